@@ -1,0 +1,14 @@
+"""The subcommands of `monitor`, grouped by what they serve; `register` adds them to the group."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(group: click.Group) -> None:
+    """Attach every subcommand to the `monitor` group."""
+    from . import demo, ops, query, tools
+
+    for module in (ops, query, tools, demo):
+        for cmd in module.COMMANDS:
+            group.add_command(cmd)

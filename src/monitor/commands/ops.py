@@ -1,0 +1,147 @@
+"""Operating commands: poll, run, sources, test-source, health, check-config."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..cli import local_time, print_table
+from ..errors import ConfigError
+
+
+def _progress(sources):
+    """A rich progress bar on a TTY; (callback, stop) pair, both no-ops otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("polling", total=len(sources))
+    bar.start()
+
+    def advance(src, report):
+        bar.update(task, advance=1, description=f"{src.name}: {report.status}")
+
+    return advance, bar.stop
+
+
+def report_table(reports) -> None:
+    """The per-source summary of a poll."""
+    print_table("poll", ["source", "status", "links", "new", "matched", "known", "errors", "ms", "first error"],
+                [[r.source, r.status, r.candidates, r.new, r.matched, r.duplicates, len(r.errors), r.duration_ms,
+                  (r.errors[0][:120] if r.errors else "")] for r in reports])
+
+
+@click.command()
+@click.option("--source", "names", multiple=True, help="Poll only this source (repeatable).")
+@click.pass_obj
+def poll(state, names) -> None:
+    """Poll sources once now: fetch, extract, match, fold reposts, store."""
+    from ..pipeline import poll as run_poll
+
+    ctx = state.context(fetcher=True)
+    chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
+    advance, stop = _progress(chosen)
+    try:
+        reports = run_poll(ctx, [s.name for s in chosen], progress=advance)
+    finally:
+        stop()
+        ctx.fetcher.close()
+    report_table(reports)
+    total_new = sum(r.new for r in reports)
+    failed = [r.source for r in reports if r.status == "error"]
+    click.echo(f"{len(reports)} sources, {total_new} new articles, "
+               f"{sum(r.matched for r in reports)} matched, {len(failed)} failed", err=True)
+
+
+@click.command()
+@click.option("--once", is_flag=True, help="Run every job once and exit (for testing a deployment).")
+@click.pass_obj
+def run(state, once) -> None:
+    """Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops)."""
+    from ..scheduler import run as run_daemon
+
+    run_daemon(state.cfg, state.store, once=once)
+
+
+@click.command()
+@click.pass_obj
+def sources(state) -> None:
+    """List configured sources with their last poll, status and error."""
+    stored = {r["name"]: r for r in state.store.sources()}
+    rows = []
+    for s in state.cfg.sources:
+        r = stored.get(s.name, {})
+        rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
+                     r.get("last_status") or "never", r.get("error_count") or 0, (r.get("last_error") or "")[:100]])
+    print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "errors", "last error"], rows)
+
+
+@click.command("test-source")
+@click.argument("name")
+@click.option("--limit", default=5, show_default=True, help="How many candidate links to fetch and extract.")
+@click.pass_obj
+def test_source(state, name, limit) -> None:
+    """Fetch one source and show what it yields, without storing anything."""
+    from .. import extract, match
+    from ..errors import MonitorError
+    from ..fetch import Fetcher
+    from ..sources import candidates
+
+    src = state.cfg.source(name)
+    with Fetcher(state.cfg.fetch) as fetcher:
+        listing = fetcher.get(src.url)
+        found = candidates(src, listing.content, listing.headers, listing.url)
+        click.echo(f"{src.name}: {len(found)} links from {listing.url}")
+        rows = []
+        for cand in found[:limit]:
+            try:
+                art = extract.extract(fetcher.get(cand.url).text, cand.url, src.extract)
+            except MonitorError as exc:
+                rows.append([cand.url, "", "", "", str(exc)[:80]])
+                continue
+            topics = [t for t, topic in state.cfg.topics.items() if match.match_article(topic, art.title, art.body).matched]
+            rows.append([cand.url, art.title, art.published.isoformat() if art.published else "",
+                         len(art.body), ",".join(topics)])
+    print_table(src.name, ["url", "title", "published", "chars", "topics / error"], rows)
+
+
+@click.command()
+@click.option("--stale-after", default="6h", show_default=True, help="A source not polled successfully for this long is unhealthy.")
+@click.pass_obj
+def health(state, stale_after) -> None:
+    """Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes)."""
+    from datetime import datetime, timezone
+
+    from ..config import parse_duration
+
+    limit = parse_duration(stale_after)
+    stored = {r["name"]: r for r in state.store.sources()}
+    now = datetime.now(timezone.utc)
+    bad = []
+    for s in (s for s in state.cfg.sources if s.enabled):
+        last = stored.get(s.name, {}).get("last_success")
+        if not last or (now - datetime.fromisoformat(last)).total_seconds() > limit:
+            bad.append(s.name)
+    stats = state.store.stats()
+    click.echo(f"articles={stats['articles']} stories={stats['stories']} matched={stats['article_topics']} "
+               f"sources={len(state.cfg.sources)} unhealthy={len(bad)}" + (f" ({', '.join(bad)})" if bad else ""))
+    sys.exit(1 if bad else 0)
+
+
+@click.command("check-config")
+@click.pass_obj
+def check_config(state) -> None:
+    """Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any."""
+    try:
+        cfg = state.cfg
+    except ConfigError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        sys.exit(2)
+    click.echo(f"{cfg.path}: ok: {len(cfg.sources)} sources, {len(cfg.topics)} topics, "
+               f"{len(cfg.subscribers)} subscribers; database {cfg.db_path}")
+
+
+COMMANDS = [poll, run, sources, test_source, health, check_config]

@@ -1,0 +1,96 @@
+"""Commands over the store: search, import, digest, rematch."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from ..cli import local_time, parse_since, print_table
+
+
+@click.command()
+@click.argument("query", required=False, default="")
+@click.option("--topic", help="Only articles matching this topic.")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--since", help="Only articles published since: 7d, 12h or YYYY-MM-DD (Asia/Shanghai).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_obj
+def search(state, query, topic, source, since, limit, fmt) -> None:
+    """Find stored articles: every word must appear (simplified, traditional or pinyin-annotated);
+    "quote phrases", -exclude words. Without QUERY, the newest articles."""
+    from ..pipeline import search as run_search
+
+    results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since), limit=limit)
+    fields = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
+    if fmt == "json":
+        click.echo(json.dumps([{k: r[k] for k in fields} for r in results], ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(fields)
+        for r in results:
+            writer.writerow([";".join(r[k]) if k == "topics" else r[k] for k in fields])
+        return
+    from ..digest import highlight
+
+    print_table(f"search: {query}" if query else "newest",
+                ["id", "published", "source", "title", "topics", "snippet"],
+                [[r["id"], local_time(r["published"]), r["source"], r["title"], ",".join(r["topics"]),
+                  highlight(r["snippet"], r["terms"], "text")] for r in results])
+    if not results:
+        click.echo("no articles found", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.pass_obj
+def import_(state, file) -> None:
+    """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -."""
+    from ..pipeline import import_lines
+
+    report = import_lines(state.context(), file)
+    for err in report.errors:
+        click.echo(f"skipped: {err}", err=True)
+    click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
+               f"{report.matched} matched a topic, {len(report.errors)} skipped")
+
+
+@click.command()
+@click.option("--subscriber", help="Only this subscriber (default: all).")
+@click.option("--dry-run", is_flag=True, help="Print the digest instead of sending it; record nothing.")
+@click.pass_obj
+def digest(state, subscriber, dry_run) -> None:
+    """Build each subscriber's digest of new stories now and (without --dry-run) send it."""
+    from ..pipeline import send_digests
+
+    results = send_digests(state.context(), subscriber, dry_run=dry_run, out=sys.stdout)
+    for r in results:
+        if dry_run:
+            click.echo(r.rendered)
+        click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {r.stories} stories"
+                   + (f" ({r.detail})" if r.detail else ""), err=True)
+    if any(r.status == "error" for r in results):
+        sys.exit(1)
+
+
+@click.command()
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
+@click.option("--since", help="Only articles published since: 7d or YYYY-MM-DD.")
+@click.pass_obj
+def rematch(state, topics, since) -> None:
+    """Re-run topic rules over stored articles after the rules change; new matches reach digests."""
+    from ..errors import InputError
+    from ..pipeline import rematch as run_rematch
+
+    for t in topics:
+        if t not in state.cfg.topics:
+            raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
+    counts = run_rematch(state.context(), list(topics) or None, parse_since(since))
+    click.echo(f"{counts['articles']} articles re-matched: {counts['gained']} new matches, {counts['lost']} dropped")
+
+
+COMMANDS = [search, import_, digest, rematch]

@@ -1,0 +1,119 @@
+"""Stage-at-a-time tools: extract pages, match JSON Lines against topics."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, MonitorError
+
+
+def _article_json(art) -> dict:
+    return {"url": art.url, "title": art.title, "published": art.published.isoformat() if art.published else None,
+            "author": art.author, "source_name": art.source_name, "editor": art.editor, "lang": art.lang,
+            "body": art.body}
+
+
+def _extract_one(item: str, url: str | None, fetcher_box: list):
+    from .. import extract
+
+    if item.startswith(("http://", "https://")):
+        if not fetcher_box:
+            from ..config import FetchConfig
+            from ..fetch import Fetcher
+
+            fetcher_box.append(Fetcher(FetchConfig(min_delay=0.5)))
+        resp = fetcher_box[0].get(item)
+        return extract.extract(resp.text, url or resp.url)
+    if item == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(item).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{item}: cannot read: {exc.strerror}", hint="give a readable file or an http(s) URL") from None
+    return extract.extract_bytes(data, url)
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--url", help="The page's URL, for files (used for dates in URLs and relative links).")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: one JSON object per input (JSON Lines); text: readable.")
+def extract_cmd(inputs, url, fmt) -> None:
+    """Extract title, date, author and body from HTML files, URLs or - (stdin), streaming."""
+    failed, box = 0, []
+    try:
+        for item in inputs:
+            try:
+                art = _extract_one(item, url, box)
+            except MonitorError as exc:
+                failed += 1
+                click.echo(f"error: {item}: {exc}" if item not in str(exc) else f"error: {exc}", err=True)
+                if fmt == "json":
+                    click.echo(json.dumps({"input": item, "error": str(exc)}, ensure_ascii=False))
+                continue
+            obj = {"input": item, **_article_json(art)}
+            if fmt == "json":
+                click.echo(json.dumps(obj, ensure_ascii=False))
+            else:
+                click.echo(f"# {art.title}\n{obj['published'] or 'no date'} · {art.source_name or ''} "
+                           f"{art.author or ''}\n\n{art.body}\n")
+    finally:
+        if box:
+            box[0].close()
+    if failed:
+        sys.exit(1)
+
+
+def _read_items(file) -> list[tuple[int, dict]]:
+    items = []
+    for number, line in enumerate(file, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number}: not JSON ({exc.msg})", hint="one JSON object per line") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("title", ""), str) or not isinstance(obj.get("body", ""), str):
+            raise InputError(f"line {number}: needs \"title\" and \"body\" strings", hint="see `monitor match --help`")
+        obj.setdefault("id", obj.get("url") or number)
+        items.append((number, obj))
+    return items
+
+
+@click.command("match")
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-", required=False)
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
+@click.option("--eval", "labels", type=click.File("r", encoding="utf-8"),
+              help="Labelled JSON Lines (label: relevant|irrelevant): print precision, recall, F1, misses.")
+@click.pass_obj
+def match_cmd(state, file, topics, labels) -> None:
+    """Match JSON Lines (title, body, optional id, url) against topics; one JSON line per input and topic."""
+    from .. import match
+
+    chosen = list(topics) or list(state.cfg.topics)
+    for t in chosen:
+        if t not in state.cfg.topics:
+            raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
+    if labels is not None:
+        items = [obj for _, obj in _read_items(labels)]
+        for obj in items:
+            if obj.get("label") not in ("relevant", "irrelevant"):
+                raise InputError(f"item {obj['id']}: label must be relevant or irrelevant", hint="fix the label field")
+        for t in chosen:
+            click.echo(f"topic {t}: " + match.evaluate(state.cfg.topics[t], items).format())
+        return
+    for _, obj in _read_items(file):
+        for t in chosen:
+            m = match.match_article(state.cfg.topics[t], obj.get("title", ""), obj.get("body", ""))
+            click.echo(json.dumps({"id": obj["id"], "topic": t, "matched": m.matched, "score": round(m.score, 3),
+                                   "hits": [asdict(h) for h in m.hits], "rules": list(m.rules), "reason": m.reason},
+                                  ensure_ascii=False))
+
+
+COMMANDS = [extract_cmd, match_cmd]

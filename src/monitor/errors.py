@@ -1,0 +1,47 @@
+"""The project's own error tree.
+
+In: nothing. Out: exception classes. Library errors are wrapped into these at the module
+boundary that met them, so the CLI can print one line with a hint and never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Base of every error a user can cause or fix; `hint` says how."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class ConfigError(MonitorError):
+    """The configuration (file, key or value) is wrong."""
+
+    def __init__(self, message: str, hint: str | None = None, problems: list[str] | None = None) -> None:
+        super().__init__(message, hint)
+        self.problems = problems or [str(self)]
+
+
+class FetchError(MonitorError):
+    """A URL could not be fetched, or its bytes could not be decoded."""
+
+
+class ExtractError(MonitorError):
+    """A page held no article we could read."""
+
+
+class StoreError(MonitorError):
+    """The database could not be opened, migrated or written."""
+
+
+class NotifyError(MonitorError):
+    """A digest could not be delivered through a channel."""
+
+
+class InputError(MonitorError):
+    """A user-supplied input (query, JSON line, file) is malformed."""

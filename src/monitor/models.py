@@ -1,0 +1,128 @@
+"""Frozen dataclasses passed between stages.
+
+In: nothing. Out: the nouns of the pipeline. Never does I/O. Times are timezone-aware and in
+UTC inside the program; Asia/Shanghai appears only at the edges (parsing and display).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+PARAGRAPH_SEP = "\n\n"
+
+
+@dataclass(frozen=True)
+class ExtractRules:
+    """Per-source CSS selectors; any left as None falls through to the generic cascade."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    author: str | None = None
+    source_name: str | None = None
+    remove: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One extracted article; `paragraphs` keep the original text for display."""
+
+    url: str | None
+    title: str
+    paragraphs: tuple[str, ...]
+    published: datetime | None = None
+    author: str | None = None
+    source_name: str | None = None
+    editor: str | None = None
+    lang: str | None = None
+
+    @property
+    def body(self) -> str:
+        """Paragraphs joined by a blank line; hit offsets in `body` refer to this string."""
+        return PARAGRAPH_SEP.join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A link a source offers, with whatever the listing said about it."""
+
+    url: str
+    title: str | None = None
+    published: datetime | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matched term: offsets are [start, end) in the original `field` text."""
+
+    term: str
+    field: str  # "title" or "body"
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """The verdict of one topic on one article, with the evidence."""
+
+    topic: str
+    matched: bool
+    score: float
+    hits: tuple[Hit, ...] = ()
+    rules: tuple[str, ...] = ()  # names of the rules that fired
+    reason: str = ""  # one human line: why it matched or why not
+
+
+@dataclass(frozen=True)
+class Repost:
+    """Another outlet's copy of a story."""
+
+    article_id: int
+    source: str
+    url: str
+    title: str
+    published: datetime | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story as a digest or search shows it: the first article plus its reposts."""
+
+    story_id: int
+    article_id: int
+    title: str
+    url: str
+    source: str
+    published: datetime | None
+    topics: tuple[str, ...]
+    snippet: str
+    hits: tuple[Hit, ...] = ()
+    reposts: tuple[Repost, ...] = ()
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What one subscriber is sent at one time."""
+
+    subscriber: str
+    generated_at: datetime
+    since: datetime | None
+    topics: tuple[str, ...]
+    stories: tuple[Story, ...]
+
+
+@dataclass
+class SourceReport:
+    """The result of polling one source once; a failing source is a result, not a crash."""
+
+    source: str
+    status: str = "ok"  # ok | not_modified | error | partial
+    candidates: int = 0
+    new: int = 0
+    matched: int = 0
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+    duration_ms: int = 0

@@ -1,0 +1,94 @@
+"""Store: migrations, articles and stories, FTS search with bigrams, source state, deliveries."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from monitor import dedup, textnorm
+from monitor.errors import StoreError
+from monitor.models import Article, Hit, Match
+from monitor.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "t.db")
+    yield s
+    s.close()
+
+
+def add(store, url, title, body, story_id=None, source="s1", published=None):
+    art = Article(url=url, title=title, paragraphs=(body,), published=published)
+    return store.add_article(art, source=source, canonical_url=dedup.canonical_url(url),
+                             content_hash=dedup.content_hash(textnorm.normalize(body)), story_id=story_id,
+                             band_keys=[(0, 1)], index_title=textnorm.index_tokens(title),
+                             index_body=textnorm.index_tokens(body))
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path):
+    Store.open(tmp_path / "m.db").close()
+    again = Store.open(tmp_path / "m.db")
+    assert again.schema_version() == ["m001_initial"]
+    assert {"articles", "stories", "article_topics", "lsh", "deliveries", "sources"} <= set(again.db.table_names())
+
+
+def test_unopenable_path_is_a_store_error(tmp_path):
+    (tmp_path / "dir.db").mkdir()
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store.open(tmp_path / "dir.db")
+
+
+def test_search_finds_two_character_words_and_traditional_queries(store):
+    add(store, "http://a.cn/1", "沪明对口合作推进会召开", "上海市与三明市召开对口合作推进会。")
+    add(store, "http://a.cn/2", "三明治店开业", "一家三明治店在上海开业。")
+    assert [r["title"] for r in store.search(["三明"])] == ["三明治店开业", "沪明对口合作推进会召开"]
+    assert [r["title"] for r in store.search(["滬明"])] == ["沪明对口合作推进会召开"]
+    assert [r["title"] for r in store.search(["对口", "三明市"])] == ["沪明对口合作推进会召开"]
+    assert [r["title"] for r in store.search(["三明"], exclude=["三明治"])] == ["沪明对口合作推进会召开"]
+
+
+def test_search_filters_by_source_topic_and_since(store):
+    old = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    a, _ = add(store, "http://a.cn/1", "沪明合作一", "三明 上海 合作", source="x", published=old)
+    b, _ = add(store, "http://a.cn/2", "沪明合作二", "三明 上海 共建", source="y")
+    store.set_match(b, Match(topic="hu-ming", matched=True, score=3.0, hits=(Hit("三明", "body", 0, 2, "r"),)))
+    assert [r["id"] for r in store.search(["合作"], source="x")] == [a]
+    assert [r["id"] for r in store.search([], topic="hu-ming")] == [b]
+    assert [r["id"] for r in store.search([], since=datetime(2026, 1, 1, tzinfo=timezone.utc))] == [b]
+    assert store.search([], topic="hu-ming")[0]["topics"] == ["hu-ming"]
+
+
+def test_reposts_share_a_story_and_delivery_is_per_channel(store):
+    a, story = add(store, "http://a.cn/1", "沪明合作", "上海 三明 合作 项目")
+    b, story_b = add(store, "http://b.cn/9", "沪明合作-转载", "上海 三明 合作 项目 转载", story_id=story)
+    assert story_b == story
+    for art in (a, b):
+        store.set_match(art, Match(topic="hu-ming", matched=True, score=2.0))
+    pending = store.undelivered("office", "email:x", ["hu-ming"])
+    assert [(r["story_id"], r["article_id"]) for r in pending] == [(story, a)]
+    store.record_delivery("office", "email:x", [story])
+    assert store.undelivered("office", "email:x", ["hu-ming"]) == []
+    assert len(store.undelivered("office", "webhook:y", ["hu-ming"])) == 1
+
+
+def test_unmatched_verdict_removes_an_old_match(store):
+    a, _ = add(store, "http://a.cn/1", "t", "b")
+    store.set_match(a, Match(topic="hu-ming", matched=True, score=1.0))
+    store.set_match(a, Match(topic="hu-ming", matched=False, score=0.0))
+    assert store.topics_of([a]) == {a: []}
+
+
+def test_source_errors_count_up_and_clear_on_success(store):
+    store.record_poll("s", "feed", "http://x/f", status="error", error="GET: HTTP 500")
+    store.record_poll("s", "feed", "http://x/f", status="error", error="GET: HTTP 500")
+    assert store.source_state("s")["error_count"] == 2
+    store.record_poll("s", "feed", "http://x/f", status="ok", new=3, etag='"abc"')
+    state = store.source_state("s")
+    assert (state["error_count"], state["last_error"], state["etag"], state["last_new"]) == (0, None, '"abc"', 3)
+
+
+def test_known_urls(store):
+    add(store, "http://a.cn/1?utm_source=x", "t", "b")
+    assert store.known_urls([dedup.canonical_url("http://a.cn/1"), "http://other/"]) == {"http://a.cn/1"}
