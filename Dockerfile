@@ -1,0 +1,17 @@
+# monitor as a container: the daemon by default; mount config/ and a volume for data/.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 TZ=Asia/Shanghai
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY src ./src
+RUN pip install --no-cache-dir . && useradd --create-home --uid 1000 monitor \
+    && mkdir -p /app/data && chown monitor /app/data
+COPY config ./config
+
+USER monitor
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=10m --timeout=30s CMD ["monitor", "health", "--stale-after", "6h"]
+ENTRYPOINT ["monitor"]
+CMD ["-v", "run"]

@@ -1,0 +1,138 @@
+"""The CLI contract: help for every command, one-line errors, import/search/match/extract/digest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+
+CONFIG = """
+include = ["monitor:topics/hu-ming.toml"]
+[storage]
+path = "{db}"
+[[subscribers]]
+name = "desk"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "file"
+path = "{out}/{{subscriber}}-{{date}}.txt"
+"""
+
+RELEVANT = {"url": "https://sm.example.cn/a/t20261120_1.htm", "source": "sm",
+            "title": "滬明對口合作推進會在三明召開", "published": "2026-11-20T09:00:00+08:00",
+            "body": "上海市與三明市對口合作推進會20日在三明召開，兩地簽署產業園區共建協議。\n"
+                    "上海閔行區與明溪縣將共建人才飛地，首批十家企業入駐。"}
+OTHER = {"url": "https://sh.example.cn/b/2.html", "title": "三明治专卖店在上海开业",
+         "body": "一家主打三明治的连锁店本周在上海静安区开出首店。店方说，面包每天现烤。"}
+
+
+@pytest.fixture
+def env(tmp_path):
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(CONFIG.format(db=(tmp_path / "m.db").as_posix(), out=tmp_path.as_posix()), encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args, input=None):
+        return runner.invoke(main, ["--config", str(cfg), *args], input=input, catch_exceptions=False)
+
+    run.tmp = tmp_path
+    return run
+
+
+def lines(*objs) -> str:
+    return "\n".join(json.dumps(o, ensure_ascii=False) for o in objs) + "\n"
+
+
+@pytest.mark.parametrize("command", ["poll", "run", "search", "import", "digest", "extract", "match", "rematch",
+                                     "sources", "test-source", "health", "demo", "check-config"])
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Usage: main " + command in result.output.replace("monitor", "main")
+
+
+def test_bad_config_is_one_line_per_problem_exit_2(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[sources]]\nname = "x"\nkind = "rss"\nurl = "ftp://x"\n[fetch]\ntimeout = "slow"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(bad), "check-config"])
+    assert result.exit_code == 2
+    errors = result.output.strip().splitlines()
+    assert len(errors) == 3 and all(l.startswith(f"{bad}: ") for l in errors)
+    assert "Traceback" not in result.output
+
+
+def test_bad_config_on_other_commands_is_an_error_line(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[storage\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(bad), "search", "x"])
+    assert result.exit_code == 2 and result.output.startswith("error: ") and "not valid TOML" in result.output
+
+
+def test_import_search_and_digest(env):
+    result = env("import", "-", input=lines(RELEVANT, OTHER) + "{broken\n" + lines({"title": "no url"}))
+    assert result.exit_code == 0
+    assert "4 lines: 2 new, 0 reposts, 0 already stored, 1 matched a topic, 2 skipped" in result.output
+    assert "skipped: line 3: not JSON" in result.output and "skipped: line 4: missing \"url\"" in result.output
+
+    found = json.loads(env("search", "沪明对口合作", "--format", "json").output)
+    assert [r["title"] for r in found] == [RELEVANT["title"]]
+    assert set(found[0]) >= {"id", "title", "url", "source", "published", "topics", "snippet"}
+    assert found[0]["topics"] == ["hu-ming"] and found[0]["published"] == "2026-11-20T01:00:00+00:00"
+    assert "上海市與三明市對口合作" in found[0]["snippet"]
+    # newest first: OTHER has no date, so its fetch time (now) counts
+    assert [r["title"] for r in json.loads(env("search", "三明", "--format", "json").output)] == \
+        [OTHER["title"], RELEVANT["title"]]
+    assert json.loads(env("search", "三明", "-三明治", "--format", "json").output)[0]["title"] == RELEVANT["title"]
+    csv_out = env("search", "--topic", "hu-ming", "--format", "csv").output.splitlines()
+    assert csv_out[0].startswith("id,title,url") and len(csv_out) == 2
+
+    result = env("digest")
+    assert result.exit_code == 0, result.output
+    written = list(env.tmp.glob("desk-*.txt"))
+    assert len(written) == 1 and RELEVANT["title"] in written[0].read_text(encoding="utf-8")
+    again = env("digest")
+    assert "empty" in again.output and len(list(env.tmp.glob("desk-*.txt"))) == 1
+
+    # the same lines again are recognised, not stored twice
+    assert "0 new, 0 reposts, 2 already stored" in env("import", "-", input=lines(RELEVANT, OTHER)).output
+
+
+def test_search_errors_are_one_line(env):
+    result = env("search", '"unbalanced')
+    assert result.exit_code == 2 and result.output.startswith("error: query") and "\n" == result.output[-1]
+    assert env("search", "x", "--since", "yesterday-ish").output.startswith("error: --since")
+    assert "unknown topic" in env("search", "--topic", "nope").output
+
+
+def test_match_writes_one_line_per_input(env):
+    result = env("match", "--topic", "hu-ming", input=lines({"id": "a", **RELEVANT}, {"id": "b", **OTHER}))
+    out = [json.loads(l) for l in result.output.splitlines()]
+    assert [(o["id"], o["topic"], o["matched"]) for o in out] == [("a", "hu-ming", True), ("b", "hu-ming", False)]
+    assert out[0]["hits"] and {"term", "field", "start", "end"} <= set(out[0]["hits"][0])
+    hit = out[0]["hits"][0]
+    text = RELEVANT["title"] if hit["field"] == "title" else RELEVANT["body"]
+    assert text[hit["start"]:hit["end"]]
+
+
+def test_match_eval_reports_precision_recall(env, tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(lines({"id": "a", "label": "relevant", **RELEVANT}, {"id": "b", "label": "irrelevant", **OTHER}),
+                      encoding="utf-8")
+    result = env("match", "--eval", str(labels))
+    assert result.exit_code == 0 and "precision" in result.output.lower() and "recall" in result.output.lower()
+
+
+def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes("<html><head><title>沪明合作_三明网</title></head><body><h1>沪明合作</h1>"
+                     "<p>2026年11月20日 来源：三明日报</p><p>上海与三明签署对口合作协议，共建产业园区，推动人才交流和文旅合作。</p>"
+                     "</body></html>".encode("gb18030"))
+    result = CliRunner().invoke(main, ["extract", str(page), str(tmp_path / "missing.html")])
+    assert result.exit_code == 1
+    first, second = (json.loads(l) for l in result.stdout.splitlines())
+    assert first["title"] == "沪明合作" and first["published"].startswith("2026-11-")
+    assert "上海与三明签署对口合作协议" in first["body"]
+    assert "cannot read" in second["error"]
