@@ -85,7 +85,7 @@ def test_import_search_and_digest(env):
     # newest first: OTHER has no date, so its fetch time (now) counts
     assert [r["title"] for r in json.loads(env("search", "三明", "--format", "json").output)] == \
         [OTHER["title"], RELEVANT["title"]]
-    assert json.loads(env("search", "三明", "-三明治", "--format", "json").output)[0]["title"] == RELEVANT["title"]
+    assert json.loads(env("search", "三明 -三明治", "--format", "json").output)[0]["title"] == RELEVANT["title"]
     csv_out = env("search", "--topic", "hu-ming", "--format", "csv").output.splitlines()
     assert csv_out[0].startswith("id,title,url") and len(csv_out) == 2
 
@@ -105,6 +105,7 @@ def test_search_errors_are_one_line(env):
     assert result.exit_code == 2 and result.output.startswith("error: query") and "\n" == result.output[-1]
     assert env("search", "x", "--since", "yesterday-ish").output.startswith("error: --since")
     assert "unknown topic" in env("search", "--topic", "nope").output
+    assert env("search", "--format", "json", "--", "三明", "-三明治").exit_code == 0
 
 
 def test_match_writes_one_line_per_input(env):

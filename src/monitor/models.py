@@ -124,5 +124,6 @@ class SourceReport:
     new: int = 0
     matched: int = 0
     duplicates: int = 0
+    skipped: int = 0  # links robots.txt asks us not to fetch
     errors: list[str] = field(default_factory=list)
     duration_ms: int = 0

@@ -159,6 +159,9 @@ def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport)
     fresh = [c for c in found if canon[c.url] not in known][: ctx.cfg.fetch.max_articles_per_poll]
     report.duplicates += len(found) - len(fresh)
     for cand in fresh:
+        if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
+            report.skipped += 1
+            continue
         try:
             page = ctx.fetcher.get(cand.url)
             article = extract.extract(page.text, page.url, src.extract)

@@ -54,8 +54,8 @@ def demo(state, workdir) -> None:
     click.secho("\n== 2. the digest for subscriber 'demo'", bold=True)
     for r in send_digests(ctx, "demo", out=sys.stdout):
         click.echo(f"({r.status}: {r.stories} stories via {r.channel})")
-    for query in ("沪明对口合作", "滬明"):
-        click.secho(f"\n== 3. monitor search {query}", bold=True)
+    for step, query in ((3, "沪明对口合作"), (4, "滬明")):
+        click.secho(f"\n== {step}. monitor search {query}", bold=True)
         rows = search(ctx, query, limit=10)
         print_table(query, ["id", "published", "source", "title", "topics"],
                     [[r["id"], local_time(r["published"]), r["source"], r["title"], ",".join(r["topics"])] for r in rows])

@@ -12,18 +12,20 @@ from ..cli import local_time, parse_since, print_table
 
 
 @click.command()
-@click.argument("query", required=False, default="")
+@click.argument("words", nargs=-1)
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this source.")
 @click.option("--since", help="Only articles published since: 7d, 12h or YYYY-MM-DD (Asia/Shanghai).")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_obj
-def search(state, query, topic, source, since, limit, fmt) -> None:
+def search(state, words, topic, source, since, limit, fmt) -> None:
     """Find stored articles: every word must appear (simplified, traditional or pinyin-annotated);
-    "quote phrases", -exclude words. Without QUERY, the newest articles."""
+    "quote phrases", -exclude words (write `-- 三明 -三明治` or quote the whole query).
+    Without a query, the newest articles."""
     from ..pipeline import search as run_search
 
+    query = " ".join(words)
     results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since), limit=limit)
     fields = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
     if fmt == "json":

@@ -1,0 +1,146 @@
+"""End to end: fixture sites on 127.0.0.1 → poll → store → search → digest, and failure paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor import config
+from monitor.fetch import Fetcher
+from monitor.pipeline import Context, poll, rematch, search, send_digests
+from monitor.replay import ReplayServer
+from monitor.store import Store
+
+SITES = Path(__file__).parent / "fixtures" / "sites"
+
+CONFIG = """
+include = ["monitor:topics/hu-ming.toml"]
+[fetch]
+min_delay = 0
+retries = 1
+timeout = 5
+[[sources]]
+name = "feed"
+kind = "feed"
+url = "{base}/feed/rss.xml"
+[[sources]]
+name = "gbk"
+kind = "html"
+url = "{base}/gbk/list.html"
+link_selector = "ul.news a"
+[[sources]]
+name = "repost"
+kind = "html"
+url = "{base}/repost/list.html"
+link_selector = "ul.news a"
+[[sources]]
+name = "garbage"
+kind = "html"
+url = "{base}/garbage/list.html"
+link_selector = "ul.news a"
+[[sources]]
+name = "down"
+kind = "feed"
+url = "http://127.0.0.1:{dead}/rss.xml"
+[[subscribers]]
+name = "desk"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "file"
+path = "{out}/{{subscriber}}.txt"
+"""
+
+
+def dead_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def site():
+    with ReplayServer(SITES) as server:
+        yield server
+
+
+@pytest.fixture
+def ctx(site, tmp_path):
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(base=site.base_url, dead=dead_port(), out=tmp_path.as_posix()), encoding="utf-8")
+    cfg = config.load(path, tmp_path / "m.db")
+    store = Store.open(cfg.db_path)
+    with Fetcher(cfg.fetch) as fetcher:
+        yield Context(cfg, store, fetcher)
+    store.close()
+
+
+def titles(rows) -> set[str]:
+    return {r["title"] for r in rows}
+
+
+def test_poll_stores_matches_folds_and_survives_failures(ctx, site, tmp_path):
+    reports = {r.source: r for r in poll(ctx)}
+    assert (reports["feed"].status, reports["feed"].new, reports["feed"].matched) == ("ok", 3, 2)
+    assert (reports["gbk"].new, reports["gbk"].matched, reports["gbk"].skipped) == (2, 1, 1)
+    assert reports["gbk"].status == "ok"
+    assert (reports["repost"].new, reports["repost"].matched) == (1, 1)
+    assert reports["garbage"].status == "partial" and reports["garbage"].new == 0
+    assert reports["down"].status == "error" and "connection refused" in reports["down"].errors[0]
+    assert "/private/gbk/t20261122_700000.htm" not in site.paths_requested()
+
+    stats = ctx.store.stats()
+    assert (stats["articles"], stats["stories"]) == (6, 5)  # the repost joins its original's story
+    state = ctx.store.source_state("down")
+    assert state["error_count"] == 1 and "connection refused" in state["last_error"]
+
+    matched = titles(search(ctx, topic="hu-ming", limit=50))
+    assert len(matched) == 4 and not any("三明治" in t for t in matched)
+    assert titles(search(ctx, "三明治")) == {"鸡蛋三明治成上海写字楼早餐新宠 便利店早高峰销量翻番"}
+    traditional = search(ctx, "沪明劳务协作")
+    assert len(traditional) == 1 and "滬" in traditional[0]["title"]
+    assert titles(search(ctx, "碳票")) == {"三明林业碳票在上海完成首笔跨区域交易"}
+    assert {r["source"] for r in search(ctx, "碳票")} == {"gbk", "repost"}
+
+    results = send_digests(ctx)
+    assert [(r.status, r.stories) for r in results] == [("sent", 3)]
+    text = (tmp_path / "desk.txt").read_text(encoding="utf-8")
+    assert text.count("碳票在上海完成首笔跨区域交易") >= 1 and "三明治" not in text
+    assert [r.status for r in send_digests(ctx)] == ["empty"]
+
+
+def test_second_poll_uses_conditional_get_and_stores_nothing_twice(ctx, site):
+    poll(ctx, ["feed", "gbk"])
+    before = len(site.paths_requested())
+    again = {r.source: r for r in poll(ctx, ["feed", "gbk"])}
+    assert again["feed"].status == "not_modified" and again["gbk"].status == "not_modified"
+    assert len(site.paths_requested()) - before == 2  # the two listings, answered 304
+    assert ctx.store.stats()["articles"] == 5
+
+
+def test_failed_article_is_retried_next_poll(ctx, site):
+    site.set_status("/feed/2026/11-24/2002.shtml", 500)
+    first = poll(ctx, ["feed"])[0]
+    assert first.status == "partial" and first.new == 2 and "HTTP 500" in first.errors[0]
+    site.clear_status()
+    second = poll(ctx, ["feed"])[0]
+    assert second.status == "ok" and second.new == 1  # listing fetched again, not 304
+
+
+def test_rematch_after_rule_change_reaches_digests(ctx, tmp_path):
+    from monitor import match
+
+    poll(ctx, ["feed"])
+    send_digests(ctx)
+    assert [r.status for r in send_digests(ctx)] == ["empty"]
+    # the desk decides sandwiches in Shanghai matter after all: widen hu-ming and re-run it
+    rule = {"threshold": 1, "groups": {"sandwich": {"terms": ["三明治"]}},
+            "rules": [{"name": "sandwich", "any": ["sandwich"], "weight": 1}]}
+    ctx.cfg.topics["hu-ming"] = match.compile_topic("hu-ming", rule, where="test")
+    counts = rematch(ctx, ["hu-ming"])
+    assert counts == {"articles": 3, "gained": 1, "lost": 2}
+    results = send_digests(ctx)
+    assert [(r.status, r.stories) for r in results] == [("sent", 1)]
+    assert "三明治" in (tmp_path / "desk.txt").read_text(encoding="utf-8")
