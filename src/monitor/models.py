@@ -112,6 +112,7 @@ class Digest:
     since: datetime | None
     topics: tuple[str, ...]
     stories: tuple[Story, ...]
+    total: int | None = None  # stories waiting before the cap; the rest go in the next digest
 
 
 @dataclass

@@ -9,6 +9,7 @@ it never stops the cycle. Never prints: the CLI shows the reports.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -266,8 +267,13 @@ def _matched_ids(ctx: Context, topic: str) -> set[int]:
 
 # -- digests: store → digest → notify -----------------------------------------------------
 def channel_key(channel: Channel) -> str:
-    """A stable name for a channel, used to record what it was sent."""
-    target = {"email": ",".join(channel.to), "webhook": channel.url, "file": channel.path}.get(channel.kind, "")
+    """A stable name for a channel, used to record what it was sent.
+
+    Webhook URLs carry tokens, so only a hash of the URL is kept (and logged).
+    """
+    if channel.kind == "webhook":
+        return "webhook:" + hashlib.sha256((channel.url or "").encode()).hexdigest()[:12]
+    target = {"email": ",".join(channel.to), "file": channel.path}.get(channel.kind, "")
     return f"{channel.kind}:{target}" if target else channel.kind
 
 
@@ -276,7 +282,8 @@ def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | No
     rows = ctx.store.undelivered(sub.name, channel, sub.topics)
     stories = tuple(_story(ctx, r, sub.topics) for r in rows[: sub.max_stories])
     return Digest(subscriber=sub.name, generated_at=now or utcnow(),
-                  since=ctx.store.last_delivery(sub.name, channel), topics=sub.topics, stories=stories)
+                  since=ctx.store.last_delivery(sub.name, channel), topics=sub.topics, stories=stories,
+                  total=len(rows))
 
 
 def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
