@@ -144,3 +144,13 @@ def test_rematch_after_rule_change_reaches_digests(ctx, tmp_path):
     results = send_digests(ctx)
     assert [(r.status, r.stories) for r in results] == [("sent", 1)]
     assert "三明治" in (tmp_path / "desk.txt").read_text(encoding="utf-8")
+
+
+def test_links_over_the_per_poll_cap_wait_for_the_next_poll(ctx):
+    from dataclasses import replace
+
+    ctx.cfg = replace(ctx.cfg, fetch=replace(ctx.cfg.fetch, max_articles_per_poll=2))
+    first = poll(ctx, ["feed"])[0]
+    assert (first.new, first.deferred) == (2, 1)
+    second = poll(ctx, ["feed"])[0]
+    assert (second.status, second.new, second.deferred) == ("ok", 1, 0)  # not a 304

@@ -126,5 +126,6 @@ class SourceReport:
     matched: int = 0
     duplicates: int = 0
     skipped: int = 0  # links robots.txt asks us not to fetch
+    deferred: int = 0  # new links beyond fetch.max_articles_per_poll, left for the next poll
     errors: list[str] = field(default_factory=list)
     duration_ms: int = 0

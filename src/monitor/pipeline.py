@@ -29,6 +29,7 @@ log = logging.getLogger("monitor")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 LSH_WINDOW = timedelta(days=45)
+MIN_SHINGLES = 40  # about two sentences
 
 
 @dataclass
@@ -95,6 +96,8 @@ def ingest(ctx: Context, article: Article, source: str, canonical: str | None = 
 
 
 def _near_duplicate_story(ctx: Context, grams: set[int], keys: list[tuple[int, int]]) -> int | None:
+    if len(grams) < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
+        return None
     for candidate in ctx.store.lsh_candidates(keys):
         row = ctx.store.article(candidate)
         if row and dedup.containment(grams, dedup.shingles(textnorm.normalize(row["body"] or ""))) >= REPOST_CONTAINMENT:
@@ -157,8 +160,10 @@ def poll_source(ctx: Context, src: Source) -> SourceReport:
 def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
     canon = {c.url: dedup.canonical_url(c.url) for c in found}
     known = ctx.store.known_urls(canon.values())
-    fresh = [c for c in found if canon[c.url] not in known][: ctx.cfg.fetch.max_articles_per_poll]
-    report.duplicates += len(found) - len(fresh)
+    unseen = [c for c in found if canon[c.url] not in known]
+    fresh = unseen[: ctx.cfg.fetch.max_articles_per_poll]
+    report.duplicates += len(found) - len(unseen)
+    report.deferred = len(unseen) - len(fresh)
     for cand in fresh:
         if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
             report.skipped += 1
@@ -180,8 +185,9 @@ def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport)
 
 
 def _record(ctx: Context, src: Source, report: SourceReport, listing) -> None:
-    # Keep the old validators when articles failed, so the next poll lists them again.
-    keep = listing is not None and report.status == "ok"
+    # Keep the old validators when articles failed or were deferred, so the next poll lists
+    # them again instead of getting a 304.
+    keep = listing is not None and report.status == "ok" and not report.deferred
     ctx.store.record_poll(src.name, src.kind, src.url, status=report.status, new=report.new,
                           error=report.errors[0] if report.status == "error" else None,
                           etag=listing.headers.get("etag") if keep else None,

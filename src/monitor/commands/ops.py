@@ -28,8 +28,10 @@ def _progress(sources):
 
 def report_table(reports) -> None:
     """The per-source summary of a poll."""
-    print_table("poll", ["source", "status", "links", "new", "matched", "known", "errors", "ms", "first error"],
-                [[r.source, r.status, r.candidates, r.new, r.matched, r.duplicates, len(r.errors), r.duration_ms,
+    print_table("poll", ["source", "status", "links", "new", "matched", "known", "robots", "deferred", "errors", "ms",
+                          "first error"],
+                [[r.source, r.status, r.candidates, r.new, r.matched, r.duplicates, r.skipped, r.deferred,
+                  len(r.errors), r.duration_ms,
                   (r.errors[0][:120] if r.errors else "")] for r in reports])
 
 
