@@ -154,3 +154,20 @@ def test_links_over_the_per_poll_cap_wait_for_the_next_poll(ctx):
     assert (first.new, first.deferred) == (2, 1)
     second = poll(ctx, ["feed"])[0]
     assert (second.status, second.new, second.deferred) == ("ok", 1, 0)  # not a 304
+
+
+def test_atom_feed_lists_each_story_once(ctx):
+    import feedparser
+
+    from monitor.feeds import atom
+    from monitor.pipeline import recent_stories
+    from monitor.store import utcnow
+
+    poll(ctx, ["feed", "gbk", "repost"])
+    stories = recent_stories(ctx, "hu-ming")
+    assert len(stories) == 3
+    parsed = feedparser.parse(atom(stories, title="t", feed_id="urn:x", now=utcnow()).encode("utf-8"))
+    assert not parsed.bozo and len(parsed.entries) == 3
+    carbon = next(e for e in parsed.entries if "碳票" in e.title)
+    assert "Also reported by: repost" in carbon.summary
+    assert parsed.entries[0].title == "上海名校长工作室落户三明 沪明教育合作再深化"  # newest first

@@ -95,4 +95,29 @@ def rematch(state, topics, since) -> None:
     click.echo(f"{counts['articles']} articles re-matched: {counts['gained']} new matches, {counts['lost']} dropped")
 
 
-COMMANDS = [search, import_, digest, rematch]
+@click.command()
+@click.option("--topic", default="hu-ming", show_default=True, help="The topic whose stories the feed carries.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.pass_obj
+def feed(state, topic, limit, output) -> None:
+    """Write an Atom feed of the newest stories of a topic (for feed readers; serve the file)."""
+    import os
+    from datetime import datetime, timezone
+
+    from ..feeds import atom
+    from ..pipeline import recent_stories
+
+    stories = recent_stories(state.context(), topic, limit)
+    xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc))
+    if not output:
+        click.echo(xml)
+        return
+    tmp = f"{output}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(xml)
+    os.replace(tmp, output)
+    click.echo(f"{output}: {len(stories)} stories", err=True)
+
+
+COMMANDS = [search, import_, digest, rematch, feed]

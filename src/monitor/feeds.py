@@ -1,0 +1,42 @@
+"""An Atom feed of matched stories, for feed readers and other tools.
+
+In: `Story` objects (newest first) and the feed's title. Out: Atom 1.0 XML text. Pure; built
+with ElementTree so every title and snippet from a page is escaped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+from typing import Iterable
+
+from .models import Story
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _stamp(dt: datetime | None, fallback: datetime) -> str:
+    return (dt or fallback).astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -> str:
+    """Atom XML for the stories; each entry links the first article and lists its reposts."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_id
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(now, now)
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"
+    for story in stories:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = story.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{feed_id}:story:{story.story_id}"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=story.url)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published, now)
+        for topic in story.topics:
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=topic)
+        summary = story.snippet
+        if story.reposts:
+            summary += "\n\nAlso reported by: " + "; ".join(f"{r.source} {r.url}" for r in story.reposts)
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = f"{story.source}: {summary}"
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
