@@ -1,0 +1,217 @@
+"""Benchmark the extraction stage against labelled pages, with trafilatura and readability beside it.
+
+In: /work/shared/eval/extract-dev/<set>/{truth.jsonl,html/<id>.html} when present (override with
+MONITOR_EXTRACT_EVAL). Out: a table on stdout: body F1 (4-gram shingles, scrapinghub's method with
+each CJK character a token), date accuracy (Asia/Shanghai local date), pages/s on one core (median
+of several runs, file reading and decoding excluded), and sanity counts for unlabelled sets.
+Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from monitor.decode import decode_html  # noqa: E402
+from monitor.errors import ExtractError  # noqa: E402
+from monitor.extract import SHANGHAI_TZ, extract  # noqa: E402
+
+EVAL = Path(os.environ.get("MONITOR_EXTRACT_EVAL", "/work/shared/eval/extract-dev"))
+# One CJK character is one token; other tokens are runs of word characters (scrapinghub's \w+).
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+
+Page = tuple[str, str | None, str, dict]  # id, url, decoded html, truth row
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens for scoring: CJK characters singly, other words whole."""
+    return _TOKEN.findall(text or "")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """Multiset of n-token shingles (a short text yields one shorter shingle, as upstream)."""
+    toks = tokens(text)
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i : i + n])
+
+
+def tp_fp_fn(truth: str, pred: str) -> tuple[float, float, float]:
+    """Shingle matching counts normalised per document (scrapinghub evaluate.py)."""
+    t, p = shingles(truth), shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def f1_of(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Mean precision and mean recall over documents, and the F1 of those two (upstream's way)."""
+    def prec(tp: float, fp: float, fn: float) -> float:
+        """Precision, 1 for an empty truth matched by an empty prediction."""
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
+
+    def rec(tp: float, fp: float, fn: float) -> float:
+        """Recall, with the same convention."""
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
+
+    p = statistics.mean([prec(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
+    r = statistics.mean([rec(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load(name: str) -> list[Page]:
+    """Decoded pages and truth rows of one set (reading and decoding are not timed)."""
+    root = EVAL / name
+    pages: list[Page] = []
+    for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            data = (root / "html" / f"{row['id']}.html").read_bytes()
+            pages.append((row["id"], row.get("url"), decode_html(data, None), row))
+    return pages
+
+
+def ours(html: str, url: str | None) -> tuple[str, object]:
+    """Our extractor: body text and published datetime ('' / None when it finds no article)."""
+    try:
+        article = extract(html, url)
+    except ExtractError:
+        return "", None
+    return article.body, article.published
+
+
+def _trafilatura() -> Callable[[str, str | None], tuple[str, object]] | None:
+    """trafilatura's extractor, or None when not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(html: str, url: str | None) -> tuple[str, object]:
+        """trafilatura's main text."""
+        return trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or "", None
+
+    return run
+
+
+def _readability() -> Callable[[str, str | None], tuple[str, object]] | None:
+    """readability-lxml's summary turned into text, or None when not installed."""
+    try:
+        from lxml import html as lxml_html
+        from readability import Document
+    except ImportError:
+        return None
+
+    def run(html: str, url: str | None) -> tuple[str, object]:
+        """readability's summary as plain text."""
+        try:
+            summary = Document(html, url=url).summary(html_partial=True)
+            return lxml_html.fromstring(summary).text_content(), None
+        except Exception:
+            return "", None
+
+    return run
+
+
+def timed(fn: Callable, pages: list[Page], runs: int) -> tuple[list, list[float]]:
+    """Outputs of one run and the seconds each of `runs` timed runs took (after one warm-up run)."""
+    outputs = [fn(html, url) for _, url, html, _ in pages]
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for _, url, html, _ in pages:
+            fn(html, url)
+        seconds.append(time.perf_counter() - start)
+    return outputs, seconds
+
+
+def date_accuracy(pages: list[Page], outputs: list) -> tuple[int, int]:
+    """(correct, judged) over pages whose truth has a date, compared as Shanghai local dates."""
+    judged = correct = 0
+    for (_, _, _, row), (_, published) in zip(pages, outputs):
+        if row.get("date"):
+            judged += 1
+            local = published.astimezone(SHANGHAI_TZ).date().isoformat() if published else None
+            correct += local == row["date"]
+    return correct, judged
+
+
+def score_line(label: str, pages: list[Page], outputs: list, seconds: list[float], verbose: bool) -> str:
+    """One result line: speed, body P/R/F1 when the set is labelled, and our own sanity counts."""
+    line = f"{label:<12} pages/s={len(pages) / statistics.median(seconds):8.1f}"
+    if any(row.get("body") for *_, row in pages):
+        counts = [tp_fp_fn(row.get("body") or "", body) for (*_, row), (body, _) in zip(pages, outputs)]
+        p, r, f = f1_of(counts)
+        line += f"  P={p:.3f} R={r:.3f} F1={f:.3f}"
+        if verbose:
+            line += "".join(f"\n    {pid[:12]} F1={f1_of([c])[2]:.3f}" for (pid, *_), c in zip(pages, counts))
+    if label == "monitor":
+        correct, judged = date_accuracy(pages, outputs)
+        if judged:
+            line += f"  date={correct}/{judged}={correct / judged:.3f}"
+        empty = sum(1 for body, _ in outputs if not body.strip())
+        bad = sum(1 for body, _ in outputs if "\ufffd" in body)
+        line += f"  empty={empty} fffd={bad}"
+    return line
+
+
+def main() -> int:
+    """Run every set found under the eval directory: ours first, then the comparison libraries."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of our extractor (median)")
+    parser.add_argument("--only", help="comma-separated set names")
+    parser.add_argument("--no-others", action="store_true", help="skip trafilatura and readability")
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-page F1 of ours")
+    args = parser.parse_args()
+    sets = sorted(p.name for p in EVAL.iterdir() if (p / "truth.jsonl").exists()) if EVAL.is_dir() else []
+    if args.only:
+        sets = [s for s in sets if s in args.only.split(",")]
+    if not sets:
+        print("skipped: no eval data")
+        return 0
+    data = {name: load(name) for name in sets}
+    lines: dict[str, list[str]] = {name: [] for name in sets}
+    run_seconds = []
+    # Ours runs before trafilatura and lxml are imported: their large heaps slow every later
+    # garbage collection, which would charge their memory to our extractor.
+    for name, pages in data.items():
+        outputs, seconds = timed(ours, pages, args.runs)
+        lines[name].append(score_line("monitor", pages, outputs, seconds, args.verbose))
+        run_seconds.append(seconds)
+    if not args.no_others:
+        for label, factory in (("trafilatura", _trafilatura), ("readability", _readability)):
+            fn = factory()
+            if fn is None:
+                print(f"{label}: not installed, skipped")
+                continue
+            for name, pages in data.items():
+                outputs, seconds = timed(fn, pages, 1)
+                lines[name].append(score_line(label, pages, outputs, seconds, False))
+    for name, pages in data.items():
+        print(f"\n## {name}: {len(pages)} pages")
+        print("\n".join(lines[name]))
+    total = sum(len(pages) for pages in data.values())
+    rates = sorted(total / sum(run) for run in zip(*run_seconds))
+    print(f"\nmonitor, all {total} pages: pages/s median={statistics.median(rates):.1f} "
+          f"(runs: {', '.join(f'{r:.0f}' for r in rates)}; one core, parse + extract, reading excluded)")
+    everything = [page for pages in data.values() for page in pages]
+    _, parse_seconds = timed(lambda html, url: LexborHTMLParser(html), everything, args.runs)
+    print(f"lexbor parse alone, same pages: pages/s median={total / statistics.median(parse_seconds):.1f} "
+          "(the floor: box speed varies between runs, this ratio less)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

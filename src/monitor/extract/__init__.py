@@ -1,0 +1,253 @@
+"""The extraction stage: one decoded HTML page → one `Article`.
+
+In: page text (already decoded; `extract_bytes` decodes for the CLI and bench), its URL, the
+source's `ExtractRules` and `now`. Out: an `Article` with the headline, display paragraphs,
+published time (aware, UTC), author, source name, editor and language. The cascade, first hit
+wins: per-source selectors → government CMS meta tags → JSON-LD / OpenGraph / <time> → text
+around the headline → URL → the generic body finder. Raises only `ExtractError`, and only when
+a page has no readable article; never does I/O and never imports another stage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from html import escape
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..decode import decode_html
+from ..errors import ExtractError
+from ..models import Article, ExtractRules
+from . import dates
+from .body import find_containers
+from .meta import AUTHOR_KEYS, DATE_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
+from .paragraphs import FIELD_VALUE, Body, assign_field, build_body
+from .text import clean, detect_lang, junk_share, weighted_length
+
+__all__ = ["extract", "extract_bytes", "decode_html", "SHANGHAI_TZ"]
+
+SHANGHAI_TZ = dates.SHANGHAI
+
+_MAX_CHARS = 8_000_000  # bigger pages are not articles; cap the parse cost
+_DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
+              "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
+_DEBRIS = re.compile(r"[^\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]")
+_REPORTER_IN_TEXT = re.compile(
+    r"(?:记者|記者)[：:\s]*([\u4e00-\u9fff]{2,3}(?:[、，,\s][\u4e00-\u9fff]{2,3})*)(?=[\s）)|/，,。]|$|通讯员|报道|報道)"
+)
+_DATELINE_AUTHOR = re.compile(r"^.{0,40}?\d{1,2}月\d{1,2}日\s*[电電]\s*[（(]\s*(?:记者|記者)?\s*([^()（）]{2,30}?)\s*[）)]")
+_EDITOR_LABELS = ("责任编辑", "責任編輯", "责编")
+_EDITOR_IN_TEXT = re.compile(r"(?:责任编辑|責任編輯|责编)\s*[：:]\s*([^\s）)\]】|：:]{1,20}?)(?=[\s）)\]】|，,。]|$)")
+
+
+def extract(html: str, url: str | None = None, rules: ExtractRules | None = None, *,
+            now: datetime | None = None) -> Article:
+    """Extract the article of one decoded page; raises ExtractError when it has none."""
+    try:
+        return _extract(html, url, rules or ExtractRules(), _aware(now))
+    except ExtractError:
+        raise
+    except Exception as exc:  # the contract: no other exception escapes, whatever the page is
+        raise _no_article(url, f"the extractor failed on this page ({type(exc).__name__})") from exc
+
+
+def extract_bytes(data: bytes, url: str | None = None, rules: ExtractRules | None = None,
+                  content_type: str | None = None, *, now: datetime | None = None) -> Article:
+    """Decode page bytes (BOM, HTTP charset, meta charset, fallbacks), then `extract`."""
+    return extract(decode_html(data or b"", content_type), url, rules, now=now)
+
+
+def _aware(now: datetime | None) -> datetime:
+    """`now` as an aware datetime; naive values are taken to be UTC."""
+    if now is None:
+        return datetime.now(timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=timezone.utc)
+
+
+def _no_article(url: str | None, hint: str) -> ExtractError:
+    """The one error this stage raises."""
+    return ExtractError(f"no article text found in {url or 'page'}", hint=hint)
+
+
+def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> Article:
+    """The cascade for one page; see the module docstring for the order."""
+    if not isinstance(html, str) or not html.strip():
+        raise _no_article(url, "the page is empty")
+    html = html[:_MAX_CHARS]
+    if "<" not in html[:2000]:
+        html = _text_as_html(html)
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        raise _no_article(url, "the page has no <body>")
+    meta, doomed = read_meta(tree, _DROP_TAGS)  # one walk finds the head facts and the chrome
+    title = _rule_text(tree, rules.title) or choose_title(meta)
+    ruled = _ruled_fields(tree, rules)
+    _clean_tree(tree, doomed, rules.remove)
+    page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
+    body = _body(tree, rules, title)
+    if not _readable(body, page_text) and not rules.body:
+        body = build_body([tree.body], title)  # the finder chose chrome; the whole page beats nothing
+    if not _readable(body, page_text):
+        raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
+    region = _byline_region(page_text, title, body.paragraphs)
+    _fill_fields(tree, body, meta, ruled, region, page_text)
+    published = _published(meta, ruled.get("date"), url, region, body.date_text, page_text,
+                           body.paragraphs, now)
+    text = "\n".join(body.paragraphs)
+    return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
+                   published=published, author=body.author, source_name=body.source_name,
+                   editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
+
+
+def _text_as_html(text: str) -> str:
+    """Plain text (a scraped page, a paste) as HTML: each non-blank line a paragraph."""
+    lines = (escape(line.strip()) for line in text.splitlines())
+    return "".join(f"<p>{line}</p>" for line in lines if line)
+
+
+def _select(tree: LexborHTMLParser, selector: str | None) -> list[LexborNode]:
+    """Nodes a per-source selector picks; a selector lexbor rejects picks nothing."""
+    if not selector:
+        return []
+    try:
+        return tree.css(selector)
+    except Exception:  # a bad selector in config must not cost the page; config checks it
+        return []
+
+
+def _rule_text(tree: LexborHTMLParser, selector: str | None) -> str:
+    """Clean text of the first node a selector picks, or ''."""
+    for node in _select(tree, selector):
+        text = clean(node.attributes.get("content") or node.text())
+        if text:
+            return text
+    return ""
+
+
+def _ruled_fields(tree: LexborHTMLParser, rules: ExtractRules) -> dict[str, str]:
+    """Author, source name and date text picked by per-source selectors (before clean-up)."""
+    fields = {"author": _rule_text(tree, rules.author), "source_name": _rule_text(tree, rules.source_name)}
+    for node in _select(tree, rules.date):
+        attrs = node.attributes
+        fields["date"] = attrs.get("datetime") or attrs.get("content") or node.text()
+        break
+    return fields
+
+
+def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[str, ...]) -> None:
+    """Drop scripts, navigation, ruby annotations and the source's own `remove` selectors."""
+    for node in doomed:
+        node.remove()  # detach, not destroy: a nested match stays valid to remove
+    for selector in remove:
+        for node in _select(tree, selector):
+            node.remove()
+
+
+def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str) -> Body:
+    """Paragraphs from the source's body selector, else the generic finder."""
+    body = Body()
+    ruled = _select(tree, rules.body)
+    if ruled:
+        body = build_body(ruled, title)
+    if not body.paragraphs:
+        body = build_body(find_containers(tree), title)
+    return body
+
+
+def _readable(body: Body, page_text: str) -> bool:
+    """Enough text, and not debris: binary or wrongly decoded bytes leave U+FFFD, private-use
+    characters and controls in the raw text (cleaning hides them from the paragraphs)."""
+    size = sum(weighted_length(p) for p in body.paragraphs)
+    if size < 20 or junk_share(page_text[:4000]) > 0.05:
+        return False
+    sample = "".join(body.paragraphs)[:1500]
+    return len(_DEBRIS.findall(sample)) < 0.3 * len(sample)
+
+
+def _byline_region(page_text: str, title: str, paragraphs: list[str]) -> str:
+    """Text between the headline and the first paragraph: where date, source and author sit."""
+    # A short first paragraph (a subtitle) may also sit in a sidebar; probe with a longer one.
+    lead = next((p for p in paragraphs[:3] if len(p) >= 12), paragraphs[0] if paragraphs else "")
+    start = _find(page_text, lead) if lead else -1
+    if start < 0:
+        start = min(len(page_text), 3000)
+    window = page_text[max(0, start - 3000) : start]
+    head = _find(window, title, last=True) if title else -1
+    if head >= 0:
+        window = window[head:]
+        window = window[len(title):] if window.startswith(title) else window
+    return clean(window)[-800:]
+
+
+def _tail_region(page_text: str, paragraphs: list[str]) -> str:
+    """A little text after the last paragraph, where `记者 …` and editor lines often follow."""
+    tail = paragraphs[-1][-16:] if paragraphs else ""
+    end = page_text.rfind(tail) if len(tail) >= 4 else -1
+    return clean(page_text[end + len(tail) : end + len(tail) + 200]) if end >= 0 else ""
+
+
+def _find(text: str, snippet: str, last: bool = False) -> int:
+    """Where `snippet` starts in raw page text, probing with its first run without spaces."""
+    probe = snippet.split(" ", 1)[0][:16]
+    if len(probe) < 4:
+        return -1
+    return text.rfind(probe) if last else text.find(probe)
+
+
+def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict[str, str], region: str,
+                 page_text: str) -> None:
+    """Author / source / editor: selectors, then meta tags, then byline text, then the dateline."""
+    body.author = ruled.get("author") or body.author
+    body.source_name = ruled.get("source_name") or body.source_name
+    tail = _tail_region(page_text, body.paragraphs)
+    for text in (region, tail):
+        for label, value, _ in FIELD_VALUE.findall(text):
+            assign_field(body, label, clean(value))
+        reporter = _REPORTER_IN_TEXT.search(text)
+        if reporter:
+            assign_field(body, "记者", clean(reporter.group(1)))
+    author = meta.first(AUTHOR_KEYS) or meta.ld.get("author")
+    if author and not author.startswith("http"):
+        assign_field(body, "作者", clean(re.sub(r"^(?:By|作者[：:])\s*", "", author)))
+    body.source_name = body.source_name or meta.first(SOURCE_KEYS)
+    for lead in body.paragraphs[:3]:  # `…11月8日电(记者 王五)`: the wire's reporter credit
+        dateline = _DATELINE_AUTHOR.match(lead)
+        if dateline:
+            assign_field(body, "记者", clean(dateline.group(1)))
+            break
+    if not body.editor and any(label in page_text for label in _EDITOR_LABELS):
+        # Editor lines sit in footers, glued to the next block in `page_text`: re-read with breaks.
+        editor = _find_editor(tail) or _find_editor(tree.body.text(separator="\n"))
+        if editor:
+            assign_field(body, "责任编辑", editor)
+
+
+def _find_editor(text: str) -> str | None:
+    """The name after the first `责任编辑：` label (found with str.find: a regex scan is slow here)."""
+    for label in _EDITOR_LABELS:
+        at = text.find(label)
+        found = _EDITOR_IN_TEXT.match(text, at, at + 60) if at >= 0 else None
+        if found:
+            return clean(found.group(1))
+    return None
+
+
+def _published(meta: PageMeta, ruled: str | None, url: str | None, region: str, date_text: str | None,
+               page_text: str, paragraphs: list[str], now: datetime) -> datetime | None:
+    """The publication time, first plausible hit of the date cascade, in UTC."""
+    candidates = (ruled, *(meta.tags.get(key) for key in DATE_KEYS), meta.ld.get("date"), meta.tags.get("time"))
+    for value in candidates:
+        found = dates.parse_date(value, now)
+        if found:
+            return found
+    # Near the headline, preferring a date with a time; then a byline line lifted out of the body;
+    # then the URL; then the first dated-and-timed text anywhere on the page.
+    found = (dates.first_date(region, now, timed=True) or dates.parse_date(region, now)
+             or dates.parse_date(date_text, now) or dates.date_from_url(url, now)
+             or dates.first_date(page_text, now, timed=True))
+    if found:
+        return found
+    anywhere = dates.first_date(page_text, now)
+    hint = anywhere.astimezone(dates.SHANGHAI).year if anywhere else None
+    return dates.dateline_date("\n".join(paragraphs[:3]), now, hint) or anywhere

@@ -1,0 +1,161 @@
+"""Publication dates from the strings Chinese and English news pages write them in.
+
+In: text, attribute values or URLs, plus `now`. Out: timezone-aware UTC datetimes, or None.
+Times without a zone are Asia/Shanghai. Never returns a date in the future of `now` (a day of
+slack for clock skew) or before 1990, and never raises on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_EARLIEST = 1990
+
+_TIME = r"(?:\s*+(?:T|日)?\s*+(\d{1,2})\s*+[:：时時]\s*+(\d{1,2})(?:\s*+[:：分]\s*+(\d{1,2}))?)?"
+# 2023年11月08日 10:23 · 2023-11-08 · 2023/11/8 · 2023.11.08 — one pattern, grouped alike. The
+# "no digit before" check sits after the literal 19/20 so the regex engine can skip ahead fast;
+# possessive `\s*+` keeps long whitespace runs in raw page text from backtracking quadratically.
+FULL_DATE = re.compile(
+    r"((?:19|20)(?<!\d..)\d{2})\s*+[年\-/.]\s*+(\d{1,2})\s*+[月\-/.]\s*+(\d{1,2})(?!\d)(?:\s*+日)?" + _TIME
+)
+# A wire dateline without a year: 11月8日电 / 11月8日電.
+DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
+_ISO = re.compile(
+    r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+# 9/17/2004 5:54:13 AM — US month-first order, trusted only with a time of day beside it.
+_US_DATE = re.compile(
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?", re.I
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_EN_DATE = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"((?:19|20)\d{2})\b"
+)
+_URL_DATES = (
+    re.compile(r"[/_]t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # government CMS: t20231108_123.html
+    re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),  # /2023/11-08/ · /2023/11/08/
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),  # /2005-08/16/
+    re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),  # /202311/08/
+    re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),  # /20231108/ · n20231108
+)
+
+
+def to_utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
+           tz: timezone | ZoneInfo = SHANGHAI) -> datetime | None:
+    """A wall-clock time in `tz` as an aware UTC datetime, or None if the fields are impossible."""
+    try:
+        local = datetime(year, month, day, hour, minute, second, tzinfo=tz)
+    except (ValueError, OverflowError):
+        return None
+    return local.astimezone(timezone.utc)
+
+
+def plausible(value: datetime | None, now: datetime) -> datetime | None:
+    """`value` if it lies between 1990 and a day after `now`, else None."""
+    if value is None or value.year < _EARLIEST or value > now + timedelta(days=1):
+        return None
+    return value
+
+
+def parse_date(text: str | None, now: datetime) -> datetime | None:
+    """The first plausible date written in `text` (ISO, Chinese or English forms)."""
+    if not text:
+        return None
+    text = text[:20_000]
+    iso = _ISO.search(text)
+    if iso:
+        found = plausible(_from_iso(iso), now)
+        if found:
+            return found
+    for match in FULL_DATE.finditer(text):
+        found = plausible(from_full_match(match), now)
+        if found:
+            return found
+    us = _US_DATE.search(text)
+    if us:
+        found = plausible(_from_us(us), now)
+        if found:
+            return found
+    english = _EN_DATE.search(text)
+    if english:
+        month = _MONTHS.get(english.group(1)[:3].lower(), 0)
+        return plausible(to_utc(int(english.group(3)), month, int(english.group(2))), now)
+    return None
+
+
+def first_date(text: str | None, now: datetime, timed: bool = False) -> datetime | None:
+    """The first plausible FULL_DATE in `text`; with `timed`, only one that also gives a time."""
+    for match in FULL_DATE.finditer(text or ""):
+        if timed and match.group(4) is None:
+            continue
+        found = plausible(from_full_match(match), now)
+        if found:
+            return found
+    return None
+
+
+def from_full_match(match: re.Match[str]) -> datetime | None:
+    """Turn a FULL_DATE match (with or without its time part) into UTC."""
+    y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
+    if h > 23 or mi > 59 or s > 59:
+        h = mi = s = 0
+    return to_utc(y, mo, d, h, mi, s)
+
+
+def _from_us(match: re.Match[str]) -> datetime | None:
+    """Turn a US M/D/YYYY h:mm[:ss] [AM|PM] match into UTC (Shanghai wall clock)."""
+    month, day, year, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    second = int(match.group(6) or 0)
+    half = (match.group(7) or "").upper()
+    hour = hour % 12 + (12 if half == "PM" else 0) if half else hour
+    return to_utc(year, month, day, hour, minute, second) if hour < 24 and minute < 60 else None
+
+
+def _from_iso(match: re.Match[str]) -> datetime | None:
+    """Turn an ISO 8601 match into UTC, honouring its offset when it has one."""
+    y, mo, d, h, mi = (int(match.group(i)) for i in range(1, 6))
+    s = int(match.group(6) or 0)
+    zone = match.group(7)
+    tz: timezone | ZoneInfo = SHANGHAI
+    if zone == "Z":
+        tz = timezone.utc
+    elif zone:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    return to_utc(y, mo, d, h, mi, s, tz) if h < 24 and mi < 60 and s < 60 else None
+
+
+def date_from_url(url: str | None, now: datetime) -> datetime | None:
+    """A date the URL path carries (t20231108_, /2023/11-08/, /20231108/), at local midnight."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            y, mo, d = (int(g) for g in match.groups())
+            found = plausible(to_utc(y, mo, d), now)
+            if found:
+                return found
+    return None
+
+
+def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
+    """A `11月8日电` dateline with its year taken from `hint_year` or `now`, never in the future."""
+    if not text:
+        return None
+    match = DATELINE.search(text[:5000])
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    local_now = now.astimezone(SHANGHAI)
+    year = hint_year or local_now.year
+    found = to_utc(year, month, day)
+    if found and found > now + timedelta(days=1):
+        found = to_utc(year - 1, month, day)
+    return plausible(found, now)

@@ -1,0 +1,196 @@
+"""Article containers → display paragraphs, with byline lines lifted out as fields.
+
+In: container nodes (the tree may be marked up in place: sentinels are inserted around block
+elements, <br> and links so one C-level `text()` call yields paragraphs with link spans). Out:
+`Body` with paragraphs (cleaned, repeated ones once, chrome dropped) plus author, source and
+editor found in lines such as `来源：…`, `记者 …`, `（责任编辑：…）`. Never raises on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from .dates import FULL_DATE
+from .text import clean, collapse, strip_junk
+
+_BLOCK = ("p, div, li, ul, ol, dl, dt, dd, tr, table, h1, h2, h3, h4, h5, h6, pre, blockquote, "
+          "section, article, header, footer, figure, figcaption, center, address, form, hr, tbody")
+_MARKED = _BLOCK + ", br, a"
+_CHROME_HINT = re.compile(
+    r"comment|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer",
+    re.I,
+)
+_KEEP_TAGS = frozenset({"html", "body", "article", "main"})
+_PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
+_LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
+_BREAK_AFTER = "。！？!?”」』.:：;；)）"
+
+_FIELD = r"(来源|來源|稿源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
+_FIELD_LINE = re.compile(
+    r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:]"
+)
+_SENTENCE = re.compile(r"[。？！；，?!;]")  # a line with sentence punctuation is content, not a byline
+FIELD_VALUE = re.compile(
+    _FIELD + r"\s*[：:]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
+    + r"|发布|發佈|时间|時間|日期|浏览|點擊|点击|字号|(?:19|20)\d\d[-年/.]|\d+人参与|\d+条?评论)"
+)
+_REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`
+    r"^[（(]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网)?(?:记者|記者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]?$"
+)
+_TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
+_STOP = re.compile(
+    r"^[\s【\[<《]*(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐|"
+    r"猜你喜欢|网友评论|更多精彩|Related (?:Articles|Stories|News|Posts|Coverage)|More from\b.{0,40}|Recommended|"
+    r"Read more|Most popular|Trending|(?:More|Related|Recommended|Popular|Top)\b.{0,30}\b(?:Stories|Articles|Reads))"
+    r"[\s】\]>》：:]*$",
+    re.I,
+)
+_CHROME = re.compile(
+    r"分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
+    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|Copyright|©|All rights reserved|"
+    r"Share this|Sign up for|Click here|Advertisement|Subscribe to|Follow us",
+    re.I,
+)
+
+
+@dataclass
+class Body:
+    """Paragraphs of the article plus the byline fields found among them."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    date_text: str | None = None  # a byline line with a date, lifted out of the body
+    author: str | None = None
+    source_name: str | None = None
+    editor: str | None = None
+
+
+def build_body(containers: list[LexborNode], title: str = "") -> Body:
+    """Paragraphs of `containers` in order, each shown once, chrome and byline lines removed."""
+    body = Body()
+    seen: set[str] = {title} if title else set()
+    for container in containers:
+        for raw in _raw_paragraphs(container):
+            if not _take(raw, body, seen):
+                return body
+    return body
+
+
+def _raw_paragraphs(container: LexborNode) -> list[str]:
+    """Drop chrome blocks and mark paragraph, <br> and link boundaries, then split one text() call."""
+    doomed: list[LexborNode] = []
+    own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
+    for node in container.css(_MARKED):  # one walk; lexbor's css() includes the container itself
+        tag = node.tag
+        if tag == "a":
+            node.insert_before(_LINK_OPEN)
+            node.insert_after(_LINK_CLOSE)
+        elif tag == "br":
+            node.insert_before(_BR)
+        elif node.mem_id != own_id and _is_chrome(node):
+            doomed.append(node)
+        else:
+            node.insert_before(_PARA)
+            node.insert_after(_PARA)
+    for node in doomed:
+        node.remove()  # detach, not destroy: a nested doomed node stays valid to remove again
+    pieces: list[str] = []
+    for block in strip_junk(container.text(deep=True)).split(_PARA):
+        if not block.isspace():
+            pieces.extend(_split_lines(block))
+    return pieces
+
+
+def _is_chrome(node: LexborNode) -> bool:
+    """A share bar, related list, comment thread or footer by its class/id, holding no headline."""
+    attrs = node.attributes
+    if not attrs:
+        return False
+    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return bool(_CHROME_HINT.search(hint)) and node.tag not in _KEEP_TAGS and node.css_first("h1, article") is None
+
+
+def _split_lines(block: str) -> list[str]:
+    """Split at <br><br>, and at a single <br> after a sentence end or before an indent."""
+    if _BR not in block:
+        return [block]
+    out: list[str] = []
+    current = ""
+    for line in block.split(_BR):
+        tail = current.rstrip()
+        if not tail or not line.strip():
+            out.append(current)
+            current = line
+        elif tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0")):
+            out.append(current)
+            current = line
+        else:
+            current = f"{current} {line}"
+    out.append(current)
+    return out
+
+
+def _take(raw: str, body: Body, seen: set[str]) -> bool:
+    """Add one raw paragraph to `body` if it is article text; False means stop (a related list)."""
+    raw = raw.strip()
+    if not raw:
+        return True
+    if _LINK_OPEN in raw:
+        linked = sum(len(span) for span in _LINK_SPAN.findall(raw))
+        if linked >= 0.5 * len(raw):
+            return True
+    text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
+    if not text:
+        return True
+    short = len(text) <= 80
+    if short and _STOP.match(text):
+        return False
+    if short and _is_byline(text, body):
+        return True
+    if short and _CHROME.search(text):
+        return True
+    editor = _TRAILING_EDITOR.search(text) if text[-1] in "）)]】" else None
+    if editor:
+        body.editor = body.editor or clean(editor.group(1))
+        text = text[: editor.start()].rstrip()
+    if text and text not in seen:
+        seen.add(text)
+        body.paragraphs.append(text)
+    return True
+
+
+def _is_byline(line: str, body: Body) -> bool:
+    """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`) into fields."""
+    reporter = _REPORTER.match(line)
+    if reporter:
+        body.author = body.author or reporter.group(1)
+        return True
+    if _SENTENCE.search(line):
+        return False
+    date = FULL_DATE.search(line)
+    fields = FIELD_VALUE.findall(line)
+    bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
+    if not (_FIELD_LINE.match(line) or (bracketed and fields)
+            or (date and (fields or len(line) <= len(date.group(0)) + 12))):
+        return False
+    for label, value, _ in fields:
+        assign_field(body, label, clean(value))
+    if date and not body.date_text:
+        body.date_text = line
+    return True
+
+
+def assign_field(body: Body, label: str, value: str) -> None:
+    """Put `value` into the field `label` names unless that field is known or `value` is debris."""
+    if not value or len(value) > 30 or value.isdigit() or any(ch in value for ch in "=@\"<>{}"):
+        return
+    if label in ("来源", "來源", "稿源"):
+        body.source_name = body.source_name or value
+    elif label in ("责任编辑", "責任編輯", "编辑", "編輯", "责编"):
+        body.editor = body.editor or value
+    elif label in ("作者", "记者", "記者"):
+        body.author = body.author or value

@@ -1,0 +1,426 @@
+"""Tests for the extraction stage: monitor.extract (with its dates module) and monitor.decode.
+
+Fixtures in tests/fixtures/extract/ are small pages written for these tests: a government CMS
+page, a nav-heavy portal page, a split body, a traditional-script page with inline pinyin and a
+yearless dateline, an English page, GBK bytes that claim UTF-8, and a Big5(-HKSCS) page.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import random
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from monitor import decode as decode_module
+from monitor.decode import decode_html
+from monitor.errors import ExtractError
+from monitor.extract import dates, extract, extract_bytes
+from monitor.extract.meta import strip_site_suffix
+from monitor.models import Article, ExtractRules
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+ROOT = Path(__file__).resolve().parents[1]
+NOW = datetime(2024, 6, 1, tzinfo=timezone.utc)
+
+
+def utc(*fields: int) -> datetime:
+    """A UTC datetime, shorter to write."""
+    return datetime(*fields, tzinfo=timezone.utc)
+
+
+def page(name: str, url: str | None = "https://example.cn/news/a.html", now: datetime = NOW,
+         rules: ExtractRules | None = None) -> Article:
+    """Extract one fixture through the bytes entry point, as the CLI does."""
+    return extract_bytes((FIXTURES / name).read_bytes(), url, rules, now=now)
+
+
+# -- whole pages -----------------------------------------------------------------------------
+
+
+def test_government_cms_page_uses_meta_tags_and_drops_chrome() -> None:
+    article = page("zh_cms.html")
+    assert article.title == "三明市与上海市闵行区签署文旅合作协议"
+    assert article.published == utc(2023, 11, 8, 2, 23)  # 10:23 in Shanghai
+    assert (article.source_name, article.author, article.editor) == ("三明日报", "林晓", "陈敏")
+    assert article.lang == "zh"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("11月7日，三明市与上海市闵行区")
+    body = article.body
+    for chrome in ("政务公开", "当前位置", "分享到", "打印本页", "相关新闻", "沪明两地召开", "版权所有",
+                   "责任编辑", "统计代码", "发布时间"):
+        assert chrome not in body
+
+
+def test_nav_heavy_portal_page_keeps_only_the_article() -> None:
+    article = page("zh_nav_heavy.html")
+    assert article.title == "华东师大附属三明中学迎来首批新生"
+    assert article.published == utc(2023, 9, 1, 0, 30)
+    assert (article.source_name, article.author) == ("东南网", "郑立")
+    assert len(article.paragraphs) == 4
+    body = article.body
+    for chrome in ("首页", "教育频道", "网友评论", "用户8812", "热点排行", "福州地铁", "广告", "Copyright",
+                   "上一篇", "关于我们"):
+        assert chrome not in body
+
+
+def test_article_split_across_containers_is_joined_without_the_ad_between() -> None:
+    article = page("zh_split_body.html")
+    assert article.title == "沙县小吃在上海开出第三百家门店"
+    assert article.published == utc(2024, 3, 15, 6, 5)
+    assert article.source_name == "三明新闻网"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("3月14日，位于上海浦东新区")
+    assert article.paragraphs[-1].startswith("业内人士认为")
+    assert "客户端" not in article.body and "标签" not in article.body
+
+
+def test_traditional_page_with_pinyin_ruby_junk_and_repeats() -> None:
+    article = page("zh_trad_pinyin.html", now=utc(2024, 1, 5))
+    assert article.title == "滬明兩地共建產業園區 首批項目落地"
+    # `11月8日電` has no year: the latest 8 November not after `now`.
+    assert article.published == utc(2023, 11, 7, 16, 0)
+    assert article.author == "林清"
+    assert article.editor == "王芳"
+    assert len(article.paragraphs) == 4  # the repeated paragraph is shown once
+    assert article.paragraphs[0].startswith("中新網(wǎng)福建新聞11月8日電(林清)")  # display text kept
+    assert "園區位於三明沙縣，" in article.paragraphs[1]  # <rt>/<rp> dropped from the ruby
+    assert "shā" not in article.body
+    assert all("\ufffd" not in p and not any("\ue000" <= ch <= "\uf8ff" for ch in p) for p in article.paragraphs)
+    assert "分享到" not in article.body and "版權所有" not in article.body and "責任編輯" not in article.body
+
+
+def test_english_page_with_json_ld_and_offset_time() -> None:
+    article = page("en_article.html", url="https://coastal.example/health/clinic")
+    assert article.title == "Shanghai hospital opens branch clinic in Sanming"
+    assert article.published == utc(2024, 5, 20, 13, 15)  # 09:15 at -04:00
+    assert article.author == "Maria Chen"
+    assert article.lang == "en"
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1] == "The clinic is expected to handle about 20,000 visits in its first year."
+    for chrome in ("Share on", "Sign up", "More from", "tea town", "Great news", "Comments", "All rights",
+                   "Sanming reforms drug pricing"):
+        assert chrome not in article.body
+
+
+def test_gbk_bytes_that_claim_utf8_are_decoded_and_br_paragraphs_split() -> None:
+    data = (FIXTURES / "zh_gbk_lying_charset.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    article = extract_bytes(data, "http://www.smnews.example/ly/0618.htm", now=NOW)
+    assert article.title == "三明林业碳票在沪成交"
+    assert article.published == utc(2022, 6, 18, 1, 40)
+    assert (article.source_name, article.author) == ("三明日报", "李明")
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[1] == "据了解，本次成交的碳票对应碳减排量一万余吨，买方为上海一家新能源企业。"
+    for chrome in ("新闻中心", "打印本页", "图片新闻", "泰宁丹霞", "版权所有"):
+        assert chrome not in article.body
+
+
+def test_big5_page_with_hkscs_pinyin_letters() -> None:
+    data = (FIXTURES / "zh_big5.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("big5")  # ù in 滬(hù) exists only in HKSCS
+    article = extract_bytes(data, None, now=NOW)
+    assert article.title == "上海三明商會舉辦年會"
+    assert article.published == utc(2023, 12, 2, 8, 45)
+    assert article.author == "陳志明"
+    assert len(article.paragraphs) == 3
+    assert "滬(hù)明兩地" in article.paragraphs[1]
+    assert article.url is None
+
+
+# -- per-source rules ------------------------------------------------------------------------
+
+
+def test_rules_override_the_generic_cascade() -> None:
+    rules = ExtractRules(title=".headline", body=".content", date=".source", author=".title-box .source",
+                         source_name=".crumb a", remove=(".content p:last-child",))
+    article = page("zh_nav_heavy.html", rules=rules)
+    assert article.title == "华东师大附属三明中学迎来首批新生"
+    assert article.source_name == "东南网"  # the first link of the breadcrumb, as configured
+    assert len(article.paragraphs) == 3  # the removed last paragraph is gone
+    assert article.published == utc(2023, 9, 1, 0, 30)
+
+
+def test_a_rule_selector_lexbor_rejects_falls_through_to_the_generic_finder() -> None:
+    article = page("zh_cms.html", rules=ExtractRules(body="div[[", title=":::"))
+    assert article.title == "三明市与上海市闵行区签署文旅合作协议"
+    assert len(article.paragraphs) == 4
+
+
+def test_body_rule_is_trusted_even_when_the_generic_finder_would_disagree() -> None:
+    article = page("en_article.html", rules=ExtractRules(body="#comments .comment"))
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].startswith("Great news for the region")
+
+
+# -- titles ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("志合越山海 聚力共前行_中新网", "志合越山海 聚力共前行"),
+        ("三明林业碳票在沪成交-东南网", "三明林业碳票在沪成交"),
+        ("Shanghai hospital opens clinic | Coastal Daily", "Shanghai hospital opens clinic"),
+        ("Shanghai hospital opens clinic - Coastal Daily", "Shanghai hospital opens clinic"),
+        ("沪明合作_新闻中心_三明市人民政府", "沪明合作"),
+        ("Well-known title", "Well-known title"),
+        ("三明", "三明"),
+    ],
+)
+def test_site_suffixes_are_stripped(raw: str, expected: str) -> None:
+    assert strip_site_suffix(raw) == expected
+
+
+def test_headline_confirmed_by_title_beats_a_logo_h1() -> None:
+    html = ("<html><head><title>沪明合作再结硕果_东南网</title></head><body><h1>东南网</h1>"
+            "<h2>沪明合作再结硕果</h2><div><p>" + "三明与上海的合作项目陆续投产，带动当地就业。" * 3 + "</p></div></body></html>")
+    assert extract(html, now=NOW).title == "沪明合作再结硕果"
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发布时间：2023年11月08日 10:23", utc(2023, 11, 8, 2, 23)),
+        ("2023-11-08", utc(2023, 11, 7, 16, 0)),
+        ("2023/11/08 08:00:30", utc(2023, 11, 8, 0, 0, 30)),
+        ("2023.11.8", utc(2023, 11, 7, 16, 0)),
+        ("2023-11-08T10:23:00+08:00", utc(2023, 11, 8, 2, 23)),
+        ("2023-11-08T02:23:00Z", utc(2023, 11, 8, 2, 23)),
+        ("9/17/2004 5:54:13 AM", utc(2004, 9, 16, 21, 54, 13)),
+        ("Published November 8, 2023", utc(2023, 11, 7, 16, 0)),
+        ("2030-01-01 00:00", None),  # after `now`: never a future date
+        ("1989-06-01", None),
+        ("2023-13-45", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, expected: datetime | None) -> None:
+    assert dates.parse_date(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://www.sm.gov.cn/zw/zwyw/202311/t20231108_1987654.htm", utc(2023, 11, 7, 16)),
+        ("https://www.chinanews.com.cn/gn/2023/11-08/10108642.shtml", utc(2023, 11, 7, 16)),
+        ("http://business.sohu.com/20231108/n224643115.shtml", utc(2023, 11, 7, 16)),
+        ("http://news.example.cn/2005-08/16/content_4894059.htm", utc(2005, 8, 15, 16)),
+        ("https://example.com/2023/11/08/story.html", utc(2023, 11, 7, 16)),
+        ("https://example.com/story?id=12345678", None),
+        ("http://example.cn/t20991108_1.htm", None),
+        (None, None),
+    ],
+)
+def test_date_from_url(url: str | None, expected: datetime | None) -> None:
+    assert dates.date_from_url(url, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("now", "hint", "expected"),
+    [
+        (utc(2023, 11, 20), None, utc(2023, 11, 7, 16)),
+        (utc(2024, 1, 5), None, utc(2023, 11, 7, 16)),  # November is still ahead in January
+        (utc(2024, 6, 1), 2021, utc(2021, 11, 7, 16)),  # another date on the page says 2021
+        (utc(2023, 11, 7, 10), None, utc(2023, 11, 7, 16)),  # within the day of slack
+    ],
+)
+def test_dateline_year_comes_from_context_never_the_future(now: datetime, hint: int | None,
+                                                           expected: datetime) -> None:
+    assert dates.dateline_date("中新网福建新闻11月8日电(记者 王五)三明……", now, hint) == expected
+
+
+def test_dateline_page_takes_its_year_from_another_date_on_the_page() -> None:
+    html = ("<html><body><div class='c'><p>新华社福州11月8日电 三明与上海签署新一轮合作协议，涉及产业、人才和文旅等领域。</p>"
+            "<p>协议提出，双方将共同建设产业园区，推动更多上海企业落户三明。</p></div>"
+            "<div class='foot'>本站更新于 2021年12月01日</div></body></html>")
+    assert extract(html, now=NOW).published == utc(2021, 11, 7, 16)
+
+
+def test_time_element_and_naive_now() -> None:
+    html = ("<html><body><article><time datetime='2024-02-03T08:00:00+08:00'>2月3日</time>"
+            "<p>Sanming and Shanghai signed a new agreement on tourism, health care and training.</p>"
+            "<p>The agreement covers three years and includes exchanges of teachers and doctors.</p>"
+            "</article></body></html>")
+    article = extract(html, now=datetime(2024, 6, 1))
+    assert article.published == utc(2024, 2, 3, 0, 0)
+    assert article.published.tzinfo is not None
+
+
+# -- clean-up --------------------------------------------------------------------------------
+
+
+def test_br_br_and_divs_make_paragraphs_and_links_rows_vanish() -> None:
+    html = ("<html><body><div id='x'>上海与三明的合作始于上世纪六十年代的小三线建设。<br><br>"
+            "如今两地合作已扩展到产业、教育和医疗等领域。<br><br>"
+            "<div>记者 张三</div>"
+            "<div><a href='/1'>更多新闻请点击这里查看</a></div></div></body></html>")
+    article = extract(html, now=NOW)
+    assert article.paragraphs == ("上海与三明的合作始于上世纪六十年代的小三线建设。", "如今两地合作已扩展到产业、教育和医疗等领域。")
+    assert article.author == "张三"
+
+
+def test_whitespace_is_collapsed_and_zero_width_characters_dropped() -> None:
+    html = ("<p>  三明\u200b与\u3000\u3000上海   签署\n\n协议，推动\xa0产业合作。这是一段足够长的正文内容，用于测试空白字符的处理。</p>")
+    article = extract(html, now=NOW)
+    assert article.paragraphs == ("三明与 上海 签署 协议，推动 产业合作。这是一段足够长的正文内容，用于测试空白字符的处理。",)
+
+
+def test_bracketed_byline_at_the_end_becomes_fields() -> None:
+    html = ("<div class='content'><p>沪明临港产业园新增12家入驻企业，涉及新材料、生物医药等领域，总投资超过三十亿元。</p>"
+            "<p>（东南网三明频道 编辑：吴晓燕 审核：陈志强）</p></div>")
+    article = extract(html, now=NOW)
+    assert len(article.paragraphs) == 1
+    assert article.editor == "吴晓燕"
+
+
+def test_interview_lines_starting_with_a_label_are_content_not_bylines() -> None:
+    html = ("<div><p>记者：你怎样看待沪明两地的合作前景？</p><p>李明：我认为合作空间很大，尤其是在产业和人才方面，两地优势互补。</p>"
+            "<p>来源：三明日报</p></div>")
+    article = extract(html, now=NOW)
+    assert article.paragraphs[0] == "记者：你怎样看待沪明两地的合作前景？"
+    assert len(article.paragraphs) == 2
+    assert article.source_name == "三明日报"
+    assert article.author is None
+
+
+# -- errors and robustness -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "   \n\t", "<html></html>", "<html><body><nav><a href='/'>首页</a></nav></body></html>",
+     "<script>var a = '这里全是脚本，没有正文内容，不应该被当成文章。';</script>", "\x00\x01\x02\x03" * 100],
+)
+def test_pages_without_article_text_raise_extract_error(html: str) -> None:
+    with pytest.raises(ExtractError) as caught:
+        extract(html, "https://example.cn/empty")
+    assert caught.value.message == "no article text found in https://example.cn/empty"
+    assert caught.value.hint
+
+
+def test_error_message_names_page_when_url_is_unknown() -> None:
+    with pytest.raises(ExtractError, match="no article text found in page"):
+        extract("")
+
+
+def test_random_bytes_never_raise_anything_but_extract_error() -> None:
+    rng = random.Random(20231108)
+    for size in (0, 1, 7, 100, 5000, 70000):
+        for _ in range(5):
+            data = bytes(rng.randrange(256) for _ in range(size))
+            try:
+                article = extract_bytes(data, None, now=NOW)
+            except ExtractError:
+                continue
+            assert isinstance(article, Article)
+            assert "\ufffd" not in article.body
+
+
+def test_non_string_and_odd_inputs_are_extract_errors() -> None:
+    for value in (None, b"<p>bytes</p>", 12):
+        with pytest.raises(ExtractError):
+            extract(value)  # type: ignore[arg-type]
+
+
+def test_plain_text_input_becomes_one_paragraph_per_line() -> None:
+    text = ("上海三明合作简讯\n\n福州11月8日电(记者 吴明)三明与上海签署新一轮对口合作协议，涉及产业、人才和文旅等领域。\n"
+            "协议提出，双方将共同建设产业园区。\n协议提出，双方将共同建设产业园区。\n")
+    article = extract(text, now=utc(2024, 1, 5))
+    assert len(article.paragraphs) == 3
+    assert article.published == utc(2023, 11, 7, 16)
+    assert article.author == "吴明"
+
+
+def test_huge_and_deeply_nested_pages_do_not_crash() -> None:
+    deep = "<div>" * 20000 + "三明与上海的对口合作不断深化，合作领域持续拓展，成效日益显现。" + "</div>" * 20000
+    assert "三明与上海" in extract(deep, now=NOW).body
+    links = "<div><a href='/x'>导航链接</a></div>" * 50000
+    big = f"<html><body>{links}<p>{'沪明合作成果丰硕，两地交流日益密切。' * 20}</p></body></html>"
+    article = extract(big, now=NOW)
+    assert article.body.startswith("沪明合作成果丰硕")
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+
+def test_decode_bom_beats_declarations() -> None:
+    data = "\ufeff<meta charset='gbk'><p>滬明</p>".encode("utf-8")
+    assert decode_html(data, "text/html; charset=gbk") == "<meta charset='gbk'><p>滬明</p>"
+
+
+def test_decode_http_charset_then_meta_charset() -> None:
+    text = "<html><head><meta charset='utf-8'></head><p>三明市对口合作</p></html>"
+    assert decode_html(text.encode("gb18030"), "text/html; charset=GB2312") == text
+    legacy = "<meta http-equiv='Content-Type' content='text/html; charset=gbk'><p>三明市对口合作</p>"
+    assert decode_html(legacy.encode("gbk"), None) == legacy
+
+
+def test_decode_stale_gb2312_label_on_utf8_bytes() -> None:
+    text = "<meta charset='gb2312'><p>沪明对口合作提质增效，三明与上海携手共进</p>"
+    assert decode_html(text.encode("utf-8"), None) == text
+
+
+def test_decode_keeps_the_codec_of_a_page_with_a_few_corrupt_bytes() -> None:
+    text = "<meta charset='utf-8'><p>" + "沪明对口合作提质增效，三明与上海携手共进。" * 40 + "</p>"
+    data = text.encode("utf-8")
+    cut = data.index(b"<p>") + 3  # a character boundary
+    damaged = data[:cut] + b"\xff" + data[cut:]
+    decoded = decode_html(damaged, None)
+    assert decoded.count("\ufffd") == 1
+    assert decoded.replace("\ufffd", "") == text
+
+
+def test_decode_aliases_and_garbage() -> None:
+    assert decode_module.normalize_charset("GB2312") == "gb18030"
+    assert decode_module.normalize_charset("big5") == "big5hkscs"
+    assert decode_module.normalize_charset("no-such-charset") is None
+    assert decode_html(b"", None) == ""
+    assert isinstance(decode_html(bytes(range(256)) * 50, "text/html; charset=utf-8"), str)
+
+
+# -- the stage's rules -----------------------------------------------------------------------
+
+
+def _imports(path: Path) -> set[str]:
+    """Modules a source file imports (relative imports spelled with their dots)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            found.add("." * node.level + (node.module or ""))
+    return found
+
+
+def test_extract_is_pure_and_imports_no_other_stage() -> None:
+    files = [*sorted((ROOT / "src/monitor/extract").glob("*.py")), ROOT / "src/monitor/decode.py"]
+    allowed_project = {"..models", "..errors", "..decode", "..textnorm", "."} | {
+        f".{p.stem}" for p in (ROOT / "src/monitor/extract").glob("*.py")}
+    for path in files:
+        for name in _imports(path):
+            if name.startswith("."):
+                assert name in allowed_project, f"{path.name} imports {name}"
+            else:
+                assert name.split(".")[0] not in {"httpx", "socket", "sqlite3", "sqlite_utils", "urllib", "requests",
+                                                  "monitor"}, f"{path.name} imports {name}"
+        source = path.read_text(encoding="utf-8")
+        assert "print(" not in source and "open(" not in source, path.name
+
+
+def test_bench_prints_skipped_without_eval_data(tmp_path: Path) -> None:
+    env = {**os.environ, "MONITOR_EXTRACT_EVAL": str(tmp_path / "missing")}
+    done = subprocess.run([sys.executable, str(ROOT / "bench/extract.py")], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.strip() == "skipped: no eval data"
