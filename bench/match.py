@@ -1,0 +1,119 @@
+"""Benchmark topic matching and text normalisation.
+
+In: the bundled `hu-ming` topic; /work/shared/eval/relevance-dev.jsonl when present (override
+with MONITOR_RELEVANCE_EVAL), else only generated articles. Out: a table on stdout:
+match_article articles/s on one core (normalisation and hit offsets included; median of
+several runs) on the dev set and on generated article-sized texts; textnorm throughput in
+Mchar/s; precision/recall/F1 of `hu-ming` on the dev set ("skipped" without it).
+Never writes files; figures go to BENCHMARKS.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from monitor import textnorm  # noqa: E402
+from monitor.match import default_topics_path, evaluate, load_topics, match_article  # noqa: E402
+
+DEV = Path(os.environ.get("MONITOR_RELEVANCE_EVAL", "/work/shared/eval/relevance-dev.jsonl"))
+# Topic words are about one word in twenty, as in a news article on the topic; the rest is
+# ordinary news vocabulary, some of it in traditional characters.
+TOPIC = "上海 三明 沪明 对口合作 永安 沙县 明溪 将乐 泰宁 尤溪 浦东 杨浦 虹口 嘉定 人才飞地 疗休养 结对".split()
+FILLER = ("产业园 签约 项目 企业 发展 推进 文旅 乡村振兴 医疗 教育 学校 科技 创新 今年 以来 持续 深化 "
+          "會議 召開 記者 報道 經濟 農業 茶葉 森林 生態 旅遊 市場 群眾 服務 政府 工作 建設 城市 县区 干部 "
+          "群众 生活 水平 提高 道路 交通 改善 环境 保护 资金 安排 重点 任务 落实 情况 检查 指导 基层").split()
+PUNCT = "，，，。、；：“”（）"
+
+
+def word(rng: random.Random, topic_share: float) -> str:
+    return rng.choice(TOPIC) if rng.random() < topic_share else rng.choice(FILLER)
+
+
+def generated(n: int, chars: int, topic_share: float = 0.05, seed: int = 7) -> list[tuple[str, str]]:
+    """`n` articles of about `chars` characters in paragraphs of ~100; mixed scripts."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        paras, size = [], 0
+        while size < chars:
+            para = "".join(word(rng, topic_share) + (rng.choice(PUNCT) if rng.random() < 0.3 else "")
+                           for _ in range(40))
+            paras.append(para + "。")
+            size += len(para) + 1
+        out.append(("".join(word(rng, topic_share) for _ in range(6)), "\n\n".join(paras)))
+    return out
+
+
+def median_rate(work: Callable[[], None], units: float, repeats: int) -> float:
+    """Units per second, the median over `repeats` timed runs after one warm-up run."""
+    work()
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        rates.append(units / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def bench_match(articles: list[tuple[str, str]], repeats: int) -> float:
+    """match_article calls per second over `articles` (one core)."""
+    topic = load_topics(default_topics_path())["hu-ming"]
+
+    def work() -> None:
+        for title, body in articles:
+            match_article(topic, title, body)
+
+    return median_rate(work, len(articles), repeats)
+
+
+def bench_textnorm(texts: list[str], repeats: int) -> dict[str, float]:
+    """Mchar/s of the textnorm functions over `texts`."""
+    chars = sum(map(len, texts)) / 1e6
+    funcs = {"normalize": textnorm.normalize, "normalize_map": textnorm.normalize_map,
+             "index_tokens": textnorm.index_tokens}
+    return {name: median_rate(lambda f=f: [f(t) for t in texts], chars, repeats) for name, f in funcs.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    textnorm.normalize("warm up: build the character table once")
+    dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()] if DEV.is_file() else []
+    rows = []
+    if dev:
+        arts = [(d["title"], d["body"]) for d in dev]
+        avg = sum(len(t) + len(b) for t, b in arts) / len(arts)
+        rows.append((f"dev set ({len(arts)} articles, {avg:.0f} chars avg)", bench_match(arts, args.repeats)))
+    for chars in (300, 1500, 5000):
+        arts = generated(200, chars)
+        rows.append((f"generated, on topic (~{chars} chars)", bench_match(arts, args.repeats)))
+    for chars in (1500, 5000):
+        arts = generated(200, chars, topic_share=0.0)
+        rows.append((f"generated, off topic (~{chars} chars)", bench_match(arts, args.repeats)))
+    print("match_article, one core (median of %d runs)" % args.repeats)
+    for label, rate in rows:
+        print(f"  {label:<45} {rate:>9,.0f} articles/s")
+    texts = [d["title"] + "\n" + d["body"] for d in dev] or [b for _, b in generated(200, 1500)]
+    print("textnorm, one core, " + ("dev-set text" if dev else "generated text"))
+    for name, rate in bench_textnorm(texts, args.repeats).items():
+        print(f"  {name:<45} {rate:>9.1f} Mchar/s")
+    if dev:
+        report = evaluate(load_topics(default_topics_path())["hu-ming"], dev)
+        print(f"hu-ming on {DEV.name}: " + report.format())
+    else:
+        print("hu-ming on the dev set: skipped (no eval data)")
+
+
+if __name__ == "__main__":
+    main()

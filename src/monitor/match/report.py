@@ -1,0 +1,71 @@
+"""Precision and recall of a topic over labelled items.
+
+In: a `Topic` and items with id, label ('relevant' / 'irrelevant'), title and body.
+Out: `EvalReport` (counts, precision, recall, F1, the ids missed and falsely matched, with the
+reason for each) and its one-screen `format()`. Never does I/O; never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .engine import match_article
+from .rules import Topic
+
+
+@dataclass
+class EvalReport:
+    """Precision and recall of one topic over labelled items, with the ids it got wrong."""
+
+    topic: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # id → Match.reason for the errors
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def format(self) -> str:
+        """A short human report: the figures, then one line per error with its reason."""
+        lines = [f"precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}  "
+                 f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})"]
+        lines += [f"  missed      {i}: {self.reasons.get(i, '')}" for i in self.misses]
+        lines += [f"  false alarm {i}: {self.reasons.get(i, '')}" for i in self.false_alarms]
+        return "\n".join(lines)
+
+
+def evaluate(topic: Topic, items: Iterable[dict]) -> EvalReport:
+    """Match labelled items (id, label 'relevant'/'irrelevant', title, body) and count."""
+    report = EvalReport(topic=topic.name)
+    for item in items:
+        m = match_article(topic, item.get("title", ""), item.get("body", ""))
+        relevant = item.get("label") == "relevant"
+        item_id = str(item.get("id", ""))
+        if m.matched and relevant:
+            report.tp += 1
+        elif m.matched:
+            report.fp += 1
+            report.false_alarms.append(item_id)
+        elif relevant:
+            report.fn += 1
+            report.misses.append(item_id)
+        else:
+            report.tn += 1
+        if m.matched != relevant:
+            report.reasons[item_id] = m.reason
+    return report

@@ -1,0 +1,313 @@
+"""Tests for monitor.match: compiling rules, matching with evidence, and evaluation."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from monitor import match
+from monitor.errors import ConfigError
+from monitor.match import compile_topic, evaluate, load_topics, match_article, match_topics
+from monitor.textnorm import normalize
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def hu_ming() -> match.Topic:
+    return load_topics(match.default_topics_path())["hu-ming"]
+
+
+def _topic(rules: list[dict], **extra: object) -> match.Topic:
+    raw = {
+        "threshold": 1,
+        "groups": {
+            "sh": {"terms": ["上海", "Shanghai"], "skip_list_items": True},
+            "sm": {"terms": ["三明", "Sanming"], "not_in": ["三明治"], "skip_list_items": True},
+            "coop": {"terms": ["合作", "结对"]},
+        },
+        "rules": rules,
+        **extra,
+    }
+    return compile_topic("t", raw, where="test.toml")
+
+
+# --- compiling ----------------------------------------------------------------------------
+
+
+def test_every_problem_is_listed_with_where_and_key() -> None:
+    raw = {
+        "threshold": "high",
+        "colour": "red",
+        "groups": {"sh": {"terms": ["上海"], "synonyms": []}, "bad": {"regex": ["("]}},
+        "rules": [
+            {"name": "a", "all": ["sh", "nope"], "within": "sentense", "in": ["footer"]},
+            {"name": "a", "any": ["sh"], "min_hits": 0, "veto": "yes"},
+            {"weight": 2},
+        ],
+    }
+    with pytest.raises(ConfigError) as info:
+        compile_topic("t", raw, where="topics.toml")
+    problems = "\n".join(info.value.problems)
+    for expected in [
+        "topics.toml: topics.t.threshold: expected a number",
+        "topics.toml: topics.t.colour: unknown key",
+        "topics.toml: topics.t.groups.sh.synonyms: unknown key",
+        "topics.toml: topics.t.groups.bad.regex: '(' is not a valid regular expression",
+        "topics.toml: topics.t.rules[0].all: unknown group 'nope'",
+        "topics.toml: topics.t.rules[0].within: got 'sentense'",
+        "topics.toml: topics.t.rules[0].in: unknown field 'footer'",
+        "topics.toml: topics.t.rules[1].min_hits: expected a whole number",
+        "topics.toml: topics.t.rules[1].veto: expected true or false",
+        "topics.toml: topics.t.rules[2].name: missing",
+        "topics.toml: topics.t.rules[2]: needs `all` or `any`",
+        "topics.toml: topics.t.rules: two rules are named 'a'",
+    ]:
+        assert expected in problems
+    assert all(p.startswith("topics.toml: ") for p in info.value.problems)
+    assert "(allowed: " in problems  # a hint follows the problem
+
+
+def test_threshold_must_be_positive() -> None:
+    raw = {"threshold": 0, "groups": {"g": {"terms": ["三明"]}}, "rules": [{"name": "r", "any": ["g"]}]}
+    with pytest.raises(ConfigError, match="threshold: must be above 0"):
+        compile_topic("t", raw)
+
+
+def test_missing_groups_and_rules() -> None:
+    with pytest.raises(ConfigError) as info:
+        compile_topic("t", {}, where="x.toml")
+    assert len(info.value.problems) == 2
+
+
+def test_load_topics_reads_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text('[topics.a]\n[topics.a.groups.g]\nterms = ["三明"]\n[[topics.a.rules]]\nname = "r"\nany = ["g"]\n',
+                    encoding="utf-8")
+    topics = load_topics(path)
+    assert list(topics) == ["a"] and match_article(topics["a"], "三明", "").matched
+
+
+def test_load_topics_reports_bad_toml_and_unknown_top_keys(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[topics.a\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_topics(bad)
+    extra = tmp_path / "extra.toml"
+    extra.write_text("[sources]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="sources: unknown key"):
+        load_topics(extra)
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_topics(tmp_path / "missing.toml")
+
+
+def test_bundled_topic_compiles(hu_ming: match.Topic) -> None:
+    assert match.default_topics_path().is_file()
+    assert hu_ming.threshold > 0 and len(hu_ming.rules) >= 5
+
+
+# --- matching semantics --------------------------------------------------------------------
+
+
+def test_all_within_sentence_and_paragraph() -> None:
+    sentence = _topic([{"name": "s", "all": ["sh", "sm"], "within": "sentence"}])
+    paragraph = _topic([{"name": "p", "all": ["sh", "sm"], "within": "paragraph"}])
+    same_paragraph = "上海代表团到访。三明热情接待。"
+    assert not match_article(sentence, "", same_paragraph).matched
+    assert match_article(paragraph, "", same_paragraph).matched
+    assert not match_article(paragraph, "", "上海代表团到访。\n三明热情接待。").matched
+
+
+def test_window_in_characters() -> None:
+    near = _topic([{"name": "n", "all": ["sh", "sm"], "within": 6}])
+    assert match_article(near, "", "上海与三明合作").matched
+    assert not match_article(near, "", "上海今天天气很好，三明").matched
+
+
+def test_any_none_min_hits_and_fields() -> None:
+    t = _topic([{"name": "twice", "any": ["sm"], "min_hits": 2, "none": ["coop"], "in": ["title"]}])
+    assert match_article(t, "三明 三明", "").matched
+    assert not match_article(t, "三明", "三明").matched  # body is out of scope
+    assert not match_article(t, "三明三明合作", "").matched  # `none` group present
+
+
+def test_lead_paragraph_skips_short_lines() -> None:
+    t = _topic([{"name": "lead", "any": ["sm"], "in": ["lead"]}])
+    body = "首页 > 新闻\n三明市今年以来持续推进各项工作，取得了明显成效，群众满意度不断提高。\n三明"
+    m = match_article(t, "", body)
+    assert m.matched and m.hits[0].start == body.index("三明市")
+    assert not match_article(t, "", "短句\n这是一个足够长的导语段落但是没有提到那座城市的名字而已。\n三明").matched
+    assert match_article(t, "", "三明短讯。\n另一句。").matched  # no long paragraph: the first leads
+
+
+def test_weights_threshold_and_veto() -> None:
+    t = _topic(
+        [
+            {"name": "sh", "any": ["sh"], "weight": 1},
+            {"name": "sm", "any": ["sm"], "weight": 1},
+            {"name": "stop", "any": ["coop"], "veto": True, "weight": 0},
+        ],
+        threshold=2,
+    )
+    assert not match_article(t, "上海", "").matched
+    m = match_article(t, "上海", "三明")
+    assert m.matched and m.score == 2 and m.rules == ("sh", "sm")
+    vetoed = match_article(t, "上海", "三明合作")
+    assert not vetoed.matched and vetoed.reason.startswith("vetoed by 'stop'")
+
+
+def test_not_in_and_list_items() -> None:
+    t = _topic([{"name": "s", "all": ["sh", "sm"], "within": "sentence"}])
+    assert not match_article(t, "", "上海街头三明治店很多").matched
+    assert not match_article(t, "", "排名靠前的有北京、上海、三明、丽水等").matched
+    assert not match_article(t, "", "上海、三明等城市入选").matched
+    assert match_article(t, "", "上海与三明开展合作").matched
+    assert not match_article(t, "", "来自上海等地的游客到三明旅游").matched
+    assert match_article(t, "", "上海企业等待三明的回复").matched  # 等待 is not "etc."
+    # an enumeration of one side's own places is the partner itself, not a passing list
+    assert match_article(t, "", "上海杨浦区与三明、三明市区开展结对").matched
+
+
+def test_ignore_after_marker() -> None:
+    t = _topic([{"name": "s", "any": ["sm"]}], ignore_after=["相关新闻", "延伸阅读"])
+    assert not match_article(t, "", "今日要闻\n相关新闻\n三明召开会议").matched
+    assert not match_article(t, "", "今日要闻\n【延伸閱讀】\n· 三明召开会议").matched
+    assert match_article(t, "", "三明召开会议\n相关新闻\n其他").matched
+    assert match_article(t, "", "今日要闻：相关新闻不在段首\n三明召开会议").matched
+    assert not match_article(t, "", "今日要闻。相关新闻：· 三明召开会议 · 其他").matched  # a flattened list
+
+
+def test_latin_terms_match_whole_words_and_dash_variants() -> None:
+    raw = {"groups": {"g": {"terms": ["Shanghai-Sanming", "pair"]}}, "rules": [{"name": "r", "any": ["g"]}]}
+    t = compile_topic("t", raw)
+    assert match_article(t, "The Shanghai–Sanming park", "").matched
+    assert match_article(t, "SHANGHAI SANMING", "").matched
+    assert match_article(t, "a pair of", "").matched
+    assert not match_article(t, "repair work", "").matched
+    assert not match_article(t, "pairs", "").matched
+
+
+def test_regex_terms() -> None:
+    raw = {"groups": {"g": {"regex": ["第[一二三]批"]}}, "rules": [{"name": "r", "any": ["g"]}]}
+    assert match_article(compile_topic("t", raw), "", "第二批干部").matched
+
+
+def test_traditional_and_pinyin_match_like_simplified() -> None:
+    t = _topic([{"name": "s", "all": ["sh", "sm", "coop"], "within": "sentence"}])
+    for body in ["上海与三明结对合作", "上海與三明結對合作", "上(shàng)海與三(sān)明結(jié)對(duì)合作"]:
+        assert match_article(t, "", body).matched, body
+
+
+def test_hit_offsets_point_into_the_original_text() -> None:
+    t = _topic([{"name": "s", "all": ["sh", "sm"], "within": "sentence"}])
+    title = "滬明消息"
+    body = "導語。\n\n　　上(shàng)海與三明結對。"
+    m = match_article(t, title, body)
+    assert m.matched
+    for hit in m.hits:
+        original = (title if hit.field == "title" else body)[hit.start : hit.end]
+        assert normalize(original) == hit.term
+    assert {body[h.start : h.end] for h in m.hits} == {"上(shàng)海", "三明"}
+
+
+def test_match_explains_itself() -> None:
+    t = _topic([{"name": "both in a sentence", "all": ["sh", "sm"], "within": "sentence", "weight": 2}])
+    m = match_article(t, "", "上海与三明合作")
+    assert m.topic == "t" and m.rules == ("both in a sentence",)
+    assert "both in a sentence +2 [上海 三明]" in m.reason and m.reason.startswith("matched: score 2")
+    assert {h.rule for h in m.hits} == {"both in a sentence"}
+    assert match_article(t, "", "无关内容").reason == "no rule fired"
+
+
+def test_several_topics_at_once(hu_ming: match.Topic) -> None:
+    other = _topic([{"name": "sm", "any": ["sm"]}])
+    results = match_topics([hu_ming, other], "上海杨浦区与三明沙县区签署结对合作协议", "两地将深化合作。")
+    assert [m.matched for m in results] == [True, True]
+    assert [m.topic for m in results] == ["hu-ming", "t"]
+
+
+# --- the default topic ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("沪明确本年度目标", "上海明确今年新建保障房七万套。"),
+        ("沪明日起调整公交线路", "浦东、嘉定多条线路调整走向。"),
+        ("滬指收漲 成交明顯放量", "滬指今日收漲，成交額明顯放大。"),
+        ("上海三明治店走红", "上海街头的三明治店越来越多。"),
+        ("城市排行", "上榜城市包括北京、上海、杭州、三明、丽水等。"),
+        ("三明医改", "来自北京、上海、浙江等地的考察团到三明学习。"),
+        ("三明召开会议", "会议部署全年工作。\n相关新闻\n· 沪明对口合作取得新进展"),
+        ("上海与六安深化对口合作", "两地签约项目二十个。上海与三明也在开展合作。"),
+        ("三明部署今年工作", "今年将推进沪明对口合作、闽宁协作、山海协作等工作。"),
+        ("三明农产品触网", "三明农产品通过网上海量渠道销售，与多家平台签约合作。"),
+        ("上海企业落户长沙县", "上海一家企业与长沙县签约合作，投资建设新工厂。"),
+        ("记者手记", "记者 王沪明 三明报道：三明今年持续推进林业改革。"),
+    ],
+)
+def test_default_topic_rejects_look_alikes(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("沪明对口合作联席会议召开", "会议审议了年度工作要点。"),
+        ("滬(hù)明對(duì)口合作再結碩果", "兩地簽約項目十個。"),
+        ("杨浦区代表团赴明溪考察", "杨浦区代表团日前赴明溪县考察，双方签署结对合作协议。"),
+        ("Jiading firms invest in Youxi",
+         "Auto-parts makers from Shanghai's Jiading district signed deals in Youxi county, Sanming, "
+         "under the paired cooperation."),
+    ],
+)
+def test_default_topic_accepts_cooperation(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_fixture_precision_and_recall(hu_ming: match.Topic) -> None:
+    lines = (FIXTURES / "hu-ming-labelled.jsonl").read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line) for line in lines]
+    report = evaluate(hu_ming, items)
+    assert report.tp + report.fp + report.fn + report.tn == len(items) >= 20
+    assert report.precision == 1.0 and report.recall == 1.0, report.format()
+
+
+def test_eval_report_counts_and_format() -> None:
+    t = _topic([{"name": "sm", "any": ["sm"]}])
+    items = [
+        {"id": "a", "label": "relevant", "title": "三明", "body": ""},
+        {"id": "b", "label": "relevant", "title": "福州", "body": ""},
+        {"id": "c", "label": "irrelevant", "title": "三明", "body": ""},
+        {"id": "d", "label": "irrelevant", "title": "厦门", "body": ""},
+    ]
+    r = evaluate(t, items)
+    assert (r.tp, r.fp, r.fn, r.tn) == (1, 1, 1, 1)
+    assert r.misses == ["b"] and r.false_alarms == ["c"]
+    assert r.precision == r.recall == r.f1 == 0.5
+    text = r.format()
+    assert "precision 0.500" in text and "missed      b: no rule fired" in text and "false alarm c: matched" in text
+
+
+# --- house rules ----------------------------------------------------------------------------
+
+
+def test_match_imports_no_other_stage() -> None:
+    local = set()
+    for path in Path(match.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        local |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 2}
+    assert local <= {"errors", "models", "textnorm"}
+
+
+def test_docs_describe_every_key() -> None:
+    from monitor.match import rules
+
+    doc = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    for key in rules._TOPIC_KEYS | rules._GROUP_KEYS | rules._RULE_KEYS:
+        assert any(form in doc for form in (f"{key} =", f"`{key}`", f".{key}.", f".{key}]")), key

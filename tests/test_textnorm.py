@@ -1,0 +1,189 @@
+"""Tests for monitor.textnorm: the normal form, the offset map, and FTS5 tokens and phrases."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+
+import pytest
+
+from monitor.textnorm import (
+    CJK_CHARS,
+    index_tokens,
+    is_pinyin,
+    normalize,
+    normalize_map,
+    query_phrase,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("滬明對口合作", "沪明对口合作"),
+        ("上海　三明\u3000市", "上海 三明 市"),  # ideographic spaces
+        ("ＡＢＣ１２３，", "abc123,"),  # fullwidth forms
+        ("  多个\n\n  空白\t ", "多个 空白"),
+        ("三明\ue000市\ufffd", "三明市"),  # private use, replacement char
+        ("三\u200b明\ufeff", "三明"),  # zero-width, BOM
+        ("Shanghai–Sanming", "shanghai–sanming"),
+    ],
+)
+def test_normalize_basic(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("網(wǎng)點", "网点"),
+        ("網（wǎng）點", "网点"),
+        ("滬(hù)明對(duì)口", "沪明对口"),
+        ("對(dui4)口", "对口"),
+        ("網絡(wǎng luò)", "网络"),
+        ("關(guān)係", "关系"),
+        ("園(yuán)區", "园区"),
+        ("女(nǚ)工", "女工"),
+    ],
+)
+def test_pinyin_annotations_removed(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["新华社(完)", "上海(三明)", "机构(CMO)", "浓度(PM2.5)", "粉丝(fan)", "2024(5)", "(wǎng)开头", "面积(m2)"],
+)
+def test_ordinary_parentheses_kept(raw: str) -> None:
+    assert "(" in normalize(raw)
+
+
+def test_is_pinyin() -> None:
+    assert is_pinyin("wǎng") and is_pinyin("dui4 kou3") and is_pinyin("Hù")
+    assert not is_pinyin("cmo") and not is_pinyin("fan") and not is_pinyin("hello4")
+
+
+def test_mojibake_kana_removed_in_chinese_but_japanese_kept() -> None:
+    assert normalize("逸群表示挥芯哟ビ肫し舨馐裕遣恢;び邢挢") == "逸群表示挥芯哟肫舨馐裕遣恢邢挢"
+    assert "の" in normalize("東京の大学で勉強します")
+
+
+def test_compatibility_and_combining() -> None:
+    assert normalize("①㈠") == "1(一)"
+    assert normalize("cafe\u0301") == normalize("café") == "café"
+    assert normalize("İstanbul") == "istanbul"
+
+
+def _random_text(rng: random.Random, n: int) -> str:
+    alphabet = list("上海三明滬對網點區ab Z　\n（）()，。;") + ["(wǎng)", "（duì）", "ビ", "\ue000", "①", "e\u0301"]
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def test_normalize_map_agrees_and_points_back() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        raw = _random_text(rng, rng.randint(0, 30))
+        norm, offsets = normalize_map(raw)
+        assert norm == normalize(raw)
+        assert len(offsets) == len(norm)
+        assert offsets == sorted(offsets)
+        for ch, i in zip(norm, offsets):
+            assert 0 <= i < len(raw)
+            if "\u4e00" <= ch <= "\u9fff":
+                assert normalize(raw[i]) == ch
+
+
+def test_normalize_is_idempotent() -> None:
+    rng = random.Random(11)
+    for _ in range(1000):
+        once = normalize(_random_text(rng, rng.randint(0, 30)))
+        assert normalize(once) == once
+
+
+def test_map_recovers_original_span() -> None:
+    raw = "新聞：滬(hù)明對(duì)口合作成果豐碩"
+    norm, offsets = normalize_map(raw)
+    i = norm.index("沪明对口")
+    start, end = offsets[i], offsets[i + 3] + 1
+    assert raw[start:end] == "滬(hù)明對(duì)口"
+
+
+def test_index_tokens() -> None:
+    assert index_tokens("三明") == "三明 明"
+    assert index_tokens("明") == "明"
+    assert index_tokens("滬明對口，Shanghai-Sanming 2024年") == "沪明 明对 对口 口 shanghai sanming 2024 年"
+
+
+def test_query_phrase() -> None:
+    assert query_phrase("三明") == '"三明"'
+    assert query_phrase("滬明") == '"沪明"'
+    assert query_phrase("沪明对口合作") == '"沪明 明对 对口 口合 合作"'
+    assert query_phrase("明") == '"明" *'
+    assert query_phrase("Sanming") == '"sanming"'
+    assert query_phrase('say "hi"') == '"say hi"'
+    assert query_phrase("，") == ""
+
+
+def _fts(docs: list[str]) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.executemany("INSERT INTO t(rowid, x) VALUES (?, ?)", [(i, index_tokens(d)) for i, d in enumerate(docs)])
+    return db
+
+
+def _search(db: sqlite3.Connection, term: str) -> set[int]:
+    return {r for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ?", (query_phrase(term),))}
+
+
+def test_cjk_bigrams_are_single_unicode61_tokens() -> None:
+    ranges = [(0x3005, 0x3007), (0x3041, 0x3096), (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xAC00, 0xD7A3),
+              (0x20000, 0x2A6DF)]
+    chars = [chr(c) for a, b in ranges for c in range(a, b + 1, 7)]
+    assert all(re.fullmatch(f"[{CJK_CHARS}]", c) for c in chars)
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+    db.execute("INSERT INTO t(x) VALUES (?)", (" ".join(c + "明" for c in chars),))
+    assert db.execute("SELECT count(*) FROM v").fetchone()[0] == len(set(chars))
+
+
+def test_fts_recall_equals_substring_scan() -> None:
+    rng = random.Random(2024)
+    han = "上海三明沪合作对口市区县明治确日滬對區"
+    words = ["shanghai", "sanming", "cmo", "2024"]
+
+    def doc() -> str:
+        parts = []
+        for _ in range(rng.randint(5, 25)):
+            r = rng.random()
+            parts.append(rng.choice(words) if r < 0.1 else rng.choice("，。 ") if r < 0.25 else rng.choice(han))
+        return "".join(parts)
+
+    docs = [doc() for _ in range(400)]
+    norms = [normalize(d) for d in docs]
+    db = _fts(docs)
+    runs = [m.group() for n in norms for m in re.finditer("[\u4e00-\u9fff]+", n)]
+    for length in (1, 2, 3, 5):
+        candidates = [r for r in runs if len(r) >= length]
+        queries = set()
+        for _ in range(40):
+            run = rng.choice(candidates)
+            i = rng.randint(0, len(run) - length)
+            queries.add(run[i : i + length])
+        queries.add("龙" * length)  # absent from every document
+        for q in queries:
+            expected = {k for k, n in enumerate(norms) if q in n}
+            assert _search(db, q) == expected, q
+        assert len(queries) >= 10
+    for w in words:  # other scripts match whole words, as FTS5 does
+        expected = {k for k, n in enumerate(norms) if re.search(f"(?<![a-z0-9]){w}(?![a-z0-9])", n)}
+        assert _search(db, w) == expected, w
+
+
+def test_fts_traditional_query_and_document() -> None:
+    db = _fts(["滬(hù)明對(duì)口合作", "上海明确目标", "三明治"])
+    assert _search(db, "沪明对口") == {0}
+    assert _search(db, "滬明") == {0}
+    assert _search(db, "三明") == {2}
+    assert _search(db, "明") == {0, 1, 2}
