@@ -115,3 +115,12 @@ def test_shipped_config_is_valid():
     root = Path(__file__).resolve().parent.parent
     cfg = config.load(root / "config" / "monitor.toml")
     assert len(cfg.sources) >= 6 and "hu-ming" in cfg.topics
+
+
+def test_bad_css_selectors_are_named(tmp_path):
+    path = write(tmp_path, GOOD.replace('link_selector = "ul.news a"', 'link_selector = "ul..news a["')
+                 .replace('title = "h1.title"', 'title = "h1.title"\nremove = ["div.ok", ">>>"]'))
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert [p.split(": ", 2)[1] for p in err.value.problems] == ["sources.list-b.link_selector",
+                                                                  "sources.list-b.extract.remove"]

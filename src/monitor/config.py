@@ -255,11 +255,31 @@ def _source(table: dict, i: int, where: str, problems: _Problems, seen: set[str]
             problems.add(where, prefix + "link_pattern", f"bad regular expression: {exc}")
     ex = table.get("extract", {}) or {}
     problems.unknown(where, prefix + "extract.", ex, _EXTRACT_KEYS)
+    for key in ("link_selector",):
+        _check_selector(table.get(key), where, prefix + key, problems)
+    for key, value in ex.items():
+        for sel in (value if isinstance(value, list) else [value]):
+            _check_selector(sel, where, f"{prefix}extract.{key}", problems)
     rules = ExtractRules(**{k: ex.get(k) for k in _EXTRACT_KEYS - {"remove"}},
                          remove=tuple(ex.get("remove", ()) or ()))
     return Source(name=name, kind=kind, url=url, interval=_duration(table, "interval", 1800.0, where, problems, prefix),
                   link_selector=selector, link_pattern=pattern, extract=rules,
                   enabled=bool(table.get("enabled", True)))
+
+
+def _check_selector(selector: Any, where: str, key: str, problems: _Problems) -> None:
+    """A CSS selector lexbor cannot parse would silently pick nothing: reject it at start-up."""
+    if selector is None:
+        return
+    if not isinstance(selector, str) or not selector.strip():
+        problems.add(where, key, f"expected a CSS selector, got {selector!r}")
+        return
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except Exception:  # selectolax raises a bare exception type for bad selectors
+        problems.add(where, key, f"not a valid CSS selector: {selector!r}", 'e.g. "div.article p" or "h1.title"')
 
 
 _CHANNEL_KEYS = {"kind", "to", "from", "smtp_host", "smtp_port", "security", "username", "password_env",

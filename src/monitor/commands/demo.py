@@ -63,13 +63,25 @@ def demo(state, workdir) -> None:
     store.close()
     click.secho(f"\n== done in {time.monotonic() - started:.1f}s: {stats['articles']} articles, "
                 f"{stats['stories']} stories, {stats['article_topics']} topic matches", bold=True)
-    db = cfg.db_path
+    db, prog = cfg.db_path, _prog()
     click.echo(f"""Explore further:
-  monitor --db {db} search 三明 --format json
-  monitor --db {db} search 瑞金医院 --topic hu-ming
-  monitor --db {db} search            # newest first
-  monitor --config {cfg_path} --db {db} rematch
-  datasette {db}                      # browse every table (pip install datasette)""")
+  {prog} --db {db} search 三明 --format json
+  {prog} --db {db} search 瑞金医院 --topic hu-ming
+  {prog} --db {db} search                # newest first
+  {prog} --db {db} feed --topic hu-ming  # the same stories as an Atom feed
+  {prog} --config {cfg_path} --db {db} sources
+  datasette {db}                         # browse every table (pip install datasette)""")
+
+
+def _prog() -> str:
+    """How the user started us: `.venv/bin/monitor` after `make demo`, else `monitor`."""
+    import os
+
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "monitor"
+    if os.path.basename(argv0) != "monitor" or not os.path.dirname(argv0):
+        return "monitor"
+    rel = os.path.relpath(argv0)
+    return rel if not rel.startswith("..") else argv0
 
 
 COMMANDS = [demo]
