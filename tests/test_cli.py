@@ -80,7 +80,7 @@ def test_import_search_and_digest(env):
     found = json.loads(env("search", "沪明对口合作", "--format", "json").output)
     assert [r["title"] for r in found] == [RELEVANT["title"]]
     assert set(found[0]) >= {"id", "title", "url", "source", "published", "topics", "snippet"}
-    assert found[0]["topics"] == ["hu-ming"] and found[0]["published"] == "2026-11-20T01:00:00+00:00"
+    assert found[0]["topics"] == ["hu-ming"] and found[0]["published"] == "2026-11-20T09:00:00+08:00"
     assert "上海市與三明市對口合作" in found[0]["snippet"]
     # newest first: OTHER has no date, so its fetch time (now) counts
     assert [r["title"] for r in json.loads(env("search", "三明", "--format", "json").output)] == \

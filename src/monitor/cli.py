@@ -106,6 +106,15 @@ def local_time(text: str | None) -> str:
     return datetime.fromisoformat(text).astimezone(ZoneInfo(SHANGHAI_TZ)).strftime("%Y-%m-%d %H:%M")
 
 
+def local_iso(text: str | None) -> str | None:
+    """UTC ISO text (as stored) → ISO 8601 in Asia/Shanghai, e.g. 2026-11-20T09:00:00+08:00."""
+    if not text:
+        return None
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromisoformat(text).astimezone(ZoneInfo(SHANGHAI_TZ)).isoformat()
+
+
 def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
     """A rich table on a terminal, tab-separated lines otherwise."""
     rows = [[("" if v is None else str(v)) for v in r] for r in rows]

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..cli import local_time, parse_since, print_table
+from ..cli import local_iso, local_time, parse_since, print_table
 
 
 @click.command()
@@ -28,6 +28,8 @@ def search(state, words, topic, source, since, limit, fmt) -> None:
     query = " ".join(words)
     results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since), limit=limit)
     fields = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
+    for r in results:  # stored in UTC, shown in Asia/Shanghai
+        r["published"] = local_iso(r["published"])
     if fmt == "json":
         click.echo(json.dumps([{k: r[k] for k in fields} for r in results], ensure_ascii=False, indent=2))
         return
