@@ -134,6 +134,6 @@ def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(page), str(tmp_path / "missing.html")])
     assert result.exit_code == 1
     first, second = (json.loads(l) for l in result.stdout.splitlines())
-    assert first["title"] == "沪明合作" and first["published"].startswith("2026-11-")
+    assert first["title"] == "沪明合作" and first["published"] == "2026-11-20T00:00:00+08:00"
     assert "上海与三明签署对口合作协议" in first["body"]
     assert "cannot read" in second["error"]

@@ -104,7 +104,7 @@ def test_source(state, name, limit) -> None:
                 rows.append([cand.url, "", "", "", str(exc)[:80]])
                 continue
             topics = [t for t, topic in state.cfg.topics.items() if match.match_article(topic, art.title, art.body).matched]
-            rows.append([cand.url, art.title, art.published.isoformat() if art.published else "",
+            rows.append([cand.url, art.title, local_time(art.published.isoformat()) if art.published else "",
                          len(art.body), ",".join(topics)])
     print_table(src.name, ["url", "title", "published", "chars", "topics / error"], rows)
 

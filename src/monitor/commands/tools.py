@@ -13,7 +13,10 @@ from ..errors import InputError, MonitorError
 
 
 def _article_json(art) -> dict:
-    return {"url": art.url, "title": art.title, "published": art.published.isoformat() if art.published else None,
+    from zoneinfo import ZoneInfo
+
+    published = art.published.astimezone(ZoneInfo("Asia/Shanghai")).isoformat() if art.published else None
+    return {"url": art.url, "title": art.title, "published": published,
             "author": art.author, "source_name": art.source_name, "editor": art.editor, "lang": art.lang,
             "body": art.body}
 
