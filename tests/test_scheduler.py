@@ -100,3 +100,23 @@ def test_sigterm_stops_the_daemon_cleanly(setup):
             proc.kill()
     assert proc.returncode == 0, err
     assert "daemon stopped" in err and "Traceback" not in err
+
+
+def test_sources_test_source_and_health(setup):
+    path, db = setup
+    runner = CliRunner()
+    args = ["--config", str(path), "--db", str(db)]
+    tried = runner.invoke(main, [*args, "test-source", "gbk"])
+    assert tried.exit_code == 0, tried.output
+    assert "gbk: 3 links" in tried.output and "三明林业碳票在上海完成首笔跨区域交易" in tried.output
+    assert "robots.txt" in tried.output  # the disallowed link is shown as such, not fetched
+    assert not db.exists()  # test-source stores nothing
+    unhealthy = runner.invoke(main, [*args, "health"])
+    assert unhealthy.exit_code == 1 and "unhealthy=2" in unhealthy.output
+    runner.invoke(main, [*args, "poll"])
+    listed = runner.invoke(main, [*args, "sources"])
+    assert listed.exit_code == 0 and listed.output.count("\tok\t") == 2
+    healthy = runner.invoke(main, [*args, "health"])
+    assert healthy.exit_code == 0 and "articles=5" in healthy.output and "unhealthy=0" in healthy.output
+    missing = runner.invoke(main, [*args, "test-source", "nope"])
+    assert missing.exit_code == 2 and missing.output == "error: no source named 'nope' (known sources: feed, gbk)\n"

@@ -98,6 +98,9 @@ def test_source(state, name, limit) -> None:
         click.echo(f"{src.name}: {len(found)} links from {listing.url}")
         rows = []
         for cand in found[:limit]:
+            if not fetcher.allowed(cand.url):
+                rows.append([cand.url, cand.title or "", "", "", "skipped: robots.txt disallows it"])
+                continue
             try:
                 art = extract.extract(fetcher.get(cand.url).text, cand.url, src.extract)
             except MonitorError as exc:
