@@ -109,8 +109,10 @@ def test_search_errors_are_one_line(env):
 
 
 def test_match_writes_one_line_per_input(env):
-    result = env("match", "--topic", "hu-ming", input=lines({"id": "a", **RELEVANT}, {"id": "b", **OTHER}))
-    out = [json.loads(l) for l in result.output.splitlines()]
+    result = env("match", "--topic", "hu-ming", input=lines({"id": "a", **RELEVANT}) + "not json\n"
+                 + lines({"id": "b", **OTHER}))
+    assert result.exit_code == 1 and "skipped: line 2: not JSON" in result.stderr
+    out = [json.loads(l) for l in result.stdout.splitlines()]
     assert [(o["id"], o["topic"], o["matched"]) for o in out] == [("a", "hu-ming", True), ("b", "hu-ming", False)]
     assert out[0]["hits"] and {"term", "field", "start", "end"} <= set(out[0]["hits"][0])
     hit = out[0]["hits"][0]

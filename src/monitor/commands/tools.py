@@ -73,20 +73,21 @@ def extract_cmd(inputs, url, fmt) -> None:
         sys.exit(1)
 
 
+def _parse_item(line: str, number: int) -> dict:
+    """One JSON line with title and body strings; InputError names the line."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {number}: not JSON ({exc.msg})", hint="one JSON object per line") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("title", ""), str) or not isinstance(obj.get("body", ""), str):
+        raise InputError(f"line {number}: needs \"title\" and \"body\" strings", hint="see `monitor match --help`")
+    obj.setdefault("id", obj.get("url") or number)
+    return obj
+
+
 def _read_items(file) -> list[tuple[int, dict]]:
-    items = []
-    for number, line in enumerate(file, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"line {number}: not JSON ({exc.msg})", hint="one JSON object per line") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("title", ""), str) or not isinstance(obj.get("body", ""), str):
-            raise InputError(f"line {number}: needs \"title\" and \"body\" strings", hint="see `monitor match --help`")
-        obj.setdefault("id", obj.get("url") or number)
-        items.append((number, obj))
-    return items
+    """Every line of a labelled file; the first bad line stops (labels must be complete)."""
+    return [(n, _parse_item(line, n)) for n, line in enumerate(file, 1) if line.strip()]
 
 
 @click.command("match")
@@ -111,12 +112,23 @@ def match_cmd(state, file, topics, labels) -> None:
         for t in chosen:
             click.echo(f"topic {t}: " + match.evaluate(state.cfg.topics[t], items).format())
         return
-    for _, obj in _read_items(file):
+    bad = 0
+    for number, line in enumerate(file, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = _parse_item(line, number)
+        except InputError as exc:  # report it and go on: the other lines are still wanted
+            bad += 1
+            click.echo(f"skipped: {exc}", err=True)
+            continue
         for t in chosen:
             m = match.match_article(state.cfg.topics[t], obj.get("title", ""), obj.get("body", ""))
             click.echo(json.dumps({"id": obj["id"], "topic": t, "matched": m.matched, "score": round(m.score, 3),
                                    "hits": [asdict(h) for h in m.hits], "rules": list(m.rules), "reason": m.reason},
                                   ensure_ascii=False))
+    if bad:
+        sys.exit(1)
 
 
 COMMANDS = [extract_cmd, match_cmd]
