@@ -2,31 +2,40 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench check lint clean
+.PHONY: demo test bench check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	touch $(STAMP)
+# One stamp per set of extras, so `make test` does not pull the benchmark comparators.
+$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
-demo: $(STAMP)
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-base
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-base
+
+demo: $(VENV)/.installed-base
 	$(BIN)/monitor demo
 
-test: $(STAMP)
+test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/match.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/seed.py
 
-check: $(STAMP)
+check: $(VENV)/.installed-base
 	$(BIN)/monitor check-config
 
 clean:
-	rm -rf $(VENV) demo-data build *.egg-info src/*.egg-info
+	rm -rf $(VENV) demo-data build src/*.egg-info
