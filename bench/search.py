@@ -1,7 +1,8 @@
 """Search benchmark: index throughput, query latency and recall of the bigram FTS index.
 
 Builds a store of synthetic Chinese articles (a fixed random seed; words drawn from a
-vocabulary of place names, cooperation terms and filler), then for a set of 1-, 2-, 3- and
+vocabulary of place names and cooperation terms, 1 word in 20, among random two-character
+filler), then for a set of 1-, 2-, 3- and
 6-character queries compares the FTS result set with a substring scan over the normalised
 text (recall must be 1.0) and times the queries. Medians over repeats; figures go to
 BENCHMARKS.md by hand.
@@ -26,19 +27,29 @@ WORDS = ("上海 三明 沪明 对口合作 永安 沙县 明溪 将乐 泰宁 �
 QUERIES = ["三", "三明", "沪明", "对口合作", "人才飞地", "明溪", "瑞金医院", "三明治", "合作交流", "产业园签约"]
 
 
-def article(rng: random.Random, i: int) -> Article:
-    paras = tuple("，".join("".join(rng.choices(WORDS, k=rng.randint(3, 7))) for _ in range(4)) + "。"
+def _filler(rng: random.Random, n: int = 3000) -> list[str]:
+    """Two-character filler words from the common Han block, so topic words stay rare."""
+    return ["".join(chr(rng.randint(0x4E00, 0x6FFF)) for _ in range(2)) for _ in range(n)]
+
+
+def _words(rng: random.Random, filler: list[str], k: int) -> str:
+    return "".join(rng.choice(WORDS) if rng.random() < 0.05 else rng.choice(filler) for _ in range(k))
+
+
+def article(rng: random.Random, i: int, filler: list[str]) -> Article:
+    paras = tuple("，".join(_words(rng, filler, rng.randint(3, 7)) for _ in range(4)) + "。"
                   for _ in range(rng.randint(3, 6)))
-    return Article(url=f"http://bench.example/{i}", title="".join(rng.choices(WORDS, k=5)), paragraphs=paras)
+    return Article(url=f"http://bench.example/{i}", title=_words(rng, filler, 6), paragraphs=paras)
 
 
 def build(store: Store, n: int) -> tuple[float, dict[int, str]]:
     rng = random.Random(7)
+    filler = _filler(rng)
     norm: dict[int, str] = {}
     started = time.perf_counter()
     with store.db.atomic():
         for i in range(n):
-            art = article(rng, i)
+            art = article(rng, i, filler)
             aid, _ = store.add_article(art, source="bench", canonical_url=art.url, content_hash=str(i), story_id=None,
                                        band_keys=[], index_title=textnorm.index_tokens(art.title),
                                        index_body=textnorm.index_tokens(art.body))
