@@ -20,7 +20,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..models import Article, ExtractRules
 from . import dates
-from .body import find_containers
+from .body import UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, DATE_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
 from .paragraphs import FIELD_VALUE, Body, assign_field, build_body
 from .text import clean, detect_lang, junk_share, weighted_length
@@ -32,7 +32,8 @@ SHANGHAI_TZ = dates.SHANGHAI
 _MAX_CHARS = 8_000_000  # bigger pages are not articles; cap the parse cost
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
               "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
-_DEBRIS = re.compile(r"[^\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]")
+# Runs of text that is not debris; deleting them leaves the debris (25% faster than findall of it).
+_NOT_DEBRIS = re.compile(r"[\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]+")
 _REPORTER_IN_TEXT = re.compile(
     r"(?:记者|記者)[：:\s]*([\u4e00-\u9fff]{2,3}(?:[、，,\s][\u4e00-\u9fff]{2,3})*)(?=[\s）)|/，,。]|$|通讯员|报道|報道)"
 )
@@ -72,7 +73,7 @@ def _no_article(url: str | None, hint: str) -> ExtractError:
 
 def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> Article:
     """The cascade for one page; see the module docstring for the order."""
-    if not isinstance(html, str) or not html.strip():
+    if not isinstance(html, str) or not html or html.isspace():  # strip() would copy the whole page
         raise _no_article(url, "the page is empty")
     html = html[:_MAX_CHARS]
     if "<" not in html[:2000]:
@@ -80,15 +81,19 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> 
     tree = LexborHTMLParser(html)
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")
-    meta, doomed = read_meta(tree, _DROP_TAGS)  # one walk finds the head facts and the chrome
+    # One walk finds the head facts, the chrome to drop and the body finder's text units.
+    meta, doomed, units = read_meta(tree, _DROP_TAGS, UNIT_GROUPS)
     title = _rule_text(tree, rules.title) or choose_title(meta)
     ruled = _ruled_fields(tree, rules)
     _clean_tree(tree, doomed, rules.remove)
     page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
-    body = _body(tree, rules, title)
-    if not _readable(body, page_text) and not rules.body:
+    body = _body(tree, rules, title, units)
+    garbled = junk_share(page_text[:4000]) > 0.05  # binary or wrongly decoded: no body can help
+    readable = not garbled and _readable(body)
+    if not readable and not garbled and not rules.body:
         body = build_body([tree.body], title)  # the finder chose chrome; the whole page beats nothing
-    if not _readable(body, page_text):
+        readable = _readable(body)
+    if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     region = _byline_region(page_text, title, body.paragraphs)
     _fill_fields(tree, body, meta, ruled, region, page_text)
@@ -144,25 +149,29 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
             node.remove()
 
 
-def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str) -> Body:
-    """Paragraphs from the source's body selector, else the generic finder."""
+def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]]) -> Body:
+    """Paragraphs from the source's body selector, else the generic finder (given the text units)."""
     body = Body()
     ruled = _select(tree, rules.body)
     if ruled:
         body = build_body(ruled, title)
     if not body.paragraphs:
-        body = build_body(find_containers(tree), title)
+        body = build_body(find_containers(tree, units), title)
     return body
 
 
-def _readable(body: Body, page_text: str) -> bool:
-    """Enough text, and not debris: binary or wrongly decoded bytes leave U+FFFD, private-use
-    characters and controls in the raw text (cleaning hides them from the paragraphs)."""
-    size = sum(weighted_length(p) for p in body.paragraphs)
-    if size < 20 or junk_share(page_text[:4000]) > 0.05:
+def _readable(body: Body) -> bool:
+    """Enough text, and not debris (the page's raw text was checked for junk beforehand: bad bytes
+    leave U+FFFD, private-use characters and controls there, which cleaning hides from paragraphs)."""
+    size = 0
+    for paragraph in body.paragraphs:  # stop at enough: encoding every paragraph is wasted work
+        size += weighted_length(paragraph)
+        if size >= 20:
+            break
+    if size < 20:
         return False
     sample = "".join(body.paragraphs)[:1500]
-    return len(_DEBRIS.findall(sample)) < 0.3 * len(sample)
+    return len(_NOT_DEBRIS.sub("", sample)) < 0.3 * len(sample)
 
 
 def _byline_region(page_text: str, title: str, paragraphs: list[str]) -> str:
@@ -216,7 +225,9 @@ def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict
         if dateline:
             assign_field(body, "记者", clean(dateline.group(1)))
             break
-    if not body.editor and any(label in page_text for label in _EDITOR_LABELS):
+    # Every label holds 编 or 編: one-character scans of the long page text rule most pages out (3x faster).
+    if not body.editor and ("编" in page_text or "編" in page_text) and any(
+            label in page_text for label in _EDITOR_LABELS):
         # Editor lines sit in footers, glued to the next block in `page_text`: re-read with breaks.
         editor = _find_editor(tail) or _find_editor(tree.body.text(separator="\n"))
         if editor:

@@ -1,6 +1,8 @@
 """The generic body finder: which containers of a cleaned page hold the article text.
 
-In: a parsed, cleaned selectolax tree. Out: the article's container nodes in document order.
+In: a parsed, cleaned selectolax tree and its text units (elements of `UNIT_GROUPS`, which the
+caller collects in its first walk over the page). Out: the article's container nodes in
+document order.
 Scores text-bearing elements (length, commas, CJK density) into their ancestors, picks the best
 container, promotes it to a shared ancestor when the text is split, then merges good siblings
 (readability's method, Mozilla's thresholds). Never edits the tree and never raises on its own.
@@ -14,34 +16,53 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .text import weighted_length
 
-_DEEP_UNITS = "p, pre, blockquote"  # paragraphs: all their text counts
-_SHALLOW_UNITS = (  # only their loose text; spans inside paragraphs, items and links count there
-    "td, div, section, article, font, dd, center, main, span:not(p span):not(li span):not(a span)"
-)
+_DEEP_TAGS = ("p", "pre", "blockquote")  # paragraphs: all their text counts
+# Only their loose text counts; spans inside paragraphs, items and links count there.
+_SHALLOW_TAGS = ("td", "div", "section", "article", "font", "dd", "center", "main", "span")
+_FREE_SPANS = "span:not(p span):not(li span):not(a span)"
+UNIT_GROUPS = (_DEEP_TAGS, _SHALLOW_TAGS)  # the caller collects these in its first walk over the page
 _INLINE_PARENTS = frozenset({"p", "pre", "blockquote", "h1", "h2", "h3", "h4", "a", "li"})
 _INLINE = frozenset({"span", "font", "em", "strong", "b", "i", "u", "small", "big", "sup", "sub", "a"})
 _PUNCT = re.compile(r"[,，。、；;！？!?]")
+# Class/id hints are matched lower-cased against literal-led alternations: Python's re then skips
+# ahead by first character, while re.I or a leading \b made it try every branch at every position
+# (~8 µs a hint, ~20x slower). `word(?<!\w....)` is `\bword` with the check after the literal.
 _POSITIVE = re.compile(
-    r"article|body|content|entry|main|post|text|story|detail|zhengwen|TRS_Editor|UnionStyle|zoom|con_",
-    re.I,
+    r"article|body|content|entry|main|post|text|story|detail|zhengwen|trs_editor|unionstyle|zoom|con_"
 )
 _NEGATIVE = re.compile(
-    r"comment|footer|\bfoot|sidebar|related|recommend|share|\bnav|menu|banner|\bads?\b|promo|widget|"
-    r"\bhot|\brank|copyright|byline|breadcrumb|\btags?\b|social|\bxgxw|\bxgyd",
-    re.I,
+    r"comment|footer|foot(?<!\w....)|sidebar|related|recommend|share|nav(?<!\w...)|menu|banner|ad(?<!\w..)s?\b|"
+    r"promo|widget|hot(?<!\w...)|rank(?<!\w....)|copyright|byline|breadcrumb|tag(?<!\w...)s?\b|social|"
+    r"xgxw(?<!\w....)|xgyd(?<!\w....)"
 )
 # Whole class/id tokens that start with these words; `content-with-sidebar` is not a sidebar.
 _ENCLOSING = re.compile(
-    r"(?:^|\s)(?:comments?|commentlist|sidebar|related|recommend(?:ed|ations?)?|footer)(?:[-_]\w+)*(?=\s|$)", re.I
+    r"(?:^|\s)(?:comments?|commentlist|sidebar|related|recommend(?:ed|ations?)?|footer)(?:[-_]\w+)*(?=\s|$)"
 )
+_ENCLOSING_WORD = re.compile("comment|sidebar|related|recommend|footer")  # a fast pre-check for it
 _TAG_BIAS = {"div": 5, "article": 8, "main": 5, "section": 3, "td": 3, "pre": 3, "blockquote": 3,
              "li": -3, "dd": -3, "span": -2, "font": 0, "center": 0, "body": -5}
+_MAX_WEIGHT = 1.0 + (max(_TAG_BIAS.values()) + 25) / 50.0  # the largest factor `_weight` can give
 _MIN_LENGTH = 20  # weighted characters; shorter text is a label, a date or a link row
 
 
-def find_containers(tree: LexborHTMLParser) -> list[LexborNode]:
-    """Article containers of the page (one or several siblings), best first in document order."""
-    scores = _score(tree)
+def tag_ids(names: tuple[str, ...]) -> dict[int, str]:
+    """Lexbor's tag id of each tag name. Lexbor tests every selector of a query against every node,
+    so a walk over all elements sorted out by tag id beats a query listing many tags."""
+    factory = LexborHTMLParser("")
+    return {factory.create_node(name).tag_id: name for name in names}
+
+
+_SPAN_ID = next(iter(tag_ids(("span",))))
+
+
+def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> list[LexborNode]:
+    """Article containers of the page (one or several siblings), best first in document order.
+
+    `units`: the page's elements of each group of `UNIT_GROUPS` in document order. They may be
+    collected before the tree is cleaned: a removed node loses its children, so it has no text.
+    """
+    scores = _score(tree, units)
     if not scores:
         return [tree.body] if tree.body is not None else []
     ranked = _rank(scores)
@@ -57,17 +78,23 @@ def _unit_score(text: str, cap: float = 3.0) -> float:
     return 1.0 + len(_PUNCT.findall(text)) + min(weighted / 100.0, cap)
 
 
-def _score(tree: LexborHTMLParser) -> dict[LexborNode, float]:
+def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[LexborNode, float]:
     """Each text unit's score added to its block (1), the block's parent (1/2) and grandparent (1/6)."""
     scores: dict[LexborNode, float] = {}
     body = tree.body
     if body is None:
         return scores
-    for unit in body.css(_DEEP_UNITS):
+    # The units come from the caller's walk, not from selector queries here: lexbor tests every
+    # selector of a query against every node, and twelve tag selectors cost more than the scoring.
+    paragraphs, blocks = units
+    for unit in paragraphs:
         text = unit.text()
         if len(text) >= 8:
             _credit(scores, unit.parent, _unit_score(text.strip(), 3.0))
-    for unit in body.css(_SHALLOW_UNITS):
+    free_spans = {span.mem_id for span in body.css(_FREE_SPANS)}
+    for unit in blocks:
+        if unit.tag_id == _SPAN_ID and unit.mem_id not in free_spans:
+            continue
         text = unit.text(deep=False)  # loose text only; child elements are units of their own
         if len(text) >= 8 and not text.isspace():
             # Loose text separated by <br> is several paragraphs in one unit: let its length count.
@@ -98,12 +125,19 @@ def _block_of(unit: LexborNode) -> LexborNode | None:
     return node
 
 
+def class_hint(node: LexborNode) -> str:
+    """The node's class and id, lower-cased, for the hint patterns (' ' when it has neither)."""
+    attrs = node.attributes
+    if not attrs:
+        return " "
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
 def _weight(node: LexborNode) -> float:
     """A factor from tag and class/id words that usually mean content (x1.5) or chrome (x0.5)."""
     bias = float(_TAG_BIAS.get(node.tag or "", 0))
-    attrs = node.attributes
-    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if hint.strip():
+    hint = class_hint(node)
+    if hint != " ":
         if _POSITIVE.search(hint):
             bias += 25
         if _NEGATIVE.search(hint):
@@ -114,12 +148,13 @@ def _weight(node: LexborNode) -> float:
 def _enclosure(node: LexborNode) -> float:
     """A small factor for candidates inside links, comment threads, sidebars and related blocks."""
     for ancestor in _ancestors(node, 12):
-        if ancestor.tag == "a":
+        tag = ancestor.tag
+        if tag == "a":
             return 0.1
-        attrs = ancestor.attributes
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if ancestor.tag not in ("article", "main") and _ENCLOSING.search(hint):
-            return 0.2
+        if tag not in ("article", "main"):
+            hint = class_hint(ancestor)
+            if _ENCLOSING_WORD.search(hint) and _ENCLOSING.search(hint):
+                return 0.2
     return 1.0
 
 
@@ -135,12 +170,30 @@ def link_density(node: LexborNode) -> float:
 
 
 def _rank(scores: dict[LexborNode, float]) -> list[tuple[float, LexborNode]]:
-    """The best few candidates by score adjusted for bias and link density."""
+    """The best few candidates by score adjusted for bias and link density, best first.
+
+    The costly factors are computed only where they can matter: a bias weight only for a node
+    that could still make the top three with the largest weight, and enclosure and link density
+    only for one that could still be the best or a rival (within 0.75 of it, see `_promote`).
+    """
     rough = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]
-    rough = sorted(rough, key=lambda item: item[1] * _weight(item[0]), reverse=True)[:3]
-    ranked = [(score * _weight(node) * (1.0 - link_density(node)) * _enclosure(node), node)
-              for node, score in rough]
-    ranked.sort(key=lambda item: item[0], reverse=True)
+    weighted: list[tuple[float, int, LexborNode]] = []
+    for index, (node, score) in enumerate(rough):
+        if len(weighted) == 3 and score * _MAX_WEIGHT < weighted[-1][0]:
+            break  # rough is in score order: no later node can make the top three either
+        weighted.append((score * _weight(node), index, node))
+        weighted = sorted(weighted, key=lambda item: (-item[0], item[1]))[:3]  # ties keep score order
+    ranked: list[tuple[float, LexborNode]] = []
+    best = 0.0
+    for weighted_score, _, node in weighted:  # best first: the later ones can only be lower
+        if ranked and weighted_score < 0.75 * best:
+            break
+        enclosure = _enclosure(node)
+        if ranked and weighted_score * enclosure < 0.75 * best:
+            continue
+        ranked.append((weighted_score * (1.0 - link_density(node)) * enclosure, node))
+        best = max(best, ranked[-1][0])
+    ranked.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the weighted order
     return ranked
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from typing import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .body import tag_ids
 from .text import CJK, clean
 
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNews", "BlogPosting", "AnalysisNewsArticle",
@@ -23,7 +26,12 @@ DATE_KEYS = ("pubdate", "publishdate", "article:published_time", "og:article:pub
              "originalpublicationdate", "displaydate", "firstpublishedtime", "releasedate", "date")
 AUTHOR_KEYS = ("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author")
 SOURCE_KEYS = ("contentsource", "source", "mediaid")
-_HEAD_NODES = 'meta, title, h1, h2, [class*=title], time[datetime], script[type="application/ld+json"]'
+# Elements read_meta picks by tag id in one walk over all elements (with the drop tags and the
+# body finder's units); a selector query listing them all cost twice as much, since lexbor tests
+# every selector of a query against every node.
+_BY_TAG = ("meta", "title", "h1", "time", "script")
+_FIRST_BRANCHES = frozenset({"meta", "title", "h1"})  # these tags win over a headline-like class
+_HEADLINES = "h2, [class*=title]"  # second-rank headline candidates: an attribute test, left to lexbor
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
@@ -35,8 +43,18 @@ class PageMeta:
     tags: dict[str, str] = field(default_factory=dict)
     ld: dict[str, str] = field(default_factory=dict)
     page_title: str = ""
-    headlines: list[str] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)  # <h1> texts; `all_headlines` adds the rest
     lang: str | None = None
+    # Reads the second-rank headlines (<h2>, title-like classes) from the uncleaned tree. Deferred:
+    # it is a selector walk, and most pages' title is settled by og:title or ArticleTitle first.
+    more_headlines: Callable[[], list[str]] | None = None
+
+    def all_headlines(self) -> list[str]:
+        """Headline candidates in rank order: <h1> texts, then <h2> and title-classed elements."""
+        if self.more_headlines is not None:
+            self.headlines = self.headlines + self.more_headlines()
+            self.more_headlines = None
+        return self.headlines
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first non-empty meta tag among `keys`."""
@@ -47,43 +65,80 @@ class PageMeta:
         return None
 
 
-def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = ()) -> tuple[PageMeta, list[LexborNode]]:
-    """Meta tags (first wins), JSON-LD article fields, <title> and headline texts; plus the nodes
-    of `drop_tags`, found in the same walk so the caller need not walk the tree again."""
+def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
+              unit_groups: tuple[tuple[str, ...], ...] = ()
+              ) -> tuple[PageMeta, list[LexborNode], list[list[LexborNode]]]:
+    """Meta tags (first wins), JSON-LD article fields, <title> and headline texts; plus, found in
+    the same walk so the caller need not walk the tree again, the nodes of `drop_tags` (to remove)
+    and those of each group of `unit_groups` (for the body finder), in document order. The
+    second-rank headlines are read on demand: call `choose_title` before the tree is changed."""
     meta = PageMeta()
     scripts: list[LexborNode] = []
     doomed: list[LexborNode] = []
+    units: list[list[LexborNode]] = [[] for _ in unit_groups]
     h1s: list[str] = []
-    others: list[str] = []
     drop = frozenset(drop_tags)
-    for node in tree.css(", ".join((_HEAD_NODES, *drop_tags))):
-        tag, attrs = node.tag, node.attributes
-        if tag == "meta":
+    wanted, kinds = _tag_kinds((*_BY_TAG, *drop_tags), unit_groups)
+    kind_of = kinds.get  # bound once: this runs for every element, ~1000 on a big page
+    root = tree.root
+    # A generator walk: a list of every element would keep ~1000 nodes alive at once, and the
+    # garbage collector, which counts live objects, would then run (and scan them) on every page.
+    for node in root.traverse() if root is not None else ():
+        tag = kind_of(node.tag_id)
+        if tag is None:
+            continue
+        if isinstance(tag, int):
+            units[tag].append(node)
+        elif tag == "meta":
+            attrs = node.attributes  # read only here: a dict per node costs ~0.3 µs
             key = attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or ""
             content = attrs.get("content")
             if key and content and content.strip():
                 meta.tags.setdefault(key.strip().lower(), content.strip())
         elif tag in drop:
             doomed.append(node)
-            if tag == "script" and attrs.get("type") == "application/ld+json":
+            if tag == "script" and node.attrs.get("type") == "application/ld+json":
                 scripts.append(node)
         elif tag == "title":
             meta.page_title = meta.page_title or _TAG.sub("", clean(node.text()))
         elif tag == "h1":
             if len(h1s) < 4:
                 h1s.append(clean(node.text())[:300])
-        elif tag == "h2" or "title" in (attrs.get("class") or ""):
-            if len(others) < 12:
-                others.append(clean(node.text())[:300])
+        elif "title" in (node.attrs.get("class") or ""):
+            continue  # a headline-like class makes a <time> or kept <script> a headline candidate
         elif tag == "script":
-            scripts.append(node)
-        elif attrs.get("datetime"):
-            meta.tags.setdefault("time", attrs.get("datetime") or "")
-    meta.headlines = h1s + others
+            if node.attrs.get("type") == "application/ld+json":
+                scripts.append(node)
+        else:
+            stamp = node.attrs.get("datetime")  # <time datetime>
+            if stamp:
+                meta.tags.setdefault("time", stamp)
+    meta.headlines = h1s
+    meta.more_headlines = partial(_other_headlines, tree, wanted, drop)
     meta.ld = _read_jsonld(scripts)
-    html = tree.css_first("html")
-    meta.lang = html.attributes.get("lang") if html is not None else None
-    return meta, doomed
+    meta.lang = root.attributes.get("lang") if root is not None and root.tag == "html" else None  # <html lang>
+    return meta, doomed, units
+
+
+def _other_headlines(tree: LexborHTMLParser, wanted: dict[int, str], drop: frozenset[str]) -> list[str]:
+    """Texts of <h2> and title-classed elements (up to 12), except those read_meta's branches took."""
+    others: list[str] = []
+    for node in tree.css(_HEADLINES):
+        if len(others) == 12:
+            break
+        tag = wanted.get(node.tag_id)
+        if tag is None or not (tag in _FIRST_BRANCHES or tag in drop):
+            others.append(clean(node.text())[:300])
+    return others
+
+
+@lru_cache(maxsize=8)
+def _tag_kinds(tags: tuple[str, ...], groups: tuple[tuple[str, ...], ...]
+               ) -> tuple[dict[int, str], dict[int, str | int]]:
+    """Tag id → name for `tags`; and that merged into tag id → index of its group in `groups` (a
+    tag in both stays a name: a dropped element is not a text unit)."""
+    names = tag_ids(tags)
+    return names, {**{tag_id: index for index, group in enumerate(groups) for tag_id in tag_ids(group)}, **names}
 
 
 def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
@@ -155,11 +210,12 @@ def choose_title(meta: PageMeta) -> str:
         if confirmed(candidate):
             return strip_site_suffix(candidate) if candidate == page else candidate
     # Headline elements: the longest one inside the <title> (a section name is shorter).
-    inside = [c for c in meta.headlines if confirmed(c) and c in page]
+    headlines = meta.all_headlines()
+    inside = [c for c in headlines if confirmed(c) and c in page]
     if inside:
         best = max(inside, key=len)
         return strip_site_suffix(best) if best == page else best
-    if any(confirmed(c) for c in meta.headlines):
+    if any(confirmed(c) for c in headlines):
         return stripped  # an element holds the <title>'s headline plus labels: the <title> is cleaner
     if meta.tags.get("articletitle"):
         return strip_site_suffix(clean(meta.tags["articletitle"]))
@@ -167,4 +223,4 @@ def choose_title(meta: PageMeta) -> str:
         return stripped  # og:title did not match it: often cut short by broken quoting
     if meta.tags.get("og:title"):
         return strip_site_suffix(clean(meta.tags["og:title"]))
-    return next((c for c in meta.headlines if len(c) >= 2), "")
+    return next((c for c in headlines if len(c) >= 2), "")

@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from .body import class_hint, tag_ids
 from .dates import FULL_DATE
 from .text import clean, collapse, strip_junk
 
-_BLOCK = ("p, div, li, ul, ol, dl, dt, dd, tr, table, h1, h2, h3, h4, h5, h6, pre, blockquote, "
-          "section, article, header, footer, figure, figcaption, center, address, form, hr, tbody")
-_MARKED = _BLOCK + ", br, a"
-_CHROME_HINT = re.compile(
+_BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+          "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
+          "hr", "tbody")
+_MARKED = tag_ids((*_BLOCK, "br", "a"))  # tag id → name of the elements that get boundary marks
+_CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
-    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer",
-    re.I,
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer"
 )
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
@@ -50,11 +51,10 @@ _STOP = re.compile(
     r"[\s】\]>》：:]*$",
     re.I,
 )
-_CHROME = re.compile(
+_CHROME = re.compile(  # searched in lower-cased lines: without re.I, re skips ahead by first character (8x)
     r"分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
-    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|Copyright|©|All rights reserved|"
-    r"Share this|Sign up for|Click here|Advertisement|Subscribe to|Follow us",
-    re.I,
+    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
+    r"share this|sign up for|click here|advertisement|subscribe to|follow us"
 )
 
 
@@ -81,11 +81,15 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
 
 
 def _raw_paragraphs(container: LexborNode) -> list[str]:
-    """Drop chrome blocks and mark paragraph, <br> and link boundaries, then split one text() call."""
+    """Drop chrome blocks and mark paragraph, <br> and link boundaries, then split one text() call
+    (into stripped, non-empty pieces)."""
     doomed: list[LexborNode] = []
     own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
-    for node in container.css(_MARKED):  # one walk; lexbor's css() includes the container itself
-        tag = node.tag
+    marked = _MARKED
+    for node in container.traverse():  # every element from the container itself down, in order
+        tag = marked.get(node.tag_id)
+        if tag is None:
+            continue
         if tag == "a":
             node.insert_before(_LINK_OPEN)
             node.insert_after(_LINK_CLOSE)
@@ -100,18 +104,18 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         node.remove()  # detach, not destroy: a nested doomed node stays valid to remove again
     pieces: list[str] = []
     for block in strip_junk(container.text(deep=True)).split(_PARA):
-        if not block.isspace():
-            pieces.extend(_split_lines(block))
+        if block and not block.isspace():  # nested blocks leave many empty ones between their marks
+            for piece in _split_lines(block):
+                piece = piece.strip()
+                if piece:
+                    pieces.append(piece)
     return pieces
 
 
 def _is_chrome(node: LexborNode) -> bool:
     """A share bar, related list, comment thread or footer by its class/id, holding no headline."""
-    attrs = node.attributes
-    if not attrs:
-        return False
-    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    return bool(_CHROME_HINT.search(hint)) and node.tag not in _KEEP_TAGS and node.css_first("h1, article") is None
+    return (bool(_CHROME_HINT.search(class_hint(node))) and node.tag not in _KEEP_TAGS
+            and node.css_first("h1, article") is None)
 
 
 def _split_lines(block: str) -> list[str]:
@@ -135,10 +139,8 @@ def _split_lines(block: str) -> list[str]:
 
 
 def _take(raw: str, body: Body, seen: set[str]) -> bool:
-    """Add one raw paragraph to `body` if it is article text; False means stop (a related list)."""
-    raw = raw.strip()
-    if not raw:
-        return True
+    """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
+    (a related list)."""
     if _LINK_OPEN in raw:
         linked = sum(len(span) for span in _LINK_SPAN.findall(raw))
         if linked >= 0.5 * len(raw):
@@ -151,7 +153,7 @@ def _take(raw: str, body: Body, seen: set[str]) -> bool:
         return False
     if short and _is_byline(text, body):
         return True
-    if short and _CHROME.search(text):
+    if short and _CHROME.search(text.lower()):
         return True
     editor = _TRAILING_EDITOR.search(text) if text[-1] in "）)]】" else None
     if editor:
@@ -165,7 +167,7 @@ def _take(raw: str, body: Body, seen: set[str]) -> bool:
 
 def _is_byline(line: str, body: Body) -> bool:
     """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`) into fields."""
-    reporter = _REPORTER.match(line)
+    reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
         return True

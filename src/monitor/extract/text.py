@@ -17,6 +17,7 @@ _JUNK_KEEP_MARKERS = re.compile(
     "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u2060\ufeff\x00\x01\x04-\x08\x0b\x0c\x0e-\x1d\x7f-\x9f]"
 )
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TWENTY_CJK = re.compile(r"(?:[^\u3400-\u9fff\uf900-\ufaff]*+[\u3400-\u9fff\uf900-\ufaff]){20}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _EN_STOPWORDS = frozenset("the and of to in is that for on with was as it by are be at from this have".split())
 
@@ -47,9 +48,11 @@ def detect_lang(text: str, declared: str | None = None) -> str | None:
         if code.startswith("en"):
             return "en" if not CJK.search(text[:1000]) else "zh"
     sample = text[:1000]
+    if _TWENTY_CJK.match(sample):  # stops at the 20th CJK character instead of listing all of them
+        return "zh"
     cjk = len(CJK.findall(sample))
     words = _LATIN_WORD.findall(sample)
-    if cjk >= 20 or (cjk and cjk * 3 >= len(words)):
+    if cjk and cjk * 3 >= len(words):
         return "zh"
     if len(words) >= 5:
         common = sum(1 for word in words if word.lower() in _EN_STOPWORDS)
@@ -59,6 +62,8 @@ def detect_lang(text: str, declared: str | None = None) -> str | None:
 
 def junk_share(text: str) -> float:
     """Share of undisplayable characters (U+FFFD, private use, controls) among the non-blank ones."""
+    if not _JUNK.search(text):  # the usual case; spares splitting the text to count the solid characters
+        return 0.0
     solid = len("".join(text.split()))
     return len(_JUNK.findall(text)) / solid if solid else 0.0
 
