@@ -3,8 +3,12 @@
 In: the bundled `hu-ming` topic; /work/shared/eval/relevance-dev.jsonl when present (override
 with MONITOR_RELEVANCE_EVAL), else only generated articles. Out: a table on stdout:
 match_article articles/s on one core (normalisation and hit offsets included; median of
-several runs) on the dev set and on generated article-sized texts; textnorm throughput in
-Mchar/s; precision/recall/F1 of `hu-ming` on the dev set ("skipped" without it).
+several runs) on the dev set and on generated article-sized texts, each beside a reference
+timed in the same repeats (`reference`: a fixed miniature of matching defined here, so it does
+not change with the code under test) and the ratio between them: the ratio moves less than
+the rate when other work shares the machine, so compare ratios across runs;
+textnorm throughput in Mchar/s; precision/recall/F1 of `hu-ming` on the dev set ("skipped"
+without it).
 Never writes files; figures go to BENCHMARKS.md by hand.
 """
 
@@ -14,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -54,6 +59,24 @@ def generated(n: int, chars: int, topic_share: float = 0.05, seed: int = 7) -> l
     return out
 
 
+# The reference: a fixed miniature of matching (a translate pass, whitespace folding, one
+# alternation scanned, hits grouped per 100 characters), defined here so that it does not
+# change with the code under test. Its cost is made of the same things as match_article's
+# (interpreter, regex, table look-ups), so load slows both alike; a plain translate pass,
+# memory-bound, slowed much more than matching when another process ran.
+REF_TABLE = {**{cp: chr(cp) for cp in range(0x10000)}, **{cp: chr(cp + 32) for cp in range(65, 91)}}
+REF_WORDS = re.compile("|".join(sorted(TOPIC, key=len, reverse=True)))
+
+
+def reference(text: str) -> int:
+    """The reference workload for one article; returns a count so nothing is optimised away."""
+    folded = " ".join(text.translate(REF_TABLE).split())
+    units: dict[int, list[tuple[int, int]]] = {}
+    for m in REF_WORDS.finditer(folded):
+        units.setdefault(m.start() // 100, []).append(m.span())
+    return len(sorted(units))
+
+
 def median_rate(work: Callable[[], None], units: float, repeats: int) -> float:
     """Units per second, the median over `repeats` timed runs after one warm-up run."""
     work()
@@ -65,15 +88,32 @@ def median_rate(work: Callable[[], None], units: float, repeats: int) -> float:
     return statistics.median(rates)
 
 
-def bench_match(articles: list[tuple[str, str]], repeats: int) -> float:
-    """match_article calls per second over `articles` (one core)."""
+def bench_match(articles: list[tuple[str, str]], repeats: int) -> tuple[float, float, float]:
+    """match_article calls per second over `articles` (one core), the reference's articles
+    per second, and the median over repeats of the ratio match / reference.
+
+    Match and reference alternate every 10 articles, so both see the same load.
+    """
     topic = load_topics(default_topics_path())["hu-ming"]
+    chunks = [articles[i : i + 10] for i in range(0, len(articles), 10)]
+    texts = [[title + "\n" + body for title, body in chunk] for chunk in chunks]
 
-    def work() -> None:
-        for title, body in articles:
-            match_article(topic, title, body)
+    def one_repeat() -> tuple[float, float]:
+        t_match = t_ref = 0.0
+        for chunk, chunk_texts in zip(chunks, texts):
+            start = time.perf_counter()
+            for title, body in chunk:
+                match_article(topic, title, body)
+            mid = time.perf_counter()
+            for text in chunk_texts:
+                reference(text)
+            t_match, t_ref = t_match + mid - start, t_ref + time.perf_counter() - mid
+        return len(articles) / t_match, len(articles) / t_ref
 
-    return median_rate(work, len(articles), repeats)
+    one_repeat()  # warm up
+    runs = [one_repeat() for _ in range(repeats)]
+    return (statistics.median(r for r, _ in runs), statistics.median(f for _, f in runs),
+            statistics.median(r / f for r, f in runs))
 
 
 def bench_textnorm(texts: list[str], repeats: int) -> dict[str, float]:
@@ -101,9 +141,10 @@ def main() -> None:
     for chars in (1500, 5000):
         arts = generated(200, chars, topic_share=0.0)
         rows.append((f"generated, off topic (~{chars} chars)", bench_match(arts, args.repeats)))
-    print("match_article, one core (median of %d runs)" % args.repeats)
-    for label, rate in rows:
-        print(f"  {label:<45} {rate:>9,.0f} articles/s")
+    print("match_article, one core (median of %d runs); reference: bench/match.py `reference` "
+          "over the same articles; ratio = match / reference, in %%" % args.repeats)
+    for label, (rate, ref, ratio) in rows:
+        print(f"  {label:<45} {rate:>9,.0f} articles/s   ref {ref:>9,.0f}/s   ratio {100 * ratio:6.2f} %")
     texts = [d["title"] + "\n" + d["body"] for d in dev] or [b for _, b in generated(200, 1500)]
     print("textnorm, one core, " + ("dev-set text" if dev else "generated text"))
     for name, rate in bench_textnorm(texts, args.repeats).items():

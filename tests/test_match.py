@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -292,6 +294,41 @@ def test_eval_report_counts_and_format() -> None:
     assert r.precision == r.recall == r.f1 == 0.5
     text = r.format()
     assert "precision 0.500" in text and "missed      b: no rule fired" in text and "false alarm c: matched" in text
+
+
+# --- fast paths say what their plain forms say --------------------------------------------
+
+
+def test_list_item_pretest_matches_its_definition() -> None:
+    from monitor.match import spans
+
+    rng = random.Random(5)
+    for _ in range(1500):
+        text = "".join(rng.choice("三明、等地单位城9上海，。") for _ in range(rng.randint(0, 30)))
+        lists = spans.Enumerations(text)
+        for start in range(len(text)):
+            for end in range(start + 1, min(len(text), start + 3) + 1):
+                near = spans.LIST_AFFIX_MAX + 1
+                plain = "、" in text[max(0, start - near) : end + near] or bool(spans._ETC.search(text, end, end + near))
+                assert lists.near(start, end) == plain, (text, start, end)
+
+
+def test_sentence_end_regex_matches_as_written_plainly() -> None:
+    from monitor.match.engine import _SENTENCE_END
+
+    plain = re.compile(r"[。!?;\n]+|\.(?= |\n|$)")
+    rng = random.Random(9)
+    for _ in range(5000):
+        text = "".join(rng.choice("。!?;\n. a") for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in _SENTENCE_END.finditer(text)], text
+
+
+def test_hits_built_fast_are_plain_hits() -> None:
+    from monitor.match.engine import _hit
+    from monitor.models import Hit
+
+    fast, plain = _hit("三明", "body", 3, 5, "r"), Hit(term="三明", field="body", start=3, end=5, rule="r")
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
 
 
 # --- house rules ----------------------------------------------------------------------------

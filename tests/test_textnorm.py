@@ -8,12 +8,16 @@ import sqlite3
 
 import pytest
 
+from monitor import textnorm
 from monitor.textnorm import (
     CJK_CHARS,
     index_tokens,
     is_pinyin,
     normalize,
+    normalize_lines,
+    normalize_lines_map,
     normalize_map,
+    offset_shift,
     query_phrase,
 )
 
@@ -99,6 +103,39 @@ def test_normalize_is_idempotent() -> None:
     for _ in range(1000):
         once = normalize(_random_text(rng, rng.randint(0, 30)))
         assert normalize(once) == once
+
+
+def test_one_pass_and_step_by_step_paths_agree() -> None:
+    # Text without marks, kana or astral characters takes one table pass; the rest every step.
+    for raw in ["滬明對口合作，網(wǎng)點", "三明び;合作", "cafe\u0301 網", "\U00020000三明\U000e0041", "ｱｲｳ三明",
+                "㍿\u200b…", "  多个\n\n  空白\t "]:
+        assert normalize(raw) == normalize_map(raw)[0]
+        assert normalize_lines(raw) == normalize_lines_map(raw)[0]
+
+
+def test_rewritten_regexes_match_as_written_plainly() -> None:
+    # The pinyin and whitespace patterns are written to let `re` skip ahead; same matches.
+    pinyin_group = textnorm._PINYIN_GROUP
+    pairs = [(re.compile(f"(?: ?{pinyin_group})+"), textnorm._PINYIN_RE, "a( )dui4wǎng 3網'-\n\t"),
+             (re.compile(r"\s{2,}|[^\S ]"), textnorm._WS_MAP_RE, " \n\t\u3000a\x1f"),
+             (re.compile(r"\s{2,}|[^\S \n]"), textnorm._LINES_WS_MAP_RE, " \n\t\u3000a\x1f")]
+    rng = random.Random(3)
+    for plain, fast, alphabet in pairs:
+        for _ in range(5000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)], text
+
+
+def test_offset_shift_only_when_offsets_are_a_shift() -> None:
+    assert offset_shift("  網絡：合作 ", normalize("  網絡：合作 ")) == 2
+    for raw in ["網\u200b絡", "㍿合作", "e\u0301合作", "多个  空白", "網(wǎng)點", "\U0002f800合作"]:
+        assert offset_shift(raw, normalize(raw)) is None
+    rng = random.Random(13)
+    for _ in range(2000):
+        raw = _random_text(rng, rng.randint(0, 30))
+        norm, offsets = normalize_map(raw)
+        if (shift := offset_shift(raw, norm)) is not None:
+            assert offsets == list(range(shift, shift + len(norm)))
 
 
 def test_map_recovers_original_span() -> None:

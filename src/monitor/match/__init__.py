@@ -5,7 +5,8 @@ an article's original title and body, labelled items. Out: `Topic`, `models.Matc
 score, hits with offsets in the original text, rules fired, a one-line reason), `EvalReport`.
 Never does I/O except `load_topics` reading its file; never prints.
 
-rules.py compiles the rule language, engine.py applies it, report.py measures it.
+rules.py compiles the rule language, engine.py applies it (spans.py: where one group hits),
+report.py measures it.
 """
 
 from .engine import match_article, match_topics

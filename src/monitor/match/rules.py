@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -54,6 +55,11 @@ class Rule:
     min_hits: int = 1
     weight: float = 1.0
     veto: bool = False
+
+    @cached_property
+    def label(self) -> str:
+        """Name and signed weight as the match reason shows them ("says 沪明 +3"), made once."""
+        return f"{self.name} {self.weight:+g}"
 
 
 @dataclass(frozen=True)

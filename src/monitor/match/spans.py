@@ -1,0 +1,144 @@
+"""Where one group hits in a normalised article: its scan, then the hits that do not count.
+
+In: a compiled `Group`, the article's normalised text (title, "\\n", body paragraphs), where
+reading stops and the text's `Enumerations`. Out: sorted, non-overlapping [start, end)
+spans, minus hits inside a `not_in` context, Latin hits inside a word and (with
+`skip_list_items`) hits that are one item of an enumeration. Never does I/O.
+
+Split from engine.py: this is the per-group half of matching, the engine the per-rule half.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from .rules import LATIN_CHARS, Group, word_start
+
+LIST_MARK = "、"
+# What separates list items and phrases, after normalisation (full-width forms are ASCII).
+_DELIMITERS = "、,。.;:!?()\\[\\]“”\"'《》 \n"
+_DELIMITER = re.compile(f"[{_DELIMITERS}]")
+_LAST_DELIMITER = re.compile(f"[{_DELIMITERS}][^{_DELIMITERS}]*$")
+_CLAUSE_REACH = 60  # list items are short: look no farther for the delimiter before a hit
+LIST_AFFIX_MAX = 6  # "福建三明、": at most this many characters between a hit and its 、
+_CONJUNCTIONS = set("与和同及跟")  # "上海杨浦区与三明、…" is a clause, not a list item
+# "等" closing an enumeration: "三明等地", "上海等城市", "三明等9个设区市" (not 等待, 平等 ...).
+# Every alternative starts with its own character and none holds 等, so matches never overlap
+# and one scan of the whole text finds every place it matches (`Enumerations.etc` relies on this).
+_ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
+
+
+class Enumerations:
+    """Where an article's 、 and closing 等 are, found once per article (a few `str.find`s),
+    so that the list-item pre-test for each hit is a bisect, not a slice and a regex search."""
+
+    def __init__(self, text: str) -> None:
+        self.marks = positions(text, LIST_MARK)  # ascending
+        self.etc = [m.span() for m in _ETC.finditer(text)] if "等" in text else []  # ascending
+        self.any = bool(self.marks or self.etc)  # most articles with none decide their hits here
+
+    def near(self, start: int, end: int) -> bool:
+        """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
+
+        The same answer as `、 in text[start - 7 : end + 7] or _ETC.search(text, end, end + 7)`.
+        """
+        reach = end + LIST_AFFIX_MAX + 1
+        marks = self.marks
+        i = bisect_left(marks, start - LIST_AFFIX_MAX - 1)
+        if i < len(marks) and marks[i] < reach:
+            return True
+        etc = self.etc
+        for k in range(bisect_left(etc, (end, -1)), len(etc)):
+            a, b = etc[k]
+            if a >= reach:
+                break
+            if b <= reach:  # a closing 等 that ends beyond the window does not count
+                return True
+        return False
+
+
+def positions(text: str, char: str) -> list[int]:
+    """Every index of `char` in `text` (str.find runs in C; a regex would build match objects)."""
+    out: list[int] = []
+    i = text.find(char)
+    while i >= 0:
+        out.append(i)
+        i = text.find(char, i + 1)
+    return out
+
+
+def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list[tuple[int, int]]:
+    """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
+    contexts and list items (`lists` is the text's `Enumerations`)."""
+    spans = [m.span() for m in group.pattern.finditer(text, 0, stop)]
+    if group.regex is not None:
+        spans = sorted(spans + [m.span() for m in group.regex.finditer(text, 0, stop) if m.end() > m.start()])
+    if not spans:
+        return spans
+    if group.latin:
+        latin = LATIN_CHARS
+        spans = [s for s in spans if not (s[0] and text[s[0]] in latin and text[s[0] - 1] in latin)]
+    if group.not_in is not None and spans:
+        blocked = _contexts(group.not_in, text, spans[-1][0])
+        if blocked:
+            spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in blocked)]
+    if group.skip_list_items and spans and lists.any:
+        spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
+    return spans
+
+
+def _contexts(not_in: re.Pattern[str], text: str, last: int) -> list[tuple[int, int]]:
+    """The `not_in` contexts that start a word, scanned from the text's start (so the matches
+    are the same as a full scan's) but only up to the last hit's start: a context starting
+    after it holds no hit."""
+    blocked = []
+    for m in not_in.finditer(text):
+        start = m.start()
+        if start > last:
+            break
+        if word_start(text, start):
+            blocked.append(m.span())
+    return blocked
+
+
+def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the hit is one item of an enumeration whose neighbour is not of its group.
+
+    "泉州、三明、南平", "三明等地" and "推进沪明对口合作、闽宁协作" name one place or programme
+    among others: no tie. "与三明市沙县区、明溪县结对" enumerates the partner itself: its
+    items stay hits.
+    """
+    left, right = _prev_delimiter(text, start), _next_delimiter(text, end)
+    listed_left = left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
+    same_left = listed_left and _any_within(spans, _prev_delimiter(text, left), left)
+    if listed_left and not same_left:
+        return True
+    if right < len(text) and text[right] == LIST_MARK and _is_affix(text[end:right]):
+        return not _any_within(spans, right, _next_delimiter(text, right + 1))
+    etc = _ETC.search(text, end, min(right, end + LIST_AFFIX_MAX + 2))
+    return bool(etc and _is_affix(text[end : etc.start()]) and not same_left)
+
+
+def _prev_delimiter(text: str, pos: int) -> int:
+    """The last delimiter before `pos` within a clause's reach, else -1."""
+    lo = max(0, pos - _CLAUSE_REACH)
+    m = _LAST_DELIMITER.search(text, lo, pos)
+    return m.start() if m else -1
+
+
+def _next_delimiter(text: str, pos: int) -> int:
+    """The first delimiter at or after `pos`, else len(text)."""
+    m = _DELIMITER.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _any_within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """Is some span inside (lo, hi]? `spans` are sorted and do not overlap."""
+    k = bisect_right(spans, (lo, 1 << 62))  # the first span starting after lo
+    return k < len(spans) and spans[k][1] <= hi
+
+
+def _is_affix(between: str) -> bool:
+    """Text between a name and its 、 that still belongs to the name: short, no conjunction."""
+    return len(between) <= LIST_AFFIX_MAX and not any(c in _CONJUNCTIONS for c in between)
