@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from monitor import dedup, textnorm
+from monitor import textnorm
 from monitor.models import Article
 from monitor.store import Store
 

@@ -8,13 +8,9 @@ the rest; a user mistake never shows a traceback.
 
 from __future__ import annotations
 
-import csv
-import json
 import logging
-import os
 import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any, Iterable
 
 import click

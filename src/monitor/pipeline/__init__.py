@@ -1,0 +1,21 @@
+"""The orchestrator: the only code that calls the stages, in this order.
+
+source → fetch → extract → normalise → match → dedup → store → digest → notify
+
+- `poll.py`: source → fetch → extract, then `ingest`;
+- `ingest.py`: normalise → match → dedup → store (also for `import` and `rematch`);
+- `deliver.py`: store → digest → notify;
+- `query.py`: search over the store.
+
+In: a `Context` (config, store, fetcher). Out: reports. Never prints: the CLI shows the reports.
+"""
+
+from .base import Context, DigestResult, ImportReport, Ingested
+from .deliver import build_digest, channel_key, recent_stories, send_digests
+from .ingest import article_from_json, import_lines, ingest, parse_when, rematch
+from .poll import poll, poll_source
+from .query import parse_query, search
+
+__all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "article_from_json", "build_digest",
+           "channel_key", "import_lines", "ingest", "parse_query", "parse_when", "poll", "poll_source",
+           "recent_stories", "rematch", "search", "send_digests"]

@@ -1,0 +1,60 @@
+"""What every pipeline step shares: the Context and the reports the steps return.
+
+In: nothing. Out: dataclasses. Never does I/O.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from ..config import Config
+from ..fetch import Fetcher
+from ..store import Store
+
+log = logging.getLogger("monitor")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass
+class Context:
+    """What every pipeline step needs: config, an open store and (for polling) a fetcher."""
+
+    cfg: Config
+    store: Store
+    fetcher: Fetcher | None = None
+
+
+@dataclass
+class Ingested:
+    """What happened to one article on its way into the store."""
+
+    status: str  # new | repost | duplicate
+    article_id: int | None = None
+    story_id: int | None = None
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """The outcome of `monitor import`."""
+
+    lines: int = 0
+    new: int = 0
+    reposts: int = 0
+    duplicates: int = 0
+    matched: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DigestResult:
+    """The outcome of one digest for one subscriber channel."""
+
+    subscriber: str
+    channel: str
+    stories: int
+    status: str  # sent | empty | dry-run | error
+    detail: str = ""
+    rendered: str = ""
