@@ -424,3 +424,12 @@ def test_bench_prints_skipped_without_eval_data(tmp_path: Path) -> None:
                           env=env, timeout=60)
     assert done.returncode == 0
     assert done.stdout.strip() == "skipped: no eval data"
+
+
+def test_source_name_with_inline_pinyin_is_read_whole():
+    page = ("<html><head><title>滬明合作再深化</title></head><body><h1>滬明合作再深化</h1>"
+            "<div class='info'>2023年11月08日 10:23 來源：中新網(wǎng)福建</div>"
+            "<div class='content'><p>上海與三明兩地對口合作持續深化，雙方在產業、文旅、人才等領域開展合作，成效明顯。</p>"
+            "<p>兩地還將共建產業園區，推動更多項目落地，並加強幹部人才雙向交流。</p></div></body></html>")
+    article = extract(page, "http://fj.example.cn/news/2023/11-08/1.shtml")
+    assert article.source_name == "中新網福建"

@@ -22,7 +22,7 @@ from ..models import Article, ExtractRules
 from . import dates
 from .body import UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, DATE_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
-from .paragraphs import FIELD_VALUE, Body, assign_field, build_body
+from .paragraphs import Body, assign_field, build_body, byline_fields
 from .text import clean, detect_lang, junk_share, weighted_length
 
 __all__ = ["extract", "extract_bytes", "decode_html", "SHANGHAI_TZ"]
@@ -211,7 +211,7 @@ def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict
     body.source_name = ruled.get("source_name") or body.source_name
     tail = _tail_region(page_text, body.paragraphs)
     for text in (region, tail):
-        for label, value, _ in FIELD_VALUE.findall(text):
+        for label, value, _ in byline_fields(text):
             assign_field(body, label, clean(value))
         reporter = _REPORTER_IN_TEXT.search(text)
         if reporter:

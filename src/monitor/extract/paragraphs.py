@@ -39,6 +39,20 @@ FIELD_VALUE = re.compile(
     _FIELD + r"\s*[：:]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
     + r"|发布|發佈|时间|時間|日期|浏览|點擊|点击|字号|(?:19|20)\d\d[-年/.]|\d+人参与|\d+条?评论)"
 )
+# Tone-marked pinyin after a Han character, `網(wǎng)`: dropped before byline fields are read,
+# or `來源：中新網(wǎng)福建` would stop at the bracket.
+_INLINE_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
+)
+
+
+def byline_fields(text: str) -> list[tuple[str, str, str]]:
+    """(label, value, _) for each `来源：…`, `记者：…`, `责任编辑：…` in a byline text."""
+    if "(" in text or "（" in text:
+        text = _INLINE_PINYIN.sub("", text)
+    return FIELD_VALUE.findall(text)
+
+
 _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`
     r"^[（(]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网)?(?:记者|記者)\s*"
     r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]?$"
@@ -174,7 +188,7 @@ def _is_byline(line: str, body: Body) -> bool:
     if _SENTENCE.search(line):
         return False
     date = FULL_DATE.search(line)
-    fields = FIELD_VALUE.findall(line)
+    fields = byline_fields(line)
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
     if not (_FIELD_LINE.match(line) or (bracketed and fields)
             or (date and (fields or len(line) <= len(date.group(0)) + 12))):
