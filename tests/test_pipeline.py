@@ -172,3 +172,45 @@ def test_atom_feed_lists_each_story_once(ctx):
     carbon = next(e for e in parsed.entries if "碳票" in e.title)
     assert "Also reported by: repost" in carbon.summary
     assert parsed.entries[0].title == "上海名校长工作室落户三明 沪明教育合作再深化"  # newest first
+
+
+def test_a_link_that_keeps_failing_is_given_up(ctx, site):
+    for attempt in range(3):
+        report = poll(ctx, ["garbage"])[0]
+        assert report.status == "partial" and len(report.errors) == 1
+    assert site.paths_requested().count("/garbage/junk.html") == 3
+    fourth = poll(ctx, ["garbage"])[0]
+    assert (fourth.status, fourth.errors, fourth.duplicates) == ("ok", [], 1)
+    assert site.paths_requested().count("/garbage/junk.html") == 3
+    failure = ctx.store.link_failures("garbage")[0]
+    assert failure["attempts"] == 3 and "no article text" in failure["reason"]
+
+
+def test_downloads_and_gone_pages_are_not_fetched_again(tmp_path):
+    root = tmp_path / "site"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "list.html").write_text(
+        '<ul class="news"><li><a href="report.pdf">年报</a></li><li><a href="gone.html">旧闻</a></li>'
+        '<li><a href="ok.html">新闻</a></li></ul>', encoding="utf-8")
+    (root / "news" / "report.pdf").write_bytes(b"%PDF-1.4 not a page")
+    (root / "news" / "ok.html").write_text("<html><body><h1>三明新闻</h1><p>" + "三明市召开会议，部署冬季森林防火工作。" * 3
+                                           + "</p></body></html>", encoding="utf-8")
+    with ReplayServer(root) as server:
+        cfg_path = tmp_path / "m.toml"
+        cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
+                            f'[[sources]]\nname = "s"\nkind = "html"\nurl = "{server.base_url}/news/list.html"\n'
+                            'link_selector = "ul.news a"\n', encoding="utf-8")
+        cfg = config.load(cfg_path, tmp_path / "m.db")
+        store = Store.open(cfg.db_path)
+        with Fetcher(cfg.fetch) as fetcher:
+            ctx = Context(cfg, store, fetcher)
+            first = poll(ctx)[0]
+            assert (first.status, first.new, first.skipped, len(first.errors)) == ("partial", 1, 1, 1)
+            assert "HTTP 404" in first.errors[0]
+            second = poll(ctx)[0]
+            assert (second.status, second.new, second.duplicates) == ("ok", 0, 3)
+        assert server.paths_requested().count("/news/report.pdf") == 1
+        assert server.paths_requested().count("/news/gone.html") == 1
+        reasons = {r["canonical_url"].rsplit("/", 1)[1]: r["reason"] for r in store.link_failures()}
+        assert reasons["report.pdf"] == "not a web page (application/pdf)"
+        store.close()

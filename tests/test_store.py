@@ -30,8 +30,26 @@ def add(store, url, title, body, story_id=None, source="s1", published=None):
 def test_migrations_are_recorded_and_idempotent(tmp_path):
     Store.open(tmp_path / "m.db").close()
     again = Store.open(tmp_path / "m.db")
-    assert again.schema_version() == ["m001_initial"]
+    assert again.schema_version() == ["m001_initial", "m002_link_failures"]
     assert {"articles", "stories", "article_topics", "lsh", "deliveries", "sources"} <= set(again.db.table_names())
+
+
+def test_an_older_database_is_migrated_in_place(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from monitor.store import migrations
+
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.apply(old, stop_before="m002_link_failures")
+    old["stories"].insert({"id": 1, "title": "t"})
+    old["articles"].insert({"id": 1, "canonical_url": "http://a/1", "title": "沪明", "story_id": 1})
+    old.close()
+    store = Store.open(tmp_path / "old.db")
+    assert store.schema_version() == ["m001_initial", "m002_link_failures"]
+    assert store.article(1)["title"] == "沪明" and store.link_failures() == []
+    store.close()
 
 
 def test_unopenable_path_is_a_store_error(tmp_path):

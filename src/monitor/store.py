@@ -54,6 +54,13 @@ def m001_initial(db: Database) -> None:
                "tokenize = 'unicode61 remove_diacritics 0')")
 
 
+@migrations()
+def m002_link_failures(db: Database) -> None:
+    """Links that failed: retried a few times, then given up instead of fetched every poll."""
+    db["link_failures"].create({"canonical_url": str, "source": str, "reason": str, "attempts": int,
+                                "last_at": str}, pk="canonical_url")
+
+
 def utcnow() -> datetime:
     """Now, timezone-aware, in UTC."""
     return datetime.now(timezone.utc)
@@ -142,6 +149,36 @@ class Store:
             found.update(r["canonical_url"] for r in self.db.query(
                 f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", chunk))
         return found
+
+    def given_up(self, canonical_urls: Iterable[str], attempts: int) -> set[str]:
+        """Which of these links failed at least `attempts` times (not fetched again)."""
+        urls = list(canonical_urls)
+        found: set[str] = set()
+        for i in range(0, len(urls), 500):
+            chunk = urls[i:i + 500]
+            found.update(r["canonical_url"] for r in self.db.query(
+                f"SELECT canonical_url FROM link_failures WHERE attempts >= ? AND canonical_url IN "
+                f"({','.join('?' * len(chunk))})", [attempts, *chunk]))
+        return found
+
+    def record_link_failure(self, canonical_url: str, source: str, reason: str, *, final: bool = False,
+                            final_attempts: int = 3) -> int:
+        """Count one more failure of a link (`final` gives up at once); returns the attempts so far."""
+        row = next(iter(self.db.query("SELECT attempts FROM link_failures WHERE canonical_url = ?",
+                                      [canonical_url])), None)
+        attempts = final_attempts if final else (row["attempts"] if row else 0) + 1
+        self.db["link_failures"].upsert({"canonical_url": canonical_url, "source": source, "reason": reason,
+                                         "attempts": attempts, "last_at": iso(utcnow())}, pk="canonical_url")
+        return attempts
+
+    def clear_link_failure(self, canonical_url: str) -> None:
+        """Forget a link's failures once it went through."""
+        self.db.execute("DELETE FROM link_failures WHERE canonical_url = ?", [canonical_url])
+
+    def link_failures(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Failed links, newest first."""
+        where, params = ("WHERE source = ?", [source]) if source else ("", [])
+        return list(self.db.query(f"SELECT * FROM link_failures {where} ORDER BY last_at DESC", params))
 
     def story_by_hash(self, digest: str) -> int | None:
         """The story of a stored article with this content hash."""

@@ -70,14 +70,19 @@ def run(state, once) -> None:
 @click.command()
 @click.pass_obj
 def sources(state) -> None:
-    """List configured sources with their last poll, status and error."""
+    """List configured sources with their last poll, status, error and failing article links."""
+    from collections import Counter
+
     stored = {r["name"]: r for r in state.store.sources()}
+    failing = Counter(r["source"] for r in state.store.link_failures())
     rows = []
     for s in state.cfg.sources:
         r = stored.get(s.name, {})
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
-                     r.get("last_status") or "never", r.get("error_count") or 0, (r.get("last_error") or "")[:100]])
-    print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "errors", "last error"], rows)
+                     r.get("last_status") or "never", r.get("error_count") or 0, failing[s.name],
+                     (r.get("last_error") or "")[:100]])
+    print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "errors", "failing links",
+                            "last error"], rows)
 
 
 @click.command("test-source")

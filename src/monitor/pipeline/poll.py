@@ -6,6 +6,7 @@ a failing source or article lands in its report and in the source row, never sto
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from typing import Callable, Iterable
@@ -13,7 +14,7 @@ from typing import Callable, Iterable
 from .. import dedup, extract, sources
 from ..config import Source
 from ..errors import MonitorError
-from ..models import SourceReport
+from ..models import Article, Candidate, SourceReport
 from ..store import utcnow
 from .base import Context, log
 from .ingest import LSH_WINDOW, ingest
@@ -59,9 +60,14 @@ def poll_source(ctx: Context, src: Source) -> SourceReport:
     return report
 
 
+MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
+_PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
+_FINAL_STATUS = re.compile(r": HTTP (404|410)\b")
+
+
 def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
     canon = {c.url: dedup.canonical_url(c.url) for c in found}
-    known = ctx.store.known_urls(canon.values())
+    known = ctx.store.known_urls(canon.values()) | ctx.store.given_up(canon.values(), MAX_ATTEMPTS)
     unseen = [c for c in found if canon[c.url] not in known]
     fresh = unseen[: ctx.cfg.fetch.max_articles_per_poll]
     report.duplicates += len(found) - len(unseen)
@@ -70,20 +76,38 @@ def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport)
         if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
             report.skipped += 1
             continue
-        try:
-            page = ctx.fetcher.get(cand.url)
-            article = extract.extract(page.text, page.url, src.extract)
-        except MonitorError as exc:
-            report.errors.append(str(exc))
+        article = _fetch_article(ctx, src, cand, canon[cand.url], report)
+        if article is None:
             continue
-        if article.published is None and cand.published is not None:
-            article = replace(article, published=cand.published)
         result = ingest(ctx, article, src.name, canon[cand.url])
         report.new += result.status != "duplicate"
         report.duplicates += result.status == "duplicate"
         report.matched += bool(result.topics)
     if report.errors:
         report.status = "partial"
+
+
+def _fetch_article(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> Article | None:
+    """Fetch and extract one link; a failure is counted against the link, so a page that never
+    works stops costing a fetch every poll, while a passing fault is retried."""
+    try:
+        page = ctx.fetcher.get(cand.url)
+        kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+        if kind and not kind.startswith(_PAGE_TYPES):  # a PDF, an image, a download: not an article page
+            ctx.store.record_link_failure(canonical, src.name, f"not a web page ({kind})", final=True,
+                                          final_attempts=MAX_ATTEMPTS)
+            report.skipped += 1
+            return None
+        article = extract.extract(page.text, page.url, src.extract)
+    except MonitorError as exc:
+        final = bool(_FINAL_STATUS.search(str(exc)))
+        ctx.store.record_link_failure(canonical, src.name, str(exc), final=final, final_attempts=MAX_ATTEMPTS)
+        report.errors.append(str(exc))
+        return None
+    ctx.store.clear_link_failure(canonical)
+    if article.published is None and cand.published is not None:
+        article = replace(article, published=cand.published)
+    return article
 
 
 def _record(ctx: Context, src: Source, report: SourceReport, listing) -> None:
