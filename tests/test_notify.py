@@ -28,6 +28,11 @@ def no_backoff_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)  # a developer's proxy must not swallow 127.0.0.1
 
 
+def send(channel: Channel, digest: Digest, **kw: object) -> str:
+    """Render for the channel as the pipeline does, then deliver."""
+    return notify.send(channel, dg.outgoing(digest, channel.kind, channel.format), **kw)
+
+
 def email_channel(port: int, **kw: object) -> Channel:
     base = dict(kind="email", to=("press@example.org", "office@example.org"), sender="monitor@sanming.example.cn",
                 smtp_host="127.0.0.1", smtp_port=port, security="none")
@@ -37,7 +42,7 @@ def email_channel(port: int, **kw: object) -> Channel:
 # ---------------------------------------------------------------- email
 
 def test_email_delivers_chinese_multipart_digest(smtp_server, sample_digest: Digest) -> None:
-    line = notify.send(email_channel(smtp_server.port), sample_digest, timeout=5)
+    line = send(email_channel(smtp_server.port), sample_digest, timeout=5)
     assert line == f"email to 2 recipients via 127.0.0.1:{smtp_server.port}"
     envelope = smtp_server.envelopes[0]
     assert envelope.mail_from == "monitor@sanming.example.cn"
@@ -57,7 +62,7 @@ def test_email_delivers_chinese_multipart_digest(smtp_server, sample_digest: Dig
 
 
 def test_email_subject_header_is_encoded_ascii_on_the_wire(smtp_server, sample_digest: Digest) -> None:
-    notify.send(email_channel(smtp_server.port), sample_digest, timeout=5)
+    send(email_channel(smtp_server.port), sample_digest, timeout=5)
     raw = smtp_server.envelopes[0].original_content
     raw.decode("ascii")  # RFC 2047 headers and base64 bodies: safe through any relay
     assert b"Subject: =?utf-8?" in raw
@@ -66,7 +71,7 @@ def test_email_subject_header_is_encoded_ascii_on_the_wire(smtp_server, sample_d
 def test_email_logs_in_with_password_from_environment(smtp_server, sample_digest, monkeypatch) -> None:
     monkeypatch.setenv("TEST_SMTP_PASSWORD", SMTP_PASSWORD)
     ch = email_channel(smtp_server.port, username=SMTP_USER, password_env="TEST_SMTP_PASSWORD")
-    notify.send(ch, sample_digest, timeout=5)
+    send(ch, sample_digest, timeout=5)
     assert smtp_server.logins == [SMTP_USER] and len(smtp_server.envelopes) == 1
 
 
@@ -74,7 +79,7 @@ def test_email_wrong_password_is_a_notify_error(smtp_server, sample_digest, monk
     monkeypatch.setenv("TEST_SMTP_PASSWORD", "wrong")
     ch = email_channel(smtp_server.port, username=SMTP_USER, password_env="TEST_SMTP_PASSWORD")
     with pytest.raises(NotifyError, match="SMTP login as monitor refused") as err:
-        notify.send(ch, sample_digest, timeout=5)
+        send(ch, sample_digest, timeout=5)
     assert "TEST_SMTP_PASSWORD" in err.value.hint
     assert smtp_server.envelopes == []
 
@@ -83,23 +88,23 @@ def test_email_missing_password_variable_is_named(smtp_server, sample_digest, mo
     monkeypatch.delenv("TEST_SMTP_PASSWORD", raising=False)
     ch = email_channel(smtp_server.port, username=SMTP_USER, password_env="TEST_SMTP_PASSWORD")
     with pytest.raises(NotifyError, match="TEST_SMTP_PASSWORD is not set"):
-        notify.send(ch, sample_digest, timeout=5)
+        send(ch, sample_digest, timeout=5)
 
 
 def test_email_username_without_password_env(smtp_server, sample_digest) -> None:
     with pytest.raises(NotifyError, match="no password_env"):
-        notify.send(email_channel(smtp_server.port, username=SMTP_USER), sample_digest, timeout=5)
+        send(email_channel(smtp_server.port, username=SMTP_USER), sample_digest, timeout=5)
 
 
 def test_email_refused_connection_has_a_hint(unused_port: int, sample_digest: Digest) -> None:
     with pytest.raises(NotifyError, match=f"127.0.0.1:{unused_port}") as err:
-        notify.send(email_channel(unused_port), sample_digest, timeout=5)
+        send(email_channel(unused_port), sample_digest, timeout=5)
     assert "smtp_host/smtp_port" in err.value.hint
 
 
 def test_email_starttls_against_a_server_without_it(smtp_server, sample_digest) -> None:
     with pytest.raises(NotifyError, match="does not support") as err:
-        notify.send(email_channel(smtp_server.port, security="starttls"), sample_digest, timeout=5)
+        send(email_channel(smtp_server.port, security="starttls"), sample_digest, timeout=5)
     assert "security" in err.value.hint
 
 
@@ -108,13 +113,13 @@ def test_email_over_tls(smtp_tls_server, sample_digest, monkeypatch, mode: str) 
     server = smtp_tls_server(mode)
     monkeypatch.setenv("TEST_SMTP_PASSWORD", SMTP_PASSWORD)
     ch = email_channel(server.port, security=mode, username=SMTP_USER, password_env="TEST_SMTP_PASSWORD")
-    assert notify.send(ch, sample_digest, timeout=5).endswith(f"({mode})")
+    assert send(ch, sample_digest, timeout=5).endswith(f"({mode})")
     assert server.parsed()["Subject"] == dg.subject(sample_digest)
 
 
 def test_email_tls_to_a_plain_server_fails_cleanly(smtp_server, sample_digest) -> None:
     with pytest.raises(NotifyError, match=f"TLS with 127.0.0.1:{smtp_server.port} failed") as err:
-        notify.send(email_channel(smtp_server.port, security="ssl"), sample_digest, timeout=5)
+        send(email_channel(smtp_server.port, security="ssl"), sample_digest, timeout=5)
     assert "465" in err.value.hint
 
 
@@ -122,7 +127,7 @@ def test_email_untrusted_certificate_is_refused(smtp_tls_server, sample_digest, 
     server = smtp_tls_server("ssl")
     monkeypatch.delenv("SSL_CERT_FILE")  # back to the system's trust store, which lacks our test CA
     with pytest.raises(NotifyError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
-        notify.send(email_channel(server.port, security="ssl"), sample_digest, timeout=5)
+        send(email_channel(server.port, security="ssl"), sample_digest, timeout=5)
     assert server.envelopes == []
 
 
@@ -134,7 +139,7 @@ def hook(receiver, fmt: str = "json", path: str = "/hook", **kw: object) -> Chan
 
 def test_webhook_json_with_signature_and_digest_id(webhook_receiver, sample_digest, monkeypatch) -> None:
     monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
-    line = notify.send(hook(webhook_receiver, secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
+    line = send(hook(webhook_receiver, secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
     assert line == "webhook json to 127.0.0.1 (HTTP 200)"
     (req,) = webhook_receiver.requests
     assert req.method == "POST" and req.path == "/hook"
@@ -148,7 +153,7 @@ def test_webhook_json_with_signature_and_digest_id(webhook_receiver, sample_dige
 
 
 def test_webhook_unsigned_has_no_signature(webhook_receiver, sample_digest) -> None:
-    notify.send(hook(webhook_receiver), sample_digest, timeout=5)
+    send(hook(webhook_receiver), sample_digest, timeout=5)
     assert "x-monitor-signature" not in webhook_receiver.requests[0].headers
 
 
@@ -156,7 +161,7 @@ def test_dingtalk_signature_in_query(webhook_receiver, sample_digest, monkeypatc
     monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
     webhook_receiver.reply_body = b'{"errcode":0,"errmsg":"ok"}'
     ch = hook(webhook_receiver, "dingtalk", "/robot/send?access_token=tok123", secret_env="TEST_HOOK_SECRET")
-    notify.send(ch, sample_digest, timeout=5)
+    send(ch, sample_digest, timeout=5)
     req = webhook_receiver.requests[0]
     assert req.query["access_token"] == ["tok123"]
     ts, sign = req.query["timestamp"][0], req.query["sign"][0]
@@ -169,7 +174,7 @@ def test_dingtalk_signature_in_query(webhook_receiver, sample_digest, monkeypatc
 def test_feishu_signature_in_body(webhook_receiver, sample_digest, monkeypatch) -> None:
     monkeypatch.setenv("TEST_HOOK_SECRET", SECRET)
     webhook_receiver.reply_body = b'{"code":0,"msg":"success"}'
-    notify.send(hook(webhook_receiver, "feishu", secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
+    send(hook(webhook_receiver, "feishu", secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
     body = webhook_receiver.requests[0].json()
     mac = hmac.new(f"{body['timestamp']}\n{SECRET}".encode(), b"", hashlib.sha256).digest()
     assert body["sign"] == base64.b64encode(mac).decode()
@@ -181,7 +186,7 @@ def test_feishu_signature_in_body(webhook_receiver, sample_digest, monkeypatch) 
                                        ("markdown", {"text"}), ("dingtalk", {"msgtype", "markdown"}),
                                        ("feishu", {"msg_type", "content"}), ("json", {"stories", "digest_id"})])
 def test_each_format_posts_its_shape(webhook_receiver, sample_digest, fmt: str, keys: set) -> None:
-    notify.send(hook(webhook_receiver, fmt), sample_digest, timeout=5)
+    send(hook(webhook_receiver, fmt), sample_digest, timeout=5)
     req = webhook_receiver.requests[0]
     assert keys <= set(req.json())
     assert req.json() == dg.webhook_payload(sample_digest, fmt)
@@ -190,7 +195,7 @@ def test_each_format_posts_its_shape(webhook_receiver, sample_digest, fmt: str, 
 
 def test_webhook_retries_after_a_500(webhook_receiver, sample_digest) -> None:
     webhook_receiver.fail(1, 500)
-    line = notify.send(hook(webhook_receiver), sample_digest, timeout=5)
+    line = send(hook(webhook_receiver), sample_digest, timeout=5)
     assert line == "webhook json to 127.0.0.1 (HTTP 200, 2 attempts)"
     ids = {r.headers["x-monitor-digest-id"] for r in webhook_receiver.requests}
     assert len(webhook_receiver.requests) == 2 and len(ids) == 1  # the receiver can drop the duplicate
@@ -199,26 +204,26 @@ def test_webhook_retries_after_a_500(webhook_receiver, sample_digest) -> None:
 def test_webhook_persistent_500_is_a_notify_error(webhook_receiver, sample_digest) -> None:
     webhook_receiver.fail(10, 500)
     with pytest.raises(NotifyError, match="HTTP 500 after 4 attempts"):
-        notify.send(hook(webhook_receiver), sample_digest, timeout=5)
+        send(hook(webhook_receiver), sample_digest, timeout=5)
     assert len(webhook_receiver.requests) == 4
 
 
 def test_webhook_429_honours_short_retry_after(webhook_receiver, sample_digest) -> None:
     webhook_receiver.fail(1, 429, {"Retry-After": "0"})
-    assert "2 attempts" in notify.send(hook(webhook_receiver), sample_digest, timeout=5)
+    assert "2 attempts" in send(hook(webhook_receiver), sample_digest, timeout=5)
 
 
 def test_webhook_429_with_long_retry_after_gives_up_now(webhook_receiver, sample_digest) -> None:
     webhook_receiver.fail(1, 429, {"Retry-After": "3600"})
     with pytest.raises(NotifyError, match="HTTP 429") as err:
-        notify.send(hook(webhook_receiver), sample_digest, timeout=5)
+        send(hook(webhook_receiver), sample_digest, timeout=5)
     assert len(webhook_receiver.requests) == 1 and "rate-limited" in err.value.hint
 
 
 def test_webhook_404_is_not_retried(webhook_receiver, sample_digest) -> None:
     webhook_receiver.fail(1, 404)
     with pytest.raises(NotifyError, match="HTTP 404") as err:
-        notify.send(hook(webhook_receiver, path="/robot/send?access_token=tok-secret-123"), sample_digest, timeout=5)
+        send(hook(webhook_receiver, path="/robot/send?access_token=tok-secret-123"), sample_digest, timeout=5)
     assert len(webhook_receiver.requests) == 1 and "url" in err.value.hint
     assert "tok-secret-123" not in str(err.value)  # the token in a webhook URL is a secret
 
@@ -226,26 +231,26 @@ def test_webhook_404_is_not_retried(webhook_receiver, sample_digest) -> None:
 def test_webhook_platform_error_in_a_200(webhook_receiver, sample_digest) -> None:
     webhook_receiver.reply_body = json.dumps({"errcode": 310000, "errmsg": "sign not match"}).encode()
     with pytest.raises(NotifyError, match="310000 sign not match"):
-        notify.send(hook(webhook_receiver, "dingtalk"), sample_digest, timeout=5)
+        send(hook(webhook_receiver, "dingtalk"), sample_digest, timeout=5)
 
 
 def test_webhook_refused_connection(unused_port: int, sample_digest) -> None:
     ch = Channel(kind="webhook", url=f"http://127.0.0.1:{unused_port}/hook", format="json")
     with pytest.raises(NotifyError, match="failed after 4 attempts: ConnectError") as err:
-        notify.send(ch, sample_digest, timeout=5)
+        send(ch, sample_digest, timeout=5)
     assert "reachable" in err.value.hint
 
 
 @pytest.mark.parametrize("url", [None, "ftp://example.org/hook", "http:///hook"])
 def test_webhook_bad_url(url, sample_digest) -> None:
     with pytest.raises(NotifyError, match="valid http"):
-        notify.send(Channel(kind="webhook", url=url, format="json"), sample_digest, timeout=5)
+        send(Channel(kind="webhook", url=url, format="json"), sample_digest, timeout=5)
 
 
 def test_webhook_missing_secret_variable(webhook_receiver, sample_digest, monkeypatch) -> None:
     monkeypatch.delenv("TEST_HOOK_SECRET", raising=False)
     with pytest.raises(NotifyError, match="TEST_HOOK_SECRET is not set"):
-        notify.send(hook(webhook_receiver, secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
+        send(hook(webhook_receiver, secret_env="TEST_HOOK_SECRET"), sample_digest, timeout=5)
     assert webhook_receiver.requests == []
 
 
@@ -253,7 +258,7 @@ def test_webhook_missing_secret_variable(webhook_receiver, sample_digest, monkey
 
 def test_file_channel_writes_the_expected_path(tmp_path, sample_digest) -> None:
     ch = Channel(kind="file", path=str(tmp_path / "digests" / "{subscriber}" / "{date}.md"), format="markdown")
-    line = notify.send(ch, sample_digest)
+    line = send(ch, sample_digest)
     target = tmp_path / "digests" / "press" / "2026-11-26.md"
     assert target.read_text(encoding="utf-8") == dg.render(sample_digest, "markdown")
     assert line.startswith(f"file {target} (")
@@ -265,8 +270,8 @@ def test_file_channel_overwrites_and_keeps_subscriber_inside(tmp_path, sample_di
 
     d = dataclasses.replace(sample_digest, subscriber="../沪明 办公室")
     ch = Channel(kind="file", path=str(tmp_path / "{subscriber}-{date}.txt"), format="text")
-    notify.send(ch, d)
-    notify.send(ch, d)
+    send(ch, d)
+    send(ch, d)
     (only,) = tmp_path.iterdir()
     assert only.name == "_沪明_办公室-2026-11-26.txt"
 
@@ -275,22 +280,22 @@ def test_file_channel_unwritable_path(tmp_path, sample_digest) -> None:
     (tmp_path / "blocker").write_text("a file, not a directory")
     ch = Channel(kind="file", path=str(tmp_path / "blocker" / "x.txt"), format="text")
     with pytest.raises(NotifyError, match="cannot write") as err:
-        notify.send(ch, sample_digest)
+        send(ch, sample_digest)
     assert "permissions" in err.value.hint
 
 
 def test_stdout_channel_writes_to_the_given_stream(sample_digest) -> None:
     out = io.StringIO()
-    line = notify.send(Channel(kind="stdout", format="text"), sample_digest, out=out)
+    line = send(Channel(kind="stdout", format="text"), sample_digest, out=out)
     assert out.getvalue() == dg.render(sample_digest, "text")
     assert line == "stdout (text, 4 stories)"
 
 
 def test_stdout_rejects_a_webhook_format(sample_digest) -> None:
-    with pytest.raises(NotifyError, match="cannot write format 'slack'"):
-        notify.send(Channel(kind="stdout", format="slack"), sample_digest, out=io.StringIO())
+    with pytest.raises(NotifyError, match="stdout channel: unknown digest format 'slack'"):
+        send(Channel(kind="stdout", format="slack"), sample_digest, out=io.StringIO())
 
 
 def test_unknown_channel_kind(sample_digest) -> None:
     with pytest.raises(NotifyError, match="unknown channel kind"):
-        notify.send(Channel(kind="pigeon"), sample_digest)
+        send(Channel(kind="pigeon"), sample_digest)

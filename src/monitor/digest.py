@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import snippets
-from .models import Digest, Story
+from .models import Digest, Outgoing, Story
 
 TZ = ZoneInfo("Asia/Shanghai")
 FORMATS = ("text", "markdown", "html", "json")
@@ -357,3 +357,17 @@ def webhook_payload(digest: Digest, fmt: str) -> dict[str, Any]:
     if fmt == "markdown":
         return {"text": _body(digest, "markdown")}
     raise ValueError(f"unknown webhook format {fmt!r}; use one of: {', '.join(PAYLOAD_FORMATS)}")
+
+
+def outgoing(digest: Digest, kind: str, fmt: str) -> Outgoing:
+    """`digest` rendered for one channel kind (email, webhook, file, stdout) and format."""
+    base = {"subscriber": digest.subscriber, "subject": subject(digest), "digest_id": digest_id(digest),
+            "day": local_date(digest.generated_at), "stories": len(digest.stories), "format": fmt}
+    try:
+        if kind == "email":
+            return Outgoing(**base, text=render(digest, "text"), html=render(digest, "html"))
+        if kind == "webhook":
+            return Outgoing(**base, payload=webhook_payload(digest, fmt))
+        return Outgoing(**base, text=render(digest, fmt or "text"))
+    except ValueError as exc:  # an unknown format: delivery reports it as the channel's error
+        return Outgoing(**base, problem=str(exc))

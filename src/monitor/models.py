@@ -129,3 +129,23 @@ class SourceReport:
     deferred: int = 0  # new links beyond fetch.max_articles_per_poll, left for the next poll
     errors: list[str] = field(default_factory=list)
     duration_ms: int = 0
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A digest rendered for one channel: everything delivery needs and nothing to decide.
+
+    `text` goes to files, stdout and the email's text part, `html` to the email's HTML part,
+    `payload` to a webhook; `problem` says why the channel's format could not be rendered.
+    """
+
+    subscriber: str
+    subject: str
+    digest_id: str
+    day: str  # Asia/Shanghai YYYY-MM-DD of the digest, for file names
+    stories: int
+    format: str
+    text: str | None = None
+    html: str | None = None
+    payload: dict | None = None
+    problem: str = ""

@@ -1,9 +1,10 @@
-"""Delivery: send one `Digest` through one `Channel` — email (SMTP), webhook, file or stdout.
+"""Delivery: send one rendered digest through one `Channel` — email (SMTP), webhook, file or stdout.
 
-In: a `Channel` from config and a `Digest`. Out: a one-line description of what was delivered,
-or `NotifyError(message, hint)`. The only module besides `fetch` that opens sockets. Never
-decides what goes into a digest (`digest` renders, the caller chooses), never records a
-delivery (the caller does, after we return), and never prints a webhook URL: it carries tokens.
+In: a `Channel` from config and an `Outgoing` (a digest rendered by `digest.outgoing`). Out: a
+one-line description of what was delivered, or `NotifyError(message, hint)`. The only module
+besides `fetch` that opens sockets. Never renders or decides what goes into a digest, never
+records a delivery (the caller does, after we return), and never prints a webhook URL: it
+carries tokens.
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ import httpx
 
 from . import __version__
 from .config import Channel
-from .digest import FORMATS, TZ, digest_id, local_date, render, stories_count, subject, webhook_payload
+from zoneinfo import ZoneInfo
+
 from .errors import NotifyError
-from .models import Digest
+from .models import Outgoing
+
+TZ = ZoneInfo("Asia/Shanghai")
 
 USER_AGENT = f"monitor/{__version__} (digest delivery)"
 RETRIES = 3  # retries after the first attempt, for transient failures only
@@ -41,16 +45,18 @@ RETRY_AFTER_CAP = 30.0  # a receiver asking us to wait longer gets its answer at
 _TRANSIENT = {408, 429, 500, 502, 503, 504}
 
 
-def send(channel: Channel, digest: Digest, *, out: TextIO | None = None, timeout: float = 20.0) -> str:
-    """Deliver `digest` through `channel`; return one line saying what was delivered."""
+def send(channel: Channel, message: Outgoing, *, out: TextIO | None = None, timeout: float = 20.0) -> str:
+    """Deliver `message` through `channel`; return one line saying what was delivered."""
+    if message.problem:
+        raise NotifyError(f"{channel.kind} channel: {message.problem}", hint="fix the channel's format in the config")
     if channel.kind == "email":
-        return _send_email(channel, digest, timeout)
+        return _send_email(channel, message, timeout)
     if channel.kind == "webhook":
-        return _send_webhook(channel, digest, timeout)
+        return _send_webhook(channel, message, timeout)
     if channel.kind == "file":
-        return _send_file(channel, digest)
+        return _send_file(channel, message)
     if channel.kind == "stdout":
-        return _send_stdout(channel, digest, out or sys.stdout)
+        return _send_stdout(channel, message, out or sys.stdout)
     raise NotifyError(f"unknown channel kind {channel.kind!r}", hint="use email, webhook, file or stdout")
 
 
@@ -66,20 +72,20 @@ def _env(name: str | None, what: str) -> str | None:
 
 # ---------------------------------------------------------------- email
 
-def build_email(channel: Channel, digest: Digest) -> EmailMessage:
+def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     """The message: UTF-8 headers, multipart/alternative with the text and HTML renderings."""
     msg = EmailMessage()
-    msg["Subject"] = subject(digest)
+    msg["Subject"] = message.subject
     msg["From"] = channel.sender
     msg["To"] = ", ".join(channel.to)
     msg["Date"] = format_datetime(datetime.now(TZ))
     domain = parseaddr(channel.sender or "")[1].rpartition("@")[2]
     # An explicit domain: make_msgid's default asks DNS for our FQDN, which can hang for seconds.
-    msg["Message-ID"] = make_msgid(idstring=digest_id(digest)[:12], domain=domain or "monitor.invalid")
-    msg["X-Monitor-Digest-Id"] = digest_id(digest)
+    msg["Message-ID"] = make_msgid(idstring=message.digest_id[:12], domain=domain or "monitor.invalid")
+    msg["X-Monitor-Digest-Id"] = message.digest_id
     # base64, not 8bit: relays without 8BITMIME mangle raw UTF-8, and Chinese is shorter than in QP.
-    msg.set_content(render(digest, "text"), cte="base64")
-    msg.add_alternative(render(digest, "html"), subtype="html", cte="base64")
+    msg.set_content(message.text or "", cte="base64")
+    msg.add_alternative(message.html or "", subtype="html", cte="base64")
     return msg
 
 
@@ -105,14 +111,14 @@ def _quit(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def _send_email(channel: Channel, digest: Digest, timeout: float) -> str:
+def _send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     if not channel.sender or not channel.to:
         raise NotifyError("email channel needs `from` and `to`", hint='e.g. from = "monitor@example.org"')
     if channel.username and not channel.password_env:
         raise NotifyError(f"email channel logs in as {channel.username} but has no password_env",
                           hint='set password_env = "MONITOR_SMTP_PASSWORD" and export that variable')
     password = _env(channel.password_env, "SMTP password") if channel.username else None
-    msg = build_email(channel, digest)
+    msg = build_email(channel, message)
     try:
         smtp = _connect(channel, timeout)
         try:
@@ -191,13 +197,15 @@ def body_signature(body: bytes, secret: str) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def build_request(channel: Channel, digest: Digest, secret: str | None,
+def build_request(channel: Channel, message: Outgoing, secret: str | None,
                   now: float | None = None) -> tuple[httpx.URL, bytes, dict[str, str]]:
     """URL, body bytes and headers of the webhook POST, signed when a secret is given."""
-    payload = webhook_payload(digest, channel.format)
+    if message.payload is None:
+        raise ValueError(f"no {channel.format} payload was rendered for this webhook")
+    payload = message.payload
     url, now = httpx.URL(channel.url or ""), time.time() if now is None else now
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT,
-               "X-Monitor-Digest-Id": digest_id(digest)}
+               "X-Monitor-Digest-Id": message.digest_id}
     if secret and channel.format == "dingtalk":
         ts = str(int(now * 1000))
         url = url.copy_merge_params({"timestamp": ts, "sign": dingtalk_sign(ts, secret)})
@@ -211,7 +219,7 @@ def build_request(channel: Channel, digest: Digest, secret: str | None,
     return url, body, headers
 
 
-def _send_webhook(channel: Channel, digest: Digest, timeout: float) -> str:
+def _send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
     try:
         host = httpx.URL(channel.url or "").host
     except httpx.InvalidURL:
@@ -220,7 +228,7 @@ def _send_webhook(channel: Channel, digest: Digest, timeout: float) -> str:
         raise NotifyError("webhook channel needs a valid http(s) url", hint="the webhook's full URL")
     secret = _env(channel.secret_env, "webhook signing secret")
     try:
-        url, body, headers = build_request(channel, digest, secret)
+        url, body, headers = build_request(channel, message, secret)
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
     with httpx.Client(timeout=timeout, follow_redirects=False) as client:
@@ -317,18 +325,22 @@ def _excerpt(response: httpx.Response) -> str:
 
 # ---------------------------------------------------------------- file and stdout
 
-def _text_format(channel: Channel) -> str:
-    fmt = channel.format or "text"
-    if fmt not in FORMATS:
-        raise NotifyError(f"{channel.kind} channel cannot write format {fmt!r}", hint="use " + ", ".join(FORMATS))
-    return fmt
+def _text(channel: Channel, message: Outgoing) -> str:
+    if message.text is None:
+        raise NotifyError(f"{channel.kind} channel has no {message.format!r} rendering",
+                          hint="use text, markdown, html or json")
+    return message.text
 
 
-def file_path(channel: Channel, digest: Digest) -> Path:
+def _stories(n: int) -> str:
+    return f"{n} stor{'y' if n == 1 else 'ies'}"
+
+
+def file_path(channel: Channel, message: Outgoing) -> Path:
     """`channel.path` with {subscriber} and {date} (Asia/Shanghai YYYY-MM-DD) filled in."""
     # A subscriber name must not walk the path: keep letters (Chinese too), digits, . and -.
-    name = re.sub(r"[^\w.-]+", "_", digest.subscriber).strip(".") or "subscriber"
-    path = (channel.path or "").replace("{subscriber}", name).replace("{date}", local_date(digest.generated_at))
+    name = re.sub(r"[^\w.-]+", "_", message.subscriber).strip(".") or "subscriber"
+    path = (channel.path or "").replace("{subscriber}", name).replace("{date}", message.day)
     return Path(path).expanduser()
 
 
@@ -347,23 +359,23 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def _send_file(channel: Channel, digest: Digest) -> str:
+def _send_file(channel: Channel, message: Outgoing) -> str:
     if not channel.path:
         raise NotifyError("file channel needs a path", hint='e.g. path = "digests/{subscriber}-{date}.txt"')
-    path, text = file_path(channel, digest), render(digest, _text_format(channel))
+    path, text = file_path(channel, message), _text(channel, message)
     try:
         _atomic_write(path, text)
     except OSError as exc:
         raise NotifyError(f"cannot write {path}: {exc.strerror or exc}",
                           hint="check the channel's path and the directory's permissions") from exc
-    return f"file {path} ({len(text.encode())} bytes, {stories_count(len(digest.stories))})"
+    return f"file {path} ({len(text.encode())} bytes, {_stories(message.stories)})"
 
 
-def _send_stdout(channel: Channel, digest: Digest, out: TextIO) -> str:
-    fmt = _text_format(channel)
+def _send_stdout(channel: Channel, message: Outgoing, out: TextIO) -> str:
+    fmt, text = message.format, _text(channel, message)
     try:
-        out.write(render(digest, fmt))
+        out.write(text)
         out.flush()
     except OSError as exc:  # e.g. a closed pipe
         raise NotifyError(f"cannot write the digest to stdout: {exc.strerror or exc}") from exc
-    return f"stdout ({fmt}, {stories_count(len(digest.stories))})"
+    return f"stdout ({fmt}, {_stories(message.stories)})"

@@ -96,7 +96,8 @@ def _send_one(ctx: Context, sub: Subscriber, channel: Channel, dry_run: bool, ou
     if not dig.stories:
         return DigestResult(sub.name, key, 0, "empty", "nothing new")
     try:
-        detail = notify.send(channel, dig, out=out, timeout=ctx.cfg.fetch.timeout)
+        message = digest.outgoing(dig, channel.kind, channel.format)
+        detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
         log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, exc)
         return DigestResult(sub.name, key, len(dig.stories), "error", str(exc))
