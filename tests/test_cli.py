@@ -138,3 +138,15 @@ def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):
     assert first["title"] == "沪明合作" and first["published"] == "2026-11-20T00:00:00+08:00"
     assert "上海与三明签署对口合作协议" in first["body"]
     assert "cannot read" in second["error"]
+
+
+def test_demo_runs_the_whole_pipeline_offline(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "13 articles, 12 stories, 7 topic matches" in out
+    assert "also reported by: fjsen-sm" in out  # the repost folded into its story
+    assert "滬明結對再擴容" in out and "沪明临港产业园新增12家入驻企业" in out
+    assert "三明治" not in out.split("== 2.")[1]  # the digest and searches carry no decoys
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # nothing else touched

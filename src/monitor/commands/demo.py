@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from importlib.resources import files
@@ -40,9 +39,9 @@ def demo(state, workdir) -> None:
 
     started = time.monotonic()
     work = Path(workdir)
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("demo.db", "demo.db-wal", "demo.db-shm", "demo.toml"):  # a fresh demo; nothing else touched
+        (work / name).unlink(missing_ok=True)
     with ReplayServer(bundled_root()) as server:
         cfg_path = demo_config(server.base_url, work)
         cfg = config_mod.load(cfg_path, work / "demo.db")
