@@ -67,7 +67,7 @@ def test_transient_500_is_retried_then_succeeds(site, fetcher):
 def test_404_is_not_retried(site, fetcher):
     with pytest.raises(FetchError, match="HTTP 404") as err:
         fetcher.get(site.url("/nope.html"))
-    assert "check the source URL" in str(err.value)
+    assert "check the source URL" in str(err.value) and err.value.status == 404
     assert site.paths_requested().count("/nope.html") == 1
 
 

@@ -28,7 +28,12 @@ class ConfigError(MonitorError):
 
 
 class FetchError(MonitorError):
-    """A URL could not be fetched, or its bytes could not be decoded."""
+    """A URL could not be fetched, or its bytes could not be decoded; `status` is the HTTP
+    status when the server answered."""
+
+    def __init__(self, message: str, hint: str | None = None, status: int | None = None) -> None:
+        super().__init__(message, hint)
+        self.status = status
 
 
 class ExtractError(MonitorError):

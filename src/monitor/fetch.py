@@ -132,7 +132,7 @@ class Fetcher:
             resp.not_modified = True
             return resp
         if not 200 <= resp.status < 300:
-            raise FetchError(f"GET {url}: HTTP {resp.status}", hint=_status_hint(resp.status))
+            raise FetchError(f"GET {url}: HTTP {resp.status}", hint=_status_hint(resp.status), status=resp.status)
         return resp
 
     def _send(self, url: str, headers: dict[str, str], retries: int) -> Response:

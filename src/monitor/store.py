@@ -139,27 +139,25 @@ class Store:
         return list(self.db.query("SELECT * FROM sources ORDER BY name"))
 
     # -- articles --------------------------------------------------------------------------
+    def _in_chunks(self, sql: str, values: Iterable[Any], params: list[Any] | None = None) -> list[dict]:
+        """Rows of `sql` (its `{marks}` filled for one chunk of `values`), chunk by chunk:
+        SQLite caps the number of bound parameters."""
+        values, rows = list(values), []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows.extend(self.db.query(sql.format(marks=",".join("?" * len(chunk))), [*(params or []), *chunk]))
+        return rows
+
     def known_urls(self, canonical_urls: Iterable[str]) -> set[str]:
         """Which of these canonical URLs are stored already."""
-        urls = list(canonical_urls)
-        found: set[str] = set()
-        for i in range(0, len(urls), 500):
-            chunk = urls[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r["canonical_url"] for r in self.db.query(
-                f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", chunk))
-        return found
+        return {r["canonical_url"] for r in self._in_chunks(
+            "SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", canonical_urls)}
 
     def given_up(self, canonical_urls: Iterable[str], attempts: int) -> set[str]:
         """Which of these links failed at least `attempts` times (not fetched again)."""
-        urls = list(canonical_urls)
-        found: set[str] = set()
-        for i in range(0, len(urls), 500):
-            chunk = urls[i:i + 500]
-            found.update(r["canonical_url"] for r in self.db.query(
-                f"SELECT canonical_url FROM link_failures WHERE attempts >= ? AND canonical_url IN "
-                f"({','.join('?' * len(chunk))})", [attempts, *chunk]))
-        return found
+        return {r["canonical_url"] for r in self._in_chunks(
+            "SELECT canonical_url FROM link_failures WHERE attempts >= ? AND canonical_url IN ({marks})",
+            canonical_urls, [attempts])}
 
     def record_link_failure(self, canonical_url: str, source: str, reason: str, *, final: bool = False,
                             final_attempts: int = 3) -> int:
@@ -251,11 +249,9 @@ class Store:
         """Matched topic names per article id."""
         ids = list(article_ids)
         out: dict[int, list[str]] = {i: [] for i in ids}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for r in self.db.query(f"SELECT article_id, topic FROM article_topics WHERE article_id IN "
-                                   f"({','.join('?' * len(chunk))}) ORDER BY topic", chunk):
-                out[r["article_id"]].append(r["topic"])
+        for r in self._in_chunks("SELECT article_id, topic FROM article_topics WHERE article_id IN ({marks}) "
+                                 "ORDER BY topic", ids):
+            out[r["article_id"]].append(r["topic"])
         return out
 
     def hits_of(self, article_id: int, topics: Iterable[str]) -> list[Hit]:
@@ -303,21 +299,27 @@ class Store:
         return rows
 
     # -- digests ---------------------------------------------------------------------------
-    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
-        """Stories matching any of `topics` not yet delivered to (subscriber, channel), oldest first.
-
-        A story is represented by its earliest matched article; the other articles of the story
-        are its reposts.
-        """
-        topics = list(topics)
+    def _stories(self, topics: list[str], where: str, params: list[Any], order: str, limit: int = -1) -> list[dict]:
+        """Stories with an article matching any of `topics`: story_id, article_id (its earliest
+        matched article, which stands for it; the others are reposts), topics, matched_at, newest."""
         if not topics:
             return []
         marks = ",".join("?" * len(topics))
         sql = (f"SELECT a.story_id, min(a.id) AS article_id, group_concat(DISTINCT t.topic) AS topics, "
-               f"min(t.matched_at) AS matched_at FROM article_topics t JOIN articles a ON a.id = t.article_id "
-               f"WHERE t.topic IN ({marks}) AND a.story_id NOT IN (SELECT story_id FROM deliveries "
-               f"WHERE subscriber = ? AND channel = ?) GROUP BY a.story_id ORDER BY matched_at, a.story_id")
-        return list(self.db.query(sql, topics + [subscriber, channel]))
+               f"min(t.matched_at) AS matched_at, max(coalesce(a.published, a.fetched_at)) AS newest "
+               f"FROM article_topics t JOIN articles a ON a.id = t.article_id WHERE t.topic IN ({marks}) {where} "
+               f"GROUP BY a.story_id ORDER BY {order} LIMIT ?")
+        return list(self.db.query(sql, [*topics, *params, limit]))
+
+    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
+        """Stories matching any of `topics` not yet delivered to (subscriber, channel), oldest first."""
+        return self._stories(list(topics), "AND a.story_id NOT IN (SELECT story_id FROM deliveries "
+                             "WHERE subscriber = ? AND channel = ?)", [subscriber, channel], "matched_at, a.story_id")
+
+    def matched_stories(self, topics: Iterable[str], limit: int, since: datetime | None = None) -> list[dict]:
+        """The newest stories matching any of `topics` (for feeds), newest article first."""
+        where, params = ("AND coalesce(a.published, a.fetched_at) >= ?", [iso(since)]) if since else ("", [])
+        return self._stories(list(topics), where, params, "newest DESC, a.story_id DESC", limit)
 
     def story_articles(self, story_id: int) -> list[dict]:
         """All articles of a story, first seen first."""

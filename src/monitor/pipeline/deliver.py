@@ -66,14 +66,7 @@ def recent_stories(ctx: Context, topic: str, limit: int = 50, since: datetime | 
     """The newest stories matching `topic`, each once (its first matched article stands for it)."""
     if topic not in ctx.cfg.topics:
         raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(ctx.cfg.topics))
-    stories: dict[int, Story] = {}
-    for row in ctx.store.search([], topic=topic, since=since, limit=limit * 4):
-        if row["story_id"] not in stories and len(stories) < limit:
-            first = min(r["id"] for r in ctx.store.story_articles(row["story_id"])
-                        if topic in ctx.store.topics_of([r["id"]])[r["id"]])
-            stories[row["story_id"]] = _story(ctx, {"story_id": row["story_id"], "article_id": first,
-                                                    "topics": ",".join(row["topics"])}, [topic])
-    return list(stories.values())
+    return [_story(ctx, row, [topic]) for row in ctx.store.matched_stories([topic], limit, since)]
 
 
 def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool = False,

@@ -6,7 +6,6 @@ a failing source or article lands in its report and in the source row, never sto
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import replace
 from typing import Callable, Iterable
@@ -62,7 +61,7 @@ def poll_source(ctx: Context, src: Source) -> SourceReport:
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
-_FINAL_STATUS = re.compile(r": HTTP (404|410)\b")
+GONE = (404, 410)  # the page is not coming back: give up at once
 
 
 def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
@@ -100,7 +99,7 @@ def _fetch_article(ctx: Context, src: Source, cand: Candidate, canonical: str, r
             return None
         article = extract.extract(page.text, page.url, src.extract)
     except MonitorError as exc:
-        final = bool(_FINAL_STATUS.search(str(exc)))
+        final = getattr(exc, "status", None) in GONE
         ctx.store.record_link_failure(canonical, src.name, str(exc), final=final, final_attempts=MAX_ATTEMPTS)
         report.errors.append(str(exc))
         return None
