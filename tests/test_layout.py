@@ -21,15 +21,21 @@ def modules() -> dict[str, Path]:
 
 def imports(path: Path) -> set[str]:
     """Every module a file imports, relative ones resolved to monitor's top-level names."""
+    package = ["monitor", *path.relative_to(PKG).parent.parts]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
+                base = package[: len(package) - node.level + 1]
+                top = base[:2] if len(base) > 1 else None
                 if node.module:
-                    found.add("monitor." + node.module.split(".")[0])
-                found.update("monitor." + a.name for a in node.names)
+                    found.add(".".join((base + node.module.split("."))[:2]))
+                elif top:
+                    found.add(".".join(top))
+                else:
+                    found.update("monitor." + a.name for a in node.names)
             elif node.module:
                 found.add(node.module)
     return found

@@ -1,0 +1,57 @@
+"""The SQLite store: the only package that speaks SQL.
+
+In: articles, matches, fingerprints and source state from the pipeline. Out: rows as plain
+dicts and models (stories for digests, search hits). One file per concern, each a part of
+`Store`: `sources`, `articles`, `matches`, `search`, `stories`; the schema's migrations live
+in `schema` and are applied on open. Times are stored as UTC ISO 8601.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import StoreError
+from .articles import ArticlesPart
+from .base import iso, parse_iso, utcnow
+from .matches import MatchesPart
+from .schema import migrations
+from .search import SearchPart
+from .sources import SourcesPart
+from .stories import StoriesPart
+
+__all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
+
+
+class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart):
+    """One open database; create with `Store.open(path)`."""
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating if needed) and migrate the database at `path`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            db = Database(conn)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            migrations.apply(db)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open database {path}: {exc}",
+                             hint="check the path and its permissions, or pass --db PATH") from None
+        return cls(db, path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def schema_version(self) -> list[str]:
+        """Names of the applied migrations, oldest first."""
+        return [m.name for m in migrations.applied(self.db)]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts for health and the demo."""
+        return {t: self.db[t].count for t in ("articles", "stories", "article_topics", "sources", "deliveries")}

@@ -1,0 +1,45 @@
+"""The schema: numbered migrations (sqlite-utils `Migrations`), applied in order on open.
+
+A migration is never edited once it has landed: users' databases already ran it. A change to
+the schema is a new function here, named with the next free number.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("monitor")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Sources, articles, stories, topic matches, LSH bands, FTS index, deliveries."""
+    db["sources"].create({"name": str, "kind": str, "url": str, "etag": str, "last_modified": str,
+                          "last_polled": str, "last_success": str, "last_status": str, "last_error": str,
+                          "error_count": int, "last_new": int}, pk="name")
+    db["stories"].create({"id": int, "title": str, "first_article_id": int, "first_seen": str}, pk="id")
+    db["articles"].create({"id": int, "url": str, "canonical_url": str, "source": str, "title": str,
+                           "body": str, "published": str, "fetched_at": str, "author": str,
+                           "source_name": str, "editor": str, "lang": str, "content_hash": str,
+                           "story_id": int}, pk="id", foreign_keys=[("story_id", "stories", "id")])
+    db["articles"].create_index(["canonical_url"], unique=True)
+    db["articles"].create_index(["content_hash"])
+    db["articles"].create_index(["story_id"])
+    db["articles"].create_index(["published"])
+    db["article_topics"].create({"article_id": int, "topic": str, "score": float, "hits": str,
+                                 "rules": str, "reason": str, "matched_at": str},
+                                pk=("article_id", "topic"))
+    db["article_topics"].create_index(["topic", "matched_at"])
+    db["lsh"].create({"band": int, "key": int, "article_id": int, "created_at": str})
+    db["lsh"].create_index(["band", "key"])
+    db["deliveries"].create({"subscriber": str, "channel": str, "story_id": int, "delivered_at": str},
+                            pk=("subscriber", "channel", "story_id"))
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, "
+               "tokenize = 'unicode61 remove_diacritics 0')")
+
+
+@migrations()
+def m002_link_failures(db: Database) -> None:
+    """Links that failed: retried a few times, then given up instead of fetched every poll."""
+    db["link_failures"].create({"canonical_url": str, "source": str, "reason": str, "attempts": int,
+                                "last_at": str}, pk="canonical_url")

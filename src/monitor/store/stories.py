@@ -1,0 +1,50 @@
+"""Stories for digests and feeds, and the record of what was delivered where."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Iterable
+
+from .base import StoreBase, iso, parse_iso, utcnow
+
+
+class StoriesPart(StoreBase):
+    """Rows of `stories` and `deliveries`."""
+
+    def _stories(self, topics: list[str], where: str, params: list[Any], order: str, limit: int = -1) -> list[dict]:
+        """Stories with an article matching any of `topics`: story_id, article_id (its earliest
+        matched article, which stands for it; the others are reposts), topics, matched_at, newest."""
+        if not topics:
+            return []
+        marks = ",".join("?" * len(topics))
+        sql = (f"SELECT a.story_id, min(a.id) AS article_id, group_concat(DISTINCT t.topic) AS topics, "
+               f"min(t.matched_at) AS matched_at, max(coalesce(a.published, a.fetched_at)) AS newest "
+               f"FROM article_topics t JOIN articles a ON a.id = t.article_id WHERE t.topic IN ({marks}) {where} "
+               f"GROUP BY a.story_id ORDER BY {order} LIMIT ?")
+        return list(self.db.query(sql, [*topics, *params, limit]))
+
+    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
+        """Stories matching any of `topics` not yet delivered to (subscriber, channel), oldest first."""
+        return self._stories(list(topics), "AND a.story_id NOT IN (SELECT story_id FROM deliveries "
+                             "WHERE subscriber = ? AND channel = ?)", [subscriber, channel], "matched_at, a.story_id")
+
+    def matched_stories(self, topics: Iterable[str], limit: int, since: datetime | None = None) -> list[dict]:
+        """The newest stories matching any of `topics` (for feeds), newest article first."""
+        where, params = ("AND coalesce(a.published, a.fetched_at) >= ?", [iso(since)]) if since else ("", [])
+        return self._stories(list(topics), where, params, "newest DESC, a.story_id DESC", limit)
+
+    def story_articles(self, story_id: int) -> list[dict]:
+        """All articles of a story, first seen first."""
+        return list(self.db.query("SELECT * FROM articles WHERE story_id = ? ORDER BY id", [story_id]))
+
+    def record_delivery(self, subscriber: str, channel: str, story_ids: Iterable[int]) -> None:
+        """Mark stories delivered, after (never before) the send succeeded."""
+        now = iso(utcnow())
+        self.db["deliveries"].insert_all(({"subscriber": subscriber, "channel": channel, "story_id": s,
+                                           "delivered_at": now} for s in story_ids), ignore=True)
+
+    def last_delivery(self, subscriber: str, channel: str) -> datetime | None:
+        """When (subscriber, channel) last received a digest."""
+        rows = list(self.db.query("SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber = ? AND channel = ?",
+                                  [subscriber, channel]))
+        return parse_iso(rows[0]["t"]) if rows else None
