@@ -10,7 +10,7 @@ RUN pip install --no-cache-dir . && useradd --create-home --uid 1000 monitor \
     && mkdir -p /app/data && chown monitor /app/data
 COPY config ./config
 
-USER monitor
+USER 1000:1000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=10m --timeout=30s CMD ["monitor", "health", "--stale-after", "6h"]
 ENTRYPOINT ["monitor"]

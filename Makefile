@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench check clean
+.PHONY: demo test bench check lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed-base
 
+$(VENV)/.installed-check: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[check]'
+	touch $@ $(VENV)/.installed-base
+
 demo: $(VENV)/.installed-base
 	$(BIN)/monitor demo
 
@@ -34,8 +38,14 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/seed.py
 
-check: $(VENV)/.installed-base
+# The house checks: lint, types, the Dockerfile and the bundled config. CI runs this before the tests.
+check: lint
 	$(BIN)/monitor check-config
 
+lint: $(VENV)/.installed-check
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
+
 clean:
-	rm -rf $(VENV) demo-data build src/*.egg-info
+	rm -rf $(VENV) demo-data build src/*.egg-info .mypy_cache .ruff_cache

@@ -17,16 +17,16 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+from selectolax.lexbor import LexborHTMLParser
 
-from monitor.decode import decode_html  # noqa: E402
-from monitor.errors import ExtractError  # noqa: E402
-from monitor.extract import SHANGHAI_TZ, extract  # noqa: E402
+from monitor.decode import decode_html
+from monitor.errors import ExtractError
+from monitor.extract import SHANGHAI_TZ, extract
 
 EVAL = Path(os.environ.get("MONITOR_EXTRACT_EVAL", "/work/shared/eval/extract-dev"))
 # One CJK character is one token; other tokens are runs of word characters (scrapinghub's \w+).
@@ -143,7 +143,7 @@ def timed(fn: Callable, pages: list[Page], runs: int, cpu: list[float] | None = 
 def date_accuracy(pages: list[Page], outputs: list) -> tuple[int, int]:
     """(correct, judged) over pages whose truth has a date, compared as Shanghai local dates."""
     judged = correct = 0
-    for (_, _, _, row), (_, published) in zip(pages, outputs):
+    for (_, _, _, row), (_, published) in zip(pages, outputs, strict=True):
         if row.get("date"):
             judged += 1
             local = published.astimezone(SHANGHAI_TZ).date().isoformat() if published else None
@@ -155,11 +155,11 @@ def score_line(label: str, pages: list[Page], outputs: list, seconds: list[float
     """One result line: speed, body P/R/F1 when the set is labelled, and our own sanity counts."""
     line = f"{label:<12} pages/s={len(pages) / statistics.median(seconds):8.1f}"
     if any(row.get("body") for *_, row in pages):
-        counts = [tp_fp_fn(row.get("body") or "", body) for (*_, row), (body, _) in zip(pages, outputs)]
+        counts = [tp_fp_fn(row.get("body") or "", body) for (*_, row), (body, _) in zip(pages, outputs, strict=True)]
         p, r, f = f1_of(counts)
         line += f"  P={p:.3f} R={r:.3f} F1={f:.3f}"
         if verbose:
-            line += "".join(f"\n    {pid[:12]} F1={f1_of([c])[2]:.3f}" for (pid, *_), c in zip(pages, counts))
+            line += "".join(f"\n    {pid[:12]} F1={f1_of([c])[2]:.3f}" for (pid, *_), c in zip(pages, counts, strict=True))
     if label == "monitor":
         correct, judged = date_accuracy(pages, outputs)
         if judged:
@@ -207,7 +207,7 @@ def main() -> int:
         print(f"\n## {name}: {len(pages)} pages")
         print("\n".join(lines[name]))
     total = sum(len(pages) for pages in data.values())
-    rates = sorted(total / sum(run) for run in zip(*run_seconds))
+    rates = sorted(total / sum(run) for run in zip(*run_seconds, strict=True))
     cpu_rate = total * args.runs / sum(cpu_seconds)  # mean by CPU time: less moved by other work on the box
     print(f"\nmonitor, all {total} pages: pages/s median={statistics.median(rates):.1f} "
           f"(runs: {', '.join(f'{r:.0f}' for r in rates)}; by CPU time {cpu_rate:.0f}; one core, "

@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from monitor import textnorm  # noqa: E402
-from monitor.match import default_topics_path, evaluate, load_topics, match_article  # noqa: E402
+from monitor import textnorm
+from monitor.match import default_topics_path, evaluate, load_topics, match_article
 
 DEV = Path(os.environ.get("MONITOR_RELEVANCE_EVAL", "/work/shared/eval/relevance-dev.jsonl"))
 # Topic words are about one word in twenty, as in a news article on the topic; the rest is
@@ -100,7 +100,7 @@ def bench_match(articles: list[tuple[str, str]], repeats: int) -> tuple[float, f
 
     def one_repeat() -> tuple[float, float]:
         t_match = t_ref = 0.0
-        for chunk, chunk_texts in zip(chunks, texts):
+        for chunk, chunk_texts in zip(chunks, texts, strict=True):
             start = time.perf_counter()
             for title, body in chunk:
                 match_article(topic, title, body)
@@ -141,8 +141,8 @@ def main() -> None:
     for chars in (1500, 5000):
         arts = generated(200, chars, topic_share=0.0)
         rows.append((f"generated, off topic (~{chars} chars)", bench_match(arts, args.repeats)))
-    print("match_article, one core (median of %d runs); reference: bench/match.py `reference` "
-          "over the same articles; ratio = match / reference, in %%" % args.repeats)
+    print(f"match_article, one core (median of {args.repeats} runs); reference: bench/match.py `reference` "
+          "over the same articles; ratio = match / reference, in %")
     for label, (rate, ref, ratio) in rows:
         print(f"  {label:<45} {rate:>9,.0f} articles/s   ref {ref:>9,.0f}/s   ratio {100 * ratio:6.2f} %")
     texts = [d["title"] + "\n" + d["body"] for d in dev] or [b for _, b in generated(200, 1500)]

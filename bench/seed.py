@@ -23,7 +23,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def page(text: str) -> str:
-    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    lines = [s.strip() for s in text.splitlines() if s.strip()]
     title, paras = lines[1], lines[2:]
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
     return (f"<html><head><meta charset='gb2312'><title>{html.escape(title)}-中新網</title></head><body>"

@@ -59,7 +59,7 @@ def test_bad_config_is_one_line_per_problem_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["--config", str(bad), "check-config"])
     assert result.exit_code == 2
     errors = result.output.strip().splitlines()
-    assert len(errors) == 3 and all(l.startswith(f"{bad}: ") for l in errors)
+    assert len(errors) == 3 and all(e.startswith(f"{bad}: ") for e in errors)
     assert "Traceback" not in result.output
 
 
@@ -101,7 +101,7 @@ def test_import_search_and_digest(env):
 
 def test_search_errors_are_one_line(env):
     result = env("search", '"unbalanced')
-    assert result.exit_code == 2 and result.output.startswith("error: query") and "\n" == result.output[-1]
+    assert result.exit_code == 2 and result.output.startswith("error: query") and result.output[-1] == "\n"
     assert env("search", "x", "--since", "yesterday-ish").output.startswith("error: --since")
     assert "unknown topic" in env("search", "--topic", "nope").output
     assert env("search", "--format", "json", "--", "三明", "-三明治").exit_code == 0
@@ -111,7 +111,7 @@ def test_match_writes_one_line_per_input(env):
     result = env("match", "--topic", "hu-ming", input=lines({"id": "a", **RELEVANT}) + "not json\n"
                  + lines({"id": "b", **OTHER}))
     assert result.exit_code == 1 and "skipped: line 2: not JSON" in result.stderr
-    out = [json.loads(l) for l in result.stdout.splitlines()]
+    out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(o["id"], o["topic"], o["matched"]) for o in out] == [("a", "hu-ming", True), ("b", "hu-ming", False)]
     assert out[0]["hits"] and {"term", "field", "start", "end"} <= set(out[0]["hits"][0])
     hit = out[0]["hits"][0]
@@ -134,7 +134,7 @@ def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):
                      "</body></html>".encode("gb18030"))
     result = CliRunner().invoke(main, ["extract", str(page), str(tmp_path / "missing.html")])
     assert result.exit_code == 1
-    first, second = (json.loads(l) for l in result.stdout.splitlines())
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
     assert first["title"] == "沪明合作" and first["published"] == "2026-11-20T00:00:00+08:00"
     assert "上海与三明签署对口合作协议" in first["body"]
     assert "cannot read" in second["error"]

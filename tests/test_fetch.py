@@ -45,7 +45,7 @@ def test_gbk_page_decodes_with_gb18030(site, fetcher):
 
 
 def test_robots_disallow_is_a_fetch_error(site, fetcher):
-    with pytest.raises(FetchError, match="robots.txt"):
+    with pytest.raises(FetchError, match=r"robots\.txt"):
         fetcher.get(site.url("/private/x.html"))
     assert "/private/x.html" not in site.paths_requested()
 

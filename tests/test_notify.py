@@ -34,8 +34,8 @@ def send(channel: Channel, digest: Digest, **kw: object) -> str:
 
 
 def email_channel(port: int, **kw: object) -> Channel:
-    base = dict(kind="email", to=("press@example.org", "office@example.org"), sender="monitor@sanming.example.cn",
-                smtp_host="127.0.0.1", smtp_port=port, security="none")
+    base = {"kind": "email", "to": ("press@example.org", "office@example.org"),
+            "sender": "monitor@sanming.example.cn", "smtp_host": "127.0.0.1", "smtp_port": port, "security": "none"}
     return Channel(**{**base, **kw})
 
 
@@ -126,7 +126,7 @@ def test_email_tls_to_a_plain_server_fails_cleanly(smtp_server, sample_digest) -
 def test_email_untrusted_certificate_is_refused(smtp_tls_server, sample_digest, monkeypatch) -> None:
     server = smtp_tls_server("ssl")
     monkeypatch.delenv("SSL_CERT_FILE")  # back to the system's trust store, which lacks our test CA
-    with pytest.raises(NotifyError, match="CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+    with pytest.raises(NotifyError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
         send(email_channel(server.port, security="ssl"), sample_digest, timeout=5)
     assert server.envelopes == []
 

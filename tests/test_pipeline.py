@@ -175,7 +175,7 @@ def test_atom_feed_lists_each_story_once(ctx):
 
 
 def test_a_link_that_keeps_failing_is_given_up(ctx, site):
-    for attempt in range(3):
+    for _ in range(3):
         report = poll(ctx, ["garbage"])[0]
         assert report.status == "partial" and len(report.errors) == 1
     assert site.paths_requested().count("/garbage/junk.html") == 3

@@ -92,7 +92,7 @@ def test_normalize_map_agrees_and_points_back() -> None:
         assert norm == normalize(raw)
         assert len(offsets) == len(norm)
         assert offsets == sorted(offsets)
-        for ch, i in zip(norm, offsets):
+        for ch, i in zip(norm, offsets, strict=True):
             assert 0 <= i < len(raw)
             if "\u4e00" <= ch <= "\u9fff":
                 assert normalize(raw[i]) == ch

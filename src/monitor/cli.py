@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import ConfigError, InputError, MonitorError
+
+if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
+    from .config import Config
+    from .pipeline import Context
+    from .store import Store
 
 SHANGHAI_TZ = "Asia/Shanghai"
 
@@ -41,11 +47,11 @@ class State:
     def __init__(self, config: str | None, db: str | None) -> None:
         self.config_path = config
         self.db_path = db
-        self._cfg = None
-        self._store = None
+        self._cfg: Config | None = None
+        self._store: Store | None = None
 
     @property
-    def cfg(self):
+    def cfg(self) -> Config:
         if self._cfg is None:
             from . import config
 
@@ -53,14 +59,14 @@ class State:
         return self._cfg
 
     @property
-    def store(self):
+    def store(self) -> Store:
         if self._store is None:
             from .store import Store
 
             self._store = Store.open(self.cfg.db_path)
         return self._store
 
-    def context(self, fetcher: bool = False):
+    def context(self, fetcher: bool = False) -> Context:
         from .fetch import Fetcher
         from .pipeline import Context
 

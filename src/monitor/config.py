@@ -189,7 +189,7 @@ def _get(table: dict, key: str, kind: type | tuple, where: str, problems: _Probl
     value = table.get(key, default)
     if value is default:
         return default
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
         problems.add(where, prefix + key, f"expected {name}, got {value!r}")
         return default

@@ -60,9 +60,9 @@ def sniff_charset(data: bytes, content_type: str | None = None) -> str | None:
         codec = normalize_charset(found.group(1)) if found else None
         if codec:
             return codec
-    found = _META_CHARSET.search(data[:4096])
-    if found:
-        return normalize_charset(found.group(1).decode("ascii", "ignore"))
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        return normalize_charset(meta.group(1).decode("ascii", "ignore"))
     return None
 
 
@@ -79,10 +79,10 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    for codec in (declared, "utf-8", "gb18030"):
-        if codec:
+    for candidate in (declared, "utf-8", "gb18030"):
+        if candidate:
             try:
-                return data.decode(codec)
+                return data.decode(candidate)
             except (UnicodeDecodeError, LookupError):
                 continue
     return _guess(data, declared)

@@ -361,7 +361,7 @@ def webhook_payload(digest: Digest, fmt: str) -> dict[str, Any]:
 
 def outgoing(digest: Digest, kind: str, fmt: str) -> Outgoing:
     """`digest` rendered for one channel kind (email, webhook, file, stdout) and format."""
-    base = {"subscriber": digest.subscriber, "subject": subject(digest), "digest_id": digest_id(digest),
+    base: dict[str, Any] = {"subscriber": digest.subscriber, "subject": subject(digest), "digest_id": digest_id(digest),
             "day": local_date(digest.generated_at), "stories": len(digest.stories), "format": fmt}
     try:
         if kind == "email":

@@ -7,8 +7,8 @@ with ElementTree so every title and snippet from a page is escaped.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Iterable
 
 from .models import Story
 

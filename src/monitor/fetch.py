@@ -10,10 +10,10 @@ and a size cap. Library errors become `FetchError` with a hint. Never parses art
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from threading import Lock
-from typing import Callable
 from urllib.parse import urlsplit
 
 import httpx
@@ -85,7 +85,7 @@ class Fetcher:
                                    headers={"User-Agent": cfg.user_agent,
                                             "Accept-Language": "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.6"})
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:

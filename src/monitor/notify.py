@@ -26,13 +26,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr, parsedate_to_datetime
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 import httpx
 
 from . import __version__
 from .config import Channel
-from zoneinfo import ZoneInfo
-
 from .errors import NotifyError
 from .models import Outgoing
 

@@ -68,7 +68,7 @@ class ReplayServer:
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "ReplayServer":
+    def start(self) -> ReplayServer:
         """Bind an ephemeral port on 127.0.0.1 and serve from a daemon thread."""
         if self._httpd is None:
             self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
@@ -86,7 +86,7 @@ class ReplayServer:
                 self._thread.join(timeout=5)
             self._httpd = self._thread = None
 
-    def __enter__(self) -> "ReplayServer":
+    def __enter__(self) -> ReplayServer:
         return self.start()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -8,7 +8,7 @@ finds 对口. Pure.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import textnorm
 

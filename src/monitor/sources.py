@@ -46,7 +46,7 @@ def _feed(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
                            hint="check that the source URL points at a feed, or use kind = \"html\"")
     out = []
     for entry in parsed.entries:
-        link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
+        link = entry.get("link") or next((x.get("href") for x in entry.get("links", []) if x.get("href")), None)
         if not link:
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -71,7 +71,7 @@ def _html(source: Source, content: bytes, headers: dict[str, str], url: str) -> 
     for node in nodes:
         anchor = node if node.tag == "a" else node.css_first("a[href]")
         href = anchor.attributes.get("href") if anchor else None
-        if not href or href.startswith(("javascript:", "mailto:", "#")):
+        if not anchor or not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
         link = urljoin(base_url, href.strip())
         title = (anchor.text(deep=True) or "").strip() or None

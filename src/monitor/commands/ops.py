@@ -113,7 +113,7 @@ def test_source(state, name, limit) -> None:
                 continue
             topics = [t for t, topic in state.cfg.topics.items() if match.match_article(topic, art.title, art.body).matched]
             rows.append([cand.url, art.title, local_time(art.published.isoformat()) if art.published else "",
-                         len(art.body), ",".join(topics)])
+                         str(len(art.body)), ",".join(topics)])
     print_table(src.name, ["url", "title", "published", "chars", "topics / error"], rows)
 
 

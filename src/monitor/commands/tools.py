@@ -49,7 +49,8 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
               help="json: one JSON object per input (JSON Lines); text: readable.")
 def extract_cmd(inputs, url, fmt) -> None:
     """Extract title, date, author and body from HTML files, URLs or - (stdin), streaming."""
-    failed, box = 0, []
+    failed = 0
+    box: list = []  # the one Fetcher, made for the first URL
     try:
         for item in inputs:
             try:

@@ -25,7 +25,7 @@ from .meta import AUTHOR_KEYS, DATE_KEYS, SOURCE_KEYS, PageMeta, choose_title, r
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .text import clean, detect_lang, junk_share, weighted_length
 
-__all__ = ["extract", "extract_bytes", "decode_html", "SHANGHAI_TZ"]
+__all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]
 
 SHANGHAI_TZ = dates.SHANGHAI
 
@@ -229,7 +229,7 @@ def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict
     if not body.editor and ("编" in page_text or "編" in page_text) and any(
             label in page_text for label in _EDITOR_LABELS):
         # Editor lines sit in footers, glued to the next block in `page_text`: re-read with breaks.
-        editor = _find_editor(tail) or _find_editor(tree.body.text(separator="\n"))
+        editor = _find_editor(tail) or _find_editor(tree.body.text(separator="\n") if tree.body else "")
         if editor:
             assign_field(body, "责任编辑", editor)
 

@@ -8,8 +8,9 @@ retried next time while the email that went out is not sent again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from .. import digest, notify, snippets
 from ..config import Channel, Subscriber

@@ -7,9 +7,9 @@ A repost (same or nearly the same text from another outlet) joins its original's
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
-from typing import Iterable
 
 from .. import dedup, extract, match, textnorm
 from ..errors import InputError, MonitorError

@@ -7,8 +7,8 @@ a failing source or article lands in its report and in the source row, never sto
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Callable, Iterable
 
 from .. import dedup, extract, sources
 from ..config import Source
@@ -35,6 +35,7 @@ def poll(ctx: Context, names: Iterable[str] | None = None,
 
 def poll_source(ctx: Context, src: Source) -> SourceReport:
     """One listing fetch and the new articles it links; failures land in the report."""
+    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
     started = time.monotonic()
     report = SourceReport(source=src.name)
     state = ctx.store.source_state(src.name)
@@ -65,6 +66,7 @@ GONE = (404, 410)  # the page is not coming back: give up at once
 
 
 def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
+    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
     canon = {c.url: dedup.canonical_url(c.url) for c in found}
     known = ctx.store.known_urls(canon.values()) | ctx.store.given_up(canon.values(), MAX_ATTEMPTS)
     unseen = [c for c in found if canon[c.url] not in known]
@@ -89,6 +91,7 @@ def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport)
 def _fetch_article(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> Article | None:
     """Fetch and extract one link; a failure is counted against the link, so a page that never
     works stops costing a fetch every poll, while a passing fault is retried."""
+    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
     try:
         page = ctx.fetcher.get(cand.url)
         kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()

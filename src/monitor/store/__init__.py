@@ -29,7 +29,7 @@ class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart):
     """One open database; create with `Store.open(path)`."""
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path) -> Store:
         """Open (creating if needed) and migrate the database at `path`."""
         path = Path(path)
         try:

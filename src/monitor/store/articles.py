@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..models import Article
 from .base import StoreBase, iso, utcnow
@@ -29,7 +30,7 @@ class ArticlesPart(StoreBase):
         row = next(iter(self.db.query("SELECT attempts FROM link_failures WHERE canonical_url = ?",
                                       [canonical_url])), None)
         attempts = final_attempts if final else (row["attempts"] if row else 0) + 1
-        self.db["link_failures"].upsert({"canonical_url": canonical_url, "source": source, "reason": reason,
+        self.table("link_failures").upsert({"canonical_url": canonical_url, "source": source, "reason": reason,
                                          "attempts": attempts, "last_at": iso(utcnow())}, pk="canonical_url")
         return attempts
 
@@ -64,19 +65,20 @@ class ArticlesPart(StoreBase):
         now = iso(utcnow())
         with self.db.atomic():
             if story_id is None:
-                story_id = self.db["stories"].insert({"title": article.title, "first_seen": now}).last_pk
+                story_id = self.table("stories").insert({"title": article.title, "first_seen": now}).last_pk
             row = {"url": article.url, "canonical_url": canonical_url, "source": source,
                    "title": article.title, "body": article.body, "published": iso(article.published),
                    "fetched_at": now, "author": article.author, "source_name": article.source_name,
                    "editor": article.editor, "lang": article.lang, "content_hash": content_hash,
                    "story_id": story_id}
-            article_id = self.db["articles"].insert(row).last_pk
+            article_id = self.table("articles").insert(row).last_pk
             self.db.execute("UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?",
                             [article_id, story_id])
-            self.db["lsh"].insert_all({"band": b, "key": k, "article_id": article_id, "created_at": now}
+            self.table("lsh").insert_all({"band": b, "key": k, "article_id": article_id, "created_at": now}
                                       for b, k in band_keys)
             self.db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
                             [article_id, index_title, index_body])
+        assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
     def article(self, article_id: int) -> dict[str, Any] | None:

@@ -5,11 +5,13 @@ In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`. Times are stored as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 
 
 def utcnow() -> datetime:
@@ -38,11 +40,16 @@ class StoreBase:
         self.db = db
         self.path = path
 
+    def table(self, name: str) -> Table:
+        """The table `name` (typed as a Table: `db[name]` may also be a View)."""
+        return self.db.table(name)
+
     def _in_chunks(self, sql: str, values: Iterable[Any], params: list[Any] | None = None) -> list[dict]:
         """Rows of `sql` (its `{marks}` filled for one chunk of `values`), chunk by chunk:
         SQLite caps the number of bound parameters."""
-        values, rows = list(values), []
-        for i in range(0, len(values), 500):
-            chunk = values[i:i + 500]
+        items = list(values)
+        rows: list[dict] = []
+        for i in range(0, len(items), 500):
+            chunk = items[i:i + 500]
             rows.extend(self.db.query(sql.format(marks=",".join("?" * len(chunk))), [*(params or []), *chunk]))
         return rows

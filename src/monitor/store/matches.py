@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Iterable
 
 from ..models import Hit, Match
 from .base import StoreBase, iso, utcnow

@@ -6,7 +6,9 @@ are cut from the original text in Python, never by FTS5."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Any
 
 from .. import textnorm
 from ..errors import StoreError
@@ -16,10 +18,13 @@ from .base import StoreBase, iso
 class SearchPart(StoreBase):
     """Queries over `articles_fts`."""
 
+    topics_of: Callable[[Iterable[int]], dict[int, list[str]]]  # from MatchesPart, mixed in beside this one
+
     def search(self, terms: list[str], *, topic: str | None = None, source: str | None = None,
                since: datetime | None = None, limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
         """Articles containing every term (none of `exclude`), newest first, with their topics."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         phrases = [textnorm.query_phrase(t) for t in terms if t.strip()]
         phrases = [p for p in phrases if p]
         negatives = [p for p in (textnorm.query_phrase(t) for t in exclude or []) if p]

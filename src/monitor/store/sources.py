@@ -30,7 +30,7 @@ class SourcesPart(StoreBase):
             row.update(last_error=None, error_count=0, last_success=now)
         if prev.get("url") not in (None, url):  # a changed URL must not send a stale ETag
             row.update(etag=etag, last_modified=last_modified)
-        self.db["sources"].upsert(row, pk="name")
+        self.table("sources").upsert(row, pk="name")
 
     def sources(self) -> list[dict[str, Any]]:
         """All source rows, by name."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from .base import StoreBase, iso, parse_iso, utcnow
 
@@ -40,7 +41,7 @@ class StoriesPart(StoreBase):
     def record_delivery(self, subscriber: str, channel: str, story_ids: Iterable[int]) -> None:
         """Mark stories delivered, after (never before) the send succeeded."""
         now = iso(utcnow())
-        self.db["deliveries"].insert_all(({"subscriber": subscriber, "channel": channel, "story_id": s,
+        self.table("deliveries").insert_all(({"subscriber": subscriber, "channel": channel, "story_id": s,
                                            "delivered_at": now} for s in story_ids), ignore=True)
 
     def last_delivery(self, subscriber: str, channel: str) -> datetime | None:
