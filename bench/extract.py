@@ -1,10 +1,12 @@
 """Benchmark the extraction stage against labelled pages, with trafilatura and readability beside it.
 
 In: /work/shared/eval/extract-dev/<set>/{truth.jsonl,html/<id>.html} when present (override with
-MONITOR_EXTRACT_EVAL). Out: a table on stdout: body F1 (4-gram shingles, scrapinghub's method with
-each CJK character a token), date accuracy (Asia/Shanghai local date), pages/s on one core (median
-of several runs, file reading and decoding excluded), and sanity counts for unlabelled sets.
-Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
+MONITOR_EXTRACT_EVAL), plus our own labels in bench/data/ for sets without truth. Out: a table on
+stdout per set and part — `dev` (tuned on), `held-out` (a fixed fifth, never tuned on) and
+`validation` (our labels, never tuned on): body F1 (4-gram shingles, scrapinghub's method with
+each CJK character a token), date accuracy (Asia/Shanghai local date), pages/s on one core
+(median of several runs, file reading and decoding excluded), and sanity counts. Prints
+"skipped: no eval data" and exits 0 when the data are absent. Never writes files.
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ import re
 import statistics
 import sys
 import time
+from datetime import datetime
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor.decode import decode_html
 from monitor.errors import ExtractError
 from monitor.extract import SHANGHAI_TZ, extract
+
+from extract_labels import apply_label, part_of, read_labels  # noqa: E402
 
 EVAL = Path(os.environ.get("MONITOR_EXTRACT_EVAL", "/work/shared/eval/extract-dev"))
 # One CJK character is one token; other tokens are runs of word characters (scrapinghub's \w+).
@@ -72,14 +78,17 @@ def f1_of(counts: list[tuple[float, float, float]]) -> tuple[float, float, float
 
 
 def load(name: str) -> list[Page]:
-    """Decoded pages and truth rows of one set (reading and decoding are not timed)."""
+    """Decoded pages and truth rows of one set, our labels applied (reading and decoding are not
+    timed); each row gets its `part`."""
     root = EVAL / name
+    labels = read_labels(name)
     pages: list[Page] = []
     for line in (root / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            data = (root / "html" / f"{row['id']}.html").read_bytes()
-            pages.append((row["id"], row.get("url"), decode_html(data, None), row))
+            html = decode_html((root / "html" / f"{row['id']}.html").read_bytes(), None)
+            row = {**apply_label(row, html, labels.get(row["id"])), "part": part_of(name, row["id"])}
+            pages.append((row["id"], row.get("url"), html, row))
     return pages
 
 
@@ -100,8 +109,15 @@ def _trafilatura() -> Callable[[str, str | None], tuple[str, object]] | None:
         return None
 
     def run(html: str, url: str | None) -> tuple[str, object]:
-        """trafilatura's main text."""
-        return trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or "", None
+        """trafilatura's main text (the same text as its plain output) and its date (htmldate)."""
+        found = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
+                                    output_format="json", with_metadata=True)
+        if not found:
+            return "", None
+        result = json.loads(found)
+        day = result.get("date")
+        published = datetime.fromisoformat(day).replace(hour=12, tzinfo=SHANGHAI_TZ) if day else None
+        return result.get("text") or "", published
 
     return run
 
@@ -152,22 +168,32 @@ def date_accuracy(pages: list[Page], outputs: list) -> tuple[int, int]:
 
 
 def score_line(label: str, pages: list[Page], outputs: list, seconds: list[float], verbose: bool) -> str:
-    """One result line: speed, body P/R/F1 when the set is labelled, and our own sanity counts."""
+    """Result lines of one extractor on one set: speed, then per part (dev, held-out, validation)
+    body P/R/F1 where there is truth, date accuracy, and sanity counts. Per-page figures (verbose)
+    are shown for the dev part only: the held-out and validation pages are never looked into."""
     line = f"{label:<12} pages/s={len(pages) / statistics.median(seconds):8.1f}"
-    if any(row.get("body") for *_, row in pages):
-        counts = [tp_fp_fn(row.get("body") or "", body) for (*_, row), (body, _) in zip(pages, outputs, strict=True)]
-        p, r, f = f1_of(counts)
-        line += f"  P={p:.3f} R={r:.3f} F1={f:.3f}"
-        if verbose:
-            line += "".join(f"\n    {pid[:12]} F1={f1_of([c])[2]:.3f}" for (pid, *_), c in zip(pages, counts, strict=True))
-    if label == "monitor":
-        correct, judged = date_accuracy(pages, outputs)
-        if judged:
-            line += f"  date={correct}/{judged}={correct / judged:.3f}"
-        empty = sum(1 for body, _ in outputs if not body.strip())
-        bad = sum(1 for body, _ in outputs if "\ufffd" in body)
-        line += f"  empty={empty} fffd={bad}"
+    for part in ("dev", "held-out", "validation"):
+        chosen = [(page, out) for page, out in zip(pages, outputs, strict=True) if page[3].get("part") == part]
+        if chosen:
+            line += f"\n  {part:<10} n={len(chosen):<3}" + _part_scores(chosen, verbose and part == "dev")
     return line
+
+
+def _part_scores(chosen: list[tuple[Page, tuple[str, object]]], verbose: bool) -> str:
+    """Body P/R/F1, dates and sanity counts of one part of a set."""
+    text = ""
+    if any(page[3].get("body") for page, _ in chosen):
+        counts = [tp_fp_fn(page[3].get("body") or "", out[0]) for page, out in chosen]
+        p, r, f = f1_of(counts)
+        text += f"  P={p:.3f} R={r:.3f} F1={f:.3f}"
+        if verbose:
+            text += "".join(f"\n    {page[0][:12]} F1={f1_of([c])[2]:.3f}" for (page, _), c in zip(chosen, counts))
+    correct, judged = date_accuracy([page for page, _ in chosen], [out for _, out in chosen])
+    if judged and any(out[1] is not None for _, out in chosen):
+        text += f"  date={correct}/{judged}={correct / judged:.3f}"
+    empty = sum(1 for _, (body, _) in chosen if not body.strip())
+    bad = sum(1 for _, (body, _) in chosen if "\ufffd" in body)
+    return text + f"  empty={empty} fffd={bad}"
 
 
 def main() -> int:
