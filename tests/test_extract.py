@@ -433,3 +433,19 @@ def test_source_name_with_inline_pinyin_is_read_whole():
             "<p>兩地還將共建產業園區，推動更多項目落地，並加強幹部人才雙向交流。</p></div></body></html>")
     article = extract(page, "http://fj.example.cn/news/2023/11-08/1.shtml")
     assert article.source_name == "中新網福建"
+
+
+def test_bench_labels_rebuild_the_body_from_the_page_and_the_split_is_fixed() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from extract_labels import labelled_body, line_hash, page_lines, part_of
+
+    html = ("<html><body><h1>标题</h1><p>第一段正文。</p><p>图片说明</p><p>第二段<a href='/x'>链接</a>正文。</p>"
+            "<script>var x = 1;</script><p>责任编辑：某某</p></body></html>")
+    lines = page_lines(html)
+    assert lines == ["标题", "第一段正文。", "图片说明", "第二段", "链接", "正文。", "责任编辑：某某"]
+    label = {"start": line_hash("第一段正文。"), "end": line_hash("正文。"), "drop": [line_hash("图片说明")]}
+    assert labelled_body(lines, label) == "第一段正文。\n第二段\n链接\n正文。"
+    assert labelled_body(lines, {**label, "end": line_hash("不在页面上")}) is None
+    parts = [part_of("cwced_zh", f"page-{n}") for n in range(200)]
+    assert 0.12 < parts.count("held-out") / 200 < 0.28 and set(parts) == {"dev", "held-out"}
+    assert part_of("gne_unlabelled", "163_1") == "validation"
