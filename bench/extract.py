@@ -18,21 +18,20 @@ import re
 import statistics
 import sys
 import time
-from datetime import datetime
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from extract_labels import apply_label, part_of, read_labels
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor.decode import decode_html
 from monitor.errors import ExtractError
 from monitor.extract import SHANGHAI_TZ, extract
-
-from extract_labels import apply_label, part_of, read_labels  # noqa: E402
 
 EVAL = Path(os.environ.get("MONITOR_EXTRACT_EVAL", "/work/shared/eval/extract-dev"))
 # One CJK character is one token; other tokens are runs of word characters (scrapinghub's \w+).
@@ -187,7 +186,7 @@ def _part_scores(chosen: list[tuple[Page, tuple[str, object]]], verbose: bool) -
         p, r, f = f1_of(counts)
         text += f"  P={p:.3f} R={r:.3f} F1={f:.3f}"
         if verbose:
-            text += "".join(f"\n    {page[0][:12]} F1={f1_of([c])[2]:.3f}" for (page, _), c in zip(chosen, counts))
+            text += "".join(f"\n    {page[0][:12]} F1={f1_of([c])[2]:.3f}" for (page, _), c in zip(chosen, counts, strict=True))
     correct, judged = date_accuracy([page for page, _ in chosen], [out for _, out in chosen])
     if judged and any(out[1] is not None for _, out in chosen):
         text += f"  date={correct}/{judged}={correct / judged:.3f}"

@@ -17,10 +17,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from monitor.decode import decode_html  # noqa: E402
+from extract import EVAL
+from extract_labels import line_hash, page_lines
 
-from extract import EVAL  # noqa: E402
-from extract_labels import line_hash, page_lines  # noqa: E402
+from monitor.decode import decode_html
 
 
 def lines_of(set_name: str, page_id: str) -> list[str]:
