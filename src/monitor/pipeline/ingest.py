@@ -26,7 +26,9 @@ def ingest(ctx: Context, article: Article, source: str, canonical: str | None = 
     canonical = canonical or dedup.canonical_url(article.url or f"urn:title:{article.title}")
     if ctx.store.known_urls([canonical]):
         return Ingested("duplicate")
-    norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(article.body)
+    # Fingerprints compare text folded across scripts and regional words, so a repost
+    # converted to traditional script (软件 → 軟體) lands in its original's story.
+    norm_title, norm_body = textnorm.fingerprint_text(article.title), textnorm.fingerprint_text(article.body)
     digest_hash = dedup.content_hash(norm_body or norm_title)
     grams = dedup.shingles(norm_body)
     keys = dedup.band_keys(dedup.signature(grams)) if grams else []
@@ -45,7 +47,7 @@ def _near_duplicate_story(ctx: Context, grams: set[int], keys: list[tuple[int, i
         return None
     for candidate in ctx.store.lsh_candidates(keys):
         row = ctx.store.article(candidate)
-        if row and dedup.containment(grams, dedup.shingles(textnorm.normalize(row["body"] or ""))) >= REPOST_CONTAINMENT:
+        if row and dedup.containment(grams, dedup.shingles(textnorm.fingerprint_text(row["body"] or ""))) >= REPOST_CONTAINMENT:
             return row["story_id"]
     return None
 
