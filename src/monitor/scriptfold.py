@@ -107,7 +107,7 @@ def word_variants() -> dict[str, str]:
     words = {}
     for members in classes.members().values():
         rep = min(members, key=lambda w: (w not in mainland, len(w), w))
-        words.update({w: rep for w in members})
+        words.update(dict.fromkeys(members, rep))
     return words
 
 
