@@ -123,4 +123,142 @@ def test_bad_css_selectors_are_named(tmp_path):
     with pytest.raises(ConfigError) as err:
         config.load(path)
     assert [p.split(": ", 2)[1] for p in err.value.problems] == ["sources.list-b.link_selector",
-                                                                  "sources.list-b.extract.remove"]
+                                                                  "sources.list-b.extract.remove[1]"]
+
+
+# ---- issue 7: strict types, real parsers, one line per bad value, secrets ------------------
+
+BAD_VALUES = [
+    ('schedule = "0 8 * * *"', 'schedule = "61 25 * * *"', "subscribers.office.schedule: not a valid cron expression"),
+    ('schedule = "0 8 * * *"', 'schedule = "0 8 * *"', "subscribers.office.schedule: not a valid cron expression"),
+    ('interval = "15m"', 'interval = "15m"\nenabled = "no"', "sources.feed-a.enabled: expected bool, got 'no'"),
+    ('schedule = "0 8 * * *"', 'schedule = "0 8 * * *"\nmax_stories = "lots"',
+     "subscribers.office.max_stories: expected int, got 'lots'"),
+    ("[fetch]", '[schedule]\ntimezone = "Mars/Olympus_Mons"\n[fetch]', "schedule.timezone: unknown timezone"),
+    ('password_env = "SMTP_PW"', 'password_env = "SMTP_PW"\nsmtp_port = "587"',
+     "subscribers.office.channels[0].smtp_port: expected int, got '587'"),
+    ('password_env = "SMTP_PW"', 'password_env = "SMTP_PW"\nsmtp_port = 70000',
+     "subscribers.office.channels[0].smtp_port: expected int <= 65535"),
+    ("min_delay = 0.5", "min_delay = 0.5\nretries = 1.5", "fetch.retries: expected int, got 1.5"),
+    ("min_delay = 0.5", "min_delay = 0.5\nrespect_robots = 1", "fetch.respect_robots: expected bool, got 1"),
+    ('interval = "15m"', 'interval = "soon"', "sources.feed-a.interval: 'soon' is not a duration"),
+    ('kind = "feed"', 'kind = "feed"\nlink_pattern = "t(\\\\d+"', "sources.feed-a.link_pattern: bad regular expression"),
+    ('password_env = "SMTP_PW"', 'password_env = "my password"', "password_env: not an environment variable name"),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", BAD_VALUES)
+def test_each_bad_value_is_one_line_naming_file_and_key(tmp_path, old, new, expected):
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert len(err.value.problems) == 1, err.value.problems
+    line = err.value.problems[0]
+    assert line.startswith(f"{path}: ") and expected in line and "\n" not in line
+    assert line.endswith(")"), "every problem carries a hint"
+
+
+def test_every_problem_in_a_file_is_listed_at_once(tmp_path):
+    bad = (GOOD.replace("[fetch]", '[schedule]\ntimezone = "Mars/Olympus_Mons"\n[fetch]')
+           .replace('interval = "15m"', 'interval = "15m"\nenabled = "no"')
+           .replace('schedule = "0 8 * * *"', 'schedule = "61 25 * * *"\nmax_stories = "lots"')
+           .replace('password_env = "SMTP_PW"', 'password_env = "SMTP_PW"\nsmtp_port = "587"'))
+    with pytest.raises(ConfigError) as err:
+        config.load(write(tmp_path, bad))
+    keys = [p.split(": ")[1] for p in err.value.problems]
+    assert keys == ["schedule.timezone", "sources.feed-a.enabled", "subscribers.office.schedule",
+                    "subscribers.office.max_stories", "subscribers.office.channels[0].smtp_port"]
+
+
+def test_strict_good_values_still_load(tmp_path):
+    text = GOOD.replace('schedule = "0 8 * * *"', 'schedule = "*/15 8-18 * * mon-fri"\nmax_stories = 20')
+    text = text.replace('interval = "15m"', 'interval = 600\nenabled = false').replace("min_delay = 0.5", "min_delay = 1")
+    cfg = config.load(write(tmp_path, text))
+    assert cfg.subscribers[0].schedule == "*/15 8-18 * * mon-fri" and cfg.subscribers[0].max_stories == 20
+    assert cfg.sources[0].interval == 600.0 and cfg.sources[0].enabled is False
+    assert cfg.fetch.min_delay == 1.0 and cfg.subscribers[0].channels[0].smtp_port == 25
+    assert cfg.timezone == "Asia/Shanghai" and cfg.jitter == 60.0
+
+
+def test_unknown_key_suggests_the_near_one(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        config.load(write(tmp_path, GOOD.replace('interval = "15m"', 'intervall = "15m"')))
+    assert "sources.feed-a.intervall: unknown key (did you mean interval?" in err.value.problems[0]
+
+
+def test_config_objects_are_frozen(tmp_path):
+    cfg = config.load(write(tmp_path, GOOD))
+    with pytest.raises(AttributeError):
+        cfg.sources[0].url = "https://elsewhere.example/"
+
+
+def test_common_cron_shortcut_never_accepts_what_apscheduler_rejects():
+    from apscheduler.triggers.cron import CronTrigger
+
+    from monitor.config import checks
+
+    exprs = ["0 8 * * *", "30 8,17 * * *", "0 0 1 1 0", "59 23 31 12 6", "60 8 * * *", "0 24 * * *",
+             "0 8 0 * *", "0 8 * 13 *", "0 8 * * 7", "5-3 * * * *", "0-59 0-23 1-31 1-12 0-6", "1,2,3 4 5 6 0"]
+    for expr in exprs:
+        if checks._plainly_valid(expr):
+            CronTrigger.from_crontab(expr)  # must not raise
+        with pytest.raises(checks.Invalid) if not _apscheduler_ok(expr) else _nothing():
+            checks.cron(expr)
+
+
+def _apscheduler_ok(expr: str) -> bool:
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expr)
+        return True
+    except ValueError:
+        return False
+
+
+def _nothing():
+    import contextlib
+
+    return contextlib.nullcontext()
+
+
+def test_missing_secrets_are_listed_by_key(tmp_path):
+    cfg = config.load(write(tmp_path, GOOD))
+    assert config.missing_secrets(cfg, {}) == [
+        f"{cfg.path}: subscribers.office.channels[0].password_env: environment variable SMTP_PW is not set "
+        "(export SMTP_PW before starting monitor)"]
+    assert config.missing_secrets(cfg, {"SMTP_PW": "x"}) == []
+
+
+def test_check_config_and_run_refuse_unset_secrets(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    path = write(tmp_path, GOOD.replace('path = "x.db"', f'path = "{(tmp_path / "x.db").as_posix()}"'))
+    monkeypatch.delenv("SMTP_PW", raising=False)
+    checked = CliRunner().invoke(main, ["--config", str(path), "check-config"])
+    assert checked.exit_code == 2
+    assert checked.output.strip().splitlines() == [
+        f"{path}: subscribers.office.channels[0].password_env: environment variable SMTP_PW is not set "
+        "(export SMTP_PW before starting monitor)"]
+    assert CliRunner().invoke(main, ["--config", str(path), "check-config", "--no-secrets"]).exit_code == 0
+    ran = CliRunner().invoke(main, ["--config", str(path), "run", "--once"])
+    assert ran.exit_code == 2 and len(ran.output.strip().splitlines()) == 1
+    assert "SMTP_PW is not set" in ran.output and "Traceback" not in ran.output
+    assert not (tmp_path / "x.db").exists(), "the daemon refused before opening anything"
+    monkeypatch.setenv("SMTP_PW", "secret")
+    assert CliRunner().invoke(main, ["--config", str(path), "check-config"]).exit_code == 0
+
+
+@pytest.mark.parametrize("old,new,expected", BAD_VALUES[:6])
+def test_check_config_exits_2_with_one_line_per_bad_value(tmp_path, old, new, expected):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    result = CliRunner().invoke(main, ["--config", str(path), "check-config", "--no-secrets"])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert expected in result.output and "Traceback" not in result.output

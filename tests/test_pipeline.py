@@ -148,7 +148,7 @@ def test_rematch_after_rule_change_reaches_digests(ctx, tmp_path):
 
 
 def test_links_over_the_per_poll_cap_wait_for_the_next_poll(ctx):
-    from dataclasses import replace
+    from msgspec.structs import replace  # config objects are msgspec Structs
 
     ctx.cfg = replace(ctx.cfg, fetch=replace(ctx.cfg.fetch, max_articles_per_poll=2))
     first = poll(ctx, ["feed"])[0]

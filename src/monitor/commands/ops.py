@@ -62,8 +62,10 @@ def poll(state, names) -> None:
 @click.pass_obj
 def run(state, once) -> None:
     """Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops)."""
+    from ..config import require_secrets
     from ..scheduler import run as run_daemon
 
+    require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
     run_daemon(state.cfg, state.store, once=once)
 
 
@@ -141,14 +143,24 @@ def health(state, stale_after) -> None:
 
 
 @click.command("check-config")
+@click.option("--no-secrets", is_flag=True,
+              help="Do not require the environment variables named by *_env keys (e.g. in CI).")
 @click.pass_obj
-def check_config(state) -> None:
-    """Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any."""
+def check_config(state, no_secrets) -> None:
+    """Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any.
+    Also lists secrets (*_env keys) whose environment variable is not set."""
+    from ..config import missing_secrets
+
     try:
         cfg = state.cfg
     except ConfigError as exc:
-        for line in exc.problems:
+        for line in exc.problems or [str(exc)]:
             click.echo(line, err=True)
+        sys.exit(2)
+    missing = [] if no_secrets else missing_secrets(cfg)
+    for line in missing:
+        click.echo(line, err=True)
+    if missing:
         sys.exit(2)
     click.echo(f"{cfg.path}: ok: {len(cfg.sources)} sources, {len(cfg.topics)} topics, "
                f"{len(cfg.subscribers)} subscribers; database {cfg.db_path}")

@@ -1,0 +1,132 @@
+"""Value checks for config fields, each delegating to the parser that will use the value.
+
+In: one already-typed value. Out: None, or `Invalid(problem, hint)` raised. A cron expression is
+judged by APScheduler's `CronTrigger.from_crontab`, a timezone by `ZoneInfo`, a selector by
+lexbor, a pattern by `re.compile`, so the config never accepts what the program later rejects.
+Never reads files, the environment or the network.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_URL = re.compile(r"^https?://[^/\s]+\S*$")
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class Invalid(ValueError):
+    """A value the program cannot use: what is wrong and how to write it instead."""
+
+    def __init__(self, problem: str, hint: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.hint = hint
+
+
+def parse_duration(value: Any) -> float:
+    """'30m', '2h', '45s', '1d' or a number of seconds → seconds."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    m = _DURATION.match(str(value)) if isinstance(value, str) else None
+    if not m:
+        raise Invalid(f"{value!r} is not a duration", "use e.g. 90s, 30m, 2h, 1d or a number of seconds")
+    return float(m.group(1)) * _UNITS[m.group(2)]
+
+
+def as_list(value: Any) -> Any:
+    """A single string where a list is expected stands for a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+# Field bounds of APScheduler's CronTrigger (day_of_week 0 = Monday there).
+_CRON_BOUNDS = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))
+_PLAIN = re.compile(r"^(\d+)(?:-(\d+))?$")
+
+
+def _plainly_valid(expr: str) -> bool:
+    """True for the common cron forms (numbers, ranges, lists, `*`) within bounds.
+
+    Only a subset of what `from_crontab` accepts, so a True here is never wrong; anything else
+    goes to APScheduler itself. It spares every command APScheduler's import (tens of ms).
+    """
+    fields = expr.split()
+    if len(fields) != 5:
+        return False
+    for text, (low, high) in zip(fields, _CRON_BOUNDS):
+        for part in text.split(","):
+            m = _PLAIN.match(part)
+            if part == "*":
+                continue
+            if not m:
+                return False
+            first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+            if not low <= first <= last <= high:
+                return False
+    return True
+
+
+def cron(expr: str) -> None:
+    """A 5-field crontab expression APScheduler will schedule."""
+    if _plainly_valid(expr):
+        return
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(expr, timezone="UTC")
+    except (ValueError, TypeError) as exc:
+        raise Invalid(f"not a valid cron expression {expr!r}: {exc}",
+                      'five fields "minute hour day month weekday", e.g. "0 8 * * *" for 08:00 daily') from None
+
+
+def timezone(name: str) -> None:
+    """An IANA timezone name ZoneInfo knows."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Invalid(f"unknown timezone {name!r}", 'an IANA name such as "Asia/Shanghai"') from None
+
+
+def selector(css: str) -> None:
+    """A CSS selector lexbor can parse (a bad one would silently pick nothing)."""
+    if not css.strip():
+        raise Invalid("empty CSS selector", 'e.g. "div.article p" or "h1.title"')
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        LexborHTMLParser("<p></p>").css(css)
+    except Exception:  # selectolax raises a bare exception type for bad selectors
+        raise Invalid(f"not a valid CSS selector: {css!r}", 'e.g. "div.article p" or "h1.title"') from None
+
+
+def regex(pattern: str) -> None:
+    """A regular expression Python's `re` compiles."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise Invalid(f"bad regular expression {pattern!r}: {exc}",
+                      "write it in single quotes in TOML so backslashes stay as they are") from None
+
+
+def http_url(url: str) -> None:
+    """An absolute http(s) URL."""
+    if not _URL.match(url):
+        raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
+
+
+def email(address: str) -> None:
+    """name@domain."""
+    if not _EMAIL.match(address):
+        raise Invalid(f"not an email address: {address!r}", "use name@domain")
+
+
+def env_name(name: str) -> None:
+    """The name of an environment variable (the secret itself never goes in the file)."""
+    if not ENV_NAME.match(name):
+        raise Invalid(f"not an environment variable name: {name!r}",
+                      'name the variable that holds the secret, e.g. "MONITOR_SMTP_PASSWORD"')

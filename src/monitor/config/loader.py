@@ -1,0 +1,178 @@
+"""Reading the config: `monitor.toml` (and its includes) → a validated `Config`.
+
+In: a path (or MONITOR_CONFIG, or config/monitor.toml, or the bundled default) and the
+environment for secrets. Out: `Config`, or a ConfigError listing every problem as
+`file: key: problem (hint)`. Topic rules are compiled here, once, by `match.compile_topic`.
+Secrets are never in the file, only the names of the environment variables holding them.
+Never opens sockets or the database.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import msgspec
+
+from ..errors import ConfigError
+from .schema import COMPUTED, Config
+from .validate import Problems, table
+
+
+def load(path: str | Path | None = None, db_override: str | Path | None = None) -> Config:
+    """Read and validate the config; raise ConfigError listing every problem found."""
+    path = Path(path or os.environ.get("MONITOR_CONFIG") or default_config_path())
+    problems = Problems(str(path))
+    raw, origin = _merged(path, problems)
+    topic_tables = raw.pop("topics", {})
+    parsed = table(raw, Config, "", problems, skip=COMPUTED)
+    topics = _topics(topic_tables, origin, problems)
+    cfg = None
+    if parsed is not None:
+        db = Path(db_override or os.environ.get("MONITOR_DB") or parsed.storage.path)
+        cfg = msgspec.structs.replace(parsed, path=path, db_path=db, topics=topics,
+                                      subscribers=_with_topics(parsed, topics, problems))
+        _unique_names(cfg, problems)
+    if problems.items or cfg is None:
+        raise _error(problems)
+    return cfg
+
+
+def missing_secrets(cfg: Config, environ: Mapping[str, str] | None = None) -> list[str]:
+    """`file: key: …` for every `*_env` key whose environment variable is unset or empty."""
+    env = os.environ if environ is None else environ
+    out = []
+    for key, name in _env_keys(cfg, ""):
+        if not env.get(name):
+            out.append(f"{cfg.path}: {key}: environment variable {name} is not set "
+                       f"(export {name} before starting monitor)")
+    return out
+
+
+def require_secrets(cfg: Config) -> None:
+    """Raise ConfigError (exit 2) when a secret the config names is not in the environment."""
+    missing = missing_secrets(cfg)
+    if missing:
+        raise ConfigError(missing[0] if len(missing) == 1 else f"{len(missing)} secrets not set",
+                          hint="run `monitor check-config` to list them" if len(missing) > 1 else None,
+                          problems=missing)
+
+
+def _env_keys(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
+    """(key, variable name) of every set `*_env` field, walking nested tables and lists of tables."""
+    for f in msgspec.structs.fields(obj):
+        value, key = getattr(obj, f.name), prefix + f.encode_name
+        if f.name.endswith("_env") and isinstance(value, str):
+            yield key, value
+        elif isinstance(value, msgspec.Struct) and f.name not in COMPUTED:
+            yield from _env_keys(value, key + ".")
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, msgspec.Struct):
+                    name = getattr(item, "name", None)
+                    yield from _env_keys(item, f"{key}.{name}." if isinstance(name, str) else f"{key}[{i}].")
+
+
+def _error(problems: Problems) -> ConfigError:
+    n = len(problems.items)
+    if n == 0:
+        return ConfigError(f"{problems.where}: not a valid config")
+    return ConfigError(problems.items[0] if n == 1 else f"{n} problems in {problems.where}",
+                       hint="run `monitor check-config` to list them" if n > 1 else None,
+                       problems=problems.items)
+
+
+def _with_topics(cfg: Config, topics: dict[str, Any], problems: Problems) -> tuple:
+    """Subscribers with their topics checked; none listed means every defined topic."""
+    out = []
+    for sub in cfg.subscribers:
+        for t in sub.topics:
+            if t not in topics:
+                problems.add(f"subscribers.{sub.name}.topics", f"unknown topic {t!r}",
+                             "defined topics: " + (", ".join(sorted(topics)) or "none"))
+        out.append(sub if sub.topics else msgspec.structs.replace(sub, topics=tuple(sorted(topics))))
+    return tuple(out)
+
+
+def _unique_names(cfg: Config, problems: Problems) -> None:
+    for kind, items in (("sources", cfg.sources), ("subscribers", cfg.subscribers)):
+        seen: set[str] = set()
+        for item in items:
+            if item.name in seen:
+                problems.add(f"{kind}.{item.name}.name", f"duplicate {kind[:-1]} name", "names must be unique")
+            seen.add(item.name)
+
+
+def _topics(tables: Any, origin: dict[str, Path], problems: Problems) -> dict[str, Any]:
+    from .. import match  # topics are compiled once, at start-up
+
+    if not isinstance(tables, dict):
+        problems.add("topics", f"expected a table of topics, got {tables!r}", "write [topics.NAME]")
+        return {}
+    compiled: dict[str, Any] = {}
+    for name, body in tables.items():
+        try:
+            compiled[name] = match.compile_topic(name, body, where=str(origin.get(f"topics.{name}", problems.where)))
+        except ConfigError as exc:
+            problems.items.extend(exc.problems)
+    return compiled
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found", hint="pass --config PATH or set MONITOR_CONFIG") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}", hint="fix the syntax at that line") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:
+    """The main file with its includes merged in; remembers which file each topic came from."""
+    raw = _read_toml(path)
+    origin: dict[str, Path] = {f"topics.{name}": path for name in raw.get("topics", {}) or {}}
+    includes = raw.pop("include", [])
+    for inc in [includes] if isinstance(includes, str) else includes if isinstance(includes, list) else []:
+        inc_path = _include_path(path, str(inc))
+        try:
+            extra = _read_toml(inc_path)
+        except ConfigError as exc:
+            problems.add("include", exc.message, "check the path; it is relative to this file")
+            continue
+        for name, body in (extra.pop("topics", {}) or {}).items():
+            raw.setdefault("topics", {})[name] = body
+            origin[f"topics.{name}"] = inc_path
+        more = extra.pop("sources", []) or []
+        if isinstance(more, list) and isinstance(raw.setdefault("sources", []), list):
+            raw["sources"].extend(more)
+        for key in extra:
+            problems.add(key, "only [topics.*] and [[sources]] may be included", "move it to the main config file",
+                         where=str(inc_path))
+    if not isinstance(includes, (str, list)):
+        problems.add("include", f"expected a list of files, got {includes!r}", 'e.g. include = ["topics.toml"]')
+    return raw, origin
+
+
+def _include_path(path: Path, inc: str) -> Path:
+    """`monitor:topics/x.toml` names a file bundled with the package; other paths are
+    relative to the including file."""
+    if inc.startswith("monitor:"):
+        from importlib.resources import files
+
+        return Path(str(files("monitor") / "data" / inc.removeprefix("monitor:")))
+    return (path.parent / inc).resolve()
+
+
+def default_config_path() -> Path:
+    """`config/monitor.toml` in the working directory, else the bundled default."""
+    local = Path("config/monitor.toml")
+    if local.exists():
+        return local
+    from importlib.resources import files
+
+    return Path(str(files("monitor") / "data" / "default.toml"))

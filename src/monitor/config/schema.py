@@ -1,0 +1,214 @@
+"""The declared shape of `monitor.toml`: frozen msgspec Structs, one per table.
+
+In: nothing. Out: the types `loader` validates TOML against and the rest of the program reads.
+Every field has a strict type (no "no" for false, no "50" for 50) and unknown keys are refused.
+A field whose value must satisfy a real parser names it with `rule(...)` (see checks.py).
+To add a key: add a typed field with a default to the right Struct; to add a table: add a
+Struct and a field of that type to `Config`. Nothing else is needed for validation and errors.
+Never reads files or the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+import msgspec
+
+from ..errors import ConfigError
+from ..models import ExtractRules
+from . import checks
+
+
+def rule(check: Any = None, *, before: Any = None, hint: str = "", **constraints: Any) -> msgspec.Meta:
+    """Metadata for `Annotated[type, rule(...)]`: `check(value)` runs after conversion, `before(raw)`
+    may reshape the raw value first (e.g. "30m" → 1800.0); `constraints` are msgspec's (ge, le, …)."""
+    return msgspec.Meta(extra={"check": check, "before": before, "hint": hint}, **constraints)
+
+
+Cron = Annotated[str, rule(checks.cron)]
+Timezone = Annotated[str, rule(checks.timezone)]
+Selector = Annotated[str, rule(checks.selector)]
+Regex = Annotated[str, rule(checks.regex)]
+HttpUrl = Annotated[str, rule(checks.http_url)]
+Email = Annotated[str, rule(checks.email)]
+EnvName = Annotated[str, rule(checks.env_name)]
+Duration = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 90s, 30m, 2h, 1d or seconds as a number")]
+Port = Annotated[int, rule(hint="a port number without quotes, e.g. 587", ge=1, le=65535)]
+PositiveInt = Annotated[int, rule(hint="a whole number without quotes, e.g. 50", ge=1)]
+Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
+Seconds = Annotated[float, rule(hint="seconds as a number, e.g. 20", ge=0)]
+Name = Annotated[str, rule(hint='a short unique name, e.g. "sanming-gov"', min_length=1)]
+Selectors = Annotated[tuple[Selector, ...], rule(before=checks.as_list)]
+Emails = Annotated[tuple[Email, ...], rule(before=checks.as_list)]
+
+SourceKind = Literal["feed", "html"]
+ChannelKind = Literal["email", "webhook", "file", "stdout"]
+DigestFormat = Literal["text", "markdown", "html"]
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+CHANNEL_KINDS: tuple[str, ...] = get_args(ChannelKind)
+DIGEST_FORMATS: tuple[str, ...] = get_args(DigestFormat)
+WEBHOOK_FORMATS = ("json", "slack", "dingtalk", "wecom", "feishu", "markdown")
+
+
+class Table(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A TOML table: unknown keys refused, immutable once loaded."""
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """Checks across fields, as (key, problem, hint); run after every field passed."""
+        return []
+
+
+class FetchConfig(Table, frozen=True, kw_only=True):
+    """How politely and how patiently we fetch."""
+
+    user_agent: str = "monitor/0.1 (news monitoring; contact: set fetch.user_agent)"
+    timeout: Seconds = 20.0
+    min_delay: Seconds = 1.0
+    max_bytes: PositiveInt = 8_000_000
+    retries: Count = 2
+    respect_robots: bool = True
+    max_articles_per_poll: PositiveInt = 50
+
+
+class ExtractConfig(Table, frozen=True, kw_only=True):
+    """`[sources.extract]`: CSS selectors for sites where the generic extractor needs help."""
+
+    title: Selector | None = None
+    body: Selector | None = None
+    date: Selector | None = None
+    author: Selector | None = None
+    source_name: Selector | None = None
+    remove: Selectors = ()
+
+    def rules(self) -> ExtractRules:
+        """The stage's own dataclass (extract never imports config)."""
+        return ExtractRules(**msgspec.structs.asdict(self))
+
+
+Extract = Annotated[ExtractRules, msgspec.Meta(extra={"schema": ExtractConfig, "build": ExtractConfig.rules})]
+
+
+class Source(Table, frozen=True, kw_only=True):
+    """One place we poll for links: an RSS/Atom feed or an HTML list page."""
+
+    name: Name
+    kind: SourceKind = "feed"
+    url: HttpUrl
+    interval: Duration = 1800.0
+    link_selector: Selector | None = None
+    link_pattern: Regex | None = None
+    extract: Extract = msgspec.field(default_factory=ExtractRules)
+    enabled: bool = True
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        if self.kind == "html" and not self.link_selector:
+            return [("link_selector", "missing for an html source",
+                     'a CSS selector for article links, e.g. "ul.list a"')]
+        return []
+
+
+class Channel(Table, frozen=True, kw_only=True):
+    """One way to deliver a digest: email, webhook, a file or stdout."""
+
+    kind: ChannelKind
+    to: Emails = ()
+    sender: Email | None = msgspec.field(default=None, name="from")
+    smtp_host: str = "localhost"
+    smtp_port: Port | None = None  # None: 465 for ssl, 587 for starttls, else 25
+    security: Literal["none", "starttls", "ssl"] = "none"
+    username: str | None = None
+    password_env: EnvName | None = None
+    url: HttpUrl | None = None
+    format: str | None = None  # None: json for a webhook, else text
+    secret_env: EnvName | None = None
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.smtp_port is None:
+            port = {"ssl": 465, "starttls": 587}.get(self.security, 25)
+            msgspec.structs.force_setattr(self, "smtp_port", port)
+        if self.format is None:
+            msgspec.structs.force_setattr(self, "format", "json" if self.kind == "webhook" else "text")
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        out = []
+        if self.kind == "email" and not self.to:
+            out.append(("to", "missing", 'list the recipients, e.g. to = ["press@example.org"]'))
+        if self.kind == "email" and not self.sender:
+            out.append(("from", "missing", 'e.g. from = "monitor@example.org"'))
+        if self.kind == "webhook" and not self.url:
+            out.append(("url", "missing", "the webhook's full https:// URL"))
+        if self.kind == "file" and not self.path:
+            out.append(("path", "missing", 'e.g. path = "digests/{subscriber}-{date}.txt"'))
+        allowed = WEBHOOK_FORMATS if self.kind == "webhook" else DIGEST_FORMATS
+        if self.format not in allowed:
+            out.append(("format", f"unknown format {self.format!r}", "use one of: " + ", ".join(allowed)))
+        return out
+
+
+class Subscriber(Table, frozen=True, kw_only=True):
+    """Someone who gets digests of some topics on a schedule."""
+
+    name: Name
+    topics: tuple[str, ...] = ()  # empty in the file: every defined topic
+    schedule: Cron = "0 8 * * *"
+    format: DigestFormat = "text"
+    max_stories: PositiveInt = 100
+    channels: tuple[Channel, ...] = ()
+
+
+class Storage(Table, frozen=True, kw_only=True):
+    """`[storage]`: where the database lives (relative paths: to the working directory)."""
+
+    path: str = "data/monitor.db"
+
+
+class Schedule(Table, frozen=True, kw_only=True):
+    """`[schedule]`: the timezone of cron schedules and the spread of polls."""
+
+    timezone: Timezone = "Asia/Shanghai"
+    jitter: Duration = 60.0
+
+
+# Fields of Config filled by the loader, not read from a TOML key of the same name.
+COMPUTED = ("path", "db_path", "topics")
+
+
+class Config(Table, frozen=True, kw_only=True):
+    """The whole validated configuration; each Struct-typed field is a top-level TOML table."""
+
+    path: Path | None = None
+    db_path: Path = Path("data/monitor.db")
+    topics: dict[str, Any] = msgspec.field(default_factory=dict)  # name -> compiled match.Topic
+    storage: Storage = msgspec.field(default_factory=Storage)
+    schedule: Schedule = msgspec.field(default_factory=Schedule)
+    fetch: FetchConfig = msgspec.field(default_factory=FetchConfig)
+    sources: tuple[Source, ...] = ()
+    subscribers: tuple[Subscriber, ...] = ()
+
+    @property
+    def timezone(self) -> str:
+        """The timezone of subscriber schedules."""
+        return self.schedule.timezone
+
+    @property
+    def jitter(self) -> float:
+        """Seconds of random delay added to each poll."""
+        return self.schedule.jitter
+
+    def source(self, name: str) -> Source:
+        """The source called `name`, or a ConfigError naming the known ones."""
+        for src in self.sources:
+            if src.name == name:
+                return src
+        known = ", ".join(s.name for s in self.sources) or "none"
+        raise ConfigError(f"no source named {name!r}", hint=f"known sources: {known}")
+
+    def subscriber(self, name: str) -> Subscriber:
+        """The subscriber called `name`, or a ConfigError naming the known ones."""
+        for sub in self.subscribers:
+            if sub.name == name:
+                return sub
+        known = ", ".join(s.name for s in self.subscribers) or "none"
+        raise ConfigError(f"no subscriber named {name!r}", hint=f"known subscribers: {known}")

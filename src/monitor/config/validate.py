@@ -1,0 +1,153 @@
+"""Raw TOML tables → schema Structs, collecting every problem instead of stopping at the first.
+
+In: a dict from tomllib and a Struct type from schema.py. Out: the Struct (or None when any of
+its fields is bad) plus `file: key: problem (hint)` lines in a `Problems`. Each field is
+converted on its own with msgspec (strict: no "50" for 50, no "no" for false), then its
+`rule` check runs, then the Struct's cross-field `problems()`. Never reads files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+import msgspec
+
+from .checks import Invalid
+
+_BAD = object()  # a value that failed; the enclosing table is not built
+
+
+class Problems:
+    """Every problem found in one config, in file order, for check-config to list at once."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.items: list[str] = []
+
+    def add(self, key: str, problem: str, hint: str = "", where: str | None = None) -> None:
+        """Record `file: key: problem (hint)`."""
+        self.items.append(f"{where or self.where}: {key}: {problem}" + (f" ({hint})" if hint else ""))
+
+
+def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ...] = ()) -> Any:
+    """`raw` as a `cls` Struct, or None after recording why not; `skip` names fields not read here."""
+    if not isinstance(raw, dict):
+        problems.add(key or "(top level)", f"expected a table, got {raw!r}", f"write it as [{key}] or {{ ... }}")
+        return None
+    fields = [f for f in msgspec.structs.fields(cls) if f.name not in skip]
+    names = {f.encode_name: f for f in fields}
+    prefix = f"{key}." if key else ""
+    ok = True
+    for unknown in (k for k in raw if k not in names):
+        problems.add(prefix + unknown, "unknown key", _did_you_mean(unknown, sorted(names)))
+        ok = False
+    values: dict[str, Any] = {}
+    for name, f in names.items():
+        if name not in raw:
+            if f.required:
+                problems.add(prefix + name, "missing", _hint(f.type) or "this key is required")
+                ok = False
+            continue
+        value = convert(raw[name], f.type, prefix + name, problems)
+        ok = ok and value is not _BAD
+        values[f.name] = value
+    if not ok:
+        return None
+    obj = cls(**values)
+    for sub_key, problem, hint in obj.problems():
+        problems.add(prefix + sub_key, problem, hint)
+    return obj
+
+
+def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:
+    """One value of type `tp` (possibly Annotated, a Struct, a tuple or a dict), or _BAD."""
+    base, extra = _unwrap(tp)
+    try:
+        if extra.get("before"):
+            raw = extra["before"](raw)
+        if extra.get("schema"):  # validated against a Struct, then built into a plain type
+            obj = table(raw, extra["schema"], key, problems)
+            return _BAD if obj is None else extra["build"](obj)
+        value = _typed(raw, base, tp, key, problems)
+        if value is not _BAD and value is not None and extra.get("check"):
+            extra["check"](value)
+        return value
+    except Invalid as exc:
+        problems.add(key, exc.problem, exc.hint)
+        return _BAD
+
+
+def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
+    origin, args = typing.get_origin(base), typing.get_args(base)
+    if origin in (typing.Union, _UnionType) and type(None) in args:
+        inner = [a for a in args if a is not type(None)]
+        return convert(raw, inner[0] if len(inner) == 1 else typing.Union[tuple(inner)], key, problems)
+    if isinstance(base, type) and issubclass(base, msgspec.Struct):
+        obj = table(raw, base, key, problems)
+        return _BAD if obj is None else obj
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if not isinstance(raw, list):
+            problems.add(key, f"expected a list, got {raw!r}", _hint(tp) or '["a", "b"]')
+            return _BAD
+        items = [convert(item, args[0], _item_key(key, i, item), problems) for i, item in enumerate(raw)]
+        return _BAD if any(v is _BAD for v in items) else tuple(items)
+    if origin is typing.Literal:
+        if raw not in args:
+            field = key.rsplit(".", 1)[-1]
+            problems.add(key, f"unknown {field} {raw!r}", "use one of: " + ", ".join(map(str, args)))
+            return _BAD
+        return raw
+    try:
+        return msgspec.convert(raw, tp)
+    except msgspec.ValidationError as exc:
+        problems.add(key, _message(str(exc), raw), _hint(tp))
+        return _BAD
+
+
+_UnionType = type(int | None)
+
+
+def _unwrap(tp: Any) -> tuple[Any, dict]:
+    """(the bare type, the merged `rule` extras) of a possibly Annotated type."""
+    if typing.get_origin(tp) is not typing.Annotated:
+        return tp, {}
+    extra: dict = {}
+    for meta in tp.__metadata__:
+        extra.update(getattr(meta, "extra", None) or {})
+    return tp.__origin__, extra
+
+
+def _item_key(key: str, i: int, item: Any) -> str:
+    """`sources.NAME` for a named table in a list, else `key[i]`."""
+    name = item.get("name") if isinstance(item, dict) else None
+    return f"{key}.{name}" if isinstance(name, str) and name else f"{key}[{i}]"
+
+
+def _message(text: str, raw: Any) -> str:
+    """msgspec's "Expected `int`, got `str`" → "expected int, got 'lots'"."""
+    text = text.split(" - at `", 1)[0].replace("`", "")
+    head, sep, _ = text.partition(", got ")
+    text = f"{head}, got {raw!r}" if sep else f"{text}, got {raw!r}"
+    return text[:1].lower() + text[1:]
+
+
+_TYPE_HINTS = {int: "a whole number without quotes, e.g. 50", float: "a number without quotes, e.g. 2.5",
+               bool: "true or false, without quotes", str: 'text in quotes, e.g. "…"'}
+
+
+def _hint(tp: Any) -> str:
+    base, extra = _unwrap(tp)
+    if extra.get("hint"):
+        return extra["hint"]
+    args = [a for a in typing.get_args(base) if a is not type(None)]
+    if typing.get_origin(base) in (typing.Union, _UnionType) and len(args) == 1:
+        return _hint(args[0])
+    return _TYPE_HINTS.get(base, "")
+
+
+def _did_you_mean(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    listed = "allowed: " + ", ".join(allowed)
+    return f"did you mean {close[0]}? {listed}" if close else listed
