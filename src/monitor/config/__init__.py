@@ -9,8 +9,21 @@ in `loader.py`. Never opens sockets or the database.
 
 from .checks import Invalid, parse_duration
 from .loader import default_config_path, load, missing_secrets, require_secrets
-from .schema import (CHANNEL_KINDS, DIGEST_FORMATS, SOURCE_KINDS, WEBHOOK_FORMATS, Channel, Config, ExtractConfig,
-                     FetchConfig, Schedule, Source, Storage, Subscriber, Table)
+from .schema import (
+                     CHANNEL_KINDS,
+                     DIGEST_FORMATS,
+                     SOURCE_KINDS,
+                     WEBHOOK_FORMATS,
+                     Channel,
+                     Config,
+                     ExtractConfig,
+                     FetchConfig,
+                     Schedule,
+                     Source,
+                     Storage,
+                     Subscriber,
+                     Table,
+)
 
 __all__ = ["CHANNEL_KINDS", "DIGEST_FORMATS", "SOURCE_KINDS", "WEBHOOK_FORMATS", "Channel", "Config", "ExtractConfig",
            "FetchConfig", "Invalid", "Schedule", "Source", "Storage", "Subscriber", "Table", "default_config_path",

@@ -56,7 +56,7 @@ def _plainly_valid(expr: str) -> bool:
     fields = expr.split()
     if len(fields) != 5:
         return False
-    for text, (low, high) in zip(fields, _CRON_BOUNDS):
+    for text, (low, high) in zip(fields, _CRON_BOUNDS, strict=True):
         for part in text.split(","):
             m = _PLAIN.match(part)
             if part == "*":

@@ -115,20 +115,20 @@ class Channel(Table, frozen=True, kw_only=True):
     to: Emails = ()
     sender: Email | None = msgspec.field(default=None, name="from")
     smtp_host: str = "localhost"
-    smtp_port: Port | None = None  # None: 465 for ssl, 587 for starttls, else 25
+    smtp_port: Port = 0  # 0: 465 for ssl, 587 for starttls, else 25
     security: Literal["none", "starttls", "ssl"] = "none"
     username: str | None = None
     password_env: EnvName | None = None
     url: HttpUrl | None = None
-    format: str | None = None  # None: json for a webhook, else text
+    format: str = ""  # "": json for a webhook, else text
     secret_env: EnvName | None = None
     path: str | None = None
 
     def __post_init__(self) -> None:
-        if self.smtp_port is None:
+        if not self.smtp_port:
             port = {"ssl": 465, "starttls": 587}.get(self.security, 25)
             msgspec.structs.force_setattr(self, "smtp_port", port)
-        if self.format is None:
+        if not self.format:
             msgspec.structs.force_setattr(self, "format", "json" if self.kind == "webhook" else "text")
 
     def problems(self) -> list[tuple[str, str, str]]:

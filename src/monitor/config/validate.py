@@ -81,9 +81,9 @@ def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:
 
 def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
     origin, args = typing.get_origin(base), typing.get_args(base)
-    if origin in (typing.Union, _UnionType) and type(None) in args:
-        inner = [a for a in args if a is not type(None)]
-        return convert(raw, inner[0] if len(inner) == 1 else typing.Union[tuple(inner)], key, problems)
+    inner = [a for a in args if a is not type(None)]
+    if origin in (typing.Union, _UnionType) and len(inner) == 1:  # X | None: TOML has no null
+        return convert(raw, inner[0], key, problems)
     if isinstance(base, type) and issubclass(base, msgspec.Struct):
         obj = table(raw, base, key, problems)
         return _BAD if obj is None else obj
