@@ -6,7 +6,7 @@ import pytest
 
 from monitor.config import FetchConfig
 from monitor.errors import FetchError
-from monitor.fetch import Fetcher, _retry_after
+from monitor.fetch import Fetcher
 from monitor.replay import ReplayServer
 
 PAGE_UTF8 = "<html><head><meta charset='gb2312'><title>沪明合作</title></head><body><p>上海与三明</p></body></html>"
@@ -85,13 +85,6 @@ def test_refused_connection_is_one_line(fetcher):
     with pytest.raises(FetchError) as err:
         fetcher.get(f"http://127.0.0.1:{port}/x", check_robots=False)
     assert "connection refused" in str(err.value) and "\n" not in str(err.value)
-
-
-def test_retry_after_parsing():
-    assert _retry_after("5", 0) == 5.0
-    assert _retry_after(None, 2) == 2.0
-    assert _retry_after("99999", 0) == 120.0
-    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 0) == 0.0
 
 
 def test_per_host_delay_is_enforced(site):

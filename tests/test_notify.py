@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import io
 import json
+from dataclasses import replace
 from email.utils import parseaddr, parsedate_to_datetime
 
 import pytest
@@ -23,7 +24,7 @@ SECRET = "SEC-test-secret-沪明"  # non-ASCII on purpose: HMAC keys are UTF-8 b
 
 @pytest.fixture(autouse=True)
 def no_backoff_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify, "BACKOFF", (0.0, 0.0, 0.0))
+    monkeypatch.setattr(notify, "POLICY", replace(notify.POLICY, base=0.0))
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)  # a developer's proxy must not swallow 127.0.0.1
 

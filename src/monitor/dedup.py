@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -31,15 +31,30 @@ _SPACE = re.compile(r"\s+")
 
 def canonical_url(url: str) -> str:
     """A stable form of an article URL: lower-case host, sorted query, no tracking or fragment."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # "http://[::1/x", "http://a:xx/": no URL to clean; keep the text as its key
+        return url.strip()
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
     host = (parts.hostname or "").lower()
-    if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
-        host = f"{host}:{parts.port}"
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    if port and (parts.scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
     path = parts.path or "/"
     cleaned = urlunsplit((parts.scheme.lower() or "http", host, path, urlencode(query), ""))
     # http and https copies of one page are the same article
     return canonicalize_url(cleaned, keep_fragments=False).replace("https://", "http://", 1)
+
+
+def strip_tracking(url: str) -> str:
+    """The URL to fetch and show: tracking parameters and fragment dropped, the rest kept as
+    written (scheme, host, path and the other parameters' bytes, which may be GBK escapes)."""
+    base, _, _fragment = url.strip().partition("#")
+    head, sep, query = base.partition("?")
+    kept = [p for p in query.split("&") if p and not _TRACKING.match(unquote(p.split("=", 1)[0]))]
+    return head + ("?" + "&".join(kept) if kept else "")
 
 
 def content_hash(normalised: str) -> str:

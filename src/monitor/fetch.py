@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from threading import Lock
 from urllib.parse import urlsplit
 
@@ -22,9 +21,8 @@ from protego import Protego
 from .config import FetchConfig
 from .decode import decode_html
 from .errors import FetchError
+from .retry import RetryPolicy
 
-TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
-MAX_RETRY_AFTER = 120.0
 
 
 @dataclass
@@ -80,6 +78,7 @@ class Fetcher:
         self.cfg = cfg
         self.sleep = sleep
         self.hosts = HostPolicy(cfg.min_delay)
+        self.policy = RetryPolicy(retries=cfg.retries)
         self.robots: dict[str, Protego | None] = {}
         self.client = httpx.Client(timeout=cfg.timeout, follow_redirects=True, max_redirects=5,
                                    headers={"User-Agent": cfg.user_agent,
@@ -144,13 +143,16 @@ class Fetcher:
                 resp = self._stream(url, headers)
             except (httpx.RequestError, httpx.InvalidURL) as exc:
                 if attempt < retries:
-                    self.sleep(min(30.0, 0.5 * 2 ** attempt))
+                    self.sleep(self.policy.backoff(attempt))
                     continue
                 raise FetchError(f"GET {url}: {_transport_reason(exc)}",
                                  hint="check the URL and that the site is reachable from here") from None
             self.hosts.observe(host, time.monotonic() - started)
-            if resp.status in TRANSIENT_STATUS and attempt < retries:
-                self.sleep(_retry_after(resp.headers.get("retry-after"), attempt))
+            if self.policy.transient(resp.status) and attempt < retries:
+                delay = self.policy.delay(attempt, resp.headers.get("retry-after"))
+                if delay is None:  # asked to come back later than we wait: the next poll will
+                    return resp
+                self.sleep(delay)
                 continue
             return resp
         raise AssertionError("unreachable")  # the loop returns or raises
@@ -172,21 +174,6 @@ class Fetcher:
             return Response(url=str(r.url), status=r.status_code, content=b"".join(chunks),
                             headers={k.lower(): v for k, v in r.headers.items()},
                             elapsed=time.monotonic() - started)
-
-
-def _retry_after(value: str | None, attempt: int) -> float:
-    """Seconds to wait before retrying: Retry-After (seconds or date) if given, else backoff."""
-    backoff = min(30.0, 0.5 * 2 ** attempt)
-    if not value:
-        return backoff
-    try:
-        return min(MAX_RETRY_AFTER, max(0.0, float(value)))
-    except ValueError:
-        pass
-    try:
-        return min(MAX_RETRY_AFTER, max(0.0, parsedate_to_datetime(value).timestamp() - time.time()))
-    except (TypeError, ValueError):
-        return backoff
 
 
 def _transport_reason(exc: Exception) -> str:

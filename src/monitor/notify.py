@@ -21,9 +21,9 @@ import ssl
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr, parsedate_to_datetime
+from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
@@ -34,14 +34,14 @@ from . import __version__
 from .config import Channel
 from .errors import NotifyError
 from .models import Outgoing
+from .retry import RetryPolicy
 
 TZ = ZoneInfo("Asia/Shanghai")
 
 USER_AGENT = f"monitor/{__version__} (digest delivery)"
-RETRIES = 3  # retries after the first attempt, for transient failures only
-BACKOFF = (1.0, 2.0, 4.0)  # seconds before each retry when the server gives no Retry-After
-RETRY_AFTER_CAP = 30.0  # a receiver asking us to wait longer gets its answer at the next run
-_TRANSIENT = {408, 429, 500, 502, 503, 504}
+# Transient failures only, backoff 1-2-4 s with jitter; a receiver asking (Retry-After) for more
+# than 30 s gets its answer at the next run. The policy itself is shared with fetch (retry.py).
+POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
 
 
 def send(channel: Channel, message: Outgoing, *, out: TextIO | None = None, timeout: float = 20.0) -> str:
@@ -240,41 +240,26 @@ def _send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
 def _post(client: httpx.Client, url: httpx.URL, body: bytes, headers: dict[str, str],
           host: str) -> tuple[httpx.Response, int]:
     """POST with retries on connect/read failures, 408/429/5xx; returns the last response."""
-    for attempt in range(RETRIES + 1):
+    retries = POLICY.retries
+    for attempt in range(retries + 1):
         try:
             response = client.post(url, content=body, headers=headers)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
         except httpx.TransportError as exc:
-            if attempt == RETRIES:
+            if attempt == retries:
                 why = f"{type(exc).__name__}: {exc}"
                 raise NotifyError(f"webhook to {host} failed after {attempt + 1} attempts: {why}",
                                   hint="is the receiver reachable? check the url and any proxy settings") from exc
-            time.sleep(BACKOFF[min(attempt, len(BACKOFF) - 1)])
+            time.sleep(POLICY.backoff(attempt))
             continue
-        if response.status_code not in _TRANSIENT or attempt == RETRIES:
+        if not POLICY.transient(response.status_code) or attempt == retries:
             return response, attempt + 1
-        delay = _retry_delay(response, attempt)
+        delay = POLICY.delay(attempt, response.headers.get("Retry-After"))
         if delay is None:  # asked to wait past the cap: report it now, the next run retries
             return response, attempt + 1
         time.sleep(delay)
     raise AssertionError("unreachable")  # the loop always returns or raises
-
-
-def _retry_delay(response: httpx.Response, attempt: int) -> float | None:
-    """Seconds to wait before retrying: Retry-After if given (None past the cap), else backoff."""
-    default = BACKOFF[min(attempt, len(BACKOFF) - 1)]
-    value = response.headers.get("Retry-After")
-    if not value:
-        return default
-    try:
-        delay = float(value)
-    except ValueError:
-        try:
-            delay = (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds()
-        except (TypeError, ValueError):
-            return default
-    return None if delay > RETRY_AFTER_CAP else max(0.0, delay)
 
 
 _HINTS = {

@@ -50,8 +50,15 @@ def _feed(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
         if not link:
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
-        out.append(Candidate(url=urljoin(url, link.strip()), title=entry.get("title"), published=published,
+        try:
+            published = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
+        except (ValueError, OverflowError, OSError):  # year 0 or 10000 in UTC: no usable date
+            published = None
+        try:
+            absolute = urljoin(url, link.strip())
+        except ValueError:  # a malformed link (e.g. "http://[::1/x") is skipped, not the feed
+            continue
+        out.append(Candidate(url=absolute, title=entry.get("title"), published=published,
                              summary=entry.get("summary")))
     return out
 
@@ -60,7 +67,10 @@ def _html(source: Source, content: bytes, headers: dict[str, str], url: str) -> 
     text = decode_html(content, headers.get("content-type"))
     tree = LexborHTMLParser(text)
     base = tree.css_first("base[href]")
-    base_url = urljoin(url, base.attributes.get("href") or "") if base else url
+    try:
+        base_url = urljoin(url, base.attributes.get("href") or "") if base else url
+    except ValueError:  # a malformed <base href> is ignored
+        base_url = url
     try:
         nodes = tree.css(source.link_selector or "a")
     except Exception as exc:  # selectolax raises a bare exception type for bad selectors
@@ -73,7 +83,10 @@ def _html(source: Source, content: bytes, headers: dict[str, str], url: str) -> 
         href = anchor.attributes.get("href") if anchor else None
         if not anchor or not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        link = urljoin(base_url, href.strip())
+        try:
+            link = urljoin(base_url, href.strip())
+        except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
+            continue
         title = (anchor.text(deep=True) or "").strip() or None
         out.append(Candidate(url=link, title=title))
     if not out and nodes == [] and host:

@@ -49,11 +49,15 @@ def poll_source(ctx: Context, src: Source) -> SourceReport:
             found = sources.candidates(src, listing.content, listing.headers, listing.url)
             report.candidates = len(found)
             _poll_articles(ctx, src, found, report)
-    except MonitorError as exc:
+    except Exception as exc:  # noqa: BLE001 - any fault here is this source's, never the cycle's
         report.status = "error"
-        report.errors.insert(0, str(exc))
+        report.errors.insert(0, _describe(exc))
+        log.debug("source=%s failed", src.name, exc_info=True)
     report.duration_ms = int((time.monotonic() - started) * 1000)
-    _record(ctx, src, report, None if report.status in ("error", "not_modified") else listing)
+    try:
+        _record(ctx, src, report, None if report.status in ("error", "not_modified") else listing)
+    except Exception:  # noqa: BLE001 - a store fault for one source must not stop the others
+        log.warning("source=%s: could not record the poll", src.name, exc_info=True)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d duration_ms=%d",
              src.name, report.status, report.candidates, report.new, report.matched, report.duplicates,
              len(report.errors), report.duration_ms)
@@ -67,25 +71,57 @@ GONE = (404, 410)  # the page is not coming back: give up at once
 
 def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
     assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
-    canon = {c.url: dedup.canonical_url(c.url) for c in found}
+    found, canon = _unique_links(found)
+    report.duplicates += report.candidates - len(found)
     known = ctx.store.known_urls(canon.values()) | ctx.store.given_up(canon.values(), MAX_ATTEMPTS)
     unseen = [c for c in found if canon[c.url] not in known]
     fresh = unseen[: ctx.cfg.fetch.max_articles_per_poll]
     report.duplicates += len(found) - len(unseen)
     report.deferred = len(unseen) - len(fresh)
     for cand in fresh:
-        if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
-            report.skipped += 1
-            continue
-        article = _fetch_article(ctx, src, cand, canon[cand.url], report)
-        if article is None:
-            continue
-        result = ingest(ctx, article, src.name, canon[cand.url])
-        report.new += result.status != "duplicate"
-        report.duplicates += result.status == "duplicate"
-        report.matched += bool(result.topics)
+        try:
+            _poll_link(ctx, src, cand, canon[cand.url], report)
+        except Exception as exc:  # noqa: BLE001 - any fault here is this link's, never the source's
+            report.errors.append(f"{cand.url}: {_describe(exc)}")
+            log.debug("source=%s link=%s failed", src.name, cand.url, exc_info=True)
     if report.errors:
         report.status = "partial"
+
+
+def _unique_links(found: list[Candidate]) -> tuple[list[Candidate], dict[str, str]]:
+    """One candidate per article: the first of the links sharing a canonical URL, tracking
+    parameters dropped from the URL we fetch and store; with each link's canonical URL."""
+    unique: list[Candidate] = []
+    canon: dict[str, str] = {}
+    seen: set[str] = set()
+    for cand in found:
+        key = dedup.canonical_url(cand.url)
+        if key in seen:
+            continue
+        seen.add(key)
+        cand = replace(cand, url=dedup.strip_tracking(cand.url))
+        canon[cand.url] = key
+        unique.append(cand)
+    return unique, canon
+
+
+def _poll_link(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> None:
+    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
+    if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
+        report.skipped += 1
+        return
+    article = _fetch_article(ctx, src, cand, canonical, report)
+    if article is None:
+        return
+    result = ingest(ctx, article, src.name, canonical)
+    report.new += result.status != "duplicate"
+    report.duplicates += result.status == "duplicate"
+    report.matched += bool(result.topics)
+
+
+def _describe(exc: BaseException) -> str:
+    """One line for a report: our errors as they are, anything else with its type."""
+    return str(exc) if isinstance(exc, MonitorError) else f"{type(exc).__name__}: {exc}"
 
 
 def _fetch_article(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> Article | None:
