@@ -16,9 +16,10 @@ import socket
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -72,7 +73,7 @@ class Site:
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
-    def __enter__(self) -> "Site":
+    def __enter__(self) -> Site:
         self.thread.start()
         return self
 
@@ -240,7 +241,7 @@ class Proxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def __enter__(self) -> "Proxy":
+    def __enter__(self) -> Proxy:
         self.thread.start()
         return self
 

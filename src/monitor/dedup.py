@@ -51,8 +51,8 @@ def canonical_url(url: str) -> str:
 def strip_tracking(url: str) -> str:
     """The URL to fetch and show: tracking parameters and fragment dropped, the rest kept as
     written (scheme, host, path and the other parameters' bytes, which may be GBK escapes)."""
-    base, _, _fragment = url.strip().partition("#")
-    head, sep, query = base.partition("?")
+    base = url.strip().partition("#")[0]
+    head, _, query = base.partition("?")
     kept = [p for p in query.split("&") if p and not _TRACKING.match(unquote(p.split("=", 1)[0]))]
     return head + ("?" + "&".join(kept) if kept else "")
 

@@ -24,7 +24,6 @@ from .errors import FetchError
 from .retry import RetryPolicy
 
 
-
 @dataclass
 class Response:
     """What a GET returned; `not_modified` means a 304 to a conditional request."""

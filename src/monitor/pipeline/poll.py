@@ -49,14 +49,14 @@ def poll_source(ctx: Context, src: Source) -> SourceReport:
             found = sources.candidates(src, listing.content, listing.headers, listing.url)
             report.candidates = len(found)
             _poll_articles(ctx, src, found, report)
-    except Exception as exc:  # noqa: BLE001 - any fault here is this source's, never the cycle's
+    except Exception as exc:
         report.status = "error"
         report.errors.insert(0, _describe(exc))
         log.debug("source=%s failed", src.name, exc_info=True)
     report.duration_ms = int((time.monotonic() - started) * 1000)
     try:
         _record(ctx, src, report, None if report.status in ("error", "not_modified") else listing)
-    except Exception:  # noqa: BLE001 - a store fault for one source must not stop the others
+    except Exception:
         log.warning("source=%s: could not record the poll", src.name, exc_info=True)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d duration_ms=%d",
              src.name, report.status, report.candidates, report.new, report.matched, report.duplicates,
@@ -81,7 +81,7 @@ def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport)
     for cand in fresh:
         try:
             _poll_link(ctx, src, cand, canon[cand.url], report)
-        except Exception as exc:  # noqa: BLE001 - any fault here is this link's, never the source's
+        except Exception as exc:
             report.errors.append(f"{cand.url}: {_describe(exc)}")
             log.debug("source=%s link=%s failed", src.name, cand.url, exc_info=True)
     if report.errors:
