@@ -349,8 +349,13 @@ def _bigrams(run: str) -> list[str]:
 
 def index_tokens(text: str) -> str:
     """FTS5 document text: CJK runs as overlapping bigrams plus the run's last character."""
+    return normal_index_tokens(normalize(text))
+
+
+def normal_index_tokens(norm: str) -> str:
+    """`index_tokens` of text already in normal form (so ingest normalises an article once)."""
     tokens: list[str] = []
-    for cjk, piece in _pieces(normalize(text)):
+    for cjk, piece in _pieces(norm):
         if cjk:
             tokens += _bigrams(piece)
             tokens.append(piece[-1])

@@ -40,9 +40,11 @@ def report_table(reports) -> None:
 @click.pass_obj
 def poll(state, names) -> None:
     """Poll sources once now: fetch, extract, match, fold reposts, store."""
+    from ..pipeline import catch_up
     from ..pipeline import poll as run_poll
 
     ctx = state.context(fetcher=True)
+    catch_up(ctx)  # articles never checked against a current topic's rules
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
     advance, stop = _progress(chosen)
     try:
@@ -63,9 +65,11 @@ def poll(state, names) -> None:
 def run(state, once) -> None:
     """Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops)."""
     from ..config import require_secrets
+    from ..pipeline import catch_up
     from ..scheduler import run as run_daemon
 
     require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
+    catch_up(state.context())  # articles never checked against a current topic's rules
     run_daemon(state.cfg, state.store, once=once)
 
 

@@ -50,17 +50,28 @@ def search(state, words, topic, source, since, limit, fmt) -> None:
 
 
 @click.command("import")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("rb"))
+@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1000),
+              help="Cut longer bodies to this many characters (with a warning).")
 @click.pass_obj
-def import_(state, file) -> None:
-    """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -."""
-    from ..pipeline import import_lines
+def import_(state, file, max_body) -> None:
+    """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -.
 
-    report = import_lines(state.context(), file)
+    A bad line (not UTF-8, not JSON, missing fields) is reported by number and skipped while
+    the others land; the exit status is then 1."""
+    from ..pipeline import catch_up, import_lines
+
+    ctx = state.context()
+    catch_up(ctx)
+    report = import_lines(ctx, file, max_body=max_body)
+    for note in report.warnings:
+        click.echo(f"warning: {note}", err=True)
     for err in report.errors:
         click.echo(f"skipped: {err}", err=True)
     click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
+    if report.errors:
+        sys.exit(1)
 
 
 @click.command()

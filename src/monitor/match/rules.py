@@ -133,7 +133,8 @@ def _markers_pattern(markers: list[str], inline: bool = False) -> re.Pattern[str
     "· 延伸阅读"), searched once over "\\n" + body (a literal first character keeps it fast);
     or, `inline`, a marker ending the text just before a bullet ("…优势。相关新闻：· 沪明…",
     a flattened link list: the engine finds the rare bullets first)."""
-    norms = sorted({re.escape(normalize(m)) for m in markers if normalize(m)}, key=len, reverse=True)
+    # longest first; ties by text, so the compiled pattern is the same in every process
+    norms = sorted({re.escape(normalize(m)) for m in markers if normalize(m)}, key=lambda r: (-len(r), r))
     if not norms:
         return None
     words = "(?:" + "|".join(norms) + ")"
@@ -237,7 +238,7 @@ def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
         elif norm:
             alts.append(regex)
     for head, rests in sorted(by_first.items()):
-        ordered = sorted(rests, key=len, reverse=True)
+        ordered = sorted(rests, key=lambda r: (-len(r), r))  # ties by text: one pattern in every process
         alts.append(head + (ordered[0] if len(ordered) == 1 else "(?:" + "|".join(ordered) + ")"))
     return re.compile("|".join(alts) or "(?!)")
 

@@ -3,7 +3,8 @@
 source → fetch → extract → normalise → match → dedup → store → digest → notify
 
 - `poll.py`: source → fetch → extract, then `ingest`;
-- `ingest.py`: normalise → match → dedup → store (also for `import` and `rematch`);
+- `ingest.py`: normalise → match → dedup → store, in batches (also for `import`, `rematch`, `catch_up`);
+- `importer.py`: JSON Lines → articles for `ingest`;
 - `deliver.py`: store → digest → notify;
 - `query.py`: search over the store.
 
@@ -12,10 +13,11 @@ In: a `Context` (config, store, fetcher). Out: reports. Never prints: the CLI sh
 
 from .base import Context, DigestResult, ImportReport, Ingested
 from .deliver import build_digest, channel_key, recent_stories, send_digests
-from .ingest import article_from_json, import_lines, ingest, parse_when, rematch
+from .importer import article_from_json, import_lines, parse_when
+from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
 from .poll import poll, poll_source
 from .query import parse_query, search
 
-__all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "article_from_json", "build_digest",
-           "channel_key", "import_lines", "ingest", "parse_query", "parse_when", "poll", "poll_source",
+__all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "article_from_json", "build_digest",
+           "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query", "parse_when", "poll", "poll_source",
            "recent_stories", "rematch", "search", "send_digests"]

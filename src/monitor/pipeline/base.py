@@ -34,6 +34,8 @@ class Ingested:
     article_id: int | None = None
     story_id: int | None = None
     topics: list[str] = field(default_factory=list)
+    source: str = ""
+    canonical: str = ""
 
 
 @dataclass
@@ -45,7 +47,8 @@ class ImportReport:
     reposts: int = 0
     duplicates: int = 0
     matched: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # skipped lines, by number
+    warnings: list[str] = field(default_factory=list)  # lines imported with a change (a cut body)
 
 
 @dataclass

@@ -1,136 +1,255 @@
 """Ingest: normalise → match → dedup → store, for polled, imported and re-matched articles.
 
-In: extracted `Article`s or JSON Lines. Out: `Ingested` / `ImportReport` / rematch counts.
-A repost (same or nearly the same text from another outlet) joins its original's story.
+In: extracted `Article`s (one at a time with `ingest`, or many through an `Ingestor`). Out:
+`Ingested` results, catch-up and rematch counts. A repost (same or nearly the same text from
+another outlet) joins its original's story.
+
+Each article's own work (normalising, index tokens, fingerprint, topic verdicts) is done once,
+outside the write lock. Articles are then stored in batches, one write transaction per batch
+(`BATCH_SIZE` articles, `BATCH_SECONDS` or `BATCH_CHARS` of text, whichever comes first), each
+article inside its own savepoint: its row, story, index, fingerprint, verdicts and check
+records land together or not at all. A crash loses at most the uncommitted batch, whose URLs
+are then not known and are fetched or imported again. `catch_up` (run at the start of poll,
+run, import and digest) matches any article without a check record for a current topic's
+rules, so a new topic or a rule change reaches every stored article.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
+import hashlib
+import re
+import time
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from .. import dedup, extract, match, textnorm
-from ..errors import InputError, MonitorError
-from ..models import Article
-from .base import SHANGHAI, Context, ImportReport, Ingested
+from .. import dedup, match, textnorm
+from ..scriptfold import fold_words
+from ..models import Article, Match
+from ..store import utcnow
+from ..store.base import AlreadyStored, crash_point
+from .base import Context, Ingested, log
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 MIN_SHINGLES = 40  # about two sentences
 LSH_WINDOW = timedelta(days=45)
+BATCH_SIZE = 500
+BATCH_SECONDS = 1.0
+BATCH_CHARS = 4_000_000  # keeps a batch of long articles small in memory
 
 
 def ingest(ctx: Context, article: Article, source: str, canonical: str | None = None) -> Ingested:
-    """Store one extracted article unless known; fold it into a story if it is a repost."""
-    canonical = canonical or dedup.canonical_url(article.url or f"urn:title:{article.title}")
-    if ctx.store.known_urls([canonical]):
-        return Ingested("duplicate")
-    # Fingerprints compare text folded across scripts and regional words, so a repost
-    # converted to traditional script (软件 → 軟體) lands in its original's story.
-    norm_title, norm_body = textnorm.fingerprint_text(article.title), textnorm.fingerprint_text(article.body)
-    digest_hash = dedup.content_hash(norm_body or norm_title)
-    grams = dedup.shingles(norm_body)
-    keys = dedup.band_keys(dedup.signature(grams)) if grams else []
-    story_id = ctx.store.story_by_hash(digest_hash) or _near_duplicate_story(ctx, grams, keys)
-    status = "repost" if story_id else "new"
-    article_id, story_id = ctx.store.add_article(
-        article, source=source, canonical_url=canonical, content_hash=digest_hash, story_id=story_id,
-        band_keys=keys, index_title=textnorm.index_tokens(article.title),
-        index_body=textnorm.index_tokens(article.body))
-    topics = _match_and_store(ctx, article_id, article.title, article.body)
-    return Ingested(status, article_id, story_id, topics)
+    """Store one extracted article unless known (its own transaction); fold reposts into stories."""
+    ingestor = Ingestor(ctx, batch_size=1)
+    return ingestor.add(article, source, canonical)[0]
 
 
-def _near_duplicate_story(ctx: Context, grams: set[int], keys: list[tuple[int, int]]) -> int | None:
-    if len(grams) < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
-        return None
-    for candidate in ctx.store.lsh_candidates(keys):
-        row = ctx.store.article(candidate)
-        if row and dedup.containment(grams, dedup.shingles(textnorm.fingerprint_text(row["body"] or ""))) >= REPOST_CONTAINMENT:
-            return row["story_id"]
-    return None
+def ingest_many(ctx: Context, items: Iterable[tuple[Article, str, str | None]]) -> list[Ingested]:
+    """Store (article, source, canonical or None) items in batches; results in input order."""
+    results: list[Ingested] = []
+    with Ingestor(ctx) as ingestor:
+        for article, source, canonical in items:
+            results += ingestor.add(article, source, canonical)
+    return results + ingestor.results
 
 
-def _match_and_store(ctx: Context, article_id: int, title: str, body: str,
-                     topics: Iterable[str] | None = None) -> list[str]:
-    matched = []
-    for name in topics or ctx.cfg.topics:
-        verdict = match.match_article(ctx.cfg.topics[name], title, body)
-        ctx.store.set_match(article_id, verdict)
-        if verdict.matched:
-            matched.append(name)
-    return matched
+@dataclass
+class _Prepared:
+    """One article with everything computed that needs no database."""
+
+    article: Article
+    source: str
+    canonical: str
+    body: str
+    digest: str
+    grams: set[int]
+    keys: list[tuple[int, int]]
+    index_title: str
+    index_body: str
+    verdicts: list[tuple[Match, int]]  # (verdict, the topic's rules hash)
 
 
-def import_lines(ctx: Context, lines: Iterable[str]) -> ImportReport:
-    """Ingest articles given as JSON Lines; a bad line is reported by number and skipped."""
-    report = ImportReport()
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        report.lines += 1
+class Ingestor:
+    """Batched ingest: `add` articles, results come back as their batch commits.
+
+    `add` returns the results of a batch when one was written (else []); `flush` writes what
+    is pending. Used as a context manager, it flushes on exit and keeps that last batch's
+    results in `results`. The write lock is held only while a batch is written, never while
+    the caller fetches.
+    """
+
+    def __init__(self, ctx: Context, *, batch_size: int = BATCH_SIZE, max_seconds: float = BATCH_SECONDS,
+                 max_chars: int = BATCH_CHARS) -> None:
+        self.ctx = ctx
+        self.batch_size, self.max_seconds, self.max_chars = batch_size, max_seconds, max_chars
+        self.topics = topic_hashes(ctx)
+        self.results: list[Ingested] = []
+        self._pending: list[_Prepared | Ingested] = []
+        self._canonicals: set[str] = set()
+        self._chars = 0
+        self._since = 0.0
+
+    def __enter__(self) -> "Ingestor":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.results = self.flush()
+
+    def add(self, article: Article, source: str, canonical: str | None = None) -> list[Ingested]:
+        """Queue one article (its work is done now); returns results when a batch was written."""
+        canonical = canonical or dedup.canonical_url(article.url or f"urn:title:{article.title}")
+        if not self._pending:
+            self._since = time.monotonic()
+        if canonical in self._canonicals or self.ctx.store.known_url(canonical):
+            self._pending.append(Ingested("duplicate", source=source, canonical=canonical))
+        else:
+            item = self._prepare(article, source, canonical)
+            self._pending.append(item)
+            self._canonicals.add(canonical)
+            self._chars += len(item.body)
+        if (len(self._pending) >= self.batch_size or self._chars >= self.max_chars
+                or time.monotonic() - self._since >= self.max_seconds):
+            return self.flush()
+        return []
+
+    def _prepare(self, article: Article, source: str, canonical: str) -> _Prepared:
+        body = article.body
+        norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
+        # Fingerprints compare text folded across scripts and regional words, so a repost
+        # converted to traditional script (软件 → 軟體) lands in its original's story.
+        fp_body = fold_words(norm_body)
+        grams = dedup.shingles(fp_body)
+        verdicts = match.match_topics([t for _, t, _ in self.topics], article.title, body)
+        digest = dedup.content_hash(fp_body or fold_words(norm_title))
+        return _Prepared(article, source, canonical, body, digest, grams,
+                         dedup.band_keys(dedup.signature(grams)) if grams else [],
+                         textnorm.normal_index_tokens(norm_title), textnorm.normal_index_tokens(norm_body),
+                         [(v, h) for v, (_, _, h) in zip(verdicts, self.topics)])
+
+    def flush(self) -> list[Ingested]:
+        """Write every pending article in one transaction; their results, in order."""
+        batch, self._pending, self._canonicals, self._chars = self._pending, [], set(), 0
+        if not any(isinstance(p, _Prepared) for p in batch):
+            return [p for p in batch if isinstance(p, Ingested)]
+        store = self.ctx.store
+        with store.transaction():
+            results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
+            store.prune_lsh(utcnow() - LSH_WINDOW)
+            crash_point("batch")
+        crash_point("committed")
+        return results
+
+    def _store(self, p: _Prepared) -> Ingested:
+        """One article, all or nothing (a savepoint inside the batch's transaction)."""
+        store = self.ctx.store
         try:
-            article, source = article_from_json(line, number)
-        except MonitorError as exc:
-            report.errors.append(str(exc))
+            with store.savepoint():
+                if store.known_url(p.canonical):  # stored meanwhile by another process
+                    return Ingested("duplicate", source=p.source, canonical=p.canonical)
+                story_id = store.story_by_hash(p.digest) or self._near_duplicate_story(p)
+                status = "repost" if story_id else "new"
+                article_id, story_id = store.add_article(
+                    p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
+                    story_id=story_id, band_keys=p.keys, index_title=p.index_title, index_body=p.index_body,
+                    body=p.body)
+                crash_point("stored")
+                for verdict, rules in p.verdicts:
+                    store.set_match(article_id, verdict, rules)
+                crash_point("matched")
+        except AlreadyStored:  # the canonical URL's unique index said so
+            return Ingested("duplicate", source=p.source, canonical=p.canonical)
+        topics = [v.topic for v, _ in p.verdicts if v.matched]
+        return Ingested(status, article_id, story_id, topics, source=p.source, canonical=p.canonical)
+
+    def _near_duplicate_story(self, p: _Prepared) -> int | None:
+        if len(p.grams) < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
+            return None
+        for candidate in self.ctx.store.lsh_candidates(p.keys):
+            row = self.ctx.store.article(candidate)
+            if row and dedup.containment(p.grams, dedup.shingles(textnorm.fingerprint_text(row["body"] or ""))) >= REPOST_CONTAINMENT:
+                return row["story_id"]
+        return None
+
+
+# --- topic check records: catch-up at start and rematch ------------------------------------
+
+_HASHES: dict[int, tuple[Any, int]] = {}
+
+
+def rules_hash(topic: Any) -> int:
+    """A stable signed 63-bit hash of a compiled topic's rules (same rules, same hash, in any
+    process): stored with each verdict, so a rule change shows as unchecked articles."""
+    cached = _HASHES.get(id(topic))
+    if cached is not None and cached[0] is topic:
+        return cached[1]
+    digest = hashlib.blake2b(repr(_canonical(topic)).encode("utf-8"), digest_size=8).digest()
+    value = int.from_bytes(digest, "big") >> 1
+    _HASHES[id(topic)] = (topic, value)
+    return value
+
+
+def _canonical(value: Any) -> Any:
+    """Plain nested lists for a compiled rule object (sets sorted: their order varies by process)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, *[(f.name, _canonical(getattr(value, f.name)))
+                                        for f in dataclasses.fields(value)]]
+    if isinstance(value, re.Pattern):
+        return ["re", value.pattern, int(value.flags)]
+    if isinstance(value, dict):
+        return [(repr(k), _canonical(v)) for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(_canonical(v)) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def topic_hashes(ctx: Context, names: Iterable[str] | None = None) -> list[tuple[str, Any, int]]:
+    """(name, compiled topic, rules hash) for the named (default: all) configured topics."""
+    return [(n, ctx.cfg.topics[n], rules_hash(ctx.cfg.topics[n])) for n in (names or ctx.cfg.topics)]
+
+
+def catch_up(ctx: Context) -> dict[str, int]:
+    """Match every article that has no check record for a current topic's rules (a topic added,
+    rules changed, or an article stored by a process with other topics). Cheap when none."""
+    counts = {}
+    for name, topic, rules in topic_hashes(ctx):
+        if ctx.store.all_checked(name, rules):
             continue
-        result = ingest(ctx, article, source)
-        report.new += result.status == "new"
-        report.reposts += result.status == "repost"
-        report.duplicates += result.status == "duplicate"
-        report.matched += bool(result.topics)
-    return report
+        counts[name] = _match_unchecked(ctx, name, topic, rules)
+        log.info("catch-up topic=%s matched_articles=%d", name, counts[name])
+    return counts
 
 
-def article_from_json(line: str, number: int) -> tuple[Article, str]:
-    """One import line → (Article, source name); InputError names the line and the fix."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"line {number}: not JSON ({exc.msg})", hint="one JSON object per line") from None
-    if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
-        raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
-    published = parse_when(obj.get("published"), number) if obj.get("published") else None
-    if obj.get("html"):
-        article = extract.extract(str(obj["html"]), obj["url"])
-    elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
-        paras = tuple(p.strip() for p in obj["body"].split("\n") if p.strip())
-        article = Article(url=obj["url"], title=obj["title"].strip(), paragraphs=paras)
-    else:
-        raise InputError(f"line {number}: needs \"title\" and \"body\" strings, or \"html\"",
-                         hint="see `monitor import --help`")
-    if published:
-        article = replace(article, published=published)
-    return article, str(obj.get("source") or "import")
-
-
-def parse_when(value: object, number: int = 0) -> datetime:
-    """ISO 8601 or YYYY-MM-DD (taken as Asia/Shanghai when no offset) → aware UTC datetime."""
-    try:
-        dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"line {number}: published {value!r} is not a date",
-                         hint="use ISO 8601, e.g. 2026-11-20 or 2026-11-20T09:30:00+08:00") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=SHANGHAI)
-    return dt.astimezone(timezone.utc)
+def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500) -> int:
+    done, after = 0, 0
+    while ids := ctx.store.unchecked(name, rules, after, batch):
+        with ctx.store.transaction():
+            for row in ctx.store.articles_by_id(ids):
+                ctx.store.set_match(row["id"], match.match_article(topic, row["title"] or "", row["body"] or ""), rules)
+        done, after = done + len(ids), ids[-1]
+    return done
 
 
 def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None) -> dict[str, int]:
     """Re-run topics over stored articles after a rule change; counts gained and lost matches."""
-    names = topics or list(ctx.cfg.topics)
-    before = {n: _matched_ids(ctx, n) for n in names}
-    seen = 0
-    with ctx.store.db.atomic():
-        for row in ctx.store.iter_articles(since):
-            seen += 1
-            _match_and_store(ctx, row["id"], row["title"] or "", row["body"] or "", names)
+    chosen = topic_hashes(ctx, topics)
+    before = {n: _matched_ids(ctx, n) for n, _, _ in chosen}
+    seen, after = 0, 0
+    while ids := ctx.store.article_ids(after, 500, since):
+        with ctx.store.transaction():
+            for row in ctx.store.articles_by_id(ids):
+                verdicts = match.match_topics([t for _, t, _ in chosen], row["title"] or "", row["body"] or "")
+                for verdict, (_, _, rules) in zip(verdicts, chosen):
+                    ctx.store.set_match(row["id"], verdict, rules)
+        seen, after = seen + len(ids), ids[-1]
     counts = {"articles": seen, "gained": 0, "lost": 0}
-    for n in names:
-        after = _matched_ids(ctx, n)
-        counts["gained"] += len(after - before[n])
-        counts["lost"] += len(before[n] - after)
+    for n, _, _ in chosen:
+        now = _matched_ids(ctx, n)
+        counts["gained"] += len(now - before[n])
+        counts["lost"] += len(before[n] - now)
     return counts
 
 

@@ -3,7 +3,9 @@
 In: articles, matches, fingerprints and source state from the pipeline. Out: rows as plain
 dicts and models (stories for digests, search hits). One file per concern, each a part of
 `Store`: `sources`, `articles`, `matches`, `search`, `stories`; the schema's migrations live
-in `schema` and are applied on open. Times are stored as UTC ISO 8601.
+in `schema` and are applied on open, under an exclusive lock so two first starts do not race.
+Times are stored as UTC ISO 8601. Several processes may share one database: WAL, a busy
+timeout, and write transactions begun IMMEDIATE (see `base`).
 """
 
 from __future__ import annotations
@@ -11,11 +13,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..errors import StoreError
 from .articles import ArticlesPart
-from .base import iso, parse_iso, utcnow
+from .base import ImmediateDatabase, iso, parse_iso, utcnow
 from .matches import MatchesPart
 from .schema import migrations
 from .search import SearchPart
@@ -23,6 +23,8 @@ from .sources import SourcesPart
 from .stories import StoriesPart
 
 __all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
+
+BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
 
 class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart):
@@ -34,15 +36,27 @@ class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart):
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-            db = Database(conn)
+            conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
+                                   isolation_level="IMMEDIATE")
+            db = ImmediateDatabase(conn)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA foreign_keys = ON")
-            migrations.apply(db)
+            store = cls(db, path)
+            store._migrate()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {path}: {exc}",
                              hint="check the path and its permissions, or pass --db PATH") from None
-        return cls(db, path)
+        return store
+
+    def _migrate(self) -> None:
+        """Apply pending migrations holding the write lock, checking again once it is held:
+        of two processes opening a new database, one migrates and the other waits, then sees
+        nothing pending."""
+        if not migrations.pending(self.db):
+            return
+        with self.transaction("EXCLUSIVE"):
+            migrations.apply(self.db)
 
     def close(self) -> None:
         """Close the connection."""

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
 from ..models import Article
-from .base import StoreBase, iso, utcnow
+from .base import AlreadyStored, StoreBase, iso, utcnow
+
+
+_KNOWN = "SELECT 1 FROM articles WHERE canonical_url = ?"
+_NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"
+_NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "
+                "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
+_NEW_BAND = "INSERT INTO lsh(band, key, article_id, created_at) VALUES (?, ?, ?, ?)"
+_NEW_FTS = "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"
 
 
 class ArticlesPart(StoreBase):
@@ -58,26 +68,33 @@ class ArticlesPart(StoreBase):
             f"SELECT article_id, count(*) AS n FROM lsh WHERE {where} GROUP BY article_id ORDER BY n DESC LIMIT 20",
             params)]
 
+    def known_url(self, canonical_url: str) -> bool:
+        """Whether this canonical URL is stored already (one indexed look-up)."""
+        return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
+
     def add_article(self, article: Article, *, source: str, canonical_url: str, content_hash: str,
                     story_id: int | None, band_keys: list[tuple[int, int]], index_title: str,
-                    index_body: str) -> tuple[int, int]:
-        """Insert an article (and a new story unless `story_id` is given); return (article id, story id)."""
+                    index_body: str, body: str | None = None) -> tuple[int, int]:
+        """Insert an article (and a new story unless `story_id` is given); return (article id, story id).
+        Raises AlreadyStored when its canonical URL is stored already.
+
+        Joins the caller's transaction when there is one. Constant SQL, so sqlite3 prepares each
+        statement once per connection."""
         now = iso(utcnow())
-        with self.db.atomic():
+        body = article.body if body is None else body
+        with self.writing():
             if story_id is None:
-                story_id = self.table("stories").insert({"title": article.title, "first_seen": now}).last_pk
-            row = {"url": article.url, "canonical_url": canonical_url, "source": source,
-                   "title": article.title, "body": article.body, "published": iso(article.published),
-                   "fetched_at": now, "author": article.author, "source_name": article.source_name,
-                   "editor": article.editor, "lang": article.lang, "content_hash": content_hash,
-                   "story_id": story_id}
-            article_id = self.table("articles").insert(row).last_pk
-            self.db.execute("UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?",
-                            [article_id, story_id])
-            self.table("lsh").insert_all({"band": b, "key": k, "article_id": article_id, "created_at": now}
-                                      for b, k in band_keys)
-            self.db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                            [article_id, index_title, index_body])
+                story_id = self.conn.execute(_NEW_STORY, [article.title, now]).lastrowid
+            try:
+                article_id = self.conn.execute(_NEW_ARTICLE, [
+                    article.url, canonical_url, source, article.title, body, iso(article.published), now,
+                    article.author, article.source_name, article.editor, article.lang, content_hash,
+                    story_id]).lastrowid
+            except sqlite3.IntegrityError:
+                raise AlreadyStored(canonical_url) from None
+            self.conn.execute(_FIRST_ARTICLE, [article_id, story_id])
+            self.conn.executemany(_NEW_BAND, [(b, k, article_id, now) for b, k in band_keys])
+            self.conn.execute(_NEW_FTS, [article_id, index_title, index_body])
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
@@ -93,6 +110,20 @@ class ArticlesPart(StoreBase):
             sql += " WHERE coalesce(published, fetched_at) >= ?"
             params.append(iso(since))
         yield from self.db.query(sql + " ORDER BY id", params)
+
+    def article_ids(self, after: int = 0, limit: int = -1, since: datetime | None = None) -> list[int]:
+        """Article ids above `after`, in order (optionally only those fetched or published since)."""
+        if since is None:
+            return [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                                                    [after, limit])]
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE id > ? AND coalesce(published, fetched_at) >= ? ORDER BY id LIMIT ?",
+            [after, iso(since), limit])]
+
+    def articles_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
+        """Article rows (id, title, body) for these ids, in id order."""
+        return sorted(self._in_chunks("SELECT id, title, body FROM articles WHERE id IN ({marks})", ids),
+                      key=lambda r: r["id"])
 
     def prune_lsh(self, before: datetime) -> int:
         """Drop LSH band rows older than `before` (the near-duplicate window is rolling)."""

@@ -1,17 +1,36 @@
-"""What every part of the store shares: the connection, time helpers, chunked IN queries.
+"""What every part of the store shares: the connection, transactions, time helpers, chunked IN queries.
 
-In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`. Times are stored as UTC ISO 8601.
+In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`, `crash_point`, `AlreadyStored`. Times are stored as
+UTC ISO 8601. Every write transaction begins IMMEDIATE, so a second process waits for the
+write lock (busy_timeout) instead of failing with "database is locked" on a lock upgrade.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import os
+import signal
+import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.db import Table
+
+# Tests name a commit point here to have the process killed there (SIGKILL, as `kill -9`).
+_CRASH_AT = os.environ.get("MONITOR_TEST_CRASH_AT") or None
+
+
+class AlreadyStored(Exception):
+    """An article with this canonical URL is in the store (another process stored it first)."""
+
+
+def crash_point(name: str) -> None:
+    """Die at once when the test-only MONITOR_TEST_CRASH_AT names this point."""
+    if _CRASH_AT == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def utcnow() -> datetime:
@@ -33,16 +52,76 @@ def parse_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+class ImmediateDatabase(Database):
+    """sqlite-utils' Database whose own transactions (`atomic`) begin IMMEDIATE.
+
+    A deferred transaction that reads and then writes gets SQLITE_BUSY at once when another
+    process wrote in between (the busy timeout cannot help a stale snapshot)."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["Database"]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+
 class StoreBase:
     """The open database every store part works on."""
 
     def __init__(self, db: Database, path: Path | None) -> None:
         self.db = db
+        self.conn: sqlite3.Connection = db.conn
         self.path = path
 
     def table(self, name: str) -> Table:
         """The table `name` (typed as a Table: `db[name]` may also be a View)."""
         return self.db.table(name)
+
+    @contextlib.contextmanager
+    def transaction(self, mode: str = "IMMEDIATE") -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE, or EXCLUSIVE); nested, a savepoint."""
+        if self.conn.in_transaction:
+            with self.savepoint():
+                yield
+            return
+        self.conn.execute(f"BEGIN {mode}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Join the caller's transaction, or run in one of its own."""
+        if self.conn.in_transaction:
+            yield
+            return
+        with self.transaction():
+            yield
+
+    @contextlib.contextmanager
+    def savepoint(self, name: str = "item") -> Iterator[None]:
+        """All or nothing inside a transaction: rolled back to its start on an exception."""
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
 
     def _in_chunks(self, sql: str, values: Iterable[Any], params: list[Any] | None = None) -> list[dict]:
         """Rows of `sql` (its `{marks}` filled for one chunk of `values`), chunk by chunk:

@@ -1,4 +1,7 @@
-"""Topic verdicts per article: matched ones kept with their hits, unmatched ones removed."""
+"""Topic verdicts per article: matched ones kept with their hits, unmatched ones removed, and
+for every verdict a check record (topic, article, rules hash), so an article never checked
+against a topic's current rules can be found and matched.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +12,43 @@ from dataclasses import asdict
 from ..models import Hit, Match
 from .base import StoreBase, iso, utcnow
 
+_UPSERT = ("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, topic) DO UPDATE SET "
+           "score = excluded.score, hits = excluded.hits, rules = excluded.rules, reason = excluded.reason")
+_DROP = "DELETE FROM article_topics WHERE article_id = ? AND topic = ?"
+_CHECK = "INSERT OR REPLACE INTO article_checks(topic, article_id, rules) VALUES (?, ?, ?)"
+
 
 class MatchesPart(StoreBase):
-    """Rows of `article_topics`."""
+    """Rows of `article_topics` and `article_checks`."""
 
-    def set_match(self, article_id: int, match: Match) -> None:
-        """Store a topic verdict: matched ones are kept, unmatched ones removed."""
-        if not match.matched:
-            self.db.execute("DELETE FROM article_topics WHERE article_id = ? AND topic = ?", [article_id, match.topic])
-            return
-        self.db.execute(
-            "INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, topic) DO UPDATE SET "
-            "score = excluded.score, hits = excluded.hits, rules = excluded.rules, reason = excluded.reason",
-            [article_id, match.topic, match.score, json.dumps([asdict(h) for h in match.hits], ensure_ascii=False),
-             json.dumps(list(match.rules), ensure_ascii=False), match.reason, iso(utcnow())])
+    def set_match(self, article_id: int, match: Match, rules: int | None = None) -> None:
+        """Store a topic verdict: matched ones are kept, unmatched ones removed; with `rules`
+        (the topic's rules hash) the check is recorded too."""
+        with self.writing():
+            if match.matched:
+                self.conn.execute(_UPSERT, [article_id, match.topic, match.score,
+                                            json.dumps([asdict(h) for h in match.hits], ensure_ascii=False),
+                                            json.dumps(list(match.rules), ensure_ascii=False), match.reason,
+                                            iso(utcnow())])
+            else:
+                self.conn.execute(_DROP, [article_id, match.topic])
+            if rules is not None:
+                self.conn.execute(_CHECK, [match.topic, article_id, rules])
+
+    def unchecked(self, topic: str, rules: int, after: int = 0, limit: int = -1) -> list[int]:
+        """Ids above `after` of articles with no check for `topic` under `rules`, in id order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles a WHERE id > ? AND NOT EXISTS (SELECT 1 FROM article_checks c "
+            "WHERE c.topic = ? AND c.article_id = a.id AND c.rules = ?) ORDER BY id LIMIT ?",
+            [after, topic, rules, limit])]
+
+    def all_checked(self, topic: str, rules: int) -> bool:
+        """True when every article has a check for `topic` under `rules` (two counts, no join)."""
+        total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        checked = self.conn.execute("SELECT count(*) FROM article_checks WHERE topic = ? AND rules = ?",
+                                    [topic, rules]).fetchone()[0]
+        return checked >= total
 
     def topics_of(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
         """Matched topic names per article id."""

@@ -43,3 +43,12 @@ def m002_link_failures(db: Database) -> None:
     """Links that failed: retried a few times, then given up instead of fetched every poll."""
     db["link_failures"].create({"canonical_url": str, "source": str, "reason": str, "attempts": int,
                                 "last_at": str}, pk="canonical_url")
+
+
+@migrations()
+def m003_article_checks(db: Database) -> None:
+    """Which articles were checked against which topic, under which rules (matched or not):
+    an article with no check for a current topic's rules is matched at the next start."""
+    db.execute("CREATE TABLE article_checks (topic TEXT NOT NULL, article_id INTEGER NOT NULL, "
+               "rules INTEGER NOT NULL, PRIMARY KEY (topic, article_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX IF NOT EXISTS lsh_created_at ON lsh(created_at)")  # pruning without a scan

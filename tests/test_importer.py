@@ -1,0 +1,82 @@
+"""`monitor import`: bad lines reported by number and skipped (exit 1), good ones land; input read
+as bytes per line; long bodies cut with a warning; memory flat in the file's size."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+
+from monitor.pipeline.importer import read_lines
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n'
+GOOD = {"url": "http://a.example/1", "title": "沪明对口合作推进会召开",
+        "body": "上海市与三明市召开对口合作推进会，两地签署产业园区共建协议。"}
+
+
+def line(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def run_import(tmp_path, data: bytes, *extra: str) -> subprocess.CompletedProcess:
+    (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_bytes(data)
+    code = ("import resource, sys\nfrom monitor.cli import main\ntry:\n    main()\nfinally:\n"
+            "    print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    return subprocess.run([sys.executable, "-c", code, "--config", str(tmp_path / "monitor.toml"),
+                           "--db", str(tmp_path / "m.db"), "import", str(tmp_path / "in.jsonl"), *extra],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                          timeout=120)
+
+
+def test_bad_lines_are_reported_by_number_and_the_good_ones_land(tmp_path):
+    data = (line(GOOD)
+            + "{\"url\": \"http://a.example/2\", \"title\": \"三明\", \"body\": \"三明新闻\"}".encode("gb18030") + b"\n"
+            + b"\xff\xfe not utf-8 at all\n"
+            + b"{broken json\n"
+            + line({"title": "no url", "body": "x"})
+            + line({"url": "http://a.example/3", "title": 5, "body": "x"})
+            + line({"url": "http://a.example/4", "title": "ok", "body": "三明市召开森林防火会议。"})
+            + b"\n")
+    result = run_import(tmp_path, data)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "7 lines: 2 new, 0 reposts, 0 already stored, 1 matched a topic, 5 skipped" in result.stdout
+    for n, why in [(2, "not UTF-8"), (3, "not UTF-8 (byte 0xff at offset 0)"), (4, "not JSON"),
+                   (5, 'missing "url"'), (6, 'needs "title" and "body" strings')]:
+        assert f"skipped: line {n}: {why}" in result.stderr
+
+
+def test_all_good_lines_exit_0_and_a_bom_is_ignored(tmp_path):
+    result = run_import(tmp_path, b"\xef\xbb\xbf" + line(GOOD))
+    assert result.returncode == 0 and "1 new" in result.stdout, result.stderr
+
+
+def test_a_5_mb_body_is_cut_with_a_warning_and_memory_stays_small(tmp_path):
+    huge = {"url": "http://a.example/big", "title": "长文", "body": ("三明市召开会议部署工作。" * 12 + "\n") * 35000}
+    assert len(huge["body"]) > 5_000_000
+    result = run_import(tmp_path, line(huge) + line(GOOD))
+    assert result.returncode == 0, result.stderr
+    assert "2 new" in result.stdout
+    assert "warning: line 1: body cut from 5,075,000 to" in result.stderr
+    maxrss_mb = int(result.stderr.rsplit("maxrss_kb", 1)[1]) / 1024
+    assert maxrss_mb < 250  # was 578 MB: the whole 5 MB body went through normalisation with offsets
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "m.db")
+    stored = conn.execute("SELECT length(body) FROM articles WHERE url = 'http://a.example/big'").fetchone()[0]
+    assert 900_000 <= stored <= 1_000_000
+
+
+def test_a_smaller_cap_from_the_command_line(tmp_path):
+    result = run_import(tmp_path, line({**GOOD, "body": "三明" * 5000}), "--max-body", "2000")
+    assert result.returncode == 0 and "body cut from 10,000 to 2,000 characters" in result.stderr
+
+
+def test_lines_are_read_as_bytes_and_an_overlong_line_is_skipped_unread():
+    stream = io.BytesIO(b"a\n" + b"x" * 50 + b"\n" + b"b\n" + b"tail-without-newline")
+    assert list(read_lines(stream, limit=20)) == [b"a\n", None, b"b\n", b"tail-without-newline"]
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0

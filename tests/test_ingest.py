@@ -1,0 +1,217 @@
+"""Ingest: one transaction per article (a kill at each commit point loses nothing), start-up
+catch-up of unchecked articles, batches, and several processes on one database."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from monitor import config, match
+from monitor.models import Article
+from monitor.pipeline import Context, Ingestor, catch_up, ingest, ingest_many
+from monitor.pipeline.ingest import rules_hash
+from monitor.replay import ReplayServer
+from monitor.store import Store
+
+SITES = Path(__file__).parent / "fixtures" / "sites"
+STORY = ("上海市与三明市对口合作持续深化，沪明临港产业园三期项目日前在三明市三元区开工，"
+         "计划引进新材料和生物医药企业二十家。园区由两地国资平台共同出资建设，上海方面派出管理团队，"
+         "负责招商和运营。今年以来，园区已签约项目十二个，总投资超过四十亿元。")
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
+
+
+def articles() -> list[dict]:
+    """Six import lines: three on topic, one repost of the first, two off topic."""
+    return [
+        {"url": "http://a.example/1", "title": "沪明对口合作产业园三期开工", "body": STORY},
+        {"url": "http://b.example/9", "title": "转载：沪明产业园开工", "body": "来源：三明日报\n" + STORY + "\n责任编辑：林某"},
+        {"url": "http://a.example/2", "title": "三明治店在上海开业", "body": "一家三明治店本周在上海静安区开业，面包每天现烤。" * 3},
+        {"url": "http://a.example/3", "title": "沪明劳务协作推进会召开", "body": "上海市与三明市召开劳务协作推进会，两地人社部门签署协议。" * 3},
+        {"url": "http://a.example/4", "title": "冬季森林防火", "body": "三明市召开会议，部署冬季森林防火工作。" * 4},
+        {"url": "http://a.example/5", "title": "滬明對口合作簽約", "body": "上海市與三明市簽署對口合作協議，共建人才飛地。" * 3},
+    ]
+
+
+def monitor(tmp: Path, *args: str, env: dict | None = None, cfg: str = CONFIG,
+            stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    (tmp / "monitor.toml").write_text(cfg, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp / "monitor.toml"),
+                           "--db", str(tmp / "m.db"), *args], capture_output=True, input=stdin,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def write_lines(path: Path, objs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs), encoding="utf-8")
+    return path
+
+
+def check_consistent(db_path: Path, topic_rules: int) -> dict[str, int]:
+    """Integrity ok, every article checked under the current rules, no story without articles."""
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    counts = {"articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+              "stories": conn.execute("SELECT count(*) FROM stories").fetchone()[0],
+              "matched": conn.execute("SELECT count(*) FROM article_topics").fetchone()[0]}
+    unchecked = conn.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_checks c "
+                             "WHERE c.article_id = a.id AND c.topic = 'hu-ming' AND c.rules = ?)",
+                             [topic_rules]).fetchone()[0]
+    orphans = conn.execute("SELECT count(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)").fetchone()[0]
+    empty = conn.execute("SELECT count(*) FROM stories WHERE id NOT IN (SELECT story_id FROM articles)").fetchone()[0]
+    indexed = conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)").fetchone()[0]
+    assert (unchecked, orphans, empty, indexed) == (0, 0, 0, 0)
+    conn.close()
+    return counts
+
+
+def hu_ming_rules(tmp: Path | None = None) -> int:
+    """The rules hash of hu-ming as the CLI's config compiles it."""
+    path = Path(tmp or ".") / "hash.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return rules_hash(config.load(path, None).topics["hu-ming"])
+
+
+@pytest.mark.parametrize("point", ["stored", "matched", "batch", "committed"])
+def test_a_kill_at_each_commit_point_loses_nothing(tmp_path, point):
+    lines = write_lines(tmp_path / "in.jsonl", articles())
+    killed = monitor(tmp_path, "import", str(lines), env={"MONITOR_TEST_CRASH_AT": point})
+    assert killed.returncode == -9, killed.stderr.decode()
+    check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))  # nothing half-written
+    again = monitor(tmp_path, "import", str(lines))
+    assert again.returncode == 0 and b"Traceback" not in again.stderr, again.stderr.decode()
+    counts = check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))
+    assert counts == {"articles": 6, "stories": 5, "matched": 4}  # the repost joined its original
+
+
+def test_a_poll_killed_mid_ingest_stores_the_rest_next_time(tmp_path):
+    with ReplayServer(SITES) as site:
+        cfg = CONFIG + f'[[sources]]\nname = "feed"\nkind = "feed"\nurl = "{site.base_url}/feed/rss.xml"\n'
+        killed = monitor(tmp_path, "poll", cfg=cfg, env={"MONITOR_TEST_CRASH_AT": "matched"})
+        assert killed.returncode == -9
+        again = monitor(tmp_path, "poll", cfg=cfg)
+    assert again.returncode == 0, again.stderr.decode()
+    assert check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))["articles"] == 3
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    store = Store.open(tmp_path / "m.db")
+    yield Context(config.load(path, tmp_path / "m.db"), store)
+    store.close()
+
+
+def art(obj: dict) -> Article:
+    return Article(url=obj["url"], title=obj["title"], paragraphs=tuple(obj["body"].split("\n")))
+
+
+def test_a_new_topic_or_changed_rules_reach_stored_articles_at_start(ctx):
+    results = ingest_many(ctx, [(art(o), "s", None) for o in articles()])
+    assert [r.status for r in results] == ["new", "repost", "new", "new", "new", "new"]
+    assert catch_up(ctx) == {}  # everything was checked as it was stored
+    rule = {"threshold": 1, "groups": {"sandwich": {"terms": ["三明治"]}},
+            "rules": [{"name": "sandwich", "any": ["sandwich"], "weight": 1}]}
+    ctx.cfg.topics["sandwich"] = match.compile_topic("sandwich", rule, where="test")
+    assert catch_up(ctx) == {"sandwich": 6}
+    assert catch_up(ctx) == {}
+    assert [r["title"] for r in ctx.store.search([], topic="sandwich")] == ["三明治店在上海开业"]
+    rule["groups"]["sandwich"]["terms"] = ["森林防火"]  # the rules change: every verdict is stale
+    ctx.cfg.topics["sandwich"] = match.compile_topic("sandwich", rule, where="test")
+    assert catch_up(ctx) == {"sandwich": 6}
+    assert [r["title"] for r in ctx.store.search([], topic="sandwich")] == ["冬季森林防火"]
+
+
+def test_rules_hash_is_stable_across_processes(tmp_path):
+    hu_ming_rules(tmp_path)
+    code = ("from monitor import config; from monitor.pipeline.ingest import rules_hash; "
+            f"print(rules_hash(config.load({str(tmp_path / 'hash.toml')!r}, None).topics['hu-ming']))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert runs == {f"{hu_ming_rules(tmp_path)}\n"}
+
+
+def test_a_batch_stores_each_article_once_and_single_ingest_still_works(ctx):
+    objs = articles()
+    with Ingestor(ctx, batch_size=4) as ingestor:
+        first = [r for o in objs + objs[:2] for r in ingestor.add(art(o), "s")]
+    results = first + ingestor.results
+    assert [r.status for r in results] == ["new", "repost", "new", "new", "new", "new", "duplicate", "duplicate"]
+    assert results[1].story_id == results[0].story_id and results[1].canonical == "http://b.example/9"
+    assert ingest(ctx, art(objs[0]), "s").status == "duplicate"
+    assert ingest(ctx, art({**objs[0], "url": "http://c.example/1"}), "s").status == "repost"
+
+
+def test_an_article_stored_meanwhile_by_another_process_counts_as_stored(ctx, tmp_path):
+    obj = articles()[0]
+    with Ingestor(ctx, batch_size=10) as ingestor:
+        ingestor.add(art(obj), "s")  # prepared, not yet written
+        other = Store.open(tmp_path / "m.db")
+        other_ctx = Context(ctx.cfg, other)
+        assert ingest(other_ctx, art(obj), "s").status == "new"
+        other.close()
+    assert [r.status for r in ingestor.results] == ["duplicate"]
+    assert ctx.store.stats()["articles"] == 1
+
+
+def test_two_concurrent_first_starts_do_not_race(tmp_path):
+    for round_ in range(3):
+        db = tmp_path / f"r{round_}.db"
+        code = f"from monitor.store import Store; Store.open({str(db)!r}).close()"
+        procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(3)]
+        errors = [p.communicate(timeout=60)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0], errors
+        store = Store.open(db)
+        assert len(store.schema_version()) == len(set(store.schema_version()))
+        store.close()
+
+
+def test_two_concurrent_polls_store_each_article_once(tmp_path):
+    with ReplayServer(SITES) as site:
+        cfg = CONFIG + "".join(
+            f'[[sources]]\nname = "{name}"\nkind = "{kind}"\nurl = "{site.base_url}/{path}"\n'
+            + ('link_selector = "ul.news a"\n' if kind == "html" else "")
+            for name, kind, path in [("feed", "feed", "feed/rss.xml"), ("gbk", "html", "gbk/list.html"),
+                                     ("repost", "html", "repost/list.html")])
+        (tmp_path / "monitor.toml").write_text(cfg, encoding="utf-8")
+        args = [sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"),
+                "--db", str(tmp_path / "m.db"), "poll"]
+        procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+        outs = [p.communicate(timeout=120) for p in procs]
+    for p, (_, err) in zip(procs, outs):
+        assert p.returncode == 0 and b"Traceback" not in err and b"locked" not in err, err.decode()
+    counts = check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))
+    assert (counts["articles"], counts["stories"]) == (6, 5)
+
+
+def test_writers_in_threads_wait_for_each_other(tmp_path):
+    """Two connections writing at once: the second waits for the lock instead of failing."""
+    Store.open(tmp_path / "m.db").close()
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        store = Store.open(tmp_path / "m.db")
+        try:
+            for i in range(30):
+                with store.transaction():
+                    store.record_link_failure(f"http://x/{n}/{i}", "s", "test")
+        except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store = Store.open(tmp_path / "m.db")
+    assert len(store.link_failures()) == 90
+    store.close()
