@@ -31,9 +31,11 @@ def articles() -> list[dict]:
     """Six import lines: three on topic, one repost of the first, two off topic."""
     return [
         {"url": "http://a.example/1", "title": "沪明对口合作产业园三期开工", "body": STORY},
-        {"url": "http://b.example/9", "title": "转载：沪明产业园开工", "body": "来源：三明日报\n" + STORY + "\n责任编辑：林某"},
+        {"url": "http://b.example/9", "title": "转载：沪明产业园开工",
+         "body": "来源：三明日报\n" + STORY + "\n责任编辑：林某"},
         {"url": "http://a.example/2", "title": "三明治店在上海开业", "body": "一家三明治店本周在上海静安区开业，面包每天现烤。" * 3},
-        {"url": "http://a.example/3", "title": "沪明劳务协作推进会召开", "body": "上海市与三明市召开劳务协作推进会，两地人社部门签署协议。" * 3},
+        {"url": "http://a.example/3", "title": "沪明劳务协作推进会召开",
+         "body": "上海市与三明市召开劳务协作推进会，两地人社部门签署协议。" * 3},
         {"url": "http://a.example/4", "title": "冬季森林防火", "body": "三明市召开会议，部署冬季森林防火工作。" * 4},
         {"url": "http://a.example/5", "title": "滬明對口合作簽約", "body": "上海市與三明市簽署對口合作協議，共建人才飛地。" * 3},
     ]
@@ -184,7 +186,7 @@ def test_two_concurrent_polls_store_each_article_once(tmp_path):
                 "--db", str(tmp_path / "m.db"), "poll"]
         procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
         outs = [p.communicate(timeout=120) for p in procs]
-    for p, (_, err) in zip(procs, outs):
+    for p, (_, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0 and b"Traceback" not in err and b"locked" not in err, err.decode()
     counts = check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))
     assert (counts["articles"], counts["stories"]) == (6, 5)
@@ -201,7 +203,7 @@ def test_writers_in_threads_wait_for_each_other(tmp_path):
             for i in range(30):
                 with store.transaction():
                     store.record_link_failure(f"http://x/{n}/{i}", "s", "test")
-        except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+        except BaseException as exc:
             errors.append(exc)
         finally:
             store.close()

@@ -8,8 +8,7 @@ import opencc
 import pytest
 
 from monitor import config, dedup, scriptfold, textnorm
-from monitor.pipeline import Context
-from monitor.pipeline.ingest import import_lines
+from monitor.pipeline import Context, import_lines
 from monitor.store import Store
 
 # Written for these tests; each holds words that s2twp changes (软件, 信息, 网络, 数据, 视频,

@@ -10,9 +10,10 @@ ingest batch at a time, bodies cut at a cap.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, cast
 
 from .. import extract
 from ..errors import InputError, MonitorError
@@ -29,7 +30,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                  max_body: int = MAX_BODY_CHARS) -> ImportReport:
     """Ingest articles given as JSON Lines; a bad line is reported by number and skipped."""
     report = ImportReport()
-    source = read_lines(lines) if hasattr(lines, "readline") else lines
+    source: Iterable[bytes | str | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
     with Ingestor(ctx) as ingestor:
         for number, raw in enumerate(source, 1):
             if raw is None:

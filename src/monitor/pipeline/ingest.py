@@ -26,8 +26,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .. import dedup, match, textnorm
-from ..scriptfold import fold_words
 from ..models import Article, Match
+from ..scriptfold import fold_words
 from ..store import utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
@@ -91,7 +91,7 @@ class Ingestor:
         self._chars = 0
         self._since = 0.0
 
-    def __enter__(self) -> "Ingestor":
+    def __enter__(self) -> Ingestor:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -126,7 +126,7 @@ class Ingestor:
         return _Prepared(article, source, canonical, body, digest, grams,
                          dedup.band_keys(dedup.signature(grams)) if grams else [],
                          textnorm.normal_index_tokens(norm_title), textnorm.normal_index_tokens(norm_body),
-                         [(v, h) for v, (_, _, h) in zip(verdicts, self.topics)])
+                         [(v, h) for v, (_, _, h) in zip(verdicts, self.topics, strict=True)])
 
     def flush(self) -> list[Ingested]:
         """Write every pending article in one transaction; their results, in order."""
@@ -242,7 +242,7 @@ def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | Non
         with ctx.store.transaction():
             for row in ctx.store.articles_by_id(ids):
                 verdicts = match.match_topics([t for _, t, _ in chosen], row["title"] or "", row["body"] or "")
-                for verdict, (_, _, rules) in zip(verdicts, chosen):
+                for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
                     ctx.store.set_match(row["id"], verdict, rules)
         seen, after = seen + len(ids), ids[-1]
     counts = {"articles": seen, "gained": 0, "lost": 0}

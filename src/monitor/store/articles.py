@@ -10,7 +10,6 @@ from typing import Any
 from ..models import Article
 from .base import AlreadyStored, StoreBase, iso, utcnow
 
-
 _KNOWN = "SELECT 1 FROM articles WHERE canonical_url = ?"
 _NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"
 _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "

@@ -29,7 +29,7 @@ class AlreadyStored(Exception):
 
 def crash_point(name: str) -> None:
     """Die at once when the test-only MONITOR_TEST_CRASH_AT names this point."""
-    if _CRASH_AT == name:
+    if name == _CRASH_AT:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -59,7 +59,7 @@ class ImmediateDatabase(Database):
     process wrote in between (the busy timeout cannot help a stale snapshot)."""
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator["Database"]:
+    def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
