@@ -96,14 +96,18 @@ def test_poll_stores_matches_folds_and_survives_failures(ctx, site, tmp_path):
     state = ctx.store.source_state("down")
     assert state["error_count"] == 1 and "connection refused" in state["last_error"]
 
-    matched = search(ctx, topic="hu-ming", limit=50)
+    matched = search(ctx, topic="hu-ming", limit=50, articles=True)
     assert len(matched) == 4 and not any("三明治" in r["title"] for r in matched)
     assert len(titles(matched)) == 3  # the repost carries its original's headline
+    stories = search(ctx, topic="hu-ming", limit=50)  # one row per story, the repost under its original
+    assert len(stories) == 3 and sum(len(r["reposts"]) for r in stories) == 1
     assert titles(search(ctx, "三明治")) == {"鸡蛋三明治成上海写字楼早餐新宠 便利店早高峰销量翻番"}
     traditional = search(ctx, "沪明劳务协作")
     assert len(traditional) == 1 and "滬" in traditional[0]["title"]
     assert titles(search(ctx, "碳票")) == {"三明林业碳票在上海完成首笔跨区域交易"}
-    assert {r["source"] for r in search(ctx, "碳票")} == {"gbk", "repost"}
+    assert {r["source"] for r in search(ctx, "碳票", articles=True)} == {"gbk", "repost"}
+    (story,) = search(ctx, "碳票")
+    assert story["source"] == "gbk" and [p["source"] for p in story["reposts"]] == ["repost"]
 
     results = send_digests(ctx)
     assert [(r.status, r.stories) for r in results] == [("sent", 3)]

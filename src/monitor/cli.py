@@ -156,6 +156,24 @@ def parse_since(value: str | None) -> datetime | None:
                          hint="use e.g. 7d, 12h or 2026-11-01") from None
 
 
+def parse_until(value: str | None) -> datetime | None:
+    """'7d' (that long ago) or 'YYYY-MM-DD' (Asia/Shanghai, the whole day included) → aware UTC."""
+    if not value:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=ZoneInfo(SHANGHAI_TZ))
+        return (day + timedelta(days=1)).astimezone(timezone.utc)
+    except ValueError:
+        pass
+    try:
+        return parse_since(value)
+    except InputError:
+        raise InputError(f"--until {value!r} is neither a duration nor a date",
+                         hint="use e.g. 7d, 12h or 2026-11-30") from None
+
+
 # -- commands ---------------------------------------------------------------------------------
 from .commands import register  # noqa: E402  (the subcommands live in commands/ to keep this short)
 

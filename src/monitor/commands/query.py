@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..cli import local_iso, local_time, parse_since, print_table
+from ..cli import local_iso, local_time, parse_since, parse_until, print_table
 
 
 @click.command()
@@ -16,37 +16,56 @@ from ..cli import local_iso, local_time, parse_since, print_table
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this source.")
 @click.option("--since", help="Only articles published since: 7d, 12h or YYYY-MM-DD (Asia/Shanghai).")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--until", help="Only articles published before: 7d (ago), or YYYY-MM-DD (that day included).")
+@click.option("--articles", is_flag=True, help="One row per article instead of one per story.")
+@click.option("--sort", type=click.Choice(["date", "relevance"]), default="date", show_default=True,
+              help="relevance: title hits first, then newest.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(0), help="Rows to show; 0 for all.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "urls"]), default="table",
+              show_default=True)
 @click.pass_obj
-def search(state, words, topic, source, since, limit, fmt) -> None:
-    """Find stored articles: every word must appear (simplified, traditional or pinyin-annotated);
-    "quote phrases", -exclude words (write `-- 三明 -三明治` or quote the whole query).
-    Without a query, the newest articles."""
-    from ..pipeline import search as run_search
+def search(state, words, topic, source, since, until, articles, sort, limit, offset, fmt) -> None:
+    """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
+    title:word. Simplified, traditional and pinyin-annotated text match each other. Write
+    `-- 三明 -三明治` or quote the whole query when it starts with -. Without a query, the newest."""
+    from ..pipeline.query import search as run_search
 
     query = " ".join(words)
-    results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since), limit=limit)
-    fields = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
+    results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since),
+                         until=parse_until(until), limit=limit, offset=offset, sort=sort, articles=articles)
     for r in results:  # stored in UTC, shown in Asia/Shanghai
         r["published"] = local_iso(r["published"])
-    if fmt == "json":
-        click.echo(json.dumps([{k: r[k] for k in fields} for r in results], ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(fields)
-        for r in results:
-            writer.writerow([";".join(r[k]) if k == "topics" else r[k] for k in fields])
-        return
-    from ..digest import highlight
+        for repost in r["reposts"]:
+            repost["published"] = local_iso(repost["published"])
+    _print_results(query, results, fmt)
 
-    print_table(f"search: {query}" if query else "newest",
-                ["id", "published", "source", "title", "topics", "snippet"],
-                [[r["id"], local_time(r["published"]), r["source"], r["title"], ",".join(r["topics"]),
-                  highlight(r["snippet"], r["terms"], "text")] for r in results])
-    if not results:
-        click.echo("no articles found", err=True)
+
+FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
+
+
+def _print_results(query: str, results: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([{k: r[k] for k in FIELDS} for r in results], ensure_ascii=False, indent=2))
+    elif fmt == "urls":
+        for r in results:
+            click.echo(r["url"])
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(FIELDS)
+        for r in results:
+            writer.writerow([";".join(r["topics"]) if k == "topics" else
+                             " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k] for k in FIELDS])
+    else:
+        from ..digest import highlight
+
+        print_table(f"search: {query}" if query else "newest",
+                    ["id", "published", "source", "title", "outlets", "topics", "snippet"],
+                    [[r["id"], local_time(r["published"]), r["source"], r["title"],
+                      f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
+                      highlight(r["snippet"], r["terms"], "text")] for r in results])
+    if not results and fmt == "table":
+        click.echo("nothing found", err=True)
 
 
 @click.command("import")

@@ -16,8 +16,8 @@ from .deliver import build_digest, channel_key, recent_stories, send_digests
 from .importer import article_from_json, import_lines, parse_when
 from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
 from .poll import poll, poll_source
-from .query import parse_query, search
+from .query import Page, parse_query, search, search_page
 
-__all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "article_from_json", "build_digest",
-           "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query", "parse_when", "poll", "poll_source",
-           "recent_stories", "rematch", "search", "send_digests"]
+__all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
+           "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query",
+           "parse_when", "poll", "poll_source", "recent_stories", "rematch", "search", "search_page", "send_digests"]

@@ -1,46 +1,134 @@
-"""Search: a query → stored articles with snippets cut from the original text.
+"""Search: a query → stored stories (or articles) with snippets cut from the original text.
 
-In: a Context and a query string (`三明 "对口 合作" -三明治`). Out: result dicts.
+In: a Context, a query in the query language (`querylang`), filters, sort and paging. Out:
+result dicts, one per story by default (its earliest matching article leads, the story's other
+articles are its `reposts`) or one per article. Only the page shown is read in full: the
+store hands matches over lazily in the order shown. Never prints.
 """
 
 from __future__ import annotations
 
-import shlex
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
+from typing import Iterator
 
-from .. import snippets, textnorm
+from .. import querylang, snippets, textnorm
 from ..errors import InputError
+from ..querylang import All, Query
+from ..store.search import Filters
 from .base import Context
 
+SORTS = ("date", "relevance")
 
-def parse_query(query: str) -> tuple[list[str], list[str]]:
-    """Split a query into terms and excluded terms: `三明 "对口 合作" -三明治`."""
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        raise InputError(f"query {query!r}: unbalanced quotes", hint="close the quote or drop it") from None
-    terms = [p for p in parts if not p.startswith("-") or len(p) == 1]
-    excluded = [p[1:] for p in parts if p.startswith("-") and len(p) > 1]
-    if query.strip() and not [t for t in terms if textnorm.query_phrase(t)] and not excluded:
-        raise InputError(f"query {query!r} has no searchable characters", hint="search for words, e.g. 沪明 or Sanming")
-    return terms, excluded
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results and whether more follow it."""
+
+    results: list[dict]
+    more: bool
+    terms: list[str]
+
+
+def parse_query(query: str) -> Query:
+    """The query language's parse (QueryError names the place when invalid)."""
+    return querylang.parse(query)
 
 
 def search(ctx: Context, query: str = "", *, topic: str | None = None, source: str | None = None,
-           since: datetime | None = None, limit: int = 20) -> list[dict]:
-    """Stored articles for a query (all when empty), newest first, each with a snippet."""
+           since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
+           sort: str = "date", articles: bool = False) -> list[dict]:
+    """Stored stories (or `articles`) for a query (all when empty), newest first or by relevance."""
+    return search_page(ctx, query, topic=topic, source=source, since=since, until=until, limit=limit,
+                       offset=offset, sort=sort, articles=articles).results
+
+
+def search_page(ctx: Context, query: str = "", *, topic: str | None = None, source: str | None = None,
+                since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
+                sort: str = "date", articles: bool = False) -> Page:
+    """Like `search`, plus whether another page follows (`limit` 0: everything)."""
     if topic and topic not in ctx.cfg.topics:
         raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(ctx.cfg.topics))
-    terms, excluded = parse_query(query)
-    rows = ctx.store.search(terms, topic=topic, source=source, since=since, limit=limit, exclude=excluded)
-    results = []
-    for r in rows:
-        body = r["body"] or ""
-        spans = snippets.find_spans(body, terms) if terms else []
-        if not spans:
-            spans = sorted((h.start, h.end) for h in ctx.store.hits_of(r["id"], r["topics"]) if h.field == "body")
-        results.append({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
-                        "published": r["published"], "topics": r["topics"], "story_id": r["story_id"],
-                        "reposts": r["reposts"], "snippet": snippets.cut(body, spans),
-                        "terms": terms})
-    return results
+    if sort not in SORTS:
+        raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
+    q = querylang.parse(query)
+    filters = Filters(topic=topic, source=source, since=since, until=until)
+    want = None if limit == 0 else offset + limit + 1  # one more tells whether a next page exists
+    pairs = _ordered(ctx, q, filters, sort, want)
+    chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
+    page = chosen[offset:offset + limit] if limit else chosen[offset:]
+    more = limit > 0 and len(chosen) > offset + limit
+    return Page(_results(ctx, q, filters, page, articles), more, q.terms())
+
+
+def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | None) -> Iterator[tuple[int, int]]:
+    """(article id, story id) of the matches in the order shown."""
+    if sort == "date" or q.root is None or q.in_title().root is None:
+        yield from _matching(ctx, q, filters, want)
+        return
+    first = Query(q.text, All((q.root, q.in_title().root)))  # title hits weigh more
+    seen = set()
+    for pair in _matching(ctx, first, filters, want):
+        seen.add(pair[0])
+        yield pair
+    yield from (p for p in _matching(ctx, q, filters, want) if p[0] not in seen)
+
+
+def _matching(ctx: Context, q: Query, filters: Filters, want: int | None) -> Iterator[tuple[int, int]]:
+    plan = querylang.plan(q)
+    check = None if plan.exact else _checker(q)
+    return ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want)
+
+
+def _checker(q: Query):
+    """The exact test, over stored title and body: what FTS5 could not say exactly."""
+    def check(title: str, body: str) -> bool:
+        return q.accepts(textnorm.normalize(title), textnorm.normalize(body))
+    return check
+
+
+def _fold(pairs: Iterator[tuple[int, int]], want: int | None) -> list[tuple[int, int]]:
+    """One pair per story, at the place of its first (newest or most relevant) article."""
+    seen: dict[int, int] = {}
+    for article_id, story_id in pairs:
+        seen.setdefault(story_id, article_id)
+        if want is not None and len(seen) >= want:
+            break
+    return [(a, s) for s, a in seen.items()]
+
+
+def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]], articles: bool) -> list[dict]:
+    """Full rows, reposts and snippets, for the page only."""
+    members = ctx.store.story_members({s for _, s in page})
+    if not articles:
+        page = _leads(ctx, q, filters, page, members)
+    terms = q.terms()
+    out = []
+    for r in ctx.store.articles_by_id([a for a, _ in page]):
+        others = [m for m in members.get(r["story_id"], []) if m["id"] != r["id"]]
+        out.append({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
+                    "published": r["published"], "topics": r["topics"], "story_id": r["story_id"],
+                    "reposts": [{"id": m["id"], "url": m["url"], "source": m["source"], "published": m["published"]}
+                                for m in others],
+                    "snippet": _snippet(ctx, r, terms), "terms": terms})
+    return out
+
+
+def _leads(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]],
+           members: dict[int, list[dict]]) -> list[tuple[int, int]]:
+    """Each story shown is led by its earliest matching article."""
+    if all(len(members.get(s, [])) <= 1 for _, s in page):
+        return page
+    plan = querylang.plan(q)
+    ids = [m["id"] for _, s in page for m in members.get(s, [])]
+    ok = ctx.store.select_matching(ids, plan.match, plan.exclude, filters, None if plan.exact else _checker(q))
+    return [(next((m["id"] for m in members.get(s, []) if m["id"] in ok), a), s) for a, s in page]
+
+
+def _snippet(ctx: Context, row: dict, terms: list[str]) -> str:
+    body = row["body"] or ""
+    spans = snippets.find_spans(body, terms) if terms else []
+    if not spans:
+        spans = sorted((h.start, h.end) for h in ctx.store.hits_of(row["id"], row["topics"]) if h.field == "body")
+    return snippets.cut(body, spans)

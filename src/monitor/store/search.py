@@ -1,57 +1,194 @@
-"""Search: FTS5 over textnorm's bigram tokens, each query term one bigram phrase.
+"""Search: FTS5 over textnorm's bigram tokens, read in the order results are shown.
 
-FTS5 does not segment Chinese, so the index holds bigram tokens keyed by article id. Snippets
-are cut from the original text in Python, never by FTS5."""
+In: FTS5 expressions (a match and an exclusion, from `querylang.plan`), filters and, when the
+expressions are not exact, a check over the normalised title and body. Out: (article id,
+story id) pairs newest first, produced lazily, so a page of 20 reads about 20 rows' worth.
+
+Two strategies, switched by the match count:
+- few matches: every matching rowid from FTS5, sorted by date through a covering index on
+  (id, date) that never touches the article rows (their bodies overflow into extra pages);
+- many matches: walk a covering index on (date, id) newest first, in growing chunks, and ask
+  FTS5 which ids of the chunk match with rowid-range queries over the chunk's id clusters.
+Rows are read in full only for the page shown (and for the check, when one is needed).
+Snippets are cut from the original text in Python, never by FTS5.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .. import textnorm
 from ..errors import StoreError
 from .base import StoreBase, iso
 
+KEY = "coalesce(published, fetched_at)"  # the date results are sorted by (indexed as this expression)
+BY_DATE = "articles_by_date"
+BY_ID = "articles_id_date"
+RARE = 3000  # fewer FTS matches than this: sort them all; more: walk the date index
+GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
+
+Check = Callable[[str, str], bool]  # (title, body) as stored → accepted
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search besides the text."""
+
+    topic: str | None = None
+    source: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
 
 class SearchPart(StoreBase):
-    """Queries over `articles_fts`."""
+    """Queries over `articles_fts` and the date indexes."""
 
     topics_of: Callable[[Iterable[int]], dict[int, list[str]]]  # from MatchesPart, mixed in beside this one
 
-    def search(self, terms: list[str], *, topic: str | None = None, source: str | None = None,
-               since: datetime | None = None, limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
-        """Articles containing every term (none of `exclude`), newest first, with their topics."""
-        where: list[str] = []
-        params: list[Any] = []
-        phrases = [textnorm.query_phrase(t) for t in terms if t.strip()]
-        phrases = [p for p in phrases if p]
-        negatives = [p for p in (textnorm.query_phrase(t) for t in exclude or []) if p]
-        if phrases:
-            expr = " AND ".join(phrases) + "".join(f" NOT {n}" for n in negatives)
-            where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(expr)
-        elif negatives:
-            where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(" OR ".join(negatives))
-        if topic:
-            where.append("a.id IN (SELECT article_id FROM article_topics WHERE topic = ?)")
-            params.append(topic)
-        if source:
-            where.append("a.source = ?")
-            params.append(source)
-        if since:
-            where.append("coalesce(a.published, a.fetched_at) >= ?")
-            params.append(iso(since))
-        sql = ("SELECT a.*, (SELECT count(*) - 1 FROM articles b WHERE b.story_id = a.story_id) AS reposts "
-               "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY coalesce(a.published, a.fetched_at) DESC, a.id DESC LIMIT ?")
+    def matching(self, match: str | None, exclude: str | None, filters: Filters, *,
+                 check: Check | None = None, want: int | None = 20) -> Iterator[tuple[int, int]]:
+        """(article id, story id) of every article matching, newest first. `want` is how many
+        the caller expects to take (None: all); it only chooses the strategy."""
         try:
-            rows = list(self.db.query(sql, params + [limit]))
+            if match is not None and (want is None or self._fts_count(match, RARE) < RARE):
+                yield from self._sorted_matches(match, exclude, filters, check)
+            else:
+                yield from self._walk(match, exclude, filters, check)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}", hint="simplify the query") from None
-        topics = self.topics_of(r["id"] for r in rows)
-        for r in rows:
-            r["topics"] = topics[r["id"]]
-        return rows
+
+    def select_matching(self, ids: Iterable[int], match: str | None, exclude: str | None, filters: Filters,
+                        check: Check | None = None) -> set[int]:
+        """Which of `ids` match (for the lead article of a story shown)."""
+        where, params = _where(filters)
+        rows = self._in_chunks(f"SELECT id, story_id FROM articles INDEXED BY {BY_ID} WHERE {where} AND id IN ({{marks}})",
+                               ids, params)
+        return {i for i, _ in self._keep([(r["id"], r["story_id"]) for r in rows], match, exclude, check)}
+
+    def search(self, terms: list[str], *, topic: str | None = None, source: str | None = None,
+               since: datetime | None = None, limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
+        """Articles containing every term (none of `exclude`), newest first, with their topics.
+        (A plain form for benchmarks and tests; `pipeline.query` parses the query language.)"""
+        from .. import textnorm
+
+        pos = [p for p in (textnorm.query_phrase(t) for t in terms) if p]
+        neg = [p for p in (textnorm.query_phrase(t) for t in exclude or []) if p]
+        pairs = self.matching(" AND ".join(pos) or None, " OR ".join(neg) or None,
+                              Filters(topic=topic, source=source, since=since), want=limit)
+        ids = [i for i, _ in _take(pairs, limit)]
+        return self.articles_by_id(ids)
+
+    def articles_by_id(self, ids: list[int]) -> list[dict]:
+        """Full rows of these articles, in the order given, each with its matched `topics`."""
+        rows = {r["id"]: r for r in self._in_chunks("SELECT * FROM articles WHERE id IN ({marks})", ids)}
+        topics = self.topics_of(ids)
+        out = []
+        for i in ids:
+            if i in rows:
+                rows[i]["topics"] = topics[i]
+                out.append(rows[i])
+        return out
+
+    def story_members(self, story_ids: Iterable[int]) -> dict[int, list[dict]]:
+        """Per story: its articles (id, url, source, title, published, date), earliest first."""
+        out: dict[int, list[dict]] = {}
+        for r in self._in_chunks(f"SELECT id, story_id, url, source, title, published, {KEY} AS date "
+                                 f"FROM articles WHERE story_id IN ({{marks}}) ORDER BY {KEY}, id", story_ids):
+            out.setdefault(r["story_id"], []).append(r)
+        return out
+
+    # -- strategies ------------------------------------------------------------------------------
+
+    def _fts_count(self, expr: str, cap: int) -> int:
+        sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+        return self.db.execute(sql, [expr, cap]).fetchone()[0]
+
+    def _sorted_matches(self, match: str, exclude: str | None, filters: Filters,
+                        check: Check | None) -> Iterator[tuple[int, int]]:
+        """Few matches: all of them, sorted by date from the (id, date) index."""
+        where, params = _where(filters)
+        sql = (f"SELECT id, story_id FROM articles INDEXED BY {BY_ID} WHERE {where} AND id IN "
+               f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(match)
+        if exclude:
+            sql += " AND id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(exclude)
+        rows = self.db.execute(sql + f" ORDER BY {KEY} DESC, id DESC", params)
+        while chunk := rows.fetchmany(256):
+            yield from self._keep(chunk, None, None, check)
+
+    def _walk(self, match: str | None, exclude: str | None, filters: Filters,
+              check: Check | None) -> Iterator[tuple[int, int]]:
+        """Many matches (or none asked for): the (date, id) index newest first, in chunks."""
+        where, params = _where(filters)
+        rows = self.db.execute(f"SELECT id, story_id FROM articles INDEXED BY {BY_DATE} WHERE {where} "
+                               f"ORDER BY {KEY} DESC, id DESC", params)
+        size = 64
+        while chunk := rows.fetchmany(size):
+            yield from self._keep(chunk, match, exclude, check)
+            size = min(size * 4, 16384)
+
+    def _keep(self, chunk: list[tuple[int, int]], match: str | None, exclude: str | None,
+              check: Check | None) -> list[tuple[int, int]]:
+        """The pairs of `chunk` (in its order) that FTS5 matches, it does not exclude, and pass the check."""
+        ids = [i for i, _ in chunk]
+        if match is not None:
+            hits = self._fts_among(match, ids)
+            chunk = [p for p in chunk if p[0] in hits]
+        if exclude is not None and chunk:
+            out = self._fts_among(exclude, [i for i, _ in chunk])
+            chunk = [p for p in chunk if p[0] not in out]
+        if check is not None and chunk:
+            texts = {r["id"]: (r["title"] or "", r["body"] or "") for r in self._in_chunks(
+                "SELECT id, title, body FROM articles WHERE id IN ({marks})", [i for i, _ in chunk])}
+            chunk = [p for p in chunk if check(*texts[p[0]])]
+        return list(chunk)
+
+    def _fts_among(self, expr: str, ids: list[int]) -> set[int]:
+        """Which of `ids` FTS5 matches: one rowid-range query per cluster of nearby ids."""
+        wanted, found = set(ids), set()
+        for lo, hi in _clusters(sorted(wanted)):
+            found.update(r[0] for r in self.db.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?", [expr, lo, hi]))
+        return found & wanted
+
+
+def _clusters(ids: list[int]) -> list[tuple[int, int]]:
+    """Sorted ids → [lo, hi] ranges, split where two neighbours are more than GAP apart."""
+    out: list[tuple[int, int]] = []
+    for i in ids:
+        if out and i - out[-1][1] <= GAP:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+def _where(filters: Filters) -> tuple[str, list[Any]]:
+    """SQL conditions (always at least `1`) and parameters for the filters."""
+    where, params = ["1"], []
+    if filters.source:
+        where.append("source = ?")
+        params.append(filters.source)
+    if filters.since:
+        where.append(f"{KEY} >= ?")
+        params.append(iso(filters.since))
+    if filters.until:
+        where.append(f"{KEY} < ?")
+        params.append(iso(filters.until))
+    if filters.topic:
+        where.append("EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = articles.id AND t.topic = ?)")
+        params.append(filters.topic)
+    return " AND ".join(where), params
+
+
+def _take(pairs: Iterator[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out = []
+    for p in pairs:
+        if len(out) >= n:
+            break
+        out.append(p)
+    return out

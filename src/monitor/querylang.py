@@ -1,0 +1,379 @@
+"""The search query language, one parser for the CLI and the web page.
+
+In: a query string: words (all must appear), `"exact phrase"`, `OR`, parentheses, `-exclude`
+(or `NOT`), `title:` scope. Out: a tree of `Term`/`All`/`Any`/`Not` nodes that can
+- compile itself to an FTS5 MATCH expression over textnorm's bigram index (`plan`), and
+- say exactly whether a normalised title and body satisfy it (`Query.accepts`), which is what
+  search verifies against wherever FTS5 cannot express the query exactly.
+An invalid query raises `QueryError` with one line that says where it is wrong. Pure.
+
+What "contains" means (the definition the exactness test holds search to): the normalised
+query term is a substring of the normalised title or body, and where the term starts or ends
+with a letter or digit (an English word, a number), that end falls on a word boundary: `art`
+does not find `article`; 三明 finds 三明市. Simplified, traditional and pinyin-annotated
+text are one after normalisation, so 滬明 and 沪明 find the same articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Union
+
+from . import textnorm
+from .errors import InputError
+
+_WORD_CHAR = re.compile(f"[^\\W_{textnorm.CJK_CHARS}]")
+_PLAIN_WORD = re.compile("[a-z0-9]+")
+_CJK_RUN = re.compile(f"[{textnorm.CJK_CHARS}]+")
+_QUOTES = {'"': '"', "\u201c": "\u201d"}
+_STOP = set('()"\u201c')
+
+
+class QueryError(InputError):
+    """A query that cannot be parsed: the message names the place."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or quoted phrase; `norm` is its normal form; `title_only` for `title:`."""
+
+    text: str
+    norm: str
+    title_only: bool = False
+
+    def found_in(self, title: str, body: str) -> bool:
+        """True when the normalised title (or body, unless title-only) contains the term."""
+        return _contains(title, self.norm) or (not self.title_only and _contains(body, self.norm))
+
+    @property
+    def exact_in_fts(self) -> bool:
+        """True when the FTS5 phrase matches exactly the documents that contain the term."""
+        if _PLAIN_WORD.fullmatch(self.norm):
+            return True
+        run = _CJK_RUN.fullmatch(self.norm)
+        return run is not None
+
+    @property
+    def single_char(self) -> bool:
+        """A one-character CJK term: FTS5 answers it with a (costly) prefix query."""
+        return len(self.norm) == 1 and _CJK_RUN.fullmatch(self.norm) is not None
+
+
+@dataclass(frozen=True)
+class All:
+    """Every part must hold."""
+
+    parts: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Any:
+    """At least one part must hold."""
+
+    parts: tuple["Node", ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """The part must not hold."""
+
+    part: "Node"
+
+
+Node = Union[Term, All, Any, Not]
+EVERYTHING = object()  # an FTS5 expression for "no restriction": not expressible, so a marker
+
+
+def _contains(text: str, needle: str) -> bool:
+    """`needle` in `text`, with word boundaries where the needle starts/ends with a word char."""
+    start = text.find(needle)
+    left = _WORD_CHAR.match(needle[0]) is not None
+    right = _WORD_CHAR.match(needle[-1]) is not None
+    while start >= 0:
+        end = start + len(needle)
+        if (not left or start == 0 or not _WORD_CHAR.match(text[start - 1])) and \
+                (not right or end == len(text) or not _WORD_CHAR.match(text[end])):
+            return True
+        start = text.find(needle, start + 1)
+    return False
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: its tree (None for the empty query) and the text it came from."""
+
+    text: str
+    root: Node | None
+
+    def accepts(self, title_norm: str, body_norm: str) -> bool:
+        """Whether an article with this normalised title and body satisfies the query."""
+        return self.root is None or _eval(self.root, title_norm, body_norm)
+
+    def terms(self) -> list[str]:
+        """The positive terms as typed (for snippets and highlighting), each once."""
+        out: list[str] = []
+        _positive_terms(self.root, out, negated=False)
+        return list(dict.fromkeys(out))
+
+    def in_title(self) -> "Query":
+        """The positive part with every term scoped to the title (relevance: title hits first)."""
+        return Query(self.text, _title_scoped(self.root) if self.root is not None else None)
+
+
+def _eval(node: Node, title: str, body: str) -> bool:
+    if isinstance(node, Term):
+        return node.found_in(title, body)
+    if isinstance(node, All):
+        return all(_eval(p, title, body) for p in node.parts)
+    if isinstance(node, Any):
+        return any(_eval(p, title, body) for p in node.parts)
+    return not _eval(node.part, title, body)
+
+
+def _positive_terms(node: Node | None, out: list[str], negated: bool) -> None:
+    if node is None:
+        return
+    if isinstance(node, Term):
+        if not negated:
+            out.append(node.text)
+    elif isinstance(node, Not):
+        _positive_terms(node.part, out, not negated)
+    else:
+        for p in node.parts:
+            _positive_terms(p, out, negated)
+
+
+def _title_scoped(node: Node) -> Node | None:
+    if isinstance(node, Term):
+        return replace(node, title_only=True)
+    if isinstance(node, Not):
+        return None
+    parts = tuple(p for p in (_title_scoped(p) for p in node.parts) if p is not None)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else type(node)(parts)
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # word | phrase | lparen | rparen | or | not | and
+    text: str
+    pos: int  # 1-based character position, for error messages
+    title: bool = False  # preceded by `title:`
+
+
+def _fail(query: str, what: str, pos: int, hint: str) -> QueryError:
+    return QueryError(f"query {query!r}: {what} at character {pos}", hint=hint)
+
+
+def _tokens(query: str) -> list[_Token]:
+    out: list[_Token] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch.isspace():
+            i += 1
+            continue
+        start, title = i, False
+        if ch == "-" and i + 1 < n and not query[i + 1].isspace():
+            out.append(_Token("not", "-", i + 1))
+            i += 1
+            start = i
+            ch = query[i]
+        if query[i:i + 6].lower() == "title:" and i + 6 < n and not query[i + 6].isspace():
+            title, i = True, i + 6
+            ch = query[i]
+        if ch in "()":
+            if title and ch == ")":
+                raise _fail(query, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
+            out.append(_Token("lparen" if ch == "(" else "rparen", ch, i + 1, title))
+            i += 1
+        elif ch in _QUOTES:
+            close = query.find(_QUOTES[ch], i + 1)
+            if close < 0:
+                raise _fail(query, "unclosed quote", i + 1, "close the quote or drop it")
+            out.append(_Token("phrase", query[i + 1:close], start + 1, title))
+            i = close + 1
+        else:
+            j = i
+            while j < n and not query[j].isspace() and query[j] not in _STOP:
+                j += 1
+            word = query[i:j]
+            kind = {"OR": "or", "AND": "and", "NOT": "not"}.get(word, "word") if not title else "word"
+            out.append(_Token(kind, word, start + 1, title))
+            i = j
+    return out
+
+
+class _Parser:
+    """Recursive descent: or := and (OR and)*; and := unary+; unary := -unary | primary."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.toks = _tokens(query)
+        self.i = 0
+
+    def peek(self) -> _Token | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def parse(self) -> Node | None:
+        if not self.toks:
+            return None
+        node = self.parse_or(title=False)
+        tok = self.peek()
+        if tok is not None:  # only a stray ")" stops parse_or early
+            raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
+        return node
+
+    def parse_or(self, title: bool) -> Node | None:
+        parts = [self.parse_and(title)]
+        while (tok := self.peek()) is not None and tok.kind == "or":
+            self.i += 1
+            parts.append(self.parse_and(title))
+        kept = [p for p in parts if p is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else Any(tuple(kept))
+
+    def _or_error(self, tok: _Token) -> QueryError:
+        return _fail(self.query, "OR needs a word or a phrase on each side", tok.pos, "e.g. 沪明 OR 滬明")
+
+    def parse_and(self, title: bool) -> Node | None:
+        parts: list[Node | None] = []
+        while (tok := self.peek()) is not None and tok.kind not in ("or", "rparen"):
+            if tok.kind == "and":
+                self.i += 1
+                continue
+            parts.append(self.parse_unary(title))
+        if not parts:
+            tok = self.peek()
+            if tok is not None and tok.kind == "or" or self.i and self.toks[self.i - 1].kind == "or":
+                raise self._or_error(tok if tok is not None and tok.kind == "or" else self.toks[self.i - 1])
+            pos = tok.pos if tok else len(self.query) + 1
+            raise _fail(self.query, "expected a word or a phrase", pos, "e.g. 三明 \"对口合作\" -三明治")
+        kept = [p for p in parts if p is not None]
+        return None if not kept else kept[0] if len(kept) == 1 else All(tuple(kept))
+
+    def parse_unary(self, title: bool) -> Node | None:
+        tok = self.peek()
+        if tok.kind == "not":
+            self.i += 1
+            nxt = self.peek()
+            if nxt is None or nxt.kind in ("or", "rparen", "and"):
+                raise _fail(self.query, "- or NOT needs a word after it", tok.pos, "e.g. 三明 -三明治")
+            part = self.parse_unary(title)
+            return Not(part) if part is not None else None
+        return self.parse_primary(title)
+
+    def parse_primary(self, title: bool) -> Node | None:
+        tok = self.peek()
+        self.i += 1
+        if tok.kind == "lparen":
+            inner = self.parse_or(title or tok.title)
+            close = self.peek()
+            if close is None or close.kind != "rparen":
+                raise _fail(self.query, "( is never closed", tok.pos, "add the closing )")
+            self.i += 1
+            return inner
+        if tok.kind == "rparen":
+            raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
+        norm = textnorm.normalize(tok.text)
+        if not textnorm.query_phrase(tok.text):
+            return None  # punctuation only: nothing to look for
+        return Term(tok.text, norm, title_only=title or tok.title)
+
+
+def parse(query: str) -> Query:
+    """Parse a query; QueryError (one line, with the character position) when invalid."""
+    root = _Parser(query).parse()
+    if root is None and query.strip():
+        raise QueryError(f"query {query!r} has no searchable characters",
+                         hint="search for words, e.g. 沪明 or Sanming")
+    return Query(query, root)
+
+
+# --- FTS5 ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to answer a query with FTS5: `match` (None: every article) minus `exclude` (None:
+    nothing), then (unless `exact`) each candidate checked with `Query.accepts`."""
+
+    match: str | None
+    exclude: str | None
+    exact: bool
+
+
+def plan(query: Query, *, prefix: bool = True) -> Plan:
+    """The FTS5 expressions for a query. With `prefix=False`, one-character terms (prefix
+    queries, costly on a large index) are left to the check instead of FTS5."""
+    if query.root is None:
+        return Plan(None, None, True)
+    parts = query.root.parts if isinstance(query.root, All) else (query.root,)
+    pos = [p for p in parts if not isinstance(p, Not)]
+    neg = [p.part for p in parts if isinstance(p, Not)]
+    state = {"exact": True}
+    sups = [s for s in (_sup(p, state, prefix) for p in pos) if s is not EVERYTHING]
+    subs = [s for s in (_sub(n, state, prefix) for n in neg) if s is not None]
+    match = " AND ".join(f"({s})" for s in sups) if sups else None
+    exclude = " OR ".join(f"({s})" for s in subs) if subs else None
+    return Plan(match, exclude, state["exact"])
+
+
+def _phrase(term: Term) -> str:
+    phrase = textnorm.query_phrase(term.text)
+    return f"title : {phrase}" if term.title_only else phrase
+
+
+def _term_ok(term: Term, prefix: bool) -> bool:
+    return prefix or not term.single_char
+
+
+def _sup(node: Node, state: dict, prefix: bool) -> object:
+    """An FTS5 expression matching at least the articles `node` accepts (or EVERYTHING)."""
+    if isinstance(node, Term):
+        if not term_exact(node, prefix):
+            state["exact"] = False
+        return _phrase(node) if _term_ok(node, prefix) else EVERYTHING
+    if isinstance(node, Any):
+        parts = [_sup(p, state, prefix) for p in node.parts]
+        return EVERYTHING if EVERYTHING in parts else " OR ".join(f"({p})" for p in parts)
+    if isinstance(node, Not):
+        state["exact"] = False
+        return EVERYTHING
+    pos = [s for s in (_sup(p, state, prefix) for p in node.parts if not isinstance(p, Not)) if s is not EVERYTHING]
+    negs = [s for s in (_sub(p.part, state, prefix) for p in node.parts if isinstance(p, Not)) if s is not None]
+    if not pos:
+        state["exact"] = False
+        return EVERYTHING
+    return " AND ".join(f"({p})" for p in pos) + "".join(f" NOT ({n})" for n in negs)
+
+
+def _sub(node: Node, state: dict, prefix: bool) -> str | None:
+    """An FTS5 expression matching only articles `node` accepts (None: cannot say which)."""
+    if isinstance(node, Term):
+        if term_exact(node, prefix):
+            return _phrase(node)
+        state["exact"] = False
+        return None
+    if isinstance(node, Any):
+        parts = [_sub(p, state, prefix) for p in node.parts]
+        kept = [p for p in parts if p is not None]
+        return " OR ".join(f"({p})" for p in kept) if kept else None
+    if isinstance(node, Not):
+        state["exact"] = False
+        return None
+    pos = [_sub(p, state, prefix) for p in node.parts if not isinstance(p, Not)]
+    negs = [_sup(p.part, state, prefix) for p in node.parts if isinstance(p, Not)]
+    if not pos or None in pos or EVERYTHING in negs:
+        state["exact"] = False
+        return None
+    return " AND ".join(f"({p})" for p in pos) + "".join(f" NOT ({n})" for n in negs)
+
+
+def term_exact(term: Term, prefix: bool = True) -> bool:
+    """Whether FTS5 answers this term exactly (with one-character terms only if `prefix`)."""
+    return term.exact_in_fts and _term_ok(term, prefix)

@@ -1,0 +1,205 @@
+"""Search: the query language, exactness against a brute-force scan, stories, paging, formats."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from monitor import dedup, querylang, textnorm
+from monitor.cli import main
+from monitor.models import Article
+from monitor.store import Store
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
+
+# Simplified and traditional forms, English words that are prefixes of others, numbers, pinyin.
+VOCAB = ("上海 三明 沪明 滬明 对口 對口 合作 合作區 三明治 明溪 永安 人才 飞地 飛地 产业园 產業園 签约 簽約 "
+         "瑞金医院 瑞金醫院 网 網(wǎng) 明 沪 滬 三 Sanming Shanghai art article GDP 2026 5G iPhone "
+         "沪明2026 A股 COVID-19 对口合作 對口|合作 三明，合作 上海，").split()
+FILLER = "的 在 了 是 和 与 與 为 為 年 月 日 新 大 中 发展 發展 推进 推進 工作 会议 會議 召开 召開".split()
+SEPARATORS = ["", "", "", "，", "。", " ", "、", "\n"]
+
+
+def _text(rng: random.Random, n: int) -> str:
+    words = [(rng.choice(VOCAB) if rng.random() < 0.3 else rng.choice(FILLER)).replace("|", " ") for _ in range(n)]
+    return "".join(w + rng.choice(SEPARATORS) for w in words).strip()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A generated store of 400 articles (some reposts of others), and each one's normal form."""
+    tmp = tmp_path_factory.mktemp("search")
+    store = Store.open(tmp / "s.db")
+    rng = random.Random(11)
+    norms: dict[int, tuple[str, str]] = {}
+    base = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    stories: list[int] = []
+    for i in range(400):
+        title, body = _text(rng, 6), _text(rng, rng.randint(10, 60))
+        published = base + timedelta(hours=rng.randint(0, 2000)) if rng.random() < 0.9 else None
+        art = Article(url=f"http://t.example/{i}", title=title, paragraphs=tuple(body.split("\n")), published=published)
+        story = rng.choice(stories) if stories and rng.random() < 0.2 else None
+        aid, sid = store.add_article(art, source=f"src{i % 4}", canonical_url=art.url, content_hash=str(i),
+                                     story_id=story, band_keys=[], index_title=textnorm.index_tokens(art.title),
+                                     index_body=textnorm.index_tokens(art.body))
+        stories.append(sid)
+        norms[aid] = (textnorm.normalize(art.title), textnorm.normalize(art.body))
+    store.close()
+    cfg = tmp / "monitor.toml"
+    cfg.write_text(CONFIG.format(db=(tmp / "s.db").as_posix()), encoding="utf-8")
+    return cfg, norms
+
+
+def run(cfg, *args):
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def found(cfg, query: str) -> set[int]:
+    out = run(cfg, "--articles", "--limit", "0", "--format", "json", "--", query).output
+    return {r["id"] for r in json.loads(out)}
+
+
+def contains(text: str, term: str) -> bool:
+    """The reference: a substring of the normal form, whole words for ASCII letters and digits."""
+    n = textnorm.normalize(term)
+    left = r"(?<![a-z0-9])" if re.match("[a-z0-9]", n[0]) else ""
+    right = r"(?![a-z0-9])" if re.match("[a-z0-9]", n[-1]) else ""
+    return re.search(left + re.escape(n) + right, text) is not None
+
+
+def brute(norms, test) -> set[int]:
+    return {aid for aid, (title, body) in norms.items() if test(lambda t: contains(title, t) or contains(body, t))}
+
+
+def samples(norms, rng: random.Random) -> list[str]:
+    """1-4 character pieces of stored text, their traditional forms, mixed and English queries."""
+    texts = [t + " " + b for t, b in norms.values()]
+    out = ["明", "沪", "滬", "網", "三明", "滬明", "沪明", "對口合作", "合作区", "A股", "5g", "2026", "art",
+           "Article", "gdp", "沪明2026", "iphone", "covid-19", "sanming", "Shanghai", "明溪", "瑞金醫院"]
+    while len(out) < 70:
+        text = rng.choice(texts)
+        size = rng.randint(1, 4)
+        start = rng.randrange(max(1, len(text) - size))
+        piece = text[start:start + size].strip()
+        if piece and textnorm.query_phrase(piece):
+            out.append(piece)
+    return out
+
+
+def test_single_terms_are_exact_against_a_brute_force_scan(corpus):
+    cfg, norms = corpus
+    sizes = []
+    for term in samples(norms, random.Random(5)):
+        quoted = '"' + term.replace('"', "") + '"'
+        expected = brute(norms, lambda has: has(term))
+        assert found(cfg, quoted) == expected, term
+        sizes.append(len(expected))
+    assert sum(1 for n in sizes if 0 < n < len(norms)) > 0.8 * len(sizes)  # the test is not vacuous
+
+
+def test_traditional_and_simplified_find_the_same_set(corpus):
+    cfg, _ = corpus
+    assert found(cfg, "滬明") == found(cfg, "沪明") != set()
+    assert found(cfg, "對口") == found(cfg, "对口") != set()
+
+
+@pytest.mark.parametrize("query,test", [
+    ("三明 永安", lambda has: has("三明") and has("永安")),
+    ("三明 -三明治", lambda has: has("三明") and not has("三明治")),
+    ("Shanghai OR 沪明", lambda has: has("shanghai") or has("沪明")),
+    ("(明溪 OR 永安) -上海 签约", lambda has: (has("明溪") or has("永安")) and not has("上海") and has("签约")),
+    ('"对口 合作"', lambda has: has("对口 合作")),
+    ('"三明，合作"', lambda has: has("三明,合作")),
+    ("明 -三", lambda has: has("明") and not has("三")),
+    ("-三明", lambda has: not has("三明")),
+    ("art OR -article", lambda has: has("art") or not has("article")),
+    ("網 OR 沪 art", lambda has: has("网") or (has("沪") and has("art"))),
+    ('-"上海，" 2026', lambda has: not has("上海,") and has("2026")),
+])
+def test_combinations_are_exact(corpus, query, test):
+    cfg, norms = corpus
+    expected = brute(norms, test)
+    assert found(cfg, query) == expected and 0 < len(expected) < len(norms)
+
+
+def test_title_scope_looks_at_titles_only(corpus):
+    cfg, norms = corpus
+    expected = {aid for aid, (title, _) in norms.items() if contains(title, "三明")}
+    assert found(cfg, "title:三明") == expected and expected != found(cfg, "三明")
+    assert found(cfg, "title:(永安 OR 明溪)") == {a for a, (t, _) in norms.items()
+                                                  if contains(t, "永安") or contains(t, "明溪")}
+
+
+def test_one_row_per_story_led_by_its_earliest_matching_article(corpus):
+    cfg, norms = corpus
+    articles = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "三明").output)
+    stories = json.loads(run(cfg, "--limit", "0", "--format", "json", "三明").output)
+    by_story: dict[int, list[dict]] = {}
+    for a in articles:
+        by_story.setdefault(a["story_id"], []).append(a)
+    assert [s["story_id"] for s in stories] == list(by_story)  # each story once, where its newest match was
+    for s in stories:
+        matching = sorted(by_story[s["story_id"]], key=lambda a: (a["published"] is None, a["published"] or "", a["id"]))
+        assert s["id"] in {a["id"] for a in by_story[s["story_id"]]}
+        assert {a["id"] for a in by_story[s["story_id"]]} - {s["id"]} <= {p["id"] for p in s["reposts"]}
+        assert all(set(p) == {"id", "url", "source", "published"} for p in s["reposts"])
+        assert s["id"] not in {p["id"] for p in s["reposts"]}
+        if all(a["published"] for a in matching):
+            assert s["id"] == matching[0]["id"]
+    assert any(s["reposts"] for s in stories)
+
+
+def test_paging_limit_offset_and_formats(corpus):
+    cfg, _ = corpus
+    everything = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "明").output)
+    dates = [r["published"] for r in everything if r["published"]]
+    assert dates == sorted(dates, reverse=True)
+    first = json.loads(run(cfg, "--articles", "--limit", "7", "--format", "json", "明").output)
+    second = json.loads(run(cfg, "--articles", "--limit", "7", "--offset", "7", "--format", "json", "明").output)
+    assert [r["id"] for r in first + second] == [r["id"] for r in everything[:14]]
+    urls = run(cfg, "--articles", "--limit", "5", "--format", "urls", "明").output.splitlines()
+    assert urls == [r["url"] for r in everything[:5]]
+    csv_lines = run(cfg, "--limit", "3", "--format", "csv", "明").output.splitlines()
+    assert csv_lines[0] == "id,title,url,source,published,topics,snippet,story_id,reposts" and len(csv_lines) >= 4
+
+
+def test_since_until_and_relevance(corpus):
+    cfg, norms = corpus
+    window = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--since", "2026-01-20",
+                            "--until", "2026-01-31", "明").output)
+    assert window and all("2026-01-20" <= r["published"][:10] <= "2026-01-31" for r in window)
+    ranked = json.loads(run(cfg, "--articles", "--limit", "0", "--sort", "relevance", "--format", "json",
+                            "三明").output)
+    in_title = [("三明" in textnorm.normalize(r["title"])) for r in ranked]
+    assert in_title == sorted(in_title, reverse=True) and any(in_title) and not all(in_title)
+    assert {r["id"] for r in ranked} == found(cfg, "三明")
+
+
+@pytest.mark.parametrize("query,where", [
+    ('三明 "对口', "unclosed quote at character 4"),
+    ("(三明 OR 永安", "( is never closed at character 1"),
+    ("三明)", "unmatched ) at character 3"),
+    ("三明 OR", "OR needs a word or a phrase on each side at character 4"),
+    ("，。", "no searchable characters"),
+])
+def test_an_invalid_query_is_one_line_saying_where(corpus, query, where):
+    cfg, _ = corpus
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "--", query])
+    assert result.exit_code == 2 and where in result.output
+    assert result.output.startswith("error: query") and result.output.count("\n") == 1
+
+
+def test_parse_tree_and_fts_plan():
+    q = querylang.parse('(沪明 OR 滬明) title:合作 -"三明治"')
+    plan = querylang.plan(q)
+    assert plan.exact and plan.match == '(("沪明") OR ("沪明")) AND (title : "合作")'
+    assert plan.exclude == '("三明 明治")' and q.terms() == ["沪明", "滬明", "合作"]
+    assert not querylang.plan(querylang.parse('"对口 合作"')).exact  # checked in Python
+    assert querylang.plan(querylang.parse("")).match is None
