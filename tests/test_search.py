@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from click.testing import CliRunner
 
-from monitor import dedup, querylang, textnorm
+from monitor import querylang, textnorm
 from monitor.cli import main
 from monitor.models import Article
 from monitor.store import Store
@@ -75,7 +75,7 @@ def contains(text: str, term: str) -> bool:
 
 
 def brute(norms, test) -> set[int]:
-    return {aid for aid, (title, body) in norms.items() if test(lambda t: contains(title, t) or contains(body, t))}
+    return {aid for aid, (title, body) in norms.items() if test(lambda t, title=title, body=body: contains(title, t) or contains(body, t))}
 
 
 def samples(norms, rng: random.Random) -> list[str]:
@@ -98,7 +98,7 @@ def test_single_terms_are_exact_against_a_brute_force_scan(corpus):
     sizes = []
     for term in samples(norms, random.Random(5)):
         quoted = '"' + term.replace('"', "") + '"'
-        expected = brute(norms, lambda has: has(term))
+        expected = brute(norms, lambda has, term=term: has(term))
         assert found(cfg, quoted) == expected, term
         sizes.append(len(expected))
     assert sum(1 for n in sizes if 0 < n < len(norms)) > 0.8 * len(sizes)  # the test is not vacuous
@@ -138,7 +138,7 @@ def test_title_scope_looks_at_titles_only(corpus):
 
 
 def test_one_row_per_story_led_by_its_earliest_matching_article(corpus):
-    cfg, norms = corpus
+    cfg, _norms = corpus
     articles = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "三明").output)
     stories = json.loads(run(cfg, "--limit", "0", "--format", "json", "三明").output)
     by_story: dict[int, list[dict]] = {}
@@ -171,7 +171,7 @@ def test_paging_limit_offset_and_formats(corpus):
 
 
 def test_since_until_and_relevance(corpus):
-    cfg, norms = corpus
+    cfg, _norms = corpus
     window = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--since", "2026-01-20",
                             "--until", "2026-01-31", "明").output)
     assert window and all("2026-01-20" <= r["published"][:10] <= "2026-01-31" for r in window)

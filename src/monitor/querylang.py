@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Union
 
 from . import textnorm
 from .errors import InputError
@@ -61,27 +60,27 @@ class Term:
 
 
 @dataclass(frozen=True)
-class All:
+class AllOf:
     """Every part must hold."""
 
-    parts: tuple["Node", ...]
+    parts: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
-class Any:
+class AnyOf:
     """At least one part must hold."""
 
-    parts: tuple["Node", ...]
+    parts: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Not:
     """The part must not hold."""
 
-    part: "Node"
+    part: Node
 
 
-Node = Union[Term, All, Any, Not]
+Node = Term | AllOf | AnyOf | Not
 EVERYTHING = object()  # an FTS5 expression for "no restriction": not expressible, so a marker
 
 
@@ -116,7 +115,7 @@ class Query:
         _positive_terms(self.root, out, negated=False)
         return list(dict.fromkeys(out))
 
-    def in_title(self) -> "Query":
+    def in_title(self) -> Query:
         """The positive part with every term scoped to the title (relevance: title hits first)."""
         return Query(self.text, _title_scoped(self.root) if self.root is not None else None)
 
@@ -124,9 +123,9 @@ class Query:
 def _eval(node: Node, title: str, body: str) -> bool:
     if isinstance(node, Term):
         return node.found_in(title, body)
-    if isinstance(node, All):
+    if isinstance(node, AllOf):
         return all(_eval(p, title, body) for p in node.parts)
-    if isinstance(node, Any):
+    if isinstance(node, AnyOf):
         return any(_eval(p, title, body) for p in node.parts)
     return not _eval(node.part, title, body)
 
@@ -235,7 +234,7 @@ class _Parser:
             self.i += 1
             parts.append(self.parse_and(title))
         kept = [p for p in parts if p is not None]
-        return None if not kept else kept[0] if len(kept) == 1 else Any(tuple(kept))
+        return None if not kept else kept[0] if len(kept) == 1 else AnyOf(tuple(kept))
 
     def _or_error(self, tok: _Token) -> QueryError:
         return _fail(self.query, "OR needs a word or a phrase on each side", tok.pos, "e.g. 沪明 OR 滬明")
@@ -249,15 +248,20 @@ class _Parser:
             parts.append(self.parse_unary(title))
         if not parts:
             tok = self.peek()
-            if tok is not None and tok.kind == "or" or self.i and self.toks[self.i - 1].kind == "or":
+            if (tok is not None and tok.kind == "or") or (self.i and self.toks[self.i - 1].kind == "or"):
                 raise self._or_error(tok if tok is not None and tok.kind == "or" else self.toks[self.i - 1])
             pos = tok.pos if tok else len(self.query) + 1
             raise _fail(self.query, "expected a word or a phrase", pos, "e.g. 三明 \"对口合作\" -三明治")
         kept = [p for p in parts if p is not None]
-        return None if not kept else kept[0] if len(kept) == 1 else All(tuple(kept))
+        return None if not kept else kept[0] if len(kept) == 1 else AllOf(tuple(kept))
+
+    def current(self) -> _Token:
+        tok = self.peek()
+        assert tok is not None  # callers look before they leap
+        return tok
 
     def parse_unary(self, title: bool) -> Node | None:
-        tok = self.peek()
+        tok = self.current()
         if tok.kind == "not":
             self.i += 1
             nxt = self.peek()
@@ -268,7 +272,7 @@ class _Parser:
         return self.parse_primary(title)
 
     def parse_primary(self, title: bool) -> Node | None:
-        tok = self.peek()
+        tok = self.current()
         self.i += 1
         if tok.kind == "lparen":
             inner = self.parse_or(title or tok.title)
@@ -312,7 +316,7 @@ def plan(query: Query, *, prefix: bool = True) -> Plan:
     queries, costly on a large index) are left to the check instead of FTS5."""
     if query.root is None:
         return Plan(None, None, True)
-    parts = query.root.parts if isinstance(query.root, All) else (query.root,)
+    parts = query.root.parts if isinstance(query.root, AllOf) else (query.root,)
     pos = [p for p in parts if not isinstance(p, Not)]
     neg = [p.part for p in parts if isinstance(p, Not)]
     state = {"exact": True}
@@ -338,7 +342,7 @@ def _sup(node: Node, state: dict, prefix: bool) -> object:
         if not term_exact(node, prefix):
             state["exact"] = False
         return _phrase(node) if _term_ok(node, prefix) else EVERYTHING
-    if isinstance(node, Any):
+    if isinstance(node, AnyOf):
         parts = [_sup(p, state, prefix) for p in node.parts]
         return EVERYTHING if EVERYTHING in parts else " OR ".join(f"({p})" for p in parts)
     if isinstance(node, Not):
@@ -359,7 +363,7 @@ def _sub(node: Node, state: dict, prefix: bool) -> str | None:
             return _phrase(node)
         state["exact"] = False
         return None
-    if isinstance(node, Any):
+    if isinstance(node, AnyOf):
         parts = [_sub(p, state, prefix) for p in node.parts]
         kept = [p for p in parts if p is not None]
         return " OR ".join(f"({p})" for p in kept) if kept else None

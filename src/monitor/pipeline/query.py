@@ -8,14 +8,14 @@ store hands matches over lazily in the order shown. Never prints.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
-from typing import Iterator
 
 from .. import querylang, snippets, textnorm
 from ..errors import InputError
-from ..querylang import All, Query
+from ..querylang import AllOf, Query
 from ..store.search import Filters
 from .base import Context
 
@@ -64,10 +64,11 @@ def search_page(ctx: Context, query: str = "", *, topic: str | None = None, sour
 
 def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | None) -> Iterator[tuple[int, int]]:
     """(article id, story id) of the matches in the order shown."""
-    if sort == "date" or q.root is None or q.in_title().root is None:
+    titled = q.in_title().root
+    if sort == "date" or q.root is None or titled is None:
         yield from _matching(ctx, q, filters, want)
         return
-    first = Query(q.text, All((q.root, q.in_title().root)))  # title hits weigh more
+    first = Query(q.text, AllOf((q.root, titled)))  # title hits weigh more
     seen = set()
     for pair in _matching(ctx, first, filters, want):
         seen.add(pair[0])

@@ -16,9 +16,9 @@ Snippets are cut from the original text in Python, never by FTS5.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import StoreError
@@ -149,7 +149,7 @@ class SearchPart(StoreBase):
 
     def _fts_among(self, expr: str, ids: list[int]) -> set[int]:
         """Which of `ids` FTS5 matches: one rowid-range query per cluster of nearby ids."""
-        wanted, found = set(ids), set()
+        wanted, found = set(ids), set[int]()
         for lo, hi in _clusters(sorted(wanted)):
             found.update(r[0] for r in self.db.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?", [expr, lo, hi]))
@@ -169,7 +169,8 @@ def _clusters(ids: list[int]) -> list[tuple[int, int]]:
 
 def _where(filters: Filters) -> tuple[str, list[Any]]:
     """SQL conditions (always at least `1`) and parameters for the filters."""
-    where, params = ["1"], []
+    where: list[str] = ["1"]
+    params: list[Any] = []
     if filters.source:
         where.append("source = ?")
         params.append(filters.source)
@@ -186,7 +187,7 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
 
 
 def _take(pairs: Iterator[tuple[int, int]], n: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     for p in pairs:
         if len(out) >= n:
             break
