@@ -106,7 +106,7 @@ def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int
         page = _leads(ctx, q, filters, page, members)
     terms = q.terms()
     out = []
-    for r in ctx.store.articles_by_id([a for a, _ in page]):
+    for r in ctx.store.article_rows([a for a, _ in page]):
         others = [m for m in members.get(r["story_id"], []) if m["id"] != r["id"]]
         out.append({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
                     "published": r["published"], "topics": r["topics"], "story_id": r["story_id"],

@@ -79,9 +79,9 @@ class SearchPart(StoreBase):
         pairs = self.matching(" AND ".join(pos) or None, " OR ".join(neg) or None,
                               Filters(topic=topic, source=source, since=since), want=limit)
         ids = [i for i, _ in _take(pairs, limit)]
-        return self.articles_by_id(ids)
+        return self.article_rows(ids)
 
-    def articles_by_id(self, ids: list[int]) -> list[dict]:
+    def article_rows(self, ids: list[int]) -> list[dict]:
         """Full rows of these articles, in the order given, each with its matched `topics`."""
         rows = {r["id"]: r for r in self._in_chunks("SELECT * FROM articles WHERE id IN ({marks})", ids)}
         topics = self.topics_of(ids)
