@@ -135,6 +135,51 @@ def test_big5_page_with_hkscs_pinyin_letters() -> None:
     assert article.url is None
 
 
+def test_english_lead_in_a_sibling_embeds_kept_captions_and_credits_dropped() -> None:
+    article = page("en_embeds_captions.html", url="https://riverside.example/climate/bamboo")
+    paragraphs = article.paragraphs
+    assert paragraphs[0].startswith("A hillside county with more bamboo")  # the lead sits in a sibling <div>
+    assert any(p.startswith("Visited the new bamboo fibre line today.") for p in paragraphs)  # an embedded post
+    assert "The plan follows a provincial ban on single-use plastic bags, foam boxes and plastic straws." in paragraphs
+    assert "Product Daily output Share exported" in paragraphs  # table cells keep a space between them
+    assert "Bowls 40,000 52%" in paragraphs
+    for caption in ("Workers sort split bamboo", "Photo: Sam Reyes", "A farmer carries culms", "Image credit"):
+        assert caption not in article.body
+    assert paragraphs[-1].startswith("Critics say the rush")
+
+
+def test_english_boilerplate_inside_the_body_is_dropped() -> None:
+    article = page("en_boilerplate.html", url="https://bayledger.example/local/ferries")
+    assert article.published == utc(2022, 3, 13, 16)
+    assert len(article.paragraphs) == 5
+    assert article.paragraphs[0].startswith("The city will run ferries")
+    assert article.paragraphs[-1].startswith("A second inspection is planned for April")
+    for junk in ("newsletter", "Advert", "[button", "slideshow", "Share it", "Reporting by", "Have a tip",
+                 "transport reporter", "Tell us", "comments", "cookies", "Updated on", "weekend edition", "Tags",
+                 "Related Coverage"):
+        assert junk not in article.body
+
+
+def test_english_paragraphs_in_divs_split_across_containers_with_a_list() -> None:
+    article = page("en_div_paragraphs.html", url="https://valley.example/news/mill")
+    assert article.paragraphs[0].startswith("A textile mill that stood empty")
+    assert '"Yes."' in article.paragraphs  # a one-word paragraph is still a paragraph
+    assert "free internet access at twenty desks;" in article.paragraphs  # the list belongs to the text
+    assert article.paragraphs[-1] == "Organisers hope to add a small museum of the mill's history next year."
+    assert len(article.paragraphs) == 10
+    for junk in ("Advertisement", "More news", "bus routes", "Weather"):
+        assert junk not in article.body
+
+
+def test_chinese_captions_breadcrumb_and_follow_prompts_are_not_paragraphs() -> None:
+    article = page("zh_captions_promo.html")
+    assert article.published == utc(2023, 12, 8, 16)
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("12月8日，沙县小吃文化节在上海开幕")
+    for junk in ("当前位置", "图为", "摄）", "参赛选手", "资料图", "二维码"):
+        assert junk not in article.body
+
+
 # -- per-source rules ------------------------------------------------------------------------
 
 
@@ -199,6 +244,9 @@ def test_headline_confirmed_by_title_beats_a_logo_h1() -> None:
         ("2023-11-08T02:23:00Z", utc(2023, 11, 8, 2, 23)),
         ("9/17/2004 5:54:13 AM", utc(2004, 9, 16, 21, 54, 13)),
         ("Published November 8, 2023", utc(2023, 11, 7, 16, 0)),
+        ("Published 8 November 2023", utc(2023, 11, 7, 16, 0)),
+        ("8 Nov. 2023", utc(2023, 11, 7, 16, 0)),
+        ("发表于 2005-7-5", utc(2005, 7, 4, 16, 0)),
         ("2030-01-01 00:00", None),  # after `now`: never a future date
         ("1989-06-01", None),
         ("2023-13-45", None),
@@ -217,6 +265,8 @@ def test_parse_date(text: str, expected: datetime | None) -> None:
         ("http://business.sohu.com/20231108/n224643115.shtml", utc(2023, 11, 7, 16)),
         ("http://news.example.cn/2005-08/16/content_4894059.htm", utc(2005, 8, 15, 16)),
         ("https://example.com/2023/11/08/story.html", utc(2023, 11, 7, 16)),
+        ("http://politics.example.cn/n1/2023/1108/c1001-40123456.html", utc(2023, 11, 7, 16)),
+        ("http://www.example.cn/news/2023-11-08/detail-123.shtml", utc(2023, 11, 7, 16)),
         ("https://example.com/story?id=12345678", None),
         ("http://example.cn/t20991108_1.htm", None),
         (None, None),
@@ -245,6 +295,27 @@ def test_dateline_page_takes_its_year_from_another_date_on_the_page() -> None:
             "<p>协议提出，双方将共同建设产业园区，推动更多上海企业落户三明。</p></div>"
             "<div class='foot'>本站更新于 2021年12月01日</div></body></html>")
     assert extract(html, now=NOW).published == utc(2021, 11, 7, 16)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # The date printed after the body, not a sidebar list's, the header clock's or a comment's.
+        ("zh_date_after_body.html", utc(2021, 7, 4, 16)),
+        # A publication meta tag under a name outside the known list, not the clock or lastmodified.
+        ("zh_date_meta_names.html", utc(2023, 3, 2, 1, 15)),
+        # JSON-LD that strict JSON rejects (a raw line break in a string), not a ticker's <time>.
+        ("zh_date_jsonld_time.html", utc(2022, 9, 14, 3, 20)),
+        # The <time> marked as the publication time, not an earlier one of a "hot" list.
+        ("zh_date_time_element.html", utc(2022, 7, 12, 2)),
+        # A 2005 page: `2005/07/05` in an unlabelled byline, comments with timed dates below.
+        ("zh_date_old_page.html", utc(2005, 7, 4, 16)),
+        # `Published 5 July 2005` (day first), not `Updated …` nor the header's date of today.
+        ("en_dates.html", utc(2005, 7, 4, 16)),
+    ],
+)
+def test_date_from_the_right_place(name: str, expected: datetime) -> None:
+    assert page(name, url="https://news.example.cn/a/b.html", now=utc(2024, 5, 20, 3)).published == expected
 
 
 def test_time_element_and_naive_now() -> None:

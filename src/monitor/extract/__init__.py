@@ -21,8 +21,9 @@ from ..errors import ExtractError
 from ..models import Article, ExtractRules
 from . import dates
 from .body import UNIT_GROUPS, find_containers
-from .meta import AUTHOR_KEYS, DATE_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
+from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
+from .published import Places, published
 from .text import clean, detect_lang, junk_share, weighted_length
 
 __all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]
@@ -95,13 +96,12 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> 
         readable = _readable(body)
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
-    region = _byline_region(page_text, title, body.paragraphs)
-    _fill_fields(tree, body, meta, ruled, region, page_text)
-    published = _published(meta, ruled.get("date"), url, region, body.date_text, page_text,
-                           body.paragraphs, now)
+    places = _places(page_text, title, body)
+    _fill_fields(tree, body, meta, ruled, places)
+    when = published(meta, ruled.get("date"), url, places, now)
     text = "\n".join(body.paragraphs)
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
-                   published=published, author=body.author, source_name=body.source_name,
+                   published=when, author=body.author, source_name=body.source_name,
                    editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
 
 
@@ -174,8 +174,9 @@ def _readable(body: Body) -> bool:
     return len(_NOT_DEBRIS.sub("", sample)) < 0.3 * len(sample)
 
 
-def _byline_region(page_text: str, title: str, paragraphs: list[str]) -> str:
-    """Text between the headline and the first paragraph: where date, source and author sit."""
+def _places(page_text: str, title: str, body: Body) -> Places:
+    """Where the byline, the text after the body and the body itself sit in the raw page text."""
+    paragraphs = body.paragraphs
     # A short first paragraph (a subtitle) may also sit in a sidebar; probe with a longer one.
     lead = next((p for p in paragraphs[:3] if len(p) >= 12), paragraphs[0] if paragraphs else "")
     start = _find(page_text, lead) if lead else -1
@@ -186,11 +187,13 @@ def _byline_region(page_text: str, title: str, paragraphs: list[str]) -> str:
     if head >= 0:
         window = window[head:]
         window = window[len(title):] if window.startswith(title) else window
-    return clean(window)[-800:]
+    return Places(region=clean(window)[-800:], anchored=head >= 0, byline=body.date_text,
+                  tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
+                  lead="\n".join(paragraphs[:3]))
 
 
 def _tail_region(page_text: str, paragraphs: list[str]) -> str:
-    """A little text after the last paragraph, where `记者 …` and editor lines often follow."""
+    """A little text after the last paragraph, where `记者 …`, editor and date lines often follow."""
     tail = paragraphs[-1][-16:] if paragraphs else ""
     end = page_text.rfind(tail) if len(tail) >= 4 else -1
     return clean(page_text[end + len(tail) : end + len(tail) + 200]) if end >= 0 else ""
@@ -204,13 +207,12 @@ def _find(text: str, snippet: str, last: bool = False) -> int:
     return text.rfind(probe) if last else text.find(probe)
 
 
-def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict[str, str], region: str,
-                 page_text: str) -> None:
+def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict[str, str], places: Places) -> None:
     """Author / source / editor: selectors, then meta tags, then byline text, then the dateline."""
     body.author = ruled.get("author") or body.author
     body.source_name = ruled.get("source_name") or body.source_name
-    tail = _tail_region(page_text, body.paragraphs)
-    for text in (region, tail):
+    page_text, tail = places.page_text, places.tail
+    for text in (places.region, tail):
         for label, value, _ in byline_fields(text):
             assign_field(body, label, clean(value))
         reporter = _REPORTER_IN_TEXT.search(text)
@@ -242,23 +244,3 @@ def _find_editor(text: str) -> str | None:
         if found:
             return clean(found.group(1))
     return None
-
-
-def _published(meta: PageMeta, ruled: str | None, url: str | None, region: str, date_text: str | None,
-               page_text: str, paragraphs: list[str], now: datetime) -> datetime | None:
-    """The publication time, first plausible hit of the date cascade, in UTC."""
-    candidates = (ruled, *(meta.tags.get(key) for key in DATE_KEYS), meta.ld.get("date"), meta.tags.get("time"))
-    for value in candidates:
-        found = dates.parse_date(value, now)
-        if found:
-            return found
-    # Near the headline, preferring a date with a time; then a byline line lifted out of the body;
-    # then the URL; then the first dated-and-timed text anywhere on the page.
-    found = (dates.first_date(region, now, timed=True) or dates.parse_date(region, now)
-             or dates.parse_date(date_text, now) or dates.date_from_url(url, now)
-             or dates.first_date(page_text, now, timed=True))
-    if found:
-        return found
-    anywhere = dates.first_date(page_text, now)
-    hint = anywhere.astimezone(dates.SHANGHAI).year if anywhere else None
-    return dates.dateline_date("\n".join(paragraphs[:3]), now, hint) or anywhere

@@ -239,16 +239,34 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     threshold = max(10.0, top_score * 0.2)
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
+    previous: LexborNode | None = None
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:  # LexborNode's == serialises both nodes: slow
+            if previous is not None and (not kept or kept[-1].mem_id != previous.mem_id) \
+                    and _lead_of(previous, top):
+                kept.append(previous)
             kept.append(sibling)
             continue
+        previous = sibling
         bonus = top_score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0.0
         if scores.get(sibling, 0.0) + bonus >= threshold and link_density(sibling) < 0.3:
             kept.append(sibling)
         elif sibling.tag == "p" and _good_paragraph(sibling):
             kept.append(sibling)
     return kept
+
+
+def _lead_of(node: LexborNode, top: LexborNode) -> bool:
+    """The block just before the article container is its lead (a standfirst or summary in its own
+    <div>): one long text block, few links, no chrome words in its class, not repeated in the body."""
+    if node.tag not in ("div", "p", "section", "header") or _NEGATIVE.search(class_hint(node)):
+        return False
+    text = node.text().strip()
+    if weighted_length(text) < 150 or text[-1:] not in "。！？.!?”\"" or link_density(node) > 0.1:
+        return False
+    if node.css_first("h1, h2, h3, ul, ol, table, img, form") is not None:
+        return False
+    return text[:24] not in top.text()
 
 
 def _good_paragraph(node: LexborNode) -> bool:

@@ -35,11 +35,24 @@ _EN_DATE = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"((?:19|20)\d{2})\b"
 )
+# 5 July 2005 · 5th Jul. 2005: the day first, as British and many Asian English pages write it.
+_EN_DAY_FIRST = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"((?:19|20)\d{2})\b"
+)
+# Labels that introduce the publication time (not an update): the date right after one is it.
+_PUB_LABEL = re.compile(  # no re.I: a case-blind pattern cannot skip ahead by its first characters
+    r"(?:发布|發佈|發布|发表|發表|刊发|出版|首发|上传|[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Ff]irst published|"
+    r"[Pp]ublish date|[Dd]ate published)(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*"
+)
+# Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
+_CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间)[：:\s]*$")
 _URL_DATES = (
     re.compile(r"[/_]t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # government CMS: t20231108_123.html
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),  # /2023/11-08/ · /2023/11/08/
     re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),  # /2005-08/16/
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),  # /202311/08/
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2023/1108/
     re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),  # /20231108/ · n20231108
 )
 
@@ -80,11 +93,52 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
         found = plausible(_from_us(us), now)
         if found:
             return found
-    english = _EN_DATE.search(text)
-    if english:
-        month = _MONTHS.get(english.group(1)[:3].lower(), 0)
-        return plausible(to_utc(int(english.group(3)), month, int(english.group(2))), now)
+    return _english_date(text, now)
+
+
+def _english_date(text: str, now: datetime) -> datetime | None:
+    """The earlier of `November 8, 2023` and `8 November 2023` in `text`, if plausible."""
+    month_first, day_first = _EN_DATE.search(text), _EN_DAY_FIRST.search(text)
+    if day_first and (not month_first or day_first.start() < month_first.start()):
+        day, month_name, year = day_first.groups()
+    elif month_first:
+        month_name, day, year = month_first.groups()
+    else:
+        return None
+    return plausible(to_utc(int(year), _MONTHS.get(month_name[:3].lower(), 0), int(day)), now)
+
+
+def labelled_date(text: str | None, now: datetime) -> datetime | None:
+    """The date written right after a publication label (`发布时间：`, `Published`) in `text`."""
+    for label in _PUB_LABEL.finditer(text or ""):
+        found = parse_date(text[label.end() : label.end() + 40], now) if text else None
+        if found:
+            return found
     return None
+
+
+def nearest_date(text: str, at: int, now: datetime, within: int = 10**9) -> datetime | None:
+    """The plausible FULL_DATE closest to position `at` (one after it counts double distance) and
+    not farther than `within`, skipping today's date printed by a page clock."""
+    best, best_distance = None, within
+    for match in FULL_DATE.finditer(text):
+        distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
+        if distance >= best_distance:
+            if match.start() > at:
+                break  # later matches are farther still
+            continue
+        found = plausible(from_full_match(match), now)
+        if found and not _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            best, best_distance = found, distance
+    return best
+
+
+def leading_date(text: str | None, now: datetime) -> datetime | None:
+    """A date that opens `text` (after at most a bracket or two), as `（2005年7月5日）` after a body."""
+    match = FULL_DATE.search(text[:24]) if text else None
+    if not match or match.start() > 2:
+        return None
+    return plausible(from_full_match(match), now)
 
 
 def first_date(text: str | None, now: datetime, timed: bool = False) -> datetime | None:

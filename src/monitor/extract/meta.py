@@ -24,6 +24,12 @@ DATE_KEYS = ("pubdate", "publishdate", "article:published_time", "og:article:pub
              "og:published_time", "datepublished", "publish_date", "publication_date", "dc.date.issued",
              "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
              "originalpublicationdate", "displaydate", "firstpublishedtime", "releasedate", "date")
+# Other meta names that hold the publication time (`pubtime`, `apub:time`, `PublishTime`), and
+# names of some date or time that may be it when nothing better is found (`og:time`, `dateUpdate`).
+_PUB_NAME = re.compile(r"pub|releas|issued|posted")
+_LATER_NAME = re.compile(r"modif|updat|expir|valid|effective|make|refresh|review|birth|start|end|cache")
+_TIMED_NAME = re.compile(r"date|time")
+_PUB_TIME_ATTR = re.compile(r"pub|post")  # a <time class="pubdate"> / itemprop="datePublished"
 AUTHOR_KEYS = ("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author")
 SOURCE_KEYS = ("contentsource", "source", "mediaid")
 # Elements read_meta picks by tag id in one walk over all elements (with the drop tags and the
@@ -32,6 +38,7 @@ SOURCE_KEYS = ("contentsource", "source", "mediaid")
 _BY_TAG = ("meta", "title", "h1", "time", "script")
 _FIRST_BRANCHES = frozenset({"meta", "title", "h1"})  # these tags win over a headline-like class
 _HEADLINES = "h2, [class*=title]"  # second-rank headline candidates: an attribute test, left to lexbor
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
@@ -44,6 +51,7 @@ class PageMeta:
     ld: dict[str, str] = field(default_factory=dict)
     page_title: str = ""
     headlines: list[str] = field(default_factory=list)  # <h1> texts; `all_headlines` adds the rest
+    times: list[tuple[str, str, bool]] = field(default_factory=list)  # <time>: datetime, text, marked as publication
     lang: str | None = None
     # Reads the second-rank headlines (<h2>, title-like classes) from the uncleaned tree. Deferred:
     # it is a selector walk, and most pages' title is settled by og:title or ArticleTitle first.
@@ -55,6 +63,18 @@ class PageMeta:
             self.headlines = self.headlines + self.more_headlines()
             self.more_headlines = None
         return self.headlines
+
+    def published_tags(self) -> list[str]:
+        """Meta values that state the publication time: the known names, then other `pub…` names."""
+        known = [self.tags[key] for key in DATE_KEYS if self.tags.get(key)]
+        return known + [value for key, value in self.tags.items()
+                        if key not in DATE_KEYS and _PUB_NAME.search(key) and not _LATER_NAME.search(key)]
+
+    def dated_tags(self) -> list[str]:
+        """Meta values of other date / time names, update and modification times last."""
+        others = [(bool(_LATER_NAME.search(key)), value) for key, value in self.tags.items()
+                  if key not in DATE_KEYS and _TIMED_NAME.search(key) and not _PUB_NAME.search(key)]
+        return [value for _, value in sorted(others, key=lambda item: item[0])]
 
     def first(self, keys: tuple[str, ...]) -> str | None:
         """The first non-empty meta tag among `keys`."""
@@ -111,8 +131,11 @@ def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
                 scripts.append(node)
         else:
             stamp = node.attrs.get("datetime")  # <time datetime>
-            if stamp:
-                meta.tags.setdefault("time", stamp)
+            if stamp and len(meta.times) < 20:
+                time_attrs = node.attributes
+                marks = f"{time_attrs.get('itemprop') or ''} {time_attrs.get('class') or ''}".lower()
+                marked = "pubdate" in time_attrs or bool(_PUB_TIME_ATTR.search(marks))
+                meta.times.append((stamp, clean(node.text())[:40], marked))
     meta.headlines = h1s
     meta.more_headlines = partial(_other_headlines, tree, wanted, drop)
     meta.ld = _read_jsonld(scripts)
@@ -143,22 +166,29 @@ def _tag_kinds(tags: tuple[str, ...], groups: tuple[tuple[str, ...], ...]
 
 def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
     """headline, datePublished, author and publisher of the first article object in JSON-LD."""
+    dated: dict[str, str] = {}
     for script in scripts:
+        source = script.text()
         try:
-            data = json.loads(script.text())
+            data = json.loads(source, strict=False)  # strict=False: raw line breaks inside strings are common
         except (ValueError, RecursionError):
+            found = _LD_DATE.search(source)  # broken JSON still names its date
+            dated = dated or ({"date": found.group(1)} if found else {})
             continue
         for item in _walk(data):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
+            fields = {
+                "headline": _as_text(item.get("headline") or item.get("name")),
+                "date": _as_text(item.get("datePublished") or item.get("dateCreated")),
+                "author": _as_text(item.get("author")),
+                "publisher": _as_text(item.get("publisher")),
+            }
             if any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
-                return {
-                    "headline": _as_text(item.get("headline") or item.get("name")),
-                    "date": _as_text(item.get("datePublished") or item.get("dateCreated")),
-                    "author": _as_text(item.get("author")),
-                    "publisher": _as_text(item.get("publisher")),
-                }
-    return {}
+                return fields
+            if fields["date"] and not dated:
+                dated = {"date": fields["date"]}  # another type (a video, a page) with a publication date
+    return dated
 
 
 def _walk(data: object, depth: int = 0) -> list[dict]:

@@ -14,21 +14,28 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, tag_ids
+from .boiler import is_chrome, is_stop, trim_tail
 from .dates import FULL_DATE
 from .text import clean, collapse, strip_junk
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
           "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
           "hr", "tbody")
-_MARKED = tag_ids((*_BLOCK, "br", "a"))  # tag id → name of the elements that get boundary marks
+_CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
+_CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
+_MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name of the elements that get marks
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
-    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer"
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit"
 )
+# An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
+_EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
 _LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
 _BREAK_AFTER = "。！？!?”」』.:：;；)）"
+_SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
+_WORD = re.compile(r"\w+")
 
 _FIELD = r"(来源|來源|稿源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
 _FIELD_LINE = re.compile(
@@ -58,20 +65,6 @@ _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊
     r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]?$"
 )
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
-_STOP = re.compile(
-    r"^[\s【\[<《]*(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐|"
-    r"猜你喜欢|网友评论|更多精彩|Related (?:Articles|Stories|News|Posts|Coverage)|More from\b.{0,40}|Recommended|"
-    r"Read more|Most popular|Trending|(?:More|Related|Recommended|Popular|Top)\b.{0,30}\b(?:Stories|Articles|Reads))"
-    r"[\s】\]>》：:]*$",
-    re.I,
-)
-_CHROME = re.compile(  # searched in lower-cased lines: without re.I, re skips ahead by first character (8x)
-    r"分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
-    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
-    r"share this|sign up for|click here|advertisement|subscribe to|follow us"
-)
-
-
 @dataclass
 class Body:
     """Paragraphs of the article plus the byline fields found among them."""
@@ -90,7 +83,9 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
     for container in containers:
         for raw in _raw_paragraphs(container):
             if not _take(raw, body, seen):
+                body.paragraphs = trim_tail(body.paragraphs)
                 return body
+    body.paragraphs = trim_tail(body.paragraphs)
     return body
 
 
@@ -109,6 +104,11 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
             node.insert_after(_LINK_CLOSE)
         elif tag == "br":
             node.insert_before(_BR)
+        elif tag in _CELLS:
+            node.insert_after(" ")
+        elif tag in _CAPTIONS:
+            if tag == "figcaption" or _in_figure(node):
+                doomed.append(node)
         elif node.mem_id != own_id and _is_chrome(node):
             doomed.append(node)
         else:
@@ -127,9 +127,22 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
 
 
 def _is_chrome(node: LexborNode) -> bool:
-    """A share bar, related list, comment thread or footer by its class/id, holding no headline."""
+    """A share bar, related list, comment thread, caption or footer by its class/id, holding no
+    headline and no embedded post."""
     return (bool(_CHROME_HINT.search(class_hint(node))) and node.tag not in _KEEP_TAGS
-            and node.css_first("h1, article") is None)
+            and node.css_first("h1, article") is None and node.css_first(_EMBED) is None)
+
+
+def _in_figure(node: LexborNode) -> bool:
+    """Whether a node sits (up to three levels down) in a <figure>."""
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.tag == "figure":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _split_lines(block: str) -> list[str]:
@@ -155,19 +168,17 @@ def _split_lines(block: str) -> list[str]:
 def _take(raw: str, body: Body, seen: set[str]) -> bool:
     """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
     (a related list)."""
-    if _LINK_OPEN in raw:
-        linked = sum(len(span) for span in _LINK_SPAN.findall(raw))
-        if linked >= 0.5 * len(raw):
-            return True
+    if _LINK_OPEN in raw and _link_row(raw):
+        return True
     text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
     if not text:
         return True
     short = len(text) <= 80
-    if short and _STOP.match(text):
+    if short and is_stop(text):
         return False
     if short and _is_byline(text, body):
         return True
-    if short and _CHROME.search(text.lower()):
+    if len(text) <= 300 and is_chrome(text):
         return True
     editor = _TRAILING_EDITOR.search(text) if text[-1] in "）)]】" else None
     if editor:
@@ -177,6 +188,18 @@ def _take(raw: str, body: Body, seen: set[str]) -> bool:
         seen.add(text)
         body.paragraphs.append(text)
     return True
+
+
+def _link_row(raw: str) -> bool:
+    """Mostly link text and not a sentence that merely links many of its words."""
+    linked = sum(len(span) for span in _LINK_SPAN.findall(raw))
+    if linked < 0.5 * len(raw):
+        return False
+    text = raw.rstrip()
+    if text[-1:] not in _SENTENCE_END:
+        return True
+    loose = _WORD.findall(_LINK_SPAN.sub("", raw))  # words outside the links: the sentence around them
+    return sum(len(word) for word in loose) < 0.15 * len(raw)
 
 
 def _is_byline(line: str, body: Body) -> bool:

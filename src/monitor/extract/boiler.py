@@ -1,0 +1,80 @@
+"""Boilerplate that sits inside article containers, told apart by its words, not by its site.
+
+In: one display line (a paragraph candidate), or the finished paragraph list. Out: whether the
+line ends the article (a "related" heading), is chrome (share bars, counters, copyright, ads,
+newsletter and comment prompts, cookie notes, reporting credits, contact lines, captions), and
+the paragraphs with trailing author notes trimmed. Phrases are general to news pages in Chinese
+and English; nothing here names a site. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A heading after which the rest of the container is a list of other articles.
+_STOP = re.compile(
+    r"^[\s【\[<《]*(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐|"
+    r"猜你喜欢|网友评论|更多精彩|Related (?:Articles|Stories|News|Posts|Coverage)|More from\b.{0,40}|Recommended|"
+    r"Read more|Most popular|Trending|(?:More|Related|Recommended|Popular|Top)\b.{0,30}\b(?:Stories|Articles|Reads))"
+    r"[\s】\]>》：:]*$",
+    re.I,
+)
+# Searched in lower-cased short lines: without re.I, re skips ahead by first character (8x).
+_CHROME = re.compile(
+    r"当前位置|當前位置|您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
+    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
+    r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
+    r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
+    r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文"
+)
+# English prompts and credits up to a paragraph long, lower-cased: those that open the line
+# (matched at its start only) and those found anywhere in it (each branch led by a literal, so
+# the search skips ahead fast). Only lines with Latin words are tried.
+_PROMO_START = re.compile(
+    r"[(\[]?(?:(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
+    r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
+    r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
+    r"have a (?:news )?tip\?|we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
+    r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
+    r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide)\s*:.{0,80}$|"
+    r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$"
+)
+_PROMO_ANYWHERE = re.compile(
+    r"(?:newsletter|briefing) (?:delivered|straight|direct) to your inbox|delivered (?:to|through) your "
+    r"(?:letterbox|door|inbox)|(?:can|may) be reached at\b|follow (?:him|her|them|us|me) on "
+    r"(?:twitter|x|facebook|instagram)\b|use of cookies\b"
+)
+_LATIN = re.compile("[a-z]{3}")
+# `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
+    r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer)s?\b"
+)
+# Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
+_ZH_CAPTION = re.compile(
+    r"^(?:图为|▲|△|图：|图/|资料图|图片来源[：:]|摄影[：:])|(?:摄|供图|资料图|图片来源[^。，]{0,20})[）)]?\s*$"
+)
+
+
+def is_stop(line: str) -> bool:
+    """A heading that starts the related-articles list at the end of an article."""
+    return _STOP.match(line) is not None
+
+
+def is_chrome(line: str) -> bool:
+    """A line that is page chrome or a prompt, not article text (checked on lines up to ~300 chars)."""
+    lower = line.lower()
+    if len(line) <= 80 and _CHROME.search(lower):
+        return True
+    if len(line) <= 300 and _LATIN.search(lower) and (_PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower)):
+        return True
+    return len(line) <= 60 and _ZH_CAPTION.search(line) is not None
+
+
+def trim_tail(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the author notes (`X is a staff writer…`) among the last three."""
+    keep = len(paragraphs)
+    while keep > 1 and len(paragraphs) - keep < 3 and len(paragraphs[keep - 1]) <= 300 \
+            and _BIO.match(paragraphs[keep - 1]):
+        keep -= 1
+    return paragraphs[:keep]
