@@ -180,6 +180,17 @@ def test_chinese_captions_breadcrumb_and_follow_prompts_are_not_paragraphs() -> 
         assert junk not in article.body
 
 
+def test_article_continuing_past_an_ad_keeps_its_small_second_part_not_the_disclaimer() -> None:
+    article = page("zh_split_after_ad.html")
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[-1] == "下一步，当地将建设擂茶文化展示中心，培养更多传承人。"
+    assert "声明" not in article.body and "擂茶文化节</a>" not in article.body and "相关新闻" not in article.body
+    html = (FIXTURES / "en_div_paragraphs.html").read_text(encoding="utf-8").replace(
+        "<div>The mill's old water wheel", "<p><strong>Read more:</strong> <a href='/r'>Town hall roof repaired</a></p>"
+        "<div>The mill's old water wheel")
+    assert "Read more" not in extract(html, now=NOW).body
+
+
 # -- per-source rules ------------------------------------------------------------------------
 
 

@@ -43,6 +43,7 @@ _ENCLOSING_WORD = re.compile("comment|sidebar|related|recommend|footer")  # a fa
 _TAG_BIAS = {"div": 5, "article": 8, "main": 5, "section": 3, "td": 3, "pre": 3, "blockquote": 3,
              "li": -3, "dd": -3, "span": -2, "font": 0, "center": 0, "body": -5}
 _MAX_WEIGHT = 1.0 + (max(_TAG_BIAS.values()) + 25) / 50.0  # the largest factor `_weight` can give
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MIN_LENGTH = 20  # weighted characters; shorter text is a label, a date or a link row
 
 
@@ -240,12 +241,14 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
     previous: LexborNode | None = None
+    gap = -1  # siblings passed since the last kept one after `top`; -1 before `top`, None once closed
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:  # LexborNode's == serialises both nodes: slow
             if previous is not None and (not kept or kept[-1].mem_id != previous.mem_id) \
                     and _lead_of(previous, top):
                 kept.append(previous)
             kept.append(sibling)
+            gap = 0
             continue
         previous = sibling
         bonus = top_score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0.0
@@ -253,7 +256,29 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
             kept.append(sibling)
         elif sibling.tag == "p" and _good_paragraph(sibling):
             kept.append(sibling)
+        elif gap is not None and gap >= 0:
+            verdict = _follows(sibling)
+            if verdict == "keep" and gap <= 1:
+                kept.append(sibling)
+                gap = 0
+            else:
+                gap = gap + 1 if verdict == "skip" else None
     return kept
+
+
+def _follows(node: LexborNode) -> str:
+    """Whether a block after the article container continues the article past an ad ('keep'),
+    is too small to judge ('skip': an ad slot, an empty box), or ends it ('stop')."""
+    if node.tag in _HEADINGS:
+        return "stop"
+    text = node.text().strip()
+    if weighted_length(text) < 40:
+        return "skip"
+    if node.tag not in ("div", "section", "p", "article") or _NEGATIVE.search(class_hint(node)):
+        return "stop"
+    if text[-1:] not in "。！？.!?”\"" or link_density(node) >= 0.2:
+        return "stop"
+    return "stop" if node.css_first("h1, h2, h3, h4, form") is not None else "keep"
 
 
 def _lead_of(node: LexborNode, top: LexborNode) -> bool:

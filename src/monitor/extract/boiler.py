@@ -36,7 +36,8 @@ _PROMO_START = re.compile(
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
     r"have a (?:news )?tip\?|we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
-    r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide)\s*:.{0,80}$|"
+    r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
+    r"read also|more on this)\s*:.{0,80}$|"
     r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$"
 )
 _PROMO_ANYWHERE = re.compile(
@@ -45,6 +46,11 @@ _PROMO_ANYWHERE = re.compile(
     r"(?:twitter|x|facebook|instagram)\b|use of cookies\b"
 )
 _LATIN = re.compile("[a-z]{3}")
+# Reprint disclaimers and takedown notes that close Chinese articles.
+_ZH_NOTICE = re.compile(
+    r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
+    r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)"
+)
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -67,6 +73,8 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 80 and _CHROME.search(lower):
         return True
     if len(line) <= 300 and _LATIN.search(lower) and (_PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower)):
+        return True
+    if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
     return len(line) <= 60 and _ZH_CAPTION.search(line) is not None
 
