@@ -241,7 +241,7 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
     previous: LexborNode | None = None
-    gap = -1  # siblings passed since the last kept one after `top`; -1 before `top`, None once closed
+    gap: int | None = -1  # siblings passed since the last kept one after `top`; -1 before it, None once closed
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:  # LexborNode's == serialises both nodes: slow
             if previous is not None and (not kept or kept[-1].mem_id != previous.mem_id) \
