@@ -258,6 +258,9 @@ def test_headline_confirmed_by_title_beats_a_logo_h1() -> None:
         ("Published 8 November 2023", utc(2023, 11, 7, 16, 0)),
         ("8 Nov. 2023", utc(2023, 11, 7, 16, 0)),
         ("发表于 2005-7-5", utc(2005, 7, 4, 16, 0)),
+        ("二〇〇五年七月五日", utc(2005, 7, 4, 16, 0)),
+        ("二○一九年十二月三十一日印发", utc(2019, 12, 30, 16, 0)),
+        ("二〇二三年十月十日", utc(2023, 10, 9, 16, 0)),
         ("2030-01-01 00:00", None),  # after `now`: never a future date
         ("1989-06-01", None),
         ("2023-13-45", None),
@@ -327,6 +330,29 @@ def test_dateline_page_takes_its_year_from_another_date_on_the_page() -> None:
 )
 def test_date_from_the_right_place(name: str, expected: datetime) -> None:
     assert page(name, url="https://news.example.cn/a/b.html", now=utc(2024, 5, 20, 3)).published == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发布时间：11-08 10:23", utc(2023, 11, 8, 2, 23)),  # November is still ahead on 1 June 2024
+        ("5月20日 08:00 来源：东南网", utc(2024, 5, 20, 0, 0)),
+        ("2024-05-20 08:00", None),  # a full date is not yearless; parse_date reads it
+        ("3-5 人一组", None),  # no time of day: not a date
+    ],
+)
+def test_yearless_byline_times_take_the_latest_year_not_in_the_future(text: str, expected: datetime | None) -> None:
+    assert dates.yearless_date(text, NOW) == expected
+
+
+def test_yearless_byline_on_an_old_page_takes_the_year_of_the_pages_other_dates() -> None:
+    html = ("<html><head><title>明溪举办观鸟节</title></head><body><h1>明溪举办观鸟节</h1>"
+            "<div class='info'>发布时间：10-08 12:00</div><div class='c'>"
+            "<p>明溪县第三届观鸟节开幕，来自全国各地的观鸟爱好者在君子峰保护区记录到一百多种鸟类。</p>"
+            "<p>当地近年来加强生态保护，越来越多的珍稀鸟类在这里栖息，观鸟旅游带动了民宿发展。</p></div>"
+            "<div class='foot'>网站更新：2019-10-09</div></body></html>")
+    assert extract(html, now=utc(2024, 5, 20)).published == utc(2019, 10, 8, 4)
+    assert extract(html.replace("网站更新：2019-10-09", ""), now=utc(2024, 5, 20)).published == utc(2023, 10, 8, 4)
 
 
 def test_time_element_and_naive_now() -> None:

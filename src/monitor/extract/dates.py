@@ -21,6 +21,10 @@ _TIME = r"(?:\s*+(?:T|日)?\s*+(\d{1,2})\s*+[:：时時]\s*+(\d{1,2})(?:\s*+[:�
 FULL_DATE = re.compile(
     r"((?:19|20)(?<!\d..)\d{2})\s*+[年\-/.]\s*+(\d{1,2})\s*+[月\-/.]\s*+(\d{1,2})(?!\d)(?:\s*+日)?" + _TIME
 )
+# A byline time without a year: 11月8日 10:23 · 11-08 10:23 (a time of day is required).
+_YEARLESS = re.compile(
+    r"(?<![\d年\-/.])(\d{1,2})(?:月|-)(\d{1,2})日?\s*(\d{1,2})[:：](\d{2})(?![\d\-/])"
+)
 # A wire dateline without a year: 11月8日电 / 11月8日電.
 DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
 _ISO = re.compile(
@@ -39,6 +43,11 @@ _EN_DATE = re.compile(
 _EN_DAY_FIRST = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
     r"((?:19|20)\d{2})\b"
+)
+# 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals.
+_HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0}
+_HAN_DATE = re.compile(
+    r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 # Labels that introduce the publication time (not an update): the date right after one is it.
 _PUB_LABEL = re.compile(  # no re.I: a case-blind pattern cannot skip ahead by its first characters
@@ -86,6 +95,11 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
             return found
     for match in FULL_DATE.finditer(text):
         found = plausible(from_full_match(match), now)
+        if found:
+            return found
+    han = _HAN_DATE.search(text) if "年" in text else None
+    if han:
+        found = plausible(_from_han(han), now)
         if found:
             return found
     us = _US_DATE.search(text)
@@ -160,6 +174,20 @@ def from_full_match(match: re.Match[str]) -> datetime | None:
     return to_utc(y, mo, d, h, mi, s)
 
 
+def _han_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31 (month and day numbers)."""
+    if "十" not in text:
+        return _HAN_DIGITS.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _from_han(match: re.Match[str]) -> datetime | None:
+    """Turn a 二〇〇五年七月五日 match into UTC (Shanghai midnight)."""
+    year = int("".join(str(_HAN_DIGITS[c]) for c in match.group(1)))
+    return to_utc(year, _han_number(match.group(2)), _han_number(match.group(3)))
+
+
 def _from_us(match: re.Match[str]) -> datetime | None:
     """Turn a US M/D/YYYY h:mm[:ss] [AM|PM] match into UTC (Shanghai wall clock)."""
     month, day, year, hour, minute = (int(match.group(i)) for i in range(1, 6))
@@ -197,6 +225,22 @@ def date_from_url(url: str | None, now: datetime) -> datetime | None:
             if found:
                 return found
     return None
+
+
+def yearless_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
+    """A `11月8日 10:23` / `11-08 10:23` byline time in `hint_year` (another date on the page), else
+    in the latest year that keeps it out of the future."""
+    match = _YEARLESS.search(text) if text else None
+    if not match:
+        return None
+    month, day, hour, minute = (int(g) for g in match.groups())
+    if hour > 23 or minute > 59:
+        return None
+    year = hint_year or now.astimezone(SHANGHAI).year
+    found = to_utc(year, month, day, hour, minute)
+    if found and found > now + timedelta(days=1):
+        found = to_utc(year - 1, month, day, hour, minute)
+    return plausible(found, now)
 
 
 def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:

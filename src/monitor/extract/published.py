@@ -3,14 +3,17 @@
 In: what the extractor already found — the per-source date text, the page's meta facts, the
 byline region between headline and body (and whether the headline anchored it), a byline line
 lifted out of the body, the text right after the body, the URL, the page text and where the
-body starts in it. Out: an aware UTC datetime or None. The order, from the most to the least
-specific place: a per-source selector → meta tags, JSON-LD and <time> marked as the publication
-time → the byline region (a labelled date, a timed date, any date) → a <time> shown there → a
-byline line inside the body → a labelled date or one opening the text right after the body → the URL → other dated meta tags →
-a labelled date anywhere → the page's first <time> → a yearless wire dateline → the dated text
-nearest the body. Dates in related lists, comments and page clocks lie farther from the body
-than the byline, which is why the last resort is the nearest date, not the first.
-Never raises; parsing of the strings is in `dates`.
+body starts in it. Out: an aware UTC datetime or None. Never raises; parsing is in `dates`.
+
+The order, from the most to the least specific place:
+1. a per-source selector; meta tags, JSON-LD and <time> marked as the publication time;
+2. the byline region: a labelled date (`发布时间：`), a timed date, any date; a <time> shown there;
+3. a byline line inside the body; a labelled date or one opening the text right after the body;
+4. the URL; other dated meta tags (update times last); a labelled date anywhere; the first <time>;
+5. a yearless wire dateline (`11月8日电`) or byline time (`11-08 10:23`), the year taken from the
+   dated text nearest the body (else the latest year not in the future); that nearest date.
+Dates of related lists, comments and page clocks lie farther from the body than the byline, so
+the last resort is the nearest date, not the first one on the page.
 """
 
 from __future__ import annotations
@@ -52,8 +55,11 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         found = dates.parse_date(value, now)
         if found:
             return found
-    return (dates.labelled_date(places.page_text, now) or _first_time(meta, now) or _dateline(places, now)
-            or dates.nearest_date(places.page_text, places.body_at, now))
+    near = dates.nearest_date(places.page_text, places.body_at, now)
+    hint = near.astimezone(dates.SHANGHAI).year if near else None
+    return (dates.labelled_date(places.page_text, now) or _first_time(meta, now)
+            or dates.dateline_date(places.lead, now, hint)
+            or (dates.yearless_date(places.region, now, hint) if places.anchored else None) or near)
 
 
 def _in_region(places: Places, now: datetime) -> datetime | None:
@@ -86,12 +92,3 @@ def _first_time(meta: PageMeta, now: datetime) -> datetime | None:
         if found:
             return found
     return None
-
-
-def _dateline(places: Places, now: datetime) -> datetime | None:
-    """`11月8日电` in the lead, its year from the dated text nearest the body (or `now`)."""
-    if not dates.DATELINE.search(places.lead[:5000]):
-        return None
-    near = dates.nearest_date(places.page_text, places.body_at, now)
-    hint = near.astimezone(dates.SHANGHAI).year if near else None
-    return dates.dateline_date(places.lead, now, hint)
