@@ -45,3 +45,16 @@ def test_lsh_bands_collide_for_near_duplicates_only():
     assert len(keys_a & keys_b) >= 4
     assert not keys_a & keys_c
     assert len(sig_a) == dedup.BINS and all(v < 2 ** 64 for v in sig_a)
+
+
+def test_fingerprints_are_stable_numbers_and_bounds_bracket_the_true_containment():
+    fp = dedup.fingerprint(textnorm.normalize(STORY))
+    assert fp.count == len(dedup.shingles(textnorm.normalize(STORY))) and len(fp.packed()) == 4 * dedup.BINS
+    # fixed constants: the same text gives the same keys in any process (stored in the database)
+    assert dedup.fingerprint("沪明对口合作项目在三明开工").keys() == dedup.fingerprint("沪明对口合作项目在三明开工").keys()
+    repost = dedup.fingerprint(textnorm.normalize("来源：三明日报\n" + STORY + "\n责任编辑：林某"))
+    other = dedup.fingerprint(textnorm.normalize("沙县小吃文化节在沙县举行，来自各地的游客品尝了扁肉和拌面。" * 3))
+    low, high = dedup.containment_bounds(fp.count, fp.packed(), repost.count, repost.packed())
+    assert low <= dedup.containment(fp.grams, repost.grams) <= high and low > 0.7
+    low, high = dedup.containment_bounds(fp.count, fp.packed(), other.count, other.packed())
+    assert high < 0.7

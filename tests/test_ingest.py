@@ -217,3 +217,58 @@ def test_writers_in_threads_wait_for_each_other(tmp_path):
     store = Store.open(tmp_path / "m.db")
     assert len(store.link_failures()) == 90
     store.close()
+
+
+BOILER = ("本网讯 欢迎关注三明日报微信公众号，获取更多本地资讯。版权所有，未经授权不得转载。"
+          "联系电话：0598-1234567，地址：三明市梅列区新市中路。")
+LONG_STORY = STORY + ("据介绍，产业园三期规划面积八百亩，重点布局新能源装备、智能制造和现代物流三大板块，"
+                      "预计二〇二八年全面建成投产后年产值可达一百五十亿元，新增就业岗位六千个。"
+                      "三明市有关负责人表示，将持续优化营商环境，为入园企业提供全周期服务。")
+OTHER_STORY = ("沙县小吃文化节昨日在沙县举行，来自全国各地的游客品尝了扁肉、拌面和烧卖，主办方介绍，"
+               "本届文化节共设置展位一百二十个，吸引游客超过五万人次，带动餐饮消费明显增长。")
+
+
+def test_a_repost_with_other_header_and_footer_folds_and_shared_boilerplate_does_not(ctx):
+    original = art({"url": "http://a.example/o", "title": "产业园开工", "body": LONG_STORY + "\n" + BOILER})
+    repost = art({"url": "http://b.example/r", "title": "产业园开工（转载）",
+                  "body": "来源：东南网 记者 王某\n" + LONG_STORY + "\n（完）责任编辑：陈某 审核：李某"})
+    unrelated = art({"url": "http://c.example/u", "title": "小吃节", "body": BOILER + "\n" + OTHER_STORY + "\n" + BOILER})
+    first, second, third = ingest_many(ctx, [(original, "a", None), (repost, "b", None), (unrelated, "a", None)])
+    assert (second.status, second.story_id) == ("repost", first.story_id)
+    assert third.status == "new" and third.story_id != first.story_id
+
+
+def test_clear_candidates_are_judged_from_signatures_without_reading_text(ctx):
+    first = ingest(ctx, art({"url": "http://a.example/o", "title": "t", "body": STORY * 2}), "a")
+    # garble the stored text: only the stored signature can still recognise the repost
+    ctx.store.conn.execute("UPDATE articles SET body = '无关' WHERE id = ?", [first.article_id])
+    ctx.store.conn.commit()
+    again = ingest(ctx, art({"url": "http://b.example/r", "title": "t", "body": "来源：东南网\n" + STORY * 2}), "b")
+    assert (again.status, again.story_id) == ("repost", first.story_id)
+
+
+def test_an_old_database_gets_fingerprints_rebuilt_at_start(ctx, tmp_path):
+    ids = [r.article_id for r in ingest_many(ctx, [(art(o), "s", None) for o in articles()[:1]])]
+    ctx.store.conn.execute("DELETE FROM fingerprints")  # as after the migration to a new hash
+    ctx.store.conn.execute("DELETE FROM lsh")
+    ctx.store.conn.commit()
+    catch_up(ctx)
+    assert ctx.store.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == len(ids)
+    assert ctx.store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 16
+    repost = ingest(ctx, art(articles()[1]), "s")
+    assert repost.status == "repost"
+
+
+def test_lsh_rows_outside_the_window_are_pruned_through_an_index(ctx):
+    from datetime import timedelta
+
+    from monitor.store import utcnow
+
+    ingest(ctx, art(articles()[0]), "s")
+    ctx.store.conn.execute("UPDATE lsh SET created_at = created_at - ?", [int(timedelta(days=60).total_seconds())])
+    ctx.store.conn.commit()
+    plan = " ".join(r[3] for r in ctx.store.conn.execute("EXPLAIN QUERY PLAN DELETE FROM lsh WHERE created_at < 1"))
+    assert "lsh_created_at" in plan
+    ingest(ctx, art(articles()[3]), "s")  # every batch prunes: the daemon too, not only `monitor poll`
+    assert ctx.store.conn.execute("SELECT count(*) FROM lsh WHERE created_at < ?",
+                                  [int((utcnow() - timedelta(days=45)).timestamp())]).fetchone()[0] == 0

@@ -23,7 +23,7 @@ def add(store, url, title, body, story_id=None, source="s1", published=None):
     art = Article(url=url, title=title, paragraphs=(body,), published=published)
     return store.add_article(art, source=source, canonical_url=dedup.canonical_url(url),
                              content_hash=dedup.content_hash(textnorm.normalize(body)), story_id=story_id,
-                             band_keys=[(0, 1)], index_title=textnorm.index_tokens(title),
+                             band_keys=[1], index_title=textnorm.index_tokens(title),
                              index_body=textnorm.index_tokens(body))
 
 

@@ -6,14 +6,18 @@ Pure: never touches the network or the database; the store keeps the band rows.
 
 Reposts across outlets share most of their body but differ in headers, footers, editor lines
 and title suffixes, so an exact hash alone misses them. One-permutation MinHash over
-5-character shingles finds candidates cheaply (one hash per shingle); LSH bands make the
-candidate look-up an indexed equality query; shingle containment confirms the pair.
+5-character shingles (hashed vectorised with numpy) finds candidates cheaply; LSH bands make
+the candidate look-up an indexed equality query; the stored signatures and shingle counts
+estimate containment, and only a borderline pair is confirmed on the shingles themselves.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -62,51 +66,129 @@ def content_hash(normalised: str) -> str:
     return hashlib.sha1(_SPACE.sub("", normalised).encode("utf-8")).hexdigest()
 
 
-def _h64(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+# Fingerprints: 5-character shingles hashed by a vectorised polynomial over code points plus
+# a splitmix64 finaliser (numpy, one pass per article instead of one hash call per shingle;
+# stable across processes and platforms: fixed constants, wrapping uint64 arithmetic).
+_PRIMES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)
+_BAND_SEED = 0x2545F4914F6CDD1D
+
+
+def _np():  # numpy on first use: `monitor search` and the CLI's start never pay for it
+    import numpy
+
+    return numpy
+
+
+def _mix(h):
+    """splitmix64's finaliser on a uint64 array (in place)."""
+    np = _np()
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """An article's shingle hashes (sorted, unique) and their one-permutation MinHash."""
+
+    grams: Any  # numpy uint64 array, sorted and unique
+    sig: Any  # numpy uint64 array of BINS minimums (densified); empty for an empty text
+
+    @property
+    def count(self) -> int:
+        """How many distinct shingles the text has."""
+        return int(self.grams.size)
+
+    def keys(self) -> list[int]:
+        """The LSH band keys: one signed 64-bit hash per band of ROWS minimums, band mixed in."""
+        return band_keys(self.sig) if self.count else []
+
+    def packed(self) -> bytes:
+        """The signature as stored: the low 32 bits of each minimum (enough to compare bins)."""
+        return self.sig.astype("<u4").tobytes() if self.count else b""
+
+
+def fingerprint(normalised: str, k: int = SHINGLE) -> Fingerprint:
+    """Shingle hashes and MinHash signature of a text (white space ignored)."""
+    np = _np()
+    text = "".join(normalised.split())
+    if not text:
+        return Fingerprint(np.zeros(0, np.uint64), np.zeros(0, np.uint64))
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    n = max(len(cps) - k + 1, 1)
+    h = np.zeros(n, np.uint64)
+    for j in range(min(k, len(cps))):
+        h += cps[j:j + n] * np.uint64(_PRIMES[j])
+    grams = np.unique(_mix(h))
+    return Fingerprint(grams, _signature(grams))
+
+
+def _signature(grams):
+    """One-permutation MinHash: the minimum hash in each of BINS bins (grams sorted, so the
+    first in each bin); an empty bin borrows the value of the next filled bin to its right
+    (rotation), so two similar sets still agree on empty bins with the right probability."""
+    np = _np()
+    bins = (grams >> np.uint64(_BIN_BITS)).astype(np.int64)
+    wanted = np.arange(BINS)
+    first = np.searchsorted(bins, wanted)
+    filled = wanted[(first < len(grams)) & (bins[np.minimum(first, len(grams) - 1)] == wanted)]
+    source = filled[np.searchsorted(filled, wanted) % len(filled)]
+    return grams[first[source]] + ((source - wanted) % BINS).astype(np.uint64)
 
 
 def shingles(normalised: str, k: int = SHINGLE) -> set[int]:
     """Hashes of the k-character shingles of the text with white space removed."""
-    text = _SPACE.sub("", normalised)
-    if len(text) <= k:
-        return {_h64(text)} if text else set()
-    return {_h64(text[i:i + k]) for i in range(len(text) - k + 1)}
+    return set(fingerprint(normalised, k).grams.tolist())
 
 
-def signature(hashes: set[int]) -> tuple[int, ...]:
-    """One-permutation MinHash: the minimum hash in each of BINS bins, empty bins densified."""
-    mins = [_MASK] * BINS
-    for h in hashes:
-        b = h >> _BIN_BITS
-        if h < mins[b]:
-            mins[b] = h
-    if not hashes:
-        return tuple(mins)
-    # Densify: an empty bin borrows the value of the next filled bin to its right (rotation),
-    # so two similar sets still agree on empty bins with the right probability.
-    for i in range(BINS):
-        j = i
-        while mins[j] == _MASK:
-            j = (j + 1) % BINS
-        if j != i:
-            mins[i] = (mins[j] + (j - i) % BINS) & _MASK
-    return tuple(mins)
+def signature(hashes: set[int] | Any) -> tuple[int, ...]:
+    """The MinHash signature of a set of shingle hashes (as Python ints)."""
+    np = _np()
+    grams = np.unique(np.fromiter(hashes, np.uint64, len(hashes))) if isinstance(hashes, set) else hashes
+    return tuple(_signature(grams).tolist()) if len(grams) else (_MASK,) * BINS
 
 
-def band_keys(sig: tuple[int, ...]) -> list[tuple[int, int]]:
-    """(band, key) pairs for LSH: each key is a signed 63-bit hash of one band's rows."""
-    keys = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS:(band + 1) * ROWS]
-        digest = hashlib.blake2b(repr(rows).encode(), digest_size=8).digest()
-        keys.append((band, int.from_bytes(digest, "big", signed=True)))
-    return keys
+def band_keys(sig: Any) -> list[int]:
+    """LSH keys: each a signed 64-bit hash of one band's ROWS minimums and the band's number."""
+    np = _np()
+    rows = np.asarray(sig, dtype=np.uint64).reshape(BANDS, ROWS)
+    h = np.arange(BANDS, dtype=np.uint64) * np.uint64(_BAND_SEED)
+    for j in range(ROWS):
+        h = _mix(h ^ (rows[:, j] * np.uint64(_PRIMES[j])))
+    return h.view(np.int64).tolist()
 
 
-def containment(a: set[int], b: set[int]) -> float:
+def containment(a: set[int] | Any, b: set[int] | Any) -> float:
     """Share of the smaller shingle set found in the larger one (1.0 = one contains the other)."""
-    if not a or not b:
+    if isinstance(a, set) and isinstance(b, set):
+        if not a or not b:
+            return 0.0
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        return len(small & large) / len(small)
+    np = _np()
+    if not len(a) or not len(b):
         return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small & large) / len(small)
+    return int(np.intersect1d(a, b, assume_unique=True).size) / min(len(a), len(b))
+
+
+def containment_bounds(count_a: int, packed_a: bytes, count_b: int, packed_b: bytes,
+                       z: float = 3.0) -> tuple[float, float]:
+    """A confidence interval for `containment` from two stored signatures and shingle counts,
+    no text needed: the share of equal bins estimates Jaccard J (a Wilson interval at `z`
+    standard errors), and |A∩B| = J(|A|+|B|)/(1+J) turns each end into a containment."""
+    if not count_a or not count_b or len(packed_a) != len(packed_b):
+        return 0.0, 0.0
+    np = _np()
+    bins = len(packed_a) // 4
+    equal = int(np.count_nonzero(np.frombuffer(packed_a, "<u4") == np.frombuffer(packed_b, "<u4")))
+    share, z2 = equal / bins, z * z / bins
+    centre = (share + z2 / 2) / (1 + z2)
+    half = z * math.sqrt(share * (1 - share) / bins + z2 / (4 * bins)) / (1 + z2)
+
+    def contained(jaccard: float) -> float:
+        return min(1.0, jaccard * (count_a + count_b) / (1 + jaccard) / min(count_a, count_b))
+
+    return contained(max(0.0, centre - half)), contained(min(1.0, centre + half))

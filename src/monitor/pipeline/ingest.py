@@ -28,7 +28,7 @@ from typing import Any
 from .. import dedup, match, textnorm
 from ..models import Article, Match
 from ..scriptfold import fold_words
-from ..store import utcnow
+from ..store import parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
 
@@ -64,8 +64,7 @@ class _Prepared:
     canonical: str
     body: str
     digest: str
-    grams: set[int]
-    keys: list[tuple[int, int]]
+    fp: dedup.Fingerprint
     index_title: str
     index_body: str
     verdicts: list[tuple[Match, int]]  # (verdict, the topic's rules hash)
@@ -120,11 +119,9 @@ class Ingestor:
         # Fingerprints compare text folded across scripts and regional words, so a repost
         # converted to traditional script (软件 → 軟體) lands in its original's story.
         fp_body = fold_words(norm_body)
-        grams = dedup.shingles(fp_body)
         verdicts = match.match_topics([t for _, t, _ in self.topics], article.title, body)
         digest = dedup.content_hash(fp_body or fold_words(norm_title))
-        return _Prepared(article, source, canonical, body, digest, grams,
-                         dedup.band_keys(dedup.signature(grams)) if grams else [],
+        return _Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                          textnorm.normal_index_tokens(norm_title), textnorm.normal_index_tokens(norm_body),
                          [(v, h) for v, (_, _, h) in zip(verdicts, self.topics, strict=True)])
 
@@ -152,8 +149,8 @@ class Ingestor:
                 status = "repost" if story_id else "new"
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
-                    story_id=story_id, band_keys=p.keys, index_title=p.index_title, index_body=p.index_body,
-                    body=p.body)
+                    story_id=story_id, index_title=p.index_title, index_body=p.index_body, body=p.body,
+                    band_keys=p.fp.keys(), shingles=p.fp.count, signature=p.fp.packed())
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
@@ -164,13 +161,42 @@ class Ingestor:
         return Ingested(status, article_id, story_id, topics, source=p.source, canonical=p.canonical)
 
     def _near_duplicate_story(self, p: _Prepared) -> int | None:
-        if len(p.grams) < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
+        """The story of a stored article whose text contains this one's (or is contained in it).
+        Judged from the stored signatures; only a borderline estimate reads the candidate's text."""
+        if p.fp.count < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        for candidate in self.ctx.store.lsh_candidates(p.keys):
-            row = self.ctx.store.article(candidate)
-            if row and dedup.containment(p.grams, dedup.shingles(textnorm.fingerprint_text(row["body"] or ""))) >= REPOST_CONTAINMENT:
-                return row["story_id"]
+        packed = p.fp.packed()
+        for cand in self.ctx.store.lsh_candidates(p.fp.keys()):
+            if cand["shingles"] < MIN_SHINGLES:
+                continue
+            # a 3-sigma interval from the signatures: the shingles decide only when it straddles
+            low, high = dedup.containment_bounds(p.fp.count, packed, cand["shingles"], cand["sig"])
+            if low >= REPOST_CONTAINMENT or (high >= REPOST_CONTAINMENT and self._contained(p, cand["article_id"])):
+                return cand["story_id"]
         return None
+
+    def _contained(self, p: _Prepared, article_id: int) -> bool:
+        row = self.ctx.store.article(article_id)
+        other = dedup.fingerprint(textnorm.fingerprint_text(row["body"] or "")) if row else None
+        return other is not None and dedup.containment(p.fp.grams, other.grams) >= REPOST_CONTAINMENT
+
+
+def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
+    """Fingerprint stored articles that have none (after a change of the hash): signature for
+    all, band rows for those fetched inside the near-duplicate window. Resumable."""
+    if ctx.store.fingerprints_complete():
+        return 0
+    done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
+    while rows := ctx.store.without_fingerprint(after, batch):
+        with ctx.store.transaction():
+            for row in rows:
+                fp = dedup.fingerprint(textnorm.fingerprint_text(row["body"] or ""))
+                fetched = parse_iso(row["fetched_at"]) or utcnow()
+                ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if fetched >= cutoff else [],
+                                          fetched)
+        done, after = done + len(rows), rows[-1]["id"]
+    log.info("fingerprints rebuilt for %d stored articles", done)
+    return done
 
 
 # --- topic check records: catch-up at start and rematch ------------------------------------
@@ -213,7 +239,9 @@ def topic_hashes(ctx: Context, names: Iterable[str] | None = None) -> list[tuple
 
 def catch_up(ctx: Context) -> dict[str, int]:
     """Match every article that has no check record for a current topic's rules (a topic added,
-    rules changed, or an article stored by a process with other topics). Cheap when none."""
+    rules changed, or an article stored by a process with other topics), and fingerprint any
+    article without one. Cheap when there are none. Returns articles matched per topic."""
+    rebuild_fingerprints(ctx)
     counts = {}
     for name, topic, rules in topic_hashes(ctx):
         if ctx.store.all_checked(name, rules):

@@ -1,4 +1,4 @@
-"""Articles: insert with their story, FTS tokens and LSH bands; known and failed links."""
+"""Articles: insert with their story, FTS tokens and fingerprint; known and failed links."""
 
 from __future__ import annotations
 
@@ -8,19 +8,19 @@ from datetime import datetime
 from typing import Any
 
 from ..models import Article
-from .base import AlreadyStored, StoreBase, iso, utcnow
+from .base import AlreadyStored, iso, utcnow
+from .fingerprints import FingerprintsPart
 
 _KNOWN = "SELECT 1 FROM articles WHERE canonical_url = ?"
 _NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"
 _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "
                 "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
-_NEW_BAND = "INSERT INTO lsh(band, key, article_id, created_at) VALUES (?, ?, ?, ?)"
 _NEW_FTS = "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"
 
 
-class ArticlesPart(StoreBase):
-    """Rows of `articles`, `stories`, `lsh`, `articles_fts` and `link_failures`."""
+class ArticlesPart(FingerprintsPart):
+    """Rows of `articles`, `stories`, `articles_fts` and `link_failures` (fingerprints beside them)."""
 
     def known_urls(self, canonical_urls: Iterable[str]) -> set[str]:
         """Which of these canonical URLs are stored already."""
@@ -57,26 +57,17 @@ class ArticlesPart(StoreBase):
         rows = list(self.db.query("SELECT story_id FROM articles WHERE content_hash = ? LIMIT 1", [digest]))
         return rows[0]["story_id"] if rows else None
 
-    def lsh_candidates(self, keys: list[tuple[int, int]]) -> list[int]:
-        """Article ids sharing at least one LSH band key, most shared bands first."""
-        if not keys:
-            return []
-        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
-        params = [v for pair in keys for v in pair]
-        return [r["article_id"] for r in self.db.query(
-            f"SELECT article_id, count(*) AS n FROM lsh WHERE {where} GROUP BY article_id ORDER BY n DESC LIMIT 20",
-            params)]
-
     def known_url(self, canonical_url: str) -> bool:
         """Whether this canonical URL is stored already (one indexed look-up)."""
         return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
 
     def add_article(self, article: Article, *, source: str, canonical_url: str, content_hash: str,
-                    story_id: int | None, band_keys: list[tuple[int, int]], index_title: str,
-                    index_body: str, body: str | None = None) -> tuple[int, int]:
+                    story_id: int | None, index_title: str, index_body: str, body: str | None = None,
+                    band_keys: list[int] | None = None, shingles: int = 0, signature: bytes = b"") -> tuple[int, int]:
         """Insert an article (and a new story unless `story_id` is given); return (article id, story id).
         Raises AlreadyStored when its canonical URL is stored already.
 
+        Its fingerprint (shingle count, packed signature, band keys) is stored with it.
         Joins the caller's transaction when there is one. Constant SQL, so sqlite3 prepares each
         statement once per connection."""
         now = iso(utcnow())
@@ -92,8 +83,9 @@ class ArticlesPart(StoreBase):
             except sqlite3.IntegrityError:
                 raise AlreadyStored(canonical_url) from None
             self.conn.execute(_FIRST_ARTICLE, [article_id, story_id])
-            self.conn.executemany(_NEW_BAND, [(b, k, article_id, now) for b, k in band_keys])
             self.conn.execute(_NEW_FTS, [article_id, index_title, index_body])
+            assert article_id is not None
+            self.add_fingerprint(article_id, shingles, signature, band_keys or [], utcnow())
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
@@ -123,7 +115,3 @@ class ArticlesPart(StoreBase):
         """Article rows (id, title, body) for these ids, in id order."""
         return sorted(self._in_chunks("SELECT id, title, body FROM articles WHERE id IN ({marks})", ids),
                       key=lambda r: r["id"])
-
-    def prune_lsh(self, before: datetime) -> int:
-        """Drop LSH band rows older than `before` (the near-duplicate window is rolling)."""
-        return self.db.execute("DELETE FROM lsh WHERE created_at < ?", [iso(before)]).rowcount

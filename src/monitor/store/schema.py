@@ -62,3 +62,17 @@ def m004_search_order(db: Database) -> None:
     cols = "story_id, source, published, fetched_at"
     db.execute(f"CREATE INDEX IF NOT EXISTS articles_by_date ON articles(coalesce(published, fetched_at), id, {cols})")
     db.execute(f"CREATE INDEX IF NOT EXISTS articles_id_date ON articles(id, coalesce(published, fetched_at), {cols})")
+
+
+@migrations()
+def m005_fingerprints(db: Database) -> None:
+    """A new shingle hash (vectorised), so old band rows cannot match new ones: they go.
+    Each article keeps its signature and shingle count (`fingerprints`), so a candidate is
+    judged without its text; `lsh` is keyed by the band key alone (the band is mixed into it),
+    dated in Unix seconds, and indexed for pruning. The pipeline rebuilds the fingerprints of
+    stored articles at its next start (`catch_up`), band rows for those inside the window."""
+    db.execute("DROP TABLE IF EXISTS lsh")
+    db.execute("CREATE TABLE lsh (key INTEGER NOT NULL, article_id INTEGER NOT NULL, created_at INTEGER NOT NULL, "
+               "PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX lsh_created_at ON lsh(created_at)")
+    db.execute("CREATE TABLE fingerprints (article_id INTEGER PRIMARY KEY, shingles INTEGER NOT NULL, sig BLOB NOT NULL)")

@@ -1,0 +1,58 @@
+"""Near-duplicate fingerprints: each article's MinHash signature and shingle count, and the
+LSH band rows of the rolling window that find candidates by an indexed equality look-up.
+
+In: signatures and band keys computed by `dedup` (the store never computes them). Out:
+candidates with their signatures and stories, so a pair is judged without reading any text;
+articles that still need a fingerprint (after the hash changed) for the pipeline to rebuild.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .base import StoreBase
+
+_NEW_FINGERPRINT = "INSERT OR REPLACE INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)"
+_NEW_BAND = "INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)"
+_CANDIDATES = ("SELECT l.article_id, count(*) AS shared, f.shingles, f.sig, a.story_id FROM lsh l "
+               "JOIN fingerprints f ON f.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
+               "WHERE l.key IN ({marks}) GROUP BY l.article_id ORDER BY shared DESC, l.article_id LIMIT ?")
+
+
+class FingerprintsPart(StoreBase):
+    """Rows of `fingerprints` and `lsh`."""
+
+    def add_fingerprint(self, article_id: int, shingles: int, signature: bytes, band_keys: list[int],
+                        created: datetime) -> None:
+        """Store an article's signature, and its band rows (dated `created`, for pruning)."""
+        with self.writing():
+            self.conn.execute(_NEW_FINGERPRINT, [article_id, shingles, signature])
+            when = int(created.timestamp())
+            self.conn.executemany(_NEW_BAND, [(k, article_id, when) for k in band_keys])
+
+    def lsh_candidates(self, keys: list[int], limit: int = 20) -> list[dict[str, Any]]:
+        """Articles sharing at least one band key, most shared bands first: article_id, shared,
+        shingles, sig, story_id."""
+        if not keys:
+            return []
+        cur = self.conn.execute(_CANDIDATES.format(marks=",".join("?" * len(keys))), [*keys, limit])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur]
+
+    def prune_lsh(self, before: datetime) -> int:
+        """Drop band rows older than `before` (the near-duplicate window is rolling); indexed."""
+        with self.writing():
+            return self.conn.execute("DELETE FROM lsh WHERE created_at < ?", [int(before.timestamp())]).rowcount
+
+    def without_fingerprint(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
+        """Articles above id `after` with no fingerprint row (id, body, fetched_at), in id order."""
+        cur = self.conn.execute(
+            "SELECT id, body, fetched_at FROM articles a WHERE id > ? AND NOT EXISTS "
+            "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id LIMIT ?", [after, limit])
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2]} for r in cur]
+
+    def fingerprints_complete(self) -> bool:
+        """True when every article has a fingerprint row (two counts, no join)."""
+        articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] >= articles
