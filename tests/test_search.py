@@ -203,3 +203,15 @@ def test_parse_tree_and_fts_plan():
     assert plan.exclude == '("三明 明治")' and q.terms() == ["沪明", "滬明", "合作"]
     assert not querylang.plan(querylang.parse('"对口 合作"')).exact  # checked in Python
     assert querylang.plan(querylang.parse("")).match is None
+
+
+@pytest.mark.parametrize("budget", [64, 100000])
+def test_one_character_pages_equal_the_full_list_whichever_strategy(corpus, monkeypatch, budget):
+    from monitor.pipeline import query
+
+    monkeypatch.setattr(query, "WALK_BUDGET", budget)  # a small budget makes the walk give up early
+    cfg, _ = corpus
+    for term in ("明", "滬", "網", "沪 三明", "title:明"):
+        everything = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", term).output)]
+        page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "150", "--format", "json", term).output)]
+        assert page == everything[:150] and everything, term

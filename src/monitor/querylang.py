@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import textnorm
+from . import snippets, textnorm
 from .errors import InputError
 
 _WORD_CHAR = re.compile(f"[^\\W_{textnorm.CJK_CHARS}]")
 _PLAIN_WORD = re.compile("[a-z0-9]+")
+_HAN = re.compile(f"[{textnorm.HAN_CHARS}]")
 _CJK_RUN = re.compile(f"[{textnorm.CJK_CHARS}]+")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _STOP = set('()"\u201c')
@@ -115,6 +116,25 @@ class Query:
         _positive_terms(self.root, out, negated=False)
         return list(dict.fromkeys(out))
 
+    def required_chars(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """For each one-character term every match must contain: the characters that
+        normalise to it (a cheap `instr` filter before the exact check), and title-only."""
+        return tuple((snippets.preimages(p.norm), p.title_only) for p in self._required_single())
+
+    def instr_exact(self) -> bool:
+        """Whether FTS5 without prefix queries plus `required_chars` as `instr` filters is
+        exact: every one-character term is a required Han character. Normalising never
+        makes or drops a Han character except by the table, so the characters that
+        normalise to it are exactly what to look for in the original text."""
+        singles = self._required_single()
+        if not plan(self).exact or not all(_HAN.fullmatch(t.norm) for t in singles):
+            return False
+        return sum(1 for t in _all_terms(self.root) if t.single_char) == len(singles)
+
+    def _required_single(self) -> list[Term]:
+        parts = self.root.parts if isinstance(self.root, AllOf) else (self.root,)
+        return [p for p in parts if isinstance(p, Term) and p.single_char]
+
     def in_title(self) -> Query:
         """The positive part with every term scoped to the title (relevance: title hits first)."""
         return Query(self.text, _title_scoped(self.root) if self.root is not None else None)
@@ -128,6 +148,16 @@ def _eval(node: Node, title: str, body: str) -> bool:
     if isinstance(node, AnyOf):
         return any(_eval(p, title, body) for p in node.parts)
     return not _eval(node.part, title, body)
+
+
+def _all_terms(node: Node | None) -> list[Term]:
+    if node is None:
+        return []
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return _all_terms(node.part)
+    return [t for p in node.parts for t in _all_terms(p)]
 
 
 def _positive_terms(node: Node | None, out: list[str], negated: bool) -> None:

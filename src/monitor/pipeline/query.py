@@ -16,10 +16,11 @@ from itertools import islice
 from .. import querylang, snippets, textnorm
 from ..errors import InputError
 from ..querylang import AllOf, Query
-from ..store.search import Filters
+from ..store.search import Filters, Walk, WalkBudget
 from .base import Context
 
 SORTS = ("date", "relevance")
+WALK_BUDGET = 5000  # rows a one-character search reads newest first before asking FTS5
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,27 @@ def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | No
 
 
 def _matching(ctx: Context, q: Query, filters: Filters, want: int | None) -> Iterator[tuple[int, int]]:
+    """The matches newest first. A one-character term is a prefix query for FTS5, costly on a
+    large index whatever the page: walk the date index instead, rows filtered by `instr` on
+    the characters that normalise to it, and only when that reads too many rows (a rare
+    character) fall back to FTS5, skipping what the walk already handed over (same order)."""
     plan = querylang.plan(q)
     check = None if plan.exact else _checker(q)
-    return ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want)
+    fast = querylang.plan(q, prefix=False)
+    if want is None or fast == plan:
+        yield from ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want)
+        return
+    walk = Walk(contains=q.required_chars(), budget=WALK_BUDGET)
+    given = 0
+    try:
+        walk_check = None if q.instr_exact() else _checker(q)
+        for pair in ctx.store.matching(fast.match, fast.exclude, filters, check=walk_check, walk=walk):
+            given += 1
+            yield pair
+        return
+    except WalkBudget:
+        pass
+    yield from islice(ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want), given, None)
 
 
 def _checker(q: Query):
@@ -129,7 +148,8 @@ def _leads(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]]
 
 def _snippet(ctx: Context, row: dict, terms: list[str]) -> str:
     body = row["body"] or ""
-    spans = snippets.find_spans(body, terms) if terms else []
+    first = snippets.first_span(body, terms) if terms else None
+    spans = [first] if first else []
     if not spans:
         spans = sorted((h.start, h.end) for h in ctx.store.hits_of(row["id"], row["topics"]) if h.field == "body")
     return snippets.cut(body, spans)

@@ -43,20 +43,36 @@ class Filters:
     until: datetime | None = None
 
 
+@dataclass(frozen=True)
+class Walk:
+    """Walk the date index even for few matches: `contains` lists (characters, title only)
+    of which each row must contain one (instr, before any check); past `budget` rows read
+    (with `contains`, the rows themselves), give up with `WalkBudget`."""
+
+    contains: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    budget: int | None = None
+
+
+class WalkBudget(Exception):
+    """A walk read its budget of rows: the caller takes another strategy."""
+
+
 class SearchPart(StoreBase):
     """Queries over `articles_fts` and the date indexes."""
 
     topics_of: Callable[[Iterable[int]], dict[int, list[str]]]  # from MatchesPart, mixed in beside this one
 
     def matching(self, match: str | None, exclude: str | None, filters: Filters, *,
-                 check: Check | None = None, want: int | None = 20) -> Iterator[tuple[int, int]]:
+                 check: Check | None = None, want: int | None = 20, walk: Walk | None = None,
+                 ) -> Iterator[tuple[int, int]]:
         """(article id, story id) of every article matching, newest first. `want` is how many
-        the caller expects to take (None: all); it only chooses the strategy."""
+        the caller expects to take (None: all); it only chooses the strategy. With `walk`, the
+        date index is walked whatever the count, and `WalkBudget` is raised past its budget."""
         try:
-            if match is not None and (want is None or self._fts_count(match, RARE) < RARE):
+            if walk is None and match is not None and (want is None or self._fts_count(match, RARE) < RARE):
                 yield from self._sorted_matches(match, exclude, filters, check)
             else:
-                yield from self._walk(match, exclude, filters, check)
+                yield from self._walk(match, exclude, filters, check, walk or Walk())
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}", hint="simplify the query") from None
 
@@ -93,10 +109,14 @@ class SearchPart(StoreBase):
         return out
 
     def story_members(self, story_ids: Iterable[int]) -> dict[int, list[dict]]:
-        """Per story: its articles (id, url, source, title, published, date), earliest first."""
+        """Per story: its articles (id, url, source, title, published, date), earliest first.
+        The dates come from the (id, date) index: in the row they sit past the body."""
         out: dict[int, list[dict]] = {}
-        for r in self._in_chunks(f"SELECT id, story_id, url, source, title, published, {KEY} AS date "
-                                 f"FROM articles WHERE story_id IN ({{marks}}) ORDER BY {KEY}, id", story_ids):
+        for r in self._in_chunks(
+                f"SELECT a.id, a.story_id, a.url, a.source, a.title, d.published, "
+                f"coalesce(d.published, d.fetched_at) AS date FROM articles a "
+                f"JOIN articles d INDEXED BY {BY_ID} ON d.id = a.id WHERE a.story_id IN ({{marks}}) "
+                f"ORDER BY date, a.id", story_ids):
             out.setdefault(r["story_id"], []).append(r)
         return out
 
@@ -121,15 +141,43 @@ class SearchPart(StoreBase):
             yield from self._keep(chunk, None, None, check)
 
     def _walk(self, match: str | None, exclude: str | None, filters: Filters,
-              check: Check | None) -> Iterator[tuple[int, int]]:
-        """Many matches (or none asked for): the (date, id) index newest first, in chunks."""
+              check: Check | None, walk: Walk) -> Iterator[tuple[int, int]]:
+        """Many matches (or none asked for): the (date, id) index newest first, in growing slices."""
         where, params = _where(filters)
-        rows = self.db.execute(f"SELECT id, story_id FROM articles INDEXED BY {BY_DATE} WHERE {where} "
-                               f"ORDER BY {KEY} DESC, id DESC", params)
-        size = 64
-        while chunk := rows.fetchmany(size):
+        sql = f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}"
+        order = f" ORDER BY {KEY} DESC, id DESC LIMIT ?"
+        size, scanned, last = 64, 0, None
+        while True:
+            if last is None:
+                rows = self.conn.execute(sql + order, [*params, size]).fetchall()
+            else:  # seek past the previous slice (`<=` lets SQLite seek the expression index)
+                rows = self.conn.execute(sql + f" AND {KEY} <= ? AND NOT ({KEY} = ? AND id >= ?)" + order,
+                                         [*params, last[2], last[2], last[0], size]).fetchall()
+            if not rows:
+                return
+            last = rows[-1]
+            chunk = [(r[0], r[1]) for r in rows]
+            if walk.contains:
+                chunk = self._containing(chunk, walk.contains)
             yield from self._keep(chunk, match, exclude, check)
-            size = min(size * 4, 16384)
+            scanned += len(rows)
+            if len(rows) < size:
+                return
+            if walk.budget is not None and scanned >= walk.budget:
+                raise WalkBudget(scanned)
+            size = min(size * 4, 8192)
+
+    def _containing(self, chunk: list[tuple[int, int]], contains: tuple[tuple[tuple[str, ...], bool], ...],
+                    ) -> list[tuple[int, int]]:
+        """The pairs whose title (or body) holds one of each group's characters (SQL instr)."""
+        conds, params = [], []
+        for chars, title_only in contains:
+            cols = ("title",) if title_only else ("title", "body")
+            conds.append("(" + " OR ".join(f"instr({c}, ?)" for c in cols for _ in chars) + ")")
+            params += [ch for _ in cols for ch in chars]
+        keep = {r["id"] for r in self._in_chunks(f"SELECT id FROM articles WHERE {' AND '.join(conds)} "
+                                                  f"AND id IN ({{marks}})", [i for i, _ in chunk], params)}
+        return [p for p in chunk if p[0] in keep]
 
     def _keep(self, chunk: list[tuple[int, int]], match: str | None, exclude: str | None,
               check: Check | None) -> list[tuple[int, int]]:
