@@ -1,14 +1,16 @@
 """Benchmark topic matching and text normalisation.
 
 In: the bundled `hu-ming` topic; /work/shared/eval/relevance-dev.jsonl when present (override
-with MONITOR_RELEVANCE_EVAL), else only generated articles. Out: a table on stdout:
+with MONITOR_RELEVANCE_EVAL), else only generated articles; bench/data/relevance-extra.jsonl
+(our own labelled cases, always present). Out: a table on stdout:
 match_article articles/s on one core (normalisation and hit offsets included; median of
 several runs) on the dev set and on generated article-sized texts, each beside a reference
 timed in the same repeats (`reference`: a fixed miniature of matching defined here, so it does
 not change with the code under test) and the ratio between them: the ratio moves less than
 the rate when other work shares the machine, so compare ratios across runs;
-textnorm throughput in Mchar/s; precision/recall/F1 of `hu-ming` on the dev set ("skipped"
-without it).
+textnorm throughput in Mchar/s; precision/recall/F1 of `hu-ming` on the dev set and our
+cases together, and apart on the tuning part and the held-out fifth (`match.held_out`: a
+hash of each id, fixed before tuning).
 Never writes files; figures go to BENCHMARKS.md by hand.
 """
 
@@ -28,9 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from monitor import textnorm
-from monitor.match import default_topics_path, evaluate, load_topics, match_article
+from monitor.match import default_topics_path, evaluate, evaluate_halves, load_topics, match_article
 
 DEV = Path(os.environ.get("MONITOR_RELEVANCE_EVAL", "/work/shared/eval/relevance-dev.jsonl"))
+EXTRA = Path(__file__).resolve().parent / "data" / "relevance-extra.jsonl"
 # Topic words are about one word in twenty, as in a news article on the topic; the rest is
 # ordinary news vocabulary, some of it in traditional characters.
 TOPIC = "上海 三明 沪明 对口合作 永安 沙县 明溪 将乐 泰宁 尤溪 浦东 杨浦 虹口 嘉定 人才飞地 疗休养 结对".split()
@@ -130,11 +133,13 @@ def main() -> None:
     args = parser.parse_args()
     textnorm.normalize("warm up: build the character table once")
     dev = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()] if DEV.is_file() else []
+    extra = [json.loads(line) for line in EXTRA.read_text(encoding="utf-8").splitlines()]
     rows = []
-    if dev:
-        arts = [(d["title"], d["body"]) for d in dev]
-        avg = sum(len(t) + len(b) for t, b in arts) / len(arts)
-        rows.append((f"dev set ({len(arts)} articles, {avg:.0f} chars avg)", bench_match(arts, args.repeats)))
+    for label, items in (("dev set", dev), ("our cases", extra)):
+        if items:
+            arts = [(d["title"], d["body"]) for d in items]
+            avg = sum(len(t) + len(b) for t, b in arts) / len(arts)
+            rows.append((f"{label} ({len(arts)} articles, {avg:.0f} chars avg)", bench_match(arts, args.repeats)))
     for chars in (300, 1500, 5000):
         arts = generated(200, chars)
         rows.append((f"generated, on topic (~{chars} chars)", bench_match(arts, args.repeats)))
@@ -149,11 +154,18 @@ def main() -> None:
     print("textnorm, one core, " + ("dev-set text" if dev else "generated text"))
     for name, rate in bench_textnorm(texts, args.repeats).items():
         print(f"  {name:<45} {rate:>9.1f} Mchar/s")
-    if dev:
-        report = evaluate(load_topics(default_topics_path())["hu-ming"], dev)
-        print(f"hu-ming on {DEV.name}: " + report.format())
-    else:
-        print("hu-ming on the dev set: skipped (no eval data)")
+    topic = load_topics(default_topics_path())["hu-ming"]
+    labelled = dev + extra
+    print(f"hu-ming on {DEV.name if dev else '(no shared dev set)'} + {EXTRA.name}: " + evaluate(topic, labelled).format())
+    for name, items in (("dev set", dev), ("our cases", extra), ("both", labelled)):
+        if items:
+            tune, held = evaluate_halves(topic, items)
+            print(f"  {name:<10} tuning part {_figures(tune)}   held-out fifth {_figures(held)}")
+
+
+def _figures(report) -> str:
+    n = report.tp + report.fp + report.fn + report.tn
+    return f"P {report.precision:.3f} R {report.recall:.3f} ({n} items)"
 
 
 if __name__ == "__main__":

@@ -125,6 +125,8 @@ def test_match_eval_reports_precision_recall(env, tmp_path):
                       encoding="utf-8")
     result = env("match", "--eval", str(labels))
     assert result.exit_code == 0 and "precision" in result.output.lower() and "recall" in result.output.lower()
+    # of ids "a" and "b", match.held_out keeps "b" apart
+    assert "tuning part (1 items)" in result.output and "held-out fifth (1 items)" in result.output
 
 
 def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):

@@ -348,3 +348,91 @@ def test_docs_describe_every_key() -> None:
     doc = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     for key in rules._TOPIC_KEYS | rules._GROUP_KEYS | rules._RULE_KEYS:
         assert any(form in doc for form in (f"{key} =", f"`{key}`", f".{key}.", f".{key}]")), key
+
+
+# --- gazetteer, boundaries, garbled text, English, lists (the default topic and its parts) ----
+
+
+def test_gazetteer_lists_join_a_group(tmp_path: Path) -> None:
+    (tmp_path / "places.toml").write_text(
+        '[places.sm]\nnames = ["三明", "Yong\'an"]\nnot_in = ["三明治"]\n[places.sh]\nnames = ["申城"]\n', encoding="utf-8")
+    topic = tmp_path / "t.toml"
+    topic.write_text('[topics.t]\ngazetteer = "places.toml"\n[topics.t.groups.g]\nplaces = ["sm", "sh"]\n'
+                     '[[topics.t.rules]]\nname = "r"\nany = ["g"]\n', encoding="utf-8")
+    t = load_topics(topic)["t"]
+    assert match_article(t, "申城", "").matched and match_article(t, "Yong’an", "").matched
+    assert not match_article(t, "三明治", "").matched
+
+
+def test_gazetteer_problems_are_reported(tmp_path: Path) -> None:
+    topic = tmp_path / "t.toml"
+    topic.write_text('[topics.t]\ngazetteer = "missing.toml"\n[topics.t.groups.g]\nplaces = ["nope"]\n'
+                     '[[topics.t.rules]]\nname = "r"\nany = ["g"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_topics(topic)
+    problems = "\n".join(info.value.problems)
+    assert "topics.t.gazetteer: cannot read" in problems and "unknown place list 'nope'" in problems
+
+
+def test_bundled_gazetteer_names_reach_the_groups(hu_ming: match.Topic) -> None:
+    for name, text in [("shanghai", "申城"), ("shanghai", "华山医院"), ("shanghai", "Lingang Group"),
+                       ("sanming", "将乐县"), ("sanming", "Yong’an"), ("sanming", "Yongan"),
+                       ("sanming", "the partner city in Fujian")]:
+        assert hu_ming.groups[name].pattern.search(normalize(text)) or hu_ming.groups[name].regex.search(normalize(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [("三明确立今年沪明对口合作项目清单", True), ("三明确保接待服务到位", True), ("三明显示出潜力", True),
+     ("记者获悉，将乐于本月在上海举办推介会", True), ("宁化工业园区引进项目", True),
+     ("第三明确，乱停放纳入信用记录", False), ("市场即将乐观迎接新年", False), ("广西南宁化工企业", False),
+     ("上海街头三明治店", False), ("韩国大田市代表团", False), ("湖南长沙县组织招聘", False)],
+)
+def test_exclusions_are_judged_by_the_likelier_reading(hu_ming: match.Topic, text: str, counts: bool) -> None:
+    from monitor.match.spans import Enumerations, group_spans
+
+    norm = normalize(text)
+    hits = group_spans(hu_ming.groups["sanming"], norm, len(norm), Enumerations(norm))
+    assert bool(hits) == counts, (text, hits)
+
+
+def test_a_garbled_character_inside_a_long_name_is_a_wildcard(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海与三\ufffd市签署对口合作协议", "上海市与三\ufffd市签署新一轮对口合作协议，双方将加强协作。")
+    assert m.matched, m.reason
+    assert any(h.term == "三〓市" and h.field == "title" and (h.start, h.end) == (3, 6) for h in m.hits)
+    # a two-character name with one character lost is a guess; a run of lost characters too
+    assert not match_article(hu_ming, "上海与三\ufffd签署协议", "上海与三\ufffd签署对口合作协议。").matched
+    assert not match_article(hu_ming, "上海与三\ufffd\ufffd市签署协议", "上海与\ufffd\ufffd明市签署对口合作协议。").matched
+
+
+def test_english_reports_name_counties_and_partners(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Yong’an furniture makers court Shanghai buyers",
+                      "Makers from Yongan showed sofas in Pudong under the pairing between Pudong and Yong'an.")
+    assert m.matched, m.reason
+    m = match_article(hu_ming, "Shanghai executives tour the partner city in Fujian",
+                      "Forty Shanghai executives visited the partner city in Fujian, touring a park built with the "
+                      "Lingang Group under the paired cooperation.")
+    assert m.matched, m.reason
+
+
+def test_one_headline_in_a_top_ten_list_is_not_the_subject(hu_ming: match.Topic) -> None:
+    items = ["三明医改经验推广", "沪明临港产业园二期开工", "林票改革入选典型案例", "兴泉铁路通车", "沙县小吃营业额新高",
+             "泰宁入选旅游度假区", "三明学院更名", "永安新材料产业园投产", "宁化祭祖大典举行", "森林覆盖率居前"]
+    body = "年度十大新闻揭晓：\n" + "\n".join(f"{i}.{t}；" for i, t in enumerate(items, 1))
+    assert not match_article(hu_ming, "年度三明十大新闻", body).matched
+    # the same items as steps of one story about the cooperation still count
+    steps = "\n".join(f"{i}.沪明对口合作{t}。" for i, t in enumerate(["产业", "文旅", "医疗", "教育", "人才"], 1))
+    assert match_article(hu_ming, "沪明对口合作五项举措", steps).matched
+
+
+def test_a_province_wide_fair_in_shanghai_is_not_about_sanming(hu_ming: match.Topic) -> None:
+    body = "“闽货进沪”展销活动在上海举行，福建九个设区市设立展区，三明展区展出了建宁莲子等产品。"
+    assert not match_article(hu_ming, "福建九市联合在沪推介农产品", body).matched
+    assert match_article(hu_ming, "三明在沪推介农产品", body.replace("福建九个设区市设立展区，", "")).matched
+
+
+def test_held_out_fifth_is_fixed_by_the_id() -> None:
+    ids = [f"x{i:03d}" for i in range(1, 201)]
+    held = [i for i in ids if match.held_out(i)]
+    assert 25 <= len(held) <= 55 and held == [i for i in ids if match.held_out(i)]
+    assert match.held_out("x006") is True and match.held_out("x001") is False

@@ -95,7 +95,8 @@ def _read_items(file) -> list[tuple[int, dict]]:
 @click.argument("file", type=click.File("r", encoding="utf-8"), default="-", required=False)
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
 @click.option("--eval", "labels", type=click.File("r", encoding="utf-8"),
-              help="Labelled JSON Lines (label: relevant|irrelevant): print precision, recall, F1, misses.")
+              help="Labelled JSON Lines (label: relevant|irrelevant): print precision, recall, F1, misses, "
+                   "and the figures of the tuning part and of the held-out fifth (chosen by a hash of each id).")
 @click.pass_obj
 def match_cmd(state, file, topics, labels) -> None:
     """Match JSON Lines (title, body, optional id, url) against topics; one JSON line per input and topic."""
@@ -111,7 +112,12 @@ def match_cmd(state, file, topics, labels) -> None:
             if obj.get("label") not in ("relevant", "irrelevant"):
                 raise InputError(f"item {obj['id']}: label must be relevant or irrelevant", hint="fix the label field")
         for t in chosen:
-            click.echo(f"topic {t}: " + match.evaluate(state.cfg.topics[t], items).format())
+            topic = state.cfg.topics[t]
+            click.echo(f"topic {t}: " + match.evaluate(topic, items).format())
+            tune, held = match.evaluate_halves(topic, items)
+            for name, part in (("tuning part", tune), ("held-out fifth", held)):
+                n = part.tp + part.fp + part.fn + part.tn
+                click.echo(f"  {name} ({n} items): precision {part.precision:.3f}  recall {part.recall:.3f}")
         return
     bad = 0
     for number, line in enumerate(file, 1):

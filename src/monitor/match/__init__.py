@@ -10,8 +10,8 @@ report.py measures it.
 """
 
 from .engine import match_article, match_topics
-from .report import EvalReport, evaluate
+from .report import EvalReport, evaluate, evaluate_halves, held_out
 from .rules import Group, Rule, Topic, compile_topic, default_topics_path, load_topics
 
 __all__ = ["EvalReport", "Group", "Rule", "Topic", "compile_topic", "default_topics_path", "evaluate",
-           "load_topics", "match_article", "match_topics"]
+           "evaluate_halves", "held_out", "load_topics", "match_article", "match_topics"]

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..models import Hit, Match
 from ..textnorm import normalize, normalize_lines, normalize_lines_map, normalize_map, offset_shift
-from .rules import Rule, Topic
+from .rules import GARBLED, Rule, Topic
 from .spans import Enumerations, group_spans, positions
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
@@ -38,6 +38,8 @@ class _Doc:
     """An article normalised once: title, "\\n", body paragraphs; offset maps made on demand."""
 
     def __init__(self, title: str, body: str) -> None:
+        if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
+            title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
         self.title, self.body = title, body
         self.text = normalize(title) + "\n" + normalize_lines(body)
         self.para_starts = [0] + [i + 1 for i in positions(self.text, "\n")]

@@ -2,11 +2,14 @@
 
 In: a `Topic` and items with id, label ('relevant' / 'irrelevant'), title and body.
 Out: `EvalReport` (counts, precision, recall, F1, the ids missed and falsely matched, with the
-reason for each) and its one-screen `format()`. Never does I/O; never prints.
+reason for each) and its one-screen `format()`; `held_out` says which items form the held-out
+fifth, fixed by a hash of the id (chosen before any tuning: never tune on what it holds back).
+Never does I/O; never prints.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -69,3 +72,15 @@ def evaluate(topic: Topic, items: Iterable[dict]) -> EvalReport:
         if m.matched != relevant:
             report.reasons[item_id] = m.reason
     return report
+
+
+def held_out(item_id: str) -> bool:
+    """True for the held-out fifth: SHA-1 of the id, as a number, divisible by 5."""
+    return int(hashlib.sha1(item_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def evaluate_halves(topic: Topic, items: list[dict]) -> tuple[EvalReport, EvalReport]:
+    """`evaluate` over the tuning part and over the held-out fifth (`held_out`) apart."""
+    tune = [i for i in items if not held_out(str(i.get("id", "")))]
+    kept = [i for i in items if held_out(str(i.get("id", "")))]
+    return evaluate(topic, tune), evaluate(topic, kept)

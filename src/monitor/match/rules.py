@@ -17,14 +17,19 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..textnorm import normalize
+from . import places
 
 FIELDS = ("title", "lead", "body")
 UNITS = ("sentence", "paragraph", "field", "article")
-_TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "groups", "rules"}
-_GROUP_KEYS = {"terms", "regex", "not_in", "skip_list_items"}
+_TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
+_GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
 _RULE_KEYS = {"name", "all", "any", "none", "in", "within", "min_hits", "weight", "veto"}
 _LATIN = re.compile(r"[a-z0-9]")
 LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# What the engine writes for U+FFFD (a character lost in decoding): 〓, the typesetter's mark
+# for a missing character, survives normalisation one for one (U+FFFD itself is dropped).
+GARBLED = "\u3013"
+_HAN = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
 # --- compiled forms ----------------------------------------------------------------------
@@ -40,6 +45,8 @@ class Group:
     not_in: re.Pattern[str] | None = None  # a hit inside one of these contexts does not count
     skip_list_items: bool = False  # a hit that is an item of a 、-enumeration does not count
     latin: bool = False  # some term starts with a Latin letter or digit: check word starts
+    words: frozenset[str] = frozenset()  # the normalised terms, as words for segment.keeps
+    garbled: re.Pattern[str] | None = None  # terms of 3+ characters with one of them 〓
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
         problems.add(key, "must be a table", f"write [topics.{name}]")
         raise _error(name, problems)
     problems.unknown(key, raw, _TOPIC_KEYS)
-    groups = _compile_groups(raw.get("groups"), key, problems)
+    gazetteer = _gazetteer(raw.get("gazetteer"), key, problems)
+    groups = _compile_groups(raw.get("groups"), key, problems, gazetteer)
     rules = _compile_rules(raw.get("rules"), key, set(groups), problems)
     threshold = _number(raw, "threshold", 1.0, key, problems)
     if threshold <= 0:
@@ -164,18 +172,45 @@ def _strings(value: object, key: str, problems: _Problems) -> list[str]:
     return value
 
 
-def _compile_groups(raw: object, key: str, problems: _Problems) -> dict[str, Group]:
+def _gazetteer(ref: object, key: str, problems: _Problems) -> dict[str, places.Place]:
+    """The `[places.*]` lists of the topic's gazetteer file, if it names one."""
+    if ref is None:
+        return {}
+    if not isinstance(ref, str) or not ref.strip():
+        problems.add(f"{key}.gazetteer", f"expected a file name, got {ref!r}", 'e.g. "monitor:topics/hu-ming-places.toml"')
+        return {}
+    return places.load(ref, problems.where, lambda k, p, h="": problems.add(f"{key}.{k}", p, h))
+
+
+def _compile_groups(raw: object, key: str, problems: _Problems,
+                    gazetteer: dict[str, places.Place] | None = None) -> dict[str, Group]:
     if not isinstance(raw, dict) or not raw:
         problems.add(f"{key}.groups", "missing or empty", f"add [{key}.groups.NAME] with terms = [...]")
         return {}
     groups = {}
     for name, table in raw.items():
-        if (group := _compile_group(name, table, f"{key}.groups.{name}", problems)) is not None:
+        if (group := _compile_group(name, table, f"{key}.groups.{name}", problems, gazetteer or {})) is not None:
             groups[name] = group
     return groups
 
 
-def _compile_group(name: str, table: object, key: str, problems: _Problems) -> Group | None:
+def _place_names(table: dict, key: str, problems: _Problems,
+                 gazetteer: dict[str, places.Place]) -> tuple[list[str], list[str]]:
+    """The names and not_in contexts of the gazetteer lists a group takes (`places`)."""
+    terms: list[str] = []
+    contexts: list[str] = []
+    for ref in _strings(table.get("places", []), f"{key}.places", problems):
+        if ref not in gazetteer:
+            problems.add(f"{key}.places", f"unknown place list {ref!r}",
+                         "lists in the gazetteer: " + (", ".join(sorted(gazetteer)) or "none (set gazetteer = ...)"))
+            continue
+        terms += gazetteer[ref].names
+        contexts += gazetteer[ref].not_in
+    return terms, contexts
+
+
+def _compile_group(name: str, table: object, key: str, problems: _Problems,
+                   gazetteer: dict[str, places.Place]) -> Group | None:
     if not isinstance(table, dict):
         problems.add(key, "must be a table", f'write [{key}] with terms = ["..."]')
         return None
@@ -183,8 +218,10 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems) -> G
     terms = _strings(table.get("terms", []), f"{key}.terms", problems)
     regexes = _strings(table.get("regex", []), f"{key}.regex", problems)
     contexts = _strings(table.get("not_in", []), f"{key}.not_in", problems)
+    listed, listed_contexts = _place_names(table, key, problems, gazetteer)
+    terms, contexts = terms + listed, contexts + listed_contexts
     if not terms and not regexes:
-        problems.add(key, "has no terms and no regex", 'add terms = ["..."]')
+        problems.add(key, "has no terms and no regex", 'add terms = ["..."] or places = ["..."]')
     for t in terms + contexts:
         if not normalize(t):
             problems.add(f"{key}.terms", f"{t!r} has no letters or characters left after normalisation")
@@ -201,7 +238,19 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems) -> G
                  regex=re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
                  not_in=_terms_pattern(contexts) if contexts else None,
                  skip_list_items=skip is True,
-                 latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts))
+                 latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
+                 words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms))
+
+
+def _garbled_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Each term of three Han characters or more with one of them lost (〓): `三〓市` is
+    三明市 with 明 garbled. Shorter names are left out: `三〓` could be anything."""
+    variants: set[str] = set()
+    for term in terms:
+        norm = normalize(term)
+        if len(_HAN.findall(norm)) >= 3:
+            variants.update(norm[:i] + GARBLED + norm[i + 1 :] for i in range(len(norm)) if _HAN.match(norm[i]))
+    return _terms_pattern(sorted(variants)) if variants else None
 
 
 def _term_regex(term: str) -> str:
@@ -213,6 +262,7 @@ def _term_regex(term: str) -> str:
     norm = normalize(term)
     parts = [re.escape(p) for p in re.split(r"[ \-‐‑–—]+", norm)]
     body = r"[ \-‐‑–—]*".join(parts)  # "shanghai-sanming" also matches "shanghai–sanming"
+    body = body.replace("'", "['’]?")  # "yong'an" also matches "yong’an" and "yongan"
     return body + (r"(?![a-z0-9])" if _LATIN.match(norm[-1:]) else "")
 
 

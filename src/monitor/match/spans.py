@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .rules import LATIN_CHARS, Group, word_start
+from . import segment
+from .rules import GARBLED, LATIN_CHARS, Group, word_start
 
 LIST_MARK = "、"
 # What separates list items and phrases, after normalisation (full-width forms are ASCII).
@@ -27,6 +28,10 @@ _CONJUNCTIONS = set("与和同及跟")  # "上海杨浦区与三明、…" is a 
 # Every alternative starts with its own character and none holds 等, so matches never overlap
 # and one scan of the whole text finds every place it matches (`Enumerations.etc` relies on this).
 _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
+# A numbered item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、" (a ranking, a
+# top-ten list). Led by a character class, so `re` skips ahead to candidates.
+_ITEM = re.compile(r"[\n;。] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|\(\d{1,2}\))")
+MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 
 
 class Enumerations:
@@ -36,6 +41,7 @@ class Enumerations:
     def __init__(self, text: str) -> None:
         self.marks = positions(text, LIST_MARK)  # ascending
         self.etc = [m.span() for m in _ETC.finditer(text)] if "等" in text else []  # ascending
+        self.items = _numbered_items(text)  # [start, end) of each item of a long numbered list
         self.any = bool(self.marks or self.etc)  # most articles with none decide their hits here
 
     def near(self, start: int, end: int) -> bool:
@@ -58,6 +64,33 @@ class Enumerations:
         return False
 
 
+def _numbered_items(text: str) -> list[tuple[int, int]]:
+    """Items of a numbered list of at least MIN_LIST_ITEMS entries; each ends at the next
+    item or at its line's end."""
+    starts = [m.start() + 1 for m in _ITEM.finditer(text)]
+    if len(starts) < MIN_LIST_ITEMS:
+        return []
+    items = []
+    for i, start in enumerate(starts):
+        line_end = text.find("\n", start)
+        end = min(starts[i + 1] if i + 1 < len(starts) else len(text), line_end if line_end >= 0 else len(text))
+        items.append((start, end))
+    return items
+
+
+def _one_item_only(spans: list[tuple[int, int]], items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop the hits that sit in a numbered list when all of them sit in one item: a
+    headline among unrelated headlines (a year's top ten) is not what the article is about."""
+    where = {}
+    for span in spans:
+        k = bisect_right(items, (span[0], 1 << 62)) - 1
+        if k >= 0 and span[1] <= items[k][1]:
+            where[span] = k
+    if not where or len(set(where.values())) > 1:
+        return spans
+    return [s for s in spans if s not in where]
+
+
 def positions(text: str, char: str) -> list[int]:
     """Every index of `char` in `text` (str.find runs in C; a regex would build match objects)."""
     out: list[int] = []
@@ -74,6 +107,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
     spans = [m.span() for m in group.pattern.finditer(text, 0, stop)]
     if group.regex is not None:
         spans = sorted(spans + [m.span() for m in group.regex.finditer(text, 0, stop) if m.end() > m.start()])
+    if group.garbled is not None and GARBLED in text:
+        spans = _with_garbled(spans, group.garbled, text, stop)
     if not spans:
         return spans
     if group.latin:
@@ -82,10 +117,43 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
     if group.not_in is not None and spans:
         blocked = _contexts(group.not_in, text, spans[-1][0])
         if blocked:
-            spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in blocked)]
+            spans = [s for s in spans if not _silenced(group, text, s, blocked)]
     if group.skip_list_items and spans and lists.any:
         spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
+    if group.skip_list_items and spans and lists.items:
+        spans = _one_item_only(spans, lists.items)
     return spans
+
+
+def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: str,
+                  stop: int) -> list[tuple[int, int]]:
+    """`spans` plus names with one garbled character (三〓市), none overlapping another hit;
+    a name inside a run of garbled characters (〓〓市) is too uncertain to count."""
+    extra = [m.span() for m in garbled.finditer(text, 0, stop)
+             if text[m.start() - 1 : m.start()] != GARBLED and text[m.end() : m.end() + 1] != GARBLED
+             and text[m.start() : m.end()].count(GARBLED) == 1]
+    merged: list[tuple[int, int]] = []
+    for span in sorted(spans + extra):
+        if not merged or span[0] >= merged[-1][1]:
+            merged.append(span)
+    return merged
+
+
+def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
+    """True when a `not_in` context around the hit cancels it.
+
+    A context that is another reading of the same characters (三明确: 第三|明确 or 三明|确立)
+    cancels the hit only when that reading is the likelier one (segment.keeps); a context
+    that simply contains the name (三明治, 永安路, 长沙县) always does.
+    """
+    start, end = span
+    for a, b in blocked:
+        if a <= start and end <= b:
+            if not segment.crossing(text[a:b], start - a, end - a):
+                return True
+            if not segment.keeps(text, start, end, group.words):
+                return True
+    return False
 
 
 def _contexts(not_in: re.Pattern[str], text: str, last: int) -> list[tuple[int, int]]:

@@ -1,0 +1,75 @@
+"""Gazetteers: named lists of places, institutions and firms that topic groups draw on.
+
+In: a topic's `gazetteer` reference (`monitor:topics/NAME.toml` for a bundled file, or a path
+relative to the topic's own file) naming a TOML file of `[places.NAME]` tables, each with
+`names` (aliases in any script or English) and optional `not_in` (longer words in which a
+name does not count) and `note`. Out: `Place` per name, or problems as
+"where: key: problem (hint)". Never does I/O except reading that file; never prints.
+
+Why a separate file: the world a topic watches (sixteen districts, a dozen counties, their
+towns, hospitals, universities and firms, in two scripts and English) is data that grows on
+its own, apart from the rules that weigh it. A group takes whole lists by name
+(`places = ["shanghai-districts"]`), so a rule reads "the Shanghai side", not 200 names.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+_PLACE_KEYS = {"names", "not_in", "note"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer list: names that mean one kind of thing, and contexts that cancel them."""
+
+    name: str
+    names: tuple[str, ...]
+    not_in: tuple[str, ...] = ()
+
+
+def resolve(ref: str, where: str) -> Path:
+    """The file a `gazetteer` reference names: bundled, absolute, or beside the topic file."""
+    if ref.startswith("monitor:"):
+        return Path(str(resources.files("monitor") / "data" / ref.removeprefix("monitor:")))
+    path = Path(ref)
+    if path.is_absolute() or not where:
+        return path
+    return Path(where).parent / path
+
+
+def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
+    """Read the gazetteer `ref` names; `add(key, problem, hint)` collects each problem."""
+    path = resolve(ref, where)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        add("gazetteer", f"cannot read {path}: {exc}", "give a path relative to the topic file or monitor:topics/…")
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        add("gazetteer", f"{path} is not valid TOML: {exc}", "fix the syntax at that line")
+        return {}
+    places = {}
+    for name, table in (raw.get("places") or {}).items():
+        if not isinstance(table, dict):
+            add(f"gazetteer {path.name}: places.{name}", "must be a table", 'write [places.NAME] with names = [...]')
+            continue
+        for key in sorted(set(table) - _PLACE_KEYS):
+            add(f"gazetteer {path.name}: places.{name}.{key}", "unknown key", "allowed: names, not_in, note")
+        names, contexts = table.get("names", []), table.get("not_in", [])
+        if not _strings(names) or not names:
+            add(f"gazetteer {path.name}: places.{name}.names", "expected a non-empty list of names")
+            continue
+        if not _strings(contexts):
+            add(f"gazetteer {path.name}: places.{name}.not_in", "expected a list of strings")
+            contexts = []
+        places[name] = Place(name=name, names=tuple(names), not_in=tuple(contexts))
+    return places
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
