@@ -110,3 +110,36 @@ def test_source_errors_count_up_and_clear_on_success(store):
 def test_known_urls(store):
     add(store, "http://a.cn/1?utm_source=x", "t", "b")
     assert store.known_urls([dedup.canonical_url("http://a.cn/1"), "http://other/"]) == {"http://a.cn/1"}
+
+
+def test_fts_keeps_no_copy_of_the_tokens_and_a_delete_regenerates_them(store):
+    a, story = add(store, "http://a.cn/1", "沪明对口合作推进会召开", "上海市与三明市召开对口合作推进会。")
+    b, _ = add(store, "http://a.cn/2", "三明治店开业", "一家三明治店在上海开业。")
+    sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
+    assert "content=''" in sql
+    assert store.conn.execute("SELECT title, body FROM articles_fts WHERE rowid = ?", [a]).fetchone() == (None, None)
+    assert store.delete_article(a) and not store.delete_article(a)
+    assert [r["id"] for r in store.search(["三明"])] == [b]
+    assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                              [textnorm.query_phrase("对口合作")]).fetchall() == []
+    store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")  # raises when corrupt
+    assert store.conn.execute("SELECT count(*) FROM stories WHERE id = ?", [story]).fetchone()[0] == 0
+
+
+def test_the_old_fts_table_moves_to_the_contentless_one(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.apply(old, stop_before="m006_contentless_fts")
+    old["stories"].insert({"id": 1, "title": "t"})
+    old["articles"].insert({"id": 7, "canonical_url": "http://a/7", "title": "沪明合作", "body": "三明", "story_id": 1})
+    old.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (7, ?, ?)",
+                [textnorm.index_tokens("沪明合作"), textnorm.index_tokens("三明")])
+    old.conn.commit()
+    old.close()
+    store = Store.open(tmp_path / "old.db")
+    assert [r["id"] for r in store.search(["沪明"])] == [7]
+    assert store.delete_article(7) and store.search(["沪明"]) == []
+    store.close()

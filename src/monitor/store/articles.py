@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
+from .. import textnorm
 from ..models import Article
 from .base import AlreadyStored, iso, utcnow
 from .fingerprints import FingerprintsPart
@@ -88,6 +89,25 @@ class ArticlesPart(FingerprintsPart):
             self.add_fingerprint(article_id, shingles, signature, band_keys or [], utcnow())
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
+
+    def delete_article(self, article_id: int) -> bool:
+        """Remove an article with its index entries, fingerprint, verdicts and (when it was the
+        last of it) its story. The FTS table keeps no text, so its 'delete' command is given the
+        tokens regenerated from the stored title and body, as they were indexed."""
+        row = self.conn.execute("SELECT title, body, story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            return False
+        title, body, story_id = row
+        with self.writing():
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                              [article_id, textnorm.index_tokens(title or ""), textnorm.index_tokens(body or "")])
+            for table in ("lsh", "fingerprints", "article_checks", "article_topics"):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            self.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            self.conn.execute("UPDATE stories SET first_article_id = (SELECT min(id) FROM articles WHERE story_id = ?) "
+                              "WHERE id = ?", [story_id, story_id])
+            self.conn.execute("DELETE FROM stories WHERE id = ? AND first_article_id IS NULL", [story_id])
+        return True
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         """One article row."""
