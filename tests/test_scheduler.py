@@ -63,7 +63,7 @@ def test_jobs_follow_the_config(setup):
         sched = build(cfg, store, fetcher)
         jobs = {j.id: j for j in sched.get_jobs()}
     store.close()
-    assert set(jobs) == {"poll:feed", "poll:gbk", "digest:desk"}
+    assert set(jobs) == {"poll:feed", "poll:gbk", "digest:desk", "outbox:retry"}
     assert jobs["poll:feed"].trigger.interval.total_seconds() == 600
     assert jobs["poll:gbk"].trigger.jitter == 1
     assert str(jobs["digest:desk"].trigger.timezone) == "Asia/Shanghai"

@@ -149,3 +149,21 @@ class Outgoing:
     html: str | None = None
     payload: dict | None = None
     problem: str = ""
+    key: str = ""  # the message's idempotency key: the same on every retry
+    story_ids: tuple[int, ...] = ()
+    part: int = 1  # which message of the digest on this channel, of `parts`
+    parts: int = 1
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A message in the outbox: planned, maybe tried, not yet accepted by its receiver."""
+
+    id: int
+    subscriber: str
+    channel: str
+    status: str  # pending | failed
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    message: Outgoing

@@ -19,7 +19,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from .config import Config
 from .errors import ConfigError
 from .fetch import Fetcher
-from .pipeline import Context, poll_source, send_digests
+from .pipeline import Context, poll_source, retry_due, send_digests
 from .store import Store
 
 log = logging.getLogger("monitor")
@@ -38,7 +38,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher) -> BlockingScheduler:
 
     def digest_job(name: str) -> None:
         with lock:
-            send_digests(ctx, name)
+            send_digests(ctx, name, respect_backoff=True)
+
+    def retry_job() -> None:
+        with lock:
+            retry_due(ctx)
 
     for src in (s for s in cfg.sources if s.enabled):
         sched.add_job(poll_job, IntervalTrigger(seconds=src.interval, jitter=cfg.jitter, timezone=cfg.timezone),
@@ -49,6 +53,9 @@ def build(cfg: Config, store: Store, fetcher: Fetcher) -> BlockingScheduler:
         except ValueError as exc:
             raise ConfigError(f"subscribers.{sub.name}.schedule: {exc}", hint='e.g. "0 8 * * *"') from None
         sched.add_job(digest_job, trigger, args=[sub.name], id=f"digest:{sub.name}", name=f"digest {sub.name}")
+    if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
+        sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
+                      name="retry failed digest messages")
     return sched
 
 

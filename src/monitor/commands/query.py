@@ -96,9 +96,13 @@ def import_(state, file, max_body) -> None:
 @click.command()
 @click.option("--subscriber", help="Only this subscriber (default: all).")
 @click.option("--dry-run", is_flag=True, help="Print the digest instead of sending it; record nothing.")
+@click.option("--status", is_flag=True, help="Show the outbox per subscriber channel: pending, failed, sent, last error.")
 @click.pass_obj
-def digest(state, subscriber, dry_run) -> None:
-    """Build each subscriber's digest of new stories now and (without --dry-run) send it."""
+def digest(state, subscriber, dry_run, status) -> None:
+    """Send each subscriber's new stories now (and retry failed messages); or show the outbox."""
+    if status:
+        _outbox_status(state)
+        return
     from ..pipeline import send_digests
 
     results = send_digests(state.context(), subscriber, dry_run=dry_run, out=sys.stdout)
@@ -106,8 +110,22 @@ def digest(state, subscriber, dry_run) -> None:
         if dry_run:
             click.echo(r.rendered)
         click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {r.stories} stories"
-                   + (f" ({r.detail})" if r.detail else ""), err=True)
+                   + (f" ({r.detail})" if r.detail else "")
+                   + (f"; {r.pending} messages wait for the next run" if r.pending and not dry_run else ""), err=True)
     if any(r.status == "error" for r in results):
+        sys.exit(1)
+
+
+def _outbox_status(state) -> None:
+    """The outbox table; exit 1 when a message has failed, so scripts can alert on it."""
+    rows = state.store.outbox_summary()
+    print_table("outbox", ["subscriber", "channel", "pending", "failed", "sent", "next attempt", "last attempt",
+                           "last error"],
+                [[r["subscriber"], r["channel"], r["pending"], r["failed"], r["sent"], local_time(r["next_attempt"]),
+                  local_time(r["last_attempt"]), (r["last_error"] or "")[:160]] for r in rows])
+    if not rows:
+        click.echo("the outbox is empty: no digest has been sent yet", err=True)
+    if any(r["failed"] for r in rows):
         sys.exit(1)
 
 

@@ -12,7 +12,7 @@ In: a `Context` (config, store, fetcher). Out: reports. Never prints: the CLI sh
 """
 
 from .base import Context, DigestResult, ImportReport, Ingested
-from .deliver import build_digest, channel_key, recent_stories, send_digests
+from .deliver import build_digest, channel_key, recent_stories, retry_due, send_digests
 from .importer import article_from_json, import_lines, parse_when
 from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
 from .poll import poll, poll_source
@@ -20,4 +20,5 @@ from .query import Page, parse_query, search, search_page
 
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
            "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query",
-           "parse_when", "poll", "poll_source", "recent_stories", "rematch", "search", "search_page", "send_digests"]
+           "parse_when", "poll", "poll_source", "recent_stories", "rematch", "retry_due", "search", "search_page",
+           "send_digests"]

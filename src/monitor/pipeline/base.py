@@ -61,3 +61,6 @@ class DigestResult:
     status: str  # sent | empty | dry-run | error
     detail: str = ""
     rendered: str = ""
+    sent: int = 0  # messages accepted by the receiver in this run
+    failed: int = 0  # messages that failed in this run (they are retried later)
+    pending: int = 0  # messages still waiting in the outbox after this run

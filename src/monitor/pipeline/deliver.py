@@ -1,21 +1,25 @@
-"""Deliver: store → digest → notify, once per subscriber channel; plus stories for feeds.
+"""Deliver: store → digest → outbox → notify, per subscriber channel; plus stories for feeds.
 
-In: a Context and the configured subscribers. Out: `DigestResult`s. A story is recorded as
-delivered to a channel only after that channel's send succeeded, so a failing webhook is
-retried next time while the email that went out is not sent again.
+In: a Context and the configured subscribers. Out: `DigestResult`s. New stories are planned
+into messages (each within its channel's limit) and stored in the outbox before any send;
+each message's stories are recorded as delivered only when the receiver accepted it, in the
+same transaction that marks it sent. A failed message keeps its idempotency key and is
+retried with exponential backoff, so a crash between send and record repeats at most that
+one message, with the same key. Sending holds the database's delivery lock (`locks`), so a
+CLI `monitor digest` and the daemon never send the same message at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TextIO
 
-from .. import digest, notify, snippets
+from .. import digest, locks, notify, snippets
 from ..config import Channel, Subscriber
 from ..errors import InputError, MonitorError
-from ..models import Digest, Hit, Repost, Story
+from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import parse_iso, utcnow
 from .base import Context, DigestResult, log
 
@@ -70,31 +74,95 @@ def recent_stories(ctx: Context, topic: str, limit: int = 50, since: datetime | 
     return [_story(ctx, row, [topic]) for row in ctx.store.matched_stories([topic], limit, since)]
 
 
+RETRY_FIRST = 60.0  # seconds before the first retry of a failed message; doubled per attempt
+RETRY_CAP = 6 * 3600.0
+LOCK_WAIT = 120.0  # how long a second deliverer waits for the first to finish
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """The wait before the next try of a message that has failed `attempts` times: 1 min, 2, 4 … 6 h."""
+    return timedelta(seconds=min(RETRY_CAP, RETRY_FIRST * 2 ** max(0, attempts - 1)))
+
+
 def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool = False,
-                 out: TextIO | None = None) -> list[DigestResult]:
-    """Build and (unless dry_run) send each subscriber's digest on each of its channels."""
+                 out: TextIO | None = None, respect_backoff: bool = False) -> list[DigestResult]:
+    """Plan each subscriber channel's new stories into the outbox and send what it holds.
+
+    A person running `monitor digest` retries failed messages at once; the daemon's runs
+    (`respect_backoff`) wait for each message's next attempt time.
+    """
     subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
-    results = []
-    for sub in subs:
-        for channel in sub.channels or (Channel(kind="stdout", format=sub.format),):
-            results.append(_send_one(ctx, sub, channel, dry_run, out))
+    pairs = [(sub, ch) for sub in subs for ch in sub.channels or (Channel(kind="stdout", format=sub.format),)]
+    if dry_run:
+        return [_preview(ctx, sub, ch) for sub, ch in pairs]
+    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
+                         wait=LOCK_WAIT):
+        return [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
+
+
+def retry_due(ctx: Context) -> list[DigestResult]:
+    """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
+    now, results = utcnow(), []
+    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
+                         wait=LOCK_WAIT):
+        for name, key in ctx.store.outbox_channels_due(now):
+            found = [(s, c) for s in ctx.cfg.subscribers if s.name == name
+                     for c in s.channels or (Channel(kind="stdout", format=s.format),) if channel_key(c) == key]
+            for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
+                results.append(_flush(ctx, sub, channel, key, None, now))
     return results
 
 
-def _send_one(ctx: Context, sub: Subscriber, channel: Channel, dry_run: bool, out: TextIO | None) -> DigestResult:
+def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
     key = channel_key(channel)
     dig = build_digest(ctx, sub, key)
-    if dry_run:
-        fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
-        return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt))
-    if not dig.stories:
-        return DigestResult(sub.name, key, 0, "empty", "nothing new")
+    fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
+    waiting = len(ctx.store.outbox_due(sub.name, key))
+    return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt),
+                        pending=waiting, detail=f"{waiting} earlier messages waiting" if waiting else "")
+
+
+def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None,
+             respect_backoff: bool) -> DigestResult:
+    key = channel_key(channel)
+    dig = build_digest(ctx, sub, key)
+    if dig.stories:
+        messages = digest.plan(dig, channel.kind, channel.format, key)
+        if messages[0].problem:  # an unknown format: nothing planned, the config must change
+            log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, messages[0].problem)
+            return DigestResult(sub.name, key, len(dig.stories), "error", f"{channel.kind} channel: "
+                                f"{messages[0].problem}")
+        ctx.store.enqueue(sub.name, key, messages)
+    return _flush(ctx, sub, channel, key, out, utcnow() if respect_backoff else None)
+
+
+def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextIO | None,
+           due: datetime | None) -> DigestResult:
+    """Send the channel's unsent messages in order; stop at the first failure (the rest wait)."""
+    result = DigestResult(sub.name, key, 0, "empty", "nothing new")
+    for queued in ctx.store.outbox_due(sub.name, key, due):
+        error = _send(ctx, channel, queued, out)
+        if error:
+            result.status, result.failed, result.detail = "error", 1, error
+            break
+        result.status, result.sent, result.stories = "sent", result.sent + 1, result.stories + queued.message.stories
+        result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
+    result.pending = len(ctx.store.outbox_due(sub.name, key))
+    return result
+
+
+def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
+    """One message to its receiver; recorded sent (with its stories) or failed. Returns the error."""
+    message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     try:
-        message = digest.outgoing(dig, channel.kind, channel.format)
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
-        log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, exc)
-        return DigestResult(sub.name, key, len(dig.stories), "error", str(exc))
-    ctx.store.record_delivery(sub.name, key, [s.story_id for s in dig.stories])
-    log.info("digest subscriber=%s channel=%s status=sent stories=%d", sub.name, key, len(dig.stories))
-    return DigestResult(sub.name, key, len(dig.stories), "sent", detail)
+        retry_at = utcnow() + retry_delay(queued.attempts + 1)
+        ctx.store.mark_failed(queued.id, str(exc), retry_at)
+        log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
+                    message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
+        return str(exc)
+    ctx.store.mark_sent(queued.id)
+    log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)", where, message.key, message.part,
+             message.parts, message.stories, detail)
+    return None

@@ -2,7 +2,7 @@
 
 In: articles, matches, fingerprints and source state from the pipeline. Out: rows as plain
 dicts and models (stories for digests, search hits). One file per concern, each a part of
-`Store`: `sources`, `articles`, `matches`, `search`, `stories`; the schema's migrations live
+`Store`: `sources`, `articles`, `matches`, `search`, `stories`, `outbox`; the schema's migrations live
 in `schema` and are applied on open, under an exclusive lock so two first starts do not race.
 Times are stored as UTC ISO 8601. Several processes may share one database: WAL, a busy
 timeout, and write transactions begun IMMEDIATE (see `base`).
@@ -17,6 +17,7 @@ from ..errors import StoreError
 from .articles import ArticlesPart
 from .base import ImmediateDatabase, iso, parse_iso, utcnow
 from .matches import MatchesPart
+from .outbox import OutboxPart
 from .schema import migrations
 from .search import SearchPart
 from .sources import SourcesPart
@@ -27,7 +28,7 @@ __all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
 
-class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart):
+class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart):
     """One open database; create with `Store.open(path)`."""
 
     @classmethod

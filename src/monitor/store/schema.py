@@ -89,3 +89,20 @@ def m006_contentless_fts(db: Database) -> None:
     db.execute("INSERT INTO articles_fts_new(rowid, title, body) SELECT rowid, title, body FROM articles_fts")
     db.execute("DROP TABLE articles_fts")
     db.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
+
+
+@migrations()
+def m007_outbox(db: Database) -> None:
+    """The delivery outbox: each planned message, its stories, its status and its retries."""
+    db["outbox"].create({"id": int, "subscriber": str, "channel": str, "key": str, "part": int, "parts": int,
+                         "story_ids": str, "message": str, "status": str, "attempts": int,
+                         "next_attempt_at": str, "last_attempt_at": str, "last_error": str,
+                         "created_at": str, "sent_at": str}, pk="id",
+                        not_null={"subscriber", "channel", "key", "message", "status", "attempts"},
+                        defaults={"status": "pending", "attempts": 0})
+    db["outbox"].create_index(["key"], unique=True)
+    db["outbox"].create_index(["subscriber", "channel", "status"])
+    # A story is planned into at most one message per (subscriber, channel): the primary key holds it.
+    db["outbox_stories"].create({"subscriber": str, "channel": str, "story_id": int, "message_id": int},
+                                pk=("subscriber", "channel", "story_id"), foreign_keys=[("message_id", "outbox", "id")])
+    db["outbox_stories"].create_index(["message_id"])

@@ -25,9 +25,12 @@ class StoriesPart(StoreBase):
         return list(self.db.query(sql, [*topics, *params, limit]))
 
     def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
-        """Stories matching any of `topics` not yet delivered to (subscriber, channel), oldest first."""
+        """Stories matching any of `topics` neither delivered nor planned for (subscriber, channel), oldest first."""
+        # Stories already planned into an outbox message (sent or not) are that message's to carry.
         return self._stories(list(topics), "AND a.story_id NOT IN (SELECT story_id FROM deliveries "
-                             "WHERE subscriber = ? AND channel = ?)", [subscriber, channel], "matched_at, a.story_id")
+                             "WHERE subscriber = ? AND channel = ?) AND a.story_id NOT IN (SELECT story_id FROM "
+                             "outbox_stories WHERE subscriber = ? AND channel = ?)",
+                             [subscriber, channel, subscriber, channel], "matched_at, a.story_id")
 
     def matched_stories(self, topics: Iterable[str], limit: int, since: datetime | None = None) -> list[dict]:
         """The newest stories matching any of `topics` (for feeds), newest article first."""

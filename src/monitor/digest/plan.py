@@ -1,0 +1,102 @@
+"""Cutting a digest into messages that each fit their chat platform's limit.
+
+In: a `Digest` and a webhook format. Out: `Page`s (the stories of each message), in order,
+every story on exactly one page. A page is cut between stories, never inside one; a story
+too long for a message on its own is shortened (snippet, reposts, then title), never dropped.
+Pure. Sizes are measured as the platforms count them: UTF-8 bytes of the markdown text for
+WeCom and DingTalk, of the whole request body for Feishu; characters and blocks for Slack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..models import Digest, Repost, Story
+from .common import Entry, Page, held, whole
+from .payloads import webhook_payload
+
+WECOM_BYTES = 4_096  # markdown.content
+DINGTALK_BYTES = 20_000  # markdown.text
+FEISHU_BYTES = 20_000  # the request body of a custom bot (cards may reach 30 KB; posts are held to 20)
+FEISHU_SIGN_RESERVE = 120  # "timestamp" and "sign", added to the body when the channel signs
+SLACK_CHARS = 40_000  # Slack truncates past this many characters; we count the whole JSON body
+SLACK_BLOCKS = 50
+SLACK_SECTION_CHARS = 3_000
+LIMITED = ("wecom", "dingtalk", "feishu", "slack")
+_SHRINK_LEVELS = 5
+
+
+def _json(payload: dict[str, Any]) -> str:
+    # What notify sends: compact separators, UTF-8 as is.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def _slack_ok(payload: dict[str, Any]) -> bool:
+    blocks = payload["blocks"]
+    return (len(blocks) <= SLACK_BLOCKS and len(_json(payload)) <= SLACK_CHARS
+            and all(len(b["text"]["text"]) <= SLACK_SECTION_CHARS for b in blocks if b["type"] == "section"))
+
+
+def fits(fmt: str, payload: dict[str, Any]) -> bool:
+    """Whether `payload` is within `fmt`'s platform limit (formats without one always fit)."""
+    if fmt == "wecom":
+        return len(payload["markdown"]["content"].encode()) <= WECOM_BYTES
+    if fmt == "dingtalk":
+        return len(payload["markdown"]["text"].encode()) <= DINGTALK_BYTES
+    if fmt == "feishu":
+        return len(_json(payload).encode()) + FEISHU_SIGN_RESERVE <= FEISHU_BYTES
+    if fmt == "slack":
+        return _slack_ok(payload)
+    return True
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: max(0, n - 1)] + "…" if n else ""
+
+
+def shrink(story: Story, level: int) -> Story:
+    """`story` shortened within itself: the higher `level` (1–5), the less of it is kept."""
+    if level <= 0:
+        return story
+    keep = {1: 5, 2: 1}.get(level, 0)
+    reposts = story.reposts[:keep]
+    if len(story.reposts) > keep:  # say how many were left out rather than drop them silently
+        reposts += (Repost(0, f"+{len(story.reposts) - keep} more", "", "", None),)
+    return replace(story, reposts=reposts,
+                   snippet=_cut(story.snippet, {1: 160, 2: 60}.get(level, 0)),
+                   title=_cut(story.title, {1: 200, 2: 120, 3: 80, 4: 40}.get(level, 16)),
+                   url=story.url if level < 4 or len(story.url) <= 300 else "",
+                   source=story.source if level < 5 else _cut(story.source, 20),
+                   topics=story.topics if level < 5 else ())
+
+
+def paginate(digest: Digest, fmt: str) -> list[Page]:
+    """The digest's stories cut into pages that each fit `fmt`'s limit; one page if it has none."""
+    everything = whole(digest)
+    if fmt not in LIMITED or not everything.entries:
+        return [everything]
+    hold = held(digest)
+
+    def ok(entries: Sequence[Entry]) -> bool:
+        # Measured with the longest label a page can get, "(999/999)", and the held-stories line.
+        return fits(fmt, webhook_payload(digest, fmt, Page(tuple(entries), 999, 999, hold)))
+
+    pages: list[list[Entry]] = [[]]
+    for topic, story, n in everything.entries:
+        entry = _fitted(ok, topic, story, n)
+        if pages[-1] and not ok([*pages[-1], entry]):
+            pages.append([])
+        pages[-1].append(entry)
+    return [Page(tuple(p), i, len(pages), hold) for i, p in enumerate(pages, 1)]
+
+
+def _fitted(ok: Callable[[Sequence[Entry]], bool], topic: str, story: Story, n: int) -> Entry:
+    """The entry for `story`, shortened until a page holding it alone fits."""
+    for level in range(_SHRINK_LEVELS + 1):
+        entry = (topic, shrink(story, level), n)
+        if ok([entry]):
+            return entry
+    raise ValueError(f"story {story.story_id} cannot fit one message even shortened")  # limits far below a title

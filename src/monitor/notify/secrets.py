@@ -1,0 +1,20 @@
+"""Secrets for channels: read from the environment variable the config names, never from config.
+
+In: a variable name. Out: its value, or NotifyError naming the variable.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import NotifyError
+
+
+def env(name: str | None, what: str) -> str | None:
+    """The secret held by environment variable `name`; None when no variable is configured."""
+    if not name:
+        return None
+    value = os.environ.get(name)
+    if not value:
+        raise NotifyError(f"environment variable {name} is not set", hint=f"export {name} with the {what}")
+    return value

@@ -1,0 +1,137 @@
+"""Email: a message as multipart/alternative (text and HTML), sent over SMTP.
+
+In: an email `Channel` and an `Outgoing`. Out: one line naming the server and recipients, or
+NotifyError with what to check. The Message-ID comes from the message's idempotency key, so a
+re-sent message has the same one and mail clients can fold the copies.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..config import Channel
+from ..errors import NotifyError
+from ..models import Outgoing
+from .secrets import env
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def message_id(channel: Channel, message: Outgoing) -> str:
+    """`<key@sender's domain>`: derived from the idempotency key, so every resend has the same one."""
+    # Never make_msgid's default domain: it asks DNS for our FQDN, which can hang for seconds.
+    domain = parseaddr(channel.sender or "")[1].rpartition("@")[2] or "monitor.invalid"
+    return f"<{message.key or message.digest_id}.monitor@{domain}>"
+
+
+def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
+    """The message: UTF-8 headers, multipart/alternative with the text and HTML renderings."""
+    msg = EmailMessage()
+    msg["Subject"] = message.subject
+    msg["From"] = channel.sender
+    msg["To"] = ", ".join(channel.to)
+    msg["Date"] = format_datetime(datetime.now(TZ))
+    msg["Message-ID"] = message_id(channel, message)
+    msg["X-Monitor-Digest-Id"] = message.digest_id
+    if message.key:
+        msg["X-Monitor-Message-Id"] = message.key
+    # base64, not 8bit: relays without 8BITMIME mangle raw UTF-8, and Chinese is shorter than in QP.
+    msg.set_content(message.text or "", cte="base64")
+    msg.add_alternative(message.html or "", subtype="html", cte="base64")
+    return msg
+
+
+def _connect(channel: Channel, timeout: float) -> smtplib.SMTP:
+    context = ssl.create_default_context()
+    if channel.security == "ssl":
+        return smtplib.SMTP_SSL(channel.smtp_host, channel.smtp_port, timeout=timeout, context=context)
+    smtp = smtplib.SMTP(channel.smtp_host, channel.smtp_port, timeout=timeout)
+    if channel.security == "starttls":
+        try:
+            smtp.starttls(context=context)
+        except BaseException:
+            smtp.close()
+            raise
+    return smtp
+
+
+def _quit(smtp: smtplib.SMTP) -> None:
+    # A failed QUIT after the server accepted the message is not a failed delivery.
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
+
+
+def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
+    if not channel.sender or not channel.to:
+        raise NotifyError("email channel needs `from` and `to`", hint='e.g. from = "monitor@example.org"')
+    if channel.username and not channel.password_env:
+        raise NotifyError(f"email channel logs in as {channel.username} but has no password_env",
+                          hint='set password_env = "MONITOR_SMTP_PASSWORD" and export that variable')
+    password = env(channel.password_env, "SMTP password") if channel.username else None
+    msg = build_email(channel, message)
+    try:
+        smtp = _connect(channel, timeout)
+        try:
+            if channel.username:
+                smtp.login(channel.username, password or "")
+            refused = smtp.send_message(msg, from_addr=parseaddr(channel.sender)[1], to_addrs=list(channel.to))
+        finally:
+            _quit(smtp)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise _smtp_error(exc, channel) from exc
+    return _email_summary(channel, refused)
+
+
+def _email_summary(channel: Channel, refused: dict[str, Any]) -> str:
+    n = len(channel.to) - len(refused)
+    tls = f" ({channel.security})" if channel.security != "none" else ""
+    where = f"{channel.smtp_host}:{channel.smtp_port}{tls}"
+    line = f"email to {n} recipient{'' if n == 1 else 's'} via {where}"
+    return line + (f"; refused: {', '.join(sorted(refused))}" if refused else "")
+
+
+def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
+    """A library or socket error as one line naming the server, with what to check."""
+    where = f"{channel.smtp_host}:{channel.smtp_port}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return NotifyError(f"SMTP login as {channel.username} refused by {where}: {_smtp_reply(exc)}",
+                           hint=f"check username and the password in ${channel.password_env}")
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return NotifyError(f"{where} does not support what we asked: {exc}",
+                           hint="check `security` (AUTH is often offered only after starttls)")
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return NotifyError(f"{where} refused every recipient: {', '.join(exc.recipients)}", hint="check `to`")
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return NotifyError(f"{where} refused sender {channel.sender}: {_smtp_reply(exc)}",
+                           hint="check `from`; many servers only accept the login's own address")
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return NotifyError(f"{where} answered {_smtp_reply(exc)}", hint="see the server's message")
+    if isinstance(exc, ssl.SSLError):
+        return NotifyError(f"TLS with {where} failed: {exc.reason or exc}",
+                           hint="ssl usually means port 465 and starttls port 587; is the certificate valid?")
+    if isinstance(exc, socket.gaierror):
+        return NotifyError(f"unknown SMTP host {channel.smtp_host!r}", hint="check smtp_host")
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return NotifyError(f"SMTP server {where} timed out", hint="check smtp_host/smtp_port and the firewall")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return NotifyError(f"SMTP server {where} closed the connection: {exc}",
+                           hint="check `security` and smtp_port (ssl usually 465, starttls 587, none 25)")
+    if isinstance(exc, smtplib.SMTPException):
+        return NotifyError(f"SMTP with {where} failed: {exc}", hint="check `security`, username and password_env")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return NotifyError(f"cannot send via SMTP {where}: {reason}",
+                       hint="check smtp_host/smtp_port; is the server reachable?")
+
+
+def _smtp_reply(exc: smtplib.SMTPResponseException) -> str:
+    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+    return f"{exc.smtp_code} {text}".strip()

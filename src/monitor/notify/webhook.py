@@ -1,0 +1,159 @@
+"""Webhooks: one JSON POST per message, signed per platform, retried on transient failures.
+
+In: a webhook `Channel` and an `Outgoing` with a `payload`. Out: one line with the HTTP status,
+or NotifyError with what to check. Never logs or shows the URL: it carries tokens.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import time
+
+import httpx
+
+from .. import __version__
+from ..config import Channel
+from ..errors import NotifyError
+from ..models import Outgoing
+from ..retry import RetryPolicy
+from .secrets import env
+
+USER_AGENT = f"monitor/{__version__} (digest delivery)"
+# Transient failures only, backoff 1-2-4 s with jitter; a receiver asking (Retry-After) for more
+# than 30 s gets its answer at the next run. The policy itself is shared with fetch (retry.py).
+# Past these in-request retries, the outbox retries the message at later runs (pipeline/deliver).
+POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
+
+
+def dingtalk_sign(timestamp: str, secret: str) -> str:
+    """DingTalk's signature: base64(HMAC-SHA256(key=secret, msg="timestamp\\nsecret")); timestamp in ms."""
+    digest = hmac.new(secret.encode(), f"{timestamp}\n{secret}".encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def feishu_sign(timestamp: str, secret: str) -> str:
+    """Feishu's signature: base64(HMAC-SHA256(key="timestamp\\nsecret", msg=b"")); timestamp in s."""
+    digest = hmac.new(f"{timestamp}\n{secret}".encode(), b"", hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def body_signature(body: bytes, secret: str) -> str:
+    """Our own `X-Monitor-Signature` value: `sha256=` + hex HMAC-SHA256 of the exact body bytes."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def build_request(channel: Channel, message: Outgoing, secret: str | None,
+                  now: float | None = None) -> tuple[httpx.URL, bytes, dict[str, str]]:
+    """URL, body bytes and headers of the webhook POST, signed when a secret is given."""
+    if message.payload is None:
+        raise ValueError(f"no {channel.format} payload was rendered for this webhook")
+    payload = message.payload
+    url, now = httpx.URL(channel.url or ""), time.time() if now is None else now
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT,
+               "X-Monitor-Digest-Id": message.digest_id}
+    if message.key:  # the same on every retry, so a receiver can drop a repeat
+        headers |= {"Idempotency-Key": message.key, "X-Monitor-Message-Id": message.key}
+    if secret and channel.format == "dingtalk":
+        ts = str(int(now * 1000))
+        url = url.copy_merge_params({"timestamp": ts, "sign": dingtalk_sign(ts, secret)})
+    elif secret and channel.format == "feishu":
+        ts = str(int(now))
+        payload = {"timestamp": ts, "sign": feishu_sign(ts, secret), **payload}
+    # We sign the bytes we send, so serialise once here rather than letting httpx do it.
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    if secret and channel.format not in ("dingtalk", "feishu"):
+        headers["X-Monitor-Signature"] = body_signature(body, secret)
+    return url, body, headers
+
+
+def send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
+    try:
+        host = httpx.URL(channel.url or "").host
+    except httpx.InvalidURL:
+        host = ""
+    if not host or not re.match(r"^https?://", channel.url or ""):
+        raise NotifyError("webhook channel needs a valid http(s) url", hint="the webhook's full URL")
+    secret = env(channel.secret_env, "webhook signing secret")
+    try:
+        url, body, headers = build_request(channel, message, secret)
+    except ValueError as exc:  # an unknown format
+        raise NotifyError(f"webhook to {host}: {exc}") from exc
+    with httpx.Client(timeout=timeout, follow_redirects=False) as client:
+        response, attempts = _post(client, url, body, headers, host)
+    _check(channel.format, response, host, attempts)
+    again = f", {attempts} attempts" if attempts > 1 else ""
+    return f"webhook {channel.format} to {host} (HTTP {response.status_code}{again})"
+
+
+def _post(client: httpx.Client, url: httpx.URL, body: bytes, headers: dict[str, str],
+          host: str) -> tuple[httpx.Response, int]:
+    """POST with retries on connect/read failures, 408/429/5xx; returns the last response."""
+    retries = POLICY.retries
+    for attempt in range(retries + 1):
+        try:
+            response = client.post(url, content=body, headers=headers)
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
+        except httpx.TransportError as exc:
+            if attempt == retries:
+                why = f"{type(exc).__name__}: {exc}"
+                raise NotifyError(f"webhook to {host} failed after {attempt + 1} attempts: {why}",
+                                  hint="is the receiver reachable? check the url and any proxy settings") from exc
+            time.sleep(POLICY.backoff(attempt))
+            continue
+        if not POLICY.transient(response.status_code) or attempt == retries:
+            return response, attempt + 1
+        delay = POLICY.delay(attempt, response.headers.get("Retry-After"))
+        if delay is None:  # asked to wait past the cap: report it now, the next run retries
+            return response, attempt + 1
+        time.sleep(delay)
+    raise AssertionError("unreachable")  # the loop always returns or raises
+
+
+_HINTS = {
+    400: "the receiver rejected the payload; check `format`",
+    401: "check the url's token and secret_env",
+    403: "check the url's token, secret_env and the bot's IP/keyword settings",
+    404: "check the webhook url",
+    413: "the digest is too large for this receiver; lower max_stories",
+    429: "rate-limited; it will go at the next run",
+}
+
+
+def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None:
+    """Raise NotifyError unless the receiver accepted the message."""
+    tries = f" after {attempts} attempts" if attempts > 1 else ""
+    if not response.is_success:
+        hint = _HINTS.get(response.status_code, "the receiver is failing; the digest will be retried at the next run"
+                          if response.status_code >= 500 else "see the receiver's answer")
+        raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}{tries}: {_excerpt(response)}",
+                          hint=hint)
+    problem = _platform_error(fmt, response)
+    if problem:
+        raise NotifyError(f"{fmt} webhook at {host} refused the message: {problem}",
+                          hint="check the url, secret_env (signature) and the bot's keyword/IP settings")
+
+
+def _platform_error(fmt: str, response: httpx.Response) -> str | None:
+    # DingTalk, WeCom and Feishu answer HTTP 200 with an error code in the body.
+    if fmt not in ("dingtalk", "wecom", "feishu"):
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
+    if not code:
+        return None
+    return f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}".strip()
+
+
+def _excerpt(response: httpx.Response) -> str:
+    text = " ".join(response.text.split())
+    return (text[:200] + "…") if len(text) > 200 else text or "(empty body)"

@@ -1,0 +1,91 @@
+"""The delivery outbox: planned messages, each with its stories, status and retry schedule.
+
+In: `Outgoing` messages planned for a (subscriber, channel). Out: `Queued` messages due for a
+send; per-channel summaries for `monitor digest --status`. A message's stories are recorded as
+delivered in the same transaction that marks it sent, never before; a story is in at most one
+message per (subscriber, channel), which the table's primary key holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from datetime import datetime
+from typing import Any
+
+from ..models import Outgoing, Queued
+from .base import StoreBase, iso, parse_iso, utcnow
+
+
+class OutboxPart(StoreBase):
+    """Rows of `outbox` and `outbox_stories`."""
+
+    def enqueue(self, subscriber: str, channel: str, messages: list[Outgoing]) -> int:
+        """Store planned messages, all or none; returns how many. None when one of their stories is
+        already planned for this channel (another process got there first): the caller sends what is due."""
+        now = iso(utcnow())
+        try:
+            with self.transaction():
+                for m in messages:
+                    cur = self.db.conn.execute(
+                        "INSERT INTO outbox (subscriber, channel, key, part, parts, story_ids, message, status, "
+                        "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                        [subscriber, channel, m.key, m.part, m.parts, json.dumps(list(m.story_ids)),
+                         json.dumps(dataclasses.asdict(m), ensure_ascii=False), now, now])
+                    self.db.conn.executemany(
+                        "INSERT INTO outbox_stories (subscriber, channel, story_id, message_id) VALUES (?, ?, ?, ?)",
+                        [(subscriber, channel, s, cur.lastrowid) for s in m.story_ids])
+        except sqlite3.IntegrityError:
+            return 0
+        return len(messages)
+
+    def outbox_due(self, subscriber: str, channel: str, now: datetime | None = None) -> list[Queued]:
+        """Unsent messages of (subscriber, channel), oldest first; with `now`, only those whose retry is due."""
+        sql = ("SELECT * FROM outbox WHERE subscriber = ? AND channel = ? AND status IN ('pending', 'failed') "
+               + ("AND (next_attempt_at IS NULL OR next_attempt_at <= ?) " if now else "") + "ORDER BY id")
+        params = [subscriber, channel] + ([iso(now)] if now else [])
+        return [_queued(r) for r in self.db.query(sql, params)]
+
+    def outbox_channels_due(self, now: datetime) -> list[tuple[str, str]]:
+        """(subscriber, channel) pairs with a message whose retry is due."""
+        rows = self.db.query("SELECT DISTINCT subscriber, channel FROM outbox WHERE status IN ('pending', 'failed') "
+                             "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY subscriber, channel",
+                             [iso(now)])
+        return [(r["subscriber"], r["channel"]) for r in rows]
+
+    def mark_sent(self, message_id: int) -> None:
+        """The receiver accepted the message: mark it sent and record its stories delivered, together."""
+        now = iso(utcnow())
+        with self.transaction():
+            self.db.conn.execute("UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
+                                 "last_attempt_at = ?, next_attempt_at = NULL WHERE id = ?", [now, now, message_id])
+            self.db.conn.execute("INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) "
+                                 "SELECT subscriber, channel, story_id, ? FROM outbox_stories WHERE message_id = ?",
+                                 [now, message_id])
+
+    def mark_failed(self, message_id: int, error: str, retry_at: datetime) -> None:
+        """A send failed: count the attempt, keep the error, and say when to try again."""
+        now = iso(utcnow())
+        with self.transaction():
+            self.db.conn.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, "
+                                 "last_attempt_at = ?, next_attempt_at = ? WHERE id = ?",
+                                 [error, now, iso(retry_at), message_id])
+
+    def outbox_summary(self) -> list[dict[str, Any]]:
+        """Per (subscriber, channel): pending, failed and sent message counts, the next retry, the last error."""
+        return list(self.db.query(
+            "SELECT subscriber, channel, sum(status = 'pending') AS pending, sum(status = 'failed') AS failed, "
+            "sum(status = 'sent') AS sent, min(CASE WHEN status != 'sent' THEN next_attempt_at END) AS next_attempt, "
+            "max(last_attempt_at) AS last_attempt, "
+            "(SELECT last_error FROM outbox e WHERE e.subscriber = o.subscriber AND e.channel = o.channel "
+            " AND e.status = 'failed' ORDER BY e.last_attempt_at DESC LIMIT 1) AS last_error "
+            "FROM outbox o GROUP BY subscriber, channel ORDER BY subscriber, channel"))
+
+
+def _queued(row: dict[str, Any]) -> Queued:
+    fields = json.loads(row["message"])
+    fields["story_ids"] = tuple(fields.get("story_ids") or ())
+    return Queued(id=row["id"], subscriber=row["subscriber"], channel=row["channel"], status=row["status"],
+                  attempts=row["attempts"], next_attempt_at=parse_iso(row["next_attempt_at"]),
+                  last_error=row["last_error"], message=Outgoing(**fields))

@@ -1,0 +1,86 @@
+"""Shared by the delivery tests: a database of invented matched stories and a config around it.
+
+`news_lines(n)` gives n JSON Lines articles about 上海–三明 cooperation, each with its own text
+(so none folds into another as a repost) and URL `https://news.example.cn/a/<i>.html`.
+`write_config(...)` writes a config with one subscriber and the given channel tables.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行"
+        "学法所民得经十之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四"
+        "日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已"
+        "通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区")
+URL = re.compile(r"https://news\.example\.cn/a/(\d+)\.html")
+
+
+def news_lines(n: int, start: int = 0) -> Iterator[str]:
+    """n distinct matching articles as JSON Lines."""
+    for i in range(start, start + n):
+        r = random.Random(i)
+        words = "".join(r.choice(POOL) for _ in range(120))
+        more = "".join(r.choice(POOL) for _ in range(60))
+        yield json.dumps({"url": f"https://news.example.cn/a/{i}.html", "source": "test",
+                          "title": f"上海与三明对口合作项目{i}号" + "".join(r.choice(POOL) for _ in range(6)),
+                          "body": f"上海市与三明市深化对口合作，{words}。两地合作共建产业园，{more}。"},
+                         ensure_ascii=False)
+
+
+def toml_value(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, (list, tuple)) else (
+        "[" + ", ".join(toml_value(x) for x in v) + "]")
+
+
+def write_config(path: Path, channels: list[dict[str, Any]], *, max_stories: int = 500,
+                 schedule: str = "0 8 * * *") -> Path:
+    """A config with the bundled topic and one subscriber `desk` with `channels`."""
+    lines = ['include = ["monitor:topics/hu-ming.toml"]', "[[subscribers]]", 'name = "desk"',
+             'topics = ["hu-ming"]', f"max_stories = {max_stories}", f'schedule = "{schedule}"']
+    for ch in channels:
+        lines.append("[[subscribers.channels]]")
+        lines += [f"{k} = {toml_value(v)}" for k, v in ch.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def story_numbers(text: str) -> list[int]:
+    """The article numbers of the story URLs in `text`, in order."""
+    return [int(m) for m in URL.findall(text)]
+
+
+def counts(texts: list[str]) -> Counter[int]:
+    """How often each story URL appears across `texts`."""
+    return Counter(i for t in texts for i in story_numbers(t))
+
+
+# ---------------------------------------------------------------- servers that misbehave
+
+class StallingReceiver:
+    """Wraps conftest's WebhookReceiver: request number `at` (1-based) hangs until `release()`."""
+
+    def __init__(self, receiver: Any, at: int) -> None:
+        import threading
+
+        self.receiver, self.at = receiver, at
+        self.stalled, self.released = threading.Event(), threading.Event()
+        answer = receiver._answer
+
+        def stalling(received: Any) -> tuple[int, dict[str, str], bytes]:
+            reply = answer(received)
+            if len(receiver.requests) == self.at:
+                self.stalled.set()
+                self.released.wait(60)
+            return reply
+
+        receiver._answer = stalling
+
+    def release(self) -> None:
+        self.released.set()
