@@ -71,7 +71,7 @@ class Site:
         self._stop = threading.Event()
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
 
     def __enter__(self) -> Site:
         self.thread.start()
@@ -235,7 +235,7 @@ class Proxy:
         self.targets: list[str] = []
         self._lock = threading.Lock()
         self.server = _Server(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.01,), daemon=True)
 
     @property
     def url(self) -> str:

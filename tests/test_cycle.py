@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+from urllib.parse import urlsplit
+
 import pytest
 from hostile import Site, raw
 
@@ -24,12 +28,13 @@ def source_toml(name: str, url: str, kind: str = "html", selector: str = "ul.new
 
 @pytest.fixture
 def make_ctx(tmp_path):
-    """make_ctx(sources_toml, fetch_toml=FETCH) → a Context on a fresh database."""
+    """make_ctx(sources_toml, fetch_toml=FETCH, allow=("127.0.0.1",)) → a Context on a fresh database."""
     opened: list[tuple[Store, Fetcher]] = []
 
-    def make(sources: str, fetch: str = FETCH) -> Context:
+    def make(sources: str, fetch: str = FETCH, allow: tuple[str, ...] = ("127.0.0.1",)) -> Context:
         path = tmp_path / "monitor.toml"
-        path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + fetch + sources, encoding="utf-8")
+        allowed = "allow_private = [" + ", ".join(f'"{a}"' for a in allow) + "]\n"
+        path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + fetch + allowed + sources, encoding="utf-8")
         cfg = config.load(path, tmp_path / "m.db")
         store = Store.open(cfg.db_path)
         fetcher = Fetcher(cfg.fetch)
@@ -102,3 +107,94 @@ def test_repeated_links_with_tracking_parameters_are_fetched_once(make_ctx):
     assert paths.count("/a.html") == 1 and not any("spm" in p for p in paths)
     assert "/b.html?id=%D7%DB" in paths  # GBK escapes kept byte for byte
     assert urls(ctx) == {a.url("/a.html"), a.url("/b.html?id=%D7%DB")}
+
+
+PRIVATE = ["http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/a.html", "http://192.168.1.1/",
+           "http://[::1]/x", "http://2130706433/", "http://0x7f.1/", "http://localhost/", "http://[fd00::1]/",
+           "http://[::ffff:10.0.0.1]/", "http://100.64.0.1/"]
+
+
+def test_links_and_redirects_to_private_addresses_are_refused_and_never_stored(make_ctx):
+    with Site() as a, Site() as inside, Site() as b:
+        inside.article("/secret.html", "沪明合作内部资料")
+        links = [*PRIVATE, inside.url("/secret.html"), "/jump.html", "/ok.html"]
+        a.listing("/list.html", links)
+        a.redirect("/jump.html", inside.url("/secret.html"))
+        a.article("/ok.html", "沪明合作新闻一")
+        b.listing("/list.html", ["/b1.html"])
+        b.article("/b1.html", "沪明合作新闻二")
+        sources = source_toml("a", a.url("/list.html")) + source_toml("b", b.url("/list.html"))
+        ctx = make_ctx(sources, allow=(a.netloc, b.netloc))  # not `inside`: another port on 127.0.0.1
+        first = {r.source: r for r in poll(ctx)}
+        second = {r.source: r for r in poll(ctx)}
+    assert (first["a"].new, first["a"].refused, first["a"].status) == (1, len(PRIVATE) + 2, "partial")
+    assert (first["b"].status, first["b"].new) == ("ok", 1)
+    assert inside.paths() == []  # not even robots.txt
+    assert urls(ctx) == {a.url("/ok.html"), b.url("/b1.html")}
+    assert a.paths().count("/jump.html") == 1  # refused for good: not retried by the next poll
+    assert second["a"].refused == 0 and second["a"].status == "ok"
+
+
+def test_no_request_leaves_for_an_address_outside_the_allow_list_even_through_a_proxy(make_ctx):
+    from hostile import Proxy
+
+    with Site() as a, Site() as b, Site() as inside, Proxy() as proxy:
+        a.listing("/list.html", [*PRIVATE, inside.url("/x.html"), "/r1.html", "/r2.html", "/ok.html"])
+        a.redirect("/r1.html", "http://169.254.169.254/latest/meta-data/")
+        a.redirect("/r2.html", b.url("/hop.html"))
+        b.redirect("/hop.html", inside.url("/x.html"))
+        a.article("/ok.html", "沪明合作新闻一")
+        inside.article("/x.html", "内部")
+        b.page("/rss.xml", f'<rss version="2.0"><channel><title>f</title><item><title>t</title><link>'
+               f'{inside.url("/y.html")}</link></item></channel></rss>', content_type="application/rss+xml")
+        fetch = FETCH + f'proxy = "{proxy.url}"\n'
+        ctx = make_ctx(source_toml("a", a.url("/list.html")) + source_toml("b", b.url("/rss.xml"), kind="feed"),
+                       fetch=fetch, allow=(a.netloc, b.netloc))
+        reports = {r.source: r for r in poll(ctx)}
+    allowed = {a.netloc, b.netloc}
+    assert proxy.targets and all(urlsplit(t).netloc in allowed for t in proxy.targets), proxy.targets
+    assert inside.paths() == [] and reports["a"].new == 1
+    assert reports["a"].refused == len(PRIVATE) + 3 and reports["b"].refused == 1
+
+
+def test_politeness_measured_from_the_request_log(make_ctx):
+    delay = 0.15
+    with Site() as a:
+        a.robots("User-agent: *\nDisallow: /private/\n")
+        a.listing("/list.html", ["/1.html", "/private/2.html", "/r3.html", "/4.html"])
+        a.redirect("/r3.html", "/3.html")
+        for n in (1, 3, 4):
+            a.article(f"/{n}.html", f"沪明合作新闻{n}")
+        a.article("/private/2.html", "不该抓取")
+        fetch = FETCH.replace("min_delay = 0", f"min_delay = {delay}")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")), fetch=fetch)
+        report = poll(ctx)[0]
+    paths = a.paths()
+    assert paths[0] == "/robots.txt" and not any(p.startswith("/private/") for p in paths)
+    assert (report.new, report.skipped) == (3, 1)
+    gaps = [b.at - x.at for x, b in itertools.pairwise(a.hits)]
+    assert len(gaps) == 5 and min(gaps) >= delay, gaps  # hops included
+
+
+def test_a_dripping_host_does_not_slow_the_other_nineteen(make_ctx):
+    fetch = FETCH.replace("min_delay = 0", "min_delay = 0.2").replace("timeout = 3", "timeout = 1")
+
+    def poll_sites(n: int, drip: bool) -> dict[str, float]:
+        with contextlib.ExitStack() as stack:
+            sites = [stack.enter_context(Site()) for _ in range(n)]
+            for s in sites:
+                s.listing("/list.html", ["/0.html", "/1.html"])
+                for i in range(2):
+                    s.article(f"/{i}.html", f"沪明合作新闻{s.port}-{i}")
+            if drip:
+                slow = stack.enter_context(Site())
+                slow.drip("/list.html", every=0.5)
+                sites.append(slow)
+            ctx = make_ctx("".join(source_toml(f"s{i}", s.url("/list.html")) for i, s in enumerate(sites)), fetch=fetch)
+            return {r.source: r.duration_ms / 1000 for r in poll(ctx)}
+
+    poll_sites(1, drip=False)  # one-time start-up costs (tables built on first use) out of the way
+    alone = poll_sites(19, drip=False)
+    mixed = poll_sites(19, drip=True)
+    assert mixed.pop("s19") >= 2.0  # the drip was read until its deadline, and once more
+    assert max(mixed.values()) <= 1.5 * max(alone.values()), (alone, mixed)

@@ -1,95 +1,275 @@
-"""Fetch: politeness, conditional GET, retries, limits and decoding, against a real local server."""
+"""Fetch against hostile sites on 127.0.0.1: charsets, retries, deadlines, size caps, redirects,
+robots.txt and the outbound-address policy."""
 
 from __future__ import annotations
 
+import gzip
+import itertools
+import time
+import tracemalloc
+
 import pytest
+from hostile import Site, free_port
 
 from monitor.config import FetchConfig
 from monitor.errors import FetchError
 from monitor.fetch import Fetcher
-from monitor.replay import ReplayServer
 
-PAGE_UTF8 = "<html><head><meta charset='gb2312'><title>沪明合作</title></head><body><p>上海与三明</p></body></html>"
-
-
-@pytest.fixture
-def site(tmp_path):
-    (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "a.html").write_bytes(PAGE_UTF8.encode("utf-8"))  # lies: says gb2312
-    (tmp_path / "news" / "gbk.html").write_bytes("<html><body><p>滬明對口合作 三明市</p></body></html>".encode("gb18030"))
-    (tmp_path / "private").mkdir()
-    (tmp_path / "private" / "x.html").write_text("secret", encoding="utf-8")
-    (tmp_path / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
-    (tmp_path / "big.html").write_bytes(b"<p>" + b"x" * 50_000 + b"</p>")
-    (tmp_path / "_headers.toml").write_text('"/news/gbk.html" = {"Content-Type" = "text/html; charset=gbk"}\n',
-                                            encoding="utf-8")
-    with ReplayServer(tmp_path) as server:
-        yield server
+PAGE = "<html><head><meta charset='gb2312'><title>沪明合作</title></head><body><p>上海与三明</p></body></html>"
 
 
-@pytest.fixture
-def fetcher():
-    slept: list[float] = []
-    with Fetcher(FetchConfig(min_delay=0.0, retries=2, max_bytes=20_000), sleep=slept.append) as f:
-        f.slept = slept
-        yield f
+def fetcher_for(*sites: Site, **kw) -> Fetcher:
+    """A fetcher allowed to reach exactly these sites (their own ports) and nothing else local."""
+    cfg = {"min_delay": 0.0, "retries": 2, "timeout": 3.0, "allow_private": tuple(s.netloc for s in sites)}
+    return Fetcher(FetchConfig(**{**cfg, **kw}))
 
 
-def test_lying_charset_is_decoded_as_utf8(site, fetcher):
-    resp = fetcher.get(site.url("/news/a.html"))
-    assert "上海与三明" in resp.text and "\ufffd" not in resp.text
-
-
-def test_gbk_page_decodes_with_gb18030(site, fetcher):
-    assert "滬明對口合作" in fetcher.get(site.url("/news/gbk.html")).text
-
-
-def test_robots_disallow_is_a_fetch_error(site, fetcher):
-    with pytest.raises(FetchError, match=r"robots\.txt"):
-        fetcher.get(site.url("/private/x.html"))
-    assert "/private/x.html" not in site.paths_requested()
-
-
-def test_conditional_get_gives_not_modified(site, fetcher):
-    first = fetcher.get(site.url("/news/a.html"))
-    again = fetcher.get(site.url("/news/a.html"), etag=first.headers["etag"])
-    assert again.not_modified and again.status == 304
-
-
-def test_transient_500_is_retried_then_succeeds(site, fetcher):
-    site.set_status("/news/a.html", 503, times=2, headers={"Retry-After": "3"})
-    resp = fetcher.get(site.url("/news/a.html"))
-    assert resp.status == 200
-    assert site.paths_requested().count("/news/a.html") == 3
-    assert fetcher.slept.count(3.0) == 2  # Retry-After honoured
-
-
-def test_404_is_not_retried(site, fetcher):
-    with pytest.raises(FetchError, match="HTTP 404") as err:
-        fetcher.get(site.url("/nope.html"))
-    assert "check the source URL" in str(err.value) and err.value.status == 404
-    assert site.paths_requested().count("/nope.html") == 1
-
-
-def test_size_cap(site, fetcher):
-    with pytest.raises(FetchError, match="max_bytes"):
-        fetcher.get(site.url("/big.html"))
-
-
-def test_refused_connection_is_one_line(fetcher):
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+def fails(fetcher: Fetcher, url: str, kind: str) -> FetchError:
     with pytest.raises(FetchError) as err:
-        fetcher.get(f"http://127.0.0.1:{port}/x", check_robots=False)
-    assert "connection refused" in str(err.value) and "\n" not in str(err.value)
+        fetcher.get(url)
+    assert err.value.kind == kind, str(err.value)
+    assert "\n" not in str(err.value)
+    return err.value
 
 
-def test_per_host_delay_is_enforced(site):
-    slept: list[float] = []
-    with Fetcher(FetchConfig(min_delay=5.0), sleep=slept.append) as f:
-        f.get(site.url("/news/a.html"), check_robots=False)
-        f.get(site.url("/news/a.html"), check_robots=False)
-    assert slept and 4.0 < slept[-1] <= 5.0
+@pytest.fixture
+def site():
+    with Site() as s:
+        yield s
+
+
+# ------------------------------------------------------------ charset traps
+
+def test_charset_traps_decode_to_the_right_text(site):
+    site.page("/stale.html", PAGE.encode("utf-8"), content_type="text/html; charset=gb2312")  # UTF-8 bytes
+    site.page("/gbk.html", "<p>滬明對口合作 三明市 碁</p>".encode("gbk"), content_type="text/html; charset=gb2312")
+    site.page("/none.html", "<p>沪明对口合作，三明市与上海市。</p>".encode("gb18030"), content_type="text/html")
+    site.page("/big5.html", "<p>滬明結對 深水埗</p>".encode("big5hkscs"), content_type="text/html; charset=big5")
+    with fetcher_for(site) as f:
+        assert "上海与三明" in f.get(site.url("/stale.html")).text
+        assert "滬明對口合作 三明市 碁" in f.get(site.url("/gbk.html")).text  # 碁 is GBK, not GB2312
+        assert "沪明对口合作" in f.get(site.url("/none.html")).text
+        assert "深水埗" in f.get(site.url("/big5.html")).text
+
+
+def test_gzip_body_is_decoded(site):
+    site.gzipped("/z.html", "<p>沪明合作</p>")
+    with fetcher_for(site) as f:
+        assert "沪明合作" in f.get(site.url("/z.html")).text
+
+
+# ------------------------------------------------------------ statuses and retries
+
+def test_conditional_get_gives_not_modified(site):
+    site.sequence("/a.html", lambda h: _reply(h, 200, {"ETag": '"v1"'}, b"<p>x</p>"),
+                  lambda h: _reply(h, 304, {"ETag": '"v1"'}, b""))
+    with fetcher_for(site) as f:
+        first = f.get(site.url("/a.html"))
+        again = f.get(site.url("/a.html"), etag=first.headers["etag"])
+    assert again.not_modified and again.status == 304
+    assert site.hits[-1].headers["if-none-match"] == '"v1"'
+
+
+def test_transient_500_is_retried_then_succeeds(site):
+    site.article("/a.html", "沪明")
+    page = site.routes["/a.html"]
+    site.sequence("/a.html", lambda h: _reply(h, 503, {}, b""), lambda h: _reply(h, 500, {}, b""), page)
+    with fetcher_for(site) as f:
+        assert f.get(site.url("/a.html")).status == 200
+    assert site.paths().count("/a.html") == 3
+
+
+def test_429_retry_after_is_honoured_for_the_whole_host(site):
+    site.article("/a.html", "沪明")
+    page = site.routes["/a.html"]
+    site.sequence("/a.html", lambda h: _reply(h, 429, {"Retry-After": "1"}, b""), page)
+    with fetcher_for(site) as f:
+        assert f.get(site.url("/a.html")).status == 200
+    times = [h.at for h in site.hits if h.path == "/a.html"]
+    assert len(times) == 2 and times[1] - times[0] >= 0.95
+
+
+def test_a_long_retry_after_is_not_waited_for_and_the_host_rests(site):
+    site.status("/a.html", 429, {"Retry-After": "3600"})
+    site.article("/b.html", "沪明")
+    with fetcher_for(site) as f:
+        err = fails(f, site.url("/a.html"), "http")
+        assert err.status == 429
+        fails(f, site.url("/b.html"), "deferred")  # the host asked for an hour: not asked again now
+    assert site.paths().count("/a.html") == 1 and "/b.html" not in site.paths()
+
+
+def test_404_is_not_retried(site):
+    with fetcher_for(site) as f:
+        err = fails(f, site.url("/nope.html"), "http")
+    assert err.status == 404 and "check the source URL" in str(err)
+    assert site.paths().count("/nope.html") == 1
+
+
+def test_refused_connection_is_one_line():
+    port = free_port()
+    with Fetcher(FetchConfig(min_delay=0, retries=1, allow_private=(f"127.0.0.1:{port}",),
+                             respect_robots=False)) as f:
+        err = fails(f, f"http://127.0.0.1:{port}/x", "transport")
+    assert "connection refused" in str(err)
+
+
+def test_per_host_delay_is_enforced_between_requests(site):
+    site.article("/a.html", "沪明")
+    with fetcher_for(site, min_delay=0.4) as f:
+        for _ in range(3):
+            f.get(site.url("/a.html"))
+    times = [h.at for h in site.hits]
+    assert len(times) == 4 and all(b - a >= 0.4 for a, b in itertools.pairwise(times))  # robots.txt included
+
+
+# ------------------------------------------------------------ deadlines
+
+def test_a_hanging_page_is_abandoned_at_the_deadline_and_retried_once(site):
+    site.hang("/hang.html")
+    with fetcher_for(site, timeout=0.5, retries=3) as f:
+        started = time.monotonic()
+        fails(f, site.url("/hang.html"), "timeout")
+        elapsed = time.monotonic() - started
+    assert site.paths().count("/hang.html") == 2 and elapsed < 3.0
+
+
+def test_a_one_byte_a_second_drip_is_abandoned_at_the_deadline(site):
+    site.drip("/drip.html", every=0.2)
+    with fetcher_for(site, timeout=1.0, retries=0) as f:
+        started = time.monotonic()
+        err = fails(f, site.url("/drip.html"), "timeout")
+        elapsed = time.monotonic() - started
+    assert 0.9 <= elapsed < 2.0 and "within 1s" in str(err)
+
+
+# ------------------------------------------------------------ size caps
+
+@pytest.mark.parametrize("with_length", [True, False])
+def test_a_60_mb_body_is_cut_at_the_cap(site, with_length):
+    site.huge("/huge.html", 60_000_000, with_length=with_length)
+    with fetcher_for(site, max_bytes=1_000_000) as f:
+        started = time.monotonic()
+        err = fails(f, site.url("/huge.html"), "too_large")
+    assert "max_bytes" in str(err) and time.monotonic() - started < 5
+
+
+def test_a_gzip_bomb_never_holds_more_than_the_cap(site):
+    site.gzip_bomb("/bomb.html", 100_000_000)  # 100 MB of zeros in about 100 KB
+    cap = 2_000_000
+    with fetcher_for(site, max_bytes=cap) as f:
+        tracemalloc.start()
+        try:
+            fails(f, site.url("/bomb.html"), "too_large")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert peak < 3 * cap, peak
+
+
+def test_deflate_with_and_without_its_zlib_header(site):
+    import zlib
+
+    raw = zlib.compressobj(6, zlib.DEFLATED, -15)
+    site.page("/raw.html", raw.compress("<p>沪明</p>".encode()) + raw.flush(), headers={"Content-Encoding": "deflate"})
+    site.page("/zlib.html", zlib.compress("<p>三明</p>".encode()), headers={"Content-Encoding": "deflate"})
+    site.page("/two.html", gzip.compress(b"<p>a</p>") + gzip.compress(b"<p>b</p>"), headers={"Content-Encoding": "gzip"})
+    with fetcher_for(site) as f:
+        assert "沪明" in f.get(site.url("/raw.html")).text
+        assert "三明" in f.get(site.url("/zlib.html")).text
+        assert f.get(site.url("/two.html")).content == b"<p>a</p><p>b</p>"
+
+
+# ------------------------------------------------------------ redirects
+
+def test_redirects_are_followed_by_us_and_recorded(site):
+    site.redirect("/old.html", "/mid.html", 301)
+    site.redirect("/mid.html", site.url("/new.html"), 302)
+    site.article("/new.html", "沪明")
+    with fetcher_for(site) as f:
+        resp = f.get(site.url("/old.html"))
+    assert resp.url == site.url("/new.html")
+    assert resp.redirects == (site.url("/old.html"), site.url("/mid.html"))
+
+
+def test_a_redirect_loop_is_one_permanent_failure_not_a_retry_storm(site):
+    site.redirect("/a", "/b")
+    site.redirect("/b", "/a")
+    with fetcher_for(site) as f:
+        err = fails(f, site.url("/a"), "redirect")
+    assert "loop" in str(err) and site.paths() == ["/robots.txt", "/a", "/b"]
+
+
+def test_more_than_five_hops_is_too_many(site):
+    for i in range(7):
+        site.redirect(f"/r{i}", f"/r{i + 1}")
+    with fetcher_for(site) as f:
+        fails(f, site.url("/r0"), "redirect")
+    assert site.paths().count("/r5") == 1 and "/r6" not in site.paths()
+
+
+def test_each_hop_asks_robots_txt_and_waits_its_turn(site):
+    site.robots("User-agent: *\nDisallow: /private/\n")
+    site.redirect("/go.html", "/private/x.html")
+    site.page("/private/x.html", "secret")
+    with fetcher_for(site, min_delay=0.3) as f:
+        fails(f, site.url("/go.html"), "robots")
+    assert site.paths() == ["/robots.txt", "/go.html"]
+    assert site.hits[1].at - site.hits[0].at >= 0.3
+
+
+def test_redirects_to_private_addresses_are_refused_without_connecting(site):
+    with Site() as other:
+        other.article("/x.html", "内网")
+        targets = [other.url("/x.html"), "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/",
+                   "http://[::1]:1/", "http://2130706433/", "http://0x7f000001/", "http://localhost:1/",
+                   "http://[::ffff:127.0.0.1]/", "file:///etc/passwd"]
+        for i, target in enumerate(targets):
+            site.redirect(f"/r{i}", target)
+        with fetcher_for(site) as f:  # allowed: this site's port only
+            for i in range(len(targets)):
+                fails(f, site.url(f"/r{i}"), "refused")
+            assert f.refusals == len(targets)
+        assert other.paths() == []
+
+
+# ------------------------------------------------------------ robots.txt
+
+def test_robots_disallow_is_obeyed_and_asked_first(site):
+    site.robots("User-agent: *\nDisallow: /private/\n")
+    site.page("/private/x.html", "secret")
+    site.article("/a.html", "沪明")
+    with fetcher_for(site) as f:
+        fails(f, site.url("/private/x.html"), "robots")
+        f.get(site.url("/a.html"))
+        f.get(site.url("/a.html"))
+    assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]  # one robots.txt per TTL
+
+
+def test_robots_4xx_allows_and_5xx_disallows_until_it_answers(site):
+    site.article("/a.html", "沪明")
+    site.sequence("/robots.txt", lambda h: _reply(h, 503, {}, b""), lambda h: _reply(h, 404, {}, b""))
+    with fetcher_for(site) as f:
+        err = fails(f, site.url("/a.html"), "deferred")
+        assert "robots.txt" in str(err) and "/a.html" not in site.paths()
+        f.robots.retry = 0.0  # "later" is now: the next request asks again
+        f.robots.rules.clear()
+        assert f.get(site.url("/a.html")).status == 200
+    assert site.paths() == ["/robots.txt", "/robots.txt", "/a.html"]
+
+
+def test_robots_timeout_disallows_for_now(site):
+    site.hang("/robots.txt")
+    site.article("/a.html", "沪明")
+    with fetcher_for(site, timeout=0.3, retries=0) as f:
+        fails(f, site.url("/a.html"), "deferred")
+    assert "/a.html" not in site.paths()
+
+
+def _reply(h, status: int, headers: dict[str, str], body: bytes) -> None:
+    h.send_response(status)
+    for k, v in headers.items():
+        h.send_header(k, v)
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body)

@@ -24,7 +24,7 @@ SITES = Path(__file__).parent / "fixtures" / "sites"
 STORY = ("上海市与三明市对口合作持续深化，沪明临港产业园三期项目日前在三明市三元区开工，"
          "计划引进新材料和生物医药企业二十家。园区由两地国资平台共同出资建设，上海方面派出管理团队，"
          "负责招商和运营。今年以来，园区已签约项目十二个，总投资超过四十亿元。")
-CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\nretries = 0\n'
 
 
 def articles() -> list[dict]:

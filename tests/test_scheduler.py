@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ CONFIG = """
 include = ["monitor:topics/hu-ming.toml"]
 [fetch]
 min_delay = 0
+allow_private = ["127.0.0.1"]
 [schedule]
 jitter = "1s"
 [[sources]]
@@ -120,3 +122,34 @@ def test_sources_test_source_and_health(setup):
     assert healthy.exit_code == 0 and "articles=5" in healthy.output and "unhealthy=0" in healthy.output
     missing = runner.invoke(main, [*args, "test-source", "nope"])
     assert missing.exit_code == 2 and missing.output == "error: no source named 'nope' (known sources: feed, gbk)\n"
+
+
+def test_a_slow_source_does_not_hold_up_the_other_jobs(tmp_path):
+    from hostile import Site
+
+    with Site() as slow, Site() as fast:
+        slow.hang("/list.html")
+        fast.listing("/list.html", ["/a.html"])
+        fast.article("/a.html", "沪明合作共建产业园新进展")
+        path = tmp_path / "m.toml"
+        path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\ntimeout = 5\n'
+                        'allow_private = ["127.0.0.1"]\n[schedule]\njitter = 0\n'
+                        f'[[sources]]\nname = "slow"\nkind = "html"\nurl = "{slow.url("/list.html")}"\n'
+                        'link_selector = "ul.news a"\n'
+                        f'[[sources]]\nname = "fast"\nkind = "html"\nurl = "{fast.url("/list.html")}"\n'
+                        'link_selector = "ul.news a"\n', encoding="utf-8")
+        cfg = config.load(path, tmp_path / "m.db")
+        store = Store.open(cfg.db_path)
+        with Fetcher(cfg.fetch) as fetcher:
+            sched = build(cfg, store, fetcher)
+            runner = threading.Thread(target=sched.start, daemon=True)
+            runner.start()
+            try:
+                deadline = time.monotonic() + 4
+                while time.monotonic() < deadline and store.source_state("fast").get("last_status") != "ok":
+                    time.sleep(0.05)
+                assert store.source_state("fast").get("last_status") == "ok"  # while "slow" still hangs
+                assert store.source_state("slow") == {} and store.stats()["articles"] == 1
+            finally:
+                sched.shutdown(wait=False)
+        store.close()

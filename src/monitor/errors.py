@@ -29,11 +29,16 @@ class ConfigError(MonitorError):
 
 class FetchError(MonitorError):
     """A URL could not be fetched, or its bytes could not be decoded; `status` is the HTTP
-    status when the server answered."""
+    status when the server answered; `kind` says what went wrong so callers can decide whether
+    to try again: http, transport, timeout, refused (address policy), robots, redirect (loop or
+    too many hops), too_large, blocked (a WAF or JS challenge page), deferred (the host asked
+    us to come back later)."""
 
-    def __init__(self, message: str, hint: str | None = None, status: int | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, status: int | None = None,
+                 kind: str = "http") -> None:
         super().__init__(message, hint)
         self.status = status
+        self.kind = kind
 
 
 class ExtractError(MonitorError):

@@ -120,13 +120,14 @@ class SourceReport:
     """The result of polling one source once; a failing source is a result, not a crash."""
 
     source: str
-    status: str = "ok"  # ok | not_modified | error | partial
+    status: str = "ok"  # ok | not_modified | partial | error | blocked | layout_changed | gone
     candidates: int = 0
     new: int = 0
     matched: int = 0
     duplicates: int = 0
     skipped: int = 0  # links robots.txt asks us not to fetch
-    deferred: int = 0  # new links beyond fetch.max_articles_per_poll, left for the next poll
+    deferred: int = 0  # new links beyond fetch.max_articles_per_poll or the source's deadline, left for the next poll
+    refused: int = 0  # links to addresses the outbound policy refuses (private, loopback, ...)
     errors: list[str] = field(default_factory=list)
     duration_ms: int = 0
 

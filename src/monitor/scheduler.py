@@ -3,14 +3,15 @@
 In: a validated Config and an open Store. Out: nothing; it runs until SIGTERM/SIGINT. One poll
 job per source (its interval plus jitter), one digest job per subscriber (cron in the config's
 timezone, Asia/Shanghai by default). Jobs never overlap themselves (max_instances=1) and missed
-runs collapse into one (coalesce). Never prints; the pipeline logs one line per source.
+runs collapse into one (coalesce); jobs of different sources run at once, sharing one fetcher
+(so hosts stay polite) and taking turns only for the store. Each poll is `run_cycle`, as in
+`monitor poll`. Never prints; the pipeline logs one line per source.
 """
 
 from __future__ import annotations
 
 import logging
 import signal
-import threading
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -19,7 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from .config import Config
 from .errors import ConfigError
 from .fetch import Fetcher
-from .pipeline import Context, poll_source, retry_due, send_digests
+from .pipeline import Context, retry_due, run_cycle, send_digests
 from .store import Store
 
 log = logging.getLogger("monitor")
@@ -28,20 +29,20 @@ log = logging.getLogger("monitor")
 def build(cfg: Config, store: Store, fetcher: Fetcher) -> BlockingScheduler:
     """A scheduler with every poll and digest job added (not started)."""
     ctx = Context(cfg, store, fetcher)
-    lock = threading.Lock()  # one SQLite connection: jobs take turns
     sched = BlockingScheduler(timezone=cfg.timezone,
                               job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 600})
 
     def poll_job(name: str) -> None:
-        with lock:
-            poll_source(ctx, cfg.source(name))
+        # No job-wide lock: a slow source must not hold up the others. The cycle takes
+        # ctx.lock only around its store work, and the shared fetcher keeps each host polite.
+        run_cycle(ctx, [name])
 
     def digest_job(name: str) -> None:
-        with lock:
+        with ctx.lock:  # one SQLite connection: the digest's store work takes its turn
             send_digests(ctx, name, respect_backoff=True)
 
     def retry_job() -> None:
-        with lock:
+        with ctx.lock:
             retry_due(ctx)
 
     for src in (s for s in cfg.sources if s.enabled):
@@ -71,8 +72,7 @@ def run(cfg: Config, store: Store, *, once: bool = False) -> None:
     with Fetcher(cfg.fetch) as fetcher:
         if once:
             ctx = Context(cfg, store, fetcher)
-            for src in (s for s in cfg.sources if s.enabled):
-                poll_source(ctx, src)
+            run_cycle(ctx)
             send_digests(ctx)
             return
         sched = build(cfg, store, fetcher)

@@ -16,7 +16,7 @@ def demo_config(base_url: str, workdir: Path) -> Path:
     """Write the demo config for a replay server at `base_url` into `workdir`."""
     template = (files("monitor") / "data" / "demo.toml").read_text(encoding="utf-8")
     topics = files("monitor") / "data" / "topics" / "hu-ming.toml"
-    text = template.replace("{{BASE}}", base_url)
+    text = template.replace("{{BASE}}", base_url).replace("{{HOST}}", base_url.split("://", 1)[1])
     text = f'include = ["{Path(str(topics)).as_posix()}"]\n' + text
     path = workdir / "demo.toml"
     path.write_text(text, encoding="utf-8")

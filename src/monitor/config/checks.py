@@ -130,3 +130,13 @@ def env_name(name: str) -> None:
     if not ENV_NAME.match(name):
         raise Invalid(f"not an environment variable name: {name!r}",
                       'name the variable that holds the secret, e.g. "MONITOR_SMTP_PASSWORD"')
+
+
+def allow_entry(entry: str) -> None:
+    """An address the fetcher may reach although it is private: judged by the fetcher's parser."""
+    from ..fetch.guard import parse_rule
+
+    try:
+        parse_rule(entry)
+    except ValueError as exc:
+        raise Invalid(str(exc), 'e.g. "127.0.0.1", "10.0.0.0/8" or "127.0.0.1:8080"') from None

@@ -40,6 +40,8 @@ Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
 Seconds = Annotated[float, rule(hint="seconds as a number, e.g. 20", ge=0)]
 Name = Annotated[str, rule(hint='a short unique name, e.g. "sanming-gov"', min_length=1)]
 Selectors = Annotated[tuple[Selector, ...], rule(before=checks.as_list)]
+AllowEntry = Annotated[str, rule(checks.allow_entry)]
+AllowList = Annotated[tuple[AllowEntry, ...], rule(before=checks.as_list)]
 Emails = Annotated[tuple[Email, ...], rule(before=checks.as_list)]
 
 SourceKind = Literal["feed", "html"]
@@ -60,15 +62,19 @@ class Table(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
 
 
 class FetchConfig(Table, frozen=True, kw_only=True):
-    """How politely and how patiently we fetch."""
+    """How politely, patiently and where we fetch."""
 
     user_agent: str = "monitor/0.1 (news monitoring; contact: set fetch.user_agent)"
-    timeout: Seconds = 20.0
-    min_delay: Seconds = 1.0
-    max_bytes: PositiveInt = 8_000_000
-    retries: Count = 2
+    timeout: Seconds = 30.0  # the whole budget of one request: connect, headers and body
+    min_delay: Seconds = 1.0  # between two requests to one host (it grows with the host's latency)
+    max_bytes: PositiveInt = 8_000_000  # after decompression
+    retries: Count = 2  # transient failures only; a timeout is retried at most once
     respect_robots: bool = True
     max_articles_per_poll: PositiveInt = 50
+    source_deadline: Duration = 600.0  # one source's share of a cycle; links left over wait for the next
+    concurrency: PositiveInt = 16  # requests in flight at once, across hosts
+    allow_private: AllowList = ()  # private/loopback addresses we may fetch: IP, CIDR or host:port
+    proxy: HttpUrl | None = None  # default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment
 
 
 class ExtractConfig(Table, frozen=True, kw_only=True):

@@ -6,6 +6,7 @@ In: nothing. Out: dataclasses. Never does I/O.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -19,11 +20,14 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 @dataclass
 class Context:
-    """What every pipeline step needs: config, an open store and (for polling) a fetcher."""
+    """What every pipeline step needs: config, an open store and (for polling) a fetcher.
+    `lock` serialises use of the store's one connection between threads (daemon jobs); it is
+    never held while fetching."""
 
     cfg: Config
     store: Store
     fetcher: Fetcher | None = None
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
 
 @dataclass

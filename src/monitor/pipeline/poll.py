@@ -1,158 +1,170 @@
-"""Poll: source → fetch → extract → ingest, one source at a time.
+"""Poll steps for one source: pick the links worth fetching, turn a fetched page into an
+article with its keys, count a failed link, record how the poll went.
 
-In: a Context with a Fetcher and the configured sources. Out: one `SourceReport` per source;
-a failing source or article lands in its report and in the source row, never stops the cycle.
+In: a Context, a `SourceRun` (one source in one cycle) and what the fetcher returned. Out: the
+run's report, link failures, the source row. `cycle.py` calls these in the order results arrive;
+`poll` / `poll_source` are the entry points (both go through the one `run_cycle`).
+Identity: a link is known by its canonical URL; a page by its final URL after redirects, or by
+its `<link rel=canonical>` when that is on the same site, and the other URLs become aliases.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from .. import dedup, extract, sources
+from .. import dedup, extract
 from ..config import Source
-from ..errors import MonitorError
+from ..errors import FetchError, MonitorError
+from ..fetch import Response
+from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
-from ..store import utcnow
+from . import health
 from .base import Context, log
-from .ingest import LSH_WINDOW, ingest
-
-
-def poll(ctx: Context, names: Iterable[str] | None = None,
-         progress: Callable[[Source, SourceReport], None] | None = None) -> list[SourceReport]:
-    """Poll the named (default: all enabled) sources once, one after another."""
-    chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
-    reports = []
-    for src in chosen:
-        report = poll_source(ctx, src)
-        reports.append(report)
-        if progress:
-            progress(src, report)
-    ctx.store.prune_lsh(utcnow() - LSH_WINDOW)
-    return reports
-
-
-def poll_source(ctx: Context, src: Source) -> SourceReport:
-    """One listing fetch and the new articles it links; failures land in the report."""
-    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
-    started = time.monotonic()
-    report = SourceReport(source=src.name)
-    state = ctx.store.source_state(src.name)
-    same_url = state.get("url") == src.url
-    try:
-        listing = ctx.fetcher.get(src.url, etag=state.get("etag") if same_url else None,
-                                  last_modified=state.get("last_modified") if same_url else None)
-        if listing.not_modified:
-            report.status = "not_modified"
-        else:
-            found = sources.candidates(src, listing.content, listing.headers, listing.url)
-            report.candidates = len(found)
-            _poll_articles(ctx, src, found, report)
-    except Exception as exc:
-        report.status = "error"
-        report.errors.insert(0, _describe(exc))
-        log.debug("source=%s failed", src.name, exc_info=True)
-    report.duration_ms = int((time.monotonic() - started) * 1000)
-    try:
-        _record(ctx, src, report, None if report.status in ("error", "not_modified") else listing)
-    except Exception:
-        log.warning("source=%s: could not record the poll", src.name, exc_info=True)
-    log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d duration_ms=%d",
-             src.name, report.status, report.candidates, report.new, report.matched, report.duplicates,
-             len(report.errors), report.duration_ms)
-    return report
-
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 GONE = (404, 410)  # the page is not coming back: give up at once
+PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
 
-def _poll_articles(ctx: Context, src: Source, found: list, report: SourceReport) -> None:
-    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
-    found, canon = _unique_links(found)
-    report.duplicates += report.candidates - len(found)
-    known = ctx.store.known_urls(canon.values()) | ctx.store.given_up(canon.values(), MAX_ATTEMPTS)
-    unseen = [c for c in found if canon[c.url] not in known]
-    fresh = unseen[: ctx.cfg.fetch.max_articles_per_poll]
-    report.duplicates += len(found) - len(unseen)
-    report.deferred = len(unseen) - len(fresh)
-    for cand in fresh:
-        try:
-            _poll_link(ctx, src, cand, canon[cand.url], report)
-        except Exception as exc:
-            report.errors.append(f"{cand.url}: {_describe(exc)}")
-            log.debug("source=%s link=%s failed", src.name, cand.url, exc_info=True)
-    if report.errors:
-        report.status = "partial"
+def poll(ctx: Context, names: Iterable[str] | None = None,
+         progress: Callable[[Source, SourceReport], None] | None = None) -> list[SourceReport]:
+    """Poll the named (default: all enabled) sources once, concurrently across hosts."""
+    from .cycle import run_cycle
+
+    return run_cycle(ctx, names, progress)
 
 
-def _unique_links(found: list[Candidate]) -> tuple[list[Candidate], dict[str, str]]:
-    """One candidate per article: the first of the links sharing a canonical URL, tracking
-    parameters dropped from the URL we fetch and store; with each link's canonical URL."""
-    unique: list[Candidate] = []
-    canon: dict[str, str] = {}
-    seen: set[str] = set()
+def poll_source(ctx: Context, src: Source) -> SourceReport:
+    """Poll one source (the daemon's job): the same cycle, with one source in it."""
+    from .cycle import run_cycle
+
+    return run_cycle(ctx, [src.name])[0]
+
+
+@dataclass
+class SourceRun:
+    """One source in one cycle: its report and what the cycle learnt on the way."""
+
+    src: Source
+    deadline: float
+    report: SourceReport
+    started: float = field(default_factory=time.monotonic)
+    state: dict[str, Any] = field(default_factory=dict)
+    listing: Response | None = None
+    links: int = 0
+    pending: int = 0  # article fetches not yet handled
+    attempted: int = 0
+    blocked: int = 0
+    late: int = 0  # links the source deadline cut off
+    missing: int = 0  # polls in a row the listing answered 404/410
+    status: str | None = None  # set when the listing itself failed
+    done: bool = False
+
+
+def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: set[str]) -> list[tuple[Candidate, str]]:
+    """The links to fetch, each with its canonical URL: one per article (tracking parameters
+    dropped), none already stored, aliased, given up or taken by another source this cycle."""
+    report = run.report
+    unique: dict[str, Candidate] = {}
     for cand in found:
         key = dedup.canonical_url(cand.url)
-        if key in seen:
-            continue
-        seen.add(key)
-        cand = replace(cand, url=dedup.strip_tracking(cand.url))
-        canon[cand.url] = key
-        unique.append(cand)
-    return unique, canon
+        if key not in unique:
+            unique[key] = replace(cand, url=dedup.strip_tracking(cand.url))
+    keys = list(unique)
+    known = (ctx.store.known_urls(keys) | set(ctx.store.aliased(keys))
+             | ctx.store.given_up(keys, MAX_ATTEMPTS) | (claimed & set(keys)))
+    fresh = [(unique[k], k) for k in keys if k not in known]
+    chosen = fresh[: ctx.cfg.fetch.max_articles_per_poll]
+    report.duplicates += len(found) - len(fresh)
+    report.deferred += len(fresh) - len(chosen)
+    claimed.update(k for _, k in chosen)
+    return chosen
 
 
-def _poll_link(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> None:
-    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
-    if not ctx.fetcher.allowed(cand.url):  # the site's wish, not an error
-        report.skipped += 1
-        return
-    article = _fetch_article(ctx, src, cand, canonical, report)
-    if article is None:
-        return
-    result = ingest(ctx, article, src.name, canonical)
-    report.new += result.status != "duplicate"
-    report.duplicates += result.status == "duplicate"
-    report.matched += bool(result.topics)
-
-
-def _describe(exc: BaseException) -> str:
-    """One line for a report: our errors as they are, anything else with its type."""
-    return str(exc) if isinstance(exc, MonitorError) else f"{type(exc).__name__}: {exc}"
-
-
-def _fetch_article(ctx: Context, src: Source, cand: Candidate, canonical: str, report: SourceReport) -> Article | None:
-    """Fetch and extract one link; a failure is counted against the link, so a page that never
-    works stops costing a fetch every poll, while a passing fault is retried."""
-    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
-    try:
-        page = ctx.fetcher.get(cand.url)
-        kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-        if kind and not kind.startswith(_PAGE_TYPES):  # a PDF, an image, a download: not an article page
-            ctx.store.record_link_failure(canonical, src.name, f"not a web page ({kind})", final=True,
-                                          final_attempts=MAX_ATTEMPTS)
-            report.skipped += 1
-            return None
-        article = extract.extract(page.text, page.url, src.extract)
-    except MonitorError as exc:
-        final = getattr(exc, "status", None) in GONE
-        ctx.store.record_link_failure(canonical, src.name, str(exc), final=final, final_attempts=MAX_ATTEMPTS)
-        report.errors.append(str(exc))
+def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
+                      page: Response) -> tuple[Article, str, set[str]] | None:
+    """The article on a fetched page, the canonical URL to store it under and its aliases
+    (None for a download such as a PDF, which is given up at once)."""
+    kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+    if kind and not kind.startswith(_PAGE_TYPES):
+        ctx.store.record_link_failure(key, run.src.name, f"not a web page ({kind})", final=True,
+                                      final_attempts=MAX_ATTEMPTS)
+        run.report.skipped += 1
         return None
-    ctx.store.clear_link_failure(canonical)
+    url = page.url
+    declared = page.canonical
+    if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)):
+        url = declared  # the site's own name for the page; a canonical pointing home is a CMS bug
+    article = extract.extract(page.text, dedup.strip_tracking(url), run.src.extract)
+    ctx.store.clear_link_failure(key)
     if article.published is None and cand.published is not None:
         article = replace(article, published=cand.published)
-    return article
+    target = dedup.canonical_url(url)
+    aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
+    return article, target, aliases
 
 
-def _record(ctx: Context, src: Source, report: SourceReport, listing) -> None:
-    # Keep the old validators when articles failed or were deferred, so the next poll lists
-    # them again instead of getting a 304.
+def _root(url: str) -> str:
+    """The site's home page, which no article is."""
+    head = url.split("#", 1)[0].split("?", 1)[0]
+    scheme, _, rest = head.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}/"
+
+
+def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: BaseException) -> None:
+    """Count a link that did not become an article; a failure counts against the link, so a page
+    that never works stops costing a fetch every poll, while a passing fault is retried."""
+    report = run.report
+    kind = exc.kind if isinstance(exc, FetchError) else ""
+    if kind == "robots":  # the site's wish, not an error
+        report.skipped += 1
+        return
+    if isinstance(exc, TimeoutError) or kind == "deferred":  # the deadline or a resting host: next poll
+        run.late += isinstance(exc, TimeoutError)
+        report.deferred += 1
+        return
+    report.refused += kind == "refused"
+    run.blocked += kind == "blocked"
+    final = kind in PERMANENT or getattr(exc, "status", None) in GONE
+    ctx.store.record_link_failure(key, run.src.name, describe(exc), final=final, final_attempts=MAX_ATTEMPTS)
+    report.errors.append(describe(exc))
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a report: our errors as they are, anything else with its type."""
+    if isinstance(exc, MonitorError):
+        return str(exc)
+    if isinstance(exc, TimeoutError):
+        return "source deadline reached"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def record(ctx: Context, run: SourceRun) -> None:
+    """Decide the source's status and write it, with the listing's validators when they are safe
+    to reuse (every link went through, so a 304 next time hides nothing)."""
+    report = run.report
+    if run.status is not None:
+        report.status = run.status
+    elif report.status != "not_modified":
+        if run.late:
+            report.errors.append(f"source deadline ({ctx.cfg.fetch.source_deadline:g}s) reached: "
+                                 f"{run.late} links left for the next poll")
+        report.status = health.poll_status(run.state, run.links, run.attempted, run.blocked,
+                                           len(report.errors))
+    report.duration_ms = int((time.monotonic() - run.started) * 1000)
+    listing = run.listing
     keep = listing is not None and report.status == "ok" and not report.deferred
-    ctx.store.record_poll(src.name, src.kind, src.url, status=report.status, new=report.new,
-                          error=report.errors[0] if report.status == "error" else None,
-                          etag=listing.headers.get("etag") if keep else None,
-                          last_modified=listing.headers.get("last-modified") if keep else None)
+    failed = report.status not in health.WORKING
+    ctx.store.record_poll(run.src.name, run.src.kind, run.src.url, status=report.status, new=report.new,
+                          error=report.errors[0] if report.errors else None, failed=failed,
+                          links=run.links if listing is not None else None, missing_count=run.missing,
+                          etag=listing.headers.get("etag") if keep and listing else None,
+                          last_modified=listing.headers.get("last-modified") if keep and listing else None)
+    log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
+             "deferred=%d duration_ms=%d", run.src.name, report.status, report.candidates, report.new,
+             report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,
+             report.duration_ms)

@@ -2,7 +2,7 @@
 
 In: articles, matches, fingerprints and source state from the pipeline. Out: rows as plain
 dicts and models (stories for digests, search hits). One file per concern, each a part of
-`Store`: `sources`, `articles`, `matches`, `search`, `stories`, `outbox`; the schema's migrations live
+`Store`: `sources`, `aliases`, `articles`, `matches`, `search`, `stories`, `outbox`; the schema's migrations live
 in `schema` and are applied on open, under an exclusive lock so two first starts do not race.
 Times are stored as UTC ISO 8601. Several processes may share one database: WAL, a busy
 timeout, and write transactions begun IMMEDIATE (see `base`).
@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from .aliases import AliasesPart
 from .articles import ArticlesPart
 from .base import ImmediateDatabase, iso, parse_iso, utcnow
 from .matches import MatchesPart
@@ -28,7 +29,7 @@ __all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
 
-class Store(SourcesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart):
+class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart):
     """One open database; create with `Store.open(path)`."""
 
     @classmethod

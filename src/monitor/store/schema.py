@@ -106,3 +106,16 @@ def m007_outbox(db: Database) -> None:
     db["outbox_stories"].create({"subscriber": str, "channel": str, "story_id": int, "message_id": int},
                                 pk=("subscriber", "channel", "story_id"), foreign_keys=[("message_id", "outbox", "id")])
     db["outbox_stories"].create_index(["message_id"])
+
+
+@migrations()
+def m008_source_health_and_aliases(db: Database) -> None:
+    """Source health (since when the status holds, the most links the listing ever gave, how
+    many polls in a row it answered 404/410) and URL aliases: a link an article was found
+    under (or redirected from) → the canonical URL it is stored under."""
+    sources = db.table("sources")
+    sources.add_column("status_since", str)
+    sources.add_column("peak_links", int)
+    sources.add_column("missing_count", int)
+    db.execute("CREATE TABLE url_aliases (alias TEXT PRIMARY KEY, target TEXT NOT NULL, created_at TEXT) "
+               "WITHOUT ROWID")

@@ -1,4 +1,10 @@
-"""Source state: validators, last poll, errors that count up and clear on success."""
+"""Source state: validators, last poll, health status and since when, errors that count up and
+clear on success.
+
+In: one poll's outcome per source (status, error, links found, 404/410 streak). Out: the
+`sources` rows. The pipeline decides the status; this only keeps it, with `status_since` moved
+only when the status changes, so "error since three days" can be shown.
+"""
 
 from __future__ import annotations
 
@@ -16,21 +22,27 @@ class SourcesPart(StoreBase):
         return rows[0] if rows else {}
 
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
-                    error: str | None = None, etag: str | None = None, last_modified: str | None = None) -> None:
-        """Remember how a poll went: errors count up, success clears them."""
+                    error: str | None = None, failed: bool | None = None, links: int | None = None,
+                    missing_count: int = 0, etag: str | None = None, last_modified: str | None = None) -> None:
+        """Remember how a poll went: a failed poll counts up, a working one clears the count and
+        sets last_success; `error` is kept either way (a partial poll has one too)."""
+        failed = bool(error) if failed is None else failed
         now = iso(utcnow())
-        prev = self.source_state(name)
-        row = {"name": name, "kind": kind, "url": url, "last_polled": now, "last_status": status,
-               "last_new": new, "etag": etag if etag is not None else prev.get("etag"),
-               "last_modified": last_modified if last_modified is not None else prev.get("last_modified")}
-        if error:
-            row.update(last_error=error, error_count=(prev.get("error_count") or 0) + 1,
-                       last_success=prev.get("last_success"))
-        else:
-            row.update(last_error=None, error_count=0, last_success=now)
-        if prev.get("url") not in (None, url):  # a changed URL must not send a stale ETag
-            row.update(etag=etag, last_modified=last_modified)
-        self.table("sources").upsert(row, pk="name")
+        with self.writing():
+            prev = self.source_state(name)
+            row = {"name": name, "kind": kind, "url": url, "last_polled": now, "last_status": status,
+                   "last_new": new, "last_error": error, "missing_count": missing_count,
+                   "status_since": prev.get("status_since") if prev.get("last_status") == status else now,
+                   "peak_links": max(prev.get("peak_links") or 0, links or 0),
+                   "etag": etag if etag is not None else prev.get("etag"),
+                   "last_modified": last_modified if last_modified is not None else prev.get("last_modified")}
+            if failed:
+                row.update(error_count=(prev.get("error_count") or 0) + 1, last_success=prev.get("last_success"))
+            else:
+                row.update(error_count=0, last_success=now)
+            if prev.get("url") not in (None, url):  # a changed URL: no stale ETag, no old peak
+                row.update(etag=etag, last_modified=last_modified, peak_links=links or 0)
+            self.table("sources").upsert(row, pk="name")
 
     def sources(self) -> list[dict[str, Any]]:
         """All source rows, by name."""

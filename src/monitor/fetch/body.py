@@ -1,0 +1,84 @@
+"""A response body read under a size cap, decompressed as it streams.
+
+In: an httpx response opened with `stream`, the cap in bytes, the URL (for messages). Out: the
+decoded body bytes, or `FetchError(kind="too_large")` as soon as either the bytes on the wire or
+the bytes after decompression pass the cap. We read raw bytes and inflate them ourselves with a
+bound on each step's output (`decompressobj.decompress(data, max_length)`), so a gzip bomb never
+holds more than the cap in memory, whatever its ratio. Content-Encoding gzip, x-gzip, deflate
+(zlib or raw) and identity; we only ask for those. Never decodes text (see decode.py).
+"""
+
+from __future__ import annotations
+
+import zlib
+
+import httpx
+
+from ..errors import FetchError
+
+ACCEPT_ENCODING = "gzip, deflate"
+_WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
+
+
+class _Inflater:
+    """Incremental inflate with bounded output per call; a new member after one ends (gzip)."""
+
+    def __init__(self, encoding: str) -> None:
+        self.wbits = _WBITS[encoding]
+        self.z = zlib.decompressobj(self.wbits)
+        self.started = self.members = 0
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Inflate `data`, stopping once the output passes `room` bytes."""
+        out = bytearray()
+        while data and len(out) <= room:
+            try:
+                out += self.z.decompress(data, room - len(out) + 1)
+            except zlib.error:
+                if self.members:  # trailing junk after a complete member: ignore it
+                    break
+                if self.started or self.wbits != 15:
+                    raise
+                self.wbits, self.z = -15, zlib.decompressobj(-15)  # "deflate" sent without its zlib header
+                continue
+            self.started = 1
+            data = self.z.unconsumed_tail
+            if self.z.eof:
+                self.members += 1
+                data, self.z = self.z.unused_data, zlib.decompressobj(self.wbits)
+        return bytes(out)
+
+
+def content_length(headers: httpx.Headers) -> int | None:
+    """The declared body size, or None when absent or not a plain number."""
+    value = (headers.get("content-length") or "").split(",")[0].strip()
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+async def read_body(resp: httpx.Response, cap: int, url: str) -> bytes:
+    """The decoded body, at most `cap` bytes; FetchError past the cap or for an unknown encoding."""
+    encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()
+    if encoding not in _WBITS and encoding != "identity":
+        raise FetchError(f"GET {url}: unsupported Content-Encoding {encoding!r}",
+                         hint="the server ignored our Accept-Encoding", kind="transport")
+    inflater = _Inflater(encoding) if encoding in _WBITS else None
+    chunks: list[bytes] = []
+    wire = size = 0
+    async for raw in resp.aiter_raw():
+        wire += len(raw)
+        try:
+            piece = inflater.feed(raw, cap - size) if inflater else raw
+        except zlib.error:
+            raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
+                             kind="transport") from None
+        size += len(piece)
+        if size > cap or wire > cap:
+            raise too_large(url, cap)
+        chunks.append(piece)
+    return b"".join(chunks)
+
+
+def too_large(url: str, cap: int) -> FetchError:
+    """The error for a body over the cap."""
+    return FetchError(f"GET {url}: body over fetch.max_bytes ({cap} bytes)",
+                      hint="raise fetch.max_bytes if this page is wanted", kind="too_large")

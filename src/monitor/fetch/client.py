@@ -1,0 +1,314 @@
+"""The polite, guarded HTTP client: the `Fetcher` and the `Response` it returns.
+
+In: URLs (plus the ETag / Last-Modified remembered for listings). Out: `Response` with the final
+URL after redirects, status, decoded-size-capped bytes, headers and the text decoded once; or
+`FetchError` with a `kind`. Every hop of a request goes through the address policy (guard.py),
+robots.txt (robots.py) and its host's turn and delay (hosts.py); redirects are followed here,
+not inside httpx, at most 5 hops, and a loop is a permanent failure. Each request has one total
+time budget (connect + headers + body, `fetch.timeout`), so a page that drips is abandoned at
+the deadline; a timeout is retried at most once, other transient failures per retry.py.
+All I/O runs on one asyncio loop in a background thread, so many hosts are fetched at once
+while no host sees more than one request at a time; callers use `get` (blocking) or `submit`
+(a concurrent.futures.Future). Never parses articles, never touches the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import errno
+import logging
+import socket
+import threading
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx
+
+from ..config import FetchConfig
+from ..decode import decode_html
+from ..errors import FetchError
+from ..retry import RetryPolicy
+from . import signals
+from .body import ACCEPT_ENCODING, content_length, read_body, too_large
+from .guard import AddressPolicy
+from .hosts import HostGate
+from .robots import RobotsCache
+from .transport import transports
+
+log = logging.getLogger("monitor.fetch")
+T = TypeVar("T")
+MAX_HOPS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
+ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
+
+
+@dataclass
+class Response:
+    """What a GET returned; `not_modified` means a 304 to a conditional request; `redirects`
+    lists the URLs we were sent on from (the first is the one asked for)."""
+
+    url: str
+    status: int
+    content: bytes
+    headers: dict[str, str]
+    elapsed: float = 0.0
+    not_modified: bool = False
+    redirects: tuple[str, ...] = ()
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The body decoded once: BOM, HTTP charset, meta charset, then detection."""
+        if self._text is None:
+            self._text = decode_html(self.content, self.headers.get("content-type"))
+        return self._text
+
+    @property
+    def canonical(self) -> str | None:
+        """The canonical URL the page declares (Link header or `<link rel=canonical>`), if any."""
+        return signals.canonical_link(self.url, self.headers, self.content)
+
+
+class Fetcher:
+    """A polite, guarded HTTP client on its own event loop; use as a context manager or `close()`."""
+
+    def __init__(self, cfg: FetchConfig) -> None:
+        self.cfg = cfg
+        self.policy = AddressPolicy(cfg.allow_private)
+        self.retry = RetryPolicy(retries=cfg.retries)
+        self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap)
+        self.robots = RobotsCache(self._robots_answer, cfg.user_agent)
+        self.refusals = 0
+        direct, mounts = transports(self.policy, cfg.proxy)
+        self.client = httpx.AsyncClient(
+            transport=direct, mounts=mounts, follow_redirects=False, timeout=httpx.Timeout(cfg.timeout or None),
+            headers={"User-Agent": cfg.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
+                     "Accept-Language": "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.6"})
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="fetch", daemon=True)
+        self.thread.start()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ from other threads
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        """Run a coroutine on the fetch loop; its result or exception arrives in the Future."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+            check_robots: bool = True) -> Response:
+        """GET and wait; 304 gives `not_modified`, anything else but 2xx raises FetchError."""
+        return self.submit(self.fetch(url, etag=etag, last_modified=last_modified, check_robots=check_robots)).result()
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt of the URL's origin lets our user agent fetch it (waits)."""
+        return self.submit(self.robots_allow(url)).result()
+
+    def close(self) -> None:
+        """Cancel what is still running, close the connections and stop the loop."""
+        if self.loop.is_closed():
+            return
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
+            self.submit(self._shutdown()).result(timeout=10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        if not self.loop.is_running():
+            self.loop.close()
+
+    async def _shutdown(self) -> None:
+        me = asyncio.current_task()
+        others = [t for t in asyncio.all_tasks() if t is not me]
+        for task in others:
+            task.cancel()
+        await asyncio.gather(*others, return_exceptions=True)
+        await self.client.aclose()
+        await self.loop.shutdown_default_executor()
+
+    # ------------------------------------------------------------ on the loop
+
+    async def robots_allow(self, url: str) -> bool:
+        """Whether robots.txt lets us fetch `url` (True when robots are not respected)."""
+        return not self.cfg.respect_robots or await self.robots.allowed(url)
+
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+                    check_robots: bool = True) -> Response:
+        """GET following redirects ourselves; a WAF stub, a non-2xx answer or a refusal raise."""
+        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        resp = await self._follow(url, headers, check_robots=check_robots, retries=self.retry.retries)
+        reason = signals.challenge(resp.url, resp.headers, resp.content)
+        if reason:
+            raise FetchError(f"GET {resp.url}: {reason}", status=resp.status, kind="blocked",
+                             hint="the site shows crawlers a bot check instead of the page")
+        if resp.status == 304:
+            resp.not_modified = True
+            return resp
+        if not 200 <= resp.status < 300:
+            raise FetchError(f"GET {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
+                             status=resp.status, kind="http")
+        return resp
+
+    async def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, retries: int) -> Response:
+        """Request `url`, then each redirect target in turn, every hop checked like the first."""
+        hops: list[str] = []
+        current = url
+        for hop in range(MAX_HOPS + 1):
+            await self._vet(current)
+            if check_robots and self.cfg.respect_robots:
+                await self._obey_robots(current)
+            resp = await self._attempts(current, headers if hop == 0 else {}, retries)
+            target = _redirect_target(resp)
+            if target is None:
+                resp.redirects = tuple(hops)
+                return resp
+            hops.append(current)
+            if target in hops:
+                raise FetchError(f"GET {url}: redirect loop ({' → '.join([*hops, target])})", kind="redirect",
+                                 hint="the site sends this link round in circles")
+            current = target
+        raise FetchError(f"GET {url}: more than {MAX_HOPS} redirects", kind="redirect",
+                         hint="the site sends this link on and on")
+
+    async def _obey_robots(self, url: str) -> None:
+        """Raise unless robots.txt lets us fetch `url`; an unreadable robots.txt means "not now"."""
+        rules = await self.robots.rules_of(url)
+        if rules.unreachable:
+            raise FetchError(f"GET {url}: not fetched while robots.txt is unreadable ({rules.unreachable})",
+                             kind="deferred", hint="RFC 9309: asked again later")
+        if not rules.allows(url, self.cfg.user_agent):
+            raise FetchError(f"GET {url}: disallowed by robots.txt", kind="robots",
+                             hint="the site asks crawlers not to fetch this path")
+
+    async def _vet(self, url: str) -> None:
+        """The address policy for one hop: http(s) only, every address of the host allowed."""
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError, TypeError):
+            raise FetchError(f"GET {url}: not a valid URL", kind="invalid", hint="a broken link") from None
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            self.refusals += 1
+            raise FetchError(f"refused {url}: only http and https are fetched", kind="refused",
+                             hint="a link to another kind of resource")
+        try:
+            await self.policy.vet(parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80))
+        except FetchError as exc:
+            if exc.kind == "refused":
+                self.refusals += 1
+                log.warning("refused %s: %s", url, exc.message)
+            raise
+
+    async def _attempts(self, url: str, headers: dict[str, str], retries: int) -> Response:
+        """One request with retries on transient failures; a timeout is retried at most once."""
+        host = httpx.URL(url).netloc.decode("ascii", "replace")
+        timeouts = 0
+        for attempt in range(retries + 1):
+            final = attempt == retries
+            try:
+                async with self.gate.turn(host):
+                    resp = await self._once(url, headers)
+            except FetchError as exc:
+                retry = exc.kind == "transport" or (exc.kind == "timeout" and timeouts == 0)
+                if final or not retry:
+                    raise
+                timeouts += exc.kind == "timeout"
+                self.gate.defer(host, self.retry.backoff(attempt))
+                continue
+            if final or not self.retry.transient(resp.status):
+                return resp
+            wait = self.retry.delay(attempt, resp.headers.get("retry-after"))
+            if wait is None:  # asked to come back later than we wait: the host rests until the next poll
+                self.gate.defer(host, self.retry.retry_after_cap + 1)
+                return resp
+            self.gate.defer(host, wait)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+    async def _once(self, url: str, headers: dict[str, str]) -> Response:
+        """One GET within the total time budget: connect, headers and body."""
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self.cfg.timeout or None):
+                async with self.client.stream("GET", url, headers=headers) as r:
+                    body = await self._body(r, url)
+                    return Response(url=str(r.url), status=r.status_code, content=body,
+                                    headers={k.lower(): v for k, v in r.headers.items()},
+                                    elapsed=time.monotonic() - started)
+        except TimeoutError:
+            raise FetchError(f"GET {url}: no complete answer within {self.cfg.timeout:g}s", kind="timeout",
+                             hint="the site is too slow; raise fetch.timeout if it is always like this") from None
+        except httpx.TimeoutException:
+            raise FetchError(f"GET {url}: timed out", kind="timeout", hint="the site is too slow") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            raise FetchError(f"GET {url}: {exc}", kind="invalid", hint="a broken link") from None
+        except httpx.TransportError as exc:
+            raise FetchError(f"GET {url}: {_transport_reason(exc)}", kind="transport",
+                             hint="check the URL and that the site is reachable from here") from None
+
+    async def _body(self, r: httpx.Response, url: str) -> bytes:
+        if r.status_code in REDIRECTS or r.status_code == 304:
+            return b""
+        if 200 <= r.status_code < 300:
+            declared = content_length(r.headers)
+            if declared is not None and declared > self.cfg.max_bytes:
+                raise too_large(url, self.cfg.max_bytes)
+            return await read_body(r, self.cfg.max_bytes, url)
+        try:  # an error page: enough of it to recognise a WAF stub
+            return await read_body(r, ERROR_BODY, url)
+        except FetchError:
+            return b""
+
+    async def _robots_answer(self, robots_url: str) -> tuple[int, bytes] | str:
+        """(status, body) of robots.txt after redirects, or why the origin is unreachable."""
+        try:
+            resp = await self._follow(robots_url, {}, check_robots=False, retries=0)
+        except FetchError as exc:
+            if exc.kind == "redirect":  # RFC 9309: past five redirects, as if there were none
+                return 404, b""
+            return exc.message.removeprefix(f"GET {robots_url}: ")
+        return resp.status, resp.content
+
+
+def _redirect_target(resp: Response) -> str | None:
+    """The absolute URL a 3xx sends us to (None for any other answer)."""
+    location = resp.headers.get("location")
+    if resp.status not in REDIRECTS or not location:
+        return None
+    try:
+        return str(httpx.URL(resp.url).join(location.strip()))
+    except (httpx.InvalidURL, ValueError):
+        raise FetchError(f"GET {resp.url}: redirect to a malformed URL {location!r}", kind="invalid",
+                         hint="a broken redirect") from None
+
+
+def _transport_reason(exc: BaseException) -> str:
+    """A short reason for a transport failure, from the OS error underneath when there is one."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED:
+            return "connection refused"
+        if isinstance(cause, socket.gaierror):
+            return "host name not found"
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, httpx.ConnectError):
+        text = str(exc).lower()
+        return "connection refused" if "refused" in text else "cannot connect"
+    return type(exc).__name__
+
+
+def _status_hint(status: int) -> str:
+    if status in (404, 410):
+        return "the page is gone; check the source URL"
+    if status in (401, 403):
+        return "the site refuses us; it may block crawlers or need a different user_agent"
+    if status == 429:
+        return "rate limited; raise fetch.min_delay or the source interval"
+    if status >= 500:
+        return "the site is failing; it will be retried next cycle"
+    return "unexpected status"

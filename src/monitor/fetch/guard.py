@@ -1,0 +1,179 @@
+"""The outbound-address policy (SSRF guard): which addresses a fetch may connect to.
+
+In: the `[fetch] allow_private` entries and each host name and port we are about to connect
+to. Out: the checked IP addresses to connect to, or `FetchError(kind="refused")`. A page can
+link anywhere, so every request and every redirect hop is checked: only http and https; the
+host is resolved and refused when ANY of its addresses is loopback, private, link-local,
+multicast, reserved, unspecified or otherwise not global (IPv4 and IPv6, IPv4-mapped, 6to4,
+Teredo and NAT64 forms; decimal, octal and hex IPv4 spellings resolve to the address they
+mean). `GuardedBackend` resolves once, checks, and connects to the checked IP itself, so no
+second DNS answer can slip in between check and connect (DNS rebinding); TLS still verifies and
+sends SNI for the host name. Allow-list entries: an IP (`127.0.0.1`), a network (`10.0.0.0/8`),
+or one port of an address or host name (`127.0.0.1:8080`, `[::1]:8080`, `intranet.local:80`).
+Never reads pages, never logs (the caller counts and logs refusals).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import httpcore
+
+from ..errors import FetchError
+
+IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
+HINT = "a link pointing inside our own network; list the address in fetch.allow_private if it is wanted"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One allow-list entry: a network, or one port of a network or of a host name."""
+
+    network: ipaddress.IPv4Network | ipaddress.IPv6Network | None = None
+    host: str | None = None
+    port: int | None = None
+
+    def permits(self, ip: IP, host: str, port: int) -> bool:
+        """Whether this entry lets us connect to `ip` (found for `host`) on `port`."""
+        if self.port is not None and self.port != port:
+            return False
+        if self.host is not None:
+            return self.host == host.lower().rstrip(".")
+        return self.network is not None and _plain(ip) in self.network
+
+
+def parse_rule(text: str) -> Rule:
+    """`127.0.0.1`, `10.0.0.0/8`, `::1`, `127.0.0.1:8080`, `[::1]:8080`, `host.lan:8080` → Rule;
+    ValueError saying what is wrong otherwise."""
+    entry = text.strip()
+    try:
+        return Rule(network=ipaddress.ip_network(entry, strict=False))
+    except ValueError:
+        pass
+    if entry.startswith("["):
+        addr, sep, port = entry[1:].partition("]:")
+    else:
+        addr, sep, port = entry.rpartition(":")
+    if not sep or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError(f"{text!r} is not an IP address, a network or host:port")
+    try:
+        return Rule(network=ipaddress.ip_network(addr, strict=False), port=int(port))
+    except ValueError:
+        pass
+    if not _HOST.match(addr):
+        raise ValueError(f"{text!r}: {addr!r} is not an IP address or a host name")
+    return Rule(host=addr.lower().rstrip("."), port=int(port))
+
+
+def forbidden(ip: IP) -> str | None:
+    """Why an address is off limits for a crawler (None when it is an ordinary public address)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        for inner in _embedded(ip):
+            reason = forbidden(inner)
+            if reason:
+                return reason
+    for name in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved"):
+        if getattr(ip, f"is_{name}"):
+            return name.replace("_", "-")
+    if not ip.is_global:
+        return "non-public"
+    return None
+
+
+def _embedded(ip: ipaddress.IPv6Address) -> Iterable[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo client, NAT64)."""
+    if ip.ipv4_mapped:
+        yield ip.ipv4_mapped
+    if ip.sixtofour:
+        yield ip.sixtofour
+    if ip.teredo:
+        yield ip.teredo[1]
+    if ip in _NAT64:
+        yield ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+
+
+def _plain(ip: IP) -> IP:
+    """An IPv4-mapped IPv6 address as the IPv4 address it is, so allow-list entries match it."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        return ip.ipv4_mapped
+    return ip
+
+
+class AddressPolicy:
+    """The allow-list plus the rules above; `vet` resolves a host and checks every address."""
+
+    def __init__(self, entries: Iterable[str] = ()) -> None:
+        self.rules = tuple(parse_rule(e) for e in entries)
+
+    def check(self, ip: IP, host: str, port: int) -> None:
+        """Raise FetchError(kind="refused") unless we may connect to `ip`:`port` for `host`."""
+        reason = forbidden(ip)
+        if reason and not any(r.permits(ip, host, port) for r in self.rules):
+            shown = host if host == str(ip) else f"{host} ({ip})"
+            raise FetchError(f"refused to connect to {shown} port {port}: {reason} address",
+                             hint=HINT, kind="refused")
+
+    async def vet(self, host: str, port: int) -> list[str]:
+        """The addresses of `host`, all checked; FetchError when one is refused or none is found."""
+        addresses = await resolve(host, port)
+        for ip in addresses:
+            self.check(ip, host, port)
+        return [str(ip) for ip in addresses]
+
+
+async def resolve(host: str, port: int) -> list[IP]:
+    """Every address `host` resolves to (an IP literal in any spelling resolves to itself)."""
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as exc:
+        raise FetchError(f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}",
+                         hint="check the host name", kind="transport") from None
+    found: dict[IP, None] = {}
+    for info in infos:
+        text = str(info[4][0]).split("%", 1)[0]  # an IPv6 zone id is not part of the address
+        found[ipaddress.ip_address(text)] = None
+    if not found:
+        raise FetchError(f"cannot resolve {host}", hint="check the host name", kind="transport")
+    return list(found)
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, but every TCP connection goes to an address `policy` checked
+    in the same step (the proxy we were configured with is exempt: its targets are vetted
+    before the request is sent)."""
+
+    def __init__(self, policy: AddressPolicy, exempt: Iterable[tuple[str, int]] = ()) -> None:
+        self.policy = policy
+        self.exempt = set(exempt)
+        self.inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+        """Resolve, check every address, then connect to a checked address (never the name)."""
+        if (host, port) in self.exempt:
+            return await self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        last: Exception | None = None
+        for ip in await self.policy.vet(host, port):
+            try:
+                return await self.inner.connect_tcp(ip, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:  # try the host's next address
+                last = exc
+        raise last or httpcore.ConnectError(f"cannot connect to {host}")
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+        """Never: a page cannot send us to a local socket."""
+        raise FetchError(f"refused to connect to unix socket {path}", kind="refused")
+
+    async def sleep(self, seconds: float) -> None:
+        """As the inner backend does."""
+        await self.inner.sleep(seconds)

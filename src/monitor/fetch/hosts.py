@@ -1,0 +1,75 @@
+"""Per-host politeness: one request at a time per host, and a delay between them.
+
+In: a host (`host:port`) before each request, its latency after. Out: waits: a request starts
+at least the host's delay after the previous one to that host ended. The delay adapts to
+the host's latency (AutoThrottle's idea: half-way towards the last latency) but never drops
+below `fetch.min_delay`; a Retry-After pushes the host's next start later for every request to
+it, and a wait longer than `patience` is refused at once (the host rests until the next poll)
+instead of holding a worker. Hosts never wait for one another: each has its own lock, and only
+`concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from ..errors import FetchError
+
+MAX_DELAY = 30.0
+
+
+@dataclass
+class _Host:
+    delay: float
+    next_start: float = 0.0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class HostGate:
+    """Take turns per host: `async with gate.turn(host): ...one request...`."""
+
+    def __init__(self, min_delay: float, concurrency: int, patience: float) -> None:
+        self.min_delay = min_delay
+        self.patience = patience
+        self.hosts: dict[str, _Host] = {}
+        self.slots = asyncio.Semaphore(concurrency)
+
+    def _host(self, host: str) -> _Host:
+        if host not in self.hosts:
+            self.hosts[host] = _Host(self.min_delay)
+        return self.hosts[host]
+
+    @asynccontextmanager
+    async def turn(self, host: str) -> AsyncIterator[None]:
+        """Wait for this host's turn (its lock, then its delay), then one in-flight slot."""
+        h = self._host(host)
+        async with h.lock:
+            wait = h.next_start - time.monotonic()
+            if wait > self.patience:
+                raise FetchError(f"{host} asked us to wait {wait:.0f}s; left for the next poll",
+                                 hint="the site is rate limiting us", kind="deferred")
+            if wait > 0:
+                await asyncio.sleep(wait)
+            async with self.slots:
+                started = time.monotonic()
+                try:
+                    yield
+                finally:
+                    ended = time.monotonic()
+                    h.delay = min(MAX_DELAY, max(self.min_delay, (h.delay + ended - started) / 2))
+                    # Counted from the end of this request, so the server sees at least `delay`
+                    # between two arrivals whatever the network did to either of them.
+                    h.next_start = max(h.next_start, ended + h.delay)
+
+    def defer(self, host: str, seconds: float) -> None:
+        """The host asked (Retry-After) not to be asked again for `seconds`."""
+        h = self._host(host)
+        h.next_start = max(h.next_start, time.monotonic() + seconds)
+
+    def delay(self, host: str) -> float:
+        """The host's current delay between request starts."""
+        return self._host(host).delay

@@ -1,0 +1,89 @@
+"""robots.txt per RFC 9309: one fetch per origin per TTL, shared by every request to it.
+
+In: a URL and a loader that fetches an origin's `/robots.txt` (status and body, or why not).
+Out: whether our user agent may fetch the URL. Rules (RFC 9309 §2.3.1): 2xx → parse the first
+500 KiB (protego); 4xx → no rules, everything allowed; 5xx, 429, a timeout or a failed
+connection → "unreachable": everything disallowed for now and asked again after `retry`
+seconds; answers are kept for `ttl` (24 h). Concurrent requests to one origin wait for the
+same fetch. Lives on the fetcher's event loop; the loader does the I/O.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+TTL = 24 * 3600.0
+RETRY = 30 * 60.0
+MAX_BYTES = 500 * 1024
+
+# The loader returns (status, body), or the reason the origin could not be reached.
+Loader = Callable[[str], Awaitable[tuple[int, bytes] | str]]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What one robots.txt said: parsed rules, or allow/disallow everything (`unreachable` says
+    why we could not read it: then everything waits until it answers)."""
+
+    parsed: Protego | None
+    allow_all: bool
+    expires: float
+    unreachable: str = ""
+
+    def allows(self, url: str, agent: str) -> bool:
+        """Whether `agent` may fetch `url`."""
+        if self.parsed is None:
+            return self.allow_all
+        return bool(self.parsed.can_fetch(url, agent))
+
+
+def rules_for(answer: tuple[int, bytes] | str, now: float, ttl: float = TTL, retry: float = RETRY) -> Rules:
+    """RFC 9309's reading of a robots.txt response (a str: why the origin was unreachable)."""
+    if isinstance(answer, str):
+        return Rules(None, allow_all=False, expires=now + retry, unreachable=answer)
+    status, body = answer
+    if 200 <= status < 300:
+        text = body[:MAX_BYTES].decode("utf-8", "replace")
+        return Rules(Protego.parse(text), allow_all=True, expires=now + ttl)
+    if 400 <= status < 500 and status != 429:
+        return Rules(None, allow_all=True, expires=now + ttl)
+    return Rules(None, allow_all=False, expires=now + retry, unreachable=f"robots.txt answered HTTP {status}")
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL: robots.txt is per origin."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+class RobotsCache:
+    """robots.txt answers per origin, fetched once per TTL through `load`."""
+
+    def __init__(self, load: Loader, agent: str, ttl: float = TTL, retry: float = RETRY) -> None:
+        self.load = load
+        self.agent = agent
+        self.ttl = ttl
+        self.retry = retry
+        self.rules: dict[str, Rules] = {}
+        self.locks: dict[str, asyncio.Lock] = {}
+
+    async def rules_of(self, url: str) -> Rules:
+        """The robots.txt rules of the URL's origin (fetching them if due)."""
+        origin = origin_of(url)
+        lock = self.locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            rules = self.rules.get(origin)
+            if rules is None or rules.expires <= time.monotonic():
+                answer = await self.load(origin + "/robots.txt")
+                rules = self.rules[origin] = rules_for(answer, time.monotonic(), self.ttl, self.retry)
+        return rules
+
+    async def allowed(self, url: str) -> bool:
+        """Whether robots.txt of the URL's origin lets us fetch it."""
+        return (await self.rules_of(url)).allows(url, self.agent)

@@ -1,0 +1,98 @@
+"""What a response says about itself before anyone parses it: a WAF stub, a canonical URL.
+
+In: the final URL, status, headers and body bytes of a response. Out: the reason a response is
+a bot challenge instead of the page (None when it is the page), and the page's declared
+canonical URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the top).
+A challenge is a small page carrying a known marker (Aliyun `acw_sc__v2`, Jiasule
+`__jsl_clearance`, Cloudflare `challenge-platform`, "请开启JavaScript"…) or a small page that
+refreshes to itself; storing it would put a WAF stub in the archive and calling it a layout
+change would send someone to fix selectors that are fine. Crude byte checks, never a parser.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+SMALL = 32_000  # challenge pages are a few KB; real article pages rarely are
+TINY = 6_000  # below this a page that says "enable JavaScript" and little else is a stub
+STRONG = (b"__jsl_clearance", b"acw_sc__v2", b"acw_sc_v2", b"challenge-platform", b"cf_chl_opt",
+          b"cf-browser-verification", b"_guard/auto.js", b"yunsuo_session_verify", b"waf_sc_")
+WEAK = ("请开启JavaScript", "请启用JavaScript", "开启JavaScript", "启用JavaScript", "enable JavaScript",
+        "浏览器安全检查", "正在进行安全检查", "Checking your browser", "Just a moment...")
+_META_REFRESH = re.compile(rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[\"']?[^>]*>", re.I)
+_REFRESH_URL = re.compile(rb"content\s*=\s*[\"']?\s*(\d*)\s*;?\s*(?:url\s*=\s*)?([^\"'>\s]*)", re.I)
+_TAGS = re.compile(rb"<script.*?</script>|<style.*?</style>|<[^>]*>", re.I | re.S)
+_LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
+_HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_LINK_HEADER = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)
+
+
+def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
+    """Why this response is a bot challenge rather than the page, or None."""
+    if headers.get("cf-mitigated", "").lower() == "challenge":
+        return "Cloudflare challenge (cf-mitigated header)"
+    cookies = headers.get("set-cookie", "").encode("latin-1", "replace")
+    if len(body) > SMALL:
+        return None
+    for marker in STRONG:
+        if marker in body or marker in cookies:
+            return f"challenge page ({marker.decode()})"
+    if len(body) <= TINY:
+        text = _visible(body)
+        for word in WEAK:
+            if word.lower() in text.lower() and len(text) < 400:
+                return f"challenge page ({word})"
+        if _refreshes_to_itself(url, body):
+            return "challenge page (refreshes to itself)"
+    return None
+
+
+def _visible(body: bytes) -> str:
+    return re.sub(r"\s+", " ", _TAGS.sub(b" ", body).decode("utf-8", "replace")).strip()
+
+
+def _refreshes_to_itself(url: str, body: bytes) -> bool:
+    for tag in _META_REFRESH.findall(body):
+        found = _REFRESH_URL.search(tag)
+        if not found or int(found.group(1) or 0) > 10:  # a list page reloading every few minutes is fine
+            continue
+        target = found.group(2).decode("latin-1").strip()
+        try:
+            if not target or _same_page(urljoin(url, target), url):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _same_page(a: str, b: str) -> bool:
+    pa, pb = urlsplit(a), urlsplit(b)
+    return (pa.netloc.lower(), pa.path or "/") == (pb.netloc.lower(), pb.path or "/")
+
+
+def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None:
+    """The absolute canonical URL the response declares, if any (header first, then the head)."""
+    found = _LINK_HEADER.search(headers.get("link", ""))
+    href = found.group(1) if found else None
+    if href is None:
+        tag = _LINK_CANON.search(body[:65_536])
+        attr = _HREF.search(tag.group(0)) if tag else None
+        raw = next((g for g in attr.groups() if g is not None), None) if attr else None
+        href = raw.decode("utf-8", "replace").strip() if raw else None
+    if not href:
+        return None
+    try:
+        absolute = urljoin(url, href.replace("&amp;", "&"))
+    except ValueError:
+        return None
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two URLs are on one site: the same host, a leading `www.` aside."""
+    try:
+        ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
+    except ValueError:
+        return False
+    return bool(ha) and ha.removeprefix("www.") == hb.removeprefix("www.")

@@ -1,0 +1,60 @@
+"""httpx transports whose every connection goes through the address policy.
+
+In: the `AddressPolicy` and the proxy from `fetch.proxy` (or, when unset, the usual
+HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY variables). Out: the direct transport and the
+per-pattern proxy mounts for `httpx.AsyncClient`. httpx's own transport takes no network
+backend, so ours builds the same httpcore pool with `GuardedBackend`; the proxy's own address
+is exempt (the operator chose it), and the fetcher checks each target before sending it there.
+Never sends a request itself.
+"""
+
+from __future__ import annotations
+
+import httpcore
+import httpx
+
+from .guard import AddressPolicy, GuardedBackend
+
+MAX_CONNECTIONS = 100
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """`httpx.AsyncHTTPTransport` on a guarded network backend, optionally via an HTTP proxy."""
+
+    def __init__(self, backend: GuardedBackend, proxy: str | None = None) -> None:
+        # Deliberately not calling super().__init__: it would build an unguarded pool. The
+        # parent's request handling only needs `_pool`.
+        ssl_context = httpx.create_ssl_context()
+        self._pool: httpcore.AsyncConnectionPool
+        if proxy:
+            url = httpx.URL(proxy)
+            self._pool = httpcore.AsyncHTTPProxy(
+                proxy_url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+                ssl_context=ssl_context, max_connections=MAX_CONNECTIONS, network_backend=backend)
+        else:
+            self._pool = httpcore.AsyncConnectionPool(ssl_context=ssl_context, max_connections=MAX_CONNECTIONS,
+                                                      network_backend=backend)
+
+
+def proxies(configured: str | None) -> dict[str, str | None]:
+    """URL pattern → proxy URL (None: go direct), from the config or else the environment."""
+    if configured:
+        return {"all://": configured}
+    try:
+        from httpx._utils import get_environment_proxies  # the same reading httpx itself does
+    except ImportError:  # pragma: no cover - a future httpx moved it; go direct
+        return {}
+    return {k: v for k, v in get_environment_proxies().items() if v is None or v.startswith("http")}
+
+
+def transports(policy: AddressPolicy, proxy: str | None) -> tuple[GuardedTransport, dict[str, GuardedTransport]]:
+    """The direct transport and the proxy mounts for an AsyncClient."""
+    routes = proxies(proxy)
+    exempt = set()
+    for url in filter(None, routes.values()):
+        parsed = httpx.URL(url)
+        exempt.add((parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80)))
+    backend = GuardedBackend(policy, exempt)
+    direct = GuardedTransport(backend)
+    mounts = {pattern: GuardedTransport(backend, url) if url else direct for pattern, url in routes.items()}
+    return direct, mounts

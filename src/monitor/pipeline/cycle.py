@@ -1,0 +1,181 @@
+"""The one poll cycle, used by `monitor poll`, `monitor run --once` and the daemon's jobs.
+
+In: a Context (config, store, fetcher) and the names of the sources to poll. Out: one
+`SourceReport` per source, in the order asked. The fetcher's event loop does all network I/O,
+many hosts at once and one request at a time per host; this thread does the rest as results
+arrive: read listings, choose links, extract, ingest, record. The store is only touched from
+here, under `ctx.lock` (the daemon runs cycles for different sources in different threads), and
+never while waiting for the network. Each source has a deadline (`fetch.source_deadline`):
+links not fetched by then wait for the next poll. Every step is a fault boundary: an exception
+while handling a link is that link's failure, one while handling a source is that source's,
+recorded with its traceback in the debug log; nothing stops the cycle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import queue
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from .. import sources
+from ..config import Source
+from ..fetch import Fetcher, Response
+from ..models import Candidate, SourceReport
+from . import health
+from .base import Context, Ingested, log
+from .ingest import Ingestor
+from .poll import SourceRun, article_from_page, choose_links, describe, link_failed, record
+
+Step = Callable[[concurrent.futures.Future], None]
+
+
+def run_cycle(ctx: Context, names: Iterable[str] | None = None,
+              progress: Callable[[Source, SourceReport], None] | None = None) -> list[SourceReport]:
+    """Poll the named (default: all enabled) sources once; never raises for a source's fault."""
+    assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
+    chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
+    return Cycle(ctx, ctx.fetcher, progress).run(chosen)
+
+
+async def _fetch_before(fetcher: Fetcher, deadline: float, url: str, **kw: Any) -> Response:
+    """fetcher.fetch, cut off at the source's deadline (TimeoutError)."""
+    async with asyncio.timeout_at(deadline):
+        return await fetcher.fetch(url, **kw)
+
+
+class Cycle:
+    """One cycle's bookkeeping: futures in flight, the runs, the ingestor and its waiting aliases."""
+
+    def __init__(self, ctx: Context, fetcher: Fetcher, progress: Callable[[Source, SourceReport], None] | None) -> None:
+        self.ctx = ctx
+        self.fetcher = fetcher
+        self.progress = progress
+        self.arrived: queue.Queue[tuple[Step, concurrent.futures.Future]] = queue.Queue()
+        self.in_flight = 0
+        self.runs: dict[str, SourceRun] = {}
+        self.claimed: set[str] = set()  # link keys some source of this cycle is fetching
+        self.aliases: dict[str, set[str]] = {}  # canonical → aliases to record once it is stored
+        with ctx.lock:
+            self.ingestor = Ingestor(ctx)
+
+    def run(self, chosen: list[Source]) -> list[SourceReport]:
+        """Start every source, then handle results as they arrive until none is in flight."""
+        for src in chosen:
+            run = self.runs[src.name] = SourceRun(src, time.monotonic() + self.ctx.cfg.fetch.source_deadline,
+                                                  SourceReport(source=src.name))
+            self._guarded(run, self._start, run)
+        while self.in_flight:
+            step, future = self.arrived.get()
+            self.in_flight -= 1
+            step(future)
+        for run in self.runs.values():  # a source whose last step failed before finishing
+            if not run.done:
+                self._finish(run)
+        return [self.runs[s.name].report for s in chosen]
+
+    def _submit(self, coro: Any, step: Step) -> None:
+        self.in_flight += 1
+        self.fetcher.submit(coro).add_done_callback(lambda f: self.arrived.put((step, f)))
+
+    def _guarded(self, run: SourceRun, action: Callable[..., None], *args: Any) -> None:
+        """Run one source step; any exception is the source's failure."""
+        try:
+            with self.ctx.lock:
+                action(*args)
+        except Exception as exc:  # a fault here is this source's, never the cycle's
+            log.debug("source=%s failed", run.src.name, exc_info=True)
+            run.status = run.status or "error"
+            run.report.errors.insert(0, describe(exc))
+            if run.pending == 0 and not run.done:
+                self._finish(run)
+
+    # ------------------------------------------------------------ steps
+
+    def _start(self, run: SourceRun) -> None:
+        run.state = self.ctx.store.source_state(run.src.name)
+        same = run.state.get("url") == run.src.url
+        coro = _fetch_before(self.fetcher, run.deadline, run.src.url,
+                             etag=run.state.get("etag") if same else None,
+                             last_modified=run.state.get("last_modified") if same else None)
+        self._submit(coro, partial(self._guarded, run, self._listed, run))
+
+    def _listed(self, run: SourceRun, future: concurrent.futures.Future) -> None:
+        try:
+            listing: Response = future.result()
+            if listing.not_modified:
+                run.report.status = "not_modified"
+                return self._finish(run)
+            found = sources.candidates(run.src, listing.content, listing.headers, listing.url)
+        except Exception as exc:
+            log.debug("source=%s listing failed", run.src.name, exc_info=True)
+            run.status, run.missing = health.listing_failure(exc, run.src.kind, run.state)
+            run.report.errors.insert(0, describe(exc))
+            return self._finish(run)
+        run.listing, run.links = listing, len(found)
+        run.report.candidates = len(found)
+        for cand, key in choose_links(self.ctx, run, found, self.claimed):
+            run.pending += 1
+            run.attempted += 1
+            coro = _fetch_before(self.fetcher, run.deadline, cand.url)
+            self._submit(coro, partial(self._article, run, cand, key))
+        if run.pending == 0:
+            self._finish(run)
+
+    def _article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
+        """One link's result; any exception here is that link's failure."""
+        try:
+            with self.ctx.lock:
+                self._store_article(run, cand, key, future)
+        except Exception as exc:  # a fault here is this link's, never the source's
+            log.debug("source=%s link=%s failed", run.src.name, cand.url, exc_info=True)
+            self._guarded(run, link_failed, self.ctx, run, cand, key, exc)
+        run.pending -= 1
+        if run.pending == 0 and not run.done:
+            self._finish(run)
+
+    def _store_article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
+        page: Response = future.result()
+        found = article_from_page(self.ctx, run, cand, key, page)
+        if found is None:
+            return
+        article, target, aliases = found
+        store = self.ctx.store
+        if target != key and (store.known_urls([target]) or store.aliased([target])):
+            store.add_aliases(target, aliases)  # reached by another path: stored already
+            run.report.duplicates += 1
+            return
+        self.aliases.setdefault(target, set()).update(aliases)
+        self._count(self.ingestor.add(article, run.src.name, target))
+
+    def _count(self, results: list[Ingested]) -> None:
+        """Credit ingest results to their sources and record the aliases of what was stored."""
+        for result in results:
+            aliases = self.aliases.pop(result.canonical, set())
+            if aliases:
+                self.ctx.store.add_aliases(result.canonical, aliases)
+            run = self.runs.get(result.source)
+            if run is None:
+                continue
+            run.report.new += result.status != "duplicate"
+            run.report.duplicates += result.status == "duplicate"
+            run.report.matched += bool(result.topics)
+
+    def _finish(self, run: SourceRun) -> None:
+        """Write the source's pending articles, then its row; each failure is logged, not raised."""
+        run.done = True
+        with self.ctx.lock:
+            try:
+                self._count(self.ingestor.flush())  # its articles are in before its row says so
+            except Exception as exc:
+                log.warning("source=%s: storing articles failed: %s", run.src.name, describe(exc), exc_info=True)
+                run.report.errors.append(f"storing articles failed: {describe(exc)}")
+            try:
+                record(self.ctx, run)
+            except Exception:
+                log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
+        if self.progress:
+            self.progress(run.src, run.report)

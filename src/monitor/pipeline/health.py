@@ -1,0 +1,40 @@
+"""Source health: what one poll's outcome says about a source.
+
+In: the error that stopped a listing (or the counts of a poll that got through) and the source's
+stored state. Out: a status and the 404/410 streak. Statuses: `ok`; `not_modified` (304);
+`partial` (some links failed or waited for the next poll); `error`; `blocked` (the listing, or
+every article, came back as a WAF / JS-challenge stub); `layout_changed` (a listing that used to
+give links gives none: fix the selector); `gone` (404/410 for GONE_AFTER polls in a row).
+Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ExtractError, FetchError
+
+GONE_AFTER = 3
+WORKING = frozenset({"ok", "not_modified", "partial"})  # anything else counts as a failed poll
+
+
+def listing_failure(exc: BaseException, kind: str, state: dict[str, Any]) -> tuple[str, int]:
+    """(status, 404/410 streak) for a listing that could not be fetched or read."""
+    if isinstance(exc, FetchError) and exc.kind == "blocked":
+        return "blocked", 0
+    if isinstance(exc, FetchError) and exc.status in (404, 410):
+        streak = (state.get("missing_count") or 0) + 1
+        return ("gone" if streak >= GONE_AFTER else "error"), streak
+    if isinstance(exc, ExtractError) and kind == "html" and (state.get("peak_links") or 0) > 0:
+        return "layout_changed", 0  # the link selector matches nothing where it used to
+    return "error", 0
+
+
+def poll_status(state: dict[str, Any], links: int, attempted: int, blocked: int, failures: int) -> str:
+    """The status of a poll whose listing was read: `links` it gave, `attempted` article fetches,
+    of which `blocked` were challenge stubs, and `failures` (errors or links left over)."""
+    if links == 0 and (state.get("peak_links") or 0) > 0:
+        return "layout_changed"
+    if attempted and blocked == attempted:
+        return "blocked"
+    return "partial" if failures else "ok"
