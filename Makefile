@@ -35,6 +35,7 @@ test: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/match.py
+	$(BIN)/python bench/fold.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/seed.py
 
