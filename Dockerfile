@@ -1,4 +1,5 @@
 # monitor as a container: the daemon by default; mount config/ and a volume for data/.
+# compose.yaml beside this file runs it with metrics; `make check` lints this file (hadolint).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 TZ=Asia/Shanghai
@@ -12,6 +13,8 @@ COPY config ./config
 
 USER 1000:1000
 VOLUME ["/app/data"]
+# Prometheus /metrics and /healthz when run with --metrics-port 9108 (as compose.yaml does).
+EXPOSE 9108
 HEALTHCHECK --interval=10m --timeout=30s CMD ["monitor", "health", "--stale-after", "6h"]
 ENTRYPOINT ["monitor"]
 CMD ["-v", "run"]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "src" / "monitor"
 STAGES = {"sources", "fetch", "extract", "match", "dedup", "store", "digest", "notify"}
-NETWORK = {"httpx", "smtplib", "socket", "urllib.request", "http.client", "http.server", "aiosmtpd"}
+NETWORK = {"httpx", "smtplib", "socket", "socketserver", "urllib.request", "http.client", "http.server", "aiosmtpd",
+           "wsgiref"}
 
 
 def modules() -> dict[str, Path]:
@@ -59,7 +60,7 @@ def test_a_stage_never_imports_another_stage():
 
 
 def test_only_fetch_notify_and_replay_touch_the_network():
-    allowed = {"fetch", "notify", "replay"}
+    allowed = {"fetch", "notify", "replay", "metrics"}  # metrics: the daemon's /metrics listener
     bad = [f"{rel}: {n}" for rel, path in modules().items() if owner(rel) not in allowed
            for n in imports(path) if n in NETWORK or n.split(".")[0] in NETWORK]
     assert bad == []

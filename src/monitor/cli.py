@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .errors import ConfigError, InputError, MonitorError
+from .errors import ConfigError, InputError, LockBusy, MonitorError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .config import Config
@@ -38,7 +38,7 @@ class Group(click.Group):
                 click.echo(f"error: {line}", err=True)
             if len(getattr(exc, "problems", []) or []) > 1 and exc.hint:
                 click.echo(f"hint: {exc.hint}", err=True)
-            ctx.exit(2 if isinstance(exc, (ConfigError, InputError)) else 1)
+            ctx.exit(2 if isinstance(exc, (ConfigError, InputError, LockBusy)) else 1)
 
 
 class State:
@@ -88,7 +88,9 @@ class State:
 def main(ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int) -> None:
     """Watch Chinese regional news for the Shanghai–Sanming cooperation (沪明对口合作)."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    from .logs import setup
+
+    setup(level, sys.stderr)  # JSON lines unless stderr is a terminal
     state = State(config_path, db_path)
     ctx.obj = state
     ctx.call_on_close(state.close)

@@ -55,3 +55,11 @@ class NotifyError(MonitorError):
 
 class InputError(MonitorError):
     """A user-supplied input (query, JSON line, file) is malformed."""
+
+
+class LockBusy(MonitorError):
+    """Another process holds a lock this one needs (a second daemon on one database); exit status 2."""
+
+    def __init__(self, message: str, hint: str | None = None, pid: int | None = None) -> None:
+        super().__init__(message, hint)
+        self.pid = pid

@@ -16,17 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import MonitorError
+from .errors import LockBusy
 
 
-class LockBusy(MonitorError):
-    """Another process holds the lock."""
-
-    def __init__(self, path: Path, pid: int | None, what: str) -> None:
-        holder = f"pid {pid}" if pid else "another process"
-        super().__init__(f"{what} already running for this database ({holder}, lock {path})",
-                         hint="stop it first, or use another --db")
-        self.pid = pid
+def busy(path: Path, what: str) -> LockBusy:
+    """The error for a lock someone else holds, naming them."""
+    pid = holder(path)
+    who = f"pid {pid}" if pid else "another process"
+    return LockBusy(f"{what} is already running for this database ({who}; lock file {path})",
+                    hint="stop it first, or use another --db", pid=pid)
 
 
 def lock_path(db_path: str | Path, kind: str) -> Path:
@@ -69,5 +67,5 @@ def _acquire(fd: int, path: Path, what: str, wait: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise LockBusy(path, holder(path), what) from None
+                raise busy(path, what) from None
             time.sleep(0.1)

@@ -122,6 +122,7 @@ class SourceReport:
     source: str
     status: str = "ok"  # ok | not_modified | partial | error | blocked | layout_changed | gone
     candidates: int = 0
+    fetched: int = 0  # article pages fetched (whatever became of them)
     new: int = 0
     matched: int = 0
     duplicates: int = 0

@@ -5,45 +5,50 @@ job per source (its interval plus jitter), one digest job per subscriber (cron i
 timezone, Asia/Shanghai by default). Jobs never overlap themselves (max_instances=1) and missed
 runs collapse into one (coalesce); jobs of different sources run at once, sharing one fetcher
 (so hosts stay polite) and taking turns only for the store. Each poll is `run_cycle`, as in
-`monitor poll`. Never prints; the pipeline logs one line per source.
+`monitor poll`. Jobs return their reports (read by `metrics`). The lock, SIGHUP reloads and
+metrics live in `daemon`. Never prints; the pipeline logs one line per source.
 """
 
 from __future__ import annotations
 
 import logging
 import signal
+from collections.abc import Callable
+from typing import Any
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from . import daemon
 from .config import Config
 from .errors import ConfigError
 from .fetch import Fetcher
-from .pipeline import Context, retry_due, run_cycle, send_digests
+from .models import SourceReport
+from .pipeline import Context, DigestResult, retry_due, run_cycle, send_digests
 from .store import Store
 
 log = logging.getLogger("monitor")
 
 
-def build(cfg: Config, store: Store, fetcher: Fetcher) -> BlockingScheduler:
-    """A scheduler with every poll and digest job added (not started)."""
-    ctx = Context(cfg, store, fetcher)
+def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None) -> BlockingScheduler:
+    """A scheduler with every poll and digest job added (not started); `ctx` when the daemon shares one."""
+    ctx = ctx or Context(cfg, store, fetcher)
     sched = BlockingScheduler(timezone=cfg.timezone,
                               job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 600})
 
-    def poll_job(name: str) -> None:
+    def poll_job(name: str) -> list[SourceReport]:
         # No job-wide lock: a slow source must not hold up the others. The cycle takes
         # ctx.lock only around its store work, and the shared fetcher keeps each host polite.
-        run_cycle(ctx, [name])
+        return run_cycle(ctx, [name])
 
-    def digest_job(name: str) -> None:
+    def digest_job(name: str) -> list[DigestResult]:
         with ctx.lock:  # one SQLite connection: the digest's store work takes its turn
-            send_digests(ctx, name, respect_backoff=True)
+            return send_digests(ctx, name, respect_backoff=True)
 
-    def retry_job() -> None:
+    def retry_job() -> list[DigestResult]:
         with ctx.lock:
-            retry_due(ctx)
+            return retry_due(ctx)
 
     for src in (s for s in cfg.sources if s.enabled):
         sched.add_job(poll_job, IntervalTrigger(seconds=src.interval, jitter=cfg.jitter, timezone=cfg.timezone),
@@ -67,15 +72,21 @@ def _now(cfg: Config):
     return datetime.now(ZoneInfo(cfg.timezone))
 
 
-def run(cfg: Config, store: Store, *, once: bool = False) -> None:
-    """Run until stopped; with `once`, run every poll and digest job one time and return."""
+def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | None = None,
+        metrics_host: str = "127.0.0.1", after_reload: Callable[[Context], Any] | None = None) -> None:
+    """Run until stopped; with `once`, run every poll and digest job one time and return.
+
+    The caller holds the database's daemon lock (`daemon.single`). SIGHUP re-reads the config;
+    `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`)."""
     with Fetcher(cfg.fetch) as fetcher:
+        ctx = Context(cfg, store, fetcher)
         if once:
-            ctx = Context(cfg, store, fetcher)
             run_cycle(ctx)
             send_digests(ctx)
             return
-        sched = build(cfg, store, fetcher)
+        sched = build(cfg, store, fetcher, ctx=ctx)
+        stop_extras = daemon.attach(sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared),
+                                    metrics_port=metrics_port, metrics_host=metrics_host, after_reload=after_reload)
 
         def stop(signum, frame) -> None:
             log.info("signal %s: stopping after running jobs finish", signum)
@@ -84,5 +95,8 @@ def run(cfg: Config, store: Store, *, once: bool = False) -> None:
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         log.info("daemon started: %d poll jobs, %d digest jobs", len(cfg.sources), len(cfg.subscribers))
-        sched.start()
+        try:
+            sched.start()
+        finally:
+            stop_extras()
         log.info("daemon stopped")

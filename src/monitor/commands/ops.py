@@ -61,16 +61,24 @@ def poll(state, names) -> None:
 
 @click.command()
 @click.option("--once", is_flag=True, help="Run every job once and exit (for testing a deployment).")
+@click.option("--metrics-port", type=click.IntRange(0, 65535), help="Serve Prometheus /metrics and /healthz on this port.")
+@click.option("--metrics-host", default="127.0.0.1", show_default=True, help="Address for --metrics-port (0.0.0.0 in a container).")
 @click.pass_obj
-def run(state, once) -> None:
-    """Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops)."""
+def run(state, once, metrics_port, metrics_host) -> None:
+    """Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops).
+
+    One daemon per database: a second `monitor run` exits 2 naming the first one's pid. SIGHUP
+    re-reads the config (an invalid one is logged and the running one kept)."""
     from ..config import require_secrets
+    from ..daemon import single
     from ..pipeline import catch_up
     from ..scheduler import run as run_daemon
 
-    require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
-    catch_up(state.context())  # articles never checked against a current topic's rules
-    run_daemon(state.cfg, state.store, once=once)
+    with single(state.cfg.db_path):
+        require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
+        catch_up(state.context())  # articles never checked against a current topic's rules
+        run_daemon(state.cfg, state.store, once=once, metrics_port=metrics_port, metrics_host=metrics_host,
+                   after_reload=catch_up)
 
 
 @click.command()

@@ -139,6 +139,7 @@ class Cycle:
 
     def _store_article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
         page: Response = future.result()
+        run.report.fetched += 1
         found = article_from_page(self.ctx, run, cand, key, page)
         if found is None:
             return

@@ -1,0 +1,125 @@
+"""The daemon's plumbing around the scheduler: one daemon per database, and SIGHUP reloads.
+
+In: the scheduler that `scheduler.build` made and its shared Context (whose lock the jobs
+take for store work). Out: nothing
+to callers; the effects are a held lock file, jobs brought in line with a re-read config, and
+log lines. The jobs themselves (what a poll or a digest does) live in `scheduler`; serving
+metrics lives in `metrics`. Never prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from apscheduler.schedulers.base import BaseScheduler
+
+from . import config, locks
+from .errors import ConfigError, InputError, MonitorError
+from .pipeline import Context
+
+log = logging.getLogger("monitor")
+OWN_JOBS = ("daemon:", "outbox:")  # jobs the daemon adds itself; a reload leaves them alone
+
+
+@contextmanager
+def single(db_path: str | Path) -> Iterator[Path]:
+    """Hold the database's daemon lock (`<db>.lock`, our pid inside) or raise LockBusy naming the holder."""
+    with locks.exclusive(locks.lock_path(db_path, "daemon"), "monitor run") as path:
+        yield path
+
+
+def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler], *,
+           metrics_port: int | None = None, metrics_host: str = "127.0.0.1",
+           after_reload: Callable[[Context], Any] | None = None) -> Callable[[], None]:
+    """SIGHUP reloads and (with a port) the metrics server; returns what to call on the way out."""
+    reloader = Reloader(sched, ctx, build, after_reload)
+    signal.signal(signal.SIGHUP, reloader.signal)
+    if metrics_port is None:
+        return lambda: None
+    from apscheduler.events import EVENT_JOB_EXECUTED
+
+    from .metrics import Metrics, serve
+
+    metrics = Metrics()
+    sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
+    try:
+        stop = serve(metrics, metrics_port, metrics_host, healthy=lambda: bool(sched.running))
+    except OSError as exc:
+        raise InputError(f"cannot serve metrics on {metrics_host}:{metrics_port}: {exc.strerror or exc}",
+                         hint="choose another --metrics-port") from None
+    log.info("metrics on http://%s:%d/metrics, health on /healthz", metrics_host, metrics_port)
+    return stop
+
+
+class Reloader:
+    """SIGHUP → re-read the config; a bad one is logged in one line and the old one kept."""
+
+    def __init__(self, sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler],
+                 after: Callable[[Context], Any] | None = None) -> None:
+        self.sched, self.ctx, self.build, self.after = sched, ctx, build, after
+        self.reloads = 0
+
+    def signal(self, signum: int, frame: Any) -> None:
+        """The SIGHUP handler: reload in the scheduler's own thread pool, between jobs, not here."""
+        self.sched.add_job(self.reload, id="daemon:reload", name="reload the config", replace_existing=True)
+
+    def reload(self) -> bool:
+        """Re-read the config file and bring the jobs in line with it; False (old config kept) when it is invalid."""
+        old = self.ctx.cfg
+        try:
+            new = config.load(old.path, old.db_path)
+        except ConfigError as exc:
+            problems = "; ".join(exc.problems)
+            log.error("config reload failed, keeping the running config: %s", problems)
+            return False
+        with self.ctx.lock:  # no job's store work runs while the config changes under it
+            self.ctx.cfg = new
+            if self.after:
+                self._after()
+        if new.fetch != old.fetch:  # polls in flight use the fetcher: swapping it under them is not worth it
+            log.warning("config reload: [fetch] settings changed; they apply after a restart")
+        added, changed, removed = sync_jobs(self.sched, self.build(new, self.ctx))
+        self.reloads += 1
+        log.info("config reloaded from %s: jobs added=%d changed=%d removed=%d", new.path, added, changed, removed)
+        return True
+
+    def _after(self) -> None:
+        assert self.after is not None
+        try:
+            self.after(self.ctx)
+        except MonitorError as exc:  # e.g. re-matching after new rules; the daemon goes on regardless
+            log.error("after reloading the config: %s", exc)
+
+
+def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, int]:
+    """Make `running`'s jobs those of `wanted` (a scheduler built from the new config, never started).
+
+    A job whose trigger did not change keeps its next run time; a new poll job runs at once.
+    Returns (added, changed, removed).
+    """
+    have = {j.id: j for j in running.get_jobs() if not j.id.startswith(OWN_JOBS)}
+    added = changed = 0
+    for job in wanted.get_jobs():
+        if job.id.startswith(OWN_JOBS):
+            continue
+        old = have.pop(job.id, None)
+        if old is not None and str(old.trigger) == str(job.trigger) and old.args == job.args:
+            old.modify(func=job.func)  # the same schedule; the closure may hold new settings
+            continue
+        extra = {"next_run_time": _pending_next(job)} if old is None and _pending_next(job) else {}
+        running.add_job(job.func, job.trigger, args=job.args, id=job.id, name=job.name, replace_existing=True,
+                        **extra)
+        added, changed = added + (old is None), changed + (old is not None)
+    for job in have.values():
+        job.remove()
+    return added, changed, len(have)
+
+
+def _pending_next(job: Any) -> Any:
+    # A job of a scheduler that never started has a next_run_time only when it was given one.
+    return getattr(job, "next_run_time", None)

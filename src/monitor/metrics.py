@@ -1,0 +1,116 @@
+"""Prometheus metrics and a health check for the daemon, derived from the reports jobs return.
+
+In: the `SourceReport`s and `DigestResult`s that poll and digest jobs return (read from the
+scheduler's job-executed events, so no stage counts anything itself). Out: an HTTP server on
+`--metrics-port` answering `/metrics` (Prometheus text format) and `/healthz`. Listens on
+127.0.0.1 unless told otherwise (in a container: 0.0.0.0). Never touches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterable
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make_wsgi_app
+
+from .models import SourceReport
+from .pipeline import DigestResult
+
+
+class Metrics:
+    """The daemon's counters, fed one report at a time."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.started = time.time()
+        self.last_job = 0.0
+        per_source, per_channel = ["source"], ["subscriber", "channel"]
+        r = self.registry
+        self.fetched = Counter("monitor_articles_fetched", "Article pages fetched", per_source, registry=r)
+        self.stored = Counter("monitor_articles_stored", "New articles stored", per_source, registry=r)
+        self.matched = Counter("monitor_articles_matched", "Stored articles matching a topic", per_source, registry=r)
+        self.errors = Counter("monitor_source_errors", "Errors while polling a source (listing or article)",
+                              per_source, registry=r)
+        self.polls = Counter("monitor_polls", "Polls of a source, by outcome", ["source", "status"], registry=r)
+        self.poll_seconds = Histogram("monitor_poll_seconds", "Seconds one poll of a source took", per_source,
+                                      buckets=(0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600), registry=r)
+        self.cycle_seconds = Gauge("monitor_cycle_seconds", "Seconds the last poll of each source took",
+                                   per_source, registry=r)
+        self.last_success = Gauge("monitor_last_success_timestamp_seconds",
+                                  "When each source last polled without error", per_source, registry=r)
+        self.sent = Counter("monitor_messages_sent", "Digest messages accepted by their receiver", per_channel,
+                            registry=r)
+        self.failed = Counter("monitor_messages_failed", "Digest message sends that failed (retried later)",
+                              per_channel, registry=r)
+        self.pending = Gauge("monitor_messages_pending", "Digest messages waiting in the outbox", per_channel,
+                             registry=r)
+        self.stories = Counter("monitor_stories_delivered", "Stories delivered", per_channel, registry=r)
+
+    def observe(self, result: Any) -> None:
+        """Count one job's return value: a SourceReport, a DigestResult, or a list of either."""
+        self.last_job = time.time()
+        items: Iterable[Any] = result if isinstance(result, (list, tuple)) else [result]
+        for item in items:
+            if isinstance(item, SourceReport):
+                self._poll(item)
+            elif isinstance(item, DigestResult):
+                self._digest(item)
+
+    def _poll(self, r: SourceReport) -> None:
+        self.fetched.labels(r.source).inc(r.fetched)
+        self.stored.labels(r.source).inc(r.new)
+        self.matched.labels(r.source).inc(r.matched)
+        self.errors.labels(r.source).inc(len(r.errors) or (r.status == "error"))
+        self.polls.labels(r.source, r.status).inc()
+        self.poll_seconds.labels(r.source).observe(r.duration_ms / 1000)
+        self.cycle_seconds.labels(r.source).set(r.duration_ms / 1000)
+        if r.status != "error":
+            self.last_success.labels(r.source).set(time.time())
+
+    def _digest(self, d: DigestResult) -> None:
+        if d.status == "dry-run":
+            return
+        self.sent.labels(d.subscriber, d.channel).inc(d.sent)
+        self.failed.labels(d.subscriber, d.channel).inc(d.failed)
+        self.pending.labels(d.subscriber, d.channel).set(d.pending)
+        self.stories.labels(d.subscriber, d.channel).inc(d.stories if d.status in ("sent", "error") else 0)
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+        pass  # a scrape every 15 s is not worth a log line
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def serve(metrics: Metrics, port: int, host: str = "127.0.0.1",
+          healthy: Callable[[], bool] = lambda: True) -> Callable[[], None]:
+    """Serve /metrics and /healthz in a background thread; returns a function that stops it."""
+    prometheus = make_wsgi_app(metrics.registry)
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            ok = healthy()
+            body = json.dumps({"status": "ok" if ok else "stopping", "uptime_seconds": round(time.time()
+                               - metrics.started), "last_job_seconds_ago": round(time.time() - metrics.last_job)
+                               if metrics.last_job else None}).encode()
+            start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "application/json")])
+            return [body]
+        return prometheus(environ, start_response)
+
+    server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Quiet)
+    thread = threading.Thread(target=server.serve_forever, args=(0.2,), name="metrics", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+
+    return stop

@@ -1,0 +1,182 @@
+"""The daemon's plumbing with real processes: one daemon per database, SIGHUP reloads,
+/metrics and /healthz, JSON log lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import free_port
+
+from monitor import config
+from monitor.cli import main
+from monitor.daemon import sync_jobs
+from monitor.locks import lock_path
+from monitor.metrics import Metrics
+from monitor.models import SourceReport
+from monitor.pipeline import DigestResult
+from monitor.replay import ReplayServer
+from monitor.scheduler import build
+from monitor.store import Store
+
+SITES = Path(__file__).parent / "fixtures" / "sites"
+HEAD = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
+FEED = '[[sources]]\nname = "feed"\nkind = "feed"\nurl = "{base}/feed/rss.xml"\ninterval = "{interval}"\n'
+GBK = '[[sources]]\nname = "gbk"\nkind = "html"\nurl = "{base}/gbk/list.html"\nlink_selector = "ul.news a"\n'
+NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+@pytest.fixture
+def site():
+    with ReplayServer(SITES) as server:
+        yield server
+
+
+def start(path: Path, db: Path, *extra: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), "-v", "run",
+                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def wait_for(check, timeout: float = 30.0, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def stop(proc: subprocess.Popen) -> tuple[str, str]:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(url, timeout=5) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+# ---------------------------------------------------------------- one daemon per database
+
+def test_a_second_daemon_exits_2_naming_the_first(tmp_path):
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD, encoding="utf-8")
+    first = start(path, db)
+    try:
+        wait_for(lambda: lock_path(db, "daemon").exists() and lock_path(db, "daemon").read_text().strip()
+                 == str(first.pid), what="the first daemon's lock")
+        second = start(path, db)
+        _, err = second.communicate(timeout=30)
+        assert second.returncode == 2
+        assert err.splitlines() == [f"error: monitor run is already running for this database (pid {first.pid}; "
+                                    f"lock file {lock_path(db, 'daemon')}) (stop it first, or use another --db)"]
+        beside = CliRunner().invoke(main, ["--config", str(path), "--db", str(db), "digest", "--status"])
+        assert beside.exit_code == 0, beside.output  # other commands run beside the daemon
+        assert first.poll() is None
+        first.send_signal(signal.SIGKILL)  # a crash frees the lock: the kernel drops it
+        first.wait(10)
+        third = start(path, db, "--once")
+        _, err = third.communicate(timeout=60)
+        assert third.returncode == 0, err
+    finally:
+        stop(first)
+
+
+# ---------------------------------------------------------------- SIGHUP, metrics, logs
+
+def test_sighup_reloads_metrics_and_json_logs(tmp_path, site):
+    path, db, port = tmp_path / "monitor.toml", tmp_path / "m.db", free_port()
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    proc = start(path, db, "--metrics-port", str(port))
+    try:
+        wait_for(lambda: "monitor_articles_stored_total{source=\"feed\"}" in get(
+            f"http://127.0.0.1:{port}/metrics")[1] if _listening(port) else False, what="feed polled")
+        status, health = get(f"http://127.0.0.1:{port}/healthz")
+        assert status == 200 and json.loads(health)["status"] == "ok"
+        metrics = get(f"http://127.0.0.1:{port}/metrics")[1]
+        assert 'monitor_articles_stored_total{source="feed"} 3.0' in metrics
+        assert 'monitor_polls_total{source="feed",status="ok"} 1.0' in metrics
+        assert 'monitor_articles_fetched_total{source="feed"} 3.0' in metrics
+        assert "monitor_poll_seconds_bucket" in metrics
+
+        path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h") + GBK.format(base=site.base_url),
+                        encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)  # a new source: polled at once, the running one keeps its schedule
+        wait_for(lambda: 'monitor_polls_total{source="gbk",status="ok"} 1.0' in get(
+            f"http://127.0.0.1:{port}/metrics")[1], what="the new source polled after SIGHUP")
+
+        path.write_text(HEAD + "[[sources]]\nname = 3\n", encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)  # an invalid config: logged, the running one kept
+        time.sleep(1.5)
+        assert proc.poll() is None and get(f"http://127.0.0.1:{port}/healthz")[0] == 200
+    finally:
+        _, err = stop(proc)
+    assert proc.returncode == 0, err
+    records = [json.loads(line) for line in err.splitlines()]  # every line is JSON
+    messages = [r["message"] for r in records]
+    assert any(m.startswith("config reloaded from") and "added=1" in m for m in messages)
+    failed = [r for r in records if r["message"].startswith("config reload failed")]
+    assert len(failed) == 1 and failed[0]["level"] == "error" and "sources[0].name" in failed[0]["message"]
+    polled = [r for r in records if r.get("source") == "gbk" and "status" in r]
+    assert polled and isinstance(polled[0].get("new"), int)
+    assert "Traceback" not in err
+
+
+def _listening(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+# ---------------------------------------------------------------- units of the plumbing
+
+def test_metrics_count_reports_and_digest_results():
+    from prometheus_client import generate_latest
+
+    m = Metrics()
+    m.observe(SourceReport(source="a", new=2, matched=1, duplicates=3, errors=["x"], duration_ms=1500,
+                           status="partial"))
+    m.observe([DigestResult("desk", "webhook:ab", 40, "sent", sent=3, pending=0),
+               DigestResult("desk", "email:x", 0, "error", failed=1, pending=2)])
+    text = generate_latest(m.registry).decode()
+    assert 'monitor_articles_stored_total{source="a"} 2.0' in text
+    assert 'monitor_source_errors_total{source="a"} 1.0' in text
+    assert 'monitor_messages_sent_total{channel="webhook:ab",subscriber="desk"} 3.0' in text
+    assert 'monitor_messages_failed_total{channel="email:x",subscriber="desk"} 1.0' in text
+    assert 'monitor_messages_pending{channel="email:x",subscriber="desk"} 2.0' in text
+    assert 'monitor_cycle_seconds{source="a"} 1.5' in text
+
+
+def test_sync_jobs_adds_changes_and_removes(tmp_path, site):
+    one = tmp_path / "one.toml"
+    one.write_text(HEAD + FEED.format(base=site.base_url, interval="1h") + GBK.format(base=site.base_url)
+                   + '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "0 8 * * *"\n', encoding="utf-8")
+    two = tmp_path / "two.toml"
+    two.write_text(HEAD + FEED.format(base=site.base_url, interval="2h")
+                   + '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "0 8 * * *"\n', encoding="utf-8")
+    store = Store.open(tmp_path / "m.db")
+    running = build(config.load(one, tmp_path / "m.db"), store, None)
+    wanted = build(config.load(two, tmp_path / "m.db"), store, None)
+    assert sync_jobs(running, wanted) == (0, 1, 1)  # feed's interval changed, gbk went, the digest stayed
+    jobs = {j.id: j for j in running.get_jobs()}
+    assert set(jobs) == {"poll:feed", "digest:desk", "outbox:retry"}
+    assert jobs["poll:feed"].trigger.interval.total_seconds() == 7200
+    store.close()
