@@ -69,7 +69,7 @@ def test_every_problem_is_listed_with_file_key_and_hint(tmp_path):
         config.load(path)
     problems = err.value.problems
     text = "\n".join(problems)
-    assert f"{path}: sources.feed-a.kind: unknown kind 'rss' (use one of: feed, html)" in problems
+    assert f"{path}: sources.feed-a.kind: unknown kind 'rss' (use one of: feed, html, sitemap, json-api, search)" in problems
     assert f"{path}: fetch.min_dealy: unknown key" in text
     assert "sources.list-b.link_selector: missing" in text
     assert "not an email address: 'not-an-address'" in text

@@ -110,7 +110,7 @@ def test_sources_test_source_and_health(setup):
     args = ["--config", str(path), "--db", str(db)]
     tried = runner.invoke(main, [*args, "test-source", "gbk"])
     assert tried.exit_code == 0, tried.output
-    assert "gbk: 3 links" in tried.output and "三明林业碳票在上海完成首笔跨区域交易" in tried.output
+    assert "gbk (html): 3 links" in tried.output and "三明林业碳票在上海完成首笔跨区域交易" in tried.output
     assert "robots.txt" in tried.output  # the disallowed link is shown as such, not fetched
     assert not db.exists()  # test-source stores nothing
     unhealthy = runner.invoke(main, [*args, "health"])

@@ -1,4 +1,4 @@
-"""Operating commands: poll, run, sources, test-source, health, check-config."""
+"""Operating commands: poll, run, sources, health, check-config."""
 
 from __future__ import annotations
 
@@ -99,38 +99,6 @@ def sources(state) -> None:
                             "last error"], rows)
 
 
-@click.command("test-source")
-@click.argument("name")
-@click.option("--limit", default=5, show_default=True, help="How many candidate links to fetch and extract.")
-@click.pass_obj
-def test_source(state, name, limit) -> None:
-    """Fetch one source and show what it yields, without storing anything."""
-    from .. import extract, match
-    from ..errors import MonitorError
-    from ..fetch import Fetcher
-    from ..sources import candidates
-
-    src = state.cfg.source(name)
-    with Fetcher(state.cfg.fetch) as fetcher:
-        listing = fetcher.get(src.url)
-        found = candidates(src, listing.content, listing.headers, listing.url)
-        click.echo(f"{src.name}: {len(found)} links from {listing.url}")
-        rows = []
-        for cand in found[:limit]:
-            if not fetcher.allowed(cand.url):
-                rows.append([cand.url, cand.title or "", "", "", "skipped: robots.txt disallows it"])
-                continue
-            try:
-                art = extract.extract(fetcher.get(cand.url).text, cand.url, src.extract)
-            except MonitorError as exc:
-                rows.append([cand.url, "", "", "", str(exc)[:80]])
-                continue
-            topics = [t for t, topic in state.cfg.topics.items() if match.match_article(topic, art.title, art.body).matched]
-            rows.append([cand.url, art.title, local_time(art.published.isoformat()) if art.published else "",
-                         str(len(art.body)), ",".join(topics)])
-    print_table(src.name, ["url", "title", "published", "chars", "topics / error"], rows)
-
-
 @click.command()
 @click.option("--stale-after", default="6h", show_default=True, help="A source not polled successfully for this long is unhealthy.")
 @click.pass_obj
@@ -178,4 +146,4 @@ def check_config(state, no_secrets) -> None:
                f"{len(cfg.subscribers)} subscribers; database {cfg.db_path}")
 
 
-COMMANDS = [poll, run, sources, test_source, health, check_config]
+COMMANDS = [poll, run, sources, health, check_config]

@@ -140,3 +140,35 @@ def allow_entry(entry: str) -> None:
         parse_rule(entry)
     except ValueError as exc:
         raise Invalid(str(exc), 'e.g. "127.0.0.1", "10.0.0.0/8" or "127.0.0.1:8080"') from None
+
+
+_PATH = re.compile(r"^\$?(?:\.?(?:[^.\[\]\s]+|\[-?\d+\]))*$")
+
+
+def json_path(where: str) -> None:
+    """`data.list`, `$.result.items[0].docs`, `a.0.b`, or `$` for the whole answer."""
+    if not _PATH.match(where):
+        raise Invalid(f"not a JSON path: {where!r}", 'dotted keys with [n] for list positions, e.g. "data.list"')
+
+
+def date_format(fmt: str) -> None:
+    """A strptime format, or `epoch` / `epoch_ms` for Unix times."""
+    if fmt in ("epoch", "epoch_ms"):
+        return
+    if "%" not in fmt:
+        raise Invalid(f"not a date format: {fmt!r}", 'a strptime format such as "%Y-%m-%d %H:%M:%S", or "epoch_ms"')
+
+
+def charset(name: str) -> None:
+    """A character set Python can encode with (for URL-encoding a query)."""
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise Invalid(f"unknown charset {name!r}", 'e.g. "utf-8" or "gbk"') from None
+
+
+def upper(value: Any) -> Any:
+    """HTTP methods are case-insensitive in the file, upper case in the program."""
+    return value.upper() if isinstance(value, str) else value

@@ -86,7 +86,12 @@ def _error(problems: Problems) -> ConfigError:
 
 
 def _with_topics(cfg: Config, topics: dict[str, Any], problems: Problems) -> tuple:
-    """Subscribers with their topics checked; none listed means every defined topic."""
+    """Subscribers with their topics checked (none listed: every topic); sources' topics checked."""
+    for src in cfg.sources:
+        for t in src.topics:
+            if t not in topics:
+                problems.add(f"sources.{src.name}.topics", f"unknown topic {t!r}",
+                             "defined topics: " + (", ".join(sorted(topics)) or "none"))
     out = []
     for sub in cfg.subscribers:
         for t in sub.topics:

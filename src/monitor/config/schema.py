@@ -39,12 +39,18 @@ PositiveInt = Annotated[int, rule(hint="a whole number without quotes, e.g. 50",
 Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
 Seconds = Annotated[float, rule(hint="seconds as a number, e.g. 20", ge=0)]
 Name = Annotated[str, rule(hint='a short unique name, e.g. "sanming-gov"', min_length=1)]
+Days = Annotated[float, rule(hint="a number of days, e.g. 30", ge=0)]
+JsonPath = Annotated[str, rule(checks.json_path)]
+DateFormat = Annotated[str, rule(checks.date_format)]
+Charset = Annotated[str, rule(checks.charset)]
+Method = Annotated[Literal["GET", "POST"], rule(before=checks.upper)]
+Preset = Literal["bing-news", "google-news", "rsshub"]
 Selectors = Annotated[tuple[Selector, ...], rule(before=checks.as_list)]
 AllowEntry = Annotated[str, rule(checks.allow_entry)]
 AllowList = Annotated[tuple[AllowEntry, ...], rule(before=checks.as_list)]
 Emails = Annotated[tuple[Email, ...], rule(before=checks.as_list)]
 
-SourceKind = Literal["feed", "html"]
+SourceKind = Literal["feed", "html", "sitemap", "json-api", "search"]
 ChannelKind = Literal["email", "webhook", "file", "stdout"]
 DigestFormat = Literal["text", "markdown", "html"]
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
@@ -95,23 +101,117 @@ class ExtractConfig(Table, frozen=True, kw_only=True):
 Extract = Annotated[ExtractRules, msgspec.Meta(extra={"schema": ExtractConfig, "build": ExtractConfig.rules})]
 
 
+# Keys that only some kinds read; any other key applies to every kind.
+KIND_KEYS: dict[str, tuple[str, ...]] = {
+    "link_selector": ("html", "search"), "pages": ("html",), "page_url": ("html",), "next_selector": ("html",),
+    "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api"),
+    "headers": ("json-api", "search"),
+    **dict.fromkeys(("method", "form", "body", "items", "title", "link", "date", "date_format", "page_count",
+                     "max_pages"), ("json-api",)),
+    **dict.fromkeys(("query", "preset", "charset", "route", "rsshub", "redirect_pattern"), ("search",)),
+}
+
+
 class Source(Table, frozen=True, kw_only=True):
-    """One place we poll for links: an RSS/Atom feed or an HTML list page."""
+    """One place we poll for links: a feed, list pages, a sitemap, a JSON API or a search query."""
 
     name: Name
     kind: SourceKind = "feed"
-    url: HttpUrl
+    url: HttpUrl = ""  # for kind = "search": a template with {query}, or none with a preset
     interval: Duration = 1800.0
+    enabled: bool = True
     link_selector: Selector | None = None
     link_pattern: Regex | None = None
+    exclude_pattern: Regex | None = None
+    max_age_days: Days | None = None  # None: 30 for a sitemap, no limit for the rest; 0: no limit
+    topics: tuple[str, ...] = ()  # empty: every topic
     extract: Extract = msgspec.field(default_factory=ExtractRules)
-    enabled: bool = True
+    headers: dict[str, str] = msgspec.field(default_factory=dict)
+    # html: more list pages
+    pages: PositiveInt = 1
+    page_url: str | None = None  # e.g. "index_{n}.htm", "?page={n}"
+    next_selector: Selector | None = None
+    first_page: Count = 1
+    # sitemap
+    max_sitemaps: PositiveInt = 10
+    date_tz: Timezone = "Asia/Shanghai"
+    # json-api
+    method: Method | None = None  # None: POST with a form or body, else GET
+    form: dict[str, str | int | float] | None = None
+    body: dict[str, Any] | str | None = None
+    items: JsonPath | None = None
+    title: JsonPath | None = None
+    link: str | None = None  # a path, or a template such as "https://x.cn/a/{id}.htm"
+    date: JsonPath | None = None
+    date_format: DateFormat | None = None
+    page_count: JsonPath | None = None
+    max_pages: PositiveInt | None = None
+    # search
+    query: str | None = None
+    preset: Preset | None = None
+    charset: Charset = "utf-8"
+    route: str | None = None
+    rsshub: HttpUrl | None = None
+    redirect_pattern: Regex | None = None  # result links that are redirects to resolve (one request each)
+
+    @property
+    def max_age(self) -> float | None:
+        """Days after which a listed entry is not fetched; None for no limit."""
+        days = self.max_age_days if self.max_age_days is not None else (30.0 if self.kind == "sitemap" else None)
+        return days or None
 
     def problems(self) -> list[tuple[str, str, str]]:
-        if self.kind == "html" and not self.link_selector:
-            return [("link_selector", "missing for an html source",
-                     'a CSS selector for article links, e.g. "ul.list a"')]
-        return []
+        out = [(key, f"not used by kind {self.kind!r}", "it applies to kind " + " or ".join(kinds))
+               for key, kinds in KIND_KEYS.items()
+               if self.kind not in kinds and getattr(self, key) != _DEFAULTS[key]]
+        if not self.url and not (self.kind == "search" and self.preset):
+            out.append(("url", "missing", "the address to poll, e.g. https://www.example.cn/news/"))
+        return out + _KIND_CHECKS.get(self.kind, _none)(self)
+
+
+def _none(src: Source) -> list[tuple[str, str, str]]:
+    return []
+
+
+def _html_problems(src: Source) -> list[tuple[str, str, str]]:
+    out = []
+    if not src.link_selector:
+        out.append(("link_selector", "missing for an html source", 'a CSS selector for article links, e.g. "ul.list a"'))
+    if src.page_url is not None and "{n}" not in src.page_url:
+        out.append(("page_url", "has no {n}", 'mark the page number, e.g. "index_{n}.htm" or "?page={n}"'))
+    if src.pages > 1 and not (src.page_url or src.next_selector):
+        out.append(("pages", "more than one page needs page_url or next_selector",
+                    'e.g. page_url = "index_{n}.htm" or next_selector = "a.next"'))
+    return out
+
+
+def _api_problems(src: Source) -> list[tuple[str, str, str]]:
+    out = []
+    for key, example in (("items", '"data.list" (or "$" when the answer is the list)'), ("link", '"url"')):
+        if getattr(src, key) is None:
+            out.append((key, "missing for a json-api source", f"the path in the answer, e.g. {key} = {example}"))
+    if src.form is not None and src.body is not None:
+        out.append(("body", "form and body both set", "a form is sent form-encoded, a body as JSON: keep one"))
+    if src.method == "GET" and (src.form is not None or src.body is not None):
+        out.append(("method", "GET cannot send a form or body", 'use method = "POST" or put {page} in the url'))
+    return out
+
+
+def _search_problems(src: Source) -> list[tuple[str, str, str]]:
+    out = []
+    if src.preset in ("bing-news", "google-news") and src.url:
+        out.append(("url", f"preset {src.preset!r} sets the url", "drop url, or drop preset and keep url"))
+    if src.preset == "rsshub" and not src.route:
+        out.append(("route", "missing for preset 'rsshub'", 'the RSSHub route, e.g. "/thepaper/channel/25950"'))
+    template = src.route if src.preset == "rsshub" else src.url
+    if not src.preset and template and "{query}" not in template:
+        out.append(("url", "has no {query}", 'mark where the query goes, e.g. "https://so.example.cn/news?q={query}"'))
+    if not src.query and (src.preset in ("bing-news", "google-news") or "{query}" in (template or "")):
+        out.append(("query", "missing for a search source", 'e.g. query = "沪明 OR (上海 三明 合作)"'))
+    return out
+
+
+_KIND_CHECKS = {"html": _html_problems, "json-api": _api_problems, "search": _search_problems}
 
 
 class Channel(Table, frozen=True, kw_only=True):
@@ -176,6 +276,9 @@ class Schedule(Table, frozen=True, kw_only=True):
     timezone: Timezone = "Asia/Shanghai"
     jitter: Duration = 60.0
 
+
+_DEFAULTS = {f.name: f.default if f.default is not msgspec.NODEFAULT else f.default_factory()
+             for f in msgspec.structs.fields(Source) if f.name in KIND_KEYS}
 
 # Fields of Config filled by the loader, not read from a TOML key of the same name.
 COMPUTED = ("path", "db_path", "topics")

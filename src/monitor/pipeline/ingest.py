@@ -31,6 +31,7 @@ from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
+from .policy import source_verdicts
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 MIN_SHINGLES = 40  # about two sentences
@@ -119,7 +120,8 @@ class Ingestor:
         # Fingerprints compare text folded across scripts and regional words, so a repost
         # converted to traditional script (软件 → 軟體) lands in its original's story.
         fp_body = fold_words(norm_body)
-        verdicts = match.match_topics([t for _, t, _ in self.topics], article.title, body)
+        verdicts = source_verdicts(self.ctx.cfg, source, article.published,
+                                   match.match_topics([t for _, t, _ in self.topics], article.title, body))
         digest = dedup.content_hash(fp_body or fold_words(norm_title))
         return _Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                          textnorm.normal_index_tokens(norm_title), textnorm.normal_index_tokens(norm_body),
@@ -256,7 +258,9 @@ def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int
     while ids := ctx.store.unchecked(name, rules, after, batch):
         with ctx.store.transaction():
             for row in ctx.store.articles_by_id(ids):
-                ctx.store.set_match(row["id"], match.match_article(topic, row["title"] or "", row["body"] or ""), rules)
+                verdict = match.match_article(topic, row["title"] or "", row["body"] or "")
+                verdict = source_verdicts(ctx.cfg, row["source"], row["published"], [verdict], row["fetched_at"])[0]
+                ctx.store.set_match(row["id"], verdict, rules)
         done, after = done + len(ids), ids[-1]
     return done
 
@@ -270,6 +274,7 @@ def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | Non
         with ctx.store.transaction():
             for row in ctx.store.articles_by_id(ids):
                 verdicts = match.match_topics([t for _, t, _ in chosen], row["title"] or "", row["body"] or "")
+                verdicts = source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"])
                 for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
                     ctx.store.set_match(row["id"], verdict, rules)
         seen, after = seen + len(ids), ids[-1]

@@ -132,6 +132,7 @@ class ArticlesPart(FingerprintsPart):
             [after, iso(since), limit])]
 
     def articles_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
-        """Article rows (id, title, body) for these ids, in id order."""
-        return sorted(self._in_chunks("SELECT id, title, body FROM articles WHERE id IN ({marks})", ids),
+        """Article rows (id, title, body, source, published, fetched_at) for these ids, in id order."""
+        return sorted(self._in_chunks("SELECT id, title, body, source, published, fetched_at FROM articles "
+                                      "WHERE id IN ({marks})", ids),
                       key=lambda r: r["id"])

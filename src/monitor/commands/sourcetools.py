@@ -1,0 +1,131 @@
+"""Commands for setting up sources: test-source (what a source yields) and add-source (what a
+URL is, as a ready `[[sources]]` block)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+import click
+
+from ..cli import local_time, print_table
+
+
+@click.command("test-source")
+@click.argument("name")
+@click.option("--limit", default=5, show_default=True, help="How many candidate links to fetch and extract.")
+@click.pass_obj
+def test_source(state, name, limit) -> None:
+    """Fetch one source of any kind and show what it yields, without storing anything: links per
+    page, why links were dropped, the first article extracted and what it would match."""
+    from ..fetch import Fetcher
+    from ..pipeline.listing import crawl_for
+    from ..sources import listing as list_source
+
+    src = state.cfg.source(name)
+    store = state.store if state.cfg.db_path.exists() else None
+    with Fetcher(state.cfg.fetch) as fetcher:
+        found = list_source(src, crawl_for(fetcher, src, store))
+        click.echo(f"{src.name} ({src.kind}): {len(found.candidates)} links from {len(found.pages)} pages")
+        for i, page in enumerate(found.pages, 1):
+            click.echo(f"  page {i}: {page.url}: {page.links} links, {page.new} not yet stored"
+                       + (f" — {page.note}" if page.note else ""))
+        _dropped(found.dropped)
+        known = store.known_urls(_canon(c.url for c in found.candidates)) if store is not None else set()
+        rows = [_row(state, fetcher, src, cand, known, first=i == 0) for i, cand in enumerate(found.candidates[:limit])]
+    print_table(src.name, ["url", "title", "published", "chars", "topics / why not"], rows)
+
+
+def _canon(urls):
+    from ..dedup import canonical_url
+
+    return [canonical_url(u) for u in urls]
+
+
+def _dropped(dropped: list[tuple[str, str]]) -> None:
+    if not dropped:
+        return
+    reasons = Counter(why.split(" (")[0] for _, why in dropped)
+    click.echo(f"  dropped {len(dropped)} links: " + "; ".join(f"{why}: {n}" for why, n in reasons.most_common()))
+    for url, why in dropped[:3]:
+        click.echo(f"    e.g. {url} — {why}")
+
+
+def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
+    """One candidate fetched, extracted and matched (the first one shown in full)."""
+    from .. import extract, match
+    from ..dedup import canonical_url
+    from ..errors import MonitorError
+    from ..pipeline.listing import with_listing_facts
+    from ..pipeline.policy import source_verdicts
+
+    note = "already stored; " if canonical_url(cand.url) in known else ""
+    if not fetcher.allowed(cand.url):
+        return [cand.url, cand.title or "", "", "", note + "skipped: robots.txt disallows it"]
+    try:
+        page = fetcher.get(cand.url)
+        art = with_listing_facts(extract.extract(page.text, page.url, src.extract), cand)
+    except MonitorError as exc:
+        return [cand.url, cand.title or "", "", "", note + str(exc)[:100]]
+    names = list(state.cfg.topics)
+    verdicts = source_verdicts(state.cfg, src.name, art.published,
+                               [match.match_article(state.cfg.topics[t], art.title, art.body) for t in names])
+    hits = [v.topic for v in verdicts if v.matched]
+    if first:
+        click.echo(f"\nfirst article: {page.url}\n  title: {art.title}\n  published: "
+                   f"{local_time(art.published.isoformat()) if art.published else 'unknown'}\n  "
+                   f"chars: {len(art.body)}\n  " + "\n  ".join(f"{v.topic}: {'MATCH' if v.matched else 'no'} "
+                                                        f"({v.reason})" for v in verdicts) + "\n")
+    why = ",".join(hits) or "; ".join(v.reason for v in verdicts)[:100]
+    return [cand.url, art.title, local_time(art.published.isoformat()) if art.published else "", len(art.body),
+            note + why]
+
+
+@click.command("add-source")
+@click.argument("url")
+@click.option("--name", help="The source's name (default: from the host name).")
+@click.pass_obj
+def add_source(state, url, name) -> None:
+    """Fetch URL, detect what it is (a feed, a page announcing a feed, a sitemap in robots.txt,
+    a list page) and print a ready [[sources]] block to paste into the config."""
+    from ..config import FetchConfig
+    from ..errors import ConfigError, InputError
+    from ..fetch import Fetcher
+    from ..sources import detect
+
+    if not url.startswith(("http://", "https://")):
+        raise InputError(f"not an http(s) URL: {url!r}", hint="give the page's full address")
+    try:
+        fetch_cfg = state.cfg.fetch
+    except ConfigError:
+        fetch_cfg = FetchConfig()
+    with Fetcher(fetch_cfg) as fetcher:
+        page = fetcher.get(url)
+        robots = _robots(fetcher, page.url)
+    guesses = detect.detect(page.content, page.headers, page.url, robots)
+    if not guesses:
+        raise InputError(f"{page.url}: no feed, sitemap or list of article links found",
+                         hint="try the site's news list page, or its robots.txt for a sitemap")
+    base = name or _name(page.url)
+    click.echo(f"# {page.url}: " + "; ".join(f"{g.kind}: {g.why}" for g in guesses))
+    click.echo(detect.toml_block(guesses[0], base))
+    for i, other in enumerate(guesses[1:], 2):
+        click.echo("# or:\n" + "".join(f"# {line}\n" for line in detect.toml_block(other, f"{base}-{i}").splitlines()))
+
+
+def _robots(fetcher, url: str) -> str:
+    from ..errors import MonitorError
+
+    parts = urlsplit(url)
+    try:
+        return fetcher.get(f"{parts.scheme}://{parts.netloc}/robots.txt", check_robots=False).text
+    except MonitorError:
+        return ""
+
+
+def _name(url: str) -> str:
+    host = (urlsplit(url).hostname or "source").removeprefix("www.")
+    return host.replace(".", "-")
+
+
+COMMANDS = [test_source, add_source]

@@ -1,0 +1,53 @@
+"""Source kinds: a configured source → candidate article links, one module per kind.
+
+In: a `Source` from config and a `Crawl` (the pipeline's fetch callback, which applies the
+fetch policy to every request, and a `known` callback over stored URLs). Out: a `Listing`
+of `Candidate`s (listing order kept, one per URL, filtered by `link_pattern`,
+`exclude_pattern` and `max_age_days`), the pages read and every dropped link with its reason.
+Kinds: `feed` (RSS/Atom), `html` (list pages, paginated), `sitemap` (sitemaps, indexes,
+Google News sitemaps), `json-api` (JSON list endpoints, GET or POST), `search` (news-search
+queries, redirect wrappers unwrapped). `detect` reads an unknown page for `add-source`.
+Never fetches anything itself, never opens sockets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..config import Source
+from ..models import Candidate
+from . import feed, html, jsonapi, search, sitemap
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request
+
+KINDS: dict[str, Callable[[Source, Crawl], Listing]] = {
+    "feed": feed.list_links,
+    "html": html.list_links,
+    "sitemap": sitemap.list_links,
+    "json-api": jsonapi.list_links,
+    "search": search.list_links,
+}
+
+
+def listing(source: Source, crawl: Crawl) -> Listing:
+    """Every candidate link the source offers now, through `crawl.fetch` only."""
+    return KINDS[source.kind](source, crawl)
+
+
+def candidates(source: Source, content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
+    """The article links of one already-fetched feed or list page, filtered (single page only)."""
+    if source.kind == "feed":
+        found = feed.parse(content, headers, url)
+    elif source.kind == "sitemap":
+        found = sitemap._candidates(sitemap.parse(content, url, source.date_tz)[1])
+    else:
+        found, _ = html.parse(source, content, headers, url)
+    return LinkFilter(source, _now()).apply(found, Listing())
+
+
+def _now():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
+__all__ = ["KINDS", "Crawl", "LinkFilter", "Listing", "Page", "PageLinks", "Request", "candidates", "listing"]

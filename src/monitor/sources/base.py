@@ -1,0 +1,137 @@
+"""What every source kind shares: the request it asks for, the crawl callbacks, the listing.
+
+In: nothing. Out: `Request`, `Crawl`, `Listing` and the filters every kind applies to its links
+(http(s) only, one per URL, `link_pattern`, `exclude_pattern`, `max_age_days` on listing dates).
+A source never fetches by itself: it asks `Crawl.fetch` for each request, so every request goes
+through the pipeline's fetch policy (robots, delay, SSRF guard). Never opens sockets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any, Protocol
+from urllib.parse import urljoin
+
+from ..config import Source
+from ..models import Candidate
+
+
+class Page(Protocol):
+    """What a source reads from a response (the fetcher's Response has these)."""
+
+    url: str
+    status: int
+    content: bytes
+    headers: dict[str, str]
+    not_modified: bool
+
+
+@dataclass(frozen=True)
+class Request:
+    """One HTTP request a source needs; `conditional` asks for the stored ETag/Last-Modified,
+    `follow=False` returns a redirect itself (to read its Location) instead of following it."""
+
+    url: str
+    method: str = "GET"
+    form: dict[str, str] | None = None
+    json: Any = None
+    content: bytes | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    conditional: bool = False
+    follow: bool = True
+
+
+@dataclass
+class Crawl:
+    """The callbacks the pipeline lends a source for one listing."""
+
+    fetch: Callable[[Request], Page]
+    known: Callable[[list[str]], set[str]] = lambda urls: set()  # which URLs are already stored
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+
+@dataclass
+class PageLinks:
+    """One fetched listing page and how many links it gave (for test-source)."""
+
+    url: str
+    links: int
+    new: int = 0
+    note: str = ""
+
+
+@dataclass
+class Listing:
+    """A source's candidate links, newest listing order kept, with what was dropped and why."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    pages: list[PageLinks] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    not_modified: bool = False
+    etag: str | None = None  # validators of the first (conditional) request
+    last_modified: str | None = None
+
+    def first_response(self, page: Page) -> None:
+        """Remember the validators of the conditional request."""
+        self.etag = page.headers.get("etag")
+        self.last_modified = page.headers.get("last-modified")
+
+
+def absolute(base: str, href: str | None) -> str | None:
+    """`href` resolved against `base`; None for script/mail/fragment links and malformed URLs."""
+    if not href or href.strip().lower().startswith(("javascript:", "mailto:", "#", "tel:")):
+        return None
+    try:
+        return urljoin(base, href.strip())
+    except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
+        return None
+
+
+class LinkFilter:
+    """The per-source filters, applied in the same order for every kind."""
+
+    def __init__(self, source: Source, now: datetime) -> None:
+        self.keep = re.compile(source.link_pattern) if source.link_pattern else None
+        self.drop = re.compile(source.exclude_pattern) if source.exclude_pattern else None
+        days = source.max_age
+        self.cutoff = now - timedelta(days=days) if days else None
+        self.seen: set[str] = set()
+
+    def too_old(self, when: datetime | None) -> bool:
+        """Whether a listing date is before `max_age_days` (undated entries are kept)."""
+        return bool(self.cutoff and when and when < self.cutoff)
+
+    def reason(self, cand: Candidate) -> str:
+        """Why `cand` is dropped, or "" to keep it (and remember it as seen)."""
+        if not cand.url.startswith(("http://", "https://")):
+            return "not an http(s) link"
+        if cand.url in self.seen:
+            return "listed twice"
+        if self.keep and not self.keep.search(cand.url):
+            return "does not match link_pattern"
+        if self.drop and self.drop.search(cand.url):
+            return "matches exclude_pattern"
+        if self.too_old(cand.published):
+            return f"older than max_age_days ({cand.published:%Y-%m-%d})"
+        self.seen.add(cand.url)
+        return ""
+
+    def apply(self, found: Iterable[Candidate], listing: Listing) -> list[Candidate]:
+        """The kept candidates of one page, added to the listing; drops recorded with reasons."""
+        kept = []
+        for cand in found:
+            why = self.reason(cand)
+            if why:
+                listing.dropped.append((cand.url, why))
+            else:
+                kept.append(cand)
+        listing.candidates.extend(kept)
+        return kept
+
+
+def only_known(kept: list[Candidate], crawl: Crawl) -> bool:
+    """A page whose links are all stored already: the pages after it are older, stop there."""
+    return bool(kept) and len(crawl.known([c.url for c in kept])) == len(kept)

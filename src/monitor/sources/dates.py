@@ -1,0 +1,70 @@
+"""Dates as listings give them → aware UTC datetimes.
+
+In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T09:30+08:00`,
+`…:00Z`, fractions), JSON values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or
+milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
+(Asia/Shanghai by default). Out: datetime in UTC, or None when unreadable. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+_W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
+                  r"(Z|[+-]\d{2}:?\d{2})?$", re.I)
+_LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None) -> datetime | None:
+    """A listing's date → UTC; `fmt` is a strptime format, or `epoch` / `epoch_ms`."""
+    if value is None or isinstance(value, bool) or value == "":
+        return None
+    try:
+        if fmt in ("epoch", "epoch_ms") or (fmt is None and isinstance(value, (int, float))):
+            return _epoch(float(value), ms=fmt == "epoch_ms")
+        text = str(value).strip()
+        if fmt:
+            return _aware(datetime.strptime(text, fmt), tz)
+        if text.isdigit() and len(text) in (10, 13):
+            return _epoch(float(text))
+        return _text(text, tz)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _epoch(seconds: float, ms: bool = False) -> datetime:
+    if ms or seconds > 1e11:  # milliseconds: JavaScript APIs give those
+        seconds /= 1000
+    return datetime.fromtimestamp(seconds, timezone.utc)
+
+
+def _text(text: str, tz: str) -> datetime | None:
+    m = _W3C.match(text)
+    if m:
+        y, mo, d, h, mi, s, off = m.groups()
+        naive = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+        if not off:
+            return _aware(naive, tz)
+        if off.upper() == "Z":
+            return naive.replace(tzinfo=timezone.utc)
+        return datetime.fromisoformat(f"{naive.isoformat()}{off[:3]}:{off[-2:]}").astimezone(timezone.utc)
+    m = _LOOSE.match(text)
+    if m:
+        y, mo, d, h, mi, s = m.groups()
+        return _aware(datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0)), tz)
+    return None
+
+
+def _aware(value: datetime, tz: str) -> datetime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=_zone(tz))
+    return value.astimezone(timezone.utc)

@@ -1,0 +1,163 @@
+"""What kind of source a page is, for `monitor add-source`: feed, sitemap or list page.
+
+In: a fetched page (bytes, headers, final URL) and the site's robots.txt text. Out: `Guess`es,
+best first, each a ready `[[sources]]` table: a feed the page is or links to in its <head>,
+the sitemaps robots.txt names, and the page as a list page with a suggested `link_selector`
+and `link_pattern` (the most frequent article-like URL shape on the page). Pure: the command
+does the fetching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..decode import decode_html
+from .base import absolute
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
+               "text/xml")
+_ARTICLE_END = re.compile(r"\.(s?html?|shtml|jhtml|php|aspx?)$|/\d{5,}/?$", re.I)
+
+
+@dataclass
+class Guess:
+    """One way to configure the page as a source, and why we think so."""
+
+    kind: str
+    url: str
+    why: str
+    keys: dict[str, str] = field(default_factory=dict)  # link_selector, link_pattern, …
+    links: int = 0  # article links it would give (list pages)
+
+
+def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") -> list[Guess]:
+    """Every plausible source for this page, best first."""
+    kind = sniff(content, headers)
+    if kind == "feed":
+        return [Guess("feed", url, "the URL is an RSS/Atom feed")]
+    if kind == "sitemap":
+        return [Guess("sitemap", url, "the URL is a sitemap")]
+    text = decode_html(content, headers.get("content-type"))
+    out = [Guess("feed", link, f"<link rel=alternate> in the page's <head> ({title})")
+           for link, title in feed_links(text, url)]
+    listed = list_page(text, url)
+    if listed:
+        out.append(listed)
+    out += [Guess("sitemap", s, "robots.txt names this sitemap") for s in robots_sitemaps(robots, url)]
+    return out
+
+
+def sniff(content: bytes, headers: dict[str, str]) -> str:
+    """"feed", "sitemap" or "html" from the first bytes (and the content type)."""
+    head = content[:2000].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
+    if b"<urlset" in head or b"<sitemapindex" in head or content[:2] == b"\x1f\x8b":
+        return "sitemap"
+    return "html"
+
+
+def feed_links(text: str, url: str) -> list[tuple[str, str]]:
+    """(URL, title) of each feed a page announces with <link rel="alternate" type=…>."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    out = []
+    for node in LexborHTMLParser(text).css("link[rel][href]"):
+        attrs = node.attributes
+        rel, kind = (attrs.get("rel") or "").lower(), (attrs.get("type") or "").lower()
+        if "alternate" in rel and kind.startswith(_FEED_TYPES):
+            link = absolute(url, attrs.get("href"))
+            if link:
+                out.append((link, (attrs.get("title") or kind).strip()))
+    return out
+
+
+def robots_sitemaps(robots: str, url: str) -> list[str]:
+    """The `Sitemap:` lines of a robots.txt."""
+    found = [absolute(url, line.split(":", 1)[1].strip()) for line in robots.splitlines()
+             if line.lower().startswith("sitemap:")]
+    return [s for s in found if s]
+
+
+def shape(link: str) -> str:
+    """A URL's path with its numbers and hex ids generalised: /2026-11/21/content_31245702.htm →
+    /\\d{4}-\\d{2}/\\d{2}/content_\\d+\\.htm$."""
+    path = urlsplit(link).path
+    parts = re.split(r"((?=[0-9a-f]*[a-f])[0-9a-f]{16,}|\d+)", path)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", part))
+        elif re.fullmatch(r"\d+", part):
+            out.append(rf"\d{{{len(part)}}}" if len(part) in (2, 4, 6, 8) and i < len(parts) - 2 else r"\d+")
+        else:
+            out.append(rf"[0-9a-f]{{{len(part)}}}")
+    return "".join(out) + "$"
+
+
+def list_page(text: str, url: str) -> Guess | None:
+    """The page as a list: the most frequent article-like link shape, and the selector of its links."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+    host = urlsplit(url).hostname
+    anchors = []
+    for node in tree.css("a[href]"):
+        link = absolute(url, node.attributes.get("href"))
+        if link and urlsplit(link).hostname == host and _article_like(link):
+            anchors.append((node, link))
+    shapes = Counter(shape(link) for _, link in anchors)
+    if not shapes:
+        return None
+    pattern, count = shapes.most_common(1)[0]
+    if count < 2:
+        return None
+    chosen = [node for node, link in anchors if shape(link) == pattern]
+    selector = _selector(chosen, tree, pattern, url)
+    return Guess("html", url, f"{count} links shaped like {pattern}",
+                 {"link_selector": selector, "link_pattern": pattern}, count)
+
+
+def _article_like(link: str) -> bool:
+    path = urlsplit(link).path
+    return bool(re.search(r"\d", path) and _ARTICLE_END.search(path)) and path.count("/") >= 1
+
+
+def _selector(nodes: list, tree, pattern: str, url: str) -> str:
+    """The most common "container a" selector over the chosen links, if it picks mostly those."""
+    counts = Counter(s for s in (_container(n) for n in nodes) if s)
+    for candidate, _ in counts.most_common(3):
+        picked = [absolute(url, a.attributes.get("href")) or "" for a in tree.css(candidate)]
+        good = sum(1 for p in picked if re.search(pattern, urlsplit(p).path))
+        if picked and good >= 0.8 * len(picked) and good >= 0.6 * len(nodes):
+            return candidate
+    return "a[href]"
+
+
+def _container(node) -> str | None:
+    """`tag.class a` for the nearest ancestor with a class or id (`ul.list a`, `#news a`)."""
+    parent = node.parent
+    for _ in range(4):
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        attrs = parent.attributes
+        if attrs.get("id") and re.fullmatch(r"[A-Za-z][\w-]*", attrs["id"]):
+            return f"#{attrs['id']} a"
+        classes = [c for c in (attrs.get("class") or "").split() if re.fullmatch(r"[A-Za-z][\w-]*", c)]
+        if classes:
+            return f"{parent.tag}.{classes[0]} a"
+        parent = parent.parent
+    return None
+
+
+def toml_block(guess: Guess, name: str) -> str:
+    """A ready `[[sources]]` table for this guess."""
+    lines = ["[[sources]]", f'name = "{name}"', f'kind = "{guess.kind}"', f'url = "{guess.url}"']
+    for key, value in guess.keys.items():
+        quoted = f"'{value}'" if "'" not in value else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        lines.append(f"{key} = {quoted}")
+    lines.append('interval = "1h"')
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,76 @@
+"""`kind = "html"`: list pages → candidate links, over `pages` pages.
+
+In: the list page (bytes, headers, final URL) and the source's `link_selector`; further pages
+by `page_url` (`index_{n}.htm`, `?page={n}`, `node_123_{n}.htm`; page k has n = first_page + k - 1)
+or by following `next_selector`. Stops early when a page adds only links already stored.
+Out: a `Listing`. Never fetches by itself.
+"""
+
+from __future__ import annotations
+
+from ..config import Source
+from ..decode import decode_html
+from ..errors import ExtractError
+from ..models import Candidate
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
+
+
+def list_links(source: Source, crawl: Crawl) -> Listing:
+    """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links."""
+    listing = Listing()
+    page = crawl.fetch(Request(source.url, conditional=True))
+    listing.first_response(page)
+    if page.not_modified:
+        listing.not_modified = True
+        return listing
+    links = LinkFilter(source, crawl.now)
+    for number in range(1, source.pages + 1):
+        found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1)
+        kept = links.apply(found, listing)
+        new = len(kept) - len(crawl.known([c.url for c in kept])) if kept else 0
+        listing.pages.append(PageLinks(page.url, len(found), new))
+        target = page_url(source, number + 1) or next_href
+        if number == source.pages or not target:
+            break
+        if new == 0:
+            listing.pages[-1].note = "only known links: later pages not fetched"
+            break
+        page = crawl.fetch(Request(target))
+    return listing
+
+
+def page_url(source: Source, number: int) -> str | None:
+    """The URL of page `number` (2, 3, …) from `page_url`, or None without a pattern."""
+    if not source.page_url:
+        return None
+    return absolute(source.url, source.page_url.replace("{n}", str(source.first_page + number - 1)))
+
+
+def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
+          first: bool = True) -> tuple[list[Candidate], str | None]:
+    """A list page → (its article links, the next page's URL from `next_selector` if any)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(decode_html(content, headers.get("content-type")))
+    base = tree.css_first("base[href]")
+    base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
+    nodes = tree.css(source.link_selector or "a[href]")
+    out = []
+    for node in nodes:
+        anchor = node if node.tag == "a" else node.css_first("a[href]")
+        link = absolute(base_url, anchor.attributes.get("href") if anchor else None)
+        if anchor is None or not link:
+            continue
+        out.append(Candidate(url=link, title=(anchor.text(deep=True) or "").strip() or None))
+    if first and not nodes:
+        raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
+                           hint="the page layout may have changed; update link_selector")
+    return out, _next(tree, source, base_url)
+
+
+def _next(tree, source: Source, base_url: str) -> str | None:
+    if not source.next_selector:
+        return None
+    node = tree.css_first(source.next_selector)
+    anchor = node if node is None or node.tag == "a" else node.css_first("a[href]")
+    return absolute(base_url, anchor.attributes.get("href")) if anchor is not None else None
