@@ -30,6 +30,7 @@ def load(path: str | Path | None = None, db_override: str | Path | None = None) 
     topic_tables = raw.pop("topics", {})
     parsed = table(raw, Config, "", problems, skip=COMPUTED)
     topics = _topics(topic_tables, origin, problems)
+    _known_topics(raw, topics, problems)
     cfg = None
     if parsed is not None:
         db = Path(db_override or os.environ.get("MONITOR_DB") or parsed.storage.path)
@@ -86,20 +87,22 @@ def _error(problems: Problems) -> ConfigError:
 
 
 def _with_topics(cfg: Config, topics: dict[str, Any], problems: Problems) -> tuple:
-    """Subscribers with their topics checked (none listed: every topic); sources' topics checked."""
-    for src in cfg.sources:
-        for t in src.topics:
-            if t not in topics:
-                problems.add(f"sources.{src.name}.topics", f"unknown topic {t!r}",
-                             "defined topics: " + (", ".join(sorted(topics)) or "none"))
-    out = []
-    for sub in cfg.subscribers:
-        for t in sub.topics:
-            if t not in topics:
-                problems.add(f"subscribers.{sub.name}.topics", f"unknown topic {t!r}",
-                             "defined topics: " + (", ".join(sorted(topics)) or "none"))
-        out.append(sub if sub.topics else msgspec.structs.replace(sub, topics=tuple(sorted(topics))))
-    return tuple(out)
+    """Subscribers with no topics listed get every defined topic."""
+    return tuple(sub if sub.topics else msgspec.structs.replace(sub, topics=tuple(sorted(topics)))
+                 for sub in cfg.subscribers)
+
+
+def _known_topics(raw: dict, topics: dict[str, Any], problems: Problems) -> None:
+    """Topics named by sources and subscribers exist (read from the raw tables, so this is
+    reported even when something else in the same table is wrong)."""
+    for kind in ("sources", "subscribers"):
+        items = raw.get(kind)
+        for item in items if isinstance(items, list) else []:
+            named = item.get("topics") if isinstance(item, dict) else None
+            for t in named if isinstance(named, list) else []:
+                if isinstance(t, str) and t not in topics:
+                    problems.add(f"{kind}.{item.get('name')}.topics", f"unknown topic {t!r}",
+                                 "defined topics: " + (", ".join(sorted(topics)) or "none"))
 
 
 def _unique_names(cfg: Config, problems: Problems) -> None:

@@ -44,21 +44,26 @@ def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ..
         problems.add(prefix + unknown, "unknown key", _did_you_mean(unknown, sorted(names)))
         ok = False
     values: dict[str, Any] = {}
+    bad: set[str] = set()
     for name, f in names.items():
         if name not in raw:
             if f.required:
                 problems.add(prefix + name, "missing", _hint(f.type) or "this key is required")
-                ok = False
+                bad.add(name)
             continue
         value = convert(raw[name], f.type, prefix + name, problems)
-        ok = ok and value is not _BAD
-        values[f.name] = value
-    if not ok:
+        if value is _BAD:
+            bad.add(name)
+        else:
+            values[f.name] = value
+    if bad and any(names[n].required for n in bad):
         return None
+    # Built even with bad fields left at their defaults, so the checks across fields still run.
     obj = cls(**values)
     for sub_key, problem, hint in obj.problems():
-        problems.add(prefix + sub_key, problem, hint)
-    return obj
+        if sub_key not in bad:
+            problems.add(prefix + sub_key, problem, hint)
+    return obj if ok and not bad else None
 
 
 def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:

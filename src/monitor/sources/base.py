@@ -74,10 +74,13 @@ class Listing:
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
 
-    def first_response(self, page: Page) -> None:
-        """Remember the validators of the conditional request."""
+    def first(self, crawl: Crawl, req: Request) -> Page | None:
+        """The source's first (conditional) request, its validators kept; None if not modified."""
+        page = crawl.fetch(req)
         self.etag = page.headers.get("etag")
         self.last_modified = page.headers.get("last-modified")
+        self.not_modified = bool(page.not_modified)
+        return None if self.not_modified else page
 
 
 def absolute(base: str, href: str | None) -> str | None:

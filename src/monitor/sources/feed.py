@@ -18,10 +18,8 @@ from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
 def list_links(source: Source, crawl: Crawl) -> Listing:
     """One conditional GET of the feed; its entries, filtered."""
     listing = Listing()
-    page = crawl.fetch(Request(source.url, conditional=True))
-    listing.first_response(page)
-    if page.not_modified:
-        listing.not_modified = True
+    page = listing.first(crawl, Request(source.url, conditional=True))
+    if page is None:
         return listing
     found = parse(page.content, page.headers, page.url)
     kept = LinkFilter(source, crawl.now).apply(found, listing)

@@ -18,10 +18,8 @@ from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
 def list_links(source: Source, crawl: Crawl) -> Listing:
     """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links."""
     listing = Listing()
-    page = crawl.fetch(Request(source.url, conditional=True))
-    listing.first_response(page)
-    if page.not_modified:
-        listing.not_modified = True
+    page = listing.first(crawl, Request(source.url, conditional=True))
+    if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
     for number in range(1, source.pages + 1):

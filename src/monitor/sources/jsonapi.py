@@ -37,12 +37,10 @@ def list_links(source: Source, crawl: Crawl) -> Listing:
     last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count else 1)) - 1
     while True:
         req = request(source, number)
-        page = crawl.fetch(req)
-        if number == source.first_page:
-            listing.first_response(page)
-            if page.not_modified:
-                listing.not_modified = True
-                return listing
+        got = listing.first(crawl, req) if number == source.first_page else crawl.fetch(req)
+        if got is None:
+            return listing
+        page = got
         data = decode(page)
         items = _items(data, source, page.url)
         kept = links.apply(_candidates(items, source, page.url), listing)

@@ -43,10 +43,8 @@ def search_url(source: Source) -> str:
 def list_links(source: Source, crawl: Crawl) -> Listing:
     """One conditional GET of the results; links unwrapped to the publishers'."""
     listing = Listing()
-    page = crawl.fetch(Request(search_url(source), conditional=True, headers=tuple(source.headers.items())))
-    listing.first_response(page)
-    if page.not_modified:
-        listing.not_modified = True
+    page = listing.first(crawl, Request(search_url(source), conditional=True, headers=tuple(source.headers.items())))
+    if page is None:
         return listing
     if source.link_selector:
         found, _ = html.parse(source, page.content, page.headers, page.url)

@@ -35,10 +35,8 @@ class Entry:
 def list_links(source: Source, crawl: Crawl) -> Listing:
     """The entries of the sitemap, or of the fresh children of a sitemap index."""
     listing = Listing()
-    page = crawl.fetch(Request(source.url, conditional=True))
-    listing.first_response(page)
-    if page.not_modified:
-        listing.not_modified = True
+    page = listing.first(crawl, Request(source.url, conditional=True))
+    if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
     queue: list[tuple[Page | None, str, int]] = [(page, page.url, 0)]
