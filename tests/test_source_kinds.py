@@ -17,8 +17,7 @@ from monitor import config
 from monitor.errors import ConfigError
 from monitor.fetch import Fetcher
 from monitor.pipeline import Context, poll
-from monitor.pipeline.listing import crawl_for
-from monitor.sources import listing
+from monitor.pipeline.listing import blocking_listing
 from monitor.store import Store
 
 SHANGHAI = timezone(timedelta(hours=8))
@@ -58,6 +57,7 @@ def serve_articles(site: Site, paths: list[str], when: datetime | None = None) -
 
 def setup(tmp_path: Path, sources: str, topics: str = "") -> Context:
     text = ('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\ntimeout = 5\n'
+            'allow_private = ["127.0.0.1"]\n'
             + topics + sources)
     path = tmp_path / "monitor.toml"
     path.write_text(text, encoding="utf-8")
@@ -136,7 +136,7 @@ def test_sitemap_titles_and_dates_come_from_the_news_tags(tmp_path):
         ctx = setup(tmp_path, f'[[sources]]\nname = "s"\nkind = "sitemap"\nurl = "{site.url("/news.xml")}"\n'
                               "max_age_days = 0\n")
         assert ctx.fetcher is not None
-        found = listing(ctx.cfg.sources[0], crawl_for(ctx.fetcher, ctx.cfg.sources[0]))
+        found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
         [cand] = found.candidates  # a relative <loc> is not a URL anyone can use
         assert cand.title == "沪明合作新闻标题"
         assert cand.published == datetime(2026, 11, 20, 1, 30, tzinfo=timezone.utc)
@@ -183,7 +183,7 @@ def test_trs_style_post_api_two_pages(tmp_path):
         _trs_api(site, [site.url(p) for p in pages])
         ctx = setup(tmp_path, TRS.format(url=site.url("/trs/search")))
         assert ctx.fetcher is not None
-        found = listing(ctx.cfg.sources[0], crawl_for(ctx.fetcher, ctx.cfg.sources[0]))
+        found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
         assert found.candidates[0].title == "沪明合作第1页 & 新闻0"  # highlight stripped, entity decoded
         assert found.candidates[0].published is not None
         [report] = poll(ctx)
@@ -273,8 +273,6 @@ def test_bing_news_rss_with_apiclick_wrappers(tmp_path):
             for p, t in pages.items())
         site.page("/news/search", f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
                   f"<title>Bing: 沪明</title>{items}</channel></rss>", "application/rss+xml")
-        site.redirect("/go/7", site.url("/pub/2026/x3.html"))
-        serve_articles(site, ["/pub/2026/x3.html"])
         query = "沪明 OR (上海 三明 合作)"
         ctx = setup(tmp_path, f"""
 [[sources]]
@@ -282,7 +280,6 @@ name = "bing-hu-ming"
 kind = "search"
 url = "{site.url('/news/search')}?q={{query}}&format=rss"
 query = "{query}"
-redirect_pattern = '/go/\\d+$'
 """)
         [report] = poll(ctx)
         assert report.status == "ok", report.errors
@@ -292,12 +289,12 @@ redirect_pattern = '/go/\\d+$'
         close(ctx)
 
 
-def test_opaque_redirects_are_asked_once_without_following(tmp_path):
+def test_opaque_redirects_are_followed_once_and_remembered(tmp_path):
     with Site() as site:
         serve_articles(site, ["/pub/a.html", "/pub/b.html"])
-        site.redirect("/go/1", site.url("/pub/a.html"))
-        site.redirect("/go/2", "http://www.bing.com/news/apiclick.aspx?url=" + quote(site.url("/pub/b.html"), safe=""))
-        site.page("/results.html", '<ul class="r"><li><a href="/go/1">沪明一</a></li><li><a href="/go/2">沪明二</a></li></ul>')
+        site.redirect("/link", site.url("/pub/a.html"))  # Baidu-style: the target is not in the URL
+        site.page("/results.html", '<ul class="r"><li><a href="/link?url=Xk3">沪明一</a></li>'
+                  '<li><a href="/pub/b.html">沪明二</a></li></ul>')
         ctx = setup(tmp_path, f"""
 [[sources]]
 name = "se"
@@ -306,13 +303,13 @@ url = "{site.url('/results.html')}?wd={{query}}"
 query = "沪明"
 charset = "gbk"
 link_selector = "ul.r a"
-redirect_pattern = '/go/\\d+$'
 """)
         [report] = poll(ctx)
         assert report.status == "ok", report.errors
         assert set(stored(ctx)) == {site.url("/pub/a.html"), site.url("/pub/b.html")}
-        assert site.requested().count("/go/1") == 1 and site.requested().count("/go/2") == 1
         assert "/results.html?wd=" + quote("沪明", encoding="gbk") in site.requested()
+        poll(ctx)
+        assert site.requested().count("/link?url=Xk3") == 1, "the wrapper is known as an alias after one fetch"
         close(ctx)
 
 
@@ -367,7 +364,7 @@ next_selector = "div.page a.next"
 pages = 5
 """)
         assert ctx.fetcher is not None
-        q, nx = (listing(s, crawl_for(ctx.fetcher, s)) for s in ctx.cfg.sources)
+        q, nx = (blocking_listing(ctx.fetcher, s) for s in ctx.cfg.sources)
         assert [c.url for c in q.candidates] == [site.url(f"/a/{p}-{i}.htm") for p in (1, 2, 3) for i in range(2)]
         assert [p.url for p in q.pages] == [site.url("/list"), site.url("/list?page=2"), site.url("/list?page=3")]
         assert [c.url for c in nx.candidates] == [site.url(f"/b/{i}.htm") for i in (1, 2, 3)]
@@ -396,7 +393,7 @@ max_age_days = 30
 topics = ["tea"]
 """, topics=tea)
         assert ctx.fetcher is not None
-        found = listing(ctx.cfg.sources[0], crawl_for(ctx.fetcher, ctx.cfg.sources[0]))
+        found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
         assert dict(found.dropped) == {site.url("/video/3.htm"): "matches exclude_pattern",
                                        site.url("/about.htm"): "does not match link_pattern"}
         poll(ctx)
@@ -461,7 +458,8 @@ def _cli(tmp_path: Path, *args: str, config_text: str | None = None):
     from monitor.cli import main
 
     path = tmp_path / "cli.toml"
-    path.write_text(config_text or 'include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    default = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
+    path.write_text(config_text or default, encoding="utf-8")
     return CliRunner().invoke(main, ["--config", str(path), "--db", str(tmp_path / "cli.db"), *args])
 
 
@@ -471,7 +469,8 @@ def test_test_source_shows_pages_drops_first_article_and_matches(tmp_path):
         serve_articles(site, paths)
         site.page("/xw/index.htm", _list_page([*paths[:2], "/about.htm"]))
         site.page("/xw/index_1.htm", _list_page(paths[2:]))
-        text = (f'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\n[[sources]]\nname = "gov"\n'
+        text = (f'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
+                f'[[sources]]\nname = "gov"\n'
                 f'kind = "html"\nurl = "{site.url("/xw/index.htm")}"\nlink_selector = "ul.list a"\n'
                 "link_pattern = '/t\\d+\\.htm$'\npages = 2\npage_url = \"index_{n}.htm\"\nfirst_page = 0\n")
         result = _cli(tmp_path, "test-source", "gov", config_text=text)

@@ -19,13 +19,12 @@ def test_source(state, name, limit) -> None:
     """Fetch one source of any kind and show what it yields, without storing anything: links per
     page, why links were dropped, the first article extracted and what it would match."""
     from ..fetch import Fetcher
-    from ..pipeline.listing import crawl_for
-    from ..sources import listing as list_source
+    from ..pipeline.listing import blocking_listing
 
     src = state.cfg.source(name)
     store = state.store if state.cfg.db_path.exists() else None
     with Fetcher(state.cfg.fetch) as fetcher:
-        found = list_source(src, crawl_for(fetcher, src, store))
+        found = blocking_listing(fetcher, src, store)
         click.echo(f"{src.name} ({src.kind}): {len(found.candidates)} links from {len(found.pages)} pages")
         for i, page in enumerate(found.pages, 1):
             click.echo(f"  page {i}: {page.url}: {page.links} links, {page.new} not yet stored"

@@ -108,7 +108,7 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "headers": ("json-api", "search"),
     **dict.fromkeys(("method", "form", "body", "items", "title", "link", "date", "date_format", "page_count",
                      "max_pages"), ("json-api",)),
-    **dict.fromkeys(("query", "preset", "charset", "route", "rsshub", "redirect_pattern"), ("search",)),
+    **dict.fromkeys(("query", "preset", "charset", "route", "rsshub"), ("search",)),
 }
 
 
@@ -152,7 +152,6 @@ class Source(Table, frozen=True, kw_only=True):
     charset: Charset = "utf-8"
     route: str | None = None
     rsshub: HttpUrl | None = None
-    redirect_pattern: Regex | None = None  # result links that are redirects to resolve (one request each)
 
     @property
     def max_age(self) -> float | None:

@@ -140,32 +140,40 @@ class Fetcher:
         return not self.cfg.respect_robots or await self.robots.allowed(url)
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-                    check_robots: bool = True) -> Response:
-        """GET following redirects ourselves; a WAF stub, a non-2xx answer or a refusal raise."""
-        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
-        resp = await self._follow(url, headers, check_robots=check_robots, retries=self.retry.retries)
+                    check_robots: bool = True, method: str = "GET", headers: dict[str, str] | None = None,
+                    body: dict[str, Any] | None = None) -> Response:
+        """GET (or `method` with `body`: httpx's data/json/content) following redirects ourselves;
+        a WAF stub, a non-2xx answer or a refusal raise."""
+        sent = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        sent.update(headers or {})
+        resp = await self._follow(url, sent, check_robots=check_robots, retries=self.retry.retries,
+                                  request=(method, body or {}))
         reason = signals.challenge(resp.url, resp.headers, resp.content)
         if reason:
-            raise FetchError(f"GET {resp.url}: {reason}", status=resp.status, kind="blocked",
+            raise FetchError(f"{method} {resp.url}: {reason}", status=resp.status, kind="blocked",
                              hint="the site shows crawlers a bot check instead of the page")
         if resp.status == 304:
             resp.not_modified = True
             return resp
         if not 200 <= resp.status < 300:
-            raise FetchError(f"GET {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
+            raise FetchError(f"{method} {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
                              status=resp.status, kind="http")
         return resp
 
-    async def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, retries: int) -> Response:
-        """Request `url`, then each redirect target in turn, every hop checked like the first."""
+    async def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, retries: int,
+                      request: tuple[str, dict[str, Any]] = ("GET", {})) -> Response:
+        """Request `url`, then each redirect target in turn, every hop checked like the first.
+        A POST is repeated only through a 307/308; other redirects continue as a GET."""
         hops: list[str] = []
         current = url
         for hop in range(MAX_HOPS + 1):
             await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current)
-            resp = await self._attempts(current, headers if hop == 0 else {}, retries)
+            resp = await self._attempts(current, headers if hop == 0 else {}, retries, request)
             target = _redirect_target(resp)
+            if resp.status not in (307, 308):
+                request = ("GET", {})
             if target is None:
                 resp.redirects = tuple(hops)
                 return resp
@@ -205,7 +213,8 @@ class Fetcher:
                 log.warning("refused %s: %s", url, exc.message)
             raise
 
-    async def _attempts(self, url: str, headers: dict[str, str], retries: int) -> Response:
+    async def _attempts(self, url: str, headers: dict[str, str], retries: int,
+                        request: tuple[str, dict[str, Any]] = ("GET", {})) -> Response:
         """One request with retries on transient failures; a timeout is retried at most once."""
         host = httpx.URL(url).netloc.decode("ascii", "replace")
         timeouts = 0
@@ -213,7 +222,7 @@ class Fetcher:
             final = attempt == retries
             try:
                 async with self.gate.turn(host):
-                    resp = await self._once(url, headers)
+                    resp = await self._once(url, headers, request)
             except FetchError as exc:
                 retry = exc.kind == "transport" or (exc.kind == "timeout" and timeouts == 0)
                 if final or not retry:
@@ -230,12 +239,15 @@ class Fetcher:
             self.gate.defer(host, wait)
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    async def _once(self, url: str, headers: dict[str, str]) -> Response:
-        """One GET within the total time budget: connect, headers and body."""
+    async def _once(self, url: str, headers: dict[str, str],
+                    request: tuple[str, dict[str, Any]] = ("GET", {})) -> Response:
+        """One request (a GET unless `request` says otherwise) within the total time budget:
+        connect, headers and body."""
         started = time.monotonic()
+        method, payload = request
         try:
             async with asyncio.timeout(self.cfg.timeout or None):
-                async with self.client.stream("GET", url, headers=headers) as r:
+                async with self.client.stream(method, url, headers=headers, **payload) as r:
                     body = await self._body(r, url)
                     return Response(url=str(r.url), status=r.status_code, content=body,
                                     headers={k.lower(): v for k, v in r.headers.items()},
@@ -307,6 +319,8 @@ def _status_hint(status: int) -> str:
         return "the page is gone; check the source URL"
     if status in (401, 403):
         return "the site refuses us; it may block crawlers or need a different user_agent"
+    if status == 405:
+        return "the server does not take this method; check the source's method (GET or POST)"
     if status == 429:
         return "rate limited; raise fetch.min_delay or the source interval"
     if status >= 500:

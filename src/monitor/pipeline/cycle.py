@@ -17,17 +17,18 @@ import asyncio
 import concurrent.futures
 import queue
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from functools import partial
 from typing import Any
 
-from .. import sources
 from ..config import Source
 from ..fetch import Fetcher, Response
 from ..models import Candidate, SourceReport
+from ..sources import Listing
 from . import health
 from .base import Context, Ingested, log
 from .ingest import Ingestor
+from .listing import ListingWalk
 from .poll import SourceRun, article_from_page, choose_links, describe, link_failed, record
 
 Step = Callable[[concurrent.futures.Future], None]
@@ -43,8 +44,13 @@ def run_cycle(ctx: Context, names: Iterable[str] | None = None,
 
 async def _fetch_before(fetcher: Fetcher, deadline: float, url: str, **kw: Any) -> Response:
     """fetcher.fetch, cut off at the source's deadline (TimeoutError)."""
+    return await _before(deadline, fetcher.fetch(url, **kw))
+
+
+async def _before(deadline: float, call: Coroutine[Any, Any, Response]) -> Response:
+    """A fetcher call cut off at the source's deadline (TimeoutError)."""
     async with asyncio.timeout_at(deadline):
-        return await fetcher.fetch(url, **kw)
+        return await call
 
 
 class Cycle:
@@ -97,24 +103,33 @@ class Cycle:
 
     def _start(self, run: SourceRun) -> None:
         run.state = self.ctx.store.source_state(run.src.name)
-        same = run.state.get("url") == run.src.url
-        coro = _fetch_before(self.fetcher, run.deadline, run.src.url,
-                             etag=run.state.get("etag") if same else None,
-                             last_modified=run.state.get("last_modified") if same else None)
-        self._submit(coro, partial(self._guarded, run, self._listed, run))
+        run.walk = ListingWalk(run.src, self.ctx.store, run.state)
+        self._walked(run, None)
 
-    def _listed(self, run: SourceRun, future: concurrent.futures.Future) -> None:
+    def _walked(self, run: SourceRun, future: concurrent.futures.Future | None) -> None:
+        """The source kind's next listing request (pages, sitemaps, API pages), or its links."""
+        assert run.walk is not None
         try:
-            listing: Response = future.result()
-            if listing.not_modified:
-                run.report.status = "not_modified"
-                return self._finish(run)
-            found = sources.candidates(run.src, listing.content, listing.headers, listing.url)
+            req = run.walk.start() if future is None else run.walk.advance(future)
         except Exception as exc:
-            log.debug("source=%s listing failed", run.src.name, exc_info=True)
-            run.status, run.missing = health.listing_failure(exc, run.src.kind, run.state)
-            run.report.errors.insert(0, describe(exc))
+            return self._listing_failed(run, exc)
+        if req is not None:
+            coro = _before(run.deadline, run.walk.coroutine(self.fetcher, req))
+            return self._submit(coro, partial(self._guarded, run, self._walked, run))
+        assert run.walk.listing is not None
+        self._listed(run, run.walk.listing)
+
+    def _listing_failed(self, run: SourceRun, exc: Exception) -> None:
+        log.debug("source=%s listing failed", run.src.name, exc_info=True)
+        run.status, run.missing = health.listing_failure(exc, run.src.kind, run.state)
+        run.report.errors.insert(0, describe(exc))
+        self._finish(run)
+
+    def _listed(self, run: SourceRun, listing: Listing) -> None:
+        if listing.not_modified:
+            run.report.status = "not_modified"
             return self._finish(run)
+        found = listing.candidates
         run.listing, run.links = listing, len(found)
         run.report.candidates = len(found)
         for cand, key in choose_links(self.ctx, run, found, self.claimed):

@@ -1,52 +1,94 @@
-"""Listing: a configured source → its candidate links, every request through the fetcher.
+"""Listing: a configured source → its candidate links, every request made by the fetcher.
 
-In: a Context (its Fetcher applies robots, per-host delay and the fetch policy to every
-request; its Store says which links are known) and a Source. Out: a `sources.Listing`.
-This is the one seam between polling and the source kinds: a kind that needs several requests
-(pages, sitemap children, API pages, redirect wrappers) gets them from `crawl_for`, never by
-itself. Conditional GET validators are used only for the source's first request.
+In: a Source, the store (which links are known, the listing's stored validators) and the
+fetcher. Out: a `sources.Listing`. This is the one seam between polling and the source kinds:
+a kind is a walk that yields the requests it needs (pages, sitemap children, API pages,
+redirect wrappers); `ListingWalk` lets the cycle make them on the fetcher's loop alongside
+every other source's, and `blocking_listing` makes them one by one (test-source).
+Conditional-GET validators go only with the source's first request.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+from collections.abc import Coroutine
 from dataclasses import replace
+from functools import partial
+from typing import Any
 
 from .. import dedup, sources
 from ..config import Source
-from ..fetch import Fetcher
+from ..fetch import Fetcher, Response
 from ..models import Article, Candidate
 from ..sources import Crawl, Listing, Request
 from ..store import Store
-from .base import Context
 
 
-def list_links(ctx: Context, src: Source) -> Listing:
-    """The source's candidate links now; raises MonitorError when the listing cannot be read."""
-    assert ctx.fetcher is not None, "listing a source needs a Context with a fetcher"
-    return sources.listing(src, crawl_for(ctx.fetcher, src, ctx.store))
-
-
-def crawl_for(fetcher: Fetcher, src: Source, store: Store | None = None) -> Crawl:
-    """The fetch and known-link callbacks a source kind may use for one listing; without a
-    store nothing is known and no validators are sent (test-source)."""
-    state = store.source_state(src.name) if store is not None else {}
-    same_url = state.get("url") == src.url
-
-    def fetch(req: Request):
-        if req.conditional or (req.method == "GET" and req.follow and not req.headers and req.form is None):
-            validators = state if req.conditional and same_url else {}
-            return fetcher.get(req.url, etag=validators.get("etag"), last_modified=validators.get("last_modified"))
-        return fetcher.send(req.method, req.url, form=req.form, json=req.json, content=req.content,
-                            headers=dict(req.headers), follow=req.follow)
+def crawl_for(src: Source, store: Store | None = None) -> Crawl:
+    """What a source kind may ask the store: which of its links are stored already."""
 
     def stored(urls: list[str]) -> set[str]:
         if store is None:
             return set()
         canon = {u: dedup.canonical_url(u) for u in urls}
-        hits = store.known_urls(canon.values())
+        hits = store.known_urls(canon.values()) | set(store.aliased(list(canon.values())))
         return {u for u, c in canon.items() if c in hits}
 
-    return Crawl(fetch=fetch, known=stored)
+    return Crawl(known=stored)
+
+
+def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) -> Coroutine[Any, Any, Response]:
+    """The fetcher call for one request of a walk (on the fetcher's loop)."""
+    body = ({"data": req.form} if req.form is not None else {"json": req.json} if req.json is not None
+            else {"content": req.content} if req.content is not None else {})
+    use = validators if req.conditional else {}
+    return fetcher.fetch(req.url, etag=use.get("etag"), last_modified=use.get("last_modified"),
+                         method=req.method, headers=dict(req.headers), body=body)
+
+
+def validators_of(src: Source, state: dict[str, Any]) -> dict[str, Any]:
+    """The stored ETag/Last-Modified, when they were stored for this same URL."""
+    return state if state.get("url") == src.url else {}
+
+
+class ListingWalk:
+    """One source's walk in a cycle: the next request to make, then the finished listing."""
+
+    def __init__(self, src: Source, store: Store | None, state: dict[str, Any]) -> None:
+        self.walk = sources.walk(src, crawl_for(src, store))
+        self.validators = validators_of(src, state)
+        self.listing: Listing | None = None
+
+    def start(self) -> Request | None:
+        """The first request (None when the walk needs none)."""
+        return self._step(lambda: next(self.walk))
+
+    def advance(self, future: concurrent.futures.Future) -> Request | None:
+        """Hand the walk the answer to its last request; its next request, or None when done.
+        A failed request is thrown into the walk; what it does not handle is raised here."""
+        try:
+            page = future.result()
+        except Exception as exc:  # the walk decides: a dropped link, or the listing's failure
+            return self._step(partial(self.walk.throw, exc))
+        return self._step(partial(self.walk.send, page))
+
+    def coroutine(self, fetcher: Fetcher, req: Request) -> Coroutine[Any, Any, Response]:
+        """The fetcher call for `req`."""
+        return fetch_request(fetcher, req, self.validators)
+
+    def _step(self, go: Any) -> Request | None:
+        try:
+            return go()
+        except StopIteration as stop:
+            self.listing = stop.value
+            return None
+
+
+def blocking_listing(fetcher: Fetcher, src: Source, store: Store | None = None) -> Listing:
+    """The source's listing now, its requests made one after another (test-source)."""
+    validators = validators_of(src, store.source_state(src.name)) if store is not None else {}
+    return sources.listing(src, crawl_for(src, store),
+                           lambda req: fetcher.submit(fetch_request(fetcher, req, validators)).result())
 
 
 def with_listing_facts(article: Article, cand: Candidate) -> Article:

@@ -21,8 +21,10 @@ from ..errors import FetchError, MonitorError
 from ..fetch import Response
 from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
+from ..sources import Listing
 from . import health
 from .base import Context, log
+from .listing import ListingWalk, with_listing_facts
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
@@ -54,7 +56,8 @@ class SourceRun:
     report: SourceReport
     started: float = field(default_factory=time.monotonic)
     state: dict[str, Any] = field(default_factory=dict)
-    listing: Response | None = None
+    walk: ListingWalk | None = None  # the source kind's listing requests
+    listing: Listing | None = None
     links: int = 0
     pending: int = 0  # article fetches not yet handled
     attempted: int = 0
@@ -99,10 +102,8 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     declared = page.canonical
     if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)):
         url = declared  # the site's own name for the page; a canonical pointing home is a CMS bug
-    article = extract.extract(page.text, dedup.strip_tracking(url), run.src.extract)
+    article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract), cand)
     ctx.store.clear_link_failure(key)
-    if article.published is None and cand.published is not None:
-        article = replace(article, published=cand.published)
     target = dedup.canonical_url(url)
     aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
     return article, target, aliases
@@ -162,8 +163,8 @@ def record(ctx: Context, run: SourceRun) -> None:
     ctx.store.record_poll(run.src.name, run.src.kind, run.src.url, status=report.status, new=report.new,
                           error=report.errors[0] if report.errors else None, failed=failed,
                           links=run.links if listing is not None else None, missing_count=run.missing,
-                          etag=listing.headers.get("etag") if keep and listing else None,
-                          last_modified=listing.headers.get("last-modified") if keep and listing else None)
+                          etag=listing.etag if keep and listing else None,
+                          last_modified=listing.last_modified if keep and listing else None)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
              "deferred=%d duration_ms=%d", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,

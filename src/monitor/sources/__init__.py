@@ -1,7 +1,9 @@
 """Source kinds: a configured source → candidate article links, one module per kind.
 
-In: a `Source` from config and a `Crawl` (the pipeline's fetch callback, which applies the
-fetch policy to every request, and a `known` callback over stored URLs). Out: a `Listing`
+In: a `Source` from config and a `Crawl` (a `known` callback over stored URLs). A kind is a
+`Walk`: a generator yielding the `Request`s it needs and sent back each response, so the
+pipeline's fetcher (and its policy: robots, delay, SSRF guard) makes every request, many
+sources at once. Out: when the walk ends, a `Listing`
 of `Candidate`s (listing order kept, one per URL, filtered by `link_pattern`,
 `exclude_pattern` and `max_age_days`), the pages read and every dropped link with its reason.
 Kinds: `feed` (RSS/Atom), `html` (list pages, paginated), `sitemap` (sitemaps, indexes,
@@ -17,20 +19,25 @@ from collections.abc import Callable
 from ..config import Source
 from ..models import Candidate
 from . import feed, html, jsonapi, search, sitemap
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, drive
 
-KINDS: dict[str, Callable[[Source, Crawl], Listing]] = {
-    "feed": feed.list_links,
-    "html": html.list_links,
-    "sitemap": sitemap.list_links,
-    "json-api": jsonapi.list_links,
-    "search": search.list_links,
+KINDS: dict[str, Callable[[Source, Crawl], Walk]] = {
+    "feed": feed.walk,
+    "html": html.walk,
+    "sitemap": sitemap.walk,
+    "json-api": jsonapi.walk,
+    "search": search.walk,
 }
 
 
-def listing(source: Source, crawl: Crawl) -> Listing:
-    """Every candidate link the source offers now, through `crawl.fetch` only."""
+def walk(source: Source, crawl: Crawl) -> Walk:
+    """The source's listing as a walk: send it each response to the request it yields."""
     return KINDS[source.kind](source, crawl)
+
+
+def listing(source: Source, crawl: Crawl, fetch: Callable[[Request], Page]) -> Listing:
+    """Every candidate link the source offers now, each request made by the blocking `fetch`."""
+    return drive(walk(source, crawl), fetch)
 
 
 def candidates(source: Source, content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
@@ -50,4 +57,5 @@ def _now():
     return datetime.now(timezone.utc)
 
 
-__all__ = ["KINDS", "Crawl", "LinkFilter", "Listing", "Page", "PageLinks", "Request", "candidates", "listing"]
+__all__ = ["KINDS", "Crawl", "LinkFilter", "Listing", "Page", "PageLinks", "Request", "Walk", "candidates", "drive",
+           "listing", "walk"]

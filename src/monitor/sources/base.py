@@ -2,14 +2,16 @@
 
 In: nothing. Out: `Request`, `Crawl`, `Listing` and the filters every kind applies to its links
 (http(s) only, one per URL, `link_pattern`, `exclude_pattern`, `max_age_days` on listing dates).
-A source never fetches by itself: it asks `Crawl.fetch` for each request, so every request goes
-through the pipeline's fetch policy (robots, delay, SSRF guard). Never opens sockets.
+A source never fetches by itself: a kind is a generator (a `Walk`) that yields each `Request`
+it needs and is sent back the response, so every request goes through the pipeline's fetcher
+and its policy (robots, delay, SSRF guard), and many sources' requests can be in flight at
+once. `drive` runs a walk with a blocking fetch function. Never opens sockets.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
@@ -31,8 +33,7 @@ class Page(Protocol):
 
 @dataclass(frozen=True)
 class Request:
-    """One HTTP request a source needs; `conditional` asks for the stored ETag/Last-Modified,
-    `follow=False` returns a redirect itself (to read its Location) instead of following it."""
+    """One HTTP request a source needs; `conditional` asks for the stored ETag/Last-Modified."""
 
     url: str
     method: str = "GET"
@@ -41,14 +42,12 @@ class Request:
     content: bytes | None = None
     headers: tuple[tuple[str, str], ...] = ()
     conditional: bool = False
-    follow: bool = True
 
 
 @dataclass
 class Crawl:
-    """The callbacks the pipeline lends a source for one listing."""
+    """What the pipeline lends a source for one listing besides responses."""
 
-    fetch: Callable[[Request], Page]
     known: Callable[[list[str]], set[str]] = lambda urls: set()  # which URLs are already stored
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
@@ -74,9 +73,9 @@ class Listing:
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
 
-    def first(self, crawl: Crawl, req: Request) -> Page | None:
+    def first(self, req: Request) -> Generator[Request, Page, Page | None]:
         """The source's first (conditional) request, its validators kept; None if not modified."""
-        page = crawl.fetch(req)
+        page = yield req
         self.etag = page.headers.get("etag")
         self.last_modified = page.headers.get("last-modified")
         self.not_modified = bool(page.not_modified)
@@ -138,3 +137,22 @@ class LinkFilter:
 def only_known(kept: list[Candidate], crawl: Crawl) -> bool:
     """A page whose links are all stored already: the pages after it are older, stop there."""
     return bool(kept) and len(crawl.known([c.url for c in kept])) == len(kept)
+
+
+Walk = Generator[Request, Page, "Listing"]  # yields requests, is sent responses, returns the listing
+
+
+def drive(walk: Walk, fetch: Callable[[Request], Page]) -> Listing:
+    """Run a walk to its end with a blocking `fetch`; a failed request is thrown into the walk,
+    which may handle it (a dropped link) or let it end the listing."""
+    try:
+        req = next(walk)
+        while True:
+            try:
+                page = fetch(req)
+            except Exception as exc:
+                req = walk.throw(exc)
+                continue
+            req = walk.send(page)
+    except StopIteration as stop:
+        return stop.value

@@ -12,13 +12,13 @@ from datetime import datetime, timezone
 from ..config import Source
 from ..errors import ExtractError
 from ..models import Candidate
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
 
-def list_links(source: Source, crawl: Crawl) -> Listing:
+def walk(source: Source, crawl: Crawl) -> Walk:
     """One conditional GET of the feed; its entries, filtered."""
     listing = Listing()
-    page = listing.first(crawl, Request(source.url, conditional=True))
+    page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
     found = parse(page.content, page.headers, page.url)

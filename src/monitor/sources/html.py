@@ -12,13 +12,13 @@ from ..config import Source
 from ..decode import decode_html
 from ..errors import ExtractError
 from ..models import Candidate
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
 
-def list_links(source: Source, crawl: Crawl) -> Listing:
+def walk(source: Source, crawl: Crawl) -> Walk:
     """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links."""
     listing = Listing()
-    page = listing.first(crawl, Request(source.url, conditional=True))
+    page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
@@ -33,7 +33,7 @@ def list_links(source: Source, crawl: Crawl) -> Listing:
         if new == 0:
             listing.pages[-1].note = "only known links: later pages not fetched"
             break
-        page = crawl.fetch(Request(target))
+        page = yield Request(target)
     return listing
 
 

@@ -21,7 +21,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, absolute
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute
 
 PAGE_COUNT_CAP = 10  # pages asked for when the answer states a count but max_pages is not set
 _JSONP = re.compile(rb"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
@@ -29,7 +29,7 @@ _TAG = re.compile(r"<[^>]*>")
 _FIELD = re.compile(r"\{([^{}]+)\}")
 
 
-def list_links(source: Source, crawl: Crawl) -> Listing:
+def walk(source: Source, crawl: Crawl) -> Walk:
     """Page after page of the API's items, as candidates."""
     listing = Listing()
     links = LinkFilter(source, crawl.now)
@@ -37,7 +37,7 @@ def list_links(source: Source, crawl: Crawl) -> Listing:
     last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count else 1)) - 1
     while True:
         req = request(source, number)
-        got = listing.first(crawl, req) if number == source.first_page else crawl.fetch(req)
+        got = (yield from listing.first(req)) if number == source.first_page else (yield req)
         if got is None:
             return listing
         page = got

@@ -4,9 +4,11 @@ In: `query` and a URL template with `{query}` (URL-encoded in `charset`), or a `
 `bing-news` and `google-news` (their RSS search results) or `rsshub` (a `route` on the RSSHub
 instance `rsshub`). The results are read as a feed, or as an HTML list when `link_selector` is
 set. Search engines wrap result links in redirects; those are unwrapped offline
-(`bing.com/news/apiclick.aspx?url=`, `google.com/url?q=`, old-style `news.google.com/rss/articles/…`),
-else asked for once without following (`follow=False`) to read the Location. The result's
-title and date stay on the candidate only as a fallback for what the article page says.
+(`bing.com/news/apiclick.aspx?url=`, `google.com/url?q=`, old-style `news.google.com/rss/articles/…`);
+an opaque one (Baidu's `/link?url=`, new Google News ids) stays as it is: the article fetch
+follows it once through the fetcher's redirect handling, which keeps it as an alias of the
+publisher's URL. The result's title and date stay on the candidate only as a fallback for what
+the article page says.
 Out: a `Listing`. Never fetches by itself.
 """
 
@@ -19,16 +21,14 @@ from dataclasses import replace
 from urllib.parse import parse_qs, quote, urlsplit
 
 from ..config import Source
-from ..models import Candidate
 from . import feed, html
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, absolute
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk
 
 PRESETS = {
     "bing-news": "https://www.bing.com/news/search?q={query}&format=rss&setlang=zh-Hans&cc=cn",
     "google-news": "https://news.google.com/rss/search?q={query}&hl=zh-CN&gl=CN&ceid=CN:zh-Hans",
 }
 RSSHUB = "https://rsshub.app"
-MAX_RESOLVES = 20  # redirect wrappers asked for per poll; the rest wait for the next poll
 
 
 def search_url(source: Source) -> str:
@@ -40,50 +40,20 @@ def search_url(source: Source) -> str:
     return template.replace("{query}", quote(source.query or "", safe="", encoding=source.charset))
 
 
-def list_links(source: Source, crawl: Crawl) -> Listing:
+def walk(source: Source, crawl: Crawl) -> Walk:
     """One conditional GET of the results; links unwrapped to the publishers'."""
     listing = Listing()
-    page = listing.first(crawl, Request(search_url(source), conditional=True, headers=tuple(source.headers.items())))
+    page = yield from listing.first(Request(search_url(source), conditional=True, headers=tuple(source.headers.items())))
     if page is None:
         return listing
     if source.link_selector:
         found, _ = html.parse(source, page.content, page.headers, page.url)
     else:
         found = feed.parse(page.content, page.headers, page.url)
-    wrapped = re.compile(source.redirect_pattern) if source.redirect_pattern else None
-    found = _resolved([replace(c, url=unwrap(c.url)) for c in found], crawl, listing, wrapped)
+    found = [replace(c, url=unwrap(c.url)) for c in found]
     kept = LinkFilter(source, crawl.now).apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
     return listing
-
-
-def _resolved(found: list[Candidate], crawl: Crawl, listing: Listing,
-              wrapped: re.Pattern[str] | None) -> list[Candidate]:
-    """Wrappers that could not be unwrapped offline, asked for once each without following."""
-    out, asked = [], 0
-    for cand in found:
-        if not (is_wrapper(cand.url) or (wrapped and wrapped.search(cand.url))):
-            out.append(cand)
-            continue
-        if asked >= MAX_RESOLVES:
-            listing.dropped.append((cand.url, "redirect not resolved this poll (limit reached)"))
-            continue
-        asked += 1
-        target = _location(cand.url, crawl)
-        if target:
-            out.append(replace(cand, url=target))
-        else:
-            listing.dropped.append((cand.url, "redirect wrapper without a publisher URL"))
-    return out
-
-
-def _location(url: str, crawl: Crawl) -> str | None:
-    try:
-        page = crawl.fetch(Request(url, follow=False))
-    except Exception:  # a failing wrapper is one dropped link, not a failed source
-        return None
-    target = absolute(url, page.headers.get("location")) if 300 <= page.status < 400 else None
-    return unwrap(target) if target else None
 
 
 def unwrap(url: str) -> str:
@@ -98,16 +68,6 @@ def unwrap(url: str) -> str:
     if host == "news.google.com" and "/articles/" in route:
         return _google_news(parts.path.rsplit("/", 1)[-1]) or url
     return url
-
-
-_OPAQUE = re.compile(r"^https?://(?:www\.)?(?:baidu\.com/link\?|sogou\.com/link\?|news\.google\.com/(?:rss/)?articles/"
-                     r"|(?:www\.)?bing\.com/news/apiclick\.aspx|(?:www\.)?google\.[a-z.]+/url\?)", re.I)
-
-
-def is_wrapper(url: str) -> bool:
-    """Whether `url` is still a search engine's redirect (Baidu and Sogou wrappers are always
-    opaque), not an article."""
-    return bool(_OPAQUE.match(url))
 
 
 def _first(query: dict[str, list[str]], key: str) -> str | None:

@@ -18,7 +18,7 @@ from ..config import Source
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, only_known
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, only_known
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -32,10 +32,10 @@ class Entry:
     title: str | None = None
 
 
-def list_links(source: Source, crawl: Crawl) -> Listing:
+def walk(source: Source, crawl: Crawl) -> Walk:
     """The entries of the sitemap, or of the fresh children of a sitemap index."""
     listing = Listing()
-    page = listing.first(crawl, Request(source.url, conditional=True))
+    page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
@@ -48,7 +48,7 @@ def list_links(source: Source, crawl: Crawl) -> Listing:
                 listing.dropped.append((url, f"beyond max_sitemaps ({source.max_sitemaps})"))
                 continue
             asked += 1
-            got = crawl.fetch(Request(url))
+            got = yield Request(url)
         kind, entries = parse(got.content, got.url, source.date_tz)
         if kind == "index":
             queue += _children(entries, links, listing, depth)
