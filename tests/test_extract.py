@@ -191,6 +191,16 @@ def test_article_continuing_past_an_ad_keeps_its_small_second_part_not_the_discl
     assert "Read more" not in extract(html, now=NOW).body
 
 
+def test_english_byline_and_photo_credits_inside_the_body() -> None:
+    article = page("en_credits_bylines.html")
+    assert article.author == "Daniel Osei and Mei Huang"
+    assert len(article.paragraphs) == 4
+    for junk in ("By Daniel", "viaduct", "Getty", "AP Photo", "old line closed", "long decline"):
+        assert junk not in article.body
+    html = "<div><p>By then, the old station had been closed for twenty years and the tracks were overgrown.</p></div>"
+    assert extract(html, now=NOW).paragraphs[0].startswith("By then, the old station")
+
+
 # -- per-source rules ------------------------------------------------------------------------
 
 

@@ -45,6 +45,12 @@ _PROMO_ANYWHERE = re.compile(
     r"(?:letterbox|door|inbox)|(?:can|may) be reached at\b|follow (?:him|her|them|us|me) on "
     r"(?:twitter|x|facebook|instagram)\b|use of cookies\b"
 )
+# Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`.
+_EN_CREDIT = re.compile(
+    r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)|"
+    r".{0,160}(?:getty images|ap photo\b[^)]*|/reuters|/afp|shutterstock|istock(?:photo)?|/epa|/xinhua|"
+    r"photo illustration)[)\].]?\s*$"
+)
 _LATIN = re.compile("[a-z]{3}")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
@@ -72,7 +78,8 @@ def is_chrome(line: str) -> bool:
     lower = line.lower()
     if len(line) <= 80 and _CHROME.search(lower):
         return True
-    if len(line) <= 300 and _LATIN.search(lower) and (_PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower)):
+    if len(line) <= 300 and _LATIN.search(lower) and (_PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower)
+                                                      or (len(line) <= 200 and _EN_CREDIT.match(lower))):
         return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True

@@ -26,7 +26,7 @@ _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a 
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name of the elements that get marks
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
-    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit"
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -63,6 +63,10 @@ def byline_fields(text: str) -> list[tuple[str, str, str]]:
 _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`
     r"^[（(]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网)?(?:记者|記者)\s*"
     r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]?$"
+)
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
+    rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
 )
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
@@ -203,7 +207,12 @@ def _link_row(raw: str) -> bool:
 
 
 def _is_byline(line: str, body: Body) -> bool:
-    """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`) into fields."""
+    """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`, `By Jo Marsh`)
+    into fields."""
+    english = _EN_BYLINE.match(line) if line[:3] in ("By ", "BY ") else None
+    if english:
+        body.author = body.author or english.group(1)
+        return True
     reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
