@@ -262,7 +262,7 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
                 kept.append(sibling)
                 gap = 0
             else:
-                gap = gap + 1 if verdict == "skip" else None
+                gap = gap + 1 if verdict == "skip" and gap < 1 else None
     return kept
 
 
@@ -286,10 +286,10 @@ def _lead_of(node: LexborNode, top: LexborNode) -> bool:
     <div>): one long text block, few links, no chrome words in its class, not repeated in the body."""
     if node.tag not in ("div", "p", "section", "header") or _NEGATIVE.search(class_hint(node)):
         return False
+    if node.css_first("h1, h2, h3, ul, ol, table, img, form") is not None:  # cheaper than its text
+        return False
     text = node.text().strip()
     if weighted_length(text) < 150 or text[-1:] not in "。！？.!?”\"" or link_density(node) > 0.1:
-        return False
-    if node.css_first("h1, h2, h3, ul, ol, table, img, form") is not None:
         return False
     return text[:24] not in top.text()
 

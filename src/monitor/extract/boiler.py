@@ -45,10 +45,13 @@ _PROMO_ANYWHERE = re.compile(
     r"(?:letterbox|door|inbox)|(?:can|may) be reached at\b|follow (?:him|her|them|us|me) on "
     r"(?:twitter|x|facebook|instagram)\b|use of cookies\b"
 )
-# Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`.
-_EN_CREDIT = re.compile(
-    r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)|"
-    r".{0,160}(?:getty images|ap photo\b[^)]*|/reuters|/afp|shutterstock|istock(?:photo)?|/epa|/xinhua|"
+# Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
+# credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
+_EN_CREDIT_START = re.compile(
+    r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)"
+)
+_EN_CREDIT_END = re.compile(
+    r"(?:getty images|ap photo\b[^)]*|/reuters|/afp|shutterstock|istock(?:photo)?|/epa|/xinhua|"
     r"photo illustration)[)\].]?\s*$"
 )
 _LATIN = re.compile("[a-z]{3}")
@@ -63,9 +66,8 @@ _BIO = re.compile(
     r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer)s?\b"
 )
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
-_ZH_CAPTION = re.compile(
-    r"^(?:图为|▲|△|图：|图/|资料图|图片来源[：:]|摄影[：:])|(?:摄|供图|资料图|图片来源[^。，]{0,20})[）)]?\s*$"
-)
+_ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:")
+_ZH_CAPTION_END = ("摄", "供图", "资料图")
 
 
 def is_stop(line: str) -> bool:
@@ -78,12 +80,22 @@ def is_chrome(line: str) -> bool:
     lower = line.lower()
     if len(line) <= 80 and _CHROME.search(lower):
         return True
-    if len(line) <= 300 and _LATIN.search(lower) and (_PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower)
-                                                      or (len(line) <= 200 and _EN_CREDIT.match(lower))):
-        return True
+    if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
+        if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):
+            return True
+        if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)):
+            return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
-    return len(line) <= 60 and _ZH_CAPTION.search(line) is not None
+    return len(line) <= 60 and _zh_caption(line)
+
+
+def _zh_caption(line: str) -> bool:
+    """`图为…`, `▲…`, `…（刘通摄）`, `…供图`, `…（图片来源：…）`: a photo caption or credit."""
+    if line.startswith(_ZH_CAPTION_START):
+        return True
+    end = line.rstrip("）) ")
+    return end.endswith(_ZH_CAPTION_END) or "图片来源" in end[-26:]
 
 
 def trim_tail(paragraphs: list[str]) -> list[str]:

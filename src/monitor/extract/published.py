@@ -57,7 +57,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             return found
     near = dates.nearest_date(places.page_text, places.body_at, now)
     hint = near.astimezone(dates.SHANGHAI).year if near else None
-    return (dates.labelled_date(places.page_text, now) or _first_time(meta, now)
+    near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
+    return (dates.labelled_date(near_body, now) or _first_time(meta, now)
             or dates.dateline_date(places.lead, now, hint)
             or (dates.yearless_date(places.region, now, hint) if places.anchored else None) or near)
 
