@@ -156,7 +156,9 @@ def test_metrics_count_reports_and_digest_results():
                            status="partial"))
     m.observe([DigestResult("desk", "webhook:ab", 40, "sent", sent=3, pending=0),
                DigestResult("desk", "email:x", 0, "error", failed=1, pending=2)])
+    m.seed_pending([{"subscriber": "desk", "channel": "file:x", "pending": 1, "failed": 2}])
     text = generate_latest(m.registry).decode()
+    assert 'monitor_messages_pending{channel="file:x",subscriber="desk"} 3.0' in text
     assert 'monitor_articles_stored_total{source="a"} 2.0' in text
     assert 'monitor_source_errors_total{source="a"} 1.0' in text
     assert 'monitor_messages_sent_total{channel="webhook:ab",subscriber="desk"} 3.0' in text

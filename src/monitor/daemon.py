@@ -46,6 +46,8 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     from .metrics import Metrics, serve
 
     metrics = Metrics()
+    with ctx.lock:  # what waits in the outbox from before this start
+        metrics.seed_pending(ctx.store.outbox_summary())
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
     try:
         stop = serve(metrics, metrics_port, metrics_host, healthy=lambda: bool(sched.running))

@@ -51,6 +51,11 @@ class Metrics:
                              registry=r)
         self.stories = Counter("monitor_stories_delivered", "Stories delivered", per_channel, registry=r)
 
+    def seed_pending(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Pending messages per channel as the outbox holds them at start (`Store.outbox_summary` rows)."""
+        for row in rows:
+            self.pending.labels(row["subscriber"], row["channel"]).set((row["pending"] or 0) + (row["failed"] or 0))
+
     def observe(self, result: Any) -> None:
         """Count one job's return value: a SourceReport, a DigestResult, or a list of either."""
         self.last_job = time.time()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .. import snippets
@@ -96,6 +97,11 @@ def highlight(text: str, terms: Iterable[str], fmt: str) -> str:
     """
     if fmt not in _MARK:
         raise ValueError(f"unknown highlight format {fmt!r}; use one of: {', '.join(_MARK)}")
+    return _highlight(text, tuple(terms), fmt)
+
+
+@lru_cache(maxsize=4096)  # planning a long digest measures each story several times
+def _highlight(text: str, terms: tuple[str, ...], fmt: str) -> str:
     escape, (open_, close) = _ESCAPE[fmt], _MARK[fmt]
     out, pos = [], 0
     for start, end in _spans(text, [t for t in terms if t and t.strip()]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Digest, Story
 from .common import (
@@ -33,6 +34,7 @@ def _reposts_text(story: Story) -> str:
     return ", ".join(f"{r.source} <{r.url}>" if r.url else r.source for r in story.reposts)
 
 
+@lru_cache(maxsize=4096)  # planning a long digest renders each story once, not once per try
 def _text_story(story: Story, topic: str, n: int) -> str:
     lines = [f"{n}. {story.title}", f"   {meta(story, topic)}", f"   {story.url}"]
     if story.snippet:
@@ -48,6 +50,7 @@ def md_link(label: str, url: str) -> str:
     return f"[{md_escape(label)}]({md_url(safe)})" if safe else md_escape(label)
 
 
+@lru_cache(maxsize=4096)
 def _md_story(story: Story, topic: str, n: int) -> str:
     lines = [f"**{n}. {md_link(story.title, story.url)}**  ", md_escape(meta(story, topic))]
     if story.snippet:
@@ -63,6 +66,7 @@ def _html_link(label: str, url: str) -> str:
     return f'<a href="{html.escape(safe, quote=True)}">{text}</a>' if safe else text
 
 
+@lru_cache(maxsize=4096)
 def _html_story(story: Story, topic: str, n: int) -> str:
     parts = [f'<div style="margin:0 0 1.2em 0"><div><strong>{n}. {_html_link(story.title, story.url)}</strong></div>',
              f'<div style="color:#666;font-size:90%">{html.escape(meta(story, topic), quote=False)}</div>']
