@@ -19,10 +19,11 @@ CHAT = ("wecom", "dingtalk", "feishu", "slack")
 
 def platform_fits(fmt: str, payload: dict) -> bool:
     """Each platform's limit, measured here independently of the code under test."""
+    body = len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     if fmt == "wecom":
-        return len(payload["markdown"]["content"].encode("utf-8")) <= 4096
+        return len(payload["markdown"]["content"].encode("utf-8")) <= 4096 and body <= 4096
     if fmt == "dingtalk":
-        return len(payload["markdown"]["text"].encode("utf-8")) <= 20_000
+        return len(payload["markdown"]["text"].encode("utf-8")) <= 20_000 and body <= 20_000
     if fmt == "feishu":  # the body as notify sends it (compact JSON), plus a signature's timestamp and sign
         signed = {"timestamp": "1764115200", "sign": "x" * 44, **payload}
         return len(json.dumps(signed, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) <= 20_000

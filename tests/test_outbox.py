@@ -33,9 +33,9 @@ def open_world(tmp_path, channels, n=200, **kw):
 def within_limit(fmt: str, raw: bytes) -> bool:
     """Each platform's limit, measured on what arrived."""
     body = json.loads(raw)
-    if fmt in LIMITS:
+    if fmt in LIMITS:  # the markdown field as the platform counts it, and the whole body too
         field, limit = LIMITS[fmt]
-        return len(body["markdown"][field].encode("utf-8")) <= limit
+        return len(body["markdown"][field].encode("utf-8")) <= limit and len(raw) <= limit
     if fmt == "feishu":
         return len(raw) <= 20_000
     return len(body["blocks"]) <= 50 and len(raw.decode("utf-8")) <= 40_000
@@ -77,3 +77,13 @@ def test_digest_status_shows_each_channel(tmp_path, webhook_receiver):
     CliRunner().invoke(main, [*args, "digest"])
     healed = CliRunner().invoke(main, [*args, "digest", "--status"])
     assert healed.exit_code == 0 and "\t0\t0\t" in healed.output
+
+
+def test_stories_past_max_stories_wait_for_the_next_digest(tmp_path, webhook_receiver):
+    ctx = open_world(tmp_path, [{"kind": "webhook", "format": "json", "url": webhook_receiver.url}], n=120,
+                     max_stories=50)
+    runs = [send_digests(ctx)[0] for _ in range(4)]
+    assert [r.stories for r in runs] == [50, 50, 20, 0]
+    bodies = [r.json() for r in webhook_receiver.requests]
+    assert [b["total"] for b in bodies] == [120, 70, 20]  # each says how many were waiting
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(120), 1)

@@ -3,8 +3,8 @@
 In: a `Digest` and a webhook format. Out: `Page`s (the stories of each message), in order,
 every story on exactly one page. A page is cut between stories, never inside one; a story
 too long for a message on its own is shortened (snippet, reposts, then title), never dropped.
-Pure. Sizes are measured as the platforms count them: UTF-8 bytes of the markdown text for
-WeCom and DingTalk, of the whole request body for Feishu; characters and blocks for Slack.
+Pure. Sizes are measured as the platforms count them, on the whole request body as sent
+(compact JSON): UTF-8 bytes for WeCom, DingTalk and Feishu; characters and blocks for Slack.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from ..models import Digest, Repost, Story
 from .common import Entry, Page, held, whole
 from .payloads import webhook_payload
 
-WECOM_BYTES = 4_096  # markdown.content
-DINGTALK_BYTES = 20_000  # markdown.text
+WECOM_BYTES = 4_096  # markdown.content (we hold the whole body to it)
+DINGTALK_BYTES = 20_000  # markdown.text (we hold the whole body to it)
 FEISHU_BYTES = 20_000  # the request body of a custom bot (cards may reach 30 KB; posts are held to 20)
 FEISHU_SIGN_RESERVE = 120  # "timestamp" and "sign", added to the body when the channel signs
 SLACK_CHARS = 40_000  # Slack truncates past this many characters; we count the whole JSON body
@@ -42,10 +42,12 @@ def _slack_ok(payload: dict[str, Any]) -> bool:
 
 def fits(fmt: str, payload: dict[str, Any]) -> bool:
     """Whether `payload` is within `fmt`'s platform limit (formats without one always fit)."""
+    # WeCom and DingTalk count their markdown field; we hold the whole body to the limit, which
+    # also holds the field (JSON escapes only add bytes) whichever of the two a receiver counts.
     if fmt == "wecom":
-        return len(payload["markdown"]["content"].encode()) <= WECOM_BYTES
+        return len(_json(payload).encode()) <= WECOM_BYTES
     if fmt == "dingtalk":
-        return len(payload["markdown"]["text"].encode()) <= DINGTALK_BYTES
+        return len(_json(payload).encode()) <= DINGTALK_BYTES
     if fmt == "feishu":
         return len(_json(payload).encode()) + FEISHU_SIGN_RESERVE <= FEISHU_BYTES
     if fmt == "slack":
