@@ -147,7 +147,8 @@ def test_demo_runs_the_whole_pipeline_offline(tmp_path):
     result = CliRunner().invoke(main, ["demo", "--dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "13 articles, 12 stories, 7 topic matches" in out
+    assert "22 articles, 21 stories, 13 topic matches" in out
+    assert "shanghai-hzb · " in out and "sm-zwgk-api · " in out and "bing-hu-ming · " in out  # the other kinds
     assert "also reported by: fjsen-sm" in out  # the repost folded into its story
     assert "滬明結對再擴容" in out and "沪明临港产业园新增12家入驻企业" in out
     assert "三明治" not in out.split("== 2.")[1]  # the digest and searches carry no decoys

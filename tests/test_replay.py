@@ -159,7 +159,8 @@ def feed_links(server: ReplayServer, path: str) -> list[str]:
 
 def demo_sources() -> list[tuple[str, str, str | None]]:
     raw = tomllib.loads((files("monitor") / "data" / "demo.toml").read_text(encoding="utf-8"))
-    return [(s["kind"], s["url"].replace("{{BASE}}", ""), s.get("link_selector")) for s in raw["sources"]]
+    return [(s["kind"], s["url"].replace("{{BASE}}", ""), s.get("link_selector")) for s in raw["sources"]
+            if s["kind"] in ("feed", "html")]
 
 
 def test_every_demo_link_is_served_or_forbidden_by_robots():
@@ -200,3 +201,28 @@ def test_fixture_pages_listed_in_readme_exist():
             liar.decode("gb18030")
         with pytest.raises(UnicodeDecodeError):
             get(server, "/garbage/junk.html").content.decode("utf-8")
+
+
+def test_demo_sitemap_api_and_search_sources_list_served_pages(tmp_path):
+    from monitor import config
+    from monitor.commands.demo import demo_config
+    from monitor.fetch import Fetcher
+    from monitor.pipeline.listing import blocking_listing
+
+    with ReplayServer(bundled_root()) as server:
+        cfg = config.load(demo_config(server.base_url, tmp_path), tmp_path / "d.db")
+        found = {}
+        with Fetcher(cfg.fetch) as fetcher:
+            for name in ("shanghai-hzb", "sm-zwgk-api", "bing-hu-ming"):
+                found[name] = [c.url.removeprefix(server.base_url) for c in blocking_listing(fetcher, cfg.source(name)).candidates]
+        assert found == {
+            "shanghai-hzb": ["/shanghai-hzb/dkhz/2026/hzb_1202_02.html", "/shanghai-hzb/dkhz/2026/hzb_1202_01.html",
+                             "/shanghai-hzb/dkhz/2026/hzb_1201_01.html"],
+            "sm-zwgk-api": ["/sm-zwgk/content/zwgk_8801.htm", "/sm-zwgk/content/zwgk_8795.htm",
+                            "/sm-zwgk/content/zwgk_8790.htm"],
+            "bing-hu-ming": ["/xinmin-sh/html/xm_202612_0051.html", "/wenhui-sh/2026/wh_1203_017.html",
+                             "/wenhui-sh/2026/wh_1202_031.html"]}
+        asked = server.paths_requested()
+        assert "/shanghai-hzb/sitemap_2019.xml" not in asked and not [p for p in asked if "/2019/" in p or "/2020/" in p]
+        assert [p for p in asked if p.startswith("/sm-zwgk/api/")] == ["/sm-zwgk/api/list_1.json", "/sm-zwgk/api/list_2.json"]
+        assert all(get(server, p).status_code == 200 for urls in found.values() for p in urls)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import mimetypes
+import re
 import threading
 import time
 import tomllib
+from datetime import datetime, timedelta, timezone
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
@@ -26,6 +28,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 PLACEHOLDER = b"{{BASE}}"
+# `{{DATE-3}}`: the date three days before today in Asia/Shanghai (YYYY-MM-DD), so replayed
+# sitemaps and API answers stay "recent" whenever the demo runs (their max_age_days filters).
+DATE_PLACEHOLDER = re.compile(rb"\{\{DATE-(\d+)\}\}")
 HEADERS_FILE = "_headers.toml"
 TEXT_SUFFIXES = {".html", ".htm", ".shtml", ".xml", ".rss", ".atom", ".txt", ".json"}
 _TYPES = {".html": "text/html", ".htm": "text/html", ".shtml": "text/html", ".xml": "application/xml",
@@ -185,6 +190,14 @@ def _matching(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, s
     return merged
 
 
+def _dates(body: bytes) -> bytes:
+    """`{{DATE-N}}` → the date N days before today in Asia/Shanghai."""
+    if b"{{DATE-" not in body:
+        return body
+    today = datetime.now(timezone(timedelta(hours=8))).date()
+    return DATE_PLACEHOLDER.sub(lambda m: (today - timedelta(days=int(m.group(1)))).isoformat().encode(), body)
+
+
 def _mtime_header(node: Traversable) -> str:
     """The file's mtime as an HTTP date; a fixed date when the data is not on a file system."""
     try:
@@ -239,7 +252,7 @@ def _handler_for(server: ReplayServer) -> type[BaseHTTPRequestHandler]:
                 return self._send(404, b"replay: not found\n", send_body, {"Content-Type": "text/plain"})
             body = node.read_bytes()
             if Path(node.name).suffix.lower() in TEXT_SUFFIXES:
-                body = body.replace(PLACEHOLDER, server.base_url.encode("ascii"))
+                body = _dates(body.replace(PLACEHOLDER, server.base_url.encode("ascii")))
             headers = server._headers_for(path, node, body)
             if _not_modified(self.headers, headers):
                 return self._send(304, b"", False, {k: v for k, v in headers.items() if k != "Content-Type"})
