@@ -204,6 +204,7 @@ def test_fixture_pages_listed_in_readme_exist():
 
 
 def test_demo_sitemap_api_and_search_sources_list_served_pages(tmp_path):
+    import monitor.cli  # noqa: F401  (the commands register through the CLI module)
     from monitor import config
     from monitor.commands.demo import demo_config
     from monitor.fetch import Fetcher

@@ -261,6 +261,19 @@ def test_get_api_with_page_in_the_url_stops_at_a_page_of_known_links(tmp_path):
         close(ctx)
 
 
+def test_json_paths_in_other_spellings_and_a_fixed_page_count(tmp_path):
+    with Site() as site:
+        site.route("GET", "/r", lambda hit: (200, {"Content-Type": "application/json"}, json.dumps(
+            {"res": {"rows": [{"u": f"/p{hit.query['n']}.htm", "d": "2026-11-20"}]}}).encode()))
+        ctx = setup(tmp_path, f'[[sources]]\nname = "r"\nkind = "json-api"\nurl = "{site.url("/r?n={page}")}"\n'
+                              'items = "$.res/rows[*]"\nlink = "u"\ndate = "d"\npage_count = 2\nfirst_page = 5\n')
+        assert ctx.fetcher is not None
+        found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
+        assert [c.url for c in found.candidates] == [site.url("/p5.htm"), site.url("/p6.htm")]
+        assert found.candidates[0].published == datetime(2026, 11, 19, 16, 0, tzinfo=timezone.utc)
+        close(ctx)
+
+
 # ---------------------------------------------------------------- search results
 
 def test_bing_news_rss_with_apiclick_wrappers(tmp_path):

@@ -144,7 +144,7 @@ class Source(Table, frozen=True, kw_only=True):
     link: str | None = None  # a path, or a template such as "https://x.cn/a/{id}.htm"
     date: JsonPath | None = None
     date_format: DateFormat | None = None
-    page_count: JsonPath | None = None
+    page_count: JsonPath | int | None = None  # a path to the number of pages (or the number)
     max_pages: PositiveInt | None = None
     # search
     query: str | None = None

@@ -89,6 +89,10 @@ def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
     inner = [a for a in args if a is not type(None)]
     if origin in (typing.Union, _UnionType) and len(inner) == 1:  # X | None: TOML has no null
         return convert(raw, inner[0], key, problems)
+    if origin in (typing.Union, _UnionType):  # the member of raw's own type, so its checks run
+        same = [a for a in inner if _unwrap(a)[0] is type(raw)]
+        if same:
+            return convert(raw, same[0], key, problems)
     if isinstance(base, type) and issubclass(base, msgspec.Struct):
         obj = table(raw, base, key, problems)
         return _BAD if obj is None else obj

@@ -2,7 +2,7 @@
 
 In: the source's `method`, `form` or `body` and `url`, where `{page}` stands for the page
 number (from `first_page`); `items` is the path to the list in the answer (`data.list`,
-`$.result.items[0].docs`), `title` / `link` / `date` paths inside one item (`link` may also be
+`$.result.items[0].docs`, `data/list`; a trailing `[*]` is allowed), `title` / `link` / `date` paths inside one item (`link` may also be
 a template such as `https://x.gov.cn/c/{id}.htm`), `date_format` (strptime, `epoch`, `epoch_ms`;
 default: recognised) in `date_tz`. Pages run to `page_count` (a path) or `max_pages`, and stop
 early on an empty page or one that adds only stored links. HTML in titles (search highlights
@@ -107,7 +107,7 @@ def path(data: Any, where: str | None) -> Any:
     """The value at a path such as `data.list`, `$.a.b[0].c` or `a.0.c`; None when absent."""
     if not where:
         return data
-    for part in re.findall(r"[^.\[\]]+", where.removeprefix("$")):
+    for part in re.findall(r"[^./\[\]*]+", where.removeprefix("$")):
         if isinstance(data, list) and part.lstrip("-").isdigit():
             index = int(part)
             data = data[index] if -len(data) <= index < len(data) else None
@@ -159,8 +159,8 @@ def clean_title(value: Any) -> str | None:
     return " ".join(text.split()) or None
 
 
-def _count(data: Any, where: str) -> int:
-    value = path(data, where)
+def _count(data: Any, where: str | int) -> int:
+    value = where if isinstance(where, int) else path(data, where)
     try:
         return max(1, int(value))
     except (TypeError, ValueError):
