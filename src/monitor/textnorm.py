@@ -25,6 +25,7 @@ length-preserving variant can carry offsets back to the original):
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -354,14 +355,15 @@ def index_tokens(text: str) -> str:
 
 def normal_index_tokens(norm: str) -> str:
     """`index_tokens` of text already in normal form (so ingest normalises an article once)."""
-    tokens: list[str] = []
-    for cjk, piece in _pieces(norm):
-        if cjk:
-            tokens += _bigrams(piece)
-            tokens.append(piece[-1])
+    parts: list[str] = []
+    for run, word in _TOKEN_RE.findall(norm):
+        if run:  # the bigrams, built pairwise in C (×2 over slicing each one), then the last char
+            if len(run) > 1:
+                parts.append(" ".join(map(operator.add, run, run[1:])))
+            parts.append(run[-1])
         else:
-            tokens.append(piece)
-    return " ".join(tokens)
+            parts.append(word)
+    return " ".join(parts)
 
 
 def query_phrase(term: str) -> str:

@@ -135,6 +135,9 @@ class Ingestor:
         store = self.ctx.store
         with store.transaction():
             results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
+            # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
+            store.index_articles([(r.article_id, p.index_title, p.index_body) for p, r in zip(batch, results, strict=True)
+                                  if isinstance(p, _Prepared) and r.article_id is not None])
             store.prune_lsh(utcnow() - LSH_WINDOW)
             crash_point("batch")
         crash_point("committed")
@@ -152,7 +155,7 @@ class Ingestor:
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
                     story_id=story_id, index_title=p.index_title, index_body=p.index_body, body=p.body,
-                    band_keys=p.fp.keys(), shingles=p.fp.count, signature=p.fp.packed())
+                    band_keys=p.fp.keys(), shingles=p.fp.count, signature=p.fp.packed(), index=False)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
