@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench check lint clean
+.PHONY: demo test bench bench-scale check lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/fold.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/seed.py
+	$(BIN)/python bench/import_scale.py 5000 --repeats 3
+	$(BIN)/python bench/poll_cpu.py 2000 --repeats 3
+
+# The 1M-article run (about an hour, ~18 GB in $(SCALE_DB)): import rate per 10,000-article
+# chunk from 10k to 1M, then the search latency bench on the same database.
+SCALE_DB ?= bench-scale/monitor.db
+bench-scale: $(VENV)/.installed-bench
+	mkdir -p $(dir $(SCALE_DB))
+	$(BIN)/python bench/import_scale.py build $(SCALE_DB) 1000000
+	$(BIN)/python bench/search_scale.py run $(SCALE_DB)
 
 # The house checks: lint, types, the Dockerfile and the bundled config. CI runs this before the tests.
 check: lint

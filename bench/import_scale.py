@@ -1,6 +1,6 @@
 """Import throughput and size: `monitor import`'s path against a bare sqlite-utils + FTS5 insert.
 
-    python bench/import_scale.py [N] [--repeats R]    # make bench: N=20,000, 3 repeats
+    python bench/import_scale.py [N] [--repeats R]    # make bench: N=5,000, 3 repeats
     python bench/import_scale.py build DB N           # make bench-scale: a 1M-article database
                                                       # through the real import path, for reuse
 
@@ -137,7 +137,7 @@ def _size(db: Path) -> int:
 def compare(n: int, repeats: int) -> int:
     """Import vs the bare reference, `repeats` times, alternating; medians and spread."""
     lines = list(Generator().lines(0, n))
-    print(f"{n:,} generated articles, {statistics.mean(len(json.loads(l)['body']) for l in lines[:500]):,.0f} "
+    print(f"{n:,} generated articles, {statistics.mean(len(json.loads(line)['body']) for line in lines[:500]):,.0f} "
           f"characters of body on average; medians of {repeats} runs (min–max)")
     ours: dict[str, list[float]] = {"wall": [], "cpu": [], "bare_wall": [], "bare_cpu": [], "batch_wall": [],
                                     "ratio": [], "size": [], "bare_size": []}

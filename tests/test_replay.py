@@ -227,3 +227,15 @@ def test_demo_sitemap_api_and_search_sources_list_served_pages(tmp_path):
         assert "/shanghai-hzb/sitemap_2019.xml" not in asked and not [p for p in asked if "/2019/" in p or "/2020/" in p]
         assert [p for p in asked if p.startswith("/sm-zwgk/api/")] == ["/sm-zwgk/api/list_1.json", "/sm-zwgk/api/list_2.json"]
         assert all(get(server, p).status_code == 200 for urls in found.values() for p in urls)
+def test_the_replay_server_sends_without_nagle_delay():
+    import socket
+
+    from monitor.replay import _QuietServer
+
+    server = _QuietServer(("127.0.0.1", 0), object)  # type: ignore[arg-type]
+    client = socket.create_connection(server.server_address[:2])
+    accepted, _ = server.get_request()
+    assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+    for s in (accepted, client):
+        s.close()
+    server.server_close()

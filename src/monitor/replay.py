@@ -14,6 +14,7 @@ import fnmatch
 import hashlib
 import mimetypes
 import re
+import socket
 import threading
 import time
 import tomllib
@@ -169,6 +170,13 @@ class _QuietServer(ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Clients that time out or disconnect are part of what the tests exercise."""
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        """Accept with TCP_NODELAY: headers and body go out in separate writes, and Nagle's
+        algorithm held the second until the client's delayed ACK (~40 ms a response)."""
+        sock, address = super().get_request()
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock, address
 
 
 def _load_rules(root: Path | Traversable) -> list[tuple[str, dict[str, str]]]:
