@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-scale check lint clean
+.PHONY: demo test bench bench-scale check lint clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,5 +58,11 @@ lint: $(VENV)/.installed-check
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
 
+# Headless Chromium for the browser test (tests/test_web.py) and a small CJK font for its
+# screenshots: Debian's packages, installed as root (CI runs as root); skipped when present.
+browser:
+	@if command -v chromium >/dev/null && fc-list :lang=zh | grep -q .; then echo "chromium and a CJK font: present"; \
+	else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; fi
+
 clean:
-	rm -rf $(VENV) demo-data build src/*.egg-info .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo-data build src/*.egg-info .mypy_cache .ruff_cache artifacts

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import ConfigError, InputError, LockBusy, MonitorError
+from .timespec import parse_since, parse_until  # noqa: F401  (commands import them from here)
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .config import Config
@@ -136,44 +137,6 @@ def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> No
     click.echo("\t".join(columns))
     for r in rows:
         click.echo("\t".join(v.replace("\t", " ").replace("\n", " ") for v in r))
-
-
-def parse_since(value: str | None) -> datetime | None:
-    """'7d', '12h', '30m' or 'YYYY-MM-DD' (Asia/Shanghai) → aware UTC datetime."""
-    if not value:
-        return None
-    from .config import parse_duration
-
-    try:
-        return datetime.now(timezone.utc) - timedelta(seconds=parse_duration(value))
-    except ValueError:
-        pass
-    try:
-        from zoneinfo import ZoneInfo
-
-        day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=ZoneInfo(SHANGHAI_TZ))
-        return day.astimezone(timezone.utc)
-    except ValueError:
-        raise InputError(f"--since {value!r} is neither a duration nor a date",
-                         hint="use e.g. 7d, 12h or 2026-11-01") from None
-
-
-def parse_until(value: str | None) -> datetime | None:
-    """'7d' (that long ago) or 'YYYY-MM-DD' (Asia/Shanghai, the whole day included) → aware UTC."""
-    if not value:
-        return None
-    try:
-        from zoneinfo import ZoneInfo
-
-        day = datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=ZoneInfo(SHANGHAI_TZ))
-        return (day + timedelta(days=1)).astimezone(timezone.utc)
-    except ValueError:
-        pass
-    try:
-        return parse_since(value)
-    except InputError:
-        raise InputError(f"--until {value!r} is neither a duration nor a date",
-                         hint="use e.g. 7d, 12h or 2026-11-30") from None
 
 
 # -- commands ---------------------------------------------------------------------------------

@@ -101,6 +101,7 @@ class Story:
     snippet: str
     hits: tuple[Hit, ...] = ()
     reposts: tuple[Repost, ...] = ()
+    page_url: str | None = None  # the story's page on `monitor serve`, when [web] base_url is set
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import click
 
 def register(group: click.Group) -> None:
     """Attach every subcommand to the `monitor` group."""
-    from . import demo, ops, query, sourcetools, tools
+    from . import demo, ops, query, serve, sourcetools, tools
 
-    for module in (ops, query, sourcetools, tools, demo):
+    for module in (ops, query, sourcetools, tools, demo, serve):
         for cmd in module.COMMANDS:
             group.add_command(cmd)

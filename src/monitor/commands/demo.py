@@ -69,7 +69,9 @@ def demo(state, workdir) -> None:
   {prog} --db {db} search                # newest first
   {prog} --db {db} feed --topic hu-ming  # the same stories as an Atom feed
   {prog} --config {cfg_path} --db {db} sources
-  datasette {db}                         # browse every table (pip install datasette)""")
+  datasette {db}                         # browse every table (pip install datasette)
+Read it in a browser (search, stories with their reposts, topic chart, sources):
+  {prog} --config {cfg_path} --db {db} serve   # then open http://127.0.0.1:8080/search?q=滬明""")
 
 
 def _prog() -> str:

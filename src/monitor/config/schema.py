@@ -279,6 +279,13 @@ class Schedule(Table, frozen=True, kw_only=True):
 _DEFAULTS = {f.name: f.default if f.default is not msgspec.NODEFAULT else f.default_factory()
              for f in msgspec.structs.fields(Source) if f.name in KIND_KEYS}
 
+
+class Web(Table, frozen=True, kw_only=True):
+    """`[web]`: where `monitor serve` is reachable, so digests can link each story's page."""
+
+    base_url: HttpUrl | None = None
+
+
 # Fields of Config filled by the loader, not read from a TOML key of the same name.
 COMPUTED = ("path", "db_path", "topics")
 
@@ -294,6 +301,7 @@ class Config(Table, frozen=True, kw_only=True):
     fetch: FetchConfig = msgspec.field(default_factory=FetchConfig)
     sources: tuple[Source, ...] = ()
     subscribers: tuple[Subscriber, ...] = ()
+    web: Web = msgspec.field(default_factory=Web)
 
     @property
     def timezone(self) -> str:

@@ -41,6 +41,8 @@ def _text_story(story: Story, topic: str, n: int) -> str:
         lines.append(f"   {highlight(story.snippet, story_terms(story), 'text')}")
     if story.reposts:
         lines.append("   also reported by: " + _reposts_text(story))
+    if story.page_url:
+        lines.append(f"   every outlet's version: {story.page_url}")
     return "\n".join(lines)
 
 
@@ -57,6 +59,8 @@ def _md_story(story: Story, topic: str, n: int) -> str:
         lines += ["", "> " + highlight(story.snippet, story_terms(story), "markdown")]
     if story.reposts:
         lines += ["", "also reported by: " + ", ".join(md_link(r.source, r.url) for r in story.reposts)]
+    if story.page_url:
+        lines += ["", md_link("every outlet's version", story.page_url)]
     return "\n".join(lines)
 
 
@@ -75,6 +79,8 @@ def _html_story(story: Story, topic: str, n: int) -> str:
     if story.reposts:
         links = ", ".join(_html_link(r.source, r.url) for r in story.reposts)
         parts.append(f'<div style="color:#666;font-size:90%">also reported by: {links}</div>')
+    if story.page_url:
+        parts.append(f'<div style="font-size:90%">{_html_link("every outlet’s version", story.page_url)}</div>')
     return "\n".join(parts) + "</div>"
 
 

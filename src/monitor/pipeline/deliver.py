@@ -55,7 +55,13 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
                  source=first["source"], published=parse_iso(first["published"]),
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
                  snippet=snippets.cut(first["body"] or "", body_spans),
-                 hits=tuple(_unique_terms(hits)), reposts=reposts)
+                 hits=tuple(_unique_terms(hits)), reposts=reposts, page_url=_page_url(ctx, row["story_id"]))
+
+
+def _page_url(ctx: Context, story_id: int) -> str | None:
+    """The story's page on `monitor serve`, when the config says where that is."""
+    base = ctx.cfg.web.base_url
+    return f"{base.rstrip('/')}/story/{story_id}" if base else None
 
 
 def _unique_terms(hits: list[Hit]) -> list[Hit]:

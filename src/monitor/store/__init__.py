@@ -17,6 +17,7 @@ from ..errors import StoreError
 from .aliases import AliasesPart
 from .articles import ArticlesPart
 from .base import ImmediateDatabase, iso, parse_iso, utcnow
+from .browse import BrowsePart
 from .matches import MatchesPart
 from .outbox import OutboxPart
 from .schema import migrations
@@ -29,7 +30,7 @@ __all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
 
-class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart):
+class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart, BrowsePart):
     """One open database; create with `Store.open(path)`."""
 
     @classmethod

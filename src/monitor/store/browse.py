@@ -1,0 +1,50 @@
+"""Reads for the web pages: why articles matched, coverage per week and source, recent counts.
+
+In: article ids, a topic, a time. Out: plain rows. Never writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from .base import StoreBase, iso
+
+KEY = "coalesce(published, fetched_at)"
+
+
+class BrowsePart(StoreBase):
+    """Read-only summaries over `articles` and `article_topics`."""
+
+    def topic_matches(self, article_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        """Per article: its topic verdicts (topic, score, reason, rules, hits), by topic."""
+        out: dict[int, list[dict[str, Any]]] = {}
+        for r in self._in_chunks("SELECT article_id, topic, score, reason, rules, hits FROM article_topics "
+                                 "WHERE article_id IN ({marks}) ORDER BY topic", article_ids):
+            r["rules"] = json.loads(r["rules"] or "[]")
+            r["hits"] = json.loads(r["hits"] or "[]")
+            out.setdefault(r["article_id"], []).append(r)
+        return out
+
+    def story_of(self, article_id: int) -> int | None:
+        """The story an article belongs to."""
+        row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def coverage(self, topic: str, since: datetime) -> list[tuple[str, str, int]]:
+        """(week start YYYY-MM-DD, source, stories) for a topic's articles since a time."""
+        week = f"date({KEY}, '-6 days', 'weekday 1')"  # the Monday on or before
+        rows = self.conn.execute(
+            f"SELECT {week} AS week, a.source, count(DISTINCT a.story_id) FROM article_topics t "
+            f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "
+            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week, a.source ORDER BY week, a.source",
+            [topic, iso(since)])
+        return [(w, s, n) for w, s, n in rows]
+
+    def articles_since(self, since: datetime) -> dict[str, int]:
+        """Articles per source published (or fetched) since a time."""
+        rows = self.conn.execute(f"SELECT source, count(*) FROM articles INDEXED BY articles_by_date "
+                                 f"WHERE {KEY} >= ? GROUP BY source", [iso(since)])
+        return dict(rows.fetchall())

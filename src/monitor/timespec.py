@@ -1,0 +1,53 @@
+"""Times as users write them: `7d`, `12h`, `30m` (that long ago) or `YYYY-MM-DD` (Asia/Shanghai).
+
+In: option or query-string text. Out: aware UTC datetimes. InputError names the value. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from .errors import InputError
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")  # as config durations, plus weeks
+
+
+def _ago(value: str) -> datetime | None:
+    m = _DURATION.match(value)
+    if m is None:
+        return None
+    return datetime.now(timezone.utc) - timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+
+
+def _day(value: str) -> datetime | None:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=SHANGHAI)
+    except ValueError:
+        return None
+
+
+def parse_since(value: str | None, name: str = "--since") -> datetime | None:
+    """'7d', '12h', '30m' or 'YYYY-MM-DD' (the start of that day) → aware UTC datetime."""
+    if not value:
+        return None
+    when = _ago(value.strip()) or _day(value.strip())
+    if when is None:
+        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint="use e.g. 7d, 12h or 2026-11-01")
+    return when.astimezone(timezone.utc)
+
+
+def parse_until(value: str | None, name: str = "--until") -> datetime | None:
+    """'7d' (that long ago) or 'YYYY-MM-DD' (that whole day included) → aware UTC datetime."""
+    if not value:
+        return None
+    day = _day(value.strip())
+    if day is not None:
+        return (day + timedelta(days=1)).astimezone(timezone.utc)
+    when = _ago(value.strip())
+    if when is None:
+        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint="use e.g. 7d, 12h or 2026-11-30")
+    return when

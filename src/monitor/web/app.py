@@ -1,0 +1,221 @@
+"""The pages of `monitor serve`: search, story, topic, sources, and Atom feeds.
+
+In: a Context (config and an open store). Out: a Starlette app. Handlers are `async` and call
+the store directly: one SQLite connection, queries of a few milliseconds, no thread pool.
+Optional HTTP basic auth: `MONITOR_WEB_AUTH=user:password` in the environment.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import os
+from datetime import datetime, timedelta, timezone
+from importlib.resources import files
+from urllib.parse import urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .. import feeds, querylang, snippets
+from ..digest import highlight
+from ..errors import InputError
+from ..models import Repost, Story
+from ..pipeline.base import Context
+from ..pipeline.query import search_page
+from ..store import parse_iso
+from ..timespec import SHANGHAI, parse_since, parse_until
+from .chart import coverage_svg
+
+PAGE = 20
+AUTH_ENV = "MONITOR_WEB_AUTH"
+FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
+         '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
+
+
+def create_app(ctx: Context, auth: str | None = None) -> Starlette:
+    """The app over `ctx`; `auth` ("user:password", default from MONITOR_WEB_AUTH) adds basic auth."""
+    env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
+                      autoescape=select_autoescape(["html"]))
+    env.filters["when"] = _when
+    env.globals["fonts"] = FONTS
+    pages = _Pages(ctx, env)
+    routes = [Route("/", lambda _: RedirectResponse("/search")),
+              Route("/search", pages.search), Route("/search.atom", pages.search_feed),
+              Route("/story/{story_id:int}", pages.story), Route("/topic/{name}.atom", pages.topic_feed),
+              Route("/topic/{name}", pages.topic), Route("/sources", pages.sources)]
+    secret = auth if auth is not None else os.environ.get(AUTH_ENV)
+    middleware = [Middleware(BasicAuth, credentials=secret)] if secret else []
+    return Starlette(routes=routes, middleware=middleware)
+
+
+class BasicAuth:
+    """HTTP basic auth in front of every page (for deployments that expose the port)."""
+
+    def __init__(self, app: ASGIApp, credentials: str) -> None:
+        self.app = app
+        self.expected = credentials.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self._ok(dict(scope["headers"]).get(b"authorization", b"")):
+            response = PlainTextResponse("authentication required", status_code=401,
+                                         headers={"WWW-Authenticate": 'Basic realm="monitor"'})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    def _ok(self, header: bytes) -> bool:
+        scheme, _, value = header.partition(b" ")
+        try:
+            given = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            return False
+        return scheme.lower() == b"basic" and hmac.compare_digest(given, self.expected)
+
+
+def _when(text: str | None) -> str:
+    """Stored UTC text → 'YYYY-MM-DD HH:MM' in Asia/Shanghai."""
+    return datetime.fromisoformat(text).astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M") if text else ""
+
+
+def _mark(text: str, terms: list[str]) -> Markup:
+    """`text` escaped, with the terms in <mark> (found through normalisation, so 滬明 marks 沪明)."""
+    return Markup(highlight(text or "", terms, "html"))
+
+
+class _Pages:
+    """One handler per page, sharing the context and the templates."""
+
+    def __init__(self, ctx: Context, env: Environment) -> None:
+        self.ctx = ctx
+        self.env = env
+
+    def render(self, template: str, status: int = 200, **values: object) -> Response:
+        html = self.env.get_template(template).render(topics=sorted(self.ctx.cfg.topics), mark=_mark, **values)
+        return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+
+    def _params(self, request: Request) -> dict[str, str]:
+        keys = ("q", "topic", "source", "since", "until", "sort")
+        return {k: request.query_params.get(k, "").strip() for k in keys}
+
+    def _search(self, p: dict[str, str], page: int, limit: int = PAGE):
+        return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
+                           since=parse_since(p["since"], "since"), until=parse_until(p["until"], "until"),
+                           sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit)
+
+    async def search(self, request: Request) -> Response:
+        p = self._params(request)
+        page = max(1, _int(request.query_params.get("page"), 1))
+        try:
+            result = self._search(p, page)
+        except InputError as exc:
+            return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
+                               terms=[], sources=self._source_names(), link=_link)
+        return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
+                           terms=result.terms, sources=self._source_names(), link=_link)
+
+    def _source_names(self) -> list[str]:
+        return sorted({s.name for s in self.ctx.cfg.sources} | {r["name"] for r in self.ctx.store.sources()})
+
+    async def search_feed(self, request: Request) -> Response:
+        p = self._params(request)
+        try:
+            result = self._search(p, 1, limit=50)
+        except InputError as exc:
+            return PlainTextResponse(str(exc), status_code=400)
+        stories = [_story(r) for r in result.results]
+        title = f"monitor: {p['q'] or 'newest'}"
+        return _atom(feeds.atom(stories, title=title, feed_id="urn:monitor:search:" + urlencode(p),
+                                now=datetime.now(timezone.utc)))
+
+    async def story(self, request: Request) -> Response:
+        story_id = request.path_params["story_id"]
+        members = self.ctx.store.story_members([story_id]).get(story_id)
+        if not members:
+            return self.render("missing.html", 404, what=f"story {story_id}")
+        q = request.query_params.get("q", "")
+        terms = self._terms(q)
+        rows = self.ctx.store.article_rows([m["id"] for m in members])
+        verdicts = self.ctx.store.topic_matches(r["id"] for r in rows)
+        versions = []
+        for verdict in (v for vs in verdicts.values() for v in vs):
+            verdict["terms"] = list(dict.fromkeys(h["term"] for h in verdict["hits"]))
+        for r in rows:
+            first = snippets.first_span(r["body"] or "", terms) if terms else None
+            hits = [h for v in verdicts.get(r["id"], []) for h in v["hits"] if h.get("field") == "body"]
+            spans = [first] if first else sorted((h["start"], h["end"]) for h in hits)
+            versions.append({"row": r, "snippet": snippets.cut(r["body"] or "", spans, width=240),
+                             "verdicts": verdicts.get(r["id"], []),
+                             "hit_terms": list(dict.fromkeys(h["term"] for v in verdicts.get(r["id"], [])
+                                                             for h in v["hits"]))})
+        marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
+        return self.render("story.html", story_id=story_id, lead=rows[0], versions=versions, q=q, terms=marked)
+
+    def _terms(self, q: str) -> list[str]:
+        try:
+            return querylang.parse(q).terms() if q else []
+        except InputError:
+            return []
+
+    async def topic(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in self.ctx.cfg.topics:
+            return self.render("missing.html", 404, what=f"topic {name}")
+        page = max(1, _int(request.query_params.get("page"), 1))
+        weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
+        since = datetime.now(timezone.utc) - timedelta(weeks=weeks)
+        result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE)
+        chart = Markup(coverage_svg(self.ctx.store.coverage(name, since)))
+        return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
+                           chart=chart, weeks=weeks, terms=[], link=_link)
+
+    async def topic_feed(self, request: Request) -> Response:
+        from ..pipeline.deliver import recent_stories
+
+        name = request.path_params["name"]
+        if name not in self.ctx.cfg.topics:
+            return PlainTextResponse(f"unknown topic {name}", status_code=404)
+        stories = recent_stories(self.ctx, name, 50)
+        return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
+                                now=datetime.now(timezone.utc)))
+
+    async def sources(self, request: Request) -> Response:
+        stored = {r["name"]: r for r in self.ctx.store.sources()}
+        recent = self.ctx.store.articles_since(datetime.now(timezone.utc) - timedelta(days=7))
+        names = [s.name for s in self.ctx.cfg.sources] + sorted(set(stored) - {s.name for s in self.ctx.cfg.sources})
+        rows = [{"name": n, "state": stored.get(n, {}), "recent": recent.get(n, 0),
+                 "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
+                for n in names]
+        return self.render("sources.html", rows=rows)
+
+
+def _link(path: str, p: dict[str, str], **extra: object) -> str:
+    """A bookmarkable URL: `path` with the non-empty parameters."""
+    values = {k: v for k, v in {**p, **extra}.items() if v not in ("", None)}
+    return path + ("?" + urlencode(values) if values else "")
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
+def _story(r: dict) -> Story:
+    """A search result as the Story an Atom entry is made of."""
+    return Story(story_id=r["story_id"], article_id=r["id"], title=r["title"], url=r["url"], source=r["source"],
+                 published=parse_iso(r["published"]), topics=tuple(r["topics"]), snippet=r["snippet"],
+                 reposts=tuple(Repost(p["id"], p["source"], p["url"], "", parse_iso(p["published"]))
+                               for p in r["reposts"]))
+
+
+def _atom(xml: str) -> Response:
+    return Response(xml, media_type="application/atom+xml; charset=utf-8")

@@ -1,0 +1,46 @@
+"""The coverage chart of a topic page: stories per week per source, an SVG drawn on the server.
+
+In: (week, source, stories) rows. Out: SVG markup as text, every label escaped. Pure.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+# Colour-blind-safe palette (Okabe-Ito); sources beyond it reuse colours in order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
+
+
+def coverage_svg(rows: list[tuple[str, str, int]]) -> str:
+    """A stacked bar per week, one colour per source, with a legend below."""
+    weeks = sorted({w for w, _, _ in rows})
+    sources = sorted({s for _, s, _ in rows})
+    if not weeks:
+        return '<p class="muted">No matched stories in this period.</p>'
+    counts = {(w, s): n for w, s, n in rows}
+    totals = [sum(counts.get((w, s), 0) for s in sources) for w in weeks]
+    top = max(totals) or 1
+    plot_h = HEIGHT - BOTTOM - TOP
+    step = (WIDTH - LEFT) / len(weeks)
+    bar = max(2.0, step * 0.7)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 20 * ((len(sources) + 3) // 4)}" '
+             f'role="img" aria-label="stories per week per source" class="chart">',
+             f'<text x="0" y="{TOP + 4}" class="axis">{top}</text>',
+             f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}" stroke="#999"/>']
+    for i, week in enumerate(weeks):
+        x, y = LEFT + i * step, float(HEIGHT - BOTTOM)
+        for j, source in enumerate(sources):
+            n = counts.get((week, source), 0)
+            if n:
+                h = plot_h * n / top
+                y -= h
+                parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                             f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
+        if len(weeks) <= 12 or i % max(1, len(weeks) // 8) == 0:
+            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 14}" class="axis">{escape(week[5:])}</text>')
+    for j, source in enumerate(sources):
+        x, y = LEFT + (j % 4) * 150, HEIGHT + 4 + 20 * (j // 4)
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
+                     f'<text x="{x + 16}" y="{y + 11}" class="legend">{escape(source)}</text>')
+    return "".join(parts) + "</svg>"

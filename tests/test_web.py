@@ -1,0 +1,200 @@
+"""`monitor serve`: the pages over the demo database, through a real server on 127.0.0.1 and
+through headless Chromium (Debian's `chromium`, installed by the project's set-up)."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from monitor import config as config_mod
+from monitor import textnorm
+from monitor.cli import main
+from monitor.models import Article
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+HOSTILE = "<script>document.body.setAttribute('data-pwned','1')</script>沪明"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """A real uvicorn server for an app, on a free port of 127.0.0.1, in a thread."""
+
+    def __init__(self, app) -> None:
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> Served:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo database (the bundled replay polled through the pipeline) plus a hostile title."""
+    work = tmp_path_factory.mktemp("web")
+    result = CliRunner().invoke(main, ["demo", "--dir", str(work)])
+    assert result.exit_code == 0, result.output
+    cfg = config_mod.load(work / "demo.toml", work / "demo.db")
+    store = Store.open(cfg.db_path)
+    art = Article(url="http://evil.example/1", title=HOSTILE, paragraphs=("沪明合作<b>粗体</b>与<img src=x onerror=alert(1)>。",))
+    store.add_article(art, source="evil", canonical_url=art.url, content_hash="evil", story_id=None, band_keys=[],
+                      index_title=textnorm.index_tokens(art.title), index_body=textnorm.index_tokens(art.body))
+    yield Context(cfg, store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def site(demo):
+    with Served(create_app(demo, auth="")) as served:
+        yield served
+
+
+def get(site, path: str, **kw) -> httpx.Response:
+    return httpx.get(site.url(path), timeout=20, **kw)
+
+
+def test_search_page_folds_reposts_and_marks_terms(site):
+    page = get(site, "/search?q=" + quote("滬明"))
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assert "<mark>滬明</mark>" in html and "<mark>沪明</mark>" in html  # one query, both scripts
+    assert "<mark>沪明</mark>临港产业园新增12家入驻企业" in html and "+1 outlet<" in html
+    assert html.count('class="result"') == len(set(re.findall(r'href="/story/(\d+)', html)))  # one row per story
+    assert "三明治" not in html.split("</form>")[1]  # the decoy stories stay out
+
+
+def test_search_is_bookmarkable_with_filters_and_pages(site):
+    html = get(site, "/search?q=" + quote("三明") + "&source=sanming-gov&sort=relevance").text
+    sources = re.findall(r'<div class="meta">\s*(\S+) ·', html)
+    assert sources and set(sources) == {"sanming-gov"}
+    first = get(site, "/search").text
+    assert first.count('class="result"') == 13 and 'rel="next"' not in first  # 13 stories, the hostile one too
+    assert get(site, "/search?q=" + quote('三明 "对口')).status_code == 400
+    assert "unclosed quote at character 4" in get(site, "/search?q=" + quote('三明 "对口')).text
+
+
+def test_story_page_lists_every_outlet_with_why_it_matched(site):
+    html = get(site, "/search?q=" + quote("人才飞地")).text
+    story = re.search(r'href="(/story/\d+)[^"]*"', html).group(1)
+    page = get(site, story + "?q=" + quote("人才飞地")).text
+    assert page.count('class="version"') == 2 and "sanming-gov" in page and "fjsen-sm" in page
+    assert "matched <a href=\"/topic/hu-ming\">hu-ming</a>" in page and "<mark>人才飞地</mark>" in page
+    assert get(site, "/story/999999").status_code == 404
+
+
+def test_topic_page_chart_feeds_and_sources(site):
+    page = get(site, "/topic/hu-ming?weeks=104").text
+    assert "<svg" in page and "<rect" in page and "stories per week per source" in page
+    feed = get(site, "/topic/hu-ming.atom")
+    assert feed.headers["content-type"].startswith("application/atom+xml") and feed.text.count("<entry>") >= 5
+    search_feed = get(site, "/search.atom?q=" + quote("滬明"))
+    assert "沪明临港产业园" in search_feed.text and "Also reported by: fjsen-sm" in search_feed.text
+    sources = get(site, "/sources").text
+    for name in ("sanming-gov", "fjsen-sm", "chinanews-fj", "hk-mirror"):
+        assert name in sources
+    assert get(site, "/topic/nope").status_code == 404
+
+
+def test_every_scraped_string_is_escaped(site):
+    html = get(site, "/search?q=" + quote("沪明合作")).text + get(site, "/search?source=evil").text
+    assert "<script>document" not in html and "&lt;script&gt;document" in html
+    assert "<img src=x" not in html and "<b>粗体" not in html
+
+
+def test_basic_auth_from_the_environment(demo, monkeypatch):
+    monkeypatch.setenv("MONITOR_WEB_AUTH", "desk:s3cret")
+    with Served(create_app(demo)) as served:
+        assert get(served, "/search").status_code == 401
+        assert get(served, "/search", auth=("desk", "wrong")).status_code == 401
+        assert get(served, "/search", auth=("desk", "s3cret")).status_code == 200
+        token = base64.b64encode(b"desk:s3cret").decode()
+        assert get(served, "/sources", headers={"Authorization": f"Basic {token}"}).status_code == 200
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: `make browser` (run by .ci/run) installs it")
+        pytest.skip("chromium is not installed here (`sudo make browser` installs it; CI always runs this)")
+    return found
+
+
+def _browser(args: list[str]) -> str:
+    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+           "--no-first-run", "--hide-scrollbars", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_headless_chromium_searches_opens_a_story_and_shows_a_script_title_as_text(site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    dom = _browser(["--dump-dom", site.url("/search?q=" + quote("滬明"))])
+    assert "<mark>滬明</mark>" in dom and "<mark>沪明</mark>临港产业园新增12家入驻企业" in dom
+    story = re.search(r'<a href="(/story/\d+)[^"]*"><mark>沪明</mark>临港产业园', dom).group(1)
+    _browser(["--window-size=420,1400", f"--screenshot={ARTIFACTS / 'search-phone.png'}",
+              site.url("/search?q=" + quote("滬明"))])
+    page = _browser(["--dump-dom", site.url(story + "?q=" + quote("滬明"))])
+    assert page.count('class="version"') == 2 and "fjsen-sm" in page and "sanming-gov" in page
+    _browser(["--window-size=1200,1400", f"--screenshot={ARTIFACTS / 'story.png'}", site.url(story)])
+    assert (ARTIFACTS / "search-phone.png").stat().st_size > 10000 and (ARTIFACTS / "story.png").stat().st_size > 10000
+
+    hostile = re.search(r'<a href="(/story/\d+)[^"]*">[^<]*&lt;script', _browser(
+        ["--dump-dom", site.url("/search?source=evil")])).group(1)
+    shown = _browser(["--dump-dom", site.url(hostile)])
+    assert 'data-pwned="1"' not in shown  # the script never ran
+    assert "&lt;script&gt;document.body" in shown.split("<title>")[1].split("</title>")[0]  # shown as text
+
+
+def test_digests_link_the_story_page_when_base_url_is_set(demo):
+    import msgspec
+
+    from monitor import digest
+    from monitor.config.schema import Web
+    from monitor.pipeline import build_digest
+
+    cfg = msgspec.structs.replace(demo.cfg, web=Web(base_url="https://monitor.example.cn/"))
+    dig = build_digest(Context(cfg, demo.store), cfg.subscribers[0], "linktest")
+    assert dig.stories and all(s.page_url == f"https://monitor.example.cn/story/{s.story_id}" for s in dig.stories)
+    assert f"every outlet's version: https://monitor.example.cn/story/{dig.stories[0].story_id}" in digest.render(dig)
+    plain = build_digest(demo, demo.cfg.subscribers[0], "linktest")
+    assert plain.stories[0].page_url is None and "every outlet" not in digest.render(plain)
+
+
+def test_serve_has_help():
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "--port" in result.output and "127.0.0.1" in result.output
