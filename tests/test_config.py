@@ -262,3 +262,22 @@ def test_check_config_exits_2_with_one_line_per_bad_value(tmp_path, old, new, ex
     result = CliRunner().invoke(main, ["--config", str(path), "check-config", "--no-secrets"])
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
     assert expected in result.output and "Traceback" not in result.output
+
+
+def test_plain_selector_shortcut_never_accepts_what_lexbor_rejects():
+    import itertools
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.config import checks
+
+    parts = ["a", "ul.list", "#news", "div.TRS_Editor", "a[href]", "a[href^='/x']", '[data-id="7"]', "*", ".a.b",
+             "li:first-child", "a[", "..x", "h1#", "[x=]", "p>", "", "9a", "a[href~=y]"]
+    joins = [" ", " > ", "+", " ~ ", ", ", ">>"]
+    tried = 0
+    for left, join, right in itertools.product(parts, joins, parts):
+        css = f"{left}{join}{right}"
+        if checks._PLAIN_SELECTOR.match(css):
+            tried += 1
+            LexborHTMLParser("<p></p>").css(css)  # must not raise
+    assert tried > 200

@@ -92,10 +92,21 @@ def timezone(name: str) -> None:
         raise Invalid(f"unknown timezone {name!r}", 'an IANA name such as "Asia/Shanghai"') from None
 
 
+_COMPOUND = (r"(?:(?:[a-zA-Z][\w-]*|\*)(?:\.[a-zA-Z_][\w-]*|#[a-zA-Z_][\w-]*|" + r"\[[a-zA-Z_][\w-]*(?:[~|^$*]?="
+             r"(?:\"[^\"\\\]]*\"|'[^'\\\]]*'|[\w-]+))?\])*|(?:\.[a-zA-Z_][\w-]*|#[a-zA-Z_][\w-]*|\[[a-zA-Z_][\w-]*"
+             r"(?:[~|^$*]?=(?:\"[^\"\\\]]*\"|'[^'\\\]]*'|[\w-]+))?\])+)")
+_COMPLEX = rf"{_COMPOUND}(?:(?:\s*[>+~]\s*|\s+){_COMPOUND})*"
+_PLAIN_SELECTOR = re.compile(rf"^\s*{_COMPLEX}(?:\s*,\s*{_COMPLEX})*\s*$")
+
+
 def selector(css: str) -> None:
-    """A CSS selector lexbor can parse (a bad one would silently pick nothing)."""
+    """A CSS selector lexbor can parse (a bad one would silently pick nothing). Plain selectors
+    (tags, classes, ids, attributes, combinators) are accepted without importing lexbor; the
+    rest are judged by lexbor itself."""
     if not css.strip():
         raise Invalid("empty CSS selector", 'e.g. "div.article p" or "h1.title"')
+    if _PLAIN_SELECTOR.match(css):
+        return
     from selectolax.lexbor import LexborHTMLParser
 
     try:

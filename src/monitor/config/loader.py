@@ -19,7 +19,7 @@ import msgspec
 
 from ..errors import ConfigError
 from .schema import COMPUTED, Config
-from .validate import Problems, table
+from .validate import Problems, fields_of, table
 
 
 def load(path: str | Path | None = None, db_override: str | Path | None = None) -> Config:
@@ -64,7 +64,7 @@ def require_secrets(cfg: Config) -> None:
 
 def _env_keys(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
     """(key, variable name) of every set `*_env` field, walking nested tables and lists of tables."""
-    for f in msgspec.structs.fields(obj):
+    for f in fields_of(type(obj)):
         value, key = getattr(obj, f.name), prefix + f.encode_name
         if f.name.endswith("_env") and isinstance(value, str):
             yield key, value

@@ -8,8 +8,6 @@ Struct and a field of that type to `Config`. Nothing else is needed for validati
 Never reads files or the environment.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 

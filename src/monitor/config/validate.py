@@ -9,6 +9,7 @@ converted on its own with msgspec (strict: no "50" for 50, no "no" for false), t
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 from typing import Any
 
@@ -36,7 +37,7 @@ def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ..
     if not isinstance(raw, dict):
         problems.add(key or "(top level)", f"expected a table, got {raw!r}", f"write it as [{key}] or {{ ... }}")
         return None
-    fields = [f for f in msgspec.structs.fields(cls) if f.name not in skip]
+    fields = [f for f in fields_of(cls) if f.name not in skip]
     names = {f.encode_name: f for f in fields}
     prefix = f"{key}." if key else ""
     ok = True
@@ -116,6 +117,12 @@ def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
 
 
 _UnionType = type(int | None)
+
+
+@functools.cache
+def fields_of(cls: type) -> tuple[msgspec.structs.FieldInfo, ...]:
+    """A Struct's fields, resolved once (msgspec evaluates the annotations on every call)."""
+    return msgspec.structs.fields(cls)
 
 
 def _unwrap(tp: Any) -> tuple[Any, dict]:
