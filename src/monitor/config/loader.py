@@ -62,9 +62,10 @@ def require_secrets(cfg: Config) -> None:
                           problems=missing)
 
 
-def _env_keys(obj: Any, prefix: str) -> Iterator[tuple[str, str]]:
+def _env_keys(obj: msgspec.Struct, prefix: str) -> Iterator[tuple[str, str]]:
     """(key, variable name) of every set `*_env` field, walking nested tables and lists of tables."""
-    for f in fields_of(type(obj)):
+    cls: type = type(obj)
+    for f in fields_of(cls):
         value, key = getattr(obj, f.name), prefix + f.encode_name
         if f.name.endswith("_env") and isinstance(value, str):
             yield key, value
