@@ -517,6 +517,12 @@ def test_add_source_on_a_sitemap_site(tmp_path):
         assert block == {"name": "127-0-0-1", "kind": "sitemap", "url": site.url("/sitemap_news.xml"),
                          "interval": "1h"}
         _loads(tmp_path, result.output)
+        links = "".join(f'<li><a href="/news/2026/11/{i}.html">沪明{i}</a></li>' for i in range(10, 16))
+        site.page("/home", f"<html><body><ul class='n'>{links}</ul></body></html>")
+        result = _cli(tmp_path, "add-source", site.url("/home"))
+        block = _first_block(result.output)  # the sitemap first, narrowed to the page's article shape
+        assert block["kind"] == "sitemap" and block["link_pattern"] == r"/news/\d{4}/\d{2}/\d+\.html$"
+        assert "# kind = \"html\"" in result.output
 
 
 def test_add_source_on_a_list_page_suggests_selector_and_pattern(tmp_path):

@@ -2,8 +2,9 @@
 
 In: a fetched page (bytes, headers, final URL) and the site's robots.txt text. Out: `Guess`es,
 best first, each a ready `[[sources]]` table: a feed the page is or links to in its <head>,
-the sitemaps robots.txt names, and the page as a list page with a suggested `link_selector`
-and `link_pattern` (the most frequent article-like URL shape on the page). Pure: the command
+the sitemaps robots.txt names (narrowed to the page's article URL shape when it has one), and
+the page as a list page with a suggested `link_selector` and `link_pattern` (the most frequent
+article-like URL shape on the page). Pure: the command
 does the fetching.
 """
 
@@ -44,9 +45,11 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     out = [Guess("feed", link, f"<link rel=alternate> in the page's <head> ({title})")
            for link, title in feed_links(text, url)]
     listed = list_page(text, url)
+    for sitemap in robots_sitemaps(robots, url):  # the article shape seen on the page narrows it
+        keys = {"link_pattern": listed.keys["link_pattern"]} if listed else {}
+        out.append(Guess("sitemap", sitemap, "robots.txt names this sitemap", keys))
     if listed:
         out.append(listed)
-    out += [Guess("sitemap", s, "robots.txt names this sitemap") for s in robots_sitemaps(robots, url)]
     return out
 
 
