@@ -436,3 +436,84 @@ def test_held_out_fifth_is_fixed_by_the_id() -> None:
     held = [i for i in ids if match.held_out(i)]
     assert 25 <= len(held) <= 55 and held == [i for i in ids if match.held_out(i)]
     assert match.held_out("x006") is True and match.held_out("x001") is False
+
+
+# --- classes found on real pages and in reports (match-validate) ------------------------------
+
+
+def test_an_anchor_group_must_hit_in_the_title_or_lead() -> None:
+    topic = _topic([{"name": "a", "anchor": ["sh"], "all": ["sm", "coop"], "within": "sentence", "in": ["body"]}])
+    body = "去年全区经济平稳增长。\n今年将深化与三明的结对。"
+    m = match_article(topic, "上海某区工作报告", body)
+    assert m.matched and [h.term for h in m.hits] == ["上海", "三明", "结对"], m.reason
+    assert not match_article(topic, "某区工作报告", body).matched  # no anchor up front
+    lead = "上海某区召开人代会，区长作政府工作报告，回顾一年来的工作。\n" + body
+    assert match_article(topic, "", lead).matched  # the lead names it
+    # the anchor does not stand in for the groups of the unit
+    assert not match_article(topic, "上海某区工作报告", "今年将深化与三明的交流。").matched
+
+
+def test_anchor_groups_must_exist() -> None:
+    with pytest.raises(ConfigError, match=r"rules\[0\]\.anchor: unknown group 'nope'"):
+        _topic([{"name": "a", "anchor": ["nope"], "all": ["sm"]}])
+
+
+def test_one_paragraph_of_a_report_names_the_partner_beside_the_pairing(hu_ming: match.Topic) -> None:
+    routine = "\n".join(["全区经济运行总体平稳，民生保障持续改善，城乡面貌不断提升。"] * 12)
+    para = "深化与大田县、建宁县对口合作，实施帮扶项目十二个，采购农产品一亿元。"
+    m = match_article(hu_ming, "杨浦区政府工作报告", routine + "\n" + para + "\n" + routine)
+    assert m.matched and "a Shanghai report names Sanming beside the pairing" in m.rules, m.reason
+    m = match_article(hu_ming, "三明市政府工作报告", routine + "\n持续深化与上海市对口合作，新引进项目三十个。\n" + routine)
+    assert m.matched, m.reason
+    # the same report pairing with other places, or naming Sanming without the pairing, is not
+    other = "做好对口支援喀什、日喀则工作，深化东西部协作。"
+    assert not match_article(hu_ming, "杨浦区政府工作报告", routine + "\n" + other + "\n" + routine).matched
+    aside = "推广三明医改经验，深化公立医院改革。"
+    assert not match_article(hu_ming, "上海市政府工作报告", routine + "\n" + aside + "\n" + routine).matched
+
+
+@pytest.mark.parametrize(
+    ("group", "text", "counts"),
+    [("sanming", "上海专家团队来明开展义诊", True), ("sanming", "考察团在明期间参观了园区", True),
+     ("sanming", "客商一行赴明考察", True), ("sanming", "改革带来明显变化", False),
+     ("sanming", "工程计划在明年完工", False), ("sanming", "在明确目标后推进", False),
+     ("sanming", "一行前来明溪县考察", True), ("shanghai", "赴沪考察学习", True),
+     ("shanghai", "在沪企业超过百家", True), ("shanghai", "公司在沪深两市上市", False)],
+)
+def test_short_names_count_where_the_likelier_reading_keeps_them(hu_ming: match.Topic, group: str, text: str,
+                                                               counts: bool) -> None:
+    from monitor.match.spans import Enumerations, group_spans
+
+    norm = normalize(text)
+    hits = group_spans(hu_ming.groups[group], norm, len(norm), Enumerations(norm))
+    assert bool(hits) == counts, (text, [norm[a:b] for a, b in hits])
+
+
+def test_a_dropped_hit_leaves_room_for_a_name_inside_it(hu_ming: match.Topic) -> None:
+    from monitor.match.spans import Enumerations, group_spans
+
+    norm = normalize("一行前来明溪县考察")
+    assert [norm[a:b] for a, b in group_spans(hu_ming.groups["sanming"], norm, len(norm), Enumerations(norm))] == ["明溪县"]
+
+
+def test_contested_must_be_true_or_false(tmp_path: Path) -> None:
+    (tmp_path / "places.toml").write_text('[places.sm]\nnames = ["来明"]\ncontested = "yes"\n', encoding="utf-8")
+    topic = tmp_path / "t.toml"
+    topic.write_text('[topics.t]\ngazetteer = "places.toml"\n[topics.t.groups.g]\nplaces = ["sm"]\n'
+                     '[[topics.t.rules]]\nname = "r"\nany = ["g"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"places\.sm\.contested: expected true or false"):
+        load_topics(topic)
+
+
+def test_visiting_experts_from_shanghai_come_to_sanming(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海专家来明开展义诊", "上海瑞金医院专家团队来明开展义诊，惠及群众五百余人。")
+    assert m.matched, m.reason
+
+
+def test_english_reports_say_help_and_support(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai helps Sanming build a school",
+                      "Shanghai has helped Sanming, a city in Fujian, build a middle school. It opened on Monday "
+                      "with support from East China Normal University.")
+    assert m.matched, m.reason
+    assert not match_article(hu_ming, "Shanghai helps flood victims",
+                             "Shanghai has helped flood victims in Henan. Sanming sent rescue teams too.").matched

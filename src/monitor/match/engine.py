@@ -212,6 +212,30 @@ def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
                 break
         else:
             return None
+    if not rule.anchor:
+        return _fire_units(rule, scoped)
+    anchors = _anchors(rule, scoped)
+    if anchors is None:
+        return None
+    found = _fire_units(rule, scoped)
+    return None if found is None else anchors + found
+
+
+def _anchors(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
+    """The first hit of each `anchor` group in the title or the lead (the article's subject),
+    or None when one has none: "杨浦区政府工作报告" anchors the Shanghai side of a paragraph
+    that names only 大田县 and 对口合作."""
+    hits = []
+    for g in rule.anchor:
+        up_front = scoped.scoped(g, ("title", "lead"))
+        if not up_front:
+            return None
+        hits.append(up_front[0])
+    return hits
+
+
+def _fire_units(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
+    """`_fire` past the presence checks: the evidence of the first unit where the rule holds."""
     if rule.within == "article":
         return _fire_article(rule, scoped)
     unit = rule.within if isinstance(rule.within, str) else "paragraph"  # windows: per paragraph

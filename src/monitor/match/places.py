@@ -3,8 +3,9 @@
 In: a topic's `gazetteer` reference (`monitor:topics/NAME.toml` for a bundled file, or a path
 relative to the topic's own file) naming a TOML file of `[places.NAME]` tables, each with
 `names` (aliases in any script or English) and optional `not_in` (longer words in which a
-name does not count) and `note`. Out: `Place` per name, or problems as
-"where: key: problem (hint)". Never does I/O except reading that file; never prints.
+name does not count), `contested` (every hit judged by the likelier segmentation) and
+`note`. Out: `Place` per name, or problems as "where: key: problem (hint)".
+Never does I/O except reading that file; never prints.
 
 Why a separate file: the world a topic watches (sixteen districts, a dozen counties, their
 towns, hospitals, universities and firms, in two scripts and English) is data that grows on
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-_PLACE_KEYS = {"names", "not_in", "note"}
+_PLACE_KEYS = {"names", "not_in", "note", "contested"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Place:
     name: str
     names: tuple[str, ...]
     not_in: tuple[str, ...] = ()
+    contested: bool = False  # every hit is judged by the likelier segmentation (来明: 来|明年?)
 
 
 def resolve(ref: str, where: str) -> Path:
@@ -59,7 +61,7 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
             add(f"gazetteer {path.name}: places.{name}", "must be a table", 'write [places.NAME] with names = [...]')
             continue
         for key in sorted(set(table) - _PLACE_KEYS):
-            add(f"gazetteer {path.name}: places.{name}.{key}", "unknown key", "allowed: names, not_in, note")
+            add(f"gazetteer {path.name}: places.{name}.{key}", "unknown key", "allowed: contested, names, not_in, note")
         names, contexts = table.get("names", []), table.get("not_in", [])
         if not _strings(names) or not names:
             add(f"gazetteer {path.name}: places.{name}.names", "expected a non-empty list of names")
@@ -67,7 +69,11 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
         if not _strings(contexts):
             add(f"gazetteer {path.name}: places.{name}.not_in", "expected a list of strings")
             contexts = []
-        places[name] = Place(name=name, names=tuple(names), not_in=tuple(contexts))
+        contested = table.get("contested", False)
+        if not isinstance(contested, bool):
+            add(f"gazetteer {path.name}: places.{name}.contested", f"expected true or false, got {contested!r}")
+            contested = False
+        places[name] = Place(name=name, names=tuple(names), not_in=tuple(contexts), contested=contested)
     return places
 
 

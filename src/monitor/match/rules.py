@@ -23,7 +23,7 @@ FIELDS = ("title", "lead", "body")
 UNITS = ("sentence", "paragraph", "field", "article")
 _TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
 _GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
-_RULE_KEYS = {"name", "all", "any", "none", "in", "within", "min_hits", "weight", "veto"}
+_RULE_KEYS = {"name", "all", "any", "none", "anchor", "in", "within", "min_hits", "weight", "veto"}
 _LATIN = re.compile(r"[a-z0-9]")
 LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # What the engine writes for U+FFFD (a character lost in decoding): 〓, the typesetter's mark
@@ -47,6 +47,7 @@ class Group:
     latin: bool = False  # some term starts with a Latin letter or digit: check word starts
     words: frozenset[str] = frozenset()  # the normalised terms, as words for segment.keeps
     garbled: re.Pattern[str] | None = None  # terms of 3+ characters with one of them 〓
+    contested: frozenset[str] = frozenset()  # terms every hit of which is judged by segmentation
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Rule:
     all: tuple[str, ...] = ()
     any: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
+    anchor: tuple[str, ...] = ()  # groups that must also hit in the title or the lead
     fields: tuple[str, ...] = ("title", "body")
     within: str | int = "article"  # a unit name or a window in characters
     min_hits: int = 1
@@ -133,6 +135,7 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
 def _title_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[str]:
     """Groups that only title-scoped rules use: scanning the title is enough for them."""
     wider = {g for r in rules if r.fields != ("title",) for g in (*r.all, *r.any, *r.none)}
+    wider |= {g for r in rules for g in r.anchor}  # anchors are looked for in the lead too
     return frozenset(set(groups) - wider)
 
 
@@ -195,10 +198,11 @@ def _compile_groups(raw: object, key: str, problems: _Problems,
 
 
 def _place_names(table: dict, key: str, problems: _Problems,
-                 gazetteer: dict[str, places.Place]) -> tuple[list[str], list[str]]:
-    """The names and not_in contexts of the gazetteer lists a group takes (`places`)."""
+                 gazetteer: dict[str, places.Place]) -> tuple[list[str], list[str], list[str]]:
+    """The names, not_in contexts and contested names of the gazetteer lists a group takes (`places`)."""
     terms: list[str] = []
     contexts: list[str] = []
+    contested: list[str] = []
     for ref in _strings(table.get("places", []), f"{key}.places", problems):
         if ref not in gazetteer:
             problems.add(f"{key}.places", f"unknown place list {ref!r}",
@@ -206,7 +210,9 @@ def _place_names(table: dict, key: str, problems: _Problems,
             continue
         terms += gazetteer[ref].names
         contexts += gazetteer[ref].not_in
-    return terms, contexts
+        if gazetteer[ref].contested:
+            contested += gazetteer[ref].names
+    return terms, contexts, contested
 
 
 def _compile_group(name: str, table: object, key: str, problems: _Problems,
@@ -218,7 +224,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
     terms = _strings(table.get("terms", []), f"{key}.terms", problems)
     regexes = _strings(table.get("regex", []), f"{key}.regex", problems)
     contexts = _strings(table.get("not_in", []), f"{key}.not_in", problems)
-    listed, listed_contexts = _place_names(table, key, problems, gazetteer)
+    listed, listed_contexts, contested = _place_names(table, key, problems, gazetteer)
     terms, contexts = terms + listed, contexts + listed_contexts
     if not terms and not regexes:
         problems.add(key, "has no terms and no regex", 'add terms = ["..."] or places = ["..."]')
@@ -239,7 +245,8 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
                  not_in=_terms_pattern(contexts) if contexts else None,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
-                 words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms))
+                 words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),
+                 contested=frozenset(normalize(t) for t in contested))
 
 
 def _garbled_pattern(terms: list[str]) -> re.Pattern[str] | None:
@@ -313,14 +320,14 @@ def _compile_rule(table: object, key: str, groups: set[str], problems: _Problems
     if not isinstance(name, str) or not name.strip():
         problems.add(f"{key}.name", "missing", 'give each rule a name = "..." (it appears in every match)')
         name = key
-    refs = {k: tuple(_strings(table.get(k, []), f"{key}.{k}", problems)) for k in ("all", "any", "none")}
+    refs = {k: tuple(_strings(table.get(k, []), f"{key}.{k}", problems)) for k in ("all", "any", "none", "anchor")}
     for k, names in refs.items():
         for g in names:
             if g not in groups:
                 problems.add(f"{key}.{k}", f"unknown group {g!r}", "defined groups: " + ", ".join(sorted(groups)))
     if not refs["all"] and not refs["any"]:
         problems.add(key, "needs `all` or `any`", "name the groups that must hit")
-    return Rule(name=name, all=refs["all"], any=refs["any"], none=refs["none"],
+    return Rule(name=name, all=refs["all"], any=refs["any"], none=refs["none"], anchor=refs["anchor"],
                 fields=_rule_fields(table.get("in", ["title", "body"]), key, problems),
                 within=_within(table.get("within", "article"), key, problems),
                 min_hits=_min_hits(table.get("min_hits", 1), key, problems),

@@ -62,28 +62,37 @@ def keeps(text: str, start: int, end: int, terms: frozenset[str]) -> bool:
     """True when the likeliest segmentation of the text around [start, end) has word
     boundaries at `start` and `end` (the hit reads as a word of its own)."""
     lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-    window = text[lo:hi]
+    return _keeps(text[lo:hi], start - lo, end - lo, terms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _keeps(window: str, start: int, end: int, terms: frozenset[str]) -> bool:
+    """`keeps` on a window; cached: the same few contexts (在沪期间, 赴沪考察) recur in news."""
     cuts = _best_cuts(window, terms)
-    return start - lo in cuts and end - lo in cuts
+    return start in cuts and end in cuts
 
 
 def _best_cuts(window: str, terms: frozenset[str]) -> set[int]:
     """Word boundaries of the likeliest segmentation (dynamic programming from the right)."""
     words, log_total = _lexicon()
+    get, log = words.get, math.log
     n = len(window)
-    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    score = [0.0] * (n + 1)
+    step = [n] * (n + 1)
     for i in range(n - 1, -1, -1):
-        options = []
+        best, arg = -math.inf, i + 1
         for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
             piece = window[i:j]
-            freq = words.get(piece, 0)
-            if piece in terms:
-                freq = max(freq, TERM_FLOOR)
+            freq = get(piece, 0)
+            if freq < TERM_FLOOR and piece in terms:
+                freq = TERM_FLOOR
             if freq or j == i + 1:
-                options.append((math.log(freq or 1) - log_total + best[j][0], j))
-        best[i] = max(options)
+                value = log(freq or 1) - log_total + score[j]
+                if value > best or (value == best and j > arg):  # ties: the longer piece, as max() did
+                    best, arg = value, j
+        score[i], step[i] = best, arg
     cuts, i = {0}, 0
     while i < n:
-        i = best[i][1]
+        i = step[i]
         cuts.add(i)
     return cuts

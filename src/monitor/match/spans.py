@@ -2,8 +2,9 @@
 
 In: a compiled `Group`, the article's normalised text (title, "\\n", body paragraphs), where
 reading stops and the text's `Enumerations`. Out: sorted, non-overlapping [start, end)
-spans, minus hits inside a `not_in` context, Latin hits inside a word and (with
-`skip_list_items`) hits that are one item of an enumeration. Never does I/O.
+spans, minus hits inside a `not_in` context, contested terms the likelier segmentation does not
+read as words, Latin hits inside a word and (with `skip_list_items`) hits that are one item of an
+enumeration. Never does I/O.
 
 Split from engine.py: this is the per-group half of matching, the engine the per-rule half.
 """
@@ -114,10 +115,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
     if group.latin:
         latin = LATIN_CHARS
         spans = [s for s in spans if not (s[0] and text[s[0]] in latin and text[s[0] - 1] in latin)]
-    if group.not_in is not None and spans:
-        blocked = _contexts(group.not_in, text, spans[-1][0])
-        if blocked:
-            spans = [s for s in spans if not _silenced(group, text, s, blocked)]
+    if (group.not_in is not None or group.contested) and spans:
+        spans = _judged(group, text, spans, stop)
     if group.skip_list_items and spans and lists.any:
         spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
     if group.skip_list_items and spans and lists.items:
@@ -139,6 +138,35 @@ def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: 
     return merged
 
 
+def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int) -> list[tuple[int, int]]:
+    """`spans` minus hits that do not count (a `not_in` context; a contested term that the likelier
+    segmentation does not read as a word); a name starting inside a dropped hit takes its place
+    (前来明溪: not 来明, but 明溪)."""
+    blocked = _contexts(group.not_in, text, spans[-1][1]) if group.not_in is not None else []
+    if not blocked and not any(text[a:b] in group.contested for a, b in spans):
+        return spans  # the common case: nothing to judge
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        found: tuple[int, int] | None = span
+        while found is not None and not _counts(group, text, found, blocked):
+            m = group.pattern.search(text, found[0] + 1, stop)
+            found = m.span() if m and m.start() < found[1] else None
+        if found is not None and (not kept or found[0] >= kept[-1][1]):
+            kept.append(found)
+    return kept
+
+
+def _counts(group: Group, text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
+    """True when a hit stands: a word start for a Latin term, no cancelling context, and for a
+    contested term (来明, 在沪) the likelier segmentation around it reads it as a word."""
+    start, end = span
+    if group.latin and not word_start(text, start):
+        return False
+    if blocked and _silenced(group, text, span, blocked):
+        return False
+    return text[start:end] not in group.contested or segment.keeps(text, start, end, group.words)
+
+
 def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
     """True when a `not_in` context around the hit cancels it.
 
@@ -158,8 +186,8 @@ def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tupl
 
 def _contexts(not_in: re.Pattern[str], text: str, last: int) -> list[tuple[int, int]]:
     """The `not_in` contexts that start a word, scanned from the text's start (so the matches
-    are the same as a full scan's) but only up to the last hit's start: a context starting
-    after it holds no hit."""
+    are the same as a full scan's) but only up to `last` (the last hit's end): a context
+    starting after it holds no hit."""
     blocked = []
     for m in not_in.finditer(text):
         start = m.start()
