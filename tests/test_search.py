@@ -215,3 +215,19 @@ def test_one_character_pages_equal_the_full_list_whichever_strategy(corpus, monk
         everything = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", term).output)]
         page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "150", "--format", "json", term).output)]
         assert page == everything[:150] and everything, term
+
+
+@pytest.mark.parametrize("args", [["search", "沪明"], ["feed", "--topic", "hu-ming"], ["sources"],
+                                  ["check-config", "--no-secrets"]])
+def test_reading_commands_never_load_the_fetcher_feedparser_or_extractor(corpus, args):
+    import subprocess
+    import sys
+
+    cfg, _ = corpus
+    code = ("import sys\nfrom monitor.cli import main\n"
+            f"sys.argv = ['monitor', '--config', {str(cfg)!r}, *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = ('httpx', 'feedparser', 'monitor.extract', 'monitor.fetch', 'selectolax')\n"
+            "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert "LOADED []" in done.stderr, done.stderr[-2000:]

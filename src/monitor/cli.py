@@ -68,10 +68,13 @@ class State:
         return self._store
 
     def context(self, fetcher: bool = False) -> Context:
-        from .fetch import Fetcher
-        from .pipeline import Context
+        from .pipeline.base import Context
 
-        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch) if fetcher else None)
+        if not fetcher:
+            return Context(self.cfg, self.store, None)
+        from .fetch import Fetcher  # only polling fetches: other commands never load httpx
+
+        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch))
 
     def close(self) -> None:
         if self._store is not None:

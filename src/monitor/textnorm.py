@@ -30,6 +30,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
+
+from . import tablecache
 
 # Characters that FTS5 `unicode61` keeps inside one token and that we index as bigrams.
 CJK_CHARS = (
@@ -77,9 +80,13 @@ _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, 
 # --- the character table -------------------------------------------------------------------
 
 
+def _opencc_path() -> Path:
+    return Path(str(resources.files("opencc").joinpath("dictionary", "TSCharacters.txt")))
+
+
 def _opencc_ts() -> dict[str, str]:
     """Traditional → simplified single characters from OpenCC's TSCharacters (first candidate)."""
-    path = resources.files("opencc").joinpath("dictionary", "TSCharacters.txt")
+    path = _opencc_path()
     pairs: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         src, _, dst = line.partition("\t")
@@ -99,7 +106,27 @@ def _dropped(cp: int, ch: str) -> bool:
 
 @functools.cache
 def char_table() -> dict[int, str | None]:
-    """The one translate table (NFKC, traditional → simplified, lower, drops); built once."""
+    """The one translate table (NFKC, traditional → simplified, lower, drops); built once
+    per version of this file, OpenCC's data and Unicode, then read from a disk cache."""
+    return _tables()["table"]
+
+
+@functools.cache
+def _tables() -> dict:
+    """`char_table` and the two `_bmp` lists, from the disk cache (building them costs about
+    0.3 s, reading them a few ms: `monitor search` starts without building them)."""
+    sources = [Path(__file__).read_bytes(), _opencc_path().read_bytes(), unicodedata.unidata_version.encode()]
+    return tablecache.load_or_build("textnorm", sources, _build_tables)
+
+
+def _build_tables() -> dict:
+    table = _build_char_table()
+    fast = {**{cp: chr(cp) for cp in range(0x10000)}, **table}
+    one = {cp: v if v is not None and len(v) == 1 else "\0" for cp, v in fast.items()}
+    return {"table": table, "bmp": [fast[cp] for cp in range(0x10000)], "bmp1": [one[cp] for cp in range(0x10000)]}
+
+
+def _build_char_table() -> dict[int, str | None]:
     ts = _opencc_ts()
     table: dict[int, str | None] = {}
     for cp in _table_code_points():
@@ -162,8 +189,7 @@ def _bmp(one_to_one: bool) -> list[str | None]:
     """`_fast_table` (or `_one_to_one`) for the BMP as a list indexed by code point: cheaper
     than a dict look-up (measured 30 → 22 ns a character). `str.translate` leaves characters
     beyond the list as they are, so callers check for them (`_RARE_RE`)."""
-    table = _one_to_one() if one_to_one else _fast_table()
-    return [table[cp] for cp in range(0x10000)]
+    return _tables()["bmp1" if one_to_one else "bmp"]
 
 
 def _class_ranges(cps: list[int]) -> list[str]:

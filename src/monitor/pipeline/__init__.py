@@ -11,15 +11,54 @@ source → fetch → extract → normalise → match → dedup → store → dig
 In: a `Context` (config, store, fetcher). Out: reports. Never prints: the CLI shows the reports.
 """
 
-from .base import Context, DigestResult, ImportReport, Ingested
-from .cycle import run_cycle
-from .deliver import build_digest, channel_key, recent_stories, retry_due, send_digests
-from .importer import article_from_json, import_lines, parse_when
-from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
-from .poll import poll, poll_source
-from .query import Page, parse_query, search, search_page
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on first use
+    from .base import Context, DigestResult, ImportReport, Ingested
+    from .cycle import run_cycle
+    from .deliver import build_digest, channel_key, recent_stories, retry_due, send_digests
+    from .importer import article_from_json, import_lines, parse_when
+    from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
+    from .poll import poll, poll_source
+    from .query import Page, parse_query, search, search_page
+
+# Name → the module that defines it. Loaded on first use, so `monitor search` or `feed` does not
+# import the fetcher (httpx), feedparser and the extractor that only polling needs.
+_WHERE = {
+    "Context": "base", "DigestResult": "base", "ImportReport": "base", "Ingested": "base",
+    "run_cycle": "cycle",
+    "build_digest": "deliver", "channel_key": "deliver", "recent_stories": "deliver", "retry_due": "deliver",
+    "send_digests": "deliver",
+    "article_from_json": "importer", "import_lines": "importer", "parse_when": "importer",
+    "Ingestor": "ingest", "catch_up": "ingest", "ingest": "ingest", "ingest_many": "ingest", "rematch": "ingest",
+    "poll": "poll", "poll_source": "poll",
+    "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
+}
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
            "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query",
-           "parse_when", "poll", "poll_source", "recent_stories", "rematch", "retry_due", "run_cycle", "search", "search_page",
-           "send_digests"]
+           "parse_when", "poll", "poll_source", "recent_stories", "rematch", "retry_due", "run_cycle",
+           "search", "search_page", "send_digests"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    """`pipeline.poll` and `pipeline.ingest` name functions, as they did when this package
+    imported everything: importing the submodules of the same name must not rebind them."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("poll", "ingest") and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

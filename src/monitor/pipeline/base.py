@@ -8,11 +8,14 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..config import Config
-from ..fetch import Fetcher
 from ..store import Store
+
+if TYPE_CHECKING:  # only polling needs it: searching never loads httpx
+    from ..fetch import Fetcher
 
 log = logging.getLogger("monitor")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TextIO
 
-from .. import digest, locks, notify, snippets
+from .. import digest, locks, snippets
 from ..config import Channel, Subscriber
 from ..errors import InputError, MonitorError
 from ..models import Digest, Hit, Queued, Repost, Story
@@ -161,6 +161,8 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error."""
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     try:
+        from .. import notify  # sending only: `monitor feed` builds stories without loading httpx
+
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
         retry_at = utcnow() + retry_delay(queued.attempts + 1)

@@ -1,0 +1,69 @@
+"""Start-up time of the CLI: `monitor --help` and `monitor search` on a small database.
+
+Runs each command as a fresh process (the installed `monitor` entry point) N times, after one
+warm-up run that fills the character-table cache, and prints the median and spread of the
+wall time beside `python -c pass` measured in the same run (the floor no command can beat).
+Also checks that `search`, `feed`, `sources` and `check-config` never import httpx,
+feedparser or the extractor. Bars (issue 9): search ≤ 150 ms, --help ≤ 100 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+HEAVY = ("httpx", "feedparser", "monitor.extract", "monitor.fetch", "selectolax")
+ARTICLES = [{"url": f"https://b.example.cn/{i}", "title": f"沪明合作第{i}次推进会", "source": "bench",
+             "body": "上海与三明召开对口合作推进会，签约一批产业园项目。" * 10} for i in range(50)]
+
+
+def _time(cmd: list[str], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs + 1):
+        began = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        out.append((time.perf_counter() - began) * 1000)
+    return sorted(out[1:])
+
+
+def _heavy_imports(args: list[str]) -> list[str]:
+    code = ("import sys; from monitor.cli import main\n"
+            f"sys.argv = ['monitor', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('\\n' + ' '.join(m for m in sys.modules if m.startswith({HEAVY!r})), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    return done.stderr.strip().splitlines()[-1].split() if done.stderr.strip() else []
+
+
+def main(runs: int = 15) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "small.db")
+        lines = "\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n"
+        subprocess.run([str(BIN / "monitor"), "--db", db, "import", "-"], input=lines.encode(), check=True,
+                       capture_output=True)
+        cases = {"python -c pass": [sys.executable, "-c", "pass"],
+                 "monitor --help": [str(BIN / "monitor"), "--help"],
+                 "monitor search 沪明": [str(BIN / "monitor"), "--db", db, "search", "沪明"]}
+        results = {name: _time(cmd, runs) for name, cmd in cases.items()}
+        for name, times in results.items():
+            print(f"{name:22} median {statistics.median(times):6.1f} ms  "
+                  f"(min {times[0]:.1f}, max {times[-1]:.1f}; {runs} runs)")
+        bad = 0
+        for args in (["--db", db, "search", "沪明"], ["--db", db, "feed", "--topic", "hu-ming"], ["--db", db, "sources"],
+                     ["check-config", "--no-secrets"]):
+            heavy = _heavy_imports(args)
+            print(f"monitor {args[-1] if args[0] != '--db' else args[2]:14} imports of {'/'.join(HEAVY)}: "
+                  f"{', '.join(heavy) or 'none'}")
+            bad += bool(heavy)
+    ok = statistics.median(results["monitor search 沪明"]) <= 150 and statistics.median(results["monitor --help"]) <= 100
+    return 0 if ok and not bad else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 15))

@@ -1,0 +1,47 @@
+"""A disk cache for tables that take long to build and never change between runs.
+
+In: a name, the inputs that determine the table (source text, data files, versions) and a
+function that builds it. Out: the table (marshal-able: dicts, lists, str, None), read from
+`$MONITOR_CACHE_DIR`, else `$XDG_CACHE_HOME/monitor`, else `~/.cache/monitor`, or built and
+written there. A cache that cannot be read or written is rebuilt in memory, silently: it
+only costs time. Never used for anything a user wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def cache_dir() -> Path:
+    """Where cached tables live."""
+    explicit = os.environ.get("MONITOR_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "monitor"
+
+
+def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any]) -> Any:
+    """The table `build()` makes, cached under a hash of `inputs` and the Python version."""
+    digest = hashlib.sha256(b"\0".join([sys.version.encode(), *inputs])).hexdigest()[:20]
+    path = cache_dir() / f"{name}-{digest}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(marshal.dumps(value))
+        os.replace(tmp.name, path)  # atomic: a concurrent reader sees the old file or the new one
+    except OSError:
+        pass
+    return value
