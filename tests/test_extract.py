@@ -176,7 +176,7 @@ def test_chinese_captions_breadcrumb_and_follow_prompts_are_not_paragraphs() -> 
     assert article.published == utc(2023, 12, 8, 16)
     assert len(article.paragraphs) == 3
     assert article.paragraphs[0].startswith("12月8日，沙县小吃文化节在上海开幕")
-    for junk in ("当前位置", "图为", "摄）", "参赛选手", "资料图", "二维码"):
+    for junk in ("当前位置", "图为", "摄）", "参赛选手", "资料图", "二维码", "相关阅读"):
         assert junk not in article.body
 
 
@@ -363,6 +363,16 @@ def test_yearless_byline_on_an_old_page_takes_the_year_of_the_pages_other_dates(
             "<div class='foot'>网站更新：2019-10-09</div></body></html>")
     assert extract(html, now=utc(2024, 5, 20)).published == utc(2019, 10, 8, 4)
     assert extract(html.replace("网站更新：2019-10-09", ""), now=utc(2024, 5, 20)).published == utc(2023, 10, 8, 4)
+
+
+def test_copyright_years_are_not_publication_dates() -> None:
+    html = ("<html><head><title>宁化客家祖地迎来寻根团</title></head><body><h1>宁化客家祖地迎来寻根团</h1><div class='c'>"
+            "<p>来自海外的客家乡亲组成寻根团，来到宁化石壁客家祖地参观祭祖，感受客家文化的源远流长。</p>"
+            "<p>寻根团成员表示，将把家乡的变化带回所在国家，吸引更多年轻一代回乡寻根。</p></div>"
+            "<div class='foot'>Copyright © 2005-2019 宁化新闻网 版权所有 2003.1-2019.12</div></body></html>")
+    assert extract(html, now=NOW).published is None
+    url = "http://www.nhxw.example.cn/2018/03/09/story_1.html"
+    assert extract(html, url, now=NOW).published == utc(2018, 3, 8, 16)
 
 
 def test_time_element_and_naive_now() -> None:

@@ -21,6 +21,7 @@ _STOP = re.compile(
 )
 # Searched in lower-cased short lines: without re.I, re skips ahead by first character (8x).
 _CHROME = re.compile(
+    r"(?:相关|相關)(?:阅读|閱讀|新闻|新聞|链接|鏈接|报道|報導|文章)[：:]|(?:延伸|推荐|推薦)(?:阅读|閱讀)[：:]|"
     r"当前位置|當前位置|您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
     r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
