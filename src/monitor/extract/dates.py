@@ -50,10 +50,12 @@ _HAN_DATE = re.compile(
     r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 # Labels that introduce the publication time (not an update): the date right after one is it.
-_PUB_LABEL = re.compile(  # no re.I: a case-blind pattern cannot skip ahead by its first characters
-    r"(?:发布|發佈|發布|发表|發表|刊发|出版|首发|上传|[Pp]ublished|PUBLISHED|[Pp]osted|POSTED|[Ff]irst published|"
-    r"[Pp]ublish date|[Dd]ate published)(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*"
-)
+_PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahead by first character
+    rf"{label}(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*" for label in (
+        "发布", "發佈", "發布", "发表", "發表", "刊发", "出版", "首发", "上传", "Published", "published", "PUBLISHED",
+        "Posted", "posted", "POSTED", "First published", "first published", "Publish date", "publish date",
+        "Date published", "date published")
+))
 # Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间)[：:\s]*$")
 _URL_DATES = (
