@@ -3,6 +3,7 @@
     python bench/import_scale.py [N] [--repeats R]    # make bench: N=5,000, 3 repeats
     python bench/import_scale.py build DB N           # make bench-scale: a 1M-article database
                                                       # through the real import path, for reuse
+    python bench/import_scale.py lookup [N ...]        # near-duplicate look-up at 10k, 100k, 1M
 
 Articles are generated (a fixed seed): ~1,500 characters of Chinese in 4-8 paragraphs, words
 from a 20,000-word vocabulary drawn Zipf-like, one word in 40 from the topic's vocabulary (上海,
@@ -199,9 +200,52 @@ def build(db: Path, n: int, chunk: int = 10_000) -> int:
     return 0
 
 
+def lookup(sizes: list[int], probes: int = 300) -> int:
+    """Near-duplicate look-up cost against the size of the band table: fingerprints of `n`
+    stored articles (16 band rows each) written straight into a store, then the ingest's
+    look-up (candidates by band key, judged from signatures) timed for fresh articles and for
+    reposts of stored ones. Flat means the same time per look-up at 10k and at 1M."""
+    from datetime import datetime, timezone
+
+    from monitor import dedup, textnorm
+    from monitor.store import Store
+
+    gen, now = Generator(seed=31), datetime.now(timezone.utc)
+    arts = [gen.article(i) for i in range(2000)]
+    fps = [dedup.fingerprint(textnorm.fingerprint_text(a["body"])) for a in arts]
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        store = Store.open(Path(tmp_name) / "lookup.db")
+        stored = 0
+        for n in sizes:
+            with store.transaction():
+                while stored < n:  # random fingerprints stand for the bulk; real ones are planted
+                    fp = fps[stored] if stored < 1000 else None
+                    keys = fp.keys() if fp else [rng.getrandbits(63) for _ in range(16)]
+                    sig = fp.packed() if fp else rng.randbytes(256)
+                    stored += 1
+                    store.conn.execute("INSERT INTO stories(id, title) VALUES (?, '')", [stored])
+                    store.conn.execute("INSERT INTO articles(id, canonical_url, story_id) VALUES (?, ?, ?)",
+                                       [stored, f"http://lookup.example/{stored}", stored])
+                    store.add_fingerprint(stored, fp.count if fp else 600, sig, keys, now)
+            times = {"repost": [], "fresh": []}
+            for i in range(probes):
+                for kind, fp in (("repost", fps[i % 1000]), ("fresh", fps[1000 + i % 1000])):
+                    t = time.perf_counter()
+                    for cand in store.lsh_candidates(fp.keys()):
+                        dedup.containment_bounds(fp.count, fp.packed(), cand["shingles"], cand["sig"])
+                    times[kind].append(time.perf_counter() - t)
+            print(f"{n:>9,} stored fingerprints: look-up median {statistics.median(times['repost']) * 1e6:.0f} µs "
+                  f"for a repost, {statistics.median(times['fresh']) * 1e6:.0f} µs for a fresh article", flush=True)
+        store.close()
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         return build(Path(argv[1]), int(argv[2]))
+    if argv[:1] == ["lookup"]:
+        return lookup([int(a) for a in argv[1:]] or [10_000, 100_000, 1_000_000])
     repeats = int(argv[argv.index("--repeats") + 1]) if "--repeats" in argv else 3
     args = [a for a in argv if not a.startswith("--") and not (argv.index(a) > 0 and argv[argv.index(a) - 1] == "--repeats")]
     return compare(int(args[0]) if args else 20_000, repeats)

@@ -143,3 +143,10 @@ def test_the_old_fts_table_moves_to_the_contentless_one(tmp_path):
     assert [r["id"] for r in store.search(["沪明"])] == [7]
     assert store.delete_article(7) and store.search(["沪明"]) == []
     store.close()
+
+
+def test_hits_round_trip_through_the_store(store):
+    a, _ = add(store, "http://a.cn/1", "沪明合作", "三明 上海 合作")
+    hits = (Hit("三明", "body", 0, 2, "r1"), Hit("沪明", "title", 0, 2, "r2"))
+    store.set_match(a, Match(topic="hu-ming", matched=True, score=2.0, hits=hits))
+    assert tuple(store.hits_of(a, ["hu-ming"])) == hits

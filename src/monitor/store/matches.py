@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
 
 from ..models import Hit, Match
 from .base import StoreBase, iso, utcnow
@@ -19,6 +18,12 @@ _DROP = "DELETE FROM article_topics WHERE article_id = ? AND topic = ?"
 _CHECK = "INSERT OR REPLACE INTO article_checks(topic, article_id, rules) VALUES (?, ?, ?)"
 
 
+def _hits_json(hits: tuple[Hit, ...]) -> str:
+    """The hits as JSON; `dataclasses.asdict` is generic and recursive, ~10× slower for these."""
+    return json.dumps([{"term": h.term, "field": h.field, "start": h.start, "end": h.end, "rule": h.rule}
+                       for h in hits], ensure_ascii=False)
+
+
 class MatchesPart(StoreBase):
     """Rows of `article_topics` and `article_checks`."""
 
@@ -28,7 +33,7 @@ class MatchesPart(StoreBase):
         with self.writing():
             if match.matched:
                 self.conn.execute(_UPSERT, [article_id, match.topic, match.score,
-                                            json.dumps([asdict(h) for h in match.hits], ensure_ascii=False),
+                                            _hits_json(match.hits),
                                             json.dumps(list(match.rules), ensure_ascii=False), match.reason,
                                             iso(utcnow())])
             else:
