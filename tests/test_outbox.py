@@ -87,3 +87,16 @@ def test_stories_past_max_stories_wait_for_the_next_digest(tmp_path, webhook_rec
     bodies = [r.json() for r in webhook_receiver.requests]
     assert [b["total"] for b in bodies] == [120, 70, 20]  # each says how many were waiting
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(120), 1)
+
+
+def test_a_message_stored_by_another_version_still_loads(tmp_path, webhook_receiver):
+    ctx = open_world(tmp_path, [{"kind": "webhook", "format": "json", "url": webhook_receiver.url}], n=3)
+    webhook_receiver.fail(4, 503)
+    assert send_digests(ctx)[0].status == "error"
+    (row,) = ctx.store.db.query("SELECT id, message FROM outbox")
+    message = json.loads(row["message"]) | {"field_of_the_future": 1}
+    del message["parts"]
+    ctx.store.db.execute("UPDATE outbox SET message = ? WHERE id = ?", [json.dumps(message), row["id"]])
+    ctx.store.db.conn.commit()
+    assert send_digests(ctx)[0].status == "sent"
+    assert counts([r.body.decode() for r in webhook_receiver.requests[-1:]]) == dict.fromkeys(range(3), 1)

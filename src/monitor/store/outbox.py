@@ -84,7 +84,9 @@ class OutboxPart(StoreBase):
 
 
 def _queued(row: dict[str, Any]) -> Queued:
-    fields = json.loads(row["message"])
+    # Fields a later version dropped are ignored; ones it added take their defaults.
+    known = {f.name for f in dataclasses.fields(Outgoing)}
+    fields = {k: v for k, v in json.loads(row["message"]).items() if k in known}
     fields["story_ids"] = tuple(fields.get("story_ids") or ())
     return Queued(id=row["id"], subscriber=row["subscriber"], channel=row["channel"], status=row["status"],
                   attempts=row["attempts"], next_attempt_at=parse_iso(row["next_attempt_at"]),
