@@ -40,6 +40,10 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/import_scale.py 5000 --repeats 3
 	$(BIN)/python bench/poll_cpu.py 2000 --repeats 3
+	test -f bench/out/search20k.db || (mkdir -p bench/out && $(BIN)/python bench/search_scale.py build bench/out/search20k.db 20000)
+	$(BIN)/python bench/search_scale.py run bench/out/search20k.db
+	$(BIN)/python bench/search_scale.py web bench/out/search20k.db
+	$(BIN)/python bench/startup.py
 
 # The 1M-article run (about an hour, ~18 GB in $(SCALE_DB)): import rate per 10,000-article
 # chunk from 10k to 1M, then the search latency bench on the same database.
@@ -48,6 +52,7 @@ bench-scale: $(VENV)/.installed-bench
 	mkdir -p $(dir $(SCALE_DB))
 	$(BIN)/python bench/import_scale.py build $(SCALE_DB) 1000000
 	$(BIN)/python bench/search_scale.py run $(SCALE_DB)
+	$(BIN)/python bench/search_scale.py web $(SCALE_DB)
 
 # The house checks: lint, types, the Dockerfile and the bundled config. CI runs this before the tests.
 check: lint

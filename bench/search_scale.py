@@ -2,6 +2,7 @@
 
     python bench/search_scale.py build DB N [BODY_CHARS]   # generate N articles straight into DB
     python bench/search_scale.py run DB [REPEATS]           # time the query set (stories and --articles)
+    python bench/search_scale.py web DB [REPEATS]           # server time of the search page
 
 The generator writes rows and FTS tokens directly (the import path is store-scale's bench):
 words drawn from a Zipf distribution over a 20,000-word vocabulary with the topic words placed
@@ -113,9 +114,51 @@ def run(path: Path, repeats: int = 7) -> int:
     return 0 if worst[2, "cpu"] <= 20 and worst[1, "cpu"] <= 100 else 1
 
 
+def web(path: Path, repeats: int = 7) -> int:
+    """Server time of the search page (`monitor serve`, in-process through ASGI): p50/p95."""
+    import asyncio
+    from urllib.parse import quote
+
+    import httpx
+
+    from monitor.web import create_app
+
+    store = Store.open(path)
+    ctx = Context(SimpleNamespace(topics={"hu-ming": None}, sources=()), store)  # type: ignore[arg-type]
+    app = create_app(ctx, auth="")
+    pages = [f"/search?q={quote(q)}" for q in QUERIES + ONE_CHAR] + ["/search", "/search?topic=hu-ming",
+                                                                      f"/search?q={quote('上海')}&page=3"]
+
+    async def measure() -> tuple[float, float]:
+        worst = {"wall": 0.0, "cpu": 0.0}
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+            for url in pages:
+                wall, cpu = [], []
+                for _ in range(repeats + 1):
+                    began, began_cpu = time.perf_counter(), time.process_time()
+                    response = await client.get(url)
+                    wall.append((time.perf_counter() - began) * 1000)
+                    cpu.append((time.process_time() - began_cpu) * 1000)
+                    assert response.status_code == 200, (url, response.status_code)
+                line = []
+                for name, times in (("wall", sorted(wall[1:])), ("cpu", sorted(cpu[1:]))):
+                    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+                    worst[name] = max(worst[name], p95)
+                    line.append(f"{name} p50={statistics.median(times):6.1f} p95={p95:6.1f}")
+                print(f"{url[:44]:44} {'  '.join(line)} ms")
+        return worst["wall"], worst["cpu"]
+
+    wall, cpu = asyncio.run(measure())
+    store.close()
+    print(f"worst search page p95: wall {wall:.1f} ms, cpu {cpu:.1f} ms (bar 50)")
+    return 0 if cpu <= 50 else 1
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "build":
         build(Path(sys.argv[2]), int(sys.argv[3]), *(int(a) for a in sys.argv[4:5]))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "web":
+        sys.exit(web(Path(sys.argv[2]), *(int(a) for a in sys.argv[3:4])))
     elif len(sys.argv) >= 3 and sys.argv[1] == "run":
         sys.exit(run(Path(sys.argv[2]), *(int(a) for a in sys.argv[3:4])))
     else:

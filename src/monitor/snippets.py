@@ -17,11 +17,6 @@ from . import textnorm
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """[start, end) spans in the original `text` of every occurrence of each term."""
     needles = [n for n in (textnorm.normalize(t).strip() for t in terms) if n]
-    folded = textnorm.fold(text)
-    if not any(" " in n for n in needles) and "\0" not in folded and "(" not in folded:
-        # One character for one and no pinyin to drop: offsets in `folded` are offsets in
-        # `text` (a tenth of the cost of the full map on a long body, where search spends it).
-        return _occurrences(folded, list(range(len(text))), needles)
     norm, index = textnorm.normalize_map(text)
     return _occurrences(norm, index, needles)
 
