@@ -30,7 +30,12 @@ def test_compose_runs_options_the_cli_has():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert f"EXPOSE {port}" in dockerfile
     assert "monitor-data:/app/data" in daemon and 'VOLUME ["/app/data"]' in dockerfile
-    assert re.search(r"^  # web:\n  #   image: monitor:latest\n  #   command: \[\"serve\"", text, re.M)
+    web = text.split("\n  web:\n", 1)[1].split("\nvolumes:", 1)[0]
+    serve = compose_command(web)
+    assert serve[0] == "serve" and "monitor-data:/app/data" in web
+    serve_help = CliRunner().invoke(main, ["serve", "--help"]).output
+    assert all(flag in serve_help for flag in serve if flag.startswith("--"))
+    assert f'"127.0.0.1:{serve[serve.index("--port") + 1]}:' in web
 
 
 def test_every_secret_the_bundled_config_names_is_passed_through():
