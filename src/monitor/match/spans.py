@@ -143,7 +143,8 @@ def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int) ->
     segmentation does not read as a word); a name starting inside a dropped hit takes its place
     (前来明溪: not 来明, but 明溪)."""
     blocked = _contexts(group.not_in, text, spans[-1][1]) if group.not_in is not None else []
-    if not blocked and not any(text[a:b] in group.contested for a, b in spans):
+    contested = group.contested
+    if not blocked and not (contested and any(text[a:b] in contested for a, b in spans)):
         return spans  # the common case: nothing to judge
     kept: list[tuple[int, int]] = []
     for span in spans:
