@@ -517,3 +517,10 @@ def test_english_reports_say_help_and_support(hu_ming: match.Topic) -> None:
     assert m.matched, m.reason
     assert not match_article(hu_ming, "Shanghai helps flood victims",
                              "Shanghai has helped flood victims in Henan. Sanming sent rescue teams too.").matched
+
+
+@pytest.mark.parametrize("sentence", ["上海将一如既往支持三明振兴发展。", "上海市领导走访三明企业。",
+                                      "Officials from Shanghai and Sanming said both sides would build a park."])
+def test_support_visits_and_both_sides_are_cooperation_words(hu_ming: match.Topic, sentence: str) -> None:
+    m = match_article(hu_ming, "", sentence)
+    assert "both sides and cooperation in one sentence" in m.rules, m.reason
