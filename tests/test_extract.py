@@ -238,6 +238,8 @@ def test_body_rule_is_trusted_even_when_the_generic_finder_would_disagree() -> N
         ("Shanghai hospital opens clinic - Coastal Daily", "Shanghai hospital opens clinic"),
         ("沪明合作_新闻中心_三明市人民政府", "沪明合作"),
         ("Well-known title", "Well-known title"),
+        ("三明之窗--大田县举办高山茶文化节", "大田县举办高山茶文化节"),
+        ("Opinion | Why the ferry matters", "Opinion | Why the ferry matters"),
         ("三明", "三明"),
     ],
 )
@@ -319,6 +321,15 @@ def test_dateline_page_takes_its_year_from_another_date_on_the_page() -> None:
             "<p>协议提出，双方将共同建设产业园区，推动更多上海企业落户三明。</p></div>"
             "<div class='foot'>本站更新于 2021年12月01日</div></body></html>")
     assert extract(html, now=NOW).published == utc(2021, 11, 7, 16)
+
+
+def test_old_page_with_a_site_prefixed_title_and_a_dated_sidebar() -> None:
+    article = page("zh_old_prefixed_title.html", now=utc(2024, 1, 5))
+    assert article.title == "大田县举办高山茶文化节"  # `三明之窗--` dropped
+    assert article.paragraphs[0].startswith("日前，大田县第二届高山茶文化节")  # the in-page heading is no paragraph
+    assert len(article.paragraphs) == 3
+    assert article.published == utc(2005, 7, 5, 8, 20)  # the byline's, not the sidebar's 2005-7-2 or the clock
+    assert article.source_name == "大田县委宣传部"
 
 
 @pytest.mark.parametrize(

@@ -183,10 +183,14 @@ def _places(page_text: str, title: str, body: Body) -> Places:
     if start < 0:
         start = min(len(page_text), 3000)
     window = page_text[max(0, start - 3000) : start]
-    head = _find(window, title, last=True) if title else -1
+    head, headline = -1, ""
+    for headline in (title, body.headline or ""):  # the <title>'s headline, else the container's own
+        head = _find(window, headline, last=True) if headline else -1
+        if head >= 0:
+            break
     if head >= 0:
         window = window[head:]
-        window = window[len(title):] if window.startswith(title) else window
+        window = window[len(headline):] if window.startswith(headline) else window
     return Places(region=clean(window)[-800:], anchored=head >= 0, byline=body.date_text,
                   tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
                   lead="\n".join(paragraphs[:3]))

@@ -40,6 +40,8 @@ _FIRST_BRANCHES = frozenset({"meta", "title", "h1"})  # these tags win over a he
 _HEADLINES = "h2, [class*=title]"  # second-rank headline candidates: an attribute test, left to lexbor
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
+# `三明之窗--标题`: a short Chinese site name in front of the headline, as older sites write it.
+_PREFIX = re.compile(r"^([^_|｜\-]{1,10}?)\s*(?:-{2,}|[_|｜])\s*(\S.*)$")
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
 
@@ -212,7 +214,8 @@ def _as_text(value: object) -> str:
 
 
 def strip_site_suffix(title: str) -> str:
-    """Drop trailing site names: `标题_中新网`, `标题-东南网`, `Title | Site`."""
+    """Drop site names: trailing (`标题_中新网`, `标题-东南网`, `Title | Site`) and, on older Chinese
+    sites, leading (`三明之窗--标题`)."""
     for _ in range(3):
         match = _SUFFIX.search(title)
         head = title[: match.start()].strip() if match else ""
@@ -221,6 +224,9 @@ def strip_site_suffix(title: str) -> str:
         if match.group(0).startswith("-") and head[-1:].isascii() and not CJK.search(match.group(1)):
             break  # `anti-drug campaign`: a bare hyphen after a Latin word is part of the title
         title = head
+    prefix = _PREFIX.match(title)
+    if prefix and CJK.search(prefix.group(1)) and len(prefix.group(2)) >= max(6, 2 * len(prefix.group(1))):
+        title = prefix.group(2)
     return title
 
 

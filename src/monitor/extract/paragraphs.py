@@ -75,6 +75,7 @@ class Body:
 
     paragraphs: list[str] = field(default_factory=list)
     date_text: str | None = None  # a byline line with a date, lifted out of the body
+    headline: str | None = None  # the headline as the container repeats it (not always as the <title> has it)
     author: str | None = None
     source_name: str | None = None
     editor: str | None = None
@@ -86,7 +87,7 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
     seen: set[str] = {title} if title else set()
     for container in containers:
         for raw in _raw_paragraphs(container):
-            if not _take(raw, body, seen):
+            if not _take(raw, body, seen, title):
                 body.paragraphs = trim_tail(body.paragraphs)
                 return body
     body.paragraphs = trim_tail(body.paragraphs)
@@ -169,7 +170,7 @@ def _split_lines(block: str) -> list[str]:
     return out
 
 
-def _take(raw: str, body: Body, seen: set[str]) -> bool:
+def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
     (a related list)."""
     if _LINK_OPEN in raw and _link_row(raw):
@@ -184,6 +185,9 @@ def _take(raw: str, body: Body, seen: set[str]) -> bool:
         return True
     if len(text) <= 300 and is_chrome(text):
         return True
+    if not body.paragraphs and body.headline is None and title and _like_title(text, title):
+        body.headline = text  # the container opens with the headline in other words
+        return True
     editor = _TRAILING_EDITOR.search(text) if text[-1] in "）)]】" else None
     if editor:
         body.editor = body.editor or clean(editor.group(1))
@@ -192,6 +196,13 @@ def _take(raw: str, body: Body, seen: set[str]) -> bool:
         seen.add(text)
         body.paragraphs.append(text)
     return True
+
+
+def _like_title(text: str, title: str) -> bool:
+    """A short line without sentence punctuation that shares its first eight characters with the title."""
+    if len(text) > 60 or len(text) < 8 or _SENTENCE.search(text):
+        return False
+    return text[:8] in title or title[:8] in text
 
 
 def _link_row(raw: str) -> bool:

@@ -65,13 +65,14 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
 
 def _in_region(places: Places, now: datetime) -> datetime | None:
     """A labelled date, else a timed date, else any date in the byline region. When the headline was
-    not found the region may hold a sidebar's dates: then only a labelled date or one just before
-    the body counts."""
+    not found the region may hold a sidebar's dates: then only a labelled date, a byline line
+    lifted out of the body, or a date just before the body counts."""
     region = places.region
+    if not places.anchored:
+        return (dates.labelled_date(region, now) or dates.parse_date(places.byline, now)
+                or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
-    if not places.anchored:
-        return dates.labelled_date(region, now) or dates.nearest_date(region, len(region), now, within=80)
     return (dates.labelled_date(region, now) or dates.first_date(region, now, timed=True)
             or dates.parse_date(region, now))
 
