@@ -69,7 +69,7 @@ class SearchPart(StoreBase):
         the caller expects to take (None: all); it only chooses the strategy. With `walk`, the
         date index is walked whatever the count, and `WalkBudget` is raised past its budget."""
         try:
-            if walk is None and match is not None and (want is None or self._fts_count(match, RARE) < RARE):
+            if walk is None and match is not None and (want is None or self._few(match, filters, want)):
                 yield from self._sorted_matches(match, exclude, filters, check)
             else:
                 yield from self._walk(match, exclude, filters, check, walk or Walk())
@@ -121,6 +121,19 @@ class SearchPart(StoreBase):
         return out
 
     # -- strategies ------------------------------------------------------------------------------
+
+    def _few(self, match: str, filters: Filters, want: int) -> bool:
+        """Whether sorting every FTS match costs less than walking the date index. A topic
+        filter thins the walk: with a term in 1 % and a topic in 3 % of articles, a page of 20
+        needs some 70,000 rows walked, while sorting the term's matches reads far fewer."""
+        count = self._fts_count(match, RARE if not filters.topic else RARE * 20)
+        if count < RARE or not filters.topic:
+            return count < RARE
+        total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
+        in_topic = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM article_topics WHERE topic = ? LIMIT ?)",
+                                     [filters.topic, total]).fetchone()[0]
+        walked = want * total * total / max(1, count * in_topic)  # rows walked for `want` matches
+        return count < RARE * 20 and count < walked
 
     def _fts_count(self, expr: str, cap: int) -> int:
         sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
