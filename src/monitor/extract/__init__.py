@@ -2,10 +2,12 @@
 
 In: page text (already decoded; `extract_bytes` decodes for the CLI and bench), its URL, the
 source's `ExtractRules` and `now`. Out: an `Article` with the headline, display paragraphs,
-published time (aware, UTC), author, source name, editor and language. The cascade, first hit
-wins: per-source selectors → government CMS meta tags → JSON-LD / OpenGraph / <time> → text
-around the headline → URL → the generic body finder. Raises only `ExtractError`, and only when
-a page has no readable article; never does I/O and never imports another stage.
+published time (aware, UTC), author, source name, editor and language. Each field is an
+explicit cascade, first hit wins: the body from the source's selector, else the generic body
+finder (`body`, `paragraphs`, with line-level boilerplate in `boiler`); the title from meta and
+headline elements (`meta`); the date from the places listed in `published`; author, source and
+editor from selectors, byline text, meta tags, the dateline. Raises only `ExtractError`, and
+only when a page has no readable article; never does I/O and never imports another stage.
 """
 
 from __future__ import annotations

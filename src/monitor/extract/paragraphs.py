@@ -2,8 +2,9 @@
 
 In: container nodes (the tree may be marked up in place: sentinels are inserted around block
 elements, <br> and links so one C-level `text()` call yields paragraphs with link spans). Out:
-`Body` with paragraphs (cleaned, repeated ones once, chrome dropped) plus author, source and
-editor found in lines such as `来源：…`, `记者 …`, `（责任编辑：…）`. Never raises on its own.
+`Body` with paragraphs (cleaned, repeated ones once, chrome, captions and link rows dropped)
+plus author, source and editor found in lines such as `来源：…`, `记者 …`, `（责任编辑：…）`,
+`By …`, and the headline when the container repeats it in other words. Never raises on its own.
 """
 
 from __future__ import annotations
