@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from urllib.parse import urlsplit
 
 import pytest
-from hostile import Site, raw
+from hostile import BODY, Site, article_html, raw
 
 from monitor import config
 from monitor.fetch import Fetcher
@@ -198,3 +199,185 @@ def test_a_dripping_host_does_not_slow_the_other_nineteen(make_ctx):
     mixed = poll_sites(19, drip=True)
     assert mixed.pop("s19") >= 2.0  # the drip was read until its deadline, and once more
     assert max(mixed.values()) <= 1.5 * max(alone.values()), (alone, mixed)
+
+
+# ------------------------------------------------------------ every hostile listing, beside a good source
+
+WAF = ('<html><head><script>document.cookie="acw_sc__v2=5f1a";location.reload()</script></head>'
+       "<body>请开启JavaScript并刷新该页</body></html>")
+
+
+def hostile_listing(site: Site, fault: str) -> str:
+    """Make /list.html (or /rss.xml) on `site` show `fault`; return the listing's path."""
+    site.article("/x.html", "沪明合作不该入库")
+    if fault == "500":
+        site.status("/list.html", 500)
+    elif fault == "429":
+        site.status("/list.html", 429, {"Retry-After": "3600"})
+    elif fault == "hang":
+        site.hang("/list.html")
+    elif fault == "drip":
+        site.drip("/list.html", every=0.3)
+    elif fault == "huge":
+        site.huge("/list.html", 60_000_000, with_length=False)
+    elif fault == "bomb":
+        site.gzip_bomb("/list.html", 100_000_000)
+    elif fault == "loop":
+        site.redirect("/list.html", "/list2.html")
+        site.redirect("/list2.html", "/list.html")
+    elif fault == "private":
+        site.redirect("/list.html", "http://169.254.169.254/latest/meta-data/")
+    elif fault == "robots":
+        site.robots("User-agent: *\nDisallow: /\n")
+        site.listing("/list.html", ["/x.html"])
+    elif fault == "xml":
+        site.page("/rss.xml", '<rss version="2.0"><channel><title>坏<item><link>/x.html</link></channel>',
+                  content_type="application/rss+xml")
+        return "/rss.xml"
+    elif fault == "waf":
+        site.page("/list.html", WAF)
+    return "/list.html"
+
+
+@pytest.mark.parametrize(("fault", "status", "words"), [
+    ("500", "error", "HTTP 500"), ("429", "error", "HTTP 429"), ("hang", "error", "no complete answer"),
+    ("drip", "error", "no complete answer"), ("huge", "error", "max_bytes"), ("bomb", "error", "max_bytes"),
+    ("loop", "error", "redirect loop"), ("private", "error", "refused"), ("robots", "error", "robots.txt"),
+    ("xml", "error", "not a readable RSS/Atom feed"), ("waf", "blocked", "challenge page"),
+])
+def test_a_hostile_listing_is_its_sources_failure_only(make_ctx, fault, status, words):
+    with Site() as bad, Site() as good:
+        path = hostile_listing(bad, fault)
+        good.listing("/list.html", ["/g.html"])
+        good.article("/g.html", "沪明合作新闻")
+        fetch = FETCH.replace("timeout = 3", "timeout = 1").replace("[fetch]", "[fetch]\nmax_bytes = 1000000")
+        kind = "feed" if path.endswith(".xml") else "html"
+        ctx = make_ctx(source_toml("bad", bad.url(path), kind=kind) + source_toml("good", good.url("/list.html")),
+                       fetch=fetch)
+        reports = {r.source: r for r in poll(ctx)}
+        requests = bad.paths().count(path)
+    assert (reports["good"].status, reports["good"].new) == ("ok", 1)
+    assert reports["bad"].status == status and words in reports["bad"].errors[0], reports["bad"].errors
+    assert urls(ctx) == {good.url("/g.html")}  # nothing of the hostile site stored
+    row = ctx.store.source_state("bad")
+    assert row["last_status"] == status and words in row["last_error"] and row["error_count"] == 1
+    assert requests <= {"500": 3, "hang": 2, "drip": 2}.get(fault, 1)  # a timeout is retried once, 429 not
+
+
+def test_charset_traps_are_stored_as_the_right_text(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", ["/gb.html", "/stale.html", "/none.html", "/big5.html"])
+        body = "上海市与三明市签署沪明对口合作协议，碁石项目落地三明。\n双方将在产业园共建方面继续深化合作。"
+        pages = {"/gb.html": ("gbk", "text/html; charset=gb2312"), "/stale.html": ("utf-8", "text/html; charset=gb2312"),
+                 "/none.html": ("gb18030", "text/html"), "/big5.html": ("big5hkscs", "text/html; charset=big5")}
+        for path, (codec, ctype) in pages.items():
+            title = "滬明對口合作新聞" if codec == "big5hkscs" else "沪明对口合作新闻"
+            html = article_html(title, body if codec != "big5hkscs" else "三明與上海簽署對口合作協議。\n深水埗商會到訪三明。",
+                                charset="gb2312" if "gb2312" in ctype else "")
+            a.page(path, html.encode(codec), content_type=ctype)
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    rows = {r["url"].rsplit("/", 1)[1]: r for r in ctx.store.db.query("SELECT url, title, body FROM articles")}
+    assert (report.status, report.new) == ("ok", 4)
+    for name in ("gb.html", "stale.html", "none.html"):
+        assert "碁石项目落地三明" in rows[name]["body"] and "\ufffd" not in rows[name]["body"], name
+    assert "深水埗商會" in rows["big5.html"]["body"]
+
+
+def test_hostile_articles_fail_alone_and_nothing_of_them_is_stored(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", ["/500.html", "/waf.html", "/bomb.html", "/huge.html", "/loop.html", "/ok.html"])
+        a.status("/500.html", 500)
+        a.page("/waf.html", WAF)
+        a.gzip_bomb("/bomb.html", 100_000_000)
+        a.huge("/huge.html", 60_000_000, with_length=True)
+        a.redirect("/loop.html", "/loop.html")
+        a.article("/ok.html", "沪明合作新闻")
+        fetch = FETCH.replace("[fetch]", "[fetch]\nmax_bytes = 1000000")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")), fetch=fetch)
+        first = poll(ctx)[0]
+        second = poll(ctx)[0]
+        counts = {p: a.paths().count(p) for p in ("/500.html", "/waf.html", "/bomb.html", "/huge.html", "/loop.html")}
+    assert (first.status, first.new, len(first.errors)) == ("partial", 1, 5)
+    assert urls(ctx) == {a.url("/ok.html")}
+    # given up at once: too large, a loop; tried again: a 500 (retried once each poll), a WAF stub
+    assert counts == {"/500.html": 4, "/waf.html": 2, "/bomb.html": 1, "/huge.html": 1, "/loop.html": 1}
+    assert second.status == "partial" and len(second.errors) == 2
+
+
+def test_a_source_whose_every_article_is_a_waf_stub_is_blocked(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", ["/1.html", "/2.html"])
+        a.page("/1.html", WAF)
+        a.page("/2.html", '<html><head><meta http-equiv="refresh" content="0"></head><body></body></html>')
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert report.status == "blocked" and urls(ctx) == set()
+    assert "challenge page" in ctx.store.source_state("a")["last_error"]
+
+
+def test_a_redesigned_list_page_is_a_layout_change_not_silence(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", ["/1.html"])
+        a.article("/1.html", "沪明合作新闻")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        assert poll(ctx)[0].status == "ok"
+        a.page("/list.html", '<html><body><div class="cards"><a href="/2.html">新版</a></div></body></html>')
+        moved = poll(ctx)[0]
+        again = poll(ctx)[0]
+    state = ctx.store.source_state("a")
+    assert moved.status == "layout_changed" and again.status == "layout_changed"
+    assert "link_selector" in moved.errors[0]
+    assert state["error_count"] == 2 and state["status_since"] and state["peak_links"] == 1
+
+
+def test_a_listing_gone_for_three_polls_is_gone(make_ctx):
+    with Site() as a:
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        statuses = [poll(ctx)[0].status for _ in range(4)]
+    assert statuses == ["error", "error", "gone", "gone"]
+    assert ctx.store.source_state("a")["missing_count"] == 4
+
+
+def test_an_article_reached_another_way_is_not_fetched_again(make_ctx):
+    with Site() as a, Site() as b:
+        a.listing("/list.html", ["/short/1?spm=x", "/mobile/1.html"])
+        a.redirect("/short/1", "/news/2026/1.html")
+        a.article("/news/2026/1.html", "沪明合作新闻一")
+        a.page("/mobile/1.html", article_html("沪明合作新闻二", BODY + "\n手机版",
+                                              extra_head=f'<link rel="canonical" href="{a.url("/news/2026/2.html")}">'))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")) + source_toml("b", b.url("/list.html")))
+        first = poll(ctx)[0]
+        b.listing("/list.html", [a.url("/short/1"), a.url("/news/2026/1.html"), a.url("/news/2026/2.html"),
+                                 a.url("/mobile/1.html?from=wx")])
+        second = poll(ctx, ["b"])[0]
+    assert (first.new, first.status) == (2, "ok")
+    assert urls(ctx) == {a.url("/news/2026/1.html"), a.url("/news/2026/2.html")}  # final URL, canonical URL
+    assert (second.new, second.duplicates) == (0, 4)
+    assert a.paths().count("/short/1") == 1 and a.paths().count("/mobile/1.html") == 1
+    assert "/news/2026/2.html" not in a.paths()
+
+
+def test_sources_and_health_show_status_since_and_last_error(make_ctx, tmp_path):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    with Site() as bad, Site() as good:
+        bad.page("/list.html", WAF)
+        good.listing("/list.html", ["/g.html"])
+        good.article("/g.html", "沪明合作新闻")
+        make_ctx(source_toml("bad", bad.url("/list.html")) + source_toml("good", good.url("/list.html")))
+        args = ["--config", str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db")]
+        polled = CliRunner().invoke(main, [*args, "poll"])
+        listed = CliRunner().invoke(main, [*args, "sources"])
+        health = CliRunner().invoke(main, [*args, "health"])
+    assert polled.exit_code == 0, polled.output
+    assert "\trefused\t" in polled.output.splitlines()[0]
+    rows = {line.split("\t")[0]: line.split("\t") for line in listed.output.splitlines()[1:]}
+    assert rows["bad"][5] == "blocked" and rows["bad"][6].endswith("s") and rows["bad"][7] == "1"
+    assert "challenge page" in rows["bad"][9]
+    assert rows["good"][5] == "ok"
+    assert health.exit_code == 1 and "unhealthy=1 (bad)" in health.output
+    assert re.search(r"source=bad status=blocked for \d+s error=GET .*acw_sc__v2", health.output)
+    assert "source=good" not in health.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 
 import click
 
@@ -28,11 +29,26 @@ def _progress(sources):
 
 def report_table(reports) -> None:
     """The per-source summary of a poll."""
-    print_table("poll", ["source", "status", "links", "new", "matched", "known", "robots", "deferred", "errors", "ms",
-                          "first error"],
-                [[r.source, r.status, r.candidates, r.new, r.matched, r.duplicates, r.skipped, r.deferred,
+    print_table("poll", ["source", "status", "links", "new", "matched", "known", "robots", "deferred", "refused",
+                          "errors", "ms", "first error"],
+                [[r.source, r.status, r.candidates, r.new, r.matched, r.duplicates, r.skipped, r.deferred, r.refused,
                   len(r.errors), r.duration_ms,
                   (r.errors[0][:120] if r.errors else "")] for r in reports])
+
+
+def lasted(since: str | None, now: datetime | None = None) -> str:
+    """How long ago an ISO time was, coarsely: '40s', '12m', '5h 20m', '3d 4h'."""
+    if not since:
+        return ""
+    seconds = int(((now or datetime.now(timezone.utc)) - datetime.fromisoformat(since)).total_seconds())
+    days, rest = divmod(max(0, seconds), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days}d {hours}h"
+    if hours:
+        return f"{hours}h {minutes}m"
+    return f"{minutes}m" if minutes else f"{seconds}s"
 
 
 @click.command()
@@ -93,32 +109,39 @@ def sources(state) -> None:
     for s in state.cfg.sources:
         r = stored.get(s.name, {})
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
-                     r.get("last_status") or "never", r.get("error_count") or 0, failing[s.name],
-                     (r.get("last_error") or "")[:100]])
-    print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "errors", "failing links",
-                            "last error"], rows)
+                     r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
+                     failing[s.name], (r.get("last_error") or "")[:100]])
+    print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
+                            "failing links", "last error"], rows)
 
 
 @click.command()
 @click.option("--stale-after", default="6h", show_default=True, help="A source not polled successfully for this long is unhealthy.")
 @click.pass_obj
 def health(state, stale_after) -> None:
-    """Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes)."""
-    from datetime import datetime, timezone
-
+    """Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes).
+    Sources that are not `ok` are listed with their status, since when and their last error."""
     from ..config import parse_duration
 
     limit = parse_duration(stale_after)
     stored = {r["name"]: r for r in state.store.sources()}
     now = datetime.now(timezone.utc)
-    bad = []
+    bad, notes = [], []
     for s in (s for s in state.cfg.sources if s.enabled):
-        last = stored.get(s.name, {}).get("last_success")
+        row = stored.get(s.name, {})
+        last = row.get("last_success")
         if not last or (now - datetime.fromisoformat(last)).total_seconds() > limit:
             bad.append(s.name)
+        status = row.get("last_status") or "never polled"
+        if status not in ("ok", "not_modified"):
+            since = f" for {lasted(row.get('status_since'), now)}" if row.get("status_since") else ""
+            error = (row.get("last_error") or "").replace("\n", " ")[:160]
+            notes.append(f"source={s.name} status={status}{since}" + (f" error={error}" if error else ""))
     stats = state.store.stats()
     click.echo(f"articles={stats['articles']} stories={stats['stories']} matched={stats['article_topics']} "
                f"sources={len(state.cfg.sources)} unhealthy={len(bad)}" + (f" ({', '.join(bad)})" if bad else ""))
+    for line in notes:
+        click.echo(line)
     sys.exit(1 if bad else 0)
 
 
