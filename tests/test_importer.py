@@ -24,8 +24,11 @@ def line(obj) -> bytes:
 def run_import(tmp_path, data: bytes, *extra: str) -> subprocess.CompletedProcess:
     (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "in.jsonl").write_bytes(data)
-    code = ("import resource, sys\nfrom monitor.cli import main\ntry:\n    main()\nfinally:\n"
-            "    print('maxrss_kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+    # VmHWM is this process image's own peak; ru_maxrss on Linux keeps the forking parent's
+    # (pytest's) peak across exec, so it grew with whatever ran before this test.
+    code = ("import re, sys\nfrom monitor.cli import main\ntry:\n    main()\nfinally:\n"
+            "    hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+            "    print('maxrss_kb', hwm, file=sys.stderr)\n")
     return subprocess.run([sys.executable, "-c", code, "--config", str(tmp_path / "monitor.toml"),
                            "--db", str(tmp_path / "m.db"), "import", str(tmp_path / "in.jsonl"), *extra],
                           capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
