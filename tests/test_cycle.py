@@ -178,15 +178,16 @@ def test_politeness_measured_from_the_request_log(make_ctx):
 
 
 def test_a_dripping_host_does_not_slow_the_other_nineteen(make_ctx):
-    fetch = FETCH.replace("min_delay = 0", "min_delay = 0.2").replace("timeout = 3", "timeout = 1")
+    # Each host's time is mostly its politeness delay (2 gaps of 0.4 s), not CPU, so a busy
+    # machine does not blur the comparison.
+    fetch = FETCH.replace("min_delay = 0", "min_delay = 0.4").replace("timeout = 3", "timeout = 1")
 
     def poll_sites(n: int, drip: bool) -> dict[str, float]:
         with contextlib.ExitStack() as stack:
             sites = [stack.enter_context(Site()) for _ in range(n)]
             for s in sites:
-                s.listing("/list.html", ["/0.html", "/1.html"])
-                for i in range(2):
-                    s.article(f"/{i}.html", f"沪明合作新闻{s.port}-{i}")
+                s.listing("/list.html", ["/0.html"])
+                s.article("/0.html", f"沪明合作新闻{s.port}")
             if drip:
                 slow = stack.enter_context(Site())
                 slow.drip("/list.html", every=0.5)
