@@ -54,7 +54,9 @@ def main() -> int:
                                                 encoding="utf-8")
             with ReplayServer(site) as server:
                 cfg = Path(tmp) / "seed.toml"
+                host = server.base_url.split("://", 1)[1]
                 cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\n'
+                               f'allow_private = ["{host}"]\n'
                                f'[[sources]]\nname = "seed"\nkind = "html"\nurl = "{server.base_url}/fj/list.html"\n'
                                'link_selector = "ul.news a"\n', encoding="utf-8")
                 db = str(Path(tmp) / "seed.db")
