@@ -1,4 +1,4 @@
-"""The daemon's plumbing around the scheduler: one daemon per database, and SIGHUP reloads.
+"""The daemon's plumbing around the scheduler: one daemon per database, signals, SIGHUP reloads.
 
 In: the scheduler that `scheduler.build` made and its shared Context (whose lock the jobs
 take for store work). Out: nothing
@@ -33,14 +33,45 @@ def single(db_path: str | Path) -> Iterator[Path]:
         yield path
 
 
+SIGNALS = {signal.SIGHUP, signal.SIGTERM, signal.SIGINT}
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGHUP, SIGTERM and SIGINT pending in every thread started inside, for `serve_signals`.
+
+    A Python signal handler runs in the main thread between bytecodes; one that arrives just
+    before the main thread starts a long wait is not run until the wait ends, so a SIGHUP could
+    sit unheeded for as long as the next job is away. Taking the signals with `sigwait` instead
+    loses none. Threads inherit the mask, so this must come before any thread starts.
+    """
+    signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+
+
+def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
+    """Wait in the main thread: SIGHUP reloads the config, SIGTERM or SIGINT stops after running jobs."""
+    while True:
+        signum = signal.sigwait(SIGNALS)
+        if signum == signal.SIGHUP:
+            reloader.request()
+            continue
+        log.info("signal %s: stopping after running jobs finish", signum)
+        sched.shutdown(wait=True)
+        return
+
+
 def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler], *,
            metrics_port: int | None = None, metrics_host: str = "127.0.0.1",
-           after_reload: Callable[[Context], Any] | None = None) -> Callable[[], None]:
-    """SIGHUP reloads and (with a port) the metrics server; returns what to call on the way out."""
+           after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
+    """The config reloader and (with a port) the metrics server; returns both, the second being
+    what to call on the way out."""
     reloader = Reloader(sched, ctx, build, after_reload)
-    signal.signal(signal.SIGHUP, reloader.signal)
     if metrics_port is None:
-        return lambda: None
+        return reloader, lambda: None
     from apscheduler.events import EVENT_JOB_EXECUTED
 
     from .metrics import Metrics, serve
@@ -55,7 +86,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
         raise InputError(f"cannot serve metrics on {metrics_host}:{metrics_port}: {exc.strerror or exc}",
                          hint="choose another --metrics-port") from None
     log.info("metrics on http://%s:%d/metrics, health on /healthz", metrics_host, metrics_port)
-    return stop
+    return reloader, stop
 
 
 class Reloader:
@@ -66,8 +97,8 @@ class Reloader:
         self.sched, self.ctx, self.build, self.after = sched, ctx, build, after
         self.reloads = 0
 
-    def signal(self, signum: int, frame: Any) -> None:
-        """The SIGHUP handler: reload in the scheduler's own thread pool, between jobs, not here."""
+    def request(self) -> None:
+        """On SIGHUP: reload in the scheduler's own thread pool, between jobs, not in the caller."""
         self.sched.add_job(self.reload, id="daemon:reload", name="reload the config", replace_existing=True)
 
     def reload(self) -> bool:

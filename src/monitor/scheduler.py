@@ -12,11 +12,10 @@ metrics live in `daemon`. Never prints; the pipeline logs one line per source.
 from __future__ import annotations
 
 import logging
-import signal
 from collections.abc import Callable
 from typing import Any
 
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -31,10 +30,10 @@ from .store import Store
 log = logging.getLogger("monitor")
 
 
-def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None) -> BlockingScheduler:
+def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None) -> BackgroundScheduler:
     """A scheduler with every poll and digest job added (not started); `ctx` when the daemon shares one."""
     ctx = ctx or Context(cfg, store, fetcher)
-    sched = BlockingScheduler(timezone=cfg.timezone,
+    sched = BackgroundScheduler(timezone=cfg.timezone,
                               job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 600})
 
     def poll_job(name: str) -> list[SourceReport]:
@@ -78,25 +77,22 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
 
     The caller holds the database's daemon lock (`daemon.single`). SIGHUP re-reads the config;
     `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`)."""
-    with Fetcher(cfg.fetch) as fetcher:
-        ctx = Context(cfg, store, fetcher)
-        if once:
+    if once:
+        with Fetcher(cfg.fetch) as fetcher:
+            ctx = Context(cfg, store, fetcher)
             run_cycle(ctx)
             send_digests(ctx)
-            return
+        return
+    with daemon.signals_held(), Fetcher(cfg.fetch) as fetcher:  # held before any thread starts
+        ctx = Context(cfg, store, fetcher)
         sched = build(cfg, store, fetcher, ctx=ctx)
-        stop_extras = daemon.attach(sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared),
-                                    metrics_port=metrics_port, metrics_host=metrics_host, after_reload=after_reload)
-
-        def stop(signum, frame) -> None:
-            log.info("signal %s: stopping after running jobs finish", signum)
-            sched.shutdown(wait=True)
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
+        reloader, stop_extras = daemon.attach(
+            sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared),
+            metrics_port=metrics_port, metrics_host=metrics_host, after_reload=after_reload)
         log.info("daemon started: %d poll jobs, %d digest jobs", len(cfg.sources), len(cfg.subscribers))
         try:
             sched.start()
+            daemon.serve_signals(sched, reloader)
         finally:
             stop_extras()
         log.info("daemon stopped")
