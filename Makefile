@@ -40,6 +40,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/import_scale.py 5000 --repeats 3
 	$(BIN)/python bench/poll_cpu.py 2000 --repeats 3
+	$(BIN)/python bench/poll.py --runs 3
 	test -f bench/out/search20k.db || (mkdir -p bench/out && $(BIN)/python bench/search_scale.py build bench/out/search20k.db 20000)
 	$(BIN)/python bench/search_scale.py run bench/out/search20k.db
 	$(BIN)/python bench/search_scale.py web bench/out/search20k.db
