@@ -382,3 +382,53 @@ def test_sources_and_health_show_status_since_and_last_error(make_ctx, tmp_path)
     assert health.exit_code == 1 and "unhealthy=1 (bad)" in health.output
     assert re.search(r"source=bad status=blocked for \d+s error=GET .*acw_sc__v2", health.output)
     assert "source=good" not in health.output
+
+
+def test_separate_poll_runs_share_one_robots_fetch_per_ttl(tmp_path):
+    """`monitor poll` from cron is a new process each time: robots.txt is still asked once per TTL."""
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    with Site() as a:
+        a.robots("User-agent: *\nDisallow: /private/\n")
+        a.listing("/list.html", ["/1.html", "/private/2.html"])
+        a.article("/1.html", "沪明合作新闻")
+        path = tmp_path / "monitor.toml"
+        path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + FETCH + 'allow_private = ["127.0.0.1"]\n'
+                        + source_toml("a", a.url("/list.html")), encoding="utf-8")
+        args = ["--config", str(path), "--db", str(tmp_path / "m.db"), "poll"]
+        first, second = CliRunner().invoke(main, args), CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    paths = a.paths()
+    assert paths.count("/robots.txt") == 1 and paths[0] == "/robots.txt", paths
+    assert paths.count("/list.html") == 2 and not any(p.startswith("/private/") for p in paths)
+
+
+def test_a_remembered_robots_answer_expires_with_its_ttl(tmp_path):
+    """An answer older than the TTL is asked again; an unreachable one only waits its shorter retry."""
+    import asyncio
+
+    from monitor.fetch.robots import RobotsCache
+    from monitor.store import RobotsMemory
+
+    Store.open(tmp_path / "m.db").close()
+    memory = RobotsMemory(tmp_path / "m.db")
+    memory.remember("http://a.example", (200, b"User-agent: *\nDisallow: /x\n"))
+    memory.remember("http://b.example", "connection refused")
+    asked: list[str] = []
+
+    async def load(url: str) -> tuple[int, bytes] | str:
+        asked.append(url)
+        return 404, b""
+
+    async def check(ttl: float, retry: float) -> tuple[bool, bool]:
+        cache = RobotsCache(load, "monitor", ttl=ttl, retry=retry, memory=memory)
+        return await cache.allowed("http://a.example/x"), await cache.allowed("http://b.example/y")
+
+    assert asyncio.run(check(ttl=3600, retry=3600)) == (False, False) and asked == []  # both still fresh
+    assert asyncio.run(check(ttl=3600, retry=0)) == (False, True)  # b's retry is due: asked, 404 allows
+    assert asked == ["http://b.example/robots.txt"]
+    assert asyncio.run(check(ttl=0, retry=3600)) == (True, True)  # every answer past its TTL: asked again
+    assert asked[1:] == ["http://a.example/robots.txt", "http://b.example/robots.txt"]
+    memory.close()

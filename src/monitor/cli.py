@@ -74,7 +74,7 @@ class State:
             return Context(self.cfg, self.store, None)
         from .fetch import Fetcher  # only polling fetches: other commands never load httpx
 
-        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch))
+        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch, robots_memory=self.store.robots_memory()))
 
     def close(self) -> None:
         if self._store is not None:

@@ -36,7 +36,7 @@ from . import signals
 from .body import ACCEPT_ENCODING, content_length, read_body, too_large
 from .guard import AddressPolicy
 from .hosts import HostGate
-from .robots import RobotsCache
+from .robots import Memory, RobotsCache
 from .transport import transports
 
 log = logging.getLogger("monitor.fetch")
@@ -76,12 +76,12 @@ class Response:
 class Fetcher:
     """A polite, guarded HTTP client on its own event loop; use as a context manager or `close()`."""
 
-    def __init__(self, cfg: FetchConfig) -> None:
+    def __init__(self, cfg: FetchConfig, *, robots_memory: Memory | None = None) -> None:
         self.cfg = cfg
         self.policy = AddressPolicy(cfg.allow_private)
         self.retry = RetryPolicy(retries=cfg.retries)
         self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap)
-        self.robots = RobotsCache(self._robots_answer, cfg.user_agent)
+        self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=robots_memory)
         self.refusals = 0
         direct, mounts = transports(self.policy, cfg.proxy)
         self.client = httpx.AsyncClient(
@@ -120,6 +120,9 @@ class Fetcher:
         with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
             self.submit(self._shutdown()).result(timeout=10)
         self.loop.call_soon_threadsafe(self.loop.stop)
+        close_memory = getattr(self.robots.memory, "close", None)
+        if close_memory:
+            close_memory()
         self.thread.join(timeout=10)
         if not self.loop.is_running():
             self.loop.close()

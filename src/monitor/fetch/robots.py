@@ -1,6 +1,8 @@
 """robots.txt per RFC 9309: one fetch per origin per TTL, shared by every request to it.
 
-In: a URL and a loader that fetches an origin's `/robots.txt` (status and body, or why not).
+In: a URL, a loader that fetches an origin's `/robots.txt` (status and body, or why not) and,
+optionally, a memory that keeps answers across processes (the store's `robots` table), so
+`monitor poll` run from cron asks each origin once per TTL too.
 Out: whether our user agent may fetch the URL. Rules (RFC 9309 §2.3.1): 2xx → parse the first
 500 KiB (protego); 4xx → no rules, everything allowed; 5xx, 429, a timeout or a failed
 connection → "unreachable": everything disallowed for now and asked again after `retry`
@@ -14,6 +16,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -24,6 +27,14 @@ MAX_BYTES = 500 * 1024
 
 # The loader returns (status, body), or the reason the origin could not be reached.
 Loader = Callable[[str], Awaitable[tuple[int, bytes] | str]]
+
+
+class Memory(Protocol):
+    """Where answers outlive the process: `recall` gives (answer, age in seconds) or None."""
+
+    def recall(self, origin: str) -> tuple[tuple[int, bytes] | str, float] | None: ...
+
+    def remember(self, origin: str, answer: tuple[int, bytes] | str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,10 @@ def origin_of(url: str) -> str:
 class RobotsCache:
     """robots.txt answers per origin, fetched once per TTL through `load`."""
 
-    def __init__(self, load: Loader, agent: str, ttl: float = TTL, retry: float = RETRY) -> None:
+    def __init__(self, load: Loader, agent: str, ttl: float = TTL, retry: float = RETRY,
+                 memory: Memory | None = None) -> None:
         self.load = load
+        self.memory = memory
         self.agent = agent
         self.ttl = ttl
         self.retry = retry
@@ -80,9 +93,23 @@ class RobotsCache:
         async with lock:
             rules = self.rules.get(origin)
             if rules is None or rules.expires <= time.monotonic():
-                answer = await self.load(origin + "/robots.txt")
-                rules = self.rules[origin] = rules_for(answer, time.monotonic(), self.ttl, self.retry)
+                rules = self.rules[origin] = self._remembered(origin) or await self._fetched(origin)
         return rules
+
+    def _remembered(self, origin: str) -> Rules | None:
+        """Rules from an answer another process (or an earlier run) stored, while still fresh."""
+        recalled = self.memory.recall(origin) if self.memory else None
+        if recalled is None:
+            return None
+        answer, age = recalled
+        rules = rules_for(answer, time.monotonic() - age, self.ttl, self.retry)
+        return rules if rules.expires > time.monotonic() else None
+
+    async def _fetched(self, origin: str) -> Rules:
+        answer = await self.load(origin + "/robots.txt")
+        if self.memory:
+            self.memory.remember(origin, answer)
+        return rules_for(answer, time.monotonic(), self.ttl, self.retry)
 
     async def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's origin lets us fetch it."""

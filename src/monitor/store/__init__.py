@@ -20,12 +20,13 @@ from .base import ImmediateDatabase, iso, parse_iso, utcnow
 from .browse import BrowsePart
 from .matches import MatchesPart
 from .outbox import OutboxPart
+from .robots import RobotsMemory
 from .schema import migrations
 from .search import SearchPart
 from .sources import SourcesPart
 from .stories import StoriesPart
 
-__all__ = ["Store", "iso", "migrations", "parse_iso", "utcnow"]
+__all__ = ["RobotsMemory", "Store", "iso", "migrations", "parse_iso", "utcnow"]
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
@@ -64,6 +65,10 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
     def close(self) -> None:
         """Close the connection."""
         self.db.close()
+
+    def robots_memory(self) -> RobotsMemory | None:
+        """robots.txt answers kept in this database for the fetcher (None for an in-memory one)."""
+        return RobotsMemory(self.path) if self.path and str(self.path) != ":memory:" else None
 
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, oldest first."""

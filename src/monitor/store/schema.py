@@ -119,3 +119,10 @@ def m008_source_health_and_aliases(db: Database) -> None:
     sources.add_column("missing_count", int)
     db.execute("CREATE TABLE url_aliases (alias TEXT PRIMARY KEY, target TEXT NOT NULL, created_at TEXT) "
                "WITHOUT ROWID")
+
+
+@migrations()
+def m009_robots(db: Database) -> None:
+    """robots.txt answers per origin, so separate `monitor poll` runs share one fetch per TTL."""
+    db.execute("CREATE TABLE robots (origin TEXT PRIMARY KEY, status INTEGER, body BLOB, unreachable TEXT, "
+               "fetched_at REAL NOT NULL) WITHOUT ROWID")
