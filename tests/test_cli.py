@@ -154,3 +154,20 @@ def test_demo_runs_the_whole_pipeline_offline(tmp_path):
     assert "滬明結對再擴容" in out and "沪明临港产业园新增12家入驻企业" in out
     assert "三明治" not in out.split("== 2.")[1]  # the digest and searches carry no decoys
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # nothing else touched
+
+
+def test_extract_of_a_url_follows_the_configs_fetch_settings(tmp_path):
+    """`monitor extract URL` uses [fetch] from the config (here: allow_private for a local
+    server); without it a local address is refused, as in polling."""
+    from hostile import Site
+
+    with Site() as site:
+        site.article("/a.html", "沪明合作共建产业园")
+        cfg = tmp_path / "m.toml"
+        cfg.write_text(f'[fetch]\nmin_delay = 0\nallow_private = ["{site.netloc}"]\n', encoding="utf-8")
+        allowed = CliRunner().invoke(main, ["--config", str(cfg), "extract", site.url("/a.html")])
+        cfg.write_text("[fetch]\nmin_delay = 0\n", encoding="utf-8")
+        refused = CliRunner().invoke(main, ["--config", str(cfg), "extract", site.url("/a.html")])
+    assert allowed.exit_code == 0, allowed.output
+    assert json.loads(allowed.stdout)["title"] == "沪明合作共建产业园"
+    assert refused.exit_code == 1 and "refused" in refused.output and site.paths() == ["/robots.txt", "/a.html"]

@@ -26,10 +26,9 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
 
     if item.startswith(("http://", "https://")):
         if not fetcher_box:
-            from ..config import FetchConfig
             from ..fetch import Fetcher
 
-            fetcher_box.append(Fetcher(FetchConfig(min_delay=0.5)))
+            fetcher_box.append(Fetcher(_fetch_settings()))
         resp = fetcher_box[0].get(item)
         return extract.extract(resp.text, url or resp.url)
     if item == "-":
@@ -40,6 +39,19 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
         except OSError as exc:
             raise InputError(f"{item}: cannot read: {exc.strerror}", hint="give a readable file or an http(s) URL") from None
     return extract.extract_bytes(data, url)
+
+
+def _fetch_settings():
+    """The config's [fetch] settings (its allow_private, user agent, limits) when a config
+    loads; the defaults otherwise, since extracting a page needs no config."""
+    from ..config import FetchConfig
+    from ..errors import ConfigError
+
+    state = click.get_current_context().find_root().obj
+    try:
+        return state.cfg.fetch
+    except ConfigError:
+        return FetchConfig(min_delay=0.5)
 
 
 @click.command("extract")
