@@ -30,7 +30,7 @@ import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from monitor import config, dedup, textnorm
+from monitor import config, dedup, scriptfold, textnorm
 from monitor.pipeline import Context, import_lines
 from monitor.store import Store
 
@@ -78,9 +78,9 @@ def articles(items: list[dict]) -> list[tuple[str, dict]]:
 
 def pair_scores(fold: bool, arts: list[tuple[str, dict]]) -> tuple[float, float, int, int]:
     """Pair precision, recall, true pairs, predicted pairs after importing `arts`."""
-    saved = ingest_module.fold_words, textnorm.fingerprint_text
+    saved = ingest_module.fold_words, scriptfold.fingerprint_text
     if not fold:  # characters only: what fingerprints compared before the word-level fold
-        ingest_module.fold_words, textnorm.fingerprint_text = (lambda s: s), textnorm.normalize  # type: ignore[assignment]
+        ingest_module.fold_words, scriptfold.fingerprint_text = (lambda s: s), textnorm.normalize  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "monitor.toml"
@@ -93,7 +93,7 @@ def pair_scores(fold: bool, arts: list[tuple[str, dict]]) -> tuple[float, float,
             finally:
                 store.close()
     finally:
-        ingest_module.fold_words, textnorm.fingerprint_text = saved  # type: ignore[assignment]
+        ingest_module.fold_words, scriptfold.fingerprint_text = saved  # type: ignore[assignment]
     story = dict(rows)
     group = {a["url"]: g for g, a in arts}
     truth = {frozenset(p) for p in itertools.combinations(group, 2) if group[p[0]] == group[p[1]]}
@@ -120,7 +120,7 @@ def main() -> None:
     for label, fold in (("fingerprints as shipped (word-level fold)", True), ("characters only", False)):
         p, r, truth, found = pair_scores(fold, arts)
         print(f"  {label:<42} pair precision {p:.3f}  recall {r:.3f}  ({truth} true pairs, {found} found)")
-    for label, form in (("word-level fold", textnorm.fingerprint_text), ("characters only", textnorm.normalize)):
+    for label, form in (("word-level fold", scriptfold.fingerprint_text), ("characters only", textnorm.normalize)):
         c = containments(items, form)
         print(f"  s2twp repost containment, {label:<16} min {c[0]:.3f}  10th pct {c[len(c) // 10]:.3f}  "
               f"median {c[len(c) // 2]:.3f}  exact {sum(x == 1.0 for x in c)}/{len(c)}")

@@ -207,12 +207,12 @@ def lookup(sizes: list[int], probes: int = 300) -> int:
     reposts of stored ones. Flat means the same time per look-up at 10k and at 1M."""
     from datetime import datetime, timezone
 
-    from monitor import dedup, textnorm
+    from monitor import dedup, scriptfold
     from monitor.store import Store
 
     gen, now = Generator(seed=31), datetime.now(timezone.utc)
     arts = [gen.article(i) for i in range(2000)]
-    fps = [dedup.fingerprint(textnorm.fingerprint_text(a["body"])) for a in arts]
+    fps = [dedup.fingerprint(scriptfold.fingerprint_text(a["body"])) for a in arts]
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp_name:
         store = Store.open(Path(tmp_name) / "lookup.db")

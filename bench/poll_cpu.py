@@ -97,10 +97,10 @@ def poll_run(tmp: Path, base_url: str, pages: int) -> tuple[float, float, int]:
 def _warm(cfg) -> None:
     """Once-per-process costs, not per article: numpy's import, the matcher's lexicon and the
     OpenCC word tables are loaded by one throwaway article before the clock starts."""
-    from monitor import dedup, match, textnorm
+    from monitor import dedup, match, scriptfold
 
     match.match_topics(list(cfg.topics.values()), "三明", "上海市与三明市对口合作。")
-    dedup.fingerprint(textnorm.fingerprint_text("上海市与三明市对口合作。"))
+    dedup.fingerprint(scriptfold.fingerprint_text("上海市与三明市对口合作。"))
 
 
 def reference_run(tmp: Path, base_url: str, pages: int) -> tuple[float, float]:

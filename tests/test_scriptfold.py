@@ -33,7 +33,7 @@ def test_opencc_conversions_fold_to_the_original(conversion: str) -> None:
     for story in STORIES:
         converted = converter.convert(story)
         assert converted != story
-        assert textnorm.fingerprint_text(converted) == textnorm.fingerprint_text(story)
+        assert scriptfold.fingerprint_text(converted) == scriptfold.fingerprint_text(story)
 
 
 def test_character_folding_alone_misses_word_changes() -> None:
@@ -48,25 +48,25 @@ def test_character_folding_alone_misses_word_changes() -> None:
 @pytest.mark.parametrize(("a", "b"), [("软件", "軟體"), ("信息", "資訊"), ("互联网", "網際網路"), ("看着", "看著"),
                                       ("里面", "裡面"), ("面条", "麪條"), ("借助", "藉助"), ("了解", "瞭解")])
 def test_word_pairs_fold_together(a: str, b: str) -> None:
-    assert textnorm.fingerprint_text(a) == textnorm.fingerprint_text(b)
+    assert scriptfold.fingerprint_text(a) == scriptfold.fingerprint_text(b)
 
 
 def test_different_words_stay_different() -> None:
-    assert textnorm.fingerprint_text("上海与三明合作") != textnorm.fingerprint_text("上海与六安合作")
-    assert textnorm.fingerprint_text("软件") != textnorm.fingerprint_text("硬件")
+    assert scriptfold.fingerprint_text("上海与三明合作") != scriptfold.fingerprint_text("上海与六安合作")
+    assert scriptfold.fingerprint_text("软件") != scriptfold.fingerprint_text("硬件")
 
 
 def test_longest_word_wins_and_text_without_variants_is_unchanged() -> None:
     plain = "三明市召开会议部署全年工作"
     assert scriptfold.fold_words(textnorm.normalize(plain)) == textnorm.normalize(plain)
     # 網際網路 is one word (互联网), not 网际 + 网路 (网络)
-    assert textnorm.fingerprint_text("網際網路") == textnorm.fingerprint_text("互联网")
+    assert scriptfold.fingerprint_text("網際網路") == scriptfold.fingerprint_text("互联网")
 
 
 def test_fingerprint_is_stable_under_refolding() -> None:
     for story in STORIES:
-        once = textnorm.fingerprint_text(story)
-        assert textnorm.fingerprint_text(once) == once
+        once = scriptfold.fingerprint_text(story)
+        assert scriptfold.fingerprint_text(once) == once
 
 
 CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
-from .textnorm import normalize_lines
+from .textnorm import normalize, normalize_lines
 
 # (file, True when the key is the mainland form): both directions of every table that
 # s2t, s2tw, s2hk, s2twp and their inverses use.
@@ -168,3 +168,10 @@ def _words() -> _Words:
 def fold_words(norm: str) -> str:
     """Normalised text → its script- and region-independent spelling (see the module doc)."""
     return _words().fold(norm.translate(char_variants()))
+
+
+def fingerprint_text(text: str) -> str:
+    """The form repost fingerprints compare: `textnorm.normalize`, then character variants and
+    regional words folded, so an OpenCC s2tw / s2hk / s2twp conversion of a text folds like the
+    text itself. For fingerprints only, never for matching or search."""
+    return fold_words(normalize(text))

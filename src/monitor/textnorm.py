@@ -6,7 +6,7 @@ breaks (`normalize_lines`, `normalize_lines_map`, for paragraph-aware matching),
 length-preserving character step alone (`fold`), a cheap test for offsets that are only
 shifted (`offset_shift`), FTS5 index tokens (`index_tokens`), one
 FTS5 MATCH phrase per query term (`query_phrase`) and the repost-fingerprint form, folded at
-the word level too (`fingerprint_text`, see scriptfold.py).
+the word level too (`scriptfold.fingerprint_text`).
 Never does I/O beyond reading OpenCC's bundled character table once; never keeps display text.
 
 The normal form, step by step (each step maps one input span to one output span, so a
@@ -410,12 +410,3 @@ def query_phrase(term: str) -> str:
         return ""  # nothing searchable: `MATCH ''` would be an FTS5 syntax error
     phrase = '"' + " ".join(tokens).replace('"', '""') + '"'
     return phrase + " *" if prefix else phrase
-
-
-def fingerprint_text(text: str) -> str:
-    """The form repost fingerprints compare: `normalize`, then character variants and
-    regional words folded (`scriptfold`), so an OpenCC s2tw / s2hk / s2twp conversion of a
-    text folds like the text itself. For fingerprints only, never for matching or search."""
-    from .scriptfold import fold_words  # imported on first use: it reads OpenCC's phrase tables
-
-    return fold_words(normalize(text))

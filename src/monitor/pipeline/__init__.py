@@ -2,7 +2,7 @@
 
 source → fetch → extract → normalise → match → dedup → store → digest → notify
 
-- `cycle.py` + `poll.py`: the one poll cycle: source → fetch → extract, then `ingest`;
+- `cycle.py` + `steps.py`: the one poll cycle: source → fetch → extract, then `ingest`;
 - `ingest.py`: normalise → match → dedup → store, in batches (also for `import`, `rematch`, `catch_up`);
 - `importer.py`: JSON Lines → articles for `ingest`;
 - `deliver.py`: store → digest → notify;
@@ -18,23 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on first use
     from .base import Context, DigestResult, ImportReport, Ingested
-    from .cycle import run_cycle
+    from .cycle import poll, poll_source, run_cycle
     from .deliver import build_digest, channel_key, recent_stories, retry_due, send_digests
     from .importer import article_from_json, import_lines, parse_when
     from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
-    from .poll import poll, poll_source
     from .query import Page, parse_query, search, search_page
 
 # Name → the module that defines it. Loaded on first use, so `monitor search` or `feed` does not
 # import the fetcher (httpx), feedparser and the extractor that only polling needs.
 _WHERE = {
     "Context": "base", "DigestResult": "base", "ImportReport": "base", "Ingested": "base",
-    "run_cycle": "cycle",
+    "run_cycle": "cycle", "poll": "cycle", "poll_source": "cycle",
     "build_digest": "deliver", "channel_key": "deliver", "recent_stories": "deliver", "retry_due": "deliver",
     "send_digests": "deliver",
     "article_from_json": "importer", "import_lines": "importer", "parse_when": "importer",
     "Ingestor": "ingest", "catch_up": "ingest", "ingest": "ingest", "ingest_many": "ingest", "rematch": "ingest",
-    "poll": "poll", "poll_source": "poll",
     "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
 }
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
@@ -52,11 +50,11 @@ def __getattr__(name: str) -> Any:
 
 
 class _Package(types.ModuleType):
-    """`pipeline.poll` and `pipeline.ingest` name functions, as they did when this package
-    imported everything: importing the submodules of the same name must not rebind them."""
+    """`pipeline.ingest` names a function, as it did when this package imported everything:
+    importing the submodule of the same name must not rebind it."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("poll", "ingest") and isinstance(value, types.ModuleType):
+        if name == "ingest" and isinstance(value, types.ModuleType):
             return
         super().__setattr__(name, value)
 

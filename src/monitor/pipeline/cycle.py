@@ -29,9 +29,20 @@ from . import health
 from .base import Context, Ingested, log
 from .ingest import Ingestor
 from .listing import ListingWalk
-from .poll import SourceRun, article_from_page, choose_links, describe, link_failed, record
+from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record
 
 Step = Callable[[concurrent.futures.Future], None]
+
+
+def poll(ctx: Context, names: Iterable[str] | None = None,
+         progress: Callable[[Source, SourceReport], None] | None = None) -> list[SourceReport]:
+    """Poll the named (default: all enabled) sources once, concurrently across hosts."""
+    return run_cycle(ctx, names, progress)
+
+
+def poll_source(ctx: Context, src: Source) -> SourceReport:
+    """Poll one source (the daemon's job): the same cycle, with one source in it."""
+    return run_cycle(ctx, [src.name])[0]
 
 
 def run_cycle(ctx: Context, names: Iterable[str] | None = None,

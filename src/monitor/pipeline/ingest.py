@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from .. import dedup, match, textnorm
+from .. import dedup, match, scriptfold, textnorm
 from ..models import Article, Match
 from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
@@ -182,7 +182,7 @@ class Ingestor:
 
     def _contained(self, p: _Prepared, article_id: int) -> bool:
         row = self.ctx.store.article(article_id)
-        other = dedup.fingerprint(textnorm.fingerprint_text(row["body"] or "")) if row else None
+        other = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or "")) if row else None
         return other is not None and dedup.containment(p.fp.grams, other.grams) >= REPOST_CONTAINMENT
 
 
@@ -195,7 +195,7 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
     while rows := ctx.store.without_fingerprint(after, batch):
         with ctx.store.transaction():
             for row in rows:
-                fp = dedup.fingerprint(textnorm.fingerprint_text(row["body"] or ""))
+                fp = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or ""))
                 fetched = parse_iso(row["fetched_at"]) or utcnow()
                 ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if fetched >= cutoff else [],
                                           fetched)

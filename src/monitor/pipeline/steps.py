@@ -3,7 +3,7 @@ article with its keys, count a failed link, record how the poll went.
 
 In: a Context, a `SourceRun` (one source in one cycle) and what the fetcher returned. Out: the
 run's report, link failures, the source row. `cycle.py` calls these in the order results arrive;
-`poll` / `poll_source` are the entry points (both go through the one `run_cycle`).
+The entry points, `poll` / `poll_source`, and the one `run_cycle` are in cycle.py.
 Identity: a link is known by its canonical URL; a page by its final URL after redirects, or by
 its `<link rel=canonical>` when that is on the same site, and the other URLs become aliases.
 """
@@ -11,7 +11,6 @@ its `<link rel=canonical>` when that is on the same site, and the other URLs bec
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,21 +29,6 @@ MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is no
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 GONE = (404, 410)  # the page is not coming back: give up at once
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
-
-
-def poll(ctx: Context, names: Iterable[str] | None = None,
-         progress: Callable[[Source, SourceReport], None] | None = None) -> list[SourceReport]:
-    """Poll the named (default: all enabled) sources once, concurrently across hosts."""
-    from .cycle import run_cycle
-
-    return run_cycle(ctx, names, progress)
-
-
-def poll_source(ctx: Context, src: Source) -> SourceReport:
-    """Poll one source (the daemon's job): the same cycle, with one source in it."""
-    from .cycle import run_cycle
-
-    return run_cycle(ctx, [src.name])[0]
 
 
 @dataclass
