@@ -1,4 +1,4 @@
-"""The command line: the only module that prints.
+"""The command line: the entry point, shared state, and every error as one line (commands/ print).
 
 In: arguments, the config file, stdin. Out: tables (rich on a TTY, plain text otherwise), JSON,
 JSON Lines or CSV on stdout; one-line errors on stderr. Every `MonitorError` becomes
@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .errors import ConfigError, InputError, LockBusy, MonitorError
-from .timespec import parse_since, parse_until  # noqa: F401  (commands import them from here)
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .config import Config
     from .pipeline import Context
     from .store import Store
-
-SHANGHAI_TZ = "Asia/Shanghai"
 
 
 class Group(click.Group):
@@ -98,48 +93,6 @@ def main(ctx: click.Context, config_path: str | None, db_path: str | None, verbo
     state = State(config_path, db_path)
     ctx.obj = state
     ctx.call_on_close(state.close)
-
-
-# -- output helpers -------------------------------------------------------------------------
-def _tty() -> bool:
-    return sys.stdout.isatty()
-
-
-def local_time(text: str | None) -> str:
-    """UTC ISO text → 'YYYY-MM-DD HH:MM' in Asia/Shanghai."""
-    if not text:
-        return ""
-    from zoneinfo import ZoneInfo
-
-    return datetime.fromisoformat(text).astimezone(ZoneInfo(SHANGHAI_TZ)).strftime("%Y-%m-%d %H:%M")
-
-
-def local_iso(text: str | None) -> str | None:
-    """UTC ISO text (as stored) → ISO 8601 in Asia/Shanghai, e.g. 2026-11-20T09:00:00+08:00."""
-    if not text:
-        return None
-    from zoneinfo import ZoneInfo
-
-    return datetime.fromisoformat(text).astimezone(ZoneInfo(SHANGHAI_TZ)).isoformat()
-
-
-def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
-    """A rich table on a terminal, tab-separated lines otherwise."""
-    rows = [[("" if v is None else str(v)) for v in r] for r in rows]
-    if _tty():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(title=title)
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*r)
-        Console().print(table)
-        return
-    click.echo("\t".join(columns))
-    for r in rows:
-        click.echo("\t".join(v.replace("\t", " ").replace("\n", " ") for v in r))
 
 
 # -- commands ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import local_time, print_table
+from .output import local_time, print_table
 
 
 def demo_config(base_url: str, workdir: Path) -> Path:

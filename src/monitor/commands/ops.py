@@ -7,8 +7,8 @@ from datetime import datetime, timezone
 
 import click
 
-from ..cli import local_time, print_table
 from ..errors import ConfigError
+from .output import local_time, print_table
 
 
 def _progress(sources):

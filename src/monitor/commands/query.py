@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from ..cli import local_iso, local_time, parse_since, parse_until, print_table
+from ..timespec import parse_since, parse_until
+from .output import local_iso, local_time, print_table
 
 
 @click.command()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from ..cli import local_time, print_table
+from .output import local_time, print_table
 
 
 @click.command("test-source")
