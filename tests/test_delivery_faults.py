@@ -197,3 +197,34 @@ def test_two_senders_at_once_send_each_message_once(tmp_path, webhook_receiver):
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(60), 1)
     assert max(Counter(r.headers["idempotency-key"] for r in webhook_receiver.requests).values()) == 1
     json.loads(webhook_receiver.requests[0].body)  # and they are whole JSON documents
+
+
+def test_a_message_the_receiver_keeps_refusing_stops_holding_up_the_rest(tmp_path, webhook_receiver):
+    """Order is kept through a passing fault, but one message a receiver rejects every time (a
+    payload it will never take) must not starve its channel: after HOLD_ATTEMPTS failures the
+    messages behind it go, and it stays failed (with its error) for `digest --status`."""
+    from monitor.pipeline import deliver
+
+    _, ctx = world(tmp_path, [{"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"}], n=60)
+    answer, refused = webhook_receiver._answer, []
+
+    def refusing_the_first(received):
+        key = received.headers["x-monitor-message-id"]
+        refused.extend([] if refused else [key])
+        if key == refused[0]:
+            webhook_receiver.requests.append(received)
+            return 400, {}, b'{"errcode": 40008, "errmsg": "invalid message"}'
+        return answer(received)
+
+    webhook_receiver._answer = refusing_the_first
+    runs = [send_digests(ctx)[0] for _ in range(deliver.HOLD_ATTEMPTS)]
+    assert all(r.status == "error" for r in runs)
+    assert [r.sent for r in runs] == [0] * (deliver.HOLD_ATTEMPTS - 1) + [runs[-1].sent] and runs[-1].sent > 0
+    keys = by_key(webhook_receiver.requests)
+    assert len(keys[refused[0]]) == deliver.HOLD_ATTEMPTS  # only the refused one went more than once
+    stuck = set(story_numbers(keys[refused[0]][0].body.decode()))
+    accepted = [rs[-1].body.decode() for k, rs in keys.items() if k != refused[0]]
+    assert counts(accepted) == {i: 1 for i in range(60) if i not in stuck} and stuck
+    (row,) = ctx.store.outbox_summary()
+    assert row["failed"] == 1 and row["pending"] == 0 and "HTTP 400" in row["last_error"]
+    healthy(ctx.store)

@@ -80,6 +80,7 @@ def recent_stories(ctx: Context, topic: str, limit: int = 50, since: datetime | 
     return [_story(ctx, row, [topic]) for row in ctx.store.matched_stories([topic], limit, since)]
 
 
+HOLD_ATTEMPTS = 3  # a message failing this often no longer holds back the ones behind it
 RETRY_FIRST = 60.0  # seconds before the first retry of a failed message; doubled per attempt
 RETRY_CAP = 6 * 3600.0
 LOCK_WAIT = 120.0  # how long a second deliverer waits for the first to finish
@@ -144,15 +145,21 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
 
 def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextIO | None,
            due: datetime | None) -> DigestResult:
-    """Send the channel's unsent messages in order; stop at the first failure (the rest wait)."""
-    result = DigestResult(sub.name, key, 0, "empty", "nothing new")
+    """Send the channel's unsent messages in order; a failure holds the rest back (a passing fault
+    keeps the digest in order), unless that message has failed HOLD_ATTEMPTS times by now: one
+    message a receiver always refuses must not starve the channel."""
+    result, error = DigestResult(sub.name, key, 0, "empty", "nothing new"), None
     for queued in ctx.store.outbox_due(sub.name, key, due):
-        error = _send(ctx, channel, queued, out)
-        if error:
-            result.status, result.failed, result.detail = "error", 1, error
-            break
+        failure = _send(ctx, channel, queued, out)
+        if failure:
+            result.failed, error = result.failed + 1, failure
+            if queued.attempts + 1 < HOLD_ATTEMPTS:
+                break
+            continue
         result.status, result.sent, result.stories = "sent", result.sent + 1, result.stories + queued.message.stories
         result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
+    if error:  # what failed is what the person running it needs to see, whatever else went
+        result.status, result.detail = "error", error + (f" ({result.detail} sent)" if result.sent else "")
     result.pending = len(ctx.store.outbox_due(sub.name, key))
     return result
 
