@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from functools import partial
 from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -23,7 +24,7 @@ from ..errors import ExtractError
 from ..models import Article, ExtractRules
 from . import dates
 from .body import UNIT_GROUPS, find_containers
-from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, read_meta
+from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .published import Places, published
 from .text import clean, detect_lang, junk_share, weighted_length
@@ -99,6 +100,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> 
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body)
+    places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
     when = published(meta, ruled.get("date"), url, places, now)
     text = "\n".join(body.paragraphs)
@@ -184,7 +186,8 @@ def _places(page_text: str, title: str, body: Body) -> Places:
     start = _find(page_text, lead) if lead else -1
     if start < 0:
         start = min(len(page_text), 3000)
-    window = page_text[max(0, start - 3000) : start]
+    window_at = max(0, start - 3000)
+    window = page_text[window_at:start]
     head, headline = -1, ""
     for headline in (title, body.headline or ""):  # the <title>'s headline, else the container's own
         head = _find(window, headline, last=True) if headline else -1
@@ -195,7 +198,7 @@ def _places(page_text: str, title: str, body: Body) -> Places:
         window = window[len(headline):] if window.startswith(headline) else window
     return Places(region=clean(window)[-800:], anchored=head >= 0, byline=body.date_text,
                   tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
-                  lead="\n".join(paragraphs[:3]))
+                  head_at=window_at + head if head >= 0 else 0, lead="\n".join(paragraphs[:3]))
 
 
 def _tail_region(page_text: str, paragraphs: list[str]) -> str:
@@ -206,11 +209,26 @@ def _tail_region(page_text: str, paragraphs: list[str]) -> str:
 
 
 def _find(text: str, snippet: str, last: bool = False) -> int:
-    """Where `snippet` starts in raw page text, probing with its first run without spaces."""
-    probe = snippet.split(" ", 1)[0][:16]
-    if len(probe) < 4:
-        return -1
-    return text.rfind(probe) if last else text.find(probe)
+    """Where `snippet` starts in raw page text, probing with its first 12+ characters of words: one
+    run without spaces when it is long enough (a Chinese sentence), else its first words with any
+    whitespace between them (`The city …`: one short word alone is found all over the page)."""
+    words = snippet.split(None, 6)[:6]
+    probe = words[0][:16] if words else ""
+    if len(probe) >= 12 or len(words) == 1:
+        if len(probe) < 4:
+            return -1
+        return text.rfind(probe) if last else text.find(probe)
+    chosen: list[str] = []
+    for word in words:
+        chosen.append(re.escape(word[:16]))
+        if sum(len(w) for w in chosen) >= 12:
+            break
+    found = -1
+    for match in re.finditer(r"\s*".join(chosen), text):
+        found = match.start()
+        if not last:
+            break
+    return found
 
 
 def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict[str, str], places: Places) -> None:

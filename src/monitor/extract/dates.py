@@ -27,26 +27,41 @@ _YEARLESS = re.compile(
 )
 # A wire dateline without a year: 11月8日电 / 11月8日電.
 DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
+# An English wire dateline without a year: `BEIJING, March 8 (Xinhua) --`, `SANMING, Fujian, Mar. 8 /`.
+_EN_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{1,30}(?:, [A-Z][A-Za-z.' -]{1,30})?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.? (\d{1,2})\s*(?:[(/]|--|[—–-] )"
+)
+# 18-03-08 · [18.03.08 10:23]: older Chinese CMSes print a two-digit year first. Read only in a
+# byline; a slash is left out (`03/08/18` is an American month first).
+_SHORT_YEAR = re.compile(
+    r"(?<![\d\-/.:])(\d{2})([-.])(\d{2})\2(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
 _ISO = re.compile(
     r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
-# 9/17/2004 5:54:13 AM — US month-first order, trusted only with a time of day beside it.
+# 9/17/2004 5:54:13 AM · 3/8/2018 — US month-first order (day first only when the first number
+# cannot be a month: `18/03/2018`).
 _US_DATE = re.compile(
-    r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?", re.I
+    r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?",
+    re.I,
 )
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 _EN_DATE = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"((?:19|20)\d{2})\b"
 )
-# 5 July 2005 · 5th Jul. 2005: the day first, as British and many Asian English pages write it.
+# 5 July 2005 · 5th Jul. 2005 · 08-Mar-2018: the day first, as British and many Asian English pages write it.
 _EN_DAY_FIRST = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?(?:\s+|-)"
     r"((?:19|20)\d{2})\b"
 )
+# Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
+# so positions in a folded text are positions in the original.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
 # 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals.
 _HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0}
-_HAN_DATE = re.compile(
+HAN_DATE = re.compile(
     r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 # Labels that introduce the publication time (not an update): the date right after one is it.
@@ -58,6 +73,10 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
 ))
 # Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间)[：:\s]*$")
+# …or a date with its weekday above the headline: a header clock.
+_WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
+_DIGIT = re.compile(r"\d")
+CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _URL_DATES = (
     re.compile(r"[/_]t((?:19|20)\d{2})(\d{2})(\d{2})_"),  # government CMS: t20231108_123.html
     re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})/"),  # /2023/11-08/ · /2023/11/08/
@@ -89,7 +108,7 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
     """The first plausible date written in `text` (ISO, Chinese or English forms)."""
     if not text:
         return None
-    text = text[:20_000]
+    text = fold_digits(text[:20_000])
     iso = _ISO.search(text)
     if iso:
         found = plausible(_from_iso(iso), now)
@@ -99,7 +118,7 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
         found = plausible(from_full_match(match), now)
         if found:
             return found
-    han = _HAN_DATE.search(text) if "年" in text else None
+    han = HAN_DATE.search(text) if "年" in text else None
     if han:
         found = plausible(_from_han(han), now)
         if found:
@@ -110,6 +129,45 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
         if found:
             return found
     return _english_date(text, now)
+
+
+def fold_digits(text: str) -> str:
+    """`text` with full-width digits made ASCII (same length); itself when it has none (a year
+    holds １ or ２, and `in` is a fast scan)."""
+    return text.translate(_FULL_WIDTH) if "２" in text or "１" in text else text
+
+
+def parse_value(value: str | None, now: datetime) -> datetime | None:
+    """A date stated in a meta tag or attribute: also a bare stamp of digits (20180308,
+    20180308102311, Unix seconds or milliseconds)."""
+    value = (value or "").strip()
+    if not value.isdigit():
+        return parse_date(value, now)
+    if len(value) in (10, 13):  # Unix time: seconds, milliseconds
+        try:
+            stamp = datetime.fromtimestamp(int(value[:10]), timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return plausible(stamp, now)
+    if len(value) in (8, 12, 14):
+        padded = value.ljust(14, "0")  # no time: midnight
+        month, day, hour, minute, second = (int(padded[i : i + 2]) for i in range(4, 14, 2))
+        return plausible(to_utc(int(padded[:4]), month, day, hour, minute, second), now)
+    return None
+
+
+def short_year_date(text: str | None, now: datetime) -> datetime | None:
+    """A `18-03-08` / `18.03.08` date (two-digit year first) in a byline, in the century that keeps
+    it out of the future."""
+    match = _SHORT_YEAR.search(text) if text else None
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    year += 2000 if 2000 + year <= now.year else 1900
+    hour, minute, second = (int(match.group(i) or 0) for i in (5, 6, 7))
+    if hour > 23 or minute > 59 or second > 59:
+        hour = minute = second = 0
+    return plausible(to_utc(year, month, day, hour, minute, second), now)
 
 
 def _english_date(text: str, now: datetime) -> datetime | None:
@@ -125,17 +183,25 @@ def _english_date(text: str, now: datetime) -> datetime | None:
 
 
 def labelled_date(text: str | None, now: datetime) -> datetime | None:
-    """The date written right after a publication label (`发布时间：`, `Published`) in `text`."""
+    """The date written right after a publication label (`发布时间：`, `Published`) in `text`: it
+    starts within a few characters of the label, none of them Chinese (`最新发布` heading a list
+    of dated links is no label)."""
     for label in _PUB_LABEL.finditer(text or ""):
-        found = parse_date(text[label.end() : label.end() + 40], now) if text else None
+        after = text[label.end() : label.end() + 40] if text else ""
+        digit = _DIGIT.search(after)
+        if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
+            if not HAN_DATE.match(after):
+                continue
+        found = parse_date(after, now)
         if found:
             return found
     return None
 
 
-def nearest_date(text: str, at: int, now: datetime, within: int = 10**9) -> datetime | None:
+def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0) -> datetime | None:
     """The plausible FULL_DATE closest to position `at` (one after it counts double distance) and
-    not farther than `within`, skipping today's date printed by a page clock."""
+    not farther than `within`, skipping today's date printed by a page clock (`今天是…`, or a date
+    with its weekday before position `header`, where the headline starts)."""
     best, best_distance = None, within
     for match in FULL_DATE.finditer(text):
         distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
@@ -144,9 +210,17 @@ def nearest_date(text: str, at: int, now: datetime, within: int = 10**9) -> date
                 break  # later matches are farther still
             continue
         found = plausible(from_full_match(match), now)
-        if found and not _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        if found and not _clock(text, match, header):
             best, best_distance = found, distance
     return best
+
+
+def _clock(text: str, match: re.Match[str], header: int) -> bool:
+    """Whether a dated match is today's date printed by a page clock: after `今天是`, or with its
+    weekday in the page's header (before position `header`)."""
+    if _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return True
+    return match.start() < header and _WEEKDAY_AFTER.match(text, match.end()) is not None
 
 
 def leading_date(text: str | None, now: datetime) -> datetime | None:
@@ -191,8 +265,11 @@ def _from_han(match: re.Match[str]) -> datetime | None:
 
 
 def _from_us(match: re.Match[str]) -> datetime | None:
-    """Turn a US M/D/YYYY h:mm[:ss] [AM|PM] match into UTC (Shanghai wall clock)."""
-    month, day, year, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    """Turn a US M/D/YYYY [h:mm[:ss] [AM|PM]] match into UTC (Shanghai wall clock); D/M/YYYY when
+    the first number is no month."""
+    month, day, year, hour, minute = (int(match.group(i) or 0) for i in range(1, 6))
+    if month > 12 >= day:
+        month, day = day, month
     second = int(match.group(6) or 0)
     half = (match.group(7) or "").upper()
     hour = hour % 12 + (12 if half == "PM" else 0) if half else hour
@@ -246,13 +323,18 @@ def yearless_date(text: str | None, now: datetime, hint_year: int | None = None)
 
 
 def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
-    """A `11月8日电` dateline with its year taken from `hint_year` or `now`, never in the future."""
+    """A `11月8日电` or `BEIJING, March 8 (Xinhua) --` dateline with its year taken from `hint_year` or
+    `now`, never in the future."""
     if not text:
         return None
     match = DATELINE.search(text[:5000])
-    if not match:
+    english = None if match else _EN_DATELINE.match(text)
+    if english:
+        month, day = _MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
+    elif match:
+        month, day = int(match.group(1)), int(match.group(2))
+    else:
         return None
-    month, day = int(match.group(1)), int(match.group(2))
     local_now = now.astimezone(SHANGHAI)
     year = hint_year or local_now.year
     found = to_utc(year, month, day)

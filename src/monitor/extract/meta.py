@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .body import tag_ids
+from .body import class_hint, tag_ids
 from .text import CJK, clean
 
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNews", "BlogPosting", "AnalysisNewsArticle",
@@ -26,7 +26,7 @@ DATE_KEYS = ("pubdate", "publishdate", "article:published_time", "og:article:pub
              "originalpublicationdate", "displaydate", "firstpublishedtime", "releasedate", "date")
 # Other meta names that hold the publication time (`pubtime`, `apub:time`, `PublishTime`), and
 # names of some date or time that may be it when nothing better is found (`og:time`, `dateUpdate`).
-_PUB_NAME = re.compile(r"pub|releas|issued|posted")
+_PUB_NAME = re.compile(r"pub|releas|issued|posted|creat")
 _LATER_NAME = re.compile(r"modif|updat|expir|valid|effective|make|refresh|review|birth|start|end|cache")
 _TIMED_NAME = re.compile(r"date|time")
 _PUB_TIME_ATTR = re.compile(r"pub|post")  # a <time class="pubdate"> / itemprop="datePublished"
@@ -38,6 +38,16 @@ SOURCE_KEYS = ("contentsource", "source", "mediaid")
 _BY_TAG = ("meta", "title", "h1", "time", "script")
 _FIRST_BRANCHES = frozenset({"meta", "title", "h1"})  # these tags win over a headline-like class
 _HEADLINES = "h2, [class*=title]"  # second-rank headline candidates: an attribute test, left to lexbor
+# Elements that mark the publication time outside <meta> and <time> (`<span itemprop=datePublished
+# content=…>`, `<abbr class="published" title=…>`, `<em id="publish_time">`): the selector casts
+# wide, the hint keeps publication words only, and list items and related boxes are passed over.
+_MARKED = ("[itemprop=datePublished], [itemprop=dateCreated], [class*=pub], [id*=pub], [class*=Pub], [id*=Pub], "
+           "[class*=post], [class*=date], [id*=date], [class*=time], [id*=time]")
+_MARK_HINT = re.compile(
+    r"datepublished|datecreated|published|pub(?:lish)?[-_]?(?:time|date|dt)|post(?:ed)?[-_]?(?:date|time|on\b)|"
+    r"article[-_]?(?:date|time)|entry[-_]?date|time[-_]?pub|date[-_]?pub|timestamp"
+)
+_MARK_AWAY = re.compile(r"(?<![a-z])(?:hot|list|side)|relat|recommend|comment|rank|foot")  # not `photo`, `inside`
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
 # `三明之窗--标题`: a short Chinese site name in front of the headline, as older sites write it.
@@ -145,6 +155,33 @@ def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
     return meta, doomed, units
 
 
+def marked_dates(tree: LexborHTMLParser) -> list[str]:
+    """Attribute values (content, datetime, title, data-*) and then texts of the elements marked as
+    the publication time, in document order, outside list items and related or side boxes."""
+    values: list[str] = []
+    for node in tree.css(_MARKED):
+        attrs = node.attributes
+        hint = f"{attrs.get('itemprop') or ''} {class_hint(node)}".lower()
+        if not _MARK_HINT.search(hint) or _MARK_AWAY.search(hint) or _away(node):
+            continue
+        values += [value for key, value in attrs.items() if value and (key in ("content", "datetime", "title")
+                   or key.startswith("data-")) and any(ch.isdigit() for ch in value)]
+        values.append(clean(node.text())[:60])
+    return values
+
+
+def _away(node: LexborNode) -> bool:
+    """Whether a node sits in a list item or a related, side or comment box (up to six levels up)."""
+    parent = node.parent
+    for _ in range(6):
+        if parent is None or parent.tag == "body":
+            return False
+        if parent.tag == "li" or _MARK_AWAY.search(class_hint(parent)):
+            return True
+        parent = parent.parent
+    return False
+
+
 def _other_headlines(tree: LexborHTMLParser, wanted: dict[int, str], drop: frozenset[str]) -> list[str]:
     """Texts of <h2> and title-classed elements (up to 12), except those read_meta's branches took."""
     others: list[str] = []
@@ -169,6 +206,7 @@ def _tag_kinds(tags: tuple[str, ...], groups: tuple[tuple[str, ...], ...]
 def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
     """headline, datePublished, author and publisher of the first article object in JSON-LD."""
     dated: dict[str, str] = {}
+    page: dict[str, str] = {}  # a WebPage's fields: taken when no article type follows
     for script in scripts:
         source = script.text()
         try:
@@ -187,10 +225,12 @@ def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
                 "publisher": _as_text(item.get("publisher")),
             }
             if any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
-                return fields
-            if fields["date"] and not dated:
+                if "WebPage" not in kinds:
+                    return fields
+                page = page or fields
+            elif fields["date"] and not dated:
                 dated = {"date": fields["date"]}  # another type (a video, a page) with a publication date
-    return dated
+    return {**dated, **{key: value for key, value in page.items() if value}}
 
 
 def _walk(data: object, depth: int = 0) -> list[dict]:

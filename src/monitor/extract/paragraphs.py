@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from .body import class_hint, tag_ids
 from .boiler import is_chrome, is_stop, trim_tail
-from .dates import FULL_DATE
+from .dates import FULL_DATE, HAN_DATE
 from .text import clean, collapse, strip_junk
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -231,6 +231,9 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     if _SENTENCE.search(line):
         return False
+    if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
+        body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
+        return True
     date = FULL_DATE.search(line)
     fields = byline_fields(line)
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`

@@ -1,0 +1,154 @@
+"""Tests for where extraction finds publication dates (monitor.extract.dates and .published).
+
+Each fixture page in tests/fixtures/extract/ named `*_date_*` is written for one kind of page
+whose date was read from the wrong place, or not at all: a government portal typing full-width
+digits, an old table layout with two-digit years, a WeChat mirror whose date only a script
+holds, a portal rendering from JSON page state, a `最新发布` list heading taken for a label, a
+document dated only by its Chinese-numeral signature line, a header clock, an English page
+whose <time> elements show the update before the publication, an English wire dateline without
+a year, and an element marked `itemprop=datePublished` showing only "3 hours ago".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import dates, extract, extract_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+NOW = datetime(2024, 5, 20, 3, tzinfo=timezone.utc)
+
+
+def utc(*fields: int) -> datetime:
+    """A UTC datetime, shorter to write."""
+    return datetime(*fields, tzinfo=timezone.utc)
+
+
+def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datetime | None:
+    """The publication time extracted from one fixture page."""
+    return extract_bytes((FIXTURES / name).read_bytes(), url, now=NOW).published
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # `发布日期：２０１８－０３－０８　１０：２３` in full-width digits; a dated "latest" list beside it.
+        ("zh_date_fullwidth.html", utc(2018, 3, 8, 2, 23)),
+        # `更新时间：18-03-08 10:23` on a GB2312 table layout whose side list prints `[18-03-06]`.
+        ("zh_date_short_year.html", utc(2018, 3, 8, 2, 23)),
+        # The visible slot is empty; the mirror kept WeChat's `var ct = "…"` (Unix seconds).
+        ("zh_date_wechat.html", utc(2018, 3, 8, 2, 43)),
+        # The byline says `昨天 10:23`; the page's JSON state has `"publishTime"`.
+        ("zh_date_script_state.html", utc(2018, 3, 8, 2, 23)),
+        # `新华社福州3月8日电`, its year from the page; a side list headed `最新发布` is no label.
+        ("zh_date_list_heading.html", utc(2018, 3, 7, 16)),
+        # A notice dated by its signature line `二〇一八年三月八日`, a dated list before it.
+        ("zh_date_document.html", utc(2018, 3, 7, 16)),
+        # Only the header clock `2024年5月20日 星期一` has a date: it is not the article's.
+        ("zh_date_header_clock.html", None),
+        # `Updated <time …>` comes before `Published <time …>`; the texts have no year. The lead opens
+        # with `A`: probed by that word alone, it was found in the headline, so the byline region
+        # was read from the side list after the body.
+        ("en_date_updated_first.html", utc(2018, 3, 8, 14, 15)),
+        # `SANMING, Fujian, March 8 (Xinhua) --`: the year from the page's other dates.
+        ("en_date_wire.html", utc(2018, 3, 7, 16)),
+        # `itemprop="datePublished" content=…` shown as "3 hours ago"; a most-read list with dates.
+        ("en_date_marked.html", utc(2018, 3, 8, 10, 23)),
+    ],
+)
+def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:
+    assert published(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1520476980", utc(2018, 3, 8, 2, 43)),  # Unix seconds
+        ("1520476980000", utc(2018, 3, 8, 2, 43)),  # milliseconds
+        ("20180308", utc(2018, 3, 7, 16)),
+        ("20180308102311", utc(2018, 3, 8, 2, 23, 11)),
+        ("2018-03-08T10:23:00+08:00", utc(2018, 3, 8, 2, 23)),
+        ("9999999999", None),  # in the future
+        ("123456", None),
+        ("", None),
+    ],
+)
+def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -> None:
+    assert dates.parse_value(value, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("２０１８年３月８日", utc(2018, 3, 7, 16)),
+        ("发布时间：２０１８－０３－０８　１０：２３", utc(2018, 3, 8, 2, 23)),
+        ("Posted 3/8/2018", utc(2018, 3, 7, 16)),  # American: month first
+        ("18/03/2018", utc(2018, 3, 17, 16)),  # 18 cannot be a month
+        ("Updated 10:23, 08-Mar-2018", utc(2018, 3, 7, 16)),
+        ("Thu 8 Mar 2018 10.23 GMT", utc(2018, 3, 7, 16)),
+    ],
+)
+def test_more_written_forms(text: str, expected: datetime) -> None:
+    assert dates.parse_date(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("更新时间：18-03-08 10:23", utc(2018, 3, 8, 2, 23)),
+        ("[98.12.01]", utc(1998, 11, 30, 16)),
+        ("10:23:18-03-08", None),  # part of a time, not a date
+        ("03/08/18", None),  # a slash is the American order: not read as year first
+        ("18-13-08", None),
+    ],
+)
+def test_two_digit_years_in_a_byline(text: str, expected: datetime | None) -> None:
+    assert dates.short_year_date(text, NOW) == expected
+
+
+def test_english_dateline_takes_the_year_from_context() -> None:
+    lead = "BEIJING, March 8 (Xinhua) -- China will expand cooperation between cities in the east and west."
+    assert dates.dateline_date(lead, NOW, 2018) == utc(2018, 3, 7, 16)
+    assert dates.dateline_date(lead, NOW) == utc(2024, 3, 7, 16)
+    assert dates.dateline_date("SHANGHAI, Dec. 30 (Reuters) - Shares rose.", NOW) == utc(2023, 12, 29, 16)
+    assert dates.dateline_date("In March 8 cities joined the scheme.", NOW) is None
+
+
+def test_a_list_heading_with_a_label_word_is_not_a_label() -> None:
+    assert dates.labelled_date("最新发布三明召开全市招商大会2018-03-09", NOW) is None
+    assert dates.labelled_date("信息发布：2018-03-09", NOW) == utc(2018, 3, 8, 16)
+    assert dates.labelled_date("Published 10:23 AM EST, March 8, 2018", NOW) == utc(2018, 3, 7, 16)
+    assert dates.labelled_date("发布日期：二〇一八年三月八日", NOW) == utc(2018, 3, 7, 16)
+
+
+def _page(head: str, byline: str = "") -> str:
+    """A small article page with `head` in its <head> and `byline` under the headline."""
+    return (f"<html><head><title>沪明合作再结硕果</title>{head}</head><body><h1>沪明合作再结硕果</h1>{byline}"
+            "<div class='c'><p>三明与上海的合作项目陆续投产，带动当地就业，两地还将共建一批产业园区。</p>"
+            "<p>两地将继续深化产业、文旅和人才等方面的合作，推动更多项目落地见效。</p></div></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("<meta property='weibo: article:create_at' content='2018-03-08 10:23:00'>", utc(2018, 3, 8, 2, 23)),
+        ("<meta name='publishdate' content='1520476980'>", utc(2018, 3, 8, 2, 43)),
+        ("<meta name='pubtime' content='20180308102300'>", utc(2018, 3, 8, 2, 23)),
+        # A WebPage listed before the NewsArticle in one @graph: the article's date.
+        ('<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2018-03-01"},'
+         '{"@type":"NewsArticle","datePublished":"2018-03-08T10:23:00+08:00"}]}</script>', utc(2018, 3, 8, 2, 23)),
+        # Only a WebPage: its date still counts.
+        ('<script type="application/ld+json">{"@type":"WebPage","datePublished":"2018-03-01"}</script>',
+         utc(2018, 2, 28, 16)),
+    ],
+)
+def test_head_stated_dates(head: str, expected: datetime) -> None:
+    assert extract(_page(head), now=NOW).published == expected
+
+
+def test_hatom_published_abbr() -> None:
+    byline = "<div class='entry-meta'><abbr class='published' title='2018-03-08T10:23:00+08:00'>3月8日</abbr></div>"
+    assert extract(_page("", byline), now=NOW).published == utc(2018, 3, 8, 2, 23)
