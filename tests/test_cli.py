@@ -107,6 +107,21 @@ def test_search_errors_are_one_line(env):
     assert env("search", "--format", "json", "--", "三明", "-三明治").exit_code == 0
 
 
+def test_exclusions_are_words_not_options(env):
+    """`monitor search 三明 -三明治`, typed as two shell words, is a query, not an unknown option."""
+    env("import", "-", input=lines(RELEVANT, OTHER))
+    both = json.loads(env("search", "三明", "--format", "json").output)
+    result = env("search", "三明", "-三明治", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [r["title"] for r in json.loads(result.output)] == [RELEVANT["title"]] and len(both) == 2
+    first = env("search", "-三明治", "三明", "--format", "json")
+    assert [r["title"] for r in json.loads(first.output)] == [RELEVANT["title"]]
+    # real options still work, and a mistyped long option is still refused
+    assert env("search", "三明", "--limit", "1", "--format", "json").exit_code == 0
+    mistyped = env("search", "三明", "--limt", "1")
+    assert mistyped.exit_code == 2 and mistyped.output.startswith("error: search: no such option --limt")
+
+
 def test_match_writes_one_line_per_input(env):
     result = env("match", "--topic", "hu-ming", input=lines({"id": "a", **RELEVANT}) + "not json\n"
                  + lines({"id": "b", **OTHER}))

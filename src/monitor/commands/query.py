@@ -8,11 +8,14 @@ import sys
 
 import click
 
+from ..errors import InputError
 from ..timespec import parse_since, parse_until
 from .output import local_iso, local_time, print_table
 
 
-@click.command()
+# An exclusion typed as its own shell word (`三明 -三明治`) is a query word, not an unknown
+# option; so is `-h…` (`-hospital`): only `--help` asks for help here.
+@click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 @click.argument("words", nargs=-1)
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this source.")
@@ -28,10 +31,14 @@ from .output import local_iso, local_time, print_table
 @click.pass_obj
 def search(state, words, topic, source, since, until, articles, sort, limit, offset, fmt) -> None:
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
-    title:word. Simplified, traditional and pinyin-annotated text match each other. Write
-    `-- 三明 -三明治` or quote the whole query when it starts with -. Without a query, the newest."""
+    title:word. Simplified, traditional and pinyin-annotated text match each other.
+    Without a query, the newest."""
     from ..pipeline.query import search as run_search
 
+    mistyped = next((w for w in words if w.startswith("--") and len(w) > 2), None)
+    if mistyped:  # unknown long options reach here as words: still a mistake, not a query
+        raise InputError(f"search: no such option {mistyped}",
+                         hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
     results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since),
                          until=parse_until(until), limit=limit, offset=offset, sort=sort, articles=articles)
