@@ -100,3 +100,30 @@ def test_a_message_stored_by_another_version_still_loads(tmp_path, webhook_recei
     ctx.store.db.conn.commit()
     assert send_digests(ctx)[0].status == "sent"
     assert counts([r.body.decode() for r in webhook_receiver.requests[-1:]]) == dict.fromkeys(range(3), 1)
+
+
+def test_a_backfilled_backlog_can_be_marked_read_instead_of_sent(tmp_path, webhook_receiver):
+    """After importing an archive, `digest --mark-read --before DATE` records the old stories as
+    delivered without sending them; newer ones still go out, once."""
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    ctx = open_world(tmp_path, [{"kind": "webhook", "format": "json", "url": webhook_receiver.url}], n=0)
+    old = [json.loads(line) | {"published": f"2019-05-0{i % 9 + 1}T10:00:00+08:00"}
+           for i, line in enumerate(news_lines(40))]
+    new = [json.loads(line) | {"published": "2026-11-30T10:00:00+08:00"} for line in news_lines(5, start=40)]
+    report = import_lines(ctx, [json.dumps(r, ensure_ascii=False) for r in old + new])
+    assert report.matched == 45
+    args = ["--config", str(ctx.cfg.path), "--db", str(ctx.store.path)]
+    marked = CliRunner().invoke(main, [*args, "digest", "--mark-read", "--before", "2026-01-01"])
+    assert marked.exit_code == 0, marked.output
+    assert "40 stories marked read (not sent), 5 newer left" in marked.output
+    assert webhook_receiver.requests == []  # nothing was sent by marking
+    (result,) = send_digests(ctx)
+    assert result.status == "sent" and result.stories == 5
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(40, 45), 1)
+    again = CliRunner().invoke(main, [*args, "digest", "--mark-read"])  # nothing left to mark
+    assert again.exit_code == 0 and "0 stories marked read" in again.output
+    bad = CliRunner().invoke(main, [*args, "digest", "--before", "2026-01-01"])
+    assert bad.exit_code == 2 and bad.output.startswith("error: digest: --before")

@@ -105,11 +105,20 @@ def import_(state, file, max_body) -> None:
 @click.option("--subscriber", help="Only this subscriber (default: all).")
 @click.option("--dry-run", is_flag=True, help="Print the digest instead of sending it; record nothing.")
 @click.option("--status", is_flag=True, help="Show the outbox per subscriber channel: pending, failed, sent, last error.")
+@click.option("--mark-read", is_flag=True,
+              help="Record the waiting stories as delivered without sending them (after backfilling an archive).")
+@click.option("--before", help="With --mark-read: only stories whose articles all came out before 7d (ago) or YYYY-MM-DD.")
 @click.pass_obj
-def digest(state, subscriber, dry_run, status) -> None:
-    """Send each subscriber's new stories now (and retry failed messages); or show the outbox."""
+def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
+    """Send each subscriber's new stories now (and retry failed messages); or show the outbox;
+    or mark the waiting stories read."""
     if status:
         _outbox_status(state)
+        return
+    if before and not mark_read:
+        raise InputError("digest: --before goes with --mark-read", hint="monitor digest --mark-read --before 7d")
+    if mark_read:
+        _mark_read(state, subscriber, before)
         return
     from ..pipeline import send_digests
 
@@ -122,6 +131,14 @@ def digest(state, subscriber, dry_run, status) -> None:
                    + (f"; {r.pending} messages wait for the next run" if r.pending and not dry_run else ""), err=True)
     if any(r.status == "error" for r in results):
         sys.exit(1)
+
+
+def _mark_read(state, subscriber: str | None, before: str | None) -> None:
+    from ..pipeline import mark_read
+
+    for name, channel, marked, left in mark_read(state.context(), subscriber, parse_since(before, "--before")):
+        click.echo(f"{name} via {channel}: {marked} stories marked read (not sent), {left} newer left "
+                   f"for the next digest")
 
 
 def _outbox_status(state) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on first use
     from .base import Context, DigestResult, ImportReport, Ingested
     from .cycle import poll, poll_source, run_cycle
-    from .deliver import build_digest, channel_key, recent_stories, retry_due, send_digests
+    from .deliver import build_digest, channel_key, mark_read, recent_stories, retry_due, send_digests
     from .importer import article_from_json, import_lines, parse_when
     from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
     from .query import Page, parse_query, search, search_page
@@ -30,13 +30,13 @@ _WHERE = {
     "Context": "base", "DigestResult": "base", "ImportReport": "base", "Ingested": "base",
     "run_cycle": "cycle", "poll": "cycle", "poll_source": "cycle",
     "build_digest": "deliver", "channel_key": "deliver", "recent_stories": "deliver", "retry_due": "deliver",
-    "send_digests": "deliver",
+    "send_digests": "deliver", "mark_read": "deliver",
     "article_from_json": "importer", "import_lines": "importer", "parse_when": "importer",
     "Ingestor": "ingest", "catch_up": "ingest", "ingest": "ingest", "ingest_many": "ingest", "rematch": "ingest",
     "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
 }
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
-           "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "parse_query",
+           "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "mark_read", "parse_query",
            "parse_when", "poll", "poll_source", "recent_stories", "rematch", "retry_due", "run_cycle",
            "search", "search_page", "send_digests"]
 

@@ -107,6 +107,23 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
         return [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
 
 
+def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> list[tuple[str, str, int, int]]:
+    """Record each subscriber channel's waiting stories older than `before` as delivered, unsent
+    (after backfilling an archive, or for a new subscriber who wants only what comes next).
+    Returns (subscriber, channel, marked, left) per channel."""
+    subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
+    done = []
+    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
+                         wait=LOCK_WAIT):
+        for sub in subs:
+            for ch in sub.channels or (Channel(kind="stdout", format=sub.format),):
+                key = channel_key(ch)
+                marked, left = ctx.store.mark_read(sub.name, key, sub.topics, before)
+                log.info("digest subscriber=%s channel=%s marked_read=%d left=%d", sub.name, key, marked, left)
+                done.append((sub.name, key, marked, left))
+    return done
+
+
 def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []

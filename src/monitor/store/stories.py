@@ -47,6 +47,17 @@ class StoriesPart(StoreBase):
         self.table("deliveries").insert_all(({"subscriber": subscriber, "channel": channel, "story_id": s,
                                            "delivered_at": now} for s in story_ids), ignore=True)
 
+    def mark_read(self, subscriber: str, channel: str, topics: Iterable[str],
+                  before: datetime | None) -> tuple[int, int]:
+        """Record the waiting stories whose newest article is older than `before` (all, if None)
+        as delivered to (subscriber, channel) without sending them. Returns (marked, left)."""
+        with self.transaction():
+            waiting = self.undelivered(subscriber, channel, topics)
+            old = [r["story_id"] for r in waiting
+                   if before is None or (parse_iso(r["newest"]) or before) < before]
+            self.record_delivery(subscriber, channel, old)
+        return len(old), len(waiting) - len(old)
+
     def last_delivery(self, subscriber: str, channel: str) -> datetime | None:
         """When (subscriber, channel) last received a digest."""
         rows = list(self.db.query("SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber = ? AND channel = ?",
