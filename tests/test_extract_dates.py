@@ -6,7 +6,9 @@ digits, an old table layout with two-digit years, a WeChat mirror whose date onl
 holds, a portal rendering from JSON page state, a `最新发布` list heading taken for a label, a
 document dated only by its Chinese-numeral signature line, a header clock, an English page
 whose <time> elements show the update before the publication, an English wire dateline without
-a year, and an element marked `itemprop=datePublished` showing only "3 hours ago".
+a year, an element marked `itemprop=datePublished` showing only "3 hours ago", and English pages
+without meta: a date above the headline, a byline date followed by a long dated caption, a label
+glued to the next block's text.
 """
 
 from __future__ import annotations
@@ -57,6 +59,14 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         ("en_date_wire.html", utc(2018, 3, 7, 16)),
         # `itemprop="datePublished" content=…` shown as "3 hours ago"; a most-read list with dates.
         ("en_date_marked.html", utc(2018, 3, 8, 10, 23)),
+        # No meta: `Tuesday 6 March 2018 9:22 am` above the headline is the only date near the body
+        # (a dated "More from" list follows it).
+        ("en_date_above_headline.html", utc(2018, 3, 5, 16)),
+        # `Published Tue, Mar 6 2018` under the headline, then key points and a long photo caption
+        # dated `Nov. 15, 2017`: a long byline region is read from its start, not only its end.
+        ("en_date_long_dek.html", utc(2018, 3, 5, 16)),
+        # `Publish date:Mar 6, 2018` glued to the next block's text (`2018Copper`).
+        ("en_date_glued_label.html", utc(2018, 3, 5, 16)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:
@@ -89,6 +99,11 @@ def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -
         ("18/03/2018", utc(2018, 3, 17, 16)),  # 18 cannot be a month
         ("Updated 10:23, 08-Mar-2018", utc(2018, 3, 7, 16)),
         ("Thu 8 Mar 2018 10.23 GMT", utc(2018, 3, 7, 16)),
+        # Raw page text glues blocks: a word before the month, a time after the year.
+        ("Business NewsNovember 19, 2019 / 12:21 AM", utc(2019, 11, 18, 16)),
+        ("Published Wed, Nov 20 20194:29 AM EST", utc(2019, 11, 19, 16)),
+        ("Columnists21:17 18.11.2019", utc(2019, 11, 17, 16)),  # day first with dots
+        ("build 3.1.2.2019", None),  # part of a longer dotted number: no date
     ],
 )
 def test_more_written_forms(text: str, expected: datetime) -> None:
@@ -152,3 +167,10 @@ def test_head_stated_dates(head: str, expected: datetime) -> None:
 def test_hatom_published_abbr() -> None:
     byline = "<div class='entry-meta'><abbr class='published' title='2018-03-08T10:23:00+08:00'>3月8日</abbr></div>"
     assert extract(_page("", byline), now=NOW).published == utc(2018, 3, 8, 2, 23)
+
+
+def test_nearest_date_reads_english_forms_only_when_asked() -> None:
+    text = "Markets Tuesday 6 March 2018 Tea growers try live streams Farmers in a hill county"
+    at = text.find("Farmers")
+    assert dates.nearest_date(text, at, NOW) is None
+    assert dates.nearest_date(text, at, NOW, western=True) == utc(2018, 3, 5, 16)

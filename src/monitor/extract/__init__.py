@@ -193,12 +193,28 @@ def _places(page_text: str, title: str, body: Body) -> Places:
         head = _find(window, headline, last=True) if headline else -1
         if head >= 0:
             break
-    if head >= 0:
-        window = window[head:]
-        window = window[len(headline):] if window.startswith(headline) else window
-    return Places(region=clean(window)[-800:], anchored=head >= 0, byline=body.date_text,
+    region = _region(window, _find(window, headline), head, headline) if head >= 0 else clean(window)[-800:]
+    return Places(region=region, anchored=head >= 0, byline=body.date_text,
                   tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
                   head_at=window_at + head if head >= 0 else 0, lead="\n".join(paragraphs[:3]))
+
+
+def _region(window: str, first: int, last: int, headline: str) -> str:
+    """The byline region, from the headline's last showing before the body (at `last` in the
+    window) to the body: its last 800 characters, and also the 300 after the headline's first
+    showing when that region is longer or the headline shows twice (a byline under the headline,
+    then key points, a long caption or a share box repeating the headline)."""
+    after = clean(_after_headline(window, last, headline))
+    if first == last and len(after) <= 1100:
+        return after
+    opening = after if first == last else clean(_after_headline(window, first, headline)[:600])
+    return f"{opening[:300]}\n{after[-800:]}"
+
+
+def _after_headline(window: str, at: int, headline: str) -> str:
+    """The window from position `at`, without the headline that starts there."""
+    window = window[at:]
+    return window[len(headline):] if window.startswith(headline) else window
 
 
 def _tail_region(page_text: str, paragraphs: list[str]) -> str:

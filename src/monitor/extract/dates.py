@@ -8,6 +8,7 @@ slack for clock skew) or before 1990, and never raises on any input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -47,15 +48,19 @@ _US_DATE = re.compile(
     re.I,
 )
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# No \b around them: raw page text glues neighbouring blocks (`Business NewsNovember 19, 2019`,
+# `Mar 6, 2018Copper`, `Nov 20 20194:29 AM`); the month's capital and the year's digits suffice.
+_YEAR_END = r"((?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _EN_DATE = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"((?:19|20)\d{2})\b"
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_END
 )
 # 5 July 2005 · 5th Jul. 2005 · 08-Mar-2018: the day first, as British and many Asian English pages write it.
 _EN_DAY_FIRST = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?(?:\s+|-)"
-    r"((?:19|20)\d{2})\b"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
+    r"(?:\s+|-)" + _YEAR_END
 )
+# 18.11.2019: day first with dots, as European and Russian pages write it.
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 # Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
 # so positions in a folded text are positions in the original.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
@@ -128,7 +133,8 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
         found = plausible(_from_us(us), now)
         if found:
             return found
-    return _english_date(text, now)
+    dotted = _DOTTED.search(text)
+    return _english_date(text, now) or (plausible(_from_dotted(dotted), now) if dotted else None)
 
 
 def fold_digits(text: str) -> str:
@@ -174,12 +180,21 @@ def _english_date(text: str, now: datetime) -> datetime | None:
     """The earlier of `November 8, 2023` and `8 November 2023` in `text`, if plausible."""
     month_first, day_first = _EN_DATE.search(text), _EN_DAY_FIRST.search(text)
     if day_first and (not month_first or day_first.start() < month_first.start()):
-        day, month_name, year = day_first.groups()
-    elif month_first:
-        month_name, day, year = month_first.groups()
-    else:
-        return None
-    return plausible(to_utc(int(year), _MONTHS.get(month_name[:3].lower(), 0), int(day)), now)
+        return plausible(_from_english(day_first), now)
+    return plausible(_from_english(month_first), now) if month_first else None
+
+
+def _from_dotted(match: re.Match[str]) -> datetime | None:
+    """Turn a day-first `18.11.2019` match into UTC (Shanghai midnight of that day)."""
+    day, month, year = (int(g) for g in match.groups())
+    return to_utc(year, month, day)
+
+
+def _from_english(match: re.Match[str]) -> datetime | None:
+    """Turn an `_EN_DATE` or `_EN_DAY_FIRST` match into UTC (Shanghai midnight of that day)."""
+    first, second, year = match.groups()
+    day, month_name = (first, second) if first.isdigit() else (second, first)
+    return to_utc(int(year), _MONTHS.get(month_name[:3].lower(), 0), int(day))
 
 
 def labelled_date(text: str | None, now: datetime) -> datetime | None:
@@ -198,20 +213,32 @@ def labelled_date(text: str | None, now: datetime) -> datetime | None:
     return None
 
 
-def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0) -> datetime | None:
-    """The plausible FULL_DATE closest to position `at` (one after it counts double distance) and
-    not farther than `within`, skipping today's date printed by a page clock (`今天是…`, or a date
-    with its weekday before position `header`, where the headline starts)."""
-    best, best_distance = None, within
-    for match in FULL_DATE.finditer(text):
+def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0,
+                 western: bool = False) -> datetime | None:
+    """The plausible FULL_DATE (with `western`, also `March 6, 2018`, `6 March 2018`, `6.3.2018`) closest to
+    position `at` (one after it counts double distance) and not farther than `within`, skipping
+    today's date printed by a page clock (`今天是…`, or a date with its weekday before position
+    `header`, where the headline starts)."""
+    best: tuple[datetime | None, int] = (None, within)
+    best = _closest(FULL_DATE, from_full_match, text, at, now, header, best)
+    if western:  # pages without meta: an English date above the headline or in the byline
+        for pattern, convert in ((_EN_DATE, _from_english), (_EN_DAY_FIRST, _from_english), (_DOTTED, _from_dotted)):
+            best = _closest(pattern, convert, text, at, now, header, best)
+    return best[0]
+
+
+def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], datetime | None], text: str,
+             at: int, now: datetime, header: int, best: tuple[datetime | None, int]) -> tuple[datetime | None, int]:
+    """`best` (a date and its distance from `at`), or a plausible `pattern` match closer to `at`."""
+    for match in pattern.finditer(text):
         distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
-        if distance >= best_distance:
+        if distance >= best[1]:
             if match.start() > at:
                 break  # later matches are farther still
             continue
-        found = plausible(from_full_match(match), now)
+        found = plausible(convert(match), now)
         if found and not _clock(text, match, header):
-            best, best_distance = found, distance
+            best = (found, distance)
     return best
 
 
