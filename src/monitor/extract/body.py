@@ -232,12 +232,16 @@ def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, fl
 
 
 def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[LexborNode]:
-    """`top` plus siblings that look like more of the same article, in document order."""
+    """`top` plus siblings that look like more of the same article, in document order; when `top`
+    is wrapped alone, also the blocks of article text just before its outermost wrapper."""
     parent = top.parent
     if parent is None or top.tag == "body":
         return [top]
     top_score = scores.get(top, 0.0)
     threshold = max(10.0, top_score * 0.2)
+    wrapper = _unwrapped(top)
+    if wrapper.mem_id != top.mem_id:
+        return [*_halves_before(wrapper, scores, top_score * 0.2), top]
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
     previous: LexborNode | None = None
@@ -264,6 +268,47 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
             else:
                 gap = gap + 1 if verdict == "skip" and gap < 1 else None
     return kept
+
+
+def _unwrapped(node: LexborNode) -> LexborNode:
+    """`node`, or its outermost ancestor (up to three levels) that holds nothing else with text."""
+    for _ in range(3):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or parent.text(deep=False).strip():
+            break
+        if any(child.mem_id != node.mem_id and child.text().strip() for child in parent.iter(include_text=False)):
+            break
+        node = parent
+    return node
+
+
+def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], threshold: float) -> list[LexborNode]:
+    """Blocks of article text just before `wrapper` (a first half or a lead one level up from the
+    rest), in order: each scores at least `threshold` and like article text (few links, no chrome
+    words in its class) or is a lead; one small block (an ad slot) may sit between; a heading or
+    anything else ends them."""
+    before: list[LexborNode] = []
+    for sibling in wrapper.parent.iter(include_text=False) if wrapper.parent else ():
+        if sibling.mem_id == wrapper.mem_id:
+            break
+        before.append(sibling)
+    kept: list[LexborNode] = []
+    small = 0
+    for sibling in reversed(before):
+        score = scores.get(sibling, 0.0)
+        if sibling.tag not in _HEADINGS and score >= threshold and (_article_like(sibling, score)
+                                                                     or _lead_of(sibling, wrapper)):
+            kept.insert(0, sibling)
+        elif sibling.tag not in _HEADINGS and weighted_length(sibling.text().strip()) < 40 and small < 1:
+            small += 1
+        else:
+            break
+    return kept
+
+
+def _article_like(node: LexborNode, score: float) -> bool:
+    """A block that scores like several paragraphs, with few links and no chrome words in its class."""
+    return score >= 10.0 and not _NEGATIVE.search(class_hint(node)) and link_density(node) < 0.3
 
 
 def _follows(node: LexborNode) -> str:

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import re
 
-# A heading after which the rest of the container is a list of other articles.
+# A heading after which the rest of the container is a list of other articles or the comments
+# (a count may stand before or after it: `3 Comments`, `网友评论（2）`).
 _STOP = re.compile(
-    r"^[\s【\[<《]*(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相关文章|推荐阅读|延伸阅读|热点推荐|热门推荐|"
-    r"猜你喜欢|网友评论|更多精彩|Related (?:Articles|Stories|News|Posts|Coverage)|More from\b.{0,40}|Recommended|"
-    r"Read more|Most popular|Trending|(?:More|Related|Recommended|Popular|Top)\b.{0,30}\b(?:Stories|Articles|Reads))"
-    r"[\s】\]>》：:]*$",
+    r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
+    r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
+    r"往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
+    r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
+    r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
+    r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
+    r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
+    r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
+    r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:]*$",
     re.I,
 )
 # Searched in lower-cased short lines: without re.I, and with every branch a plain literal (no

@@ -22,6 +22,7 @@ from .text import clean, collapse, strip_junk
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
           "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
           "hr", "tbody")
+_STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` heading may open a box inside the article
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name of the elements that get marks
@@ -117,6 +118,8 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
                 doomed.append(node)
         elif node.mem_id != own_id and _is_chrome(node):
             doomed.append(node)
+        elif tag in _STOP_HEADINGS and (box := _inline_box(node, own_id)) is not None:
+            doomed.append(box)
         else:
             node.insert_before(_PARA)
             node.insert_after(_PARA)
@@ -130,6 +133,27 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
                 if piece:
                     pieces.append(piece)
     return pieces
+
+
+def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
+    """The box a `Trending`/`Related` heading opens inside the article when the article goes on
+    after it: the nearest box around the heading, below the container, whose next element is a
+    paragraph. That box is dropped and the body continues. None for any other heading, or when no
+    such box exists: a stop heading's line then ends the body."""
+    text = heading.text().strip()
+    if len(text) > 80 or not is_stop(text):
+        return None
+    box = heading.parent
+    for _ in range(6):
+        if box is None or box.mem_id == own_id:
+            return None
+        after = box.next
+        while after is not None and after.tag == "-text" and not (after.text() or "").strip():
+            after = after.next
+        if after is not None and after.tag == "p" and len(after.text().strip()) >= 40:
+            return box
+        box = box.parent
+    return None
 
 
 def _is_chrome(node: LexborNode) -> bool:
@@ -181,7 +205,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True
     short = len(text) <= 80
     if short and is_stop(text):
-        return False
+        return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
     if short and _is_byline(text, body):
         return True
     if len(text) <= 300 and is_chrome(text):

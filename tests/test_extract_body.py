@@ -1,0 +1,57 @@
+"""Tests for which blocks the body keeps (monitor.extract.body, .paragraphs and .boiler).
+
+Each fixture page in tests/fixtures/extract/ is written for one kind of page whose body lost
+paragraphs or kept boilerplate: a first half sitting one level above the wrapped rest of the
+article, a "Trending News" box inside the article with the story going on after it, and
+"You might also like" teasers and comments inside the article's own container (English and
+Chinese).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.extract import extract, extract_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def paragraphs(name: str) -> list[str]:
+    """The body paragraphs extracted from one fixture page."""
+    return list(extract_bytes((FIXTURES / name).read_bytes(), "https://news.example.com/a/1.html").paragraphs)
+
+
+def test_first_half_beside_the_wrapped_rest_is_kept() -> None:
+    body = paragraphs("en_split_wrapped.html")
+    assert body[0].startswith("The ferry company that links the harbour")
+    assert body[-1].startswith("The harbour authority said")
+    assert len(body) == 8
+    assert not any("Most read" in p or "Harbour car park" in p for p in body)
+
+
+def test_a_trending_box_inside_the_article_is_dropped_and_the_article_goes_on() -> None:
+    body = paragraphs("en_inline_related_box.html")
+    assert len(body) == 6
+    assert body[-1] == "The water authority said it would publish a full report on the closure within a month."
+    assert not any("Trending" in p or "Ferries cancelled" in p or "mountain pass" in p for p in body)
+
+
+def test_teasers_and_comments_in_the_article_container_end_the_body() -> None:
+    body = paragraphs("en_comments_also_like.html")
+    assert body[-1].startswith("Children have started running a lending desk")
+    assert len(body) == 4
+
+
+def test_chinese_recommendations_and_a_comment_count_heading_end_the_body() -> None:
+    body = paragraphs("zh_recommend_inside.html")
+    assert body[-1].startswith("孩子们还自己办起了借阅台")
+    assert not any("古驿道" in p or "网友评论" in p for p in body)
+
+
+def test_a_stop_heading_before_any_paragraph_is_skipped_not_the_end() -> None:
+    html = ("<html><body><div class='post'><h1>Road works start</h1><div>0 Comments</div>"
+            "<p>Road works on the high street start on Monday and will last for about six weeks, the council said.</p>"
+            "<p>Buses will use the ring road while the works go on, adding a few minutes to most journeys.</p>"
+            "</div></body></html>")
+    body = extract(html).paragraphs
+    assert len(body) == 2 and body[0].startswith("Road works on the high street")
