@@ -4,7 +4,9 @@ Each fixture page in tests/fixtures/extract/ is written for one kind of page who
 paragraphs or kept boilerplate: a first half sitting one level above the wrapped rest of the
 article, a "Trending News" box inside the article with the story going on after it, and
 "You might also like" teasers and comments inside the article's own container (English and
-Chinese).
+Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and a wire copyright
+notice in an English body, and a Chinese portal's video placeholder, `展开全文`, platform notice
+and `举报/反馈`.
 """
 
 from __future__ import annotations
@@ -55,3 +57,17 @@ def test_a_stop_heading_before_any_paragraph_is_skipped_not_the_end() -> None:
             "</div></body></html>")
     body = extract(html).paragraphs
     assert len(body) == 2 and body[0].startswith("Road works on the high street")
+
+
+def test_english_prompts_captions_and_wire_notices_are_dropped() -> None:
+    body = paragraphs("en_boiler_prompts.html")
+    assert len(body) == 4
+    assert body[0].startswith("The night market on the old quay")
+    assert body[-1].startswith('"We never sold the grill,"')
+
+
+def test_chinese_portal_placeholders_and_platform_notices_are_dropped() -> None:
+    body = paragraphs("zh_portal_prompts.html")
+    assert len(body) == 3
+    assert body[0].startswith("本周五晚")
+    assert not any(word in p for p in body for word in ("加载中", "展开全文", "信息存储", "举报"))

@@ -33,7 +33,9 @@ _CHROME = re.compile(
     r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
-    r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文"
+    r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
+    r"share on facebook|share on twitter|image caption|image copyright|media caption|加载中|展开全文|阅读全文|查看全文|"
+    r"举报/反馈|打开app|下载app|下载客户端"
 )
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -42,7 +44,8 @@ _PROMO_START = re.compile(
     r"[(\[]?(?:(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
-    r"have a (?:news )?tip\?|we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
+    r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
+    r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
@@ -51,7 +54,8 @@ _PROMO_START = re.compile(
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
-    r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b"
+    r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
+    r"like to hear what you think|may not be published, broadcast, rewritten"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
@@ -66,7 +70,7 @@ _LATIN = re.compile("[a-z]{3}")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
-    r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)"
+    r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台"
 )
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
