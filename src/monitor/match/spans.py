@@ -29,9 +29,9 @@ _CONJUNCTIONS = set("与和同及跟")  # "上海杨浦区与三明、…" is a 
 # Every alternative starts with its own character and none holds 等, so matches never overlap
 # and one scan of the whole text finds every place it matches (`Enumerations.etc` relies on this).
 _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
-# A numbered item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、" (a ranking, a
-# top-ten list). Led by a character class, so `re` skips ahead to candidates.
-_ITEM = re.compile(r"[\n;。] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|\(\d{1,2}\))")
+# A numbered or bulleted item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、",
+# "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
+_ITEM = re.compile(r"[\n;。] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|\(\d{1,2}\)|[●○◆◇■□▲△★☆•▶►♦])")
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 
 
