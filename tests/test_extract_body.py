@@ -5,8 +5,9 @@ paragraphs or kept boilerplate: a first half sitting one level above the wrapped
 article, a "Trending News" box inside the article with the story going on after it, and
 "You might also like" teasers and comments inside the article's own container (English and
 Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and a wire copyright
-notice in an English body, and a Chinese portal's video placeholder, `展开全文`, platform notice
-and `举报/反馈`.
+notice in an English body, a Chinese portal's video placeholder, `展开全文`, platform notice
+and `举报/反馈`, and a page whose class names are hashes, where a long reader comment outscored
+the short article beside the headline.
 """
 
 from __future__ import annotations
@@ -71,3 +72,10 @@ def test_chinese_portal_placeholders_and_platform_notices_are_dropped() -> None:
     assert len(body) == 3
     assert body[0].startswith("本周五晚")
     assert not any(word in p for p in body for word in ("加载中", "展开全文", "信息存储", "举报"))
+
+
+def test_without_class_names_the_article_beside_the_headline_beats_a_longer_comment() -> None:
+    body = paragraphs("en_hashed_classes_long_comment.html")
+    assert len(body) == 4
+    assert body[0].startswith("The central library will open until six")
+    assert not any("I have been asking" in p for p in body)

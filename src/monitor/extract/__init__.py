@@ -160,7 +160,7 @@ def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[l
     if ruled:
         body = build_body(ruled, title)
     if not body.paragraphs:
-        body = build_body(find_containers(tree, units), title)
+        body = build_body(find_containers(tree, units, title), title)
     return body
 
 

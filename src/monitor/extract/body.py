@@ -57,16 +57,17 @@ def tag_ids(names: tuple[str, ...]) -> dict[int, str]:
 _SPAN_ID = next(iter(tag_ids(("span",))))
 
 
-def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> list[LexborNode]:
+def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title: str = "") -> list[LexborNode]:
     """Article containers of the page (one or several siblings), best first in document order.
 
     `units`: the page's elements of each group of `UNIT_GROUPS` in document order. They may be
     collected before the tree is cleaned: a removed node loses its children, so it has no text.
+    `title`: the page's headline, to find its <h1> (the article text sits near it).
     """
     scores = _score(tree, units)
     if not scores:
         return [tree.body] if tree.body is not None else []
-    ranked = _rank(scores)
+    ranked = _near_headline(tree, _rank(scores), scores, title)
     top = _promote(ranked, scores)
     return _with_siblings(top, scores)
 
@@ -196,6 +197,50 @@ def _rank(scores: dict[LexborNode, float]) -> list[tuple[float, LexborNode]]:
         best = max(best, ranked[-1][0])
     ranked.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the weighted order
     return ranked
+
+
+def _near_headline(tree: LexborHTMLParser, ranked: list[tuple[float, LexborNode]],
+                   scores: dict[LexborNode, float], title: str) -> list[tuple[float, LexborNode]]:
+    """`ranked`, or a strong candidate beside the headline when the best one lies far from it: a
+    long comment or a teaser list can outscore a short article when no class names help, but the
+    article's text sits next to its <h1>, and theirs does not."""
+    if not ranked or not title:
+        return ranked
+    best_score, best = ranked[0]
+    headline = _headline(tree, title)
+    if headline is None:
+        return ranked
+    far = _distance(best, headline)
+    if far < 5:
+        return ranked
+    for node, score in sorted(scores.items(), key=lambda item: item[1], reverse=True)[:8]:
+        if score * _weight(node) < 0.35 * best_score or _distance(node, headline) > min(4, far - 3):
+            continue
+        adjusted = score * _weight(node) * (1.0 - link_density(node)) * _enclosure(node)
+        if adjusted >= 0.35 * best_score:
+            return [(adjusted, node)]
+    return ranked
+
+
+def _headline(tree: LexborHTMLParser, title: str) -> LexborNode | None:
+    """The page's one <h1> that opens like `title` (a logo's <h1> does not), or None."""
+    found = None
+    for node in tree.css("h1"):
+        text = " ".join(node.text().split())
+        if len(text) >= 8 and (text[:8] in title or title[:8] in text):
+            if found is not None:
+                return None
+            found = node
+    return found
+
+
+def _distance(node: LexborNode, other: LexborNode) -> int:
+    """Steps in the tree from `node` up to the nearest shared ancestor and down to `other`."""
+    up = {ancestor.mem_id: depth for depth, ancestor in enumerate([other, *_ancestors(other, 30)])}
+    for depth, ancestor in enumerate([node, *_ancestors(node, 30)]):
+        if ancestor.mem_id in up:
+            return depth + up[ancestor.mem_id]
+    return 1 << 20
 
 
 def _ancestors(node: LexborNode, limit: int = 8) -> list[LexborNode]:
