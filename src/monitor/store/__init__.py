@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import StoreError
 from .aliases import AliasesPart
 from .articles import ArticlesPart
-from .base import ImmediateDatabase, iso, parse_iso, utcnow
+from .base import iso, parse_iso, utcnow
 from .browse import BrowsePart
 from .matches import MatchesPart
 from .outbox import OutboxPart
@@ -42,11 +42,11 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
                                    isolation_level="IMMEDIATE")
-            db = ImmediateDatabase(conn)
-            db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, path)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whether or not it is loaded
+            store = cls(conn, path)
             store._migrate()
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {path}: {exc}",
@@ -56,15 +56,15 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
     def _migrate(self) -> None:
         """Apply pending migrations holding the write lock, checking again once it is held:
         of two processes opening a new database, one migrates and the other waits, then sees
-        nothing pending."""
-        if not migrations.pending(self.db):
+        nothing pending. Checked with plain SQL: an up-to-date database never loads sqlite-utils."""
+        if not migrations.pending_names(self.conn):
             return
         with self.transaction("EXCLUSIVE"):
             migrations.apply(self.db)
 
     def close(self) -> None:
         """Close the connection."""
-        self.db.close()
+        self.conn.close()
 
     def robots_memory(self) -> RobotsMemory | None:
         """robots.txt answers kept in this database for the fetcher (None for an in-memory one)."""
@@ -72,8 +72,9 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
 
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, oldest first."""
-        return [m.name for m in migrations.applied(self.db)]
+        return migrations.applied_names(self.conn)
 
     def stats(self) -> dict[str, int]:
         """Row counts for health and the demo."""
-        return {t: self.db[t].count for t in ("articles", "stories", "article_topics", "sources", "deliveries")}
+        return {t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+                for t in ("articles", "stories", "article_topics", "sources", "deliveries")}

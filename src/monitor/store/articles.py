@@ -37,7 +37,7 @@ class ArticlesPart(FingerprintsPart):
     def record_link_failure(self, canonical_url: str, source: str, reason: str, *, final: bool = False,
                             final_attempts: int = 3) -> int:
         """Count one more failure of a link (`final` gives up at once); returns the attempts so far."""
-        row = next(iter(self.db.query("SELECT attempts FROM link_failures WHERE canonical_url = ?",
+        row = next(iter(self.query("SELECT attempts FROM link_failures WHERE canonical_url = ?",
                                       [canonical_url])), None)
         attempts = final_attempts if final else (row["attempts"] if row else 0) + 1
         self.table("link_failures").upsert({"canonical_url": canonical_url, "source": source, "reason": reason,
@@ -51,11 +51,11 @@ class ArticlesPart(FingerprintsPart):
     def link_failures(self, source: str | None = None) -> list[dict[str, Any]]:
         """Failed links, newest first."""
         where, params = ("WHERE source = ?", [source]) if source else ("", [])
-        return list(self.db.query(f"SELECT * FROM link_failures {where} ORDER BY last_at DESC", params))
+        return list(self.query(f"SELECT * FROM link_failures {where} ORDER BY last_at DESC", params))
 
     def story_by_hash(self, digest: str) -> int | None:
         """The story of a stored article with this content hash."""
-        rows = list(self.db.query("SELECT story_id FROM articles WHERE content_hash = ? LIMIT 1", [digest]))
+        rows = list(self.query("SELECT story_id FROM articles WHERE content_hash = ? LIMIT 1", [digest]))
         return rows[0]["story_id"] if rows else None
 
     def known_url(self, canonical_url: str) -> bool:
@@ -121,7 +121,7 @@ class ArticlesPart(FingerprintsPart):
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         """One article row."""
-        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+        rows = list(self.query("SELECT * FROM articles WHERE id = ?", [article_id]))
         return rows[0] if rows else None
 
     def iter_articles(self, since: datetime | None = None) -> Iterator[dict[str, Any]]:
@@ -130,7 +130,7 @@ class ArticlesPart(FingerprintsPart):
         if since:
             sql += " WHERE coalesce(published, fetched_at) >= ?"
             params.append(iso(since))
-        yield from self.db.query(sql + " ORDER BY id", params)
+        yield from self.query(sql + " ORDER BY id", params)
 
     def article_ids(self, after: int = 0, limit: int = -1, since: datetime | None = None) -> list[int]:
         """Article ids above `after`, in order (optionally only those fetched or published since)."""

@@ -68,6 +68,6 @@ class MatchesPart(StoreBase):
         """The stored hits of an article for some topics."""
         hits: list[Hit] = []
         for t in topics:
-            for r in self.db.query("SELECT hits FROM article_topics WHERE article_id = ? AND topic = ?", [article_id, t]):
+            for r in self.query("SELECT hits FROM article_topics WHERE article_id = ? AND topic = ?", [article_id, t]):
                 hits.extend(Hit(**h) for h in json.loads(r["hits"] or "[]"))
         return hits

@@ -45,11 +45,11 @@ class OutboxPart(StoreBase):
         sql = ("SELECT * FROM outbox WHERE subscriber = ? AND channel = ? AND status IN ('pending', 'failed') "
                + ("AND (next_attempt_at IS NULL OR next_attempt_at <= ?) " if now else "") + "ORDER BY id")
         params = [subscriber, channel] + ([iso(now)] if now else [])
-        return [_queued(r) for r in self.db.query(sql, params)]
+        return [_queued(r) for r in self.query(sql, params)]
 
     def outbox_channels_due(self, now: datetime) -> list[tuple[str, str]]:
         """(subscriber, channel) pairs with a message whose retry is due."""
-        rows = self.db.query("SELECT DISTINCT subscriber, channel FROM outbox WHERE status IN ('pending', 'failed') "
+        rows = self.query("SELECT DISTINCT subscriber, channel FROM outbox WHERE status IN ('pending', 'failed') "
                              "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY subscriber, channel",
                              [iso(now)])
         return [(r["subscriber"], r["channel"]) for r in rows]
@@ -74,7 +74,7 @@ class OutboxPart(StoreBase):
 
     def outbox_summary(self) -> list[dict[str, Any]]:
         """Per (subscriber, channel): pending, failed and sent message counts, the next retry, the last error."""
-        return list(self.db.query(
+        return list(self.query(
             "SELECT subscriber, channel, sum(status = 'pending') AS pending, sum(status = 'failed') AS failed, "
             "sum(status = 'sent') AS sent, min(CASE WHEN status != 'sent' THEN next_attempt_at END) AS next_attempt, "
             "max(last_attempt_at) AS last_attempt, "

@@ -1,14 +1,20 @@
 """The schema: numbered migrations (sqlite-utils `Migrations`), applied in order on open.
 
 A migration is never edited once it has landed: users' databases already ran it. A change to
-the schema is a new function here, named with the next free number.
+the schema is a new function here, named with the next free number. `migrations` is
+`Migrations` in all but its import: sqlite-utils is loaded only when one must run (migrate.py).
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("monitor")
+from .migrate import LazyMigrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = LazyMigrations("monitor")
 
 
 @migrations()

@@ -137,7 +137,7 @@ class SearchPart(StoreBase):
 
     def _fts_count(self, expr: str, cap: int) -> int:
         sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
-        return self.db.execute(sql, [expr, cap]).fetchone()[0]
+        return self.conn.execute(sql, [expr, cap]).fetchone()[0]
 
     def _sorted_matches(self, match: str, exclude: str | None, filters: Filters,
                         check: Check | None) -> Iterator[tuple[int, int]]:
@@ -149,7 +149,7 @@ class SearchPart(StoreBase):
         if exclude:
             sql += " AND id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             params.append(exclude)
-        rows = self.db.execute(sql + f" ORDER BY {KEY} DESC, id DESC", params)
+        rows = self.conn.execute(sql + f" ORDER BY {KEY} DESC, id DESC", params)
         while chunk := rows.fetchmany(256):
             yield from self._keep(chunk, None, None, check)
 
@@ -212,7 +212,7 @@ class SearchPart(StoreBase):
         """Which of `ids` FTS5 matches: one rowid-range query per cluster of nearby ids."""
         wanted, found = set(ids), set[int]()
         for lo, hi in _clusters(sorted(wanted)):
-            found.update(r[0] for r in self.db.execute(
+            found.update(r[0] for r in self.conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?", [expr, lo, hi]))
         return found & wanted
 

@@ -18,7 +18,7 @@ class SourcesPart(StoreBase):
 
     def source_state(self, name: str) -> dict[str, Any]:
         """The stored state of a source (empty dict when never polled)."""
-        rows = list(self.db.query("SELECT * FROM sources WHERE name = ?", [name]))
+        rows = list(self.query("SELECT * FROM sources WHERE name = ?", [name]))
         return rows[0] if rows else {}
 
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
@@ -46,4 +46,4 @@ class SourcesPart(StoreBase):
 
     def sources(self) -> list[dict[str, Any]]:
         """All source rows, by name."""
-        return list(self.db.query("SELECT * FROM sources ORDER BY name"))
+        return list(self.query("SELECT * FROM sources ORDER BY name"))

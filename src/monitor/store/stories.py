@@ -22,7 +22,7 @@ class StoriesPart(StoreBase):
                f"min(t.matched_at) AS matched_at, max(coalesce(a.published, a.fetched_at)) AS newest "
                f"FROM article_topics t JOIN articles a ON a.id = t.article_id WHERE t.topic IN ({marks}) {where} "
                f"GROUP BY a.story_id ORDER BY {order} LIMIT ?")
-        return list(self.db.query(sql, [*topics, *params, limit]))
+        return list(self.query(sql, [*topics, *params, limit]))
 
     def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
         """Stories matching any of `topics` neither delivered nor planned for (subscriber, channel), oldest first."""
@@ -39,7 +39,7 @@ class StoriesPart(StoreBase):
 
     def story_articles(self, story_id: int) -> list[dict]:
         """All articles of a story, first seen first."""
-        return list(self.db.query("SELECT * FROM articles WHERE story_id = ? ORDER BY id", [story_id]))
+        return list(self.query("SELECT * FROM articles WHERE story_id = ? ORDER BY id", [story_id]))
 
     def record_delivery(self, subscriber: str, channel: str, story_ids: Iterable[int]) -> None:
         """Mark stories delivered, after (never before) the send succeeded."""
@@ -60,6 +60,6 @@ class StoriesPart(StoreBase):
 
     def last_delivery(self, subscriber: str, channel: str) -> datetime | None:
         """When (subscriber, channel) last received a digest."""
-        rows = list(self.db.query("SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber = ? AND channel = ?",
+        rows = list(self.query("SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber = ? AND channel = ?",
                                   [subscriber, channel]))
         return parse_iso(rows[0]["t"]) if rows else None
