@@ -4,11 +4,12 @@ In: arguments, the config file, stdin. Out: tables (rich on a TTY, plain text ot
 JSON Lines or CSV on stdout; one-line errors on stderr. Every `MonitorError` becomes
 `error: <what> (<hint>)` with exit status 2 for configuration and input mistakes and 1 for
 the rest; a user mistake never shows a traceback.
+Start-up is kept light: `monitor --help` imports click and the command definitions only;
+everything else (logging, time zones, the config, the store) is imported where it is used.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -45,13 +46,20 @@ class State:
         self.db_path = db
         self._cfg: Config | None = None
         self._store: Store | None = None
+        self.compile_topics = True
+
+    def names_topics_only(self) -> State:
+        """For a command that names topics but never matches: their rules compile on first use
+        (compiling the bundled rules is most of loading the config)."""
+        self.compile_topics = False
+        return self
 
     @property
     def cfg(self) -> Config:
         if self._cfg is None:
             from . import config
 
-            self._cfg = config.load(self.config_path, self.db_path)
+            self._cfg = config.load(self.config_path, self.db_path, compile_topics=self.compile_topics)
         return self._cfg
 
     @property
@@ -86,8 +94,11 @@ class State:
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None, db_path: str | None, verbose: int) -> None:
     """Watch Chinese regional news for the Shanghai–Sanming cooperation (沪明对口合作)."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    import logging
+
     from .logs import setup
+
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
 
     setup(level, sys.stderr)  # JSON lines unless stderr is a terminal
     state = State(config_path, db_path)

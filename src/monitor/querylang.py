@@ -16,15 +16,14 @@ text are one after normalisation, so 滬明 and 沪明 find the same articles.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
 from . import snippets, textnorm
 from .errors import InputError
 
-_WORD_CHAR = re.compile(f"[^\\W_{textnorm.CJK_CHARS}]")
 _PLAIN_WORD = re.compile("[a-z0-9]+")
-_HAN = re.compile(f"[{textnorm.HAN_CHARS}]")
 _CJK_RUN = re.compile(f"[{textnorm.CJK_CHARS}]+")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _STOP = set('()"\u201c')
@@ -85,15 +84,28 @@ Node = Term | AllOf | AnyOf | Not
 EVERYTHING = object()  # an FTS5 expression for "no restriction": not expressible, so a marker
 
 
+@functools.cache
+def _word_char() -> re.Pattern[str]:
+    """A letter or digit outside CJK. Compiled on first use, as `_han` is: a class over the CJK
+    blocks costs `re` a few ms to compile (one step per code point), paid by every search."""
+    return re.compile(f"[^\\W_{textnorm.CJK_CHARS}]")
+
+
+@functools.cache
+def _han() -> re.Pattern[str]:
+    return re.compile(f"[{textnorm.HAN_CHARS}]")
+
+
 def _contains(text: str, needle: str) -> bool:
     """`needle` in `text`, with word boundaries where the needle starts/ends with a word char."""
     start = text.find(needle)
-    left = _WORD_CHAR.match(needle[0]) is not None
-    right = _WORD_CHAR.match(needle[-1]) is not None
+    word = _word_char().match
+    left = word(needle[0]) is not None
+    right = word(needle[-1]) is not None
     while start >= 0:
         end = start + len(needle)
-        if (not left or start == 0 or not _WORD_CHAR.match(text[start - 1])) and \
-                (not right or end == len(text) or not _WORD_CHAR.match(text[end])):
+        if (not left or start == 0 or not word(text[start - 1])) and \
+                (not right or end == len(text) or not word(text[end])):
             return True
         start = text.find(needle, start + 1)
     return False
@@ -127,7 +139,7 @@ class Query:
         makes or drops a Han character except by the table, so the characters that
         normalise to it are exactly what to look for in the original text."""
         singles = self._required_single()
-        if not plan(self).exact or not all(_HAN.fullmatch(t.norm) for t in singles):
+        if not plan(self).exact or not all(_han().fullmatch(t.norm) for t in singles):
             return False
         return sum(1 for t in _all_terms(self.root) if t.single_char) == len(singles)
 

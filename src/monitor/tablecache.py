@@ -13,7 +13,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,8 @@ def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any]) -> A
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
+    import tempfile  # only when writing: its import costs a few ms of every start
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:

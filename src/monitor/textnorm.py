@@ -25,11 +25,11 @@ length-preserving variant can carry offsets back to the original):
 from __future__ import annotations
 
 import functools
+import importlib.util
 import operator
 import re
 import unicodedata
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 from . import tablecache
@@ -46,7 +46,6 @@ HAN_CHARS = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000
 _KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 
-_COMPOSE_RE = re.compile(f"[^{_MARKS}][{_MARKS}]+")
 _PINYIN_GROUP = f"\\(([a-z\u00e0-\u024f\u1e00-\u1eff{_MARKS}0-5 '\u2019-]{{1,60}})\\)"
 # No look-behind for the Han character before it (`_pinyin` checks): a pattern that starts
 # with a look-behind is tried at every position, one that starts with "(" or " " is not.
@@ -56,7 +55,6 @@ _PINYIN_RE = re.compile(f"(?:{_PINYIN_GROUP}| {_PINYIN_GROUP})(?: ?{_PINYIN_GROU
 _PINYIN_GROUP_RE = re.compile(_PINYIN_GROUP)
 _KANA_RE = re.compile(f"[{_KANA}]")
 _KANA_RUN_RE = re.compile(f";?[{_KANA}]+;?")
-_HAN_RE = re.compile(f"[{HAN_CHARS}]")
 # Only the whitespace that changes: runs of two or more, or one character that is not " " / "\n".
 # Starting with `\s` (unlike the equal `\s{2,}|[^\S ]`) lets `re` skip ahead to whitespace.
 _WS_MAP_RE = re.compile(r"\s(?:\s+|(?<! ))")
@@ -66,6 +64,7 @@ _MARK_RE = re.compile(f"[{_MARKS}]")
 _OUTSIDE_RE = re.compile("[\ud800-\udfff\U00032400-\U000dffff\U000e1000-\U0010ffff]")
 # What needs the full step-by-step path; tested after the BMP table (a mark folds to a mark).
 _RARE_RE = re.compile(f"[{_MARKS}{_KANA}\U00010000-\U0010ffff]")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _TOKEN_RE = re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
 
 _SYLLABLE_RE = re.compile(
@@ -81,7 +80,11 @@ _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, 
 
 
 def _opencc_path() -> Path:
-    return Path(str(resources.files("opencc").joinpath("dictionary", "TSCharacters.txt")))
+    """OpenCC's character table, found without importing opencc or importlib.resources (~10 ms)."""
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("opencc (opencc-python-reimplemented) is not installed")
+    return Path(spec.submodule_search_locations[0]) / "dictionary" / "TSCharacters.txt"
 
 
 def _opencc_ts() -> dict[str, str]:
@@ -120,10 +123,15 @@ def _tables() -> dict:
 
 
 def _build_tables() -> dict:
+    """What the cache holds: the table, and the BMP lists in a form that loads fast (one
+    string of the one-for-one part, plus the entries that drop or expand characters)."""
     table = _build_char_table()
     fast = {**{cp: chr(cp) for cp in range(0x10000)}, **table}
     one = {cp: v if v is not None and len(v) == 1 else "\0" for cp, v in fast.items()}
-    return {"table": table, "bmp": [fast[cp] for cp in range(0x10000)], "bmp1": [one[cp] for cp in range(0x10000)]}
+    special = sorted(cp for cp, v in table.items() if v is None or len(v) != 1)
+    return {"table": table, "bmp1": "".join(one[cp] for cp in range(0x10000)),
+            "bmp_other": {cp: fast[cp] for cp in range(0x10000) if fast[cp] != one[cp]},
+            "astral1": {cp: v for cp, v in one.items() if cp >= 0x10000}, "special": "".join(_class_ranges(special))}
 
 
 def _build_char_table() -> dict[int, str | None]:
@@ -160,36 +168,37 @@ def _fold(text: str, ts: dict[str, str]) -> str:
 @functools.cache
 def _special_re() -> re.Pattern[str]:
     """Characters whose table entry is not exactly one character (drops and expansions)."""
-    chars = sorted(cp for cp, v in char_table().items() if v is None or len(v) != 1)
-    return re.compile("[" + "".join(_class_ranges(chars)) + "]")
-
-
-@functools.cache
-def _fast_table() -> dict[int, str | None]:
-    """`char_table` plus identity entries for the rest of the BMP.
-
-    `str.translate` handles a missing key by raising and catching KeyError; with every BMP
-    character present it runs three times faster (measured: 12 → 35 Mchar/s).
-    """
-    return {**{cp: chr(cp) for cp in range(0x10000)}, **char_table()}
-
-
-@functools.cache
-def _one_to_one() -> dict[int, str]:
-    """The length-preserving part of `_fast_table`; other changed characters become NUL.
-
-    NUL is itself dropped by the table, so a NUL in the output says the slower
-    drop/expand step is needed.
-    """
-    return {cp: v if v is not None and len(v) == 1 else "\0" for cp, v in _fast_table().items()}
+    return re.compile("[" + _tables()["special"] + "]")
 
 
 @functools.cache
 def _bmp(one_to_one: bool) -> list[str | None]:
-    """`_fast_table` (or `_one_to_one`) for the BMP as a list indexed by code point: cheaper
-    than a dict look-up (measured 30 → 22 ns a character). `str.translate` leaves characters
-    beyond the list as they are, so callers check for them (`_RARE_RE`)."""
-    return _tables()["bmp1" if one_to_one else "bmp"]
+    """The character table for the BMP as a list indexed by code point (identity where the
+    table has no entry), or with `one_to_one` its length-preserving part (a character the
+    table drops or expands becomes NUL, itself dropped by the table, so a NUL in the output
+    says the drop/expand step is needed). A list, not a dict: `str.translate` raises and
+    catches KeyError for every missing key (12 → 35 Mchar/s with every BMP character
+    present), and indexing a list is cheaper than a dict look-up (30 → 22 ns a character).
+    `str.translate` leaves characters beyond the list as they are, so callers check for
+    them (`_RARE_RE`, `_fold_one`)."""
+    listed: list[str | None] = list(_tables()["bmp1"])
+    if not one_to_one:
+        for cp, v in _tables()["bmp_other"].items():
+            listed[cp] = v
+    return listed
+
+
+def _fold_one(text: str) -> str:
+    """The length-preserving character step (`_bmp(True)`, and the same for the few table
+    entries beyond the BMP); built from the cached tables, never as one big dict (making
+    that cost ~35 ms at first use)."""
+    out = text.translate(_bmp(True))  # one character for one: positions stay those of `text`
+    if _ASTRAL_RE.search(text) is None:
+        return out
+    astral, chars = _tables()["astral1"], list(out)
+    for m in _ASTRAL_RE.finditer(text):  # from the input: one pass, as a translate table gives
+        chars[m.start()] = astral.get(ord(m.group()), m.group())
+    return "".join(chars)
 
 
 def _class_ranges(cps: list[int]) -> list[str]:
@@ -206,6 +215,19 @@ def _class_ranges(cps: list[int]) -> list[str]:
 
 
 # --- the steps -----------------------------------------------------------------------------
+
+
+@functools.cache
+def _han_re() -> re.Pattern[str]:
+    """A Han character. Compiled on first use (only pinyin and kana clean-up need it): a class
+    over the CJK blocks costs `re` ~3 ms to compile, one step per code point."""
+    return re.compile(f"[{HAN_CHARS}]")
+
+
+@functools.cache
+def _compose_re() -> re.Pattern[str]:
+    """A character followed by combining marks (rare: compiled on first use)."""
+    return re.compile(f"[^{_MARKS}][{_MARKS}]+")
 
 
 def _compose(m: re.Match[str]) -> str:
@@ -234,7 +256,7 @@ def _is_syllables(word: str) -> bool:
 
 def _pinyin(m: re.Match[str]) -> str:
     start = m.start()
-    if not start or not _HAN_RE.match(m.string, start - 1):
+    if not start or not _han_re().match(m.string, start - 1):
         return m.group()
     groups = _PINYIN_GROUP_RE.findall(m.group())
     return "" if all(is_pinyin(g) for g in groups) else m.group()
@@ -244,7 +266,7 @@ def _is_chinese_with_kana(text: str) -> bool:
     """Kana in mostly-Han text are mojibake; genuine Japanese keeps them."""
     if not _KANA_RE.search(text):
         return False
-    return len(_KANA_RE.findall(text)) * 3 <= len(_HAN_RE.findall(text))
+    return len(_KANA_RE.findall(text)) * 3 <= len(_han_re().findall(text))
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -263,7 +285,7 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
 def fold(text: str) -> str:
     """Only the character table, one character for one (a character `normalize` would drop
     or expand becomes NUL): `fold(t) == normalize(t)` means offsets are unchanged."""
-    return text.translate(_one_to_one())
+    return _fold_one(text)
 
 
 def offset_shift(text: str, norm: str) -> int | None:
@@ -317,11 +339,11 @@ def _normalize_map(text: str, keep_lines: bool) -> tuple[str, list[int]]:
         s = quick  # no marks, kana, astral characters, drops or expansions: steps 1-3 done
     else:
         if _MARK_RE.search(s):
-            s, m = _sub_map(_COMPOSE_RE, _compose, s, m)
-        folded = s.translate(_one_to_one())
+            s, m = _sub_map(_compose_re(), _compose, s, m)
+        folded = _fold_one(s)
         if "\0" in folded:
             folded, m = _sub_map(_special_re(), _special, s, m)
-            folded = folded.translate(_one_to_one())
+            folded = _fold_one(folded)
         s, m = _sub_map(_OUTSIDE_RE, lambda _: "", folded, m)
         if _is_chinese_with_kana(s):
             s, m = _sub_map(_KANA_RUN_RE, lambda _: "", s, m)

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import sys
 import time
-from importlib.resources import files
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .output import local_time, print_table
 
+if TYPE_CHECKING:  # imported where used: `monitor --help` loads only the command definitions
+    from pathlib import Path
+
 
 def demo_config(base_url: str, workdir: Path) -> Path:
     """Write the demo config for a replay server at `base_url` into `workdir`."""
+    from importlib.resources import files
+    from pathlib import Path
+
     template = (files("monitor") / "data" / "demo.toml").read_text(encoding="utf-8")
     topics = files("monitor") / "data" / "topics" / "hu-ming.toml"
     text = template.replace("{{BASE}}", base_url).replace("{{HOST}}", base_url.split("://", 1)[1])
@@ -30,6 +35,8 @@ def demo_config(base_url: str, workdir: Path) -> Path:
 def demo(state, workdir) -> None:
     """Poll a bundled replay of news sites on 127.0.0.1 through the whole pipeline, then show
     the digest and a search."""
+    from pathlib import Path
+
     from .. import config as config_mod
     from ..fetch import Fetcher
     from ..pipeline import Context, poll, search, send_digests

@@ -103,6 +103,7 @@ def sources(state) -> None:
     """List configured sources with their last poll, status, error and failing article links."""
     from collections import Counter
 
+    state.names_topics_only()
     stored = {r["name"]: r for r in state.store.sources()}
     failing = Counter(r["source"] for r in state.store.link_failures())
     rows = []
@@ -124,6 +125,7 @@ def health(state, stale_after) -> None:
     from ..config import parse_duration
 
     limit = parse_duration(stale_after)
+    state.names_topics_only()
     stored = {r["name"]: r for r in state.store.sources()}
     now = datetime.now(timezone.utc)
     bad, notes = [], []

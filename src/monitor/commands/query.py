@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 
 import click
@@ -40,7 +38,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no such option {mistyped}",
                          hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
-    results = run_search(state.context(), query, topic=topic, source=source, since=parse_since(since),
+    ctx = state.names_topics_only().context()
+    results = run_search(ctx, query, topic=topic, source=source, since=parse_since(since),
                          until=parse_until(until), limit=limit, offset=offset, sort=sort, articles=articles)
     for r in results:  # stored in UTC, shown in Asia/Shanghai
         r["published"] = local_iso(r["published"])
@@ -53,6 +52,9 @@ FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "sto
 
 
 def _print_results(query: str, results: list[dict], fmt: str) -> None:
+    import csv
+    import json
+
     if fmt == "json":
         click.echo(json.dumps([{k: r[k] for k in FIELDS} for r in results], ensure_ascii=False, indent=2))
     elif fmt == "urls":
@@ -183,7 +185,7 @@ def feed(state, topic, limit, output) -> None:
     from ..feeds import atom
     from ..pipeline import recent_stories
 
-    stories = recent_stories(state.context(), topic, limit)
+    stories = recent_stories(state.names_topics_only().context(), topic, limit)
     xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc))
     if not output:
         click.echo(xml)

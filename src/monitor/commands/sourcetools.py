@@ -4,7 +4,6 @@ URL is, as a ready `[[sources]]` block)."""
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlsplit
 
 import click
 
@@ -113,6 +112,8 @@ def add_source(state, url, name) -> None:
 
 
 def _robots(fetcher, url: str) -> str:
+    from urllib.parse import urlsplit
+
     from ..errors import MonitorError
 
     parts = urlsplit(url)
@@ -123,6 +124,8 @@ def _robots(fetcher, url: str) -> str:
 
 
 def _name(url: str) -> str:
+    from urllib.parse import urlsplit
+
     host = (urlsplit(url).hostname or "source").removeprefix("www.")
     return host.replace(".", "-")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
-from pathlib import Path
 
 import click
 
@@ -34,6 +32,8 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
     if item == "-":
         data = sys.stdin.buffer.read()
     else:
+        from pathlib import Path
+
         try:
             data = Path(item).read_bytes()
         except OSError as exc:
@@ -112,6 +112,8 @@ def _read_items(file) -> list[tuple[int, dict]]:
 @click.pass_obj
 def match_cmd(state, file, topics, labels) -> None:
     """Match JSON Lines (title, body, optional id, url) against topics; one JSON line per input and topic."""
+    from dataclasses import asdict
+
     from .. import match
 
     chosen = list(topics) or list(state.cfg.topics)
