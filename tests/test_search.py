@@ -234,7 +234,8 @@ def test_reading_commands_never_load_the_fetcher_feedparser_or_extractor(corpus,
 
 
 @pytest.mark.parametrize("args", [["search", "沪明"], ["--help"]])
-def test_search_and_help_never_load_sqlite_utils_numpy_or_httpx(corpus, args):
+def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args):
+    """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match."""
     import subprocess
     import sys
 
@@ -242,8 +243,8 @@ def test_search_and_help_never_load_sqlite_utils_numpy_or_httpx(corpus, args):
     code = ("import sys\nfrom monitor.cli import main\n"
             f"sys.argv = ['monitor', '--config', {str(cfg)!r}, *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('sqlite_utils', 'numpy', 'httpx')\n"
-            "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)")
+            "heavy = ('sqlite_utils', 'numpy', 'httpx', 'monitor.match')\n"
+            "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
