@@ -53,6 +53,22 @@ def test_every_command_has_help(command):
     assert result.exit_code == 0 and "Usage: main " + command in result.output.replace("monitor", "main")
 
 
+def test_help_lists_each_command_by_the_summary_its_own_help_gives():
+    """`monitor --help` lists commands from commands.SUMMARIES without importing them: the table
+    must name every command, in its module, with the first sentence of its own help."""
+    import importlib
+
+    from monitor import commands
+
+    found = {}
+    for module in sorted({m for m, _ in commands.SUMMARIES.values()}):
+        for cmd in importlib.import_module(f"monitor.commands.{module}").COMMANDS:
+            found[cmd.name] = (module, cmd.get_short_help_str(10**6))
+    assert found == commands.SUMMARIES
+    listed = CliRunner().invoke(main, ["--help"], terminal_width=400).output
+    assert all(f"{name}  " in listed and summary in listed for name, (_, summary) in found.items())
+
+
 def test_bad_config_is_one_line_per_problem_exit_2(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[[sources]]\nname = "x"\nkind = "rss"\nurl = "ftp://x"\n[fetch]\ntimeout = "slow"\n', encoding="utf-8")

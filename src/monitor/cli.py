@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
+from . import __version__, commands
 from .errors import ConfigError, InputError, LockBusy, MonitorError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
@@ -25,7 +25,30 @@ if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
 
 
 class Group(click.Group):
-    """A click group that turns MonitorError into one line on stderr."""
+    """The `monitor` group: each command's module is imported when that command runs (`monitor
+    --help` lists them from their summaries), and a MonitorError becomes one line on stderr."""
+
+    listing = False  # True while --help lists the commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(commands.SUMMARIES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            if self.listing and cmd_name in commands.SUMMARIES:
+                return commands.stand_in(cmd_name)
+            cmd = commands.load(cmd_name)
+            if cmd is None:
+                return None
+            self.add_command(cmd)
+        return self.commands[cmd_name]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self.listing = False
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -104,9 +127,3 @@ def main(ctx: click.Context, config_path: str | None, db_path: str | None, verbo
     state = State(config_path, db_path)
     ctx.obj = state
     ctx.call_on_close(state.close)
-
-
-# -- commands ---------------------------------------------------------------------------------
-from .commands import register  # noqa: E402  (the subcommands live in commands/ to keep this short)
-
-register(main)

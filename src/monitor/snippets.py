@@ -9,7 +9,7 @@ finds 对口. Pure.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import textnorm
 
@@ -19,6 +19,29 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     needles = [n for n in (textnorm.normalize(t).strip() for t in terms) if n]
     norm, index = textnorm.normalize_map(text)
     return _occurrences(norm, index, needles)
+
+
+def merged_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """`find_spans`, with overlapping or touching spans merged into one (so marking them keeps
+    markup valid: `**对口****合作**` is not bold in Markdown; `**对口合作**` is)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(find_spans(text, terms)):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mark(text: str, terms: Iterable[str], open_: str, close: str,
+         escape: Callable[[str], str] = lambda s: s) -> str:
+    """`text` with each occurrence of a term between `open_` and `close`, the text escaped by
+    `escape` (blank terms are ignored)."""
+    out, pos = [], 0
+    for start, end in merged_spans(text, [t for t in terms if t and t.strip()]):
+        out += [escape(text[pos:start]), open_, escape(text[start:end]), close]
+        pos = end
+    return "".join(out) + escape(text[pos:])
 
 
 def first_span(text: str, terms: Iterable[str]) -> tuple[int, int] | None:

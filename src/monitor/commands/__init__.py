@@ -1,14 +1,54 @@
-"""The subcommands of `monitor`, grouped by what they serve; `register` adds them to the group."""
+"""The subcommands of `monitor`, grouped by what they serve, each module imported only when
+one of its commands runs.
+
+In: a command name. Out: its click command (`load`), or its one-line summary (`SUMMARIES`) for
+`monitor --help`, which lists every command without importing any of these modules.
+Never runs a command itself.
+"""
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
+# name → (module in commands/, the summary click would make from the command's help: its
+# first sentence). tests/test_cli.py checks both against the commands themselves.
+SUMMARIES: dict[str, tuple[str, str]] = {
+    "poll": ("ops", "Poll sources once now: fetch, extract, match, fold reposts, store."),
+    "run": ("ops", "Run the daemon: poll on schedule and send digests on schedule (Ctrl-C or SIGTERM stops)."),
+    "sources": ("ops", "List configured sources with their last poll, status, error and failing article links."),
+    "health": ("ops", "Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes)."),
+    "check-config": ("ops", "Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any."),
+    "search": ("query", 'Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude, '
+                        "title:word."),
+    "import": ("query", "Add articles from JSON Lines (url, title, body, optional published, source; or html) or -."),
+    "digest": ("query", "Send each subscriber's new stories now (and retry failed messages); or show the outbox."),
+    "rematch": ("query", "Re-run topic rules over stored articles after the rules change; new matches reach digests."),
+    "feed": ("query", "Write an Atom feed of the newest stories of a topic (for feed readers; serve the file)."),
+    "test-source": ("sourcetools", "Fetch one source of any kind and show what it yields, without storing anything: "
+                                   "links per page, why links were dropped, the first article extracted and what it "
+                                   "would match."),
+    "add-source": ("sourcetools", "Fetch URL, detect what it is (a feed, a page announcing a feed, a sitemap in "
+                                  "robots.txt, a list page) and print a ready [[sources]] block to paste into the "
+                                  "config."),
+    "extract": ("tools", "Extract title, date, author and body from HTML files, URLs or - (stdin), streaming."),
+    "match": ("tools", "Match JSON Lines (title, body, optional id, url) against topics; one JSON line per input "
+                       "and topic."),
+    "demo": ("demo", "Poll a bundled replay of news sites on 127.0.0.1 through the whole pipeline, then show the "
+                     "digest and a search."),
+    "serve": ("serve", "Serve the search, story, topic and sources pages and Atom feeds (read-only)."),
+}
 
-def register(group: click.Group) -> None:
-    """Attach every subcommand to the `monitor` group."""
-    from . import demo, ops, query, serve, sourcetools, tools
 
-    for module in (ops, query, sourcetools, tools, demo, serve):
-        for cmd in module.COMMANDS:
-            group.add_command(cmd)
+def load(name: str) -> click.Command | None:
+    """The command `name`, importing its module (None for an unknown name)."""
+    if name not in SUMMARIES:
+        return None
+    module = importlib.import_module(f"{__name__}.{SUMMARIES[name][0]}")
+    return next(cmd for cmd in module.COMMANDS if cmd.name == name)
+
+
+def stand_in(name: str) -> click.Command:
+    """A command carrying only `name`'s summary, for listing it in `monitor --help`."""
+    return click.Command(name, help=SUMMARIES[name][1])

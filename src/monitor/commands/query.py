@@ -67,13 +67,13 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
             writer.writerow([";".join(r["topics"]) if k == "topics" else
                              " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k] for k in FIELDS])
     else:
-        from ..digest import highlight
+        from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers
 
         print_table(f"search: {query}" if query else "newest",
                     ["id", "published", "source", "title", "outlets", "topics", "snippet"],
                     [[r["id"], local_time(r["published"]), r["source"], r["title"],
                       f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
-                      highlight(r["snippet"], r["terms"], "text")] for r in results])
+                      mark(r["snippet"], r["terms"], "【", "】")] for r in results])
     if not results and fmt == "table":
         click.echo("nothing found", err=True)
 

@@ -77,18 +77,6 @@ _MARK = {"text": ("【", "】"), "markdown": ("**", "**"), "html": ("<mark>", "<
 
 # ---------------------------------------------------------------- highlighting
 
-def _spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Spans of the terms in `text`, overlapping or touching ones merged into one."""
-    # Merging keeps markup valid: `**对口****合作**` is not bold in Markdown; `**对口合作**` is.
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(snippets.find_spans(text, terms)):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def highlight(text: str, terms: Iterable[str], fmt: str) -> str:
     """`text` escaped for `fmt` (text|markdown|html|slack) with each term marked where it occurs.
 
@@ -102,12 +90,7 @@ def highlight(text: str, terms: Iterable[str], fmt: str) -> str:
 
 @lru_cache(maxsize=4096)  # planning a long digest measures each story several times
 def _highlight(text: str, terms: tuple[str, ...], fmt: str) -> str:
-    escape, (open_, close) = _ESCAPE[fmt], _MARK[fmt]
-    out, pos = [], 0
-    for start, end in _spans(text, [t for t in terms if t and t.strip()]):
-        out += [escape(text[pos:start]), open_, escape(text[start:end]), close]
-        pos = end
-    return "".join(out) + escape(text[pos:])
+    return snippets.mark(text, terms, *_MARK[fmt], _ESCAPE[fmt])
 
 
 def story_terms(story: Story) -> list[str]:
