@@ -224,3 +224,11 @@ def test_fts_traditional_query_and_document() -> None:
     assert _search(db, "滬明") == {0}
     assert _search(db, "三明") == {2}
     assert _search(db, "明") == {0, 1, 2}
+
+
+def test_is_cjk_run_is_a_full_match_of_the_cjk_class():
+    whole = re.compile(f"[{textnorm.CJK_CHARS}]+")
+    chars = [chr(cp) for cp in [*range(0xD800), *range(0xE000, 0x10000), *range(0x1F000, 0x32000, 7)]]
+    assert [c for c in chars if textnorm.is_cjk_run(c) != (whole.fullmatch(c) is not None)] == []
+    for text in ("沪明对口合作", "沪明 合作", "沪明a", "a沪", "三明_", "", "々〇가𠀀"):
+        assert textnorm.is_cjk_run(text) == (whole.fullmatch(text) is not None), text

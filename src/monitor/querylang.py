@@ -24,7 +24,6 @@ from . import snippets, textnorm
 from .errors import InputError
 
 _PLAIN_WORD = re.compile("[a-z0-9]+")
-_CJK_RUN = re.compile(f"[{textnorm.CJK_CHARS}]+")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _STOP = set('()"\u201c')
 
@@ -50,13 +49,12 @@ class Term:
         """True when the FTS5 phrase matches exactly the documents that contain the term."""
         if _PLAIN_WORD.fullmatch(self.norm):
             return True
-        run = _CJK_RUN.fullmatch(self.norm)
-        return run is not None
+        return textnorm.is_cjk_run(self.norm)
 
     @property
     def single_char(self) -> bool:
         """A one-character CJK term: FTS5 answers it with a (costly) prefix query."""
-        return len(self.norm) == 1 and _CJK_RUN.fullmatch(self.norm) is not None
+        return len(self.norm) == 1 and textnorm.is_cjk_run(self.norm)
 
 
 @dataclass(frozen=True)
