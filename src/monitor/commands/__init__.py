@@ -23,7 +23,8 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "search": ("query", 'Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude, '
                         "title:word."),
     "import": ("query", "Add articles from JSON Lines (url, title, body, optional published, source; or html) or -."),
-    "digest": ("query", "Send each subscriber's new stories now (and retry failed messages); or show the outbox."),
+    "digest": ("query", "Send each subscriber's new stories now (and retry failed messages); or show the outbox; "
+                        "or mark the waiting stories read."),
     "rematch": ("query", "Re-run topic rules over stored articles after the rules change; new matches reach digests."),
     "feed": ("query", "Write an Atom feed of the newest stories of a topic (for feed readers; serve the file)."),
     "test-source": ("sourcetools", "Fetch one source of any kind and show what it yields, without storing anything: "
