@@ -217,34 +217,33 @@ def test_one_character_pages_equal_the_full_list_whichever_strategy(corpus, monk
         assert page == everything[:150] and everything, term
 
 
+def loaded_by(cfg, args: list[str], heavy: tuple[str, ...]):
+    """Run `monitor --config cfg ARGS` in a fresh interpreter; its output, and on stderr the
+    modules it imported that start with one of `heavy` (`LOADED [...]`)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom monitor.cli import main\n"
+            f"sys.argv = ['monitor', '--config', {str(cfg)!r}, *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('LOADED', sorted(m for m in sys.modules if m.startswith({heavy!r})), file=sys.stderr)")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+
+
 @pytest.mark.parametrize("args", [["search", "沪明"], ["feed", "--topic", "hu-ming"], ["sources"],
                                   ["check-config", "--no-secrets"]])
 def test_reading_commands_never_load_the_fetcher_feedparser_or_extractor(corpus, args):
-    import subprocess
-    import sys
-
-    cfg, _ = corpus
-    code = ("import sys\nfrom monitor.cli import main\n"
-            f"sys.argv = ['monitor', '--config', {str(cfg)!r}, *{args!r}]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('httpx', 'feedparser', 'monitor.extract', 'monitor.fetch', 'selectolax')\n"
-            "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    done = loaded_by(corpus[0], args, ("httpx", "feedparser", "monitor.extract", "monitor.fetch", "selectolax"))
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
 
 
-@pytest.mark.parametrize("args", [["search", "沪明"], ["--help"]])
-def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args):
-    """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match."""
-    import subprocess
-    import sys
-
-    cfg, _ = corpus
-    code = ("import sys\nfrom monitor.cli import main\n"
-            f"sys.argv = ['monitor', '--config', {str(cfg)!r}, *{args!r}]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('sqlite_utils', 'numpy', 'httpx', 'monitor.match')\n"
-            "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+@pytest.mark.parametrize(("args", "heavy"), [
+    (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest")),
+    (["--help"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.commands.",
+                  "monitor.config", "monitor.store"))])
+def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args, heavy):
+    """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match;
+    `--help` lists the commands without importing them."""
+    done = loaded_by(corpus[0], args, heavy)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
