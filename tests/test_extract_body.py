@@ -6,8 +6,8 @@ article, a "Trending News" box inside the article with the story going on after 
 "You might also like" teasers and comments inside the article's own container (English and
 Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and a wire copyright
 notice in an English body, a Chinese portal's video placeholder, `展开全文`, platform notice
-and `举报/反馈`, and a page whose class names are hashes, where a long reader comment outscored
-the short article beside the headline.
+and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
+are hashes, where a long reader comment outscored the short article beside the headline.
 """
 
 from __future__ import annotations
@@ -79,3 +79,10 @@ def test_without_class_names_the_article_beside_the_headline_beats_a_longer_comm
     assert len(body) == 4
     assert body[0].startswith("The central library will open until six")
     assert not any("I have been asking" in p for p in body)
+
+
+def test_audio_gallery_video_and_affiliate_widgets_are_not_paragraphs() -> None:
+    body = paragraphs("en_widget_chrome.html")
+    assert len(body) == 4
+    assert body[0].startswith("Spring is the best time")
+    assert body[-1].startswith("Both walks are busy")

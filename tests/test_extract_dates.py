@@ -8,7 +8,7 @@ document dated only by its Chinese-numeral signature line, a header clock, an En
 whose <time> elements show the update before the publication, an English wire dateline without
 a year, an element marked `itemprop=datePublished` showing only "3 hours ago", and English pages
 without meta: a date above the headline, a byline date followed by a long dated caption, a label
-glued to the next block's text.
+glued to the next block's text; an old CMS byline whose update time comes before its entry time.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         ("en_date_long_dek.html", utc(2018, 3, 5, 16)),
         # `Publish date:Mar 6, 2018` glued to the next block's text (`2018Copper`).
         ("en_date_glued_label.html", utc(2018, 3, 5, 16)),
+        # An old CMS byline: `更新时间：2006-03-01 10:00:00` before `录入时间：2005-07-05 09:20:11` (entered).
+        ("zh_date_entry_label.html", utc(2005, 7, 5, 1, 20, 11)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:

@@ -35,7 +35,9 @@ _CHROME = re.compile(
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"share on facebook|share on twitter|image caption|image copyright|media caption|加载中|展开全文|阅读全文|查看全文|"
-    r"举报/反馈|打开app|下载app|下载客户端"
+    r"举报/反馈|打开app|下载app|下载客户端|listen to this article|continue reading the main story|"
+    r"your browser does not support|enable javascript|earn a commission|affiliate link|skip advertisement|"
+    r"back to gallery"
 )
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -46,7 +48,7 @@ _PROMO_START = re.compile(
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
     r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
-    r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
+    r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
     r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$"
@@ -67,6 +69,7 @@ _EN_CREDIT_END = re.compile("|".join(
                                            r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration")
 ))
 _LATIN = re.compile("[a-z]{3}")
+_COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
@@ -98,6 +101,8 @@ def is_chrome(line: str) -> bool:
         if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)):
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
+        return True
+    if len(line) <= 12 and _COUNTER.fullmatch(line):
         return True
     return len(line) <= 60 and _zh_caption(line)
 

@@ -72,7 +72,8 @@ HAN_DATE = re.compile(
 # Labels that introduce the publication time (not an update): the date right after one is it.
 _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahead by first character
     rf"{label}(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*" for label in (
-        "发布", "發佈", "發布", "发表", "發表", "刊发", "出版", "首发", "上传", "Published", "published", "PUBLISHED",
+        "发布", "發佈", "發布", "发表", "發表", "刊发", "出版", "首发", "上传", "发稿", "發稿", "录入", "錄入", "刊登",
+        "Published", "published", "PUBLISHED",
         "Posted", "posted", "POSTED", "First published", "first published", "Publish date", "publish date",
         "Date published", "date published")
 ))
