@@ -59,3 +59,10 @@ def test_three_ming_without_city_is_not_sanming(hu_ming: match.Topic) -> None:
     body = "Shanghai museum shows three Ming vases in a joint exhibition with a Fujian partner."
     m = match_article(hu_ming, "Shanghai museum shows three Ming vases", body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize("site", ["埔岭汽车工业园", "安贞堡"])
+def test_sanming_named_by_a_park_or_site_only(hu_ming: match.Topic, site: str) -> None:
+    body = f"浦东新区三家企业日前与{site}所在地签约,这是浦东与当地对口合作的又一成果,双方将共建产业园。"
+    m = match_article(hu_ming, f"浦东企业签约{site}", body)
+    assert m.matched and site in m.reason, m.reason
