@@ -34,6 +34,7 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/extract_stress.py
 	$(BIN)/python bench/match.py
 	$(BIN)/python bench/fold.py
 	$(BIN)/python bench/search.py

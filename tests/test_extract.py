@@ -557,9 +557,10 @@ def test_extract_is_pure_and_imports_no_other_stage() -> None:
         assert "print(" not in source and "open(" not in source, path.name
 
 
-def test_bench_prints_skipped_without_eval_data(tmp_path: Path) -> None:
+@pytest.mark.parametrize("script", ["bench/extract.py", "bench/extract_stress.py"])
+def test_bench_prints_skipped_without_eval_data(tmp_path: Path, script: str) -> None:
     env = {**os.environ, "MONITOR_EXTRACT_EVAL": str(tmp_path / "missing")}
-    done = subprocess.run([sys.executable, str(ROOT / "bench/extract.py")], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, str(ROOT / script)], capture_output=True, text=True,
                           env=env, timeout=60)
     assert done.returncode == 0
     assert done.stdout.strip() == "skipped: no eval data"

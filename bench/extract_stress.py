@@ -1,0 +1,95 @@
+"""Stress the extractor the way pages nobody here has seen do: the bench's pages, degraded.
+
+In: the sets `bench/extract.py` reads (same parts: dev, held-out, validation). Out: on stdout,
+per set and part, totals only (per-page lines never, so held-out and validation stay unread):
+- `no-meta`: date accuracy with head meta, JSON-LD, scripts, `<time datetime>` and other
+  date-bearing attributes removed and no URL given (older pages date themselves only in text).
+  The reference is the truth's date; where a set has none (scrapinghub) it is the date the
+  whole page gives, and ±1 day counts (English dates written without a zone);
+- `no-class`: body P/R/F1 with every class and id attribute removed (hashed class names give
+  the body finder no hints).
+Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extract import EVAL, SHANGHAI_TZ, Page, f1_of, load, ours, tp_fp_fn
+
+_SCRIPT = re.compile(r"(?is)<script\b.*?</script>")
+_META = re.compile(r"(?is)<meta\b[^>]*>")
+_DATETIME = re.compile(r'(?is)(<time\b[^>]*?)\sdatetime="[^"]*"')
+_DATED_ATTRS = re.compile(r'(?is)\s(?:itemprop|content|data-[\w-]+)="[^"]*"')
+_CLASS_ID = re.compile(r"""(?is)\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+
+
+def without_meta(html: str) -> str:
+    """The page without the places a date can hide outside its text."""
+    for pattern in (_SCRIPT, _META, _DATED_ATTRS):
+        html = pattern.sub("", html)
+    return _DATETIME.sub(r"\1", html)
+
+
+def without_classes(html: str) -> str:
+    """The page without class and id attributes."""
+    return _CLASS_ID.sub("", html)
+
+
+def _day(published: object) -> str | None:
+    """The Shanghai local date of an extracted datetime, as ISO text."""
+    return published.astimezone(SHANGHAI_TZ).date().isoformat() if published else None  # type: ignore[attr-defined]
+
+
+def _date_right(found: str | None, reference: str, slack: bool) -> bool:
+    """Whether `found` is the reference day (or next to it, with `slack`)."""
+    if found is None or found == reference:
+        return found is not None
+    return slack and abs((date.fromisoformat(found) - date.fromisoformat(reference)).days) <= 1
+
+
+def stress(pages: list[Page]) -> dict[str, str]:
+    """Totals of both variants for each part of one set."""
+    dates: dict[str, list[int]] = {}
+    bodies: dict[str, list[tuple[float, float, float]]] = {}
+    for _, url, html, row in pages:
+        part = row["part"]
+        reference, slack = row.get("date"), False
+        if not reference:
+            reference, slack = _day(ours(html, url)[1]), True
+        if reference:
+            tally = dates.setdefault(part, [0, 0])
+            tally[0] += _date_right(_day(ours(without_meta(html), None)[1]), reference, slack)
+            tally[1] += 1
+        if row.get("body"):
+            bodies.setdefault(part, []).append(tp_fp_fn(row["body"], ours(without_classes(html), url)[0]))
+    lines: dict[str, str] = {}
+    for part in sorted(set(dates) | set(bodies)):
+        text = f"no-meta dates={dates[part][0]}/{dates[part][1]}" if part in dates else ""
+        if part in bodies:
+            p, r, f = f1_of(bodies[part])
+            text += f"  no-class P={p:.3f} R={r:.3f} F1={f:.3f}"
+        lines[part] = text.strip()
+    return lines
+
+
+def main() -> int:
+    """Both variants over every set found under the eval directory."""
+    sets = sorted(p.name for p in EVAL.iterdir() if (p / "truth.jsonl").exists()) if EVAL.is_dir() else []
+    if not sets:
+        print("skipped: no eval data")
+        return 0
+    for name in sets:
+        print(f"## {name}")
+        for part, line in stress(load(name)).items():
+            print(f"  {part:<10} {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
