@@ -115,6 +115,30 @@ def test_import_search_and_digest(env):
     assert "0 new, 0 reposts, 2 already stored" in env("import", "-", input=lines(RELEVANT, OTHER)).output
 
 
+def test_the_console_script_exits_quickly_with_its_status_output_and_exit_handlers(env):
+    """`monitor` (cli.run) skips the interpreter's teardown: the status, every line of output
+    and the exit handlers (log handlers, temporary files) must survive that."""
+    import subprocess
+    import sys
+
+    env("import", "-", input=lines(RELEVANT, OTHER))
+    config = str(env.tmp / "monitor.toml")
+
+    def script(*args: str) -> subprocess.CompletedProcess:
+        code = ("import atexit, sys\natexit.register(lambda: print('exit handler ran'))\n"
+                f"sys.argv = ['monitor', '--config', {config!r}, *{args!r}]\n"
+                "from monitor.cli import run\nrun()")
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+
+    found = script("search", "三明", "--format", "json", "--limit", "0")
+    assert found.returncode == 0, found.stderr
+    body, handler = found.stdout.rsplit("]", 1)
+    assert [r["title"] for r in json.loads(body + "]")] == [OTHER["title"], RELEVANT["title"]]
+    assert handler.strip() == "exit handler ran"
+    bad = script("search", "--no-such-option")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: search: no such option") and "exit handler" in bad.stdout
+
+
 def test_search_errors_are_one_line(env):
     result = env("search", '"unbalanced')
     assert result.exit_code == 2 and result.output.startswith("error: query") and result.output[-1] == "\n"

@@ -1,5 +1,5 @@
 """`python -m monitor` runs the CLI."""
 
-from monitor.cli import main
+from monitor.cli import run
 
-main(prog_name="monitor")
+run()
