@@ -4,7 +4,7 @@ Runs each command as a fresh process (the installed `monitor` entry point) N tim
 warm-up run that fills the character-table cache, and prints the median and spread of the
 wall time beside `python -c pass` measured in the same run (the floor no command can beat).
 Also checks that `search`, `feed`, `sources` and `check-config` never import httpx,
-feedparser or the extractor. Bars (issue 9): search ≤ 150 ms, --help ≤ 100 ms.
+feedparser, the extractor, sqlite-utils or numpy. Bars (issue 9): search ≤ 150 ms, --help ≤ 100 ms.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-HEAVY = ("httpx", "feedparser", "monitor.extract", "monitor.fetch", "selectolax")
+HEAVY = ("httpx", "feedparser", "monitor.extract", "monitor.fetch", "selectolax", "sqlite_utils", "numpy")
 ARTICLES = [{"url": f"https://b.example.cn/{i}", "title": f"沪明合作第{i}次推进会", "source": "bench",
              "body": "上海与三明召开对口合作推进会，签约一批产业园项目。" * 10} for i in range(50)]
 

@@ -8,7 +8,6 @@ its traceback as `exc`. Never prints anything itself.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from datetime import datetime, timezone
@@ -23,6 +22,8 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per record, on one line."""
 
     def format(self, record: logging.LogRecord) -> str:
+        import json  # on the first record: a command that logs nothing never loads it
+
         message = record.getMessage()
         out: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),

@@ -8,7 +8,6 @@ converted on its own with msgspec (strict: no "50" for 50, no "no" for false), t
 
 from __future__ import annotations
 
-import difflib
 import functools
 import typing
 from typing import Any
@@ -164,6 +163,8 @@ def _hint(tp: Any) -> str:
 
 
 def _did_you_mean(key: str, allowed: list[str]) -> str:
+    import difflib  # only for a mistyped key: its import (heapq and more) costs every start ~2 ms
+
     close = difflib.get_close_matches(key, allowed, n=1)
     listed = "allowed: " + ", ".join(allowed)
     return f"did you mean {close[0]}? {listed}" if close else listed
