@@ -64,7 +64,7 @@ def main(runs: int = 15) -> int:
         for args in (["--db", db, "search", "沪明"], ["--db", db, "feed", "--topic", "hu-ming"], ["--db", db, "sources"],
                      ["check-config", "--no-secrets"]):
             heavy = _heavy_imports(args)
-            print(f"monitor {args[-1] if args[0] != '--db' else args[2]:14} imports of {'/'.join(HEAVY)}: "
+            print(f"monitor {args[0] if args[0] != '--db' else args[2]:14} imports of {'/'.join(HEAVY)}: "
                   f"{', '.join(heavy) or 'none'}")
             bad += bool(heavy)
     ok = statistics.median(results["monitor search 沪明"][1]) <= 150 and statistics.median(results["monitor --help"][1]) <= 100

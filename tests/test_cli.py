@@ -116,7 +116,7 @@ def test_import_search_and_digest(env):
 
 
 def test_the_console_script_exits_quickly_with_its_status_output_and_exit_handlers(env):
-    """`monitor` (cli.run) skips the interpreter's teardown: the status, every line of output
+    """`monitor` (monitor.__main__.run) skips the interpreter's teardown: the status, every line of output
     and the exit handlers (log handlers, temporary files) must survive that."""
     import subprocess
     import sys
@@ -127,7 +127,7 @@ def test_the_console_script_exits_quickly_with_its_status_output_and_exit_handle
     def script(*args: str) -> subprocess.CompletedProcess:
         code = ("import atexit, sys\natexit.register(lambda: print('exit handler ran'))\n"
                 f"sys.argv = ['monitor', '--config', {config!r}, *{args!r}]\n"
-                "from monitor.cli import run\nrun()")
+                "from monitor.__main__ import run\nrun()")
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
 
     found = script("search", "三明", "--format", "json", "--limit", "0")

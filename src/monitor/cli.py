@@ -128,34 +128,3 @@ def main(ctx: click.Context, config_path: str | None, db_path: str | None, verbo
     ctx.obj = state
     ctx.call_on_close(state.close)
 
-
-def run() -> None:
-    """The `monitor` console script: `main`, then an exit that skips tearing the interpreter down.
-
-    Freeing every module, the character tables and the rest object by object at exit took more
-    CPU than a search itself (~40-60 ms of `monitor search`); the operating system reclaims the
-    memory at once. Exit handlers still run and output is flushed first. With another thread
-    alive, an unusual exit status or output that cannot be flushed (a closed pipe), Python's
-    own exit runs as usual."""
-    try:
-        main(prog_name="monitor")
-    except SystemExit as exc:
-        _exit_now(exc.code)
-        raise
-
-
-def _exit_now(code: object) -> None:
-    import threading
-
-    if threading.active_count() != 1 or not (code is None or isinstance(code, int)):
-        return
-    import atexit
-    import os
-
-    atexit._run_exitfuncs()  # what the normal exit runs first (log handlers, temporary files)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        return  # Python's exit reports it, as without this shortcut
-    os._exit(code or 0)
