@@ -95,11 +95,13 @@ def poll_run(tmp: Path, base_url: str, pages: int) -> tuple[float, float, int]:
 
 
 def _warm(cfg) -> None:
-    """Once-per-process costs, not per article: numpy's import, the matcher's lexicon and the
-    OpenCC word tables are loaded by one throwaway article before the clock starts."""
+    """Once-per-process costs, not per article: numpy's import, the matcher's lexicon, jieba's
+    word list (contested spots) and the OpenCC word tables are loaded before the clock starts."""
     from monitor import dedup, match, scriptfold
+    from monitor.match import segment
 
     match.match_topics(list(cfg.topics.values()), "三明", "上海市与三明市对口合作。")
+    segment.is_word("三明")
     dedup.fingerprint(scriptfold.fingerprint_text("上海市与三明市对口合作。"))
 
 

@@ -170,21 +170,21 @@ class Fetcher:
         hops: list[str] = []
         current = url
         for hop in range(MAX_HOPS + 1):
-            await self._vet(current)
+            target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current)
-            resp = await self._attempts(current, headers if hop == 0 else {}, retries, request)
-            target = _redirect_target(resp)
+            resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
+            location = _redirect_target(resp)
             if resp.status not in (307, 308):
                 request = ("GET", {})
-            if target is None:
+            if location is None:
                 resp.redirects = tuple(hops)
                 return resp
             hops.append(current)
-            if target in hops:
-                raise FetchError(f"GET {url}: redirect loop ({' → '.join([*hops, target])})", kind="redirect",
+            if location in hops:
+                raise FetchError(f"GET {url}: redirect loop ({' → '.join([*hops, location])})", kind="redirect",
                                  hint="the site sends this link round in circles")
-            current = target
+            current = location
         raise FetchError(f"GET {url}: more than {MAX_HOPS} redirects", kind="redirect",
                          hint="the site sends this link on and on")
 
@@ -198,8 +198,9 @@ class Fetcher:
             raise FetchError(f"GET {url}: disallowed by robots.txt", kind="robots",
                              hint="the site asks crawlers not to fetch this path")
 
-    async def _vet(self, url: str) -> None:
-        """The address policy for one hop: http(s) only, every address of the host allowed."""
+    async def _vet(self, url: str) -> httpx.URL:
+        """The address policy for one hop: http(s) only, every address of the host allowed.
+        Gives the URL parsed (once per hop: the request and the host's turn reuse it)."""
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, ValueError, TypeError):
@@ -215,17 +216,18 @@ class Fetcher:
                 self.refusals += 1
                 log.warning("refused %s: %s", url, exc.message)
             raise
+        return parsed
 
-    async def _attempts(self, url: str, headers: dict[str, str], retries: int,
+    async def _attempts(self, url: str, target: httpx.URL, headers: dict[str, str], retries: int,
                         request: tuple[str, dict[str, Any]] = ("GET", {})) -> Response:
         """One request with retries on transient failures; a timeout is retried at most once."""
-        host = httpx.URL(url).netloc.decode("ascii", "replace")
+        host = target.netloc.decode("ascii", "replace")
         timeouts = 0
         for attempt in range(retries + 1):
             final = attempt == retries
             try:
                 async with self.gate.turn(host):
-                    resp = await self._once(url, headers, request)
+                    resp = await self._once(url, target, headers, request)
             except FetchError as exc:
                 retry = exc.kind == "transport" or (exc.kind == "timeout" and timeouts == 0)
                 if final or not retry:
@@ -242,7 +244,7 @@ class Fetcher:
             self.gate.defer(host, wait)
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    async def _once(self, url: str, headers: dict[str, str],
+    async def _once(self, url: str, target: httpx.URL, headers: dict[str, str],
                     request: tuple[str, dict[str, Any]] = ("GET", {})) -> Response:
         """One request (a GET unless `request` says otherwise) within the total time budget:
         connect, headers and body."""
@@ -250,7 +252,7 @@ class Fetcher:
         method, payload = request
         try:
             async with asyncio.timeout(self.cfg.timeout or None):
-                async with self.client.stream(method, url, headers=headers, **payload) as r:
+                async with self.client.stream(method, target, headers=headers, **payload) as r:
                     body = await self._body(r, url)
                     return Response(url=str(r.url), status=r.status_code, content=body,
                                     headers={k.lower(): v for k, v in r.headers.items()},

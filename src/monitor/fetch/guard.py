@@ -19,6 +19,7 @@ import asyncio
 import ipaddress
 import re
 import socket
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,11 @@ IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 HINT = "a link pointing inside our own network; list the address in fetch.allow_private if it is wanted"
+# How long a host's checked addresses are reused. Safe at any length: a connection only ever
+# goes to an address that was checked, so a later DNS answer (rebinding) is never used unchecked;
+# it only spares a resolver round trip (and a thread hop) for every page of a busy host.
+VETTED_TTL = 60.0
+_VETTED_MAX = 4096
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class AddressPolicy:
 
     def __init__(self, entries: Iterable[str] = ()) -> None:
         self.rules = tuple(parse_rule(e) for e in entries)
+        self.vetted: dict[tuple[str, int], tuple[float, list[str]]] = {}
 
     def check(self, ip: IP, host: str, port: int) -> None:
         """Raise FetchError(kind="refused") unless we may connect to `ip`:`port` for `host`."""
@@ -122,15 +129,29 @@ class AddressPolicy:
                              hint=HINT, kind="refused")
 
     async def vet(self, host: str, port: int) -> list[str]:
-        """The addresses of `host`, all checked; FetchError when one is refused or none is found."""
+        """The addresses of `host`, all checked; FetchError when one is refused or none is found.
+        An answer that passed is reused for `VETTED_TTL` seconds (refusals are asked again)."""
+        now = time.monotonic()
+        known = self.vetted.get((host, port))
+        if known is not None and known[0] > now:
+            return known[1]
         addresses = await resolve(host, port)
         for ip in addresses:
             self.check(ip, host, port)
-        return [str(ip) for ip in addresses]
+        if len(self.vetted) >= _VETTED_MAX:
+            self.vetted.clear()
+        checked = [str(ip) for ip in addresses]
+        self.vetted[(host, port)] = (now + VETTED_TTL, checked)
+        return checked
 
 
 async def resolve(host: str, port: int) -> list[IP]:
     """Every address `host` resolves to (an IP literal in any spelling resolves to itself)."""
+    if "%" not in host:
+        try:  # a plain IP literal: no resolver and no thread hop (other spellings go below)
+            return [ipaddress.ip_address(host)]
+        except ValueError:
+            pass
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
