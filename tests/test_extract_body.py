@@ -7,7 +7,8 @@ article, a "Trending News" box inside the article with the story going on after 
 Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and a wire copyright
 notice in an English body, a Chinese portal's video placeholder, `展开全文`, platform notice
 and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
-are hashes, where a long reader comment outscored the short article beside the headline.
+are hashes, where a long reader comment outscored the short article beside the headline, and
+an opinion column whose `commentary` and `football` class names read as comment and footer.
 """
 
 from __future__ import annotations
@@ -86,3 +87,12 @@ def test_audio_gallery_video_and_affiliate_widgets_are_not_paragraphs() -> None:
     assert len(body) == 4
     assert body[0].startswith("Spring is the best time")
     assert body[-1].startswith("Both walks are busy")
+
+
+def test_class_words_that_only_begin_like_chrome_are_not_chrome() -> None:
+    # `commentary`, `commentator` and `football` hold `comment` and `foot`: an opinion column's
+    # standfirst and a quote box inside its body were dropped as comment threads and footers.
+    body = paragraphs("en_class_words.html")
+    assert body[0].startswith("Players, coaches and even most supporters")
+    assert any(p.startswith('"The break saved our season,"') for p in body)
+    assert len(body) == 6

@@ -31,8 +31,8 @@ _POSITIVE = re.compile(
     r"article|body|content|entry|main|post|text|story|detail|zhengwen|trs_editor|unionstyle|zoom|con_"
 )
 _NEGATIVE = re.compile(
-    r"comment|footer|foot(?<!\w....)|sidebar|related|recommend|share|nav(?<!\w...)|menu|banner|ad(?<!\w..)s?\b|"
-    r"promo|widget|hot(?<!\w...)|rank(?<!\w....)|copyright|byline|breadcrumb|tag(?<!\w...)s?\b|social|"
+    r"comment(?!ary|ator)|footer|foot(?<!\w....)(?!ball|age)|sidebar|related|recommend|share|nav(?<!\w...)|menu|banner|"
+    r"ad(?<!\w..)s?\b|promo|widget|hot(?<!\w...)(?!el|line)|rank(?<!\w....)|copyright|byline|breadcrumb|tag(?<!\w...)s?\b|social|"
     r"xgxw(?<!\w....)|xgyd(?<!\w....)"
 )
 # Whole class/id tokens that start with these words; `content-with-sidebar` is not a sidebar.

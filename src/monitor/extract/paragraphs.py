@@ -27,7 +27,7 @@ _CELLS = ("td", "th")  # table cells: a space between them, a row stays one para
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name of the elements that get marks
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
-    r"comment|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
+    r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
