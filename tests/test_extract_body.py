@@ -8,7 +8,8 @@ Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and
 notice in an English body, a Chinese portal's video placeholder, `展开全文`, platform notice
 and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
 are hashes, where a long reader comment outscored the short article beside the headline, and
-an opinion column whose `commentary` and `football` class names read as comment and footer.
+an opinion column whose `commentary` and `football` class names read as comment and footer,
+and paragraphs under `subscriber-content` and `share-price-analysis` read as chrome.
 """
 
 from __future__ import annotations
@@ -96,3 +97,12 @@ def test_class_words_that_only_begin_like_chrome_are_not_chrome() -> None:
     assert body[0].startswith("Players, coaches and even most supporters")
     assert any(p.startswith('"The break saved our season,"') for p in body)
     assert len(body) == 6
+
+
+def test_blocks_of_article_text_under_a_chrome_like_class_are_kept() -> None:
+    # `subscriber-content` (a paywalled rest) and `share-price-analysis` hold `subscribe` and
+    # `share`; the share bar between them is still chrome.
+    body = paragraphs("en_paywall_classes.html")
+    assert len(body) == 7
+    assert body[-1].startswith("One pointed out that the company's debt")
+    assert not any("Facebook" in p for p in body)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from .body import class_hint, tag_ids
+from .body import class_hint, link_density, tag_ids
 from .boiler import is_chrome, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE
-from .text import clean, collapse, strip_junk
+from .text import clean, collapse, strip_junk, weighted_length
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
           "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
@@ -29,6 +29,15 @@ _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name 
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser"
+)
+# Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
+# `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
+# chrome only when it does not hold article text itself (a photo credit is short). A long caption is
+# still a caption (a gallery's).
+_WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit")
+_STRONG_HINT = re.compile(
+    r"comment(?!ary|ator)|related|recommend|breadcrumb|sidebar|copyright|newsletter|advert|popup|cookie|pagination|"
+    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -159,8 +168,20 @@ def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
 def _is_chrome(node: LexborNode) -> bool:
     """A share bar, related list, comment thread, caption or footer by its class/id, holding no
     headline and no embedded post."""
-    return (bool(_CHROME_HINT.search(class_hint(node))) and node.tag not in _KEEP_TAGS
-            and node.css_first("h1, article") is None and node.css_first(_EMBED) is None)
+    hint = class_hint(node)
+    if not _CHROME_HINT.search(hint) or node.tag in _KEEP_TAGS:
+        return False
+    if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
+        return False
+    return bool(_STRONG_HINT.search(hint)) or not (_WEAK_HINT.search(hint) and _holds_article_text(node))
+
+
+def _holds_article_text(node: LexborNode) -> bool:
+    """Several sentences of loose prose: 200+ characters, at least two sentence ends, few links."""
+    text = node.text().strip()
+    if weighted_length(text) < 200 or sum(text.count(end) for end in "。！？.!?") < 2:
+        return False
+    return link_density(node) < 0.2
 
 
 def _in_figure(node: LexborNode) -> bool:
