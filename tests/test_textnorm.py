@@ -232,3 +232,20 @@ def test_is_cjk_run_is_a_full_match_of_the_cjk_class():
     assert [c for c in chars if textnorm.is_cjk_run(c) != (whole.fullmatch(c) is not None)] == []
     for text in ("沪明对口合作", "沪明 合作", "沪明a", "a沪", "三明_", "", "々〇가𠀀"):
         assert textnorm.is_cjk_run(text) == (whole.fullmatch(text) is not None), text
+
+
+def test_query_pieces_are_the_document_tokenizers_tokens():
+    """Query terms are split in Python (no pattern to compile); documents by the pattern. An
+    index and its queries must cut text alike, character by character and in mixed runs."""
+    def by_pattern(text: str) -> list[tuple[bool, str]]:
+        return [(bool(c), c or w) for c, w in textnorm._token_re().findall(text)]
+
+    edges = {cp + d for lo, hi in textnorm._CJK_RANGES for cp in (lo, hi) for d in (-1, 0, 1)}
+    every = [chr(cp) for cp in sorted({*range(0x10000), *range(0x10000, 0x110000, 101), *edges})
+             if not 0xD800 <= cp < 0xE000]
+    assert [c for c in every if textnorm._pieces(c) != by_pattern(c)] == []
+    rng = random.Random(5)
+    sample = "沪明滬々〇ぁカー가𠀀aZ9_é½٣ -.,，。(网wǎng)\u0301\t\n" + "".join(rng.sample(every, 200))
+    for _ in range(3000):
+        text = "".join(rng.choice(sample) for _ in range(rng.randint(0, 12)))
+        assert textnorm._pieces(text) == by_pattern(text), repr(text)

@@ -65,7 +65,9 @@ _OUTSIDE_RE = re.compile("[\ud800-\udfff\U00032400-\U000dffff\U000e1000-\U0010ff
 # What needs the full step-by-step path; tested after the BMP table (a mark folds to a mark).
 _RARE_RE = re.compile(f"[{_MARKS}{_KANA}\U00010000-\U0010ffff]")
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
-_TOKEN_RE = re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
+# CJK_CHARS as (first, last) code points: a short query term is told apart without compiling
+# the tokenizer's pattern (two classes over the CJK blocks, ~5 ms of every `monitor search`).
+_CJK_RANGES = tuple((ord(CJK_CHARS[i]), ord(CJK_CHARS[i + 2])) for i in range(0, len(CJK_CHARS), 3))
 
 _SYLLABLE_RE = re.compile(
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -181,10 +183,11 @@ def _bmp(one_to_one: bool) -> list[str | None]:
     present), and indexing a list is cheaper than a dict look-up (30 → 22 ns a character).
     `str.translate` leaves characters beyond the list as they are, so callers check for
     them (`_RARE_RE`, `_fold_one`)."""
-    listed: list[str | None] = list(_tables()["bmp1"])
-    if not one_to_one:
-        for cp, v in _tables()["bmp_other"].items():
-            listed[cp] = v
+    if one_to_one:
+        return list(_tables()["bmp1"])  # 65,536 one-character strings: ~3 ms
+    listed = _bmp(True).copy()  # sharing those strings: a copy costs a tenth of making them
+    for cp, v in _tables()["bmp_other"].items():
+        listed[cp] = v
     return listed
 
 
@@ -387,9 +390,31 @@ def _sub_map(
     return "".join(parts), out_m
 
 
+@functools.cache
+def _token_re() -> re.Pattern[str]:
+    """A CJK run (group 1) or another word (group 2): the tokenizer of documents. Compiled on
+    first use; query terms are split by `_pieces`, which gives the same tokens."""
+    return re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
+
+
+def _is_cjk(char: str) -> bool:
+    cp = ord(char)
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
 def _pieces(norm: str) -> list[tuple[bool, str]]:
-    """(is_cjk, text) for each CJK run and each other word of normalised text."""
-    return [(bool(c), c or w) for c, w in _TOKEN_RE.findall(norm)]
+    """(is_cjk, text) for each CJK run and each other word of normalised text: what
+    `_token_re().findall` gives (a word character is `str.isalnum`, as `re`'s `\\w` without
+    `_`), one character at a time, for the few characters of a query term."""
+    pieces: list[tuple[bool, str]] = []
+    kind, start = 0, 0
+    for i, char in enumerate(norm + " "):
+        now = 1 if _is_cjk(char) else 2 if char.isalnum() else 0
+        if now != kind:
+            if kind:
+                pieces.append((kind == 1, norm[start:i]))
+            kind, start = now, i
+    return pieces
 
 
 def _bigrams(run: str) -> list[str]:
@@ -404,7 +429,7 @@ def index_tokens(text: str) -> str:
 def normal_index_tokens(norm: str) -> str:
     """`index_tokens` of text already in normal form (so ingest normalises an article once)."""
     parts: list[str] = []
-    for run, word in _TOKEN_RE.findall(norm):
+    for run, word in _token_re().findall(norm):
         if run:  # the bigrams, built pairwise in C (×2 over slicing each one), then the last char
             if len(run) > 1:
                 parts.append(" ".join(map(operator.add, run, run[1:])))
@@ -415,10 +440,9 @@ def normal_index_tokens(norm: str) -> str:
 
 
 def is_cjk_run(text: str) -> bool:
-    """True when `text` is one run of the characters indexed as bigrams (`CJK_CHARS`). Asks the
-    tokenizer's pattern, so no second class over the CJK blocks is compiled (~2 ms each)."""
-    m = _TOKEN_RE.fullmatch(text)
-    return m is not None and m.group(1) is not None
+    """True when `text` is one run of the characters indexed as bigrams (`CJK_CHARS`), told
+    without compiling a class over the CJK blocks (~2 ms each)."""
+    return bool(text) and all(map(_is_cjk, text))
 
 
 def query_phrase(term: str) -> str:
