@@ -9,7 +9,8 @@ notice in an English body, a Chinese portal's video placeholder, `展开全文`,
 and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
 are hashes, where a long reader comment outscored the short article beside the headline, and
 an opinion column whose `commentary` and `football` class names read as comment and footer,
-and paragraphs under `subscriber-content` and `share-price-analysis` read as chrome.
+paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
+post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
 """
 
 from __future__ import annotations
@@ -106,3 +107,12 @@ def test_blocks_of_article_text_under_a_chrome_like_class_are_kept() -> None:
     assert len(body) == 7
     assert body[-1].startswith("One pointed out that the company's debt")
     assert not any("Facebook" in p for p in body)
+
+
+def test_wechat_style_prompts_end_marks_and_pipe_credits() -> None:
+    # `点击上方蓝字关注我们`, `- END -`, `文字｜…`, `编辑｜… 审核｜…`, an app prompt, `分享、点赞、在看`.
+    article = extract_bytes((FIXTURES / "zh_wechat_credits.html").read_bytes(), "https://mp.example.com/s/abc")
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[0].startswith("本周六、周日下午")
+    assert article.paragraphs[-1] == "演出免费，不需预约，建议提前半小时到场。"
+    assert (article.author, article.editor) == ("林小溪", "陈默")

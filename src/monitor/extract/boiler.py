@@ -37,7 +37,7 @@ _CHROME = re.compile(
     r"share on facebook|share on twitter|image caption|image copyright|media caption|加载中|展开全文|阅读全文|查看全文|"
     r"举报/反馈|打开app|下载app|下载客户端|listen to this article|continue reading the main story|"
     r"your browser does not support|enable javascript|earn a commission|affiliate link|skip advertisement|"
-    r"back to gallery"
+    r"back to gallery|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看"
 )
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -70,6 +70,8 @@ _EN_CREDIT_END = re.compile("|".join(
 ))
 _LATIN = re.compile("[a-z]{3}")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
+_END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
@@ -102,8 +104,10 @@ def is_chrome(line: str) -> bool:
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
-    if len(line) <= 12 and _COUNTER.fullmatch(line):
+    if len(line) <= 12 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)):
         return True
+    if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
+        return True  # `海量资讯，尽在…APP`: an app prompt
     return len(line) <= 60 and _zh_caption(line)
 
 

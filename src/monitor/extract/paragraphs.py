@@ -48,13 +48,13 @@ _BREAK_AFTER = "。！？!?”」』.:：;；)）"
 _SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
 _WORD = re.compile(r"\w+")
 
-_FIELD = r"(来源|來源|稿源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
+_FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
 _FIELD_LINE = re.compile(
-    r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:]"
+    r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:|｜]"
 )
 _SENTENCE = re.compile(r"[。？！；，?!;]")  # a line with sentence punctuation is content, not a byline
 FIELD_VALUE = re.compile(
-    _FIELD + r"\s*[：:]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
+    _FIELD + r"\s*[：:|｜]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
     + r"|发布|發佈|时间|時間|日期|浏览|點擊|点击|字号|(?:19|20)\d\d[-年/.]|\d+人参与|\d+条?评论)"
 )
 # Tone-marked pinyin after a Han character, `網(wǎng)`: dropped before byline fields are read,
@@ -300,5 +300,5 @@ def assign_field(body: Body, label: str, value: str) -> None:
         body.source_name = body.source_name or value
     elif label in ("责任编辑", "責任編輯", "编辑", "編輯", "责编"):
         body.editor = body.editor or value
-    elif label in ("作者", "记者", "記者"):
+    elif label in ("作者", "文字", "记者", "記者"):
         body.author = body.author or value
