@@ -91,7 +91,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> 
     ruled = _ruled_fields(tree, rules)
     _clean_tree(tree, doomed, rules.remove)
     page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
-    body = _body(tree, rules, title, units)
+    body = _body(tree, rules, title, units, meta.h1_nodes)
     garbled = junk_share(page_text[:4000]) > 0.05  # binary or wrongly decoded: no body can help
     readable = not garbled and _readable(body)
     if not readable and not garbled and not rules.body:
@@ -153,14 +153,15 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
             node.remove()
 
 
-def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]]) -> Body:
+def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]],
+          h1s: list[tuple[LexborNode, str]]) -> Body:
     """Paragraphs from the source's body selector, else the generic finder (given the text units)."""
     body = Body()
     ruled = _select(tree, rules.body)
     if ruled:
         body = build_body(ruled, title)
     if not body.paragraphs:
-        body = build_body(find_containers(tree, units, title), title)
+        body = build_body(find_containers(tree, units, title, h1s), title)
     return body
 
 

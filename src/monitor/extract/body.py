@@ -11,6 +11,7 @@ container, promotes it to a shared ancestor when the text is split, then merges 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -57,17 +58,19 @@ def tag_ids(names: tuple[str, ...]) -> dict[int, str]:
 _SPAN_ID = next(iter(tag_ids(("span",))))
 
 
-def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title: str = "") -> list[LexborNode]:
+def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title: str = "",
+                    h1s: Sequence[tuple[LexborNode, str]] = ()) -> list[LexborNode]:
     """Article containers of the page (one or several siblings), best first in document order.
 
     `units`: the page's elements of each group of `UNIT_GROUPS` in document order. They may be
     collected before the tree is cleaned: a removed node loses its children, so it has no text.
-    `title`: the page's headline, to find its <h1> (the article text sits near it).
+    `title` and `h1s` (the page's <h1> nodes with their texts): the headline, whose <h1> the
+    article text sits near.
     """
     scores = _score(tree, units)
     if not scores:
         return [tree.body] if tree.body is not None else []
-    ranked = _near_headline(tree, _rank(scores), scores, title)
+    ranked = _near_headline(_rank(scores), scores, _headline(h1s, title))
     top = _promote(ranked, scores)
     return _with_siblings(top, scores)
 
@@ -199,17 +202,14 @@ def _rank(scores: dict[LexborNode, float]) -> list[tuple[float, LexborNode]]:
     return ranked
 
 
-def _near_headline(tree: LexborHTMLParser, ranked: list[tuple[float, LexborNode]],
-                   scores: dict[LexborNode, float], title: str) -> list[tuple[float, LexborNode]]:
+def _near_headline(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, float],
+                   headline: LexborNode | None) -> list[tuple[float, LexborNode]]:
     """`ranked`, or a strong candidate beside the headline when the best one lies far from it: a
     long comment or a teaser list can outscore a short article when no class names help, but the
     article's text sits next to its <h1>, and theirs does not."""
-    if not ranked or not title:
+    if not ranked or headline is None:
         return ranked
     best_score, best = ranked[0]
-    headline = _headline(tree, title)
-    if headline is None:
-        return ranked
     far = _distance(best, headline)
     if far < 5:
         return ranked
@@ -222,11 +222,10 @@ def _near_headline(tree: LexborHTMLParser, ranked: list[tuple[float, LexborNode]
     return ranked
 
 
-def _headline(tree: LexborHTMLParser, title: str) -> LexborNode | None:
+def _headline(h1s: Sequence[tuple[LexborNode, str]], title: str) -> LexborNode | None:
     """The page's one <h1> that opens like `title` (a logo's <h1> does not), or None."""
     found = None
-    for node in tree.css("h1"):
-        text = " ".join(node.text().split())
+    for node, text in h1s if title else ():
         if len(text) >= 8 and (text[:8] in title or title[:8] in text):
             if found is not None:
                 return None
@@ -340,11 +339,12 @@ def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], thresho
     kept: list[LexborNode] = []
     small = 0
     for sibling in reversed(before):
+        if sibling.tag in _HEADINGS:
+            break
         score = scores.get(sibling, 0.0)
-        if sibling.tag not in _HEADINGS and score >= threshold and (_article_like(sibling, score)
-                                                                     or _lead_of(sibling, wrapper)):
+        if score >= threshold and (_article_like(sibling, score) or _lead_of(sibling, wrapper)):
             kept.insert(0, sibling)
-        elif sibling.tag not in _HEADINGS and weighted_length(sibling.text().strip()) < 40 and small < 1:
+        elif small < 1 and score < 5.0 and weighted_length(sibling.text().strip()) < 40:  # text() last: costly
             small += 1
         else:
             break

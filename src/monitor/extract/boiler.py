@@ -34,10 +34,7 @@ _CHROME = re.compile(
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
-    r"share on facebook|share on twitter|image caption|image copyright|media caption|加载中|展开全文|阅读全文|查看全文|"
-    r"举报/反馈|打开app|下载app|下载客户端|listen to this article|continue reading the main story|"
-    r"your browser does not support|enable javascript|earn a commission|affiliate link|skip advertisement|"
-    r"back to gallery|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看"
+    r"加载中|展开全文|阅读全文|查看全文|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看"
 )
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -48,6 +45,9 @@ _PROMO_START = re.compile(
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
     r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
+    r"share on (?:facebook|twitter)|(?:image|media) caption|image copyright|listen to this article|"
+    r"continue reading the main story|your browser does not support|(?:please )?enable javascript|"
+    r"(?:we )?(?:may )?earn (?:a )?(?:small )?commission|skip advertisement|back to gallery|"
     r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"

@@ -63,6 +63,7 @@ class PageMeta:
     ld: dict[str, str] = field(default_factory=dict)
     page_title: str = ""
     headlines: list[str] = field(default_factory=list)  # <h1> texts; `all_headlines` adds the rest
+    h1_nodes: list[tuple[LexborNode, str]] = field(default_factory=list)  # the first four <h1>s and their texts
     times: list[tuple[str, str, bool]] = field(default_factory=list)  # <time>: datetime, text, marked as publication
     lang: str | None = None
     # Reads the second-rank headlines (<h2>, title-like classes) from the uncleaned tree. Deferred:
@@ -136,6 +137,7 @@ def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
         elif tag == "h1":
             if len(h1s) < 4:
                 h1s.append(clean(node.text())[:300])
+                meta.h1_nodes.append((node, h1s[-1]))
         elif "title" in (node.attrs.get("class") or ""):
             continue  # a headline-like class makes a <time> or kept <script> a headline candidate
         elif tag == "script":

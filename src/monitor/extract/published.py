@@ -84,7 +84,9 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         found = dates.parse_value(value, now)
         if found:
             return found
-    near = dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at, western=True)
+    # English and dotted forms only where the article is not Chinese: their patterns cannot skip ahead.
+    western = dates.CJK_CHAR.search(places.lead, 0, 200) is None
+    near = dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at, western=western)
     hint = near.astimezone(dates.SHANGHAI).year if near else None
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
     return (dates.labelled_date(near_body, now) or _first_time(meta, now)
