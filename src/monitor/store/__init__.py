@@ -11,6 +11,7 @@ timeout, and write transactions begun IMMEDIATE (see `base`).
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from ..errors import StoreError
@@ -43,7 +44,7 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
                                    isolation_level="IMMEDIATE")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whether or not it is loaded
             store = cls(conn, path)
@@ -78,3 +79,17 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         """Row counts for health and the demo."""
         return {t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
                 for t in ("articles", "stories", "article_topics", "sources", "deliveries")}
+
+
+def _wal(conn: sqlite3.Connection, attempts: int = 20) -> None:
+    """Switch the database to WAL. Of processes opening a new database at once, one may get
+    "database is locked" here at once: SQLite does not wait out the busy timeout for this
+    switch (measured: 1 of 600 such opens). The lock is held briefly, so try again."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
