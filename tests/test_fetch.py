@@ -257,6 +257,35 @@ def test_a_hosts_checked_addresses_are_reused_and_a_refusal_is_asked_again(site)
         assert asked == ["localhost"] * 3
 
 
+def test_headers_and_cookies_go_out_as_a_browser_session_would(site):
+    """Every request carries our user agent and languages; a cookie a page (or a redirect hop)
+    sets is sent back to that host afterwards, and to no other host."""
+    site.page("/set.html", PAGE, headers={"Set-Cookie": "sid=abc; Path=/"})
+    site.routes["/hop"] = lambda h: _send_redirect(h, "/next.html", "hop=1; Path=/")
+    site.article("/next.html", "沪明")
+    with Site() as other:
+        other.article("/x.html", "沪明")
+        elsewhere = f"localhost:{other.port}"  # another host name (cookies ignore the port)
+        with fetcher_for(site, user_agent="monitor-test/1", allow_private=(site.netloc, elsewhere)) as f:
+            f.get(site.url("/set.html"))
+            assert f.get(site.url("/hop")).url == site.url("/next.html")
+            f.get(f"http://{elsewhere}/x.html")
+        seen = {h.path: h.headers for h in site.hits}
+        first, hop, last = seen["/set.html"], seen["/hop"], seen["/next.html"]
+        assert first["user-agent"] == "monitor-test/1" and "zh-CN" in first["accept-language"]
+        assert "gzip" in first["accept-encoding"] and "cookie" not in first
+        assert hop["cookie"] == "sid=abc" and sorted(last["cookie"].split("; ")) == ["hop=1", "sid=abc"]
+        assert [h.headers.get("cookie") for h in other.hits] == [None, None]  # robots.txt and the page
+
+
+def _send_redirect(h, location: str, cookie: str) -> None:
+    h.send_response(302)
+    h.send_header("Location", location)
+    h.send_header("Set-Cookie", cookie)
+    h.send_header("Content-Length", "0")
+    h.end_headers()
+
+
 def test_httpcore_finds_sniffio():
     """httpcore imports sniffio inside every lock it takes; without it each import fails anew
     (a full search of sys.path per lock: a fifth of the fetch thread's CPU)."""
