@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import ssl
 import time
 import tracemalloc
 
@@ -284,6 +285,26 @@ def _send_redirect(h, location: str, cookie: str) -> None:
     h.send_header("Set-Cookie", cookie)
     h.send_header("Content-Length", "0")
     h.end_headers()
+
+
+def test_https_is_verified_against_the_host_name_while_connecting_to_the_checked_address(tls_cert, monkeypatch):
+    """TLS on the fetcher's own streams: the certificate must name the host asked for."""
+    cert, key = tls_cert  # made for IP:127.0.0.1 only
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with Site() as site:
+        site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+        site.article("/a.html", "沪明合作")
+        site.page("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+        with fetcher_for(site, allow_private=(site.netloc, f"localhost:{site.port}")) as f:
+            for _ in range(2):  # the second over the kept-alive TLS connection
+                page = f.get(f"https://127.0.0.1:{site.port}/a.html")
+                assert page.url.startswith("https://") and "沪明合作" in page.text
+            with pytest.raises(FetchError) as err:  # not the certificate's name
+                f.get(f"https://localhost:{site.port}/a.html", check_robots=False)
+            assert err.value.kind == "transport" and "localhost" in str(err.value)
+        assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]
 
 
 def test_httpcore_finds_sniffio():

@@ -11,6 +11,7 @@ holds more than the cap in memory, whatever its ratio. Content-Encoding gzip, x-
 from __future__ import annotations
 
 import zlib
+from typing import cast
 
 import httpx
 
@@ -64,7 +65,9 @@ async def read_body(resp: httpx.Response, cap: int, url: str) -> bytes:
     inflater = _Inflater(encoding) if encoding in _WBITS else None
     chunks: list[bytes] = []
     wire = size = 0
-    async for raw in resp.aiter_raw():
+    # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
+    # nothing we use (the transport already turns httpcore's errors into httpx's).
+    async for raw in cast(httpx.AsyncByteStream, resp.stream):
         wire += len(raw)
         try:
             piece = inflater.feed(raw, cap - size) if inflater else raw

@@ -6,9 +6,9 @@ link anywhere, so every request and every redirect hop is checked: only http and
 host is resolved and refused when ANY of its addresses is loopback, private, link-local,
 multicast, reserved, unspecified or otherwise not global (IPv4 and IPv6, IPv4-mapped, 6to4,
 Teredo and NAT64 forms; decimal, octal and hex IPv4 spellings resolve to the address they
-mean). `GuardedBackend` resolves once, checks, and connects to the checked IP itself, so no
-second DNS answer can slip in between check and connect (DNS rebinding); TLS still verifies and
-sends SNI for the host name. Allow-list entries: an IP (`127.0.0.1`), a network (`10.0.0.0/8`),
+mean). `GuardedBackend` resolves once, checks, and connects to the checked IP itself (through
+stream.py's asyncio streams), so no second DNS answer can slip in between check and connect
+(DNS rebinding); TLS still verifies and sends SNI for the host name. Allow-list entries: an IP (`127.0.0.1`), a network (`10.0.0.0/8`),
 or one port of an address or host name (`127.0.0.1:8080`, `[::1]:8080`, `intranet.local:80`).
 Never reads pages, never logs (the caller counts and logs refusals).
 """
@@ -27,6 +27,7 @@ from typing import Any
 import httpcore
 
 from ..errors import FetchError
+from .stream import connect
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -175,17 +176,16 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, policy: AddressPolicy, exempt: Iterable[tuple[str, int]] = ()) -> None:
         self.policy = policy
         self.exempt = set(exempt)
-        self.inner = httpcore.AnyIOBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
         """Resolve, check every address, then connect to a checked address (never the name)."""
         if (host, port) in self.exempt:
-            return await self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
+            return _with_options(await connect(host, port, timeout, local_address), socket_options)
         last: Exception | None = None
         for ip in await self.policy.vet(host, port):
             try:
-                return await self.inner.connect_tcp(ip, port, timeout, local_address, socket_options)
+                return _with_options(await connect(ip, port, timeout, local_address), socket_options)
             except httpcore.ConnectError as exc:  # try the host's next address
                 last = exc
         raise last or httpcore.ConnectError(f"cannot connect to {host}")
@@ -196,5 +196,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         raise FetchError(f"refused to connect to unix socket {path}", kind="refused")
 
     async def sleep(self, seconds: float) -> None:
-        """As the inner backend does."""
-        await self.inner.sleep(seconds)
+        """Wait on the fetch loop."""
+        await asyncio.sleep(seconds)
+
+
+def _with_options(stream: httpcore.AsyncNetworkStream, options: Any) -> httpcore.AsyncNetworkStream:
+    """The stream with httpcore's socket options (if it asked for any) set on its socket."""
+    for option in options or ():
+        stream.get_extra_info("socket").setsockopt(*option)
+    return stream
