@@ -25,7 +25,7 @@ from itertools import accumulate
 from pathlib import Path
 from types import SimpleNamespace
 
-from monitor import textnorm
+from monitor import ftstokens
 from monitor.pipeline.base import Context
 from monitor.pipeline.query import search_page
 from monitor.store import Store
@@ -75,8 +75,8 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple]) -> None:
                          "content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(i, f"http://b.example/{i}", f"http://b.example/{i}", f"src{i % 20}", t, b, p, p, str(i), s)
                           for i, t, b, p, s, _ in batch])
-        conn.executemany("INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)",
-                         [(i, textnorm.index_tokens(t), textnorm.index_tokens(b)) for i, t, b, *_ in batch])
+        conn.executemany("INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)",
+                         [(i, ftstokens.article_tokens(t, b)) for i, t, b, *_ in batch])
         conn.executemany("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at) "
                          "VALUES (?, 'hu-ming', 1, '[]', '[]', '', ?)", [(b[0], b[3]) for b in batch if b[5]])
 

@@ -45,8 +45,7 @@ def corpus(tmp_path_factory):
         art = Article(url=f"http://t.example/{i}", title=title, paragraphs=tuple(body.split("\n")), published=published)
         story = rng.choice(stories) if stories and rng.random() < 0.2 else None
         aid, sid = store.add_article(art, source=f"src{i % 4}", canonical_url=art.url, content_hash=str(i),
-                                     story_id=story, band_keys=[], index_title=textnorm.index_tokens(art.title),
-                                     index_body=textnorm.index_tokens(art.body))
+                                     story_id=story, band_keys=[])
         stories.append(sid)
         norms[aid] = (textnorm.normalize(art.title), textnorm.normalize(art.body))
     store.close()
@@ -197,10 +196,15 @@ def test_an_invalid_query_is_one_line_saying_where(corpus, query, where):
 
 
 def test_parse_tree_and_fts_plan():
-    q = querylang.parse('(沪明 OR 滬明) title:合作 -"三明治"')
+    q = querylang.parse('(沪明 OR 滬明) title:合作 -"明治"')
     plan = querylang.plan(q)
-    assert plan.exact and plan.match == '(("沪明") OR ("沪明")) AND (title : "合作")'
-    assert plan.exclude == '("三明 明治")' and q.terms() == ["沪明", "滬明", "合作"]
+    assert plan.exact and plan.match == '(("沪明") OR ("沪明")) AND ("\ue000合作")'  # title tokens behind a mark
+    assert plan.exclude == '("明治")' and q.terms() == ["沪明", "滬明", "合作"]
+    longer = querylang.plan(querylang.parse("对口合作"))  # its bigrams, anywhere: candidates to check
+    assert longer.match == '("对口" AND "口合" AND "合作")' and not longer.exact
+    unsure = querylang.plan(querylang.parse("三明 -三明治"))  # cannot exclude on a superset
+    assert (unsure.match, unsure.exclude, unsure.exact) == ('("三明")', None, False)
+    assert querylang.plan(querylang.parse("明")).match == '("明" *)'
     assert not querylang.plan(querylang.parse('"对口 合作"')).exact  # checked in Python
     assert querylang.plan(querylang.parse("")).match is None
 

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from monitor import dedup, textnorm
+from monitor import dedup, ftstokens, textnorm
 from monitor.errors import StoreError
 from monitor.models import Article, Hit, Match
 from monitor.store import Store, migrations
@@ -23,8 +23,7 @@ def add(store, url, title, body, story_id=None, source="s1", published=None):
     art = Article(url=url, title=title, paragraphs=(body,), published=published)
     return store.add_article(art, source=source, canonical_url=dedup.canonical_url(url),
                              content_hash=dedup.content_hash(textnorm.normalize(body)), story_id=story_id,
-                             band_keys=[1], index_title=textnorm.index_tokens(title),
-                             index_body=textnorm.index_tokens(body))
+                             band_keys=[1])
 
 
 def test_migrations_are_recorded_and_idempotent(tmp_path):
@@ -116,32 +115,54 @@ def test_fts_keeps_no_copy_of_the_tokens_and_a_delete_regenerates_them(store):
     a, story = add(store, "http://a.cn/1", "沪明对口合作推进会召开", "上海市与三明市召开对口合作推进会。")
     b, _ = add(store, "http://a.cn/2", "三明治店开业", "一家三明治店在上海开业。")
     sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
-    assert "content=''" in sql
-    assert store.conn.execute("SELECT title, body FROM articles_fts WHERE rowid = ?", [a]).fetchone() == (None, None)
+    assert "content=''" in sql and "detail=none" in sql
+    assert store.conn.execute("SELECT tokens FROM articles_fts WHERE rowid = ?", [a]).fetchone() == (None,)
     assert store.delete_article(a) and not store.delete_article(a)
     assert [r["id"] for r in store.search(["三明"])] == [b]
     assert store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
-                              [textnorm.query_phrase("对口合作")]).fetchall() == []
+                              [ftstokens.term_expression("对口合作")]).fetchall() == []
     store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")  # raises when corrupt
     assert store.conn.execute("SELECT count(*) FROM stories WHERE id = ?", [story]).fetchone()[0] == 0
 
 
-def test_the_old_fts_table_moves_to_the_contentless_one(tmp_path):
+def test_the_index_holds_distinct_tokens_and_titles_behind_a_mark(store):
+    a, _ = add(store, "http://a.cn/1", "三明三明 Sanming", "上海上海，沪明 2026")
+    tokens = ftstokens.article_tokens("三明三明 Sanming", "上海上海，沪明 2026").split()
+    mark = ftstokens.MARK
+    assert sorted(tokens) == sorted(["三明", "明三", "明", "上海", "海上", "海", "沪明", "sanming", "2026",
+                                     mark + "三明", mark + "明三", mark + "明", mark + "sanming"])
+    assert [r["id"] for r in store.search(["sanming"])] == [a]
+
+
+def _old_database(path, stop_before: str) -> None:
+    """A database as an older version left it: migrations up to `stop_before`, two articles
+    indexed as that version did (positional bigrams in a title and a body column)."""
     import sqlite3
 
     from sqlite_utils import Database
 
-    old = Database(sqlite3.connect(tmp_path / "old.db"))
-    migrations.apply(old, stop_before="m006_contentless_fts")
+    old = Database(sqlite3.connect(path))
+    migrations.apply(old, stop_before=stop_before)
     old["stories"].insert({"id": 1, "title": "t"})
-    old["articles"].insert({"id": 7, "canonical_url": "http://a/7", "title": "沪明合作", "body": "三明", "story_id": 1})
-    old.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (7, ?, ?)",
-                [textnorm.index_tokens("沪明合作"), textnorm.index_tokens("三明")])
+    for i, title, body in ((7, "沪明合作", "三明"), (8, "三明治", "上海市与三明市对口合作")):
+        old["articles"].insert({"id": i, "canonical_url": f"http://a/{i}", "title": title, "body": body, "story_id": 1})
+        old.execute(f"INSERT INTO articles_fts(rowid, title, body) VALUES ({i}, ?, ?)",
+                    [textnorm.index_tokens(title), textnorm.index_tokens(body)])
     old.conn.commit()
     old.close()
+
+
+@pytest.mark.parametrize("stop_before", ["m006_contentless_fts", "m010_fts_distinct_tokens"])
+def test_an_old_index_is_rebuilt_as_distinct_tokens(tmp_path, stop_before):
+    _old_database(tmp_path / "old.db", stop_before)
     store = Store.open(tmp_path / "old.db")
+    assert "detail=none" in store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
     assert [r["id"] for r in store.search(["沪明"])] == [7]
+    assert [r["id"] for r in store.search(["对口合作"])] == [8]
+    assert sorted(r["id"] for r in store.search(["三明"])) == [7, 8]
+    assert [r["id"] for r in store.search(["三明"], exclude=["三明治"])] == [7]
     assert store.delete_article(7) and store.search(["沪明"]) == []
+    store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     store.close()
 
 

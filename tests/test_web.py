@@ -20,7 +20,6 @@ import uvicorn
 from click.testing import CliRunner
 
 from monitor import config as config_mod
-from monitor import textnorm
 from monitor.cli import main
 from monitor.models import Article
 from monitor.pipeline.base import Context
@@ -70,8 +69,7 @@ def demo(tmp_path_factory):
     cfg = config_mod.load(work / "demo.toml", work / "demo.db")
     store = Store.open(cfg.db_path)
     art = Article(url="http://evil.example/1", title=HOSTILE, paragraphs=("沪明合作<b>粗体</b>与<img src=x onerror=alert(1)>。",))
-    store.add_article(art, source="evil", canonical_url=art.url, content_hash="evil", story_id=None, band_keys=[],
-                      index_title=textnorm.index_tokens(art.title), index_body=textnorm.index_tokens(art.body))
+    store.add_article(art, source="evil", canonical_url=art.url, content_hash="evil", story_id=None, band_keys=[])
     yield Context(cfg, store)
     store.close()
 

@@ -122,7 +122,8 @@ def fingerprint(normalised: str, k: int = SHINGLE) -> Fingerprint:
     h = np.zeros(n, np.uint64)
     for j in range(min(k, len(cps))):
         h += cps[j:j + n] * np.uint64(_PRIMES[j])
-    grams = np.unique(_mix(h))
+    grams = np.sort(_mix(h))  # sorted distinct: np.unique hashes, ×3 slower at these sizes
+    grams = grams[np.concatenate(([True], grams[1:] != grams[:-1]))]
     return Fingerprint(grams, _signature(grams))
 
 

@@ -20,10 +20,9 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from . import snippets, textnorm
+from . import ftstokens, snippets, textnorm
 from .errors import InputError
 
-_PLAIN_WORD = re.compile("[a-z0-9]+")
 _QUOTES = {'"': '"', "\u201c": "\u201d"}
 _STOP = set('()"\u201c')
 
@@ -46,10 +45,8 @@ class Term:
 
     @property
     def exact_in_fts(self) -> bool:
-        """True when the FTS5 phrase matches exactly the documents that contain the term."""
-        if _PLAIN_WORD.fullmatch(self.norm):
-            return True
-        return textnorm.is_cjk_run(self.norm)
+        """True when the FTS5 expression matches exactly the documents that contain the term."""
+        return ftstokens.term_exact(self.norm)
 
     @property
     def single_char(self) -> bool:
@@ -324,7 +321,7 @@ class _Parser:
         if tok.kind == "rparen":
             raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
         norm = textnorm.normalize(tok.text)
-        if not textnorm.query_phrase(tok.text):
+        if not ftstokens.term_expression(norm):
             return None  # punctuation only: nothing to look for
         return Term(tok.text, norm, title_only=title or tok.title)
 
@@ -368,8 +365,7 @@ def plan(query: Query, *, prefix: bool = True) -> Plan:
 
 
 def _phrase(term: Term) -> str:
-    phrase = textnorm.query_phrase(term.text)
-    return f"title : {phrase}" if term.title_only else phrase
+    return ftstokens.term_expression(term.norm, term.title_only)
 
 
 def _term_ok(term: Term, prefix: bool) -> bool:

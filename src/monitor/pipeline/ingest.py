@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from .. import dedup, match, scriptfold, textnorm
+from .. import dedup, ftstokens, match, scriptfold, textnorm
 from ..models import Article, Match
 from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
@@ -66,8 +66,7 @@ class _Prepared:
     body: str
     digest: str
     fp: dedup.Fingerprint
-    index_title: str
-    index_body: str
+    tokens: str  # the search index's (ftstokens)
     verdicts: list[tuple[Match, int]]  # (verdict, the topic's rules hash)
 
 
@@ -124,7 +123,7 @@ class Ingestor:
                                    match.match_topics([t for _, t, _ in self.topics], article.title, body))
         digest = dedup.content_hash(fp_body or fold_words(norm_title))
         return _Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
-                         textnorm.normal_index_tokens(norm_title), textnorm.normal_index_tokens(norm_body),
+                         ftstokens.document_tokens(norm_title, norm_body),
                          [(v, h) for v, (_, _, h) in zip(verdicts, self.topics, strict=True)])
 
     def flush(self) -> list[Ingested]:
@@ -136,7 +135,7 @@ class Ingestor:
         with store.transaction():
             results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
             # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
-            store.index_articles([(r.article_id, p.index_title, p.index_body) for p, r in zip(batch, results, strict=True)
+            store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
                                   if isinstance(p, _Prepared) and r.article_id is not None])
             store.prune_lsh(utcnow() - LSH_WINDOW)
             crash_point("batch")
@@ -154,7 +153,7 @@ class Ingestor:
                 status = "repost" if story_id else "new"
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
-                    story_id=story_id, index_title=p.index_title, index_body=p.index_body, body=p.body,
+                    story_id=story_id, tokens=p.tokens, body=p.body,
                     band_keys=p.fp.keys(), shingles=p.fp.count, signature=p.fp.packed(), index=False)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from .. import textnorm
+from .. import ftstokens
 from ..models import Article
 from .base import AlreadyStored, iso, utcnow
 from .fingerprints import FingerprintsPart
@@ -17,7 +17,7 @@ _NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"
 _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "
                 "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
-_NEW_FTS = "INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)"
+_NEW_FTS = "INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)"
 
 
 class ArticlesPart(FingerprintsPart):
@@ -63,13 +63,14 @@ class ArticlesPart(FingerprintsPart):
         return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
 
     def add_article(self, article: Article, *, source: str, canonical_url: str, content_hash: str,
-                    story_id: int | None, index_title: str, index_body: str, body: str | None = None,
+                    story_id: int | None, tokens: str | None = None, body: str | None = None,
                     band_keys: list[int] | None = None, shingles: int = 0, signature: bytes = b"",
                     index: bool = True) -> tuple[int, int]:
         """Insert an article (and a new story unless `story_id` is given); return (article id, story id).
         Raises AlreadyStored when its canonical URL is stored already.
 
-        Its fingerprint (shingle count, packed signature, band keys) is stored with it. With
+        Its fingerprint (shingle count, packed signature, band keys) is stored with it, and
+        its search tokens (`ftstokens.document_tokens`; made here when not given). With
         `index=False` the caller indexes it later in the same transaction (`index_articles`):
         FTS5 writes its pending terms to disk at every savepoint, so a batch that keeps one
         savepoint per article indexes them all after the last one (×3 faster).
@@ -89,14 +90,15 @@ class ArticlesPart(FingerprintsPart):
                 raise AlreadyStored(canonical_url) from None
             self.conn.execute(_FIRST_ARTICLE, [article_id, story_id])
             if index:
-                self.conn.execute(_NEW_FTS, [article_id, index_title, index_body])
+                self.conn.execute(_NEW_FTS, [article_id, tokens if tokens is not None
+                                             else ftstokens.article_tokens(article.title, body)])
             assert article_id is not None
             self.add_fingerprint(article_id, shingles, signature, band_keys or [], utcnow())
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
-    def index_articles(self, rows: list[tuple[int, str, str]]) -> None:
-        """FTS rows (article id, title tokens, body tokens) for articles just added with `index=False`."""
+    def index_articles(self, rows: list[tuple[int, str]]) -> None:
+        """FTS rows (article id, `ftstokens.document_tokens`) for articles just added with `index=False`."""
         with self.writing():
             self.conn.executemany(_NEW_FTS, rows)
 
@@ -109,8 +111,8 @@ class ArticlesPart(FingerprintsPart):
             return False
         title, body, story_id = row
         with self.writing():
-            self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                              [article_id, textnorm.index_tokens(title or ""), textnorm.index_tokens(body or "")])
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, tokens) VALUES ('delete', ?, ?)",
+                              [article_id, ftstokens.article_tokens(title or "", body or "")])
             for table in ("lsh", "fingerprints", "article_checks", "article_topics"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])

@@ -88,12 +88,16 @@ class SearchPart(StoreBase):
                since: datetime | None = None, limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
         """Articles containing every term (none of `exclude`), newest first, with their topics.
         (A plain form for benchmarks and tests; `pipeline.query` parses the query language.)"""
-        from .. import textnorm
+        from .. import querylang, textnorm
 
-        pos = [p for p in (textnorm.query_phrase(t) for t in terms) if p]
-        neg = [p for p in (textnorm.query_phrase(t) for t in exclude or []) if p]
-        pairs = self.matching(" AND ".join(pos) or None, " OR ".join(neg) or None,
-                              Filters(topic=topic, source=source, since=since), want=limit)
+        parts: list[querylang.Node] = [querylang.Term(t, textnorm.normalize(t)) for t in terms]
+        parts += [querylang.Not(querylang.Term(t, textnorm.normalize(t))) for t in exclude or []]
+        query = querylang.Query(" ".join(terms), querylang.AllOf(tuple(parts)) if parts else None)
+        plan = querylang.plan(query)
+        check = None if plan.exact else (lambda title, body: query.accepts(textnorm.normalize(title),
+                                                                         textnorm.normalize(body)))
+        pairs = self.matching(plan.match, plan.exclude, Filters(topic=topic, source=source, since=since),
+                              check=check, want=limit)
         ids = [i for i, _ in _take(pairs, limit)]
         return self.article_rows(ids)
 
@@ -151,7 +155,7 @@ class SearchPart(StoreBase):
             params.append(exclude)
         rows = self.conn.execute(sql + f" ORDER BY {KEY} DESC, id DESC", params)
         while chunk := rows.fetchmany(256):
-            yield from self._keep(chunk, None, None, check)
+            yield from self._checked(chunk, check) if check is not None else chunk
 
     def _walk(self, match: str | None, exclude: str | None, filters: Filters,
               check: Check | None, walk: Walk) -> Iterator[tuple[int, int]]:
@@ -193,8 +197,9 @@ class SearchPart(StoreBase):
         return [p for p in chunk if p[0] in keep]
 
     def _keep(self, chunk: list[tuple[int, int]], match: str | None, exclude: str | None,
-              check: Check | None) -> list[tuple[int, int]]:
-        """The pairs of `chunk` (in its order) that FTS5 matches, it does not exclude, and pass the check."""
+              check: Check | None) -> Iterator[tuple[int, int]]:
+        """The pairs of `chunk` (in its order) that FTS5 matches, it does not exclude, and pass
+        the check (lazily: the check reads rows)."""
         ids = [i for i, _ in chunk]
         if match is not None:
             hits = self._fts_among(match, ids)
@@ -202,11 +207,18 @@ class SearchPart(StoreBase):
         if exclude is not None and chunk:
             out = self._fts_among(exclude, [i for i, _ in chunk])
             chunk = [p for p in chunk if p[0] not in out]
-        if check is not None and chunk:
+        return self._checked(chunk, check) if check is not None and chunk else iter(chunk)
+
+    def _checked(self, chunk: list[tuple[int, int]], check: Check) -> Iterator[tuple[int, int]]:
+        """The pairs that pass the check, in order, their rows read in growing slices: a page
+        of 20 reads about 20 bodies however many candidates the chunk holds."""
+        start, size = 0, 24
+        while start < len(chunk):
+            part = chunk[start:start + size]
             texts = {r["id"]: (r["title"] or "", r["body"] or "") for r in self._in_chunks(
-                "SELECT id, title, body FROM articles WHERE id IN ({marks})", [i for i, _ in chunk])}
-            chunk = [p for p in chunk if check(*texts[p[0]])]
-        return list(chunk)
+                "SELECT id, title, body FROM articles WHERE id IN ({marks})", [i for i, _ in part])}
+            yield from (p for p in part if check(*texts[p[0]]))
+            start, size = start + size, min(size * 2, 512)
 
     def _fts_among(self, expr: str, ids: list[int]) -> set[int]:
         """Which of `ids` FTS5 matches: one rowid-range query per cluster of nearby ids."""
