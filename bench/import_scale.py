@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import random
+import resource
 import sqlite3
 import statistics
 import sys
@@ -89,21 +90,29 @@ def _context(db: Path, tmp: Path):
     return Context(config.load(tmp / "bench.toml", db), Store.open(db))
 
 
-def import_run(db: Path, lines: list[bytes], tmp: Path, window: int = 0) -> tuple[float, float, list[float]]:
-    """Import `lines` into `db`: (wall s, CPU s, articles/s per window of `window` lines)."""
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the import's workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def import_run(db: Path, lines: list[bytes], tmp: Path, window: int = 0,
+               workers: int | None = None) -> tuple[float, float, list[float]]:
+    """Import `lines` into `db`: (wall s, CPU s of every process, articles/s of CPU per window
+    of `window` lines). `workers` as `import_lines` takes it (None: one per core)."""
     from monitor.pipeline import catch_up, import_lines
 
     ctx = _context(db, tmp)
     catch_up(ctx)
     rates: list[float] = []
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), _cpu()
     step = window or len(lines)
     for i in range(0, len(lines), step):
-        t = time.process_time()
-        report = import_lines(ctx, lines[i:i + step])
+        t = _cpu()
+        report = import_lines(ctx, lines[i:i + step], workers=workers)
         assert not report.errors, report.errors[:3]
-        rates.append(len(lines[i:i + step]) / (time.process_time() - t))
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        rates.append(len(lines[i:i + step]) / (_cpu() - t))
+    wall, cpu = time.perf_counter() - wall, _cpu() - cpu
     ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     ctx.store.close()
     return wall, cpu, rates
@@ -135,7 +144,7 @@ def _size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
 
 
-def compare(n: int, repeats: int) -> int:
+def compare(n: int, repeats: int, workers: int | None = None) -> int:
     """Import vs the bare reference, `repeats` times, alternating; medians and spread."""
     lines = list(Generator().lines(0, n))
     print(f"{n:,} generated articles, {statistics.mean(len(json.loads(line)['body']) for line in lines[:500]):,.0f} "
@@ -145,7 +154,7 @@ def compare(n: int, repeats: int) -> int:
     for r in range(repeats):
         with tempfile.TemporaryDirectory() as tmp_name:
             tmp = Path(tmp_name)
-            wall, cpu, _ = import_run(tmp / "m.db", lines, tmp)
+            wall, cpu, _ = import_run(tmp / "m.db", lines, tmp, workers=workers)
             bwall, bcpu = bare_run(tmp / "bare.db", lines)
             batch_wall, _ = bare_run(tmp / "batch.db", lines, batched=True)
             ours["wall"].append(n / wall)
@@ -246,9 +255,9 @@ def main(argv: list[str]) -> int:
         return build(Path(argv[1]), int(argv[2]))
     if argv[:1] == ["lookup"]:
         return lookup([int(a) for a in argv[1:]] or [10_000, 100_000, 1_000_000])
-    repeats = int(argv[argv.index("--repeats") + 1]) if "--repeats" in argv else 3
-    args = [a for a in argv if not a.startswith("--") and not (argv.index(a) > 0 and argv[argv.index(a) - 1] == "--repeats")]
-    return compare(int(args[0]) if args else 20_000, repeats)
+    options = {k: int(argv[argv.index(k) + 1]) for k in ("--repeats", "--workers") if k in argv}
+    args = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in options)]
+    return compare(int(args[0]) if args else 20_000, options.get("--repeats", 3), options.get("--workers"))
 
 
 if __name__ == "__main__":

@@ -83,3 +83,65 @@ def test_lines_are_read_as_bytes_and_an_overlong_line_is_skipped_unread():
     stream = io.BytesIO(b"a\n" + b"x" * 50 + b"\n" + b"b\n" + b"tail-without-newline")
     assert list(read_lines(stream, limit=20)) == [b"a\n", None, b"b\n", b"tail-without-newline"]
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+def _mixed_lines(n: int) -> list[bytes]:
+    """n import lines: articles on and off the topic, every seventh a repost of an earlier one
+    (other header and footer), every thirteenth a URL given twice, a few bad lines, an html line."""
+    import random
+
+    rng = random.Random(5)
+    words = ["上海", "三明", "对口合作", "沪明", "产业园", "森林", "防火", "茶叶", "旅游", "医院", "签约", "学校"]
+    out, bodies = [], []
+    for i in range(n):
+        if i % 41 == 40:
+            out.append(b"{broken json\n")
+            continue
+        if i % 13 == 12:
+            out.append(line({"url": f"http://mix.example/{i - 1}", "title": "again", "body": "重复的链接。"}))
+            continue
+        if i % 7 == 6 and bodies:
+            body = "本报讯 " + rng.choice(bodies) + " （完）"
+        else:
+            body = "，".join("".join(rng.choice(words) for _ in range(5)) for _ in range(30)) + "。"
+            bodies.append(body)
+        obj = {"url": f"http://mix.example/{i}", "title": f"第{i}号 " + "".join(rng.sample(words, 3)), "body": body,
+               "source": f"s{i % 3}", "published": f"2026-11-{1 + i % 28:02d}"}
+        if i == 100:
+            obj = {"url": obj["url"], "html": f"<html><body><h1>{obj['title']}</h1><p>{body}</p></body></html>"}
+        out.append(line(obj))
+    return out
+
+
+def test_workers_store_exactly_what_one_process_stores(tmp_path):
+    """The import's worker processes (past 256 lines) change nothing but the speed: the same
+    report, articles, stories, topic verdicts and search results as importing in this process."""
+    import sqlite3
+
+    from monitor import config
+    from monitor.pipeline import Context, import_lines, search
+    from monitor.store import Store
+
+    data = _mixed_lines(400)
+    (tmp_path / "c.toml").write_text(CONFIG, encoding="utf-8")
+    seen = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        ctx = Context(config.load(tmp_path / "c.toml", db), Store.open(db))
+        report = import_lines(ctx, iter(data), workers=workers)
+        again = import_lines(ctx, iter(data), workers=workers)  # everything known now
+        hits = [r["url"] for r in search(ctx, "沪明 对口合作", limit=0, articles=True)]
+        ctx.store.close()
+        conn = sqlite3.connect(db)
+        rows = conn.execute("SELECT a.url, a.content_hash, (SELECT min(b.url) FROM articles b WHERE b.story_id = a.story_id), "
+                            "(SELECT group_concat(topic) FROM article_topics t WHERE t.article_id = a.id) "
+                            "FROM articles a ORDER BY a.id").fetchall()
+        conn.close()
+        seen.append((report, again.duplicates, hits, rows))
+    (one, one_again, one_hits, one_rows), (two, two_again, two_hits, two_rows) = seen
+    assert (two.lines, two.new, two.reposts, two.duplicates, two.matched, two.errors, two.warnings) == \
+        (one.lines, one.new, one.reposts, one.duplicates, one.matched, one.errors, one.warnings)
+    assert one.reposts > 20 and one.duplicates > 20 and len(one.errors) == 9 and one.matched > 100
+    assert two_again == one_again == one.lines - len(one.errors)
+    assert two_hits == one_hits and len(one_hits) > 20
+    assert two_rows == one_rows

@@ -1,4 +1,4 @@
-"""Import: JSON Lines read as bytes → articles → batched ingest.
+"""Import: JSON Lines read as bytes → articles (prepared in worker processes) → batched ingest.
 
 In: a binary stream (or an iterable of lines) of JSON objects with `url` and `title` + `body`
 or `html`, optional `published` and `source`. Out: an `ImportReport`: counts, every skipped
@@ -10,16 +10,21 @@ ingest batch at a time, bodies cut at a cap.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from typing import BinaryIO, cast
+from itertools import chain, islice
+from typing import Any, BinaryIO, cast
 
-from .. import extract
+from .. import extract, match
 from ..errors import InputError, MonitorError
 from ..models import Article
 from .base import SHANGHAI, Context, ImportReport, Ingested
-from .ingest import Ingestor
+from .ingest import Ingestor, Prepared, canonical_of, prepare
 
 MAX_BODY_CHARS = 1_000_000  # longer bodies are cut here, with a warning
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
@@ -27,27 +32,119 @@ MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it
 
 
 def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
-                 max_body: int = MAX_BODY_CHARS) -> ImportReport:
-    """Ingest articles given as JSON Lines; a bad line is reported by number and skipped."""
+                 max_body: int = MAX_BODY_CHARS, workers: int | None = None) -> ImportReport:
+    """Ingest articles given as JSON Lines; a bad line is reported by number and skipped.
+
+    Each line's own work (JSON, extraction of `html`, normalising, matching, fingerprint,
+    index tokens) runs in `workers` processes (default: one per core, for inputs of more than
+    `POOL_MIN_LINES` lines); this process only writes, in input order, each article in its
+    own savepoint as `Ingestor` does, so the outcome is the same as with one process."""
     report = ImportReport()
     source: Iterable[bytes | str | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
+    numbered = _numbered(source, report)
+    head = list(islice(numbered, POOL_MIN_LINES + 1))
+    workers = (os.cpu_count() or 1) if workers is None else workers
     with Ingestor(ctx) as ingestor:
-        for number, raw in enumerate(source, 1):
-            if raw is None:
-                report.lines += 1
-                report.errors.append(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB, skipped")
-                continue
-            if not raw.strip():
-                continue
-            report.lines += 1
-            try:
-                article, name = article_from_json(_decode(raw, number), number, max_body, report.warnings)
-            except MonitorError as exc:
-                report.errors.append(str(exc))
-                continue
-            _count(report, ingestor.add(article, name))
+        if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
+            outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
+        else:  # parsed here; `add` prepares only what is not stored yet
+            outcomes = (_parse(n, raw, max_body) for n, raw in chain(head, numbered))
+        for outcome in outcomes:
+            report.warnings.extend(outcome.warnings)
+            if outcome.error is not None:
+                report.errors.append(outcome.error)
+            elif isinstance(outcome.item, Prepared):
+                _count(report, ingestor.add_prepared(outcome.item))
+            elif outcome.item is not None:
+                _count(report, ingestor.add(*outcome.item))
     _count(report, ingestor.results)
     return report
+
+
+@dataclass
+class _Outcome:
+    """One line's result: an article ready to store, or an error; and its warnings."""
+
+    item: Prepared | tuple[Article, str] | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _numbered(source: Iterable[bytes | str | None], report: ImportReport) -> Iterator[tuple[int, bytes | str]]:
+    """(line number, line) of the lines worth parsing; too-long lines reported, blank ones skipped."""
+    for number, raw in enumerate(source, 1):
+        if raw is None:
+            report.lines += 1
+            report.errors.append(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB, skipped")
+            continue
+        if not raw.strip():
+            continue
+        report.lines += 1
+        yield number, raw
+
+
+def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
+    """One line → (article, source name), or the error that skips it."""
+    outcome = _Outcome()
+    try:
+        outcome.item = article_from_json(_decode(raw, number), number, max_body, outcome.warnings)
+    except MonitorError as exc:
+        outcome.error = str(exc)
+    return outcome
+
+
+# --- worker processes -----------------------------------------------------------------------
+
+POOL_MIN_LINES = 256  # fewer lines: not worth starting processes
+CHUNK = 32  # lines per task sent to a worker
+_WORK: tuple[Any, list, int] | None = None  # (config, topics, max_body), inherited by forked workers
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, bytes | str]],
+                max_body: int, workers: int) -> Iterator[_Outcome]:
+    """Outcomes of the lines in input order, parsed and prepared by forked workers; at most a
+    few chunks per worker in flight, so memory stays flat however long the input."""
+    global _WORK
+    # paid once here, before the fork, rather than once in every worker (the matcher's tables)
+    match.match_topics([t for _, t, _ in ingestor.topics], "上海", "三明")
+    _WORK = (ctx.cfg, ingestor.topics, max_body)
+    pending: deque[Any] = deque()
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        for chunk in _chunks(numbered, CHUNK):
+            pending.append(pool.apply_async(_work, (chunk,)))
+            if len(pending) >= 4 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+        pool.join()
+    _WORK = None
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group: the parent stops the import, workers stay quiet."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _work(chunk: list[tuple[int, bytes | str]]) -> list[_Outcome]:
+    """In a worker: a chunk of numbered lines → their outcomes."""
+    assert _WORK is not None  # set by the parent before the fork
+    cfg, topics, max_body = _WORK
+    outcomes = [_parse(number, raw, max_body) for number, raw in chunk]
+    for outcome in outcomes:
+        if isinstance(outcome.item, tuple):
+            article, name = outcome.item
+            outcome.item = prepare(cfg, topics, article, name, canonical_of(article))
+    return outcomes
 
 
 def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:

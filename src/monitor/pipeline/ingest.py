@@ -57,8 +57,8 @@ def ingest_many(ctx: Context, items: Iterable[tuple[Article, str, str | None]]) 
 
 
 @dataclass
-class _Prepared:
-    """One article with everything computed that needs no database."""
+class Prepared:
+    """One article with everything computed that needs no database (`prepare`)."""
 
     article: Article
     source: str
@@ -68,6 +68,32 @@ class _Prepared:
     fp: dedup.Fingerprint
     tokens: str  # the search index's (ftstokens)
     verdicts: list[tuple[Match, int]]  # (verdict, the topic's rules hash)
+    keys: list[int] = dataclasses.field(default_factory=list)  # the fingerprint's band keys
+    packed: bytes = b""  # and its signature as stored
+
+    def __post_init__(self) -> None:
+        self.keys, self.packed = self.fp.keys(), self.fp.packed()  # once, where it is prepared
+
+
+def canonical_of(article: Article) -> str:
+    """The URL an article is stored under when the caller has none (a title for no URL)."""
+    return dedup.canonical_url(article.url or f"urn:title:{article.title}")
+
+
+def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, source: str, canonical: str) -> Prepared:
+    """Everything about one article that needs no database: normal forms, topic verdicts,
+    content hash, fingerprint, index tokens. Pure, so it can run in a worker process."""
+    body = article.body
+    norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
+    # Fingerprints compare text folded across scripts and regional words, so a repost
+    # converted to traditional script (软件 → 軟體) lands in its original's story.
+    fp_body = fold_words(norm_body)
+    verdicts = source_verdicts(cfg, source, article.published,
+                               match.match_topics([t for _, t, _ in topics], article.title, body))
+    digest = dedup.content_hash(fp_body or fold_words(norm_title))
+    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
+                    ftstokens.document_tokens(norm_title, norm_body),
+                    [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)])
 
 
 class Ingestor:
@@ -85,7 +111,7 @@ class Ingestor:
         self.batch_size, self.max_seconds, self.max_chars = batch_size, max_seconds, max_chars
         self.topics = topic_hashes(ctx)
         self.results: list[Ingested] = []
-        self._pending: list[_Prepared | Ingested] = []
+        self._pending: list[Prepared | Ingested] = []
         self._canonicals: set[str] = set()
         self._chars = 0
         self._since = 0.0
@@ -98,51 +124,49 @@ class Ingestor:
 
     def add(self, article: Article, source: str, canonical: str | None = None) -> list[Ingested]:
         """Queue one article (its work is done now); returns results when a batch was written."""
-        canonical = canonical or dedup.canonical_url(article.url or f"urn:title:{article.title}")
+        canonical = canonical or canonical_of(article)
+        if self._known(canonical):
+            return self._queue(Ingested("duplicate", source=source, canonical=canonical))
+        return self._queue(prepare(self.ctx.cfg, self.topics, article, source, canonical))
+
+    def add_prepared(self, item: Prepared) -> list[Ingested]:
+        """Queue an article prepared elsewhere (`prepare`, e.g. in a worker process)."""
+        if self._known(item.canonical):
+            return self._queue(Ingested("duplicate", source=item.source, canonical=item.canonical))
+        return self._queue(item)
+
+    def _known(self, canonical: str) -> bool:
+        return canonical in self._canonicals or self.ctx.store.known_url(canonical)
+
+    def _queue(self, item: Prepared | Ingested) -> list[Ingested]:
         if not self._pending:
             self._since = time.monotonic()
-        if canonical in self._canonicals or self.ctx.store.known_url(canonical):
-            self._pending.append(Ingested("duplicate", source=source, canonical=canonical))
-        else:
-            item = self._prepare(article, source, canonical)
-            self._pending.append(item)
-            self._canonicals.add(canonical)
+        self._pending.append(item)
+        if isinstance(item, Prepared):
+            self._canonicals.add(item.canonical)
             self._chars += len(item.body)
         if (len(self._pending) >= self.batch_size or self._chars >= self.max_chars
                 or time.monotonic() - self._since >= self.max_seconds):
             return self.flush()
         return []
 
-    def _prepare(self, article: Article, source: str, canonical: str) -> _Prepared:
-        body = article.body
-        norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
-        # Fingerprints compare text folded across scripts and regional words, so a repost
-        # converted to traditional script (软件 → 軟體) lands in its original's story.
-        fp_body = fold_words(norm_body)
-        verdicts = source_verdicts(self.ctx.cfg, source, article.published,
-                                   match.match_topics([t for _, t, _ in self.topics], article.title, body))
-        digest = dedup.content_hash(fp_body or fold_words(norm_title))
-        return _Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
-                         ftstokens.document_tokens(norm_title, norm_body),
-                         [(v, h) for v, (_, _, h) in zip(verdicts, self.topics, strict=True)])
-
     def flush(self) -> list[Ingested]:
         """Write every pending article in one transaction; their results, in order."""
         batch, self._pending, self._canonicals, self._chars = self._pending, [], set(), 0
-        if not any(isinstance(p, _Prepared) for p in batch):
+        if not any(isinstance(p, Prepared) for p in batch):
             return [p for p in batch if isinstance(p, Ingested)]
         store = self.ctx.store
         with store.transaction():
             results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
             # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
             store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
-                                  if isinstance(p, _Prepared) and r.article_id is not None])
+                                  if isinstance(p, Prepared) and r.article_id is not None])
             store.prune_lsh(utcnow() - LSH_WINDOW)
             crash_point("batch")
         crash_point("committed")
         return results
 
-    def _store(self, p: _Prepared) -> Ingested:
+    def _store(self, p: Prepared) -> Ingested:
         """One article, all or nothing (a savepoint inside the batch's transaction)."""
         store = self.ctx.store
         try:
@@ -154,7 +178,7 @@ class Ingestor:
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
                     story_id=story_id, tokens=p.tokens, body=p.body,
-                    band_keys=p.fp.keys(), shingles=p.fp.count, signature=p.fp.packed(), index=False)
+                    band_keys=p.keys, shingles=p.fp.count, signature=p.packed, index=False)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
@@ -164,22 +188,21 @@ class Ingestor:
         topics = [v.topic for v, _ in p.verdicts if v.matched]
         return Ingested(status, article_id, story_id, topics, source=p.source, canonical=p.canonical)
 
-    def _near_duplicate_story(self, p: _Prepared) -> int | None:
+    def _near_duplicate_story(self, p: Prepared) -> int | None:
         """The story of a stored article whose text contains this one's (or is contained in it).
         Judged from the stored signatures; only a borderline estimate reads the candidate's text."""
         if p.fp.count < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        packed = p.fp.packed()
-        for cand in self.ctx.store.lsh_candidates(p.fp.keys()):
+        for cand in self.ctx.store.lsh_candidates(p.keys):
             if cand["shingles"] < MIN_SHINGLES:
                 continue
             # a 3-sigma interval from the signatures: the shingles decide only when it straddles
-            low, high = dedup.containment_bounds(p.fp.count, packed, cand["shingles"], cand["sig"])
+            low, high = dedup.containment_bounds(p.fp.count, p.packed, cand["shingles"], cand["sig"])
             if low >= REPOST_CONTAINMENT or (high >= REPOST_CONTAINMENT and self._contained(p, cand["article_id"])):
                 return cand["story_id"]
         return None
 
-    def _contained(self, p: _Prepared, article_id: int) -> bool:
+    def _contained(self, p: Prepared, article_id: int) -> bool:
         row = self.ctx.store.article(article_id)
         other = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or "")) if row else None
         return other is not None and dedup.containment(p.fp.grams, other.grams) >= REPOST_CONTAINMENT
