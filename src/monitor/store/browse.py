@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from .base import StoreBase, iso
+from .matches import decode_hits
 
 KEY = "coalesce(published, fetched_at)"
 
@@ -23,8 +24,8 @@ class BrowsePart(StoreBase):
         out: dict[int, list[dict[str, Any]]] = {}
         for r in self._in_chunks("SELECT article_id, topic, score, reason, rules, hits FROM article_topics "
                                  "WHERE article_id IN ({marks}) ORDER BY topic", article_ids):
+            r["hits"] = decode_hits(r["hits"], r["rules"])
             r["rules"] = json.loads(r["rules"] or "[]")
-            r["hits"] = json.loads(r["hits"] or "[]")
             out.setdefault(r["article_id"], []).append(r)
         return out
 
