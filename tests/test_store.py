@@ -171,3 +171,32 @@ def test_hits_round_trip_through_the_store(store):
     hits = (Hit("三明", "body", 0, 2, "r1"), Hit("沪明", "title", 0, 2, "r2"))
     store.set_match(a, Match(topic="hu-ming", matched=True, score=2.0, hits=hits))
     assert tuple(store.hits_of(a, ["hu-ming"])) == hits
+
+
+def test_hits_are_stored_compactly_and_old_rows_still_read(store):
+    a, _ = add(store, "http://a.cn/1", "沪明合作", "三明 上海 合作")
+    b, _ = add(store, "http://a.cn/2", "沪明合作", "三明 上海 合作")
+    hits = (Hit("三明", "body", 0, 2, "both sides"), Hit("沪明", "title", 0, 2, "says 沪明"), Hit("合", "body", 6, 7, "x"))
+    store.set_match(a, Match(topic="hu-ming", matched=True, score=2.0, hits=hits, rules=("says 沪明", "both sides")))
+    stored = store.conn.execute("SELECT hits FROM article_topics WHERE article_id = ?", [a]).fetchone()[0]
+    assert stored == '[["三明","body",0,2,1],["沪明","title",0,2,0],["合","body",6,7,"x"]]'  # rules by index
+    old = '[{"term": "三明", "field": "body", "start": 0, "end": 2, "rule": "r"}]'  # as databases before hold
+    store.conn.execute("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason) "
+                       "VALUES (?, 'hu-ming', 1, ?, '[]', '')", [b, old])
+    assert tuple(store.hits_of(a, ["hu-ming"])) == hits
+    assert store.hits_of(b, ["hu-ming"]) == [Hit("三明", "body", 0, 2, "r")]
+    shown = store.topic_matches([a, b])
+    assert shown[a][0]["hits"][1] == {"term": "沪明", "field": "title", "start": 0, "end": 2, "rule": "says 沪明"}
+    assert shown[b][0]["hits"] == [{"term": "三明", "field": "body", "start": 0, "end": 2, "rule": "r"}]
+
+
+def test_a_new_database_gives_free_pages_back(store):
+    assert store.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
+    ids = [add(store, f"http://a.cn/{i}", f"标题{i}", "三明上海合作" * 400)[0] for i in range(30)]
+    for i in ids:
+        store.delete_article(i)
+    assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] > 20
+    before = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.release_free_pages()
+    assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert store.conn.execute("PRAGMA page_count").fetchone()[0] < before - 20

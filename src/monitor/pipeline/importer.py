@@ -58,6 +58,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
             elif outcome.item is not None:
                 _count(report, ingestor.add(*outcome.item))
     _count(report, ingestor.results)
+    if report.new or report.reposts:
+        ctx.store.release_free_pages()
     return report
 
 

@@ -43,6 +43,8 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
                                    isolation_level="IMMEDIATE")
+            # a new database can give pages freed by FTS5's merges back (`release_free_pages`)
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             _wal(conn)
             conn.execute("PRAGMA foreign_keys = ON")

@@ -102,6 +102,12 @@ class ArticlesPart(FingerprintsPart):
         with self.writing():
             self.conn.executemany(_NEW_FTS, rows)
 
+    def release_free_pages(self) -> None:
+        """Shrink the file by its free pages (left by FTS5's segment merges after a large
+        import). Only databases created with incremental auto-vacuum can; others keep them."""
+        if not self.conn.in_transaction:  # executescript would commit the caller's
+            self.conn.executescript("PRAGMA incremental_vacuum;")  # steps it to the end: all pages
+
     def delete_article(self, article_id: int) -> bool:
         """Remove an article with its index entries, fingerprint, verdicts and (when it was the
         last of it) its story. The FTS table keeps no text, so its 'delete' command is given the
