@@ -77,8 +77,8 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple]) -> None:
                           for i, t, b, p, s, _ in batch])
         conn.executemany("INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)",
                          [(i, ftstokens.article_tokens(t, b)) for i, t, b, *_ in batch])
-        conn.executemany("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at) "
-                         "VALUES (?, 'hu-ming', 1, '[]', '[]', '', ?)", [(b[0], b[3]) for b in batch if b[5]])
+        conn.executemany("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at, date) "
+                         "VALUES (?, 'hu-ming', 1, '[]', '[]', '', ?, ?)", [(b[0], b[3], b[3]) for b in batch if b[5]])
 
 
 def run(path: Path, repeats: int = 7) -> int:

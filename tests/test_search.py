@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from monitor import querylang, textnorm
 from monitor.cli import main
-from monitor.models import Article
+from monitor.models import Article, Match
 from monitor.store import Store
 
 CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
@@ -48,6 +48,8 @@ def corpus(tmp_path_factory):
                                      story_id=story, band_keys=[])
         stories.append(sid)
         norms[aid] = (textnorm.normalize(art.title), textnorm.normalize(art.body))
+        if rng.random() < 0.3:  # a topic of its own mind, so the topic filter has work to do
+            store.set_match(aid, Match(topic="hu-ming", matched=True, score=1.0))
     store.close()
     cfg = tmp / "monitor.toml"
     cfg.write_text(CONFIG.format(db=(tmp / "s.db").as_posix()), encoding="utf-8")
@@ -251,3 +253,21 @@ def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corp
     done = loaded_by(corpus[0], args, heavy)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
+
+
+@pytest.mark.parametrize("rare", [3000, 1])  # few matches: sorted; many: the topic's own date index walked
+@pytest.mark.parametrize("query", ["", "三明", "明", "沪明 OR 永安", "对口合作", "三明 -三明治", "title:合作", "上海"])
+def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, monkeypatch, query, rare):
+    from monitor.store import search as store_search
+
+    cfg, _ = corpus
+    monkeypatch.setattr(store_search, "RARE", rare)
+    rows = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--topic", "hu-ming", "--",
+                          query).output)
+    everything = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--", query).output)
+    expected = [r["id"] for r in everything if "hu-ming" in r["topics"]]
+    assert [r["id"] for r in rows] == expected and 0 < len(expected) < len(everything)
+    paged = [r["id"] for page in range(3) for r in json.loads(run(
+        cfg, "--articles", "--limit", "7", "--offset", str(7 * page), "--format", "json", "--topic", "hu-ming", "--",
+        query).output)]
+    assert paged == expected[:21]

@@ -200,3 +200,25 @@ def test_a_new_database_gives_free_pages_back(store):
     store.release_free_pages()
     assert store.conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert store.conn.execute("PRAGMA page_count").fetchone()[0] < before - 20
+
+
+def test_topic_verdicts_carry_their_article_date_also_after_the_upgrade(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.apply(old, stop_before="m011_topic_dates")
+    old["stories"].insert({"id": 1, "title": "t"})
+    old["articles"].insert({"id": 7, "canonical_url": "http://a/7", "title": "沪明", "body": "三明", "story_id": 1,
+                            "published": "2026-05-01T00:00:00+00:00", "fetched_at": "2026-06-01T00:00:00+00:00"})
+    old["article_topics"].insert({"article_id": 7, "topic": "hu-ming", "score": 1.0, "hits": "[]"})
+    old.conn.commit()
+    old.close()
+    store = Store.open(tmp_path / "old.db")
+    a, _ = add(store, "http://a.cn/1", "沪明合作", "三明 上海 合作", published=datetime(2026, 7, 1, tzinfo=timezone.utc))
+    store.set_match(a, Match(topic="hu-ming", matched=True, score=2.0))
+    dates = store.conn.execute("SELECT article_id, date FROM article_topics ORDER BY article_id").fetchall()
+    assert dates == [(7, "2026-05-01T00:00:00+00:00"), (a, "2026-07-01T00:00:00+00:00")]
+    assert [r["id"] for r in store.search([], topic="hu-ming")] == [a, 7]
+    store.close()

@@ -12,9 +12,12 @@ from typing import Any
 from ..models import Hit, Match
 from .base import StoreBase, iso, utcnow
 
-_UPSERT = ("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, topic) DO UPDATE SET "
-           "score = excluded.score, hits = excluded.hits, rules = excluded.rules, reason = excluded.reason")
+# `date` is the article's (search's sort key), for walking a topic's articles newest first
+_UPSERT = ("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at, date) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(published, fetched_at) FROM articles WHERE id = ?1)) "
+           "ON CONFLICT(article_id, topic) DO UPDATE SET "
+           "score = excluded.score, hits = excluded.hits, rules = excluded.rules, reason = excluded.reason, "
+           "date = excluded.date")
 _DROP = "DELETE FROM article_topics WHERE article_id = ? AND topic = ?"
 _CHECK = "INSERT OR REPLACE INTO article_checks(topic, article_id, rules) VALUES (?, ?, ?)"
 

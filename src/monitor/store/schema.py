@@ -153,3 +153,14 @@ def m010_fts_distinct_tokens(db: Database) -> None:
         last = rows[-1][0]
     db.execute("DROP TABLE articles_fts")
     db.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
+
+
+@migrations()
+def m011_topic_dates(db: Database) -> None:
+    """Each topic verdict carries its article's date (the search order's key), indexed by
+    (topic, date, article): a search inside a topic walks the topic's own articles newest
+    first instead of every article."""
+    db.execute("ALTER TABLE article_topics ADD COLUMN date TEXT")
+    db.execute("UPDATE article_topics SET date = (SELECT coalesce(published, fetched_at) FROM articles "
+               "WHERE articles.id = article_topics.article_id)")
+    db.execute("CREATE INDEX article_topics_by_date ON article_topics(topic, date, article_id)")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from .base import StoreBase, iso
 KEY = "coalesce(published, fetched_at)"  # the date results are sorted by (indexed as this expression)
 BY_DATE = "articles_by_date"
 BY_ID = "articles_id_date"
+TOPIC_BY_DATE = "article_topics_by_date"  # (topic, date, article_id): a topic's articles newest first
 RARE = 3000  # fewer FTS matches than this: sort them all; more: walk the date index
 GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
 
@@ -127,17 +128,11 @@ class SearchPart(StoreBase):
     # -- strategies ------------------------------------------------------------------------------
 
     def _few(self, match: str, filters: Filters, want: int) -> bool:
-        """Whether sorting every FTS match costs less than walking the date index. A topic
-        filter thins the walk: with a term in 1 % and a topic in 3 % of articles, a page of 20
-        needs some 70,000 rows walked, while sorting the term's matches reads far fewer."""
-        count = self._fts_count(match, RARE if not filters.topic else RARE * 20)
-        if count < RARE or not filters.topic:
-            return count < RARE
-        total = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
-        in_topic = self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM article_topics WHERE topic = ? LIMIT ?)",
-                                     [filters.topic, total]).fetchone()[0]
-        walked = want * total * total / max(1, count * in_topic)  # rows walked for `want` matches
-        return count < RARE * 20 and count < walked
+        """Whether sorting every FTS match costs less than walking newest first. A walk reads
+        about `want` × (rows walked) / (matches) rows; inside a topic it walks the topic's own
+        rows, so for a term independent of the topic that is the same as without one: the
+        match count alone decides."""
+        return self._fts_count(match, RARE) < RARE
 
     def _fts_count(self, expr: str, cap: int) -> int:
         sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
@@ -159,16 +154,16 @@ class SearchPart(StoreBase):
 
     def _walk(self, match: str | None, exclude: str | None, filters: Filters,
               check: Check | None, walk: Walk) -> Iterator[tuple[int, int]]:
-        """Many matches (or none asked for): the (date, id) index newest first, in growing slices."""
-        where, params = _where(filters)
-        sql = f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}"
-        order = f" ORDER BY {KEY} DESC, id DESC LIMIT ?"
+        """Many matches (or none asked for): the (date, id) index newest first, in growing
+        slices; inside a topic, the topic's own (topic, date, article) index, in the same order."""
+        sql, params, date, ident = self._walk_sql(filters)
+        order = f" ORDER BY {date} DESC, {ident} DESC LIMIT ?"
         size, scanned, last = 64, 0, None
         while True:
             if last is None:
                 rows = self.conn.execute(sql + order, [*params, size]).fetchall()
             else:  # seek past the previous slice (`<=` lets SQLite seek the expression index)
-                rows = self.conn.execute(sql + f" AND {KEY} <= ? AND NOT ({KEY} = ? AND id >= ?)" + order,
+                rows = self.conn.execute(sql + f" AND {date} <= ? AND NOT ({date} = ? AND {ident} >= ?)" + order,
                                          [*params, last[2], last[2], last[0], size]).fetchall()
             if not rows:
                 return
@@ -183,6 +178,16 @@ class SearchPart(StoreBase):
             if walk.budget is not None and scanned >= walk.budget:
                 raise WalkBudget(scanned)
             size = min(size * 4, 8192)
+
+    def _walk_sql(self, filters: Filters) -> tuple[str, list[Any], str, str]:
+        """The walk's SELECT of (id, story id, date) with its parameters, and its order columns."""
+        if not filters.topic:
+            where, params = _where(filters)
+            return f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}", params, KEY, "id"
+        where, params = _where(replace(filters, topic=None))
+        sql = (f"SELECT t.article_id, story_id, t.date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} "
+               f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}")
+        return sql, [filters.topic, *params], "t.date", "t.article_id"
 
     def _containing(self, chunk: list[tuple[int, int]], contains: tuple[tuple[tuple[str, ...], bool], ...],
                     ) -> list[tuple[int, int]]:
