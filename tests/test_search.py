@@ -271,3 +271,11 @@ def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, mo
         cfg, "--articles", "--limit", "7", "--offset", str(7 * page), "--format", "json", "--topic", "hu-ming", "--",
         query).output)]
     assert paged == expected[:21]
+
+
+def test_the_verbatim_test_only_ever_says_yes_when_the_exact_test_would():
+    test = querylang.parse("對口合作 title:三明").literal_test()
+    assert test is not None and test("三明简讯", "两地对口合作") and not test("简讯", "三明对口合作")
+    assert not test("三明", "两地對口合作")  # traditional in the text: the normalising check decides
+    for shape in ("三明 -三明治", "三明 OR 永安", "Sanming", "沪明2026", '"对口 合作"', ""):
+        assert querylang.parse(shape).literal_test() is None, shape

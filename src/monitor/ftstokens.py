@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any
 
-from .textnorm import CJK_CHARS, normalize
+from .textnorm import _TOKEN_RE, CJK_CHARS, normalize
 
 MARK = "\ue000"  # before a title token; normalising drops private-use characters, so no text has it
 _PLAIN_WORD = re.compile("[a-z0-9]+")
@@ -34,9 +34,8 @@ def _word_re() -> re.Pattern[str]:  # compiled on first use: the CJK class is lo
     return re.compile(f"[^\\W_{CJK_CHARS}]+")
 
 
-@functools.cache
-def _piece_re() -> re.Pattern[str]:
-    return re.compile(f"([{CJK_CHARS}]+)|([^\\W_{CJK_CHARS}]+)")
+def _piece_re() -> re.Pattern[str]:  # CJK runs | other words: textnorm's, compiled already
+    return _TOKEN_RE
 
 
 def _np() -> Any:  # numpy on first use: search never builds document tokens

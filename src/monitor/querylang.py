@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import ftstokens, snippets, textnorm
@@ -116,6 +117,18 @@ class Query:
     def accepts(self, title_norm: str, body_norm: str) -> bool:
         """Whether an article with this normalised title and body satisfies the query."""
         return self.root is None or _eval(self.root, title_norm, body_norm)
+
+    def literal_test(self) -> Callable[[str, str], bool] | None:
+        """A cheap sufficient test over the original title and body, for a query of terms
+        that must all appear, each a run of Han characters that normalising leaves as they
+        are: such a term found verbatim in the original is in the normal form too (normalising
+        maps those characters to themselves and never inserts between characters). None when
+        the query is of another shape; a False answer means "normalise and ask `accepts`"."""
+        parts = self.root.parts if isinstance(self.root, AllOf) else (self.root,)
+        if not parts or not all(isinstance(p, Term) and _literal(p.norm) for p in parts):
+            return None
+        terms = [(p.norm, p.title_only) for p in parts if isinstance(p, Term)]
+        return lambda title, body: all(t in title or (not only and t in body) for t, only in terms)
 
     def terms(self) -> list[str]:
         """The positive terms as typed (for snippets and highlighting), each once."""
@@ -324,6 +337,12 @@ class _Parser:
         if not ftstokens.term_expression(norm):
             return None  # punctuation only: nothing to look for
         return Term(tok.text, norm, title_only=title or tok.title)
+
+
+def _literal(norm: str) -> bool:
+    """Han characters of the main blocks (no regex: a CJK class costs ms to compile), each its own normal form."""
+    return bool(norm) and all(("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf") and textnorm.normalize(c) == c
+                              for c in norm)
 
 
 def parse(query: str) -> Query:

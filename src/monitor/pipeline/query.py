@@ -102,8 +102,13 @@ def _matching(ctx: Context, q: Query, filters: Filters, want: int | None) -> Ite
 
 
 def _checker(q: Query):
-    """The exact test, over stored title and body: what FTS5 could not say exactly."""
+    """The exact test, over stored title and body: what FTS5 could not say exactly. Normalising
+    a body costs far more than the test, so terms found verbatim settle it first."""
+    literal = q.literal_test()
+
     def check(title: str, body: str) -> bool:
+        if literal is not None and literal(title, body):
+            return True
         return q.accepts(textnorm.normalize(title), textnorm.normalize(body))
     return check
 
