@@ -145,3 +145,24 @@ def test_workers_store_exactly_what_one_process_stores(tmp_path):
     assert two_again == one_again == one.lines - len(one.errors)
     assert two_hits == one_hits and len(one_hits) > 20
     assert two_rows == one_rows
+
+
+def test_a_prepared_article_crosses_processes_at_half_the_bytes_and_loses_nothing(tmp_path):
+    import pickle
+
+    from monitor import config
+    from monitor.pipeline.importer import article_from_json
+    from monitor.pipeline.ingest import prepare, rules_hash
+
+    (tmp_path / "c.toml").write_text(CONFIG, encoding="utf-8")
+    cfg = config.load(tmp_path / "c.toml", tmp_path / "m.db")
+    topics = [(n, t, rules_hash(t)) for n, t in cfg.topics.items()]
+    body = "".join(line for line in (l.decode() for l in _mixed_lines(40)) if '"body"' in line)  # varied text
+    article, name = article_from_json(json.dumps({**GOOD, "body": body}, ensure_ascii=False), 1)
+    sent = prepare(cfg, topics, article, name, "http://a.example/1")
+    data = pickle.dumps(sent)
+    got = pickle.loads(data)
+    assert got.fp is None and len(data) < 0.6 * len(pickle.dumps({**sent.__dict__}))
+    assert (got.body, got.tokens, got.keys, got.packed, got.shingles, got.digest, got.verdicts) == \
+        (sent.body, sent.tokens, sent.keys, sent.packed, sent.shingles, sent.digest, sent.verdicts)
+    assert sent.fp is not None and list(got.grams()) == list(sent.fp.grams) and sent.shingles > 40

@@ -65,14 +65,32 @@ class Prepared:
     canonical: str
     body: str
     digest: str
-    fp: dedup.Fingerprint
+    fp: dedup.Fingerprint | None  # None after a trip between processes (`grams` makes it again)
     tokens: str  # the search index's (ftstokens)
     verdicts: list[tuple[Match, int]]  # (verdict, the topic's rules hash)
-    keys: list[int] = dataclasses.field(default_factory=list)  # the fingerprint's band keys
-    packed: bytes = b""  # and its signature as stored
+    keys: list[int] = dataclasses.field(default_factory=list)  # the fingerprint's band keys,
+    packed: bytes = b""  # its signature as stored
+    shingles: int = 0  # and its size
 
     def __post_init__(self) -> None:
-        self.keys, self.packed = self.fp.keys(), self.fp.packed()  # once, where it is prepared
+        assert self.fp is not None
+        self.keys, self.packed, self.shingles = self.fp.keys(), self.fp.packed(), self.fp.count  # once, here
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent from a worker without what the writer rarely or never needs: the body (the
+        article's paragraphs make it again) and the shingle hashes (read only to settle a
+        borderline repost, then made again from the body): half the bytes."""
+        return {**self.__dict__, "body": None, "fp": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.body = self.article.body
+
+    def grams(self) -> Any:
+        """The fingerprint's shingle hashes (made again after a trip between processes)."""
+        if self.fp is None:
+            self.fp = dedup.fingerprint(fold_words(textnorm.normalize(self.body)))
+        return self.fp.grams
 
 
 def canonical_of(article: Article) -> str:
@@ -178,7 +196,7 @@ class Ingestor:
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
                     story_id=story_id, tokens=p.tokens, body=p.body,
-                    band_keys=p.keys, shingles=p.fp.count, signature=p.packed, index=False)
+                    band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
@@ -191,13 +209,13 @@ class Ingestor:
     def _near_duplicate_story(self, p: Prepared) -> int | None:
         """The story of a stored article whose text contains this one's (or is contained in it).
         Judged from the stored signatures; only a borderline estimate reads the candidate's text."""
-        if p.fp.count < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
+        if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
         for cand in self.ctx.store.lsh_candidates(p.keys):
             if cand["shingles"] < MIN_SHINGLES:
                 continue
             # a 3-sigma interval from the signatures: the shingles decide only when it straddles
-            low, high = dedup.containment_bounds(p.fp.count, p.packed, cand["shingles"], cand["sig"])
+            low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
             if low >= REPOST_CONTAINMENT or (high >= REPOST_CONTAINMENT and self._contained(p, cand["article_id"])):
                 return cand["story_id"]
         return None
@@ -205,7 +223,7 @@ class Ingestor:
     def _contained(self, p: Prepared, article_id: int) -> bool:
         row = self.ctx.store.article(article_id)
         other = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or "")) if row else None
-        return other is not None and dedup.containment(p.fp.grams, other.grams) >= REPOST_CONTAINMENT
+        return other is not None and dedup.containment(p.grams(), other.grams) >= REPOST_CONTAINMENT
 
 
 def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
