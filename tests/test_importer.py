@@ -157,7 +157,7 @@ def test_a_prepared_article_crosses_processes_at_half_the_bytes_and_loses_nothin
     (tmp_path / "c.toml").write_text(CONFIG, encoding="utf-8")
     cfg = config.load(tmp_path / "c.toml", tmp_path / "m.db")
     topics = [(n, t, rules_hash(t)) for n, t in cfg.topics.items()]
-    body = "".join(line for line in (l.decode() for l in _mixed_lines(40)) if '"body"' in line)  # varied text
+    body = "".join(raw.decode() for raw in _mixed_lines(40) if b"\"body\"" in raw)  # varied text
     article, name = article_from_json(json.dumps({**GOOD, "body": body}, ensure_ascii=False), 1)
     sent = prepare(cfg, topics, article, name, "http://a.example/1")
     data = pickle.dumps(sent)

@@ -22,7 +22,7 @@ import functools
 import re
 from typing import Any
 
-from .textnorm import _TOKEN_RE, CJK_CHARS, normalize
+from .textnorm import CJK_CHARS, _pieces, normalize
 
 MARK = "\ue000"  # before a title token; normalising drops private-use characters, so no text has it
 _PLAIN_WORD = re.compile("[a-z0-9]+")
@@ -32,10 +32,6 @@ _SPACE = 0x20
 @functools.cache
 def _word_re() -> re.Pattern[str]:  # compiled on first use: the CJK class is long (start-up)
     return re.compile(f"[^\\W_{CJK_CHARS}]+")
-
-
-def _piece_re() -> re.Pattern[str]:  # CJK runs | other words: textnorm's, compiled already
-    return _TOKEN_RE
 
 
 def _np() -> Any:  # numpy on first use: search never builds document tokens
@@ -127,7 +123,7 @@ def article_tokens(title: str, body: str) -> str:
 def term_tokens(norm: str) -> tuple[list[str], str | None]:
     """A normalised query term's tokens as the index holds them, and a last token to take as
     a prefix (a lone CJK character at the end: it ends a run or starts a bigram) or None."""
-    pieces = [(bool(c), c or w) for c, w in _piece_re().findall(norm)]
+    pieces = _pieces(norm)  # without compiling a class over the CJK blocks (start-up)
     tokens: list[str] = []
     for i, (cjk, piece) in enumerate(pieces):
         last = i == len(pieces) - 1
@@ -147,8 +143,8 @@ def term_exact(norm: str) -> bool:
     one CJK run of one or two characters."""
     if _PLAIN_WORD.fullmatch(norm):
         return True
-    pieces = _piece_re().findall(norm)
-    return len(pieces) == 1 and bool(pieces[0][0]) and len(pieces[0][0]) <= 2 and pieces[0][0] == norm
+    pieces = _pieces(norm)
+    return len(pieces) == 1 and pieces[0][0] and len(pieces[0][1]) <= 2 and pieces[0][1] == norm
 
 
 def term_expression(norm: str, title_only: bool = False) -> str:
