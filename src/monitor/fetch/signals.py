@@ -40,9 +40,11 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
             return f"challenge page ({marker.decode()})"
     if len(body) <= TINY:
         text = _visible(body)
-        for word in WEAK:
-            if word.lower() in text.lower() and len(text) < 400:
-                return f"challenge page ({word})"
+        if len(text) < 400:  # a page with this much to read is not a stub, whatever it says
+            lowered = text.lower()
+            for word in WEAK:
+                if word.lower() in lowered:
+                    return f"challenge page ({word})"
         if _refreshes_to_itself(url, body):
             return "challenge page (refreshes to itself)"
     return None
