@@ -229,9 +229,11 @@ def raw(status_line: bytes, headers: list[bytes], body: bytes) -> Handler:
 
 class Proxy:
     """A recording HTTP proxy on 127.0.0.1: logs the absolute URL of every request; forwards only
-    to 127.0.0.1 (answers 502 for anything else, without connecting) and refuses CONNECT."""
+    to 127.0.0.1 (answers 502 for anything else, without connecting) and refuses CONNECT, unless
+    `tunnel`: then CONNECT to 127.0.0.1 or localhost opens a byte pipe (as a proxy carries HTTPS)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tunnel: bool = False) -> None:
+        self.tunnel = tunnel
         self.targets: list[str] = []
         self._lock = threading.Lock()
         self.server = _Server(("127.0.0.1", 0), self._handler())
@@ -279,12 +281,34 @@ class Proxy:
             def do_CONNECT(self) -> None:  # noqa: N802
                 with proxy._lock:
                     proxy.targets.append("CONNECT " + self.path)
-                _send(self, 403, {}, b"")
+                host, _, port = self.path.rpartition(":")
+                if not proxy.tunnel or host not in ("127.0.0.1", "localhost"):
+                    return _send(self, 403, {}, b"")
+                upstream = socket.create_connection((host, int(port)), timeout=10)
+                self.send_response(200, "Connection established")
+                self.end_headers()
+                _pipe(self.connection, upstream)
+                self.close_connection = True
 
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
                 pass
 
         return H
+
+
+def _pipe(a: socket.socket, b: socket.socket) -> None:
+    """Copy bytes both ways until either side closes."""
+    import selectors
+
+    with selectors.DefaultSelector() as sel, b:
+        sel.register(a, selectors.EVENT_READ, b)
+        sel.register(b, selectors.EVENT_READ, a)
+        while True:
+            for key, _ in sel.select(timeout=10):
+                data = key.fileobj.recv(65536)  # type: ignore[union-attr]
+                if not data:
+                    return
+                key.data.sendall(data)
 
 
 def free_port() -> int:

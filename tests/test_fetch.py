@@ -304,7 +304,34 @@ def test_https_is_verified_against_the_host_name_while_connecting_to_the_checked
             with pytest.raises(FetchError) as err:  # not the certificate's name
                 f.get(f"https://localhost:{site.port}/a.html", check_robots=False)
             assert err.value.kind == "transport" and "localhost" in str(err.value)
+            assert "TLS certificate not accepted" in str(err.value), str(err.value)
         assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]
+
+
+def test_https_through_a_proxy_tunnel_is_verified_and_recorded(tls_cert, monkeypatch):
+    """HTTPS via `fetch.proxy`: CONNECT to the checked target, then TLS on the tunnel, the
+    certificate still checked against the host asked for."""
+    from hostile import Proxy
+
+    cert, key = tls_cert
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with Site() as site, Proxy(tunnel=True) as proxy:
+        site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+        site.article("/a.html", "沪明合作")
+        site.page("/robots.txt", "User-agent: *\nAllow: /\n", content_type="text/plain")
+        with fetcher_for(site, proxy=proxy.url, allow_private=(site.netloc, f"localhost:{site.port}")) as f:
+            for _ in range(2):
+                page = f.get(f"https://127.0.0.1:{site.port}/a.html")
+                assert page.url.startswith("https://") and "沪明合作" in page.text
+            with pytest.raises(FetchError) as err:  # not the certificate's name, even through the tunnel
+                f.get(f"https://localhost:{site.port}/a.html", check_robots=False)
+            assert err.value.kind == "transport" and "TLS certificate not accepted" in str(err.value), str(err.value)
+    assert f"CONNECT localhost:{site.port}" in proxy.targets
+    assert proxy.targets and all(t.startswith("CONNECT ") for t in proxy.targets), proxy.targets
+    assert f"CONNECT 127.0.0.1:{site.port}" in proxy.targets
+    assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]
 
 
 def test_httpcore_finds_sniffio():

@@ -20,6 +20,7 @@ import contextlib
 import errno
 import logging
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Coroutine
@@ -335,6 +336,10 @@ def _transport_reason(exc: BaseException) -> str:
             return "connection refused"
         if isinstance(cause, socket.gaierror):
             return "host name not found"
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"TLS certificate not accepted ({cause.verify_message or cause.reason})"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS handshake failed ({cause.reason or cause})"
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectError):
         text = str(exc).lower()
