@@ -140,16 +140,19 @@ def test_a_slow_source_does_not_hold_up_the_other_jobs(tmp_path):
                         'link_selector = "ul.news a"\n', encoding="utf-8")
         cfg = config.load(path, tmp_path / "m.db")
         store = Store.open(cfg.db_path)
-        with Fetcher(cfg.fetch) as fetcher:
-            sched = build(cfg, store, fetcher)
-            runner = threading.Thread(target=sched.start, daemon=True)
-            runner.start()
-            try:
-                deadline = time.monotonic() + 4
-                while time.monotonic() < deadline and store.source_state("fast").get("last_status") != "ok":
-                    time.sleep(0.05)
-                assert store.source_state("fast").get("last_status") == "ok"  # while "slow" still hangs
-                assert store.source_state("slow") == {} and store.stats()["articles"] == 1
-            finally:
-                sched.shutdown(wait=False)
-        store.close()
+        fetcher = Fetcher(cfg.fetch)
+        sched = build(cfg, store, fetcher)
+        runner = threading.Thread(target=sched.start, daemon=True)
+        runner.start()
+        try:
+            deadline = time.monotonic() + 4
+            while time.monotonic() < deadline and store.source_state("fast").get("last_status") != "ok":
+                time.sleep(0.05)
+            assert store.source_state("fast").get("last_status") == "ok"  # while "slow" still hangs
+            assert store.source_state("slow") == {} and store.stats()["articles"] == 1
+        finally:
+            # as the daemon stops: the hanging request ends with the fetcher, its job records
+            # that and finishes, and only then is the store closed (never under a running job)
+            fetcher.close()
+            sched.shutdown(wait=True)
+            store.close()
