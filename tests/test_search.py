@@ -243,6 +243,21 @@ def test_reading_commands_never_load_the_fetcher_feedparser_or_extractor(corpus,
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
 
 
+def test_an_allow_list_in_the_config_does_not_load_the_fetcher_for_search(corpus, tmp_path):
+    """`[fetch] allow_private` is checked by `allowlist`, not by importing the fetch package
+    (httpx and httpcore were ~130 ms of every `monitor search` with such a config)."""
+    cfg = tmp_path / "allow.toml"
+    cfg.write_text(corpus[0].read_text(encoding="utf-8") + '[fetch]\nallow_private = ["127.0.0.1", "10.0.0.0/8"]\n',
+                   encoding="utf-8")
+    done = loaded_by(cfg, ["search", "沪明"], ("httpx", "httpcore", "monitor.fetch"))
+    assert "LOADED []" in done.stderr and done.stdout.strip(), done.stderr[-2000:]
+    bad = tmp_path / "bad.toml"
+    bad.write_text(corpus[0].read_text(encoding="utf-8") + '[fetch]\nallow_private = ["10.0.0.300"]\n',
+                   encoding="utf-8")
+    refused = loaded_by(bad, ["search", "沪明"], ("httpx",))
+    assert "allow_private" in refused.stderr and "10.0.0.300" in refused.stderr, refused.stderr[-2000:]
+
+
 @pytest.mark.parametrize(("args", "heavy"), [
     (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest")),
     (["--help"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.commands.",

@@ -145,7 +145,7 @@ def env_name(name: str) -> None:
 
 def allow_entry(entry: str) -> None:
     """An address the fetcher may reach although it is private: judged by the fetcher's parser."""
-    from ..fetch.guard import parse_rule
+    from ..allowlist import parse_rule
 
     try:
         parse_rule(entry)
