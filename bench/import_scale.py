@@ -174,7 +174,7 @@ def compare(n: int, repeats: int, workers: int | None = None) -> int:
         return f"{statistics.median(vals):,.1f}{unit} ({min(vals):,.1f}–{max(vals):,.1f})"
 
     size_ratio = [a / b for a, b in zip(ours["size"], ours["bare_size"], strict=True)]
-    print(f"monitor import: {fmt('wall')} wall, {fmt('cpu')} CPU (one process, so per core)")
+    print(f"monitor import: {fmt('wall')} wall, {fmt('cpu')} CPU of every process (the workers too)")
     print(f"bare sqlite-utils + FTS5, one insert per article: {fmt('bare_wall')} wall, {fmt('bare_cpu')} CPU")
     print(f"bare sqlite-utils + FTS5, insert_all in batches of 500: {fmt('batch_wall')} wall")
     print(f"import / bare per-row (wall, same run): {fmt('ratio', 'x')}")
