@@ -432,3 +432,28 @@ def test_a_remembered_robots_answer_expires_with_its_ttl(tmp_path):
     assert asyncio.run(check(ttl=0, retry=3600)) == (True, True)  # every answer past its TTL: asked again
     assert asked[1:] == ["http://a.example/robots.txt", "http://b.example/robots.txt"]
     memory.close()
+
+
+def test_a_port_past_65535_is_a_broken_link_given_up_at_once(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", [a.url("/x.html").replace(str(a.port), "99999"), "/ok.html"])
+        a.article("/ok.html", "沪明合作新闻一")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert (report.status, report.new) == ("partial", 1)
+    assert "not a valid URL" in report.errors[0] and "Error" not in report.errors[0], report.errors
+    assert ctx.store.given_up([ctx.store.link_failures("a")[0]["canonical_url"]], 3)  # no retry can help
+
+
+def test_json_nested_past_the_recursion_limit_is_a_one_line_error(make_ctx):
+    with Site() as a, Site() as b:
+        a.page("/api", "[" * 100_000 + "]" * 100_000, content_type="application/json")
+        b.listing("/list.html", ["/b1.html"])
+        b.article("/b1.html", "沪明合作新闻二")
+        api = (f'[[sources]]\nname = "a"\nkind = "json-api"\nurl = "{a.url("/api")}"\nitems = "data.list"\n'
+               'title = "title"\nlink = "url"\n')
+        ctx = make_ctx(api + source_toml("b", b.url("/list.html")))
+        reports = {r.source: r for r in poll(ctx)}
+    assert (reports["b"].status, reports["b"].new) == ("ok", 1)
+    assert reports["a"].status == "error" and "not JSON" in reports["a"].errors[0], reports["a"].errors
+    assert "RecursionError" not in reports["a"].errors[0]

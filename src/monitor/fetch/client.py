@@ -204,6 +204,8 @@ class Fetcher:
         Gives the URL parsed (once per hop: the request and the host's turn reuse it)."""
         try:
             parsed = httpx.URL(url)
+            if parsed.port is not None and not 0 < parsed.port < 65536:  # httpx parses it; connect() overflows
+                raise ValueError(parsed.port)
         except (httpx.InvalidURL, ValueError, TypeError):
             raise FetchError(f"GET {url}: not a valid URL", kind="invalid", hint="a broken link") from None
         if parsed.scheme not in ("http", "https") or not parsed.host:

@@ -98,7 +98,7 @@ def decode(page: Page) -> Any:
             return json.loads(body)
         except UnicodeDecodeError:
             return json.loads(decode_html(body, page.headers.get("content-type")))
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested ~100,000 deep
         raise ExtractError(f"{page.url}: the answer is not JSON ({str(exc)[:80]})",
                            hint="check url, method and form/body; a 200 HTML page often means a wrong request") from None
 
