@@ -457,3 +457,22 @@ def test_json_nested_past_the_recursion_limit_is_a_one_line_error(make_ctx):
     assert (reports["b"].status, reports["b"].new) == ("ok", 1)
     assert reports["a"].status == "error" and "not JSON" in reports["a"].errors[0], reports["a"].errors
     assert "RecursionError" not in reports["a"].errors[0]
+
+
+def test_pages_nested_tens_of_thousands_deep_are_refused_before_parsing(make_ctx):
+    # the HTML parser takes time quadratic in nesting depth: 200,000 <div>s (1 MB) held a poll ~3 minutes
+    deep = "<html><body>" + "<div>" * 60_000 + BODY + "</div>" * 60_000 + "</body></html>"
+    with Site() as a, Site() as b:
+        a.listing("/list.html", ["/deep.html", "/ok.html"])
+        a.page("/deep.html", deep)
+        a.article("/ok.html", "沪明合作新闻一")
+        b.page("/list.html", deep.replace(BODY, '<ul class="news"><li><a href="/b1.html">x</a></li></ul>'))
+        b.article("/b1.html", "沪明合作新闻二")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")) + source_toml("b", b.url("/list.html")))
+        reports = {r.source: r for r in poll(ctx)}
+        fetched = a.paths().count("/deep.html")
+    assert (reports["a"].status, reports["a"].new) == ("partial", 1)
+    assert "nested" in reports["a"].errors[0], reports["a"].errors
+    assert reports["b"].status == "error" and "nested" in reports["b"].errors[0], reports["b"].errors
+    assert urls(ctx) == {a.url("/ok.html")} and fetched == 1  # given up at once: it will not get shallower
+    assert not b.paths().count("/b1.html")

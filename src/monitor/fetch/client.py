@@ -156,6 +156,10 @@ class Fetcher:
         if reason:
             raise FetchError(f"{method} {resp.url}: {reason}", status=resp.status, kind="blocked",
                              hint="the site shows crawlers a bot check instead of the page")
+        depth = signals.nesting(resp.content)
+        if depth > signals.MAX_DEPTH:
+            raise FetchError(f"{method} {resp.url}: elements nested {depth} deep", status=resp.status, kind="too_large",
+                             hint="a hostile or broken page; parsing it would take minutes")
         if resp.status == 304:
             resp.not_modified = True
             return resp
