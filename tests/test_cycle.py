@@ -476,3 +476,34 @@ def test_pages_nested_tens_of_thousands_deep_are_refused_before_parsing(make_ctx
     assert reports["b"].status == "error" and "nested" in reports["b"].errors[0], reports["b"].errors
     assert urls(ctx) == {a.url("/ok.html")} and fetched == 1  # given up at once: it will not get shallower
     assert not b.paths().count("/b1.html")
+
+
+@pytest.mark.parametrize(("kind", "body", "ctype", "words"), [
+    ("feed", "<html><body>服务器错误</body></html>", "application/rss+xml", "not a readable RSS/Atom feed"),
+    ("json-api", "42", "application/json", "not an object or a list"),
+])
+def test_a_listing_of_the_wrong_kind_is_an_error_not_an_empty_ok(make_ctx, kind, body, ctype, words):
+    with Site() as a:
+        a.page("/l", body, content_type=ctype)
+        extra = 'items = "data.list"\nlink = "url"\n' if kind == "json-api" else ""
+        ctx = make_ctx(source_toml("a", a.url("/l"), kind=kind) + extra)
+        report = poll(ctx)[0]
+    assert report.status == "error" and words in report.errors[0], (report.status, report.errors)
+
+
+def test_downloads_served_as_html_and_absurdly_long_links_are_given_up_at_once(make_ctx):
+    long = "/x.html?q=" + "a" * 100_000
+    with Site() as a:
+        a.listing("/list.html", ["/pdf.html", "/zip.html", long, "/ok.html"])
+        a.page("/pdf.html", b"%PDF-1.4\n" + bytes(range(256)) * 40)
+        a.page("/zip.html", b"PK\x03\x04" + bytes(range(256)) * 40)
+        a.article("/x.html", "沪明合作新闻X")
+        a.article("/ok.html", "沪明合作新闻一")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        first, second = poll(ctx)[0], poll(ctx)[0]
+        paths = a.paths()
+    assert (first.status, first.new) == ("partial", 1) and second.errors == [], second.errors
+    assert max(len(e) for e in first.errors) < 500, [e[:200] for e in first.errors]
+    assert paths.count("/pdf.html") == paths.count("/zip.html") == 1 and not any(p.startswith("/x.html") for p in paths)
+    assert urls(ctx) == {a.url("/ok.html")}
+    assert max(len(r["last_error"] or "") for r in [ctx.store.source_state("a")]) < 500

@@ -43,6 +43,7 @@ from .transport import transports
 log = logging.getLogger("monitor.fetch")
 T = TypeVar("T")
 MAX_HOPS = 5
+MAX_URL = 8_192  # what common servers accept in a request line; longer is a broken or hostile link
 REDIRECTS = (301, 302, 303, 307, 308)
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 
@@ -206,6 +207,9 @@ class Fetcher:
     async def _vet(self, url: str) -> httpx.URL:
         """The address policy for one hop: http(s) only, every address of the host allowed.
         Gives the URL parsed (once per hop: the request and the host's turn reuse it)."""
+        if len(url) > MAX_URL:
+            raise FetchError(f"GET {url[:120]}…: a URL of {len(url)} characters", kind="invalid",
+                             hint="a broken or hostile link")
         try:
             parsed = httpx.URL(url)
             if parsed.port is not None and not 0 < parsed.port < 65536:  # httpx parses it; connect() overflows

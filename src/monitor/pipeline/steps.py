@@ -27,6 +27,11 @@ from .listing import ListingWalk, with_listing_facts
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
+# downloads some sites serve as text/html: their first bytes tell
+_MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89PNG": "image/png",
+          b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"\x1f\x8b": "application/gzip",
+          b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
+          b"\xd0\xcf\x11\xe0": "application/msword"}
 GONE = (404, 410)  # the page is not coming back: give up at once
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
@@ -77,6 +82,7 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     """The article on a fetched page, the canonical URL to store it under and its aliases
     (None for a download such as a PDF, which is given up at once)."""
     kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
+    kind = next((k for magic, k in _MAGIC.items() if page.content.startswith(magic)), kind)
     if kind and not kind.startswith(_PAGE_TYPES):
         ctx.store.record_link_failure(key, run.src.name, f"not a web page ({kind})", final=True,
                                       final_attempts=MAX_ATTEMPTS)

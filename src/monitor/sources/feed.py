@@ -32,7 +32,7 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
     import feedparser
 
     parsed = feedparser.parse(content, response_headers={**headers, "content-location": url})
-    if not parsed.entries and (parsed.bozo or not parsed.get("feed")):
+    if not parsed.entries and (parsed.bozo or not parsed.get("feed") or not parsed.get("version")):  # version: HTML
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no entries"
         raise ExtractError(f"{url}: not a readable RSS/Atom feed ({reason})",
                            hint="check that the source URL points at a feed, or use kind = \"html\"")

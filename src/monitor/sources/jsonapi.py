@@ -119,6 +119,9 @@ def path(data: Any, where: str | None) -> Any:
 
 
 def _items(data: Any, source: Source, url: str) -> list:
+    if not isinstance(data, dict | list):
+        raise ExtractError(f"{url}: the answer is a JSON {type(data).__name__}, not an object or a list",
+                           hint="check url, method and form/body")
     items = path(data, source.items)
     if items is None:
         return []  # an empty page often omits the list
