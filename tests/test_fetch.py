@@ -10,7 +10,7 @@ import time
 import tracemalloc
 
 import pytest
-from hostile import Site, free_port
+from hostile import Site, free_port, raw
 
 from monitor.config import FetchConfig
 from monitor.errors import FetchError
@@ -382,3 +382,15 @@ def _reply(h, status: int, headers: dict[str, str], body: bytes) -> None:
     h.send_header("Content-Length", str(len(body)))
     h.end_headers()
     h.wfile.write(body)
+
+
+@pytest.mark.parametrize("answer", [
+    raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html", b"X-A: " + b"a" * 200_000, b"Content-Length: 3"], b"abc"),
+    raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html", b"Content-Length: 30"], b"abc"),
+    raw(b"garbage", [], b"abc"),
+])
+def test_a_malformed_http_answer_is_named_so(site, answer):
+    site.routes["/x"] = answer
+    with fetcher_for(site, retries=0) as f:
+        err = fails(f, site.url("/x"), "transport")
+    assert "malformed HTTP answer" in str(err) and "Error" not in str(err), str(err)

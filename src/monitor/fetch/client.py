@@ -354,6 +354,9 @@ def _transport_reason(exc: BaseException) -> str:
     if isinstance(exc, httpx.ConnectError):
         text = str(exc).lower()
         return "connection refused" if "refused" in text else "cannot connect"
+    if isinstance(exc, httpx.RemoteProtocolError):  # oversized headers, a short body, not HTTP at all
+        detail = " ".join(str(exc).split())[:80]
+        return f"a malformed HTTP answer ({detail})" if detail else "a malformed HTTP answer"
     return type(exc).__name__
 
 
