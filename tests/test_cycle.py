@@ -507,3 +507,15 @@ def test_downloads_served_as_html_and_absurdly_long_links_are_given_up_at_once(m
     assert paths.count("/pdf.html") == paths.count("/zip.html") == 1 and not any(p.startswith("/x.html") for p in paths)
     assert urls(ctx) == {a.url("/ok.html")}
     assert max(len(r["last_error"] or "") for r in [ctx.store.source_state("a")]) < 500
+
+
+def test_a_megabyte_title_is_stored_cut_to_a_headline(make_ctx):
+    with Site() as a:
+        a.listing("/list.html", ["/x.html"])
+        a.page("/x.html", article_html("沪明合作" * 250_000, BODY))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    (row,) = ctx.store.db.query("SELECT title, body FROM articles")
+    assert (report.status, report.new) == ("ok", 1)
+    assert row["title"].startswith("沪明合作沪明合作") and len(row["title"]) <= 1_000
+    assert "联席会议" in row["body"]

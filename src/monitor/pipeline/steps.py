@@ -32,6 +32,7 @@ _MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89P
           b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"\x1f\x8b": "application/gzip",
           b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
           b"\xd0\xcf\x11\xe0": "application/msword"}
+MAX_TITLE = 1_000  # a headline; a page whose <title> is a megabyte is broken or hostile
 GONE = (404, 410)  # the page is not coming back: give up at once
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
@@ -93,6 +94,8 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)):
         url = declared  # the site's own name for the page; a canonical pointing home is a CMS bug
     article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract), cand)
+    if len(article.title) > MAX_TITLE:
+        article = replace(article, title=article.title[:MAX_TITLE])
     ctx.store.clear_link_failure(key)
     target = dedup.canonical_url(url)
     aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
