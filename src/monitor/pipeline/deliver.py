@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from .. import digest, locks, snippets
@@ -98,12 +100,10 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     A person running `monitor digest` retries failed messages at once; the daemon's runs
     (`respect_backoff`) wait for each message's next attempt time.
     """
-    subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
-    pairs = [(sub, ch) for sub in subs for ch in sub.channels or (Channel(kind="stdout", format=sub.format),)]
+    pairs = _channel_pairs(ctx, subscriber)
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
-    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
-                         wait=LOCK_WAIT):
+    with _delivery_lock(ctx):
         return [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
 
 
@@ -111,30 +111,37 @@ def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> 
     """Record each subscriber channel's waiting stories older than `before` as delivered, unsent
     (after backfilling an archive, or for a new subscriber who wants only what comes next).
     Returns (subscriber, channel, marked, left) per channel."""
-    subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
     done = []
-    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
-                         wait=LOCK_WAIT):
-        for sub in subs:
-            for ch in sub.channels or (Channel(kind="stdout", format=sub.format),):
-                key = channel_key(ch)
-                marked, left = ctx.store.mark_read(sub.name, key, sub.topics, before)
-                log.info("digest subscriber=%s channel=%s marked_read=%d left=%d", sub.name, key, marked, left)
-                done.append((sub.name, key, marked, left))
+    with _delivery_lock(ctx):
+        for sub, ch in _channel_pairs(ctx, subscriber):
+            key = channel_key(ch)
+            marked, left = ctx.store.mark_read(sub.name, key, sub.topics, before)
+            log.info("digest subscriber=%s channel=%s marked_read=%d left=%d", sub.name, key, marked, left)
+            done.append((sub.name, key, marked, left))
     return done
 
 
 def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
-    with locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
-                         wait=LOCK_WAIT):
+    with _delivery_lock(ctx):
         for name, key in ctx.store.outbox_channels_due(now):
-            found = [(s, c) for s in ctx.cfg.subscribers if s.name == name
-                     for c in s.channels or (Channel(kind="stdout", format=s.format),) if channel_key(c) == key]
+            found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
                 results.append(_flush(ctx, sub, channel, key, None, now))
     return results
+
+
+def _channel_pairs(ctx: Context, subscriber: str | None) -> list[tuple[Subscriber, Channel]]:
+    """(subscriber, channel) for one subscriber or all; one without channels prints to stdout."""
+    subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
+    return [(sub, ch) for sub in subs for ch in sub.channels or (Channel(kind="stdout", format=sub.format),)]
+
+
+def _delivery_lock(ctx: Context) -> AbstractContextManager[Path]:
+    """The database's delivery lock: one sender (CLI or daemon) at a time."""
+    return locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
+                           wait=LOCK_WAIT)
 
 
 def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
