@@ -328,6 +328,9 @@ def test_https_through_a_proxy_tunnel_is_verified_and_recorded(tls_cert, monkeyp
             with pytest.raises(FetchError) as err:  # not the certificate's name, even through the tunnel
                 f.get(f"https://localhost:{site.port}/a.html", check_robots=False)
             assert err.value.kind == "transport" and "TLS certificate not accepted" in str(err.value), str(err.value)
+            for inward in ("https://169.254.169.254/latest/", "https://10.0.0.1/", "https://127.0.0.1:1/"):
+                fails(f, inward, "refused")  # vetted before any CONNECT is asked of the proxy
+    assert not {"CONNECT 169.254.169.254:443", "CONNECT 10.0.0.1:443", "CONNECT 127.0.0.1:1"} & set(proxy.targets)
     assert f"CONNECT localhost:{site.port}" in proxy.targets
     assert proxy.targets and all(t.startswith("CONNECT ") for t in proxy.targets), proxy.targets
     assert f"CONNECT 127.0.0.1:{site.port}" in proxy.targets
