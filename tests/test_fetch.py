@@ -378,6 +378,31 @@ def test_robots_timeout_disallows_for_now(site):
     assert "/a.html" not in site.paths()
 
 
+def test_robots_over_max_bytes_is_read_as_its_first_500_kib(site):
+    # RFC 9309: a crawler reads at least 500 KiB; a long robots.txt must not block the site.
+    rules = "User-agent: *\nDisallow: /private/\n" + "# padding line of a long robots.txt\n" * 40_000
+    site.robots(rules)
+    site.page("/private/x.html", "secret")
+    site.article("/a.html", "沪明")
+    with fetcher_for(site, max_bytes=100_000) as f:
+        assert f.get(site.url("/a.html")).status == 200
+        fails(f, site.url("/private/x.html"), "robots")
+    assert "/private/x.html" not in site.paths()
+
+
+def test_304_to_a_request_without_validators_is_named_as_such(site):
+    site.sequence("/list.html", lambda h: _reply(h, 304, {}, b""))
+    with fetcher_for(site) as f:
+        err = fails(f, site.url("/list.html"), "http")
+    assert "304" in str(err) and "conditional" in str(err)
+
+
+def test_a_url_without_a_host_is_called_invalid_not_refused(site):
+    with fetcher_for(site) as f:
+        err = fails(f, "http://:80/news/", "invalid")
+    assert "no host" in str(err) and f.refusals == 0
+
+
 def _reply(h, status: int, headers: dict[str, str], body: bytes) -> None:
     h.send_response(status)
     for k, v in headers.items():

@@ -56,8 +56,9 @@ def content_length(headers: httpx.Headers) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
-async def read_body(resp: httpx.Response, cap: int, url: str) -> bytes:
-    """The decoded body, at most `cap` bytes; FetchError past the cap or for an unknown encoding."""
+async def read_body(resp: httpx.Response, cap: int, url: str, *, truncate: bool = False) -> bytes:
+    """The decoded body, at most `cap` bytes; FetchError past the cap (or, with `truncate`, its
+    first `cap` bytes) or for an unknown encoding."""
     encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()
     if encoding not in _WBITS and encoding != "identity":
         raise FetchError(f"GET {url}: unsupported Content-Encoding {encoding!r}",
@@ -76,7 +77,10 @@ async def read_body(resp: httpx.Response, cap: int, url: str) -> bytes:
                              kind="transport") from None
         size += len(piece)
         if size > cap or wire > cap:
-            raise too_large(url, cap)
+            if not truncate:
+                raise too_large(url, cap)
+            chunks.append(piece[:max(0, cap - size + len(piece))])
+            break
         chunks.append(piece)
     return b"".join(chunks)
 

@@ -24,6 +24,7 @@ import ssl
 import threading
 import time
 from collections.abc import Coroutine
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -37,6 +38,7 @@ from . import signals
 from .body import ACCEPT_ENCODING, content_length, read_body, too_large
 from .guard import AddressPolicy
 from .hosts import HostGate
+from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
 from .robots import Memory, RobotsCache
 from .transport import transports
 
@@ -46,6 +48,8 @@ MAX_HOPS = 5
 MAX_URL = 8_192  # what common servers accept in a request line; longer is a broken or hostile link
 REDIRECTS = (301, 302, 303, 307, 308)
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
+# Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
+_PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
 
 
 @dataclass
@@ -162,6 +166,9 @@ class Fetcher:
             raise FetchError(f"{method} {resp.url}: elements nested {depth} deep", status=resp.status, kind="too_large",
                              hint="a hostile or broken page; parsing it would take minutes")
         if resp.status == 304:
+            if not (etag or last_modified):
+                raise FetchError(f"{method} {resp.url}: HTTP 304 to a request that was not conditional", status=304,
+                                 kind="http", hint="a broken server or cache; asked again next poll")
             resp.not_modified = True
             return resp
         if not 200 <= resp.status < 300:
@@ -216,7 +223,9 @@ class Fetcher:
                 raise ValueError(parsed.port)
         except (httpx.InvalidURL, ValueError, TypeError):
             raise FetchError(f"GET {url}: not a valid URL", kind="invalid", hint="a broken link") from None
-        if parsed.scheme not in ("http", "https") or not parsed.host:
+        if parsed.scheme in ("http", "https") and not parsed.host:
+            raise FetchError(f"GET {url}: not a valid URL (no host)", kind="invalid", hint="a broken link")
+        if parsed.scheme not in ("http", "https"):
             self.refusals += 1
             raise FetchError(f"refused {url}: only http and https are fetched", kind="refused",
                              hint="a link to another kind of resource")
@@ -305,6 +314,9 @@ class Fetcher:
     async def _body(self, r: httpx.Response, url: str) -> bytes:
         if r.status_code in REDIRECTS or r.status_code == 304:
             return b""
+        prefix = _PREFIX_ONLY.get()
+        if prefix and 200 <= r.status_code < 300:
+            return await read_body(r, prefix, url, truncate=True)
         if 200 <= r.status_code < 300:
             declared = content_length(r.headers)
             if declared is not None and declared > self.cfg.max_bytes:
@@ -316,13 +328,17 @@ class Fetcher:
             return b""
 
     async def _robots_answer(self, robots_url: str) -> tuple[int, bytes] | str:
-        """(status, body) of robots.txt after redirects, or why the origin is unreachable."""
+        """(status, body) of robots.txt after redirects, or why the origin is unreachable.
+        Only its first 500 KiB are read, whatever fetch.max_bytes says (RFC 9309, 2.5)."""
+        token = _PREFIX_ONLY.set(ROBOTS_MAX_BYTES)
         try:
             resp = await self._follow(robots_url, {}, check_robots=False, retries=0)
         except FetchError as exc:
             if exc.kind == "redirect":  # RFC 9309: past five redirects, as if there were none
                 return 404, b""
             return exc.message.removeprefix(f"GET {robots_url}: ")
+        finally:
+            _PREFIX_ONLY.reset(token)
         return resp.status, resp.content
 
 
