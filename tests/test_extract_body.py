@@ -8,7 +8,8 @@ Chinese), social-follow and letters prompts, BBC-style `Image caption` lines and
 notice in an English body, a Chinese portal's video placeholder, `展开全文`, platform notice
 and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
 are hashes, where a long reader comment outscored the short article beside the headline, and
-an opinion column whose `commentary` and `football` class names read as comment and footer,
+an opinion column whose `commentary` and `football` class names read as comment and footer, a
+photo essay whose paragraphs sit in `caption-text` boxes (a gallery caption still dropped),
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
 """
@@ -116,3 +117,15 @@ def test_wechat_style_prompts_end_marks_and_pipe_credits() -> None:
     assert article.paragraphs[0].startswith("本周六、周日下午")
     assert article.paragraphs[-1] == "演出免费，不需预约，建议提前半小时到场。"
     assert (article.author, article.editor) == ("林小溪", "陈默")
+
+
+def test_article_text_under_a_caption_class_is_kept_and_a_gallery_caption_is_not() -> None:
+    # A photo essay sets its paragraphs in `caption-text` boxes beside its pictures: several
+    # sentences of prose. A gallery's one long caption, shown twice (full and truncated), is a
+    # caption still.
+    body = paragraphs("en_caption_classes.html")
+    assert len(body) == 5
+    assert body[1].startswith("The walk starts at the third lock")
+    assert body[3].startswith("The last stretch runs under the railway viaduct")
+    assert body[-1].startswith("The trust says the path is flat")
+    assert not any("Volunteers from the canal trust" in p or "Image 1 of 12" in p for p in body)

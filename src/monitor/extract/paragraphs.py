@@ -33,11 +33,11 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
 # chrome only when it does not hold article text itself (a photo credit is short). A long caption is
-# still a caption (a gallery's).
+# still a caption (a gallery's), unless it sets paragraphs of prose (a photo essay's text boxes).
 _WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit")
 _STRONG_HINT = re.compile(
     r"comment(?!ary|ator)|related|recommend|breadcrumb|sidebar|copyright|newsletter|advert|popup|cookie|pagination|"
-    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption"
+    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -173,13 +173,17 @@ def _is_chrome(node: LexborNode) -> bool:
         return False
     if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
         return False
-    return bool(_STRONG_HINT.search(hint)) or not (_WEAK_HINT.search(hint) and _holds_article_text(node))
+    if _STRONG_HINT.search(hint):
+        return True
+    if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
+        return node.css_first("p") is None or not _holds_article_text(node, 120)
+    return not (_WEAK_HINT.search(hint) and _holds_article_text(node))
 
 
-def _holds_article_text(node: LexborNode) -> bool:
-    """Several sentences of loose prose: 200+ characters, at least two sentence ends, few links."""
+def _holds_article_text(node: LexborNode, least: int = 200) -> bool:
+    """Several sentences of loose prose: `least`+ characters, at least two sentence ends, few links."""
     text = node.text().strip()
-    if weighted_length(text) < 200 or sum(text.count(end) for end in "。！？.!?") < 2:
+    if weighted_length(text) < least or sum(text.count(end) for end in "。！？.!?") < 2:
         return False
     return link_density(node) < 0.2
 
