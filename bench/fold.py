@@ -30,7 +30,7 @@ import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from monitor import config, dedup, scriptfold, textnorm
+from monitor import config, dedup, lshbands, scriptfold, textnorm
 from monitor.pipeline import Context, import_lines
 from monitor.store import Store
 
@@ -42,6 +42,7 @@ SKIP_KINDS = {"long_report", "long_report_neg", "mention_neg"}
 ingest_module = importlib.import_module("monitor.pipeline.ingest")  # the module, not its `ingest` function
 CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
 MIN_BODY = 100
+MIRROR_BODY = 300  # half of a shorter text is too few shingles to look for near duplicates
 _FIRST_SENTENCE = re.compile(r"^[^。！？]*[。！？]")
 
 
@@ -67,13 +68,36 @@ def articles(items: list[dict]) -> list[tuple[str, dict]]:
                           "body": conv["s2hk"].convert(body) + "（完）\n責任編輯：陳某"}))
         out.append((gid, {"url": f"https://twp.example.com/{gid}", "title": conv["s2twp"].convert(title) + "｜某報",
                           "body": "（本報訊）" + conv["s2twp"].convert(body)}))
+        if len(body) >= MIRROR_BODY:  # mirrors that share about half their shingles with the original
+            for group_id, mirror in mirrors(gid, title, body, items, rng):
+                out.append((group_id, mirror))
         others = [items[(n + 1 + k) % len(items)] for k in rng.sample(range(len(items) - 1), 3)]
-        pieces = [m.group() for o in others if (m := _FIRST_SENTENCE.match(o["body"]))]
+        # an opening that is most of its item would make the near miss contain that item: a repost
+        pieces = [m.group() for o in others
+                  if (m := _FIRST_SENTENCE.match(o["body"])) and len(m.group()) <= 0.4 * len(o["body"])]
         opening = _FIRST_SENTENCE.match(body)
         if opening and len(pieces) == 3 and len(opening.group()) <= 0.4 * len(body):  # else it is a repost
             out.append((f"near-{gid}", {"url": f"https://near.example.cn/{gid}", "title": others[0]["title"],
                                         "body": "\n".join([opening.group(), *pieces])}))
     return out
+
+
+def mirrors(gid: str, title: str, body: str, items: list[dict], rng: random.Random) -> list[tuple[str, dict]]:
+    """A mirror keeping the first half of the story's paragraphs, and one wrapping the whole
+    story in as much again of a related-links list (other items' titles)."""
+    paras = [p for p in body.split("\n") if p.strip()]
+    half, size = [], 0
+    for p in paras:
+        if size >= len(body) / 2 and half:
+            break
+        half.append(p)
+        size += len(p)
+    cut = "\n".join(half) if len(paras) > 1 else body[: len(body) // 2]
+    links: list[str] = []
+    while sum(map(len, links)) < len(body):
+        links.append("相关新闻：" + rng.choice(items)["title"])
+    return [(gid, {"url": f"https://half.example.cn/{gid}", "title": title, "body": "来源：某某网\n" + cut}),
+            (gid, {"url": f"https://wrap.example.cn/{gid}", "title": title, "body": body + "\n" + "\n".join(links)})]
 
 
 def pair_scores(fold: bool, arts: list[tuple[str, dict]]) -> tuple[float, float, int, int]:
@@ -120,6 +144,15 @@ def main() -> None:
     for label, fold in (("fingerprints as shipped (word-level fold)", True), ("characters only", False)):
         p, r, truth, found = pair_scores(fold, arts)
         print(f"  {label:<42} pair precision {p:.3f}  recall {r:.3f}  ({truth} true pairs, {found} found)")
+    shipped = lshbands.ROWS, lshbands.BANDS
+    for rows in (4, 3):  # the band shape before and after m012, same articles
+        lshbands.ROWS, lshbands.BANDS = rows, lshbands.BINS // rows
+        try:
+            p, r, truth, found = pair_scores(True, arts)
+        finally:
+            lshbands.ROWS, lshbands.BANDS = shipped
+        print(f"  {dedup.BINS // rows} bands of {rows} minimums{'':<21} pair precision {p:.3f}  recall {r:.3f}  "
+              f"({truth} true pairs, {found} found)")
     for label, form in (("word-level fold", scriptfold.fingerprint_text), ("characters only", textnorm.normalize)):
         c = containments(items, form)
         print(f"  s2twp repost containment, {label:<16} min {c[0]:.3f}  10th pct {c[len(c) // 10]:.3f}  "

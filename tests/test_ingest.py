@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor import config, match
+from monitor import config, dedup, match
 from monitor.models import Article
 from monitor.pipeline import Context, Ingestor, catch_up, ingest, ingest_many
 from monitor.pipeline.ingest import rules_hash
@@ -254,7 +254,7 @@ def test_an_old_database_gets_fingerprints_rebuilt_at_start(ctx, tmp_path):
     ctx.store.conn.commit()
     catch_up(ctx)
     assert ctx.store.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == len(ids)
-    assert ctx.store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 16
+    assert ctx.store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == dedup.BANDS
     repost = ingest(ctx, art(articles()[1]), "s")
     assert repost.status == "repost"
 

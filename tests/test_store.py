@@ -222,3 +222,30 @@ def test_topic_verdicts_carry_their_article_date_also_after_the_upgrade(tmp_path
     assert dates == [(7, "2026-05-01T00:00:00+00:00"), (a, "2026-07-01T00:00:00+00:00")]
     assert [r["id"] for r in store.search([], topic="hu-ming")] == [a, 7]
     store.close()
+
+
+def test_band_rows_are_rebuilt_in_bands_of_three_keeping_their_dates(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from monitor import dedup
+
+    old = Database(sqlite3.connect(tmp_path / "old.db"))
+    migrations.apply(old, stop_before="m012_lsh_bands_of_three")
+    fps = {7: dedup.fingerprint("上海市与三明市对口合作持续深化，沪明临港产业园三期项目日前开工"),
+           8: dedup.fingerprint("沙县小吃文化节在沙县举行，来自各地的游客品尝了扁肉和拌面")}
+    old["stories"].insert({"id": 1, "title": "t"})
+    for i, fp in fps.items():
+        old["articles"].insert({"id": i, "canonical_url": f"http://a/{i}", "title": "t", "body": "b", "story_id": 1})
+        old["fingerprints"].insert({"article_id": i, "shingles": fp.count, "sig": fp.packed()})
+        old["lsh"].insert_all([{"key": n * 1000 + i, "article_id": i, "created_at": 1_700_000_000 + i} for n in range(16)])
+    old.conn.commit()
+    old.close()
+    store = Store.open(tmp_path / "old.db")
+    rows = store.conn.execute("SELECT article_id, key, created_at FROM lsh ORDER BY article_id").fetchall()
+    for i, fp in fps.items():
+        assert sorted(k for a, k, _ in rows if a == i) == sorted(fp.keys()) and len(fp.keys()) == dedup.BANDS == 21
+        assert {w for a, _, w in rows if a == i} == {1_700_000_000 + i}
+    assert [c["article_id"] for c in store.lsh_candidates(fps[7].keys())] == [7]
+    store.close()

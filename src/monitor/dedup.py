@@ -22,10 +22,10 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
+from .lshbands import _PRIMES, BANDS, BINS, ROWS, _mix, band_keys, packed_band_keys
+
 SHINGLE = 5
-BINS = 64
-BANDS = 16
-ROWS = BINS // BANDS
+__all__ = ["BANDS", "BINS", "ROWS", "band_keys", "packed_band_keys"]  # the band format lives in lshbands
 _MASK = (1 << 64) - 1
 _BIN_BITS = 58  # top 6 bits pick one of 64 bins
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sharer_\w+|isappinstalled|"
@@ -69,25 +69,12 @@ def content_hash(normalised: str) -> str:
 # Fingerprints: 5-character shingles hashed by a vectorised polynomial over code points plus
 # a splitmix64 finaliser (numpy, one pass per article instead of one hash call per shingle;
 # stable across processes and platforms: fixed constants, wrapping uint64 arithmetic).
-_PRIMES = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)
-_BAND_SEED = 0x2545F4914F6CDD1D
 
 
 def _np():  # numpy on first use: `monitor search` and the CLI's start never pay for it
     import numpy
 
     return numpy
-
-
-def _mix(h):
-    """splitmix64's finaliser on a uint64 array (in place)."""
-    np = _np()
-    h ^= h >> np.uint64(30)
-    h *= np.uint64(0xBF58476D1CE4E5B9)
-    h ^= h >> np.uint64(27)
-    h *= np.uint64(0x94D049BB133111EB)
-    h ^= h >> np.uint64(31)
-    return h
 
 
 @dataclass(frozen=True)
@@ -150,16 +137,6 @@ def signature(hashes: set[int] | Any) -> tuple[int, ...]:
     np = _np()
     grams = np.unique(np.fromiter(hashes, np.uint64, len(hashes))) if isinstance(hashes, set) else hashes
     return tuple(_signature(grams).tolist()) if len(grams) else (_MASK,) * BINS
-
-
-def band_keys(sig: Any) -> list[int]:
-    """LSH keys: each a signed 64-bit hash of one band's ROWS minimums and the band's number."""
-    np = _np()
-    rows = np.asarray(sig, dtype=np.uint64).reshape(BANDS, ROWS)
-    h = np.arange(BANDS, dtype=np.uint64) * np.uint64(_BAND_SEED)
-    for j in range(ROWS):
-        h = _mix(h ^ (rows[:, j] * np.uint64(_PRIMES[j])))
-    return h.view(np.int64).tolist()
 
 
 def containment(a: set[int] | Any, b: set[int] | Any) -> float:
