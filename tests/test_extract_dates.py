@@ -8,7 +8,10 @@ document dated only by its Chinese-numeral signature line, a header clock, an En
 whose <time> elements show the update before the publication, an English wire dateline without
 a year, an element marked `itemprop=datePublished` showing only "3 hours ago", and English pages
 without meta: a date above the headline, a byline date followed by a long dated caption, a label
-glued to the next block's text; an old CMS byline whose update time comes before its entry time.
+glued to the next block's text; an old CMS byline whose update time comes before its entry time;
+ambiguous numeric dates (`7/5/2019`) on a British page and on one whose other dates show the day
+first; relative byline times (`3小时前`) beside a dated hot list; an old page's `05年4月27日` byline
+and a `/050427/` URL.
 """
 
 from __future__ import annotations
@@ -176,3 +179,68 @@ def test_nearest_date_reads_english_forms_only_when_asked() -> None:
     at = text.find("Farmers")
     assert dates.nearest_date(text, at, NOW) is None
     assert dates.nearest_date(text, at, NOW, western=True) == utc(2018, 3, 5, 16)
+
+
+def _en_page(byline: str, lang: str = "") -> str:
+    """A small English article page with `byline` under the headline and `lang` on <html>."""
+    return (f"<html{lang}><head><title>Ferry timetable changes</title></head><body><h1>Ferry timetable changes</h1>"
+            f"<div class='meta'>{byline}</div><div class='story'><p>The harbour ferry will run every twenty "
+            "minutes from June, the operator said, after passenger numbers rose again.</p><p>The last boat "
+            "will leave the quay at eleven on Fridays and Saturdays.</p></div></body></html>")
+
+
+def test_an_ambiguous_numeric_date_is_read_in_the_order_the_page_writes() -> None:
+    # <html lang="en-GB">: `7/5/2019` is 7 May (the side list's `2/5/2019` is no help).
+    assert published("en_date_day_first.html") == utc(2019, 5, 7, 2, 23)
+    american = (FIXTURES / "en_date_day_first.html").read_text(encoding="utf-8").replace("en-GB", "en-US")
+    assert extract(american, "https://news.example.com/a/b.html", now=NOW).published == utc(2019, 7, 5, 2, 23)
+    # No locale: the page's other dates (`23/06/2019`) show it writes the day first.
+    assert published("en_date_order_on_page.html") == utc(2019, 7, 4, 16)
+    # No locale, no other date: the URL's date path, then the country's domain, decide.
+    page = _en_page("Posted 7/5/2019")
+    assert extract(page, "https://news.example.com/2019/05/07/ferry.html", now=NOW).published == utc(2019, 5, 6, 16)
+    assert extract(page, "https://www.example.co.uk/news/ferry.html", now=NOW).published == utc(2019, 5, 6, 16)
+    assert extract(page, "https://www.example.com/news/ferry.html", now=NOW).published == utc(2019, 7, 4, 16)
+    assert extract(_en_page("Posted 7/5/2019", ' lang="fr"'), now=NOW).published == utc(2019, 5, 6, 16)
+    # Dashes too, in the page's order.
+    assert extract(_en_page("Posted 07-05-2019", ' lang="en-AU"'), now=NOW).published == utc(2019, 5, 6, 16)
+    # A Chinese page's `7/5/2005 9:23:57 PM` is an American server's month-first stamp.
+    zh = _page("", "<div>发布日期：7/5/2005 9:23:57 PM</div>")
+    assert extract(zh, now=NOW).published == utc(2005, 7, 5, 13, 23, 57)
+
+
+FETCHED = utc(2024, 5, 20, 3)  # 11:00 in Shanghai
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<span>3小时前</span>", utc(2024, 5, 20, 0)),
+        ("<span>25分钟前</span> 来源：本网", utc(2024, 5, 20, 2, 35)),
+        ("<span>刚刚</span>", FETCHED),
+        ("<span>昨天 10:20</span>", utc(2024, 5, 19, 2, 20)),
+        ("<span>前天 08:05</span>", utc(2024, 5, 18, 0, 5)),
+        ("<span>2天前</span>", utc(2024, 5, 18, 3)),
+        ("<span>2 hours ago</span>", utc(2024, 5, 20, 1)),
+        ("<span>Posted an hour ago</span>", utc(2024, 5, 20, 2)),
+        ("<span>Yesterday at 10:20 PM</span>", utc(2024, 5, 19, 14, 20)),
+    ],
+)
+def test_relative_byline_times_count_from_the_fetch_time(byline: str, expected: datetime) -> None:
+    assert extract(_page("", byline), now=FETCHED, fetched_at=FETCHED).published == expected
+
+
+def test_a_relative_byline_time_without_a_fetch_time_is_left_empty_not_guessed() -> None:
+    # The byline says `3小时前`; the hot list beside the article has full dates, none of them its.
+    page = (FIXTURES / "zh_date_relative.html").read_bytes()
+    url = "https://news.example.cn/a/b.html"
+    assert extract_bytes(page, url, now=NOW, fetched_at=FETCHED).published == utc(2024, 5, 20, 0)
+    assert extract_bytes(page, url, now=NOW).published is None
+
+
+def test_older_chinese_pages_with_two_digit_years() -> None:
+    # `05年4月27日 14:32` under the headline of an old table layout.
+    assert published("zh_date_short_year_han.html") == utc(2005, 4, 27, 6, 32)
+    # No date on the page at all; the URL's `/050427/` path is year, month and day in two digits each.
+    assert published("zh_date_url_short.html", "http://ent.example.cn/050427/347/26pbv.html") == utc(2005, 4, 26, 16)
+    assert published("zh_date_url_short.html", "http://ent.example.cn/news/123456/7.html") is None

@@ -221,3 +221,31 @@ def test_downloads_and_gone_pages_are_not_fetched_again(tmp_path):
         reasons = {r["canonical_url"].rsplit("/", 1)[1]: r["reason"] for r in store.link_failures()}
         assert reasons["report.pdf"] == "not a web page (application/pdf)"
         store.close()
+
+
+def test_a_relative_byline_time_is_dated_from_the_fetch(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    root = tmp_path / "site"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "list.html").write_text('<ul class="news"><li><a href="a.html">新闻</a></li></ul>', encoding="utf-8")
+    (root / "news" / "a.html").write_text(
+        "<html><head><title>三明新闻</title></head><body><h1>三明新闻</h1><div>3小时前 来源：本网</div><div><p>"
+        + "三明市召开会议，部署冬季森林防火工作。" * 3 + "</p></div><ul><li>2020-01-02 旧闻</li></ul></body></html>",
+        encoding="utf-8")
+    with ReplayServer(root) as server:
+        cfg_path = tmp_path / "m.toml"
+        cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
+                            'allow_private = ["127.0.0.1"]\n'
+                            f'[[sources]]\nname = "s"\nkind = "html"\nurl = "{server.base_url}/news/list.html"\n'
+                            'link_selector = "ul.news a"\n', encoding="utf-8")
+        cfg = config.load(cfg_path, tmp_path / "m.db")
+        store = Store.open(cfg.db_path)
+        before = datetime.now(timezone.utc)
+        with Fetcher(cfg.fetch) as fetcher:
+            assert poll(Context(cfg, store, fetcher))[0].new == 1
+        after = datetime.now(timezone.utc)
+        (row,) = store.articles_by_id([1])
+        store.close()
+    published = datetime.fromisoformat(row["published"])
+    assert before - timedelta(hours=3, seconds=1) <= published <= after - timedelta(hours=3)

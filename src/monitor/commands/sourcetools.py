@@ -4,6 +4,7 @@ URL is, as a ready `[[sources]]` block)."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime, timezone
 
 import click
 
@@ -62,7 +63,8 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
         return [cand.url, cand.title or "", "", "", note + "skipped: robots.txt disallows it"]
     try:
         page = fetcher.get(cand.url)
-        art = with_listing_facts(extract.extract(page.text, page.url, src.extract), cand)
+        art = with_listing_facts(extract.extract(page.text, page.url, src.extract,
+                                                 fetched_at=datetime.now(timezone.utc)), cand)
     except MonitorError as exc:
         return [cand.url, cand.title or "", "", "", note + str(exc)[:100]]
     names = list(state.cfg.topics)

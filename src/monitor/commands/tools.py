@@ -27,8 +27,10 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
             from ..fetch import Fetcher
 
             fetcher_box.append(Fetcher(_fetch_settings()))
+        from datetime import datetime, timezone
+
         resp = fetcher_box[0].get(item)
-        return extract.extract(resp.text, url or resp.url)
+        return extract.extract(resp.text, url or resp.url, fetched_at=datetime.now(timezone.utc))
     if item == "-":
         data = sys.stdin.buffer.read()
     else:

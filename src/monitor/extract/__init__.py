@@ -47,10 +47,12 @@ _EDITOR_IN_TEXT = re.compile(r"(?:责任编辑|責任編輯|责编)\s*[：:]\s*(
 
 
 def extract(html: str, url: str | None = None, rules: ExtractRules | None = None, *,
-            now: datetime | None = None) -> Article:
-    """Extract the article of one decoded page; raises ExtractError when it has none."""
+            now: datetime | None = None, fetched_at: datetime | None = None) -> Article:
+    """Extract the article of one decoded page; raises ExtractError when it has none. `fetched_at`
+    (when the page was fetched) dates relative byline times (`3小时前`); without it they stay undated."""
     try:
-        return _extract(html, url, rules or ExtractRules(), _aware(now))
+        fetched = _aware(fetched_at) if fetched_at is not None else None
+        return _extract(html, url, rules or ExtractRules(), _aware(now), fetched)
     except ExtractError:
         raise
     except Exception as exc:  # the contract: no other exception escapes, whatever the page is
@@ -58,9 +60,10 @@ def extract(html: str, url: str | None = None, rules: ExtractRules | None = None
 
 
 def extract_bytes(data: bytes, url: str | None = None, rules: ExtractRules | None = None,
-                  content_type: str | None = None, *, now: datetime | None = None) -> Article:
+                  content_type: str | None = None, *, now: datetime | None = None,
+                  fetched_at: datetime | None = None) -> Article:
     """Decode page bytes (BOM, HTTP charset, meta charset, fallbacks), then `extract`."""
-    return extract(decode_html(data or b"", content_type), url, rules, now=now)
+    return extract(decode_html(data or b"", content_type), url, rules, now=now, fetched_at=fetched_at)
 
 
 def _aware(now: datetime | None) -> datetime:
@@ -75,7 +78,7 @@ def _no_article(url: str | None, hint: str) -> ExtractError:
     return ExtractError(f"no article text found in {url or 'page'}", hint=hint)
 
 
-def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> Article:
+def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fetched: datetime | None) -> Article:
     """The cascade for one page; see the module docstring for the order."""
     if not isinstance(html, str) or not html or html.isspace():  # strip() would copy the whole page
         raise _no_article(url, "the page is empty")
@@ -102,7 +105,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime) -> 
     places = _places(page_text, title, body)
     places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
-    when = published(meta, ruled.get("date"), url, places, now)
+    when = published(meta, ruled.get("date"), url, places, now, fetched)
     text = "\n".join(body.paragraphs)
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,

@@ -38,15 +38,21 @@ _EN_DATELINE = re.compile(
 _SHORT_YEAR = re.compile(
     r"(?<![\d\-/.:])(\d{2})([-.])(\d{2})\2(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
+# 05年4月27日 14:32: a two-digit year before 年, as older Chinese pages write it in bylines.
+SHORT_YEAR_HAN = re.compile(r"(?<!\d)(\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日" + _TIME)
 _ISO = re.compile(
     r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
-# 9/17/2004 5:54:13 AM · 3/8/2018 — US month-first order (day first only when the first number
-# cannot be a month: `18/03/2018`).
+# 9/17/2004 5:54:13 AM · 3/8/2018 · 08-03-2018 — month first unless the first number cannot be a
+# month (`18/03/2018`) or the page's `order` says it writes the day first (see `order.py`).
 _US_DATE = re.compile(
-    r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?",
+    r"(?<![\d/\-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/\-])"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?",
     re.I,
 )
+# Whether the page writes numeric dates day first (True), month first (False) or unknown (None),
+# asked only when an ambiguous date is met (the answer scans the page).
+Order = Callable[[], bool | None] | None
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # No \b around them: raw page text glues neighbouring blocks (`Business NewsNovember 19, 2019`,
 # `Mar 6, 2018Copper`, `Nov 20 20194:29 AM`); the month's capital and the year's digits suffice.
@@ -91,6 +97,7 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2023/1108/
     re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),  # /20231108/ · n20231108
 )
+_URL_SHORT_DATE = re.compile(r"/(\d{2})(\d{2})(\d{2})/")  # /050427/: a last resort, IDs look alike
 
 
 def to_utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
@@ -110,8 +117,9 @@ def plausible(value: datetime | None, now: datetime) -> datetime | None:
     return value
 
 
-def parse_date(text: str | None, now: datetime) -> datetime | None:
-    """The first plausible date written in `text` (ISO, Chinese or English forms)."""
+def parse_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
+    """The first plausible date written in `text` (ISO, Chinese or English forms); an ambiguous
+    numeric one (`7/5/2019`) in the page's `order`."""
     if not text:
         return None
     text = fold_digits(text[:20_000])
@@ -131,11 +139,12 @@ def parse_date(text: str | None, now: datetime) -> datetime | None:
             return found
     us = _US_DATE.search(text)
     if us:
-        found = plausible(_from_us(us), now)
+        found = plausible(_from_us(us, order), now)
         if found:
             return found
     dotted = _DOTTED.search(text)
-    return _english_date(text, now) or (plausible(_from_dotted(dotted), now) if dotted else None)
+    found = _english_date(text, now) or (plausible(_from_dotted(dotted), now) if dotted else None)
+    return found or (short_year_date(text, now) if han is None and "年" in text else None)
 
 
 def fold_digits(text: str) -> str:
@@ -144,12 +153,12 @@ def fold_digits(text: str) -> str:
     return text.translate(_FULL_WIDTH) if "２" in text or "１" in text else text
 
 
-def parse_value(value: str | None, now: datetime) -> datetime | None:
+def parse_value(value: str | None, now: datetime, order: Order = None) -> datetime | None:
     """A date stated in a meta tag or attribute: also a bare stamp of digits (20180308,
     20180308102311, Unix seconds or milliseconds)."""
     value = (value or "").strip()
     if not value.isdigit():
-        return parse_date(value, now)
+        return parse_date(value, now, order)
     if len(value) in (10, 13):  # Unix time: seconds, milliseconds
         try:
             stamp = datetime.fromtimestamp(int(value[:10]), timezone.utc)
@@ -164,14 +173,19 @@ def parse_value(value: str | None, now: datetime) -> datetime | None:
 
 
 def short_year_date(text: str | None, now: datetime) -> datetime | None:
-    """A `18-03-08` / `18.03.08` date (two-digit year first) in a byline, in the century that keeps
-    it out of the future."""
+    """A `18-03-08` / `18.03.08` / `05年4月27日` date (two-digit year first) in a byline, in the
+    century that keeps it out of the future."""
     match = _SHORT_YEAR.search(text) if text else None
-    if not match:
+    han = SHORT_YEAR_HAN.search(text) if text and "年" in text else None
+    if han and (not match or han.start() < match.start()):
+        groups = [han.group(i) for i in range(1, 7)]
+    elif match:
+        groups = [match.group(i) for i in (1, 3, 4, 5, 6, 7)]
+    else:
         return None
-    year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    year, month, day = (int(g) for g in groups[:3])
     year += 2000 if 2000 + year <= now.year else 1900
-    hour, minute, second = (int(match.group(i) or 0) for i in (5, 6, 7))
+    hour, minute, second = (int(g or 0) for g in groups[3:])
     if hour > 23 or minute > 59 or second > 59:
         hour = minute = second = 0
     return plausible(to_utc(year, month, day, hour, minute, second), now)
@@ -198,7 +212,7 @@ def _from_english(match: re.Match[str]) -> datetime | None:
     return to_utc(int(year), _MONTHS.get(month_name[:3].lower(), 0), int(day))
 
 
-def labelled_date(text: str | None, now: datetime) -> datetime | None:
+def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
     """The date written right after a publication label (`发布时间：`, `Published`) in `text`: it
     starts within a few characters of the label, none of them Chinese (`最新发布` heading a list
     of dated links is no label)."""
@@ -208,7 +222,7 @@ def labelled_date(text: str | None, now: datetime) -> datetime | None:
         if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
             if not HAN_DATE.match(after):
                 continue
-        found = parse_date(after, now)
+        found = parse_date(after, now, order)
         if found:
             return found
     return None
@@ -292,14 +306,14 @@ def _from_han(match: re.Match[str]) -> datetime | None:
     return to_utc(year, _han_number(match.group(2)), _han_number(match.group(3)))
 
 
-def _from_us(match: re.Match[str]) -> datetime | None:
-    """Turn a US M/D/YYYY [h:mm[:ss] [AM|PM]] match into UTC (Shanghai wall clock); D/M/YYYY when
-    the first number is no month."""
-    month, day, year, hour, minute = (int(match.group(i) or 0) for i in range(1, 6))
-    if month > 12 >= day:
+def _from_us(match: re.Match[str], order: Order = None) -> datetime | None:
+    """Turn an M/D/YYYY [h:mm[:ss] [AM|PM]] match into UTC (Shanghai wall clock); D/M/YYYY when the
+    first number is no month, or when both could be and the page's `order` says day first."""
+    month, day, year, hour, minute = (int(match.group(i) or 0) for i in (1, 3, 4, 5, 6))
+    if month > 12 >= day or (day <= 12 and month != day and order is not None and order()):
         month, day = day, month
-    second = int(match.group(6) or 0)
-    half = (match.group(7) or "").upper()
+    second = int(match.group(7) or 0)
+    half = (match.group(8) or "").upper()
     hour = hour % 12 + (12 if half == "PM" else 0) if half else hour
     return to_utc(year, month, day, hour, minute, second) if hour < 24 and minute < 60 else None
 
@@ -332,6 +346,17 @@ def date_from_url(url: str | None, now: datetime) -> datetime | None:
             if found:
                 return found
     return None
+
+
+def short_date_from_url(url: str | None, now: datetime) -> datetime | None:
+    """A `/050427/` path segment read as year, month and day in two digits each (old portals'
+    URLs); a last resort, as a six-digit ID can read so too."""
+    match = _URL_SHORT_DATE.search(url.split("?", 1)[0]) if url else None
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    year += 2000 if 2000 + year <= now.year else 1900
+    return plausible(to_utc(year, month, day), now)
 
 
 def yearless_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:

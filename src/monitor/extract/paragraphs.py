@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
 from .boiler import is_chrome, is_stop, trim_tail
-from .dates import FULL_DATE, HAN_DATE
+from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN
 from .text import clean, collapse, strip_junk, weighted_length
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -283,7 +283,7 @@ def _is_byline(line: str, body: Body) -> bool:
     if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
         body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
         return True
-    date = FULL_DATE.search(line)
+    date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
     fields = byline_fields(line)
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
     if not (_FIELD_LINE.match(line) or (bracketed and fields)

@@ -15,14 +15,18 @@ The order, from the most to the least specific place:
 3. a byline line inside the body (also a `二〇一八年三月八日` signature line); a labelled date or
    one opening the text right after the body;
 4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` in page state);
+   a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
+   time — without a fetch time such a page is left undated rather than dated from elsewhere;
    other dated meta tags (update times last); a labelled date near the body; the first <time>;
 5. a yearless wire dateline (`11月8日电`, `BEIJING, March 8 (Xinhua) --`) or byline time
    (`11-08 10:23`), the year taken from the dated text nearest the body (else the latest year
-   not in the future); that nearest date.
-Full-width digits are read as ASCII. A label counts only with the date right after it
-(`最新发布` heading a dated list is no label). Dates of related lists, comments and page clocks
-lie farther from the body than the byline, so the last resort is the nearest date, not the
-first one on the page, and a date with its weekday above the headline (a clock) is skipped.
+   not in the future); that nearest date; a `/050427/` URL path.
+Full-width digits are read as ASCII. An ambiguous numeric date (`7/5/2019`) is read in the order
+the page writes (`order.day_first`: its other dates, URL, locale, domain), else month first.
+A label counts only with the date right after it (`最新发布` heading a dated list is no label).
+Dates of related lists, comments and page clocks lie farther from the body than the byline, so
+the last resort is the nearest date, not the first one on the page, and a date with its weekday
+above the headline (a clock) is skipped.
 """
 
 from __future__ import annotations
@@ -31,10 +35,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from itertools import islice
 
-from . import dates
+from . import dates, relative
 from .meta import PageMeta
+from .order import day_first
 
 
 @dataclass
@@ -65,23 +71,33 @@ _SCRIPT_DATES = (
 _UPDATE_WORDS = ("updat", "Updat", "UPDAT", "modif", "Modif", "更新", "修改")
 
 
-def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places, now: datetime) -> datetime | None:
-    """The publication time, first plausible hit of the cascade, in UTC."""
+def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places, now: datetime,
+              fetched: datetime | None = None) -> datetime | None:
+    """The publication time, first plausible hit of the cascade, in UTC (`fetched`: when the page
+    was fetched, for relative byline times)."""
+    order = cache(lambda: day_first(meta.lang, meta.tags.get("og:locale"), url, places.page_text))
     stated = (ruled, *meta.published_tags(), meta.ld.get("date"), *(stamp for stamp, _, marked in meta.times if marked))
     for value in stated:
-        found = dates.parse_value(value, now)
+        found = dates.parse_value(value, now, order)
         if found:
             return found
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
-    found = (_in_region(places, now) or _time_shown_in(meta, places.region, now) or _marked(places, now)
-             or dates.parse_date(places.byline, now)
-             or dates.labelled_date(places.tail, now) or dates.leading_date(places.tail, now)
+    found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
+             or _marked(places, now, order) or dates.parse_date(places.byline, now, order))
+    if found:
+        return found
+    shown = places.region if places.anchored else ""
+    if relative.found_in(shown) or relative.found_in(places.byline):
+        # `3小时前` under the headline: the dates of the text around the article are not its date.
+        return (relative.relative_time(shown, fetched) or relative.relative_time(places.byline, fetched)
+                or dates.date_from_url(url, now) or _in_scripts(places.html, now))
+    found = (dates.labelled_date(places.tail, now, order) or dates.leading_date(places.tail, now)
              or dates.date_from_url(url, now) or _in_scripts(places.html, now))
     if found:
         return found
     for value in meta.dated_tags():
-        found = dates.parse_value(value, now)
+        found = dates.parse_value(value, now, order)
         if found:
             return found
     # English and dotted forms only where the article is not Chinese: their patterns cannot skip ahead.
@@ -89,23 +105,24 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     near = dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at, western=western)
     hint = near.astimezone(dates.SHANGHAI).year if near else None
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
-    return (dates.labelled_date(near_body, now) or _first_time(meta, now)
+    return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or dates.dateline_date(places.lead, now, hint)
-            or (dates.yearless_date(places.region, now, hint) if places.anchored else None) or near)
+            or (dates.yearless_date(places.region, now, hint) if places.anchored else None) or near
+            or dates.short_date_from_url(url, now))
 
 
-def _in_region(places: Places, now: datetime) -> datetime | None:
+def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | None:
     """A labelled date, else a timed date, else any date in the byline region. When the headline was
     not found the region may hold a sidebar's dates: then only a labelled date, a byline line
     lifted out of the body, or a date just before the body counts."""
     region = places.region
     if not places.anchored:
-        return (dates.labelled_date(region, now) or dates.parse_date(places.byline, now)
+        return (dates.labelled_date(region, now, order) or dates.parse_date(places.byline, now, order)
                 or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
-    return (dates.labelled_date(region, now) or dates.first_date(region, now, timed=True)
-            or dates.parse_date(region, now) or dates.short_year_date(region, now))
+    return (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
+            or dates.parse_date(region, now, order) or dates.short_year_date(region, now))
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:
@@ -129,10 +146,10 @@ def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | Non
     return None
 
 
-def _marked(places: Places, now: datetime) -> datetime | None:
+def _marked(places: Places, now: datetime, order: dates.Order) -> datetime | None:
     """The first date in an element marked as the publication time (its attributes, then its text)."""
     for value in places.marked():
-        found = dates.parse_value(value, now)
+        found = dates.parse_value(value, now, order)
         if found:
             return found
     return None

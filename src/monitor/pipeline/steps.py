@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from typing import Any
 
 from .. import dedup, extract
@@ -93,7 +94,9 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     declared = page.canonical
     if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)):
         url = declared  # the site's own name for the page; a canonical pointing home is a CMS bug
-    article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract), cand)
+    # The page was fetched just now: relative byline times (`3小时前`) count back from this moment.
+    article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract,
+                                                 fetched_at=datetime.now(timezone.utc)), cand)
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
     ctx.store.clear_link_failure(key)
