@@ -25,6 +25,13 @@ _LAST_DELIMITER = re.compile(f"[{_DELIMITERS}][^{_DELIMITERS}]*$")
 _CLAUSE_REACH = 60  # list items are short: look no farther for the delimiter before a hit
 LIST_AFFIX_MAX = 6  # "福建三明、": at most this many characters between a hit and its 、
 _CONJUNCTIONS = set("与和同及跟")  # "上海杨浦区与三明、…" is a clause, not a list item
+# A word of joint action right after an enumeration's last item: the items act together
+# ("一大纪念馆、三明市博物馆联合主办", "上海、三明两地携手"), they are not names in passing.
+_JOINT = re.compile("联合|共同|携手|联手")
+_JOINT_REACH = 12  # the last item's name, then the joint word, within this many characters
+_JOINT_ITEMS = 3  # partners acting together are two or three; nine cities "联合推介" are a list
+_CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}]")
+_LAST_CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}][^{_DELIMITERS.replace(LIST_MARK, '')}]*$")
 # "等" closing an enumeration: "三明等地", "上海等城市", "三明等9个设区市" (not 等待, 平等 ...).
 # Every alternative starts with its own character and none holds 等, so matches never overlap
 # and one scan of the whole text finds every place it matches (`Enumerations.etc` relies on this).
@@ -207,6 +214,8 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
     items stay hits.
     """
     left, right = _prev_delimiter(text, start), _next_delimiter(text, end)
+    if _acts_together(text, start, end):
+        return False
     listed_left = left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
     same_left = listed_left and _any_within(spans, _prev_delimiter(text, left), left)
     if listed_left and not same_left:
@@ -215,6 +224,21 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
         return not _any_within(spans, right, _next_delimiter(text, right + 1))
     etc = _ETC.search(text, end, min(right, end + LIST_AFFIX_MAX + 2))
     return bool(etc and _is_affix(text[end : etc.start()]) and not same_left)
+
+
+def _acts_together(text: str, start: int, end: int) -> bool:
+    """True when the enumeration holding [start, end), of at most _JOINT_ITEMS items, ends in
+    a word of joint action."""
+    m = _CLAUSE_END.search(text, end)
+    stop = m.start() if m else len(text)
+    last = text.rfind(LIST_MARK, max(start - LIST_AFFIX_MAX - 1, 0), stop)
+    if last < 0:
+        return False
+    first = _LAST_CLAUSE_END.search(text, max(0, start - _CLAUSE_REACH), start)
+    if text.count(LIST_MARK, first.start() if first else 0, stop) >= _JOINT_ITEMS:
+        return False
+    joint = _JOINT.search(text, last + 1, min(stop, last + 1 + _JOINT_REACH + 2))
+    return joint is not None and joint.start() - last > 2  # a name of 2+ characters comes first
 
 
 def _prev_delimiter(text: str, pos: int) -> int:
