@@ -81,3 +81,26 @@ def test_a_shanghai_landmark_alone_or_fujian_cities_jointly_are_not(hu_ming: mat
                         ("福建四市联合在沪推介文旅", "福州、厦门、三明、南平四市联合在上海举办文旅推介会，推出二十条精品线路。")]:
         m = match_article(hu_ming, title, body)
         assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海游客扎堆泰宁", "今年一季度，泰宁县接待上海游客十二万人次，同比增长四成，上海已成为泰宁最大的省外客源地。"),
+    ("上海老人到三明过冬", "入冬以来，五百多名上海老人来到三明的康养基地旅居，他们说三明空气好、物价低。"),
+    ("在三明安度晚年的上海老职工", "当年随工厂从上海来到三明的老职工，如今大多已年过八旬，仍有三百多人留在三明生活。"),
+    ("永安笋干热销上海", "永安笋干今年在上海各大超市热销，销售额比去年翻了一番。"),
+])
+def test_flows_between_the_two_are_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海游客泰宁溪边落水获救", "昨天下午，一名上海游客在泰宁县上清溪景区拍照时不慎落水，景区救援人员及时将其救起。"),
+    ("上海籍游客在永安遭遇车祸", "一辆载有上海游客的旅游大巴在永安境内发生侧翻，十名游客受轻伤，已送医治疗。"),
+    ("三明警方破获一起电信诈骗案", "三明警方近日破获一起电信诈骗案，抓获嫌疑人五名，其中两人为上海籍。"),
+    ("三明队客场挑战上海队", "全国业余足球联赛第五轮，三明队客场以一比二负于上海队。"),
+    ("泰宁一季度接待游客百万人次", "泰宁县一季度接待游客一百万人次，游客主要来自福州、厦门、上海、广州等地。"),
+])
+def test_incidents_and_lists_of_origins_are_not_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
