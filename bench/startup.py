@@ -5,6 +5,11 @@ warm-up run that fills the character-table cache, and prints the median and spre
 wall time beside `python -c pass` measured in the same run (the floor no command can beat).
 Also checks that `search`, `feed`, `sources` and `check-config` never import httpx,
 feedparser, the extractor, sqlite-utils or numpy. Bars (issue 9): search ≤ 150 ms, --help ≤ 100 ms.
+
+    python bench/startup.py [RUNS]            # the small database, --help and python -c pass
+    python bench/startup.py cli DB [RUNS]     # `monitor search` as a user runs it on DB (e.g. a
+                                              # search_scale.py build of 20,000), every query of
+                                              # that bench's set, with and without --topic
 """
 
 from __future__ import annotations
@@ -78,5 +83,28 @@ def main(runs: int = 15) -> int:
     return 0 if ok and not bad else 1
 
 
+def cli(db: str, runs: int = 5) -> int:
+    """Wall and CPU of `monitor search` on `db` for every query of bench/search_scale.py's set,
+    with and without --topic, beside `python -c pass` timed in the same run; medians."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from search_scale import ONE_CHAR, QUERIES
+
+    floor_wall, floor_cpu = _time([sys.executable, "-c", "pass"], runs)
+    print(f"{'python -c pass':32} wall median {statistics.median(floor_wall):6.1f} (min {floor_wall[0]:6.1f})"
+          f"  cpu median {statistics.median(floor_cpu):6.1f} ms; {runs} runs, load {os.getloadavg()[0]:.1f}")
+    worst = 0.0
+    for query in QUERIES + ONE_CHAR:
+        for topic in ([], ["--topic", "hu-ming"]):
+            wall, cpu = _time([str(BIN / "monitor"), "--db", db, "search", *topic, "--", query], runs)
+            worst = max(worst, statistics.median(wall))
+            print(f"{query + (' --topic' if topic else ''):32} wall median {statistics.median(wall):6.1f} "
+                  f"(min {wall[0]:6.1f}, max {wall[-1]:6.1f})  cpu median {statistics.median(cpu):6.1f} "
+                  f"(min {cpu[0]:6.1f}, max {cpu[-1]:6.1f}) ms")
+    print(f"worst wall median {worst:.1f} ms (bar 150); load {os.getloadavg()[0]:.1f}")
+    return 0 if worst <= 150 else 1
+
+
 if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "cli":
+        sys.exit(cli(sys.argv[2], *(int(a) for a in sys.argv[3:4])))
     sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 15))

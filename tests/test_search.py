@@ -259,12 +259,14 @@ def test_an_allow_list_in_the_config_does_not_load_the_fetcher_for_search(corpus
 
 
 @pytest.mark.parametrize(("args", "heavy"), [
-    (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest")),
+    (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.models",
+                        "monitor.pipeline.ingest")),
     (["--help"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.commands.",
                   "monitor.config", "monitor.store"))])
 def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args, heavy):
     """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match;
-    `--help` lists the commands without importing them."""
+    `--help` lists the commands without importing them; a search creates none of the models'
+    dataclasses (~0.5 ms each)."""
     done = loaded_by(corpus[0], args, heavy)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help

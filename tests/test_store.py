@@ -171,6 +171,7 @@ def test_hits_round_trip_through_the_store(store):
     hits = (Hit("三明", "body", 0, 2, "r1"), Hit("沪明", "title", 0, 2, "r2"))
     store.set_match(a, Match(topic="hu-ming", matched=True, score=2.0, hits=hits))
     assert tuple(store.hits_of(a, ["hu-ming"])) == hits
+    assert store.hit_spans(a, ["hu-ming"], "body") == [(0, 2)] and store.hit_spans(a, ["other"], "body") == []
 
 
 def test_hits_are_stored_compactly_and_old_rows_still_read(store):

@@ -113,10 +113,54 @@ def test_one_pass_and_step_by_step_paths_agree() -> None:
         assert normalize_lines(raw) == normalize_lines_map(raw)[0]
 
 
+def test_sparse_tables_translate_as_the_dense_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Until DENSE_AFTER characters, text goes through dicts of the characters seen so far (a
+    # search never builds the 65,536-entry lists); the output must be the lists' exactly,
+    # beyond the BMP (left as is), for drops and expansions, and for characters seen before.
+    monkeypatch.setattr(textnorm, "_translated", 0)
+    monkeypatch.setattr(textnorm, "_sparse", {True: {}, False: {}})
+    monkeypatch.setattr(textnorm, "_sparse_seen", {True: set(), False: set()})
+    rng = random.Random(5)
+    alphabet = [*"上海滬對網①ｱ…㈠½™\0\x1f\u200b\ufeff\ue000\ud800 \n", "\U00020000", "\U0001f100", "\U000e0041",
+                "\U0002f800", "\U00100000"] + [chr(rng.randrange(0x10000)) for _ in range(300)]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for one_to_one in (True, False):
+            assert textnorm._translate(text, one_to_one) == text.translate(textnorm._bmp(one_to_one)), text
+    assert textnorm._translated < textnorm.DENSE_AFTER  # the sparse path was the one tested
+    monkeypatch.setattr(textnorm, "_translated", textnorm.DENSE_AFTER)
+    assert textnorm._translate("滬①…", False) == "沪1..."
+
+
+def test_a_search_sized_text_never_builds_the_dense_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(one_to_one: bool) -> list[str | None]:
+        raise AssertionError("the 65,536-entry list was built")
+
+    monkeypatch.setattr(textnorm, "_translated", 0)
+    monkeypatch.setattr(textnorm, "_bmp", refuse)
+    assert normalize("滬明對口合作…") == "沪明对口合作..."
+    assert normalize_map("網(wǎng)點 ①")[0] == "网点 1"
+    monkeypatch.setattr(textnorm, "_translated", textnorm.DENSE_AFTER)
+    with pytest.raises(AssertionError, match="was built"):
+        normalize("a long poll's worth of text")
+
+
+def test_drops_and_expansions_found_without_a_regex_as_with_one() -> None:
+    table = textnorm.char_table()
+    special = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in table.items() if v is None or len(v) != 1) + "]")
+    rng = random.Random(9)
+    alphabet = [*"上海滬…㈠½™\0\u200b\ufeffａ", "\U0001f100", "\U000e0041", "\U00020000"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        offsets = list(range(len(text)))
+        expected = textnorm._sub_map(special, lambda m: table[ord(m.group())] or "", text, offsets)
+        assert textnorm._sub_special(text, textnorm._fold_one(text), offsets) == expected, text
+
+
 def test_rewritten_regexes_match_as_written_plainly() -> None:
     # The pinyin and whitespace patterns are written to let `re` skip ahead; same matches.
     pinyin_group = textnorm._PINYIN_GROUP
-    pairs = [(re.compile(f"(?: ?{pinyin_group})+"), textnorm._PINYIN_RE, "a( )dui4wǎng 3網'-\n\t"),
+    pairs = [(re.compile(f"(?: ?{pinyin_group})+"), textnorm._pinyin_re(), "a( )dui4wǎng 3網'-\n\t"),
              (re.compile(r"\s{2,}|[^\S ]"), textnorm._WS_MAP_RE, " \n\t\u3000a\x1f"),
              (re.compile(r"\s{2,}|[^\S \n]"), textnorm._LINES_WS_MAP_RE, " \n\t\u3000a\x1f")]
     rng = random.Random(3)

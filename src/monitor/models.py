@@ -9,19 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .siterules import ExtractRules as ExtractRules  # apart, so loading the config needs only it
+
 PARAGRAPH_SEP = "\n\n"
-
-
-@dataclass(frozen=True)
-class ExtractRules:
-    """Per-source CSS selectors; any left as None falls through to the generic cascade."""
-
-    title: str | None = None
-    body: str | None = None
-    date: str | None = None
-    author: str | None = None
-    source_name: str | None = None
-    remove: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

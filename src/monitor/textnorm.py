@@ -29,7 +29,7 @@ import importlib.util
 import operator
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import tablecache
@@ -51,30 +51,33 @@ _PINYIN_GROUP = f"\\(([a-z\u00e0-\u024f\u1e00-\u1eff{_MARKS}0-5 '\u2019-]{{1,60}
 # with a look-behind is tried at every position, one that starts with "(" or " " is not.
 # `(?:G| G)(?: ?G)*`, not the equal `(?: ?G)+`: `re` skips ahead to the first characters
 # of an alternation of literals, not of a repeat (×4 on text with many full-width brackets).
-_PINYIN_RE = re.compile(f"(?:{_PINYIN_GROUP}| {_PINYIN_GROUP})(?: ?{_PINYIN_GROUP})*")
-_PINYIN_GROUP_RE = re.compile(_PINYIN_GROUP)
-_KANA_RE = re.compile(f"[{_KANA}]")
-_KANA_RUN_RE = re.compile(f";?[{_KANA}]+;?")
+_PINYIN = f"(?:{_PINYIN_GROUP}| {_PINYIN_GROUP})(?: ?{_PINYIN_GROUP})*"
 # Only the whitespace that changes: runs of two or more, or one character that is not " " / "\n".
 # Starting with `\s` (unlike the equal `\s{2,}|[^\S ]`) lets `re` skip ahead to whitespace.
 _WS_MAP_RE = re.compile(r"\s(?:\s+|(?<! ))")
 _LINES_WS_MAP_RE = re.compile(r"\s(?:\s+|(?<![ \n]))")
-_MARK_RE = re.compile(f"[{_MARKS}]")
-# Outside the table: surrogates, unassigned planes 4-13, private-use planes 15-16.
-_OUTSIDE_RE = re.compile("[\ud800-\udfff\U00032400-\U000dffff\U000e1000-\U0010ffff]")
 # What needs the full step-by-step path; tested after the BMP table (a mark folds to a mark).
 _RARE_RE = re.compile(f"[{_MARKS}{_KANA}\U00010000-\U0010ffff]")
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 # CJK_CHARS as (first, last) code points: a short query term is told apart without compiling
 # the tokenizer's pattern (two classes over the CJK blocks, ~5 ms of every `monitor search`).
 _CJK_RANGES = tuple((ord(CJK_CHARS[i]), ord(CJK_CHARS[i + 2])) for i in range(0, len(CJK_CHARS), 3))
 
-_SYLLABLE_RE = re.compile(
+_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ui|ao|ou|iu|ie|ue|ve|er"
     "|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)[1-5]?"  # no bare m/n/ng: "(m2)" is a unit
 )
-_SYLLABLES_RE = re.compile(f"(?:{_SYLLABLE_RE.pattern}){{1,8}}")
+# The patterns only text with pinyin, kana, marks or astral characters needs: compiled on first
+# use (together ~10 ms of `re` at every start that imported this module, a search included).
+_pinyin_re = functools.cache(lambda: re.compile(_PINYIN))
+_pinyin_group_re = functools.cache(lambda: re.compile(_PINYIN_GROUP))
+_kana_re = functools.cache(lambda: re.compile(f"[{_KANA}]"))
+_kana_run_re = functools.cache(lambda: re.compile(f";?[{_KANA}]+;?"))
+_mark_re = functools.cache(lambda: re.compile(f"[{_MARKS}]"))
+# Outside the table: surrogates, unassigned planes 4-13, private-use planes 15-16.
+_outside_re = functools.cache(lambda: re.compile("[\ud800-\udfff\U00032400-\U000dffff\U000e1000-\U0010ffff]"))
+_astral_re = functools.cache(lambda: re.compile("[\U00010000-\U0010ffff]"))
+_syllables_re = functools.cache(lambda: re.compile(f"(?:{_SYLLABLE}){{1,8}}"))
 _TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
 
 
@@ -130,10 +133,9 @@ def _build_tables() -> dict:
     table = _build_char_table()
     fast = {**{cp: chr(cp) for cp in range(0x10000)}, **table}
     one = {cp: v if v is not None and len(v) == 1 else "\0" for cp, v in fast.items()}
-    special = sorted(cp for cp, v in table.items() if v is None or len(v) != 1)
     return {"table": table, "bmp1": "".join(one[cp] for cp in range(0x10000)),
             "bmp_other": {cp: fast[cp] for cp in range(0x10000) if fast[cp] != one[cp]},
-            "astral1": {cp: v for cp, v in one.items() if cp >= 0x10000}, "special": "".join(_class_ranges(special))}
+            "astral1": {cp: v for cp, v in one.items() if cp >= 0x10000}}
 
 
 def _build_char_table() -> dict[int, str | None]:
@@ -168,12 +170,6 @@ def _fold(text: str, ts: dict[str, str]) -> str:
 
 
 @functools.cache
-def _special_re() -> re.Pattern[str]:
-    """Characters whose table entry is not exactly one character (drops and expansions)."""
-    return re.compile("[" + _tables()["special"] + "]")
-
-
-@functools.cache
 def _bmp(one_to_one: bool) -> list[str | None]:
     """The character table for the BMP as a list indexed by code point (identity where the
     table has no entry), or with `one_to_one` its length-preserving part (a character the
@@ -191,15 +187,47 @@ def _bmp(one_to_one: bool) -> list[str | None]:
     return listed
 
 
+# Characters translated through the sparse tables before the dense `_bmp` lists are built:
+# making a list costs about as much as translating this much text sparsely (a dict look-up per
+# character plus a set of each text's characters), so a search, whose query and snippets come
+# to a few thousand characters, never builds them (~5-10 ms of every `monitor search`), and a
+# poll or an import switches to them after its first few articles.
+DENSE_AFTER = 200_000
+_translated = 0
+_sparse: dict[bool, dict[int, str | None]] = {True: {}, False: {}}  # code point → output, BMP only
+_sparse_seen: dict[bool, set[str]] = {True: set(), False: set()}
+
+
+def _translate(text: str, one_to_one: bool) -> str:
+    """`text.translate(_bmp(one_to_one))`, through a dict holding only the characters seen so
+    far until `DENSE_AFTER` characters have been translated (same output: every character
+    the dict is asked for is in it, and beyond the BMP both leave characters as they are)."""
+    global _translated
+    _translated += len(text)
+    if _translated > DENSE_AFTER:
+        return text.translate(_bmp(one_to_one))
+    seen = _sparse_seen[one_to_one]
+    new = set(text).difference(seen)
+    if new:
+        tables, table = _tables(), _sparse[one_to_one]
+        one, other = tables["bmp1"], tables["bmp_other"]
+        for char in new:
+            cp = ord(char)
+            if cp < 0x10000:
+                table[cp] = one[cp] if one_to_one else other.get(cp, one[cp])
+        seen.update(new)
+    return text.translate(_sparse[one_to_one])
+
+
 def _fold_one(text: str) -> str:
     """The length-preserving character step (`_bmp(True)`, and the same for the few table
     entries beyond the BMP); built from the cached tables, never as one big dict (making
     that cost ~35 ms at first use)."""
-    out = text.translate(_bmp(True))  # one character for one: positions stay those of `text`
-    if _ASTRAL_RE.search(text) is None:
+    out = _translate(text, True)  # one character for one: positions stay those of `text`
+    if _astral_re().search(text) is None:
         return out
     astral, chars = _tables()["astral1"], list(out)
-    for m in _ASTRAL_RE.finditer(text):  # from the input: one pass, as a translate table gives
+    for m in _astral_re().finditer(text):  # from the input: one pass, as a translate table gives
         chars[m.start()] = astral.get(ord(m.group()), m.group())
     return "".join(chars)
 
@@ -237,10 +265,6 @@ def _compose(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", m.group())
 
 
-def _special(m: re.Match[str]) -> str:
-    return char_table()[ord(m.group())] or ""
-
-
 @functools.lru_cache(maxsize=4096)  # annotations repeat ("網(wǎng)" in every dateline): 3 µs → 0.1
 def is_pinyin(text: str) -> bool:
     """True when `text` is one to several pinyin syllables and at least one carries a tone."""
@@ -254,22 +278,22 @@ def is_pinyin(text: str) -> bool:
 
 def _is_syllables(word: str) -> bool:
     """True when `word` splits into pinyin syllables (the regex backtracks over splits)."""
-    return _SYLLABLES_RE.fullmatch(word) is not None
+    return _syllables_re().fullmatch(word) is not None
 
 
 def _pinyin(m: re.Match[str]) -> str:
     start = m.start()
     if not start or not _han_re().match(m.string, start - 1):
         return m.group()
-    groups = _PINYIN_GROUP_RE.findall(m.group())
+    groups = _pinyin_group_re().findall(m.group())
     return "" if all(is_pinyin(g) for g in groups) else m.group()
 
 
 def _is_chinese_with_kana(text: str) -> bool:
     """Kana in mostly-Han text are mojibake; genuine Japanese keeps them."""
-    if not _KANA_RE.search(text):
+    if not _kana_re().search(text):
         return False
-    return len(_KANA_RE.findall(text)) * 3 <= len(_han_re().findall(text))
+    return len(_kana_re().findall(text)) * 3 <= len(_han_re().findall(text))
 
 
 # --- public API ----------------------------------------------------------------------------
@@ -323,7 +347,7 @@ def normalize_lines_map(text: str) -> tuple[str, list[int]]:
 
 
 def _normalize(text: str, keep_lines: bool) -> str:
-    s = text.translate(_bmp(False))  # steps 1-3, when there are no marks, kana or astral chars
+    s = _translate(text, False)  # steps 1-3, when there are no marks, kana or astral chars
     if _RARE_RE.search(s):
         return _normalize_map(text, keep_lines)[0]  # rare: the full step-by-step path
     if keep_lines:  # str.split() is several times faster than the equivalent regex
@@ -331,28 +355,28 @@ def _normalize(text: str, keep_lines: bool) -> str:
     else:
         s = " ".join(s.split())
     if "(" in s:
-        s = _PINYIN_RE.sub(_pinyin, s)
+        s = _pinyin_re().sub(_pinyin, s)
     return s.strip(" \n")
 
 
 def _normalize_map(text: str, keep_lines: bool) -> tuple[str, list[int]]:
     s, m = text, list(range(len(text)))
-    quick = s.translate(_bmp(True))  # length-preserving: the map is unchanged
+    quick = _translate(s, True)  # length-preserving: the map is unchanged
     if _RARE_RE.search(quick) is None and "\0" not in quick:
         s = quick  # no marks, kana, astral characters, drops or expansions: steps 1-3 done
     else:
-        if _MARK_RE.search(s):
+        if _mark_re().search(s):
             s, m = _sub_map(_compose_re(), _compose, s, m)
         folded = _fold_one(s)
         if "\0" in folded:
-            folded, m = _sub_map(_special_re(), _special, s, m)
+            folded, m = _sub_special(s, folded, m)
             folded = _fold_one(folded)
-        s, m = _sub_map(_OUTSIDE_RE, lambda _: "", folded, m)
+        s, m = _sub_map(_outside_re(), lambda _: "", folded, m)
         if _is_chinese_with_kana(s):
-            s, m = _sub_map(_KANA_RUN_RE, lambda _: "", s, m)
+            s, m = _sub_map(_kana_run_re(), lambda _: "", s, m)
     s, m = _sub_map(_LINES_WS_MAP_RE if keep_lines else _WS_MAP_RE, _space if keep_lines else _one_space, s, m)
     if "(" in s:
-        s, m = _sub_map(_PINYIN_RE, _pinyin, s, m)
+        s, m = _sub_map(_pinyin_re(), _pinyin, s, m)
     lead = len(s) - len(s.lstrip(" \n"))
     end = len(s.rstrip(" \n"))
     return s[lead:end], m[lead:end]
@@ -370,13 +394,28 @@ def _sub_map(
     pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], s: str, m: list[int]
 ) -> tuple[str, list[int]]:
     """`pattern.sub(repl, s)` that also rewrites the offset map `m`."""
+    return _splice(s, m, ((*mo.span(), repl(mo)) for mo in pattern.finditer(s)))
+
+
+def _sub_special(s: str, folded: str, m: list[int]) -> tuple[str, list[int]]:
+    """Each character of `s` the table drops or expands replaced by its entry, found without a
+    regex (a class of those ~325 ranges cost 2-5 ms to compile): `folded` (`_fold_one(s)`) has a NUL exactly where `s` has a character the table
+    drops or expands, so those are found with `str.find`."""
+    table, spans = char_table(), []
+    i = folded.find("\0")
+    while i >= 0:
+        spans.append((i, i + 1, table[ord(s[i])] or ""))
+        i = folded.find("\0", i + 1)
+    return _splice(s, m, spans)
+
+
+def _splice(s: str, m: list[int], edits: Iterable[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """`s` with each (start, end, replacement) applied, in order, and the offset map `m` to match."""
     parts: list[str] = []
     out_m: list[int] = []
     last = 0
-    for mo in pattern.finditer(s):
-        a, b = mo.span()
-        r = repl(mo)
-        if r == mo.group():
+    for a, b, r in edits:
+        if r == s[a:b]:
             continue
         parts.append(s[last:a])
         out_m += m[last:a]

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 import msgspec
 
 from ..errors import ConfigError
-from ..models import ExtractRules
+from ..siterules import ExtractRules
 from . import checks
 
 

@@ -156,5 +156,5 @@ def _snippet(ctx: Context, row: dict, terms: list[str]) -> str:
     first = snippets.first_span(body, terms) if terms else None
     spans = [first] if first else []
     if not spans:
-        spans = sorted((h.start, h.end) for h in ctx.store.hits_of(row["id"], row["topics"]) if h.field == "body")
+        spans = ctx.store.hit_spans(row["id"], row["topics"], "body")
     return snippets.cut(body, spans)

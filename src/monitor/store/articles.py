@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import ftstokens
-from ..models import Article
 from .base import AlreadyStored, iso, utcnow
 from .fingerprints import FingerprintsPart
+
+if TYPE_CHECKING:  # only named here: opening the store (a search) creates no model class
+    from ..models import Article
 
 _KNOWN = "SELECT 1 FROM articles WHERE canonical_url = ?"
 _NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"

@@ -12,10 +12,12 @@ import dataclasses
 import json
 import sqlite3
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Outgoing, Queued
 from .base import StoreBase, iso, parse_iso, utcnow
+
+if TYPE_CHECKING:  # the models are made where read: opening the store (a search) creates none of them
+    from ..models import Outgoing, Queued
 
 
 class OutboxPart(StoreBase):
@@ -84,6 +86,8 @@ class OutboxPart(StoreBase):
 
 
 def _queued(row: dict[str, Any]) -> Queued:
+    from ..models import Outgoing, Queued
+
     # Fields a later version dropped are ignored; ones it added take their defaults.
     known = {f.name for f in dataclasses.fields(Outgoing)}
     fields = {k: v for k, v in json.loads(row["message"]).items() if k in known}
