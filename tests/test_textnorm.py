@@ -132,6 +132,16 @@ def test_sparse_tables_translate_as_the_dense_lists(monkeypatch: pytest.MonkeyPa
     assert textnorm._translate("滬①…", False) == "沪1..."
 
 
+def test_characters_folding_into_one_are_the_tables_preimages() -> None:
+    # Read from the translate form of the table (search never loads `char_table`'s dict).
+    table = textnorm.char_table()
+    outputs = sorted({c for v in table.values() if v for c in v})
+    for char in [*"沪明网1a.(", "\u0301", *random.Random(4).sample(outputs, 300)]:
+        expected = sorted(chr(cp) for cp, out in table.items() if out and char in out and chr(cp) != char)
+        assert textnorm.folding_into(char) == expected, char
+    assert "滬" in textnorm.folding_into("沪") and "沪" not in textnorm.folding_into("沪")
+
+
 def test_a_search_sized_text_never_builds_the_dense_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(one_to_one: bool) -> list[str | None]:
         raise AssertionError("the 65,536-entry list was built")

@@ -75,8 +75,7 @@ def _first(text: str, needle: str, tries: int = 200) -> tuple[int, int] | None:
 @functools.lru_cache(maxsize=1024)
 def preimages(char: str) -> tuple[str, ...]:
     """Every character whose normal form contains `char` (沪 → 沪, 滬), itself first."""
-    table = textnorm.char_table()
-    return (char, *sorted(chr(cp) for cp, out in table.items() if out and char in out and chr(cp) != char))
+    return (char, *textnorm.folding_into(char))
 
 
 def _occurrences(norm: str, index: list[int], needles: list[str]) -> list[tuple[int, int]]:

@@ -115,29 +115,52 @@ def _dropped(cp: int, ch: str) -> bool:
 @functools.cache
 def char_table() -> dict[int, str | None]:
     """The one translate table (NFKC, traditional → simplified, lower, drops); built once
-    per version of this file, OpenCC's data and Unicode, then read from a disk cache."""
-    return _tables()["table"]
+    per version of this file, OpenCC's data and Unicode, then read from a disk cache of its
+    own (its ~19,000 entries cost ~5 ms to read: normalising and searching use `_tables`)."""
+    return tablecache.load_or_build("textnorm-table", _table_inputs(), _build_char_table)
 
 
 @functools.cache
 def _tables() -> dict:
-    """`char_table` and the two `_bmp` lists, from the disk cache (building them costs about
-    0.3 s, reading them a few ms: `monitor search` starts without building them)."""
-    sources = [Path(__file__).read_bytes(), _opencc_path().read_bytes(), unicodedata.unidata_version.encode()]
-    return tablecache.load_or_build("textnorm", sources, _build_tables)
+    """The table in the form that text is translated through, from the disk cache (building
+    it costs about 0.3 s, reading it ~1 ms: `monitor search` starts without building it)."""
+    return tablecache.load_or_build("textnorm", _table_inputs(), _build_tables)
+
+
+def _table_inputs() -> list[bytes]:
+    return [Path(__file__).read_bytes(), _opencc_path().read_bytes(), unicodedata.unidata_version.encode()]
 
 
 def _build_tables() -> dict:
-    """What the cache holds: the table, and the BMP lists in a form that loads fast (one
-    string of the one-for-one part, plus the entries that drop or expand characters)."""
+    """What the cache holds: one string of the one-for-one part of the BMP (NUL where the
+    table drops or expands a character), the entries that drop or expand BMP characters, and
+    the same two for the entries beyond the BMP, as dicts."""
     table = _build_char_table()
     fast = {**{cp: chr(cp) for cp in range(0x10000)}, **table}
     one = {cp: v if v is not None and len(v) == 1 else "\0" for cp, v in fast.items()}
-    return {"table": table, "bmp1": "".join(one[cp] for cp in range(0x10000)),
+    return {"bmp1": "".join(one[cp] for cp in range(0x10000)),
             "bmp_other": {cp: fast[cp] for cp in range(0x10000) if fast[cp] != one[cp]},
-            "astral1": {cp: v for cp, v in one.items() if cp >= 0x10000}}
+            "astral1": {cp: v for cp, v in one.items() if cp >= 0x10000},
+            "astral_other": {cp: v for cp, v in table.items() if cp >= 0x10000 and one[cp] == "\0"}}
 
 
+def folding_into(char: str) -> list[str]:
+    """Every other character whose table entry contains the character `char` (沪 → 滬),
+    sorted; read from `_tables` (a `str.find` over the one-for-one part, then the ~1,600
+    other entries), not by walking `char_table`."""
+    tables, found = _tables(), []
+    one = tables["bmp1"]
+    i = one.find(char)
+    while i >= 0:
+        found.append(chr(i))
+        i = one.find(char, i + 1)
+    found += [chr(cp) for cp, v in tables["astral1"].items() if v == char]
+    for other in (tables["bmp_other"], tables["astral_other"]):
+        found += [chr(cp) for cp, v in other.items() if v and char in v]
+    return sorted(c for c in found if c != char)
+
+
+@functools.cache
 def _build_char_table() -> dict[int, str | None]:
     ts = _opencc_ts()
     table: dict[int, str | None] = {}
@@ -401,10 +424,11 @@ def _sub_special(s: str, folded: str, m: list[int]) -> tuple[str, list[int]]:
     """Each character of `s` the table drops or expands replaced by its entry, found without a
     regex (a class of those ~325 ranges cost 2-5 ms to compile): `folded` (`_fold_one(s)`) has a NUL exactly where `s` has a character the table
     drops or expands, so those are found with `str.find`."""
-    table, spans = char_table(), []
+    tables, spans = _tables(), []
     i = folded.find("\0")
     while i >= 0:
-        spans.append((i, i + 1, table[ord(s[i])] or ""))
+        cp = ord(s[i])
+        spans.append((i, i + 1, (tables["bmp_other"] if cp < 0x10000 else tables["astral_other"])[cp] or ""))
         i = folded.find("\0", i + 1)
     return _splice(s, m, spans)
 
