@@ -234,10 +234,10 @@ def _translate(text: str, one_to_one: bool) -> str:
     if new:
         tables, table = _tables(), _sparse[one_to_one]
         one, other = tables["bmp1"], tables["bmp_other"]
-        for char in new:
-            cp = ord(char)
-            if cp < 0x10000:
-                table[cp] = one[cp] if one_to_one else other.get(cp, one[cp])
+        if one_to_one:
+            table.update({cp: one[cp] for cp in map(ord, new) if cp < 0x10000})
+        else:
+            table.update({cp: other.get(cp, one[cp]) for cp in map(ord, new) if cp < 0x10000})
         seen.update(new)
     return text.translate(_sparse[one_to_one])
 
@@ -387,16 +387,20 @@ def _normalize_map(text: str, keep_lines: bool) -> tuple[str, list[int]]:
     quick = _translate(s, True)  # length-preserving: the map is unchanged
     if _RARE_RE.search(quick) is None and "\0" not in quick:
         s = quick  # no marks, kana, astral characters, drops or expansions: steps 1-3 done
-    else:
-        if _mark_re().search(s):
+    else:  # each step's pattern only where `_RARE_RE` (marks, kana, astral) says it can match:
+        # most text here merely has a drop or an expansion ("……"), and compiling costs more
+        if _RARE_RE.search(s) and _mark_re().search(s):
             s, m = _sub_map(_compose_re(), _compose, s, m)
         folded = _fold_one(s)
         if "\0" in folded:
             folded, m = _sub_special(s, folded, m)
             folded = _fold_one(folded)
-        s, m = _sub_map(_outside_re(), lambda _: "", folded, m)
-        if _is_chinese_with_kana(s):
-            s, m = _sub_map(_kana_run_re(), lambda _: "", s, m)
+        if _RARE_RE.search(folded) is None:
+            s = folded
+        else:
+            s, m = _sub_map(_outside_re(), lambda _: "", folded, m)
+            if _is_chinese_with_kana(s):
+                s, m = _sub_map(_kana_run_re(), lambda _: "", s, m)
     s, m = _sub_map(_LINES_WS_MAP_RE if keep_lines else _WS_MAP_RE, _space if keep_lines else _one_space, s, m)
     if "(" in s:
         s, m = _sub_map(_pinyin_re(), _pinyin, s, m)
