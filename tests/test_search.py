@@ -294,8 +294,23 @@ def test_the_verbatim_test_only_ever_says_yes_when_the_exact_test_would():
     test = querylang.parse("對口合作 title:三明").literal_test()
     assert test is not None and test("三明简讯", "两地对口合作") and not test("简讯", "三明对口合作")
     assert not test("三明", "两地對口合作")  # traditional in the text: the normalising check decides
-    for shape in ("三明 -三明治", "三明 OR 永安", "Sanming", "沪明2026", '"对口 合作"', ""):
+    for shape in ("三明 OR 永安", "Sanming", "沪明2026", '"对口 合作"', "三明 -(明治 OR 永安)", ""):
         assert querylang.parse(shape).literal_test() is None, shape
+    # An excluded term: absent for sure when one of its characters and all that normalise into it are.
+    excluding = querylang.parse("三明 -三明治 -title:沪明")
+    test = excluding.literal_test()
+    assert test is not None and test("简讯", "三明与上海") and test("三明简讯", "沪明")
+    assert not test("简讯", "三明，明治") and excluding.accepts("简讯", "三明,明治")  # every character there: normalise
+    assert not test("简讯", "三明治") and not test("沪明", "三明") and not test("滬明", "三明")
+    assert not test("简讯", "三明(zhì)治") and not excluding.accepts(*map(textnorm.normalize, ("", "三明(zhì)治")))
+    rng = random.Random(6)
+    alphabet = [*"三明治沪滬上海 ，", "(zhì)", "\u200b", "①"]
+    for query in (excluding, querylang.parse("上海 -三明治"), querylang.parse("-沪明")):
+        quick = query.literal_test()
+        for _ in range(3000):
+            title, body = ("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(2))
+            if quick(title, body):
+                assert query.accepts(textnorm.normalize(title), textnorm.normalize(body)), (title, body)
 
 
 def test_word_characters_are_told_as_the_class_over_the_cjk_blocks_would():

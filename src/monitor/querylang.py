@@ -121,15 +121,26 @@ class Query:
 
     def literal_test(self) -> Callable[[str, str], bool] | None:
         """A cheap sufficient test over the original title and body, for a query of terms
-        that must all appear, each a run of Han characters that normalising leaves as they
-        are: such a term found verbatim in the original is in the normal form too (normalising
-        maps those characters to themselves and never inserts between characters). None when
-        the query is of another shape; a False answer means "normalise and ask `accepts`"."""
+        that must all appear or must not, each a run of Han characters that normalising leaves
+        as they are. A term found verbatim in the original is in the normal form too
+        (normalising maps those characters to themselves and never inserts between
+        characters); an excluded term is not when one of its characters is absent and so is
+        every character that normalises into it (`snippets.preimages`: normalising creates a
+        Han character only from those). None when the query is of another shape; a False
+        answer means "normalise and ask `accepts`"."""
         parts = self.root.parts if isinstance(self.root, AllOf) else (self.root,)
-        if not parts or not all(isinstance(p, Term) and _literal(p.norm) for p in parts):
+        pos = [p for p in parts if isinstance(p, Term)]
+        neg = [p.part for p in parts if isinstance(p, Not) and isinstance(p.part, Term)]
+        if not parts or len(pos) + len(neg) != len(parts) or not all(_literal(t.norm) for t in pos + neg):
             return None
-        terms = [(p.norm, p.title_only) for p in parts if isinstance(p, Term)]
-        return lambda title, body: all(t in title or (not only and t in body) for t, only in terms)
+        terms = [(t.norm, t.title_only) for t in pos]
+        absent = [([snippets.preimages(c) for c in dict.fromkeys(t.norm)], t.title_only) for t in neg]
+
+        def test(title: str, body: str) -> bool:
+            return all(t in title or (not only and t in body) for t, only in terms) and all(
+                any(not any(c in title or (not only and c in body) for c in chars) for chars in each)
+                for each, only in absent)
+        return test
 
     def terms(self) -> list[str]:
         """The positive terms as typed (for snippets and highlighting), each once."""

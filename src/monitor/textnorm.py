@@ -426,8 +426,8 @@ def _sub_map(
 
 def _sub_special(s: str, folded: str, m: list[int]) -> tuple[str, list[int]]:
     """Each character of `s` the table drops or expands replaced by its entry, found without a
-    regex (a class of those ~325 ranges cost 2-5 ms to compile): `folded` (`_fold_one(s)`) has a NUL exactly where `s` has a character the table
-    drops or expands, so those are found with `str.find`."""
+    regex (a class of those ~325 ranges cost 2-5 ms to compile): `folded` (`_fold_one(s)`) has
+    a NUL exactly where `s` has such a character, so they are found with `str.find`."""
     tables, spans = _tables(), []
     i = folded.find("\0")
     while i >= 0:
