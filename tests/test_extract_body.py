@@ -9,7 +9,8 @@ notice in an English body, a Chinese portal's video placeholder, `展开全文`,
 and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a page whose class names
 are hashes, where a long reader comment outscored the short article beside the headline, and
 an opinion column whose `commentary` and `football` class names read as comment and footer, a
-photo essay whose paragraphs sit in `caption-text` boxes (a gallery caption still dropped),
+photo essay whose paragraphs sit in `caption-text` boxes (a gallery caption still dropped), a
+lone link line between paragraphs (kept) beside teaser, shouted, ad-row and share links (not),
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
 """
@@ -129,3 +130,14 @@ def test_article_text_under_a_caption_class_is_kept_and_a_gallery_caption_is_not
     assert body[3].startswith("The last stretch runs under the railway viaduct")
     assert body[-1].startswith("The trust says the path is flat")
     assert not any("Volunteers from the canal trust" in p or "Image 1 of 12" in p for p in body)
+
+
+def test_a_lone_link_line_between_paragraphs_is_kept_teasers_and_ad_rows_are_not() -> None:
+    # A one-item list linking where to buy the guide sits between two paragraphs: article text.
+    # `Related: …`, a headline shouted in capitals, a row of ad links, a share prompt and a
+    # link after the last paragraph are not.
+    body = paragraphs("en_inline_links.html")
+    assert body[1] == "Get the walking guide at the county library for $5"
+    assert not any(word in p for p in body for word in ("Related", "HARBOUR", "Thermal", "WhatsApp", "timetable"))
+    assert body[-1].startswith("Dogs are welcome")
+    assert len(body) == 8

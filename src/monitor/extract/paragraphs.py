@@ -47,6 +47,8 @@ _LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
 _BREAK_AFTER = "。！？!?”」』.:：;；)）"
 _SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LABEL = re.compile(r"[\w'’ ]{1,24}[:：|｜]\s")  # `Related: …`, `WATCH: …`, `推荐： …` opening a link line
 
 _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
 _FIELD_LINE = re.compile(
@@ -90,6 +92,7 @@ class Body:
     author: str | None = None
     source_name: str | None = None
     editor: str | None = None
+    links: list[str] = field(default_factory=list)  # link rows since the last paragraph
 
 
 def build_body(containers: list[LexborNode], title: str = "") -> Body:
@@ -224,6 +227,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
     (a related list)."""
     if _LINK_OPEN in raw and _link_row(raw):
+        if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
+            body.links.append(collapse(_LINK_SPAN.sub(r"\1", raw)))
         return True
     text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
     if not text:
@@ -244,8 +249,24 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         text = text[: editor.start()].rstrip()
     if text and text not in seen:
         seen.add(text)
+        if 0 < len(body.links) <= 2:  # one or two link lines between paragraphs: part of the text
+            body.paragraphs += [line for line in body.links if line not in seen and _link_line_kept(line)]
+        body.links.clear()
         body.paragraphs.append(text)
     return True
+
+
+def _link_line_kept(line: str) -> bool:
+    """A link line between paragraphs that reads as the article's own (`Get the guide at the
+    library`), not a teaser: no chrome phrase, no `Related:` / `Read more:` label or brackets
+    around it, not a headline shouted in capitals. Not Chinese: on Chinese portals such a line
+    is a promotion (专题, 视频, 推荐 links), and the validation pages lost precision by them."""
+    if not line or len(line) > 300 or _CJK.search(line) or is_stop(line) or is_chrome(line) or _LABEL.match(line):
+        return False
+    if line[0] in "[【(（" and line[-1] in "]】)）":
+        return False
+    letters = [ch for ch in line if ch.isalpha() and ch.isascii()]
+    return not (len(letters) >= 12 and not any(ch.islower() for ch in letters))
 
 
 def _like_title(text: str, title: str) -> bool:
