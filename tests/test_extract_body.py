@@ -10,7 +10,8 @@ and `举报/反馈`, audio, gallery, video and affiliate widgets' lines, and a p
 are hashes, where a long reader comment outscored the short article beside the headline, and
 an opinion column whose `commentary` and `football` class names read as comment and footer, a
 photo essay whose paragraphs sit in `caption-text` boxes (a gallery caption still dropped), a
-lone link line between paragraphs (kept) beside teaser, shouted, ad-row and share links (not),
+lone link line between paragraphs (kept) beside teaser, shouted, ad-row and share links (not), a
+caption credited `(Agency/Agency)`, a lone `SUBSCRIBE`, a `… Gallery` link, `You may also like...`,
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
 """
@@ -141,3 +142,11 @@ def test_a_lone_link_line_between_paragraphs_is_kept_teasers_and_ad_rows_are_not
     assert not any(word in p for p in body for word in ("Related", "HARBOUR", "Thermal", "WhatsApp", "timetable"))
     assert body[-1].startswith("Dogs are welcome")
     assert len(body) == 8
+
+
+def test_a_credited_caption_a_lone_subscribe_a_gallery_link_and_an_ellipsis_teaser_heading() -> None:
+    # `(Lake Trust/Valley University)` ends a caption; `SUBSCRIBE` heads a box; `… Gallery` links a
+    # gallery; `You may also like...` opens the teasers.
+    body = paragraphs("en_small_chrome.html")
+    assert len(body) == 3
+    assert body[-1].startswith("The trust plans a second survey")

@@ -22,7 +22,7 @@ _STOP = re.compile(
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
-    r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:]*$",
+    r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
 )
 # Searched in lower-cased short lines: without re.I, and with every branch a plain literal (no
@@ -49,7 +49,8 @@ _PROMO_START = re.compile(
     r"also on [\w-]+(?:\.[\w-]+)+\b|image copyright|listen to this article|"
     r"continue reading the main story|your browser does not support|(?:please )?enable javascript|"
     r"(?:we )?(?:may )?earn (?:a )?(?:small )?commission|skip advertisement|back to gallery|"
-    r"advert(?:isement)?s?$|comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
+    r"advert(?:isement)?s?$|subscribe(?: now| today)?$|"
+    r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
     r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$"
@@ -58,7 +59,7 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
-    r"like to hear what you think|may not be published, broadcast, rewritten"
+    r"like to hear what you think|may not be published, broadcast, rewritten| gallery$"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
@@ -69,6 +70,8 @@ _EN_CREDIT_END = re.compile("|".join(
     rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "shutterstock",
                                            r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration")
 ))
+# `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
+_PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
@@ -101,7 +104,8 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
         if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):
             return True
-        if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)):
+        if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)
+                                 or (line[-1:] == ")" and _PAREN_CREDIT.search(line, len(line) - 70))):
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True

@@ -92,7 +92,7 @@ class Body:
     author: str | None = None
     source_name: str | None = None
     editor: str | None = None
-    links: list[str] = field(default_factory=list)  # link rows since the last paragraph
+    links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
 
 
 def build_body(containers: list[LexborNode], title: str = "") -> Body:
@@ -239,6 +239,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and _is_byline(text, body):
         return True
     if len(text) <= 300 and is_chrome(text):
+        body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
         return True
     if not body.paragraphs and body.headline is None and title and _like_title(text, title):
         body.headline = text  # the container opens with the headline in other words
@@ -249,7 +250,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         text = text[: editor.start()].rstrip()
     if text and text not in seen:
         seen.add(text)
-        if 0 < len(body.links) <= 2:  # one or two link lines between paragraphs: part of the text
+        if 0 < len(body.links) <= 2 and "" not in body.links:  # one or two link lines: part of the text
             body.paragraphs += [line for line in body.links if line not in seen and _link_line_kept(line)]
         body.links.clear()
         body.paragraphs.append(text)
