@@ -89,6 +89,28 @@ def test_broken_toml_names_the_file(tmp_path):
         config.load(path)
 
 
+def test_parsed_toml_is_cached_by_the_files_bytes_and_still_validated(tmp_path, monkeypatch):
+    monkeypatch.setenv("MONITOR_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD)
+    assert [s.name for s in config.load(path).sources] == ["feed-a", "list-b"]
+    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert len(cached) == 2 and all(p.startswith("toml-") for p in cached)  # the file and its include
+    assert [s.name for s in config.load(path).sources] == ["feed-a", "list-b"]  # read back from the cache
+    path.write_text(GOOD.replace('"feed-a"', '"feed-c"'), encoding="utf-8")
+    assert [s.name for s in config.load(path).sources] == ["feed-c", "list-b"]  # other bytes: parsed again
+    path.write_text(GOOD.replace('interval = "15m"', 'interval = "15 minutes"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match="interval"):
+        config.load(path)
+    with pytest.raises(ConfigError, match="interval"):
+        config.load(path)  # a cached parse is validated as a fresh one
+    path.write_text("when = 2026-01-01\n" + GOOD, encoding="utf-8")  # a date: marshal cannot hold it
+    with pytest.raises(ConfigError, match="when"):
+        config.load(path)
+    path.write_bytes(GOOD.encode("gb18030").replace(b'"x.db"', "\"数据.db\"".encode("gb18030")))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        config.load(path)
+
+
 def test_missing_file_has_a_hint(tmp_path):
     with pytest.raises(ConfigError) as err:
         config.load(tmp_path / "absent.toml")

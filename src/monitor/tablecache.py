@@ -4,7 +4,8 @@ In: a name, the inputs that determine the table (source text, data files, versio
 function that builds it. Out: the table (marshal-able: dicts, lists, str, None), read from
 `$MONITOR_CACHE_DIR`, else `$XDG_CACHE_HOME/monitor`, else `~/.cache/monitor`, or built and
 written there. A cache that cannot be read or written is rebuilt in memory, silently: it
-only costs time. Never used for anything a user wrote.
+only costs time; a value marshal cannot hold is returned and not cached. What a user wrote
+is cached only as parsed (the config's TOML, keyed by the file's bytes), never as validated.
 """
 
 from __future__ import annotations
@@ -45,12 +46,16 @@ def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any]) -> A
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
+    try:
+        blob = marshal.dumps(value)
+    except ValueError:  # marshal cannot hold it (a TOML date, say): returned, not cached
+        return value
     import tempfile  # only when writing: its import costs a few ms of every start
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps(value))
+            tmp.write(blob)
         os.replace(tmp.name, path)  # atomic: a concurrent reader sees the old file or the new one
     except OSError:
         pass

@@ -11,13 +11,13 @@ Never opens sockets or the database.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from .. import tablecache
 from ..errors import ConfigError
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -149,15 +149,28 @@ def _topics(tables: Any, origin: dict[str, Path], problems: Problems) -> dict[st
 
 
 def _read_toml(path: Path) -> dict:
+    """The file's tables as `tomllib` parses them, from a disk cache keyed by the file's bytes:
+    parsing the bundled topic rules and a config of 16 sources cost ~12 ms of every start (a
+    `monitor search` included), reading the parsed form back well under 1 ms. Only the parse is
+    cached; every value is still validated at each start."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found", hint="pass --config PATH or set MONITOR_CONFIG") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}", hint="fix the syntax at that line") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data))
+
+
+def _parse_toml(path: Path, data: bytes) -> dict:
+    import tomllib  # only when the file changed: importing it is ~2 ms
+
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}", hint="fix the syntax at that line") from None
 
 
 def _merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:
