@@ -12,6 +12,7 @@ an opinion column whose `commentary` and `football` class names read as comment 
 photo essay whose paragraphs sit in `caption-text` boxes (a gallery caption still dropped), a
 lone link line between paragraphs (kept) beside teaser, shouted, ad-row and share links (not), a
 caption credited `(Agency/Agency)`, a lone `SUBSCRIBE`, a `… Gallery` link, `You may also like...`,
+an old portal's article as loose text inside an unknown CMS tag,
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
 """
@@ -150,3 +151,12 @@ def test_a_credited_caption_a_lone_subscribe_a_gallery_link_and_an_ellipsis_teas
     body = paragraphs("en_small_chrome.html")
     assert len(body) == 3
     assert body[-1].startswith("The trust plans a second survey")
+
+
+def test_text_loose_in_an_unknown_element_is_scored() -> None:
+    # An old portal's CMS include tag (`<cms_include:articlefrag1>`, closed by another name, so it
+    # holds the rest of the cell) carries the article as loose text between <br><br>.
+    body = paragraphs("zh_custom_element.html")
+    assert len(body) == 4
+    assert body[0].startswith("记者昨日从三明海关获悉")
+    assert body[-1].startswith("目前，该企业已与日本客商")

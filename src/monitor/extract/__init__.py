@@ -23,7 +23,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..models import Article, ExtractRules
 from . import dates
-from .body import UNIT_GROUPS, find_containers
+from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .published import Places, published
@@ -89,7 +89,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")
     # One walk finds the head facts, the chrome to drop and the body finder's text units.
-    meta, doomed, units = read_meta(tree, _DROP_TAGS, UNIT_GROUPS)
+    meta, doomed, units = read_meta(tree, _DROP_TAGS, UNIT_GROUPS, CUSTOM_GROUP)
     title = _rule_text(tree, rules.title) or choose_title(meta)
     ruled = _ruled_fields(tree, rules)
     _clean_tree(tree, doomed, rules.remove)

@@ -22,6 +22,9 @@ _DEEP_TAGS = ("p", "pre", "blockquote")  # paragraphs: all their text counts
 _SHALLOW_TAGS = ("td", "div", "section", "article", "font", "dd", "center", "main", "span")
 _FREE_SPANS = "span:not(p span):not(li span):not(a span)"
 UNIT_GROUPS = (_DEEP_TAGS, _SHALLOW_TAGS)  # the caller collects these in its first walk over the page
+# Elements of tags the parser does not know (`<cms_include:frag>`, web components) are blocks whose
+# loose text counts, like a <div>'s: lexbor numbers its own tags below this, others far above.
+CUSTOM_GROUP, CUSTOM_TAG_IDS = 1, 0xFFFF
 _INLINE_PARENTS = frozenset({"p", "pre", "blockquote", "h1", "h2", "h3", "h4", "a", "li"})
 _INLINE = frozenset({"span", "font", "em", "strong", "b", "i", "u", "small", "big", "sup", "sub", "a"})
 _PUNCT = re.compile(r"[,，。、；;！？!?]")
@@ -100,6 +103,8 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
     for unit in blocks:
         if unit.tag_id == _SPAN_ID and unit.mem_id not in free_spans:
             continue
+        if unit.tag_id > CUSTOM_TAG_IDS and _in_paragraph(unit):  # Word's <o:p> inside a <p>
+            continue
         text = unit.text(deep=False)  # loose text only; child elements are units of their own
         if len(text) >= 8 and not text.isspace():
             # Loose text separated by <br> is several paragraphs in one unit: let its length count.
@@ -107,6 +112,12 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
             if score:
                 _credit(scores, _block_of(unit), score)
     return scores
+
+
+def _in_paragraph(node: LexborNode) -> bool:
+    """Whether a node sits in a paragraph, list item, link or inline wrapper (its text counts there)."""
+    parent = node.parent
+    return parent is not None and (parent.tag in _INLINE_PARENTS or parent.tag in _INLINE)
 
 
 def _credit(scores: dict[LexborNode, float], node: LexborNode | None, score: float) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .body import class_hint, tag_ids
+from .body import CUSTOM_TAG_IDS, class_hint, tag_ids
 from .text import CJK, clean
 
 _ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNews", "BlogPosting", "AnalysisNewsArticle",
@@ -99,11 +99,12 @@ class PageMeta:
 
 
 def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
-              unit_groups: tuple[tuple[str, ...], ...] = ()
+              unit_groups: tuple[tuple[str, ...], ...] = (), custom_group: int | None = None
               ) -> tuple[PageMeta, list[LexborNode], list[list[LexborNode]]]:
     """Meta tags (first wins), JSON-LD article fields, <title> and headline texts; plus, found in
     the same walk so the caller need not walk the tree again, the nodes of `drop_tags` (to remove)
-    and those of each group of `unit_groups` (for the body finder), in document order. The
+    and those of each group of `unit_groups` (for the body finder), in document order; elements
+    the parser does not know (a CMS's `<cms_include:…>`) join group `custom_group`. The
     second-rank headlines are read on demand: call `choose_title` before the tree is changed."""
     meta = PageMeta()
     scripts: list[LexborNode] = []
@@ -119,6 +120,8 @@ def read_meta(tree: LexborHTMLParser, drop_tags: tuple[str, ...] = (),
     for node in root.traverse() if root is not None else ():
         tag = kind_of(node.tag_id)
         if tag is None:
+            if custom_group is not None and node.tag_id > CUSTOM_TAG_IDS:
+                units[custom_group].append(node)
             continue
         if isinstance(tag, int):
             units[tag].append(node)
