@@ -20,7 +20,7 @@ import pytest
 from monitor import decode as decode_module
 from monitor.decode import decode_html
 from monitor.errors import ExtractError
-from monitor.extract import dates, extract, extract_bytes
+from monitor.extract import dates, extract, extract_bytes, yearless
 from monitor.extract.meta import strip_site_suffix
 from monitor.models import Article, ExtractRules
 
@@ -313,7 +313,7 @@ def test_date_from_url(url: str | None, expected: datetime | None) -> None:
 )
 def test_dateline_year_comes_from_context_never_the_future(now: datetime, hint: int | None,
                                                            expected: datetime) -> None:
-    assert dates.dateline_date("中新网福建新闻11月8日电(记者 王五)三明……", now, hint) == expected
+    assert yearless.dateline_date("中新网福建新闻11月8日电(记者 王五)三明……", now, hint) == expected
 
 
 def test_dateline_page_takes_its_year_from_another_date_on_the_page() -> None:
@@ -363,7 +363,7 @@ def test_date_from_the_right_place(name: str, expected: datetime) -> None:
     ],
 )
 def test_yearless_byline_times_take_the_latest_year_not_in_the_future(text: str, expected: datetime | None) -> None:
-    assert dates.yearless_date(text, NOW) == expected
+    assert yearless.yearless_date(text, NOW) == expected
 
 
 def test_yearless_byline_on_an_old_page_takes_the_year_of_the_pages_other_dates() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract import dates, extract, extract_bytes
+from monitor.extract import dates, extract, extract_bytes, yearless
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 NOW = datetime(2024, 5, 20, 3, tzinfo=timezone.utc)
@@ -109,6 +109,7 @@ def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -
         ("Published Wed, Nov 20 20194:29 AM EST", utc(2019, 11, 19, 16)),
         ("Columnists21:17 18.11.2019", utc(2019, 11, 17, 16)),  # day first with dots
         ("build 3.1.2.2019", None),  # part of a longer dotted number: no date
+        ("Ideas11.14.2019 09:00 AM", utc(2019, 11, 13, 16)),  # dotted, month first: 14 cannot be a month
     ],
 )
 def test_more_written_forms(text: str, expected: datetime) -> None:
@@ -131,10 +132,10 @@ def test_two_digit_years_in_a_byline(text: str, expected: datetime | None) -> No
 
 def test_english_dateline_takes_the_year_from_context() -> None:
     lead = "BEIJING, March 8 (Xinhua) -- China will expand cooperation between cities in the east and west."
-    assert dates.dateline_date(lead, NOW, 2018) == utc(2018, 3, 7, 16)
-    assert dates.dateline_date(lead, NOW) == utc(2024, 3, 7, 16)
-    assert dates.dateline_date("SHANGHAI, Dec. 30 (Reuters) - Shares rose.", NOW) == utc(2023, 12, 29, 16)
-    assert dates.dateline_date("In March 8 cities joined the scheme.", NOW) is None
+    assert yearless.dateline_date(lead, NOW, 2018) == utc(2018, 3, 7, 16)
+    assert yearless.dateline_date(lead, NOW) == utc(2024, 3, 7, 16)
+    assert yearless.dateline_date("SHANGHAI, Dec. 30 (Reuters) - Shares rose.", NOW) == utc(2023, 12, 29, 16)
+    assert yearless.dateline_date("In March 8 cities joined the scheme.", NOW) is None
 
 
 def test_a_list_heading_with_a_label_word_is_not_a_label() -> None:
@@ -244,3 +245,10 @@ def test_older_chinese_pages_with_two_digit_years() -> None:
     # No date on the page at all; the URL's `/050427/` path is year, month and day in two digits each.
     assert published("zh_date_url_short.html", "http://ent.example.cn/050427/347/26pbv.html") == utc(2005, 4, 26, 16)
     assert published("zh_date_url_short.html", "http://ent.example.cn/news/123456/7.html") is None
+
+
+def test_an_english_byline_time_without_a_year_takes_the_page_s_year() -> None:
+    # `Posted Nov 19, 6:51 AM` under the headline; the only full date on the page is 2019's.
+    page = _en_page("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").replace(
+        "</body>", "<div class='foot'>Archive: November 2, 2019</div></body>")
+    assert extract(page, now=NOW).published == utc(2019, 11, 18, 22, 55)

@@ -22,17 +22,6 @@ _TIME = r"(?:\s*+(?:T|日)?\s*+(\d{1,2})\s*+[:：时時]\s*+(\d{1,2})(?:\s*+[:�
 FULL_DATE = re.compile(
     r"((?:19|20)(?<!\d..)\d{2})\s*+[年\-/.]\s*+(\d{1,2})\s*+[月\-/.]\s*+(\d{1,2})(?!\d)(?:\s*+日)?" + _TIME
 )
-# A byline time without a year: 11月8日 10:23 · 11-08 10:23 (a time of day is required).
-_YEARLESS = re.compile(
-    r"(?<![\d年\-/.])(\d{1,2})(?:月|-)(\d{1,2})日?\s*(\d{1,2})[:：](\d{2})(?![\d\-/])"
-)
-# A wire dateline without a year: 11月8日电 / 11月8日電.
-DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
-# An English wire dateline without a year: `BEIJING, March 8 (Xinhua) --`, `SANMING, Fujian, Mar. 8 /`.
-_EN_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.'’ -]{1,30}(?:, [A-Z][A-Za-z.' -]{1,30})?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*\.? (\d{1,2})\s*(?:[(/]|--|[—–-] )"
-)
 # 18-03-08 · [18.03.08 10:23]: older Chinese CMSes print a two-digit year first. Read only in a
 # byline; a slash is left out (`03/08/18` is an American month first).
 _SHORT_YEAR = re.compile(
@@ -53,7 +42,7 @@ _US_DATE = re.compile(
 # Whether the page writes numeric dates day first (True), month first (False) or unknown (None),
 # asked only when an ambiguous date is met (the answer scans the page).
 Order = Callable[[], bool | None] | None
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 # No \b around them: raw page text glues neighbouring blocks (`Business NewsNovember 19, 2019`,
 # `Mar 6, 2018Copper`, `Nov 20 20194:29 AM`); the month's capital and the year's digits suffice.
 _YEAR_END = r"((?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
@@ -200,8 +189,11 @@ def _english_date(text: str, now: datetime) -> datetime | None:
 
 
 def _from_dotted(match: re.Match[str]) -> datetime | None:
-    """Turn a day-first `18.11.2019` match into UTC (Shanghai midnight of that day)."""
+    """Turn a day-first `18.11.2019` match into UTC (Shanghai midnight of that day); month first
+    when the second number cannot be a month (`11.14.2019`, as some American pages write)."""
     day, month, year = (int(g) for g in match.groups())
+    if month > 12 >= day:
+        day, month = month, day
     return to_utc(year, month, day)
 
 
@@ -209,7 +201,7 @@ def _from_english(match: re.Match[str]) -> datetime | None:
     """Turn an `_EN_DATE` or `_EN_DAY_FIRST` match into UTC (Shanghai midnight of that day)."""
     first, second, year = match.groups()
     day, month_name = (first, second) if first.isdigit() else (second, first)
-    return to_utc(int(year), _MONTHS.get(month_name[:3].lower(), 0), int(day))
+    return to_utc(int(year), MONTHS.get(month_name[:3].lower(), 0), int(day))
 
 
 def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
@@ -357,40 +349,3 @@ def short_date_from_url(url: str | None, now: datetime) -> datetime | None:
     year, month, day = (int(g) for g in match.groups())
     year += 2000 if 2000 + year <= now.year else 1900
     return plausible(to_utc(year, month, day), now)
-
-
-def yearless_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
-    """A `11月8日 10:23` / `11-08 10:23` byline time in `hint_year` (another date on the page), else
-    in the latest year that keeps it out of the future."""
-    match = _YEARLESS.search(text) if text else None
-    if not match:
-        return None
-    month, day, hour, minute = (int(g) for g in match.groups())
-    if hour > 23 or minute > 59:
-        return None
-    year = hint_year or now.astimezone(SHANGHAI).year
-    found = to_utc(year, month, day, hour, minute)
-    if found and found > now + timedelta(days=1):
-        found = to_utc(year - 1, month, day, hour, minute)
-    return plausible(found, now)
-
-
-def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
-    """A `11月8日电` or `BEIJING, March 8 (Xinhua) --` dateline with its year taken from `hint_year` or
-    `now`, never in the future."""
-    if not text:
-        return None
-    match = DATELINE.search(text[:5000])
-    english = None if match else _EN_DATELINE.match(text)
-    if english:
-        month, day = _MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
-    elif match:
-        month, day = int(match.group(1)), int(match.group(2))
-    else:
-        return None
-    local_now = now.astimezone(SHANGHAI)
-    year = hint_year or local_now.year
-    found = to_utc(year, month, day)
-    if found and found > now + timedelta(days=1):
-        found = to_utc(year - 1, month, day)
-    return plausible(found, now)

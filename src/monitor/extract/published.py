@@ -38,7 +38,7 @@ from datetime import datetime
 from functools import cache
 from itertools import islice
 
-from . import dates, relative
+from . import dates, relative, yearless
 from .meta import PageMeta
 from .order import day_first
 
@@ -106,8 +106,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     hint = near.astimezone(dates.SHANGHAI).year if near else None
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
-            or dates.dateline_date(places.lead, now, hint)
-            or (dates.yearless_date(places.region, now, hint) if places.anchored else None) or near
+            or yearless.dateline_date(places.lead, now, hint)
+            or (yearless.yearless_date(places.region, now, hint) if places.anchored else None) or near
             or dates.short_date_from_url(url, now))
 
 

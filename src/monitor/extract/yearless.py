@@ -1,0 +1,75 @@
+"""Dates written without a year, which take it from the page: byline times (`11月8日 10:23`,
+`11-08 10:23`, `Nov 19, 6:51 AM`) and wire datelines (`11月8日电`, `BEIJING, March 8 (Xinhua) --`).
+
+In: text, `now` and a year hint (the year of the page's nearest full date). Out: an aware UTC
+datetime in the hinted year, else in the latest year that keeps it out of the future; or None.
+Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from .dates import MONTHS, SHANGHAI, plausible, to_utc
+
+# A byline time without a year: 11月8日 10:23 · 11-08 10:23 (a time of day is required).
+_YEARLESS = re.compile(
+    r"(?<![\d年\-/.])(\d{1,2})(?:月|-)(\d{1,2})日?\s*(\d{1,2})[:：](\d{2})(?![\d\-/])"
+)
+# An English byline time without a year: `Posted Nov 19, 6:51 AM` (a time of day is required).
+_EN_YEARLESS = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})"
+    r"(?!\d)\s*([AP]M)?", re.I
+)
+# A wire dateline without a year: 11月8日电 / 11月8日電.
+DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
+# An English wire dateline without a year: `BEIJING, March 8 (Xinhua) --`, `SANMING, Fujian, Mar. 8 /`.
+_EN_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{1,30}(?:, [A-Z][A-Za-z.' -]{1,30})?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.? (\d{1,2})\s*(?:[(/]|--|[—–-] )"
+)
+
+
+def yearless_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
+    """A `11月8日 10:23` / `11-08 10:23` / `Nov 19, 6:51 AM` byline time in `hint_year` (another date
+    on the page), else in the latest year that keeps it out of the future."""
+    match = _YEARLESS.search(text) if text else None
+    english = None if match or not text else _EN_YEARLESS.search(text)
+    if match:
+        month, day, hour, minute = (int(g) for g in match.groups())
+    elif english:
+        month, day = MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
+        hour, minute = int(english.group(3)), int(english.group(4))
+        if english.group(5):
+            hour = hour % 12 + (12 if english.group(5).upper() == "PM" else 0)
+    else:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    year = hint_year or now.astimezone(SHANGHAI).year
+    found = to_utc(year, month, day, hour, minute)
+    if found and found > now + timedelta(days=1):
+        found = to_utc(year - 1, month, day, hour, minute)
+    return plausible(found, now)
+
+
+def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
+    """A `11月8日电` or `BEIJING, March 8 (Xinhua) --` dateline with its year taken from `hint_year` or
+    `now`, never in the future."""
+    if not text:
+        return None
+    match = DATELINE.search(text[:5000])
+    english = None if match else _EN_DATELINE.match(text)
+    if english:
+        month, day = MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
+    elif match:
+        month, day = int(match.group(1)), int(match.group(2))
+    else:
+        return None
+    local_now = now.astimezone(SHANGHAI)
+    year = hint_year or local_now.year
+    found = to_utc(year, month, day)
+    if found and found > now + timedelta(days=1):
+        found = to_utc(year - 1, month, day)
+    return plausible(found, now)
