@@ -9,9 +9,9 @@ store hands matches over lazily in the order shown. Never prints.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from typing import NamedTuple
 
 from .. import querylang, snippets, textnorm
 from ..errors import InputError
@@ -23,8 +23,7 @@ SORTS = ("date", "relevance")
 WALK_BUDGET = 5000  # rows a one-character search reads newest first before asking FTS5
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at every start (a search)
     """One page of results and whether more follow it."""
 
     results: list[dict]

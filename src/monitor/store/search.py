@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import StoreError
 from .base import StoreBase, iso
@@ -34,8 +33,7 @@ GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ra
 Check = Callable[[str, str], bool]  # (title, body) as stored → accepted
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at every start (a search)
     """What narrows a search besides the text."""
 
     topic: str | None = None
@@ -44,8 +42,7 @@ class Filters:
     until: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Walk:
+class Walk(NamedTuple):  # as Filters
     """Walk the date index even for few matches: `contains` lists (characters, title only)
     of which each row must contain one (instr, before any check); past `budget` rows read
     (with `contains`, the rows themselves), give up with `WalkBudget`."""
@@ -184,7 +181,7 @@ class SearchPart(StoreBase):
         if not filters.topic:
             where, params = _where(filters)
             return f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}", params, KEY, "id"
-        where, params = _where(replace(filters, topic=None))
+        where, params = _where(filters._replace(topic=None))
         sql = (f"SELECT t.article_id, story_id, t.date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} "
                f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}")
         return sql, [filters.topic, *params], "t.date", "t.article_id"
