@@ -288,6 +288,13 @@ def test_is_cjk_run_is_a_full_match_of_the_cjk_class():
         assert textnorm.is_cjk_run(text) == (whole.fullmatch(text) is not None), text
 
 
+def test_is_han_is_a_full_match_of_the_han_class():
+    han = re.compile(f"[{textnorm.HAN_CHARS}]")
+    chars = [chr(cp) for cp in [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x40000, 3)]]
+    assert [c for c in chars if textnorm.is_han(c) != (han.fullmatch(c) is not None)] == []
+    assert not textnorm.is_han("沪明") and not textnorm.is_han("")
+
+
 def test_query_pieces_are_the_document_tokenizers_tokens():
     """Query terms are split in Python (no pattern to compile); documents by the pattern. An
     index and its queries must cut text alike, character by character and in mixed runs."""

@@ -16,8 +16,6 @@ text are one after normalisation, so 滬明 and 沪明 find the same articles.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -88,11 +86,6 @@ def _word_char(char: str) -> bool:
     return char.isalnum() and not textnorm.is_cjk_run(char)
 
 
-@functools.cache
-def _han() -> re.Pattern[str]:
-    return re.compile(f"[{textnorm.HAN_CHARS}]")
-
-
 def _contains(text: str, needle: str) -> bool:
     """`needle` in `text`, with word boundaries where the needle starts/ends with a word char."""
     start = text.find(needle)
@@ -159,7 +152,7 @@ class Query:
         makes or drops a Han character except by the table, so the characters that
         normalise to it are exactly what to look for in the original text."""
         singles = self._required_single()
-        if not plan(self).exact or not all(_han().fullmatch(t.norm) for t in singles):
+        if not plan(self).exact or not all(textnorm.is_han(t.norm) for t in singles):
             return False
         return sum(1 for t in _all_terms(self.root) if t.single_char) == len(singles)
 

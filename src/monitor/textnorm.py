@@ -61,6 +61,8 @@ _RARE_RE = re.compile(f"[{_MARKS}{_KANA}\U00010000-\U0010ffff]")
 # CJK_CHARS as (first, last) code points: a short query term is told apart without compiling
 # the tokenizer's pattern (two classes over the CJK blocks, ~5 ms of every `monitor search`).
 _CJK_RANGES = tuple((ord(CJK_CHARS[i]), ord(CJK_CHARS[i + 2])) for i in range(0, len(CJK_CHARS), 3))
+_HAN_RANGES = ((0x3005, 0x3005), (0x3007, 0x3007), *((ord(HAN_CHARS[i]), ord(HAN_CHARS[i + 2]))
+                                                     for i in range(2, len(HAN_CHARS), 3)))
 
 _SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -504,6 +506,12 @@ def normal_index_tokens(norm: str) -> str:
         else:
             parts.append(word)
     return " ".join(parts)
+
+
+def is_han(char: str) -> bool:
+    """True when `char` is one Han character (`HAN_CHARS`), told without compiling that class
+    (3-10 ms of a one-character search)."""
+    return len(char) == 1 and any(lo <= ord(char) <= hi for lo, hi in _HAN_RANGES)
 
 
 def is_cjk_run(text: str) -> bool:
