@@ -111,6 +111,18 @@ def test_parsed_toml_is_cached_by_the_files_bytes_and_still_validated(tmp_path, 
         config.load(path)
 
 
+def test_cached_parses_are_bounded_per_kind(tmp_path, monkeypatch):
+    from monitor import tablecache
+
+    monkeypatch.setenv("MONITOR_CACHE_DIR", str(tmp_path))
+    (tmp_path / "textnorm-table-0123456789abcdef0123.marshal").write_bytes(b"N")  # another kind: kept
+    for i in range(7):
+        assert tablecache.load_or_build("textnorm", [bytes([i])], lambda i=i: [i], keep=3) == [i]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert len(left) == 4 and "textnorm-table-0123456789abcdef0123.marshal" in left
+    assert [tablecache.load_or_build("textnorm", [bytes([i])], lambda: None, keep=3) for i in (4, 5, 6)] == [[4], [5], [6]]
+
+
 def test_missing_file_has_a_hint(tmp_path):
     with pytest.raises(ConfigError) as err:
         config.load(tmp_path / "absent.toml")

@@ -37,8 +37,10 @@ def _hash(data: bytes) -> str:
     return blake2b(data, digest_size=10).hexdigest()
 
 
-def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any]) -> Any:
-    """The table `build()` makes, cached under a hash of `inputs` and the Python version."""
+def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any], keep: int = 16) -> Any:
+    """The table `build()` makes, cached under a hash of `inputs` and the Python version. A
+    new entry removes the oldest of `name`'s beyond the newest `keep` (each change of the
+    inputs makes a file, and a test suite writes hundreds of configs)."""
     digest = _hash(b"\0".join([sys.version.encode(), *inputs]))
     path = cache_dir() / f"{name}-{digest}.marshal"
     try:
@@ -57,6 +59,22 @@ def load_or_build(name: str, inputs: list[bytes], build: Callable[[], Any]) -> A
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
             tmp.write(blob)
         os.replace(tmp.name, path)  # atomic: a concurrent reader sees the old file or the new one
+        _prune(path.parent, name, keep)
     except OSError:
         pass
     return value
+
+
+def _prune(folder: Path, name: str, keep: int) -> None:
+    """Remove all but the `keep` newest `name-<digest>.marshal` files (another process may be
+    removing them too: a file already gone is fine; any other error ends the pruning)."""
+    mine = []
+    for entry in os.scandir(folder):
+        stem, _, ext = entry.name.rpartition(".")
+        if ext == "marshal" and stem.startswith(name + "-") and len(stem) == len(name) + 21:
+            try:
+                mine.append((entry.stat().st_mtime_ns, entry.path))
+            except OSError:
+                continue
+    for _, old in sorted(mine)[:-keep]:
+        Path(old).unlink(missing_ok=True)

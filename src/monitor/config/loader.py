@@ -159,7 +159,7 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: file not found", hint="pass --config PATH or set MONITOR_CONFIG") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data))
+    return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data), keep=64)
 
 
 def _parse_toml(path: Path, data: bytes) -> dict:
