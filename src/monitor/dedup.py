@@ -13,6 +13,7 @@ estimate containment, and only a borderline pair is confirmed on the shingles th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -33,6 +34,7 @@ _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sh
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # a poll asks for each link's 3-5 times (listing, fetch, page, ingest)
 def canonical_url(url: str) -> str:
     """A stable form of an article URL: lower-case host, sorted query, no tracking or fragment."""
     try:
