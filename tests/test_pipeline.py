@@ -192,6 +192,16 @@ def test_a_link_that_keeps_failing_is_given_up(ctx, site):
     assert failure["attempts"] == 3 and "no article text" in failure["reason"]
 
 
+def _one_list_source(tmp_path: Path, base_url: str) -> config.Config:
+    """A config with one html source: the list page /news/list.html of the site at `base_url`."""
+    cfg_path = tmp_path / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
+                        'allow_private = ["127.0.0.1"]\n'
+                        f'[[sources]]\nname = "s"\nkind = "html"\nurl = "{base_url}/news/list.html"\n'
+                        'link_selector = "ul.news a"\n', encoding="utf-8")
+    return config.load(cfg_path, tmp_path / "m.db")
+
+
 def test_downloads_and_gone_pages_are_not_fetched_again(tmp_path):
     root = tmp_path / "site"
     (root / "news").mkdir(parents=True)
@@ -202,12 +212,7 @@ def test_downloads_and_gone_pages_are_not_fetched_again(tmp_path):
     (root / "news" / "ok.html").write_text("<html><body><h1>三明新闻</h1><p>" + "三明市召开会议，部署冬季森林防火工作。" * 3
                                            + "</p></body></html>", encoding="utf-8")
     with ReplayServer(root) as server:
-        cfg_path = tmp_path / "m.toml"
-        cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
-                            'allow_private = ["127.0.0.1"]\n'
-                            f'[[sources]]\nname = "s"\nkind = "html"\nurl = "{server.base_url}/news/list.html"\n'
-                            'link_selector = "ul.news a"\n', encoding="utf-8")
-        cfg = config.load(cfg_path, tmp_path / "m.db")
+        cfg = _one_list_source(tmp_path, server.base_url)
         store = Store.open(cfg.db_path)
         with Fetcher(cfg.fetch) as fetcher:
             ctx = Context(cfg, store, fetcher)
@@ -234,12 +239,7 @@ def test_a_relative_byline_time_is_dated_from_the_fetch(tmp_path):
         + "三明市召开会议，部署冬季森林防火工作。" * 3 + "</p></div><ul><li>2020-01-02 旧闻</li></ul></body></html>",
         encoding="utf-8")
     with ReplayServer(root) as server:
-        cfg_path = tmp_path / "m.toml"
-        cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nretries = 0\n'
-                            'allow_private = ["127.0.0.1"]\n'
-                            f'[[sources]]\nname = "s"\nkind = "html"\nurl = "{server.base_url}/news/list.html"\n'
-                            'link_selector = "ul.news a"\n', encoding="utf-8")
-        cfg = config.load(cfg_path, tmp_path / "m.db")
+        cfg = _one_list_source(tmp_path, server.base_url)
         store = Store.open(cfg.db_path)
         before = datetime.now(timezone.utc)
         with Fetcher(cfg.fetch) as fetcher:
