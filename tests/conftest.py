@@ -92,6 +92,22 @@ def _start(sink: SMTPSink, **kwargs: Any) -> Controller:
     return controller
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tables and parsed configs cached in the session's own directory (subprocesses inherit
+    it), not the user's ~/.cache/monitor: a run writes ~400 configs, whose cached parses
+    would push out those of the configs the user and the benchmarks run."""
+    import os
+
+    before = os.environ.get("MONITOR_CACHE_DIR")
+    os.environ["MONITOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("MONITOR_CACHE_DIR", None)
+    else:
+        os.environ["MONITOR_CACHE_DIR"] = before
+
+
 @pytest.fixture
 def smtp_server() -> Iterator[SMTPSink]:
     sink = SMTPSink()
