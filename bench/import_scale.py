@@ -4,6 +4,9 @@
     python bench/import_scale.py build DB N           # make bench-scale: a 1M-article database
                                                       # through the real import path, for reuse
     python bench/import_scale.py lookup [N ...]        # near-duplicate look-up at 10k, 100k, 1M
+    python bench/import_scale.py into DB [DB ...] [--n N] [--repeats R]
+                                                      # the same N articles into a copy of each
+                                                      # store, alternating: flat from 10k to 1M?
 
 Articles are generated (a fixed seed): ~1,500 characters of Chinese in 4-8 paragraphs, words
 from a 20,000-word vocabulary drawn Zipf-like, one word in 40 from the topic's vocabulary (上海,
@@ -250,9 +253,51 @@ def lookup(sizes: list[int], probes: int = 300) -> int:
     return 0
 
 
+def into(bases: list[Path], n: int = 5000, repeats: int = 3) -> int:
+    """Import the same `n` generated articles into a fresh copy of each existing store (e.g.
+    `search_scale.py build` at 10k and at 1M), the stores taken in turn, `repeats` rounds;
+    per store the median articles/s of CPU (every process) and of wall, with min–max. The
+    copy sits beside its original (same disk) and is read once before timing, so both runs
+    start from the page cache."""
+    import shutil
+
+    lines = list(Generator(seed=23).lines(0, n))
+    rates: dict[Path, dict[str, list[float]]] = {b: {"cpu": [], "wall": []} for b in bases}
+    for r in range(repeats):
+        for base in bases:
+            work = base.parent / f"into-{base.stem}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            db = work / base.name
+            shutil.copyfile(base, db)
+            _ = _read(db)
+            wall, cpu, _ = import_run(db, lines, work)
+            rates[base]["cpu"].append(n / cpu)
+            rates[base]["wall"].append(n / wall)
+            print(f"round {r + 1}: {base.name}: {n / cpu:,.0f}/s CPU, {n / wall:,.0f}/s wall", flush=True)
+            shutil.rmtree(work)
+    for base, got in rates.items():
+        line = ", ".join(f"{statistics.median(v):,.0f}/s {k} ({min(v):,.0f}–{max(v):,.0f})" for k, v in got.items())
+        print(f"{base.name}: {line}")
+    return 0
+
+
+def _read(path: Path) -> int:
+    """Read a file through once (into the page cache); its size."""
+    size = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 24):
+            size += len(chunk)
+    return size
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         return build(Path(argv[1]), int(argv[2]))
+    if argv[:1] == ["into"]:
+        opts = {k: int(argv[argv.index(k) + 1]) for k in ("--n", "--repeats") if k in argv}
+        paths = [Path(a) for i, a in enumerate(argv[1:], 1) if not a.startswith("--") and argv[i - 1] not in opts]
+        return into(paths, opts.get("--n", 5000), opts.get("--repeats", 3))
     if argv[:1] == ["lookup"]:
         return lookup([int(a) for a in argv[1:]] or [10_000, 100_000, 1_000_000])
     options = {k: int(argv[argv.index(k) + 1]) for k in ("--repeats", "--workers") if k in argv}

@@ -8,7 +8,11 @@ The generator writes rows and FTS tokens directly (the import path is store-scal
 words drawn from a Zipf distribution over a 20,000-word vocabulary with the topic words placed
 at fixed ranks (上海 among the commonest, 三明 common, 沪明 and 对口合作 rare); dates follow the
 id (a polled archive) except for a fifth imported later as a backfill two years older; one
-article in ten is a repost joining an earlier story; 3 % match the topic `hu-ming`. Queries:
+article in ten is a repost joining an earlier story; 3 % match the topic `hu-ming`. Every row the
+real ingest writes is there, so `monitor import` into the store starts at once (nothing to catch
+up): the story's first article, the FTS tokens (`ftstokens.article_tokens`), a fingerprint and 16
+band rows inside the window (random: generated texts share no reposts to find), and a check of
+every article against `hu-ming` under the rules hash of bench/import_scale.py's config. Queries:
 2-4-character words over the frequency range, 1-character ones, combinations, each with and
 without `--topic`. Bars (issue 9): p95 ≤ 20 ms for 2+ characters, ≤ 100 ms for 1 character.
 """
@@ -21,7 +25,7 @@ import statistics
 import sys
 import time
 from datetime import datetime, timedelta, timezone
-from itertools import accumulate
+from itertools import accumulate, islice
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -38,20 +42,58 @@ QUERIES = ["上海", "三明", "合作", "沪明", "滬明", "对口合作", "�
 ONE_CHAR = ["明", "上", "沪", "滬", "溪"]
 
 
-def build(path: Path, n: int, body_chars: int = 600) -> None:
-    """Generate `n` articles into a fresh store at `path`."""
+def build(path: Path, n: int, body_chars: int = 600, workers: int = 2) -> None:
+    """Generate `n` articles into a store at `path` (texts and tokens made by `workers`
+    processes, 2,000 at a time, each slice from its own seed: the same texts for any count).
+    A store left by a stopped build is continued from its last slice."""
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     Store.open(path).close()  # the schema, with every migration
-    rng = random.Random(1)
-    vocab = ["".join(chr(rng.randint(0x4E00, 0x8FFF)) for _ in range(2)) for _ in range(20000)]
-    for word, rank in sorted(RANKS.items(), key=lambda kv: kv[1]):
-        vocab.insert(rank, word)
-    cum = list(accumulate(1 / (i + 1) for i in range(len(vocab))))
+    rules, fp_rng = _rules_hash(path.parent), random.Random(2)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -1000000")  # 1 GB: the band rows go in at random keys
+    done = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    now, began = int(time.time()), time.perf_counter()
+    slices = iter([(lo, min(lo + 1999, n), n, body_chars) for lo in range(done + 1, n + 1, 2000)])
+    with ProcessPoolExecutor(workers) as pool:
+        # a few slices in flight: the writer is the slower side, and results waiting to be
+        # written would otherwise pile up in memory
+        pending: deque[Future] = deque(pool.submit(_generate, job) for job in islice(slices, 2 * workers))
+        while pending:
+            batch = pending.popleft().result()
+            pending.extend(pool.submit(_generate, job) for job in islice(slices, 1))
+            _flush(conn, batch, rules, now, fp_rng)
+            last = batch[-1][0]
+            if last % 100000 == 0 or last == n:
+                print(f"{last} articles, {(last - done) / (time.perf_counter() - began):.0f}/s", flush=True)
+    conn.close()
+
+
+_VOCAB: tuple[list[str], list[float]] | None = None
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """20,000 random two-character words with the topic words at their ranks, and Zipf weights."""
+    global _VOCAB
+    if _VOCAB is None:
+        rng = random.Random(1)
+        vocab = ["".join(chr(rng.randint(0x4E00, 0x8FFF)) for _ in range(2)) for _ in range(20000)]
+        for word, rank in sorted(RANKS.items(), key=lambda kv: kv[1]):
+            vocab.insert(rank, word)
+        _VOCAB = vocab, list(accumulate(1 / (i + 1) for i in range(len(vocab))))
+    return _VOCAB
+
+
+def _generate(job: tuple[int, int, int, int]) -> list[tuple]:
+    """Articles `lo`..`hi` of `n`: (id, title, body, published, story, in topic, FTS tokens)."""
+    lo, hi, n, body_chars = job
+    vocab, cum = _vocabulary()
+    rng = random.Random(lo)
     start, words = datetime(2024, 1, 1, tzinfo=timezone.utc), body_chars // 2
-    batch: list[tuple] = []
-    began = time.perf_counter()
-    for i in range(1, n + 1):
+    out = []
+    for i in range(lo, hi + 1):
         day = i / n * 1000 if not 0.6 * n < i < 0.8 * n else (i - 0.6 * n) / (0.2 * n) * 700 - 800
         published = (start + timedelta(days=day + rng.uniform(-2, 2))).isoformat(timespec="seconds")
         drawn = rng.choices(vocab, cum_weights=cum, k=words + 10)
@@ -59,26 +101,39 @@ def build(path: Path, n: int, body_chars: int = 600) -> None:
                            for p in range(0, words, 60))
         title = "".join(drawn[words:])
         story = i if rng.random() > 0.1 or i < 10 else i - rng.randint(1, 5)
-        batch.append((i, title, body, published, story, rng.random() < 0.03))
-        if len(batch) == 2000 or i == n:
-            _flush(conn, batch)
-            batch = []
-            if i % 100000 == 0 or i == n:
-                print(f"{i} articles, {i / (time.perf_counter() - began):.0f}/s", flush=True)
-    conn.close()
+        out.append((i, title, body, published, story, rng.random() < 0.03, ftstokens.article_tokens(title, body)))
+    return out
 
 
-def _flush(conn: sqlite3.Connection, batch: list[tuple]) -> None:
+def _rules_hash(tmp: Path) -> int:
+    """The rules hash of `hu-ming` as `monitor import` computes it under import_scale's config."""
+    from import_scale import CONFIG
+
+    from monitor import config
+    from monitor.pipeline.ingest import rules_hash
+
+    (tmp / "bench.toml").write_text(CONFIG, encoding="utf-8")
+    return rules_hash(config.load(tmp / "bench.toml", tmp / "unused.db").topics["hu-ming"])
+
+
+def _flush(conn: sqlite3.Connection, batch: list[tuple], rules: int, now: int, rng: random.Random) -> None:
     with conn:
-        conn.executemany("INSERT OR IGNORE INTO stories(id, title) VALUES (?, '')", [(b[4],) for b in batch])
+        conn.executemany("INSERT OR IGNORE INTO stories(id, title, first_article_id, first_seen) VALUES (?, ?, ?, ?)",
+                         [(b[4], b[1], b[4], b[3]) for b in batch])
         conn.executemany("INSERT INTO articles(id, url, canonical_url, source, title, body, published, fetched_at, "
                          "content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          [(i, f"http://b.example/{i}", f"http://b.example/{i}", f"src{i % 20}", t, b, p, p, str(i), s)
-                          for i, t, b, p, s, _ in batch])
-        conn.executemany("INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)",
-                         [(i, ftstokens.article_tokens(t, b)) for i, t, b, *_ in batch])
+                          for i, t, b, p, s, *_ in batch])
+        conn.executemany("INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)", [(b[0], b[6]) for b in batch])
         conn.executemany("INSERT INTO article_topics(article_id, topic, score, hits, rules, reason, matched_at, date) "
                          "VALUES (?, 'hu-ming', 1, '[]', '[]', '', ?, ?)", [(b[0], b[3], b[3]) for b in batch if b[5]])
+        conn.executemany("INSERT INTO article_checks(topic, article_id, rules) VALUES ('hu-ming', ?, ?)",
+                         [(b[0], rules) for b in batch])
+        conn.executemany("INSERT INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)",
+                         [(b[0], len(b[2]) - 4, rng.randbytes(256)) for b in batch])
+        bands = sorted((rng.getrandbits(64) - (1 << 63), b[0]) for b in batch for _ in range(16))
+        conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
+                         [(k, i, now) for k, i in bands])
 
 
 def run(path: Path, repeats: int = 7) -> int:
