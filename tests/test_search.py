@@ -138,10 +138,14 @@ def test_title_scope_looks_at_titles_only(corpus):
                                                   if contains(t, "永安") or contains(t, "明溪")}
 
 
-def test_one_row_per_story_led_by_its_earliest_matching_article(corpus):
+@pytest.mark.parametrize("limit", ["0", "60"])  # 60: a page, so a one-character term walks with `instr`
+@pytest.mark.parametrize("query", ["三明", "明", "滬", "title:明", "沪 三明"])
+def test_one_row_per_story_led_by_its_earliest_matching_article(corpus, query, limit):
     cfg, _norms = corpus
-    articles = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "三明").output)
-    stories = json.loads(run(cfg, "--limit", "0", "--format", "json", "三明").output)
+    articles = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", query).output)
+    stories = json.loads(run(cfg, "--limit", limit, "--format", "json", query).output)
+    if limit != "0":
+        articles = [a for a in articles if a["story_id"] in {s["story_id"] for s in stories}]
     by_story: dict[int, list[dict]] = {}
     for a in articles:
         by_story.setdefault(a["story_id"], []).append(a)
@@ -154,7 +158,7 @@ def test_one_row_per_story_led_by_its_earliest_matching_article(corpus):
         assert s["id"] not in {p["id"] for p in s["reposts"]}
         if all(a["published"] for a in matching):
             assert s["id"] == matching[0]["id"]
-    assert any(s["reposts"] for s in stories)
+    assert any(s["reposts"] for s in stories) and any(len(m) > 1 for m in by_story.values())
 
 
 def test_paging_limit_offset_and_formats(corpus):

@@ -31,6 +31,7 @@ RARE = 3000  # fewer FTS matches than this: sort them all; more: walk the date i
 GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
 
 Check = Callable[[str, str], bool]  # (title, body) as stored → accepted
+Contains = tuple[tuple[tuple[str, ...], bool], ...]  # per group: characters (one must be there), title only
 
 
 class Filters(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at every start (a search)
@@ -47,7 +48,7 @@ class Walk(NamedTuple):  # as Filters
     of which each row must contain one (instr, before any check); past `budget` rows read
     (with `contains`, the rows themselves), give up with `WalkBudget`."""
 
-    contains: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    contains: Contains = ()
     budget: int | None = None
 
 
@@ -75,12 +76,15 @@ class SearchPart(StoreBase):
             raise StoreError(f"search failed: {exc}", hint="simplify the query") from None
 
     def select_matching(self, ids: Iterable[int], match: str | None, exclude: str | None, filters: Filters,
-                        check: Check | None = None) -> set[int]:
-        """Which of `ids` match (for the lead article of a story shown)."""
+                        check: Check | None = None, contains: Contains = ()) -> set[int]:
+        """Which of `ids` match (for the lead article of a story shown); `contains` as `Walk` has it."""
         where, params = _where(filters)
         rows = self._in_chunks(f"SELECT id, story_id FROM articles INDEXED BY {BY_ID} WHERE {where} AND id IN ({{marks}})",
                                ids, params)
-        return {i for i, _ in self._keep([(r["id"], r["story_id"]) for r in rows], match, exclude, check)}
+        chunk = [(r["id"], r["story_id"]) for r in rows]
+        if contains and chunk:
+            chunk = self._containing(chunk, contains)
+        return {i for i, _ in self._keep(chunk, match, exclude, check)}
 
     def search(self, terms: list[str], *, topic: str | None = None, source: str | None = None,
                since: datetime | None = None, limit: int = 20, exclude: list[str] | None = None) -> list[dict]:
@@ -186,8 +190,7 @@ class SearchPart(StoreBase):
                f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}")
         return sql, [filters.topic, *params], "t.date", "t.article_id"
 
-    def _containing(self, chunk: list[tuple[int, int]], contains: tuple[tuple[tuple[str, ...], bool], ...],
-                    ) -> list[tuple[int, int]]:
+    def _containing(self, chunk: list[tuple[int, int]], contains: Contains) -> list[tuple[int, int]]:
         """The pairs whose title (or body) holds one of each group's characters (SQL instr)."""
         conds, params = [], []
         for chars, title_only in contains:
