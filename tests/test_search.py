@@ -276,22 +276,42 @@ def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corp
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
 
 
-@pytest.mark.parametrize("rare", [3000, 1])  # few matches: sorted; many: the topic's own date index walked
-@pytest.mark.parametrize("query", ["", "三明", "明", "沪明 OR 永安", "对口合作", "三明 -三明治", "title:合作", "上海"])
-def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, monkeypatch, query, rare):
+# sorted: the topic's verdicts of every FTS match, by the date they carry; walked: the topic's own date index
+@pytest.mark.parametrize(("rare", "topic_rare"), [(3000, 20000), (1, 0)], ids=["sorted", "walked"])
+@pytest.mark.parametrize("query", ["", "三明", "明", "沪明 OR 永安", "对口合作", "三明 -三明治", "title:合作", "上海",
+                                   "上海 -永安"])
+@pytest.mark.parametrize("where", [[], ["--source", "src1"], ["--since", "2026-02-01", "--until", "2026-03-01"]],
+                         ids=["all", "source", "dates"])
+def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, monkeypatch, query, rare, topic_rare,
+                                                                       where):
     from monitor.store import search as store_search
 
     cfg, _ = corpus
     monkeypatch.setattr(store_search, "RARE", rare)
-    rows = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--topic", "hu-ming", "--",
+    monkeypatch.setattr(store_search, "TOPIC_RARE", topic_rare)
+    rows = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--topic", "hu-ming", *where, "--",
                           query).output)
-    everything = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--", query).output)
+    monkeypatch.setattr(store_search, "RARE", 3000)  # the reference: every match sorted, no topic
+    everything = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", *where, "--", query).output)
     expected = [r["id"] for r in everything if "hu-ming" in r["topics"]]
     assert [r["id"] for r in rows] == expected and 0 < len(expected) < len(everything)
+    monkeypatch.setattr(store_search, "RARE", rare)
     paged = [r["id"] for page in range(3) for r in json.loads(run(
-        cfg, "--articles", "--limit", "7", "--offset", str(7 * page), "--format", "json", "--topic", "hu-ming", "--",
-        query).output)]
+        cfg, "--articles", "--limit", "7", "--offset", str(7 * page), "--format", "json", "--topic", "hu-ming", *where,
+        "--", query).output)]
     assert paged == expected[:21]
+    stories = json.loads(run(cfg, "--limit", "7", "--format", "json", "--topic", "hu-ming", *where, "--", query).output)
+    assert [s["id"] for s in stories] == list(_leads(everything, expected))[:7]
+
+
+def _leads(everything: list[dict], kept: list[int]) -> dict[int, None]:
+    """Story leads in date order: per story (first seen newest first), its earliest kept article."""
+    rows = {r["id"]: r for r in everything}
+    members: dict[int, list[dict]] = {}
+    for i in kept:
+        members.setdefault(rows[i]["story_id"], []).append(rows[i])
+    return {min(m, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))["id"]: None
+            for m in members.values()}
 
 
 def test_the_verbatim_test_only_ever_says_yes_when_the_exact_test_would():
