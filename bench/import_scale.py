@@ -5,8 +5,8 @@
                                                       # through the real import path, for reuse
     python bench/import_scale.py lookup [N ...]        # near-duplicate look-up at 10k, 100k, 1M
     python bench/import_scale.py into DB [DB ...] [--n N] [--repeats R]
-                                                      # the same N articles into a copy of each
-                                                      # store, alternating: flat from 10k to 1M?
+                                                      # the same N articles into each store in
+                                                      # turn, R rounds: flat from 10k to 1M?
 
 Articles are generated (a fixed seed): ~1,500 characters of Chinese in 4-8 paragraphs, words
 from a 20,000-word vocabulary drawn Zipf-like, one word in 40 from the topic's vocabulary (上海,
@@ -253,32 +253,26 @@ def lookup(sizes: list[int], probes: int = 300) -> int:
     return 0
 
 
-def into(bases: list[Path], n: int = 5000, repeats: int = 3) -> int:
-    """Import the same `n` generated articles into a fresh copy of each existing store (e.g.
-    `search_scale.py build` at 10k and at 1M), the stores taken in turn, `repeats` rounds;
-    per store the median articles/s of CPU (every process) and of wall, with min–max. The
-    copy sits beside its original (same disk) and is read once before timing, so both runs
-    start from the page cache."""
-    import shutil
-
-    lines = list(Generator(seed=23).lines(0, n))
-    rates: dict[Path, dict[str, list[float]]] = {b: {"cpu": [], "wall": []} for b in bases}
+def into(stores: list[Path], n: int = 5000, repeats: int = 3) -> int:
+    """Import the same `n` generated articles into each existing store in turn (e.g. ones
+    `search_scale.py build` made at 10k and at 1M), then the next `n` into each, `repeats`
+    rounds; per store the median articles/s of CPU (every process) and of wall, with min–max.
+    The stores keep what was imported (copy them first to keep the originals). Each store is
+    read through once first, so every run starts with it in the page cache."""
+    gen = Generator(seed=23)
+    rates: dict[Path, dict[str, list[float]]] = {s: {"cpu": [], "wall": []} for s in stores}
+    for db in stores:
+        _read(db)
     for r in range(repeats):
-        for base in bases:
-            work = base.parent / f"into-{base.stem}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir()
-            db = work / base.name
-            shutil.copyfile(base, db)
-            _ = _read(db)
-            wall, cpu, _ = import_run(db, lines, work)
-            rates[base]["cpu"].append(n / cpu)
-            rates[base]["wall"].append(n / wall)
-            print(f"round {r + 1}: {base.name}: {n / cpu:,.0f}/s CPU, {n / wall:,.0f}/s wall", flush=True)
-            shutil.rmtree(work)
-    for base, got in rates.items():
+        lines = list(gen.lines(r * n, n))
+        for db in stores:
+            wall, cpu, _ = import_run(db, lines, db.parent)
+            rates[db]["cpu"].append(n / cpu)
+            rates[db]["wall"].append(n / wall)
+            print(f"round {r + 1}: {db}: {n / cpu:,.0f}/s CPU, {n / wall:,.0f}/s wall", flush=True)
+    for db, got in rates.items():
         line = ", ".join(f"{statistics.median(v):,.0f}/s {k} ({min(v):,.0f}–{max(v):,.0f})" for k, v in got.items())
-        print(f"{base.name}: {line}")
+        print(f"{db}: {line}")
     return 0
 
 
