@@ -10,7 +10,7 @@ at fixed ranks (上海 among the commonest, 三明 common, 沪明 and 对口合�
 id (a polled archive) except for a fifth imported later as a backfill two years older; one
 article in ten is a repost joining an earlier story; 3 % match the topic `hu-ming`. Every row the
 real ingest writes is there, so `monitor import` into the store starts at once (nothing to catch
-up): the story's first article, the FTS tokens (`ftstokens.article_tokens`), a fingerprint and 16
+up): the story's first article, the FTS tokens (`ftstokens.article_tokens`), a fingerprint and its
 band rows inside the window (random: generated texts share no reposts to find), and a check of
 every article against `hu-ming` under the rules hash of bench/import_scale.py's config. Queries:
 2-4-character words over the frequency range, 1-character ones, combinations, each with and
@@ -30,6 +30,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from monitor import ftstokens
+from monitor.lshbands import BANDS
 from monitor.pipeline.base import Context
 from monitor.pipeline.query import search_page
 from monitor.store import Store
@@ -131,7 +132,7 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple], rules: int, now: int, r
                          [(b[0], rules) for b in batch])
         conn.executemany("INSERT INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)",
                          [(b[0], len(b[2]) - 4, rng.randbytes(256)) for b in batch])
-        bands = sorted((rng.getrandbits(64) - (1 << 63), b[0]) for b in batch for _ in range(16))
+        bands = sorted((rng.getrandbits(64) - (1 << 63), b[0]) for b in batch for _ in range(BANDS))
         conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
                          [(k, i, now) for k, i in bands])
 
