@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from typing import Any
 
 from .textnorm import CJK_CHARS, _pieces, normalize
@@ -147,9 +148,13 @@ def term_exact(norm: str) -> bool:
     return len(pieces) == 1 and pieces[0][0] and len(pieces[0][1]) <= 2 and pieces[0][1] == norm
 
 
-def term_expression(norm: str, title_only: bool = False) -> str:
-    """The FTS5 expression for a normalised term ("" when it has no tokens): its tokens ANDed."""
+def term_expression(norm: str, title_only: bool = False, skip: Collection[str] = ()) -> str:
+    """The FTS5 expression for a normalised term ("" when it has no tokens): its tokens ANDed.
+    Tokens in `skip` are left out unless that leaves none (a looser expression: only for a
+    term whose candidates are checked anyway)."""
     tokens, prefix = term_tokens(norm)
+    if skip and (kept := [t for t in tokens if t not in skip]):
+        tokens = kept
     mark = MARK if title_only else ""
     quoted = [f'"{mark}{t}"' for t in tokens] + ([f'"{mark}{prefix}" *'] if prefix else [])
     return " AND ".join(quoted)

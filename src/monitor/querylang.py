@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import ftstokens, snippets, textnorm
 from .errors import InputError
@@ -370,15 +370,16 @@ class Plan(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at e
     exact: bool
 
 
-def plan(query: Query, *, prefix: bool = True) -> Plan:
+def plan(query: Query, *, prefix: bool = True, skip: frozenset[str] = frozenset()) -> Plan:
     """The FTS5 expressions for a query. With `prefix=False`, one-character terms (prefix
-    queries, costly on a large index) are left to the check instead of FTS5."""
+    queries, costly on a large index) are left to the check instead of FTS5. Tokens in `skip`
+    (common ones) are left out of the terms whose candidates are checked anyway."""
     if query.root is None:
         return Plan(None, None, True)
     parts = query.root.parts if isinstance(query.root, AllOf) else (query.root,)
     pos = [p for p in parts if not isinstance(p, Not)]
     neg = [p.part for p in parts if isinstance(p, Not)]
-    state = {"exact": True}
+    state: dict[str, Any] = {"exact": True, "skip": skip}
     sups = [s for s in (_sup(p, state, prefix) for p in pos) if s is not EVERYTHING]
     subs = [s for s in (_sub(n, state, prefix) for n in neg) if s is not None]
     match = " AND ".join(f"({s})" for s in sups) if sups else None
@@ -386,8 +387,19 @@ def plan(query: Query, *, prefix: bool = True) -> Plan:
     return Plan(match, exclude, state["exact"])
 
 
-def _phrase(term: Term) -> str:
-    return ftstokens.term_expression(term.norm, term.title_only)
+def _phrase(term: Term, skip: frozenset[str] = frozenset()) -> str:
+    return ftstokens.term_expression(term.norm, term.title_only, skip)
+
+
+def checked_tokens(query: Query) -> list[list[str]]:
+    """Per term that FTS5 cannot answer exactly and that has two tokens or more: its tokens
+    (the ones `plan` may leave out when they are common)."""
+    out = []
+    for term in _all_terms(query.root):
+        tokens = ftstokens.term_tokens(term.norm)[0]
+        if not term.exact_in_fts and len(tokens) > 1:
+            out.append(tokens)
+    return out
 
 
 def _term_ok(term: Term, prefix: bool) -> bool:
@@ -397,9 +409,10 @@ def _term_ok(term: Term, prefix: bool) -> bool:
 def _sup(node: Node, state: dict, prefix: bool) -> object:
     """An FTS5 expression matching at least the articles `node` accepts (or EVERYTHING)."""
     if isinstance(node, Term):
-        if not term_exact(node, prefix):
+        exact = term_exact(node, prefix)
+        if not exact:
             state["exact"] = False
-        return _phrase(node) if _term_ok(node, prefix) else EVERYTHING
+        return _phrase(node, frozenset() if exact else state["skip"]) if _term_ok(node, prefix) else EVERYTHING
     if isinstance(node, AnyOf):
         parts = [_sup(p, state, prefix) for p in node.parts]
         return EVERYTHING if EVERYTHING in parts else " OR ".join(f"({p})" for p in parts)

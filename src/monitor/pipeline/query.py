@@ -55,35 +55,40 @@ def search_page(ctx: Context, query: str = "", *, topic: str | None = None, sour
     q = querylang.parse(query)
     filters = Filters(topic=topic, source=source, since=since, until=until)
     want = None if limit == 0 else offset + limit + 1  # one more tells whether a next page exists
-    pairs = _ordered(ctx, q, filters, sort, want)
+    # a page: a checked term's common tokens cost more than they narrow (the check decides)
+    skip = ctx.store.common_tokens(groups) if want is not None and (groups := querylang.checked_tokens(q)) \
+        else frozenset[str]()
+    pairs = _ordered(ctx, q, filters, sort, want, skip)
     chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
-    return Page(_results(ctx, q, filters, page, articles), more, q.terms())
+    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms())
 
 
-def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | None) -> Iterator[tuple[int, int]]:
+def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | None,
+             skip: frozenset[str]) -> Iterator[tuple[int, int]]:
     """(article id, story id) of the matches in the order shown."""
     titled = q.in_title().root
     if sort == "date" or q.root is None or titled is None:
-        yield from _matching(ctx, q, filters, want)
+        yield from _matching(ctx, q, filters, want, skip)
         return
     first = Query(q.text, AllOf((q.root, titled)))  # title hits weigh more
     seen = set()
-    for pair in _matching(ctx, first, filters, want):
+    for pair in _matching(ctx, first, filters, want, skip):
         seen.add(pair[0])
         yield pair
-    yield from (p for p in _matching(ctx, q, filters, want) if p[0] not in seen)
+    yield from (p for p in _matching(ctx, q, filters, want, skip) if p[0] not in seen)
 
 
-def _matching(ctx: Context, q: Query, filters: Filters, want: int | None) -> Iterator[tuple[int, int]]:
+def _matching(ctx: Context, q: Query, filters: Filters, want: int | None,
+              skip: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The matches newest first. A one-character term is a prefix query for FTS5, costly on a
     large index whatever the page: walk the date index instead, rows filtered by `instr` on
     the characters that normalise to it, and only when that reads too many rows (a rare
     character) fall back to FTS5, skipping what the walk already handed over (same order)."""
-    plan = querylang.plan(q)
+    plan = querylang.plan(q, skip=skip)
     check = None if plan.exact else _checker(q)
-    fast = querylang.plan(q, prefix=False)
+    fast = querylang.plan(q, prefix=False, skip=skip)
     if want is None or fast == plan:
         yield from ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want)
         return
@@ -122,11 +127,12 @@ def _fold(pairs: Iterator[tuple[int, int]], want: int | None) -> list[tuple[int,
     return [(a, s) for s, a in seen.items()]
 
 
-def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]], articles: bool) -> list[dict]:
+def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]], articles: bool,
+             skip: frozenset[str]) -> list[dict]:
     """Full rows, reposts and snippets, for the page only."""
     members = ctx.store.story_members({s for _, s in page})
     if not articles:
-        page = _leads(ctx, q, filters, page, members)
+        page = _leads(ctx, q, filters, page, members, skip)
     terms = q.terms()
     out = []
     for r in ctx.store.article_rows([a for a, _ in page]):
@@ -140,11 +146,11 @@ def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int
 
 
 def _leads(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]],
-           members: dict[int, list[dict]]) -> list[tuple[int, int]]:
+           members: dict[int, list[dict]], skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Each story shown is led by its earliest matching article."""
     if all(len(members.get(s, [])) <= 1 for _, s in page):
         return page
-    plan, fast = querylang.plan(q), querylang.plan(q, prefix=False)
+    plan, fast = querylang.plan(q, skip=skip), querylang.plan(q, prefix=False, skip=skip)
     ids = [m["id"] for _, s in page for m in members.get(s, [])]
     if fast == plan:
         ok = ctx.store.select_matching(ids, plan.match, plan.exclude, filters, None if plan.exact else _checker(q))

@@ -28,6 +28,7 @@ BY_DATE = "articles_by_date"
 BY_ID = "articles_id_date"
 TOPIC_BY_DATE = "article_topics_by_date"  # (topic, date, article_id): a topic's articles newest first
 RARE = 3000  # fewer FTS matches than this: sort them all; more: walk the date index
+COMMON = 4  # a checked term's token with this many times the matches of its rarest: not asked of FTS5
 TOPIC_RARE = 20000  # inside a topic: fewer (estimated) FTS matches than this: sort the topic's part
 GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
 
@@ -140,6 +141,17 @@ class SearchPart(StoreBase):
         if filters.topic:
             return self._fts_estimate(match) < TOPIC_RARE
         return self._fts_count(match, RARE) < RARE
+
+    def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
+        """Of each group (a checked term's tokens), those with over COMMON times the matches of
+        the group's rarest: ANDing them costs reading their long lists and narrows little
+        (合作 in 对口合作 at 1M: 11 -> 1 ms); the check finds the same articles without them."""
+        skip: set[str] = set()
+        for tokens in groups:
+            counts = {t: self._fts_estimate(f'"{t}"') for t in tokens}
+            least = min(counts.values())
+            skip.update(t for t, n in counts.items() if n > COMMON * max(least, 1))
+        return frozenset(skip)
 
     def _fts_estimate(self, expr: str) -> float:
         """The number of FTS matches: counted up to RARE, past it estimated from the rowid of
