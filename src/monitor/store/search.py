@@ -53,7 +53,6 @@ class Walk(NamedTuple):  # as Filters
 
     contains: Contains = ()
     budget: int | None = None
-    first: int = 64  # rows in the first slice (then ×4 a slice, to 8,192)
 
 
 class WalkBudget(Exception):
@@ -73,7 +72,7 @@ class SearchPart(StoreBase):
         date index is walked whatever the count, and `WalkBudget` is raised past its budget."""
         try:
             if walk is None and match is not None and want is not None:
-                walk = self._strategy(match, filters, want)
+                walk = self._strategy(match, filters)
             if walk is None and match is not None:
                 sort = self._sorted_in_topic if filters.topic else self._sorted_matches
                 yield from sort(match, exclude, filters, check)
@@ -135,21 +134,18 @@ class SearchPart(StoreBase):
 
     # -- strategies ------------------------------------------------------------------------------
 
-    def _strategy(self, match: str, filters: Filters, want: int) -> Walk | None:
-        """Sort every FTS match (None: few) or walk newest first (a Walk whose first slice holds about
-        1.5 × the rows `want` matches take, at the estimated share of matches). A walk reads
-        about `want` × articles / matches rows (inside a topic, of the topic's own rows: the
-        same for a term independent of the topic). Without a topic, sorting looks each match
-        up in the (id, date) index: up to RARE matches. Inside one, sorting looks the matches
-        up in the topic verdicts' primary key, in rowid order (~0.2 µs each, against ~4 µs per
-        row walked): up to TOPIC_RARE, an estimate from where the RARE-th match lies."""
+    def _strategy(self, match: str, filters: Filters) -> Walk | None:
+        """Sort every FTS match (None: few) or walk newest first (a Walk). A walk reads about
+        `want` × articles / matches rows (inside a topic, of the topic's own rows: the same
+        for a term independent of the topic), fewer when matches crowd the newest rows.
+        Without a topic, sorting looks each match up in the (id, date) index: up to RARE
+        matches. Inside one, sorting looks the matches up in the topic verdicts' primary key,
+        in rowid order (~0.2 µs each, against ~4 µs per row walked): up to TOPIC_RARE, an
+        estimate from where the RARE-th match lies, unless the topic holds TOPIC_DENSE of them."""
         estimate = self._fts_estimate(match)
         if filters.topic and estimate < TOPIC_RARE:  # few, unless many of them are the topic's
-            return Walk() if self._in_topic(match, filters.topic) >= TOPIC_DENSE else None
-        if estimate < RARE:
-            return None
-        top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
-        return Walk(first=max(64, min(8192, int(1.5 * want * top / max(estimate, 1)))))
+            return Walk() if self._in_topic(match, filters.topic, TOPIC_DENSE) >= TOPIC_DENSE else None
+        return None if estimate < RARE else Walk()
 
     def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
         """Of each group (a checked term's tokens), those with over COMMON times the matches of
@@ -162,12 +158,14 @@ class SearchPart(StoreBase):
             skip.update(t for t, n in counts.items() if n > COMMON * max(least, 1))
         return frozenset(skip)
 
-    def _in_topic(self, match: str, topic: str) -> int:
-        """How many FTS matches the topic holds (~0.2 µs per match): when a term goes with the
-        topic, walking the topic's articles finds a page in a few rows, sorting sorts them all."""
+    def _in_topic(self, match: str, topic: str, cap: int) -> int:
+        """How many FTS matches the topic holds, up to `cap`, newest ids first (~0.2 µs per
+        match): when a term goes with the topic, walking the topic's articles finds a page in
+        a few rows, sorting sorts them all."""
         return self.conn.execute(
-            "SELECT count(*) FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) f "
-            "CROSS JOIN article_topics t ON t.article_id = f.id AND t.topic = ?", [match, topic]).fetchone()[0]
+            "SELECT count(*) FROM (SELECT 1 FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY rowid DESC) f CROSS JOIN article_topics t ON t.article_id = f.id AND t.topic = ? LIMIT ?)",
+            [match, topic, cap]).fetchone()[0]
 
     def _fts_estimate(self, expr: str) -> float:
         """The number of FTS matches: counted up to RARE, past it estimated from the rowid of
@@ -212,7 +210,7 @@ class SearchPart(StoreBase):
         sql, params, date, ident = self._walk_sql(filters)
         late = filters if filters == Filters(topic=filters.topic) and filters.topic else None  # story ids read later
         order = f" ORDER BY {date} DESC, {ident} DESC LIMIT ?"
-        size, scanned, last = walk.first, 0, None
+        size, scanned, last = 64, 0, None
         while True:
             if last is None:
                 rows = self.conn.execute(sql + order, [*params, size]).fetchall()
