@@ -199,7 +199,9 @@ def test_a_dripping_host_does_not_slow_the_other_nineteen(make_ctx):
     alone = poll_sites(19, drip=False)
     mixed = poll_sites(19, drip=True)
     assert mixed.pop("s19") >= 2.0  # the drip was read until its deadline, and once more
-    assert max(mixed.values()) <= 1.5 * max(alone.values()), (alone, mixed)
+    # held behind the drip, the others would take its 2 s deadline longer; allow a loaded box's noise
+    slowest = max(alone.values())
+    assert max(mixed.values()) <= max(1.5 * slowest, slowest + 0.8), (alone, mixed)
 
 
 # ------------------------------------------------------------ every hostile listing, beside a good source
