@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-from .lshbands import _PRIMES, BANDS, BINS, ROWS, _mix, band_keys, packed_band_keys
+from .lshbands import _PRIMES, BANDS, BINS, ROWS, _mix, _np, band_keys, packed_band_keys
 
 SHINGLE = 5
 __all__ = ["BANDS", "BINS", "ROWS", "band_keys", "packed_band_keys"]  # the band format lives in lshbands
@@ -71,12 +71,6 @@ def content_hash(normalised: str) -> str:
 # Fingerprints: 5-character shingles hashed by a vectorised polynomial over code points plus
 # a splitmix64 finaliser (numpy, one pass per article instead of one hash call per shingle;
 # stable across processes and platforms: fixed constants, wrapping uint64 arithmetic).
-
-
-def _np():  # numpy on first use: `monitor search` and the CLI's start never pay for it
-    import numpy
-
-    return numpy
 
 
 @dataclass(frozen=True)
