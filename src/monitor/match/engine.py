@@ -288,7 +288,17 @@ def _candidate_units(rule: Rule, alls: list[dict[int, list[_HitT]]], anys: list[
     for g in rule.none:
         if units:
             units.difference_update(scoped.by_unit(g, rule.fields, unit))
+    if rule.sentences > 1 and units:
+        units = {u for u in units if _sentences(scoped, [hits[u] for hits in alls]) >= rule.sentences}
     return units
+
+
+def _sentences(scoped: _Scoped, groups: list[list[_HitT]]) -> int:
+    """How many sentences hold a hit of every group: a paragraph that keeps to a subject, not
+    one sentence that names it in passing ("还与大田、尤溪等县结对")."""
+    ends = scoped.hits.doc.sentence_ends
+    each = [{bisect_right(ends, h[0]) for h in hits} for hits in groups]
+    return len(set.intersection(*each))
 
 
 def _window(needs: list[list[_HitT]], size: int) -> list[_HitT] | None:

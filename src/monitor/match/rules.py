@@ -23,7 +23,7 @@ FIELDS = ("title", "lead", "body")
 UNITS = ("sentence", "paragraph", "field", "article")
 _TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
 _GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
-_RULE_KEYS = {"name", "all", "any", "none", "anchor", "in", "within", "min_hits", "weight", "veto"}
+_RULE_KEYS = {"name", "all", "any", "none", "anchor", "in", "within", "min_hits", "sentences", "weight", "veto"}
 _LATIN = re.compile(r"[a-z0-9]")
 LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # What the engine writes for U+FFFD (a character lost in decoding): 〓, the typesetter's mark
@@ -62,6 +62,7 @@ class Rule:
     fields: tuple[str, ...] = ("title", "body")
     within: str | int = "article"  # a unit name or a window in characters
     min_hits: int = 1
+    sentences: int = 1  # this many sentences of the unit must each hold every `all` group
     weight: float = 1.0
     veto: bool = False
 
@@ -327,10 +328,14 @@ def _compile_rule(table: object, key: str, groups: set[str], problems: _Problems
                 problems.add(f"{key}.{k}", f"unknown group {g!r}", "defined groups: " + ", ".join(sorted(groups)))
     if not refs["all"] and not refs["any"]:
         problems.add(key, "needs `all` or `any`", "name the groups that must hit")
+    if table.get("sentences", 1) != 1 and (not refs["all"] or table.get("within", "article") in ("sentence", "article")):
+        problems.add(f"{key}.sentences", "counts the sentences of a unit that hold every `all` group",
+                     'give `all` groups and within = "paragraph", "field" or a number')
     return Rule(name=name, all=refs["all"], any=refs["any"], none=refs["none"], anchor=refs["anchor"],
                 fields=_rule_fields(table.get("in", ["title", "body"]), key, problems),
                 within=_within(table.get("within", "article"), key, problems),
                 min_hits=_min_hits(table.get("min_hits", 1), key, problems),
+                sentences=_min_hits(table.get("sentences", 1), key, problems, "sentences"),
                 weight=_number(table, "weight", 1.0, key, problems), veto=_veto(table, key, problems))
 
 
@@ -351,10 +356,10 @@ def _within(value: object, key: str, problems: _Problems) -> str | int:
     return "article"
 
 
-def _min_hits(value: object, key: str, problems: _Problems) -> int:
+def _min_hits(value: object, key: str, problems: _Problems, name: str = "min_hits") -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
         return value
-    problems.add(f"{key}.min_hits", f"expected a whole number ≥ 1, got {value!r}")
+    problems.add(f"{key}.{name}", f"expected a whole number ≥ 1, got {value!r}")
     return 1
 
 
