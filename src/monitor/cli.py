@@ -59,6 +59,34 @@ class Group(click.Group):
             if len(getattr(exc, "problems", []) or []) > 1 and exc.hint:
                 click.echo(f"hint: {exc.hint}", err=True)
             ctx.exit(2 if isinstance(exc, (ConfigError, InputError, LockBusy)) else 1)
+        except Exception as exc:
+            if (line := _database_fault(ctx, exc)) is None:
+                raise
+            click.echo(f"error: {line}", err=True)
+            ctx.exit(1)
+
+
+def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
+    """One line for a database that the disk or the file let down (full, unreadable, damaged),
+    met outside the store's transactions (a read); None for anything else, which stays loud."""
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return None
+    import logging
+
+    from .store.base import storage_error
+
+    logging.getLogger("monitor").debug("database fault", exc_info=True)
+    state = ctx.obj
+    store = getattr(state, "_store", None)
+    path = store.path if store is not None else getattr(state, "db_path", None)
+    if (err := storage_error(exc, path)) is not None:
+        return str(err)
+    if "locked" in str(exc) or "busy" in str(exc):
+        return None
+    where = f" {path}" if path else ""
+    return (f"database{where}: {exc} (check it with sqlite3{where} 'PRAGMA integrity_check'; "
+            "restore a damaged file from a backup)")
 
 
 class State:

@@ -122,6 +122,7 @@ class SourceReport:
     refused: int = 0  # links to addresses the outbound policy refuses (private, loopback, ...)
     errors: list[str] = field(default_factory=list)
     duration_ms: int = 0
+    store_error: str = ""  # the database could not be written: its new articles wait for the next poll
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,10 @@ def poll(state, names) -> None:
     failed = [r.source for r in reports if r.status == "error"]
     click.echo(f"{len(reports)} sources, {total_new} new articles, "
                f"{sum(r.matched for r in reports)} matched, {len(failed)} failed", err=True)
+    if broken := next((r.store_error for r in reports if r.store_error), ""):
+        click.echo(f"error: {broken.removesuffix(')')}; the articles not stored are fetched again at the next poll)",
+                   err=True)
+        sys.exit(1)
 
 
 @click.command()

@@ -98,6 +98,14 @@ def import_(state, file, max_body) -> None:
         click.echo(f"warning: {note}", err=True)
     for err in report.errors:
         click.echo(f"skipped: {err}", err=True)
+    if report.stopped is not None:
+        exc = report.stopped
+        click.echo(f"stopped after {report.new + report.reposts + report.duplicates} articles: {report.new} new, "
+                   f"{report.reposts} reposts, {report.duplicates} already stored, {report.matched} matched a topic, "
+                   f"{len(report.errors)} skipped")
+        click.echo(f"error: {exc.message} ({exc.hint}, then run the same import again: "
+                   "the articles stored are skipped)", err=True)
+        sys.exit(1)
     click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
     if report.errors:

@@ -22,6 +22,7 @@ from functools import partial
 from typing import Any
 
 from ..config import Source
+from ..errors import StoreError
 from ..fetch import Fetcher, Response
 from ..models import Candidate, SourceReport
 from ..sources import Listing
@@ -76,6 +77,7 @@ class Cycle:
         self.runs: dict[str, SourceRun] = {}
         self.claimed: set[str] = set()  # link keys some source of this cycle is fetching
         self.aliases: dict[str, set[str]] = {}  # canonical → aliases to record once it is stored
+        self.store_error: StoreError | None = None  # the first batch the database refused
         with ctx.lock:
             self.ingestor = Ingestor(ctx)
 
@@ -156,6 +158,8 @@ class Cycle:
         try:
             with self.ctx.lock:
                 self._store_article(run, cand, key, future)
+        except StoreError as exc:  # the batch this link's article completed could not be written
+            self._store_failed(run, exc)
         except Exception as exc:  # a fault here is this link's, never the source's
             log.debug("source=%s link=%s failed", run.src.name, cand.url, exc_info=True)
             self._guarded(run, link_failed, self.ctx, run, cand, key, exc)
@@ -191,17 +195,34 @@ class Cycle:
             run.report.duplicates += result.status == "duplicate"
             run.report.matched += bool(result.topics)
 
+    def _store_failed(self, run: SourceRun, exc: StoreError) -> None:
+        """The database refused a batch (a full disk): nothing of it was kept, and its links
+        were not recorded as seen, so the next poll fetches them again; the poll fails."""
+        if self.store_error is None:
+            self.store_error = exc
+            log.error("source=%s: storing articles failed: %s", run.src.name, exc)
+        lost = [self.runs[name] for name in self.ingestor.lost_sources if name in self.runs]
+        for each in {id(r): r for r in [run, *lost]}.values():  # every source with articles in that batch
+            if not each.report.store_error:
+                each.status = "error"
+                each.report.store_error = str(exc)
+                each.report.errors.insert(0, f"storing articles failed: {exc}")
+
     def _finish(self, run: SourceRun) -> None:
         """Write the source's pending articles, then its row; each failure is logged, not raised."""
         run.done = True
         with self.ctx.lock:
             try:
                 self._count(self.ingestor.flush())  # its articles are in before its row says so
+            except StoreError as exc:
+                self._store_failed(run, exc)
             except Exception as exc:
                 log.warning("source=%s: storing articles failed: %s", run.src.name, describe(exc), exc_info=True)
                 run.report.errors.append(f"storing articles failed: {describe(exc)}")
             try:
                 record(self.ctx, run)
+            except StoreError as exc:
+                log.error("source=%s: could not record the poll: %s", run.src.name, exc)
             except Exception:
                 log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
         if self.progress:

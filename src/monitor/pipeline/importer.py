@@ -21,7 +21,7 @@ from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
 from .. import extract, match
-from ..errors import InputError, MonitorError
+from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
 from .base import SHANGHAI, Context, ImportReport, Ingested
 from .ingest import Ingestor, Prepared, canonical_of, prepare
@@ -44,19 +44,23 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     numbered = _numbered(source, report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
-    with Ingestor(ctx) as ingestor:
-        if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
-            outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
-        else:  # parsed here; `add` prepares only what is not stored yet
-            outcomes = (_parse(n, raw, max_body) for n, raw in chain(head, numbered))
-        for outcome in outcomes:
-            report.warnings.extend(outcome.warnings)
-            if outcome.error is not None:
-                report.errors.append(outcome.error)
-            elif isinstance(outcome.item, Prepared):
-                _count(report, ingestor.add_prepared(outcome.item))
-            elif outcome.item is not None:
-                _count(report, ingestor.add(*outcome.item))
+    try:
+        with Ingestor(ctx) as ingestor:
+            if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
+                outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
+            else:  # parsed here; `add` prepares only what is not stored yet
+                outcomes = (_parse(n, raw, max_body) for n, raw in chain(head, numbered))
+            for outcome in outcomes:
+                report.warnings.extend(outcome.warnings)
+                if outcome.error is not None:
+                    report.errors.append(outcome.error)
+                elif isinstance(outcome.item, Prepared):
+                    _count(report, ingestor.add_prepared(outcome.item))
+                elif outcome.item is not None:
+                    _count(report, ingestor.add(*outcome.item))
+    except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
+        report.stopped = exc
+        return report
     _count(report, ingestor.results)
     if report.new or report.reposts:
         ctx.store.release_free_pages()

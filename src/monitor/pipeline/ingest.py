@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from .. import dedup, ftstokens, match, scriptfold, textnorm
+from ..errors import StoreError
 from ..models import Article, Match
 from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
@@ -133,12 +134,14 @@ class Ingestor:
         self._canonicals: set[str] = set()
         self._chars = 0
         self._since = 0.0
+        self.lost_sources: list[str] = []  # sources of the last batch the database refused
 
     def __enter__(self) -> Ingestor:
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.results = self.flush()
+        if not (exc[0] and issubclass(exc[0], StoreError)):  # a refusing database is not tried again
+            self.results = self.flush()
 
     def add(self, article: Article, source: str, canonical: str | None = None) -> list[Ingested]:
         """Queue one article (its work is done now); returns results when a batch was written."""
@@ -174,13 +177,17 @@ class Ingestor:
         if not any(isinstance(p, Prepared) for p in batch):
             return [p for p in batch if isinstance(p, Ingested)]
         store = self.ctx.store
-        with store.transaction():
-            results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
-            # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
-            store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
-                                  if isinstance(p, Prepared) and r.article_id is not None])
-            store.prune_lsh(utcnow() - LSH_WINDOW)
-            crash_point("batch")
+        try:
+            with store.transaction():
+                results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
+                # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
+                store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
+                                      if isinstance(p, Prepared) and r.article_id is not None])
+                store.prune_lsh(utcnow() - LSH_WINDOW)
+                crash_point("batch")
+        except StoreError:  # the database refused the batch: none of it was kept
+            self.lost_sources = sorted({p.source for p in batch if isinstance(p, Prepared)})
+            raise
         crash_point("committed")
         return results
 

@@ -1,6 +1,7 @@
 """What every part of the store shares: the connection, transactions, time helpers, chunked IN queries.
 
-In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`, `crash_point`, `AlreadyStored`. Times are stored as
+In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`, `crash_point`, `AlreadyStored`,
+`storage_error`. Times are stored as
 UTC ISO 8601. Every write transaction begins IMMEDIATE, so a second process waits for the
 write lock (busy_timeout) instead of failing with "database is locked" on a lock upgrade.
 Reads go through the plain sqlite3 connection (`conn`, `query`); sqlite-utils (`db`, for the
@@ -19,6 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import StoreError
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.db import Table
@@ -35,6 +38,28 @@ def crash_point(name: str) -> None:
     """Die at once when the test-only MONITOR_TEST_CRASH_AT names this point."""
     if name == _CRASH_AT:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+# What the user can do about a database that cannot be written, by SQLite's primary result code.
+_STORAGE_HINTS = {
+    sqlite3.SQLITE_FULL: "free space on the disk that holds it",
+    sqlite3.SQLITE_IOERR: "check the disk that holds it: free space, quota, file size limit, permissions",
+    sqlite3.SQLITE_READONLY: "make the file and its directory writable",
+    sqlite3.SQLITE_CORRUPT: "the file is damaged: restore it from a backup",
+    sqlite3.SQLITE_NOTADB: "the file is not a monitor database: check --db",
+    sqlite3.SQLITE_CANTOPEN: "check the path and its permissions",
+}
+
+
+def storage_error(exc: BaseException, path: Path | str | None) -> StoreError | None:
+    """A one-line StoreError for a database the disk (or the file) let down; None for
+    anything else (a busy lock, a bug), which stays what it was."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    hint = _STORAGE_HINTS.get(code & 0xFF) if isinstance(code, int) else None
+    if hint is None:
+        return None
+    where = f" {path}" if path else ""
+    return StoreError(f"database{where}: {exc}", hint=hint)
 
 
 def utcnow() -> datetime:
@@ -94,11 +119,14 @@ class StoreBase:
         self.conn.execute(f"BEGIN {mode}")
         try:
             yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.rollback()
+            self.conn.commit()
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):  # a failing disk may refuse the rollback too
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+            if (err := storage_error(exc, self.path)) is not None:
+                raise err from exc  # all of the transaction is undone: nothing half-written
             raise
-        self.conn.commit()
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:

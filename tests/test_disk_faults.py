@@ -1,0 +1,157 @@
+"""A disk that fills up mid-write, or a database file damaged on disk: one line naming the
+database and the fix, no traceback, nothing half-written, and everything stored once there is
+room again.
+
+The fault is real, not simulated: the command runs in a child process under RLIMIT_FSIZE, so
+the kernel refuses every write that would grow a file past the limit, and SQLite meets it as
+it meets a full disk (a short write: "database or disk is full"; a refused one: "disk I/O
+error")."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor.replay import ReplayServer
+
+SITES = Path(__file__).parent / "fixtures" / "sites"
+
+# The child sets the limit on itself, then runs the CLI as `monitor` does.
+LIMITED = ("import resource, signal, sys\n"
+           "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+           "limit = int(sys.argv.pop(1))\n"
+           "if limit: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))\n"
+           "sys.argv[0] = 'monitor'\n"
+           "from monitor.__main__ import run\n"
+           "run()\n")
+
+TOPIC = 'include = ["monitor:topics/hu-ming.toml"]\n'
+
+
+def monitor(tmp_path: Path, *args: str, limit: int = 0) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", LIMITED, str(limit), "--config", str(tmp_path / "monitor.toml"),
+                           "--db", str(tmp_path / "m.db"), *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"})
+
+
+def stored(db: Path) -> tuple[int, str]:
+    with sqlite3.connect(db) as conn:
+        return (conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+                conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def db_bytes(tmp_path: Path) -> int:
+    return max(p.stat().st_size for p in tmp_path.glob("m.db*"))
+
+
+PLACES = "三元 沙县 永安 明溪 清流 宁化 大田 尤溪 将乐 泰宁 建宁 浦东 杨浦 闵行 嘉定 金山 松江 青浦 奉贤 崇明".split()
+THINGS = "茶园 民宿 果蔬 竹笋 学校 医院 工厂 园区 码头 书院 林场 菌菇 药材 绣坊 陶窑 米粉 药房 球队 剧团 车站".split()
+
+
+def article(n: int) -> bytes:
+    """A distinct generated brief (its words drawn by its number), so none folds into another."""
+    rng = random.Random(n)
+    body = "".join(f"{rng.choice(PLACES)}的{rng.choice(THINGS)}与{rng.choice(PLACES)}{rng.choice(THINGS)}"
+                   f"第{rng.randrange(10_000)}号项目签约，上海三明两地协作。" for _ in range(60))
+    item = {"url": f"http://news.example/{n}.html", "title": f"沪明合作简报第{n}期", "body": body,
+            "published": "2026-11-20"}
+    return json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, db: Path, hint: str) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert str(db) in errors[0] and hint in errors[0], errors[0]
+    return errors[0]
+
+
+def test_import_onto_a_full_disk_stops_with_one_line_and_a_rerun_completes_it(tmp_path):
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    db = tmp_path / "m.db"
+    (tmp_path / "first.jsonl").write_bytes(article(0))
+    assert monitor(tmp_path, "import", str(tmp_path / "first.jsonl")).returncode == 0
+    (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(1, 1201)))
+
+    full = monitor(tmp_path, "import", str(tmp_path / "all.jsonl"), limit=db_bytes(tmp_path) + 600_000)
+    assert full.returncode == 1
+    assert_one_line_error(full, db, "run the same import again")
+    before, check = stored(db)
+    assert check == "ok" and 1 <= before < 1201
+    assert f"{before - 1} new" in full.stdout  # what it says it stored is what is there
+
+    again = monitor(tmp_path, "import", str(tmp_path / "all.jsonl"))
+    assert again.returncode == 0, again.stderr
+    assert f"{1201 - before} new" in again.stdout and f"{before - 1} already stored" in again.stdout
+    assert stored(db) == (1201, "ok")
+
+
+POLL_CONFIG = """
+include = ["monitor:topics/hu-ming.toml"]
+[fetch]
+min_delay = 0
+allow_private = ["127.0.0.1"]
+retries = 1
+timeout = 5
+[[sources]]
+name = "feed"
+kind = "feed"
+url = "{base}/feed/rss.xml"
+[[sources]]
+name = "gbk"
+kind = "html"
+url = "{base}/gbk/list.html"
+link_selector = "ul.news a"
+[[sources]]
+name = "repost"
+kind = "html"
+url = "{base}/repost/list.html"
+link_selector = "ul.news a"
+"""
+
+
+@pytest.mark.parametrize("room", [0, 40_000])
+def test_a_poll_that_cannot_store_says_so_and_the_next_poll_stores_everything(tmp_path, room):
+    with ReplayServer(SITES) as site:
+        (tmp_path / "monitor.toml").write_text(POLL_CONFIG.format(base=site.base_url), encoding="utf-8")
+        db = tmp_path / "m.db"
+        assert monitor(tmp_path, "sources").returncode == 0  # creates the database
+        full = monitor(tmp_path, "poll", limit=db_bytes(tmp_path) + room)
+        assert full.returncode == 1, full.stderr
+        assert_one_line_error(full, db, "next poll")
+        said = re.search(r"(\d+) new articles, \d+ matched, (\d+) failed", full.stderr)
+        assert said and int(said.group(2)) >= 1, full.stderr
+        assert stored(db) == (int(said.group(1)), "ok")  # what it says it stored is what is there
+
+        again = monitor(tmp_path, "poll")
+        assert again.returncode == 0, again.stderr
+        count, check = stored(db)
+        assert check == "ok" and count > 0
+        (tmp_path / "fresh").mkdir()
+        (tmp_path / "fresh" / "monitor.toml").write_text(POLL_CONFIG.format(base=site.base_url), encoding="utf-8")
+        assert monitor(tmp_path / "fresh", "poll").returncode == 0
+        assert stored(tmp_path / "fresh" / "m.db")[0] == count  # nothing was lost to the full disk
+
+
+@pytest.mark.parametrize("command", [["search", "三明"], ["search", "签约", "--format", "json"], ["import", "all.jsonl"]])
+def test_a_damaged_database_file_is_one_line_not_a_traceback(tmp_path, command):
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(300)))
+    assert monitor(tmp_path, "import", str(tmp_path / "all.jsonl")).returncode == 0
+    db = tmp_path / "m.db"
+    size = db.stat().st_size
+    with db.open("r+b") as f:  # the second half of the file overwritten, as a failing disk might
+        f.seek(size // 2)
+        f.write(b"\xde\xad\xbe\xef" * ((size - size // 2) // 4))
+    damaged = monitor(tmp_path, *[str(tmp_path / c) if c.endswith(".jsonl") else c for c in command])
+    assert damaged.returncode == 1
+    assert_one_line_error(damaged, db, "")
