@@ -367,3 +367,26 @@ def test_common_tokens_left_to_the_check_change_nothing(corpus, monkeypatch, que
         led = json.loads(run(cfg, "--limit", limit, "--format", "json", query).output)
         assert [(s["id"], s["story_id"]) for s in led] == [(s["id"], s["story_id"]) for s in stories][:int(limit)]
     assert everything and asked and all(len(g) > 1 for groups in asked for g in groups)
+
+
+@pytest.mark.parametrize("sparse", [0, 2, 10**9], ids=["always-in", "default", "never-in"])
+def test_which_ids_match_is_the_same_with_or_without_the_id_list(corpus, monkeypatch, sparse):
+    """`_fts_among` asks FTS5 over rowid ranges and, when the ids are a small part of a range,
+    lets SQLite keep only them (`+rowid IN`): either way, exactly the ids FTS5 matches."""
+    from monitor.store import search as store_search
+
+    cfg, norms = corpus
+    monkeypatch.setattr(store_search, "SPARSE", sparse)
+    monkeypatch.setattr(store_search, "GAP", 16)  # several ranges in a store of 400
+    store = Store.open(re.search(r'path = "(.*)"', cfg.read_text(encoding="utf-8")).group(1))
+    rng = random.Random(3)
+    every = sorted(norms)
+    for query in ("三明", "沪明 OR 永安", "对口合作", "title:合作", "明"):
+        expr = querylang.plan(querylang.parse(query)).match
+        assert expr is not None
+        matching = {r[0] for r in store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [expr])}
+        for share in (1.0, 0.3, 0.02):
+            ids = [i for i in every if rng.random() < share] + [10**6]  # one id no article has
+            got = store._fts_among(expr, ids)
+            assert got == matching & set(ids), (query, share, got ^ (matching & set(ids)))
+    store.close()
