@@ -276,19 +276,22 @@ def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corp
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
 
 
-# sorted: the topic's verdicts of every FTS match, by the date they carry; walked: the topic's own date index
-@pytest.mark.parametrize(("rare", "topic_rare"), [(3000, 20000), (1, 0)], ids=["sorted", "walked"])
+# sorted: the topic's verdicts of every FTS match, by the date they carry; walked: the topic's own date
+# index; walked-then-sorted: a walk that gives up after its first slice, the sorting going on from there
+@pytest.mark.parametrize(("rare", "topic_rare", "topic_walk"), [(3000, 20000, 0), (1, 0, 320), (3000, 20000, 1)],
+                         ids=["sorted", "walked", "walked-then-sorted"])
 @pytest.mark.parametrize("query", ["", "三明", "明", "沪明 OR 永安", "对口合作", "三明 -三明治", "title:合作", "上海",
                                    "上海 -永安"])
 @pytest.mark.parametrize("where", [[], ["--source", "src1"], ["--since", "2026-02-01", "--until", "2026-03-01"]],
                          ids=["all", "source", "dates"])
 def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, monkeypatch, query, rare, topic_rare,
-                                                                       where):
+                                                                       topic_walk, where):
     from monitor.store import search as store_search
 
     cfg, _ = corpus
     monkeypatch.setattr(store_search, "RARE", rare)
     monkeypatch.setattr(store_search, "TOPIC_RARE", topic_rare)
+    monkeypatch.setattr(store_search, "TOPIC_WALK", topic_walk)
     rows = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--topic", "hu-ming", *where, "--",
                           query).output)
     monkeypatch.setattr(store_search, "RARE", 3000)  # the reference: every match sorted, no topic

@@ -96,7 +96,7 @@ def _matching(ctx: Context, q: Query, filters: Filters, want: int | None,
     given = 0
     try:
         walk_check = None if q.instr_exact() else _checker(q)
-        for pair in ctx.store.matching(fast.match, fast.exclude, filters, check=walk_check, walk=walk):
+        for pair in ctx.store.matching(fast.match, fast.exclude, filters, check=walk_check, walk=walk, want=want):
             given += 1
             yield pair
         return
