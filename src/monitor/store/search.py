@@ -223,6 +223,7 @@ class SearchPart(StoreBase):
         late = filters if filters == Filters(topic=filters.topic) and filters.topic else None  # story ids read later
         order = f" ORDER BY {date} DESC, {ident} DESC LIMIT ?"
         size, scanned, given, last = 64, 0, 0, None
+        stories: set[int] = set()
         while True:
             if last is None:
                 rows = self.conn.execute(sql + order, [*params, size]).fetchall()
@@ -237,13 +238,14 @@ class SearchPart(StoreBase):
                 chunk = self._containing(chunk, walk.contains)
             for pair in self._keep(chunk, match, exclude, check, late):
                 given += 1
+                stories.add(pair[1])
                 yield pair
             scanned += len(rows)
             if len(rows) < size:
                 return
             if walk.budget is not None and scanned >= walk.budget:
                 raise WalkBudget(scanned)
-            size = _next_slice(size, scanned, given, want)
+            size = _next_slice(size, scanned, given if given < (want or 0) else len(stories), want)
 
     def _walk_sql(self, filters: Filters) -> tuple[str, list[Any], str, str]:
         """The walk's SELECT of (id, story id, date) with its parameters, and its order columns."""
@@ -335,16 +337,16 @@ def _clusters(ids: list[int]) -> list[tuple[int, int, list[int]]]:
     return out
 
 
-def _next_slice(size: int, scanned: int, given: int, want: int | None) -> int:
-    """How many rows the walk reads next: 4× the last slice, or fewer when the matches found
-    so far (8 at least, for a rate worth trusting) say the rest of the page is nearer, with
-    half as much again to spare (past `want`, the caller is folding reposts into stories: as
-    many again). Growing 4× alone read 4,096 rows where ~800 held the rest of a page (`title:上海` at 1M)."""
+def _next_slice(size: int, scanned: int, found: int, want: int | None) -> int:
+    """How many rows the walk reads next: 4× the last slice, or fewer when what it found so
+    far (8 at least, for a rate worth trusting) says the rest of the page is nearer, with half
+    as much again to spare. `found` counts matches, or once `want` of them have been handed
+    over and the caller still asks (folding reposts into stories), distinct stories. Growing
+    4× alone read 4,096 rows where ~800 held the rest of a page (`title:上海` at 1M)."""
     grown = min(size * 4, MAX_SLICE)
-    if given < 8 or want is None:
+    if found < 8 or want is None:
         return grown
-    rest = want - given if given < want else given
-    return max(64, min(int(rest * scanned / given * 1.5) + 1, grown))
+    return max(64, min(int(max(want - found, 1) * scanned / found * 1.5) + 1, grown))
 
 
 def _where(filters: Filters) -> tuple[str, list[Any]]:
