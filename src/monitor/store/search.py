@@ -74,19 +74,19 @@ class SearchPart(StoreBase):
         the caller expects to take (None: all); it only chooses the strategy. With `walk`, the
         date index is walked whatever the count, and `WalkBudget` is raised past its budget."""
         try:
-            chosen = walk is None and match is not None and want is not None
-            if chosen:
-                walk = self._strategy(match, filters)
+            own = walk is None  # the strategy is ours to choose (and a budget ours to handle)
             if walk is None and match is not None:
-                yield from self._sorted(match, exclude, filters, check)
-                return
+                walk = self._strategy(match, filters) if want is not None else None
+                if walk is None:
+                    yield from self._sorted(match, exclude, filters, check)
+                    return
             given = 0
             try:
                 for pair in self._walk(match, exclude, filters, check, walk or Walk(), want):
                     given += 1
                     yield pair
             except WalkBudget:
-                if not chosen or match is None:
+                if not own or match is None:
                     raise
                 # the same matches in the same order: hand over those the walk has not
                 yield from islice(self._sorted(match, exclude, filters, check), given, None)
