@@ -252,3 +252,45 @@ def test_an_english_byline_time_without_a_year_takes_the_page_s_year() -> None:
     page = _en_page("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").replace(
         "</body>", "<div class='foot'>Archive: November 2, 2019</div></body>")
     assert extract(page, now=NOW).published == utc(2019, 11, 18, 22, 55)
+
+
+BELOW_BODY = "【日期:2009-3-5】"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Older portals print the byline under the body, in forms the labels do not cover; the
+        # side column's dated "latest" list sits nearer the body's start than that line.
+        (BELOW_BODY, utc(2009, 3, 4, 16)),
+        ("作者：县交通局 李明　　2009-03-05", utc(2009, 3, 4, 16)),
+        ("时间：2009-3-5 来源：本站 点击：35", utc(2009, 3, 4, 16)),
+        ("二○○九年三月五日", utc(2009, 3, 4, 16)),
+        ("文章来源：本站原创 点击数：35 更新时间：2009-3-5", utc(2009, 3, 4, 16)),
+        ("录入：admin 添加时间：2009-3-5 9:07:12", utc(2009, 3, 5, 1, 7, 12)),
+    ],
+)
+def test_byline_under_the_body_beats_a_side_list(line: str, expected: datetime) -> None:
+    page = (FIXTURES / "zh_date_below_body.html").read_bytes().decode("gb18030").replace(BELOW_BODY, line)
+    url = "https://www.example.gov.cn/xwzx/show.asp?id=88"
+    assert extract(page, url, now=NOW).published == expected
+
+
+def test_a_related_link_under_the_body_is_no_byline() -> None:
+    page = (FIXTURES / "zh_date_below_body.html").read_bytes().decode("gb18030")
+    page = page.replace(BELOW_BODY, "相关文章：<a href='/x.htm'>县里召开冬季防火工作会议</a> 2010-06-02")
+    found = extract(page, "https://www.example.gov.cn/xwzx/show.asp?id=88", now=NOW).published
+    assert found != utc(2010, 6, 1, 16)
+
+
+def test_a_byline_line_with_the_dated_headline_in_front() -> None:
+    # All lines of an old page in one cell: the headline `《乡村访谈》2009年3月1日` (a programme's air
+    # date) opens the byline line lifted out of the body; the timed date after it is the page's.
+    assert published("zh_date_headline_dated.html") == utc(2009, 3, 5, 2, 4)
+
+
+def test_a_two_digit_year_byline_under_the_body() -> None:
+    page = (FIXTURES / "zh_date_below_body.html").read_bytes().decode("gb18030")
+    page = page.replace(BELOW_BODY, "09-03-05 10:23 来源：本站")
+    found = extract(page, "https://www.example.gov.cn/xwzx/show.asp?id=88", now=NOW).published
+    assert found == utc(2009, 3, 5, 2, 23)

@@ -265,6 +265,32 @@ def leading_date(text: str | None, now: datetime) -> datetime | None:
     return plausible(from_full_match(match), now)
 
 
+# Words before a date after the body that make it a listed item's date, not the article's byline.
+# A site's own clock (`本站更新于 …`) is no byline either.
+_LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行|专题|專題"
+                     "|本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於")
+
+
+def tail_date(text: str | None, now: datetime) -> datetime | None:
+    """A date in the byline line under the body (`【日期:2009-3-5】`, `作者：… 2009-03-05`,
+    `二○○九年三月五日`, `09-03-05 10:23`): within the first 40 characters after the body, with no related-list word
+    before it, and not opening a sentence (`2009年3月1日，…` is text the body missed)."""
+    head = (text or "")[:60]
+    for pattern, convert in ((FULL_DATE, from_full_match), (HAN_DATE, _from_han)):
+        match = pattern.search(head)
+        if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()):
+            continue
+        if head[match.end() : match.end() + 1] in ("，", ",", "、"):
+            continue
+        found = plausible(convert(match), now)
+        if found:
+            return found
+    short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time
+    if short and short.group(5) and not _LISTED.search(head, 0, short.start()):
+        return short_year_date(head[short.start() :], now)
+    return None
+
+
 def first_date(text: str | None, now: datetime, timed: bool = False) -> datetime | None:
     """The first plausible FULL_DATE in `text`; with `timed`, only one that also gives a time."""
     for match in FULL_DATE.finditer(text or ""):

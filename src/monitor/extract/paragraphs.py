@@ -204,23 +204,32 @@ def _in_figure(node: LexborNode) -> bool:
 
 
 def _split_lines(block: str) -> list[str]:
-    """Split at <br><br>, and at a single <br> after a sentence end or before an indent."""
+    """Split at <br><br>, and at a single <br> after a sentence end, before an indent, or around a
+    timed byline line (an old page's header, headline and `2009年03月05日 10:04 来源：…` lines in one
+    cell, none ending in punctuation, were read as one paragraph and the byline never lifted)."""
     if _BR not in block:
         return [block]
     out: list[str] = []
-    current = ""
+    current = last = ""
     for line in block.split(_BR):
         tail = current.rstrip()
-        if not tail or not line.strip():
-            out.append(current)
-            current = line
-        elif tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0")):
+        if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
+                or _timed_line(last) or _timed_line(line)):
             out.append(current)
             current = line
         else:
             current = f"{current} {line}"
+        last = line
     out.append(current)
     return out
+
+
+def _timed_line(line: str) -> bool:
+    """A byline-like line: a date with its time of day, and no sentence punctuation."""
+    if len(line) > 80 or ":" not in line and "：" not in line and "时" not in line:
+        return False
+    date = FULL_DATE.search(line)
+    return date is not None and date.group(4) is not None and not _SENTENCE.search(line)
 
 
 def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
@@ -313,9 +322,15 @@ def _is_byline(line: str, body: Body) -> bool:
         return False
     for label, value, _ in fields:
         assign_field(body, label, clean(value))
-    if date and not body.date_text:
+    if date and (not body.date_text or _timed_first(line, body)):
         body.date_text = line
     return True
+
+
+def _timed_first(line: str, body: Body) -> bool:
+    """Whether a timed byline line replaces an untimed date line lifted before it, both above the
+    article's text (an old page's headline `《访谈》2009年3月1日`, then `2009年03月05日 10:04 来源：…`)."""
+    return len(body.paragraphs) <= 1 and _timed_line(line) and not _timed_line(body.date_text or "")
 
 
 def assign_field(body: Body, label: str, value: str) -> None:

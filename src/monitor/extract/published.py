@@ -84,7 +84,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or dates.parse_date(places.byline, now, order))
+             or _marked(places, now, order) or _in_byline(places.byline, now, order))
     if found:
         return found
     shown = places.region if places.anchored else ""
@@ -107,7 +107,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or yearless.dateline_date(places.lead, now, hint)
-            or (yearless.yearless_date(places.region, now, hint) if places.anchored else None) or near
+            or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
+            or dates.tail_date(places.tail, now) or near
             or dates.short_date_from_url(url, now))
 
 
@@ -117,12 +118,19 @@ def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | 
     lifted out of the body, or a date just before the body counts."""
     region = places.region
     if not places.anchored:
-        return (dates.labelled_date(region, now, order) or dates.parse_date(places.byline, now, order)
+        return (dates.labelled_date(region, now, order) or _in_byline(places.byline, now, order)
                 or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
     return (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
             or dates.parse_date(region, now, order) or dates.short_year_date(region, now))
+
+
+def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime | None:
+    """The date of a byline line lifted out of the body: a labelled one, else a timed one, else the
+    first (the line may open with a headline that carries a date of its own: `《访谈》2009年3月1日`)."""
+    return (dates.labelled_date(line, now, order) or dates.first_date(line, now, timed=True)
+            or dates.parse_date(line, now, order))
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:
