@@ -226,7 +226,7 @@ def _split_lines(block: str) -> list[str]:
 
 def _timed_line(line: str) -> bool:
     """A byline-like line: a date with its time of day, and no sentence punctuation."""
-    if len(line) > 80 or ":" not in line and "：" not in line and "时" not in line:
+    if len(line) > 80 or (":" not in line and "：" not in line and "时" not in line):
         return False
     date = FULL_DATE.search(line)
     return date is not None and date.group(4) is not None and not _SENTENCE.search(line)
