@@ -276,11 +276,17 @@ def test_byline_under_the_body_beats_a_side_list(line: str, expected: datetime) 
     assert extract(page, url, now=NOW).published == expected
 
 
-def test_a_related_link_under_the_body_is_no_byline() -> None:
-    page = (FIXTURES / "zh_date_below_body.html").read_bytes().decode("gb18030")
-    page = page.replace(BELOW_BODY, "相关文章：<a href='/x.htm'>县里召开冬季防火工作会议</a> 2010-06-02")
-    found = extract(page, "https://www.example.gov.cn/xwzx/show.asp?id=88", now=NOW).published
-    assert found != utc(2010, 6, 1, 16)
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "相关文章：县里召开冬季防火工作会议 2010-06-02",  # a related list's item
+        "本站更新于 2010-06-02",  # the site's clock
+        "2010年6月2日，县里又召开了冬季防火工作会议。",  # text the body missed, not a byline
+    ],
+)
+def test_not_every_date_under_the_body_is_its_byline(tail: str) -> None:
+    assert dates.tail_date(tail, NOW) is None
+    assert dates.tail_date("【日期:2010-06-02】【打印本页】", NOW) == utc(2010, 6, 1, 16)
 
 
 def test_a_byline_line_with_the_dated_headline_in_front() -> None:
@@ -294,3 +300,27 @@ def test_a_two_digit_year_byline_under_the_body() -> None:
     page = page.replace(BELOW_BODY, "09-03-05 10:23 来源：本站")
     found = extract(page, "https://www.example.gov.cn/xwzx/show.asp?id=88", now=NOW).published
     assert found == utc(2009, 3, 5, 2, 23)
+
+
+SIDE_LIST = "zh_date_side_list.html"
+
+
+def test_a_side_columns_dated_list_is_not_the_articles_date() -> None:
+    # The <title> names only the site, so the headline anchors nothing; a column of dated links
+    # ends right before the body. Its dates are not the article's: the URL's is.
+    assert published(SIDE_LIST, "https://www.example.gov.cn/xwzx/2009/0305/88.htm") == utc(2009, 3, 4, 16)
+    # Without a URL date the page has none of its own: no date beats a listed one.
+    assert published(SIDE_LIST, "https://www.example.gov.cn/xwzx/show.asp?id=88") is None
+
+
+def test_a_timed_byline_beside_a_side_list_still_counts() -> None:
+    page = (FIXTURES / SIDE_LIST).read_bytes().decode("gb18030")
+    page = page.replace('<div class="zw">', '<div>2009/3/5 16:43:13 次浏览</div><div class="zw">')
+    assert extract(page, "https://www.example.gov.cn/xwzx/show.asp?id=88", now=NOW).published == utc(2009, 3, 5, 8, 43, 13)
+
+
+def test_a_dated_list_is_skipped_by_the_nearest_date() -> None:
+    text = "最新信息 县里召开会议 2009-04-12 植树护绿 2009-04-08 森林防火 2009-04-03 正文开始"
+    assert dates.nearest_date(text, len(text) - 4, NOW) is None
+    assert dates.nearest_date(text, len(text) - 4, NOW, lists=True) == utc(2009, 4, 2, 16)
+    assert dates.nearest_date("发文日期：2009-04-12 成文日期：2009-04-08 发布日期：2009-04-03 正文", 60, NOW) is not None

@@ -221,21 +221,22 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
 
 
 def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0,
-                 western: bool = False) -> datetime | None:
+                 western: bool = False, lists: bool = False) -> datetime | None:
     """The plausible FULL_DATE (with `western`, also `March 6, 2018`, `6 March 2018`, `6.3.2018`) closest to
     position `at` (one after it counts double distance) and not farther than `within`, skipping
-    today's date printed by a page clock (`今天是…`, or a date with its weekday before position
-    `header`, where the headline starts)."""
+    a dated list's items (unless `lists`) and today's date printed by a page clock (`今天是…`, or a
+    date with its weekday before position `header`, where the headline starts)."""
     best: tuple[datetime | None, int] = (None, within)
-    best = _closest(FULL_DATE, from_full_match, text, at, now, header, best)
+    best = _closest(FULL_DATE, from_full_match, text, at, now, header, best, lists)
     if western:  # pages without meta: an English date above the headline or in the byline
         for pattern, convert in ((_EN_DATE, _from_english), (_EN_DAY_FIRST, _from_english), (_DOTTED, _from_dotted)):
-            best = _closest(pattern, convert, text, at, now, header, best)
+            best = _closest(pattern, convert, text, at, now, header, best, lists)
     return best[0]
 
 
 def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], datetime | None], text: str,
-             at: int, now: datetime, header: int, best: tuple[datetime | None, int]) -> tuple[datetime | None, int]:
+             at: int, now: datetime, header: int, best: tuple[datetime | None, int],
+             lists: bool) -> tuple[datetime | None, int]:
     """`best` (a date and its distance from `at`), or a plausible `pattern` match closer to `at`."""
     for match in pattern.finditer(text):
         distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
@@ -244,9 +245,19 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
                 break  # later matches are farther still
             continue
         found = plausible(convert(match), now)
-        if found and not _clock(text, match, header):
+        if found and not _clock(text, match, header) and (lists or not _listed(text, match)):
             best = (found, distance)
     return best
+
+
+def _listed(text: str, match: re.Match[str]) -> bool:
+    """Whether a date is a dated list's item: one without its time of day with two more dates within
+    120 characters (a side column's `最新信息` links; a byline rarely writes three, and a timed or
+    labelled one is a byline even beside such a list)."""
+    timed = match.re is FULL_DATE and match.group(4) is not None
+    if timed or _FIELD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False  # a timed date, or a labelled field (`发布日期：`) of a record's metadata table
+    return len(FULL_DATE.findall(text, max(0, match.start() - 120), match.end() + 120)) >= 3
 
 
 def _clock(text: str, match: re.Match[str], header: int) -> bool:
@@ -266,8 +277,10 @@ def leading_date(text: str | None, now: datetime) -> datetime | None:
 
 
 # Words before a date after the body that make it a listed item's date, not the article's byline.
+# A date field's label right before a date: metadata tables (`发文日期：… 成文日期：…`) list dates too.
+_FIELD_BEFORE = re.compile(r"(?:日期|时间|時間|[:：])\s*$")
 # A site's own clock (`本站更新于 …`) is no byline either.
-_LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行|专题|專題"
+_LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行"
                      "|本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於")
 
 

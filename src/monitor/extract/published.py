@@ -103,7 +103,10 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # English and dotted forms only where the article is not Chinese: their patterns cannot skip ahead.
     western = dates.CJK_CHAR.search(places.lead, 0, 200) is None
     near = dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at, western=western)
-    hint = near.astimezone(dates.SHANGHAI).year if near else None
+    # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
+    listed = near or dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at,
+                                        western=western, lists=True)
+    hint = listed.astimezone(dates.SHANGHAI).year if listed else None
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or yearless.dateline_date(places.lead, now, hint)
