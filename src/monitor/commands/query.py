@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -79,6 +80,10 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
         click.echo("nothing found", err=True)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 @click.command("import")
 @click.argument("file", type=click.File("rb"))
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1000),
@@ -93,18 +98,17 @@ def import_(state, file, max_body) -> None:
 
     ctx = state.context()
     catch_up(ctx)
+    signal.signal(signal.SIGTERM, _interrupt)  # `docker stop` during a backfill: stop as Ctrl-C does
     report = import_lines(ctx, file, max_body=max_body)
     for note in report.warnings:
         click.echo(f"warning: {note}", err=True)
     for err in report.errors:
         click.echo(f"skipped: {err}", err=True)
     if report.stopped is not None:
-        exc = report.stopped
         click.echo(f"stopped after {report.new + report.reposts + report.duplicates} articles: {report.new} new, "
                    f"{report.reposts} reposts, {report.duplicates} already stored, {report.matched} matched a topic, "
                    f"{len(report.errors)} skipped")
-        click.echo(f"error: {exc.message} ({exc.hint}, then run the same import again: "
-                   "the articles stored are skipped)", err=True)
+        click.echo(f"error: {report.stopped}", err=True)
         sys.exit(1)
     click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..config import Config
-from ..errors import StoreError
+from ..errors import MonitorError
 from ..store import Store
 
 if TYPE_CHECKING:  # only polling needs it: searching never loads httpx
@@ -57,7 +57,7 @@ class ImportReport:
     matched: int = 0
     errors: list[str] = field(default_factory=list)  # skipped lines, by number
     warnings: list[str] = field(default_factory=list)  # lines imported with a change (a cut body)
-    stopped: StoreError | None = None  # the database refused a batch: the import stopped there
+    stopped: MonitorError | None = None  # the database refused a batch, or an interrupt: stopped there
 
 
 @dataclass

@@ -29,6 +29,7 @@ from .ingest import Ingestor, Prepared, canonical_of, prepare
 MAX_BODY_CHARS = 1_000_000  # longer bodies are cut here, with a warning
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
+AGAIN = "run the same import again to go on: the articles already stored are skipped"
 
 
 def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
@@ -59,7 +60,11 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                 elif outcome.item is not None:
                     _count(report, ingestor.add(*outcome.item))
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
-        report.stopped = exc
+        report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
+        return report
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: what was prepared is stored first (Ingestor)
+        _count(report, ingestor.results)
+        report.stopped = MonitorError("import interrupted", hint=AGAIN)
         return report
     _count(report, ingestor.results)
     if report.new or report.reposts:
@@ -132,8 +137,10 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the import, workers stay quiet."""
+    """Ctrl-C reaches the whole process group: the parent stops the import, workers stay quiet
+    (and end when the pool ends them with SIGTERM)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
