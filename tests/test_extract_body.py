@@ -160,3 +160,16 @@ def test_text_loose_in_an_unknown_element_is_scored() -> None:
     assert len(body) == 4
     assert body[0].startswith("记者昨日从三明海关获悉")
     assert body[-1].startswith("目前，该企业已与日本客商")
+
+
+def test_an_old_pages_cell_keeps_its_article_without_the_chrome_around_it() -> None:
+    # Older pages type everything into one cell between <br>s: a menu row between bars, a
+    # `本页位置` breadcrumb, the site search label, font-size buttons, a photo credit ending `摄`,
+    # a picture copyright notice and a `友情链接` footer, none of them the article's.
+    article = extract_bytes((FIXTURES / "zh_old_cell_chrome.html").read_bytes(), "https://www.example.cn/a/1.htm")
+    assert article.paragraphs == (
+        "入春以来，山区几个乡镇的茶园陆续开采，茶农们一大早就背着竹篓上山，赶在露水干之前采下第一批嫩芽。",
+        "过去茶叶只能卖给上门的收购商，价格由人家说了算。这两年村里办起合作社，统一加工、统一品牌，收入比往年多了三成。",
+        "合作社负责人说，下一步还要在网上开店，把山里的好茶卖到更远的地方。",
+    )
+    assert article.published is not None and article.published.isoformat() == "2009-03-05T02:04:00+00:00"

@@ -45,6 +45,7 @@ _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
 _LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
 _BREAK_AFTER = "。！？!?”」』.:：;；)）"
+_SENTENCE_END_CJK = re.compile("[。！？]")
 _SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -205,17 +206,20 @@ def _in_figure(node: LexborNode) -> bool:
 
 def _split_lines(block: str) -> list[str]:
     """Split at <br><br>, and at a single <br> after a sentence end, before an indent, or around a
-    timed byline line (an old page's header, headline and `2009年03月05日 10:04 来源：…` lines in one
-    cell, none ending in punctuation, were read as one paragraph and the byline never lifted)."""
+    timed byline line above the first sentence (an old page's header, headline and `2009年03月05日
+    10:04 来源：…` lines in one cell, none ending in punctuation, were read as one paragraph and the
+    byline never lifted; further down, a wrapped line of text may hold a time)."""
     if _BR not in block:
         return [block]
     out: list[str] = []
     current = last = ""
+    above = True  # no sentence yet: still among the header, headline and byline lines
     for line in block.split(_BR):
         tail = current.rstrip()
         if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
-                or _timed_line(last) or _timed_line(line)):
+                or (above and (_timed_line(last) or _timed_line(line)))):
             out.append(current)
+            above = above and _SENTENCE_END_CJK.search(current) is None
             current = line
         else:
             current = f"{current} {line}"
@@ -318,7 +322,7 @@ def _is_byline(line: str, body: Body) -> bool:
     fields = byline_fields(line)
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
     if not (_FIELD_LINE.match(line) or (bracketed and fields)
-            or (date and (fields or len(line) <= len(date.group(0)) + 12))):
+            or (date and (fields or len(line) <= len(date.group(0)) + 12 or date.group(4) is not None))):
         return False
     for label, value, _ in fields:
         assign_field(body, label, clean(value))
