@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from monitor import dedup, textnorm
+import json
+
+from monitor import config, dedup, scriptfold, textnorm
+from monitor.pipeline import Context, import_lines
+from monitor.store import Store
 
 STORY = ("上海市与三明市对口合作持续深化，沪明临港产业园三期项目日前在三明市三元区开工，"
          "计划引进新材料和生物医药企业二十家。园区由两地国资平台共同出资建设，上海方面派出管理团队，"
@@ -90,3 +94,104 @@ def test_lsh_finds_reposts_that_share_half_their_shingles():
 def test_band_keys_can_be_rebuilt_from_the_stored_signature():
     fp = dedup.fingerprint(textnorm.normalize(STORY))
     assert dedup.packed_band_keys(fp.packed()) == fp.keys()
+
+
+# A mirror's page around the same story: a navigation line, a source and editor line, and a
+# related-news list as long as the story itself (titles carry no sentence punctuation).
+_ARTICLE = ("三明市将乐县与上海市嘉定区日前签订文旅康养合作协议，双方约定每年互送疗休养职工不少于两千人次。\n"
+            "按照协议，嘉定区将组织职工分批前往将乐开展疗休养活动，将乐县负责线路设计和接待保障。\n"
+            "将乐县文旅局负责人介绍，县里已有六家酒店和三处景区纳入疗休养基地，可同时接待三百人。\n"
+            "今年前三季度，将乐县共接待上海游客八万余人次，同比增长三成以上。")
+_FRAME_TOP = "首页 > 地方频道 > 三明新闻\n2024-03-18 09:12 来源：闽中在线 编辑：陈某某"
+_FRAME_BOTTOM = ("责任编辑：林某\n相关新闻\n· 沙县小吃产业园二期项目开工建设\n· 泰宁县举办首届丹霞山地越野赛\n"
+                 "· 三明北站新增两趟直达上海动车\n· 明溪县引进生物医药项目三个\n· 大田县高山茶开园采摘\n"
+                 "· 永安市笋竹产业链再添新企业\n· 宁化县客家祖地迎来寻根团\n· 建宁县黄花梨进入上海超市\n"
+                 "· 清流县温泉康养小镇开门迎客\n· 尤溪县朱子文化节筹备就绪\n· 三元区老旧小区改造全面铺开\n"
+                 "· 梅列区智能制造企业上榜名单\n· 沙溪河两岸亮化工程完工\n· 三明学院新增三个本科专业\n"
+                 "热门评论\n网友甲 点赞 网友乙 收藏 网友丙 转发\n"
+                 "打印本页 关闭窗口\n版权所有 闽中在线 未经授权禁止转载")
+
+
+def test_boilerplate_lines_are_left_out_of_the_fingerprint_text():
+    # Lines without a sentence (navigation, editor, related titles) are a site's, not the story's:
+    # left in, they halve the Jaccard of a framed mirror and its original, and LSH misses it.
+    framed = _FRAME_TOP + "\n" + _ARTICLE + "\n" + _FRAME_BOTTOM
+    assert scriptfold.fingerprint_text(framed) == scriptfold.fingerprint_text(_ARTICLE)
+    assert dedup.story_lines(_ARTICLE) is _ARTICLE  # nothing to drop: the text itself, no copy
+
+
+def test_a_text_that_is_mostly_lines_without_sentences_is_kept_whole():
+    # A list page (or one short sentence over a list) has no story apart from its lines: kept whole,
+    # so two different lists under the same introduction never fingerprint alike.
+    titles = _FRAME_BOTTOM.split("\n")[2:10]
+    listing = "本周三明要闻如下，请点击标题阅读全文。\n" + "\n".join(titles)
+    assert dedup.story_lines(listing) == listing
+    assert dedup.story_lines("\n".join(titles)) == "\n".join(titles)
+
+
+def test_a_framed_mirror_folds_into_its_originals_story(tmp_path):
+    path = tmp_path / "monitor.toml"
+    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
+                    encoding="utf-8")
+    cfg = config.load(path)
+    store = Store.open(cfg.db_path)
+    try:
+        lines = [{"url": "https://a.example.cn/1.html", "title": "将乐嘉定签约", "body": _ARTICLE},
+                 {"url": "https://b.example.com/2.html", "title": "将乐嘉定签约",
+                  "body": _FRAME_TOP + "\n" + _ARTICLE + "\n" + _FRAME_BOTTOM}]
+        import_lines(Context(cfg, store), [json.dumps(x, ensure_ascii=False) for x in lines])
+        stories = [r[0] for r in store.db.execute("SELECT story_id FROM articles ORDER BY id")]
+    finally:
+        store.close()
+    assert len(stories) == 2 and stories[0] == stories[1]
+
+
+def test_lsh_finds_mirrors_framed_in_twice_their_length_of_site_lines():
+    # Jaccard of a story and its mirror framed in twice its length of navigation and link lines
+    # is about a third: bands of three would find only about half such pairs.
+    import random
+
+    rng = random.Random(5)
+    found = 0
+    for _ in range(40):
+        story = "\n".join(_text(rng, 60) + "。" for _ in range(6))
+        frame = ["· " + _text(rng, 14) for _ in range(50)]
+        mirror = "\n".join(frame[:10] + [story] + frame[10:])
+        a, b = (dedup.fingerprint(scriptfold.fingerprint_text(t)) for t in (story, mirror))
+        found += bool(set(a.keys()) & set(b.keys()))
+    assert found >= 38, found
+
+
+def test_stored_fingerprints_are_rebuilt_from_the_story_lines_after_the_upgrade(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from monitor.pipeline.ingest import rebuild_fingerprints
+    from monitor.store.schema import migrations
+
+    framed = _FRAME_TOP + "\n" + _ARTICLE + "\n" + _FRAME_BOTTOM
+    old_form = dedup.fingerprint(textnorm.normalize(framed))  # what the store kept before m013
+    old = Database(sqlite3.connect(tmp_path / "m.db"))
+    migrations.apply(old, stop_before="m013_fingerprints_of_story_lines")
+    old["stories"].insert({"id": 1, "title": "t"})
+    old["articles"].insert({"id": 7, "canonical_url": "http://a/7", "title": "t", "body": framed, "story_id": 1,
+                            "fetched_at": "2099-01-01T00:00:00+00:00"})
+    old["fingerprints"].insert({"article_id": 7, "shingles": old_form.count, "sig": old_form.packed()})
+    old_keys = old_form.keys()
+    old["lsh"].insert_all([{"key": k, "article_id": 7, "created_at": 4_070_908_800} for k in old_keys])
+    old.conn.commit()
+    old.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
+                    encoding="utf-8")
+    cfg = config.load(path)
+    store = Store.open(cfg.db_path)
+    try:
+        assert store.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == 0
+        assert rebuild_fingerprints(Context(cfg, store)) == 1
+        new_form = dedup.fingerprint(scriptfold.fingerprint_text(_ARTICLE))
+        assert store.conn.execute("SELECT shingles, sig FROM fingerprints").fetchall() == [(new_form.count, new_form.packed())]
+        assert [c["article_id"] for c in store.lsh_candidates(new_form.keys())] == [7]
+    finally:
+        store.close()

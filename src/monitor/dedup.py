@@ -32,6 +32,10 @@ _BIN_BITS = 58  # top 6 bits pick one of 64 bins
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sharer_\w+|isappinstalled|"
                        r"scene|clicktime|enterid|ref|source|fbclid|gclid|mc_\w+|yclid|_hsenc|_hsmi)$", re.I)
 _SPACE = re.compile(r"\s+")
+# A line that holds a sentence: Chinese or Western sentence punctuation (full or half width),
+# a Western full stop only before a space or the end (not inside 340.33 or a host name).
+_SENTENCE = re.compile(r"[。！？；!?;．]|\.(?:\s|$)")
+STORY_SHARE = 0.25  # below this share of the text in sentence lines, the lines are the text
 
 
 @functools.lru_cache(maxsize=8192)  # a poll asks for each link's 3-5 times (listing, fetch, page, ingest)
@@ -61,6 +65,18 @@ def strip_tracking(url: str) -> str:
     head, _, query = base.partition("?")
     kept = [p for p in query.split("&") if p and not _TRACKING.match(unquote(p.split("=", 1)[0]))]
     return head + ("?" + "&".join(kept) if kept else "")
+
+
+def story_lines(text: str) -> str:
+    """The text without its lines that hold no sentence (navigation, source and editor lines,
+    related-news titles, photo credits): what a mirror's frame adds around a story. The text
+    itself (the same object) when no line goes, or when the sentence lines are under
+    STORY_SHARE of it (a list page, one line over a list: its lines are its content)."""
+    lines = [line for line in text.split("\n") if line.strip()]  # paragraphs come a blank line apart
+    kept = [line for line in lines if _SENTENCE.search(line)]
+    if len(kept) == len(lines) or sum(map(len, kept)) < STORY_SHARE * sum(map(len, lines)):
+        return text
+    return "\n".join(kept)
 
 
 def content_hash(normalised: str) -> str:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
+from .dedup import story_lines
 from .textnorm import normalize, normalize_lines
 
 # (file, True when the key is the mainland form): both directions of every table that
@@ -171,7 +172,8 @@ def fold_words(norm: str) -> str:
 
 
 def fingerprint_text(text: str) -> str:
-    """The form repost fingerprints compare: `textnorm.normalize`, then character variants and
-    regional words folded, so an OpenCC s2tw / s2hk / s2twp conversion of a text folds like the
-    text itself. For fingerprints only, never for matching or search."""
-    return fold_words(normalize(text))
+    """The form repost fingerprints compare: the story's lines (`dedup.story_lines`: a mirror's
+    navigation, editor lines and link lists left out), `textnorm.normalize`, then character
+    variants and regional words folded, so an OpenCC s2tw / s2hk / s2twp conversion of a text
+    folds like the text itself. For fingerprints only, never for matching or search."""
+    return fold_words(normalize(story_lines(text)))

@@ -90,7 +90,7 @@ class Prepared:
     def grams(self) -> Any:
         """The fingerprint's shingle hashes (made again after a trip between processes)."""
         if self.fp is None:
-            self.fp = dedup.fingerprint(fold_words(textnorm.normalize(self.body)))
+            self.fp = dedup.fingerprint(scriptfold.fingerprint_text(self.body))
         return self.fp.grams
 
 
@@ -105,12 +105,15 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     body = article.body
     norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
     # Fingerprints compare text folded across scripts and regional words, so a repost
-    # converted to traditional script (软件 → 軟體) lands in its original's story.
+    # converted to traditional script (软件 → 軟體) lands in its original's story; and only
+    # the story's lines, without a mirror's navigation and link lists (scriptfold.fingerprint_text).
     fp_body = fold_words(norm_body)
+    story = dedup.story_lines(body)
     verdicts = source_verdicts(cfg, source, article.published,
                                match.match_topics([t for _, t, _ in topics], article.title, body))
     digest = dedup.content_hash(fp_body or fold_words(norm_title))
-    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
+    fp_text = fp_body if story is body else fold_words(textnorm.normalize(story))
+    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_text),
                     ftstokens.document_tokens(norm_title, norm_body),
                     [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)])
 

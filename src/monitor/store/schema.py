@@ -190,3 +190,13 @@ def m012_lsh_bands_of_three(db: Database) -> None:
     db.execute("CREATE INDEX lsh_created_at ON lsh(created_at)")
     db.execute("DROP TABLE lsh_keys")
     db.execute("DROP TABLE lsh_dates")
+
+
+@migrations()
+def m013_fingerprints_of_story_lines(db: Database) -> None:
+    """Fingerprints leave out a mirror's lines that hold no sentence (navigation, editor lines,
+    related-news lists: `dedup.story_lines`), so every stored signature and band row is of the
+    old text form: they go, and the pipeline rebuilds them from the stored bodies at its next
+    start (`catch_up`), band rows for the articles fetched inside the near-duplicate window."""
+    db.execute("DELETE FROM lsh")
+    db.execute("DELETE FROM fingerprints")
