@@ -242,11 +242,13 @@ def test_band_rows_are_rebuilt_in_bands_of_three_keeping_their_dates(tmp_path):
         old["fingerprints"].insert({"article_id": i, "shingles": fp.count, "sig": fp.packed()})
         old["lsh"].insert_all([{"key": n * 1000 + i, "article_id": i, "created_at": 1_700_000_000 + i} for n in range(16)])
     old.conn.commit()
-    old.close()
-    store = Store.open(tmp_path / "old.db")
-    rows = store.conn.execute("SELECT article_id, key, created_at FROM lsh ORDER BY article_id").fetchall()
+    # m013 (fingerprints of the story lines) drops every band row for a rebuild from the text:
+    # this upgrade stops before it
+    migrations.apply(old, stop_before="m013_fingerprints_of_story_lines")
+    rows = old.execute("SELECT article_id, key, created_at FROM lsh ORDER BY article_id").fetchall()
     for i, fp in fps.items():
         assert sorted(k for a, k, _ in rows if a == i) == sorted(fp.keys()) and len(fp.keys()) == dedup.BANDS == 21
         assert {w for a, _, w in rows if a == i} == {1_700_000_000 + i}
-    assert [c["article_id"] for c in store.lsh_candidates(fps[7].keys())] == [7]
-    store.close()
+    marks = ",".join("?" * dedup.BANDS)
+    assert old.execute(f"SELECT DISTINCT article_id FROM lsh WHERE key IN ({marks})", fps[7].keys()).fetchall() == [(7,)]
+    old.close()

@@ -34,7 +34,7 @@ _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sh
 _SPACE = re.compile(r"\s+")
 # A line that holds a sentence: Chinese or Western sentence punctuation (full or half width),
 # a Western full stop only before a space or the end (not inside 340.33 or a host name).
-_SENTENCE = re.compile(r"[。！？；!?;．]|\.(?:\s|$)")
+_SENTENCE = re.compile(r"[。｡！？；!?;]|[.．](?:\s|$)")
 STORY_SHARE = 0.25  # below this share of the text in sentence lines, the lines are the text
 
 

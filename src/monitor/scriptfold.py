@@ -172,8 +172,9 @@ def fold_words(norm: str) -> str:
 
 
 def fingerprint_text(text: str) -> str:
-    """The form repost fingerprints compare: the story's lines (`dedup.story_lines`: a mirror's
-    navigation, editor lines and link lists left out), `textnorm.normalize`, then character
-    variants and regional words folded, so an OpenCC s2tw / s2hk / s2twp conversion of a text
-    folds like the text itself. For fingerprints only, never for matching or search."""
+    """The form repost fingerprints (and content hashes) compare: the story's lines
+    (`dedup.story_lines`: a mirror's navigation, editor lines and link lists left out),
+    `textnorm.normalize`, then character variants and regional words folded, so an OpenCC
+    s2tw / s2hk / s2twp conversion of a text folds like the text itself. For fingerprints
+    only, never for matching or search."""
     return fold_words(normalize(story_lines(text)))

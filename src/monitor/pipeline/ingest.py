@@ -107,13 +107,13 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     # Fingerprints compare text folded across scripts and regional words, so a repost
     # converted to traditional script (软件 → 軟體) lands in its original's story; and only
     # the story's lines, without a mirror's navigation and link lists (scriptfold.fingerprint_text).
-    fp_body = fold_words(norm_body)
+    # (a body whose every line holds a sentence is its own story text: normalised once, here)
     story = dedup.story_lines(body)
+    fp_body = fold_words(norm_body if story is body else textnorm.normalize(story))
     verdicts = source_verdicts(cfg, source, article.published,
                                match.match_topics([t for _, t, _ in topics], article.title, body))
     digest = dedup.content_hash(fp_body or fold_words(norm_title))
-    fp_text = fp_body if story is body else fold_words(textnorm.normalize(story))
-    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_text),
+    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                     ftstokens.document_tokens(norm_title, norm_body),
                     [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)])
 
