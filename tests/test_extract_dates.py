@@ -324,3 +324,16 @@ def test_a_dated_list_is_skipped_by_the_nearest_date() -> None:
     assert dates.nearest_date(text, len(text) - 4, NOW) is None
     assert dates.nearest_date(text, len(text) - 4, NOW, lists=True) == utc(2009, 4, 2, 16)
     assert dates.nearest_date("发文日期：2009-04-12 成文日期：2009-04-08 发布日期：2009-04-03 正文", 60, NOW) is not None
+
+
+def test_a_side_list_between_a_banner_headline_and_the_body() -> None:
+    # The headline sits in a banner row across the page, the column of dated links below it and
+    # the article's cell beside the column: the byline region runs through the list.
+    page = (FIXTURES / SIDE_LIST).read_bytes().decode("gb18030")
+    headline = "山区乡镇通村公路建设提速"
+    page = page.replace("<title>某某县人民政府网站</title>", f"<title>{headline}</title>")
+    page = page.replace('<table width="980" align="center"><tr>\n<td width="230"',
+                        f'<table width="980" align="center"><tr><td colspan="2"><b>{headline}</b></td></tr><tr>\n<td width="230"')
+    assert headline in page
+    found = extract(page, "https://www.example.gov.cn/xwzx/2009/0305/88.htm", now=NOW).published
+    assert found == utc(2009, 3, 4, 16)

@@ -250,6 +250,15 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
     return best
 
 
+def without_lists(text: str) -> str:
+    """`text` with a dated list's dates blanked out (same length), for a byline region that runs
+    past the headline into a side column of dated links."""
+    listed = [m.span() for m in FULL_DATE.finditer(text) if _listed(text, m)]
+    for start, end in listed:
+        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
+
+
 def _listed(text: str, match: re.Match[str]) -> bool:
     """Whether a date is a dated list's item: one without its time of day with two more dates within
     120 characters (a side column's `最新信息` links; a byline rarely writes three, and a timed or
