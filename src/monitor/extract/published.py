@@ -20,13 +20,15 @@ The order, from the most to the least specific place:
    other dated meta tags (update times last); a labelled date near the body; the first <time>;
 5. a yearless wire dateline (`11月8日电`, `BEIJING, March 8 (Xinhua) --`) or byline time
    (`11-08 10:23`), the year taken from the dated text nearest the body (else the latest year
-   not in the future); that nearest date; a `/050427/` URL path.
+   not in the future); a byline line under the body (`【日期:2009-3-5】`, `作者：… 2009-03-05`);
+   that nearest date; a `/050427/` URL path.
 Full-width digits are read as ASCII. An ambiguous numeric date (`7/5/2019`) is read in the order
 the page writes (`order.day_first`: its other dates, URL, locale, domain), else month first.
 A label counts only with the date right after it (`最新发布` heading a dated list is no label).
 Dates of related lists, comments and page clocks lie farther from the body than the byline, so
 the last resort is the nearest date, not the first one on the page, and a date with its weekday
-above the headline (a clock) is skipped.
+above the headline (a clock) is skipped, as are a dated list's items (an untimed, unlabelled date
+with two more close by: a side column of latest links), also in the byline region.
 """
 
 from __future__ import annotations
