@@ -10,13 +10,16 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
 from conftest import free_port
 
-from monitor import config
+from monitor import config, crontab
 from monitor.cli import main
 from monitor.daemon import sync_jobs
 from monitor.locks import lock_path
@@ -24,7 +27,7 @@ from monitor.metrics import Metrics
 from monitor.models import SourceReport
 from monitor.pipeline import DigestResult
 from monitor.replay import ReplayServer
-from monitor.scheduler import build
+from monitor.scheduler import build, missed_run
 from monitor.store import Store
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
@@ -185,3 +188,85 @@ def test_sync_jobs_adds_changes_and_removes(tmp_path, site):
     assert set(jobs) == {"poll:feed", "digest:desk", "outbox:retry"}
     assert jobs["poll:feed"].trigger.interval.total_seconds() == 7200
     store.close()
+
+
+
+# ---------------------------------------------------------------- digests the daemon was not up for
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_missed_run_is_the_latest_scheduled_time_after_the_last_run():
+    daily = crontab.trigger("0 8 * * *", SHANGHAI)
+    at = partial(datetime, tzinfo=SHANGHAI)
+    assert missed_run(daily, at(2026, 12, 2, 8, 0), at(2026, 12, 3, 9, 30)) == at(2026, 12, 3, 8, 0)
+    assert missed_run(daily, at(2026, 11, 28, 8, 0), at(2026, 12, 3, 9, 30)) == at(2026, 12, 3, 8, 0)
+    assert missed_run(daily, at(2026, 12, 2, 8, 0), at(2026, 12, 3, 7, 59)) is None  # not due yet
+    assert missed_run(daily, at(2026, 12, 3, 8, 0), at(2026, 12, 3, 9, 30)) is None  # it ran
+    weekdays = crontab.trigger("30 7 * * 1-5", SHANGHAI)  # Fri 4 Dec 2026 … Mon 7 Dec
+    assert missed_run(weekdays, at(2026, 12, 4, 7, 30), at(2026, 12, 6, 12, 0)) is None  # the weekend
+    assert missed_run(weekdays, at(2026, 12, 4, 7, 30), at(2026, 12, 7, 8, 0)) == at(2026, 12, 7, 7, 30)
+
+
+def test_a_digest_missed_while_the_daemon_was_down_is_sent_at_its_start_and_once(tmp_path, site):
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h")
+                    + '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "0 8 * * *"\n'
+                    + f'[[subscribers.channels]]\nkind = "file"\npath = "{tmp_path.as_posix()}/digest.txt"\n',
+                    encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--config", str(path), "--db", str(db), "poll"]).exit_code == 0
+    out = db.parent / "digest.txt"
+    cfg = config.load(path, db)
+
+    store = Store.open(db)
+    build(cfg, store, None)  # a first start: nothing it could have missed, a baseline recorded
+    first = store.last_digest_run("desk")
+    assert first is not None and not out.exists()
+    store.digest_ran("desk", datetime.now(SHANGHAI) - timedelta(days=2))  # down since two days ago
+    store.close()
+
+    proc = start(path, db)
+    try:
+        wait_for(out.exists, what="the missed digest")
+    finally:
+        _, err = stop(proc)
+    assert "was missed while the daemon was not running" in err
+    sent = out.read_text(encoding="utf-8")
+    assert "沪明" in sent or "滬明" in sent
+    out.unlink()
+
+    proc = start(path, db)  # started again: that run is recorded, nothing is sent twice
+    try:
+        time.sleep(3)
+    finally:
+        _, err = stop(proc)
+    assert not out.exists() and "was missed" not in err
+
+
+@pytest.mark.parametrize(("schedule", "runs"), [
+    ("30 7 * * 1-5", ["Mon 07:30", "Tue 07:30", "Wed 07:30", "Thu 07:30", "Fri 07:30"]),
+    ("0 9 * * 0", ["Sun 09:00"]),
+    ("0 9 * * 7", ["Sun 09:00"]),
+    ("0 18 * * 5-7", ["Fri 18:00", "Sat 18:00", "Sun 18:00"]),
+    ("0 8 * * */2", ["Sun 08:00", "Tue 08:00", "Thu 08:00", "Sat 08:00"]),
+    ("0 8 * * mon,wed", ["Mon 08:00", "Wed 08:00"]),
+    ("0 8 * * *", ["Mon 08:00", "Tue 08:00", "Wed 08:00", "Thu 08:00", "Fri 08:00", "Sat 08:00", "Sun 08:00"]),
+])
+def test_weekdays_are_numbered_as_crontab_numbers_them(schedule, runs):
+    """crontab counts Sunday as 0 (and 7); APScheduler 3's from_crontab took 1-5 as Tuesday to Saturday."""
+    trig = crontab.trigger(schedule, SHANGHAI)
+    when, seen = datetime(2026, 12, 6, 23, 0, tzinfo=SHANGHAI), []  # a Sunday night: the next seven days
+    while (when := trig.get_next_fire_time(None, when + timedelta(seconds=1))) < datetime(2026, 12, 13, 23, 0,
+                                                                                           tzinfo=SHANGHAI):
+        seen.append(when.strftime("%a %H:%M"))
+    assert sorted(seen) == sorted(runs)
+
+
+@pytest.mark.parametrize("schedule", ["0 8 * * 8", "0 8 * * 5-1", "0 8 * * funday"])
+def test_a_schedule_with_an_impossible_weekday_is_one_line_at_load(tmp_path, schedule):
+    path = tmp_path / "monitor.toml"
+    path.write_text(HEAD + f'[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "{schedule}"\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(path), "check-config", "--no-secrets"])
+    assert result.exit_code == 2 and "schedule" in result.output and "Traceback" not in result.output, result.output

@@ -146,7 +146,7 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
             continue
         extra = {"next_run_time": _pending_next(job)} if old is None and _pending_next(job) else {}
         running.add_job(job.func, job.trigger, args=job.args, id=job.id, name=job.name, replace_existing=True,
-                        **extra)
+                        misfire_grace_time=job.misfire_grace_time, **extra)
         added, changed = added + (old is None), changed + (old is not None)
     for job in have.values():
         job.remove()

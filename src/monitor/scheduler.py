@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from . import daemon
+from . import crontab, daemon
 from .config import Config
 from .errors import ConfigError
 from .fetch import Fetcher
@@ -54,18 +55,41 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                       args=[src.name], id=f"poll:{src.name}", name=f"poll {src.name}", next_run_time=_now(cfg))
     for sub in cfg.subscribers:
         try:
-            trigger = CronTrigger.from_crontab(sub.schedule, timezone=cfg.timezone)
+            trigger = crontab.trigger(sub.schedule, cfg.timezone)  # weekdays numbered as crontab does
         except ValueError as exc:
             raise ConfigError(f"subscribers.{sub.name}.schedule: {exc}", hint='e.g. "0 8 * * *"') from None
-        sched.add_job(digest_job, trigger, args=[sub.name], id=f"digest:{sub.name}", name=f"digest {sub.name}")
+        # misfire_grace_time None: a digest whose time passed while the process was suspended or
+        # busy still goes out, late, rather than waiting for the next day
+        sched.add_job(digest_job, trigger, args=[sub.name], id=f"digest:{sub.name}", name=f"digest {sub.name}",
+                      misfire_grace_time=None)
+        last_run = store.last_digest_run(sub.name)
+        if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
+            store.digest_ran(sub.name, _now(cfg))
+        elif (missed := missed_run(trigger, last_run, _now(cfg))) is not None:
+            log.info("digest subscriber=%s: its run of %s was missed while the daemon was not running: sending now",
+                     sub.name, missed.isoformat())
+            sched.add_job(digest_job, args=[sub.name], id=f"digest-missed:{sub.name}",
+                          name=f"missed digest {sub.name}", next_run_time=_now(cfg), misfire_grace_time=None)
     if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
         sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
                       name="retry failed digest messages")
     return sched
 
 
-def _now(cfg: Config):
-    from datetime import datetime
+def missed_run(trigger: CronTrigger, last_run: datetime, now: datetime,
+               horizon: timedelta = timedelta(days=8)) -> datetime | None:
+    """The latest scheduled time before `now` (within `horizon`) that came after the digest's
+    last run: a run the daemon missed; None when nothing was missed."""
+    latest = None
+    when = trigger.get_next_fire_time(None, max(last_run, now - horizon))
+    while when is not None and when <= now:
+        if when > last_run:
+            latest = when
+        when = trigger.get_next_fire_time(when, when + timedelta(seconds=1))
+    return latest
+
+
+def _now(cfg: Config) -> datetime:
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo(cfg.timezone))

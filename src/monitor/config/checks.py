@@ -1,7 +1,7 @@
 """Value checks for config fields, each delegating to the parser that will use the value.
 
 In: one already-typed value. Out: None, or `Invalid(problem, hint)` raised. A cron expression is
-judged by APScheduler's `CronTrigger.from_crontab`, a timezone by `ZoneInfo`, a selector by
+judged by the scheduler's own cron reading (`crontab.trigger`), a timezone by `ZoneInfo`, a selector by
 lexbor, a pattern by `re.compile`, so the config never accepts what the program later rejects.
 Never reads files, the environment or the network.
 """
@@ -42,8 +42,8 @@ def as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-# Field bounds of APScheduler's CronTrigger (day_of_week 0 = Monday there).
-_CRON_BOUNDS = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))
+# Field bounds of a crontab expression (day of week 0-7, Sunday being 0 and 7; see crontab.py).
+_CRON_BOUNDS = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 7))
 _PLAIN = re.compile(r"^(\d+)(?:-(\d+))?$")
 
 
@@ -73,10 +73,10 @@ def cron(expr: str) -> None:
     """A 5-field crontab expression APScheduler will schedule."""
     if _plainly_valid(expr):
         return
-    from apscheduler.triggers.cron import CronTrigger
+    from .. import crontab
 
     try:
-        CronTrigger.from_crontab(expr, timezone="UTC")
+        crontab.trigger(expr, "UTC")
     except (ValueError, TypeError) as exc:
         raise Invalid(f"not a valid cron expression {expr!r}: {exc}",
                       'five fields "minute hour day month weekday", e.g. "0 8 * * *" for 08:00 daily') from None

@@ -104,7 +104,10 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivery_lock(ctx):
-        return [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
+        results = [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
+        for name in dict.fromkeys(sub.name for sub, _ in pairs):
+            ctx.store.digest_ran(name)  # a daemon started later knows this run was not missed
+        return results
 
 
 def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> list[tuple[str, str, int, int]]:

@@ -21,7 +21,19 @@ if TYPE_CHECKING:  # the models are made where read: opening the store (a search
 
 
 class OutboxPart(StoreBase):
-    """Rows of `outbox` and `outbox_stories`."""
+    """Rows of `outbox`, `outbox_stories` and `digest_runs`."""
+
+    def digest_ran(self, subscriber: str, when: datetime | None = None) -> None:
+        """Record that `subscriber`'s digest ran (planned and sent what was waiting)."""
+        with self.writing():
+            self.conn.execute("INSERT INTO digest_runs (subscriber, ran_at) VALUES (?, ?) "
+                              "ON CONFLICT (subscriber) DO UPDATE SET ran_at = excluded.ran_at",
+                              [subscriber, iso(when or utcnow())])
+
+    def last_digest_run(self, subscriber: str) -> datetime | None:
+        """When `subscriber`'s digest last ran; None if never."""
+        row = self.conn.execute("SELECT ran_at FROM digest_runs WHERE subscriber = ?", [subscriber]).fetchone()
+        return parse_iso(row[0]) if row else None
 
     def enqueue(self, subscriber: str, channel: str, messages: list[Outgoing]) -> int:
         """Store planned messages, all or none; returns how many. None when one of their stories is

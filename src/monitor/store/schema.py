@@ -200,3 +200,10 @@ def m013_fingerprints_of_story_lines(db: Database) -> None:
     start (`catch_up`), band rows for the articles fetched inside the near-duplicate window."""
     db.execute("DELETE FROM lsh")
     db.execute("DELETE FROM fingerprints")
+
+
+@migrations()
+def m014_digest_runs(db: Database) -> None:
+    """When each subscriber's digest last ran, so a daemon started after a scheduled time it was
+    not running for sends that digest at once instead of skipping to the next one."""
+    db["digest_runs"].create({"subscriber": str, "ran_at": str}, pk="subscriber", not_null={"ran_at"})

@@ -1,0 +1,58 @@
+"""Cron schedules read as crontab(5) reads them, for APScheduler 3.
+
+In: a 5-field crontab expression and a timezone. Out: a `CronTrigger`. APScheduler 3 numbers
+the days of the week from Monday = 0, while crontab numbers them from Sunday = 0 (7 is Sunday
+too), and its `from_crontab` passes the numbers through unchanged: `30 7 * * 1-5` would run
+Tuesday to Saturday. Here the day-of-week field is expanded to the days crontab means and
+handed over by name (`mon,tue,...`), which both agree on; the other fields are untouched.
+Never changes what a schedule without a numeric day of week means.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from apscheduler.triggers.cron import CronTrigger
+
+DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+_PART = re.compile(r"^(?:(\*)|([a-z0-9]+)(?:-([a-z0-9]+))?)(?:/(\d+))?$")
+
+
+def trigger(expr: str, timezone: Any) -> CronTrigger:
+    """The trigger of a crontab expression; ValueError (APScheduler's or ours) if it is not one."""
+    fields = expr.split()
+    if len(fields) == 5:
+        fields[4] = day_names(fields[4])
+    return CronTrigger.from_crontab(" ".join(fields), timezone=timezone)
+
+
+def day_names(field: str) -> str:
+    """A crontab day-of-week field as the day names it means (`1-5` → `mon,tue,wed,thu,fri`)."""
+    if field in ("*", "?"):
+        return "*"
+    days: set[int] = set()
+    for part in field.lower().split(","):
+        days |= _days(part, field)
+    return ",".join(DAYS[d] for d in sorted(days))
+
+
+def _days(part: str, field: str) -> set[int]:
+    found = _PART.match(part)
+    if not found:
+        raise ValueError(f"day of week {field!r}: cannot read {part!r} (use 0-7 or sun-sat, ranges a-b, lists a,b)")
+    star, first, last, step = found.groups()
+    low, high = (0, 6) if star else (_day(first, field), _day(last, field) if last else None)
+    if high is None:
+        high = 6 if step else low  # `1/2`: from Monday on, every other day
+    if high < low:
+        raise ValueError(f"day of week {field!r}: the range {part!r} runs backwards")
+    return {d % 7 for d in range(low, high + 1, int(step or 1))}
+
+
+def _day(token: str, field: str) -> int:
+    if token.isdigit() and int(token) <= 7:
+        return int(token)
+    if token[:3] in DAYS and len(token) == 3:
+        return DAYS.index(token[:3])
+    raise ValueError(f"day of week {field!r}: {token!r} is not a day (0-7 or sun-sat)")
