@@ -228,24 +228,23 @@ def test_config_objects_are_frozen(tmp_path):
 
 
 def test_common_cron_shortcut_never_accepts_what_apscheduler_rejects():
-    from apscheduler.triggers.cron import CronTrigger
-
+    from monitor import crontab
     from monitor.config import checks
 
     exprs = ["0 8 * * *", "30 8,17 * * *", "0 0 1 1 0", "59 23 31 12 6", "60 8 * * *", "0 24 * * *",
              "0 8 0 * *", "0 8 * 13 *", "0 8 * * 7", "5-3 * * * *", "0-59 0-23 1-31 1-12 0-6", "1,2,3 4 5 6 0"]
     for expr in exprs:
         if checks._plainly_valid(expr):
-            CronTrigger.from_crontab(expr)  # must not raise
+            crontab.trigger(expr, "UTC")  # must not raise
         with pytest.raises(checks.Invalid) if not _apscheduler_ok(expr) else _nothing():
             checks.cron(expr)
 
 
 def _apscheduler_ok(expr: str) -> bool:
-    from apscheduler.triggers.cron import CronTrigger
+    from monitor import crontab
 
     try:
-        CronTrigger.from_crontab(expr)
+        crontab.trigger(expr, "UTC")
         return True
     except ValueError:
         return False

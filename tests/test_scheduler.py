@@ -69,7 +69,7 @@ def test_jobs_follow_the_config(setup):
     assert jobs["poll:feed"].trigger.interval.total_seconds() == 600
     assert jobs["poll:gbk"].trigger.jitter == 1
     assert str(jobs["digest:desk"].trigger.timezone) == "Asia/Shanghai"
-    assert "hour='7'" in str(jobs["digest:desk"].trigger) and "day_of_week='1-5'" in str(jobs["digest:desk"].trigger)
+    assert "hour='7'" in str(jobs["digest:desk"].trigger) and "day_of_week='mon,tue,wed,thu,fri'" in str(jobs["digest:desk"].trigger)
 
 
 def test_run_once_polls_and_sends(setup):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.util import undefined
 
 from . import config, locks
 from .errors import ConfigError, InputError, MonitorError
@@ -146,7 +147,7 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
             continue
         extra = {"next_run_time": _pending_next(job)} if old is None and _pending_next(job) else {}
         running.add_job(job.func, job.trigger, args=job.args, id=job.id, name=job.name, replace_existing=True,
-                        misfire_grace_time=job.misfire_grace_time, **extra)
+                        misfire_grace_time=getattr(job, "misfire_grace_time", undefined), **extra)
         added, changed = added + (old is None), changed + (old is not None)
     for job in have.values():
         job.remove()
