@@ -173,3 +173,15 @@ def test_an_old_pages_cell_keeps_its_article_without_the_chrome_around_it() -> N
         "合作社负责人说，下一步还要在网上开店，把山里的好茶卖到更远的地方。",
     )
     assert article.published is not None and article.published.isoformat() == "2009-03-05T02:04:00+00:00"
+
+
+def test_an_e_papers_page_labels_and_font_buttons_are_chrome() -> None:
+    html = ("<html><head><title>县里新建三座便民桥</title></head><body><div>第03版：县域新闻<br>2009年03月05日 星期四<br>"
+            "放大 缩小 默认<br>县里新建三座便民桥<br>"
+            "　　本报讯 今年以来，县交通部门在偏远山村新建三座便民桥，解决了两千多名群众的出行难题。<br>"
+            "　　据了解，三座桥梁均已通过验收，下一步还将对沿线道路进行硬化。<br>"
+            "第01版：要闻<br>第02版：综合新闻<br>第03版：县域新闻</div></body></html>")
+    assert extract(html, "https://epaper.example.cn/html/2009-03/05/content_1.htm").paragraphs == (
+        "本报讯 今年以来，县交通部门在偏远山村新建三座便民桥，解决了两千多名群众的出行难题。",
+        "据了解，三座桥梁均已通过验收，下一步还将对沿线道路进行硬化。",
+    )

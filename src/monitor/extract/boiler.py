@@ -30,7 +30,7 @@ _STOP = re.compile(
 _CHROME = re.compile(
     r"相关阅读[：:]|相關閱讀[：:]|相关新闻[：:]|相關新聞[：:]|相关链接[：:]|相关报道[：:]|相关文章[：:]|延伸阅读[：:]|"
     r"推荐阅读[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
-    r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
+    r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|放大 缩小|放大 縮小|您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
     r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
@@ -87,6 +87,7 @@ _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
     r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer)s?\b"
 )
+_EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+")
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
 _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:")
 _ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图")
@@ -114,7 +115,13 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
-    return (len(line) <= 60 and _zh_caption(line)) or (("|" in line or "｜" in line) and _menu_row(line))
+    return ((len(line) <= 60 and _zh_caption(line)) or (("|" in line or "｜" in line) and _menu_row(line))
+            or (line[:1] == "第" and _page_label(line)))
+
+
+def _page_label(line: str) -> bool:
+    """`第16版：国内看点`: an e-paper's page labels (its page list repeats them under the article)."""
+    return len(line) <= 200 and _EPAPER_PAGES.fullmatch(line) is not None
 
 
 def _menu_row(line: str) -> bool:
