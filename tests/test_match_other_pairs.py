@@ -29,6 +29,10 @@ def hu_ming() -> match.Topic:
      "嘉定还与福建建宁、泰宁两县开展对口合作，与云南多个县开展帮扶协作。\n双方表示将继续深化嘉昆太一体化。"),
     ("浦东新区与大理州开展东西部协作", "浦东新区代表团赴大理州考察帮扶项目。\n"
      "浦东还与永安、沙县、三元、明溪开展对口合作。\n双方签订了新一轮协作协议。"),
+    ("盐城市盐都区与上海市闵行区签署合作协议", "盐都区与闵行区签署战略合作框架协议，两地将共建产业园。\n"
+     "闵行区此前还与三明的尤溪县建立了对口合作关系。\n两地将互派干部挂职。"),
+    ("Yancheng city and Minhang sign pact", "Yancheng and Shanghai's Minhang signed a pact on industrial parks.\n"
+     "Minhang is also paired with Youxi county in Sanming.\nThe two will swap officials."),
     ("Jiading and Kunshan city sign pact", "Jiading District and Kunshan signed a pact on transport and industry.\n"
      "Jiading is also paired with Jianning and Taining counties in Sanming.\nThe two sides will meet again next year."),
 ])
