@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,36 @@ def test_lsh_rows_outside_the_window_are_pruned_through_an_index(ctx):
     ingest(ctx, art(articles()[3]), "s")  # every batch prunes: the daemon too, not only `monitor poll`
     assert ctx.store.conn.execute("SELECT count(*) FROM lsh WHERE created_at < ?",
                                   [int((utcnow() - timedelta(days=45)).timestamp())]).fetchone()[0] == 0
+
+
+def test_a_backfill_keeps_band_rows_only_for_articles_inside_the_window(ctx):
+    """`monitor import` dates an article's band rows by its publication: once the run is over,
+    those of articles published before the near-duplicate window are gone (a 1M backfill left
+    21M rows, and every later article wrote its bands at random places among them), while the
+    run still folds reposts of an old story that arrive in it, batches apart."""
+    from datetime import timedelta
+
+    from monitor.pipeline import import_lines
+    from monitor.store import utcnow
+
+    old, fresh = "2023-11-08T10:23:00+08:00", (utcnow() - timedelta(days=2)).isoformat()
+    lines = [json.dumps({**o, "published": old if i < 3 else fresh}, ensure_ascii=False)
+             for i, o in enumerate([articles()[0], articles()[2], articles()[3], articles()[4], articles()[5]])]
+    lines.insert(2, json.dumps({**articles()[1], "published": old}, ensure_ascii=False))  # the old story's repost
+    report = import_lines(ctx, lines, workers=1)
+    assert (report.new, report.reposts) == (5, 1)
+    banded = {r[0]: r[1] for r in ctx.store.conn.execute("SELECT a.url, count(*) FROM lsh JOIN articles a "
+                                                         "ON a.id = lsh.article_id GROUP BY a.url")}
+    assert banded == {"http://a.example/4": dedup.BANDS, "http://a.example/5": dedup.BANDS}  # the fresh ones
+    # batches apart within one run: the repost still finds the original's band rows
+    with Ingestor(ctx, batch_size=1, backfill=True) as ingestor:
+        first = ingestor.add(Article(url="http://c.example/1", title="旧闻", paragraphs=(STORY + "旧闻一则。",),
+                                     published=datetime(2023, 5, 1, tzinfo=timezone.utc)), "s")
+        again = ingestor.add(Article(url="http://c.example/2", title="旧闻转载", paragraphs=("转载：" + STORY + "旧闻一则。",),
+                                     published=datetime(2023, 5, 2, tzinfo=timezone.utc)), "s")
+    assert first[0].status == "new" and again[0].status == "repost" and again[0].story_id == first[0].story_id
+    # a poll (no backfill) dates them by the fetch, as before: kept for the window
+    polled = ingest(ctx, Article(url="http://d.example/1", title="旧文", paragraphs=("三明市召开森林防火会议，部署冬季工作。" * 4,),
+                                 published=datetime(2023, 5, 1, tzinfo=timezone.utc)), "s")
+    assert ctx.store.conn.execute("SELECT count(*) FROM lsh WHERE article_id = ?", [polled.article_id]).fetchone()[0] \
+        == dedup.BANDS

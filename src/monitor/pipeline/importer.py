@@ -46,7 +46,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
-        with Ingestor(ctx) as ingestor:
+        with Ingestor(ctx, backfill=True) as ingestor:
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
                 outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
             else:  # parsed here; `add` prepares only what is not stored yet

@@ -22,7 +22,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .. import dedup, ftstokens, match, scriptfold, textnorm
@@ -124,12 +124,14 @@ class Ingestor:
     `add` returns the results of a batch when one was written (else []); `flush` writes what
     is pending. Used as a context manager, it flushes on exit and keeps that last batch's
     results in `results`. The write lock is held only while a batch is written, never while
-    the caller fetches.
+    the caller fetches. A `backfill` (`monitor import`) dates band rows by publication and
+    prunes them when it ends (`_bands_dated`).
     """
 
     def __init__(self, ctx: Context, *, batch_size: int = BATCH_SIZE, max_seconds: float = BATCH_SECONDS,
-                 max_chars: int = BATCH_CHARS) -> None:
+                 max_chars: int = BATCH_CHARS, backfill: bool = False) -> None:
         self.ctx = ctx
+        self.backfill = backfill
         self.batch_size, self.max_seconds, self.max_chars = batch_size, max_seconds, max_chars
         self.topics = topic_hashes(ctx)
         self.results: list[Ingested] = []
@@ -145,6 +147,8 @@ class Ingestor:
     def __exit__(self, *exc: Any) -> None:
         if not (exc[0] and issubclass(exc[0], StoreError)):  # a refusing database is not tried again
             self.results = self.flush()
+            if self.backfill and exc[0] is None:  # the run's band rows dated before the window go now
+                self.ctx.store.prune_lsh(utcnow() - LSH_WINDOW)
 
     def add(self, article: Article, source: str, canonical: str | None = None) -> list[Ingested]:
         """Queue one article (its work is done now); returns results when a batch was written."""
@@ -186,7 +190,8 @@ class Ingestor:
                 # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
                 store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
                                       if isinstance(p, Prepared) and r.article_id is not None])
-                store.prune_lsh(utcnow() - LSH_WINDOW)
+                if not self.backfill:  # a backfill keeps its own band rows until it ends (`__exit__`)
+                    store.prune_lsh(utcnow() - LSH_WINDOW)
                 crash_point("batch")
         except StoreError:  # the database refused the batch: none of it was kept
             self.lost_sources = sorted({p.source for p in batch if isinstance(p, Prepared)})
@@ -206,7 +211,8 @@ class Ingestor:
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
                     story_id=story_id, tokens=p.tokens, body=p.body,
-                    band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False)
+                    band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False,
+                    bands_dated=self._bands_dated(p.article))
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
@@ -215,6 +221,19 @@ class Ingestor:
             return Ingested("duplicate", source=p.source, canonical=p.canonical)
         topics = [v.topic for v, _ in p.verdicts if v.matched]
         return Ingested(status, article_id, story_id, topics, source=p.source, canonical=p.canonical)
+
+    def _bands_dated(self, article: Article) -> datetime | None:
+        """When an article's band rows expire from: its fetch (None: now), or in a backfill its
+        publication, when earlier. A fresh article is compared with those of the last
+        LSH_WINDOW days, so an archive's old articles need none once the backfill is over,
+        and the `lsh` table stays the window's size however large the archive (a 1M-article
+        backfill left 21M rows, and each article then wrote its 21 at random places among
+        them: import ran at 0.76x its 10k rate). Until the run ends they stay, so reposts of
+        an old story imported together still fold."""
+        published = article.published
+        if not self.backfill or published is None:
+            return None
+        return min(published if published.tzinfo else published.replace(tzinfo=timezone.utc), utcnow())
 
     def _near_duplicate_story(self, p: Prepared) -> int | None:
         """The story of a stored article whose text contains this one's (or is contained in it).

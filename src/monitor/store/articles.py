@@ -67,7 +67,7 @@ class ArticlesPart(FingerprintsPart):
     def add_article(self, article: Article, *, source: str, canonical_url: str, content_hash: str,
                     story_id: int | None, tokens: str | None = None, body: str | None = None,
                     band_keys: list[int] | None = None, shingles: int = 0, signature: bytes = b"",
-                    index: bool = True) -> tuple[int, int]:
+                    index: bool = True, bands_dated: datetime | None = None) -> tuple[int, int]:
         """Insert an article (and a new story unless `story_id` is given); return (article id, story id).
         Raises AlreadyStored when its canonical URL is stored already.
 
@@ -76,6 +76,7 @@ class ArticlesPart(FingerprintsPart):
         `index=False` the caller indexes it later in the same transaction (`index_articles`):
         FTS5 writes its pending terms to disk at every savepoint, so a batch that keeps one
         savepoint per article indexes them all after the last one (×3 faster).
+        Its band rows are dated `bands_dated` (default now) for pruning.
         Joins the caller's transaction when there is one. Constant SQL, so sqlite3 prepares each
         statement once per connection."""
         now = iso(utcnow())
@@ -95,7 +96,7 @@ class ArticlesPart(FingerprintsPart):
                 self.conn.execute(_NEW_FTS, [article_id, tokens if tokens is not None
                                              else ftstokens.article_tokens(article.title, body)])
             assert article_id is not None
-            self.add_fingerprint(article_id, shingles, signature, band_keys or [], utcnow())
+            self.add_fingerprint(article_id, shingles, signature, band_keys or [], bands_dated or utcnow())
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
