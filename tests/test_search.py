@@ -393,3 +393,29 @@ def test_which_ids_match_is_the_same_with_or_without_the_id_list(corpus, monkeyp
             got = store._fts_among(expr, ids)
             assert got == matching & set(ids), (query, share, got ^ (matching & set(ids)))
     store.close()
+
+
+@pytest.mark.parametrize("query", ["三明", "沪明 OR 永安", "对口合作", "title:合作", "上海 -永安"])
+def test_a_walk_sized_by_what_it_found_gives_the_sorted_pages(corpus, monkeypatch, query):
+    """Every search walks the date index (RARE = 1), its slices sized by the matches or, past
+    a page, the stories found so far: pages of articles and of stories are those of the full
+    sorted list."""
+    from monitor.store import search as store_search
+
+    cfg, _ = corpus
+    everything = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", query).output)]
+    stories = [(s["id"], s["story_id"]) for s in json.loads(run(cfg, "--limit", "0", "--format", "json", query).output)]
+    sizes: list[int] = []
+    real = store_search._next_slice
+
+    def recorded(*args):
+        sizes.append(real(*args))
+        return sizes[-1]
+    monkeypatch.setattr(store_search, "RARE", 1)
+    monkeypatch.setattr(store_search, "_next_slice", recorded)
+    for limit in ("3", "25", "90"):
+        page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", query).output)]
+        assert page == everything[:int(limit)], (query, limit)
+        led = json.loads(run(cfg, "--limit", limit, "--format", "json", query).output)
+        assert [(s["id"], s["story_id"]) for s in led] == stories[:int(limit)], (query, limit)
+    assert everything and set(sizes) - {256, 1024, 4096, 8192}  # some slices were sized from the rate, not grown 4x
