@@ -156,10 +156,11 @@ class SearchPart(StoreBase):
         estimate from where the RARE-th match lies. Even then the topic's newest TOPIC_WALK
         rows are walked first: when the term goes with the topic they hold a page, which
         costs less than sorting them all (counting how many of the matches the topic holds
-        cost 3-7 ms at 1M); when they do not, the sorting goes on from there."""
+        cost 3-7 ms at 1M); when they do not, the sorting goes on from there. Fewer matches
+        than those rows are sorted at once."""
         estimate = self._fts_estimate(match)
-        if filters.topic and estimate < TOPIC_RARE:
-            return Walk(budget=TOPIC_WALK) if TOPIC_WALK else None
+        if filters.topic and estimate < TOPIC_RARE:  # no fewer matches than rows the walk would read
+            return Walk(budget=TOPIC_WALK) if TOPIC_WALK and estimate > TOPIC_WALK else None
         return None if estimate < RARE else Walk()
 
     def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
