@@ -521,3 +521,41 @@ def test_a_megabyte_title_is_stored_cut_to_a_headline(make_ctx):
     assert (report.status, report.new) == ("ok", 1)
     assert row["title"].startswith("沪明合作沪明合作") and len(row["title"]) <= 1_000
     assert "联席会议" in row["body"]
+
+
+def test_a_daemon_meeting_new_hosts_for_months_keeps_a_bounded_table_of_them():
+    """Per-origin robots answers and per-host turns are forgotten once expired or idle, past a
+    few hundred: an aggregator source links to new hosts every day. A fresh one is kept."""
+    import asyncio
+
+    from monitor.fetch import hosts, robots
+    from monitor.fetch.hosts import HostGate
+    from monitor.fetch.robots import RobotsCache
+
+    async def load(url: str) -> tuple[int, bytes]:
+        return 200, b"User-agent: *\nDisallow: /private/\n"
+
+    async def visit(cache: RobotsCache, gate: HostGate, n: int, name: str = "h") -> None:
+        for i in range(n):
+            assert await cache.allowed(f"http://{name}{i}.example/news/{i}.html")
+            async with gate.turn(f"{name}{i}.example"):
+                pass
+
+    async def run() -> tuple[int, int, int, int]:
+        expiring = RobotsCache(load, "monitor", ttl=0.0)  # every answer expired at once
+        lasting = RobotsCache(load, "monitor")
+        gate = HostGate(0.0, 4, 60.0)
+        await visit(expiring, gate, 3 * robots.KEEP_ORIGINS)
+        await visit(lasting, HostGate(0.0, 4, 60.0), 2 * robots.KEEP_ORIGINS)
+        hosts.IDLE = 0.0  # every host idle at once (restored below)
+        await visit(expiring, gate, 3 * hosts.KEEP_HOSTS, name="g")
+        return len(expiring.rules), len(expiring.locks), len(lasting.rules), len(gate.hosts)
+
+    idle = hosts.IDLE
+    try:
+        expired_rules, expired_locks, fresh_rules, gate_hosts = asyncio.run(run())
+    finally:
+        hosts.IDLE = idle
+    assert expired_rules <= robots.KEEP_ORIGINS and expired_locks <= robots.KEEP_ORIGINS
+    assert fresh_rules == 2 * robots.KEEP_ORIGINS  # nothing fresh is dropped: it would be asked again
+    assert gate_hosts <= hosts.KEEP_HOSTS

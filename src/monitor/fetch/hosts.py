@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from ..errors import FetchError
 
 MAX_DELAY = 30.0
+KEEP_HOSTS = 512  # past this many hosts, idle ones are forgotten
+IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
 
 
 @dataclass
@@ -40,8 +42,18 @@ class HostGate:
 
     def _host(self, host: str) -> _Host:
         if host not in self.hosts:
+            if len(self.hosts) >= KEEP_HOSTS:
+                self._sweep()
             self.hosts[host] = _Host(self.min_delay)
         return self.hosts[host]
+
+    def _sweep(self) -> None:
+        """Forget hosts idle for IDLE seconds (their turn long past, nobody waiting): a daemon
+        meets new hosts for months. One met again starts from `min_delay`, as a new one does."""
+        idle_since = time.monotonic() - IDLE
+        for name, h in list(self.hosts.items()):
+            if h.next_start < idle_since and not h.lock.locked():
+                del self.hosts[name]
 
     @asynccontextmanager
     async def turn(self, host: str) -> AsyncIterator[None]:

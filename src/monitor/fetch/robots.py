@@ -24,6 +24,7 @@ from protego import Protego
 TTL = 24 * 3600.0
 RETRY = 30 * 60.0
 MAX_BYTES = 500 * 1024
+KEEP_ORIGINS = 512  # past this many origins, expired answers are dropped (a daemon meets new hosts for months)
 
 # The loader returns (status, body), or the reason the origin could not be reached.
 Loader = Callable[[str], Awaitable[tuple[int, bytes] | str]]
@@ -89,12 +90,24 @@ class RobotsCache:
     async def rules_of(self, url: str) -> Rules:
         """The robots.txt rules of the URL's origin (fetching them if due)."""
         origin = origin_of(url)
+        if origin not in self.locks and len(self.locks) >= KEEP_ORIGINS:
+            self._sweep()
         lock = self.locks.setdefault(origin, asyncio.Lock())
         async with lock:
             rules = self.rules.get(origin)
             if rules is None or rules.expires <= time.monotonic():
                 rules = self.rules[origin] = self._remembered(origin) or await self._fetched(origin)
         return rules
+
+    def _sweep(self) -> None:
+        """Forget the origins whose answer has expired and that nobody is asking about now:
+        asked again, they are fetched (or recalled) as on first use."""
+        now = time.monotonic()
+        for origin, lock in list(self.locks.items()):
+            rules = self.rules.get(origin)
+            if not lock.locked() and (rules is None or rules.expires <= now):
+                del self.locks[origin]
+                self.rules.pop(origin, None)
 
     def _remembered(self, origin: str) -> Rules | None:
         """Rules from an answer another process (or an earlier run) stored, while still fresh."""
