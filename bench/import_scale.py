@@ -4,9 +4,11 @@
     python bench/import_scale.py build DB N           # make bench-scale: a 1M-article database
                                                       # through the real import path, for reuse
     python bench/import_scale.py lookup [N ...]        # near-duplicate look-up at 10k, 100k, 1M
-    python bench/import_scale.py into DB [DB ...] [--n N] [--repeats R]
+    python bench/import_scale.py into DB [DB ...] [--n N] [--repeats R] [--start S]
                                                       # the same N articles into each store in
                                                       # turn, R rounds: flat from 10k to 1M?
+                                                      # (S: the first article; a store keeps
+                                                      # what was imported, so vary it per run)
 
 Articles are generated (a fixed seed): ~1,500 characters of Chinese in 4-8 paragraphs, words
 from a 20,000-word vocabulary drawn Zipf-like, one word in 40 from the topic's vocabulary (上海,
@@ -114,6 +116,7 @@ def import_run(db: Path, lines: list[bytes], tmp: Path, window: int = 0,
         t = _cpu()
         report = import_lines(ctx, lines[i:i + step], workers=workers)
         assert not report.errors, report.errors[:3]
+        assert not report.duplicates, f"{report.duplicates} articles stored already: `into` needs another --start"
         rates.append(len(lines[i:i + step]) / (_cpu() - t))
     wall, cpu = time.perf_counter() - wall, _cpu() - cpu
     ctx.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -253,18 +256,20 @@ def lookup(sizes: list[int], probes: int = 300) -> int:
     return 0
 
 
-def into(stores: list[Path], n: int = 5000, repeats: int = 3) -> int:
+def into(stores: list[Path], n: int = 5000, repeats: int = 3, start: int = 0) -> int:
     """Import the same `n` generated articles into each existing store in turn (e.g. ones
     `search_scale.py build` made at 10k and at 1M), then the next `n` into each, `repeats`
     rounds; per store the median articles/s of CPU (every process) and of wall, with min–max.
-    The stores keep what was imported (copy them first to keep the originals). Each store is
-    read through once first, so every run starts with it in the page cache."""
+    The stores keep what was imported (copy them first to keep the originals), so a second
+    measurement on the same stores needs another `start` (the generator's first article):
+    the same articles again would all be known already. Each store is read through once
+    first, so every run starts with it in the page cache."""
     gen = Generator(seed=23)
     rates: dict[Path, dict[str, list[float]]] = {s: {"cpu": [], "wall": []} for s in stores}
     for db in stores:
         _read(db)
     for r in range(repeats):
-        lines = list(gen.lines(r * n, n))
+        lines = list(gen.lines(start + r * n, n))
         for db in stores:
             wall, cpu, _ = import_run(db, lines, db.parent)
             rates[db]["cpu"].append(n / cpu)
@@ -289,9 +294,9 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         return build(Path(argv[1]), int(argv[2]))
     if argv[:1] == ["into"]:
-        opts = {k: int(argv[argv.index(k) + 1]) for k in ("--n", "--repeats") if k in argv}
+        opts = {k: int(argv[argv.index(k) + 1]) for k in ("--n", "--repeats", "--start") if k in argv}
         paths = [Path(a) for i, a in enumerate(argv[1:], 1) if not a.startswith("--") and argv[i - 1] not in opts]
-        return into(paths, opts.get("--n", 5000), opts.get("--repeats", 3))
+        return into(paths, opts.get("--n", 5000), opts.get("--repeats", 3), opts.get("--start", 0))
     if argv[:1] == ["lookup"]:
         return lookup([int(a) for a in argv[1:]] or [10_000, 100_000, 1_000_000])
     options = {k: int(argv[argv.index(k) + 1]) for k in ("--repeats", "--workers") if k in argv}
