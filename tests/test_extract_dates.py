@@ -337,3 +337,19 @@ def test_a_side_list_between_a_banner_headline_and_the_body() -> None:
     assert headline in page
     found = extract(page, "https://www.example.gov.cn/xwzx/2009/0305/88.htm", now=NOW).published
     assert found == utc(2009, 3, 4, 16)
+
+
+def _undated_page(head: str) -> str:
+    body = "".join(f"<p>三明市与上海市第{i}次对口合作联席会议在沙县召开，双方回顾了园区共建、文旅推介和医疗帮扶等方面的进展，"
+                   f"并商定了下一阶段的重点项目清单。</p>" for i in range(6))
+    return f"<html><head><title>沪明联席会议召开</title>{head}</head><body><h1>沪明联席会议召开</h1>{body}</body></html>"
+
+
+@pytest.mark.parametrize("head", [
+    '<link rel="canonical" href="http://www.example.cn/news/2009-03/05/content_1234.htm">',
+    '<meta property="og:url" content="https://news.example.cn/sm/t20090305_77.html">',
+])
+def test_a_page_given_without_its_url_is_dated_by_the_address_it_states(head):
+    assert extract(_undated_page(head)).published == utc(2009, 3, 4, 16)  # 5 March, midnight in Shanghai
+    assert extract(_undated_page(head), "http://mirror.example.org/a.html").published is None  # given: it wins
+    assert extract(_undated_page("")).published is None

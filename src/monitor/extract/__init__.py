@@ -92,6 +92,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     meta, doomed, units = read_meta(tree, _DROP_TAGS, UNIT_GROUPS, CUSTOM_GROUP)
     title = _rule_text(tree, rules.title) or choose_title(meta)
     ruled = _ruled_fields(tree, rules)
+    address = url or _declared_url(tree, meta)  # a page given without its URL may still state it
     _clean_tree(tree, doomed, rules.remove)
     page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
     body = _body(tree, rules, title, units, meta.h1_nodes)
@@ -105,11 +106,21 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     places = _places(page_text, title, body)
     places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
-    when = published(meta, ruled.get("date"), url, places, now, fetched)
+    when = published(meta, ruled.get("date"), address, places, now, fetched)
     text = "\n".join(body.paragraphs)
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,
                    editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
+
+
+def _declared_url(tree: LexborHTMLParser, meta: PageMeta) -> str | None:
+    """The address the page gives itself (og:url, else its canonical link), for a page handed
+    over without one: a date in its path (/2009-03/05/, t20090305_) still dates the page."""
+    stated = meta.tags.get("og:url")
+    if not stated:
+        node = tree.css_first('link[rel="canonical"]')
+        stated = node.attributes.get("href") if node is not None else None
+    return stated if stated and stated.startswith(("http://", "https://")) else None
 
 
 def _text_as_html(text: str) -> str:
