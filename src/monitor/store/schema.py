@@ -207,3 +207,12 @@ def m014_digest_runs(db: Database) -> None:
     """When each subscriber's digest last ran, so a daemon started after a scheduled time it was
     not running for sends that digest at once instead of skipping to the next one."""
     db["digest_runs"].create({"subscriber": str, "ran_at": str}, pk="subscriber", not_null={"ran_at"})
+
+
+@migrations()
+def m015_lsh_opening_keys(db: Database) -> None:
+    """Each article's band rows gain one key, the hash of its story text's opening (an abridged
+    reprint keeps the opening and little else): made from the text, so the signatures and band
+    rows go as in m013 and `catch_up` rebuilds them from the stored bodies."""
+    db.execute("DELETE FROM lsh")
+    db.execute("DELETE FROM fingerprints")
