@@ -132,7 +132,8 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple], rules: int, now: int, r
                          [(b[0], rules) for b in batch])
         conn.executemany("INSERT INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)",
                          [(b[0], len(b[2]) - 4, rng.randbytes(256)) for b in batch])
-        bands = sorted((rng.getrandbits(64) - (1 << 63), b[0]) for b in batch for _ in range(BANDS))
+        # one key per band and the opening's key, as the ingest writes for texts of 80+ characters
+        bands = sorted((rng.getrandbits(64) - (1 << 63), b[0]) for b in batch for _ in range(BANDS + 1))
         conn.executemany("INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
                          [(k, i, now) for k, i in bands])
 
