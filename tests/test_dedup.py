@@ -175,8 +175,9 @@ def test_stored_fingerprints_are_rebuilt_from_the_story_lines_after_the_upgrade(
     old = Database(sqlite3.connect(tmp_path / "m.db"))
     migrations.apply(old, stop_before="m013_fingerprints_of_story_lines")  # m015 drops them as well
     old["stories"].insert({"id": 1, "title": "t"})
+    old_hash = dedup.content_hash(textnorm.normalize(framed))  # the frame was hashed too
     old["articles"].insert({"id": 7, "canonical_url": "http://a/7", "title": "t", "body": framed, "story_id": 1,
-                            "fetched_at": "2099-01-01T00:00:00+00:00"})
+                            "fetched_at": "2099-01-01T00:00:00+00:00", "content_hash": old_hash})
     old["fingerprints"].insert({"article_id": 7, "shingles": old_form.count, "sig": old_form.packed()})
     old_keys = old_form.keys()
     old["lsh"].insert_all([{"key": k, "article_id": 7, "created_at": 4_070_908_800} for k in old_keys])
@@ -193,6 +194,8 @@ def test_stored_fingerprints_are_rebuilt_from_the_story_lines_after_the_upgrade(
         new_form = dedup.fingerprint(scriptfold.fingerprint_text(_ARTICLE))
         assert store.conn.execute("SELECT shingles, sig FROM fingerprints").fetchall() == [(new_form.count, new_form.packed())]
         assert [c["article_id"] for c in store.lsh_candidates(new_form.keys())] == [7]
+        # the content hash too, so an exact repost of the story without the frame joins by hash
+        assert store.story_by_hash(dedup.content_hash(scriptfold.fingerprint_text(_ARTICLE))) == 1
     finally:
         store.close()
 

@@ -257,14 +257,18 @@ class Ingestor:
 
 def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
     """Fingerprint stored articles that have none (after a change of the hash): signature for
-    all, band rows for those fetched inside the near-duplicate window. Resumable."""
+    all, band rows for those fetched inside the near-duplicate window, and the content hash of
+    the same text form, so an exact repost still joins by hash. Resumable."""
     if ctx.store.fingerprints_complete():
         return 0
     done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
     while rows := ctx.store.without_fingerprint(after, batch):
         with ctx.store.transaction():
             for row in rows:
-                fp = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or ""))
+                text = scriptfold.fingerprint_text(row["body"] or "")
+                fp = dedup.fingerprint(text)
+                if text and (digest := dedup.content_hash(text)) != row["content_hash"]:
+                    ctx.store.set_content_hash(row["id"], digest)
                 fetched = parse_iso(row["fetched_at"]) or utcnow()
                 ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if fetched >= cutoff else [],
                                           fetched)

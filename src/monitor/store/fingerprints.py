@@ -46,11 +46,17 @@ class FingerprintsPart(StoreBase):
             return self.conn.execute("DELETE FROM lsh WHERE created_at < ?", [int(before.timestamp())]).rowcount
 
     def without_fingerprint(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
-        """Articles above id `after` with no fingerprint row (id, body, fetched_at), in id order."""
+        """Articles above id `after` with no fingerprint row (id, body, fetched_at, content_hash),
+        in id order."""
         cur = self.conn.execute(
-            "SELECT id, body, fetched_at FROM articles a WHERE id > ? AND NOT EXISTS "
+            "SELECT id, body, fetched_at, content_hash FROM articles a WHERE id > ? AND NOT EXISTS "
             "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id LIMIT ?", [after, limit])
-        return [{"id": r[0], "body": r[1], "fetched_at": r[2]} for r in cur]
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "content_hash": r[3]} for r in cur]
+
+    def set_content_hash(self, article_id: int, digest: str) -> None:
+        """Replace an article's content hash (after a change of the text form it hashes)."""
+        with self.writing():
+            self.conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [digest, article_id])
 
     def fingerprints_complete(self) -> bool:
         """True when every article has a fingerprint row (two counts, no join)."""
