@@ -3,6 +3,7 @@ catch-up of unchecked articles, batches, and several processes on one database."
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sqlite3
@@ -307,3 +308,29 @@ def test_a_backfill_keeps_band_rows_only_for_articles_inside_the_window(ctx):
                                  published=datetime(2023, 5, 1, tzinfo=timezone.utc)), "s")
     assert ctx.store.conn.execute("SELECT count(*) FROM lsh WHERE article_id = ?", [polled.article_id]).fetchone()[0] \
         == dedup.BANDS
+
+
+def test_a_long_one_off_pass_at_start_is_announced_and_a_short_one_is_not(ctx, caplog, monkeypatch):
+    """Minutes of re-fingerprinting or re-matching a million articles are said first, so a quiet
+    command is not taken for a hung one; a handful of articles is not worth a line."""
+    ingest_module = importlib.import_module("monitor.pipeline.ingest")  # the package re-exports a function of that name
+    ingest_many(ctx, [(art(o), "s", None) for o in articles()])
+    ctx.store.conn.execute("DELETE FROM fingerprints")
+    ctx.store.conn.commit()
+    rule = {"threshold": 1, "groups": {"g": {"terms": ["三明治"]}}, "rules": [{"name": "r", "any": ["g"], "weight": 1}]}
+    ctx.cfg.topics["sandwich"] = match.compile_topic("sandwich", rule, where="test")
+    with caplog.at_level("WARNING", logger="monitor"):
+        catch_up(ctx)
+    assert not [r for r in caplog.records if "takes a while" in r.getMessage()]
+
+    monkeypatch.setattr(ingest_module, "NOTICE_AT", 6)  # as if these six were a million
+    ctx.store.conn.execute("DELETE FROM fingerprints")
+    ctx.store.conn.commit()
+    rule["groups"]["g"]["terms"] = ["森林防火"]
+    ctx.cfg.topics["sandwich"] = match.compile_topic("sandwich", rule, where="test")
+    with caplog.at_level("WARNING", logger="monitor"):
+        catch_up(ctx)
+    said = [r.getMessage() for r in caplog.records if "takes a while" in r.getMessage()]
+    assert said == ["fingerprinting 6 stored articles for story folding (once, after an upgrade): this takes a while",
+                    "matching 6 stored articles against the rules of topic sandwich (new or changed): this takes a "
+                    "while"]

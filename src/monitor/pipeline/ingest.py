@@ -261,6 +261,8 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
     the same text form, so an exact repost still joins by hash. Resumable."""
     if ctx.store.fingerprints_complete():
         return 0
+    _notice(ctx.store.missing_fingerprints(), "fingerprinting {n:,} stored articles for story folding (once, "
+            "after an upgrade)")
     done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
     while rows := ctx.store.without_fingerprint(after, batch):
         with ctx.store.transaction():
@@ -315,6 +317,9 @@ def topic_hashes(ctx: Context, names: Iterable[str] | None = None) -> list[tuple
     return [(n, ctx.cfg.topics[n], rules_hash(ctx.cfg.topics[n])) for n in (names or ctx.cfg.topics)]
 
 
+NOTICE_AT = 20_000  # a one-off pass over this many stored articles is announced
+
+
 def catch_up(ctx: Context) -> dict[str, int]:
     """Match every article that has no check record for a current topic's rules (a topic added,
     rules changed, or an article stored by a process with other topics), and fingerprint any
@@ -329,7 +334,16 @@ def catch_up(ctx: Context) -> dict[str, int]:
     return counts
 
 
+def _notice(n: int, what: str) -> None:
+    """Say so before a long one-off pass (minutes at a million articles), so a command that is
+    quiet for that long is not taken for a hung one."""
+    if n >= NOTICE_AT:
+        log.warning(what.format(n=n) + ": this takes a while")
+
+
 def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500) -> int:
+    _notice(ctx.store.count_unchecked(name, rules), f"matching {{n:,}} stored articles against the rules of topic "
+            f"{name} (new or changed)")
     done, after = 0, 0
     while ids := ctx.store.unchecked(name, rules, after, batch):
         with ctx.store.transaction():

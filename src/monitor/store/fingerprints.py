@@ -60,5 +60,9 @@ class FingerprintsPart(StoreBase):
 
     def fingerprints_complete(self) -> bool:
         """True when every article has a fingerprint row (two counts, no join)."""
+        return self.missing_fingerprints() == 0
+
+    def missing_fingerprints(self) -> int:
+        """How many articles have no fingerprint row (two counts, no join)."""
         articles = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return self.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] >= articles
+        return max(0, articles - self.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0])

@@ -72,10 +72,14 @@ class MatchesPart(StoreBase):
 
     def all_checked(self, topic: str, rules: int) -> bool:
         """True when every article has a check for `topic` under `rules` (two counts, no join)."""
+        return self.count_unchecked(topic, rules) == 0
+
+    def count_unchecked(self, topic: str, rules: int) -> int:
+        """How many articles have no check for `topic` under `rules` (two counts, no join)."""
         total = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         checked = self.conn.execute("SELECT count(*) FROM article_checks WHERE topic = ? AND rules = ?",
                                     [topic, rules]).fetchone()[0]
-        return checked >= total
+        return max(0, total - checked)
 
     def topics_of(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
         """Matched topic names per article id."""
