@@ -43,6 +43,31 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from monitor.models import Digest, Hit, Repost, Story
 
+# The fixture sites' three working sources (tests/fixtures/sites, served by ReplayServer);
+# `{base}` is the server's base URL. Tests add their own sources and subscribers after it.
+SITE_SOURCES = """
+include = ["monitor:topics/hu-ming.toml"]
+[fetch]
+min_delay = 0
+allow_private = ["127.0.0.1"]
+retries = 1
+timeout = 5
+[[sources]]
+name = "feed"
+kind = "feed"
+url = "{base}/feed/rss.xml"
+[[sources]]
+name = "gbk"
+kind = "html"
+url = "{base}/gbk/list.html"
+link_selector = "ul.news a"
+[[sources]]
+name = "repost"
+kind = "html"
+url = "{base}/repost/list.html"
+link_selector = "ul.news a"
+"""
+
 SMTP_USER = "monitor"
 SMTP_PASSWORD = "s3cret-pass"
 UTC = timezone.utc

@@ -70,6 +70,15 @@ _POOL = ("的一是在不了有和人这中大为上个国我以要他时来用�
          "没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路")
 
 
+def _opened(tmp_path) -> tuple[config.Config, Store]:
+    """The bundled topic's config and a store at tmp_path/m.db."""
+    path = tmp_path / "monitor.toml"
+    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
+                    encoding="utf-8")
+    cfg = config.load(path)
+    return cfg, Store.open(cfg.db_path)
+
+
 def _text(rng, n: int) -> str:
     return "".join(rng.choice(_POOL) for _ in range(n))
 
@@ -130,11 +139,7 @@ def test_a_text_that_is_mostly_lines_without_sentences_is_kept_whole():
 
 
 def test_a_framed_mirror_folds_into_its_originals_story(tmp_path):
-    path = tmp_path / "monitor.toml"
-    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
-                    encoding="utf-8")
-    cfg = config.load(path)
-    store = Store.open(cfg.db_path)
+    cfg, store = _opened(tmp_path)
     try:
         lines = [{"url": "https://a.example.cn/1.html", "title": "将乐嘉定签约", "body": _ARTICLE},
                  {"url": "https://b.example.com/2.html", "title": "将乐嘉定签约",
@@ -183,11 +188,7 @@ def test_stored_fingerprints_are_rebuilt_from_the_story_lines_after_the_upgrade(
     old["lsh"].insert_all([{"key": k, "article_id": 7, "created_at": 4_070_908_800} for k in old_keys])
     old.conn.commit()
     old.close()
-    path = tmp_path / "monitor.toml"
-    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
-                    encoding="utf-8")
-    cfg = config.load(path)
-    store = Store.open(cfg.db_path)
+    cfg, store = _opened(tmp_path)
     try:
         assert store.conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == 0
         assert rebuild_fingerprints(Context(cfg, store)) == 1
@@ -227,11 +228,7 @@ def test_two_stories_that_open_alike_stay_apart(tmp_path):
     bodies = [opening + "\n" + "\n".join(_text(rng, 60) + "。" for _ in range(5)) for _ in range(2)]
     a, b = (dedup.fingerprint(scriptfold.fingerprint_text(t)) for t in bodies)
     assert a.lead == b.lead is not None
-    path = tmp_path / "monitor.toml"
-    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
-                    encoding="utf-8")
-    cfg = config.load(path)
-    store = Store.open(cfg.db_path)
+    cfg, store = _opened(tmp_path)
     try:
         lines = [{"url": f"https://a.example.cn/{n}.html", "title": "沪明合作系列报道", "body": body}
                  for n, body in enumerate(bodies)]

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SITE_SOURCES
 
 from monitor.replay import ReplayServer
 
@@ -97,34 +98,10 @@ def test_import_onto_a_full_disk_stops_with_one_line_and_a_rerun_completes_it(tm
     assert stored(db) == (1201, "ok")
 
 
-POLL_CONFIG = """
-include = ["monitor:topics/hu-ming.toml"]
-[fetch]
-min_delay = 0
-allow_private = ["127.0.0.1"]
-retries = 1
-timeout = 5
-[[sources]]
-name = "feed"
-kind = "feed"
-url = "{base}/feed/rss.xml"
-[[sources]]
-name = "gbk"
-kind = "html"
-url = "{base}/gbk/list.html"
-link_selector = "ul.news a"
-[[sources]]
-name = "repost"
-kind = "html"
-url = "{base}/repost/list.html"
-link_selector = "ul.news a"
-"""
-
-
 @pytest.mark.parametrize("room", [0, 40_000])
 def test_a_poll_that_cannot_store_says_so_and_the_next_poll_stores_everything(tmp_path, room):
     with ReplayServer(SITES) as site:
-        (tmp_path / "monitor.toml").write_text(POLL_CONFIG.format(base=site.base_url), encoding="utf-8")
+        (tmp_path / "monitor.toml").write_text(SITE_SOURCES.format(base=site.base_url), encoding="utf-8")
         db = tmp_path / "m.db"
         assert monitor(tmp_path, "sources").returncode == 0  # creates the database
         full = monitor(tmp_path, "poll", limit=db_bytes(tmp_path) + room)
@@ -139,7 +116,7 @@ def test_a_poll_that_cannot_store_says_so_and_the_next_poll_stores_everything(tm
         count, check = stored(db)
         assert check == "ok" and count > 0
         (tmp_path / "fresh").mkdir()
-        (tmp_path / "fresh" / "monitor.toml").write_text(POLL_CONFIG.format(base=site.base_url), encoding="utf-8")
+        (tmp_path / "fresh" / "monitor.toml").write_text(SITE_SOURCES.format(base=site.base_url), encoding="utf-8")
         assert monitor(tmp_path / "fresh", "poll").returncode == 0
         assert stored(tmp_path / "fresh" / "m.db")[0] == count  # nothing was lost to the full disk
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SITE_SOURCES
 
 from monitor import config
 from monitor.fetch import Fetcher
@@ -14,28 +15,7 @@ from monitor.store import Store
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 
-CONFIG = """
-include = ["monitor:topics/hu-ming.toml"]
-[fetch]
-min_delay = 0
-allow_private = ["127.0.0.1"]
-retries = 1
-timeout = 5
-[[sources]]
-name = "feed"
-kind = "feed"
-url = "{base}/feed/rss.xml"
-[[sources]]
-name = "gbk"
-kind = "html"
-url = "{base}/gbk/list.html"
-link_selector = "ul.news a"
-[[sources]]
-name = "repost"
-kind = "html"
-url = "{base}/repost/list.html"
-link_selector = "ul.news a"
-[[sources]]
+CONFIG = SITE_SOURCES + """[[sources]]
 name = "garbage"
 kind = "html"
 url = "{base}/garbage/list.html"

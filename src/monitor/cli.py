@@ -82,8 +82,8 @@ def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
     path = store.path if store is not None else getattr(state, "db_path", None)
     if (err := storage_error(exc, path)) is not None:
         return str(err)
-    if "locked" in str(exc) or "busy" in str(exc):
-        return None
+    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return None  # another process holds the database: not a damaged file
     where = f" {path}" if path else ""
     return (f"database{where}: {exc} (check it with sqlite3{where} 'PRAGMA integrity_check'; "
             "restore a damaged file from a backup)")

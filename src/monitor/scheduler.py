@@ -50,9 +50,10 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         with ctx.lock:
             return retry_due(ctx)
 
+    now = _now(cfg)
     for src in (s for s in cfg.sources if s.enabled):
         sched.add_job(poll_job, IntervalTrigger(seconds=src.interval, jitter=cfg.jitter, timezone=cfg.timezone),
-                      args=[src.name], id=f"poll:{src.name}", name=f"poll {src.name}", next_run_time=_now(cfg))
+                      args=[src.name], id=f"poll:{src.name}", name=f"poll {src.name}", next_run_time=now)
     for sub in cfg.subscribers:
         try:
             trigger = crontab.trigger(sub.schedule, cfg.timezone)  # weekdays numbered as crontab does
@@ -64,12 +65,12 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                       misfire_grace_time=None)
         last_run = store.last_digest_run(sub.name)
         if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
-            store.digest_ran(sub.name, _now(cfg))
-        elif (missed := missed_run(trigger, last_run, _now(cfg))) is not None:
+            store.digest_ran(sub.name, now)
+        elif (missed := missed_run(trigger, last_run, now)) is not None:
             log.info("digest subscriber=%s: its run of %s was missed while the daemon was not running: sending now",
                      sub.name, missed.isoformat())
             sched.add_job(digest_job, args=[sub.name], id=f"digest-missed:{sub.name}",
-                          name=f"missed digest {sub.name}", next_run_time=_now(cfg), misfire_grace_time=None)
+                          name=f"missed digest {sub.name}", next_run_time=now, misfire_grace_time=None)
     if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
         sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
                       name="retry failed digest messages")

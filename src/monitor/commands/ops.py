@@ -74,8 +74,7 @@ def poll(state, names) -> None:
     click.echo(f"{len(reports)} sources, {total_new} new articles, "
                f"{sum(r.matched for r in reports)} matched, {len(failed)} failed", err=True)
     if broken := next((r.store_error for r in reports if r.store_error), ""):
-        click.echo(f"error: {broken.removesuffix(')')}; the articles not stored are fetched again at the next poll)",
-                   err=True)
+        click.echo(f"error: {broken}", err=True)
         sys.exit(1)
 
 

@@ -201,12 +201,13 @@ class Cycle:
         if self.store_error is None:
             self.store_error = exc
             log.error("source=%s: storing articles failed: %s", run.src.name, exc)
+        said = str(StoreError(exc.message, hint=f"{exc.hint}; the articles not stored are fetched again at the next poll"))
         lost = [self.runs[name] for name in self.ingestor.lost_sources if name in self.runs]
-        for each in {id(r): r for r in [run, *lost]}.values():  # every source with articles in that batch
+        for each in (run, *lost):  # every source with articles in that batch
             if not each.report.store_error:
                 each.status = "error"
-                each.report.store_error = str(exc)
-                each.report.errors.insert(0, f"storing articles failed: {exc}")
+                each.report.store_error = said
+                each.report.errors.insert(0, f"storing articles failed: {said}")
 
     def _finish(self, run: SourceRun) -> None:
         """Write the source's pending articles, then its row; each failure is logged, not raised."""
