@@ -140,14 +140,18 @@ TOTAL = 2500  # the first batch commits at 500 articles or after a second
 
 
 @pytest.mark.timeout(300)  # two imports of a few thousand articles on a loaded box
-def test_an_import_stopped_by_sigterm_keeps_what_it_prepared_and_a_rerun_goes_on(tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on(tmp_path, signum):
+    """Stopped between two articles, never between a batch's commit and its count (the count
+    said 0 with 500 stored when the signal landed there)."""
     (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
     (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(TOTAL)))
     db = tmp_path / "m.db"
     child = subprocess.Popen([sys.executable, "-c", LIMITED, "0", "--config", str(tmp_path / "monitor.toml"),
                               "--db", str(db), "import", str(tmp_path / "all.jsonl")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and child.poll() is None:  # stop it once a batch is in
         try:
@@ -156,7 +160,7 @@ def test_an_import_stopped_by_sigterm_keeps_what_it_prepared_and_a_rerun_goes_on
         except sqlite3.Error:  # still being created
             pass
         time.sleep(0.1)
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(signum)
     out, err = child.communicate(timeout=120)
     assert child.returncode == 1, err
     assert "Traceback" not in err and "error: import interrupted (run the same import again" in err, err

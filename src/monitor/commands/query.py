@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 
 import click
 
@@ -80,8 +81,19 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
         click.echo("nothing found", err=True)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _stop_on_signals() -> threading.Event:
+    """Ctrl-C or SIGTERM (`docker stop` during a backfill) asks the import to stop between two
+    articles, so what it stored is what it counts; a second one stops it at once."""
+    asked = threading.Event()
+
+    def stop(signum: int, frame: object) -> None:
+        if asked.is_set():
+            raise KeyboardInterrupt
+        asked.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    return asked
 
 
 @click.command("import")
@@ -98,8 +110,7 @@ def import_(state, file, max_body) -> None:
 
     ctx = state.context()
     catch_up(ctx)
-    signal.signal(signal.SIGTERM, _interrupt)  # `docker stop` during a backfill: stop as Ctrl-C does
-    report = import_lines(ctx, file, max_body=max_body)
+    report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals())
     for note in report.warnings:
         click.echo(f"warning: {note}", err=True)
     for err in report.errors:

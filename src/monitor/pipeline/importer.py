@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -33,13 +34,15 @@ AGAIN = "run the same import again to go on: the articles already stored are ski
 
 
 def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
-                 max_body: int = MAX_BODY_CHARS, workers: int | None = None) -> ImportReport:
+                 max_body: int = MAX_BODY_CHARS, workers: int | None = None,
+                 stop: threading.Event | None = None) -> ImportReport:
     """Ingest articles given as JSON Lines; a bad line is reported by number and skipped.
 
     Each line's own work (JSON, extraction of `html`, normalising, matching, fingerprint,
     index tokens) runs in `workers` processes (default: one per core, for inputs of more than
     `POOL_MIN_LINES` lines); this process only writes, in input order, each article in its
-    own savepoint as `Ingestor` does, so the outcome is the same as with one process."""
+    own savepoint as `Ingestor` does, so the outcome is the same as with one process. Once
+    `stop` is set the import ends after the article in hand, with what it prepared stored."""
     report = ImportReport()
     source: Iterable[bytes | str | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
     numbered = _numbered(source, report)
@@ -52,6 +55,9 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
             else:  # parsed here; `add` prepares only what is not stored yet
                 outcomes = (_parse(n, raw, max_body) for n, raw in chain(head, numbered))
             for outcome in outcomes:
+                if stop is not None and stop.is_set():
+                    report.stopped = MonitorError("import interrupted", hint=AGAIN)
+                    break
                 report.warnings.extend(outcome.warnings)
                 if outcome.error is not None:
                     report.errors.append(outcome.error)
@@ -62,11 +68,11 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
-    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: what was prepared is stored first (Ingestor)
-        _count(report, ingestor.results)
+    except KeyboardInterrupt:  # asked twice: stopped where it was (what was prepared is stored first)
         report.stopped = MonitorError("import interrupted", hint=AGAIN)
-        return report
     _count(report, ingestor.results)
+    if report.stopped is not None:
+        return report
     if report.new or report.reposts:
         ctx.store.release_free_pages()
     return report
