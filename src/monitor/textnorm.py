@@ -24,6 +24,7 @@ length-preserving variant can carry offsets back to the original):
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import operator
@@ -31,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from . import tablecache
 
@@ -230,7 +232,7 @@ def _translate(text: str, one_to_one: bool) -> str:
     global _translated
     _translated += len(text)
     if _translated > DENSE_AFTER:
-        return text.translate(_bmp(one_to_one))
+        return _np_translate(text, one_to_one) if len(text) >= NUMPY_FROM else text.translate(_bmp(one_to_one))
     seen = _sparse_seen[one_to_one]
     new = set(text).difference(seen)
     if new:
@@ -242,6 +244,44 @@ def _translate(text: str, one_to_one: bool) -> str:
             table.update({cp: other.get(cp, one[cp]) for cp in map(ord, new) if cp < 0x10000})
         seen.update(new)
     return text.translate(_sparse[one_to_one])
+
+
+# Texts this long are translated through numpy once dense: `str.translate` makes an int object
+# for every character past Latin-1 to look it up (~65 ns a Chinese character: 0.1 ms of a
+# 1,500-character article, several times per article); one array look-up costs ~8 µs in all.
+NUMPY_FROM = 64
+
+
+@functools.cache
+def _np_table() -> Any:
+    """`_bmp(True)` as a uint32 array indexed by code point (read from the cached tables)."""
+    import numpy  # on first use: a search never gets here (it stays under DENSE_AFTER)
+
+    return numpy.frombuffer(_tables()["bmp1"].encode("utf-32-le"), dtype="<u4")
+
+
+def _np_translate(text: str, one_to_one: bool) -> str:
+    """`text.translate(_bmp(one_to_one))` through numpy: the one-for-one part by one array
+    look-up (beyond the BMP left as is), then, unless `one_to_one`, each NUL it gave (a
+    character the table drops or expands) replaced by its entry."""
+    import numpy as np
+
+    table = _np_table()
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.intp)  # (indexing
+    if int(cps.max()) < 0x10000:  # with a uint32 array converts it element by element: ×4)
+        out = table[cps]
+    else:
+        out = np.where(cps < 0x10000, table[cps & 0xFFFF], cps).astype("<u4")
+    s = out.tobytes().decode("utf-32-le", "surrogatepass")
+    if one_to_one or "\0" not in s:
+        return s
+    other, last = _tables()["bmp_other"], 0
+    parts: list[str] = []
+    for i in np.flatnonzero(out == 0).tolist():
+        parts += (s[last:i], other[int(cps[i])] or "")
+        last = i + 1
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 def _fold_one(text: str) -> str:
@@ -371,17 +411,40 @@ def normalize_lines_map(text: str) -> tuple[str, list[int]]:
     return _normalize_map(text, keep_lines=True)
 
 
+# The last few texts' two normal forms (flat, lines), made together: ingest normalises an
+# article's title and body for its tokens and fingerprint, then the matcher asks for the same
+# title and the body with its lines; only texts under MEMO_CHARS (memory stays small).
+MEMO_SIZE = 8
+MEMO_CHARS = 100_000
+_memo: dict[str, tuple[str, str]] = {}
+
+
 def _normalize(text: str, keep_lines: bool) -> str:
+    both = _memo.get(text)
+    if both is not None:
+        return both[keep_lines]
     s = _translate(text, False)  # steps 1-3, when there are no marks, kana or astral chars
     if _RARE_RE.search(s):
         return _normalize_map(text, keep_lines)[0]  # rare: the full step-by-step path
-    if keep_lines:  # str.split() is several times faster than the equivalent regex
-        s = "\n".join(j for line in s.split("\n") if (j := " ".join(line.split())))
-    else:
-        s = " ".join(s.split())
-    if "(" in s:
-        s = _pinyin_re().sub(_pinyin, s)
-    return s.strip(" \n")
+    # str.split() is several times faster than the equivalent regex; the flat form is the
+    # lines' with their breaks as spaces (the same words, one space apart), before pinyin
+    lines = "\n".join(j for line in s.split("\n") if (j := " ".join(line.split())))
+    flat = lines.replace("\n", " ")
+    if "(" in lines:  # pinyin after a line break is not after a Han character: each on its own
+        lines = _pinyin_re().sub(_pinyin, lines).strip(" \n")
+        flat = _pinyin_re().sub(_pinyin, flat).strip(" \n")
+    if len(text) < MEMO_CHARS:
+        _remember(text, (flat, lines))
+    return lines if keep_lines else flat
+
+
+def _remember(text: str, both: tuple[str, str]) -> None:
+    """Keep a text's normal forms, forgetting the oldest past MEMO_SIZE (threads may race:
+    a lost entry only costs a normalising again)."""
+    if len(_memo) >= MEMO_SIZE:
+        with contextlib.suppress(KeyError, RuntimeError, StopIteration):
+            del _memo[next(iter(_memo))]
+    _memo[text] = both
 
 
 def _normalize_map(text: str, keep_lines: bool) -> tuple[str, list[int]]:
