@@ -185,3 +185,17 @@ def test_an_e_papers_page_labels_and_font_buttons_are_chrome() -> None:
         "本报讯 今年以来，县交通部门在偏远山村新建三座便民桥，解决了两千多名群众的出行难题。",
         "据了解，三座桥梁均已通过验收，下一步还将对沿线道路进行硬化。",
     )
+
+
+def test_a_lead_before_a_share_bar_and_a_picture_is_kept() -> None:
+    body = paragraphs("en_lead_across_image.html")
+    assert body[0].startswith("A valley that grows only a few thousand bottles")
+    assert body[1].startswith("The path out of the old town")
+    assert len(body) == 7
+    assert not any("cookies" in p or "Cider makers" in p for p in body)
+    # The same layout without the wrapper around the text: the lead is found among the siblings.
+    html = (FIXTURES / "en_lead_across_image.html").read_text(encoding="utf-8")
+    flat = html.replace('<div class="group">', "").replace("</div>\n    </div>\n    <h4>", "</div>\n    <h4>")
+    flat_body = list(extract(flat, "https://news.example.com/a/1.html").paragraphs)
+    assert flat_body[0].startswith("A valley that grows only a few thousand bottles")
+    assert len(flat_body) == 7

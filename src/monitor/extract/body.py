@@ -286,6 +286,11 @@ def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, fl
     return top
 
 
+# Blocks without any text (a picture, a row of share icons) that may sit between a lead and the
+# article text it introduces.
+_TEXTLESS_GAP = 3
+
+
 def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[LexborNode]:
     """`top` plus siblings that look like more of the same article, in document order; when `top`
     is wrapped alone, also the blocks of article text just before its outermost wrapper."""
@@ -299,17 +304,18 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
         return [*_halves_before(wrapper, scores, top_score * 0.2), top]
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
-    previous: LexborNode | None = None
+    recent: list[LexborNode] = []  # the last few siblings before `top`, nearest last
     gap: int | None = -1  # siblings passed since the last kept one after `top`; -1 before it, None once closed
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == top.mem_id:  # LexborNode's == serialises both nodes: slow
-            if previous is not None and (not kept or kept[-1].mem_id != previous.mem_id) \
-                    and _lead_of(previous, top):
-                kept.append(previous)
+            lead = _lead_before(recent, top)
+            if lead is not None and not any(node.mem_id == lead.mem_id for node in kept):
+                kept.append(lead)
             kept.append(sibling)
             gap = 0
             continue
-        previous = sibling
+        if gap == -1:
+            recent = [*recent[-(_TEXTLESS_GAP):], sibling]
         bonus = top_score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0.0
         if scores.get(sibling, 0.0) + bonus >= threshold and link_density(sibling) < 0.3:
             kept.append(sibling)
@@ -348,18 +354,35 @@ def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], thresho
             break
         before.append(sibling)
     kept: list[LexborNode] = []
-    small = 0
+    small = textless = 0
     for sibling in reversed(before):
         if sibling.tag in _HEADINGS:
             break
         score = scores.get(sibling, 0.0)
-        if score >= threshold and (_article_like(sibling, score) or _lead_of(sibling, wrapper)):
+        # A lead in a bare <p> scores nothing of its own: its text is credited to the parent.
+        if (score >= threshold or sibling.tag == "p") \
+                and (_article_like(sibling, score) or _lead_of(sibling, wrapper)):
             kept.insert(0, sibling)
-        elif small < 1 and score < 5.0 and weighted_length(sibling.text().strip()) < 40:  # text() last: costly
+            continue
+        if score >= 5.0:
+            break
+        text = sibling.text().strip()  # last: costly
+        if not text and textless < _TEXTLESS_GAP:  # a picture, a row of share icons
+            textless += 1
+        elif text and small < 1 and weighted_length(text) < 40:
             small += 1
         else:
             break
     return kept
+
+
+def _lead_before(recent: list[LexborNode], top: LexborNode) -> LexborNode | None:
+    """The lead among the siblings just before `top` (nearest last): the nearest block with text,
+    past at most a few without any (a picture, a row of share icons), if it is a lead."""
+    for node in reversed(recent):
+        if node.text().strip():
+            return node if _lead_of(node, top) else None
+    return None
 
 
 def _article_like(node: LexborNode, score: float) -> bool:
