@@ -199,3 +199,11 @@ def test_a_lead_before_a_share_bar_and_a_picture_is_kept() -> None:
     flat_body = list(extract(flat, "https://news.example.com/a/1.html").paragraphs)
     assert flat_body[0].startswith("A valley that grows only a few thousand bottles")
     assert len(flat_body) == 7
+
+
+def test_teaser_cards_after_a_short_post_are_not_its_text() -> None:
+    body = paragraphs("en_teaser_cards.html")
+    assert body[0].startswith("The public library on the harbour front")
+    assert "Borrow a rod, return a fish story" in body
+    assert not any("[…]" in p or "[...]" in p or "READ THE REST" in p or "Ann Reyes" in p or "Follow Us" in p
+                   or "tide table" in p for p in body)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .boiler import is_excerpt
 from .text import weighted_length
 
 _DEEP_TAGS = ("p", "pre", "blockquote")  # paragraphs: all their text counts
@@ -97,7 +98,7 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
     paragraphs, blocks = units
     for unit in paragraphs:
         text = unit.text()
-        if len(text) >= 8:
+        if len(text) >= 8 and not is_excerpt(text):
             _credit(scores, unit.parent, _unit_score(text.strip(), 3.0))
     free_spans = {span.mem_id for span in body.css(_FREE_SPANS)}
     for unit in blocks:

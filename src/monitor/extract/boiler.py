@@ -75,6 +75,7 @@ _EN_CREDIT_END = re.compile("|".join(
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
 _PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
+_READ_ON = re.compile(r"(?:read|see) (?:the rest|more|on|full story)[\s.…»›>]*|continue reading[\s.…»›>]*")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -94,6 +95,16 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
 _ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图")
 
 
+# `… joined in for the chorus [&hellip;]`: a teaser's excerpt of another article (WordPress and its
+# kin cut excerpts with a bracketed ellipsis; an article's own paragraph does not end that way).
+_EXCERPT_ENDS = ("[…]", "[...]", "[ … ]", "[ ... ]", "[…] ", "[...] ")
+
+
+def is_excerpt(text: str) -> bool:
+    """A teaser's excerpt of another article: text ending in a bracketed ellipsis."""
+    return text.rstrip().endswith(_EXCERPT_ENDS)
+
+
 def is_stop(line: str) -> bool:
     """A heading that starts the related-articles list at the end of an article."""
     return _STOP.match(line) is not None
@@ -103,6 +114,8 @@ def is_chrome(line: str) -> bool:
     """A line that is page chrome or a prompt, not article text (checked on lines up to ~300 chars)."""
     lower = line.lower()
     if len(line) <= 80 and _CHROME.search(lower):
+        return True
+    if is_excerpt(line) or (len(line) <= 20 and _READ_ON.fullmatch(lower)):
         return True
     if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
         if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import is_chrome, is_stop, trim_tail
+from .boiler import is_chrome, is_excerpt, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN
 from .text import clean, collapse, strip_junk, weighted_length
 
@@ -251,7 +251,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
     if short and _is_byline(text, body):
         return True
-    if len(text) <= 300 and is_chrome(text):
+    if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
         return True
     if not body.paragraphs and body.headline is None and title and _like_title(text, title):
