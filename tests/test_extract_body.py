@@ -207,3 +207,12 @@ def test_teaser_cards_after_a_short_post_are_not_its_text() -> None:
     assert "Borrow a rod, return a fish story" in body
     assert not any("[…]" in p or "[...]" in p or "READ THE REST" in p or "Ann Reyes" in p or "Follow Us" in p
                    or "tide table" in p for p in body)
+
+
+def test_a_short_unpunctuated_line_boxed_with_a_picture_is_its_caption() -> None:
+    body = paragraphs("en_picture_box_captions.html")
+    assert body[0].startswith("Before dawn on Saturday")
+    assert not any("first flocks arrive" in p or "led the count for eleven" in p for p in body)
+    # a box whose text is sentences (a caption that goes on into prose) is kept
+    assert any(p.startswith("A walker on the sea wall.") for p in body)
+    assert len(body) == 7

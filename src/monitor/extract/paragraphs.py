@@ -25,7 +25,10 @@ _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "
 _STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` heading may open a box inside the article
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
-_MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a"))  # tag id → name of the elements that get marks
+_MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
+_PICTURE_BOXES = frozenset({"div", "figure"})
+_PICTURE_WRAPS = frozenset({"a", "span", "picture", "noscript", "i", "b", "em", "strong"})
+_SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser"
@@ -124,6 +127,9 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
             node.insert_after(_LINK_CLOSE)
         elif tag == "br":
             node.insert_before(_BR)
+        elif tag == "img":
+            if (box := _caption_box(node, own_id)) is not None:
+                doomed.append(box)
         elif tag in _CELLS:
             node.insert_after(" ")
         elif tag in _CAPTIONS:
@@ -146,6 +152,27 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
                 if piece:
                     pieces.append(piece)
     return pieces
+
+
+def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
+    """The box a picture sits in when its only text is one short line with no sentence end: the
+    picture's caption under no caption class (`<div class="picBox"><img><p>Oak barrels …</p></div>`).
+    None when the box holds a heading, a list or sentences (a caption that goes on into prose)."""
+    box = image.parent
+    for _ in range(3):  # up through the picture's own wrappers (a link, a <picture>) to its box
+        if box is None or box.mem_id == own_id:
+            return None
+        if box.tag in _PICTURE_BOXES:
+            break
+        if box.tag not in _PICTURE_WRAPS:
+            return None
+        box = box.parent
+    else:
+        return None
+    text = box.text().strip()
+    if not text or weighted_length(text) > 150 or text[-1] in _SENTENCE_ENDS or "\n\n" in text.strip():
+        return None
+    return None if box.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None else box
 
 
 def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
