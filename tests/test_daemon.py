@@ -263,6 +263,28 @@ def test_weekdays_are_numbered_as_crontab_numbers_them(schedule, runs):
     assert sorted(seen) == sorted(runs)
 
 
+@pytest.mark.parametrize(("schedule", "runs"), [
+    # crontab: with both restricted, a day matching either field runs (Tue 1 Dec 2026; Mondays 7, 14, 21, 28)
+    ("0 9 1,15 * 1", ["01 Tue", "07 Mon", "14 Mon", "15 Tue", "21 Mon", "28 Mon"]),
+    ("0 9 13 * fri", ["04 Fri", "11 Fri", "13 Sun", "18 Fri", "25 Fri"]),
+    # a field beginning with `*` restricts nothing on its own: both must match, as crontab has it
+    ("0 9 */2 * 1", ["07 Mon", "21 Mon"]),
+    ("0 9 1-7 * *", ["01 Tue", "02 Wed", "03 Thu", "04 Fri", "05 Sat", "06 Sun", "07 Mon"]),
+])
+def test_day_of_month_and_day_of_week_both_given_run_on_either_as_crontab_does(schedule, runs):
+    """`0 9 1,15 * 1` is the 1st, the 15th and every Monday in crontab; APScheduler alone wants both at once."""
+    trig = crontab.trigger(schedule, SHANGHAI)
+    when, seen = datetime(2026, 11, 30, 23, 0, tzinfo=SHANGHAI), []
+    while (when := trig.get_next_fire_time(None, when + timedelta(seconds=1))) < datetime(2026, 12, 31, 23, 0,
+                                                                                            tzinfo=SHANGHAI):
+        seen.append(when.strftime("%d %a"))
+        assert when.strftime("%H:%M") == "09:00"
+    assert seen == runs
+    at = partial(datetime, tzinfo=SHANGHAI)
+    if schedule.startswith("0 9 1,15"):  # a missed run is found through either field
+        assert missed_run(trig, at(2026, 12, 1, 9, 0), at(2026, 12, 8, 12, 0)) == at(2026, 12, 7, 9, 0)
+
+
 @pytest.mark.parametrize("schedule", ["0 8 * * 8", "0 8 * * 5-1", "0 8 * * funday"])
 def test_a_schedule_with_an_impossible_weekday_is_one_line_at_load(tmp_path, schedule):
     path = tmp_path / "monitor.toml"

@@ -5,6 +5,9 @@ the days of the week from Monday = 0, while crontab numbers them from Sunday = 0
 too), and its `from_crontab` passes the numbers through unchanged: `30 7 * * 1-5` would run
 Tuesday to Saturday. Here the day-of-week field is expanded to the days crontab means and
 handed over by name (`mon,tue,...`), which both agree on; the other fields are untouched.
+When both the day of month and the day of week are restricted (neither begins with `*`),
+crontab runs on a day matching *either* (`0 9 1,15 * 1`: the 1st, the 15th and every Monday),
+while one APScheduler trigger wants both at once; such a schedule becomes the OR of two.
 Never changes what a schedule without a numeric day of week means.
 """
 
@@ -13,18 +16,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 
 DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _PART = re.compile(r"^(?:(\*)|([a-z0-9]+)(?:-([a-z0-9]+))?)(?:/(\d+))?$")
 
 
-def trigger(expr: str, timezone: Any) -> CronTrigger:
+def trigger(expr: str, timezone: Any) -> BaseTrigger:
     """The trigger of a crontab expression; ValueError (APScheduler's or ours) if it is not one."""
     fields = expr.split()
-    if len(fields) == 5:
-        fields[4] = day_names(fields[4])
-    return CronTrigger.from_crontab(" ".join(fields), timezone=timezone)
+    if len(fields) != 5:
+        return CronTrigger.from_crontab(expr, timezone=timezone)  # APScheduler says what is wrong
+    fields[4] = day_names(fields[4])
+    if fields[2].startswith(("*", "?")) or fields[4] == "*":
+        return CronTrigger.from_crontab(" ".join(fields), timezone=timezone)
+    by_date, by_day = list(fields), list(fields)
+    by_date[4], by_day[2] = "*", "*"
+    return OrTrigger([CronTrigger.from_crontab(" ".join(f), timezone=timezone) for f in (by_date, by_day)])
 
 
 def day_names(field: str) -> str:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from . import crontab, daemon
@@ -77,7 +77,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     return sched
 
 
-def missed_run(trigger: CronTrigger, last_run: datetime, now: datetime,
+def missed_run(trigger: BaseTrigger, last_run: datetime, now: datetime,
                horizon: timedelta = timedelta(days=8)) -> datetime | None:
     """The latest scheduled time before `now` (within `horizon`) that came after the digest's
     last run: a run the daemon missed; None when nothing was missed."""
