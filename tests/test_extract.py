@@ -22,6 +22,7 @@ from monitor.decode import decode_html
 from monitor.errors import ExtractError
 from monitor.extract import dates, extract, extract_bytes, yearless
 from monitor.extract.meta import strip_site_suffix
+from monitor.extract.shape import cap_attributes, flatten_nesting
 from monitor.models import Article, ExtractRules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -488,6 +489,72 @@ def test_huge_and_deeply_nested_pages_do_not_crash() -> None:
     big = f"<html><body>{links}<p>{'沪明合作成果丰硕，两地交流日益密切。' * 20}</p></body></html>"
     article = extract(big, now=NOW)
     assert article.body.startswith("沪明合作成果丰硕")
+
+
+def _tree_depth(html: str) -> int:
+    from selectolax.lexbor import LexborHTMLParser
+
+    node, depth = LexborHTMLParser(html).body, 0
+    while node is not None and node.child is not None:  # down the first child with element children
+        node = next((c for c in node.iter() if c.tag != "-text"), None)
+        depth += 1
+    return depth
+
+
+def test_a_page_nested_thousands_of_blocks_deep_is_parsed_no_deeper_than_a_browser_would() -> None:
+    """The HTML parser checks the whole stack of open elements at every block start tag: a page of
+    200,000 nested <div> took 195 s to extract, a 2 MB page could hold a worker for minutes."""
+    text = "<p>三明与上海的对口合作不断深化，合作领域持续拓展，成效日益显现。</p>"
+    deep = ("<html><body>" + "<section class='x'>" * 5000 + "<DIV>" * 5000 + text + "</div>" * 5000
+            + "</section>" * 5000 + "<p>沪明两地交流日益密切，合作成果惠及群众。</p></body></html>")
+    flat = flatten_nesting(deep)
+    assert _tree_depth(flat) <= 520 < _tree_depth(deep)
+    assert flat.count("<p>") == 2 and "沪明两地" in flat  # only tags go; every text stays, in order
+    assert "三明与上海" in extract(deep, now=NOW).body
+    shallow = "<html><body><div><div><p>沪明</p></div></div><ul><li>一</li></ul></body></html>" * 400
+    assert flatten_nesting(shallow) == shallow  # an ordinary page is handed on as it came
+
+
+def test_a_tag_with_thousands_of_attributes_keeps_its_first_ones_and_the_page_its_text() -> None:
+    """The parser compares each attribute with those before it: one <div> with 300,000 attributes
+    took twelve minutes to extract. Values may hold ">" inside quotes: the tag still ends at its own."""
+    many = " ".join(f'data-k{i}="v>{i}"' for i in range(3000))
+    bare = " ".join(f"k{i}" for i in range(3000))
+    page = (f"<html><body><div id='main' {many}><p>三明与上海的对口合作不断深化，合作领域持续拓展。</p></div>"
+            f"<div {bare} class='tail'><p>沪明两地交流日益密切。</p></div></body></html>")
+    capped = cap_attributes(page)
+    from selectolax.lexbor import LexborHTMLParser
+
+    divs = LexborHTMLParser(capped).css("div")
+    assert [len(d.attributes) for d in divs] == [256, 256]
+    assert divs[0].attributes["id"] == "main" and divs[0].attributes["data-k254"] == "v>254"
+    assert "沪明两地" in divs[1].text() and "三明与上海" in divs[0].text()
+    ordinary = "<html><body><div id='a' class='b' data-x='1'><p>沪明</p></div></body></html>" * 3000
+    assert cap_attributes(ordinary) == ordinary
+
+
+def test_a_page_of_endless_paragraphs_or_dates_is_read_only_as_far_as_an_article_goes(monkeypatch) -> None:
+    """400,000 one-line paragraphs took eight seconds, 300,000 dates before the headline seven."""
+    from monitor.extract import paragraphs
+
+    monkeypatch.setattr(paragraphs, "MAX_PARAGRAPHS", 2000)  # the cap's mechanism, on a page of test size
+    rows = "".join(f"<p>第{i}段：三明与上海的合作项目进展顺利。</p>" for i in range(2500))
+    article = extract(f"<html><body><article>{rows}</article></body></html>", now=NOW)
+    assert len(article.paragraphs) == 2000 and article.paragraphs[0].startswith("第0段")
+    far = "2021年3月5日 " + "。" * 150_000 + "三明与上海签署对口合作协议"
+    assert dates.nearest_date(far, len(far), NOW) is None  # 150,000 characters away: not the article's
+    near = "2021年3月5日 " + "。" * 5_000 + "三明与上海签署对口合作协议"
+    assert dates.nearest_date(near, len(near), NOW) == utc(2021, 3, 4, 16)
+
+
+def test_extracting_pages_nested_deep_or_with_endless_attributes_does_not_stall() -> None:
+    code = ("from monitor.extract import extract\n"
+            "deep = '<div>' * 300000 + '<p>三明与上海的对口合作不断深化，合作领域持续拓展，成效日益显现。</p>' + '</div>' * 300000\n"
+            "print(len(extract(deep).body))\n"
+            "wide = '<div ' + ' '.join(f'a{i}=\"x\"' for i in range(200000)) + '><p>沪明两地交流日益密切，合作成果惠及群众。</p></div>'\n"
+            "print(len(extract(wide).body))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)  # was ~2 minutes
+    assert done.returncode == 0 and [int(n) > 15 for n in done.stdout.split()] == [True, True], done.stderr[-500:]
 
 
 # -- decoding --------------------------------------------------------------------------------

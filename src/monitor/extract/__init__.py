@@ -27,6 +27,7 @@ from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .published import Places, published
+from .shape import reshape
 from .text import clean, detect_lang, junk_share, weighted_length
 
 __all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]
@@ -85,7 +86,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     html = html[:_MAX_CHARS]
     if "<" not in html[:2000]:
         html = _text_as_html(html)
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(reshape(html))
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")
     # One walk finds the head facts, the chrome to drop and the body finder's text units.

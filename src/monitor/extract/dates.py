@@ -220,13 +220,18 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
     return None
 
 
+# A date farther than this from the headline is not the article's (and scanning a page of a
+# million dates for one would take seconds).
+FARTHEST = 100_000
+
+
 def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0,
                  western: bool = False, lists: bool = False) -> datetime | None:
     """The plausible FULL_DATE (with `western`, also `March 6, 2018`, `6 March 2018`, `6.3.2018`) closest to
     position `at` (one after it counts double distance) and not farther than `within`, skipping
     a dated list's items (unless `lists`) and today's date printed by a page clock (`今天是…`, or a
     date with its weekday before position `header`, where the headline starts)."""
-    best: tuple[datetime | None, int] = (None, within)
+    best: tuple[datetime | None, int] = (None, min(within, FARTHEST))
     best = _closest(FULL_DATE, from_full_match, text, at, now, header, best, lists)
     if western:  # pages without meta: an English date above the headline or in the byline
         for pattern, convert in ((_EN_DATE, _from_english), (_EN_DAY_FIRST, _from_english), (_DOTTED, _from_dotted)):
@@ -238,7 +243,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
              at: int, now: datetime, header: int, best: tuple[datetime | None, int],
              lists: bool) -> tuple[datetime | None, int]:
     """`best` (a date and its distance from `at`), or a plausible `pattern` match closer to `at`."""
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, max(0, at - best[1])):  # one farther before `at` cannot win
         distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
         if distance >= best[1]:
             if match.start() > at:

@@ -99,12 +99,17 @@ class Body:
     links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
 
 
+# Lines read from one container: no article has this many, even after a long link list, and a
+# page of 400,000 one-line paragraphs took eight seconds to read (this many: two).
+MAX_PARAGRAPHS = 100_000
+
+
 def build_body(containers: list[LexborNode], title: str = "") -> Body:
     """Paragraphs of `containers` in order, each shown once, chrome and byline lines removed."""
     body = Body()
     seen: set[str] = {title} if title else set()
     for container in containers:
-        for raw in _raw_paragraphs(container):
+        for raw in _raw_paragraphs(container)[:MAX_PARAGRAPHS]:
             if not _take(raw, body, seen, title):
                 body.paragraphs = trim_tail(body.paragraphs)
                 return body

@@ -1,0 +1,68 @@
+"""Pages shaped to make the HTML parser slow, reshaped the way a browser would see them first.
+
+In: decoded page text. Out: the same text, or the text with the tags that make parsing
+quadratic taken out; what those tags held stays, in order. The parser has two such costs:
+- it checks the whole stack of open elements at every block start tag (is a <p> open in button
+  scope?), so n nested blocks cost n² steps: 200,000 nested <div> (1 MB) took over three
+  minutes to extract. Block tags past `MAX_DEPTH` are dropped (Chromium caps depth at 512 too);
+- it compares each attribute of a tag with the ones before it: one <div> with 300,000
+  attributes (3.5 MB) took twelve minutes. Attributes past `MAX_ATTRS` are dropped (no real
+  page has more than a few dozen on one tag).
+Ordinary pages pass through after a few counts: a page of fewer than `DEPTH_FROM` tags cannot
+nest deeply enough to cost a tenth of a second, and a tag can only hold thousands of attributes
+if it runs 4,096 characters without a `>` or the page has `ATTRS_FROM` `=` signs.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DEPTH = 512
+DEPTH_FROM = 8000  # tags ("<"); 8,000 nested blocks parse in ~70 ms
+MAX_ATTRS = 256
+ATTRS_FROM = 20_000  # "=" signs; 20,000 attributes on one tag parse in ~0.8 s
+# Elements whose start tag makes the parser walk the stack (closing a <p> in button scope).
+_BLOCKS = ("address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|"
+           "figure|footer|header|hgroup|main|menu|nav|ol|section|summary|ul|pre|listing")
+_BLOCK_TAG = re.compile(rf"<(/?)(?:{_BLOCKS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+_LONG_TAG = re.compile(r"<[a-zA-Z][^>]{4096}")
+# A start tag read as the tokenizer reads it: a quoted value may hold ">". One whose run
+# reaches a "<" outside quotes is text (a script's `a<b;`) and is left alone.
+_START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])((?:[^<>"']++|"[^"]*+"|'[^']*+')*+)(>?)""")
+_ATTR = re.compile(r"""[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*+"|'[^']*+'|[^\s>"']++))?""")
+
+
+def reshape(html: str) -> str:
+    """The page with block tags past `MAX_DEPTH` and attributes past `MAX_ATTRS` removed."""
+    return flatten_nesting(cap_attributes(html))
+
+
+def flatten_nesting(html: str) -> str:
+    """The page with block tags past `MAX_DEPTH` removed; the page itself when none are."""
+    if html.count("<") < DEPTH_FROM:
+        return html
+    depth, pieces, start = 0, [], 0
+    for tag in _BLOCK_TAG.finditer(html):
+        closing = tag.group(1) == "/"
+        deep = depth > MAX_DEPTH if closing else depth >= MAX_DEPTH
+        depth = max(0, depth - 1) if closing else depth + 1
+        if deep:
+            pieces.append(html[start:tag.start()])
+            start = tag.end()
+    return "".join([*pieces, html[start:]]) if pieces else html
+
+
+def cap_attributes(html: str) -> str:
+    """The page with every start tag cut to its first `MAX_ATTRS` attributes."""
+    if html.count("=") < ATTRS_FROM and not _LONG_TAG.search(html):
+        return html
+    pieces, start = [], 0
+    for tag in _START_TAG.finditer(html):
+        if len(tag.group(2)) < 2 * MAX_ATTRS or not tag.group(3):
+            continue
+        attrs = _ATTR.findall(tag.group(2))
+        if len(attrs) > MAX_ATTRS:
+            pieces.append(html[start:tag.start()])
+            pieces.append(f"<{tag.group(1)} {' '.join(attrs[:MAX_ATTRS])}{tag.group(3)}")
+            start = tag.end()
+    return "".join([*pieces, html[start:]]) if pieces else html
