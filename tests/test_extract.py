@@ -22,7 +22,7 @@ from monitor.decode import decode_html
 from monitor.errors import ExtractError
 from monitor.extract import dates, extract, extract_bytes, yearless
 from monitor.extract.meta import strip_site_suffix
-from monitor.extract.shape import cap_attributes, flatten_nesting
+from monitor.markup import cap_attributes, flatten_nesting
 from monitor.models import Article, ExtractRules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

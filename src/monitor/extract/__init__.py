@@ -21,13 +21,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..decode import decode_html
 from ..errors import ExtractError
+from ..markup import reshape
 from ..models import Article, ExtractRules
 from . import dates
 from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .published import Places, published
-from .shape import reshape
 from .text import clean, detect_lang, junk_share, weighted_length
 
 __all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]

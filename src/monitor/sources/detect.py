@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..decode import decode_html
+from ..markup import reshape
 from .base import absolute
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
@@ -68,7 +69,7 @@ def feed_links(text: str, url: str) -> list[tuple[str, str]]:
     from selectolax.lexbor import LexborHTMLParser
 
     out = []
-    for node in LexborHTMLParser(text).css("link[rel][href]"):
+    for node in LexborHTMLParser(reshape(text)).css("link[rel][href]"):
         attrs = node.attributes
         rel, kind = (attrs.get("rel") or "").lower(), (attrs.get("type") or "").lower()
         if "alternate" in rel and kind.startswith(_FEED_TYPES):
@@ -105,7 +106,7 @@ def list_page(text: str, url: str) -> Guess | None:
     """The page as a list: the most frequent article-like link shape, and the selector of its links."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(reshape(text))
     host = urlsplit(url).hostname
     anchors = []
     for node in tree.css("a[href]"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..config import Source
 from ..decode import decode_html
 from ..errors import ExtractError
+from ..markup import reshape
 from ..models import Candidate
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
@@ -49,7 +50,7 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     """A list page → (its article links, the next page's URL from `next_selector` if any)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(decode_html(content, headers.get("content-type")))
+    tree = LexborHTMLParser(reshape(decode_html(content, headers.get("content-type"))))  # see markup
     base = tree.css_first("base[href]")
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
     nodes = tree.css(source.link_selector or "a[href]")

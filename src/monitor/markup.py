@@ -1,6 +1,7 @@
-"""Pages shaped to make the HTML parser slow, reshaped the way a browser would see them first.
+"""Markup shaped to make a parser slow, reshaped the way a browser would see it first.
 
-In: decoded page text. Out: the same text, or the text with the tags that make parsing
+Used before every HTML parse (articles, list pages, feed discovery) and, attributes only, before
+feedparser. In: decoded page text. Out: the same text, or the text with the tags that make parsing
 quadratic taken out; what those tags held stays, in order. The parser has two such costs:
 - it checks the whole stack of open elements at every block start tag (is a <p> open in button
   scope?), so n nested blocks cost n² steps: 200,000 nested <div> (1 MB) took over three
