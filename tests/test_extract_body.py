@@ -216,3 +216,10 @@ def test_a_short_unpunctuated_line_boxed_with_a_picture_is_its_caption() -> None
     # a box whose text is sentences (a caption that goes on into prose) is kept
     assert any(p.startswith("A walker on the sea wall.") for p in body)
     assert len(body) == 7
+
+
+def test_a_multi_page_articles_page_links_are_chrome() -> None:
+    body = paragraphs("en_page_links.html")
+    assert body[0].startswith("The boatyard hands over the keys")
+    assert body[-1].startswith("By the third day the rhythm settles")
+    assert len(body) == 3

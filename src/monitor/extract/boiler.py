@@ -76,6 +76,11 @@ _EN_CREDIT_END = re.compile("|".join(
 _PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
 _READ_ON = re.compile(r"(?:read|see) (?:the rest|more|on|full story)[\s.…»›>]*|continue reading[\s.…»›>]*")
+# A multi-page article's page links: `Pages: 1 2 3 4`, `Page 1 of 3`, `Next Page »`.
+_PAGER = re.compile(
+    r"pages?\s*:?\s*\d{1,3}(?:\s*[|,]?\s*\d{1,3})+|page \d{1,3} (?:of|/) \d{1,3}|"
+    r"[«‹<\s]*(?:next|previous|prev\.?) page[\s»›>]*"
+)
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -116,6 +121,8 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 80 and _CHROME.search(lower):
         return True
     if is_excerpt(line) or (len(line) <= 20 and _READ_ON.fullmatch(lower)):
+        return True
+    if len(line) <= 40 and _PAGER.fullmatch(lower):
         return True
     if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
         if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):
