@@ -7,13 +7,15 @@ mojibake, combining marks and characters beyond the BMP."""
 
 from __future__ import annotations
 
+import hashlib
 import random
+import re
 from pathlib import Path
 
 import opencc
 import pytest
 
-from monitor import config, ftstokens, scriptfold, textnorm
+from monitor import config, dedup, ftstokens, scriptfold, textnorm
 from monitor.decode import decode_html
 from monitor.models import Article
 from monitor.pipeline import Context, ingest_many
@@ -135,3 +137,36 @@ def test_numpy_script_folding_is_the_regex_path(monkeypatch: pytest.MonkeyPatch)
             plain.setattr(scriptfold, "NUMPY_FROM", 10**9)
             expected = scriptfold.fold_words(text)
         assert scriptfold.fold_words(text) == expected, text
+
+
+def test_token_classes_are_the_word_regex_over_the_bmp() -> None:
+    # the table is built by one regex pass over the BMP; the plain way: a match at a time
+    ftstokens._classes.cache_clear()
+    table = ftstokens._classes()
+    ranges = ftstokens._ranges(ftstokens.CJK_CHARS)
+    expected = [0] * len(table)
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    for m in ftstokens._word_re().finditer(bmp):
+        for c in m.group():
+            expected[ord(c)] = 2
+    for lo, hi in ranges:
+        expected[lo:hi + 1] = [1] * (hi + 1 - lo)
+    assert table.tolist() == expected
+    assert table[ord("a")] == table[ord("é")] == table[ord("٣")] == 2 and table[ord("_")] == table[ord(" ")] == 0
+
+
+def test_short_texts_tokenised_in_python_as_by_numpy() -> None:
+    # titles: every kind of character (CJK runs, words, beyond the BMP, kana, Hangul, line breaks)
+    rng = random.Random(1)
+    alphabet = [*"上海三明沪明 ab1_é٣\n,.アー한々", "\U00020000", "\U0001f600", ftstokens.MARK]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, ftstokens.SMALL - 1)))
+        codes, words = ftstokens._scan(text)
+        assert ftstokens._marked_tokens(text) == (ftstokens._spell(codes, True), words), text
+
+
+def test_content_hash_drops_what_the_whitespace_regex_drops() -> None:
+    spaces = "".join(chr(c) for c in range(0x3100) if re.fullmatch(r"\s", chr(c)))
+    text = "上海" + spaces + "三明 a\u3000b" + spaces
+    assert dedup.content_hash(text) == hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()
+    assert len(spaces) >= 25

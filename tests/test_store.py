@@ -252,3 +252,13 @@ def test_band_rows_are_rebuilt_in_bands_of_three_keeping_their_dates(tmp_path):
     marks = ",".join("?" * dedup.BANDS)
     assert old.execute(f"SELECT DISTINCT article_id FROM lsh WHERE key IN ({marks})", fps[7].keys()).fetchall() == [(7,)]
     old.close()
+
+
+def test_a_link_that_went_through_forgets_its_failures_and_a_clean_one_writes_nothing(store):
+    store.record_link_failure("http://x/1", "s", "timeout")
+    store.record_link_failure("http://x/2", "s", "timeout")
+    store.clear_link_failure("http://x/1")
+    assert [r["canonical_url"] for r in store.link_failures()] == ["http://x/2"]
+    before = store.conn.total_changes
+    store.clear_link_failure("http://x/3")  # never failed: a read, no write transaction
+    assert store.conn.total_changes == before and not store.conn.in_transaction

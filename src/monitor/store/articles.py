@@ -20,6 +20,7 @@ _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, p
                 "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
 _NEW_FTS = "INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)"
+_LINK_FAILED = "SELECT 1 FROM link_failures WHERE canonical_url = ?"
 
 
 class ArticlesPart(FingerprintsPart):
@@ -47,8 +48,10 @@ class ArticlesPart(FingerprintsPart):
         return attempts
 
     def clear_link_failure(self, canonical_url: str) -> None:
-        """Forget a link's failures once it went through."""
-        self.db.execute("DELETE FROM link_failures WHERE canonical_url = ?", [canonical_url])
+        """Forget a link's failures once it went through (read first: most links have none, and a
+        DELETE is a write transaction of its own, for each article a poll fetches)."""
+        if self.conn.execute(_LINK_FAILED, [canonical_url]).fetchone() is not None:
+            self.db.execute("DELETE FROM link_failures WHERE canonical_url = ?", [canonical_url])
 
     def link_failures(self, source: str | None = None) -> list[dict[str, Any]]:
         """Failed links, newest first."""
