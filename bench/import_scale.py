@@ -4,6 +4,7 @@
     python bench/import_scale.py build DB N           # make bench-scale: a 1M-article database
                                                       # through the real import path, for reuse
     python bench/import_scale.py lookup [N ...]        # near-duplicate look-up at 10k, 100k, 1M
+    python bench/import_scale.py split [N] [--repeats R]  # CPU per article: prepare / write / FTS5
     python bench/import_scale.py into DB [DB ...] [--n N] [--repeats R] [--start S]
                                                       # the same N articles into each store in
                                                       # turn, R rounds: flat from 10k to 1M?
@@ -192,6 +193,44 @@ def compare(n: int, repeats: int, workers: int | None = None) -> int:
     return 0
 
 
+def split(n: int, repeats: int) -> int:
+    """Where an article's CPU goes in one process: preparing it (JSON, normalising, matching,
+    fingerprint, tokens), then writing it with and without the FTS5 insert (into fresh stores);
+    medians of `repeats`."""
+    from monitor.pipeline.importer import _parse
+    from monitor.pipeline.ingest import Ingestor, canonical_of, prepare, topic_hashes
+
+    lines = list(Generator().lines(0, n))
+    got: dict[str, list[float]] = {"prepare": [], "write": [], "write_no_fts": []}
+    for _ in range(repeats):
+        for fts in (True, False):
+            with tempfile.TemporaryDirectory() as tmp_name:
+                ctx = _context(Path(tmp_name) / "m.db", Path(tmp_name))
+                topics = topic_hashes(ctx)
+                prepare(ctx.cfg, topics, *_parse(1, lines[0], 10**6).item, "warm")  # once-per-process loads
+                t = time.process_time()
+                items = []
+                for number, raw in enumerate(lines, 1):
+                    article, name = _parse(number, raw, 10**6).item
+                    items.append(prepare(ctx.cfg, topics, article, name, canonical_of(article)))
+                t, took = time.process_time(), time.process_time() - t
+                if not fts:
+                    ctx.store.index_articles = lambda rows: None  # type: ignore[method-assign]
+                with Ingestor(ctx, backfill=True) as ingestor:
+                    for item in items:
+                        ingestor.add_prepared(item)
+                got["write" if fts else "write_no_fts"].append((time.process_time() - t) / n * 1000)
+                got["prepare"].append(took / n * 1000)
+                ctx.store.close()
+    med = {k: statistics.median(v) for k, v in got.items()}
+    print(f"{n:,} generated articles, one process, CPU ms per article, medians of {repeats} (min–max):")
+    for k, v in got.items():
+        print(f"  {k}: {med[k]:.3f} ({min(v):.3f}–{max(v):.3f})")
+    print(f"  FTS5 insert (write - write_no_fts): {med['write'] - med['write_no_fts']:.3f}; "
+          f"all: {med['prepare'] + med['write']:.3f} ms = {1000 / (med['prepare'] + med['write']):,.0f} articles/s")
+    return 0
+
+
 def build(db: Path, n: int, chunk: int = 10_000) -> int:
     """Import `n` generated articles into `db` through the real path, reporting each chunk's rate
     (CPU) so flatness from 10k to N can be read off; the database is kept for reuse."""
@@ -297,6 +336,9 @@ def main(argv: list[str]) -> int:
         opts = {k: int(argv[argv.index(k) + 1]) for k in ("--n", "--repeats", "--start") if k in argv}
         paths = [Path(a) for i, a in enumerate(argv[1:], 1) if not a.startswith("--") and argv[i - 1] not in opts]
         return into(paths, opts.get("--n", 5000), opts.get("--repeats", 3), opts.get("--start", 0))
+    if argv[:1] == ["split"]:
+        reps = int(argv[argv.index("--repeats") + 1]) if "--repeats" in argv else 3
+        return split(int(argv[1]) if len(argv) > 1 and argv[1].isdigit() else 2000, reps)
     if argv[:1] == ["lookup"]:
         return lookup([int(a) for a in argv[1:]] or [10_000, 100_000, 1_000_000])
     options = {k: int(argv[argv.index(k) + 1]) for k in ("--repeats", "--workers") if k in argv}
