@@ -43,6 +43,7 @@ class _Doc:
         self.title, self.body = title, body
         self.text = normalize(title) + "\n" + normalize_lines(body)
         self.para_starts = [0] + [i + 1 for i in positions(self.text, "\n")]
+        self.has_title = self.para_starts[1] > 1  # a page handed over without its title has ""
         self.lists = Enumerations(self.text)
         self._sentence_ends: list[int] | None = None
         # Per paragraph: an int when offsets are the normalised ones shifted (the common case),
@@ -150,7 +151,11 @@ class _Hits(dict):
         stop = doc.para_starts[1] if name in self.topic.title_only else self.cut
         spans = group_spans(self.topic.groups[name], doc.text, stop, doc.lists)
         starts = doc.para_starts
-        found = self[name] = [(a, b, p, p == lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
+        if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
+            found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
+        else:
+            found = [(a, b, p, p == lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
+        self[name] = found
         return found
 
 

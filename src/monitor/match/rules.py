@@ -241,9 +241,10 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
     skip = table.get("skip_list_items", False)
     if not isinstance(skip, bool):
         problems.add(f"{key}.skip_list_items", f"expected true or false, got {skip!r}")
-    return Group(name=name, pattern=_terms_pattern(terms),
+    # The gazetteer's names also as a GBK reading garbles them (not every word: it costs scans)
+    return Group(name=name, pattern=_terms_pattern(terms + mojibake(listed)),
                  regex=re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
-                 not_in=_terms_pattern(contexts) if contexts else None,
+                 not_in=_terms_pattern(contexts + mojibake(listed_contexts)) if contexts else None,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
                  words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),
@@ -259,6 +260,26 @@ def _garbled_pattern(terms: list[str]) -> re.Pattern[str] | None:
         if len(_HAN.findall(norm)) >= 3:
             variants.update(norm[:i] + GARBLED + norm[i + 1 :] for i in range(len(norm)) if _HAN.match(norm[i]))
     return _terms_pattern(sorted(variants)) if variants else None
+
+
+def mojibake(terms: list[str]) -> list[str]:
+    """Each term of two Han characters or more as it reads when its UTF-8 bytes are decoded
+    as GBK (三明 → 涓夋槑), the commonest garbling of Chinese pages: a name pasted from a
+    wrongly decoded source still counts. Bytes are taken two by two from the term's start,
+    so a name garbled in line with its first character is found; a trailing odd byte is
+    left out (三明市 → 涓夋槑 + the first two bytes of 市). Terms whose bytes are no GBK
+    sequence are skipped."""
+    out = []
+    for term in terms:
+        norm = normalize(term)
+        if len(_HAN.findall(norm)) < 2:
+            continue
+        raw = norm.encode("utf-8")
+        try:
+            out.append(raw[: len(raw) - len(raw) % 2].decode("gbk"))
+        except UnicodeDecodeError:
+            continue
+    return out
 
 
 def _term_regex(term: str) -> str:
