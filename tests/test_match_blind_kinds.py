@@ -117,3 +117,45 @@ def test_a_page_without_its_title_is_led_by_the_lines_above_its_lead(hu_ming: ma
             "一九五八年，一批工厂从黄浦江边迁到闽西北的山城，一代人在那里扎下了根。")
     assert match_article(hu_ming, "", body).matched
     assert not match_article(hu_ming, "一篇散文", body).matched  # with a title, the lines are body
+
+
+def test_the_relocations_told_as_the_small_third_front_count(hu_ming: match.Topic) -> None:
+    body = "六十年代，几家上海工厂作为小三线企业迁到三明的山沟里，在那里建起了车间和宿舍。"
+    m = match_article(hu_ming, "山沟里的工厂", body)
+    assert m.matched, m.reason
+
+
+def test_a_sanming_sandwich_in_english_is_a_sandwich(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Sandwich bar opens in Shanghai", "A bar opened in Shanghai's Xuhui district on "
+                      "Friday, selling sanming sandwiches and coffee.")
+    assert not m.matched, m.reason
+
+
+def test_an_items_own_split_decides_its_half(hu_ming: match.Topic) -> None:
+    # by their hashes x001 and x004 are in the tuning part, x006 in the held-out fifth
+    items = [{"id": "x001", "label": "relevant", "title": "上海三明签约", "body": "上海与三明签署对口合作协议。",
+              "split": "held"},
+             {"id": "x006", "label": "irrelevant", "title": "天气", "body": "晴。", "split": "tune"},
+             {"id": "x004", "label": "irrelevant", "title": "天气", "body": "阴。"}]
+    tune, held = match.evaluate_halves(hu_ming, items)
+    assert (held.tp, held.tn, tune.tp, tune.tn) == (1, 0, 0, 2)
+
+
+def test_an_english_province_wide_event_with_a_sanming_guest_is_not(hu_ming: match.Topic) -> None:
+    body = ("The province opened a trade week in Shanghai on Monday, with stands from Fuzhou, Xiamen, "
+            "Putian and Sanming. A deputy mayor of Sanming attended the opening.")
+    m = match_article(hu_ming, "Fujian trade week opens in Shanghai", body)
+    assert not m.matched, m.reason
+    assert "Fujian as a whole" in m.reason
+
+
+def test_working_together_in_english_is_a_tie(hu_ming: match.Topic) -> None:
+    body = "Shanghai's Minhang district and Youxi county have worked together since 2021 on tea and schools."
+    m = match_article(hu_ming, "Minhang and Youxi, four years on", body)
+    assert m.matched, m.reason
+
+
+def test_hu_ming_with_a_word_of_joint_action_names_the_cooperation(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪明联手推出研学线路", "两地教育部门推出十条研学线路，面向中小学生。")
+    assert m.matched, m.reason
+    assert "names the cooperation" in m.reason

@@ -3,7 +3,8 @@
 In: a `Topic` and items with id, label ('relevant' / 'irrelevant'), title and body.
 Out: `EvalReport` (counts, precision, recall, F1, the ids missed and falsely matched, with the
 reason for each) and its one-screen `format()`; `held_out` says which items form the held-out
-fifth, fixed by a hash of the id (chosen before any tuning: never tune on what it holds back).
+fifth, fixed by a hash of the id (chosen before any tuning: never tune on what it holds back);
+an item that states its own "split" (a set split by its writer) is kept in that part.
 Never does I/O; never prints.
 """
 
@@ -79,8 +80,15 @@ def held_out(item_id: str) -> bool:
     return int(hashlib.sha1(item_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
+def _held(item: dict) -> bool:
+    """An item's own "split" ("tune" / "held", set by whoever wrote a blind set) wins over the hash."""
+    split = item.get("split")
+    return split == "held" if split in ("tune", "held") else held_out(str(item.get("id", "")))
+
+
 def evaluate_halves(topic: Topic, items: list[dict]) -> tuple[EvalReport, EvalReport]:
-    """`evaluate` over the tuning part and over the held-out fifth (`held_out`) apart."""
-    tune = [i for i in items if not held_out(str(i.get("id", "")))]
-    kept = [i for i in items if held_out(str(i.get("id", "")))]
+    """`evaluate` over the tuning part and over the held-out part apart: the fifth `held_out`
+    picks, or the item's own "split" when it has one."""
+    tune = [i for i in items if not _held(i)]
+    kept = [i for i in items if _held(i)]
     return evaluate(topic, tune), evaluate(topic, kept)
