@@ -159,3 +159,22 @@ def test_hu_ming_with_a_word_of_joint_action_names_the_cooperation(hu_ming: matc
     m = match_article(hu_ming, "沪明联手推出研学线路", "两地教育部门推出十条研学线路，面向中小学生。")
     assert m.matched, m.reason
     assert "names the cooperation" in m.reason
+
+
+@pytest.mark.parametrize("byline", ["发布时间：2024-05-09 20:45:00 来源：某某新闻网 作者：张三",
+                                    "來源: 某某報 2023-03-30 09:12 責任編輯: 李四 瀏覽次數: 1024"])
+def test_a_source_or_date_line_above_the_story_is_not_its_lead(byline: str) -> None:
+    topic = match.compile_topic("t", {"threshold": 1, "groups": {"sm": {"terms": ["三明"]}},
+                                      "rules": [{"name": "lead", "any": ["sm"], "in": ["lead"]}]}, where="t.toml")
+    body = f"{byline}\n三明市今年以来持续推进各项工作，取得了明显成效，群众满意度不断提高。"
+    m = match_article(topic, "标题", body)
+    assert m.matched and m.hits[0].start == body.index("三明市"), m.reason
+    long_line = "来源：本报 " + "三明的一段很长的文字，" * 10  # a long paragraph is a story, whatever it opens with
+    assert match_article(topic, "标题", f"{long_line}\n另一段。").matched
+
+
+def test_an_untitled_page_with_a_byline_first_is_led_by_its_title_line(hu_ming: match.Topic) -> None:
+    body = ("作者 张三 2024-05-01 10:00 来源：某某新闻网 编辑：李四 责任编辑：王五\n沪明往事\n"
+            "一九五八年，一批工厂从黄浦江边迁到闽西北的山城，一代人在那里扎下了根。")
+    m = match_article(hu_ming, "", body)
+    assert m.matched and "names the ties up front" in m.reason, m.reason

@@ -28,6 +28,10 @@ from .spans import Enumerations, group_spans, positions
 # ahead to candidates instead of trying both alternatives at every position.
 _SENTENCE_END = re.compile(r"[。!?;\n.](?:(?<=\.)(?= |\n|$)|(?<!\.)[。!?;\n]*)")
 _BULLET = re.compile("[·•▪◆●■]")
+# A source, date or editor line left above the story ("发布时间: 2024-05-09 来源: 某某网"): long
+# enough to pass for a lead, but not the story's first paragraph.
+_BYLINE = re.compile(r"(?:来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|阅读量|点击数|source|published|updated) ?:")
+_BYLINE_MAX = 90
 MAX_HITS_PER_RULE = 12
 
 
@@ -117,7 +121,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         if starts[i] >= cut:
             break
-        if end - starts[i] >= topic.lead_min_chars:
+        size = end - starts[i]
+        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)):
             return cut, i
     return cut, lead
 
