@@ -178,3 +178,13 @@ def test_an_untitled_page_with_a_byline_first_is_led_by_its_title_line(hu_ming: 
             "一九五八年，一批工厂从黄浦江边迁到闽西北的山城，一代人在那里扎下了根。")
     m = match_article(hu_ming, "", body)
     assert m.matched and "names the ties up front" in m.reason, m.reason
+
+
+def test_a_group_only_title_and_lead_rules_use_is_read_up_to_the_lead(hu_ming: match.Topic) -> None:
+    # other-place is a `none` of "names the ties up front": read in the title and the lead only
+    assert {"other-place", "other-fujian"} <= hu_ming.lead_only
+    lead = "纪录片《沪明往事》今晚在三明首映，讲述当年工厂职工举家南迁、在山城扎根的故事。"
+    later = "\n片方还计划赴太仓市拍摄另一部纪录片。"
+    assert "names the ties up front" in match_article(hu_ming, "纪录片首映", lead + later).reason
+    in_lead = lead + "片方还将赴太仓市拍摄续集。"
+    assert "names the ties up front" not in match_article(hu_ming, "纪录片首映", in_lead).reason

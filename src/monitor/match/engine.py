@@ -151,9 +151,15 @@ class _Hits(dict):
         self.topic, self.doc = topic, doc
         self.cut, self.lead = _cut_and_lead(topic, doc)
 
+    def _lead_end(self) -> int:
+        starts = self.doc.para_starts
+        return starts[self.lead + 1] if self.lead + 1 < len(starts) else len(self.doc.text)
+
     def __missing__(self, name: str) -> list[_HitT]:
         doc, lead = self.doc, self.lead
         stop = doc.para_starts[1] if name in self.topic.title_only else self.cut
+        if name in self.topic.lead_only:  # read up to the lead's end (untitled: the lines above it too)
+            stop = doc.para_starts[1] if lead < 1 else min(stop, self._lead_end())
         spans = group_spans(self.topic.groups[name], doc.text, stop, doc.lists)
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title

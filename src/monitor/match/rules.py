@@ -47,6 +47,7 @@ class Group:
     latin: bool = False  # some term starts with a Latin letter or digit: check word starts
     words: frozenset[str] = frozenset()  # the normalised terms, as words for segment.keeps
     garbled: re.Pattern[str] | None = None  # terms of 3+ characters with one of them 〓
+    mojibake: re.Pattern[str] | None = None  # gazetteer names as a GBK reading of UTF-8 garbles them
     contested: frozenset[str] = frozenset()  # terms every hit of which is judged by segmentation
 
 
@@ -85,6 +86,7 @@ class Topic:
     ignore_inline: re.Pattern[str] | None = None  # a marker ending a window before a bullet
     lead_min_chars: int = 30
     title_only: frozenset[str] = frozenset()  # groups no rule looks for outside the title
+    lead_only: frozenset[str] = frozenset()  # groups no rule looks for past the lead paragraph
 
 
 # --- compiling ----------------------------------------------------------------------------
@@ -130,7 +132,7 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
         raise _error(name, problems)
     return Topic(name=name, groups=groups, rules=rules, threshold=threshold, description=description,
                  ignore_after=_markers_pattern(markers), ignore_inline=_markers_pattern(markers, inline=True),
-                 lead_min_chars=lead, title_only=_title_only(groups, rules))
+                 lead_min_chars=lead, title_only=_title_only(groups, rules), lead_only=_lead_only(groups, rules))
 
 
 def _title_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[str]:
@@ -138,6 +140,13 @@ def _title_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[
     wider = {g for r in rules if r.fields != ("title",) for g in (*r.all, *r.any, *r.none)}
     wider |= {g for r in rules for g in r.anchor}  # anchors are looked for in the lead too
     return frozenset(set(groups) - wider)
+
+
+def _lead_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[str]:
+    """Groups, beyond the title-only ones, that only rules reading the title and the lead use
+    (a `none` of "names the ties up front"): scanning up to the lead's end is enough for them."""
+    wider = {g for r in rules if not set(r.fields) <= {"title", "lead"} for g in (*r.all, *r.any, *r.none)}
+    return frozenset(set(groups) - wider - _title_only(groups, rules))
 
 
 def _markers_pattern(markers: list[str], inline: bool = False) -> re.Pattern[str] | None:
@@ -241,10 +250,11 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
     skip = table.get("skip_list_items", False)
     if not isinstance(skip, bool):
         problems.add(f"{key}.skip_list_items", f"expected true or false, got {skip!r}")
-    # The gazetteer's names also as a GBK reading garbles them (not every word: it costs scans)
-    return Group(name=name, pattern=_terms_pattern(terms + mojibake(listed)),
+    garbled_names = mojibake(listed)  # a pattern of its own: in the names' one, it slowed every scan
+    return Group(name=name, pattern=_terms_pattern(terms),
                  regex=re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
                  not_in=_terms_pattern(contexts + mojibake(listed_contexts)) if contexts else None,
+                 mojibake=_terms_pattern(garbled_names) if garbled_names else None,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
                  words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),

@@ -2,9 +2,10 @@
 
 In: a compiled `Group`, the article's normalised text (title, "\\n", body paragraphs), where
 reading stops and the text's `Enumerations`. Out: sorted, non-overlapping [start, end)
-spans, minus hits inside a `not_in` context, contested terms the likelier segmentation does not
-read as words, Latin hits inside a word and (with `skip_list_items`) hits that are one item of an
-enumeration. Never does I/O.
+spans (names with a character lost, 三〓市, or garbled by a GBK reading, 涓夋槑, included), minus
+hits inside a `not_in` context, contested terms the likelier segmentation does not read as words,
+Latin hits inside a word and (with `skip_list_items`) hits that are one item of an enumeration.
+Never does I/O.
 
 Split from engine.py: this is the per-group half of matching, the engine the per-rule half.
 """
@@ -117,6 +118,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
         spans = sorted(spans + [m.span() for m in group.regex.finditer(text, 0, stop) if m.end() > m.start()])
     if group.garbled is not None and GARBLED in text:
         spans = _with_garbled(spans, group.garbled, text, stop)
+    if group.mojibake is not None and (garbled := [m.span() for m in group.mojibake.finditer(text, 0, stop)]):
+        spans = _merged(spans, garbled)
     if not spans:
         return spans
     if group.latin:
@@ -138,6 +141,11 @@ def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: 
     extra = [m.span() for m in garbled.finditer(text, 0, stop)
              if text[m.start() - 1 : m.start()] != GARBLED and text[m.end() : m.end() + 1] != GARBLED
              and text[m.start() : m.end()].count(GARBLED) == 1]
+    return _merged(spans, extra)
+
+
+def _merged(spans: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` plus the `extra` ones that overlap none before them, in text order."""
     merged: list[tuple[int, int]] = []
     for span in sorted(spans + extra):
         if not merged or span[0] >= merged[-1][1]:
