@@ -523,6 +523,23 @@ def test_a_megabyte_title_is_stored_cut_to_a_headline(make_ctx):
     assert "联席会议" in row["body"]
 
 
+def test_a_page_of_endless_text_is_stored_cut_like_an_imported_one(make_ctx, monkeypatch):
+    """`monitor import` cuts a body at 1,000,000 characters; a polled 8 MB page was stored whole
+    (a minute of normalising, matching and indexing for one hostile page)."""
+    from monitor.pipeline import base
+
+    monkeypatch.setattr(base, "MAX_BODY_CHARS", 3_000)  # the cap's mechanism, on a page of test size
+    paragraphs = "\n".join(f"第{i}段：沪明两地联席会议部署对口合作重点工作，推进产业园区建设。" for i in range(300))
+    with Site() as a:
+        a.listing("/list.html", ["/x.html"])
+        a.page("/x.html", article_html("沪明合作联席会议召开", paragraphs))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    (row,) = ctx.store.db.query("SELECT body FROM articles")
+    assert (report.status, report.new) == ("ok", 1)
+    assert 2_700 <= len(row["body"]) <= 3_000 and row["body"].startswith("第0段") and row["body"].endswith("。")
+
+
 def test_a_daemon_meeting_new_hosts_for_months_keeps_a_bounded_table_of_them():
     """Per-origin robots answers and per-host turns are forgotten once expired or idle, past a
     few hundred: an aggregator source links to new hosts every day. A fresh one is kept."""

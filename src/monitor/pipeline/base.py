@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -17,9 +17,11 @@ from ..store import Store
 
 if TYPE_CHECKING:  # only polling needs it: searching never loads httpx
     from ..fetch import Fetcher
+    from ..models import Article
 
 log = logging.getLogger("monitor")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+MAX_BODY_CHARS = 1_000_000  # a longer body (imported or polled) is cut here
 
 
 @dataclass
@@ -73,3 +75,16 @@ class DigestResult:
     sent: int = 0  # messages accepted by the receiver in this run
     failed: int = 0  # messages that failed in this run (they are retried later)
     pending: int = 0  # messages still waiting in the outbox after this run
+
+
+def cap_body(article: Article, max_body: int | None = None) -> Article:
+    """The article with its body cut to at most `max_body` (default `MAX_BODY_CHARS`) characters,
+    at the end of a paragraph where one ends in the last tenth, else mid-paragraph."""
+    limit = MAX_BODY_CHARS if max_body is None else max_body
+    if len(article.body) <= limit:
+        return article
+    body = article.body[:limit]
+    end = body.rfind("\n\n")
+    if end >= limit * 0.9:
+        body = body[:end]
+    return replace(article, paragraphs=tuple(p.strip() for p in body.split("\n\n") if p.strip()))

@@ -24,10 +24,9 @@ from typing import Any, BinaryIO, cast
 from .. import extract, match
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
-from .base import SHANGHAI, Context, ImportReport, Ingested
+from .base import MAX_BODY_CHARS, SHANGHAI, Context, ImportReport, Ingested, cap_body
 from .ingest import Ingestor, Prepared, canonical_of, prepare
 
-MAX_BODY_CHARS = 1_000_000  # longer bodies are cut here, with a warning
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 AGAIN = "run the same import again to go on: the articles already stored are skipped"
@@ -222,21 +221,11 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
                          hint="see `monitor import --help`")
     size = len(obj["body"]) if isinstance(obj.get("body"), str) and not obj.get("html") else len(article.body)
     if size > max_body or len(article.body) > max_body:
-        article = _cap(article, max_body)
+        article = cap_body(article, max_body)
         notes.append(f"line {number}: body cut from {size:,} to {len(article.body):,} characters")
     if published:
         article = replace(article, published=published)
     return article, str(obj.get("source") or "import")
-
-
-def _cap(article: Article, max_body: int) -> Article:
-    """The article with its body cut to at most `max_body` characters, at the end of a paragraph
-    where one ends in the last tenth, else mid-paragraph."""
-    body = article.body[:max_body]
-    end = body.rfind("\n\n")
-    if end >= max_body * 0.9:
-        body = body[:end]
-    return replace(article, paragraphs=tuple(p.strip() for p in body.split("\n\n") if p.strip()))
 
 
 def parse_when(value: object, number: int = 0) -> datetime:

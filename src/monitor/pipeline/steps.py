@@ -23,7 +23,7 @@ from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from . import health
-from .base import Context, log
+from .base import Context, cap_body, log
 from .listing import ListingWalk, with_listing_facts
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
@@ -99,6 +99,7 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
                                                  fetched_at=datetime.now(timezone.utc)), cand)
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
+    article = cap_body(article)  # as `monitor import` does: an 8 MB page is hostile, not news
     ctx.store.clear_link_failure(key)
     target = dedup.canonical_url(url)
     aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
