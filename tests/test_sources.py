@@ -106,3 +106,14 @@ def test_a_list_page_nested_hundreds_of_thousands_deep_is_read_without_stalling(
             "print([c.url for c in candidates(src, page, {}, src.url)])\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "['https://sm.example.cn/n/t20261118_1.htm']", done.stderr[-500:]
+
+
+def test_a_list_page_of_endless_links_gives_its_first_ones(monkeypatch):
+    """200,000 links on one list page cost ~8 s of every poll (parsing, canonical URLs)."""
+    from monitor.sources import html
+
+    monkeypatch.setattr(html, "MAX_LINKS", 100)  # the cap's mechanism, on a page of test size
+    page = "<html><body>" + "".join(f'<a href="/n/t2026111{i:04d}_1.htm">沪明合作{i}</a>' for i in range(150))
+    src = Source(name="l", kind="html", url="https://sm.example.cn/xw/")
+    found = candidates(src, page.encode(), {}, src.url)
+    assert [c.title for c in found] == [f"沪明合作{i}" for i in range(100)]
