@@ -15,7 +15,6 @@ from ..markup import reshape
 from ..models import Candidate
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
-
 MAX_LINKS = 5_000  # read from one list page: real ones carry a few hundred; 200,000 cost 8 s a poll
 
 
