@@ -201,6 +201,31 @@ def test_an_invalid_query_is_one_line_saying_where(corpus, query, where):
     assert result.output.startswith("error: query") and result.output.count("\n") == 1
 
 
+@pytest.mark.parametrize("pasted,plain", [
+    ("沪明对口合作，", "沪明对口合作"),  # a phrase pasted with the comma after it
+    ("签约！", "签约"),
+    ("三明*", "三明"),  # a search-engine habit: the prefix is implied
+    ("+上海", "上海"),
+    ("^三明", "三明"),
+    ("《三明》", "三明"),
+    ("三明·永安", "三明 永安"),
+    ("三明，合作", "三明 合作"),
+    ("title:三明，", "title:三明"),
+])
+def test_punctuation_in_an_unquoted_word_separates_as_it_does_in_text(corpus, pasted, plain):
+    """An unquoted word is split where punctuation stands (a pasted 沪明对口合作， found nothing);
+    a quoted phrase keeps it, and so does a word like covid-19 or 10:30."""
+    cfg, _ = corpus
+    assert found(cfg, pasted) == found(cfg, plain) != set()
+
+
+def test_punctuation_inside_an_english_word_or_a_number_stays():
+    assert [t.norm for t in querylang.parse("covid-19 10:30 hu-ming").root.parts] == ["covid-19", "10:30", "hu-ming"]
+    assert querylang.parse('"三明，合作"').root.norm == "三明,合作"
+    with pytest.raises(querylang.QueryError, match="title: needs a word"):
+        querylang.parse("三明 title:")
+
+
 def test_parse_tree_and_fts_plan():
     q = querylang.parse('(沪明 OR 滬明) title:合作 -"明治"')
     plan = querylang.plan(q)

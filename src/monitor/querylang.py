@@ -237,7 +237,9 @@ def _tokens(query: str) -> list[_Token]:
             i += 1
             start = i
             ch = query[i]
-        if query[i:i + 6].lower() == "title:" and i + 6 < n and not query[i + 6].isspace():
+        if query[i:i + 6].lower() == "title:":
+            if i + 6 == n or query[i + 6].isspace():
+                raise _fail(query, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
             title, i = True, i + 6
             ch = query[i]
         if ch in "()":
@@ -337,10 +339,28 @@ class _Parser:
             return inner
         if tok.kind == "rparen":
             raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
-        norm = textnorm.normalize(tok.text)
-        if not ftstokens.term_expression(norm):
+        texts = [tok.text] if tok.kind == "phrase" else _pieces(tok.text)
+        terms = [Term(text, norm, title_only=title or tok.title)
+                 for text in texts if ftstokens.term_expression(norm := textnorm.normalize(text))]
+        if not terms:
             return None  # punctuation only: nothing to look for
-        return Term(tok.text, norm, title_only=title or tok.title)
+        return terms[0] if len(terms) == 1 else AllOf(tuple(terms))
+
+
+def _pieces(word: str) -> list[str]:
+    """An unquoted word split where punctuation or a symbol stands, as text is split into words:
+    a pasted `沪明对口合作，`, `三明*` or `三明·永安` finds what `沪明对口合作`, `三明` or `三明 永安`
+    finds. Punctuation between two letters or digits outside CJK stays (`covid-19`, `10:30`)."""
+    pieces, start = [], 0
+    for i, char in enumerate(word):
+        if char.isalnum() or textnorm.is_cjk_run(char):
+            continue
+        if 0 < i < len(word) - 1 and _word_char(word[i - 1]) and _word_char(word[i + 1]):
+            continue
+        pieces.append(word[start:i])
+        start = i + 1
+    pieces.append(word[start:])
+    return [p for p in pieces if p]
 
 
 def _literal(norm: str) -> bool:
