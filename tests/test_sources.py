@@ -117,3 +117,14 @@ def test_a_list_page_of_endless_links_gives_its_first_ones(monkeypatch):
     src = Source(name="l", kind="html", url="https://sm.example.cn/xw/")
     found = candidates(src, page.encode(), {}, src.url)
     assert [c.title for c in found] == [f"沪明合作{i}" for i in range(100)]
+
+
+def test_an_api_answer_of_endless_items_gives_its_first_ones(monkeypatch):
+    from monitor.sources import jsonapi
+
+    monkeypatch.setattr(jsonapi, "MAX_LINKS", 100)
+    src = Source(name="j", kind="json-api", url="https://sm.example.cn/api?p={page}", items="data", link="url",
+                 title="title")
+    items = [{"url": f"/n/{i}.htm", "title": f"沪明合作{i}"} for i in range(150)]
+    assert [c.title for c in jsonapi._candidates(items, src, "https://sm.example.cn/api")] == [
+        f"沪明合作{i}" for i in range(100)]

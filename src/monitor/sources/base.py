@@ -20,6 +20,10 @@ from urllib.parse import urljoin
 from ..config import Source
 from ..models import Candidate
 
+# Links read from one list page or API answer: real ones carry a few hundred; a page of 200,000
+# cost ~8 s of every poll (parsing, canonical URLs). Sitemaps, sorted newest first, are not cut.
+MAX_LINKS = 5_000
+
 
 class Page(Protocol):
     """What a source reads from a response (the fetcher's Response has these)."""

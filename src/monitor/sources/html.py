@@ -13,9 +13,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Candidate
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
-
-MAX_LINKS = 5_000  # read from one list page: real ones carry a few hundred; 200,000 cost 8 s a poll
+from .base import MAX_LINKS, Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:

@@ -21,7 +21,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute
+from .base import MAX_LINKS, Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute
 
 PAGE_COUNT_CAP = 10  # pages asked for when the answer states a count but max_pages is not set
 _JSONP = re.compile(rb"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
@@ -46,6 +46,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         kept = links.apply(_candidates(items, source, page.url), listing)
         new = len(kept) - len(crawl.known([c.url for c in kept])) if kept else 0
         listing.pages.append(PageLinks(f"{req.method} {page.url} page={number}", len(items), new))
+        if len(items) > MAX_LINKS:
+            listing.pages[-1].note = f"only the first {MAX_LINKS:,} items read"
         if source.page_count:
             last = min(last, source.first_page + _count(data, source.page_count) - 1)
         if number >= last or not items:
@@ -133,7 +135,7 @@ def _items(data: Any, source: Source, url: str) -> list:
 
 def _candidates(items: list, source: Source, base: str) -> list[Candidate]:
     out = []
-    for item in items:
+    for item in items[:MAX_LINKS]:
         link = absolute(base, _link(item, source.link or ""))
         if not link:
             continue
