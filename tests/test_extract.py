@@ -547,6 +547,20 @@ def test_a_page_of_endless_paragraphs_or_dates_is_read_only_as_far_as_an_article
     assert dates.nearest_date(near, len(near), NOW) == utc(2021, 3, 4, 16)
 
 
+def test_a_container_of_endless_elements_is_read_up_to_the_cap_and_a_control_character_cuts_nothing(monkeypatch):
+    """Marking 800,000 one-line paragraphs took most of a 24 s extraction: elements past the cap go unread."""
+    from monitor.extract import paragraphs
+
+    monkeypatch.setattr(paragraphs, "MAX_ELEMENTS", 60)
+    rows = "".join(f"<p>第{i}段：三明与上海的合作项目进展顺利。</p>" for i in range(200))
+    article = extract(f"<html><body><article>{rows}</article></body></html>", now=NOW)
+    assert 40 <= len(article.paragraphs) < 60 and article.paragraphs[0].startswith("第0段")
+    assert not any("第199段" in p for p in article.paragraphs)
+    monkeypatch.undo()
+    odd = "".join(f"<p>第{i}段：三明与上海的合作\x04项目进展顺利。</p>" for i in range(20))
+    assert len(extract(f"<html><body><article>{odd}</article></body></html>", now=NOW).paragraphs) == 20
+
+
 def test_extracting_pages_nested_deep_or_with_endless_attributes_does_not_stall() -> None:
     code = ("from monitor.extract import extract\n"
             "deep = '<div>' * 300000 + '<p>三明与上海的对口合作不断深化，合作领域持续拓展，成效日益显现。</p>' + '</div>' * 300000\n"

@@ -69,6 +69,9 @@ def test_a_feed_with_more_markup_than_the_parser_is_given_keeps_its_first_entrie
     found = candidates(src, _items(100), {"content-type": "application/rss+xml"}, src.url)
     assert 40 <= len(found) < 100 and found[0].title == "沪明合作第0条"
     assert [c.title for c in found] == [f"沪明合作第{i}条" for i in range(len(found))]  # whole entries, in order
+    import feedparser
+
+    assert not feedparser.parse(feed.bounded(_items(100), src.url)).bozo  # closed: read by the fast parser
 
 
 def test_a_feed_whose_first_entry_alone_is_over_the_budget_is_a_clear_error(monkeypatch):

@@ -10,6 +10,7 @@ plus author, source and editor found in lines such as `来源：…`, `记者 �
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -102,6 +103,7 @@ class Body:
 # Lines read from one container: no article has this many, even after a long link list, and a
 # page of 400,000 one-line paragraphs took eight seconds to read (this many: two).
 MAX_PARAGRAPHS = 100_000
+MAX_ELEMENTS = 2 * MAX_PARAGRAPHS  # elements marked in one container; the rest is not read
 
 
 def build_body(containers: list[LexborNode], title: str = "") -> Body:
@@ -123,7 +125,12 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
     doomed: list[LexborNode] = []
     own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
     marked = _MARKED
-    for node in container.traverse():  # every element from the container itself down, in order
+    cut = None
+    for count, node in enumerate(container.traverse()):  # every element from the container down, in order
+        if count == MAX_ELEMENTS:  # the rest is not read: a mark no page can contain says where it starts
+            cut = f"\x04{secrets.token_hex(8)}\x04"
+            node.insert_before(cut)
+            break
         tag = marked.get(node.tag_id)
         if tag is None:
             continue
@@ -150,7 +157,8 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
     for node in doomed:
         node.remove()  # detach, not destroy: a nested doomed node stays valid to remove again
     pieces: list[str] = []
-    for block in strip_junk(container.text(deep=True)).split(_PARA):
+    text = container.text(deep=True)
+    for block in strip_junk(text.split(cut, 1)[0] if cut else text).split(_PARA):
         if block and not block.isspace():  # nested blocks leave many empty ones between their marks
             for piece in _split_lines(block):
                 piece = piece.strip()

@@ -52,7 +52,7 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
     return out
 
 
-MAX_MARKUP = 100_000  # tags ("<") handed to feedparser: ~3.5 s of its time at most
+MAX_MARKUP = 50_000  # tags ("<") handed to feedparser: a few seconds of its time at most
 _ENTRY_ENDS = (b"</item>", b"</entry>", b"</ITEM>")
 
 
@@ -71,7 +71,16 @@ def bounded(content: bytes, url: str) -> bytes:
     if end <= max(len(tag) for tag in _ENTRY_ENDS):
         raise ExtractError(f"{url}: the feed's first entry alone holds over {MAX_MARKUP:,} tags; not read",
                            hint="check that the source URL points at an ordinary feed, or use kind = \"html\"")
-    return content[:end]  # unclosed: feedparser reads the entries before the cut all the same
+    return content[:end] + _closing(content[:4096])
+
+
+def _closing(head: bytes) -> bytes:
+    """The end tags that keep a feed cut after an entry well-formed: feedparser reads a broken one
+    with its loose parser, about five times slower (and would still read the entries)."""
+    for root, closing in ((b"<rss", b"</channel></rss>"), (b"<rdf:RDF", b"</rdf:RDF>"), (b"<feed", b"</feed>")):
+        if root in head:
+            return closing
+    return b""
 
 
 def _when(entry: dict) -> datetime | None:
