@@ -511,6 +511,9 @@ def test_a_page_nested_thousands_of_blocks_deep_is_parsed_no_deeper_than_a_brows
     assert _tree_depth(flat) <= 520 < _tree_depth(deep)
     assert flat.count("<p>") == 2 and "沪明两地" in flat  # only tags go; every text stays, in order
     assert "三明与上海" in extract(deep, now=NOW).body
+    spans = "<html><body><p>" + "<span>" * 9000 + "三明与上海" + "</span>" * 9000 + "</p></body></html>"
+    assert _tree_depth(flatten_nesting(spans)) <= 520 < _tree_depth(spans)  # `span:not(p span)` walks the depth
+    assert "三明与上海" in flatten_nesting(spans)
     shallow = "<html><body><div><div><p>沪明</p></div></div><ul><li>一</li></ul></body></html>" * 400
     assert flatten_nesting(shallow) == shallow  # an ordinary page is handed on as it came
 

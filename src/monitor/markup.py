@@ -5,7 +5,9 @@ feedparser. In: decoded page text. Out: the same text, or the text with the tags
 quadratic taken out; what those tags held stays, in order. The parser has two such costs:
 - it checks the whole stack of open elements at every block start tag (is a <p> open in button
   scope?), so n nested blocks cost n² steps: 200,000 nested <div> (1 MB) took over three
-  minutes to extract. Block tags past `MAX_DEPTH` are dropped (Chromium caps depth at 512 too);
+  minutes to extract. Block tags past `MAX_DEPTH` are dropped (Chromium caps depth at 512 too),
+  and so are phrasing tags (span, font, b ...) past `MAX_DEPTH` of their own, for the
+  extractor's walks up the tree;
 - it compares each attribute of a tag with the ones before it: one <div> with 300,000
   attributes (3.5 MB) took twelve minutes. Attributes past `MAX_ATTRS` are dropped (no real
   page has more than a few dozen on one tag).
@@ -25,7 +27,10 @@ ATTRS_FROM = 20_000  # "=" signs; 20,000 attributes on one tag parse in ~0.8 s
 # Elements whose start tag makes the parser walk the stack (closing a <p> in button scope).
 _BLOCKS = ("address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|"
            "figure|footer|header|hgroup|main|menu|nav|ol|section|summary|ul|pre|listing")
-_BLOCK_TAG = re.compile(rf"<(/?)(?:{_BLOCKS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+# Phrasing elements nest freely; the extractor's selectors and walks up the tree (`span:not(p span)`)
+# cost their depth at each one: 8,000 nested <span> took 0.25 s, 200,000 longer than anyone waited.
+_INLINES = "span|font|b|i|u|s|em|strong|small|big|sub|sup|label|abbr|cite|q|code|mark|tt|strike|del|ins"
+_BLOCK_TAG = re.compile(rf"<(/?)(?:({_BLOCKS})|{_INLINES})(?=[\s/>])[^>]*>", re.IGNORECASE)
 _LONG_TAG = re.compile(r"<[a-zA-Z][^>]{4096}")
 # A start tag read as the tokenizer reads it: a quoted value may hold ">". One whose run
 # reaches a "<" outside quotes is text (a script's `a<b;`) and is left alone.
@@ -42,11 +47,12 @@ def flatten_nesting(html: str) -> str:
     """The page with block tags past `MAX_DEPTH` removed; the page itself when none are."""
     if html.count("<") < DEPTH_FROM:
         return html
-    depth, pieces, start = 0, [], 0
+    depths, pieces, start = [0, 0], [], 0  # blocks, phrasing elements: each class kept to MAX_DEPTH
     for tag in _BLOCK_TAG.finditer(html):
-        closing = tag.group(1) == "/"
+        closing, kind = tag.group(1) == "/", 0 if tag.group(2) else 1
+        depth = depths[kind]
         deep = depth > MAX_DEPTH if closing else depth >= MAX_DEPTH
-        depth = max(0, depth - 1) if closing else depth + 1
+        depths[kind] = max(0, depth - 1) if closing else depth + 1
         if deep:
             pieces.append(html[start:tag.start()])
             start = tag.end()
