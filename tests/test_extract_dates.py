@@ -11,7 +11,9 @@ without meta: a date above the headline, a byline date followed by a long dated 
 glued to the next block's text; an old CMS byline whose update time comes before its entry time;
 ambiguous numeric dates (`7/5/2019`) on a British page and on one whose other dates show the day
 first; relative byline times (`3小时前`) beside a dated hot list; an old page's `05年4月27日` byline
-and a `/050427/` URL.
+and a `/050427/` URL; a labelled date line the body kept as its first line
+(`发表日期:2021-03-09 点击`) beside a URL of another day; a labelled two-digit-year date after its
+colon (`发布时间:19-04-02`); WeChat's `var create_time = "…" * 1` and a JSON `"ptime"`.
 """
 
 from __future__ import annotations
@@ -353,3 +355,48 @@ def test_a_page_given_without_its_url_is_dated_by_the_address_it_states(head):
     assert extract(_undated_page(head)).published == utc(2009, 3, 4, 16)  # 5 March, midnight in Shanghai
     assert extract(_undated_page(head), "http://mirror.example.org/a.html").published is None  # given: it wins
     assert extract(_undated_page("")).published is None
+
+
+OPENING_LABEL = "zh_date_opening_label.html"
+
+
+def test_a_labelled_date_opening_the_body_beats_the_url() -> None:
+    # An old table page's lines share one cell; the date line `发表日期:2021-03-09 点击` has no
+    # time, so it stays the body's first line instead of being lifted as a byline. The URL
+    # (a reprint's path, a day the page was copied) is not the article's date: the label is.
+    url = "http://www.example.cn/a/sh/20220110/1426.html"
+    assert published(OPENING_LABEL, url) == utc(2021, 3, 8, 16)
+    assert published(OPENING_LABEL, "http://www.example.cn/a/sh/1426.html") == utc(2021, 3, 8, 16)
+
+
+def test_a_label_opening_a_later_sentence_is_no_byline() -> None:
+    page = (FIXTURES / OPENING_LABEL).read_text(encoding="utf-8").replace("发表日期:2021-03-09 点击<br>", "")
+    page = page.replace("这批校车", "发布时间:2019-01-01 起，这批校车")
+    assert extract(page, "http://www.example.cn/a/sh/20220110/1426.html", now=NOW).published == utc(2022, 1, 9, 16)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<div>发布时间:19-04-02 10:25 来源:本站</div>", utc(2019, 4, 2, 2, 25)),
+        ("<div>发布日期：19-04-02</div>", utc(2019, 4, 1, 16)),
+    ],
+)
+def test_a_labelled_two_digit_year_date(byline: str, expected: datetime) -> None:
+    assert extract(_page("", byline), now=NOW).published == expected
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        # WeChat's article page writes its time as a string multiplied into a number.
+        ('<script>var create_time = "1520476980" * 1;</script>', utc(2018, 3, 8, 2, 43)),
+        ("<script>var createTime = '2018-03-08 10:23';</script>", utc(2018, 3, 8, 2, 23)),
+        # A portal's page state (NetEase-style `ptime`).
+        ('<script>window.DATA = {"ptime":"2018-03-08 10:23:00","source":"x"};</script>', utc(2018, 3, 8, 2, 23)),
+        # `uptime` is no `ptime`.
+        ('<script>var s = {"uptime":"2018-03-08 10:23:00"};</script>', None),
+    ],
+)
+def test_script_stated_times(script: str, expected: datetime | None) -> None:
+    assert extract(_page(script), now=NOW).published == expected

@@ -214,10 +214,25 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
             if not HAN_DATE.match(after):
                 continue
-        found = parse_date(after, now, order)
+        found = parse_date(after, now, order) or _short_labelled(after, digit, now)
         if found:
             return found
     return None
+
+
+def opening_label_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
+    """The date of a publication label that opens `text` (`发表日期:2011-02-12 点击`: an untimed byline
+    line that the body kept as its first line)."""
+    head = (text or "")[:80].lstrip()
+    return labelled_date(head, now, order) if _PUB_LABEL.match(head) else None
+
+
+def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:
+    """A two-digit-year date right after a label (`发布时间:19-04-02`): the colon before it keeps
+    `_SHORT_YEAR` from matching in running text, where `10:19-04-02` is no date."""
+    if digit is None or not _SHORT_YEAR.match(after, digit.start()):
+        return None
+    return short_year_date(" " + after[digit.start() :], now)
 
 
 # A date farther than this from the headline is not the article's (and scanning a page of a

@@ -12,8 +12,9 @@ The order, from the most to the least specific place:
 2. the byline region: a labelled date (`发布时间：`), a timed date, any date, a two-digit-year
    date (`18-03-08`); a <time> shown there (one after `Updated` last); an element marked
    `itemprop=datePublished` or with a `pubtime`-like class (its attributes, then its text);
-3. a byline line inside the body (also a `二〇一八年三月八日` signature line); a labelled date or
-   one opening the text right after the body;
+3. a byline line inside the body (also a `二〇一八年三月八日` signature line), a labelled date opening
+   the body (`发表日期:2011-02-12 点击`, an untimed byline line it kept); a labelled date or one
+   opening the text right after the body;
 4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` in page state);
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
    time — without a fetch time such a page is left undated rather than dated from elsewhere;
@@ -62,12 +63,15 @@ class Places:
     html: str = ""  # the raw page, for dates that only scripts state (read last)
 
 
-# Scripts that state the publication time: WeChat's `var ct = "1520476980"` and `publish_time = "…"`,
-# JSON page state (`"publishTime":"…"`, `"pub_date":…`). Each pattern opens with a plain literal, so
-# re skips ahead by it (an alternation of the keys was 5x slower on big pages).
+# Scripts that state the publication time: WeChat's `var ct = "1520476980"`, `var create_time =
+# "1520476980" * 1`, `createTime = '…'` and `publish_time = "…"`, JSON page state (`"publishTime":"…"`,
+# `"pub_date":…`, `"ptime":"…"`). Each pattern opens with a plain literal, so re skips ahead by it (an
+# alternation of the keys was 5x slower on big pages).
 _SCRIPT_DATES = (
     re.compile(r'var ct\s*=\s*"(\d{10})"'),
     re.compile(r'ub(?:lish)?(?:_?[tT]ime|_?[dD]ate|edAt|ed_at)["\']?\s*[:=]\s*["\']?([^"\',}]{8,30})'),
+    re.compile(r'reate(?:_t|T)ime\s*=\s*["\']([^"\']{8,30})["\']'),
+    re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
 )
 # Words before a <time> that make it an update, not the publication.
 _UPDATE_WORDS = ("updat", "Updat", "UPDAT", "modif", "Modif", "更新", "修改")
@@ -86,7 +90,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _in_byline(places.byline, now, order))
+             or _marked(places, now, order) or _in_byline(places.byline, now, order)
+             or dates.opening_label_date(places.lead, now, order))
     if found:
         return found
     shown = places.region if places.anchored else ""
