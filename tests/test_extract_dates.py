@@ -12,7 +12,7 @@ glued to the next block's text; an old CMS byline whose update time comes before
 ambiguous numeric dates (`7/5/2019`) on a British page and on one whose other dates show the day
 first; relative byline times (`3小时前`) beside a dated hot list; an old page's `05年4月27日` byline
 and a `/050427/` URL; a labelled date line the body kept as its first line
-(`发表日期:2021-03-09 点击`) beside a URL of another day; a labelled two-digit-year date after its
+(`发表日期:2021-03-09 点击`, `13.03.2021  11:12`) beside a URL of another day; a labelled two-digit-year date after its
 colon (`发布时间:19-04-02`); WeChat's `var create_time = "…" * 1` and a JSON `"ptime"`.
 """
 
@@ -367,6 +367,22 @@ def test_a_labelled_date_opening_the_body_beats_the_url() -> None:
     url = "http://www.example.cn/a/sh/20220110/1426.html"
     assert published(OPENING_LABEL, url) == utc(2021, 3, 8, 16)
     assert published(OPENING_LABEL, "http://www.example.cn/a/sh/1426.html") == utc(2021, 3, 8, 16)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # The same kept line without a label: a date and its time (day first with dots: the day).
+        ("13.03.2021  11:12", utc(2021, 3, 12, 16)),
+        ("2021年03月09日 10:05", utc(2021, 3, 9, 2, 5)),
+        # A first line that opens a sentence with a date is text: the URL's date stands.
+        ("2021年3月1日，县里召开校车安全工作会议", utc(2022, 1, 9, 16)),
+        ("2021年3月1日 县里召开校车安全工作会议", utc(2022, 1, 9, 16)),
+    ],
+)
+def test_a_date_line_opening_the_body(line: str, expected: datetime) -> None:
+    page = (FIXTURES / OPENING_LABEL).read_text(encoding="utf-8").replace("发表日期:2021-03-09 点击", line)
+    assert extract(page, "http://www.example.cn/a/sh/20220110/1426.html", now=NOW).published == expected
 
 
 def test_a_label_opening_a_later_sentence_is_no_byline() -> None:

@@ -220,11 +220,26 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
     return None
 
 
-def opening_label_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
-    """The date of a publication label that opens `text` (`发表日期:2011-02-12 点击`: an untimed byline
-    line that the body kept as its first line)."""
+# A byline line that opens with its date: `2015-02-13`, `2015年2月13日`, `13.02.2015`, and its time.
+_DATE_OPENING = re.compile(r"\W{0,2}(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+_SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
+
+
+def opening_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
+    """The date of a byline line that the body kept as its first line: a publication label opening
+    it (`发表日期:2011-02-12 点击`), or a date opening it with its time (`13.02.2015  11:12`) or
+    alone in a short line; `2019年4月2日，…` and an untimed date before more text open a sentence."""
     head = (text or "")[:80].lstrip()
-    return labelled_date(head, now, order) if _PUB_LABEL.match(head) else None
+    if _PUB_LABEL.match(head):
+        return labelled_date(head, now, order)
+    line = head.split("\n", 1)[0]
+    opening = _DATE_OPENING.match(line)
+    if opening is None:
+        return None
+    timed = _TIME_AFTER.match(line, opening.end())
+    alone = len(line) <= 32 and not any(mark in line for mark in _SENTENCE_MARKS)
+    return parse_date(line[: timed.end()], now, order) if timed else (parse_date(line, now, order) if alone else None)
 
 
 def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:

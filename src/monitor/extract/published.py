@@ -12,8 +12,8 @@ The order, from the most to the least specific place:
 2. the byline region: a labelled date (`发布时间：`), a timed date, any date, a two-digit-year
    date (`18-03-08`); a <time> shown there (one after `Updated` last); an element marked
    `itemprop=datePublished` or with a `pubtime`-like class (its attributes, then its text);
-3. a byline line inside the body (also a `二〇一八年三月八日` signature line), a labelled date opening
-   the body (`发表日期:2011-02-12 点击`, an untimed byline line it kept); a labelled date or one
+3. a byline line inside the body (also a `二〇一八年三月八日` signature line), a byline line the
+   body kept as its first (`发表日期:2011-02-12 点击`, `13.02.2015 11:12`); a labelled date or one
    opening the text right after the body;
 4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` in page state);
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
@@ -91,7 +91,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
              or _marked(places, now, order) or _in_byline(places.byline, now, order)
-             or dates.opening_label_date(places.lead, now, order))
+             or dates.opening_date(places.lead, now, order))
     if found:
         return found
     shown = places.region if places.anchored else ""
