@@ -14,7 +14,8 @@ lone link line between paragraphs (kept) beside teaser, shouted, ad-row and shar
 caption credited `(Agency/Agency)`, a lone `SUBSCRIBE`, a `… Gallery` link, `You may also like...`,
 an old portal's article as loose text inside an unknown CMS tag,
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
-post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt.
+post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt; an old page's header lines
+(breadcrumb, headline, an untimed `发布时间:` byline) typed into the article's cell above the text.
 """
 
 from __future__ import annotations
@@ -223,3 +224,19 @@ def test_a_multi_page_articles_page_links_are_chrome() -> None:
     assert body[0].startswith("The boatyard hands over the keys")
     assert body[-1].startswith("By the third day the rhythm settles")
     assert len(body) == 3
+
+
+def test_header_lines_above_a_dated_byline_in_one_cell_are_not_text() -> None:
+    # The cell holds the site's notice, the breadcrumb, the headline and an untimed byline, one
+    # <br> apart and none ending in punctuation: read as the body's first paragraph before.
+    article = extract_bytes((FIXTURES / "zh_cell_header_lines.html").read_bytes(), "https://www.example.gov.cn/d.aspx?id=7")
+    assert article.paragraphs[0].startswith("9月28日，副县长带领")
+    assert len(article.paragraphs) == 3
+    assert article.published is not None and article.published.isoformat() == "2014-09-27T16:00:00+00:00"
+
+
+def test_a_short_item_without_sentence_ends_keeps_its_lines() -> None:
+    # Lines without sentence ends before a dated byline are dropped only when text follows them.
+    html = ("<html><head><title>图片新闻</title></head><body><div>山区茶园迎来采茶季 茶农忙着上山采摘头茬新芽<br>"
+            "发布时间:2014-09-28</div></body></html>")
+    assert extract(html, "https://www.example.gov.cn/d.aspx?id=8").paragraphs == ("山区茶园迎来采茶季 茶农忙着上山采摘头茬新芽",)

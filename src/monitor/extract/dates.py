@@ -224,12 +224,34 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
 _DATE_OPENING = re.compile(r"\W{0,2}(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
 _TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
+# Byline words that may follow an untimed date in its line (`2020-08-14 浏览次数 29`).
+_BYLINE_WORDS = re.compile("来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者|字号|字體|字体|星期")
+
+
+def _date_alone(line: str, opening: re.Match[str]) -> bool:
+    """Whether an untimed date opening `line` stands alone: little after it, or only byline words."""
+    rest = line[opening.end() :].strip()
+    return len(line) <= 40 and (len(rest) <= 6 or _BYLINE_WORDS.search(rest) is not None)
+
+
+def dated_header_line(line: str) -> bool:
+    """Whether `line` reads as a byline's date line above an article: a publication label and its
+    date (`发布时间:2014-09-30 来源:…`), or a date with its time or alone opening it (`13.02.2015
+    11:12`, `2020-08-14 浏览次数 29`), with no sentence punctuation."""
+    if len(line) > 80 or any(mark in line for mark in _SENTENCE_MARKS):
+        return False
+    label = _PUB_LABEL.match(line)
+    if label:
+        return _DIGIT.match(line, label.end()) is not None
+    opening = _DATE_OPENING.match(line)
+    return opening is not None and (_TIME_AFTER.match(line, opening.end()) is not None or _date_alone(line, opening))
 
 
 def opening_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
     """The date of a byline line that the body kept as its first line: a publication label opening
     it (`发表日期:2011-02-12 点击`), or a date opening it with its time (`13.02.2015  11:12`) or
-    alone in a short line; `2019年4月2日，…` and an untimed date before more text open a sentence."""
+    alone (`2020-08-14 浏览次数 29`); `2019年4月2日，…` and an untimed date before more text open a
+    sentence."""
     head = (text or "")[:80].lstrip()
     if _PUB_LABEL.match(head):
         return labelled_date(head, now, order)
@@ -238,8 +260,10 @@ def opening_date(text: str | None, now: datetime, order: Order = None) -> dateti
     if opening is None:
         return None
     timed = _TIME_AFTER.match(line, opening.end())
-    alone = len(line) <= 32 and not any(mark in line for mark in _SENTENCE_MARKS)
-    return parse_date(line[: timed.end()], now, order) if timed else (parse_date(line, now, order) if alone else None)
+    if timed:
+        return parse_date(line[: timed.end()], now, order)
+    alone = _date_alone(line, opening) and not any(mark in line for mark in _SENTENCE_MARKS)
+    return parse_date(line, now, order) if alone else None
 
 
 def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:

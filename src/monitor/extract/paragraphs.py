@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
 from .boiler import is_chrome, is_excerpt, is_stop, trim_tail
-from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN
+from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .text import clean, collapse, strip_junk, weighted_length
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -98,6 +98,7 @@ class Body:
     source_name: str | None = None
     editor: str | None = None
     links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
+    header: int = 0  # how many first paragraphs are header lines above a dated byline (dropped at the end)
 
 
 # Lines read from one container: no article has this many, even after a long link list, and a
@@ -113,9 +114,16 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
     for container in containers:
         for raw in _raw_paragraphs(container)[:MAX_PARAGRAPHS]:
             if not _take(raw, body, seen, title):
-                body.paragraphs = trim_tail(body.paragraphs)
-                return body
+                return _finished(body)
+    return _finished(body)
+
+
+def _finished(body: Body) -> Body:
+    """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
+    if text follows them (a short item without sentence ends keeps its lines)."""
     body.paragraphs = trim_tail(body.paragraphs)
+    if 0 < body.header < len(body.paragraphs):
+        del body.paragraphs[: body.header]
     return body
 
 
@@ -254,10 +262,11 @@ def _split_lines(block: str) -> list[str]:
     out: list[str] = []
     current = last = ""
     above = True  # no sentence yet: still among the header, headline and byline lines
+    header_line = _header_line if _CJK.search(block, 0, 400) else _timed_line
     for line in block.split(_BR):
         tail = current.rstrip()
         if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
-                or (above and (_timed_line(last) or _timed_line(line)))):
+                or (above and (header_line(last) or header_line(line)))):
             out.append(current)
             above = above and _SENTENCE_END_CJK.search(current) is None
             current = line
@@ -266,6 +275,12 @@ def _split_lines(block: str) -> list[str]:
         last = line
     out.append(current)
     return out
+
+
+def _header_line(line: str) -> bool:
+    """A byline's date line above an article's first sentence: timed, labelled (`发布时间:2014-09-30
+    来源:…`) or opening with its date (`13.02.2015  11:12`)."""
+    return _timed_line(line) or dated_header_line(line.strip())
 
 
 def _timed_line(line: str) -> bool:
@@ -290,6 +305,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and is_stop(text):
         return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
     if short and _is_byline(text, body):
+        if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
+            body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
         return True
     if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
@@ -308,6 +325,13 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         body.links.clear()
         body.paragraphs.append(text)
     return True
+
+
+def _header_only(paragraphs: list[str]) -> bool:
+    """Whether the paragraphs taken so far are a Chinese page's header lines (a breadcrumb, the
+    headline, a column name: short, no sentence end), not a lead."""
+    return (sum(len(text) for text in paragraphs) <= 200 and _CJK.search(paragraphs[0]) is not None
+            and not any(_SENTENCE_END_CJK.search(text) for text in paragraphs))
 
 
 def _link_line_kept(line: str) -> bool:
