@@ -15,7 +15,8 @@ caption credited `(Agency/Agency)`, a lone `SUBSCRIBE`, a `… Gallery` link, `Y
 an old portal's article as loose text inside an unknown CMS tag,
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt; an old page's header lines
-(breadcrumb, headline, an untimed `发布时间:` byline) typed into the article's cell above the text.
+(breadcrumb, headline, an untimed `发布时间:` byline) typed into the article's cell above the text;
+sentences that report a reading count (`阅读量已经超过两千万。`) beside the page's own counter.
 """
 
 from __future__ import annotations
@@ -240,3 +241,13 @@ def test_a_short_item_without_sentence_ends_keeps_its_lines() -> None:
     html = ("<html><head><title>图片新闻</title></head><body><div>山区茶园迎来采茶季 茶农忙着上山采摘头茬新芽<br>"
             "发布时间:2014-09-28</div></body></html>")
     assert extract(html, "https://www.example.gov.cn/d.aspx?id=8").paragraphs == ("山区茶园迎来采茶季 茶农忙着上山采摘头茬新芽",)
+
+
+def test_a_sentence_reporting_reading_counts_is_text() -> None:
+    # `阅读量` / `点击量` are a page's counters as lines of their own, but an article about a
+    # campaign reports them in its sentences: those were dropped as chrome.
+    body = paragraphs("zh_counts_in_text.html")
+    assert any(p.startswith("截至昨天下午") for p in body)
+    assert any(p.startswith("短片上线二十个小时") for p in body)
+    assert len(body) == 4
+    assert not any("3021" in p for p in body)

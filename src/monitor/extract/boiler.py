@@ -32,12 +32,15 @@ _CHROME = re.compile(
     r"推荐阅读[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
     r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|放大 缩小|放大 縮小|"
     r"您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
-    r"点击数|点击量|浏览次数|阅读量|阅读次数|版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
+    r"版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"加载中|展开全文|阅读全文|查看全文|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看"
 )
+# A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
+_COUNTERS = re.compile("点击数|点击量|浏览次数|阅读量|阅读次数")
+_SENTENCE_ENDS = re.compile("[。！？]")
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
 # the search skips ahead fast). Only lines with Latin words are tried.
@@ -118,7 +121,7 @@ def is_stop(line: str) -> bool:
 def is_chrome(line: str) -> bool:
     """A line that is page chrome or a prompt, not article text (checked on lines up to ~300 chars)."""
     lower = line.lower()
-    if len(line) <= 80 and _CHROME.search(lower):
+    if len(line) <= 80 and (_CHROME.search(lower) or (_COUNTERS.search(line) and not _SENTENCE_ENDS.search(line))):
         return True
     if is_excerpt(line) or (len(line) <= 20 and _READ_ON.fullmatch(lower)):
         return True
