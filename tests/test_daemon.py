@@ -285,6 +285,22 @@ def test_day_of_month_and_day_of_week_both_given_run_on_either_as_crontab_does(s
         assert missed_run(trig, at(2026, 12, 1, 9, 0), at(2026, 12, 8, 12, 0)) == at(2026, 12, 7, 9, 0)
 
 
+@pytest.mark.parametrize(("schedule", "ok"), [
+    ("0 9 31 2 *", False), ("0 9 30 2 *", False), ("0 9 31 4,6,9,11 *", False), ("*/30 9 30,31 2 *", False),
+    ("0 9 29 2 *", True), ("0 9 31 2 1", True), ("0 9 31 1-2 *", True), ("0 9 30 */2 *", True),
+])
+def test_a_schedule_no_day_matches_is_refused_at_load(tmp_path, schedule, ok):
+    """`0 9 31 2 *` loaded fine and never ran: the desk would wait for a digest forever."""
+    path = tmp_path / "monitor.toml"
+    path.write_text(HEAD + f'[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "{schedule}"\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(path), "check-config", "--no-secrets"])
+    if ok:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 2 and "never runs" in result.output and "Traceback" not in result.output, result.output
+
+
 @pytest.mark.parametrize("schedule", ["0 8 * * 8", "0 8 * * 5-1", "0 8 * * funday"])
 def test_a_schedule_with_an_impossible_weekday_is_one_line_at_load(tmp_path, schedule):
     path = tmp_path / "monitor.toml"

@@ -69,17 +69,47 @@ def _plainly_valid(expr: str) -> bool:
     return True
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's 29th comes in leap years
+_NEVER = "never runs: no date has that day of the month in those months"
+_NEVER_HINT = 'check the day and month fields, e.g. "0 9 28 2 *" for 28 February'
+
+
 def cron(expr: str) -> None:
-    """A 5-field crontab expression APScheduler will schedule."""
+    """A 5-field crontab expression APScheduler will schedule, on some date."""
     if _plainly_valid(expr):
+        if _no_date(expr.split()):
+            raise Invalid(f"cron expression {expr!r} {_NEVER}", _NEVER_HINT)
         return
+    from datetime import datetime
+    from datetime import timezone as tz
+
     from .. import crontab
 
     try:
-        crontab.trigger(expr, "UTC")
+        trigger = crontab.trigger(expr, "UTC")
     except (ValueError, TypeError) as exc:
         raise Invalid(f"not a valid cron expression {expr!r}: {exc}",
                       'five fields "minute hour day month weekday", e.g. "0 8 * * *" for 08:00 daily') from None
+    if trigger.get_next_fire_time(None, datetime.now(tz.utc)) is None:
+        raise Invalid(f"cron expression {expr!r} {_NEVER}", _NEVER_HINT)
+
+
+def _no_date(fields: list[str]) -> bool:
+    """Whether a plainly valid expression names only days its months lack (`31 2`), with no day
+    of the week to run on instead (crontab runs on either when both are given)."""
+    day, month, weekday = fields[2], fields[3], fields[4]
+    if "*" in day or "*" in month or weekday != "*":
+        return False
+    days, months = _numbers(day), _numbers(month)
+    return min(days) > max(_MONTH_DAYS[m - 1] for m in months)
+
+
+def _numbers(field: str) -> list[int]:
+    out: list[int] = []
+    for part in field.split(","):
+        first, _, last = part.partition("-")
+        out.extend(range(int(first), int(last or first) + 1))
+    return out
 
 
 def timezone(name: str) -> None:
