@@ -226,3 +226,20 @@ def test_extract_of_a_url_follows_the_configs_fetch_settings(tmp_path):
     assert allowed.exit_code == 0, allowed.output
     assert json.loads(allowed.stdout)["title"] == "沪明合作共建产业园"
     assert refused.exit_code == 1 and "refused" in refused.output and site.paths() == ["/robots.txt", "/a.html"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["search", "三明", "--limit", "abc"], ["--limit", "abc"]),
+    (["search", "三明", "--format", "xml"], ["--format", "xml", "table"]),
+    (["serch", "三明"], ["serch", "monitor --help"]),
+    (["digest", "--nope"], ["--nope", "monitor digest --help"]),
+    (["extract"], ["monitor extract --help"]),
+    (["--verbose=3", "sources"], ["--verbose"]),
+])
+def test_a_mistyped_command_line_is_one_line_naming_the_mistake(tmp_path, args, words):
+    """Wrong values, unknown commands and options printed click's four-line usage block; every
+    other mistake is one `error:` line."""
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "m.db"), *args])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1, result.output
+    assert "Usage:" not in result.output and all(w in result.output for w in words), result.output

@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .store import Store
 
 
+_NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+; 8.1 prints the help itself
+
+
 class Group(click.Group):
     """The `monitor` group: each command's module is imported when that command runs (`monitor
     --help` lists them from their summaries), and a MonitorError becomes one line on stderr."""
@@ -49,6 +52,29 @@ class Group(click.Group):
             super().format_commands(ctx, formatter)
         finally:
             self.listing = False
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's own main, but a usage mistake (a bad value, an unknown command or option, a
+        missing argument) is one `error:` line like every other mistake, not a usage block."""
+        if kwargs.get("standalone_mode", True) is False:
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except _NO_ARGS as exc:  # `monitor` alone: its help, as asked
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+            sys.exit(0)
+        except click.UsageError as exc:
+            names = exc.ctx.command_path.split()[1:] if exc.ctx is not None else []
+            where = " ".join(["monitor", *names])
+            click.echo(f"error: {where}: {exc.format_message().rstrip('.')} (see {where} --help)", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
