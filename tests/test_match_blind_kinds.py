@@ -188,3 +188,32 @@ def test_a_group_only_title_and_lead_rules_use_is_read_up_to_the_lead(hu_ming: m
     assert "names the ties up front" in match_article(hu_ming, "纪录片首映", lead + later).reason
     in_lead = lead + "片方还将赴太仓市拍摄续集。"
     assert "names the ties up front" not in match_article(hu_ming, "纪录片首映", in_lead).reason
+
+
+FILLER = "今年以来，全市经济运行总体平稳，固定资产投资稳步增长，社会消费品零售总额同比增长百分之六，城乡居民收入持续提高。"
+FILLER_EN = ("The city's economy grew 6 percent last year, with retail sales and fixed-asset investment both rising. "
+             "Officials pledged to improve housing, schools and public transport. ")
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("三明市政府工作报告", FILLER * 5 + "\n与上海的合作不断深化：全年引进上海企业十四家，三百名教师和医生参加交流。\n" + FILLER * 3),
+    ("Sanming government work report", FILLER_EN * 5 + "\nCooperation with Shanghai deepened: 14 projects from "
+     "Shanghai firms were signed and 300 teachers and doctors took part in exchanges.\n" + FILLER_EN * 3),
+])
+def test_a_sanming_report_with_a_paragraph_on_shanghai_without_the_pairing_word(
+        hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+    assert "paragraph on Shanghai" in m.reason
+
+
+def test_a_fujian_wide_paragraph_in_a_sanming_report_is_not_that(hu_ming: match.Topic) -> None:
+    body = FILLER * 5 + "\n随福建省代表团赴上海参加推介会，与上海客商签约项目五个。\n" + FILLER * 3
+    m = match_article(hu_ming, "三明市政府工作报告", body)
+    assert "paragraph on Shanghai" not in m.reason, m.reason
+
+
+def test_goods_ordered_by_the_other_side_are_a_tie(hu_ming: match.Topic) -> None:
+    body = "泰宁县的笋干近日进入上海一家连锁超市，首批订单十五吨。"
+    m = match_article(hu_ming, "泰宁笋干进上海超市", body)
+    assert m.matched, m.reason
