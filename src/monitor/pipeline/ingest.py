@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from .. import dedup, ftstokens, match, scriptfold, textnorm
+from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
 from ..errors import StoreError
 from ..models import Article, Match
 from ..scriptfold import fold_words
@@ -35,6 +35,17 @@ from .base import Context, Ingested, log
 from .policy import source_verdicts
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
+# A mirror inserting a word every dozen characters breaks a third of the shingles it keeps
+# (containment 0.5-0.7) but leaves every stretch between insertions: the shorter text's
+# characters are nearly all (0.97+) inside shared shingles. A column's two articles sharing an
+# introduction reach the same containment with one shared block (coverage about as much), and
+# two reports from one template with other figures about 0.85: each changed figure is
+# characters of the shorter text that no shared shingle holds.
+BROKEN_CONTAINMENT, BROKEN_COVERAGE = 0.5, 0.95
+# A candidate found by its anchors or opening alone, whose signature agrees with this one's in
+# fewer bins than a band holds, is not read: unrelated texts of very different length share
+# one anchor often enough, and the signatures' interval alone cannot rule them out.
+MIN_EQUAL_BINS = dedup.ROWS
 MIN_SHINGLES = 40  # about two sentences
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
@@ -140,6 +151,7 @@ class Ingestor:
         self._chars = 0
         self._since = 0.0
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
+        self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
 
     def __enter__(self) -> Ingestor:
         return self
@@ -186,6 +198,7 @@ class Ingestor:
         store = self.ctx.store
         try:
             with store.transaction():
+                self._dated = self._old_signatures(batch)
                 results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
                 # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
                 store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
@@ -235,30 +248,71 @@ class Ingestor:
             return None
         return min(published if published.tzinfo else published.replace(tzinfo=timezone.utc), utcnow())
 
+    def _old_signatures(self, batch: list[Prepared | Ingested]) -> datedsigs.DatedSignatures | None:
+        """The stored signatures published near the batch's articles dated before the window,
+        whose originals may have no band rows left (`_bands_dated`): one read per batch."""
+        old = [d for p in batch if isinstance(p, Prepared) and (d := _old_date(p.article)) is not None]
+        if not old:
+            return None
+        return datedsigs.DatedSignatures(self.ctx.store.signatures_published(datedsigs.spans(old)))
+
     def _near_duplicate_story(self, p: Prepared) -> int | None:
         """The story of a stored article whose text contains this one's (or is contained in it).
-        Judged from the stored signatures; only a borderline estimate reads the candidate's text."""
+        Judged from the stored signatures; only a borderline estimate reads the candidate's text.
+        An article dated before the window is also compared with those published near its date."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        for cand in self.ctx.store.lsh_candidates(p.keys):
-            if cand["shingles"] < MIN_SHINGLES:
-                continue
-            # a 3-sigma interval from the signatures: the shingles decide only when it straddles
-            low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
-            if low >= REPOST_CONTAINMENT or (high >= REPOST_CONTAINMENT and self._contained(p, cand["article_id"])):
+        cands = self.ctx.store.lsh_candidates(p.keys)
+        for cand in cands:
+            if self._repost_of(p, cand):
                 return cand["story_id"]
+        when = _old_date(p.article)
+        if self._dated is not None and when is not None:
+            tried = {c["article_id"] for c in cands}
+            for cand in self._dated.candidates(p.packed, when):
+                if cand["article_id"] not in tried and self._repost_of(p, cand):
+                    return cand["story_id"]
         return None
 
-    def _contained(self, p: Prepared, article_id: int) -> bool:
-        row = self.ctx.store.article(article_id)
-        other = dedup.fingerprint(scriptfold.fingerprint_text(row["body"] or "")) if row else None
-        return other is not None and dedup.containment(p.grams(), other.grams) >= REPOST_CONTAINMENT
+    def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
+        if cand["shingles"] < MIN_SHINGLES:
+            return False
+        # a 3-sigma interval from the signatures: the shingles decide only when it straddles
+        low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
+        return low >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and self._contained(p, cand))
+
+    def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
+        """Whether a borderline candidate holds this article's text or is held in it (read)."""
+        if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
+            return False
+        row = self.ctx.store.article(cand["article_id"])
+        if row is None:
+            return False
+        text = scriptfold.fingerprint_text(row["body"] or "")
+        other = dedup.fingerprint(text)
+        share = dedup.containment(p.grams(), other.grams)
+        if share >= REPOST_CONTAINMENT:
+            return True
+        if share < BROKEN_CONTAINMENT:
+            return False
+        small, large = (scriptfold.fingerprint_text(p.body), other.grams) if p.shingles <= other.count else (text, p.grams())
+        return dedup.coverage(small, large) >= BROKEN_COVERAGE
+
+
+def _old_date(article: Article) -> datetime | None:
+    """An article's publication when it is before the near-duplicate window (less NEAR, whose
+    band rows may be gone), else None."""
+    published = article.published
+    if published is None:
+        return None
+    published = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
+    return published if published < utcnow() - LSH_WINDOW + datedsigs.NEAR else None
 
 
 def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
     """Fingerprint stored articles that have none (after a change of the hash): signature for
-    all, band rows for those fetched inside the near-duplicate window, and the content hash of
-    the same text form, so an exact repost still joins by hash. Resumable."""
+    all, band rows for those dated inside the near-duplicate window (`_rebuilt_date`), and the
+    content hash of the same text form, so an exact repost still joins by hash. Resumable."""
     if ctx.store.fingerprints_complete():
         return 0
     _notice(ctx.store.missing_fingerprints(), "fingerprinting {n:,} stored articles for story folding (once, "
@@ -271,12 +325,20 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
                 fp = dedup.fingerprint(text)
                 if text and (digest := dedup.content_hash(text)) != row["content_hash"]:
                     ctx.store.set_content_hash(row["id"], digest)
-                fetched = parse_iso(row["fetched_at"]) or utcnow()
-                ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if fetched >= cutoff else [],
-                                          fetched)
+                dated = _rebuilt_date(row)
+                ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if dated >= cutoff else [],
+                                          dated)
         done, after = done + len(rows), rows[-1]["id"]
     log.info("fingerprints rebuilt for %d stored articles", done)
     return done
+
+
+def _rebuilt_date(row: dict[str, Any]) -> datetime:
+    """A rebuilt article's band rows are dated as a backfill dates them: by its publication when
+    earlier than its fetch (an archive imported last week keeps none for its old articles)."""
+    fetched, published = (parse_iso(row[k]) for k in ("fetched_at", "published"))
+    dates = [d if d.tzinfo else d.replace(tzinfo=timezone.utc) for d in (fetched, published) if d is not None]
+    return min(dates) if dates else utcnow()
 
 
 # --- topic check records: catch-up at start and rematch ------------------------------------

@@ -11,13 +11,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from .base import StoreBase
+from .base import StoreBase, iso
 
 _NEW_FINGERPRINT = "INSERT OR REPLACE INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)"
 _NEW_BAND = "INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)"
 _CANDIDATES = ("SELECT l.article_id, count(*) AS shared, f.shingles, f.sig, a.story_id FROM lsh l "
                "JOIN fingerprints f ON f.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
                "WHERE l.key IN ({marks}) GROUP BY l.article_id ORDER BY shared DESC, l.article_id LIMIT ?")
+
+# Through the covering date index (m004): an article's row is never read (its story id comes
+# after the body, so reading it would walk the body's overflow pages).
+_PUBLISHED_BETWEEN = ("SELECT a.id, CAST(strftime('%s', a.published) AS INTEGER), a.story_id, f.shingles, f.sig "
+                      "FROM articles a JOIN fingerprints f ON f.article_id = a.id "
+                      "WHERE coalesce(a.published, a.fetched_at) BETWEEN ? AND ? AND a.published IS NOT NULL")
 
 
 class FingerprintsPart(StoreBase):
@@ -40,18 +46,26 @@ class FingerprintsPart(StoreBase):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur]
 
+    def signatures_published(self, spans: list[tuple[datetime, datetime]]) -> list[tuple[int, int, int, int, bytes]]:
+        """(article id, publication as epoch seconds, story id, shingles, signature) of the
+        articles published inside any of these time ranges (the publication index)."""
+        rows: list[tuple[int, int, int, int, bytes]] = []
+        for start, end in spans:
+            rows += self.conn.execute(_PUBLISHED_BETWEEN, [iso(start), iso(end)]).fetchall()
+        return rows
+
     def prune_lsh(self, before: datetime) -> int:
         """Drop band rows older than `before` (the near-duplicate window is rolling); indexed."""
         with self.writing():
             return self.conn.execute("DELETE FROM lsh WHERE created_at < ?", [int(before.timestamp())]).rowcount
 
     def without_fingerprint(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
-        """Articles above id `after` with no fingerprint row (id, body, fetched_at, content_hash),
-        in id order."""
+        """Articles above id `after` with no fingerprint row (id, body, fetched_at, published,
+        content_hash), in id order."""
         cur = self.conn.execute(
-            "SELECT id, body, fetched_at, content_hash FROM articles a WHERE id > ? AND NOT EXISTS "
+            "SELECT id, body, fetched_at, published, content_hash FROM articles a WHERE id > ? AND NOT EXISTS "
             "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id LIMIT ?", [after, limit])
-        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "content_hash": r[3]} for r in cur]
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4]} for r in cur]
 
     def set_content_hash(self, article_id: int, digest: str) -> None:
         """Replace an article's content hash (after a change of the text form it hashes)."""

@@ -216,3 +216,13 @@ def m015_lsh_opening_keys(db: Database) -> None:
     rows go as in m013 and `catch_up` rebuilds them from the stored bodies."""
     db.execute("DELETE FROM lsh")
     db.execute("DELETE FROM fingerprints")
+
+
+@migrations()
+def m016_lsh_anchor_keys(db: Database) -> None:
+    """Band rows gain the anchors (`dedup.ANCHORS` keys from the story text): made from the
+    text, so the fingerprints of the articles that have band rows (the window's) go with those
+    rows, and `catch_up` rebuilds them from the stored bodies; older articles keep their
+    signatures, which are unchanged and found by publication date (`datedsigs`)."""
+    db.execute("DELETE FROM fingerprints WHERE article_id IN (SELECT article_id FROM lsh)")
+    db.execute("DELETE FROM lsh")
