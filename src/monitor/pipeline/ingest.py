@@ -83,10 +83,12 @@ class Prepared:
     keys: list[int] = dataclasses.field(default_factory=list)  # the fingerprint's band keys,
     packed: bytes = b""  # its signature as stored
     shingles: int = 0  # and its size
+    anchors: int = 0  # how many of the keys (the last) are anchors
 
     def __post_init__(self) -> None:
         assert self.fp is not None
         self.keys, self.packed, self.shingles = self.fp.keys(), self.fp.packed(), self.fp.count  # once, here
+        self.anchors = len(self.fp.anchors) if self.fp.count else 0
 
     def __getstate__(self) -> dict[str, Any]:
         """Sent from a worker without what the writer rarely or never needs: the body (the
@@ -262,7 +264,8 @@ class Ingestor:
         An article dated before the window is also compared with those published near its date."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        cands = self.ctx.store.lsh_candidates(p.keys)
+        bands = len(p.keys) - p.anchors
+        cands = self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
         for cand in cands:
             if self._repost_of(p, cand):
                 return cand["story_id"]
@@ -279,7 +282,12 @@ class Ingestor:
             return False
         # a 3-sigma interval from the signatures: the shingles decide only when it straddles
         low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
-        return low >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and self._contained(p, cand))
+        if low >= REPOST_CONTAINMENT:
+            return True
+        # a mirror's broken text is read when the estimate itself (not its upper bound) says so
+        likely = high >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and dedup.containment_bounds(
+            p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT)
+        return likely and self._contained(p, cand)
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether a borderline candidate holds this article's text or is held in it (read)."""

@@ -8,6 +8,7 @@ articles that still need a fingerprint (after the hash changed) for the pipeline
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,10 @@ _PUBLISHED_BETWEEN = ("SELECT a.id, CAST(strftime('%s', a.published) AS INTEGER)
                       "FROM articles a JOIN fingerprints f ON f.article_id = a.id "
                       "WHERE coalesce(a.published, a.fetched_at) BETWEEN ? AND ? AND a.published IS NOT NULL")
 
+_BY_ID = ("SELECT f.article_id, f.shingles, f.sig, a.story_id FROM fingerprints f JOIN articles a "
+          "ON a.id = f.article_id WHERE f.article_id IN ({marks})")
+HOT = 32  # more than a story's mirrors usually are; bands still find a story with more
+
 
 class FingerprintsPart(StoreBase):
     """Rows of `fingerprints` and `lsh`."""
@@ -37,14 +42,31 @@ class FingerprintsPart(StoreBase):
             when = int(created.timestamp())
             self.conn.executemany(_NEW_BAND, [(k, article_id, when) for k in band_keys])
 
-    def lsh_candidates(self, keys: list[int], limit: int = 20) -> list[dict[str, Any]]:
-        """Articles sharing at least one band key, most shared bands first: article_id, shared,
-        shingles, sig, story_id."""
-        if not keys:
-            return []
-        cur = self.conn.execute(_CANDIDATES.format(marks=",".join("?" * len(keys))), [*keys, limit])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur]
+    def lsh_candidates(self, keys: list[int], limit: int = 20, anchors: list[int] | tuple[int, ...] = ()
+                       ) -> list[dict[str, Any]]:
+        """Articles sharing at least one band key or rare anchor, most shared first: article_id,
+        shared, shingles, sig, story_id. An anchor held by more than HOT articles is a phrase
+        the window's articles have in common (an office's name), no sign of a repost: left out,
+        so it never makes every look-up read its whole posting list."""
+        found: dict[int, dict[str, Any]] = {}
+        if keys:
+            cur = self.conn.execute(_CANDIDATES.format(marks=",".join("?" * len(keys))), [*keys, limit])
+            names = [d[0] for d in cur.description]
+            found = {row[0]: dict(zip(names, row, strict=True)) for row in cur}
+        shared: Counter[int] = Counter()
+        for key in anchors:
+            ids = [r[0] for r in self.conn.execute("SELECT article_id FROM lsh WHERE key = ? LIMIT ?", [key, HOT + 1])]
+            if len(ids) <= HOT:
+                shared.update(ids)
+        for article_id, n in shared.items():
+            if article_id in found:
+                found[article_id]["shared"] += n
+        new = [i for i, _ in shared.most_common() if i not in found][:limit]
+        if new:
+            cur = self.conn.execute(_BY_ID.format(marks=",".join("?" * len(new))), new)
+            found.update((r[0], {"article_id": r[0], "shared": shared[r[0]], "shingles": r[1], "sig": r[2],
+                                 "story_id": r[3]}) for r in cur)
+        return sorted(found.values(), key=lambda c: (-c["shared"], c["article_id"]))[:limit]
 
     def signatures_published(self, spans: list[tuple[datetime, datetime]]) -> list[tuple[int, int, int, int, bytes]]:
         """(article id, publication as epoch seconds, story id, shingles, signature) of the
