@@ -11,14 +11,12 @@ import random
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from monitor import config, datedsigs, dedup, scriptfold
+from test_dedup import _POOL, _opened
+
+from monitor import datedsigs, dedup, scriptfold
 from monitor.pipeline import Context, import_lines
 from monitor.pipeline.ingest import rebuild_fingerprints
-from monitor.store import Store, utcnow
-
-_POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
-         "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
-         "它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只")
+from monitor.store import utcnow
 
 # Our own story, ten sentences over five paragraphs.
 TEA = ("三明市大田县高山茶专业合作社本周在上海市杨浦区开出第二家直营门店，店内陈列着合作社四十多户茶农的春茶和白茶。\n"
@@ -30,14 +28,6 @@ TEA = ("三明市大田县高山茶专业合作社本周在上海市杨浦区开
        "大田县也在筹划把茶园观光和疗休养线路串起来，邀请上海职工到产地看一看。\n"
        "据统计，今年前十个月，大田县销往上海的茶叶已超过三百吨，带动一千二百多户茶农增收。"
        "合作社计划明年再吸收六十户农户入社，并在门店旁开设一个茶艺体验区。")
-
-
-def _opened(tmp_path) -> tuple[config.Config, Store]:
-    path = tmp_path / "monitor.toml"
-    path.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
-                    encoding="utf-8")
-    cfg = config.load(path)
-    return cfg, Store.open(cfg.db_path)
 
 
 def _stories(tmp_path, *imports: list[dict]) -> list[int]:
