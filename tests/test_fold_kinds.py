@@ -52,7 +52,7 @@ def _fp(text: str) -> dedup.Fingerprint:
 def test_an_abridged_reprint_that_cuts_a_clause_in_its_opening_is_a_candidate():
     # A paper's short version keeps two sentences of twelve and drops a clause of the first
     # inside its first 40 characters: the opening's key differs, Jaccard is about 0.2, so
-    # bands of three find it about one time in five; with the anchors, nine in ten or more.
+    # bands of three find it about one time in five; with the anchors, nine in ten.
     rng = random.Random(31)
     found = 0
     for _ in range(40):
