@@ -180,3 +180,19 @@ def test_a_prepared_article_crosses_processes_at_half_the_bytes_and_loses_nothin
     assert (got.body, got.tokens, got.keys, got.packed, got.shingles, got.digest, got.verdicts) == \
         (sent.body, sent.tokens, sent.keys, sent.packed, sent.shingles, sent.digest, sent.verdicts)
     assert sent.fp is not None and list(got.grams()) == list(sent.fp.grams) and sent.shingles > 40
+
+
+def test_a_lone_surrogate_escaped_in_a_line_is_stored_as_a_replacement_character(tmp_path):
+    """JSON may escape half of a UTF-16 pair (`\\ud800`); storing it raised UnicodeEncodeError and
+    the import ended in a traceback."""
+    data = (b'{"url": "http://a.example/s", "title": "\\u6caa\\u660e\\ud800\\u5408\\u4f5c", '
+            b'"body": "\\u4e09\\u660e\\u4e0e\\u4e0a\\u6d77\\u5bf9\\u53e3\\u5408\\u4f5c\\udc00\\u7b7e\\u7ea6\\u3002", '
+            b'"source": "s\\udfff"}\n' + line(GOOD))
+    result = run_import(tmp_path, data)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "2 new" in result.stdout, result.stdout
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "m.db") as db:
+        row = db.execute("SELECT title, body, source FROM articles WHERE url = 'http://a.example/s'").fetchone()
+    assert row == ("沪明\ufffd合作", "三明与上海对口合作\ufffd签约。", "s\ufffd")

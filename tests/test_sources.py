@@ -131,3 +131,15 @@ def test_an_api_answer_of_endless_items_gives_its_first_ones(monkeypatch):
     items = [{"url": f"/n/{i}.htm", "title": f"沪明合作{i}"} for i in range(150)]
     assert [c.title for c in jsonapi._candidates(items, src, "https://sm.example.cn/api")] == [
         f"沪明合作{i}" for i in range(100)]
+
+
+def test_an_api_answer_with_a_lone_surrogate_escape_gives_a_replacement_character():
+    from types import SimpleNamespace
+
+    from monitor.sources import jsonapi
+
+    page = SimpleNamespace(content=b'{"data": [{"url": "/n/1.htm", "title": "\\u6caa\\u660e\\udc80"}]}',
+                           headers={}, url="https://sm.example.cn/api")
+    assert jsonapi.decode(page) == {"data": [{"url": "/n/1.htm", "title": "沪明\ufffd"}]}
+    plain = SimpleNamespace(content='{"data": [{"title": "沪明 \\\\ud800 as text"}]}'.encode(), headers={}, url="u")
+    assert jsonapi.decode(plain) == {"data": [{"title": "沪明 \\ud800 as text"}]}  # an escaped backslash is text

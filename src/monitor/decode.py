@@ -104,3 +104,29 @@ def _guess(data: bytes, declared: str | None) -> str:
     except Exception:  # a guesser bug must not cost us the page
         pass
     return data.decode(declared or "gb18030", "replace")
+
+
+# JSON may escape one half of a UTF-16 pair (`\ud800`); json.loads keeps it as a lone surrogate,
+# which no UTF-8 encoder (SQLite's, the terminal's) accepts.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_loads(text: str | bytes) -> object:
+    """json.loads, with each lone surrogate an escape left in a string replaced by U+FFFD (as a
+    decoder does with a byte it cannot read); ValueError and RecursionError as json.loads."""
+    import json
+
+    value = json.loads(text)
+    raw = text if isinstance(text, str) else text.decode("utf-8", "replace")
+    return _replaced(value) if _SURROGATE_ESCAPE.search(raw) else value
+
+
+def _replaced(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replaced(v) for v in value]
+    if isinstance(value, dict):
+        return {_replaced(k): _replaced(v) for k, v in value.items()}
+    return value

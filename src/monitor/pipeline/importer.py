@@ -22,6 +22,7 @@ from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
 from .. import extract, match
+from ..decode import json_loads
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
 from .base import MAX_BODY_CHARS, SHANGHAI, Context, ImportReport, Ingested, cap_body
@@ -199,7 +200,7 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
     """One import line → (Article, source name); InputError names the line and the fix.
     A body over `max_body` characters is cut there, with a warning appended to `warnings`."""
     try:
-        obj = json.loads(line)
+        obj = json_loads(line)
     except (json.JSONDecodeError, RecursionError) as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
         raise InputError(f"line {number}: not JSON ({msg})", hint="one JSON object per line") from None

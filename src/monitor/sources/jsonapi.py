@@ -12,12 +12,11 @@ such as `<em>沪明</em>`) is stripped. Out: a `Listing`. Never fetches by itsel
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import Any
 
 from ..config import Source
-from ..decode import decode_html
+from ..decode import decode_html, json_loads
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
@@ -97,9 +96,9 @@ def decode(page: Page) -> Any:
         body = wrapped.group(1)
     try:
         try:
-            return json.loads(body)
+            return json_loads(body)
         except UnicodeDecodeError:
-            return json.loads(decode_html(body, page.headers.get("content-type")))
+            return json_loads(decode_html(body, page.headers.get("content-type")))
     except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested ~100,000 deep
         raise ExtractError(f"{page.url}: the answer is not JSON ({str(exc)[:80]})",
                            hint="check url, method and form/body; a 200 HTML page often means a wrong request") from None
