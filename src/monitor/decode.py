@@ -108,7 +108,8 @@ def _guess(data: bytes, declared: str | None) -> str:
 
 # JSON may escape one half of a UTF-16 pair (`\ud800`); json.loads keeps it as a lone surrogate,
 # which no UTF-8 encoder (SQLite's, the terminal's) accepts.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_ESCAPE_BYTES = re.compile(_ESCAPE.pattern.encode())
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -118,8 +119,8 @@ def json_loads(text: str | bytes) -> object:
     import json
 
     value = json.loads(text)
-    raw = text if isinstance(text, str) else text.decode("utf-8", "replace")
-    return _replaced(value) if _SURROGATE_ESCAPE.search(raw) else value
+    found = _ESCAPE.search(text) if isinstance(text, str) else _ESCAPE_BYTES.search(text)
+    return _replaced(value) if found else value
 
 
 def _replaced(value: object) -> object:

@@ -24,13 +24,14 @@ MAX_DEPTH = 512
 DEPTH_FROM = 8000  # tags ("<"); 8,000 nested blocks parse in ~70 ms
 MAX_ATTRS = 256
 ATTRS_FROM = 20_000  # "=" signs; 20,000 attributes on one tag parse in ~0.8 s
-# Elements whose start tag makes the parser walk the stack (closing a <p> in button scope).
-_BLOCKS = ("address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|"
-           "figure|footer|header|hgroup|main|menu|nav|ol|section|summary|ul|pre|listing")
+# Elements whose start tag makes the parser walk the stack (closing a <p> in button scope); the
+# fetcher measures a page's depth by the same list (fetch.signals.nesting).
+BLOCKS = ("address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption|"
+          "figure|footer|header|hgroup|main|menu|nav|ol|section|summary|ul|pre|listing|h[1-6]")
 # Phrasing elements nest freely; the extractor's selectors and walks up the tree (`span:not(p span)`)
 # cost their depth at each one: 8,000 nested <span> took 0.25 s, 200,000 longer than anyone waited.
 _INLINES = "span|font|b|i|u|s|em|strong|small|big|sub|sup|label|abbr|cite|q|code|mark|tt|strike|del|ins"
-_BLOCK_TAG = re.compile(rf"<(/?)(?:({_BLOCKS})|{_INLINES})(?=[\s/>])[^>]*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(rf"<(/?)(?:({BLOCKS})|{_INLINES})(?=[\s/>])[^>]*>", re.IGNORECASE)
 _LONG_TAG = re.compile(r"<[a-zA-Z][^>]{4096}")
 # A start tag read as the tokenizer reads it: a quoted value may hold ">". One whose run
 # reaches a "<" outside quotes is text (a script's `a<b;`) and is left alone.

@@ -105,9 +105,10 @@ def _no_date(fields: list[str]) -> bool:
 
 
 def _numbers(field: str) -> list[int]:
+    """The numbers a plainly valid field lists (`1,15-17` → 1, 15, 16, 17)."""
     out: list[int] = []
     for part in field.split(","):
-        first, _, last = part.partition("-")
+        first, last = _PLAIN.match(part).groups()  # type: ignore[union-attr]  # checked by _plainly_valid
         out.extend(range(int(first), int(last or first) + 1))
     return out
 

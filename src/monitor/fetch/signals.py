@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+from ..markup import BLOCKS
+
 SMALL = 32_000  # challenge pages are a few KB; real article pages rarely are
 TINY = 6_000  # below this a page that says "enable JavaScript" and little else is a stub
 STRONG = (b"__jsl_clearance", b"acw_sc__v2", b"acw_sc_v2", b"challenge-platform", b"cf_chl_opt",
@@ -29,8 +31,7 @@ _LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re
 _HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 MAX_DEPTH = 5_000  # real pages nest a few dozen deep; parsing 5,000 costs ~0.05 s, 60,000 ~7 s
 # the elements whose start tag makes the parser look through every open element (they close a <p>)
-_BLOCK = re.compile(rb"<(/?)(?:div|section|article|aside|nav|header|footer|main|blockquote|ul|ol|dl|menu|dir|"
-                    rb"center|details|dialog|summary|fieldset|figure|figcaption|hgroup|address|h[1-6])[\s>/]")
+_BLOCK = re.compile(rb"<(/?)(?:" + BLOCKS.encode() + rb")[\s>/]")
 _LINK_HEADER = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)
 
 

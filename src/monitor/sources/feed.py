@@ -53,7 +53,7 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
 
 
 MAX_MARKUP = 50_000  # tags ("<") handed to feedparser: a few seconds of its time at most
-_ENTRY_ENDS = (b"</item>", b"</entry>", b"</ITEM>")
+_ENTRY_ENDS = (b"</item>", b"</entry>")
 
 
 def bounded(content: bytes, url: str) -> bytes:
@@ -67,8 +67,8 @@ def bounded(content: bytes, url: str) -> bytes:
     cut = -1
     for _ in range(MAX_MARKUP):
         cut = content.find(b"<", cut + 1)
-    end = max(content.rfind(tag, 0, cut) + len(tag) for tag in _ENTRY_ENDS)
-    if end <= max(len(tag) for tag in _ENTRY_ENDS):
+    end = max((at + len(tag) for tag in _ENTRY_ENDS if (at := content.rfind(tag, 0, cut)) >= 0), default=0)
+    if not end:
         raise ExtractError(f"{url}: the feed's first entry alone holds over {MAX_MARKUP:,} tags; not read",
                            hint="check that the source URL points at an ordinary feed, or use kind = \"html\"")
     return content[:end] + _closing(content[:4096])
