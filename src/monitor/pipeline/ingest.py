@@ -22,7 +22,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
@@ -32,7 +32,7 @@ from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
-from .policy import source_verdicts
+from .policy import aware, source_verdicts
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 # A mirror inserting a word every dozen characters breaks a third of the shingles it keeps
@@ -245,10 +245,10 @@ class Ingestor:
         backfill left 21M rows, and each article then wrote its 21 at random places among
         them: import ran at 0.76x its 10k rate). Until the run ends they stay, so reposts of
         an old story imported together still fold."""
-        published = article.published
+        published = aware(article.published)
         if not self.backfill or published is None:
             return None
-        return min(published if published.tzinfo else published.replace(tzinfo=timezone.utc), utcnow())
+        return min(published, utcnow())
 
     def _old_signatures(self, batch: list[Prepared | Ingested]) -> datedsigs.DatedSignatures | None:
         """The stored signatures published near the batch's articles dated before the window,
@@ -310,11 +310,8 @@ class Ingestor:
 def _old_date(article: Article) -> datetime | None:
     """An article's publication when it is before the near-duplicate window (less NEAR, whose
     band rows may be gone), else None."""
-    published = article.published
-    if published is None:
-        return None
-    published = published if published.tzinfo else published.replace(tzinfo=timezone.utc)
-    return published if published < utcnow() - LSH_WINDOW + datedsigs.NEAR else None
+    published = aware(article.published)
+    return published if published is not None and published < utcnow() - LSH_WINDOW + datedsigs.NEAR else None
 
 
 def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
@@ -345,7 +342,7 @@ def _rebuilt_date(row: dict[str, Any]) -> datetime:
     """A rebuilt article's band rows are dated as a backfill dates them: by its publication when
     earlier than its fetch (an archive imported last week keeps none for its old articles)."""
     fetched, published = (parse_iso(row[k]) for k in ("fetched_at", "published"))
-    dates = [d if d.tzinfo else d.replace(tzinfo=timezone.utc) for d in (fetched, published) if d is not None]
+    dates = [d for d in (aware(fetched), aware(published)) if d is not None]
     return min(dates) if dates else utcnow()
 
 

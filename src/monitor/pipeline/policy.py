@@ -37,11 +37,12 @@ def source_verdicts(cfg: Config, source: str, published: Any, verdicts: list[Mat
 
 
 def _older(published: Any, fetched: Any, days: float | None) -> bool:
-    when, seen = _aware(published), _aware(fetched) or datetime.now(timezone.utc)
+    when, seen = aware(published), aware(fetched) or datetime.now(timezone.utc)
     return bool(days and when and seen - when > timedelta(days=days))
 
 
-def _aware(value: Any) -> datetime | None:
+def aware(value: Any) -> datetime | None:
+    """A datetime (or ISO string) as an aware one, UTC when it has no offset; None for anything else."""
     if isinstance(value, str) and value:
         value = datetime.fromisoformat(value)
     if not isinstance(value, datetime):
