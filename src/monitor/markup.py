@@ -62,10 +62,12 @@ def flatten_nesting(html: str) -> str:
 
 def cap_attributes(html: str) -> str:
     """The page with every start tag cut to its first `MAX_ATTRS` attributes."""
-    if html.count("=") < ATTRS_FROM and not _LONG_TAG.search(html):
-        return html
+    if html.count("=") >= ATTRS_FROM:  # values may hold ">": every tag is read as the tokenizer reads it
+        tags = _START_TAG.finditer(html)
+    else:  # without thousands of "=", only a tag running 4,096 characters can hold thousands
+        tags = (t for long in _LONG_TAG.finditer(html) if (t := _START_TAG.match(html, long.start())))
     pieces, start = [], 0
-    for tag in _START_TAG.finditer(html):
+    for tag in tags:
         if len(tag.group(2)) < 2 * MAX_ATTRS or not tag.group(3):
             continue
         attrs = _ATTR.findall(tag.group(2))
