@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -397,10 +398,12 @@ def test_common_tokens_left_to_the_check_change_nothing(corpus, monkeypatch, que
     assert everything and asked and all(len(g) > 1 for groups in asked for g in groups)
 
 
+@pytest.mark.parametrize("density", [None, 0.0, 0.3, 1.0], ids=["unknown", "none", "some", "every"])
 @pytest.mark.parametrize("sparse", [0, 2, 10**9], ids=["always-in", "default", "never-in"])
-def test_which_ids_match_is_the_same_with_or_without_the_id_list(corpus, monkeypatch, sparse):
-    """`_fts_among` asks FTS5 over rowid ranges and, when the ids are a small part of a range,
-    lets SQLite keep only them (`+rowid IN`): either way, exactly the ids FTS5 matches."""
+def test_which_ids_match_is_the_same_with_or_without_the_id_list(corpus, monkeypatch, sparse, density):
+    """`_fts_among` asks FTS5 over rowid ranges and, when the ids are a small part of a range
+    (and, with the match's density known, the range holds more matches than ids), lets SQLite
+    keep only them (`+rowid IN`): either way, exactly the ids FTS5 matches."""
     from monitor.store import search as store_search
 
     cfg, norms = corpus
@@ -415,7 +418,7 @@ def test_which_ids_match_is_the_same_with_or_without_the_id_list(corpus, monkeyp
         matching = {r[0] for r in store.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [expr])}
         for share in (1.0, 0.3, 0.02):
             ids = [i for i in every if rng.random() < share] + [10**6]  # one id no article has
-            got = store._fts_among(expr, ids)
+            got = store._fts_among(expr, ids, density)
             assert got == matching & set(ids), (query, share, got ^ (matching & set(ids)))
     store.close()
 
@@ -444,3 +447,18 @@ def test_a_walk_sized_by_what_it_found_gives_the_sorted_pages(corpus, monkeypatc
         led = json.loads(run(cfg, "--limit", limit, "--format", "json", query).output)
         assert [(s["id"], s["story_id"]) for s in led] == stories[:int(limit)], (query, limit)
     assert everything and set(sizes) - {256, 1024, 4096, 8192}  # some slices were sized from the rate, not grown 4x
+
+
+def test_id_clusters_split_exactly_where_neighbours_are_more_than_gap_apart():
+    from monitor.store.search import GAP, _clusters
+
+    rng = random.Random(5)
+    for n in (0, 1, 2, 50, 3000):
+        ids = sorted(rng.sample(range(1, 40 * GAP), n))
+        clusters = _clusters(ids)
+        assert [i for _, _, members in clusters for i in members] == ids
+        for lo, hi, members in clusters:
+            assert (lo, hi) == (members[0], members[-1])
+            assert all(b - a <= GAP for a, b in itertools.pairwise(members))
+        assert all(nxt[0] - cur[1] > GAP for cur, nxt in itertools.pairwise(clusters))
+    assert _clusters([1, 1 + GAP, 2 + 2 * GAP]) == [(1, 1 + GAP, [1, 1 + GAP]), (2 + 2 * GAP, 2 + 2 * GAP, [2 + 2 * GAP])]
