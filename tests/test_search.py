@@ -462,3 +462,41 @@ def test_id_clusters_split_exactly_where_neighbours_are_more_than_gap_apart():
             assert all(b - a <= GAP for a, b in itertools.pairwise(members))
         assert all(nxt[0] - cur[1] > GAP for cur, nxt in itertools.pairwise(clusters))
     assert _clusters([1, 1 + GAP, 2 + 2 * GAP]) == [(1, 1 + GAP, [1, 1 + GAP]), (2 + 2 * GAP, 2 + 2 * GAP, [2 + 2 * GAP])]
+
+
+def test_a_walk_to_matches_that_sit_in_older_rows_gives_up_and_sorts_them(tmp_path, monkeypatch):
+    """A word of a past year's news: its matches are all older than hundreds of articles
+    without it. A long walk newest first counts the newest matches, gives up after
+    ROWS_PER_MATCH rows per match that count gives, and the matches are sorted from where it
+    stopped: the same pages as sorting them all at once, without walking every newer row."""
+    from monitor.store import search as store_search
+
+    store = Store.open(tmp_path / "old.db")
+    base = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    for i in range(300):
+        old = i < 40
+        art = Article(url=f"http://o.example/{i}", title=f"第{i}号通报", published=base + timedelta(days=i),
+                      paragraphs=("疫情防控工作会议召开" if old else "三明乡村振兴工作推进", f"编号{i}"))
+        store.add_article(art, source="s", canonical_url=art.url, content_hash=str(i), story_id=None, band_keys=[])
+    store.close()
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(CONFIG.format(db=(tmp_path / "old.db").as_posix()), encoding="utf-8")
+    everything = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "疫情").output)]
+    assert len(everything) == 40
+
+    sizes: list[int] = []
+    real = store_search._next_slice
+
+    def recorded(*args):
+        sizes.append(real(*args))
+        return sizes[-1]
+    monkeypatch.setattr(store_search, "RARE", 20)  # walk: counted from the oldest, the matches seem everywhere
+    monkeypatch.setattr(store_search, "MAX_SLICE", 16)
+    monkeypatch.setattr(store_search, "LONG_WALK", 64)  # after the first slice, count from the newest
+    monkeypatch.setattr(store_search, "_next_slice", recorded)
+    for limit in ("5", "25", "0"):
+        page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", "疫情").output)]
+        assert page == everything[:int(limit) or None], limit
+        slices = len(sizes) + 1  # the first slice is not sized by _next_slice
+        assert slices <= 2, (limit, sizes)  # 64 rows, then give up (3 x ~21 estimated matches); walking to the matches took 17 slices
+        sizes.clear()

@@ -35,6 +35,8 @@ TOPIC_WALK = 320  # ... after walking this many of the topic's newest rows (2 sl
 GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
 MAX_SLICE = 8192  # rows a walk reads at once at most
 SPARSE = 2  # a rowid range this many times wider than its ids: SQLite keeps only them (`+rowid IN`)
+LONG_WALK = 8192  # a walk (no topic) this long asks how dense the matches are among the newest rows ...
+ROWS_PER_MATCH = 3  # ... and reads at most this many rows per match so estimated, then sorts them
 
 Check = Callable[[str, str], bool]  # (title, body) as stored → accepted
 Contains = tuple[tuple[tuple[str, ...], bool], ...]  # per group: characters (one must be there), title only
@@ -57,6 +59,7 @@ class Walk(NamedTuple):  # as Filters
     contains: Contains = ()
     budget: int | None = None
     density: float | None = None  # the match's share of all articles, when known (`_fts_among`)
+    recheck: bool = False  # past LONG_WALK rows, set a budget from the matches among the newest rows
 
 
 class WalkBudget(Exception):
@@ -158,7 +161,8 @@ class SearchPart(StoreBase):
         rows are walked first: when the term goes with the topic they hold a page, which
         costs less than sorting them all (counting how many of the matches the topic holds
         cost 3-7 ms at 1M); when they do not, the sorting goes on from there. Fewer matches
-        than those rows are sorted at once."""
+        than those rows are sorted at once. A walk without a topic that has read LONG_WALK
+        rows may give up, the sorting going on from there (`_walk`)."""
         estimate = self._fts_estimate(match)
         if filters.topic and estimate < TOPIC_RARE:  # no fewer matches than rows the walk would read
             if not (TOPIC_WALK and estimate > TOPIC_WALK):
@@ -169,7 +173,7 @@ class SearchPart(StoreBase):
         else:
             budget = None
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
-        return Walk(budget=budget, density=min(estimate / top, 1.0))
+        return Walk(budget=budget, density=min(estimate / top, 1.0), recheck=not filters.topic)
 
     def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
         """Of each group (a checked term's tokens), those with over COMMON times the matches of
@@ -182,15 +186,17 @@ class SearchPart(StoreBase):
             skip.update(t for t, n in counts.items() if n > COMMON * max(least, 1))
         return frozenset(skip)
 
-    def _fts_estimate(self, expr: str) -> float:
+    def _fts_estimate(self, expr: str, newest: bool = False) -> float:
         """The number of FTS matches: counted up to RARE, past it estimated from the rowid of
-        the RARE-th (rowids run from 1 to the newest article's id, matches spread among them)."""
-        sql = "SELECT count(*), max(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
-        count, last = self.conn.execute(sql, [expr, RARE]).fetchone()
+        the RARE-th (rowids run from 1 to the newest article's id, matches spread among them),
+        counting from the oldest rowid or, with `newest`, from the newest."""
+        sql = ("SELECT count(*), max(rowid), min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+               f"{' ORDER BY rowid DESC' if newest else ''} LIMIT ?)")
+        count, last, first = self.conn.execute(sql, [expr, RARE]).fetchone()
         if count < RARE:
             return count
-        top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or last
-        return count * max(top, last) / last
+        top = max(self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or last, last)
+        return count * top / (top - first + 1 if newest else last)
 
     def _sorted(self, match: str, exclude: str | None, filters: Filters,
                 check: Check | None) -> Iterator[tuple[int, int]]:
@@ -227,11 +233,18 @@ class SearchPart(StoreBase):
     def _walk(self, match: str | None, exclude: str | None, filters: Filters,
               check: Check | None, walk: Walk, want: int | None) -> Iterator[tuple[int, int]]:
         """Many matches (or none asked for): the (date, id) index newest first, in growing
-        slices; inside a topic, the topic's own (topic, date, article) index, in the same order."""
+        slices; inside a topic, the topic's own (topic, date, article) index, in the same order.
+        With `walk.recheck`, a walk past LONG_WALK rows counts the match's newest matches (up
+        to RARE, by rowid) to see how dense they are in the newest rows, and reads no more than
+        ROWS_PER_MATCH rows per match that density gives over the store: a row walked costs
+        ~1 µs, a match sorted ~3 µs, and a term whose matches all sit in older rows (a word of
+        a past year's news) would otherwise be walked to them through every newer row (~1 s at
+        1M). The count from the oldest rowid, which chose the walk, says nothing of that."""
         sql, params, date, ident = self._walk_sql(filters)
         late = filters if filters == Filters(topic=filters.topic) and filters.topic else None  # story ids read later
         order = f" ORDER BY {date} DESC, {ident} DESC LIMIT ?"
         size, scanned, given, last = 64, 0, 0, None
+        budget, recheck = walk.budget, walk.recheck and match is not None
         stories: set[int] = set()
         while True:
             if last is None:
@@ -252,7 +265,9 @@ class SearchPart(StoreBase):
             scanned += len(rows)
             if len(rows) < size:
                 return
-            if walk.budget is not None and scanned >= walk.budget:
+            if recheck and scanned >= LONG_WALK:
+                recheck, budget = False, int(ROWS_PER_MATCH * self._fts_estimate(match or "", newest=True))
+            if budget is not None and scanned >= budget:
                 raise WalkBudget(scanned)
             size = _next_slice(size, scanned, given if given < (want or 0) else len(stories), want)
 
