@@ -251,3 +251,16 @@ def test_a_sentence_reporting_reading_counts_is_text() -> None:
     assert any(p.startswith("短片上线二十个小时") for p in body)
     assert len(body) == 4
     assert not any("3021" in p for p in body)
+
+
+def test_an_english_byline_that_opens_with_its_date_is_not_a_paragraph() -> None:
+    # `Sunday 4 April 2021 by Mara Quinlan` above a blog post and `March 12, 2021 by …` under it:
+    # a byline written date first was kept as the article's first and last line (a reader view's
+    # test page, a personal blog). A sentence that opens with a date and `by` stays text.
+    article = extract_bytes((FIXTURES / "en_dated_bylines.html").read_bytes(), "https://news.example.com/a/1.html")
+    body = list(article.paragraphs)
+    assert body[0].startswith("The river path between the mill")
+    assert body[-1].startswith("The county says it will check the piles")
+    assert any(p.startswith("On 4 April 2021 by late evening") for p in body)
+    assert len(body) == 4
+    assert article.author == "Mara Quinlan"

@@ -86,6 +86,15 @@ _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
     rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
 )
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# `Sunday 4 April 2021 by Mara Quinlan`, `March 12, 2021 at 9:40 am by …`: a blog's byline written
+# date first (an `By …` line opens with the name instead).
+_EN_DATED_BYLINE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?)\s+(?:19|20)\d\d"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?\s*(?:[|·•–—-]\s*)?[Bb]y\s+"
+    rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
+)
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
 class Body:
@@ -370,6 +379,8 @@ def _is_byline(line: str, body: Body) -> bool:
     """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`, `By Jo Marsh`)
     into fields."""
     english = _EN_BYLINE.match(line) if line[:3] in ("By ", "BY ") else None
+    if english is None and ("by " in line or "By " in line):
+        english = _EN_DATED_BYLINE.match(line)
     if english:
         body.author = body.author or english.group(1)
         return True
