@@ -264,3 +264,14 @@ def test_an_english_byline_that_opens_with_its_date_is_not_a_paragraph() -> None
     assert any(p.startswith("On 4 April 2021 by late evening") for p in body)
     assert len(body) == 4
     assert article.author == "Mara Quinlan"
+
+
+def test_a_list_typed_with_single_breaks_keeps_one_item_a_line() -> None:
+    # Release notes typed as `+ Added …<br />* Fixed …<br />- Removed …` in one paragraph were
+    # joined into long lines of several items (a reader view's test page, a changelog post).
+    body = paragraphs("en_br_list.html")
+    assert body[0].startswith("Version 3.2 of the timetable app")
+    assert body[1] == "+ Added live positions for the night boats"
+    assert "- Removed the old paper-ticket scanner" in body
+    assert body[-1] == "Thanks to everyone who sent in reports from the piers."
+    assert len(body) == 10

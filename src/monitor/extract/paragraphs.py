@@ -275,7 +275,8 @@ def _split_lines(block: str) -> list[str]:
     for line in block.split(_BR):
         tail = current.rstrip()
         if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
-                or (above and (header_line(last) or header_line(line)))):
+                or (above and (header_line(last) or header_line(line)))
+                or (line.startswith(_BULLETS) and last.lstrip().startswith(_BULLETS))):
             out.append(current)
             above = above and _SENTENCE_END_CJK.search(current) is None
             current = line
@@ -284,6 +285,11 @@ def _split_lines(block: str) -> list[str]:
         last = line
     out.append(current)
     return out
+
+
+# `+ Added …`, `* Fixed …`, `- Removed …`, `• …`: items of a list typed with single <br>s (release
+# notes); a line opening with one after another such line is an item of its own.
+_BULLETS = ("+ ", "* ", "- ", "• ", "– ")
 
 
 def _header_line(line: str) -> bool:
