@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -133,6 +134,19 @@ def test_the_index_holds_distinct_tokens_and_titles_behind_a_mark(store):
                                      mark + "三明", mark + "明三", mark + "明", mark + "sanming"])
     assert [r["id"] for r in store.search(["sanming"])] == [a]
 
+
+
+def test_the_index_text_of_an_article_is_the_same_in_every_process():
+    """Words other than CJK runs were joined in set order, which follows the hash seed: the
+    same article gave another FTS text (and another database file) in each process."""
+    import subprocess
+    import sys
+
+    code = ("from monitor import ftstokens; print(ftstokens.article_tokens("
+            "'Sanming and Shanghai sign 2026 pact 沪明', 'Yong an, Shaxian, Taining: iPhone 5G COVID-19 GDP up 上海'))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(runs) == 1 and "sanming" in next(iter(runs))
 
 def _old_database(path, stop_before: str) -> None:
     """A database as an older version left it: migrations up to `stop_before`, two articles

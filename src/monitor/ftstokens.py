@@ -115,7 +115,8 @@ def document_tokens(norm_title: str, norm_body: str) -> str:
     """An article's FTS5 text: its distinct tokens, then its title's again behind MARK."""
     plain, words = _scan(norm_title + "\n" + norm_body)  # no run crosses the line break
     title, title_words = _marked_tokens(norm_title)
-    parts = [_spell(plain, False), " ".join(words), title, " ".join(MARK + w for w in title_words)]
+    # words sorted: a set's order follows the hash seed, and the text would differ by process
+    parts = [_spell(plain, False), " ".join(sorted(words)), title, " ".join(MARK + w for w in sorted(title_words))]
     return " ".join(p for p in parts if p)
 
 
