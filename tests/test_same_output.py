@@ -21,6 +21,7 @@ from monitor.models import Article
 from monitor.pipeline import Context, ingest_many
 from monitor.pipeline.ingest import canonical_of, prepare, topic_hashes
 from monitor.store import Store
+from monitor.textnorm import chartable
 
 CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n'
 NEWS = ("上海市与三明市的对口合作又有新进展（记者 林晓）。本周，两地在三明市三元区签下十二个产业项目，"
@@ -51,7 +52,7 @@ def fixture_articles() -> list[Article]:
 
 def _normalize_plain(text: str, keep_lines: bool) -> str:
     """`textnorm._normalize` before its forms were made together (one form per call)."""
-    s = textnorm._translate(text, False)
+    s = chartable._translate(text, False)
     if textnorm._RARE_RE.search(s):
         return textnorm._normalize_map(text, keep_lines)[0]
     if keep_lines:
@@ -66,7 +67,7 @@ def _normalize_plain(text: str, keep_lines: bool) -> str:
 def plain_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fast path off: `str.translate` through the full lists, one normal form a call,
     script folding by `str.translate` and the gate's regex."""
-    monkeypatch.setattr(textnorm, "NUMPY_FROM", 10**9)
+    monkeypatch.setattr(chartable, "NUMPY_FROM", 10**9)
     monkeypatch.setattr(textnorm, "_normalize", _normalize_plain)
     monkeypatch.setattr(scriptfold, "NUMPY_FROM", 10**9)
 
@@ -99,7 +100,7 @@ def snapshot(tmp: Path, articles: list[Article]) -> dict:
 def test_fast_paths_prepare_and_store_what_the_plain_ones_do(tmp_path, monkeypatch, dense):
     articles = fixture_articles()
     # dense: past DENSE_AFTER, where long texts go through numpy; else the sparse dicts first
-    monkeypatch.setattr(textnorm, "_translated", textnorm.DENSE_AFTER + 1 if dense else 0)
+    monkeypatch.setattr(chartable, "_translated", chartable.DENSE_AFTER + 1 if dense else 0)
     (tmp_path / "fast").mkdir()
     fast = snapshot(tmp_path / "fast", articles)
     with monkeypatch.context() as plain:
@@ -120,9 +121,9 @@ def test_numpy_translation_is_str_translate_through_the_lists() -> None:
     alphabet = [*"上海滬對網①ｱ…㈠½™\0\x1f\u200b\ufeff\ue000\ud800\udfff \n(", "\U00020000", "\U0001f100", "\U000e0041",
                 "\U0002f800", "\U00100000"] + [chr(rng.randrange(0x10000)) for _ in range(300)]
     for _ in range(200):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(textnorm.NUMPY_FROM, 300)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(chartable.NUMPY_FROM, 300)))
         for one_to_one in (True, False):
-            assert textnorm._np_translate(text, one_to_one) == text.translate(textnorm._bmp(one_to_one)), text
+            assert chartable._np_translate(text, one_to_one) == text.translate(chartable._bmp(one_to_one)), text
 
 
 def test_numpy_script_folding_is_the_regex_path(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ import pytest
 from monitor import textnorm
 from monitor.textnorm import (
     CJK_CHARS,
+    chartable,
     index_tokens,
     is_pinyin,
     normalize,
@@ -117,19 +118,19 @@ def test_sparse_tables_translate_as_the_dense_lists(monkeypatch: pytest.MonkeyPa
     # Until DENSE_AFTER characters, text goes through dicts of the characters seen so far (a
     # search never builds the 65,536-entry lists); the output must be the lists' exactly,
     # beyond the BMP (left as is), for drops and expansions, and for characters seen before.
-    monkeypatch.setattr(textnorm, "_translated", 0)
-    monkeypatch.setattr(textnorm, "_sparse", {True: {}, False: {}})
-    monkeypatch.setattr(textnorm, "_sparse_seen", {True: set(), False: set()})
+    monkeypatch.setattr(chartable, "_translated", 0)
+    monkeypatch.setattr(chartable, "_sparse", {True: {}, False: {}})
+    monkeypatch.setattr(chartable, "_sparse_seen", {True: set(), False: set()})
     rng = random.Random(5)
     alphabet = [*"上海滬對網①ｱ…㈠½™\0\x1f\u200b\ufeff\ue000\ud800 \n", "\U00020000", "\U0001f100", "\U000e0041",
                 "\U0002f800", "\U00100000"] + [chr(rng.randrange(0x10000)) for _ in range(300)]
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         for one_to_one in (True, False):
-            assert textnorm._translate(text, one_to_one) == text.translate(textnorm._bmp(one_to_one)), text
-    assert textnorm._translated < textnorm.DENSE_AFTER  # the sparse path was the one tested
-    monkeypatch.setattr(textnorm, "_translated", textnorm.DENSE_AFTER)
-    assert textnorm._translate("滬①…", False) == "沪1..."
+            assert chartable._translate(text, one_to_one) == text.translate(chartable._bmp(one_to_one)), text
+    assert chartable._translated < chartable.DENSE_AFTER  # the sparse path was the one tested
+    monkeypatch.setattr(chartable, "_translated", chartable.DENSE_AFTER)
+    assert chartable._translate("滬①…", False) == "沪1..."
 
 
 def test_characters_folding_into_one_are_the_tables_preimages() -> None:
@@ -146,11 +147,11 @@ def test_a_search_sized_text_never_builds_the_dense_lists(monkeypatch: pytest.Mo
     def refuse(one_to_one: bool) -> list[str | None]:
         raise AssertionError("the 65,536-entry list was built")
 
-    monkeypatch.setattr(textnorm, "_translated", 0)
-    monkeypatch.setattr(textnorm, "_bmp", refuse)
+    monkeypatch.setattr(chartable, "_translated", 0)
+    monkeypatch.setattr(chartable, "_bmp", refuse)
     assert normalize("滬明對口合作…") == "沪明对口合作..."
     assert normalize_map("網(wǎng)點 ①")[0] == "网点 1"
-    monkeypatch.setattr(textnorm, "_translated", textnorm.DENSE_AFTER)
+    monkeypatch.setattr(chartable, "_translated", chartable.DENSE_AFTER)
     with pytest.raises(AssertionError, match="was built"):
         normalize("a long poll's worth of text")
 
@@ -164,7 +165,7 @@ def test_drops_and_expansions_found_without_a_regex_as_with_one() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         offsets = list(range(len(text)))
         expected = textnorm._sub_map(special, lambda m: table[ord(m.group())] or "", text, offsets)
-        assert textnorm._sub_special(text, textnorm._fold_one(text), offsets) == expected, text
+        assert textnorm._sub_special(text, chartable._fold_one(text), offsets) == expected, text
 
 
 def test_rewritten_regexes_match_as_written_plainly() -> None:
