@@ -275,3 +275,15 @@ def test_a_list_typed_with_single_breaks_keeps_one_item_a_line() -> None:
     assert "- Removed the old paper-ticket scanner" in body
     assert body[-1] == "Thanks to everyone who sent in reports from the piers."
     assert len(body) == 10
+
+
+def test_a_short_line_centred_with_a_picture_is_its_caption() -> None:
+    # Older portals set a picture and its caption in a <center> block or a centred <p>, under no
+    # caption class (found on two real portal pages); a longer centred line beside a picture stays.
+    body = paragraphs("zh_centred_captions.html")
+    assert body[0].startswith("示例网讯 周末的古镇")
+    assert not any(p in ("歌手在石桥上对唱", "古镇夜景") or "宣传照" in p for p in body)
+    assert any(p.startswith("夜幕降临后，对歌从石桥") for p in body)
+    # a blog's `相关日志` heading closes the article like `相关文章`
+    assert body[-1].startswith("据悉，山歌会的录音")
+    assert len(body) == 4

@@ -74,6 +74,9 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         ("en_date_glued_label.html", utc(2018, 3, 5, 16)),
         # An old CMS byline: `更新时间：2006-03-01 10:00:00` before `录入时间：2005-07-05 09:20:11` (entered).
         ("zh_date_entry_label.html", utc(2005, 7, 5, 1, 20, 11)),
+        # A blog engine's English date format under a Chinese locale: `三月 8th, 2018` under the
+        # headline; comments `三月 9th, 2018 at …` after the body (found on a real blog page).
+        ("zh_date_han_month_name.html", utc(2018, 3, 7, 16)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:
@@ -112,6 +115,9 @@ def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -
         ("Columnists21:17 18.11.2019", utc(2019, 11, 17, 16)),  # day first with dots
         ("build 3.1.2.2019", None),  # part of a longer dotted number: no date
         ("Ideas11.14.2019 09:00 AM", utc(2019, 11, 13, 16)),  # dotted, month first: 14 cannot be a month
+        ("十一月 6th, 2009", utc(2009, 11, 5, 16)),  # an English format with Chinese month names
+        ("6 十二月 2009", utc(2009, 12, 5, 16)),
+        ("十三月 5, 2009", None),  # no month: `三月` is part of a longer numeral
     ],
 )
 def test_more_written_forms(text: str, expected: datetime) -> None:

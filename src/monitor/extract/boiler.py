@@ -16,6 +16,7 @@ import re
 _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
     r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
+    r"相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"

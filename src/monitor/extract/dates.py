@@ -54,6 +54,13 @@ _EN_DAY_FIRST = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
     r"(?:\s+|-)" + _YEAR_END
 )
+# 十一月 6th, 2009 · 6 十一月 2009: an English date pattern with the month's Chinese name, as blog
+# engines print their English formats under a Chinese locale.
+_HAN_MONTH = r"(?<![〇一二三四五六七八九十])(十[一二]?|[一二三四五六七八九])月"
+_HAN_MONTH_DATE = re.compile(
+    _HAN_MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?,\s*" + _YEAR_END
+    + r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _HAN_MONTH + r",?\s+" + _YEAR_END
+)
 # 18.11.2019: day first with dots, as European and Russian pages write it.
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 # Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
@@ -133,6 +140,8 @@ def parse_date(text: str | None, now: datetime, order: Order = None) -> datetime
             return found
     dotted = _DOTTED.search(text)
     found = _english_date(text, now) or (plausible(_from_dotted(dotted), now) if dotted else None)
+    if found is None and "月" in text:
+        found = _han_month_date(text, now)
     return found or (short_year_date(text, now) if han is None and "年" in text else None)
 
 
@@ -186,6 +195,15 @@ def _english_date(text: str, now: datetime) -> datetime | None:
     if day_first and (not month_first or day_first.start() < month_first.start()):
         return plausible(_from_english(day_first), now)
     return plausible(_from_english(month_first), now) if month_first else None
+
+
+def _han_month_date(text: str, now: datetime) -> datetime | None:
+    """A `十一月 6th, 2009` / `6 十一月 2009` date in `text` (Shanghai midnight of that day), if plausible."""
+    match = _HAN_MONTH_DATE.search(text)
+    if match is None:
+        return None
+    month, day, year = match.group(1, 2, 3) if match.group(1) else (match.group(5), match.group(4), match.group(6))
+    return plausible(to_utc(int(year), _han_number(month), int(day)), now)
 
 
 def _from_dotted(match: re.Match[str]) -> datetime | None:

@@ -27,7 +27,10 @@ _STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` he
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
-_PICTURE_BOXES = frozenset({"div", "figure"})
+_PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
+# A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
+# older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
+_CENTRED_CAPTION = 45
 _PICTURE_WRAPS = frozenset({"a", "span", "picture", "noscript", "i", "b", "em", "strong"})
 _SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
@@ -193,6 +196,8 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
         if box is None or box.mem_id == own_id:
             return None
         if box.tag in _PICTURE_BOXES:
+            if box.tag == "p" and not _centred(box):  # a left-aligned <p> may be a heading with its icon
+                return None
             break
         if box.tag not in _PICTURE_WRAPS:
             return None
@@ -200,9 +205,18 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     else:
         return None
     text = box.text().strip()
+    if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION:
+        return None  # a centred paragraph may be a line of the article set beside a picture
     if not text or weighted_length(text) > 150 or text[-1] in _SENTENCE_ENDS or "\n\n" in text.strip():
         return None
     return None if box.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None else box
+
+
+def _centred(node: LexborNode) -> bool:
+    """Whether a block is centred by its attributes (`align=center`, `text-align: center`), as
+    older Chinese pages set a picture and its caption."""
+    attrs = node.attributes
+    return (attrs.get("align") or "").lower() in ("center", "middle") or "center" in (attrs.get("style") or "").lower()
 
 
 def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
