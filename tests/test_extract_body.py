@@ -284,6 +284,10 @@ def test_a_short_line_centred_with_a_picture_is_its_caption() -> None:
     assert body[0].startswith("示例网讯 周末的古镇")
     assert not any(p in ("歌手在石桥上对唱", "古镇夜景") or "宣传照" in p for p in body)
     assert any(p.startswith("夜幕降临后，对歌从石桥") for p in body)
+    # a picture box whose one line is a single Chinese sentence is its caption too (BBC Chinese's
+    # captions once their class names are gone); a box with two sentences is text
+    assert not any(p.startswith("青年组的中学生") for p in body)
+    assert any(p.startswith("镇文化站站长说") for p in body)
     # a blog's `相关日志` heading closes the article like `相关文章`
     assert body[-1].startswith("据悉，山歌会的录音")
-    assert len(body) == 4
+    assert len(body) == 5

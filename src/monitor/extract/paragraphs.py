@@ -207,9 +207,17 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     text = box.text().strip()
     if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION:
         return None  # a centred paragraph may be a line of the article set beside a picture
-    if not text or weighted_length(text) > 150 or text[-1] in _SENTENCE_ENDS or "\n\n" in text.strip():
+    if not text or weighted_length(text) > 150 or "\n\n" in text.strip():
+        return None
+    if text[-1] in _SENTENCE_ENDS and not _one_cjk_sentence(text):
         return None
     return None if box.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None else box
+
+
+def _one_cjk_sentence(text: str) -> bool:
+    """A Chinese caption written as one sentence (`梁振英的山顶大宅于6月份被揭发存有违章建筑。`): a
+    full stop at its end and no other sentence end or comma-separated clauses beyond two."""
+    return text[-1] == "。" and sum(text.count(mark) for mark in "。！？") == 1 and text.count("，") <= 1
 
 
 def _centred(node: LexborNode) -> bool:
