@@ -122,7 +122,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         if starts[i] >= cut:
             break
         size = end - starts[i]
-        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)):
+        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)) \
+                and starts[i] not in doc.lists.keyword_lines:  # a menu line (新闻|福建|…|三明) is not the lead
             return cut, i
     return cut, lead
 

@@ -49,6 +49,7 @@ class Group:
     garbled: re.Pattern[str] | None = None  # terms of 3+ characters with one of them 〓
     mojibake: re.Pattern[str] | None = None  # gazetteer names as a GBK reading of UTF-8 garbles them
     contested: frozenset[str] = frozenset()  # terms every hit of which is judged by segmentation
+    one_sense: bool = False  # gazetteer not_in names something else: one name, one meaning per article
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
                  words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),
-                 contested=frozenset(normalize(t) for t in contested))
+                 contested=frozenset(normalize(t) for t in contested), one_sense=bool(listed_contexts))
 
 
 def _garbled_pattern(terms: list[str]) -> re.Pattern[str] | None:

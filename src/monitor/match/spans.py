@@ -25,10 +25,14 @@ _DELIMITER = re.compile(f"[{_DELIMITERS}]")
 _LAST_DELIMITER = re.compile(f"[{_DELIMITERS}][^{_DELIMITERS}]*$")
 _CLAUSE_REACH = 60  # list items are short: look no farther for the delimiter before a hit
 LIST_AFFIX_MAX = 6  # "福建三明、": at most this many characters between a hit and its 、
-_CONJUNCTIONS = set("与和同及跟")  # "上海杨浦区与三明、…" is a clause, not a list item
+_CONJUNCTIONS = set("与和同及跟")
+_NUMERALS = frozenset("0123456789一二三四五六七八九十")
+_ITEM_START = frozenset("\n;。 :")
+_POSSESSIVE_MAX = 15  # "的" and the thing a place's list item names, in characters  # "上海杨浦区与三明、…" is a clause, not a list item
 # A word of joint action right after an enumeration's last item: the items act together
 # ("一大纪念馆、三明市博物馆联合主办", "上海、三明两地携手"), they are not names in passing.
-_JOINT = re.compile("联合|共同|携手|联手")
+# "上海、三明两地签约", "沪、明双方" name the two partners as one subject in the same way.
+_JOINT = re.compile("联合|共同|携手|联手|两地|两市|双方")
 _JOINT_REACH = 12  # the last item's name, then the joint word, within this many characters
 _JOINT_ITEMS = 3  # partners acting together are two or three; nine cities "联合推介" are a list
 _CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}]")
@@ -41,6 +45,18 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
 _ITEM = re.compile(r"[\n;。] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|\(\d{1,2}\)|[●○◆◇■□▲△★☆•▶►♦])")
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
+# An item that goes on past its first sentence for this many characters is a section with
+# sentences of its own (a county's list of the year's deeds), not a headline among headlines.
+ITEM_SENTENCE_MIN = 15
+_ITEM_SENTENCE_END = re.compile("[。!?;]")
+ITEM_HAN_MIN = 30  # or one sentence this long: a headline is rarely 20 characters
+_HAN = re.compile("[\u4e00-\u9fff]")
+# A line of keywords or tags: three or more short segments between | / 丨 ("【关键词】林改|沙县
+# 小吃|沪明合作|闽台融合", an infographic's or a menu's words). Each is a word, not a sentence.
+_KEYWORD_SEP = re.compile("[|/丨]")
+_KEYWORD_MAX = 40  # characters of one segment (an English keyword of a few words)
+_KEYWORD_MIN_SEGMENTS = 3
+_SENTENCE_INSIDE = re.compile("[,。;!?]")
 
 
 class Enumerations:
@@ -52,17 +68,28 @@ class Enumerations:
         self.etc = [m.span() for m in _ETC.finditer(text)] if "等" in text else []  # ascending
         self.items = _numbered_items(text)  # [start, end) of each item of a long numbered list
         self.any = bool(self.marks or self.etc)  # most articles with none decide their hits here
+        # [start, end) of each segment of a keyword line, and where those lines start
+        self.keywords, self.keyword_lines = _keyword_segments(text)
+        # 、 between two "place's thing" items (…闵行区的家庭医生签约服务、浙江省的…): farther from
+        # the name than a plain item's affix
+        self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
+                           and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
 
     def near(self, start: int, end: int) -> bool:
         """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
 
-        The same answer as `、 in text[start - 7 : end + 7] or _ETC.search(text, end, end + 7)`.
+        The same answer as `、 in text[start - 7 : end + 7] or _ETC.search(text, end, end + 7)`,
+        or a 、 between "place's thing" items (`possessive`) within 21 characters after the hit.
         """
         reach = end + LIST_AFFIX_MAX + 1
         marks = self.marks
         i = bisect_left(marks, start - LIST_AFFIX_MAX - 1)
         if i < len(marks) and marks[i] < reach:
             return True
+        if self.possessive:
+            i = bisect_left(self.possessive, end)
+            if i < len(self.possessive) and self.possessive[i] <= end + LIST_AFFIX_MAX + _POSSESSIVE_MAX:
+                return True
         etc = self.etc
         for k in range(bisect_left(etc, (end, -1)), len(etc)):
             a, b = etc[k]
@@ -87,9 +114,39 @@ def _numbered_items(text: str) -> list[tuple[int, int]]:
     return items
 
 
-def _one_item_only(spans: list[tuple[int, int]], items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """The segments of every body line that is a run of short keywords between | / 丨 (the
+    title is left alone: "沪明合作签约|三明日报" is a headline and its outlet), and the start of
+    each such line (a menu or a tag line is never the lead)."""
+    out: list[tuple[int, int]] = []
+    lines: set[int] = set()
+    title_end = text.find("\n")
+    line_end = -1
+    for sep in _KEYWORD_SEP.finditer(text, title_end + 1 if title_end >= 0 else len(text)):
+        if sep.start() < line_end:
+            continue  # this line was judged already
+        start = text.rfind("\n", 0, sep.start()) + 1
+        line_end = text.find("\n", sep.start())
+        line_end = len(text) if line_end < 0 else line_end
+        cuts = [start - 1] + [m.start() for m in _KEYWORD_SEP.finditer(text, start, line_end)] + [line_end]
+        segments = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+        if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments[1:-1]):
+            out += [(a, b) for a, b in segments if _is_keyword(text, a, b)]
+            lines.add(start)
+    return out, lines
+
+
+def _is_keyword(text: str, a: int, b: int) -> bool:
+    """A segment of a keyword line: short, no sentence inside."""
+    return 0 < b - a <= _KEYWORD_MAX and not _SENTENCE_INSIDE.search(text, a, b)
+
+
+def _one_item_only(spans: list[tuple[int, int]], items: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Drop the hits that sit in a numbered list when all of them sit in one item: a
-    headline among unrelated headlines (a year's top ten) is not what the article is about."""
+    headline among unrelated headlines (a year's top ten) is not what the article is about.
+    An item that goes on in sentences of its own ("四、在上海结对区帮助下，…。全年完成手术…"),
+    or one sentence of 30 Han characters or more, is a section of a report, not a headline: its
+    hits stay."""
     where = {}
     for span in spans:
         k = bisect_right(items, (span[0], 1 << 62)) - 1
@@ -97,7 +154,19 @@ def _one_item_only(spans: list[tuple[int, int]], items: list[tuple[int, int]]) -
             where[span] = k
     if not where or len(set(where.values())) > 1:
         return spans
+    a, b = items[next(iter(where.values()))]
+    end = _ITEM_SENTENCE_END.search(text, a, b)
+    if end is not None and len(text[end.end() : b].strip("。!?; ")) >= ITEM_SENTENCE_MIN:
+        return spans
+    if len(_HAN.findall(text, a, b)) >= ITEM_HAN_MIN:
+        return spans
     return [s for s in spans if s not in where]
+
+
+def _in_keywords(span: tuple[int, int], segments: list[tuple[int, int]]) -> bool:
+    """Is the hit inside one segment of a keyword line?"""
+    k = bisect_right(segments, (span[0], 1 << 62)) - 1
+    return k >= 0 and span[1] <= segments[k][1]
 
 
 def positions(text: str, char: str) -> list[int]:
@@ -130,7 +199,9 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
     if group.skip_list_items and spans and lists.any:
         spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
     if group.skip_list_items and spans and lists.items:
-        spans = _one_item_only(spans, lists.items)
+        spans = _one_item_only(spans, lists.items, text)
+    if group.skip_list_items and spans and lists.keywords:
+        spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
     return spans
 
 
@@ -162,13 +233,18 @@ def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int) ->
     if not blocked and not (contested and any(text[a:b] in contested for a, b in spans)):
         return spans  # the common case: nothing to judge
     kept: list[tuple[int, int]] = []
+    elsewhere: set[str] = set()  # names this article also writes as part of another name
     for span in spans:
         found: tuple[int, int] | None = span
         while found is not None and not _counts(group, text, found, blocked):
+            if found == span and group.one_sense and _names_else(text, span, blocked):
+                elsewhere.add(text[span[0] : span[1]])
             m = group.pattern.search(text, found[0] + 1, stop)
             found = m.span() if m and m.start() < found[1] else None
         if found is not None and (not kept or found[0] >= kept[-1][1]):
             kept.append(found)
+    if elsewhere and all(text[a:b] in elsewhere for a, b in kept):
+        return []  # one name, one meaning in an article: 永安 beside 永安百货 is the store's
     return kept
 
 
@@ -200,6 +276,14 @@ def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tupl
     return False
 
 
+def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
+    """True when a context holding the hit names something else outright (永安百货, 韩国大田),
+    not another cut of the same characters (三明确)."""
+    start, end = span
+    return any(a <= start and end <= b and not segment.crossing(text[a:b], start - a, end - a)
+               for a, b in blocked)
+
+
 def _contexts(not_in: re.Pattern[str], text: str, last: int) -> list[tuple[int, int]]:
     """The `not_in` contexts that start a word, scanned from the text's start (so the matches
     are the same as a full scan's) but only up to `last` (the last hit's end): a context
@@ -224,14 +308,36 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
     left, right = _prev_delimiter(text, start), _next_delimiter(text, end)
     if _acts_together(text, start, end):
         return False
-    listed_left = left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
+    listed_left = (left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
+                   and not _numbering(text, left))
     same_left = listed_left and _any_within(spans, _prev_delimiter(text, left), left)
     if listed_left and not same_left:
         return True
-    if right < len(text) and text[right] == LIST_MARK and _is_affix(text[end:right]):
+    if right < len(text) and text[right] == LIST_MARK and (
+            _is_affix(text[end:right]) or _possessive_items(text, end, right)):
         return not _any_within(spans, right, _next_delimiter(text, right + 1))
     etc = _ETC.search(text, end, min(right, end + LIST_AFFIX_MAX + 2))
     return bool(etc and _is_affix(text[end : etc.start()]) and not same_left)
+
+
+def _numbering(text: str, mark: int) -> bool:
+    """True when the 、 at `mark` numbers an item ("三、上海结对区援建…", "\n12、"), not a list."""
+    i = mark
+    while i > 0 and mark - i < 3 and text[i - 1] in _NUMERALS:
+        i -= 1
+    return i < mark and (i == 0 or text[i - 1] in _ITEM_START)
+
+
+def _possessive_items(text: str, end: int, mark: int) -> bool:
+    """True when the name's item and the next are both "place's thing" (`上海市闵行区的家庭医生
+    签约服务、浙江省的县域医共体建设`): a list of places' cases, each a longer noun phrase."""
+    between = text[end:mark]
+    de = between.find("的")
+    if de < 0 or not _is_affix(between[:de]) or len(between) - de > _POSSESSIVE_MAX:
+        return False
+    if any(c in _CONJUNCTIONS for c in between):
+        return False
+    return "的" in text[mark + 1 : mark + 2 + LIST_AFFIX_MAX + 2]
 
 
 def _acts_together(text: str, start: int, end: int) -> bool:
