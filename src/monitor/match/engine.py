@@ -116,14 +116,17 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         cut = m.start() + 1  # the paragraph after the "\n"
     if topic.ignore_inline is not None:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
-    lead = 1 if starts[1] < cut else -1  # when no paragraph is long enough, the first leads
+    lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
+    menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         if starts[i] >= cut:
             break
+        if starts[i] in menus:
+            continue
+        lead = i if lead < 0 else lead
         size = end - starts[i]
-        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)) \
-                and starts[i] not in doc.lists.keyword_lines:  # a menu line (新闻|福建|…|三明) is not the lead
+        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)):
             return cut, i
     return cut, lead
 
