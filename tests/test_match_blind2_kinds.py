@@ -129,7 +129,8 @@ def test_a_visit_that_did_happen_still_matches(hu_ming: match.Topic) -> None:
 
 
 @pytest.mark.parametrize(("title", "body"), [
-    ("沪上网红面包店开进永安", "一家起家于上海的连锁面包品牌日前在永安市区开出新店，开业当天顾客排起长队。该品牌今年计划在全国新开门店一百家。"),
+    ("沪上网红面包店开进永安", "一家起家于上海的连锁面包品牌日前在永安市区开出新店，开业当天顾客排起长队。"
+     "该品牌今年计划在全国新开门店一百家。"),
     ("魔都連鎖烘焙品牌進駐三明", "一家起家於魔都的連鎖烘焙品牌近日在三明列東開出新店，這是其在閩西北的第三家門店。"),
     ("Shanghai bubble-tea chain opens first store in Sanming", "A Shanghai bubble-tea chain opened its first store in "
      "Sanming this week, with queues out the door on opening day. The chain plans 300 new stores nationwide."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from . import segment
 from .rules import GARBLED, LATIN_CHARS, Group, word_start
@@ -129,7 +130,7 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         line_end = text.find("\n", sep.start())
         line_end = len(text) if line_end < 0 else line_end
         cuts = [start - 1] + [m.start() for m in _KEYWORD_SEP.finditer(text, start, line_end)] + [line_end]
-        segments = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+        segments = [(a + 1, b) for a, b in pairwise(cuts)]
         if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments[1:-1]):
             out += [(a, b) for a, b in segments if _is_keyword(text, a, b)]
             lines.add(start)
