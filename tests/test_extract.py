@@ -604,6 +604,41 @@ def test_decode_keeps_the_codec_of_a_page_with_a_few_corrupt_bytes() -> None:
     assert decoded.replace("\ufffd", "") == text
 
 
+TRADITIONAL = "滬明兩地簽署對口合作協議，三明市將與上海市在醫療、教育和產業園區建設上深化協作。"
+SIMPLIFIED = "沪明两地签署对口合作协议，三明市将与上海市在医疗、教育和产业园区建设上深化协作。"
+
+
+@pytest.mark.parametrize("repeat", [1, 800], ids=["short", "past-the-judged-prefix"])
+@pytest.mark.parametrize(("meta", "header"), [("<meta charset='gb2312'>", None), ("", "text/html; charset=utf-8"),
+                                              ("", None), ("<meta charset='gbk'>", "text/html")],
+                         ids=["meta-gb2312", "header-utf8", "undeclared", "meta-gbk"])
+def test_decode_big5_bytes_under_a_wrong_or_missing_label_are_read_as_big5(meta, header, repeat) -> None:
+    """GB18030 decodes almost any bytes: Big5 bytes read with it are mojibake (涵癸挡穝狦 カ籔…)."""
+    text = f"<html><head>{meta}<title>三明</title></head><body>" + f"<p>{TRADITIONAL}</p>\n" * repeat + "</body></html>"
+    data = text.encode("big5hkscs")
+    assert data.decode("gb18030") != text  # the trap: this reading raises nothing
+    assert decode_html(data, header) == text
+
+
+@pytest.mark.parametrize("repeat", [1, 800], ids=["short", "past-the-judged-prefix"])
+def test_decode_gbk_bytes_under_a_stale_big5_label_are_read_as_gbk(repeat) -> None:
+    text = "<html><head><meta charset='big5'></head><body>" + f"<p>{SIMPLIFIED}</p>\n" * repeat + "</body></html>"
+    data = text.encode("gb18030")
+    assert data.decode("big5hkscs") != text  # valid Big5 too, and wrong
+    assert decode_html(data, None) == text
+
+
+@pytest.mark.parametrize("text", [SIMPLIFIED, "三明", "<p>滬明對口合作 三明市 碁</p>", TRADITIONAL])
+def test_decode_gbk_pages_that_are_valid_big5_too_stay_gbk(text) -> None:
+    """Pure GB2312 text is nearly always valid Big5: the likelier reading keeps it GBK (and a
+    traditional text written in GBK, as some sites do, stays GBK too)."""
+    for declared in ("<meta charset='gb2312'>", ""):
+        page = f"<html><head>{declared}</head><body><p>{text}</p></body></html>"
+        data = page.encode("gb18030")
+        assert decode_html(data, None) == page
+        assert decode_html(data, "text/html; charset=gbk") == page
+
+
 def test_decode_aliases_and_garbage() -> None:
     assert decode_module.normalize_charset("GB2312") == "gb18030"
     assert decode_module.normalize_charset("big5") == "big5hkscs"

@@ -46,11 +46,14 @@ def test_charset_traps_decode_to_the_right_text(site):
     site.page("/gbk.html", "<p>滬明對口合作 三明市 碁</p>".encode("gbk"), content_type="text/html; charset=gb2312")
     site.page("/none.html", "<p>沪明对口合作，三明市与上海市。</p>".encode("gb18030"), content_type="text/html")
     site.page("/big5.html", "<p>滬明結對 深水埗</p>".encode("big5hkscs"), content_type="text/html; charset=big5")
+    site.page("/big5-as-gb.html", "<p>滬明結對兩年 三明與上海攜手</p>".encode("big5hkscs"),
+              content_type="text/html; charset=gb2312")  # a Taiwan or Hong Kong page, mislabelled
     with fetcher_for(site) as f:
         assert "上海与三明" in f.get(site.url("/stale.html")).text
         assert "滬明對口合作 三明市 碁" in f.get(site.url("/gbk.html")).text  # 碁 is GBK, not GB2312
         assert "沪明对口合作" in f.get(site.url("/none.html")).text
         assert "深水埗" in f.get(site.url("/big5.html")).text
+        assert "滬明結對兩年 三明與上海攜手" in f.get(site.url("/big5-as-gb.html")).text
 
 
 def test_gzip_body_is_decoded(site):
