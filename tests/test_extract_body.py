@@ -291,3 +291,25 @@ def test_a_short_line_centred_with_a_picture_is_its_caption() -> None:
     # a blog's `相关日志` heading closes the article like `相关文章`
     assert body[-1].startswith("据悉，山歌会的录音")
     assert len(body) == 5
+
+
+def test_paragraphs_typed_as_divs_in_split_blocks_are_all_kept() -> None:
+    # An opinion piece whose paragraphs are <div>s in three sibling column blocks between ad
+    # slots (div-soup markup, hashed class names): each <div> scored as a candidate of its own, so
+    # only its longest paragraph was kept. A <div> holding only text and inline tags now scores
+    # into its block as a <p> would, and the three blocks are halves of one article.
+    body = paragraphs("en_div_paragraphs_split.html")
+    assert body[0].startswith("For eleven years the last bus")
+    assert body[-1].startswith("Until then, the people who cook")
+    assert len(body) == 7
+    assert not any("Harbour ferry" in p for p in body)
+
+
+def test_a_related_box_between_div_paragraphs_does_not_end_the_article() -> None:
+    # A `More from …` box inside the article, followed by paragraphs typed as <div>s: the box was
+    # dropped and the story went on only when a <p> followed it; here the body ended at the box.
+    body = paragraphs("en_div_paragraphs_related.html")
+    assert body[0].startswith("A walker missing on the high moor")
+    assert body[-1].startswith("The rescue service asked walkers")
+    assert len(body) == 4
+    assert not any("More from" in p or "new vehicle" in p for p in body)

@@ -29,6 +29,7 @@ CUSTOM_GROUP, CUSTOM_TAG_IDS = 1, 0xFFFF
 _INLINE_PARENTS = frozenset({"p", "pre", "blockquote", "h1", "h2", "h3", "h4", "a", "li"})
 _INLINE = frozenset({"span", "font", "em", "strong", "b", "i", "u", "small", "big", "sup", "sub", "a"})
 _PUNCT = re.compile(r"[,，。、；;！？!?]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # Class/id hints are matched lower-cased against literal-led alternations: Python's re then skips
 # ahead by first character, while re.I or a leading \b made it try every branch at every position
 # (~8 µs a hint, ~20x slower). `word(?<!\w....)` is `\bword` with the check after the literal.
@@ -60,6 +61,10 @@ def tag_ids(names: tuple[str, ...]) -> dict[int, str]:
 
 
 _SPAN_ID = next(iter(tag_ids(("span",))))
+_DIV_ID = next(iter(tag_ids(("div",))))
+# What a paragraph may hold: a <div> holding only these (no <br>, no block) is a paragraph typed as
+# a <div> (React-era pages, div-soup CMSes), and scores into its container as a <p> would.
+_PARAGRAPH_INLINE = frozenset({*_INLINE, "code", "abbr", "time", "q", "cite", "mark", "s", "del", "ins", "kbd", "img"})
 
 
 def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title: str = "",
@@ -108,11 +113,39 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
             continue
         text = unit.text(deep=False)  # loose text only; child elements are units of their own
         if len(text) >= 8 and not text.isspace():
+            if unit.tag_id == _DIV_ID and _CJK.search(text) is None and paragraph_div(unit) and _in_run(unit):
+                whole = unit.text()
+                if not is_excerpt(whole):
+                    _credit(scores, unit.parent, _unit_score(whole.strip(), 3.0))
+                continue
             # Loose text separated by <br> is several paragraphs in one unit: let its length count.
             score = _unit_score(text.strip(), 20.0)
             if score:
                 _credit(scores, _block_of(unit), score)
     return scores
+
+
+def paragraph_div(node: LexborNode) -> bool:
+    """A <div> that is one paragraph: only text and inline elements inside, no <br>."""
+    return all(child.tag in _PARAGRAPH_INLINE for child in node.iter(include_text=False))
+
+
+def _in_run(node: LexborNode) -> bool:
+    """Whether a paragraph <div> stands beside another paragraph (a <p>, or a <div> of one sentence
+    or more): an article's paragraphs come in runs; a reader comment's body sits alone beside its
+    author line and scores as a block of its own."""
+    for step in ("prev", "next"):
+        neighbour = getattr(node, step)
+        while neighbour is not None and neighbour.tag == "-text" and not (neighbour.text() or "").strip():
+            neighbour = getattr(neighbour, step)
+        if neighbour is None or neighbour.tag not in ("p", "div"):
+            continue
+        if neighbour.tag == "p":
+            return True
+        text = neighbour.text().strip()
+        if len(text) >= 40 and text[-1] in ".!?\"”’)" and paragraph_div(neighbour):
+            return True
+    return False
 
 
 def _in_paragraph(node: LexborNode) -> bool:
