@@ -10,7 +10,9 @@ per set and part, totals only (per-page lines never, so held-out and validation 
   the reference, our own link text) opening its body, as older table layouts list their latest
   items before the article's cell: the article's date must still win, or none;
 - `no-class`: body P/R/F1 with every class and id attribute removed (hashed class names give
-  the body finder no hints).
+  the body finder no hints);
+- `div-soup`: body P/R/F1 with every `<p>` turned into a `<div>` (paragraphs typed as divs, as
+  many component-built pages write them).
 Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
 """
 
@@ -31,6 +33,7 @@ _DATETIME = re.compile(r'(?is)(<time\b[^>]*?)\sdatetime="[^"]*"')
 _DATED_ATTRS = re.compile(r'(?is)\s(?:itemprop|content|data-[\w-]+)="[^"]*"')
 _BODY_OPEN = re.compile(r"(?is)<body\b[^>]*>")
 _CLASS_ID = re.compile(r"""(?is)\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+_P_TAG = re.compile(r"(?i)<(/?)p(?=[\s>/])")
 
 
 def without_meta(html: str) -> str:
@@ -56,6 +59,11 @@ def without_classes(html: str) -> str:
     return _CLASS_ID.sub("", html)
 
 
+def as_div_soup(html: str) -> str:
+    """The page with every paragraph tag a <div>."""
+    return _P_TAG.sub(r"<\1div", html)
+
+
 def _day(published: object) -> str | None:
     """The Shanghai local date of an extracted datetime, as ISO text."""
     return published.astimezone(SHANGHAI_TZ).date().isoformat() if published else None  # type: ignore[attr-defined]
@@ -73,6 +81,7 @@ def stress(pages: list[Page]) -> dict[str, str]:
     dates: dict[str, list[int]] = {}
     sided: dict[str, list[int]] = {}
     bodies: dict[str, list[tuple[float, float, float]]] = {}
+    soups: dict[str, list[tuple[float, float, float]]] = {}
     for _, url, html, row in pages:
         part = row["part"]
         reference, slack = row.get("date"), False
@@ -88,6 +97,7 @@ def stress(pages: list[Page]) -> dict[str, str]:
             tally[1] += 1
         if row.get("body"):
             bodies.setdefault(part, []).append(tp_fp_fn(row["body"], ours(without_classes(html), url)[0]))
+            soups.setdefault(part, []).append(tp_fp_fn(row["body"], ours(as_div_soup(html), url)[0]))
     lines: dict[str, str] = {}
     for part in sorted(set(dates) | set(bodies)):
         text = (f"no-meta dates={dates[part][0]}/{dates[part][1]}  side-list dates={sided[part][0]}/{sided[part][1]}"
@@ -95,6 +105,8 @@ def stress(pages: list[Page]) -> dict[str, str]:
         if part in bodies:
             p, r, f = f1_of(bodies[part])
             text += f"  no-class P={p:.3f} R={r:.3f} F1={f:.3f}"
+            p, r, f = f1_of(soups[part])
+            text += f"  div-soup P={p:.3f} R={r:.3f} F1={f:.3f}"
         lines[part] = text.strip()
     return lines
 
