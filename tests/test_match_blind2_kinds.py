@@ -6,7 +6,7 @@ English): a county's name that is also a Shanghai store or street (永安百货,
 line or a menu of a site (…|沪明合作|…); a county's numbered list of deeds whose Shanghai item goes
 on in sentences of its own, and 一、 numbering read as a 、 list; places listed with their cases
 (…闵行区的家庭医生签约服务、浙江省的…); 上海、三明两地 as both sides; a rumour denied; a shop
-or a trip with nothing public. Each case of a fault failed on the engine before the change; the
+or a trip with nothing public; a name garbled by a Windows-1252 reading (ä¸Šæµ· for 上海). Each case of a fault failed on the engine before the change; the
 cases that must still match (the county beside the store, a visit that did happen, shops opened
 by the pairing, a top-ten headline) guard the fixes.
 """
@@ -60,6 +60,14 @@ def test_a_menu_line_is_not_the_lead(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "重点产业项目签约仪式举行", body)
     assert m.matched, m.reason
     assert "both sides and cooperation up front" in m.reason
+
+
+def test_a_story_line_with_slashes_in_its_byline_is_not_a_keyword_line(hu_ming: match.Topic) -> None:
+    body = ("本报讯（记者甲/文 乙/图）为推动两地合作，上海市杨浦区代表团日前赴三明市大田县考察，双方签署了共建茶叶基地协议，"
+            "杨浦区将帮助大田高山茶进入上海市场。")
+    m = match_article(hu_ming, "茶叶基地签约", body)
+    assert m.matched, m.reason
+    assert "both sides and cooperation up front" in m.reason  # the story's first line is still its lead
 
 
 @pytest.mark.parametrize(("title", "body"), [
@@ -153,3 +161,26 @@ def test_a_shop_opened_by_the_pairing_still_matches(hu_ming: match.Topic, title:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
     assert "a shop or a trip, nothing public" not in m.reason
+
+
+def _as_cp1252(text: str) -> str:
+    """`text`'s UTF-8 bytes as a page taken for Windows-1252 shows them (undefined bytes as �)."""
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    (_as_cp1252("上海") + "与" + _as_cp1252("三明") + "签署对口合作协议",
+     _as_cp1252("上海市") + "与" + _as_cp1252("三明市") + "近日签署新一轮对口合作协议，双方将共建产业园。"),
+    ("沙县区与" + _as_cp1252("杨浦") + "共建小吃产业基地", "沙县区与" + _as_cp1252("杨浦") + "区合作共建小吃产业基地，双方将联合培训厨师。"),
+])
+def test_names_garbled_by_a_latin_reading_count(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+    assert any("æ" in h.term or "ä" in h.term for h in m.hits), m.reason  # the garbled name is evidence
+
+
+def test_a_latin_reading_of_another_word_is_not_a_name(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, _as_cp1252("上海") + "天气预报", _as_cp1252("上海") + "明天多云，最高气温二十度。")
+    assert not m.matched, m.reason
+    m = match_article(hu_ming, "Café opens in Paris", "A café by the Seine serves crêpes to tourists from Shanghai.")
+    assert m.score == 0, m.reason

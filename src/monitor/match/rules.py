@@ -279,18 +279,32 @@ def mojibake(terms: list[str]) -> list[str]:
     wrongly decoded source still counts. Bytes are taken two by two from the term's start,
     so a name garbled in line with its first character is found; a trailing odd byte is
     left out (三明市 → 涓夋槑 + the first two bytes of 市). Terms whose bytes are no GBK
-    sequence are skipped."""
+    sequence are skipped. The same bytes read as Windows-1252 (三明 → ä¸‰æ˜Ž, a page taken for
+    Latin text) count too: each byte one character, the five bytes cp1252 leaves undefined as
+    a lost character (〓), as a decoder that replaces them writes them."""
     out = []
     for term in terms:
         norm = normalize(term)
         if len(_HAN.findall(norm)) < 2:
             continue
         raw = norm.encode("utf-8")
+        out.append(normalize("".join(_CP1252[b] for b in raw)))
         try:
             out.append(raw[: len(raw) - len(raw) % 2].decode("gbk"))
         except UnicodeDecodeError:
             continue
     return out
+
+
+def _cp1252_byte(b: int) -> str:
+    """One byte as Windows-1252 reads it; an undefined one as a lost character."""
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return GARBLED
+
+
+_CP1252 = [_cp1252_byte(b) for b in range(256)]
 
 
 def _term_regex(term: str) -> str:

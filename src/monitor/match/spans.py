@@ -2,7 +2,7 @@
 
 In: a compiled `Group`, the article's normalised text (title, "\\n", body paragraphs), where
 reading stops and the text's `Enumerations`. Out: sorted, non-overlapping [start, end)
-spans (names with a character lost, 三〓市, or garbled by a GBK reading, 涓夋槑, included), minus
+spans (names with a character lost, 三〓市, or garbled by a GBK or cp1252 reading, 涓夋槑, ä¸‰æ˜Ž, included), minus
 hits inside a `not_in` context, contested terms the likelier segmentation does not read as words,
 Latin hits inside a word and (with `skip_list_items`) hits that are one item of an enumeration.
 Never does I/O.
@@ -131,8 +131,8 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         line_end = len(text) if line_end < 0 else line_end
         cuts = [start - 1] + [m.start() for m in _KEYWORD_SEP.finditer(text, start, line_end)] + [line_end]
         segments = [(a + 1, b) for a, b in pairwise(cuts)]
-        if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments[1:-1]):
-            out += [(a, b) for a, b in segments if _is_keyword(text, a, b)]
+        if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments):
+            out += segments  # every segment a word: not "记者甲/文 乙/图)为推动…，…" opening a story
             lines.add(start)
     return out, lines
 
