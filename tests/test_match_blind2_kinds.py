@@ -6,7 +6,8 @@ English): a county's name that is also a Shanghai store or street (永安百货,
 line or a menu of a site (…|沪明合作|…); a county's numbered list of deeds whose Shanghai item goes
 on in sentences of its own, and 一、 numbering read as a 、 list; places listed with their cases
 (…闵行区的家庭医生签约服务、浙江省的…); 上海、三明两地 as both sides; a rumour denied; a shop
-or a trip with nothing public; a name garbled by a Windows-1252 reading (ä¸Šæµ· for 上海). Each case of a fault failed on the engine before the change; the
+or a trip with nothing public; a name garbled by a Windows-1252 reading (ä¸Šæµ· for 上海).
+Each case of a fault failed on the engine before the change; the
 cases that must still match (the county beside the store, a visit that did happen, shops opened
 by the pairing, a top-ten headline) guard the fixes.
 """
@@ -171,7 +172,8 @@ def _as_cp1252(text: str) -> str:
 @pytest.mark.parametrize(("title", "body"), [
     (_as_cp1252("上海") + "与" + _as_cp1252("三明") + "签署对口合作协议",
      _as_cp1252("上海市") + "与" + _as_cp1252("三明市") + "近日签署新一轮对口合作协议，双方将共建产业园。"),
-    ("沙县区与" + _as_cp1252("杨浦") + "共建小吃产业基地", "沙县区与" + _as_cp1252("杨浦") + "区合作共建小吃产业基地，双方将联合培训厨师。"),
+    ("沙县区与" + _as_cp1252("杨浦") + "共建小吃产业基地",
+     "沙县区与" + _as_cp1252("杨浦") + "区合作共建小吃产业基地，双方将联合培训厨师。"),
 ])
 def test_names_garbled_by_a_latin_reading_count(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
