@@ -313,3 +313,14 @@ def test_a_related_box_between_div_paragraphs_does_not_end_the_article() -> None
     assert body[-1].startswith("The rescue service asked walkers")
     assert len(body) == 4
     assert not any("More from" in p or "new vehicle" in p for p in body)
+
+
+def test_a_reposts_credits_and_figure_notes_are_not_text() -> None:
+    # A portal's repost (found on a real page): `图注：…` captions, then `原标题：…` and
+    # `出品︱…` / `作者︱…` credit lines after the last paragraph. A sentence about an author stays.
+    body = paragraphs("zh_repost_credits.html")
+    assert body[0].startswith("镇上的石拱桥已经走过了")
+    assert body[-1].startswith("桥在三月初重新开放")
+    assert not any(p.startswith(("图注", "原标题", "出品", "作者︱")) for p in body)
+    assert any(p.startswith("作者在修缮日志里") for p in body)
+    assert len(body) == 5

@@ -100,7 +100,11 @@ _BIO = re.compile(
 )
 _EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+")
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
-_ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:")
+_ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:", "图注：", "图注:",
+                     "图说：", "图说:", "图片说明：", "图片说明:")
+# A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
+# lines (a label and a bar), as portals and WeChat mirrors print them around the text.
+_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计)\s*[︱｜|丨]")
 _ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图")
 
 
@@ -140,6 +144,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
+    if len(line) <= 80 and _ZH_CREDIT.match(line):
+        return True
     return ((len(line) <= 60 and _zh_caption(line)) or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
 
