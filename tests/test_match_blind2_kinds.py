@@ -186,3 +186,18 @@ def test_a_latin_reading_of_another_word_is_not_a_name(hu_ming: match.Topic) -> 
     assert not m.matched, m.reason
     m = match_article(hu_ming, "Café opens in Paris", "A café by the Seine serves crêpes to tourists from Shanghai.")
     assert m.score == 0, m.reason
+
+
+def test_an_aside_in_the_lead_under_a_title_about_another_pair_is_not_the_ties(hu_ming: match.Topic) -> None:
+    body = "嘉定区与温州市签署结对合作协议，双方将在汽车零部件产业方面加强合作。嘉定区此前已与三明的宁化县建立对口合作关系。"
+    m = match_article(hu_ming, "嘉定区与温州市结对", body)
+    assert not m.matched, m.reason
+    assert "a Sanming report" not in m.reason  # the title names the Shanghai side: a Shanghai story
+
+
+def test_a_paragraph_on_the_pairing_under_a_title_about_another_pair_still_matches(hu_ming: match.Topic) -> None:
+    body = ("嘉定区党政代表团日前赴温州市考察汽车零部件企业，双方签署了合作协议。\n"
+            "返沪后，代表团听取了对口合作工作汇报。嘉定区与宁化县结对三年来，共实施合作项目二十个。"
+            "下一步将帮助宁化县茶叶进入上海市场。")
+    m = match_article(hu_ming, "嘉定区赴温州市考察 并听取对口合作工作汇报", body)
+    assert m.matched, m.reason

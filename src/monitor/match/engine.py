@@ -232,6 +232,9 @@ def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
                 break
         else:
             return None
+    if rule.not_title and not any(scoped.scoped(g, ("title",)) for g in rule.anchor) \
+            and any(scoped.scoped(g, ("title",)) for g in rule.not_title):
+        return None  # "嘉定区与温州市结对" is no Sanming report, whatever its lead names
     if not rule.anchor:
         return _fire_units(rule, scoped)
     anchors = _anchors(rule, scoped)

@@ -23,7 +23,8 @@ FIELDS = ("title", "lead", "body")
 UNITS = ("sentence", "paragraph", "field", "article")
 _TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
 _GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
-_RULE_KEYS = {"name", "all", "any", "none", "anchor", "in", "within", "min_hits", "sentences", "weight", "veto"}
+_RULE_KEYS = {"name", "all", "any", "none", "anchor", "not_title", "in", "within", "min_hits", "sentences", "weight",
+              "veto"}
 _LATIN = re.compile(r"[a-z0-9]")
 LATIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # What the engine writes for U+FFFD (a character lost in decoding): 〓, the typesetter's mark
@@ -61,6 +62,7 @@ class Rule:
     any: tuple[str, ...] = ()
     none: tuple[str, ...] = ()
     anchor: tuple[str, ...] = ()  # groups that must also hit in the title or the lead
+    not_title: tuple[str, ...] = ()  # groups whose hit in the title keeps the rule from firing
     fields: tuple[str, ...] = ("title", "body")
     within: str | int = "article"  # a unit name or a window in characters
     min_hits: int = 1
@@ -367,7 +369,7 @@ def _compile_rule(table: object, key: str, groups: set[str], problems: _Problems
     if not isinstance(name, str) or not name.strip():
         problems.add(f"{key}.name", "missing", 'give each rule a name = "..." (it appears in every match)')
         name = key
-    refs = {k: tuple(_strings(table.get(k, []), f"{key}.{k}", problems)) for k in ("all", "any", "none", "anchor")}
+    refs = {k: tuple(_strings(table.get(k, []), f"{key}.{k}", problems)) for k in ("all", "any", "none", "anchor", "not_title")}
     for k, names in refs.items():
         for g in names:
             if g not in groups:
@@ -378,6 +380,7 @@ def _compile_rule(table: object, key: str, groups: set[str], problems: _Problems
         problems.add(f"{key}.sentences", "counts the sentences of a unit that hold every `all` group",
                      'give `all` groups and within = "paragraph", "field" or a number')
     return Rule(name=name, all=refs["all"], any=refs["any"], none=refs["none"], anchor=refs["anchor"],
+                not_title=refs["not_title"],
                 fields=_rule_fields(table.get("in", ["title", "body"]), key, problems),
                 within=_within(table.get("within", "article"), key, problems),
                 min_hits=_min_hits(table.get("min_hits", 1), key, problems),
