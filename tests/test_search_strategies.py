@@ -32,14 +32,15 @@ HOURS = 4000  # published dates fall in BASE + 0..HOURS hours (few distinct: man
 # Words an article is written from: place names in both scripts, a checked pair (三明 / 三明治),
 # English, and filler. NEWEST and OLDEST appear only in the newest or the oldest tenth by date.
 WORDS = ("三明 三明 沪明 滬明 上海 上海 对口 合作 对口合作 對口合作 三明治 明溪 永安 签约 簽約 飞地 產業園 "
-         "人才 网 網(wǎng) 明 沪 Sanming Shanghai 合作区").split()
+         "人才 网 網(wǎng) 明 沪 Sanming Shanghai 合作区 明治 三明，合作 art article Art 2026 5G 沪明2026").split()
 FILLER = "的 在 了 是 和 与 为 年 月 日 新 大 中 发展 推进 工作 会议 召开 举行 调研 座谈".split()
 NEWEST, OLDEST = "春耕", "疫情"
 SEPARATORS = ["", "", "，", "。", " ", "、"]
 
 QUERIES = ["三明", "沪明", "滬明", "上海", "明", "沪", "網", NEWEST, OLDEST, "对口合作", "三明治", "三明 -三明治",
            "沪明 OR 永安", "(明溪 OR 永安) 签约", "title:三明", "title:明", '"对口 合作"', "上海 -永安", "-三明", "",
-           "明 -三", "sanming", f"{NEWEST} OR {OLDEST}", f"{OLDEST} 三明", "三明 签约 永安", "合作区", "沪 三明"]
+           "明 -三", "sanming", f"{NEWEST} OR {OLDEST}", f"{OLDEST} 三明", "三明 签约 永安", "合作区", "沪 三明",
+           "art", "art OR -article", "沪明2026", '"三明，合作"', "title:(沪明 OR 永安)", "三明 -(明治 OR 永安)", "-明 三"]
 
 # store.search / pipeline.query settings; the reference sorts every match and never walks.
 REFERENCE = {"RARE": 10**9, "TOPIC_RARE": 10**9, "TOPIC_WALK": 0}
@@ -166,7 +167,7 @@ def world(request, tmp_path_factory):
     build(tmp / "s.db", seed, LAYOUTS[layout])
     (tmp / "monitor.toml").write_text(CONFIG.format(db=(tmp / "s.db").as_posix()), encoding="utf-8")
     ctx = Context(config.load(tmp / "monitor.toml"), Store.open(tmp / "s.db"))
-    chosen = cases(seed, 60)
+    chosen = cases(seed, 80)
     everything: dict = {}
     expected = []
     with forced(REFERENCE):
