@@ -12,7 +12,9 @@ per set and part, totals only (per-page lines never, so held-out and validation 
 - `no-class`: body P/R/F1 with every class and id attribute removed (hashed class names give
   the body finder no hints);
 - `div-soup`: body P/R/F1 with every `<p>` turned into a `<div>` (paragraphs typed as divs, as
-  many component-built pages write them).
+  many component-built pages write them);
+- `wrapped`: body P/R/F1 with every `<p>` alone in a `<div>` of its own (one CMS component per
+  paragraph).
 Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
 """
 
@@ -34,6 +36,7 @@ _DATED_ATTRS = re.compile(r'(?is)\s(?:itemprop|content|data-[\w-]+)="[^"]*"')
 _BODY_OPEN = re.compile(r"(?is)<body\b[^>]*>")
 _CLASS_ID = re.compile(r"""(?is)\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
 _P_TAG = re.compile(r"(?i)<(/?)p(?=[\s>/])")
+_PARAGRAPH = re.compile(r"(?is)(<p[\s>].*?</p>)")
 
 
 def without_meta(html: str) -> str:
@@ -64,6 +67,11 @@ def as_div_soup(html: str) -> str:
     return _P_TAG.sub(r"<\1div", html)
 
 
+def as_wrapped(html: str) -> str:
+    """The page with every paragraph alone in a component <div>."""
+    return _PARAGRAPH.sub(r'<div class="cmp-text">\1</div>', html)
+
+
 def _day(published: object) -> str | None:
     """The Shanghai local date of an extracted datetime, as ISO text."""
     return published.astimezone(SHANGHAI_TZ).date().isoformat() if published else None  # type: ignore[attr-defined]
@@ -82,6 +90,7 @@ def stress(pages: list[Page]) -> dict[str, str]:
     sided: dict[str, list[int]] = {}
     bodies: dict[str, list[tuple[float, float, float]]] = {}
     soups: dict[str, list[tuple[float, float, float]]] = {}
+    wraps: dict[str, list[tuple[float, float, float]]] = {}
     for _, url, html, row in pages:
         part = row["part"]
         reference, slack = row.get("date"), False
@@ -98,6 +107,7 @@ def stress(pages: list[Page]) -> dict[str, str]:
         if row.get("body"):
             bodies.setdefault(part, []).append(tp_fp_fn(row["body"], ours(without_classes(html), url)[0]))
             soups.setdefault(part, []).append(tp_fp_fn(row["body"], ours(as_div_soup(html), url)[0]))
+            wraps.setdefault(part, []).append(tp_fp_fn(row["body"], ours(as_wrapped(html), url)[0]))
     lines: dict[str, str] = {}
     for part in sorted(set(dates) | set(bodies)):
         text = (f"no-meta dates={dates[part][0]}/{dates[part][1]}  side-list dates={sided[part][0]}/{sided[part][1]}"
@@ -107,6 +117,8 @@ def stress(pages: list[Page]) -> dict[str, str]:
             text += f"  no-class P={p:.3f} R={r:.3f} F1={f:.3f}"
             p, r, f = f1_of(soups[part])
             text += f"  div-soup P={p:.3f} R={r:.3f} F1={f:.3f}"
+            p, r, f = f1_of(wraps[part])
+            text += f"  wrapped P={p:.3f} R={r:.3f} F1={f:.3f}"
         lines[part] = text.strip()
     return lines
 

@@ -324,3 +324,15 @@ def test_a_reposts_credits_and_figure_notes_are_not_text() -> None:
     assert not any(p.startswith(("图注", "原标题", "出品", "作者︱")) for p in body)
     assert any(p.startswith("作者在修缮日志里") for p in body)
     assert len(body) == 5
+
+
+def test_paragraphs_wrapped_one_to_a_component_are_all_kept() -> None:
+    # Each <p> alone in its own <div class="cmp-text"> (one CMS component per paragraph), the
+    # article split over column blocks with a `More from …` box in the last one: the wrappers
+    # took the paragraphs' scores and only the longest paragraph was kept. A <div> wrapping one
+    # <p> alone now passes the score on to its container, as readability unwraps it.
+    body = paragraphs("en_wrapped_paragraphs.html")
+    assert body[0].startswith("For nine years the morning ferry")
+    assert body[-1].startswith("Until then, the people who teach")
+    assert len(body) == 7
+    assert not any("More from" in p or "new roof" in p for p in body)

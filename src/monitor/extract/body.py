@@ -104,7 +104,7 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
     for unit in paragraphs:
         text = unit.text()
         if len(text) >= 8 and not is_excerpt(text):
-            _credit(scores, unit.parent, _unit_score(text.strip(), 3.0))
+            _credit(scores, _home(unit), _unit_score(text.strip(), 3.0))
     free_spans = {span.mem_id for span in body.css(_FREE_SPANS)}
     for unit in blocks:
         if unit.tag_id == _SPAN_ID and unit.mem_id not in free_spans:
@@ -128,6 +128,55 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
 def paragraph_div(node: LexborNode) -> bool:
     """A <div> that is one paragraph: only text and inline elements inside, no <br>."""
     return all(child.tag in _PARAGRAPH_INLINE for child in node.iter(include_text=False))
+
+
+def _home(paragraph: LexborNode) -> LexborNode | None:
+    """The block a paragraph's score goes to: its parent, or past up to two <div>s that wrap it
+    alone (`<div class="cmp-text"><p>…</p></div>`, one component per paragraph), as readability
+    unwraps such a <div> into its <p>."""
+    node = paragraph
+    for _ in range(2):
+        parent = node.parent
+        if parent is None or parent.tag_id != _DIV_ID or not _sole(parent, node):
+            break
+        node = parent
+    if node.mem_id != paragraph.mem_id and not _beside_paragraph(node):
+        return paragraph.parent  # a lone wrapped paragraph: its <div> is the article's block
+    return node.parent
+
+
+def _sole(parent: LexborNode, child: LexborNode) -> bool:
+    """Whether `child` is `parent`'s only element and `parent` holds no loose text."""
+    for count, element in enumerate(parent.iter(include_text=False)):
+        if count or element.mem_id != child.mem_id:
+            return False
+    return not parent.text(deep=False).strip()
+
+
+def paragraph_block(node: LexborNode, depth: int = 2) -> bool:
+    """A <p>, a paragraph typed as a <div>, or a <div> wrapping one of them alone."""
+    if node.tag == "p":
+        return True
+    if node.tag_id != _DIV_ID:
+        return False
+    inner = node.css_first("p")  # cheaper than walking the children when it is no wrapper
+    if inner is None:
+        return paragraph_div(node)
+    child = next(iter(node.iter(include_text=False)), None)
+    return depth > 0 and child is not None and _sole(node, child) and paragraph_block(child, depth - 1)
+
+
+def _beside_paragraph(node: LexborNode) -> bool:
+    """Whether the element just before or after `node` is a paragraph block of its own: wrapped
+    paragraphs come in runs of components."""
+    for step in ("prev", "next"):
+        neighbour = getattr(node, step)
+        while neighbour is not None and neighbour.tag == "-text" and not (neighbour.text() or "").strip():
+            neighbour = getattr(neighbour, step)
+        if neighbour is not None and neighbour.tag in ("p", "div") and paragraph_block(neighbour) \
+                and len(neighbour.text().strip()) >= 40:
+            return True
+    return False
 
 
 def _in_run(node: LexborNode) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from .body import class_hint, link_density, paragraph_div, tag_ids
+from .body import class_hint, link_density, paragraph_block, tag_ids
 from .boiler import is_chrome, is_excerpt, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .text import clean, collapse, strip_junk, weighted_length
@@ -243,7 +243,7 @@ def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
         while after is not None and after.tag == "-text" and not (after.text() or "").strip():
             after = after.next
         if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
-                and (after.tag == "p" or paragraph_div(after))):  # a paragraph typed as a <div> too
+                and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
             return box
         box = box.parent
     return None
