@@ -34,6 +34,26 @@ def test_feed_entries_become_candidates_with_dates():
     assert found[0].published.isoformat() == "2026-11-20T01:30:00+00:00"
 
 
+@pytest.mark.parametrize(("declared", "codec", "title"), [
+    ("gb2312", "big5hkscs", "滬明對口合作兩週年"),  # a Taiwan or Hong Kong feed, mislabelled
+    ("utf-8", "gb18030", "三明与上海合作"),  # a GBK feed under a stale utf-8 declaration
+    ("gb2312", "gb18030", "朱镕基旧居与三明 碁"),  # GBK characters outside GB2312 under gb2312
+    (None, "gb18030", "三明与上海合作"),
+    ("big5", "big5hkscs", "滬明對口合作兩週年"),
+    ("utf-8", "utf-8", "沪明合作新进展"),
+])
+def test_feed_titles_in_any_chinese_encoding_are_read_as_written(declared, codec, title):
+    """feedparser falls back to windows-1252 when the declared encoding fails, and reads Big5
+    bytes under gb2312 without failing: both gave mojibake titles (ÈýÃ÷…, 涵癸…)."""
+    decl = f' encoding="{declared}"' if declared else ""
+    feed = (f'<?xml version="1.0"{decl}?><rss version="2.0"><channel><title>t</title>'
+            f'<item><title>{title}</title><link>https://fj.example.cn/n/1.shtml</link></item></channel></rss>')
+    src = Source(name="f", kind="feed", url="https://fj.example.cn/rss.xml")
+    for headers in ({}, {"content-type": f"application/rss+xml; charset={declared or 'gbk'}"}):
+        found = candidates(src, feed.encode(codec), headers, src.url)
+        assert [c.title for c in found] == [title], headers
+
+
 def test_list_page_in_gbk_with_selector_and_pattern():
     src = Source(name="l", kind="html", url="https://sm.example.cn/xw/", link_selector="ul.list a",
                  link_pattern=r"t\d{8}_\d+\.htm$")

@@ -1,6 +1,7 @@
 """`kind = "feed"`: an RSS/Atom feed → candidate links.
 
-In: the feed's bytes and response headers (feedparser gets bytes plus headers, never a URL).
+In: the feed's bytes and response headers (feedparser gets bytes plus headers, never a URL: the
+bytes decoded as pages are, then re-encoded as UTF-8 and declared so).
 Out: `Candidate`s with the entry's title, date and summary. Never fetches by itself.
 feedparser spends ~35 µs per tag and compares each attribute of a tag with every earlier one,
 so it is handed at most `MAX_MARKUP` tags (whole entries, the first ones: a feed lists its
@@ -14,6 +15,7 @@ from datetime import datetime, timezone
 
 from .. import markup
 from ..config import Source
+from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
@@ -35,8 +37,11 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
     """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all."""
     import feedparser
 
-    content = bounded(content, url)
-    parsed = feedparser.parse(content, response_headers={**headers, "content-location": url})
+    kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "application/xml")
+    utf8 = {**{k: v for k, v in headers.items() if k.lower() != "content-type"},
+            "content-type": kind.split(";")[0].strip() + "; charset=utf-8", "content-location": url}
+    content = bounded(as_utf8_xml(content, kind), url)  # decoded as pages are (feedparser's own guess fell to cp1252)
+    parsed = feedparser.parse(content, response_headers=utf8)
     if not parsed.entries and (parsed.bozo or not parsed.get("feed") or not parsed.get("version")):  # version: HTML
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no entries"
         raise ExtractError(f"{url}: not a readable RSS/Atom feed ({reason})",
