@@ -54,6 +54,23 @@ def test_feed_titles_in_any_chinese_encoding_are_read_as_written(declared, codec
         assert [c.title for c in found] == [title], headers
 
 
+@pytest.mark.parametrize(("declared", "codec"), [("gb2312", "gb18030"), ("utf-8", "gb18030"), ("gbk", "gb18030"),
+                                              ("big5", "big5hkscs"), ("gb2312", "big5hkscs"), (None, "utf-8")])
+def test_a_news_sitemap_in_a_chinese_encoding_is_read(declared, codec):
+    """The XML parser takes no multi-byte encoding but UTF-8 and UTF-16: a GBK sitemap
+    declared gb2312 raised 'multi-byte encodings are not supported', and one declared utf-8
+    was refused whole for its titles' bytes."""
+    from monitor.sources import sitemap
+
+    decl = f' encoding="{declared}"' if declared else ""
+    title = "三明與上海合作" if codec.startswith("big5") else "三明与上海合作"
+    xml = (f'<?xml version="1.0"{decl}?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://sm.example.cn/a/1.htm</loc>'
+           f'<news:news><news:title>{title}</news:title></news:news></url></urlset>')
+    kind, entries = sitemap.parse(xml.encode(codec), "https://sm.example.cn/sitemap.xml")
+    assert kind == "urlset" and [(e.loc, e.title) for e in entries] == [("https://sm.example.cn/a/1.htm", title)]
+
+
 def test_list_page_in_gbk_with_selector_and_pattern():
     src = Source(name="l", kind="html", url="https://sm.example.cn/xw/", link_selector="ul.list a",
                  link_pattern=r"t\d{8}_\d+\.htm$")

@@ -15,6 +15,7 @@ from datetime import datetime
 from xml.etree import ElementTree
 
 from ..config import Source
+from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
@@ -89,7 +90,9 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, list[Entry]]:
     """Sitemap XML → ("index" or "urlset", entries); ExtractError when it is neither."""
     try:
-        root = ElementTree.fromstring(_inflate(content, url))
+        # decoded as pages are and parsed as UTF-8: the XML parser takes no other multi-byte
+        # encoding (a GBK sitemap declared gb2312 raised ValueError)
+        root = ElementTree.fromstring(as_utf8_xml(_inflate(content, url)))
     except ElementTree.ParseError as exc:
         raise ExtractError(f"{url}: not a readable sitemap ({exc})",
                            hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
