@@ -15,6 +15,9 @@ per set and part, totals only (per-page lines never, so held-out and validation 
   many component-built pages write them);
 - `wrapped`: body P/R/F1 with every `<p>` alone in a `<div>` of its own (one CMS component per
   paragraph).
+Both rewrite the page as the parser reads it (every `<p>` closed where the parser closes it):
+old pages leave `<p>` open, and a `<div>` left open instead nests every later block inside it,
+which no div-soup page does (a first version rewrote the raw text and measured that instead).
 Prints "skipped: no eval data" and exits 0 when the data are absent. Never writes files.
 """
 
@@ -28,6 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extract import EVAL, SHANGHAI_TZ, Page, f1_of, load, ours, tp_fp_fn
+from selectolax.lexbor import LexborHTMLParser
 
 _SCRIPT = re.compile(r"(?is)<script\b.*?</script>")
 _META = re.compile(r"(?is)<meta\b[^>]*>")
@@ -62,14 +66,19 @@ def without_classes(html: str) -> str:
     return _CLASS_ID.sub("", html)
 
 
+def as_parsed(html: str) -> str:
+    """The page serialised as the parser reads it: every element closed where the parser closes it."""
+    return LexborHTMLParser(html).html or html
+
+
 def as_div_soup(html: str) -> str:
     """The page with every paragraph tag a <div>."""
-    return _P_TAG.sub(r"<\1div", html)
+    return _P_TAG.sub(r"<\1div", as_parsed(html))
 
 
 def as_wrapped(html: str) -> str:
     """The page with every paragraph alone in a component <div>."""
-    return _PARAGRAPH.sub(r'<div class="cmp-text">\1</div>', html)
+    return _PARAGRAPH.sub(r'<div class="cmp-text">\1</div>', as_parsed(html))
 
 
 def _day(published: object) -> str | None:

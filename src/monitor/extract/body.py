@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .boiler import is_excerpt
+from .boiler import is_excerpt, is_stop
+from .divs import DIV_ID, INLINE, beside, home, in_run, paragraph_div, zh_in_run
 from .text import weighted_length
 
 _DEEP_TAGS = ("p", "pre", "blockquote")  # paragraphs: all their text counts
@@ -27,7 +28,6 @@ UNIT_GROUPS = (_DEEP_TAGS, _SHALLOW_TAGS)  # the caller collects these in its fi
 # loose text counts, like a <div>'s: lexbor numbers its own tags below this, others far above.
 CUSTOM_GROUP, CUSTOM_TAG_IDS = 1, 0xFFFF
 _INLINE_PARENTS = frozenset({"p", "pre", "blockquote", "h1", "h2", "h3", "h4", "a", "li"})
-_INLINE = frozenset({"span", "font", "em", "strong", "b", "i", "u", "small", "big", "sup", "sub", "a"})
 _PUNCT = re.compile(r"[,，。、；;！？!?]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Class/id hints are matched lower-cased against literal-led alternations: Python's re then skips
@@ -61,10 +61,6 @@ def tag_ids(names: tuple[str, ...]) -> dict[int, str]:
 
 
 _SPAN_ID = next(iter(tag_ids(("span",))))
-_DIV_ID = next(iter(tag_ids(("div",))))
-# What a paragraph may hold: a <div> holding only these (no <br>, no block) is a paragraph typed as
-# a <div> (React-era pages, div-soup CMSes), and scores into its container as a <p> would.
-_PARAGRAPH_INLINE = frozenset({*_INLINE, "code", "abbr", "time", "q", "cite", "mark", "s", "del", "ins", "kbd", "img"})
 
 
 def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title: str = "",
@@ -104,7 +100,7 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
     for unit in paragraphs:
         text = unit.text()
         if len(text) >= 8 and not is_excerpt(text):
-            _credit(scores, _home(unit), _unit_score(text.strip(), 3.0))
+            _credit(scores, home(unit), _unit_score(text.strip(), 3.0))
     free_spans = {span.mem_id for span in body.css(_FREE_SPANS)}
     for unit in blocks:
         if unit.tag_id == _SPAN_ID and unit.mem_id not in free_spans:
@@ -113,7 +109,7 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
             continue
         text = unit.text(deep=False)  # loose text only; child elements are units of their own
         if len(text) >= 8 and not text.isspace():
-            if unit.tag_id == _DIV_ID and _CJK.search(text) is None and paragraph_div(unit) and _in_run(unit):
+            if unit.tag_id == DIV_ID and _paragraph_in_run(unit, text):
                 whole = unit.text()
                 if not is_excerpt(whole):
                     _credit(scores, unit.parent, _unit_score(whole.strip(), 3.0))
@@ -125,82 +121,19 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
     return scores
 
 
-def paragraph_div(node: LexborNode) -> bool:
-    """A <div> that is one paragraph: only text and inline elements inside, no <br>."""
-    return all(child.tag in _PARAGRAPH_INLINE for child in node.iter(include_text=False))
-
-
-def _home(paragraph: LexborNode) -> LexborNode | None:
-    """The block a paragraph's score goes to: its parent, or past up to two <div>s that wrap it
-    alone (`<div class="cmp-text"><p>…</p></div>`, one component per paragraph), as readability
-    unwraps such a <div> into its <p>."""
-    node = paragraph
-    for _ in range(2):
-        parent = node.parent
-        if parent is None or parent.tag_id != _DIV_ID or not _sole(parent, node):
-            break
-        node = parent
-    if node.mem_id != paragraph.mem_id and not _beside_paragraph(node):
-        return paragraph.parent  # a lone wrapped paragraph: its <div> is the article's block
-    return node.parent
-
-
-def _sole(parent: LexborNode, child: LexborNode) -> bool:
-    """Whether `child` is `parent`'s only element and `parent` holds no loose text."""
-    for count, element in enumerate(parent.iter(include_text=False)):
-        if count or element.mem_id != child.mem_id:
-            return False
-    return not parent.text(deep=False).strip()
-
-
-def paragraph_block(node: LexborNode, depth: int = 2) -> bool:
-    """A <p>, a paragraph typed as a <div>, or a <div> wrapping one of them alone."""
-    if node.tag == "p":
-        return True
-    if node.tag_id != _DIV_ID:
-        return False
-    inner = node.css_first("p")  # cheaper than walking the children when it is no wrapper
-    if inner is None:
-        return paragraph_div(node)
-    child = next(iter(node.iter(include_text=False)), None)
-    return depth > 0 and child is not None and _sole(node, child) and paragraph_block(child, depth - 1)
-
-
-def _beside_paragraph(node: LexborNode) -> bool:
-    """Whether the element just before or after `node` is a paragraph block of its own: wrapped
-    paragraphs come in runs of components."""
-    for step in ("prev", "next"):
-        neighbour = getattr(node, step)
-        while neighbour is not None and neighbour.tag == "-text" and not (neighbour.text() or "").strip():
-            neighbour = getattr(neighbour, step)
-        if neighbour is not None and neighbour.tag in ("p", "div") and paragraph_block(neighbour) \
-                and len(neighbour.text().strip()) >= 40:
-            return True
-    return False
-
-
-def _in_run(node: LexborNode) -> bool:
-    """Whether a paragraph <div> stands beside another paragraph (a <p>, or a <div> of one sentence
-    or more): an article's paragraphs come in runs; a reader comment's body sits alone beside its
-    author line and scores as a block of its own."""
-    for step in ("prev", "next"):
-        neighbour = getattr(node, step)
-        while neighbour is not None and neighbour.tag == "-text" and not (neighbour.text() or "").strip():
-            neighbour = getattr(neighbour, step)
-        if neighbour is None or neighbour.tag not in ("p", "div"):
-            continue
-        if neighbour.tag == "p":
-            return True
-        text = neighbour.text().strip()
-        if len(text) >= 40 and text[-1] in ".!?\"”’)" and paragraph_div(neighbour):
-            return True
-    return False
+def _paragraph_in_run(unit: LexborNode, text: str) -> bool:
+    """Whether a <div> (its own text `text`) is a paragraph in a run of paragraphs, by the signal of
+    its language: a neighbour ending an English sentence, or a Chinese clause beside a sentence and
+    no link."""
+    if _CJK.search(text) is None:
+        return paragraph_div(unit) and in_run(unit)
+    return zh_in_run(unit, text)
 
 
 def _in_paragraph(node: LexborNode) -> bool:
     """Whether a node sits in a paragraph, list item, link or inline wrapper (its text counts there)."""
     parent = node.parent
-    return parent is not None and (parent.tag in _INLINE_PARENTS or parent.tag in _INLINE)
+    return parent is not None and (parent.tag in _INLINE_PARENTS or parent.tag in INLINE)
 
 
 def _credit(scores: dict[LexborNode, float], node: LexborNode | None, score: float) -> None:
@@ -217,7 +150,7 @@ def _credit(scores: dict[LexborNode, float], node: LexborNode | None, score: flo
 def _block_of(unit: LexborNode) -> LexborNode | None:
     """The block a text-bearing unit belongs to: itself, or the block around its inline wrappers."""
     node: LexborNode | None = unit
-    while node is not None and node.tag in _INLINE:  # span/font wrappers are not blocks
+    while node is not None and node.tag in INLINE:  # span/font wrappers are not blocks
         node = node.parent
     if node is None or node.tag in _INLINE_PARENTS:
         return None
@@ -245,7 +178,10 @@ def _weight(node: LexborNode) -> float:
 
 
 def _enclosure(node: LexborNode) -> float:
-    """A small factor for candidates inside links, comment threads, sidebars and related blocks."""
+    """A small factor for candidates inside links, comment threads, sidebars and related blocks,
+    and for one headed by a comment or related-list heading just before it (class names hashed)."""
+    if _headed_by_stop(node):
+        return 0.2
     for ancestor in _ancestors(node, 12):
         tag = ancestor.tag
         if tag == "a":
@@ -412,6 +348,21 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
             else:
                 gap = gap + 1 if verdict == "skip" and gap < 1 else None
     return kept
+
+
+def _headed_by_stop(node: LexborNode) -> bool:
+    """Whether the element just before `node` is a heading of comments or other articles
+    (`网友评论（6）`, `相关新闻`): the block under it is that list, not the article."""
+    before = beside(node, "prev")
+    return before is not None and _stop_heading(before)
+
+
+def _stop_heading(node: LexborNode) -> bool:
+    """A short block heading comments or a related list (`网友评论（6）`, `Related stories`)."""
+    if node.tag not in _HEADINGS and node.tag not in ("div", "p", "section", "span", "strong", "b"):
+        return False
+    text = node.text().strip()
+    return 0 < len(text) <= 40 and is_stop(text)
 
 
 def _unwrapped(node: LexborNode) -> LexborNode:

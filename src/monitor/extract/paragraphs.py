@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from .body import class_hint, link_density, paragraph_block, tag_ids
+from .body import class_hint, link_density, tag_ids
 from .boiler import is_chrome, is_excerpt, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
+from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
 
 _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
@@ -239,9 +240,7 @@ def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
     for _ in range(6):
         if box is None or box.mem_id == own_id:
             return None
-        after = box.next
-        while after is not None and after.tag == "-text" and not (after.text() or "").strip():
-            after = after.next
+        after = beside(box, "next")
         if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
                 and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
             return box
