@@ -77,6 +77,9 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         # A blog engine's English date format under a Chinese locale: `三月 8th, 2018` under the
         # headline; comments `三月 9th, 2018 at …` after the body (found on a real blog page).
         ("zh_date_han_month_name.html", utc(2018, 3, 7, 16)),
+        # A byline that names its zone before the time (`2012年12月10日, 格林尼治标准时间17:41`, as BBC
+        # 中文 writes it) was read as a Shanghai midnight: now the time and the zone count.
+        ("zh_date_gmt_byline.html", utc(2012, 12, 10, 17, 41)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:
@@ -121,6 +124,22 @@ def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -
     ],
 )
 def test_more_written_forms(text: str, expected: datetime) -> None:
+    assert dates.parse_date(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2012年12月10日, 格林尼治标准时间17:41", utc(2012, 12, 10, 17, 41)),  # the zone before the time
+        ("2019-05-06 23:15 GMT", utc(2019, 5, 6, 23, 15)),
+        ("2019-05-06 10:15:00 UTC", utc(2019, 5, 6, 10, 15)),
+        ("2019年5月6日 10:15 (UTC+8)", utc(2019, 5, 6, 2, 15)),
+        ("2019-05-06 10:15 GMT-4", utc(2019, 5, 6, 14, 15)),
+        ("2019-05-06 10:15", utc(2019, 5, 6, 2, 15)),  # no zone: Shanghai
+        ("2019年5月6日 格林尼治时间9月25日", utc(2019, 5, 5, 16)),  # a zone word and no time: midnight
+    ],
+)
+def test_a_zone_named_after_the_date(text: str, expected: datetime) -> None:
     assert dates.parse_date(text, NOW) == expected
 
 

@@ -93,6 +93,12 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2023/1108/
     re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),  # /20231108/ · n20231108
 )
+# A zone written after a date: BBC 中文 writes `2012年12月10日, 格林尼治标准时间10:41` (the zone before
+# its time), others `2019-05-06 23:15 GMT` or `… (UTC+8)` after it. Read at the date's end only.
+_ZONE_NAMES = r"(?:格林尼治标准时间|格林威治标准时间|格林尼治時間|格林尼治时间|格林威治时间|GMT|UTC)"
+_ZONE_OFFSET = r"\s*([+-]\d{1,2}(?::?\d{2})?)?"
+_ZONE_THEN_TIME = re.compile(r"[\s,，]{0,3}" + _ZONE_NAMES + _ZONE_OFFSET + r"\s*(\d{1,2})[:：](\d{2})(?!\d)")
+_ZONE_AFTER_TIME = re.compile(r"\s{0,2}[(（]?" + _ZONE_NAMES + _ZONE_OFFSET)
 _URL_SHORT_DATE = re.compile(r"/(\d{2})(\d{2})(\d{2})/")  # /050427/: a last resort, IDs look alike
 
 
@@ -402,11 +408,29 @@ def first_date(text: str | None, now: datetime, timed: bool = False) -> datetime
 
 
 def from_full_match(match: re.Match[str]) -> datetime | None:
-    """Turn a FULL_DATE match (with or without its time part) into UTC."""
+    """Turn a FULL_DATE match (with or without its time part) into UTC: Shanghai wall clock, unless
+    a zone follows (`2012年12月10日, 格林尼治标准时间10:41`, `2019-05-06 23:15 GMT`, `… UTC+8`)."""
     y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
+    tz: timezone | ZoneInfo = SHANGHAI
+    if match.group(4) is None:
+        zoned = _ZONE_THEN_TIME.match(match.string, match.end())
+        if zoned:
+            h, mi, s, tz = int(zoned.group(2)), int(zoned.group(3)), 0, _offset(zoned.group(1))
+    elif (zone := _ZONE_AFTER_TIME.match(match.string, match.end())) is not None:
+        tz = _offset(zone.group(1))
     if h > 23 or mi > 59 or s > 59:
         h = mi = s = 0
-    return to_utc(y, mo, d, h, mi, s)
+    return to_utc(y, mo, d, h, mi, s, tz)
+
+
+def _offset(text: str | None) -> timezone:
+    """`+8`, `-05:00`, `+0530` as a fixed zone; none (GMT, UTC alone) is UTC."""
+    if not text:
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return timezone(sign * timedelta(hours=min(hours, 14), minutes=min(minutes, 59)))
 
 
 def _han_number(text: str) -> int:
@@ -436,7 +460,7 @@ def _from_us(match: re.Match[str], order: Order = None) -> datetime | None:
 
 
 def _from_iso(match: re.Match[str]) -> datetime | None:
-    """Turn an ISO 8601 match into UTC, honouring its offset when it has one."""
+    """Turn an ISO 8601 match into UTC, honouring its offset or a zone named after it."""
     y, mo, d, h, mi = (int(match.group(i)) for i in range(1, 6))
     s = int(match.group(6) or 0)
     zone = match.group(7)
@@ -444,9 +468,9 @@ def _from_iso(match: re.Match[str]) -> datetime | None:
     if zone == "Z":
         tz = timezone.utc
     elif zone:
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+        tz = _offset(zone)
+    elif (named := _ZONE_AFTER_TIME.match(match.string, match.end())) is not None:
+        tz = _offset(named.group(1))  # `2019-05-06 23:15 GMT`
     return to_utc(y, mo, d, h, mi, s, tz) if h < 24 and mi < 60 and s < 60 else None
 
 
