@@ -80,6 +80,10 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         # A byline that names its zone before the time (`2012年12月10日, 格林尼治标准时间17:41`, as BBC
         # 中文 writes it) was read as a Shanghai midnight: now the time and the zone count.
         ("zh_date_gmt_byline.html", utc(2012, 12, 10, 17, 41)),
+        # The <title> names only the site, so the byline region opened at the site's name in the
+        # header, and its first date was the header clock's `2026年11月20日 星期五`: the page was
+        # dated the day it was fetched. A clock's date is passed over when another date follows it.
+        ("zh_date_site_title_clock.html", utc(2009, 3, 4, 16)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:
@@ -163,6 +167,12 @@ def test_english_dateline_takes_the_year_from_context() -> None:
     assert yearless.dateline_date(lead, NOW) == utc(2024, 3, 7, 16)
     assert yearless.dateline_date("SHANGHAI, Dec. 30 (Reuters) - Shares rose.", NOW) == utc(2023, 12, 29, 16)
     assert yearless.dateline_date("In March 8 cities joined the scheme.", NOW) is None
+
+
+def test_a_clock_is_passed_over_only_before_another_date() -> None:
+    region = "青溪县人民政府网 2024年3月30日 星期六 首页 | 政务公开 县里部署春耕 2009-03-05 来源：县农业局"
+    assert dates.parse_date(dates.without_clock(region), NOW) == utc(2009, 3, 4, 16)
+    assert dates.without_clock("人民日报 2010年01月27日 星期三 第A03版") == "人民日报 2010年01月27日 星期三 第A03版"
 
 
 def test_a_list_heading_with_a_label_word_is_not_a_label() -> None:

@@ -342,6 +342,18 @@ def without_lists(text: str) -> str:
     return text
 
 
+def without_clock(text: str) -> str:
+    """`text` with a page clock's date blanked out (same length) when another date follows it: a
+    byline region that starts at the site's name in the header (the `<title>` names only the site)
+    opens with the header's `2026年11月20日 星期五`; an e-paper's `2010年01月27日 星期三` alone stays."""
+    found = list(FULL_DATE.finditer(text))
+    for match in found[:-1]:
+        if _clock(text, match, match.end()):
+            start, end = match.span()
+            return f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
+
+
 def _listed(text: str, match: re.Match[str]) -> bool:
     """Whether a date is a dated list's item: one without its time of day with two more dates within
     120 characters (a side column's `最新信息` links; a byline rarely writes three, and a timed or
