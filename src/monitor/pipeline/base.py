@@ -57,6 +57,7 @@ class ImportReport:
     reposts: int = 0
     duplicates: int = 0
     matched: int = 0
+    history: int = 0  # stories created that came out before a digest window: recorded read (`backfill`)
     errors: list[str] = field(default_factory=list)  # skipped lines, by number
     warnings: list[str] = field(default_factory=list)  # lines imported with a change (a cut body)
     stopped: MonitorError | None = None  # the database refused a batch, or an interrupt: stopped there

@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain, islice
@@ -25,6 +25,7 @@ from .. import extract, match
 from ..decode import json_loads
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
+from . import backfill
 from .base import MAX_BODY_CHARS, SHANGHAI, Context, ImportReport, Ingested, cap_body
 from .ingest import Ingestor, Prepared, canonical_of, prepare
 
@@ -35,21 +36,23 @@ AGAIN = "run the same import again to go on: the articles already stored are ski
 
 def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                  max_body: int = MAX_BODY_CHARS, workers: int | None = None,
-                 stop: threading.Event | None = None) -> ImportReport:
+                 stop: threading.Event | None = None, history_read: bool = False) -> ImportReport:
     """Ingest articles given as JSON Lines; a bad line is reported by number and skipped.
 
     Each line's own work (JSON, extraction of `html`, normalising, matching, fingerprint,
     index tokens) runs in `workers` processes (default: one per core, for inputs of more than
     `POOL_MIN_LINES` lines); this process only writes, in input order, each article in its
     own savepoint as `Ingestor` does, so the outcome is the same as with one process. Once
-    `stop` is set the import ends after the article in hand, with what it prepared stored."""
+    `stop` is set the import ends after the article in hand, with what it prepared stored.
+    With `history_read`, the stories it creates that came out before a subscriber's digest
+    window are recorded as read for that subscriber in the batch that stores them (`backfill`)."""
     report = ImportReport()
     source: Iterable[bytes | str | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
     numbered = _numbered(source, report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
-        with Ingestor(ctx, backfill=True) as ingestor:
+        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report) if history_read else None) as ingestor:
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
                 outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
             else:  # parsed here; `add` prepares only what is not stored yet
@@ -76,6 +79,15 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     if report.new or report.reposts:
         ctx.store.release_free_pages()
     return report
+
+
+def _history(ctx: Context, report: ImportReport) -> Callable[[list[tuple[Article, Ingested]]], None]:
+    """What each batch runs in its transaction: mark its old stories read, counted in `report`."""
+    spans = backfill.windows(ctx)
+
+    def mark(stored: list[tuple[Article, Ingested]]) -> None:
+        report.history += len(backfill.mark_history(ctx, spans, stored))
+    return mark
 
 
 @dataclass

@@ -20,7 +20,7 @@ import dataclasses
 import hashlib
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -142,9 +142,11 @@ class Ingestor:
     """
 
     def __init__(self, ctx: Context, *, batch_size: int = BATCH_SIZE, max_seconds: float = BATCH_SECONDS,
-                 max_chars: int = BATCH_CHARS, backfill: bool = False) -> None:
+                 max_chars: int = BATCH_CHARS, backfill: bool = False,
+                 on_batch: Callable[[list[tuple[Article, Ingested]]], object] | None = None) -> None:
         self.ctx = ctx
         self.backfill = backfill
+        self.on_batch = on_batch  # the batch's stored articles, inside its transaction (`backfill.mark_history`)
         self.batch_size, self.max_seconds, self.max_chars = batch_size, max_seconds, max_chars
         self.topics = topic_hashes(ctx)
         self.results: list[Ingested] = []
@@ -207,6 +209,8 @@ class Ingestor:
                                       if isinstance(p, Prepared) and r.article_id is not None])
                 if not self.backfill:  # a backfill keeps its own band rows until it ends (`__exit__`)
                     store.prune_lsh(utcnow() - LSH_WINDOW)
+                if self.on_batch is not None:
+                    self.on_batch([(p.article, r) for p, r in zip(batch, results, strict=True) if isinstance(p, Prepared)])
                 crash_point("batch")
         except StoreError:  # the database refused the batch: none of it was kept
             self.lost_sources = sorted({p.source for p in batch if isinstance(p, Prepared)})
