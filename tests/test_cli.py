@@ -47,7 +47,7 @@ def lines(*objs) -> str:
 
 
 @pytest.mark.parametrize("command", ["poll", "run", "search", "import", "digest", "extract", "match", "rematch",
-                                     "sources", "test-source", "health", "demo", "check-config", "feed"])
+                                     "sources", "test-source", "health", "demo", "check-config", "feed", "reindex"])
 def test_every_command_has_help(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Usage: main " + command in result.output.replace("monitor", "main")

@@ -25,6 +25,9 @@ from typing import Any
 
 from .textnorm import CJK_CHARS, _pieces, normalize
 
+# Bump with a change of what `document_tokens` makes that `normform`'s probes may not show: stores
+# indexed under another version are re-indexed by their next writer (`monitor reindex`).
+VERSION = 1
 MARK = "\ue000"  # before a title token; normalising drops private-use characters, so no text has it
 _PLAIN_WORD = re.compile("[a-z0-9]+")
 _SPACE = 0x20

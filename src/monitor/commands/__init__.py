@@ -36,6 +36,8 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     "extract": ("tools", "Extract title, date, author and body from HTML files, URLs or - (stdin), streaming."),
     "match": ("tools", "Match JSON Lines (title, body, optional id, url) against topics; one JSON line per input "
                        "and topic."),
+    "reindex": ("maintain", "Rebuild the search index and repost fingerprints made by another version's text "
+                            "normalising."),
     "demo": ("demo", "Poll a bundled replay of news sites on 127.0.0.1 through the whole pipeline, then show the "
                      "digest and a search."),
     "serve": ("serve", "Serve the search, story, topic and sources pages and Atom feeds (read-only)."),

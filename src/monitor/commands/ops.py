@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import click
 
 from ..errors import ConfigError
+from .maintain import rebuild_progress
 from .output import local_time, print_table
 
 
@@ -60,7 +61,8 @@ def poll(state, names) -> None:
     from ..pipeline import poll as run_poll
 
     ctx = state.context(fetcher=True)
-    catch_up(ctx)  # articles never checked against a current topic's rules
+    with rebuild_progress() as progress:
+        catch_up(ctx, progress)  # articles never checked against a current topic's rules, an upgrade's rebuilds
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
     advance, stop = _progress(chosen)
     try:
@@ -95,7 +97,8 @@ def run(state, once, metrics_port, metrics_host) -> None:
 
     with single(state.cfg.db_path):
         require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
-        catch_up(state.context())  # articles never checked against a current topic's rules
+        with rebuild_progress() as progress:
+            catch_up(state.context(), progress)  # articles never checked against a current topic's rules
         run_daemon(state.cfg, state.store, once=once, metrics_port=metrics_port, metrics_host=metrics_host,
                    after_reload=catch_up)
 

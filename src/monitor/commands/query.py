@@ -10,6 +10,7 @@ import click
 
 from ..errors import InputError
 from ..timespec import parse_since, parse_until
+from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table
 
 
@@ -34,6 +35,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
     from ..pipeline.query import search as run_search
+    from ..pipeline.reindex import stale_index
 
     mistyped = next((w for w in words if w.startswith("--") and len(w) > 2), None)
     if mistyped:  # unknown long options reach here as words: still a mistake, not a query
@@ -41,6 +43,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
                          hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
     ctx = state.names_topics_only().context()
+    if stale_index(ctx):
+        click.echo(STALE_INDEX, err=True)
     results = run_search(ctx, query, topic=topic, source=source, since=parse_since(since),
                          until=parse_until(until), limit=limit, offset=offset, sort=sort, articles=articles)
     for r in results:  # stored in UTC, shown in Asia/Shanghai
@@ -114,7 +118,8 @@ def import_(state, file, max_body, digest_old) -> None:
     from ..pipeline import catch_up, import_lines
 
     ctx = state.context()
-    catch_up(ctx)
+    with rebuild_progress() as progress:
+        catch_up(ctx, progress)
     report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=not digest_old)
     _print_import(report)
 

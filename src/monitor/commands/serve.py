@@ -14,9 +14,14 @@ def serve(state, host, port) -> None:
     Set MONITOR_WEB_AUTH=user:password to require HTTP basic auth."""
     import uvicorn
 
+    from ..pipeline.reindex import stale_index
     from ..web import create_app
+    from .maintain import STALE_INDEX
 
-    app = create_app(state.context())
+    ctx = state.context()
+    if stale_index(ctx):
+        click.echo(STALE_INDEX, err=True)
+    app = create_app(ctx)
     click.echo(f"serving {state.cfg.db_path} at http://{host}:{port}/search (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -33,6 +33,7 @@ from ..store import parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
 from .policy import aware, source_verdicts
+from .reindex import bring_up_to_date, record_if_empty
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 # A mirror inserting a word every dozen characters breaks a third of the shingles it keeps
@@ -156,6 +157,7 @@ class Ingestor:
         self._since = 0.0
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
+        record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
         return self
@@ -318,26 +320,30 @@ def _old_date(article: Article) -> datetime | None:
     return published if published is not None and published < utcnow() - LSH_WINDOW + datedsigs.NEAR else None
 
 
-def rebuild_fingerprints(ctx: Context, batch: int = 500) -> int:
+def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str, int, int], None] | None = None
+                         ) -> int:
     """Fingerprint stored articles that have none (after a change of the hash): signature for
     all, band rows for those dated inside the near-duplicate window (`_rebuilt_date`), and the
     content hash of the same text form, so an exact repost still joins by hash. Resumable."""
     if ctx.store.fingerprints_complete():
         return 0
-    _notice(ctx.store.missing_fingerprints(), "fingerprinting {n:,} stored articles for story folding (once, "
-            "after an upgrade)")
+    total = ctx.store.missing_fingerprints()
+    _notice(total, "fingerprinting {n:,} stored articles for story folding (once, after an upgrade)")
     done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
     while rows := ctx.store.without_fingerprint(after, batch):
+        made = []  # outside the write lock: a daemon polling the same store waits only for the writes
+        for row in rows:
+            text = scriptfold.fingerprint_text(row["body"] or "")
+            made.append((row, text, dedup.fingerprint(text), _rebuilt_date(row)))
         with ctx.store.transaction():
-            for row in rows:
-                text = scriptfold.fingerprint_text(row["body"] or "")
-                fp = dedup.fingerprint(text)
+            for row, text, fp, dated in made:
                 if text and (digest := dedup.content_hash(text)) != row["content_hash"]:
                     ctx.store.set_content_hash(row["id"], digest)
-                dated = _rebuilt_date(row)
                 ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if dated >= cutoff else [],
                                           dated)
         done, after = done + len(rows), rows[-1]["id"]
+        if progress:
+            progress("fingerprints", min(done, total), total)
     log.info("fingerprints rebuilt for %d stored articles", done)
     return done
 
@@ -391,11 +397,12 @@ def topic_hashes(ctx: Context, names: Iterable[str] | None = None) -> list[tuple
 NOTICE_AT = 20_000  # a one-off pass over this many stored articles is announced
 
 
-def catch_up(ctx: Context) -> dict[str, int]:
+def catch_up(ctx: Context, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
     """Match every article that has no check record for a current topic's rules (a topic added,
-    rules changed, or an article stored by a process with other topics), and fingerprint any
-    article without one. Cheap when there are none. Returns articles matched per topic."""
-    rebuild_fingerprints(ctx)
+    rules changed, or an article stored by a process with other topics), rebuild the index and
+    fingerprints stored under another normal form (`reindex`), and fingerprint any article
+    without one. Cheap when there are none. Returns articles matched per topic."""
+    bring_up_to_date(ctx, progress)  # the index and fingerprints of another normal form, then any missing
     counts = {}
     for name, topic, rules in topic_hashes(ctx):
         if ctx.store.all_checked(name, rules):

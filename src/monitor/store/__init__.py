@@ -2,7 +2,8 @@
 
 In: articles, matches, fingerprints and source state from the pipeline. Out: rows as plain
 dicts and models (stories for digests, search hits). One file per concern, each a part of
-`Store`: `sources`, `aliases`, `articles`, `matches`, `search`, `stories`, `outbox`; the schema's migrations live
+`Store`: `sources`, `aliases`, `articles`, `matches`, `search`, `stories`, `outbox`,
+`normalforms`; the schema's migrations live
 in `schema` and are applied on open, under an exclusive lock so two first starts do not race.
 Times are stored as UTC ISO 8601. Several processes may share one database: WAL, a busy
 timeout, and write transactions begun IMMEDIATE (see `base`).
@@ -20,6 +21,7 @@ from .articles import ArticlesPart
 from .base import iso, parse_iso, utcnow
 from .browse import BrowsePart
 from .matches import MatchesPart
+from .normalforms import NormalFormsPart
 from .outbox import OutboxPart
 from .robots import RobotsMemory
 from .schema import migrations
@@ -32,7 +34,8 @@ __all__ = ["RobotsMemory", "Store", "iso", "migrations", "parse_iso", "utcnow"]
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 
 
-class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart, BrowsePart):
+class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart, BrowsePart,
+            NormalFormsPart):
     """One open database; create with `Store.open(path)`."""
 
     @classmethod

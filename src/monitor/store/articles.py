@@ -20,6 +20,8 @@ _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, p
                 "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
 _NEW_FTS = "INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)"
+_NEW_FTS_REBUILT = "INSERT INTO articles_fts_new(rowid, tokens) VALUES (?, ?)"  # a rebuild under way (normalforms)
+_REBUILT_UPTO = "SELECT mark FROM normal_forms WHERE part = 'index' AND target IS NOT NULL"
 _LINK_FAILED = "SELECT 1 FROM link_failures WHERE canonical_url = ?"
 
 
@@ -94,11 +96,11 @@ class ArticlesPart(FingerprintsPart):
                     story_id]).lastrowid
             except sqlite3.IntegrityError:
                 raise AlreadyStored(canonical_url) from None
+            assert article_id is not None
             self.conn.execute(_FIRST_ARTICLE, [article_id, story_id])
             if index:
-                self.conn.execute(_NEW_FTS, [article_id, tokens if tokens is not None
-                                             else ftstokens.article_tokens(article.title, body)])
-            assert article_id is not None
+                self.index_articles([(article_id, tokens if tokens is not None
+                                      else ftstokens.article_tokens(article.title, body))])
             self.add_fingerprint(article_id, shingles, signature, band_keys or [], bands_dated or utcnow())
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
@@ -107,6 +109,13 @@ class ArticlesPart(FingerprintsPart):
         """FTS rows (article id, `ftstokens.document_tokens`) for articles just added with `index=False`."""
         with self.writing():
             self.conn.executemany(_NEW_FTS, rows)
+            if (mark := self._rebuilt_upto()) is not None and (passed := [r for r in rows if r[0] <= mark]):
+                self.conn.executemany(_NEW_FTS_REBUILT, passed)  # the rebuild will not come back for them
+
+    def _rebuilt_upto(self) -> int | None:
+        """The article id an index rebuild under way has reached (`normalforms`), else None."""
+        row = self.conn.execute(_REBUILT_UPTO).fetchone()
+        return row[0] if row else None
 
     def release_free_pages(self) -> None:
         """Shrink the file by its free pages (left by FTS5's segment merges after a large
@@ -123,8 +132,12 @@ class ArticlesPart(FingerprintsPart):
             return False
         title, body, story_id = row
         with self.writing():
+            tokens = ftstokens.article_tokens(title or "", body or "")
             self.conn.execute("INSERT INTO articles_fts(articles_fts, rowid, tokens) VALUES ('delete', ?, ?)",
-                              [article_id, ftstokens.article_tokens(title or "", body or "")])
+                              [article_id, tokens])
+            if (mark := self._rebuilt_upto()) is not None and article_id <= mark:
+                self.conn.execute("INSERT INTO articles_fts_new(articles_fts_new, rowid, tokens) "
+                                  "VALUES ('delete', ?, ?)", [article_id, tokens])
             for table in ("lsh", "fingerprints", "article_checks", "article_topics"):
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])

@@ -226,3 +226,16 @@ def m016_lsh_anchor_keys(db: Database) -> None:
     signatures, which are unchanged and found by publication date (`datedsigs`)."""
     db.execute("DELETE FROM fingerprints WHERE article_id IN (SELECT article_id FROM lsh)")
     db.execute("DELETE FROM lsh")
+
+
+@migrations()
+def m017_normal_forms(db: Database) -> None:
+    """Which normal form made the search index and the fingerprints (`normform`'s versions),
+    and an index rebuild under way (`target`, done up to article `mark`). Nothing recorded
+    which form older versions used: a store with articles says "unknown", and its first
+    writer rebuilds both once (`pipeline.reindex`); an empty one says "empty"."""
+    db.execute("CREATE TABLE normal_forms (part TEXT PRIMARY KEY, version TEXT NOT NULL, target TEXT, "
+               "mark INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+    known = "unknown" if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() else "empty"
+    db.conn.executemany("INSERT INTO normal_forms(part, version) VALUES (?, ?)",
+                        [("index", known), ("fingerprints", known)])

@@ -34,6 +34,10 @@ from collections.abc import Callable, Iterable
 from .chartable import _fold_one, _tables, _translate, char_table  # the character table, cached on disk
 from .chartable import folding_into as folding_into
 
+# Bump with a change of `normalize`'s output that `normform`'s probe texts may not show: the
+# search index and fingerprints stored under another normal form are rebuilt (`monitor reindex`).
+NORMAL_FORM = 1
+
 # Characters that FTS5 `unicode61` keeps inside one token and that we index as bigrams.
 CJK_CHARS = (
     "\u3005-\u3007"  # 々 〆 〇

@@ -1,0 +1,61 @@
+"""Store upkeep: `reindex`, and the progress shown while a writer rebuilds what an upgrade changed."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+
+import click
+
+STALE_INDEX = ("warning: the search index was made by another version of monitor (its text normalising "
+               "changed), so some stored articles may not be found; run `monitor reindex` (any poll or "
+               "import also does it)")
+
+
+@contextlib.contextmanager
+def rebuild_progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A rich progress bar for a rebuild (index, fingerprints) on a terminal, shown only once
+    one starts; None elsewhere (the log has a line at its start and end)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, TaskID
+
+    bar = Progress(transient=True)
+    tasks: dict[str, TaskID] = {}
+
+    def advance(what: str, done: int, total: int) -> None:
+        if what not in tasks:
+            if not tasks:
+                bar.start()
+            tasks[what] = bar.add_task(f"rebuilding {what}", total=total)
+        bar.update(tasks[what], completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if tasks:
+            bar.stop()
+
+
+@click.command()
+@click.option("--force", is_flag=True, help="Rebuild even when the store is at the current normal form.")
+@click.pass_obj
+def reindex(state, force) -> None:
+    """Rebuild the search index and repost fingerprints made by another version's text normalising.
+
+    Any poll, import or daemon start does this by itself; interrupted, it goes on from where it
+    stopped. The daemon may keep polling the same database meanwhile."""
+    from ..pipeline.reindex import bring_up_to_date
+
+    state.names_topics_only()
+    with rebuild_progress() as progress:
+        done = bring_up_to_date(state.context(), progress, force=force)
+    if done.indexed or done.fingerprinted:
+        click.echo(f"re-indexed {done.indexed} articles, fingerprinted {done.fingerprinted}")
+    else:
+        click.echo("the search index and fingerprints are up to date")
+
+
+COMMANDS = [reindex]
