@@ -285,3 +285,11 @@ def test_the_old_index_and_fingerprints_go_in_small_steps_and_an_interrupted_cle
     assert ctx.store.normal_form("fingerprints") == (normform.fingerprint_version(), None, 0)
     names = {r[0] for r in ctx.store.conn.execute("SELECT name FROM sqlite_master")}
     assert not {n for n in names if n.startswith(("articles_fts_old", "articles_fts_new"))}
+
+
+def test_a_store_filled_around_the_pipeline_is_not_called_stale_but_a_writer_rebuilds_it(ctx):
+    ctx.store.add_article(art("http://a.example/1", "淸流花卉", QINGLIU), source="s", canonical_url="http://a.example/1",
+                          content_hash="x", story_id=None)
+    assert ctx.store.normal_form("index").version == "empty" and not stale_index(ctx)
+    assert bring_up_to_date(ctx) == (1, 1)
+    assert ctx.store.normal_form("index").version == normform.index_version()

@@ -27,6 +27,7 @@ from .base import Context, log
 BATCH = 500  # articles per write transaction: ~0.5 s of the write lock (FTS5 writes ~1,000/s; BENCHMARKS)
 LOG_EVERY = 30.0  # seconds between progress lines in the log during a long rebuild
 
+EMPTY = "empty"  # what m017 records for a store without articles
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
@@ -38,9 +39,12 @@ class Reindexed(NamedTuple):  # not a dataclass: making one costs ~0.5 ms of eve
 
 
 def stale_index(ctx: Context) -> bool:
-    """Whether stored articles' search tokens were made under another normal form (some may
-    not be found): cheap, for readers (a cached version and one row)."""
-    return ctx.store.normal_form("index").version != normform.index_version() and ctx.store.has_articles()
+    """Whether stored articles' search tokens are known to be of another normal form (some may
+    not be found): cheap, for readers (a cached version and one row). A store that says "empty"
+    but holds articles was filled around the pipeline (which records the form before the first
+    article): nothing says its tokens are stale, and a writer rebuilds them to be sure."""
+    version = ctx.store.normal_form("index").version
+    return version not in (EMPTY, normform.index_version()) and ctx.store.has_articles()
 
 
 def bring_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False) -> Reindexed:
@@ -114,5 +118,5 @@ def record_if_empty(ctx: Context) -> None:
     """A store that never held an article takes the running code's versions before its first
     one is stored (a store filled some other way stays "empty", taken as of an unknown form)."""
     for part, version in (("index", normform.index_version), ("fingerprints", normform.fingerprint_version)):
-        if ctx.store.normal_form(part).version == "empty" and not ctx.store.has_articles():
+        if ctx.store.normal_form(part).version == EMPTY and not ctx.store.has_articles():
             ctx.store.set_normal_form(part, version())
