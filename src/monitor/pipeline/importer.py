@@ -9,6 +9,8 @@ ingest batch at a time, bodies cut at a cap.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import multiprocessing
 import os
@@ -17,7 +19,6 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
@@ -26,7 +27,8 @@ from ..decode import json_loads
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
 from . import backfill
-from .base import MAX_BODY_CHARS, SHANGHAI, Context, ImportReport, Ingested, cap_body
+from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested, cap_body
+from .importdates import parse_when
 from .ingest import Ingestor, Prepared, canonical_of, prepare
 
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
@@ -47,7 +49,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     With `history_read`, the stories it creates that came out before a subscriber's digest
     window are recorded as read for that subscriber in the batch that stores them (`backfill`)."""
     report = ImportReport()
-    source: Iterable[bytes | str | None] = read_lines(cast(BinaryIO, lines)) if hasattr(lines, "readline") else lines
+    source: Iterable[bytes | str | None] = read_lines(_text_if_utf16(cast(BinaryIO, lines))) \
+        if hasattr(lines, "readline") else lines
     numbered = _numbered(source, report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
@@ -55,8 +58,10 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
         with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report) if history_read else None) as ingestor:
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
                 outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
-            else:  # parsed here; `add` prepares only what is not stored yet
-                outcomes = (_parse(n, raw, max_body) for n, raw in chain(head, numbered))
+            else:  # parsed here, prepared only when not stored yet
+                known = ctx.store.known_urls
+                outcomes = (_ready(_parse(n, raw, max_body), ctx.cfg, ingestor.topics, known)
+                            for n, raw in chain(head, numbered))
             for outcome in outcomes:
                 if stop is not None and stop.is_set():
                     report.stopped = MonitorError("import interrupted", hint=AGAIN)
@@ -66,8 +71,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                     report.errors.append(outcome.error)
                 elif isinstance(outcome.item, Prepared):
                     _count(report, ingestor.add_prepared(outcome.item))
-                elif outcome.item is not None:
-                    _count(report, ingestor.add(*outcome.item))
+                elif isinstance(outcome.item, Ingested):  # stored by an earlier run: nothing to do
+                    _count(report, [outcome.item])
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
@@ -94,8 +99,9 @@ def _history(ctx: Context, report: ImportReport) -> Callable[[list[tuple[Article
 class _Outcome:
     """One line's result: an article ready to store, or an error; and its warnings."""
 
-    item: Prepared | tuple[Article, str] | None = None
+    item: Prepared | Ingested | tuple[Article, str] | None = None
     error: str | None = None
+    number: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -114,19 +120,47 @@ def _numbered(source: Iterable[bytes | str | None], report: ImportReport) -> Ite
 
 def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
     """One line → (article, source name), or the error that skips it."""
-    outcome = _Outcome()
+    outcome = _Outcome(number=number)
     try:
         outcome.item = article_from_json(_decode(raw, number), number, max_body, outcome.warnings)
     except MonitorError as exc:
         outcome.error = str(exc)
+    except Exception as exc:  # one line's surprise must not end the import of the rest
+        outcome.error = _unexpected(number, exc)
     return outcome
+
+
+def _ready(outcome: _Outcome, cfg: Any, topics: list, known: Callable[[list[str]], set[str]]) -> _Outcome:
+    """A parsed line's article prepared for the writer, or a duplicate when its URL is stored
+    already: an import run again after an interrupt skips the work of what the first run stored."""
+    if not isinstance(outcome.item, tuple):
+        return outcome
+    article, name = outcome.item
+    canonical = canonical_of(article)
+    try:
+        stored = bool(known([canonical]))
+    except Exception:  # a busy or failing reader (sqlite3's errors): the writer checks again anyway
+        stored = False
+    if stored:
+        outcome.item = Ingested("duplicate", source=name, canonical=canonical)
+        return outcome
+    try:
+        outcome.item = prepare(cfg, topics, article, name, canonical)
+    except Exception as exc:  # as in `_parse`
+        outcome.item, outcome.error = None, _unexpected(outcome.number, exc)
+    return outcome
+
+
+def _unexpected(number: int, exc: Exception) -> str:
+    return f"line {number}: cannot be imported ({type(exc).__name__}: {exc}); please report it"
 
 
 # --- worker processes -----------------------------------------------------------------------
 
 POOL_MIN_LINES = 256  # fewer lines: not worth starting processes
 CHUNK = 32  # lines per task sent to a worker
-_WORK: tuple[Any, list, int] | None = None  # (config, topics, max_body), inherited by forked workers
+_WORK: tuple[Any, list, int, Any] | None = None  # (config, topics, max_body, db path), inherited by forked workers
+_READER: Any = None  # a worker's own connection to the database, to skip the lines stored already
 
 
 def _can_fork() -> bool:
@@ -140,7 +174,7 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
     global _WORK
     # paid once here, before the fork, rather than once in every worker (the matcher's tables)
     match.match_topics([t for _, t, _ in ingestor.topics], "上海", "三明")
-    _WORK = (ctx.cfg, ingestor.topics, max_body)
+    _WORK = (ctx.cfg, ingestor.topics, max_body, ctx.store.path)
     pending: deque[Any] = deque()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
         for chunk in _chunks(numbered, CHUNK):
@@ -169,20 +203,29 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
 def _work(chunk: list[tuple[int, bytes | str]]) -> list[_Outcome]:
     """In a worker: a chunk of numbered lines → their outcomes."""
     assert _WORK is not None  # set by the parent before the fork
-    cfg, topics, max_body = _WORK
-    outcomes = [_parse(number, raw, max_body) for number, raw in chunk]
-    for outcome in outcomes:
-        if isinstance(outcome.item, tuple):
-            article, name = outcome.item
-            outcome.item = prepare(cfg, topics, article, name, canonical_of(article))
-    return outcomes
+    cfg, topics, max_body, path = _WORK
+    return [_ready(_parse(number, raw, max_body), cfg, topics, _known_in(path)) for number, raw in chunk]
 
 
-def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | None]:
-    """Lines of a binary stream; None for a line over `limit` bytes (its rest is skipped unread)."""
+def _known_in(path: Any) -> Callable[[list[str]], set[str]]:
+    """In a worker: which canonical URLs the database holds, read on the worker's own connection
+    (the parent's is never used across the fork); none known for a database in memory."""
+    global _READER
+    if not path or str(path) == ":memory:":
+        return lambda urls: set()
+    if _READER is None:
+        from ..store import Store
+
+        _READER = Store.open(path)
+    return cast(Callable[[list[str]], set[str]], _READER.known_urls)
+
+
+def read_lines(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
+    """Lines of a binary (or text) stream; None for a line over `limit` bytes (or characters),
+    its rest skipped unread."""
     while line := stream.readline(limit + 1):
         if len(line) > limit:
-            while not line.endswith(b"\n") and (line := stream.readline(limit)):
+            while not line.endswith(b"\n" if isinstance(line, bytes) else "\n") and (line := stream.readline(limit)):
                 pass
             yield None
             continue
@@ -196,7 +239,25 @@ def _decode(raw: bytes | str, number: int) -> str:
         return raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                         hint="save the file as UTF-8") from None
+                         hint=_encoding_hint(raw)) from None
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """How to fix a line that is not UTF-8: named GB18030 when it reads as that (a GBK export)."""
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "save the file as UTF-8"
+    return "it reads as GB18030 (GBK): convert the file with iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.jsonl"
+
+
+def _text_if_utf16(stream: BinaryIO) -> Any:
+    """The stream itself, or its text when it opens with a UTF-16 byte order mark (what
+    PowerShell's Out-File and Excel's "Unicode text" write): lines then come as str."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None and peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return io.TextIOWrapper(stream, encoding="utf-16", errors="replace")
+    return stream
 
 
 def _count(report: ImportReport, results: list[Ingested]) -> None:
@@ -216,6 +277,9 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
     except (json.JSONDecodeError, RecursionError) as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
         raise InputError(f"line {number}: not JSON ({msg})", hint="one JSON object per line") from None
+    if isinstance(obj, list):
+        raise InputError(f"line {number}: a JSON array, not one object per line",
+                         hint="write one JSON object per line, e.g. jq -c '.[]' FILE > FILE.jsonl")
     if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
         raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
     published = parse_when(obj.get("published"), number) if obj.get("published") else None
@@ -239,15 +303,3 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
     if published:
         article = replace(article, published=published)
     return article, str(obj.get("source") or "import")
-
-
-def parse_when(value: object, number: int = 0) -> datetime:
-    """ISO 8601 or YYYY-MM-DD (taken as Asia/Shanghai when no offset) → aware UTC datetime."""
-    try:
-        dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"line {number}: published {value!r} is not a date",
-                         hint="use ISO 8601, e.g. 2026-11-20 or 2026-11-20T09:30:00+08:00") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=SHANGHAI)
-    return dt.astimezone(timezone.utc)
