@@ -280,15 +280,44 @@ def test_file_channel_writes_the_expected_path(tmp_path, sample_digest) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["2026-11-26.md"]  # no temp file left behind
 
 
-def test_file_channel_overwrites_and_keeps_subscriber_inside(tmp_path, sample_digest) -> None:
+def test_file_channel_writes_a_retry_once_and_keeps_subscriber_inside(tmp_path, sample_digest) -> None:
     import dataclasses
 
     d = dataclasses.replace(sample_digest, subscriber="../沪明 办公室")
     ch = Channel(kind="file", path=str(tmp_path / "{subscriber}-{date}.txt"), format="text")
     send(ch, d)
-    send(ch, d)
+    send(ch, d)  # the same digest again (sent, then a crash before it was recorded): one file
     (only,) = tmp_path.iterdir()
     assert only.name == "_沪明_办公室-2026-11-26.txt"
+
+
+def test_a_second_digest_of_the_day_does_not_replace_the_first(tmp_path, sample_digest) -> None:
+    """Was: a hand-run `monitor digest` and the scheduled one on the same day wrote the same
+    {date} file: the first digest's stories, recorded as delivered, were gone from it."""
+    import dataclasses
+
+    ch = Channel(kind="file", path=str(tmp_path / "{subscriber}-{date}.md"), format="markdown")
+    later = dataclasses.replace(sample_digest, stories=sample_digest.stories[:1])
+    first, second = dg.render(sample_digest, "markdown"), dg.render(later, "markdown")
+    assert first != second
+    line = send(ch, sample_digest)
+    assert send(ch, later).startswith(f"file {tmp_path / 'press-2026-11-26-2.md'} (")
+    send(ch, later)  # a retry of the second: still two files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["press-2026-11-26-2.md", "press-2026-11-26.md"]
+    assert (tmp_path / "press-2026-11-26.md").read_text(encoding="utf-8") == first
+    assert (tmp_path / "press-2026-11-26-2.md").read_text(encoding="utf-8") == second
+    assert line.startswith(f"file {tmp_path / 'press-2026-11-26.md'} (")
+
+
+def test_a_path_without_a_date_holds_the_latest_digest(tmp_path, sample_digest) -> None:
+    import dataclasses
+
+    ch = Channel(kind="file", path=str(tmp_path / "latest.md"), format="markdown")
+    send(ch, sample_digest)
+    later = dataclasses.replace(sample_digest, stories=sample_digest.stories[:1])
+    send(ch, later)
+    assert [p.name for p in tmp_path.iterdir()] == ["latest.md"]
+    assert (tmp_path / "latest.md").read_text(encoding="utf-8") == dg.render(later, "markdown")
 
 
 def test_file_channel_unwritable_path(tmp_path, sample_digest) -> None:

@@ -1,6 +1,10 @@
 """File and stdout channels: the rendered text written atomically to a path, or to a stream.
 
 In: a file or stdout `Channel` and an `Outgoing` with `text`. Out: one line saying where it went.
+A path with `{date}` keeps every digest of the day: a second, different one goes to `NAME-2.md`
+(then -3 …) instead of replacing the first, whose stories are recorded as delivered; the same
+text again (a retry after a crash between writing and recording) is not written twice. A path
+without `{date}` is the latest digest, replaced each time.
 """
 
 from __future__ import annotations
@@ -50,11 +54,27 @@ def _atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def _day_slot(path: Path, text: str) -> Path:
+    """`path`, or the first of `stem-2.ext`, `stem-3.ext` … that is free or already holds `text`."""
+    for n in range(1, 10_000):
+        slot = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+        try:
+            if slot.read_text(encoding="utf-8") == text:
+                return slot
+        except FileNotFoundError:
+            return slot
+        except (OSError, UnicodeDecodeError):
+            continue  # not ours to replace: try the next name
+    return path
+
+
 def send_file(channel: Channel, message: Outgoing) -> str:
     if not channel.path:
         raise NotifyError("file channel needs a path", hint='e.g. path = "digests/{subscriber}-{date}.txt"')
     path, text = file_path(channel, message), _text(channel, message)
     try:
+        if "{date}" in channel.path:
+            path = _day_slot(path, text)
         _atomic_write(path, text)
     except OSError as exc:
         raise NotifyError(f"cannot write {path}: {exc.strerror or exc}",
