@@ -87,8 +87,7 @@ def test_bad_config_on_other_commands_is_an_error_line(tmp_path):
 
 
 def test_import_search_and_digest(env):
-    # --digest-old: RELEVANT came out before the digest window, and would be recorded as read
-    result = env("import", "--digest-old", "-", input=lines(RELEVANT, OTHER) + "{broken\n" + lines({"title": "no url"}))
+    result = env("import", "-", input=lines(RELEVANT, OTHER) + "{broken\n" + lines({"title": "no url"}))
     assert result.exit_code == 1  # some lines were skipped: the good ones still land
     assert "4 lines: 2 new, 0 reposts, 0 already stored, 1 matched a topic, 2 skipped" in result.output
     assert "skipped: line 3: not JSON" in result.output and "skipped: line 4: missing \"url\"" in result.output

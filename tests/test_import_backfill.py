@@ -1,6 +1,7 @@
-"""`monitor import` of an archive and the digests after it: the archive's old stories are recorded
-as read, not mailed; what came out in the digest window, or undated, goes out once; a killed import
-run again changes none of that. Real processes, real SQLite files, a file channel."""
+"""`monitor import` and the digests after it: by default every imported story goes out once, and
+the summary counts the old ones; with --archive the old stories are recorded as read, not mailed,
+while what came out in the digest window, or undated, goes out once; a killed import run again
+changes none of that. Real processes, real SQLite files, a file channel."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_an_archive_import_does_not_flood_the_next_digest(tmp_path):
     """Was: all 40 stories of 2019 waited for the next digest with the 5 fresh ones (a 50,000-
     article archive put 23,669 stories in front of the next day's news, 100 a digest)."""
     setup(tmp_path)
-    result = monitor(tmp_path, "import", str(archive(tmp_path, 40, 5, 3)))
+    result = monitor(tmp_path, "import", "--archive", str(archive(tmp_path, 40, 5, 3)))
     assert result.returncode == 0, result.stderr
     assert "48 lines: 48 new" in result.stdout
     assert "40 matching stories came out before the subscribers' digest windows: recorded as read" in result.stdout
@@ -66,12 +67,17 @@ def test_an_archive_import_does_not_flood_the_next_digest(tmp_path):
     assert "nothing new" in again.stderr and counts(mailed(tmp_path)) == dict.fromkeys(range(40, 48), 1)
 
 
-def test_digest_old_keeps_the_whole_archive_waiting(tmp_path):
+def test_by_default_every_imported_story_goes_out_once_and_the_old_ones_are_counted(tmp_path):
+    """An import is also how a missed day is filled in: without --archive nothing imported is
+    marked read behind the user's back; the summary names the old stories and the way out."""
     setup(tmp_path)
-    result = monitor(tmp_path, "import", "--digest-old", str(archive(tmp_path, 40, 5, 3)))
-    assert result.returncode == 0 and "recorded as read" not in result.stdout, result.stdout
+    result = monitor(tmp_path, "import", str(archive(tmp_path, 40, 5, 3)))
+    assert result.returncode == 0 and "recorded as read, not sent" not in result.stdout, result.stdout
+    assert "40 matching stories came out before the subscribers' digest windows: they wait" in result.stdout
+    assert "monitor digest --mark-read --before DATE" in result.stdout
     sent = monitor(tmp_path, "digest")
     assert "sent, 48 stories" in sent.stderr, sent.stderr
+    assert counts(mailed(tmp_path)) == dict.fromkeys(range(48), 1)
 
 
 def test_a_killed_import_run_again_mails_no_old_story_and_each_fresh_one_once(tmp_path):
@@ -80,11 +86,11 @@ def test_a_killed_import_run_again_mails_no_old_story_and_each_fresh_one_once(tm
     fresh stories, each once."""
     setup(tmp_path)
     path = archive(tmp_path, 600, 60, 0)
-    killed = monitor(tmp_path, "import", str(path), env={"MONITOR_TEST_CRASH_AT": "committed"})
+    killed = monitor(tmp_path, "import", "--archive", str(path), env={"MONITOR_TEST_CRASH_AT": "committed"})
     assert killed.returncode == -9
     between = monitor(tmp_path, "digest")
     assert between.returncode == 0, between.stderr
-    rerun = monitor(tmp_path, "import", str(path))
+    rerun = monitor(tmp_path, "import", "--archive", str(path))
     assert rerun.returncode == 0, rerun.stderr
     assert "660 lines:" in rerun.stdout and " 0 new" not in rerun.stdout
     monitor(tmp_path, "digest")
@@ -94,6 +100,20 @@ def test_a_killed_import_run_again_mails_no_old_story_and_each_fresh_one_once(tm
 
     conn = sqlite3.connect(tmp_path / "m.db")
     assert conn.execute("SELECT count(*), count(DISTINCT canonical_url) FROM articles").fetchone() == (660, 660)
+
+
+def test_a_killed_import_run_again_mails_every_story_once_by_default(tmp_path):
+    """The same crash without --archive: nothing is marked read, so the digests between and after
+    the runs carry every story of the file, each exactly once."""
+    setup(tmp_path)
+    path = archive(tmp_path, 300, 30, 10)
+    killed = monitor(tmp_path, "import", str(path), env={"MONITOR_TEST_CRASH_AT": "committed"})
+    assert killed.returncode == -9
+    assert monitor(tmp_path, "digest").returncode == 0
+    rerun = monitor(tmp_path, "import", str(path))
+    assert rerun.returncode == 0, rerun.stderr
+    assert monitor(tmp_path, "digest").returncode == 0
+    assert counts(mailed(tmp_path)) == dict.fromkeys(range(340), 1)
 
 
 SHANGHAI_8 = "0 8 * * *"  # 00:00 UTC

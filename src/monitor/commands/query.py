@@ -104,27 +104,28 @@ def _stop_on_signals() -> threading.Event:
 @click.argument("file", type=click.File("rb"))
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1000),
               help="Cut longer bodies to this many characters (with a warning).")
-@click.option("--digest-old", is_flag=True,
-              help="Let stories that came out before a subscriber's digest window wait for its digests too "
-                   "(default: recorded as read, not sent).")
+@click.option("--archive", is_flag=True,
+              help="Record the stories that came out before a subscriber's digest window as read, not sent "
+                   "(default: every matching story waits for its digest, once).")
 @click.pass_obj
-def import_(state, file, max_body, digest_old) -> None:
+def import_(state, file, max_body, archive) -> None:
     """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -.
 
     A bad line (not UTF-8, not JSON, missing fields) is reported by number and skipped while
-    the others land; the exit status is then 1. A story the import creates that came out
-    before a subscriber's digest window (its previous scheduled time) is recorded as read
-    for that subscriber, so an archive does not flood the next digests."""
+    the others land; the exit status is then 1. Every matching story waits for its digest;
+    with --archive a story the import creates that came out before a subscriber's digest
+    window (its previous scheduled time) is recorded as read for that subscriber instead, so
+    an archive does not flood the next digests."""
     from ..pipeline import catch_up, import_lines
 
     ctx = state.context()
     with rebuild_progress() as progress:
         catch_up(ctx, progress)
-    report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=not digest_old)
-    _print_import(report)
+    report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=archive)
+    _print_import(report, archive)
 
 
-def _print_import(report) -> None:
+def _print_import(report, archive: bool = False) -> None:
     """The import's warnings, skipped lines and summary; exit 1 when it stopped or skipped lines."""
     for note in report.warnings:
         click.echo(f"warning: {note}", err=True)
@@ -134,20 +135,24 @@ def _print_import(report) -> None:
         click.echo(f"stopped after {report.new + report.reposts + report.duplicates} articles: {report.new} new, "
                    f"{report.reposts} reposts, {report.duplicates} already stored, {report.matched} matched a topic, "
                    f"{len(report.errors)} skipped")
-        _print_history(report)
+        _print_history(report, archive)
         click.echo(f"error: {report.stopped}", err=True)
         sys.exit(1)
     click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
-    _print_history(report)
+    _print_history(report, archive)
     if report.errors:
         sys.exit(1)
 
 
-def _print_history(report) -> None:
-    if report.history:
+def _print_history(report, archive: bool) -> None:
+    if report.history and archive:
         click.echo(f"{report.history} matching stories came out before the subscribers' digest windows: recorded as "
-                   "read, not sent (import with --digest-old to send them)")
+                   "read, not sent")
+    elif report.history:
+        click.echo(f"{report.history} matching stories came out before the subscribers' digest windows: they wait for "
+                   "the next digests; to record them as read, unsent: monitor digest --mark-read --before DATE "
+                   "(or import archives with --archive)")
 
 
 @click.command()

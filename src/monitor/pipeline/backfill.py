@@ -1,8 +1,9 @@
-"""Backfill and digests: an imported archive's old stories are recorded as read, not mailed.
+"""Backfill and digests: an imported archive's old stories, counted, or recorded as read.
 
 In: a Context (its subscribers and their digest runs) and the articles an import batch stored.
-Out: `deliveries` rows (delivered, unsent) for the stories the import created that came out
-before each subscriber's digest window, written in the batch's own transaction. Never sends.
+Out: the stories the import created that came out before a subscriber's digest window, and
+with `monitor import --archive` their `deliveries` rows (delivered, unsent), written in the
+batch's own transaction. Never sends.
 
 Why: every matching story waits for its digest, whenever it came out, and digests go out
 oldest-matched first, `max_stories` at a time: a 50,000-article archive put 23,669 stories in
@@ -10,7 +11,9 @@ front of the next day's news (237 daily digests before a fresh story got through
 covers what came out since the one before it; a story an import creates that came out before
 that is history, not news. A subscriber's window opens at its previous scheduled time, or at
 its last digest run when that is earlier (a run missed while nothing was running). Undated and
-newer stories wait for the digest as before; `monitor import --digest-old` keeps the old behaviour.
+newer stories wait for the digest as before. Without `--archive` nothing is recorded: every
+imported story waits for its digest, once (an import is also how a missed day is filled in),
+and the import's summary says how many old ones wait and how to record them as read.
 """
 
 from __future__ import annotations
@@ -71,16 +74,17 @@ def previous_fire(trigger: BaseTrigger, now: datetime) -> datetime | None:
     return None
 
 
-def mark_history(ctx: Context, spans: Sequence[Window], stored: Sequence[tuple[Article, Ingested]]) -> set[int]:
-    """Record the stories this batch created (status new) that matched a channel's topics and
-    came out before its window as delivered to it, unsent; the caller's transaction holds it.
-    Returns the stories so recorded for at least one channel."""
+def mark_history(ctx: Context, spans: Sequence[Window], stored: Sequence[tuple[Article, Ingested]],
+                 record: bool = True) -> set[int]:
+    """The stories this batch created (status new) that matched a channel's topics and came
+    out before its window, for at least one channel; with `record`, each is recorded as
+    delivered to that channel, unsent, in the caller's transaction."""
     marked: set[int] = set()
     for window in spans:
         old = [r.story_id for article, r in stored
                if r.status == "new" and r.story_id is not None and window.topics.intersection(r.topics)
                and (published := aware(article.published)) is not None and published < window.opens]
-        if old:
+        if old and record:
             ctx.store.record_delivery(window.subscriber, window.channel, old)
-            marked.update(old)
+        marked.update(old)
     return marked

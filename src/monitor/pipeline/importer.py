@@ -46,8 +46,9 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     `POOL_MIN_LINES` lines); this process only writes, in input order, each article in its
     own savepoint as `Ingestor` does, so the outcome is the same as with one process. Once
     `stop` is set the import ends after the article in hand, with what it prepared stored.
-    With `history_read`, the stories it creates that came out before a subscriber's digest
-    window are recorded as read for that subscriber in the batch that stores them (`backfill`)."""
+    The stories it creates that came out before a subscriber's digest window are counted in
+    `report.history`; with `history_read` they are recorded as read for that subscriber in the
+    batch that stores them (`backfill`)."""
     report = ImportReport()
     source: Iterable[bytes | str | None] = read_lines(_text_if_utf16(cast(BinaryIO, lines))) \
         if hasattr(lines, "readline") else lines
@@ -55,7 +56,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
-        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report) if history_read else None) as ingestor:
+        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
                 outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
             else:  # parsed here, prepared only when not stored yet
@@ -86,12 +87,13 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     return report
 
 
-def _history(ctx: Context, report: ImportReport) -> Callable[[list[tuple[Article, Ingested]]], None]:
-    """What each batch runs in its transaction: mark its old stories read, counted in `report`."""
+def _history(ctx: Context, report: ImportReport, record: bool) -> Callable[[list[tuple[Article, Ingested]]], None]:
+    """What each batch runs in its transaction: count its old stories in `report`, and with
+    `record` mark them read."""
     spans = backfill.windows(ctx)
 
     def mark(stored: list[tuple[Article, Ingested]]) -> None:
-        report.history += len(backfill.mark_history(ctx, spans, stored))
+        report.history += len(backfill.mark_history(ctx, spans, stored, record))
     return mark
 
 
