@@ -5,7 +5,8 @@ blocks whose paragraphs are <div>s and whose class names are hashes (div-soup; E
 this rule, Chinese ones kept only the first block); a short article followed by a `网友评论（6）`
 heading and a flat run of reader comments as <div>s, which outscored it; a longer article with
 comments under `热门评论` (must stay out); paragraphs each wrapped alone in a component <div>
-(`index-module_textWrap` style), most shorter than 40 characters.
+(`index-module_textWrap` style), most shorter than 40 characters; a channel label `评论` above the
+headline of an article whose comments follow under `热门评论`.
 """
 
 from __future__ import annotations
@@ -54,3 +55,14 @@ def test_short_chinese_paragraphs_each_wrapped_alone_are_kept() -> None:
     assert body[-1].startswith("附近居民希望")
     assert len(body) == 7
     assert not any("更多精彩" in p or "荷花" in p or "本地生活资讯" in p for p in body)
+
+
+def test_an_article_holding_a_near_equal_candidate_is_not_promoted_past() -> None:
+    # The block holding the headline and the article's <div> paragraphs scored about as high as the
+    # paragraphs' own box inside it, and that inner box, taken for another half of a split article,
+    # moved the body up to the page's wrapper: the nav line came first and the `评论` channel label
+    # above the headline then ended the body after it.
+    body = paragraphs("zh_label_before_headline.html")
+    assert body[0].startswith("城北纺织厂闲置多年")
+    assert body[-1].startswith("图书馆每天早上九点开放")
+    assert len(body) == 5

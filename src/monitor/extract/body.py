@@ -285,7 +285,9 @@ def _ancestors(node: LexborNode, limit: int = 8) -> list[LexborNode]:
 def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, float]) -> LexborNode:
     """Move up to a common ancestor when several strong candidates share one (a split body)."""
     best_score, top = ranked[0]
-    rivals = [node for score, node in ranked[1:] if score >= 0.75 * best_score and score > 0]
+    # A rival inside `top` is part of it, not another half (its text was credited up to `top`).
+    rivals = [node for score, node in ranked[1:] if score >= 0.75 * best_score and score > 0
+              and not any(above.mem_id == top.mem_id for above in _ancestors(node, 6))]
     chain = _ancestors(top, 4)
     if rivals:
         # Near-equal candidates under one nearby ancestor are halves of one split article.
