@@ -26,7 +26,7 @@ from .. import extract, match
 from ..decode import json_loads
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
-from . import backfill
+from . import backfill, importkeys
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested, cap_body
 from .importdates import parse_when
 from .ingest import Ingestor, Prepared, canonical_of, prepare
@@ -282,6 +282,8 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
     if isinstance(obj, list):
         raise InputError(f"line {number}: a JSON array, not one object per line",
                          hint="write one JSON object per line, e.g. jq -c '.[]' FILE > FILE.jsonl")
+    if isinstance(obj, dict):
+        obj = importkeys.canonical(obj)  # link, content, pubDate … as exports name them
     if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
         raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
     published = parse_when(obj.get("published"), number) if obj.get("published") else None
@@ -292,6 +294,8 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
             notes.append(f"line {number}: html cut from {len(html):,} to {max_body * HTML_FACTOR:,} characters")
             html = html[:max_body * HTML_FACTOR]
         article = extract.extract(html, obj["url"])
+        if isinstance(obj.get("given_title"), str) and obj["given_title"].strip():  # an export's HTML content
+            article = replace(article, title=obj["given_title"].strip()[:1000])
     elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
         paras = tuple(p.strip() for p in obj["body"][:max_body + 1].split("\n") if p.strip())
         article = Article(url=obj["url"], title=obj["title"].strip()[:1000], paragraphs=paras)
