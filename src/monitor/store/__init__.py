@@ -46,8 +46,11 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
                                    isolation_level="IMMEDIATE")
-            # a new database can give pages freed by FTS5's merges back (`release_free_pages`)
-            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            # a new database can give pages freed by FTS5's merges back (`release_free_pages`);
+            # only a new one: on a stored database it is a write, refused by a read-only file
+            # that `search` and `serve` could read
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             _wal(conn)
             conn.execute("PRAGMA foreign_keys = ON")
