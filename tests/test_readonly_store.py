@@ -30,7 +30,7 @@ def read_only_db(tmp_path: Path) -> Iterator[Path]:
     for a user other than root, mode 0444."""
     (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "in.jsonl").write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert monitor(tmp_path, "import", "--digest-old", str(tmp_path / "in.jsonl")).returncode == 0
+    assert monitor(tmp_path, "import", str(tmp_path / "in.jsonl")).returncode == 0
     db = tmp_path / "m.db"
     chattr = shutil.which("chattr")
     if chattr and subprocess.run([chattr, "+i", str(db)], capture_output=True).returncode == 0:
