@@ -84,6 +84,10 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         # header, and its first date was the header clock's `2026年11月20日 星期五`: the page was
         # dated the day it was fetched. A clock's date is passed over when another date follows it.
         ("zh_date_site_title_clock.html", utc(2009, 3, 4, 16)),
+        # A topic menu of 300 links between the byline (`发布日期：2009-03-05`) and the text put the
+        # byline out of reach, and the nearest date was the `上一篇：… 2009-03-01` link under the
+        # body: the previous article's date. Dates of previous/next links are a list's now.
+        ("zh_date_prev_next.html", utc(2009, 3, 4, 16)),
     ],
 )
 def test_date_from_the_right_place(name: str, expected: datetime | None) -> None:

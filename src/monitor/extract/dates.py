@@ -80,6 +80,8 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
         "Date published", "date published")
 ))
 # Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
+# A link to the previous or next article, its title and date up to the date in question.
+_PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)[：:\s]*[^\d\n]{0,50}$")
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间)[：:\s]*$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
@@ -358,6 +360,8 @@ def _listed(text: str, match: re.Match[str]) -> bool:
     """Whether a date is a dated list's item: one without its time of day with two more dates within
     120 characters (a side column's `最新信息` links; a byline rarely writes three, and a timed or
     labelled one is a byline even beside such a list)."""
+    if _PREV_NEXT.search(text, max(0, match.start() - 60), match.start()):
+        return True  # `上一篇：<another article's title> 2009-03-01`: the neighbouring articles' dates
     timed = match.re is FULL_DATE and match.group(4) is not None
     if timed or _FIELD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return False  # a timed date, or a labelled field (`发布日期：`) of a record's metadata table
