@@ -293,3 +293,20 @@ def test_a_store_filled_around_the_pipeline_is_not_called_stale_but_a_writer_reb
     assert ctx.store.normal_form("index").version == "empty" and not stale_index(ctx)
     assert bring_up_to_date(ctx) == (1, 1)
     assert ctx.store.normal_form("index").version == normform.index_version()
+
+
+def test_the_search_page_says_so_on_a_stale_store_until_it_is_rebuilt(ctx, tmp_path):
+    import httpx
+    from test_web import Served
+
+    from monitor.web import create_app
+
+    ingest(ctx, art("http://a.example/1", "淸流花卉销往上海", QINGLIU), "s")
+    with Served(create_app(ctx, auth="")) as served:
+        page = httpx.get(served.url("/search?q=上海")).text
+        assert "淸流花卉" in page and "monitor reindex" not in page
+        ctx.store.set_normal_form("index", "unknown")  # as a store from before the version was recorded
+        page = httpx.get(served.url("/search?q=上海")).text
+        assert "淸流花卉" in page and page.count("monitor reindex") == 1
+        bring_up_to_date(ctx)
+        assert "monitor reindex" not in httpx.get(served.url("/search?q=上海")).text

@@ -30,6 +30,7 @@ from ..errors import InputError
 from ..models import Repost, Story
 from ..pipeline.base import Context
 from ..pipeline.query import search_page
+from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..timespec import SHANGHAI, parse_since, parse_until
 from .chart import coverage_svg
@@ -119,7 +120,7 @@ class _Pages:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_names(), link=_link)
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           terms=result.terms, sources=self._source_names(), link=_link)
+                           terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx))
 
     def _source_names(self) -> list[str]:
         return sorted({s.name for s in self.ctx.cfg.sources} | {r["name"] for r in self.ctx.store.sources()})
