@@ -56,13 +56,14 @@ def bring_up_to_date(ctx: Context, progress: Progress | None = None, force: bool
     indexed = 0
     if ctx.store.old_index_left():  # an interrupted clearing: finished first, never dropped at once
         _clear_old_index(ctx)
-    if force or ctx.store.normal_form("index").version != index:
-        indexed = _rebuild_index(ctx, index, progress)
+    if (stale := ctx.store.normal_form("index").version != index) or force:
+        indexed = _rebuild_index(ctx, index, progress, "made under another normal form: an upgrade changed it"
+                                 if stale else "asked to")
         _clear_old_index(ctx)
-    if force or ctx.store.normal_form("fingerprints").version != fingerprints:
+    if (stale := ctx.store.normal_form("fingerprints").version != fingerprints) or force:
         if ctx.store.has_articles():
-            log.warning("fingerprints: stored under another normal form (an upgrade changed it), or asked to: "
-                        "made again")
+            log.warning("fingerprints: made again (%s)", "stored under another normal form: an upgrade changed it"
+                        if stale else "asked to")
         while ctx.store.drop_fingerprints(fingerprints):
             pass
     return Reindexed(indexed, rebuild_fingerprints(ctx, progress=progress))
@@ -76,7 +77,7 @@ def _clear_old_index(ctx: Context) -> None:
     log.info("search index: the old index cleared in %d steps, %.1f s", steps, time.monotonic() - started)
 
 
-def _rebuild_index(ctx: Context, version: str, progress: Progress | None) -> int:
+def _rebuild_index(ctx: Context, version: str, progress: Progress | None, why: str = "asked to") -> int:
     """The index rebuilt for `version` (resumed where a rebuild for it stopped); articles indexed."""
     store = ctx.store
     if not store.has_articles():
@@ -84,9 +85,8 @@ def _rebuild_index(ctx: Context, version: str, progress: Progress | None) -> int
         return 0
     after = store.start_index_rebuild(version)
     total = after + store.count_articles_after(after)
-    log.warning("search index: re-indexing %d stored articles%s (made under another normal form: an upgrade "
-                "changed it); searches may miss some until it ends", total - after,
-                f" (resumed after article {after})" if after else "")
+    log.warning("search index: re-indexing %d stored articles%s (%s); searches may miss some until it ends",
+                total - after, f" (resumed after article {after})" if after else "", why)
     started = last_log = time.monotonic()
     done = 0
     while len(rows := store.texts_after(after, BATCH)) == BATCH:
