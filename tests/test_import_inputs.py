@@ -105,12 +105,32 @@ def test_a_utf16_file_from_a_windows_tool_is_read(tmp_path):
     assert len(stored(tmp_path)) == 3
 
 
-def test_a_gbk_file_is_named_as_gbk_with_the_command_that_converts_it(tmp_path):
-    data = jsonl([article(i) for i in range(2)]).encode("gb18030") + jsonl([article(9)]).encode()
+def test_a_gbk_or_big5_export_is_read_as_written_and_named_once_per_kind(tmp_path):
+    """Was: every line of a GBK export skipped (with the iconv command), one stderr line each:
+    50,000 lines of output for a 50,000-article file, and nothing imported."""
+    rows = [article(i) for i in range(30)]
+    big5 = {"url": "https://archive.example.cn/tw.html", "title": "滬明兩地簽署合作協議",
+            "body": "上海市與三明市簽署新一輪對口合作協議，兩地將深化產業協作。"}
+    data = jsonl(rows).encode("gb18030") + jsonl([big5]).encode("big5") + jsonl([article(99)]).encode()
     result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr
+    assert "32 lines: 32 new" in result.stdout
+    assert result.stderr.count("warning: line ") == 6  # five GBK lines named, then the Big5 one
+    assert "warning: line 1: read as GB18030 (GBK), not UTF-8" in result.stderr
+    assert "warning: … and 25 more lines like these: read as GB18030 (GBK), not UTF-8" in result.stderr
+    assert result.stderr.count("\n") == 7
+    assert "warning: line 31: read as Big5, not UTF-8" in result.stderr
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+    assert {"三明市第0次工作会议召开", "三明市第29次工作会议召开", "滬明兩地簽署合作協議"} <= titles
+
+
+def test_bytes_that_are_no_chinese_text_are_still_skipped_as_not_utf8(tmp_path):
+    latin = '{"url": "https://a.example.org/x", "title": "Caf\xe9", "body": "d\xe9j\xe0 vu"}\n'.encode("latin-1")
+    result = run_import(tmp_path, latin + jsonl([article(1)]).encode())
     assert result.returncode == 1 and "1 new" in result.stdout
-    assert "skipped: line 1: not UTF-8 (byte 0xc8 at offset " in result.stderr
-    assert "reads as GB18030 (GBK): convert the file with iconv -f GB18030 -t UTF-8" in result.stderr
+    assert "skipped: line 1: not UTF-8 (byte 0xe9 at offset " in result.stderr
+    assert "save the file as UTF-8" in result.stderr
 
 
 def test_a_json_array_is_named_as_one(tmp_path):
@@ -146,3 +166,14 @@ def test_an_import_run_again_does_no_work_for_what_is_stored(tmp_path, monkeypat
     monkeypatch.setattr(importer, "prepare", refuse)
     again = import_lines(ctx, lines, workers=workers)
     assert again.errors == [] and again.duplicates == 399 and again.new + again.reposts == 1
+
+
+def test_many_alike_bad_lines_are_named_five_times_then_counted(tmp_path):
+    data = b"".join(b'{"url": "https://a.example.cn/%d", "title": "t"}\n' % i for i in range(40)) + jsonl([article(1)]).encode()
+    result = run_import(tmp_path, data)
+    assert result.returncode == 1 and "41 lines: 1 new" in result.stdout and "40 skipped" in result.stdout
+    lines = result.stderr.splitlines()
+    assert lines[:5] == [f'skipped: line {n}: needs "title" and "body" strings, or "html" (see `monitor import --help`)'
+                         for n in range(1, 6)]
+    assert lines[5:] == ['skipped: … and 35 more lines like these: needs "title" and "body" strings, or "html" '
+                         '(see `monitor import --help`)']

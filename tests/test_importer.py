@@ -47,8 +47,9 @@ def test_bad_lines_are_reported_by_number_and_the_good_ones_land(tmp_path):
     result = run_import(tmp_path, data)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "7 lines: 2 new, 0 reposts, 0 already stored, 1 matched a topic, 5 skipped" in result.stdout
-    for n, why in [(2, "not UTF-8"), (3, "not UTF-8 (byte 0xff at offset 0)"), (4, "not JSON"),
+    assert "7 lines: 3 new, 0 reposts, 0 already stored, 1 matched a topic, 4 skipped" in result.stdout
+    assert "warning: line 2: read as GB18030 (GBK), not UTF-8" in result.stderr  # a GBK line is Chinese text
+    for n, why in [(3, "not UTF-8 (byte 0xff at offset 0)"), (4, "not JSON"),
                    (5, 'missing "url"'), (6, 'needs "title" and "body" strings')]:
         assert f"skipped: line {n}: {why}" in result.stderr
 

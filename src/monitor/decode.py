@@ -154,7 +154,7 @@ def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
         theirs = head.decode(other, errors)
     except UnicodeDecodeError:
         return text  # many GBK pages: a trail byte Big5 does not have
-    if theirs.count("\ufffd") > len(theirs) // 200 or _common_share(theirs) < _common_share(mine) + MARGIN:
+    if theirs.count("\ufffd") > len(theirs) // 200 or common_share(theirs) < common_share(mine) + MARGIN:
         return text
     try:
         whole = theirs if head is data else data.decode(other, errors)
@@ -163,7 +163,7 @@ def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
     return whole if whole.count("\ufffd") <= len(whole) // 200 else text
 
 
-def _common_share(text: str) -> float:
+def common_share(text: str) -> float:
     """The share of common characters (`_common`) among the first SAMPLE non-ASCII ones."""
     common, seen, share = _common(), 0, 0
     for run in _NON_ASCII.finditer(text):

@@ -127,10 +127,10 @@ def import_(state, file, max_body, archive) -> None:
 
 def _print_import(report, archive: bool = False) -> None:
     """The import's warnings, skipped lines and summary; exit 1 when it stopped or skipped lines."""
-    for note in report.warnings:
-        click.echo(f"warning: {note}", err=True)
-    for err in report.errors:
-        click.echo(f"skipped: {err}", err=True)
+    for line in _collapsed(report.warnings, "warning"):
+        click.echo(line, err=True)
+    for line in _collapsed(report.errors, "skipped"):
+        click.echo(line, err=True)
     if report.stopped is not None:
         click.echo(f"stopped after {report.new + report.reposts + report.duplicates} articles: {report.new} new, "
                    f"{report.reposts} reposts, {report.duplicates} already stored, {report.matched} matched a topic, "
@@ -143,6 +143,31 @@ def _print_import(report, archive: bool = False) -> None:
     _print_history(report, archive)
     if report.errors:
         sys.exit(1)
+
+
+SAME_KIND_SHOWN = 5  # lines printed of each kind of warning or skip; the rest counted in one line
+
+
+def _collapsed(notes: list[str], label: str) -> list[str]:
+    """`label: note` lines, at most SAME_KIND_SHOWN of each kind (the note with its numbers
+    taken out), then one line counting the rest: a file of 50,000 alike lines is not 50,000
+    lines of output."""
+    import re
+
+    out: list[str] = []
+    seen: dict[str, tuple[int, str]] = {}  # kind → (count, first note of the kind)
+    more: dict[str, int] = {}
+    for note in notes:
+        kind = re.sub(r"0x[0-9a-f]+|\d[\d,]*", "#", note)
+        count, first = seen.get(kind, (0, note))
+        seen[kind] = (count + 1, first)
+        if count < SAME_KIND_SHOWN:
+            out.append(f"{label}: {note}")
+        else:
+            more[kind] = more.get(kind, 0) + 1
+    for kind, count in more.items():
+        out.append(f"{label}: … and {count:,} more lines like these: {seen[kind][1].split(': ', 1)[-1]}")
+    return out
 
 
 def _print_history(report, archive: bool) -> None:

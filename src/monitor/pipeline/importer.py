@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
-from .. import extract, match
+from .. import decode, extract, match
 from ..decode import json_loads
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Article
@@ -124,7 +124,7 @@ def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
     """One line → (article, source name), or the error that skips it."""
     outcome = _Outcome(number=number)
     try:
-        outcome.item = article_from_json(_decode(raw, number), number, max_body, outcome.warnings)
+        outcome.item = article_from_json(_decode(raw, number, outcome.warnings), number, max_body, outcome.warnings)
     except MonitorError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # one line's surprise must not end the import of the rest
@@ -234,23 +234,39 @@ def read_lines(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
         yield line
 
 
-def _decode(raw: bytes | str, number: int) -> str:
+def _decode(raw: bytes | str, number: int, warnings: list[str] | None = None) -> str:
+    """A line's text: UTF-8, or a Chinese export's GB18030 (GBK) or Big5 when it reads as
+    Chinese text (with a warning naming the codec); otherwise InputError naming the fix."""
     if isinstance(raw, str):
         return raw
     try:
         return raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                         hint=_encoding_hint(raw)) from None
+        text, codec = _chinese(raw)
+        if text is None:
+            raise InputError(f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                             hint="save the file as UTF-8") from None
+        if warnings is not None:
+            warnings.append(f"line {number}: read as {codec}, not UTF-8 (save the file as UTF-8 to be sure)")
+        return text
 
 
-def _encoding_hint(raw: bytes) -> str:
-    """How to fix a line that is not UTF-8: named GB18030 when it reads as that (a GBK export)."""
-    try:
-        raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return "save the file as UTF-8"
-    return "it reads as GB18030 (GBK): convert the file with iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.jsonl"
+CHINESE_SHARE = 0.6  # of the line's non-ASCII characters among the commonest (real text: 0.9 and more)
+
+
+def _chinese(raw: bytes) -> tuple[str | None, str]:
+    """The line read as GB18030 or Big5, whichever gives more of the commonest Chinese
+    characters, when that share is at least CHINESE_SHARE; (None, "") otherwise."""
+    best: tuple[float, str | None, str] = (0.0, None, "")
+    for codec, name in (("gb18030", "GB18030 (GBK)"), ("big5hkscs", "Big5")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = decode.common_share(text)
+        if share > best[0]:
+            best = (share, text, name)
+    return (best[1], best[2]) if best[0] >= CHINESE_SHARE else (None, "")
 
 
 def _text_if_utf16(stream: BinaryIO) -> Any:
