@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from . import segment
+from . import segment, terms
 from .rules import GARBLED, LATIN_CHARS, Group, word_start
 
 LIST_MARK = "、"
@@ -73,6 +73,7 @@ class Enumerations:
         self.keywords, self.keyword_lines = _keyword_segments(text)
         # 、 between two "place's thing" items (…闵行区的家庭医生签约服务、浙江省的…): farther from
         # the name than a plain item's affix
+        self.lacks = terms.absent(text)  # scripts the text has no character of (a mask)
         self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
                            and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
 
@@ -183,12 +184,12 @@ def positions(text: str, char: str) -> list[int]:
 def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list[tuple[int, int]]:
     """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
     contexts and list items (`lists` is the text's `Enumerations`)."""
-    spans = [m.span() for m in group.pattern.finditer(text, 0, stop)]
+    spans = terms.spans(group.pattern, text, stop, lists.lacks)
     if group.regex is not None:
         spans = sorted(spans + [m.span() for m in group.regex.finditer(text, 0, stop) if m.end() > m.start()])
     if group.garbled is not None and GARBLED in text:
         spans = _with_garbled(spans, group.garbled, text, stop)
-    if group.mojibake is not None and (garbled := [m.span() for m in group.mojibake.finditer(text, 0, stop)]):
+    if group.mojibake is not None and (garbled := terms.spans(group.mojibake, text, stop, lists.lacks)):
         spans = _merged(spans, garbled)
     if not spans:
         return spans
@@ -196,7 +197,7 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
         latin = LATIN_CHARS
         spans = [s for s in spans if not (s[0] and text[s[0]] in latin and text[s[0] - 1] in latin)]
     if (group.not_in is not None or group.contested) and spans:
-        spans = _judged(group, text, spans, stop)
+        spans = _judged(group, text, spans, stop, lists.lacks)
     if group.skip_list_items and spans and lists.any:
         spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
     if group.skip_list_items and spans and lists.items:
@@ -225,11 +226,12 @@ def _merged(spans: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[
     return merged
 
 
-def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int) -> list[tuple[int, int]]:
+def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int,
+            lacks: int) -> list[tuple[int, int]]:
     """`spans` minus hits that do not count (a `not_in` context; a contested term that the likelier
     segmentation does not read as a word); a name starting inside a dropped hit takes its place
     (前来明溪: not 来明, but 明溪)."""
-    blocked = _contexts(group.not_in, text, spans[-1][1]) if group.not_in is not None else []
+    blocked = _contexts(group.not_in, text, spans[-1][1], lacks) if group.not_in is not None else []
     contested = group.contested
     if not blocked and not (contested and any(text[a:b] in contested for a, b in spans)):
         return spans  # the common case: nothing to judge
@@ -285,18 +287,11 @@ def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]]
                for a, b in blocked)
 
 
-def _contexts(not_in: re.Pattern[str], text: str, last: int) -> list[tuple[int, int]]:
+def _contexts(not_in: re.Pattern[str], text: str, last: int, lacks: int) -> list[tuple[int, int]]:
     """The `not_in` contexts that start a word, scanned from the text's start (so the matches
     are the same as a full scan's) but only up to `last` (the last hit's end): a context
     starting after it holds no hit."""
-    blocked = []
-    for m in not_in.finditer(text):
-        start = m.start()
-        if start > last:
-            break
-        if word_start(text, start):
-            blocked.append(m.span())
-    return blocked
+    return [span for span in terms.spans(not_in, text, len(text), lacks, last) if word_start(text, span[0])]
 
 
 def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:

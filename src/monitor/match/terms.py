@@ -1,0 +1,165 @@
+"""Literal terms as one regex, and how to scan it faster when a text lacks a script.
+
+In: normalised terms (names, words, contexts). Out: the terms' compiled alternation (one
+pattern: at a position the longest term wins) and, for a text, the same spans as
+`pattern.finditer` gives (`spans`). Never does I/O.
+
+Why: a group's terms are Chinese words and English ones, and one alternation of both is tried
+at every candidate character of either script: an English article pays for the Chinese names
+at every letter (its scans ran 1.9x slower with them). Terms are cut into parts no character
+of which can be in a match of another part (a Han name holds no Latin letter, digit, space,
+hyphen or apostrophe; an English word none of the Han names' characters): no match of one
+part can then overlap or hide a match of another, so the pattern's non-overlapping leftmost
+matches are the parts' matches together. A part whose terms all start with a script the text
+has no character of (`absent`) has no match: the pattern without it gives the same spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textnorm import normalize
+
+_LATIN = re.compile(r"[a-z0-9]")
+_SEPARATORS = " -‐‑–—"
+_APOSTROPHES = "'’"
+HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+
+def term_regex(term: str) -> str:
+    """A literal term as a regex over normalised text; a Latin end must end a word.
+
+    A Latin start must start a word too, but that is checked after the scan (`word_start`):
+    a look-behind in front of every alternative would make the scan ten times slower.
+    """
+    norm = normalize(term)
+    parts = [re.escape(p) for p in re.split(r"[ \-‐‑–—]+", norm)]
+    body = r"[ \-‐‑–—]*".join(parts)  # "shanghai-sanming" also matches "shanghai–sanming"
+    body = body.replace("'", "['’]?")  # "yong'an" also matches "yong’an" and "yongan"
+    return body + (r"(?![a-z0-9])" if _LATIN.match(norm[-1:]) else "")
+
+
+def _alternation(terms: list[str]) -> str:
+    """The alternation of `terms`, grouped by first character (see `terms_pattern`)."""
+    by_first: dict[str, set[str]] = {}
+    alts = []
+    for term in terms:
+        norm, regex = normalize(term), term_regex(term)
+        head = re.escape(norm[:1])
+        if norm and regex.startswith(head):
+            by_first.setdefault(head, set()).add(regex[len(head) :])
+        elif norm:
+            alts.append(regex)
+    for head, rests in sorted(by_first.items()):
+        ordered = sorted(rests, key=lambda r: (-len(r), r))  # ties by text: one pattern in every process
+        alts.append(head + (ordered[0] if len(ordered) == 1 else "(?:" + "|".join(ordered) + ")"))
+    return "|".join(alts) or "(?!)"
+
+
+# The scripts a part's terms may all start with, each a bit of `absent` (Han: a Chinese name;
+# letter: an English word). A text without one has no match of a part that starts with it.
+_CLASSES = {"han": re.compile(f"[{HAN_CLASS}]"), "letter": re.compile("[a-z]")}
+_BITS = {"han": 1, "letter": 2}
+
+
+# id(pattern) → (pattern, its parts, its variant per `absent` mask once made: the pattern
+# without the parts that start with a script the text lacks, None when no part is left). Kept
+# beside the compiled topic rather than in it: the topic's fields make its rules hash.
+_Parts = list[tuple[str | None, list[str]]]
+_VARIANTS: dict[int, tuple[re.Pattern[str], _Parts, dict[int, re.Pattern[str] | None]]] = {}
+
+
+def terms_pattern(terms: list[str]) -> re.Pattern[str]:
+    """One regex for literal terms; at a position the longest term wins.
+
+    Alternatives are grouped by their first character (`上(?:海三明商会|海)|沪(?:企|商)`):
+    `re` then tries one branch per candidate position, not every term; measured 25% faster
+    than a flat alternation. (A full prefix trie was twice as slow: nested optional groups.)
+    """
+    pattern = re.compile(_alternation(terms))
+    if id(pattern) not in _VARIANTS or _VARIANTS[id(pattern)][0] is not pattern:
+        parts = _parts(terms)
+        if parts is not None:
+            _VARIANTS[id(pattern)] = (pattern, parts, {})
+    return pattern
+
+
+def _variant(pattern: re.Pattern[str], parts: _Parts, mask: int) -> re.Pattern[str] | None:
+    """`pattern` without the parts that start with a script of `mask` (the text has none)."""
+    kept = [terms for first, terms in parts if first is None or not _BITS[first] & mask]
+    if len(kept) == len(parts):
+        return pattern
+    return re.compile(_alternation([t for terms in kept for t in terms])) if kept else None
+
+
+def _reach(norm: str) -> set[str]:
+    """The characters a match of the term's regex can hold (`term_regex`: any separator
+    where the term has one, either apostrophe where it has one)."""
+    chars = set(norm)
+    if chars & set(_SEPARATORS):
+        chars |= set(_SEPARATORS)
+    if chars & set(_APOSTROPHES):
+        chars |= set(_APOSTROPHES)
+    return chars
+
+
+def _parts(terms: list[str]) -> _Parts | None:
+    """`terms` cut where no character joins them, then put together by the class of
+    character they start with; None when that leaves one part (or a term could match empty)."""
+    pairs = [(t, n) for t in terms if (n := normalize(t))]
+    if not pairs or any(not (set(n) - set(_SEPARATORS + _APOSTROPHES)) for _, n in pairs):
+        return None
+    owner: dict[str, int] = {}  # character → a term holding it; terms joined through characters
+    root = list(range(len(pairs)))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for i, (_, n) in enumerate(pairs):
+        for c in _reach(n):
+            if c in owner:
+                root[find(i)] = find(owner[c])
+            else:
+                owner[c] = i
+    components: dict[int, list[int]] = {}
+    for i in range(len(pairs)):
+        components.setdefault(find(i), []).append(i)
+    by_class: dict[str | None, list[int]] = {}
+    for members in components.values():
+        classes = {next((k for k, r in _CLASSES.items() if r.match(pairs[i][1])), None) for i in members}
+        by_class.setdefault(classes.pop() if len(classes) == 1 else None, []).extend(members)
+    if len(by_class) == 1 and None in by_class:
+        return None
+    return [(first, [pairs[i][0] for i in sorted(members)]) for first, members in by_class.items()]
+
+
+def absent(text: str) -> int:
+    """The scripts (`_BITS`) of which `text` has no character: a Chinese text is told by its
+    first character, a text without Latin letters by one pass of a character class."""
+    return sum(bit for name, bit in _BITS.items() if not _CLASSES[name].search(text))
+
+
+def spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int,
+          last: int | None = None) -> list[tuple[int, int]]:
+    """`[m.span() for m in pattern.finditer(text, 0, stop)]` for a text that `lacks` the
+    scripts of that mask (`absent`); with `last`, only the spans starting at or before it."""
+    if lacks:
+        entry = _VARIANTS.get(id(pattern))
+        if entry is not None and entry[0] is pattern:
+            variants = entry[2]
+            if lacks not in variants:
+                variants[lacks] = _variant(pattern, entry[1], lacks)
+            if (variant := variants[lacks]) is None:
+                return []
+            pattern = variant
+    if last is None:
+        return [m.span() for m in pattern.finditer(text, 0, stop)]
+    out = []
+    for m in pattern.finditer(text, 0, stop):
+        if m.start() > last:
+            break
+        out.append(m.span())
+    return out
