@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..textnorm import normalize
 from . import places
+from .terms import regex_pattern
 from .terms import terms_pattern as _terms_pattern
 
 FIELDS = ("title", "lead", "body")
@@ -256,7 +257,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
         problems.add(f"{key}.skip_list_items", f"expected true or false, got {skip!r}")
     garbled_names = mojibake(listed)  # a pattern of its own: in the names' one, it slowed every scan
     return Group(name=name, pattern=_terms_pattern(terms),
-                 regex=re.compile("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
+                 regex=regex_pattern("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
                  not_in=_terms_pattern(contexts + mojibake(listed_contexts)) if contexts else None,
                  mojibake=_terms_pattern(garbled_names) if garbled_names else None,
                  skip_list_items=skip is True,

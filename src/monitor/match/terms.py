@@ -16,6 +16,7 @@ has no character of (`absent`) has no match: the pattern without it gives the sa
 
 from __future__ import annotations
 
+import importlib
 import re
 
 from ..textnorm import normalize
@@ -69,6 +70,15 @@ _Parts = list[tuple[str | None, list[str]]]
 _VARIANTS: dict[int, tuple[re.Pattern[str], _Parts, dict[int, re.Pattern[str] | None]]] = {}
 
 
+# id(pattern) → (pattern, its normalised terms, per piece of text the terms that hold it so far).
+_HOLDERS: dict[int, tuple[re.Pattern[str], list[str], dict[str, dict[tuple[int, int], frozenset[str]]]]] = {}
+_BARE = str.maketrans("", "", _SEPARATORS + _APOSTROPHES)
+
+
+def _bare(text: str) -> str:
+    return text.translate(_BARE)
+
+
 def terms_pattern(terms: list[str]) -> re.Pattern[str]:
     """One regex for literal terms; at a position the longest term wins.
 
@@ -77,6 +87,8 @@ def terms_pattern(terms: list[str]) -> re.Pattern[str]:
     than a flat alternation. (A full prefix trie was twice as slow: nested optional groups.)
     """
     pattern = re.compile(_alternation(terms))
+    if id(pattern) not in _HOLDERS or _HOLDERS[id(pattern)][0] is not pattern:
+        _HOLDERS[id(pattern)] = (pattern, sorted({n for t in terms if (n := normalize(t))}), {})
     if id(pattern) not in _VARIANTS or _VARIANTS[id(pattern)][0] is not pattern:
         parts = _parts(terms)
         if parts is not None:
@@ -134,6 +146,131 @@ def _parts(terms: list[str]) -> _Parts | None:
     if len(by_class) == 1 and None in by_class:
         return None
     return [(first, [pairs[i][0] for i in sorted(members)]) for first, members in by_class.items()]
+
+
+def could_hold(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """False when no match of the terms `pattern` in `text` can contain [start, end): no term
+    that holds the piece is written around it; True when one might (a term with separators or
+    apostrophes, which a match may write otherwise, holds it), or when the pattern was not
+    made by `terms_pattern`."""
+    entry = _HOLDERS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        return True
+    piece = text[start:end]
+    holders = entry[2].get(piece)
+    if holders is None:
+        holders = entry[2][piece] = _holders(entry[1], piece)
+    return any(start >= before and text[start - before : start - before + size] in words
+               for (before, size), words in holders.items())
+
+
+_MIGHT = {(0, 0): frozenset([""])}  # the empty word around every piece: `could_hold` answers True
+
+
+def _holders(norms: list[str], piece: str) -> dict[tuple[int, int], frozenset[str]]:
+    """The terms holding `piece`, by (where the piece starts in them, their length);
+    `_MIGHT` when a term that a match may write otherwise (separators, apostrophes) might."""
+    bare = _bare(piece)
+    if not bare or bare != piece:
+        return _MIGHT
+    out: dict[tuple[int, int], set[str]] = {}
+    for norm in norms:
+        if bare in _bare(norm):
+            if norm != _bare(norm):
+                return _MIGHT
+            for m in re.finditer(f"(?={re.escape(piece)})", norm):
+                out.setdefault((m.start(), len(norm)), set()).add(norm)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# id(regex) → (regex, the `_BITS` of the script every match of it starts with, or 0).
+_REGEX_FIRST: dict[int, tuple[re.Pattern[str], int]] = {}
+
+
+def regex_pattern(source: str) -> re.Pattern[str]:
+    """`re.compile(source)`, noting the script all its matches start with, if one: a text
+    without a character of it has no match (`may_match`)."""
+    pattern = re.compile(source)
+    if id(pattern) not in _REGEX_FIRST or _REGEX_FIRST[id(pattern)][0] is not pattern:
+        _REGEX_FIRST[id(pattern)] = (pattern, _first_script(source))
+    return pattern
+
+
+def may_match(pattern: re.Pattern[str], lacks: int) -> bool:
+    """False when every match of `pattern` (from `regex_pattern`) starts with a script of
+    `lacks`."""
+    entry = _REGEX_FIRST.get(id(pattern))
+    return entry is None or entry[0] is not pattern or not entry[1] & lacks
+
+
+def _first_script(source: str) -> int:
+    """The `_BITS` bit of the script every match of `source` starts with, 0 if none is sure
+    (read from the parsed regex; anything unusual in it answers 0)."""
+    try:
+        # the parse tree is not public: if it changes, an error here only means no shortcut
+        c, parser = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+        tree = parser.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return 0
+        scripts = _firsts(list(tree.data), c, [200])
+    except Exception:
+        return 0
+    if scripts is None or len(scripts) != 1:
+        return 0
+    return _BITS.get(scripts.pop() or "", 0)
+
+
+_RANGES = {"han": ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)), "letter": ((0x61, 0x7A),)}  # as _CLASSES
+
+
+def _script(lo: int, hi: int | None = None) -> str | None:
+    """The script all of code points lo..hi are of, if one."""
+    hi = lo if hi is None else hi
+    return next((name for name, ranges in _RANGES.items() if any(a <= lo and hi <= b for a, b in ranges)), None)
+
+
+def _firsts(seq: list, c: object, budget: list[int]) -> set[str | None] | None:
+    """The scripts (`_CLASSES` names, None for others) a match of `seq` can start with; None
+    when unknown or when `seq` can match nothing at all (no first character)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    for i, (op, av) in enumerate(seq):
+        rest = seq[i + 1 :]
+        if op is c.LITERAL:  # type: ignore[attr-defined]
+            return {_script(av)}
+        if op is c.IN:  # type: ignore[attr-defined]
+            found: set[str | None] = set()
+            for o, a in av:
+                if o is c.LITERAL:  # type: ignore[attr-defined]
+                    found.add(_script(a))
+                elif o is c.RANGE:  # type: ignore[attr-defined]
+                    found.add(_script(*a))
+                else:
+                    return None
+            return found
+        if op is c.BRANCH:  # type: ignore[attr-defined]
+            out: set[str | None] = set()
+            for alt in av[1]:
+                if (f := _firsts(list(alt.data) + rest, c, budget)) is None:
+                    return None
+                out |= f
+            return out
+        if op is c.SUBPATTERN or op is c.ATOMIC_GROUP:  # type: ignore[attr-defined]
+            inner = av if op is c.ATOMIC_GROUP else av[3]  # type: ignore[attr-defined]
+            if op is c.SUBPATTERN and (av[1] or av[2]):  # type: ignore[attr-defined]
+                return None  # flags changed inside
+            return _firsts(list(inner.data) + rest, c, budget)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):  # type: ignore[attr-defined]
+            first = _firsts(list(av[2].data) + rest, c, budget)
+            if av[0] >= 1 or first is None:
+                return first
+            after = _firsts(rest, c, budget)
+            return None if after is None else first | after
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):  # type: ignore[attr-defined]
+            continue  # zero width: the next item starts the match
+        return None
+    return None
 
 
 def absent(text: str) -> int:
