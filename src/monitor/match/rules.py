@@ -257,7 +257,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
         problems.add(f"{key}.skip_list_items", f"expected true or false, got {skip!r}")
     garbled_names = mojibake(listed)  # a pattern of its own: in the names' one, it slowed every scan
     return Group(name=name, pattern=_terms_pattern(terms),
-                 regex=regex_pattern("|".join(f"(?:{r})" for r in regexes)) if regexes else None,
+                 regex=regex_pattern(regexes) if regexes else None,
                  not_in=_terms_pattern(contexts + mojibake(listed_contexts)) if contexts else None,
                  mojibake=_terms_pattern(garbled_names) if garbled_names else None,
                  skip_list_items=skip is True,

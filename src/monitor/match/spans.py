@@ -187,8 +187,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
     """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
     contexts and list items (`lists` is the text's `Enumerations`)."""
     spans = terms.spans(group.pattern, text, stop, lists.lacks)
-    if group.regex is not None and terms.may_match(group.regex, lists.lacks):
-        spans = sorted(spans + [m.span() for m in group.regex.finditer(text, 0, stop) if m.end() > m.start()])
+    if group.regex is not None and (more := terms.regex_spans(group.regex, text, stop, lists.lacks)):
+        spans = sorted(spans + more)
     if group.garbled is not None and GARBLED in text:
         spans = _with_garbled(spans, group.garbled, text, stop)
     if group.mojibake is not None and (garbled := terms.spans(group.mojibake, text, stop, lists.lacks)):
@@ -233,8 +233,6 @@ def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int,
     """`spans` minus hits that do not count (a `not_in` context; a contested term that the likelier
     segmentation does not read as a word); a name starting inside a dropped hit takes its place
     (前来明溪: not 来明, but 明溪)."""
-    if _nothing_to_judge(group, text, spans):
-        return spans
     blocked = _contexts(group.not_in, text, spans[-1][1], lacks) if group.not_in is not None else []
     contested = group.contested
     if not blocked and not (contested and any(text[a:b] in contested for a, b in spans)):
@@ -253,16 +251,6 @@ def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int,
     if elsewhere and all(text[a:b] in elsewhere for a, b in kept):
         return []  # one name, one meaning in an article: 永安 beside 永安百货 is the store's
     return kept
-
-
-def _nothing_to_judge(group: Group, text: str, spans: list[tuple[int, int]]) -> bool:
-    """True when no `not_in` context can hold a hit and none is contested, so `_judged` keeps
-    every hit whatever the contexts' scan finds: the scan is skipped. (Hits must not overlap:
-    after a scan that finds contexts, `_judged` drops a hit overlapping the one before.)"""
-    if group.not_in is None or any(a < b for (_, b), (a, _) in pairwise(spans)):
-        return False
-    could_hold, not_in, contested = terms.could_hold, group.not_in, group.contested
-    return not any(text[a:b] in contested or could_hold(not_in, text, a, b) for a, b in spans)
 
 
 def _counts(group: Group, text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

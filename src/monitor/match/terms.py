@@ -70,15 +70,6 @@ _Parts = list[tuple[str | None, list[str]]]
 _VARIANTS: dict[int, tuple[re.Pattern[str], _Parts, dict[int, re.Pattern[str] | None]]] = {}
 
 
-# id(pattern) → (pattern, its normalised terms, per piece of text the terms that hold it so far).
-_HOLDERS: dict[int, tuple[re.Pattern[str], list[str], dict[str, dict[tuple[int, int], frozenset[str]]]]] = {}
-_BARE = str.maketrans("", "", _SEPARATORS + _APOSTROPHES)
-
-
-def _bare(text: str) -> str:
-    return text.translate(_BARE)
-
-
 def terms_pattern(terms: list[str]) -> re.Pattern[str]:
     """One regex for literal terms; at a position the longest term wins.
 
@@ -87,8 +78,6 @@ def terms_pattern(terms: list[str]) -> re.Pattern[str]:
     than a flat alternation. (A full prefix trie was twice as slow: nested optional groups.)
     """
     pattern = re.compile(_alternation(terms))
-    if id(pattern) not in _HOLDERS or _HOLDERS[id(pattern)][0] is not pattern:
-        _HOLDERS[id(pattern)] = (pattern, sorted({n for t in terms if (n := normalize(t))}), {})
     if id(pattern) not in _VARIANTS or _VARIANTS[id(pattern)][0] is not pattern:
         parts = _parts(terms)
         if parts is not None:
@@ -148,59 +137,35 @@ def _parts(terms: list[str]) -> _Parts | None:
     return [(first, [pairs[i][0] for i in sorted(members)]) for first, members in by_class.items()]
 
 
-def could_hold(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """False when no match of the terms `pattern` in `text` can contain [start, end): no term
-    that holds the piece is written around it; True when one might (a term with separators or
-    apostrophes, which a match may write otherwise, holds it), or when the pattern was not
-    made by `terms_pattern`."""
-    entry = _HOLDERS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:
-        return True
-    piece = text[start:end]
-    holders = entry[2].get(piece)
-    if holders is None:
-        holders = entry[2][piece] = _holders(entry[1], piece)
-    return any(start >= before and text[start - before : start - before + size] in words
-               for (before, size), words in holders.items())
+# id(regex) → (regex, its items with the `_BITS` bit of the script every match of each starts
+# with (0 if none is sure), its variant per `absent` mask once made).
+_REGEXES: dict[int, tuple[re.Pattern[str], list[tuple[str, int]], dict[int, re.Pattern[str] | None]]] = {}
 
 
-_MIGHT = {(0, 0): frozenset([""])}  # the empty word around every piece: `could_hold` answers True
-
-
-def _holders(norms: list[str], piece: str) -> dict[tuple[int, int], frozenset[str]]:
-    """The terms holding `piece`, by (where the piece starts in them, their length);
-    `_MIGHT` when a term that a match may write otherwise (separators, apostrophes) might."""
-    bare = _bare(piece)
-    if not bare or bare != piece:
-        return _MIGHT
-    out: dict[tuple[int, int], set[str]] = {}
-    for norm in norms:
-        if bare in _bare(norm):
-            if norm != _bare(norm):
-                return _MIGHT
-            for m in re.finditer(f"(?={re.escape(piece)})", norm):
-                out.setdefault((m.start(), len(norm)), set()).add(norm)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-# id(regex) → (regex, the `_BITS` of the script every match of it starts with, or 0).
-_REGEX_FIRST: dict[int, tuple[re.Pattern[str], int]] = {}
-
-
-def regex_pattern(source: str) -> re.Pattern[str]:
-    """`re.compile(source)`, noting the script all its matches start with, if one: a text
-    without a character of it has no match (`may_match`)."""
-    pattern = re.compile(source)
-    if id(pattern) not in _REGEX_FIRST or _REGEX_FIRST[id(pattern)][0] is not pattern:
-        _REGEX_FIRST[id(pattern)] = (pattern, _first_script(source))
+def regex_pattern(items: list[str]) -> re.Pattern[str]:
+    """The alternation of the regexes `items`, compiled, noting the script all matches of
+    each start with, if one: over a text without a character of it, the item can never match
+    and is left out of the scan (`regex_spans`)."""
+    pattern = re.compile("|".join(f"(?:{r})" for r in items))
+    if id(pattern) not in _REGEXES or _REGEXES[id(pattern)][0] is not pattern:
+        _REGEXES[id(pattern)] = (pattern, [(r, _first_script(r)) for r in items], {})
     return pattern
 
 
-def may_match(pattern: re.Pattern[str], lacks: int) -> bool:
-    """False when every match of `pattern` (from `regex_pattern`) starts with a script of
-    `lacks`."""
-    entry = _REGEX_FIRST.get(id(pattern))
-    return entry is None or entry[0] is not pattern or not entry[1] & lacks
+def regex_spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int) -> list[tuple[int, int]]:
+    """The non-empty spans of `[m.span() for m in pattern.finditer(text, 0, stop)]`, for a
+    text that `lacks` the scripts of that mask (`absent`)."""
+    entry = _REGEXES.get(id(pattern))
+    if lacks and entry is not None and entry[0] is pattern:
+        variants = entry[2]
+        if lacks not in variants:
+            kept = [r for r, bit in entry[1] if not bit & lacks]
+            variants[lacks] = None if not kept else pattern if len(kept) == len(entry[1]) else \
+                re.compile("|".join(f"(?:{r})" for r in kept))
+        if (variant := variants[lacks]) is None:
+            return []
+        pattern = variant
+    return [m.span() for m in pattern.finditer(text, 0, stop) if m.end() > m.start()]
 
 
 def _first_script(source: str) -> int:
