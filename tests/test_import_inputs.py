@@ -177,3 +177,13 @@ def test_many_alike_bad_lines_are_named_five_times_then_counted(tmp_path):
                          for n in range(1, 6)]
     assert lines[5:] == ['skipped: … and 35 more lines like these: needs "title" and "body" strings, or "html" '
                          '(see `monitor import --help`)']
+
+
+def test_a_date_in_the_future_is_kept_and_named_in_a_warning(tmp_path):
+    rows = [article(1, published="2099-11-20"), article(2, published="2026-11-20T09:30:00+08:00")]
+    result = run_import(tmp_path, jsonl(rows).encode())
+    assert result.returncode == 0, result.stderr
+    assert "2 lines: 2 new" in result.stdout
+    assert result.stderr.splitlines() == ["warning: line 1: published '2099-11-20' is in the future; it is kept, and sorts "
+                                          "first in newest-first search until then"]
+    assert stored(tmp_path)["https://archive.example.cn/1.html"] == "2099-11-19T16:00:00+00:00"

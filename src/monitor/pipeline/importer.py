@@ -19,6 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
@@ -286,6 +287,9 @@ def _count(report: ImportReport, results: list[Ingested]) -> None:
         report.matched += bool(result.topics)
 
 
+FUTURE_SLACK = timedelta(days=1)  # a later `published` is named in a warning (a typo'd year, a wrong zone)
+
+
 def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
                       warnings: list[str] | None = None) -> tuple[Article, str]:
     """One import line → (Article, source name); InputError names the line and the fix.
@@ -324,4 +328,7 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         notes.append(f"line {number}: body cut from {size:,} to {len(article.body):,} characters")
     if published:
         article = replace(article, published=published)
+        if published > datetime.now(timezone.utc) + FUTURE_SLACK:  # kept as given: only its writer knows
+            notes.append(f"line {number}: published {obj.get('published')!r} is in the future; it is kept, "
+                         "and sorts first in newest-first search until then")
     return article, str(obj.get("source") or "import")
