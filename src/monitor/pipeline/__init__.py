@@ -4,7 +4,8 @@ source → fetch → extract → normalise → match → dedup → store → dig
 
 - `cycle.py` + `steps.py`: the one poll cycle: source → fetch → extract, then `ingest`;
 - `ingest.py`: normalise → match → dedup → store, in batches (also for `import`, `rematch`, `catch_up`);
-- `importer.py`: JSON Lines → articles for `ingest`;
+- `importer.py`: JSON Lines → articles for `ingest` (the lines read and parsed by `importlines.py`,
+  their keys and dates by `importkeys.py` and `importdates.py`; digest marks by `backfill.py`);
 - `deliver.py`: store → digest → notify;
 - `query.py`: search over the store.
 
@@ -20,7 +21,8 @@ if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on
     from .base import Context, DigestResult, ImportReport, Ingested
     from .cycle import poll, poll_source, run_cycle
     from .deliver import build_digest, channel_key, mark_read, recent_stories, retry_due, send_digests
-    from .importer import article_from_json, import_lines, parse_when
+    from .importer import import_lines, parse_when
+    from .importlines import article_from_json
     from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
     from .query import Page, parse_query, search, search_page
 
@@ -31,7 +33,7 @@ _WHERE = {
     "run_cycle": "cycle", "poll": "cycle", "poll_source": "cycle",
     "build_digest": "deliver", "channel_key": "deliver", "recent_stories": "deliver", "retry_due": "deliver",
     "send_digests": "deliver", "mark_read": "deliver",
-    "article_from_json": "importer", "import_lines": "importer", "parse_when": "importer",
+    "article_from_json": "importlines", "import_lines": "importer", "parse_when": "importer",
     "Ingestor": "ingest", "catch_up": "ingest", "ingest": "ingest", "ingest_many": "ingest", "rematch": "ingest",
     "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
 }

@@ -9,31 +9,25 @@ ingest batch at a time, bodies cut at a cap.
 
 from __future__ import annotations
 
-import codecs
-import io
-import json
 import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, BinaryIO, cast
 
-from .. import decode, extract, match
-from ..decode import json_loads
-from ..errors import InputError, MonitorError, StoreError
+from .. import match
+from ..errors import MonitorError, StoreError
 from ..models import Article
-from . import backfill, importkeys
-from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested, cap_body
-from .importdates import parse_when
+from . import backfill
+from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
+from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
+from .importlines import MAX_LINE_BYTES, article_from_json, decode_line, read_lines, text_if_utf16
 from .ingest import Ingestor, Prepared, canonical_of, prepare
 
-HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
-MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 AGAIN = "run the same import again to go on: the articles already stored are skipped"
 
 
@@ -51,7 +45,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     `report.history`; with `history_read` they are recorded as read for that subscriber in the
     batch that stores them (`backfill`)."""
     report = ImportReport()
-    source: Iterable[bytes | str | None] = read_lines(_text_if_utf16(cast(BinaryIO, lines))) \
+    source: Iterable[bytes | str | None] = read_lines(text_if_utf16(cast(BinaryIO, lines))) \
         if hasattr(lines, "readline") else lines
     numbered = _numbered(source, report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
@@ -125,7 +119,7 @@ def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
     """One line → (article, source name), or the error that skips it."""
     outcome = _Outcome(number=number)
     try:
-        outcome.item = article_from_json(_decode(raw, number, outcome.warnings), number, max_body, outcome.warnings)
+        outcome.item = article_from_json(decode_line(raw, number, outcome.warnings), number, max_body, outcome.warnings)
     except MonitorError as exc:
         outcome.error = str(exc)
     except Exception as exc:  # one line's surprise must not end the import of the rest
@@ -223,112 +217,9 @@ def _known_in(path: Any) -> Callable[[list[str]], set[str]]:
     return cast(Callable[[list[str]], set[str]], _READER.known_urls)
 
 
-def read_lines(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
-    """Lines of a binary (or text) stream; None for a line over `limit` bytes (or characters),
-    its rest skipped unread."""
-    while line := stream.readline(limit + 1):
-        if len(line) > limit:
-            while not line.endswith(b"\n" if isinstance(line, bytes) else "\n") and (line := stream.readline(limit)):
-                pass
-            yield None
-            continue
-        yield line
-
-
-def _decode(raw: bytes | str, number: int, warnings: list[str] | None = None) -> str:
-    """A line's text: UTF-8, or a Chinese export's GB18030 (GBK) or Big5 when it reads as
-    Chinese text (with a warning naming the codec); otherwise InputError naming the fix."""
-    if isinstance(raw, str):
-        return raw
-    try:
-        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        text, codec = _chinese(raw)
-        if text is None:
-            raise InputError(f"line {number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                             hint="save the file as UTF-8") from None
-        if warnings is not None:
-            warnings.append(f"line {number}: read as {codec}, not UTF-8 (save the file as UTF-8 to be sure)")
-        return text
-
-
-CHINESE_SHARE = 0.6  # of the line's non-ASCII characters among the commonest (real text: 0.9 and more)
-
-
-def _chinese(raw: bytes) -> tuple[str | None, str]:
-    """The line read as GB18030 or Big5, whichever gives more of the commonest Chinese
-    characters, when that share is at least CHINESE_SHARE; (None, "") otherwise."""
-    best: tuple[float, str | None, str] = (0.0, None, "")
-    for codec, name in (("gb18030", "GB18030 (GBK)"), ("big5hkscs", "Big5")):
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        share = decode.common_share(text)
-        if share > best[0]:
-            best = (share, text, name)
-    return (best[1], best[2]) if best[0] >= CHINESE_SHARE else (None, "")
-
-
-def _text_if_utf16(stream: BinaryIO) -> Any:
-    """The stream itself, or its text when it opens with a UTF-16 byte order mark (what
-    PowerShell's Out-File and Excel's "Unicode text" write): lines then come as str."""
-    peek = getattr(stream, "peek", None)
-    if peek is not None and peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        return io.TextIOWrapper(stream, encoding="utf-16", errors="replace")
-    return stream
-
-
 def _count(report: ImportReport, results: list[Ingested]) -> None:
     for result in results:
         report.new += result.status == "new"
         report.reposts += result.status == "repost"
         report.duplicates += result.status == "duplicate"
         report.matched += bool(result.topics)
-
-
-FUTURE_SLACK = timedelta(days=1)  # a later `published` is named in a warning (a typo'd year, a wrong zone)
-
-
-def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
-                      warnings: list[str] | None = None) -> tuple[Article, str]:
-    """One import line → (Article, source name); InputError names the line and the fix.
-    A body over `max_body` characters is cut there, with a warning appended to `warnings`."""
-    try:
-        obj = json_loads(line)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-        raise InputError(f"line {number}: not JSON ({msg})", hint="one JSON object per line") from None
-    if isinstance(obj, list):
-        raise InputError(f"line {number}: a JSON array, not one object per line",
-                         hint="write one JSON object per line, e.g. jq -c '.[]' FILE > FILE.jsonl")
-    if isinstance(obj, dict):
-        obj = importkeys.canonical(obj)  # link, content, pubDate … as exports name them
-    if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
-        raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
-    published = parse_when(obj.get("published"), number) if obj.get("published") else None
-    notes = warnings if warnings is not None else []
-    if obj.get("html"):
-        html = str(obj["html"])
-        if len(html) > max_body * HTML_FACTOR:
-            notes.append(f"line {number}: html cut from {len(html):,} to {max_body * HTML_FACTOR:,} characters")
-            html = html[:max_body * HTML_FACTOR]
-        article = extract.extract(html, obj["url"])
-        if isinstance(obj.get("given_title"), str) and obj["given_title"].strip():  # an export's HTML content
-            article = replace(article, title=obj["given_title"].strip()[:1000])
-    elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
-        paras = tuple(p.strip() for p in obj["body"][:max_body + 1].split("\n") if p.strip())
-        article = Article(url=obj["url"], title=obj["title"].strip()[:1000], paragraphs=paras)
-    else:
-        raise InputError(f"line {number}: needs \"title\" and \"body\" strings, or \"html\"",
-                         hint="see `monitor import --help`")
-    size = len(obj["body"]) if isinstance(obj.get("body"), str) and not obj.get("html") else len(article.body)
-    if size > max_body or len(article.body) > max_body:
-        article = cap_body(article, max_body)
-        notes.append(f"line {number}: body cut from {size:,} to {len(article.body):,} characters")
-    if published:
-        article = replace(article, published=published)
-        if published > datetime.now(timezone.utc) + FUTURE_SLACK:  # kept as given: only its writer knows
-            notes.append(f"line {number}: published {obj.get('published')!r} is in the future; it is kept, "
-                         "and sorts first in newest-first search until then")
-    return article, str(obj.get("source") or "import")
