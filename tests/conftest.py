@@ -298,3 +298,18 @@ def sample_digest() -> Digest:
 def empty_digest() -> Digest:
     return Digest(subscriber="press", generated_at=datetime(2026, 11, 26, 0, 0, tzinfo=UTC),
                   since=datetime(2026, 11, 25, 0, 0, tzinfo=UTC), topics=TOPICS, stories=())
+
+
+@pytest.fixture
+def ctx(request, tmp_path):
+    """A pipeline Context on a fresh store in `tmp_path`, configured by the test module's
+    CONFIG text (a module with its own `ctx` fixture keeps that one)."""
+    from monitor import config
+    from monitor.pipeline import Context
+    from monitor.store import Store
+
+    path = tmp_path / "monitor.toml"
+    path.write_text(request.module.CONFIG, encoding="utf-8")
+    store = Store.open(tmp_path / "m.db")
+    yield Context(config.load(path, tmp_path / "m.db"), store)
+    store.close()

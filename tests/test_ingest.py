@@ -103,15 +103,6 @@ def test_a_poll_killed_mid_ingest_stores_the_rest_next_time(tmp_path):
     assert check_consistent(tmp_path / "m.db", hu_ming_rules(tmp_path))["articles"] == 3
 
 
-@pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "monitor.toml"
-    path.write_text(CONFIG, encoding="utf-8")
-    store = Store.open(tmp_path / "m.db")
-    yield Context(config.load(path, tmp_path / "m.db"), store)
-    store.close()
-
-
 def art(obj: dict) -> Article:
     return Article(url=obj["url"], title=obj["title"], paragraphs=tuple(obj["body"].split("\n")))
 

@@ -31,15 +31,6 @@ def art(url: str, title: str, body: str) -> Article:
     return Article(url=url, title=title, paragraphs=tuple(body.split("\n")))
 
 
-@pytest.fixture
-def ctx(tmp_path):
-    path = tmp_path / "monitor.toml"
-    path.write_text(CONFIG, encoding="utf-8")
-    store = Store.open(tmp_path / "m.db")
-    yield Context(config.load(path, tmp_path / "m.db"), store)
-    store.close()
-
-
 def _forget_forms() -> None:
     """Drop every in-process cache that holds the character table or text made through it."""
     chartable._bmp.cache_clear()
