@@ -197,8 +197,9 @@ def split(n: int, repeats: int) -> int:
     """Where an article's CPU goes in one process: preparing it (JSON, normalising, matching,
     fingerprint, tokens), then writing it with and without the FTS5 insert (into fresh stores);
     medians of `repeats`."""
+    from monitor.pipeline.checks import topic_hashes
     from monitor.pipeline.importer import _parse
-    from monitor.pipeline.ingest import Ingestor, canonical_of, prepare, topic_hashes
+    from monitor.pipeline.ingest import Ingestor, canonical_of, prepare
 
     lines = list(Generator().lines(0, n))
     got: dict[str, list[float]] = {"prepare": [], "write": [], "write_no_fts": []}

@@ -111,7 +111,7 @@ def _rules_hash(tmp: Path) -> int:
     from import_scale import CONFIG
 
     from monitor import config
-    from monitor.pipeline.ingest import rules_hash
+    from monitor.pipeline.checks import rules_hash
 
     (tmp / "bench.toml").write_text(CONFIG, encoding="utf-8")
     return rules_hash(config.load(tmp / "bench.toml", tmp / "unused.db").topics["hu-ming"])

@@ -166,8 +166,9 @@ def test_a_prepared_article_crosses_processes_at_half_the_bytes_and_loses_nothin
     import pickle
 
     from monitor import config
+    from monitor.pipeline.checks import rules_hash
     from monitor.pipeline.importer import article_from_json
-    from monitor.pipeline.ingest import prepare, rules_hash
+    from monitor.pipeline.ingest import prepare
 
     (tmp_path / "c.toml").write_text(CONFIG, encoding="utf-8")
     cfg = config.load(tmp_path / "c.toml", tmp_path / "m.db")

@@ -3,7 +3,6 @@ catch-up of unchecked articles, batches, and several processes on one database."
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sqlite3
@@ -17,8 +16,8 @@ import pytest
 
 from monitor import config, dedup, match
 from monitor.models import Article
-from monitor.pipeline import Context, Ingestor, catch_up, ingest, ingest_many
-from monitor.pipeline.ingest import rules_hash
+from monitor.pipeline import Context, Ingestor, catch_up, checks, ingest, ingest_many
+from monitor.pipeline.checks import rules_hash
 from monitor.replay import ReplayServer
 from monitor.store import Store
 
@@ -123,9 +122,39 @@ def test_a_new_topic_or_changed_rules_reach_stored_articles_at_start(ctx):
     assert [r["title"] for r in ctx.store.search([], topic="sandwich")] == ["冬季森林防火"]
 
 
+def test_an_upgraded_engine_rematches_stored_articles_although_the_rules_are_the_same(ctx, monkeypatch):
+    from monitor.match import engine
+
+    ingest_many(ctx, [(art(o), "s", None) for o in articles()])
+    assert catch_up(ctx) == {}
+    matched = [r["title"] for r in ctx.store.search([], topic="hu-ming")]
+    assert len(matched) == 4  # three stories on topic, one of them with its repost
+
+    def silent(rule, scoped):  # an engine whose rules never fire: every verdict it gave is stale
+        return None
+
+    monkeypatch.setattr(engine, "_fire", silent)
+    monkeypatch.setattr(checks, "_HASHES", {})  # a new process: hashes not yet made
+    assert catch_up(ctx) == {"hu-ming": 6}
+    assert ctx.store.search([], topic="hu-ming") == []
+    assert catch_up(ctx) == {}
+
+
+def test_an_engine_version_bump_rematches_stored_articles(ctx, monkeypatch):
+    from monitor.match import version
+
+    ingest_many(ctx, [(art(o), "s", None) for o in articles()])
+    before = rules_hash(ctx.cfg.topics["hu-ming"])
+    monkeypatch.setattr(version, "ENGINE", version.ENGINE + 1)
+    monkeypatch.setattr(checks, "_HASHES", {})
+    assert rules_hash(ctx.cfg.topics["hu-ming"]) != before
+    assert catch_up(ctx) == {"hu-ming": 6}
+    assert len(ctx.store.search([], topic="hu-ming")) == 4
+
+
 def test_rules_hash_is_stable_across_processes(tmp_path):
     hu_ming_rules(tmp_path)
-    code = ("from monitor import config; from monitor.pipeline.ingest import rules_hash; "
+    code = ("from monitor import config; from monitor.pipeline.checks import rules_hash; "
             f"print(rules_hash(config.load({str(tmp_path / 'hash.toml')!r}, None).topics['hu-ming']))")
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
@@ -305,7 +334,6 @@ def test_a_backfill_keeps_band_rows_only_for_articles_inside_the_window(ctx):
 def test_a_long_one_off_pass_at_start_is_announced_and_a_short_one_is_not(ctx, caplog, monkeypatch):
     """Minutes of re-fingerprinting or re-matching a million articles are said first, so a quiet
     command is not taken for a hung one; a handful of articles is not worth a line."""
-    ingest_module = importlib.import_module("monitor.pipeline.ingest")  # the package re-exports a function of that name
     ingest_many(ctx, [(art(o), "s", None) for o in articles()])
     ctx.store.conn.execute("DELETE FROM fingerprints")
     ctx.store.conn.commit()
@@ -315,7 +343,7 @@ def test_a_long_one_off_pass_at_start_is_announced_and_a_short_one_is_not(ctx, c
         catch_up(ctx)
     assert not [r for r in caplog.records if "takes a while" in r.getMessage()]
 
-    monkeypatch.setattr(ingest_module, "NOTICE_AT", 6)  # as if these six were a million
+    monkeypatch.setattr(checks, "NOTICE_AT", 6)  # as if these six were a million
     ctx.store.conn.execute("DELETE FROM fingerprints")
     ctx.store.conn.commit()
     rule["groups"]["g"]["terms"] = ["森林防火"]

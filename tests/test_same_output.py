@@ -19,7 +19,8 @@ from monitor import config, dedup, ftstokens, scriptfold, textnorm
 from monitor.decode import decode_html
 from monitor.models import Article
 from monitor.pipeline import Context, ingest_many
-from monitor.pipeline.ingest import canonical_of, prepare, topic_hashes
+from monitor.pipeline.checks import topic_hashes
+from monitor.pipeline.ingest import canonical_of, prepare
 from monitor.store import Store
 from monitor.textnorm import chartable
 

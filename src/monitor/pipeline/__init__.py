@@ -3,7 +3,8 @@
 source → fetch → extract → normalise → match → dedup → store → digest → notify
 
 - `cycle.py` + `steps.py`: the one poll cycle: source → fetch → extract, then `ingest`;
-- `ingest.py`: normalise → match → dedup → store, in batches (also for `import`, `rematch`, `catch_up`);
+- `ingest.py`: normalise → match → dedup → store, in batches (also for `import`);
+- `checks.py`: which rules and engine each stored verdict was made by; `catch_up` at start, `rematch`;
 - `importer.py`: JSON Lines → articles for `ingest` (the lines read and parsed by `importlines.py`,
   their keys and dates by `importkeys.py` and `importdates.py`; digest marks by `backfill.py`);
 - `deliver.py`: store → digest → notify;
@@ -19,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on first use
     from .base import Context, DigestResult, ImportReport, Ingested
+    from .checks import catch_up, rematch
     from .cycle import poll, poll_source, run_cycle
     from .deliver import build_digest, channel_key, mark_read, recent_stories, retry_due, send_digests
     from .importer import import_lines, parse_when
     from .importlines import article_from_json
-    from .ingest import Ingestor, catch_up, ingest, ingest_many, rematch
+    from .ingest import Ingestor, ingest, ingest_many
     from .query import Page, parse_query, search, search_page
 
 # Name → the module that defines it. Loaded on first use, so `monitor search` or `feed` does not
@@ -34,7 +36,7 @@ _WHERE = {
     "build_digest": "deliver", "channel_key": "deliver", "recent_stories": "deliver", "retry_due": "deliver",
     "send_digests": "deliver", "mark_read": "deliver",
     "article_from_json": "importlines", "import_lines": "importer", "parse_when": "importer",
-    "Ingestor": "ingest", "catch_up": "ingest", "ingest": "ingest", "ingest_many": "ingest", "rematch": "ingest",
+    "Ingestor": "ingest", "catch_up": "checks", "ingest": "ingest", "ingest_many": "ingest", "rematch": "checks",
     "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
 }
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",

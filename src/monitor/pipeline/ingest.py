@@ -11,14 +11,12 @@ article inside its own savepoint: its row, story, index, fingerprint, verdicts a
 records land together or not at all. A crash loses at most the uncommitted batch, whose URLs
 are then not known and are fetched or imported again. `catch_up` (run at the start of poll,
 run, import and digest) matches any article without a check record for a current topic's
-rules, so a new topic or a rule change reaches every stored article.
+rules, so a new topic, a rule change or an upgraded engine reaches every stored article.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,8 +30,9 @@ from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
+from .checks import notice, topic_hashes
 from .policy import aware, source_verdicts
-from .reindex import bring_up_to_date, record_if_empty
+from .reindex import record_if_empty
 
 REPOST_CONTAINMENT = 0.7  # share of the shorter text's shingles found in the other
 # A mirror inserting a word every dozen characters breaks a third of the shingles it keeps
@@ -328,7 +327,7 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str
     if ctx.store.fingerprints_complete():
         return 0
     total = ctx.store.missing_fingerprints()
-    _notice(total, "fingerprinting {n:,} stored articles for story folding (once, after an upgrade)")
+    notice(total, "fingerprinting {n:,} stored articles for story folding (once, after an upgrade)")
     done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
     while rows := ctx.store.without_fingerprint(after, batch):
         made = []  # outside the write lock: a daemon polling the same store waits only for the writes
@@ -354,105 +353,3 @@ def _rebuilt_date(row: dict[str, Any]) -> datetime:
     fetched, published = (parse_iso(row[k]) for k in ("fetched_at", "published"))
     dates = [d for d in (aware(fetched), aware(published)) if d is not None]
     return min(dates) if dates else utcnow()
-
-
-# --- topic check records: catch-up at start and rematch ------------------------------------
-
-_HASHES: dict[int, tuple[Any, int]] = {}
-
-
-def rules_hash(topic: Any) -> int:
-    """A stable signed 63-bit hash of a compiled topic's rules (same rules, same hash, in any
-    process): stored with each verdict, so a rule change shows as unchecked articles."""
-    cached = _HASHES.get(id(topic))
-    if cached is not None and cached[0] is topic:
-        return cached[1]
-    digest = hashlib.blake2b(repr(_canonical(topic)).encode("utf-8"), digest_size=8).digest()
-    value = int.from_bytes(digest, "big") >> 1
-    _HASHES[id(topic)] = (topic, value)
-    return value
-
-
-def _canonical(value: Any) -> Any:
-    """Plain nested lists for a compiled rule object (sets sorted: their order varies by process)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__, *[(f.name, _canonical(getattr(value, f.name)))
-                                        for f in dataclasses.fields(value)]]
-    if isinstance(value, re.Pattern):
-        return ["re", value.pattern, int(value.flags)]
-    if isinstance(value, dict):
-        return [(repr(k), _canonical(v)) for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))]
-    if isinstance(value, (set, frozenset)):
-        return sorted(repr(_canonical(v)) for v in value)
-    if isinstance(value, (list, tuple)):
-        return [_canonical(v) for v in value]
-    return value
-
-
-def topic_hashes(ctx: Context, names: Iterable[str] | None = None) -> list[tuple[str, Any, int]]:
-    """(name, compiled topic, rules hash) for the named (default: all) configured topics."""
-    return [(n, ctx.cfg.topics[n], rules_hash(ctx.cfg.topics[n])) for n in (names or ctx.cfg.topics)]
-
-
-NOTICE_AT = 20_000  # a one-off pass over this many stored articles is announced
-
-
-def catch_up(ctx: Context, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
-    """Match every article that has no check record for a current topic's rules (a topic added,
-    rules changed, or an article stored by a process with other topics), rebuild the index and
-    fingerprints stored under another normal form (`reindex`), and fingerprint any article
-    without one. Cheap when there are none. Returns articles matched per topic."""
-    bring_up_to_date(ctx, progress)  # the index and fingerprints of another normal form, then any missing
-    counts = {}
-    for name, topic, rules in topic_hashes(ctx):
-        if ctx.store.all_checked(name, rules):
-            continue
-        counts[name] = _match_unchecked(ctx, name, topic, rules)
-        log.info("catch-up topic=%s matched_articles=%d", name, counts[name])
-    return counts
-
-
-def _notice(n: int, what: str) -> None:
-    """Say so before a long one-off pass (minutes at a million articles), so a command that is
-    quiet for that long is not taken for a hung one."""
-    if n >= NOTICE_AT:
-        log.warning(what.format(n=n) + ": this takes a while")
-
-
-def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500) -> int:
-    _notice(ctx.store.count_unchecked(name, rules), f"matching {{n:,}} stored articles against the rules of topic "
-            f"{name} (new or changed)")
-    done, after = 0, 0
-    while ids := ctx.store.unchecked(name, rules, after, batch):
-        with ctx.store.transaction():
-            for row in ctx.store.articles_by_id(ids):
-                verdict = match.match_article(topic, row["title"] or "", row["body"] or "")
-                verdict = source_verdicts(ctx.cfg, row["source"], row["published"], [verdict], row["fetched_at"])[0]
-                ctx.store.set_match(row["id"], verdict, rules)
-        done, after = done + len(ids), ids[-1]
-    return done
-
-
-def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None) -> dict[str, int]:
-    """Re-run topics over stored articles after a rule change; counts gained and lost matches."""
-    chosen = topic_hashes(ctx, topics)
-    before = {n: _matched_ids(ctx, n) for n, _, _ in chosen}
-    seen, after = 0, 0
-    while ids := ctx.store.article_ids(after, 500, since):
-        with ctx.store.transaction():
-            for row in ctx.store.articles_by_id(ids):
-                verdicts = match.match_topics([t for _, t, _ in chosen], row["title"] or "", row["body"] or "")
-                verdicts = source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"])
-                for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
-                    ctx.store.set_match(row["id"], verdict, rules)
-        seen, after = seen + len(ids), ids[-1]
-    counts = {"articles": seen, "gained": 0, "lost": 0}
-    for n, _, _ in chosen:
-        now = _matched_ids(ctx, n)
-        counts["gained"] += len(now - before[n])
-        counts["lost"] += len(before[n] - now)
-    return counts
-
-
-def _matched_ids(ctx: Context, topic: str) -> set[int]:
-    return {r["article_id"] for r in ctx.store.db.query("SELECT article_id FROM article_topics WHERE topic = ?", [topic])}

@@ -1,0 +1,58 @@
+"""Which engine a stored topic verdict was made by: its version, per topic.
+
+In: a compiled topic. Out: `engine_version(topic)`, a digest of `ENGINE` (bumped by hand), the
+normal form's index version (`normform`: the character table and what the normaliser makes
+of its probes) and every verdict the engine gives on the written probe texts below under that
+topic (matched, score, rules fired, hits, reason). Never does I/O beyond what `normform` reads.
+
+Why: a verdict is stored once, with the hash of the rules that made it, and articles are
+matched again only when that hash changes. A new engine under the same rules (a scoring fix,
+segmentation, a normaliser that reads more of a garbled page) would otherwise never look at
+the archive again: an article it now finds stays missing from digests and `search --topic`,
+one it now rejects stays in them. With this digest mixed into the rules hash, the first writer
+after such an upgrade re-matches the store once (`pipeline.catch_up`). What the probes cannot
+show is covered by `ENGINE`, bumped with such a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from .engine import match_article
+
+if TYPE_CHECKING:
+    from .rules import Topic
+
+ENGINE = 1  # bump when matching changes in a way the probes below cannot show
+
+# Written for this module (our words): titles and bodies that exercise the engine's parts for
+# the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
+# buried, garbled) and texts that must not match it; any other topic's verdicts on them
+# count as well.
+PROBES = (
+    ("沪明对口合作产业园开工", "上海市与三明市对口合作项目日前在三元区开工，两地国资平台共同出资建设园区。"),
+    ("闵行区代表团赴永安考察", "闵行区党政代表团来到永安市，围绕产业协作和干部交流开展结对对接。\n双方签署了新一年的合作清单。"),
+    ("Shanghai delegation visits Sanming", "Officials from Shanghai visited Sanming, Fujian, to review paired "
+     "assistance projects in Yong'an and Shaxian.\nThe two cities signed a tourism agreement."),
+    ("滬明協作再添新項目", "上海市與三明市簽署對口合作協議，共建人才飛地，推動文旅融合。"),
+    ("市政府工作报告", "过去一年，全市经济平稳运行。\n\n工业增加值增长百分之六。\n\n深化沪明协作，"
+     "与上海共建产业园区，引进项目十二个。\n\n新的一年，继续改善民生。"),
+    ("上�挂职干部在三明", "来自上�的挂职干部到三明市担任副县长，牵线两地医院开展远程诊疗合作。"),
+    ("三明治店在上海开业", "一家三明治店本周在上海开业，面包每天现烤，周末排起长队。"),
+    ("三明明确冬季防火任务", "三明市召开会议，明确冬季森林防火责任，上海天气晴好。"),
+    ("福建文旅推介会在沪举行", "福建省在上海举办文旅推介会，出席嘉宾包括省内各市代表，其中有三明市副市长。"),
+    ("年度十大新闻", "1. 高铁新线开通\n2. 沪明对口合作签约\n3. 新机场航站楼启用\n4. 城市马拉松举行"),
+)
+
+
+def engine_version(topic: Topic) -> str:
+    """A digest of `ENGINE`, the normal form and `topic`'s verdicts on `PROBES`."""
+    from ..normform import index_version
+
+    parts = [f"engine {ENGINE}", index_version()]
+    for title, body in PROBES:
+        m = match_article(topic, title, body)
+        hits = [(h.term, h.field, h.start, h.end, h.rule) for h in m.hits]
+        parts.append(repr((m.matched, round(m.score, 6), m.rules, hits, m.reason)))
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).hexdigest()
