@@ -3,6 +3,7 @@ catch-up of unchecked articles, batches, and several processes on one database."
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -150,6 +151,28 @@ def test_an_engine_version_bump_rematches_stored_articles(ctx, monkeypatch):
     assert rules_hash(ctx.cfg.topics["hu-ming"]) != before
     assert catch_up(ctx) == {"hu-ming": 6}
     assert len(ctx.store.search([], topic="hu-ming")) == 4
+
+
+def test_articles_an_upgrade_newly_matches_are_named_once_and_wait_for_the_digest(ctx, monkeypatch, caplog):
+    from monitor.match import engine
+
+    ingest_many(ctx, [(art(o), "s", None) for o in articles()])
+    sandwich = ctx.store.conn.execute("SELECT id FROM articles WHERE title LIKE '三明治%'").fetchone()[0]
+    real = engine._match
+
+    def keener(topic, doc):  # a new engine that also takes the sandwich shop for the topic
+        verdict = real(topic, doc)
+        return dataclasses.replace(verdict, matched=True) if "三明治" in doc.title else verdict
+
+    monkeypatch.setattr(engine, "_match", keener)
+    monkeypatch.setattr(checks, "_HASHES", {})
+    with caplog.at_level("WARNING", logger="monitor"):
+        catch_up(ctx)
+    said = [r.getMessage() for r in caplog.records if "newly match" in r.getMessage()]
+    assert said == ["1 stored articles newly match topic hu-ming; their stories wait for the next digests "
+                    "(to skip old ones: monitor digest --mark-read --before 7d)"]
+    waiting = {r["article_id"] for r in ctx.store.undelivered("x", "email", ["hu-ming"])}
+    assert sandwich in waiting
 
 
 def test_rules_hash_is_stable_across_processes(tmp_path):

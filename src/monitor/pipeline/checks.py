@@ -78,9 +78,12 @@ def catch_up(ctx: Context, progress: Callable[[str, int, int], None] | None = No
             continue
         before = _matched_ids(ctx, name)
         counts[name] = _match_unchecked(ctx, name, topic, rules)
-        now = _matched_ids(ctx, name)  # newly matched stories wait for their digests, like a rematch's
+        now = _matched_ids(ctx, name)
         log.info("catch-up topic=%s matched_articles=%d gained=%d lost=%d", name, counts[name],
                  len(now - before), len(before - now))
+        if before and now - before:  # an upgrade or a rule change found stored articles it had missed
+            log.warning("%d stored articles newly match topic %s; their stories wait for the next digests "
+                        "(to skip old ones: monitor digest --mark-read --before 7d)", len(now - before), name)
     return counts
 
 
