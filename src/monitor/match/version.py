@@ -1,9 +1,9 @@
 """Which engine a stored topic verdict was made by: its version, per topic.
 
-In: a compiled topic. Out: `engine_version(topic)`, a digest of `ENGINE` (bumped by hand), the
-normal form's index version (`normform`: the character table and what the normaliser makes
-of its probes) and every verdict the engine gives on the written probe texts below under that
-topic (matched, score, rules fired, hits, reason). Never does I/O beyond what `normform` reads.
+In: a compiled topic. Out: `engine_version(topic)`, a digest of `ENGINE` (bumped by hand) and
+every verdict the engine gives on the written probe texts below under that topic (matched,
+score, rules fired, hits, reason). Never does I/O. (The store's rules hash mixes in the normal
+form's version too: `pipeline.checks`.)
 
 Why: a verdict is stored once, with the hash of the rules that made it, and articles are
 matched again only when that hash changes. A new engine under the same rules (a scoring fix,
@@ -47,10 +47,8 @@ PROBES = (
 
 
 def engine_version(topic: Topic) -> str:
-    """A digest of `ENGINE`, the normal form and `topic`'s verdicts on `PROBES`."""
-    from ..normform import index_version
-
-    parts = [f"engine {ENGINE}", index_version()]
+    """A digest of `ENGINE` and `topic`'s verdicts on `PROBES`."""
+    parts = [f"engine {ENGINE}"]
     for title, body in PROBES:
         m = match_article(topic, title, body)
         hits = [(h.term, h.field, h.start, h.end, h.rule) for h in m.hits]

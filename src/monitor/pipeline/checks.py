@@ -2,9 +2,9 @@
 start and rematch.
 
 In: a `Context` and its configured topics. Out: the rules hash stored with each verdict
-(`rules_hash`: the compiled rules and `match.version`'s engine digest), articles matched
-again where the hash they were checked under is not current (`catch_up`, run by every
-writer at start), or all of them on request (`rematch`), with counts. Verdicts pass through
+(`rules_hash`: the compiled rules, `match.version`'s engine digest and the normal form's
+version), articles matched again where the hash they were checked under is not current
+(`catch_up`, run by every writer at start), or all of them on request (`rematch`), with counts. Verdicts pass through
 `policy.source_verdicts` as at ingest. A match gained this way waits for its digest like any
 other; one lost is dropped from search and feeds (a story already sent stays sent).
 """
@@ -34,8 +34,9 @@ def rules_hash(topic: Any) -> int:
     if cached is not None and cached[0] is topic:
         return cached[1]
     from ..match.version import engine_version
+    from ..normform import index_version
 
-    text = repr(_canonical(topic)) + "\n" + engine_version(topic)
+    text = "\n".join([repr(_canonical(topic)), engine_version(topic), index_version()])
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
     value = int.from_bytes(digest, "big") >> 1
     _HASHES[id(topic)] = (topic, value)
