@@ -69,7 +69,8 @@ def published(name: str, url: str = "https://news.example.cn/a/b.html") -> datet
         ("en_date_above_headline.html", utc(2018, 3, 5, 16)),
         # `Published Tue, Mar 6 2018` under the headline, then key points and a long photo caption
         # dated `Nov. 15, 2017`: a long byline region is read from its start, not only its end.
-        ("en_date_long_dek.html", utc(2018, 3, 5, 16)),
+        # The byline states its zone (`9:30 AM EST`): the instant, not only the day.
+        ("en_date_long_dek.html", utc(2018, 3, 6, 14, 30)),
         # `Publish date:Mar 6, 2018` glued to the next block's text (`2018Copper`).
         ("en_date_glued_label.html", utc(2018, 3, 5, 16)),
         # An old CMS byline: `更新时间：2006-03-01 10:00:00` before `录入时间：2005-07-05 09:20:11` (entered).
@@ -119,10 +120,10 @@ def test_meta_values_may_be_bare_stamps(value: str, expected: datetime | None) -
         ("Posted 3/8/2018", utc(2018, 3, 7, 16)),  # American: month first
         ("18/03/2018", utc(2018, 3, 17, 16)),  # 18 cannot be a month
         ("Updated 10:23, 08-Mar-2018", utc(2018, 3, 7, 16)),
-        ("Thu 8 Mar 2018 10.23 GMT", utc(2018, 3, 7, 16)),
+        ("Thu 8 Mar 2018 10.23 GMT", utc(2018, 3, 8, 10, 23)),  # a zone: the instant
         # Raw page text glues blocks: a word before the month, a time after the year.
         ("Business NewsNovember 19, 2019 / 12:21 AM", utc(2019, 11, 18, 16)),
-        ("Published Wed, Nov 20 20194:29 AM EST", utc(2019, 11, 19, 16)),
+        ("Published Wed, Nov 20 20194:29 AM EST", utc(2019, 11, 20, 9, 29)),
         ("Columnists21:17 18.11.2019", utc(2019, 11, 17, 16)),  # day first with dots
         ("build 3.1.2.2019", None),  # part of a longer dotted number: no date
         ("Ideas11.14.2019 09:00 AM", utc(2019, 11, 13, 16)),  # dotted, month first: 14 cannot be a month
@@ -182,7 +183,7 @@ def test_a_clock_is_passed_over_only_before_another_date() -> None:
 def test_a_list_heading_with_a_label_word_is_not_a_label() -> None:
     assert dates.labelled_date("最新发布三明召开全市招商大会2018-03-09", NOW) is None
     assert dates.labelled_date("信息发布：2018-03-09", NOW) == utc(2018, 3, 8, 16)
-    assert dates.labelled_date("Published 10:23 AM EST, March 8, 2018", NOW) == utc(2018, 3, 7, 16)
+    assert dates.labelled_date("Published 10:23 AM EST, March 8, 2018", NOW) == utc(2018, 3, 8, 15, 23)
     assert dates.labelled_date("发布日期：二〇一八年三月八日", NOW) == utc(2018, 3, 7, 16)
 
 

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from . import dates_roc
+from .dates_zone import stated_instant
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _EARLIEST = 1990
 
@@ -82,7 +85,8 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
 # Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
 # A link to the previous or next article, its title and date up to the date in question.
 _PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)[：:\s]*[^\d\n]{0,50}$")
-_CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间)[：:\s]*$")
+_CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间|页面生成时间|頁面生成時間|页面生成于|"
+                           r"[Pp]age generated(?: at| on)?)[：:\s]*$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
 _DIGIT = re.compile(r"\d")
@@ -102,6 +106,11 @@ _ZONE_OFFSET = r"\s*([+-]\d{1,2}(?::?\d{2})?)?"
 _ZONE_THEN_TIME = re.compile(r"[\s,，]{0,3}" + _ZONE_NAMES + _ZONE_OFFSET + r"\s*(\d{1,2})[:：](\d{2})(?!\d)")
 _ZONE_AFTER_TIME = re.compile(r"\s{0,2}[(（]?" + _ZONE_NAMES + _ZONE_OFFSET)
 _URL_SHORT_DATE = re.compile(r"/(\d{2})(\d{2})(\d{2})/")  # /050427/: a last resort, IDs look alike
+_ROC_FORMS = (dates_roc.ROC_BARE, dates_roc.ROC_ERA, dates_roc.ROC_NUMERALS)
+# A page clock states the day it is read: a date with its weekday (`2026年12月4日 星期五`, `Friday,
+# December 4, 2026`) on that day or the day before (a cached page) is the clock, not the article's.
+_WEEKDAY_NEXT = re.compile(r"\s*[（(]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
+_WEEKDAY_PREV = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
 
 
 def to_utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0,
@@ -141,6 +150,9 @@ def parse_date(text: str | None, now: datetime, order: Order = None) -> datetime
         found = plausible(_from_han(han), now)
         if found:
             return found
+    found = roc_date(text, now) if "年" in text else None
+    if found:
+        return found
     us = _US_DATE.search(text)
     if us:
         found = plausible(_from_us(us, order), now)
@@ -151,6 +163,29 @@ def parse_date(text: str | None, now: datetime, order: Order = None) -> datetime
     if found is None and "月" in text:
         found = _han_month_date(text, now)
     return found or (short_year_date(text, now) if han is None and "年" in text else None)
+
+
+def roc_date(text: str, now: datetime) -> datetime | None:
+    """The first plausible Republic of China calendar date in `text` written with 年 (`114年01月13日`,
+    `民國113年5月18日 14:30`, `中華民國一百十二年十二月二十一日`); see `dates_roc`."""
+    for pattern in _ROC_FORMS:
+        for match in pattern.finditer(text):
+            found = plausible(_from_roc(match), now)
+            if found:
+                return found
+    return None
+
+
+def _from_roc(match: re.Match[str]) -> datetime | None:
+    """Turn a match of one of `_ROC_FORMS` into UTC (Taiwan's offset is Shanghai's)."""
+    fields = dates_roc.numeral_fields if match.re is dates_roc.ROC_NUMERALS else dates_roc.han_fields
+    return to_utc(*fields(match))
+
+
+def roc_numeric_date(text: str | None, now: datetime) -> datetime | None:
+    """A numeric ROC date (`113-05-18`, `113/05/18 14:30`), for a byline region or after a label."""
+    match = dates_roc.ROC_NUMERIC.search(text) if text else None
+    return plausible(to_utc(*dates_roc.numeric_fields(match)), now) if match else None
 
 
 def fold_digits(text: str) -> str:
@@ -224,10 +259,15 @@ def _from_dotted(match: re.Match[str]) -> datetime | None:
 
 
 def _from_english(match: re.Match[str]) -> datetime | None:
-    """Turn an `_EN_DATE` or `_EN_DAY_FIRST` match into UTC (Shanghai midnight of that day)."""
+    """Turn an `_EN_DATE` or `_EN_DAY_FIRST` match into UTC: the instant a time and zone beside it
+    state (`March 5, 2024 10:42 PM EST`), else Shanghai midnight of that day."""
     first, second, year = match.groups()
     day, month_name = (first, second) if first.isdigit() else (second, first)
-    return to_utc(int(year), MONTHS.get(month_name[:3].lower(), 0), int(day))
+    fields = (int(year), MONTHS.get(month_name[:3].lower(), 0), int(day))
+    day_start = to_utc(*fields)
+    if day_start is None:
+        return None
+    return stated_instant(match.string, match.start(), match.end(), *fields) or day_start
 
 
 def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
@@ -240,14 +280,17 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
             if not HAN_DATE.match(after):
                 continue
-        found = parse_date(after, now, order) or _short_labelled(after, digit, now)
+        found = (parse_date(after, now, order) or _short_labelled(after, digit, now)
+                 or (roc_numeric_date(after[digit.start() :], now) if digit else None))
         if found:
             return found
     return None
 
 
 # A byline line that opens with its date: `2015-02-13`, `2015年2月13日`, `13.02.2015`, and its time.
-_DATE_OPENING = re.compile(r"\W{0,2}(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+_DATE_OPENING = re.compile(  # also Taiwan's `114年01月13日` / `113-05-18` (see `dates_roc`)
+    r"\W{0,2}(?:(?:19|20|1[0-4])\d{1,2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+)
 _TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
 # Byline words that may follow an untimed date in its line (`2020-08-14 浏览次数 29`).
@@ -287,9 +330,10 @@ def opening_date(text: str | None, now: datetime, order: Order = None) -> dateti
         return None
     timed = _TIME_AFTER.match(line, opening.end())
     if timed:
-        return parse_date(line[: timed.end()], now, order)
-    alone = _date_alone(line, opening) and not any(mark in line for mark in _SENTENCE_MARKS)
-    return parse_date(line, now, order) if alone else None
+        line = line[: timed.end()]
+    elif not _date_alone(line, opening) or any(mark in line for mark in _SENTENCE_MARKS):
+        return None
+    return parse_date(line, now, order) or roc_numeric_date(line, now)
 
 
 def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:
@@ -313,6 +357,8 @@ def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header:
     date with its weekday before position `header`, where the headline starts)."""
     best: tuple[datetime | None, int] = (None, min(within, FARTHEST))
     best = _closest(FULL_DATE, from_full_match, text, at, now, header, best, lists)
+    for pattern in _ROC_FORMS:  # `114年01月13日` (Taiwan) above a headline or in a byline
+        best = _closest(pattern, _from_roc, text, at, now, header, best, lists)
     if western:  # pages without meta: an English date above the headline or in the byline
         for pattern, convert in ((_EN_DATE, _from_english), (_EN_DAY_FIRST, _from_english), (_DOTTED, _from_dotted)):
             best = _closest(pattern, convert, text, at, now, header, best, lists)
@@ -330,7 +376,8 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
                 break  # later matches are farther still
             continue
         found = plausible(convert(match), now)
-        if found and not _clock(text, match, header) and (lists or not _listed(text, match)):
+        if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
+                and (lists or not _listed(text, match))):
             best = (found, distance)
     return best
 
@@ -344,16 +391,34 @@ def without_lists(text: str) -> str:
     return text
 
 
-def without_clock(text: str) -> str:
-    """`text` with a page clock's date blanked out (same length) when another date follows it: a
-    byline region that starts at the site's name in the header (the `<title>` names only the site)
-    opens with the header's `2026年11月20日 星期五`; an e-paper's `2010年01月27日 星期三` alone stays."""
+def without_clock(text: str, now: datetime | None = None) -> str:
+    """`text` with a page clock's dates blanked out (same length): one with its weekday when another
+    date follows it (a byline region that starts at the site's name in the header, the `<title>`
+    naming only the site, opens with the header's `2026年11月20日 星期五`; an e-paper's
+    `2010年01月27日 星期三` alone stays), and, given `now`, one with its weekday on the day the page is
+    read (`today_clock`), also in English (`Friday, December 4, 2026`)."""
     found = list(FULL_DATE.finditer(text))
-    for match in found[:-1]:
-        if _clock(text, match, match.end()):
-            start, end = match.span()
-            return f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    doomed = [m.span() for m in found[:-1] if _clock(text, m, m.end())][:1]
+    if now is not None:
+        for match in (*found, *_EN_DATE.finditer(text)):
+            converted = plausible(from_full_match(match) if match.re is FULL_DATE else _from_english(match), now)
+            if converted and today_clock(text, match, converted, now):
+                doomed.append(match.span())
+    for start, end in doomed:
+        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
     return text
+
+
+def today_clock(text: str, match: re.Match[str], found: datetime, now: datetime) -> bool:
+    """Whether a date is a page clock showing the day the page is read: written with its weekday
+    (`2026年12月4日 星期五`, `Friday, December 4, 2026`) and falling on `now`'s day or the day before
+    in Shanghai. An article of that day loses nothing: its URL, byline or meta say the same day."""
+    day = found.astimezone(SHANGHAI).date()
+    today = now.astimezone(SHANGHAI).date()
+    if not timedelta(0) <= today - day <= timedelta(days=1):
+        return False
+    return (_WEEKDAY_NEXT.match(text, match.end()) is not None
+            or _WEEKDAY_PREV.search(text, max(0, match.start() - 12), match.start()) is not None)
 
 
 def _listed(text: str, match: re.Match[str]) -> bool:
@@ -365,13 +430,14 @@ def _listed(text: str, match: re.Match[str]) -> bool:
     timed = match.re is FULL_DATE and match.group(4) is not None
     if timed or _FIELD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return False  # a timed date, or a labelled field (`发布日期：`) of a record's metadata table
-    return len(FULL_DATE.findall(text, max(0, match.start() - 120), match.end() + 120)) >= 3
+    # Counted in the match's own form: a side list of `Nov 20, 2026` links is a list as well.
+    return len(match.re.findall(text, max(0, match.start() - 120), match.end() + 120)) >= 3
 
 
 def _clock(text: str, match: re.Match[str], header: int) -> bool:
     """Whether a dated match is today's date printed by a page clock: after `今天是`, or with its
     weekday in the page's header (before position `header`)."""
-    if _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+    if _CLOCK_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return True
     return match.start() < header and _WEEKDAY_AFTER.match(text, match.end()) is not None
 
@@ -401,6 +467,8 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         match = pattern.search(head)
         if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()):
             continue
+        if _CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()):
+            continue  # `页面生成时间:…` under the article: when the server rendered the page
         if head[match.end() : match.end() + 1] in ("，", ",", "、"):
             continue
         found = plausible(convert(match), now)
