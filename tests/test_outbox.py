@@ -127,3 +127,20 @@ def test_a_backfilled_backlog_can_be_marked_read_instead_of_sent(tmp_path, webho
     assert again.exit_code == 0 and "0 stories marked read" in again.output
     bad = CliRunner().invoke(main, [*args, "digest", "--before", "2026-01-01"])
     assert bad.exit_code == 2 and bad.output.startswith("error: digest: --before")
+
+
+def test_news_of_the_day_is_not_held_back_by_a_backfilled_backlog(tmp_path, webhook_receiver):
+    """A digest capped at max_stories takes the newest waiting stories first: an imported
+    archive (or an upgrade's newly matched old stories) waits behind today's news, not before it."""
+    ctx = open_world(tmp_path, [{"kind": "webhook", "format": "json", "url": webhook_receiver.url}], n=0,
+                     max_stories=3)
+    old = [json.loads(line) | {"published": f"2019-05-0{i + 1}T10:00:00+08:00"} for i, line in enumerate(news_lines(6))]
+    assert import_lines(ctx, [json.dumps(r, ensure_ascii=False) for r in old]).matched == 6
+    today = [json.loads(line) for line in news_lines(1, start=6)]  # polled afterwards, no date: fetched now
+    assert import_lines(ctx, [json.dumps(r, ensure_ascii=False) for r in today]).matched == 1
+    runs = [send_digests(ctx)[0] for _ in range(4)]
+    assert [r.stories for r in runs] == [3, 3, 1, 0]
+    sent = [counts([r.body.decode()]) for r in webhook_receiver.requests]
+    assert 6 in sent[0]  # today's story in the first digest
+    assert set(sent[0]) == {6, 5, 4} and set(sent[1]) == {3, 2, 1} and set(sent[2]) == {0}  # then newest first
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(7), 1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TextIO
 
@@ -38,12 +38,30 @@ def channel_key(channel: Channel) -> str:
 
 
 def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None) -> Digest:
-    """The stories `sub` has not yet received on `channel`, capped at max_stories."""
+    """The stories `sub` has not yet received on `channel`, capped at max_stories: the newest
+    (by their newest article's date) when more wait, so a backlog (an imported archive, old
+    stories an upgrade newly matched) drains behind the day's news instead of holding it back;
+    in the order they matched."""
     rows = ctx.store.undelivered(sub.name, channel, sub.topics)
-    stories = tuple(_story(ctx, r, sub.topics) for r in rows[: sub.max_stories])
+    chosen = rows
+    if len(rows) > sub.max_stories:
+        newest = sorted(range(len(rows)), key=lambda i: (_when(rows[i]["newest"]), rows[i]["story_id"]), reverse=True)
+        chosen = [rows[i] for i in sorted(newest[: sub.max_stories])]
+    stories = tuple(_story(ctx, r, sub.topics) for r in chosen)
     return Digest(subscriber=sub.name, generated_at=now or utcnow(),
                   since=ctx.store.last_delivery(sub.name, channel), topics=sub.topics, stories=stories,
                   total=len(rows))
+
+
+def _when(stamp: str | None) -> datetime:
+    """A stored date as an aware datetime (the earliest possible when missing or unreadable)."""
+    try:
+        when = parse_iso(stamp)
+    except ValueError:
+        when = None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when or datetime.min.replace(tzinfo=timezone.utc)
 
 
 def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
