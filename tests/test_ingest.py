@@ -371,8 +371,10 @@ def test_a_long_one_off_pass_at_start_is_announced_and_a_short_one_is_not(ctx, c
     ctx.store.conn.commit()
     rule["groups"]["g"]["terms"] = ["森林防火"]
     ctx.cfg.topics["sandwich"] = match.compile_topic("sandwich", rule, where="test")
+    shown = []  # what a progress bar on a terminal is told
     with caplog.at_level("WARNING", logger="monitor"):
-        catch_up(ctx)
+        catch_up(ctx, lambda what, done, total: shown.append((what, done, total)))
+    assert ("topic sandwich's verdicts", 6, 6) in shown
     said = [r.getMessage() for r in caplog.records if "takes a while" in r.getMessage()]
     assert said == ["fingerprinting 6 stored articles for story folding (once, after an upgrade): this takes a while",
                     "matching 6 stored articles against the rules of topic sandwich (new or changed): this takes a "

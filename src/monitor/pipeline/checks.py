@@ -78,7 +78,7 @@ def catch_up(ctx: Context, progress: Callable[[str, int, int], None] | None = No
         if ctx.store.all_checked(name, rules):
             continue
         before = _matched_ids(ctx, name)
-        counts[name] = _match_unchecked(ctx, name, topic, rules)
+        counts[name] = _match_unchecked(ctx, name, topic, rules, progress=progress)
         now = _matched_ids(ctx, name)
         log.info("catch-up topic=%s matched_articles=%d gained=%d lost=%d", name, counts[name],
                  len(now - before), len(before - now))
@@ -95,18 +95,27 @@ def notice(n: int, what: str) -> None:
         log.warning(what.format(n=n) + ": this takes a while")
 
 
-def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500) -> int:
-    notice(ctx.store.count_unchecked(name, rules), f"matching {{n:,}} stored articles against the rules of topic "
-            f"{name} (new or changed)")
+def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500,
+                     progress: Callable[[str, int, int], None] | None = None) -> int:
+    total = ctx.store.count_unchecked(name, rules)
+    notice(total, f"matching {{n:,}} stored articles against the rules of topic {name} (new or changed)")
     done, after = 0, 0
     while ids := ctx.store.unchecked(name, rules, after, batch):
+        # matched outside the write lock: a daemon polling the same store waits only for the writes
+        verdicts = [(row["id"], _verdicts(ctx, [topic], row)[0]) for row in ctx.store.articles_by_id(ids)]
         with ctx.store.transaction():
-            for row in ctx.store.articles_by_id(ids):
-                verdict = match.match_article(topic, row["title"] or "", row["body"] or "")
-                verdict = source_verdicts(ctx.cfg, row["source"], row["published"], [verdict], row["fetched_at"])[0]
-                ctx.store.set_match(row["id"], verdict, rules)
+            for article_id, verdict in verdicts:
+                ctx.store.set_match(article_id, verdict, rules)
         done, after = done + len(ids), ids[-1]
+        if progress and total >= NOTICE_AT:
+            progress(f"topic {name}'s verdicts", min(done, total), total)
     return done
+
+
+def _verdicts(ctx: Context, topics: list[Any], row: dict) -> list[Any]:
+    """The topics' verdicts on a stored article, through the sources' policy as at ingest."""
+    verdicts = match.match_topics(topics, row["title"] or "", row["body"] or "")
+    return source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"])
 
 
 def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None) -> dict[str, int]:
@@ -115,12 +124,11 @@ def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | Non
     before = {n: _matched_ids(ctx, n) for n, _, _ in chosen}
     seen, after = 0, 0
     while ids := ctx.store.article_ids(after, 500, since):
+        made = [(row["id"], _verdicts(ctx, [t for _, t, _ in chosen], row)) for row in ctx.store.articles_by_id(ids)]
         with ctx.store.transaction():
-            for row in ctx.store.articles_by_id(ids):
-                verdicts = match.match_topics([t for _, t, _ in chosen], row["title"] or "", row["body"] or "")
-                verdicts = source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"])
+            for article_id, verdicts in made:
                 for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
-                    ctx.store.set_match(row["id"], verdict, rules)
+                    ctx.store.set_match(article_id, verdict, rules)
         seen, after = seen + len(ids), ids[-1]
     counts = {"articles": seen, "gained": 0, "lost": 0}
     for n, _, _ in chosen:
