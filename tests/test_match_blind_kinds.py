@@ -143,6 +143,15 @@ def test_an_items_own_split_decides_its_half(hu_ming: match.Topic) -> None:
     assert (held.tp, held.tn, tune.tp, tune.tn) == (1, 0, 0, 2)
 
 
+def test_a_split_spelt_tuning_is_the_tuning_part(hu_ming: match.Topic) -> None:
+    # a blind set's writer may spell the split "tuning": x006 (held by its hash) stays in tuning
+    items = [{"id": "x006", "label": "irrelevant", "title": "天气", "body": "晴。", "split": "tuning"},
+             {"id": "x001", "label": "relevant", "title": "上海三明签约", "body": "上海与三明签署对口合作协议。",
+              "split": "held-out"}]
+    tune, held = match.evaluate_halves(hu_ming, items)
+    assert (tune.tn, held.tp, tune.tp, held.tn) == (1, 1, 0, 0)
+
+
 def test_an_english_province_wide_event_with_a_sanming_guest_is_not(hu_ming: match.Topic) -> None:
     body = ("The province opened a trade week in Shanghai on Monday, with stands from Fuzhou, Xiamen, "
             "Putian and Sanming. A deputy mayor of Sanming attended the opening.")

@@ -80,10 +80,17 @@ def held_out(item_id: str) -> bool:
     return int(hashlib.sha1(item_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
+_TUNING = frozenset({"tune", "tuning"})
+_HELD = frozenset({"held", "held-out"})
+
+
 def _held(item: dict) -> bool:
-    """An item's own "split" ("tune" / "held", set by whoever wrote a blind set) wins over the hash."""
+    """An item's own "split" ("tune" / "tuning" or "held" / "held-out", set by whoever wrote a
+    blind set) wins over the hash."""
     split = item.get("split")
-    return split == "held" if split in ("tune", "held") else held_out(str(item.get("id", "")))
+    if split in _TUNING or split in _HELD:
+        return split in _HELD
+    return held_out(str(item.get("id", "")))
 
 
 def evaluate_halves(topic: Topic, items: list[dict]) -> tuple[EvalReport, EvalReport]:
