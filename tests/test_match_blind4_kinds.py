@@ -51,3 +51,37 @@ def test_a_private_restaurant_from_a_county_is_commerce(hu_ming: match.Topic, ti
 def test_a_restaurant_the_ties_bring_still_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("广州与龙岩签署新一轮对口合作协议",
+     "广州市与龙岩市日前签署新一轮对口合作框架协议，双方将在产业转移、干部交流等方面深化合作。\n"
+     "根据国家方案，广州对口龙岩、上海对口三明，两对城市同时启动对口合作。"),
+    ("深圳與漳州共建產業園區",
+     "深圳市與漳州市合作共建的產業園區日前開園。據介紹，園區借鑒了上海與三明結對共建產業園的做法。"),
+    ("Xiamen and Longyan open a joint industrial park",
+     "Xiamen and Longyan opened a joint industrial park on Tuesday. Officials said the park follows the model "
+     "of other paired programmes, such as Shanghai's pairing with Sanming."),
+    ("Guangzhou and Longyan deepen their counterpart ties",
+     "Guangzhou and Longyan signed twelve projects on Monday under their counterpart cooperation.\n"
+     "A 2022 national plan paired old revolutionary base cities with richer regions, Guangzhou with Longyan "
+     "and Shanghai with Sanming among them."),
+])
+def test_another_fujian_citys_ties_in_the_title_make_sanming_an_aside(hu_ming: match.Topic, title: str,
+                                                                         body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Longyan delegation studies Shanghai-Sanming pairing",
+     "A delegation from Longyan visited Sanming on Monday to study how the city works with Shanghai under the "
+     "paired cooperation programme, and toured the Shanghai-funded park in Yong'an."),
+    ("厦门举办沪明合作成果展", "沪明对口合作成果展日前在厦门开展，展出上海与三明合作共建的四十个项目。"),
+    ("福州客商考察永安 学习闵行对口合作经验",
+     "福州一批客商日前到永安考察，参观了闵行区与永安市对口合作共建的产业园，了解上海企业落户情况。"),
+])
+def test_a_title_naming_another_fujian_city_and_the_ties_still_counts(hu_ming: match.Topic, title: str,
+                                                                        body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
