@@ -44,7 +44,9 @@ _LAST_CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}][^{_DELIMI
 _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
 # A numbered or bulleted item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、",
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
-_ITEM = re.compile(r"[\n;。] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|\(\d{1,2}\)|[●○◆◇■□▲△★☆•▶►♦])")
+# "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…").
+_ITEM = re.compile(r"[\n;。:] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
+                   r"|[●○◆◇■□▲△★☆•▶►♦])")
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 # An item that goes on past its first sentence for this many characters is a section with
 # sentences of its own (a county's list of the year's deeds), not a headline among headlines.
@@ -106,14 +108,34 @@ def _numbered_items(text: str) -> list[tuple[int, int]]:
     """Items of a numbered list of at least MIN_LIST_ITEMS entries; each ends at the next
     item or at its line's end."""
     starts = [m.start() + 1 for m in _ITEM.finditer(text)]
-    if len(starts) < MIN_LIST_ITEMS:
-        return []
     items = []
-    for i, start in enumerate(starts):
-        line_end = text.find("\n", start)
-        end = min(starts[i + 1] if i + 1 < len(starts) else len(text), line_end if line_end >= 0 else len(text))
-        items.append((start, end))
+    if len(starts) >= MIN_LIST_ITEMS:
+        for i, start in enumerate(starts):
+            line_end = text.find("\n", start)
+            end = min(starts[i + 1] if i + 1 < len(starts) else len(text), line_end if line_end >= 0 else len(text))
+            items.append((start, end))
+    if text.count(";") >= MIN_LIST_ITEMS - 1:
+        items = sorted(items + _semicolon_items(text, items))
     return items
+
+
+def _semicolon_items(text: str, numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of each paragraph that runs MIN_LIST_ITEMS or more of them between
+    semicolons, without numbers ("…十大新闻：福州新区扩区；厦门…；沪明合作…；…"): a list of
+    headlines in one paragraph. What comes before a colon ahead of the first is its heading.
+    A paragraph that holds numbered items is left to them."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        cuts = [i for i in range(start, end) if text[i] == ";"] if text.count(";", start, end) >= MIN_LIST_ITEMS - 1 else []
+        if cuts and not any(start <= a < end for a, _ in numbered):
+            colon = text.rfind(":", start, cuts[0])
+            bounds = [colon if colon >= 0 else start - 1, *cuts, end]
+            out += [(a + 1, b) for a, b in pairwise(bounds)]
+        start = end + 1
+    return out
 
 
 def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
