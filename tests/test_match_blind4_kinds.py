@@ -175,3 +175,26 @@ def test_a_factory_year_without_the_ties_or_under_another_title_is_not(hu_ming: 
                                                                         body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Youxi tea plant opens with Shanghai money", "A tea processing plant in Youxi county opened on Friday. Its "
+     "investor, a food company from Shanghai's Minhang district, plans a second line next year."),
+    ("Shanghai-funded school wing opens in Ninghua", "A new teaching wing funded by Shanghai's Jing'an district "
+     "opened at a middle school in Ninghua county, part of the two places' pairing."),
+    ("Looms that crossed the mountains", "Many of Sanming's first textile looms were brought from Shanghai in 1959, "
+     "together with the workers who ran them."),
+])
+def test_english_words_of_investment_and_relocation_are_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Sanming Steel shares climb", "Shares of Sanming Steel rose 4 percent in Shanghai trading on Monday as "
+     "investors bet on infrastructure spending. The Fujian steelmaker reports results next week."),
+    ("三钢股价走强", "三钢闽光股价周一上涨，该股在上海证交所交投活跃，投资者看好基建需求。"),
+])
+def test_shares_traded_in_shanghai_are_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
