@@ -379,3 +379,42 @@ def test_a_long_one_off_pass_at_start_is_announced_and_a_short_one_is_not(ctx, c
     assert said == ["fingerprinting 6 stored articles for story folding (once, after an upgrade): this takes a while",
                     "matching 6 stored articles against the rules of topic sandwich (new or changed): this takes a "
                     "while"]
+
+
+def _temporary_files() -> list[str]:
+    """SQLite's temporary files this process holds open (unlinked at once, named etilqs_*)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # closed meanwhile (the listing's own descriptor)
+            continue
+        if "etilqs_" in target:
+            found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc to see the open files")
+def test_a_batch_keeps_its_savepoints_undo_records_in_memory(ctx):
+    """Each article's savepoint records the pages it changes; past 64 KiB SQLite spills that
+    record to a temporary file, and an article's band rows alone change a page each in a
+    window of thousands of articles: two pwrite calls per page, ~76 per polled article."""
+    import random
+
+    rng = random.Random(3)
+    ctx.store.conn.executemany("INSERT INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
+                               [(rng.getrandbits(62), 10**6 + i // 30, 2_000_000_000) for i in range(60_000)])
+    ctx.store.conn.commit()
+    seen: list[list[str]] = []
+    with Ingestor(ctx, on_batch=lambda stored: seen.append(_temporary_files())) as ingestor:
+        for obj in articles():
+            ingestor.add(art(obj), "s")
+    assert [r.status for r in ingestor.results][:2] == ["new", "repost"]
+    assert seen == [[]]
+    assert ctx.store.conn.execute("PRAGMA temp_store").fetchone()[0] == 0  # as it was, after the batch
+    with ctx.store.transaction():  # the control: an ordinary transaction's savepoint spills
+        with ctx.store.savepoint():
+            ctx.store.conn.executemany("INSERT INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
+                                       [(rng.getrandbits(62), 1, 2_000_000_000) for _ in range(200)])
+            spilled = _temporary_files()
+    assert spilled

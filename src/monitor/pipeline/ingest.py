@@ -202,7 +202,7 @@ class Ingestor:
             return [p for p in batch if isinstance(p, Ingested)]
         store = self.ctx.store
         try:
-            with store.transaction():
+            with store.batch():  # the articles' savepoints keep their undo records in memory
                 self._dated = self._old_signatures(batch)
                 results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
                 # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one

@@ -110,6 +110,26 @@ class StoreBase:
         return self.db.table(name)
 
     @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """A write transaction of many small savepoints (one per article), whose undo records
+        are kept in memory. SQLite spills a savepoint's record of the pages it changed to a
+        temporary file once past 64 KiB, and one article's savepoint changes ~40 pages (its band
+        rows land on as many leaves of `lsh`): two pwrite calls per page, ~76 per polled
+        article. In memory they cost at most one savepoint's pages. Only for the transaction:
+        a migration's temporary tables stay on disk."""
+        if self.conn.in_transaction:
+            with self.transaction():
+                yield
+            return
+        before = self.conn.execute("PRAGMA temp_store").fetchone()[0]
+        self.conn.execute("PRAGMA temp_store = MEMORY")  # read by SQLite when the transaction begins
+        try:
+            with self.transaction():
+                yield
+        finally:
+            self.conn.execute(f"PRAGMA temp_store = {int(before)}")
+
+    @contextlib.contextmanager
     def transaction(self, mode: str = "IMMEDIATE") -> Iterator[None]:
         """One write transaction (BEGIN IMMEDIATE, or EXCLUSIVE); nested, a savepoint."""
         if self.conn.in_transaction:
