@@ -8,6 +8,7 @@ import itertools
 import ssl
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from hostile import Site, free_port, raw
@@ -425,3 +426,55 @@ def test_a_malformed_http_answer_is_named_so(site, answer):
     with fetcher_for(site, retries=0) as f:
         err = fails(f, site.url("/x"), "transport")
     assert "malformed HTTP answer" in str(err) and "Error" not in str(err), str(err)
+
+
+def _challenge_read_in_full(url: str, body: bytes) -> str | None:
+    """The small-page reading of `signals.challenge` without its shortcut: the visible text
+    always read (what it did before the shortcut, kept here to compare against)."""
+    from monitor.fetch import signals
+
+    for marker in signals.STRONG:
+        if marker in body:
+            return f"challenge page ({marker.decode()})"
+    lowered = signals._visible(body).lower()
+    if len(lowered) < 400:
+        for word in signals.WEAK:
+            if word.lower() in lowered:
+                return f"challenge page ({word})"
+    return "challenge page (refreshes to itself)" if signals._refreshes_to_itself(url, body) else None
+
+
+SITES = Path(__file__).parent / "fixtures" / "sites"
+STUB_PAGES = [
+    "<html><body><p>请开启JavaScript并刷新该页</p></body></html>",
+    "<html><body>Please <b>enable</b>\n\t JavaScript to continue</body></html>",  # a tag and spaces between the words
+    "<p>ENABLE JAVASCRIPT</p>",
+    "<p>Chec\u212aing your browser before accessing</p>",  # the Kelvin sign lower-cases to k
+    "<p>Checking your <i>browser</i></p>",
+    "<p>Checking your brow<i>ser</i></p>",  # a tag inside a word: not the word
+    "<p>Just a moment...</p>",
+    "<p>Just a moment..</p>",
+    "<p>浏览器安全检查中……</p>",
+    "<p>正在进行<span>安全检查</span></p>",
+    "<p>java<br>script enable</p>",
+    "<script>var s='enable JavaScript';</script><p>短文</p>",
+    '<meta http-equiv="refresh" content="0"><p>稍候</p>',
+    "<p>" + "三明市与上海市对口合作的新闻正文。" * 40 + "enable JavaScript</p>",  # too much text to be a stub
+    "<p>İ enable JavaScript</p>",
+]
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gb18030"])
+def test_a_small_page_is_judged_as_when_its_visible_text_was_always_read(charset):
+    """The fetcher looks for a part of each stub phrase in the bytes before reading a small
+    page's visible text (~70 µs a page): the same verdict for every page, stubs or not."""
+    from monitor.fetch import signals
+
+    pages = [p.encode(charset, "replace") for p in STUB_PAGES]
+    pages += [path.read_bytes() for path in sorted(SITES.rglob("*.html")) if path.stat().st_size <= signals.TINY]
+    verdicts = [signals.challenge("http://127.0.0.1/p", {}, body) for body in pages]
+    assert verdicts == [_challenge_read_in_full("http://127.0.0.1/p", body) for body in pages]
+    if charset == "utf-8":  # the cases mean what they say
+        assert verdicts[:4] == ["challenge page (请开启JavaScript)", "challenge page (enable JavaScript)",
+                                "challenge page (enable JavaScript)", "challenge page (Checking your browser)"]
+        assert verdicts[5] is None and verdicts[13] is None

@@ -412,9 +412,8 @@ def test_a_batch_keeps_its_savepoints_undo_records_in_memory(ctx):
     assert [r.status for r in ingestor.results][:2] == ["new", "repost"]
     assert seen == [[]]
     assert ctx.store.conn.execute("PRAGMA temp_store").fetchone()[0] == 0  # as it was, after the batch
-    with ctx.store.transaction():  # the control: an ordinary transaction's savepoint spills
-        with ctx.store.savepoint():
-            ctx.store.conn.executemany("INSERT INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
-                                       [(rng.getrandbits(62), 1, 2_000_000_000) for _ in range(200)])
-            spilled = _temporary_files()
+    with ctx.store.transaction(), ctx.store.savepoint():  # the control: an ordinary transaction's spills
+        ctx.store.conn.executemany("INSERT INTO lsh(key, article_id, created_at) VALUES (?, ?, ?)",
+                                   [(rng.getrandbits(62), 1, 2_000_000_000) for _ in range(200)])
+        spilled = _temporary_files()
     assert spilled

@@ -24,6 +24,15 @@ STRONG = (b"__jsl_clearance", b"acw_sc__v2", b"acw_sc_v2", b"challenge-platform"
           b"cf-browser-verification", b"_guard/auto.js", b"yunsuo_session_verify", b"waf_sc_")
 WEAK = ("请开启JavaScript", "请启用JavaScript", "开启JavaScript", "启用JavaScript", "enable JavaScript",
         "浏览器安全检查", "正在进行安全检查", "Checking your browser", "Just a moment...")
+# A part of each WEAK word that the page's bytes must hold (lower-cased as ASCII) for its visible
+# text to say the word: the longest run without a space, and of those only the ones holding no
+# other (`javascript`, not `请开启javascript`). Reading the visible text costs ~70 µs for a 5 KB
+# page; looking for these ~8 µs. The two characters outside ASCII whose lower case holds an ASCII
+# letter (İ → i̇, the Kelvin sign → k) may spell a part in other bytes: with one, the text is read.
+_WEAK_LONGEST = {max(word.lower().split(), key=len) for word in WEAK}
+_WEAK_PARTS = tuple(sorted(part.encode() for part in _WEAK_LONGEST
+                          if not any(other != part and other in part for other in _WEAK_LONGEST)))
+_LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
 _META_REFRESH = re.compile(rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[\"']?[^>]*>", re.I)
 _REFRESH_URL = re.compile(rb"content\s*=\s*[\"']?\s*(\d*)\s*;?\s*(?:url\s*=\s*)?([^\"'>\s]*)", re.I)
 _TAGS = re.compile(rb"<script.*?</script>|<style.*?</style>|<[^>]*>", re.I | re.S)
@@ -46,8 +55,8 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
         if marker in body or marker in cookies:
             return f"challenge page ({marker.decode()})"
     if len(body) <= TINY:
-        text = _visible(body)
-        if len(text) < 400:  # a page with this much to read is not a stub, whatever it says
+        text = _visible(body) if _may_say_weak(body) else ""
+        if text and len(text) < 400:  # a page with this much to read is not a stub, whatever it says
             lowered = text.lower()
             for word in WEAK:
                 if word.lower() in lowered:
@@ -55,6 +64,14 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
         if _refreshes_to_itself(url, body):
             return "challenge page (refreshes to itself)"
     return None
+
+
+def _may_say_weak(body: bytes) -> bool:
+    """Whether the page's visible text could hold a WEAK word (False: it cannot)."""
+    if any(char in body for char in _LOWERS_TO_ASCII):
+        return True
+    lowered = body.lower()
+    return any(part in lowered for part in _WEAK_PARTS)
 
 
 def _visible(body: bytes) -> str:
