@@ -16,6 +16,7 @@ from typing import cast
 import httpx
 
 from ..errors import FetchError
+from .transport import Answer
 
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
@@ -56,7 +57,7 @@ def content_length(headers: httpx.Headers) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
-async def read_body(resp: httpx.Response, cap: int, url: str, *, truncate: bool = False) -> bytes:
+async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, truncate: bool = False) -> bytes:
     """The decoded body, at most `cap` bytes; FetchError past the cap (or, with `truncate`, its
     first `cap` bytes) or for an unknown encoding."""
     encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()

@@ -40,7 +40,7 @@ from .guard import AddressPolicy
 from .hosts import HostGate
 from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
 from .robots import Memory, RobotsCache
-from .transport import transports
+from .transport import Answer, GuardedTransport, transports
 
 log = logging.getLogger("monitor.fetch")
 T = TypeVar("T")
@@ -291,7 +291,7 @@ class Fetcher:
                              hint="check the URL and that the site is reachable from here") from None
 
     async def _send(self, method: str, target: httpx.URL, headers: dict[str, str],
-                    payload: dict[str, Any]) -> httpx.Response:
+                    payload: dict[str, Any]) -> httpx.Response | Answer:
         """Send through the transport for the URL (direct, or a proxy mount), with the client's
         headers and cookie jar: what `AsyncClient.stream` did for us, minus what we never use
         (auth flows, its redirect loop, event hooks, a log line and a cookie pass per request),
@@ -301,17 +301,24 @@ class Fetcher:
         if headers:
             sent = sent.copy()
             sent.update(headers)
-        req = httpx.Request(method, target, headers=sent, **payload)
         cookies = self.client.cookies
+        transport = self.client._transport_for_url(target)
+        if method == "GET" and not payload and not len(cookies.jar) and isinstance(transport, GuardedTransport):
+            answer = await transport.get(target, sent)  # a page: no httpx Request or Response built
+            if "set-cookie" in answer.headers:
+                cookies.extract_cookies(httpx.Response(answer.status_code, headers=answer.headers,
+                                                       request=httpx.Request(method, target, headers=sent)))
+            return answer
+        req = httpx.Request(method, target, headers=sent, **payload)
         if len(cookies.jar):
             cookies.set_cookie_header(req)
-        resp = await self.client._transport_for_url(target).handle_async_request(req)
+        resp = await transport.handle_async_request(req)
         resp.request = req
         if "set-cookie" in resp.headers:
             cookies.extract_cookies(resp)
         return resp
 
-    async def _body(self, r: httpx.Response, url: str) -> bytes:
+    async def _body(self, r: httpx.Response | Answer, url: str) -> bytes:
         if r.status_code in REDIRECTS or r.status_code == 304:
             return b""
         prefix = _PREFIX_ONLY.get()

@@ -5,13 +5,17 @@ HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY variables). Out: the direct tran
 per-pattern proxy mounts for `httpx.AsyncClient`. httpx's own transport takes no network
 backend, so ours builds the same httpcore pool with `GuardedBackend`; the proxy's own address
 is exempt (the operator chose it), and the fetcher checks each target before sending it there.
-Never sends a request itself.
+`GuardedTransport.get` sends a plain GET straight to the pool. Never sends a request itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import cast
+
 import httpcore
 import httpx
+from httpx._transports.default import map_httpcore_exceptions  # httpx's own mapping, so errors read the same
 
 from .guard import AddressPolicy, GuardedBackend
 
@@ -34,6 +38,37 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         else:
             self._pool = httpcore.AsyncConnectionPool(ssl_context=ssl_context, max_connections=MAX_CONNECTIONS,
                                                       network_backend=backend)
+
+    async def get(self, url: httpx.URL, headers: httpx.Headers) -> Answer:
+        """A GET without a body, as `handle_async_request` sends an httpx Request of one (the
+        Host header first, then `headers`), without building httpx's Request and Response
+        around httpcore's: a third of the CPU httpx spends above the pool for a page."""
+        raw = headers.raw if "host" in headers else [(b"Host", url.netloc), *headers.raw]
+        request = httpcore.Request(b"GET", httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port,
+                                                        target=url.raw_path), headers=raw)
+        with map_httpcore_exceptions():
+            return Answer(await self._pool.handle_async_request(request))
+
+
+class Answer:
+    """httpcore's response as the fetcher reads it: status, httpx Headers, the raw body stream
+    (raising httpx's errors, as httpx's own response stream does) and `aclose`."""
+
+    def __init__(self, response: httpcore.Response) -> None:
+        self.status_code = response.status
+        self.headers = httpx.Headers(response.headers)
+        self._response = response
+        self.stream = _mapped(cast(AsyncIterator[bytes], response.stream))
+
+    async def aclose(self) -> None:
+        """Give the connection back to the pool (or close it)."""
+        await self._response.aclose()
+
+
+async def _mapped(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    with map_httpcore_exceptions():
+        async for part in stream:
+            yield part
 
 
 def proxies(configured: str | None) -> dict[str, str | None]:
