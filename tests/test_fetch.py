@@ -312,6 +312,30 @@ def test_https_is_verified_against_the_host_name_while_connecting_to_the_checked
         assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]
 
 
+def test_the_tls_context_is_made_at_the_first_https_connection_only(tls_cert, monkeypatch, site):
+    """Reading the CA bundle costs ~22 ms of CPU per fetcher (per `monitor poll`): a fetcher
+    of http pages never makes a TLS context, and one fetching https pages makes one."""
+    import httpx
+
+    made, real = [], httpx.create_ssl_context
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda *a, **kw: made.append(1) or real(*a, **kw))
+    site.article("/a.html", "沪明合作")
+    with fetcher_for(site) as f:
+        assert "沪明合作" in f.get(site.url("/a.html")).text
+    assert made == []
+    cert, key = tls_cert
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    with Site() as tls_site:
+        tls_site.server.socket = context.wrap_socket(tls_site.server.socket, server_side=True)
+        tls_site.article("/a.html", "沪明合作")
+        with fetcher_for(tls_site) as f:
+            for _ in range(2):
+                assert "沪明合作" in f.get(f"https://127.0.0.1:{tls_site.port}/a.html", check_robots=False).text
+    assert made == [1]
+
+
 def test_https_through_a_proxy_tunnel_is_verified_and_recorded(tls_cert, monkeypatch):
     """HTTPS via `fetch.proxy`: CONNECT to the checked target, then TLS on the tunnel, the
     certificate still checked against the host asked for."""

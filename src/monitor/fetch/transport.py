@@ -28,16 +28,14 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, backend: GuardedBackend, proxy: str | None = None) -> None:
         # Deliberately not calling super().__init__: it would build an unguarded pool. The
         # parent's request handling only needs `_pool`.
-        ssl_context = httpx.create_ssl_context()
         self._pool: httpcore.AsyncConnectionPool
         if proxy:
             url = httpx.URL(proxy)
             self._pool = httpcore.AsyncHTTPProxy(
                 proxy_url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
-                ssl_context=ssl_context, max_connections=MAX_CONNECTIONS, network_backend=backend)
+                ssl_context=httpx.create_ssl_context(), max_connections=MAX_CONNECTIONS, network_backend=backend)
         else:
-            self._pool = httpcore.AsyncConnectionPool(ssl_context=ssl_context, max_connections=MAX_CONNECTIONS,
-                                                      network_backend=backend)
+            self._pool = _Pool(max_connections=MAX_CONNECTIONS, network_backend=backend)
 
     async def get(self, url: httpx.URL, headers: httpx.Headers) -> Answer:
         """A GET without a body, as `handle_async_request` sends an httpx Request of one (the
@@ -48,6 +46,17 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
                                                         target=url.raw_path), headers=raw)
         with map_httpcore_exceptions():
             return Answer(await self._pool.handle_async_request(request))
+
+
+class _Pool(httpcore.AsyncConnectionPool):
+    """httpcore's pool, its TLS context made (as httpx makes it) at the first https connection:
+    reading the CA bundle costs ~22 ms of CPU, which a poll of http sites never needs."""
+
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
+        """A connection to `origin` (the TLS context made first, for the first https one)."""
+        if origin.scheme == b"https" and self._ssl_context is None:
+            self._ssl_context = httpx.create_ssl_context()
+        return super().create_connection(origin)
 
 
 class Answer:
