@@ -115,6 +115,22 @@ def test_failed_article_is_retried_next_poll(ctx, site):
     assert second.status == "ok" and second.new == 1  # listing fetched again, not 304
 
 
+def test_a_failed_link_is_forgotten_once_it_goes_through_and_no_other_link_is_looked_up(ctx, site):
+    """The listing's one look-up says which links have failed before: a fetched article costs
+    no statement on `link_failures` unless its link is one of them (was a read per article)."""
+    statements: list[str] = []
+    ctx.store.conn.set_trace_callback(statements.append)
+    site.set_status("/feed/2026/11-24/2002.shtml", 500)
+    first = poll(ctx, ["feed"])[0]
+    reads = [s for s in statements if "link_failures" in s and s.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 2, reads  # the listing's, and the failing link's attempts so far
+    assert first.new == 2 and [f["attempts"] for f in ctx.store.link_failures("feed")] == [1]
+    site.clear_status()
+    second = poll(ctx, ["feed"])[0]
+    ctx.store.conn.set_trace_callback(None)
+    assert second.new == 1 and ctx.store.link_failures("feed") == []
+
+
 def test_rematch_after_rule_change_reaches_digests(ctx, tmp_path):
     from monitor import match
 

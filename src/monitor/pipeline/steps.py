@@ -55,6 +55,9 @@ class SourceRun:
     blocked: int = 0
     late: int = 0  # links the source deadline cut off
     missing: int = 0  # polls in a row the listing answered 404/410
+    # links with failures on record when listed (one another process records meanwhile stays on
+    # record: harmless, the link is stored, so it is never fetched again)
+    failing: set[str] = field(default_factory=set)
     status: str | None = None  # set when the listing itself failed
     done: bool = False
 
@@ -69,8 +72,10 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
         if key not in unique:
             unique[key] = replace(cand, url=dedup.strip_tracking(cand.url))
     keys = list(unique)
-    known = (ctx.store.known_urls(keys) | set(ctx.store.aliased(keys))
-             | ctx.store.given_up(keys, MAX_ATTEMPTS) | (claimed & set(keys)))
+    failures = ctx.store.failures(keys)
+    run.failing.update(failures)
+    given_up = {k for k, attempts in failures.items() if attempts >= MAX_ATTEMPTS}
+    known = ctx.store.known_urls(keys) | set(ctx.store.aliased(keys)) | given_up | (claimed & set(keys))
     fresh = [(unique[k], k) for k in keys if k not in known]
     chosen = fresh[: ctx.cfg.fetch.max_articles_per_poll]
     report.duplicates += len(found) - len(fresh)
@@ -100,7 +105,8 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
     article = cap_body(article)  # as `monitor import` does: an 8 MB page is hostile, not news
-    ctx.store.clear_link_failure(key)
+    if key in run.failing:  # known from the listing: most links never failed, and a read each cost ~30 us
+        ctx.store.clear_link_failure(key)
     target = dedup.canonical_url(url)
     aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
     return article, target, aliases

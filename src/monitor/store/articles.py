@@ -35,9 +35,12 @@ class ArticlesPart(FingerprintsPart):
 
     def given_up(self, canonical_urls: Iterable[str], attempts: int) -> set[str]:
         """Which of these links failed at least `attempts` times (not fetched again)."""
-        return {r["canonical_url"] for r in self._in_chunks(
-            "SELECT canonical_url FROM link_failures WHERE attempts >= ? AND canonical_url IN ({marks})",
-            canonical_urls, [attempts])}
+        return {url for url, n in self.failures(canonical_urls).items() if n >= attempts}
+
+    def failures(self, canonical_urls: Iterable[str]) -> dict[str, int]:
+        """The attempts so far of those of these links that have failed (and not gone through since)."""
+        return {r["canonical_url"]: r["attempts"] for r in self._in_chunks(
+            "SELECT canonical_url, attempts FROM link_failures WHERE canonical_url IN ({marks})", canonical_urls)}
 
     def record_link_failure(self, canonical_url: str, source: str, reason: str, *, final: bool = False,
                             final_attempts: int = 3) -> int:
