@@ -276,3 +276,24 @@ def test_a_link_that_went_through_forgets_its_failures_and_a_clean_one_writes_no
     before = store.conn.total_changes
     store.clear_link_failure("http://x/3")  # never failed: a read, no write transaction
     assert store.conn.total_changes == before and not store.conn.in_transaction
+
+
+def test_anchor_look_ups_leave_out_anchors_held_by_more_than_hot_articles(store):
+    """The anchors' articles are read in one statement, each anchor's first HOT + 1: an anchor
+    held by more than HOT articles counts for none of them, the others for each article, the
+    articles most shared first."""
+    from monitor.models import Article
+    from monitor.store.fingerprints import HOT
+
+    hot, rare, lone, band = 10**15 + 1, 10**15 + 2, 10**15 + 3, 10**15 + 4
+    for i in range(HOT + 3):
+        keys = [hot] + ([rare] if i in (5, 7, HOT + 2) else []) + ([lone] if i == 7 else []) + ([band] if i == 9 else [])
+        store.add_article(Article(url=f"http://a.example/{i}", title=f"t{i}", paragraphs=("x",)), source="s",
+                          canonical_url=f"http://a.example/{i}", content_hash=f"h{i}", story_id=None,
+                          band_keys=keys, shingles=50, signature=b"\0" * 8)
+    ids = {r["canonical_url"]: r["id"] for r in store.query("SELECT id, canonical_url FROM articles")}
+    found = store.lsh_candidates([band], anchors=[hot, rare, lone, 10**15 + 9])
+    assert [(c["article_id"], c["shared"]) for c in found] == [
+        (ids["http://a.example/7"], 2), (ids["http://a.example/5"], 1), (ids["http://a.example/9"], 1),
+        (ids[f"http://a.example/{HOT + 2}"], 1)]
+    assert store.lsh_candidates([], anchors=[hot]) == []

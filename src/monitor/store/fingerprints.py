@@ -8,6 +8,7 @@ articles that still need a fingerprint (after the hash changed) for the pipeline
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -29,6 +30,14 @@ _PUBLISHED_BETWEEN = ("SELECT a.id, CAST(strftime('%s', a.published) AS INTEGER)
 _BY_ID = ("SELECT f.article_id, f.shingles, f.sig, a.story_id FROM fingerprints f JOIN articles a "
           "ON a.id = f.article_id WHERE f.article_id IN ({marks})")
 HOT = 32  # more than a story's mirrors usually are; bands still find a story with more
+
+
+@functools.cache
+def _anchors_sql(n: int) -> str:
+    """One statement reading the first HOT + 1 articles of each of `n` anchors, tagged with the
+    anchor's place: twelve statements an article cost ~50 us more than this one."""
+    one = "SELECT * FROM (SELECT {i} AS n, article_id FROM lsh WHERE key = ?{p} LIMIT {limit})"
+    return " UNION ALL ".join(one.format(i=i, p=i + 1, limit=HOT + 1) for i in range(n))
 
 
 class FingerprintsPart(StoreBase):
@@ -54,8 +63,11 @@ class FingerprintsPart(StoreBase):
             names = [d[0] for d in cur.description]
             found = {row[0]: dict(zip(names, row, strict=True)) for row in cur}
         shared: Counter[int] = Counter()
-        for key in anchors:
-            ids = [r[0] for r in self.conn.execute("SELECT article_id FROM lsh WHERE key = ? LIMIT ?", [key, HOT + 1])]
+        held: list[list[int]] = [[] for _ in anchors]  # each anchor's articles, at most HOT + 1 read
+        if anchors:
+            for n, article_id in self.conn.execute(_anchors_sql(len(anchors)), list(anchors)):
+                held[n].append(article_id)
+        for ids in held:
             if len(ids) <= HOT:
                 shared.update(ids)
         for article_id, n in shared.items():
