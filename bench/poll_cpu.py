@@ -1,6 +1,6 @@
 """CPU per article of a poll, end to end, from an empty database over a local site.
 
-    python bench/poll_cpu.py [PAGES] [--repeats R]     # make bench: 2,000 pages, 3 repeats
+    python bench/poll_cpu.py [PAGES] [--repeats R] [--phases]   # make bench: 2,000 pages, 3 repeats
 
 A generated site of PAGES article pages (~1,500 characters of Chinese each, inside realistic
 chrome: navigation, breadcrumbs, a byline, related links, a footer; a third of them GBK with a
@@ -12,6 +12,9 @@ stored; politeness waits cost no CPU, so they are excluded by construction. Once
 costs (numpy's import, the matcher's lexicon, OpenCC's tables) are paid before the clock
 starts. Wall time is printed too, and the CPU of the fetcher's event-loop thread (network, guard,
 robots, politeness) apart from the main thread's (listing, decode, extract, match, ingest).
+`--phases` splits the main thread's CPU further (decode, extract, prepare: normalise, match,
+fingerprint, tokens; write: the batches' transactions, of which the FTS5 insert), timing each
+call with `time.thread_time` (a few µs an article more).
 
 The reference, in the same run against the same server: a bare loop with httpx (one client,
 keep-alive), selectolax to take the `<p>` texts, and a sqlite3 insert per page in one
@@ -20,7 +23,9 @@ transaction. Bar (issue 9): ≤ 3 ms CPU per article.
 
 from __future__ import annotations
 
+import contextlib
 import html
+import importlib
 import random
 import sqlite3
 import statistics
@@ -64,6 +69,42 @@ def make_site(root: Path, pages: int) -> None:
     rules = "".join(f'"/news/{i}.html" = {{"Content-Type" = "text/html; charset=gb2312"}}\n'
                     for i in range(0, pages, 3))
     (root / "_headers.toml").write_text(rules, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def phases(spent: dict[str, float]):
+    """Main-thread CPU per phase while inside, added to `spent` (seconds)."""
+    import threading
+
+    from monitor import extract
+    from monitor.fetch.client import Response
+    ingest = importlib.import_module("monitor.pipeline.ingest")  # the package re-exports a function of this name
+    from monitor.store import Store
+
+    def timed(name: str, fn):
+        def call(*args, **kw):
+            if threading.current_thread() is not threading.main_thread():
+                return fn(*args, **kw)
+            start = time.thread_time()
+            try:
+                return fn(*args, **kw)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.thread_time() - start
+        return call
+
+    saved = [(extract, "extract"), (ingest, "prepare"), (ingest.Ingestor, "flush"), (Store, "index_articles"),
+             (Response, "text")]
+    originals = [getattr(owner, name) for owner, name in saved]
+    extract.extract = timed("extract", originals[0])
+    ingest.prepare = timed("prepare", originals[1])
+    ingest.Ingestor.flush = timed("write", originals[2])
+    Store.index_articles = timed("  of which FTS5 insert", originals[3])
+    Response.text = property(timed("decode", originals[4].fget))
+    try:
+        yield spent
+    finally:
+        for (owner, name), original in zip(saved, originals, strict=True):
+            setattr(owner, name, original)
 
 
 def poll_run(tmp: Path, base_url: str, pages: int) -> tuple[float, float, int, float, float]:
@@ -133,6 +174,7 @@ def reference_run(tmp: Path, base_url: str, pages: int) -> tuple[float, float]:
 
 def main(argv: list[str]) -> int:
     repeats = int(argv[argv.index("--repeats") + 1]) if "--repeats" in argv else 3
+    split: dict[str, list[float]] = {}
     nums = [a for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--repeats")]
     pages = int(nums[0]) if nums else 2000
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -145,7 +187,12 @@ def main(argv: list[str]) -> int:
             base_url = server.stdout.readline().strip() if server.stdout else ""
             ours, refs, walls, loops, mains = [], [], [], [], []
             for r in range(repeats):
-                cpu, wall, stored, loop_cpu, main_cpu = poll_run(tmp, base_url, pages)
+                spent: dict[str, float] = {}
+                with phases(spent) if "--phases" in argv else contextlib.nullcontext(spent):
+                    cpu, wall, stored, loop_cpu, main_cpu = poll_run(tmp, base_url, pages)
+                for name, seconds in [*spent.items(), ("other", main_cpu - sum(
+                        v for k, v in spent.items() if not k.startswith(" ")))] if spent else []:
+                    split.setdefault(name, []).append(seconds / stored * 1000)
                 loops.append(loop_cpu / stored * 1000)
                 mains.append(main_cpu / stored * 1000)
                 ref_cpu, _ = reference_run(tmp, base_url, pages)
@@ -166,6 +213,10 @@ def main(argv: list[str]) -> int:
           f"({min(refs):.2f}–{max(refs):.2f}); ratio {med(ratios):.1f}× ({min(ratios):.1f}–{max(ratios):.1f}); "
           f"wall {med(walls):.2f} ms per article; fetch thread {med(loops):.2f} ms ({min(loops):.2f}–"
           f"{max(loops):.2f}), main thread {med(mains):.2f} ms ({min(mains):.2f}–{max(mains):.2f})")
+    if split:
+        order = ["decode", "extract", "prepare", "write", "  of which FTS5 insert", "other"]
+        print("main thread by phase, ms CPU per article (median): " + ", ".join(
+            f"{name.strip()} {med(split[name]):.2f}" for name in order if name in split))
     print("bar (≤ 3 ms CPU per article):", "met" if med(ours) <= 3 else "NOT met")
     return 0
 
