@@ -142,3 +142,13 @@ def test_english_byline_zone_moves_the_shanghai_day() -> None:
     found = extract(html, None, now=NOW).published
     assert found == utc(2024, 3, 6, 3, 42)
     assert found is not None and found.astimezone(dates.SHANGHAI).day == 6
+
+
+def test_labelled_byline_far_above_the_body() -> None:
+    """A byline under the headline, then a share box of 400 column links (more than 3,000
+    characters) before the text: the byline's date, not the URL's (a reprint filed a day later)."""
+    links = "".join(f"<a href='/col/{i}/'>栏目导航第{i}项</a> " for i in range(400))
+    html = ("<html><head><title>青溪县春耕备耕进展顺利_青溪县融媒体中心</title></head><body>"
+            "<div class='head'><h1>青溪县春耕备耕进展顺利</h1><div>发布时间：2021-03-18 09:30 来源：县委宣传部</div></div>"
+            f"<div class='share'>{links}</div><div class='content'>{ZH_TEXT}</div></body></html>")
+    assert extract(html, "https://news.example.cn/c/2021/0319/77.html", now=NOW).published == utc(2021, 3, 18, 1, 30)

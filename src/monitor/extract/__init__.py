@@ -209,10 +209,32 @@ def _places(page_text: str, title: str, body: Body) -> Places:
         head = _find(window, headline, last=True) if headline else -1
         if head >= 0:
             break
-    region = _region(window, _find(window, headline), head, headline) if head >= 0 else clean(window)[-800:]
+    if head >= 0:
+        region, head_at = _region(window, _find(window, headline), head, headline), window_at + head
+    else:
+        region, head_at = _far_region(page_text, window_at, window, (title, body.headline or "")), 0
     return Places(region=region, anchored=head >= 0, byline=body.date_text,
                   tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
-                  head_at=window_at + head if head >= 0 else 0, lead="\n".join(paragraphs[:3]))
+                  head_at=head_at, lead="\n".join(paragraphs[:3]))
+
+
+# A headline this far above the body still heads its byline: a share box or a column menu of a
+# few hundred links may stand between the byline and the text.
+_FARTHEST_HEADLINE = 20_000
+
+
+def _far_region(page_text: str, window_at: int, window: str, headlines: tuple[str, str]) -> str:
+    """The byline region when the headline is not within the window before the body: the 300
+    characters after the headline's last showing farther up (`发布时间：…` under it), then the
+    window's last 800 characters, as before. Read as an unanchored region (a label, a byline line
+    or a date just before the body), so the text between them dates nothing."""
+    tail = clean(window)[-800:]
+    far = page_text[max(0, window_at - _FARTHEST_HEADLINE) : window_at]
+    for headline in headlines:
+        at = _find(far, headline, last=True) if headline and len(headline) >= 4 else -1
+        if at >= 0:
+            return f"{clean(_after_headline(far, at, headline)[:600])[:300]}\n{tail}"
+    return tail
 
 
 def _region(window: str, first: int, last: int, headline: str) -> str:
