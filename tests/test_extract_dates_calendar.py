@@ -86,6 +86,7 @@ def test_english_dated_side_list_is_a_list() -> None:
         ("<h1>總統接見防災楷模</h1><div>發布時間：民國113年5月18日 14:30</div>" + ZH_TEXT, utc(2024, 5, 18, 6, 30)),
         # Numeric, after a publication label.
         ("<h1>總統接見防災楷模</h1><div>發布日期：113-05-18</div>" + ZH_TEXT, utc(2024, 5, 17, 16)),
+        ("<h1>總統接見防災楷模</h1><div>發布日期：098-05-18</div>" + ZH_TEXT, utc(2009, 5, 17, 16)),
         # Numeric with slashes and a time, the byline line the body kept as its first.
         ("<h1>總統接見防災楷模</h1><div>113/05/18 09:05 記者林小明</div>" + ZH_TEXT, utc(2024, 5, 18, 1, 5)),
         # A law's history: the era in Chinese numerals opening the text.
@@ -108,6 +109,7 @@ def test_republic_of_china_dates(article: str, expected: datetime) -> None:
         ("05年4月27日 14:32", utc(2005, 4, 27, 6, 32)),  # two digits without the era: still 2005
         ("2014年5月18日", utc(2014, 5, 17, 16)),  # a Gregorian year holds `014年`: not read as ROC 114
         ("第115年", None),
+        ("098年05月18日", utc(2009, 5, 17, 16)),  # the year zero-padded to three digits
     ],
 )
 def test_roc_forms_in_text(text: str, expected: datetime | None) -> None:
@@ -123,6 +125,8 @@ def test_roc_forms_in_text(text: str, expected: datetime | None) -> None:
         ("Updated July 9, 2023 at 9:05 p.m. ET", utc(2023, 7, 10, 1, 5)),
         # Time and zone before the date, a weekday between.
         ("Published 11:47 PM ET, Tue March 5, 2024", utc(2024, 3, 6, 4, 47)),
+        # The next block glued to the zone, as raw page text joins blocks.
+        ("May 17, 2009 10:42 PM EDTMaritime Silk Road", utc(2009, 5, 18, 2, 42)),
         # Day first, with GMT.
         ("5 March 2024 22:15 GMT", utc(2024, 3, 5, 22, 15)),
         # A time without a zone: the day as written, as before.

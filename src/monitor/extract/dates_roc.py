@@ -4,9 +4,9 @@ In: text. Out: matches and their Gregorian fields (year, month, day, hour, minut
 `dates` to turn into UTC. Year N of the calendar is N + 1911 (民國113年 is 2024). Never raises,
 never reads the clock; plausibility (not before 1990, not in the future) is left to `dates`.
 
-Forms read: `114年01月13日` (a three-digit year before 年 is no Gregorian year a news page would
+Forms read: `114年01月13日`, `098年05月18日` (a three-digit year before 年 is no Gregorian year a news page would
 write), `民國113年5月18日` / `中華民國99年…` (with the era name, also one or two digits), the era name
-in Chinese numerals (`中華民國一百十二年十二月二十一日`), and numeric `113-05-18`, `113/05/18`,
+in Chinese numerals (`中華民國一百十二年十二月二十一日`), and numeric `113-05-18`, `098-05-18`, `113/05/18`,
 `113.05.18` (with a time after it or not). The numeric forms are also version numbers and IDs in
 running text, so `dates` reads them only after a publication label or in the byline region.
 """
@@ -21,7 +21,7 @@ _TIME = r"(?:\s*+(\d{1,2})\s*+[:：时時]\s*+(\d{1,2})(?:\s*+[:：分]\s*+(\d{1
 # 114年01月13日 · 民國113年5月18日 14:30 · 民國99年1月2日: three digits 100–149 alone, or one to three
 # digits after the era's name (`05年4月27日` without it is 2005, read by `dates.SHORT_YEAR_HAN`).
 _REST = r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日" + _TIME
-ROC_BARE = re.compile(r"1(?<![\d年]1)([0-4]\d)" + _REST)  # the literal `1` first: re skips ahead by it
+ROC_BARE = re.compile(r"([01])(?<![\d年][01])(\d\d)(?<!00)" + _REST)  # 098年…, 113年…: 1–149
 ROC_ERA = re.compile(_ERA + r"\s*(\d{1,3})" + _REST)
 # 中華民國一百十二年十二月二十一日: the era's name and Chinese numerals.
 ROC_NUMERALS = re.compile(
@@ -29,7 +29,7 @@ ROC_NUMERALS = re.compile(
 )
 # 113-05-18 · 113/05/18 14:30 · 113.05.18: only where a label or the byline vouches for it.
 ROC_NUMERIC = re.compile(
-    r"(?<![\d\-/.:])(1[0-4]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?<![\d\-/.:])(1[0-4]\d|0[1-9]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 
@@ -37,9 +37,12 @@ Fields = tuple[int, int, int, int, int, int]
 
 
 def han_fields(match: re.Match[str]) -> Fields:
-    """The Gregorian fields of a `ROC_BARE` (100 + its group) or `ROC_ERA` match."""
-    year = int(match.group(1)) + (100 if match.re is ROC_BARE else 0) + ERA_OFFSET
-    month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups()[1:])
+    """The Gregorian fields of a `ROC_BARE` (its first two groups make the year) or `ROC_ERA` match."""
+    groups = match.groups()
+    if match.re is ROC_BARE:
+        groups = (groups[0] + groups[1], *groups[2:])
+    year = int(groups[0]) + ERA_OFFSET
+    month, day, hour, minute, second = (int(g) if g else 0 for g in groups[1:])
     return year, month, day, hour, minute, second
 
 

@@ -25,7 +25,8 @@ _ZONES: dict[str, tzinfo] = {
     "GMT": timezone.utc, "UTC": timezone.utc, "BST": timezone(timedelta(hours=1)),
     "HKT": timezone(timedelta(hours=8)), "SGT": timezone(timedelta(hours=8)), "JST": timezone(timedelta(hours=9)),
 }
-_ZONE = r"(EST|EDT|ET|PST|PDT|PT|MST|MDT|GMT|UTC|BST|HKT|SGT|JST)\b\s*([+-]\d{1,2}(?::?\d{2})?)?"
+# No lower-case letter after the zone, but the next block may follow glued (`EDTMaritime`).
+_ZONE = r"(EST|EDT|ET|PST|PDT|PT|MST|MDT|GMT|UTC|BST|HKT|SGT|JST)(?-i:(?![a-z]))\s*([+-]\d{1,2}(?::?\d{2})?)?"
 _TIME = r"(\d{1,2})[:.](\d{2})\s*([ap])?\.?\s*m?\.?\s*(?:\(?\s*" + _ZONE + r"\)?)?"
 # After the date: `March 5, 2024 10:42 PM EST`, `…, 2024, at 9:05 p.m. PDT`, `… 2024 | 22:42 GMT`.
 _AFTER = re.compile(r"\s*(?:,|\||at|·|-|–)?\s*(?:at\s+)?" + _TIME, re.I)
