@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+
+import pytest
 
 from monitor import config, dedup, scriptfold, textnorm
 from monitor.pipeline import Context, import_lines
@@ -104,6 +107,36 @@ def test_band_keys_can_be_rebuilt_from_the_stored_signature():
     fp = dedup.fingerprint(textnorm.normalize(STORY))
     assert dedup.packed_band_keys(fp.packed()) == fp.keys()[:dedup.BANDS]  # the opening's key needs the text
 
+
+
+def test_fingerprint_numbers_are_the_ones_stored_before():
+    """Band keys, anchors, the opening's key and the packed signature are stored: any change
+    of the hashing code must leave them as earlier versions of it wrote them (digest of all of
+    them for STORY, taken from the code before the hash constants were made once)."""
+    fp = dedup.fingerprint(textnorm.normalize(STORY))
+    assert fp.count == 114 and fp.keys()[:2] == [-2832280656145067083, -2736703914562289098]
+    assert fp.keys()[-1] == 2271232422655841171 and fp.packed()[:8].hex() == "d1140e6999bcd300"
+    everything = repr((fp.keys(), fp.packed().hex(), fp.grams.tolist())).encode()
+    assert hashlib.sha1(everything).hexdigest() == "75256453fb3a8d312c968494b24f9dfc29bea98f"
+
+
+def test_anchors_are_the_smallest_distinct_windows_whatever_the_repeats():
+    """The anchors come from a partition of the windows' hashes: the same as sorting them all,
+    for texts with no repeats, with a phrase repeated throughout (few distinct windows: the
+    partition's share holds fewer than ANCHORS of them) and for arrays just past the cut."""
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(7)
+    cases = [rng.integers(0, 2**64, n, dtype=np.uint64) for n in (1, 11, 12, 48, 49, 50, 3000)]
+    cases += [rng.integers(0, m, 500, dtype=np.uint64) for m in (1, 5, 12, 13, 30)]  # many repeats
+    for w in cases:
+        assert dedup._smallest_distinct(w.copy(), dedup.ANCHORS).tolist() == np.unique(w)[:dedup.ANCHORS].tolist()
+    for text in (STORY, "沪明合作" * 300, "沪明对口合作，三明。" * 40 + STORY, "三" * 100):
+        norm = "".join(textnorm.normalize(text).split())
+        h = dedup._positional(norm, dedup.SHINGLE)
+        gap = dedup.ANCHOR - dedup.SHINGLE
+        w = dedup._mix(h[:-gap] * np.uint64(dedup._ANCHOR_SEED) + h[gap:])
+        plain = tuple(np.unique(w)[:dedup.ANCHORS].view(np.int64).tolist())
+        assert dedup.fingerprint(textnorm.normalize(text)).anchors == plain
 
 # A mirror's page around the same story: a navigation line, a source and editor line, and a
 # related-news list as long as the story itself (titles carry no sentence punctuation).

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-from .lshbands import _PRIMES, BANDS, BINS, ROWS, _mix, _np, band_keys, packed_band_keys
+from .lshbands import BANDS, BINS, ROWS, _c, _mix, _np, band_keys, packed_band_keys
 
 SHINGLE = 5
 __all__ = ["BANDS", "BINS", "ROWS", "band_keys", "packed_band_keys"]  # the band format lives in lshbands
@@ -150,8 +150,9 @@ def _positional(text: str, k: int):
     cps = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     n = max(len(cps) - k + 1, 1)
     h = np.zeros(n, np.uint64)
+    primes = _c().primes
     for j in range(min(k, len(cps))):
-        h += cps[j:j + n] * np.uint64(_PRIMES[j])
+        h += cps[j:j + n] * primes[j]
     return _mix(h)
 
 
@@ -170,8 +171,20 @@ def _anchors(h, k: int) -> tuple[int, ...]:
     if len(h) <= gap:
         return ()
     w = _mix(h[:-gap] * np.uint64(_ANCHOR_SEED) + h[gap:])
-    w = _sorted_unique(w)[:ANCHORS]
-    return tuple(w.view(np.int64).tolist())
+    return tuple(_smallest_distinct(w, ANCHORS).view(np.int64).tolist())
+
+
+def _smallest_distinct(w, k: int):
+    """The k smallest distinct values of `w`, ascending (fewer when it has fewer): those of
+    its 2k smallest when they hold k distinct ones (any other value is at least their
+    largest), which takes a partition instead of sorting the whole text's windows (~10 us
+    an article); else of all. May reorder `w`."""
+    np = _np()
+    if len(w) > 4 * k:
+        found = _sorted_unique(np.partition(w, 2 * k - 1)[:2 * k])
+        if len(found) >= k:
+            return found[:k]
+    return _sorted_unique(w)[:k]
 
 
 def coverage(small: str, large_grams) -> float:
