@@ -78,6 +78,7 @@ HAN_DATE = re.compile(
 _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahead by first character
     rf"{label}(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*" for label in (
         "发布", "發佈", "發布", "发表", "發表", "刊发", "出版", "首发", "上传", "发稿", "發稿", "录入", "錄入", "刊登",
+        "生成日期",  # a government portal's information table (`生成日期: 2019-01-23`); not `页面生成时间`
         "Published", "published", "PUBLISHED",
         "Posted", "posted", "POSTED", "First published", "first published", "Publish date", "publish date",
         "Date published", "date published")

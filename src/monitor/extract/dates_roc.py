@@ -27,9 +27,10 @@ ROC_ERA = re.compile(_ERA + r"\s*(\d{1,3})" + _REST)
 ROC_NUMERALS = re.compile(
     _ERA + r"\s*([一二三四五六七八九十百〇零○]{1,6})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
-# 113-05-18 · 113/05/18 14:30 · 113.05.18: only where a label or the byline vouches for it.
+# 113-05-18 · 113/05/18 14:30 · 113.05.18: only where a label or the byline vouches for it; an ASCII colon
+# may stand before it (`日期:108-01-04`), a time's digits and colon may not (`10:108-01-04`).
 ROC_NUMERIC = re.compile(
-    r"(?<![\d\-/.:])(1[0-4]\d|0[1-9]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?<![\d\-/.])(?<!\d:)(1[0-4]\d|0[1-9]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 

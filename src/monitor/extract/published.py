@@ -90,7 +90,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _in_byline(places.byline, now, order)
+             or _marked(places, now, order) or _body_line(places, now, order)
              or dates.opening_date(places.lead, now, order))
     if found:
         return found
@@ -142,6 +142,24 @@ def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime 
     first (the line may open with a headline that carries a date of its own: `《访谈》2009年3月1日`)."""
     return (dates.labelled_date(line, now, order) or dates.first_date(line, now, timed=True)
             or dates.parse_date(line, now, order))
+
+
+# Byline words that make a date line inside the body a byline rather than a document's signature.
+_BYLINE_FIELD = re.compile("来源|來源|作者|记者|記者|编辑|編輯|责编|責編|稿源|文/|文／")
+
+
+def _body_line(places: Places, now: datetime, order: dates.Order) -> datetime | None:
+    """The date of the byline line lifted out of the body; when that line is only a name and an
+    untimed date (a notice's signature, `太湖县人民政府 2019年1月17日`, `江苏南京 2020年2月20日`), a
+    labelled date or a dated byline line opening the text right after the body is the page's
+    publication (the document was signed days before it was posted)."""
+    found = _in_byline(places.byline, now, order)
+    line = places.byline or ""
+    if (found is None or _BYLINE_FIELD.search(line) or dates.labelled_date(line, now, order)
+            or dates.first_date(line, now, timed=True)):
+        return found
+    tail = places.tail.lstrip()  # its lines may run together: judge the first 40 characters as a line
+    return dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order) or found
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:

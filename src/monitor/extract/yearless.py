@@ -17,6 +17,8 @@ from .dates import MONTHS, SHANGHAI, plausible, to_utc
 _YEARLESS = re.compile(
     r"(?<![\d年\-/.])(\d{1,2})(?:月|-)(\d{1,2})日?\s*(\d{1,2})[:：](\d{2})(?![\d\-/])"
 )
+# A labelled date without a year or time: `日期:08-29`, `时间：8月29日` (an e-paper's article header).
+_LABELLED = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*(\d{1,2})(?:月|-)(\d{1,2})日?(?![\d\-/:：])")
 # An English byline time without a year: `Posted Nov 19, 6:51 AM` (a time of day is required).
 _EN_YEARLESS = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})"
@@ -32,8 +34,9 @@ _EN_DATELINE = re.compile(
 
 
 def yearless_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
-    """A `11月8日 10:23` / `11-08 10:23` / `Nov 19, 6:51 AM` byline time in `hint_year` (another date
-    on the page), else in the latest year that keeps it out of the future."""
+    """A `11月8日 10:23` / `11-08 10:23` / `Nov 19, 6:51 AM` byline time (or, failing one, a labelled
+    untimed `日期:08-29`) in `hint_year` (another date on the page), else in the latest year that keeps
+    it out of the future."""
     match = _YEARLESS.search(text) if text else None
     english = None if match or not text else _EN_YEARLESS.search(text)
     if match:
@@ -44,7 +47,10 @@ def yearless_date(text: str | None, now: datetime, hint_year: int | None = None)
         if english.group(5):
             hour = hour % 12 + (12 if english.group(5).upper() == "PM" else 0)
     else:
-        return None
+        labelled = _LABELLED.search(text) if text and ("日期" in text or "时间" in text or "時間" in text) else None
+        if labelled is None:
+            return None
+        month, day, hour, minute = int(labelled.group(1)), int(labelled.group(2)), 0, 0
     if hour > 23 or minute > 59:
         return None
     year = hint_year or now.astimezone(SHANGHAI).year
