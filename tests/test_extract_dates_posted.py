@@ -108,3 +108,24 @@ def test_an_epaper_header_with_month_and_day_takes_the_year_of_the_page():
 
 def test_a_month_and_day_without_a_label_stays_undated():
     assert day(extract(epaper_page("08-29 第02版"), now=NOW)) != "2025-08-29"
+
+
+def share_page(info: str) -> str:
+    """A news app's share page: the headline, an author box whose date ran into its view count."""
+    return ("<html><head><title>长白社区楼道擂台赛举行</title></head><body><div class='app'>打开APP 阅读体验更佳</div>"
+            "<h1>长白社区楼道擂台赛举行</h1>"
+            f"<div class='info'>{info}</div>"
+            "<div class='content'><p>生活好不好，先看楼道美不美。近年来，街道以楼道为纽带，广泛动员各方力量参与楼道文化建设。</p>"
+            "<p>昨天下午，几幢最具代表性的居民楼代表在擂台赛总决赛中一一亮相，展示各自的楼道特色和睦邻生活。</p>"
+            "</div></body></html>")
+
+
+def test_a_byline_date_run_into_its_view_count_is_read():
+    url = "https://example.cn/2024/1230/c965a61278/page.html"  # the reprint's own day, later
+    for info in ("<span>2024-10-18</span><span>10</span><span>编辑:董真</span>", "2024-10-1810编辑:董真摄影:"):
+        assert day(extract(share_page(info), url, now=NOW)) == "2024-10-18", info
+
+
+def test_a_long_number_after_a_date_like_prefix_is_no_date():
+    assert dates.glued_date("编号 2024-10-181234567 号", NOW) is None
+    assert dates.glued_date("2024-10-18", NOW) is None  # a plain date is another step's

@@ -91,8 +91,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
-    r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台"
+    r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台|"
+    r"不代表本(?:網|報)|僅代表作者|版權歸原作者|如有侵權|聯繫(?:我們)?刪除|聯系(?:我們)?刪除|"
+    r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有"
 )
+# A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`,
+# `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
+_STAFF = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
+    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌)[：:]"
+    r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,3}"
+)
+_STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -145,6 +155,9 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
     if len(line) <= 80 and _ZH_CREDIT.match(line):
+        return True
+    if len(line) <= 30 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
+            and _STAFF.fullmatch(line.replace(" ", "").replace("\u3000", "")):
         return True
     return ((len(line) <= 60 and _zh_caption(line)) or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))

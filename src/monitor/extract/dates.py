@@ -271,6 +271,18 @@ def _from_english(match: re.Match[str]) -> datetime | None:
     return stated_instant(match.string, match.start(), match.end(), *fields) or day_start
 
 
+# 2024-10-1810编辑: a byline whose date ran into the next field's digits (a view count printed in the
+# next <span> with no space between): zero-padded month and day, one to six digits, then no digit.
+_GLUED = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\d{1,6}[^\d\-/.:])")
+
+
+def glued_date(text: str | None, now: datetime) -> datetime | None:
+    """The date of a byline region whose date runs into a count after it (`2024-10-1810编辑:…`), read
+    only when no other date form matched there."""
+    match = _GLUED.search(text) if text and "-" in text else None
+    return plausible(to_utc(*(int(g) for g in match.groups())), now) if match else None
+
+
 def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
     """The date written right after a publication label (`发布时间：`, `Published`) in `text`: it
     starts within a few characters of the label, none of them Chinese (`最新发布` heading a list

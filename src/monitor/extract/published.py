@@ -134,7 +134,8 @@ def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | 
         return None
     return (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
             or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order)
-            or dates.short_year_date(region, now) or dates.roc_numeric_date(region, now))
+            or dates.short_year_date(region, now) or dates.roc_numeric_date(region, now)
+            or dates.glued_date(region, now))
 
 
 def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime | None:
