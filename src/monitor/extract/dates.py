@@ -280,7 +280,10 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
     """The date of a byline region whose date runs into a count after it (`2024-10-1810编辑:…`), read
     only when no other date form matched there."""
     match = _GLUED.search(text) if text and "-" in text else None
-    return plausible(to_utc(*(int(g) for g in match.groups())), now) if match else None
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return plausible(to_utc(year, month, day), now)
 
 
 def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
