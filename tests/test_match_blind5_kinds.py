@@ -1,11 +1,14 @@
-"""The bundled hu-ming topic on the kind a fifth blind set of hard cases showed (match-9).
+"""The bundled hu-ming topic on the kinds a fifth blind set of hard cases showed (match-9).
 
 A helper wrote 160 cases without looking at the engine; the one error of its tuning part was a
 name that sounds like the ties (a firm called 沪明, a "Hu-Ming" brand) in a story whose title or
 lead says in so many words that it has nothing to do with the other side. The texts here are
 written for these tests (simplified, traditional, English). Each denial case matched before the
 change; the cases that must still match (a double negative, 无关紧要, a question, "seemingly
-unrelated", a denial of something else further down) guard the fix.
+unrelated", a denial of something else further down) guard the fix. Telling its tuning cases
+again in our own words showed a second kind: a weekend listing whose lines open with a label in
+【】, one line naming a Shanghai district and Sanming (it had passed by one point: with that line
+as the lead it matched).
 """
 
 from __future__ import annotations
@@ -61,3 +64,29 @@ def test_the_ties_with_a_negative_word_still_count(hu_ming: match.Topic, title: 
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
     assert "a tie denied" not in m.reason
+
+
+# A listing whose lines open with a short label in 【】 (a weekend calendar, a what's-on page) is a
+# list: one line naming both sides is an item among unrelated ones, not what the page is about.
+def test_a_line_of_a_bracketed_listing_is_a_list_item(hu_ming: match.Topic) -> None:
+    title = "本周末上海好去处"
+    body = ("【市集】长宁区一商场中庭：三明农产品推介展卖，周六全天。\n"
+            "【展览】浦东美术馆：印象派名作展，周二至周日开放。\n"
+            "【演出】上海音乐厅：室内乐之夜，周五晚间。\n"
+            "【亲子】上海自然博物馆：恐龙夜游，需预约。\n"
+            "【运动】滨江步道：城市半程马拉松，周日清晨。\n"
+            "【讲座】上海图书馆：老洋房里的故事，周六下午。")
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_bracketed_section_labels_of_a_story_on_the_ties_still_count(hu_ming: match.Topic) -> None:
+    title = "沪明合作这一年"
+    body = ("【产业】上海与三明共建的产业园今年新落地上海企业十二家，涉及新材料和食品加工，园区由两地共同规划、共同招商，"
+            "上海方面派出管理团队常驻园区。\n"
+            "【医疗】上海六家三甲医院与三明各县总医院组建专科联盟，派驻专家全年坐诊三千多人次，帮助县医院开展新技术二十余项。\n"
+            "【文旅】三明全年接待上海疗休养职工八万多人次，两地联合推出多条职工疗休养线路，上海多个区在三明设立疗休养基地。\n"
+            "【人才】两地互派挂职干部四十余名，上海高校在三明设立实践基地，三明选派青年教师到上海学校跟岗学习。\n"
+            "【消费】三明农产品在上海的直销窗口增至二十个，全年在沪销售额突破十亿元，笋干、茶叶进入上海单位食堂。")
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason

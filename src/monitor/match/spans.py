@@ -45,9 +45,10 @@ _LAST_CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}][^{_DELIMI
 _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
 # A numbered or bulleted item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、",
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
-# "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…").
+# "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…"), and a short label
+# in 【】 opening each line does in a listing ("【展览】…\n【演出】…\n【推介】…": a weekend calendar).
 _ITEM = re.compile(r"[\n;。:] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
-                   r"|[●○◆◇■□▲△★☆•▶►♦])")
+                   r"|[●○◆◇■□▲△★☆•▶►♦]|【[^】\n]{1,6}】)")
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 # An item that goes on past its first sentence for this many characters is a section with
 # sentences of its own (a county's list of the year's deeds), not a headline among headlines.
