@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from monitor import ftstokens
 from monitor.lshbands import BANDS
 from monitor.pipeline.base import Context
+from monitor.pipeline.reindex import record_if_empty
 from monitor.pipeline.query import search_page
 from monitor.store import Store
 
@@ -50,7 +51,11 @@ def build(path: Path, n: int, body_chars: int = 600, workers: int = 2) -> None:
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    Store.open(path).close()  # the schema, with every migration
+    store = Store.open(path)  # the schema, with every migration
+    try:  # the tokens written below are of this code's normal form: say so, as the pipeline does
+        record_if_empty(SimpleNamespace(store=store))  # type: ignore[arg-type]  # it reads ctx.store only
+    finally:
+        store.close()
     rules, fp_rng = _rules_hash(path.parent), random.Random(2)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous = OFF")
