@@ -32,8 +32,8 @@ from types import SimpleNamespace
 from monitor import ftstokens
 from monitor.lshbands import BANDS
 from monitor.pipeline.base import Context
-from monitor.pipeline.reindex import record_if_empty
 from monitor.pipeline.query import search_page
+from monitor.pipeline.reindex import record_if_empty
 from monitor.store import Store
 
 RANKS = {"发展": 1, "上海": 3, "企业": 5, "合作": 8, "项目": 10, "投资": 30, "交流": 40, "三明": 200, "签约": 300,
