@@ -313,3 +313,11 @@ def ctx(request, tmp_path):
     store = Store.open(tmp_path / "m.db")
     yield Context(config.load(path, tmp_path / "m.db"), store)
     store.close()
+
+
+@pytest.fixture(scope="module")
+def hu_ming() -> Any:
+    """The bundled hu-ming topic, compiled once per test module (the match tests' subject)."""
+    from monitor import match
+
+    return match.load_topics(match.default_topics_path())["hu-ming"]

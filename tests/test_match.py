@@ -18,11 +18,6 @@ from monitor.textnorm import normalize
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(scope="module")
-def hu_ming() -> match.Topic:
-    return load_topics(match.default_topics_path())["hu-ming"]
-
-
 def _topic(rules: list[dict], **extra: object) -> match.Topic:
     raw = {
         "threshold": 1,

@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 
 from monitor import match
-from monitor.match import load_topics, match_article
-
-
-@pytest.fixture(scope="module")
-def hu_ming() -> match.Topic:
-    return load_topics(match.default_topics_path())["hu-ming"]
-
+from monitor.match import match_article
 
 # A short aside on the 1950s relocations, inside a story about another Fujian city.
 ASIDE = ("宁德与上海往来密切,宁德企业在上海设立了研发中心。\n"

@@ -11,13 +11,8 @@ from __future__ import annotations
 import pytest
 
 from monitor import match
-from monitor.match import load_topics, match_article
+from monitor.match import match_article
 from monitor.match.spans import Enumerations, _is_list_item
-
-
-@pytest.fixture(scope="module")
-def hu_ming() -> match.Topic:
-    return load_topics(match.default_topics_path())["hu-ming"]
 
 
 @pytest.mark.parametrize(("title", "body"), [

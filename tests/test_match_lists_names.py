@@ -10,13 +10,7 @@ from __future__ import annotations
 import pytest
 
 from monitor import match
-from monitor.match import load_topics, match_article
-
-
-@pytest.fixture(scope="module")
-def hu_ming() -> match.Topic:
-    return load_topics(match.default_topics_path())["hu-ming"]
-
+from monitor.match import match_article
 
 HEADLINES = ["医改经验在全国推广", "沪明对口合作签约一百亿元", "高速公路全线通车", "学院更名获得批复",
              "泰宁入选度假区", "氟新材料产业园投产", "客家祭祖大典举行"]

@@ -14,12 +14,7 @@ from __future__ import annotations
 import pytest
 
 from monitor import match
-from monitor.match import load_topics, match_article
-
-
-@pytest.fixture(scope="module")
-def hu_ming() -> match.Topic:
-    return load_topics(match.default_topics_path())["hu-ming"]
+from monitor.match import match_article
 
 
 @pytest.mark.parametrize(("title", "body"), [
