@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..models import Hit, Match
 from ..textnorm import normalize, normalize_lines, normalize_lines_map, normalize_map, offset_shift
+from . import spaced
 from .rules import GARBLED, Rule, Topic
 from .spans import Enumerations, group_spans, positions
 
@@ -45,8 +46,13 @@ class _Doc:
         if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
             title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
         self.title, self.body = title, body
-        self.text = normalize(title) + "\n" + normalize_lines(body)
+        norm = normalize(title) + "\n" + normalize_lines(body)
+        # the matcher's view: characters set out one by one (三 明) joined; `_joins` maps its
+        # offsets back to `norm`'s, None when nothing was joined (then the two are one)
+        self.text, self._joins = spaced.joined(norm, norm.find("\n"))
         self.para_starts = [0] + [i + 1 for i in positions(self.text, "\n")]
+        self._norm = norm
+        self._norm_starts = self.para_starts if self._joins is None else [0] + [i + 1 for i in positions(norm, "\n")]
         self.has_title = self.para_starts[1] > 1  # a page handed over without its title has ""
         self.lists = Enumerations(self.text)
         self._sentence_ends: list[int] | None = None
@@ -56,8 +62,10 @@ class _Doc:
         self._lines: list[tuple[int, int]] | None = None
 
     def para_text(self, p: int) -> str:
-        end = self.para_starts[p + 1] - 1 if p + 1 < len(self.para_starts) else len(self.text)
-        return self.text[self.para_starts[p] : end]
+        """Paragraph p of the normal form (not joined: what the original's offsets map to)."""
+        starts = self._norm_starts
+        end = starts[p + 1] - 1 if p + 1 < len(starts) else len(self._norm)
+        return self._norm[starts[p] : end]
 
     @property
     def sentence_ends(self) -> list[int]:
@@ -68,12 +76,23 @@ class _Doc:
         return self._sentence_ends
 
     def original(self, start: int, end: int, p: int) -> tuple[str, int, int]:
-        """Normalised [start, end) in paragraph p → (field, start, end) in the original title
-        or body."""
+        """Matched [start, end) in paragraph p → (field, start, end) in the original title
+        or body; a joined hit (三 明) covers its separators there."""
+        joins = self._joins
+        if joins is None:
+            return self._original(start, end, p)
+        first, last = joins[start], joins[end - 1]
+        starts = self._norm_starts
+        field, a, _ = self._original(first, first + 1, bisect_right(starts, first) - 1)
+        _, _, b = self._original(last, last + 1, bisect_right(starts, last) - 1)
+        return field, a, b
+
+    def _original(self, start: int, end: int, p: int) -> tuple[str, int, int]:
+        """Normalised [start, end) in its paragraph p → (field, start, end) in the original."""
         offsets = self._maps.get(p)
         if offsets is None:
             offsets = self._maps[p] = self._title_map() if p == 0 else self._body_map(p)
-        base = self.para_starts[p]
+        base = self._norm_starts[p]
         field = "title" if p == 0 else "body"
         if isinstance(offsets, int):
             return field, start - base + offsets, end - base + offsets
@@ -89,7 +108,7 @@ class _Doc:
         if self._lines is None:
             self._lines = [m.span() for m in _LINE.finditer(self.body) if not m.group().isspace()]
         lines, para = self._lines, self.para_text(p)
-        if len(lines) == len(self.para_starts) - 1:
+        if len(lines) == len(self._norm_starts) - 1:
             a, b = lines[p - 1]
             line = self.body[a:b]
             if (shift := offset_shift(line, para)) is not None:
@@ -98,7 +117,7 @@ class _Doc:
             if norm == para:
                 return [a + o for o in offsets]
         full = normalize_lines_map(self.body)[1]  # a line vanished or changed: map the body
-        start = self.para_starts[p] - self.para_starts[1]
+        start = self._norm_starts[p] - self._norm_starts[1]
         return full[start : start + len(para)]
 
 
