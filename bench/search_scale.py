@@ -29,7 +29,7 @@ from itertools import accumulate, islice
 from pathlib import Path
 from types import SimpleNamespace
 
-from monitor import ftstokens
+from monitor import ftstokens, textnorm
 from monitor.lshbands import BANDS
 from monitor.pipeline.base import Context
 from monitor.pipeline.query import search_page
@@ -143,8 +143,22 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple], rules: int, now: int, r
                          [(k, i, now) for k, i in bands])
 
 
+def _steady() -> None:
+    """Bring this process to the character tables' steady state before timing. A process
+    translates through sparse tables until it has translated `DENSE_AFTER` characters, then
+    builds the dense ones (importing numpy: 0.1-0.2 s, once); a check over long bodies gets
+    there after some dozens of queries, and that one query's timing carried it (三明 -三明治
+    at 1M: one run of five at ~100-150 ms, the others ~8 ms). A one-shot `monitor search`
+    stays sparse and never pays it; a server pays it once."""
+    from monitor.textnorm import chartable
+
+    textnorm.normalize("三明" * (chartable.DENSE_AFTER // 2 + 1))  # the numpy table, for long texts
+    textnorm.normalize("三明")  # the dense lists, for short ones
+
+
 def run(path: Path, repeats: int = 7) -> int:
     """Time every query (stories and --articles, with and without --topic); print p50/p95."""
+    _steady()
     store = Store.open(path)
     ctx = Context(SimpleNamespace(topics={"hu-ming": None}), store)  # type: ignore[arg-type]  # search reads only cfg.topics
     count = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -185,6 +199,7 @@ def web(path: Path, repeats: int = 7) -> int:
 
     from monitor.web import create_app
 
+    _steady()
     store = Store.open(path)
     ctx = Context(SimpleNamespace(topics={"hu-ming": None}, sources=()), store)  # type: ignore[arg-type]
     app = create_app(ctx, auth="")

@@ -303,28 +303,36 @@ def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corp
 
 
 # sorted: the topic's verdicts of every FTS match, by the date they carry; walked: the topic's own date
-# index; walked-then-sorted: a walk that gives up after its first slice, the sorting going on from there
-@pytest.mark.parametrize(("rare", "topic_rare", "topic_walk"), [(3000, 20000, 0), (1, 0, 320), (3000, 20000, 1)],
-                         ids=["sorted", "walked", "walked-then-sorted"])
+# index; walked-then-sorted: a walk that gives up after its first slice, the sorting going on from there;
+# joined: SQLite walks the topic's index against the set of matches (-then-sorted: gives up on the way)
+@pytest.mark.parametrize(("rare", "topic_rare", "topic_walk", "join_rows"),
+                         [(3000, 20000, 0, None), (1, 0, 320, None), (3000, 20000, 1, None), (3000, 20000, 1, 10**9),
+                          (3000, 20000, 1, 0.5)],
+                         ids=["sorted", "walked", "walked-then-sorted", "joined", "joined-then-sorted"])
 @pytest.mark.parametrize("query", ["", "三明", "明", "沪明 OR 永安", "对口合作", "三明 -三明治", "title:合作", "上海",
                                    "上海 -永安"])
 @pytest.mark.parametrize("where", [[], ["--source", "src1"], ["--since", "2026-02-01", "--until", "2026-03-01"]],
                          ids=["all", "source", "dates"])
 def test_a_topic_search_is_the_topic_part_of_the_search_in_date_order(corpus, monkeypatch, query, rare, topic_rare,
-                                                                       topic_walk, where):
+                                                                       topic_walk, join_rows, where):
     from monitor.store import search as store_search
 
     cfg, _ = corpus
     monkeypatch.setattr(store_search, "RARE", rare)
     monkeypatch.setattr(store_search, "TOPIC_RARE", topic_rare)
     monkeypatch.setattr(store_search, "TOPIC_WALK", topic_walk)
+    joins = {"TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": join_rows} if join_rows else {"JOIN_MOST": 0}
+    for name, value in joins.items():
+        monkeypatch.setattr(store_search, name, value)
     rows = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", "--topic", "hu-ming", *where, "--",
                           query).output)
     monkeypatch.setattr(store_search, "RARE", 3000)  # the reference: every match sorted, no topic
+    monkeypatch.setattr(store_search, "JOIN_MOST", 0)
     everything = json.loads(run(cfg, "--articles", "--limit", "0", "--format", "json", *where, "--", query).output)
     expected = [r["id"] for r in everything if "hu-ming" in r["topics"]]
     assert [r["id"] for r in rows] == expected and 0 < len(expected) < len(everything)
     monkeypatch.setattr(store_search, "RARE", rare)
+    monkeypatch.setattr(store_search, "JOIN_MOST", joins["JOIN_MOST"])
     paged = [r["id"] for page in range(3) for r in json.loads(run(
         cfg, "--articles", "--limit", "7", "--offset", str(7 * page), "--format", "json", "--topic", "hu-ming", *where,
         "--", query).output)]
@@ -440,6 +448,7 @@ def test_a_walk_sized_by_what_it_found_gives_the_sorted_pages(corpus, monkeypatc
         sizes.append(real(*args))
         return sizes[-1]
     monkeypatch.setattr(store_search, "RARE", 1)
+    monkeypatch.setattr(store_search, "JOIN_MOST", 0)  # walked in Python, not by SQLite
     monkeypatch.setattr(store_search, "_next_slice", recorded)
     for limit in ("3", "25", "90"):
         page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", query).output)]
@@ -493,6 +502,7 @@ def test_a_walk_to_matches_that_sit_in_older_rows_gives_up_and_sorts_them(tmp_pa
     monkeypatch.setattr(store_search, "RARE", 20)  # walk: counted from the oldest, the matches seem everywhere
     monkeypatch.setattr(store_search, "MAX_SLICE", 16)
     monkeypatch.setattr(store_search, "LONG_WALK", 64)  # after the first slice, count from the newest
+    monkeypatch.setattr(store_search, "JOIN_MOST", 0)  # walked in Python, not by SQLite
     monkeypatch.setattr(store_search, "_next_slice", recorded)
     for limit in ("5", "25", "0"):
         page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", "疫情").output)]

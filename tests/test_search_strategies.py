@@ -1,7 +1,8 @@
 """Search strategies: whichever one a search takes, its pages are those of sorting every match.
 
-The store chooses between sorting every FTS match, walking a date index newest first, and a
-walk that gives up and sorts from where it stopped (`store.search`); one-character queries
+The store chooses between sorting every FTS match, walking a date index newest first (in Python,
+or inside SQLite against the set of matches), and a walk that gives up and sorts from where it
+stopped (`store.search`); one-character queries
 walk with `instr` before asking FTS5 (`pipeline.query`). Each is forced here by small
 settings on generated stores written through the Store API (seeded; text of our own), with
 matches spread over time, crowding the newest rows or sitting in the oldest, backfills (new
@@ -43,20 +44,30 @@ QUERIES = ["三明", "沪明", "滬明", "上海", "明", "沪", "網", NEWEST, 
            "art", "art OR -article", "沪明2026", '"三明，合作"', "title:(沪明 OR 永安)", "三明 -(明治 OR 永安)", "-明 三"]
 
 # store.search / pipeline.query settings; the reference sorts every match and never walks.
-REFERENCE = {"RARE": 10**9, "TOPIC_RARE": 10**9, "TOPIC_WALK": 0}
+NO_JOIN = {"JOIN_MOST": 0}
+REFERENCE = {"RARE": 10**9, "TOPIC_RARE": 10**9, "TOPIC_WALK": 0, **NO_JOIN}
 STRATEGIES = {
     "sorted": {**REFERENCE, "WALK_BUDGET": 10**9},
-    "walked": {"RARE": 1, "TOPIC_RARE": 0, "LONG_WALK": 10**9},
+    "walked": {"RARE": 1, "TOPIC_RARE": 0, "LONG_WALK": 10**9, **NO_JOIN},
     "walked-small-slices-listed": {"RARE": 1, "TOPIC_RARE": 0, "LONG_WALK": 10**9, "MAX_SLICE": 24, "GAP": 8,
-                                   "SPARSE": 0},
+                                   "SPARSE": 0, **NO_JOIN},
     "walked-never-listed": {"RARE": 1, "TOPIC_RARE": 0, "LONG_WALK": 10**9, "MAX_SLICE": 100, "GAP": 64,
-                            "SPARSE": 10**9},
+                            "SPARSE": 10**9, **NO_JOIN},
     "walked-then-sorted": {"RARE": 1, "TOPIC_RARE": 10**9, "TOPIC_WALK": 1, "LONG_WALK": 64, "ROWS_PER_MATCH": 1,
-                           "MAX_SLICE": 32, "GAP": 16},
+                           "MAX_SLICE": 32, "GAP": 16, **NO_JOIN},
     "walked-then-sorted-at-once": {"RARE": 1, "TOPIC_RARE": 10**9, "TOPIC_WALK": 1, "LONG_WALK": 1,
-                                   "ROWS_PER_MATCH": 0, "WALK_BUDGET": 1},
+                                   "ROWS_PER_MATCH": 0, "WALK_BUDGET": 1, **NO_JOIN},
+    # SQLite walks the index against the set of matches: for every match count, never giving
+    # up; giving up after a few rows per match (the sorting going on from there); after one row
+    "joined": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 10**9, "TOPIC_WALK": 1,
+               "WALK_BUDGET": 10**9},
+    "joined-then-sorted": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 0.4,
+                           "TOPIC_WALK": 1},
+    "joined-then-sorted-at-once": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 0,
+                                   "TOPIC_WALK": 1},
     "scaled-down": {"RARE": 12, "COMMON": 1, "TOPIC_RARE": 80, "TOPIC_WALK": 20, "LONG_WALK": 120,
-                    "ROWS_PER_MATCH": 3, "MAX_SLICE": 96, "GAP": 40, "SPARSE": 2, "WALK_BUDGET": 150},
+                    "ROWS_PER_MATCH": 3, "MAX_SLICE": 96, "GAP": 40, "SPARSE": 2, "WALK_BUDGET": 150,
+                    "JOIN_SPREAD": 4, "JOIN_MOST": 300, "JOIN_ROWS": 4},
     "one-character-walks": {**REFERENCE, "WALK_BUDGET": 10**9, "MAX_SLICE": 40},
     "one-character-gives-up": {"RARE": 30, "TOPIC_RARE": 60, "TOPIC_WALK": 10, "WALK_BUDGET": 70, "COMMON": 1},
 }
@@ -198,3 +209,27 @@ def test_every_strategy_gives_the_pages_of_sorting_every_match(world, strategy):
             page = search_page(ctx, q, articles=articles, sort=sort, limit=limit, offset=offset, **filters)
             got = shown(page)
             assert (got, page.more) == (want, more), (layout, strategy, q, filters, articles, sort, limit, offset)
+
+
+def test_the_joined_walks_run_and_give_up_as_set(world):
+    """The joined strategies above are what they say: SQLite's walk runs in every world, never
+    gives up with no row budget, and gives up (the sorting going on) with a small one."""
+    _, ctx, chosen, _, _ = world
+    real = store_search.SearchPart._joined
+    calls = {"walks": 0, "gave up": 0}
+
+    def counted(self, *args):
+        calls["walks"] += 1
+        try:
+            yield from real(self, *args)
+        except store_search.WalkBudget:
+            calls["gave up"] += 1
+            raise
+    for strategy, gives_up in (("joined", False), ("joined-then-sorted", True)):
+        calls.update({"walks": 0, "gave up": 0})
+        with forced(STRATEGIES[strategy]), pytest.MonkeyPatch.context() as mp:
+            mp.setattr(store_search.SearchPart, "_joined", counted)
+            for q, filters, articles, sort, limit, offset in chosen:
+                search_page(ctx, q, articles=articles, sort=sort, limit=limit, offset=offset, **filters)
+        assert calls["walks"] > len(chosen) / 2, (strategy, calls)
+        assert (calls["gave up"] > 0) == gives_up, (strategy, calls)
