@@ -15,6 +15,7 @@ not at all for a paragraph whose normal form changed only character for characte
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -23,6 +24,7 @@ from ..textnorm import normalize, normalize_lines, normalize_lines_map, normaliz
 from . import spaced
 from .rules import GARBLED, Rule, Topic
 from .spans import Enumerations, group_spans, positions
+from .terms import Found, Literals, literals
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
 # with one character class (same matches as `[。!?;\n]+|\.(?= |\n|$)`) so that `re` skips
@@ -173,6 +175,8 @@ class _Hits(dict):
         super().__init__()
         self.topic, self.doc = topic, doc
         self.cut, self.lead = _cut_and_lead(topic, doc)
+        scanner = _literals(topic)
+        self.found = None if scanner is None else Found(scanner, doc.text)
 
     def _lead_end(self) -> int:
         starts = self.doc.para_starts
@@ -183,7 +187,7 @@ class _Hits(dict):
         stop = doc.para_starts[1] if name in self.topic.title_only else self.cut
         if name in self.topic.lead_only:  # read up to the lead's end (untitled: the lines above it too)
             stop = doc.para_starts[1] if lead < 1 else min(stop, self._lead_end())
-        spans = group_spans(self.topic.groups[name], doc.text, stop, doc.lists)
+        spans = group_spans(self.topic.groups[name], doc.text, stop, doc.lists, self.found)
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
@@ -191,6 +195,22 @@ class _Hits(dict):
             found = [(a, b, p, p == lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
         self[name] = found
         return found
+
+
+# id(topic) → one automaton for all its groups' terms, contexts and garbled names, made on the
+# topic's first match in this process and dropped with the topic. Kept beside the topic, not in
+# it: its fields make its rules hash.
+_LITERALS: dict[int, Literals | None] = {}
+
+
+def _literals(topic: Topic) -> Literals | None:
+    key = id(topic)
+    if key not in _LITERALS:
+        patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake)
+                    if p is not None]
+        _LITERALS[key] = literals(patterns)
+        weakref.finalize(topic, _LITERALS.pop, key, None)
+    return _LITERALS[key]
 
 
 class _Scoped:

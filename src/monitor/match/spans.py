@@ -223,17 +223,19 @@ def positions(text: str, char: str) -> list[int]:
     return out
 
 
-def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list[tuple[int, int]]:
+def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
+                where: terms.Found | None = None) -> list[tuple[int, int]]:
     """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
-    contexts and list items (`lists` is the text's `Enumerations`)."""
+    contexts and list items (`lists` is the text's `Enumerations`; `where`, where the topic's
+    terms occur in it, if known)."""
     # a group of regexes only (other-place) has the never-matching "(?!)" for terms: `re`
     # tries it at every position (~30 µs over 1,500 characters)
-    spans = terms.spans(group.pattern, text, stop, lists.lacks) if group.words else []
+    spans = terms.spans(group.pattern, text, stop, lists.lacks, found=where) if group.words else []
     if group.regex is not None and (more := terms.regex_spans(group.regex, text, stop, lists.lacks)):
         spans = sorted(spans + more)
     if group.garbled is not None and GARBLED in text:
         spans = _with_garbled(spans, group.garbled, text, stop)
-    if group.mojibake is not None and (garbled := terms.spans(group.mojibake, text, stop, lists.lacks)):
+    if group.mojibake is not None and (garbled := terms.spans(group.mojibake, text, stop, lists.lacks, found=where)):
         spans = _merged(spans, garbled)
     if not spans:
         return spans
@@ -241,7 +243,7 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations) -> list
         latin = LATIN_CHARS
         spans = [s for s in spans if not (s[0] and text[s[0]] in latin and text[s[0] - 1] in latin)]
     if (group.not_in is not None or group.contested) and spans:
-        spans = _judged(group, text, spans, stop, lists.lacks)
+        spans = _judged(group, text, spans, stop, lists.lacks, where)
     if group.skip_list_items and spans and lists.any:
         spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
     if group.skip_list_items and spans and lists.items:
@@ -271,11 +273,11 @@ def _merged(spans: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[
 
 
 def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int,
-            lacks: int) -> list[tuple[int, int]]:
+            lacks: int, where: terms.Found | None = None) -> list[tuple[int, int]]:
     """`spans` minus hits that do not count (a `not_in` context; a contested term that the likelier
     segmentation does not read as a word); a name starting inside a dropped hit takes its place
     (前来明溪: not 来明, but 明溪)."""
-    blocked = _contexts(group.not_in, text, spans[-1][1], lacks) if group.not_in is not None else []
+    blocked = _contexts(group.not_in, text, spans[-1][1], lacks, where) if group.not_in is not None else []
     contested = group.contested
     if not blocked and not (contested and any(text[a:b] in contested for a, b in spans)):
         return spans  # the common case: nothing to judge
@@ -331,11 +333,12 @@ def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]]
                for a, b in blocked)
 
 
-def _contexts(not_in: re.Pattern[str], text: str, last: int, lacks: int) -> list[tuple[int, int]]:
+def _contexts(not_in: re.Pattern[str], text: str, last: int, lacks: int,
+              where: terms.Found | None = None) -> list[tuple[int, int]]:
     """The `not_in` contexts that start a word, scanned from the text's start (so the matches
     are the same as a full scan's) but only up to `last` (the last hit's end): a context
     starting after it holds no hit."""
-    return [span for span in terms.spans(not_in, text, len(text), lacks, last) if word_start(text, span[0])]
+    return [span for span in terms.spans(not_in, text, len(text), lacks, last, where) if word_start(text, span[0])]
 
 
 def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:

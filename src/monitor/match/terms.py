@@ -12,14 +12,26 @@ hyphen or apostrophe; an English word none of the Han names' characters): no mat
 part can then overlap or hide a match of another, so the pattern's non-overlapping leftmost
 matches are the parts' matches together. A part whose terms all start with a script the text
 has no character of (`absent`) has no match: the pattern without it gives the same spans.
+
+Faster still, where a topic's patterns are known together (`Literals`, made by the engine per
+topic): one Aho-Corasick pass over the text finds where any term's first piece occurs, for every
+pattern at once (~20 ns a character for ~1,200 pieces), and each pattern is tried only there:
+a regex scan costs 10-30 ns a character for each of the ~15 patterns an article asks for.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 
 from ..textnorm import normalize
+
+try:  # one pass over a text for every literal term of a topic (without it: a regex scan each)
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - a dependency; the scans below give the same spans
+    ahocorasick_rs = None  # type: ignore[assignment]
 
 _LATIN = re.compile(r"[a-z0-9]")
 _SEPARATORS = " -‐‑–—"
@@ -82,7 +94,77 @@ def terms_pattern(terms: list[str]) -> re.Pattern[str]:
         parts = _parts(terms)
         if parts is not None:
             _VARIANTS[id(pattern)] = (pattern, parts, {})
+    if id(pattern) not in _TERMS or _TERMS[id(pattern)][0] is not pattern:
+        _TERMS[id(pattern)] = (pattern, list(terms))
     return pattern
+
+
+# id(pattern) → (pattern, the terms it was made of), for `Literals`.
+_TERMS: dict[int, tuple[re.Pattern[str], list[str]]] = {}
+# What ends a term's literal first piece in its regex (`term_regex`): a separator may be left
+# out or changed there, an apostrophe left out.
+_PIECE_END = re.compile(f"[{re.escape(_SEPARATORS + _APOSTROPHES)}]")
+
+
+class Literals:
+    """Where each of several terms patterns can start a match in a text, for all of them in one
+    pass of an Aho-Corasick automaton (`starts`), instead of a regex scan of the text each.
+
+    Every match of a term's regex starts with the term's first piece (its normal form up to a
+    separator or an apostrophe, which the regex lets vary), so the places where a pattern's
+    pieces occur hold every place where it can match. `spans` tries the pattern there only, in
+    text order, going on after each match's end: what `finditer` does, minus the places where
+    nothing can match, so the spans are the same. A pattern with a term whose piece is empty is
+    left to its regex scan (not in `ids`).
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        keys: dict[str, set[int]] = {}
+        self.ids: set[int] = set()
+        for pattern in patterns:
+            entry = _TERMS.get(id(pattern))
+            if entry is None or entry[0] is not pattern:
+                continue
+            pieces = {_PIECE_END.split(norm, 1)[0] for term in entry[1] if (norm := normalize(term))}
+            if "" in pieces or not pieces:
+                continue
+            kept: list[str] = []  # a piece that starts with another of the pattern's adds no place
+            for piece in sorted(pieces):
+                if not kept or not piece.startswith(kept[-1]):
+                    kept.append(piece)
+            for piece in kept:
+                keys.setdefault(piece, set()).add(id(pattern))
+            self.ids.add(id(pattern))
+        ordered = sorted(keys)  # one order in every process
+        self.owners = [tuple(sorted(keys[piece])) for piece in ordered]
+        self.automaton = ahocorasick_rs.AhoCorasick(ordered) if ordered else None
+
+    def starts(self, text: str) -> dict[int, list[int]]:
+        """id(pattern) → the ascending places in `text` where one of its pieces occurs."""
+        out: defaultdict[int, list[int]] = defaultdict(list)
+        if self.automaton is None:
+            return out
+        owners = self.owners
+        for key, start, _ in self.automaton.find_matches_as_indexes(text, overlapping=True):
+            for i in owners[key]:
+                out[i].append(start)
+        for got in out.values():
+            got.sort()  # found in the order their pieces end: a piece inside a longer one ends first
+        return out
+
+
+def literals(patterns: Iterable[re.Pattern[str]]) -> Literals | None:
+    """A `Literals` for `patterns`, or None without the automaton's package."""
+    return None if ahocorasick_rs is None else Literals(patterns)
+
+
+class Found:
+    """The places `Literals.starts` gave for one text, and which patterns they cover."""
+
+    __slots__ = ("ids", "starts")
+
+    def __init__(self, literals: Literals, text: str) -> None:
+        self.ids, self.starts = literals.ids, literals.starts(text)
 
 
 def _variant(pattern: re.Pattern[str], parts: _Parts, mask: int) -> re.Pattern[str] | None:
@@ -287,9 +369,24 @@ def absent(text: str) -> int:
 
 
 def spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int,
-          last: int | None = None) -> list[tuple[int, int]]:
+          last: int | None = None, found: Found | None = None) -> list[tuple[int, int]]:
     """`[m.span() for m in pattern.finditer(text, 0, stop)]` for a text that `lacks` the
-    scripts of that mask (`absent`); with `last`, only the spans starting at or before it."""
+    scripts of that mask (`absent`); with `last`, only the spans starting at or before it.
+    With `found` (the text's `Found`), a pattern it covers is tried only where it can match."""
+    if found is not None and id(pattern) in found.ids:
+        out: list[tuple[int, int]] = []
+        end = 0
+        limit = stop - 1 if last is None else min(last, stop - 1)
+        match = pattern.match
+        for at in found.starts.get(id(pattern), ()):
+            if at < end:
+                continue
+            if at > limit:
+                break
+            if (m := match(text, at, stop)) is not None:
+                end = m.end()
+                out.append((at, end))
+        return out
     if lacks:
         entry = _VARIANTS.get(id(pattern))
         if entry is not None and entry[0] is pattern:

@@ -1,0 +1,58 @@
+"""One automaton pass for a topic's literal terms (`terms.Literals`) gives the regex scans' spans.
+
+A terms pattern is tried only where the first piece of one of its terms occurs (found for all
+patterns of a topic in one Aho-Corasick pass); these tests hold that to `finditer` over the whole
+text on random texts: Chinese and English terms, terms that run on from another, multi-word terms
+whose separators vary, apostrophes, a Latin end that must end a word, characters beyond the BMP
+ahead of a hit (offsets are in characters), a `stop` and a `last`.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from monitor.match import terms
+from monitor.match.terms import Found, Literals, terms_pattern
+
+pytestmark = pytest.mark.skipif(terms.ahocorasick_rs is None, reason="the automaton's package is not installed")
+
+TERM_SETS = [
+    ["上海", "上海市", "海三", "三明", "三明市", "明溪", "沪明"],
+    ["yong'an", "shanghai", "shanghai-sanming", "sanming", "hu ming", "pair", "paired", "aid"],
+    ["三〓市", "涓夋槑", "ä¸‰æ˜Ž", "𠀋明", "明"],
+    ["合作", "对口合作", "结对", "合", "作"],
+]
+ALPHABET = list("上海市三明溪沪合作对口结〓涓夋槑𠀋 ") + ["shanghai", "sanming", "yong", "'", "’", "an", "-", " ", "–",
+                                                 "pair", "ed", "aid", "x", "hu", "ming", "ä¸‰æ˜Ž"]
+
+
+@pytest.mark.parametrize("term_set", TERM_SETS)
+def test_the_places_found_give_the_spans_of_a_full_scan(term_set: list[str]) -> None:
+    patterns = [terms_pattern(term_set), terms_pattern(term_set[:3]), terms_pattern(term_set[2:])]
+    literals = Literals(patterns)
+    assert {id(p) for p in patterns} <= literals.ids
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
+        found = Found(literals, text)
+        stop = rng.randint(0, len(text))
+        last = rng.choice([None, rng.randint(0, len(text))])
+        for p in patterns:
+            want = terms.spans(p, text, stop, 0, last)
+            assert terms.spans(p, text, stop, 0, last, found) == want, (text, stop, last)
+
+
+def test_a_pattern_with_a_term_that_starts_with_a_separator_is_left_to_its_scan() -> None:
+    odd, plain = terms_pattern(["-x", "上海"]), terms_pattern(["上海"])
+    literals = Literals([odd, plain])
+    assert id(plain) in literals.ids and id(odd) not in literals.ids
+    text = "上海 -x 上海"
+    assert terms.spans(odd, text, len(text), 0, None, Found(literals, text)) == [m.span() for m in odd.finditer(text)]
+
+
+def test_a_pattern_not_made_by_terms_pattern_is_left_out() -> None:
+    import re
+
+    assert Literals([re.compile("沪(?:明)?市区")]).ids == set()
