@@ -174,12 +174,13 @@ class SearchPart(StoreBase):
         rows may give up, the sorting going on from there (`_walk`).
 
         Between those, SQLite walks the index itself against the set of matches it builds once
-        (`_joined`: ~0.2 µs a row walked, ~0.15 µs a match held, against ~3 µs a match sorted
-        and ~1 µs a row walked in Python with FTS5 asked per slice): when the matches are many
-        enough that a page lies near the top (squared, JOIN_SPREAD times the articles: the rows
-        to a page, ~want × articles / matches, stay under a few per match) and few enough to
-        hold (JOIN_MOST). It reads at most JOIN_ROWS rows per match, about what sorting them
-        would cost, then the sorting goes on from there (matches crowded in older rows)."""
+        (`_joined`: roughly 0.15-0.3 µs a row walked or a match held, against ~3 µs a match
+        sorted and ~0.7 µs a row fetched into Python, FTS5 asked per slice besides): when the
+        matches are many enough that a page lies near the top (squared, at least JOIN_SPREAD
+        times the articles: the rows to a page, ~want × articles / matches, are then at most
+        ~want / JOIN_SPREAD per match) and few enough to hold (JOIN_MOST). It reads at most
+        JOIN_ROWS rows per match, about what sorting them would cost, then the sorting goes on
+        from there (matches crowded in older rows)."""
         estimate = self._fts_estimate(match)
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         in_topic = filters.topic and estimate < TOPIC_RARE  # no fewer matches than rows the walk would read
