@@ -44,14 +44,17 @@ MAX_HITS_PER_RULE = 12
 class _Doc:
     """An article normalised once: title, "\\n", body paragraphs; offset maps made on demand."""
 
-    def __init__(self, title: str, body: str) -> None:
+    def __init__(self, title: str, body: str, topics: tuple[Topic, ...] = ()) -> None:
         if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
             title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
         self.title, self.body = title, body
-        norm = normalize(title) + "\n" + normalize_lines(body)
-        # the matcher's view: characters set out one by one (三 明) joined; `_joins` maps its
-        # offsets back to `norm`'s, None when nothing was joined (then the two are one)
-        self.text, self._joins = spaced.joined(norm, norm.find("\n"))
+        flat = normalize(title)
+        norm = flat + "\n" + normalize_lines(body)
+        # the matcher's view: characters set out one by one (三 明) joined, and a line break
+        # inside one of the topics' words (赴上\n海); `_joins` maps its offsets back to `norm`'s,
+        # None when nothing was joined (then the two are one)
+        breaks = positions(lines, "\n") if "\n" in title and len(lines := normalize_lines(title)) == len(flat) else ()
+        self.text, self._joins = spaced.joined(norm, len(flat), lambda: _words(topics), breaks)
         self.para_starts = [0] + [i + 1 for i in positions(self.text, "\n")]
         self._norm = norm
         self._norm_starts = self.para_starts if self._joins is None else [0] + [i + 1 for i in positions(norm, "\n")]
@@ -375,13 +378,20 @@ def _window(needs: list[list[_HitT]], size: int) -> list[_HitT] | None:
 
 def match_article(topic: Topic, title: str, body: str) -> Match:
     """Apply one topic to an article; hit offsets are in the original title / body."""
-    return _match(topic, _Doc(title, body))
+    return _match(topic, _Doc(title, body, (topic,)))
 
 
 def match_topics(topics: Iterable[Topic], title: str, body: str) -> list[Match]:
     """Apply several topics, normalising the article once; an article can match several."""
-    doc = _Doc(title, body)
+    topics = tuple(topics)
+    doc = _Doc(title, body, topics)
     return [_match(t, doc) for t in topics]
+
+
+def _words(topics: tuple[Topic, ...]) -> frozenset[str]:
+    """The words of every topic an article is matched against (a line break inside one is no
+    break: `spaced.joined`)."""
+    return topics[0].words if len(topics) == 1 else frozenset().union(*(t.words for t in topics))  # () → ∅
 
 
 def _match(topic: Topic, doc: _Doc) -> Match:

@@ -93,6 +93,12 @@ class Topic:
     title_only: frozenset[str] = frozenset()  # groups no rule looks for outside the title
     lead_only: frozenset[str] = frozenset()  # groups no rule looks for past the lead paragraph
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every group's Chinese terms of two characters or more (the words a line break
+        may fall inside: spaced.py), made once."""
+        return frozenset(w for g in self.groups.values() for w in g.words if len(w) > 1 and _HAN.match(w))
+
 
 # --- compiling ----------------------------------------------------------------------------
 

@@ -20,9 +20,12 @@ and the body are never joined to each other.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Iterable
 
 from ..textnorm import HAN_CHARS
+from . import segment
 from .rules import GARBLED
 
 _CHAR = HAN_CHARS + GARBLED
@@ -32,12 +35,26 @@ _CHAR = HAN_CHARS + GARBLED
 _SPACE = re.compile(f" (?=[{_CHAR}](?![\\w{GARBLED}]))")
 _BREAK = re.compile(f"\n(?=[{_CHAR}](?:[ \n]|$))")
 _CHARS = re.compile(f"[{_CHAR}]")
+is_char = _CHARS.match
+# A line break between two characters (the look-behind runs only at a break: cheap).
+_HAN_BREAK = re.compile(f"\n(?<=[{_CHAR}]\n)(?=[{_CHAR}])")
+_REACH = 8  # characters on each side of a break that a word across it may take
 
 
-def joined(text: str, title_end: int) -> tuple[str, list[int] | None]:
-    """`text` without the separators inside runs of lone characters, and the offsets of what
-    is left in `text` (None, and `text` itself, when no separator goes)."""
+def joined(text: str, title_end: int, words: Callable[[], frozenset[str]] | None = None,
+           title_breaks: Iterable[int] = ()) -> tuple[str, list[int] | None]:
+    """`text` without the separators inside runs of lone characters, and without the line
+    breaks that fall inside one of `words` (asked for only when a break falls between two
+    characters; `title_breaks` are the title's spaces that were line breaks); with the
+    offsets of what is left in `text` (None, and `text` itself, when no separator goes)."""
     drop = [i for i in _separators(text) if i != title_end]
+    if words is not None:
+        broken = [i for i in title_breaks if is_char(text, i - 1) and is_char(text, i + 1)]
+        broken += [i for m in _HAN_BREAK.finditer(text, title_end + 1) if (i := m.start()) != title_end]
+        if broken:
+            terms = words()
+            if broken := [i for i in broken if _inside_word(text, i, terms)]:
+                drop = sorted({*drop, *broken})
     if not drop:
         return text, None
     keep: list[int] = []
@@ -52,9 +69,26 @@ def joined(text: str, title_end: int) -> tuple[str, list[int] | None]:
     return "".join(parts), keep
 
 
+def _inside_word(text: str, i: int, terms: frozenset[str]) -> bool:
+    """True when one of `terms` reads across the break at `i` once it is taken out, and the
+    likelier segmentation keeps it a word there (赴上|海开展: 上海; not 工作回顾|过去一年)."""
+    if text[i - 1] + text[i + 1] not in _pairs(terms):
+        return False  # no word has these two characters side by side (most breaks: a heading's)
+    lo, hi = max(0, i - _REACH), min(len(text), i + 1 + _REACH)
+    window = text[lo:i] + text[i + 1 : hi]
+    cut = i - lo
+    return any(window[a:b] in terms and segment.keeps(window, a, b, terms)
+               for a in range(cut) for b in range(cut + 1, len(window) + 1))
+
+
+@functools.lru_cache(maxsize=8)
+def _pairs(terms: frozenset[str]) -> frozenset[str]:
+    """Every two neighbouring characters of every term (a frozenset hashes once: cheap keys)."""
+    return frozenset(w[k : k + 2] for w in terms for k in range(len(w) - 1))
+
+
 def _separators(text: str) -> list[int]:
     """Indexes of the separators between two lone characters, in order."""
-    is_char = _CHARS.match
     found = []
     if " " in text:
         for m in _SPACE.finditer(text, 1):

@@ -24,7 +24,7 @@ from .engine import match_article
 if TYPE_CHECKING:
     from .rules import Topic
 
-ENGINE = 2  # bump when matching changes in a way the probes below cannot show (2: 三 明 read as 三明)
+ENGINE = 3  # bump when matching changes in a way the probes below cannot show (2: 三 明 read as 三明; 3: 赴上\n海)
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -43,6 +43,7 @@ PROBES = (
     ("三明明确冬季防火任务", "三明市召开会议，明确冬季森林防火责任，上海天气晴好。"),
     ("福建文旅推介会在沪举行", "福建省在上海举办文旅推介会，出席嘉宾包括省内各市代表，其中有三明市副市长。"),
     ("三 明 与 上 海 共 建 产 业 园", "两地签署协议，园区首批入驻企业十家。"),
+    ("研学团出发", "将乐县五十名学生赴上\n海研学，行程由结对区安排。"),
     ("年度十大新闻", "1. 高铁新线开通\n2. 沪明对口合作签约\n3. 新机场航站楼启用\n4. 城市马拉松举行"),
 )
 
