@@ -5,7 +5,8 @@ line breaks). Out: `models.Match` whose hits have [start, end) offsets in the or
 body. Never does I/O; never prints.
 
 The article is normalised once (`textnorm.normalize_lines`: traditional → simplified,
-full-width → half-width, pinyin annotations removed, one "\\n" between paragraphs); each
+full-width → half-width, pinyin annotations removed, one "\\n" between paragraphs; then, in
+the matcher's view only, characters set out one by one joined: spaced.py); each
 group's regex scans it once (spans.py: the scan and the hits that do not count); rules are set
 operations over the units (sentence, paragraph, field, article) their hits fall in. Offsets
 map back through `textnorm.normalize_map`, only for the paragraphs that hold evidence, and

@@ -1,8 +1,10 @@
 """Chinese set out one character at a time ("三 明 与 上 海"), read as written together.
 
-In: an article's normalised text (title, "\\n", body paragraphs) and where its title ends.
-Out: the text with the separators between such characters removed, and for each of its
-characters the offset in the input, or None when there was nothing to join. Never does I/O.
+In: an article's normalised text (title, "\\n", body paragraphs), where its title ends, the
+words of the topics it is matched against and the title's line breaks. Out: the text with the
+separators between such characters removed (and the line breaks that fall inside a word), and
+for each of its characters the offset in the input, or None when there was nothing to join.
+Never does I/O.
 
 Why: pages space a headline's characters for layout (a space, an ideographic space U+3000,
 which normalises to a space, or a line break falling between two of them), and 三 明 is no
@@ -11,11 +13,14 @@ spaces (changing it would re-index every store).
 
 Which separators go: one between two Han characters that each stand alone, with a separator
 or punctuation on their far side (not another character, a letter or a digit: "3日 三 明"
-keeps its first space). "三 明 与 上 海" is joined
-whole; "上海 三明治店" keeps its space (two words, not letters: no 海三, no 三明); "三 明治"
-keeps it too. A line break is a separator only inside such a run (a space or another break
-on both far sides: "上 海 三\\n明 合 作"), never after a line that ends a sentence. The title
-and the body are never joined to each other.
+keeps its first space). "三 明 与 上 海" is joined whole; "上海 三明治店" keeps its space (two
+words, not letters: no 海三, no 三明); "三 明治" keeps it too. A line break is such a
+separator only inside such a run (a space or another break on both far sides: "上 海 三\\n明
+合 作"), never after a line that ends a sentence. The title and the body are never joined.
+
+A line break in unspaced text (hard-wrapped or laid-out lines: "三\\n明市第二中学…赴上\\n海开展")
+goes when one of the topic's words reads across it and the likelier segmentation keeps that
+word there (`segment.keeps`); a heading above its story stays apart ("三明新闻\\n上海代表团").
 """
 
 from __future__ import annotations
