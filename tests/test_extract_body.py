@@ -336,3 +336,14 @@ def test_paragraphs_wrapped_one_to_a_component_are_all_kept() -> None:
     assert body[-1].startswith("Until then, the people who teach")
     assert len(body) == 7
     assert not any("More from" in p or "new roof" in p for p in body)
+
+
+def test_an_article_cut_into_chunks_between_ad_rails_is_kept_whole() -> None:
+    # A template that sets the text in chunks, each in its own grid of wrappers beside an ad rail
+    # (found on a magazine's page: the body kept only its first chunk, a third of the article).
+    # Blocks with the container's class in the same wrappers up to a shared block are more of it.
+    body = paragraphs("en_chunked_body.html")
+    assert body[0].startswith("At ten past two on a wet Tuesday")
+    assert body[-1].startswith("The union has asked for a third count")
+    assert len(body) == 7
+    assert not any("More from" in p or "ferry pier" in p for p in body)

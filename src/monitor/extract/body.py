@@ -77,7 +77,9 @@ def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title
         return [tree.body] if tree.body is not None else []
     ranked = _near_headline(_rank(scores), scores, _headline(h1s, title))
     top = _promote(ranked, scores)
-    return _with_siblings(top, scores)
+    kept = _with_siblings(top, scores)
+    twins = _twins(top, scores)
+    return _in_order(twins[0], [*kept, *twins[1]]) if twins else kept
 
 
 def _unit_score(text: str, cap: float = 3.0) -> float:
@@ -350,6 +352,53 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
             else:
                 gap = gap + 1 if verdict == "skip" and gap < 1 else None
     return kept
+
+
+# How far above the article's container its twins may meet it: a template that cuts the text into
+# chunks between ad rails (`<div class=grid><div class=body><div class=body__inner>…`, once a chunk)
+# repeats the container's wrappers up to one shared block, a few levels up.
+_TWIN_LEVELS = 4
+
+
+def _twins(top: LexborNode, scores: dict[LexborNode, float]) -> tuple[LexborNode, list[LexborNode]] | None:
+    """(shared ancestor, more chunks of the article) when the text is cut into chunks set in the
+    same wrappers: scored blocks elsewhere with `top`'s tag and class whose wrappers up to a shared
+    ancestor have the same tags and classes as `top`'s own, two wrappers or more (a grid's `row >
+    span12` pair also holds the page header), and no <h1> (the header again). None when there is
+    none. A next article loaded under this one sits in an <article> of its own: no wrapper may be one."""
+    top_class = top.attributes.get("class") if top.attributes else None
+    if not top_class:
+        return None
+    path = [top, *_ancestors(top, _TWIN_LEVELS)]
+    twins: list[LexborNode] = []
+    meet: LexborNode | None = None
+    for node, score in scores.items():
+        if score < 1.0 or node.mem_id == top.mem_id or node.tag != top.tag:  # one scored paragraph will do
+            continue
+        if (node.attributes.get("class") if node.attributes else None) != top_class:
+            continue
+        ancestor: LexborNode | None = node
+        for level in range(1, len(path)):
+            ancestor = ancestor.parent if ancestor is not None else None
+            if ancestor is None or ancestor.tag in ("article", "body", "html"):
+                break
+            if ancestor.mem_id == path[level].mem_id:
+                if level > 2 and (meet is None or meet.mem_id == ancestor.mem_id) and link_density(node) < 0.3 \
+                        and node.css_first("h1") is None:
+                    meet = ancestor
+                    twins.append(node)
+                break
+            wrapper = path[level]
+            if ancestor.tag != wrapper.tag or ancestor.attributes.get("class") != wrapper.attributes.get("class"):
+                break
+    return (meet, twins) if meet is not None and twins else None
+
+
+def _in_order(ancestor: LexborNode, nodes: list[LexborNode]) -> list[LexborNode]:
+    """`nodes` (all inside `ancestor`, none inside another) in document order, each once."""
+    wanted = {node.mem_id: node for node in nodes}
+    ordered = [node for node in ancestor.traverse(include_text=False) if node.mem_id in wanted]
+    return ordered if len(ordered) == len(wanted) else nodes
 
 
 def _headed_by_stop(node: LexborNode) -> bool:
