@@ -347,3 +347,14 @@ def test_an_article_cut_into_chunks_between_ad_rails_is_kept_whole() -> None:
     assert body[-1].startswith("The union has asked for a third count")
     assert len(body) == 7
     assert not any("More from" in p or "ferry pier" in p for p in body)
+
+
+def test_a_lone_print_link_and_a_long_copyright_notice_are_not_text() -> None:
+    # A `Print` link above the text and a wire's notice of 90+ characters (`… © 2014 …, a …
+    # company. All rights reserved.`) under it: a copyright line was chrome only up to 80
+    # characters. The contributors' line stays (it is part of the story as wires send it).
+    body = paragraphs("en_print_copyright_lines.html")
+    assert body[0].startswith("Drivers in the county will need a permit")
+    assert body[-1] == "Staff writers Ana Ruiz and Tom Beck contributed to this report."
+    assert not any(p == "Print" or "rights reserved" in p for p in body)
+    assert len(body) == 4

@@ -55,7 +55,7 @@ _PROMO_START = re.compile(
     r"also on [\w-]+(?:\.[\w-]+)+\b|image copyright|listen to this article|"
     r"continue reading the main story|your browser does not support|(?:please )?enable javascript|"
     r"(?:we )?(?:may )?earn (?:a )?(?:small )?commission|skip advertisement|back to gallery|"
-    r"advert(?:isement)?s?$|subscribe(?: now| today)?$|"
+    r"advert(?:isement)?s?$|subscribe(?: now| today)?$|(?:print|e-?mail)(?: this (?:article|page|story))?$|"
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
@@ -65,7 +65,7 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
-    r"like to hear what you think|may not be published, broadcast, rewritten| gallery$"
+    r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
