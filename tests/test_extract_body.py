@@ -358,3 +358,16 @@ def test_a_lone_print_link_and_a_long_copyright_notice_are_not_text() -> None:
     assert body[-1] == "Staff writers Ana Ruiz and Tom Beck contributed to this report."
     assert not any(p == "Print" or "rights reserved" in p for p in body)
     assert len(body) == 4
+
+
+def test_a_dateline_above_the_text_a_continued_pager_and_a_mail_prompt_are_not_text() -> None:
+    # An old wire page: `Tue Mar 4, 9:15 AM ET` alone above the first paragraph (kept as the
+    # body's first line), `CONTINUED 1 | 2 Next` under the last one, a `Read on:` label and a
+    # `… delivered via email.` prompt. The date line gives the byline's date instead.
+    article = extract((FIXTURES / "en_dateline_pager_prompts.html").read_text(encoding="utf-8"),
+                      "https://news.example.com/a/1.html")
+    body = list(article.paragraphs)
+    assert body[0].startswith("PORT ELLEN - Fares on the island ferries")
+    assert body[-1].startswith("Islanders' groups said")
+    assert len(body) == 4
+    assert article.published is not None and (article.published.month, article.published.day) == (3, 4)

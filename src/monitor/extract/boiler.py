@@ -65,7 +65,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
-    r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved"
+    r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
+    r"delivered via e-?mail|delivered by e-?mail"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
@@ -79,10 +80,10 @@ _EN_CREDIT_END = re.compile("|".join(
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
 _PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
-_READ_ON = re.compile(r"(?:read|see) (?:the rest|more|on|full story)[\s.…»›>]*|continue reading[\s.…»›>]*")
+_READ_ON = re.compile(r"(?:read|see) (?:the rest|more|on|full story)[\s.…»›>:]*|continue reading[\s.…»›>:]*")
 # A multi-page article's page links: `Pages: 1 2 3 4`, `Page 1 of 3`, `Next Page »`.
 _PAGER = re.compile(
-    r"pages?\s*:?\s*\d{1,3}(?:\s*[|,]?\s*\d{1,3})+|page \d{1,3} (?:of|/) \d{1,3}|"
+    r"(?:pages?\s*:?|continued)\s*\d{1,3}(?:\s*[|,]?\s*\d{1,3})+(?:\s*next[\s»›>]*)?|page \d{1,3} (?:of|/) \d{1,3}|"
     r"[«‹<\s]*(?:next|previous|prev\.?) page[\s»›>]*"
 )
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter

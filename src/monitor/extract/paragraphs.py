@@ -99,6 +99,15 @@ _EN_DATED_BYLINE = re.compile(
     rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?\s*(?:[|·•–—-]\s*)?[Bb]y\s+"
     rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
 )
+# A line that is only a date, perhaps with a weekday, a time and a zone (`Fri Dec 28, 7:05 AM ET`,
+# `1/10/2008, 3:50 a.m. EST`, `16 January 2008 –`, `Friday, January 18, 2008`): the dateline of a
+# byline above the text. A date standing in the text (a timeline's heading) comes after a sentence.
+_EN_DATE_LINE = re.compile(
+    rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]{{0,6}}\.?,?\s+)?"
+    rf"(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*[-–—|]?"
+)
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
 class Body:
@@ -341,6 +350,9 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     short = len(text) <= 80
     if short and is_stop(text):
         return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
+    if short and text[:1].isalnum() and len(text) <= 48 and _EN_DATE_LINE.fullmatch(text) and _above_text(body):
+        body.date_text = body.date_text or text  # the dateline above the text: a byline's date
+        return True
     if short and _is_byline(text, body):
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
@@ -362,6 +374,11 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         body.links.clear()
         body.paragraphs.append(text)
     return True
+
+
+def _above_text(body: Body) -> bool:
+    """Whether no paragraph taken so far ends a sentence (still among the header lines)."""
+    return not any(text[-1:] in _SENTENCE_ENDS for text in body.paragraphs)
 
 
 def _header_only(paragraphs: list[str]) -> bool:
