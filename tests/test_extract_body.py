@@ -371,3 +371,26 @@ def test_a_dateline_above_the_text_a_continued_pager_and_a_mail_prompt_are_not_t
     assert body[-1].startswith("Islanders' groups said")
     assert len(body) == 4
     assert article.published is not None and (article.published.month, article.published.day) == (3, 4)
+
+
+def test_a_bylines_agency_line_a_slideshow_and_a_tool_row_are_not_text() -> None:
+    # An old wire page: `The Associated Press` under `By NORA EASTWOOD`, a slideshow of captioned
+    # photos (`<cite>` captions in a `…Slideshow` box) and `Comments Print Email` inside the
+    # story's own block. The agency line goes with the byline; the box and the row are chrome.
+    article = extract_bytes((FIXTURES / "en_byline_role_slideshow.html").read_bytes(), "https://news.example.com/a/1.html")
+    body = list(article.paragraphs)
+    assert body[0].startswith("The coast road stayed closed")
+    assert body[-1].startswith("Drivers were sent on a twenty-minute detour")
+    assert len(body) == 3
+    assert article.author == "NORA EASTWOOD"
+
+
+def test_a_byline_with_its_date_and_no_mark_between_is_lifted() -> None:
+    # `By THE ASSOCIATED PRESS January 7, 2008` (name and date joined in one line): kept as the
+    # body's first paragraph; now the author and the byline's date.
+    article = extract_bytes((FIXTURES / "en_byline_name_date.html").read_bytes(), "https://news.example.com/a/1.html")
+    body = list(article.paragraphs)
+    assert body[0].startswith("NEW YORK — Two late-night hosts")
+    assert len(body) == 3
+    assert article.author == "THE ASSOCIATED PRESS"
+    assert article.published is not None and (article.published.year, article.published.month) == (2008, 1)

@@ -56,6 +56,7 @@ _PROMO_START = re.compile(
     r"continue reading the main story|your browser does not support|(?:please )?enable javascript|"
     r"(?:we )?(?:may )?earn (?:a )?(?:small )?commission|skip advertisement|back to gallery|"
     r"advert(?:isement)?s?$|subscribe(?: now| today)?$|(?:print|e-?mail)(?: this (?:article|page|story))?$|"
+    r"(?:(?:comments?|print|e-?mail|share|save|reprints?|tweet)(?: this)?[\s|·•]*){2,6}$|"
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"

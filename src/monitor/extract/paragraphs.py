@@ -36,7 +36,7 @@ _PICTURE_WRAPS = frozenset({"a", "span", "picture", "noscript", "i", "b", "em", 
 _SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
-    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser"
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -45,7 +45,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
 _WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit")
 _STRONG_HINT = re.compile(
     r"comment(?!ary|ator)|related|recommend|breadcrumb|sidebar|copyright|newsletter|advert|popup|cookie|pagination|"
-    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer"
+    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -108,6 +108,11 @@ _EN_DATE_LINE = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
     rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*[-–—|]?"
 )
+# `By THE ASSOCIATED PRESS January 7, 2008`: names, then the date with no mark between.
+_EN_BYLINE_DATE = re.compile(rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s+({_EN_DATE_LINE.pattern})$")
+# The line under a byline that names the writer's role or agency (`Sports Reporter`, `The
+# Associated Press`): a few capitalised words, no sentence.
+_BYLINE_ROLE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|the|and|for)\s?){1,5}")
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
 class Body:
@@ -121,6 +126,7 @@ class Body:
     editor: str | None = None
     links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
     header: int = 0  # how many first paragraphs are header lines above a dated byline (dropped at the end)
+    byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
 
 
 # Lines read from one container: no article has this many, even after a long link list, and a
@@ -424,11 +430,20 @@ def _is_byline(line: str, body: Body) -> bool:
     """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`, `By Jo Marsh`)
     into fields."""
     english = _EN_BYLINE.match(line) if line[:3] in ("By ", "BY ") else None
+    if english is None and line[:3] in ("By ", "BY "):
+        english = _EN_BYLINE_DATE.match(line)
+        if english:
+            body.date_text = body.date_text or english.group(2)
     if english is None and ("by " in line or "By " in line):
         english = _EN_DATED_BYLINE.match(line)
     if english:
         body.author = body.author or english.group(1)
+        body.byline_at = len(body.paragraphs) + 1  # the line after it may name the role or agency
         return True
+    if body.byline_at == len(body.paragraphs) + 1 and len(line) <= 40 and _BYLINE_ROLE.fullmatch(line) \
+            and _above_text(body):
+        body.byline_at = 0
+        return True  # `Sports Reporter`, `The Associated Press` under `By …`
     reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
