@@ -56,3 +56,37 @@ def test_a_pattern_not_made_by_terms_pattern_is_left_out() -> None:
     import re
 
     assert Literals([re.compile("沪(?:明)?市区")]).ids == set()
+
+
+REGEX_SETS = [
+    ["19[56]\\d|[五六]十年代|fifties"],
+    ["〓[\u4e00-\u9fff]?[市县区]"],
+    ["(?:partner|paired|pairing) (?:city|county) in (?:western )?fujian", "sister city"],
+    ["(?=上)上海(?:市)?", "a+b", "(?:x|y)+z"],
+]
+
+
+@pytest.mark.parametrize("items", REGEX_SETS)
+def test_a_regex_group_tried_where_its_pieces_occur_gives_the_full_scans_spans(items: list[str]) -> None:
+    pattern = terms.regex_pattern(items)
+    literals = Literals([pattern])
+    assert id(pattern) in literals.ids
+    rng = random.Random(9)
+    alphabet = ["19", "5", "6", "7", "五", "六", "十年代", "fifties", "〓", "市", "县", "上", "海", "partner", "paired",
+                " ", "city", "in", "western", "fujian", "sister", "a", "b", "x", "y", "z", "𠀋"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        stop = rng.randint(0, len(text))
+        want = [m.span() for m in pattern.finditer(text, 0, stop) if m.end() > m.start()]
+        assert terms.regex_spans(pattern, text, stop, 0, Found(literals, text)) == want, (text, stop)
+
+
+@pytest.mark.parametrize("items", [["^上海"], ["a*"], ["(?i:abc)"], ["[^x]y"], ["\\d+"]])
+def test_a_regex_whose_first_pieces_are_unknown_is_left_to_its_scan(items: list[str]) -> None:
+    assert id(terms.regex_pattern(items)) not in Literals([terms.regex_pattern(items)]).ids
+
+
+def test_the_pieces_read_from_a_regex() -> None:
+    assert terms._regex_pieces("19[56]\\d|[五六]十年代|fifties") == {"19", "五", "六", "fifties"}
+    assert terms._regex_pieces("(?:与|和)(?!福建)[一-龥]{2}市") == {"与", "和"}
+    assert terms._regex_pieces("(?:ab)+c") == {"ab"}

@@ -210,7 +210,7 @@ _LITERALS: dict[int, Literals | None] = {}
 def _literals(topic: Topic) -> Literals | None:
     key = id(topic)
     if key not in _LITERALS:
-        patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake)
+        patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
                     if p is not None]
         _LITERALS[key] = literals(patterns)
         weakref.finalize(topic, _LITERALS.pop, key, None)

@@ -231,7 +231,7 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     # a group of regexes only (other-place) has the never-matching "(?!)" for terms: `re`
     # tries it at every position (~30 µs over 1,500 characters)
     spans = terms.spans(group.pattern, text, stop, lists.lacks, found=where) if group.words else []
-    if group.regex is not None and (more := terms.regex_spans(group.regex, text, stop, lists.lacks)):
+    if group.regex is not None and (more := terms.regex_spans(group.regex, text, stop, lists.lacks, where)):
         spans = sorted(spans + more)
     if group.garbled is not None and GARBLED in text:
         spans = _with_garbled(spans, group.garbled, text, stop)

@@ -130,11 +130,8 @@ class Literals:
         keys: dict[str, set[int]] = {}
         self.ids: set[int] = set()
         for pattern in patterns:
-            entry = _TERMS.get(id(pattern))
-            if entry is None or entry[0] is not pattern:
-                continue
-            pieces = {_PIECE_END.split(norm, 1)[0] for term in entry[1] if (norm := _normal(term))}
-            if "" in pieces or not pieces:
+            pieces = _pattern_pieces(pattern)
+            if pieces is None or "" in pieces or not pieces:
                 continue
             kept: list[str] = []  # a piece that starts with another of the pattern's adds no place
             for piece in sorted(pieces):
@@ -159,6 +156,75 @@ class Literals:
         for got in out.values():
             got.sort()  # found in the order their pieces end: a piece inside a longer one ends first
         return out
+
+
+def _pattern_pieces(pattern: re.Pattern[str]) -> set[str] | None:
+    """Strings one of which every match of `pattern` starts with: a terms pattern's first
+    pieces, or for a regex pattern (`regex_pattern`) those read from each item's parsed regex;
+    None when some item's are unknown, it is anchored or it could match empty."""
+    entry = _TERMS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return {_PIECE_END.split(norm, 1)[0] for term in entry[1] if (norm := _normal(term))}
+    regex = _REGEXES.get(id(pattern))
+    if regex is None or regex[0] is not pattern:
+        return None
+    pieces: set[str] = set()
+    for source, _ in regex[1]:
+        found = _regex_pieces(source) if _never_empty(source) else None
+        if found is None:
+            return None
+        pieces |= found
+    return pieces
+
+
+def _regex_pieces(source: str) -> set[str] | None:
+    """Literal strings one of which every match of the regex `source` starts with (read from
+    the parsed regex: a run of literal characters, a small class of them, a branch, a group, a
+    repeat of at least one); None when unknown, anchored at the start or case-folded."""
+    try:
+        c, parser = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+        tree = parser.parse(source)
+        if tree.state.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE):
+            return None
+        return _pieces_of(list(tree.data), c, [200])
+    except Exception:
+        return None
+
+
+def _pieces_of(seq: list, c: object, budget: list[int]) -> set[str] | None:
+    """`_regex_pieces` over a parsed sequence."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    prefix = ""
+    for i, (op, av) in enumerate(seq):
+        if op is c.LITERAL:  # type: ignore[attr-defined]
+            prefix += chr(av)
+            continue
+        if prefix:
+            return {prefix}  # what follows only lengthens the match
+        rest = seq[i + 1 :]
+        if op is c.IN:  # type: ignore[attr-defined]
+            if len(av) > 8 or any(o is not c.LITERAL for o, _ in av):  # type: ignore[attr-defined]
+                return None
+            return {chr(a) for _, a in av}
+        if op is c.BRANCH:  # type: ignore[attr-defined]
+            out: set[str] = set()
+            for alt in av[1]:
+                if (got := _pieces_of(list(alt.data) + rest, c, budget)) is None:
+                    return None
+                out |= got
+            return out
+        if op is c.SUBPATTERN:  # type: ignore[attr-defined]
+            if av[1] or av[2]:
+                return None  # flags changed inside
+            return _pieces_of(list(av[3].data) + rest, c, budget)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:  # type: ignore[attr-defined]
+            return _pieces_of(list(av[2].data), c, budget)
+        if op in (c.ASSERT, c.ASSERT_NOT):  # type: ignore[attr-defined]
+            continue  # zero width: the next item starts the match
+        return None  # `^` and anything else: unknown
+    return {prefix} if prefix else None
 
 
 def literals(patterns: Iterable[re.Pattern[str]]) -> Literals | None:
@@ -286,9 +352,13 @@ def _never_empty(source: str) -> bool:
         return False
 
 
-def regex_spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int) -> list[tuple[int, int]]:
+def regex_spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int,
+                found: Found | None = None) -> list[tuple[int, int]]:
     """The non-empty spans of `[m.span() for m in pattern.finditer(text, 0, stop)]`, for a
-    text that `lacks` the scripts of that mask (`absent`)."""
+    text that `lacks` the scripts of that mask (`absent`); with `found`, a pattern it covers
+    is tried only where it can match (its items cannot match empty: see `Literals`)."""
+    if found is not None and id(pattern) in found.ids:
+        return _tried_at(pattern, text, stop, stop - 1, found.starts.get(id(pattern), ()))
     entry = _REGEXES.get(id(pattern))
     if entry is None or entry[0] is not pattern:
         return [m.span() for m in pattern.finditer(text, 0, stop) if m.end() > m.start()]
@@ -298,6 +368,24 @@ def regex_spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int) -> l
         scans[lacks] = _Scan(kept) if kept else None
     scan = scans[lacks]
     return [] if scan is None else scan.spans(text, stop)
+
+
+def _tried_at(pattern: re.Pattern[str], text: str, stop: int, limit: int,
+              places: Iterable[int]) -> list[tuple[int, int]]:
+    """`pattern`'s matches tried at `places` (ascending) up to `limit`, each going on after the
+    last match's end, as `finditer` goes (its matches are never empty)."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    match = pattern.match
+    for at in places:
+        if at < end:
+            continue
+        if at > limit:
+            break
+        if (m := match(text, at, stop)) is not None:
+            end = m.end()
+            out.append((at, end))
+    return out
 
 
 def _first_script(source: str) -> int:
@@ -382,19 +470,8 @@ def spans(pattern: re.Pattern[str], text: str, stop: int, lacks: int,
     scripts of that mask (`absent`); with `last`, only the spans starting at or before it.
     With `found` (the text's `Found`), a pattern it covers is tried only where it can match."""
     if found is not None and id(pattern) in found.ids:
-        out: list[tuple[int, int]] = []
-        end = 0
         limit = stop - 1 if last is None else min(last, stop - 1)
-        match = pattern.match
-        for at in found.starts.get(id(pattern), ()):
-            if at < end:
-                continue
-            if at > limit:
-                break
-            if (m := match(text, at, stop)) is not None:
-                end = m.end()
-                out.append((at, end))
-        return out
+        return _tried_at(pattern, text, stop, limit, found.starts.get(id(pattern), ()))
     if lacks:
         entry = _VARIANTS.get(id(pattern))
         if entry is not None and entry[0] is pattern:
