@@ -25,7 +25,7 @@ from ..textnorm import normalize, normalize_lines, normalize_lines_map, normaliz
 from . import spaced
 from .rules import GARBLED, Rule, Topic
 from .spans import Enumerations, group_spans, positions
-from .terms import Found, Literals, literals
+from .terms import Found, Literals
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
 # with one character class (same matches as `[。!?;\n]+|\.(?= |\n|$)`) so that `re` skips
@@ -179,8 +179,7 @@ class _Hits(dict):
         super().__init__()
         self.topic, self.doc = topic, doc
         self.cut, self.lead = _cut_and_lead(topic, doc)
-        scanner = _literals(topic)
-        self.found = None if scanner is None else Found(scanner, doc.text)
+        self.found = Found(_literals(topic), doc.text)
 
     def _lead_end(self) -> int:
         starts = self.doc.para_starts
@@ -204,15 +203,15 @@ class _Hits(dict):
 # id(topic) → one automaton for all its groups' terms, contexts and garbled names, made on the
 # topic's first match in this process and dropped with the topic. Kept beside the topic, not in
 # it: its fields make its rules hash.
-_LITERALS: dict[int, Literals | None] = {}
+_LITERALS: dict[int, Literals] = {}
 
 
-def _literals(topic: Topic) -> Literals | None:
+def _literals(topic: Topic) -> Literals:
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
                     if p is not None]
-        _LITERALS[key] = literals(patterns)
+        _LITERALS[key] = Literals(patterns)
         weakref.finalize(topic, _LITERALS.pop, key, None)
     return _LITERALS[key]
 

@@ -27,12 +27,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..textnorm import normalize
+import ahocorasick_rs
 
-try:  # one pass over a text for every literal term of a topic (without it: a regex scan each)
-    import ahocorasick_rs
-except ImportError:  # pragma: no cover - a dependency; the scans below give the same spans
-    ahocorasick_rs = None  # type: ignore[assignment]
+from ..textnorm import normalize
 
 _LATIN = re.compile(r"[a-z0-9]")
 _SEPARATORS = " -‐‑–—"
@@ -225,11 +222,6 @@ def _pieces_of(seq: list, c: object, budget: list[int]) -> set[str] | None:
             continue  # zero width: the next item starts the match
         return None  # `^` and anything else: unknown
     return {prefix} if prefix else None
-
-
-def literals(patterns: Iterable[re.Pattern[str]]) -> Literals | None:
-    """A `Literals` for `patterns`, or None without the automaton's package."""
-    return None if ahocorasick_rs is None else Literals(patterns)
 
 
 class Found:
