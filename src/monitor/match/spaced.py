@@ -21,6 +21,10 @@ separator only inside such a run (a space or another break on both far sides: "�
 A line break in unspaced text (hard-wrapped or laid-out lines: "三\\n明市第二中学…赴上\\n海开展")
 goes when one of the topic's words reads across it and the likelier segmentation keeps that
 word there (`segment.keeps`); a heading above its story stays apart ("三明新闻\\n上海代表团").
+One stray space between two characters of unspaced text ("来自上 海的专家", "三 明市") goes
+the same way: 上海 reads across it and 来自|上海|的 is the likelier cut. Two words with a space
+between stay apart ("上海 三明治店": no word reads across 海|三; "周三 明显": 周三|明显 is
+likelier than 周|三明|显; "晚上 海边", "上海 市民" alike).
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ _CHARS = re.compile(f"[{_CHAR}]")
 is_char = _CHARS.match
 # A line break between two characters (the look-behind runs only at a break: cheap).
 _HAN_BREAK = re.compile(f"\n(?<=[{_CHAR}]\n)(?=[{_CHAR}])")
+# A space between two characters, in text not spaced out (来自上 海的专家): a literal first, so
+# `re` runs from space to space in C; English text's spaces fail the look-ahead at once.
+_HAN_SPACE = re.compile(f" (?=[{_CHAR}])(?<=[{_CHAR}] )")
 _REACH = 8  # characters on each side of a break that a word across it may take
 
 
@@ -56,9 +63,12 @@ def joined(text: str, title_end: int, words: Callable[[], frozenset[str]] | None
     if words is not None:
         broken = [i for i in title_breaks if is_char(text, i - 1) and is_char(text, i + 1)]
         broken += [i for m in _HAN_BREAK.finditer(text, title_end + 1) if (i := m.start()) != title_end]
+        if " " in text:  # one stray space inside a word (三 明市), not a run of lone characters
+            lone = set(drop)
+            broken += [i for m in _HAN_SPACE.finditer(text, 1) if (i := m.start()) not in lone]
         if broken:
             terms = words()
-            if broken := [i for i in broken if _inside_word(text, i, terms)]:
+            if broken := sorted({i for i in broken if _inside_word(text, i, terms)}):
                 drop = sorted({*drop, *broken})
     if not drop:
         return text, None

@@ -24,7 +24,7 @@ from .engine import match_article
 if TYPE_CHECKING:
     from .rules import Topic
 
-ENGINE = 3  # bump when matching changes in a way the probes below cannot show (2: 三 明 read as 三明; 3: 赴上\n海)
+ENGINE = 4  # bump when matching changes in a way the probes below cannot show (2: 三 明 read as 三明; 3: 赴上\n海; 4: 来自上 海)
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -45,6 +45,7 @@ PROBES = (
     ("三 明 与 上 海 共 建 产 业 园", "两地签署协议，园区首批入驻企业十家。"),
     ("研学团出发", "将乐县五十名学生赴上\n海研学，行程由结对区安排。"),
     ("年度十大新闻", "1. 高铁新线开通\n2. 沪明对口合作签约\n3. 新机场航站楼启用\n4. 城市马拉松举行"),
+    ("专家团走进乡村", "来自上 海的农技专家走进三 明市尤溪县，为茶农讲解病虫害防治。"),
 )
 
 
