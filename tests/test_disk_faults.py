@@ -42,7 +42,7 @@ TOPIC = 'include = ["monitor:topics/hu-ming.toml"]\n'
 def monitor(tmp_path: Path, *args: str, limit: int = 0) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", LIMITED, str(limit), "--config", str(tmp_path / "monitor.toml"),
                            "--db", str(tmp_path / "m.db"), *args],
-                          capture_output=True, text=True, timeout=120,
+                          capture_output=True, text=True, timeout=300,  # a loaded box: minutes
                           env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"})
 
 
@@ -139,7 +139,7 @@ def test_a_damaged_database_file_is_one_line_not_a_traceback(tmp_path, command):
 TOTAL = 2500  # the first batch commits at 500 articles or after a second
 
 
-@pytest.mark.timeout(300)  # two imports of a few thousand articles on a loaded box
+@pytest.mark.timeout(900)  # two imports of a few thousand articles on a loaded box
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on(tmp_path, signum):
     """Stopped between two articles, never between a batch's commit and its count (the count
@@ -161,7 +161,7 @@ def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on
             pass
         time.sleep(0.1)
     child.send_signal(signum)
-    out, err = child.communicate(timeout=120)
+    out, err = child.communicate(timeout=300)
     assert child.returncode == 1, err
     assert "Traceback" not in err and "error: import interrupted (run the same import again" in err, err
     said = re.search(r"stopped after \d+ articles: (\d+) new", out)
