@@ -12,6 +12,7 @@ Split from engine.py: this is the per-group half of matching, the engine the per
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
@@ -316,12 +317,11 @@ def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tupl
     that simply contains the name (三明治, 永安路, 长沙县) always does.
     """
     start, end = span
-    for a, b in blocked:
-        if a <= start and end <= b:
-            if not segment.crossing(text[a:b], start - a, end - a):
-                return True
-            if not segment.keeps(text, start, end, group.words):
-                return True
+    for a, b in _holding(blocked, start, end):
+        if not segment.crossing(text[a:b], start - a, end - a):
+            return True
+        if not segment.keeps(text, start, end, group.words):
+            return True
     return False
 
 
@@ -329,8 +329,21 @@ def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]]
     """True when a context holding the hit names something else outright (永安百货, 韩国大田),
     not another cut of the same characters (三明确)."""
     start, end = span
-    return any(a <= start and end <= b and not segment.crossing(text[a:b], start - a, end - a)
-               for a, b in blocked)
+    return any(not segment.crossing(text[a:b], start - a, end - a) for a, b in _holding(blocked, start, end))
+
+
+def _holding(blocked: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The contexts of `blocked` (a scan's spans: in text order, none overlapping, so their ends
+    rise too) that hold `start`..`end`: found by bisection, not by a walk over all of them, which
+    made a page repeating 三明确 quadratic (30,000 characters took 10 s)."""
+    held = []
+    for i in range(bisect_right(blocked, (start, float("inf"))) - 1, -1, -1):
+        a, b = blocked[i]
+        if b < end:
+            break  # this one and every one before it ends too early
+        if a <= start:
+            held.append((a, b))
+    return held
 
 
 def _contexts(not_in: re.Pattern[str], text: str, last: int, lacks: int,
@@ -386,16 +399,51 @@ def _possessive_items(text: str, end: int, mark: int) -> bool:
 def _acts_together(text: str, start: int, end: int) -> bool:
     """True when the enumeration holding [start, end), of at most _JOINT_ITEMS items, ends in
     a word of joint action."""
-    m = _CLAUSE_END.search(text, end)
-    stop = m.start() if m else len(text)
-    last = text.rfind(LIST_MARK, max(start - LIST_AFFIX_MAX - 1, 0), stop)
-    if last < 0:
-        return False
+    m = _CLAUSE_END.search(text, end, end + _NEAR)
     first = _LAST_CLAUSE_END.search(text, max(0, start - _CLAUSE_REACH), start)
-    if text.count(LIST_MARK, first.start() if first else 0, stop) >= _JOINT_ITEMS:
+    if (m is None and len(text) > end + _NEAR) or (first is None and start > _NEAR):
+        stop, last, items = _marks(text).around(start, end, first.start() if first else 0)
+    else:
+        stop = m.start() if m else len(text)
+        last = text.rfind(LIST_MARK, max(start - LIST_AFFIX_MAX - 1, 0), stop)
+        items = text.count(LIST_MARK, first.start() if first else 0, stop) if last >= 0 else 0
+    if last < 0 or items >= _JOINT_ITEMS:
         return False
     joint = _JOINT.search(text, last + 1, min(stop, last + 1 + _JOINT_REACH + 2))
     return joint is not None and joint.start() - last > 2  # a name of 2+ characters comes first
+
+
+# Past this many characters the clause scans above look positions up in `_Marks` instead: a page of
+# one endless enumeration (上海、三明、永安、… with no clause end) made each hit scan to the page's
+# end, and 200,000 characters took 34 s.
+_NEAR = 400
+
+
+class _Marks:
+    """A long text's clause ends and list marks, in order, for look-ups by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        self.marks = [m.start() for m in _LIST_MARKS.finditer(text)]
+        self.size = len(text)
+
+    def around(self, start: int, end: int, lo: int) -> tuple[int, int, int]:
+        """As `_acts_together` reads them: the clause end following `end` (or the text's end), the
+        last list mark before it (not before `start - LIST_AFFIX_MAX - 1`; else -1), and how many
+        list marks lie between `lo` and it."""
+        k = bisect_left(self.ends, end)
+        stop = self.ends[k] if k < len(self.ends) else self.size
+        i = bisect_left(self.marks, stop)
+        last = self.marks[i - 1] if i and self.marks[i - 1] >= max(start - LIST_AFFIX_MAX - 1, 0) else -1
+        return stop, last, i - bisect_left(self.marks, lo)
+
+
+_LIST_MARKS = re.compile(LIST_MARK)
+
+
+@functools.lru_cache(maxsize=2)
+def _marks(text: str) -> _Marks:
+    return _Marks(text)
 
 
 def _prev_delimiter(text: str, pos: int) -> int:
