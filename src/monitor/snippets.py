@@ -68,8 +68,19 @@ def _first(text: str, needle: str, tries: int = 200) -> tuple[int, int] | None:
         if spans and spans[0][0] == 0:
             return pos, pos + spans[0][1]
         pos += 1
-    spans = find_spans(text[pos:], [needle])  # a long run of near misses: the slow way
-    return (pos + spans[0][0], pos + spans[0][1]) if spans else None
+    # A long run of near misses: normalise what follows a window at a time, as far as FARTHEST.
+    for start in range(pos, min(len(text), pos + FARTHEST), WINDOW):
+        spans = find_spans(text[start:start + WINDOW + reach], [needle])
+        if spans:
+            return start + spans[0][0], start + spans[0][1]
+    return None
+
+
+# A snippet centres on the first occurrence a query term has within this many characters after
+# the near misses above; past that it shows the text's start (normalising all of a 1M-character
+# body of near misses took ~0.5 s per result).
+FARTHEST = 100_000
+WINDOW = 8_192
 
 
 @functools.lru_cache(maxsize=1024)
