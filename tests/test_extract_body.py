@@ -16,7 +16,9 @@ an old portal's article as loose text inside an unknown CMS tag,
 paragraphs under `subscriber-content` and `share-price-analysis` read as chrome, and a WeChat-style
 post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt; an old page's header lines
 (breadcrumb, headline, an untimed `发布时间:` byline) typed into the article's cell above the text;
-sentences that report a reading count (`阅读量已经超过两千万。`) beside the page's own counter.
+sentences that report a reading count (`阅读量已经超过两千万。`) beside the page's own counter;
+`Further reading` / `STORY HIGHLIGHTS` boxes headed by plain lines, a video box's time-coded
+transcript, a pull quote, and `Via …` / `Source …` lines.
 """
 
 from __future__ import annotations
@@ -394,3 +396,38 @@ def test_a_byline_with_its_date_and_no_mark_between_is_lifted() -> None:
     assert len(body) == 3
     assert article.author == "THE ASSOCIATED PRESS"
     assert article.published is not None and (article.published.year, article.published.month) == (2008, 1)
+
+
+def test_a_further_reading_box_and_highlights_headed_by_plain_lines_do_not_end_the_text() -> None:
+    # `<p>Further reading</p>` over a list of links between two paragraphs ended the body there
+    # (a news site's analysis page kept 2 of 21 paragraphs); `<div><b>STORY HIGHLIGHTS</b></div>`
+    # over a list kept the list as text, and `RELATED TOPICS` with a comment before the next
+    # paragraph ended the body. Such a line heads a box with a list: the box goes, the text goes on.
+    body = paragraphs("en_listed_boxes.html")
+    assert body[0].startswith("THE HARBOUR BOARD has backed")
+    assert body[-1].startswith("The board will vote on the final scheme")
+    assert "What it costs" in body
+    assert len(body) == 6
+    assert not any("toll would cover" in p or "Ferry fares" in p or "Bridges" in p for p in body)
+
+
+def test_a_video_players_transcript_and_share_notes_are_not_text() -> None:
+    # A video box inside the story with its description, `Video Transcript` and time-coded lines
+    # (`00:01  Officials say …`), a share box's `Posted!` / `A link has been posted to your
+    # Facebook feed.`, `[+] Enlarge` and a `… Video: <title>` line. A paragraph with three clock
+    # times of its own (no video box around it) stays.
+    body = paragraphs("en_video_transcript.html")
+    assert body[0].startswith("The county airport began taking")
+    assert body[-1].startswith("The health board said")
+    assert any(p.startswith("On the first morning the desks opened at 06:15") for p in body)
+    assert len(body) == 4
+
+
+def test_a_pull_quote_and_via_and_source_lines_are_not_text() -> None:
+    # A sentence of the text set large beside it (`<q class="pull">`, its case changed) and the
+    # `Via …` / `Source …` lines under the article: the quote stays where the text says it.
+    body = paragraphs("en_pull_quote.html")
+    assert body[0].startswith("The town library has said")
+    assert body[-1].startswith("Marsh said volunteers")
+    assert len(body) == 4
+    assert sum("borrowing as children" in p for p in body) == 1

@@ -22,6 +22,7 @@ _STOP = re.compile(
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
+    r"Related topics|We recommend|From around the web|"
     r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
@@ -60,14 +61,15 @@ _PROMO_START = re.compile(
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
-    r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$"
+    r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
+    r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
     r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
-    r"delivered via e-?mail|delivered by e-?mail"
+    r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.

@@ -25,6 +25,10 @@ _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "
           "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
           "hr", "tbody")
 _STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` heading may open a box inside the article
+# A `<p>Further reading</p>` or `<div><b>STORY HIGHLIGHTS</b></div>` line may head such a box too,
+# when the box holds a list: tried on short leaf paragraphs only.
+_LINE_HEADS = frozenset({"p", "div"})
+_BOX_HEAD = re.compile(r"(?:story |key )?(?:highlights|key points|at a glance)[\s:]*", re.I)
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
@@ -32,17 +36,21 @@ _PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
 # older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
 _CENTRED_CAPTION = 45
+_LINE_INLINE = frozenset({"b", "strong", "span", "em", "i", "a", "font"})
 _PICTURE_WRAPS = frozenset({"a", "span", "picture", "noscript", "i", "b", "em", "strong"})
 _SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
-    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow"
+    r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
+    r"video|transcript"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
 # chrome only when it does not hold article text itself (a photo credit is short). A long caption is
 # still a caption (a gallery's), unless it sets paragraphs of prose (a photo essay's text boxes).
-_WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit")
+_WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit|video|transcript")
+# A video player's transcript, `00:01 But according to … 00:04 occurs before …`: time codes.
+_TIME_CODE = re.compile(r"(?<![\d:])[0-5]?\d:[0-5]\d(?![\d:])")
 _STRONG_HINT = re.compile(
     r"comment(?!ary|ator)|related|recommend|breadcrumb|sidebar|copyright|newsletter|advert|popup|cookie|pagination|"
     r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow"
@@ -54,6 +62,7 @@ _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
 _LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
 _BREAK_AFTER = "。！？!?”」』.:：;；)）"
 _SENTENCE_END_CJK = re.compile("[。！？]")
+_QUOTES = " \"“”‘’'.。"
 _SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -149,10 +158,28 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
 def _finished(body: Body) -> Body:
     """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
     if text follows them (a short item without sentence ends keeps its lines)."""
-    body.paragraphs = trim_tail(body.paragraphs)
+    body.paragraphs = trim_tail(_without_pull_quotes(body.paragraphs))
     if 0 < body.header < len(body.paragraphs):
         del body.paragraphs[: body.header]
     return body
+
+
+def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less the pull quotes: a line of 40 to 300 characters (quote marks, a final
+    stop and case aside) that is found again inside a longer paragraph, as a magazine sets a
+    sentence of the text large beside it."""
+    if len(paragraphs) < 3:
+        return paragraphs
+    lowered = [text.lower() for text in paragraphs]
+    joined = "\n".join(lowered)
+    kept = []
+    for text, low in zip(paragraphs, lowered, strict=True):
+        core = low.strip(_QUOTES) if 40 <= len(text) <= 300 else ""
+        if len(core) >= 40 and joined.count(core) >= 2 and any(
+                core in other and len(other) > len(low) for other in lowered):
+            continue  # (the quote set large is kept where the text says it)
+        kept.append(text)
+    return kept
 
 
 def _raw_paragraphs(container: LexborNode) -> list[str]:
@@ -186,6 +213,9 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif node.mem_id != own_id and _is_chrome(node):
             doomed.append(node)
         elif tag in _STOP_HEADINGS and (box := _inline_box(node, own_id)) is not None:
+            doomed.append(box)
+        elif tag in _LINE_HEADS and node.parent is not None and node.parent.mem_id != own_id \
+                and (box := _listed_box(node, own_id)) is not None:
             doomed.append(box)
         else:
             node.insert_before(_PARA)
@@ -243,24 +273,46 @@ def _centred(node: LexborNode) -> bool:
     return (attrs.get("align") or "").lower() in ("center", "middle") or "center" in (attrs.get("style") or "").lower()
 
 
-def _inline_box(heading: LexborNode, own_id: int) -> LexborNode | None:
+def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> LexborNode | None:
     """The box a `Trending`/`Related` heading opens inside the article when the article goes on
     after it: the nearest box around the heading, below the container, whose next element is a
     paragraph. That box is dropped and the body continues. None for any other heading, or when no
     such box exists: a stop heading's line then ends the body."""
-    text = heading.text().strip()
-    if len(text) > 80 or not is_stop(text):
-        return None
+    if not any_line:
+        text = heading.text().strip()
+        if len(text) > 80 or not is_stop(text):
+            return None
     box = heading.parent
     for _ in range(6):
         if box is None or box.mem_id == own_id:
             return None
         after = beside(box, "next")
+        while after is not None and after.tag == "-comment":  # `<!--endclickprintexclude-->` between
+            after = beside(after, "next")
         if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
                 and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
             return box
         box = box.parent
     return None
+
+
+def _listed_box(line: LexborNode, own_id: int) -> LexborNode | None:
+    """The box a `<p>`/leaf `<div>` line heads inside the article when the line is a related or
+    highlights heading (`Further reading`, `Related topics`, `Story highlights`) and the box holds a
+    list, with a paragraph after the box: `_inline_box`'s rule for lines that are not headings."""
+    first = line.child
+    while first is not None and first.tag == "-text" and not (first.text() or "").strip():
+        first = first.next
+    if first is None or (first.tag != "-text" and first.tag not in _LINE_INLINE):
+        return None  # a block wrapper: its own lines are tried in turn
+    text = line.text().strip()
+    if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text)):
+        return None
+    for child in line.iter(include_text=False):
+        if child.tag not in _LINE_INLINE:
+            return None
+    box = _inline_box(line, own_id, any_line=True)
+    return box if box is not None and box.css_first("ul, ol") is not None else None
 
 
 def _is_chrome(node: LexborNode) -> bool:
@@ -275,7 +327,12 @@ def _is_chrome(node: LexborNode) -> bool:
         return True
     if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
         return node.css_first("p") is None or not _holds_article_text(node, 120)
-    return not (_WEAK_HINT.search(hint) and _holds_article_text(node))
+    if not _WEAK_HINT.search(hint):
+        return True
+    if not _holds_article_text(node):
+        return True
+    # A video box's prose is its transcript when time codes run through it (three or more).
+    return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
 
 
 def _holds_article_text(node: LexborNode, least: int = 200) -> bool:
