@@ -431,3 +431,15 @@ def test_a_pull_quote_and_via_and_source_lines_are_not_text() -> None:
     assert body[-1].startswith("Marsh said volunteers")
     assert len(body) == 4
     assert sum("borrowing as children" in p for p in body) == 1
+
+
+def test_a_linked_byline_a_tools_heading_and_a_reviews_disclosure_are_not_text() -> None:
+    # `By <a>Rosa Venn</a>` alone under the deck was kept as a lone link line of the text, as was
+    # the tools box's `Story Tools` heading; the review's disclosure (`… was reviewed using a
+    # retail copy provided by …`) and a `Questions? Comments? Email us at …` prompt closed the text.
+    article = extract_bytes((FIXTURES / "en_byline_link_tools.html").read_bytes(), "https://news.example.com/a/1.html")
+    body = list(article.paragraphs)
+    assert body[-1].startswith("It is not a long game")
+    assert not any(p in ("By Rosa Venn", "Story Tools") or "reviewed using" in p or "Questions?" in p for p in body)
+    assert any(p.startswith("Night Ferry is a puzzle game") for p in body)
+    assert article.author == "Rosa Venn"

@@ -62,14 +62,15 @@ _PROMO_START = re.compile(
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
     r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
-    r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
+    r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
     r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
-    r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your"
+    r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
+    r"questions\? comments\?|was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)"
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.

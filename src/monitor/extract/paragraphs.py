@@ -405,7 +405,9 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     (a related list)."""
     if _LINK_OPEN in raw and _link_row(raw):
         if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
-            body.links.append(collapse(_LINK_SPAN.sub(r"\1", raw)))
+            line = collapse(_LINK_SPAN.sub(r"\1", raw))
+            if not (line[:3] in ("By ", "BY ") and _is_byline(line, body)):  # `By <a>Jo Marsh</a>`
+                body.links.append(line)
         return True
     text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
     if not text:
@@ -460,6 +462,11 @@ def _link_line_kept(line: str) -> bool:
         return False
     if line[0] in "[【(（" and line[-1] in "]】)）":
         return False
+    if line[:3] in ("By ", "BY ") and _EN_BYLINE.match(line):
+        return False  # `By <a>Jo Marsh</a>`: a byline, not a line of the text
+    words = line.split()
+    if len(words) <= 2 and all(word[:1].isupper() for word in words) and line[-1:] not in _SENTENCE_ENDS:
+        return False  # `Story Tools`, `Browse Issues`: a menu's label
     letters = [ch for ch in line if ch.isalpha() and ch.isascii()]
     return not (len(letters) >= 12 and not any(ch.islower() for ch in letters))
 
