@@ -25,9 +25,10 @@ _BLOCK = ("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "h1", "
           "blockquote", "section", "article", "header", "footer", "figure", "figcaption", "center", "address", "form",
           "hr", "tbody")
 _STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` heading may open a box inside the article
-# A `<p>Further reading</p>` or `<div><b>STORY HIGHLIGHTS</b></div>` line may head such a box too,
-# when the box holds a list: tried on short leaf paragraphs only.
+# A `<p>Further reading</p>` or `<div><b>STORY HIGHLIGHTS</b></div>` line just above a list may
+# head such a box too.
 _LINE_HEADS = frozenset({"p", "div"})
+_LISTS = frozenset({"ul", "ol"})
 _BOX_HEAD = re.compile(r"(?:story |key )?(?:highlights|key points|at a glance)[\s:]*", re.I)
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
@@ -36,7 +37,6 @@ _PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
 # older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
 _CENTRED_CAPTION = 45
-_LINE_INLINE = frozenset({"b", "strong", "span", "em", "i", "a", "font"})
 _PICTURE_WRAPS = frozenset({"a", "span", "picture", "noscript", "i", "b", "em", "strong"})
 _SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
@@ -165,21 +165,26 @@ def _finished(body: Body) -> Body:
 
 
 def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
-    """The paragraphs less the pull quotes: a line of 40 to 300 characters (quote marks, a final
-    stop and case aside) that is found again inside a longer paragraph, as a magazine sets a
-    sentence of the text large beside it."""
+    """The paragraphs less the pull quotes: a line of 40 to 300 characters that is found again
+    (quote marks, its first letter's case and a final stop aside) inside a longer paragraph up
+    to three places away, as a magazine sets a sentence of the text large beside it."""
     if len(paragraphs) < 3:
         return paragraphs
-    lowered = [text.lower() for text in paragraphs]
-    joined = "\n".join(lowered)
-    kept = []
-    for text, low in zip(paragraphs, lowered, strict=True):
-        core = low.strip(_QUOTES) if 40 <= len(text) <= 300 else ""
-        if len(core) >= 40 and joined.count(core) >= 2 and any(
-                core in other and len(other) > len(low) for other in lowered):
-            continue  # (the quote set large is kept where the text says it)
-        kept.append(text)
-    return kept
+    dropped = []
+    for index, text in enumerate(paragraphs):
+        size = len(text)
+        if size < 40 or size > 300:
+            continue
+        core = text.strip(_QUOTES)[1:]
+        if len(core) < 39:
+            continue
+        for other in paragraphs[max(0, index - 3): index + 4]:
+            if len(other) > size and core in other:
+                dropped.append(index)  # (the quote set large is kept where the text says it)
+                break
+    if not dropped:
+        return paragraphs
+    return [text for index, text in enumerate(paragraphs) if index not in dropped]
 
 
 def _raw_paragraphs(container: LexborNode) -> list[str]:
@@ -214,8 +219,7 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
             doomed.append(node)
         elif tag in _STOP_HEADINGS and (box := _inline_box(node, own_id)) is not None:
             doomed.append(box)
-        elif tag in _LINE_HEADS and node.parent is not None and node.parent.mem_id != own_id \
-                and (box := _listed_box(node, own_id)) is not None:
+        elif tag in _LISTS and (box := _listed_box(node, own_id)) is not None:
             doomed.append(box)
         else:
             node.insert_before(_PARA)
@@ -296,23 +300,23 @@ def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> Lex
     return None
 
 
-def _listed_box(line: LexborNode, own_id: int) -> LexborNode | None:
-    """The box a `<p>`/leaf `<div>` line heads inside the article when the line is a related or
-    highlights heading (`Further reading`, `Related topics`, `Story highlights`) and the box holds a
-    list, with a paragraph after the box: `_inline_box`'s rule for lines that are not headings."""
-    first = line.child
-    while first is not None and first.tag == "-text" and not (first.text() or "").strip():
-        first = first.next
-    if first is None or (first.tag != "-text" and first.tag not in _LINE_INLINE):
-        return None  # a block wrapper: its own lines are tried in turn
-    text = line.text().strip()
+def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
+    """The box around a list and the plain line just above it (`<p>Further reading</p>`,
+    `<div><b>STORY HIGHLIGHTS</b></div>`, `RELATED TOPICS`) when the line is a related or
+    highlights heading and a paragraph follows the box: `_inline_box`'s rule for lines that are
+    not headings, tried from the lists (few) rather than from every line."""
+    line = beside(listing, "prev")
+    while line is not None and line.tag == "-comment":
+        line = beside(line, "prev")
+    if line is None or line.tag not in _LINE_HEADS:
+        return None
+    text = line.text()
+    if len(text) > 120:  # most blocks: one C call decides
+        return None
+    text = text.strip()
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text)):
         return None
-    for child in line.iter(include_text=False):
-        if child.tag not in _LINE_INLINE:
-            return None
-    box = _inline_box(line, own_id, any_line=True)
-    return box if box is not None and box.css_first("ul, ol") is not None else None
+    return _inline_box(line, own_id, any_line=True)
 
 
 def _is_chrome(node: LexborNode) -> bool:
