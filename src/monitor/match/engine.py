@@ -36,6 +36,10 @@ _BULLET = re.compile("[·•▪◆●■]")
 # enough to pass for a lead, but not the story's first paragraph.
 _BYLINE = re.compile(r"(?:来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|阅读量|点击数|source|published|updated) ?:")
 _BYLINE_MAX = 90
+# A social-media account's follow prompt above the story ("↑点击蓝字，关注“三明市第一医院”",
+# "▲点击上方“清流发布”关注我们"): it names the account that posts, the story's author, as a
+# title would; its names count as up front (the lead's).
+_FOLLOW = re.compile("蓝字|点击|二维码|公众号|扫码|长按")
 MAX_HITS_PER_RULE = 12
 
 
@@ -133,6 +137,20 @@ _HitT = tuple[int, int, int, bool]
 _LINE = re.compile("[^\n]+")
 
 
+def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
+    """The paragraphs above the lead that are an account's follow prompt (`_FOLLOW`), in a titled
+    page (an untitled one's lines above the lead are its title already)."""
+    text, starts = doc.text, doc.para_starts
+    if lead < 2 or not doc.has_title or "关注" not in text[: starts[lead]]:
+        return frozenset()
+    found = set()
+    for i in range(1, lead):
+        a, b = starts[i], starts[i + 1] - 1
+        if b - a < _BYLINE_MAX and "关注" in text[a:b] and _FOLLOW.search(text, a, b):
+            found.add(i)
+    return frozenset(found)
+
+
 def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
     """Where the body stops being read (an `ignore_after` marker) and the lead paragraph."""
     text, starts = doc.text, doc.para_starts
@@ -179,6 +197,7 @@ class _Hits(dict):
         super().__init__()
         self.topic, self.doc = topic, doc
         self.cut, self.lead = _cut_and_lead(topic, doc)
+        self.heads = _follow_lines(doc, self.lead)
         self.found = Found(_literals(topic), doc.text)
 
     def _lead_end(self) -> int:
@@ -194,6 +213,9 @@ class _Hits(dict):
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
+        elif self.heads:  # a follow prompt above the lead names the author: up front
+            heads = self.heads
+            found = [(a, b, p, p == lead or p in heads) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
         else:
             found = [(a, b, p, p == lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
         self[name] = found

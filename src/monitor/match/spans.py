@@ -25,10 +25,17 @@ LIST_MARK = "、"
 # What separates list items and phrases, after normalisation (full-width forms are ASCII).
 _DELIMITERS = "、,。.;:!?()\\[\\]“”\"'《》 \n"
 _DELIMITER = re.compile(f"[{_DELIMITERS}]")
-_LAST_DELIMITER = re.compile(f"[{_DELIMITERS}][^{_DELIMITERS}]*$")
+# the end of the searched span is \Z, not $: $ also matches before a final line break, so a name
+# opening a line took the 、 of the line above as its own ("…将乐、泰宁招工" above "杨浦企业…")
+_LAST_DELIMITER = re.compile(f"[{_DELIMITERS}][^{_DELIMITERS}]*\\Z")
 _CLAUSE_REACH = 60  # list items are short: look no farther for the delimiter before a hit
+# Words for a part of an institution (a hospital's 科, a university's 系 or 学院's 所 …): a list of
+# them after one name is that body's parts ("瑞金医院内分泌科、消化内科、心内科"), at most this long each.
+_UNITS = set("科系室所部处组")
+_UNIT_ITEM_MAX = 5
 LIST_AFFIX_MAX = 6  # "福建三明、": at most this many characters between a hit and its 、
 _CONJUNCTIONS = set("与和同及跟")
+_GOING = set("赴抵往到在")  # 赴, 抵达, 前往, 来到, 将在: the name goes to (or acts in) the listed places
 _NUMERALS = frozenset("0123456789一二三四五六七八九十")
 _ITEM_START = frozenset("\n;。 :")
 _POSSESSIVE_MAX = 15  # "的" and the thing a place's list item names, in characters  # "上海杨浦区与三明、…" is a clause, not a list item
@@ -229,6 +236,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
     contexts and list items (`lists` is the text's `Enumerations`; `where`, where the topic's
     terms occur in it, if known)."""
+    if where is not None and _absent(group, text, where):
+        return []  # most groups in most articles: no pattern of the group can start anywhere
     # a group of regexes only (other-place) has the never-matching "(?!)" for terms: `re`
     # tries it at every position (~30 µs over 1,500 characters)
     spans = terms.spans(group.pattern, text, stop, lists.lacks, found=where) if group.words else []
@@ -252,6 +261,19 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
     return spans
+
+
+def _absent(group: Group, text: str, where: terms.Found) -> bool:
+    """True when the literal pass found no place where any of the group's patterns can start
+    (and the text has no lost character for its garbled names): the group has no hit, known
+    without a call per pattern."""
+    ids, starts = where.ids, where.starts
+    if id(group.pattern) in starts:
+        return False  # the common case of a group present: one look-up
+    for pattern in (group.pattern if group.words else None, group.regex, group.mojibake):
+        if pattern is not None and (id(pattern) not in ids or id(pattern) in starts):
+            return False
+    return group.garbled is None or GARBLED not in text
 
 
 def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: str,
@@ -371,9 +393,18 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
         return True
     if right < len(text) and text[right] == LIST_MARK and (
             _is_affix(text[end:right]) or _possessive_items(text, end, right)):
-        return not _any_within(spans, right, _next_delimiter(text, right + 1))
+        after = _next_delimiter(text, right + 1)
+        return not _any_within(spans, right, after) and not _own_parts(text, end, right, after)
     etc = _ETC.search(text, end, min(right, end + LIST_AFFIX_MAX + 2))
     return bool(etc and _is_affix(text[end : etc.start()]) and not same_left)
+
+
+def _own_parts(text: str, end: int, mark: int, after: int) -> bool:
+    """True when the name's item and the next are its own parts (瑞金医院内分泌科、消化内科、心内科专家:
+    departments of one hospital), not other places: the name's item ends in a word for a unit
+    (科, 系 …) and the next item is such a unit, no name before it (骨科专家…, not 北京协和医院心内科)."""
+    unit = text[mark - 1] if mark > end else ""
+    return unit in _UNITS and text.find(unit, mark + 2, min(after, mark + 2 + _UNIT_ITEM_MAX)) > 0
 
 
 def _numbering(text: str, mark: int) -> bool:
@@ -466,5 +497,6 @@ def _any_within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 
 def _is_affix(between: str) -> bool:
-    """Text between a name and its 、 that still belongs to the name: short, no conjunction."""
-    return len(between) <= LIST_AFFIX_MAX and not any(c in _CONJUNCTIONS for c in between)
+    """Text between a name and its 、 that still belongs to the name: short, no conjunction, no
+    verb of going (上海专家赴大田、尤溪: Shanghai goes to the listed counties, it is no item of them)."""
+    return len(between) <= LIST_AFFIX_MAX and not any(c in _CONJUNCTIONS or c in _GOING for c in between)
