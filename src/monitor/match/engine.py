@@ -198,7 +198,9 @@ class _Hits(dict):
         self.topic, self.doc = topic, doc
         self.cut, self.lead = _cut_and_lead(topic, doc)
         self.heads = _follow_lines(doc, self.lead)
-        self.found = Found(_literals(topic), doc.text)
+        literals, self.ids = _literals(topic)
+        self.found = Found(literals, doc.text)
+        self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
     def _lead_end(self) -> int:
         starts = self.doc.para_starts
@@ -206,10 +208,15 @@ class _Hits(dict):
 
     def __missing__(self, name: str) -> list[_HitT]:
         doc, lead = self.doc, self.lead
+        group = self.topic.groups[name]
+        ids = self.ids[name]  # most groups in most articles: none of their patterns occurs, no scan
+        if ids is not None and self.found.starts.keys().isdisjoint(ids) and not (group.garbled is not None and self.garbled):
+            self[name] = []
+            return []
         stop = doc.para_starts[1] if name in self.topic.title_only else self.cut
         if name in self.topic.lead_only:  # read up to the lead's end (untitled: the lines above it too)
             stop = doc.para_starts[1] if lead < 1 else min(stop, self._lead_end())
-        spans = group_spans(self.topic.groups[name], doc.text, stop, doc.lists, self.found)
+        spans = group_spans(group, doc.text, stop, doc.lists, self.found)
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
@@ -225,15 +232,23 @@ class _Hits(dict):
 # id(topic) → one automaton for all its groups' terms, contexts and garbled names, made on the
 # topic's first match in this process and dropped with the topic. Kept beside the topic, not in
 # it: its fields make its rules hash.
-_LITERALS: dict[int, Literals] = {}
+# Beside it, per group, the ids of the patterns whose places the literal pass finds (terms,
+# regexes, garbled names), or None when one of them is scanned in full: a group none of whose
+# patterns was found anywhere has no hit, known without a scan (`_Hits.__missing__`).
+_LITERALS: dict[int, tuple[Literals, dict[str, tuple[int, ...] | None]]] = {}
 
 
-def _literals(topic: Topic) -> Literals:
+def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]]:
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
                     if p is not None]
-        _LITERALS[key] = Literals(patterns)
+        literals = Literals(patterns)
+        ids: dict[str, tuple[int, ...] | None] = {}
+        for name, g in topic.groups.items():
+            mine = tuple(id(p) for p in (g.pattern if g.words else None, g.regex, g.mojibake) if p is not None)
+            ids[name] = mine if all(i in literals.ids for i in mine) else None
+        _LITERALS[key] = (literals, ids)
         weakref.finalize(topic, _LITERALS.pop, key, None)
     return _LITERALS[key]
 

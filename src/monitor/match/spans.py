@@ -236,8 +236,6 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     """Where the group's terms and regexes hit in `text` before `stop`, minus `not_in`
     contexts and list items (`lists` is the text's `Enumerations`; `where`, where the topic's
     terms occur in it, if known)."""
-    if where is not None and _absent(group, text, where):
-        return []  # most groups in most articles: no pattern of the group can start anywhere
     # a group of regexes only (other-place) has the never-matching "(?!)" for terms: `re`
     # tries it at every position (~30 µs over 1,500 characters)
     spans = terms.spans(group.pattern, text, stop, lists.lacks, found=where) if group.words else []
@@ -261,19 +259,6 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
     return spans
-
-
-def _absent(group: Group, text: str, where: terms.Found) -> bool:
-    """True when the literal pass found no place where any of the group's patterns can start
-    (and the text has no lost character for its garbled names): the group has no hit, known
-    without a call per pattern."""
-    ids, starts = where.ids, where.starts
-    if id(group.pattern) in starts:
-        return False  # the common case of a group present: one look-up
-    for pattern in (group.pattern if group.words else None, group.regex, group.mojibake):
-        if pattern is not None and (id(pattern) not in ids or id(pattern) in starts):
-            return False
-    return group.garbled is None or GARBLED not in text
 
 
 def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: str,
