@@ -24,7 +24,9 @@ from .engine import match_article
 if TYPE_CHECKING:
     from .rules import Topic
 
-ENGINE = 5  # bump when matching changes in a way the probes below cannot show (2: 三 明 read as 三明; 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科)
+# Bump ENGINE when matching changes in a way the probes below cannot show (2: 三 明 read as 三明;
+# 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科).
+ENGINE = 5
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
