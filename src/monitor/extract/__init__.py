@@ -213,9 +213,10 @@ def _places(page_text: str, title: str, body: Body) -> Places:
         region, head_at = _region(window, _find(window, headline), head, headline), window_at + head
     else:
         region, head_at = _far_region(page_text, window_at, window, (title, body.headline or "")), 0
-    return Places(region=region, anchored=head >= 0, byline=body.date_text,
-                  tail=_tail_region(page_text, paragraphs), page_text=page_text, body_at=start,
-                  head_at=head_at, lead="\n".join(paragraphs[:3]))
+    tail, body_end = _tail_region(page_text, paragraphs)
+    return Places(region=region, anchored=head >= 0, byline=body.date_text, tail=tail,
+                  page_text=page_text, body_at=start, head_at=head_at, lead="\n".join(paragraphs[:3]),
+                  body_end=body_end)
 
 
 # A headline this far above the body still heads its byline: a share box or a column menu of a
@@ -255,11 +256,14 @@ def _after_headline(window: str, at: int, headline: str) -> str:
     return window[len(headline):] if window.startswith(headline) else window
 
 
-def _tail_region(page_text: str, paragraphs: list[str]) -> str:
-    """A little text after the last paragraph, where `记者 …`, editor and date lines often follow."""
+def _tail_region(page_text: str, paragraphs: list[str]) -> tuple[str, int]:
+    """A little text after the last paragraph, where `记者 …`, editor and date lines often follow, and
+    where the body ends in the page text (0: not found)."""
     tail = paragraphs[-1][-16:] if paragraphs else ""
     end = page_text.rfind(tail) if len(tail) >= 4 else -1
-    return clean(page_text[end + len(tail) : end + len(tail) + 200]) if end >= 0 else ""
+    if end < 0:
+        return "", 0
+    return clean(page_text[end + len(tail) : end + len(tail) + 200]), end + len(tail)
 
 
 def _find(text: str, snippet: str, last: bool = False) -> int:

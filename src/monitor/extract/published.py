@@ -19,17 +19,20 @@ The order, from the most to the least specific place:
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
    time — without a fetch time such a page is left undated rather than dated from elsewhere;
    other dated meta tags (update times last); a labelled date near the body; the first <time>;
-5. a yearless wire dateline (`11月8日电`, `BEIJING, March 8 (Xinhua) --`) or byline time
-   (`11-08 10:23`), the year taken from the dated text nearest the body (else the latest year
-   not in the future); a byline line under the body (`【日期:2009-3-5】`, `作者：… 2009-03-05`);
-   that nearest date; a `/050427/` URL path.
+5. a yearless byline time (`11-08 10:23`), the year taken from the dated text nearest the body
+   (else the latest year not in the future); a byline line under the body (`【日期:2009-3-5】`,
+   `作者：… 2009-03-05`, `05年7月5日`); a yearless wire dateline (`11月8日电`, `BEIJING, March 8
+   (Xinhua) --`), its year found as a byline time's; that nearest date (sought before readers'
+   comments under the body); a `/050427/` URL path.
 Full-width digits are read as ASCII. An ambiguous numeric date (`7/5/2019`) is read in the order
 the page writes (`order.day_first`: its other dates, URL, locale, domain), else month first.
 A label counts only with the date right after it (`最新发布` heading a dated list is no label).
 Dates of related lists, comments and page clocks lie farther from the body than the byline, so
 the last resort is the nearest date, not the first one on the page, and a date with its weekday
 above the headline (a clock) is skipped, as are a dated list's items (an untimed, unlabelled date
-with two more close by: a side column of latest links), also in the byline region.
+with two more close by: a side column of latest links), also in the byline region; in the nearest-date
+step also a timed date with two more timed ones close by (a blog's column of its posts). A forum
+poster's profile dates (`注册时间`, `最后登录`) are blanked out of every text first.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ class Places:
     tail: str = ""  # a little text after the body's last paragraph
     page_text: str = ""
     body_at: int = 0  # where the body starts in page_text
+    body_end: int = 0  # where it ends (0: not found)
     head_at: int = 0  # where the headline starts in page_text (0: not found)
     lead: str = ""  # the body's first paragraphs, for a wire dateline
     # Values of elements marked as the publication time (itemprop, a `pubtime` class), read on demand.
@@ -73,6 +77,10 @@ _SCRIPT_DATES = (
     re.compile(r'reate(?:_t|T)ime\s*=\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
 )
+# How far around the body's start a forum poster's profile dates are looked for.
+_PROFILE_SPAN = 5000
+# A comment box or its link under the body: `评论(2)`, `网友评论`, `发表评论`, `留言`, `回复`, `跟帖`.
+_COMMENTS = re.compile("评论|評論|留言|回复|回覆|回應|跟帖")
 # Words before a <time> that make it an update, not the publication.
 _UPDATE_WORDS = ("updat", "Updat", "UPDAT", "modif", "Modif", "更新", "修改")
 
@@ -89,6 +97,14 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             return found
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
+    # A forum poster's `注册时间 …` / `最后登录 …` dates no post: blanked in the byline region, after the
+    # body and in the page text around the body (the whole page would cost a scan per key).
+    places.region, places.tail = dates.without_profile(places.region), dates.without_profile(places.tail)
+    low, high = max(0, places.body_at - _PROFILE_SPAN), places.body_at + _PROFILE_SPAN
+    around = places.page_text[low:high]
+    blanked = dates.without_profile(around)
+    if blanked is not around:
+        places.page_text = f"{places.page_text[:low]}{blanked}{places.page_text[high:]}"
     found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
              or _marked(places, now, order) or _body_line(places, now, order)
              or dates.opening_date(places.lead, now, order))
@@ -109,17 +125,21 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             return found
     # English and dotted forms only where the article is not Chinese: their patterns cannot skip ahead.
     western = dates.CJK_CHAR.search(places.lead, 0, 200) is None
-    near = dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at, western=western)
+    # Readers' comments under the body (`评论`, `留言`, `回复`) carry their own times: the nearest date
+    # is sought before them.
+    comments = _COMMENTS.search(places.page_text, places.body_end) if places.body_end else None
+    text = places.page_text[: comments.start()] if comments else places.page_text
+    near = dates.nearest_date(text, places.body_at, now, header=places.head_at, western=western)
     # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
-    listed = near or dates.nearest_date(places.page_text, places.body_at, now, header=places.head_at,
+    listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
                                         western=western, lists=True)
     hint = listed.astimezone(dates.SHANGHAI).year if listed else None
     near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
+    # A full date in the byline line under the body beats a wire dateline whose year is borrowed.
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
-            or yearless.dateline_date(places.lead, now, hint)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
-            or dates.tail_date(places.tail, now) or near
-            or dates.short_date_from_url(url, now))
+            or dates.tail_date(places.tail, now) or yearless.dateline_date(places.lead, now, hint)
+            or near or dates.short_date_from_url(url, now))
 
 
 def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | None:
@@ -160,7 +180,12 @@ def _body_line(places: Places, now: datetime, order: dates.Order) -> datetime | 
             or dates.first_date(line, now, timed=True)):
         return found
     tail = places.tail.lstrip()  # its lines may run together: judge the first 40 characters as a line
-    return dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order) or found
+    if line and tail.startswith(line[:20]):
+        # The signature was the body's last line, so the text after the body opens with it.
+        at = tail.find(line[-8:], 0, len(line) + 20)
+        tail = tail[at + 8 :].lstrip() if at >= 0 else tail
+    return (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
+            or dates.tail_date(tail, now) or found)
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:
