@@ -38,7 +38,8 @@ _CHROME = re.compile(
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
-    r"加载中|展开全文|阅读全文|查看全文|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看"
+    r"加载中|展开全文|阅读全文|查看全文|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看|"
+    r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms"  # a CMS's watermark lines strewn through the text
 )
 # A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
 _COUNTERS = re.compile("点击数|点击量|浏览次数|阅读量|阅读次数")
@@ -164,7 +165,8 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 30 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
             and _STAFF.fullmatch(line.replace(" ", "").replace("\u3000", "")):
         return True
-    return ((len(line) <= 60 and _zh_caption(line)) or (("|" in line or "｜" in line) and _menu_row(line))
+    return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
+            or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
 
 
@@ -188,6 +190,20 @@ def _zh_caption(line: str) -> bool:
         return True
     end = line.rstrip("）) ")
     return end.endswith(_ZH_CAPTION_END) or "图片来源" in end[-26:]
+
+
+# A picture credit in a closing bracket: `（本网图片2/2/2016）`, `(新华社发 图片)`.
+_PICTURE_BRACKET = re.compile(r"[(（][^()（）]{0,30}(?:图片|圖片)[^()（）]{0,20}[)）]$")
+
+
+def _long_caption(line: str) -> bool:
+    """A caption of an older portal typed as a paragraph: it says what the picture shows (`图为…`) and
+    ends with the photographer's credit (`中新社发 林小溪 摄`), or ends with a picture credit in brackets
+    (`…（本网图片2/2/2016）`)."""
+    end = line[-1:]
+    if end in ("摄", "攝"):
+        return "图为" in line or "圖為" in line or "圖爲" in line
+    return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
 
 
 def trim_tail(paragraphs: list[str]) -> list[str]:
