@@ -297,3 +297,44 @@ def test_anchor_look_ups_leave_out_anchors_held_by_more_than_hot_articles(store)
         (ids["http://a.example/7"], 2), (ids["http://a.example/5"], 1), (ids["http://a.example/9"], 1),
         (ids[f"http://a.example/{HOT + 2}"], 1)]
     assert store.lsh_candidates([], anchors=[hot]) == []
+
+
+def test_band_look_ups_read_each_keys_newest_holders_only_so_a_story_of_thousands_stays_cheap(store):
+    """A key held by more than KEY_MOST articles (a story copied everywhere) is counted over its
+    newest KEY_MOST holders: the work of a look-up stops growing with the copies (it grew with
+    every copy, and importing thousands of copies grew with their square), and a key or article
+    below the cap counts exactly as before; a key given twice counts once."""
+    from monitor.models import Article
+    from monitor.store.fingerprints import KEY_MOST
+
+    wide, narrow, other = 10**15 + 11, 10**15 + 12, 10**15 + 13
+    steps: list[int] = []
+
+    def add(i: int, keys: list[int]) -> None:
+        store.add_article(Article(url=f"http://c.example/{i}", title=f"t{i}", paragraphs=("x",)), source="s",
+                          canonical_url=f"http://c.example/{i}", content_hash=f"c{i}", story_id=None,
+                          band_keys=keys, shingles=50, signature=b"\0" * 8)
+
+    def vm_steps() -> int:  # SQLite's own count of virtual machine steps for one look-up
+        count = [0]
+        store.conn.set_progress_handler(lambda: count.__setitem__(0, count[0] + 1) or 0, 10)
+        try:
+            store.lsh_candidates([wide, narrow, wide])
+        finally:
+            store.conn.set_progress_handler(None, 0)
+        return count[0]
+
+    for i in range(4 * KEY_MOST):
+        add(i, [wide] + ([narrow] if i in (3, 10) else []))
+        if i + 1 in (KEY_MOST, 2 * KEY_MOST, 4 * KEY_MOST):
+            steps.append(vm_steps())
+    add(4 * KEY_MOST, [other])
+    ids = {r["canonical_url"]: r["id"] for r in store.query("SELECT id, canonical_url FROM articles")}
+    assert steps[2] <= steps[0] * 1.3, steps  # 4x the holders: no more work (it was ~4x)
+    found = store.lsh_candidates([wide, narrow, wide], limit=3)
+    newest = sorted((ids[f"http://c.example/{i}"] for i in range(4 * KEY_MOST)), reverse=True)[:KEY_MOST]
+    # the narrow key's holders are too old to be among the wide key's newest: counted once each;
+    # then the oldest of the wide key's newest KEY_MOST
+    assert [(c["article_id"], c["shared"]) for c in found] == [
+        (ids["http://c.example/3"], 1), (ids["http://c.example/10"], 1), (min(newest), 1)]
+    assert [c["article_id"] for c in store.lsh_candidates([other])] == [ids[f"http://c.example/{4 * KEY_MOST}"]]
