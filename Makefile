@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/extract_stress.py
 	$(BIN)/python bench/match.py
 	$(BIN)/python bench/fold.py
+	$(BIN)/python bench/long_pages.py --copies 3000
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/seed.py
 	$(BIN)/python bench/import_scale.py 5000 --repeats 3
