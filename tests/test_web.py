@@ -200,3 +200,29 @@ def test_digests_link_the_story_page_when_base_url_is_set(demo):
 def test_serve_has_help():
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "--port" in result.output and "127.0.0.1" in result.output
+
+
+def test_a_story_of_many_copies_is_shown_a_page_of_versions_at_a_time(tmp_path):
+    """A story copied by hundreds of outlets rendered every version on one page (5,900 copies:
+    17.5 MB of HTML); it shows STORY_PAGE versions a page, with the count and links between."""
+    from monitor.web.app import STORY_PAGE
+
+    cfg = config_mod.load(None, tmp_path / "m.db")
+    store = Store.open(cfg.db_path)
+    copies = 2 * STORY_PAGE + 3
+    story = None
+    for i in range(copies):
+        art = Article(url=f"http://m{i}.example/a.html", title="沪明合作签约", paragraphs=(f"上海与三明签约，第{i}份转载。",))
+        story = store.add_article(art, source=f"m{i}", canonical_url=art.url, content_hash=f"c{i}",
+                                  story_id=story, band_keys=[])[1]
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        first = get(served, f"/story/{story}").text
+        last = get(served, f"/story/{story}?page=3&q=" + quote("三明")).text
+        beyond = get(served, f"/story/{story}?page=99").text
+    store.close()
+    assert first.count('class="version"') == STORY_PAGE and f"{copies} outlet versions" in first
+    assert "第0份转载" in first and f"第{STORY_PAGE}份转载" not in first and 'rel="next"' in first
+    assert f'href="/story/{story}?page=2"' in first and 'rel="prev"' not in first
+    assert last.count('class="version"') == 3 and f"第{copies - 1}份转载" in last and 'rel="next"' not in last
+    assert f'href="/story/{story}?q=%E4%B8%89%E6%98%8E&amp;page=2"' in last and "<mark>三明</mark>" in last
+    assert beyond.count('class="version"') == 3  # past the last page: the last page

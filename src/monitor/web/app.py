@@ -36,6 +36,7 @@ from ..timespec import SHANGHAI, parse_since, parse_until
 from .chart import coverage_svg
 
 PAGE = 20
+STORY_PAGE = 50  # versions on one page of a story: one copied by hundreds of outlets stays readable
 AUTH_ENV = "MONITOR_WEB_AUTH"
 FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
          '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
@@ -143,7 +144,10 @@ class _Pages:
             return self.render("missing.html", 404, what=f"story {story_id}")
         q = request.query_params.get("q", "")
         terms = self._terms(q)
-        rows = self.ctx.store.article_rows([m["id"] for m in members])
+        pages = -(-len(members) // STORY_PAGE)
+        page = min(max(1, _int(request.query_params.get("page"), 1)), pages)
+        shown = members[(page - 1) * STORY_PAGE : page * STORY_PAGE]
+        rows = self.ctx.store.article_rows([m["id"] for m in shown])
         verdicts = self.ctx.store.topic_matches(r["id"] for r in rows)
         versions = []
         for verdict in (v for vs in verdicts.values() for v in vs):
@@ -157,7 +161,9 @@ class _Pages:
                              "hit_terms": list(dict.fromkeys(h["term"] for v in verdicts.get(r["id"], [])
                                                              for h in v["hits"]))})
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
-        return self.render("story.html", story_id=story_id, lead=rows[0], versions=versions, q=q, terms=marked)
+        return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, terms=marked,
+                           total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
+                           link=_link)
 
     def _terms(self, q: str) -> list[str]:
         try:
