@@ -161,3 +161,13 @@ def test_a_fujian_city_described_is_not_the_province(hu_ming: match.Topic) -> No
                       "training local surgeons under the cooperation program.")
     assert m.matched, m.reason
     assert "Fujian as a whole" not in m.reason
+
+
+@pytest.mark.parametrize("marker", ["往期推荐", "▼往期精选", "【往期精彩】", "往期推薦", "You may also like"])
+def test_a_posts_list_of_earlier_posts_is_not_read(hu_ming: match.Topic, marker: str) -> None:
+    """A WeChat post ends with its account's earlier posts (往期推荐 …): a 沪明 headline there is
+    not this post's subject, as under 相关阅读."""
+    body = ("今天上午，本地举办春季花卉展，吸引众多市民前来观赏。\n\n主办方表示，花展将持续一周。\n\n"
+            f"{marker}\n\n沪明对口合作项目集中签约 两地携手推进产业协作\n\n上海专家团队常驻三明开展会诊")
+    assert not match_article(hu_ming, "春季花卉展开幕", body).matched
+    assert match_article(hu_ming, "春季花卉展开幕", body.replace(marker, "另据报道")).matched
