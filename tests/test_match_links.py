@@ -45,7 +45,7 @@ def test_timetables_guides_and_other_routes_are_not(hu_ming: match.Topic, title:
 
 def _listed(text: str, name: str) -> bool:
     start = text.index(name)
-    return _is_list_item(text, [(start, start + len(name))], start, start + len(name))
+    return _is_list_item(text, [(start, start + len(name))], start, start + len(name), Enumerations(text))
 
 
 def test_two_partners_listed_before_a_joint_verb_are_not_list_items() -> None:

@@ -12,7 +12,6 @@ Split from engine.py: this is the per-group half of matching, the engine the per
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
@@ -88,6 +87,12 @@ class Enumerations:
         self.lacks = terms.absent(text)  # scripts the text has no character of (a mask)
         self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
                            and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        """Where a clause ends (a delimiter other than 、), ascending; read only for a hit in a run
+        of more than _NEAR characters without one (`_acts_together`)."""
+        return [m.start() for m in _CLAUSE_END.finditer(self.text)]
 
     @cached_property
     def items(self) -> list[tuple[int, int]]:
@@ -253,7 +258,7 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     if (group.not_in is not None or group.contested) and spans:
         spans = _judged(group, text, spans, stop, lists.lacks, where)
     if group.skip_list_items and spans and lists.any:
-        spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s))]
+        spans = [s for s in spans if not (lists.near(*s) and _is_list_item(text, spans, *s, lists))]
     if group.skip_list_items and spans and lists.items:
         spans = _one_item_only(spans, lists.items, text)
     if group.skip_list_items and spans and lists.keywords:
@@ -361,7 +366,7 @@ def _contexts(not_in: re.Pattern[str], text: str, last: int, lacks: int,
     return [span for span in terms.spans(not_in, text, len(text), lacks, last, where) if word_start(text, span[0])]
 
 
-def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int, lists: Enumerations) -> bool:
     """True when the hit is one item of an enumeration whose neighbour is not of its group.
 
     "泉州、三明、南平", "三明等地" and "推进沪明对口合作、闽宁协作" name one place or programme
@@ -369,7 +374,7 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
     items stay hits.
     """
     left, right = _prev_delimiter(text, start), _next_delimiter(text, end)
-    if _acts_together(text, start, end):
+    if _acts_together(text, start, end, lists):
         return False
     listed_left = (left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
                    and not _numbering(text, left))
@@ -412,54 +417,33 @@ def _possessive_items(text: str, end: int, mark: int) -> bool:
     return "的" in text[mark + 1 : mark + 2 + LIST_AFFIX_MAX + 2]
 
 
-def _acts_together(text: str, start: int, end: int) -> bool:
+def _acts_together(text: str, start: int, end: int, lists: Enumerations) -> bool:
     """True when the enumeration holding [start, end), of at most _JOINT_ITEMS items, ends in
     a word of joint action."""
     m = _CLAUSE_END.search(text, end, end + _NEAR)
     first = _LAST_CLAUSE_END.search(text, max(0, start - _CLAUSE_REACH), start)
-    if (m is None and len(text) > end + _NEAR) or (first is None and start > _NEAR):
-        stop, last, items = _marks(text).around(start, end, first.start() if first else 0)
+    lo = first.start() if first else 0
+    if (m is None and len(text) > end + _NEAR) or start - lo > _NEAR:
+        # a long run without a clause end: positions looked up, not scanned (an endless
+        # enumeration 上海、三明、… of 200,000 characters took 34 s, each hit scanning to its end)
+        ends, marks = lists.clause_ends, lists.marks
+        k = bisect_left(ends, end)
+        stop = ends[k] if k < len(ends) else len(text)
+        i = bisect_left(marks, stop)
+        last = marks[i - 1] if i and marks[i - 1] >= max(start - LIST_AFFIX_MAX - 1, 0) else -1
+        items = i - bisect_left(marks, lo)
     else:
         stop = m.start() if m else len(text)
         last = text.rfind(LIST_MARK, max(start - LIST_AFFIX_MAX - 1, 0), stop)
-        items = text.count(LIST_MARK, first.start() if first else 0, stop) if last >= 0 else 0
+        items = text.count(LIST_MARK, lo, stop) if last >= 0 else 0
     if last < 0 or items >= _JOINT_ITEMS:
         return False
     joint = _JOINT.search(text, last + 1, min(stop, last + 1 + _JOINT_REACH + 2))
     return joint is not None and joint.start() - last > 2  # a name of 2+ characters comes first
 
 
-# Past this many characters the clause scans above look positions up in `_Marks` instead: a page of
-# one endless enumeration (上海、三明、永安、… with no clause end) made each hit scan to the page's
-# end, and 200,000 characters took 34 s.
+# Past this many characters without a clause end, `_acts_together` looks positions up.
 _NEAR = 400
-
-
-class _Marks:
-    """A long text's clause ends and list marks, in order, for look-ups by bisection."""
-
-    def __init__(self, text: str) -> None:
-        self.ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.marks = [m.start() for m in _LIST_MARKS.finditer(text)]
-        self.size = len(text)
-
-    def around(self, start: int, end: int, lo: int) -> tuple[int, int, int]:
-        """As `_acts_together` reads them: the clause end following `end` (or the text's end), the
-        last list mark before it (not before `start - LIST_AFFIX_MAX - 1`; else -1), and how many
-        list marks lie between `lo` and it."""
-        k = bisect_left(self.ends, end)
-        stop = self.ends[k] if k < len(self.ends) else self.size
-        i = bisect_left(self.marks, stop)
-        last = self.marks[i - 1] if i and self.marks[i - 1] >= max(start - LIST_AFFIX_MAX - 1, 0) else -1
-        return stop, last, i - bisect_left(self.marks, lo)
-
-
-_LIST_MARKS = re.compile(LIST_MARK)
-
-
-@functools.lru_cache(maxsize=2)
-def _marks(text: str) -> _Marks:
-    return _Marks(text)
 
 
 def _prev_delimiter(text: str, pos: int) -> int:
