@@ -69,6 +69,41 @@ _KEYWORD_SEP = re.compile("[|/丨]")
 _KEYWORD_MAX = 40  # characters of one segment (an English keyword of a few words)
 _KEYWORD_MIN_SEGMENTS = 3
 _SENTENCE_INSIDE = re.compile("[,。;!?]")
+# English enumerations ("depots in Shanghai, Xiamen and Yong'an"): items of a few words between
+# ", ", the last after "and" / "or" (", and" too); three items or more, since two places joined by
+# "and" are mostly the two acting ("Shanghai and Sanming signed"). Commas without a closing "and"
+# are clauses ("Shanghai, officials said, will …"), not a list.
+_EN_SEP = re.compile(",? (?:and|or) |, ")
+_EN_CLAUSE_END = re.compile("[.;:!?()\\[\\]\"“”\n]")
+# a separator right after a name (a word may come between: "shanghai firms, …"), or before it
+# (two words may come between: "… and the yong'an depot"): a name can be a list item only so
+_EN_SEP_AFTER = re.compile("(?: [^ ,.;:!?]+)?(?:, | and | or )")
+_EN_BEFORE_REACH = 40  # characters before a name looked at for a separator
+# The middle of every English enumeration of three items or more: ", " items, then "and" / "or"
+# (", xiamen and ", ", shanghai, shaoguan and "); items of at most 40 characters.
+_EN_LIST_CORE = re.compile(r", (?:[^,.;:!?()\[\]\"“”\n]{1,40}, )*[^,.;:!?()\[\]\"“”\n]{1,40}?,? (?:and|or) ")
+_EN_CLAUSE_REACH = 150  # characters either side of a hit searched for its clause's ends
+_EN_ITEM_WORDS = 4      # an inner item: "xiamen", "the pudong new area"
+_EN_LEAD_WORDS = 1      # words after a name in the first item ("shanghai firms, …"), before it in the last
+_EN_LAST_WORDS = 2      # ("and the yong'an depot")
+_EN_MIN_ITEMS = 3
+# A word of joint action after a list of two or three ("Shanghai, Sanming and Nanping jointly
+# launched …"): the items act together, as with _JOINT.
+_EN_JOINT = re.compile(r"\b(?:jointly|together|joined|teamed up|co-host\w*|partnered|both|all three|the three)\b")
+_EN_JOINT_REACH = 40
+# words after which a list's first item starts ("depots in …", "including …")
+_EN_LEADS = frozenset("in at from to including include includes like as across of between among with for on into "
+                      "covering namely via through visiting serving".split())
+# words that may follow a list's last item ("… and yong'an this quarter", "… and datian in 2024")
+_EN_TRAILS = frozenset("this last next in on at by to for from with over since as during before after among within "
+                       "earlier later each every respectively while where which that".split())
+# words no item of a list of places opens with: a phrase or a clause between commas ("in turn",
+# "a county in western fujian", "which …")
+_EN_NOT_ITEM = frozenset("in on at by to for from with over since as during before after among within under "
+                         "according a an its their his her which who where when while but then also not said says "
+                         "is are was were has have had will would can could".split())
+# a place described after a comma ("in sanming, fujian province,"): no list item
+_EN_LOCATORS = frozenset("fujian china prc east southeast western eastern".split())
 
 
 class Enumerations:
@@ -87,6 +122,16 @@ class Enumerations:
         self.lacks = terms.absent(text)  # scripts the text has no character of (a mask)
         self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
                            and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
+
+    @cached_property
+    def english(self) -> list[tuple[int, int]]:
+        """Where an English enumeration may be ("…, xiamen and …"), ascending [start, end) reaches
+        around each run of ", " items closed by "and" / "or": a Latin hit outside every one is no
+        list item, decided without a parse (most hits of most English articles)."""
+        text = self.text
+        if ", " not in text or (" and " not in text and " or " not in text):
+            return []
+        return [(m.start() - _EN_BEFORE_REACH, m.end() + _EN_BEFORE_REACH) for m in _EN_LIST_CORE.finditer(text)]
 
     @cached_property
     def clause_ends(self) -> list[int]:
@@ -263,6 +308,9 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
         spans = _one_item_only(spans, lists.items, text)
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
+    if group.skip_list_items and spans and lists.english:
+        spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and _in_reach(lists.english, *s)
+                                          and _english_item(text, spans, *s))]
     return spans
 
 
@@ -469,3 +517,107 @@ def _is_affix(between: str) -> bool:
     """Text between a name and its 、 that still belongs to the name: short, no conjunction, no
     verb of going (上海专家赴大田、尤溪: Shanghai goes to the listed counties, it is no item of them)."""
     return len(between) <= LIST_AFFIX_MAX and not any(c in _CONJUNCTIONS or c in _GOING for c in between)
+
+
+def _english_item(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the Latin hit [start, end) is one item of an English enumeration of three or more
+    ("in shanghai, xiamen and yong'an", "ganzhou, sanming, shaoguan and baoji") beside an item that
+    is not of its group, as `_is_list_item` judges a 、 list: one place among others, no tie.
+
+    An item is a few words: the first one the words after a preposition ("depots in …"), the last
+    one the words before the clause ends or a preposition follows ("… and yong'an this quarter").
+    Kept: a name owning the list ("shanghai's ruijin, huashan and renji hospitals"), a name described
+    ("sanming, fujian province, …"), a list all of one side ("youxi, taining and jiangle"), two or
+    three items acting together ("shanghai, sanming and nanping jointly launched"), and clauses joined
+    by commas and "and" ("sanming received …, up 44 percent, and shanghai is now …").
+    """
+    if text[end : end + 2] in ("'s", "’s"):
+        return False
+    if not (_EN_SEP_AFTER.match(text, end) or _sep_before(text, start)):
+        return False  # no separator beside the name: most hits, decided without the clause's parse
+    m = _EN_CLAUSE_END.search(text, end, end + _EN_CLAUSE_REACH)
+    hi = m.start() if m else min(len(text), end + _EN_CLAUSE_REACH)
+    lo = max(0, start - _EN_CLAUSE_REACH)
+    for m in _EN_CLAUSE_END.finditer(text, lo, start):
+        lo = m.end()
+    seps = [(a, b) for a, b in (m.span() for m in _EN_SEP.finditer(text, lo, hi)) if b <= start or a >= end]
+    if len(seps) < _EN_MIN_ITEMS - 1:
+        return False
+    bounds = [lo, *(x for sep in seps for x in sep), hi]
+    chunks = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    ands = [text[a:b] != ", " for a, b in seps]  # ands[k]: the separator before chunks[k + 1]
+    h = next((k for k, (a, b) in enumerate(chunks) if a <= start and end <= b), None)
+    if h is None:
+        return False
+    said: dict[int, list[str]] = {}
+
+    def words(k: int) -> list[str]:  # a chunk's words, split when first asked for
+        w = said.get(k)
+        if w is None:
+            a, b = chunks[k]
+            w = said[k] = text[a:b].split()
+        return w
+
+    # the last item: the first chunk from h on that follows "and" / "or", the chunks between
+    # short and joined by commas
+    j = h
+    while not (j > 0 and ands[j - 1]):
+        if j + 1 >= len(chunks) or (j > h and len(words(j)) > _EN_ITEM_WORDS):
+            return False
+        j += 1
+    # the first item: back over short chunks joined by commas, to a chunk whose end is an item
+    i = j - 1
+    while i > h and not ands[i - 1] and len(words(i)) <= _EN_ITEM_WORDS:
+        i -= 1
+    while i > 0 and i <= h and not ands[i - 1] and len(words(i)) <= _EN_ITEM_WORDS and _tail_item(words(i - 1)):
+        i -= 1
+    if not (i <= h <= j) or j - i + 1 < _EN_MIN_ITEMS or not _head_item(words(j)) or not _tail_item(words(i)):
+        return False
+    if any(not words(k) or words(k)[0] in _EN_NOT_ITEM for k in range(i + 1, j + 1)):
+        return False  # "qingliu, in turn, supplies …", "qingpu, on shanghai's western edge, and …": phrases
+    if h == i and len(text[end : chunks[h][1]].split()) > _EN_LEAD_WORDS:
+        return False  # the name is inside the first chunk, not its last item
+    if h == i and h < j and words(h + 1) and words(h + 1)[0] in _EN_LOCATORS:
+        return False  # "sanming, fujian province, …": the name described, not listed
+    if h == j and len(text[chunks[h][0] : start].split()) > _EN_LAST_WORDS:
+        return False
+    if j - i + 1 <= _EN_MIN_ITEMS and _EN_JOINT.search(text, chunks[j][0], min(chunks[j][1], chunks[j][0] + _EN_JOINT_REACH)):
+        return False
+    same_left = h > i and _any_within(spans, chunks[h - 1][0] - 1, chunks[h - 1][1])
+    same_right = h < j and _any_within(spans, chunks[h + 1][0] - 1, chunks[h + 1][1])
+    return (h > i and not same_left) or (h < j and not same_right)
+
+
+def _tail_item(words: list[str]) -> bool:
+    """Can a list's first chunk end in an item? A chunk of two words or fewer is one; a longer
+    one ends in one when at most three words follow its last preposition ("depots in xiamen")."""
+    if len(words) <= 2:
+        return True
+    for k in range(len(words) - 1, max(len(words) - 5, -1), -1):
+        if words[k] in _EN_LEADS:
+            return len(words) - k - 1 <= 3
+    return False
+
+
+def _head_item(words: list[str]) -> bool:
+    """Can a list's last chunk open with an item? Two words or fewer, or at most three words
+    before a preposition or a word of time ("yong'an this quarter"), not a verb ("shanghai is …")."""
+    return len(words) <= 2 or any(w in _EN_TRAILS for w in words[1:4])
+
+
+def _sep_before(text: str, start: int) -> bool:
+    """Is there a list separator (", ", " and ", " or ") before `start`, with at most two words
+    between? (Three `rfind`s over a short reach: a regex anchored at the end tries every position.)"""
+    lo = max(0, start - _EN_BEFORE_REACH)
+    comma, and_, or_ = text.rfind(", ", lo, start), text.rfind(" and ", lo, start), text.rfind(" or ", lo, start)
+    k = max(comma, and_, or_)
+    if k < 0:
+        return False
+    between = text[k + (2 if k == comma else 5 if k == and_ else 4) : start]
+    return between.count(" ") <= 2 and not any(c in between for c in ",.;:!?")
+
+
+def _in_reach(reaches: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of the ascending, possibly overlapping `reaches`?"""
+    k = bisect_right(reaches, (start, 1 << 62)) - 1
+    return k >= 0 and any(a <= start and end <= b for a, b in reaches[max(0, k - 2) : k + 1])

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from .rules import Topic
 
 # Bump ENGINE when matching changes in a way the probes below cannot show (2: 三 明 read as 三明;
-# 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科).
-ENGINE = 5
+# 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科; 6: English lists of places,
+# "in Shanghai, Xiamen and Yong'an").
+ENGINE = 6
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -49,6 +50,9 @@ PROBES = (
     ("年度十大新闻", "1. 高铁新线开通\n2. 沪明对口合作签约\n3. 新机场航站楼启用\n4. 城市马拉松举行"),
     ("专家团走进乡村", "来自上 海的农技专家走进三 明市尤溪县，为茶农讲解病虫害防治。"),
     ("本周专家来院坐诊", "↑点击蓝字，关注“泰宁县医院”\n华山医院骨科、神经内科专家本周在我院坐诊，这是两院合作的内容。"),
+    ("Courier adds depots", "The firm opened depots in Shanghai, Xiamen and Yong'an this year, and signed leases in "
+     "Ganzhou, Sanming, Baoji and Yichang."),
+    ("组图｜援派医生在宁化", "图为：长宁区援派医生在宁化县医院查房。\n图为：专家到乡镇卫生院义诊。"),
 )
 
 
