@@ -396,10 +396,24 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
             continue
         found = plausible(convert(match), now)
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
-                and (lists or not (_listed(text, match) or _timed_list(text, match)))):
+                and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
+                and not _in_sentence(text, match)):
             best = (found, distance)
     return best
 
+
+def _headed(text: str, match: re.Match[str]) -> bool:
+    """Whether a date follows a list's heading close by (`最新资讯`, `相关新闻`, `热门推荐`, `评论`): an
+    item of a short list (two dated links are too few to count as one)."""
+    timed = match.re is FULL_DATE and match.group(4) is not None
+    return not timed and _LISTED.search(text, max(0, match.start() - 60), match.start()) is not None
+
+
+def _in_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a date opens a clause of running text (`2017年6月21日，趙家窪村史上…`): the day something
+    happened, not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
+    after = text[match.end() : match.end() + 8]
+    return after[:1] in ("，", "、") and _BYLINE_WORDS.match(after, 1) is None
 
 def without_lists(text: str) -> str:
     """`text` with a dated list's dates blanked out (same length), for a byline region that runs
@@ -410,17 +424,21 @@ def without_lists(text: str) -> str:
     return text
 
 
-# A forum poster's profile beside the post: `注册时间 2004-03-26`, `最后登录 2012-12-29` (Discuz!, PHPWind).
+# A forum poster's profile beside the post: `注册时间 2004-03-26`, `最后登录 2012-12-29` (Discuz!, PHPWind);
+# a document's own dates in a government information table that are not its posting: `生效日期`,
+# `施行日期`, `实施日期`, `废止日期`, `失效日期`, `截止日期` (a notice's deadline).
 # Found by str.find on each key (a regex opening with an alternation scanned whole pages 10x slower),
 # then the date is matched right after it.
 _PROFILE_KEYS = (("注册", ""), ("註冊", ""), ("登录", "最后上次"), ("登錄", "最後上次"), ("登入", "最後上次"),
-                 ("访问", "最后上次"), ("訪問", "最後上次"))
+                 ("访问", "最后上次"), ("訪問", "最後上次"), ("生效", ""), ("施行", ""), ("实施", ""),
+                 ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""))
 _PROFILE_DATE = re.compile(r"(?:时间|時間|日期|于|於)?\s*+[:：]?\s*+" + FULL_DATE.pattern)
 
 
 def without_profile(text: str) -> str:
     """`text` with the dates of a forum poster's profile blanked out (same length): when the member
-    registered or last logged in says nothing of when the post was written."""
+    registered or last logged in says nothing of when the post was written; nor does the day a
+    document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`)."""
     spans = []
     for key, before in _PROFILE_KEYS:
         at = text.find(key)

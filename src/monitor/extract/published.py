@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from itertools import islice
 
@@ -90,11 +90,14 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     """The publication time, first plausible hit of the cascade, in UTC (`fetched`: when the page
     was fetched, for relative byline times)."""
     order = cache(lambda: day_first(meta.lang, meta.tags.get("og:locale"), url, places.page_text))
-    stated = (ruled, *meta.published_tags(), meta.ld.get("date"), *(stamp for stamp, _, marked in meta.times if marked))
+    found = dates.parse_value(ruled, now, order)
+    if found:
+        return found
+    stated = (*meta.published_tags(), meta.ld.get("date"), *(stamp for stamp, _, marked in meta.times if marked))
     for value in stated:
         found = dates.parse_value(value, now, order)
         if found:
-            return found
+            return _unless_copied(found, places, url, now, order)
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     # A forum poster's `注册时间 …` / `最后登录 …` dates no post: blanked in the byline region, after the
@@ -140,6 +143,26 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
             or dates.tail_date(places.tail, now) or yearless.dateline_date(places.lead, now, hint)
             or near or dates.short_date_from_url(url, now))
+
+
+# How much later than the byline a page's meta date must be to be a copy's or a move's time.
+_COPIED_AFTER = timedelta(days=2)
+
+
+def _unless_copied(found: datetime, places: Places, url: str | None, now: datetime,
+                   order: dates.Order) -> datetime:
+    """The meta tags' date, unless the byline under the headline (`发布时间：2018-06-12`, `2018-06-12
+    11:41:03 来源：…`, a page clock and a dated list aside), else the URL (`/2018/0612/`), states an
+    earlier day: a mirror or a moved site writes the day it copied the page into
+    `article:published_time` / `PubDate`, and an article is not shown dated before it was
+    published, so the earlier is then the publication."""
+    shown = None
+    if places.anchored and places.region:
+        region = dates.without_profile(dates.fold_digits(places.region))
+        shown = (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
+                 or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
+    shown = shown or dates.date_from_url(url, now)
+    return shown if shown is not None and shown < found - _COPIED_AFTER else found
 
 
 def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | None:
