@@ -18,6 +18,7 @@ _STOP = re.compile(
     r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
     r"相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
+    r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
@@ -120,8 +121,15 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
                      "图说：", "图说:", "图片说明：", "图片说明:")
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
-_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计)\s*[︱｜|丨]")
-_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图")
+_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计)\s*[︱｜|丨]|"
+                        r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
+# `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
+_ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】")
+# A journal article's repost: its author note, citation and first-printed lines (`作者简介：…`,
+# `论文引用格式：…`, `本文刊发于《…》2021年10月`), up to a paragraph long; WeChat's `原创 秦玥 直新闻`.
+_ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
+                              r"本文刊發於|本文原载于|本文原載於|原创\s|原創\s")
+_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿")  # `（…管理局供稿）`: who supplied the text
 
 
 # `… joined in for the chorus [&hellip;]`: a teaser's excerpt of another article (WordPress and its
@@ -161,6 +169,10 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
     if len(line) <= 80 and _ZH_CREDIT.match(line):
+        return True
+    if len(line) <= 80 and _ZH_KEYWORDS.match(line) and not _SENTENCE_ENDS.search(line) and "，" not in line:
+        return True
+    if len(line) <= 200 and _ZH_PAPER_CREDIT.match(line) and (line[:2] not in ("原创", "原創") or len(line) <= 30):
         return True
     if len(line) <= 30 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
             and _STAFF.fullmatch(line.replace(" ", "").replace("\u3000", "")):

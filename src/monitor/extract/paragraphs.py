@@ -91,10 +91,13 @@ def byline_fields(text: str) -> list[tuple[str, str, str]]:
     return FIELD_VALUE.findall(text)
 
 
-_REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`
-    r"^[（(]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网)?(?:记者|記者)\s*"
-    r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)\s*[）)]?$"
+_REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`, `記者傅人意 實習生王偉君`
+    r"^[（(■]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网|本報)?(?:见习|見習)?(?:记者|記者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)"
+    r"(?:\s*(?:实习生|實習生|通讯员|通訊員)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)?\s*[）)]?$"
 )
+# `新华社记者`, `本报记者`: the agency's credit line over a text whose writers it does not name.
+_AGENCY_CREDIT = re.compile(r"^[（(]?\s*[\u4e00-\u9fff]{1,8}(?:社|报|報|台|网|網)(?:记者|記者)\s*[）)]?$")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
     rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
@@ -515,6 +518,8 @@ def _is_byline(line: str, body: Body) -> bool:
     reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
+        return True
+    if len(line) <= 12 and ("记者" in line or "記者" in line) and _AGENCY_CREDIT.match(line):
         return True
     if _SENTENCE.search(line):
         return False
