@@ -41,6 +41,12 @@ def test_a_mirrors_copy_time_in_meta_gives_way_to_the_earlier_byline():
         assert day(extract(page, "https://copy.example.cn/a/123.html", now=NOW)) == "2018-06-12", byline
 
 
+def test_a_mirrors_copy_time_gives_way_to_a_signature_under_the_text():
+    page = mirror("", "2011-01-07").replace("</div></div><div class='ft'>",
+                                           "<p>二○○九年一月二十二日</p></div></div><div class='ft'>")
+    assert day(extract(page, "https://copy.example.cn/a/123.html", now=NOW)) == "2009-01-22"
+
+
 def test_a_mirrors_copy_time_gives_way_to_the_urls_earlier_day():
     page = mirror("来源：青溪日报", "2021-07-01")
     assert day(extract(page, "https://copy.example.cn/n2/2020/1217/c231-344.html", now=NOW)) == "2020-12-17"

@@ -152,8 +152,8 @@ _COPIED_AFTER = timedelta(days=2)
 def _unless_copied(found: datetime, places: Places, url: str | None, now: datetime,
                    order: dates.Order) -> datetime:
     """The meta tags' date, unless the byline under the headline (`发布时间：2018-06-12`, `2018-06-12
-    11:41:03 来源：…`, a page clock and a dated list aside), else the URL (`/2018/0612/`), states an
-    earlier day: a mirror or a moved site writes the day it copied the page into
+    11:41:03 来源：…`, a page clock and a dated list aside), else a byline or signature line in the
+    text (`二○○九年一月二十二日` under a notice), else the URL (`/2018/0612/`), states an earlier day: a mirror or a moved site writes the day it copied the page into
     `article:published_time` / `PubDate`, and an article is not shown dated before it was
     published, so the earlier is then the publication."""
     shown = None
@@ -161,7 +161,7 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
         region = dates.without_profile(dates.fold_digits(places.region))
         shown = (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
                  or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
-    shown = shown or dates.date_from_url(url, now)
+    shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
 
 
