@@ -94,7 +94,7 @@ def byline_fields(text: str) -> list[tuple[str, str, str]]:
 _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊琳 李清芬`, `（本报记者 张三）`, `記者傅人意 實習生王偉君`
     r"^[（(■]?\s*[^\s（()）]{0,16}?\s*(?:本报|本網|本网|本報)?(?:见习|見習)?(?:记者|記者)\s*"
     r"([\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)"
-    r"(?:\s*(?:实习生|實習生|通讯员|通訊員)\s*[\u4e00-\u9fff]{2,4}(?:\s*[、，, ]\s*[\u4e00-\u9fff]{2,4})*)?\s*[）)]?$"
+    r"(?:\s*(?:实习生|實習生|通讯员|通訊員)\s*[^\s\d（()）]{2,4})?\s*[）)]?$"
 )
 # `新华社记者`, `本报记者`: the agency's credit line over a text whose writers it does not name.
 _AGENCY_CREDIT = re.compile(r"^[（(]?\s*[\u4e00-\u9fff]{1,8}(?:社|报|報|台|网|網)(?:记者|記者)\s*[）)]?$")

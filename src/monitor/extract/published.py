@@ -8,7 +8,9 @@ the raw page. Out: an aware UTC datetime or None. Never raises; parsing is in `d
 
 The order, from the most to the least specific place:
 1. a per-source selector; meta tags (also bare stamps: Unix time, `20180308`), JSON-LD (an
-   article before a WebPage) and <time> marked as the publication time;
+   article before a WebPage) and <time> marked as the publication time — unless the byline, a
+   byline or signature line in the text, or the URL states a day more than two days earlier (a
+   mirror's copy time in `article:published_time`);
 2. the byline region: a labelled date (`发布时间：`), a timed date, any date, a two-digit-year
    date (`18-03-08`); a <time> shown there (one after `Updated` last); an element marked
    `itemprop=datePublished` or with a `pubtime`-like class (its attributes, then its text);
@@ -153,9 +155,10 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
                    order: dates.Order) -> datetime:
     """The meta tags' date, unless the byline under the headline (`发布时间：2018-06-12`, `2018-06-12
     11:41:03 来源：…`, a page clock and a dated list aside), else a byline or signature line in the
-    text (`二○○九年一月二十二日` under a notice), else the URL (`/2018/0612/`), states an earlier day: a mirror or a moved site writes the day it copied the page into
-    `article:published_time` / `PubDate`, and an article is not shown dated before it was
-    published, so the earlier is then the publication."""
+    text (`二○○九年一月二十二日` under a notice), else the URL (`/2018/0612/`), states an earlier
+    day: a mirror or a moved site writes the day it copied the page into `article:published_time`
+    / `PubDate`, and an article is not shown dated before it was published, so the earlier is then
+    the publication."""
     shown = None
     if places.anchored and places.region:
         region = dates.without_profile(dates.fold_digits(places.region))
