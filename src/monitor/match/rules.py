@@ -52,7 +52,10 @@ class Group:
     garbled: re.Pattern[str] | None = None  # terms of 3+ characters with one of them 〓
     mojibake: re.Pattern[str] | None = None  # gazetteer names as a GBK reading of UTF-8 garbles them
     contested: frozenset[str] = frozenset()  # terms every hit of which is judged by segmentation
-    one_sense: bool = False  # gazetteer not_in names something else: one name, one meaning per article
+    # the gazetteer's not_in contexts (normalised): each names something else (永安百货), so one in an
+    # article makes the name mean that thing there; the topic's own not_in contexts (三明医改: the
+    # city named for its example) only cancel the hits they hold
+    one_sense: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -269,7 +272,8 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
                  words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),
-                 contested=frozenset(normalize(t) for t in contested), one_sense=bool(listed_contexts))
+                 contested=frozenset(normalize(t) for t in contested),
+                 one_sense=frozenset(normalize(t) for t in listed_contexts + mojibake(listed_contexts)))
 
 
 def _garbled_pattern(terms: list[str]) -> re.Pattern[str] | None:

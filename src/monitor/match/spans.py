@@ -54,8 +54,18 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
 # "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…"), and a short label
 # in 【】 opening each line does in a listing ("【展览】…\n【演出】…\n【推介】…": a weekend calendar).
+# A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too.
 _ITEM = re.compile(r"[\n;。:] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
-                   r"|[●○◆◇■□▲△★☆•▶►♦]|【[^】\n]{1,6}】)")
+                   r"|\d{1,2} (?=[\u4e00-\u9fff])|[●○◆◇■□▲△★☆•▶►♦]|【[^】\n]{1,6}】)")
+# A title that says the page rounds up the news (早报, 早读, 今日要闻, "China briefing", "week in
+# review"): each line of its body, and each clause of a line between semicolons, is one item, a
+# headline among headlines ("…；三明：上海杨浦区代表团来明考察；广州：…", "Shanghai and Sanming opened …"
+# as one line of a weekly briefing).
+_DIGEST_TITLE = re.compile("早报|早读|早知道|早班车|要闻速览|要闻汇总|要闻回顾|一周要闻|本周要闻|今日要闻|每日要闻|"
+                           "新闻速览|新闻汇总|新闻速递|新闻早餐|一周回顾|(?:morning|evening|daily|weekly|china) briefing|"
+                           "news roundup|news round-up|week in review|news in brief|news digest|daily digest|weekly digest|"
+                           "you may have missed")
+_DIGEST_MIN_ITEMS = 4  # a round-up of fewer lines is a story under a round-up's name
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 # An item that goes on past its first sentence for this many characters is a section with
 # sentences of its own (a county's list of the year's deeds), not a headline among headlines.
@@ -143,7 +153,13 @@ class Enumerations:
     def items(self) -> list[tuple[int, int]]:
         """[start, end) of each item of a long numbered list (or of a paragraph of clauses
         between semicolons); looked for only once a list-skipping group has a hit."""
-        return _numbered_items(self.text)
+        text = self.text
+        title_end = text.find("\n")
+        if title_end > 0 and _DIGEST_TITLE.search(text, 0, title_end):
+            items = _digest_items(text, title_end)
+            if len(items) >= _DIGEST_MIN_ITEMS:
+                return items
+        return _numbered_items(text)
 
     def near(self, start: int, end: int) -> bool:
         """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
@@ -182,6 +198,20 @@ def _numbered_items(text: str) -> list[tuple[int, int]]:
             items.append((start, end))
     if text.count(";") >= MIN_LIST_ITEMS - 1:
         items = sorted(items + _semicolon_items(text, items))
+    return items
+
+
+def _digest_items(text: str, title_end: int) -> list[tuple[int, int]]:
+    """Each body line of a news round-up, and each clause of a line between semicolons."""
+    items: list[tuple[int, int]] = []
+    start = title_end + 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        for a, b in pairwise([start - 1, *_semicolons(text, start, end), end]):
+            if b > a + 1:
+                items.append((a + 1, b))
+        start = end + 1
     return items
 
 
@@ -347,7 +377,7 @@ def _judged(group: Group, text: str, spans: list[tuple[int, int]], stop: int,
     for span in spans:
         found: tuple[int, int] | None = span
         while found is not None and not _counts(group, text, found, blocked):
-            if found == span and group.one_sense and _names_else(text, span, blocked):
+            if found == span and group.one_sense and _names_else(text, span, blocked, group.one_sense):
                 elsewhere.add(text[span[0] : span[1]])
             m = group.pattern.search(text, found[0] + 1, stop)
             found = m.span() if m and m.start() < found[1] else None
@@ -385,11 +415,12 @@ def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tupl
     return False
 
 
-def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
-    """True when a context holding the hit names something else outright (永安百货, 韩国大田),
-    not another cut of the same characters (三明确)."""
+def _names_else(text: str, span: tuple[int, int], blocked: list[tuple[int, int]], named: frozenset[str]) -> bool:
+    """True when a gazetteer context holding the hit (one of `named`) names something else outright
+    (永安百货, 韩国大田), not another cut of the same characters (三明确)."""
     start, end = span
-    return any(not segment.crossing(text[a:b], start - a, end - a) for a, b in _holding(blocked, start, end))
+    return any(text[a:b] in named and not segment.crossing(text[a:b], start - a, end - a)
+               for a, b in _holding(blocked, start, end))
 
 
 def _holding(blocked: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
