@@ -338,3 +338,36 @@ def test_band_look_ups_read_each_keys_newest_holders_only_so_a_story_of_thousand
     assert [(c["article_id"], c["shared"]) for c in found] == [
         (ids["http://c.example/3"], 1), (ids["http://c.example/10"], 1), (min(newest), 1)]
     assert [c["article_id"] for c in store.lsh_candidates([other])] == [ids[f"http://c.example/{4 * KEY_MOST}"]]
+
+
+def _reads() -> int:
+    """Read system calls this process has made so far (Linux)."""
+    with open("/proc/self/io") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("syscr"))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/io"), reason="needs Linux's /proc/self/io")
+def test_pages_read_once_stay_cached_between_transactions(tmp_path):
+    """A store's pages stay in the connection's cache between transactions: an index of ~9 MB
+    (far past SQLite's default 2 MiB) walked a second time is not read from the file again, as
+    an import's writes at random keys of the URL and band-key indexes touch the same pages
+    again and again."""
+    import random
+
+    path = tmp_path / "c.db"
+    store = Store.open(path)
+    rng = random.Random(5)
+    with store.transaction():
+        store.conn.execute("CREATE TABLE scratch (k BLOB PRIMARY KEY, v INTEGER) WITHOUT ROWID")
+        store.conn.executemany("INSERT INTO scratch VALUES (?, ?)",
+                               ((rng.randbytes(48), i) for i in range(160_000)))
+    store.close()
+    store = Store.open(path)
+    assert store.conn.execute("PRAGMA page_count").fetchone()[0] * 4096 > 8_000_000
+    walk = "SELECT sum(length(k)) FROM scratch"
+    store.conn.execute(walk).fetchone()  # read once from the file
+    before = _reads()
+    for _ in range(3):
+        store.conn.execute(walk).fetchone()
+    assert _reads() - before < 50  # a 2 MiB cache reads the ~2,200 pages again each time
+    store.close()
