@@ -3,11 +3,11 @@
 The judges' hard set found misses where Shanghai is named only by a district, a state firm, a
 hospital or a university and Sanming only by a county, a park, a landmark or a brand, where the tie
 sits one paragraph deep in a long report, and in English naming counties only. Probes of those
-kinds, written here in our own words, found four words the ties use that were no cooperation words:
-a team settling in (入驻) or a plant starting production (投产, "started production"), work done for
-the other side for nothing (免费为, 无偿), and a hospital's regular clinic there ("a monthly
-clinic"); and a sightseeing story that counts the other side as its source of visitors (客源) was
-read as one person's trip.
+kinds, written here in our own words, found words of the ties that were no cooperation words: a
+team settling in (入驻) or a plant starting production (投产, "started production"), work done for
+the other side for nothing (免费为, 无偿), a hospital's regular clinic there ("a monthly clinic"),
+and Shanghai's sent-down youth in English ("sent-down youths", "educated youth"); and a sightseeing
+story that counts the other side as its source of visitors (客源) was read as one person's trip.
 """
 
 from __future__ import annotations
@@ -65,4 +65,16 @@ def test_a_long_report_with_the_tie_one_paragraph_deep(hu_ming: match.Topic) -> 
         "下半年，全县将紧盯全年目标任务，确保完成各项目标。",
     ]
     m = match_article(hu_ming, "尤溪县上半年经济运行情况通报", "\n".join(paras))
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Former sent-down youth revisit Mingxi",
+     "Thirty former sent-down youths from Shanghai went back to the Mingxi village where they farmed in the 1970s, "
+     "bringing books for its school."),
+    ("Educated youth from Shanghai remember Jianning",
+     "A reunion of educated youth from Shanghai who lived in Jianning county in the 1960s drew 80 people this week."),
+])
+def test_shanghais_sent_down_youth_in_english(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
