@@ -47,6 +47,10 @@ BROKEN_CONTAINMENT, BROKEN_COVERAGE = 0.5, 0.95
 # one anchor often enough, and the signatures' interval alone cannot rule them out.
 MIN_EQUAL_BINS = dedup.ROWS
 MIN_SHINGLES = 40  # about two sentences
+# A stored text under PART of this one's shingles that this one holds joins it to its story only
+# when it is this one's opening (OPENING of its first shingles): a lead-only copy met by its
+# full story. A digest page holds several stories' openings, each a small part of it.
+PART, OPENING = 1 / 3, 0.8
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -84,6 +88,7 @@ class Prepared:
     packed: bytes = b""  # its signature as stored
     shingles: int = 0  # and its size
     anchors: int = 0  # how many of the keys (the last) are anchors
+    figs: frozenset[str] | None = None  # the story's figures (`figures`), found when first asked
 
     def __post_init__(self) -> None:
         assert self.fp is not None
@@ -99,6 +104,12 @@ class Prepared:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.body = self.article.body
+
+    def figures(self) -> frozenset[str]:
+        """The numbers of the article's story lines (`dedup.figures`), found once."""
+        if self.figs is None:
+            self.figs = dedup.figures(self.body)
+        return self.figs
 
     def grams(self) -> Any:
         """The fingerprint's shingle hashes (made again after a trip between processes)."""
@@ -156,6 +167,7 @@ class Ingestor:
         self._since = 0.0
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
+        self._bodies: dict[int, str | None] = {}  # candidates read for the article in hand
         record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
@@ -269,6 +281,7 @@ class Ingestor:
         An article dated before the window is also compared with those published near its date."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
+        self._bodies = {}
         bands = len(p.keys) - p.anchors
         cands = self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
         for cand in cands:
@@ -287,21 +300,51 @@ class Ingestor:
             return False
         # a 3-sigma interval from the signatures: the shingles decide only when it straddles
         low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
-        if low >= REPOST_CONTAINMENT:
+        if low < REPOST_CONTAINMENT:
+            # a mirror's broken text is read when the estimate itself (not its upper bound) says so
+            likely = high >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and dedup.containment_bounds(
+                p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT)
+            if not (likely and self._contained(p, cand)):
+                return False
+        return self._kept(p, cand)
+
+    def _kept(self, p: Prepared, cand: dict[str, Any]) -> bool:
+        """What the signatures cannot tell of a pair where one text holds the other: the
+        shorter text's figures are in the longer (two notices from one template differ in
+        theirs), and a stored text that is a small part of this one is its opening (a digest
+        holds other stories' openings too). The candidate is read only when this article is
+        the longer or has figures to compare."""
+        part = cand["shingles"] < PART * p.shingles
+        shorter = p.shingles <= cand["shingles"]
+        if shorter and len(p.figures()) < dedup.FIGURES_MIN:
             return True
-        # a mirror's broken text is read when the estimate itself (not its upper bound) says so
-        likely = high >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and dedup.containment_bounds(
-            p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT)
-        return likely and self._contained(p, cand)
+        body = self._body(cand)
+        if body is None:
+            return False
+        mine, theirs = p.figures(), dedup.figures(body)
+        if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
+            return False
+        if not part:
+            return True
+        small = dedup.fingerprint(scriptfold.fingerprint_text(body)).grams
+        return dedup.opens_with(scriptfold.fingerprint_text(p.body), small) >= OPENING
+
+    def _body(self, cand: dict[str, Any]) -> str | None:
+        """A candidate's stored body (None when it is gone), read once for the article in hand."""
+        key = cand["article_id"]
+        if key not in self._bodies:
+            row = self.ctx.store.article(key)
+            self._bodies[key] = None if row is None else row["body"] or ""
+        return self._bodies[key]
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether a borderline candidate holds this article's text or is held in it (read)."""
         if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
             return False
-        row = self.ctx.store.article(cand["article_id"])
-        if row is None:
+        body = self._body(cand)
+        if body is None:
             return False
-        text = scriptfold.fingerprint_text(row["body"] or "")
+        text = scriptfold.fingerprint_text(body)
         other = dedup.fingerprint(text)
         share = dedup.containment(p.grams(), other.grams)
         if share >= REPOST_CONTAINMENT:
