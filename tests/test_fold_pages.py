@@ -12,7 +12,7 @@ import json
 import opencc
 from test_dedup import _opened
 
-from monitor import dedup, scriptfold
+from monitor import dedup, extract, scriptfold
 from monitor.pipeline import Context, import_lines
 
 
@@ -101,3 +101,26 @@ def test_figures_are_read_from_the_story_lines_in_ascii_digits():
     assert dedup.figures_kept(dedup.figures(text), dedup.figures(_notice("湖东路", 12, 9, 21, 1860, 96312)))
     assert not dedup.figures_kept({"12", "9", "21", "1860"}, {"19", "9", "18", "2450"})
     assert dedup.figures_kept({"12", "9"}, set())  # too few figures to tell anything
+
+
+def _page(between: str, after: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in _STORY.split("\n"))
+    return (f"<html><head><title>口袋公园开放</title></head><body><div class='main'><h1>口袋公园开放</h1>"
+            f"<div class='info'>2026-11-28 09:30 来源：城市晚报</div>{between}<div class='text'>{paras}</div>{after}</div></body></html>")
+
+
+def test_a_page_printing_the_previous_article_whole_keeps_only_its_own_text():
+    # An archive mirror prints the neighbouring article in full under its `上一篇：` label, in
+    # the same container: that text is another story, and would carry this page into its story.
+    other = "".join(f"<p>{p}</p>" for p in _OPENINGS)
+    for label in ("<p>上一篇：闽江防洪堤加固完工</p>", "<p>上一篇：<a href='/n/1.html'>闽江防洪堤加固完工</a></p>",
+                  "<div>下一篇： 宁德大黄鱼苗种投放完成</div>"):
+        article = extract.extract(_page("", f"<div class='prev'>{label}{other}</div>"), "https://mirror.example.net/p/1.html")
+        assert article.body == _STORY.replace("\n", "\n\n")
+
+
+def test_neighbour_links_above_the_text_leave_the_text_whole():
+    nav = ("<div class='nav'><p>上一篇：<a href='/n/1.html'>闽江防洪堤加固完工</a></p>"
+           "<p>下一篇：<a href='/n/3.html'>宁德大黄鱼</a></p></div>")
+    article = extract.extract(_page(nav, ""), "https://mirror.example.net/p/2.html")
+    assert article.body == _STORY.replace("\n", "\n\n")

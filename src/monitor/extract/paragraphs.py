@@ -29,6 +29,9 @@ _STOP_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # a `Related …` he
 # head such a box too.
 _LINE_HEADS = frozenset({"p", "div"})
 _LISTS = frozenset({"ul", "ol"})
+# A neighbouring article's label below the text (`上一篇：<title>`, `下一篇：…`): what follows is
+# navigation or that article itself (a page printing it whole below this one), never more of this.
+_NEIGHBOUR = re.compile(r"\s*(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇|前一篇|后一篇|後一篇)\s*[：:]")
 _BOX_HEAD = re.compile(r"(?:story |key )?(?:highlights|key points|at a glance)[\s:]*", re.I)
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
@@ -409,7 +412,9 @@ def _timed_line(line: str) -> bool:
 
 def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
-    (a related list)."""
+    (a related list, a neighbouring article's label below the text)."""
+    if body.paragraphs and len(raw) <= 300 and _NEIGHBOUR.match(raw.replace(_LINK_OPEN, "")):
+        return False
     if _LINK_OPEN in raw and _link_row(raw):
         if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
             line = collapse(_LINK_SPAN.sub(r"\1", raw))
