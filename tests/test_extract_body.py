@@ -18,7 +18,8 @@ post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt; an 
 (breadcrumb, headline, an untimed `发布时间:` byline) typed into the article's cell above the text;
 sentences that report a reading count (`阅读量已经超过两千万。`) beside the page's own counter;
 `Further reading` / `STORY HIGHLIGHTS` boxes headed by plain lines, a video box's time-coded
-transcript, a pull quote, and `Via …` / `Source …` lines.
+transcript, a pull quote, and `Via …` / `Source …` lines; wire credits under the text (`With
+reporting by …`, the wire's name on a line of its own, a `First posted <date>` stamp).
 """
 
 from __future__ import annotations
@@ -443,3 +444,13 @@ def test_a_linked_byline_a_tools_heading_and_a_reviews_disclosure_are_not_text()
     assert not any(p in ("By Rosa Venn", "Story Tools") or "reviewed using" in p or "Questions?" in p for p in body)
     assert any(p.startswith("Night Ferry is a puzzle game") for p in body)
     assert article.author == "Rosa Venn"
+
+
+def test_wire_credits_under_the_text_are_not_text() -> None:
+    # Under the last paragraph: a `With reporting by …` line set as a heading, the wire's name on a
+    # line of its own (`AP`) and a `First posted <date>` stamp. A sentence that names the wire stays.
+    body = paragraphs("en_wire_credit_lines.html")
+    assert body[0].startswith("A flood barrier that took six years")
+    assert body[-1].startswith("The board plans a second, smaller gate")
+    assert len(body) == 5
+    assert any("told AP the project" in p for p in body)

@@ -49,7 +49,7 @@ _SENTENCE_ENDS = re.compile("[。！？]")
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
 # the search skips ahead fast). Only lines with Latin words are tried.
 _PROMO_START = re.compile(
-    r"[(\[]?(?:(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
+    r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
     r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
@@ -63,7 +63,7 @@ _PROMO_START = re.compile(
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|read more|see also|also read|"
     r"read also|more on this)\s*:.{0,80}$|"
-    r"(?:(?:last )?updated|published|posted)(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
+    r"(?:(?:last |first |originally )?(?:updated|published|posted))(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
@@ -115,6 +115,9 @@ _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
     r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer)s?\b"
 )
+# `AP`, `— Reuters`, `(AFP)`, `AP/Reuters`: the wire that supplied the story, on a line of its own under it.
+_WIRE = r"(?:AP|AFP|AAP|Reuters|Associated Press|Agence France-Presse|Bloomberg|dpa|PTI|IANS|ANI|UPI|Xinhua|PA)"
+_WIRE_LINE = re.compile(rf"[\s(\[—–-]*{_WIRE}(?:\s*[/,&]\s*{_WIRE}|\s+and\s+{_WIRE})*[\s)\].]*")
 _EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+")
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
 _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:", "图注：", "图注:",
@@ -224,9 +227,11 @@ def _long_caption(line: str) -> bool:
 
 
 def trim_tail(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without the author notes (`X is a staff writer…`) among the last three."""
+    """The paragraphs without the author notes (`X is a staff writer…`) and the wire's name on a line of
+    its own (`AP`, `— Reuters`) among the last three."""
     keep = len(paragraphs)
     while keep > 1 and len(paragraphs) - keep < 3 and len(paragraphs[keep - 1]) <= 300 \
-            and _BIO.match(paragraphs[keep - 1]):
+            and (_BIO.match(paragraphs[keep - 1])
+                 or (len(paragraphs[keep - 1]) <= 40 and _WIRE_LINE.fullmatch(paragraphs[keep - 1]))):
         keep -= 1
     return paragraphs[:keep]
