@@ -19,7 +19,8 @@ post's follow prompt, `- END -` mark, `编辑｜…` credits and app prompt; an 
 sentences that report a reading count (`阅读量已经超过两千万。`) beside the page's own counter;
 `Further reading` / `STORY HIGHLIGHTS` boxes headed by plain lines, a video box's time-coded
 transcript, a pull quote, and `Via …` / `Source …` lines; wire credits under the text (`With
-reporting by …`, the wire's name on a line of its own, a `First posted <date>` stamp).
+reporting by …`, the wire's name on a line of its own, a `First posted <date>` stamp); a caption
+beside its picture that repeats the picture's alt text.
 """
 
 from __future__ import annotations
@@ -454,3 +455,15 @@ def test_wire_credits_under_the_text_are_not_text() -> None:
     assert body[-1].startswith("The board plans a second, smaller gate")
     assert len(body) == 5
     assert any("told AP the project" in p for p in body)
+
+
+def test_a_caption_that_repeats_the_pictures_alt_text_is_not_text() -> None:
+    # An embed box: a picture in a textless wrapper and, beside it, a line that says the picture's
+    # alt text again (a full sentence, so no short-caption rule catches it). A line beside another
+    # picture that says something else stays.
+    body = paragraphs("en_alt_captions.html")
+    assert body[0].startswith("The ferry line to the outer islands")
+    assert body[-1].startswith("The operator said a second boat")
+    assert not any(p.startswith("The new ferry leaves the north quay") for p in body)
+    assert any(p.startswith("Fares stay the same until the autumn") for p in body)
+    assert len(body) == 5

@@ -243,6 +243,25 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
     return pieces
 
 
+def _alt_caption(image: LexborNode, box: LexborNode, own_id: int) -> LexborNode | None:
+    """The block holding a textless picture box and, beside it, the picture's description again as
+    its only text (`<div><div class="img-wrap"><img alt="X"></div><span>X</span></div>`): a caption
+    that repeats the picture's alt text, sentence ends and all. None when the first block with text
+    up from the picture (two levels at most) says anything else."""
+    alt = " ".join((image.attributes.get("alt") or "").split())
+    if len(alt) < 25:
+        return None
+    node = box.parent
+    for _ in range(2):
+        if node is None or node.mem_id == own_id or node.tag not in _PICTURE_BOXES:
+            return None
+        text = node.text().strip()
+        if text:
+            return node if " ".join(text.split()) == alt else None
+        node = node.parent
+    return None
+
+
 def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     """The box a picture sits in when its only text is one short line with no sentence end: the
     picture's caption under no caption class (`<div class="picBox"><img><p>Oak barrels …</p></div>`).
@@ -263,7 +282,9 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     text = box.text().strip()
     if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION:
         return None  # a centred paragraph may be a line of the article set beside a picture
-    if not text or weighted_length(text) > 150 or "\n\n" in text.strip():
+    if not text:
+        return _alt_caption(image, box, own_id)
+    if weighted_length(text) > 150 or "\n\n" in text.strip():
         return None
     if text[-1] in _SENTENCE_ENDS and not _one_cjk_sentence(text):
         return None
