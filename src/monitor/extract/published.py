@@ -161,9 +161,7 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
     the publication."""
     shown = None
     if places.anchored and places.region:
-        region = dates.without_profile(dates.fold_digits(places.region))
-        shown = (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
-                 or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
+        shown = _shown_in(dates.without_profile(dates.fold_digits(places.region)), now, order)
     shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
 
@@ -178,10 +176,15 @@ def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | 
                 or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
+    return (_shown_in(region, now, order) or dates.short_year_date(region, now)
+            or dates.roc_numeric_date(region, now) or dates.glued_date(region, now))
+
+
+def _shown_in(region: str, now: datetime, order: dates.Order) -> datetime | None:
+    """A labelled date, else a timed date, else any date (a page clock and a dated list aside) in
+    the byline region under the headline."""
     return (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
-            or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order)
-            or dates.short_year_date(region, now) or dates.roc_numeric_date(region, now)
-            or dates.glued_date(region, now))
+            or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
 
 
 def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime | None:

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
@@ -89,6 +90,7 @@ class Prepared:
     shingles: int = 0  # and its size
     anchors: int = 0  # how many of the keys (the last) are anchors
     figs: frozenset[str] | None = None  # the story's figures (`figures`), found when first asked
+    ftext: str | None = None  # the fingerprint's text (`text`), made when first asked
 
     def __post_init__(self) -> None:
         assert self.fp is not None
@@ -99,7 +101,7 @@ class Prepared:
         """Sent from a worker without what the writer rarely or never needs: the body (the
         article's paragraphs make it again) and the shingle hashes (read only to settle a
         borderline repost, then made again from the body): half the bytes."""
-        return {**self.__dict__, "body": None, "fp": None}
+        return {**self.__dict__, "body": None, "fp": None, "ftext": None}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -111,11 +113,34 @@ class Prepared:
             self.figs = dedup.figures(self.body)
         return self.figs
 
+    def text(self) -> str:
+        """The text the fingerprint compares (`scriptfold.fingerprint_text`): kept from `prepare`,
+        made again after a trip between processes."""
+        if self.ftext is None:
+            self.ftext = scriptfold.fingerprint_text(self.body)
+        return self.ftext
+
     def grams(self) -> Any:
         """The fingerprint's shingle hashes (made again after a trip between processes)."""
         if self.fp is None:
-            self.fp = dedup.fingerprint(scriptfold.fingerprint_text(self.body))
+            self.fp = dedup.fingerprint(self.text())
         return self.fp.grams
+
+
+class _Stored:
+    """A candidate's stored body, with its fingerprint's text and shingles made when first asked
+    (the figures check and the containment check may both need them for one article)."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+
+    @cached_property
+    def text(self) -> str:
+        return scriptfold.fingerprint_text(self.body)
+
+    @cached_property
+    def fp(self) -> dedup.Fingerprint:
+        return dedup.fingerprint(self.text)
 
 
 def canonical_of(article: Article) -> str:
@@ -139,7 +164,7 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     digest = dedup.content_hash(fp_body or fold_words(norm_title))
     return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                     ftstokens.document_tokens(norm_title, norm_body),
-                    [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)])
+                    [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)], ftext=fp_body)
 
 
 class Ingestor:
@@ -167,7 +192,7 @@ class Ingestor:
         self._since = 0.0
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
-        self._bodies: dict[int, str | None] = {}  # candidates read for the article in hand
+        self._stored: dict[int, _Stored | None] = {}  # candidates read for the article in hand
         record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
@@ -281,7 +306,7 @@ class Ingestor:
         An article dated before the window is also compared with those published near its date."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        self._bodies = {}
+        self._stored = {}
         bands = len(p.keys) - p.anchors
         cands = self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
         for cand in cands:
@@ -318,40 +343,38 @@ class Ingestor:
         shorter = p.shingles <= cand["shingles"]
         if shorter and len(p.figures()) < dedup.FIGURES_MIN:
             return True
-        body = self._body(cand)
-        if body is None:
+        stored = self._read(cand)
+        if stored is None:
             return False
-        mine, theirs = p.figures(), dedup.figures(body)
+        mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return False
         if not part:
             return True
-        small = dedup.fingerprint(scriptfold.fingerprint_text(body)).grams
-        return dedup.opens_with(scriptfold.fingerprint_text(p.body), small) >= OPENING
+        return dedup.opens_with(p.text(), stored.fp.grams) >= OPENING
 
-    def _body(self, cand: dict[str, Any]) -> str | None:
-        """A candidate's stored body (None when it is gone), read once for the article in hand."""
+    def _read(self, cand: dict[str, Any]) -> _Stored | None:
+        """A candidate as stored (None when it is gone), read once for the article in hand."""
         key = cand["article_id"]
-        if key not in self._bodies:
+        if key not in self._stored:
             row = self.ctx.store.article(key)
-            self._bodies[key] = None if row is None else row["body"] or ""
-        return self._bodies[key]
+            self._stored[key] = None if row is None else _Stored(row["body"] or "")
+        return self._stored[key]
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether a borderline candidate holds this article's text or is held in it (read)."""
         if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
             return False
-        body = self._body(cand)
-        if body is None:
+        stored = self._read(cand)
+        if stored is None:
             return False
-        text = scriptfold.fingerprint_text(body)
-        other = dedup.fingerprint(text)
+        other = stored.fp
         share = dedup.containment(p.grams(), other.grams)
         if share >= REPOST_CONTAINMENT:
             return True
         if share < BROKEN_CONTAINMENT:
             return False
-        small, large = (scriptfold.fingerprint_text(p.body), other.grams) if p.shingles <= other.count else (text, p.grams())
+        small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         return dedup.coverage(small, large) >= BROKEN_COVERAGE
 
 
