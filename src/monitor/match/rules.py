@@ -56,6 +56,7 @@ class Group:
     # article makes the name mean that thing there; the topic's own not_in contexts (三明医改: the
     # city named for its example) only cancel the hits they hold
     one_sense: frozenset[str] = frozenset()
+    pairs: bool = False  # some term names two places joined by "and" ("shanghai and sanming")
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),
                  words=frozenset(normalize(t) for t in terms), garbled=_garbled_pattern(terms),
                  contested=frozenset(normalize(t) for t in contested),
+                 pairs=any(" and " in normalize(t) for t in terms),
                  one_sense=frozenset(normalize(t) for t in listed_contexts + mojibake(listed_contexts)))
 
 

@@ -64,7 +64,9 @@ _ITEM = re.compile(r"[\n;。:] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1
 _DIGEST_TITLE = re.compile("早报|早读|早知道|早班车|要闻速览|要闻汇总|要闻回顾|一周要闻|本周要闻|今日要闻|每日要闻|"
                            "新闻速览|新闻汇总|新闻速递|新闻早餐|一周回顾|(?:morning|evening|daily|weekly|china) briefing|"
                            "news roundup|news round-up|week in review|news in brief|news digest|daily digest|weekly digest|"
-                           "you may have missed")
+                           "you may have missed|"
+                           "(?:新闻|要闻|资讯|快讯|消息|动态|热点|头条|时政|财经|一周|本周|今日|每日|早间|晚间)(?:一览|汇总|速览|盘点|快览|集锦)|"
+                           "(?:news|headlines) at a glance")
 _DIGEST_MIN_ITEMS = 4  # a round-up of fewer lines is a story under a round-up's name
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 # An item that goes on past its first sentence for this many characters is a section with
@@ -97,6 +99,7 @@ _EN_ITEM_WORDS = 4      # an inner item: "xiamen", "the pudong new area"
 _EN_LEAD_WORDS = 1      # words after a name in the first item ("shanghai firms, …"), before it in the last
 _EN_LAST_WORDS = 2      # ("and the yong'an depot")
 _EN_MIN_ITEMS = 3
+_EN_LIST_ENDS = frozenset(",.;:!?)\n")  # after a list's last item: its clause ends
 # A word of joint action after a list of two or three ("Shanghai, Sanming and Nanping jointly
 # launched …"): the items act together, as with _JOINT.
 _EN_JOINT = re.compile(r"\b(?:jointly|together|joined|teamed up|co-host\w*|partnered|both|all three|the three)\b")
@@ -338,10 +341,28 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
         spans = _one_item_only(spans, lists.items, text)
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
+    if group.pairs and group.skip_list_items and spans:  # a pair named by one term: "shanghai and sanming"
+        spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and text.find(" and ", *s) >= 0
+                                          and _pair_listed(text, spans, *s, lists))]
     if group.skip_list_items and spans and lists.english:
         spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and _in_reach(lists.english, *s)
                                           and _english_item(text, spans, *s))]
     return spans
+
+
+def _pair_listed(text: str, spans: list[tuple[int, int]], start: int, end: int, lists: Enumerations) -> bool:
+    """True when a term naming two places joined by "and" ("shanghai and sanming") is two items of a
+    longer list of places: "branches in shanghai and sanming and in twelve other cities", "hubs in
+    beijing, shanghai and sanming, with …" (its last name an item as `_english_item` judges one,
+    and the list ending right after it: "after talks in fuzhou, shanghai and sanming agreed to …" is
+    a clause). A list says nothing about ties between its places."""
+    if text.startswith((" and ", ", and ", " or ", ", or "), end):
+        return True
+    if not lists.english or not (end == len(text) or text[end] in _EN_LIST_ENDS
+                                 or text[end + 1 : end + 12].split(" ", 1)[0] in _EN_TRAILS):
+        return False
+    last = text.rfind(" and ", start, end) + 5
+    return _in_reach(lists.english, last, end) and _english_item(text, spans, last, end)
 
 
 def _with_garbled(spans: list[tuple[int, int]], garbled: re.Pattern[str], text: str,

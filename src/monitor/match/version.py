@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 # Bump ENGINE when matching changes in a way the probes below cannot show (2: 三 明 read as 三明;
 # 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科; 6: English lists of places,
 # "in Shanghai, Xiamen and Yong'an"; 7: a round-up's lines as items, a topic's not_in no longer one
-# sense for the whole article).
-ENGINE = 7
+# sense for the whole article; 8: 新闻一览 / 财经速览 titles, a reader's question answered by an office,
+# "shanghai and sanming and …" as list items).
+ENGINE = 8
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -56,6 +57,9 @@ PROBES = (
     ("组图｜援派医生在宁化", "图为：长宁区援派医生在宁化县医院查房。\n图为：专家到乡镇卫生院义诊。"),
     ("早报｜今日关注", "上海：新线开通；三明：上海考察团来访；福州：花展开幕。\n国际：利率不变。\n体育：比赛结果。\n天气：降温。"),
     ("三明医改再出发", "三明医改走过十余年。\n三明借助沪明对口合作引入上海的医院设立分院。"),
+    ("财经新闻一览：沪明合作签约", "1、股市收涨。\n2、三明与上海签约。\n3、油价下调。\n4、金价上涨。"),
+    ("网友问：楼下尤溪菜馆油烟扰民", "网友留言：我住虹口区，楼下尤溪风味小馆油烟大。\n虹口区生态环境局回复：已责令整改。"),
+    ("Lender adds branches", "It has branches in Shanghai and Sanming and in nine other cities."),
 )
 
 
