@@ -13,6 +13,7 @@ estimate containment, and only a borderline pair is confirmed on the shingles th
 
 from __future__ import annotations
 
+import decimal
 import functools
 import hashlib
 import math
@@ -24,6 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from w3lib.url import canonicalize_url
 
 from .lshbands import BANDS, BINS, ROWS, _c, _mix, _np, band_keys, packed_band_keys
+from .textnorm import normalize
 
 SHINGLE = 5
 __all__ = ["BANDS", "BINS", "ROWS", "band_keys", "packed_band_keys"]  # the band format lives in lshbands
@@ -56,8 +58,20 @@ STORY_SHARE = 0.25  # below this share of the text in sentence lines, the lines 
 # some of them, all from the original), while two notices or reports from one template differ
 # in theirs. The figures of a short notice are few characters, so the changed ones leave most
 # shingles shared (containment over 0.7); the figures themselves tell the two apart.
-_FIGURE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# One number is written several ways (1,200 / 1200 / 1 200 / 一千二百, 12万 / 120000 /
+# 十二万, 6.3% / 百分之六点三, 二〇二六 / 2026), and a reposting outlet rewrites them: the
+# fingerprint text and the figures read each as its value in ASCII digits (`numerals`).
+_ZH_RUN = "[〇零一二三四五六七八九两十百千万亿]"
+_ZH_NUMBER = re.compile(f"(百分之)?({_ZH_RUN}*[十百千万亿]{_ZH_RUN}*(?:点[〇零一二三四五六七八九]+)?"
+                        f"|{_ZH_RUN}+点[〇零一二三四五六七八九]+)")
+_ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 10**8}
+_ZH_DIGIT_CHARS = str.maketrans({c: str(i) for c, i in _ZH_DIGITS.items()})
+_ZH_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{2,}")  # 二〇二六 (a lone 一 is a word's more often)
+_GROUPED = re.compile(r"(?<![0-9.])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
+_SCALED = re.compile(r"(?<![0-9.])([0-9]{1,15}(?:\.[0-9]{1,15})?)([万亿])")
+NUMBER_MAX = 20  # characters of a Chinese number read by value (a run of 亿亿亿… is no number)
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9.]*[月日号])")  # a date's month and day are no figures
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
 FIGURES_KEPT = 0.5  # a repost keeps at least this share of the shorter text's figures
 
@@ -103,16 +117,94 @@ def story_lines(text: str) -> str:
     return "\n".join(kept)
 
 
+def numerals(norm: str, lone: bool = True) -> str:
+    """Normalised text (`textnorm.normalize`) with every number in ASCII digits as its value:
+    Chinese numerals (一千二百 → 1200, 二点一 → 2.1, 百分之六点三 → 6.3%, 二〇二六 → 2026,
+    a lone 三 → 3), thousands separators dropped (1,200 → 1200), 万 and 亿 multiplied out
+    (1.2万 → 12000). For comparing texts only: a word holding a numeral (一些 → 1些) changes
+    alike in every text. `lone=False` leaves a lone Chinese digit and a run of units without
+    a digit (十分, 千万: words) as they are."""
+    if "点" in norm or any(u in norm for u in "十百千万亿"):
+        norm = _ZH_NUMBER.sub(_zh_number if lone else _zh_number_strict, norm)
+    norm = norm.translate(_ZH_DIGIT_CHARS) if lone else _ZH_DIGIT_RUN.sub(_zh_digits, norm)
+    if "," in norm or " " in norm:
+        norm = _GROUPED.sub(lambda m: m.group().replace(",", "").replace(" ", ""), norm)
+    if "万" in norm or "亿" in norm:
+        norm = _SCALED.sub(lambda m: _plain(decimal.Decimal(m.group(1)) * _ZH_UNITS[m.group(2)]), norm)
+    return norm
+
+
+def _zh_digits(m: re.Match) -> str:
+    return m.group().translate(_ZH_DIGIT_CHARS)
+
+
+def _zh_number_strict(m: re.Match) -> str:
+    return _zh_number(m) if any(c in _ZH_DIGITS for c in m.group(2)) else m.group()
+
+
+def _zh_number(m: re.Match) -> str:
+    if len(m.group(2)) > NUMBER_MAX:
+        return m.group()
+    whole, _, fraction = m.group(2).partition("点")
+    value = _zh_integer(whole)
+    if value is None:
+        return m.group()
+    number = decimal.Decimal(f"{value}.{fraction.translate(_ZH_DIGIT_CHARS) or 0}")
+    return _plain(number) + ("%" if m.group(1) else "")
+
+
+def _plain(number: decimal.Decimal) -> str:
+    """A number as a plain decimal string without trailing zeros (12000, 2.1)."""
+    return format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
+
+
+def _zh_integer(written: str) -> int | None:
+    """The value of an integer in Chinese numerals (一千零五, 三十五万, 一亿两千万), digit by
+    digit when it has no unit (二〇二六); None when it reads as no number (十二五, 万万)."""
+    if not written:
+        return 0
+    if all(c in _ZH_DIGITS for c in written):
+        return int(written.translate(_ZH_DIGIT_CHARS))
+    total, section, digit, last = 0, 0, None, 10**9  # last: the unit before, within the section
+    for c in written:
+        if c in _ZH_DIGITS:
+            if digit is not None and _ZH_DIGITS[c]:  # 十二五: two digits without a unit between
+                return None
+            digit = _ZH_DIGITS[c] or None  # 零 holds a place (一千零五)
+        elif (unit := _ZH_UNITS[c]) >= 10_000:  # 万, 亿 close a section
+            if not (section or digit or total):
+                return None
+            section += digit or 0
+            total = (total + section) * unit if unit > 10_000 else total + section * unit
+            section, digit, last = 0, None, 10**9
+        elif unit >= last:
+            return None
+        else:
+            section, digit, last = section + (1 if digit is None else digit) * unit, None, unit
+    return total + section + (digit or 0)
+
+
+def paragraphs(text: str) -> int:
+    """How many of the story's lines of a text (`story_lines`) are a paragraph of LEAD
+    characters or more (a caption or a source line is shorter)."""
+    return sum(len(line.strip()) >= LEAD for line in story_lines(text).split("\n"))
+
+
 def figures(text: str) -> frozenset[str]:
-    """The distinct numbers written in the story's lines of a text (`story_lines`: a frame's
-    dates and counters left out), full-width digits as ASCII."""
-    return frozenset(f.translate(_ASCII_DIGITS) for f in _FIGURE.findall(story_lines(text)))
+    """The distinct numbers of two characters or more in the story's lines of a text
+    (`story_lines`: a frame's dates and counters left out), each as its value in ASCII
+    digits however it is written (`numerals`), a date's month and day left out."""
+    return frozenset(f for f in _FIGURE.findall(numerals(normalize(story_lines(text)), lone=False)) if len(f) > 1)
 
 
 def figures_kept(small: frozenset[str], large: frozenset[str]) -> bool:
-    """Whether a text whose figures are `large` can hold one whose figures are `small`: True
-    unless `small` has FIGURES_MIN or more and under FIGURES_KEPT of them are in `large`."""
-    return len(small) < FIGURES_MIN or len(small & large) >= FIGURES_KEPT * len(small)
+    """Whether a text whose figures are `large` can hold one whose figures are `small`: at least
+    FIGURES_KEPT of them when `small` has FIGURES_MIN or more; one of them when it has fewer
+    and `large` has two or more (a report from the same template with other figures holds
+    none of a short copy's one or two); else True (too few to tell)."""
+    if len(small) >= FIGURES_MIN:
+        return len(small & large) >= FIGURES_KEPT * len(small)
+    return not small or len(large) < 2 or bool(small & large)
 
 
 def opens_with(text: str, small_grams) -> float:

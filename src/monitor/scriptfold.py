@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-from .dedup import story_lines
+from .dedup import numerals, story_lines
 from .textnorm import normalize, normalize_lines
 
 # (file, True when the key is the mainland form): both directions of every table that
@@ -230,6 +230,7 @@ def fingerprint_text(text: str) -> str:
     """The form repost fingerprints (and content hashes) compare: the story's lines
     (`dedup.story_lines`: a mirror's navigation, editor lines and link lists left out),
     `textnorm.normalize`, then character variants and regional words folded, so an OpenCC
-    s2tw / s2hk / s2twp conversion of a text folds like the text itself. For fingerprints
+    s2tw / s2hk / s2twp conversion of a text folds like the text itself, and numbers as their
+    value in ASCII digits (`dedup.numerals`: 一千二百 and 1,200 are 1200). For fingerprints
     only, never for matching or search."""
-    return fold_words(normalize(story_lines(text)))
+    return numerals(fold_words(normalize(story_lines(text))))

@@ -67,6 +67,13 @@ _DIGEST_TITLE = re.compile("早报|早读|早知道|早班车|要闻速览|要�
                            "you may have missed|"
                            "(?:新闻|要闻|资讯|快讯|消息|动态|热点|头条|时政|财经|一周|本周|今日|每日|早间|晚间)(?:一览|汇总|速览|盘点|快览|集锦)|"
                            "(?:news|headlines) at a glance")
+
+
+def roundup_title(title: str) -> bool:
+    """Whether a title in normal form (`textnorm.normalize`) says its page rounds up the news."""
+    return _DIGEST_TITLE.search(title) is not None
+
+
 _DIGEST_MIN_ITEMS = 4  # a round-up of fewer lines is a story under a round-up's name
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
 # An item that goes on past its first sentence for this many characters is a section with

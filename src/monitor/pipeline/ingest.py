@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
 from ..errors import StoreError
+from ..match.spans import roundup_title
 from ..models import Article, Match
 from ..scriptfold import fold_words
 from ..store import parse_iso, utcnow
@@ -128,11 +129,16 @@ class Prepared:
 
 
 class _Stored:
-    """A candidate's stored body, with its fingerprint's text and shingles made when first asked
-    (the figures check and the containment check may both need them for one article)."""
+    """A candidate's stored body and title, with its fingerprint's text and shingles made when
+    first asked (the figures check and the containment check may both need them for one article)."""
 
-    def __init__(self, body: str) -> None:
-        self.body = body
+    def __init__(self, body: str, title: str = "") -> None:
+        self.body, self.title = body, title
+
+    @cached_property
+    def roundup(self) -> bool:
+        """Whether its title says the page rounds up the news (a digest of other stories)."""
+        return roundup_title(textnorm.normalize(self.title))
 
     @cached_property
     def text(self) -> str:
@@ -158,10 +164,10 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     # the story's lines, without a mirror's navigation and link lists (scriptfold.fingerprint_text).
     # (a body whose every line holds a sentence is its own story text: normalised once, here)
     story = dedup.story_lines(body)
-    fp_body = fold_words(norm_body if story is body else textnorm.normalize(story))
+    fp_body = dedup.numerals(fold_words(norm_body if story is body else textnorm.normalize(story)))
     verdicts = source_verdicts(cfg, source, article.published,
                                match.match_topics([t for _, t, _ in topics], article.title, body))
-    digest = dedup.content_hash(fp_body or fold_words(norm_title))
+    digest = dedup.content_hash(fp_body or dedup.numerals(fold_words(norm_title)))
     return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                     ftstokens.document_tokens(norm_title, norm_body),
                     [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)], ftext=fp_body)
@@ -336,29 +342,44 @@ class Ingestor:
     def _kept(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """What the signatures cannot tell of a pair where one text holds the other: the
         shorter text's figures are in the longer (two notices from one template differ in
-        theirs), and a stored text that is a small part of this one is its opening (a digest
-        holds other stories' openings too). The candidate is read only when this article is
-        the longer or has figures to compare."""
+        theirs), a stored text that is a small part of this one is its opening (a digest
+        holds other stories' openings too) and this one's title does not round up the news
+        (a digest opening with a story's lead-only copy), and this article, when a small
+        part of the stored one, is one of its story's (`_inside`). The candidate is read only
+        when this article is the longer, a small part of it, or has figures to compare."""
         part = cand["shingles"] < PART * p.shingles
+        inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
-        if shorter and len(p.figures()) < dedup.FIGURES_MIN:
+        if shorter and not inside and not p.figures():
             return True
         stored = self._read(cand)
-        if stored is None:
+        if stored is None or (inside and not self._inside(p, stored)):
             return False
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return False
         if not part:
             return True
-        return dedup.opens_with(p.text(), stored.fp.grams) >= OPENING
+        return not roundup_title(textnorm.normalize(p.article.title)) and dedup.opens_with(
+            p.text(), stored.fp.grams) >= OPENING
+
+    @staticmethod
+    def _inside(p: Prepared, stored: _Stored) -> bool:
+        """Whether this article, a small part of a stored one, belongs to its story: not when the
+        stored page rounds up the news (its title says so), nor when this article is a single
+        paragraph that is not the stored text's opening (one item of a digest, a paragraph a
+        commentary quotes). Two paragraphs or more (an abridged reprint, a story's last page)
+        and a lead-only copy do."""
+        if stored.roundup:
+            return False
+        return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING
 
     def _read(self, cand: dict[str, Any]) -> _Stored | None:
         """A candidate as stored (None when it is gone), read once for the article in hand."""
         key = cand["article_id"]
         if key not in self._stored:
             row = self.ctx.store.article(key)
-            self._stored[key] = None if row is None else _Stored(row["body"] or "")
+            self._stored[key] = None if row is None else _Stored(row["body"] or "", row["title"] or "")
         return self._stored[key]
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
