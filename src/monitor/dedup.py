@@ -61,15 +61,14 @@ STORY_SHARE = 0.25  # below this share of the text in sentence lines, the lines 
 # One number is written several ways (1,200 / 1200 / 1 200 / 一千二百, 12万 / 120000 /
 # 十二万, 6.3% / 百分之六点三, 二〇二六 / 2026), and a reposting outlet rewrites them: the
 # fingerprint text and the figures read each as its value in ASCII digits (`numerals`).
-_ZH_RUN = "[〇零一二三四五六七八九两十百千万亿]"
-_ZH_NUMBER = re.compile(f"(百分之)?({_ZH_RUN}*[十百千万亿]{_ZH_RUN}*(?:点[〇零一二三四五六七八九]+)?"
-                        f"|{_ZH_RUN}+点[〇零一二三四五六七八九]+)")
+_ZH_NUMBER = re.compile("[〇零一二三四五六七八九两十百千万亿点]+")  # a leading class: sre skips to it fast
+_PERCENT = re.compile("百分之([〇零一二三四五六七八九两十百千万亿点]+)")
 _ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 10**8}
 _ZH_DIGIT_CHARS = str.maketrans({c: str(i) for c, i in _ZH_DIGITS.items()})
-_ZH_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{2,}")  # 二〇二六 (a lone 一 is a word's more often)
-_GROUPED = re.compile(r"(?<![0-9.])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
-_SCALED = re.compile(r"(?<![0-9.])([0-9]{1,15}(?:\.[0-9]{1,15})?)([万亿])")
+_ZH_ONE = {c: str(i) for c, i in _ZH_DIGITS.items()} | {"十": "10"}  # a lone 百, 千, 万 is a word's more often
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
+_SCALED = re.compile(r"([0-9]{1,15}(?:\.[0-9]{1,15})?)([万亿])")
 NUMBER_MAX = 20  # characters of a Chinese number read by value (a run of 亿亿亿… is no number)
 _FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?![0-9.]*[月日号])")  # a date's month and day are no figures
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
@@ -124,33 +123,59 @@ def numerals(norm: str, lone: bool = True) -> str:
     (1.2万 → 12000). For comparing texts only: a word holding a numeral (一些 → 1些) changes
     alike in every text. `lone=False` leaves a lone Chinese digit and a run of units without
     a digit (十分, 千万: words) as they are."""
-    if "点" in norm or any(u in norm for u in "十百千万亿"):
-        norm = _ZH_NUMBER.sub(_zh_number if lone else _zh_number_strict, norm)
-    norm = norm.translate(_ZH_DIGIT_CHARS) if lone else _ZH_DIGIT_RUN.sub(_zh_digits, norm)
+    if "百分之" in norm:
+        norm = _PERCENT.sub(_percent, norm)
+    norm = _ZH_NUMBER.sub(_zh_number if lone else _zh_number_strict, norm)
     if "," in norm or " " in norm:
-        norm = _GROUPED.sub(lambda m: m.group().replace(",", "").replace(" ", ""), norm)
+        norm = _GROUPED.sub(_ungrouped, norm)
     if "万" in norm or "亿" in norm:
         norm = _SCALED.sub(lambda m: _plain(decimal.Decimal(m.group(1)) * _ZH_UNITS[m.group(2)]), norm)
     return norm
 
 
-def _zh_digits(m: re.Match) -> str:
-    return m.group().translate(_ZH_DIGIT_CHARS)
+def _ungrouped(m: re.Match) -> str:
+    if m.start() and m.string[m.start() - 1] in "0123456789.":  # inside a longer number
+        return m.group()
+    return m.group().replace(",", "").replace(" ", "")
 
 
-def _zh_number_strict(m: re.Match) -> str:
-    return _zh_number(m) if any(c in _ZH_DIGITS for c in m.group(2)) else m.group()
+def _percent(m: re.Match) -> str:
+    value = _zh_value(m.group(1), m.string, m.start(1))
+    return m.group() if value is None else value + "%"
 
 
 def _zh_number(m: re.Match) -> str:
-    if len(m.group(2)) > NUMBER_MAX:
-        return m.group()
-    whole, _, fraction = m.group(2).partition("点")
+    run = m.group()
+    if len(run) == 1:  # most runs: 一 of 一些, 统一; 点 of 重点
+        return _ZH_ONE.get(run, run)
+    value = _zh_value(run, m.string, m.start())
+    return run.translate(_ZH_DIGIT_CHARS) if value is None else value
+
+
+def _zh_number_strict(m: re.Match) -> str:
+    run = m.group()
+    if len(run) < 2 or not any(c in _ZH_DIGITS for c in run):
+        return run
+    value = _zh_value(run, m.string, m.start())
+    return run if value is None else value
+
+
+def _zh_value(run: str, text: str, start: int) -> str | None:
+    """The value of a run of numeral characters at `start` of `text` in ASCII digits; None
+    when it is no number (十二五, 一点儿, a unit after a digit: 3千)."""
+    whole, dot, fraction = run.partition("点")
+    scale = 1
+    if fraction[-1:] in ("万", "亿"):  # 二点一亿
+        scale, fraction = _ZH_UNITS[fraction[-1]], fraction[:-1]
+    if len(run) > NUMBER_MAX or (dot and not (whole and fraction and all(c in _ZH_DIGITS for c in fraction))):
+        return None
+    if run[0] in _ZH_UNITS and start and text[start - 1].isdigit():
+        return None
     value = _zh_integer(whole)
     if value is None:
-        return m.group()
-    number = decimal.Decimal(f"{value}.{fraction.translate(_ZH_DIGIT_CHARS) or 0}")
-    return _plain(number) + ("%" if m.group(1) else "")
+        return None
+    number = decimal.Decimal(f"{value}.{fraction.translate(_ZH_DIGIT_CHARS)}") if dot else decimal.Decimal(value)
+    return _plain(number * scale)
 
 
 def _plain(number: decimal.Decimal) -> str:
