@@ -1,8 +1,10 @@
-"""Story folding of reposts rewritten at the edges (fold-5), and the kinds fold-4 left: a figure
-written another way (1,200 / 1200 / 1 200 / 一千二百 / full width) is the same figure, and a
-page whose title rounds up the news (一周要闻) never becomes the story of a lead-only copy it
-holds, whether the copy is its first item or arrives after it; the full story then still
-joins the copy."""
+"""Story folding of reposts rewritten at the edges (fold-5), and the kinds fold-4 left: a number
+written another way (1,200 / 1200 / 1 200 / 一千二百 / full width / 百分之…) is the same number
+to the fingerprints and the figures check, also in a store fingerprinted before (brought up at
+its next start); a page whose title rounds up the news (一周要闻) never becomes the story of a
+lead-only copy it holds, whether the copy is its first item or arrives after it; and a single
+paragraph that is a small part of a stored page joins it only as its opening, so a digest met
+before a story's copy takes neither the copy nor the story."""
 
 from __future__ import annotations
 
@@ -143,3 +145,14 @@ def test_a_store_fingerprinted_before_numbers_were_read_by_value_is_brought_up(t
 def test_without_bringing_it_up_the_old_fingerprint_misses_the_repost(tmp_path, monkeypatch):
     one, two = _store_of_the_old_form(tmp_path, monkeypatch, rebuilt=False)
     assert one != two
+
+
+def test_a_digest_without_a_roundup_title_before_the_copy_takes_neither(tmp_path):
+    # "周末读报" says nothing of a round-up: the copy, one paragraph and the digest's third item,
+    # is a small part of it but not its opening, so it stays out; the story then joins the copy.
+    lead = _PARK.split("\n")[0]
+    digest = "\n".join([*_OTHERS[:2], lead, *_OTHERS[2:]])
+    stories = _stories(tmp_path, [("https://digest.example.cn/sat", "周末读报", digest),
+                                  ("https://short.example.com/trail", "晋江步道开放", lead),
+                                  ("https://www.example.cn/trail", "滨水步道全线开放", _PARK)])
+    assert stories[0] != stories[1] == stories[2]
