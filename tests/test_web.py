@@ -108,6 +108,17 @@ def test_search_is_bookmarkable_with_filters_and_pages(site, demo):
     assert "unclosed quote at character 4" in get(site, "/search?q=" + quote('三明 "对口')).text
 
 
+@pytest.mark.parametrize("path", ["/search?q=上海&page=99999999999999999999", "/topic/hu-ming?page=99999999999999999999",
+                                  "/search?since=0001-01-01", "/search?until=9999-12-31", "/search?since=999999999d",
+                                  "/search.atom?until=99999999999d", "/story/" + "9" * 40,
+                                  "/search?q=" + "(" * 5_000 + "上海" + ")" * 5_000])
+def test_out_of_range_parameters_are_answers_not_server_errors(site, path):
+    """Numbers and dates past what a datetime or a SQLite integer holds: an empty page, a 400 or a
+    404, never a 500 (each was one: OverflowError from SQLite, from the date arithmetic, from a
+    chunk size, or RecursionError from the query parser)."""
+    assert get(site, path).status_code in (200, 400, 404)
+
+
 def test_story_page_lists_every_outlet_with_why_it_matched(site):
     html = get(site, "/search?q=" + quote("人才飞地")).text
     story = re.search(r'href="(/story/\d+)[^"]*"', html).group(1)

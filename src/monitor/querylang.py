@@ -219,8 +219,20 @@ class _Token(NamedTuple):  # a tuple: ~0.1 ms to create where a frozen dataclass
     title: bool = False  # preceded by `title:`
 
 
+# Brackets and NOTs inside one another: far more than a person writes, and the parser and every
+# walk of the tree recurse once a level (Python's own limit is ~1,000).
+MAX_DEPTH = 32
+MAX_WORDS = 256  # words and phrases: each is a look-up in the index (3,000 OR'd cost ~0.5 s)
+_SHOWN = 60  # characters of a query an error line repeats
+
+
+def _shown(query: str) -> str:
+    """The query as an error line repeats it: whole when short, else its start and end."""
+    return repr(query if len(query) <= _SHOWN else f"{query[:_SHOWN - 20]} … {query[-15:]}")
+
+
 def _fail(query: str, what: str, pos: int, hint: str) -> QueryError:
-    return QueryError(f"query {query!r}: {what} at character {pos}", hint=hint)
+    return QueryError(f"query {_shown(query)}: {what} at character {pos}", hint=hint)
 
 
 def _tokens(query: str) -> list[_Token]:
@@ -271,6 +283,17 @@ class _Parser:
         self.query = query
         self.toks = _tokens(query)
         self.i = 0
+        words = [t for t in self.toks if t.kind in ("word", "phrase")]
+        if len(words) > MAX_WORDS:
+            raise _fail(query, f"more than {MAX_WORDS} words and phrases", words[MAX_WORDS].pos,
+                        "search for fewer words at a time")
+        self.depth = 0  # brackets and NOTs open around the current token
+
+    def _enter(self, tok: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _fail(self.query, f"brackets and NOTs nested more than {MAX_DEPTH} deep", tok.pos,
+                        "write the query with fewer levels")
 
     def peek(self) -> _Token | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -323,7 +346,9 @@ class _Parser:
             nxt = self.peek()
             if nxt is None or nxt.kind in ("or", "rparen", "and"):
                 raise _fail(self.query, "- or NOT needs a word after it", tok.pos, "e.g. 三明 -三明治")
+            self._enter(tok)
             part = self.parse_unary(title)
+            self.depth -= 1
             return Not(part) if part is not None else None
         return self.parse_primary(title)
 
@@ -331,7 +356,9 @@ class _Parser:
         tok = self.current()
         self.i += 1
         if tok.kind == "lparen":
+            self._enter(tok)
             inner = self.parse_or(title or tok.title)
+            self.depth -= 1
             close = self.peek()
             if close is None or close.kind != "rparen":
                 raise _fail(self.query, "( is never closed", tok.pos, "add the closing )")
@@ -373,7 +400,7 @@ def parse(query: str) -> Query:
     """Parse a query; QueryError (one line, with the character position) when invalid."""
     root = _Parser(query).parse()
     if root is None and query.strip():
-        raise QueryError(f"query {query!r} has no searchable characters",
+        raise QueryError(f"query {_shown(query)} has no searchable characters",
                          hint="search for words, e.g. 沪明 or Sanming")
     return Query(query, root)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -37,7 +38,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     from ..pipeline.query import search as run_search
     from ..pipeline.reindex import stale_index
 
-    mistyped = next((w for w in words if w.startswith("--") and len(w) > 2), None)
+    mistyped = next((w for w in words if _OPTION_LIKE.fullmatch(w)), None)
     if mistyped:  # unknown long options reach here as words: still a mistake, not a query
         raise InputError(f"search: no such option {mistyped}",
                          hint="see monitor search --help; write -- before a query word that starts with --")
@@ -54,6 +55,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     _print_results(query, results, fmt)
 
 
+# What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and
+# Han characters is a query word).
+_OPTION_LIKE = re.compile(r"--[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.S)
 FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
 
 

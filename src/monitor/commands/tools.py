@@ -94,6 +94,8 @@ def _parse_item(line: str, number: int) -> dict:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"line {number}: not JSON ({exc.msg})", hint="one JSON object per line") from None
+    except RecursionError:  # arrays or objects nested ~100,000 deep
+        raise InputError(f"line {number}: not JSON (nested too deeply)", hint="one JSON object per line") from None
     if not isinstance(obj, dict) or not isinstance(obj.get("title", ""), str) or not isinstance(obj.get("body", ""), str):
         raise InputError(f"line {number}: needs \"title\" and \"body\" strings", hint="see `monitor match --help`")
     obj.setdefault("id", obj.get("url") or number)

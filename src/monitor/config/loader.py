@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from .. import tablecache
+from .. import tablecache, tomltext
 from ..errors import ConfigError
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -166,7 +166,7 @@ def _parse_toml(path: Path, data: bytes) -> dict:
     import tomllib  # only when the file changed: importing it is ~2 ms
 
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        return tomltext.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .. import tomltext
+
 _PLACE_KEYS = {"names", "not_in", "note", "contested"}
 
 
@@ -48,7 +50,7 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
     """Read the gazetteer `ref` names; `add(key, problem, hint)` collects each problem."""
     path = resolve(ref, where)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomltext.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         add("gazetteer", f"cannot read {path}: {exc}", "give a path relative to the topic file or monitor:topics/…")
         return {}

@@ -15,6 +15,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .. import tomltext
 from ..errors import ConfigError
 from ..textnorm import normalize
 from . import places
@@ -402,7 +403,7 @@ def load_topics(path: str | Path) -> dict[str, Topic]:
     """Read a TOML file whose [topics.NAME] tables define topics; compile each."""
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomltext.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}", hint="check the path") from None
     except tomllib.TOMLDecodeError as exc:

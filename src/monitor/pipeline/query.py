@@ -44,6 +44,9 @@ def search(ctx: Context, query: str = "", *, topic: str | None = None, source: s
                        offset=offset, sort=sort, articles=articles).results
 
 
+MOST_ROWS = 2**31 - 1
+
+
 def search_page(ctx: Context, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
                 sort: str = "date", articles: bool = False) -> Page:
@@ -54,7 +57,9 @@ def search_page(ctx: Context, query: str = "", *, topic: str | None = None, sour
         raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
     q = querylang.parse(query)
     filters = Filters(topic=topic, source=source, since=since, until=until)
-    want = None if limit == 0 else offset + limit + 1  # one more tells whether a next page exists
+    # one more tells whether a next page exists; past MOST_ROWS (a C int, as SQLite reads rows) a
+    # page is empty: no store holds that many stories
+    want = None if limit == 0 else min(offset + limit + 1, MOST_ROWS)
     # a page: a checked term's common tokens cost more than they narrow (the check decides)
     skip = ctx.store.common_tokens(groups) if want is not None and (groups := querylang.checked_tokens(q)) \
         else frozenset[str]()

@@ -139,7 +139,7 @@ class _Pages:
 
     async def story(self, request: Request) -> Response:
         story_id = request.path_params["story_id"]
-        members = self.ctx.store.story_members([story_id]).get(story_id)
+        members = self.ctx.store.story_members([story_id]).get(story_id) if story_id < 2**63 else None
         if not members:
             return self.render("missing.html", 404, what=f"story {story_id}")
         q = request.query_params.get("q", "")
