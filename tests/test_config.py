@@ -178,6 +178,11 @@ BAD_VALUES = [
     ('interval = "15m"', 'interval = "soon"', "sources.feed-a.interval: 'soon' is not a duration"),
     ('kind = "feed"', 'kind = "feed"\nlink_pattern = "t(\\\\d+"', "sources.feed-a.link_pattern: bad regular expression"),
     ('password_env = "SMTP_PW"', 'password_env = "my password"', "password_env: not an environment variable name"),
+    # `inf` is valid TOML: a delay, a timeout or an interval without end stalls a host or a schedule
+    ("min_delay = 0.5", "min_delay = inf", "fetch.min_delay: expected float <= 86400.0, got inf"),
+    ("min_delay = 0.5", "min_delay = 0.5\ntimeout = 1e300", "fetch.timeout: expected float <= 86400.0"),
+    ('interval = "15m"', "interval = inf", "sources.feed-a.interval: expected float <= 31622400.0, got inf"),
+    ('interval = "15m"', 'interval = "15m"\nmax_age_days = inf', "sources.feed-a.max_age_days: expected float <= 36500"),
 ]
 
 
