@@ -11,6 +11,7 @@ import socket
 import subprocess
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
@@ -237,3 +238,34 @@ def test_a_story_of_many_copies_is_shown_a_page_of_versions_at_a_time(tmp_path):
     assert last.count('class="version"') == 3 and f"第{copies - 1}份转载" in last and 'rel="next"' not in last
     assert f'href="/story/{story}?q=%E4%B8%89%E6%98%8E&amp;page=2"' in last and "<mark>三明</mark>" in last
     assert beyond.count('class="version"') == 3  # past the last page: the last page
+
+
+def test_the_coverage_chart_keeps_a_slot_for_every_week_of_the_period():
+    """A week without stories is a gap, not left out (two busy weeks a fortnight apart read as
+    adjacent before); an article dated in the future draws no bar of its own."""
+    from monitor.web.app import week_starts
+    from monitor.web.chart import LEFT, WIDTH, coverage_svg
+
+    starts = week_starts(datetime(2026, 12, 3).date(), 3)  # a Thursday
+    assert starts == ["2026-11-16", "2026-11-23", "2026-11-30"]
+    svg = coverage_svg([("2026-11-16", "a", 3), ("2026-11-30", "b", 2), ("2030-01-07", "a", 9)], starts)
+    assert re.findall(r'class="axis">([^<]+)<', svg)[1:] == ["11-16", "11-23", "11-30"]
+    xs = [float(x) for x in re.findall(r'<rect x="([\d.]+)"[^>]*><title>', svg)]  # bars, not the legend's keys
+    step = (WIDTH - LEFT) / 3
+    assert xs == pytest.approx([LEFT, LEFT + 2 * step], abs=0.1) and "2030" not in svg
+    assert "No matched stories" in coverage_svg([("2030-01-07", "a", 9)], starts)
+
+
+def test_coverage_weeks_start_on_a_monday_in_shanghai(tmp_path):
+    """Monday 07:30 in Shanghai is Sunday 23:30 UTC: the story belongs to Monday's week."""
+    cfg = tmp_path / "m.toml"
+    cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    line = ('{"url": "https://sm.example.cn/w1", "title": "沪明对口合作推进会召开", "published": "2026-11-30T07:30:00+08:00", '
+            '"body": "上海市与三明市对口合作推进会在三明召开，两地签署产业园区共建协议。"}\n')
+    db = tmp_path / "m.db"
+    assert CliRunner().invoke(main, ["--config", str(cfg), "--db", str(db), "import", "-"], input=line).exit_code == 0
+    store = Store.open(db)
+    try:
+        assert store.coverage("hu-ming", datetime(2026, 11, 1, tzinfo=timezone.utc)) == [("2026-11-30", "import", 1)]
+    finally:
+        store.close()

@@ -35,8 +35,9 @@ class BrowsePart(StoreBase):
         return row[0] if row else None
 
     def coverage(self, topic: str, since: datetime) -> list[tuple[str, str, int]]:
-        """(week start YYYY-MM-DD, source, stories) for a topic's articles since a time."""
-        week = f"date({KEY}, '-6 days', 'weekday 1')"  # the Monday on or before
+        """(week start YYYY-MM-DD, source, stories) for a topic's articles since a time; weeks run
+        Monday to Sunday in Asia/Shanghai (UTC+8 all year since 1991), as users read dates."""
+        week = f"date({KEY}, '+8 hours', '-6 days', 'weekday 1')"  # the Shanghai Monday on or before
         rows = self.conn.execute(
             f"SELECT {week} AS week, a.source, count(DISTINCT a.story_id) FROM article_topics t "
             f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "

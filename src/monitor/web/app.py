@@ -11,7 +11,7 @@ import base64
 import binascii
 import hmac
 import os
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from importlib.resources import files
 from urllib.parse import urlencode
 
@@ -177,9 +177,10 @@ class _Pages:
             return self.render("missing.html", 404, what=f"topic {name}")
         page = max(1, _int(request.query_params.get("page"), 1))
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
-        since = datetime.now(timezone.utc) - timedelta(weeks=weeks)
+        starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
+        since = datetime.combine(date.fromisoformat(starts[0]), datetime.min.time(), SHANGHAI)
         result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE)
-        chart = Markup(coverage_svg(self.ctx.store.coverage(name, since)))
+        chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
                            chart=chart, weeks=weeks, terms=[], link=_link)
 
@@ -207,6 +208,12 @@ def _link(path: str, p: dict[str, str], **extra: object) -> str:
     """A bookmarkable URL: `path` with the non-empty parameters."""
     values = {k: v for k, v in {**p, **extra}.items() if v not in ("", None)}
     return path + ("?" + urlencode(values) if values else "")
+
+
+def week_starts(today: date, weeks: int) -> list[str]:
+    """The Mondays (YYYY-MM-DD) of the `weeks` weeks ending with this one, oldest first."""
+    monday = today - timedelta(days=today.weekday())
+    return [(monday - timedelta(weeks=k)).isoformat() for k in range(weeks - 1, -1, -1)]
 
 
 def _int(value: str | None, default: int) -> int:

@@ -12,11 +12,14 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
 
 
-def coverage_svg(rows: list[tuple[str, str, int]]) -> str:
-    """A stacked bar per week, one colour per source, with a legend below."""
-    weeks = sorted({w for w, _, _ in rows})
+def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None) -> str:
+    """A stacked bar per week, one colour per source, with a legend below. `weeks` (week starts,
+    oldest first) gives every slot of the period, so a week without stories shows as a gap and
+    rows outside it (an article dated in the future) are left out; by default the rows' weeks."""
+    weeks = sorted({w for w, _, _ in rows}) if weeks is None else weeks
+    rows = [r for r in rows if r[0] in set(weeks)]
     sources = sorted({s for _, s, _ in rows})
-    if not weeks:
+    if not rows:
         return '<p class="muted">No matched stories in this period.</p>'
     counts = {(w, s): n for w, s, n in rows}
     totals = [sum(counts.get((w, s), 0) for s in sources) for w in weeks]
