@@ -245,3 +245,25 @@ def test_a_relative_byline_time_is_dated_from_the_fetch(tmp_path):
         store.close()
     published = datetime.fromisoformat(row["published"])
     assert before - timedelta(hours=3, seconds=1) <= published <= after - timedelta(hours=3)
+
+
+def test_an_atom_feed_stays_well_formed_whatever_a_page_held():
+    """Control characters (a scraped title's \\x0b or \\x1b, a body's NUL) and noncharacters are
+    not allowed in XML at all, escaped or not: one such title made the whole feed unreadable."""
+    import xml.dom.minidom
+    from datetime import datetime, timezone
+
+    import feedparser
+
+    from monitor.feeds import atom
+    from monitor.models import Repost, Story
+
+    when = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    story = Story(story_id=1, article_id=1, title="沪明\x0b对口\x1b合作推进会\ufffe召开", url="https://sm.example.cn/a\x7f1",
+                  source="sm\x01", published=when, topics=("hu-ming",), snippet="两地签署\x00产业园区\x08共建协议。\U0001F600",
+                  reposts=(Repost(2, "fj\x02", "https://fj.example.cn/b", "", when),))
+    text = atom([story], title="monitor:\x0c hu-ming", feed_id="urn:x", now=when)
+    xml.dom.minidom.parseString(text.encode("utf-8"))  # raises on any character XML forbids
+    parsed = feedparser.parse(text.encode("utf-8"))
+    assert not parsed.bozo and parsed.entries[0].title == "沪明对口合作推进会召开"
+    assert "两地签署产业园区共建协议。\U0001F600" in parsed.entries[0].summary and "fj https://fj.example.cn/b" in parsed.entries[0].summary
