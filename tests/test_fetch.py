@@ -386,6 +386,26 @@ def test_robots_disallow_is_obeyed_and_asked_first(site):
     assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]  # one robots.txt per TTL
 
 
+@pytest.mark.parametrize("rule,gap", [("Crawl-delay: 1.2", 1.2), ("Request-rate: 1/1s", 1.0)])
+def test_robots_crawl_delay_and_request_rate_space_that_hosts_requests(site, rule, gap):
+    """A site's own Crawl-delay (or Request-rate) is a floor under the host's delay, from the
+    request after robots.txt on, above a smaller `min_delay`; another host is not slowed."""
+    site.robots(f"User-agent: *\n{rule}\nDisallow: /private/\n")
+    site.article("/a.html", "沪明")
+    with Site() as other:
+        other.article("/b.html", "三明")
+        with fetcher_for(site, other, min_delay=0.1) as f:
+            for _ in range(3):
+                f.get(site.url("/a.html"))
+            started = time.monotonic()
+            f.get(other.url("/b.html"))
+            f.get(other.url("/b.html"))
+            assert time.monotonic() - started < gap
+    times = [h.at for h in site.hits]
+    assert site.paths() == ["/robots.txt", "/a.html", "/a.html", "/a.html"]
+    assert all(b - a >= gap - 0.02 for a, b in itertools.pairwise(times)), [b - a for a, b in itertools.pairwise(times)]
+
+
 def test_robots_4xx_allows_and_5xx_disallows_until_it_answers(site):
     site.article("/a.html", "沪明")
     site.sequence("/robots.txt", lambda h: _reply(h, 503, {}, b""), lambda h: _reply(h, 404, {}, b""))

@@ -185,7 +185,7 @@ class Fetcher:
         for hop in range(MAX_HOPS + 1):
             target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
-                await self._obey_robots(current)
+                await self._obey_robots(current, target)
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
             location = _redirect_target(resp)
             if resp.status not in (307, 308):
@@ -201,8 +201,9 @@ class Fetcher:
         raise FetchError(f"GET {url}: more than {MAX_HOPS} redirects", kind="redirect",
                          hint="the site sends this link on and on")
 
-    async def _obey_robots(self, url: str) -> None:
-        """Raise unless robots.txt lets us fetch `url`; an unreadable robots.txt means "not now"."""
+    async def _obey_robots(self, url: str, target: httpx.URL) -> None:
+        """Raise unless robots.txt lets us fetch `url`; an unreadable robots.txt means "not now".
+        Its Crawl-delay (or Request-rate) becomes the host's least delay."""
         rules = await self.robots.rules_of(url)
         if rules.unreachable:
             raise FetchError(f"GET {url}: not fetched while robots.txt is unreadable ({rules.unreachable})",
@@ -210,6 +211,9 @@ class Fetcher:
         if not rules.allows(url, self.cfg.user_agent):
             raise FetchError(f"GET {url}: disallowed by robots.txt", kind="robots",
                              hint="the site asks crawlers not to fetch this path")
+        asked = rules.delay(self.cfg.user_agent)
+        if asked:
+            self.gate.at_least(target.netloc.decode("ascii", "replace"), asked)
 
     async def _vet(self, url: str) -> httpx.URL:
         """The address policy for one hop: http(s) only, every address of the host allowed.

@@ -3,7 +3,8 @@
 In: a host (`host:port`) before each request, its latency after. Out: waits: a request starts
 at least the host's delay after the previous one to that host ended. The delay adapts to
 the host's latency (AutoThrottle's idea: half-way towards the last latency) but never drops
-below `fetch.min_delay`; a Retry-After pushes the host's next start later for every request to
+below `fetch.min_delay`, nor below the host's own robots.txt Crawl-delay (`at_least`, which may
+pass MAX_DELAY: the site asked for it); a Retry-After pushes the host's next start later for every request to
 it, and a wait longer than `patience` is refused at once (the host rests until the next poll)
 instead of holding a worker. Hosts never wait for one another: each has its own lock, and only
 `concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.
@@ -26,9 +27,15 @@ IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
 
 @dataclass
 class _Host:
-    delay: float
+    delay: float  # adapted to the host's latency, within [min_delay, MAX_DELAY]
     next_start: float = 0.0
+    ended: float = 0.0  # when the last request to it ended
+    floor: float = 0.0  # what the host's robots.txt asks (Crawl-delay / Request-rate)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @property
+    def spacing(self) -> float:
+        return max(self.delay, self.floor)
 
 
 class HostGate:
@@ -71,11 +78,18 @@ class HostGate:
                 try:
                     yield
                 finally:
-                    ended = time.monotonic()
+                    h.ended = ended = time.monotonic()
                     h.delay = min(MAX_DELAY, max(self.min_delay, (h.delay + ended - started) / 2))
                     # Counted from the end of this request, so the server sees at least `delay`
                     # between two arrivals whatever the network did to either of them.
-                    h.next_start = max(h.next_start, ended + h.delay)
+                    h.next_start = max(h.next_start, ended + h.spacing)
+
+    def at_least(self, host: str, seconds: float) -> None:
+        """The host's robots.txt asks for `seconds` between requests: from its last one on."""
+        h = self._host(host)
+        h.floor = seconds
+        if h.ended:
+            h.next_start = max(h.next_start, h.ended + h.spacing)
 
     def defer(self, host: str, seconds: float) -> None:
         """The host asked (Retry-After) not to be asked again for `seconds`."""
@@ -84,4 +98,4 @@ class HostGate:
 
     def delay(self, host: str) -> float:
         """The host's current delay between request starts."""
-        return self._host(host).delay
+        return self._host(host).spacing

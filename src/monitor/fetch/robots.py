@@ -3,7 +3,8 @@
 In: a URL, a loader that fetches an origin's `/robots.txt` (status and body, or why not) and,
 optionally, a memory that keeps answers across processes (the store's `robots` table), so
 `monitor poll` run from cron asks each origin once per TTL too.
-Out: whether our user agent may fetch the URL. Rules (RFC 9309 §2.3.1): 2xx → parse the first
+Out: whether our user agent may fetch the URL, and the delay the site asks between requests
+(Crawl-delay or Request-rate; the fetcher makes it the host's floor). Rules (RFC 9309 §2.3.1): 2xx → parse the first
 500 KiB (protego); 4xx → no rules, everything allowed; 5xx, 429, a timeout or a failed
 connection → "unreachable": everything disallowed for now and asked again after `retry`
 seconds; answers are kept for `ttl` (24 h). Concurrent requests to one origin wait for the
@@ -13,6 +14,7 @@ same fetch. Lives on the fetcher's event loop; the loader does the I/O.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from protego import Protego
 TTL = 24 * 3600.0
 RETRY = 30 * 60.0
 MAX_BYTES = 500 * 1024
+MAX_CRAWL_DELAY = 86400.0  # a Crawl-delay past a day is read as a day
 KEEP_ORIGINS = 512  # past this many origins, expired answers are dropped (a daemon meets new hosts for months)
 
 # The loader returns (status, body), or the reason the origin could not be reached.
@@ -53,6 +56,17 @@ class Rules:
         if self.parsed is None:
             return self.allow_all
         return bool(self.parsed.can_fetch(url, agent))
+
+    def delay(self, agent: str) -> float:
+        """Seconds the site asks `agent` to leave between requests: its Crawl-delay, or its
+        Request-rate's seconds per request, whichever is longer; 0 when it asks nothing."""
+        if self.parsed is None:
+            return 0.0
+        crawl = self.parsed.crawl_delay(agent) or 0.0
+        rate = self.parsed.request_rate(agent)
+        per = rate.seconds / rate.requests if rate is not None and rate.requests > 0 else 0.0
+        asked = max(float(crawl), float(per))
+        return min(asked, MAX_CRAWL_DELAY) if math.isfinite(asked) and asked > 0 else 0.0
 
 
 def rules_for(answer: tuple[int, bytes] | str, now: float, ttl: float = TTL, retry: float = RETRY) -> Rules:
