@@ -243,3 +243,28 @@ def test_a_mistyped_command_line_is_one_line_naming_the_mistake(tmp_path, args, 
     assert result.exit_code == 2, result.output
     assert result.output.startswith("error: ") and result.output.count("\n") == 1, result.output
     assert "Usage:" not in result.output and all(w in result.output for w in words), result.output
+
+
+def test_match_reads_its_lines_as_import_does(env):
+    """GBK, UTF-16 with a byte order mark, and bytes that are no text at all: each line is read
+    as `monitor import` reads it or named as skipped; a traceback before (the file was opened
+    as UTF-8 text)."""
+    line = json.dumps({"id": "g", "title": "沪明对口合作推进会", "body": "上海市与三明市签署协议。"}, ensure_ascii=False)
+    for data in (line.encode("gbk") + b"\n", b"\xff\xfe" + (line + "\n").encode("utf-16-le")):
+        result = env("match", "-", input=data)
+        assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["matched"] is True, result.output
+    result = env("match", "-", input=b"\x81\x30\xff\xfe\xfd\n" + line.encode("utf-8") + b"\n")
+    assert result.exit_code == 1 and "skipped: line 1: not UTF-8" in result.output and '"id": "g"' in result.output
+    labelled = env("match", "--eval", "-", input=b"\x80\n")
+    assert labelled.exit_code != 0 and labelled.output.startswith("error: line 1: not UTF-8")
+
+
+def test_extract_reads_a_file_no_further_than_a_page_may_be(env, tmp_path):
+    """`monitor extract /dev/zero` read until memory ran out; a file past `fetch.max_bytes` is
+    now refused in one line, as a fetched page past it is."""
+    cfg = tmp_path / "small.toml"
+    cfg.write_text("[fetch]\nmax_bytes = 4000\n", encoding="utf-8")
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + "沪明对口合作。".encode() * 1000 + b"</p>")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "extract", str(big)])
+    assert "over 4,000 bytes" in result.output and "Traceback" not in result.output

@@ -17,6 +17,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -171,3 +172,40 @@ def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on
     again = monitor(tmp_path, "import", str(tmp_path / "all.jsonl"))
     assert again.returncode == 0, again.stderr
     assert f"{TOTAL - count} new" in again.stdout and stored(db) == (TOTAL, "ok")
+
+
+@pytest.mark.timeout(300)
+def test_an_import_reading_a_line_without_end_stops_at_the_first_signal(tmp_path):
+    """`monitor import -` fed endless bytes without a line break (`/dev/zero`): the line is
+    skipped unread, and SIGTERM ended nothing, as the import looks for it between articles."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-c", LIMITED, "0", "--config", str(tmp_path / "monitor.toml"),
+                              "--db", str(tmp_path / "m.db"), "import", "-"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    fed = threading.Event()
+
+    def feed() -> None:
+        try:
+            while True:
+                child.stdin.write(article(1) + b"\0" * 65536 * 16)  # one article, then no end of line
+                while True:
+                    child.stdin.write(b"\0" * 65536)
+                    fed.set()
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    assert fed.wait(60)
+    time.sleep(1.0)
+    child.send_signal(signal.SIGTERM)
+    try:
+        child.wait(timeout=60)  # stdin still open and fed: the line really has no end
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        raise AssertionError("the import went on reading after SIGTERM") from None
+    out, err = child.stdout.read(), child.stderr.read()
+    assert child.returncode == 1 and "Traceback" not in err.decode() and "import interrupted" in err.decode(), err
+    said = re.search(r"stopped after (\d+) articles", out.decode())
+    assert said and int(said.group(1)) == stored(tmp_path / "m.db")[0] <= 1  # what it said is what it stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -31,15 +32,17 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
 
         resp = fetcher_box[0].get(item)
         return extract.extract(resp.text, url or resp.url, fetched_at=datetime.now(timezone.utc))
-    if item == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        from pathlib import Path
-
-        try:
-            data = Path(item).read_bytes()
-        except OSError as exc:
-            raise InputError(f"{item}: cannot read: {exc.strerror}", hint="give a readable file or an http(s) URL") from None
+    cap = _fetch_settings().max_bytes
+    try:
+        if item == "-":
+            data = sys.stdin.buffer.read(cap + 1)
+        else:
+            with open(item, "rb") as f:
+                data = f.read(cap + 1)
+    except OSError as exc:
+        raise InputError(f"{item}: cannot read: {exc.strerror}", hint="give a readable file or an http(s) URL") from None
+    if len(data) > cap:  # as a fetched page is refused past the cap (`/dev/zero` never ends)
+        raise InputError(f"{item}: over {cap:,} bytes, more than any page", hint="raise fetch.max_bytes if it is one")
     return extract.extract_bytes(data, url)
 
 
@@ -102,15 +105,39 @@ def _parse_item(line: str, number: int) -> dict:
     return obj
 
 
+def _lines(file) -> Iterator[tuple[int, str | InputError]]:
+    """(number, text) of each non-blank line of a binary stream, read as `monitor import` reads
+    its lines (UTF-8, a UTF-16 byte order mark, GB18030 or Big5 text, lines over 64 MiB left
+    unread), or (number, the InputError that names why the line cannot be read)."""
+    from ..pipeline.importlines import MAX_LINE_BYTES, decode_line, read_lines, text_if_utf16
+
+    for number, raw in enumerate(read_lines(text_if_utf16(file)), 1):
+        if raw is None:
+            yield number, InputError(f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MB", hint="one article a line")
+            continue
+        try:
+            text = decode_line(raw, number)
+        except InputError as exc:
+            yield number, exc
+            continue
+        if text.strip():
+            yield number, text
+
+
 def _read_items(file) -> list[tuple[int, dict]]:
     """Every line of a labelled file; the first bad line stops (labels must be complete)."""
-    return [(n, _parse_item(line, n)) for n, line in enumerate(file, 1) if line.strip()]
+    items = []
+    for number, line in _lines(file):
+        if isinstance(line, InputError):
+            raise line
+        items.append((number, _parse_item(line, number)))
+    return items
 
 
 @click.command("match")
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-", required=False)
+@click.argument("file", type=click.File("rb"), default="-", required=False)
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
-@click.option("--eval", "labels", type=click.File("r", encoding="utf-8"),
+@click.option("--eval", "labels", type=click.File("rb"),
               help="Labelled JSON Lines (label: relevant|irrelevant): print precision, recall, F1, misses, "
                    "and the figures of the tuning part and of the held-out fifth (chosen by a hash of each id).")
 @click.pass_obj
@@ -138,10 +165,10 @@ def match_cmd(state, file, topics, labels) -> None:
                 click.echo(f"  {name} ({n} items): precision {part.precision:.3f}  recall {part.recall:.3f}")
         return
     bad = 0
-    for number, line in enumerate(file, 1):
-        if not line.strip():
-            continue
+    for number, line in _lines(file):
         try:
+            if isinstance(line, InputError):
+                raise line
             obj = _parse_item(line, number)
         except InputError as exc:  # report it and go on: the other lines are still wanted
             bad += 1

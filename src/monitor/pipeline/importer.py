@@ -45,7 +45,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     `report.history`; with `history_read` they are recorded as read for that subscriber in the
     batch that stores them (`backfill`)."""
     report = ImportReport()
-    source: Iterable[bytes | str | None] = read_lines(text_if_utf16(cast(BinaryIO, lines))) \
+    source: Iterable[bytes | str | None] = read_lines(text_if_utf16(cast(BinaryIO, lines)), stop=stop) \
         if hasattr(lines, "readline") else lines
     numbered = _numbered(source, report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))

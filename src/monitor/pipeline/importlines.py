@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -29,13 +30,16 @@ HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup a
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 
 
-def read_lines(stream: Any, limit: int = MAX_LINE_BYTES) -> Iterator[Any]:
+def read_lines(stream: Any, limit: int = MAX_LINE_BYTES, stop: threading.Event | None = None) -> Iterator[Any]:
     """Lines of a binary (or text) stream; None for a line over `limit` bytes (or characters),
-    its rest skipped unread."""
+    its rest skipped unread. Once `stop` is set, a line being skipped ends the lines: a line
+    without end (`monitor import /dev/zero`) never comes to the next article, where an import
+    looks at `stop`."""
     while line := stream.readline(limit + 1):
         if len(line) > limit:
             while not line.endswith(b"\n" if isinstance(line, bytes) else "\n") and (line := stream.readline(limit)):
-                pass
+                if stop is not None and stop.is_set():
+                    return
             yield None
             continue
         yield line
@@ -79,6 +83,8 @@ def _chinese(raw: bytes) -> tuple[str | None, str]:
 def text_if_utf16(stream: BinaryIO) -> Any:
     """The stream itself, or its text when it opens with a UTF-16 byte order mark (what
     PowerShell's Out-File and Excel's "Unicode text" write): lines then come as str."""
+    if not hasattr(stream, "peek") and hasattr(stream, "readinto"):  # a BytesIO, a test runner's stdin
+        stream = io.BufferedReader(stream)
     peek = getattr(stream, "peek", None)
     if peek is not None and peek(2)[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return io.TextIOWrapper(stream, encoding="utf-16", errors="replace")
