@@ -79,6 +79,16 @@ def test_a_topic_file_nested_too_deeply_is_a_config_error(tmp_path):
         load_topics(deep)
 
 
+def test_a_gazetteer_nested_too_deeply_is_a_config_error(tmp_path):
+    (tmp_path / "places.toml").write_text("[places.x]\nnames = " + "[" * DEEP + "]" * DEEP + "\n", encoding="utf-8")
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[topics.t]\ngazetteer = "places.toml"\n[[topics.t.rules]]\nname = "r"\nall = ["沪明"]\n',
+                      encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_topics(topics)
+    assert any("places.toml is not valid TOML: arrays or tables nested too deeply" in p for p in err.value.problems)
+
+
 def test_a_json_line_nested_too_deeply_is_named_by_its_line(run, tmp_path):
     good = '{"title": "沪明对口合作", "body": "上海与三明签约。"}\n'
     result = run("match", "-", input=good + "[" * DEEP + "]" * DEEP + "\n")

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .. import tomltext
-
 _PLACE_KEYS = {"names", "not_in", "note", "contested"}
 
 
@@ -50,12 +48,13 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
     """Read the gazetteer `ref` names; `add(key, problem, hint)` collects each problem."""
     path = resolve(ref, where)
     try:
-        raw = tomltext.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         add("gazetteer", f"cannot read {path}: {exc}", "give a path relative to the topic file or monitor:topics/…")
         return {}
-    except tomllib.TOMLDecodeError as exc:
-        add("gazetteer", f"{path} is not valid TOML: {exc}", "fix the syntax at that line")
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
+        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
+        add("gazetteer", f"{path} is not valid TOML: {why}", "fix the syntax at that line")
         return {}
     places = {}
     for name, table in (raw.get("places") or {}).items():

@@ -15,7 +15,6 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from .. import tomltext
 from ..errors import ConfigError
 from ..textnorm import normalize
 from . import places
@@ -403,11 +402,12 @@ def load_topics(path: str | Path) -> dict[str, Topic]:
     """Read a TOML file whose [topics.NAME] tables define topics; compile each."""
     path = Path(path)
     try:
-        raw = tomltext.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}", hint="check the path") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}", hint="fix the syntax at that line") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
+        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
     problems = _Problems(str(path))
     problems.unknown("", raw, {"topics"})
     topics, tables = {}, raw.get("topics", {})
