@@ -10,6 +10,8 @@ import resource
 import subprocess
 import sys
 
+import pytest
+
 from monitor.pipeline.importer import read_lines
 
 CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n'
@@ -198,3 +200,18 @@ def test_a_lone_surrogate_escaped_in_a_line_is_stored_as_a_replacement_character
     with sqlite3.connect(tmp_path / "m.db") as db:
         row = db.execute("SELECT title, body, source FROM articles WHERE url = 'http://a.example/s'").fetchone()
     assert row == ("沪明\ufffd合作", "三明与上海对口合作\ufffd签约。", "s\ufffd")
+
+
+def test_an_address_that_is_no_web_page_skips_its_line(tmp_path):
+    """javascript:, data:, mailto:, a bare path or a control character in `url`: the line is
+    named and skipped (it was stored, and linked as given); a Chinese path is an address."""
+    from monitor.errors import InputError
+    from monitor.pipeline.importlines import article_from_json
+
+    for url in ["javascript:alert(1)", "data:text/html,<p>x</p>", "mailto:a@example.cn", "/n/1.htm", "//x.cn/a",
+                "http://x.cn/\x00a", "https:///nohost"]:
+        with pytest.raises(InputError, match="is not an http\\(s\\) address"):
+            article_from_json(json.dumps({"url": url, "title": "t", "body": "b"}), 3)
+    art, _ = article_from_json(json.dumps({"url": " https://例子.中国/新闻/1.html ", "title": "t", "body": "b"},
+                                          ensure_ascii=False), 1)
+    assert art.url == "https://例子.中国/新闻/1.html"

@@ -269,3 +269,27 @@ def test_coverage_weeks_start_on_a_monday_in_shanghai(tmp_path):
         assert store.coverage("hu-ming", datetime(2026, 11, 1, tzinfo=timezone.utc)) == [("2026-11-30", "import", 1)]
     finally:
         store.close()
+
+
+def test_an_address_that_is_no_web_page_is_shown_but_never_linked(tmp_path):
+    """A store may hold a `javascript:` or `data:` address (imported before imports refused
+    them): search, story page and feed show the text and link none of them."""
+    import feedparser
+
+    cfg = config_mod.load(None, tmp_path / "m.db")
+    store = Store.open(cfg.db_path)
+    for i, url in enumerate(["javascript:alert(document.cookie)", "data:text/html,<b>x</b>", "https://ok.example.cn/1"]):
+        art = Article(url=url, title=f"沪明合作签约{i}", paragraphs=(f"上海与三明签约，第{i}份。",))
+        store.add_article(art, source="s", canonical_url=url, content_hash=f"h{i}", story_id=None, band_keys=[])
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        found = get(served, "/search?q=" + quote("沪明")).text
+        stories = re.findall(r'href="(/story/\d+)', found)
+        pages = [get(served, s).text for s in stories]
+        feed = get(served, "/search.atom?q=" + quote("沪明")).text
+    store.close()
+    assert len(stories) == 3 and "https://ok.example.cn/1" in found
+    for html in [found, *pages]:
+        assert 'href="javascript:' not in html and 'href="data:' not in html
+    assert any("javascript:alert(document.cookie)" in p for p in pages)  # shown as text
+    links = [e.get("link") for e in feedparser.parse(feed.encode()).entries]
+    assert "https://ok.example.cn/1" in links and not any(str(x).startswith(("javascript", "data")) for x in links)

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from .models import Story
 
 ATOM = "http://www.w3.org/2005/Atom"
+_WEB = re.compile(r"https?://", re.IGNORECASE)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -40,7 +41,8 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = _x(story.title)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _x(f"{feed_id}:story:{story.story_id}")
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=_x(story.url))
+        if _WEB.match(story.url or ""):  # an imported javascript: or data: address is never a link
+            ET.SubElement(entry, f"{{{ATOM}}}link", href=_x(story.url))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published, now)
         for topic in story.topics:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=_x(topic))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -26,6 +27,9 @@ from . import importkeys
 from .base import MAX_BODY_CHARS, cap_body
 from .importdates import parse_when
 
+# An article's address: http(s), a host, no control characters or blanks (a javascript: or
+# data: "url" was stored and linked as given).
+_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*\Z", re.IGNORECASE)
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 
@@ -111,6 +115,11 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         obj = importkeys.canonical(obj)  # link, content, pubDate … as exports name them
     if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
         raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
+    obj["url"] = obj["url"].strip()
+    if not _WEB_URL.match(obj["url"]):
+        shown = obj["url"] if len(obj["url"]) <= 60 else obj["url"][:57] + "…"
+        raise InputError(f"line {number}: url {shown!r} is not an http(s) address",
+                         hint="give the article's web address, e.g. https://www.example.cn/2026/11/a.html")
     published = parse_when(obj.get("published"), number) if obj.get("published") else None
     notes = warnings if warnings is not None else []
     if obj.get("html"):

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import feeds, querylang, snippets
 from ..digest import highlight
+from ..digest.common import safe_url
 from ..errors import InputError
 from ..models import Repost, Story
 from ..pipeline.base import Context
@@ -47,6 +48,7 @@ def create_app(ctx: Context, auth: str | None = None) -> Starlette:
     env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
+    env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["fonts"] = FONTS
     pages = _Pages(ctx, env)
     routes = [Route("/", lambda _: RedirectResponse("/search")),
