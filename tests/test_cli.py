@@ -268,3 +268,20 @@ def test_extract_reads_a_file_no_further_than_a_page_may_be(env, tmp_path):
     big.write_bytes(b"<p>" + "沪明对口合作。".encode() * 1000 + b"</p>")
     result = CliRunner().invoke(main, ["--config", str(cfg), "extract", str(big)])
     assert "over 4,000 bytes" in result.output and "Traceback" not in result.output
+
+
+def test_scraped_text_cannot_drive_the_terminal(env, monkeypatch):
+    """A title holding rich's markup (`[/]` raised MarkupError on a terminal; `[link=…]` made a
+    link) or escape sequences (retitle the terminal, clear it): shown as text, escapes removed,
+    in the table on a terminal and in plain lines, urls and CSV."""
+    from monitor.commands import output
+
+    title = "沪明[/]合作[bold red]红[link=https://evil.example]点我[/link]\x1b]0;pwned\x07\x1b[2J\x9b31m"
+    env("import", "-", input=lines({"url": "https://x.example.cn/1", "title": title, "body": "上海与三明签约。"}))
+    for fmt in ("table", "csv", "urls"):
+        out = env("search", "沪明", "--format", fmt).output
+        assert not any(c in out for c in "\x1b\x07\x9b"), (fmt, out)
+    assert "沪明[/]合作[bold red]红" in env("search", "沪明").output
+    monkeypatch.setattr(output, "_tty", lambda: True)
+    shown = env("search", "沪明")
+    assert shown.exit_code == 0 and "pwned" in shown.output and "\x1b]0" not in shown.output

@@ -80,8 +80,10 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except MonitorError as exc:
-            for line in getattr(exc, "problems", None) or [str(exc)]:
-                click.echo(f"error: {line}", err=True)
+            from .commands.output import shown  # not at start: `monitor --help` loads no command module
+
+            for line in getattr(exc, "problems", None) or [str(exc)]:  # a server's words may be in it
+                click.echo(f"error: {shown(line).replace(chr(10), ' ')}", err=True)
             if len(getattr(exc, "problems", []) or []) > 1 and exc.hint:
                 click.echo(f"hint: {exc.hint}", err=True)
             ctx.exit(2 if isinstance(exc, (ConfigError, InputError, LockBusy)) else 1)

@@ -12,7 +12,7 @@ import click
 from ..errors import InputError
 from ..timespec import parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
-from .output import local_iso, local_time, print_table
+from .output import local_iso, local_time, print_table, shown
 
 
 # An exclusion typed as its own shell word (`三明 -三明治`) is a query word, not an unknown
@@ -68,15 +68,16 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
         click.echo(json.dumps([{k: r[k] for k in FIELDS} for r in results], ensure_ascii=False, indent=2))
     elif fmt == "urls":
         for r in results:
-            click.echo(r["url"])
+            click.echo(shown(r["url"]))
     elif fmt == "csv":
         import csv  # each format's module only when asked for: csv costs ~4 ms of a start
 
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
         for r in results:
-            writer.writerow([";".join(r["topics"]) if k == "topics" else
-                             " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k] for k in FIELDS])
+            writer.writerow([shown(str(";".join(r["topics"]) if k == "topics" else
+                                       " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k]))
+                             for k in FIELDS])
     else:
         from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers
 
@@ -208,7 +209,7 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     results = send_digests(state.context(), subscriber, dry_run=dry_run, out=sys.stdout)
     for r in results:
         if dry_run:
-            click.echo(r.rendered)
+            click.echo(shown(r.rendered))
         click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {r.stories} stories"
                    + (f" ({r.detail})" if r.detail else "")
                    + (f"; {r.pending} messages wait for the next run" if r.pending and not dry_run else ""), err=True)

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import click
 
-from .output import local_time, print_table
+from .output import local_time, print_table, shown
 
 
 @click.command("test-source")
@@ -72,7 +72,7 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
                                [match.match_article(state.cfg.topics[t], art.title, art.body) for t in names])
     hits = [v.topic for v in verdicts if v.matched]
     if first:
-        click.echo(f"\nfirst article: {page.url}\n  title: {art.title}\n  published: "
+        click.echo(f"\nfirst article: {shown(page.url)}\n  title: {shown(art.title)}\n  published: "
                    f"{local_time(art.published.isoformat()) if art.published else 'unknown'}\n  "
                    f"chars: {len(art.body)}\n  " + "\n  ".join(f"{v.topic}: {'MATCH' if v.matched else 'no'} "
                                                         f"({v.reason})" for v in verdicts) + "\n")

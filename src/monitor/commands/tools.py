@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import click
 
 from ..errors import InputError, MonitorError
+from .output import shown
 
 
 def _article_json(art) -> dict:
@@ -82,8 +83,8 @@ def extract_cmd(inputs, url, fmt) -> None:
             if fmt == "json":
                 click.echo(json.dumps(obj, ensure_ascii=False))
             else:
-                click.echo(f"# {art.title}\n{obj['published'] or 'no date'} · {art.source_name or ''} "
-                           f"{art.author or ''}\n\n{art.body}\n")
+                click.echo(shown(f"# {art.title}\n{obj['published'] or 'no date'} · {art.source_name or ''} "
+                                 f"{art.author or ''}\n\n{art.body}\n"))
     finally:
         if box:
             box[0].close()
