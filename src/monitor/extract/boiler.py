@@ -32,14 +32,14 @@ _STOP = re.compile(
 # group in front), re skips ahead by first character (8x).
 _CHROME = re.compile(
     r"相关阅读[：:]|相關閱讀[：:]|相关新闻[：:]|相關新聞[：:]|相关链接[：:]|相关报道[：:]|相关文章[：:]|延伸阅读[：:]|"
-    r"推荐阅读[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
+    r"推荐阅读[：:]|相关专题[：:]|相關專題[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
     r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|放大 缩小|放大 縮小|"
-    r"您的位置|您现在的位置|现在位置|所在位置|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
+    r"您的位置|您现在的位置|现在位置|所在位置|所在的位置|你的位置：|你的位置:|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
     r"版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
-    r"加载中|展开全文|阅读全文|查看全文|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看|"
+    r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看|"
     r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms"  # a CMS's watermark lines strewn through the text
 )
 # A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
@@ -106,10 +106,11 @@ _ZH_NOTICE = re.compile(
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌)[：:]"
-    r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,3}"
+    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員)[：:]"
+    r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
-_STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌")
+_STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
+                "报道员", "報道員")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -124,17 +125,18 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
                      "图说：", "图说:", "图片说明：", "图片说明:")
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
-_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计)\s*[︱｜|丨]|"
+_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文)\s*[︱｜|丨]|"
+                        r"[\u4e00-\u9fff]{1,8}?(?:记者|記者|编辑|編輯)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
-_ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】")
+_ZH_KEYWORDS = re.compile(r"(?:关键词|關鍵詞|关键字|關鍵字)\s*(?:[：:]|>>|》)|【关键词】|【關鍵詞】")
 _ZH_KEYWORDS_FIRST = frozenset("关關【")  # a set test is cheaper than a regex call on every line
 # A journal article's repost: its author note, citation and first-printed lines (`作者简介：…`,
 # `论文引用格式：…`, `本文刊发于《…》2021年10月`), up to a paragraph long; WeChat's `原创 秦玥 直新闻`.
 _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
                               r"本文刊發於|本文原载于|本文原載於|原创\s|原創\s")
 _ZH_PAPER_FIRST = frozenset("作论論引本原")
-_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿")  # `（…管理局供稿）`: who supplied the text
+_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道")  # `（…管理局供稿）`: who supplied the text
 
 
 # `… joined in for the chorus [&hellip;]`: a teaser's excerpt of another article (WordPress and its
@@ -182,12 +184,86 @@ def is_chrome(line: str) -> bool:
     if first in _ZH_PAPER_FIRST and len(line) <= 200 and _ZH_PAPER_CREDIT.match(line) \
             and (line[:2] not in ("原创", "原創") or len(line) <= 30):
         return True
-    if len(line) <= 30 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
-            and _STAFF.fullmatch(line.replace(" ", "").replace("\u3000", "")):
+    if len(line) <= 40 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
+            and _staff_line(line):
         return True
+    if len(line) <= 60 and "/" in line and _SLASH_STAFF.fullmatch(line):
+        return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`
+    if len(line) <= 40 and _widget_row(line):
+        return True
+    if len(line) <= 80 and (">" in line or "＞" in line or "»" in line) and _crumbs(line):
+        return True
+    if len(line) <= 40 and "app" in lower and ("打开" in line or "打開" in line or "下载" in line or "下載" in line):
+        return True  # `打开东南网APP，阅读体验更佳`
+    if len(line) <= 20 and line.endswith(_MADE_BY) and _MADE_BY_UNIT.search(line) and not _SENTENCE_ENDS.search(line):
+        return True  # `新华社音视频部制作`: the unit that made the video or page
+    if len(line) <= 40 and ("：" in line or ":" in line) and _LAW_FIELD.match(line.replace(" ", "")):
+        return True  # `颁布单位：…`, `实施日期：`, `时 效 性：有效`: a law database's fields over the text
+    if line[:1] == "{" and _CMS_TAG.fullmatch(line):
+        return True  # `{jz:field.toptypename/}`: a template tag the CMS left unfilled
     return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
             or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
+
+
+def _staff_line(line: str) -> bool:
+    """`编 辑:苏 伟` (spaces inside a name) or `报道员:刘芯玮 陈晓铮 吴宗祥` (spaces between names)."""
+    if _STAFF.fullmatch(line.replace(" ", "").replace("\u3000", "")):
+        return True
+    spaced = _SPACES.sub("、", _AROUND_COLON.sub(r"\1", line.strip()))
+    return _STAFF.fullmatch(spaced) is not None
+
+
+# The words of a share, vote, font-size or paging widget; a row of nothing else (counts and bars
+# between) is chrome: `点赞 128 | 收藏 | 分享`, `第1页 2 3 下一页 尾页`, `字体:【`, `放大`, `小字號`.
+_WIDGET_WORDS = frozenset((
+    "点赞", "點讚", "赞", "讚", "收藏", "分享", "转发", "轉發", "举报", "舉報", "我要举报", "我要舉報", "在看", "打印", "关闭", "關閉",
+    "放大", "缩小", "縮小", "默认", "默認", "上一版", "下一版", "上一期", "下一期", "上一页", "下一页", "上一頁", "下一頁", "首页", "首頁",
+    "尾页", "尾頁", "末页", "末頁", "字体", "字體", "字号", "字號", "小字号", "大字号", "小字號", "大字號", "大", "中", "小",
+    "电脑版", "電腦版", "手机版", "手機版", "图片", "圖片", "+1", "返回顶部", "返回頂部", "无障碍", "無障礙",
+))
+_WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
+_WIDGET_COUNT = re.compile(r"[(（\[]?\d+(?:\.\d+)?[万萬+]?[)）\]]?|[第共]\d{1,3}[页頁]")
+_WIDGET_MARKS = "：:【】[]()（）<>《》"
+
+
+def _widget_row(line: str) -> bool:
+    words = [word.strip(_WIDGET_MARKS) for word in _WIDGET_SPLIT.split(line.strip())]
+    named = False
+    for word in words:
+        if not word:
+            continue
+        if word in _WIDGET_WORDS or (word[:1] in "第共" and _WIDGET_COUNT.fullmatch(word)):
+            named = True
+        elif not _WIDGET_COUNT.fullmatch(word):
+            return False
+    return named
+
+
+# `福州新闻网 >> 新闻频道 >> 要闻快讯`, `人民網>>上海頻道`, `中国> 正文`: a breadcrumb typed into the text.
+_CRUMB_SPLIT = re.compile(r"\s*(?:->|>>|>|＞|»|›)\s*")
+_CRUMB_TAILS = ("频道", "頻道", "首页", "首頁", "正文", "网", "網")
+
+
+def _crumbs(line: str) -> bool:
+    if _SENTENCE_ENDS.search(line) or "，" in line or "," in line:
+        return False
+    parts = [part for part in _CRUMB_SPLIT.split(line.strip()) if part]
+    if len(parts) < 2 or len(parts) > 8 or any(len(part) > 16 for part in parts):
+        return False
+    return len(parts) >= 3 or any(part.endswith(_CRUMB_TAILS) for part in parts)
+
+
+_SLASH_STAFF = re.compile(
+    r"(?:本期)?(?:(?:监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|制作|製作|策划|策劃|统筹|統籌|"
+    r"校对|校對|审核|審核|文|图|圖|视频|視頻)\s*/\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3}\s*)+"
+)
+_MADE_BY = ("制作", "製作", "出品")
+_MADE_BY_UNIT = re.compile(r"部|中心|社|台|工作室|团队|團隊|融媒")
+_LAW_FIELD = re.compile(r"(?:颁布|頒布|实施|實施|施行|失效|废止|廢止)(?:日期|单位|單位|机关|機關)[：:]|时效性[：:]|時效性[：:]|效力级别[：:]|效力級別[：:]")
+_CMS_TAG = re.compile(r"\{[a-z]+:[\w.]{1,60}/?\}")
+_SPACES = re.compile(r"[ \u3000]+")
+_AROUND_COLON = re.compile(r"[ \u3000]*([：:])[ \u3000]*")
 
 
 def _page_label(line: str) -> bool:
@@ -212,6 +288,8 @@ def _zh_caption(line: str) -> bool:
     return end.endswith(_ZH_CAPTION_END) or "图片来源" in end[-26:]
 
 
+_CAPTION_SAYS = ("图说：", "图说:", "圖說：", "圖說:")
+_PHOTOGRAPHER_TAIL = re.compile(r"(?:摄影|攝影)\s*[：:/]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3}$")
 # A picture credit in a closing bracket: `（本网图片2/2/2016）`, `(新华社发 图片)`.
 _PICTURE_BRACKET = re.compile(r"[(（][^()（）]{0,30}(?:图片|圖片)[^()（）]{0,20}[)）]$")
 
@@ -220,9 +298,15 @@ def _long_caption(line: str) -> bool:
     """A caption of an older portal typed as a paragraph: it says what the picture shows (`图为…`) and
     ends with the photographer's credit (`中新社发 林小溪 摄`), or ends with a picture credit in brackets
     (`…（本网图片2/2/2016）`)."""
+    if line.startswith(_CAPTION_SAYS):
+        return True  # `图说：…`: a paper's caption label, however long the caption
     end = line[-1:]
     if end in ("摄", "攝"):
         return "图为" in line or "圖為" in line or "圖爲" in line
+    if line.rstrip("）) ").endswith(("供图", "供圖")):
+        return True  # `…演出。三明市融媒体中心供图`: who supplied the picture
+    if ("摄影" in line or "攝影" in line) and _PHOTOGRAPHER_TAIL.search(line, len(line) - 30):
+        return True  # `黄河路街景。摄影：杨舒鸿吉`
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
 
 

@@ -155,19 +155,51 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
     body = Body()
     seen: set[str] = {title} if title else set()
     for container in containers:
-        for raw in _raw_paragraphs(container)[:MAX_PARAGRAPHS]:
+        raws = _raw_paragraphs(container)[:MAX_PARAGRAPHS]
+        twice = _said_twice(raws)
+        for index, raw in enumerate(raws):
+            if index in twice:
+                continue
             if not _take(raw, body, seen, title):
                 return _finished(body)
     return _finished(body)
 
 
+def _said_twice(raws: list[str]) -> set[int]:
+    """Indexes of a short line without a sentence end given twice in a row (`鯉魚溪一景`, then
+    `鯉魚溪一景`): a picture's caption as the page sets it twice (alt text and caption), both copies."""
+    twice: set[int] = set()
+    for index in range(len(raws) - 1):
+        line = raws[index]
+        if len(line) <= 60 and line == raws[index + 1] and line[-1:] not in _SENTENCE_ENDS \
+                and _LINK_OPEN not in line and _CJK.search(line):
+            twice.update((index, index + 1))
+    return twice
+
+
 def _finished(body: Body) -> Body:
     """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
     if text follows them (a short item without sentence ends keeps its lines)."""
-    body.paragraphs = trim_tail(_without_pull_quotes(body.paragraphs))
+    body.paragraphs = _without_caption_run(trim_tail(_without_pull_quotes(body.paragraphs)))
     if 0 < body.header < len(body.paragraphs):
         del body.paragraphs[: body.header]
     return body
+
+
+def _without_caption_run(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less a gallery's captions under the text: a closing run of four or more short
+    Chinese lines (up to 30 characters) with no punctuation, space or digit in any of them
+    (`挑担而过的妇女`, `舒心`, `孩子是溪邳村的未来` …), after at least one paragraph of sentences."""
+    keep = len(paragraphs)
+    while keep > 0 and _caption_line(paragraphs[keep - 1]):
+        keep -= 1
+    if len(paragraphs) - keep < 4 or keep == 0 or not any(_SENTENCE_END_CJK.search(text) for text in paragraphs[:keep]):
+        return paragraphs
+    return paragraphs[:keep]
+
+
+def _caption_line(text: str) -> bool:
+    return len(text) <= 30 and _CJK.search(text) is not None and _UNCAPTION.search(text) is None
 
 
 def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
@@ -455,6 +487,12 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
         return True
+    if short and len(text) <= 24 and _names_alone(text, body):
+        return True
+    if short and text[:1] in "—-" and _above_text(body) and _SUBTITLE.fullmatch(text):
+        return True  # `——与国际大都市的深度对话`: the headline's second line above the text
+    if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
+        return True  # `中新网福建新闻正文`: the page's kind, over the text
     if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
         return True
@@ -474,6 +512,42 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     return True
 
 
+def _names_alone(text: str, body: Body) -> bool:
+    """A byline of names alone over the text (`林津津`, `□ 田静 殷莹 韩勇`, `王 福`), or a name with its
+    outlet in brackets (`李佳敏(东方网)`), where a heading could stand: before any paragraph or under
+    a line with no sentence end. Each name opens with a common surname and runs two or three
+    characters, so headings (`总则`, `引言`, `周寧概況`) stay."""
+    marked = text[:1] in _NAME_MARKS
+    line = text[1:].strip() if marked else text
+    outlet = _NAME_OUTLET.fullmatch(line)
+    if outlet is not None:
+        return outlet.group(1)[:1] in _SURNAMES
+    if body.paragraphs and body.paragraphs[-1][-1:] in _SENTENCE_ENDS:
+        return False
+    names = line.split()
+    if len(names) == 2 and len(names[0]) == 1 == len(names[1]):
+        names = [names[0] + names[1]]  # `王 福`: one name spaced out
+    if not names or (len(names) == 1 and not marked and len(line) != 3):
+        return False  # a lone two-character line is as often a heading (`起点`, `舒心`)
+    longest = 4 if len(names) >= 3 else 3  # `周齐璇子` among others: a double surname or a four-character name
+    return all(2 <= len(name) <= longest and name[0] in _SURNAMES and _CJK_ONLY.fullmatch(name) for name in names)
+
+
+# Common surnames (the first character of a name): a names-alone line must open each name with one.
+_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董潘袁蔡蒋蔣余于"
+    "杜叶葉程苏蘇魏吕呂丁任沈姚卢盧傅钟鍾姜崔谭譚陆陸范汪廖石金韦韋贾賈夏付方邹鄒熊白孟秦邱侯江尹薛闫閆段雷龙龍黎史陶贺賀毛"
+    "郝顾顧龚龔邵万萬覃武钱錢戴严嚴欧歐莫孔向常汤湯康易乔喬赖賴文施洪辛柯庄莊阮温溫俞缪繆游甘倪翁童章鲍鮑牛尤詹"
+    "殷颜顏聂聶晏葛单單左卞储儲岳景靳涂祝牟柴焦包安齐齊简簡蓝藍伍滕符管凌骆駱樊郁"
+)
+_NAME_MARKS = frozenset("□■●◆◇")
+_NAME_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,3})\s*[（(][^()（）]{1,12}(?:网|網|报|報|社|台|刊|客户端|客戶端)[)）]")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_SUBTITLE = re.compile(r"[—-]{2}\s*[^。！？()（）]{8,60}")  # not `——（宋）陆游` under a quoted poem
+# A gallery caption has none of these: punctuation, a space, a digit.
+_UNCAPTION = re.compile(r"[。，！？；：、,.!?;:“”\"'‘’()（）\s\d]")
+
+
 def _above_text(body: Body) -> bool:
     """Whether no paragraph taken so far ends a sentence (still among the header lines)."""
     return not any(text[-1:] in _SENTENCE_ENDS for text in body.paragraphs)
@@ -483,7 +557,11 @@ def _header_only(paragraphs: list[str]) -> bool:
     """Whether the paragraphs taken so far are a Chinese page's header lines (a breadcrumb, the
     headline, a column name: short, no sentence end), not a lead."""
     return (sum(len(text) for text in paragraphs) <= 200 and _CJK.search(paragraphs[0]) is not None
-            and not any(_SENTENCE_END_CJK.search(text) for text in paragraphs))
+            and not any(_SENTENCE_END_CJK.search(text) or _ADOPTION_NOTE.fullmatch(text) for text in paragraphs))
+
+
+# `（1999年12月10日…常务委员会第十二次会议通过）`: a law's adoption note under its title, part of its text.
+_ADOPTION_NOTE = re.compile(r"[（(][^（）()]{6,120}(?:通过|通過|批准|修正|修订|修訂)[）)]")
 
 
 def _link_line_kept(line: str) -> bool:
