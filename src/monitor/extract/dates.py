@@ -397,9 +397,25 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         found = plausible(convert(match), now)
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
-                and not _in_sentence(text, match)):
+                and not _in_sentence(text, match) and not _adopted(text, match)):
             best = (found, distance)
     return best
+
+
+# `（2010年6月22日…常务委员会第三次会议通过）`: the day a law was adopted, in the bracket under its title.
+_ADOPTED = re.compile("通过|通過|批准|修正|修订|修訂|公布")
+_CLOSING = re.compile("[）)]")
+
+
+def _adopted(text: str, match: re.Match[str]) -> bool:
+    """Whether a date opens a law's adoption note (a bracket closing on `…会议通过` within 80
+    characters): a repost of the law is not posted that day."""
+    after = text[match.end() : match.end() + 80]
+    close = _CLOSING.search(after)
+    if close is None:
+        return False
+    inside = after[: close.start()]
+    return "（" not in inside and "(" not in inside and _ADOPTED.search(inside) is not None
 
 
 def _headed(text: str, match: re.Match[str]) -> bool:

@@ -627,6 +627,8 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     if _SENTENCE.search(line):
         return False
+    if _DIARY.search(line) and not byline_fields(line):
+        return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
     if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
         body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
         return True
@@ -641,6 +643,10 @@ def _is_byline(line: str, body: Body) -> bool:
     if date and (not body.date_text or _timed_first(line, body)):
         body.date_text = line
     return True
+
+
+# The weather beside a date: a diary's entry (`天气多云`, `天氣晴`, `晴转多云`), not a byline.
+_DIARY = re.compile(r"天[气氣]|[晴阴陰][天转轉]|多[云雲]|[小中大阵陣]雨|[小中大]雪")
 
 
 def _timed_first(line: str, body: Body) -> bool:

@@ -114,7 +114,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
              or _marked(places, now, order) or _body_line(places, now, order)
              or dates.opening_date(places.lead, now, order))
     if found:
-        return found
+        return _unless_reposted(found, places.lead)
     shown = places.region if places.anchored else ""
     if relative.found_in(shown) or relative.found_in(places.byline):
         # `3小时前` under the headline: the dates of the text around the article are not its date.
@@ -164,6 +164,32 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
         shown = _shown_in(dates.without_profile(dates.fold_digits(places.region)), now, order)
     shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
+
+
+# How much earlier than the page's own time a wire dateline must name a day for the page to be a
+# repost (a day or two is a late posting), and how much earlier it may be (farther, the dateline is
+# more likely another story's, quoted).
+_REPOSTED_AFTER = timedelta(days=2)
+_REPOSTED_WITHIN = timedelta(days=90)
+
+
+def _unless_reposted(found: datetime, lead: str) -> datetime:
+    """The page's stated time, unless the text opens with a wire dateline (`中新网 三明11月9日电`, in
+    its first 40 characters) naming a day 3 to 90 days earlier in that year (or the year before, for
+    a December dateline under a January time): a mirror states the day it copied the story
+    (`发布时间:2024-11-28 04:52:45`) and keeps the agency's dateline, and a story is not posted before
+    its agency filed it, so the dateline's day is the publication."""
+    if "电" not in lead[:40] and "電" not in lead[:40]:
+        return found
+    match = yearless.DATELINE.search(lead, 0, 40)
+    if match is None:
+        return found
+    local = found.astimezone(dates.SHANGHAI)
+    month, day = int(match.group(1)), int(match.group(2))
+    filed = dates.to_utc(local.year - (month > local.month), month, day)
+    if filed is None or not found - _REPOSTED_WITHIN <= filed < found - _REPOSTED_AFTER:
+        return found
+    return filed
 
 
 def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | None:
