@@ -126,17 +126,17 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
 _ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文)\s*[︱｜|丨]|"
-                        r"[\u4e00-\u9fff]{1,8}?(?:记者|記者|编辑|編輯)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
-_ZH_KEYWORDS = re.compile(r"(?:关键词|關鍵詞|关键字|關鍵字)\s*(?:[：:]|>>|》)|【关键词】|【關鍵詞】")
+_ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】|关键词 >>|關鍵詞 >>")
 _ZH_KEYWORDS_FIRST = frozenset("关關【")  # a set test is cheaper than a regex call on every line
 # A journal article's repost: its author note, citation and first-printed lines (`作者简介：…`,
 # `论文引用格式：…`, `本文刊发于《…》2021年10月`), up to a paragraph long; WeChat's `原创 秦玥 直新闻`.
 _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
                               r"本文刊發於|本文原载于|本文原載於|原创\s|原創\s")
 _ZH_PAPER_FIRST = frozenset("作论論引本原")
-_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道")  # `（…管理局供稿）`: who supplied the text
+# `（…管理局供稿）`: who supplied the text; `…留言截图`: a screenshot's caption.
+_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道")
 
 
 # `… joined in for the chorus [&hellip;]`: a teaser's excerpt of another article (WordPress and its
@@ -175,7 +175,7 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
-    if len(line) <= 80 and _ZH_CREDIT.match(line):
+    if len(line) <= 80 and (_ZH_CREDIT.match(line) or _outlet_credit(line)):
         return True
     first = line[:1]
     if first in _ZH_KEYWORDS_FIRST and len(line) <= 80 and _ZH_KEYWORDS.match(line) \
@@ -187,9 +187,9 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 40 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
             and _staff_line(line):
         return True
-    if len(line) <= 60 and "/" in line and _SLASH_STAFF.fullmatch(line):
+    if len(line) <= 60 and "/" in line and _slash_staff(line):
         return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`
-    if len(line) <= 40 and _widget_row(line):
+    if len(line) <= 40 and not line.strip(_WIDGET_CHARS) and _widget_row(line):
         return True
     if len(line) <= 80 and (">" in line or "＞" in line or "»" in line) and _crumbs(line):
         return True
@@ -197,13 +197,24 @@ def is_chrome(line: str) -> bool:
         return True  # `打开东南网APP，阅读体验更佳`
     if len(line) <= 20 and line.endswith(_MADE_BY) and _MADE_BY_UNIT.search(line) and not _SENTENCE_ENDS.search(line):
         return True  # `新华社音视频部制作`: the unit that made the video or page
-    if len(line) <= 40 and ("：" in line or ":" in line) and _LAW_FIELD.match(line.replace(" ", "")):
+    if len(line) <= 40 and line[:1] in _LAW_FIRST and line.replace(" ", "").replace("：", ":").startswith(_LAW_FIELDS):
         return True  # `颁布单位：…`, `实施日期：`, `时 效 性：有效`: a law database's fields over the text
     if line[:1] == "{" and _CMS_TAG.fullmatch(line):
         return True  # `{jz:field.toptypename/}`: a template tag the CMS left unfilled
     return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
             or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
+
+
+_BARS = ("︱", "｜", "|", "丨")
+_OUTLET_ROLES = ("记者", "記者", "编辑", "編輯")
+
+
+def _outlet_credit(line: str) -> bool:
+    """`界面新闻记者 | 杨舒鸿吉 实习记者 张航`, `界面新闻编辑 | 谢灵宁`: an outlet's role, a bar, names."""
+    head = line[:12]
+    at = max(head.find(bar) for bar in _BARS)
+    return at > 1 and head[:at].rstrip().endswith(_OUTLET_ROLES)
 
 
 def _staff_line(line: str) -> bool:
@@ -222,6 +233,7 @@ _WIDGET_WORDS = frozenset((
     "尾页", "尾頁", "末页", "末頁", "字体", "字體", "字号", "字號", "小字号", "大字号", "小字號", "大字號", "大", "中", "小",
     "电脑版", "電腦版", "手机版", "手機版", "图片", "圖片", "+1", "返回顶部", "返回頂部", "无障碍", "無障礙",
 ))
+_WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
 _WIDGET_COUNT = re.compile(r"[(（\[]?\d+(?:\.\d+)?[万萬+]?[)）\]]?|[第共]\d{1,3}[页頁]")
 _WIDGET_MARKS = "：:【】[]()（）<>《》"
@@ -254,13 +266,39 @@ def _crumbs(line: str) -> bool:
     return len(parts) >= 3 or any(part.endswith(_CRUMB_TAILS) for part in parts)
 
 
-_SLASH_STAFF = re.compile(
-    r"(?:本期)?(?:(?:监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|制作|製作|策划|策劃|统筹|統籌|"
-    r"校对|校對|审核|審核|文|图|圖|视频|視頻)\s*/\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3}\s*)+"
-)
+_SLASH_ROLES = frozenset((
+    "监制", "監製", "主编", "主編", "编辑", "編輯", "责编", "責編", "记者", "記者", "摄影", "攝影", "摄像", "攝像", "剪辑", "剪輯",
+    "制作", "製作", "策划", "策劃", "统筹", "統籌", "校对", "校對", "审核", "審核", "文", "图", "圖", "视频", "視頻",
+))
+
+
+def cjk_name(text: str, longest: int = 4) -> bool:
+    """Two to `longest` Chinese characters (a person's name). No regex: a CJK class costs ms to compile."""
+    return 2 <= len(text) <= longest and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _slash_staff(line: str) -> bool:
+    """`本期监制/唐怡 主编/李浙 侯振海`, `编辑/王兴栋`: roles, each with a slash and one to four names."""
+    words = line.replace(" / ", "/").replace("／", "/").removeprefix("本期").split()
+    names = 0
+    for word in words:
+        role, slash, name = word.partition("/")
+        if slash:
+            if role not in _SLASH_ROLES or not cjk_name(name):
+                return False
+            names = 1
+        elif names and names < 4 and cjk_name(word):
+            names += 1
+        else:
+            return False
+    return names > 0
 _MADE_BY = ("制作", "製作", "出品")
 _MADE_BY_UNIT = re.compile(r"部|中心|社|台|工作室|团队|團隊|融媒")
-_LAW_FIELD = re.compile(r"(?:颁布|頒布|实施|實施|施行|失效|废止|廢止)(?:日期|单位|單位|机关|機關)[：:]|时效性[：:]|時效性[：:]|效力级别[：:]|效力級別[：:]")
+_LAW_FIRST = frozenset("颁頒实實施失废廢时時效")
+_LAW_FIELDS = tuple(f"{word}:" for word in (
+    *(f"{act}{what}" for act in ("颁布", "頒布", "实施", "實施", "施行", "失效", "废止", "廢止")
+      for what in ("日期", "单位", "單位", "机关", "機關")),
+    "时效性", "時效性", "效力级别", "效力級別"))
 _CMS_TAG = re.compile(r"\{[a-z]+:[\w.]{1,60}/?\}")
 _SPACES = re.compile(r"[ \u3000]+")
 _AROUND_COLON = re.compile(r"[ \u3000]*([：:])[ \u3000]*")
@@ -289,7 +327,16 @@ def _zh_caption(line: str) -> bool:
 
 
 _CAPTION_SAYS = ("图说：", "图说:", "圖說：", "圖說:")
-_PHOTOGRAPHER_TAIL = re.compile(r"(?:摄影|攝影)\s*[：:/]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3}$")
+
+
+def _photographer_last(line: str) -> bool:
+    """Whether a line ends with its photographer's credit: `摄影：` and one to four names."""
+    at = max(line.rfind("摄影"), line.rfind("攝影"))
+    rest = line[at + 2 :].lstrip()
+    if at < 0 or rest[:1] not in ("：", ":", "/"):
+        return False
+    names = rest[1:].split()
+    return 1 <= len(names) <= 4 and all(cjk_name(name) for name in names)
 # A picture credit in a closing bracket: `（本网图片2/2/2016）`, `(新华社发 图片)`.
 _PICTURE_BRACKET = re.compile(r"[(（][^()（）]{0,30}(?:图片|圖片)[^()（）]{0,20}[)）]$")
 
@@ -305,7 +352,7 @@ def _long_caption(line: str) -> bool:
         return "图为" in line or "圖為" in line or "圖爲" in line
     if line.rstrip("）) ").endswith(("供图", "供圖")):
         return True  # `…演出。三明市融媒体中心供图`: who supplied the picture
-    if ("摄影" in line or "攝影" in line) and _PHOTOGRAPHER_TAIL.search(line, len(line) - 30):
+    if ("摄影" in line or "攝影" in line) and _photographer_last(line):
         return True  # `黄河路街景。摄影：杨舒鸿吉`
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
 

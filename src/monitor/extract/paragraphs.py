@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import is_chrome, is_excerpt, is_stop, trim_tail
+from .boiler import cjk_name, is_chrome, is_excerpt, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -487,9 +487,9 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
         return True
-    if short and len(text) <= 24 and _names_alone(text, body):
+    if short and len(text) <= 24 and (text[:1] in _SURNAMES or text[:1] in _NAME_MARKS) and _names_alone(text, body):
         return True
-    if short and text[:1] in "—-" and _above_text(body) and _SUBTITLE.fullmatch(text):
+    if short and text[:2] in ("——", "--") and _above_text(body) and _subtitle(text):
         return True  # `——与国际大都市的深度对话`: the headline's second line above the text
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
@@ -519,9 +519,11 @@ def _names_alone(text: str, body: Body) -> bool:
     characters, so headings (`总则`, `引言`, `周寧概況`) stay."""
     marked = text[:1] in _NAME_MARKS
     line = text[1:].strip() if marked else text
-    outlet = _NAME_OUTLET.fullmatch(line)
-    if outlet is not None:
-        return outlet.group(1)[:1] in _SURNAMES
+    if line[-1:] in ")）":  # `李佳敏(东方网)`
+        at = max(line.find("("), line.find("（"))
+        outlet = line[at + 1 : -1]
+        return (at > 0 and cjk_name(line[:at].rstrip(), 3) and line[0] in _SURNAMES and 1 <= len(outlet) <= 12
+                and outlet.endswith(_OUTLETS))
     if body.paragraphs and body.paragraphs[-1][-1:] in _SENTENCE_ENDS:
         return False
     names = line.split()
@@ -530,7 +532,7 @@ def _names_alone(text: str, body: Body) -> bool:
     if not names or (len(names) == 1 and not marked and len(line) != 3):
         return False  # a lone two-character line is as often a heading (`起点`, `舒心`)
     longest = 4 if len(names) >= 3 else 3  # `周齐璇子` among others: a double surname or a four-character name
-    return all(2 <= len(name) <= longest and name[0] in _SURNAMES and _CJK_ONLY.fullmatch(name) for name in names)
+    return all(name[0] in _SURNAMES and cjk_name(name, longest) for name in names)
 
 
 # Common surnames (the first character of a name): a names-alone line must open each name with one.
@@ -541,11 +543,16 @@ _SURNAMES = frozenset(
     "殷颜顏聂聶晏葛单單左卞储儲岳景靳涂祝牟柴焦包安齐齊简簡蓝藍伍滕符管凌骆駱樊郁"
 )
 _NAME_MARKS = frozenset("□■●◆◇")
-_NAME_OUTLET = re.compile(r"([\u4e00-\u9fff]{2,3})\s*[（(][^()（）]{1,12}(?:网|網|报|報|社|台|刊|客户端|客戶端)[)）]")
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-_SUBTITLE = re.compile(r"[—-]{2}\s*[^。！？()（）]{8,60}")  # not `——（宋）陆游` under a quoted poem
+_OUTLETS = ("网", "網", "报", "報", "社", "台", "刊", "客户端", "客戶端")
 # A gallery caption has none of these: punctuation, a space, a digit.
 _UNCAPTION = re.compile(r"[。，！？；：、,.!?;:“”\"'‘’()（）\s\d]")
+
+
+def _subtitle(text: str) -> bool:
+    """`——2026年三明市…在沙县南阳举行`: eight to sixty characters after the dashes, no sentence end and
+    no bracket (not `——（宋）陆游` under a quoted poem)."""
+    rest = text[2:].strip()
+    return 8 <= len(rest) <= 60 and not any(mark in rest for mark in "。！？()（）")
 
 
 def _above_text(body: Body) -> bool:
@@ -627,13 +634,13 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     if _SENTENCE.search(line):
         return False
-    if _DIARY.search(line) and not byline_fields(line):
-        return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
     if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
         body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
         return True
     date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
     fields = byline_fields(line)
+    if date and not fields and _DIARY.search(line):
+        return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
     if not (_FIELD_LINE.match(line) or (bracketed and fields)
             or (date and (fields or len(line) <= len(date.group(0)) + 12 or date.group(4) is not None))):
@@ -646,7 +653,7 @@ def _is_byline(line: str, body: Body) -> bool:
 
 
 # The weather beside a date: a diary's entry (`天气多云`, `天氣晴`, `晴转多云`), not a byline.
-_DIARY = re.compile(r"天[气氣]|[晴阴陰][天转轉]|多[云雲]|[小中大阵陣]雨|[小中大]雪")
+_DIARY = re.compile("天气|天氣|晴天|阴天|陰天|晴转|晴轉|阴转|陰轉|多云|多雲|小雨|中雨|大雨|阵雨|陣雨|小雪|中雪|大雪")
 
 
 def _timed_first(line: str, body: Body) -> bool:
