@@ -65,3 +65,11 @@ def test_a_laws_adoption_note_does_not_date_its_repost():
     fields = "<p>颁布日期:2010-6-22</p>"
     body = extract(table_page([], "青溪县茶园保护条例", article.replace("</p>", "</p>" + fields, 1)), None, now=NOW).body
     assert body.startswith("（2010年6月22日")  # the note above a law database's fields stays text
+
+
+def test_a_papers_yearless_dateline_dates_a_page_stating_no_other_date():
+    opening = "<p>青溪新闻网1月20日讯(通讯员 林青)大寒至，青溪县沙溪乡文化广场热闹非凡，文化科技卫生“三下乡”活动在此启幕。</p>"
+    assert day(byline_page("", opening + TEXT, "服务送下乡 惠民暖人心")) == "2026-01-20"
+    copied = "<p>青溪新闻网11月9日讯(通讯员 林青)沪明两地联袂打造的原创音乐剧近日在上海演出，引发观众共鸣。</p>" + TEXT
+    assert day(byline_page("发布时间:2024-11-28 04:52:45 来源: sp20241128", copied)) == "2024-11-09"
+    assert day(byline_page("2024-11-10 09:12 来源：青溪新闻网", copied)) == "2024-11-10"

@@ -174,12 +174,13 @@ _REPOSTED_WITHIN = timedelta(days=90)
 
 
 def _unless_reposted(found: datetime, lead: str) -> datetime:
-    """The page's stated time, unless the text opens with a wire dateline (`中新网 三明11月9日电`, in
+    """The page's stated time, unless the text opens with a dateline (`中新网 三明11月9日电`, `…讯`, in
     its first 40 characters) naming a day 3 to 90 days earlier in that year (or the year before, for
     a December dateline under a January time): a mirror states the day it copied the story
     (`发布时间:2024-11-28 04:52:45`) and keeps the agency's dateline, and a story is not posted before
     its agency filed it, so the dateline's day is the publication."""
-    if "电" not in lead[:40] and "電" not in lead[:40]:
+    opening = lead[:40]
+    if "电" not in opening and "電" not in opening and "讯" not in opening and "訊" not in opening:
         return found
     match = yearless.DATELINE.search(lead, 0, 40)
     if match is None:

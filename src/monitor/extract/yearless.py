@@ -24,8 +24,8 @@ _EN_YEARLESS = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})"
     r"(?!\d)\s*([AP]M)?", re.I
 )
-# A wire dateline without a year: 11月8日电 / 11月8日電.
-DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電]")
+# A wire or paper dateline without a year: 11月8日电 / 11月8日電 / 东南网1月20日讯 / 本報1月20日訊.
+DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電讯訊]")
 # An English wire dateline without a year: `BEIJING, March 8 (Xinhua) --`, `SANMING, Fujian, Mar. 8 /`.
 _EN_DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,30}(?:, [A-Z][A-Za-z.' -]{1,30})?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
