@@ -406,6 +406,19 @@ def test_robots_crawl_delay_and_request_rate_space_that_hosts_requests(site, rul
     assert all(b - a >= gap - 0.02 for a, b in itertools.pairwise(times)), [b - a for a, b in itertools.pairwise(times)]
 
 
+def test_a_crawl_delay_past_the_fetchers_patience_is_read_as_thirty_seconds():
+    """Crawl-delay: 200 as asked would defer every request after the list page to a next poll
+    that defers it again; nonsense values ask nothing."""
+    from monitor.fetch.robots import rules_for
+
+    def asked(text: str) -> float:
+        return rules_for((200, text.encode()), 0.0).delay("monitor")
+
+    assert asked("User-agent: *\nCrawl-delay: 200\n") == 30.0 and asked("User-agent: *\nCrawl-delay: 2.5\n") == 2.5
+    assert asked("User-agent: *\nRequest-rate: 1/10s\n") == 10.0 and asked("User-agent: *\nRequest-rate: 6/1m\n") == 10.0
+    assert asked("User-agent: *\nCrawl-delay: soon\n") == asked("User-agent: other\nCrawl-delay: 9\n") == 0.0
+
+
 def test_robots_4xx_allows_and_5xx_disallows_until_it_answers(site):
     site.article("/a.html", "沪明")
     site.sequence("/robots.txt", lambda h: _reply(h, 503, {}, b""), lambda h: _reply(h, 404, {}, b""))

@@ -3,8 +3,8 @@
 In: a host (`host:port`) before each request, its latency after. Out: waits: a request starts
 at least the host's delay after the previous one to that host ended. The delay adapts to
 the host's latency (AutoThrottle's idea: half-way towards the last latency) but never drops
-below `fetch.min_delay`, nor below the host's own robots.txt Crawl-delay (`at_least`, which may
-pass MAX_DELAY: the site asked for it); a Retry-After pushes the host's next start later for every request to
+below `fetch.min_delay`, nor below the host's own robots.txt Crawl-delay (`at_least`; robots.py reads
+at most MAX_DELAY from it); a Retry-After pushes the host's next start later for every request to
 it, and a wait longer than `patience` is refused at once (the host rests until the next poll)
 instead of holding a worker. Hosts never wait for one another: each has its own lock, and only
 `concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.

@@ -26,7 +26,10 @@ from protego import Protego
 TTL = 24 * 3600.0
 RETRY = 30 * 60.0
 MAX_BYTES = 500 * 1024
-MAX_CRAWL_DELAY = 86400.0  # a Crawl-delay past a day is read as a day
+# A longer Crawl-delay is read as this (hosts.MAX_DELAY, the most a slow host's own latency
+# spaces it): a wait past the fetcher's patience defers the request to the next poll, so a site
+# asking 200 s would never have an article read past its list page.
+MAX_CRAWL_DELAY = 30.0
 KEEP_ORIGINS = 512  # past this many origins, expired answers are dropped (a daemon meets new hosts for months)
 
 # The loader returns (status, body), or the reason the origin could not be reached.
