@@ -41,6 +41,7 @@ _BYLINE_MAX = 90
 # title would; its names count as up front (the lead's).
 _FOLLOW = re.compile("蓝字|点击|二维码|公众号|扫码|长按")
 MAX_HITS_PER_RULE = 12
+SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
 
 # --- matching -----------------------------------------------------------------------------
@@ -253,6 +254,10 @@ def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]
     return _LITERALS[key]
 
 
+_BODY = ("body",)
+_TITLE_BODY = ("title", "body")
+
+
 class _Scoped:
     """Hits per (group, fields) and per unit, computed once per article for all rules."""
 
@@ -279,7 +284,18 @@ class _Scoped:
         """The group's hits inside `fields`, per unit (a unit number → its hits, in order)."""
         key = (group, fields, unit)
         found = self._by.get(key)
-        if found is None:
+        if found is None and fields == _BODY and (whole := self._by.get((group, _TITLE_BODY, unit))) is not None:
+            # the body's units out of the whole article's, grouped already (a rule read in the body
+            # after one over title and body): a unit holds hits of one field, or the title's last
+            # sentence and the body's first when no mark ends the title (then its body hits)
+            found = {}
+            for u, hs in whole.items():
+                if hs[0][2] > 0:
+                    found[u] = hs
+                elif hs[-1][2] > 0:
+                    found[u] = [h for h in hs if h[2] > 0]
+            self._by[key] = found
+        elif found is None:
             hits = self.scoped(group, fields)
             found = {}
             if unit == "article":
@@ -312,7 +328,7 @@ def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
         else:
             return None
     if rule.not_title and not any(scoped.scoped(g, ("title",)) for g in rule.anchor) \
-            and any(scoped.scoped(g, ("title",)) for g in rule.not_title):
+            and any(_names_in_title(scoped, g) for g in rule.not_title):
         return None  # "嘉定区与温州市结对" is no Sanming report, whatever its lead names
     if not rule.anchor:
         return _fire_units(rule, scoped)
@@ -323,17 +339,41 @@ def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
     return None if found is None else anchors + found
 
 
+def _names_in_title(scoped: _Scoped, group: str) -> bool:
+    """Does the title name the group's side? A contested name there (赴沪, 来沪: where someone goes)
+    does not: "关于第三批赴沪跟班学习干部人选的公示" is the other side's notice, its people going."""
+    hits = scoped.scoped(group, ("title",))
+    contested = scoped.hits.topic.groups[group].contested
+    if not hits or not contested:
+        return bool(hits)
+    text = scoped.hits.doc.text
+    return any(text[h[0] : h[1]] not in contested for h in hits)
+
+
 def _anchors(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
     """The first hit of each `anchor` group in the title or the lead (the article's subject),
     or None when one has none: "杨浦区政府工作报告" anchors the Shanghai side of a paragraph
     that names only 大田县 and 对口合作."""
     hits = []
     for g in rule.anchor:
-        up_front = scoped.scoped(g, ("title", "lead"))
+        up_front = scoped.scoped(g, ("title", "lead")) or _throughout(scoped.hits[g])
         if not up_front:
             return None
         hits.append(up_front[0])
     return hits
+
+
+def _throughout(hits: list[_HitT]) -> list[_HitT]:
+    """`hits` when they fall in SUBJECT_PARAGRAPHS body paragraphs or more, else []: a side named
+    throughout a long report is its subject, as one named in the title would be (a mayor's
+    interview naming the city's counties answer after answer, "我们和上海的对口合作…" in the last)."""
+    seen: set[int] = set()
+    for h in hits:
+        if h[2] > 0:
+            seen.add(h[2])
+            if len(seen) >= SUBJECT_PARAGRAPHS:
+                return hits
+    return []
 
 
 def _fire_units(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:

@@ -3,7 +3,9 @@
 In: a topic's `gazetteer` reference (`monitor:topics/NAME.toml` for a bundled file, or a path
 relative to the topic's own file) naming a TOML file of `[places.NAME]` tables, each with
 `names` (aliases in any script or English) and optional `not_in` (longer words in which a
-name does not count), `contested` (every hit judged by the likelier segmentation) and
+name does not count: another thing of that name, 永安百货, so one in an article makes the name that
+thing's throughout it), `inside` (longer names of things in the place, 上海证券交易所: only the hits
+they hold do not count), `contested` (every hit judged by the likelier segmentation) and
 `note`. Out: `Place` per name, or problems as "where: key: problem (hint)".
 Never does I/O except reading that file; never prints.
 
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-_PLACE_KEYS = {"names", "not_in", "note", "contested"}
+_PLACE_KEYS = {"names", "not_in", "inside", "note", "contested"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Place:
     names: tuple[str, ...]
     not_in: tuple[str, ...] = ()
     contested: bool = False  # every hit is judged by the likelier segmentation (来明: 来|明年?)
+    inside: tuple[str, ...] = ()  # names of things in the place (an exchange): cancel only their own hits
 
 
 def resolve(ref: str, where: str) -> Path:
@@ -62,19 +65,23 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
             add(f"gazetteer {path.name}: places.{name}", "must be a table", 'write [places.NAME] with names = [...]')
             continue
         for key in sorted(set(table) - _PLACE_KEYS):
-            add(f"gazetteer {path.name}: places.{name}.{key}", "unknown key", "allowed: contested, names, not_in, note")
-        names, contexts = table.get("names", []), table.get("not_in", [])
+            add(f"gazetteer {path.name}: places.{name}.{key}", "unknown key", "allowed: contested, inside, names, not_in, note")
+        names, contexts, inside = table.get("names", []), table.get("not_in", []), table.get("inside", [])
         if not _strings(names) or not names:
             add(f"gazetteer {path.name}: places.{name}.names", "expected a non-empty list of names")
             continue
         if not _strings(contexts):
             add(f"gazetteer {path.name}: places.{name}.not_in", "expected a list of strings")
             contexts = []
+        if not _strings(inside):
+            add(f"gazetteer {path.name}: places.{name}.inside", "expected a list of strings")
+            inside = []
         contested = table.get("contested", False)
         if not isinstance(contested, bool):
             add(f"gazetteer {path.name}: places.{name}.contested", f"expected true or false, got {contested!r}")
             contested = False
-        places[name] = Place(name=name, names=tuple(names), not_in=tuple(contexts), contested=contested)
+        places[name] = Place(name=name, names=tuple(names), not_in=tuple(contexts), contested=contested,
+                             inside=tuple(inside))
     return places
 
 

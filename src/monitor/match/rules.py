@@ -223,11 +223,13 @@ def _compile_groups(raw: object, key: str, problems: _Problems,
 
 
 def _place_names(table: dict, key: str, problems: _Problems,
-                 gazetteer: dict[str, places.Place]) -> tuple[list[str], list[str], list[str]]:
-    """The names, not_in contexts and contested names of the gazetteer lists a group takes (`places`)."""
+                 gazetteer: dict[str, places.Place]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The names, not_in contexts, contested names and inside contexts of the gazetteer lists a group
+    takes (`places`)."""
     terms: list[str] = []
     contexts: list[str] = []
     contested: list[str] = []
+    inside: list[str] = []
     for ref in _strings(table.get("places", []), f"{key}.places", problems):
         if ref not in gazetteer:
             problems.add(f"{key}.places", f"unknown place list {ref!r}",
@@ -235,9 +237,10 @@ def _place_names(table: dict, key: str, problems: _Problems,
             continue
         terms += gazetteer[ref].names
         contexts += gazetteer[ref].not_in
+        inside += gazetteer[ref].inside
         if gazetteer[ref].contested:
             contested += gazetteer[ref].names
-    return terms, contexts, contested
+    return terms, contexts, contested, inside
 
 
 def _compile_group(name: str, table: object, key: str, problems: _Problems,
@@ -249,8 +252,8 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
     terms = _strings(table.get("terms", []), f"{key}.terms", problems)
     regexes = _strings(table.get("regex", []), f"{key}.regex", problems)
     contexts = _strings(table.get("not_in", []), f"{key}.not_in", problems)
-    listed, listed_contexts, contested = _place_names(table, key, problems, gazetteer)
-    terms, contexts = terms + listed, contexts + listed_contexts
+    listed, listed_contexts, contested, inside = _place_names(table, key, problems, gazetteer)
+    terms, contexts = terms + listed, contexts + listed_contexts + inside
     if not terms and not regexes:
         problems.add(key, "has no terms and no regex", 'add terms = ["..."] or places = ["..."]')
     for t in terms + contexts:
@@ -268,7 +271,7 @@ def _compile_group(name: str, table: object, key: str, problems: _Problems,
     garbled_names = mojibake(listed)  # a pattern of its own: in the names' one, it slowed every scan
     return Group(name=name, pattern=_terms_pattern(terms),
                  regex=regex_pattern(regexes) if regexes else None,
-                 not_in=_terms_pattern(contexts + mojibake(listed_contexts)) if contexts else None,
+                 not_in=_terms_pattern(contexts + mojibake(listed_contexts + inside)) if contexts else None,
                  mojibake=_terms_pattern(garbled_names) if garbled_names else None,
                  skip_list_items=skip is True,
                  latin=any(_LATIN.match(normalize(t)[:1]) for t in terms + contexts),

@@ -49,7 +49,9 @@ _LAST_CLAUSE_END = re.compile(f"[{_DELIMITERS.replace(LIST_MARK, '')}][^{_DELIMI
 # "等" closing an enumeration: "三明等地", "上海等城市", "三明等9个设区市" (not 等待, 平等 ...).
 # Every alternative starts with its own character and none holds 等, so matches never overlap
 # and one scan of the whole text finds every place it matches (`Enumerations.etc` relies on this).
-_ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几])")
+_ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机构|高校|医院|学校|[0-9一二三四五六七八九十多数几]"
+                 # a longer word for the class ("福建三明等革命老区城市"): 等 is none of its characters
+                 r"|[\u4e00-\u7b48\u7b4a-\u9fff]{1,4}(?:城市|地区|县市|县区|省市))")
 # A numbered or bulleted item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、",
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
 # "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…"), and a short label
@@ -107,6 +109,11 @@ _EN_LEAD_WORDS = 1      # words after a name in the first item ("shanghai firms,
 _EN_LAST_WORDS = 2      # ("and the yong'an depot")
 _EN_MIN_ITEMS = 3
 _EN_LIST_ENDS = frozenset(",.;:!?)\n")  # after a list's last item: its clause ends
+# the two ends of a route, not the two partners: "trains between shanghai and sanming", "the flight
+# time between …" (the cooperation, a memorandum or a partnership "between …" stays the pairing's name)
+_EN_ROUTE = re.compile(r"\b(?:trains?|flights?|routes?|services|bus|buses|coach|coaches|rail|railway|railways|roads?"
+                       r"|highway|expressway|travel|travell?ing|trips?|journeys?|distance|tickets?|fares?|drive"
+                       r"|time|times)(?: [a-z'-]+){0,2} between \Z")
 # A word of joint action after a list of two or three ("Shanghai, Sanming and Nanping jointly
 # launched …"): the items act together, as with _JOINT.
 _EN_JOINT = re.compile(r"\b(?:jointly|together|joined|teamed up|co-host\w*|partnered|both|all three|the three)\b")
@@ -363,8 +370,11 @@ def _pair_listed(text: str, spans: list[tuple[int, int]], start: int, end: int, 
     beijing, shanghai and sanming, with …" (its last name an item as `_english_item` judges one,
     and the list ending right after it: "after talks in fuzhou, shanghai and sanming agreed to …" is
     a clause). A list says nothing about ties between its places."""
-    if text.startswith((" and ", ", and ", " or ", ", or "), end):
+    if text.startswith((" and ", " or "), end) or _EN_ROUTE.search(text, max(0, start - 60), start):
         return True
+    for sep in (", and ", ", or "):
+        if text.startswith(sep, end) and text[end + len(sep) : end + len(sep) + 14].split(" ", 1)[0] in _EN_LEADS:
+            return True
     if not lists.english or not (end == len(text) or text[end] in _EN_LIST_ENDS
                                  or text[end + 1 : end + 12].split(" ", 1)[0] in _EN_TRAILS):
         return False

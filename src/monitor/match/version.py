@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 # 3: 赴上\n海; 4: 来自上 海; 5: 关注“…” lines, 瑞金医院内分泌科、消化内科; 6: English lists of places,
 # "in Shanghai, Xiamen and Yong'an"; 7: a round-up's lines as items, a topic's not_in no longer one
 # sense for the whole article; 8: 新闻一览 / 财经速览 titles, a reader's question answered by an office,
-# "shanghai and sanming and …" as list items).
-ENGINE = 8
+# "shanghai and sanming and …" as list items; 9: a side named in two body paragraphs or more anchors a
+# rule as up front, a gazetteer's `inside` contexts, "trains between shanghai and sanming").
+ENGINE = 9
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -60,6 +61,8 @@ PROBES = (
     ("财经新闻一览：沪明合作签约", "1、股市收涨。\n2、三明与上海签约。\n3、油价下调。\n4、金价上涨。"),
     ("网友问：楼下尤溪菜馆油烟扰民", "网友留言：我住虹口区，楼下尤溪风味小馆油烟大。\n虹口区生态环境局回复：已责令整改。"),
     ("Lender adds branches", "It has branches in Shanghai and Sanming and in nine other cities."),
+    ("全市工作报告", "宁化县制种面积稳定。\n明溪县建成观鸟点。\n我们将用好与上海的对口合作机制，引进沪企项目。"),
+    ("New trains between Shanghai and Sanming", "The Shanghai Stock Exchange and Sanming signed a cooperation pact."),
 )
 
 
