@@ -108,3 +108,28 @@ def test_dates_and_counts_past_their_range_search_everything_or_nothing(run, arg
     assert result.exit_code == 0 and "Traceback" not in result.output, result.output[-300:]
     expected = "" if args[0] in ("--offset",) or args[1].endswith(("w",)) else "https://sm.example.cn/1\n"
     assert result.output == expected
+
+
+def test_a_config_topic_or_gazetteer_file_larger_than_any_is_refused_unread(tmp_path, monkeypatch):
+    """`include = ["/dev/zero"]` (or --config /dev/zero, a gazetteer naming it) read until memory
+    ran out: a file past the cap is refused in one line, with at most the cap read."""
+    from monitor import config
+    from monitor.config import loader
+    from monitor.match import places
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 2_000)
+    monkeypatch.setattr(places, "MAX_FILE_BYTES", 2_000)
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "沪明" * 2_000 + "\n", encoding="utf-8")
+    main_file = tmp_path / "monitor.toml"
+    main_file.write_text('include = ["big.toml"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        config.load(main_file)
+    assert "big.toml: over 2,000 bytes, more than any config or topic file" in str(err.value.problems)
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[topics.t]\ngazetteer = "big.toml"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_topics(topics)
+    assert any("cannot read" in p and "more than any topic file" in p for p in err.value.problems)
+    with pytest.raises(ConfigError, match="more than any topic file"):
+        load_topics(big)

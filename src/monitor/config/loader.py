@@ -148,17 +148,24 @@ def _topics(tables: Any, origin: dict[str, Path], problems: Problems) -> dict[st
     return compiled
 
 
+MAX_FILE_BYTES = 16 * 2**20  # the bundled topic rules are ~50 KB
+
+
 def _read_toml(path: Path) -> dict:
     """The file's tables as `tomllib` parses them, from a disk cache keyed by the file's bytes:
     parsing the bundled topic rules and a config of 16 sources cost ~12 ms of every start (a
     `monitor search` included), reading the parsed form back well under 1 ms. Only the parse is
     cached; every value is still validated at each start."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found", hint="pass --config PATH or set MONITOR_CONFIG") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:  # `include = ["/dev/zero"]` read until memory ran out
+        raise ConfigError(f"{path}: over {MAX_FILE_BYTES:,} bytes, more than any config or topic file",
+                          hint="check the path")
     return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data), keep=64)
 
 

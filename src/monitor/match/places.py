@@ -47,11 +47,24 @@ def resolve(ref: str, where: str) -> Path:
     return Path(where).parent / path
 
 
+MAX_FILE_BYTES = 16 * 2**20  # the bundled gazetteer is ~12 KB
+
+
+def read_capped(path: Path) -> str:
+    """A topic or gazetteer file's UTF-8 text; OSError past MAX_FILE_BYTES (a path naming
+    `/dev/zero` was read until memory ran out)."""
+    with path.open("rb") as f:
+        data = f.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(f"over {MAX_FILE_BYTES:,} bytes, more than any topic file")
+    return data.decode("utf-8")
+
+
 def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
     """Read the gazetteer `ref` names; `add(key, problem, hint)` collects each problem."""
     path = resolve(ref, where)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_capped(path))
     except (OSError, UnicodeDecodeError) as exc:
         add("gazetteer", f"cannot read {path}: {exc}", "give a path relative to the topic file or monitor:topics/…")
         return {}

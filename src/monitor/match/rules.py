@@ -405,7 +405,7 @@ def load_topics(path: str | Path) -> dict[str, Topic]:
     """Read a TOML file whose [topics.NAME] tables define topics; compile each."""
     path = Path(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(places.read_capped(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}", hint="check the path") from None
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
