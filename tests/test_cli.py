@@ -285,3 +285,9 @@ def test_scraped_text_cannot_drive_the_terminal(env, monkeypatch):
     monkeypatch.setattr(output, "_tty", lambda: True)
     shown = env("search", "沪明")
     assert shown.exit_code == 0 and "pwned" in shown.output and "\x1b]0" not in shown.output
+
+
+def test_health_names_a_mistyped_stale_after(env):
+    """`monitor health --stale-after soon` was a traceback (the config's duration check raised)."""
+    result = env("health", "--stale-after", "soon")
+    assert result.exit_code == 2 and result.output == "error: --stale-after 'soon' is not a duration (use e.g. 90m, 6h or 1d)\n"

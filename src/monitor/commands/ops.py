@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import click
 
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from .maintain import rebuild_progress
 from .output import local_time, print_table
 
@@ -130,7 +130,10 @@ def health(state, stale_after) -> None:
     Sources that are not `ok` are listed with their status, since when and their last error."""
     from ..config import parse_duration
 
-    limit = parse_duration(stale_after)
+    try:
+        limit = parse_duration(stale_after)
+    except ValueError as exc:  # config.checks.Invalid: a typo here was a traceback
+        raise InputError(f"--stale-after {stale_after!r} is not a duration", hint="use e.g. 90m, 6h or 1d") from exc
     state.names_topics_only()
     stored = {r["name"]: r for r in state.store.sources()}
     now = datetime.now(timezone.utc)
