@@ -291,3 +291,9 @@ def test_health_names_a_mistyped_stale_after(env):
     """`monitor health --stale-after soon` was a traceback (the config's duration check raised)."""
     result = env("health", "--stale-after", "soon")
     assert result.exit_code == 2 and result.output == "error: --stale-after 'soon' is not a duration (use e.g. 90m, 6h or 1d)\n"
+
+
+def test_feed_output_to_a_place_it_cannot_write_is_one_line(env, tmp_path):
+    result = env("feed", "--output", str(tmp_path / "no-such-dir" / "feed.xml"))
+    assert result.exit_code == 2 and result.output.startswith("error: --output ") and "cannot write" in result.output
+    assert not (tmp_path / "no-such-dir").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
 import sys
@@ -273,9 +274,15 @@ def feed(state, topic, limit, output) -> None:
         click.echo(xml)
         return
     tmp = f"{output}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(xml)
-    os.replace(tmp, output)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(xml)
+        os.replace(tmp, output)
+    except OSError as exc:  # no such directory, no permission, a full disk: was a traceback
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise InputError(f"--output {output}: cannot write: {exc.strerror}",
+                         hint="give a path in a directory that exists and can be written") from None
     click.echo(f"{output}: {len(stories)} stories", err=True)
 
 
