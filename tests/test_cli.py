@@ -297,3 +297,10 @@ def test_feed_output_to_a_place_it_cannot_write_is_one_line(env, tmp_path):
     result = env("feed", "--output", str(tmp_path / "no-such-dir" / "feed.xml"))
     assert result.exit_code == 2 and result.output.startswith("error: --output ") and "cannot write" in result.output
     assert not (tmp_path / "no-such-dir").exists()
+
+
+def test_demo_into_a_directory_it_cannot_make_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result = CliRunner().invoke(main, ["demo", "--dir", str(blocker / "demo")])
+    assert result.exit_code == 2 and result.output.startswith(f"error: --dir {blocker / 'demo'}: ")

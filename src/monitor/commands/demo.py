@@ -46,9 +46,14 @@ def demo(state, workdir) -> None:
 
     started = time.monotonic()
     work = Path(workdir)
-    work.mkdir(parents=True, exist_ok=True)
-    for name in ("demo.db", "demo.db-wal", "demo.db-shm", "demo.toml"):  # a fresh demo; nothing else touched
-        (work / name).unlink(missing_ok=True)
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        for name in ("demo.db", "demo.db-wal", "demo.db-shm", "demo.toml"):  # a fresh demo; nothing else touched
+            (work / name).unlink(missing_ok=True)
+    except OSError as exc:  # a directory that cannot be made or written: was a traceback
+        from ..errors import InputError
+
+        raise InputError(f"--dir {workdir}: {exc.strerror}", hint="give a directory you can write") from None
     with ReplayServer(bundled_root()) as server:
         cfg_path = demo_config(server.base_url, work)
         cfg = config_mod.load(cfg_path, work / "demo.db")
