@@ -304,3 +304,14 @@ def test_demo_into_a_directory_it_cannot_make_is_one_line(tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     result = CliRunner().invoke(main, ["demo", "--dir", str(blocker / "demo")])
     assert result.exit_code == 2 and result.output.startswith(f"error: --dir {blocker / 'demo'}: ")
+
+
+def test_serve_on_a_port_in_use_is_one_line(env):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = env("serve", "--port", str(port))
+    assert result.exit_code == 2 and result.output.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
