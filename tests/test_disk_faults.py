@@ -209,3 +209,31 @@ def test_an_import_reading_a_line_without_end_stops_at_the_first_signal(tmp_path
     assert child.returncode == 1 and "Traceback" not in err.decode() and "import interrupted" in err.decode(), err
     said = re.search(r"stopped after (\d+) articles", out.decode())
     assert said and int(said.group(1)) == stored(tmp_path / "m.db")[0] <= 1  # what it said is what it stored
+
+
+def test_a_database_another_program_keeps_locked_is_one_line(tmp_path, monkeypatch):
+    """A sqlite3 shell (or a backup tool) holding a write transaction past the busy timeout: the
+    import says so in one line; it was a "database is locked" traceback."""
+    from click.testing import CliRunner
+
+    from monitor import store
+    from monitor.cli import main
+
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    (tmp_path / "a.jsonl").write_bytes(article(1) + article(2))
+    db = tmp_path / "m.db"
+    args = ["--config", str(tmp_path / "monitor.toml"), "--db", str(db), "import", str(tmp_path / "a.jsonl")]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    (tmp_path / "a.jsonl").write_bytes(article(3))
+    monkeypatch.setattr(store, "BUSY_SECONDS", 1)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = CliRunner().invoke(main, args)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    said = result.output.splitlines()[-1]
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert said.startswith(f"error: database {db} is locked: another program has held"), result.output
+    assert stored(db)[0] == 2

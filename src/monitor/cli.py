@@ -96,7 +96,8 @@ class Group(click.Group):
 
 def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
     """One line for a database that the disk or the file let down (full, unreadable, damaged),
-    met outside the store's transactions (a read); None for anything else, which stays loud."""
+    met outside the store's transactions (a read), or that another program kept locked past the
+    busy timeout; None for anything else, which stays loud."""
     sqlite3 = sys.modules.get("sqlite3")
     if sqlite3 is None or type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return None
@@ -110,9 +111,12 @@ def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
     path = store.path if store is not None else getattr(state, "db_path", None)
     if (err := storage_error(exc, path)) is not None:
         return str(err)
-    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return None  # another process holds the database: not a damaged file
     where = f" {path}" if path else ""
+    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        from .store import BUSY_SECONDS  # another process holds the database: not a damaged file
+
+        return (f"database{where} is locked: another program has held its write lock for over {BUSY_SECONDS} s "
+                "(end that program's transaction, e.g. a sqlite3 shell's BEGIN, and run this again)")
     return (f"database{where}: {exc} (check it with sqlite3{where} 'PRAGMA integrity_check'; "
             "restore a damaged file from a backup)")
 
