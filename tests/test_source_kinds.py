@@ -554,3 +554,28 @@ def _loads(tmp_path: Path, output: str):
     path = tmp_path / "added.toml"
     path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + output, encoding="utf-8")
     return config.load(path)
+
+
+def test_one_item_of_an_api_answer_with_a_list_for_a_date_costs_only_its_date(tmp_path):
+    """A date given as a list or an object (an API's odd item) was a TypeError that failed the
+    whole listing; it is an unknown date, and every item is still read."""
+    with Site() as site:
+        pages = serve_articles(site, ["/c/1.htm", "/c/2.htm"])
+        docs = [{"id": 1, "name": "沪明合作一", "pubTime": [2026, 11, 20]},
+                {"id": 2, "name": "沪明合作二", "pubTime": {"ms": 1}}]
+        site.page("/api/list", json.dumps({"docs": docs}).encode(), content_type="application/json")
+        ctx = setup(tmp_path, f"""
+[[sources]]
+name = "odd-api"
+kind = "json-api"
+url = "{site.url('/api/list')}"
+items = "docs"
+title = "name"
+link = "{site.url('/c/{id}.htm')}"
+date = "pubTime"
+date_format = "epoch_ms"
+""")
+        [report] = poll(ctx)
+        assert report.status == "ok", report.errors
+        assert set(stored(ctx)) == {site.url(p) for p in pages}
+        close(ctx)

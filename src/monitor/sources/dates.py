@@ -37,7 +37,7 @@ def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None) -> date
         if text.isdigit() and len(text) in (10, 13):
             return _epoch(float(text))
         return _text(text, tz)
-    except (ValueError, OverflowError, OSError):
+    except (ValueError, OverflowError, OSError, TypeError):  # TypeError: a list or an object where a date was
         return None
 
 
