@@ -180,3 +180,21 @@ def test_an_api_answer_with_a_lone_surrogate_escape_gives_a_replacement_characte
     assert jsonapi.decode(page) == {"data": [{"url": "/n/1.htm", "title": "沪明\ufffd"}]}
     plain = SimpleNamespace(content='{"data": [{"title": "沪明 \\\\ud800 as text"}]}'.encode(), headers={}, url="u")
     assert jsonapi.decode(plain) == {"data": [{"title": "沪明 \\ud800 as text"}]}  # an escaped backslash is text
+
+
+def test_a_stray_control_character_costs_a_sitemap_or_feed_nothing():
+    """A vertical tab in a CMS's title or a NUL in a lastmod made the whole sitemap "not
+    well-formed" (no links at all); such characters are left out before the XML is read."""
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+               '<url><loc>https://sm.example.cn/a/1.htm</loc><lastmod>2026-11-20\x00</lastmod>'
+               '<news:news><news:title>沪明\x0b合作</news:title></news:news></url>'
+               '<url><loc>https://sm.example.cn/a/2.htm</loc></url></urlset>')
+    src = Source(name="s", kind="sitemap", url="https://sm.example.cn/sitemap.xml")
+    found = candidates(src, sitemap.encode("utf-8"), {"content-type": "application/xml"}, src.url)
+    assert [c.url for c in found] == ["https://sm.example.cn/a/1.htm", "https://sm.example.cn/a/2.htm"]
+    feed = RSS.replace("沪明合作新进展", "沪明\x0b合作\x1b新进展")
+    titles = [c.title for c in candidates(Source(name="f", kind="feed", url="https://fj.example.cn/rss.xml"),
+                                          feed.encode("utf-8"), {"content-type": "application/rss+xml"},
+                                          "https://fj.example.cn/rss.xml")]
+    assert titles[0] == "沪明合作新进展"
