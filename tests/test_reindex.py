@@ -319,3 +319,15 @@ def test_the_scale_benchmarks_generated_store_is_of_the_current_form(tmp_path, c
         assert "re-indexing" not in caplog.text
     finally:
         ctx.store.close()
+
+
+def test_a_probe_for_the_fingerprints_alone_leaves_the_index_version_as_it_was(monkeypatch):
+    """fold-5's numbers probe went into PROBES, which both versions digest: the index version
+    changed with no search token changed, and every store would re-index its whole archive
+    (26 minutes at a million articles) at the next start. Probes that only fingerprints read
+    live apart."""
+    index, prints = normform._compute_index_version(), normform._compute_fingerprint_version()
+    monkeypatch.setattr(normform, "FINGERPRINT_PROBES", (*normform.FINGERPRINT_PROBES, "二十一万三千 210,000"))
+    assert normform._compute_index_version() == index
+    assert normform._compute_fingerprint_version() != prints
+    assert not any("1,200户" in p for p in normform.PROBES)  # the numbers probe reads fingerprints only
