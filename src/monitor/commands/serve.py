@@ -16,34 +16,16 @@ def serve(state, host, port) -> None:
 
     from ..pipeline.reindex import stale_index
     from ..web import create_app
+    from ..web.listen import listening
     from .maintain import STALE_INDEX
 
     ctx = state.context()
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
     app = create_app(ctx)
-    sock = _listening(host, port)
+    sock = listening(host, port)
     click.echo(f"serving {state.cfg.db_path} at http://{host}:{port}/search (Ctrl-C stops)", err=True)
     uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
-
-
-def _listening(host: str, port: int):
-    """A socket bound to host:port, or InputError naming why not (a port in use, a host that is
-    no address here): uvicorn printed its own `ERROR: [Errno 98] …` line for these."""
-    import socket
-
-    from ..errors import InputError
-
-    try:
-        family, kind, proto, _, address = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
-                                                             flags=socket.AI_PASSIVE)[0]
-        sock = socket.socket(family, kind, proto)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(address)
-    except OSError as exc:
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-                         hint="choose another --port, or --host 127.0.0.1") from None
-    return sock
 
 
 COMMANDS = [serve]
