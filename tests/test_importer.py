@@ -215,3 +215,5 @@ def test_an_address_that_is_no_web_page_skips_its_line(tmp_path):
     art, _ = article_from_json(json.dumps({"url": " https://例子.中国/新闻/1.html ", "title": "t", "body": "b"},
                                           ensure_ascii=False), 1)
     assert art.url == "https://例子.中国/新闻/1.html"
+    art, _ = article_from_json(json.dumps({"url": "https://x.example.cn/a page.html", "title": "t", "body": "b"}), 1)
+    assert art.url == "https://x.example.cn/a%20page.html"

@@ -115,7 +115,7 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         obj = importkeys.canonical(obj)  # link, content, pubDate … as exports name them
     if not isinstance(obj, dict) or not isinstance(obj.get("url"), str) or not obj["url"].strip():
         raise InputError(f"line {number}: missing \"url\"", hint="every line needs a url string")
-    obj["url"] = obj["url"].strip()
+    obj["url"] = obj["url"].strip().replace(" ", "%20")  # an export's unescaped space, as a browser sends it
     if not _WEB_URL.match(obj["url"]):
         shown = obj["url"] if len(obj["url"]) <= 60 else obj["url"][:57] + "…"
         raise InputError(f"line {number}: url {shown!r} is not an http(s) address",
