@@ -9,18 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from monitor.extract import dates, extract
+from datekit import day
+
+from monitor.extract import extract
 
 NOW = datetime(2026, 12, 4, 10, tzinfo=timezone.utc)
 
 TEXT = ("<p>今年入秋以来，青溪县组织各乡镇开展农田水利设施冬修工作，清理沟渠一百二十余公里，修复泵站十四座。</p>"
         "<p>县水利局有关负责人介绍，冬修工作将持续到明年春耕前，确保灌区群众用水不受影响。</p>"
         "<p>据了解，今年全县还安排专项资金八百万元，用于小型水库除险加固。</p>")
-
-
-def day(article) -> str | None:
-    """The Shanghai calendar day of an article's publication, or None."""
-    return article.published.astimezone(dates.SHANGHAI).date().isoformat() if article.published else None
 
 
 def mirror(byline: str, copied: str) -> str:

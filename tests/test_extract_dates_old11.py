@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from monitor.extract import dates, extract, extract_bytes
+from datekit import day
+
+from monitor.extract import extract, extract_bytes
 
 NOW = datetime(2026, 12, 4, 10, tzinfo=timezone.utc)
 
 TEXT = ("<p>今年入夏以来，青溪县持续开展农村公路集中养护活动，组织沿线群众清理边沟、修补路肩，全县共出动三千余人次。</p>"
         "<p>县交通局有关负责人介绍，下一步将建立日常巡查制度，确保农村公路常年保持整洁畅通。</p>"
         "<p>据了解，今年全县还将新改建农村公路八十公里，进一步方便群众出行。</p>")
-
-
-def day(article) -> str | None:
-    """The Shanghai calendar day of an article's publication, or None."""
-    return article.published.astimezone(dates.SHANGHAI).date().isoformat() if article.published else None
 
 
 def forum_page(post_time: str) -> str:

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from datekit import day
+
 from monitor.extract import dates, extract
 
 NOW = datetime(2026, 12, 4, 10, tzinfo=timezone.utc)
-
-
-def day(article) -> str | None:
-    """The Shanghai calendar day of an article's publication, or None."""
-    return article.published.astimezone(dates.SHANGHAI).date().isoformat() if article.published else None
 
 
 NOTICE = ("<p>各镇人民政府，县直各单位：</p>"

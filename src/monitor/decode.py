@@ -74,7 +74,14 @@ def sniff_charset(data: bytes, content_type: str | None = None) -> str | None:
     return None
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What XML 1.0 cannot carry even escaped: C0 controls but tab and line breaks, lone surrogates,
+# U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot carry (a feed written, a sitemap read)."""
+    return _NOT_XML.sub("", text)
 
 
 def as_utf8_xml(data: bytes, content_type: str | None = None) -> bytes:
@@ -85,7 +92,7 @@ def as_utf8_xml(data: bytes, content_type: str | None = None) -> bytes:
     even escaped (C0 controls but tab and line breaks, U+FFFE/U+FFFF) are left out: one stray
     vertical tab in a CMS's title made a whole sitemap "not well-formed"."""
     text = _XML_DECLARATION.sub('<?xml version="1.0" encoding="utf-8"?>', decode_html(data, content_type), count=1)
-    return _NOT_XML.sub("", text).encode("utf-8", "replace")
+    return xml_text(text).encode("utf-8", "replace")
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:

@@ -13,16 +13,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from .decode import xml_text
 from .models import Story
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _x(text: str) -> str:
-    """`text` without the characters XML 1.0 cannot carry."""
-    return _NOT_XML.sub("", text)
 
 
 def _stamp(dt: datetime | None, fallback: datetime) -> str:
@@ -33,21 +28,21 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -
     """Atom XML for the stories; each entry links the first article and lists its reposts."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = _x(title)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = _x(feed_id)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(title)
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = xml_text(feed_id)
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(now, now)
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"
     for story in stories:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = _x(story.title)
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = _x(f"{feed_id}:story:{story.story_id}")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = xml_text(story.title)
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = xml_text(f"{feed_id}:story:{story.story_id}")
         if _WEB.match(story.url or ""):  # an imported javascript: or data: address is never a link
-            ET.SubElement(entry, f"{{{ATOM}}}link", href=_x(story.url))
+            ET.SubElement(entry, f"{{{ATOM}}}link", href=xml_text(story.url))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published, now)
         for topic in story.topics:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=_x(topic))
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_text(topic))
         summary = story.snippet
         if story.reposts:
             summary += "\n\nAlso reported by: " + "; ".join(f"{r.source} {r.url}" for r in story.reposts)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = _x(f"{story.source}: {summary}")
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = xml_text(f"{story.source}: {summary}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")

@@ -226,11 +226,13 @@ def _variants_array() -> Any:
     return out
 
 
-def fingerprint_text(text: str) -> str:
+def fingerprint_text(text: str, norm: str | None = None) -> str:
     """The form repost fingerprints (and content hashes) compare: the story's lines
     (`dedup.story_lines`: a mirror's navigation, editor lines and link lists left out),
     `textnorm.normalize`, then character variants and regional words folded, so an OpenCC
     s2tw / s2hk / s2twp conversion of a text folds like the text itself, and numbers as their
     value in ASCII digits (`dedup.numerals`: 一千二百 and 1,200 are 1200). For fingerprints
-    only, never for matching or search."""
-    return numerals(fold_words(normalize(story_lines(text))))
+    only, never for matching or search. `norm`: the text's normal form when the caller has it
+    (ingest does), used when every line is a story line instead of normalising again."""
+    story = story_lines(text)
+    return numerals(fold_words(norm if norm is not None and story is text else normalize(story)))

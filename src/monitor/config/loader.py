@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from .. import tablecache, tomltext
+from .. import tablecache
 from ..errors import ConfigError
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -173,11 +173,12 @@ def _parse_toml(path: Path, data: bytes) -> dict:
     import tomllib  # only when the file changed: importing it is ~2 ms
 
     try:
-        return tomltext.loads(data.decode("utf-8"))
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}", hint="fix the syntax at that line") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
+        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
 
 
 def _merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:

@@ -161,10 +161,9 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
     # Fingerprints compare text folded across scripts and regional words, so a repost
     # converted to traditional script (软件 → 軟體) lands in its original's story; and only
-    # the story's lines, without a mirror's navigation and link lists (scriptfold.fingerprint_text).
-    # (a body whose every line holds a sentence is its own story text: normalised once, here)
-    story = dedup.story_lines(body)
-    fp_body = dedup.numerals(fold_words(norm_body if story is body else textnorm.normalize(story)))
+    # the story's lines, without a mirror's navigation and link lists (scriptfold.fingerprint_text,
+    # given the body's normal form: a body whose every line holds a sentence is not normalised twice).
+    fp_body = scriptfold.fingerprint_text(body, norm_body)
     verdicts = source_verdicts(cfg, source, article.published,
                                match.match_topics([t for _, t, _ in topics], article.title, body))
     digest = dedup.content_hash(fp_body or dedup.numerals(fold_words(norm_title)))
