@@ -4,9 +4,11 @@ In: URLs (plus the ETag / Last-Modified remembered for listings). Out: `Response
 URL after redirects, status, decoded-size-capped bytes, headers and the text decoded once; or
 `FetchError` with a `kind`. Every hop of a request goes through the address policy (guard.py),
 robots.txt (robots.py) and its host's turn and delay (hosts.py); redirects are followed here,
-not inside httpx, at most 5 hops, and a loop is a permanent failure. Each request has one total
-time budget (connect + headers + body, `fetch.timeout`), so a page that drips is abandoned at
-the deadline; a timeout is retried at most once, other transient failures per retry.py.
+not inside httpx, at most 5 hops, and a loop is a permanent failure; so is a page that sends the
+reader on by itself (a meta refresh, a `Refresh` header, a script stub: signals.refresh_target).
+Each request has one total time budget (connect + headers + body, `fetch.timeout`), so a page
+that drips is abandoned at the deadline; a timeout is retried at most once, other transient
+failures per retry.py.
 All I/O runs on one asyncio loop in a background thread, so many hosts are fetched at once
 while no host sees more than one request at a time; callers use `get` (blocking) or `submit`
 (a concurrent.futures.Future). Never parses articles, never touches the store.
@@ -188,6 +190,8 @@ class Fetcher:
                 await self._obey_robots(current, target)
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
             location = _redirect_target(resp)
+            if location is None and 200 <= resp.status < 300:  # a page that sends the reader on
+                location = signals.refresh_target(resp.url, resp.headers, resp.content)
             if resp.status not in (307, 308):
                 request = ("GET", {})
             if location is None:

@@ -1,14 +1,17 @@
 """What a response says about itself before anyone parses it: a WAF stub, a canonical URL.
 
-In: the final URL, status, headers and body bytes of a response. Out: the reason a response is
-a bot challenge instead of the page (None when it is the page), and the page's declared
-canonical URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the top).
-A challenge is a small page carrying a known marker (Aliyun `acw_sc__v2`, Jiasule
-`__jsl_clearance`, Cloudflare `challenge-platform`, "请开启JavaScript"…) or a small page that
-refreshes to itself; storing it would put a WAF stub in the archive and calling it a layout
-change would send someone to fix selectors that are fine. Also how deep a page nests block
-elements: the HTML parser takes time quadratic in that depth (200,000 `<div>`s, 1 MB, take
-minutes), so such a page is refused before anyone parses it. Crude byte checks, never a parser.
+In: the final URL, status, headers and body bytes of a response. Out: the reason a response is a
+bot challenge instead of the page (None when it is the page), and the page's declared canonical
+URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the top). Also where a
+page sends the reader on by itself (`refresh_target`): a `Refresh` header, a
+`<meta http-equiv="refresh">` to another page at once (or within seconds on a stub), or a stub whose script
+only sets `location`; the client follows it as a redirect. A challenge is a small page carrying
+a known marker (Aliyun `acw_sc__v2`, Jiasule `__jsl_clearance`, Cloudflare `challenge-platform`,
+"请开启JavaScript"…) or a small page that refreshes to itself; storing it would put a WAF stub in
+the archive and calling it a layout change would send someone to fix selectors that are fine.
+Also how deep a page nests block elements: the HTML parser takes time quadratic in that depth
+(200,000 `<div>`s, 1 MB, take minutes), so such a page is refused before anyone parses it. Crude
+byte checks, never a parser.
 """
 
 from __future__ import annotations
@@ -95,6 +98,102 @@ def _refreshes_to_itself(url: str, body: bytes) -> bool:
 def _same_page(a: str, b: str) -> bool:
     pa, pb = urlsplit(a), urlsplit(b)
     return (pa.netloc.lower(), pa.path or "/") == (pb.netloc.lower(), pb.path or "/")
+
+
+MOVE_NOW = 1  # seconds: a refresh this soon is a move, whatever the page holds
+MOVE_STUB = 10  # a stub with little to read that refreshes within this many seconds moves too
+STUB_TEXT = 400  # characters of visible text below which a page is a stub
+SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `location`
+_HEAD = 65_536
+_CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_REFRESH_VALUE = re.compile(r"\s*(\d{1,9})(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*))?", re.I)
+_SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
+_LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1"
+                       r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)")
+
+
+def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None:
+    """The absolute http(s) URL this page sends the reader on to, or None (it is the page).
+    A `Refresh` header or meta refresh within MOVE_NOW seconds moves; within MOVE_STUB seconds
+    only from a stub; a script setting `location` only on a small stub with one target. A
+    refresh to the page itself is not a move (a challenge may do that: `challenge` says so)."""
+    found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
+    found += [_refresh(_content(tag)) for tag in _meta_refreshes(body[:_HEAD])]
+    stub: bool | None = None
+    for delay, target in (f for f in found if f is not None):
+        if delay > MOVE_NOW:
+            if delay > MOVE_STUB:
+                continue
+            stub = _is_stub(body) if stub is None else stub
+            if not stub:
+                continue
+        moved = _elsewhere(url, target)
+        if moved:
+            return moved
+    if len(body) <= SCRIPT_STUB and b"location" in body and _is_stub(body):
+        targets = {m.group(2) or m.group(4) for script in _SCRIPT.findall(body)
+                   for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
+        if len(targets) == 1:
+            return _elsewhere(url, targets.pop())
+    return None
+
+
+def _meta_refreshes(head: bytes) -> list[bytes]:
+    """The `<meta … http-equiv=refresh …>` tags of `head`, found without a backtracking regex."""
+    lower, tags = head.lower(), []
+    at = lower.find(b"http-equiv")
+    while at >= 0:
+        start, end = lower.rfind(b"<", max(at - 2_000, 0), at), lower.find(b">", at, at + 2_000)
+        if start >= 0 and end >= 0 and lower.startswith(b"<meta", start) and b"refresh" in lower[at:end]:
+            tags.append(head[start:end + 1])
+        at = lower.find(b"http-equiv", at + 10)
+    return tags
+
+
+def _content(tag: bytes) -> bytes:
+    found = _CONTENT.search(tag)
+    return next((g for g in found.groups() if g is not None), b"") if found else b""
+
+
+def _refresh(value: bytes) -> tuple[int, str] | None:
+    """(delay, target) of a refresh value such as `0; url=/a.html`; None without a target."""
+    found = _REFRESH_VALUE.match(value.decode("utf-8", "replace").replace("&amp;", "&"))
+    if not found or not found.group(2):
+        return None
+    return int(found.group(1)), found.group(2)
+
+
+def _is_stub(body: bytes) -> bool:
+    return len(body) <= SMALL and len(_text_outside_tags(body)) < STUB_TEXT
+
+
+def _text_outside_tags(body: bytes) -> str:
+    """The page's text outside tags, scripts and styles, spaces removed: `_visible`'s text read
+    by `find` in one pass, since its regex takes seconds on 32 KB of unclosed `<script`."""
+    lower, parts, at = body.lower(), [], 0
+    while at < len(body):
+        lt = lower.find(b"<", at)
+        parts.append(body[at:lt if lt >= 0 else len(body)])
+        if lt < 0:
+            break
+        closer = next((c for o, c in ((b"<script", b"</script"), (b"<style", b"</style")) if lower.startswith(o, lt)), None)
+        end = lower.find(closer, lt) if closer else lower.find(b">", lt)
+        if end < 0:
+            break
+        at = lower.find(b">", end) + 1 if closer else end + 1
+        if at == 0:
+            break
+    return "".join(b"".join(parts).decode("utf-8", "replace").split())
+
+
+def _elsewhere(url: str, target: str) -> str | None:
+    """`target` made absolute when it is another page (http or https or not, the client's
+    guard judges the scheme); None for this page itself or a broken address."""
+    try:
+        absolute = urljoin(url, target.strip())
+        return None if _same_page(absolute, url) else absolute
+    except ValueError:
+        return None
 
 
 def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None:
