@@ -579,3 +579,22 @@ date_format = "epoch_ms"
         assert report.status == "ok", report.errors
         assert set(stored(ctx)) == {site.url(p) for p in pages}
         close(ctx)
+
+
+def test_a_json_item_whose_link_field_is_not_a_plain_value_is_left_out(tmp_path):
+    """A template field holding an object, a list, a boolean or nothing made a link such as
+    `/c/{'v': 9}.htm` (fetched, failed, and counted against the source every poll); a title
+    that is an object was stored as its Python spelling."""
+    rows = [{"id": 7, "name": "沪明合作"}, {"id": "8", "name": {"zh": "标题"}}, {"id": {"v": 9}, "name": "对象"},
+            {"id": [10], "name": "列表"}, {"id": True, "name": "真"}, {"id": "", "name": "空"},
+            {"id": 11.0, "name": 2026}, {"id": 12.5, "name": "小数"}, {"id": None, "name": "无"}]
+    with Site() as site:
+        site.route("GET", "/list.json", lambda hit: (200, {"Content-Type": "application/json"},
+                                                      json.dumps({"rows": rows}).encode()))
+        ctx = setup(tmp_path, f'[[sources]]\nname = "g"\nkind = "json-api"\nurl = "{site.url("/list.json")}"\n'
+                              f'items = "rows"\ntitle = "name"\nlink = "{site.url("/c/{id}.htm")}"\n')
+        assert ctx.fetcher is not None
+        found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
+        got = [(c.url.removeprefix(site.url("")), c.title) for c in found.candidates]
+        close(ctx)
+    assert got == [("/c/7.htm", "沪明合作"), ("/c/8.htm", None), ("/c/11.htm", "2026")]

@@ -147,19 +147,30 @@ def _candidates(items: list, source: Source, base: str) -> list[Candidate]:
 
 def _link(item: Any, spec: str) -> str | None:
     if "{" in spec:  # a template filled from the item's fields
-        values = [path(item, m.group(1)) for m in _FIELD.finditer(spec)]
-        if any(v is None for v in values):
+        values = {m.group(1): _plain(path(item, m.group(1))) for m in _FIELD.finditer(spec)}
+        if not all(values.values()):
             return None
-        return _FIELD.sub(lambda m: str(path(item, m.group(1))), spec)
+        return _FIELD.sub(lambda m: values[m.group(1)] or "", spec)
     value = path(item, spec)
     return value if isinstance(value, str) else None
 
 
+def _plain(value: Any) -> str | None:
+    """A field as it may stand in a link or a title: a string, or a whole number (11.0 as 11);
+    None for an object, a list, a boolean, a fraction or nothing."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 63:
+        value = int(value)
+    return str(value) if isinstance(value, str | int) else None
+
+
 def clean_title(value: Any) -> str | None:
     """Text of a title with search-highlight HTML removed and entities decoded."""
-    if value is None:
+    plain = _plain(value)
+    if plain is None:
         return None
-    text = html.unescape(_TAG.sub("", str(value)))
+    text = html.unescape(_TAG.sub("", plain))
     return " ".join(text.split()) or None
 
 
