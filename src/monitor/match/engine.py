@@ -34,12 +34,24 @@ _SENTENCE_END = re.compile(r"[。!?;\n.](?:(?<=\.)(?= |\n|$)|(?<!\.)[。!?;\n]*)
 _BULLET = re.compile("[·•▪◆●■]")
 # A source, date or editor line left above the story ("发布时间: 2024-05-09 来源: 某某网"): long
 # enough to pass for a lead, but not the story's first paragraph.
-_BYLINE = re.compile(r"(?:来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|阅读量|点击数|source|published|updated) ?:")
+_BYLINE = re.compile(r"(?:来源|发布时间|发布日期|发表时间|更新时间|作者|责任编辑|编辑|浏览次数|阅读量|点击数|source|published|updated"
+                     r"|release (?:time|date)|author) ?:")
 _BYLINE_MAX = 90
+# Longer, such a line still is one when it opens with its label and holds no sentence: a government
+# site's English copy ("Source: Sanming Municipal People's Government Website   Published: 2025-11-26
+# Font size: [Large] [Medium] [Small]") runs past 90 characters.
+_BYLINE_LONG = 300
+_BYLINE_OPEN = 3  # characters before the label (a bracket, a bullet)
+_SENTENCE_INSIDE = re.compile(r"[。!?]|\. ")
 # A social-media account's follow prompt above the story ("↑点击蓝字，关注“三明市第一医院”",
 # "▲点击上方“清流发布”关注我们"): it names the account that posts, the story's author, as a
 # title would; its names count as up front (the lead's).
 _FOLLOW = re.compile("蓝字|点击|二维码|公众号|扫码|长按")
+# "除了云南、新疆，我们还和宁化县结对", "Besides our work in Xinjiang and Yunnan, we are paired with Ninghua":
+# what a clause opening with one of these names is set aside; the sentence is about what follows.
+_BESIDES = re.compile(r"除(?:了|(?=[^,。;:!?\n除]{1,20}?外,))|\b(?:besides|apart from|aside from|in addition to) ")
+_BESIDES_REACH = 80  # characters from the marker to a name it sets aside, inside one clause
+_CLAUSE_MARK = re.compile(r"[,。;:!?\n]|\.(?= |$)")
 MAX_HITS_PER_RULE = 12
 SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
@@ -71,6 +83,25 @@ class _Doc:
         # else the list of original offsets.
         self._maps: dict[int, int | list[int]] = {}
         self._lines: list[tuple[int, int]] | None = None
+        self._besides: list[tuple[int, int]] | None = None
+
+    @property
+    def besides(self) -> list[tuple[int, int]]:
+        """Where a clause that sets names aside opens (`_BESIDES`), found on first use."""
+        if self._besides is None:
+            text = self.text
+            self._besides = ([m.span() for m in _BESIDES.finditer(text)]
+                             if "除" in text or "besides" in text or " from " in text or "addition" in text else [])
+        return self._besides
+
+    def set_aside(self, start: int) -> bool:
+        """Is a name at `start` inside a clause that sets it aside ("除了云南、新疆，…", "besides …,")?"""
+        besides = self.besides
+        k = bisect_right(besides, (start, start)) - 1
+        if k < 0:
+            return False
+        b = besides[k][1]
+        return b <= start and start - b <= _BESIDES_REACH and _CLAUSE_MARK.search(self.text, b, start) is None
 
     def para_text(self, p: int) -> str:
         """Paragraph p of the normal form (not joined: what the original's offsets map to)."""
@@ -170,9 +201,19 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
             continue
         lead = i if lead < 0 else lead
         size = end - starts[i]
-        if size >= topic.lead_min_chars and not (size < _BYLINE_MAX and _BYLINE.search(text, starts[i], end)):
+        if size >= topic.lead_min_chars and not _byline(text, starts[i], end):
             return cut, i
     return cut, lead
+
+
+def _byline(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a source, date or editor line: short with a label in it, or longer, opening
+    with its label and no sentence in it?"""
+    size = end - start
+    if size < _BYLINE_MAX:
+        return _BYLINE.search(text, start, end) is not None
+    return (size < _BYLINE_LONG and (m := _BYLINE.search(text, start, min(end, start + _BYLINE_OPEN + 16))) is not None
+            and m.start() - start <= _BYLINE_OPEN and not _SENTENCE_INSIDE.search(text, start, end))
 
 
 def _inline_marker(marker: re.Pattern[str], text: str, start: int, cut: int) -> int:
@@ -315,6 +356,16 @@ class _Scoped:
         return found
 
 
+    def vetoing(self, group: str, fields: tuple[str, ...], unit: str) -> dict[int, list[_HitT]] | set[int]:
+        """The units where a `none` group's hits keep a rule from firing: its hits per unit, less those
+        a clause sets aside ("除了云南、新疆，我们还和宁化县结对": the answer is about Ninghua)."""
+        found = self.by_unit(group, fields, unit)
+        doc = self.hits.doc
+        if not found or not doc.besides:
+            return found
+        return {u for u, hs in found.items() if not all(doc.set_aside(h[0]) for h in hs)}
+
+
 def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
     """The evidence (hits) if the rule fires, else None."""
     present = scoped.hits
@@ -429,7 +480,7 @@ def _candidate_units(rule: Rule, alls: list[dict[int, list[_HitT]]], anys: list[
     units = set(sets[0]).intersection(*sets[1:])
     for g in rule.none:
         if units:
-            units.difference_update(scoped.by_unit(g, rule.fields, unit))
+            units.difference_update(scoped.vetoing(g, rule.fields, unit))
     if rule.sentences > 1 and units:
         units = {u for u in units if _sentences(scoped, [hits[u] for hits in alls]) >= rule.sentences}
     return units

@@ -114,6 +114,16 @@ _EN_LIST_ENDS = frozenset(",.;:!?)\n")  # after a list's last item: its clause e
 _EN_ROUTE = re.compile(r"\b(?:trains?|flights?|routes?|services|bus|buses|coach|coaches|rail|railway|railways|roads?"
                        r"|highway|expressway|travel|travell?ing|trips?|journeys?|distance|tickets?|fares?|drive"
                        r"|time|times)(?: [a-z'-]+){0,2} between \Z")
+# The same in Chinese: two railway stations or airports joined by 至 / — / 开往 … ("三明北至上海虹桥开行首对
+# G字头列车", "上海南站—三明站"): a timetable's line, its names the stations'. Only stations at both ends:
+# "上海至三明旅游专列" (the cities) and "三明北站首次开通直达上海虹桥站的动车" (not one line) are left to
+# the rules. Each hit's own window is tried, only when a joining character is near it.
+_STATION = ("(?:上海(?:虹桥站?|南站?|西站|站|浦东机场|虹桥机场)|虹桥(?:站|机场)|浦东机场"
+            "|三明(?:北站?|南站?|站|沙县机场)|沙县机场|(?:永安|沙县|泰宁|将乐|建宁|明溪|清流|宁化|尤溪|大田)[北南西东]?站)")
+_ROUTE = re.compile(f"{_STATION} ?(?:至|到|开往|直达|飞往|—+|-|~|⇌|↔) ?{_STATION}")
+_ROUTE_JOINS = frozenset("至到往达—-~⇌↔")
+_STATION_NEXT = frozenset("北南西站虹浦沙机")  # what follows a name of `_STATION` (三明北, 永安站, 沙县机场)
+_ROUTE_REACH = 16  # characters either side of a hit where a route's other station and its joint may be
 # A word of joint action after a list of two or three ("Shanghai, Sanming and Nanping jointly
 # launched …"): the items act together, as with _JOINT.
 _EN_JOINT = re.compile(r"\b(?:jointly|together|joined|teamed up|co-host\w*|partnered|both|all three|the three)\b")
@@ -129,6 +139,9 @@ _EN_TRAILS = frozenset("this last next in on at by to for from with over since a
 _EN_NOT_ITEM = frozenset("in on at by to for from with over since as during before after among within under "
                          "according a an its their his her which who where when while but then also not said says "
                          "is are was were has have had will would can could".split())
+# words that open a list after a comma ("…, including ganzhou, sanming and baoji"): what comes before
+# them is no item of that list ("relief supplies from jinshan district, including tents, quilts and water")
+_EN_LIST_OPENS = frozenset("including include includes like notably especially mainly namely".split())
 # a place described after a comma ("in sanming, fujian province,"): no list item
 _EN_LOCATORS = frozenset("fujian china prc east southeast western eastern".split())
 
@@ -159,6 +172,12 @@ class Enumerations:
         if ", " not in text or (" and " not in text and " or " not in text):
             return []
         return [(m.start() - _EN_BEFORE_REACH, m.end() + _EN_BEFORE_REACH) for m in _EN_LIST_CORE.finditer(text)]
+
+    @cached_property
+    def stations(self) -> bool:
+        """Can the text name a station of `_STATION` (a few `in` tests, for most texts no)?"""
+        text = self.text
+        return "站" in text or "三明北" in text or "三明南" in text or "上海南" in text or "虹桥" in text or "机场" in text
 
     @cached_property
     def clause_ends(self) -> list[int]:
@@ -355,6 +374,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
         spans = _one_item_only(spans, lists.items, text)
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
+    if group.skip_list_items and spans and lists.stations:  # a station at one end of a line: "三明北至上海虹桥"
+        spans = [s for s in spans if text[s[1] : s[1] + 1] not in _STATION_NEXT or not _route_end(text, *s)]
     if group.pairs and group.skip_list_items and spans:  # a pair named by one term: "shanghai and sanming"
         spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and text.find(" and ", *s) >= 0
                                           and _pair_listed(text, spans, *s, lists))]
@@ -362,6 +383,15 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
         spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and _in_reach(lists.english, *s)
                                           and _english_item(text, spans, *s))]
     return spans
+
+
+def _route_end(text: str, start: int, end: int) -> bool:
+    """Is the hit a station's name at one end of a line between two stations (`_ROUTE`)? Asked only
+    when a station's mark follows the name (`_STATION_NEXT`: 北, 站, 虹桥 …)."""
+    if _ROUTE_JOINS.isdisjoint(text[max(0, start - 2) : start]) and _ROUTE_JOINS.isdisjoint(text[end : end + 6]):
+        return False  # the joint right before the name, or after its station's mark (三明沙县机场至)
+    a, b = max(0, start - _ROUTE_REACH), end + _ROUTE_REACH
+    return any(m.start() <= start and end <= m.end() for m in _ROUTE.finditer(text, a, b))
 
 
 def _pair_listed(text: str, spans: list[tuple[int, int]], start: int, end: int, lists: Enumerations) -> bool:
@@ -640,7 +670,12 @@ def _english_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
         i -= 1
     while i > 0 and i <= h and not ands[i - 1] and len(words(i)) <= _EN_ITEM_WORDS and _tail_item(words(i - 1)):
         i -= 1
-    if not (i <= h <= j) or j - i + 1 < _EN_MIN_ITEMS or not _head_item(words(j)) or not _tail_item(words(i)):
+    least = _EN_MIN_ITEMS
+    for k in range(j, i, -1):  # "supplies from jinshan district, including tents, quilts and water, …":
+        if words(k) and words(k)[0] in _EN_LIST_OPENS:  # the list opens at "including", no earlier,
+            i, least = k, 2  # and says it is one: "towns in fujian, including taining and wuyishan"
+            break
+    if not (i <= h <= j) or j - i + 1 < least or not _head_item(words(j)) or not _tail_item(words(i)):
         return False
     if any(not words(k) or words(k)[0] in _EN_NOT_ITEM for k in range(i + 1, j + 1)):
         return False  # "qingliu, in turn, supplies …", "qingpu, on shanghai's western edge, and …": phrases

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 # "in Shanghai, Xiamen and Yong'an"; 7: a round-up's lines as items, a topic's not_in no longer one
 # sense for the whole article; 8: 新闻一览 / 财经速览 titles, a reader's question answered by an office,
 # "shanghai and sanming and …" as list items; 9: a side named in two body paragraphs or more anchors a
-# rule as up front, a gazetteer's `inside` contexts, "trains between shanghai and sanming").
-ENGINE = 9
+# rule as up front, a gazetteer's `inside` contexts, "trains between shanghai and sanming"; 10: a `none`
+# group's name set aside by 除了 / "besides", a line between two stations (三明北至上海虹桥), a long
+# source line above the story, an English list opened by "including").
+ENGINE = 10
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -63,6 +65,10 @@ PROBES = (
     ("Lender adds branches", "It has branches in Shanghai and Sanming and in nine other cities."),
     ("全市工作报告", "宁化县制种面积稳定。\n明溪县建成观鸟点。\n我们将用好与上海的对口合作机制，引进沪企项目。"),
     ("New trains between Shanghai and Sanming", "The Shanghai Stock Exchange and Sanming signed a cooperation pact."),
+    ("专访普陀区区长", "问：对口支援方面？\n答：除了云南、新疆，我们还和宁化县结对，在宁化共建了产业园。"),
+    ("三明北—上海虹桥动车首发", "今日起，三 明北至上 海虹桥开行首对动车。"),
+    ("Relief reaches Jiangle", "Source: Sanming Municipal People's Government Website   Published: 2025-11-26   Font "
+     "size: [Large] [Medium] [Small]\nSupplies from Jinshan district, including tents, quilts and water, reached Jiangle."),
 )
 
 
