@@ -324,7 +324,7 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     threshold = max(10.0, top_score * 0.2)
     wrapper = _unwrapped(top)
     if wrapper.mem_id != top.mem_id:
-        return [*_halves_before(wrapper, scores, top_score * 0.2), top]
+        return [*_halves_before(wrapper, scores, top_score * 0.2), top, *_twin_wrappers_after(wrapper, scores)]
     top_class = top.attributes.get("class")
     kept: list[LexborNode] = []
     recent: list[LexborNode] = []  # the last few siblings before `top`, nearest last
@@ -426,6 +426,49 @@ def _unwrapped(node: LexborNode) -> LexborNode:
             break
         node = parent
     return node
+
+
+def _twin_wrappers_after(wrapper: LexborNode, scores: dict[LexborNode, float]) -> list[LexborNode]:
+    """Siblings after `wrapper` (the wrappers around the article's container) that repeat its tag
+    and class and hold more article text: a template that sets the text in the same wrappers
+    again after an ad slot (`<div class=text-wrap>…</div><div class=ad></div><div class=text-wrap>…`).
+    Each must hold a scored paragraph, few links and no <h1>; small or textless blocks between are
+    passed over (three at most in a row), and one at least must part the first twin from `wrapper`:
+    a CMS's text component set twice in a row is the text and then its boilerplate (a press
+    release's `About …` paragraphs under a rule); anything else ends them."""
+    cls = wrapper.attributes.get("class") if wrapper.attributes else None
+    if not cls or wrapper.parent is None:
+        return []
+    twins: list[LexborNode] = []
+    passed: int | None = None  # None until `wrapper` is reached
+    for sibling in wrapper.parent.iter(include_text=False):
+        if passed is None:
+            if sibling.mem_id == wrapper.mem_id:
+                passed = 0
+            continue
+        if sibling.tag == wrapper.tag and sibling.attributes.get("class") == cls:
+            if (not twins and passed == 0) or not _scored_inside(sibling, scores) or link_density(sibling) >= 0.3 \
+                    or sibling.css_first("h1") is not None:
+                break
+            twins.append(sibling)
+            passed = 0
+            continue
+        text = sibling.text().strip()
+        if passed >= _TEXTLESS_GAP or (text and weighted_length(text) >= 40):
+            break
+        passed += 1
+    return twins
+
+
+def _scored_inside(node: LexborNode, scores: dict[LexborNode, float]) -> bool:
+    """Whether `node` or an element up to two levels inside it holds a scored paragraph."""
+    if scores.get(node, 0.0) >= 1.0:
+        return True
+    for child in node.iter(include_text=False):
+        if scores.get(child, 0.0) >= 1.0 or any(scores.get(grand, 0.0) >= 1.0
+                                                for grand in child.iter(include_text=False)):
+            return True
+    return False
 
 
 def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], threshold: float) -> list[LexborNode]:

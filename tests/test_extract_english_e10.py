@@ -1,0 +1,34 @@
+"""English bodies on pages of a sixth outside set (helper english-10): each test a kind of
+failure found there, reproduced on a page written for it in tests/fixtures/extract/en_e10_*.html.
+
+- An article whose text is set in the same wrappers twice, an ad slot between them: the first
+  wrapper's text was taken alone (a review lost its last quarter); the twin wrapper after it is
+  more of the article. A twin wrapper holding a list of links (more stories) is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.extract import extract_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+def paragraphs(name: str) -> list[str]:
+    """The body paragraphs extracted from one fixture page."""
+    return list(extract_bytes((FIXTURES / name).read_bytes(), "https://news.example.com/a/1.html").paragraphs)
+
+
+def test_a_second_half_in_a_twin_wrapper_after_an_ad_slot_is_kept() -> None:
+    body = paragraphs("en_e10_wrapped_halves.html")
+    assert body[0].startswith("The harbour ferry will run every forty minutes")
+    assert any(text.startswith("Local councillors have asked") for text in body)
+    assert body[-1] == "A decision on the holiday sailings is expected at the authority's board meeting next month."
+    assert not any("Most read" in text or "Lifeboat crew" in text or "Copyright" in text for text in body)
+
+
+def test_a_twin_wrapper_holding_links_to_other_stories_is_not_kept() -> None:
+    body = paragraphs("en_e10_wrapped_teasers_after.html")
+    assert body[-1].startswith("The committee said the cost would be met")
+    assert not any("Museum opens" in text or "School choir" in text for text in body)
