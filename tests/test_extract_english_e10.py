@@ -32,3 +32,14 @@ def test_a_twin_wrapper_holding_links_to_other_stories_is_not_kept() -> None:
     body = paragraphs("en_e10_wrapped_teasers_after.html")
     assert body[-1].startswith("The committee said the cost would be met")
     assert not any("Museum opens" in text or "School choir" in text for text in body)
+
+
+def test_a_posts_tail_of_bio_donation_prompt_tags_and_neighbours_is_dropped() -> None:
+    # A blog post's container runs on past the text: the author's note, a donation appeal, a
+    # `Tagged as:` label over the tags, the previous and next posts with `previous` / `next` labels.
+    body = paragraphs("en_e10_blog_tail.html")
+    assert body[-1].startswith("The manufacturer confirmed that the tune can be changed")
+    joined = "\n".join(body)
+    for chrome in ("contributing features editor", "depends on donations", "Tagged as", "office",
+                   "missing stapler", "even floors", "previous", "next"):
+        assert chrome not in joined

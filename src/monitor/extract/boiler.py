@@ -23,7 +23,7 @@ _STOP = re.compile(
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
-    r"Related topics|We recommend|From around the web|"
+    r"Related topics|We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
@@ -72,7 +72,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
     r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
     r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
-    r"questions\? comments\?|was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)"
+    r"questions\? comments\?|was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
+    r"readers like you\b"  # `… depends on donations from readers like you`: a donation appeal
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
@@ -90,7 +91,8 @@ _READ_ON = re.compile(r"(?:read|see) (?:the rest|more|on|full story)[\s.…»›
 # A multi-page article's page links: `Pages: 1 2 3 4`, `Page 1 of 3`, `Next Page »`.
 _PAGER = re.compile(
     r"(?:pages?\s*:?|continued)\s*\d{1,3}(?:\s*[|,]?\s*\d{1,3})+(?:\s*next[\s»›>]*)?|page \d{1,3} (?:of|/) \d{1,3}|"
-    r"[«‹<\s]*(?:next|previous|prev\.?) page[\s»›>]*"
+    r"[«‹<\s]*(?:next|previous|prev\.?) page[\s»›>]*|"
+    r"[«‹<←\s]*(?:next|previous|prev\.?|older|newer)(?: (?:post|article|story|entry))?[\s»›>→]*"  # a blog's neighbour links
 )
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
