@@ -200,3 +200,39 @@ def test_a_story_about_families_finding_each_other_still_counts(hu_ming: match.T
             "一年来，两地工会帮助四十多户家庭重新取得联系，并举办了沪明情座谈会。")
     m = match_article(hu_ming, "两地工会合作为内迁老职工寻亲", body)
     assert m.matched, m.reason
+
+
+# --- probes of the judges' other kinds (second round of probes) ----------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("大田茶企拓展华东市场",
+     "大田县一家茶企今年在华东市场发力，产品主要销往上海，销售额增长三成。\n县农业农村局表示，将继续支持茶企打品牌。"),
+    ("Fudan graduate opens a cafe in Taining",
+     "A Fudan University graduate has opened a coffee shop in Taining's old town, drawing tourists from Xiamen and "
+     "Fuzhou."),
+])
+def test_one_firms_market_or_one_persons_cafe_is_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("东方国际集团在宁化设立服装加工基地", "东方国际集团与宁化县签约，将在宁化设立服装加工基地，首期投资两亿元，吸纳当地就业五百人。"),
+    ("Yangpu cadres take up posts in Datian", "Five officials from Yangpu district took up two-year posts in the Datian county "
+     "government on Monday."),
+    ("将乐竹制品进入上海连锁超市", "在上海结对区牵线下，将乐县五家竹制品企业的产品进入上海一家连锁超市的六十家门店。"),
+])
+def test_a_state_firm_and_officials_posted_count(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_question_mark_for_a_lost_character_inside_a_name(hu_ming: match.Topic) -> None:
+    # a page saved in a charset without the character writes "?" for it (三?市, 上?市)
+    m = match_article(hu_ming, "三?市与上?市签署合作协议", "三?市与上?市日前签署对口合作框架协议，两地将共建产业园区。")
+    assert m.matched, m.reason
+    # a question mark between sentences stays one: its neighbours are no name's
+    m = match_article(hu_ming, "网友问：去上海怎么办?市民可咨询", "请问三明去上海怎么走?市民可拨打热线咨询。")
+    assert "〓" not in "".join(h.term for h in m.hits)
+    assert not m.matched, m.reason

@@ -65,6 +65,8 @@ class _Doc:
     def __init__(self, title: str, body: str, topics: tuple[Topic, ...] = ()) -> None:
         if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
             title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
+        if topics and ("?" in title or "?" in body or "？" in title or "？" in body):  # 三?市: a lost character
+            title, body = _lost_marks(title, topics), _lost_marks(body, topics)
         self.title, self.body = title, body
         flat = normalize(title)
         norm = flat + "\n" + normalize_lines(body)
@@ -161,6 +163,27 @@ class _Doc:
         full = normalize_lines_map(self.body)[1]  # a line vanished or changed: map the body
         start = self._norm_starts[p] - self._norm_starts[1]
         return full[start : start + len(para)]
+
+
+_QUESTION = re.compile("[?？]")
+
+
+def _lost_marks(text: str, topics: tuple[Topic, ...]) -> str:
+    """`text` with each "?" that stands for a character of a name lost in saving (三?市, 上?市: between
+    the two characters either side of an inner character of a name, `Topic.lost_pairs`) written as
+    GARBLED, which the name groups read as a lost character. A question mark between sentences
+    ("怎么办?市民可…") is left: 办 and 市 are no name's."""
+    if "?" not in text and "？" not in text:
+        return text
+    pairs = topics[0].lost_pairs if len(topics) == 1 else frozenset().union(*(t.lost_pairs for t in topics))
+    out, last = [], 0
+    for m in _QUESTION.finditer(text, 1, len(text) - 1):
+        i = m.start()
+        a, b = text[i - 1], text[i + 1]
+        if a >= "\u3400" and b >= "\u3400" and normalize(a + b) in pairs:  # Latin text ("why?") is passed over
+            out += [text[last:i], GARBLED]
+            last = i + 1
+    return "".join(out) + text[last:] if out else text
 
 
 # A hit over `_Doc.text`: (start, end, paragraph, in_lead). Its other units (sentence, field,

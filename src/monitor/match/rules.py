@@ -103,6 +103,14 @@ class Topic:
         may fall inside: spaced.py), made once."""
         return frozenset(w for g in self.groups.values() for w in g.words if len(w) > 1 and _HAN.match(w))
 
+    @cached_property
+    def lost_pairs(self) -> frozenset[str]:
+        """The two characters either side of an inner character of every Chinese name of three
+        characters or more (三明市 → "三市"): a "?" between them is that character lost, as a page
+        saved in a charset without it writes it (三?市, 上?市), made once."""
+        return frozenset(w[k - 1] + w[k + 1] for g in self.groups.values() if g.garbled is not None
+                         for w in g.words if len(w) >= 3 and _HAN.match(w) for k in range(1, len(w) - 1))
+
 
 # --- compiling ----------------------------------------------------------------------------
 
