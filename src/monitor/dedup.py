@@ -76,6 +76,13 @@ NUMBER_MAX = 20  # characters of a Chinese number read by value (a run of 亿亿
 _RUN = re.compile(r"[0-9][0-9.]*")
 _FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DAY = ("月", "日", "号")
+# Quotation: a commentary or a follow-up quotes a story's paragraphs between an opening and a
+# closing of its own: QUOTE_EDGE characters or more in no shingle the other text has, before
+# the first passage of QUOTE_RUN characters or more it shares with the story and after the
+# last (a reworded word is two or three characters between shared passages, the story's title
+# cited in the opening a short shared run); the story then has QUOTE_OWN characters or more it
+# did not quote.
+QUOTE_EDGE, QUOTE_RUN, QUOTE_OWN = 30, 20, 40
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
 FIGURES_KEPT = 0.5  # a repost keeps at least this share of the shorter text's figures
 
@@ -347,16 +354,51 @@ def coverage(small: str, large_grams) -> float:
     text whose shingle hashes are `large_grams`: near 1.0 when the other text holds all of it
     broken by insertions every few words (a spam mirror), about the shared share when only one
     block is common (a column's introduction)."""
-    np = _np()
     text = "".join(small.split())
     if len(text) < SHINGLE or not len(large_grams):
         return 0.0
-    shared = np.isin(_positional(text, SHINGLE), large_grams, assume_unique=False)
-    edges = np.zeros(len(text) + 1, np.int64)
-    starts = np.flatnonzero(shared)
-    np.add.at(edges, starts, 1)
-    np.add.at(edges, starts + SHINGLE, -1)
-    return float(np.count_nonzero(np.cumsum(edges)[:-1] > 0)) / len(text)
+    return 1.0 - float(_own(text, large_grams).mean())
+
+
+def _own(text: str, other_grams):
+    """Per character of `text` (white space removed): True where no shingle the other text has
+    covers it (the text's own), as a numpy bool array. `other_grams` sorted (a `Fingerprint`'s)."""
+    np = _np()
+    h = _positional(text, SHINGLE)
+    at = np.minimum(np.searchsorted(other_grams, h), len(other_grams) - 1)  # other_grams: sorted
+    shared = np.zeros(len(h) + 1, np.int64)  # shared[k]: how many of the first k shingles are shared
+    shared[1:] = np.cumsum(other_grams[at] == h)
+    # character i lies in the shingles starting at i - SHINGLE + 1 … i: none of them shared
+    i = np.arange(len(text))
+    return shared[np.minimum(i + 1, len(h))] == shared[np.maximum(i - SHINGLE + 1, 0)]
+
+
+def _framed(own) -> bool:
+    """Whether a text has QUOTE_EDGE characters of its own (`_own`) both before its first
+    passage of QUOTE_RUN characters or more that the other text has and after its last: an
+    opening and a closing around what it quotes. Shorter shared runs (a name, the story's
+    title cited) neither end nor count as its own text."""
+    np = _np()
+    covered = np.concatenate(([False], ~own, [False]))
+    bounds = np.flatnonzero(covered[1:] != covered[:-1]).reshape(-1, 2)  # [start, end) of each covered run
+    runs = bounds[bounds[:, 1] - bounds[:, 0] >= QUOTE_RUN]
+    if not len(runs):
+        return False
+    return int(own[:runs[0, 0]].sum()) >= QUOTE_EDGE and int(own[runs[-1, 1]:].sum()) >= QUOTE_EDGE
+
+
+def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
+    """Whether one of two texts that share passages quotes the other: text of its own at both
+    edges of what they share (an opening and a closing: a commentary, a follow-up), while the
+    other has QUOTE_OWN characters or more the first left out (paragraphs not quoted). A
+    repost adds text at one edge (an editor's note) or frames a story it holds whole; reworded
+    words and a mirror's insertions are short gaps inside shared text, not edges of its own.
+    Texts are fingerprint texts (`scriptfold.fingerprint_text`), grams their shingle hashes."""
+    a, b = "".join(text_a.split()), "".join(text_b.split())
+    if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
+        return False
+    own_a, own_b = _own(a, grams_b), _own(b, grams_a)
+    return bool((_framed(own_a) and own_b.sum() >= QUOTE_OWN) or (_framed(own_b) and own_a.sum() >= QUOTE_OWN))
 
 
 def _lead_key(text: str) -> int:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -53,6 +53,13 @@ MIN_SHINGLES = 40  # about two sentences
 # when it is this one's opening (OPENING of its first shingles): a lead-only copy met by its
 # full story. A digest page holds several stories' openings, each a small part of it.
 PART, OPENING = 1 / 3, 0.8
+# A pair whose shorter text has under this share of the longer's shingles, or whose containment
+# estimated from the signatures is under it, may be a text quoting a story (`dedup.quotes`: a
+# commentary, a follow-up) and the candidate is read to tell; else the two are copies.
+QUOTED = 0.9
+# Candidates read lately, kept with their fingerprint text and shingles: a story's original is
+# the candidate of each of its reposts in turn (stored articles do not change while ingesting).
+STORED_KEPT = 64
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -197,7 +204,9 @@ class Ingestor:
         self._since = 0.0
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
-        self._stored: dict[int, _Stored | None] = {}  # candidates read for the article in hand
+        self._stored: dict[int, _Stored | None] = {}  # candidates read lately (`_read`)
+        self._blind = False  # the last candidate judged is a shorter text without figures to compare
+        self._figures_differ = False  # the last candidate judged holds this one's figures in other values
         record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
@@ -256,6 +265,7 @@ class Ingestor:
                     self.on_batch([(p.article, r) for p, r in zip(batch, results, strict=True) if isinstance(p, Prepared)])
                 crash_point("batch")
         except StoreError:  # the database refused the batch: none of it was kept
+            self._stored.clear()
             self.lost_sources = sorted({p.source for p in batch if isinstance(p, Prepared)})
             raise
         crash_point("committed")
@@ -311,19 +321,33 @@ class Ingestor:
         An article dated before the window is also compared with those published near its date."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
             return None
-        self._stored = {}
+        # A story one of whose texts holds this one's figures in other values (a county's release
+        # from the same template) is not joined through a text of it that has none to compare
+        # (the release's paragraphs without figures, a story's second page): `_blind` said so.
+        conflicted: set[int] = set()
+        blind: int | None = None
+        for cand in self._candidates(p):
+            self._blind = self._figures_differ = False
+            if self._repost_of(p, cand):
+                if cand["story_id"] in conflicted:
+                    continue
+                if not self._blind:
+                    return cand["story_id"]
+                blind = blind or cand["story_id"]
+            elif self._figures_differ:
+                conflicted.add(cand["story_id"])
+        return blind if blind not in conflicted else None
+
+    def _candidates(self, p: Prepared) -> Iterator[dict[str, Any]]:
+        """The stored articles sharing an LSH key with this one, then, for an article dated
+        before the window, those published near its date (`_old_signatures`)."""
         bands = len(p.keys) - p.anchors
         cands = self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
-        for cand in cands:
-            if self._repost_of(p, cand):
-                return cand["story_id"]
+        yield from cands
         when = _old_date(p.article)
         if self._dated is not None and when is not None:
             tried = {c["article_id"] for c in cands}
-            for cand in self._dated.candidates(p.packed, when):
-                if cand["article_id"] not in tried and self._repost_of(p, cand):
-                    return cand["story_id"]
-        return None
+            yield from (c for c in self._dated.candidates(p.packed, when) if c["article_id"] not in tried)
 
     def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
         if cand["shingles"] < MIN_SHINGLES:
@@ -341,26 +365,34 @@ class Ingestor:
     def _kept(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """What the signatures cannot tell of a pair where one text holds the other: the
         shorter text's figures are in the longer (two notices from one template differ in
-        theirs), a stored text that is a small part of this one is its opening (a digest
-        holds other stories' openings too) and this one's title does not round up the news
-        (a digest opening with a story's lead-only copy), and this article, when a small
-        part of the stored one, is one of its story's (`_inside`). The candidate is read only
-        when this article is the longer, a small part of it, or has figures to compare."""
+        theirs), a stored text that is a small part of this one is its opening or two
+        paragraphs or more (a digest holds other stories' openings, one paragraph each) and
+        this one's title does not round up the news (a digest opening with a story's
+        lead-only copy), this article, when a small part of the stored one, is one of its
+        story's (`_inside`), and neither text quotes the other (`dedup.quotes`: a commentary).
+        The candidate is read only when this article is the longer, a small part of it, has
+        figures to compare, or may quote it or be quoted (`QUOTED`)."""
         part = cand["shingles"] < PART * p.shingles
         inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
-        if shorter and not inside and not p.figures():
+        # two texts of about one size whose signatures agree almost everywhere are copies, not a
+        # text and its quotation: not read for it
+        quoting = min(p.shingles, cand["shingles"]) < QUOTED * max(p.shingles, cand["shingles"]) or \
+            dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < QUOTED
+        if shorter and not inside and not p.figures() and not quoting:
             return True
         stored = self._read(cand)
         if stored is None or (inside and not self._inside(p, stored)):
             return False
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
+            self._figures_differ = True
             return False
-        if not part:
-            return True
-        return not roundup_title(textnorm.normalize(p.article.title)) and dedup.opens_with(
-            p.text(), stored.fp.grams) >= OPENING
+        self._blind = not shorter and not theirs and bool(mine)
+        if part and (roundup_title(textnorm.normalize(p.article.title)) or not (
+                dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING)):
+            return False
+        return not (quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams))
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
@@ -374,9 +406,12 @@ class Ingestor:
         return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING
 
     def _read(self, cand: dict[str, Any]) -> _Stored | None:
-        """A candidate as stored (None when it is gone), read once for the article in hand."""
+        """A candidate as stored (None when it is gone), read once for the last STORED_KEPT
+        candidates (a refused batch forgets them: its articles' ids are given again)."""
         key = cand["article_id"]
         if key not in self._stored:
+            if len(self._stored) >= STORED_KEPT:  # the oldest read goes
+                del self._stored[next(iter(self._stored))]
             row = self.ctx.store.article(key)
             self._stored[key] = None if row is None else _Stored(row["body"] or "", row["title"] or "")
         return self._stored[key]
