@@ -43,3 +43,13 @@ def test_a_posts_tail_of_bio_donation_prompt_tags_and_neighbours_is_dropped() ->
     for chrome in ("contributing features editor", "depends on donations", "Tagged as", "office",
                    "missing stapler", "even floors", "previous", "next"):
         assert chrome not in joined
+
+
+def test_a_pictures_caption_in_a_caption_class_span_is_dropped_though_it_ends_a_sentence() -> None:
+    # A picture widget inside the text: the image in a link and a span, the caption in
+    # `<span class="caption">` beside it, a full sentence. The short-caption rule stops at a
+    # sentence end and caption classes were read on block elements only.
+    body = paragraphs("en_e10_caption_span.html")
+    assert body[0].startswith("The old river bridge will close")
+    assert not any("Workers inspect the north pier" in text for text in body)
+    assert len(body) == 3

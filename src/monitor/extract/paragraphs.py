@@ -296,8 +296,9 @@ def _alt_caption(image: LexborNode, box: LexborNode, own_id: int) -> LexborNode 
 
 def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     """The box a picture sits in when its only text is one short line with no sentence end: the
-    picture's caption under no caption class (`<div class="picBox"><img><p>Oak barrels …</p></div>`).
-    None when the box holds a heading, a list or sentences (a caption that goes on into prose)."""
+    picture's caption under no caption class (`<div class="picBox"><img><p>Oak barrels …</p></div>`);
+    or a sentence or two (300 weighted characters at most) all set in caption- or credit-classed
+    inline elements. None when the box holds a heading, a list or sentences (a caption that goes on into prose)."""
     box = image.parent
     for _ in range(3):  # up through the picture's own wrappers (a link, a <picture>) to its box
         if box is None or box.mem_id == own_id:
@@ -316,11 +317,34 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
         return None  # a centred paragraph may be a line of the article set beside a picture
     if not text:
         return _alt_caption(image, box, own_id)
-    if weighted_length(text) > 150 or "\n\n" in text.strip():
+    size = weighted_length(text)
+    if size > 300 or "\n\n" in text.strip():
         return None
-    if text[-1] in _SENTENCE_ENDS and not _one_cjk_sentence(text):
-        return None
+    if (size > 150 or (text[-1] in _SENTENCE_ENDS and not _one_cjk_sentence(text))) \
+            and not _caption_classed(box, text):
+        return None  # a longer line or a sentence beside a picture is a caption only under a caption class
     return None if box.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None else box
+
+
+# Inline elements only: a block under a caption class beside a picture may hold a photo essay's prose.
+_CAPTION_INLINE = ", ".join(f'{tag}[class*="{word}"]' for tag in ("span", "small") for word in ("caption", "credit"))
+
+
+def _caption_classed(box: LexborNode, text: str) -> bool:
+    """Whether all of a picture box's text sits in elements whose class names a caption or a credit
+    (`<span class="caption">Workers inspect the pier.</span>`): the caption, sentence ends and all.
+    Caption classes are read on block elements elsewhere; inline ones only here, beside a picture."""
+    rest = " ".join(_unmarked(text).split())
+    for node in box.css(_CAPTION_INLINE):
+        part = " ".join(_unmarked(node.text()).split())
+        if part and part in rest:
+            rest = rest.replace(part, "", 1).strip()
+    return not rest
+
+
+def _unmarked(text: str) -> str:
+    """`text` without the link marks `_raw_paragraphs` has set in it so far."""
+    return text.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in text else text
 
 
 def _one_cjk_sentence(text: str) -> bool:
