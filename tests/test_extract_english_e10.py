@@ -53,3 +53,12 @@ def test_a_pictures_caption_in_a_caption_class_span_is_dropped_though_it_ends_a_
     assert body[0].startswith("The old river bridge will close")
     assert not any("Workers inspect the north pier" in text for text in body)
     assert len(body) == 3
+
+
+def test_a_lower_case_by_line_is_the_byline_and_a_stamp_after_a_source_is_not_text() -> None:
+    # `by <a>Name</a>` in the meta row above the text (the byline rule read `By `/`BY ` only), and
+    # `Source (City) First published <date>` closing the story (the stamp rule read line starts only).
+    body = paragraphs("en_e10_byline_stamp.html")
+    assert body[0].startswith("Deckhands and ticket staff")
+    assert body[-1].startswith("Union officials said")
+    assert not any("Tomas Reyes" in text or "First published" in text for text in body)

@@ -360,11 +360,23 @@ def _long_caption(line: str) -> bool:
 
 
 def trim_tail(paragraphs: list[str]) -> list[str]:
-    """The paragraphs without the author notes (`X is a staff writer…`) and the wire's name on a line of
-    its own (`AP`, `— Reuters`) among the last three."""
+    """The paragraphs without the author notes (`X is a staff writer…`), the wire's name on a line of
+    its own (`AP`, `— Reuters`) and a publication stamp with a source before it (`CNNMoney (New York)
+    First published November 29, 2016: 3:33 AM ET`, no sentence end) among the last three."""
     keep = len(paragraphs)
     while keep > 1 and len(paragraphs) - keep < 3 and len(paragraphs[keep - 1]) <= 300 \
             and (_BIO.match(paragraphs[keep - 1])
-                 or (len(paragraphs[keep - 1]) <= 40 and _WIRE_LINE.fullmatch(paragraphs[keep - 1]))):
+                 or (len(paragraphs[keep - 1]) <= 40 and _WIRE_LINE.fullmatch(paragraphs[keep - 1]))
+                 or _stamp(paragraphs[keep - 1])):
         keep -= 1
     return paragraphs[:keep]
+
+
+# `… First published November 29, 2016: 3:33 AM ET`: a stamp closing a line (a source may stand before it).
+_STAMP = re.compile(r"\b(?:(?:first|last|originally) )?(?:published|updated|posted)\b:?(?: on)?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$",
+                    re.I)
+
+
+def _stamp(line: str) -> bool:
+    """A short line (100 characters at most, no sentence end) that ends in a publication stamp."""
+    return len(line) <= 100 and line[-1:] not in ".!?。" and _STAMP.search(line) is not None

@@ -103,8 +103,9 @@ _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊
 _AGENCY_CREDIT = re.compile(r"^[（(]?\s*[\u4e00-\u9fff]{1,8}(?:社|报|報|台|网|網)(?:记者|記者)\s*[）)]?$")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
-    rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
+    rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
 )
+_BY = ("By ", "BY ", "by ")  # a byline's opening word, lower-cased by some templates (`by <a>Jo Marsh</a>`)
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # `Sunday 4 April 2021 by Mara Quinlan`, `March 12, 2021 at 9:40 am by …`: a blog's byline written
 # date first (an `By …` line opens with the name instead).
@@ -124,7 +125,7 @@ _EN_DATE_LINE = re.compile(
     rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*[-–—|]?"
 )
 # `By THE ASSOCIATED PRESS January 7, 2008`: names, then the date with no mark between.
-_EN_BYLINE_DATE = re.compile(rf"^(?:By|BY)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s+({_EN_DATE_LINE.pattern})$")
+_EN_BYLINE_DATE = re.compile(rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s+({_EN_DATE_LINE.pattern})$")
 # The line under a byline that names the writer's role or agency (`Sports Reporter`, `The
 # Associated Press`): a few capitalised words, no sentence.
 _BYLINE_ROLE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|the|and|for)\s?){1,5}")
@@ -495,7 +496,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if _LINK_OPEN in raw and _link_row(raw):
         if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
             line = collapse(_LINK_SPAN.sub(r"\1", raw))
-            if not (line[:3] in ("By ", "BY ") and _is_byline(line, body)):  # `By <a>Jo Marsh</a>`
+            if not (line[:3] in _BY and _is_byline(line, body)):  # `By <a>Jo Marsh</a>`
                 body.links.append(line)
         return True
     text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
@@ -604,7 +605,7 @@ def _link_line_kept(line: str) -> bool:
         return False
     if line[0] in "[【(（" and line[-1] in "]】)）":
         return False
-    if line[:3] in ("By ", "BY ") and _EN_BYLINE.match(line):
+    if line[:3] in _BY and _EN_BYLINE.match(line):
         return False  # `By <a>Jo Marsh</a>`: a byline, not a line of the text
     words = line.split()
     if len(words) <= 2 and all(word[:1].isupper() for word in words) and line[-1:] not in _SENTENCE_ENDS:
@@ -635,8 +636,8 @@ def _link_row(raw: str) -> bool:
 def _is_byline(line: str, body: Body) -> bool:
     """Lift a byline line (`来源：东南网 作者：王五`, `2023-11-08 10:23 来源：…`, `记者 王五`, `By Jo Marsh`)
     into fields."""
-    english = _EN_BYLINE.match(line) if line[:3] in ("By ", "BY ") else None
-    if english is None and line[:3] in ("By ", "BY "):
+    english = _EN_BYLINE.match(line) if line[:3] in _BY else None
+    if english is None and line[:3] in _BY:
         english = _EN_BYLINE_DATE.match(line)
         if english:
             body.date_text = body.date_text or english.group(2)
