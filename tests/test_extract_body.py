@@ -25,16 +25,9 @@ beside its picture that repeats the picture's alt text.
 
 from __future__ import annotations
 
-from pathlib import Path
+from extractkit import FIXTURES, paragraphs
 
 from monitor.extract import extract, extract_bytes
-
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
-
-
-def paragraphs(name: str) -> list[str]:
-    """The body paragraphs extracted from one fixture page."""
-    return list(extract_bytes((FIXTURES / name).read_bytes(), "https://news.example.com/a/1.html").paragraphs)
 
 
 def test_first_half_beside_the_wrapped_rest_is_kept() -> None:

@@ -8,16 +8,7 @@ failure found there, reproduced on a page written for it in tests/fixtures/extra
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from monitor.extract import extract_bytes
-
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
-
-
-def paragraphs(name: str) -> list[str]:
-    """The body paragraphs extracted from one fixture page."""
-    return list(extract_bytes((FIXTURES / name).read_bytes(), "https://news.example.com/a/1.html").paragraphs)
+from extractkit import paragraphs
 
 
 def test_a_second_half_in_a_twin_wrapper_after_an_ad_slot_is_kept() -> None:

@@ -11,16 +11,7 @@ headline of an article whose comments follow under `热门评论`.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from monitor.extract import extract_bytes
-
-FIXTURES = Path(__file__).parent / "fixtures" / "extract"
-
-
-def paragraphs(name: str) -> list[str]:
-    """The body paragraphs extracted from one fixture page."""
-    return list(extract_bytes((FIXTURES / name).read_bytes(), "https://news.example.com/a/2.html").paragraphs)
+from extractkit import paragraphs
 
 
 def test_chinese_div_paragraphs_split_over_blocks_are_kept_whole() -> None:
