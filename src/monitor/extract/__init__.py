@@ -35,6 +35,11 @@ __all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]
 SHANGHAI_TZ = dates.SHANGHAI
 
 _MAX_CHARS = 8_000_000  # bigger pages are not articles; cap the parse cost
+# A page whose text found is under PHOTO_TEXT characters without a sentence, with PHOTO_CAPTIONS
+# captions or more, longer together than that text, is a photo story: its captions are its text
+# (`_photos`).
+PHOTO_TEXT, PHOTO_CAPTIONS = 80, 3
+_CJK_SENTENCE = re.compile("[。！？]")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
               "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
 # Runs of text that is not debris; deleting them leaves the debris (25% faster than findall of it).
@@ -102,6 +107,9 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     if not readable and not garbled and not rules.body:
         body = build_body([tree.body], title)  # the finder chose chrome; the whole page beats nothing
         readable = _readable(body)
+    if not garbled and not rules.body and tree.body is not None and sum(map(len, body.paragraphs)) < PHOTO_TEXT \
+            and not any(_CJK_SENTENCE.search(p) for p in body.paragraphs):
+        body, readable = _photos(tree.body, title, body, readable)
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body)
@@ -178,6 +186,17 @@ def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[l
     if not body.paragraphs:
         body = build_body(find_containers(tree, units, title, h1s), title)
     return body
+
+
+def _photos(page: LexborNode, title: str, body: Body, readable: bool) -> tuple[Body, bool]:
+    """A page of photos whose text is their captions (`…在海上收割海带。中新社记者 王东明 摄`,
+    chrome beside a text): the page's captions, when there are PHOTO_CAPTIONS or more and more
+    of them than of the little text found; else the body found, as it was."""
+    whole = build_body([page], title)
+    if len(whole.captions) < PHOTO_CAPTIONS or sum(map(len, whole.captions)) <= sum(map(len, body.paragraphs)):
+        return body, readable
+    whole.paragraphs = whole.captions
+    return (whole, True) if _readable(whole) else (body, readable)
 
 
 def _readable(body: Body) -> bool:

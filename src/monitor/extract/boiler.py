@@ -208,6 +208,12 @@ def is_chrome(line: str) -> bool:
             or (line[:1] == "第" and _page_label(line)))
 
 
+def is_caption(line: str) -> bool:
+    """A photo's caption that says what the picture shows, in a sentence, and ends with its credit
+    (`…在海上收割海带。中新社记者 王东明 摄`): chrome beside a text, the text of a page of photos."""
+    return ("。" in line or "，" in line) and ((len(line) <= 60 and _zh_caption(line)) or _long_caption(line))
+
+
 _BARS = ("︱", "｜", "|", "丨")
 _OUTLET_ROLES = ("记者", "記者", "编辑", "編輯")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import cjk_name, is_chrome, is_excerpt, is_stop, trim_tail
+from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -143,12 +143,14 @@ class Body:
     links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
     header: int = 0  # how many first paragraphs are header lines above a dated byline (dropped at the end)
     byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
+    captions: list[str] = field(default_factory=list)  # photo captions dropped as chrome (`is_caption`)
 
 
 # Lines read from one container: no article has this many, even after a long link list, and a
 # page of 400,000 one-line paragraphs took eight seconds to read (this many: two).
 MAX_PARAGRAPHS = 100_000
 MAX_ELEMENTS = 2 * MAX_PARAGRAPHS  # elements marked in one container; the rest is not read
+MAX_CAPTIONS = 200  # captions kept aside for a page of photos alone (`Body.captions`)
 
 
 def build_body(containers: list[LexborNode], title: str = "") -> Body:
@@ -520,6 +522,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True  # `中新网福建新闻正文`: the page's kind, over the text
     if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
+        if len(body.captions) < MAX_CAPTIONS and is_caption(text):
+            body.captions.append(text)
         return True
     if not body.paragraphs and body.headline is None and title and _like_title(text, title):
         body.headline = text  # the container opens with the headline in other words
