@@ -30,6 +30,11 @@ FULL_DATE = re.compile(
 _SHORT_YEAR = re.compile(
     r"(?<![\d\-/.:])(\d{2})([-.])(\d{2})\2(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
+# 12/03/05 · [14/03/13 10:21]: the same two-digit year first with slashes, as Chinese forums and
+# CMSes print it; read only in a byline of a Chinese page (an American page writes `03/08/18` month first).
+_SHORT_YEAR_SLASH = re.compile(
+    r"(?<![\d\-/.:])(\d{2})/(\d{2})/(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
 # 05年4月27日 14:32: a two-digit year before 年, as older Chinese pages write it in bylines.
 SHORT_YEAR_HAN = re.compile(r"(?<!\d)(\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日" + _TIME)
 _ISO = re.compile(
@@ -65,7 +70,8 @@ _HAN_MONTH_DATE = re.compile(
     + r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _HAN_MONTH + r",?\s+" + _YEAR_END
 )
 # 18.11.2019: day first with dots, as European and Russian pages write it.
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+# `15. 11. 2005`: some blog themes put a space after each dot.
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\. ?(\d{1,2})\. ?((?:19|20)\d{2})(?![\d.])")
 # Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
 # so positions in a folded text are positions in the original.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
@@ -113,7 +119,7 @@ _URL_FOLDER_YYMMDD = re.compile(r"/((?:19|20)(\d{2}))/(\d{2})/(\d{2})(\d{2})(\d{
 _ROC_FORMS = (dates_roc.ROC_BARE, dates_roc.ROC_ERA, dates_roc.ROC_NUMERALS)
 # A page clock states the day it is read: a date with its weekday (`2026年12月4日 星期五`, `Friday,
 # December 4, 2026`) on that day or the day before (a cached page) is the clock, not the article's.
-_WEEKDAY_NEXT = re.compile(r"\s*[（(]?\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
+_WEEKDAY_NEXT = re.compile(r"\s*+[（(]?\s*+(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
 _WEEKDAY_PREV = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*$")
 
 
@@ -228,7 +234,18 @@ def short_year_date(text: str | None, now: datetime) -> datetime | None:
         groups = [match.group(i) for i in (1, 3, 4, 5, 6, 7)]
     else:
         return None
-    year, month, day = (int(g) for g in groups[:3])
+    return _short_fields(groups, now)
+
+
+def slash_short_year_date(text: str | None, now: datetime) -> datetime | None:
+    """A `12/03/05` date (two-digit year, month, day) in the byline of a Chinese page."""
+    match = _SHORT_YEAR_SLASH.search(text) if text and "/" in text else None
+    return _short_fields(list(match.groups()), now) if match else None
+
+
+def _short_fields(groups: list[str | None], now: datetime) -> datetime | None:
+    """Two-digit year, month, day and an optional time, in the century that keeps them out of the future."""
+    year, month, day = (int(g or 0) for g in groups[:3])
     year += 2000 if 2000 + year <= now.year else 1900
     hour, minute, second = (int(g or 0) for g in groups[3:])
     if hour > 23 or minute > 59 or second > 59:
@@ -428,8 +445,12 @@ def _headed(text: str, match: re.Match[str]) -> bool:
 def _in_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether a date opens a clause of running text (`2017年6月21日，趙家窪村史上…`): the day something
     happened, not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
-    after = text[match.end() : match.end() + 8]
-    return after[:1] in ("，", "、") and _BYLINE_WORDS.match(after, 1) is None
+    after = text[match.end() : match.end() + 9]
+    if after[:1] in ("分", "秒"):  # `14时28分，`: the time's unit the pattern left out
+        after = after[1:]
+    if after[:1] == "," and CJK_CHAR.match(after, 1) is None:  # `,` in running Chinese text only
+        return False
+    return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(after, 1) is None
 
 def without_lists(text: str) -> str:
     """`text` with a dated list's dates blanked out (same length), for a byline region that runs
@@ -575,6 +596,25 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     return None
 
 
+def last_date(text: str, now: datetime, start: int = 0) -> datetime | None:
+    """The plausible date (`2010-10-19`, `15. 11. 2005`, `二〇一二年三月五日`) that ends last in `text`
+    from `start` on, a page clock's (a weekday after it, `今天是` before it) and a list of timed
+    dates' items (a blog's column of its posts) aside: for the line above a headline."""
+    best: tuple[int, datetime] | None = None
+    for pattern, convert in ((FULL_DATE, from_full_match), (_DOTTED, _from_dotted), (HAN_DATE, _from_han)):
+        for match in pattern.finditer(text, start):
+            if best is not None and match.end() <= best[0]:
+                continue
+            if (_WEEKDAY_NEXT.match(text, match.end()) is not None
+                    or _CLOCK_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
+                    or _timed_list(text, match)):
+                continue
+            found = plausible(convert(match), now)
+            if found:
+                best = (match.end(), found)
+    return best[1] if best else None
+
+
 def first_date(text: str | None, now: datetime, timed: bool = False) -> datetime | None:
     """The first plausible FULL_DATE in `text`; with `timed`, only one that also gives a time."""
     for match in FULL_DATE.finditer(text or ""):
@@ -671,6 +711,22 @@ def date_from_url(url: str | None, now: datetime) -> datetime | None:
             found = plausible(to_utc(int(year), int(month), int(day)), now)
             if found:
                 return found
+    return None
+
+
+# /p2018052336775125 · /a/20150523001234.html: an id that opens with the day, a serial glued after it.
+_URL_ID_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})\d{2,12}(?![\d])")
+
+
+def id_date_from_url(url: str | None, now: datetime) -> datetime | None:
+    """The day opening a long numeric id in the URL path (`/p2018052336775125`); a last resort, as
+    an id may open with digits that only look like a day."""
+    path = url.split("?", 1)[0] if url else ""
+    for match in _URL_ID_DATE.finditer(path):
+        y, mo, d = (int(g) for g in match.groups())
+        found = plausible(to_utc(y, mo, d), now)
+        if found:
+            return found
     return None
 
 

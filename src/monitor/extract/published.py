@@ -12,11 +12,13 @@ The order, from the most to the least specific place:
    byline or signature line in the text, or the URL states a day more than two days earlier (a
    mirror's copy time in `article:published_time`);
 2. the byline region: a labelled date (`发布时间：`), a timed date, any date, a two-digit-year
-   date (`18-03-08`); a <time> shown there (one after `Updated` last); an element marked
+   date (`18-03-08`, on a Chinese page also `12/03/05`); a <time> shown there (one after `Updated` last); an element marked
    `itemprop=datePublished` or with a `pubtime`-like class (its attributes, then its text);
 3. a byline line inside the body (also a `二〇一八年三月八日` signature line), a byline line the
    body kept as its first (`发表日期:2011-02-12 点击`, `13.02.2015 11:12`); a labelled date or one
-   opening the text right after the body;
+   opening the text right after the body; a date in the 60 characters right above the headline
+   (an e-paper's date bar, a blog's date header, `发布时间：…` printed over the title), a clock's
+   and a dated list's aside;
 4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` in page state);
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
    time — without a fetch time such a page is left undated rather than dated from elsewhere;
@@ -25,7 +27,8 @@ The order, from the most to the least specific place:
    (else the latest year not in the future); a byline line under the body (`【日期:2009-3-5】`,
    `作者：… 2009-03-05`, `05年7月5日`); a yearless wire dateline (`11月8日电`, `BEIJING, March 8
    (Xinhua) --`), its year found as a byline time's; that nearest date (sought before readers'
-   comments under the body); a `/050427/` URL path.
+   comments under the body); a `/050427/` URL path; a URL id opening with the day
+   (`/p2018052336775125`).
 Full-width digits are read as ASCII. An ambiguous numeric date (`7/5/2019`) is read in the order
 the page writes (`order.day_first`: its other dates, URL, locale, domain), else month first.
 A label counts only with the date right after it (`最新发布` heading a dated list is no label).
@@ -110,9 +113,10 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     blanked = dates.without_profile(around)
     if blanked is not around:
         places.page_text = f"{places.page_text[:low]}{blanked}{places.page_text[high:]}"
-    found = (_in_region(places, now, order) or _time_shown_in(meta, places.region, now)
+    chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
+    found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
              or _marked(places, now, order) or _body_line(places, now, order)
-             or dates.opening_date(places.lead, now, order))
+             or dates.opening_date(places.lead, now, order) or _above_headline(places, now, order))
     if found:
         return _unless_reposted(found, places.lead)
     shown = places.region if places.anchored else ""
@@ -129,7 +133,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         if found:
             return found
     # English and dotted forms only where the article is not Chinese: their patterns cannot skip ahead.
-    western = dates.CJK_CHAR.search(places.lead, 0, 200) is None
+    western = not chinese
     # Readers' comments under the body (`评论`, `留言`, `回复`) carry their own times: the nearest date
     # is sought before them.
     comments = _COMMENTS.search(places.page_text, places.body_end) if places.body_end else None
@@ -144,7 +148,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
             or dates.tail_date(places.tail, now) or yearless.dateline_date(places.lead, now, hint)
-            or near or dates.short_date_from_url(url, now))
+            or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
 
 
 # How much later than the byline a page's meta date must be to be a copy's or a move's time.
@@ -188,15 +192,19 @@ def _unless_reposted(found: datetime, lead: str) -> datetime:
     local = found.astimezone(dates.SHANGHAI)
     month, day = int(match.group(1)), int(match.group(2))
     filed = dates.to_utc(local.year - (month > local.month), month, day)
-    if filed is None or not found - _REPOSTED_WITHIN <= filed < found - _REPOSTED_AFTER:
+    # Calendar days, not hours: a paper printing on the 30th a dispatch filed on the 28th is two
+    # days late whatever hour its page states.
+    posted = dates.to_utc(local.year, local.month, local.day)
+    if filed is None or posted is None or not posted - _REPOSTED_WITHIN <= filed < posted - _REPOSTED_AFTER:
         return found
     return filed
 
 
-def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | None:
-    """A labelled date, else a timed date, else any date in the byline region. When the headline was
-    not found the region may hold a sidebar's dates: then only a labelled date, a byline line
-    lifted out of the body, or a date just before the body counts."""
+def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool = True) -> datetime | None:
+    """A labelled date, else a timed date, else any date in the byline region (on a Chinese page
+    also `12/03/05`, a two-digit year first). When the headline was not found the region may hold a
+    sidebar's dates: then only a labelled date, a byline line lifted out of the body, or a date just
+    before the body counts."""
     region = places.region
     if not places.anchored:
         return (dates.labelled_date(region, now, order) or _in_byline(places.byline, now, order)
@@ -204,7 +212,26 @@ def _in_region(places: Places, now: datetime, order: dates.Order) -> datetime | 
     if not region:
         return None
     return (_shown_in(region, now, order) or dates.short_year_date(region, now)
-            or dates.roc_numeric_date(region, now) or dates.glued_date(region, now))
+            or dates.roc_numeric_date(region, now) or dates.glued_date(region, now)
+            or (dates.slash_short_year_date(region, now) if chinese else None))
+
+
+# How far above the headline its byline may end (a date bar, a blog's date header, a CMS's metadata
+# row printed over the title), and how much before that is read to tell a dated list or a clock.
+_ABOVE_SPAN = 60
+_ABOVE_CONTEXT = 300
+
+
+def _above_headline(places: Places, now: datetime, order: dates.Order) -> datetime | None:
+    """A date written right above the headline, when nothing under it dated the page: a labelled
+    one, else the last date of the 60 characters before the headline, unless it is a page clock (a
+    weekday after it, `今天是…`) or an item of a dated list."""
+    if not places.anchored or places.head_at <= 0:
+        return None
+    low = max(0, places.head_at - _ABOVE_CONTEXT)
+    context = dates.without_clock(dates.without_lists(places.page_text[low : places.head_at]), now)
+    line = max(0, len(context) - _ABOVE_SPAN)
+    return dates.labelled_date(context[line:], now, order) or dates.last_date(context, now, line)
 
 
 def _shown_in(region: str, now: datetime, order: dates.Order) -> datetime | None:
