@@ -124,6 +124,14 @@ _EN_DATE_LINE = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
     rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*[-–—|]?"
 )
+# `Metro Desk By Metro Desk, The Evening Ledger on December 27, 2014 at 12:06 PM, updated …`: a local
+# paper's byline over the text, a desk's label before `By`, the posting and update times after the
+# writer and outlet. Read on a line of up to 200 characters above the text that ends no sentence.
+_EN_BYLINE_ON = re.compile(
+    rf"^(?:[A-Z][\w&'’-]*\s+){{0,4}}(?:By|BY)\s+[A-Z][^.!?;]{{0,80}}?\s(?:on|published|Published|posted|Posted)\s+"
+    rf"((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{_EN_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}:\d\d\s*(?:[AaPp]\.?[Mm]\.?)?)?)"
+)
 # `By THE ASSOCIATED PRESS January 7, 2008`: names, then the date with no mark between.
 _EN_BYLINE_DATE = re.compile(rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s+({_EN_DATE_LINE.pattern})$")
 # The line under a byline that names the writer's role or agency (`Sports Reporter`, `The
@@ -513,6 +521,10 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and _is_byline(text, body):
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
+        return True
+    if (len(text) <= 200 and text[:1].isupper() and text[-1:] not in _SENTENCE_ENDS
+            and (dated := _EN_BYLINE_ON.match(text)) is not None and _above_text(body)):
+        body.date_text = body.date_text or dated.group(1)
         return True
     if short and len(text) <= 24 and (text[:1] in _SURNAMES or text[:1] in _NAME_MARKS) and _names_alone(text, body):
         return True
