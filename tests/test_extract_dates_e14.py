@@ -55,6 +55,9 @@ def test_a_byline_right_above_the_headline_dates_the_page():
     # an e-paper's date bar over the title beats a yearless dateline that borrows its year
     wire = "<p>本报墨西哥城1月28日电 记者林青报道：两国边境地区今天又发生武装冲突，国际社会呼吁和平解决争端。</p>" + TEXT
     assert day(above("新闻联播 文字版 1995-01-30", wire)) == "1995-01-30"
+    # a timed date farther up, a tool row between it and the title
+    bar = "2014年03月13日09:38 | 中国发展门户网 | 给编辑写信 字号:T|T</div><div class='zoom'>放大 缩小 默认 打印本页 关闭窗口"
+    assert day(above(bar), "http://www.example.cn/news/2014/0312/c31771372.htm") == "2014-03-13"
     # a blog's date header alone on its line (a day-first form with spaces, as some themes print it)
     assert day(above("15. 11. 2005")) == "2005-11-15"
 

@@ -596,14 +596,17 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     return None
 
 
-def last_date(text: str, now: datetime, start: int = 0) -> datetime | None:
+def last_date(text: str, now: datetime, start: int = 0, timed: bool = False) -> datetime | None:
     """The plausible date (`2010-10-19`, `15. 11. 2005`, `二〇一二年三月五日`) that ends last in `text`
     from `start` on, a page clock's (a weekday after it, `今天是` before it) and a list of timed
-    dates' items (a blog's column of its posts) aside: for the line above a headline."""
+    dates' items (a blog's column of its posts) aside: for the line above a headline. With `timed`,
+    only a date with its time of day."""
     best: tuple[int, datetime] | None = None
-    for pattern, convert in ((FULL_DATE, from_full_match), (_DOTTED, _from_dotted), (HAN_DATE, _from_han)):
+    forms = ((FULL_DATE, from_full_match),) if timed else ((FULL_DATE, from_full_match), (_DOTTED, _from_dotted),
+                                                           (HAN_DATE, _from_han))
+    for pattern, convert in forms:
         for match in pattern.finditer(text, start):
-            if best is not None and match.end() <= best[0]:
+            if (best is not None and match.end() <= best[0]) or (timed and match.group(4) is None):
                 continue
             if (_WEEKDAY_NEXT.match(text, match.end()) is not None
                     or _CLOCK_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None

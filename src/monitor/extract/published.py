@@ -217,21 +217,24 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
 
 
 # How far above the headline its byline may end (a date bar, a blog's date header, a CMS's metadata
-# row printed over the title), and how much before that is read to tell a dated list or a clock.
+# row printed over the title): a labelled or timed date farther (a tool row may stand between), and
+# how much before that is read to tell a dated list or a clock.
 _ABOVE_SPAN = 60
+_ABOVE_TIMED_SPAN = 160
 _ABOVE_CONTEXT = 300
 
 
 def _above_headline(places: Places, now: datetime, order: dates.Order) -> datetime | None:
-    """A date written right above the headline, when nothing under it dated the page: a labelled
-    one, else the last date of the 60 characters before the headline, unless it is a page clock (a
-    weekday after it, `今天是…`) or an item of a dated list."""
+    """A date written right above the headline, when nothing under it dated the page: a labelled or
+    timed one in the 160 characters before the headline, else the last date of the 60 before it,
+    unless it is a page clock (a weekday after it, `今天是…`) or an item of a dated list."""
     if not places.anchored or places.head_at <= 0:
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
     context = dates.without_clock(dates.without_lists(places.page_text[low : places.head_at]), now)
-    line = max(0, len(context) - _ABOVE_SPAN)
-    return dates.labelled_date(context[line:], now, order) or dates.last_date(context, now, line)
+    line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
+    return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
+            or dates.last_date(context, now, line))
 
 
 def _shown_in(region: str, now: datetime, order: dates.Order) -> datetime | None:
