@@ -106,3 +106,18 @@ def test_a_two_digit_year_first_with_slashes_on_a_chinese_page():
                "<p>Officials said travel times to the county seat have halved since the road opened to traffic.</p></div>"
                "</body></html>")
     assert day(english) != "2003-08-18"
+
+
+def test_a_site_whose_title_is_only_its_name_still_has_its_byline_read():
+    # the <title> names the site alone, so the <h1> heads the byline: its timed date under a tool row,
+    # not a yearless dateline in the text with its year borrowed, nor an event date farther down
+    wire = ("<p>中新社北京3月12日电 (记者 林青)截至12日晚间，石桥镇农村公路的抢修已近116个小时，沿线八个村恢复通行。</p>"
+            + TEXT)
+    html = ("<html><head><title>谢谢您访问青溪在线</title></head><body><div class='nav'>首页 - 新闻 - 体育</div>"
+            "<h1>石桥镇农村公路抢修完成</h1><div class='info'>2014年03月13日09:38 | 中国发展门户网 | 给编辑写信 字号:T|T</div>"
+            f"<div class='tool'>【字体：大 中 小】【我要打印】【推荐给朋友】【发表评论】【关闭窗口】</div>"
+            f"<div class='share'>分享到：新浪微博 腾讯微博 QQ空间 人人网 豆瓣网 更多</div><div class='content'>{wire}</div></body></html>")
+    assert day(html) == "2014-03-13"
+    later = TEXT + "<p>新频道将从2006年1月1日起开播，首批节目已经录制完成，覆盖全县八个乡镇。</p>"
+    dotted = html.replace("2014年03月13日09:38 | 中国发展门户网", "15. 11. 2005").replace(wire, later)
+    assert day(dotted) == "2005-11-15"

@@ -112,7 +112,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
         body, readable = _photos(tree.body, title, body, readable)
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
-    places = _places(page_text, title, body)
+    places = _places(page_text, title, body, meta.headlines)
     places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
     when = published(meta, ruled.get("date"), address, places, now, fetched)
@@ -213,8 +213,14 @@ def _readable(body: Body) -> bool:
     return len(_NOT_DEBRIS.sub("", sample)) < 0.3 * len(sample)
 
 
-def _places(page_text: str, title: str, body: Body) -> Places:
-    """Where the byline, the text after the body and the body itself sit in the raw page text."""
+# A headline element this long heads the byline when neither the <title> nor the container names it
+# (a site whose <title> is only its name: `谢谢您访问本站`); a side column's heading is shorter.
+_LONG_HEADLINE = 8
+
+
+def _places(page_text: str, title: str, body: Body, elements: list[str] = []) -> Places:  # noqa: B006
+    """Where the byline, the text after the body and the body itself sit in the raw page text; the
+    headline is the <title>'s, else the container's own, else a long headline element (`elements`)."""
     paragraphs = body.paragraphs
     # A short first paragraph (a subtitle) may also sit in a sidebar; probe with a longer one.
     lead = next((p for p in paragraphs[:3] if len(p) >= 12), paragraphs[0] if paragraphs else "")
@@ -224,7 +230,8 @@ def _places(page_text: str, title: str, body: Body) -> Places:
     window_at = max(0, start - 3000)
     window = page_text[window_at:start]
     head, headline = -1, ""
-    for headline in (title, body.headline or ""):  # the <title>'s headline, else the container's own
+    long = [text for text in elements if len(text) >= _LONG_HEADLINE and text != title]
+    for headline in (title, body.headline or "", *long):  # the <title>'s, the container's own, an <h1>'s
         head = _find(window, headline, last=True) if headline else -1
         if head >= 0:
             break
