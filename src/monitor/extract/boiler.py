@@ -17,7 +17,7 @@ _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
     r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
     r"相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
-    r"往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
+    r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
@@ -39,7 +39,7 @@ _CHROME = re.compile(
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
-    r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|分享、点赞|点赞、在看|"
+    r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|点【在看】|分享、点赞|点赞、在看|"
     r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms"  # a CMS's watermark lines strewn through the text
 )
 # A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
@@ -72,7 +72,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
     r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
     r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
-    r"questions\? comments\?|was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
+    r"questions\? comments\?|provides information storage services|"
+    r"was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
     r"readers like you\b"  # `… depends on donations from readers like you`: a donation appeal
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
@@ -95,7 +96,7 @@ _PAGER = re.compile(
     r"[«‹<←\s]*(?:next|previous|prev\.?|older|newer)(?: (?:post|article|story|entry))?[\s»›>→]*"  # a blog's neighbour links
 )
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
-_END_MARK = re.compile(r"[-—=_*\s]*(?:end|完)[-—=_*\s]*")  # `- END -` closing a WeChat post
+_END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|完)[-—=_*\s]*")  # `- END -`, `- THE END -` closing a post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
@@ -173,7 +174,7 @@ def is_chrome(line: str) -> bool:
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
-    if len(line) <= 12 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)):
+    if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)):
         return True
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
@@ -240,6 +241,7 @@ _WIDGET_WORDS = frozenset((
     "放大", "缩小", "縮小", "默认", "默認", "上一版", "下一版", "上一期", "下一期", "上一页", "下一页", "上一頁", "下一頁", "首页", "首頁",
     "尾页", "尾頁", "末页", "末頁", "字体", "字體", "字号", "字號", "小字号", "大字号", "小字號", "大字號", "大", "中", "小",
     "电脑版", "電腦版", "手机版", "手機版", "图片", "圖片", "+1", "返回顶部", "返回頂部", "无障碍", "無障礙",
+    "超大", "标准", "標準", "关注", "關注", "已关注", "已關注", "评论", "評論",  # a font-size switch, a follow button, a comment count
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")

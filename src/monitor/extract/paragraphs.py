@@ -509,7 +509,9 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
             if not (line[:3] in _BY and _is_byline(line, body)):  # `By <a>Jo Marsh</a>`
                 body.links.append(line)
         return True
-    text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if _LINK_OPEN in raw else raw)
+    # A link's close marker may stand without its opening (the link's text began in the block before).
+    marked = _LINK_OPEN in raw or _LINK_CLOSE in raw
+    text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if marked else raw)
     if not text:
         return True
     short = len(text) <= 80
