@@ -28,7 +28,7 @@ from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
 from .published import Places, published
-from .text import clean, detect_lang, junk_share, weighted_length
+from .text import CJK, clean, detect_lang, junk_share, weighted_length
 
 __all__ = ["SHANGHAI_TZ", "decode_html", "extract", "extract_bytes"]
 
@@ -213,8 +213,10 @@ def _readable(body: Body) -> bool:
     return len(_NOT_DEBRIS.sub("", sample)) < 0.3 * len(sample)
 
 
-# A headline element this long heads the byline when neither the <title> nor the container names it
-# (a site whose <title> is only its name: `谢谢您访问本站`); a side column's heading is shorter.
+# A headline element this long heads the byline of a Chinese page when neither the <title> nor the
+# container names it (a site whose <title> is only its name: `谢谢您访问本站`); a side column's
+# heading is shorter. English pages keep the unanchored reading (their <h1> may differ from a good
+# <title>, and an anchored region would read an `Updated …` time there).
 _LONG_HEADLINE = 8
 
 
@@ -230,7 +232,8 @@ def _places(page_text: str, title: str, body: Body, elements: list[str] = []) ->
     window_at = max(0, start - 3000)
     window = page_text[window_at:start]
     head, headline = -1, ""
-    long = [text for text in elements if len(text) >= _LONG_HEADLINE and text != title]
+    chinese = CJK.search(lead, 0, 200) is not None  # English pages' <title>s name their headline
+    long = [text for text in elements if len(text) >= _LONG_HEADLINE and text != title] if chinese else []
     for headline in (title, body.headline or "", *long):  # the <title>'s, the container's own, an <h1>'s
         head = _find(window, headline, last=True) if headline else -1
         if head >= 0:
