@@ -3,7 +3,8 @@ each on a page written here: a paper printing a dispatch two days after its date
 written right above the headline (a school CMS, an e-paper's date bar, a blog's date header); a
 memoir opening on the day of the event it tells; a URL whose id opens with the day
 (`/p2018052336775125`); a day-first date with spaces (`15. 11. 2005`); a two-digit year first with
-slashes (`12/03/05`) on a Chinese page.
+slashes (`12/03/05`) on a Chinese page; a site whose `<title>` names only the site, its byline
+under the `<h1>` behind a tool row.
 """
 
 from __future__ import annotations
