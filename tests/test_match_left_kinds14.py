@@ -274,3 +274,26 @@ def test_a_floor_plan_of_three_bright_rooms_is_no_sanming(hu_ming: match.Topic) 
             "业内人士说，购房者偏爱“南北通透、三明两暗”的户型，即客厅、主卧和厨房都有直接采光。")
     m = match_article(hu_ming, "“三明两暗”户型走俏 上海新盘热销", body)
     assert not m.matched, m.reason
+
+
+# --- a links marker in the page's menu, above the headline and the story -------------------------
+
+
+def test_a_links_marker_above_the_repeated_headline_is_the_menus(hu_ming: match.Topic) -> None:
+    body = ("目录\n相关文章推荐\n某某美食号 › 专栏\n逛吃上海｜小吃培训基地开班\n美食 · 2025-03-01\n"
+            "杨浦区与沙县区共建的小吃技能培训基地本周开班，首期三十名在沪经营户免费学习，师傅都是从三明请来的。\n"
+            "学员说，学完就回店里改菜单。")
+    m = match_article(hu_ming, "逛吃上海｜小吃培训基地开班", body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("吃遍上海的小吃",  # a links block after the story is still cut off
+     "上海的小吃店里，沙县小吃最常见。一位店主说，他从沙县来上海十年，开了三家小店。\n相关文章推荐\n· 沪明合作再结硕果\n"
+     "· 沙县小吃培训基地落户杨浦"),
+    ("吃遍上海的小吃",  # and so is one whose links repeat the headline (a page linking to itself)
+     "上海的小吃店里，沙县小吃最常见。\n相关文章推荐\n· 沪明合作再结硕果\n吃遍上海的小吃 续篇\n· 沙县小吃培训基地落户杨浦"),
+])
+def test_links_after_the_story_stay_cut_off(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason

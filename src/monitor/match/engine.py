@@ -211,7 +211,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
     text, starts = doc.text, doc.para_starts
     cut = len(text)
     if topic.ignore_after is not None and (m := topic.ignore_after.search(text, starts[1] - 1)):
-        cut = m.start() + 1  # the paragraph after the "\n"
+        m = _past_menu(topic.ignore_after, text, starts[1] - 1, m)
+        cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if topic.ignore_inline is not None:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
@@ -237,6 +238,22 @@ def _byline(text: str, start: int, end: int) -> bool:
         return _BYLINE.search(text, start, end) is not None
     return (size < _BYLINE_LONG and (m := _BYLINE.search(text, start, min(end, start + _BYLINE_OPEN + 16))) is not None
             and m.start() - start <= _BYLINE_OPEN and not _SENTENCE_INSIDE.search(text, start, end))
+
+
+_MENU_REACH = 300  # characters from a menu's marker to the headline repeated below it
+
+
+def _past_menu(marker: re.Pattern[str], text: str, title_end: int, m: re.Match[str] | None) -> re.Match[str] | None:
+    """The first `ignore_after` marker below the story's start: a marker followed shortly by the
+    page's headline again (an aggregator's menu, "目录 / 相关文章推荐 / … / <the title> / <the story>") is
+    the page's chrome above the story, not a links block after it."""
+    title = text[:title_end]
+    while m is not None and len(title) >= 8:
+        k = text.find("\n" + title, m.end(), m.end() + _MENU_REACH + len(title))
+        if k < 0 or text[k + 1 + len(title) : k + 2 + len(title)] not in ("\n", ""):
+            return m
+        m = marker.search(text, k + 1)
+    return m
 
 
 def _inline_marker(marker: re.Pattern[str], text: str, start: int, cut: int) -> int:
