@@ -6,7 +6,8 @@ many hosts at once and one request at a time per host; this thread does the rest
 arrive: read listings, choose links, extract, ingest, record. The store is only touched from
 here, under `ctx.lock` (the daemon runs cycles for different sources in different threads), and
 never while waiting for the network. Each source has a deadline (`fetch.source_deadline`):
-links not fetched by then wait for the next poll. Every step is a fault boundary: an exception
+links not fetched by then wait for the next poll. An article split across pages (`morepages`)
+is stored once its later pages are in, as one article. Every step is a fault boundary: an exception
 while handling a link is that link's failure, one while handling a source is that source's,
 recorded with its traceback in the debug log; nothing stops the cycle.
 """
@@ -18,21 +19,36 @@ import concurrent.futures
 import queue
 import time
 from collections.abc import Callable, Coroutine, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import partial
 from typing import Any
 
+from .. import dedup, extract
 from ..config import Source
 from ..errors import StoreError
 from ..fetch import Fetcher, Response
-from ..models import Candidate, SourceReport
+from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
-from . import health
-from .base import Context, Ingested, log
+from . import health, morepages
+from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor
 from .listing import ListingWalk
 from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record
 
 Step = Callable[[concurrent.futures.Future], None]
+
+
+@dataclass
+class _Pages:
+    """An article split across pages while its later pages are fetched (`Cycle._next_page`)."""
+
+    article: Article
+    target: str
+    aliases: set[str]
+    first: str  # the first page's URL: later pages' links are read against it
+    queue: list[str]
+    asked: set[str] = field(default_factory=set)
 
 
 def poll(ctx: Context, names: Iterable[str] | None = None,
@@ -181,8 +197,51 @@ class Cycle:
             store.add_aliases(target, aliases)  # reached by another path: stored already
             run.report.duplicates += 1
             return
+        later = morepages.later_pages(page.url, page.text)
+        if later:  # the article goes on over more pages: fetched in turn, then stored whole
+            return self._next_page(run, _Pages(article, target, aliases, page.url, later), None)
+        self._add(run, article, target, aliases)
+
+    def _add(self, run: SourceRun, article: Article, target: str, aliases: set[str]) -> None:
         self.aliases.setdefault(target, set()).update(aliases)
         self._count(self.ingestor.add(article, run.src.name, target))
+
+    def _next_page(self, run: SourceRun, pages: _Pages, future: concurrent.futures.Future | None) -> None:
+        """Join the later page `future` brought (if any) and ask for the next one; store the
+        article once none is left. A later page that fails ends the article there: what its
+        earlier pages hold is stored, never lost for it."""
+        if future is not None:
+            try:
+                page: Response = future.result()
+                extracted = extract.extract(page.text, page.url, run.src.extract, fetched_at=datetime.now(timezone.utc))
+                pages.article = cap_body(morepages.joined(pages.article, extracted))
+                pages.aliases.add(dedup.canonical_url(page.url))
+                pages.queue.extend(u for u in morepages.later_pages(pages.first, page.text)
+                                   if u not in pages.asked and u not in pages.queue)
+            except Exception as exc:  # the article as far as it got
+                log.info("source=%s: a later page of %s failed: %s", run.src.name, pages.first, describe(exc))
+                pages.queue.clear()
+        if pages.queue and len(pages.asked) < morepages.MAX_PAGES - 1:
+            url = pages.queue.pop(0)
+            pages.asked.add(url)
+            run.pending += 1
+            self._submit(_fetch_before(self.fetcher, run.deadline, url), partial(self._later, run, pages))
+            return
+        self._add(run, pages.article, pages.target, pages.aliases)
+
+    def _later(self, run: SourceRun, pages: _Pages, future: concurrent.futures.Future) -> None:
+        """A later page's result: as `_article`, a fault here is this link's alone."""
+        try:
+            with self.ctx.lock:
+                self._next_page(run, pages, future)
+        except StoreError as exc:
+            self._store_failed(run, exc)
+        except Exception as exc:
+            log.debug("source=%s link=%s failed", run.src.name, pages.first, exc_info=True)
+            run.report.errors.append(describe(exc))
+        run.pending -= 1
+        if run.pending == 0 and not run.done:
+            self._finish(run)
 
     def _count(self, results: list[Ingested]) -> None:
         """Credit ingest results to their sources and record the aliases of what was stored."""
