@@ -39,6 +39,9 @@ _MAX_CHARS = 8_000_000  # bigger pages are not articles; cap the parse cost
 # captions or more, longer together than that text, is a photo story: its captions are its text
 # (`_photos`).
 PHOTO_TEXT, PHOTO_CAPTIONS = 80, 3
+# JSON-LD's articleBody stands in for a page's text only when it holds this much (weighted) and the
+# markup shows under half of it (`_stated_body`).
+STATED_MIN = 100
 _CJK_SENTENCE = re.compile("[。！？]")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
               "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
@@ -110,6 +113,8 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     if not garbled and not rules.body and tree.body is not None and sum(map(len, body.paragraphs)) < PHOTO_TEXT \
             and not any(_CJK_SENTENCE.search(p) for p in body.paragraphs):
         body, readable = _photos(tree.body, title, body, readable)
+    if not rules.body and meta.ld.get("body"):
+        body, readable = _stated_body(meta.ld["body"], title, body, readable)
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body, meta.headlines)
@@ -130,6 +135,23 @@ def _declared_url(tree: LexborHTMLParser, meta: PageMeta) -> str | None:
         node = tree.css_first('link[rel="canonical"]')
         stated = node.attributes.get("href") if node is not None else None
     return stated if stated and stated.startswith(("http://", "https://")) else None
+
+
+def _stated_body(stated: str, title: str, body: Body, readable: bool) -> tuple[Body, bool]:
+    """The text the page states in JSON-LD (`articleBody`) when the page's markup shows none or
+    under half of it (a page whose text a script draws, a teaser with 展开全文); else the body
+    found. Read as a pasted text is (`<p>`s in it taken as markup), cleaned as any body is."""
+    if readable and 2 * sum(map(weighted_length, body.paragraphs)) >= weighted_length(stated):
+        return body, readable
+    tree = LexborHTMLParser(reshape(stated if "<p" in stated or "<br" in stated else _text_as_html(stated)))
+    if tree.body is None:
+        return body, readable
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()
+    found = build_body([tree.body], title)
+    if not _readable(found) or sum(map(weighted_length, found.paragraphs)) < STATED_MIN:
+        return body, readable
+    return found, True
 
 
 def _text_as_html(text: str) -> str:

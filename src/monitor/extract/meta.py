@@ -209,7 +209,8 @@ def _tag_kinds(tags: tuple[str, ...], groups: tuple[tuple[str, ...], ...]
 
 
 def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
-    """headline, datePublished, author and publisher of the first article object in JSON-LD."""
+    """headline, datePublished, author, publisher and articleBody (`body`) of the first article
+    object in JSON-LD."""
     dated: dict[str, str] = {}
     page: dict[str, str] = {}  # a WebPage's fields: taken when no article type follows
     for script in scripts:
@@ -228,6 +229,7 @@ def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
                 "date": _as_text(item.get("datePublished") or item.get("dateCreated")),
                 "author": _as_text(item.get("author")),
                 "publisher": _as_text(item.get("publisher")),
+                "body": _body_text(item.get("articleBody")),
             }
             if any(k in _ARTICLE_TYPES for k in kinds if isinstance(k, str)):
                 if "WebPage" not in kinds:
@@ -247,6 +249,13 @@ def _walk(data: object, depth: int = 0) -> list[dict]:
     if isinstance(data, dict):
         return [data, *_walk(data.get("@graph"), depth + 1)] if "@graph" in data else [data]
     return []
+
+
+def _body_text(value: object) -> str:
+    """An article's `articleBody` as given (its line breaks kept), capped like a page."""
+    if isinstance(value, list):
+        value = "\n".join(v for v in value if isinstance(v, str))
+    return value.strip()[:1_000_000] if isinstance(value, str) else ""
 
 
 def _as_text(value: object) -> str:
