@@ -55,6 +55,7 @@ def test_later_pages_are_the_same_stem_in_the_same_folder_in_page_order():
                                       "http://news.example/c/2026-11/21/t20261121_88_2.html"]
     assert later_pages("http://news.example/c/2026-11/21/", html) == []
     assert later_pages("http://news.example/a.html", "<a href='a_1.html'>") == []  # a stem too short to tell
+    assert later_pages("http://news.example/c/content.jsp?id=88", "<a href='content_1.jsp?id=88'>2</a>") == []
     many = "".join(f'<a href="t20261121_88_{n}.html">{n}</a>' for n in range(1, 40))
     assert len(later_pages(url, many)) == MAX_PAGES - 1
 

@@ -31,6 +31,8 @@ def later_pages(url: str, html: str) -> list[str]:
         parts = urlsplit(url)
     except ValueError:
         return []
+    if parts.query:
+        return []  # `content.jsp?id=123` pages by its query, not by its file name
     folder, _, name = parts.path.rpartition("/")
     stem, dot, ext = name.rpartition(".")
     if not dot or len(stem) < 3 or not ext.isalnum():
