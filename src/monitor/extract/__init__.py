@@ -146,7 +146,7 @@ def _stated_body(stated: str, title: str, body: Body, readable: bool) -> tuple[B
     tree = LexborHTMLParser(reshape(stated if "<p" in stated or "<br" in stated else _text_as_html(stated)))
     if tree.body is None:
         return body, readable
-    for node in tree.css("script, style, noscript, template"):
+    for node in tree.css(", ".join(_DROP_TAGS)):
         node.decompose()
     found = build_body([tree.body], title)
     if not _readable(found) or sum(map(weighted_length, found.paragraphs)) < STATED_MIN:

@@ -36,9 +36,6 @@ _WEAK_LONGEST = {max(word.lower().split(), key=len) for word in WEAK}
 _WEAK_PARTS = tuple(sorted(part.encode() for part in _WEAK_LONGEST
                           if not any(other != part and other in part for other in _WEAK_LONGEST)))
 _LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
-_META_REFRESH = re.compile(rb"<meta[^>]+http-equiv\s*=\s*[\"']?refresh[\"']?[^>]*>", re.I)
-_REFRESH_URL = re.compile(rb"content\s*=\s*[\"']?\s*(\d*)\s*;?\s*(?:url\s*=\s*)?([^\"'>\s]*)", re.I)
-_TAGS = re.compile(rb"<script.*?</script>|<style.*?</style>|<[^>]*>", re.I | re.S)
 _LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
 _HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 MAX_DEPTH = 5_000  # real pages nest a few dozen deep; parsing 5,000 costs ~0.05 s, 60,000 ~7 s
@@ -77,18 +74,36 @@ def _may_say_weak(body: bytes) -> bool:
     return any(part in lowered for part in _WEAK_PARTS)
 
 
+_CLOSERS = ((b"<script", b"</script>"), (b"<style", b"</style>"))
+
+
 def _visible(body: bytes) -> str:
-    return re.sub(r"\s+", " ", _TAGS.sub(b" ", body).decode("utf-8", "replace")).strip()
+    """The page's text outside tags, scripts and styles, each tag a space, runs of white space
+    one. Read by `find` in one pass: a regex of tags took seconds on 32 KB of unclosed `<script`.
+    An unclosed script or style is a tag; a `<` that no `>` follows, text."""
+    lower, parts, at = body.lower(), [], 0
+    while at < len(body):
+        lt = lower.find(b"<", at)
+        if lt < 0:
+            parts.append(body[at:])
+            break
+        parts.append(body[at:lt])
+        closer = next((c for o, c in _CLOSERS if lower.startswith(o, lt)), None)
+        close = lower.find(closer, lt) if closer else -1
+        end = close + len(closer) if closer and close >= 0 else lower.find(b">", lt) + 1
+        if end == 0:  # no tag after all: the rest is text
+            parts[-1] = body[at:]
+            break
+        at = end
+    return " ".join(b" ".join(parts).decode("utf-8", "replace").split())
 
 
 def _refreshes_to_itself(url: str, body: bytes) -> bool:
-    for tag in _META_REFRESH.findall(body):
-        found = _REFRESH_URL.search(tag)
-        if not found or int(found.group(1) or 0) > 10:  # a list page reloading every few minutes is fine
-            continue
-        target = found.group(2).decode("latin-1").strip()
+    """A meta refresh within 10 s to this page (or to no page): a list page reloading every few
+    minutes is fine."""
+    for delay, target in _refreshes({}, body):
         try:
-            if not target or _same_page(urljoin(url, target), url):
+            if delay <= 10 and (not target or _same_page(urljoin(url, target), url)):
                 return True
         except ValueError:
             continue
@@ -106,7 +121,7 @@ STUB_TEXT = 400  # characters of visible text below which a page is a stub
 SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `location`
 _HEAD = 65_536
 _CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-_REFRESH_VALUE = re.compile(r"\s*(\d{1,9})(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*))?", re.I)
+_REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*)", re.I)
 _SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 _LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1"
                        r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)")
@@ -117,10 +132,8 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
     A `Refresh` header or meta refresh within MOVE_NOW seconds moves; within MOVE_STUB seconds
     only from a stub; a script setting `location` only on a small stub with one target. A
     refresh to the page itself is not a move (a challenge may do that: `challenge` says so)."""
-    found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
-    found += [_refresh(_content(tag)) for tag in _meta_refreshes(body[:_HEAD])]
     stub: bool | None = None
-    for delay, target in (f for f in found if f is not None):
+    for delay, target in _refreshes(headers, body):
         if delay > MOVE_NOW:
             if delay > MOVE_STUB:
                 continue
@@ -138,6 +151,14 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
     return None
 
 
+def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str]]:
+    """(delay, target) of the `Refresh` header and of each meta refresh near the top; the target
+    is "" when none is given (the page itself)."""
+    found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
+    found += [_refresh(_content(tag)) for tag in _meta_refreshes(body[:_HEAD])]
+    return [f for f in found if f is not None]
+
+
 def _meta_refreshes(head: bytes) -> list[bytes]:
     """The `<meta … http-equiv=refresh …>` tags of `head`, found without a backtracking regex."""
     lower, tags = head.lower(), []
@@ -150,40 +171,22 @@ def _meta_refreshes(head: bytes) -> list[bytes]:
     return tags
 
 
-def _content(tag: bytes) -> bytes:
+def _content(tag: bytes) -> bytes | None:
     found = _CONTENT.search(tag)
-    return next((g for g in found.groups() if g is not None), b"") if found else b""
+    return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
-def _refresh(value: bytes) -> tuple[int, str] | None:
-    """(delay, target) of a refresh value such as `0; url=/a.html`; None without a target."""
-    found = _REFRESH_VALUE.match(value.decode("utf-8", "replace").replace("&amp;", "&"))
-    if not found or not found.group(2):
+def _refresh(value: bytes | None) -> tuple[int, str] | None:
+    """(delay, target) of a refresh value such as `0; url=/a.html` (target "" when it names
+    none); None for a tag without a value."""
+    if value is None:
         return None
-    return int(found.group(1)), found.group(2)
+    found = _REFRESH_VALUE.match(value.decode("utf-8", "replace").replace("&amp;", "&"))
+    return (int(found.group(1) or 0), found.group(2)) if found else None
 
 
 def _is_stub(body: bytes) -> bool:
-    return len(body) <= SMALL and len(_text_outside_tags(body)) < STUB_TEXT
-
-
-def _text_outside_tags(body: bytes) -> str:
-    """The page's text outside tags, scripts and styles, spaces removed: `_visible`'s text read
-    by `find` in one pass, since its regex takes seconds on 32 KB of unclosed `<script`."""
-    lower, parts, at = body.lower(), [], 0
-    while at < len(body):
-        lt = lower.find(b"<", at)
-        parts.append(body[at:lt if lt >= 0 else len(body)])
-        if lt < 0:
-            break
-        closer = next((c for o, c in ((b"<script", b"</script"), (b"<style", b"</style")) if lower.startswith(o, lt)), None)
-        end = lower.find(closer, lt) if closer else lower.find(b">", lt)
-        if end < 0:
-            break
-        at = lower.find(b">", end) + 1 if closer else end + 1
-        if at == 0:
-            break
-    return "".join(b"".join(parts).decode("utf-8", "replace").split())
+    return len(body) <= SMALL and len(_visible(body)) < STUB_TEXT
 
 
 def _elsewhere(url: str, target: str) -> str | None:

@@ -43,6 +43,8 @@ Step = Callable[[concurrent.futures.Future], None]
 class _Pages:
     """An article split across pages while its later pages are fetched (`Cycle._next_page`)."""
 
+    cand: Candidate  # the link that led to the first page, and its key: a fault is that link's
+    key: str
     article: Article
     target: str
     aliases: set[str]
@@ -172,10 +174,15 @@ class Cycle:
             self._finish(run)
 
     def _article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
-        """One link's result; any exception here is that link's failure."""
+        """One link's result."""
+        self._settle(run, cand, key, partial(self._store_article, run, cand, key, future))
+
+    def _settle(self, run: SourceRun, cand: Candidate, key: str, step: Callable[[], None]) -> None:
+        """One step of a link (its page, or a later page of its article); any exception here is
+        that link's failure. The source finishes when its last step has settled."""
         try:
             with self.ctx.lock:
-                self._store_article(run, cand, key, future)
+                step()
         except StoreError as exc:  # the batch this link's article completed could not be written
             self._store_failed(run, exc)
         except Exception as exc:  # a fault here is this link's, never the source's
@@ -199,7 +206,7 @@ class Cycle:
             return
         later = morepages.later_pages(page.url, page.text)
         if later:  # the article goes on over more pages: fetched in turn, then stored whole
-            return self._next_page(run, _Pages(article, target, aliases, page.url, later), None)
+            return self._next_page(run, _Pages(cand, key, article, target, aliases, page.url, later), None)
         self._add(run, article, target, aliases)
 
     def _add(self, run: SourceRun, article: Article, target: str, aliases: set[str]) -> None:
@@ -225,23 +232,10 @@ class Cycle:
             url = pages.queue.pop(0)
             pages.asked.add(url)
             run.pending += 1
-            self._submit(_fetch_before(self.fetcher, run.deadline, url), partial(self._later, run, pages))
+            self._submit(_fetch_before(self.fetcher, run.deadline, url),
+                         lambda future: self._settle(run, pages.cand, pages.key, partial(self._next_page, run, pages, future)))
             return
         self._add(run, pages.article, pages.target, pages.aliases)
-
-    def _later(self, run: SourceRun, pages: _Pages, future: concurrent.futures.Future) -> None:
-        """A later page's result: as `_article`, a fault here is this link's alone."""
-        try:
-            with self.ctx.lock:
-                self._next_page(run, pages, future)
-        except StoreError as exc:
-            self._store_failed(run, exc)
-        except Exception as exc:
-            log.debug("source=%s link=%s failed", run.src.name, pages.first, exc_info=True)
-            run.report.errors.append(describe(exc))
-        run.pending -= 1
-        if run.pending == 0 and not run.done:
-            self._finish(run)
 
     def _count(self, results: list[Ingested]) -> None:
         """Credit ingest results to their sources and record the aliases of what was stored."""

@@ -60,6 +60,10 @@ QUOTED = 0.9
 # Candidates read lately, kept with their fingerprint text and shingles: a story's original is
 # the candidate of each of its reposts in turn (stored articles do not change while ingesting).
 STORED_KEPT = 64
+# What `_repost_of` says of a candidate: no repost; a repost; a repost judged without figures to
+# compare (a text without figures, this one with some); not a repost because it holds this
+# one's figures in other values (a county's release from the same template).
+NOT, REPOST, BLIND, CLASH = 0, 1, 2, 3
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -205,8 +209,6 @@ class Ingestor:
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
         self._stored: dict[int, _Stored | None] = {}  # candidates read lately (`_read`)
-        self._blind = False  # the last candidate judged is a shorter text without figures to compare
-        self._figures_differ = False  # the last candidate judged holds this one's figures in other values
         record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
@@ -323,19 +325,17 @@ class Ingestor:
             return None
         # A story one of whose texts holds this one's figures in other values (a county's release
         # from the same template) is not joined through a text of it that has none to compare
-        # (the release's paragraphs without figures, a story's second page): `_blind` said so.
+        # (the release's paragraphs without figures, a story's second page).
         conflicted: set[int] = set()
         blind: int | None = None
         for cand in self._candidates(p):
-            self._blind = self._figures_differ = False
-            if self._repost_of(p, cand):
-                if cand["story_id"] in conflicted:
-                    continue
-                if not self._blind:
+            verdict = self._repost_of(p, cand)
+            if verdict == CLASH:
+                conflicted.add(cand["story_id"])
+            elif verdict != NOT and cand["story_id"] not in conflicted:
+                if verdict == REPOST:
                     return cand["story_id"]
                 blind = blind or cand["story_id"]
-            elif self._figures_differ:
-                conflicted.add(cand["story_id"])
         return blind if blind not in conflicted else None
 
     def _candidates(self, p: Prepared) -> Iterator[dict[str, Any]]:
@@ -349,9 +349,10 @@ class Ingestor:
             tried = {c["article_id"] for c in cands}
             yield from (c for c in self._dated.candidates(p.packed, when) if c["article_id"] not in tried)
 
-    def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
+    def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> int:
+        """NOT, REPOST, BLIND or CLASH (above) for this article against a stored candidate."""
         if cand["shingles"] < MIN_SHINGLES:
-            return False
+            return NOT
         # a 3-sigma interval from the signatures: the shingles decide only when it straddles
         low, high = dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"])
         if low < REPOST_CONTAINMENT:
@@ -359,10 +360,10 @@ class Ingestor:
             likely = high >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and dedup.containment_bounds(
                 p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT)
             if not (likely and self._contained(p, cand)):
-                return False
+                return NOT
         return self._kept(p, cand)
 
-    def _kept(self, p: Prepared, cand: dict[str, Any]) -> bool:
+    def _kept(self, p: Prepared, cand: dict[str, Any]) -> int:
         """What the signatures cannot tell of a pair where one text holds the other: the
         shorter text's figures are in the longer (two notices from one template differ in
         theirs), a stored text that is a small part of this one is its opening or two
@@ -371,7 +372,7 @@ class Ingestor:
         lead-only copy), this article, when a small part of the stored one, is one of its
         story's (`_inside`), and neither text quotes the other (`dedup.quotes`: a commentary).
         The candidate is read only when this article is the longer, a small part of it, has
-        figures to compare, or may quote it or be quoted (`QUOTED`)."""
+        figures to compare, or may quote it or be quoted (`QUOTED`). Says NOT, REPOST, BLIND or CLASH."""
         part = cand["shingles"] < PART * p.shingles
         inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
@@ -380,19 +381,19 @@ class Ingestor:
         quoting = min(p.shingles, cand["shingles"]) < QUOTED * max(p.shingles, cand["shingles"]) or \
             dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < QUOTED
         if shorter and not inside and not p.figures() and not quoting:
-            return True
+            return REPOST
         stored = self._read(cand)
         if stored is None or (inside and not self._inside(p, stored)):
-            return False
+            return NOT
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
-            self._figures_differ = True
-            return False
-        self._blind = not shorter and not theirs and bool(mine)
+            return CLASH
         if part and (roundup_title(textnorm.normalize(p.article.title)) or not (
                 dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING)):
-            return False
-        return not (quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams))
+            return NOT
+        if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
+            return NOT
+        return BLIND if not shorter and not theirs and mine else REPOST
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
