@@ -130,7 +130,9 @@ def pair_scores(fold: bool, arts: list[tuple[str, dict]]) -> tuple[float, float,
     """Pair precision, recall, true pairs, predicted pairs after importing `arts`."""
     saved = ingest_module.fold_words, scriptfold.fingerprint_text
     if not fold:  # characters only: what fingerprints compared before the word-level fold
-        ingest_module.fold_words, scriptfold.fingerprint_text = (lambda s: s), textnorm.normalize  # type: ignore[assignment]
+        # (ingest passes fingerprint_text the body's normal form too; normalize takes one argument)
+        ingest_module.fold_words = lambda s: s  # type: ignore[assignment]
+        scriptfold.fingerprint_text = lambda text, norm=None: textnorm.normalize(text)  # type: ignore[assignment]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "monitor.toml"
@@ -145,6 +147,8 @@ def pair_scores(fold: bool, arts: list[tuple[str, dict]]) -> tuple[float, float,
     finally:
         ingest_module.fold_words, scriptfold.fingerprint_text = saved  # type: ignore[assignment]
     story = dict(rows)
+    if len(story) != len({a["url"] for _, a in arts}):  # a pair of unstored articles is no fold
+        raise SystemExit(f"bench/fold.py: {len(arts) - len(story)} of {len(arts)} articles were not stored")
     group = {a["url"]: g for g, a in arts}
     truth = {frozenset(p) for p in itertools.combinations(group, 2) if group[p[0]] == group[p[1]]}
     found = {frozenset(p) for p in itertools.combinations(group, 2) if story.get(p[0]) == story.get(p[1])}
