@@ -25,10 +25,12 @@ _TIME = r"(?:\s*+(?:T|日)?\s*+(\d{1,2})\s*+[:：时時]\s*+(\d{1,2})(?:\s*+[:�
 FULL_DATE = re.compile(
     r"((?:19|20)(?<!\d..)\d{2})\s*+[年\-/.]\s*+(\d{1,2})\s*+[月\-/.]\s*+(\d{1,2})(?!\d)(?:\s*+日)?" + _TIME
 )
-# 18-03-08 · [18.03.08 10:23]: older Chinese CMSes print a two-digit year first. Read only in a
-# byline; a slash is left out (`03/08/18` is an American month first).
+# 18-03-08 · [18.03.08 10:23] · 12-3-5: older Chinese CMSes print a two-digit year first (with a dash
+# also a one-digit month and day). Read only in a byline; a slash is left out (`03/08/18` is an
+# American month first).
 _SHORT_YEAR = re.compile(
-    r"(?<![\d\-/.:])(\d{2})([-.])(\d{2})\2(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?<![\d\-/.:])(\d{2})(?:(-)(\d{1,2})-(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/.:])"
+    r"(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
 )
 # 12/03/05 · [14/03/13 10:21]: the same two-digit year first with slashes, as Chinese forums and
 # CMSes print it; read only in a byline of a Chinese page (an American page writes `03/08/18` month first).
@@ -231,7 +233,8 @@ def short_year_date(text: str | None, now: datetime) -> datetime | None:
     if han and (not match or han.start() < match.start()):
         groups = [han.group(i) for i in range(1, 7)]
     elif match:
-        groups = [match.group(i) for i in (1, 3, 4, 5, 6, 7)]
+        dotted = match.group(5) is not None
+        groups = [match.group(1), *match.group(*((6, 7) if dotted else (3, 4))), *match.group(8, 9, 10)]
     else:
         return None
     return _short_fields(groups, now)
@@ -316,7 +319,11 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
             if not HAN_DATE.match(after):
                 continue
-        found = (parse_date(after, now, order) or _short_labelled(after, digit, now)
+        right = FULL_DATE.match(after, digit.start()) if digit else None
+        # The date right after the label, not a later timed one in the same 40 characters (`发布日期:
+        # 2016-04-01 最后更新：2016-04-03 16:20`: parse_date prefers an ISO-like datetime anywhere).
+        found = ((plausible(from_full_match(right), now) if right else None)
+                 or parse_date(after, now, order) or _short_labelled(after, digit, now)
                  or (roc_numeric_date(after[digit.start() :], now) if digit else None))
         if found:
             return found
@@ -448,9 +455,16 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("分", "秒"):  # `14时28分，`: the time's unit the pattern left out
         after = after[1:]
+    if after[:1] in _ABOUT_FIRST:  # `19:00左右,`, `19时许，`: an approximate time of something that happened
+        after = after[_ABOUT.match(after).end() :]
     if after[:1] == "," and CJK_CHAR.match(after, 1) is None:  # `,` in running Chinese text only
         return False
     return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(after, 1) is None
+
+# An hour and an approximation after a date (`19时许`, `19:00左右`, `前后`).
+_ABOUT = re.compile(r"(?:\d{1,2}[时時点點])?(?:许|許|左右|前后|前後)?")
+_ABOUT_FIRST = frozenset("0123456789许許左前")
+
 
 def without_lists(text: str) -> str:
     """`text` with a dated list's dates blanked out (same length), for a byline region that runs
@@ -488,6 +502,54 @@ def without_profile(text: str) -> str:
     for start, end in spans:
         text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
     return text  # the same object when nothing was blanked
+
+
+# An update time beside the publication date: `最后更新：2013-09-06 16:20`, `更新时间：…`, `更新于…`,
+# `修改时间：…`; found by str.find on each key, the date matched right after it.
+_UPDATE_KEYS = ("更新", "修改")
+
+
+def without_updates(text: str) -> str:
+    """`text` with the dates right after an update label blanked out (same length); the same object
+    when it has none."""
+    spans = []
+    for key in _UPDATE_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            match = _PROFILE_DATE.match(text, at + 2)
+            if match:
+                spans.append(match.span())
+            at = text.find(key, at + 2)
+    for start, end in spans:
+        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
+
+
+def list_heading(text: str) -> int:
+    """Where a related list's heading (`相关新闻`, `推荐阅读`, `热门`, `最新`) stands in a byline region
+    when three dates or more follow it (its items, and maybe the byline under them), else -1."""
+    heading = _LISTED.search(text)
+    if heading is None:
+        return -1
+    after = FULL_DATE.finditer(text, heading.end())
+    return heading.start() if next(after, None) and next(after, None) and next(after, None) else -1
+
+
+def byline_under_list(text: str, now: datetime, start: int) -> datetime | None:
+    """The date of a byline under a related list (its heading at `start`): the last FULL_DATE from
+    there on when only space, byline words (`来源`, `阅读`, a publication label) or a field's label
+    (`时间:`) stand between it and the date before it (an item's date follows the item's title), else a two-digit-year date after
+    the list's last date (`14-12-29`); a page clock's aside."""
+    matches = list(FULL_DATE.finditer(text, start))
+    if not matches:
+        return None
+    last = matches[-1]
+    gap = text[matches[-2].end() if len(matches) > 1 else start : last.start()].strip()
+    if len(gap) <= 2 or _BYLINE_WORDS.search(gap) or _PUB_LABEL.search(gap) or _FIELD_BEFORE.search(gap):
+        found = plausible(from_full_match(last), now)
+        if found and not today_clock(text, last, found, now):
+            return found
+    return short_year_date(text[last.end() :], now)
 
 
 def without_clock(text: str, now: datetime | None = None) -> str:
@@ -591,7 +653,7 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         if found:
             return found
     short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time
-    if short and short.group(5) and not _LISTED.search(head, 0, short.start()):
+    if short and short.group(8) and not _LISTED.search(head, 0, short.start()):
         return short_year_date(head[short.start() :], now)
     return None
 

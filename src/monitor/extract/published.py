@@ -211,9 +211,15 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
                 or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
-    return (_shown_in(region, now, order) or dates.short_year_date(region, now)
-            or dates.roc_numeric_date(region, now) or dates.glued_date(region, now)
-            or (dates.slash_short_year_date(region, now) if chinese else None))
+    # An update time (`最后更新：…`) beside the publication date counts only when no other date does.
+    plain = dates.without_updates(region)
+    for text in (plain, region) if plain is not region else (region,):
+        found = (_shown_in(text, now, order, places.byline) or dates.short_year_date(text, now)
+                 or dates.roc_numeric_date(text, now) or dates.glued_date(text, now)
+                 or (dates.slash_short_year_date(text, now) if chinese else None))
+        if found:
+            return found
+    return None
 
 
 # How far above the headline its byline may end (a date bar, a blog's date header, a CMS's metadata
@@ -237,10 +243,24 @@ def _above_headline(places: Places, now: datetime, order: dates.Order) -> dateti
             or dates.last_date(context, now, line))
 
 
-def _shown_in(region: str, now: datetime, order: dates.Order) -> datetime | None:
+def _shown_in(region: str, now: datetime, order: dates.Order, byline: str | None = None) -> datetime | None:
     """A labelled date, else a timed date, else any date (a page clock and a dated list aside) in
-    the byline region under the headline."""
-    return (dates.labelled_date(region, now, order) or dates.first_date(region, now, timed=True)
+    the byline region under the headline. A related list there (a list's heading, `相关新闻`, and three
+    dates or more after it) is read around: a date before its heading is the byline's, else the
+    `byline` line lifted out of the body, else a byline under the list (see `byline_under_list`)."""
+    found = dates.labelled_date(region, now, order)
+    if found:
+        return found
+    heading = dates.list_heading(region)
+    if heading >= 0:
+        return (_shown_plain(region[:heading], now, order) or _in_byline(byline, now, order)
+                or dates.byline_under_list(region, now, heading))
+    return _shown_plain(region, now, order)
+
+
+def _shown_plain(region: str, now: datetime, order: dates.Order) -> datetime | None:
+    """A timed date, else any date (a page clock and a dated list aside) in `region`."""
+    return (dates.first_date(region, now, timed=True)
             or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
 
 
