@@ -1,7 +1,8 @@
 """Tests for dates on pages nobody here had tuned on (helper extract-15; see BENCHMARKS.md), each
 on a page written here: a related list with times between the headline and the byline (the
 byline untimed, timed, or before the list); an update time printed beside the publication date
-(`最后更新：`); a two-digit year with a one-digit month and day (`12-3-5`) in a byline; a date opening a clause after an approximate time (`2020年2月23日19:00左右,…`).
+(`最后更新：`); a two-digit year with a one-digit month and day (`12-3-5`) in a byline; a date
+opening a clause after an approximate time (`2020年2月23日19:00左右,…`).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def test_a_related_list_with_times_between_headline_and_byline_is_not_the_date()
 
 
 def test_an_update_time_beside_the_publication_date_is_not_it():
-    assert day(page("<div class='info'>编辑日期:2013/9/4 作者:骆岗街道 最后更新：2013-09-06 16:20 【字体：大 中 小】</div>")) == "2013-09-04"
+    info = "<div class='info'>编辑日期:2013/9/4 作者:骆岗街道 最后更新：2013-09-06 16:20 【字体：大 中 小】</div>"
+    assert day(page(info)) == "2013-09-04"
     assert day(page("<div class='info'>2013年9月4日 最後更新：2013年9月6日 16:20</div>")) == "2013-09-04"
     assert day(page("<div class='info'>2013-09-04 更新于2013-09-06 16:20 来源：本站</div>")) == "2013-09-04"
     # a labelled date with an update time in the 40 characters after its label

@@ -16,7 +16,7 @@ import re
 _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
     r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
-    r"相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
+    r"新闻推荐|新聞推薦|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
@@ -40,7 +40,8 @@ _CHROME = re.compile(
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|点【在看】|分享、点赞|点赞、在看|"
-    r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms"  # a CMS's watermark lines strewn through the text
+    r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms|"  # a CMS's watermark lines strewn through the text
+    r"继续往下阅读|繼續往下閱讀|请继续阅读|請繼續閱讀|载点|載點|付费会员|付費會員|已过查询时效|已過查詢時效"
 )
 # A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
 _COUNTERS = re.compile("点击数|点击量|浏览次数|阅读量|阅读次数")
@@ -103,8 +104,16 @@ _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
     r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台|"
     r"不代表本(?:網|報)|僅代表作者|版權歸原作者|如有侵權|聯繫(?:我們)?刪除|聯系(?:我們)?刪除|"
-    r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有"
+    r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有|"
+    r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載"
 )
+# A help-line box under a story on self-harm (`自殺防治諮詢安心專線：0800-788995`, `生命線協談專線：1995`,
+# `…關心您：再給自己一次機會`): hotline names with their numbers, and the box's short heading.
+_HOTLINE = re.compile(r"专线|專線|热线|熱線")
+_HOTLINE_NUMBER = re.compile(r"\d{4}")
+_CARE = re.compile(r"给自己一次机会|給自己一次機會|给自己机会|給自己機會|(?:关心|關心|提醒)(?:您|你)[：:，,]?$")
+# A desk's or reporter's credit over the text: `社會中心／綜合報導`, `記者林青／青溪報導`.
+_DESK_CREDIT_ENDS = ("报导", "報導", "报道", "報道")
 # A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`,
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
@@ -196,8 +205,18 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 80 and (">" in line or "＞" in line or "»" in line) and _crumbs(line):
         return True
-    if len(line) <= 40 and "app" in lower and ("打开" in line or "打開" in line or "下载" in line or "下載" in line):
-        return True  # `打开东南网APP，阅读体验更佳`
+    if len(line) <= 40 and "app" in lower and ("打开" in line or "打開" in line or "下载" in line or "下載" in line) \
+            and not line.endswith("。"):
+        return True  # `打开东南网APP，阅读体验更佳` (a sentence about an app is text)
+    if len(line) <= 100 and "app" in lower and ("欢迎下载" in line or "歡迎下載" in line) and "。" not in line:
+        return True  # `還想看更多新聞嗎？歡迎下載…APP，現在看新聞還能抽獎…：`: a download prompt with its lure
+    if len(line) <= 80 and _HOTLINE.search(line) and _HOTLINE_NUMBER.search(line) and not _SENTENCE_ENDS.search(line):
+        return True  # `自殺防治諮詢安心專線：0800-788995（24小時）`
+    if len(line) <= 30 and _CARE.search(line):
+        return True  # `★…關心您：再給自己一次機會`, `●…提醒您，請給自己機會：`
+    if len(line) <= 24 and line.endswith(_DESK_CREDIT_ENDS) and ("／" in line or "/" in line) \
+            and not _SENTENCE_ENDS.search(line) and "，" not in line:
+        return True  # `社會中心／綜合報導`
     if len(line) <= 20 and line.endswith(_MADE_BY) and _MADE_BY_UNIT.search(line) and not _SENTENCE_ENDS.search(line):
         return True  # `新华社音视频部制作`: the unit that made the video or page
     if len(line) <= 40 and line[:1] in _LAW_FIRST and line.replace(" ", "").replace("：", ":").startswith(_LAW_FIELDS):
@@ -349,12 +368,14 @@ def _photographer_last(line: str) -> bool:
     return 1 <= len(names) <= 4 and all(cjk_name(name) for name in names)
 # A picture credit in a closing bracket: `（本网图片2/2/2016）`, `(新华社发 图片)`.
 _PICTURE_BRACKET = re.compile(r"[(（][^()（）]{0,30}(?:图片|圖片)[^()（）]{0,20}[)）]$")
+# `…（圖／記者林青翻攝）`, `(图/新华社)`: a picture credit with a slash in a closing bracket.
+_PICTURE_SLASH = re.compile(r"[(（](?:图|圖)\s*[／/][^()（）]{1,30}[)）]$")
 
 
 def _long_caption(line: str) -> bool:
     """A caption of an older portal typed as a paragraph: it says what the picture shows (`图为…`) and
     ends with the photographer's credit (`中新社发 林小溪 摄`), or ends with a picture credit in brackets
-    (`…（本网图片2/2/2016）`)."""
+    (`…（本网图片2/2/2016）`, `…（圖／記者林青翻攝）`)."""
     if line.startswith(_CAPTION_SAYS):
         return True  # `图说：…`: a paper's caption label, however long the caption
     end = line[-1:]
@@ -364,6 +385,8 @@ def _long_caption(line: str) -> bool:
         return True  # `…演出。三明市融媒体中心供图`: who supplied the picture
     if ("摄影" in line or "攝影" in line) and _photographer_last(line):
         return True  # `黄河路街景。摄影：杨舒鸿吉`
+    if end in (")", "）") and ("／" in line[-32:] or "/" in line[-32:]) and _PICTURE_SLASH.search(line, len(line) - 34):
+        return True  # `▲…（圖／記者林青翻攝）`
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
 
 

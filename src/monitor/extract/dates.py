@@ -455,8 +455,9 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("分", "秒"):  # `14时28分，`: the time's unit the pattern left out
         after = after[1:]
-    if after[:1] in _ABOUT_FIRST:  # `19:00左右,`, `19时许，`: an approximate time of something that happened
-        after = after[_ABOUT.match(after).end() :]
+    about = _ABOUT.match(after) if after[:1] in _ABOUT_FIRST else None
+    if about:  # `19:00左右,`, `19时许，`: an approximate time of something that happened
+        after = after[about.end() :]
     if after[:1] == "," and CJK_CHAR.match(after, 1) is None:  # `,` in running Chinese text only
         return False
     return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(after, 1) is None
@@ -490,8 +491,14 @@ def without_profile(text: str) -> str:
     """`text` with the dates of a forum poster's profile blanked out (same length): when the member
     registered or last logged in says nothing of when the post was written; nor does the day a
     document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`)."""
+    return _blank_after(text, _PROFILE_KEYS)
+
+
+def _blank_after(text: str, keys: tuple[tuple[str, str], ...]) -> str:
+    """`text` with the date right after each key blanked out (same length); a key with words before
+    it (`最后上次`) counts only after one of them (two characters each)."""
     spans = []
-    for key, before in _PROFILE_KEYS:
+    for key, before in keys:
         at = text.find(key)
         while at >= 0:
             if not before or (at >= 2 and text[at - 2 : at] in (before[:2], before[2:])):
@@ -506,23 +513,13 @@ def without_profile(text: str) -> str:
 
 # An update time beside the publication date: `最后更新：2013-09-06 16:20`, `更新时间：…`, `更新于…`,
 # `修改时间：…`; found by str.find on each key, the date matched right after it.
-_UPDATE_KEYS = ("更新", "修改")
+_UPDATE_KEYS = (("更新", ""), ("修改", ""))
 
 
 def without_updates(text: str) -> str:
     """`text` with the dates right after an update label blanked out (same length); the same object
     when it has none."""
-    spans = []
-    for key in _UPDATE_KEYS:
-        at = text.find(key)
-        while at >= 0:
-            match = _PROFILE_DATE.match(text, at + 2)
-            if match:
-                spans.append(match.span())
-            at = text.find(key, at + 2)
-    for start, end in spans:
-        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
-    return text
+    return _blank_after(text, _UPDATE_KEYS)
 
 
 def list_heading(text: str) -> int:
