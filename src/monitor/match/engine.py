@@ -75,6 +75,8 @@ class _Doc:
         # None when nothing was joined (then the two are one)
         breaks = positions(lines, "\n") if "\n" in title and len(lines := normalize_lines(title)) == len(flat) else ()
         self.text, self._joins = spaced.joined(norm, len(flat), lambda: _words(topics), breaks)
+        if topics and GARBLED in self.text:  # 三〓分院 in a page that writes 三明 elsewhere
+            self.text = _lost_shorts(self.text, topics)
         self.para_starts = [0] + [i + 1 for i in positions(self.text, "\n")]
         self._norm = norm
         self._norm_starts = self.para_starts if self._joins is None else [0] + [i + 1 for i in positions(norm, "\n")]
@@ -184,6 +186,39 @@ def _lost_marks(text: str, topics: tuple[Topic, ...]) -> str:
             out += [text[last:i], GARBLED]
             last = i + 1
     return "".join(out) + text[last:] if out else text
+
+
+def _lost_shorts(text: str, topics: tuple[Topic, ...]) -> str:
+    """`text` with each lost character (〓) that is the other character of a two-character name
+    (三〓, 〓海: `Topic.lost_shorts`) written as that name's, when the article writes the name in full
+    elsewhere and no other such name: "上海瑞金医院三〓分院" under "来源：三明日报" is 三明's branch. Alone,
+    三〓 could be 三亚 or 三元; a run of them (三〓〓) is too garbled to guess. The kept character
+    comes first, or the name opens a word (〓海 after no Han character): 清〓县 is no 〓县 of 沙县.
+    One character for one: every offset stays."""
+    shorts = topics[0].lost_shorts if len(topics) == 1 else {k: v for t in topics for k, v in t.lost_shorts.items()}
+    out = None
+    written: dict[str, bool] = {}  # name → written in full in the text, looked up once per name
+
+    def full(names: tuple[str, ...]) -> list[str]:
+        for n in names:
+            if n not in written:
+                written[n] = n in text
+        return [n for n in names if written[n]]
+
+    for i in positions(text, GARBLED):
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if before == GARBLED or after == GARBLED:
+            continue
+        names = full(shorts.get(before + GARBLED, ()))
+        if not names and not _HAN_CHAR.match(before):
+            names = full(shorts.get(GARBLED + after, ()))
+        if len(names) == 1:
+            out = out or list(text)
+            out[i] = names[0][1] if names[0][0] == before else names[0][0]
+    return text if out is None else "".join(out)
+
+
+_HAN_CHAR = re.compile("[\u3400-\u9fff]")
 
 
 # A hit over `_Doc.text`: (start, end, paragraph, in_lead). Its other units (sentence, field,

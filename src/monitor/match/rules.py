@@ -104,6 +104,21 @@ class Topic:
         return frozenset(w for g in self.groups.values() for w in g.words if len(w) > 1 and _HAN.match(w))
 
     @cached_property
+    def lost_shorts(self) -> dict[str, tuple[str, ...]]:
+        """Each gazetteer name of two Han characters with one of them lost (三〓, 〓海) → the names it
+        can be (三明; 上〓: 上海 or 上方), made once: too short to read alone, such a name is read as the
+        one the article also writes in full (`engine._lost_shorts`)."""
+        out: dict[str, set[str]] = {}
+        for g in self.groups.values():
+            if g.mojibake is None:  # groups taking no gazetteer names of two characters or more
+                continue
+            for w in g.words:
+                if len(w) == 2 and _HAN.match(w) and _HAN.match(w[1]):
+                    out.setdefault(w[0] + GARBLED, set()).add(w)
+                    out.setdefault(GARBLED + w[1], set()).add(w)
+        return {k: tuple(sorted(v)) for k, v in out.items()}
+
+    @cached_property
     def lost_pairs(self) -> frozenset[str]:
         """The two characters either side of an inner character of every Chinese name of three
         characters or more (三明市 → "三市"): a "?" between them is that character lost, as a page
