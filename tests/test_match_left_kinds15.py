@@ -192,3 +192,24 @@ def test_one_graduates_bookshop_is_one_persons_shop(hu_ming: match.Topic) -> Non
                       "A Fudan University graduate has opened a small bookshop in Taining's old town, selling used books "
                       "and local tea.")
     assert not m.matched, m.reason
+
+
+# --- an emoji put inside a name -------------------------------------------------------------------
+
+
+def test_an_emoji_inside_a_name_is_read_through(hu_ming: match.Topic) -> None:
+    title = "上🔥海专家来到三✨明义诊"
+    m = match_article(hu_ming, title, "上👍🏻海华山医院的专家团队来到三🌸明市，开展为期一周的义诊和带教，这是两地对口合作的医疗项目。")
+    assert m.matched, m.reason
+    assert "both sides in the title" in m.rules, m.reason
+    # the hit covers the name as the page writes it, emoji and all
+    assert any(h.field == "title" and title[h.start : h.end] == "上🔥海" for h in m.hits), m.hits
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("周三👍明显好转", "上海今天晴，周三👍明显降温。"),  # 周三|明显: no word reads across the emoji
+    ("今天😀明天", "上海的三明治🍞店开业了。"),
+])
+def test_an_emoji_between_two_words_stays(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not any(h.term == "三明" for h in m.hits), m.hits

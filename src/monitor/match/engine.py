@@ -193,7 +193,9 @@ def _lost_shorts(text: str, topics: tuple[Topic, ...]) -> str:
     (三〓, 〓海: `Topic.lost_shorts`) written as that name's, when the article writes the name in full
     elsewhere and no other such name: "上海瑞金医院三〓分院" under "来源：三明日报" is 三明's branch. Alone,
     三〓 could be 三亚 or 三元; a run of them (三〓〓) is too garbled to guess. The kept character
-    comes first, or the name opens a word (〓海 after no Han character): 清〓县 is no 〓县 of 沙县.
+    comes first, or the name opens a word (〓海 after no Han character): 清〓县 is no 〓县 of 沙县. Before
+    市 / 县 / 区 the lost character is a longer name's middle (上〓市: 上海市, or 上饶市 in 江西上〓市), which
+    the names of three characters read, with their province (the lost-name group).
     One character for one: every offset stays."""
     shorts = topics[0].lost_shorts if len(topics) == 1 else {k: v for t in topics for k, v in t.lost_shorts.items()}
     out = None
@@ -207,8 +209,8 @@ def _lost_shorts(text: str, topics: tuple[Topic, ...]) -> str:
 
     for i in positions(text, GARBLED):
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if before == GARBLED or after == GARBLED:
-            continue
+        if before == GARBLED or after == GARBLED or after in _PLACE_ENDS:
+            continue  # 三〓〓: too garbled; 上〓市: a longer name's, read as such (江西上〓市 is 上饶市)
         names = full(shorts.get(before + GARBLED, ()))
         if not names and not _HAN_CHAR.match(before):
             names = full(shorts.get(GARBLED + after, ()))
@@ -219,6 +221,7 @@ def _lost_shorts(text: str, topics: tuple[Topic, ...]) -> str:
 
 
 _HAN_CHAR = re.compile("[\u3400-\u9fff]")
+_PLACE_ENDS = frozenset("市县区州镇")
 
 
 # A hit over `_Doc.text`: (start, end, paragraph, in_lead). Its other units (sentence, field,

@@ -51,6 +51,10 @@ _HAN_BREAK = re.compile(f"\n(?<=[{_CHAR}]\n)(?=[{_CHAR}])")
 # `re` runs from space to space in C; English text's spaces fail the look-ahead at once.
 _HAN_SPACE = re.compile(f" (?=[{_CHAR}])(?<=[{_CHAR}] )")
 _REACH = 8  # characters on each side of a break that a word across it may take
+# Pictographs, symbols and arrows (and a skin tone after one): a run of them between two characters of
+# one of the topic's words goes, as a stray space does (上🔥海, 三✨明市). Normalisation has dropped the
+# variation selectors and zero-width joiners already.
+_EMOJI = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]+")
 
 
 def joined(text: str, title_end: int, words: Callable[[], frozenset[str]] | None = None,
@@ -70,6 +74,14 @@ def joined(text: str, title_end: int, words: Callable[[], frozenset[str]] | None
             terms = words()
             if broken := sorted({i for i in broken if _inside_word(text, i, terms)}):
                 drop = sorted({*drop, *broken})
+        if (first := _EMOJI.search(text)) is not None:
+            # an emoji put inside a word (上🔥海, 三✨明: a page's decoration, or words broken against filters)
+            terms = words()
+            inside = [i for m in _EMOJI.finditer(text, first.start())
+                      if m.end() < len(text) and (a := m.start()) > 0 and is_char(text, a - 1) and is_char(text, m.end())
+                      and _inside_word(text, a, terms, m.end()) for i in range(a, m.end())]
+            if inside:
+                drop = sorted({*drop, *inside})
     if not drop:
         return text, None
     keep: list[int] = []
@@ -84,13 +96,14 @@ def joined(text: str, title_end: int, words: Callable[[], frozenset[str]] | None
     return "".join(parts), keep
 
 
-def _inside_word(text: str, i: int, terms: frozenset[str]) -> bool:
-    """True when one of `terms` reads across the break at `i` once it is taken out, and the
-    likelier segmentation keeps it a word there (赴上|海开展: 上海; not 工作回顾|过去一年)."""
-    if text[i - 1] + text[i + 1] not in _pairs(terms):
+def _inside_word(text: str, i: int, terms: frozenset[str], j: int = 0) -> bool:
+    """True when one of `terms` reads across the break at `i` (or the run text[i:j]) once it is taken
+    out, and the likelier segmentation keeps it a word there (赴上|海开展: 上海; not 工作回顾|过去一年)."""
+    j = j or i + 1
+    if text[i - 1] + text[j] not in _pairs(terms):
         return False  # no word has these two characters side by side (most breaks: a heading's)
-    lo, hi = max(0, i - _REACH), min(len(text), i + 1 + _REACH)
-    window = text[lo:i] + text[i + 1 : hi]
+    lo, hi = max(0, i - _REACH), min(len(text), j + _REACH)
+    window = text[lo:i] + text[j:hi]
     cut = i - lo
     return any(window[a:b] in terms and segment.keeps(window, a, b, terms)
                for a in range(cut) for b in range(cut + 1, len(window) + 1))

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 # group's name set aside by 除了 / "besides", a line between two stations (三明北至上海虹桥), a long
 # source line above the story, an English list opened by "including"; and, by a probe below rather than
 # a second bump, "?" for a lost character inside a name, 三?市, and a menu's 相关文章推荐 above the headline;
-# 11: a lost character in a two-character name the page writes in full elsewhere, 三〓分院 under 三明日报).
+# 11: a lost character in a two-character name the page writes in full elsewhere, 三〓分院 under 三明日报,
+# and an emoji inside a name, 上🔥海).
 ENGINE = 11
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -74,6 +75,7 @@ PROBES = (
     ("三?市与上?市签约", "三?市与上?市签署对口合作协议。怎么办?市民可咨询。"),
     ("逛吃上海｜培训基地开班", "目录\n相关文章推荐\n美食号 › 专栏\n逛吃上海｜培训基地开班\n杨浦区与沙县区共建的小吃培训基地开班。"),
     ("华山医院三\ufffd分院开诊", "来源：三明日报\n华山医院三\ufffd分院开诊，上海专家每周坐诊。三\ufffd\ufffd的游客也来了。"),
+    ("上🔥海专家到三✨明", "周三👍明显降温，专家团照常义诊。"),
 )
 
 
