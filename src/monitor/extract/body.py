@@ -249,9 +249,12 @@ def _near_headline(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNo
         if score * _weight(node) < 0.35 * best_score or _distance(node, headline) > min(4, far - 3):
             continue
         adjusted = score * _weight(node) * (1.0 - link_density(node)) * _enclosure(node)
-        if adjusted >= 0.35 * best_score:
-            return [(adjusted, node)]
+        if adjusted >= 0.35 * best_score and _SENTENCE_END.search(node.text()):
+            return [(adjusted, node)]  # text, not a date line or a menu beside the headline
     return ranked
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]")
 
 
 def _headline(h1s: Sequence[tuple[LexborNode, str]], title: str) -> LexborNode | None:

@@ -23,7 +23,7 @@ _STOP = re.compile(
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
-    r"Related topics|We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
+    r"Related topics|More (?:on|about) this (?:story|topic)|We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
@@ -53,6 +53,7 @@ _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
+    r"sign up(?: here| now| today)?[.!]?$|(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
     r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"share (?:this |it )?on (?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email)|(?:image|media) caption|"
@@ -97,7 +98,7 @@ _PAGER = re.compile(
     r"[«‹<←\s]*(?:next|previous|prev\.?|older|newer)(?: (?:post|article|story|entry))?[\s»›>→]*"  # a blog's neighbour links
 )
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
-_END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|完)[-—=_*\s]*")  # `- END -`, `- THE END -` closing a post
+_END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
@@ -398,7 +399,7 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
     while keep > 1 and len(paragraphs) - keep < 3 and len(paragraphs[keep - 1]) <= 300 \
             and (_BIO.match(paragraphs[keep - 1])
                  or (len(paragraphs[keep - 1]) <= 40 and _WIRE_LINE.fullmatch(paragraphs[keep - 1]))
-                 or _stamp(paragraphs[keep - 1])):
+                 or _stamp(paragraphs[keep - 1]) or _closing_credit(paragraphs[keep - 1])):
         keep -= 1
     return paragraphs[:keep]
 
@@ -411,3 +412,20 @@ _STAMP = re.compile(r"\b(?:(?:first|last|originally) )?(?:published|updated|post
 def _stamp(line: str) -> bool:
     """A short line (100 characters at most, no sentence end) that ends in a publication stamp."""
     return len(line) <= 100 and line[-1:] not in ".!?。" and _STAMP.search(line) is not None
+
+
+# Credits closing a story, on a line of their own: an editor's (`Editor: Zhang Liang`, `(Web editor:
+# Tian Yi, Liang Jun)`, `[Editor: huaxia]`, `Edited by …`) and a release's `SOURCE Company Ltd.`
+# (a syndication note, `Originally published on …`, and a `___` rule stay: scrapinghub's truth keeps them).
+_CLOSING_CREDIT = re.compile(
+    r"[(\[]?(?:(?:web|chief|executive|managing|copy|responsible|duty|news) )?editors?\s*[:：]\s*[\w .,'’&-]{1,60}[)\]]?|"
+    r"(?:edited|translated) by\s[\w .,'’&-]{1,60}",
+    re.I,
+)
+_RELEASE_SOURCE = re.compile(r"SOURCE [A-Z][\w .,'’&-]{1,60}")
+
+
+def _closing_credit(line: str) -> bool:
+    """An editor's line or a release's source line (100 characters at most)."""
+    return len(line) <= 100 and (_CLOSING_CREDIT.fullmatch(line.strip()) is not None
+                                 or _RELEASE_SOURCE.fullmatch(line.strip()) is not None)

@@ -1,0 +1,57 @@
+"""English bodies on a seventh outside set (helper english-11): each test a kind of failure found
+there, reproduced on a page written for it in tests/fixtures/extract/en_e11_*.html.
+
+- A headline block and the article block both set straight under <body>: the two shared no
+  ancestor below <body>, so the article counted as far from its headline and the date line beside
+  the headline was taken as the whole text.
+- Lines closing a story that are credits, not text: an editor's line (`Editor: …`, `(Web editor: …)`),
+  `Edited by …`, a wire's `Enditem`, a release's `Media contact:` and `SOURCE …` lines, a `Sign up
+  here.` prompt; and a `More on this story` heading over a link list. (A `___` rule and `Originally
+  published on …` stay: scrapinghub's truth keeps both.)
+"""
+
+from __future__ import annotations
+
+from extractkit import paragraphs
+
+
+def test_an_article_block_beside_a_headline_block_under_body_is_the_text() -> None:
+    body = paragraphs("en_e11_headline_apart.html")
+    assert body[0].startswith("The harbour ferry company will add three night sailings")
+    assert body[-1].startswith("Local councillors welcomed the change")
+    assert not any("Published" in text or "Updated" in text for text in body)
+
+
+def test_an_editors_line_and_an_edited_by_line_closing_a_story_are_dropped() -> None:
+    body = paragraphs("en_e11_tail_credits.html")
+    assert body[0].startswith("A county hospital in the hills")
+    assert body[-1] == "The hospital plans to add a children's therapy room next year."
+
+
+def test_a_wires_enditem_and_a_web_editors_line_are_dropped() -> None:
+    body = paragraphs("en_e11_wire_tail.html")
+    assert body[0].startswith("CHENGDU, April 2 -- Freight trains")
+    assert body[-1].startswith("The operator said customs checks")
+
+
+def test_a_releases_contact_source_and_sign_up_lines_are_dropped_its_about_text_kept() -> None:
+    body = paragraphs("en_e11_release_tail.html")
+    assert body[0].startswith("NINGBO, March 12, 2024")
+    assert body[-1].startswith("Frostline Holdings designs and builds")
+    assert "About Frostline Holdings" in body
+
+
+def test_a_more_on_this_story_heading_over_links_is_not_text() -> None:
+    body = paragraphs("en_e11_more_on_story.html")
+    assert body[-1].startswith("Villagers have been told")
+    assert not any("More on this story" in text for text in body)
+
+
+def test_text_that_mentions_editors_and_sources_stays() -> None:
+    # The closing-credit rules read whole short lines; sentences that name an editor or a source stay.
+    from monitor.extract.boiler import is_chrome, trim_tail
+    kept = ["The editor: a title she held for ten years, until the paper closed.",
+            "Source code for the app was published on Monday, the company said."]
+    assert trim_tail(["First paragraph of the story, long enough to stand.", *kept]) == \
+        ["First paragraph of the story, long enough to stand.", *kept]
+    assert not any(is_chrome(line) for line in kept)
