@@ -23,7 +23,8 @@ _STOP = re.compile(
     r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
-    r"Related topics|More (?:on|about) this (?:story|topic)|We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
+    r"Related topics|More (?:on|about) this (?:story|topic)|"
+    r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
