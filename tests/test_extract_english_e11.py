@@ -55,3 +55,33 @@ def test_text_that_mentions_editors_and_sources_stays() -> None:
     assert trim_tail(["First paragraph of the story, long enough to stand.", *kept]) == \
         ["First paragraph of the story, long enough to stand.", *kept]
     assert not any(is_chrome(line) for line in kept)
+
+
+def test_an_opinion_pages_call_for_writings_is_dropped_its_author_note_and_disclaimer_kept() -> None:
+    # scrapinghub's truth keeps a `views … do not necessarily reflect` disclaimer: so do we.
+    body = paragraphs("en_e11_opinion_notes.html")
+    assert body[0].startswith("Every spring, county governments")
+    assert body[-1] == "The views don't necessarily reflect those of Daily Views."
+    assert body[-2].startswith("The author is a researcher")
+
+
+def test_helpers_and_update_notes_a_most_read_heading_and_an_app_line_are_dropped() -> None:
+    body = paragraphs("en_e11_wire_notes.html")
+    assert body[0].startswith("Factory output rose for a third month")
+    assert body[-1].startswith("Analysts said the gains were uneven")
+
+
+def test_a_name_and_role_over_the_text_without_by_is_not_text() -> None:
+    # The name and the role in two spans print as `Mara QuinlanAsia correspondent`.
+    body = paragraphs("en_e11_name_role.html")
+    assert body[0].startswith("The only road through the mountain pass")
+    assert len(body) == 3
+
+
+def test_notes_that_read_as_sentences_inside_the_text_stay() -> None:
+    from monitor.extract.boiler import is_chrome, trim_tail
+    text = ["The author is a farmer who wrote a memoir about the valley, and it sold well.",
+            "The views from the ridge are the best in the county, residents say.",
+            "Adds to that the cost of fuel, and the trip is out of reach for many."]
+    assert trim_tail([*text, "A closing paragraph of the story that is plainly text."])[:3] == text
+    assert not any(is_chrome(line) for line in text)

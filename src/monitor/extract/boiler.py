@@ -20,7 +20,7 @@ _STOP = re.compile(
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
-    r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)|Trending(?: now| news| stories)?|"
+    r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)(?: (?:from|on|in|at) [^:]{1,30})?|Trending(?: now| news| stories)?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"Related topics|More (?:on|about) this (?:story|topic)|"
@@ -54,7 +54,9 @@ _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
-    r"sign up(?: here| now| today)?[.!]?$|(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
+    r"sign up(?: here| now| today)?[.!]?$|(?:[\w.-]+ ){0,3}app download$|"
+    r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
+    r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
     r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"share (?:this |it )?on (?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email)|(?:image|media) caption|"
@@ -420,13 +422,24 @@ def _stamp(line: str) -> bool:
 # (a syndication note, `Originally published on …`, and a `___` rule stay: scrapinghub's truth keeps them).
 _CLOSING_CREDIT = re.compile(
     r"[(\[]?(?:(?:web|chief|executive|managing|copy|responsible|duty|news) )?editors?\s*[:：]\s*[\w .,'’&-]{1,60}[)\]]?|"
-    r"(?:edited|translated) by\s[\w .,'’&-]{1,60}",
+    r"(?:edited|translated) by:?\s[\w .,'’&-]{1,60}|"
+    r"[—–-]*\s*with (?:additional )?assistance (?:from|by)\s[^.!?]{1,80}\.?",
     re.I,
 )
 _RELEASE_SOURCE = re.compile(r"SOURCE [A-Z][\w .,'’&-]{1,60}")
 
 
 def _closing_credit(line: str) -> bool:
-    """An editor's line or a release's source line (100 characters at most)."""
-    return len(line) <= 100 and (_CLOSING_CREDIT.fullmatch(line.strip()) is not None
-                                 or _RELEASE_SOURCE.fullmatch(line.strip()) is not None)
+    """An editor's or helpers' line, a release's source line (100 characters at most), or an
+    opinion page's call for contributions (300 at most)."""
+    if len(line) <= 100 and (_CLOSING_CREDIT.fullmatch(line.strip()) is not None
+                             or _RELEASE_SOURCE.fullmatch(line.strip()) is not None):
+        return True
+    return len(line) <= 300 and _OPINION_NOTE.match(line) is not None
+
+
+# `If you have a specific expertise, … send us your writings at …`: an opinion page's call for
+# contributions under the column. (`The author is …` and `The views don't necessarily reflect those
+# of …` stay: scrapinghub's truth keeps such a disclaimer.)
+_OPINION_NOTE = re.compile(
+    r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b", re.I)

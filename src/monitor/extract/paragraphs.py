@@ -137,6 +137,11 @@ _EN_BYLINE_DATE = re.compile(rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NA
 # The line under a byline that names the writer's role or agency (`Sports Reporter`, `The
 # Associated Press`): a few capitalised words, no sentence.
 _BYLINE_ROLE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|the|and|for)\s?){1,5}")
+# `Jo Marsh, Political editor`, `Li WeiChina correspondent` (name and role in two spans, no space):
+# capitalised words, then a newsroom role, before any text.
+_EN_NAME_ROLE = re.compile(r"(?:[A-Z][\w.'’-]+[\s,]+){1,5}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|"
+                           r"[Cc]olumnist|[Jj]ournalist)s?")
+_ROLE_ENDS = frozenset("trs")
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
 class Body:
@@ -669,6 +674,8 @@ def _is_byline(line: str, body: Body) -> bool:
             and _above_text(body):
         body.byline_at = 0
         return True  # `Sports Reporter`, `The Associated Press` under `By …`
+    if not body.paragraphs and len(line) <= 60 and line[-1:] in _ROLE_ENDS and _EN_NAME_ROLE.fullmatch(line):
+        return True  # `Stephen McDonell China correspondent`: a name and a role over the text, no `By`
     reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
