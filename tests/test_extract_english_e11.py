@@ -85,3 +85,19 @@ def test_notes_that_read_as_sentences_inside_the_text_stay() -> None:
             "Adds to that the cost of fuel, and the trip is out of reach for many."]
     assert trim_tail([*text, "A closing paragraph of the story that is plainly text."])[:3] == text
     assert not any(is_chrome(line) for line in text)
+
+
+def test_paragraph_divs_each_wrapped_in_a_component_div_are_the_text() -> None:
+    # `<div class="body-component"><div class="cms-text">…</div></div>` once per paragraph: each
+    # paragraph scored as a block of its own, so a long byline sentence by the headline won.
+    body = paragraphs("en_e11_wrapped_div_paragraphs.html")
+    assert body[0].startswith("Night buses will run through the old town")
+    assert body[-1].startswith("A single fare will cost the same")
+    assert len(body) == 4
+
+
+def test_a_bureau_chiefs_note_a_print_edition_note_and_a_consent_line_are_dropped() -> None:
+    body = paragraphs("en_e11_print_note.html")
+    assert body[0].startswith("Toy makers in the south")
+    joined = "\n".join(body)
+    assert "bureau chief" not in joined and "appears in print" not in joined and "By submitting" not in joined

@@ -116,6 +116,11 @@ def _score(tree: LexborHTMLParser, units: list[list[LexborNode]]) -> dict[Lexbor
                 if not is_excerpt(whole):
                     _credit(scores, unit.parent, _unit_score(whole.strip(), 3.0))
                 continue
+            if unit.tag_id == DIV_ID and (block := _wrapped_div_home(unit, text)) is not None:
+                whole = unit.text()  # a paragraph <div> wrapped alone in a component <div>, in a run of them
+                if not is_excerpt(whole):
+                    _credit(scores, block, _unit_score(whole.strip(), 3.0))
+                continue
             # Loose text separated by <br> is several paragraphs in one unit: let its length count.
             score = _unit_score(text.strip(), 20.0)
             if score:
@@ -130,6 +135,17 @@ def _paragraph_in_run(unit: LexborNode, text: str) -> bool:
     if _CJK.search(text) is None:
         return paragraph_div(unit) and in_run(unit)
     return zh_in_run(unit, text)
+
+
+def _wrapped_div_home(unit: LexborNode, text: str) -> LexborNode | None:
+    """The container of an English paragraph <div> that a component <div> wraps alone, when the
+    wrapper stands in a run of such components (`<div class="body-component"><div>text</div></div>`,
+    once per paragraph); else None (it scores as a block of its own)."""
+    parent = unit.parent
+    if parent is None or parent.tag_id != DIV_ID or _CJK.search(text) is not None or not paragraph_div(unit):
+        return None
+    block = home(unit)
+    return block if block is not None and block.mem_id != parent.mem_id else None
 
 
 def _in_paragraph(node: LexborNode) -> bool:

@@ -79,6 +79,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
     r"questions\? comments\?|provides information storage services|"
     r"was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
+    r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
+    r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
     r"readers like you\b"  # `… depends on donations from readers like you`: a donation appeal
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
@@ -130,7 +132,7 @@ _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監�
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
-    r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer)s?\b"
+    r"correspondent|columnist|curator|contributor|journalist|author|freelancer|producer|bureau chief)s?\b"
 )
 # `AP`, `— Reuters`, `(AFP)`, `AP/Reuters`: the wire that supplied the story, on a line of its own under it.
 _WIRE = r"(?:AP|AFP|AAP|Reuters|Associated Press|Agence France-Presse|Bloomberg|dpa|PTI|IANS|ANI|UPI|Xinhua|PA)"
@@ -430,8 +432,8 @@ _RELEASE_SOURCE = re.compile(r"SOURCE [A-Z][\w .,'’&-]{1,60}")
 
 
 def _closing_credit(line: str) -> bool:
-    """An editor's or helpers' line, a release's source line (100 characters at most), or an
-    opinion page's call for contributions (300 at most)."""
+    """An editor's or helpers' line, a release's source line (100 characters at most), an opinion
+    page's call for contributions or a paper's print-edition note (300 at most)."""
     if len(line) <= 100 and (_CLOSING_CREDIT.fullmatch(line.strip()) is not None
                              or _RELEASE_SOURCE.fullmatch(line.strip()) is not None):
         return True
@@ -439,7 +441,9 @@ def _closing_credit(line: str) -> bool:
 
 
 # `If you have a specific expertise, … send us your writings at …`: an opinion page's call for
-# contributions under the column. (`The author is …` and `The views don't necessarily reflect those
-# of …` stay: scrapinghub's truth keeps such a disclaimer.)
+# contributions under the column; `A version of this article appears in print on …`: a paper's
+# note. (`The author is …` and `The views don't necessarily reflect those of …` stay:
+# scrapinghub's truth keeps such a disclaimer.)
 _OPINION_NOTE = re.compile(
-    r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b", re.I)
+    r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b|"
+    r"a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b", re.I)

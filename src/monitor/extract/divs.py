@@ -64,9 +64,12 @@ def paragraph_block(node: LexborNode, depth: int = 2) -> bool:
     if node.tag_id != DIV_ID:
         return False
     inner = node.css_first("p")  # cheaper than walking the children when it is no wrapper
-    if inner is None:
-        return paragraph_div(node)
     child = next(iter(node.iter(include_text=False)), None)
+    if inner is None:
+        if paragraph_div(node):
+            return True  # a paragraph typed as a <div>, or (below) a <div> wrapping one alone
+        return depth > 0 and child is not None and child.tag_id == DIV_ID and _sole(node, child) \
+            and paragraph_block(child, depth - 1)
     return depth > 0 and child is not None and _sole(node, child) and paragraph_block(child, depth - 1)
 
 
