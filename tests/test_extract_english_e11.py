@@ -101,3 +101,24 @@ def test_a_bureau_chiefs_note_a_print_edition_note_and_a_consent_line_are_droppe
     assert body[0].startswith("Toy makers in the south")
     joined = "\n".join(body)
     assert "bureau chief" not in joined and "appears in print" not in joined and "By submitting" not in joined
+
+
+def test_teaser_cards_beside_a_short_article_are_not_its_other_half() -> None:
+    # A two-paragraph story and a block of story cards (linked heading, excerpt, date) scoring
+    # near it: the two were taken as halves of one split article, under their shared <main>.
+    body = paragraphs("en_e11_short_with_cards.html")
+    assert body[0].startswith("Ferry fares to the three outer islands")
+    assert body[-1].startswith("The board said higher fuel costs")
+    assert len(body) == 2
+
+
+def test_a_paywall_boxs_offer_and_log_in_prompt_are_dropped() -> None:
+    body = paragraphs("en_e11_paywall_box.html")
+    assert body[-1].startswith("The barges, bought from a shipping company")
+    assert len(body) == 2
+
+
+def test_more_headlines_is_a_stop_heading() -> None:
+    from monitor.extract.boiler import is_stop
+    assert is_stop("More headlines") and is_stop("Latest Headlines")
+    assert not is_stop("Headlines from the council meeting were mostly about the budget")

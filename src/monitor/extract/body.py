@@ -246,6 +246,8 @@ def _rank(scores: dict[LexborNode, float]) -> list[tuple[float, LexborNode]]:
             continue
         ranked.append((weighted_score * (1.0 - link_density(node)) * enclosure, node))
         best = max(best, ranked[-1][0])
+    if len(ranked) > 1:  # a block of story cards beside the article counts half: it lists other stories
+        ranked = [(score * 0.5 if _teaser_cards(node) else score, node) for score, node in ranked]
     ranked.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the weighted order
     return ranked
 
@@ -316,16 +318,33 @@ def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, fl
         for ancestor in chain[:3]:
             if any(ancestor in rc for rc in rival_chains):
                 return ancestor
-    # A parent that outscores its child holds more of the article than the child does.
+    # A parent that outscores its child holds more of the article than the child does, unless
+    # what it adds is a block of story cards beside the article (their text is not the article's).
+    cards = {above.mem_id for _, node in ranked[1:] if _teaser_cards(node) for above in _ancestors(node, 6)}
     last = scores.get(top, 0.0)
     for ancestor in chain:
         parent_score = scores.get(ancestor, 0.0)
         if parent_score < last / 3:
             break
         if parent_score > last * 1.05:
+            if ancestor.mem_id in cards:
+                break
             top = ancestor
         last = parent_score
     return top
+
+
+_LINKED_HEADINGS = "h2 > a, h3 > a, h4 > a, h5 > a"
+
+
+def _teaser_cards(node: LexborNode) -> bool:
+    """A list of other stories, each card a linked heading over an excerpt (`<h3><a>…</a></h3><p>…`):
+    three or more linked headings, and at least as many as the block's other headings. Such a
+    block beside a short article is not the article's other half."""
+    linked = len(node.css(_LINKED_HEADINGS))
+    if linked < 3:
+        return False
+    return linked >= len(node.css("h2, h3, h4, h5")) - linked
 
 
 # Blocks without any text (a picture, a row of share icons) that may sit between a lead and the

@@ -25,7 +25,7 @@ _STOP = re.compile(
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"Related topics|More (?:on|about) this (?:story|topic)|"
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
-    r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts))"
+    r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
 )
@@ -57,7 +57,8 @@ _PROMO_START = re.compile(
     r"sign up(?: here| now| today)?[.!]?$|(?:[\w.-]+ ){0,3}app download$|"
     r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
     r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
-    r"have a (?:news )?tip\?|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
+    r"have a (?:news )?tip\?|already a subscriber\?|already have an account\?|"
+    r"follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"share (?:this |it )?on (?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email)|(?:image|media) caption|"
     r"also on [\w-]+(?:\.[\w-]+)+\b|image copyright|listen to this article|"
@@ -79,6 +80,7 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
     r"questions\? comments\?|provides information storage services|"
     r"was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
+    r"cancel anytime|cancel at any time|"  # a paywall's offer
     r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
     r"readers like you\b"  # `… depends on donations from readers like you`: a donation appeal
