@@ -3,7 +3,10 @@ a page written here: a help-line box under a story (`…專線：0800-…`, `…
 a `請繼續往下閱讀...` marker where an ad stood; an app download prompt and its store links
 (`還想看更多新聞嗎？歡迎下載…APP…`, `Android載點 https://…`); a paywall notice; a `▲` caption with
 its picture credit in brackets; a desk's credit (`社會中心／綜合報導`); a self-media repost's
-statement (`本文來自於微信公眾號 …，授權轉載發布。`); a `新闻推荐` heading over a list of other stories.
+statement (`本文來自於微信公眾號 …，授權轉載發布。`); a `新闻推荐` heading over a list of other stories;
+a bracketed pointer to another report (`(相關報導見焦點)`), a review credit (`校稿:李咏`), an authors'
+line with their posts in brackets, a platform and account line (`百家号/…`); empty spacers styled
+`display:block` between paragraphs of loose text, and the help-line box's heading and plea after them.
 """
 
 from __future__ import annotations
@@ -66,3 +69,35 @@ def test_a_news_recommendation_heading_ends_the_text():
                 "中国人民政治协商会议第十五届青溪县委员会委员名单 "
                 "(2018年2月9日政协第十四届青溪县委员会常务委员会第二十五次会议通过) (646人)")
     assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+
+
+def test_a_see_also_note_a_review_credit_and_an_authors_line_are_no_text():
+    text = body(FIRST, SECOND, THIRD, "(相關報導見焦點)")
+    assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+    text = body(FIRST, SECOND, "（相关报道见第3版）", THIRD)
+    assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+    text = body(FIRST, SECOND, THIRD, "校稿:李咏", "一审:张中强", "终审:李玲")
+    assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+    text = body("作者:刘建华(中国新闻出版研究院传媒研究所执行所长、研究员);杨雨晴(河北传媒学院新闻传播学硕士研究生)",
+                FIRST, SECOND, THIRD)
+    assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+    text = body("百家号/乡村观察员", FIRST, SECOND, THIRD)
+    assert text.split("\n\n") == [FIRST, SECOND, THIRD]
+    # a sentence that points to another report, and an author's sentence, are text
+    line = "相關報導見本報昨日焦點版，縣府表示將持續追蹤工程品質，並邀請地方代表共同驗收。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+    line = "作者在文中指出，农村公路的养护比修建更难，需要县乡村三级共同出力。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_empty_block_spacers_between_loose_text_break_paragraphs():
+    spacer = '<span style="display:block;height:1em;"></span>'
+    story = (f"{FIRST}{spacer}{SECOND}（林青／青溪報導）{spacer}<strong>《本報》關心你</strong><br />"
+             "自殺解決不了問題，卻留給家人無比悲痛。請珍惜生命。<br />再給自己一次機會<br />"
+             "自殺防治諮詢安心專線：0800-788995（24小時）<br />")
+    html = ("<html><head><title>石橋鎮農村公路通車</title></head><body><h1>石橋鎮農村公路通車</h1>"
+            f"<div class='date'>2019-03-18 10:21</div><div class='story'>{story}</div>"
+            "<div class='ft'>版權所有</div></body></html>")
+    text = extract(html, None, now=NOW).body
+    assert text.split("\n\n")[:2] == [FIRST, SECOND + "（林青／青溪報導）"]
+    assert "關心你" not in text and "珍惜生命" not in text

@@ -2,7 +2,8 @@
 on a page written here: a related list with times between the headline and the byline (the
 byline untimed, timed, or before the list); an update time printed beside the publication date
 (`最后更新：`); a two-digit year with a one-digit month and day (`12-3-5`) in a byline; a date
-opening a clause after an approximate time (`2020年2月23日19:00左右,…`).
+opening a clause after an approximate time (`2020年2月23日19:00左右,…`); a forum poster's registration
+date in a cell apart from its label, lifted out of the post's container as a byline line.
 """
 
 from __future__ import annotations
@@ -76,3 +77,15 @@ def test_a_date_opening_a_clause_after_an_approximate_time_is_not_the_page_date(
     assert day(page("<div class='info'>来源：本站</div>", article=story)) is None
     story2 = story.replace("19:00左右,", "19时许，")
     assert day(page("<div class='info'>来源：本站</div>", article=story2)) is None
+
+
+def test_a_forum_posters_registration_date_split_from_its_label_is_not_the_post_date():
+    # the post's container holds the poster's profile (`注册时间` and its date in separate cells): the
+    # body found there opens with that date, lifted as a byline line while its label stayed above
+    post = ("<div class='post'><div class='pls'><a class='xw1'>文化漫谈</a><dl><dt>注册时间</dt><dd>2011-3-2</dd>"
+            "<dt>积分</dt><dd>120</dd></dl></div>\n<div class='pi'>楼主 <span class='authi'>发布时间：2005年10月13日 "
+            "最后更新：2005年10月16日 17:40</span></div><h3>县里召开农村公路建设推进会</h3>\n"
+            f"<div class='t_f'>{TEXT}</div></div>")
+    html = ("<html><head><title>石桥镇农村公路通车</title></head><body><div class='stat'>查看: 3120|回复: 12</div>"
+            f"<h1 id='thread_subject'>石桥镇农村公路通车</h1>\n{post}</body></html>")
+    assert day(html) == "2005-10-13"

@@ -120,8 +120,16 @@ _ZH_NOTICE = re.compile(
 _HOTLINE = re.compile(r"专线|專線|热线|熱線")
 _HOTLINE_NUMBER = re.compile(r"\d{4}")
 _CARE = re.compile(r"给自己一次机会|給自己一次機會|给自己机会|給自己機會|(?:关心|關心|提醒)(?:您|你)[：:，,]?$")
+# `(相關報導見焦點)`, `（相关报道见第3版）`, `（详见A05版）`: a bracketed pointer to another report.
+_SEE_ALSO = re.compile(r"[(（【\[]\s*(?:相关报道|相關報導|相关新闻|相關新聞|详见|詳見|另见|另見)[^()（）【】\[\]]{0,16}[)）】\]]")
+# A review chain's credit under a school's or county's post: `校稿:李咏`.
+_PROOF_LABELS = ("校稿", "审稿", "審稿", "核稿")
+_NAME_SPLIT = re.compile(r"[、，, ]+")
+_CARE_HEAD = re.compile(r".{0,10}(?:关心|關心)(?:您|你)")
 # A desk's or reporter's credit over the text: `社會中心／綜合報導`, `記者林青／青溪報導`.
 _DESK_CREDIT_ENDS = ("报导", "報導", "报道", "報道")
+# `百家号/乡村观察员`, `网易号/…`: a self-media platform's name and the account, over the text.
+_PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "搜狐号/", "企鹅号/", "大鱼号/", "澎湃号/")
 # A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`,
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
@@ -222,9 +230,19 @@ def is_chrome(line: str) -> bool:
         return True  # `自殺防治諮詢安心專線：0800-788995（24小時）`
     if len(line) <= 30 and _CARE.search(line):
         return True  # `★…關心您：再給自己一次機會`, `●…提醒您，請給自己機會：`
+    if len(line) <= 80 and _CARE_HEAD.match(line) and ("自殺" in line or "自杀" in line or "珍惜生命" in line):
+        return True  # `《蘋果》關心你 自殺解決不了問題，卻留給家人無比悲痛。請珍惜生命。`: the box's heading and plea
     if len(line) <= 24 and line.endswith(_DESK_CREDIT_ENDS) and ("／" in line or "/" in line) \
             and not _SENTENCE_ENDS.search(line) and "，" not in line:
         return True  # `社會中心／綜合報導`
+    if len(line) <= 24 and line[:1] in "(（【[" and _SEE_ALSO.fullmatch(line.strip()):
+        return True  # `(相關報導見焦點)`
+    if len(line) <= 24 and line.startswith(_PROOF_LABELS) and _names_after_colon(line, 2):
+        return True  # `校稿:李咏`
+    if len(line) <= 160 and line[:1] == "作" and "。" not in line and _authors_with_posts(line):
+        return True  # `作者:刘建华(中国新闻出版研究院…研究员);杨雨晴(…)`
+    if len(line) <= 20 and line.startswith(_PLATFORM_ACCOUNT) and cjk_name(line.split("/", 1)[1], 12):
+        return True  # `百家号/乡村观察员`: the platform and the account that posted it
     if len(line) <= 20 and line.endswith(_MADE_BY) and _MADE_BY_UNIT.search(line) and not _SENTENCE_ENDS.search(line):
         return True  # `新华社音视频部制作`: the unit that made the video or page
     if len(line) <= 40 and line[:1] in _LAW_FIRST and line.replace(" ", "").replace("：", ":").startswith(_LAW_FIELDS):
@@ -307,6 +325,25 @@ _SLASH_ROLES = frozenset((
     "监制", "監製", "主编", "主編", "编辑", "編輯", "责编", "責編", "记者", "記者", "摄影", "攝影", "摄像", "攝像", "剪辑", "剪輯",
     "制作", "製作", "策划", "策劃", "统筹", "統籌", "校对", "校對", "审核", "審核", "文", "图", "圖", "视频", "視頻",
 ))
+
+
+def _names_after_colon(line: str, at: int) -> bool:
+    """Whether `line` holds from `at` a colon and one to four names (`校稿:李咏`, `审稿：王福、林青`)."""
+    rest = line[at:].lstrip()
+    if rest[:1] not in ("：", ":"):
+        return False
+    names = [name for name in _NAME_SPLIT.split(rest[1:].strip()) if name]
+    return 1 <= len(names) <= 4 and all(cjk_name(name) for name in names)
+
+
+def _authors_with_posts(line: str) -> bool:
+    """`作者:刘建华(中国新闻出版研究院…研究员);杨雨晴(…)`: `作者` and a colon, a name, a bracket."""
+    rest = line[3:].lstrip() if line.startswith("作 者") else line[2:].lstrip() if line.startswith("作者") else ""
+    if rest[:1] not in ("：", ":"):
+        return False
+    rest = rest[1:].lstrip()
+    bracket = min((at for at in (rest.find("("), rest.find("（")) if at > 0), default=-1)
+    return bracket > 0 and cjk_name(rest[:bracket].strip())
 
 
 def cjk_name(text: str, longest: int = 4) -> bool:

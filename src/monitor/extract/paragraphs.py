@@ -62,6 +62,9 @@ _STRONG_HINT = re.compile(
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
+# `<span style="display:block;height:1em;"></span>` between paragraphs of loose text: an empty spacer
+# the page's CSS draws as a block, a paragraph break without a <p> or <br>.
+_SPACERS = "span[style*='display:block'], span[style*='display: block']"
 _LINK_SPAN = re.compile("\x02([^\x02\x03]*)\x03")
 _BREAK_AFTER = "。！？!?”」』.:：;；)）"
 _SENTENCE_END_CJK = re.compile("[。！？]")
@@ -244,6 +247,9 @@ def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
 def _raw_paragraphs(container: LexborNode) -> list[str]:
     """Drop chrome blocks and mark paragraph, <br> and link boundaries, then split one text() call
     (into stripped, non-empty pieces)."""
+    for spacer in container.css(_SPACERS):
+        if spacer.child is None:
+            spacer.insert_before(_PARA)
     doomed: list[LexborNode] = []
     own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
     marked = _MARKED

@@ -107,7 +107,15 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     # A forum poster's `注册时间 …` / `最后登录 …` dates no post: blanked in the byline region, after the
     # body and in the page text around the body (the whole page would cost a scan per key).
-    places.region, places.tail = dates.without_profile(places.region), dates.without_profile(places.tail)
+    region, places.region = places.region, dates.without_profile(places.region)
+    places.tail = dates.without_profile(places.tail)
+    line = (places.byline or "").strip()
+    if line and places.region is not region:
+        # The byline line lifted out of the body is a profile date blanked in the region (`注册时间` and
+        # `2011-3-2` in separate cells of the post's container, the body found there opening with the date).
+        at = region.find(line)
+        if at >= 0 and not places.region[at : at + len(line)].strip():
+            places.byline = None
     low, high = max(0, places.body_at - _PROFILE_SPAN), places.body_at + _PROFILE_SPAN
     around = places.page_text[low:high]
     blanked = dates.without_profile(around)
