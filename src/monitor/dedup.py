@@ -360,6 +360,15 @@ def coverage(small: str, large_grams) -> float:
     return 1.0 - float(_own(text, large_grams).mean())
 
 
+def left_out(text: str, other_grams):
+    """Per character of `text` (white space removed): True where no shingle of the other text
+    (its sorted shingle hashes) covers it, as a numpy bool array (all True without any)."""
+    text = "".join(text.split())
+    if len(text) < SHINGLE or not len(other_grams):
+        return _np().ones(len(text), bool)
+    return _own(text, other_grams)
+
+
 def _own(text: str, other_grams):
     """Per character of `text` (white space removed): True where no shingle the other text has
     covers it (the text's own), as a numpy bool array. `other_grams` sorted (a `Fingerprint`'s)."""
@@ -385,6 +394,14 @@ def _framed(own) -> bool:
     if not len(runs):
         return False
     return int(own[:runs[0, 0]].sum()) >= QUOTE_EDGE and int(own[runs[-1, 1]:].sum()) >= QUOTE_EDGE
+
+
+def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
+    """Whether the first text quotes the second (`quotes`, one way)."""
+    a, b = "".join(text_a.split()), "".join(text_b.split())
+    if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
+        return False
+    return bool(_framed(_own(a, grams_b)) and _own(b, grams_a).sum() >= QUOTE_OWN)
 
 
 def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
@@ -430,6 +447,14 @@ def signature(hashes: set[int] | Any) -> tuple[int, ...]:
     np = _np()
     grams = np.unique(np.fromiter(hashes, np.uint64, len(hashes))) if isinstance(hashes, set) else hashes
     return tuple(_signature(grams).tolist()) if len(grams) else (_MASK,) * BINS
+
+
+def share_in(grams: Any, others: list[Any]) -> float:
+    """Share of a text's shingle hashes found in any of other texts' (numpy arrays)."""
+    np = _np()
+    if not len(grams) or not others:
+        return 0.0
+    return float(np.isin(grams, np.concatenate(others)).mean())
 
 
 def containment(a: set[int] | Any, b: set[int] | Any) -> float:

@@ -59,11 +59,19 @@ PART, OPENING = 1 / 3, 0.8
 QUOTED = 0.9
 # Candidates read lately, kept with their fingerprint text and shingles: a story's original is
 # the candidate of each of its reposts in turn (stored articles do not change while ingesting).
-STORED_KEPT = 64
+STORED_KEPT = 256
 # What `_repost_of` says of a candidate: no repost; a repost; a repost judged without figures to
 # compare (a text without figures, this one with some); not a repost because it holds this
-# one's figures in other values (a county's release from the same template).
-NOT, REPOST, BLIND, CLASH = 0, 1, 2, 3
+# one's figures in other values (a county's release from the same template); not a repost
+# because one text quotes the other (`dedup.quotes`: neither joins the other's story).
+NOT, REPOST, BLIND, CLASH, QUOTES = 0, 1, 2, 3, 4
+# An article holding stored texts of two stories or more, each a part of it, is their whole
+# (a paged article's pages met before its whole copy: the stories merge) when those texts make
+# up this share of its shingles; else it is a compilation (a digest) and joins none of them.
+MADE_OF = 0.8
+# A repost found of a text at least this share of this one's size (and not much larger) settles
+# the story at once: an editor's note or a lead of this one's own, not a frame around a part.
+COPY = 0.75
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -209,6 +217,7 @@ class Ingestor:
         self.lost_sources: list[str] = []  # sources of the last batch the database refused
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
         self._stored: dict[int, _Stored | None] = {}  # candidates read lately (`_read`)
+        self._merged: dict[int, int] = {}  # stories merged into another (`_near_duplicate_story`)
         record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
 
     def __enter__(self) -> Ingestor:
@@ -268,6 +277,7 @@ class Ingestor:
                 crash_point("batch")
         except StoreError:  # the database refused the batch: none of it was kept
             self._stored.clear()
+            self._merged.clear()
             self.lost_sources = sorted({p.source for p in batch if isinstance(p, Prepared)})
             raise
         crash_point("committed")
@@ -280,7 +290,14 @@ class Ingestor:
             with store.savepoint():
                 if store.known_url(p.canonical):  # stored meanwhile by another process
                     return Ingested("duplicate", source=p.source, canonical=p.canonical)
-                story_id = store.story_by_hash(p.digest) or self._near_duplicate_story(p)
+                story_id, merged = store.story_by_hash(p.digest), list[int]()
+                if story_id is None:
+                    story_id, merged = self._near_duplicate_story(p)
+                if merged and story_id is not None:  # this article is the whole of stories its parts started
+                    store.merge_stories(story_id, merged)
+                    kept = story_id
+                    self._merged = {k: kept if v in merged else v for k, v in self._merged.items()}
+                    self._merged.update(dict.fromkeys(merged, kept))
                 status = "repost" if story_id else "new"
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
@@ -317,26 +334,132 @@ class Ingestor:
             return None
         return datedsigs.DatedSignatures(self.ctx.store.signatures_published(datedsigs.spans(old)))
 
-    def _near_duplicate_story(self, p: Prepared) -> int | None:
-        """The story of a stored article whose text contains this one's (or is contained in it).
-        Judged from the stored signatures; only a borderline estimate reads the candidate's text.
-        An article dated before the window is also compared with those published near its date."""
+    def _near_duplicate_story(self, p: Prepared) -> tuple[int | None, list[int]]:
+        """The story of a stored article whose text contains this one's (or is contained in it),
+        and the other stories to merge into it (`_whole_of`). Judged from the stored signatures;
+        only a borderline estimate reads the candidate's text. An article dated before the
+        window is also compared with those published near its date.
+
+        A copy about this one's size settles it at once. An article holding a smaller text (a
+        frame around a story, a page of it, or a quotation of it among text of its own) is
+        compared with every candidate: a story one of whose texts it quotes is not joined
+        through another (a retrospective quoting most of a story holds its first page whole),
+        and texts of several stories make it their whole or a compilation (`_whole_of`)."""
         if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
-            return None
+            return None, []
         # A story one of whose texts holds this one's figures in other values (a county's release
         # from the same template) is not joined through a text of it that has none to compare
         # (the release's paragraphs without figures, a story's second page).
         conflicted: set[int] = set()
         blind: int | None = None
+        found: list[int] = []  # stories judged reposts, in the order found
+        held: dict[int, list[dict[str, Any]]] = {}  # their texts notably smaller than this one
+        within: dict[int, list[dict[str, Any]]] = {}  # and notably larger (this one a part of them)
+        texts: dict[int, list[dict[str, Any]]] = {}  # every candidate, by story
+        quoting: dict[int, list[dict[str, Any]]] = {}  # texts this one quotes or is quoted by
         for cand in self._candidates(p):
-            verdict = self._repost_of(p, cand)
-            if verdict == CLASH:
-                conflicted.add(cand["story_id"])
-            elif verdict != NOT and cand["story_id"] not in conflicted:
+            story = cand["story_id"] = self._merged.get(cand["story_id"], cand["story_id"])
+            if story in conflicted or (texts and not self._telling(p, cand, held, within)):
+                continue
+            verdict = cand["verdict"] = self._repost_of(p, cand)
+            texts.setdefault(story, []).append(cand)
+            if verdict in (REPOST, BLIND):
+                size = cand["shingles"]
+                if verdict == REPOST and not found and COPY * p.shingles <= size <= p.shingles / QUOTED:
+                    return story, []  # a copy, or one with a note of this one's: no frame, no quotation, no part
                 if verdict == REPOST:
-                    return cand["story_id"]
-                blind = blind or cand["story_id"]
-        return blind if blind not in conflicted else None
+                    found.append(story)
+                else:
+                    blind = blind or story
+                (held if size < p.shingles else within).setdefault(story, []).append(cand)
+            elif verdict == CLASH:
+                conflicted.add(story)
+            elif verdict == QUOTES:
+                quoting.setdefault(story, []).append(cand)
+        quoted = {story for story in held if self._quotes_story(p, story, texts, quoting)}
+        quoted |= self._quoting(within, texts) - held.keys()  # not a story whose text this one holds
+        stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
+        if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
+            return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
+        if stories:
+            return stories[0], []
+        return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
+
+    @staticmethod
+    def _telling(p: Prepared, cand: dict[str, Any], held: dict[int, list[dict[str, Any]]],
+                 within: dict[int, list[dict[str, Any]]]) -> bool:
+        """Whether a candidate met after this article was found to hold or be held by a text of a
+        story can change the verdict: a fuller text of that story (which this one may quote), or
+        another story's text on the same side (its whole's other part, a digest's other item, or
+        another text holding this one), whose signature agrees with this one's in a band's bins at
+        least. Others are not judged (they may cost a read each)."""
+        if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:  # unrelated, or too little shared
+            return False
+        size = cand["shingles"]
+        if (mine := held.get(cand["story_id"], []) + within.get(cand["story_id"], [])):
+            return size > max(c["shingles"] for c in mine)
+        return (size < p.shingles) if held else (size >= p.shingles or not within)
+
+    def _quoting(self, within: dict[int, list[dict[str, Any]]], texts: dict[int, list[dict[str, Any]]]) -> set[int]:
+        """Of the stories whose texts hold this article (a part of them), those with a text quoting
+        a text of another (`_left_story_text`): a story's first page is held by the story and by
+        a retrospective or a digest quoting it, and belongs to the story."""
+        if len(within) < 2:
+            return set()
+        return {story for story, mine in within.items()
+                if any(self._left_story_text(a, b, texts[other])
+                       for a in mine for other, theirs in within.items() if other != story for b in theirs)}
+
+    def _left_story_text(self, a: dict[str, Any], b: dict[str, Any], members: list[dict[str, Any]]) -> bool:
+        """Whether stored text `a` quotes stored text `b` (`dedup.quoting`) leaving out text another
+        of b's story's texts has (`members`): the story's, not one repost's own lead or note."""
+        mine, theirs = self._read(a), self._read(b)
+        if mine is None or theirs is None or not dedup.quoting(mine.text, mine.fp.grams, theirs.text, theirs.fp.grams):
+            return False
+        return self._story_text(theirs, dedup.left_out(theirs.text, mine.fp.grams), b, members)
+
+    def _story_text(self, stored: _Stored, left: Any, cand: dict[str, Any], members: list[dict[str, Any]]) -> bool:
+        """Whether QUOTE_OWN characters or more of a stored text's, those marked in `left`, are
+        in another text of its story (`members`, cand's among them)."""
+        for other in members:
+            kept = self._read(other) if other["article_id"] != cand["article_id"] else None
+            if kept is not None and int((left & ~dedup.left_out(stored.text, kept.fp.grams)).sum()) >= dedup.QUOTE_OWN:
+                return True
+        return False
+
+    def _quotes_story(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]],
+                      quoting: dict[int, list[dict[str, Any]]]) -> bool:
+        """Whether this article, holding a smaller text of a story, quotes a text of it (`dedup.quotes`,
+        also one sharing too little to be a repost) leaving out text another of its texts has: the
+        story's text, not one repost's own lead or note (a repost framing the story whole quotes
+        another repost that added a lead of its own, and still joins)."""
+        smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
+        quoted = quoting.get(story, []) + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest
+                                           and self._quotes(p, c)]
+        for cand in quoted:
+            stored = self._read(cand)
+            if stored is not None and self._story_text(stored, dedup.left_out(stored.text, p.grams()), cand, texts[story]):
+                return True
+        return False
+
+    def _whole_of(self, p: Prepared, stories: list[int], held: dict[int, list[dict[str, Any]]]
+                  ) -> tuple[int | None, list[int]]:
+        """(the oldest story, the others to merge into it) when the stored texts this article
+        holds make it up (MADE_OF: a story's pages, each started a story, met by its whole
+        copy); else (None, []): text of its own besides several stories' texts (a digest)."""
+        grams = [stored.fp.grams for s in stories for c in held[s] if (stored := self._read(c)) is not None]
+        mine = p.grams()
+        if not grams or not len(mine) or dedup.share_in(mine, grams) < MADE_OF:
+            return None, []
+        keep, *gone = sorted(stories)
+        return keep, gone
+
+    def _quotes(self, p: Prepared, cand: dict[str, Any]) -> bool:
+        """Whether this article quotes a related stored text or is quoted by it (read)."""
+        if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
+            return False
+        stored = self._read(cand)
+        return stored is not None and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams)
 
     def _candidates(self, p: Prepared) -> Iterator[dict[str, Any]]:
         """The stored articles sharing an LSH key with this one, then, for an article dated
@@ -372,7 +495,7 @@ class Ingestor:
         lead-only copy), this article, when a small part of the stored one, is one of its
         story's (`_inside`), and neither text quotes the other (`dedup.quotes`: a commentary).
         The candidate is read only when this article is the longer, a small part of it, has
-        figures to compare, or may quote it or be quoted (`QUOTED`). Says NOT, REPOST, BLIND or CLASH."""
+        figures to compare, or may quote it or be quoted (`QUOTED`). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
         part = cand["shingles"] < PART * p.shingles
         inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
@@ -388,11 +511,12 @@ class Ingestor:
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return CLASH
-        if part and (roundup_title(textnorm.normalize(p.article.title)) or not (
-                dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING)):
+        if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
+            return NOT  # a page rounding up the news holds other stories' texts and is none of them
+        if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING):
             return NOT
         if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
-            return NOT
+            return QUOTES
         return BLIND if not shorter and not theirs and mine else REPOST
 
     @staticmethod

@@ -108,6 +108,21 @@ class ArticlesPart(FingerprintsPart):
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
+    def merge_stories(self, keep: int, gone: Iterable[int]) -> None:
+        """Move the articles of the `gone` stories into `keep` (one story found to be several:
+        a paged article's pages met before its whole copy). What was delivered or planned of a
+        gone story counts for the kept one (the reader has seen part of it), and the gone rows
+        go, so no later story takes their ids with their delivery records."""
+        with self.writing():
+            for story in gone:
+                self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [keep, story])
+                for table in ("deliveries", "outbox_stories"):
+                    self.conn.execute(f"UPDATE OR IGNORE {table} SET story_id = ? WHERE story_id = ?", [keep, story])
+                    self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", [story])
+                self.conn.execute("DELETE FROM stories WHERE id = ?", [story])
+            self.conn.execute("UPDATE stories SET first_article_id = (SELECT min(id) FROM articles WHERE story_id = ?) "
+                              "WHERE id = ?", [keep, keep])
+
     def index_articles(self, rows: list[tuple[int, str]]) -> None:
         """FTS rows (article id, `ftstokens.document_tokens`) for articles just added with `index=False`."""
         with self.writing():

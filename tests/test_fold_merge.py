@@ -1,0 +1,159 @@
+"""Story folding of a story's pages met before its whole copy, and of long texts holding a part
+of a story among text of their own (fold-7).
+
+A paged article arrives as two pages, each half of the story, sharing nothing: each starts a
+story. The whole copy that comes later holds both, so the two stories are one and are merged
+into the older. A text that holds one of those pages whole between an opening and a closing of
+its own (a retrospective quoting most of the story, a weekly digest) frames the page like a
+repost would, but it leaves out what the story's whole copy has: it quotes the story, and
+joins it through none of its texts."""
+
+from __future__ import annotations
+
+from test_dedup import _opened
+from test_fold_edges import _stories
+
+from monitor.models import Article
+from monitor.pipeline import Context
+from monitor.pipeline.ingest import ingest_many
+
+_STORY = [
+    "清溪县今年春天招募的河道志愿巡护队已经有三百二十名队员，他们每周分两班沿清溪干流和六条支流步行巡查，"
+    "发现乱倒垃圾、私设网箱和排污口异常，就用手机拍照上传到县里的河长制平台。",
+    "巡护队的队员大多是沿河村庄的村民，也有退休教师和返乡的大学生。县水利局为每人配发了救生衣、反光背心和一根测水深的标杆，"
+    "还请消防队员讲了两次溺水救援课。",
+    "队长林秀英说，刚开始村里有人不理解，觉得这是多管闲事。后来大家看到上报的问题几天内就有人来处理，"
+    "河边的垃圾堆一处处消失，愿意报名的人反而多了起来。",
+    "县河长办的数据显示，平台开通半年来共收到巡护队上报的问题一千零四十六条，已经办结九百八十三条，"
+    "其中拆除废弃网箱一百一十二处，封堵私设排污口十七个。",
+    "今年夏天的两场暴雨期间，巡护队提前把水位上涨的消息报给了沿岸的三所小学和两个养殖场，"
+    "帮助转移了四百多头生猪，没有出现人员伤亡。",
+    "县里计划明年把巡护范围扩大到全部二十四条小流域，并和邻县的巡护队约定每季度开展一次联合巡河，"
+    "上下游的问题一起发现、一起处理。",
+]
+STORY = "\n".join(_STORY)
+PAGE_1, PAGE_2 = "\n".join(_STORY[:3]), "\n".join(_STORY[3:])
+_URLS = ("https://river.example.cn/a/1.html", "https://river.example.cn/a/1_2.html", "https://mirror.example.com/77")
+
+
+def test_a_story_whose_two_pages_came_first_is_one_story_once_its_whole_copy_comes(tmp_path):
+    items = [(_URLS[0], "清溪河上的志愿巡护队", PAGE_1), (_URLS[1], "清溪河上的志愿巡护队(2)", PAGE_2),
+             (_URLS[2], "三百二十名村民守护一条河", STORY)]
+    first, second, whole = _stories(tmp_path, items)
+    assert first == second == whole  # the older story keeps its id
+    _cfg, store = _opened(tmp_path)
+    try:  # the merged story's row is gone; the kept one starts with its first article
+        assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
+        row = store.db.execute("SELECT first_article_id FROM stories").fetchone()
+        assert row[0] == store.db.execute("SELECT min(id) FROM articles").fetchone()[0]
+    finally:
+        store.close()
+
+
+def test_the_pages_merge_in_one_batch_and_across_batches(tmp_path):
+    cfg, store = _opened(tmp_path)
+    try:
+        ctx = Context(cfg, store)
+        pages = [(Article(url=u, title="巡护队", paragraphs=tuple(b.split("\n"))), "s", None)
+                 for u, b in zip(_URLS[:2], (PAGE_1, PAGE_2), strict=True)]
+        ingest_many(ctx, pages)  # stored: two stories
+        whole = ingest_many(ctx, [(Article(url=_URLS[2], title="巡护队", paragraphs=tuple(_STORY)), "s", None)])[0]
+        assert whole.status == "repost"
+        assert {r[0] for r in store.db.execute("SELECT story_id FROM articles")} == {whole.story_id}
+    finally:
+        store.close()
+
+
+_OWN_OPEN = "【年终回访】今年三月，清溪县招募村民巡护河道的消息曾在本地引起不小的讨论。当时的报道这样写道："
+_OWN_CLOSE = ("几个月后记者再去回访，巡护队已经换上了统一的无人机巡查设备，但也有队员说，年轻人外出打工的多，"
+              "巡护的班次越来越难排满，县里正在考虑给队员发放交通补贴。")
+
+
+def test_a_retrospective_quoting_most_of_a_story_joins_it_through_none_of_its_pages(tmp_path):
+    # the paragraphs it leaves out are the story's: its copies agree on them
+    retro = ("https://review.example.com/9", "年终回访：巡护队", "\n".join([_OWN_OPEN, *_STORY[:4], _OWN_CLOSE]))
+    copy = ("https://wx.example.com/s/5", "巡护队", "\n".join([_WX_OPEN, STORY, _WX_CLOSE]))
+    story, page, repost, quoting = _stories(tmp_path, [(_URLS[2], "巡护队", STORY), (_URLS[0], "巡护队", PAGE_1),
+                                                       copy, retro])
+    assert story == page == repost != quoting
+
+
+_WX_OPEN = "各位读者大家好！今天和大家分享一条身边的暖心消息：一群普通村民，自发守护家门口的一条河。"
+_LEAD = "保护一条河，光靠几块警示牌远远不够。在清溪县，有一群人把巡河变成了每周的固定功课，下面这篇报道讲的就是他们。"
+_WX_CLOSE = "你的家乡也有这样的志愿者吗？欢迎在留言区说说他们的故事，觉得有用就点个在看吧。"
+
+
+def test_a_repost_framing_the_story_joins_it_beside_a_repost_with_a_lead_of_its_own(tmp_path):
+    # the account's opening and closing are around the whole story; the lead the other repost
+    # added is that repost's own, no text of the story left out
+    items = [(_URLS[2], "巡护队", STORY), (_URLS[0], "巡护队", PAGE_1),
+             ("https://m.example.com/2", "一条河和三百二十个守护者", "\n".join([_LEAD, STORY])),
+             ("https://wx.example.com/s/6", "巡护队", "\n".join([_WX_OPEN, STORY, _WX_CLOSE]))]
+    assert len(set(_stories(tmp_path, items))) == 1
+
+
+_OTHERS = [
+    "【城西菜市场改造完工】改造后的城西菜市场增加了一百二十个摊位，市场顶棚全部换成透光材料，"
+    "地面铺设防滑砖，场内还设了公平秤和农残快检室，摊主的租金三年内不上涨。",
+    "【县医院开通夜间门诊】从下个月起，县医院每天晚上六点到九点开放内科、儿科和皮肤科门诊，"
+    "方便上班族下班后看病，夜间门诊的挂号费与白天相同，医保也可以照常结算。",
+    "【老年大学秋季班开始报名】老年大学今年秋季开设书法、摄影、智能手机使用等二十三个班，"
+    "六十岁以上的县内居民都可以报名，每人最多选两门课，学费全免。",
+]
+
+
+def test_a_digest_holding_a_page_of_a_story_among_others_joins_none(tmp_path):
+    digest = ("https://weekly.example.cn/week", "周末读报",
+              "\n".join([_OTHERS[0], "【清溪河上的志愿巡护队】", *_STORY[:3], *_OTHERS[1:]]))
+    copy = ("https://wx.example.com/s/5", "巡护队", "\n".join([_WX_OPEN, STORY, _WX_CLOSE]))
+    story, page, repost, weekly = _stories(tmp_path, [(_URLS[2], "巡护队", STORY), (_URLS[0], "巡护队", PAGE_1), copy,
+                                                      digest])
+    assert story == page == repost != weekly
+    # met first, the digest and the story both hold the page, which joins the story
+    (tmp_path / "later").mkdir()
+    weekly, story, repost, page = _stories(tmp_path / "later", [digest, (_URLS[2], "巡护队", STORY), copy,
+                                                                (_URLS[0], "巡护队", PAGE_1)])
+    assert story == repost == page != weekly
+
+
+def test_a_digest_holding_pages_of_two_stories_merges_neither(tmp_path):
+    other = [
+        "城东的社区食堂上个月开门以来，每天中午接待一百五十多位老人，一荤两素一汤只要十二元，"
+        "八十岁以上的老人再减三元，行动不便的老人可以由网格员送餐上门。",
+        "食堂由街道提供场地，一家本地餐饮企业负责运营，菜单每周在社区公告栏和业主群里公布，"
+        "老人可以提前一天预订，也可以直接到窗口点餐。",
+        "街道还在食堂旁边开了一间健康小屋，每周二、周四有社区医生坐诊，给老人量血压、测血糖，"
+        "建立健康档案，发现异常就联系家属和签约医生。",
+    ]
+    digest = ("https://weekly.example.cn/w2", "周末读报",
+              "\n".join([_OTHERS[0], *_STORY[:3], *other, *_OTHERS[1:]]))
+    a, b, weekly = _stories(tmp_path, [(_URLS[0], "巡护队", PAGE_1), ("https://canteen.example.cn/1", "社区食堂", "\n".join(other)),
+                                       digest])
+    assert len({a, b, weekly}) == 3
+
+
+def test_a_page_rounding_up_the_news_is_the_story_of_no_text_it_holds(tmp_path):
+    # its title says it rounds up the week: a story's first page among its items is one item,
+    # however large a part of the page it is (the rule held only for a part under a third)
+    digest = ("https://weekly.example.cn/w3", "一周要闻", "\n".join([_OTHERS[0], *_STORY[:3], *_OTHERS[1:]]))
+    page, weekly = _stories(tmp_path, [(_URLS[0], "巡护队", PAGE_1), digest])
+    assert page != weekly
+
+
+def test_a_merged_story_counts_as_delivered_when_a_part_of_it_was(tmp_path):
+    # the reader has seen the first page: the story its whole copy made is not sent again, and
+    # the gone story's id is not left with a delivery record for a later story to take
+    _cfg, store = _opened(tmp_path)
+    try:
+        add = lambda url, body, story=None: store.add_article(  # noqa: E731
+            Article(url=url, title="巡护队", paragraphs=(body,)), source="s", canonical_url=url,
+            content_hash=url, story_id=story)
+        _, kept = add(_URLS[0], PAGE_1)
+        _, gone = add(_URLS[1], PAGE_2)
+        store.record_delivery("reader", "email", [gone])
+        store.merge_stories(kept, [gone])
+        rows = store.db.execute("SELECT story_id FROM deliveries").fetchall()
+        assert [r[0] for r in rows] == [kept]
+        assert {r[0] for r in store.db.execute("SELECT story_id FROM articles")} == {kept}
+    finally:
+        store.close()
