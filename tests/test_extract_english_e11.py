@@ -122,3 +122,9 @@ def test_more_headlines_is_a_stop_heading() -> None:
     from monitor.extract.boiler import is_stop
     assert is_stop("More headlines") and is_stop("Latest Headlines")
     assert not is_stop("Headlines from the council meeting were mostly about the budget")
+
+
+def test_a_byline_naming_an_outlets_staff_is_not_text() -> None:
+    body = paragraphs("en_e11_staff_byline.html")
+    assert body[0].startswith("The town library will open on Sunday")
+    assert len(body) == 2

@@ -106,7 +106,8 @@ _REPORTER = re.compile(  # `记者 王五`, `新华网黑龙江频道 记者 伊
 _AGENCY_CREDIT = re.compile(r"^[（(]?\s*[\u4e00-\u9fff]{1,8}(?:社|报|報|台|网|網)(?:记者|記者)\s*[）)]?$")
 _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
-    rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[,|·•–—-].{{0,60}})?$"
+    rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s+(?:staff|reporters?|writers?))?"  # `By River Post staff`
+    rf"\s*(?:[,|·•–—-].{{0,60}})?$"
 )
 _BY = ("By ", "BY ", "by ")  # a byline's opening word, lower-cased by some templates (`by <a>Jo Marsh</a>`)
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
