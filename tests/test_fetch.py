@@ -98,9 +98,9 @@ def test_a_long_retry_after_is_not_waited_for_and_the_host_rests(site):
     site.status("/a.html", 429, {"Retry-After": "3600"})
     site.article("/b.html", "沪明")
     with fetcher_for(site) as f:
-        err = fails(f, site.url("/a.html"), "http")
-        assert err.status == 429
-        fails(f, site.url("/b.html"), "deferred")  # the host asked for an hour: not asked again now
+        err = fails(f, site.url("/a.html"), "rate_limited")
+        assert err.status == 429 and "a pause asked for" in str(err)
+        fails(f, site.url("/b.html"), "rate_limited")  # the host asked for an hour: not asked again now
     assert site.paths().count("/a.html") == 1 and "/b.html" not in site.paths()
 
 

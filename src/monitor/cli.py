@@ -160,7 +160,7 @@ class State:
             return Context(self.cfg, self.store, None)
         from .fetch import Fetcher  # only polling fetches: other commands never load httpx
 
-        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch, robots_memory=self.store.robots_memory()))
+        return Context(self.cfg, self.store, Fetcher(self.cfg.fetch, memory=self.store.host_memory()))
 
     def close(self) -> None:
         if self._store is not None:

@@ -103,12 +103,12 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     The caller holds the database's daemon lock (`daemon.single`). SIGHUP re-reads the config;
     `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`)."""
     if once:
-        with Fetcher(cfg.fetch, robots_memory=store.robots_memory()) as fetcher:
+        with Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:
             ctx = Context(cfg, store, fetcher)
             run_cycle(ctx)
             send_digests(ctx)
         return
-    with daemon.signals_held(), Fetcher(cfg.fetch, robots_memory=store.robots_memory()) as fetcher:  # held before any thread starts
+    with daemon.signals_held(), Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:  # held before any thread starts
         ctx = Context(cfg, store, fetcher)
         sched = build(cfg, store, fetcher, ctx=ctx)
         reloader, stop_extras = daemon.attach(

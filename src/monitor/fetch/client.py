@@ -28,18 +28,18 @@ import time
 from collections.abc import Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
 from ..config import FetchConfig
 from ..decode import decode_html
 from ..errors import FetchError
-from ..retry import RetryPolicy
+from ..retry import RetryPolicy, parse_retry_after
 from . import signals
 from .body import ACCEPT_ENCODING, content_length, read_body, too_large
 from .guard import AddressPolicy
-from .hosts import HostGate
+from .hosts import HostGate, RestMemory, clock
 from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
 from .robots import Memory, RobotsCache
 from .transport import Answer, GuardedTransport, transports
@@ -54,6 +54,10 @@ ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
 
 
+class HostMemory(Memory, RestMemory, Protocol):
+    """What outlives the process per host: robots.txt answers and pauses asked for."""
+
+
 @dataclass
 class Response:
     """What a GET returned; `not_modified` means a 304 to a conditional request; `redirects`
@@ -66,6 +70,7 @@ class Response:
     elapsed: float = 0.0
     not_modified: bool = False
     redirects: tuple[str, ...] = ()
+    rest_until: float = 0.0  # the host asked for a pause (Retry-After past our patience) until this Unix time
     _text: str | None = field(default=None, repr=False)
 
     @property
@@ -84,12 +89,12 @@ class Response:
 class Fetcher:
     """A polite, guarded HTTP client on its own event loop; use as a context manager or `close()`."""
 
-    def __init__(self, cfg: FetchConfig, *, robots_memory: Memory | None = None) -> None:
+    def __init__(self, cfg: FetchConfig, *, memory: HostMemory | None = None) -> None:
         self.cfg = cfg
         self.policy = AddressPolicy(cfg.allow_private)
         self.retry = RetryPolicy(retries=cfg.retries)
-        self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap)
-        self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=robots_memory)
+        self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap, memory=memory)
+        self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=memory)
         self.refusals = 0
         direct, mounts = transports(self.policy, cfg.proxy)
         self.client = httpx.AsyncClient(
@@ -173,6 +178,10 @@ class Fetcher:
                                  kind="http", hint="a broken server or cache; asked again next poll")
             resp.not_modified = True
             return resp
+        if resp.rest_until:
+            raise FetchError(f"{method} {resp.url}: HTTP {resp.status}, a pause asked for; not asked again before "
+                             f"{clock(resp.rest_until)}", status=resp.status, kind="rate_limited",
+                             hint="the site is rate limiting us")
         if not 200 <= resp.status < 300:
             raise FetchError(f"{method} {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
                              status=resp.status, kind="http")
@@ -263,13 +272,15 @@ class Fetcher:
                 timeouts += exc.kind == "timeout"
                 self.gate.defer(host, self.retry.backoff(attempt))
                 continue
-            if final or not self.retry.transient(resp.status):
+            if not self.retry.transient(resp.status):
                 return resp
-            wait = self.retry.delay(attempt, resp.headers.get("retry-after"))
-            if wait is None:  # asked to come back later than we wait: the host rests until the next poll
-                self.gate.defer(host, self.retry.retry_after_cap + 1)
+            asked = parse_retry_after(resp.headers.get("retry-after"))
+            if asked is not None and asked > self.retry.retry_after_cap:  # longer than a poll waits
+                resp.rest_until = self.gate.rest(host, asked, f"HTTP {resp.status} with Retry-After {asked:.0f}s")
                 return resp
-            self.gate.defer(host, wait)
+            if final:
+                return resp
+            self.gate.defer(host, self.retry.delay(attempt, resp.headers.get("retry-after")) or 0.0)
         raise AssertionError("unreachable")  # the loop returns or raises
 
     async def _once(self, url: str, target: httpx.URL, headers: dict[str, str],

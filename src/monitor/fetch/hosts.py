@@ -5,8 +5,9 @@ at least the host's delay after the previous one to that host ended. The delay a
 the host's latency (AutoThrottle's idea: half-way towards the last latency) but never drops
 below `fetch.min_delay`, nor below the host's own robots.txt Crawl-delay (`at_least`; robots.py reads
 at most MAX_DELAY from it); a Retry-After pushes the host's next start later for every request to
-it, and a wait longer than `patience` is refused at once (the host rests until the next poll)
-instead of holding a worker. Hosts never wait for one another: each has its own lock, and only
+it, and a wait longer than `patience` is refused at once instead of holding a worker: the host
+rests (`rest`) until the time it asked for, at most MAX_REST, and a memory (the store's
+`host_rests`) keeps the pause for the next process. Hosts never wait for one another: each has its own lock, and only
 `concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.
 """
 
@@ -17,12 +18,24 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
 
 from ..errors import FetchError
+from ..timespec import SHANGHAI
 
 MAX_DELAY = 30.0
+MAX_REST = 86_400.0  # a pause asked for is honoured up to a day: a typo on their side must not silence a source
 KEEP_HOSTS = 512  # past this many hosts, idle ones are forgotten
 IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
+
+
+class RestMemory(Protocol):
+    """Where pauses outlive the process: `rest_of` gives (end as a Unix time, why) or None."""
+
+    def rest_of(self, host: str) -> tuple[float, str] | None: ...
+
+    def rest(self, host: str, until: float, reason: str) -> None: ...
 
 
 @dataclass
@@ -31,6 +44,7 @@ class _Host:
     next_start: float = 0.0
     ended: float = 0.0  # when the last request to it ended
     floor: float = 0.0  # what the host's robots.txt asks (Crawl-delay / Request-rate)
+    rest: str = ""  # why the host rests, while it asked for a pause longer than we wait
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
@@ -41,8 +55,9 @@ class _Host:
 class HostGate:
     """Take turns per host: `async with gate.turn(host): ...one request...`."""
 
-    def __init__(self, min_delay: float, concurrency: int, patience: float) -> None:
+    def __init__(self, min_delay: float, concurrency: int, patience: float, memory: RestMemory | None = None) -> None:
         self.min_delay = min_delay
+        self.memory = memory
         self.patience = patience
         self.hosts: dict[str, _Host] = {}
         self.slots = asyncio.Semaphore(concurrency)
@@ -51,7 +66,11 @@ class HostGate:
         if host not in self.hosts:
             if len(self.hosts) >= KEEP_HOSTS:
                 self._sweep()
-            self.hosts[host] = _Host(self.min_delay)
+            self.hosts[host] = h = _Host(self.min_delay)
+            rest = self.memory.rest_of(host) if self.memory else None
+            if rest:  # another run was told to leave this host alone for a while
+                h.next_start = time.monotonic() + rest[0] - time.time()
+                h.rest = rest[1]
         return self.hosts[host]
 
     def _sweep(self) -> None:
@@ -69,8 +88,10 @@ class HostGate:
         async with h.lock:
             wait = h.next_start - time.monotonic()
             if wait > self.patience:
-                raise FetchError(f"{host} asked us to wait {wait:.0f}s; left for the next poll",
-                                 hint="the site is rate limiting us", kind="deferred")
+                why = f": {h.rest}" if h.rest else ""
+                raise FetchError(f"{host} asked for a pause{why}; not asked again before "
+                                 f"{clock(time.time() + wait)}", hint="the site is rate limiting us",
+                                 kind="rate_limited")
             if wait > 0:
                 await asyncio.sleep(wait)
             async with self.slots:
@@ -96,6 +117,24 @@ class HostGate:
         h = self._host(host)
         h.next_start = max(h.next_start, time.monotonic() + seconds)
 
+    def rest(self, host: str, seconds: float, reason: str) -> float:
+        """The host asked (Retry-After) for a pause longer than we wait: no request to it for
+        `seconds` (at most MAX_REST), in this process and, through the memory, in the next.
+        Returns the Unix time the pause ends."""
+        seconds = min(max(seconds, 0.0), MAX_REST)
+        h = self._host(host)
+        h.next_start = max(h.next_start, time.monotonic() + seconds)
+        h.rest = reason
+        until = time.time() + seconds
+        if self.memory:
+            self.memory.rest(host, until, reason)
+        return until
+
     def delay(self, host: str) -> float:
         """The host's current delay between request starts."""
         return self._host(host).spacing
+
+
+def clock(unix: float) -> str:
+    """A Unix time as users read it: Asia/Shanghai, to the minute."""
+    return datetime.fromtimestamp(unix, SHANGHAI).strftime("%Y-%m-%d %H:%M Asia/Shanghai")

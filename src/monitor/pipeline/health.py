@@ -2,7 +2,9 @@
 
 In: the error that stopped a listing (or the counts of a poll that got through) and the source's
 stored state. Out: a status and the 404/410 streak. Statuses: `ok`; `not_modified` (304);
-`partial` (some links failed or waited for the next poll); `error`; `blocked` (the listing, or
+`partial` (some links failed or waited for the next poll); `rate_limited` (the site asked for a
+pause, HTTP 429/503 with a long Retry-After: not asked again before it ends, and neither a
+failed poll nor a working one); `error`; `blocked` (the listing, or
 every article, came back as a WAF / JS-challenge stub); `layout_changed` (a listing that used to
 give links gives none: fix the selector); `gone` (404/410 for GONE_AFTER polls in a row).
 Pure: no I/O.
@@ -15,13 +17,16 @@ from typing import Any
 from ..errors import ExtractError, FetchError
 
 GONE_AFTER = 3
-WORKING = frozenset({"ok", "not_modified", "partial"})  # anything else counts as a failed poll
+WORKING = frozenset({"ok", "not_modified", "partial"})  # anything else but RESTING counts as a failed poll
+RESTING = "rate_limited"
 
 
 def listing_failure(exc: BaseException, kind: str, state: dict[str, Any]) -> tuple[str, int]:
     """(status, 404/410 streak) for a listing that could not be fetched or read."""
     if isinstance(exc, FetchError) and exc.kind == "blocked":
         return "blocked", 0
+    if isinstance(exc, FetchError) and exc.kind == "rate_limited":
+        return RESTING, state.get("missing_count") or 0
     if isinstance(exc, FetchError) and exc.status in (404, 410):
         streak = (state.get("missing_count") or 0) + 1
         return ("gone" if streak >= GONE_AFTER else "error"), streak

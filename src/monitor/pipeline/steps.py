@@ -54,6 +54,7 @@ class SourceRun:
     attempted: int = 0
     blocked: int = 0
     late: int = 0  # links the source deadline cut off
+    paused: list[str] = field(default_factory=list)  # links whose host asked for a pause: why, each
     missing: int = 0  # polls in a row the listing answered 404/410
     # links with failures on record when listed (one another process records meanwhile stays on
     # record: harmless, the link is stored, so it is never fetched again)
@@ -127,8 +128,10 @@ def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: Ba
     if kind == "robots":  # the site's wish, not an error
         report.skipped += 1
         return
-    if isinstance(exc, TimeoutError) or kind == "deferred":  # the deadline or a resting host: next poll
+    if isinstance(exc, TimeoutError) or kind in ("deferred", "rate_limited"):  # the deadline, a pause: next poll
         run.late += isinstance(exc, TimeoutError)
+        if kind == "rate_limited":
+            run.paused.append(describe(exc))
         report.deferred += 1
         return
     report.refused += kind == "refused"
@@ -157,6 +160,8 @@ def record(ctx: Context, run: SourceRun) -> None:
         if run.late:
             report.errors.append(f"source deadline ({ctx.cfg.fetch.source_deadline:g}s) reached: "
                                  f"{run.late} links left for the next poll")
+        if run.paused:
+            report.errors.append(f"{len(run.paused)} links left for the next poll: {run.paused[0]}")
         report.status = health.poll_status(run.state, run.links, run.attempted, run.blocked,
                                            len(report.errors))
     report.duration_ms = int((time.monotonic() - run.started) * 1000)
@@ -165,6 +170,7 @@ def record(ctx: Context, run: SourceRun) -> None:
     failed = report.status not in health.WORKING
     ctx.store.record_poll(run.src.name, run.src.kind, run.src.url, status=report.status, new=report.new,
                           error=report.errors[0] if report.errors else None, failed=failed,
+                          resting=report.status == health.RESTING,
                           links=run.links if listing is not None else None, missing_count=run.missing,
                           etag=listing.etag if keep and listing else None,
                           last_modified=listing.last_modified if keep and listing else None)

@@ -20,16 +20,16 @@ from .aliases import AliasesPart
 from .articles import ArticlesPart
 from .base import iso, parse_iso, utcnow
 from .browse import BrowsePart
+from .hosts import HostMemory
 from .matches import MatchesPart
 from .normalforms import NormalFormsPart
 from .outbox import OutboxPart
-from .robots import RobotsMemory
 from .schema import migrations
 from .search import SearchPart
 from .sources import SourcesPart
 from .stories import StoriesPart
 
-__all__ = ["RobotsMemory", "Store", "iso", "migrations", "parse_iso", "utcnow"]
+__all__ = ["HostMemory", "Store", "iso", "migrations", "parse_iso", "utcnow"]
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 # Pages a connection keeps between statements and transactions (SQLite's default is 2 MiB). An
@@ -82,9 +82,10 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         """Close the connection."""
         self.conn.close()
 
-    def robots_memory(self) -> RobotsMemory | None:
-        """robots.txt answers kept in this database for the fetcher (None for an in-memory one)."""
-        return RobotsMemory(self.path) if self.path and str(self.path) != ":memory:" else None
+    def host_memory(self) -> HostMemory | None:
+        """robots.txt answers and hosts' pauses kept in this database for the fetcher (None for
+        an in-memory one)."""
+        return HostMemory(self.path) if self.path and str(self.path) != ":memory:" else None
 
     def schema_version(self) -> list[str]:
         """Names of the applied migrations, oldest first."""

@@ -239,3 +239,11 @@ def m017_normal_forms(db: Database) -> None:
     known = "unknown" if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() else "empty"
     db.conn.executemany("INSERT INTO normal_forms(part, version) VALUES (?, ?)",
                         [("index", known), ("fingerprints", known)])
+
+
+@migrations()
+def m018_host_rests(db: Database) -> None:
+    """Pauses hosts asked for (HTTP 429/503 with a long Retry-After): until when, as a Unix
+    time, and why, so a `monitor poll` from cron keeps away from a host another run was told to
+    leave alone."""
+    db.execute("CREATE TABLE host_rests (host TEXT PRIMARY KEY, until REAL NOT NULL, reason TEXT) WITHOUT ROWID")

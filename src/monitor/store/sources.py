@@ -22,10 +22,11 @@ class SourcesPart(StoreBase):
         return rows[0] if rows else {}
 
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
-                    error: str | None = None, failed: bool | None = None, links: int | None = None,
+                    error: str | None = None, failed: bool | None = None, resting: bool = False, links: int | None = None,
                     missing_count: int = 0, etag: str | None = None, last_modified: str | None = None) -> None:
         """Remember how a poll went: a failed poll counts up, a working one clears the count and
-        sets last_success; `error` is kept either way (a partial poll has one too)."""
+        sets last_success, and a `resting` one (the site asked for a pause) leaves both; `error`
+        is kept either way (a partial poll has one too)."""
         failed = bool(error) if failed is None else failed
         now = iso(utcnow())
         with self.writing():
@@ -36,7 +37,9 @@ class SourcesPart(StoreBase):
                    "peak_links": max(prev.get("peak_links") or 0, links or 0),
                    "etag": etag if etag is not None else prev.get("etag"),
                    "last_modified": last_modified if last_modified is not None else prev.get("last_modified")}
-            if failed:
+            if resting:
+                row.update(error_count=prev.get("error_count") or 0, last_success=prev.get("last_success"))
+            elif failed:
                 row.update(error_count=(prev.get("error_count") or 0) + 1, last_success=prev.get("last_success"))
             else:
                 row.update(error_count=0, last_success=now)
