@@ -102,3 +102,35 @@ def test_a_related_article_with_its_own_pages_is_not_joined(make_ctx):  # noqa: 
     assert not any("777" in p for p in asked)
     [row] = ctx.store.db.query("SELECT body FROM articles")
     assert PAGE_TEXT[1] in row["body"]
+
+
+def _cli(tmp_path, site: Site, *args: str):
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    path = tmp_path / "monitor.toml"
+    path.write_text('include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\n'
+                    'allow_private = ["127.0.0.1"]\n' + source_toml("gov", site.url("/list.html")), encoding="utf-8")
+    return CliRunner().invoke(main, ["--config", str(path), "--db", str(tmp_path / "m.db"), *args])
+
+
+def test_the_tools_show_a_split_article_whole_as_a_poll_stores_it(tmp_path):
+    """`monitor extract URL` and `monitor test-source` show what a poll would store: every page."""
+    import json
+
+    with Site() as s:
+        paths = serve_split(s, "t20261121_6290457", "2026年市政府工作报告", PAGE_TEXT)
+        s.listing("/list.html", [paths[0]])
+        extracted = _cli(tmp_path, s, "extract", s.url(paths[0]))
+        tested = _cli(tmp_path, s, "test-source", "gov")
+        s.page(paths[2], "gone", status=404)  # a later page that fails ends the article there
+        cut = _cli(tmp_path, s, "extract", s.url(paths[0]))
+    assert extracted.exit_code == 0, extracted.output
+    body = json.loads(extracted.output)["body"]
+    assert all(text in body for text in PAGE_TEXT) and body.count("编者按") == 1
+    assert tested.exit_code == 0, tested.output
+    assert "hu-ming: MATCH" in tested.output  # the cooperation paragraph is on page three
+    assert f"chars: {len(body)}" in tested.output
+    cut_body = json.loads(cut.output)["body"]
+    assert PAGE_TEXT[1] in cut_body and PAGE_TEXT[2] not in cut_body

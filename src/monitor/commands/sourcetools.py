@@ -56,15 +56,22 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
     from ..dedup import canonical_url
     from ..errors import MonitorError
     from ..pipeline.listing import with_listing_facts
+    from ..pipeline.morepages import whole
     from ..pipeline.policy import source_verdicts
 
     note = "already stored; " if canonical_url(cand.url) in known else ""
     if not fetcher.allowed(cand.url):
         return [cand.url, cand.title or "", "", "", note + "skipped: robots.txt disallows it"]
+    fetched: list[str] = []  # the final URL of each page read
+
+    def read(url: str) -> tuple:
+        page = fetcher.get(url)
+        fetched.append(page.url)
+        return extract.extract(page.text, page.url, src.extract, fetched_at=datetime.now(timezone.utc)), page.text
+
     try:
-        page = fetcher.get(cand.url)
-        art = with_listing_facts(extract.extract(page.text, page.url, src.extract,
-                                                 fetched_at=datetime.now(timezone.utc)), cand)
+        opening, html = read(cand.url)
+        art = with_listing_facts(whole(opening, fetched[0], html, read), cand)  # a split article, whole
     except MonitorError as exc:
         return [cand.url, cand.title or "", "", "", note + str(exc)[:100]]
     names = list(state.cfg.topics)
@@ -72,7 +79,7 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
                                [match.match_article(state.cfg.topics[t], art.title, art.body) for t in names])
     hits = [v.topic for v in verdicts if v.matched]
     if first:
-        click.echo(f"\nfirst article: {shown(page.url)}\n  title: {shown(art.title)}\n  published: "
+        click.echo(f"\nfirst article: {shown(fetched[0])}\n  title: {shown(art.title)}\n  published: "
                    f"{local_time(art.published.isoformat()) if art.published else 'unknown'}\n  "
                    f"chars: {len(art.body)}\n  " + "\n  ".join(f"{v.topic}: {'MATCH' if v.matched else 'no'} "
                                                         f"({v.reason})" for v in verdicts) + "\n")

@@ -31,8 +31,15 @@ def _extract_one(item: str, url: str | None, fetcher_box: list):
             fetcher_box.append(Fetcher(_fetch_settings()))
         from datetime import datetime, timezone
 
+        from ..pipeline.morepages import whole
+
+        def read(page_url: str) -> tuple:
+            resp = fetcher_box[0].get(page_url)
+            return extract.extract(resp.text, resp.url, fetched_at=datetime.now(timezone.utc)), resp.text
+
         resp = fetcher_box[0].get(item)
-        return extract.extract(resp.text, url or resp.url, fetched_at=datetime.now(timezone.utc))
+        first = extract.extract(resp.text, url or resp.url, fetched_at=datetime.now(timezone.utc))
+        return whole(first, resp.url, resp.text, read)  # an article split across pages, whole
     cap = _fetch_settings().max_bytes
     try:
         if item == "-":

@@ -223,8 +223,7 @@ class Cycle:
                 extracted = extract.extract(page.text, page.url, run.src.extract, fetched_at=datetime.now(timezone.utc))
                 pages.article = cap_body(morepages.joined(pages.article, extracted))
                 pages.aliases.add(dedup.canonical_url(page.url))
-                pages.queue.extend(u for u in morepages.later_pages(pages.first, page.text)
-                                   if u not in pages.asked and u not in pages.queue)
+                pages.queue += morepages.unasked(pages.first, page.text, pages.asked, pages.queue)
             except Exception as exc:  # the article as far as it got
                 log.info("source=%s: a later page of %s failed: %s", run.src.name, pages.first, describe(exc))
                 pages.queue.clear()

@@ -4,18 +4,23 @@ In: a fetched article page's URL and HTML. Out: `later_pages`, the URLs of the s
 following pages that the page links (`t20240101_123_1.html`, `…_2.html` beside
 `t20240101_123.html`; `456_2.shtml` beside `456.shtml`: the convention of the CMSs Chinese portals
 and government sites run), in page order; and `joined`, an article with the later pages'
-paragraphs after its own. A long report split this way kept only its first page, so the
+paragraphs after its own; `whole` gathers them one page at a time for the tools that fetch so
+(`monitor extract URL`, `test-source`), while the poll cycle fetches them in turn on its event
+loop. A long report split this way kept only its first page, so the
 cooperation paragraph on page three was never matched, indexed or shown. Found with `str.find`
 on the page's own file name (no parser, no backtracking regex): only links to the same
-directory and the same stem with `_N` count, so related articles never do. Never does I/O.
+directory and the same stem with `_N` count, so related articles never do. Does no I/O of its
+own (`whole` calls the loader it is given).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
+from ..errors import MonitorError
 from ..models import Article
 
 MAX_PAGES = 10  # the first page and at most nine more
@@ -67,3 +72,25 @@ def joined(article: Article, later: Article) -> Article:
     have = set(article.paragraphs)
     more = tuple(p for p in later.paragraphs if p not in have)
     return replace(article, paragraphs=article.paragraphs + more) if more else article
+
+
+def unasked(first: str, html: str, asked: set[str], queue: list[str]) -> list[str]:
+    """The later pages a later page of the article at `first` links that are neither asked for
+    nor waiting in `queue` (a pager shows only a few pages around the current one)."""
+    return [u for u in later_pages(first, html) if u not in asked and u not in queue]
+
+
+def whole(article: Article, url: str, html: str, load: Callable[[str], tuple[Article, str]]) -> Article:
+    """`article`, read from the page at `url` (its `html`), with its later pages joined on, each
+    read by `load(url)` → (that page's article, its html). A later page that fails (`load` raises
+    a MonitorError) ends the article there, as in a poll."""
+    queue, asked = later_pages(url, html), set[str]()
+    while queue and len(asked) < MAX_PAGES - 1:
+        asked.add(nxt := queue.pop(0))
+        try:
+            more, more_html = load(nxt)
+        except MonitorError:
+            break
+        article = joined(article, more)
+        queue += unasked(url, more_html, asked, queue)
+    return article
