@@ -111,7 +111,7 @@ class SourceReport:
     """The result of polling one source once; a failing source is a result, not a crash."""
 
     source: str
-    status: str = "ok"  # ok | not_modified | partial | error | blocked | layout_changed | gone
+    status: str = "ok"  # ok | not_modified | partial | rate_limited | error | blocked | layout_changed | gone
     candidates: int = 0
     fetched: int = 0  # article pages fetched (whatever became of them)
     new: int = 0
