@@ -125,3 +125,21 @@ def test_a_short_retry_after_is_waited_out_within_the_poll(tmp_path):
     rests = store.db.execute("SELECT count(*) FROM host_rests").fetchone()[0]
     store.close()
     assert report[1] == "ok" and rests == 0
+
+
+def test_too_many_requests_without_a_retry_after_is_no_failure_either(tmp_path):
+    """A 429 says the pace is ours to blame, not the page: it waits for the next poll, however often."""
+    with Site() as a, Site() as b:
+        a.listing("/list.html", ["/1.html"])
+        a.status("/1.html", 429)
+        b.status("/list.html", 429)
+        args = _config(tmp_path, _source("a", a.url("/list.html")) + _source("b", b.url("/list.html")))
+        for _ in range(3):
+            report = _poll(args)
+            assert report["a"][1] == "partial" and report["b"][1] == "rate_limited", report
+        rows = _sources(args)
+        a.article("/1.html", "沪明合作新闻")
+        final = _poll(args)["a"]
+    assert rows["a"][8] == "0" and rows["b"][7] == "0"  # no failing link, no failed poll
+    assert "HTTP 429" in rows["b"][9]
+    assert final[1] == "ok" and final[3] == "1", final

@@ -182,6 +182,9 @@ class Fetcher:
             raise FetchError(f"{method} {resp.url}: HTTP {resp.status}, a pause asked for; not asked again before "
                              f"{clock(resp.rest_until)}", status=resp.status, kind="rate_limited",
                              hint="the site is rate limiting us")
+        if resp.status == 429:  # too many requests: our pace, not the page, is at fault
+            raise FetchError(f"{method} {resp.url}: HTTP 429, too many requests", status=429, kind="rate_limited",
+                             hint="the site is rate limiting us; asked again at the next poll")
         if not 200 <= resp.status < 300:
             raise FetchError(f"{method} {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
                              status=resp.status, kind="http")
