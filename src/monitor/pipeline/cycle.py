@@ -34,7 +34,7 @@ from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor
 from .listing import ListingWalk
-from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record
+from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record, same_headline
 
 Step = Callable[[concurrent.futures.Future], None]
 
@@ -97,6 +97,7 @@ class Cycle:
         self.runs: dict[str, SourceRun] = {}
         self.claimed: set[str] = set()  # link keys some source of this cycle is fetching
         self.aliases: dict[str, set[str]] = {}  # canonical → aliases to record once it is stored
+        self.headlines: dict[str, str] = {}  # canonical → headline of the article this cycle stores there
         self.store_error: StoreError | None = None  # the first batch the database refused
         with ctx.lock:
             self.ingestor = Ingestor(ctx)
@@ -200,6 +201,9 @@ class Cycle:
             return
         article, target, aliases = found
         store = self.ctx.store
+        own = dedup.canonical_url(page.url)
+        if target != own and not same_headline(self.headlines.get(target, store.title_at(target) or ""), article.title):
+            target, aliases = own, aliases - {own}  # the canonical names another article: a template's slip
         if target != key and (store.known_urls([target]) or store.aliased([target])):
             store.add_aliases(target, aliases)  # reached by another path: stored already
             run.report.duplicates += 1
@@ -211,6 +215,7 @@ class Cycle:
 
     def _add(self, run: SourceRun, article: Article, target: str, aliases: set[str]) -> None:
         self.aliases.setdefault(target, set()).update(aliases)
+        self.headlines.setdefault(target, article.title)
         self._count(self.ingestor.add(article, run.src.name, target))
 
     def _next_page(self, run: SourceRun, pages: _Pages, future: concurrent.futures.Future | None) -> None:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from .. import dedup, extract
 from ..config import Source
@@ -98,8 +99,9 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
         return None
     url = page.url
     declared = page.canonical
-    if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)):
-        url = declared  # the site's own name for the page; a canonical pointing home is a CMS bug
+    if declared and same_site(declared, page.url) and declared not in (run.src.url, _root(declared)) \
+            and not section_of(declared, page.url):
+        url = declared  # the site's own name for the page; one pointing home or to a section is a CMS bug
     # The page was fetched just now: relative byline times (`3小时前`) count back from this moment.
     article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract,
                                                  fetched_at=datetime.now(timezone.utc)), cand)
@@ -111,6 +113,38 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     target = dedup.canonical_url(url)
     aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
     return article, target, aliases
+
+
+# what an article's own page may add below its address: an AMP, print or mobile rendering of it
+_RENDERINGS = frozenset({"amp", "amp/", "amp.html", "print", "print/", "print.html", "m", "m/", "mobile", "mobile/"})
+
+
+def section_of(declared: str, url: str) -> bool:
+    """Whether `declared` is a folder above the page at `url` (or that folder's index page): the
+    section the article is in, not the article (`/news/` for `/news/2026/1.html`), unless the
+    page is only another rendering of it (`/news/7/amp/` for `/news/7/`)."""
+    try:
+        folder, page = urlsplit(declared).path or "/", urlsplit(url).path
+    except ValueError:
+        return False
+    head, _, last = folder.rpartition("/")
+    if last.lower().startswith(("index.", "default.")):
+        folder = head + "/"
+    if not folder.endswith("/") or not page.startswith(folder):
+        return False
+    rest = page[len(folder):]
+    return bool(rest) and rest.lower() not in _RENDERINGS
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Whether two headlines may be one article's (one holds the other, blanks and punctuation
+    aside: a site suffix or a mobile page's shortening); an empty one says nothing."""
+    x, y = _letters(a), _letters(b)
+    return not x or not y or x in y or y in x
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _root(url: str) -> str:

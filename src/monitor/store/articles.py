@@ -33,6 +33,14 @@ class ArticlesPart(FingerprintsPart):
         return {r["canonical_url"] for r in self._in_chunks(
             "SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", canonical_urls)}
 
+    def title_at(self, canonical_url: str) -> str | None:
+        """The headline of the article stored under this canonical URL, or under the URL it is
+        an alias of; None when there is none."""
+        row = self.conn.execute("SELECT title FROM articles WHERE canonical_url = coalesce("
+                                "(SELECT target FROM url_aliases WHERE alias = ?), ?)",
+                                [canonical_url, canonical_url]).fetchone()
+        return None if row is None else (row[0] or "")
+
     def given_up(self, canonical_urls: Iterable[str], attempts: int) -> set[str]:
         """Which of these links failed at least `attempts` times (not fetched again)."""
         return {url for url, n in self.failures(canonical_urls).items() if n >= attempts}
