@@ -10,7 +10,9 @@ its `<link rel=canonical>` when that is on the same site, and the other URLs bec
 
 from __future__ import annotations
 
+import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 from .. import dedup, extract
 from ..config import Source
-from ..errors import FetchError, MonitorError
+from ..errors import ExtractError, FetchError, MonitorError
 from ..fetch import Response
 from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
@@ -60,6 +62,7 @@ class SourceRun:
     # links with failures on record when listed (one another process records meanwhile stays on
     # record: harmless, the link is stored, so it is never fetched again)
     failing: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)  # link texts the listing gives more than one link (阅读全文)
     status: str | None = None  # set when the listing itself failed
     done: bool = False
 
@@ -74,6 +77,8 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
         if key not in unique:
             unique[key] = replace(cand, url=dedup.strip_tracking(cand.url))
     keys = list(unique)
+    texts = Counter(c.title.strip() for c in found if c.title)
+    run.generic = {t for t, n in texts.items() if n > 1}
     failures = ctx.store.failures(keys)
     run.failing.update(failures)
     given_up = {k for k, attempts in failures.items() if attempts >= MAX_ATTEMPTS}
@@ -103,8 +108,11 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
             and not section_of(declared, page.url):
         url = declared  # the site's own name for the page; one pointing home or to a section is a CMS bug
     # The page was fetched just now: relative byline times (`3小时前`) count back from this moment.
-    article = with_listing_facts(extract.extract(page.text, dedup.strip_tracking(url), run.src.extract,
-                                                 fetched_at=datetime.now(timezone.utc)), cand)
+    article = extract.extract(page.text, dedup.strip_tracking(url), run.src.extract, fetched_at=datetime.now(timezone.utc))
+    if page.redirects and landed_elsewhere(cand, page.url, article.title, run.generic):
+        raise ExtractError(f"{cand.url} was sent on to {page.url}, headed {article.title[:40]!r}: not this article",
+                           hint="a login, error or home page; asked again at the next poll")
+    article = with_listing_facts(article, cand)
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
     article = cap_body(article)  # as `monitor import` does: an 8 MB page is hostile, not news
@@ -115,6 +123,7 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     return article, target, aliases
 
 
+_RUNS = re.compile(r"[a-z0-9]+|[^\W\d_a-z]+")  # Latin words; runs of other letters (Chinese)
 # what an article's own page may add below its address: an AMP, print or mobile rendering of it
 _RENDERINGS = frozenset({"amp", "amp/", "amp.html", "print", "print/", "print.html", "m", "m/", "mobile", "mobile/"})
 
@@ -134,6 +143,35 @@ def section_of(declared: str, url: str) -> bool:
         return False
     rest = page[len(folder):]
     return bool(rest) and rest.lower() not in _RENDERINGS
+
+
+def landed_elsewhere(cand: Candidate, final: str, headline: str, generic: set[str]) -> bool:
+    """Whether a link sent on to another path landed on a page that is not its article (a login
+    wall, a "page not found" page, a home page): the page's headline shares almost nothing
+    (under a fifth of its words) with the link's own text. Link texts too short to say, and those
+    the listing repeats (阅读全文, "more"), say nothing."""
+    anchor = (cand.title or "").strip()
+    if len(_letters(anchor)) < 6 or anchor in generic:
+        return False
+    try:
+        before, after = urlsplit(cand.url), urlsplit(final)
+    except ValueError:
+        return False
+    if (before.path, before.query) == (after.path, after.query):
+        return False  # http → https, a host's www: the same page
+    words = _words(anchor)
+    return len(words & _words(headline)) < 0.2 * len(words)
+
+
+def _words(text: str) -> set[str]:
+    """Lowercase Latin words and pairs of Chinese characters (a lone character alone)."""
+    out: set[str] = set()
+    for run in _RUNS.findall(text.lower()):
+        if run.isascii():
+            out.add(run)
+        else:
+            out.update(run[i:i + 2] for i in range(max(len(run) - 1, 1)))
+    return out
 
 
 def same_headline(a: str, b: str) -> bool:
