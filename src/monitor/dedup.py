@@ -33,7 +33,21 @@ _MASK = (1 << 64) - 1
 _BIN_BITS = 58  # top 6 bits pick one of 64 bins
 _ANCHOR_SEED = 0x8CB92BA72F3D8DD7
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sharer_\w+|isappinstalled|"
-                       r"scene|clicktime|enterid|ref|source|fbclid|gclid|mc_\w+|yclid|_hsenc|_hsmi)$", re.I)
+                       r"scene|clicktime|enterid|ref|source|fbclid|gclid|mc_\w+|yclid|_hsenc|_hsmi|"
+                       r"jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|cfid|cftoken)$", re.I)
+# Parameters that are a session or a cache buster only by their value: a long hex `sid`, jQuery's
+# `_` with a clock in milliseconds or seconds (a short `sid=5` is a section, kept).
+_BY_VALUE = {"sid": re.compile(r"[0-9a-fA-F]{16,64}"), "_": re.compile(r"\d{10,13}")}
+# A Java servlet's session in the path: `/news/1.html;jsessionid=0A1B…`, up to the query.
+_PATH_SESSION = re.compile(r";jsessionid=[^?#/;]*", re.I)
+
+
+def _dropped(key: str, value: str) -> bool:
+    """Whether a query parameter is tracking, a session or a cache buster, not part of the address."""
+    if _TRACKING.match(key):
+        return True
+    shape = _BY_VALUE.get(key.lower())
+    return shape is not None and shape.fullmatch(value) is not None
 # A line that holds a sentence: Chinese or Western sentence punctuation (full or half width),
 # a Western full stop only before a space or the end (not inside 340.33 or a host name).
 _SENTENCE = re.compile(r"[。｡！？；!?;]|[.．](?:\s|$)")
@@ -95,13 +109,13 @@ def canonical_url(url: str) -> str:
         port = parts.port
     except ValueError:  # "http://[::1/x", "http://a:xx/": no URL to clean; keep the text as its key
         return url.strip()
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _dropped(k, v)]
     host = (parts.hostname or "").lower()
     if ":" in host:  # an IPv6 literal keeps its brackets
         host = f"[{host}]"
     if port and (parts.scheme, port) not in (("http", 80), ("https", 443)):
         host = f"{host}:{port}"
-    path = parts.path or "/"
+    path = _PATH_SESSION.sub("", parts.path) or "/"
     cleaned = urlunsplit((parts.scheme.lower() or "http", host, path, urlencode(query), ""))
     # http and https copies of one page are the same article
     return canonicalize_url(cleaned, keep_fragments=False).replace("https://", "http://", 1)
@@ -112,7 +126,8 @@ def strip_tracking(url: str) -> str:
     written (scheme, host, path and the other parameters' bytes, which may be GBK escapes)."""
     base = url.strip().partition("#")[0]
     head, _, query = base.partition("?")
-    kept = [p for p in query.split("&") if p and not _TRACKING.match(unquote(p.split("=", 1)[0]))]
+    head = _PATH_SESSION.sub("", head)
+    kept = [p for p in query.split("&") if p and not _dropped(unquote(p.split("=", 1)[0]), unquote(p.partition("=")[2]))]
     return head + ("?" + "&".join(kept) if kept else "")
 
 

@@ -1,0 +1,46 @@
+"""Links that carry a session id (`;jsessionid=…`, `PHPSESSID=`, a long `sid=`) or a cache buster
+(`_=1733370000123`) differ at every listing read: each poll took every listed article for a new
+one, fetched it again and stored it again. They are one address with the id left out."""
+
+from __future__ import annotations
+
+import itertools
+
+from hostile import BODY, Site, _send, article_html, list_html
+from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
+
+from monitor.dedup import canonical_url, strip_tracking
+from monitor.pipeline import poll
+
+
+def test_session_ids_and_cache_busters_leave_the_address():
+    base = "http://a.cn/news/1.html"
+    assert canonical_url(base + ";jsessionid=0A1B2C3D4E5F") == canonical_url(base)
+    assert canonical_url(base + ";JSESSIONID=0A1B2C3D4E5F?id=3") == canonical_url(base + "?id=3")
+    assert canonical_url(base + "?PHPSESSID=9f8e7d6c5b4a&id=3") == canonical_url(base + "?id=3")
+    assert canonical_url(base + "?id=3&ASPSESSIONIDQQ=ABCDEF") == canonical_url(base + "?id=3")
+    assert canonical_url(base + "?id=3&sid=8f7a6b5c4d3e2f1a9b8c") == canonical_url(base + "?id=3")
+    assert canonical_url(base + "?_=1733370000123") == canonical_url(base)
+    assert strip_tracking(base + ";jsessionid=0A1B2C?id=3&_=1733370000") == base + "?id=3"
+    # what is not a session: a short section id, a timestamp-looking page number, other params
+    assert canonical_url("http://a.cn/list.php?sid=5") != canonical_url("http://a.cn/list.php?sid=6")
+    assert canonical_url("http://a.cn/list.php?_=5") != canonical_url("http://a.cn/list.php")
+    assert canonical_url("http://a.cn/a;b=1/x.html") != canonical_url("http://a.cn/a/x.html")
+
+
+def test_a_listing_with_a_fresh_session_in_every_link_stores_each_article_once(make_ctx):  # noqa: F811
+    counter = itertools.count()
+    with Site() as a:
+        def listing(h) -> None:
+            n = next(counter)
+            links = [f"/news/{i}.html;jsessionid=S{n:04d}X{i}?_={1733370000000 + n}" for i in range(3)]
+            _send(h, 200, {"Content-Type": "text/html; charset=utf-8"}, list_html(links).encode())
+
+        a.routes["/list.html"] = listing
+        for i in range(3):
+            a.page(f"/news/{i}.html", article_html(f"沪明合作第{i}篇", BODY + f"\n第{i}篇的内容。"))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        first, second = poll(ctx)[0], poll(ctx)[0]
+        fetched = [p for p in a.paths() if p.startswith("/news/")]
+    assert (first.new, second.new, second.fetched) == (3, 0, 0), (first, second)
+    assert len(fetched) == 3 and len(urls(ctx)) == 3
