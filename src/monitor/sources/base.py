@@ -96,6 +96,29 @@ def absolute(base: str, href: str | None) -> str | None:
         return None
 
 
+# A quoted string in a link's script; it names a page when it is an address or a path (`/art/…`,
+# `art_3.html`, `show.jsp?id=5`), not a word (`_blank`) or a number (`showMore(3)`).
+_QUOTED = re.compile(r"""['"]([^'"\s<>()]{1,500})['"]""")
+_PAGE = re.compile(r"\.(?:s?html?|jsp|aspx?|php|do|cgi)(?:[?#]|$)", re.I)
+
+
+def script_link(base: str, href: str | None, onclick: str | None) -> str | None:
+    """The page a script link opens (`href="javascript:window.open('/art/1.html')"`, or a
+    `javascript:void(0)` / `#` link whose `onclick` sets `location` or opens a window), resolved
+    against `base`; None when the script names no page."""
+    script = href or ""
+    if not script.strip().lower().startswith("javascript:"):
+        if script.strip() not in ("", "#"):
+            return None
+        script = ""
+    for text in (script, onclick or ""):
+        for m in _QUOTED.finditer(text[:2000]):
+            target = m.group(1)
+            if target.lower().startswith(("http://", "https://", "/", "./", "../")) or _PAGE.search(target):
+                return absolute(base, target)
+    return None
+
+
 class LinkFilter:
     """The per-source filters, applied in the same order for every kind."""
 

@@ -13,7 +13,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Candidate
-from .base import MAX_LINKS, Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
+from .base import MAX_LINKS, Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, script_link
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -59,8 +59,11 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     out = []
     for node in nodes[:MAX_LINKS]:
         anchor = node if node.tag == "a" else node.css_first("a[href]")
-        link = absolute(base_url, anchor.attributes.get("href") if anchor else None)
-        if anchor is None or not link:
+        if anchor is None:
+            continue
+        href = anchor.attributes.get("href")
+        link = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
+        if not link:
             continue
         out.append(Candidate(url=link, title=(anchor.text(deep=True) or "").strip() or None))
     if first and not nodes:

@@ -1,0 +1,37 @@
+"""List pages of older government and county sites open their articles from script: `href=
+"javascript:void(0)" onclick="window.open('/art/…')"`, `href="javascript:openwin('…')"`. Those
+links were dropped as script links, so such a source gave nothing. The address a link's script
+opens is now its link; a script that names no page (`showMore(3)`) is still no link."""
+
+from __future__ import annotations
+
+from hostile import BODY, Site, article_html
+from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
+
+from monitor.pipeline import poll
+
+ITEMS = [
+    ('javascript:void(0)', "window.open('/art/2026/12/5/art_1.html','_blank')", "三明与上海共建产业园区"),
+    ("javascript:openwin('/art/2026/12/5/art_2.html')", "", "沪明文旅推介会在沪举行"),
+    ("#", 'location.href="art_3.html";return false;', "上海专家赴永安义诊"),
+    ("javascript:void(0);", "showMore(3)", "更多"),
+    ("javascript:window.open(\"http://127.0.0.1:1/art_9.html\")", "", "别站的链接"),
+]
+
+
+def _anchor(href: str, onclick: str, text: str) -> str:
+    click = f' onclick="{onclick}"' if '"' not in onclick else f" onclick='{onclick}'"
+    link = f'href="{href}"' if '"' not in href else f"href='{href}'"
+    return f'<li><a {link}{click}>{text}</a></li>'
+
+
+def test_links_opened_by_script_are_the_pages_they_open(make_ctx):  # noqa: F811
+    with Site() as a:
+        items = "".join(_anchor(*item) for item in ITEMS)
+        a.page("/art/2026/12/5/list.html", f'<html><body><ul class="news">{items}</ul></body></html>')
+        for n, (_, _, title) in enumerate(ITEMS[:3], 1):
+            a.page(f"/art/2026/12/5/art_{n}.html", article_html(title, BODY + f"\n第{n}篇。"))
+        ctx = make_ctx(source_toml("a", a.url("/art/2026/12/5/list.html")))
+        report = poll(ctx)[0]
+    assert urls(ctx) == {a.url(f"/art/2026/12/5/art_{n}.html") for n in (1, 2, 3)}, report
+    assert report.candidates == 4  # the three, and the other site's page (refused: not allowed here)
