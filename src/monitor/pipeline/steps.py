@@ -97,7 +97,7 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     (None for a download such as a PDF, which is given up at once)."""
     kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
     kind = next((k for magic, k in _MAGIC.items() if page.content.startswith(magic)), kind)
-    if kind and not kind.startswith(_PAGE_TYPES):
+    if kind and not kind.startswith(_PAGE_TYPES) and not _opens_as_html(page.content):
         ctx.store.record_link_failure(key, run.src.name, f"not a web page ({kind})", final=True,
                                       final_attempts=MAX_ATTEMPTS)
         run.report.skipped += 1
@@ -183,6 +183,16 @@ def same_headline(a: str, b: str) -> bool:
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+_HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body", b"<!--", b"<?xml")
+
+
+def _opens_as_html(content: bytes) -> bool:
+    """Whether a page's own bytes open as HTML (after a BOM and blanks), whatever its server
+    labelled it (`application/octet-stream`, `text/x-server-parsed-html`, …)."""
+    head = content[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return head.startswith(_HTML_OPENINGS)
 
 
 def _root(url: str) -> str:
