@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Coroutine
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import Any
 
@@ -91,10 +92,17 @@ def blocking_listing(fetcher: Fetcher, src: Source, store: Store | None = None) 
                            lambda req: fetcher.submit(fetch_request(fetcher, req, validators)).result())
 
 
-def with_listing_facts(article: Article, cand: Candidate) -> Article:
-    """The listing's title and date fill in only what the page itself did not say."""
+AHEAD = timedelta(days=1)  # a listing date this far ahead of now is a clock in the wrong zone, read as now
+
+
+def with_listing_facts(article: Article, cand: Candidate, now: datetime | None = None) -> Article:
+    """The listing's title and date fill in only what the page itself did not say. A listing date
+    ahead of now (Beijing time labelled GMT) is now; one more than a day ahead is no date: it
+    would stand above every newer article for good."""
     if article.published is None and cand.published is not None:
-        article = replace(article, published=cand.published)
+        now = now or datetime.now(timezone.utc)
+        when = cand.published if cand.published <= now else now if cand.published <= now + AHEAD else None
+        article = replace(article, published=when)
     if not (article.title or "").strip() and cand.title:
         article = replace(article, title=cand.title)
     return article
