@@ -87,11 +87,13 @@ class Listing:
 
 
 def absolute(base: str, href: str | None) -> str | None:
-    """`href` resolved against `base`; None for script/mail/fragment links and malformed URLs."""
+    """`href` resolved against `base` as a browser does; None for script/mail/fragment links and
+    malformed URLs."""
     if not href or href.strip().lower().startswith(("javascript:", "mailto:", "#", "tel:")):
         return None
-    try:
-        return urljoin(base, href.strip())
+    head, mark, query = href.strip().partition("?")
+    try:  # before the query, a backslash is a slash to a browser (`news\\2026\\1.html` from a Windows editor)
+        return urljoin(base, head.replace("\\", "/") + mark + query)
     except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
         return None
 

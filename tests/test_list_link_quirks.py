@@ -1,7 +1,11 @@
-"""List pages of older government and county sites open their articles from script: `href=
-"javascript:void(0)" onclick="window.open('/art/…')"`, `href="javascript:openwin('…')"`. Those
-links were dropped as script links, so such a source gave nothing. The address a link's script
-opens is now its link; a script that names no page (`showMore(3)`) is still no link."""
+"""Links as older government and county list pages write them.
+
+- Opened from script: `href="javascript:void(0)" onclick="window.open('/art/…')"`,
+  `href="javascript:openwin('…')"`. Those links were dropped as script links, so such a source
+  gave nothing. The address a link's script opens is now its link; a script that names no page
+  (`showMore(3)`) is still no link.
+- Written with backslashes (`news\\2026\\1.html`, from a Windows editor): a browser reads them as
+  slashes; they were fetched as written and failed."""
 
 from __future__ import annotations
 
@@ -35,3 +39,17 @@ def test_links_opened_by_script_are_the_pages_they_open(make_ctx):  # noqa: F811
         report = poll(ctx)[0]
     assert urls(ctx) == {a.url(f"/art/2026/12/5/art_{n}.html") for n in (1, 2, 3)}, report
     assert report.candidates == 4  # the three, and the other site's page (refused: not allowed here)
+
+
+def test_backslashes_in_links_are_slashes_as_in_a_browser(make_ctx):  # noqa: F811
+    from monitor.sources.base import absolute
+
+    assert absolute("http://a.cn/list/", "news\\2026\\1.html") == "http://a.cn/list/news/2026/1.html"
+    assert absolute("http://a.cn/list/", "http://a.cn\\news\\1.html") == "http://a.cn/news/1.html"
+    with Site() as a:
+        a.page("/c/list.html", '<html><body><ul class="news"><li><a href="..\\art\\2026\\1.html">三明与上海共建产业园区'
+                               "</a></li></ul></body></html>")
+        a.page("/art/2026/1.html", article_html("三明与上海共建产业园区", BODY))
+        ctx = make_ctx(source_toml("a", a.url("/c/list.html")))
+        report = poll(ctx)[0]
+    assert urls(ctx) == {a.url("/art/2026/1.html")}, report
