@@ -143,3 +143,26 @@ def test_too_many_requests_without_a_retry_after_is_no_failure_either(tmp_path):
     assert rows["a"][8] == "0" and rows["b"][7] == "0"  # no failing link, no failed poll
     assert "HTTP 429" in rows["b"][9]
     assert final[1] == "ok" and final[3] == "1", final
+
+
+BUSY = ("<html><head><title>提示</title></head><body><div style='margin:80px'><p>您的访问过于频繁，请稍后再试。</p>"
+        "<p><a href='/'>返回首页</a></p></div></body></html>")
+
+
+def test_a_page_saying_too_many_visits_with_status_200_is_a_rate_limit_not_an_article(tmp_path):
+    """Sites answer a fast crawler with a small "访问过于频繁" page and HTTP 200: it was stored as
+    the article (and the article never fetched again), or, as a listing, read as a layout change."""
+    with Site() as a, Site() as b:
+        a.listing("/list.html", ["/1.html"])
+        a.page("/1.html", BUSY)
+        b.page("/list.html", BUSY.replace("您的访问过于频繁", "系统繁忙"))
+        args = _config(tmp_path, _source("a", a.url("/list.html")) + _source("b", b.url("/list.html")))
+        for _ in range(3):
+            report = _poll(args)
+            assert report["a"][1] == "partial" and report["a"][3] == "0", report
+            assert report["b"][1] == "rate_limited", report
+        failing = _sources(args)["a"][8]
+        a.article("/1.html", "沪明合作新闻")
+        final = _poll(args)["a"]
+    assert failing == "0"
+    assert final[1] == "ok" and final[3] == "1", final

@@ -168,6 +168,11 @@ class Fetcher:
         if reason:
             raise FetchError(f"{method} {resp.url}: {reason}", status=resp.status, kind="blocked",
                              hint="the site shows crawlers a bot check instead of the page")
+        said = signals.busy(resp.headers, resp.content) if 200 <= resp.status < 300 else None
+        if said:  # a rate limit given as a page: the host rests for the rest of this poll
+            self.gate.defer(httpx.URL(resp.url).netloc.decode("ascii", "replace"), self.retry.retry_after_cap + 1)
+            raise FetchError(f"{method} {resp.url}: a page saying {said!r} instead of the page", status=resp.status,
+                             kind="rate_limited", hint="the site is rate limiting us; asked again at the next poll")
         depth = signals.nesting(resp.content)
         if depth > signals.MAX_DEPTH:
             raise FetchError(f"{method} {resp.url}: elements nested {depth} deep", status=resp.status, kind="too_large",

@@ -35,6 +35,11 @@ WEAK = ("请开启JavaScript", "请启用JavaScript", "开启JavaScript", "启�
 _WEAK_LONGEST = {max(word.lower().split(), key=len) for word in WEAK}
 _WEAK_PARTS = tuple(sorted(part.encode() for part in _WEAK_LONGEST
                           if not any(other != part and other in part for other in _WEAK_LONGEST)))
+# What a site answers a crawler it finds too fast, with HTTP 200, in a page of little else.
+BUSY = ("访问过于频繁", "访问太频繁", "请求过于频繁", "操作过于频繁", "访问频率过高", "访问频率过快", "请求太频繁",
+        "系统繁忙", "服务器繁忙", "訪問過於頻繁", "請求過於頻繁", "系統繁忙", "伺服器繁忙", "Too Many Requests",
+        "rate limit exceeded")
+BUSY_TEXT = 200  # characters of visible text: a page with more to read is not a busy notice
 _LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
 _LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
 _HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -64,6 +69,21 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
         if _refreshes_to_itself(url, body):
             return "challenge page (refreshes to itself)"
     return None
+
+
+def busy(headers: dict[str, str], body: bytes) -> str | None:
+    """The words of a small page that says, with HTTP 200, that we come too often or the site is
+    too busy ("您的访问过于频繁，请稍后再试"): a rate limit, not the page; None otherwise. Only
+    pages of TINY bytes are read (decoded by their charset, as GBK sites write them)."""
+    if len(body) > TINY:
+        return None
+    from ..decode import decode_html
+
+    text = _visible(decode_html(body, headers.get("content-type")).encode("utf-8"))
+    if len(text) >= BUSY_TEXT:
+        return None
+    lowered = text.lower()
+    return next((word for word in BUSY if word.lower() in lowered), None)
 
 
 def _may_say_weak(body: bytes) -> bool:
