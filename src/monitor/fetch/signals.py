@@ -40,6 +40,9 @@ BUSY = ("访问过于频繁", "访问太频繁", "请求过于频繁", "操作�
         "系统繁忙", "服务器繁忙", "訪問過於頻繁", "請求過於頻繁", "系統繁忙", "伺服器繁忙", "Too Many Requests",
         "rate limit exceeded")
 BUSY_TEXT = 200  # characters of visible text: a page with more to read is not a busy notice
+# Every Chinese word of BUSY holds one of these characters: a page without them is not read.
+_BUSY_KEYS = "繁频頻"
+_BUSY_ASCII = tuple(word.lower() for word in BUSY if word.isascii())
 _LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
 _LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
 _HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -77,13 +80,19 @@ def busy(headers: dict[str, str], body: bytes) -> str | None:
     pages of TINY bytes are read (decoded by their charset, as GBK sites write them)."""
     if len(body) > TINY:
         return None
-    from ..decode import decode_html
+    try:
+        page = body.decode("utf-8")  # most pages: a C call, and the key characters looked up in it
+    except UnicodeDecodeError:
+        from ..decode import decode_html
 
-    text = _visible(decode_html(body, headers.get("content-type")).encode("utf-8"))
+        page = decode_html(body, headers.get("content-type"))
+    lowered = page.lower()
+    if not any(char in page for char in _BUSY_KEYS) and not any(word in lowered for word in _BUSY_ASCII):
+        return None
+    text = _visible(page.encode("utf-8"))
     if len(text) >= BUSY_TEXT:
         return None
-    lowered = text.lower()
-    return next((word for word in BUSY if word.lower() in lowered), None)
+    return next((word for word in BUSY if word.lower() in text.lower()), None)
 
 
 def _may_say_weak(body: bytes) -> bool:
