@@ -168,7 +168,7 @@ class Fetcher:
         if reason:
             raise FetchError(f"{method} {resp.url}: {reason}", status=resp.status, kind="blocked",
                              hint="the site shows crawlers a bot check instead of the page")
-        said = signals.busy(resp.headers, resp.content) if 200 <= resp.status < 300 else None
+        said = signals.busy(resp.text) if 200 <= resp.status < 300 and len(resp.content) <= signals.TINY else None
         if said:  # a rate limit given as a page: the host rests for the rest of this poll
             self.gate.defer(httpx.URL(resp.url).netloc.decode("ascii", "replace"), self.retry.retry_after_cap + 1)
             raise FetchError(f"{method} {resp.url}: a page saying {said!r} instead of the page", status=resp.status,

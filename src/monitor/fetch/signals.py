@@ -74,18 +74,11 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
     return None
 
 
-def busy(headers: dict[str, str], body: bytes) -> str | None:
-    """The words of a small page that says, with HTTP 200, that we come too often or the site is
-    too busy ("您的访问过于频繁，请稍后再试"): a rate limit, not the page; None otherwise. Only
-    pages of TINY bytes are read (decoded by their charset, as GBK sites write them)."""
-    if len(body) > TINY:
-        return None
-    try:
-        page = body.decode("utf-8")  # most pages: a C call, and the key characters looked up in it
-    except UnicodeDecodeError:
-        from ..decode import decode_html
-
-        page = decode_html(body, headers.get("content-type"))
+def busy(page: str) -> str | None:
+    """The words of a small page (TINY bytes at most: the caller checks) that says, with HTTP
+    200, that we come too often or the site is too busy ("您的访问过于频繁，请稍后再试"): a rate
+    limit, not the page; None otherwise. `page` is the decoded text (as GBK sites write it), the
+    one the extractor reads next, so nothing is decoded twice."""
     lowered = page.lower()
     if not any(char in page for char in _BUSY_KEYS) and not any(word in lowered for word in _BUSY_ASCII):
         return None

@@ -199,9 +199,8 @@ class Cycle:
         found = article_from_page(self.ctx, run, cand, key, page)
         if found is None:
             return
-        article, target, aliases = found
+        article, target, aliases, own = found
         store = self.ctx.store
-        own = dedup.canonical_url(page.url)
         if target != own and not same_headline(self.headlines.get(target, store.title_at(target) or ""), article.title):
             target, aliases = own, aliases - {own}  # the canonical names another article: a template's slip
         if target != key and (store.known_urls([target]) or store.aliased([target])):

@@ -92,9 +92,10 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
 
 
 def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
-                      page: Response) -> tuple[Article, str, set[str]] | None:
-    """The article on a fetched page, the canonical URL to store it under and its aliases
-    (None for a download such as a PDF, which is given up at once)."""
+                      page: Response) -> tuple[Article, str, set[str], str] | None:
+    """The article on a fetched page, the canonical URL to store it under, its aliases and the
+    canonical form of the page's own final URL (None for a download such as a PDF, which is given
+    up at once)."""
     kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
     kind = next((k for magic, k in _MAGIC.items() if page.content.startswith(magic)), kind)
     if kind and not kind.startswith(_PAGE_TYPES) and not _opens_as_html(page.content):
@@ -118,9 +119,10 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     article = cap_body(article)  # as `monitor import` does: an 8 MB page is hostile, not news
     if key in run.failing:  # known from the listing: most links never failed, and a read each cost ~30 us
         ctx.store.clear_link_failure(key)
-    target = dedup.canonical_url(url)
-    aliases = {key, dedup.canonical_url(page.url), *(dedup.canonical_url(u) for u in page.redirects)} - {target}
-    return article, target, aliases
+    own = dedup.canonical_url(page.url)
+    target = own if url == page.url else dedup.canonical_url(url)
+    aliases = {key, own, *(dedup.canonical_url(u) for u in page.redirects)} - {target}
+    return article, target, aliases, own
 
 
 _RUNS = re.compile(r"[a-z0-9]+|[^\W\d_a-z]+")  # Latin words; runs of other letters (Chinese)
