@@ -39,3 +39,13 @@ def test_a_long_hidden_text_and_a_wechat_article_are_kept():
                              "id='js_content' style='visibility: hidden;'>" + STORY + "</div></body></html>",
                              "https://mp.weixin.qq.com/s/abc")
     assert "春耕备耕" in wechat.body
+
+
+def test_paragraphs_hidden_one_by_one_until_read_more_are_kept():
+    """A page may hide its later paragraphs one by one until 展开全文 is pressed: together they are
+    the text, not a few words stuffed in."""
+    hidden = "".join(f'<p style="display:none">第{i}段：上海与三明两地共建产业园区，签约项目{i}个，总投资{i + 3}亿元，'
+                     f"带动当地就业{i}百人，园区配套设施持续完善。下一步两地将继续在人才交流、文旅康养和"
+                     f"农产品销售等方面深化合作。</p>" for i in range(6))
+    article = extract.extract(_page(STORY + hidden + '<a class="more">展开全文</a>'), "http://x.cn/3.html")
+    assert "第0段" in article.body and "第5段" in article.body

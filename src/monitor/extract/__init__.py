@@ -46,8 +46,9 @@ _CJK_SENTENCE = re.compile("[。！？]")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
               "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
 # Text a page hides from readers (`display:none`, `hidden`, `font-size:0`) is dropped when it is
-# short: keyword stuffing for crawlers. A long hidden block is kept: a script shows it (展开全文).
-HIDDEN_TEXT = 200
+# short: keyword stuffing for crawlers. A long hidden block is kept, and so is much hidden text in
+# short runs: a script shows it (展开全文), whole or a paragraph at a time.
+HIDDEN_TEXT, HIDDEN_TOTAL = 200, 400  # characters: one hidden run, and all of them on the page
 _MAY_HIDE = ("[hidden], [style*='display:none' i], [style*='display: none' i], [style*='font-size:0' i], "
              "[style*='font-size: 0' i]")
 _ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
@@ -200,8 +201,10 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     `remove` selectors."""
     for node in doomed:
         node.remove()  # detach, not destroy: a nested match stays valid to remove
-    for node in tree.css(_MAY_HIDE):
-        if _hidden(node) and len(node.text(deep=True)) < HIDDEN_TEXT:
+    hidden = [(node, size) for node in tree.css(_MAY_HIDE)
+              if _hidden(node) and (size := len(node.text(deep=True))) < HIDDEN_TEXT]
+    if sum(size for _, size in hidden) <= HIDDEN_TOTAL:  # more is the text itself, shown a part at a time
+        for node, _ in hidden:
             for child in tuple(node.iter(include_text=True)):  # emptied, not removed: a hidden block
                 child.remove()  # still keeps the lines on either side apart, as it did
     for selector in remove:
