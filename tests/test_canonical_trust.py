@@ -22,12 +22,18 @@ def _canonical(url: str) -> str:
     return f'<link rel="canonical" href="{url}">'
 
 
+def _three(site: Site, canonical: str) -> list[str]:
+    """A listing of three articles, each page declaring `canonical` as its address."""
+    links = [f"/news/2026/{i}.html" for i in range(3)]
+    site.listing("/list.html", links)
+    for i, link in enumerate(links):
+        site.page(link, article_html(*_titled(i), extra_head=_canonical(site.url(canonical))))
+    return links
+
+
 def test_a_template_naming_the_section_page_as_every_articles_canonical_loses_none(make_ctx):  # noqa: F811
     with Site() as a:
-        links = [f"/news/2026/{i}.html" for i in range(3)]
-        a.listing("/list.html", links)
-        for i, link in enumerate(links):
-            a.page(link, article_html(*_titled(i), extra_head=_canonical(a.url("/news/"))))
+        links = _three(a, "/news/")
         ctx = make_ctx(source_toml("a", a.url("/list.html")))
         report = poll(ctx)[0]
     assert (report.new, report.duplicates) == (3, 0), report
@@ -36,10 +42,7 @@ def test_a_template_naming_the_section_page_as_every_articles_canonical_loses_no
 
 def test_a_template_naming_one_featured_article_as_every_canonical_loses_none(make_ctx):  # noqa: F811
     with Site() as a:
-        links = [f"/news/2026/{i}.html" for i in range(3)]
-        a.listing("/list.html", links)
-        for i, link in enumerate(links):
-            a.page(link, article_html(*_titled(i), extra_head=_canonical(a.url("/news/2026/top.html"))))
+        links = _three(a, "/news/2026/top.html")
         ctx = make_ctx(source_toml("a", a.url("/list.html")))
         first = poll(ctx)[0]
         a.listing("/list.html", [*links, "/news/2026/3.html"])

@@ -288,7 +288,7 @@ class Fetcher:
                 return resp
             if final:
                 return resp
-            self.gate.defer(host, self.retry.delay(attempt, resp.headers.get("retry-after")) or 0.0)
+            self.gate.defer(host, asked if asked is not None else self.retry.backoff(attempt))
         raise AssertionError("unreachable")  # the loop returns or raises
 
     async def _once(self, url: str, target: httpx.URL, headers: dict[str, str],

@@ -201,7 +201,7 @@ class Cycle:
             return
         article, target, aliases, own = found
         store = self.ctx.store
-        if target != own and not same_headline(self.headlines.get(target, store.title_at(target) or ""), article.title):
+        if target != own and not same_headline(self._headline_at(target), article.title):
             target, aliases = own, aliases - {own}  # the canonical names another article: a template's slip
         if target != key and (store.known_urls([target]) or store.aliased([target])):
             store.add_aliases(target, aliases)  # reached by another path: stored already
@@ -211,6 +211,12 @@ class Cycle:
         if later:  # the article goes on over more pages: fetched in turn, then stored whole
             return self._next_page(run, _Pages(cand, key, article, target, aliases, page.url, later), None)
         self._add(run, article, target, aliases)
+
+    def _headline_at(self, target: str) -> str:
+        """The headline of the article this cycle or the store holds at `target` ('' for none)."""
+        if target in self.headlines:
+            return self.headlines[target]
+        return self.ctx.store.title_at(target) or ""
 
     def _add(self, run: SourceRun, article: Article, target: str, aliases: set[str]) -> None:
         self.aliases.setdefault(target, set()).update(aliases)
