@@ -52,6 +52,8 @@ _SENTENCE_ENDS = re.compile("[。！？]")
 # the search skips ahead fast). Only lines with Latin words are tried.
 _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
+    r"\[(?:advertisement|ad|sponsored|promoted)\]|"  # `[advertisement] Create a profile …`: a labelled ad line
+    r"an? (?:photo|video|post) (?:posted|shared) by\b.{0,80}\bon\b.{0,40}$|"  # an embedded post's credit line
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
     r"sign up(?: here| now| today)?[.!]?$|(?:[\w.-]+ ){0,3}app download$|"
@@ -83,7 +85,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"cancel anytime|cancel at any time|"  # a paywall's offer
     r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
-    r"readers like you\b"  # `… depends on donations from readers like you`: a donation appeal
+    r"readers like you\b|"  # `… depends on donations from readers like you`: a donation appeal
+    r"provided by an independent third party|is not responsible or liable"  # a syndicated feed's disclaimer
 )
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
@@ -175,6 +178,11 @@ _EXCERPT_ENDS = ("[…]", "[...]", "[ … ]", "[ ... ]", "[…] ", "[...] ")
 def is_excerpt(text: str) -> bool:
     """A teaser's excerpt of another article: text ending in a bracketed ellipsis."""
     return text.rstrip().endswith(_EXCERPT_ENDS)
+
+
+def is_expander(line: str) -> bool:
+    """A `Read More` / `Continue reading` button line (short, nothing else on it)."""
+    return len(line) <= 30 and _READ_ON.fullmatch(line.strip().lower()) is not None
 
 
 def is_stop(line: str) -> bool:

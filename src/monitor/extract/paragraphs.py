@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_stop, trim_tail
+from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -78,7 +78,8 @@ _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任
 _FIELD_LINE = re.compile(
     r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:|｜]"
 )
-_SENTENCE = re.compile(r"[。？！；，?!;]")  # a line with sentence punctuation is content, not a byline
+_SENTENCE = re.compile(r"[。？！；，?!;]")
+_PROSE_ENDS = frozenset('.!?"”’。！？')  # how a paragraph of text ends  # a line with sentence punctuation is content, not a byline
 FIELD_VALUE = re.compile(
     _FIELD + r"\s*[：:|｜]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
     + r"|发布|發佈|时间|時間|日期|浏览|點擊|点击|字号|(?:19|20)\d\d[-年/.]|\d+人参与|\d+条?评论)"
@@ -181,8 +182,23 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
             if index in twice:
                 continue
             if not _take(raw, body, seen, title):
+                if _expands(raw, raws, index):
+                    continue  # a `Read More` button with the rest of the text after it
                 return _finished(body)
     return _finished(body)
+
+
+def _expands(raw: str, raws: list[str], index: int) -> bool:
+    """A `Read More` / `Continue reading` line that is no link, with prose among the next three
+    lines: a button that unfolds the rest of the text set just below it, not a heading over other
+    articles (those come as links, headings or teasers)."""
+    if _LINK_OPEN in raw or not is_expander(raw):
+        return False
+    for after in raws[index + 1: index + 4]:
+        text = _LINK_SPAN.sub("", after) if _LINK_OPEN in after else after
+        if len(text) >= 80 and text.rstrip()[-1:] in _PROSE_ENDS:
+            return True
+    return False
 
 
 def _said_twice(raws: list[str]) -> set[int]:
@@ -282,6 +298,8 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
             doomed.append(box)
         elif tag in _LISTS and (box := _listed_box(node, own_id)) is not None:
             doomed.append(box)
+        elif tag == "form" and _entry_form(node):
+            doomed.append(node)
         else:
             node.insert_before(_PARA)
             node.insert_after(_PARA)
@@ -414,8 +432,8 @@ def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
     line = beside(listing, "prev")
     while line is not None and line.tag == "-comment":
         line = beside(line, "prev")
-    if line is None or line.tag not in _LINE_HEADS:
-        return None
+    if line is None or (line.tag not in _LINE_HEADS and line.tag not in _STOP_HEADINGS):
+        return None  # (a heading that is a stop phrase was tried from the heading itself)
     text = line.text()
     if len(text) > 120:  # most blocks: one C call decides
         return None
@@ -423,6 +441,15 @@ def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text)):
         return None
     return _inline_box(line, own_id, any_line=True)
+
+
+def _entry_form(form: LexborNode) -> bool:
+    """A form to fill in (send to a friend, sign up, search, comment): a visible field and little
+    text (its labels). A page wrapped whole in one <form> holds the article's text: not this."""
+    if len(form.text()) > 300:
+        return False
+    fields = form.css("input, textarea, select")
+    return any(field.tag != "input" or (field.attributes.get("type") or "").lower() != "hidden" for field in fields)
 
 
 def _is_chrome(node: LexborNode) -> bool:

@@ -1,0 +1,46 @@
+"""English bodies on an eighth outside set (helper english-12): each test a kind of failure found
+there, reproduced on a page written for it in tests/fixtures/extract/en_e12_*.html.
+
+- A `Read More` expander inside the text: the first paragraphs, a button line, and the rest of the
+  text in a sibling wrapper. The button line ended the text (it reads like a `Read more` heading).
+- A `Story highlights` box headed by an <h3> above the first paragraph was kept as text.
+- A syndication disclaimer (`… provided by an independent third party and … is not responsible`)
+  and a send-to-a-friend form's labels under a short story were kept.
+- A line labelled `[advertisement]` closing a blog post was kept.
+"""
+
+from __future__ import annotations
+
+from extractkit import paragraphs
+
+
+def test_a_read_more_expander_inside_the_text_does_not_end_it() -> None:
+    body = paragraphs("en_e12_read_more_expander.html")
+    assert body[0].startswith("(Valley Wire) The pilots who guide cargo ships")
+    assert body[-1].startswith("Shipping lines have warned")
+    assert not any(text.lower() == "read more" for text in body)
+
+
+def test_a_highlights_box_under_a_heading_above_the_text_is_not_text() -> None:
+    body = paragraphs("en_e12_read_more_expander.html")
+    assert not any("highlights" in text.lower() or text.startswith("Pilots say one night crew") for text in body)
+
+
+def test_a_syndication_disclaimer_and_a_send_to_friend_form_are_not_text() -> None:
+    body = paragraphs("en_e12_disclaimer_form.html")
+    assert body[0].startswith("A judge has ruled")
+    assert body[-1].startswith("The county said the barrier")
+    assert len(body) == 3
+
+
+def test_a_line_labelled_advertisement_is_not_text() -> None:
+    body = paragraphs("en_e12_ad_label_line.html")
+    assert body[-1].startswith("Adding a cache cut the build")
+
+
+def test_an_embedded_posts_credit_line_is_chrome_a_sentence_about_a_photo_stays() -> None:
+    from monitor.extract.boiler import is_chrome
+    assert is_chrome("A photo posted by Rowan Pike (@rowanpike) on Mar 2, 2024 at 9:10am PST")
+    assert is_chrome("A post shared by Harbour Swim Club (@harbourswim) on Jun 5, 2023 at 6:02pm PDT")
+    assert not is_chrome("A photo posted by the council on Monday showed the bridge closed to traffic, "
+                         "and residents said the detour added twenty minutes to their journeys.")
