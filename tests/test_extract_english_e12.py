@@ -44,3 +44,17 @@ def test_an_embedded_posts_credit_line_is_chrome_a_sentence_about_a_photo_stays(
     assert is_chrome("A post shared by Harbour Swim Club (@harbourswim) on Jun 5, 2023 at 6:02pm PDT")
     assert not is_chrome("A photo posted by the council on Monday showed the bridge closed to traffic, "
                          "and residents said the detour added twenty minutes to their journeys.")
+
+
+def test_a_wires_name_and_a_dateline_word_above_the_first_paragraph_are_not_text() -> None:
+    # `Associated Press` on a line of its own and the deck's `VALLETTA` above `VALLETTA (AP) — …`.
+    body = paragraphs("en_e12_wire_head.html")
+    assert body[0].startswith("VALLETTA (AP)")
+    assert len(body) == 3
+
+
+def test_an_embedded_posts_text_linked_whole_stays_its_credit_line_goes() -> None:
+    body = paragraphs("en_e12_embedded_post.html")
+    assert any(text.startswith("Hello everyone, a quick note") for text in body)
+    assert not any(text.startswith("A photo posted by") for text in body)
+    assert body[-1] == "The final will go ahead with seven swimmers."

@@ -456,6 +456,21 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs[:keep]
 
 
+def trim_head(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the wire's name on a line of its own (`Associated Press`) or a
+    dateline in capitals (`NEW DELHI`) that the next line opens with (`NEW DELHI (AP) — …`), above
+    the first paragraph (two such lines at most)."""
+    start = 0
+    while start < 2 and len(paragraphs) - start > 1:
+        line = paragraphs[start]
+        if len(line) > 40:
+            break
+        if not (_WIRE_LINE.fullmatch(line) or (line.isupper() and paragraphs[start + 1].startswith(line + " "))):
+            break
+        start += 1
+    return paragraphs[start:] if start else paragraphs
+
+
 # `… First published November 29, 2016: 3:33 AM ET`: a stamp closing a line (a source may stand before it).
 _STAMP = re.compile(r"\b(?:(?:first|last|originally) )?(?:published|updated|posted)\b:?(?: on)?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$",
                     re.I)

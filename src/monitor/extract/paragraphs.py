@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_tail
+from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_head, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -79,7 +79,8 @@ _FIELD_LINE = re.compile(
     r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:|｜]"
 )
 _SENTENCE = re.compile(r"[。？！；，?!;]")
-_PROSE_ENDS = frozenset('.!?"”’。！？')  # how a paragraph of text ends  # a line with sentence punctuation is content, not a byline
+_PROSE_ENDS = frozenset('.!?"”’。！？')  # how a paragraph of text ends
+_PROSE_STOP = re.compile(r"[.!?] ")  # a sentence ending inside a line  # a line with sentence punctuation is content, not a byline
 FIELD_VALUE = re.compile(
     _FIELD + r"\s*[：:|｜]\s*([^：:|｜/（）()【】\[\]\s]{1,40}?)\s*(?=[|｜/（）()【】\[\]\s]|$|" + _FIELD
     + r"|发布|發佈|时间|時間|日期|浏览|點擊|点击|字号|(?:19|20)\d\d[-年/.]|\d+人参与|\d+条?评论)"
@@ -216,7 +217,7 @@ def _said_twice(raws: list[str]) -> set[int]:
 def _finished(body: Body) -> Body:
     """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
     if text follows them (a short item without sentence ends keeps its lines)."""
-    body.paragraphs = _without_caption_run(trim_tail(_without_pull_quotes(body.paragraphs)))
+    body.paragraphs = _without_caption_run(trim_tail(trim_head(_without_pull_quotes(body.paragraphs))))
     if 0 < body.header < len(body.paragraphs):
         del body.paragraphs[: body.header]
     return body
@@ -683,6 +684,8 @@ def _link_row(raw: str) -> bool:
     linked = sum(len(span) for span in _LINK_SPAN.findall(raw))
     if linked < 0.5 * len(raw):
         return False
+    if linked >= 300 and raw.count(_LINK_OPEN) == 1 and len(_PROSE_STOP.findall(raw)) >= 3:
+        return False  # an embedded post's text, linked whole to the post: several sentences, no menu
     text = raw.rstrip()
     if text[-1:] not in _SENTENCE_END:
         return True
