@@ -58,3 +58,12 @@ def test_an_embedded_posts_text_linked_whole_stays_its_credit_line_goes() -> Non
     assert any(text.startswith("Hello everyone, a quick note") for text in body)
     assert not any(text.startswith("A photo posted by") for text in body)
     assert body[-1] == "The final will go ahead with seven swimmers."
+
+
+def test_a_reader_prompt_opening_with_what_do_you_think_is_chrome_a_question_in_the_text_stays() -> None:
+    from monitor.extract.boiler import is_chrome
+    assert is_chrome("What do you think about the new timetable? Join our live Q&A on Friday from 3pm "
+                     "on our Facebook page, with the paper's transport editor.")
+    assert is_chrome("What do you think? Let us know in the comments below.")
+    assert not is_chrome("What do you think happens when the river floods twice in a year? The answer, "
+                         "the engineers said, is that the banks give way a little more each time.")
