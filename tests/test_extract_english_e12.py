@@ -67,3 +67,12 @@ def test_a_reader_prompt_opening_with_what_do_you_think_is_chrome_a_question_in_
     assert is_chrome("What do you think? Let us know in the comments below.")
     assert not is_chrome("What do you think happens when the river floods twice in a year? The answer, "
                          "the engineers said, is that the banks give way a little more each time.")
+
+
+def test_captions_and_photo_sources_in_spans_beside_a_picture_are_not_text() -> None:
+    # `<img><span class="source">…</span><span class="caption">…</span>`, in a picture box and
+    # deep in spans inside a paragraph.
+    body = paragraphs("en_e12_inline_captions.html")
+    assert body[0].startswith("Card readers in most big shops")
+    assert not any("Photo Desk" in text or "Card Co." in text or "chip" in text for text in body)
+    assert body[-1].startswith("The group said the average sale")

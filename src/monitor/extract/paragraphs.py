@@ -288,6 +288,8 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif tag == "img":
             if (box := _caption_box(node, own_id)) is not None:
                 doomed.append(box)
+            else:
+                doomed.extend(_caption_spans(node))
         elif tag in _CELLS:
             node.insert_after(" ")
         elif tag in _CAPTIONS:
@@ -369,7 +371,25 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
 
 
 # Inline elements only: a block under a caption class beside a picture may hold a photo essay's prose.
-_CAPTION_INLINE = ", ".join(f'{tag}[class*="{word}"]' for tag in ("span", "small") for word in ("caption", "credit"))
+_CAPTION_INLINE = ", ".join(f'{tag}[class*="{word}"]' for tag in ("span", "small")
+                            for word in ("caption", "credit", "source"))
+
+
+def _caption_spans(image: LexborNode) -> list[LexborNode]:
+    """Caption-, credit- or source-classed inline elements set right beside a picture, in its own
+    wrapper (`<span class=image><img><span class=source>…</span><span class=caption>…</span></span>`
+    deep in a paragraph's spans): a sentence or two each (300 weighted characters at most)."""
+    found: list[LexborNode] = []
+    sibling = image.next
+    while sibling is not None:
+        if sibling.tag in ("span", "small") and sibling.css_matches(_CAPTION_INLINE):
+            if weighted_length(sibling.text().strip()) > 300:
+                return []
+            found.append(sibling)
+        elif sibling.tag != "-text" or (sibling.text() or "").strip():
+            break  # anything else beside the picture: not its caption run
+        sibling = sibling.next
+    return found
 
 
 def _caption_classed(box: LexborNode, text: str) -> bool:
