@@ -121,3 +121,83 @@ def test_a_story_on_the_ties_keeps_its_match_above_its_comments(hu_ming: match.T
     m = match_article(hu_ming, "上海嘉定区与尤溪县签署对口合作协议",
                       "嘉定区与尤溪县签署对口合作协议，双方将共建产业园。\n网友评论\n游客：支持！")
     assert m.matched, m.reason
+
+
+# --- what a careless extraction hands over: a page in one line, links with no marker, a listing ---------
+
+
+def test_a_links_marker_inside_a_page_flattened_into_one_line_ends_the_story(hu_ming: match.Topic) -> None:
+    body = ("首页 > 三明新闻 > 正文 三明市召开安全生产工作会议，部署冬春季安全生产工作。会议要求各地压实责任，排查隐患。"
+            " 相关新闻 沪明对口合作签约仪式举行 上海嘉定区代表团来尤溪考察 泰宁旅游再创新高")
+    m = match_article(hu_ming, "三明市召开安全生产工作会议", body)
+    assert not m.matched, m.reason
+
+
+def test_a_flattened_story_on_the_ties_keeps_its_match(hu_ming: match.Topic) -> None:
+    body = ("首页 > 三明新闻 > 正文 上海市嘉定区党政代表团来到尤溪县，考察对口合作项目，双方签署产业合作协议。"
+            " 相关新闻 三明市召开安全生产工作会议 泰宁旅游再创新高")
+    m = match_article(hu_ming, "嘉定区代表团来尤溪考察", body)
+    assert m.matched, m.reason
+
+
+def test_a_word_that_only_begins_like_a_marker_is_no_marker(hu_ming: match.Topic) -> None:
+    body = "尤溪县与嘉定区召开对口合作联席会议。相关新闻发布会上，双方介绍了上海企业在尤溪投资的八个项目。"
+    m = match_article(hu_ming, "尤溪县与嘉定区召开联席会议", body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize("links", [
+    "沪明对口合作签约仪式举行\n上海嘉定区代表团来尤溪考察\n泰宁旅游再创新高\n三明市召开经济工作会议",
+    "◇ 沪明对口合作签约仪式举行 ◇ 上海嘉定区代表团来尤溪考察 ◇ 泰宁旅游再创新高",
+])
+def test_other_stories_headlines_below_the_story_without_a_marker_are_not_read(hu_ming: match.Topic,
+                                                                               links: str) -> None:
+    body = "尤溪县农民丰收节开幕，县长出席并讲话，现场签约农业项目十个，总投资二十亿元。\n" + links
+    m = match_article(hu_ming, "尤溪县举办农民丰收节", body)
+    assert not m.matched, m.reason
+
+
+def test_a_photo_gallerys_captions_below_the_story_are_still_read(hu_ming: match.Topic) -> None:
+    body = ("近日，嘉定区组织专家团队赴尤溪开展医疗帮扶。\n图为嘉定区专家在尤溪县医院查房\n图为专家为村民义诊\n"
+            "图为两地医生交流病例")
+    m = match_article(hu_ming, "组图：嘉定专家在尤溪", body)
+    assert m.matched, m.reason
+
+
+def test_a_columns_listing_of_dated_headlines_is_no_story_on_the_ties(hu_ming: match.Topic) -> None:
+    body = ("三明召开安全生产会议 2024-03-01\n部署冬春季安全生产工作……\n泰宁旅游再创新高 2024-03-01\n"
+            "一季度接待游客五十万人次……\n沪明合作项目签约 2024-02-28\n上海企业与三明市签约项目十二个……\n"
+            "永安举办油菜花节 2024-02-27\n吸引游客三万人次……\n宁化推进春耕 2024-02-26\n全县春耕备耕进展顺利……")
+    m = match_article(hu_ming, "三明要闻", body)
+    assert not m.matched, m.reason
+
+
+# --- a Sanming page, by its source line, receiving the Shanghai side's delegation ----------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("市委书记会见松江区党政代表团",
+     "来源：三明日报\n5月12日下午，市委书记会见了松江区党政代表团一行，双方就产业转移、人才交流等进行了座谈。"),
+    ("Party secretary meets Songjiang delegation",
+     "Source: Sanming Daily\nOn the afternoon of May 12, the secretary of the municipal party committee met a "
+     "delegation from Songjiang District led by its district head. The two sides discussed industrial transfer."),
+])
+def test_a_sanming_page_receiving_the_shanghai_sides_delegation_counts(hu_ming: match.Topic, title: str,
+                                                                        body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # another city's page
+    ("Party secretary meets Songjiang delegation",
+     "Source: Zunyi Daily\nOn the afternoon of May 12, the secretary of the municipal party committee met a "
+     "delegation from Songjiang District led by its district head. The two sides discussed industrial transfer."),
+    # Sanming's own study tour passing through Shanghai
+    ("三明企业家赴长三角考察",
+     "来源：三明日报\n三明市工商联组织企业家赴苏州、杭州等地学习。返程时，考察团途经上海，参观了一场博览会。"),
+])
+def test_no_delegation_of_the_shanghai_side_received_by_sanming_is_no_tie(hu_ming: match.Topic, title: str,
+                                                                          body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason

@@ -231,17 +231,26 @@ _LINE = re.compile("[^\n]+")
 
 
 def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
-    """The paragraphs above the lead that are an account's follow prompt (`_FOLLOW`), in a titled
-    page (an untitled one's lines above the lead are its title already)."""
+    """The paragraphs above the lead that are an account's follow prompt (`_FOLLOW`) or the story's
+    source line (来源：三明日报, "Source: Sanming Daily": the outlet that wrote it), in a titled page (an
+    untitled one's lines above the lead are its title already)."""
     text, starts = doc.text, doc.para_starts
-    if lead < 2 or not doc.has_title or "关注" not in text[: starts[lead]]:
+    if lead < 2 or not doc.has_title:
+        return frozenset()
+    above = text[: starts[lead]]
+    follow, source = "关注" in above, "来源" in above or "source" in above
+    if not follow and not source:
         return frozenset()
     found = set()
     for i in range(1, lead):
         a, b = starts[i], starts[i + 1] - 1
-        if b - a < _BYLINE_MAX and "关注" in text[a:b] and _FOLLOW.search(text, a, b):
+        if b - a < _BYLINE_MAX and (follow and "关注" in text[a:b] and _FOLLOW.search(text, a, b)
+                                    or source and _SOURCE.search(text, a, b)):
             found.add(i)
     return frozenset(found)
+
+
+_SOURCE = re.compile("来源 ?:|source ?:")
 
 
 def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
@@ -253,6 +262,9 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if topic.ignore_inline is not None:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
+    if topic.ignore_flat is not None and (m := topic.ignore_flat.search(text, starts[1], cut)) is not None:
+        cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
+    cut = _trailing_headlines(text, starts, cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
@@ -266,6 +278,30 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         if size >= topic.lead_min_chars and not _byline(text, starts[i], end):
             return cut, i
     return cut, lead
+
+
+# Headlines of other stories listed below the story with no marker ("…签约项目十个。\n沪明对口合作签约仪式举行\n
+# 嘉定区代表团来尤溪考察\n泰宁旅游再创新高"): short lines without a sentence mark, three or more, ending the page.
+_HEADLINE_MAX = 40
+_HEADLINE_MIN_RUN = 3
+_NOT_HEADLINE = re.compile("[。!?;,]|图")  # a sentence, or a photo's caption (图为…): the story's own
+
+
+def _trailing_headlines(text: str, starts: list[int], cut: int) -> int:
+    """Where a run of headline-like lines ending the text read starts (`cut` when there is none): a
+    links block with no marker, below a story paragraph that holds a sentence."""
+    k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
+    run, first = 0, cut
+    while k > 1:
+        a, b = starts[k], min(cut, starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
+        if b - a > _HEADLINE_MAX or _NOT_HEADLINE.search(text, a, b):
+            break
+        if b > a:
+            run, first = run + 1, a
+        k -= 1
+    if run < _HEADLINE_MIN_RUN or k < 1 or "。" not in text[starts[k] : starts[k + 1]]:
+        return cut
+    return first
 
 
 def _byline(text: str, start: int, end: int) -> bool:
@@ -340,7 +376,7 @@ class _Hits(dict):
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
-        elif self.heads:  # a follow prompt above the lead names the author: up front
+        elif self.heads:  # a follow prompt or a source line above the lead names the author: up front
             heads = self.heads
             found = [(a, b, p, p == lead or p in heads) for a, b in spans for p in (bisect_right(starts, a) - 1,)]
         else:

@@ -93,6 +93,7 @@ class Topic:
     description: str = ""
     ignore_after: re.Pattern[str] | None = None  # "\n" + a marker: the body stops there
     ignore_inline: re.Pattern[str] | None = None  # a marker ending a window before a bullet
+    ignore_flat: re.Pattern[str] | None = None  # a marker right after a sentence, inside a paragraph
     lead_min_chars: int = 30
     title_only: frozenset[str] = frozenset()  # groups no rule looks for outside the title
     lead_only: frozenset[str] = frozenset()  # groups no rule looks for past the lead paragraph
@@ -170,6 +171,7 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
         raise _error(name, problems)
     return Topic(name=name, groups=groups, rules=rules, threshold=threshold, description=description,
                  ignore_after=_markers_pattern(markers), ignore_inline=_markers_pattern(markers, inline=True),
+                 ignore_flat=_markers_pattern(markers, flat=True),
                  lead_min_chars=lead, title_only=_title_only(groups, rules), lead_only=_lead_only(groups, rules))
 
 
@@ -187,16 +189,20 @@ def _lead_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[s
     return frozenset(set(groups) - wider - _title_only(groups, rules))
 
 
-def _markers_pattern(markers: list[str], inline: bool = False) -> re.Pattern[str] | None:
+def _markers_pattern(markers: list[str], inline: bool = False, flat: bool = False) -> re.Pattern[str] | None:
     """A marker opening a paragraph, after any brackets or bullets ("相关新闻", "【相关阅读】",
     "· 延伸阅读"), searched once over "\\n" + body (a literal first character keeps it fast);
     or, `inline`, a marker ending the text just before a bullet ("…优势。相关新闻：· 沪明…",
-    a flattened link list: the engine finds the rare bullets first)."""
+    a flattened link list: the engine finds the rare bullets first); or, `flat`, a marker right
+    after a sentence's end and before a space, a colon or the line's end ("…排查隐患。 相关新闻 沪明…":
+    a page flattened into one line; the sentence marks are the pattern's first characters)."""
     # longest first; ties by text, so the compiled pattern is the same in every process
     norms = sorted({re.escape(normalize(m)) for m in markers if normalize(m)}, key=lambda r: (-len(r), r))
     if not norms:
         return None
     words = "(?:" + "|".join(norms) + ")"
+    if flat:
+        return re.compile(r"[。!?] ?[【\[]?" + words + r"(?=[ :】\]\n]|$)")
     return re.compile(words + r"[^\w\n]{0,3}$" if inline else r"\n[^\w\n]*" + words)
 
 

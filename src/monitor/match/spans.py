@@ -86,7 +86,10 @@ ITEM_HAN_MIN = 30  # or one sentence this long: a headline is rarely 20 characte
 _HAN = re.compile("[\u4e00-\u9fff]")
 # A line of keywords or tags: three or more short segments between | / 丨 ("【关键词】林改|沙县
 # 小吃|沪明合作|闽台融合", an infographic's or a menu's words). Each is a word, not a sentence.
-_KEYWORD_SEP = re.compile("[|/丨]")
+_KEYWORD_SEP = re.compile("[|/丨◇◆●■□○•▪]")
+# bullets between the items of a flattened links line ("◇ 沪明对口合作签约仪式举行 ◇ 嘉定区代表团来尤溪考察 ◇ …"):
+# the line may open with one
+_KEYWORD_BULLETS = "◇◆●■□○•▪"
 _KEYWORD_MAX = 40  # characters of one segment (an English keyword of a few words)
 _KEYWORD_MIN_SEGMENTS = 3
 _SENTENCE_INSIDE = re.compile("[,。;!?]")
@@ -195,7 +198,7 @@ class Enumerations:
             items = _digest_items(text, title_end)
             if len(items) >= _DIGEST_MIN_ITEMS:
                 return items
-        return _numbered_items(text)
+        return _numbered_items(text) or _dated_items(text)
 
     def near(self, start: int, end: int) -> bool:
         """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
@@ -235,6 +238,25 @@ def _numbered_items(text: str) -> list[tuple[int, int]]:
     if text.count(";") >= MIN_LIST_ITEMS - 1:
         items = sorted(items + _semicolon_items(text, items))
     return items
+
+
+# A column's listing handed over as one page ("泰宁旅游再创新高 2024-03-01\n一季度接待游客……\n沪明合作项目签约
+# 2024-02-28\n…"): each headline line ends in its date; it and the lines below it up to the next are one item.
+_LINE_DATE = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?$", re.M)
+_DATED_HEADLINE = (4, 60)  # characters of a headline before its date
+
+
+def _dated_items(text: str) -> list[tuple[int, int]]:
+    """Items of a listing of MIN_LIST_ITEMS dated headlines or more (none in most texts: no line
+    ends in a date)."""
+    starts = []
+    for m in _LINE_DATE.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a > 0 and _DATED_HEADLINE[0] <= m.start() - a <= _DATED_HEADLINE[1]:
+            starts.append(a)
+    if len(starts) < MIN_LIST_ITEMS:
+        return []
+    return [(a, b - 1) for a, b in pairwise([*starts, len(text) + 1])]
 
 
 def _digest_items(text: str, title_end: int) -> list[tuple[int, int]]:
@@ -286,8 +308,8 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
     each such line (a menu or a tag line is never the lead)."""
     out: list[tuple[int, int]] = []
     lines: set[int] = set()
-    if "|" not in text and "/" not in text and "丨" not in text:  # three str scans: a regex one costs 10x
-        return out, lines
+    if "|" not in text and "/" not in text and "丨" not in text and not any(b in text for b in _KEYWORD_BULLETS):
+        return out, lines  # a few str scans: a regex one costs 10x
     title_end = text.find("\n")
     line_end = -1
     for sep in _KEYWORD_SEP.finditer(text, title_end + 1 if title_end >= 0 else len(text)):
@@ -298,6 +320,8 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         line_end = len(text) if line_end < 0 else line_end
         cuts = [start - 1] + [m.start() for m in _KEYWORD_SEP.finditer(text, start, line_end)] + [line_end]
         segments = [(a + 1, b) for a, b in pairwise(cuts)]
+        if text[cuts[1]] in _KEYWORD_BULLETS and not text[start : cuts[1]].strip():
+            segments = segments[1:]  # "◇ a ◇ b ◇ c": the line opens with its bullet
         if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments):
             out += segments  # every segment a word: not "记者甲/文 乙/图)为推动…，…" opening a story
             lines.add(start)
