@@ -244,8 +244,8 @@ def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
     found = set()
     for i in range(1, lead):
         a, b = starts[i], starts[i + 1] - 1
-        if b - a < _BYLINE_MAX and (follow and "关注" in text[a:b] and _FOLLOW.search(text, a, b)
-                                    or source and _SOURCE.search(text, a, b)):
+        if b - a < _BYLINE_MAX and ((follow and "关注" in text[a:b] and _FOLLOW.search(text, a, b))
+                                    or (source and _SOURCE.search(text, a, b))):
             found.add(i)
     return frozenset(found)
 
