@@ -262,7 +262,7 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if topic.ignore_inline is not None:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
-    if topic.ignore_flat is not None and (m := topic.ignore_flat.search(text, starts[1], cut)) is not None:
+    if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
     cut = _trailing_headlines(text, starts, cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)

@@ -193,16 +193,17 @@ def _markers_pattern(markers: list[str], inline: bool = False, flat: bool = Fals
     """A marker opening a paragraph, after any brackets or bullets ("相关新闻", "【相关阅读】",
     "· 延伸阅读"), searched once over "\\n" + body (a literal first character keeps it fast);
     or, `inline`, a marker ending the text just before a bullet ("…优势。相关新闻：· 沪明…",
-    a flattened link list: the engine finds the rare bullets first); or, `flat`, a marker right
-    after a sentence's end and before a space, a colon or the line's end ("…排查隐患。 相关新闻 沪明…":
-    a page flattened into one line; the sentence marks are the pattern's first characters)."""
+    a flattened link list: the engine finds the rare bullets first); or, `flat`, a marker after a
+    sentence's end and a space, before a space, a colon or the line's end ("…排查隐患。 相关新闻 沪明…":
+    a page flattened into one line, its blocks joined by spaces; "。 " is the pattern's literal prefix,
+    which `re` skips to, and rare in Chinese text, which puts no space after a sentence)."""
     # longest first; ties by text, so the compiled pattern is the same in every process
     norms = sorted({re.escape(normalize(m)) for m in markers if normalize(m)}, key=lambda r: (-len(r), r))
     if not norms:
         return None
     words = "(?:" + "|".join(norms) + ")"
     if flat:
-        return re.compile(r"[。!?] ?[【\[]?" + words + r"(?=[ :】\]\n]|$)")
+        return re.compile(r"。 [【\[]?" + words + r"(?=[ :】\]\n]|$)")
     return re.compile(words + r"[^\w\n]{0,3}$" if inline else r"\n[^\w\n]*" + words)
 
 
