@@ -146,21 +146,24 @@ def test_a_word_that_only_begins_like_a_marker_is_no_marker(hu_ming: match.Topic
     assert m.matched, m.reason
 
 
-@pytest.mark.parametrize("links", [
-    "沪明对口合作签约仪式举行\n上海嘉定区代表团来尤溪考察\n泰宁旅游再创新高\n三明市召开经济工作会议",
-    "◇ 沪明对口合作签约仪式举行 ◇ 上海嘉定区代表团来尤溪考察 ◇ 泰宁旅游再创新高",
-])
-def test_other_stories_headlines_below_the_story_without_a_marker_are_not_read(hu_ming: match.Topic,
-                                                                               links: str) -> None:
-    body = "尤溪县农民丰收节开幕，县长出席并讲话，现场签约农业项目十个，总投资二十亿元。\n" + links
+def test_other_stories_headlines_on_a_line_of_bullets_are_not_read(hu_ming: match.Topic) -> None:
+    body = ("尤溪县农民丰收节开幕，县长出席并讲话，现场签约农业项目十个，总投资二十亿元。\n"
+            "◇ 沪明对口合作签约仪式举行 ◇ 上海嘉定区代表团来尤溪考察 ◇ 泰宁旅游再创新高")
     m = match_article(hu_ming, "尤溪县举办农民丰收节", body)
     assert not m.matched, m.reason
 
 
-def test_a_photo_gallerys_captions_below_the_story_are_still_read(hu_ming: match.Topic) -> None:
-    body = ("近日，嘉定区组织专家团队赴尤溪开展医疗帮扶。\n图为嘉定区专家在尤溪县医院查房\n图为专家为村民义诊\n"
-            "图为两地医生交流病例")
-    m = match_article(hu_ming, "组图：嘉定专家在尤溪", body)
+def test_a_list_of_the_storys_own_points_with_one_bullet_a_line_is_read(hu_ming: match.Topic) -> None:
+    body = "沪明对口合作三年来成果丰硕。\n●产业：沪明临港产业园签约八个项目\n●医疗：上海医院在三明设立分院"
+    m = match_article(hu_ming, "合作三年成果", body)
+    assert any(h.term == "三明" for h in m.hits), m.reason
+
+
+def test_a_flattened_table_ending_the_page_is_the_storys_own(hu_ming: match.Topic) -> None:
+    # short rows without a sentence mark below the story: its table, not a links block (no rule cuts them)
+    body = ("嘉定区今年继续推进对口合作，重点项目进展如下。\n项目 合作县 进度\n沪明产业园二期 尤溪县 主体完工\n"
+            "嘉定尤溪医共体 尤溪县 运行\n人才飞地 三明市 揭牌")
+    m = match_article(hu_ming, "嘉定区对口合作重点项目进展", body)
     assert m.matched, m.reason
 
 
@@ -201,3 +204,19 @@ def test_no_delegation_of_the_shanghai_side_received_by_sanming_is_no_tie(hu_min
                                                                           body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+# --- a title's "another place": a Shanghai district's neighbour without 市, not a city described --------
+
+
+def test_a_district_and_a_neighbour_without_its_suffix_in_the_title_is_that_pair(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "嘉定区与温州签署合作协议", "嘉定区与温州市签署结对合作协议。嘉定区此前还与三明的宁化县结对。")
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize("title", ["A city built by Shanghai's factories", "Mountain city remembers Shanghai's mills"])
+def test_a_city_described_in_an_english_title_is_no_other_place(hu_ming: match.Topic, title: str) -> None:
+    body = ("In 1958 dozens of Shanghai factories were relocated to Sanming, then a small town in the mountains of "
+            "Fujian. Workers and their families followed.")
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason

@@ -264,7 +264,6 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
     if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
-    cut = _trailing_headlines(text, starts, cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
@@ -278,30 +277,6 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         if size >= topic.lead_min_chars and not _byline(text, starts[i], end):
             return cut, i
     return cut, lead
-
-
-# Headlines of other stories listed below the story with no marker ("…签约项目十个。\n沪明对口合作签约仪式举行\n
-# 嘉定区代表团来尤溪考察\n泰宁旅游再创新高"): short lines without a sentence mark, three or more, ending the page.
-_HEADLINE_MAX = 40
-_HEADLINE_MIN_RUN = 3
-_NOT_HEADLINE = re.compile("[。!?;,]|图")  # a sentence, or a photo's caption (图为…): the story's own
-
-
-def _trailing_headlines(text: str, starts: list[int], cut: int) -> int:
-    """Where a run of headline-like lines ending the text read starts (`cut` when there is none): a
-    links block with no marker, below a story paragraph that holds a sentence."""
-    k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
-    run, first = 0, cut
-    while k > 1:
-        a, b = starts[k], min(cut, starts[k + 1] - 1 if k + 1 < len(starts) else len(text))
-        if b - a > _HEADLINE_MAX or _NOT_HEADLINE.search(text, a, b):
-            break
-        if b > a:
-            run, first = run + 1, a
-        k -= 1
-    if run < _HEADLINE_MIN_RUN or k < 1 or "。" not in text[starts[k] : starts[k + 1]]:
-        return cut
-    return first
 
 
 def _byline(text: str, start: int, end: int) -> bool:
