@@ -2,9 +2,11 @@
 matcher (match-16).
 
 Probes written for these tests, in our own words: a synonym-spun copy of a review of the Shaxian-snack
-flagship store (幼吃 for 小吃); Shanghai's Zhongshan Hospital (中山医院 is Xiamen's too); weather and
+flagship store (幼吃 for 小吃); Shanghai's Zhongshan Hospital (中山医院 is Xiamen's too); forecasts and
 rankings naming "Shanghai and Sanming" as two places; a site's footer links, tags and readers' comments
-naming both sides around a story about neither's ties.
+naming both sides around a story about neither's ties; a page flattened into one line, links on a line of
+bullets, a column's dated listing; a Sanming page (by its source line) receiving a Shanghai district's
+delegation; a Shanghai district's report in its own voice; names cut into syllables by machine translation.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ def test_xiamens_zhongshan_hospital_is_not(hu_ming: match.Topic, title: str, bod
     assert not m.matched, m.reason
 
 
-# --- "Shanghai and Sanming" as two places, not the cooperation's name ---------------------------------
+# --- "Shanghai and Sanming" in a forecast's or a ranking's title: two places the weather reaches ----------
 
 
 @pytest.mark.parametrize(("title", "body"), [
@@ -80,6 +82,8 @@ def test_two_places_in_one_forecast_are_no_tie(hu_ming: match.Topic, title: str,
 
 
 @pytest.mark.parametrize(("title", "body"), [
+    ("Shanghai sends relief to typhoon-hit Sanming",
+     "Shanghai and Sanming's Jinshan-Jiangle pairing sent tents and quilts to the county after the typhoon."),
     ("Stock exchange runs a course for Sanming firms",
      "The Shanghai Stock Exchange held a two-day course in Sanming for managers of companies preparing to list.\n"
      "It was organised under a finance memorandum between Shanghai and Sanming, the city's finance office said."),
@@ -220,3 +224,46 @@ def test_a_city_described_in_an_english_title_is_no_other_place(hu_ming: match.T
             "Fujian. Workers and their families followed.")
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+# --- names cut into syllables by machine translation; a Shanghai district's report in its own voice ----
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Jia Ding District and You Xi County sign pact",
+     "Jia Ding District of Shang Hai and You Xi County of San Ming City signed a counterpart cooperation agreement."),
+    ("Yang Pu District helps Da Tian County",
+     "Yang Pu District sent a team of doctors to Da Tian County General Hospital under the paired cooperation program."),
+    ("Shang-hai and San-ming", "Officials from Shang-hai visited San-ming to sign a cooperation pact on tourism."),
+])
+def test_names_cut_into_syllables_count(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_bare_syllable_name_is_no_district(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Jia Ding wins chess title",
+                      "Jia Ding, a student from Sanming, won the youth chess title in a tournament held in Shanghai.")
+    assert not m.matched, m.reason
+
+
+_DAY = "今年以来，全区经济运行总体平稳，主要指标好于预期。城市更新持续推进，新增就业岗位两万个。"
+
+
+def test_a_shanghai_districts_report_naming_itself_beside_a_sanming_county_counts(hu_ming: match.Topic) -> None:
+    body = "\n".join([_DAY] * 20 + ["在泰宁县共建的文旅康养基地接待本区职工疗休养三千人次。"] + [_DAY] * 15)
+    m = match_article(hu_ming, "虹口区2024年政府工作报告", body)
+    assert m.matched, m.reason
+
+
+def test_a_county_hospitals_own_post_is_no_shanghai_report(hu_ming: match.Topic) -> None:
+    body = ("点击蓝字关注我们\n本周二、周四，省立医院心内科王教授来我院（尤溪县总医院）坐诊。王教授毕业于上海交通大学医学院，"
+            "擅长冠心病介入治疗。\n编辑：医务科")
+    m = match_article(hu_ming, "本周专家坐诊安排", body)
+    assert not m.matched, m.reason
+
+
+def test_a_street_named_after_the_city_in_english_is_no_tie(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai Sanming Road reopens",
+                      "Sanming Road in Shanghai's Pudong reopened after three months of pipe repairs.")
+    assert not m.matched, m.reason

@@ -425,9 +425,7 @@ def _pair_listed(text: str, spans: list[tuple[int, int]], start: int, end: int, 
     beijing, shanghai and sanming, with …" (its last name an item as `_english_item` judges one,
     and the list ending right after it: "after talks in fuzhou, shanghai and sanming agreed to …" is
     a clause). A list says nothing about ties between its places."""
-    # the term may hold its "between" ("between shanghai and sanming"): the route's word stands before that
-    route_end = start + 8 if text.startswith("between ", start) else start
-    if text.startswith((" and ", " or "), end) or _EN_ROUTE.search(text, max(0, start - 60), route_end):
+    if text.startswith((" and ", " or "), end) or _EN_ROUTE.search(text, max(0, start - 60), start):
         return True
     for sep in (", and ", ", or "):
         if text.startswith(sep, end) and text[end + len(sep) : end + len(sep) + 14].split(" ", 1)[0] in _EN_LEADS:
