@@ -421,9 +421,42 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         found = plausible(convert(match), now)
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
-                and not _in_sentence(text, match) and not _adopted(text, match)):
+                and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
+                and not reply_floor(text, match.start())):
             best = (found, distance)
     return best
+
+
+# A period written with two dates (`评选时间：2019年2月22日-2019年3月10日`, `2019-02-22~2019-03-10`, `…至3月10日`):
+# when something runs, not when the page was posted.
+_PERIOD_MARKS = frozenset("-－—–~～至到")
+_PERIOD_AFTER = re.compile(r"\s*+(?:-|－|—|–|~|～|至|到)\s*+\d")
+_PERIOD_BEFORE = re.compile(r"[日\d]\s*+(?:-|－|—|–|~|～|至|到)\s*+$")
+
+
+# A thread's reply floor right before its time (`2楼 2019-06-10 13:00`, `沙发`, `板凳`, `地板`, `3#`): a
+# reply's time, not the thread's (the first post is `1楼` / `楼主`). Judged by string code on the ten
+# characters before the date.
+_FLOOR_WORDS = ("沙发", "沙發", "板凳", "地板")
+
+
+def reply_floor(text: str, start: int) -> bool:
+    """Whether the date starting at `start` follows a reply's floor marker."""
+    before = text[max(0, start - 10) : start].rstrip(" :：\t\n")
+    if before[-1:] not in ("楼", "樓", "#"):
+        return before.endswith(_FLOOR_WORDS)
+    number = before[:-1].rstrip()
+    digits = len(number) - len(number.rstrip("0123456789"))
+    return 0 < digits <= 5 and int(number[len(number) - digits :]) >= 2
+
+
+def _in_period(text: str, match: re.Match[str]) -> bool:
+    """Whether a date opens or closes a period of two dates."""
+    near = text[match.end() : match.end() + 3].lstrip()
+    if near[:1] in _PERIOD_MARKS and _PERIOD_AFTER.match(text, match.end()):
+        return True
+    before = text[max(0, match.start() - 4) : match.start()].rstrip()
+    return before[-1:] in _PERIOD_MARKS and _PERIOD_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
 
 
 # `（2010年6月22日…常务委员会第三次会议通过）`: the day a law was adopted, in the bracket under its title.
@@ -491,7 +524,25 @@ def without_profile(text: str) -> str:
     """`text` with the dates of a forum poster's profile blanked out (same length): when the member
     registered or last logged in says nothing of when the post was written; nor does the day a
     document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`)."""
-    return _blank_after(text, _PROFILE_KEYS)
+    return _without_edit_notes(_blank_after(text, _PROFILE_KEYS))
+
+
+# A forum post's edit note: `本帖最后由 InvFish 于 2022-11-16 17:19 编辑` (Discuz!), when the post was
+# last changed, not written; the date within 40 characters after the key, `编辑` after it.
+_EDIT_KEYS = ("最后由", "最後由")
+_EDITED = re.compile(r"\s*+(?:编辑|編輯)")
+
+
+def _without_edit_notes(text: str) -> str:
+    """`text` with the dates of forum edit notes blanked out (same length)."""
+    for key in _EDIT_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            match = FULL_DATE.search(text, at + 3, at + 60)
+            if match and match.start() - at <= 43 and _EDITED.match(text, match.end()):
+                text = f"{text[:match.start()]}{' ' * (match.end() - match.start())}{text[match.end():]}"
+            at = text.find(key, at + 3)
+    return text
 
 
 def _blank_after(text: str, keys: tuple[tuple[str, str], ...]) -> str:
@@ -635,7 +686,7 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     head = (text or "")[:60]
     for pattern, convert in ((FULL_DATE, from_full_match), (HAN_DATE, _from_han)):
         match = pattern.search(head)
-        if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()):
+        if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()) or reply_floor(head, match.start()):
             continue
         if _CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()):
             continue  # `页面生成时间:…` under the article: when the server rendered the page

@@ -745,6 +745,9 @@ def _is_byline(line: str, body: Body) -> bool:
         body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
         return True
     date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
+    if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
+        # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
+        return _han_date_line(body, line, han)
     fields = byline_fields(line)
     if date and not fields and _DIARY.search(line):
         return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
@@ -757,6 +760,23 @@ def _is_byline(line: str, body: Body) -> bool:
     if date and (not body.date_text or _timed_first(line, body)):
         body.date_text = line
     return True
+
+
+def _han_date_line(body: Body, line: str, han: re.Match[str]) -> bool:
+    """Whether a line opening with a date in Chinese numerals is a byline's date line: little after
+    the date, or only a weekday and byline fields (the diary check has been made)."""
+    rest = line[han.end() :].strip()
+    fields = byline_fields(rest) if rest else []
+    if len(line) > 60 or not (len(rest) <= 6 or fields or _WEEKDAY_REST.fullmatch(rest)):
+        return False
+    for label, value, _ in fields:
+        assign_field(body, label, clean(value))
+    body.date_text = body.date_text or line
+    return True
+
+
+# A weekday, and any byline words after it, alone after a byline's date (`星期二`, `周二 作者：…`).
+_WEEKDAY_REST = re.compile(r"[（(]?(?:星期|周|礼拜|禮拜)[一二三四五六日天][)）]?(?:\s.{0,40})?")
 
 
 # The weather beside a date: a diary's entry (`天气多云`, `天氣晴`, `晴转多云`), not a byline.

@@ -110,6 +110,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     region, places.region = places.region, dates.without_profile(places.region)
     places.tail = dates.without_profile(places.tail)
     line = (places.byline or "").strip()
+    if line and (blanked_line := dates.without_profile(line)) is not line:
+        places.byline = line = blanked_line.strip()  # a forum post's edit note lifted as its byline
     if line and places.region is not region:
         # The byline line lifted out of the body is a profile date blanked in the region (`注册时间` and
         # `2011-3-2` in separate cells of the post's container, the body found there opening with the date).
