@@ -33,7 +33,7 @@ _STOP = re.compile(
 # group in front), re skips ahead by first character (8x).
 _CHROME = re.compile(
     r"相关阅读[：:]|相關閱讀[：:]|相关新闻[：:]|相關新聞[：:]|相关链接[：:]|相关报道[：:]|相关文章[：:]|延伸阅读[：:]|"
-    r"推荐阅读[：:]|相关专题[：:]|相關專題[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
+    r"推荐阅读[：:]|推荐访问[：:]|相关专题[：:]|相關專題[：:]|当前位置|當前位置|当前的位置|當前的位置|本页位置|本頁位置|站内检索|站內檢索|放大字|缩小字|縮小字|"
     r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|放大 缩小|放大 縮小|"
     r"您的位置|您现在的位置|现在位置|所在位置|所在的位置|你的位置：|你的位置:|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
     r"版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
@@ -118,7 +118,8 @@ _ZH_NOTICE = re.compile(
     r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台|"
     r"不代表本(?:網|報)|僅代表作者|版權歸原作者|如有侵權|聯繫(?:我們)?刪除|聯系(?:我們)?刪除|"
     r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有|"
-    r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載"
+    r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|"
+    r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接"  # a forum repost's source note
 )
 # A help-line box under a story on self-harm (`自殺防治諮詢安心專線：0800-788995`, `生命線協談專線：1995`,
 # `…關心您：再給自己一次機會`): hotline names with their numbers, and the box's short heading.
@@ -158,7 +159,7 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
                      "图说：", "图说:", "图片说明：", "图片说明:")
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
-_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文)\s*[︱｜|丨]|"
+_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文|来源|來源)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
 _ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】|关键词 >>|關鍵詞 >>")
@@ -259,6 +260,10 @@ def is_chrome(line: str) -> bool:
         return True  # `颁布单位：…`, `实施日期：`, `时 效 性：有效`: a law database's fields over the text
     if line[:1] == "{" and _CMS_TAG.fullmatch(line):
         return True  # `{jz:field.toptypename/}`: a template tag the CMS left unfilled
+    if len(line) <= 10 and line[:1] in _STAMP_FIRST and _TIME_STAMP.fullmatch(line):
+        return True  # `09:05`, `【10:22】`: a live report's time stamp on a line of its own
+    if len(line) <= 60 and ("(" in line or "（" in line) and _placed_caption(line):
+        return True  # `…主编赵盼盼(右二)上台领奖`: a caption placing a person in the picture
     return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
             or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
@@ -438,11 +443,29 @@ def _long_caption(line: str) -> bool:
         return "图为" in line or "圖為" in line or "圖爲" in line
     if line.rstrip("）) ").endswith(("供图", "供圖")):
         return True  # `…演出。三明市融媒体中心供图`: who supplied the picture
+    if line.endswith("提供") and 0 <= (at := line.rfind("。")) < len(line) - 4 and len(line) - at <= 18 \
+            and not any(mark in line[at + 1 :] for mark in "，,、；"):
+        return True  # `…采访行启动。恩平市委宣传部提供`: a caption, then who supplied the picture
     if ("摄影" in line or "攝影" in line) and _photographer_last(line):
         return True  # `黄河路街景。摄影：杨舒鸿吉`
     if end in (")", "）") and ("／" in line[-32:] or "/" in line[-32:]) and _PICTURE_SLASH.search(line, len(line) - 34):
         return True  # `▲…（圖／記者林青翻攝）`
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
+
+
+# A live report's time stamp alone on its line: `09:05`, `11:39:20`, `【10:22】`.
+_TIME_STAMP = re.compile(r"[【\[]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[】\]]?")
+_STAMP_FIRST = frozenset("0123456789【[")
+# A person's place in a picture: `(右二)`, `（左一）`, `（中）`, `(前排左三)`.
+_PLACED = re.compile(r"[(（](?:前排|后排|後排|左起|右起)?[左右中][一二三四五六七八九]?[)）]")
+
+
+def _placed_caption(line: str) -> bool:
+    """A caption that places a person in the picture: a bracketed position, no comma, at most one
+    sentence (`县长王海（左一）在茶园了解春茶采摘情况`); a sentence of text goes on with its commas."""
+    if "，" in line or "," in line or line.count("。") > 1 or ("。" in line and not line.endswith("。")):
+        return False
+    return _PLACED.search(line) is not None
 
 
 def trim_tail(paragraphs: list[str]) -> list[str]:
