@@ -101,3 +101,37 @@ def test_a_replys_time_is_no_date_of_the_thread():
     for floor in ("沙发", "板凳", "2#"):
         html = thread("").replace("<span>2楼</span>", f"<span>{floor}</span>")
         assert day(html) is None, floor
+
+
+RELATED = ("<div class='rel'><b>相关新闻：</b><ul><li><a href='/a1'>石桥镇茶叶合作社扩大规模</a> <span>2011-02-06 10:05</span></li>"
+           "<li><a href='/a2'>青溪县召开农村公路建设推进会</a> <span>2011-02-04 11:05</span></li>"
+           "<li><a href='/a3'>县物流中心投入使用</a> <span>2011-02-02 12:05</span></li></ul></div>\n")
+
+
+def test_an_authors_name_between_a_related_list_and_the_byline():
+    # extract-15's left class: the name stood between the list's last time and the byline's date
+    assert day(page(RELATED + "<div class='by'><a>瑾沫流年</a> 2011年02月07日 09:37:22 只看楼主</div>")) == "2011-02-07"
+    assert day(page(RELATED + "<div class='by'>石桥老张 2011-02-07 10:21 来源：青溪新闻网</div>")) == "2011-02-07"
+    # a short item title under the list, with nothing of a byline after its date, dates nothing
+    assert day(page(RELATED.replace("</ul>", "<li><a href='/a4'>县里开会</a> <span>2011-02-01 09:05</span></li></ul>"))) is None
+
+
+BOOK = ("<p>本书以一个山区小镇修路的十年为线索，讲述了村民、干部和返乡青年在交通改善以后的生活变化，书中收录了大量实地采访的资料。</p>"
+        "<p>作者多年从事农村调查，文字朴实，既有数据，也有故事，适合关心乡村发展的读者阅读。</p>")
+
+
+def book(info: str, url: str | None = None) -> str | None:
+    return day("<html><head><title>山路十年_图书频道</title></head><body><div class='nav'>首页 &gt; 图书 &gt; 社科</div>"
+               f"<div class='book'><h1>山路十年</h1><div class='info'>{info}</div><h3>内容简介</h3>{BOOK}</div>"
+               "<div class='ft'>版权所有</div></body></html>", url)
+
+
+def test_a_books_publication_date_in_its_record_is_no_date_of_the_page():
+    assert book("作者：李明 出版社：青溪人民出版社 出版时间：2009-2-1 ISBN：9787000000000 定价：28.00元") is None
+    assert book("<ul><li>作者：李明</li><li>出版社：青溪人民出版社</li><li>出版日期：2009-02-01</li>"
+                "<li>ISBN：9787000000000</li></ul>") is None
+    # the page's own date beside the record, and the URL's, still count
+    assert book("上架时间：2019-05-06 10:21 作者：李明 出版社：青溪人民出版社 出版时间：2009-2-1 ISBN：9787000000000") == "2019-05-06"
+    assert book("作者：李明 出版社：青溪人民出版社 出版时间：2009-2-1", "http://book.example.cn/2019/0506/1.html") == "2019-05-06"
+    # an e-paper's 出版日期 is its date
+    assert book("出版日期：2019年3月5日 第A03版：要闻") == "2019-03-05"

@@ -527,6 +527,23 @@ def without_profile(text: str) -> str:
     return _without_edit_notes(_blank_after(text, _PROFILE_KEYS))
 
 
+# A book's record (`出版社：… 出版时间：2009-2-1 ISBN：…`): when the book came out, not when the page did
+# (an e-paper's `出版日期：` with no such field beside it is its date).
+_BOOK_DATE_KEYS = ("出版时间", "出版日期", "出版時間", "出版年")
+_BOOK_FIELDS = ("ISBN", "isbn", "出版社", "定价", "定價", "开本", "開本", "页数", "頁數", "装帧", "裝幀", "印次", "版次")
+
+
+def book_record(text: str) -> bool:
+    """Whether `text` (a byline region and the text's opening) holds a book's record: a publication
+    date's label and a book's field (`ISBN`, `出版社`, `定价`, …)."""
+    return any(key in text for key in _BOOK_DATE_KEYS) and any(field in text for field in _BOOK_FIELDS)
+
+
+def without_book_dates(text: str) -> str:
+    """`text` with the dates right after a book's publication label blanked out (same length)."""
+    return _blank_after(text, tuple((key, "") for key in _BOOK_DATE_KEYS))
+
+
 # A forum post's edit note: `本帖最后由 InvFish 于 2022-11-16 17:19 编辑` (Discuz!), when the post was
 # last changed, not written; the date within 40 characters after the key, `编辑` after it.
 _EDIT_KEYS = ("最后由", "最後由")
@@ -557,9 +574,22 @@ def _blank_after(text: str, keys: tuple[tuple[str, str], ...]) -> str:
                 if match:
                     spans.append(match.span())
             at = text.find(key, at + 2)
-    for start, end in spans:
-        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
-    return text  # the same object when nothing was blanked
+    return _blanked(text, spans)  # the same object when nothing was blanked
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span replaced by spaces (same length), built once (a page of a thousand
+    profile dates rebuilt the text a thousand times)."""
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end > start:
+            pieces += (text[at:start], " " * (end - start))
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # An update time beside the publication date: `最后更新：2013-09-06 16:20`, `更新时间：…`, `更新于…`,
@@ -593,11 +623,26 @@ def byline_under_list(text: str, now: datetime, start: int) -> datetime | None:
         return None
     last = matches[-1]
     gap = text[matches[-2].end() if len(matches) > 1 else start : last.start()].strip()
-    if len(gap) <= 2 or _BYLINE_WORDS.search(gap) or _PUB_LABEL.search(gap) or _FIELD_BEFORE.search(gap):
+    if (len(gap) <= 2 or _BYLINE_WORDS.search(gap) or _PUB_LABEL.search(gap) or _FIELD_BEFORE.search(gap)
+            or _named_byline(text, gap, last)):
         found = plausible(from_full_match(last), now)
         if found and not today_clock(text, last, found, now):
             return found
     return short_year_date(text[last.end() :], now)
+
+
+_BYLINE_AFTER = ("只看楼主", "只看樓主", "只看该作者", "只看該作者")
+
+
+def _named_byline(text: str, gap: str, last: re.Match[str]) -> bool:
+    """Whether the last date under a related list is a byline's with its author's name before it
+    (`瑾沫流年 2011年02月07日 09:37:22 只看楼主`, `石桥老张 2011-02-07 10:21 来源：…`): a short name
+    (no digit, no punctuation), the date timed, byline words right after it; an item's short title
+    has no byline after its date."""
+    if not 2 <= len(gap) <= 8 or last.group(4) is None or not gap.isalpha():
+        return False
+    after = text[last.end() : last.end() + 16]
+    return _BYLINE_WORDS.search(after) is not None or any(word in after for word in _BYLINE_AFTER)
 
 
 def without_clock(text: str, now: datetime | None = None) -> str:

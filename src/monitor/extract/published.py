@@ -109,6 +109,12 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # body and in the page text around the body (the whole page would cost a scan per key).
     region, places.region = places.region, dates.without_profile(places.region)
     places.tail = dates.without_profile(places.tail)
+    book = dates.book_record(places.region + (places.lead or "")[:200])
+    if book:
+        # A book's page: its record's `出版时间` is when the book came out, not the page.
+        places.region, places.tail = dates.without_book_dates(places.region), dates.without_book_dates(places.tail)
+        places.byline = places.byline and dates.without_book_dates(places.byline)
+        places.lead = dates.without_book_dates(places.lead or "")
     line = (places.byline or "").strip()
     if line and (blanked_line := dates.without_profile(line)) is not line:
         places.byline = line = blanked_line.strip()  # a forum post's edit note lifted as its byline
@@ -121,6 +127,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     low, high = max(0, places.body_at - _PROFILE_SPAN), places.body_at + _PROFILE_SPAN
     around = places.page_text[low:high]
     blanked = dates.without_profile(around)
+    if book:
+        blanked = dates.without_book_dates(blanked)
     if blanked is not around:
         places.page_text = f"{places.page_text[:low]}{blanked}{places.page_text[high:]}"
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
