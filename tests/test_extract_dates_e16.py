@@ -135,3 +135,12 @@ def test_a_books_publication_date_in_its_record_is_no_date_of_the_page():
     assert book("作者：李明 出版社：青溪人民出版社 出版时间：2009-2-1", "http://book.example.cn/2019/0506/1.html") == "2019-05-06"
     # an e-paper's 出版日期 is its date
     assert book("出版日期：2019年3月5日 第A03版：要闻") == "2019-03-05"
+
+
+def test_a_date_under_a_body_that_ends_with_a_short_line():
+    # the text's last line is a name of two characters: the lines under it were not read
+    under = (f"<html><head><title>石桥镇农村公路通车_青溪新闻网</title></head><body><div class='art'><h1>石桥镇农村公路通车</h1>"
+             f"<div class='story'>{TEXT}<p>刘庆</p></div><div class='date'>【发布日期：2014-06-06】</div></div>"
+             "<div class='foot'>版权所有</div></body></html>")
+    assert day(under, "http://www.example.cn/html/2014/0610/123.html") == "2014-06-06"
+    assert day(under.replace("【发布日期：2014-06-06】", "二〇一四年六月六日")) == "2014-06-06"

@@ -336,6 +336,11 @@ def _tail_region(page_text: str, paragraphs: list[str]) -> tuple[str, int]:
     where the body ends in the page text (0: not found)."""
     tail = paragraphs[-1][-16:] if paragraphs else ""
     end = page_text.rfind(tail) if len(tail) >= 4 else -1
+    if end < 0 and tail and len(paragraphs) > 1:
+        # The text ends with a short line (a reporter's name alone): found after the line before it.
+        before = paragraphs[-2][-16:]
+        at = page_text.rfind(before) if len(before) >= 4 else -1
+        end = page_text.find(tail, at + len(before), at + len(before) + 200) if at >= 0 else -1
     if end < 0:
         return "", 0
     return clean(page_text[end + len(tail) : end + len(tail) + 200]), end + len(tail)
