@@ -144,3 +144,13 @@ def test_a_date_under_a_body_that_ends_with_a_short_line():
              "<div class='foot'>版权所有</div></body></html>")
     assert day(under, "http://www.example.cn/html/2014/0610/123.html") == "2014-06-06"
     assert day(under.replace("【发布日期：2014-06-06】", "二〇一四年六月六日")) == "2014-06-06"
+
+
+def test_a_date_then_its_time_after_a_dash_is_no_period():
+    # the nearest date under a body, written `2019-03-05 - 10:21`: the time after a dash is no period's end
+    under = (f"<html><head><title>石桥镇农村公路通车_青溪新闻网</title></head><body><div class='art'><h1>石桥镇农村公路通车</h1>"
+             f"<div class='story'>{TEXT}</div><div class='share'>分享到：微信 微博 QQ空间 豆瓣 人人网 打印本页 关闭窗口 返回顶部</div>"
+             "<div class='by'>青溪新闻网 2019-03-05 - 10:21 阅读 120</div></div>"
+             "<div class='foot'>版权所有</div></body></html>")
+    assert day(under) == "2019-03-05"
+    assert day(under.replace("2019-03-05 - 10:21", "第12期 - 2019-03-05")) == "2019-03-05"

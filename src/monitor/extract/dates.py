@@ -430,8 +430,8 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
 # A period written with two dates (`评选时间：2019年2月22日-2019年3月10日`, `2019-02-22~2019-03-10`, `…至3月10日`):
 # when something runs, not when the page was posted.
 _PERIOD_MARKS = frozenset("-－—–~～至到")
-_PERIOD_AFTER = re.compile(r"\s*+(?:-|－|—|–|~|～|至|到)\s*+\d")
-_PERIOD_BEFORE = re.compile(r"[日\d]\s*+(?:-|－|—|–|~|～|至|到)\s*+$")
+_PERIOD_AFTER = re.compile(r"\s*+(?:-|－|—|–|~|～|至|到)\s*+\d{1,4}(?:年|月|日|[-/.]\d)")  # a date, not `- 10:21`
+_PERIOD_BEFORE = re.compile(r"(?:\d日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*+(?:-|－|—|–|~|～|至|到)\s*+$")
 
 
 # A thread's reply floor right before its time (`2楼 2019-06-10 13:00`, `沙发`, `板凳`, `地板`, `3#`): a
@@ -456,7 +456,7 @@ def _in_period(text: str, match: re.Match[str]) -> bool:
     if near[:1] in _PERIOD_MARKS and _PERIOD_AFTER.match(text, match.end()):
         return True
     before = text[max(0, match.start() - 4) : match.start()].rstrip()
-    return before[-1:] in _PERIOD_MARKS and _PERIOD_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
+    return before[-1:] in _PERIOD_MARKS and _PERIOD_BEFORE.search(text, max(0, match.start() - 20), match.start()) is not None
 
 
 # `（2010年6月22日…常务委员会第三次会议通过）`: the day a law was adopted, in the bracket under its title.
