@@ -7,22 +7,11 @@ a forum repost's source note (`本篇文章来源于… 原文链接:http://…`
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from test_extract_body_e15 import body
 
-from monitor.extract import extract
-
-NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
 FIRST = "青溪县石桥镇今年新修农村公路四十二公里，沿线八个村的茶叶和笋干可以直接装车运往县城的物流中心。"
 SECOND = "镇里有关负责人介绍，道路通车以后，村民外出办事的时间缩短了一半，合作社的订单也比去年多了三成。"
 THIRD = "县交通局表示，明年还将再修三十公里产业道路，并在沿线设置四处公交候车亭，方便学生上学。"
-
-
-def body(*lines: str) -> str:
-    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
-    html = ("<html><head><title>石桥镇农村公路通车</title></head><body><h1>石桥镇农村公路通车</h1>"
-            f"<div class='date'>2019-03-18 10:21</div><div class='story'>{paragraphs}</div>"
-            "<div class='ft'>版权所有</div></body></html>")
-    return extract(html, None, now=NOW).body
 
 
 def test_a_live_reports_time_stamps_are_no_text():

@@ -7,26 +7,13 @@ text (`评选时间:2019年2月22日-2019年3月10日`) on a page that states no
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-import datekit
+from test_extract_dates_e15 import NOW, day, page
 
 from monitor.extract import extract
 
-NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
 TEXT = ("<p>青溪县石桥镇今年新修农村公路四十二公里，沿线八个村的茶叶和笋干可以直接装车运往县城的物流中心。</p>"
         "<p>镇里有关负责人介绍，道路通车以后，村民外出办事的时间缩短了一半，合作社的订单也比去年多了三成。</p>"
         "<p>下一步，镇里还将结合人居环境整治，在公路沿线建设三个停车点和两处观景台，方便游客进村。</p>")
-
-
-def day(html: str, url: str | None = None) -> str | None:
-    return datekit.day(extract(html, url, now=NOW))
-
-
-def page(between: str, title: str = "石桥镇农村公路通车", article: str = TEXT) -> str:
-    return (f"<html><head><title>{title}_青溪新闻网</title></head><body><div class='nav'>首页 | 新闻 | 社会</div>"
-            f"<div class='art'><h1>{title}</h1>{between}<div id='content'>{article}</div></div>"
-            "<div class='foot'>版权所有 青溪县融媒体中心</div></body></html>")
 
 
 def flat(between: str, title: str = "石桥镇农村公路通车", article: str = TEXT) -> str:
