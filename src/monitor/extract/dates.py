@@ -582,7 +582,8 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     profile dates rebuilt the text a thousand times)."""
     if not spans:
         return text
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for start, end in sorted(spans):
         start = max(start, at)
         if end > start:
