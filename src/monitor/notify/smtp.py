@@ -3,6 +3,11 @@
 In: an email `Channel` and an `Outgoing`. Out: one line naming the server and recipients, or
 NotifyError with what to check. The Message-ID comes from the message's idempotency key, so a
 re-sent message has the same one and mail clients can fold the copies.
+
+A mail session has SESSION_BUDGET times `fetch.timeout` in all. Each reply's wait is bounded by
+the socket timeout, but a tarpit drips every reply a byte at a time, or sends a multi-line reply
+that never ends, and would hold the digest (and the delivery lock) for ever: when the budget runs
+out, a watchdog shuts the session's socket and the message waits for its retry.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import smtplib
 import socket
 import ssl
+import threading
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -22,6 +28,76 @@ from ..models import Outgoing
 from .secrets import env
 
 TZ = ZoneInfo("Asia/Shanghai")
+SESSION_BUDGET = 4  # a whole mail session: greeting, EHLO, TLS, login, envelope, data, quit
+
+
+class _Watchdog:
+    """Shuts a session's socket down when its budget runs out, which wakes any blocked read.
+
+    Shuts it by file descriptor: TLS wraps the plain socket and detaches it, and the wrapper keeps
+    the same descriptor. The socket is held, so it cannot be collected (and its descriptor reused)
+    while the watchdog is armed."""
+
+    def __init__(self, budget: float) -> None:
+        self.fired, self._fd, self._lock = False, -1, threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer = threading.Timer(budget, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sock, self._fd = sock, sock.fileno()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._fd < 0:
+                return
+            self.fired = True
+            view = socket.socket(fileno=self._fd)
+            try:
+                view.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            finally:
+                view.detach()  # the session still owns the descriptor and closes it
+
+    def done(self) -> None:
+        """Before the session closes its socket: the descriptor may be reused after that."""
+        self._timer.cancel()
+        with self._lock:
+            self._sock, self._fd = None, -1
+
+
+class _Watched(smtplib.SMTP):
+    def __init__(self, host: str, port: int, watchdog: _Watchdog, **kw: Any) -> None:
+        self.watchdog = watchdog  # before connecting, which the constructor does
+        super().__init__(host, port, **kw)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock: socket.socket = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self.watchdog.watch(sock)
+        return sock
+
+    def starttls(self, *args: Any, **kw: Any) -> tuple[int, bytes]:
+        reply = super().starttls(*args, **kw)
+        if self.sock is not None:
+            self.watchdog.watch(self.sock)  # the TLS socket now owns the descriptor
+        return reply
+
+
+class _WatchedSSL(smtplib.SMTP_SSL, _Watched):
+    """SMTP_SSL's socket is made by _Watched._get_socket, so the plain socket is watched before
+    the TLS handshake."""
+
+    def __init__(self, host: str, port: int, watchdog: _Watchdog, **kw: Any) -> None:
+        self.watchdog = watchdog
+        smtplib.SMTP_SSL.__init__(self, host, port, **kw)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock: socket.socket = super()._get_socket(host, port, timeout)
+        self.watchdog.watch(sock)  # the TLS socket, past its handshake
+        return sock
 
 
 def message_id(channel: Channel, message: Outgoing) -> str:
@@ -48,17 +124,18 @@ def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     return msg
 
 
-def _connect(channel: Channel, timeout: float) -> smtplib.SMTP:
+def _connect(channel: Channel, timeout: float, watchdog: _Watchdog) -> smtplib.SMTP:
     context = ssl.create_default_context()
+    host, port = channel.smtp_host or "localhost", channel.smtp_port
     if channel.security == "ssl":
-        return smtplib.SMTP_SSL(channel.smtp_host, channel.smtp_port, timeout=timeout, context=context)
-    smtp = smtplib.SMTP(channel.smtp_host, channel.smtp_port, timeout=timeout)
-    if channel.security == "starttls":
-        try:
+        return _WatchedSSL(host, port, watchdog, timeout=timeout, context=context)
+    smtp = _Watched(host, port, watchdog, timeout=timeout)
+    try:
+        if channel.security == "starttls":
             smtp.starttls(context=context)
-        except BaseException:
-            smtp.close()
-            raise
+    except BaseException:
+        smtp.close()
+        raise
     return smtp
 
 
@@ -78,16 +155,27 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                           hint='set password_env = "MONITOR_SMTP_PASSWORD" and export that variable')
     password = env(channel.password_env, "SMTP password") if channel.username else None
     msg = build_email(channel, message)
+    watchdog = _Watchdog(SESSION_BUDGET * timeout)
+    accepted = False
     try:
-        smtp = _connect(channel, timeout)
+        smtp = _connect(channel, timeout, watchdog)
         try:
             if channel.username:
                 smtp.login(channel.username, password or "")
             refused = smtp.send_message(msg, from_addr=parseaddr(channel.sender)[1], to_addrs=list(channel.to))
+            accepted = True
         finally:
+            if accepted:
+                watchdog.done()  # QUIT after the message was taken may take its own time
             _quit(smtp)
     except (smtplib.SMTPException, OSError) as exc:
+        if watchdog.fired and not accepted:
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
+                              f"within {SESSION_BUDGET * timeout:g} s",
+                              hint="the server is stalling (a tarpit?); the message will be retried") from exc
         raise _smtp_error(exc, channel) from exc
+    finally:
+        watchdog.done()
     return _email_summary(channel, refused)
 
 

@@ -2,10 +2,17 @@
 
 In: a webhook `Channel` and an `Outgoing` with a `payload`. Out: one line with the HTTP status,
 or NotifyError with what to check. Never logs or shows the URL: it carries tokens.
+
+Each try has `fetch.timeout` in all (connect, send, headers, answer), as a page fetch has, and
+reads at most ANSWER_BYTES of the answer: a receiver that drips its answer or streams without
+end (a URL pointing at an event stream) cannot hold the digest, and the delivery lock, for ever.
+Once the status line is in, a 2xx stands even when the rest of the answer never comes: the
+receiver took the message, and sending it again would be the duplicate.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -27,6 +34,11 @@ USER_AGENT = f"monitor/{__version__} (digest delivery)"
 # than 30 s gets its answer at the next run. The policy itself is shared with fetch (retry.py).
 # Past these in-request retries, the outbox retries the message at later runs (pipeline/deliver).
 POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
+ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
+
+
+class _Stalled(Exception):
+    """A try that used up its budget before the receiver's status line came."""
 
 
 def dingtalk_sign(timestamp: str, secret: str) -> str:
@@ -82,25 +94,25 @@ def send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
         url, body, headers = build_request(channel, message, secret)
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
-    with httpx.Client(timeout=timeout, follow_redirects=False) as client:
-        response, attempts = _post(client, url, body, headers, host)
+    response, attempts = _post(url, body, headers, host, timeout)
     _check(channel.format, response, host, attempts)
     again = f", {attempts} attempts" if attempts > 1 else ""
     return f"webhook {channel.format} to {host} (HTTP {response.status_code}{again})"
 
 
-def _post(client: httpx.Client, url: httpx.URL, body: bytes, headers: dict[str, str],
-          host: str) -> tuple[httpx.Response, int]:
-    """POST with retries on connect/read failures, 408/429/5xx; returns the last response."""
+def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
+          timeout: float) -> tuple[httpx.Response, int]:
+    """POST with retries on connect/read failures, stalls, 408/429/5xx; returns the last response."""
     retries = POLICY.retries
     for attempt in range(retries + 1):
         try:
-            response = client.post(url, content=body, headers=headers)
+            response = asyncio.run(_try(url, body, headers, timeout))
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, _Stalled) as exc:
             if attempt == retries:
-                why = f"{type(exc).__name__}: {exc}"
+                why = (f"no answer within {timeout:g} s" if isinstance(exc, _Stalled)
+                       else f"{type(exc).__name__}: {exc}")
                 raise NotifyError(f"webhook to {host} failed after {attempt + 1} attempts: {why}",
                                   hint="is the receiver reachable? check the url and any proxy settings") from exc
             time.sleep(POLICY.backoff(attempt))
@@ -112,6 +124,32 @@ def _post(client: httpx.Client, url: httpx.URL, body: bytes, headers: dict[str, 
             return response, attempt + 1
         time.sleep(delay)
     raise AssertionError("unreachable")  # the loop always returns or raises
+
+
+async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: float) -> httpx.Response:
+    """One POST within `timeout` in all; the answer's first ANSWER_BYTES, or what came in time."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+        try:
+            async with asyncio.timeout_at(end):
+                stream = await client.send(client.build_request("POST", url, content=body, headers=headers),
+                                           stream=True)
+        except TimeoutError as exc:
+            raise _Stalled() from exc
+        answer = bytearray()
+        try:
+            async with asyncio.timeout_at(end):
+                async for chunk in stream.aiter_bytes():
+                    answer += chunk
+                    if len(answer) >= ANSWER_BYTES:
+                        break
+        except (TimeoutError, httpx.TransportError):
+            pass  # the status stands; what came of the answer is enough to read an error code
+        finally:
+            await stream.aclose()
+    kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after")}
+    return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]))
 
 
 _HINTS = {
