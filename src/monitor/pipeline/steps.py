@@ -37,7 +37,6 @@ _MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89P
           b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
           b"\xd0\xcf\x11\xe0": "application/msword"}
 MAX_TITLE = 1_000  # a headline; a page whose <title> is a megabyte is broken or hostile
-GONE = (404, 410)  # the page is not coming back: give up at once
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
 
@@ -113,6 +112,10 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     if page.redirects and landed_elsewhere(cand, page.url, article.title, run.generic):
         raise ExtractError(f"{cand.url} was sent on to {page.url}, headed {article.title[:40]!r}: not this article",
                            hint="a login, error or home page; asked again at the next poll")
+    said = not_found(cand, article.title, article.body, run.generic)
+    if said:
+        raise ExtractError(f"{cand.url}: a page saying {said!r}, headed {article.title[:40]!r}: not this article",
+                           hint="not published yet, or taken down; asked again at the next polls")
     article = with_listing_facts(article, cand)
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
@@ -163,6 +166,31 @@ def landed_elsewhere(cand: Candidate, final: str, headline: str, generic: set[st
         return False  # http → https, a host's www: the same page
     words = _words(anchor)
     return len(words & _words(headline)) < 0.2 * len(words)
+
+
+# What a site's "page not found" page says (with HTTP 200), in the page's headline or its text.
+_NOT_FOUND = re.compile(
+    r"(?:页面|网页|頁面|網頁|文章|信息|資訊|内容|內容|稿件|新闻|新聞|资源|資源)\s*(?:不存在|未找到|找不到|已删除|已被删除|已刪除|已被刪除)"
+    r"|找不到(?:该|此|您|你|網|网|頁|页)|无法找到|無法找到|(?<![0-9A-Za-z])404(?![0-9])|not\s+found|no\s+longer\s+available",
+    re.I)
+NOTICE_TEXT = 300  # letters: a page with more to read is an article, whatever it says
+
+
+def not_found(cand: Candidate, headline: str, body: str, generic: set[str]) -> str | None:
+    """What a short page says when it is a site's "page not found" (or "removed") notice rather
+    than the link's article, or None. The notice's words must be on the page, and its headline
+    must not be the link's (a news brief about deleted posts is news): when the link's text is
+    too short or generic to compare, the headline itself must be the notice."""
+    if len(body) > 4 * NOTICE_TEXT or len(_letters(body)) > NOTICE_TEXT:  # most pages: one len()
+        return None
+    said = _NOT_FOUND.search(headline + "\n" + body)
+    if said is None:
+        return None
+    anchor = (cand.title or "").strip()
+    if len(_letters(anchor)) >= 6 and anchor not in generic:
+        words = _words(anchor)
+        return said.group(0) if len(words & _words(headline)) < 0.2 * len(words) else None
+    return said.group(0) if _NOT_FOUND.search(headline) else None
 
 
 def _words(text: str) -> set[str]:
@@ -220,7 +248,9 @@ def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: Ba
         return
     report.refused += kind == "refused"
     run.blocked += kind == "blocked"
-    final = kind in PERMANENT or getattr(exc, "status", None) in GONE
+    # A 404 or 410 is asked again too: a publishing system writes the list before the page, a CDN
+    # holds a 404 for a while; a link still missing at its third poll is given up.
+    final = kind in PERMANENT
     ctx.store.record_link_failure(key, run.src.name, describe(exc), final=final, final_attempts=MAX_ATTEMPTS)
     report.errors.append(describe(exc))
 
