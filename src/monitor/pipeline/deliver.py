@@ -37,12 +37,14 @@ def channel_key(channel: Channel) -> str:
     return f"{channel.kind}:{target}" if target else channel.kind
 
 
-def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None) -> Digest:
+def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None,
+                 adopting: bool = False) -> Digest:
     """The stories `sub` has not yet received on `channel`, capped at max_stories: the newest
     (by their newest article's date) when more wait, so a backlog (an imported archive, old
     stories an upgrade newly matched) drains behind the day's news instead of holding it back;
-    in the order they matched."""
-    rows = ctx.store.undelivered(sub.name, channel, sub.topics)
+    in the order they matched. `adopting`: count what a channel never used would take over
+    (`store.adopt`) without recording it, for a preview."""
+    rows = ctx.store.undelivered(sub.name, channel, sub.topics, adopting)
     chosen = rows
     if len(rows) > sub.max_stories:
         newest = sorted(range(len(rows)), key=lambda i: (_when(rows[i]["newest"]), rows[i]["story_id"]), reverse=True)
@@ -122,6 +124,8 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivery_lock(ctx):
+        for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
+            _adopt(ctx, sub, channel_key(ch))
         results = [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
         for name in dict.fromkeys(sub.name for sub, _ in pairs):
             ctx.store.digest_ran(name)  # a daemon started later knows this run was not missed
@@ -167,11 +171,19 @@ def _delivery_lock(ctx: Context) -> AbstractContextManager[Path]:
 
 def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
     key = channel_key(channel)
-    dig = build_digest(ctx, sub, key)
+    dig = build_digest(ctx, sub, key, adopting=True)
     fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
     waiting = len(ctx.store.outbox_due(sub.name, key))
     return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt),
                         pending=waiting, detail=f"{waiting} earlier messages waiting" if waiting else "")
+
+
+def _adopt(ctx: Context, sub: Subscriber, key: str) -> None:
+    """A channel never used starts where its subscriber is (`store.adopt`)."""
+    taken = ctx.store.adopt(sub.name, key)
+    if taken:
+        log.info("digest subscriber=%s channel=%s new channel: %d stories the subscriber had count as sent",
+                 sub.name, key, taken)
 
 
 def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None,

@@ -24,13 +24,36 @@ class StoriesPart(StoreBase):
                f"GROUP BY a.story_id ORDER BY {order} LIMIT ?")
         return list(self.query(sql, [*topics, *params, limit]))
 
-    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str]) -> list[dict]:
-        """Stories matching any of `topics` neither delivered nor planned for (subscriber, channel), oldest first."""
+    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str], adopting: bool = False) -> list[dict]:
+        """Stories matching any of `topics` neither delivered nor planned for (subscriber, channel), oldest first.
+        `adopting`: a channel never used counts as received what `adopt` would give it."""
         # Stories already planned into an outbox message (sent or not) are that message's to carry.
-        return self._stories(list(topics), "AND a.story_id NOT IN (SELECT story_id FROM deliveries "
-                             "WHERE subscriber = ? AND channel = ?) AND a.story_id NOT IN (SELECT story_id FROM "
-                             "outbox_stories WHERE subscriber = ? AND channel = ?)",
-                             [subscriber, channel, subscriber, channel], "matched_at, a.story_id")
+        sent, params = "subscriber = ? AND channel = ?", [subscriber, channel]
+        if adopting and not self.channel_used(subscriber, channel):
+            sent, params = "subscriber = ?", [subscriber]
+        return self._stories(list(topics), f"AND a.story_id NOT IN (SELECT story_id FROM deliveries WHERE {sent}) "
+                             "AND a.story_id NOT IN (SELECT story_id FROM outbox_stories WHERE subscriber = ? AND "
+                             "channel = ?)", [*params, subscriber, channel], "matched_at, a.story_id")
+
+    def channel_used(self, subscriber: str, channel: str) -> bool:
+        """Whether anything was ever delivered or planned for (subscriber, channel)."""
+        return self.conn.execute(
+            "SELECT 1 FROM deliveries WHERE subscriber = ? AND channel = ? UNION ALL SELECT 1 FROM outbox_stories "
+            "WHERE subscriber = ? AND channel = ? LIMIT 1", [subscriber, channel, subscriber, channel]).fetchone() is not None
+
+    def adopt(self, subscriber: str, channel: str) -> int:
+        """A channel never used (its address edited in the config: a webhook token rotated, a
+        recipient added; or one added beside the others) takes over what the subscriber received
+        on its other channels, as delivered when it was: it starts where the subscriber is instead
+        of sending the whole backlog again. A digest run adopts before it sends anything, so a new
+        subscriber's channels each get the backlog. Returns the stories taken over."""
+        with self.transaction():
+            if self.channel_used(subscriber, channel):
+                return 0
+            return self.conn.execute(
+                "INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) SELECT subscriber, ?, "
+                "story_id, min(delivered_at) FROM deliveries WHERE subscriber = ? GROUP BY story_id",
+                [channel, subscriber]).rowcount
 
     def matched_stories(self, topics: Iterable[str], limit: int, since: datetime | None = None) -> list[dict]:
         """The newest stories matching any of `topics` (for feeds), newest article first."""
@@ -52,6 +75,7 @@ class StoriesPart(StoreBase):
         """Record the waiting stories whose newest article is older than `before` (all, if None)
         as delivered to (subscriber, channel) without sending them. Returns (marked, left)."""
         with self.transaction():
+            self.adopt(subscriber, channel)
             waiting = self.undelivered(subscriber, channel, topics)
             old = [r["story_id"] for r in waiting
                    if before is None or (parse_iso(r["newest"]) or before) < before]
