@@ -12,6 +12,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,16 @@ POOL = ("的一是在不了有和人这中大为上个国我以要他时来用�
         "日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已"
         "通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区")
 URL = re.compile(r"https://news\.example\.cn/a/(\d+)\.html")
+NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+def quick_webhooks(monkeypatch: Any, **policy: Any) -> None:
+    """Webhook retries without waiting (and `policy`'s other changes); no proxy from the environment."""
+    from monitor import notify
+
+    monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0, **policy))
+    for name in NO_PROXY:
+        monkeypatch.delenv(name, raising=False)
 
 
 def news_lines(n: int, start: int = 0) -> Iterator[str]:

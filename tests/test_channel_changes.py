@@ -10,24 +10,18 @@ it has not received yet still comes. A new subscriber still gets what waits.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from conftest import SMTPSink, _start
-from delivery_world import counts, news_lines, write_config
+from delivery_world import counts, news_lines, quick_webhooks, write_config
 
-from monitor import config, notify
+from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
-
-NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0))
-    for name in NO_PROXY:
-        monkeypatch.delenv(name, raising=False)
+    quick_webhooks(monkeypatch)
 
 
 def setup(tmp_path, channels: list[dict], n: int = 12) -> Context:

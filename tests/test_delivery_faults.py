@@ -9,26 +9,21 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import replace
 from email import message_from_bytes
 from email.policy import default as email_policy
 
 import pytest
 from conftest import SMTPSink, _start, free_port
-from delivery_world import StallingReceiver, counts, news_lines, story_numbers, write_config
+from delivery_world import NO_PROXY, StallingReceiver, counts, news_lines, quick_webhooks, story_numbers, write_config
 
 from monitor import config, notify
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
 
-NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0))
-    for name in NO_PROXY:
-        monkeypatch.delenv(name, raising=False)
+    quick_webhooks(monkeypatch)
 
 
 def world(tmp_path, channels, n=40):

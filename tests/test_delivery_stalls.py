@@ -17,26 +17,22 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 import pytest
 from conftest import SMTPSink, free_port
-from delivery_world import counts, news_lines, write_config
+from delivery_world import counts, news_lines, quick_webhooks, write_config
 
-from monitor import config, notify
+from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
 
-NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 TIMEOUT = 2  # fetch.timeout in these configs: a webhook request's budget; a mail session has 4x
 ENOUGH = 60  # a send that has not come back by now is stalled for good
 
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0, retries=1))
-    for name in NO_PROXY:
-        monkeypatch.delenv(name, raising=False)
+    quick_webhooks(monkeypatch, retries=1)
 
 
 class Stalling:
