@@ -14,6 +14,10 @@ quadratic taken out; what those tags held stays, in order. The parser has two su
 Ordinary pages pass through after a few counts: a page of fewer than `DEPTH_FROM` tags cannot
 nest deeply enough to cost a tenth of a second, and a tag can only hold thousands of attributes
 if it runs 4,096 characters without a `>` or the page has `ATTRS_FROM` `=` signs.
+XML (feeds, sitemaps) has a third cost: entities its DOCTYPE declares out of other entities
+("billion laughs") expand a thousandfold before the XML parser's own limit stops them, and a
+feed parser is handed the text a few characters at a time: `defuse_entities` keeps only plain
+declarations.
 """
 
 from __future__ import annotations
@@ -76,3 +80,31 @@ def cap_attributes(html: str) -> str:
             pieces.append(f"<{tag.group(1)} {' '.join(attrs[:MAX_ATTRS])}{tag.group(3)}")
             start = tag.end()
     return "".join([*pieces, html[start:]]) if pieces else html
+
+
+_PROLOG = 65_536  # bytes: a DOCTYPE reaching further is dropped whole
+_ROOT = re.compile(rb"<[A-Za-z]")
+_DOCNAME = re.compile(rb"<!DOCTYPE\s+([A-Za-z_][\w:.-]{0,100})")
+_ENTITY = re.compile(rb"<!ENTITY\s+([A-Za-z_][\w.-]{0,100})\s+(\"[^\"]{0,200}\"|'[^']{0,200}')\s*>")
+_PLAIN = re.compile(rb"&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});|[^&%<\"']{0,64}")
+
+
+def defuse_entities(content: bytes) -> bytes:
+    """An XML document (a feed, a sitemap) with its DOCTYPE's entity declarations cut down to the plain ones: a character
+    reference or up to 64 characters of text each. Entities made of other entities, parameter
+    and external entities go (their references then read as text), and so does a DOCTYPE
+    without a plain one left or reaching past `_PROLOG` bytes."""
+    at = content.find(b"<!DOCTYPE", 0, _PROLOG)
+    if at < 0 or content.find(b"<!ENTITY", at, at + _PROLOG) < 0:
+        return content
+    root = _ROOT.search(content, at + 2)
+    if root is None:
+        return content
+    kept = b""
+    if root.start() - at <= _PROLOG:
+        plain = [(n, v) for n, v in _ENTITY.findall(content, at, root.start()) if _PLAIN.fullmatch(v[1:-1])]
+        name = _DOCNAME.match(content, at)
+        if plain and name:
+            kept = b"<!DOCTYPE " + name.group(1) + b" [" + b"".join(
+                b"<!ENTITY " + n + b" " + v + b">" for n, v in plain) + b"]>"
+    return content[:at] + kept + content[root.start():]

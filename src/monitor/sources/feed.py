@@ -5,7 +5,9 @@ bytes decoded as pages are, then re-encoded as UTF-8 and declared so).
 Out: `Candidate`s with the entry's title, date and summary. Never fetches by itself.
 feedparser spends ~35 µs per tag and compares each attribute of a tag with every earlier one,
 so it is handed at most `MAX_MARKUP` tags (whole entries, the first ones: a feed lists its
-newest first) and tags with at most `markup.MAX_ATTRS` attributes.
+newest first) and tags with at most `markup.MAX_ATTRS` attributes. A feed's own entity
+declarations are kept only when plain (`markup.defuse_entities`): entities expanding into entities ("billion
+laughs") cost seconds of its time, and megabytes of headline, before XML's parser gives up.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "application/xml")
     utf8 = {**{k: v for k, v in headers.items() if k.lower() != "content-type"},
             "content-type": kind.split(";")[0].strip() + "; charset=utf-8", "content-location": url}
-    content = bounded(as_utf8_xml(content, kind), url)  # decoded as pages are (feedparser's own guess fell to cp1252)
+    # decoded as pages are (feedparser's own guess fell to cp1252)
+    content = markup.defuse_entities(bounded(as_utf8_xml(content, kind), url))
     parsed = feedparser.parse(content, response_headers=utf8)
     if not parsed.entries and (parsed.bozo or not parsed.get("feed") or not parsed.get("version")):  # version: HTML
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no entries"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.etree import ElementTree
 
+from .. import markup
 from ..config import Source
 from ..decode import as_utf8_xml
 from ..errors import ExtractError
@@ -92,7 +93,7 @@ def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, lis
     try:
         # decoded as pages are and parsed as UTF-8: the XML parser takes no other multi-byte
         # encoding (a GBK sitemap declared gb2312 raised ValueError)
-        root = ElementTree.fromstring(as_utf8_xml(_inflate(content, url)))
+        root = ElementTree.fromstring(markup.defuse_entities(as_utf8_xml(_inflate(content, url))))
     except ElementTree.ParseError as exc:
         raise ExtractError(f"{url}: not a readable sitemap ({exc})",
                            hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
