@@ -12,7 +12,10 @@ almost never valid UTF-8. And since GB18030 also decodes almost any bytes, Big5 
 or Hong Kong page, declared gb2312, utf-8 or not at all) read as GB18030 are mojibake
 (`涵癸挡穝狦 カ籔`), and so are GBK bytes under a stale `charset=big5`: whenever one of the two
 is the codec chosen and the bytes read as the other as well, the reading whose characters are
-clearly the more common ones wins (`_likelier`). Never raises, never does I/O.
+clearly the more common ones wins (`_likelier`). A single-byte Western label (ISO-8859-1,
+windows-1252: a web server's default charset in the HTTP header, over the page's own meta) is
+judged the same way against both: windows-1252 reads almost any bytes, so a GBK page under it
+was mojibake (`ÈýÃ÷ÊÐ`). Never raises, never does I/O.
 """
 
 from __future__ import annotations
@@ -146,30 +149,40 @@ MARGIN = 0.15  # how much more of the other reading must be common characters
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-_OTHER = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
+_CJK = ("gb18030", "big5hkscs")
+_OTHER = {"gb18030": ("big5hkscs",), "big5hkscs": ("gb18030",), "cp1252": _CJK, "iso8859-1": _CJK,
+          "iso8859-15": _CJK}
 
 
 def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
-    """`text` (the bytes read with `codec`), or, when `codec` is GB18030 or Big5, the bytes
-    read with the other one if that reading is valid (`errors="strict"`, or under 0.5 %
-    U+FFFD) and clearly the more common characters (by MARGIN). Judged on about the first
-    PREFIX bytes (cut before a "<", ">", space or line break: a byte under 0x40 is never part
-    of a two-byte character in either code): pure GB2312 text is nearly always valid Big5
+    """`text` (the bytes read with `codec`), or, when `codec` is GB18030, Big5 or a single-byte
+    Western code, the bytes read with another of those if that reading is valid (`errors="strict"`,
+    or under 0.5 % U+FFFD) and clearly the more common characters (by MARGIN). Judged on about
+    the first PREFIX bytes (cut before a "<", ">", space or line break: a byte under 0x40 is never
+    part of a two-byte character in either code): pure GB2312 text is nearly always valid Big5
     too, so every GBK page is judged."""
-    other = _OTHER.get(codec)
-    if other is None or data.isascii():
+    others = _OTHER.get(codec)
+    if others is None or data.isascii():
         return text
     cut = max(data.rfind(b, PREFIX // 2, PREFIX) for b in b"<> \n") if len(data) > PREFIX else -1
     head = data[:cut] if cut > 0 else data
     try:
         mine = text if head is data else head.decode(codec, errors)
-        theirs = head.decode(other, errors)
     except UnicodeDecodeError:
-        return text  # many GBK pages: a trail byte Big5 does not have
-    if theirs.count("\ufffd") > len(theirs) // 200 or common_share(theirs) < common_share(mine) + MARGIN:
+        return text
+    best, best_share = None, common_share(mine) + MARGIN
+    for other in others:
+        try:
+            theirs = head.decode(other, errors)
+        except UnicodeDecodeError:
+            continue  # many GBK pages: a trail byte Big5 does not have
+        share = common_share(theirs)
+        if theirs.count("\ufffd") <= len(theirs) // 200 and share >= best_share:
+            best, best_share = other, share
+    if best is None:
         return text
     try:
-        whole = theirs if head is data else data.decode(other, errors)
+        whole = data.decode(best, errors)
     except UnicodeDecodeError:
         return text
     return whole if whole.count("\ufffd") <= len(whole) // 200 else text
