@@ -28,6 +28,28 @@ def test_session_ids_and_cache_busters_leave_the_address():
     assert canonical_url("http://a.cn/a;b=1/x.html") != canonical_url("http://a.cn/a/x.html")
 
 
+def test_share_and_clock_parameters_of_chinese_platforms_leave_the_address():
+    """What a share or a crawler's visit adds to the same article: Baidu's `wfr=spider&for=pc`,
+    a WeChat share's `chksm`, Toutiao's `tt_from`/`log_from`, `share_from`, and clocks (`_t`, `t`,
+    `ts`, `timestamp` holding epoch seconds or milliseconds)."""
+    same = [
+        ("https://baijiahao.baidu.com/s?id=1790000000000&wfr=spider&for=pc", "https://baijiahao.baidu.com/s?id=1790000000000"),
+        ("https://mp.weixin.qq.com/s?__biz=MzA&mid=26&idx=1&sn=abc&chksm=f1e2d3", "https://mp.weixin.qq.com/s?__biz=MzA&mid=26&idx=1&sn=abc"),
+        ("https://a.cn/1.html?tt_from=weixin&log_from=3f2e1d", "https://a.cn/1.html"),
+        ("https://a.cn/1.html?share_from=qq&id=9", "https://a.cn/1.html?id=9"),
+        ("https://a.cn/1.html?_t=1701234567890", "https://a.cn/1.html"),
+        ("https://a.cn/1.html?t=1701234567&id=9", "https://a.cn/1.html?id=9"),
+        ("https://a.cn/1.html?ts=1701234567", "https://a.cn/1.html"),
+        ("https://a.cn/1.html?timestamp=1701234567890", "https://a.cn/1.html"),
+    ]
+    for noisy, clean in same:
+        assert canonical_url(noisy) == canonical_url(clean), noisy
+    kept = [("https://a.cn/list.php?t=3", "https://a.cn/list.php"), ("https://a.cn/s?for=2027", "https://a.cn/s"),
+            ("https://a.cn/news.php?t=20261203", "https://a.cn/news.php")]
+    for meaningful, other in kept:
+        assert canonical_url(meaningful) != canonical_url(other), meaningful
+
+
 def test_a_listing_with_a_fresh_session_in_every_link_stores_each_article_once(make_ctx):  # noqa: F811
     counter = itertools.count()
     with Site() as a:
