@@ -24,9 +24,12 @@ from ..models import Article, Candidate
 from ..sources import Crawl, Listing, Request
 from ..store import Store
 
+CATCH_UP_PAGES = 5  # list pages read past `pages` while they bring only news (a polled source)
 
-def crawl_for(src: Source, store: Store | None = None) -> Crawl:
-    """What a source kind may ask the store: which of its links are stored already."""
+
+def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | None = None) -> Crawl:
+    """What a source kind may ask the store: which of its links are stored already; and, for a
+    source that has polled before (`state`), how far past its pages a burst of news may be read."""
 
     def stored(urls: list[str]) -> set[str]:
         if store is None:
@@ -35,7 +38,7 @@ def crawl_for(src: Source, store: Store | None = None) -> Crawl:
         hits = store.known_urls(canon.values()) | set(store.aliased(list(canon.values())))
         return {u for u, c in canon.items() if c in hits}
 
-    return Crawl(known=stored)
+    return Crawl(known=stored, catch_up=CATCH_UP_PAGES if (state or {}).get("last_success") else 0)
 
 
 def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) -> Coroutine[Any, Any, Response]:
@@ -56,7 +59,7 @@ class ListingWalk:
     """One source's walk in a cycle: the next request to make, then the finished listing."""
 
     def __init__(self, src: Source, store: Store | None, state: dict[str, Any]) -> None:
-        self.walk = sources.walk(src, crawl_for(src, store))
+        self.walk = sources.walk(src, crawl_for(src, store, state))
         self.validators = validators_of(src, state)
         self.listing: Listing | None = None
 

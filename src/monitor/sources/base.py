@@ -54,6 +54,9 @@ class Crawl:
 
     known: Callable[[list[str]], set[str]] = lambda urls: set()  # which URLs are already stored
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # list pages a walk may read past its configured ones while every page still ends on a new
+    # link (more news since the last poll than those pages hold); 0 on a source's first poll
+    catch_up: int = 0
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 In: the list page (bytes, headers, final URL) and the source's `link_selector`; further pages
 by `page_url` (`index_{n}.htm`, `?page={n}`, `node_123_{n}.htm`; page k has n = first_page + k - 1)
-or by following `next_selector`. Stops early when a page adds only links already stored.
+or by following `next_selector`. Stops early when a page adds only links already stored. A
+source that polled before reads on past `pages` (up to `crawl.catch_up` more) while each page
+ends on a link not stored yet: more news came than its pages hold (a weekend the daemon was
+down); without `page_url` or `next_selector` the page's own "下一页" link leads on.
 Out: a `Listing`. Never fetches by itself.
 """
 
@@ -17,25 +20,36 @@ from .base import MAX_LINKS, Crawl, LinkFilter, Listing, PageLinks, Request, Wal
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
-    """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links."""
+    """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links, and
+    past them while each page ends on a new one."""
     listing = Listing()
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
-    for number in range(1, source.pages + 1):
-        found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1)
+    seen = {page.url}
+    own_pager = bool(source.page_url or source.next_selector)
+    for number in range(1, source.pages + crawl.catch_up + 1):
+        found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1,
+                                 find_next=not own_pager and number >= source.pages and crawl.catch_up > 0)
         kept = links.apply(found, listing)
-        new = len(kept) - len(crawl.known([c.url for c in kept])) if kept else 0
+        known = crawl.known([c.url for c in kept]) if kept else set()
+        new = len(kept) - len(known)
         listing.pages.append(PageLinks(page.url, len(found), new))
+        if number > source.pages:
+            listing.pages[-1].note = "read past `pages`: more news than the pages hold"
         if len(found) >= MAX_LINKS:
             listing.pages[-1].note = f"only the first {MAX_LINKS:,} links read"
         target = page_url(source, number + 1) or next_href
-        if number == source.pages or not target:
+        if number == source.pages + crawl.catch_up or not target or target in seen:
             break
         if new == 0:
-            listing.pages[-1].note = "only known links: later pages not fetched"
+            if number < source.pages:
+                listing.pages[-1].note = "only known links: later pages not fetched"
             break
+        if number >= source.pages and kept[-1].url in known:  # the news ends on this page
+            break
+        seen.add(target)
         page = yield Request(target)
     return listing
 
@@ -48,8 +62,9 @@ def page_url(source: Source, number: int) -> str | None:
 
 
 def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
-          first: bool = True) -> tuple[list[Candidate], str | None]:
-    """A list page → (its article links, the next page's URL from `next_selector` if any)."""
+          first: bool = True, find_next: bool = False) -> tuple[list[Candidate], str | None]:
+    """A list page → (its article links, the next page's URL from `next_selector` if any, or,
+    with `find_next`, from the page's own "next page" link)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(reshape(decode_html(content, headers.get("content-type"))))  # see markup
@@ -69,7 +84,23 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     if first and not nodes:
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
-    return out, _next(tree, source, base_url)
+    return out, _next(tree, source, base_url) or (_pager_next(tree, base_url, url) if find_next else None)
+
+
+# What a list page's pager calls its next page, the whole text of the link.
+NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "next", "next page", "next »", "›", "»", ">",
+                        ">>", "下一页>", "下一页>>", "下一页 >", "下一页»"})
+
+
+def _pager_next(tree, base_url: str, url: str) -> str | None:
+    """The href of the page's "下一页" (next page) link, made absolute; None when it has none
+    or it leads back to this page."""
+    for anchor in tree.css("a[href]"):
+        text = " ".join((anchor.text(deep=True) or "").split()).lower()
+        if text in NEXT_TEXTS:
+            target = absolute(base_url, anchor.attributes.get("href"))
+            return target if target and target != url else None
+    return None
 
 
 def _next(tree, source: Source, base_url: str) -> str | None:
