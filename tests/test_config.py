@@ -319,3 +319,21 @@ def test_plain_selector_shortcut_never_accepts_what_lexbor_rejects():
             tried += 1
             LexborHTMLParser("<p></p>").css(css)  # must not raise
     assert tried > 200
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_config_saved_by_windows_notepad_loads(tmp_path, encoding):
+    """Notepad saves UTF-8 with a byte-order mark (older versions) or "Unicode" (UTF-16 with one),
+    with CRLF line ends: the BOM read as a character made line 1 "not valid TOML", UTF-16 "not
+    UTF-8 at byte 0". Both are Unicode with a mark saying so, and read as such."""
+    path = tmp_path / "monitor.toml"
+    text = GOOD.replace("\n", "\r\n").replace('"feed-a"', '"三明日报"')
+    path.write_bytes(text.encode(encoding))
+    assert config.load(path).sources[0].name == "三明日报"
+    from importlib.resources import files
+
+    topic = tmp_path / "topic.toml"  # an included topic file saved the same way
+    topic.write_bytes((files("monitor") / "data" / "topics" / "hu-ming.toml").read_text(encoding="utf-8")
+                      .encode(encoding))
+    path.write_bytes(text.replace("monitor:topics/hu-ming.toml", topic.as_posix()).encode(encoding))
+    assert "hu-ming" in config.load(path).topics

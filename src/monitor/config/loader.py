@@ -169,11 +169,19 @@ def _read_toml(path: Path) -> dict:
     return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data), keep=64)
 
 
+def unicode_text(data: bytes) -> str:
+    """A config or topic file's text: UTF-8, with or without the byte-order mark Windows Notepad
+    writes, or UTF-16 with its mark (Notepad's "Unicode"). UnicodeDecodeError otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def _parse_toml(path: Path, data: bytes) -> dict:
     import tomllib  # only when the file changed: importing it is ~2 ms
 
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(unicode_text(data))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep

@@ -51,13 +51,16 @@ MAX_FILE_BYTES = 16 * 2**20  # the bundled gazetteer is ~12 KB
 
 
 def read_capped(path: Path) -> str:
-    """A topic or gazetteer file's UTF-8 text; OSError past MAX_FILE_BYTES (a path naming
+    """A topic or gazetteer file's UTF-8 text (a byte-order mark, as Windows Notepad writes,
+    dropped; UTF-16 with its mark read too); OSError past MAX_FILE_BYTES (a path naming
     `/dev/zero` was read until memory ran out)."""
     with path.open("rb") as f:
         data = f.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise OSError(f"over {MAX_FILE_BYTES:,} bytes, more than any topic file")
-    return data.decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
