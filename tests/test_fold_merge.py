@@ -157,3 +157,22 @@ def test_a_merged_story_counts_as_delivered_when_a_part_of_it_was(tmp_path):
         assert {r[0] for r in store.db.execute("SELECT story_id FROM articles")} == {kept}
     finally:
         store.close()
+
+
+_OTHER = ("城东街道的社区食堂上个月开始给独居老人送餐上门，志愿者每天中午骑电动车把热饭送到四十多户人家，"
+          "顺便看看老人身体怎么样、家里缺不缺东西。\n"
+          "食堂负责人说，送餐的费用由街道和爱心企业分担，老人只需付一份堂食的钱；遇到下雨天，"
+          "社区网格员也会帮着一起送，保证饭菜不凉。")
+
+
+def test_a_story_started_after_a_merge_keeps_its_own_reposts(tmp_path):
+    # The merged story's row goes; a story started next may be given its id again (SQLite gives
+    # the largest id plus one), and a repost of that new story must join it, not the story the
+    # old id was merged into.
+    items = [(_URLS[0], "巡护队", PAGE_1), (_URLS[1], "巡护队(2)", PAGE_2), (_URLS[2], "巡护队", STORY),
+             ("https://meal.example.cn/1", "社区食堂送餐上门", _OTHER),
+             ("https://wx.example.com/s/8", "暖心！热饭送到家门口",
+              "家门口的暖心事，一起来看看吧。\n" + _OTHER + "\n你们社区有这样的食堂吗？欢迎留言告诉我们。")]
+    first, second, whole, other, repost = _stories(tmp_path, items)
+    assert first == second == whole != other
+    assert repost == other

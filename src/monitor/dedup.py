@@ -415,6 +415,45 @@ def _framed(own) -> bool:
     return int(own[:runs[0, 0]].sum()) >= QUOTE_EDGE and int(own[runs[-1, 1]:].sum()) >= QUOTE_EDGE
 
 
+# Substitutions: a passage of one text that no shingle of the other holds, with shared text on
+# both sides, and what the other text has between those same sides: a name in a release from
+# one template for another place (清溪 / 安平), a reworded word in a spun repost (介绍 / 表示).
+# A passage that differs is up to SUB_MAX characters; SUB_RUNS of them and SUB_TRIES places of
+# its left side in the other text are looked at, at most (a text of repeats stays linear).
+SUB_MAX, SUB_RUNS, SUB_TRIES = 12, 64, 4
+
+
+def substitutions(small: str, large_grams, large: str) -> list[tuple[str, str, str, str]]:
+    """(passage of `small`, what `large` has in its place, the shared text before, after) for the
+    passages of a text (white space removed) that no shingle of the other holds (`_own`), each
+    found between shared text in both: the SHINGLE characters before it and after it (shingles
+    the other has) with SUB_MAX characters or fewer between them in the other text. A passage
+    the other text only lacks (an insertion) or one at an edge gives none. `large_grams`: the
+    other text's shingle hashes, sorted."""
+    np = _np()
+    a, b = "".join(small.split()), "".join(large.split())
+    if len(a) < 2 * SHINGLE + 1 or not len(large_grams):
+        return []
+    own = _own(a, large_grams)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], own, [False])).astype(np.int8))).reshape(-1, 2)
+    found: list[tuple[str, str, str, str]] = []
+    for start, end in edges[:SUB_RUNS].tolist():
+        if start < SHINGLE or end + SHINGLE > len(a) or end - start > SUB_MAX:
+            continue
+        left, right = a[start - SHINGLE:start], a[end:end + SHINGLE]
+        at = b.find(left)
+        for _ in range(SUB_TRIES):
+            if at < 0:
+                break
+            after = b.find(right, at + SHINGLE, at + 2 * SHINGLE + SUB_MAX)
+            if after >= 0:
+                if after > at + SHINGLE:
+                    found.append((a[start:end], b[at + SHINGLE:after], left, right))
+                break
+            at = b.find(left, at + 1)
+    return found
+
+
 def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     """Whether the first text quotes the second (`quotes`, one way)."""
     a, b = "".join(text_a.split()), "".join(text_b.split())

@@ -26,6 +26,7 @@ from typing import Any
 
 from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
 from ..errors import StoreError
+from ..match import segment
 from ..match.spans import roundup_title
 from ..models import Article, Match
 from ..scriptfold import fold_words
@@ -304,6 +305,8 @@ class Ingestor:
                     story_id=story_id, tokens=p.tokens, body=p.body,
                     band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False,
                     bands_dated=self._bands_dated(p.article))
+                if status == "new":  # a new story may take a merged one's id again (SQLite: the largest plus one)
+                    self._merged.pop(story_id, None)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
@@ -493,9 +496,11 @@ class Ingestor:
         paragraphs or more (a digest holds other stories' openings, one paragraph each) and
         this one's title does not round up the news (a digest opening with a story's
         lead-only copy), this article, when a small part of the stored one, is one of its
-        story's (`_inside`), and neither text quotes the other (`dedup.quotes`: a commentary).
-        The candidate is read only when this article is the longer, a small part of it, has
-        figures to compare, or may quote it or be quoted (`QUOTED`). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
+        story's (`_inside`), no name of one stands where the other has another (`_renamed`: a
+        release from one template for another county, with figures or without), and neither
+        text quotes the other (`dedup.quotes`: a commentary). The candidate is read unless this
+        article is the shorter, not a small part of it, without figures, and the two are copies
+        (their signatures agree in every bin). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
         part = cand["shingles"] < PART * p.shingles
         inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
@@ -503,13 +508,16 @@ class Ingestor:
         # text and its quotation: not read for it
         quoting = min(p.shingles, cand["shingles"]) < QUOTED * max(p.shingles, cand["shingles"]) or \
             dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < QUOTED
-        if shorter and not inside and not p.figures() and not quoting:
+        if shorter and not inside and not p.figures() and not quoting and \
+                dedup.equal_bins(p.packed, cand["sig"]) == dedup.BINS:
             return REPOST
         stored = self._read(cand)
         if stored is None or (inside and not self._inside(p, stored)):
             return NOT
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
+            return CLASH
+        if self._renamed(p, stored, shorter):
             return CLASH
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
@@ -518,6 +526,16 @@ class Ingestor:
         if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
             return QUOTES
         return BLIND if not shorter and not theirs and mine else REPOST
+
+    @staticmethod
+    def _renamed(p: Prepared, stored: _Stored, shorter: bool) -> bool:
+        """Whether the two texts have names in the same places that differ: a passage of the
+        shorter that stands where the longer has another (`dedup.substitutions`), both proper
+        names (`segment.proper_name`): a release from one template for another place. A
+        reposting outlet's rewording (common words) or its 我县 for the county's name is none."""
+        small, large, grams = (p.text(), stored.text, stored.fp.grams) if shorter else (stored.text, p.text(), p.grams())
+        return any(segment.proper_name(mine, before, after) and segment.proper_name(theirs, before, after)
+                   for mine, theirs, before, after in dedup.substitutions(small, grams, large))
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
