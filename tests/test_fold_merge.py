@@ -176,3 +176,36 @@ def test_a_story_started_after_a_merge_keeps_its_own_reposts(tmp_path):
     first, second, whole, other, repost = _stories(tmp_path, items)
     assert first == second == whole != other
     assert repost == other
+
+
+_MARKET = [
+    "镇上的老农贸市场改造完工后重新开门，原来坑洼积水的地面铺上了防滑地砖，摊位按蔬菜、水产、肉禽和熟食分了区，"
+    "每个摊位上方都挂着电子秤的检定标签和摊主的联系电话。",
+    "市场管理方说，改造期间临时安置的六十多户摊主全部回到了原来的位置，摊位费三年内不涨，"
+    "新装的排水沟和通风扇让水产区再也闻不到以前那股腥味。",
+    "来买菜的居民王阿姨说，以前下雨天不敢穿布鞋进市场，现在干干净净的，连孙子都愿意跟着来。"
+    "她最满意的是熟食区装了玻璃罩，看着放心。",
+    "镇里计划明年再改造两个村级集贸点，并在市场门口增设非机动车停放区，解决早市时段道路拥堵的问题。",
+]
+_LIBRARY = ("县图书馆的流动书车从这个月起每周进一次山区小学，每次带去三百多本新书，孩子们可以借两周再换。"
+            "书车上还配了投影仪，管理员会给低年级的孩子放绘本动画、讲故事。\n"
+            "图书馆馆长说，流动书车的路线覆盖了全县二十一所村小，明年还准备增加一辆，专门服务养老院和村里的农家书屋。")
+
+
+def test_a_digest_opening_with_one_storys_page_and_quoting_anothers_joins_neither(tmp_path):
+    # Its title says nothing of a round-up. It opens with the river story's first page whole
+    # (like a repost with a long note after it) and holds the market story's first page in the
+    # middle, leaving out what that story's other texts have: texts of two stories, one of them
+    # quoted, make a compilation, not a copy of the first.
+    digest = "\n".join(["【清溪河上的志愿巡护队】", PAGE_1, "【老农贸市场焕然一新】", *_MARKET[:2],
+                        "【流动书车开进山区小学】", _LIBRARY])
+    items = [(_URLS[0], "清溪河上的志愿巡护队", PAGE_1), (_URLS[1], "清溪河上的志愿巡护队(2)", PAGE_2),
+             (_URLS[2], "三百二十名村民守护一条河", STORY),
+             ("https://town.example.cn/m/1.html", "老农贸市场焕然一新", "\n".join(_MARKET[:2])),
+             ("https://town.example.cn/m/1_2.html", "老农贸市场焕然一新(2)", "\n".join(_MARKET[2:])),
+             ("https://news.example.com/market", "老农贸市场改造完工", "\n".join(_MARKET)),
+             ("https://wx.example.com/s/12", "菜市场变样了", "\n".join(["街坊们，好消息来了，一起看看吧。", *_MARKET,
+                                                                     "你家附近的菜市场改造了吗？欢迎留言。"])),
+             ("https://weekly.example.com/45", "本周八闽", digest)]
+    river, _, _, market, _, _, _, week = _stories(tmp_path, items)
+    assert week not in (river, market)

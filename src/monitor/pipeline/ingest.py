@@ -384,6 +384,8 @@ class Ingestor:
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
+        if parts and len([s for s in held if s not in conflicted]) > 1:
+            return None, []  # one story's text beside another's it quotes: a compilation (a digest's first item)
         if stories:
             return stories[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
