@@ -209,3 +209,46 @@ def test_a_digest_opening_with_one_storys_page_and_quoting_anothers_joins_neithe
              ("https://weekly.example.com/45", "本周八闽", digest)]
     river, _, _, market, _, _, _, week = _stories(tmp_path, items)
     assert week not in (river, market)
+
+
+_DAYCARE = ("村里的托育点今年秋天开班，收了十八个两三岁的孩子，白天由两名持证保育员照看，"
+            "家长早上送来、傍晚接走，每月只交伙食费。\n"
+            "托育点设在闲置的村小教室里，县妇幼保健院的医生每月来一次，给孩子们量身高体重、查视力，"
+            "还教家长怎么做辅食。")
+
+
+def _weekly() -> str:
+    return "\n".join(["【老农贸市场焕然一新】", *_MARKET[:2], "【村里有了托育点】", _DAYCARE,
+                      "【流动书车开进山区小学】", _LIBRARY])
+
+
+def test_a_digest_met_before_its_items_takes_none_of_their_stories(tmp_path):
+    # Reversed order: the weekly page comes first; then an item's own story, which is one of its
+    # sections (between two of its headings), and that story's repost. The story is not the
+    # digest's, and its copies follow the story.
+    framed = "\n".join(["好消息！", _DAYCARE, "你们村有托育点吗？欢迎留言告诉我们。"])
+    week, daycare, repost = _stories(tmp_path, [("https://weekly.example.com/46", "本周八闽", _weekly()),
+                                                 ("https://village.example.cn/t/1.html", "村里有了托育点", _DAYCARE),
+                                                 ("https://wx.example.com/s/13", "家门口的托育点", framed)])
+    assert daycare == repost != week
+
+
+def test_a_storys_opening_under_its_subheadings_still_joins_it(tmp_path):
+    # A story with subheadings: its lead paragraph is the text before the first of them (no
+    # heading above it), as a lead-only copy has it: the copy joins the story met before.
+    story = "\n".join([_MARKET[0], "摊位分区更清楚", _MARKET[1], "居民买菜更放心", _MARKET[2], "明年还有新计划", _MARKET[3]])
+    whole, lead = _stories(tmp_path, [("https://news.example.com/m2", "老农贸市场改造完工", story),
+                                      ("https://m.example.com/m2", "农贸市场改造", "\n".join(_MARKET[:2]))])
+    assert whole == lead
+
+
+def test_a_copy_framed_by_short_lines_of_its_own_still_joins_its_story(tmp_path):
+    # a WeChat copy: a line without a sentence above the story, credit lines under it; no page of
+    # sections (its short lines head no paragraph but the story's first)
+    framed = "\n".join(["点击上方蓝字关注我们", _DAYCARE, "编辑：小林", "审核：老周", "来源：县融媒体中心", "投稿邮箱：tg@example.cn"])
+    for order, where in (((0, 1), "a"), ((1, 0), "b")):
+        (tmp_path / where).mkdir()
+        items = [("https://village.example.cn/t/1.html", "村里有了托育点", _DAYCARE),
+                 ("https://wx.example.com/s/14", "托育点开班啦", framed)]
+        first, second = _stories(tmp_path / where, [items[i] for i in order])
+        assert first == second, order

@@ -135,6 +135,11 @@ def strip_tracking(url: str) -> str:
     return head + ("?" + "&".join(kept) if kept else "")
 
 
+def sentence(line: str) -> bool:
+    """Whether a line holds a sentence (sentence punctuation: not a heading, a caption, a name)."""
+    return _SENTENCE.search(line) is not None
+
+
 def story_lines(text: str) -> str:
     """The text without its lines that hold no sentence (navigation, source and editor lines,
     related-news titles, photo credits): what a mirror's frame adds around a story. The text

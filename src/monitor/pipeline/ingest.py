@@ -73,6 +73,10 @@ MADE_OF = 0.8
 # A repost found of a text at least this share of this one's size (and not much larger) settles
 # the story at once: an editor's note or a lead of this one's own, not a frame around a part.
 COPY = 0.75
+# A page of sections under headings of their own (a digest's items under their titles): HEADINGS
+# or more lines without a sentence, each shorter than a paragraph, with a section's text after
+# them. A text that is one of those sections, under its heading, is an item of a compilation.
+HEADINGS = 3
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -499,8 +503,9 @@ class Ingestor:
         this one's title does not round up the news (a digest opening with a story's
         lead-only copy), this article, when a small part of the stored one, is one of its
         story's (`_inside`), no name of one stands where the other has another (`_renamed`: a
-        release from one template for another county, with figures or without), and neither
-        text quotes the other (`dedup.quotes`: a commentary). The candidate is read unless this
+        release from one template for another county, with figures or without), the smaller is
+        not one section of the larger under a heading of its own (`_section`: a digest's item,
+        met before or after the page), and neither text quotes the other (`dedup.quotes`: a commentary). The candidate is read unless this
         article is the shorter, not a small part of it, without figures, and the two are copies
         (their signatures agree in every bin). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
         part = cand["shingles"] < PART * p.shingles
@@ -524,6 +529,10 @@ class Ingestor:
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
         if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING):
+            return NOT
+        if shorter and cand["shingles"] * QUOTED > p.shingles and _section(stored.body, p.grams()):
+            return NOT  # one item of a compilation met before the item's own story (or after it)
+        if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
             return NOT
         if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
             return QUOTES
@@ -576,6 +585,28 @@ class Ingestor:
             return False
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         return dedup.coverage(small, large) >= BROKEN_COVERAGE
+
+
+def _section(body: str, grams: Any) -> bool:
+    """Whether the text whose shingle hashes are `grams` is one section of a page of sections
+    (`HEADINGS` short lines without a sentence, each over a paragraph): the page's lines it
+    covers (0.8 of a line's characters in a shingle it has) are exactly the lines between one
+    heading and the next heading or the page's end. A story's opening before its first
+    subheading has no heading above it and is no section."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    heading = [len(line) < dedup.LEAD and not dedup.sentence(line) for line in lines]
+    # headings over a paragraph: a frame's credit lines (编辑, 审核, 来源 one under another) are none
+    if sum(head and len(after) >= dedup.LEAD and not heading[i + 1]
+           for i, (head, after) in enumerate(zip(heading, lines[1:], strict=False))) < HEADINGS:
+        return False
+    covered = [not head and dedup.coverage(scriptfold.fingerprint_text(line), grams) >= OPENING
+               for line, head in zip(lines, heading, strict=True)]
+    if not any(covered):
+        return False
+    first = covered.index(True)
+    last = len(covered) - 1 - covered[::-1].index(True)
+    return (first > 0 and heading[first - 1] and all(covered[first:last + 1])
+            and (last + 1 == len(lines) or heading[last + 1]))
 
 
 def _old_date(article: Article) -> datetime | None:
