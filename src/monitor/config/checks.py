@@ -161,6 +161,20 @@ def http_url(url: str) -> None:
         raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
 
 
+def pem_file(path: str) -> None:
+    """A readable file holding at least one PEM certificate (extra CA / intermediate certificates)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1_000_000)
+    except FileNotFoundError:
+        raise Invalid(f"{path}: file not found", "the path of a PEM file of certificates") from None
+    except OSError as exc:
+        raise Invalid(f"{path}: cannot read: {exc.strerror}", "the path of a PEM file of certificates") from None
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        raise Invalid(f"{path}: no PEM certificate in it",
+                      "save the certificate as PEM (text starting -----BEGIN CERTIFICATE-----)")
+
+
 def email(address: str) -> None:
     """name@domain."""
     if not _EMAIL.match(address):

@@ -29,6 +29,7 @@ Timezone = Annotated[str, rule(checks.timezone)]
 Selector = Annotated[str, rule(checks.selector)]
 Regex = Annotated[str, rule(checks.regex)]
 HttpUrl = Annotated[str, rule(checks.http_url)]
+PemFile = Annotated[str, rule(checks.pem_file)]
 Email = Annotated[str, rule(checks.email)]
 EnvName = Annotated[str, rule(checks.env_name)]
 # Upper bounds keep out `inf` (valid TOML) and typos of many zeros: a delay or a timeout past a
@@ -82,6 +83,8 @@ class FetchConfig(Table, frozen=True, kw_only=True):
     concurrency: PositiveInt = 16  # requests in flight at once, across hosts
     allow_private: AllowList = ()  # private/loopback addresses we may fetch: IP, CIDR or host:port
     proxy: HttpUrl | None = None  # default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment
+    # extra certificates (PEM) trusted on top of the usual bundle: a site's missing intermediate
+    ca_file: PemFile | None = None
 
 
 class ExtractConfig(Table, frozen=True, kw_only=True):

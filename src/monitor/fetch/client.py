@@ -96,7 +96,7 @@ class Fetcher:
         self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap, memory=memory)
         self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=memory)
         self.refusals = 0
-        direct, mounts = transports(self.policy, cfg.proxy)
+        direct, mounts = transports(self.policy, cfg.proxy, cfg.ca_file)
         self.client = httpx.AsyncClient(
             transport=direct, mounts=mounts, follow_redirects=False, timeout=httpx.Timeout(cfg.timeout or None),
             headers={"User-Agent": cfg.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
@@ -314,8 +314,11 @@ class Fetcher:
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchError(f"GET {url}: {exc}", kind="invalid", hint="a broken link") from None
         except httpx.TransportError as exc:
-            raise FetchError(f"GET {url}: {_transport_reason(exc)}", kind="transport",
-                             hint="check the URL and that the site is reachable from here") from None
+            reason = _transport_reason(exc)
+            hint = ("save the site's intermediate certificate (PEM; a browser shows it) and name the file in "
+                    "fetch.ca_file" if reason.startswith(_NO_ISSUER) else "check the URL and that the site is "
+                    "reachable from here")
+            raise FetchError(f"GET {url}: {reason}", kind="transport", hint=hint) from None
 
     async def _send(self, method: str, target: httpx.URL, headers: dict[str, str],
                     payload: dict[str, Any]) -> httpx.Response | Answer:
@@ -388,6 +391,10 @@ def _redirect_target(resp: Response) -> str | None:
                          hint="a broken redirect") from None
 
 
+X509_UNABLE_TO_GET_ISSUER_LOCALLY = 20  # OpenSSL's X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+_NO_ISSUER = "TLS certificate not accepted:"
+
+
 def _transport_reason(exc: BaseException) -> str:
     """A short reason for a transport failure, from the OS error underneath when there is one."""
     cause: BaseException | None = exc
@@ -397,6 +404,8 @@ def _transport_reason(exc: BaseException) -> str:
         if isinstance(cause, socket.gaierror):
             return "host name not found"
         if isinstance(cause, ssl.SSLCertVerificationError):
+            if cause.verify_code == X509_UNABLE_TO_GET_ISSUER_LOCALLY:  # the site's chain lacks a link
+                return f"{_NO_ISSUER} the site sends its certificate without the intermediate one ({cause.verify_message})"
             return f"TLS certificate not accepted ({cause.verify_message or cause.reason})"
         if isinstance(cause, ssl.SSLError):
             return f"TLS handshake failed ({cause.reason or cause})"

@@ -10,6 +10,7 @@ is exempt (the operator chose it), and the fetcher checks each target before sen
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import AsyncIterator
 from typing import cast
 
@@ -25,7 +26,7 @@ MAX_CONNECTIONS = 100
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """`httpx.AsyncHTTPTransport` on a guarded network backend, optionally via an HTTP proxy."""
 
-    def __init__(self, backend: GuardedBackend, proxy: str | None = None) -> None:
+    def __init__(self, backend: GuardedBackend, proxy: str | None = None, ca_file: str | None = None) -> None:
         # Deliberately not calling super().__init__: it would build an unguarded pool. The
         # parent's request handling only needs `_pool`.
         self._pool: httpcore.AsyncConnectionPool
@@ -33,9 +34,10 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             url = httpx.URL(proxy)
             self._pool = httpcore.AsyncHTTPProxy(
                 proxy_url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
-                ssl_context=httpx.create_ssl_context(), max_connections=MAX_CONNECTIONS, network_backend=backend)
+                ssl_context=tls_context(ca_file), max_connections=MAX_CONNECTIONS, network_backend=backend)
         else:
             self._pool = _Pool(max_connections=MAX_CONNECTIONS, network_backend=backend)
+            self._pool.ca_file = ca_file
 
     async def get(self, url: httpx.URL, headers: httpx.Headers) -> Answer:
         """A GET without a body, as `handle_async_request` sends an httpx Request of one (the
@@ -48,14 +50,26 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             return Answer(await self._pool.handle_async_request(request))
 
 
+def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """httpx's TLS context (the usual CA bundle, or SSL_CERT_FILE's), with `fetch.ca_file`'s
+    certificates trusted too: a site's missing intermediate, which links its certificate to a
+    root of the bundle (the chain is still checked up to that root)."""
+    context = httpx.create_ssl_context()
+    if ca_file:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
 class _Pool(httpcore.AsyncConnectionPool):
     """httpcore's pool, its TLS context made (as httpx makes it) at the first https connection:
     reading the CA bundle costs ~22 ms of CPU, which a poll of http sites never needs."""
 
+    ca_file: str | None = None
+
     def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
         """A connection to `origin` (the TLS context made first, for the first https one)."""
         if origin.scheme == b"https" and self._ssl_context is None:
-            self._ssl_context = httpx.create_ssl_context()
+            self._ssl_context = tls_context(self.ca_file)
         return super().create_connection(origin)
 
 
@@ -91,7 +105,8 @@ def proxies(configured: str | None) -> dict[str, str | None]:
     return {k: v for k, v in get_environment_proxies().items() if v is None or v.startswith("http")}
 
 
-def transports(policy: AddressPolicy, proxy: str | None) -> tuple[GuardedTransport, dict[str, GuardedTransport]]:
+def transports(policy: AddressPolicy, proxy: str | None,
+               ca_file: str | None = None) -> tuple[GuardedTransport, dict[str, GuardedTransport]]:
     """The direct transport and the proxy mounts for an AsyncClient."""
     routes = proxies(proxy)
     exempt = set()
@@ -99,6 +114,6 @@ def transports(policy: AddressPolicy, proxy: str | None) -> tuple[GuardedTranspo
         parsed = httpx.URL(url)
         exempt.add((parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80)))
     backend = GuardedBackend(policy, exempt)
-    direct = GuardedTransport(backend)
-    mounts = {pattern: GuardedTransport(backend, url) if url else direct for pattern, url in routes.items()}
+    direct = GuardedTransport(backend, ca_file=ca_file)
+    mounts = {pattern: GuardedTransport(backend, url, ca_file) if url else direct for pattern, url in routes.items()}
     return direct, mounts
