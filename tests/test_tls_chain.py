@@ -1,11 +1,13 @@
 """A site that sends its own certificate without the intermediate one that links it to a root:
 common on government sites. Browsers fill the gap from their cache or the certificate's
-download link; we do not, and the source failed with "TLS certificate not accepted (unable to
+download link; we did not, and the source failed with "TLS certificate not accepted (unable to
 get local issuer certificate)" and no way out short of replacing the whole CA bundle.
 
-Now the error names the cause and the fix, and `fetch.ca_file` names a PEM file of extra
-certificates (the missing intermediate, saved once) trusted on top of the usual ones. The chain
-is still checked up to a trusted root: the file adds links, not trust in the site.
+Now, as a browser does, the issuer's certificate is fetched from the address the site's
+certificate names (Authority Information Access, through the address guard); a certificate
+naming none fails with an error naming the cause and the fix: `fetch.ca_file`, a PEM file of
+extra certificates (the missing intermediate, saved once) trusted on top of the usual ones. The
+chain is still checked up to a trusted root either way: these add links, not trust in the site.
 """
 
 from __future__ import annotations
@@ -52,11 +54,60 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def _fetcher(tmp_path: Path, site: Site, extra: str = "") -> Fetcher:
+def _fetcher(tmp_path: Path, site: Site, extra: str = "", allow: tuple[str, ...] = ()) -> Fetcher:
     path = tmp_path / "monitor.toml"
-    path.write_text(f'[fetch]\nmin_delay = 0\nrespect_robots = false\nallow_private = ["{site.netloc}"]\n{extra}',
+    allowed = ", ".join(f'"{a}"' for a in (site.netloc, *allow))
+    path.write_text(f'[fetch]\nmin_delay = 0\nrespect_robots = false\nallow_private = [{allowed}]\n{extra}',
                     encoding="utf-8")
     return Fetcher(config.load(path, tmp_path / "m.db").fetch)
+
+
+def _leaf_naming_its_issuer(chain: Path, url: str, name: str) -> tuple[Path, Path]:
+    """A leaf for 127.0.0.1 signed by the intermediate, its AIA naming `url` as the issuer's address."""
+    (chain / f"{name}.ext").write_text("basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n"
+                                        f"authorityInfoAccess=caIssuers;URI:{url}\n")
+    _openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+             "-keyout", f"{name}.key", "-out", f"{name}.csr", cwd=chain)
+    _openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "inter.pem", "-CAkey", "inter.key", "-CAcreateserial",
+             "-days", "2", "-extfile", f"{name}.ext", "-out", f"{name}.pem", cwd=chain)
+    return chain / f"{name}.pem", chain / f"{name}.key"
+
+
+@pytest.mark.parametrize("form", ["der", "pem"])
+def test_the_missing_intermediate_is_fetched_from_the_address_the_certificate_names(chain, tmp_path, monkeypatch,
+                                                                                  form):
+    monkeypatch.setenv("SSL_CERT_FILE", str(chain / "root.pem"))
+    if not (chain / "inter.der").exists():
+        _openssl("x509", "-in", "inter.pem", "-outform", "DER", "-out", "inter.der", cwd=chain)
+    with Site() as issuer, Site() as site:
+        issuer.page("/ca/inter.crt", (chain / f"inter.{form}").read_bytes(), content_type="application/pkix-cert")
+        leaf, key = _leaf_naming_its_issuer(chain, issuer.url("/ca/inter.crt"), f"leaf-{form}")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(leaf, key)
+        site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+        site.article("/a.html", "沪明合作")
+        url = f"https://127.0.0.1:{site.port}/a.html"
+        with _fetcher(tmp_path, site) as f, pytest.raises(FetchError, match="intermediate"):
+            f.get(url)  # the issuer's address is a private one nobody allowed: the guard holds
+        assert issuer.paths() == []
+        with _fetcher(tmp_path, site, allow=(issuer.netloc,)) as f:
+            for _ in range(2):
+                assert "沪明合作" in f.get(url).text
+        assert issuer.paths() == ["/ca/inter.crt"]  # once a process
+
+
+def test_a_forged_issuer_certificate_earns_nothing(chain, tmp_path, monkeypatch):
+    """An issuer address serving a certificate that does not reach a trusted root: still refused."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(chain / "root.pem"))
+    with Site() as issuer, Site() as site:
+        issuer.page("/ca/inter.crt", (chain / "leaf.pem").read_bytes(), content_type="application/pkix-cert")
+        leaf, key = _leaf_naming_its_issuer(chain, issuer.url("/ca/inter.crt"), "leaf-forged")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(leaf, key)
+        site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+        site.article("/a.html", "沪明合作")
+        with _fetcher(tmp_path, site, allow=(issuer.netloc,)) as f, pytest.raises(FetchError, match="not accepted"):
+            f.get(f"https://127.0.0.1:{site.port}/a.html")
 
 
 def _serving_only_the_leaf(site: Site, chain: Path) -> None:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 import httpcore
@@ -126,6 +128,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, policy: AddressPolicy, exempt: Iterable[tuple[str, int]] = ()) -> None:
         self.policy = policy
         self.exempt = set(exempt)
+        self.issuers_tried: set[str] = set()  # issuer addresses fetched (issuers.py), once a process
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
@@ -135,10 +138,20 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         last: Exception | None = None
         for ip in await self.policy.vet(host, port):
             try:
-                return _with_options(await connect(ip, port, timeout, local_address), socket_options)
+                stream = await connect(ip, port, timeout, local_address)
             except httpcore.ConnectError as exc:  # try the host's next address
                 last = exc
+                continue
+            stream.mender = partial(self._mend, str(ip), port)
+            return _with_options(stream, socket_options)
         raise last or httpcore.ConnectError(f"cannot connect to {host}")
+
+    async def _mend(self, ip: str, port: int, context: ssl.SSLContext, server_hostname: str | None,
+                    timeout: float | None) -> httpcore.AsyncNetworkStream | None:
+        """A TLS stream once the site's missing intermediate certificate is fetched (issuers.py)."""
+        from .issuers import mend
+
+        return await mend(ip, port, context, server_hostname, timeout, self.connect_tcp, self.issuers_tried)
 
     async def connect_unix_socket(self, path: str, timeout: float | None = None,
                                   socket_options: Any = None) -> httpcore.AsyncNetworkStream:

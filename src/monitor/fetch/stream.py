@@ -14,20 +14,27 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpcore
 
 # Read buffer limit for the StreamReader; httpcore asks for at most 64 KiB per read anyway.
 _LIMIT = 1 << 18
+NO_ISSUER = 20  # OpenSSL's X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY: the chain lacks a link
+
+
+Mender = Callable[[ssl.SSLContext, "str | None", "float | None"], Awaitable["httpcore.AsyncNetworkStream | None"]]
 
 
 class AsyncioStream(httpcore.AsyncNetworkStream):
-    """One TCP (or TLS) connection as httpcore wants it."""
+    """One TCP (or TLS) connection as httpcore wants it. `mender`: what a direct connection (the
+    guard sets it) tries when the site's certificate chain lacks its intermediate (issuers.py)."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader = reader
         self.writer = writer
+        self.mender: Mender | None = None
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         """Up to `max_bytes`; b"" at the end of the stream."""
@@ -67,6 +74,10 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
             raise httpcore.ConnectTimeout("timed out in the TLS handshake") from None
         except (OSError, ssl.SSLError) as exc:
             self.writer.close()
+            if isinstance(exc, ssl.SSLCertVerificationError) and exc.verify_code == NO_ISSUER and self.mender:
+                mended = await self.mender(ssl_context, server_hostname, timeout)
+                if mended is not None:
+                    return mended
             raise httpcore.ConnectError(str(exc) or type(exc).__name__) from exc
         return self
 
