@@ -72,3 +72,18 @@ def test_an_ordinary_poll_reads_one_page(make_ctx):  # noqa: F811
         report = poll(ctx)[0]
         asked = a.paths()
     assert report.new == 2 and asked.count("/list_2.html") == 0
+
+
+def test_a_burst_bigger_than_a_polls_share_is_stored_over_the_next_polls(make_ctx):  # noqa: F811
+    """max_articles_per_poll = 4 and 12 new: each poll takes the oldest it can (the newer stay
+    near the top of the list, where the next poll finds them), so nothing is left behind."""
+    from test_cycle import FETCH
+
+    with Site() as a:
+        publish(a, 3, pager="pattern")
+        ctx = make_ctx(source(a.url("/list.html"), "pattern"), fetch=FETCH + "max_articles_per_poll = 4\n")
+        poll(ctx)
+        paths = publish(a, 15, pager="pattern")
+        news = [poll(ctx)[0].new for _ in range(4)]
+    assert news == [4, 4, 4, 0], news
+    assert urls(ctx) == {a.url(p) for p in paths}

@@ -68,7 +68,8 @@ class SourceRun:
 
 def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: set[str]) -> list[tuple[Candidate, str]]:
     """The links to fetch, each with its canonical URL: one per article (tracking parameters
-    dropped), none already stored, aliased, given up or taken by another source this cycle."""
+    dropped), none already stored, aliased, given up or taken by another source this cycle; at
+    most `fetch.max_articles_per_poll`, the newest (the oldest after a burst)."""
     report = run.report
     unique: dict[str, Candidate] = {}
     for cand in found:
@@ -83,7 +84,11 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     given_up = {k for k, attempts in failures.items() if attempts >= MAX_ATTEMPTS}
     known = ctx.store.known_urls(keys) | set(ctx.store.aliased(keys)) | given_up | (claimed & set(keys))
     fresh = [(unique[k], k) for k in keys if k not in known]
-    chosen = fresh[: ctx.cfg.fetch.max_articles_per_poll]
+    cap = ctx.cfg.fetch.max_articles_per_poll
+    # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
+    # at the top of the list where the next poll finds it; otherwise the newest first.
+    caught_up = run.src.kind == "html" and run.listing is not None and len(run.listing.pages) > run.src.pages
+    chosen = fresh[-cap:] if caught_up else fresh[:cap]
     report.duplicates += len(found) - len(fresh)
     report.deferred += len(fresh) - len(chosen)
     claimed.update(k for _, k in chosen)
