@@ -42,6 +42,7 @@ from .guard import AddressPolicy
 from .hosts import HostGate, RestMemory, clock
 from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
 from .robots import Memory, RobotsCache
+from .stream import NO_ISSUER
 from .transport import Answer, GuardedTransport, transports
 
 log = logging.getLogger("monitor.fetch")
@@ -391,7 +392,6 @@ def _redirect_target(resp: Response) -> str | None:
                          hint="a broken redirect") from None
 
 
-X509_UNABLE_TO_GET_ISSUER_LOCALLY = 20  # OpenSSL's X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
 _NO_ISSUER = "TLS certificate not accepted:"
 
 
@@ -404,7 +404,7 @@ def _transport_reason(exc: BaseException) -> str:
         if isinstance(cause, socket.gaierror):
             return "host name not found"
         if isinstance(cause, ssl.SSLCertVerificationError):
-            if cause.verify_code == X509_UNABLE_TO_GET_ISSUER_LOCALLY:  # the site's chain lacks a link
+            if cause.verify_code == NO_ISSUER:  # the site's chain lacks a link, and issuers.py could not mend it
                 return f"{_NO_ISSUER} the site sends its certificate without the intermediate one ({cause.verify_message})"
             return f"TLS certificate not accepted ({cause.verify_message or cause.reason})"
         if isinstance(cause, ssl.SSLError):

@@ -34,12 +34,14 @@ SESSION_BUDGET = 4  # a whole mail session: greeting, EHLO, TLS, login, envelope
 class _Watchdog:
     """Shuts a session's socket down when its budget runs out, which wakes any blocked read.
 
-    Shuts it by file descriptor: TLS wraps the plain socket and detaches it, and the wrapper keeps
-    the same descriptor. The socket is held, so it cannot be collected (and its descriptor reused)
-    while the watchdog is armed."""
+    It watches the socket the session reads from now (the plain one, then its TLS wrapper) and
+    shuts it by its descriptor, read from that socket at that moment: a socket closed or
+    detached (TLS wrapping it) has none, so a descriptor reused by another connection is never
+    touched. Between a TLS wrap and the watch of its wrapper (the handshake) nothing is shut:
+    that step has the socket timeout."""
 
     def __init__(self, budget: float) -> None:
-        self.fired, self._fd, self._lock = False, -1, threading.Lock()
+        self.fired, self._lock = False, threading.Lock()
         self._sock: socket.socket | None = None
         self._timer = threading.Timer(budget, self._fire)
         self._timer.daemon = True
@@ -47,14 +49,15 @@ class _Watchdog:
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
-            self._sock, self._fd = sock, sock.fileno()
+            self._sock = sock
 
     def _fire(self) -> None:
         with self._lock:
-            if self._fd < 0:
+            fd = self._sock.fileno() if self._sock is not None else -1
+            if fd < 0:
                 return
             self.fired = True
-            view = socket.socket(fileno=self._fd)
+            view = socket.socket(fileno=fd)
             try:
                 view.shutdown(socket.SHUT_RDWR)
             except OSError:
@@ -63,10 +66,10 @@ class _Watchdog:
                 view.detach()  # the session still owns the descriptor and closes it
 
     def done(self) -> None:
-        """Before the session closes its socket: the descriptor may be reused after that."""
+        """Before the session closes its socket."""
         self._timer.cancel()
         with self._lock:
-            self._sock, self._fd = None, -1
+            self._sock = None
 
 
 class _Watched(smtplib.SMTP):
