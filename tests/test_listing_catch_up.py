@@ -87,3 +87,20 @@ def test_a_burst_bigger_than_a_polls_share_is_stored_over_the_next_polls(make_ct
         news = [poll(ctx)[0].new for _ in range(4)]
     assert news == [4, 4, 4, 0], news
     assert urls(ctx) == {a.url(p) for p in paths}
+
+
+def test_a_link_given_up_ends_the_news_as_a_stored_one_does(make_ctx):  # noqa: F811
+    """A list page ending on a link given up for good (a PDF, a dead page): nothing new there,
+    so no poll reads on past the page for it."""
+    with Site() as a:
+        publish(a, 3, pager="link")
+        items = "".join(f'<li><a href="/news/{i}.html">三明与上海合作第{i}号项目签约落地</a></li>' for i in (2, 1, 0))
+        a.page("/list.html", f'<html><body><ul class="news">{items}<li><a href="/files/plan.pdf">规划全文</a></li>'
+                             '</ul><div class="pager"><a href="/list_2.html">下一页</a></div></body></html>')
+        a.page("/files/plan.pdf", b"%PDF-1.4 a plan", content_type="application/pdf")
+        a.page("/list_2.html", '<html><body><ul class="news"></ul></body></html>')
+        ctx = make_ctx(source(a.url("/list.html"), "link"))
+        for _ in range(3):
+            poll(ctx)
+        asked = a.paths()
+    assert asked.count("/files/plan.pdf") == 1 and asked.count("/list_2.html") == 0, asked

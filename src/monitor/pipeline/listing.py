@@ -28,14 +28,19 @@ CATCH_UP_PAGES = 5  # list pages read past `pages` while they bring only news (a
 
 
 def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | None = None) -> Crawl:
-    """What a source kind may ask the store: which of its links are stored already; and, for a
+    """What a source kind may ask the store: which of its links are stored already (or given up:
+    nothing more to do about them either); and, for a
     source that has polled before (`state`), how far past its pages a burst of news may be read."""
 
     def stored(urls: list[str]) -> set[str]:
         if store is None:
             return set()
+        from .steps import MAX_ATTEMPTS  # steps imports this module
+
         canon = {u: dedup.canonical_url(u) for u in urls}
-        hits = store.known_urls(canon.values()) | set(store.aliased(list(canon.values())))
+        keys = list(canon.values())
+        hits = store.known_urls(keys) | set(store.aliased(keys))
+        hits |= {k for k, attempts in store.failures(keys).items() if attempts >= MAX_ATTEMPTS}  # given up
         return {u for u, c in canon.items() if c in hits}
 
     return Crawl(known=stored, catch_up=CATCH_UP_PAGES if (state or {}).get("last_success") else 0)
