@@ -24,7 +24,16 @@ from ..models import Article, Candidate
 from ..sources import Crawl, Listing, Request
 from ..store import Store
 
+MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. a download) is not fetched again
 CATCH_UP_PAGES = 5  # list pages read past `pages` while they bring only news (a polled source)
+
+
+def settled(store: Store, keys: list[str]) -> tuple[set[str], dict[str, int]]:
+    """Of these canonical links, those with nothing more to do (stored, an alias of a stored one,
+    or given up after MAX_ATTEMPTS failures), and the failures on record of each that has any."""
+    failures = store.failures(keys)
+    given_up = {k for k, attempts in failures.items() if attempts >= MAX_ATTEMPTS}
+    return store.known_urls(keys) | set(store.aliased(keys)) | given_up, failures
 
 
 def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | None = None) -> Crawl:
@@ -35,12 +44,8 @@ def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | N
     def stored(urls: list[str]) -> set[str]:
         if store is None:
             return set()
-        from .steps import MAX_ATTEMPTS  # steps imports this module
-
         canon = {u: dedup.canonical_url(u) for u in urls}
-        keys = list(canon.values())
-        hits = store.known_urls(keys) | set(store.aliased(keys))
-        hits |= {k for k, attempts in store.failures(keys).items() if attempts >= MAX_ATTEMPTS}  # given up
+        hits = settled(store, list(canon.values()))[0]
         return {u for u, c in canon.items() if c in hits}
 
     return Crawl(known=stored, catch_up=CATCH_UP_PAGES if (state or {}).get("last_success") else 0)

@@ -27,9 +27,8 @@ from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from . import health
 from .base import Context, cap_body, log
-from .listing import ListingWalk, with_listing_facts
+from .listing import MAX_ATTEMPTS, ListingWalk, settled, with_listing_facts
 
-MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. HTTP 404) is not fetched again
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 # downloads some sites serve as text/html: their first bytes tell
 _MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89PNG": "image/png",
@@ -79,10 +78,9 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     keys = list(unique)
     texts = Counter(c.title.strip() for c in found if c.title)
     run.generic = {t for t, n in texts.items() if n > 1}
-    failures = ctx.store.failures(keys)
+    done, failures = settled(ctx.store, keys)
     run.failing.update(failures)
-    given_up = {k for k, attempts in failures.items() if attempts >= MAX_ATTEMPTS}
-    known = ctx.store.known_urls(keys) | set(ctx.store.aliased(keys)) | given_up | (claimed & set(keys))
+    known = done | (claimed & set(keys))
     fresh = [(unique[k], k) for k in keys if k not in known]
     cap = ctx.cfg.fetch.max_articles_per_poll
     # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
@@ -160,15 +158,21 @@ def landed_elsewhere(cand: Candidate, final: str, headline: str, generic: set[st
     wall, a "page not found" page, a home page): the page's headline shares almost nothing
     (under a fifth of its words) with the link's own text. Link texts too short to say, and those
     the listing repeats (阅读全文, "more"), say nothing."""
-    anchor = (cand.title or "").strip()
-    if len(_letters(anchor)) < 6 or anchor in generic:
-        return False
     try:
         before, after = urlsplit(cand.url), urlsplit(final)
     except ValueError:
         return False
     if (before.path, before.query) == (after.path, after.query):
         return False  # http → https, a host's www: the same page
+    return _unlike(cand, headline, generic) is True
+
+
+def _unlike(cand: Candidate, headline: str, generic: set[str]) -> bool | None:
+    """Whether the page's headline shares almost nothing (under a fifth of its words) with the
+    link's own text; None when that text is too short to say, or one the listing repeats."""
+    anchor = (cand.title or "").strip()
+    if len(_letters(anchor)) < 6 or anchor in generic:
+        return None
     words = _words(anchor)
     return len(words & _words(headline)) < 0.2 * len(words)
 
@@ -191,11 +195,10 @@ def not_found(cand: Candidate, headline: str, body: str, generic: set[str]) -> s
     said = _NOT_FOUND.search(headline + "\n" + body)
     if said is None:
         return None
-    anchor = (cand.title or "").strip()
-    if len(_letters(anchor)) >= 6 and anchor not in generic:
-        words = _words(anchor)
-        return said.group(0) if len(words & _words(headline)) < 0.2 * len(words) else None
-    return said.group(0) if _NOT_FOUND.search(headline) else None
+    unlike = _unlike(cand, headline, generic)
+    if unlike is None:
+        unlike = _NOT_FOUND.search(headline) is not None
+    return said.group(0) if unlike else None
 
 
 def _words(text: str) -> set[str]:
