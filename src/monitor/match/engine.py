@@ -25,7 +25,7 @@ from ..textnorm import normalize, normalize_lines, normalize_lines_map, normaliz
 from . import spaced
 from .rules import GARBLED, Rule, Topic
 from .spans import Enumerations, group_spans, positions
-from .terms import Found, Literals
+from .terms import Found, Literals, terms_pattern
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
 # with one character class (same matches as `[。!?;\n]+|\.(?= |\n|$)`) so that `re` skips
@@ -52,6 +52,12 @@ _FOLLOW = re.compile("蓝字|点击|二维码|公众号|扫码|长按")
 _BESIDES = re.compile(r"除(?:了|(?=[^,。;:!?\n除]{1,20}?外,))|\b(?:besides|apart from|aside from|in addition to) ")
 _BESIDES_REACH = 80  # characters from the marker to a name it sets aside, inside one clause
 _CLAUSE_MARK = re.compile(r"[,。;:!?\n]|\.(?= |$)")
+# Pinyin's toned vowels (normal form: lower case, composed), each for its plain letter. Found by the
+# literal pass every article gets (`_TONED` among the topic's patterns), so a page without them pays
+# nothing more; one with them is folded and scanned again (`_Hits`).
+_TONED_VOWELS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔùǖǘǚǜü"}
+_UNTONE = str.maketrans({t: plain for plain, toned in _TONED_VOWELS.items() for t in toned})
+_TONED = terms_pattern(sorted(t for toned in _TONED_VOWELS.values() for t in toned))
 MAX_HITS_PER_RULE = 12
 SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
@@ -88,6 +94,14 @@ class _Doc:
         self._maps: dict[int, int | list[int]] = {}
         self._lines: list[tuple[int, int]] | None = None
         self._besides: list[tuple[int, int]] | None = None
+
+    def untone(self) -> None:
+        """Pinyin's tone marks off the matcher's view, one letter for one (shànghǎi → shanghai, lǚ → lu):
+        a page of pinyin names its places as English copy does. Offsets stay the page's."""
+        text = self.text.translate(_UNTONE)
+        if text != self.text:
+            self.text = text
+            self.lists = Enumerations(text)
 
     @property
     def besides(self) -> list[tuple[int, int]]:
@@ -327,10 +341,13 @@ class _Hits(dict):
     def __init__(self, topic: Topic, doc: _Doc) -> None:
         super().__init__()
         self.topic, self.doc = topic, doc
-        self.cut, self.lead = _cut_and_lead(topic, doc)
-        self.heads = _follow_lines(doc, self.lead)
         literals, self.ids = _literals(topic)
         self.found = Found(literals, doc.text)
+        if id(_TONED) in self.found.starts:  # pinyin with tone marks (Shànghǎi): read as written plain
+            doc.untone()
+            self.found = Found(literals, doc.text)
+        self.cut, self.lead = _cut_and_lead(topic, doc)
+        self.heads = _follow_lines(doc, self.lead)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
     def _lead_end(self) -> int:
@@ -373,7 +390,7 @@ def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
-                    if p is not None]
+                    if p is not None] + [_TONED]
         literals = Literals(patterns)
         ids: dict[str, tuple[int, ...] | None] = {}
         for name, g in topic.groups.items():

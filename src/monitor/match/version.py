@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 # 11: a lost character in a two-character name the page writes in full elsewhere, 三〓分院 under 三明日报,
 # and an emoji inside a name, 上🔥海; 12: a links marker after "。 " inside a page flattened into one line, a
 # source line above the lead as up front, a line of bullets as a keyword line, a column's dated listing as
-# a list).
-ENGINE = 12
+# a list; 13: pinyin's tone marks read off, Shànghǎi as shanghai).
+ENGINE = 13
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -79,6 +79,7 @@ PROBES = (
     ("华山医院三\ufffd分院开诊", "来源：三明日报\n华山医院三\ufffd分院开诊，上海专家每周坐诊。三\ufffd\ufffd的游客也来了。"),
     ("上🔥海专家到三✨明", "周三👍明显降温，专家团照常义诊。"),
     ("市委书记会见松江区党政代表团", "来源：三明日报\n市委书记会见了松江区党政代表团一行，双方进行了座谈。 相关新闻 沪明合作签约"),
+    ("Pīnyīn: Shànghǎi–Sānmíng hézuò", "Sānmíng hé Shànghǎi qiānshǔ le xīn de hézuò xiéyì, Lǚ xiānsheng shuō."),
     ("三明要闻", "三明召开会议 2024-03-01\n沪明合作项目签约 2024-02-28\n永安油菜花节 2024-02-27\n"
      "宁化春耕 2024-02-26\n泰宁旅游 2024-02-25\n◇ 沪明对口合作 ◇ 上海嘉定区考察 ◇ 泰宁旅游"),
 )
