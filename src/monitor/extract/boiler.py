@@ -54,6 +54,7 @@ _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"\[(?:advertisement|ad|sponsored|promoted)\]|"  # `[advertisement] Create a profile …`: a labelled ad line
     r"an? (?:photo|video|post) (?:posted|shared) by\b.{0,80}\bon\b.{0,40}$|"  # an embedded post's credit line
+    r"posted by\b[^.!?]{0,150}$|"  # a blog's `Posted by Name, Role` or `Posted by Name at 10:15 AM` line
     r"what do you think\b[^?]{0,100}\?\s*"  # a reader prompt: a question, then a call to write in
     r"(?:join|share your|let us know|send us|e-?mail us|have your say|get in touch|comment)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"

@@ -37,6 +37,10 @@ _CELLS = ("td", "th")  # table cells: a space between them, a row stays one para
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
 _PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
+# A link wrapping blocks (a thumbnail's box, a title and a headline line) under this many weighted
+# characters is a teaser card (`_link_card`).
+_CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "figure"})
+CARD_TEXT = 300
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
 # older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
 _CENTRED_CAPTION = 45
@@ -45,7 +49,8 @@ _SENTENCE_ENDS = "。！？.!?”\"’"
 _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alternations without re.I are fast
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
-    r"video|transcript"
+    r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
+    r"about-the-author|tagbox|tag-box|-tags"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -56,7 +61,10 @@ _WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit|vid
 _TIME_CODE = re.compile(r"(?<![\d:])[0-5]?\d:[0-5]\d(?![\d:])")
 _STRONG_HINT = re.compile(
     r"comment(?!ary|ator)|related|recommend|breadcrumb|sidebar|copyright|newsletter|advert|popup|cookie|pagination|"
-    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow"
+    r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow|"
+    # the writer's box under a post (`authorbox`, `author-bio`, `about-the-author`) and its tag box
+    r"authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|about-the-author|"
+    r"tagbox|tag-box|-tags(?![\w-])"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -281,6 +289,9 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         if tag is None:
             continue
         if tag == "a":
+            if node.child is not None and node.child.tag != "-text" and _link_card(node):
+                doomed.append(node)
+                continue
             node.insert_before(_LINK_OPEN)
             node.insert_after(_LINK_CLOSE)
         elif tag == "br":
@@ -462,6 +473,16 @@ def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text)):
         return None
     return _inline_box(line, own_id, any_line=True)
+
+
+def _link_card(link: LexborNode) -> bool:
+    """A teaser card set between paragraphs: one link wrapping blocks, a thumbnail and a line or
+    two (`<a><div><img></div><p>Site</p><p>Headline</p></a>`). An embedded post linked whole to the
+    post holds paragraphs of its own text (300+ characters): not this."""
+    blocks = sum(1 for child in link.iter() if child.tag in _CARD_BLOCKS)
+    if blocks == 0 or (blocks == 1 and link.css_first("img") is None):
+        return False
+    return weighted_length(link.text()) < CARD_TEXT
 
 
 def _entry_form(form: LexborNode) -> bool:
