@@ -7,6 +7,10 @@ reproduced on a page written for it in tests/fixtures/extract/en_e13_*.html.
 - Link cards set between paragraphs (`<a><div><img></div><p>Site</p><p>Headline</p></a>`): the
   card's title and headline were kept as two lines of text.
 - A `Posted by Name, Role, Team` line closing a blog post was kept.
+- A table of contents at the top of a post: its title line (`Table of Contents`, `In this article`)
+  was kept, in a contents plugin's box (`ez-toc-container`) or over a plain list of in-page links.
+- Two embedded posts by one account on one day: the second post's credit line
+  (`— Name (@handle) March 18, 2024`) was dropped as a repeat (scrapinghub's truth keeps each).
 """
 
 from __future__ import annotations
@@ -42,3 +46,26 @@ def test_a_sentence_that_opens_with_posted_by_stays() -> None:
     assert is_chrome("Posted by Priya Nandakumar, Community Manager, Toolmakers Small Business Team")
     assert is_chrome("Posted by Sam Ortiz at 10:15 AM")
     assert not is_chrome("Posted by the council on Monday, the notice said the bridge would close for two weeks.")
+
+
+def test_a_contents_box_title_is_not_text() -> None:
+    body = paragraphs("en_e13_contents_box.html")
+    assert body[0].startswith("Three winters after the worst flood")
+    assert body[1] == "What went wrong in 2021"
+    assert "Table of Contents" not in body
+    assert body[-1].startswith("The council now plans")
+
+
+def test_a_plain_list_of_in_page_links_under_a_heading_is_a_contents_box() -> None:
+    body = paragraphs("en_e13_contents_list.html")
+    assert body[0].startswith("Sleeper trains, written off a decade ago")
+    assert body[1] == "The routes that run again"
+    assert body[-1].startswith("A couchette sleeps six")
+    assert len(body) == 7
+
+
+def test_each_embedded_posts_credit_line_stays_when_two_are_alike() -> None:
+    body = paragraphs("en_e13_post_credits.html")
+    credits = [text for text in body if text.startswith("— Mayor Ines Calder (@MayorCalder)")]
+    assert len(credits) == 2
+    assert body[-1].startswith("The county board said")

@@ -50,13 +50,16 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
-    r"about-the-author|tagbox|tag-box|-tags"
+    r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
 # chrome only when it does not hold article text itself (a photo credit is short). A long caption is
 # still a caption (a gallery's), unless it sets paragraphs of prose (a photo essay's text boxes).
-_WEAK_HINT = re.compile(r"share|social|subscribe|sponsor|promo|teaser|credit|video|transcript")
+_WEAK_HINT = re.compile(
+    r"share|social|subscribe|sponsor|promo|teaser|credit|video|transcript|"
+    r"toc(?<!\w...)(?![a-z])|table-of-contents"  # a contents box (`ez-toc-container`), or a `has-toc` article wrapper
+)
 # A video player's transcript, `00:01 But according to … 00:04 occurs before …`: time codes.
 _TIME_CODE = re.compile(r"(?<![\d:])[0-5]?\d:[0-5]\d(?![\d:])")
 _STRONG_HINT = re.compile(
@@ -80,6 +83,9 @@ _QUOTES = " \"“”‘’'.。"
 _SENTENCE_END = "。！？!?.”\"」』)）\x03"  # a link closing a sentence ends with the link mark
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# An embedded post's credit line, `— Name (@handle) March 18, 2024`: two posts by one account on one
+# day have the same one, and each stays (a repeated line is otherwise dropped).
+_POST_CREDIT = re.compile(r"[—–-]\s?[^()\n]{1,80}\(@\w{1,30}\)")
 _LABEL = re.compile(r"[\w'’ ]{1,24}[:：|｜]\s")  # `Related: …`, `WATCH: …`, `推荐： …` opening a link line
 
 _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
@@ -470,9 +476,15 @@ def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
     if len(text) > 120:  # most blocks: one C call decides
         return None
     text = text.strip()
-    if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text)):
+    if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text) or _in_page_links(listing)):
         return None
     return _inline_box(line, own_id, any_line=True)
+
+
+def _in_page_links(listing: LexborNode) -> bool:
+    """A table of contents: two or more links, every one to a place on this page (`#routes`)."""
+    links = listing.css("a")
+    return len(links) >= 2 and all((link.attributes.get("href") or "").startswith("#") for link in links)
 
 
 def _link_card(link: LexborNode) -> bool:
@@ -627,7 +639,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if editor:
         body.editor = body.editor or clean(editor.group(1))
         text = text[: editor.start()].rstrip()
-    if text and text not in seen:
+    if text and (text not in seen or (text[:1] in "—–-" and _POST_CREDIT.match(text))):
         seen.add(text)
         if 0 < len(body.links) <= 2 and "" not in body.links:  # one or two link lines: part of the text
             body.paragraphs += [line for line in body.links if line not in seen and _link_line_kept(line)]
