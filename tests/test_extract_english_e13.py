@@ -11,6 +11,11 @@ reproduced on a page written for it in tests/fixtures/extract/en_e13_*.html.
   was kept, in a contents plugin's box (`ez-toc-container`) or over a plain list of in-page links.
 - Two embedded posts by one account on one day: the second post's credit line
   (`— Name (@handle) March 18, 2024`) was dropped as a repeat (scrapinghub's truth keeps each).
+- A 2005 news page: a byline with the date first in figures (`12/28/2005 1:06:32 PM, by Name`) and
+  the `Recent News:` / `Recent Journal Posts:` headings over link lists below the text were kept.
+- A 2013 news page: a `STORY HIGHLIGHTS` box kept (an empty ad slot stood between it and the first
+  paragraph), and paragraphs that are one link each to another dated story (`/2013/09/02/…`), set
+  between the paragraphs, kept as text.
 """
 
 from __future__ import annotations
@@ -69,3 +74,32 @@ def test_each_embedded_posts_credit_line_stays_when_two_are_alike() -> None:
     credits = [text for text in body if text.startswith("— Mayor Ines Calder (@MayorCalder)")]
     assert len(credits) == 2
     assert body[-1].startswith("The county board said")
+
+
+def test_a_figures_dated_byline_and_recent_lists_headings_are_not_text() -> None:
+    body = paragraphs("en_e13_dated_byline.html")
+    assert body[0].startswith("The two largest makers")
+    assert body[-1].startswith("If the reports hold")
+    assert len(body) == 3
+
+
+def test_a_dated_byline_with_a_nickname_names_the_writer() -> None:
+    from monitor.extract.paragraphs import _EN_DATED_BYLINE
+    found = _EN_DATED_BYLINE.match('12/28/2005 1:06:32 PM, by Ken "Caesar" Fisher')
+    assert found is not None and found.group(1) == 'Ken "Caesar" Fisher'
+    assert _EN_DATED_BYLINE.match("12/28/2005 the board met and voted by a show of hands") is None
+
+
+def test_a_highlights_box_before_an_empty_ad_slot_and_lone_story_links_are_not_text() -> None:
+    body = paragraphs("en_e13_story_links.html")
+    assert body[0].startswith("Port Avel (Coastline) -- Dredging work")
+    assert body[-1].startswith("Local historians said")
+    assert not any("HIGHLIGHTS" in text or text.startswith(("Dredgers struck", "Why the port", "Port Avel dredging"))
+                   for text in body)
+    assert len(body) == 5
+
+
+def test_a_lone_link_to_a_guide_or_a_report_stays_a_line_of_the_text() -> None:
+    # english-5's kept line (`Get the walking guide at the county library for $5`) links to a shop.
+    body = paragraphs("en_inline_links.html")
+    assert body[1] == "Get the walking guide at the county library for $5"

@@ -25,7 +25,7 @@ _STOP = re.compile(
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"Related topics|More (?:on|about) this (?:story|topic)|"
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
-    r"(?:More|Related|Recommended|Popular|Top|Latest)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
+    r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
     re.I,
 )

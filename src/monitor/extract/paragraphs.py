@@ -41,6 +41,10 @@ _PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
 # characters is a teaser card (`_link_card`).
 _CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "figure"})
 CARD_TEXT = 300
+# A story page's address: a year and a month as folders (`/2013/09/02/`, `/2024/03/`).
+_STORY_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/")
+_LINK_LINE_TAGS = frozenset({"p", "div"})
+_SLOT_TAGS = frozenset({"div", "a", "span", "ins"})
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
 # older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
 _CENTRED_CAPTION = 45
@@ -131,9 +135,10 @@ _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # date first (an `By …` line opens with the name instead).
 _EN_DATED_BYLINE = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?)\s+(?:19|20)\d\d"
-    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?\s*(?:[|·•–—-]\s*)?[Bb]y\s+"
-    rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
+    rf"(?:(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?)\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)"  # `12/28/2005 1:06:32 PM, by Ken "Caesar" Fisher`
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s*(?:[|·•–—,-]\s*)?[Bb]y\s+"
+    rf"({_NAME}(?:\s+\"[^\"]{{1,20}}\"\s+{_NAME})?(?:\s*(?:,|and|&)\s*{_NAME})*)\s*$"
 )
 # A line that is only a date, perhaps with a weekday, a time and a zone (`Fri Dec 28, 7:05 AM ET`,
 # `1/10/2008, 3:50 a.m. EST`, `16 January 2008 –`, `Friday, January 18, 2008`): the dateline of a
@@ -298,6 +303,9 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
             if node.child is not None and node.child.tag != "-text" and _link_card(node):
                 doomed.append(node)
                 continue
+            if (box := _story_link_line(node, own_id)) is not None:
+                doomed.append(box)
+                continue
             node.insert_before(_LINK_OPEN)
             node.insert_after(_LINK_CLOSE)
         elif tag == "br":
@@ -453,13 +461,18 @@ def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> Lex
         if box is None or box.mem_id == own_id:
             return None
         after = beside(box, "next")
-        while after is not None and after.tag == "-comment":  # `<!--endclickprintexclude-->` between
-            after = beside(after, "next")
+        while after is not None and (after.tag == "-comment" or _empty_slot(after)):
+            after = beside(after, "next")  # `<!--endclickprintexclude-->`, an empty ad slot between
         if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
                 and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
             return box
         box = box.parent
     return None
+
+
+def _empty_slot(node: LexborNode) -> bool:
+    """An element with no text and no picture: an ad slot or an anchor between blocks."""
+    return node.tag in _SLOT_TAGS and not node.text().strip() and node.css_first("img") is None
 
 
 def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
@@ -495,6 +508,20 @@ def _link_card(link: LexborNode) -> bool:
     if blocks == 0 or (blocks == 1 and link.css_first("img") is None):
         return False
     return weighted_length(link.text()) < CARD_TEXT
+
+
+def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
+    """The paragraph a link fills alone when the link goes to a dated story page
+    (`/2013/09/02/world/…`): a related story's headline set between paragraphs. A lone link to
+    anything else (a guide, a report, a shop) may be the article's own line and stays."""
+    href = link.attributes.get("href")
+    if not href or _STORY_PATH.search(href) is None:
+        return None
+    parent = link.parent
+    if parent is None or parent.mem_id == own_id or parent.tag not in _LINK_LINE_TAGS:
+        return None
+    text = link.text().strip()
+    return parent if text and parent.text().strip() == text else None
 
 
 def _entry_form(form: LexborNode) -> bool:
