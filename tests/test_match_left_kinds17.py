@@ -5,7 +5,9 @@ health-reform model (三明医改经验) as the only name of the city in a sente
 work together, against Shanghai adopting the model alone; the reform's birthplace (三明医改发源地) as the place;
 a page's hot list and readers' buzz under markers a careless extraction keeps (热点排行, 点击排行, 网友热议); a
 firm's business with the other side and nothing public (a court's judgment on a sales contract, a hospital's
-tender award to a supplier).
+tender award to a supplier); what a careless extraction keeps around a story: a site's menu between spaces
+(首页 新闻中心 沪明合作 上海 三明 …, "Home News Shanghai Sanming …"), a comment count, share and next-story links, a
+bare 相关： line, headlines left below the story with no marker (and a gallery's captions, which stay).
 """
 
 from __future__ import annotations
@@ -129,4 +131,69 @@ def test_a_firms_lawsuit_or_tender_award_is_no_tie(hu_ming: match.Topic, title: 
 ])
 def test_a_tender_of_the_ties_still_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+# --- what a careless extraction keeps: a menu between spaces, a comment count, share links, headlines below ------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("永安市举办读书节", "首页 新闻中心 沪明合作 上海 三明 县区动态 专题\n"
+     "永安市第五届全民读书节开幕，活动持续一个月，设有图书漂流、名家讲座等。"),
+    ("Youxi opens new county library", "Home News Shanghai Sanming Pairing Business Culture\n"
+     "Youxi County opened a new library on Monday with 120,000 books and a children's reading room."),
+])
+def test_a_menu_between_spaces_is_not_the_story(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Home prices", "Home prices in Shanghai and Sanming rose after the two cities signed a housing cooperation pact"),
+    ("首页改版", "首页 新版上线后，上海与三明两地政府网站开设沪明合作专栏，两地签署了信息共享协议。"),
+])
+def test_a_sentence_opening_with_home_is_no_menu(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Taining bamboo rafting season opens", "Bamboo rafting on the Golden Lake opened for the season on Saturday.\n"
+     "Comments (3)\nLucy from Shanghai: We went last year. Shanghai-Sanming cooperation should bring more trains!"),
+    ("宁化县春耕备耕忙", "宁化县各乡镇抢抓农时开展春耕备耕，全县已完成早稻育秧三万亩。\n评论（12）\n"
+     "上海网友：沪明合作多年，宁化的大米我们都吃过。"),
+    ("三明学院举办毕业典礼", "三明学院2025届毕业典礼举行，四千余名学生毕业。\n分享到：微信 微博\n上一条：沪明合作产业园签约\n"
+     "下一条：上海交大专家来明讲座"),
+    ("三明市区樱花盛开", "三明市区樱花盛开，游客在公园赏花拍照。\n相关：沪明合作文旅项目签约"),
+])
+def test_a_comment_count_share_links_or_a_bare_related_line_end_the_story(hu_ming: match.Topic, title: str,
+                                                                          body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_headlines_left_below_a_story_without_a_marker_are_not_the_story(hu_ming: match.Topic) -> None:
+    body = ("宁化县第三届茶文化节开幕，展示全县茶叶品牌和制茶技艺，吸引游客三千余人。\n上海松江区代表团来宁化考察对口合作\n"
+            "沪明合作产业园新签项目五个\n建宁莲子丰收\n三明市召开全市工作会")
+    m = match_article(hu_ming, "宁化县举办茶文化节", body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # captions below the story are its own
+    ("松江区代表团来宁化考察", "上海市松江区党政代表团日前来宁化县考察，双方举行座谈。\n图为签约现场\n图为代表团参观茶企\n图为双方座谈"),
+    # two headline lines are not a block; a line of the story with a comma is no headline
+    ("宁化县举办茶文化节", "宁化县第三届茶文化节开幕，吸引游客三千余人。\n上海松江区代表团来宁化考察对口合作\n沪明合作产业园新签项目五个"),
+    ("沪明合作产业园", "宁化县沪明合作产业园今年新签项目五个。\n园区由上海松江区与宁化县共建\n首期用地三百亩\n"
+     "松江区派驻干部三人，协助招商"),
+])
+def test_the_storys_own_short_lines_stay(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_gallerys_captions_below_its_story_stay(hu_ming: match.Topic) -> None:
+    body = ("本报记者走访了宁化县医院和几个乡镇卫生院。\n长宁区援派医生在宁化县医院查房\n上海专家到乡镇卫生院义诊\n"
+            "援派医生带教本地年轻医生")
+    m = match_article(hu_ming, "组图｜援派医生在宁化", body)
     assert m.matched, m.reason

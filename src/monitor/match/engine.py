@@ -24,7 +24,7 @@ from ..models import Hit, Match
 from ..textnorm import normalize, normalize_lines, normalize_lines_map, normalize_map, offset_shift
 from . import spaced
 from .rules import GARBLED, Rule, Topic
-from .spans import Enumerations, group_spans, positions
+from .spans import MENU_OPENERS, Enumerations, group_spans, positions
 from .terms import Found, Literals, terms_pattern
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
@@ -58,6 +58,9 @@ _CLAUSE_MARK = re.compile(r"[,。;:!?\n]|\.(?= |$)")
 _TONED_VOWELS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔùǖǘǚǜü"}
 _UNTONE = str.maketrans({t: plain for plain, toned in _TONED_VOWELS.items() for t in toned})
 _TONED = terms_pattern(sorted(t for toned in _TONED_VOWELS.values() for t in toned))
+# A body line opening with the home page's link (首页 新闻中心 沪明合作 …): a menu between spaces, found by the
+# same pass (spans.menu_lines).
+_MENU = terms_pattern(list(MENU_OPENERS))
 MAX_HITS_PER_RULE = 12
 SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
@@ -94,6 +97,7 @@ class _Doc:
         self._maps: dict[int, int | list[int]] = {}
         self._lines: list[tuple[int, int]] | None = None
         self._besides: list[tuple[int, int]] | None = None
+        self.menus_read = False  # menu lines between spaces added to `lists` (once, for every topic)
 
     def untone(self) -> None:
         """Pinyin's tone marks off the matcher's view, one letter for one (shànghǎi → shanghai, lǚ → lu):
@@ -102,6 +106,7 @@ class _Doc:
         if text != self.text:
             self.text = text
             self.lists = Enumerations(text)
+            self.menus_read = False
 
     @property
     def besides(self) -> list[tuple[int, int]]:
@@ -278,6 +283,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
     if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
+    if topic.ignore_after is not None and len(starts) > _TAIL_LINES + 2 and not _GALLERY.search(text, 0, starts[1]):
+        cut = _headline_tail(text, starts, cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
@@ -291,6 +298,36 @@ def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
         if size >= topic.lead_min_chars and not _byline(text, starts[i], end):
             return cut, i
     return cut, lead
+
+
+# Headlines left below a story with no marker (a links block whose heading the extractor dropped): the page's
+# last lines, each a short line with no mark of a sentence or a table's columns ("沪明对口合作签约仪式举行", "上海嘉定区代表团来
+# 尤溪考察"), three or more, under a paragraph that ends a sentence.
+_TAIL_LINES = 3
+_TAIL_MAX = 30
+_TAIL_MIN = 5
+_TAIL_STORY_MIN = 15  # characters of the story's paragraph above the block
+_NOT_HEADLINE = re.compile(r"[。!?;,、:]| [^ ]+ |^(?:图|摄|编辑|责任编辑|记者|来源|作者)")  # two gaps: a table's row
+_STORY_END = re.compile(r"[。!?]\S{0,2}$")
+# A gallery's title: its short lines below the story are its captions ("长宁区援派医生在宁化县医院查房").
+_GALLERY = re.compile(r"组图|图集|图片|图说|影像|镜头|photos|gallery|in pictures")
+
+
+def _headline_tail(text: str, starts: list[int], cut: int) -> int:
+    """`cut`, or the start of the block of headlines ending the page (`_TAIL_LINES` or more) when a
+    story's sentence stands above it."""
+    k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
+    end = cut - 1 if cut < len(text) else len(text)
+    n = 0
+    while k > 1:
+        a = starts[k]
+        line = text[a:end]
+        if not _TAIL_MIN <= len(line) <= _TAIL_MAX or _NOT_HEADLINE.search(line):
+            break
+        n, end, k = n + 1, a - 1, k - 1
+    if n < _TAIL_LINES or not _STORY_END.search(text, starts[k], end) or end - starts[k] < _TAIL_STORY_MIN:
+        return cut
+    return starts[k + 1]
 
 
 def _byline(text: str, start: int, end: int) -> bool:
@@ -346,6 +383,9 @@ class _Hits(dict):
         if id(_TONED) in self.found.starts:  # pinyin with tone marks (Shànghǎi): read as written plain
             doc.untone()
             self.found = Found(literals, doc.text)
+        if (menus := self.found.starts.get(id(_MENU))) and not doc.menus_read:  # 首页 新闻 沪明合作 上海 三明 …
+            doc.lists.add_menus(menus)
+            doc.menus_read = True
         self.cut, self.lead = _cut_and_lead(topic, doc)
         self.heads = _follow_lines(doc, self.lead)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
@@ -390,7 +430,7 @@ def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
-                    if p is not None] + [_TONED]
+                    if p is not None] + [_TONED, _MENU]
         literals = Literals(patterns)
         ids: dict[str, tuple[int, ...] | None] = {}
         for name, g in topic.groups.items():
@@ -630,8 +670,11 @@ def _words(topics: tuple[Topic, ...]) -> frozenset[str]:
 
 def _match(topic: Topic, doc: _Doc) -> Match:
     scoped = _Scoped(_Hits(topic, doc))
-    # Evidence sorted once, in text order: both the hits and the reason read it so.
-    fired = [(r, sorted(ev)) for r in topic.rules if (ev := _fire(r, scoped)) is not None]
+    present = scoped.hits
+    # Evidence sorted once, in text order: both the hits and the reason read it so. A rule whose first
+    # `all` group has no hit is passed over here, without a call (most rules of an article off the topic).
+    fired = [(r, sorted(ev)) for r in topic.rules
+             if (not r.all or present[r.all[0]]) and (ev := _fire(r, scoped)) is not None]
     score = sum(r.weight for r, _ in fired)
     veto = next((r for r, _ in fired if r.veto), None)
     matched = score >= topic.threshold and veto is None

@@ -166,6 +166,13 @@ class Enumerations:
         self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
                            and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
 
+    def add_menus(self, places: list[int]) -> None:
+        """Add the menu lines between spaces opening at `places` (`menu_lines`) to the keyword lines."""
+        segments, starts = menu_lines(self.text, places)
+        if segments:
+            self.keywords = sorted(self.keywords + segments)
+            self.keyword_lines = self.keyword_lines | set(starts)
+
     @cached_property
     def english(self) -> list[tuple[int, int]]:
         """Where an English enumeration may be ("…, xiamen and …"), ascending [start, end) reaches
@@ -326,6 +333,45 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments):
             out += segments  # every segment a word: not "记者甲/文 乙/图)为推动…，…" opening a story
             lines.add(start)
+    return out, lines
+
+
+# A site's menu or breadcrumb kept as a body line, its items between spaces ("首页 新闻中心 沪明合作 上海 三明 县区
+# 动态", "Home News Shanghai Sanming Pairing Business", "首页 > 三明新闻 > 正文"): it opens with the home page's link.
+MENU_OPENERS = ("首页", "网站首页", "home")
+_MENU_MIN_SEGMENTS = 4
+_MENU_SEGMENT_MAX = 12
+# words of an English sentence, never of a menu ("Home prices in Shanghai rose …")
+_MENU_NOT = re.compile(r" (?:the|a|an|of|in|to|and|for|is|are|was|were|has|have|at|on|by|with|from) ")
+
+
+def menu_lines(text: str, places: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Each body line that is a menu between spaces, as one segment (a name read across two items,
+    "shanghai sanming", too), and its start; `places`: where a `MENU_OPENERS` word occurs (the engine's
+    literal pass finds them), of which those opening a body line and followed by a space are tried."""
+    out: list[tuple[int, int]] = []
+    lines: list[int] = []
+    title_end = text.find("\n")
+    for start in places:
+        if start <= title_end or text[start - 1] != "\n":
+            continue
+        opener = next((w for w in MENU_OPENERS if text.startswith(w + " ", start)), None)
+        if opener is None:
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _SENTENCE_INSIDE.search(text, start, end) or _MENU_NOT.search(text, start - 1, end + 1):
+            continue
+        segments, a = [], start
+        while a < end:
+            b = text.find(" ", a, end)
+            b = end if b < 0 else b
+            if b > a:
+                segments.append((a, b))
+            a = b + 1
+        if len(segments) >= _MENU_MIN_SEGMENTS and all(b - a <= _MENU_SEGMENT_MAX for a, b in segments):
+            out.append((start, end))
+            lines.append(start)
     return out, lines
 
 

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 # 11: a lost character in a two-character name the page writes in full elsewhere, 三〓分院 under 三明日报,
 # and an emoji inside a name, 上🔥海; 12: a links marker after "。 " inside a page flattened into one line, a
 # source line above the lead as up front, a line of bullets as a keyword line, a column's dated listing as
-# a list; 13: pinyin's tone marks read off, Shànghǎi as shanghai).
+# a list; 13: pinyin's tone marks read off, Shànghǎi as shanghai; and, by probes below rather than a second
+# bump, a menu line between spaces opening with 首页 / home, headlines left below a story with no marker).
 ENGINE = 13
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -80,6 +81,8 @@ PROBES = (
     ("上🔥海专家到三✨明", "周三👍明显降温，专家团照常义诊。"),
     ("市委书记会见松江区党政代表团", "来源：三明日报\n市委书记会见了松江区党政代表团一行，双方进行了座谈。 相关新闻 沪明合作签约"),
     ("Pīnyīn: Shànghǎi–Sānmíng hézuò", "Sānmíng hé Shànghǎi qiānshǔ le xīn de hézuò xiéyì, Lǚ xiānsheng shuō."),
+    ("永安读书节", "首页 新闻中心 沪明合作 上海 三明 专题\n永安市读书节开幕，活动持续一个月。\n上海代表团来永安考察\n"
+     "沪明合作产业园签约\n泰宁旅游创新高"),
     ("三明要闻", "三明召开会议 2024-03-01\n沪明合作项目签约 2024-02-28\n永安油菜花节 2024-02-27\n"
      "宁化春耕 2024-02-26\n泰宁旅游 2024-02-25\n◇ 沪明对口合作 ◇ 上海嘉定区考察 ◇ 泰宁旅游"),
 )
