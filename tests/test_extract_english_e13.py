@@ -16,6 +16,8 @@ reproduced on a page written for it in tests/fixtures/extract/en_e13_*.html.
 - A 2013 news page: a `STORY HIGHLIGHTS` box kept (an empty ad slot stood between it and the first
   paragraph), and paragraphs that are one link each to another dated story (`/2013/09/02/…`), set
   between the paragraphs, kept as text.
+- A contributor's byline over the text, `Name, Special for The Ledger 6:29 p.m. EST March 12, 2024`
+  (the name span and the time span run together), was kept as the first paragraph.
 """
 
 from __future__ import annotations
@@ -103,3 +105,9 @@ def test_a_lone_link_to_a_guide_or_a_report_stays_a_line_of_the_text() -> None:
     # english-5's kept line (`Get the walking guide at the county library for $5`) links to a shop.
     body = paragraphs("en_inline_links.html")
     assert body[1] == "Get the walking guide at the county library for $5"
+
+
+def test_a_special_for_byline_over_the_text_is_not_text() -> None:
+    body = paragraphs("en_e13_special_byline.html")
+    assert body[0].startswith("Parliament passed a budget law")
+    assert len(body) == 3

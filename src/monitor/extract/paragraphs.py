@@ -167,6 +167,12 @@ _BYLINE_ROLE = re.compile(r"(?:(?:[A-Z][\w.'’&-]*|of|the|and|for)\s?){1,5}")
 _EN_NAME_ROLE = re.compile(r"(?:[A-Z][\w.'’-]+[\s,]+){1,5}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter|"
                            r"[Cc]olumnist|[Jj]ournalist)s?")
 _ROLE_ENDS = frozenset("trs")
+# `Dana Ruiz, Special for The Ledger 6:29 p.m. EST March 12, 2024`: a contributor's byline, perhaps
+# with the time after it (two spans run together), before any paragraph.
+_EN_SPECIAL_BYLINE = re.compile(
+    rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*), Special (?:to|for) (?:the |The )?[A-Z][\w&'’.-]*"
+    rf"(?:\s+[A-Z][\w&'’.-]*){{0,4}}(?:\s+\d.{{0,60}})?$"
+)
 _TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
 @dataclass
 class Body:
@@ -793,6 +799,9 @@ def _is_byline(line: str, body: Body) -> bool:
         return True  # `Sports Reporter`, `The Associated Press` under `By …`
     if not body.paragraphs and len(line) <= 60 and line[-1:] in _ROLE_ENDS and _EN_NAME_ROLE.fullmatch(line):
         return True  # `Stephen McDonell China correspondent`: a name and a role over the text, no `By`
+    if not body.paragraphs and ", Special " in line and (special := _EN_SPECIAL_BYLINE.match(line)) is not None:
+        body.author = body.author or special.group(1)
+        return True  # `Robert Powell, Special for USA TODAY 6:29 p.m. EST …`: a contributor's byline
     reporter = _REPORTER.match(line) if ("记者" in line or "記者" in line) else None  # `in` is 10x cheaper
     if reporter:
         body.author = body.author or reporter.group(1)
