@@ -125,6 +125,9 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body, meta.headlines)
+    if _named_twice(body.paragraphs, places.region, title):
+        del body.paragraphs[0]  # the account's or author's name over the text, as its box above shows it
+        places = _places(page_text, title, body, meta.headlines)
     places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
     when = published(meta, ruled.get("date"), address, places, now, fetched)
@@ -132,6 +135,27 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,
                    editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
+
+
+# A name has none of these: sentence or list punctuation, brackets, digits.
+_UNNAMED = frozenset("。，！？；：、,.!?;:()（）【】《》“”\"'0123456789")
+
+
+def _named_twice(paragraphs: list[str], region: str, title: str) -> bool:
+    """Whether the text opens with a self-media account's or an author's name alone (`乡野笔记`,
+    `程序源代码`) that the box between the headline and the text shows as well, beside a date or a
+    follow button: the region runs up to the first long paragraph, so it holds the line once as the
+    text's and once before as the box's. A line of the headline's (a heading repeated) stays."""
+    if len(paragraphs) < 2:
+        return False
+    first = paragraphs[0]
+    if not 3 <= len(first) <= 16 or any(char in _UNNAMED for char in first) or first in title:
+        return False
+    at = region.find(first)
+    if at < 0 or at == region.rfind(first):
+        return False
+    box = region[max(0, at - 30) : at + len(first) + 30]
+    return "关注" in box or "關注" in box or dates.FULL_DATE.search(box) is not None
 
 
 def _declared_url(tree: LexborHTMLParser, meta: PageMeta) -> str | None:

@@ -140,12 +140,12 @@ _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "�
 # A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`,
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
-    r"[\u4e00-\u9fff]{0,8}?(?:一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員)[：:]"
+    r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
+    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
-                "报道员", "報道員")
+                "报道员", "報道員", "通讯员", "通訊員")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -157,10 +157,12 @@ _WIRE_LINE = re.compile(rf"[\s(\[—–-]*{_WIRE}(?:\s*[/,&]\s*{_WIRE}|\s+and\s+
 _EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+")
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
 _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:", "图注：", "图注:",
+                     "图源", "圖源",
                      "图说：", "图说:", "图片说明：", "图片说明:")
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
-_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文|来源|來源)\s*[︱｜|丨]|"
+_ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文|来源|來源|"
+                        r"采访嘉宾|採訪嘉賓|受访者|受訪者)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
 _ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】|关键词 >>|關鍵詞 >>")
@@ -171,7 +173,8 @@ _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)
                               r"本文刊發於|本文原载于|本文原載於|原创\s|原創\s")
 _ZH_PAPER_FIRST = frozenset("作论論引本原")
 # `（…管理局供稿）`: who supplied the text; `…留言截图`: a screenshot's caption.
-_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道")
+_ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道", "/摄影", "／摄影", "/攝影",
+                   "／攝影")
 
 
 # `… joined in for the chorus [&hellip;]`: a teaser's excerpt of another article (WordPress and its
@@ -259,6 +262,17 @@ def is_chrome(line: str) -> bool:
         return True  # `新华社音视频部制作`: the unit that made the video or page
     if len(line) <= 40 and line[:1] in _LAW_FIRST and line.replace(" ", "").replace("：", ":").startswith(_LAW_FIELDS):
         return True  # `颁布单位：…`, `实施日期：`, `时 效 性：有效`: a law database's fields over the text
+    if len(line) <= 200 and "]" in line and line[:1] not in "[［0123456789" and _CITATION.search(line) \
+            and _PAGES_END.search(line[-16:]):
+        return True  # `杨波. 以提升…[J]. 信息通信技术与政策, 2022,48(1):69-74.`: the article's citation
+    if len(line) <= 60 and line.startswith(_SELF_MEDIA_PROMPTS):
+        return True  # `后台回复【加群】，进入交流群`, `本文授權自聯合新聞網，原文見此。`, a bare `作者简介`
+    if len(line) <= 80 and "@" in line and ("投稿" in line) and _EMAIL.search(line):
+        return True  # `如有投稿需求，請把文章發送到郵箱tougao@…`: a call for submissions
+    if len(line) <= 30 and line[-1:] in ("号", "號") and _DOC_NUMBER.fullmatch(line.strip()):
+        return True  # `明政办〔2024〕12号`: a government document's number over its text
+    if len(line) <= 20 and line.startswith(_CORRESPONDENT) and _names_after_space(line):
+        return True  # `通讯员 谭万国`: a correspondent's credit under the text
     if line[:1] == "{" and _CMS_TAG.fullmatch(line):
         return True  # `{jz:field.toptypename/}`: a template tag the CMS left unfilled
     if len(line) <= 10 and line[:1] in _STAMP_FIRST and _TIME_STAMP.fullmatch(line):
@@ -389,6 +403,22 @@ _LAW_FIELDS = tuple(f"{word}:" for word in (
     *(f"{act}{what}" for act in ("颁布", "頒布", "实施", "實施", "施行", "失效", "废止", "廢止")
       for what in ("日期", "单位", "單位", "机关", "機關")),
     "时效性", "時效性", "效力级别", "效力級別"))
+# `明政办〔2024〕12号`, `滬府發〔2017〕92號`, `农乡振发[2023]5号`: an issuer's short name, the year in brackets, the number.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s?[〔［\[【(（]\s?(?:19|20)\d{2}\s?[〕］\]】)）]\s?(?:第\s?)?\d{1,4}\s?[号號]")
+# A reference to a journal article, book or thesis (`[J].`, `[M].`) ending with its pages or year.
+_CITATION = re.compile(r"\[[JMDCN]\]\s?[.．]")
+_PAGES_END = re.compile(r"(?<!\d)(?:\d++\s?[-–—]\s?\d++|\d{4})\s?[.．。]?$")
+_SELF_MEDIA_PROMPTS = ("后台回复", "後台回覆", "本文授权自", "本文授權自", "作者简介", "作者簡介")
+_EMAIL = re.compile(r"@[\w-]++\.\w")
+_CORRESPONDENT = ("通讯员", "通訊員", "见习记者", "見習記者", "特约记者", "特約記者", "实习生", "實習生")
+
+
+def _names_after_space(line: str) -> bool:
+    """`通讯员 谭万国`, `通讯员 王宁 李强`: the role, a space, one to three names."""
+    names = line.split()[1:]
+    return 1 <= len(names) <= 3 and all(cjk_name(name) for name in names)
+
+
 _CMS_TAG = re.compile(r"\{[a-z]+:[\w.]{1,60}/?\}")
 _SPACES = re.compile(r"[ \u3000]+")
 _AROUND_COLON = re.compile(r"[ \u3000]*([：:])[ \u3000]*")
@@ -409,11 +439,28 @@ def _menu_row(line: str) -> bool:
 
 
 def _zh_caption(line: str) -> bool:
-    """`图为…`, `▲…`, `…（刘通摄）`, `…供图`, `…（图片来源：…）`: a photo caption or credit."""
+    """`图为…`, `▲…`, `…（刘通摄）`, `…供图`, `…（图片来源：…）`, `…記者曾原信/攝影`, `翟子赫 摄 (新华网)`,
+    `…,圖片來自Techidence`: a photo caption or credit."""
     if line.startswith(_ZH_CAPTION_START):
         return True
     end = line.rstrip("）) ")
-    return end.endswith(_ZH_CAPTION_END) or "图片来源" in end[-26:]
+    if end.endswith(_ZH_CAPTION_END) or "图片来源" in end[-26:]:
+        return True
+    if line[-1:] in ")）" and (at := max(line.rfind("("), line.rfind("（"))) > 0 and len(line) - at <= 20:
+        return line[:at].rstrip().endswith(("摄", "攝"))  # the credit, then the outlets in brackets
+    return any(mark in end[-30:] for mark in _PICTURE_FROM)
+
+
+_PICTURE_FROM = ("图片来自", "圖片來自", "图片源自", "圖片源自")
+# `…留宿 。攝:葉家豪/端傳媒`: the caption's last sentence is its photographer's credit.
+_SHOT_BY = ("摄:", "摄：", "攝:", "攝：")
+
+
+def _credit_last(line: str) -> bool:
+    """Whether a caption ends with a sentence that is only its credit (`攝:葉家豪/端傳媒`, `摄：林青`)."""
+    at = line.rfind("。")
+    rest = line[at + 1 :].strip()
+    return at >= 0 and 3 < len(rest) <= 24 and rest.startswith(_SHOT_BY) and not any(m in rest for m in "，,、；")
 
 
 _CAPTION_SAYS = ("图说：", "图说:", "圖說：", "圖說:")
@@ -449,6 +496,8 @@ def _long_caption(line: str) -> bool:
         return True  # `…采访行启动。恩平市委宣传部提供`: a caption, then who supplied the picture
     if ("摄影" in line or "攝影" in line) and _photographer_last(line):
         return True  # `黄河路街景。摄影：杨舒鸿吉`
+    if ("摄" in line[-26:] or "攝" in line[-26:]) and _credit_last(line):
+        return True  # `…午夜過後，不少人於餐廳內留宿。攝:葉家豪/端傳媒`
     if end in (")", "）") and ("／" in line[-32:] or "/" in line[-32:]) and _PICTURE_SLASH.search(line, len(line) - 34):
         return True  # `▲…（圖／記者林青翻攝）`
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None

@@ -95,7 +95,11 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
 # A link to the previous or next article, its title and date up to the date in question.
 _PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)[：:\s]*[^\d\n]{0,50}$")
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间|页面生成时间|頁面生成時間|页面生成于|"
+                           r"打印时间|打印時間|打印日期|列印時間|列印日期|"  # a print view's time: when it was printed
                            r"[Pp]age generated(?: at| on)?)[：:\s]*$")
+# An update label right before a date (`最后更新：`, `本文最后修改于 `, a footer's `更新日期：`): when the page or
+# the site last changed. The byline region reads it when it holds no other date; the steps after it never.
+_UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
 _DIGIT = re.compile(r"\d")
@@ -422,7 +426,8 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
-                and not reply_floor(text, match.start())):
+                and not reply_floor(text, match.start())
+                and not _UPDATED_BEFORE.search(text, max(0, match.start() - 12), match.start())):
             best = (found, distance)
     return best
 
@@ -491,13 +496,21 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     about = _ABOUT.match(after) if after[:1] in _ABOUT_FIRST else None
     if about:  # `19:00左右,`, `19时许，`: an approximate time of something that happened
         after = after[about.end() :]
-    if after[:1] == "," and CJK_CHAR.match(after, 1) is None:  # `,` in running Chinese text only
+    rest = after[1:].lstrip(" ")  # `2015年10月15日, 佐敦…`: a space after an ASCII comma
+    if after[:1] == "," and CJK_CHAR.match(rest) is None:  # `,` in running Chinese text only
         return False
-    return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(after, 1) is None
+    return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(rest) is None
 
 # An hour and an approximation after a date (`19时许`, `19:00左右`, `前后`).
 _ABOUT = re.compile(r"(?:\d{1,2}[时時点點])?(?:许|許|左右|前后|前後)?")
 _ABOUT_FIRST = frozenset("0123456789许許左前")
+
+
+def without_clauses(text: str) -> str:
+    """`text` with the dates that open a clause of running text blanked out (same length): a caption
+    over the text (`2015年10月15日, 佐敦一家…。攝:…`) in a byline region says when the picture was taken."""
+    spans = [m.span() for m in FULL_DATE.finditer(text) if _in_sentence(text, m)]
+    return _blanked(text, spans)
 
 
 def without_lists(text: str) -> str:
@@ -721,7 +734,8 @@ def leading_date(text: str | None, now: datetime) -> datetime | None:
 # A date field's label right before a date: metadata tables (`发文日期：… 成文日期：…`) list dates too.
 _FIELD_BEFORE = re.compile(r"(?:日期|时间|時間|[:：])\s*$")
 # A site's own clock (`本站更新于 …`) is no byline either.
-_LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行"
+_LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|上一条|下一条|上一條|下一條"
+                     "|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行"
                      "|本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於")
 
 
@@ -734,8 +748,9 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         match = pattern.search(head)
         if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()) or reply_floor(head, match.start()):
             continue
-        if _CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()):
-            continue  # `页面生成时间:…` under the article: when the server rendered the page
+        if (_CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start())
+                or _UPDATED_BEFORE.search(head, max(0, match.start() - 12), match.start())):
+            continue  # `页面生成时间:…`, `打印时间：…`, `最后更新：…` under the article: not when it was posted
         if head[match.end() : match.end() + 1] in ("，", ",", "、"):
             continue
         found = plausible(convert(match), now)
@@ -743,7 +758,9 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
             return found
     han = SHORT_YEAR_HAN.search(head, 0, 48) if "年" in head else None  # `05年7月5日` in a date cell under the body
     if han and not _LISTED.search(head, 0, han.start()) and head[han.end() : han.end() + 1] not in ("，", ",", "、"):
-        found = short_year_date(head[han.start() :], now)
+        era = dates_roc.ROC_ERA.match(head, max(0, han.start() - 4))  # `中華民國91年3月19日`: 2002, not 1991
+        era = era or dates_roc.ROC_ERA.match(head, max(0, han.start() - 2))
+        found = plausible(_from_roc(era), now) if era else short_year_date(head[han.start() :], now)
         if found:
             return found
     short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time

@@ -711,7 +711,7 @@ _SURNAMES = frozenset(
     "郝顾顧龚龔邵万萬覃武钱錢戴严嚴欧歐莫孔向常汤湯康易乔喬赖賴文施洪辛柯庄莊阮温溫俞缪繆游甘倪翁童章鲍鮑牛尤詹"
     "殷颜顏聂聶晏葛单單左卞储儲岳景靳涂祝牟柴焦包安齐齊简簡蓝藍伍滕符管凌骆駱樊郁"
 )
-_NAME_MARKS = frozenset("□■●◆◇")
+_NAME_MARKS = frozenset("□■●◆◇☉◎")
 _OUTLETS = ("网", "網", "报", "報", "社", "台", "刊", "客户端", "客戶端")
 # A gallery caption has none of these: punctuation, a space, a digit.
 _UNCAPTION = re.compile(r"[。，！？；：、,.!?;:“”\"'‘’()（）\s\d]")

@@ -279,7 +279,7 @@ def _shown_in(region: str, now: datetime, order: dates.Order, byline: str | None
 def _shown_plain(region: str, now: datetime, order: dates.Order) -> datetime | None:
     """A timed date, else any date (a page clock and a dated list aside) in `region`."""
     return (dates.first_date(region, now, timed=True)
-            or dates.parse_date(dates.without_clock(dates.without_lists(region), now), now, order))
+            or dates.parse_date(dates.without_clauses(dates.without_clock(dates.without_lists(region), now)), now, order))
 
 
 def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime | None:
