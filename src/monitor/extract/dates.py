@@ -427,7 +427,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
                 and not reply_floor(text, match.start())
-                and not _UPDATED_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+                and (lists or not _UPDATED_BEFORE.search(text, max(0, match.start() - 12), match.start()))):
             best = (found, distance)
     return best
 
