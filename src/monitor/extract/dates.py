@@ -427,7 +427,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
                 and not reply_floor(text, match.start())
-                and (lists or not _UPDATED_BEFORE.search(text, max(0, match.start() - 12), match.start()))):
+                and (lists or not _updated(text, match.start()))):
             best = (found, distance)
     return best
 
@@ -497,13 +497,23 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     if about:  # `19:00左右,`, `19时许，`: an approximate time of something that happened
         after = after[about.end() :]
     rest = after[1:].lstrip(" ")  # `2015年10月15日, 佐敦…`: a space after an ASCII comma
-    if after[:1] == "," and CJK_CHAR.match(rest) is None:  # `,` in running Chinese text only
-        return False
+    if after[:1] == "," and (CJK_CHAR.match(rest) is None or rest.startswith(_ZONE_WORDS)):
+        return False  # `,` in running Chinese text only; `2012年12月10日, 格林尼治标准时间17:41` is a byline
     return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(rest) is None
 
+# A byline's time zone after a date and a comma: `格林尼治标准时间17:41`, `北京时间 10:21`.
+_ZONE_WORDS = ("格林尼治", "格林威治", "北京时间", "北京時間", "台北时间", "台北時間", "香港时间", "香港時間", "标准时间", "標準時間")
 # An hour and an approximation after a date (`19时许`, `19:00左右`, `前后`).
 _ABOUT = re.compile(r"(?:\d{1,2}[时時点點])?(?:许|許|左右|前后|前後)?")
 _ABOUT_FIRST = frozenset("0123456789许許左前")
+
+
+def _updated(text: str, start: int) -> bool:
+    """Whether the date at `start` follows an update label with no byline field before it in the line
+    (`本文最后修改于 …`, a footer's `更新日期：…`); an older CMS's byline under the text writes its posting
+    time so (`文章来源：本站原创 点击数：35 更新时间：2009-3-5`)."""
+    return (_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None
+            and _BYLINE_WORDS.search(text, max(0, start - 40), start) is None)
 
 
 def without_clauses(text: str) -> str:
@@ -748,8 +758,7 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         match = pattern.search(head)
         if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()) or reply_floor(head, match.start()):
             continue
-        if (_CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start())
-                or _UPDATED_BEFORE.search(head, max(0, match.start() - 12), match.start())):
+        if _CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()) or _updated(head, match.start()):
             continue  # `页面生成时间:…`, `打印时间：…`, `最后更新：…` under the article: not when it was posted
         if head[match.end() : match.end() + 1] in ("，", ",", "、"):
             continue
