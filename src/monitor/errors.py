@@ -50,7 +50,12 @@ class StoreError(MonitorError):
 
 
 class NotifyError(MonitorError):
-    """A digest could not be delivered through a channel."""
+    """A digest could not be delivered through a channel. `waiting`, when set, names the
+    recipients still to have it: the others took it, so a retry is for those only."""
+
+    def __init__(self, message: str, hint: str | None = None, waiting: tuple[str, ...] = ()) -> None:
+        super().__init__(message, hint)
+        self.waiting = waiting
 
 
 class InputError(MonitorError):

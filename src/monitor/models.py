@@ -147,6 +147,7 @@ class Outgoing:
     story_ids: tuple[int, ...] = ()
     part: int = 1  # which message of the digest on this channel, of `parts`
     parts: int = 1
+    recipients: tuple[str, ...] = ()  # email: those of the channel's `to` still waiting (none: all)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                           hint='set password_env = "MONITOR_SMTP_PASSWORD" and export that variable')
     password = env(channel.password_env, "SMTP password") if channel.username else None
     msg = build_email(channel, message)
+    to = [r for r in channel.to if r in message.recipients] if message.recipients else list(channel.to)
     watchdog = _Watchdog(SESSION_BUDGET * timeout)
     accepted = False
     try:
@@ -165,7 +166,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
         try:
             if channel.username:
                 smtp.login(channel.username, password or "")
-            refused = smtp.send_message(msg, from_addr=parseaddr(channel.sender)[1], to_addrs=list(channel.to))
+            refused = _transactions(smtp, msg, parseaddr(channel.sender)[1], to)
             accepted = True
         finally:
             if accepted:
@@ -179,15 +180,59 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
         raise _smtp_error(exc, channel) from exc
     finally:
         watchdog.done()
-    return _email_summary(channel, refused)
+    line, later = _email_summary(channel, to, refused), _deferred(refused)
+    if later:  # the others have it: only these wait for the retry
+        raise NotifyError(line, hint="the server asked to try again later; it will be, for them only",
+                          waiting=tuple(later))
+    return line
 
 
-def _email_summary(channel: Channel, refused: dict[str, Any]) -> str:
-    n = len(channel.to) - len(refused)
+def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str]) -> dict[str, Any]:
+    """Send `msg` to `to`; returns the refused recipients with their answers. Those a transaction
+    deferred (a 4xx: "too many recipients", greylisting) go in a new transaction while that takes
+    more of them, as RFC 5321 asks; the ones still deferred are for a later retry."""
+    refused: dict[str, Any] = {}
+    left = to
+    while left:
+        try:
+            answer = smtp.send_message(msg, from_addr=sender, to_addrs=left)
+        except smtplib.SMTPRecipientsRefused as exc:
+            if left is to:  # nobody has it: the caller's error says why
+                raise
+            refused.update(exc.recipients)
+            break
+        refused.update(answer)
+        later = _deferred(answer)
+        if not later or len(later) == len(left):
+            break
+        for r in later:
+            del refused[r]
+        left = later
+    return refused
+
+
+def _deferred(refused: dict[str, Any]) -> list[str]:
+    """The recipients a server put off (4xx) rather than refused for good (5xx)."""
+    return [r for r, (code, _) in refused.items() if 400 <= code < 500]
+
+
+def _email_summary(channel: Channel, to: list[str], refused: dict[str, Any]) -> str:
+    n = len(to) - len(refused)
     tls = f" ({channel.security})" if channel.security != "none" else ""
     where = f"{channel.smtp_host}:{channel.smtp_port}{tls}"
-    line = f"email to {n} recipient{'' if n == 1 else 's'} via {where}"
-    return line + (f"; refused: {', '.join(sorted(refused))}" if refused else "")
+    whom = f"{n} of {len(to)} recipients" if refused else f"{n} recipient{'' if n == 1 else 's'}"
+    line = f"email to {whom} via {where}"
+    later = _deferred(refused)
+    if later:
+        line += "; deferred: " + ", ".join(f"{r} ({_answer(refused[r])})" for r in later)
+    final = sorted(set(refused) - set(later))
+    return line + (f"; refused: {', '.join(final)}" if final else "")
+
+
+def _answer(reply: tuple[int, Any]) -> str:
+    code, text = reply
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {text}".strip()[:120]
 
 
 def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
@@ -200,6 +245,10 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
         return NotifyError(f"{where} does not support what we asked: {exc}",
                            hint="check `security` (AUTH is often offered only after starttls)")
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        later = _deferred(exc.recipients)
+        if later:  # greylisting, a full mailbox: the server asks to be tried again
+            return NotifyError(f"{where} deferred " + ", ".join(f"{r} ({_answer(exc.recipients[r])})" for r in later),
+                               hint="the server asked to try again later; it will be", waiting=tuple(later))
         return NotifyError(f"{where} refused every recipient: {', '.join(exc.recipients)}", hint="check `to`")
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return NotifyError(f"{where} refused sender {channel.sender}: {_smtp_reply(exc)}",

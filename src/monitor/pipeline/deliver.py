@@ -230,7 +230,7 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
         retry_at = utcnow() + retry_delay(queued.attempts + 1)
-        ctx.store.mark_failed(queued.id, str(exc), retry_at)
+        ctx.store.mark_failed(queued.id, str(exc), retry_at, getattr(exc, "waiting", ()))
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
         return str(exc)

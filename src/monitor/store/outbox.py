@@ -78,13 +78,17 @@ class OutboxPart(StoreBase):
                                  "SELECT subscriber, channel, story_id, ? FROM outbox_stories WHERE message_id = ?",
                                  [now, message_id])
 
-    def mark_failed(self, message_id: int, error: str, retry_at: datetime) -> None:
-        """A send failed: count the attempt, keep the error, and say when to try again."""
+    def mark_failed(self, message_id: int, error: str, retry_at: datetime, waiting: tuple[str, ...] = ()) -> None:
+        """A send failed: count the attempt, keep the error, and say when to try again. `waiting`:
+        the recipients still to have it when the others took it (the retry is for them only)."""
         now = iso(utcnow())
         with self.transaction():
             self.db.conn.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, "
                                  "last_attempt_at = ?, next_attempt_at = ? WHERE id = ?",
                                  [error, now, iso(retry_at), message_id])
+            if waiting:
+                self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
+                                     "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
     def outbox_summary(self) -> list[dict[str, Any]]:
         """Per (subscriber, channel): pending, failed and sent message counts, the next retry, the last error."""
@@ -104,6 +108,7 @@ def _queued(row: dict[str, Any]) -> Queued:
     known = {f.name for f in dataclasses.fields(Outgoing)}
     fields = {k: v for k, v in json.loads(row["message"]).items() if k in known}
     fields["story_ids"] = tuple(fields.get("story_ids") or ())
+    fields["recipients"] = tuple(fields.get("recipients") or ())
     return Queued(id=row["id"], subscriber=row["subscriber"], channel=row["channel"], status=row["status"],
                   attempts=row["attempts"], next_attempt_at=parse_iso(row["next_attempt_at"]),
                   last_error=row["last_error"], message=Outgoing(**fields))
