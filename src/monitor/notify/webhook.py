@@ -35,6 +35,7 @@ USER_AGENT = f"monitor/{__version__} (digest delivery)"
 # Past these in-request retries, the outbox retries the message at later runs (pipeline/deliver).
 POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
+MAX_HOPS = 5  # 307/308 redirects followed in one try
 
 
 class _Stalled(Exception):
@@ -106,7 +107,7 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
     retries = POLICY.retries
     for attempt in range(retries + 1):
         try:
-            response = asyncio.run(_try(url, body, headers, timeout))
+            response = _following(url, body, headers, host, timeout)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
         except (httpx.TransportError, _Stalled) as exc:
@@ -124,6 +125,18 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
             return response, attempt + 1
         time.sleep(delay)
     raise AssertionError("unreachable")  # the loop always returns or raises
+
+
+def _following(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float) -> httpx.Response:
+    """One try, going on where a 307 or 308 sends the same POST (body, key and signature
+    unchanged), up to MAX_HOPS of them; any other answer is returned as it is."""
+    for _ in range(MAX_HOPS + 1):
+        response = asyncio.run(_try(url, body, headers, timeout))
+        there = response.headers.get("location")
+        if response.status_code not in (307, 308) or not there:
+            return response
+        url = url.join(there)
+    raise NotifyError(f"webhook to {host}: more than {MAX_HOPS} redirects", hint="check the webhook url")
 
 
 async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: float) -> httpx.Response:
@@ -148,8 +161,9 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             pass  # the status stands; what came of the answer is enough to read an error code
         finally:
             await stream.aclose()
-    kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after")}
-    return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]))
+    kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
+    return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
+                          request=stream.request)
 
 
 _HINTS = {
@@ -165,6 +179,14 @@ _HINTS = {
 def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None:
     """Raise NotifyError unless the receiver accepted the message."""
     tries = f" after {attempts} attempts" if attempts > 1 else ""
+    if response.is_redirect:  # 301/302/303: following would turn the POST into a GET without its body
+        try:
+            there = response.url.join(response.headers["location"]) if response.has_redirect_location else None
+        except httpx.InvalidURL:
+            there = None
+        where = f" to {there.scheme}://{there.netloc.decode()}/…" if there and there.host else ""  # no path: tokens
+        raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}: moved{where}",
+                          hint="update the channel's url to where the receiver moved")
     if not response.is_success:
         hint = _HINTS.get(response.status_code, "the receiver is failing; the digest will be retried at the next run"
                           if response.status_code >= 500 else "see the receiver's answer")
