@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,24 @@ def test_every_problem_is_listed_with_file_key_and_hint(tmp_path):
     assert "sources.list-b.link_selector: missing" in text
     assert "not an email address: 'not-an-address'" in text
     assert len(problems) == 4
+
+
+@pytest.mark.parametrize("sender", ["Monitor <m@example.org>", '"Sanming Desk" <m@example.org>',
+                                    "监测 <m@example.org>", "m@example.org"])
+def test_an_address_with_a_display_name_is_an_address(tmp_path, sender):
+    text = GOOD.replace('from = "m@example.org"', f"from = {json.dumps(sender, ensure_ascii=False)}")
+    text = text.replace('to = ["a@example.org"]', 'to = ["Office <a@example.org>"]')
+    channel = config.load(write(tmp_path, text)).subscribers[0].channels[0]
+    assert (channel.sender, channel.to) == (sender, ("Office <a@example.org>",))
+
+
+@pytest.mark.parametrize("entry", ["a@example.org, b@example.org", "a@example.org; b@example.org",
+                                   "Office <a@example.org", "Office <>", "Office"])
+def test_an_entry_of_two_addresses_or_a_broken_one_is_refused(tmp_path, entry):
+    text = GOOD.replace('to = ["a@example.org"]', f"to = [{json.dumps(entry)}]")
+    with pytest.raises(ConfigError) as err:
+        config.load(write(tmp_path, text))
+    assert f"not an email address: {entry!r}" in str(err.value) or "one address" in str(err.value)
 
 
 def test_unknown_topic_in_subscriber_is_named(tmp_path):

@@ -137,3 +137,24 @@ def test_every_recipient_greylisted_is_a_deferral_retried_not_a_wrong_address(tm
         each_once(sink, [A, B])
     finally:
         controller.stop()
+
+
+def test_display_names_reach_the_headers_and_bare_addresses_the_envelope(tmp_path):
+    sink = PickySMTP()
+    sink.defer[B] = 2
+    controller = _start(sink)
+    try:
+        path = write_config(tmp_path / "monitor.toml", [{
+            "kind": "email", "to": [f"Desk <{A}>", f'"新闻 Press" <{B}>'], "from": "三明监测 <monitor@sanming.example.cn>",
+            "smtp_host": "127.0.0.1", "smtp_port": sink.port}])
+        ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+        assert import_lines(ctx, news_lines(12)).matched == 12
+        assert send_digests(ctx)[0].status == "error"  # B put off
+        assert send_digests(ctx)[0].status == "sent"
+        each_once(sink, [A, B])
+        assert [e.mail_from for e in sink.envelopes] == ["monitor@sanming.example.cn"] * 2
+        msg = message_from_bytes(sink.envelopes[0].original_content, policy=email_policy)
+        assert msg["From"].addresses[0].display_name == "三明监测"
+        assert [a.display_name for a in msg["To"].addresses] == ["Desk", "新闻 Press"]
+    finally:
+        controller.stop()

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhd]?)$")  # of the stripped value: linear
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-_URL = re.compile(r"^https?://[^/\s]+\S*$")
+# Domain labels split at each dot (no dot inside a label): linear on any input.
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>.]+(?:\.[^@\s<>.]+)+$")
+_NAMED_EMAIL = re.compile(r'^(?: *"[^"\\]*"\s*|[^"<>@,;]*)<[^@\s<>,;]+@[^@\s<>,;.]+(?:\.[^@\s<>,;.]+)+>\s*$')
+_URL = re.compile(r"^https?://[^/?#\s]+(?:[/?#]\S*)?$")
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -31,7 +33,7 @@ def parse_duration(value: Any) -> float:
     """'30m', '2h', '45s', '1d' or a number of seconds → seconds."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
         return float(value)
-    m = _DURATION.match(str(value)) if isinstance(value, str) else None
+    m = _DURATION.match(value.strip()) if isinstance(value, str) else None
     if not m:
         raise Invalid(f"{value!r} is not a duration", "use e.g. 90s, 30m, 2h, 1d or a number of seconds")
     return float(m.group(1)) * _UNITS[m.group(2)]
@@ -176,9 +178,9 @@ def pem_file(path: str) -> None:
 
 
 def email(address: str) -> None:
-    """name@domain."""
-    if not _EMAIL.match(address):
-        raise Invalid(f"not an email address: {address!r}", "use name@domain")
+    """name@domain, alone or after a display name: `Desk <name@domain>`, `"三明 Desk" <name@domain>`."""
+    if not (_EMAIL.match(address) or _NAMED_EMAIL.match(address)):
+        raise Invalid(f"not an email address: {address!r}", "use name@domain or Name <name@domain>, one an entry")
 
 
 def env_name(name: str) -> None:

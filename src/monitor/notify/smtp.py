@@ -158,7 +158,10 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                           hint='set password_env = "MONITOR_SMTP_PASSWORD" and export that variable')
     password = env(channel.password_env, "SMTP password") if channel.username else None
     msg = build_email(channel, message)
-    to = [r for r in channel.to if r in message.recipients] if message.recipients else list(channel.to)
+    # The envelope takes bare addresses: a display name (Chinese or not) belongs in the headers only,
+    # and a non-ASCII one in the envelope would need SMTPUTF8, which many servers lack.
+    to = [a for a in dict.fromkeys(parseaddr(r)[1] for r in channel.to)
+          if not message.recipients or a in message.recipients]
     watchdog = _Watchdog(SESSION_BUDGET * timeout)
     accepted = False
     try:
