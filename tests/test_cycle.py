@@ -524,6 +524,23 @@ def test_a_megabyte_title_is_stored_cut_to_a_headline(make_ctx):
     assert "联席会议" in row["body"]
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("separator", ["|", "_", "—", "-"])
+@pytest.mark.parametrize("site_name", ["三明日报", ""])
+def test_a_title_of_endless_separators_is_read_in_a_moment(make_ctx, separator, site_name):
+    """A site name is looked for at the title's end; with none there, looking from each of
+    100,000 separators in turn took minutes for one page (quadratic), holding the whole poll."""
+    with Site() as a:
+        a.listing("/list.html", ["/x.html"])
+        a.page("/x.html", article_html("沪明合作推进会召开" + separator * 100_000 + site_name, BODY))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    (row,) = ctx.store.db.query("SELECT title, body FROM articles")
+    assert (report.status, report.new) == ("ok", 1)
+    assert row["title"].startswith("沪明合作推进会召开") and "联席会议" in row["body"]
+    assert "三明日报" not in row["title"]
+
+
 def test_a_page_of_endless_text_is_stored_cut_like_an_imported_one(make_ctx, monkeypatch):
     """`monitor import` cuts a body at 1,000,000 characters; a polled 8 MB page was stored whole
     (a minute of normalising, matching and indexing for one hostile page)."""

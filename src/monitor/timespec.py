@@ -13,7 +13,7 @@ from .errors import InputError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")  # as config durations, plus weeks
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")  # as config durations, plus weeks
 # Where the calendar of `datetime` ends: `--since 0001-01-01` (a day before it in UTC) or
 # `--since 999999999d` mean "from the start", `--until 9999-12-31` (its next day) "to the end".
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
@@ -21,7 +21,7 @@ LATEST = datetime.max.replace(tzinfo=timezone.utc)
 
 
 def _ago(value: str) -> datetime | None:
-    m = _DURATION.match(value)
+    m = _DURATION.match(value.strip())  # stripped: the pattern stays linear
     if m is None:
         return None
     try:

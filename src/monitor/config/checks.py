@@ -200,7 +200,7 @@ def allow_entry(entry: str) -> None:
         raise Invalid(str(exc), 'e.g. "127.0.0.1", "10.0.0.0/8" or "127.0.0.1:8080"') from None
 
 
-_PATH = re.compile(r"^\$?(?:[./]?(?:[^./\[\]\s*]+|\[-?\d+\]|\[\*\]))*$")
+_PATH = re.compile(r"^\$?(?:[./]?(?:[^./\[\]\s*]++|\[-?\d+\]|\[\*\]))*$")  # possessive: linear
 
 
 def json_path(where: str) -> None:

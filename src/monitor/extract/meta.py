@@ -51,7 +51,9 @@ _MARK_AWAY = re.compile(r"(?<![a-z])(?:hot|list|side)|relat|recommend|comment|ra
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
 # `三明之窗--标题`: a short Chinese site name in front of the headline, as older sites write it.
-_PREFIX = re.compile(r"^([^_|｜\-]{1,10}?)\s*(?:-{2,}|[_|｜])\s*(\S.*)$")
+_PREFIX = re.compile(r"^([^_|｜\-]{1,10}?)\s*(?:-{2,}|[_|｜])[\s_|｜-]*([^\s_|｜-].*)$")
+TITLE_TAIL = 120
+_SEPARATORS = " \t\n\u3000_|｜–—-"
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
 
@@ -270,9 +272,12 @@ def _as_text(value: object) -> str:
 def strip_site_suffix(title: str) -> str:
     """Drop site names: trailing (`标题_中新网`, `标题-东南网`, `Title | Site`) and, on older Chinese
     sites, leading (`三明之窗--标题`)."""
+    title = title.rstrip(_SEPARATORS) or title  # `标题 ——` (a site name left empty)
     for _ in range(3):
-        match = _SUFFIX.search(title)
-        head = title[: match.start()].strip() if match else ""
+        # A site name is at the end: searched for in the last TITLE_TAIL characters only, which keeps
+        # the search linear on a hostile title of thousands of separators.
+        match = _SUFFIX.search(title, max(0, len(title) - TITLE_TAIL))
+        head = title[: match.start()].rstrip(_SEPARATORS) if match else ""  # all of a long run of them
         if not match or len(head) < 4 or len(head) < len(match.group(1)) * 0.6:
             break
         if match.group(0).startswith("-") and head[-1:].isascii() and not CJK.search(match.group(1)):

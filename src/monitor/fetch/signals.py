@@ -49,7 +49,7 @@ _HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 MAX_DEPTH = 5_000  # real pages nest a few dozen deep; parsing 5,000 costs ~0.05 s, 60,000 ~7 s
 # the elements whose start tag makes the parser look through every open element (they close a <p>)
 _BLOCK = re.compile(rb"<(/?)(?:" + BLOCKS.encode() + rb")[\s>/]")
-_LINK_HEADER = re.compile(r"<([^>]*)>\s*;[^,]*\brel\s*=\s*\"?canonical\b", re.I)
+_LINK_HEADER = re.compile(r"<([^<>]*)>\s*;[^,<]*\brel\s*=\s*\"?canonical\b", re.I)  # [^<>], [^,<]: linear
 
 
 def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:

@@ -21,7 +21,7 @@ ALIASES = {
     "source": ("site", "site_name", "feed", "feed_title", "outlet"),
 }
 # markup, not text: a paragraph, line break or block tag in the value
-_MARKUP = re.compile(r"<(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|table|section|article|figure|strong|em)\b[^>]*>",
+_MARKUP = re.compile(r"<(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|table|section|article|figure|strong|em)\b[^<>]*>",
                      re.IGNORECASE)
 
 

@@ -29,7 +29,7 @@ from .importdates import parse_when
 
 # An article's address: http(s), a host, no control characters or blanks (a javascript: or
 # data: "url" was stored and linked as given).
-_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f/?#]+[^\x00-\x20\x7f]*\Z", re.IGNORECASE)
+_WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]*)?\Z", re.IGNORECASE)
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 

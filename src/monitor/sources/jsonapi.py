@@ -24,7 +24,7 @@ from .base import MAX_LINKS, Crawl, LinkFilter, Listing, Page, PageLinks, Reques
 
 PAGE_COUNT_CAP = 10  # pages asked for when the answer states a count but max_pages is not set
 _JSONP = re.compile(rb"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: linear on a text of unclosed "<"
 _FIELD = re.compile(r"\{([^{}]+)\}")
 
 

@@ -1,0 +1,67 @@
+"""Patterns that read what strangers write (a response's Link header, an API's titles, an export's
+lines, config values, command-line durations) answer in a moment on 300,000 characters built
+to make a backtracking pattern try every start against every end. Each of these took minutes
+(quadratic) before; the timeout is the failure, the assertions say the answer is still right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from monitor.config import checks
+from monitor.errors import InputError
+from monitor.fetch.signals import canonical_link
+from monitor.pipeline.importkeys import canonical
+from monitor.pipeline.importlines import article_from_json
+from monitor.sources.jsonapi import clean_title
+from monitor.timespec import parse_since
+
+N = 300_000
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.mark.parametrize("header", ["<" * N, "<x>; " * (N // 5), "<x>;" + " " * N])
+def test_a_link_header_of_endless_brackets(header):
+    assert canonical_link("https://www.example.cn/a.html", {"link": header}, b"") is None
+
+
+def test_a_link_header_still_names_its_canonical():
+    header = '<https://www.example.cn/p.css>; rel=preload, <https://www.example.cn/b.html>; rel="canonical"'
+    assert canonical_link("https://www.example.cn/a.html", {"link": header}, b"") == "https://www.example.cn/b.html"
+
+
+def test_an_api_title_of_unclosed_brackets():
+    assert clean_title("<" * N + "三明") == "<" * N + "三明"
+    assert clean_title("<em>三明</em>与上海") == "三明与上海"
+
+
+def test_an_exported_body_of_unclosed_tags_is_text():
+    out = canonical({"link": "https://www.example.cn/a.html", "content": "<a" * (N // 2)})
+    assert "html" not in out and out["body"].startswith("<a<a")
+    assert "html" in canonical({"link": "https://www.example.cn/a.html", "content": "<p class='x'>三明</p>"})
+
+
+@pytest.mark.parametrize("url", ["https://" + "a" * N + "\x01", "https://" + "a." * (N // 2) + "\x7f"])
+def test_an_exported_url_of_endless_host(url):
+    with pytest.raises(InputError, match="not an http"):
+        article_from_json(json.dumps({"url": url, "title": "t", "body": "b"}), 1)
+
+
+def test_a_duration_of_endless_spaces():
+    with pytest.raises(Exception, match="--since"):
+        parse_since("1" + " " * N + "x")
+    assert parse_since(" 2d ") is not None
+
+
+@pytest.mark.parametrize("check, value", [
+    (checks.parse_duration, "1" + " " * N + "x"),
+    (checks.http_url, "http://" + "a" * N + " "),
+    (checks.email, "a@" + "b." * (N // 2) + " "),
+    (checks.email, "<a@" + "b." * (N // 2) + " "),
+    (checks.email, " " * N),
+    (checks.json_path, "www." * (N // 4) + " "),
+])
+def test_config_values_built_to_backtrack(check, value):
+    with pytest.raises(checks.Invalid):
+        check(value)
