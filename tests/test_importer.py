@@ -7,6 +7,7 @@ import io
 import json
 import os
 import resource
+import sqlite3
 import subprocess
 import sys
 
@@ -217,3 +218,17 @@ def test_an_address_that_is_no_web_page_skips_its_line(tmp_path):
     assert art.url == "https://例子.中国/新闻/1.html"
     art, _ = article_from_json(json.dumps({"url": "https://x.example.cn/a page.html", "title": "t", "body": "b"}), 1)
     assert art.url == "https://x.example.cn/a%20page.html"
+
+
+def test_one_page_exported_under_two_queries_is_one_article(tmp_path):
+    """An export that listed one page twice under a parameter that changed between reads: the
+    same text at the same address is one article; the same text elsewhere is still a repost."""
+    lines = [line({**GOOD, "url": "http://a.example/news/1.html?rnd=1"}),
+             line({**GOOD, "url": "http://a.example/news/1.html?rnd=2"}),
+             line({**GOOD, "url": "http://b.example/copy/1.html?rnd=2"})]
+    result = run_import(tmp_path, b"".join(lines))
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(tmp_path / "m.db")
+    assert sorted(u for (u,) in db.execute("SELECT url FROM articles")) == [
+        "http://a.example/news/1.html?rnd=1", "http://b.example/copy/1.html?rnd=2"]
+    assert db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 1

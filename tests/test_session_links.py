@@ -12,6 +12,10 @@ from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a
 from monitor.dedup import canonical_url, strip_tracking
 from monitor.pipeline import poll
 
+OTHER = ("三明市尤溪县与上海市金山区签订结对协议，两地围绕茶叶加工和乡村旅游开展合作。\n"
+         "金山区派出的农技人员走进茶园，帮助当地合作社改进烘焙工艺，新茶在上海的门店上架销售。\n"
+         "双方还约定每年互派干部挂职，在文旅推介、职业教育和医疗服务方面继续推进项目。")
+
 
 def test_session_ids_and_cache_busters_leave_the_address():
     base = "http://a.cn/news/1.html"
@@ -66,3 +70,37 @@ def test_a_listing_with_a_fresh_session_in_every_link_stores_each_article_once(m
         fetched = [p for p in a.paths() if p.startswith("/news/")]
     assert (first.new, second.new, second.fetched) == (3, 0, 0), (first, second)
     assert len(fetched) == 3 and len(urls(ctx)) == 3
+
+
+def test_the_same_page_under_a_query_that_changes_at_every_read_is_stored_once(make_ctx):  # noqa: F811
+    """A parameter no list names (`rnd=`, `v=`, `r=`) that changes at every read of the list page:
+    each poll fetches what looks like a new link (nothing can tell before fetching), but the page
+    it gives is the stored one, word for word, at the same address: one article, not a repost of
+    itself at every poll (before: five copies, and the story showed four 'reposts')."""
+    counter = itertools.count()
+    with Site() as a:
+        def listing(h) -> None:
+            n = next(counter)
+            links = [f"/news/1.html?rnd={48213 * (n + 1)}", f"/news/2.html?v=n{n}"]
+            _send(h, 200, {"Content-Type": "text/html; charset=utf-8"}, list_html(links).encode())
+
+        a.routes["/list.html"] = listing
+        a.page("/news/1.html", article_html("沪明合作第1篇", BODY))
+        a.page("/news/2.html", article_html("沪明合作第2篇", OTHER))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        reports = [poll(ctx)[0] for _ in range(4)]
+    assert [r.new for r in reports] == [2, 0, 0, 0] and [r.duplicates for r in reports][1:] == [2, 2, 2]
+    assert len(urls(ctx)) == 2
+    assert ctx.store.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 2
+
+
+def test_the_same_text_at_another_address_is_still_a_repost(make_ctx):  # noqa: F811
+    """What stays a repost: the same text at another path or another site (the story keeps both)."""
+    with Site() as a:
+        a.listing("/list.html", ["/news/1.html?id=7", "/copy/1.html?id=7"])
+        for path in ("/news/1.html", "/copy/1.html"):
+            a.page(path, article_html("沪明合作第一篇", BODY))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert report.new == 2 and len(urls(ctx)) == 2
+    assert ctx.store.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 1

@@ -251,7 +251,10 @@ class Cycle:
         for result in results:
             aliases = self.aliases.pop(result.canonical, set())
             if aliases:
-                self.ctx.store.add_aliases(result.canonical, aliases)
+                target = result.canonical
+                if result.status == "duplicate":  # an alias itself when it was the same page (`same_page`)
+                    target = self.ctx.store.aliased([target]).get(target, target)
+                self.ctx.store.add_aliases(target, aliases)
             run = self.runs.get(result.source)
             if run is None:
                 continue

@@ -296,6 +296,10 @@ class Ingestor:
                 if store.known_url(p.canonical):  # stored meanwhile by another process
                     return Ingested("duplicate", source=p.source, canonical=p.canonical)
                 story_id, merged = store.story_by_hash(p.digest), list[int]()
+                same = store.same_page(p.canonical, p.digest) if story_id is not None else None
+                if same:  # the stored page under a parameter that changes at each read: an alias
+                    store.add_aliases(same, [p.canonical])
+                    return Ingested("duplicate", source=p.source, canonical=p.canonical)
                 if story_id is None:
                     story_id, merged = self._near_duplicate_story(p)
                 if merged and story_id is not None:  # this article is the whole of stories its parts started

@@ -76,6 +76,15 @@ class ArticlesPart(FingerprintsPart):
         rows = list(self.query("SELECT story_id FROM articles WHERE content_hash = ? LIMIT 1", [digest]))
         return rows[0]["story_id"] if rows else None
 
+    def same_page(self, canonical_url: str, digest: str) -> str | None:
+        """A stored article with this content hash at this address but for its query (`a.html`,
+        `a.html?rnd=1` for `a.html?rnd=2`): the same page reached under a changing parameter."""
+        base = canonical_url.partition("?")[0]
+        row = self.conn.execute("SELECT canonical_url FROM articles WHERE content_hash = ? AND canonical_url != ? "
+                                "AND (canonical_url = ? OR (canonical_url > ? AND canonical_url < ?)) LIMIT 1",
+                                [digest, canonical_url, base, base + "?", base + "@"]).fetchone()  # "@" follows "?"
+        return row[0] if row else None
+
     def known_url(self, canonical_url: str) -> bool:
         """Whether this canonical URL is stored already (one indexed look-up)."""
         return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
