@@ -92,6 +92,7 @@ class Story:
     hits: tuple[Hit, ...] = ()
     reposts: tuple[Repost, ...] = ()
     page_url: str | None = None  # the story's page on `monitor serve`, when [web] base_url is set
+    more_reposts: int = 0  # copies not listed in `reposts` (a story copied by hundreds of sites)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ def _json_story(story: Story) -> dict[str, Any]:
     return {"id": story.story_id, "title": story.title, "url": story.url, "source": story.source,
             "published": iso(story.published), "topics": list(story.topics), "snippet": story.snippet,
             "terms": [t for t in story_terms(story) if snippets.find_spans(story.snippet, [t])],
-            "reposts": [{"source": r.source, "url": r.url, "title": r.title} for r in story.reposts]}
+            "reposts": [{"source": r.source, "url": r.url, "title": r.title} for r in story.reposts if r.url],
+            "more_reposts": story.more_reposts}
 
 
 def json_payload(digest: Digest, page: Page, key: str = "") -> dict[str, Any]:

@@ -64,10 +64,12 @@ def shrink(story: Story, level: int) -> Story:
     if level <= 0:
         return story
     keep = {1: 5, 2: 1}.get(level, 0)
-    reposts = story.reposts[:keep]
-    if len(story.reposts) > keep:  # say how many were left out rather than drop them silently
-        reposts += (Repost(0, f"+{len(story.reposts) - keep} more", "", "", None),)
-    return replace(story, reposts=reposts,
+    listed = tuple(r for r in story.reposts if r.url or r.article_id)  # not an earlier "+n more"
+    more = story.more_reposts + max(0, len(listed) - keep)
+    reposts = listed[:keep]
+    if more:  # say how many were left out rather than drop them silently
+        reposts += (Repost(0, f"+{more} more", "", "", None),)
+    return replace(story, reposts=reposts, more_reposts=more,
                    snippet=_cut(story.snippet, {1: 160, 2: 60}.get(level, 0)),
                    title=_cut(story.title, {1: 200, 2: 120, 3: 80, 4: 40}.get(level, 16)),
                    url=story.url if level < 4 or len(story.url) <= 300 else "",

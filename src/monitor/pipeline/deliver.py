@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from .. import digest, locks, snippets
 from ..config import Channel, Subscriber
@@ -71,13 +72,31 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
     first = next(a for a in articles if a["id"] == row["article_id"])
     hits = ctx.store.hits_of(first["id"], topics)
     body_spans = sorted((h.start, h.end) for h in hits if h.field == "body")
-    reposts = tuple(Repost(a["id"], a["source"], a["url"], a["title"], parse_iso(a["published"]))
-                    for a in articles if a["id"] != first["id"])
+    reposts, more = _shown_reposts([a for a in articles if a["id"] != first["id"]])
     return Story(story_id=row["story_id"], article_id=first["id"], title=first["title"], url=first["url"],
                  source=first["source"], published=parse_iso(first["published"]),
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
                  snippet=snippets.cut(first["body"] or "", body_spans),
-                 hits=tuple(_unique_terms(hits)), reposts=reposts, page_url=_page_url(ctx, row["story_id"]))
+                 hits=tuple(_unique_terms(hits)), reposts=reposts, page_url=_page_url(ctx, row["story_id"]),
+                 more_reposts=more)
+
+
+MAX_REPOSTS_SHOWN = 10  # outlets named under a story; the rest are counted ("+290 more")
+
+
+def _shown_reposts(rows: list[dict]) -> tuple[tuple[Repost, ...], int]:
+    """A story's copies as a digest lists them: all when they are few; else one per site, the first
+    MAX_REPOSTS_SHOWN sites, and how many copies that leaves out, also said in a last entry without
+    a link (as `plan.shrink` says it) so every rendering shows it."""
+    shown: list[Repost] = []
+    sites: set[str] = set()
+    for a in rows:
+        site = urlsplit(a["url"] or "").hostname or a["source"]
+        if (site not in sites or len(rows) <= MAX_REPOSTS_SHOWN) and len(shown) < MAX_REPOSTS_SHOWN:
+            sites.add(site)
+            shown.append(Repost(a["id"], a["source"], a["url"], a["title"], parse_iso(a["published"])))
+    more = len(rows) - len(shown)
+    return tuple(shown) + ((Repost(0, f"+{more} more", "", "", None),) if more else ()), more
 
 
 def _page_url(ctx: Context, story_id: int) -> str | None:
