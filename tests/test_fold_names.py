@@ -66,3 +66,27 @@ def test_what_stands_in_a_names_place_is_found_and_judged():
         assert not segment.proper_name(word), word
     # the ends of two reworded words (建造开展 → 建设发展) are no name the lexicon lacks
     assert not segment.proper_name("造开", "今年建", "工作") and segment.proper_name("柳塘", "今年", "镇的")
+
+
+_TOWN = [
+    "清溪县茶山坪乡今年新建的农产品冷链仓库日前投入使用，仓库能存放六百吨蔬菜和水果，"
+    "周边农户种的山地蔬菜可以错开高峰再上市，价格比集中上市时高出不少。",
+    "茶山坪乡负责人介绍，仓库由乡里的合作社统一运营，农户按实际存放的重量和天数交费，"
+    "比以前自己到县城找冷库便宜了三成，还省下了来回的运费。",
+    "下一步，清溪县还将在茶山坪乡建设一个农产品电商服务点，帮助农户把冷藏的蔬菜卖到城里的超市和食堂。",
+]
+
+
+def test_a_town_the_lexicon_splits_into_a_word_and_a_letter_is_a_name_beside_one_it_knows(tmp_path):
+    # The county publishes one release for each of its towns: only the town's name differs.
+    # 茶山坪 is no name of the lexicon (茶山 + 坪: a word and a single character), 柳塘 reads as one;
+    # a common word or a pronoun standing where a name stood (当地, 该乡) is still a rewording.
+    town, other = "\n".join(_TOWN), "\n".join(_TOWN).replace("茶山坪", "柳塘")
+    for order in ((0, 1), (1, 0)):
+        items = [("https://qx.example.gov.cn/t/1.html", "茶山坪乡冷链仓库投用", town),
+                 ("https://qx.example.gov.cn/t/2.html", "柳塘乡冷链仓库投用", other)]
+        (where := tmp_path / str(order[0])).mkdir()
+        first, second = _stories(where, [items[i] for i in order])
+        assert first != second, order
+    assert segment.name_like("茶山坪") and segment.name_like("柳塘")
+    assert not any(segment.name_like(w) for w in ("当地", "该乡", "我县", "表示", "胜利", "进一步"))

@@ -99,8 +99,10 @@ _DAY = ("月", "日", "号")
 # the first passage of QUOTE_RUN characters or more it shares with the story and after the
 # last (a reworded word is two or three characters between shared passages, the story's title
 # cited in the opening a short shared run); the story then has QUOTE_OWN characters or more it
-# did not quote.
-QUOTE_EDGE, QUOTE_RUN, QUOTE_OWN = 30, 20, 40
+# did not quote, in passages of QUOTE_GAP characters or more: a converter mirror's garbled
+# characters ('?' and stray characters where a character and its pinyin were) and a spun
+# repost's reworded words are shorter gaps inside the story's text, not text left out.
+QUOTE_EDGE, QUOTE_RUN, QUOTE_OWN, QUOTE_GAP = 30, 20, 40, 8
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
 FIGURES_KEPT = 0.5  # a repost keeps at least this share of the shorter text's figures
 
@@ -464,21 +466,32 @@ def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     a, b = "".join(text_a.split()), "".join(text_b.split())
     if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
         return False
-    return bool(_framed(_own(a, grams_b)) and _own(b, grams_a).sum() >= QUOTE_OWN)
+    return bool(_framed(_own(a, grams_b)) and _left_text(_own(b, grams_a)) >= QUOTE_OWN)
 
 
 def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     """Whether one of two texts that share passages quotes the other: text of its own at both
     edges of what they share (an opening and a closing: a commentary, a follow-up), while the
-    other has QUOTE_OWN characters or more the first left out (paragraphs not quoted). A
-    repost adds text at one edge (an editor's note) or frames a story it holds whole; reworded
-    words and a mirror's insertions are short gaps inside shared text, not edges of its own.
+    other has QUOTE_OWN characters or more the first left out (paragraphs not quoted: passages of
+    QUOTE_GAP or more, `_left_text`). A repost adds text at one edge (an editor's note) or frames
+    a story it holds whole; reworded words, a mirror's insertions and its garbled characters are
+    short gaps inside shared text, neither edges of its own nor text left out.
     Texts are fingerprint texts (`scriptfold.fingerprint_text`), grams their shingle hashes."""
     a, b = "".join(text_a.split()), "".join(text_b.split())
     if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
         return False
     own_a, own_b = _own(a, grams_b), _own(b, grams_a)
-    return bool((_framed(own_a) and own_b.sum() >= QUOTE_OWN) or (_framed(own_b) and own_a.sum() >= QUOTE_OWN))
+    return bool((_framed(own_a) and _left_text(own_b) >= QUOTE_OWN)
+                or (_framed(own_b) and _left_text(own_a) >= QUOTE_OWN))
+
+
+def _left_text(own) -> int:
+    """How many characters of a text are its own (`_own`) in passages of QUOTE_GAP characters or
+    more: text the other left out, not a garbled or reworded stretch inside shared text."""
+    np = _np()
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], own, [False])).astype(np.int8))).reshape(-1, 2)
+    lengths = edges[:, 1] - edges[:, 0]
+    return int(lengths[lengths >= QUOTE_GAP].sum())
 
 
 def _lead_key(text: str) -> int:

@@ -73,10 +73,11 @@ MADE_OF = 0.8
 # A repost found of a text at least this share of this one's size (and not much larger) settles
 # the story at once: an editor's note or a lead of this one's own, not a frame around a part.
 COPY = 0.75
-# A page of sections under headings of their own (a digest's items under their titles): HEADINGS
-# or more lines without a sentence, each shorter than a paragraph, with a section's text after
-# them. A text that is one of those sections, under its heading, is an item of a compilation.
-HEADINGS = 3
+# A page of sections under headings of their own (a digest's items under their titles, a county's
+# daily round-up of two briefs): HEADINGS or more lines without a sentence, each shorter than a
+# paragraph, with a section's text after them. A text that is one of those sections, under its
+# heading, is an item of a compilation.
+HEADINGS = 2
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -546,11 +547,16 @@ class Ingestor:
     def _renamed(p: Prepared, stored: _Stored, shorter: bool) -> bool:
         """Whether the two texts have names in the same places that differ: a passage of the
         shorter that stands where the longer has another (`dedup.substitutions`), both proper
-        names (`segment.proper_name`): a release from one template for another place. A
-        reposting outlet's rewording (common words) or its 我县 for the county's name is none."""
+        names (`segment.proper_name`), or one of them and the other a name the lexicon lacks
+        (`segment.name_like`: 茶山坪 beside 柳塘): a release from one template for another place.
+        A reposting outlet's rewording (common words) or its 我县 for the county's name is none."""
         small, large, grams = (p.text(), stored.text, stored.fp.grams) if shorter else (stored.text, p.text(), p.grams())
-        return any(segment.proper_name(mine, before, after) and segment.proper_name(theirs, before, after)
-                   for mine, theirs, before, after in dedup.substitutions(small, grams, large))
+        for mine, theirs, before, after in dedup.substitutions(small, grams, large):
+            named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
+            if all(named) or (named[0] and segment.name_like(theirs, before, after)) or \
+                    (named[1] and segment.name_like(mine, before, after)):
+                return True
+        return False
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
@@ -592,25 +598,43 @@ class Ingestor:
 
 
 def _section(body: str, grams: Any) -> bool:
-    """Whether the text whose shingle hashes are `grams` is one section of a page of sections
-    (`HEADINGS` short lines without a sentence, each over a paragraph): the page's lines it
-    covers (0.8 of a line's characters in a shingle it has) are exactly the lines between one
-    heading and the next heading or the page's end. A story's opening before its first
-    subheading has no heading above it and is no section."""
+    """Whether the text whose shingle hashes are `grams` is one item of a page of sections
+    (`HEADINGS` lines without a sentence, each over a paragraph): the first lines after a heading
+    are covered (0.8 of their characters in a shingle the text has) and hold OPENING of the
+    text's shingles (the text is that section, or its opening), or they are the whole section
+    and little else of the page is covered (the section is the text's opening: a digest's item
+    from a longer story). A line of another section may be covered too (a brief from the same
+    template right under it reads almost alike), not a whole other section. A story's opening
+    before its first subheading has no heading above it, a text holding it is the page's story
+    (or a copy of it), and a text holding several sections covers more than one: none of them
+    is an item."""
     lines = [line.strip() for line in body.split("\n") if line.strip()]
-    heading = [len(line) < dedup.LEAD and not dedup.sentence(line) for line in lines]
+    heading = [len(line) < 2 * dedup.LEAD and not dedup.sentence(line) for line in lines]
     # headings over a paragraph: a frame's credit lines (编辑, 审核, 来源 one under another) are none
     if sum(head and len(after) >= dedup.LEAD and not heading[i + 1]
            for i, (head, after) in enumerate(zip(heading, lines[1:], strict=False))) < HEADINGS:
         return False
-    covered = [not head and dedup.coverage(scriptfold.fingerprint_text(line), grams) >= OPENING
-               for line, head in zip(lines, heading, strict=True)]
-    if not any(covered):
-        return False
-    first = covered.index(True)
-    last = len(covered) - 1 - covered[::-1].index(True)
-    return (first > 0 and heading[first - 1] and all(covered[first:last + 1])
-            and (last + 1 == len(lines) or heading[last + 1]))
+    texts = [scriptfold.fingerprint_text(line) if not head else "" for line, head in zip(lines, heading, strict=True)]
+    covered = [not head and dedup.coverage(line, grams) >= OPENING for line, head in zip(texts, heading, strict=True)]
+    if any(covered[:heading.index(True)]):
+        return False  # the text holds the page's lead, above its first heading: the page's own story
+    size = [len(line) if cover else 0 for line, cover in zip(texts, covered, strict=True)]
+    starts = [i + 1 for i, head in enumerate(heading) if head]
+    sections = [(start, next((i for i in range(start, len(lines)) if heading[i]), len(lines))) for start in starts]
+    whole = [start < stop and all(covered[start:stop]) for start, stop in sections]
+    for (start, stop), full in zip(sections, whole, strict=True):
+        if start == stop or not covered[start] or sum(whole) > full:
+            continue  # another section is the text's too (a copy of a report cut after its first chapter)
+        end = start
+        while end < stop and covered[end]:  # the section's covered lines, from its first
+            end += 1
+        if dedup.share_in(grams, [dedup.fingerprint("\n".join(texts[start:end])).grams]) >= OPENING:
+            return True  # the text is this section, or its opening
+        # or the section is the text's opening (a digest's item: a longer story's first paragraphs),
+        # nothing much of the page beside it covered
+        if end == stop and sum(size) - sum(size[start:end]) < sum(size[start:end]) / 2:
+            return True
+    return False
 
 
 def _old_date(article: Article) -> datetime | None:
