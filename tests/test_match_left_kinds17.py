@@ -197,3 +197,16 @@ def test_a_gallerys_captions_below_its_story_stay(hu_ming: match.Topic) -> None:
             "援派医生带教本地年轻医生")
     m = match_article(hu_ming, "组图｜援派医生在宁化", body)
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize("body", [
+    "三明市召开安全生产会议，部署冬春季工作。相关新闻：· 沪明对口合作签约仪式举行 · 上海嘉定区代表团来尤溪考察",
+    "三明市召开安全生产会议，部署冬春季工作。\n● 沪明对口合作 ● 上海嘉定区考察 ● 泰宁旅游",
+    "演员约翰·史密斯来到三明，参观了上海援建的医院。",
+])
+def test_the_bullets_the_literal_pass_finds_cut_as_a_scan_of_the_text_does(hu_ming: match.Topic, body: str) -> None:
+    from monitor.match.engine import _cut_and_lead, _Doc, _Hits  # where the story stops, found both ways
+
+    doc = _Doc("三明新闻", body, (hu_ming,))
+    hits = _Hits(hu_ming, doc)
+    assert (hits.cut, hits.lead) == _cut_and_lead(hu_ming, doc)

@@ -61,6 +61,9 @@ _TONED = terms_pattern(sorted(t for toned in _TONED_VOWELS.values() for t in ton
 # A body line opening with the home page's link (首页 新闻中心 沪明合作 …): a menu between spaces, found by the
 # same pass (spans.menu_lines).
 _MENU = terms_pattern(list(MENU_OPENERS))
+# The bullets a flattened links list opens with ("相关新闻：· …"), found by the same pass: a text without one is
+# not scanned for them (`_inline_marker`).
+_BULLETS = terms_pattern(list("·•▪◆●■"))
 MAX_HITS_PER_RULE = 12
 SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
@@ -272,15 +275,18 @@ def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
 _SOURCE = re.compile("来源 ?:|source ?:")
 
 
-def _cut_and_lead(topic: Topic, doc: _Doc) -> tuple[int, int]:
-    """Where the body stops being read (an `ignore_after` marker) and the lead paragraph."""
+def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None = None) -> tuple[int, int]:
+    """Where the body stops being read (an `ignore_after` marker) and the lead paragraph. `bullets`: where the
+    text has a bullet, ascending (the literal pass finds them: `_BULLETS`); None: scan for them here."""
     text, starts = doc.text, doc.para_starts
     cut = len(text)
     if topic.ignore_after is not None and (m := topic.ignore_after.search(text, starts[1] - 1)):
         m = _past_menu(topic.ignore_after, text, starts[1] - 1, m)
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
-    if topic.ignore_inline is not None:
-        cut = _inline_marker(topic.ignore_inline, text, starts[1], cut)
+    if bullets is None:
+        bullets = [m.start() for m in _BULLET.finditer(text)]
+    if topic.ignore_inline is not None and bullets:
+        cut = _inline_marker(topic.ignore_inline, text, starts[1], cut, bullets)
     if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
     if topic.ignore_after is not None and len(starts) > _TAIL_LINES + 2 and not _GALLERY.search(text, 0, starts[1]):
@@ -356,15 +362,18 @@ def _past_menu(marker: re.Pattern[str], text: str, title_end: int, m: re.Match[s
     return m
 
 
-def _inline_marker(marker: re.Pattern[str], text: str, start: int, cut: int) -> int:
+def _inline_marker(marker: re.Pattern[str], text: str, start: int, cut: int, bullets: list[int] | tuple[()]) -> int:
     """The start of a marker followed by a bullet ("相关新闻：· …"), else `cut`.
 
-    Bullets are rare characters, so they are found first and the marker is checked behind.
+    Bullets are rare characters, so they are found first (`bullets`, ascending: the literal pass's) and the
+    marker is checked behind.
     """
-    for bullet in _BULLET.finditer(text, start, cut):
-        window = text[max(start, bullet.start() - 16) : bullet.start()]
+    for b in bullets[bisect_right(bullets, start - 1) :]:
+        if b >= cut:
+            break
+        window = text[max(start, b - 16) : b]
         if m := marker.search(window):
-            return bullet.start() - len(window) + m.start()
+            return b - len(window) + m.start()
     return cut
 
 
@@ -386,7 +395,7 @@ class _Hits(dict):
         if (menus := self.found.starts.get(id(_MENU))) and not doc.menus_read:  # 首页 新闻 沪明合作 上海 三明 …
             doc.lists.add_menus(menus)
             doc.menus_read = True
-        self.cut, self.lead = _cut_and_lead(topic, doc)
+        self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()))
         self.heads = _follow_lines(doc, self.lead)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
@@ -430,7 +439,7 @@ def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
-                    if p is not None] + [_TONED, _MENU]
+                    if p is not None] + [_TONED, _MENU, _BULLETS]
         literals = Literals(patterns)
         ids: dict[str, tuple[int, ...] | None] = {}
         for name, g in topic.groups.items():
