@@ -320,6 +320,43 @@ def test_a_source_whose_every_article_is_a_waf_stub_is_blocked(make_ctx):
     assert "challenge page" in ctx.store.source_state("a")["last_error"]
 
 
+def _js_check_page(cd_length: int) -> str:
+    """The shape of a bot check many Chinese government sites put in front of every page (served
+    with HTTP 412 or 200): a data <meta>, an inline script setting `$_ts` with a long token, a
+    script to fetch, and no text at all. Written here; the token is filler."""
+    token = "qAbCdEfGhIj" * (cd_length // 11)
+    return ('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+            f'<meta id="k3XbQ9wZ" content="{token[:200]}" r="m"><script type="text/javascript" r="m">'
+            f"$_ts=window['$_ts'];if(!$_ts)$_ts={{}};$_ts.nsd=31416;$_ts.cd=\"{token}\";</script>"
+            '<script type="text/javascript" charset="utf-8" src="/k3XbQ9wZ/aBcD.b1e2f3.js" r="m"></script>'
+            "</head><body></body></html>")
+
+
+@pytest.mark.parametrize("status, cd_length", [(412, 2_000), (200, 2_000), (412, 60_000)])
+def test_a_source_behind_a_javascript_bot_check_is_blocked_and_says_so(make_ctx, status, cd_length):
+    """Before: a 412 read as 'HTTP 412' (a stale-cache error to anyone reading it), a 200 as an
+    article with no text; nothing said a bot check stood in front of the site."""
+    with Site() as a:
+        a.listing("/list.html", ["/1.html", "/2.html"])
+        for path in ("/1.html", "/2.html"):
+            a.page(path, _js_check_page(cd_length), status=status)
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert report.status == "blocked" and urls(ctx) == set()
+    assert "challenge page" in ctx.store.source_state("a")["last_error"]
+
+
+def test_an_article_carrying_the_bot_checks_script_is_still_read(make_ctx):
+    """A site behind such a check puts its script into the real pages too, once a browser passed."""
+    script = "<script r='m'>$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=31416;</script>"
+    with Site() as a:
+        a.listing("/list.html", ["/1.html"])
+        a.page("/1.html", article_html("沪明合作推进会召开", BODY, extra_head=script))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert (report.status, report.new) == ("ok", 1)
+
+
 def test_a_redesigned_list_page_is_a_layout_change_not_silence(make_ctx):
     with Site() as a:
         a.listing("/list.html", ["/1.html"])

@@ -25,6 +25,11 @@ SMALL = 32_000  # challenge pages are a few KB; real article pages rarely are
 TINY = 6_000  # below this a page that says "enable JavaScript" and little else is a stub
 STRONG = (b"__jsl_clearance", b"acw_sc__v2", b"acw_sc_v2", b"challenge-platform", b"cf_chl_opt",
           b"cf-browser-verification", b"_guard/auto.js", b"yunsuo_session_verify", b"waf_sc_")
+# A token script some bot checks (on many Chinese government sites) serve, with HTTP 412 or 200,
+# in a page of no text; its token makes the page any size. The real pages behind the check carry
+# the script too, so it marks a challenge only in a page with (almost) nothing to read.
+SCRIPTED = (b"$_ts=window",)
+SCRIPTED_MAX = 512_000
 WEAK = ("请开启JavaScript", "请启用JavaScript", "开启JavaScript", "启用JavaScript", "enable JavaScript",
         "浏览器安全检查", "正在进行安全检查", "Checking your browser", "Just a moment...")
 # A part of each WEAK word that the page's bytes must hold (lower-cased as ASCII) for its visible
@@ -57,6 +62,8 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return "Cloudflare challenge (cf-mitigated header)"
     cookies = headers.get("set-cookie", "").encode("latin-1", "replace")
+    if len(body) <= SCRIPTED_MAX and any(m in body for m in SCRIPTED) and len(_visible(body).strip()) < 20:
+        return "challenge page (a token script and no text)"
     if len(body) > SMALL:
         return None
     for marker in STRONG:
