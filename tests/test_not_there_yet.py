@@ -89,3 +89,43 @@ def test_a_short_article_about_a_deleted_post_is_an_article(make_ctx):  # noqa: 
         ctx = make_ctx(source_toml("a", a.url("/list.html")))
         report = poll(ctx)[0]
     assert report.new == 1 and urls(ctx) == {a.url(LINKS[0])}
+
+
+BLOCKED = {  # a web firewall's answer, with HTTP 200, at the article's own address
+    "firewall": ("<html><head><title>网站防火墙</title></head><body><h1>网站防火墙</h1><div>您的请求带有不合法参数，"
+                 "已被网站管理员设置拦截！</div><div>可能原因：您提交的内容包含危险的攻击请求</div></body></html>"),
+    "intercepted": ("<html><head><title>访问被拦截</title></head><body><p>抱歉，您的访问被拦截。</p>"
+                    "<p>您的请求存在安全风险，已被安全防护系统拦截。事件编号：8f2c1d</p></body></html>"),
+    "attack": "<html><head><title>安全验证</title></head><body><p>当前访问疑似黑客攻击，已被网站管理员设置为拦截</p></body></html>",
+    "denied": FRAME.format(title="Access Denied", main="<h1>Access Denied</h1><p>You don't have permission to access "
+                           "this page on this server. Reference #18.4f2a</p>"),
+    "traditional": "<html><head><title>拒絕訪問</title></head><body><p>您的訪問已被網站防火牆攔截</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("kind", BLOCKED)
+def test_a_firewalls_block_notice_is_not_the_article(make_ctx, kind):  # noqa: F811
+    """Before: stored as the article (headed 网站防火墙), its link done, the article never read."""
+    with Site() as a:
+        _site(a)
+        a.article(LINKS[0], TITLES[0], BODY)
+        for link in LINKS[1:]:
+            a.page(link, BLOCKED[kind])
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        first = poll(ctx)[0]
+        stored = urls(ctx)
+        _live(a)
+        second = poll(ctx)[0]
+    assert stored == {a.url(LINKS[0])}, (kind, stored)
+    assert first.status == "partial" and second.new == 2, (kind, first, second)
+    assert {r["title"] for r in ctx.store.db.query("SELECT title FROM articles")} == set(TITLES)
+
+
+def test_a_news_brief_about_blocked_calls_is_news(make_ctx):  # noqa: F811
+    brief = "三明警方：沪明两地联手，一批诈骗电话已被拦截"
+    with Site() as a:
+        a.page("/list.html", f'<html><body><ul class="news"><li><a href="/b.html">{brief}</a></li></ul></body></html>')
+        a.article("/b.html", brief, "上海与三明两地公安机关开展反诈协作，上月共有一千余个诈骗电话已被拦截，群众损失明显减少。")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert (report.status, report.new) == ("ok", 1)
