@@ -149,3 +149,43 @@ def test_a_ca_file_that_is_missing_or_not_pem_is_a_config_error(tmp_path):
         path.write_text(f'[fetch]\nca_file = "{ca.as_posix()}"\n', encoding="utf-8")
         with pytest.raises(ConfigError, match=why):
             config.load(path, tmp_path / "m.db")
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """own.pem / own.key: a certificate for 127.0.0.1 signed by itself (as many county sites' are,
+    or expired, or for another name: a browser shows a warning a person may click through)."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl command not available to make test certificates")
+    d = tmp_path_factory.mktemp("own")
+    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "own.key", "-out", "own.pem", cwd=d)
+    return d
+
+
+def test_a_site_whose_certificate_nobody_vouches_for_is_reached_only_when_its_host_is_named(self_signed, tmp_path):
+    with Site() as site, Site() as other:
+        for s in (site, other):
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(self_signed / "own.pem", self_signed / "own.key")
+            s.server.socket = context.wrap_socket(s.server.socket, server_side=True)
+            s.article("/a.html", "沪明合作")
+        url = f"https://127.0.0.1:{site.port}/a.html"
+        with _fetcher(tmp_path, site) as f, pytest.raises(FetchError) as err:
+            f.get(url)
+        assert "TLS certificate not accepted" in str(err.value) and "fetch.unverified_hosts" in err.value.hint
+        with _fetcher(tmp_path, site, 'unverified_hosts = ["127.0.0.1"]\n') as f:
+            assert "沪明合作" in f.get(url).text
+        with _fetcher(tmp_path, site, 'unverified_hosts = ["www.example.cn"]\n', allow=(other.netloc,)) as f, \
+                pytest.raises(FetchError, match="TLS certificate not accepted"):
+            f.get(f"https://127.0.0.1:{other.port}/a.html")  # another host's name changes nothing here
+
+
+@pytest.mark.parametrize("bad", ["https://www.example.cn", "www.example.cn/news", "", "two words"])
+def test_unverified_hosts_are_host_names(tmp_path, bad):
+    path = tmp_path / "monitor.toml"
+    path.write_text(f'[fetch]\nunverified_hosts = ["{bad}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unverified_hosts.*not a host name"):
+        config.load(path, tmp_path / "m.db")
+    path.write_text('[fetch]\nunverified_hosts = ["www.sm.gov.cn", "10.0.0.7"]\n', encoding="utf-8")
+    assert config.load(path, tmp_path / "m.db").fetch.unverified_hosts == ("www.sm.gov.cn", "10.0.0.7")

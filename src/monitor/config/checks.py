@@ -163,6 +163,15 @@ def http_url(url: str) -> None:
         raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
 
 
+_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}\.?)*$|^[0-9a-f:]+$", re.I)
+
+
+def host_name(host: str) -> None:
+    """A host name (or address) alone: no scheme, path or port."""
+    if not host or len(host) > 253 or not _HOST.match(host):
+        raise Invalid(f"not a host name: {host!r}", 'the host alone, e.g. "www.sm.gov.cn"')
+
+
 def pem_file(path: str) -> None:
     """A readable file holding at least one PEM certificate (extra CA / intermediate certificates)."""
     try:

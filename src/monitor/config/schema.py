@@ -30,6 +30,7 @@ Selector = Annotated[str, rule(checks.selector)]
 Regex = Annotated[str, rule(checks.regex)]
 HttpUrl = Annotated[str, rule(checks.http_url)]
 PemFile = Annotated[str, rule(checks.pem_file)]
+HostName = Annotated[str, rule(checks.host_name)]
 Email = Annotated[str, rule(checks.email)]
 EnvName = Annotated[str, rule(checks.env_name)]
 # Upper bounds keep out `inf` (valid TOML) and typos of many zeros: a delay or a timeout past a
@@ -85,6 +86,9 @@ class FetchConfig(Table, frozen=True, kw_only=True):
     proxy: HttpUrl | None = None  # default: HTTP_PROXY / HTTPS_PROXY / NO_PROXY from the environment
     # extra certificates (PEM) trusted on top of the usual bundle: a site's missing intermediate
     ca_file: PemFile | None = None
+    # hosts reached over TLS even when their certificate is not vouched for (expired, self-signed,
+    # for another name), as a person clicks through a browser's warning: named one by one
+    unverified_hosts: tuple[HostName, ...] = ()
 
 
 class ExtractConfig(Table, frozen=True, kw_only=True):

@@ -97,7 +97,7 @@ class Fetcher:
         self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap, memory=memory)
         self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=memory)
         self.refusals = 0
-        direct, mounts = transports(self.policy, cfg.proxy, cfg.ca_file)
+        direct, mounts = transports(self.policy, cfg.proxy, cfg.ca_file, cfg.unverified_hosts)
         self.client = httpx.AsyncClient(
             transport=direct, mounts=mounts, follow_redirects=False, timeout=httpx.Timeout(cfg.timeout or None),
             headers={"User-Agent": cfg.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
@@ -317,8 +317,10 @@ class Fetcher:
         except httpx.TransportError as exc:
             reason = _transport_reason(exc)
             hint = ("save the site's intermediate certificate (PEM; a browser shows it) and name the file in "
-                    "fetch.ca_file" if reason.startswith(_NO_ISSUER) else "check the URL and that the site is "
-                    "reachable from here")
+                    "fetch.ca_file" if reason.startswith(_NO_ISSUER) else
+                    "the site's certificate is expired, its own or for another name; if you trust the site anyway, "
+                    "add its host to fetch.unverified_hosts" if reason.startswith(_NOT_ACCEPTED) else
+                    "check the URL and that the site is reachable from here")
             raise FetchError(f"GET {url}: {reason}", kind="transport", hint=hint) from None
 
     async def _send(self, method: str, target: httpx.URL, headers: dict[str, str],
@@ -393,6 +395,7 @@ def _redirect_target(resp: Response) -> str | None:
 
 
 _NO_ISSUER = "TLS certificate not accepted:"
+_NOT_ACCEPTED = "TLS certificate not accepted"
 
 
 def _transport_reason(exc: BaseException) -> str:
@@ -406,7 +409,7 @@ def _transport_reason(exc: BaseException) -> str:
         if isinstance(cause, ssl.SSLCertVerificationError):
             if cause.verify_code == NO_ISSUER:  # the site's chain lacks a link, and issuers.py could not mend it
                 return f"{_NO_ISSUER} the site sends its certificate without the intermediate one ({cause.verify_message})"
-            return f"TLS certificate not accepted ({cause.verify_message or cause.reason})"
+            return f"{_NOT_ACCEPTED} ({cause.verify_message or cause.reason})"
         if isinstance(cause, ssl.SSLError):
             return f"TLS handshake failed ({cause.reason or cause})"
         cause = cause.__cause__ or cause.__context__

@@ -125,16 +125,20 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     in the same step (the proxy we were configured with is exempt: its targets are vetted
     before the request is sent)."""
 
-    def __init__(self, policy: AddressPolicy, exempt: Iterable[tuple[str, int]] = ()) -> None:
+    def __init__(self, policy: AddressPolicy, exempt: Iterable[tuple[str, int]] = (),
+                 unverified: Iterable[str] = ()) -> None:
         self.policy = policy
         self.exempt = set(exempt)
+        self.unverified = frozenset(h.lower().rstrip(".") for h in unverified)  # fetch.unverified_hosts
         self.issuers_tried: set[str] = set()  # issuer addresses fetched (issuers.py), once a process
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None, socket_options: Any = None) -> httpcore.AsyncNetworkStream:
         """Resolve, check every address, then connect to a checked address (never the name)."""
-        if (host, port) in self.exempt:
-            return _with_options(await connect(host, port, timeout, local_address), socket_options)
+        if (host, port) in self.exempt:  # the proxy: a tunnel's TLS is the target host's
+            stream = await connect(host, port, timeout, local_address)
+            stream.unverified = self.unverified
+            return _with_options(stream, socket_options)
         last: Exception | None = None
         for ip in await self.policy.vet(host, port):
             try:
@@ -143,6 +147,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 last = exc
                 continue
             stream.mender = partial(self._mend, str(ip), port)
+            stream.unverified = self.unverified
             return _with_options(stream, socket_options)
         raise last or httpcore.ConnectError(f"cannot connect to {host}")
 

@@ -11,7 +11,7 @@ is exempt (the operator chose it), and the fetcher checks each target before sen
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import cast
 
 import httpcore
@@ -105,15 +105,15 @@ def proxies(configured: str | None) -> dict[str, str | None]:
     return {k: v for k, v in get_environment_proxies().items() if v is None or v.startswith("http")}
 
 
-def transports(policy: AddressPolicy, proxy: str | None,
-               ca_file: str | None = None) -> tuple[GuardedTransport, dict[str, GuardedTransport]]:
+def transports(policy: AddressPolicy, proxy: str | None, ca_file: str | None = None,
+               unverified: Iterable[str] = ()) -> tuple[GuardedTransport, dict[str, GuardedTransport]]:
     """The direct transport and the proxy mounts for an AsyncClient."""
     routes = proxies(proxy)
     exempt = set()
     for url in filter(None, routes.values()):
         parsed = httpx.URL(url)
         exempt.add((parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80)))
-    backend = GuardedBackend(policy, exempt)
+    backend = GuardedBackend(policy, exempt, unverified)
     direct = GuardedTransport(backend, ca_file=ca_file)
     mounts = {pattern: GuardedTransport(backend, url, ca_file) if url else direct for pattern, url in routes.items()}
     return direct, mounts
