@@ -129,3 +129,16 @@ def test_a_news_brief_about_blocked_calls_is_news(make_ctx):  # noqa: F811
         ctx = make_ctx(source_toml("a", a.url("/list.html")))
         report = poll(ctx)[0]
     assert (report.status, report.new) == ("ok", 1)
+
+
+def test_a_short_brief_about_an_attack_headed_otherwise_than_its_link_is_news(make_ctx):  # noqa: F811
+    """The words of a firewall's notice that news also uses (a suspected attack, a figure of 403)
+    do not make a short page a notice."""
+    with Site() as a:
+        a.page("/list.html", '<html><body><ul class="news"><li><a href="/b.html">三明一单位网站遭攻击 '
+                             '上海专家协助处置</a></li></ul></body></html>')
+        a.article("/b.html", "沪明网络安全协作处置一起攻击事件",
+                  "三明市某单位网站日前疑似黑客攻击，上海市网络安全专家远程协助处置，涉及403个页面，已全部恢复。")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert (report.status, report.new) == ("ok", 1)

@@ -181,9 +181,9 @@ def _unlike(cand: Candidate, headline: str, generic: set[str]) -> bool | None:
 # and a web firewall's block notice (网站防火墙, 访问被拦截, Access Denied) served in the page's place.
 _NOT_FOUND = re.compile(
     r"(?:页面|网页|頁面|網頁|文章|信息|資訊|内容|內容|稿件|新闻|新聞|资源|資源)\s*(?:不存在|未找到|找不到|已删除|已被删除|已刪除|已被刪除)"
-    r"|找不到(?:该|此|您|你|網|网|頁|页)|无法找到|無法找到|(?<![0-9A-Za-z])40[34](?![0-9])|not\s+found|no\s+longer\s+available"
+    r"|找不到(?:该|此|您|你|網|网|頁|页)|无法找到|無法找到|(?<![0-9A-Za-z])404(?![0-9])|not\s+found|no\s+longer\s+available"
     r"|网站防火墙|網站防火牆|(?:访问|訪問|请求|請求)(?:已)?被(?:拒绝|拒絕|拦截|攔截)|(?:拒绝|拒絕|禁止)(?:访问|訪問)"
-    r"|设置(?:为)?拦截|設置(?:為)?攔截|疑似黑客|不合法参数|不合法參數|access\s+denied|request\s+blocked",
+    r"|设置(?:为)?拦截|設置(?:為)?攔截|不合法参数|不合法參數|access\s+denied|request\s+blocked",
     re.I)
 NOTICE_TEXT = 300  # letters: a page with more to read is an article, whatever it says
 
