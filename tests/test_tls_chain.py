@@ -185,7 +185,7 @@ def test_a_site_whose_certificate_nobody_vouches_for_is_reached_only_when_its_ho
 def test_unverified_hosts_are_host_names(tmp_path, bad):
     path = tmp_path / "monitor.toml"
     path.write_text(f'[fetch]\nunverified_hosts = ["{bad}"]\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match="unverified_hosts.*not a host name"):
+    with pytest.raises(ConfigError, match=r"unverified_hosts.*not a host name"):
         config.load(path, tmp_path / "m.db")
     path.write_text('[fetch]\nunverified_hosts = ["www.sm.gov.cn", "10.0.0.7"]\n', encoding="utf-8")
     assert config.load(path, tmp_path / "m.db").fetch.unverified_hosts == ("www.sm.gov.cn", "10.0.0.7")
