@@ -61,6 +61,8 @@ def test_a_duration_of_endless_spaces():
     (checks.email, "<a@" + "b." * (N // 2) + " "),
     (checks.email, " " * N),
     (checks.json_path, "www." * (N // 4) + " "),
+    (checks.host_name, "a" * 40 + "!"),  # exponential: 25 characters took 3.5 s, each one more doubling it
+    (checks.host_name, ("a" * 63 + ".") * 3 + "!"),
 ])
 def test_config_values_built_to_backtrack(check, value):
     with pytest.raises(checks.Invalid):

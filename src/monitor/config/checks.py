@@ -163,12 +163,15 @@ def http_url(url: str) -> None:
         raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
 
 
-_HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}\.?)*$|^[0-9a-f:]+$", re.I)
+_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?", re.I)  # one label, split at dots first: linear
+_IPV6 = re.compile(r"[0-9a-f:.]+", re.I)
 
 
 def host_name(host: str) -> None:
     """A host name (or address) alone: no scheme, path or port."""
-    if not host or len(host) > 253 or not _HOST.match(host):
+    labels = host.rstrip(".").split(".")
+    if not (host and len(host) <= 253 and (all(len(label) <= 63 and _LABEL.fullmatch(label) for label in labels)
+                                           or (":" in host and _IPV6.fullmatch(host)))):
         raise Invalid(f"not a host name: {host!r}", 'the host alone, e.g. "www.sm.gov.cn"')
 
 
