@@ -16,7 +16,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .. import snippets
-from ..models import Digest, Story
+from ..models import Digest, Repost, Story
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -194,3 +194,13 @@ def meta(story: Story, topic: str) -> str:
     others = [t for t in story.topics if t != topic]
     also = [f"also in: {'、'.join(others)}"] if others else []
     return " · ".join([story.source, local_time(story.published), *also])
+
+
+def more_entry(n: int) -> Repost:
+    """The last of a story's copies when `n` are not named: "+n more", without a link."""
+    return Repost(0, f"+{n} more", "", "", None)
+
+
+def named(reposts: Iterable[Repost]) -> tuple[Repost, ...]:
+    """A story's copies without its "+n more" entry (every stored copy has an id)."""
+    return tuple(r for r in reposts if r.article_id)

@@ -20,6 +20,7 @@ from .common import (
     highlight,
     iso,
     meta,
+    named,
     safe_url,
     since_line,
     slack_escape,
@@ -37,7 +38,7 @@ def _json_story(story: Story) -> dict[str, Any]:
     return {"id": story.story_id, "title": story.title, "url": story.url, "source": story.source,
             "published": iso(story.published), "topics": list(story.topics), "snippet": story.snippet,
             "terms": [t for t in story_terms(story) if snippets.find_spans(story.snippet, [t])],
-            "reposts": [{"source": r.source, "url": r.url, "title": r.title} for r in story.reposts if r.url],
+            "reposts": [{"source": r.source, "url": r.url, "title": r.title} for r in named(story.reposts)],
             "more_reposts": story.more_reposts}
 
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..models import Digest, Repost, Story
-from .common import Entry, Page, held, whole
+from ..models import Digest, Story
+from .common import Entry, Page, held, more_entry, named, whole
 from .payloads import webhook_payload
 
 WECOM_BYTES = 4_096  # markdown.content (we hold the whole body to it)
@@ -64,11 +64,11 @@ def shrink(story: Story, level: int) -> Story:
     if level <= 0:
         return story
     keep = {1: 5, 2: 1}.get(level, 0)
-    listed = tuple(r for r in story.reposts if r.url or r.article_id)  # not an earlier "+n more"
+    listed = named(story.reposts)
     more = story.more_reposts + max(0, len(listed) - keep)
     reposts = listed[:keep]
     if more:  # say how many were left out rather than drop them silently
-        reposts += (Repost(0, f"+{more} more", "", "", None),)
+        reposts += (more_entry(more),)
     return replace(story, reposts=reposts, more_reposts=more,
                    snippet=_cut(story.snippet, {1: 160, 2: 60}.get(level, 0)),
                    title=_cut(story.title, {1: 200, 2: 120, 3: 80, 4: 40}.get(level, 16)),

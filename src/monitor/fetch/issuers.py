@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 
-from .stream import connect
+from .stream import connect, unchecked_context
 
 ISSUER_BYTES = 64 * 1024  # an intermediate certificate is 1-2 KB; PKCS#7 bundles a few more
 # id-ad-caIssuers (1.3.6.1.5.5.7.48.2) as DER, followed in an AccessDescription by the [6] URI
@@ -51,12 +51,10 @@ def issuer_url(der: bytes) -> str | None:
 
 async def _peer_certificate(ip: str, port: int, server_hostname: str | None, timeout: float | None) -> bytes | None:
     """The certificate the server sends, read in a handshake that checks nothing (and sends nothing)."""
-    unverified = ssl.create_default_context()
-    unverified.check_hostname, unverified.verify_mode = False, ssl.CERT_NONE
     stream = await connect(ip, port, timeout)
     try:
         async with asyncio.timeout(timeout):
-            await stream.writer.start_tls(unverified, server_hostname=server_hostname)
+            await stream.writer.start_tls(unchecked_context(), server_hostname=server_hostname)
         tls = stream.writer.get_extra_info("ssl_object")
         return tls.getpeercert(binary_form=True) if tls is not None else None
     except (OSError, ssl.SSLError, TimeoutError):

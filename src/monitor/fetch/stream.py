@@ -13,6 +13,7 @@ cause, as with anyio. Never resolves names, never decides where to connect.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -69,7 +70,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         """The same connection upgraded to TLS, the certificate checked for `server_hostname` (unless
         the config names that host in fetch.unverified_hosts: encrypted, not vouched for)."""
         if server_hostname and server_hostname.lower().rstrip(".") in self.unverified:
-            ssl_context = _unchecked()
+            ssl_context = unchecked_context()
         try:
             async with asyncio.timeout(timeout):
                 await self.writer.start_tls(ssl_context, server_hostname=server_hostname)
@@ -96,16 +97,12 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         return self.writer.get_extra_info(key) if key else None
 
 
-_UNCHECKED: list[ssl.SSLContext] = []
-
-
-def _unchecked() -> ssl.SSLContext:
-    """A TLS context that takes any certificate (made once, at the first host that needs it)."""
-    if not _UNCHECKED:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
-        _UNCHECKED.append(context)
-    return _UNCHECKED[0]
+@functools.cache
+def unchecked_context() -> ssl.SSLContext:
+    """A TLS context that takes any certificate (made once, when first needed)."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    return context
 
 
 async def connect(host: str, port: int, timeout: float | None = None,

@@ -227,15 +227,14 @@ def _email_summary(channel: Channel, to: list[str], refused: dict[str, Any]) -> 
     line = f"email to {whom} via {where}"
     later = _deferred(refused)
     if later:
-        line += "; deferred: " + ", ".join(f"{r} ({_answer(refused[r])})" for r in later)
+        line += "; deferred: " + _answered(refused, later)
     final = sorted(set(refused) - set(later))
     return line + (f"; refused: {', '.join(final)}" if final else "")
 
 
-def _answer(reply: tuple[int, Any]) -> str:
-    code, text = reply
-    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-    return f"{code} {text}".strip()[:120]
+def _answered(refused: dict[str, Any], whom: list[str]) -> str:
+    """`desk@example.org (450 4.7.1 Greylisted …)`, for each of `whom`."""
+    return ", ".join(f"{r} ({_reply(*refused[r])})" for r in whom)
 
 
 def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
@@ -250,7 +249,7 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         later = _deferred(exc.recipients)
         if later:  # greylisting, a full mailbox: the server asks to be tried again
-            return NotifyError(f"{where} deferred " + ", ".join(f"{r} ({_answer(exc.recipients[r])})" for r in later),
+            return NotifyError(f"{where} deferred {_answered(exc.recipients, later)}",
                                hint="the server asked to try again later; it will be", waiting=tuple(later))
         return NotifyError(f"{where} refused every recipient: {', '.join(exc.recipients)}", hint="check `to`")
     if isinstance(exc, smtplib.SMTPSenderRefused):
@@ -276,5 +275,10 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
 
 
 def _smtp_reply(exc: smtplib.SMTPResponseException) -> str:
-    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
-    return f"{exc.smtp_code} {text}".strip()
+    return _reply(exc.smtp_code, exc.smtp_error)
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    """A server's answer as one line: its code and text."""
+    text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {text}".strip()

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .. import digest, locks, snippets
 from ..config import Channel, Subscriber
+from ..digest.common import more_entry
 from ..errors import InputError, MonitorError
 from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import parse_iso, utcnow
@@ -96,7 +97,7 @@ def _shown_reposts(rows: list[dict]) -> tuple[tuple[Repost, ...], int]:
             sites.add(site)
             shown.append(Repost(a["id"], a["source"], a["url"], a["title"], parse_iso(a["published"])))
     more = len(rows) - len(shown)
-    return tuple(shown) + ((Repost(0, f"+{more} more", "", "", None),) if more else ()), more
+    return tuple(shown) + ((more_entry(more),) if more else ()), more
 
 
 def _page_url(ctx: Context, story_id: int) -> str | None:
