@@ -23,6 +23,9 @@ from importlib import resources
 # front of us is news about the topic, where a county name is far likelier than in general
 # text (jieba lists 三明 42 times, 将乐 not at all). 1000 is what a common word has.
 TERM_FLOOR = 1000
+# A word overlapping a `not_in` context's term makes the context a question of segmentation only
+# when the lexicon lists it this often: rarer entries (明路 3, 安寺 2, 田县 2) are no second reading.
+CROSSING_MIN = 10
 WINDOW = 4  # characters on each side of the hit that take part in the reading
 _MAX_WORD = 6
 
@@ -126,15 +129,18 @@ def _pieces(text: str) -> list[str]:
 def crossing(context: str, term_start: int, term_end: int) -> bool:
     """True when `context` is the term and a known word that overlaps it, nothing more
     (三明确 = 三明 + 明确; 即将乐 = 即将 + 将乐): then the context is one reading of two, to be
-    judged. A context with more in it (韩国大田, 永安路) names something else outright.
+    judged. A context with more in it (韩国大田, 永安路) names something else outright, and so
+    does one whose overlapping word is one the lexicon barely knows (三明路: 明路 is listed 3
+    times in the whole corpus; 永安寺: 安寺, twice): no reader cuts 三明|路 as 三|明路.
     Cached: a topic has a few hundred contexts, and each hit in one asks again (up to 21
     dictionary look-ups for a context of seven characters)."""
+    words = _lexicon()[0]
     for a in range(len(context)):
         for b in range(a + 2, min(len(context), a + _MAX_WORD) + 1):
             overlaps = a < term_end and b > term_start
             contains = a <= term_start and b >= term_end
             covers = min(a, term_start) == 0 and max(b, term_end) == len(context)
-            if overlaps and not contains and covers and is_word(context[a:b]):
+            if overlaps and not contains and covers and words.get(context[a:b], 0) >= CROSSING_MIN:
                 return True
     return False
 

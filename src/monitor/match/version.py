@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 # and an emoji inside a name, 上🔥海; 12: a links marker after "。 " inside a page flattened into one line, a
 # source line above the lead as up front, a line of bullets as a keyword line, a column's dated listing as
 # a list; 13: pinyin's tone marks read off, Shànghǎi as shanghai; and, by probes below rather than a second
-# bump, a menu line between spaces opening with 首页 / home, headlines left below a story with no marker).
-ENGINE = 13
+# bump, a menu line between spaces opening with 首页 / home, headlines left below a story with no marker;
+# 14: a `not_in` context whose overlapping word the lexicon barely knows (三明路: 明路) names something else
+# outright, a year looked back on (盘点2025, 回眸2024) as a round-up).
+ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
 # the bundled topic (both sides named plainly, indirectly, in English, in traditional script,
@@ -85,6 +87,8 @@ PROBES = (
      "沪明合作产业园签约\n泰宁旅游创新高"),
     ("三明要闻", "三明召开会议 2024-03-01\n沪明合作项目签约 2024-02-28\n永安油菜花节 2024-02-27\n"
      "宁化春耕 2024-02-26\n泰宁旅游 2024-02-25\n◇ 沪明对口合作 ◇ 上海嘉定区考察 ◇ 泰宁旅游"),
+    ("盘点2025：浦东三明路这一年", "这一年，三明路菜场改造完工。\n这一年，沪明合作又有新项目。\n这一年，地铁通到家门口。\n"
+     "这一年，社区食堂开张。\n这一年，赴三明路演的企业多了。"),
 )
 
 
