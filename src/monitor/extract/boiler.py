@@ -20,7 +20,8 @@ _STOP = re.compile(
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
-    r"Read more|Read next|Up next|Most (?:popular|read|viewed|shared)(?: (?:from|on|in|at) [^:]{1,30})?|Trending(?: now| news| stories)?|"
+    r"Read more|Read next|Up next|Trending(?: now| news| stories)?|"
+    r"Most (?:popular|read|viewed|shared)(?: today| this week| this month| right now)?(?: (?:from|on|in|at) [^:]{1,30})?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"Related topics|More (?:on|about) this (?:story|topic)|"
@@ -58,7 +59,11 @@ _PROMO_START = re.compile(
     r"what do you think\b[^?]{0,100}\?\s*"  # a reader prompt: a question, then a call to write in
     r"(?:join|share your|let us know|send us|e-?mail us|have your say|get in touch|comment)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
-    r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin)|"
+    r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin|podcast|youtube)|"
+    r"ftc\s*:|suggested citation\b|cite (?:this (?:article |post )?)?as\s*:|"  # an affiliate disclosure, a blog's citation box
+    r"download (?:a |the )?(?:pdf|printable)(?: version| copy)?(?: of this (?:post|article|story|report|page))?[.!]?$|"
+    r"listen to\b[^.!?]{0,80}\b(?:podcast|episode)\b[^.!?]{0,60}\b(?:here|below)[.!]?$|"  # a plug for the companion episode
+    r"(?:access|unlock|read) (?:the )?full (?:article|story|post)$|"  # a paywall teaser's button
     r"sign up(?: here| now| today)?[.!]?$|(?:[\w.-]+ ){0,3}app download$|"
     r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
     r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
@@ -88,9 +93,19 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"cancel anytime|cancel at any time|"  # a paywall's offer
     r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
-    r"readers like you\b|"  # `… depends on donations from readers like you`: a donation appeal
+    r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
     r"provided by an independent third party|is not responsible or liable"  # a syndicated feed's disclaimer
 )
+# A paywall teaser's last line (`… Subscribe to access the full article.`) and an affiliate disclosure
+# (`FTC: We use income earning auto affiliate links.`); searched only in lines holding `subscribe to `
+# or `affiliate`.
+_GATED = re.compile(
+    r"subscribe to access\b|subscribe to unlock\b|subscribe to continue reading\b|subscribe to read the full\b|"
+    r"contains affiliate links|contain affiliate links|we use affiliate links|income earning auto affiliate"
+)
+# `… please support us so that we can keep up our work and stay independent`: a support appeal under
+# the text (its box's short heading, `Thank you!`, goes with it: see paragraphs._take).
+_APPEAL = re.compile(r"please support us\b|support us so that\b|readers like you\b")
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
 _EN_CREDIT_START = re.compile(
@@ -100,6 +115,8 @@ _EN_CREDIT_END = re.compile("|".join(
     rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "shutterstock",
                                            r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration")
 ))
+# `… Image by Jo Marsh, CC BY-SA 4.0.`: a picture's caption closing with its free licence (up to 300 chars).
+_LICENCE_END = re.compile(r"\bcc(?: by(?:-(?:sa|nd|nc)){0,2})? \d\.\d[)\].]?\s*$|\bcc0[)\].]?\s*$")
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
 _PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
@@ -192,6 +209,11 @@ def is_expander(line: str) -> bool:
     return len(line) <= 30 and _READ_ON.fullmatch(line.strip().lower()) is not None
 
 
+def is_appeal(line: str) -> bool:
+    """A support appeal (`… please support us so that we can stay independent`), up to ~300 chars."""
+    return len(line) <= 300 and _APPEAL.search(line.lower()) is not None
+
+
 def is_stop(line: str) -> bool:
     """A heading that starts the related-articles list at the end of an article."""
     return _STOP.match(line) is not None
@@ -209,6 +231,12 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
         if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):
             return True
+        if ("subscribe to " in lower or "affiliate" in lower) and _GATED.search(lower):
+            return True
+        if line[-1:] in ".)0]" and _LICENCE_END.search(lower, len(lower) - 24):
+            return True
+        if lower.rstrip(" .").endswith("*ad"):
+            return True  # `ChargeFinder is a free service … Get your quotes here. — *ad.`: a paragraph signed as an ad
         if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)
                                  or (line[-1:] == ")" and _PAREN_CREDIT.search(line, len(line) - 70))):
             return True
@@ -583,4 +611,10 @@ def _closing_credit(line: str) -> bool:
 # scrapinghub's truth keeps such a disclaimer.)
 _OPINION_NOTE = re.compile(
     r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b|"
-    r"a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b", re.I)
+    r"a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|"
+    # a correction or edit note: `This blog post was edited on 9 July to …`, `An earlier version of this
+    # article misstated …` (scrapinghub's truth leaves such notes out)
+    r"(?:this|an earlier version of this) (?:blog )?(?:article|story|post|piece|report) (?:was|has been) "
+    r"(?:edited|updated|corrected|amended)\b|"
+    r"an earlier version of this (?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified)\b",
+    re.I)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import cjk_name, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_head, trim_tail
+from .boiler import cjk_name, is_appeal, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_head, trim_tail
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -54,7 +54,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
-    r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents"
+    r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -71,7 +71,8 @@ _STRONG_HINT = re.compile(
     r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow|"
     # the writer's box under a post (`authorbox`, `author-bio`, `about-the-author`) and its tag box
     r"authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|about-the-author|"
-    r"tagbox|tag-box|-tags(?![\w-])"
+    r"tagbox|tag-box|-tags(?![\w-])|"
+    r"widget-title|widgettitle"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
@@ -624,6 +625,11 @@ def _timed_line(line: str) -> bool:
     return date is not None and date.group(4) is not None and not _SENTENCE.search(line)
 
 
+def _cheer(text: str) -> bool:
+    """`Thank you!`, `Congrats!`: a short exclamation of three words at most."""
+    return len(text) <= 24 and text[-1:] == "!" and text.count(" ") <= 2 and text[:1].isupper()
+
+
 def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     """Add one raw paragraph (stripped, not empty) to `body` if it is article text; False means stop
     (a related list, a neighbouring article's label below the text)."""
@@ -661,6 +667,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
     if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
+        if body.paragraphs and _cheer(body.paragraphs[-1]) and is_appeal(text):
+            body.paragraphs.pop()  # `Thank you!` over `… please support us so that …`: the appeal box's heading
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
         if len(body.captions) < MAX_CAPTIONS and is_caption(text):
             body.captions.append(text)
