@@ -258,8 +258,14 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 40 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
             and _staff_line(line):
         return True
-    if len(line) <= 60 and "/" in line and _slash_staff(line):
-        return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`
+    if len(line) <= 60 and ("/" in line or "／" in line) and (_slash_staff(line) or _name_slash_role(line)):
+        return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`, `李尚辉/文 倪路/图`
+    if len(line) <= 14 and line[:1] in "（(" and _DISCLOSURE.fullmatch(line):
+        return True  # `（此件公开发布）`: a government document's disclosure note
+    if len(line) <= 40 and line[:2] in ("感谢", "感謝") and _TIP_THANKS.fullmatch(line):
+        return True  # `感谢李先生提供线索，奖励50元`: a paper's reward for a tip
+    if len(line) <= 40 and _THREAD_COUNTS.fullmatch(line):
+        return True  # `查看: 1338|回复: 0`, `[复制链接]`: a forum thread's counts and tools
     if len(line) <= 40 and not line.strip(_WIDGET_CHARS) and _widget_row(line):
         return True
     if len(line) <= 80 and (">" in line or "＞" in line or "»" in line) and _crumbs(line):
@@ -407,6 +413,30 @@ def _authors_with_posts(line: str) -> bool:
 def cjk_name(text: str, longest: int = 4) -> bool:
     """Two to `longest` Chinese characters (a person's name). No regex: a CJK class costs ms to compile."""
     return 2 <= len(text) <= longest and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# Roles written after a name and a slash in a credit line (`李尚辉/文 倪路/图`), and the staff words
+# beside them (`郑丽 记者 …`).
+_ROLES_AFTER = frozenset(("文", "图", "圖", "摄", "攝", "摄影", "攝影", "文图", "文圖", "图文", "圖文"))
+_STAFF_WORDS = frozenset(("记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "見習記者", "本报记者", "本報記者"))
+_DISCLOSURE = re.compile(r"[（(]\s?此件[\u4e00-\u9fff]{2,6}\s?[）)]")
+_TIP_THANKS = re.compile(r"感[谢謝][\u4e00-\u9fff]{1,8}提供(?:新闻)?(?:线索|線索)[，,]\s?(?:奖励|獎勵)\s?\d{1,4}\s?元[。!！]?")
+_THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|｜]\s?(?:回复|回覆)\s?[:：]\s?\d{1,9}|\[复制链接\]|\[複製鏈接\]")
+
+
+def _name_slash_role(line: str) -> bool:
+    """`李尚辉/文 倪路/图`, `郑丽 记者 李明/文`: names each followed by a slash and its role (text,
+    picture, photo), with staff words and names between, no sentence."""
+    slashed = 0
+    for word in line.replace("／", "/").split():
+        name, slash, role = word.partition("/")
+        if slash:
+            if role not in _ROLES_AFTER or not cjk_name(name):
+                return False
+            slashed += 1
+        elif word not in _STAFF_WORDS and not cjk_name(word):
+            return False
+    return slashed > 0
 
 
 def _slash_staff(line: str) -> bool:

@@ -99,7 +99,7 @@ _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時�
                            r"[Pp]age generated(?: at| on)?)[：:\s]*$")
 # An update label right before a date (`最后更新：`, `本文最后修改于 `, a footer's `更新日期：`): when the page or
 # the site last changed. The byline region reads it when it holds no other date; the steps after it never.
-_UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
+_UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂|上线|上線)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
 _DIGIT = re.compile(r"\d")
@@ -313,6 +313,10 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
     return plausible(to_utc(year, month, day), now)
 
 
+# A number, a separator and a Chinese character: a numbered name (`1-鲁利`), never a date's start.
+_NUMBERED = re.compile(r"\d{1,4}\s?[-/.:]\s?[\u3400-\u9fff]")
+
+
 def labelled_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
     """The date written right after a publication label (`发布时间：`, `Published`) in `text`: it
     starts within a few characters of the label, none of them Chinese (`最新发布` heading a list
@@ -323,6 +327,8 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         if digit is None or digit.start() > 24 or CJK_CHAR.search(after, 0, digit.start()):
             if not HAN_DATE.match(after):
                 continue
+        elif _NUMBERED.match(after, digit.start()):
+            continue  # `首发:1-鲁利、5-巴列尔...`: a team's numbered line-up, not a date (a later one may follow)
         right = FULL_DATE.match(after, digit.start()) if digit else None
         # The date right after the label, not a later timed one in the same 40 characters (`发布日期:
         # 2016-04-01 最后更新：2016-04-03 16:20`: parse_date prefers an ISO-like datetime anywhere).
@@ -426,7 +432,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
-                and not reply_floor(text, match.start())
+                and not reply_floor(text, match.start()) and not _teased(text, match.start())
                 and (lists or not _updated(text, match.start()))):
             best = (found, distance)
     return best
@@ -453,6 +459,12 @@ def reply_floor(text: str, start: int) -> bool:
     number = before[:-1].rstrip()
     digits = len(number) - len(number.rstrip("0123456789"))
     return 0 < digits <= 5 and int(number[len(number) - digits :]) >= 2
+
+
+def _teased(text: str, start: int) -> bool:
+    """Whether the date starting at `start` stands under a teaser cut off (`…首发已经公布...`): a list's
+    item, not a byline."""
+    return text[max(0, start - 8) : start].rstrip().endswith(("...", "…"))
 
 
 def _in_period(text: str, match: re.Match[str]) -> bool:
@@ -508,12 +520,45 @@ _ABOUT = re.compile(r"(?:\d{1,2}[时時点點])?(?:许|許|左右|前后|前後)
 _ABOUT_FIRST = frozenset("0123456789许許左前")
 
 
+# A byline field (a byline word and its colon: `来源：`, `点击数：`, `作者:`), not a byline word inside a
+# name (`本专题由网站编辑部制作`).
+_BYLINE_FIELD = re.compile("(?:来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者)[^\\s：:]{0,2}[：:]")
+
+
 def _updated(text: str, start: int) -> bool:
-    """Whether the date at `start` follows an update label with no byline field before it in the line
-    (`本文最后修改于 …`, a footer's `更新日期：…`); an older CMS's byline under the text writes its posting
-    time so (`文章来源：本站原创 点击数：35 更新时间：2009-3-5`)."""
+    """Whether the date at `start` follows an update label with no byline field in its line (`本文最后
+    修改于 …`, a footer's `更新日期：…`, `本专题由网站编辑部制作 专题更新：…`); an older CMS's byline under the
+    text writes its posting time so (`文章来源：本站原创 点击数：35 更新时间：2009-3-5`, `更新时间:2022-10-21
+    21:40:53作者:…`)."""
     return (_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None
-            and _BYLINE_WORDS.search(text, max(0, start - 40), start) is None)
+            and _BYLINE_FIELD.search(text, max(0, start - 40), start) is None
+            and _BYLINE_FIELD.search(text, start, start + 40) is None)
+
+
+# A list of readers' latest comments, with their times (a blog's side column over the post).
+_COMMENT_LIST = re.compile("(?:最新|最近|热门|熱門|网友|網友|精彩|全部)(?:评论|評論|留言|回复|回覆|跟帖)")
+# How far apart a comment list's times may stand (each comment's text between).
+_COMMENT_GAP = 160
+
+
+def without_comment_times(text: str, end: int) -> str:
+    """`text` with the times of a latest-comments list before `end` (where the headline starts)
+    blanked out (same length): from the list's heading, each date within 160 characters of the one
+    before it."""
+    spans: list[tuple[int, int]] = []
+    last = read = 0  # read: how far the searches have read (no date starts before it, less a date's length)
+    for heading in _COMMENT_LIST.finditer(text, 0, end):
+        last = max(last, heading.end())
+        start = max(last, read - 30)
+        # Each search reads from where the last stopped, a window of the gap and a date's length on:
+        # the text is read about twice, however many headings.
+        while (match := FULL_DATE.search(text, start, min(end, last + _COMMENT_GAP + 30))) is not None:
+            if match.start() - last > _COMMENT_GAP:
+                break
+            spans.append(match.span())
+            last = start = match.end()
+        read = max(read, min(end, last + _COMMENT_GAP + 30))
+    return _blanked(text, spans)
 
 
 def without_clauses(text: str) -> str:
@@ -618,7 +663,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 
 # An update time beside the publication date: `最后更新：2013-09-06 16:20`, `更新时间：…`, `更新于…`,
 # `修改时间：…`; found by str.find on each key, the date matched right after it.
-_UPDATE_KEYS = (("更新", ""), ("修改", ""))
+_UPDATE_KEYS = (("更新", ""), ("修改", ""), ("上线", ""), ("上線", ""))  # `专题上线：…`: when a topic went up
 
 
 def without_updates(text: str) -> str:

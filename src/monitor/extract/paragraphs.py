@@ -174,7 +174,8 @@ _EN_SPECIAL_BYLINE = re.compile(
     rf"({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*), Special (?:to|for) (?:the |The )?[A-Z][\w&'’.-]*"
     rf"(?:\s+[A-Z][\w&'’.-]*){{0,4}}(?:\s+\d.{{0,60}})?$"
 )
-_TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*[：:]\s*([^）)\]】]{1,30})[）)\]】]\s*$")
+_TRAILING_EDITOR = re.compile(r"[（(\[【]\s*(?:责任编辑|責任編輯|编辑|編輯|责编)\s*(?:[：:]\s*([^）)\]】]{1,30})|\s([\u4e00-\u9fff]{2,4}))"
+                              r"[）)\]】]\s*$")  # `（责任编辑：刘磊）`, `（责任编辑 刘磊）`: a name after the space
 @dataclass
 class Body:
     """Paragraphs of the article plus the byline fields found among them."""
@@ -677,8 +678,10 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         body.headline = text  # the container opens with the headline in other words
         return True
     editor = _TRAILING_EDITOR.search(text) if text[-1] in "）)]】" else None
+    if editor and editor.group(2) and not cjk_name(editor.group(2)):
+        editor = None  # `（编辑 部分内容有删减）`: a note, no name
     if editor:
-        body.editor = body.editor or clean(editor.group(1))
+        body.editor = body.editor or clean(editor.group(1) or editor.group(2))
         text = text[: editor.start()].rstrip()
     if text and (text not in seen or (text[:1] in "—–-" and _POST_CREDIT.match(text))):
         seen.add(text)
@@ -832,11 +835,19 @@ def _is_byline(line: str, body: Body) -> bool:
     if not (_FIELD_LINE.match(line) or (bracketed and fields)
             or (date and (fields or len(line) <= len(date.group(0)) + 12 or date.group(4) is not None))):
         return False
+    if (date and not fields and len(body.paragraphs) >= 2 and body.paragraphs[-1].endswith(_CUT_OFF)
+            and len(line) <= len(date.group(0)) + 6):
+        body.paragraphs.pop()  # a teaser cut off (`…已经公布...`) and its date under it: a list's item
+        return True
     for label, value, _ in fields:
         assign_field(body, label, clean(value))
     if date and (not body.date_text or _timed_first(line, body)):
         body.date_text = line
     return True
+
+
+# How a list's teaser ends: cut off mid-sentence.
+_CUT_OFF = ("...", "…", "……")
 
 
 def _han_date_line(body: Body, line: str, han: re.Match[str]) -> bool:

@@ -133,7 +133,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         places.page_text = f"{places.page_text[:low]}{blanked}{places.page_text[high:]}"
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
     found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _body_line(places, now, order)
+             or _marked(places, now, order) or _body_line(places, now, order, url)
              or dates.opening_date(places.lead, now, order) or _above_headline(places, now, order))
     if found:
         return _unless_reposted(found, places.lead)
@@ -156,6 +156,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # is sought before them.
     comments = _COMMENTS.search(places.page_text, places.body_end) if places.body_end else None
     text = places.page_text[: comments.start()] if comments else places.page_text
+    if places.head_at > 0:  # a side column's latest comments above the headline: their times
+        text = dates.without_comment_times(text, places.head_at)
     near = dates.nearest_date(text, places.body_at, now, header=places.head_at, western=western)
     # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
@@ -255,7 +257,8 @@ def _above_headline(places: Places, now: datetime, order: dates.Order) -> dateti
     if not places.anchored or places.head_at <= 0:
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
-    context = dates.without_clock(dates.without_lists(places.page_text[low : places.head_at]), now)
+    above = dates.without_comment_times(places.page_text[low : places.head_at], places.head_at - low)
+    context = dates.without_clock(dates.without_lists(dates.without_updates(above)), now)
     line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
     return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
             or dates.last_date(context, now, line))
@@ -293,11 +296,16 @@ def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime 
 _BYLINE_FIELD = re.compile("来源|來源|作者|记者|記者|编辑|編輯|责编|責編|稿源|文/|文／")
 
 
-def _body_line(places: Places, now: datetime, order: dates.Order) -> datetime | None:
+# How long after a document's signature its URL's day may be the day it was posted.
+_POSTED_WITHIN = timedelta(days=60)
+
+
+def _body_line(places: Places, now: datetime, order: dates.Order, url: str | None = None) -> datetime | None:
     """The date of the byline line lifted out of the body; when that line is only a name and an
     untimed date (a notice's signature, `太湖县人民政府 2019年1月17日`, `江苏南京 2020年2月20日`), a
     labelled date or a dated byline line opening the text right after the body is the page's
-    publication (the document was signed days before it was posted)."""
+    publication (the document was signed days before it was posted), else a day the URL states
+    up to 60 days after the signature (`/2021-03/23/` under a document signed on March 15)."""
     found = _in_byline(places.byline, now, order)
     line = places.byline or ""
     if (found is None or _BYLINE_FIELD.search(line) or dates.labelled_date(line, now, order)
@@ -308,8 +316,13 @@ def _body_line(places: Places, now: datetime, order: dates.Order) -> datetime | 
         # The signature was the body's last line, so the text after the body opens with it.
         at = tail.find(line[-8:], 0, len(line) + 20)
         tail = tail[at + 8 :].lstrip() if at >= 0 else tail
-    return (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
-            or dates.tail_date(tail, now) or found)
+    after = (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
+             or dates.tail_date(tail, now))
+    if after is None and found is not None:
+        posted = dates.date_from_url(url, now)
+        if posted is not None and found < posted <= found + _POSTED_WITHIN:
+            return posted
+    return after or found
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:
