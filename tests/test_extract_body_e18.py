@@ -46,3 +46,12 @@ def test_a_papers_thanks_for_a_tip_and_a_forum_threads_counts_are_no_text():
     assert body("查看: 1338|回复: 0", "[复制链接]", FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
     line = "感谢各位村民提供线索，警方很快找到了走失的老人。"
     assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_a_policy_documents_bracketed_record_fields_are_no_text():
+    fields = ["【成文日期】2019-12-31", "【发布机构】县人民政府办公室", "【索引号】11350400-2019-00123 【发文字号】明政办〔2019〕12号"]
+    assert body(*fields, FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
+    assert body(FIRST, SECOND, "【废止日期】").split("\n\n") == [FIRST, SECOND]
+    # an outlet's name in brackets opening a line of text stays
+    line = "【第一财经】县里的茶叶合作社今年首次把春茶卖进了省城的连锁超市。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]

@@ -93,3 +93,29 @@ def test_a_topics_launch_date_over_its_pages_is_no_date_of_the_page():
     assert day(html) is None
     assert day(html, "http://www.example.cn/2019/0610/5.html") == "2019-06-10"
     assert day(html.replace("<div class='footline'></div>", "<div class='footline'>发布日期：2019-06-10</div>")) == "2019-06-10"
+
+
+def test_a_stated_utc_time_hours_after_the_fetch_is_shanghais_clock():
+    from datetime import datetime, timezone
+
+    from monitor.extract import extract
+
+    fetched = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)  # 18:00 in Shanghai
+
+    def when(head: str, fetched_at: datetime | None = fetched) -> str | None:
+        html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title>{head}</head><body>"
+                f"<h1>{TITLE}</h1><div class='content'>{TEXT}</div></body></html>")
+        found = extract(html, None, now=fetched, fetched_at=fetched_at).published
+        return found.isoformat() if found else None
+
+    tag = '<meta property="article:published_time" content="2026-12-04T17:55:00{}">'
+    assert when(tag.format("Z")) == "2026-12-04T09:55:00+00:00"
+    assert when(tag.format("+00:00")) == "2026-12-04T09:55:00+00:00"
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-12-04T17:55:00Z"}</script>'
+    assert when(ld) == "2026-12-04T09:55:00+00:00"
+    # before the fetch, or stated in Shanghai's zone, or with no fetch time: read as written
+    assert when('<meta property="article:published_time" content="2026-12-04T09:55:00Z">') == "2026-12-04T09:55:00+00:00"
+    assert when(tag.format("+08:00").replace("17:55", "19:00")) == "2026-12-04T11:00:00+00:00"
+    assert when(tag.format("Z"), None) == "2026-12-04T17:55:00+00:00"
+    # a site's clock a few minutes ahead of the fetch
+    assert when(tag.format("Z").replace("17:55", "10:05")) == "2026-12-04T10:05:00+00:00"

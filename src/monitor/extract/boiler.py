@@ -260,6 +260,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 60 and ("/" in line or "／" in line) and (_slash_staff(line) or _name_slash_role(line)):
         return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`, `李尚辉/文 倪路/图`
+    if len(line) <= 160 and line[:1] == "【" and _RECORD_FIELDS.fullmatch(line):
+        return True  # `【成文日期】2019-12-31`, `【索引号】… 【发文字号】…`: a policy document's record over its text
     if len(line) <= 14 and line[:1] in "（(" and _DISCLOSURE.fullmatch(line):
         return True  # `（此件公开发布）`: a government document's disclosure note
     if len(line) <= 40 and line[:2] in ("感谢", "感謝") and _TIP_THANKS.fullmatch(line):
@@ -419,6 +421,11 @@ def cjk_name(text: str, longest: int = 4) -> bool:
 # beside them (`郑丽 记者 …`).
 _ROLES_AFTER = frozenset(("文", "图", "圖", "摄", "攝", "摄影", "攝影", "文图", "文圖", "图文", "圖文"))
 _STAFF_WORDS = frozenset(("记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "見習記者", "本报记者", "本報記者"))
+# A government information page's record fields, each label in brackets with its value (or none).
+_RECORD_LABELS = ("成文日期", "发布日期", "發布日期", "发布时间", "發布時間", "发布机构", "發布機構", "发文机关", "發文機關", "索引号",
+                  "索引號", "文号", "文號", "发文字号", "發文字號", "主题分类", "主題分類", "体裁分类", "有效性", "生效日期", "废止日期",
+                  "廢止日期", "实施日期", "實施日期", "公开方式", "公開方式", "公开范围", "所属机构", "组配分类", "服务对象", "信息来源")
+_RECORD_FIELDS = re.compile(r"(?:【(?:" + "|".join(_RECORD_LABELS) + r")】[^【】]{0,80})+")
 _DISCLOSURE = re.compile(r"[（(]\s?此件[\u4e00-\u9fff]{2,6}\s?[）)]")
 _TIP_THANKS = re.compile(r"感[谢謝][\u4e00-\u9fff]{1,8}提供(?:新闻)?(?:线索|線索)[，,]\s?(?:奖励|獎勵)\s?\d{1,4}\s?元[。!！]?")
 _THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|｜]\s?(?:回复|回覆)\s?[:：]\s?\d{1,9}|\[复制链接\]|\[複製鏈接\]")

@@ -102,7 +102,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     for value in stated:
         found = dates.parse_value(value, now, order)
         if found:
-            return _unless_copied(found, places, url, now, order)
+            return _unless_copied(_clock_as_utc(found, value or "", fetched), places, url, now, order)
     fold = dates.fold_digits
     places.region, places.tail, places.page_text = fold(places.region), fold(places.tail), fold(places.page_text)
     # A forum poster's `注册时间 …` / `最后登录 …` dates no post: blanked in the byline region, after the
@@ -169,6 +169,23 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
             or dates.tail_date(places.tail, now) or yearless.dateline_date(places.lead, now, hint)
             or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
+
+
+# Shanghai's offset from UTC, and the zones a meta time may be marked with (`…T17:55:00Z`, `+00:00`).
+_SHANGHAI_OFFSET = timedelta(hours=8)
+_UTC_MARKS = ("Z", "z", "+00:00", "+0000", "UTC", "GMT")
+# A site's clock a little ahead of ours is no mislabelled zone.
+_CLOCK_SKEW = timedelta(minutes=15)
+
+
+def _clock_as_utc(found: datetime, value: str, fetched: datetime | None) -> datetime:
+    """`found`, or eight hours earlier when its value is marked UTC and lies after the page's fetch by
+    more than a clock's skew (15 minutes) and no more than eight hours: a page is not published after
+    it is fetched, so the time is Shanghai's clock written with a UTC zone (`2026-12-04T17:55:00Z`
+    fetched at 10:00 UTC, 18:00 in Shanghai)."""
+    if fetched is None or not fetched + _CLOCK_SKEW < found <= fetched + _SHANGHAI_OFFSET:
+        return found
+    return found - _SHANGHAI_OFFSET if value.rstrip().endswith(_UTC_MARKS) else found
 
 
 # How much later than the byline a page's meta date must be to be a copy's or a move's time.
