@@ -103,6 +103,7 @@ _DAY = ("月", "日", "号")
 # characters ('?' and stray characters where a character and its pinyin were) and a spun
 # repost's reworded words are shorter gaps inside the story's text, not text left out.
 QUOTE_EDGE, QUOTE_RUN, QUOTE_OWN, QUOTE_GAP = 30, 20, 40, 8
+LEFT_SHARE = 0.5  # a paragraph this much of its own is left out whole (`_left_text`)
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
 FIGURES_KEPT = 0.5  # a repost keeps at least this share of the shorter text's figures
 
@@ -466,7 +467,7 @@ def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     a, b = "".join(text_a.split()), "".join(text_b.split())
     if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
         return False
-    return bool(_framed(_own(a, grams_b)) and _left_text(_own(b, grams_a)) >= QUOTE_OWN)
+    return bool(_framed(_own(a, grams_b)) and _left_text(_own(b, grams_a), text_b) >= QUOTE_OWN)
 
 
 def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
@@ -481,14 +482,26 @@ def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
         return False
     own_a, own_b = _own(a, grams_b), _own(b, grams_a)
-    return bool((_framed(own_a) and _left_text(own_b) >= QUOTE_OWN)
-                or (_framed(own_b) and _left_text(own_a) >= QUOTE_OWN))
+    return bool((_framed(own_a) and _left_text(own_b, text_b) >= QUOTE_OWN)
+                or (_framed(own_b) and _left_text(own_a, text_a) >= QUOTE_OWN))
 
 
-def _left_text(own) -> int:
+def _left_text(own, text: str = "") -> int:
     """How many characters of a text are its own (`_own`) in passages of QUOTE_GAP characters or
-    more: text the other left out, not a garbled or reworded stretch inside shared text."""
+    more: text the other left out, not a garbled or reworded stretch inside shared text. A
+    paragraph of `text` (the text `own` is of, white space kept: its paragraphs a space apart)
+    of QUOTE_GAP characters or more, mostly its own (LEFT_SHARE), counts whole: a paragraph the
+    other left out, some of whose words it has elsewhere (a brief's lead restated in the
+    paragraphs quoted: the place, the time)."""
     np = _np()
+    at, marked = 0, False
+    for piece in text.split():
+        end = at + len(piece)
+        if len(piece) >= QUOTE_GAP and own[at:end].mean() >= LEFT_SHARE:
+            if not marked:
+                own, marked = own.copy(), True  # the caller's array stays as it was
+            own[at:end] = True
+        at = end
     edges = np.flatnonzero(np.diff(np.concatenate(([False], own, [False])).astype(np.int8))).reshape(-1, 2)
     lengths = edges[:, 1] - edges[:, 0]
     return int(lengths[lengths >= QUOTE_GAP].sum())

@@ -377,7 +377,8 @@ class Ingestor:
             texts.setdefault(story, []).append(cand)
             if verdict in (REPOST, BLIND):
                 size = cand["shingles"]
-                if verdict == REPOST and not found and COPY * p.shingles <= size <= p.shingles / QUOTED:
+                if verdict == REPOST and not found and COPY * p.shingles <= size <= p.shingles / QUOTED \
+                        and story not in quoting:
                     return story, []  # a copy, or one with a note of this one's: no frame, no quotation, no part
                 if verdict == REPOST:
                     found.append(story)
@@ -390,6 +391,8 @@ class Ingestor:
                 quoting.setdefault(story, []).append(cand)
         quoted = {story for story in held if self._quotes_story(p, story, texts, quoting)}
         quoted |= self._quoting(within, texts) - held.keys()  # not a story whose text this one holds
+        # nor one holding this article in a text of it while this one quotes another text of it
+        quoted |= {story for story in within.keys() - held.keys() if self._quotes_story(p, story, texts, quoting, 0)}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
@@ -442,12 +445,16 @@ class Ingestor:
         return False
 
     def _quotes_story(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]],
-                      quoting: dict[int, list[dict[str, Any]]]) -> bool:
+                      quoting: dict[int, list[dict[str, Any]]], smallest: int | None = None) -> bool:
         """Whether this article, holding a smaller text of a story, quotes a text of it (`dedup.quotes`,
         also one sharing too little to be a repost) leaving out text another of its texts has: the
         story's text, not one repost's own lead or note (a repost framing the story whole quotes
-        another repost that added a lead of its own, and still joins)."""
-        smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
+        another repost that added a lead of its own, and still joins). Texts sharing too little are
+        read when larger than `smallest` (by default the smallest text of the story this one holds;
+        0 for a story holding this one: a follow-up quoting a story inside a repost that added a
+        lead of its own, whose lead shares a few words with the follow-up's closing)."""
+        if smallest is None:
+            smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
         quoted = quoting.get(story, []) + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest
                                            and self._quotes(p, c)]
         for cand in quoted:
@@ -533,7 +540,8 @@ class Ingestor:
             return CLASH
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
-        if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING):
+        if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING
+                         or _page_of(stored.title, p.article.title)):
             return NOT
         if shorter and cand["shingles"] * QUOTED > p.shingles and _section(stored.body, p.grams()):
             return NOT  # one item of a compilation met before the item's own story (or after it)
@@ -563,11 +571,13 @@ class Ingestor:
         """Whether this article, a small part of a stored one, belongs to its story: not when the
         stored page rounds up the news (its title says so), nor when this article is a single
         paragraph that is not the stored text's opening (one item of a digest, a paragraph a
-        commentary quotes). Two paragraphs or more (an abridged reprint, a story's last page)
-        and a lead-only copy do."""
+        commentary quotes) unless it is a page of the stored text under its title (`_page_of`:
+        a repost split over pages, its last page one paragraph). Two paragraphs or more (an
+        abridged reprint, a story's last page) and a lead-only copy do."""
         if stored.roundup:
             return False
-        return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING
+        return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING or \
+            _page_of(p.article.title, stored.title)
 
     def _read(self, cand: dict[str, Any]) -> _Stored | None:
         """A candidate as stored (None when it is gone), read once for the last STORED_KEPT
@@ -595,6 +605,23 @@ class Ingestor:
             return False
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         return dedup.coverage(small, large) >= BROKEN_COVERAGE
+
+
+# What a portal adds to a story's title on the pages it splits the story over: 第2页, (2), _3, 2/3.
+_PAGE_MARK = frozenset("0123456789一二三四五六七八九十第页()（）[]【】<>〈〉_-—/／|｜ ·")
+PAGE_MARK_MAX = 8
+TITLE_MIN = 6  # characters of a title that tell a story by it (简讯, 图片新闻 tell none)
+
+
+def _page_of(title: str, other: str) -> bool:
+    """Whether one article's title is the other's with at most a page marker after it
+    (`_PAGE_MARK`, PAGE_MARK_MAX characters): a page of a story split over pages, or the story's
+    whole copy, under the story's own title. Titles of under TITLE_MIN characters tell nothing."""
+    a, b = textnorm.normalize(title or "").strip(), textnorm.normalize(other or "").strip()
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < TITLE_MIN or not long.startswith(short) or len(long) - len(short) > PAGE_MARK_MAX:
+        return False
+    return all(c in _PAGE_MARK for c in long[len(short):])
 
 
 def _section(body: str, grams: Any) -> bool:
