@@ -124,3 +124,68 @@ def test_a_native_writers_signing_is_no_tie(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "宁化籍作家上海签售新书",
                       "宁化籍作家李某日前在上海书城举办新书签售会，与读者交流写作心得。新书讲述作者童年在乡下的生活。")
     assert not m.matched, m.reason
+
+
+# --- English headlines left below a story with no marker ------------------------------------------------------
+
+
+def test_english_headlines_below_a_story_are_a_links_block(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Jiangle bamboo festival opens",
+                      "The county held a bamboo festival on Saturday, drawing 20,000 visitors. Local firms displayed "
+                      "furniture and crafts.\nShanghai-Sanming park signs new tenants\nYangpu delegation visits Shaxian\n"
+                      "Sanming tea fair opens\nMore stories")
+    assert not m.matched, m.reason
+
+
+def test_an_english_story_above_its_headline_block_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai workers arrive in Taining for rest trips",
+                      "The first group of 200 Shanghai workers arrived in Taining on Monday for a five-day stay arranged "
+                      "by the Shanghai Federation of Trade Unions under the paired cooperation with Sanming.\n"
+                      "More stories\nTaining tourism hits record\nNew bamboo park opens\nSanming hosts forum")
+    assert m.matched, m.reason
+
+
+
+
+# --- Korean and Japanese reports ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("싼밍 다톈현, 상하이 쑹장구와 관광 협약",
+     "중국 푸젠성 싼밍시 다톈현과 상하이시 쑹장구가 지난주 관광 협력 협약을 체결했다. 양측은 앞으로 3년간 직원 휴양 "
+     "프로그램을 공동으로 운영하기로 했다."),
+    ("上海と三明、医療協力で協定",
+     "中国の上海市と福建省三明市は、病院間の医療協力に関する協定を結んだ。上海の病院が三明に医師を派遣し、研修も支援する。"),
+])
+def test_a_korean_or_japanese_report_of_the_ties_counts(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("상하이 여행객, 타이닝 관광 후기",
+     "상하이에서 온 한 여행객이 타이닝의 다진호수를 둘러본 후기를 블로그에 올렸다. 그는 경치가 아름답고 음식이 맛있었다고 적었다."),
+    ("上海で福建物産展", "上海の百貨店で福建省の物産展が開かれ、福州や廈門、三明などの特産品が並んだ。会期は一週間。"),
+])
+def test_a_korean_trip_or_a_japanese_fair_is_not(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+# --- a person named 上海, a village named 三明 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("陈上海的三明之旅", "退休教师陈上海今年春天到三明旅游，游览了泰宁大金湖。他说风景很美，还结识了当地朋友，互相交流摄影心得。"),
+    ("湖南三明村发展油茶产业", "湖南省某县三明村与上海一家食品企业签约合作，发展油茶种植三千亩。"),
+])
+def test_a_person_named_shanghai_or_a_village_named_sanming_is_no_tie(hu_ming: match.Topic, title: str,
+                                                                     body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_sanmings_building_in_shanghai_is_still_the_city(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "三明大厦在沪举办农产品展销",
+                      "位于上海的三明大厦本周举办农产品展销，三明市驻沪联络处组织十家企业参展，与上海采购商签约。")
+    assert m.matched, m.reason

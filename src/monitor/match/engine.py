@@ -314,7 +314,13 @@ _TAIL_MAX = 30
 _TAIL_MIN = 5
 _TAIL_STORY_MIN = 15  # characters of the story's paragraph above the block
 _NOT_HEADLINE = re.compile(r"[。!?;,、:]| [^ ]+ |^(?:图|摄|编辑|责任编辑|记者|来源|作者)")  # two gaps: a table's row
-_STORY_END = re.compile(r"[。!?]\S{0,2}$")
+_STORY_END = re.compile(r"(?:[。!?]|[a-z0-9)\"”’'][.!?])\S{0,2}$")
+# The same block in English ("Shanghai-Sanming park signs new tenants", "More stories"): a line of two to
+# twelve words of letters, four digits at most (a year), no mark of a sentence, a clause or a list, under a story's
+# last sentence (a full stop counts there).
+_TAIL_EN_MAX = 80
+_TAIL_EN = re.compile(r"[a-z][a-z'’-]*(?: [a-z0-9][a-z0-9'’-]*){1,11}")
+_FIGURE = re.compile(r"\d")
 # A gallery's title: its short lines below the story are its captions ("长宁区援派医生在宁化县医院查房").
 _GALLERY = re.compile(r"组图|图集|图片|图说|影像|镜头|photos|gallery|in pictures")
 
@@ -329,7 +335,8 @@ def _headline_tail(text: str, starts: list[int], cut: int) -> int:
         a = starts[k]
         line = text[a:end]
         if not _TAIL_MIN <= len(line) <= _TAIL_MAX or _NOT_HEADLINE.search(line):
-            break
+            if not (len(line) <= _TAIL_EN_MAX and _TAIL_EN.fullmatch(line) and len(_FIGURE.findall(line)) <= 4):
+                break
         n, end, k = n + 1, a - 1, k - 1
     if n < _TAIL_LINES or not _STORY_END.search(text, starts[k], end) or end - starts[k] < _TAIL_STORY_MIN:
         return cut
