@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 # a list; 13: pinyin's tone marks read off, Shànghǎi as shanghai; and, by probes below rather than a second
 # bump, a menu line between spaces opening with 首页 / home, headlines left below a story with no marker;
 # 14: a `not_in` context whose overlapping word the lexicon barely knows (三明路: 明路) names something else
-# outright, a year looked back on (盘点2025, 回眸2024) as a round-up).
+# outright, a year looked back on (盘点2025, 回眸2024) as a round-up; and, by a probe below rather than a second
+# bump, English headlines left below a story with no marker).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -89,6 +90,8 @@ PROBES = (
      "宁化春耕 2024-02-26\n泰宁旅游 2024-02-25\n◇ 沪明对口合作 ◇ 上海嘉定区考察 ◇ 泰宁旅游"),
     ("盘点2025：浦东三明路这一年", "这一年，三明路菜场改造完工。\n这一年，沪明合作又有新项目。\n这一年，地铁通到家门口。\n"
      "这一年，社区食堂开张。\n这一年，赴三明路演的企业多了。"),
+    ("Jiangle bamboo fair", "The county's bamboo fair opened on Saturday with 300 stalls.\nShanghai-Sanming park adds "
+     "tenants\nYangpu delegation tours Shaxian\nSanming tea fair opens\nMore stories"),
 )
 
 
