@@ -55,3 +55,14 @@ def test_a_policy_documents_bracketed_record_fields_are_no_text():
     # an outlet's name in brackets opening a line of text stays
     line = "【第一财经】县里的茶叶合作社今年首次把春茶卖进了省城的连锁超市。"
     assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_picture_notes_marked_by_a_square_or_a_label_are_no_text():
+    for note in ("■图：村民在晾晒笋干", "■ 图为村民在新修的公路上晾晒笋干", "□圖為村民在晾曬筍乾。", "题图：村里的新公路",
+                 "頭圖：村裡的新公路", "【图片说明】村民在新修的公路上晾晒笋干。"):
+        assert body(FIRST, note, SECOND).split("\n\n") == [FIRST, SECOND], note
+    # a credit marked by a square, with its roles after a slash
+    assert body("■本报记者 王海 文/图", FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
+    # a square opening a subhead or a sentence of text stays
+    for line in ("■ 图书馆里的新变化", "■图书馆今年新添了三千册农技书籍，村民借阅量比去年翻了一番。"):
+        assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND], line

@@ -260,6 +260,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 60 and ("/" in line or "／" in line) and (_slash_staff(line) or _name_slash_role(line)):
         return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`, `李尚辉/文 倪路/图`
+    if len(line) <= 120 and _PICTURE_NOTE.match(line):
+        return True  # `■图：…`, `■ 图为…`, `题图：…`, `【图片说明】…`: a note on the picture beside the text
     if len(line) <= 160 and line[:1] == "【" and _RECORD_FIELDS.fullmatch(line):
         return True  # `【成文日期】2019-12-31`, `【索引号】… 【发文字号】…`: a policy document's record over its text
     if len(line) <= 14 and line[:1] in "（(" and _DISCLOSURE.fullmatch(line):
@@ -419,8 +421,12 @@ def cjk_name(text: str, longest: int = 4) -> bool:
 
 # Roles written after a name and a slash in a credit line (`李尚辉/文 倪路/图`), and the staff words
 # beside them (`郑丽 记者 …`).
+_ROLE_PAIRS = frozenset(("文/图", "文/圖", "图/文", "圖/文", "文/摄", "文/攝"))
 _ROLES_AFTER = frozenset(("文", "图", "圖", "摄", "攝", "摄影", "攝影", "文图", "文圖", "图文", "圖文"))
 _STAFF_WORDS = frozenset(("记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "見習記者", "本报记者", "本報記者"))
+# A picture's note: a square and a picture word (`■图：`, `■ 图为`, `□圖為`), a title picture's label (`题图：`,
+# `头图：`) or a bracketed caption label (`【图片说明】`). `■ 图书馆…` (a subhead) and `■图书…` are no picture word.
+_PICTURE_NOTE = re.compile(r"[■□]\s?(?:图|圖)(?:[:：]|\s?[为為]|片[:：])|(?:题图|題圖|头图|頭圖)[:：]|【(?:图片说明|圖片說明|图说|圖說)】")
 # A government information page's record fields, each label in brackets with its value (or none).
 _RECORD_LABELS = ("成文日期", "发布日期", "發布日期", "发布时间", "發布時間", "发布机构", "發布機構", "发文机关", "發文機關", "索引号",
                   "索引號", "文号", "文號", "发文字号", "發文字號", "主题分类", "主題分類", "体裁分类", "有效性", "生效日期", "废止日期",
@@ -432,10 +438,14 @@ _THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|�
 
 
 def _name_slash_role(line: str) -> bool:
-    """`李尚辉/文 倪路/图`, `郑丽 记者 李明/文`: names each followed by a slash and its role (text,
-    picture, photo), with staff words and names between, no sentence."""
+    """`李尚辉/文 倪路/图`, `郑丽 记者 李明/文`, `■本报记者 王海 文/图`: names each followed by a slash and
+    its role (text, picture, photo), or by the roles alone (`文/图`), with staff words and names
+    between, no sentence."""
     slashed = 0
-    for word in line.replace("／", "/").split():
+    for word in line.lstrip("■□●◆ ").replace("／", "/").split():
+        if word in _ROLE_PAIRS and slashed == 0 and line[:1] in "■□●◆":
+            slashed += 1  # `王海 文/图` under a marked credit
+            continue
         name, slash, role = word.partition("/")
         if slash:
             if role not in _ROLES_AFTER or not cjk_name(name):
