@@ -38,6 +38,7 @@ from ..errors import FetchError
 from ..retry import RetryPolicy, parse_retry_after
 from . import signals
 from .body import ACCEPT_ENCODING, content_length, read_body, too_large
+from .cookies import BoundedJar
 from .guard import AddressPolicy
 from .hosts import HostGate, RestMemory, clock
 from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
@@ -100,6 +101,7 @@ class Fetcher:
         direct, mounts = transports(self.policy, cfg.proxy, cfg.ca_file, cfg.unverified_hosts)
         self.client = httpx.AsyncClient(
             transport=direct, mounts=mounts, follow_redirects=False, timeout=httpx.Timeout(cfg.timeout or None),
+            cookies=BoundedJar(),  # one jar for the daemon's life: bounded as a browser's is
             headers={"User-Agent": cfg.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
                      "Accept-Language": "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.6"})
         self.loop = asyncio.new_event_loop()
