@@ -6,6 +6,8 @@ with `visibility:hidden` until its script runs, which is never dropped)."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor import extract, match
 
 STORY = ("<p>本月某县召开全县农业工作会议，总结今年粮食生产情况，部署明年春耕备耕工作，要求各乡镇抓好水利设施建设。</p>"
@@ -49,3 +51,48 @@ def test_paragraphs_hidden_one_by_one_until_read_more_are_kept():
                      f"农产品销售等方面深化合作。</p>" for i in range(6))
     article = extract.extract(_page(STORY + hidden + '<a class="more">展开全文</a>'), "http://x.cn/3.html")
     assert "第0段" in article.body and "第5段" in article.body
+
+
+def _matched(article) -> bool:
+    topic = match.load_topics(match.default_topics_path())["hu-ming"]
+    return match.match_article(topic, article.title, article.body).matched
+
+
+WORDS = '<div class="kw">沪明对口合作 上海 三明 对口合作 沪明合作</div><p id="seo">上海三明对口合作签约项目</p>'
+
+
+@pytest.mark.parametrize(("sheet", "stuffing"), [
+    # a class and an id the page's own style sheet hides
+    ("<style>.kw { display : none } #seo{font-size:0px}</style>", WORDS),
+    # off the screen, or in a box of no size
+    ("", '<div style="position:absolute; left:-9999px">沪明对口合作 上海 三明 对口合作 沪明合作</div>'),
+    ("", '<p style="text-indent: -10000px; overflow:hidden">上海三明对口合作签约项目 沪明合作</p>'),
+    ("", '<div style="height:0;overflow:hidden">沪明对口合作 上海市 三明市 沪明合作</div>'),
+    ("", '<span style="width:1px; height:1px; overflow: hidden; position:absolute">上海三明对口合作 沪明</span>'),
+])
+def test_keywords_hidden_by_a_class_or_off_the_screen_match_nothing(sheet, stuffing):
+    first, second = STORY.split("</p>", 1)
+    article = extract.extract(_page(sheet + first + "</p>" + stuffing + second), "http://x.cn/4.html")
+    assert "沪明" not in article.body and "上海" not in article.body
+    assert "春耕备耕" in article.body and "农民持续增收" in article.body
+    assert not _matched(article)
+
+
+def test_what_a_style_sheet_hides_only_on_phones_or_by_tag_is_read():
+    sheet = ("<style>@media (max-width: 640px) { .side { display:none } } p.lead{color:red} "
+             "/* a note */ .long { display: none }</style>")
+    side = '<div class="side"><p>上海与三明两地签署对口合作协议，共建产业园区。</p></div>'
+    long_text = '<div class="long">' + "".join(
+        f"<p>第{i}段：上海与三明两地共建产业园区，签约项目{i}个，总投资{i + 3}亿元。</p>" for i in range(8)) + "</div>"
+    article = extract.extract(_page(sheet + STORY + side + long_text), "http://x.cn/5.html")
+    assert "签署对口合作协议" in article.body  # hidden on small screens only: a reader on a desk sees it
+    assert "第7段" in article.body  # a long block a script shows (展开全文) is the text
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("sheet", ["{" * 300_000, "}" * 300_000, "/*" * 150_000, "a{" * 150_000 + "}" * 150_000,
+                                   ".a{display:none}" * 20_000, "@media{" * 100_000])
+def test_style_sheets_built_to_be_slow_are_read_in_a_moment(sheet):
+    from monitor.extract import hiding
+
+    assert len(hiding.hiding_selectors([sheet]).split(", ")) <= hiding.MAX_RULES

@@ -23,7 +23,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Article, ExtractRules
-from . import dates
+from . import dates, hiding
 from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
@@ -49,9 +49,6 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select",
 # short: keyword stuffing for crawlers. A long hidden block is kept, and so is much hidden text in
 # short runs: a script shows it (展开全文), whole or a paragraph at a time.
 HIDDEN_TEXT, HIDDEN_TOTAL = 200, 400  # characters: one hidden run, and all of them on the page
-_MAY_HIDE = ("[hidden], [style*='display:none' i], [style*='display: none' i], [style*='font-size:0' i], "
-             "[style*='font-size: 0' i]")
-_ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
 # Runs of text that is not debris; deleting them leaves the debris (25% faster than findall of it).
 _NOT_DEBRIS = re.compile(r"[\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]+")
 _REPORTER_IN_TEXT = re.compile(
@@ -223,10 +220,13 @@ def _ruled_fields(tree: LexborHTMLParser, rules: ExtractRules) -> dict[str, str]
 def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[str, ...]) -> None:
     """Drop scripts, navigation, ruby annotations, short hidden text and the source's own
     `remove` selectors."""
+    by_sheet = hiding.hiding_selectors([node.text() for node in doomed if node.tag == "style"])
     for node in doomed:
         node.remove()  # detach, not destroy: a nested match stays valid to remove
-    hidden = [(node, size) for node in tree.css(_MAY_HIDE)
-              if _hidden(node) and (size := len(node.text(deep=True))) < HIDDEN_TEXT]
+    hiding_now = [node for node in tree.css(hiding.MAY_HIDE) if _hidden(node)]
+    if by_sheet:
+        hiding_now += _select(tree, by_sheet)
+    hidden = [(node, size) for node in dict.fromkeys(hiding_now) if (size := len(node.text(deep=True))) < HIDDEN_TEXT]
     if sum(size for _, size in hidden) <= HIDDEN_TOTAL:  # more is the text itself, shown a part at a time
         for node, _ in hidden:
             for child in tuple(node.iter(include_text=True)):  # emptied, not removed: a hidden block
@@ -237,13 +237,10 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
 
 
 def _hidden(node: LexborNode) -> bool:
-    """Whether an element is hidden from readers: the `hidden` attribute, `display:none` or a
-    zero font size in its style (`visibility:hidden` is not: WeChat shows its article so)."""
+    """Whether an element is hidden from readers: the `hidden` attribute, or a style that hides it
+    (`hiding.hides`; `visibility:hidden` does not count: WeChat shows its article so)."""
     attrs = node.attributes
-    if "hidden" in attrs:
-        return True
-    style = (attrs.get("style") or "").lower().replace(" ", "")
-    return "display:none" in style or _ZERO_FONT.search(style) is not None
+    return "hidden" in attrs or hiding.hides(attrs.get("style") or "")
 
 
 def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]],
