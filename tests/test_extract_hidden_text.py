@@ -69,6 +69,9 @@ WORDS = '<div class="kw">沪明对口合作 上海 三明 对口合作 沪明合
     ("", '<p style="text-indent: -10000px; overflow:hidden">上海三明对口合作签约项目 沪明合作</p>'),
     ("", '<div style="height:0;overflow:hidden">沪明对口合作 上海市 三明市 沪明合作</div>'),
     ("", '<span style="width:1px; height:1px; overflow: hidden; position:absolute">上海三明对口合作 沪明</span>'),
+    # invisible where it stands: words without paragraphs (a WeChat article hidden so is kept, above)
+    ("", '<div style="visibility: hidden">沪明对口合作 上海 三明 对口合作 沪明合作</div>'),
+    ("", '<span style="opacity:0">上海三明对口合作签约项目 沪明合作</span>'),
 ])
 def test_keywords_hidden_by_a_class_or_off_the_screen_match_nothing(sheet, stuffing):
     first, second = STORY.split("</p>", 1)

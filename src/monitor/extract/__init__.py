@@ -236,11 +236,18 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
             node.remove()
 
 
+_PARAGRAPHS = "p, div, section, article, table, li"  # what a faded block holds when it is an article
+
+
 def _hidden(node: LexborNode) -> bool:
     """Whether an element is hidden from readers: the `hidden` attribute, or a style that hides it
-    (`hiding.hides`; `visibility:hidden` does not count: WeChat shows its article so)."""
+    (`hiding.hides`), or one that makes it invisible around text without paragraphs
+    (`hiding.faded`: WeChat keeps its whole article so until its script runs)."""
     attrs = node.attributes
-    return "hidden" in attrs or hiding.hides(attrs.get("style") or "")
+    style = attrs.get("style") or ""
+    if "hidden" in attrs or hiding.hides(style):
+        return True
+    return hiding.faded(style) and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS))
 
 
 def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]],

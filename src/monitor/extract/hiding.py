@@ -1,6 +1,7 @@
 """Which elements a page hides from its readers, for `_clean_tree` to drop when their text is short.
 
-Keyword stuffing for crawlers hides its words inline (`display:none`, `font-size:0`), off the
+Keyword stuffing for crawlers hides its words inline (`display:none`, `font-size:0`, and
+`visibility:hidden` or `opacity:0` around text without paragraphs), off the
 screen (`position:absolute; left:-9999px`, `text-indent:-9999px`), in a box of no size with
 `overflow:hidden`, or through a class or id the page's own `<style>` hides. Rules inside
 `@media` (hidden on phones only), selectors other than a plain class or id, and sheets over
@@ -13,8 +14,10 @@ import re
 
 # Elements worth a look: an inline style that may hide, or the `hidden` attribute.
 MAY_HIDE = ("[hidden], [style*='display:none' i], [style*='display: none' i], [style*='font-size:0' i], "
-            "[style*='font-size: 0' i], [style*=':-'], [style*=': -'], [style*='overflow' i]")
+            "[style*='font-size: 0' i], [style*=':-'], [style*=': -'], [style*='overflow' i], "
+            "[style*='visibility' i], [style*='opacity' i]")
 _ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
+_CLEAR = re.compile(r"opacity:0(?:\.0*)?(?![.\d])")
 # Each opens with a literal (a lookbehind in front made re try every position); what comes before
 # a match is checked apart (`_whole`).
 _OFF_SCREEN = re.compile(r"(?:text-indent|left|top|margin-left|margin-top):-(?:9\d\d|\d{4,})(?![\d.])")
@@ -35,6 +38,14 @@ def hides(style: str) -> bool:
     if ":-" in style and _whole(style, _OFF_SCREEN):
         return True
     return "overflow:hidden" in style and _whole(style, _NO_BOX)
+
+
+def faded(style: str) -> bool:
+    """Whether an inline style makes its element invisible yet keeps its place (`visibility:hidden`,
+    `opacity:0`): what a script shows later (WeChat its whole article), so `_clean_tree` counts it
+    hidden only when it holds no paragraphs."""
+    style = "".join(style.lower().split())
+    return "visibility:hidden" in style or ("opacity:0" in style and _CLEAR.search(style) is not None)
 
 
 def _whole(style: str, pattern: re.Pattern[str]) -> bool:
