@@ -119,3 +119,16 @@ def test_a_stated_utc_time_hours_after_the_fetch_is_shanghais_clock():
     assert when(tag.format("Z"), None) == "2026-12-04T17:55:00+00:00"
     # a site's clock a few minutes ahead of the fetch
     assert when(tag.format("Z").replace("17:55", "10:05")) == "2026-12-04T10:05:00+00:00"
+
+
+def test_a_bylines_date_and_time_in_tags_with_nothing_between():
+    def info(byline: str) -> str:
+        return (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><div class='nav'>首页 | 新闻</div>"
+                f"<h1>{TITLE}</h1><div class='info'>{byline}</div><div class='content'>{TEXT}</div></body></html>")
+
+    assert day(info("发布时间：<em>2017-03-13</em><br><em>10:21</em>")) == "2017-03-13"
+    assert day(info("<span>发布时间：</span><span>2017-03-13</span><span>10:21</span>")) == "2017-03-13"
+    # late in the evening: the time is read with the day (23:40 on the 13th, not the 14th's midnight)
+    assert day(info("<span>2017-03-13</span><span>23:40</span> 来源：本站")) == "2017-03-13"
+    # a date run into a count (`2024-10-1810编辑`) is read as before
+    assert day(info("<span>2024-10-18</span><span>10</span>编辑：王芳")) == "2024-10-18"

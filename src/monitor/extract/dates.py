@@ -303,9 +303,18 @@ def _from_english(match: re.Match[str]) -> datetime | None:
 _GLUED = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\d{1,6}[^\d\-/.:])")
 
 
+# 2017-03-1310:21: a byline's date and time in tags with nothing between (`<em>2017-03-13</em><br><em>10:21</em>`):
+# a zero-padded day, then an hour and its minutes.
+_GLUED_TIME = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([01]\d|2[0-3]):([0-5]\d)(?!\d)")
+
+
 def glued_date(text: str | None, now: datetime) -> datetime | None:
-    """The date of a byline region whose date runs into a count after it (`2024-10-1810编辑:…`), read
-    only when no other date form matched there."""
+    """The date of a byline region whose date runs into its time (`2017-03-1310:21`) or a count after
+    it (`2024-10-1810编辑:…`), read only when no other date form matched there."""
+    timed = _GLUED_TIME.search(text) if text and ":" in text else None
+    if timed is not None:
+        year, month, day, hour, minute = (int(g) for g in timed.groups())
+        return plausible(to_utc(year, month, day, hour, minute), now)
     match = _GLUED.search(text) if text and "-" in text else None
     if match is None:
         return None
