@@ -189,3 +189,21 @@ def test_sanmings_building_in_shanghai_is_still_the_city(hu_ming: match.Topic) -
     m = match_article(hu_ming, "三明大厦在沪举办农产品展销",
                       "位于上海的三明大厦本周举办农产品展销，三明市驻沪联络处组织十家企业参展，与上海采购商签约。")
     assert m.matched, m.reason
+
+
+# --- a listed firm's disclosure of an ordinary contract (a kind behind blind14's held q092, read after its measurement)
+
+
+def test_a_listed_firms_ordinary_contract_is_its_trade(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "永安某林业公司与上海某集团子公司签订年度采购合同",
+                      "证券代码：000000　证券简称：某某林业　公告编号：2026-011\n一、合同签署概况\n"
+                      "公司近日与上海某集团下属贸易公司签订《木材年度采购合同》，约定明年向对方采购木材二十万立方米，合同金额约三亿元。\n"
+                      "二、对公司的影响\n本合同属于公司日常经营行为，不影响公司业务的独立性。敬请投资者注意投资风险。\n特此公告。")
+    assert not m.matched, m.reason
+
+
+def test_a_listed_firms_deal_under_the_pairing_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "永安某林业公司与上海临港集团签署合作协议 共建产业园",
+                      "证券代码：000000　证券简称：某某林业\n本公司与上海临港集团签署合作协议，双方将在永安共建林产品精深加工产业园，"
+                      "这是沪明对口合作的重点项目。")
+    assert m.matched, m.reason
