@@ -29,8 +29,9 @@ from .output import local_iso, local_time, print_table, shown
               help="relevance: title hits first, then newest.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(0), help="Rows to show; 0 for all.")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "urls"]), default="table",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "excel", "urls"]), default="table",
+              show_default=True, help="excel: the CSV for a spreadsheet (a UTF-8 mark, so Excel reads the Chinese "
+              "right; a cell that would start a formula begins with ').")
 @click.pass_obj
 def search(state, words, topic, source, since, until, articles, sort, limit, offset, fmt) -> None:
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
@@ -70,14 +71,17 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
     elif fmt == "urls":
         for r in results:
             click.echo(shown(r["url"]))
-    elif fmt == "csv":
+    elif fmt in ("csv", "excel"):
         import csv  # each format's module only when asked for: csv costs ~4 ms of a start
 
+        cell = _spreadsheet_cell if fmt == "excel" else shown
+        if fmt == "excel":
+            sys.stdout.write("\ufeff")  # without it Excel reads UTF-8 as the system's code page (GBK: garbled)
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
         for r in results:
-            writer.writerow([shown(str(";".join(r["topics"]) if k == "topics" else
-                                       " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k]))
+            writer.writerow([cell(str(";".join(r["topics"]) if k == "topics" else
+                                      " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k]))
                              for k in FIELDS])
     else:
         from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers
@@ -89,6 +93,13 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
                       mark(r["snippet"], r["terms"], "【", "】")] for r in results])
     if not results and fmt == "table":
         click.echo("nothing found", err=True)
+
+
+def _spreadsheet_cell(value: str) -> str:
+    """A CSV cell for a spreadsheet: one a page's title could make a formula (`=HYPERLINK(…)`,
+    `+`, `-`, `@`, a tab) starts with `'`, which the spreadsheet shows as text and hides."""
+    value = shown(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _stop_on_signals() -> threading.Event:
