@@ -70,7 +70,9 @@ _DIGEST_TITLE = re.compile("早报|早读|早知道|早班车|要闻速览|要�
                            "(?:新闻|要闻|资讯|快讯|消息|动态|热点|头条|时政|财经|一周|本周|今日|每日|早间|晚间)(?:一览|汇总|速览|盘点|快览|集锦)|"
                            "(?:news|headlines) at a glance|"
                            # a year looked back on (盘点2025, 2025年终盘点, 回眸2025): one line a thing remembered
-                           "盘点 ?20\\d\\d|20\\d\\d ?年?(?:年终|年度)盘点|年终盘点|年度盘点|回眸 ?20\\d\\d")
+                           "盘点 ?20\\d\\d|20\\d\\d ?年?(?:年终|年度)盘点|年终盘点|年度盘点|回眸 ?20\\d\\d|"
+                           # a site search's results page (站内搜索, "search results for"): a line a result
+                           "搜索结果|站内搜索|检索结果|search results")
 
 
 def roundup_title(title: str) -> bool:

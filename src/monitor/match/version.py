@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 # bump, a menu line between spaces opening with 首页 / home, headlines left below a story with no marker;
 # 14: a `not_in` context whose overlapping word the lexicon barely knows (三明路: 明路) names something else
 # outright, a year looked back on (盘点2025, 回眸2024) as a round-up; and, by a probe below rather than a second
-# bump, English headlines left below a story with no marker).
+# bump, English headlines left below a story with no marker; and, by a probe below (match-20), a site search's results
+# page, 站内搜索 / 搜索结果, as a round-up).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -92,6 +93,7 @@ PROBES = (
      "这一年，社区食堂开张。\n这一年，赴三明路演的企业多了。"),
     ("Jiangle bamboo fair", "The county's bamboo fair opened on Saturday with 300 stalls.\nShanghai-Sanming park adds "
      "tenants\nYangpu delegation tours Shaxian\nSanming tea fair opens\nMore stories"),
+    ("三明 上海 - 站内搜索", "共找到5条结果\n上海至三明自驾路线\n上海三明商会年会举行\n三明天气预报\n上海出发三明二日游"),
 )
 
 
