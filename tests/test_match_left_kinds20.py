@@ -63,3 +63,51 @@ def test_a_story_of_the_ties_above_its_comment_thread_still_counts(hu_ming: matc
     m = match_article(hu_ming, "沪明合作产业园签约",
                       "上海与三明共建的沪明合作产业园举行签约仪式，十家上海企业入驻三明。\n写留言\n网友：好消息。")
     assert m.matched, m.reason
+
+
+# --- a share bar above the story (blind15's tuning kind: 分享到 under the menu, before the first paragraph) -----------
+
+_FILLER = "这个季节的山里，清晨雾气很重，街口的早点铺六点开门，赶车的人站着吃完一碗拌面就走，广场上晚上总有人跳舞。"
+
+
+def test_a_share_bar_above_the_story_does_not_end_it(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "华山医院专家在将乐的半年",
+                      "首页 | 新闻 | 民生\n分享到：微信 微博 QQ空间\n" + _FILLER + "\n"
+                      "根据上海市与三明市的对口合作安排，华山医院与将乐县医院结成对子，派驻专家常年坐诊带教。\n" + _FILLER
+                      + "\n分享到：微信 | 微博\n上一篇：秋季运动会举行")
+    assert m.matched, m.reason
+
+
+def test_a_share_bar_below_the_story_still_ends_it(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "清流县举办秋季运动会",
+                      "首页 | 新闻\n分享到：微信 微博\n清流县第十届秋季运动会开幕，全县二十个单位的一千余名运动员参加比赛。\n"
+                      "分享到：微信 | 微博\n沪明对口合作产业园签约\n上海杨浦区代表团到清流考察")
+    assert not m.matched, m.reason
+
+
+# --- a Shanghai body's branch centre in a county, and a firm at an investors' day -------------------------------------
+
+
+def test_a_shanghai_hospitals_branch_centre_in_a_county_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "组图｜华山医院将乐分中心的一天",
+                      "08:00 晨会上，华山医院派来的专家讲解病例。\n11:00 远程会诊，上海专家在线指导。\n"
+                      "15:00 当地医生在专家带领下完成手术。")
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海一大厦举办投资者开放日 三明一家化工企业参会",
+     "浦东一座写字楼举办投资者开放日，参会公司包括一家三明的化工企业。政府官员表示，今年前三季度经济运行平稳。"),
+    ("Shanghai investor day draws Sanming chemicals firm",
+     "A Shanghai office tower hosted an investor day for twelve listed firms, a Sanming chemicals maker among them. "
+     "Officials said the economy grew steadily in the first three quarters."),
+])
+def test_a_firm_at_an_investors_day_is_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_an_investors_day_of_the_joint_park_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪明合作产业园举办投资者开放日",
+                      "上海与三明共建的沪明合作产业园举办投资者开放日，二十家上海企业到园区考察洽谈。")
+    assert m.matched, m.reason

@@ -281,7 +281,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
     text, starts = doc.text, doc.para_starts
     cut = len(text)
     if topic.ignore_after is not None and (m := topic.ignore_after.search(text, starts[1] - 1)):
-        m = _past_menu(topic.ignore_after, text, starts[1] - 1, m)
+        m = _past_share_bar(topic.ignore_after, text, starts, topic.lead_min_chars, m)
+        m = _past_menu(topic.ignore_after, text, starts[1] - 1, m) if m is not None else None
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if bullets is None:
         bullets = [m.start() for m in _BULLET.finditer(text)]
@@ -354,6 +355,24 @@ def _byline(text: str, start: int, end: int) -> bool:
 
 
 _MENU_REACH = 300  # characters from a menu's marker to the headline repeated below it
+_SHARE_BAR = "分享到"  # a page's share buttons (分享到：微信 微博 QQ空间): above the story as often as below it
+
+
+def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_chars: int,
+                    m: re.Match[str] | None) -> re.Match[str] | None:
+    """The first `ignore_after` marker that is not a share bar above the story: a line of share buttons
+    (`_SHARE_BAR`) with no paragraph of a lead's length above it (only a menu, a dateline) is the page's
+    chrome before the story, as its copy at the story's end is after it."""
+    i = 1  # paragraphs above the marker looked at so far (once each, however many bars)
+    while m is not None and text.startswith(_SHARE_BAR, m.start() + 1):
+        while i < len(starts) and starts[i] <= m.start():
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            if end - starts[i] >= min_chars:
+                return m
+            i += 1
+        end = text.find("\n", m.start() + 1)
+        m = None if end < 0 else marker.search(text, end)
+    return m
 
 
 def _past_menu(marker: re.Pattern[str], text: str, title_end: int, m: re.Match[str] | None) -> re.Match[str] | None:
