@@ -103,6 +103,7 @@ _DAY = ("月", "日", "号")
 # characters ('?' and stray characters where a character and its pinyin were) and a spun
 # repost's reworded words are shorter gaps inside the story's text, not text left out.
 QUOTE_EDGE, QUOTE_RUN, QUOTE_OWN, QUOTE_GAP = 30, 20, 40, 8
+FRAME_MAX = 120  # characters of a frame's opening, and of its closing (`framing`)
 LEFT_SHARE = 0.5  # a paragraph this much of its own is left out whole (`_left_text`)
 FIGURES_MIN = 3  # distinct figures in the shorter text before they are compared
 FIGURES_KEPT = 0.5  # a repost keeps at least this share of the shorter text's figures
@@ -409,18 +410,19 @@ def _own(text: str, other_grams):
     return shared[np.minimum(i + 1, len(h))] == shared[np.maximum(i - SHINGLE + 1, 0)]
 
 
-def _framed(own) -> bool:
+def _framed(own, most: int | None = None) -> bool:
     """Whether a text has QUOTE_EDGE characters of its own (`_own`) both before its first
     passage of QUOTE_RUN characters or more that the other text has and after its last: an
-    opening and a closing around what it quotes. Shorter shared runs (a name, the story's
-    title cited) neither end nor count as its own text."""
+    opening and a closing around what it quotes, each of `most` characters or fewer when given.
+    Shorter shared runs (a name, the story's title cited) neither end nor count as its own text."""
     np = _np()
     covered = np.concatenate(([False], ~own, [False]))
     bounds = np.flatnonzero(covered[1:] != covered[:-1]).reshape(-1, 2)  # [start, end) of each covered run
     runs = bounds[bounds[:, 1] - bounds[:, 0] >= QUOTE_RUN]
     if not len(runs):
         return False
-    return int(own[:runs[0, 0]].sum()) >= QUOTE_EDGE and int(own[runs[-1, 1]:].sum()) >= QUOTE_EDGE
+    opening, closing = int(own[:runs[0, 0]].sum()), int(own[runs[-1, 1]:].sum())
+    return min(opening, closing) >= QUOTE_EDGE and (most is None or max(opening, closing) <= most)
 
 
 # Substitutions: a passage of one text that no shingle of the other holds, with shared text on
@@ -484,6 +486,26 @@ def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     own_a, own_b = _own(a, grams_b), _own(b, grams_a)
     return bool((_framed(own_a) and _left_text(own_b, text_b) >= QUOTE_OWN)
                 or (_framed(own_b) and _left_text(own_a, text_a) >= QUOTE_OWN))
+
+
+def framing(text_a: str, grams_b) -> bool:
+    """Whether the first text has an opening and a closing of its own around what it shares with
+    the second (`_framed`; `grams_b` the second's shingle hashes), each of FRAME_MAX characters or
+    fewer: a few sentences, not the rest of a story around one of its parts. Of a text holding the
+    other whole (`whole`): a WeChat copy with an intro and an outro, or a follow-up or a commentary
+    giving a short story whole. The text alone does not tell which (the caller looks at the
+    headlines)."""
+    a = "".join(text_a.split())
+    if len(a) < SHINGLE or not len(grams_b):
+        return False
+    return _framed(_own(a, grams_b), FRAME_MAX)
+
+
+def whole(text: str, other_grams) -> bool:
+    """Whether the other text (its sorted shingle hashes) leaves out no passage of `text`
+    (`_left_text`: a garbled or reworded word inside shared text is none)."""
+    flat = "".join(text.split())
+    return len(flat) >= SHINGLE and len(other_grams) > 0 and not _left_text(_own(flat, other_grams), text)
 
 
 def _left_text(own, text: str = "") -> int:

@@ -17,6 +17,8 @@ rules, so a new topic, a rule change or an upgraded engine reaches every stored 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -78,6 +80,9 @@ COPY = 0.75
 # paragraph, with a section's text after them. A text that is one of those sections, under its
 # heading, is an item of a compilation.
 HEADINGS = 2
+# A story of FRAMED_STORY paragraphs or fewer held whole between a short opening and closing
+# (`dedup.framing`) under a headline of its own is quoted (`_framed_apart`).
+FRAMED_STORY = 2
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -378,7 +383,7 @@ class Ingestor:
             if verdict in (REPOST, BLIND):
                 size = cand["shingles"]
                 if verdict == REPOST and not found and COPY * p.shingles <= size <= p.shingles / QUOTED \
-                        and story not in quoting:
+                        and story not in quoting and not cand.get("loose"):
                     return story, []  # a copy, or one with a note of this one's: no frame, no quotation, no part
                 if verdict == REPOST:
                     found.append(story)
@@ -406,7 +411,8 @@ class Ingestor:
     def _telling(p: Prepared, cand: dict[str, Any], held: dict[int, list[dict[str, Any]]],
                  within: dict[int, list[dict[str, Any]]]) -> bool:
         """Whether a candidate met after this article was found to hold or be held by a text of a
-        story can change the verdict: a fuller text of that story (which this one may quote), or
+        story can change the verdict: a fuller text of that story (which this one may quote), a
+        smaller one of a story whose text this one frames loosely (`_kept`), or
         another story's text on the same side (its whole's other part, a digest's other item, or
         another text holding this one), whose signature agrees with this one's in a band's bins at
         least. Others are not judged (they may cost a read each)."""
@@ -414,7 +420,9 @@ class Ingestor:
             return False
         size = cand["shingles"]
         if (mine := held.get(cand["story_id"], []) + within.get(cand["story_id"], [])):
-            return size > max(c["shingles"] for c in mine)
+            # or a smaller one where this one frames a text of it but for a few words (it may frame
+            # that one whole: `_kept`'s loose frame)
+            return size > max(c["shingles"] for c in mine) or any(c.get("loose") for c in mine)
         return (size < p.shingles) if held else (size >= p.shingles or not within)
 
     def _quoting(self, within: dict[int, list[dict[str, Any]]], texts: dict[int, list[dict[str, Any]]]) -> set[int]:
@@ -453,6 +461,8 @@ class Ingestor:
         read when larger than `smallest` (by default the smallest text of the story this one holds;
         0 for a story holding this one: a follow-up quoting a story inside a repost that added a
         lead of its own, whose lead shares a few words with the follow-up's closing)."""
+        if any(c.get("framed") for c in quoting.get(story, [])):
+            return True  # a text of it held whole under a frame of this one's (`_framed_apart`)
         if smallest is None:
             smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
         quoted = quoting.get(story, []) + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest
@@ -549,6 +559,16 @@ class Ingestor:
             return NOT
         if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
             return QUOTES
+        if quoting and self._framed_apart(p, stored, shorter):
+            if shorter:
+                return NOT  # the stored text frames this one: no repost (nor a quotation of this one's)
+            # this one's frame around a text of the story: the story is not joined through
+            # another of its texts either (`_quotes_story`)
+            cand["framed"] = True
+            return QUOTES
+        # a text this one frames but for a few words of its own (a repost's lead or note) under
+        # another headline settles nothing at once: a fuller look may find a story framed whole
+        cand["loose"] = quoting and not shorter and self._framed_apart(p, stored, shorter, loose=True)
         return BLIND if not shorter and not theirs and mine else REPOST
 
     @staticmethod
@@ -565,6 +585,21 @@ class Ingestor:
                     (named[1] and segment.name_like(mine, before, after)):
                 return True
         return False
+
+    @staticmethod
+    def _framed_apart(p: Prepared, stored: _Stored, shorter: bool, loose: bool = False) -> bool:
+        """Whether the larger text holds the whole of the smaller (`dedup.whole`), a story of
+        FRAMED_STORY paragraphs or fewer, between a short opening and closing of its own
+        (`dedup.framing`) under a headline of its own (`_own_headline`): a follow-up or a
+        commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
+        its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)."""
+        if not _own_headline(p.article.title, stored.title):
+            return False
+        if dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
+            return False  # a longer story (a part of one held by a fuller text reads alike)
+        if shorter:
+            return dedup.framing(stored.text, p.grams()) and (loose or dedup.whole(p.text(), stored.fp.grams))
+        return dedup.framing(p.text(), stored.fp.grams) and (loose or dedup.whole(stored.text, p.grams()))
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
@@ -622,6 +657,26 @@ def _page_of(title: str, other: str) -> bool:
     if len(short) < TITLE_MIN or not long.startswith(short) or len(long) - len(short) > PAGE_MARK_MAX:
         return False
     return all(c in _PAGE_MARK for c in long[len(short):])
+
+
+# A headline is a repost's when the longest run of characters it shares with the other's (both
+# normalised, punctuation and spaces removed) is HEADLINE_KEPT of the shorter or more: kept, cut,
+# tagged (重磅｜, ！) or converted to another script. A follow-up's or a commentary's names the
+# story's subject in a few words among its own (时评：从…说开去, …：后续来了). Titles are read up to
+# HEADLINE_CHARS characters (the run is found in their product).
+HEADLINE_KEPT, HEADLINE_CHARS = 0.8, 80
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _own_headline(title: str, other: str) -> bool:
+    """Whether one article's headline is its own, not the other's kept or lightly edited
+    (HEADLINE_KEPT); titles of under TITLE_MIN characters tell nothing (False)."""
+    a, b = (_NOT_WORD.sub("", textnorm.normalize((t or "")[:4 * HEADLINE_CHARS]))[:HEADLINE_CHARS]
+            for t in (title, other))
+    if min(len(a), len(b)) < TITLE_MIN:
+        return False
+    run = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+    return run < HEADLINE_KEPT * min(len(a), len(b))
 
 
 def _section(body: str, grams: Any) -> bool:
