@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from hostile import BODY, Site, article_html
+from hostile import BODY, Site, _send, article_html
 from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
 
 from monitor.pipeline import poll
@@ -53,3 +53,28 @@ def test_backslashes_in_links_are_slashes_as_in_a_browser(make_ctx):  # noqa: F8
         ctx = make_ctx(source_toml("a", a.url("/c/list.html")))
         report = poll(ctx)[0]
     assert urls(ctx) == {a.url("/art/2026/1.html")}, report
+
+
+def test_an_article_asked_for_from_its_list_page_says_so_as_a_browser_does(make_ctx):  # noqa: F811
+    """Sites that guard their pages against hotlinking answer 403 to an article request whose
+    Referer is not one of their pages; a browser following a list's link sends the list page.
+    Only the origin goes to another site, and nothing from an https page to an http one."""
+    from monitor.pipeline.steps import referer
+
+    with Site() as a:
+        listing = a.url("/xw/list.html")
+
+        def guarded(h) -> None:
+            ok = h.headers.get("Referer") == listing
+            body = article_html("三明与上海共建产业园区", BODY) if ok else "<html><body>403 禁止盗链</body></html>"
+            _send(h, 200 if ok else 403, {"Content-Type": "text/html; charset=utf-8"}, body.encode())
+
+        a.page("/xw/list.html", '<html><body><ul class="news"><li><a href="/art/1.html">三明与上海共建产业园区</a></li>'
+                                "</ul></body></html>")
+        a.routes["/art/1.html"] = guarded
+        ctx = make_ctx(source_toml("a", listing))
+        report = poll(ctx)[0]
+    assert urls(ctx) == {a.url("/art/1.html")}, report
+    assert referer("https://a.cn/xw/list.html?p=2", "https://b.cn/1.html") == "https://a.cn/"
+    assert referer("https://a.cn/xw/list.html", "http://a.cn/1.html") is None
+    assert referer("http://a.cn/xw/list.html#top", "http://a.cn/1.html") == "http://a.cn/xw/list.html"

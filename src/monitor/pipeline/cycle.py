@@ -34,7 +34,7 @@ from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor
 from .listing import ListingWalk
-from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record, same_headline
+from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record, referer, same_headline
 
 Step = Callable[[concurrent.futures.Future], None]
 
@@ -169,7 +169,8 @@ class Cycle:
         for cand, key in choose_links(self.ctx, run, found, self.claimed):
             run.pending += 1
             run.attempted += 1
-            coro = _fetch_before(self.fetcher, run.deadline, cand.url)
+            page = referer(run.src.url, cand.url) if run.src.kind == "html" else None  # as a browser follows a list
+            coro = _fetch_before(self.fetcher, run.deadline, cand.url, headers={"Referer": page} if page else None)
             self._submit(coro, partial(self._article, run, cand, key))
         if run.pending == 0:
             self._finish(run)

@@ -243,6 +243,19 @@ def _root(url: str) -> str:
     return f"{scheme}://{rest.split('/', 1)[0]}/"
 
 
+def referer(page: str, url: str) -> str | None:
+    """The Referer a browser sends for `url` followed from `page` (its default policy,
+    strict-origin-when-cross-origin): the page, without its fragment, on the same origin; only its
+    origin elsewhere; nothing from https to http. Sites that guard against hotlinking refuse an
+    article asked for without one of their pages."""
+    here, there = urlsplit(page), urlsplit(url)
+    if here.scheme not in ("http", "https") or (here.scheme == "https" and there.scheme != "https"):
+        return None
+    if (here.scheme, here.netloc) == (there.scheme, there.netloc):
+        return page.split("#", 1)[0]
+    return f"{here.scheme}://{here.netloc}/"
+
+
 def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: BaseException) -> None:
     """Count a link that did not become an article; a failure counts against the link, so a page
     that never works stops costing a fetch every poll, while a passing fault is retried."""
