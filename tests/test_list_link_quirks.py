@@ -78,3 +78,5 @@ def test_an_article_asked_for_from_its_list_page_says_so_as_a_browser_does(make_
     assert referer("https://a.cn/xw/list.html?p=2", "https://b.cn/1.html") == "https://a.cn/"
     assert referer("https://a.cn/xw/list.html", "http://a.cn/1.html") is None
     assert referer("http://a.cn/xw/list.html#top", "http://a.cn/1.html") == "http://a.cn/xw/list.html"
+    assert referer("http://user:secret@a.cn:8080/xw/", "http://a.cn:8080/1.html") == "http://a.cn:8080/xw/"
+    assert referer("http://user:secret@a.cn/xw/", "http://b.cn/1.html") == "http://a.cn/"

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from .. import dedup, extract
 from ..config import Source
@@ -251,9 +251,21 @@ def referer(page: str, url: str) -> str | None:
     here, there = urlsplit(page), urlsplit(url)
     if here.scheme not in ("http", "https") or (here.scheme == "https" and there.scheme != "https"):
         return None
-    if (here.scheme, here.netloc) == (there.scheme, there.netloc):
-        return page.split("#", 1)[0]
-    return f"{here.scheme}://{here.netloc}/"
+    try:
+        origin = _origin(here)
+        same = (here.scheme, origin) == (there.scheme, _origin(there))
+    except ValueError:  # a port out of range
+        return None
+    if same:
+        return urlunsplit((here.scheme, origin, here.path or "/", here.query, ""))
+    return f"{here.scheme}://{origin}/"
+
+
+def _origin(parts: SplitResult) -> str:
+    """host[:port] of a URL, without any user name or password (a browser never sends those)."""
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    return f"{host}:{parts.port}" if parts.port else host
 
 
 def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: BaseException) -> None:
