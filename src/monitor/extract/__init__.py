@@ -241,13 +241,13 @@ _PARAGRAPHS = "p, div, section, article, table, li"  # what a faded block holds 
 
 def _hidden(node: LexborNode) -> bool:
     """Whether an element is hidden from readers: the `hidden` attribute, or a style that hides it
-    (`hiding.hides`), or one that makes it invisible around text without paragraphs
-    (`hiding.faded`: WeChat keeps its whole article so until its script runs)."""
+    (`hiding.seen`), or one that makes it invisible around text without paragraphs (WeChat keeps
+    its whole article so until its script runs)."""
     attrs = node.attributes
-    style = attrs.get("style") or ""
-    if "hidden" in attrs or hiding.hides(style):
+    if "hidden" in attrs:
         return True
-    return hiding.faded(style) and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS))
+    shown = hiding.seen(attrs.get("style") or "")
+    return shown == "hidden" or (shown == "faded" and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS)))
 
 
 def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]],

@@ -30,22 +30,25 @@ MAX_RULES = 50  # hiding selectors taken from one page's style sheets
 SHEET_MAX = 8_192  # characters: a longer sheet is a framework's rules (a tenth of sheets, 85% of their text)
 
 
-def hides(style: str) -> bool:
-    """Whether an inline style (or a rule's declarations) hides what it styles."""
+def seen(style: str) -> str:
+    """How an inline style shows its element: "hidden" (`_hides`); "faded", invisible yet keeping
+    its place (`visibility:hidden`, `opacity:0`: what a script shows later, WeChat its whole
+    article, so `_clean_tree` counts it hidden only when it holds no paragraphs); or ""."""
     style = "".join(style.lower().split())
+    if _hides(style):
+        return "hidden"
+    faded = "visibility:hidden" in style or ("opacity:0" in style and _CLEAR.search(style) is not None)
+    return "faded" if faded else ""
+
+
+def _hides(style: str) -> bool:
+    """Whether a style (inline, or a rule's declarations), lowered and without white space, hides
+    what it styles."""
     if "display:none" in style or ("font-size:0" in style and _ZERO_FONT.search(style)):
         return True
     if ":-" in style and _whole(style, _OFF_SCREEN):
         return True
     return "overflow:hidden" in style and _whole(style, _NO_BOX)
-
-
-def faded(style: str) -> bool:
-    """Whether an inline style makes its element invisible yet keeps its place (`visibility:hidden`,
-    `opacity:0`): what a script shows later (WeChat its whole article), so `_clean_tree` counts it
-    hidden only when it holds no paragraphs."""
-    style = "".join(style.lower().split())
-    return "visibility:hidden" in style or ("opacity:0" in style and _CLEAR.search(style) is not None)
 
 
 def _whole(style: str, pattern: re.Pattern[str]) -> bool:
@@ -74,7 +77,7 @@ def hiding_selectors(sheets: list[str]) -> str:
             if depth != 1:
                 continue  # outside any rule, or inside @media { … }: hidden on some screens only
             opened, done = low.rfind("{", 0, pos), low.find("}", pos)
-            if done < 0 or not hides(low[opened + 1:done]):
+            if done < 0 or not _hides("".join(low[opened + 1:done].split())):
                 continue
             start = max(low.rfind("}", 0, opened), low.rfind("{", 0, opened)) + 1
             selector = sheet[start:opened].rsplit("*/", 1)[-1].strip()  # after any comment

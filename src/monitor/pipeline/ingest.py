@@ -559,7 +559,8 @@ class Ingestor:
             return NOT
         if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
             return QUOTES
-        if quoting and self._framed_apart(p, stored, shorter):
+        frame = self._framed_apart(p, stored, shorter) if quoting else ""
+        if frame == "whole":
             if shorter:
                 return NOT  # the stored text frames this one: no repost (nor a quotation of this one's)
             # this one's frame around a text of the story: the story is not joined through
@@ -568,7 +569,7 @@ class Ingestor:
             return QUOTES
         # a text this one frames but for a few words of its own (a repost's lead or note) under
         # another headline settles nothing at once: a fuller look may find a story framed whole
-        cand["loose"] = quoting and not shorter and self._framed_apart(p, stored, shorter, loose=True)
+        cand["loose"] = frame == "loose" and not shorter
         return BLIND if not shorter and not theirs and mine else REPOST
 
     @staticmethod
@@ -587,19 +588,24 @@ class Ingestor:
         return False
 
     @staticmethod
-    def _framed_apart(p: Prepared, stored: _Stored, shorter: bool, loose: bool = False) -> bool:
-        """Whether the larger text holds the whole of the smaller (`dedup.whole`), a story of
+    def _framed_apart(p: Prepared, stored: _Stored, shorter: bool) -> str:
+        """"whole" when the larger text holds the whole of the smaller (`dedup.whole`), a story of
         FRAMED_STORY paragraphs or fewer, between a short opening and closing of its own
         (`dedup.framing`) under a headline of its own (`_own_headline`): a follow-up or a
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
-        its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)."""
+        its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame).
+        "loose" when all of that holds but the whole: the smaller text has words the larger left
+        out. "" otherwise."""
         if not _own_headline(p.article.title, stored.title):
-            return False
+            return ""
         if dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
-            return False  # a longer story (a part of one held by a fuller text reads alike)
-        if shorter:
-            return dedup.framing(stored.text, p.grams()) and (loose or dedup.whole(p.text(), stored.fp.grams))
-        return dedup.framing(p.text(), stored.fp.grams) and (loose or dedup.whole(stored.text, p.grams()))
+            return ""  # a longer story (a part of one held by a fuller text reads alike)
+        (large, small), (large_grams, small_grams) = (
+            ((stored.text, p.text()), (stored.fp.grams, p.grams())) if shorter
+            else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
+        if not dedup.framing(large, small_grams):
+            return ""
+        return "whole" if dedup.whole(small, large_grams) else "loose"
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
