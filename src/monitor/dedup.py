@@ -415,14 +415,21 @@ def _framed(own, most: int | None = None) -> bool:
     passage of QUOTE_RUN characters or more that the other text has and after its last: an
     opening and a closing around what it quotes, each of `most` characters or fewer when given.
     Shorter shared runs (a name, the story's title cited) neither end nor count as its own text."""
+    span = _shared_span(own)
+    if span is None:
+        return False
+    opening, closing = int(own[:span[0]].sum()), int(own[span[1]:].sum())
+    return min(opening, closing) >= QUOTE_EDGE and (most is None or max(opening, closing) <= most)
+
+
+def _shared_span(own) -> tuple[int, int] | None:
+    """[start, end) from a text's first passage of QUOTE_RUN characters or more that the other
+    text has (`own` False) to its last; None when it has no such passage."""
     np = _np()
     covered = np.concatenate(([False], ~own, [False]))
     bounds = np.flatnonzero(covered[1:] != covered[:-1]).reshape(-1, 2)  # [start, end) of each covered run
     runs = bounds[bounds[:, 1] - bounds[:, 0] >= QUOTE_RUN]
-    if not len(runs):
-        return False
-    opening, closing = int(own[:runs[0, 0]].sum()), int(own[runs[-1, 1]:].sum())
-    return min(opening, closing) >= QUOTE_EDGE and (most is None or max(opening, closing) <= most)
+    return (int(runs[0, 0]), int(runs[-1, 1])) if len(runs) else None
 
 
 # Substitutions: a passage of one text that no shingle of the other holds, with shared text on
@@ -501,11 +508,32 @@ def framing(text_a: str, grams_b) -> bool:
     return _framed(_own(a, grams_b), FRAME_MAX)
 
 
+def frame(text_a: str, grams_b) -> str:
+    """The first text's own opening and closing around what it shares with the second (`_framed`'s
+    edges: before its first passage of QUOTE_RUN characters or more the second has, after its
+    last), white space removed; "" when they share no such passage."""
+    a = "".join(text_a.split())
+    span = _shared_span(_own(a, grams_b)) if len(a) >= SHINGLE and len(grams_b) else None
+    return "" if span is None else a[:span[0]] + "\n" + a[span[1]:]
+
+
 def whole(text: str, other_grams) -> bool:
     """Whether the other text (its sorted shingle hashes) leaves out no passage of `text`
-    (`_left_text`: a garbled or reworded word inside shared text is none)."""
+    (`_left_text`: a garbled or reworded word inside shared text is none). A run of the text's own
+    characters holding fewer than QUOTE_GAP letters or digits is none either: a scraped mirror's
+    insertions (emoji in brackets) a few characters apart leave the words between them in no
+    shared shingle."""
     flat = "".join(text.split())
-    return len(flat) >= SHINGLE and len(other_grams) > 0 and not _left_text(_own(flat, other_grams), text)
+    if len(flat) < SHINGLE or not len(other_grams):
+        return False
+    own = _own(flat, other_grams)
+    if not _left_text(own, text):
+        return True
+    np = _np()
+    words = np.fromiter((c.isalnum() for c in flat), bool, len(flat))
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], own, [False])).astype(np.int8))).reshape(-1, 2)
+    counted = np.concatenate(([0], np.cumsum(words)))
+    return not bool(((counted[edges[:, 1]] - counted[edges[:, 0]]) >= QUOTE_GAP).any())
 
 
 def _left_text(own, text: str = "") -> int:

@@ -557,7 +557,7 @@ class Ingestor:
             return NOT  # one item of a compilation met before the item's own story (or after it)
         if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
             return NOT
-        if quoting and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams):
+        if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams):
             return QUOTES
         frame = self._framed_apart(p, stored, shorter) if quoting else ""
         if frame == "whole":
@@ -593,7 +593,9 @@ class Ingestor:
         FRAMED_STORY paragraphs or fewer, between a short opening and closing of its own
         (`dedup.framing`) under a headline of its own (`_own_headline`): a follow-up or a
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
-        its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame).
+        its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)
+        unless the frame calls on its readers (`_calls_on_readers`: a self-media copy's intro and
+        outro under a headline of its own).
         "loose" when all of that holds but the whole: the smaller text has words the larger left
         out. "" otherwise."""
         if not _own_headline(p.article.title, stored.title):
@@ -605,6 +607,8 @@ class Ingestor:
             else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
         if not dedup.framing(large, small_grams):
             return ""
+        if _calls_on_readers(dedup.frame(large, small_grams)):
+            return ""  # a self-media account's wrapper around a story it copies
         return "whole" if dedup.whole(small, large_grams) else "loose"
 
     @staticmethod
@@ -683,6 +687,29 @@ def _own_headline(title: str, other: str) -> bool:
         return False
     run = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
     return run < HEADLINE_KEPT * min(len(a), len(b))
+
+
+# What a self-media account (a WeChat 公众号, a 网易号 or 百家号) says to its readers around a story
+# it copies: its editor (小编), calls to comment, share, follow or bookmark, an arrow down to the
+# text. A follow-up's or a commentary's frame is about the news: 网友留言, 本报将继续关注, 被大量转发
+# are none of these. Literals only (a plain alternation: linear). Read on fingerprint text.
+_READER_CALL = re.compile("小编|评论区|留言区|欢迎留言|留言告诉|点个赞|点赞再走|在看”|在看\"|设为星标|关注我们|点击关注|"
+                          "加关注|关注公众号|转发给|转发让|转发这|转发扩散|欢迎转发|建议收藏|记得收藏|↓")
+
+
+def _calls_on_readers(frame: str) -> bool:
+    """Whether a frame's text calls on its readers (`_READER_CALL`)."""
+    return _READER_CALL.search(frame) is not None
+
+
+def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any) -> bool:
+    """`dedup.quotes`, but for a text quoting the other under a frame calling on its readers
+    (`_calls_on_readers`): two self-media copies of one story, each with an intro and outro of
+    its own, read as quoting each other, and are copies."""
+    if not dedup.quotes(text_a, grams_a, text_b, grams_b):
+        return False
+    return any(dedup.quoting(x, gx, y, gy) and not _calls_on_readers(dedup.frame(x, gy))
+               for x, gx, y, gy in ((text_a, grams_a, text_b, grams_b), (text_b, grams_b, text_a, grams_a)))
 
 
 def _section(body: str, grams: Any) -> bool:
