@@ -24,7 +24,7 @@ _STOP = re.compile(
     r"Most (?:popular|read|viewed|shared)(?: today| this week| this month| right now)?(?: (?:from|on|in|at) [^:]{1,30})?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
-    r"Related topics|More (?:on|about) this (?:story|topic)|"
+    r"Related topics|More (?:on|about) this (?:story|topic)|(?:Photo|Image|Picture)s? credits?|"
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
@@ -115,6 +115,9 @@ _EN_CREDIT_END = re.compile("|".join(
     rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "shutterstock",
                                            r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration")
 ))
+# `… on July 6, 2026. Photo: Xinhua`, `… (Photo by Jo Lin/Xinhua)`, `… [Photo/VCG]`, `File photo: Screenshot
+# of …`: a picture's caption closing with its credit, which opens with a capital and has no sentence end.
+_CREDIT_TAIL = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?: by |:\s?|/\s?)[A-Z][^.!?:;()\[\]]{0,60}[)\]]?\s*$")
 # `… Image by Jo Marsh, CC BY-SA 4.0.`: a picture's caption closing with its free licence (up to 300 chars).
 _LICENCE_END = re.compile(r"\bcc(?: by(?:-(?:sa|nd|nc)){0,2})? \d\.\d[)\].]?\s*$|\bcc0[)\].]?\s*$")
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
@@ -207,6 +210,12 @@ def is_excerpt(text: str) -> bool:
 def is_expander(line: str) -> bool:
     """A `Read More` / `Continue reading` button line (short, nothing else on it)."""
     return len(line) <= 30 and _READ_ON.fullmatch(line.strip().lower()) is not None
+
+
+def is_credited_caption(line: str) -> bool:
+    """A picture's caption (or a credit alone) closing with its credit: `… Photo: Xinhua`, `… (Photo by
+    Jo Lin/Xinhua)`, `… [Photo/VCG]` (up to ~800 chars; a sentence ending in a full stop is text)."""
+    return len(line) <= 800 and line[-1:] not in ".!?" and _CREDIT_TAIL.search(line, max(0, len(line) - 90)) is not None
 
 
 def is_appeal(line: str) -> bool:
@@ -633,11 +642,11 @@ def _stamp(line: str) -> bool:
 
 
 # Credits closing a story, on a line of their own: an editor's (`Editor: Zhang Liang`, `(Web editor:
-# Tian Yi, Liang Jun)`, `[Editor: huaxia]`, `Edited by …`) and a release's `SOURCE Company Ltd.`
+# Tian Yi, Liang Jun)`, `[Editor: huaxia]`, `Edited by …`), a writer's (`Written by: Jo Marsh`) and a release's `SOURCE Company Ltd.`
 # (a syndication note, `Originally published on …`, and a `___` rule stay: scrapinghub's truth keeps them).
 _CLOSING_CREDIT = re.compile(
     r"[(\[]?(?:(?:web|chief|executive|managing|copy|responsible|duty|news) )?editors?\s*[:：]\s*[\w .,'’&-]{1,60}[)\]]?|"
-    r"(?:edited|translated) by:?\s[\w .,'’&-]{1,60}|"
+    r"(?:edited|translated|written) by:?\s[\w .,'’&-]{1,60}|"
     r"[—–-]*\s*with (?:additional )?assistance (?:from|by)\s[^.!?]{1,80}\.?",
     re.I,
 )

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from .body import class_hint, link_density, tag_ids
-from .boiler import cjk_name, is_appeal, is_caption, is_chrome, is_excerpt, is_expander, is_stop, trim_head, trim_tail
+from .boiler import (
+    cjk_name,
+    is_appeal,
+    is_caption,
+    is_chrome,
+    is_credited_caption,
+    is_excerpt,
+    is_expander,
+    is_stop,
+    trim_head,
+    trim_tail,
+)
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
@@ -667,7 +678,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True  # `——与国际大都市的深度对话`: the headline's second line above the text
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
-    if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text):
+    if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text) or is_credited_caption(text):
         if body.paragraphs and _cheer(body.paragraphs[-1]) and is_appeal(text):
             body.paragraphs.pop()  # `Thank you!` over `… please support us so that …`: the appeal box's heading
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
