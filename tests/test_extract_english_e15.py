@@ -42,3 +42,20 @@ def test_a_photo_credits_section_under_a_how_to_ends_the_text() -> None:
     body = paragraphs("en_e15_photo_credits.html")
     assert body[-1].startswith("Keep the vase away from windows")
     assert not any("Photo Credits" in line or "Marsh Studio" in line for line in body)
+
+
+def test_a_pull_quote_and_a_link_preview_card_in_a_post_are_not_text() -> None:
+    body = paragraphs("en_e15_ghost_cards.html")
+    assert body[0].startswith("Every harbour office prints its tide tables")
+    assert body[-1].startswith("None of this makes the tables wrong.")
+    assert not any("Annual tide predictions" in line or "Coastal Survey Office" in line for line in body)
+    assert sum("falling barometer and an onshore wind" in line for line in body) == 1  # the pull quote repeats it
+    assert len(body) == 5
+
+
+def test_a_reading_time_line_is_chrome_and_sentences_stay() -> None:
+    from monitor.extract.boiler import is_chrome
+    assert is_chrome("4 min read · Apr 2, 2024")
+    assert is_chrome("12 minute read")
+    assert not is_chrome("Give it a read.")
+    assert not is_chrome("The 10:15 train to Leeds was cancelled.")

@@ -130,6 +130,7 @@ _PAGER = re.compile(
     r"[«‹<\s]*(?:next|previous|prev\.?) page[\s»›>]*|"
     r"[«‹<←\s]*(?:next|previous|prev\.?|older|newer)(?: (?:post|article|story|entry))?[\s»›>→]*"  # a blog's neighbour links
 )
+_READ_TIME = re.compile(r"\b\d{1,3} ?(?:min|mins|minutes?)\.? read\b")  # `4 min read`, `12 minute read`
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -244,6 +245,8 @@ def is_chrome(line: str) -> bool:
             return True
         if line[-1:] in ".)0]" and _LICENCE_END.search(lower, len(lower) - 24):
             return True
+        if len(line) <= 60 and " read" in lower and _READ_TIME.search(lower):
+            return True  # `4 min read · Apr 2, 2024`: a post's reading time
         if lower.rstrip(" .").endswith("*ad"):
             return True  # `ChargeFinder is a free service … Get your quotes here. — *ad.`: a paragraph signed as an ad
         if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)

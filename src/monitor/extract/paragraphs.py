@@ -65,7 +65,8 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
-    r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle"
+    r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle|"
+    r"pullquote|pull-quote|pull_quote|bookmark-card|kg-bookmark|link-preview"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -83,7 +84,9 @@ _STRONG_HINT = re.compile(
     # the writer's box under a post (`authorbox`, `author-bio`, `about-the-author`) and its tag box
     r"authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|about-the-author|"
     r"tagbox|tag-box|-tags(?![\w-])|"
-    r"widget-title|widgettitle"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
+    r"widget-title|widgettitle|"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
+    # a pull quote repeating a line of the text, and a link's preview card (its title, summary and site)
+    r"pullquote|pull-quote|pull_quote|bookmark-card|kg-bookmark|link-preview"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
