@@ -59,3 +59,13 @@ def test_a_reading_time_line_is_chrome_and_sentences_stay() -> None:
     assert is_chrome("12 minute read")
     assert not is_chrome("Give it a read.")
     assert not is_chrome("The 10:15 train to Leeds was cancelled.")
+
+
+def test_cover_notes_and_provided_photo_credits_are_not_text() -> None:
+    body = paragraphs("en_e15_agency_credits.html")
+    assert body[0].startswith("The ferry company on the city's largest lake")
+    assert body[-1].startswith("Fares will stay the same")
+    assert len(body) == 3
+    from monitor.extract.boiler import is_credited_caption
+    assert is_credited_caption("A crew member at work. (Photo courtesy of the harbour museum)")
+    assert not is_credited_caption("(Cover story continues on page three.)")

@@ -113,11 +113,15 @@ _EN_CREDIT_START = re.compile(
 )
 _EN_CREDIT_END = re.compile("|".join(
     rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "shutterstock",
-                                           r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration")
+                                           r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration", "/cfp", "/vcg")
 ))
 # `… on July 6, 2026. Photo: Xinhua`, `… (Photo by Jo Lin/Xinhua)`, `… [Photo/VCG]`, `File photo: Screenshot
 # of …`: a picture's caption closing with its credit, which opens with a capital and has no sentence end.
 _CREDIT_TAIL = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?: by |:\s?|/\s?)[A-Z][^.!?:;()\[\]]{0,60}[)\]]?\s*$")
+# `(Cover: Passengers board … /CFP)`, `(Cover image via CFP)`: a note on the page's cover picture.
+_COVER_NOTE = re.compile(r"[(\[]Cover(?: (?:image|photo|picture))?\s?(?::|via |by )")
+# `… [Photo provided to chinadaily.com.cn]`, `(Photo courtesy of the museum)`: a bracketed credit naming who gave it.
+_PROVIDED_TAIL = re.compile(r"[\[(](?:photo|image|picture)s? (?:provided (?:to|by)|courtesy of) [^\[\]()]{1,60}[\])]\s*$", re.I)
 # `… Image by Jo Marsh, CC BY-SA 4.0.`: a picture's caption closing with its free licence (up to 300 chars).
 _LICENCE_END = re.compile(r"\bcc(?: by(?:-(?:sa|nd|nc)){0,2})? \d\.\d[)\].]?\s*$|\bcc0[)\].]?\s*$")
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
@@ -215,8 +219,13 @@ def is_expander(line: str) -> bool:
 
 def is_credited_caption(line: str) -> bool:
     """A picture's caption (or a credit alone) closing with its credit: `… Photo: Xinhua`, `… (Photo by
-    Jo Lin/Xinhua)`, `… [Photo/VCG]` (up to ~800 chars; a sentence ending in a full stop is text)."""
-    return len(line) <= 800 and line[-1:] not in ".!?" and _CREDIT_TAIL.search(line, max(0, len(line) - 90)) is not None
+    Jo Lin/Xinhua)`, `… [Photo/VCG]`, `… [Photo provided to …]`, and a bracketed note on the cover picture
+    (up to ~800 chars; a sentence ending in a full stop is text)."""
+    if len(line) > 800 or line[-1:] in ".!?":
+        return False
+    if line[-1:] in ")]" and (_COVER_NOTE.match(line) or _PROVIDED_TAIL.search(line, max(0, len(line) - 90))):
+        return True  # `(Cover: A forecaster studies … /CFP)`: a note on the page's cover picture
+    return _CREDIT_TAIL.search(line, max(0, len(line) - 90)) is not None
 
 
 def is_appeal(line: str) -> bool:
