@@ -4,7 +4,12 @@ real pages of that set, reproduced on a page written for it in tests/fixtures/ex
 - A picture's caption closing with its credit and no sentence end (`… on May 2, 2026. Photo:
   Screenshot from the video account of …`, `… (Photo by Tao Ran/Coast Times)`, `… [Photo/VCG]`),
   set as a paragraph under the picture (a news site that sets its text as `<br>`-parted lines
-  gives its captions a `<p class="picture">`), kept as text, however long the caption.
+  gives its captions a `<p class="picture">`), kept as text, however long the caption; a bracketed
+  credit naming who gave the picture (`[Photo provided to …]`) and a note on the cover picture
+  (`(Cover: … /CFP)`).
+- A writer's credit under a post (`Written by: Dana Crewe`) and a `Photo Credits` section under a how-to.
+- A pull quote (`blockquote.pullquote`), a link's preview card (`kg-bookmark-card`) and a post's
+  reading-time line (`4 min read · Apr 2, 2024`).
 """
 
 from __future__ import annotations
