@@ -106,7 +106,8 @@ def run(state, once, metrics_port, metrics_host) -> None:
 @click.command()
 @click.pass_obj
 def sources(state) -> None:
-    """List configured sources with their last poll, status, error and failing article links."""
+    """List configured sources with their last poll, status, error and failing article links.
+    `backlog` says where later polls read on from when more news came than a poll reads."""
     from collections import Counter
 
     state.names_topics_only()
@@ -117,9 +118,20 @@ def sources(state) -> None:
         r = stored.get(s.name, {})
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
                      r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
-                     failing[s.name], (r.get("last_error") or "")[:100]])
+                     failing[s.name], (r.get("last_error") or "")[:100], _backlog(r.get("frontier"))])
     print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
-                            "failing links", "last error"], rows)
+                            "failing links", "last error", "backlog"], rows)
+
+
+def _backlog(frontier: str | None) -> str:
+    """Where later polls read on from (`page 7`), or "" when nothing is left behind."""
+    import json
+
+    try:
+        marks = json.loads(frontier or "[]")
+        return ", ".join(f"page {int(m['n'])}" for m in marks) if isinstance(marks, list) else ""
+    except (ValueError, TypeError, KeyError):
+        return ""
 
 
 @click.command()

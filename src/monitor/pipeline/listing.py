@@ -11,6 +11,7 @@ Conditional-GET validators go only with the source's first request.
 from __future__ import annotations
 
 import concurrent.futures
+import json
 from collections.abc import Coroutine
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -48,7 +49,40 @@ def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | N
         hits = settled(store, list(canon.values()))[0]
         return {u for u, c in canon.items() if c in hits}
 
-    return Crawl(known=stored, catch_up=CATCH_UP_PAGES if (state or {}).get("last_success") else 0)
+    def older(urls: list[str], since: str) -> set[str]:
+        if store is None or not since:
+            return set()
+        canon = {u: dedup.canonical_url(u) for u in urls}
+        hits = store.stored_before(list(canon.values()), since)
+        return {u for u, c in canon.items() if c in hits}
+
+    polled = bool((state or {}).get("last_success"))
+    return Crawl(known=stored, catch_up=CATCH_UP_PAGES if polled else 0,
+                 frontiers=frontiers_of(src, state or {}) if polled else [], older=older)
+
+
+def frontiers_of(src: Source, state: dict[str, Any]) -> list[dict[str, Any]]:
+    """The marks earlier polls left (`sources.base.mark`), for this same URL; none when unreadable."""
+    try:
+        marks = json.loads(state.get("frontier") or "[]") if state.get("url") == src.url else []
+    except ValueError:
+        return []
+    return [m for m in marks if isinstance(m, dict) and isinstance(m.get("url"), str) and isinstance(m.get("n"), int)
+            and isinstance(m.get("since"), str)] if isinstance(marks, list) else []
+
+
+def frontier_after(store: Store, listing: Listing) -> str | None:
+    """The source's marks after a poll, as stored (None: as they were): each moved back to the
+    first page read towards it with a link this poll did not store (deferred, late or failing)."""
+    if listing.trails is None:
+        return None
+
+    def done(urls: list[str]) -> set[str]:
+        canon = {u: dedup.canonical_url(u) for u in urls}
+        hits = settled(store, list(set(canon.values())))[0]
+        return {u for u, c in canon.items() if c in hits}
+
+    return json.dumps(sources.settle(listing.trails, done))
 
 
 def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) -> Coroutine[Any, Any, Response]:

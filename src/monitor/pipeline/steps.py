@@ -27,7 +27,7 @@ from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from . import health
 from .base import Context, cap_body, log
-from .listing import MAX_ATTEMPTS, ListingWalk, settled, with_listing_facts
+from .listing import MAX_ATTEMPTS, ListingWalk, frontier_after, settled, with_listing_facts
 
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 # downloads some sites serve as text/html: their first bytes tell
@@ -85,7 +85,7 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     cap = ctx.cfg.fetch.max_articles_per_poll
     # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
     # at the top of the list where the next poll finds it; otherwise the newest first.
-    caught_up = run.src.kind == "html" and run.listing is not None and len(run.listing.pages) > run.src.pages
+    caught_up = run.listing is not None and run.listing.caught_up
     chosen = fresh[-cap:] if caught_up else fresh[:cap]
     report.duplicates += len(found) - len(fresh)
     report.deferred += len(fresh) - len(chosen)
@@ -323,7 +323,8 @@ def record(ctx: Context, run: SourceRun) -> None:
                           resting=report.status == health.RESTING,
                           links=run.links if listing is not None else None, missing_count=run.missing,
                           etag=listing.etag if keep and listing else None,
-                          last_modified=listing.last_modified if keep and listing else None)
+                          last_modified=listing.last_modified if keep and listing else None,
+                          frontier=frontier_after(ctx.store, listing) if listing is not None else None)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
              "deferred=%d duration_ms=%d", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,

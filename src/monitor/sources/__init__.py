@@ -19,7 +19,7 @@ from collections.abc import Callable
 from ..config import Source
 from ..models import Candidate
 from . import feed, html, jsonapi, search, sitemap
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, drive
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Trail, Walk, drive, settle
 
 KINDS: dict[str, Callable[[Source, Crawl], Walk]] = {
     "feed": feed.walk,
@@ -57,5 +57,5 @@ def _now():
     return datetime.now(timezone.utc)
 
 
-__all__ = ["KINDS", "Crawl", "LinkFilter", "Listing", "Page", "PageLinks", "Request", "Walk", "candidates", "drive",
-           "listing", "walk"]
+__all__ = ["KINDS", "Crawl", "LinkFilter", "Listing", "Page", "PageLinks", "Request", "Trail", "Walk", "candidates", "drive",
+           "listing", "settle", "walk"]

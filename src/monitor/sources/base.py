@@ -57,6 +57,10 @@ class Crawl:
     # list pages a walk may read past its configured ones while every page still ends on a new
     # link (more news since the last poll than those pages hold); 0 on a source's first poll
     catch_up: int = 0
+    # where earlier polls stopped reading with the news still going (`mark`s, as stored): the
+    # walk reads on from each until it meets the news stored before the mark was made
+    frontiers: list[dict[str, Any]] = field(default_factory=list)
+    older: Callable[[list[str], str], set[str]] = lambda urls, since: set()  # which were stored before `since`
 
 
 @dataclass
@@ -77,6 +81,9 @@ class Listing:
     pages: list[PageLinks] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     not_modified: bool = False
+    # the pages read towards the source's marks (None: a kind without them; the stored marks stand)
+    trails: list[Trail] | None = None
+    caught_up: bool = False  # read past the configured pages: the oldest links are stored first
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
 
@@ -87,6 +94,94 @@ class Listing:
         self.last_modified = page.headers.get("last-modified")
         self.not_modified = bool(page.not_modified)
         return None if self.not_modified else page
+
+
+MAX_FRONTIERS = 4  # backlogs a source keeps marks for (a second outage before the first is read)
+FRONTIER_QUIET = 20  # pages in a row without a new link read on from a mark before the walk lets it go
+FRONTIER_FAILS = 3  # failed requests at a mark before the walk lets it go
+
+
+def mark(url: str, number: int, since: str, quiet: int = 0, fails: int = 0) -> dict[str, Any]:
+    """A frontier: the list page (its URL and number) a poll stopped at with the news still
+    going, and when (`since`, ISO UTC): links stored before then are the news the backlog ends
+    on. The page itself is read again: news published since pushes links down the pages, so
+    what was past it is then on it or after it, never before it."""
+    return {"url": url, "n": number, "since": since, "quiet": quiet, "fails": fails}
+
+
+def stamp(now: datetime) -> str:
+    """A mark's `since`, to the second as articles are stamped: an article stored by the poll
+    that made the mark never reads as stored before it."""
+    return now.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Trail:
+    """The pages read towards one mark in a poll, each with its links, and the mark the walk
+    left (None: the backlog was read to its end). The pipeline moves the mark back to the first
+    of these pages with a link the poll did not store (`settle`): a link deferred or failing
+    there is read again, never skipped."""
+
+    since: str
+    pages: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    left: dict[str, Any] | None = None
+
+
+def settle(trails: list[Trail], done: Callable[[list[str]], set[str]]) -> list[dict[str, Any]]:
+    """The marks to keep after a poll: each trail's first page with a link not `done` (stored,
+    aliased or given up), else the mark its walk left; at most MAX_FRONTIERS, one a page."""
+    every = [u for t in trails for _, _, urls in t.pages for u in urls]
+    finished = done(every) if every else set()
+    out: dict[str, dict[str, Any]] = {}
+    for t in trails:
+        back = next(((u, n) for u, n, urls in t.pages if any(x not in finished for x in urls)), None)
+        m = mark(back[0], back[1], t.since) if back else t.left
+        if m is not None:
+            out.setdefault(m["url"], m)
+    return list(out.values())[:MAX_FRONTIERS]
+
+
+# One page read on from a mark: its links (kept by the filters, in list order), how many of them
+# are not stored yet, and the next page as (url, number) or None at the list's end.
+ReadOn = Callable[[str, int], Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]]
+
+
+def read_marks(marks: list[dict[str, Any]], budget: int, read: ReadOn,
+               older: Callable[[list[str], str], set[str]]) -> Generator[Request, Page, list[Trail]]:
+    """Read on from each mark, within `budget` pages in all: past pages of links stored since
+    the mark (news published in between pushed the backlog down), through the backlog, to a page
+    that ends on a link stored before the mark was made (the news the backlog ends on: that mark
+    is done). A mark the budget cuts short moves to the page reached; one whose own page keeps
+    failing, that finds nothing new for FRONTIER_QUIET pages in a row, or whose list ends (no
+    next page, or a failing one after it), is let go. One `Trail` a mark."""
+    from ..errors import MonitorError
+
+    used, trails = 0, []
+    for m in marks:
+        url, number, since = m["url"], int(m["n"]), str(m.get("since") or "")
+        quiet, fails = int(m.get("quiet") or 0), int(m.get("fails") or 0)
+        trail = Trail(since)
+        trails.append(trail)
+        if used >= budget:
+            trail.left = m
+            continue
+        while True:
+            used += 1
+            try:
+                links, new, after = yield from read(url, number)
+            except MonitorError:  # past pages read on: the list's end; at the mark: it stays a few polls
+                if not trail.pages and fails + 1 < FRONTIER_FAILS:
+                    trail.left = mark(url, number, since, quiet, fails + 1)
+                break
+            trail.pages.append((url, number, links))
+            quiet = 0 if new else quiet + 1
+            if (links and links[-1] in older(links[-1:], since)) or after is None or quiet > FRONTIER_QUIET:
+                break
+            if used >= budget:
+                trail.left = mark(url, number, since, quiet)
+                break
+            url, number = after
+    return trails
 
 
 def absolute(base: str, href: str | None) -> str | None:

@@ -5,43 +5,65 @@ by `page_url` (`index_{n}.htm`, `?page={n}`, `node_123_{n}.htm`; page k has n = 
 or by following `next_selector`. Stops early when a page adds only links already stored. A
 source that polled before reads on past `pages` (up to `crawl.catch_up` more) while each page
 ends on a link not stored yet: more news came than its pages hold (a weekend the daemon was
-down); without `page_url` or `next_selector` the page's own "下一页" link leads on.
+down); without `page_url` or `next_selector` the page's own "下一页" link leads on. When even
+those pages end on a new link, the listing marks the page (`Listing.trails`, kept by the
+pipeline as the source's `frontier`) and the next polls read on from it (`base.read_marks`)
+until they meet the news stored before: nothing is lost however long the daemon was down, and
+no poll reads more than `pages` + 2 × `catch_up` pages.
 Out: a `Listing`. Never fetches by itself.
 """
 
 from __future__ import annotations
+
+from collections.abc import Generator
 
 from ..config import Source
 from ..decode import decode_html
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Candidate
-from .base import MAX_LINKS, Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, script_link
+from .base import (
+    MAX_LINKS,
+    Crawl,
+    LinkFilter,
+    Listing,
+    Page,
+    PageLinks,
+    Request,
+    Trail,
+    Walk,
+    absolute,
+    mark,
+    read_marks,
+    script_link,
+    stamp,
+)
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
     """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links, and
-    past them while each page ends on a new one."""
+    past them while each page ends on a new one; then on from where earlier polls stopped."""
     listing = Listing()
-    page = yield from listing.first(Request(source.url, conditional=True))
+    # with a backlog to read, page 1 is asked for in full: a 304 would end the walk before it
+    page = yield from listing.first(Request(source.url, conditional=not crawl.frontiers))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
     seen = {page.url}
     own_pager = bool(source.page_url or source.next_selector)
-    for number in range(1, source.pages + crawl.catch_up + 1):
-        found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1,
-                                 find_next=not own_pager and number >= source.pages and crawl.catch_up > 0)
-        kept = links.apply(found, listing)
-        known = crawl.known([c.url for c in kept]) if kept else set()
+    budget = source.pages + crawl.catch_up
+    url, since = source.url, stamp(crawl.now)
+    trail = Trail(since)  # the pages read past `pages`, should the news outrun them
+    for number in range(1, budget + 1):
+        kept, known, next_href = _read(source, crawl, page, listing, links, number,
+                                       find_next=not own_pager and number >= source.pages and crawl.catch_up > 0)
         new = len(kept) - len(known)
-        listing.pages.append(PageLinks(page.url, len(found), new))
         if number > source.pages:
+            listing.caught_up = True
             listing.pages[-1].note = "read past `pages`: more news than the pages hold"
-        if len(found) >= MAX_LINKS:
-            listing.pages[-1].note = f"only the first {MAX_LINKS:,} links read"
+            trail.pages.append((url, number, [c.url for c in kept]))
         target = page_url(source, number + 1) or next_href
-        if number == source.pages + crawl.catch_up or not target or target in seen:
+        if not target or target in seen:
             break
         if new == 0:
             if number < source.pages:
@@ -49,9 +71,37 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             break
         if number >= source.pages and kept[-1].url in known:  # the news ends on this page
             break
+        if number == budget:
+            if crawl.catch_up:  # more news than a poll reads: the next poll reads on from here
+                trail.left = mark(url, number, since)
+                listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
+            break
         seen.add(target)
+        url = target
         page = yield Request(target)
+    listing.trails = [trail] if trail.left else []
+    if crawl.frontiers:
+        def read(at: str, number: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:
+            got = yield Request(at)
+            kept, known, next_href = _read(source, crawl, got, listing, links, number, find_next=not own_pager)
+            listing.pages[-1].note = "read on from where an earlier poll stopped"
+            after = page_url(source, number + 1) or next_href
+            return [c.url for c in kept], len(kept) - len(known), (after, number + 1) if after else None
+
+        listing.trails += yield from read_marks(crawl.frontiers, crawl.catch_up, read, crawl.older)
     return listing
+
+
+def _read(source: Source, crawl: Crawl, page: Page, listing: Listing, links: LinkFilter, number: int,
+          find_next: bool) -> tuple[list[Candidate], set[str], str | None]:
+    """One list page into the listing: its kept links, which of them are stored, the next page."""
+    found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1, find_next=find_next)
+    kept = links.apply(found, listing)
+    known = crawl.known([c.url for c in kept]) if kept else set()
+    listing.pages.append(PageLinks(page.url, len(found), len(kept) - len(known)))
+    if len(found) >= MAX_LINKS:
+        listing.pages[-1].note = f"only the first {MAX_LINKS:,} links read"
+    return kept, known, next_href
 
 
 def page_url(source: Source, number: int) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Generator
 from typing import Any
 
 from ..config import Source
@@ -20,7 +21,21 @@ from ..decode import decode_html, json_loads
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import MAX_LINKS, Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute
+from .base import (
+    MAX_LINKS,
+    Crawl,
+    LinkFilter,
+    Listing,
+    Page,
+    PageLinks,
+    Request,
+    Trail,
+    Walk,
+    absolute,
+    mark,
+    read_marks,
+    stamp,
+)
 
 PAGE_COUNT_CAP = 10  # pages asked for when the answer states a count but max_pages is not set
 _JSONP = re.compile(rb"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
@@ -29,36 +44,69 @@ _FIELD = re.compile(r"\{([^{}]+)\}")
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
-    """Page after page of the API's items, as candidates."""
+    """Page after page of the API's items, as candidates; for a source polled before, on past
+    its pages while each ends on a new item, then on from where earlier polls stopped."""
     listing = Listing()
     links = LinkFilter(source, crawl.now)
     number = source.first_page
     last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count else 1)) - 1
+    stated = None  # the last page by the answer's own count
+    since = stamp(crawl.now)
+    trail = Trail(since)  # the pages read past `max_pages`, should the news outrun them
     while True:
-        req = request(source, number)
+        req = request(source, number, conditional=not crawl.frontiers)
         got = (yield from listing.first(req)) if number == source.first_page else (yield req)
         if got is None:
             return listing
-        page = got
-        data = decode(page)
-        items = _items(data, source, page.url)
-        kept = links.apply(_candidates(items, source, page.url), listing)
-        new = len(kept) - len(crawl.known([c.url for c in kept])) if kept else 0
-        listing.pages.append(PageLinks(f"{req.method} {page.url} page={number}", len(items), new))
-        if len(items) > MAX_LINKS:
-            listing.pages[-1].note = f"only the first {MAX_LINKS:,} items read"
-        if source.page_count:
-            last = min(last, source.first_page + _count(data, source.page_count) - 1)
-        if number >= last or not items:
+        kept, new, ends_known, count = _read(source, crawl, got, req, number, listing, links)
+        if number > last:
+            listing.caught_up = True
+            listing.pages[-1].note = "read past `max_pages`: more news than the pages hold"
+            trail.pages.append((req.url, number, kept))
+        stated = count if count is not None else stated
+        if (stated is not None and number >= stated) or new < 0:
+            break
+        if number >= last and (new == 0 or ends_known or not crawl.catch_up):  # the news ends on this page
             break
         if new == 0:
             listing.pages[-1].note = "only known links: later pages not fetched"
             break
+        if number == last + crawl.catch_up:  # more news than a poll reads: the next reads on from here
+            trail.left = mark(req.url, number, since)
+            listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
+            break
         number += 1
+    listing.trails = [trail] if trail.left else []
+    if crawl.frontiers:
+        def read(_url: str, at: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:
+            req = request(source, at)
+            kept, new, _, count = _read(source, crawl, (yield req), req, at, listing, links)
+            listing.pages[-1].note = "read on from where an earlier poll stopped"
+            done = new < 0 or (count is not None and at >= count)
+            return kept, max(new, 0), None if done else (request(source, at + 1).url, at + 1)
+
+        listing.trails += yield from read_marks(crawl.frontiers, crawl.catch_up, read, crawl.older)
     return listing
 
 
-def request(source: Source, number: int) -> Request:
+def _read(source: Source, crawl: Crawl, page: Page, req: Request, number: int, listing: Listing,
+          links: LinkFilter) -> tuple[list[str], int, bool, int | None]:
+    """One answer into the listing: its kept links, how many are not stored yet (-1 for an empty
+    answer: the end), whether the last is stored, and the last page number the answer states."""
+    data = decode(page)
+    items = _items(data, source, page.url)
+    kept = links.apply(_candidates(items, source, page.url), listing)
+    known = crawl.known([c.url for c in kept]) if kept else set()
+    listing.pages.append(PageLinks(f"{req.method} {page.url} page={number}", len(items), len(kept) - len(known)))
+    if len(items) > MAX_LINKS:
+        listing.pages[-1].note = f"only the first {MAX_LINKS:,} items read"
+    count = source.first_page + _count(data, source.page_count) - 1 if source.page_count else None
+    if not items:
+        return [], -1, False, count
+    return [c.url for c in kept], len(kept) - len(known), bool(kept) and kept[-1].url in known, count
+
+
+def request(source: Source, number: int, conditional: bool = True) -> Request:
     """The request for page `number`: `{page}` filled in the URL, form values and body."""
     page = str(number)
     url = source.url.replace("{page}", page)
@@ -72,7 +120,7 @@ def request(source: Source, number: int) -> Request:
         return Request(url, method, content=body, headers=(("Content-Type", "application/json"), *headers))
     if source.body is not None:
         return Request(url, method, json=_fill(source.body, number), headers=headers)
-    return Request(url, method, headers=headers, conditional=method == "GET")
+    return Request(url, method, headers=headers, conditional=conditional and method == "GET")
 
 
 def _fill(value: Any, number: int) -> Any:

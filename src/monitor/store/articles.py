@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from .. import ftstokens
@@ -32,6 +32,12 @@ class ArticlesPart(FingerprintsPart):
         """Which of these canonical URLs are stored already."""
         return {r["canonical_url"] for r in self._in_chunks(
             "SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", canonical_urls)}
+
+    def stored_before(self, canonical_urls: Iterable[str], when: str) -> set[str]:
+        """Which of these canonical URLs were stored before `when` (ISO UTC)."""
+        return {r["canonical_url"] for r in self._in_chunks(
+            "SELECT canonical_url, fetched_at FROM articles WHERE canonical_url IN ({marks})", canonical_urls)
+            if _utc(r["fetched_at"]) < _utc(when)}
 
     def title_at(self, canonical_url: str) -> str | None:
         """The headline of the article stored under this canonical URL, or under the URL it is
@@ -208,3 +214,13 @@ class ArticlesPart(FingerprintsPart):
         return sorted(self._in_chunks("SELECT id, title, body, source, published, fetched_at FROM articles "
                                       "WHERE id IN ({marks})", ids),
                       key=lambda r: r["id"])
+
+
+def _utc(text: str | None) -> datetime:
+    """An ISO time as an aware UTC datetime (naive ones are UTC; none or unreadable: the epoch's
+    end, so an article without a time never counts as stored before anything)."""
+    try:
+        when = datetime.fromisoformat(text or "")
+    except ValueError:
+        return datetime.max.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)

@@ -247,3 +247,10 @@ def m018_host_rests(db: Database) -> None:
     time, and why, so a `monitor poll` from cron keeps away from a host another run was told to
     leave alone."""
     db.execute("CREATE TABLE host_rests (host TEXT PRIMARY KEY, until REAL NOT NULL, reason TEXT) WITHOUT ROWID")
+
+
+@migrations()
+def m019_source_frontiers(db: Database) -> None:
+    """Where a source's last polls stopped reading its list with the news still going (a JSON
+    list of marks, `sources.base.mark`): the next polls read on from there."""
+    db.table("sources").add_column("frontier", str)

@@ -23,10 +23,12 @@ class SourcesPart(StoreBase):
 
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
                     error: str | None = None, failed: bool | None = None, resting: bool = False, links: int | None = None,
-                    missing_count: int = 0, etag: str | None = None, last_modified: str | None = None) -> None:
+                    missing_count: int = 0, etag: str | None = None, last_modified: str | None = None,
+                    frontier: str | None = None) -> None:
         """Remember how a poll went: a failed poll counts up, a working one clears the count and
         sets last_success, and a `resting` one (the site asked for a pause) leaves both; `error`
-        is kept either way (a partial poll has one too)."""
+        is kept either way (a partial poll has one too). `frontier` (JSON; None: as it was) is
+        where the listing stopped with the news still going."""
         failed = bool(error) if failed is None else failed
         now = iso(utcnow())
         with self.writing():
@@ -36,7 +38,8 @@ class SourcesPart(StoreBase):
                    "status_since": prev.get("status_since") if prev.get("last_status") == status else now,
                    "peak_links": max(prev.get("peak_links") or 0, links or 0),
                    "etag": etag if etag is not None else prev.get("etag"),
-                   "last_modified": last_modified if last_modified is not None else prev.get("last_modified")}
+                   "last_modified": last_modified if last_modified is not None else prev.get("last_modified"),
+                   "frontier": frontier if frontier is not None else prev.get("frontier")}
             if resting:
                 row.update(error_count=prev.get("error_count") or 0, last_success=prev.get("last_success"))
             elif failed:
@@ -44,7 +47,7 @@ class SourcesPart(StoreBase):
             else:
                 row.update(error_count=0, last_success=now)
             if prev.get("url") not in (None, url):  # a changed URL: no stale ETag, no old peak
-                row.update(etag=etag, last_modified=last_modified, peak_links=links or 0)
+                row.update(etag=etag, last_modified=last_modified, peak_links=links or 0, frontier=frontier)
             self.table("sources").upsert(row, pk="name")
 
     def sources(self) -> list[dict[str, Any]]:
