@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +90,31 @@ class OutboxPart(StoreBase):
             if waiting:
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
+
+    def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str]) -> int:
+        """For a new email channel of `recipients` (its `to` edited): each unsent message of the
+        subscriber's other email channels that some of its recipients took while others wait
+        (greylisted) and that one of `recipients` took is this channel's now: its stories are not
+        planned again, and it waits only for those still waiting who are still listed (sent, for
+        the record, when none is). A message nobody took stays where it is: its stories are
+        planned afresh. Returns the stories taken."""
+        from email.utils import parseaddr
+
+        taken = 0
+        for row in list(self.query("SELECT id, channel, message FROM outbox WHERE subscriber = ? AND channel != ? "
+                                   "AND channel LIKE 'email:%' AND status != 'sent'", [subscriber, channel])):
+            waiting = json.loads(row["message"]).get("recipients") or []
+            had = {parseaddr(a)[1] for a in row["channel"][len("email:"):].split(",")} - set(waiting)
+            if not waiting or not had & set(recipients):
+                continue
+            left = [a for a in waiting if a in recipients]
+            self.conn.execute("UPDATE outbox SET channel = ?, message = json_set(message, '$.recipients', json(?)) "
+                              "WHERE id = ?", [channel, json.dumps(left), row["id"]])
+            taken += self.conn.execute("UPDATE outbox_stories SET channel = ? WHERE message_id = ?",
+                                       [channel, row["id"]]).rowcount
+            if not left:
+                self.mark_sent(row["id"])
+        return taken
 
     def outbox_summary(self) -> list[dict[str, Any]]:
         """Per (subscriber, channel): pending, failed and sent message counts, the next retry, the last error."""
