@@ -292,6 +292,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
     if topic.ignore_after is not None and len(starts) > _TAIL_LINES + 2 and not _GALLERY.search(text, 0, starts[1]):
         cut = _headline_tail(text, starts, cut)
+    if topic.ignore_after is not None and len(starts) > 2:
+        cut = _footer_block(text, starts, cut)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
@@ -342,6 +344,32 @@ def _headline_tail(text: str, starts: list[int], cut: int) -> int:
     if n < _TAIL_LINES or not _STORY_END.search(text, starts[k], end) or end - starts[k] < _TAIL_STORY_MIN:
         return cut
     return starts[k + 1]
+
+
+# A site's footer closing what is read (主办单位：… 协办单位：上海… 网站标识码 …, 技术支持：…, 地址：…), as a careless
+# extraction hands it over above the copyright line or at the page's end: who runs the site, not the story. Lines
+# opening with such a label, one of them (or the line the text is cut at) naming the site (版权, ICP, 网站 …); an
+# event's 主办 line above its agenda (not at the end) or a story's "主办方介绍…" (no label) is no footer.
+_FOOTER_LINE = re.compile(r"[ |·•-]*(?:(?:网站主办|主办单位|主办|承办单位|承办|协办单位|协办|主管单位|主管|技术支持|地址|联系地址|电话"
+                          r"|联系电话|邮编|传真|电子邮箱|投稿邮箱|网站标识码|e-?mail) ?:|版权所有|版权声明|copyright|©|[\u4e00-\u9fff]icp"
+                          r"|icp ?备|公网安备|备案号)")
+_FOOTER_SITE = re.compile(r"版权|icp|备案|标识码|技术支持|网站|copyright|©|all rights reserved")
+_FOOTER_MAX = 200  # characters of one footer line (a careless extraction joins a footer's cells)
+
+
+def _footer_block(text: str, starts: list[int], cut: int) -> int:
+    """`cut`, or the start of the site's footer lines just above it (`_FOOTER_LINE`), when one of them or the
+    line at `cut` names the site (`_FOOTER_SITE`); never the first body paragraph."""
+    k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
+    end = cut - 1 if cut < len(text) else len(text)
+    top = -1
+    while k > 1 and end - starts[k] <= _FOOTER_MAX and _FOOTER_LINE.match(text, starts[k], end):
+        top, end, k = starts[k], starts[k] - 1, k - 1
+    if top < 0:
+        return cut
+    line_end = text.find("\n", cut)
+    below = cut < len(text) and _FOOTER_SITE.search(text, cut, line_end if line_end >= 0 else len(text))
+    return top if below or _FOOTER_SITE.search(text, top, cut - 1) else cut
 
 
 def _byline(text: str, start: int, end: int) -> bool:
