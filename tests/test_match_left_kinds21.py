@@ -135,3 +135,58 @@ def test_a_street_named_shanghai_road_is_no_shanghai(hu_ming: match.Topic, title
 def test_a_roadshow_in_shanghai_is_still_shanghai(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "三明文旅项目赴上海路演", "三明市组织二十个文旅项目赴上海路演推介，与上海十余家投资机构对接洽谈。")
     assert m.matched, m.reason
+
+
+# --- blind16's tuning kinds, in our own words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # the title names the province, the lead places the two sides' pact in Sanming; the title repeated above the lead
+    ("Shanghai and Fujian sign culture pact",
+     "Shanghai and Fujian sign culture pact\nShanghai and Fujian Province signed a culture and tourism cooperation "
+     "agreement in the city of Sanming on Friday.\nPhoto: staff\nThe two sides will open new heritage routes."),
+    ("沪闽签署文旅合作协议",
+     "上海市与福建省在三明签署文旅合作协议，双方将共同开发红色旅游线路。\n" + _FILLER),
+])
+def test_a_pact_of_shanghai_and_the_province_signed_in_sanming(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_province_wide_promotion_in_shanghai_stays_apart(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "福建九市在沪联合推介文旅资源",
+                      "福建省在上海举办文旅推介会，福州、厦门、三明等九个设区市参加。\n" + _FILLER)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # a former district (卢湾, merged since) as where the factory came from, Sanming's river in the title
+    ("小三线往事：从卢湾到沙溪河",
+     "1967年，卢湾的一家钟表零件厂接到通知，整体内迁福建山区。\n新厂房建在山坳里，头几年没有自来水。\n"
+     "老师傅退休后回了上海，每隔几年都要回三明看看。"),
+    # the year in the title, Shanghai's factory and the Sanming towns it reached in one paragraph
+    ("1960：一座纱厂的南迁",
+     "那年冬天，上海一家纱厂的四百名职工带着纱锭上了南下的列车。车到永安再换卡车，一路进了山。\n"
+     "后来的人说，城里最早的裁缝铺都带着一股外乡口音。"),
+])
+def test_a_relocation_memoir_told_across_paragraphs(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_mill_of_the_era_selling_to_shanghai_is_its_trade(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "1965：一家老厂的新面料",
+                      "这家厂建于1965年，几经改制，如今专做户外面料。\n三明这家老厂的面料如今销往上海的服装品牌。")
+    assert not m.matched, m.reason
+
+
+def test_a_garbled_hu_name_beside_another_partner_is_that_partners(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪\ufffd协作项目签约",
+                      "沪\ufffd两地签署深化协作协议。云南省代表团在沪期间，双方就普洱茶进入上海市场达成共识。\n" + _FILLER)
+    assert not m.matched, m.reason
+
+
+def test_a_garbled_hu_name_on_a_sanming_page_is_the_pairing(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪\ufffd合作产业园签约",
+                      "沪\ufffd合作产业园新签约项目六个，三明市与上海市有关部门负责人出席。")
+    assert m.matched, m.reason

@@ -304,7 +304,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
             continue
         lead = i if lead < 0 else lead
         size = end - starts[i]
-        if size >= topic.lead_min_chars and not _byline(text, starts[i], end):
+        if size >= topic.lead_min_chars and not _byline(text, starts[i], end) \
+                and not (size == starts[1] - 1 and text.startswith(text[:size], starts[i])):  # the title again
             return cut, i
     return cut, lead
 
@@ -578,6 +579,8 @@ class _Scoped:
 def _fire(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
     """The evidence (hits) if the rule fires, else None."""
     present = scoped.hits
+    if rule.anchor and any(g in present and not present[g] for g in rule.anchor):
+        return None  # an anchor scanned already for another rule, with no hit: no scan of the other groups
     for g in rule.all:
         if not present[g]:
             return None  # the common case for an article off the topic: decided without work
