@@ -166,6 +166,7 @@ class Cycle:
         found = listing.candidates
         run.listing, run.links = listing, len(found)
         run.report.candidates = len(found)
+        run.report.errors.extend(listing.warnings)
         for cand, key in choose_links(self.ctx, run, found, self.claimed):
             run.pending += 1
             run.attempted += 1

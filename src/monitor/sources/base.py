@@ -84,6 +84,7 @@ class Listing:
     # the pages read towards the source's marks (None: a kind without them; the stored marks stand)
     trails: list[Trail] | None = None
     caught_up: bool = False  # read past the configured pages: the oldest links are stored first
+    warnings: list[str] = field(default_factory=list)  # for the poll's report: what may have been missed
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
 

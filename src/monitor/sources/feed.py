@@ -22,9 +22,13 @@ from ..errors import ExtractError
 from ..models import Candidate
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
 
+FULL_FEED = 5  # entries of a feed, all new since the last poll, that say more may have been missed
+
 
 def walk(source: Source, crawl: Crawl) -> Walk:
-    """One conditional GET of the feed; its entries, filtered."""
+    """One conditional GET of the feed; its entries, filtered. A feed has no further pages: when
+    every entry is new since the last poll (and there are enough to be a full feed), what came
+    in between may be past its end, and the listing warns."""
     listing = Listing()
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
@@ -32,6 +36,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     found = parse(page.content, page.headers, page.url)
     kept = LinkFilter(source, crawl.now).apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
+    if crawl.catch_up and len(kept) >= FULL_FEED and not crawl.known([c.url for c in kept]):
+        listing.warnings.append(f"every one of the feed's {len(kept)} entries is new since the last poll: news "
+                                "published in between may have fallen off its end (poll it more often, or add the "
+                                "site's list page as an html source)")
     return listing
 
 
