@@ -47,3 +47,27 @@ def test_a_feed_that_still_holds_the_last_polls_entries_says_nothing(make_ctx): 
         feed(a, range(3, 13))
         report = poll(ctx)[0]
     assert (report.status, report.new, report.errors) == ("ok", 3, [])
+
+
+def news_sitemap(a: Site, numbers: range) -> None:
+    """A Google News sitemap: it lists only the last two days' articles."""
+    urls = "".join(f"<url><loc>{a.url(f'/n/{n}.html')}</loc><news:news><news:title>三明与上海合作第{n}号项目签约落地"
+                   "</news:title></news:news></url>" for n in reversed(numbers))
+    a.page("/sitemap_news.xml", '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+           'sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">' + urls + "</urlset>",
+           content_type="application/xml")
+    for n in numbers:
+        a.article(f"/n/{n}.html", f"三明与上海合作第{n}号项目签约落地")
+
+
+def test_a_news_sitemap_whose_every_entry_is_new_says_so_too(make_ctx):  # noqa: F811
+    with Site() as a:
+        news_sitemap(a, range(0, 8))
+        ctx = make_ctx(f'[[sources]]\nname = "county-map"\nkind = "sitemap"\nurl = "{a.url("/sitemap_news.xml")}"\n')
+        first = poll(ctx)[0]
+        news_sitemap(a, range(30, 38))  # three days down: the two days it lists are all new
+        second = poll(ctx)[0]
+        news_sitemap(a, range(34, 42))
+        third = poll(ctx)[0]
+    assert first.errors == [] and third.errors == [] and third.new == 4
+    assert second.status == "partial" and "every one of the sitemap's 8 entries is new" in second.errors[0]

@@ -110,6 +110,19 @@ def mark(url: str, number: int, since: str, quiet: int = 0, fails: int = 0) -> d
     return {"url": url, "n": number, "since": since, "quiet": quiet, "fails": fails}
 
 
+FULL_LIST = 5  # entries of a feed or sitemap, all new since the last poll, that say more may have been missed
+
+
+def all_new_warning(crawl: Crawl, kept: list[Candidate], what: str) -> str | None:
+    """For a feed or a sitemap (no further pages to walk): a warning when the source was polled
+    before and every one of its entries, enough to be a full list, is new: news published in
+    between may have fallen off its end."""
+    if not crawl.catch_up or len(kept) < FULL_LIST or crawl.known([c.url for c in kept]):
+        return None
+    return (f"every one of the {what}'s {len(kept)} entries is new since the last poll: news published in "
+            "between may have fallen off its end (poll it more often, or add the site's list page as an html source)")
+
+
 def stamp(now: datetime) -> str:
     """A mark's `since`, to the second as articles are stamped: an article stored by the poll
     that made the mark never reads as stored before it."""

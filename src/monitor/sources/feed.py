@@ -20,9 +20,7 @@ from ..config import Source
 from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute
-
-FULL_FEED = 5  # entries of a feed, all new since the last poll, that say more may have been missed
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -36,10 +34,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     found = parse(page.content, page.headers, page.url)
     kept = LinkFilter(source, crawl.now).apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
-    if crawl.catch_up and len(kept) >= FULL_FEED and not crawl.known([c.url for c in kept]):
-        listing.warnings.append(f"every one of the feed's {len(kept)} entries is new since the last poll: news "
-                                "published in between may have fallen off its end (poll it more often, or add the "
-                                "site's list page as an html source)")
+    if warning := all_new_warning(crawl, kept, "feed"):
+        listing.warnings.append(warning)
     return listing
 
 

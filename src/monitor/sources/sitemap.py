@@ -20,7 +20,7 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, only_known
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, all_new_warning, only_known
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -59,6 +59,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         kept = links.apply(_candidates(entries), listing)
         known = len(crawl.known([c.url for c in kept])) if kept else 0
         listing.pages.append(PageLinks(got.url, len(entries), len(kept) - known))
+        if not depth and (warning := all_new_warning(crawl, kept, "sitemap")):  # a news sitemap's two days
+            listing.warnings.append(warning)
         if depth and only_known(kept, crawl) and queue:
             listing.pages[-1].note = "only known links: older sitemaps not fetched"
             break
