@@ -184,6 +184,14 @@ def test_match_eval_reports_precision_recall(env, tmp_path):
     assert "tuning part (1 items)" in result.output and "held-out fifth (1 items)" in result.output
 
 
+def test_match_eval_of_an_empty_file_is_an_error_not_a_perfect_score(env, tmp_path):
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n", encoding="utf-8")
+    result = env("match", "--eval", str(labels))
+    assert result.exit_code != 0 and "no labelled items" in result.output, result.output
+    assert "1.000" not in result.output and "Traceback" not in result.output
+
+
 def test_extract_streams_json_lines_and_reports_bad_inputs(tmp_path):
     page = tmp_path / "p.html"
     page.write_bytes("<html><head><title>沪明合作_三明网</title></head><body><h1>沪明合作</h1>"

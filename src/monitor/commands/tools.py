@@ -161,6 +161,8 @@ def match_cmd(state, file, topics, labels) -> None:
             raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
     if labels is not None:
         items = [obj for _, obj in _read_items(labels)]
+        if not items:  # figures of nothing would read 1.000
+            raise InputError(f"{labels.name}: no labelled items", hint='one JSON object a line, with "label"')
         for obj in items:
             if obj.get("label") not in ("relevant", "irrelevant"):
                 raise InputError(f"item {obj['id']}: label must be relevant or irrelevant", hint="fix the label field")
