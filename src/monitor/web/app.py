@@ -35,6 +35,7 @@ from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..timespec import SHANGHAI, parse_since, parse_until
 from .chart import coverage_svg
+from .mount import Mounted, prefix_of, root
 
 PAGE = 20
 STORY_PAGE = 50  # versions on one page of a story: one copied by hundreds of outlets stays readable
@@ -51,12 +52,13 @@ def create_app(ctx: Context, auth: str | None = None) -> Starlette:
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["fonts"] = FONTS
     pages = _Pages(ctx, env)
-    routes = [Route("/", lambda _: RedirectResponse("/search")),
+    routes = [Route("/", lambda _: RedirectResponse(root() + "/search")),
               Route("/search", pages.search), Route("/search.atom", pages.search_feed),
               Route("/story/{story_id:int}", pages.story), Route("/topic/{name}.atom", pages.topic_feed),
               Route("/topic/{name}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
-    middleware = [Middleware(BasicAuth, credentials=secret)] if secret else []
+    middleware = [Middleware(Mounted, prefix=prefix_of(ctx.cfg.web.base_url))]
+    middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
     return Starlette(routes=routes, middleware=middleware)
 
 
@@ -102,7 +104,8 @@ class _Pages:
         self.env = env
 
     def render(self, template: str, status: int = 200, **values: object) -> Response:
-        html = self.env.get_template(template).render(topics=sorted(self.ctx.cfg.topics), mark=_mark, **values)
+        html = self.env.get_template(template).render(topics=sorted(self.ctx.cfg.topics), mark=_mark, root=root(),
+                                                      **values)
         return Response(html, status_code=status, media_type="text/html; charset=utf-8")
 
     def _params(self, request: Request) -> dict[str, str]:
@@ -207,9 +210,9 @@ class _Pages:
 
 
 def _link(path: str, p: dict[str, str], **extra: object) -> str:
-    """A bookmarkable URL: `path` with the non-empty parameters."""
+    """A bookmarkable URL: `path` (under the pages' root) with the non-empty parameters."""
     values = {k: v for k, v in {**p, **extra}.items() if v not in ("", None)}
-    return path + ("?" + urlencode(values) if values else "")
+    return root() + path + ("?" + urlencode(values) if values else "")
 
 
 def week_starts(today: date, weeks: int) -> list[str]:
