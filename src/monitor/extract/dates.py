@@ -342,6 +342,7 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         # The date right after the label, not a later timed one in the same 40 characters (`发布日期:
         # 2016-04-01 最后更新：2016-04-03 16:20`: parse_date prefers an ISO-like datetime anywhere).
         found = ((plausible(from_full_match(right), now) if right else None)
+                 or (_compact(after, digit.start(), now) if digit and not right else None)
                  or parse_date(after, now, order) or _short_labelled(after, digit, now)
                  or (roc_numeric_date(after[digit.start() :], now) if digit else None))
         if found:
@@ -398,6 +399,17 @@ def opening_date(text: str | None, now: datetime, order: Order = None) -> dateti
     return parse_date(line, now, order) or roc_numeric_date(line, now)
 
 
+# A date in eight digits right after a publication label (`发布日期：20190804`, as some government CMSes
+# print it); a longer run of digits is an id.
+_COMPACT = re.compile(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _compact(after: str, at: int, now: datetime) -> datetime | None:
+    """The eight-digit date starting at `at` in the text after a label, if one does."""
+    match = _COMPACT.match(after, at)
+    return plausible(to_utc(int(match.group(1)), int(match.group(2)), int(match.group(3))), now) if match else None
+
+
 def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:
     """A two-digit-year date right after a label (`发布时间:19-04-02`): the colon before it keeps
     `_SHORT_YEAR` from matching in running text, where `10:19-04-02` is no date."""
@@ -442,6 +454,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
                 and not reply_floor(text, match.start()) and not _teased(text, match.start())
+                and not since_start(text, match.start(), match.end())
                 and (lists or not _updated(text, match.start()))):
             best = (found, distance)
     return best
@@ -468,6 +481,19 @@ def reply_floor(text: str, start: int) -> bool:
     number = before[:-1].rstrip()
     digits = len(number) - len(number.rstrip("0123456789"))
     return 0 < digits <= 5 and int(number[len(number) - digits :]) >= 2
+
+
+# The day a site or its counter started (`本站访问量统计始于2012年3月1日`, `网站开通于…`, `自 2008-02-01 以来
+# 本站点击数`): a footer's, not a page's. Judged by string code on the few characters around the date.
+_SINCE_BEFORE = ("始于", "始於", "开通于", "開通於", "建站于", "建站於", "开通时间", "開通時間", "建站时间", "建站時間")
+_SINCE_AFTER = ("以来", "以來")
+
+
+def since_start(text: str, start: int, end: int) -> bool:
+    """Whether the date between `start` and `end` is when something started to run (a site, its
+    visit counter): `…始于`, `开通于`, `建站时间：` right before it, `以来` right after."""
+    before = text[max(0, start - 8) : start].rstrip(" :：\t\n")
+    return before.endswith(_SINCE_BEFORE) or text[end : end + 4].lstrip().startswith(_SINCE_AFTER)
 
 
 def _teased(text: str, start: int) -> bool:
@@ -812,8 +838,9 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         match = pattern.search(head)
         if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()) or reply_floor(head, match.start()):
             continue
-        if _CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()) or _updated(head, match.start()):
-            continue  # `页面生成时间:…`, `打印时间：…`, `最后更新：…` under the article: not when it was posted
+        if (_CLOCK_BEFORE.search(head, max(0, match.start() - 20), match.start()) or _updated(head, match.start())
+                or since_start(head, match.start(), match.end())):
+            continue  # `页面生成时间:…`, `打印时间：…`, `最后更新：…`, `统计始于…` under the article: not when it was posted
         if head[match.end() : match.end() + 1] in ("，", ",", "、"):
             continue
         found = plausible(convert(match), now)

@@ -42,7 +42,10 @@ _HEADLINES = "h2, [class*=title]"  # second-rank headline candidates: an attribu
 # content=…>`, `<abbr class="published" title=…>`, `<em id="publish_time">`): the selector casts
 # wide, the hint keeps publication words only, and list items and related boxes are passed over.
 _MARKED = ("[itemprop=datePublished], [itemprop=dateCreated], [class*=pub], [id*=pub], [class*=Pub], [id*=Pub], "
-           "[class*=post], [class*=date], [id*=date], [class*=time], [id*=time]")
+           "[class*=post], [class*=date], [id*=date], [class*=time], [id*=time], [data-time], [data-timestamp]")
+# A byline left empty for a script to fill, its time in one of these attributes (`<span class="time"
+# data-time="1564885260"></span>`, `<time data-timestamp="1564885260000">`).
+_DATA_TIMES = ("data-time", "data-timestamp", "data-date", "data-pubtime", "data-publish-time")
 _MARK_HINT = re.compile(
     r"datepublished|datecreated|published|pub(?:lish)?[-_]?(?:time|date|dt)|post(?:ed)?[-_]?(?:date|time|on\b)|"
     r"article[-_]?(?:date|time)|entry[-_]?date|time[-_]?pub|date[-_]?pub|timestamp"
@@ -169,7 +172,13 @@ def marked_dates(tree: LexborHTMLParser) -> list[str]:
     for node in tree.css(_MARKED):
         attrs = node.attributes
         hint = f"{attrs.get('itemprop') or ''} {class_hint(node)}".lower()
-        if not _MARK_HINT.search(hint) or _MARK_AWAY.search(hint) or _away(node):
+        if not _MARK_HINT.search(hint):
+            stamps = [value for key in _DATA_TIMES if (value := attrs.get(key))]
+            if (stamps and node.tag != "li" and not node.text().strip() and not _MARK_AWAY.search(hint)
+                    and not _away(node)):
+                values += stamps
+            continue
+        if _MARK_AWAY.search(hint) or _away(node):
             continue
         values += [value for key, value in attrs.items() if value and (key in ("content", "datetime", "title")
                    or key.startswith("data-")) and any(ch.isdigit() for ch in value)]

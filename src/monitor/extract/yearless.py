@@ -60,9 +60,25 @@ def yearless_date(text: str | None, now: datetime, hint_year: int | None = None)
     return plausible(found, now)
 
 
+# A year its own sentence names right before the dateline's month (`…8月3日电 2025赛季中超联赛第19轮比赛在
+# 8月2日至3日展开`, `2024年8月2日至3日，…`): the story's year, whatever the page around it shows.
+_SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|赛季|賽季)([^。！？\n]{0,20}?)(\d{1,2})月")
+
+
+def _own_year(text: str, start: int, month: int) -> int | None:
+    """The year the dateline's sentence (from `start`, up to its full stop, at most 80 characters)
+    names before the dateline's own month, if it does."""
+    sentence = text[start : start + 80]
+    stop = sentence.find("。")
+    for match in _SENTENCE_YEAR.finditer(sentence, 0, stop if stop >= 0 else len(sentence)):
+        if int(match.group(3)) == month:
+            return int(match.group(1))
+    return None
+
+
 def dateline_date(text: str | None, now: datetime, hint_year: int | None = None) -> datetime | None:
-    """A `11月8日电` or `BEIJING, March 8 (Xinhua) --` dateline with its year taken from `hint_year` or
-    `now`, never in the future."""
+    """A `11月8日电` or `BEIJING, March 8 (Xinhua) --` dateline with its year taken from its own
+    sentence (`2025赛季…8月2日`), else `hint_year` or `now`, never in the future."""
     if not text:
         return None
     match = DATELINE.search(text[:5000])
@@ -71,6 +87,7 @@ def dateline_date(text: str | None, now: datetime, hint_year: int | None = None)
         month, day = MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
     elif match:
         month, day = int(match.group(1)), int(match.group(2))
+        hint_year = _own_year(text, match.end(), month) or hint_year
     else:
         return None
     local_now = now.astimezone(SHANGHAI)
