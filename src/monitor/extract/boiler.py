@@ -145,8 +145,14 @@ _ZH_NOTICE = re.compile(
     r"不代表本(?:網|報)|僅代表作者|版權歸原作者|如有侵權|聯繫(?:我們)?刪除|聯系(?:我們)?刪除|"
     r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有|"
     r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|"
-    r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接"  # a forum repost's source note
+    r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接|"  # a forum repost's source note
+    r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
+    r"(?:此文章|本文|此文)(?:为|系)转载|(?:此文章|本文|此文)(?:為|係)轉載"  # a site's reprint note
 )
+# A skip link for screen readers over a page's text (`跳到主要內容區塊`, as Taiwan's government sites write it).
+_SKIP_LINK = re.compile(r"(?:跳到|跳至|跳过|跳過)主要(?:内容|內容)(?:区块|區塊)?")
+# A site's own links (`English 进入旧版 设为首页 加入收藏`).
+_HOME_LINKS = (("设为首页", "加入收藏"), ("設為首頁", "加入收藏"), ("设为首页", "收藏本站"), ("設為首頁", "收藏本站"))
 # A help-line box under a story on self-harm (`自殺防治諮詢安心專線：0800-788995`, `生命線協談專線：1995`,
 # `…關心您：再給自己一次機會`): hotline names with their numbers, and the box's short heading.
 _HOTLINE = re.compile(r"专线|專線|热线|熱線")
@@ -338,6 +344,15 @@ def is_chrome(line: str) -> bool:
         return True  # `09:05`, `【10:22】`: a live report's time stamp on a line of its own
     if len(line) <= 60 and ("(" in line or "（" in line) and _placed_caption(line):
         return True  # `…主编赵盼盼(右二)上台领奖`: a caption placing a person in the picture
+    if line[-3:] == "-->" and len(line) <= 200:
+        return True  # `… content_226314.html 1 … /enpproperty-->`: the tail of a CMS's comment left in the text
+    if len(line) <= 12 and line[:1] in "跳" and _SKIP_LINK.fullmatch(line):
+        return True  # `跳到主要內容區塊`: a skip link
+    if len(line) <= 40 and "，" not in line and any(a in line and b in line for a, b in _HOME_LINKS):
+        return True  # `English 进入旧版 设为首页 加入收藏`: a site's own links
+    if len(line) <= 40 and line[:1] in "(（" and line[-1:] in ")）" and ("/" in line or "／" in line) \
+            and _slash_staff(line[1:-1].strip()):
+        return True  # `(文/方爱宁  摄/周霄佳)`: a bracketed credit of roles and names
     return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
             or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
@@ -412,7 +427,7 @@ def _crumbs(line: str) -> bool:
 
 _SLASH_ROLES = frozenset((
     "监制", "監製", "主编", "主編", "编辑", "編輯", "责编", "責編", "记者", "記者", "摄影", "攝影", "摄像", "攝像", "剪辑", "剪輯",
-    "制作", "製作", "策划", "策劃", "统筹", "統籌", "校对", "校對", "审核", "審核", "文", "图", "圖", "视频", "視頻",
+    "制作", "製作", "策划", "策劃", "统筹", "統籌", "校对", "校對", "审核", "審核", "文", "图", "圖", "视频", "視頻", "摄", "攝",
 ))
 
 
@@ -626,6 +641,23 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
                  or _stamp(paragraphs[keep - 1]) or _closing_credit(paragraphs[keep - 1])):
         keep -= 1
     return paragraphs[:keep]
+
+
+# A summary's label over the text (`摘要:`, `【摘要】`): a site's summary of a mirrored story.
+_SUMMARY_LABELS = ("摘要:", "摘要：", "【摘要】", "摘要 ")
+
+
+def without_summary(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without a summary among the first three that repeats the opening of one of
+    the three paragraphs after it (`摘要:天津大学卫津路校区内,…` over `天津大学卫津路校区内,…`): a site's
+    summary over a story it mirrored. An abstract of its own stays."""
+    for at, line in enumerate(paragraphs[:3]):
+        if not line.startswith(_SUMMARY_LABELS):
+            continue
+        opening = line[4 if line[:1] == "【" else 3 :].strip()[:20]
+        if len(opening) >= 12 and any(later.startswith(opening) for later in paragraphs[at + 1 : at + 4]):
+            return paragraphs[:at] + paragraphs[at + 1 :]
+    return paragraphs
 
 
 def trim_head(paragraphs: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from .boiler import (
     is_stop,
     trim_head,
     trim_tail,
+    without_summary,
 )
 from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
 from .divs import beside, paragraph_block
@@ -258,7 +259,7 @@ def _said_twice(raws: list[str]) -> set[int]:
 def _finished(body: Body) -> Body:
     """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
     if text follows them (a short item without sentence ends keeps its lines)."""
-    body.paragraphs = _without_caption_run(trim_tail(trim_head(_without_pull_quotes(body.paragraphs))))
+    body.paragraphs = _without_caption_run(trim_tail(trim_head(_without_pull_quotes(without_summary(body.paragraphs)))))
     if 0 < body.header < len(body.paragraphs):
         del body.paragraphs[: body.header]
     return body
