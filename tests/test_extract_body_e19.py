@@ -49,3 +49,37 @@ def test_a_sites_reprint_notes_are_no_text():
     assert body(FIRST, SECOND, "本文为转载，如有侵权请联系").split("\n\n") == [FIRST, SECOND]
     line = "镇里要求各村转载通知时附上原文链接，便于村民核对。"
     assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_the_issuing_bodys_names_over_a_documents_signature_are_no_text():
+    notice = "现将《柳溪镇村级驿站管理办法》印发给你们，请认真组织实施。"
+    assert body(FIRST, notice, "柳溪镇人民政府办公室", "2023年3月15日").split("\n\n") == [FIRST, notice]
+    assert body(FIRST, notice, "中共柳溪镇委员会", "柳溪镇人民政府", "2023年3月15日").split("\n\n") == [FIRST, notice]
+    assert body(FIRST, notice, "柳溪镇人民政府", "二〇二三年三月十五日").split("\n\n") == [FIRST, notice]
+    # a line of text over a date stays, as does a name with no date under it
+    line = "驿站的日常管理由村委会负责"
+    assert body(FIRST, notice, line, "2023年3月15日").split("\n\n") == [FIRST, notice, line]
+    assert body(FIRST, notice, "柳溪镇人民政府办公室").split("\n\n") == [FIRST, notice, "柳溪镇人民政府办公室"]
+
+
+def test_a_normative_documents_registration_code_is_no_text():
+    assert body("HHCR-2023-01005", FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
+    line = "HHCR-2023-01005号文件明确了驿站的建设标准。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_a_mirrors_labels_tools_and_crumbs_are_no_text():
+    assert body("【摘要】", FIRST, "[关键词]农村公路;物流;茶叶", SECOND).split("\n\n") == [FIRST, SECOND]
+    assert body("【關鍵字】", "農村公路;物流;茶葉", FIRST, SECOND).split("\n\n")[-2:] == [FIRST, SECOND]
+    assert body("[博讯主页]->[大众观点]", FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
+    assert body("以文本方式查看主题", FIRST, SECOND).split("\n\n") == [FIRST, SECOND]
+    assert body(FIRST, SECOND, "返回列表").split("\n\n") == [FIRST, SECOND]
+    line = "村民说，公路修好后再也不用返回列表里找班车时刻了。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]
+
+
+def test_a_short_caption_naming_the_scene_is_no_text():
+    assert body(FIRST, "<img src='/a.jpg'>", "茶叙会现场", SECOND).split("\n\n") == [FIRST, SECOND]
+    assert body(FIRST, "活动现场", SECOND).split("\n\n") == [FIRST, SECOND]
+    line = "记者赶到现场时，道路已经恢复通行。"
+    assert body(FIRST, line, SECOND).split("\n\n") == [FIRST, line, SECOND]

@@ -69,3 +69,23 @@ def test_a_yearless_wire_dateline_whose_sentence_names_the_seasons_year():
     # a year the sentence names for something else (last year's figures) is not the dateline's
     other = "<p>新华社北京8月3日电 记者从有关部门获悉，2025年全国快递业务量比上年增长两成。</p>"
     assert day(page(text=other + TEXT)) == "2026-08-03"
+
+
+def test_a_time_a_pages_state_or_article_info_script_states():
+    state = '<script>window.__INITIAL_STATE__={"article":{"id":12,"title":"t","ctime":1564885260,"source":"s"}};</script>'
+    assert day(page(foot=state)) == "2019-08-04"
+    info = "<script>var BASE_DATA = {articleInfo: {title: 't', subInfo: {source: 's', time: '2019-08-04 10:21:00'}}};</script>"
+    assert day(page(foot=info)) == "2019-08-04"
+    # a server's clock or an update time in a script is no publication
+    clock = '<script>var serverTime = "2026-12-04 18:00:00"; var pv = {"updateTime": "2026-12-04 17:58:00"};</script>'
+    assert day(page(foot=clock)) is None
+
+
+def test_a_date_the_text_says_something_happened_on_is_no_date_of_the_page():
+    text = ("<p>人工智能在法院的运用越来越广。国务院于 2017 年 7 月 20 日发布《新一代人工智能发展规划》，"
+            "对人工智能理论、技术和应用作出前瞻性布局。</p>" + TEXT)
+    assert day(page(text=text)) is None
+    assert day(page("发布于 2019-08-04 来源：本站", text=text)) == "2019-08-04"
+    assert day(page(text=text), "http://www.example.cn/2019/0804/12.shtml") == "2019-08-04"
+    # a byline under the text that writes `于` before its date stays
+    assert day(page(foot="本文发布于2019年8月4日")) == "2019-08-04"

@@ -149,6 +149,12 @@ _ZH_NOTICE = re.compile(
     r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
     r"(?:此文章|本文|此文)(?:为|系)转载|(?:此文章|本文|此文)(?:為|係)轉載"  # a site's reprint note
 )
+# A page's tools (a list's back link, a forum's text view, a print view and a share link), on a line of no sentence.
+_TOOLS = re.compile("返回列表|以文本方式查看主题|以文本方式查看主題|打印版|推荐此文给朋友|推薦此文給朋友")
+# A paper's labels on a line of their own, as a mirror prints them.
+_LABELS_ALONE = frozenset(("【摘要】", "[摘要]", "【摘 要】", "【内容提要】", "【內容提要】"))
+# A normative document's registration code (`HHCR-2023-01005`: the issuer's letters, the year, a number).
+_NORM_CODE = re.compile(r"[A-Z]{2,8}-(?:19|20)\d{2}-\d{3,6}")
 # A skip link for screen readers over a page's text (`跳到主要內容區塊`, as Taiwan's government sites write it).
 _SKIP_LINK = re.compile(r"(?:跳到|跳至|跳过|跳過)主要(?:内容|內容)(?:区块|區塊)?")
 # A site's own links (`English 进入旧版 设为首页 加入收藏`).
@@ -196,8 +202,9 @@ _ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|
                         r"采访嘉宾|採訪嘉賓|受访者|受訪者)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
-_ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|【关键词】|【關鍵詞】|关键词 >>|關鍵詞 >>")
-_ZH_KEYWORDS_FIRST = frozenset("关關【")  # a set test is cheaper than a regex call on every line
+_ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|关键词 >>|關鍵詞 >>|"
+                          r"[【\[](?:关键词|關鍵詞|关键字|關鍵字)[】\]]")
+_ZH_KEYWORDS_FIRST = frozenset("关關【[")  # a set test is cheaper than a regex call on every line
 # A journal article's repost: its author note, citation and first-printed lines (`作者简介：…`,
 # `论文引用格式：…`, `本文刊发于《…》2021年10月`), up to a paragraph long; WeChat's `原创 秦玥 直新闻`.
 _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
@@ -344,6 +351,14 @@ def is_chrome(line: str) -> bool:
         return True  # `09:05`, `【10:22】`: a live report's time stamp on a line of its own
     if len(line) <= 60 and ("(" in line or "（" in line) and _placed_caption(line):
         return True  # `…主编赵盼盼(右二)上台领奖`: a caption placing a person in the picture
+    if len(line) <= 24 and line[:1].isupper() and _NORM_CODE.fullmatch(line.strip()):
+        return True  # `HHCR-2023-01005`: a normative document's registration code over its text
+    if len(line) <= 12 and line.endswith(("现场", "現場")) and _CJK.search(line[:1]) and "，" not in line:
+        return True  # `茶叙会现场`, `活动现场`: a picture's caption
+    if len(line) <= 60 and _TOOLS.search(line) and not _SENTENCE_ENDS.search(line) and "，" not in line:
+        return True  # `返回列表`, `以文本方式查看主题`, `页面有问题?请点击打印板-》打印版 [推荐此文给朋友]`: a page's tools
+    if len(line) <= 8 and line in _LABELS_ALONE:
+        return True  # `【摘要】`: a paper's label on a line of its own
     if line[-3:] == "-->" and len(line) <= 200:
         return True  # `… content_226314.html 1 … /enpproperty-->`: the tail of a CMS's comment left in the text
     if len(line) <= 12 and line[:1] in "跳" and _SKIP_LINK.fullmatch(line):
@@ -413,7 +428,7 @@ def _widget_row(line: str) -> bool:
 
 # `福州新闻网 >> 新闻频道 >> 要闻快讯`, `人民網>>上海頻道`, `中国> 正文`: a breadcrumb typed into the text.
 _CRUMB_SPLIT = re.compile(r"\s*(?:->|>>|>|＞|»|›)\s*")
-_CRUMB_TAILS = ("频道", "頻道", "首页", "首頁", "正文", "网", "網")
+_CRUMB_TAILS = ("频道", "頻道", "首页", "首頁", "主页", "主頁", "正文", "网", "網")
 
 
 def _crumbs(line: str) -> bool:
@@ -422,7 +437,7 @@ def _crumbs(line: str) -> bool:
     parts = [part for part in _CRUMB_SPLIT.split(line.strip()) if part]
     if len(parts) < 2 or len(parts) > 8 or any(len(part) > 16 for part in parts):
         return False
-    return len(parts) >= 3 or any(part.endswith(_CRUMB_TAILS) for part in parts)
+    return len(parts) >= 3 or any(part.strip("[]【】").endswith(_CRUMB_TAILS) for part in parts)
 
 
 _SLASH_ROLES = frozenset((

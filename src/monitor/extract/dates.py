@@ -534,9 +534,28 @@ def _headed(text: str, match: re.Match[str]) -> bool:
     return not timed and _LISTED.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
+# Verbs of posting before `于` (`发布于 2019-08-04`, `本文写于…`): a byline, not a sentence's event.
+_POSTED_VERBS = ("发布", "發佈", "發布", "发表", "發表", "更新", "刊登", "刊发", "刊發", "上传", "上傳", "写", "寫", "创建",
+                 "創建", "修改", "编辑", "編輯", "首发", "首發", "录入", "錄入", "登载", "登載")
+
+
+def _event_on(text: str, match: re.Match[str]) -> bool:
+    """Whether a date follows `于` and a verb follows it (`国务院于 2017 年 7 月 20 日发布《…》`): the day
+    something happened, told in a sentence (`发布于 2019-08-04 来源：…` is a byline)."""
+    before = text[max(0, match.start() - 8) : match.start()].rstrip()
+    if before[-1:] not in ("于", "於") or before[:-1].endswith(_POSTED_VERBS):
+        return False
+    after = text[match.end() : match.end() + 4].lstrip()
+    return (CJK_CHAR.match(after) is not None and _BYLINE_WORDS.match(after) is None
+            and _WEEKDAY_AFTER.match(after) is None)
+
+
 def _in_sentence(text: str, match: re.Match[str]) -> bool:
-    """Whether a date opens a clause of running text (`2017年6月21日，趙家窪村史上…`): the day something
-    happened, not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
+    """Whether a date opens a clause of running text (`2017年6月21日，趙家窪村史上…`) or is a sentence's
+    event (`…于 2017 年 7 月 20 日发布…`): the day something happened, not when the page was posted (a
+    byline's comma leads to its fields: `…日，来源：`)."""
+    if _event_on(text, match):
+        return True
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("分", "秒"):  # `14时28分，`: the time's unit the pattern left out
         after = after[1:]

@@ -838,6 +838,7 @@ def _is_byline(line: str, body: Body) -> bool:
         return False
     if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
         body.date_text = body.date_text or line  # `二〇一八年三月八日` under a document: its date line
+        _without_issuers(body)
         return True
     date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
     if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
@@ -858,7 +859,26 @@ def _is_byline(line: str, body: Body) -> bool:
         assign_field(body, label, clean(value))
     if date and (not body.date_text or _timed_first(line, body)):
         body.date_text = line
+    if date and not fields and len(line) <= len(date.group(0)) + 2:
+        _without_issuers(body)  # a signature's date
     return True
+
+
+# How the name of a body that issues a document ends (`…人民政府办公室`, `…管理委员会`, `…研究所`).
+_ISSUER_ENDS = ("政府", "办公室", "辦公室", "委员会", "委員會", "研究所", "研究院", "局", "厅", "廳", "中心", "协会", "協會",
+                "学会", "學會", "大学", "大學", "学院", "學院", "办事处", "辦事處", "公司", "党委", "黨委", "宣传部", "宣傳部")
+_ISSUER_MARKS = re.compile(r"[，。、：:；;！？!?,.“”\"（）()《》]")
+
+
+def _without_issuers(body: Body) -> None:
+    """Drops the names of the bodies that issued a document (up to three short lines, each ending
+    like an institution's name: `懷化市人民政府辦公室`, `河北雄安新区管理委员会`) from right above its
+    signature's date."""
+    for _ in range(3):
+        last = body.paragraphs[-1] if len(body.paragraphs) >= 2 else ""
+        if not (4 <= len(last) <= 30 and last.endswith(_ISSUER_ENDS) and _ISSUER_MARKS.search(last) is None):
+            return
+        body.paragraphs.pop()
 
 
 # How a list's teaser ends: cut off mid-sentence.

@@ -81,6 +81,9 @@ _SCRIPT_DATES = (
     re.compile(r'ub(?:lish)?(?:_?[tT]ime|_?[dD]ate|edAt|ed_at)["\']?\s*[:=]\s*["\']?([^"\',}]{8,30})'),
     re.compile(r'reate(?:_t|T)ime\s*=\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
+    re.compile(r'"ctime"\s*:\s*"?(\d{10})(?!\d)'),  # page state's creation time, Unix seconds
+    # an old self-media page's `articleInfo: {… subInfo: {… time: '2018-03-08 10:21:00'}}`
+    re.compile(r"rticleInfo\s*[:=]\s*\{[^<]{0,600}?[{,]\s*time\s*:\s*'([^'\n]{10,25})'"),
 )
 # How far around the body's start a forum poster's profile dates are looked for.
 _PROFILE_SPAN = 5000
@@ -329,10 +332,12 @@ def _body_line(places: Places, now: datetime, order: dates.Order, url: str | Non
             or dates.first_date(line, now, timed=True)):
         return found
     tail = places.tail.lstrip()  # its lines may run together: judge the first 40 characters as a line
-    if line and tail.startswith(line[:20]):
-        # The signature was the body's last line, so the text after the body opens with it.
-        at = tail.find(line[-8:], 0, len(line) + 20)
-        tail = tail[at + 8 :].lstrip() if at >= 0 else tail
+    if line:
+        # The signature was the body's last line, so the text after the body opens with it (or with
+        # the names of the bodies that issued the document, which the body leaves out, and then it).
+        at = tail.find(line[-8:], 0, len(line) + 60)
+        if at >= 0 and (tail.startswith(line[:20]) or at <= 60):
+            tail = tail[at + 8 :].lstrip()
     after = (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
              or dates.tail_date(tail, now))
     if after is None and found is not None:
