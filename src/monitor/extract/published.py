@@ -82,9 +82,12 @@ _SCRIPT_DATES = (
     re.compile(r'reate(?:_t|T)ime\s*=\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'"ctime"\s*:\s*"?(\d{10})(?!\d)'),  # page state's creation time, Unix seconds
-    # an old self-media page's `articleInfo: {… subInfo: {… time: '2018-03-08 10:21:00'}}`
-    re.compile(r"rticleInfo\s*[:=]\s*\{[^<]{0,600}?[{,]\s*time\s*:\s*'([^'\n]{10,25})'"),
 )
+# An old self-media page's `articleInfo: {… subInfo: {… time: '2018-03-08 10:21:00'}}`: the object's
+# opening, then its `time` field within 600 characters (read in code: a pattern spanning both rescanned
+# them from every opening).
+_ARTICLE_INFO = re.compile(r"rticleInfo\s*[:=]\s*\{")
+_INFO_TIME = re.compile(r"(?:^|[{,\s])time\s*:\s*'([^'\n]{10,25})'")
 # How far around the body's start a forum poster's profile dates are looked for.
 _PROFILE_SPAN = 5000
 # A comment box or its link under the body: `评论(2)`, `网友评论`, `发表评论`, `留言`, `回复`, `跟帖`.
@@ -385,6 +388,11 @@ def _in_scripts(html: str, now: datetime) -> datetime | None:
             found = dates.parse_value(match.group(1), now)
             if found:
                 return found
+    for info in islice(_ARTICLE_INFO.finditer(html), 3):
+        field = _INFO_TIME.search(html[info.end() : info.end() + 600].split("<", 1)[0])
+        found = dates.parse_value(field.group(1), now) if field else None
+        if found:
+            return found
     return None
 
 
