@@ -147,7 +147,7 @@ _ZH_NOTICE = re.compile(
     r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|"
     r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接|"  # a forum repost's source note
     r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
-    r"(?:此文章|本文|此文)(?:为|系)转载|(?:此文章|本文|此文)(?:為|係)轉載"  # a site's reprint note
+    r"此文章为转载|此文章系转载|本文为转载|本文系转载|此文为转载|此文章為轉載|本文為轉載|本文係轉載"  # a site's reprint note
 )
 # A page's tools (a list's back link, a forum's text view, a print view and a share link), on a line of no sentence.
 _TOOLS = re.compile("返回列表|以文本方式查看主题|以文本方式查看主題|打印版|推荐此文给朋友|推薦此文給朋友")
@@ -355,7 +355,7 @@ def is_chrome(line: str) -> bool:
         return True  # `HHCR-2023-01005`: a normative document's registration code over its text
     if len(line) <= 12 and line.endswith(("现场", "現場")) and _CJK.search(line[:1]) and "，" not in line:
         return True  # `茶叙会现场`, `活动现场`: a picture's caption
-    if len(line) <= 60 and _TOOLS.search(line) and not _SENTENCE_ENDS.search(line) and "，" not in line:
+    if len(line) <= 60 and "，" not in line and _TOOLS.search(line) and not _SENTENCE_ENDS.search(line):
         return True  # `返回列表`, `以文本方式查看主题`, `页面有问题?请点击打印板-》打印版 [推荐此文给朋友]`: a page's tools
     if len(line) <= 8 and line in _LABELS_ALONE:
         return True  # `【摘要】`: a paper's label on a line of its own
