@@ -67,7 +67,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
     r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle|"
-    r"pullquote|pull-quote|pull_quote|bookmark-card|kg-bookmark|link-preview"
+    r"pull[-_]?quote|bookmark-card|link-preview"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -87,7 +87,7 @@ _STRONG_HINT = re.compile(
     r"tagbox|tag-box|-tags(?![\w-])|"
     r"widget-title|widgettitle|"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
     # a pull quote repeating a line of the text, and a link's preview card (its title, summary and site)
-    r"pullquote|pull-quote|pull_quote|bookmark-card|kg-bookmark|link-preview"
+    r"pull[-_]?quote|bookmark-card|link-preview"
 )
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
