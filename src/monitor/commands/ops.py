@@ -107,7 +107,8 @@ def run(state, once, metrics_port, metrics_host) -> None:
 @click.pass_obj
 def sources(state) -> None:
     """List configured sources with their last poll, status, error and failing article links.
-    `backlog` says where later polls read on from when more news came than a poll reads."""
+    `backlog` says where later polls read on from when more news came than a poll reads, and
+    `robots.txt` how many links the site's robots.txt kept out at the last poll."""
     from collections import Counter
 
     state.names_topics_only()
@@ -118,9 +119,15 @@ def sources(state) -> None:
         r = stored.get(s.name, {})
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
                      r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
-                     failing[s.name], (r.get("last_error") or "")[:100], _backlog(r.get("frontier"))])
+                     failing[s.name], (r.get("last_error") or "")[:100], _backlog(r.get("frontier")),
+                     _kept_out(r.get("robots_skipped"))])
     print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
-                            "failing links", "last error", "backlog"], rows)
+                            "failing links", "last error", "backlog", "robots.txt"], rows)
+
+
+def _kept_out(count: int | None) -> str:
+    """The links robots.txt kept out at the last poll (`2 links kept out`), or ""."""
+    return f"{count} link{'' if count == 1 else 's'} kept out" if count else ""
 
 
 def _backlog(frontier: str | None) -> str:

@@ -55,6 +55,7 @@ class SourceRun:
     attempted: int = 0
     blocked: int = 0
     late: int = 0  # links the source deadline cut off
+    robots: int = 0  # links robots.txt kept out
     paused: list[str] = field(default_factory=list)  # links whose host asked for a pause: why, each
     missing: int = 0  # polls in a row the listing answered 404/410
     # links with failures on record when listed (one another process records meanwhile stays on
@@ -275,6 +276,7 @@ def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: Ba
     kind = exc.kind if isinstance(exc, FetchError) else ""
     if kind == "robots":  # the site's wish, not an error
         report.skipped += 1
+        run.robots += 1
         return
     if isinstance(exc, TimeoutError) or kind in ("deferred", "rate_limited"):  # the deadline, a pause: next poll
         run.late += isinstance(exc, TimeoutError)
@@ -324,7 +326,8 @@ def record(ctx: Context, run: SourceRun) -> None:
                           links=run.links if listing is not None else None, missing_count=run.missing,
                           etag=listing.etag if keep and listing else None,
                           last_modified=listing.last_modified if keep and listing else None,
-                          frontier=frontier_after(ctx.store, listing) if listing is not None else None)
+                          frontier=frontier_after(ctx.store, listing) if listing is not None else None,
+                          robots_skipped=run.robots)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
              "deferred=%d duration_ms=%d", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,

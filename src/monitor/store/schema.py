@@ -252,5 +252,7 @@ def m018_host_rests(db: Database) -> None:
 @migrations()
 def m019_source_frontiers(db: Database) -> None:
     """Where a source's last polls stopped reading its list with the news still going (a JSON
-    list of marks, `sources.base.mark`): the next polls read on from there."""
+    list of marks, `sources.base.mark`): the next polls read on from there. And how many of its
+    links robots.txt kept out at the last poll."""
     db.table("sources").add_column("frontier", str)
+    db.table("sources").add_column("robots_skipped", int)
