@@ -180,3 +180,17 @@ def test_a_backlog_article_failing_once_is_fetched_at_a_later_poll(make_ctx):  #
         for _ in range(3):
             poll(ctx)
     assert urls(ctx) == {a.url(p) for p in paths}
+
+
+def test_the_web_sources_page_says_where_a_backlog_is_read_from(make_ctx):  # noqa: F811
+    import httpx
+    from test_web import Served
+
+    from monitor.web import create_app
+
+    with Site() as a:
+        ctx = backlogged(make_ctx, a)
+        poll(ctx)
+    with Served(create_app(ctx, auth="")) as web:
+        page = httpx.get(web.url("/sources"), timeout=20).text
+    assert f"reading a backlog from page {1 + CATCH_UP_PAGES}" in page

@@ -119,7 +119,8 @@ def sources(state) -> None:
         r = stored.get(s.name, {})
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
                      r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
-                     failing[s.name], (r.get("last_error") or "")[:100], _backlog(r.get("frontier")),
+                     failing[s.name], (r.get("last_error") or "")[:100],
+                     ", ".join(f"page {n}" for n in r.get("backlog") or ()),
                      _kept_out(r.get("robots_skipped"))])
     print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
                             "failing links", "last error", "backlog", "robots.txt"], rows)
@@ -128,17 +129,6 @@ def sources(state) -> None:
 def _kept_out(count: int | None) -> str:
     """The links robots.txt kept out at the last poll (`2 links kept out`), or ""."""
     return f"{count} link{'' if count == 1 else 's'} kept out" if count else ""
-
-
-def _backlog(frontier: str | None) -> str:
-    """Where later polls read on from (`page 7`), or "" when nothing is left behind."""
-    import json
-
-    try:
-        marks = json.loads(frontier or "[]")
-        return ", ".join(f"page {int(m['n'])}" for m in marks) if isinstance(marks, list) else ""
-    except (ValueError, TypeError, KeyError):
-        return ""
 
 
 @click.command()

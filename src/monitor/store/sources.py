@@ -8,6 +8,7 @@ only when the status changes, so "error since three days" can be shown.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .base import StoreBase, iso, utcnow
@@ -53,5 +54,15 @@ class SourcesPart(StoreBase):
             self.table("sources").upsert(row, pk="name")
 
     def sources(self) -> list[dict[str, Any]]:
-        """All source rows, by name."""
-        return list(self.query("SELECT * FROM sources ORDER BY name"))
+        """All source rows, by name, each with `backlog`: the list pages later polls read on from."""
+        return [{**r, "backlog": backlog_pages(r.get("frontier"))}
+                for r in self.query("SELECT * FROM sources ORDER BY name")]
+
+
+def backlog_pages(frontier: str | None) -> list[int]:
+    """The page numbers of a source's stored marks (where later polls read on from)."""
+    try:
+        marks = json.loads(frontier or "[]")
+        return [int(m["n"]) for m in marks] if isinstance(marks, list) else []
+    except (ValueError, TypeError, KeyError):
+        return []
