@@ -89,3 +89,19 @@ def test_a_mirrors_insertions_are_no_text_left_out():
     assert dedup.whole(brief, dedup.fingerprint(follow).grams)
     cut = scriptfold.fingerprint_text(_BUS[0] + "\n沿线学生可办理优惠月票，交通部门同时开通了线上查询服务。")
     assert not dedup.whole(cut, dedup.fingerprint(follow).grams)  # a sentence of its own is left out
+
+
+# A copy whose outro says nothing to its readers but credits where it took the story from: the
+# original headline (原标题), 转载自, 版权归原作者. A follow-up or a commentary is an outlet's own text
+# and credits no one for it.
+_CREDITED = ("https://mp.example.com/s/bus12b", "山区群众进城又多一条路",
+             "\n".join(["近日，县里一条新开的乡村公交线路引发不少讨论，这条线路到底怎么走、怎么收费？详情如下。", *_BUS,
+                        "本文转载自县里的政务网站，原标题《农村公交12路下周一开通》，个别文字有删改，版权归原作者所有，如有侵权请联系我们删除。"]))
+
+
+def test_a_copy_crediting_its_source_under_a_headline_of_its_own_folds(tmp_path):
+    brief, credited, follow = _stories(tmp_path, [_BRIEF, _CREDITED, _FOLLOW])
+    assert brief == credited != follow
+    (tmp_path / "b").mkdir()
+    follow, credited, brief = _stories(tmp_path / "b", [_FOLLOW, _CREDITED, _BRIEF])
+    assert brief == credited != follow

@@ -691,14 +691,16 @@ def _own_headline(title: str, other: str) -> bool:
 
 # What a self-media account (a WeChat 公众号, a 网易号 or 百家号) says to its readers around a story
 # it copies: its editor (小编), calls to comment, share, follow or bookmark, an arrow down to the
-# text. A follow-up's or a commentary's frame is about the news: 网友留言, 本报将继续关注, 被大量转发
-# are none of these. Literals only (a plain alternation: linear). Read on fingerprint text.
+# text; or whom it took the story from (原标题, 转载自, 版权归原作者). A follow-up's or a commentary's
+# frame is about the news and the outlet's own: 网友留言, 本报将继续关注, 被大量转发 are none of these.
+# Literals only (a plain alternation: linear). Read on fingerprint text.
 _READER_CALL = re.compile("小编|评论区|留言区|欢迎留言|留言告诉|点个赞|点赞再走|在看”|在看\"|设为星标|关注我们|点击关注|"
-                          "加关注|关注公众号|转发给|转发让|转发这|转发扩散|欢迎转发|建议收藏|记得收藏|↓")
+                          "加关注|关注公众号|转发给|转发让|转发这|转发扩散|欢迎转发|建议收藏|记得收藏|↓|"
+                          "原标题|转载自|本文转载|本文转自|版权归原作者")
 
 
 def _calls_on_readers(frame: str) -> bool:
-    """Whether a frame's text calls on its readers (`_READER_CALL`)."""
+    """Whether a frame's text calls on its readers or credits its source (`_READER_CALL`)."""
     return _READER_CALL.search(frame) is not None
 
 
