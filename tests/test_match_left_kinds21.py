@@ -2,11 +2,11 @@
 matcher (match-21).
 
 Probes written for these tests, in our own words: a Sanming page's one sentence on the Shanghai side and
-"the two" at work (blind15's u054 kind: a yearly report, Shanghai named once, no word for the pairing); a
-county head's interview on a district's industry moving in (u111's kind: 承接产业转移); both sides up front
-and the two places at work in the body; the relocation years in the lead and the factory below; the query or
-the tag as a page's title; readers' replies and further reading under still other names; a site's footer
-naming a Shanghai office as its co-runner; a street of Sanming named 上海路.
+the two doing a thing together (blind15's u054 kind: a yearly report, Shanghai named once, no word for the
+pairing); a county head's interview on a district's industry moving in (u111's kind: 承接产业转移); the
+relocation years in the lead and the factory below; the query or the tag as a page's title; readers' replies
+and further reading under still other names; a site's footer naming a Shanghai office as its co-runner; a
+street of Sanming named 上海路; and blind16's tuning kinds retold.
 """
 
 from __future__ import annotations
@@ -40,14 +40,12 @@ def test_the_two_of_another_pairing_under_a_shanghai_title_stay_apart(hu_ming: m
     assert not m.matched, m.reason
 
 
-# --- industry moved in, the two places at work, the relocation years up front ------------------------------------
+# --- industry moved in, the relocation years up front --------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("title", "body"), [
     ("访谈｜宁化县县长谈承接浦东产业转移",
      "记者：今年招商有什么亮点？\n答：我们始终把项目建设作为生命线。\n" + _FILLER + "\n记者：明年的打算？\n答：重点是民生补短板。"),
-    ("明溪县：山里来了上海的“候鸟”",
-     "每年五月到十月，明溪县城里总能听到外地口音。\n这些老人大多是退休职工，通过两地工会搭建的疗休养平台来到明溪，一住就是几个月。"),
     ("一张老照片里的钢城岁月",
      "照片拍于1959年，画面里是一群刚到此地的年轻人，背后是尚未完工的高炉。\n他们中不少人来自上海，随厂南下，参与了三明钢铁厂的建设。"),
 ])
