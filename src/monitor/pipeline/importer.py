@@ -173,16 +173,22 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
     match.match_topics([t for _, t, _ in ingestor.topics], "上海", "三明")
     _WORK = (ctx.cfg, ingestor.topics, max_body, ctx.store.path)
     pending: deque[Any] = deque()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+    try:
         for chunk in _chunks(numbered, CHUNK):
             pending.append(pool.apply_async(_work, (chunk,)))
             if len(pending) >= 4 * workers:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        # Ended however it ends (the input done, a signal, an error): the workers finish the few
+        # chunks they hold (4 a worker at most) and exit. Pool.terminate() (the `with` block's
+        # exit) SIGTERMs them, and one killed while writing its result holds the result queue's
+        # lock for good: the parent then waited on it for ever (an import stopped by Ctrl-C hung).
         pool.close()
         pool.join()
-    _WORK = None
+        _WORK = None
 
 
 def _ignore_interrupts() -> None:
