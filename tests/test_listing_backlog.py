@@ -194,3 +194,21 @@ def test_the_web_sources_page_says_where_a_backlog_is_read_from(make_ctx):  # no
     with Served(create_app(ctx, auth="")) as web:
         page = httpx.get(web.url("/sources"), timeout=20).text
     assert f"reading a backlog from page {1 + CATCH_UP_PAGES}" in page
+
+
+def test_a_list_page_failing_for_a_while_in_the_backlog_holds_the_mark_there(make_ctx):  # noqa: F811
+    """A list page past the mark answers 503 (the site busy): the backlog past it is not given
+    up as the list's end; the mark waits at that page and the next polls read on."""
+    with Site() as a:
+        ctx = backlogged(make_ctx, a)
+        paths = publish(a, 3 + DEEP, pager="pattern")
+        poll(ctx)  # pages 1-6; the mark at page 6
+        busy = f"/list_{CATCH_UP_PAGES + 3}.html"
+        a.page(busy, "busy", status=503)
+        poll(ctx)
+        held = json.loads(ctx.store.source_state("county")["frontier"])
+        publish(a, 3 + DEEP, pager="pattern")  # it answers again
+        for _ in range(3):
+            poll(ctx)
+    assert [m["n"] for m in held] == [CATCH_UP_PAGES + 3]
+    assert urls(ctx) == {a.url(p) for p in paths}

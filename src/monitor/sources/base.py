@@ -165,9 +165,10 @@ def read_marks(marks: list[dict[str, Any]], budget: int, read: ReadOn,
     """Read on from each mark, within `budget` pages in all: past pages of links stored since
     the mark (news published in between pushed the backlog down), through the backlog, to a page
     that ends on a link stored before the mark was made (the news the backlog ends on: that mark
-    is done). A mark the budget cuts short moves to the page reached; one whose own page keeps
-    failing, that finds nothing new for FRONTIER_QUIET pages in a row, or whose list ends (no
-    next page, or a failing one after it), is let go. One `Trail` a mark."""
+    is done). A mark the budget cuts short moves to the page reached, and one a failing page
+    stops waits there; one whose page fails FRONTIER_FAILS polls in a row, that finds nothing new
+    for FRONTIER_QUIET pages in a row, or whose list ends (no next page, or a 404 past the pages
+    read), is let go. One `Trail` a mark."""
     from ..errors import MonitorError
 
     used, trails = 0, []
@@ -183,10 +184,14 @@ def read_marks(marks: list[dict[str, Any]], budget: int, read: ReadOn,
             used += 1
             try:
                 links, new, after = yield from read(url, number)
-            except MonitorError:  # past pages read on: the list's end; at the mark: it stays a few polls
-                if not trail.pages and fails + 1 < FRONTIER_FAILS:
+            except MonitorError as exc:
+                # a page past those read on that is not there: the list's end; any other failure
+                # (the site busy, a timeout): the mark waits at that page a few polls
+                ended = bool(trail.pages) and getattr(exc, "status", None) in (404, 410)
+                if not ended and fails + 1 < FRONTIER_FAILS:
                     trail.left = mark(url, number, since, quiet, fails + 1)
                 break
+            fails = 0
             trail.pages.append((url, number, links))
             quiet = 0 if new else quiet + 1
             if (links and links[-1] in older(links[-1:], since)) or after is None or quiet > FRONTIER_QUIET:
