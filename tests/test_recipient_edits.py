@@ -64,3 +64,23 @@ def test_a_recipient_added_while_another_waits_gets_what_comes_next_and_the_wait
     for rcpt in (A, B):
         assert counts(got[rcpt]) == dict.fromkeys(range(14), 1), rcpt
     assert counts(got[C]) == {12: 1, 13: 1}
+
+
+def test_a_channel_added_beside_one_whose_recipient_waits_leaves_that_message_alone(tmp_path):
+    """The subscriber keeps its channel [A, B] (B waits) and gains a second one, [A], on another
+    server: the waiting message stays the first channel's, and B gets it there."""
+    sink = PickySMTP()
+    sink.defer[B] = 2
+    controller = _start(sink)
+    try:
+        ctx = world(tmp_path, sink.port, [A, B])
+        assert send_digests(ctx)[0].status == "error"
+        both = [{"kind": "email", "to": to, "from": "monitor@sanming.example.cn", "smtp_host": "127.0.0.1",
+                 "smtp_port": sink.port} for to in ([A, B], [A])]
+        path = write_config(tmp_path / "monitor.toml", both)
+        ctx = Context(config.load(path, ctx.store.path), ctx.store)
+        send_digests(ctx)
+        got = sink.received()
+    finally:
+        controller.stop()
+    assert counts(got[B]) == dict.fromkeys(range(12), 1)

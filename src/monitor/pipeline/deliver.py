@@ -146,7 +146,7 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivery_lock(ctx):
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
-            _adopt(ctx, sub, ch)
+            _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
         results = [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
         for name in dict.fromkeys(sub.name for sub, _ in pairs):
             ctx.store.digest_ran(name)  # a daemon started later knows this run was not missed
@@ -199,11 +199,12 @@ def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
                         pending=waiting, detail=f"{waiting} earlier messages waiting" if waiting else "")
 
 
-def _adopt(ctx: Context, sub: Subscriber, channel: Channel) -> None:
-    """A channel never used starts where its subscriber is (`store.adopt`)."""
+def _adopt(ctx: Context, sub: Subscriber, channel: Channel, configured: set[str]) -> None:
+    """A channel never used starts where its subscriber is (`store.adopt`); of the subscriber's
+    `configured` channels, none gives up its waiting messages to it."""
     key = channel_key(channel)
     bare = [parseaddr(a)[1] for a in channel.to] if channel.kind == "email" else []
-    taken = ctx.store.adopt(sub.name, key, bare)
+    taken = ctx.store.adopt(sub.name, key, bare, configured)
     if taken:
         log.info("digest subscriber=%s channel=%s new channel: %d stories the subscriber had count as sent",
                  sub.name, key, taken)

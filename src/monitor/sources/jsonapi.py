@@ -5,7 +5,9 @@ number (from `first_page`); `items` is the path to the list in the answer (`data
 `$.result.items[0].docs`, `data/list`; a trailing `[*]` is allowed), `title` / `link` / `date` paths inside one item (`link` may also be
 a template such as `https://x.gov.cn/c/{id}.htm`), `date_format` (strptime, `epoch`, `epoch_ms`;
 default: recognised) in `date_tz`. Pages run to `page_count` (a path) or `max_pages`, and stop
-early on an empty page or one that adds only stored links. HTML in titles (search highlights
+early on an empty page or one that adds only stored links; a source polled before reads on past
+them while each page ends on a new item, and a backlog deeper than a poll reads is marked and
+read on by the next polls, as the html kind does (`base.read_marks`). HTML in titles (search highlights
 such as `<em>沪明</em>`) is stripped. Out: a `Listing`. Never fetches by itself.
 """
 

@@ -91,10 +91,11 @@ class OutboxPart(StoreBase):
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
-    def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str]) -> int:
+    def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str],
+                     configured: Collection[str] = ()) -> int:
         """For a new email channel of `recipients` (its `to` edited): each unsent message of the
-        subscriber's other email channels that some of its recipients took while others wait
-        (greylisted) and that one of `recipients` took is this channel's now: its stories are not
+        subscriber's email channels no longer `configured` that some of its recipients took while
+        others wait (greylisted) and that one of `recipients` took is this channel's now: its stories are not
         planned again, and it waits only for those still waiting who are still listed (sent, for
         the record, when none is). A message nobody took stays where it is: its stories are
         planned afresh. Returns the stories taken."""
@@ -103,6 +104,8 @@ class OutboxPart(StoreBase):
         taken = 0
         for row in list(self.query("SELECT id, channel, message FROM outbox WHERE subscriber = ? AND channel != ? "
                                    "AND channel LIKE 'email:%' AND status != 'sent'", [subscriber, channel])):
+            if row["channel"] in configured:  # still a channel of the subscriber's: its own to send
+                continue
             waiting = json.loads(row["message"]).get("recipients") or []
             had = {parseaddr(a)[1] for a in row["channel"][len("email:"):].split(",")} - set(waiting)
             if not waiting or not had & set(recipients):

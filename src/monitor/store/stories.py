@@ -13,7 +13,8 @@ class StoriesPart(StoreBase):
     """Rows of `stories` and `deliveries`."""
 
     if TYPE_CHECKING:  # the outbox's part of the same Store
-        def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str]) -> int: ...
+        def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str],
+                         configured: Collection[str] = ()) -> int: ...
 
     def _stories(self, topics: list[str], where: str, params: list[Any], order: str, limit: int = -1) -> list[dict]:
         """Stories with an article matching any of `topics`: story_id, article_id (its earliest
@@ -44,14 +45,15 @@ class StoriesPart(StoreBase):
             "SELECT 1 FROM deliveries WHERE subscriber = ? AND channel = ? UNION ALL SELECT 1 FROM outbox_stories "
             "WHERE subscriber = ? AND channel = ? LIMIT 1", [subscriber, channel, subscriber, channel]).fetchone() is not None
 
-    def adopt(self, subscriber: str, channel: str, recipients: Collection[str] = ()) -> int:
+    def adopt(self, subscriber: str, channel: str, recipients: Collection[str] = (),
+              configured: Collection[str] = ()) -> int:
         """A channel never used (its address edited in the config: a webhook token rotated, a
         recipient added; or one added beside the others) takes over what the subscriber received
         on its other channels, as delivered when it was: it starts where the subscriber is instead
         of sending the whole backlog again. A digest run adopts before it sends anything, so a new
         subscriber's channels each get the backlog. An email channel (its bare `recipients`) also
-        takes the messages of the subscriber's other email channels that some took and some still
-        wait for (`take_waiting`). Returns the stories taken over."""
+        takes the messages of the subscriber's email channels no longer `configured` that some took
+        and some still wait for (`take_waiting`). Returns the stories taken over."""
         with self.transaction():
             if self.channel_used(subscriber, channel):
                 return 0
@@ -59,7 +61,7 @@ class StoriesPart(StoreBase):
                 "INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) SELECT subscriber, ?, "
                 "story_id, min(delivered_at) FROM deliveries WHERE subscriber = ? GROUP BY story_id",
                 [channel, subscriber]).rowcount
-            return taken + (self.take_waiting(subscriber, channel, recipients) if recipients else 0)
+            return taken + (self.take_waiting(subscriber, channel, recipients, configured) if recipients else 0)
 
     def matched_stories(self, topics: Iterable[str], limit: int, since: datetime | None = None) -> list[dict]:
         """The newest stories matching any of `topics` (for feeds), newest article first."""
