@@ -237,3 +237,38 @@ def test_a_database_another_program_keeps_locked_is_one_line(tmp_path, monkeypat
     assert result.exit_code == 1 and "Traceback" not in result.output, result.output
     assert said.startswith(f"error: database {db} is locked: another program has held"), result.output
     assert stored(db)[0] == 2
+
+
+@pytest.mark.timeout(900)
+def test_an_import_whose_whole_process_group_gets_sigterm_stops_and_a_rerun_goes_on(tmp_path):
+    """A service manager stops a unit by sending SIGTERM to every process of it (systemd's
+    default), the import's workers too. Workers died at once, one of them holding a queue's
+    lock, and the import then waited on that lock for ever (6 of 6 such stops hung)."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(TOTAL)))
+    db = tmp_path / "m.db"
+    child = subprocess.Popen([sys.executable, "-c", LIMITED, "0", "--config", str(tmp_path / "monitor.toml"),
+                              "--db", str(db), "import", str(tmp_path / "all.jsonl")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"}, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            if db.exists() and stored(db)[0] > 0:
+                break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.1)
+    os.killpg(child.pid, signal.SIGTERM)
+    try:
+        out, err = child.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+        pytest.fail("the import did not stop within 120 s of its process group's SIGTERM")
+    assert child.returncode == 1 and "error: import interrupted" in err and "Traceback" not in err, err
+    said = re.search(r"stopped after \d+ articles: (\d+) new", out)
+    count, check = stored(db)
+    assert said and check == "ok" and int(said.group(1)) == count < TOTAL
+    again = monitor(tmp_path, "import", str(tmp_path / "all.jsonl"))
+    assert again.returncode == 0 and stored(db) == (TOTAL, "ok"), again.stderr

@@ -168,10 +168,11 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
                 max_body: int, workers: int) -> Iterator[_Outcome]:
     """Outcomes of the lines in input order, parsed and prepared by forked workers; at most a
     few chunks per worker in flight, so memory stays flat however long the input."""
-    global _WORK
+    global _WORK, _PARENT
     # paid once here, before the fork, rather than once in every worker (the matcher's tables)
     match.match_topics([t for _, t, _ in ingestor.topics], "上海", "三明")
     _WORK = (ctx.cfg, ingestor.topics, max_body, ctx.store.path)
+    _PARENT = os.getpid()
     pending: deque[Any] = deque()
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
     try:
@@ -183,19 +184,44 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
             yield from pending.popleft().get()
     finally:
         # Ended however it ends (the input done, a signal, an error): the workers finish the few
-        # chunks they hold (4 a worker at most) and exit. Pool.terminate() (the `with` block's
-        # exit) SIGTERMs them, and one killed while writing its result holds the result queue's
-        # lock for good: the parent then waited on it for ever (an import stopped by Ctrl-C hung).
-        pool.close()
-        pool.join()
+        # chunks they hold (4 a worker at most) and exit. A worker killed instead (Pool.terminate,
+        # the `with` block's exit, SIGTERMs them) can die holding a queue's lock: the parent then
+        # waited on it for ever (an import stopped by Ctrl-C hung).
         _WORK = None
+        pool.close()
+        try:
+            pool.join()
+        except BaseException:  # a second signal while they finish: stop at once
+            for worker in pool._pool:  # type: ignore[attr-defined]  # where multiprocessing keeps them
+                worker.kill()
+            pool._terminate.cancel()  # type: ignore[attr-defined]  # its exit-time terminate would wait on their locks
+            raise
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C reaches the whole process group: the parent stops the import, workers stay quiet
-    (and end when the pool ends them with SIGTERM)."""
+    """In a worker: Ctrl-C and a service manager's SIGTERM reach the whole process group; the
+    parent stops the import and lets the workers finish, so they ignore both (one killed while
+    holding a queue's lock hung the parent for ever). Should the parent die, the kernel ends
+    them (they would wait for tasks for ever: their own copies keep the task pipe open)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _end_with_parent()
+
+
+_PARENT = os.getpid()  # the importing process, as the workers inherit it (reset before the pool starts)
+
+
+def _end_with_parent() -> None:
+    """Linux: SIGKILL this process when its parent ends (PR_SET_PDEATHSIG); and end now if the
+    parent is gone already."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: an orphaned worker waits until it is killed
+        return
+    if os.getppid() != _PARENT:
+        os._exit(0)
 
 
 def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
