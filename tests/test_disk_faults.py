@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SITE_SOURCES
@@ -140,19 +141,15 @@ def test_a_damaged_database_file_is_one_line_not_a_traceback(tmp_path, command):
 TOTAL = 2500  # the first batch commits at 500 articles or after a second
 
 
-@pytest.mark.timeout(900)  # two imports of a few thousand articles on a loaded box
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on(tmp_path, signum):
-    """Stopped between two articles, never between a batch's commit and its count (the count
-    said 0 with 500 stored when the signal landed there)."""
+def import_under_way(tmp_path: Path, **popen: Any) -> subprocess.Popen:
+    """`monitor import` of TOTAL articles in its own process, returned once its first batch is in."""
     (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
     (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(TOTAL)))
     db = tmp_path / "m.db"
     child = subprocess.Popen([sys.executable, "-c", LIMITED, "0", "--config", str(tmp_path / "monitor.toml"),
                               "--db", str(db), "import", str(tmp_path / "all.jsonl")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
+                             env={**os.environ, "PYTHONIOENCODING": "utf-8"}, **popen)
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and child.poll() is None:  # stop it once a batch is in
         try:
@@ -161,6 +158,16 @@ def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on
         except sqlite3.Error:  # still being created
             pass
         time.sleep(0.1)
+    return child
+
+
+@pytest.mark.timeout(900)  # two imports of a few thousand articles on a loaded box
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_import_stopped_by_a_signal_counts_what_it_stored_and_a_rerun_goes_on(tmp_path, signum):
+    """Stopped between two articles, never between a batch's commit and its count (the count
+    said 0 with 500 stored when the signal landed there)."""
+    db = tmp_path / "m.db"
+    child = import_under_way(tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # a terminal's
     child.send_signal(signum)
     out, err = child.communicate(timeout=300)
     assert child.returncode == 1, err
@@ -244,21 +251,8 @@ def test_an_import_whose_whole_process_group_gets_sigterm_stops_and_a_rerun_goes
     """A service manager stops a unit by sending SIGTERM to every process of it (systemd's
     default), the import's workers too. Workers died at once, one of them holding a queue's
     lock, and the import then waited on that lock for ever (6 of 6 such stops hung)."""
-    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
-    (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(TOTAL)))
     db = tmp_path / "m.db"
-    child = subprocess.Popen([sys.executable, "-c", LIMITED, "0", "--config", str(tmp_path / "monitor.toml"),
-                              "--db", str(db), "import", str(tmp_path / "all.jsonl")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONIOENCODING": "utf-8"}, start_new_session=True)
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and child.poll() is None:
-        try:
-            if db.exists() and stored(db)[0] > 0:
-                break
-        except sqlite3.Error:
-            pass
-        time.sleep(0.1)
+    child = import_under_way(tmp_path, start_new_session=True)
     os.killpg(child.pid, signal.SIGTERM)
     try:
         out, err = child.communicate(timeout=120)

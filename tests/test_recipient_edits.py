@@ -19,19 +19,26 @@ from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 
 
-def edit(tmp_path, ctx: Context, port: int, to: list[str]) -> Context:
+def edit(tmp_path, ctx: Context, port: int, *tos: list[str]) -> Context:
+    """The config rewritten with one email channel per recipient list."""
     path = write_config(tmp_path / "monitor.toml", [{"kind": "email", "to": to, "from": "monitor@sanming.example.cn",
-                                                     "smtp_host": "127.0.0.1", "smtp_port": port}])
+                                                     "smtp_host": "127.0.0.1", "smtp_port": port} for to in tos])
     return Context(config.load(path, ctx.store.path), ctx.store)
+
+
+def waiting_for_b(tmp_path, sink: PickySMTP) -> Context:
+    """A digest to [A, B] that A took and B (greylisted) waits for."""
+    sink.defer[B] = 2  # greylisted at the first try and its in-session retry
+    ctx = world(tmp_path, sink.port, [A, B])
+    assert send_digests(ctx)[0].status == "error"
+    return ctx
 
 
 def test_a_recipient_removed_while_waiting_does_not_send_the_others_the_digest_again(tmp_path):
     sink = PickySMTP()
-    sink.defer[B] = 2  # greylisted at the first try and its in-session retry
     controller = _start(sink)
     try:
-        ctx = world(tmp_path, sink.port, [A, B])
-        assert send_digests(ctx)[0].status == "error"  # A has it, B waits
+        ctx = waiting_for_b(tmp_path, sink)  # A has it, B waits
         ctx = edit(tmp_path, ctx, sink.port, [A])  # the office takes B off the list
         runs = [send_digests(ctx)[0] for _ in range(2)]
         got = sink.received()
@@ -46,12 +53,9 @@ def test_a_recipient_removed_while_waiting_does_not_send_the_others_the_digest_a
 
 def test_a_recipient_added_while_another_waits_gets_what_comes_next_and_the_waiting_one_its_digest(tmp_path):
     sink = PickySMTP()
-    sink.defer[B] = 2
     controller = _start(sink)
     try:
-        ctx = world(tmp_path, sink.port, [A, B])
-        assert send_digests(ctx)[0].status == "error"
-        ctx = edit(tmp_path, ctx, sink.port, [A, B, C])
+        ctx = edit(tmp_path, waiting_for_b(tmp_path, sink), sink.port, [A, B, C])
         (second,) = send_digests(ctx)
         each_once(sink, [A, B])  # B had it from the waiting message; A not again
         assert C not in sink.received()  # an added recipient starts from now
@@ -70,15 +74,9 @@ def test_a_channel_added_beside_one_whose_recipient_waits_leaves_that_message_al
     """The subscriber keeps its channel [A, B] (B waits) and gains a second one, [A], on another
     server: the waiting message stays the first channel's, and B gets it there."""
     sink = PickySMTP()
-    sink.defer[B] = 2
     controller = _start(sink)
     try:
-        ctx = world(tmp_path, sink.port, [A, B])
-        assert send_digests(ctx)[0].status == "error"
-        both = [{"kind": "email", "to": to, "from": "monitor@sanming.example.cn", "smtp_host": "127.0.0.1",
-                 "smtp_port": sink.port} for to in ([A, B], [A])]
-        path = write_config(tmp_path / "monitor.toml", both)
-        ctx = Context(config.load(path, ctx.store.path), ctx.store)
+        ctx = edit(tmp_path, waiting_for_b(tmp_path, sink), sink.port, [A, B], [A])
         send_digests(ctx)
         got = sink.received()
     finally:

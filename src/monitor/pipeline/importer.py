@@ -168,13 +168,13 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
                 max_body: int, workers: int) -> Iterator[_Outcome]:
     """Outcomes of the lines in input order, parsed and prepared by forked workers; at most a
     few chunks per worker in flight, so memory stays flat however long the input."""
-    global _WORK, _PARENT
+    global _WORK
     # paid once here, before the fork, rather than once in every worker (the matcher's tables)
     match.match_topics([t for _, t, _ in ingestor.topics], "上海", "三明")
     _WORK = (ctx.cfg, ingestor.topics, max_body, ctx.store.path)
-    _PARENT = os.getpid()
     pending: deque[Any] = deque()
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts,
+                                                    initargs=(os.getpid(),))
     try:
         for chunk in _chunks(numbered, CHUNK):
             pending.append(pool.apply_async(_work, (chunk,)))
@@ -198,20 +198,17 @@ def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, 
             raise
 
 
-def _ignore_interrupts() -> None:
+def _ignore_interrupts(parent: int) -> None:
     """In a worker: Ctrl-C and a service manager's SIGTERM reach the whole process group; the
     parent stops the import and lets the workers finish, so they ignore both (one killed while
     holding a queue's lock hung the parent for ever). Should the parent die, the kernel ends
     them (they would wait for tasks for ever: their own copies keep the task pipe open)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _end_with_parent()
+    _end_with_parent(parent)
 
 
-_PARENT = os.getpid()  # the importing process, as the workers inherit it (reset before the pool starts)
-
-
-def _end_with_parent() -> None:
+def _end_with_parent(parent: int) -> None:
     """Linux: SIGKILL this process when its parent ends (PR_SET_PDEATHSIG); and end now if the
     parent is gone already."""
     import ctypes
@@ -220,7 +217,7 @@ def _end_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: an orphaned worker waits until it is killed
         return
-    if os.getppid() != _PARENT:
+    if os.getppid() != parent:
         os._exit(0)
 
 

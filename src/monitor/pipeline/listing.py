@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import partial
@@ -24,6 +24,7 @@ from ..fetch import Fetcher, Response
 from ..models import Article, Candidate
 from ..sources import Crawl, Listing, Request
 from ..store import Store
+from ..store.sources import marks_of
 
 MAX_ATTEMPTS = 3  # a link failing this often (or for good, e.g. a download) is not fetched again
 CATCH_UP_PAGES = 5  # list pages read past `pages` while they bring only news (a polled source)
@@ -43,32 +44,26 @@ def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | N
     source that has polled before (`state`), how far past its pages a burst of news may be read."""
 
     def stored(urls: list[str]) -> set[str]:
-        if store is None:
-            return set()
-        canon = {u: dedup.canonical_url(u) for u in urls}
-        hits = settled(store, list(canon.values()))[0]
-        return {u for u, c in canon.items() if c in hits}
+        return by_canonical(urls, lambda keys: settled(store, keys)[0]) if store is not None else set()
 
     def older(urls: list[str], since: str) -> set[str]:
-        if store is None or not since:
-            return set()
-        canon = {u: dedup.canonical_url(u) for u in urls}
-        hits = store.stored_before(list(canon.values()), since)
-        return {u for u, c in canon.items() if c in hits}
+        return by_canonical(urls, lambda keys: store.stored_before(keys, since)) if store and since else set()
 
     polled = bool((state or {}).get("last_success"))
     return Crawl(known=stored, catch_up=CATCH_UP_PAGES if polled else 0,
                  frontiers=frontiers_of(src, state or {}) if polled else [], older=older)
 
 
+def by_canonical(urls: list[str], which: Callable[[list[str]], set[str]]) -> set[str]:
+    """Those of `urls` whose canonical URL `which` picks out of the canonical URLs it is given."""
+    canon = {u: dedup.canonical_url(u) for u in urls}
+    hits = which(list(set(canon.values())))
+    return {u for u, c in canon.items() if c in hits}
+
+
 def frontiers_of(src: Source, state: dict[str, Any]) -> list[dict[str, Any]]:
     """The marks earlier polls left (`sources.base.mark`), for this same URL; none when unreadable."""
-    try:
-        marks = json.loads(state.get("frontier") or "[]") if state.get("url") == src.url else []
-    except ValueError:
-        return []
-    return [m for m in marks if isinstance(m, dict) and isinstance(m.get("url"), str) and isinstance(m.get("n"), int)
-            and isinstance(m.get("since"), str)] if isinstance(marks, list) else []
+    return marks_of(state.get("frontier")) if state.get("url") == src.url else []
 
 
 def frontier_after(store: Store, listing: Listing) -> str | None:
@@ -76,13 +71,7 @@ def frontier_after(store: Store, listing: Listing) -> str | None:
     first page read towards it with a link this poll did not store (deferred, late or failing)."""
     if listing.trails is None:
         return None
-
-    def done(urls: list[str]) -> set[str]:
-        canon = {u: dedup.canonical_url(u) for u in urls}
-        hits = settled(store, list(set(canon.values())))[0]
-        return {u for u, c in canon.items() if c in hits}
-
-    return json.dumps(sources.settle(listing.trails, done))
+    return json.dumps(sources.settle(listing.trails, lambda urls: by_canonical(urls, lambda k: settled(store, k)[0])))
 
 
 def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) -> Coroutine[Any, Any, Response]:

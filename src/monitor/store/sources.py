@@ -59,10 +59,16 @@ class SourcesPart(StoreBase):
                 for r in self.query("SELECT * FROM sources ORDER BY name")]
 
 
-def backlog_pages(frontier: str | None) -> list[int]:
-    """The page numbers of a source's stored marks (where later polls read on from)."""
+def marks_of(frontier: str | None) -> list[dict[str, Any]]:
+    """A source's stored marks (`sources.base.mark`), those that are readable; none for junk."""
     try:
         marks = json.loads(frontier or "[]")
-        return [int(m["n"]) for m in marks] if isinstance(marks, list) else []
-    except (ValueError, TypeError, KeyError):
+    except ValueError:
         return []
+    return [m for m in marks if isinstance(m, dict) and isinstance(m.get("url"), str) and isinstance(m.get("n"), int)
+            and isinstance(m.get("since"), str)] if isinstance(marks, list) else []
+
+
+def backlog_pages(frontier: str | None) -> list[int]:
+    """The page numbers of a source's stored marks (where later polls read on from)."""
+    return [m["n"] for m in marks_of(frontier)]
