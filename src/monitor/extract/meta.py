@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..textnorm import OWN_KIND_WORDS, normalize
 from .body import CUSTOM_TAG_IDS, class_hint, tag_ids
 from .text import CJK, clean
 
@@ -280,7 +281,8 @@ def _as_text(value: object) -> str:
 
 def strip_site_suffix(title: str) -> str:
     """Drop site names: trailing (`标题_中新网`, `标题-东南网`, `Title | Site`) and, on older Chinese
-    sites, leading (`三明之窗--标题`)."""
+    sites, leading (`三明之窗--标题`), but not a commentary's or a follow-up's word for itself
+    (`评论｜标题`: `textnorm.OWN_KIND_WORDS`)."""
     title = title.rstrip(_SEPARATORS) or title  # `标题 ——` (a site name left empty)
     for _ in range(3):
         # A site name is at the end: searched for in the last TITLE_TAIL characters only, which keeps
@@ -293,7 +295,8 @@ def strip_site_suffix(title: str) -> str:
             break  # `anti-drug campaign`: a bare hyphen after a Latin word is part of the title
         title = head
     prefix = _PREFIX.match(title)
-    if prefix and CJK.search(prefix.group(1)) and len(prefix.group(2)) >= max(6, 2 * len(prefix.group(1))):
+    if prefix and CJK.search(prefix.group(1)) and len(prefix.group(2)) >= max(6, 2 * len(prefix.group(1))) \
+            and normalize(prefix.group(1)).strip() not in OWN_KIND_WORDS:  # `评论｜标题`: the headline's own
         title = prefix.group(2)
     return title
 

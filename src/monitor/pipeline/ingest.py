@@ -557,12 +557,14 @@ class Ingestor:
             return NOT  # one item of a compilation met before the item's own story (or after it)
         if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
             return NOT
-        if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams):
+        if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams, p.article.title, stored.title):
             return QUOTES
         frame = self._framed_apart(p, stored, shorter) if quoting else ""
-        if frame == "whole":
+        if frame == "whole" or (frame == "loose" and shorter):
             if shorter:
-                return NOT  # the stored text frames this one: no repost (nor a quotation of this one's)
+                # the stored text frames this one (but for a few words of this one's own: a repost's
+                # lead, the stored one a follow-up met first): no repost (nor a quotation of this one's)
+                return NOT
             # this one's frame around a text of the story: the story is not joined through
             # another of its texts either (`_quotes_story`)
             cand["framed"] = True
@@ -595,19 +597,22 @@ class Ingestor:
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
         its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)
         unless the frame calls on its readers (`_calls_on_readers`: a self-media copy's intro and
-        outro under a headline of its own).
+        outro under a headline of its own). A larger text whose headline names it a commentary or a
+        follow-up (`_tagged`) frames apart whatever its headline keeps, its frame says and the
+        paragraphs of the story (a copy that split them differently) number.
         "loose" when all of that holds but the whole: the smaller text has words the larger left
         out. "" otherwise."""
-        if not _own_headline(p.article.title, stored.title):
+        tagged = _tagged(stored.title, p.article.title) if shorter else _tagged(p.article.title, stored.title)
+        if not tagged and not _own_headline(p.article.title, stored.title):
             return ""
-        if dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
+        if not tagged and dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
             return ""  # a longer story (a part of one held by a fuller text reads alike)
         (large, small), (large_grams, small_grams) = (
             ((stored.text, p.text()), (stored.fp.grams, p.grams())) if shorter
             else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
         if not dedup.framing(large, small_grams):
             return ""
-        if _calls_on_readers(dedup.frame(large, small_grams)):
+        if not tagged and _calls_on_readers(dedup.frame(large, small_grams)):
             return ""  # a self-media account's wrapper around a story it copies
         return "whole" if dedup.whole(small, large_grams) else "loose"
 
@@ -704,14 +709,29 @@ def _calls_on_readers(frame: str) -> bool:
     return _READER_CALL.search(frame) is not None
 
 
-def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any) -> bool:
+def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = "") -> bool:
     """`dedup.quotes`, but for a text quoting the other under a frame calling on its readers
     (`_calls_on_readers`): two self-media copies of one story, each with an intro and outro of
-    its own, read as quoting each other, and are copies."""
+    its own, read as quoting each other, and are copies. A text whose headline names it a
+    commentary or a follow-up where the other's does not (`_tagged`) quotes whatever its frame says."""
     if not dedup.quotes(text_a, grams_a, text_b, grams_b):
         return False
-    return any(dedup.quoting(x, gx, y, gy) and not _calls_on_readers(dedup.frame(x, gy))
-               for x, gx, y, gy in ((text_a, grams_a, text_b, grams_b), (text_b, grams_b, text_a, grams_a)))
+    return any(dedup.quoting(x, gx, y, gy) and (not _calls_on_readers(dedup.frame(x, gy)) or _tagged(tx, ty))
+               for x, gx, tx, y, gy, ty in ((text_a, grams_a, title_a, text_b, grams_b, title_b),
+                                            (text_b, grams_b, title_b, text_a, grams_a, title_a)))
+
+
+# A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
+# after it (`textnorm.OWN_KIND_WORDS`); a copy's tag (重磅｜, 回看｜, 转载) says no such thing. Literals
+# only (a plain alternation: linear). Read on normalised headlines.
+_TAG = re.compile("|".join(textnorm.OWN_KIND_WORDS))
+
+
+def _tagged(title: str, other: str) -> bool:
+    """Whether one headline names its article a commentary or a follow-up (`_TAG`) and the other's
+    does not (a copy of the commentary keeps its tag)."""
+    return _TAG.search(textnorm.normalize((title or "")[:4 * HEADLINE_CHARS])) is not None and \
+        _TAG.search(textnorm.normalize((other or "")[:4 * HEADLINE_CHARS])) is None
 
 
 def _section(body: str, grams: Any) -> bool:

@@ -38,6 +38,12 @@ from .chartable import folding_into as folding_into
 # search index and fingerprints stored under another normal form are rebuilt (`monitor reindex`).
 NORMAL_FORM = 1
 
+# What a commentary's or a follow-up's headline calls itself before or after the story's subject
+# (评论｜…, 短评：…, 追踪｜…, …：后续来了): extraction keeps such a lead as the headline's (it is no
+# site name) and story folding reads it (a copy's 重磅｜ or 回看｜ says no such thing).
+OWN_KIND_WORDS = ("评论", "短评", "时评", "快评", "锐评", "热评", "社评", "述评", "微评",
+                  "追踪", "回访", "后续", "追访", "再访", "续报")
+
 # Characters that FTS5 `unicode61` keeps inside one token and that we index as bigrams.
 CJK_CHARS = (
     "\u3005-\u3007"  # 々 〆 〇
