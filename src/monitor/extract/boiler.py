@@ -25,6 +25,8 @@ _STOP = re.compile(
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
     r"Related topics|More (?:on|about) this (?:story|topic)|(?:Photo|Image|Picture)s? credits?|"
+    r"Also on (?!the\b|this\b|that\b|an?\b)[\w.&'’ -]{1,40}|"  # `Also on Colossal`: a box of the site's other posts
+    r"Related (?:posts|articles|stories) (?:on|from|about) [^:]{1,60}|"  # `Related posts on Colossal about video`
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
@@ -61,6 +63,9 @@ _PROMO_START = re.compile(
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin|podcast|youtube)|"
     r"ftc\s*:|suggested citation\b|cite (?:this (?:article |post )?)?as\s*:|"  # an affiliate disclosure, a blog's citation box
+    r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
+    r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
+
     r"download (?:a |the )?(?:pdf|printable)(?: version| copy)?(?: of this (?:post|article|story|report|page))?[.!]?$|"
     r"listen to\b[^.!?]{0,80}\b(?:podcast|episode)\b[^.!?]{0,60}\b(?:here|below)[.!]?$|"  # a plug for the companion episode
     r"(?:access|unlock|read) (?:the )?full (?:article|story|post)$|"  # a paywall teaser's button
@@ -96,6 +101,9 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
     r"provided by an independent third party|is not responsible or liable"  # a syndicated feed's disclaimer
 )
+# A membership pitch closing a post (`… Become a Harbour Arts Member and support independent arts publishing.`):
+# searched only in lines holding `support independent`; a sentence about such support without a call stays.
+_MEMBER_PITCH = re.compile(r"\bbecome an? (?:[\w'’-]+ ){0,3}(?:member|supporter|subscriber|patron)\b|\bdonate\b|\bsubscribe\b")
 # A paywall teaser's last line (`… Subscribe to access the full article.`) and an affiliate disclosure
 # (`FTC: We use income earning auto affiliate links.`); searched only in lines holding `subscribe to `
 # or `affiliate`.
@@ -248,6 +256,15 @@ def is_appeal(line: str) -> bool:
     return len(line) <= 300 and _APPEAL.search(line.lower()) is not None
 
 
+def is_member_pitch(line: str) -> bool:
+    """A membership pitch closing a post, up to ~500 chars: `support independent …` with a call to
+    become a member, donate or subscribe (a sentence about such support, without the call, is text)."""
+    if len(line) > 500:
+        return False
+    lower = line.lower()
+    return "support independent " in lower and _MEMBER_PITCH.search(lower) is not None
+
+
 def is_stop(line: str) -> bool:
     """A heading that starts the related-articles list at the end of an article."""
     return _STOP.match(line) is not None
@@ -280,6 +297,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)):
         return True
+    if len(line) <= 8 and not line.strip("-—–=*~ "):
+        return True  # `—`, `* * *` … a rule drawn in dashes between the text and its credits
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
     if len(line) <= 80 and (_ZH_CREDIT.match(line) or _outlet_credit(line)):

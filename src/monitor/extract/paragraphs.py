@@ -24,6 +24,7 @@ from .boiler import (
     is_credited_caption,
     is_excerpt,
     is_expander,
+    is_member_pitch,
     is_stop,
     trim_head,
     trim_tail,
@@ -89,6 +90,8 @@ _STRONG_HINT = re.compile(
     # a pull quote repeating a line of the text, and a link's preview card (its title, summary and site)
     r"pull[-_]?quote|bookmark-card|link-preview"
 )
+# A writer's name alone (`Rosa Lindqvist`, `Mary-Jo O'Neil`, `Ana de la Cruz`): capitalised words, a particle between.
+_NAME_ALONE = re.compile(r"[A-Z][\w'’.-]{0,20}(?: (?:(?:de|del|la|le|van|von|der|da|di|al|bin|ibn) ){0,2}[A-Z][\w'’.-]{0,20}){1,3}")
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
 _EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
@@ -558,8 +561,10 @@ def _entry_form(form: LexborNode) -> bool:
 
 def _is_chrome(node: LexborNode) -> bool:
     """A share bar, related list, comment thread, caption or footer by its class/id, holding no
-    headline and no embedded post."""
+    headline and no embedded post; or the writer's name alone in a block whose class says `author`."""
     hint = class_hint(node)
+    if "author" in hint and node.tag not in _KEEP_TAGS and _author_name(node):
+        return True
     if not _CHROME_HINT.search(hint) or node.tag in _KEEP_TAGS:
         return False
     if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
@@ -574,6 +579,13 @@ def _is_chrome(node: LexborNode) -> bool:
         return True
     # A video box's prose is its transcript when time codes run through it (three or more).
     return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
+
+
+def _author_name(node: LexborNode) -> bool:
+    """`<h3 class="author">Rosa Lind</h3>` over a post: a name of two to four capitalised words and
+    nothing else (a `By …` line is left to the byline reader, which lifts the author)."""
+    text = node.text().strip()
+    return 3 < len(text) <= 40 and text[:1].isupper() and _NAME_ALONE.fullmatch(text) is not None
 
 
 def _holds_article_text(node: LexborNode, least: int = 200) -> bool:
@@ -682,7 +694,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True  # `——与国际大都市的深度对话`: the headline's second line above the text
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
-    if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text) or is_credited_caption(text):
+    if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text) or is_credited_caption(text) \
+            or ("pport indep" in text and is_member_pitch(text)):
         if body.paragraphs and _cheer(body.paragraphs[-1]) and is_appeal(text):
             body.paragraphs.pop()  # `Thank you!` over `… please support us so that …`: the appeal box's heading
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
