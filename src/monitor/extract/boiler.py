@@ -64,6 +64,7 @@ _PROMO_START = re.compile(
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin|podcast|youtube)|"
     r"ftc\s*:|suggested citation\b|cite (?:this (?:article |post )?)?as\s*:|"  # an affiliate disclosure, a blog's citation box
     r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
+    r"[\[【]\s?(?:related(?: news| stories| articles| reading| links?)?|read more|see also|also read|read also)\s?[\]】]\s*:?$|"
     r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
 
     r"download (?:a |the )?(?:pdf|printable)(?: version| copy)?(?: of this (?:post|article|story|report|page))?[.!]?$|"

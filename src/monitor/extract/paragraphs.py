@@ -229,6 +229,7 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
                 continue
             if not _take(raw, body, seen, title):
                 if _expands(raw, raws, index):
+                    body.links.append("")  # a `READ MORE:` label's link under it goes with it
                     continue  # a `Read More` button with the rest of the text after it
                 return _finished(body)
     return _finished(body)
