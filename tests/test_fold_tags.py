@@ -71,7 +71,11 @@ def test_a_headline_naming_itself_a_commentary_or_a_follow_up():
     assert tagged("短评：" + _TITLE, _TITLE)
     assert tagged("追踪｜" + _TITLE, _TITLE)
     assert tagged("回访：" + _TITLE + "一周后", _TITLE)
+    assert tagged("【短评】" + _TITLE, _TITLE)
+    assert tagged("新华时评：" + _TITLE, _TITLE)
+    assert tagged(_TITLE + "，后续来了", _TITLE)
     assert not tagged("重磅｜" + _TITLE, _TITLE)  # a copy's tag
+    assert not tagged("网友评论亮了！" + _TITLE, _TITLE)  # the word inside a copy's headline is no label
     assert not tagged("评论｜" + _TITLE + "！", "评论｜" + _TITLE)  # both say so: a copy of the commentary
     assert not tagged(_TITLE, "评论｜" + _TITLE)  # the brief is not its commentary's commentary
 
@@ -123,3 +127,15 @@ _LEAD_COPY = ("https://county.example.cn/z/41.html", "水产交易市场开业",
 def test_a_follow_up_met_before_a_copy_with_a_lead_of_its_own_takes_neither_it_nor_the_brief(tmp_path):
     follow, copy, brief = _stories(tmp_path, [_PLAIN_FOLLOW, _LEAD_COPY, _BRIEF])
     assert brief == copy != follow
+
+
+# A self-media copy whose headline has one of those words inside it, not as a label.
+_BUZZ = ("https://mp.example.com/s/m42", "网友评论亮了！" + _TITLE, _WECHAT[2])
+
+
+def test_a_copy_whose_headline_has_the_word_inside_it_still_folds(tmp_path):
+    brief, buzz = _stories(tmp_path, [_BRIEF, _BUZZ])
+    assert brief == buzz
+    (tmp_path / "b").mkdir()
+    buzz, brief = _stories(tmp_path / "b", [_BUZZ, _BRIEF])
+    assert brief == buzz

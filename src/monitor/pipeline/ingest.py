@@ -722,14 +722,17 @@ def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a:
 
 
 # A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
-# after it (`textnorm.OWN_KIND_WORDS`); a copy's tag (重磅｜, 回看｜, 转载) says no such thing. Literals
-# only (a plain alternation: linear). Read on normalised headlines.
-_TAG = re.compile("|".join(textnorm.OWN_KIND_WORDS))
+# after it (`textnorm.OWN_KIND_WORDS`), as a label: at its start, after a bracket or a short name and
+# before a separator (评论｜…, 【短评】…, 新华时评：…), or at its end after one (…，后续来了, …｜快评). A
+# copy's tag (重磅｜, 回看｜) says no such thing, nor do the words inside a headline (网友评论亮了).
+# Read on normalised headlines (a few bounded runs and literals: linear).
+_KIND_WORDS = "|".join(textnorm.OWN_KIND_WORDS)
+_TAG = re.compile(rf"^[\W_]{{0,3}}[^\W_]{{0,4}}?(?:{_KIND_WORDS})(?=[\W_])|[\W_](?:{_KIND_WORDS})[^\W_]{{0,3}}[\W_]*$")
 
 
 def _tagged(title: str, other: str) -> bool:
-    """Whether one headline names its article a commentary or a follow-up (`_TAG`) and the other's
-    does not (a copy of the commentary keeps its tag)."""
+    """Whether one headline labels its article a commentary or a follow-up (`_TAG`) and the other's
+    does not (a copy of the commentary keeps its label)."""
     return _TAG.search(textnorm.normalize((title or "")[:4 * HEADLINE_CHARS])) is not None and \
         _TAG.search(textnorm.normalize((other or "")[:4 * HEADLINE_CHARS])) is None
 
