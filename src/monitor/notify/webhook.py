@@ -129,14 +129,31 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
 
 def _following(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float) -> httpx.Response:
     """One try, going on where a 307 or 308 sends the same POST (body, key and signature
-    unchanged), up to MAX_HOPS of them; any other answer is returned as it is."""
+    unchanged) on the same host, up to MAX_HOPS of them; any other answer, and a 307/308 to
+    another host or port (it would hand the key, the signature and the digest to whoever the
+    answer names), is returned as it is."""
     for _ in range(MAX_HOPS + 1):
         response = asyncio.run(_try(url, body, headers, timeout))
         there = response.headers.get("location")
         if response.status_code not in (307, 308) or not there:
             return response
-        url = url.join(there)
+        try:
+            target = url.join(there)
+        except httpx.InvalidURL:
+            return response
+        if not _same_origin(url, target):
+            return response
+        url = target
     raise NotifyError(f"webhook to {host}: more than {MAX_HOPS} redirects", hint="check the webhook url")
+
+
+def _same_origin(url: httpx.URL, target: httpx.URL) -> bool:
+    """Same host and port, or the same host moved from http to https on the default ports."""
+    if target.host != url.host:
+        return False
+    if (target.scheme, target.port) == (url.scheme, url.port):
+        return True
+    return (url.scheme, target.scheme) == ("http", "https") and url.port is None and target.port is None
 
 
 async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: float) -> httpx.Response:
