@@ -100,15 +100,21 @@ def as_utf8_xml(data: bytes, content_type: str | None = None) -> bytes:
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
     """Decode page bytes to text; never raises, whatever the bytes are."""
+    return decode_html_as(data, content_type)[0]
+
+
+def decode_html_as(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """`decode_html`'s text and the codec it was read with: the page's encoding, in which a
+    browser also sends the query of the page's links."""
     if not data:
-        return ""
+        return "", sniff_charset(data, content_type) or "utf-8"
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, "replace")
+            return data[len(bom) :].decode(codec, "replace"), codec
     declared = sniff_charset(data, content_type)
     if declared not in (None, "utf-8") and not data.isascii():
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
     for candidate in (declared, "utf-8", "gb18030"):
@@ -121,7 +127,7 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
     return _guess(data, declared)
 
 
-def _guess(data: bytes, declared: str | None) -> str:
+def _guess(data: bytes, declared: str | None) -> tuple[str, str]:
     """Last resort for bytes no codec decodes strictly: a page with a few corrupt bytes keeps
     its codec (a handful of U+FFFD, dropped later); otherwise charset-normalizer chooses."""
     for codec in dict.fromkeys(c for c in (declared, "utf-8", "gb18030") if c):
@@ -133,10 +139,10 @@ def _guess(data: bytes, declared: str | None) -> str:
 
         best = from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, "replace")
+            return data.decode(best.encoding, "replace"), best.encoding
     except Exception:  # a guesser bug must not cost us the page
         pass
-    return data.decode(declared or "gb18030", "replace")
+    return data.decode(declared or "gb18030", "replace"), declared or "gb18030"
 
 
 # The commonest characters of each script, by where their codes lie: GB2312's level 1 (rows
@@ -154,8 +160,8 @@ _OTHER = {"gb18030": ("big5hkscs",), "big5hkscs": ("gb18030",), "cp1252": _CJK, 
           "iso8859-15": _CJK}
 
 
-def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
-    """`text` (the bytes read with `codec`), or, when `codec` is GB18030, Big5 or a single-byte
+def _likelier(data: bytes, text: str, codec: str, errors: str) -> tuple[str, str]:
+    """`text` (the bytes read with `codec`) and `codec`, or, when `codec` is GB18030, Big5 or a single-byte
     Western code, the bytes read with another of those if that reading is valid (`errors="strict"`,
     or under 0.5 % U+FFFD) and clearly the more common characters (by MARGIN). Judged on about
     the first PREFIX bytes (cut before a "<", ">", space or line break: a byte under 0x40 is never
@@ -163,13 +169,13 @@ def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
     too, so every GBK page is judged."""
     others = _OTHER.get(codec)
     if others is None or data.isascii():
-        return text
+        return text, codec
     cut = max(data.rfind(b, PREFIX // 2, PREFIX) for b in b"<> \n") if len(data) > PREFIX else -1
     head = data[:cut] if cut > 0 else data
     try:
         mine = text if head is data else head.decode(codec, errors)
     except UnicodeDecodeError:
-        return text
+        return text, codec
     best, best_share = None, common_share(mine) + MARGIN
     for other in others:
         try:
@@ -180,12 +186,12 @@ def _likelier(data: bytes, text: str, codec: str, errors: str) -> str:
         if theirs.count("\ufffd") <= len(theirs) // 200 and share >= best_share:
             best, best_share = other, share
     if best is None:
-        return text
+        return text, codec
     try:
         whole = data.decode(best, errors)
     except UnicodeDecodeError:
-        return text
-    return whole if whole.count("\ufffd") <= len(whole) // 200 else text
+        return text, codec
+    return (whole, best) if whole.count("\ufffd") <= len(whole) // 200 else (text, codec)
 
 
 def common_share(text: str) -> float:

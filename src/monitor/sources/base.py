@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from ..config import Source
 from ..models import Candidate
@@ -213,6 +213,20 @@ def absolute(base: str, href: str | None) -> str | None:
         return urljoin(base, head.replace("\\", "/") + mark + query)
     except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
         return None
+
+
+def in_page_encoding(url: str, codec: str) -> str:
+    """`url` with the non-ASCII characters of its query percent-encoded in `codec`, as a browser
+    sends a link of a page in that encoding (`show.asp?lm=沪明` of a GB2312 page goes as
+    `lm=%BB%A6%C3%F7`; the path is UTF-8 whatever the page). A character `codec` lacks goes as
+    a browser sends it, a numeric reference. UTF-8 pages' links, and ASCII queries, unchanged."""
+    head, mark, rest = url.partition("?")
+    if not mark or rest.isascii() or codec.replace("_", "-").lower() in ("utf-8", "utf8", "utf-16", "utf-16-le",
+                                                                           "utf-16-be"):
+        return url
+    query, hash_, fragment = rest.partition("#")
+    encoded = "".join(ch if ch.isascii() else quote(ch.encode(codec, "xmlcharrefreplace")) for ch in query)
+    return head + mark + encoded + hash_ + fragment
 
 
 # A quoted string in a link's script; it names a page when it is an address or a path (`/art/…`,

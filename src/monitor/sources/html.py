@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from ..config import Source
-from ..decode import decode_html
+from ..decode import decode_html_as
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Candidate
@@ -33,6 +33,7 @@ from .base import (
     Trail,
     Walk,
     absolute,
+    in_page_encoding,
     mark,
     read_marks,
     script_link,
@@ -117,7 +118,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     with `find_next`, from the page's own "next page" link)."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(reshape(decode_html(content, headers.get("content-type"))))  # see markup
+    text, codec = decode_html_as(content, headers.get("content-type"))
+    tree = LexborHTMLParser(reshape(text))  # see markup
     base = tree.css_first("base[href]")
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
     nodes = tree.css(source.link_selector or "a[href]")
@@ -130,11 +132,12 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         link = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
         if not link:
             continue
-        out.append(Candidate(url=link, title=(anchor.text(deep=True) or "").strip() or None))
+        out.append(Candidate(url=in_page_encoding(link, codec), title=(anchor.text(deep=True) or "").strip() or None))
     if first and not nodes:
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
-    return out, _next(tree, source, base_url) or (_pager_next(tree, base_url, url) if find_next else None)
+    after = _next(tree, source, base_url) or (_pager_next(tree, base_url, url) if find_next else None)
+    return out, in_page_encoding(after, codec) if after else None
 
 
 # What a list page's pager calls its next page, the whole text of the link.
