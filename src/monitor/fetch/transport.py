@@ -19,8 +19,10 @@ import httpx
 from httpx._transports.default import map_httpcore_exceptions  # httpx's own mapping, so errors read the same
 
 from .guard import AddressPolicy, GuardedBackend
+from .lenient import install
 
 MAX_CONNECTIONS = 100
+install()  # header lines a browser reads past no longer make a whole answer unreadable
 
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
