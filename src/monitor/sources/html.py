@@ -39,6 +39,7 @@ from .base import (
     script_link,
     stamp,
 )
+from .postback import postback
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -50,7 +51,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
-    seen = {page.url}
+    seen: set[object] = {page.url}
+    posted = False  # this page came by a form post (an ASP.NET pager): no address to mark
     own_pager = bool(source.page_url or source.next_selector)
     budget = source.pages + crawl.catch_up
     url, since = source.url, stamp(crawl.now)
@@ -64,7 +66,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             listing.pages[-1].note = "read past `pages`: more news than the pages hold"
             trail.pages.append((url, number, [c.url for c in kept]))
         target = page_url(source, number + 1) or next_href
-        if not target or target in seen:
+        if not target or _key(target) in seen:
             break
         if new == 0:
             if number < source.pages:
@@ -73,13 +75,16 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         if number >= source.pages and kept[-1].url in known:  # the news ends on this page
             break
         if number == budget:
-            if crawl.catch_up:  # more news than a poll reads: the next poll reads on from here
+            if crawl.catch_up and not posted:  # more news than a poll reads: the next poll reads on from here
                 trail.left = mark(url, number, since)
                 listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
+            elif crawl.catch_up:
+                listing.pages[-1].note = "more news than a poll reads; a posted-back page has no address to read on from"
             break
-        seen.add(target)
-        url = target
-        page = yield Request(target)
+        seen.add(_key(target))
+        posted = isinstance(target, Request)
+        url = target.url if isinstance(target, Request) else target
+        page = yield target if isinstance(target, Request) else Request(target)
     listing.trails = [trail] if trail.left else []
     if crawl.frontiers:
         def read(at: str, number: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:
@@ -87,14 +92,15 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             kept, known, next_href = _read(source, crawl, got, listing, links, number, find_next=not own_pager)
             listing.pages[-1].note = "read on from where an earlier poll stopped"
             after = page_url(source, number + 1) or next_href
-            return [c.url for c in kept], len(kept) - len(known), (after, number + 1) if after else None
+            # a posted-back next page has no address a mark could keep: the walk ends there
+            return [c.url for c in kept], len(kept) - len(known), (after, number + 1) if isinstance(after, str) else None
 
         listing.trails += yield from read_marks(crawl.frontiers, crawl.catch_up, read, crawl.older)
     return listing
 
 
 def _read(source: Source, crawl: Crawl, page: Page, listing: Listing, links: LinkFilter, number: int,
-          find_next: bool) -> tuple[list[Candidate], set[str], str | None]:
+          find_next: bool) -> tuple[list[Candidate], set[str], str | Request | None]:
     """One list page into the listing: its kept links, which of them are stored, the next page."""
     found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1, find_next=find_next)
     kept = links.apply(found, listing)
@@ -105,6 +111,14 @@ def _read(source: Source, crawl: Crawl, page: Page, listing: Listing, links: Lin
     return kept, known, next_href
 
 
+def _key(target: str | Request) -> object:
+    """What tells pages apart: the URL, or a post's address and the pager's event."""
+    if isinstance(target, str):
+        return target
+    form = target.form or {}
+    return target.url, form.get("__EVENTTARGET"), form.get("__EVENTARGUMENT")
+
+
 def page_url(source: Source, number: int) -> str | None:
     """The URL of page `number` (2, 3, …) from `page_url`, or None without a pattern."""
     if not source.page_url:
@@ -113,9 +127,10 @@ def page_url(source: Source, number: int) -> str | None:
 
 
 def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
-          first: bool = True, find_next: bool = False) -> tuple[list[Candidate], str | None]:
+          first: bool = True, find_next: bool = False) -> tuple[list[Candidate], str | Request | None]:
     """A list page → (its article links, the next page's URL from `next_selector` if any, or,
-    with `find_next`, from the page's own "next page" link)."""
+    with `find_next`, from the page's own "next page" link; an ASP.NET pager's next page is the
+    form post that asks for it)."""
     from selectolax.lexbor import LexborHTMLParser
 
     text, codec = decode_html_as(content, headers.get("content-type"))
@@ -136,8 +151,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     if first and not nodes:
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
-    after = _next(tree, source, base_url) or (_pager_next(tree, base_url, url) if find_next else None)
-    return out, in_page_encoding(after, codec) if after else None
+    after = _next(tree, source, base_url, codec) or (_pager_next(tree, base_url, url, codec) if find_next else None)
+    return out, in_page_encoding(after, codec) if isinstance(after, str) else after
 
 
 # What a list page's pager calls its next page, the whole text of the link.
@@ -145,20 +160,24 @@ NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", 
                         ">>", "下一页>", "下一页>>", "下一页 >", "下一页»"})
 
 
-def _pager_next(tree, base_url: str, url: str) -> str | None:
-    """The href of the page's "下一页" (next page) link, made absolute; None when it has none
-    or it leads back to this page."""
+def _pager_next(tree, base_url: str, url: str, codec: str) -> str | Request | None:
+    """The href of the page's "下一页" (next page) link, made absolute, or its postback; None when
+    it has none or it leads back to this page."""
     for anchor in tree.css("a[href]"):
         text = " ".join((anchor.text(deep=True) or "").split()).lower()
         if text in NEXT_TEXTS:
             target = absolute(base_url, anchor.attributes.get("href"))
-            return target if target and target != url else None
+            if target is None:
+                return postback(tree, anchor, base_url, codec)
+            return target if target != url else None
     return None
 
 
-def _next(tree, source: Source, base_url: str) -> str | None:
+def _next(tree, source: Source, base_url: str, codec: str) -> str | Request | None:
     if not source.next_selector:
         return None
     node = tree.css_first(source.next_selector)
     anchor = node if node is None or node.tag == "a" else node.css_first("a[href]")
-    return absolute(base_url, anchor.attributes.get("href")) if anchor is not None else None
+    if anchor is None:
+        return None
+    return absolute(base_url, anchor.attributes.get("href")) or postback(tree, anchor, base_url, codec)

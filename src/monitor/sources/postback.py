@@ -1,0 +1,72 @@
+"""An ASP.NET pager's next page: the list page's form posted back, as a browser posts it.
+
+In: a parsed list page, its pager's "next page" anchor and the page's base URL. Out: the
+`Request` a browser sends for the anchor's `javascript:__doPostBack('AspNetPager1','2')` (or a
+LinkButton's `WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("…", "…", …))`): a POST
+to the anchor's form's action with the form's controls as a script's `form.submit()` sends them
+(hidden fields such as `__VIEWSTATE` and `__EVENTVALIDATION`, text fields, checked boxes,
+selected options; no submit button) and `__EVENTTARGET` / `__EVENTARGUMENT` set. None for any
+other anchor, or one outside any form. Pure; never fetches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .base import Request, absolute, in_page_encoding
+
+_POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,300})['"]\s*,\s*['"]([^'"]{0,300})['"]\s*\)""")
+_OPTIONS = re.compile(r"""WebForm_PostBackOptions\(\s*['"]([^'"]{1,300})['"]\s*,\s*['"]([^'"]{0,300})['"]""")
+_NOT_SENT = frozenset({"submit", "button", "image", "reset", "file"})
+
+
+def postback(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> Request | None:
+    """The POST that `anchor`'s postback script makes, or None (see the module's docstring)."""
+    script = " ".join(filter(None, (anchor.attributes.get("href"), anchor.attributes.get("onclick"))))[:2000]
+    found = _POSTBACK.search(script) or _OPTIONS.search(script)
+    if found is None:
+        return None
+    form = _form_of(tree, anchor)
+    if form is None:
+        return None
+    action = absolute(base_url, form.attributes.get("action") or "") or base_url
+    fields = _controls(form)
+    fields["__EVENTTARGET"], fields["__EVENTARGUMENT"] = found.group(1), found.group(2)
+    return Request(in_page_encoding(action, codec), "POST", form=fields)
+
+
+def _form_of(tree: Any, anchor: Any) -> Any:
+    """The form holding `anchor`, else the page's form carrying a `__VIEWSTATE`."""
+    node = anchor.parent
+    while node is not None and node.tag not in ("form", "html"):
+        node = node.parent
+    if node is not None and node.tag == "form":
+        return node
+    state = tree.css_first("form input[name=__VIEWSTATE]")
+    while state is not None and state.tag != "form":
+        state = state.parent
+    return state
+
+
+def _controls(form: Any) -> dict[str, str]:
+    """Name → value of the controls a script's `form.submit()` sends (the first of a repeated name)."""
+    fields: dict[str, str] = {}
+    for node in form.css("input[name], select[name], textarea[name]"):
+        name, attrs = node.attributes.get("name") or "", node.attributes
+        if not name or name in fields or "disabled" in attrs:
+            continue
+        if node.tag == "input":
+            kind = (attrs.get("type") or "text").lower()
+            if kind in _NOT_SENT or (kind in ("checkbox", "radio") and "checked" not in attrs):
+                continue
+            fields[name] = attrs.get("value") or ("on" if kind in ("checkbox", "radio") else "")
+        elif node.tag == "select":
+            options = node.css("option")
+            chosen = next((o for o in options if "selected" in o.attributes), options[0] if options else None)
+            if chosen is not None:
+                value = chosen.attributes.get("value")
+                fields[name] = value if value is not None else (chosen.text(deep=True) or "").strip()
+        else:
+            fields[name] = node.text(deep=True) or ""
+    return fields
