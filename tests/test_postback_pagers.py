@@ -80,3 +80,29 @@ def test_a_backlog_behind_a_postback_pager_is_read_by_the_next_poll(make_ctx):  
         new[0] = 5  # five put up since: page 1 is all new, two more and the old ones on page 2
         report = poll(ctx)[0]
     assert len(urls(ctx)) == PER + 5, report
+
+
+def test_the_post_carries_what_a_script_s_form_submit_sends():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.sources.postback import postback
+
+    page = ('<html><body><form method="post" action="List.aspx?c=%E4%B8%89">'
+            '<input type="hidden" name="__VIEWSTATE" value="v1"><input name="kw" value="沪明">'
+            '<input type="checkbox" name="only" checked><input type="checkbox" name="off">'
+            '<select name="year"><option value="2025">2025</option><option value="2026" selected>2026</option></select>'
+            '<input type="submit" name="go" value="查询"><input name="gone" value="x" disabled>'
+            '<table id="GridView1"><tr><td><a id="a" href="javascript:__doPostBack(\'GridView1\',\'Page$2\')">2</a>'
+            '<a id="b" href="javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions(&quot;ctl00$lbNext&quot;,'
+            ' &quot;&quot;, true, &quot;&quot;, &quot;&quot;, false, true))">下一页</a>'
+            '<a id="c" href="javascript:void(0)">x</a></td></tr></table></form></body></html>')
+    tree = LexborHTMLParser(page)
+    grid = postback(tree, tree.css_first("a#a"), "http://a.cn/news/List.aspx")
+    assert grid is not None and grid.method == "POST" and grid.url == "http://a.cn/news/List.aspx?c=%E4%B8%89"
+    assert grid.form == {"__VIEWSTATE": "v1", "kw": "沪明", "only": "on", "year": "2026",
+                         "__EVENTTARGET": "GridView1", "__EVENTARGUMENT": "Page$2"}
+    button = postback(tree, tree.css_first("a#b"), "http://a.cn/news/List.aspx")
+    assert button is not None and (button.form["__EVENTTARGET"], button.form["__EVENTARGUMENT"]) == ("ctl00$lbNext", "")
+    assert postback(tree, tree.css_first("a#c"), "http://a.cn/news/List.aspx") is None
+    outside = LexborHTMLParser("<html><body><a href=\"javascript:__doPostBack('p','2')\">2</a></body></html>")
+    assert postback(outside, outside.css_first("a"), "http://a.cn/") is None  # no form to post
