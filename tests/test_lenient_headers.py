@@ -6,7 +6,8 @@ Web application firewalls in front of many Chinese sites add lines that are not 
 colon. h11 (under httpx) refused the whole answer, robots.txt's included, so the site was
 unreachable for good while a browser showed every page. Now such lines are mended or left
 out as a browser leaves them, and the answer is read; an answer that is not HTTP at all is
-still "a malformed HTTP answer" (test_fetch)."""
+still "a malformed HTTP answer" (test_fetch). So is a `Content-Encoding` naming no compression
+(`utf-8`): passed through, as browsers pass an encoding they do not know."""
 
 from __future__ import annotations
 
@@ -65,3 +66,36 @@ def test_robots_txt_behind_such_a_line_is_read_and_obeyed():
             assert f.get(site.url("/a.html")).status == 200
             with pytest.raises(Exception, match="robots"):
                 f.get(site.url("/private/b.html"))
+
+
+@pytest.mark.parametrize("coding", ["utf-8", "none", "GB2312", "text"])
+def test_a_content_encoding_that_names_no_compression_is_read_past_as_browsers_do(coding):
+    """A PHP site that sends `header('Content-Encoding: utf-8')` (a charset where a compression
+    belongs): browsers pass an encoding they do not know through; the page was refused."""
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html; charset=utf-8",
+                                                          b"Content-Encoding: " + coding.encode(),
+                                                          b"Content-Length: %d" % len(PAGE)], PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/a.html"))
+    assert got.content == PAGE
+
+
+def test_a_body_compressed_twice_is_inflated_twice_and_an_unasked_compression_still_refused():
+    import gzip
+
+    from monitor.errors import FetchError
+
+    twice = gzip.compress(gzip.compress(PAGE))
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html; charset=utf-8",
+                                                          b"Content-Encoding: gzip, gzip",
+                                                          b"Content-Length: %d" % len(twice)], twice)
+        site.routes["/b.html"] = raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html; charset=utf-8",
+                                                          b"Content-Encoding: br", b"Content-Length: 4"], b"\x1b\x00\x00\x00")
+        with fetcher_for(site, retries=0) as f:
+            assert f.get(site.url("/a.html")).content == PAGE
+            with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
+                f.get(site.url("/b.html"))

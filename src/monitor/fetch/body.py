@@ -5,7 +5,8 @@ decoded body bytes, or `FetchError(kind="too_large")` as soon as either the byte
 the bytes after decompression pass the cap. We read raw bytes and inflate them ourselves with a
 bound on each step's output (`decompressobj.decompress(data, max_length)`), so a gzip bomb never
 holds more than the cap in memory, whatever its ratio. Content-Encoding gzip, x-gzip, deflate
-(zlib or raw) and identity; we only ask for those. Never decodes text (see decode.py).
+(zlib or raw), one or several, and identity; we only ask for those. A value that names no
+compression at all (`utf-8`) is passed through, as browsers do. Never decodes text (see decode.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from .transport import Answer
 
 ACCEPT_ENCODING = "gzip, deflate"
 _WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
+_UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi", "bzip2", "x-bzip2",
+                     "lzma", "xz"})  # compressions we never ask for and cannot undo
 
 
 class _Inflater:
@@ -51,6 +54,21 @@ class _Inflater:
         return bytes(out)
 
 
+def compressions(encoding: str, url: str) -> list[str]:
+    """The compressions a Content-Encoding value names, in the order applied. A value that names
+    none (a charset such as `utf-8`, `none`, `text`: a misconfigured server) is passed through
+    as browsers pass it; a compression we did not ask for and cannot undo (`br`, `zstd`) is an
+    error, since its bytes would be read as text."""
+    codings = []
+    for coding in (c.strip() for c in encoding.split(",")):
+        if coding in _WBITS:
+            codings.append(coding)
+        elif coding in _UNDONE:
+            raise FetchError(f"GET {url}: unsupported Content-Encoding {encoding!r}",
+                             hint="the server ignored our Accept-Encoding", kind="transport")
+    return codings
+
+
 def content_length(headers: httpx.Headers) -> int | None:
     """The declared body size, or None when absent or not a plain number."""
     value = (headers.get("content-length") or "").split(",")[0].strip()
@@ -61,10 +79,8 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     """The decoded body, at most `cap` bytes; FetchError past the cap (or, with `truncate`, its
     first `cap` bytes) or for an unknown encoding."""
     encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()
-    if encoding not in _WBITS and encoding != "identity":
-        raise FetchError(f"GET {url}: unsupported Content-Encoding {encoding!r}",
-                         hint="the server ignored our Accept-Encoding", kind="transport")
-    inflater = _Inflater(encoding) if encoding in _WBITS else None
+    codings = compressions(encoding, url)
+    inflaters = [_Inflater(c) for c in reversed(codings)]  # the last applied is undone first
     chunks: list[bytes] = []
     wire = size = 0
     # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
@@ -72,7 +88,9 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     async for raw in cast(httpx.AsyncByteStream, resp.stream):
         wire += len(raw)
         try:
-            piece = inflater.feed(raw, cap - size) if inflater else raw
+            piece = raw
+            for inflater in inflaters:  # each step's output bounded by what the cap leaves
+                piece = inflater.feed(piece, cap - size)
         except zlib.error:
             raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
                              kind="transport") from None
