@@ -100,6 +100,37 @@ def test_import_onto_a_full_disk_stops_with_one_line_and_a_rerun_completes_it(tm
     assert stored(db) == (1201, "ok")
 
 
+# The import in-process under the limit, the collector off: what is left running when it returns.
+LEFT_RUNNING = ("import gc, multiprocessing, os, resource, signal, sys, threading\n"
+                "from pathlib import Path\n"
+                "from monitor import config\n"
+                "from monitor.pipeline import Context, import_lines\n"
+                "from monitor.store import Store\n"
+                "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+                "work = Path(sys.argv[1])\n"
+                "ctx = Context(config.load(work / 'monitor.toml', work / 'm.db'), Store.open(work / 'm.db'))\n"
+                "lines = (work / 'all.jsonl').read_bytes().splitlines(keepends=True)\n"
+                "resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]),) * 2)\n"
+                "gc.disable()\n"
+                "report = import_lines(ctx, lines, workers=2)\n"
+                "print(type(report.stopped).__name__, len(multiprocessing.active_children()), threading.active_count(),\n"
+                "      flush=True)\n"
+                "os._exit(0)  # what exit would run is not the question here (it waited on the workers for ever)\n")
+
+
+def test_an_import_stopped_by_a_full_disk_has_ended_its_workers_when_it_returns(tmp_path):
+    """The workers' pool was closed only when the collector next ran, in whatever thread it ran:
+    in the pool's own result thread it waited there on itself, and the import hung for ever."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    (tmp_path / "first.jsonl").write_bytes(article(0))
+    assert monitor(tmp_path, "import", str(tmp_path / "first.jsonl")).returncode == 0
+    (tmp_path / "all.jsonl").write_bytes(b"".join(article(n) for n in range(1, 1201)))
+    done = subprocess.run([sys.executable, "-c", LEFT_RUNNING, str(tmp_path), str(db_bytes(tmp_path) + 600_000)],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.stdout.split() == ["StoreError", "0", "1"], (done.stdout, done.stderr[-2000:])
+
+
 @pytest.mark.parametrize("room", [0, 40_000])
 def test_a_poll_that_cannot_store_says_so_and_the_next_poll_stores_everything(tmp_path, room):
     with ReplayServer(SITES) as site:

@@ -9,12 +9,13 @@ ingest batch at a time, bodies cut at a cap.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, BinaryIO, cast
@@ -51,9 +52,14 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
-        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
+        # the workers' generator is closed here, in this thread, however the loop ends: left to the
+        # collector (a full disk's error holds it in a cycle), its pool was closed in whatever thread
+        # collected it, once in the pool's own result thread, which then waited on itself for ever
+        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor, \
+                contextlib.ExitStack() as ends:
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
-                outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
+                pooled = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
+                outcomes = ends.enter_context(contextlib.closing(pooled))
             else:  # parsed here, prepared only when not stored yet
                 known = ctx.store.known_urls
                 outcomes = (_ready(_parse(n, raw, max_body), ctx.cfg, ingestor.topics, known)
@@ -165,7 +171,7 @@ def _can_fork() -> bool:
 
 
 def _in_workers(ctx: Context, ingestor: Ingestor, numbered: Iterator[tuple[int, bytes | str]],
-                max_body: int, workers: int) -> Iterator[_Outcome]:
+                max_body: int, workers: int) -> Generator[_Outcome, None, None]:
     """Outcomes of the lines in input order, parsed and prepared by forked workers; at most a
     few chunks per worker in flight, so memory stays flat however long the input."""
     global _WORK
