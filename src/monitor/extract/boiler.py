@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 # A heading after which the rest of the container is a list of other articles or the comments
-# (a count may stand before or after it: `3 Comments`, `网友评论（2）`).
+# (a count may stand before or after it: `3 Comments`, `网友评论（2）`, a reply box's `跟贴 12 参与 56`).
 _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
     r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
     r"新闻推荐|新聞推薦|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
+    r"跟贴|跟帖|網友跟帖|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More from\b.{0,40}|Recommended(?: for you)?|"
     r"Read more|Read next|Up next|Trending(?: now| news| stories)?|"
@@ -29,7 +30,7 @@ _STOP = re.compile(
     r"Related (?:posts|articles|stories) (?:on|from|about) [^:]{1,60}|"  # `Related posts on Colossal about video`
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
-    r"[\s】\]>》：:]*(?:[（(]\d+[)）])?[\s：:.…]*$",
+    r"[\s】\]>》：:]*(?:[（(]\d+[)）])?(?:\s*+\d{1,7}(?:\s*+(?:参与|參與)\s*+\d{1,7})?)?[\s：:.…]*$",
     re.I,
 )
 # Searched in lower-cased short lines: without re.I, and with every branch a plain literal (no
@@ -156,10 +157,15 @@ _ZH_NOTICE = re.compile(
     r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|"
     r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接|"  # a forum repost's source note
     r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
-    r"此文章为转载|此文章系转载|本文为转载|本文系转载|此文为转载|此文章為轉載|本文為轉載|本文係轉載"  # a site's reprint note
+    r"此文章为转载|此文章系转载|本文为转载|本文系转载|此文为转载|此文章為轉載|本文為轉載|本文係轉載|"  # a site's reprint note
+    r"享用更多功能|才可以下载或查看|才可以下載或查看|"  # a forum's sign-up prompts (`马上注册,结交更多好友,享用更多功能。`)
+    r"经营许可证|經營許可證|节目许可证|節目許可證|新闻信息服务许可证|新聞信息服務許可證|新闻信息许可证|新聞信息許可證|"  # licences
+    r"二维码应用|二維碼應用|在手机继续阅读|在手機繼續閱讀|手机版移动继续|手機版移動繼續"  # a prompt to read on a phone
 )
-# A page's tools (a list's back link, a forum's text view, a print view and a share link), on a line of no sentence.
-_TOOLS = re.compile("返回列表|以文本方式查看主题|以文本方式查看主題|打印版|推荐此文给朋友|推薦此文給朋友")
+# A page's tools (a list's back link, a forum's text view, a print view, a share link, a QR code's label, a
+# comment box's prompt and its anonymity box), on a line of no sentence.
+_TOOLS = re.compile("返回列表|以文本方式查看主题|以文本方式查看主題|打印版|推荐此文给朋友|推薦此文給朋友|"
+                    "扫描到手机|掃描到手機|我来说两句|我來說兩句|隐藏IP地址|隱藏IP地址")  # …, a comment box's widgets
 # A paper's labels on a line of their own, as a mirror prints them.
 _LABELS_ALONE = frozenset(("【摘要】", "[摘要]", "【摘 要】", "【内容提要】", "【內容提要】"))
 # A normative document's registration code (`HHCR-2023-01005`: the issuer's letters, the year, a number).
@@ -187,7 +193,7 @@ _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "�
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
+    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
@@ -365,6 +371,11 @@ def is_chrome(line: str) -> bool:
         return True  # `如有投稿需求，請把文章發送到郵箱tougao@…`: a call for submissions
     if len(line) <= 30 and line[-1:] in ("号", "號") and _DOC_NUMBER.fullmatch(line.strip()):
         return True  # `明政办〔2024〕12号`: a government document's number over its text
+    if len(line) <= 32 and line[:1] in "(（" and line[-1:] in ")）" and line[-2:-1] in ("号", "號") \
+            and _DOC_NUMBER.fullmatch(line[1:-1].strip()):
+        return True  # `(皖政[2001]85號)`: the number in brackets
+    if len(line) <= 30 and ("记者" in line or "記者" in line) and _TW_CREDIT.fullmatch(line):
+        return True  # `記者王小明／台北報導`, `特派記者賴錦宏/北京報導聯合報`: a reporter, a slash, where from
     if len(line) <= 20 and line.startswith(_CORRESPONDENT) and _names_after_space(line):
         return True  # `通讯员 谭万国`: a correspondent's credit under the text
     if line[:1] == "{" and _CMS_TAG.fullmatch(line):
@@ -388,8 +399,11 @@ def is_chrome(line: str) -> bool:
     if len(line) <= 40 and "，" not in line and any(a in line and b in line for a, b in _HOME_LINKS):
         return True  # `English 进入旧版 设为首页 加入收藏`: a site's own links
     if len(line) <= 40 and line[:1] in "(（" and line[-1:] in ")）" and ("/" in line or "／" in line) \
-            and _slash_staff(line[1:-1].strip()):
-        return True  # `(文/方爱宁  摄/周霄佳)`: a bracketed credit of roles and names
+            and _desk_credit(line[1:-1].strip()):
+        return True  # `(文/方爱宁  摄/周霄佳)`, `(党委宣传部 文/孙婷艳 图/郭忠利)`: a bracketed credit of roles and names
+    if len(line) <= 24 and line[:1] in "(（" and line[-1:] in ")）" and ("：" in line or ":" in line) \
+            and any(hint in line for hint in _STAFF_HINTS) and _staff_line(line[1:-1]):
+        return True  # `(新聞主編:張艷梅)`, `（责任编辑：王海）`: an editor's credit in brackets
     return ((len(line) <= 60 and _zh_caption(line)) or (len(line) <= 200 and _long_caption(line))
             or (("|" in line or "｜" in line) and _menu_row(line))
             or (line[:1] == "第" and _page_label(line)))
@@ -528,6 +542,25 @@ def _name_slash_role(line: str) -> bool:
         elif word not in _STAFF_WORDS and not cjk_name(word):
             return False
     return slashed > 0
+
+
+# The unit a credit may name before its roles or after them (`党委宣传部`, `新闻中心编审`).
+_DESK_ENDS = ("部", "处", "處", "中心", "办", "辦", "办公室", "辦公室", "编审", "編審", "审核", "審核", "供稿")
+# `記者王小明／台北報導`, `特派記者賴錦宏/北京報導聯合報`: Taiwan's credit of a reporter and where the report is from.
+_TW_CREDIT = re.compile(r"(?:特派|特约|特約|驻地|駐地)?(?:记者|記者)\s?[\u4e00-\u9fff]{2,4}\s?[/／]\s?[\u4e00-\u9fff]{1,8}?"
+                        r"(?:报导|报道|報導|報道)[\u4e00-\u9fff]{0,6}")
+
+
+def _desk_credit(inner: str) -> bool:
+    """A credit of roles and names (`文/方爱宁  摄/周霄佳`, `袁凤友/文 杨守勇/图`), perhaps with the unit
+    that made it before or after (`党委宣传部 文/孙婷艳 图/郭忠利`, `宣传部 … 新闻中心编审`)."""
+    words = inner.split()
+    while len(words) > 1 and len(words[0]) <= 10 and words[0].endswith(_DESK_ENDS) and "/" not in words[0]:
+        words = words[1:]
+    while len(words) > 1 and len(words[-1]) <= 10 and words[-1].endswith(_DESK_ENDS) and "/" not in words[-1]:
+        words = words[:-1]
+    rest = " ".join(words)
+    return _slash_staff(rest) or _name_slash_role(rest)
 
 
 def _slash_staff(line: str) -> bool:

@@ -97,9 +97,9 @@ _PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一條|下一條|上一条|�
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间|页面生成时间|頁面生成時間|页面生成于|"
                            r"打印时间|打印時間|打印日期|列印時間|列印日期|"  # a print view's time: when it was printed
                            r"[Pp]age generated(?: at| on)?)[：:\s]*$")
-# An update label right before a date (`最后更新：`, `本文最后修改于 `, a footer's `更新日期：`): when the page or
+# An update label right before a date (`最后更新：`, `本文最后修改于 `, a footer's `更新日期：`, `信息更新至`): when the page or
 # the site last changed. The byline region reads it when it holds no other date; the steps after it never.
-_UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂|上线|上線)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
+_UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂|上线|上線)(?:时间|時間|日期|于|於|至)?\s*+[：:]?\s*+$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
 _DIGIT = re.compile(r"\d")
@@ -320,6 +320,20 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
         return None
     year, month, day = (int(g) for g in match.groups())
     return plausible(to_utc(year, month, day), now)
+
+
+# 2021 01/26 08:52: a byline writing its year apart from a zero-padded month and day after it (`2021 01/26 08:52 ·
+# 来源 · …`), read only with its time and only when no other date form matched in the byline region.
+YEAR_APART = re.compile(r"(?<![\d\-/.:])((?:19|20)\d\d) (0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01]) ([01]?\d|2[0-3]):([0-5]\d)(?![\d/])")
+
+
+def year_apart_date(text: str | None, now: datetime) -> datetime | None:
+    """The date and time of a byline written `2021 01/26 08:52` (the year apart from the month and day)."""
+    match = YEAR_APART.search(text) if text and "/" in text else None
+    if match is None:
+        return None
+    year, month, day, hour, minute = (int(g) for g in match.groups())
+    return plausible(to_utc(year, month, day, hour, minute), now)
 
 
 # A number, a separator and a Chinese character: a numbered name (`1-鲁利`), never a date's start.
@@ -639,14 +653,37 @@ def without_lists(text: str) -> str:
 _PROFILE_KEYS = (("注册", ""), ("註冊", ""), ("登录", "最后上次"), ("登錄", "最後上次"), ("登入", "最後上次"),
                  ("访问", "最后上次"), ("訪問", "最後上次"), ("生效", ""), ("施行", ""), ("实施", ""),
                  ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""))
-_PROFILE_DATE = re.compile(r"(?:时间|時間|日期|于|於)?\s*+[:：]?\s*+" + FULL_DATE.pattern)
+_PROFILE_DATE = re.compile(r"(?:时间|時間|日期|于|於|至)?\s*+[:：]?\s*+" + FULL_DATE.pattern)
 
 
 def without_profile(text: str) -> str:
     """`text` with the dates of a forum poster's profile blanked out (same length): when the member
     registered or last logged in says nothing of when the post was written; nor does the day a
     document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`)."""
-    return _without_edit_notes(_blank_after(text, _PROFILE_KEYS))
+    return _without_moods(_without_edit_notes(_blank_after(text, _PROFILE_KEYS)))
+
+
+# A forum member's daily mood beside the post (Discuz!'s sign-in: `TA的每日心情 | 奋斗 昨天 10:07 | 签到天数: 2385 天`):
+# when the member last signed in, not when the post was written; the mood, then a time within 24 characters.
+_MOOD_KEYS = ("每日心情",)
+_MOOD_TIME = re.compile(r"[^\n\d]{0,16}+(?:\d{4}-\d{1,2}-\d{1,2}\s{0,2})?\d{1,2}:\d{2}")
+
+
+_MOODS_READ = 500  # a thread's page shows one mood a post: enough for any page, bounded on a crafted one
+
+
+def _without_moods(text: str) -> str:
+    """`text` with the time after each of the first 500 daily moods blanked out (same length)."""
+    spans: list[tuple[int, int]] = []
+    for key in _MOOD_KEYS:
+        at, read = text.find(key), 0
+        while at >= 0 and read < _MOODS_READ:
+            read += 1
+            match = _MOOD_TIME.match(text, at + len(key))
+            if match:
+                spans.append(match.span())
+            at = text.find(key, at + len(key))
+    return _blanked(text, spans)
 
 
 # A book's record (`出版社：… 出版时间：2009-2-1 ISBN：…`): when the book came out, not when the page did
@@ -844,7 +881,7 @@ def leading_date(text: str | None, now: datetime) -> datetime | None:
 _FIELD_BEFORE = re.compile(r"(?:日期|时间|時間|[:：])\s*$")
 # A site's own clock (`本站更新于 …`) is no byline either.
 _LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下篇|上一条|下一条|上一條|下一條"
-                     "|热点|熱點|热门|熱門|最新|评论|評論|链接|鏈接|排行"
+                     "|热点|熱點|热门|熱門|最新|评论|評論|跟贴|跟帖|链接|鏈接|排行"
                      "|本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於")
 
 

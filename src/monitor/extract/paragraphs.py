@@ -30,7 +30,7 @@ from .boiler import (
     trim_tail,
     without_summary,
 )
-from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, dated_header_line
+from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, YEAR_APART, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
 
@@ -855,6 +855,7 @@ def _is_byline(line: str, body: Body) -> bool:
         _without_issuers(body)
         return True
     date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
+    date = date or (YEAR_APART.search(line) if "/" in line else None)  # or `2021 01/26 08:52 · 来源 · …`
     if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
         # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
         return _han_date_line(body, line, han)
@@ -863,7 +864,8 @@ def _is_byline(line: str, body: Body) -> bool:
         return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
     if not (_FIELD_LINE.match(line) or (bracketed and fields)
-            or (date and (fields or len(line) <= len(date.group(0)) + 12 or date.group(4) is not None))):
+            or (date and (fields or len(line) <= len(date.group(0)) + 12 or date.group(4) is not None
+                          or _PUBLISHED_BEFORE.search(line, max(0, date.start() - 8), date.start())))):
         return False
     if (date and not fields and len(body.paragraphs) >= 2 and body.paragraphs[-1].endswith(_CUT_OFF)
             and len(line) <= len(date.group(0)) + 6):
@@ -876,6 +878,10 @@ def _is_byline(line: str, body: Body) -> bool:
     if date and not fields and len(line) <= len(date.group(0)) + 2:
         _without_issuers(body)  # a signature's date
     return True
+
+
+# A publication label right before a byline line's date (`文档序号:1889937 发布日期:2021-11-26 浏览:25次`).
+_PUBLISHED_BEFORE = re.compile(r"(?:发布|發佈|發布|发表|發表)(?:时间|時間|日期)?\s*[：:]?\s*$")
 
 
 # How the name of a body that issues a document ends (`…人民政府办公室`, `…管理委员会`, `…研究所`).

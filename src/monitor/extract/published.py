@@ -82,6 +82,7 @@ _SCRIPT_DATES = (
     re.compile(r'reate(?:_t|T)ime\s*=\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'"ctime"\s*:\s*"?(\d{10})(?!\d)'),  # page state's creation time, Unix seconds
+    re.compile(r'reate(?:_t|T)ime"\s*:\s*"?(\d{10}(?:\d{3})?)(?!\d)'),  # `"createTime": 1564885260000`, seconds or ms
 )
 # An old self-media page's `articleInfo: {… subInfo: {… time: '2018-03-08 10:21:00'}}`: the object's
 # opening, then its `time` field within 600 characters (read in code: a pattern spanning both rescanned
@@ -90,8 +91,8 @@ _ARTICLE_INFO = re.compile(r"rticleInfo\s*[:=]\s*\{")
 _INFO_TIME = re.compile(r"(?:^|[{,\s])time\s*:\s*'([^'\n]{10,25})'")
 # How far around the body's start a forum poster's profile dates are looked for.
 _PROFILE_SPAN = 5000
-# A comment box or its link under the body: `评论(2)`, `网友评论`, `发表评论`, `留言`, `回复`, `跟帖`.
-_COMMENTS = re.compile("评论|評論|留言|回复|回覆|回應|跟帖")
+# A comment box or its link under the body: `评论(2)`, `网友评论`, `发表评论`, `留言`, `回复`, `跟帖`, `跟贴`.
+_COMMENTS = re.compile("评论|評論|留言|回复|回覆|回應|跟帖|跟贴")
 # Words before a <time> that make it an update, not the publication.
 _UPDATE_WORDS = ("updat", "Updat", "UPDAT", "modif", "Modif", "更新", "修改")
 
@@ -164,6 +165,11 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     text = places.page_text[: comments.start()] if comments else places.page_text
     if places.head_at > 0:  # a side column's latest comments above the headline: their times
         text = dates.without_comment_times(text, places.head_at)
+        # The page's header above a breadcrumb over the headline (a ticker's time, an almanac's day).
+        low = max(0, places.head_at - _ABOVE_CONTEXT)
+        crumb = _after_crumbs(text[low : places.head_at])
+        if crumb:
+            text = " " * (low + crumb) + text[low + crumb :]
     near = dates.nearest_date(text, places.body_at, now, header=places.head_at, western=western)
     # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
@@ -258,7 +264,7 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
     plain = dates.without_updates(region)
     for text in (plain, region) if plain is not region else (region,):
         found = (_shown_in(text, now, order, places.byline) or dates.short_year_date(text, now)
-                 or dates.roc_numeric_date(text, now) or dates.glued_date(text, now)
+                 or dates.roc_numeric_date(text, now) or dates.glued_date(text, now) or dates.year_apart_date(text, now)
                  or (dates.slash_short_year_date(text, now) if chinese else None))
         if found:
             return found
@@ -281,10 +287,32 @@ def _above_headline(places: Places, now: datetime, order: dates.Order) -> dateti
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
     above = dates.without_comment_times(places.page_text[low : places.head_at], places.head_at - low)
+    above = above[_after_crumbs(above) :]
     context = dates.without_clock(dates.without_lists(dates.without_updates(above)), now)
     line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
     return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
             or dates.last_date(context, now, line))
+
+
+# A breadcrumb's opening (`首页 >`, `您当前的位置：首页 >`, `当前位置: 首页 ->`) and its separators: page text
+# may run the crumb, the blocks around it and the headline together, so it is found by its parts.
+_CRUMB_OPENING = re.compile(r"(?:首页|首頁|主页|主頁|位置)[^>＞»›\n]{0,10}?(?:->|>>|>|＞|»|›)")
+_CRUMB_STEP = re.compile(r"[^>＞»›\n]{0,16}?(?:->|>>|>|＞|»|›)")
+
+
+def _after_crumbs(above: str) -> int:
+    """Where the text above the headline continues after its last breadcrumb's last separator
+    (`首页 > 本地 > 正文`, `当前位置: 首页 -> 新闻中心`), 0 without one: what stands above a breadcrumb
+    is the page's header (a market ticker's time, an almanac's day, a forecast), not the byline."""
+    last = None
+    for match in _CRUMB_OPENING.finditer(above):
+        last = match
+    if last is None:
+        return 0
+    end = last.end()
+    while (step := _CRUMB_STEP.match(above, end)) is not None:
+        end = step.end()
+    return end
 
 
 def _shown_in(region: str, now: datetime, order: dates.Order, byline: str | None = None) -> datetime | None:
@@ -312,7 +340,7 @@ def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime 
     """The date of a byline line lifted out of the body: a labelled one, else a timed one, else the
     first (the line may open with a headline that carries a date of its own: `《访谈》2009年3月1日`)."""
     return (dates.labelled_date(line, now, order) or dates.first_date(line, now, timed=True)
-            or dates.parse_date(line, now, order))
+            or dates.parse_date(line, now, order) or dates.year_apart_date(line, now))
 
 
 # Byline words that make a date line inside the body a byline rather than a document's signature.
