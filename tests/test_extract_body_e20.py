@@ -72,3 +72,10 @@ def test_a_document_number_in_brackets_and_a_taiwan_reporters_credit_are_no_text
         assert kept(before=[line]) == [], line
     # a sentence naming a document stays
     assert kept(after=["根据《通知》(皖政[2001]85號)要求，镇里将逐村落实。"]) != []
+
+
+def test_a_caption_closing_with_its_pictures_credit_and_a_desks_credit_are_no_text():
+    for line in ("周家村村民领取折叠床。图:澎湃人物", "救援队员在安置点搭建帐篷。圖／中央社", "出品:澎湃人物", "出品：新闻中心"):
+        assert kept(after=[line]) == [], line
+    # a sentence naming a picture stays
+    assert kept(after=["展览共展出老照片两百余幅，每一张图都有故事。"]) != []

@@ -111,3 +111,23 @@ def test_a_forum_members_daily_mood_time_is_not_the_posts():
         assert on(forum(mood + " 发表于 2012-3-5 10:21 | 只看该作者")) == "2012-03-05", mood
     # a post's own relative time still dates it
     assert on(forum("发表于 昨天 10:07 | 只看该作者")) == "2026-12-03"
+
+
+def test_keyword_tags_over_the_text_leave_the_byline_region_where_it_is():
+    tags = "<p>學校</p><p>農村</p><p>教師</p>"
+    foot = "<div class='ft'>网站更新：2026-12-04</div>"
+    assert day(city(crumb="", text=tags + TEXT, foot=foot)) is None
+    assert day(city(crumb="", text=tags + TEXT, foot=foot), "http://news.example.cn/2019/0610/1.html") == "2019-06-10"
+    assert day(city("2019-06-10 10:21 来源：本站", crumb="", text=tags + TEXT, foot=foot)) == "2019-06-10"
+
+
+def test_a_scripts_posting_time_days_after_a_reports_signature_is_the_pages():
+    signed = TEXT + "<p>河海大学社会发展研究所</p><p>江苏南京 2020年2月20日</p>"
+    script = "<script>var publishTime = \"{}\";</script>"
+    assert day(city(crumb="", text=signed)) == "2020-02-20"
+    assert day(city(crumb="", text=signed + script.format("2020-02-27 10:21:00"))) == "2020-02-27"
+    # a script's time months after the signature, or before it, is not the posting
+    assert day(city(crumb="", text=signed + script.format("2020-07-27 10:21:00"))) == "2020-02-20"
+    assert day(city(crumb="", text=signed + script.format("2020-02-10 10:21:00"))) == "2020-02-20"
+    # a byline under the headline still comes first
+    assert day(city("2020-03-01 10:21 来源：本站", crumb="", text=signed + script.format("2020-02-27 10:21:00"))) == "2020-03-01"

@@ -294,12 +294,16 @@ def _readable(body: Body) -> bool:
 _LONG_HEADLINE = 8
 
 
+# How many of the body's first paragraphs may be too short to find it by (`學校`, `農村`, `教師`: tags over the text).
+_LEAD_PROBES = 5
+
+
 def _places(page_text: str, title: str, body: Body, elements: list[str] = []) -> Places:  # noqa: B006
     """Where the byline, the text after the body and the body itself sit in the raw page text; the
     headline is the <title>'s, else the container's own, else a long headline element (`elements`)."""
     paragraphs = body.paragraphs
-    # A short first paragraph (a subtitle) may also sit in a sidebar; probe with a longer one.
-    lead = next((p for p in paragraphs[:3] if len(p) >= 12), paragraphs[0] if paragraphs else "")
+    # A short first paragraph (a subtitle, a few keyword tags) may also sit in a sidebar; probe with a longer one.
+    lead = next((p for p in paragraphs[:_LEAD_PROBES] if len(p) >= 12), paragraphs[0] if paragraphs else "")
     start = _find(page_text, lead) if lead else -1
     if start < 0:
         start = min(len(page_text), 3000)

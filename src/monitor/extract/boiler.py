@@ -360,6 +360,10 @@ def is_chrome(line: str) -> bool:
         return True  # `百家号/乡村观察员`: the platform and the account that posted it
     if len(line) <= 20 and line.endswith(_MADE_BY) and _MADE_BY_UNIT.search(line) and not _SENTENCE_ENDS.search(line):
         return True  # `新华社音视频部制作`: the unit that made the video or page
+    if len(line) <= 20 and line[:2] in _MADE_BY and line[2:3] in ("：", ":") and not _SENTENCE_ENDS.search(line):
+        return True  # `出品:澎湃人物`: the desk that made the story
+    if len(line) <= 80 and ("图" in line or "圖" in line) and _PICTURE_CREDIT_END.search(line, max(0, len(line) - 18)):
+        return True  # `周家村村民领取折叠床。图:澎湃人物`: a caption closing with its picture's credit
     if len(line) <= 40 and line[:1] in _LAW_FIRST and line.replace(" ", "").replace("：", ":").startswith(_LAW_FIELDS):
         return True  # `颁布单位：…`, `实施日期：`, `时 效 性：有效`: a law database's fields over the text
     if len(line) <= 200 and "]" in line and line[:1] not in "[［0123456789" and _CITATION.search(line) \
@@ -579,6 +583,8 @@ def _slash_staff(line: str) -> bool:
             return False
     return names > 0
 _MADE_BY = ("制作", "製作", "出品")
+# A caption's last sentence, its picture's credit: `。图:澎湃人物`, `。圖／中央社`.
+_PICTURE_CREDIT_END = re.compile(r"。\s?(?:图|圖)\s?[：:/／]\s?[^\s。，,]{2,12}$")
 _MADE_BY_UNIT = re.compile(r"部|中心|社|台|工作室|团队|團隊|融媒")
 _LAW_FIRST = frozenset("颁頒实實施失废廢时時效")
 _LAW_FIELDS = tuple(f"{word}:" for word in (

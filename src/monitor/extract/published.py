@@ -356,7 +356,9 @@ def _body_line(places: Places, now: datetime, order: dates.Order, url: str | Non
     untimed date (a notice's signature, `太湖县人民政府 2019年1月17日`, `江苏南京 2020年2月20日`), a
     labelled date or a dated byline line opening the text right after the body is the page's
     publication (the document was signed days before it was posted), else a day the URL states
-    up to 60 days after the signature (`/2021-03/23/` under a document signed on March 15)."""
+    up to 60 days after the signature (`/2021-03/23/` under a document signed on March 15), else
+    such a day a script states (`var publishTime = "2020-02-27 10:21:00"` under a survey signed on
+    February 20)."""
     found = _in_byline(places.byline, now, order)
     line = places.byline or ""
     if (found is None or _BYLINE_FIELD.search(line) or dates.labelled_date(line, now, order)
@@ -372,9 +374,9 @@ def _body_line(places: Places, now: datetime, order: dates.Order, url: str | Non
     after = (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
              or dates.tail_date(tail, now))
     if after is None and found is not None:
-        posted = dates.date_from_url(url, now)
-        if posted is not None and found < posted <= found + _POSTED_WITHIN:
-            return posted
+        for posted in (dates.date_from_url(url, now), _in_scripts(places.html, now)):
+            if posted is not None and found < posted <= found + _POSTED_WITHIN:
+                return posted
     return after or found
 
 
