@@ -24,6 +24,7 @@ import httpx
 
 from .. import __version__
 from ..config import Channel
+from ..decode import decode_html
 from ..errors import NotifyError
 from ..models import Outgoing
 from ..retry import RetryPolicy
@@ -209,10 +210,30 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None
                           if response.status_code >= 500 else "see the receiver's answer")
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}{tries}: {_excerpt(response)}",
                           hint=hint)
+    page = _web_page(response)
+    if page is not None:  # a proxy's login page, a captive portal, a url that is a site's, not a receiver's
+        raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} with a web page ({page}), "
+                          "not a receiver's answer", hint="check the url, and any proxy between here and the receiver")
     problem = _platform_error(fmt, response)
     if problem:
         raise NotifyError(f"{fmt} webhook at {host} refused the message: {problem}",
                           hint="check the url, secret_env (signature) and the bot's keyword/IP settings")
+
+
+_DOCUMENT = re.compile(rb"\s*(?:<\?xml[^>]{0,200}>\s*)?<(?:!doctype\s+html|html[\s>])", re.I)
+_TITLE = re.compile(rb"<title[^>]{0,200}>([^<]{0,300})", re.I)
+
+
+def _web_page(response: httpx.Response) -> str | None:
+    """The title (or "untitled") of a whole HTML document answered to our POST, else None. No
+    receiver answers a message with a page; a receiver's own short reply (`<p>ok</p>`) is no
+    document and stays an answer."""
+    body = response.content
+    if not _DOCUMENT.match(body):
+        return None
+    found = _TITLE.search(body)
+    title = " ".join(decode_html(found.group(1), response.headers.get("content-type")).split())[:80] if found else ""
+    return f"“{title}”" if title else "untitled"
 
 
 def _platform_error(fmt: str, response: httpx.Response) -> str | None:
