@@ -106,3 +106,18 @@ def test_the_post_carries_what_a_script_s_form_submit_sends():
     assert postback(tree, tree.css_first("a#c"), "http://a.cn/news/List.aspx") is None
     outside = LexborHTMLParser("<html><body><a href=\"javascript:__doPostBack('p','2')\">2</a></body></html>")
     assert postback(outside, outside.css_first("a"), "http://a.cn/") is None  # no form to post
+
+
+def test_a_page_cannot_have_us_post_elsewhere_or_post_a_huge_form():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.sources.postback import MAX_FIELDS, postback
+
+    link = "<a href=\"javascript:__doPostBack('AspNetPager1','2')\">下一页</a>"
+    elsewhere = LexborHTMLParser(f'<form method="post" action="http://other.example/vote.aspx">{link}</form>')
+    assert postback(elsewhere, elsewhere.css_first("a"), "http://a.cn/list.aspx") is None
+    fields = "".join(f'<input type="hidden" name="f{i}" value="x">' for i in range(MAX_FIELDS + 1))
+    huge = LexborHTMLParser(f'<form method="post" action="list.aspx">{fields}{link}</form>')
+    assert postback(huge, huge.css_first("a"), "http://a.cn/list.aspx") is None
+    own = LexborHTMLParser(f'<form method="post" action="https://a.cn/list.aspx?p=1">{link}</form>')
+    assert postback(own, own.css_first("a"), "http://a.cn/list.aspx") is not None  # its own host, https

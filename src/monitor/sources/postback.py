@@ -6,19 +6,23 @@ LinkButton's `WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("…", "
 to the anchor's form's action with the form's controls as a script's `form.submit()` sends them
 (hidden fields such as `__VIEWSTATE` and `__EVENTVALIDATION`, text fields, checked boxes,
 selected options; no submit button) and `__EVENTTARGET` / `__EVENTARGUMENT` set. None for any
-other anchor, or one outside any form. Pure; never fetches.
+other anchor, one outside any form, a form posting to another host (a page may have us post only
+to its own site) or one too big to be a pager's. Pure; never fetches.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from .base import Request, absolute, in_page_encoding
 
 _POSTBACK = re.compile(r"""__doPostBack\(\s*['"]([^'"]{1,300})['"]\s*,\s*['"]([^'"]{0,300})['"]\s*\)""")
 _OPTIONS = re.compile(r"""WebForm_PostBackOptions\(\s*['"]([^'"]{1,300})['"]\s*,\s*['"]([^'"]{0,300})['"]""")
 _NOT_SENT = frozenset({"submit", "button", "image", "reset", "file"})
+MAX_FIELDS = 500  # controls of a form posted back (a list page's has a dozen or two)
+MAX_FORM_CHARS = 2_000_000  # their names and values (a big __VIEWSTATE is a few hundred KB)
 
 
 def postback(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> Request | None:
@@ -31,7 +35,11 @@ def postback(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> Req
     if form is None:
         return None
     action = absolute(base_url, form.attributes.get("action") or "") or base_url
+    if urlsplit(action).hostname != urlsplit(base_url).hostname:  # a page may have us post only to its own site
+        return None
     fields = _controls(form)
+    if len(fields) > MAX_FIELDS or sum(len(k) + len(v) for k, v in fields.items()) > MAX_FORM_CHARS:
+        return None  # no pager's form is that big: a page built to make us post it
     fields["__EVENTTARGET"], fields["__EVENTARGUMENT"] = found.group(1), found.group(2)
     return Request(in_page_encoding(action, codec), "POST", form=fields)
 
