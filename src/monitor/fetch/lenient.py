@@ -8,8 +8,8 @@ Out: the same lines with those h11 would refuse mended or left out, before h11 r
 - `Transfer-Encoding` said twice, or `chunked, chunked`: once.
 An answer h11 refused for any of these was "a malformed HTTP answer", robots.txt's too, so the
 whole site was out of reach while browsers showed it. The status line and everything else are
-read by h11 as before (an answer that is not HTTP is still refused). `install()` puts the
-mending in front of h11's reader of a server's answer; idempotent.
+read by h11 as before (an answer that is not HTTP is still refused). `install()` wraps h11's
+reader of a server's answer: a head it refuses is read once more, mended; idempotent.
 """
 
 from __future__ import annotations
@@ -47,23 +47,38 @@ def mend(lines: list[Any]) -> list[Any]:
     return out
 
 
-class _Mended:
-    """h11's receive buffer, its head's lines mended as they are taken."""
+class _Kept:
+    """h11's receive buffer, keeping the head's lines it hands out (to read them again mended)."""
 
     def __init__(self, buf: Any) -> None:
         self._buf = buf
+        self.lines: list[Any] | None = None
 
     def maybe_extract_lines(self) -> list[Any] | None:
-        lines = self._buf.maybe_extract_lines()
-        return None if lines is None else mend(lines)
+        self.lines = self._buf.maybe_extract_lines()
+        return None if self.lines is None else list(self.lines)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._buf, name)
+
+
+class _Given:
+    """A receive buffer whose head is `lines` (already taken from the real one)."""
+
+    def __init__(self, buf: Any, lines: list[Any]) -> None:
+        self._buf, self._lines = buf, lines
+
+    def maybe_extract_lines(self) -> list[Any]:
+        return self._lines
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._buf, name)
 
 
 def install() -> None:
-    """Mend every answer's head before h11 reads it (once per process)."""
-    from h11 import _readers
+    """Read every answer's head as h11 reads it, and one h11 refuses once more, mended (once per
+    process): an answer h11 takes is read exactly as before, at the cost of one call."""
+    from h11 import LocalProtocolError, _readers
     from h11._state import IDLE, SEND_RESPONSE, SERVER
 
     for state in (IDLE, SEND_RESPONSE):
@@ -72,7 +87,13 @@ def install() -> None:
             continue
 
         def mended(buf: Any, _read: Any = reader) -> Any:
-            return _read(_Mended(buf))
+            kept = _Kept(buf)
+            try:
+                return _read(kept)
+            except LocalProtocolError:
+                if not kept.lines:
+                    raise
+                return _read(_Given(buf, mend(kept.lines)))
 
         mended.mended = True  # type: ignore[attr-defined]
         _readers.READERS[(SERVER, state)] = mended
