@@ -391,14 +391,20 @@ def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_c
                     m: re.Match[str] | None) -> re.Match[str] | None:
     """The first `ignore_after` marker that is not a share bar above the story: a line of share buttons
     (`_SHARE_BAR`) with no paragraph of a lead's length above it (only a menu, a dateline) is the page's
-    chrome before the story, as its copy at the story's end is after it."""
+    chrome before the story, as its copy at the story's end is after it. So is a marker that counts only as a
+    line of its own (the pattern's group `alone`: 评论, "Comments") there: a channel's name above the story,
+    unless a sentence stands above it (a short story's one paragraph, then its comments)."""
     i = 1  # paragraphs above the marker looked at so far (once each, however many bars)
-    while m is not None and text.startswith(_SHARE_BAR, m.start() + 1):
+    sentence = False  # one of them holds a sentence
+    while m is not None and ((alone := m.lastgroup == "alone") or text.startswith(_SHARE_BAR, m.start() + 1)):
         while i < len(starts) and starts[i] <= m.start():
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
             if end - starts[i] >= min_chars:
                 return m
+            sentence = sentence or _SENTENCE_INSIDE.search(text, starts[i], end) is not None
             i += 1
+        if alone and sentence:
+            return m
         end = text.find("\n", m.start() + 1)
         m = None if end < 0 else marker.search(text, end)
     return m

@@ -198,13 +198,24 @@ def _markers_pattern(markers: list[str], inline: bool = False, flat: bool = Fals
     a page flattened into one line, its blocks joined by spaces; "。 " is the pattern's literal prefix,
     which `re` skips to, and rare in Chinese text, which puts no space after a sentence)."""
     # longest first; ties by text, so the compiled pattern is the same in every process
-    norms = sorted({re.escape(normalize(m)) for m in markers if normalize(m)}, key=lambda r: (-len(r), r))
-    if not norms:
-        return None
-    words = "(?:" + "|".join(norms) + ")"
-    if flat:
-        return re.compile(r"。 [【\[]?" + words + r"(?=[ :】\]\n]|$)")
-    return re.compile(words + r"[^\w\n]{0,3}$" if inline else r"\n[^\w\n]*" + words)
+    def alternation(found: list[str]) -> str:
+        return "(?:" + "|".join(sorted({re.escape(normalize(m)) for m in found if normalize(m)},
+                                       key=lambda r: (-len(r), r))) + ")"
+
+    # a marker written with a "$" after it ("评论$", "comments$") ends the text only as a line of its own (a count
+    # or a colon after it allowed: "评论（12）"): a common word opening a story's sentence ("评论认为…") is no heading;
+    # its group is named `alone` (the engine passes over such a line above the story: a channel's name, 评论)
+    anywhere = [m for m in markers if not m.endswith("$") and normalize(m)]
+    alone = [m[:-1] for m in markers if m.endswith("$") and normalize(m[:-1])]
+    if inline or flat:
+        if not anywhere:
+            return None
+        words = alternation(anywhere)
+        return re.compile(r"。 [【\[]?" + words + r"(?=[ :】\]\n]|$)" if flat else words + r"[^\w\n]{0,3}$")
+    either = [alternation(anywhere)] if anywhere else []
+    if alone:
+        either.append("(?P<alone>" + alternation(alone) + r"(?:[^\w\n]|\d){0,8}(?![^\n]))")
+    return re.compile(r"\n[^\w\n]*(?:" + "|".join(either) + ")") if either else None
 
 
 def _error(name: str, problems: _Problems) -> ConfigError:

@@ -341,8 +341,10 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
 
 
 # A site's menu or breadcrumb kept as a body line, its items between spaces ("首页 新闻中心 沪明合作 上海 三明 县区
-# 动态", "Home News Shanghai Sanming Pairing Business", "首页 > 三明新闻 > 正文"): it opens with the home page's link.
-MENU_OPENERS = ("首页", "网站首页", "home")
+# 动态", "Home News Shanghai Sanming Pairing Business", "首页 > 三明新闻 > 正文"): it opens with the home page's link,
+# or with the menu's own label and a colon ("网站导航：三明新闻 上海频道 沪明合作专栏 图片 视频", "Navigation: …").
+MENU_OPENERS = ("首页", "网站首页", "home", "网站导航", "栏目导航", "导航", "navigation", "menu")
+_MENU_AFTER = (" ", ":")  # what follows the opener: a space, or the label's colon
 _MENU_MIN_SEGMENTS = 4
 _MENU_SEGMENT_MAX = 12
 # words of an English sentence, never of a menu ("Home prices in Shanghai rose …")
@@ -359,7 +361,8 @@ def menu_lines(text: str, places: list[int]) -> tuple[list[tuple[int, int]], lis
     for start in places:
         if start <= title_end or text[start - 1] != "\n":
             continue
-        opener = next((w for w in MENU_OPENERS if text.startswith(w + " ", start)), None)
+        opener = next((w for w in MENU_OPENERS if text.startswith(w, start) and text[start + len(w) : start + len(w) + 1]
+                       in _MENU_AFTER), None)
         if opener is None:
             continue
         end = text.find("\n", start)
