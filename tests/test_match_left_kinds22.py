@@ -6,7 +6,9 @@ title names Sanming only as where some guests came from (blind16's k034 kind); t
 (福州三明大厦) as an address; a site's menu under its own label (网站导航：…); readers' comments and replies
 and further reading under headings that are common words (评论, 回复, "Comments", 相关内容: only as a line of
 their own); a long report's one sentence calling the two sides 两地 beside a word of their ties; a legal-aid
-case; tourists flown in on a charter.
+case; tourists flown in on a charter. Then more of a page's furniture below the story (排行榜, 往期回看, 阅读原文,
+【打印】【关闭】, 网友热评, "Editor's picks"); a title naming Shanghai's other pairing by its 沪 word (沪滇协作); a firm,
+a person, a brand and a theme named after a city (上海三明电器, 杨三明, 上海牌, 以老上海为主题).
 """
 
 from __future__ import annotations
@@ -144,4 +146,79 @@ def test_a_workers_legal_aid_case_is_no_help_between_the_places(hu_ming: match.T
 
 def test_tourists_flown_in_on_a_charter_are_a_flow_between_the_two(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "申城游客包机到泰宁", "首批申城游客乘包机抵达泰宁，开启五日康养之旅，泰宁县文旅局组织接待。\n" + _FILLER)
+    assert m.matched, m.reason
+
+
+# --- more of a page's furniture below the story (match-22, second piece) ---------------------------------------------
+
+_STORY = "城区新增公共充电桩两百个，分布在各大商圈和小区。\n" + _FILLER + "\n"
+
+
+@pytest.mark.parametrize("tail", [
+    "排行榜\n1 沪明对口合作产业园再签大单\n2 上海嘉定区代表团来明考察\n3 三明北站改造完成",
+    "图片新闻\n沪明对口合作产业园再签大单\n上海嘉定区代表团来明考察",
+    "END\n▼ 往期回看 ▼\n上海闵行区与清流县签订对口合作协议\n闵行区援派医生在清流",
+    "阅读原文\n上海闵行区与清流县签订对口合作协议\n闵行区援派医生在清流",
+    "【打印】【关闭】\n【专题】沪明对口合作专栏",
+    "专题推荐\n沪明对口合作十周年\n嘉定将乐结对成果展",
+    "网友热评\n上海游客：去年跟着沪明合作的疗休养团来过，想再来",
+    "读者留言\n上海游客：去年跟着沪明合作的疗休养团来过，想再来",
+])
+def test_furniture_below_the_story_is_not_the_story(hu_ming: match.Topic, tail: str) -> None:
+    m = match_article(hu_ming, "城区新增公共充电桩", _STORY + tail)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize("head", ["Editor's picks", "Latest news", "Most popular"])
+def test_english_furniture_below_the_story_is_not_the_story(hu_ming: match.Topic, head: str) -> None:
+    m = match_article(hu_ming, "Night market reopens",
+                      "The riverside night market reopened on Friday with 120 stalls selling snacks.\n"
+                      f"{head}\nShanghai and Sanming sign new pairing pact, officials say.\nJiading delegation visits Youxi.")
+    assert not m.matched, m.reason
+
+
+def test_most_popular_opening_a_sentence_goes_on(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Night market reopens",
+                      "The riverside night market reopened on Friday with 120 stalls selling snacks.\n"
+                      "Most popular were the Shaxian snack stalls run by cooks trained under the Shanghai-Sanming pairing.")
+    assert m.matched, m.reason
+
+
+# --- Shanghai's other pairing named by its 沪 word ----------------------------------------------------------------------
+
+
+def test_a_title_on_shanghais_other_pairing_by_its_hu_word(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪滇协作十年", "上海与云南开展沪滇协作十年，累计投入资金百亿元。\n" + _FILLER
+                      + "\n此外，上海还与三明开展对口合作。")
+    assert not m.matched, m.reason
+
+
+def test_both_governments_are_the_two(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shaxian snack makers court Shanghai diners",
+                      "Cooks trained in Shaxian District opened 30 outlets in Huangpu district this year under a programme "
+                      "backed by both governments.\nThe weather was mild this week and the night market drew crowds.")
+    assert m.matched, m.reason
+
+
+# --- names that are a firm's, a person's, a brand's or a theme's ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海三明电器公司招聘", "上海三明电器有限公司招聘销售人员十名，要求有相关经验，合作共赢。\n" + _FILLER),
+    ("杨三明获评优秀教师", "上海某中学教师杨三明获评市级优秀教师，他与同事合作开发了校本课程。\n" + _FILLER),
+    ("上海牌手表收藏展在三明举办", "一场上海牌手表收藏展在三明市博物馆举办，展出藏品三百件，由本地收藏家协会主办。\n" + _FILLER),
+    ("老上海风情街在三明开街", "三明市区一条以老上海为主题的风情街开街，商户与运营方签约五十家。\n" + _FILLER),
+])
+def test_a_firm_a_person_a_brand_or_a_theme_named_after_a_city(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    # 开张|三明特产: no person named 张三明
+    ("名品馆开张", "三明名品馆在上海开张三明特产受到欢迎，双方签约合作。"),
+    ("上海三明商会年会举行", "上海三明商会举行年会，在沪三明企业家两百余人参加，与嘉定区签订合作协议。"),
+])
+def test_the_city_beside_such_names_is_still_the_city(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
