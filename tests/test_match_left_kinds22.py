@@ -222,3 +222,20 @@ def test_a_firm_a_person_a_brand_or_a_theme_named_after_a_city(hu_ming: match.To
 def test_the_city_beside_such_names_is_still_the_city(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+# --- a blog's share buttons below the post; the pair as two of a list's cities -----------------------------------------
+
+
+def test_a_blogs_share_and_like_buttons_end_the_post(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Sanming opens new bus routes",
+                      "Sanming opened three new bus routes on Monday, the transport bureau said.\nShare this:\nFacebook\n"
+                      "Twitter\nLike this:\nShanghai paired cooperation news: Jiading teams visit Youxi")
+    assert not m.matched, m.reason
+
+
+def test_the_pair_among_a_lists_cities_is_no_name_of_the_ties(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai and Sanming among greenest cities",
+                      "Shanghai and Sanming were among 20 cities named for green spaces in a national review.\n"
+                      "The weather was mild this week and the night market drew large crowds, vendors said.")
+    assert not m.matched, m.reason
