@@ -475,7 +475,8 @@ def _reply(h, status: int, headers: dict[str, str], body: bytes) -> None:
 
 @pytest.mark.parametrize("answer", [
     raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html", b"X-A: " + b"a" * 200_000, b"Content-Length: 3"], b"abc"),
-    raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html", b"Content-Length: 30"], b"abc"),
+    raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html", b"Transfer-Encoding: chunked"], b"zz\r\nabc"),
+    # (a body shorter than its Content-Length is what came, as a browser shows it: test_parity_answers)
     raw(b"garbage", [], b"abc"),
 ])
 def test_a_malformed_http_answer_is_named_so(site, answer):

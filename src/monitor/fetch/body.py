@@ -20,6 +20,7 @@ from ..errors import FetchError
 from .transport import Answer
 
 ACCEPT_ENCODING = "gzip, deflate"
+_CUT_SHORT = "peer closed connection without sending complete message body"  # h11's words
 _WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
 _UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi", "bzip2", "x-bzip2",
                      "lzma", "xz"})  # compressions we never ask for and cannot undo
@@ -85,22 +86,28 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     wire = size = 0
     # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
     # nothing we use (the transport already turns httpcore's errors into httpx's).
-    async for raw in cast(httpx.AsyncByteStream, resp.stream):
-        wire += len(raw)
-        try:
-            piece = raw
-            for inflater in inflaters:  # each step's output bounded by what the cap leaves
-                piece = inflater.feed(piece, cap - size)
-        except zlib.error:
-            raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
-                             kind="transport") from None
-        size += len(piece)
-        if size > cap or wire > cap:
-            if not truncate:
-                raise too_large(url, cap)
-            chunks.append(piece[:max(0, cap - size + len(piece))])
-            break
-        chunks.append(piece)
+    try:
+        async for raw in cast(httpx.AsyncByteStream, resp.stream):
+            wire += len(raw)
+            try:
+                piece = raw
+                for inflater in inflaters:  # each step's output bounded by what the cap leaves
+                    piece = inflater.feed(piece, cap - size)
+            except zlib.error:
+                raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
+                                 kind="transport") from None
+            size += len(piece)
+            if size > cap or wire > cap:
+                if not truncate:
+                    raise too_large(url, cap)
+                chunks.append(piece[:max(0, cap - size + len(piece))])
+                break
+            chunks.append(piece)
+    except httpx.RemoteProtocolError as exc:
+        # The server closed the connection before the end it announced (a Content-Length too
+        # large, no last chunk, gzip cut off): a browser shows what came, and so do we.
+        if not wire or not str(exc).startswith(_CUT_SHORT):
+            raise
     return b"".join(chunks)
 
 

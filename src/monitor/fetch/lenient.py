@@ -7,9 +7,12 @@ Out: the same lines with those h11 would refuse mended or left out, before h11 r
   name with a space in it, a line without a colon, with its folded continuation): left out;
 - `Transfer-Encoding` said twice, or `chunked, chunked`: once.
 An answer h11 refused for any of these was "a malformed HTTP answer", robots.txt's too, so the
-whole site was out of reach while browsers showed it. The status line and everything else are
-read by h11 as before (an answer that is not HTTP is still refused). `install()` wraps h11's
-reader of a server's answer: a head it refuses is read once more, mended; idempotent.
+whole site was out of reach while browsers showed it. The status line is read as Chromium
+reads it, too: blank lines before it skipped, `http/1.1` in any case, blanks between its parts
+however many, and a version that is no HTTP/1.x (`HTTP/2 200` on a plain connection, `HTTP/1`)
+read as HTTP/1.0; the reason phrase, which nothing reads, dropped when h11 would refuse it. An
+answer that is not HTTP (no `http` first, no three-digit status) is still refused. `install()`
+wraps h11's reader of a server's answer: a head it refuses is read once more, mended; idempotent.
 """
 
 from __future__ import annotations
@@ -17,16 +20,39 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from h11._abnf import status_line as _STATUS_ABNF  # the status line h11 reads unmended
+
 _FIELD = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+:")  # a token (RFC 9110's tchar) and its colon
 _SPACED = re.compile(rb"([-!#$%&'*+.^_`|~0-9A-Za-z]+)[ \t]+:")
 _TE = re.compile(rb"transfer-encoding:", re.I)
+_STATUS = re.compile(_STATUS_ABNF.encode("ascii"))
+_BLANKS = 4  # blank lines skipped before a status line (Chromium looks 4 bytes in for it)
+
+
+def status(line: Any) -> Any:
+    """The status line as h11 reads it: unchanged when h11 takes it; else its version, code and
+    reason rebuilt as Chromium reads them (see the module's docstring); unchanged when it is no
+    status line at all, for h11 to refuse."""
+    if _STATUS.fullmatch(line):
+        return line
+    parts = bytes(line).split(None, 2)  # runs of blanks, however many; none before the first part
+    if len(parts) < 2 or parts[0][:4].lower() != b"http" or len(parts[1]) != 3 or not parts[1].isdigit():
+        return line
+    version = parts[0][4:].lstrip(b"/")
+    major, dot, minor = version.partition(b".")
+    new = b"HTTP/1.1 " if dot and major.isdigit() and minor.isdigit() and (int(major), int(minor)) >= (1, 1) \
+        else b"HTTP/1.0 "
+    new += parts[1]
+    if len(parts) > 2 and _STATUS.fullmatch(new + b" " + parts[2]):
+        new += b" " + parts[2]
+    return new
 
 
 def mend(lines: list[Any]) -> list[Any]:
     """The status line, then the header lines h11 can read (see the module's docstring)."""
     if not lines:
         return lines
-    out: list[Any] = [lines[0]]
+    out: list[Any] = [status(lines[0])]
     keep, chunked = True, False
     for line in lines[1:]:
         if line[:1] in (b" ", b"\t"):  # a folded continuation goes with the line it continues
@@ -91,9 +117,16 @@ def install() -> None:
             try:
                 return _read(kept)
             except LocalProtocolError:
-                if not kept.lines:
+                lines = kept.lines
+                for _ in range(_BLANKS):  # blank lines before the status line, as Chromium skips them
+                    if lines != []:
+                        break
+                    lines = buf.maybe_extract_lines()
+                if lines is None:  # the status line is still to come
+                    return None
+                if not lines:
                     raise
-                return _read(_Given(buf, mend(kept.lines)))
+                return _read(_Given(buf, mend(lines)))
 
         mended.mended = True  # type: ignore[attr-defined]
         _readers.READERS[(SERVER, state)] = mended
