@@ -29,6 +29,7 @@ from collections.abc import Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
+from urllib.parse import quote_from_bytes
 
 import httpx
 
@@ -73,6 +74,7 @@ class Response:
     not_modified: bool = False
     redirects: tuple[str, ...] = ()
     rest_until: float = 0.0  # the host asked for a pause (Retry-After past our patience) until this Unix time
+    location: bytes = field(default=b"", repr=False)  # a redirect's Location as its bytes came
     _text: str | None = field(default=None, repr=False)
 
     @property
@@ -307,8 +309,10 @@ class Fetcher:
                     body = await self._body(r, url)
                 finally:
                     await r.aclose()
+                moved = next((v for k, v in r.headers.raw if k.lower() == b"location"), b"") \
+                    if r.status_code in REDIRECTS else b""
                 return Response(url=str(target), status=r.status_code, content=body, headers=dict(r.headers.items()),
-                                elapsed=time.monotonic() - started)
+                                elapsed=time.monotonic() - started, location=moved)
         except TimeoutError:
             raise FetchError(f"GET {url}: no complete answer within {self.cfg.timeout:g}s", kind="timeout",
                              hint="the site is too slow; raise fetch.timeout if it is always like this") from None
@@ -385,15 +389,32 @@ class Fetcher:
 
 
 def _redirect_target(resp: Response) -> str | None:
-    """The absolute URL a 3xx sends us to (None for any other answer)."""
-    location = resp.headers.get("location")
+    """The absolute URL a 3xx sends us to (None for any other answer), its Location read from the
+    bytes that came (`location_reference`), not from the header decoded as text."""
+    location = location_reference(resp.location or resp.headers.get("location", "").encode("utf-8", "replace"))
     if resp.status not in REDIRECTS or not location:
         return None
     try:
-        return str(httpx.URL(resp.url).join(location.strip()))
+        return str(httpx.URL(resp.url).join(location))
     except (httpx.InvalidURL, ValueError):
         raise FetchError(f"GET {resp.url}: redirect to a malformed URL {location!r}", kind="invalid",
                          hint="a broken redirect") from None
+
+
+_BLANK_ENDS = bytes(range(0x21))
+_URL_SAFE = "".join(map(chr, range(0x21, 0x7F)))  # printable ASCII stays as it is, `%` escapes too
+
+
+def location_reference(raw: bytes) -> str:
+    """A Location header's bytes as a browser reads them (WHATWG URL): blanks and control
+    characters around it stripped, tabs and line breaks in it dropped, a backslash before the
+    query a slash (`news\\2026\\a.html`, `http:\\\\host\\a`), and every other byte no URL holds
+    as it is (a space; a file name's raw GBK or UTF-8 bytes) percent-encoded as it came: the
+    server that wrote those bytes reads them back. Header text decoded as Latin-1 (httpx's
+    fallback when any header is not UTF-8) was asked for as its mojibake's UTF-8."""
+    raw = raw.strip(_BLANK_ENDS).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"")
+    cut = min((i for i in (raw.find(b"?"), raw.find(b"#")) if i >= 0), default=len(raw))
+    return quote_from_bytes(raw[:cut].replace(b"\\", b"/") + raw[cut:], safe=_URL_SAFE)
 
 
 _NO_ISSUER = "TLS certificate not accepted:"
