@@ -345,16 +345,16 @@ class Fetcher:
         if method == "GET" and not payload and not len(cookies.jar) and isinstance(transport, GuardedTransport):
             answer = await transport.get(target, sent)  # a page: no httpx Request or Response built
             if "set-cookie" in answer.headers:
-                cookies.extract_cookies(httpx.Response(answer.status_code, headers=answer.headers,
-                                                       request=httpx.Request(method, target, headers=sent)))
+                _keep_cookies(cookies, answer.status_code, answer.headers, httpx.Request(method, target, headers=sent))
             return answer
         req = httpx.Request(method, target, headers=sent, **payload)
         if len(cookies.jar):
+            req.headers.encoding = _AS_SENT  # a cookie's value goes back as the bytes it came as
             cookies.set_cookie_header(req)
         resp = await transport.handle_async_request(req)
         resp.request = req
         if "set-cookie" in resp.headers:
-            cookies.extract_cookies(resp)
+            _keep_cookies(cookies, resp.status_code, resp.headers, req)
         return resp
 
     async def _body(self, r: httpx.Response | Answer, url: str) -> bytes:
@@ -386,6 +386,18 @@ class Fetcher:
         finally:
             _PREFIX_ONLY.reset(token)
         return resp.status, resp.content
+
+
+_AS_SENT = "iso-8859-1"  # one character a byte: a header's bytes kept as text and written back unchanged
+
+
+def _keep_cookies(cookies: httpx.Cookies, status: int, headers: httpx.Headers, request: httpx.Request) -> None:
+    """The answer's cookies into the jar, each value read one character a byte (`_AS_SENT`), as a
+    browser keeps it and sends it back: a GBK or UTF-8 value read as text could not be written
+    into the next request's Cookie header (a UnicodeEncodeError on every later page of the site)."""
+    answer = httpx.Response(status, headers=headers, request=request)
+    answer.headers.encoding = _AS_SENT
+    cookies.extract_cookies(answer)
 
 
 def _redirect_target(resp: Response) -> str | None:
