@@ -24,21 +24,56 @@ import codecs
 import functools
 import re
 
-# Supersets decode everything the declared subset can, and the declarations are often stale.
-_ALIASES = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "cp936": "gb18030",
-    "gb_2312-80": "gb18030",
-    "big5": "big5hkscs",
-    "x-big5": "big5hkscs",
-    "cp950": "big5hkscs",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "us-ascii": "utf-8",
-    "ascii": "utf-8",
+# Every label of the WHATWG Encoding Standard (what browsers accept in a header or a <meta>) by
+# the codec we decode it with: the standard's own choice where Python's codec of that name is
+# narrower (iso-8859-1 and ascii are windows-1252, iso-8859-9 windows-1254, tis-620 and
+# iso-8859-11 windows-874, shift_jis windows-31j, euc-kr windows-949), and a superset where
+# declarations are often stale (gb2312 and gbk are GB18030, big5 Big5-HKSCS). Labels the
+# standard does not list are looked up in Python's registry (`cp936`, `latin1`, …).
+_WHATWG = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+             "windows-949",
+    "cp1252": "ansi_x3.4-1968 cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1 "
+              "iso_8859-1:1987 l1 latin1 windows-1252 x-cp1252",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 "
+              "windows-1254 x-cp1254",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859_2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    "iso8859_3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    "iso8859_4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    "iso8859_5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+    "iso8859_6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
+                 "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    "iso8859_7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
+                 "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859_8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+                 "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859_10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859_13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859_14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859_15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859_16": "iso-8859-16",
+    "koi8_r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8_u": "koi8-ru koi8-u",
+    "mac_roman": "csmacintosh mac macintosh x-mac-roman",
+    "mac_cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    **{f"cp125{n}": f"cp125{n} windows-125{n} x-cp125{n}" for n in (0, 1, 3, 5, 6, 7, 8)},
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+    "utf-16-be": "unicodefffe utf-16be",
 }
+_ALIASES = {label: codec for codec, labels in _WHATWG.items() for label in labels.split()}
+# A page declaring ASCII is read as UTF-8 first (browsers read windows-1252): an "ascii" CMS
+# default over UTF-8 text is common, and other bytes still go on to detection. Windows' names of
+# the Chinese codes (not the standard's labels) are read as their supersets too.
+_ALIASES.update({"us-ascii": "utf-8", "ascii": "utf-8", "cp936": "gb18030", "x-big5": "big5hkscs", "cp950": "big5hkscs"})
+_UTF16 = frozenset({"utf-16-le", "utf-16-be", "utf-16"})
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -73,7 +108,8 @@ def sniff_charset(data: bytes, content_type: str | None = None) -> str | None:
             return codec
     meta = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data[:300].lstrip())
     if meta:
-        return normalize_charset(meta.group(1).decode("ascii", "ignore"))
+        codec = normalize_charset(meta.group(1).decode("ascii", "ignore"))
+        return "utf-8" if codec in _UTF16 else codec  # bytes that spell out a meta tag are no UTF-16
     return None
 
 
