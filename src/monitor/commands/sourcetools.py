@@ -109,7 +109,9 @@ def add_source(state, url, name) -> None:
     with Fetcher(fetch_cfg) as fetcher:
         page = fetcher.get(url)
         robots = _robots(fetcher, page.url)
-    guesses = detect.detect(page.content, page.headers, page.url, robots)
+        guesses = detect.detect(page.content, page.headers, page.url, robots)
+        if not any(g.kind == "html" for g in guesses):  # a frameset or iframe around the list: a browser shows it
+            guesses += _framed(fetcher, page)
     if not guesses:
         raise InputError(f"{page.url}: no feed, sitemap or list of article links found",
                          hint="try the site's news list page, or its robots.txt for a sitemap")
@@ -118,6 +120,24 @@ def add_source(state, url, name) -> None:
     click.echo(detect.toml_block(guesses[0], base))
     for i, other in enumerate(guesses[1:], 2):
         click.echo("# or:\n" + "".join(f"# {line}\n" for line in detect.toml_block(other, f"{base}-{i}").splitlines()))
+
+
+def _framed(fetcher, page) -> list:
+    """The list pages among a page's frames (`detect.frames`), each guessed as a list page."""
+    from ..errors import MonitorError
+    from ..sources import detect
+
+    found = []
+    for frame in detect.frames(page.text, page.url):
+        try:
+            inner = fetcher.get(frame)
+        except MonitorError:
+            continue
+        for guess in detect.detect(inner.content, inner.headers, inner.url):
+            if guess.kind == "html":
+                guess.why = f"the list in a frame of {page.url}: {guess.why}"
+                found.append(guess)
+    return found
 
 
 def _robots(fetcher, url: str) -> str:

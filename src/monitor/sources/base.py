@@ -246,10 +246,52 @@ def script_link(base: str, href: str | None, onclick: str | None) -> str | None:
         script = ""
     for text in (script, onclick or ""):
         for m in _QUOTED.finditer(text[:2000]):
-            target = m.group(1)
-            if target.lower().startswith(("http://", "https://", "/", "./", "../")) or _PAGE.search(target):
-                return absolute(base, target)
+            if names_page(m.group(1)):
+                return absolute(base, m.group(1))
     return None
+
+
+def names_page(target: str) -> bool:
+    """Whether a script's string or an option's value is an address or a path (`/art/…`,
+    `art_3.html`, `show.jsp?id=5`), not a word (`_blank`) or a number (`2026`)."""
+    return target.lower().startswith(("http://", "https://", "/", "./", "../")) or bool(_PAGE.search(target))
+
+
+# Where a page's links are, beyond `<a href>`: an image map's areas, a link a script opens from
+# its `data-href` / `data-url` (`href` is `javascript:;`, `#` or absent).
+LINKS = "a[href], area[href], a[data-href], a[data-url]"
+_DATA = ("data-href", "data-url")
+
+
+def node_link(base: str, node: Any) -> str | None:
+    """The page a list's link node opens, as a browser (with its scripts) opens it: an `<a>` or
+    `<area>` by its href or the script it runs (`script_link`), else by its `data-href` /
+    `data-url`; an `<option>` of a jump menu (`<select onchange="window.open(this.value)">`) by
+    its value when that names a page. None when it opens none."""
+    attrs = node.attributes
+    if node.tag == "option":
+        value = (attrs.get("value") or "").strip()
+        return absolute(base, value) if names_page(value) else None
+    href = attrs.get("href")
+    link = absolute(base, href) or script_link(base, href, attrs.get("onclick"))
+    for name in _DATA:
+        if link:
+            break
+        link = absolute(base, attrs.get(name)) if attrs.get(name) else None
+    return link
+
+
+def node_title(node: Any) -> str | None:
+    """A link node's text, or an image map area's `alt` / `title`."""
+    text = (node.text(deep=True) or "").strip()
+    return text or (node.attributes.get("alt") or node.attributes.get("title") or "").strip() or None
+
+
+def frame_urls(tree: Any, base: str) -> list[str]:
+    """The addresses of a page's frames and iframes (a `<frameset>` around the real list page),
+    in order, at most three."""
+    found = (absolute(base, f.attributes.get("src")) for f in tree.css("frame[src], iframe[src]"))
+    return list(dict.fromkeys(f for f in found if f and f.startswith(("http://", "https://"))))[:3]
 
 
 class LinkFilter:

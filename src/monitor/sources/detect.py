@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..decode import decode_html
 from ..markup import reshape
-from .base import absolute
+from .base import absolute, frame_urls
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
                "text/xml")
@@ -123,6 +123,14 @@ def list_page(text: str, url: str) -> Guess | None:
     selector = _selector(chosen, tree, pattern, url)
     return Guess("html", url, f"{count} links shaped like {pattern}",
                  {"link_selector": selector, "link_pattern": pattern}, count)
+
+
+def frames(text: str, url: str) -> list[str]:
+    """The addresses of the page's frames and iframes (at most three), where a page that is a
+    `<frameset>` or an `<iframe>` around its list keeps the list a browser shows."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return frame_urls(LexborHTMLParser(reshape(text)), url)
 
 
 def _article_like(link: str) -> bool:

@@ -23,6 +23,7 @@ from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Candidate
 from .base import (
+    LINKS,
     MAX_LINKS,
     Crawl,
     LinkFilter,
@@ -33,13 +34,17 @@ from .base import (
     Trail,
     Walk,
     absolute,
+    frame_urls,
     in_page_encoding,
     mark,
+    node_link,
+    node_title,
     read_marks,
-    script_link,
     stamp,
 )
 from .postback import postback
+
+_LINK_TAGS = ("a", "area", "option")  # a node the link selector picks that is itself the link
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -137,18 +142,19 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     tree = LexborHTMLParser(reshape(text))  # see markup
     base = tree.css_first("base[href]")
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
-    nodes = tree.css(source.link_selector or "a[href]")
+    nodes = tree.css(source.link_selector or LINKS)
     out = []
     for node in nodes[:MAX_LINKS]:
-        anchor = node if node.tag == "a" else node.css_first("a[href]")
-        if anchor is None:
-            continue
-        href = anchor.attributes.get("href")
-        link = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
-        if not link:
-            continue
-        out.append(Candidate(url=in_page_encoding(link, codec), title=(anchor.text(deep=True) or "").strip() or None))
+        anchor = node if node.tag in _LINK_TAGS else node.css_first(LINKS)
+        link = node_link(base_url, anchor) if anchor is not None else None
+        if link:
+            out.append(Candidate(url=in_page_encoding(link, codec), title=node_title(anchor)))
     if first and not nodes:
+        frames = frame_urls(tree, base_url)
+        if frames:  # a browser shows the list inside the frame
+            raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on "
+                               f"{url}, a page of frames ({', '.join(frames)})",
+                               hint="the list is in one of its frames: make that frame's address the source's url")
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
     after = _next(tree, source, base_url, codec) or (_pager_next(tree, base_url, url, codec) if find_next else None)
