@@ -5,7 +5,8 @@ lower case (`http/1.1 200 OK`), send a stray blank line before it (left over fro
 answer on a kept-alive connection), put two spaces after the version, or name a version that
 is no HTTP/1.x (`HTTP/2 200` over a plain connection). Chromium reads all of them as HTTP/1.x;
 h11 refused the answer as "a malformed HTTP answer", so the page, or the whole site when it was
-robots.txt, was out of reach. Likewise a body shorter than its Content-Length, or a chunked or
+robots.txt, was out of reach. So was an answer with `Transfer-Encoding: identity` or a
+`Content-Length` that is no number (`abc`, `-1`), which Chromium ignores. Likewise a body shorter than its Content-Length, or a chunked or
 gzip body cut off, when the server then closes the connection: a browser shows what came, the
 fetcher threw it all away. An answer that is no HTTP at all is still refused (test_fetch), and
 a connection reset or a timeout mid-body still fails the page."""
@@ -64,6 +65,22 @@ def test_a_lower_case_status_line_on_robots_txt_keeps_the_site_reachable_and_obe
             with pytest.raises(FetchError) as private:
                 f.get(site.url("/private/b.html"))
     assert private.value.kind == "robots"
+
+
+@pytest.mark.parametrize("framing", [
+    [b"Transfer-Encoding: identity", b"Content-Length: %d" % len(PAGE)],
+    [b"Transfer-Encoding: identity", b"Connection: close"],
+    [b"Content-Length: abc", b"Connection: close"],
+    [b"Content-Length: -1", b"Connection: close"],
+    [b"Content-Length: ", b"Connection: close"],
+])
+def test_framing_headers_chromium_ignores_are_ignored(framing):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [TYPE, *framing], PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/a.html"))
+    assert got.content == PAGE
 
 
 def _cut(headers: list[bytes], body: bytes) -> object:

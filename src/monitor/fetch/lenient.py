@@ -5,7 +5,9 @@ Out: the same lines with those h11 would refuse mended or left out, before h11 r
 - a name with a space before its colon (`Content-Type : text/html`): the space dropped;
 - a line that is no header at all (a firewall's `get-ban-to-cache-result/forum.php: …`, a
   name with a space in it, a line without a colon, with its folded continuation): left out;
-- `Transfer-Encoding` said twice, or `chunked, chunked`: once.
+- `Transfer-Encoding` said twice, or `chunked, chunked`: once; one naming no `chunked`
+  (`identity`) left out, as Chromium ignores it;
+- a `Content-Length` that is no number (`abc`, `-1`, empty): left out, the body read to the close.
 An answer h11 refused for any of these was "a malformed HTTP answer", robots.txt's too, so the
 whole site was out of reach while browsers showed it. The status line is read as Chromium
 reads it, too: blank lines before it skipped, `http/1.1` in any case, blanks between its parts
@@ -24,7 +26,7 @@ from h11._abnf import status_line as _STATUS_ABNF  # the status line h11 reads u
 
 _FIELD = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+:")  # a token (RFC 9110's tchar) and its colon
 _SPACED = re.compile(rb"([-!#$%&'*+.^_`|~0-9A-Za-z]+)[ \t]+:")
-_TE = re.compile(rb"transfer-encoding:", re.I)
+_FRAMING = re.compile(rb"(transfer-encoding|content-length):", re.I)
 _STATUS = re.compile(_STATUS_ABNF.encode("ascii"))
 _BLANKS = 4  # blank lines skipped before a status line (Chromium looks 4 bytes in for it)
 
@@ -63,11 +65,15 @@ def mend(lines: list[Any]) -> list[Any]:
         if spaced:
             line = spaced.group(1) + b":" + line[spaced.end():]
         keep = _FIELD.match(line) is not None
-        if keep and _TE.match(line):
-            codings = {c.strip().lower() for c in bytes(line[len(b"transfer-encoding:"):]).split(b",")}
-            if codings == {b"chunked"}:
-                keep, chunked = not chunked, True  # one `Transfer-Encoding: chunked`, however often said
-                line = b"Transfer-Encoding: chunked"
+        framing = _FRAMING.match(line) if keep else None
+        if framing and framing.group(1)[:1] in b"tT":
+            codings = {c.strip().lower() for c in bytes(line[framing.end():]).split(b",")}
+            # one `Transfer-Encoding: chunked`, however often said; a coding list without chunked
+            # (`identity`) frames nothing: the body goes by its length, or to the close
+            keep, chunked = b"chunked" in codings and not chunked, chunked or b"chunked" in codings
+            line = b"Transfer-Encoding: chunked"
+        elif framing:  # a length no number (`abc`, `-1`, `+5`, empty): the body goes to the close
+            keep = all(n.strip().isdigit() for n in bytes(line[framing.end():]).split(b","))
         if keep:
             out.append(line)
     return out
