@@ -100,3 +100,37 @@ def test_add_source_on_a_framed_list_gives_the_frames_address(tmp_path, outer):
     block = _first_block(result.output)
     assert block["kind"] == "html" and block["url"] == site.url("/xw/list_main.html"), result.output
     assert "frame" in result.output
+
+
+# A site behind a domain-forwarding service ("隐藏转发") or an old portal's shell: the page is a
+# frameset of one frame, and the frame is the page a browser shows.
+SHELL = ('<html><head><title>三明新闻网</title></head><frameset rows="100%,*" frameborder="0">'
+         '<frame src="{src}" name="main" scrolling="auto"><noframes><body>请使用支持框架的浏览器</body></noframes>'
+         '</frameset></html>')
+
+
+def test_a_frameset_of_one_frame_is_the_page_in_it(make_ctx):  # noqa: F811
+    with Site() as site:
+        want = _articles(site)
+        site.page("/index.html", SHELL.format(src="/xw/list_main.html"))
+        site.page("/xw/list_main.html", LIST)
+        for n in (1, 2):  # an article reached through a shell of its own
+            site.page(f"/shell/{n}.html", SHELL.format(src=f"/art/2026/12/5/art_{n}.html"))
+        site.page("/xw/shells.html", _list('<ul class="news">' + "".join(
+            f'<li><a href="/shell/{n}.html">{TITLES[n - 1]}</a></li>' for n in (1, 2)) + "</ul>"))
+        ctx = make_ctx(source_toml("a", site.url("/index.html")) + source_toml("b", site.url("/xw/shells.html")))
+        reports = poll(ctx)
+    assert urls(ctx) == want, reports
+    titles = {r["title"] for r in ctx.store.db.query("SELECT title FROM articles")}
+    assert titles == set(TITLES)
+
+
+def test_a_frameset_of_several_frames_or_a_page_with_an_iframe_is_no_move(make_ctx):  # noqa: F811
+    with Site() as site:
+        _articles(site)
+        site.page("/xw/index.html", FRAMESET)
+        site.page("/xw/list_main.html", LIST)
+        site.page("/top.html", _list("<p>页头</p>"))
+        ctx = make_ctx(source_toml("a", site.url("/xw/index.html")))
+        report = poll(ctx)[0]
+    assert report.status == "error" and not urls(ctx), report

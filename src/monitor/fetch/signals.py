@@ -4,8 +4,9 @@ In: the final URL, status, headers and body bytes of a response. Out: the reason
 bot challenge instead of the page (None when it is the page), and the page's declared canonical
 URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the top). Also where a
 page sends the reader on by itself (`refresh_target`): a `Refresh` header, a
-`<meta http-equiv="refresh">` to another page at once (or within seconds on a stub), or a stub whose script
-only sets `location`; the client follows it as a redirect. A challenge is a small page carrying
+`<meta http-equiv="refresh">` to another page at once (or within seconds on a stub), a stub whose script
+only sets `location`, or a `<frameset>` of one frame (a shell: domain forwarding, an old
+portal); the client follows it as a redirect. A challenge is a small page carrying
 a known marker (Aliyun `acw_sc__v2`, Jiasule `__jsl_clearance`, Cloudflare `challenge-platform`,
 "请开启JavaScript"…) or a small page that refreshes to itself; storing it would put a WAF stub in
 the archive and calling it a layout change would send someone to fix selectors that are fine.
@@ -151,6 +152,10 @@ SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `lo
 _HEAD = 65_536
 _CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*)", re.I)
+_FRAMESET = re.compile(rb"<frameset\b", re.I)
+_FRAME = re.compile(rb"<frame\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
+_SRC = re.compile(rb"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_NO_FRAME = frozenset({"", "about:blank", "javascript:;", "javascript:void(0)", "javascript:void(0);"})
 _SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 _LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1"
                        r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)")
@@ -177,7 +182,18 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
                    for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
         if len(targets) == 1:
             return _elsewhere(url, targets.pop())
+    if len(body) <= SCRIPT_STUB and (b"rameset" in body or b"RAMESET" in body) and _FRAMESET.search(body):
+        frames = {_attribute(tag, _SRC) for tag in _FRAME.findall(body)} - _NO_FRAME
+        if len(frames) == 1:  # a shell of one frame (domain forwarding, an old portal): the page in it
+            return _elsewhere(url, frames.pop())
     return None
+
+
+def _attribute(tag: bytes, pattern: re.Pattern[bytes]) -> str:
+    """An attribute's value in a tag (quoted or not), as text; "" when absent."""
+    found = pattern.search(tag)
+    value = next((g for g in found.groups() if g is not None), b"") if found else b""
+    return value.decode("utf-8", "replace").strip()
 
 
 def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str]]:
