@@ -16,10 +16,12 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from hostile import Site, raw
+from hostile import BODY, Site, article_html, raw
+from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
 from test_fetch import fetcher_for
 
 from monitor.errors import FetchError
+from monitor.pipeline import poll
 
 PAGE = ("<html><head><title>沪明合作</title></head><body><p>三明与上海共建产业园区。</p>"
         + "".join(f"<p>第{i}项：两地将继续深化对口合作，推动{i * 7919 % 10007}家企业落地。</p>" for i in range(200))
@@ -122,3 +124,18 @@ def test_a_body_that_never_came_still_fails():
         with fetcher_for(site, retries=0) as f, pytest.raises(FetchError) as empty:
             f.get(site.url("/a.html"))
     assert empty.value.kind == "transport"
+
+
+# A mislabelled page (`application/octet-stream`) whose first tag is one Chromium's sniffer takes
+# for HTML: a script or style block before `<html>` (a tracking snippet, a CMS's injected CSS),
+# or a fragment of a page (`<div>`, `<table>`, `<p>`) without any `<html>` at all.
+@pytest.mark.parametrize("opening", ['<script type="text/javascript">var hit = 1;</script>\n',
+                                     "<style>body{margin:0}</style>", "<div class='wrap'>", "<table width=100%>",
+                                     "<p>", "<font size=2>"])
+def test_a_mislabelled_page_opening_with_a_tag_a_browser_sniffs_is_read(make_ctx, opening):  # noqa: F811
+    with Site() as a:
+        a.listing("/list.html", ["/1.shtml"])
+        a.page("/1.shtml", (opening + article_html("沪明合作新闻", BODY)).encode(), content_type="application/octet-stream")
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert urls(ctx) == {a.url("/1.shtml")}, report

@@ -227,14 +227,17 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-_HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body", b"<!--", b"<?xml")
+# The first tags Chromium's sniffer takes for HTML (and <meta>), each ending where a tag name ends.
+_HTML_OPENING = re.compile(rb"<(?:!--|\?xml|(?:!doctype\s+html|html|head|meta|title|body|script|style|iframe|h1|div|"
+                           rb"font|table|a|b|br|p)[\s/>])")
 
 
 def _opens_as_html(content: bytes) -> bool:
     """Whether a page's own bytes open as HTML (after a BOM and blanks), whatever its server
-    labelled it (`application/octet-stream`, `text/x-server-parsed-html`, …)."""
+    labelled it (`application/octet-stream`, `text/x-server-parsed-html`, …): a script or a
+    style block before `<html>`, or a fragment (`<div>`, `<table>`), as a browser sniffs it."""
     head = content[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    return head.startswith(_HTML_OPENINGS)
+    return _HTML_OPENING.match(head) is not None
 
 
 def _root(url: str) -> str:
