@@ -45,3 +45,17 @@ def test_a_location_a_browser_follows_is_followed_there(location, extra, lands):
             got = f.get(site.url("/old.html"))
     assert got.url == site.url(lands) and "三明与上海" in got.text
     assert site.paths()[-1] == lands
+
+
+# A stub that moves the reader from its body's onload (`<body onload="location.href='…'">`), as
+# an old county CMS's "page moved" template does; a browser runs it at once.
+@pytest.mark.parametrize("onload", ["window.location.href='/new/7.html'", 'location.replace("/new/7.html")'])
+def test_a_stub_moving_on_from_its_onload_is_followed(onload):
+    quote = '"' if "'" in onload else "'"
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", f"<html><head><meta charset=utf-8><title>跳转</title></head><body onload={quote}{onload}"
+                              f"{quote}><p>页面已迁移。</p></body></html>")
+        site.page("/new/7.html", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            assert f.get(site.url("/7.shtml")).url == site.url("/new/7.html")

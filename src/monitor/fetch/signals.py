@@ -5,7 +5,7 @@ bot challenge instead of the page (None when it is the page), and the page's dec
 URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the top). Also where a
 page sends the reader on by itself (`refresh_target`): a `Refresh` header, a
 `<meta http-equiv="refresh">` to another page at once (or within seconds on a stub), a stub whose script
-only sets `location`, or a `<frameset>` of one frame (a shell: domain forwarding, an old
+only sets `location` (or its `<body onload>` does), or a `<frameset>` of one frame (a shell: domain forwarding, an old
 portal); the client follows it as a redirect. A challenge is a small page carrying
 a known marker (Aliyun `acw_sc__v2`, Jiasule `__jsl_clearance`, Cloudflare `challenge-platform`,
 "请开启JavaScript"…) or a small page that refreshes to itself; storing it would put a WAF stub in
@@ -152,6 +152,7 @@ SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `lo
 _HEAD = 65_536
 _CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*)", re.I)
+_ONLOAD = re.compile(rb"\bonload\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _FRAMESET = re.compile(rb"<frameset\b", re.I)
 _FRAME = re.compile(rb"<frame\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
 _SRC = re.compile(rb"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
@@ -178,7 +179,8 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
         if moved:
             return moved
     if len(body) <= SCRIPT_STUB and b"location" in body and _is_stub(body):
-        targets = {m.group(2) or m.group(4) for script in _SCRIPT.findall(body)
+        scripts = _SCRIPT.findall(body) + [a or b for a, b in _ONLOAD.findall(body)]  # and <body onload="…">
+        targets = {m.group(2) or m.group(4) for script in scripts
                    for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
         if len(targets) == 1:
             return _elsewhere(url, targets.pop())
