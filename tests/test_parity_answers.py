@@ -6,7 +6,8 @@ answer on a kept-alive connection), put two spaces after the version, or name a 
 is no HTTP/1.x (`HTTP/2 200` over a plain connection). Chromium reads all of them as HTTP/1.x;
 h11 refused the answer as "a malformed HTTP answer", so the page, or the whole site when it was
 robots.txt, was out of reach. So was an answer with `Transfer-Encoding: identity` or a
-`Content-Length` that is no number (`abc`, `-1`), which Chromium ignores. Likewise a body shorter than its Content-Length, or a chunked or
+`Content-Length` that is no number (`abc`, `-1`), which Chromium ignores, or a chunked body
+whose sizes are padded with blanks (`819b   `), which Chromium reads. Likewise a body shorter than its Content-Length, or a chunked or
 gzip body cut off, when the server then closes the connection: a browser shows what came, the
 fetcher threw it all away. An answer that is no HTTP at all is still refused (test_fetch), and
 a connection reset or a timeout mid-body still fails the page."""
@@ -80,6 +81,18 @@ def test_framing_headers_chromium_ignores_are_ignored(framing):
     with Site() as site:
         site.robots("User-agent: *\nDisallow:\n")
         site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [TYPE, *framing], PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/a.html"))
+    assert got.content == PAGE
+
+
+@pytest.mark.parametrize("size", [b"%x   ", b"%x ;name=value", b"%x\t"])
+def test_a_chunk_size_padded_with_blanks_is_read(size):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        half = len(PAGE) // 2
+        body = b"".join(size % len(p) + b"\r\n" + p + b"\r\n" for p in (PAGE[:half], PAGE[half:])) + b"0  \r\n\r\n"
+        site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [TYPE, b"Transfer-Encoding: chunked"], body)
         with fetcher_for(site, retries=0) as f:
             got = f.get(site.url("/a.html"))
     assert got.content == PAGE

@@ -7,7 +7,9 @@ Out: the same lines with those h11 would refuse mended or left out, before h11 r
   name with a space in it, a line without a colon, with its folded continuation): left out;
 - `Transfer-Encoding` said twice, or `chunked, chunked`: once; one naming no `chunked`
   (`identity`) left out, as Chromium ignores it;
-- a `Content-Length` that is no number (`abc`, `-1`, empty): left out, the body read to the close.
+- a `Content-Length` that is no number (`abc`, `-1`, empty): left out, the body read to the close;
+- a chunk's size followed by blanks (`819b   `, `79 ;ext`): the blanks dropped, as Chromium
+  drops them.
 An answer h11 refused for any of these was "a malformed HTTP answer", robots.txt's too, so the
 whole site was out of reach while browsers showed it. The status line is read as Chromium
 reads it, too: blank lines before it skipped, `http/1.1` in any case, blanks between its parts
@@ -20,7 +22,7 @@ wraps h11's reader of a server's answer: a head it refuses is read once more, me
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from h11._abnf import status_line as _STATUS_ABNF  # the status line h11 reads unmended
 
@@ -107,11 +109,50 @@ class _Given:
         return getattr(self._buf, name)
 
 
+def chunk_line(line: Any) -> Any:
+    """A chunk's size line as h11 reads it: blanks after the size dropped (`819b   `, `79 ;ext`),
+    as Chromium drops them; any other line unchanged."""
+    size, semi, rest = bytes(line[:-2]).partition(b";")
+    trimmed = size.rstrip(b" \t")
+    return line if trimmed == size else bytearray(trimmed + semi + rest + b"\r\n")
+
+
+class _ChunkLines:
+    """h11's receive buffer, each chunk-size line mended as it is taken (`chunk_line`)."""
+
+    def __init__(self, buf: Any) -> None:
+        self._buf = buf
+
+    def maybe_extract_next_line(self) -> Any:
+        line = self._buf.maybe_extract_next_line()
+        return None if line is None else chunk_line(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._buf, name)
+
+
+def _chunks(reader: type) -> type:
+    """h11's chunked body reader, each chunk-size line mended as it is taken."""
+
+    class Chunks(reader):
+        mended = True
+
+        def __call__(self, buf: Any) -> Any:
+            return super().__call__(_ChunkLines(buf))
+
+    return Chunks
+
+
 def install() -> None:
     """Read every answer's head as h11 reads it, and one h11 refuses once more, mended (once per
-    process): an answer h11 takes is read exactly as before, at the cost of one call."""
+    process): an answer h11 takes is read exactly as before, at the cost of one call. Chunk-size
+    lines are mended as they are taken."""
     from h11 import LocalProtocolError, _readers
-    from h11._state import IDLE, SEND_RESPONSE, SERVER
+    from h11._state import IDLE, SEND_BODY, SEND_RESPONSE, SERVER
+
+    bodies = cast(dict[str, Any], _readers.READERS[SEND_BODY])
+    if not getattr(bodies["chunked"], "mended", False):
+        bodies["chunked"] = _chunks(bodies["chunked"])
 
     for state in (IDLE, SEND_RESPONSE):
         reader = _readers.READERS.get((SERVER, state))
