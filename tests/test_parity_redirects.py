@@ -13,8 +13,10 @@ from __future__ import annotations
 from urllib.parse import quote_from_bytes
 
 import pytest
-from hostile import Site, raw
+from hostile import Site, _send, raw
 from test_fetch import fetcher_for
+
+from monitor.errors import FetchError
 
 PAGE = "<html><head><meta charset=utf-8><title>沪明合作</title></head><body><p>三明与上海共建产业园区。</p></body></html>"
 
@@ -59,3 +61,34 @@ def test_a_stub_moving_on_from_its_onload_is_followed(onload):
         site.page("/new/7.html", PAGE)
         with fetcher_for(site, retries=0) as f:
             assert f.get(site.url("/7.shtml")).url == site.url("/new/7.html")
+
+
+# A cookie check: the first answer sets a cookie and redirects to the same address; asked again
+# with the cookie, the page comes. A browser follows it; the fetcher called it a loop at once.
+def _checks_cookie(site: Site, path: str, cookie: str) -> None:
+    def serve(h) -> None:
+        if cookie in (h.headers.get("Cookie") or ""):
+            _send(h, 200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode())
+        else:
+            _send(h, 302, {"Location": h.path, "Set-Cookie": f"{cookie}; Path=/"}, b"")
+    site.routes[path] = serve
+
+
+def test_a_redirect_to_itself_that_sets_a_cookie_is_followed():
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        _checks_cookie(site, "/a.html", "checked=1")
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/a.html"))
+    assert got.url == site.url("/a.html") and "三明与上海" in got.text
+    assert site.paths() == ["/robots.txt", "/a.html", "/a.html"]
+
+
+def test_a_loop_setting_a_cookie_each_time_still_ends():
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        count = iter(range(100))
+        site.routes["/a.html"] = lambda h: _send(h, 302, {"Location": "/a.html", "Set-Cookie": f"n={next(count)}"}, b"")
+        with fetcher_for(site, retries=0) as f, pytest.raises(FetchError) as err:
+            f.get(site.url("/a.html"))
+    assert err.value.kind == "redirect" and len(site.paths()) <= 7

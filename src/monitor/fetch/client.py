@@ -4,8 +4,9 @@ In: URLs (plus the ETag / Last-Modified remembered for listings). Out: `Response
 URL after redirects, status, decoded-size-capped bytes, headers and the text decoded once; or
 `FetchError` with a `kind`. Every hop of a request goes through the address policy (guard.py),
 robots.txt (robots.py) and its host's turn and delay (hosts.py); redirects are followed here,
-not inside httpx, at most 5 hops, and a loop is a permanent failure; so is a page that sends the
-reader on by itself (a meta refresh, a `Refresh` header, a script stub: signals.refresh_target).
+not inside httpx, at most 5 hops, and a loop (an address asked for again with no cookie set
+since: a cookie check's redirect to itself is followed) is a permanent failure; so is a page
+that sends the reader on by itself (a meta refresh, a `Refresh` header, a script stub: signals.refresh_target).
 Each request has one total time budget (connect + headers + body, `fetch.timeout`), so a page
 that drips is abandoned at the deadline; a timeout is retried at most once, other transient
 failures per retry.py.
@@ -205,11 +206,14 @@ class Fetcher:
         """Request `url`, then each redirect target in turn, every hop checked like the first.
         A POST is repeated only through a 307/308; other redirects continue as a GET."""
         hops: list[str] = []
+        asked: set[tuple[str, int]] = set()  # each hop's URL and the cookies it was asked with
+        jar = self.client.cookies.jar
         current = url
         for hop in range(MAX_HOPS + 1):
             target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current, target)
+            asked.add((current, getattr(jar, "changes", 0)))
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
             location = _redirect_target(resp)
             if location is None and 200 <= resp.status < 300:  # a page that sends the reader on
@@ -220,7 +224,9 @@ class Fetcher:
                 resp.redirects = tuple(hops)
                 return resp
             hops.append(current)
-            if location in hops:
+            # a loop: an address asked for before with the same cookies (a cookie check sends the
+            # reader back to the same address with a cookie just set, and a browser follows it)
+            if (location, getattr(jar, "changes", 0)) in asked:
                 raise FetchError(f"GET {url}: redirect loop ({' → '.join([*hops, location])})", kind="redirect",
                                  hint="the site sends this link round in circles")
             current = location

@@ -27,12 +27,14 @@ class BoundedJar(CookieJar):
         super().__init__()
         self._order = itertools.count()
         self._set_at: dict[tuple[str, str, str], int] = {}
+        self.changes = 0  # cookies set so far: a request asked again after one is another request
 
     def set_cookie(self, cookie: Cookie) -> None:
         if len(cookie.name) + len(cookie.value or "") > COOKIE_BYTES:
             return
         with self._cookies_lock:  # type: ignore[attr-defined]  # the jar's own lock (an RLock)
             super().set_cookie(cookie)
+            self.changes += 1
             self._set_at[(cookie.domain, cookie.path, cookie.name)] = next(self._order)
             self._trim(cookie.domain)
 
