@@ -28,6 +28,7 @@ PAGE = ("<html><head><title>沪明合作</title></head><body><p>三明与上海�
         + "".join(f"<p>第{i}项：两地将继续深化对口合作，推动{i * 7919 % 10007}家企业落地。</p>" for i in range(200))
         + "</body></html>").encode()
 TYPE = b"Content-Type: text/html; charset=utf-8"
+CLOSE = b"Connection: close"  # `raw` closes the connection: said, so no request races the close
 
 
 @pytest.mark.parametrize("status_line", [
@@ -46,9 +47,9 @@ TYPE = b"Content-Type: text/html; charset=utf-8"
 def test_a_status_line_a_browser_reads_is_read(status_line):
     with Site() as site:
         site.robots("User-agent: *\nDisallow:\n")
-        site.routes["/a.html"] = raw(status_line, [TYPE, b"Content-Length: %d" % len(PAGE)], PAGE)
+        site.routes["/a.html"] = raw(status_line, [TYPE, b"Content-Length: %d" % len(PAGE), CLOSE], PAGE)
         site.routes["/gone.html"] = raw(status_line.replace(b"200", b"404").replace(b" OK", b" Not Found"),
-                                        [TYPE, b"Content-Length: 0"], b"")
+                                        [TYPE, b"Content-Length: 0", CLOSE], b"")
         with fetcher_for(site, retries=0) as f:
             got = f.get(site.url("/a.html"))
             with pytest.raises(FetchError) as gone:
@@ -61,8 +62,8 @@ def test_a_lower_case_status_line_on_robots_txt_keeps_the_site_reachable_and_obe
     robots = b"User-agent: *\nDisallow: /private/\n"
     with Site() as site:
         site.routes["/robots.txt"] = raw(b"http/1.1 200 OK", [b"Content-Type: text/plain",
-                                                              b"Content-Length: %d" % len(robots)], robots)
-        site.routes["/a.html"] = raw(b"http/1.1 200 OK", [TYPE, b"Content-Length: %d" % len(PAGE)], PAGE)
+                                                              b"Content-Length: %d" % len(robots), CLOSE], robots)
+        site.routes["/a.html"] = raw(b"http/1.1 200 OK", [TYPE, b"Content-Length: %d" % len(PAGE), CLOSE], PAGE)
         with fetcher_for(site, retries=0) as f:
             assert f.get(site.url("/a.html")).content == PAGE
             with pytest.raises(FetchError) as private:

@@ -21,7 +21,8 @@ def test_a_cookie_in_raw_bytes_is_sent_back_as_it_came(value):
         body = PAGE.encode()
         site.routes["/a.html"] = raw(b"HTTP/1.1 200 OK", [b"Content-Type: text/html; charset=utf-8",
                                                           b"Set-Cookie: city=" + value + b"; Path=/",
-                                                          b"Content-Length: %d" % len(body)], body)
+                                                          b"Content-Length: %d" % len(body), b"Connection: close"],
+                                     body)
         site.page("/b.html", PAGE)
         site.page("/c.html", PAGE)
         with fetcher_for(site, retries=0) as f:

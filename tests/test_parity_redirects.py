@@ -22,7 +22,7 @@ PAGE = "<html><head><meta charset=utf-8><title>沪明合作</title></head><body>
 
 
 def _moved(location: bytes, *extra: bytes) -> object:
-    return raw(b"HTTP/1.1 302 Found", [b"Location: " + location, *extra, b"Content-Length: 0"], b"")
+    return raw(b"HTTP/1.1 302 Found", [b"Location: " + location, *extra, b"Content-Length: 0", b"Connection: close"], b"")
 
 
 def _escaped(text: str, codec: str) -> str:
