@@ -72,9 +72,11 @@ class Proxy:
         return f"http://127.0.0.1:{self.port}{path}"
 
 
-def crawl(proxy: Proxy, start: str, limit: int = 40) -> dict[str, int]:
+def crawl(proxy: Proxy, start: str, limit: int = 40, originals: frozenset[str] = frozenset()) -> dict[str, int]:
     """Every page reachable from `start` by the pages' own links and forms (their first
-    `limit`), through the proxy: URL → status."""
+    `limit`), through the proxy: URL → status. `originals` (the stored articles' own addresses,
+    which the pages link to) are not the monitor's: the demo's replay server, closed by now, may
+    have had the port the proxy was given, and its links then looked like the proxy's."""
     seen: dict[str, int] = {}
     queue = [proxy.url(start)]
     while queue and len(seen) < limit:
@@ -87,9 +89,14 @@ def crawl(proxy: Proxy, start: str, limit: int = 40) -> dict[str, int]:
             continue
         for ref in re.findall(r'(?:href|action)="([^"]*)"', answer.text):
             target = urljoin(str(answer.url), unescape(ref))
-            if urlsplit(target).netloc == f"127.0.0.1:{proxy.port}" and target.split("#")[0] not in seen:
+            if (urlsplit(target).netloc == f"127.0.0.1:{proxy.port}" and target.split("#")[0] not in seen
+                    and target not in originals):
                 queue.append(target.split("#")[0])
     return seen
+
+
+def originals(demo: Context) -> frozenset[str]:  # noqa: F811
+    return frozenset(row[0] for row in demo.store.conn.execute("SELECT url FROM articles"))
 
 
 def served(demo: Context, base_url: str | None):  # noqa: F811
@@ -100,7 +107,7 @@ def served(demo: Context, base_url: str | None):  # noqa: F811
 @pytest.mark.parametrize("strip", [True, False], ids=["proxy strips the path", "proxy passes the path"])
 def test_every_link_stays_under_the_path_the_base_url_names(demo, strip):  # noqa: F811
     with served(demo, f"https://intranet.example.cn{PREFIX}/") as app, Proxy(app.port, strip) as proxy:
-        seen = crawl(proxy, PREFIX + "/")
+        seen = crawl(proxy, PREFIX + "/", originals=originals(demo))
     assert len(seen) >= 10, seen
     outside = [u for u in seen if not urlsplit(u).path.startswith(PREFIX + "/")]
     assert not outside, outside  # every link the pages give stays in the monitor
@@ -111,7 +118,7 @@ def test_every_link_stays_under_the_path_the_base_url_names(demo, strip):  # noq
 
 def test_a_proxy_naming_the_path_in_a_header_needs_no_config(demo):  # noqa: F811
     with served(demo, None) as app, Proxy(app.port, strip=True, header=True) as proxy:
-        seen = crawl(proxy, PREFIX + "/search?q=" + quote("沪明"), limit=15)
+        seen = crawl(proxy, PREFIX + "/search?q=" + quote("沪明"), limit=15, originals=originals(demo))
     assert all(urlsplit(u).path.startswith(PREFIX + "/") for u in seen), list(seen)
     assert all(status == 200 for status in seen.values())
 
