@@ -62,6 +62,18 @@ def write_config(path: Path, channels: list[dict[str, Any]], *, max_stories: int
     return path
 
 
+def webhook_world(tmp_path: Path, url: str, fmt: str = "json") -> Any:
+    """A fresh store with five matched stories waiting for one webhook channel at `url`."""
+    from monitor import config
+    from monitor.pipeline import Context, import_lines
+    from monitor.store import Store
+
+    path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": fmt, "url": url}])
+    ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+    assert import_lines(ctx, news_lines(5)).matched == 5
+    return ctx
+
+
 def story_numbers(text: str) -> list[int]:
     """The article numbers of the story URLs in `text`, in order."""
     return [int(m) for m in URL.findall(text)]

@@ -10,11 +10,9 @@ receiver on 127.0.0.1.
 from __future__ import annotations
 
 import pytest
-from delivery_world import news_lines, quick_webhooks, write_config
+from delivery_world import quick_webhooks, webhook_world
 
-from monitor import config
-from monitor.pipeline import Context, import_lines, send_digests
-from monitor.store import Store
+from monitor.pipeline import send_digests
 
 
 @pytest.fixture(autouse=True)
@@ -22,16 +20,9 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     quick_webhooks(monkeypatch)
 
 
-def world(tmp_path, url: str) -> Context:
-    path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": url}])
-    ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
-    assert import_lines(ctx, news_lines(5)).matched == 5
-    return ctx
-
-
 @pytest.mark.parametrize("status", [307, 308])
 def test_a_307_or_308_is_followed_with_the_same_post(tmp_path, webhook_receiver, status):
-    ctx = world(tmp_path, webhook_receiver.url + "/hook?token=abc")
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook?token=abc")
     webhook_receiver.fail(1, status, {"Location": "/moved/hook?token=abc"})
     (run,) = send_digests(ctx)
     assert run.status == "sent" and run.pending == 0, run.detail
@@ -44,7 +35,7 @@ def test_a_307_or_308_is_followed_with_the_same_post(tmp_path, webhook_receiver,
 
 @pytest.mark.parametrize("status", [301, 302, 303])
 def test_a_move_that_would_drop_the_body_is_an_error_naming_where(tmp_path, webhook_receiver, status):
-    ctx = world(tmp_path, webhook_receiver.url + "/hook")
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook")
     webhook_receiver.fail(1, status, {"Location": "http://127.0.0.1:9/new-hook"})
     (run,) = send_digests(ctx)
     assert run.status == "error" and run.pending == 1
@@ -54,7 +45,7 @@ def test_a_move_that_would_drop_the_body_is_an_error_naming_where(tmp_path, webh
 
 
 def test_a_redirect_loop_is_one_error_not_a_hang(tmp_path, webhook_receiver):
-    ctx = world(tmp_path, webhook_receiver.url + "/hook")
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook")
     webhook_receiver.fail(50, 307, {"Location": "/hook"})
     (run,) = send_digests(ctx)
     assert run.status == "error" and "redirect" in run.detail and run.pending == 1
@@ -71,7 +62,7 @@ def test_a_307_or_308_to_another_origin_is_not_followed(tmp_path, webhook_receiv
     elsewhere = WebhookReceiver()
     elsewhere.thread.start()
     try:
-        ctx = world(tmp_path, webhook_receiver.url + "/hook?token=abc")
+        ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook?token=abc")
         webhook_receiver.fail(1, status, {"Location": elsewhere.url + "/collect?token=abc"})
         (run,) = send_digests(ctx)
         assert run.status == "error" and run.pending == 1, run.detail

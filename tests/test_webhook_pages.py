@@ -8,11 +8,9 @@ for the next run. A real receiver on 127.0.0.1."""
 from __future__ import annotations
 
 import pytest
-from delivery_world import news_lines, quick_webhooks, write_config
+from delivery_world import quick_webhooks, webhook_world
 
-from monitor import config
-from monitor.pipeline import Context, import_lines, send_digests
-from monitor.store import Store
+from monitor.pipeline import send_digests
 
 PORTAL = ("<!DOCTYPE html>\n<html><head><title>上网认证</title></head><body><form action=\"/login\">"
           "请输入工号和密码</form></body></html>").encode()
@@ -23,16 +21,9 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     quick_webhooks(monkeypatch)
 
 
-def world(tmp_path, url: str, fmt: str) -> Context:
-    path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": fmt, "url": url}])
-    ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
-    assert import_lines(ctx, news_lines(5)).matched == 5
-    return ctx
-
-
 @pytest.mark.parametrize("fmt", ["json", "dingtalk", "wecom", "feishu", "slack", "markdown"])
 def test_a_web_page_answered_with_200_is_not_a_delivery(tmp_path, webhook_receiver, fmt):
-    ctx = world(tmp_path, webhook_receiver.url + "/robot/send?access_token=t0k", fmt)
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/robot/send?access_token=t0k", fmt)
     webhook_receiver.reply_body = PORTAL
     (run,) = send_digests(ctx)
     assert run.status == "error" and run.pending == 1, run.detail
@@ -50,14 +41,14 @@ def test_short_answers_and_a_cut_json_are_still_taken(tmp_path, webhook_receiver
     """A receiver's own short reply (Flask's `return "<p>received</p>"` is text/html), an empty
     body, or a robot's JSON cut short by the connection: taken, as before (sending again would
     repeat a message a group may have seen)."""
-    ctx = world(tmp_path, webhook_receiver.url + "/hook", "dingtalk" if answer.startswith(b"{") else "json")
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook", "dingtalk" if answer.startswith(b"{") else "json")
     webhook_receiver.reply_body = answer
     (run,) = send_digests(ctx)
     assert run.status == "sent" and run.pending == 0, run.detail
 
 
 def test_a_gbk_portal_page_is_named_by_its_title_read_as_gbk(tmp_path, webhook_receiver):
-    ctx = world(tmp_path, webhook_receiver.url + "/hook", "wecom")
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook", "wecom")
     webhook_receiver.reply_body = PORTAL.decode().replace("<head>", '<head><meta charset="gbk">').encode("gbk")
     (run,) = send_digests(ctx)
     assert run.status == "error" and "上网认证" in run.detail, run.detail

@@ -52,29 +52,29 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
-        # the workers' generator is closed here, in this thread, however the loop ends: left to the
-        # collector (a full disk's error holds it in a cycle), its pool was closed in whatever thread
-        # collected it, once in the pool's own result thread, which then waited on itself for ever
-        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor, \
-                contextlib.ExitStack() as ends:
+        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
+            outcomes: Generator[_Outcome, None, None]
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
-                pooled = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
-                outcomes = ends.enter_context(contextlib.closing(pooled))
+                outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)
             else:  # parsed here, prepared only when not stored yet
                 known = ctx.store.known_urls
                 outcomes = (_ready(_parse(n, raw, max_body), ctx.cfg, ingestor.topics, known)
                             for n, raw in chain(head, numbered))
-            for outcome in outcomes:
-                if stop is not None and stop.is_set():
-                    report.stopped = MonitorError("import interrupted", hint=AGAIN)
-                    break
-                report.warnings.extend(outcome.warnings)
-                if outcome.error is not None:
-                    report.errors.append(outcome.error)
-                elif isinstance(outcome.item, Prepared):
-                    _count(report, ingestor.add_prepared(outcome.item))
-                elif isinstance(outcome.item, Ingested):  # stored by an earlier run: nothing to do
-                    _count(report, [outcome.item])
+            # closed here, in this thread, however the loop ends: left to the collector (a full
+            # disk's error holds it in a cycle), the workers' pool was closed in whatever thread
+            # collected it, once in the pool's own result thread, which then waited on itself for ever
+            with contextlib.closing(outcomes):
+                for outcome in outcomes:
+                    if stop is not None and stop.is_set():
+                        report.stopped = MonitorError("import interrupted", hint=AGAIN)
+                        break
+                    report.warnings.extend(outcome.warnings)
+                    if outcome.error is not None:
+                        report.errors.append(outcome.error)
+                    elif isinstance(outcome.item, Prepared):
+                        _count(report, ingestor.add_prepared(outcome.item))
+                    elif isinstance(outcome.item, Ingested):  # stored by an earlier run: nothing to do
+                        _count(report, [outcome.item])
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
