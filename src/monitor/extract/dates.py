@@ -467,6 +467,7 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
                 and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
+                and not _deadline(text, match)
                 and not reply_floor(text, match.start()) and not _teased(text, match.start())
                 and not since_start(text, match.start(), match.end())
                 and (lists or not _updated(text, match.start()))):
@@ -514,6 +515,20 @@ def _teased(text: str, start: int) -> bool:
     """Whether the date starting at `start` stands under a teaser cut off (`…首发已经公布...`): a list's
     item, not a byline."""
     return text[max(0, start - 8) : start].rstrip().endswith(("...", "…"))
+
+
+# A deadline or a start day in running text (`实施期限至2021年12月31日`, `须在2023年2月15日(T-5日)12:00前`,
+# `自2020年1月12日起施行`, `报名截至…`): when something ends or starts to apply, not when the page was posted.
+_DEADLINE_BEFORE = ("至", "截至", "截止", "截止到", "到期日", "有效期至")
+_DEADLINE_AFTER = re.compile(r"\s{0,3}+(?:[（(][^）)\n]{1,8}[）)])?\s{0,3}+(?:\d{1,2}[:：时時点點]\d{0,2}[分时時点點]?)?\s{0,3}+"
+                             r"(?:以前|之前|前(?![后後])|为止|為止|止|起(?![点點]))")
+
+
+def _deadline(text: str, match: re.Match[str]) -> bool:
+    """Whether a date is a deadline or a start day: `至`/`截至` right before it, or `前`, `为止`, `起`
+    after it (past a bracketed note and a time: `2023年2月15日(T-5日)12:00前`)."""
+    before = text[max(0, match.start() - 6) : match.start()].rstrip()
+    return before.endswith(_DEADLINE_BEFORE) or _DEADLINE_AFTER.match(text, match.end()) is not None
 
 
 def _in_period(text: str, match: re.Match[str]) -> bool:

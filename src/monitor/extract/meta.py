@@ -51,7 +51,7 @@ _MARK_HINT = re.compile(
     r"datepublished|datecreated|published|pub(?:lish)?[-_]?(?:time|date|dt)|post(?:ed)?[-_]?(?:date|time|on\b)|"
     r"article[-_]?(?:date|time)|entry[-_]?date|time[-_]?pub|date[-_]?pub|timestamp"
 )
-_MARK_AWAY = re.compile(r"(?<![a-z])(?:hot|list|side)|relat|recommend|comment|rank|foot")  # not `photo`, `inside`
+MARK_AWAY = re.compile(r"(?<![a-z])(?:hot|list|side)|relat|recommend|comment|rank|foot")  # not `photo`, `inside`
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by some CMSes
 # `三明之窗--标题`: a short Chinese site name in front of the headline, as older sites write it.
@@ -175,11 +175,11 @@ def marked_dates(tree: LexborHTMLParser) -> list[str]:
         hint = f"{attrs.get('itemprop') or ''} {class_hint(node)}".lower()
         if not _MARK_HINT.search(hint):
             stamps = [value for key in _DATA_TIMES if (value := attrs.get(key))]
-            if (stamps and node.tag != "li" and not node.text().strip() and not _MARK_AWAY.search(hint)
+            if (stamps and node.tag != "li" and not node.text().strip() and not MARK_AWAY.search(hint)
                     and not _away(node)):
                 values += stamps
             continue
-        if _MARK_AWAY.search(hint) or _away(node):
+        if MARK_AWAY.search(hint) or _away(node):
             continue
         values += [value for key, value in attrs.items() if value and (key in ("content", "datetime", "title")
                    or key.startswith("data-")) and any(ch.isdigit() for ch in value)]
@@ -193,7 +193,7 @@ def _away(node: LexborNode) -> bool:
     for _ in range(6):
         if parent is None or parent.tag == "body":
             return False
-        if parent.tag == "li" or _MARK_AWAY.search(class_hint(parent)):
+        if parent.tag == "li" or MARK_AWAY.search(class_hint(parent)):
             return True
         parent = parent.parent
     return False

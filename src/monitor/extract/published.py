@@ -50,7 +50,7 @@ from functools import cache
 from itertools import islice
 
 from . import dates, relative, yearless
-from .meta import PageMeta
+from .meta import MARK_AWAY, PageMeta
 from .order import day_first
 
 
@@ -93,6 +93,12 @@ _INFO_TIME = re.compile(r"(?:^|[{,\s])time\s*:\s*'([^'\n]{10,25})'")
 _PROFILE_SPAN = 5000
 # A comment box or its link under the body: `评论(2)`, `网友评论`, `发表评论`, `留言`, `回复`, `跟帖`, `跟贴`.
 _COMMENTS = re.compile("评论|評論|留言|回复|回覆|回應|跟帖|跟贴")
+# A thread's post tools over its first post (`只看该作者`, `显示全部楼层`), and the label each later
+# floor's time carries under it (`过路客 发表于 2022-2-9 08:16:42`): a reply's time, not the thread's.
+_THREAD_TOOLS = ("只看该作者", "只看該作者", "只看楼主", "只看樓主", "显示全部楼层", "顯示全部樓層")
+_FLOOR_TIMES = ("发表于", "發表於")
+# How far above the body a thread's post tools are looked for.
+_TOOLS_SPAN = 600
 # Words before a <time> that make it an update, not the publication.
 _UPDATE_WORDS = ("updat", "Updat", "UPDAT", "modif", "Modif", "更新", "修改")
 
@@ -138,6 +144,10 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         blanked = dates.without_book_dates(blanked)
     if blanked is not around:
         places.page_text = f"{places.page_text[:low]}{blanked}{places.page_text[high:]}"
+    floors = _floors_at(places)
+    if floors >= 0:  # a thread's later floors under its first post: their `发表于` times are replies'
+        cut = min((at for word in _FLOOR_TIMES if (at := places.tail.find(word)) >= 0), default=len(places.tail))
+        places.tail = places.tail[:cut]
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
     found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
              or _marked(places, now, order) or _body_line(places, now, order, url)
@@ -162,7 +172,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # Readers' comments under the body (`评论`, `留言`, `回复`) carry their own times: the nearest date
     # is sought before them.
     comments = _COMMENTS.search(places.page_text, places.body_end) if places.body_end else None
-    text = places.page_text[: comments.start()] if comments else places.page_text
+    stop = min(comments.start() if comments else len(places.page_text), floors if floors >= 0 else len(places.page_text))
+    text = places.page_text[:stop]
     if places.head_at > 0:  # a side column's latest comments above the headline: their times
         text = dates.without_comment_times(text, places.head_at)
         # The page's header above a breadcrumb over the headline (a ticker's time, an almanac's day).
@@ -175,7 +186,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
                                         western=western, lists=True)
     hint = listed.astimezone(dates.SHANGHAI).year if listed else None
-    near_body = places.page_text[max(0, places.body_at - 3000) : places.body_at + 20000]
+    near_body = places.page_text[max(0, places.body_at - 3000) : min(places.body_at + 20000, stop)]
     # A full date in the byline line under the body beats a wire dateline whose year is borrowed.
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
@@ -247,6 +258,19 @@ def _unless_reposted(found: datetime, lead: str) -> datetime:
     if filed is None or posted is None or not posted - _REPOSTED_WITHIN <= filed < posted - _REPOSTED_AFTER:
         return found
     return filed
+
+
+def _floors_at(places: Places) -> int:
+    """Where a thread's later floors start in the page text, -1 on a page that is no thread: the
+    first `发表于` after the first post's text (after its start when its end was not found), when post
+    tools (`只看该作者`, `显示全部楼层`) stand over that text (a blog's own `发表于` under its post has none)."""
+    if places.body_at <= 0:
+        return -1
+    above = places.page_text[max(0, places.body_at - _TOOLS_SPAN) : places.body_at]
+    if not any(tool in above or tool in places.region for tool in _THREAD_TOOLS):
+        return -1
+    after = places.body_end or places.body_at
+    return min((at for word in _FLOOR_TIMES if (at := places.page_text.find(word, after)) >= 0), default=-1)
 
 
 def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool = True) -> datetime | None:
@@ -402,11 +426,38 @@ def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | Non
 
 
 def _marked(places: Places, now: datetime, order: dates.Order) -> datetime | None:
-    """The first date in an element marked as the publication time (its attributes, then its text)."""
+    """The first date in an element marked as the publication time (its attributes, then its text),
+    else one a script writes as a date element's only content."""
     for value in places.marked():
         found = dates.parse_value(value, now, order)
         if found:
             return found
+    return _written(places.html, now, order)
+
+
+# A byline a script writes: `<span class="date"><script>document.write(fmtDate("2023-05-09 10:21:00"))`.
+# The element's opening right before the script (its class or id naming a date or time), and the
+# quoted values the call writes.
+_WRITE = "document.write("
+_WRITER = re.compile(r"""(?:class|id)\s*=\s*["']([^"'<>]{0,60}(?:date|time|Date|Time)[^"'<>]{0,60})["']"""
+                     r"""[^<>]{0,80}>\s*<script[^<>]{0,80}>\s*$""")
+_QUOTED = re.compile(r"""["']([^"'\n<]{8,30})["']""")
+
+
+def _written(html: str, now: datetime, order: dates.Order) -> datetime | None:
+    """A date a script writes as the only content of an element marked as a date or time (not a
+    related, side, comment or footer box's): the first of the first five `document.write(` calls."""
+    at = html.find(_WRITE)
+    for _ in range(5):
+        if at < 0:
+            return None
+        opening = _WRITER.search(html, max(0, at - 300), at)
+        if opening and not MARK_AWAY.search(opening.group(1).lower()):
+            for value in _QUOTED.findall(html, at, at + 200)[:2]:
+                found = dates.parse_value(value, now, order)
+                if found:
+                    return found
+        at = html.find(_WRITE, at + len(_WRITE))
     return None
 
 

@@ -61,18 +61,23 @@ def yearless_date(text: str | None, now: datetime, hint_year: int | None = None)
 
 
 # A year its own sentence names right before the dateline's month (`…8月3日电 2025赛季中超联赛第19轮比赛在
-# 8月2日至3日展开`, `2024年8月2日至3日，…`): the story's year, whatever the page around it shows.
+# 8月2日至3日展开`, `2024年8月2日至3日，…`) or the month before it (the days leading up to the dispatch:
+# `…10月7日电 …2023年中秋国庆假期八天（9月29日-10月6日）`): the story's year, whatever the page shows.
 _SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|赛季|賽季)([^。！？\n]{0,20}?)(\d{1,2})月")
 
 
 def _own_year(text: str, start: int, month: int) -> int | None:
     """The year the dateline's sentence (from `start`, up to its full stop, at most 80 characters)
-    names before the dateline's own month, if it does."""
+    names before the dateline's own month or the month before it (a December before a January
+    dispatch: the next year), if it does."""
     sentence = text[start : start + 80]
     stop = sentence.find("。")
     for match in _SENTENCE_YEAR.finditer(sentence, 0, stop if stop >= 0 else len(sentence)):
-        if int(match.group(3)) == month:
+        named = int(match.group(3))
+        if named == month:
             return int(match.group(1))
+        if named == (month - 1 or 12):
+            return int(match.group(1)) + (month == 1)
     return None
 
 
