@@ -154,7 +154,7 @@ _ZH_NOTICE = re.compile(
     r"未经.{0,12}(?:授权|许可).{0,12}(?:转载|使用)|仅提供信息存储服务|仅提供信息发布平台|"
     r"不代表本(?:網|報)|僅代表作者|版權歸原作者|如有侵權|聯繫(?:我們)?刪除|聯系(?:我們)?刪除|"
     r"未經.{0,12}(?:授權|許可).{0,12}(?:轉載|使用)|免责声明[：:]|免責聲明[：:]?|属原作者所有|屬原作者所有|"
-    r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|"
+    r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|投稿授权|投稿授權|"
     r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接|"  # a forum repost's source note
     r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
     r"此文章为转载|此文章系转载|本文为转载|本文系转载|此文为转载|此文章為轉載|本文為轉載|本文係轉載|"  # a site's reprint note
@@ -382,6 +382,17 @@ def is_chrome(line: str) -> bool:
         return True  # `記者王小明／台北報導`, `特派記者賴錦宏/北京報導聯合報`: a reporter, a slash, where from
     if len(line) <= 20 and line.startswith(_CORRESPONDENT) and _names_after_space(line):
         return True  # `通讯员 谭万国`: a correspondent's credit under the text
+    if len(line) <= 220 and line[:1] in "原本文" and "http" in line and _SOURCE_LINK.fullmatch(line.strip()):
+        return True  # `原文链接:https://…`: a repost's link to its original
+    if len(line) <= 240 and line[:1] in "【[(（" and "http" in line and _POINTER_LINK.fullmatch(line.strip()):
+        return True  # `【采访视频见 http://… 】`: a pointer to a video or page
+    if len(line) <= 16 and "版" in line and _CONTINUED.fullmatch(line.strip()):
+        return True  # `(上接C8版)`, `（下转第3版）`: a paper's note that the story continues elsewhere
+    if len(line) <= 8 and line.strip()[-1:] in ":：" and line.strip().rstrip(":：").strip() in _EMPTY_LABELS:
+        return True  # `标签:`: a tag label left empty
+    if len(line) <= 80 and ("来源" in line or "來源" in line or "提供" in line) \
+            and _PHOTO_SOURCE_END.search(line, max(0, len(line) - 28)):
+        return True  # `…追羽思。照片来源:张圣琳。`: a caption closing with where its photo came from
     if line[:1] == "{" and _CMS_TAG.fullmatch(line):
         return True  # `{jz:field.toptypename/}`: a template tag the CMS left unfilled
     if len(line) <= 10 and line[:1] in _STAMP_FIRST and _TIME_STAMP.fullmatch(line):
@@ -446,6 +457,7 @@ _WIDGET_WORDS = frozenset((
     "尾页", "尾頁", "末页", "末頁", "字体", "字體", "字号", "字號", "小字号", "大字号", "小字號", "大字號", "大", "中", "小",
     "电脑版", "電腦版", "手机版", "手機版", "图片", "圖片", "+1", "返回顶部", "返回頂部", "无障碍", "無障礙",
     "超大", "标准", "標準", "关注", "關注", "已关注", "已關注", "评论", "評論",  # a font-size switch, a follow button, a comment count
+    "广告", "廣告", "X", "×",  # an advert's label and its close button (`X 关闭`)
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
@@ -598,7 +610,18 @@ _CITATION = re.compile(r"\[[JMDCN]\]\s?[.．]")
 _PAGES_END = re.compile(r"(?<!\d)(?:\d++\s?[-–—]\s?\d++|\d{4})\s?[.．。]?$")
 _SELF_MEDIA_PROMPTS = ("后台回复", "後台回覆", "本文授权自", "本文授權自", "作者简介", "作者簡介")
 _EMAIL = re.compile(r"@[\w-]++\.\w")
-_CORRESPONDENT = ("通讯员", "通訊員", "见习记者", "見習記者", "特约记者", "特約記者", "实习生", "實習生")
+_CORRESPONDENT = ("通讯员", "通訊員", "见习记者", "見習記者", "特约记者", "特約記者", "实习生", "實習生",
+                  "新闻通讯员", "新聞通訊員", "本报通讯员", "本報通訊員")
+# A repost's link to its original on a line of its own (`原文链接:https://…`, `本文地址：http://…`), and a
+# bracketed pointer to a video or page (`【采访视频见 http://… 】`).
+_SOURCE_LINK = re.compile(r"(?:原文|本文|文章)(?:链接|鏈接|地址|网址|網址|连接|連接)\s?[:：]?\s?https?://\S{4,200}")
+_POINTER_LINK = re.compile(r"[【\[(（][^【】\[\]()（）]{0,12}(?:见|見)\s?https?://[^\s【】\[\]()（）]{4,200}\s?[】\])）]")
+# A paper's note that a story continues from or on another page (`(上接C8版)`, `（下转第3版）`).
+_CONTINUED = re.compile(r"[(（]?\s?(?:上接|下转|下轉|紧接|緊接|续接|續接)\s?(?:第\s?)?[0-9A-Z一二三四五六七八九十]{1,4}\s?版\s?[)）]?")
+# A tag or keyword label left empty on a line of its own (`标签:`).
+_EMPTY_LABELS = frozenset(("标签", "標簽", "標籤", "关键词", "關鍵詞", "关键字", "關鍵字", "Tags", "tags", "Tag", "TAG"))
+# A caption closing with where its photo came from (`…。照片来源:张圣琳。`, `…。图片来源：县融媒体中心`).
+_PHOTO_SOURCE_END = re.compile(r"(?:照片|图片|圖片|相片)(?:来源|來源|提供)\s?[：:]\s?[^\s。，,：:]{2,16}[。.]?$")
 
 
 def _names_after_space(line: str) -> bool:
