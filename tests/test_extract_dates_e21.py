@@ -89,3 +89,15 @@ def test_a_yearless_dateline_whose_sentence_dates_the_days_before_it():
     # a year the sentence names for a month far from the dispatch's stays no year of it
     other = page.replace("2023年“五一”假期五天（4月29日至5月3日）", "2023年1月至3月")
     assert day(other) == "2026-05-06"
+
+
+def test_a_thread_writing_each_floors_time_under_its_text():
+    # a Tieba-like thread: the first floor's tail (`1楼`, its time) under its text, the replies' under theirs
+    floors = "".join(f"<div class='l_post'><div class='d_post_content'>回复楼主：收藏了</div><div class='tail'>"
+                     f"<span>{n}楼</span><span>发表于 2022-2-{8 + n} 13:0{n}</span></div></div>" for n in (2, 3))
+    page = (f"<html><head><title>{TITLE}</title></head><body><div class='core_title'><h3>{TITLE}</h3>"
+            "<span>只看楼主 收藏 回复</span></div><div class='l_post'><div class='d_post_content'>"
+            f"{POST}</div><div class='tail'><span>来自Android客户端</span><span>1楼</span>"
+            f"<span>发表于 2022-2-8 10:21:35</span></div></div>{floors}</body></html>")
+    assert day(page) == "2022-02-08"
+    assert day(page.replace("<span>发表于 2022-2-8 10:21:35</span>", "")) is None

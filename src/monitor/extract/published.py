@@ -97,6 +97,8 @@ _COMMENTS = re.compile("评论|評論|留言|回复|回覆|回應|跟帖|跟贴"
 # floor's time carries under it (`过路客 发表于 2022-2-9 08:16:42`): a reply's time, not the thread's.
 _THREAD_TOOLS = ("只看该作者", "只看該作者", "只看楼主", "只看樓主", "显示全部楼层", "顯示全部樓層")
 _FLOOR_TIMES = ("发表于", "發表於")
+# The first floor's marker, on a thread that writes each floor's time under its text (`1楼 发表于 …`).
+_FIRST_FLOOR = re.compile(r"(?<!\d)1\s?[楼樓#]")
 # How far above the body a thread's post tools are looked for.
 _TOOLS_SPAN = 600
 # Words before a <time> that make it an update, not the publication.
@@ -262,15 +264,24 @@ def _unless_reposted(found: datetime, lead: str) -> datetime:
 
 def _floors_at(places: Places) -> int:
     """Where a thread's later floors start in the page text, -1 on a page that is no thread: the
-    first `发表于` after the first post's text (after its start when its end was not found), when post
-    tools (`只看该作者`, `显示全部楼层`) stand over that text (a blog's own `发表于` under its post has none)."""
+    first `发表于` after the first post's text (after its start when its end was not found; the next one
+    when the first floor's marker `1楼` stands before it: that floor's own time under its text), when
+    post tools (`只看该作者`, `显示全部楼层`) stand over that text (a blog's own `发表于` under its post has none)."""
     if places.body_at <= 0:
         return -1
     above = places.page_text[max(0, places.body_at - _TOOLS_SPAN) : places.body_at]
     if not any(tool in above or tool in places.region for tool in _THREAD_TOOLS):
         return -1
     after = places.body_end or places.body_at
-    return min((at for word in _FLOOR_TIMES if (at := places.page_text.find(word, after)) >= 0), default=-1)
+    at = _floor_time(places.page_text, after)
+    if at >= 0 and _FIRST_FLOOR.search(places.page_text, after, at):
+        at = _floor_time(places.page_text, at + 3)  # the first floor's own time under its text (`1楼 发表于 …`)
+    return at
+
+
+def _floor_time(text: str, start: int) -> int:
+    """Where the first `发表于` from `start` stands in `text`, -1 if none."""
+    return min((at for word in _FLOOR_TIMES if (at := text.find(word, start)) >= 0), default=-1)
 
 
 def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool = True) -> datetime | None:
