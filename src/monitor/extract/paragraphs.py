@@ -45,7 +45,8 @@ _LISTS = frozenset({"ul", "ol"})
 # A neighbouring article's label below the text (`上一篇：<title>`, `下一篇：…`): what follows is
 # navigation or that article itself (a page printing it whole below this one), never more of this.
 _NEIGHBOUR = re.compile(r"\s*(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇|前一篇|后一篇|後一篇)\s*[：:]")
-_BOX_HEAD = re.compile(r"(?:story |key )?(?:highlights|key points|at a glance)[\s:]*", re.I)
+_BOX_HEAD = re.compile(r"(?:(?:story |key )?(?:highlights|key points|at a glance)|in brief|key takeaways)[\s:]*", re.I)
+_SUMMARY_BOX = 800  # weighted characters: an `In Brief` box is a few sentences, never the article
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
 _MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
@@ -57,7 +58,7 @@ CARD_TEXT = 300
 # A story page's address: a year and a month as folders (`/2013/09/02/`, `/2024/03/`).
 _STORY_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/")
 _LINK_LINE_TAGS = frozenset({"p", "div"})
-_SLOT_TAGS = frozenset({"div", "a", "span", "ins"})
+_SLOT_TAGS = frozenset({"div", "a", "span", "ins", "p"})  # (`<p> </p>` between a box and the text)
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
 # older portals set `<p align=center><img>新专辑宣传照</p>`; a longer centred line may be text.
 _CENTRED_CAPTION = 45
@@ -93,7 +94,9 @@ _STRONG_HINT = re.compile(
 # A writer's name alone (`Rosa Lindqvist`, `Mary-Jo O'Neil`, `Ana de la Cruz`): capitalised words, a particle between.
 _NAME_ALONE = re.compile(r"[A-Z][\w'’.-]{0,20}(?: (?:(?:de|del|la|le|van|von|der|da|di|al|bin|ibn) ){0,2}[A-Z][\w'’.-]{0,20}){1,3}")
 # An embedded post (a tweet, an Instagram post) quoted in the article, often inside a "social" box.
-_EMBED = "blockquote[class*=tweet], blockquote[class*=instagram], blockquote[class*=embed], blockquote[class*=tiktok]"
+# (`twitter-video` has no `tweet` in it)
+_EMBED = ("blockquote[class*=tweet], blockquote[class*=twitter], blockquote[class*=instagram], blockquote[class*=embed], "
+          "blockquote[class*=tiktok]")
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 _PARA, _BR, _LINK_OPEN, _LINK_CLOSE = "\x1e", "\x1f", "\x02", "\x03"
 # `<span style="display:block;height:1em;"></span>` between paragraphs of loose text: an empty spacer
@@ -430,9 +433,23 @@ _CAPTION_INLINE = ", ".join(f'{tag}[class*="{word}"]' for tag in ("span", "small
 def _caption_spans(image: LexborNode) -> list[LexborNode]:
     """Caption-, credit- or source-classed inline elements set right beside a picture, in its own
     wrapper (`<span class=image><img><span class=source>…</span><span class=caption>…</span></span>`
-    deep in a paragraph's spans): a sentence or two each (300 weighted characters at most)."""
+    deep in a paragraph's spans), or beside the textless wrapper the picture sits in
+    (`<div class=img-wrap><img></div><span class=caption>…</span>`, two wrappers up at most): a
+    sentence or two each (300 weighted characters at most)."""
+    found = _caption_run(image)
+    box = image.parent
+    for _ in range(2):
+        if found or box is None or box.tag not in _PICTURE_BOXES or box.text().strip():
+            break
+        found = _caption_run(box)
+        box = box.parent
+    return found
+
+
+def _caption_run(start: LexborNode) -> list[LexborNode]:
+    """The caption-classed inline elements right after `start` (blank text between them aside)."""
     found: list[LexborNode] = []
-    sibling = image.next
+    sibling = start.next
     while sibling is not None:
         if sibling.tag in ("span", "small") and sibling.css_matches(_CAPTION_INLINE):
             if weighted_length(sibling.text().strip()) > 300:
@@ -481,8 +498,10 @@ def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> Lex
     such box exists: a stop heading's line then ends the body."""
     if not any_line:
         text = heading.text().strip()
-        if len(text) > 80 or not is_stop(text):
+        if len(text) > 80:
             return None
+        if not is_stop(text):
+            return _summary_box(heading, own_id) if _BOX_HEAD.fullmatch(text) else None
     box = heading.parent
     for _ in range(6):
         if box is None or box.mem_id == own_id:
@@ -493,6 +512,26 @@ def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> Lex
         if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
                 and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
             return box
+        box = box.parent
+    return None
+
+
+def _summary_box(heading: LexborNode, own_id: int) -> LexborNode | None:
+    """The box an `In Brief` / `Key points` heading opens (`<h5>In Brief</h5>` over a few
+    sentences, or over a list) when more of the page follows it: the nearest box around the
+    heading, up to three levels and 800 weighted characters, whose next element holds a paragraph
+    (40 characters or more) or 200 characters of anything. None when no such small box exists."""
+    box = heading.parent
+    for _ in range(3):
+        if box is None or box.mem_id == own_id or weighted_length(box.text()) > _SUMMARY_BOX:
+            return None
+        after = beside(box, "next")
+        while after is not None and (after.tag == "-comment" or _empty_slot(after)):
+            after = beside(after, "next")
+        if after is not None:
+            size = len(after.text().strip())
+            if size >= 200 or (size >= 40 and after.tag in ("p", "div") and paragraph_block(after)):
+                return box
         box = box.parent
     return None
 
