@@ -10,6 +10,10 @@ page written for it in tests/fixtures/extract/en_e17_*.html.
   the next paragraph: neither box is text.
 - An embedded post whose class says `twitter-video`, its text all hashtags and a picture link: it
   is kept as an embedded post (the other embedded posts of the page already were).
+- A `Contact the writer(s) at …` line closing a story (a built page in a Chinese outlet's English
+  template): not text.
+- A photo's caption of two sentences (over 200 characters) set as a paragraph under the picture and
+  closing with the agency's credit in brackets, `(Xinhua/Name)`: not text (shorter ones were not).
 """
 
 from __future__ import annotations
@@ -41,3 +45,18 @@ def test_an_embedded_video_post_of_hashtags_stays_with_the_text() -> None:
     assert body[0].startswith("#Storm warning sirens just sounded")
     assert any(line.startswith("— Jo Reed (@joreed_news)") for line in body)
     assert body[-1].startswith("More than 20,000 households lost power")
+
+
+def test_a_contact_the_writer_line_under_the_text_is_not_text() -> None:
+    body = paragraphs("en_e17_contact_line.html")
+    assert body[0].startswith("A hill county in northern Fujian opened its first night market")
+    assert body[-1].startswith("Stall rents are waived for the first three months")
+    assert len(body) == 4
+
+
+def test_a_long_caption_closing_with_an_agency_photographer_credit_is_not_text() -> None:
+    body = paragraphs("en_e17_long_credited_caption.html")
+    assert body[0].startswith("KUNMING, May 2 (EW) -- Farmers in Yuanyang County")
+    assert body[-1].startswith("A new footpath now links four of the largest terrace areas")
+    assert not any("repair the earth walls" in line for line in body)
+    assert len(body) == 4

@@ -57,6 +57,7 @@ _SENTENCE_ENDS = re.compile("[。！？]")
 _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"\[(?:advertisement|ad|sponsored|promoted)\]|"  # `[advertisement] Create a profile …`: a labelled ad line
+    r"(?:please )?(?:contact|e-?mail|write to) the (?:writer|author|reporter)s? (?:at|via)\b|"  # `Contact the writer at …@…`
     r"an? (?:photo|video|post) (?:posted|shared) by\b.{0,80}\bon\b.{0,40}$|"  # an embedded post's credit line
     r"posted by\b[^.!?]{0,150}$|"  # a blog's `Posted by Name, Role` or `Posted by Name at 10:15 AM` line
     r"what do you think\b[^?]{0,100}\?\s*"  # a reader prompt: a question, then a call to write in
@@ -247,13 +248,15 @@ def is_expander(line: str) -> bool:
 
 def is_credited_caption(line: str) -> bool:
     """A picture's caption (or a credit alone) closing with its credit: `… Photo: Xinhua`, `… (Photo by
-    Jo Lin/Xinhua)`, `… [Photo/VCG]`, `… [Photo provided to …]`, and a bracketed note on the cover picture
-    (up to ~800 chars; a sentence ending in a full stop is text)."""
+    Jo Lin/Xinhua)`, `… [Photo/VCG]`, `… [Photo provided to …]`, `… (Xinhua/Zhou Mi)`, and a bracketed note
+    on the cover picture (up to ~800 chars; a sentence ending in a full stop is text)."""
     if len(line) > 800 or line[-1:] in ".!?":
         return False
     start = max(0, len(line) - 90)
     if line[-1:] in ")]" and (_COVER_NOTE.match(line) or _PROVIDED_TAIL.search(line, start)):
         return True  # `(Cover: A forecaster studies … /CFP)`: a note on the page's cover picture
+    if line[-1:] == ")" and _PAREN_CREDIT.search(line, len(line) - 70):
+        return True  # `… April 28, 2024. Wardens counted … (Xinhua/Zhou Mi)`: a long caption, its agency's credit last
     tail = line[start:]  # the credit's word is in the tail searched: a cheap test spares most lines the search
     return ("hoto" in tail or "mage" in tail or "icture" in tail) and _CREDIT_TAIL.search(line, start) is not None
 
