@@ -526,7 +526,25 @@ def whole(text: str, other_grams) -> bool:
     flat = "".join(text.split())
     if len(flat) < SHINGLE or not len(other_grams):
         return False
+    return _whole(_own(flat, other_grams), text, flat)
+
+
+def whole_inside(text: str, other_grams) -> bool:
+    """`whole` for the text between its first passage of QUOTE_RUN characters or more the other
+    has and its last (`_shared_span`): a copy's own intro and outro left out, nothing inside."""
+    flat = "".join(text.split())
+    if len(flat) < SHINGLE or not len(other_grams):
+        return False
     own = _own(flat, other_grams)
+    if (span := _shared_span(own)) is None:
+        return False
+    own[:span[0]] = False
+    own[span[1]:] = False
+    return _whole(own, text, flat)
+
+
+def _whole(own, text: str, flat: str) -> bool:
+    """`whole` given the text's own characters (`_own`), the text, and the text without white space."""
     if not _left_text(own, text):
         return True
     np = _np()

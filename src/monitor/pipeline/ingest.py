@@ -83,6 +83,7 @@ HEADINGS = 2
 # A story of FRAMED_STORY paragraphs or fewer held whole between a short opening and closing
 # (`dedup.framing`) under a headline of its own is quoted (`_framed_apart`).
 FRAMED_STORY = 2
+HELD = 0.5  # share of a paragraph's characters in the other text's shingles: it gives that text's words
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -597,9 +598,13 @@ class Ingestor:
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
         its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)
         unless the frame calls on its readers (`_calls_on_readers`: a self-media copy's intro and
-        outro under a headline of its own). A larger text whose headline names it a commentary or a
-        follow-up (`_tagged`) frames apart whatever its headline keeps, its frame says and the
-        paragraphs of the story (a copy that split them differently) number.
+        outro under a headline of its own) or the larger gives the story in more paragraphs
+        (`_held_paragraphs`: a copy framing a story another copy merged into two). A larger text whose
+        headline names it a commentary or a follow-up (`_tagged`) frames apart whatever its headline
+        keeps, its frame says and the paragraphs of the story (a copy that split them differently)
+        number, and whatever words of its own the smaller has (a copy's lead). The smaller text
+        held whole but for a frame of its own calling on readers (`dedup.whole_inside`: a self-media
+        copy of the story, met first) is held whole.
         "loose" when all of that holds but the whole: the smaller text has words the larger left
         out. "" otherwise."""
         tagged = _tagged(stored.title, p.article.title) if shorter else _tagged(p.article.title, stored.title)
@@ -612,9 +617,15 @@ class Ingestor:
             else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
         if not dedup.framing(large, small_grams):
             return ""
+        if not tagged and _held_paragraphs(stored.body if shorter else p.body, small_grams) > FRAMED_STORY:
+            return ""  # the larger gives the story in more paragraphs than a copy that merged them
         if not tagged and _calls_on_readers(dedup.frame(large, small_grams)):
             return ""  # a self-media account's wrapper around a story it copies
-        return "whole" if dedup.whole(small, large_grams) else "loose"
+        if tagged or dedup.whole(small, large_grams):
+            return "whole"  # (a commentary or a follow-up is no repost of a copy whose own lead it left out)
+        # the smaller a self-media copy of the story the larger frames whole: only its wrapper left out
+        wrapper = _calls_on_readers(dedup.frame(small, large_grams)) and dedup.whole_inside(small, large_grams)
+        return "whole" if wrapper else "loose"
 
     @staticmethod
     def _inside(p: Prepared, stored: _Stored) -> bool:
@@ -704,6 +715,13 @@ _READER_CALL = re.compile("小编|评论区|留言区|欢迎留言|留言告诉|
                           "原标题|转载自|本文转载|本文转自|版权归原作者")
 
 
+def _held_paragraphs(body: str, grams: Any) -> int:
+    """How many paragraphs of a text (`dedup.story_lines`, LEAD characters or more) are mostly in a
+    shingle of the other's (`grams`, sorted): the paragraphs the text gives the other's story in."""
+    return sum(len(line) >= dedup.LEAD and dedup.coverage(scriptfold.fingerprint_text(line), grams) >= HELD
+               for line in map(str.strip, dedup.story_lines(body).split("\n")))
+
+
 def _calls_on_readers(frame: str) -> bool:
     """Whether a frame's text calls on its readers or credits its source (`_READER_CALL`)."""
     return _READER_CALL.search(frame) is not None
@@ -724,10 +742,13 @@ def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a:
 # A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
 # after it (`textnorm.OWN_KIND_WORDS`), as a label: at its start, after a bracket or a short name and
 # before a separator (评论｜…, 【短评】…, 新华时评：…), or at its end after one (…，后续来了, …｜快评). A
-# copy's tag (重磅｜, 回看｜) says no such thing, nor do the words inside a headline (网友评论亮了).
+# copy's tag (重磅｜, 回看｜) says no such thing, nor do the words inside a headline (网友评论亮了). A
+# headline opening with a revisit (再访…, 回访…, 追访…: `REVISITS`) is a follow-up's without a separator.
 # Read on normalised headlines (a few bounded runs and literals: linear).
 _KIND_WORDS = "|".join(textnorm.OWN_KIND_WORDS)
-_TAG = re.compile(rf"^[\W_]{{0,3}}[^\W_]{{0,4}}?(?:{_KIND_WORDS})(?=[\W_])|[\W_](?:{_KIND_WORDS})[^\W_]{{0,3}}[\W_]*$")
+REVISITS = ("再访", "回访", "追访")
+_TAG = re.compile(rf"^[\W_]{{0,3}}[^\W_]{{0,4}}?(?:{_KIND_WORDS})(?=[\W_])|[\W_](?:{_KIND_WORDS})[^\W_]{{0,3}}[\W_]*$"
+                  rf"|^[\W_]{{0,3}}(?:{'|'.join(REVISITS)})")
 
 
 def _tagged(title: str, other: str) -> bool:
