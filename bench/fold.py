@@ -51,8 +51,24 @@ def originals() -> list[dict]:
     items = [json.loads(line) for line in EXTRA.read_text(encoding="utf-8").splitlines()]
     if DEV.is_file():
         items += [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
-    return distinct([i for i in items if i.get("script") == "simplified" and i.get("kind") not in SKIP_KINDS
-                     and len(i["body"]) >= MIN_BODY])
+    items = [i for i in items if i.get("script") == "simplified" and i.get("kind") not in SKIP_KINDS
+             and len(i["body"]) >= MIN_BODY]
+    return distinct(unpadded(items))
+
+
+FILLER, FILLER_ITEMS = 30, 10  # a paragraph of 30 characters or more in ten items or more is padding
+
+
+def unpadded(items: list[dict]) -> list[dict]:
+    """The items holding no paragraph that FILLER_ITEMS items or more hold word for word: matching
+    probes padded with one filler paragraph (a sentence about the weather beside a one-line notice)
+    are near copies of each other by design, most of their story text the filler, and the monitor
+    rightly folds them."""
+    seen: dict[str, int] = {}
+    for item in items:
+        for para in {p.strip() for p in item["body"].split("\n") if len(p.strip()) >= FILLER}:
+            seen[para] = seen.get(para, 0) + 1
+    return [i for i in items if not any(seen.get(p.strip(), 0) >= FILLER_ITEMS for p in i["body"].split("\n"))]
 
 
 NEAR_COPY = 0.5  # share of the shorter body's 8-character windows found in another body
