@@ -52,7 +52,7 @@ log = logging.getLogger("monitor.fetch")
 T = TypeVar("T")
 MAX_HOPS = 5
 MAX_URL = 8_192  # what common servers accept in a request line; longer is a broken or hostile link
-REDIRECTS = (301, 302, 303, 307, 308)
+REDIRECTS = (300, 301, 302, 303, 307, 308)  # Chromium's; another 3xx, or one without a Location, is its page
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
@@ -174,7 +174,7 @@ class Fetcher:
         if reason:
             raise FetchError(f"{method} {resp.url}: {reason}", status=resp.status, kind="blocked",
                              hint="the site shows crawlers a bot check instead of the page")
-        said = signals.busy(resp.text) if 200 <= resp.status < 300 and len(resp.content) <= signals.TINY else None
+        said = signals.busy(resp.text) if _page(resp.status) and len(resp.content) <= signals.TINY else None
         if said:  # a rate limit given as a page: the host rests for the rest of this poll
             self.gate.defer(httpx.URL(resp.url).netloc.decode("ascii", "replace"), self.retry.retry_after_cap + 1)
             raise FetchError(f"{method} {resp.url}: a page saying {said!r} instead of the page", status=resp.status,
@@ -196,7 +196,7 @@ class Fetcher:
         if resp.status == 429:  # too many requests: our pace, not the page, is at fault
             raise FetchError(f"{method} {resp.url}: HTTP 429, too many requests", status=429, kind="rate_limited",
                              hint="the site is rate limiting us; asked again at the next poll")
-        if not 200 <= resp.status < 300:
+        if not _page(resp.status):
             raise FetchError(f"{method} {resp.url}: HTTP {resp.status}", hint=_status_hint(resp.status),
                              status=resp.status, kind="http")
         return resp
@@ -216,7 +216,7 @@ class Fetcher:
             asked.add((current, getattr(jar, "changes", 0)))
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
             location = _redirect_target(resp)
-            if location is None and 200 <= resp.status < 300:  # a page that sends the reader on
+            if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
             if resp.status not in (307, 308):
                 request = ("GET", {})
@@ -364,12 +364,12 @@ class Fetcher:
         return resp
 
     async def _body(self, r: httpx.Response | Answer, url: str) -> bytes:
-        if r.status_code in REDIRECTS or r.status_code == 304:
+        if r.status_code == 304 or (r.status_code in REDIRECTS and _moves(r.headers)):
             return b""
         prefix = _PREFIX_ONLY.get()
-        if prefix and 200 <= r.status_code < 300:
+        if prefix and _page(r.status_code):
             return await read_body(r, prefix, url, truncate=True)
-        if 200 <= r.status_code < 300:
+        if _page(r.status_code):
             declared = content_length(r.headers)
             if declared is not None and declared > self.cfg.max_bytes:
                 raise too_large(url, self.cfg.max_bytes)
@@ -391,7 +391,20 @@ class Fetcher:
             return exc.message.removeprefix(f"GET {robots_url}: ")
         finally:
             _PREFIX_ONLY.reset(token)
-        return resp.status, resp.content
+        # a 3xx that moves nowhere is its body, as for a page
+        return (200 if _page(resp.status) and resp.status >= 300 else resp.status), resp.content
+
+
+def _page(status: int) -> bool:
+    """Whether an answer of this status is a page a browser shows: 2xx, and a 3xx but 304 that
+    moves nowhere (a redirect is followed before this is asked: a 3xx here has no Location, or
+    is one no browser follows, 305 or 399), whose body Chromium shows."""
+    return 200 <= status < 400 and status != 304
+
+
+def _moves(headers: httpx.Headers) -> bool:
+    """Whether a redirect's answer names where to (a Location that is not blank)."""
+    return any(k.lower() == b"location" and v.strip() for k, v in headers.raw)
 
 
 _AS_SENT = "iso-8859-1"  # one character a byte: a header's bytes kept as text and written back unchanged

@@ -9,7 +9,11 @@ Out: the same lines with those h11 would refuse mended or left out, before h11 r
   (`identity`) left out, as Chromium ignores it;
 - a `Content-Length` that is no number (`abc`, `-1`, empty): left out, the body read to the close;
 - a chunk's size followed by blanks (`819b   `, `79 ;ext`): the blanks dropped, as Chromium
-  drops them.
+  drops them; a chunk's size line, or the line ending its data, ended by a bare LF: read as a
+  line, as Chromium reads it;
+- a NUL in a header line: dropped, and a bare CR in one: a line break (what follows it, no
+  header, left out), as Chromium reads them.
+A head may be 256 KB, as Chromium's (httpcore stopped at 100 KB).
 An answer h11 refused for any of these was "a malformed HTTP answer", robots.txt's too, so the
 whole site was out of reach while browsers showed it. The status line is read as Chromium
 reads it, too: blank lines before it skipped, `http/1.1` in any case, blanks between its parts
@@ -30,6 +34,8 @@ _FIELD = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+:")  # a token (RFC 9110's tch
 _SPACED = re.compile(rb"([-!#$%&'*+.^_`|~0-9A-Za-z]+)[ \t]+:")
 _FRAMING = re.compile(rb"(transfer-encoding|content-length):", re.I)
 _STATUS = re.compile(_STATUS_ABNF.encode("ascii"))
+_CHUNK_LINE = 4_096  # a chunk's size line is a few bytes; past this h11 reads (and refuses) it
+_HEAD = 256 * 1024  # the largest head Chromium reads
 _BLANKS = 4  # blank lines skipped before a status line (Chromium looks 4 bytes in for it)
 
 
@@ -58,7 +64,7 @@ def mend(lines: list[Any]) -> list[Any]:
         return lines
     out: list[Any] = [status(lines[0])]
     keep, chunked = True, False
-    for line in lines[1:]:
+    for line in _split(lines[1:]):
         if line[:1] in (b" ", b"\t"):  # a folded continuation goes with the line it continues
             if keep:
                 out.append(line)
@@ -79,6 +85,13 @@ def mend(lines: list[Any]) -> list[Any]:
         if keep:
             out.append(line)
     return out
+
+
+def _split(lines: list[Any]) -> list[Any]:
+    """The header lines with each NUL dropped and each bare CR a line break (Chromium's reading)."""
+    if not any(b"\0" in line or b"\r" in line for line in lines):
+        return lines
+    return [part for line in lines for part in bytes(line).replace(b"\0", b"").split(b"\r")]
 
 
 class _Kept:
@@ -118,13 +131,20 @@ def chunk_line(line: Any) -> Any:
 
 
 class _ChunkLines:
-    """h11's receive buffer, each chunk-size line mended as it is taken (`chunk_line`)."""
+    """h11's receive buffer, each chunk-size line mended as it is taken (`chunk_line`), one that
+    ends in a bare LF taken as a line (h11 looks for CR LF only)."""
 
     def __init__(self, buf: Any) -> None:
         self._buf = buf
 
     def maybe_extract_next_line(self) -> Any:
-        line = self._buf.maybe_extract_next_line()
+        data: Any = getattr(self._buf, "_data", b"")
+        end = data.find(b"\n", 0, _CHUNK_LINE)
+        if end < 0 or data[end - 1:end] == b"\r":  # no line yet, a long one for h11 to refuse, or CR LF
+            line = self._buf.maybe_extract_next_line()
+        else:
+            line = self._buf.maybe_extract_at_most(end + 1)
+            line[-1:] = b"\r\n"
         return None if line is None else chunk_line(line)
 
     def __getattr__(self, name: str) -> Any:
@@ -138,6 +158,10 @@ def _chunks(reader: type) -> type:
         mended = True
 
         def __call__(self, buf: Any) -> Any:
+            # a chunk's data ended by a bare LF instead of CR LF: the LF ends it, as in Chromium
+            if getattr(self, "_bytes_to_discard", b"") == b"\r\n" and bytes(getattr(buf, "_data", b"")[:1]) == b"\n":
+                buf.maybe_extract_at_most(1)
+                self._bytes_to_discard = b""
             return super().__call__(_ChunkLines(buf))
 
     return Chunks
@@ -147,8 +171,12 @@ def install() -> None:
     """Read every answer's head as h11 reads it, and one h11 refuses once more, mended (once per
     process): an answer h11 takes is read exactly as before, at the cost of one call. Chunk-size
     lines are mended as they are taken."""
+    import httpcore
     from h11 import LocalProtocolError, _readers
     from h11._state import IDLE, SEND_BODY, SEND_RESPONSE, SERVER
+
+    for connection in (httpcore.AsyncHTTP11Connection, httpcore.HTTP11Connection):
+        connection.MAX_INCOMPLETE_EVENT_SIZE = max(connection.MAX_INCOMPLETE_EVENT_SIZE, _HEAD)
 
     bodies = cast(dict[str, Any], _readers.READERS[SEND_BODY])
     if not getattr(bodies["chunked"], "mended", False):
