@@ -17,6 +17,7 @@ byte checks, never a parser.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -158,8 +159,11 @@ _FRAME = re.compile(rb"<frame\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at
 _SRC = re.compile(rb"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _NO_FRAME = frozenset({"", "about:blank", "javascript:;", "javascript:void(0)", "javascript:void(0);"})
 _SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
-_LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1"
-                       r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)")
+# a whole address a script moves to: `location = '…'` (a string the script adds nothing to),
+# `location.replace('…')`, or `window.open('…', '_self')` (the same window; a new one is no move)
+_LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1(?!\s*\+)"
+                       r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)"
+                       r"|\bwindow\.open\(\s*([\"'])([^\"'\n]{1,2000})\5\s*,\s*([\"'])_(?:self|top|parent)\7")
 
 
 def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None:
@@ -178,10 +182,10 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
         moved = _elsewhere(url, target)
         if moved:
             return moved
-    if len(body) <= SCRIPT_STUB and b"location" in body and _is_stub(body):
+    if len(body) <= SCRIPT_STUB and (b"location" in body or b"window.open" in body) and _is_stub(body):
         scripts = _SCRIPT.findall(body) + [a or b for a, b in _ONLOAD.findall(body)]  # and <body onload="…">
-        targets = {m.group(2) or m.group(4) for script in scripts
-                   for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
+        targets = {(m.group(2) or m.group(4) or m.group(6)).replace("\\/", "/")  # a JSON-style `\/` is a slash
+                   for script in scripts for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
         if len(targets) == 1:
             return _elsewhere(url, targets.pop())
     if len(body) <= SCRIPT_STUB and (b"rameset" in body or b"RAMESET" in body) and _FRAMESET.search(body):
@@ -202,7 +206,7 @@ def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str]]:
     """(delay, target) of the `Refresh` header and of each meta refresh near the top; the target
     is "" when none is given (the page itself)."""
     found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
-    found += [_refresh(_content(tag)) for tag in _meta_refreshes(body[:_HEAD])]
+    found += [_refresh(_content(tag), markup=True) for tag in _meta_refreshes(body[:_HEAD])]
     return [f for f in found if f is not None]
 
 
@@ -223,12 +227,14 @@ def _content(tag: bytes) -> bytes | None:
     return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
-def _refresh(value: bytes | None) -> tuple[int, str] | None:
+def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str] | None:
     """(delay, target) of a refresh value such as `0; url=/a.html` (target "" when it names
-    none); None for a tag without a value."""
+    none); None for a tag without a value. A meta tag's value (`markup`) has its character
+    references undone first (`&quot;`, `&#38;`), as the HTML parser undoes them for a browser."""
     if value is None:
         return None
-    found = _REFRESH_VALUE.match(value.decode("utf-8", "replace").replace("&amp;", "&"))
+    text = value.decode("utf-8", "replace")
+    found = _REFRESH_VALUE.match(html.unescape(text) if markup and "&" in text else text)
     return (int(found.group(1) or 0), found.group(2)) if found else None
 
 

@@ -1,0 +1,60 @@
+"""Pages that send the reader on, as a browser reads them (the second round).
+
+- A meta refresh whose address is written with character references (`URL=&quot;/a.html&quot;`,
+  `?id=5&#38;lm=2`): the HTML parser undoes them before the browser reads the value; the
+  fetcher took `&quot;` for part of the address (a 404) or asked for `&#38;` literally.
+- A stub whose script writes its address as a JavaScript string with escaped slashes
+  (`'http:\\/\\/host\\/a.html'`, as a JSON encoder writes it): the browser goes to the address;
+  the fetcher asked for the backslashes.
+- A stub whose script builds its address (`location.href = '/show.jsp?id=' + id`): no address
+  of its own to follow; the fetcher followed the first piece (a wrong page or a 404).
+- A stub that opens its address in the same window (`window.open('/a.html', '_self')`).
+The text is invented; the servers are real, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from hostile import BODY, Site, article_html
+from test_fetch import fetcher_for
+
+PAGE = article_html("沪明两地共建产业园区", BODY)
+
+
+def _stub(head: str = "", body: str = "") -> str:
+    return f"<html><head><meta charset=utf-8><title>跳转</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(("stub", "lands"), [
+    (_stub('<meta http-equiv="refresh" content="0;URL=&quot;/new/7.html&quot;">'), "/new/7.html"),
+    (_stub("<meta http-equiv='refresh' content='0; url=/show.jsp?id=7&#38;lm=2'>"), "/show.jsp?id=7&lm=2"),
+    (_stub("<meta http-equiv='refresh' content='0; url=/show.jsp?id=7&amp;lm=2'>"), "/show.jsp?id=7&lm=2"),
+    (_stub("<meta http-equiv='refresh' content='0; url=&#x2F;new&#x2F;7.html'>"), "/new/7.html"),
+    (_stub("<script>window.location.href = 'http:\\/\\/127.0.0.1:{port}\\/new\\/7.html';</script>"), "/new/7.html"),
+    (_stub("<script>location.replace(\"\\/new\\/7.html\")</script>"), "/new/7.html"),
+    (_stub("<script>window.open('/new/7.html', '_self');</script>"), "/new/7.html"),
+    (_stub('<script>window.open("/new/7.html","_top")</script>'), "/new/7.html"),
+])
+def test_a_move_a_browser_makes_is_followed(stub, lands):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", stub.replace("{port}", str(site.port)))
+        site.page(lands.split("?")[0], PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/7.shtml"))
+    assert got.url == site.url(lands) and "三明市有关负责人" in got.text
+
+
+@pytest.mark.parametrize("script", [
+    "var id = location.search.slice(4); location.href = '/show.jsp?id=' + id;",
+    "window.location.href = \"http://\" + window.location.host + \"/new/7.html\";",
+    "window.open('/new/7.html');",  # a new window, which a browser blocks unasked: no move
+])
+def test_a_stub_whose_script_names_no_whole_address_stays(script):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", _stub(f"<script>{script}</script>"))
+        site.page("/show.jsp", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/7.shtml"))
+    assert got.url == site.url("/7.shtml")
+    assert site.paths() == ["/robots.txt", "/7.shtml"]
