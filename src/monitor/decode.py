@@ -1,7 +1,8 @@
 """Bytes of an HTML page → text, in one place.
 
 In: the raw bytes and the HTTP Content-Type header (or None). Out: a str. Order of trust: BOM,
-then the HTTP charset, then `<meta charset>` / http-equiv in the first 4 KB, then an XML
+then the HTTP charset, then `<meta charset>` / http-equiv in the first 4 KB (or later in a
+long head, as Chromium reads it), then an XML
 declaration's `encoding` (a feed; `as_utf8_xml` hands feedparser the text re-encoded). A declared charset
 that fails strictly falls back to strict UTF-8, then GB18030; bytes no codec takes strictly keep
 the first of those that leaves under 0.5 % U+FFFD (a few corrupt bytes), else charset-normalizer
@@ -82,7 +83,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+# [^<>]: a try ends at the next tag, so the search is linear however many `<meta` there are
+_META_CHARSET = re.compile(rb"<meta\b[^<>]{0,2000}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_BODY = re.compile(rb"<body\b", re.I)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*?\bencoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*?\?>")
 
@@ -106,10 +109,37 @@ def sniff_charset(data: bytes, content_type: str | None = None) -> str | None:
         codec = normalize_charset(found.group(1)) if found else None
         if codec:
             return codec
-    meta = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.match(data[:300].lstrip())
+    meta = _META_CHARSET.search(data, 0, _PRESCAN) or _XML_ENCODING.match(data[:300].lstrip()) or _late_meta(data)
     if meta:
         codec = normalize_charset(meta.group(1).decode("ascii", "ignore"))
         return "utf-8" if codec in _UTF16 else codec  # bytes that spell out a meta tag are no UTF-16
+    return None
+
+
+_PRESCAN = 4096  # bytes a meta charset is looked for in, wherever it stands
+_HEAD_SCAN = 131_072  # bytes of a long head looked through for it past those
+
+
+def _late_meta(data: bytes) -> re.Match[bytes] | None:
+    """A meta charset past the first `_PRESCAN` bytes, still in the head (before `<body`), as
+    Chromium finds it behind a CMS's long inline scripts."""
+    if len(data) <= _PRESCAN:
+        return None
+    body = _BODY.search(data, _PRESCAN - 8, _HEAD_SCAN)
+    return _META_CHARSET.search(data, _PRESCAN - 8, body.start() if body else _HEAD_SCAN)
+    head = data[:_HEAD_SCAN].lower()
+    body = head.find(b"<body")
+    end = body if body >= 0 else len(head)
+    at = head.find(b"<meta", _PRESCAN - 8, end)  # a tag cut by the first bytes is read whole
+    while at >= 0:
+        close = head.find(b">", at, min(at + 2_000, end))
+        if close < 0:
+            return None
+        if b"charset" in head[at:close]:
+            found = _META_CHARSET.match(data, at, close + 1)
+            if found:
+                return found
+        at = head.find(b"<meta", close, end)
     return None
 
 
