@@ -58,3 +58,49 @@ def test_a_stub_whose_script_names_no_whole_address_stays(script):
             got = f.get(site.url("/7.shtml"))
     assert got.url == site.url("/7.shtml")
     assert site.paths() == ["/robots.txt", "/7.shtml"]
+
+
+# The address kept in a variable first, as page-moved templates write it.
+@pytest.mark.parametrize("script", [
+    "var url = '/new/7.html'; window.location.href = url;",
+    'var jumpUrl="/new/7.html";\nsetTimeout(function(){ location.replace(jumpUrl) }, 0);',
+    "var u = \"\\/new\\/7.html\"; top.location = u",
+])
+def test_a_stub_moving_to_an_address_kept_in_a_variable_is_followed(script):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", _stub(f"<script>{script}</script>", "<p>页面跳转中……</p>"))
+        site.page("/new/7.html", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            assert f.get(site.url("/7.shtml")).url == site.url("/new/7.html")
+
+
+# A shell whose whole page is one iframe (a domain-forwarding service, an old portal): the page
+# a browser shows is the frame's, as with a frameset of one frame.
+SHELL = ("<html><head><meta charset=utf-8><title>三明新闻网</title><style>body{margin:0}</style></head>"
+         "<body><iframe src=\"/new/7.html\" width=\"100%\" height=\"100%\" frameborder=\"0\"></iframe></body></html>")
+
+
+def test_a_shell_of_one_iframe_is_the_page_in_it():
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", SHELL)
+        site.page("/new/7.html", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            got = f.get(site.url("/7.shtml"))
+    assert got.url == site.url("/new/7.html") and "三明市有关负责人" in got.text
+
+
+@pytest.mark.parametrize("page", [
+    # a short page with links of its own and a frame (a video, a map): the page itself
+    SHELL.replace("<iframe", "<a href=\"/\">首页</a><iframe"),
+    SHELL.replace("<iframe", "<p>" + "沪明两地合作交流视频报道。" * 10 + "</p><iframe"),
+    SHELL.replace("</body>", "<iframe src=\"/ad.html\"></iframe></body>"),
+])
+def test_a_page_with_an_iframe_and_more_stays(page):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", page)
+        site.page("/new/7.html", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            assert f.get(site.url("/7.shtml")).url == site.url("/7.shtml")

@@ -153,6 +153,12 @@ SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `lo
 _HEAD = 65_536
 _CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*)", re.I)
+# `location = name` / `location.replace(name)`: the address kept in a variable first
+_LOCATION_NAME = re.compile(r"\blocation(?:\.href)?\s*=\s*([A-Za-z_$][\w$]{0,60})\s*(?=[;,})\n]|$)"
+                            r"|\blocation\.(?:replace|assign)\(\s*([A-Za-z_$][\w$]{0,60})\s*\)")
+_IFRAME = re.compile(rb"<iframe\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
+_ANCHOR = re.compile(rb"<a\s", re.I)
+SHELL_TEXT = 100  # characters of visible text (a title) a shell around one iframe has at most
 _ONLOAD = re.compile(rb"\bonload\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _FRAMESET = re.compile(rb"<frameset\b", re.I)
 _FRAME = re.compile(rb"<frame\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
@@ -184,15 +190,35 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
             return moved
     if len(body) <= SCRIPT_STUB and (b"location" in body or b"window.open" in body) and _is_stub(body):
         scripts = _SCRIPT.findall(body) + [a or b for a, b in _ONLOAD.findall(body)]  # and <body onload="…">
-        targets = {(m.group(2) or m.group(4) or m.group(6)).replace("\\/", "/")  # a JSON-style `\/` is a slash
-                   for script in scripts for m in _LOCATION.finditer(script.decode("utf-8", "replace"))}
+        texts = [script.decode("utf-8", "replace") for script in scripts]
+        targets = {m.group(2) or m.group(4) or m.group(6) for text in texts for m in _LOCATION.finditer(text)}
+        targets = targets or _kept_targets(texts)
         if len(targets) == 1:
-            return _elsewhere(url, targets.pop())
+            return _elsewhere(url, targets.pop().replace("\\/", "/"))  # a JSON-style `\/` is a slash
+    if len(body) <= SCRIPT_STUB and (b"iframe" in body or b"IFRAME" in body) and not _ANCHOR.search(body):
+        inner = _IFRAME.findall(body)
+        if len(inner) == 1 and len(_visible(body)) < SHELL_TEXT:  # a shell of one iframe: the page in it
+            src = _attribute(inner[0], _SRC)
+            return None if src in _NO_FRAME else _elsewhere(url, src)
     if len(body) <= SCRIPT_STUB and (b"rameset" in body or b"RAMESET" in body) and _FRAMESET.search(body):
         frames = {_attribute(tag, _SRC) for tag in _FRAME.findall(body)} - _NO_FRAME
         if len(frames) == 1:  # a shell of one frame (domain forwarding, an old portal): the page in it
             return _elsewhere(url, frames.pop())
     return None
+
+
+def _kept_targets(scripts: list[str]) -> set[str]:
+    """The addresses a stub's scripts move to through a variable (`var url = '/a.html';
+    location.href = url`): each variable `location` is set to, and the one string it is given."""
+    names = {m.group(1) or m.group(2) for text in scripts for m in _LOCATION_NAME.finditer(text)}
+    names -= {"window", "document", "top", "self", "location", "this"}
+    found: set[str] = set()
+    if len(names) > 3:  # a stub moves to one address; this is a program
+        return found
+    for name in names:
+        given = re.compile(r"\b" + re.escape(name) + r"\s*=\s*([\"'])([^\"'\n]{1,2000})\1(?!\s*\+)")
+        found.update(m.group(2) for text in scripts for m in given.finditer(text))
+    return found
 
 
 def _attribute(tag: bytes, pattern: re.Pattern[bytes]) -> str:

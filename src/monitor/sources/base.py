@@ -237,11 +237,11 @@ _PAGE = re.compile(r"\.(?:s?html?|jsp|aspx?|php|do|cgi)(?:[?#]|$)", re.I)
 
 def script_link(base: str, href: str | None, onclick: str | None) -> str | None:
     """The page a script link opens (`href="javascript:window.open('/art/1.html')"`, or a
-    `javascript:void(0)` / `#` link whose `onclick` sets `location` or opens a window), resolved
-    against `base`; None when the script names no page."""
-    script = href or ""
-    if not script.strip().lower().startswith("javascript:"):
-        if script.strip() not in ("", "#"):
+    `javascript:void(0)` / `#` / `#top` link, or a list row without a link, whose `onclick` sets
+    `location` or opens a window), resolved against `base`; None when the script names no page."""
+    script = (href or "").strip()
+    if not script.lower().startswith("javascript:"):
+        if script and not script.startswith("#"):  # a link to a page: its own href says where
             return None
         script = ""
     for text in (script, onclick or ""):

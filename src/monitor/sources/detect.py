@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..decode import decode_html
 from ..markup import reshape
-from .base import absolute, frame_urls
+from .base import LINKS, absolute, frame_urls, node_link
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
                "text/xml")
@@ -108,9 +108,13 @@ def list_page(text: str, url: str) -> Guess | None:
 
     tree = LexborHTMLParser(reshape(text))
     host = urlsplit(url).hostname
+    base = tree.css_first("base[href]")
+    url = (absolute(url, base.attributes.get("href")) if base else None) or url
     anchors = []
-    for node in tree.css("a[href]"):
-        link = absolute(url, node.attributes.get("href"))
+    # the links a browser follows, as the poll reads them: `<a href>`, an image map's areas, a
+    # link a script opens (`javascript:window.open('…')`, `data-href`)
+    for node in tree.css(LINKS):
+        link = node_link(url, node)
         if link and urlsplit(link).hostname == host and _article_like(link):
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
@@ -142,25 +146,28 @@ def _selector(nodes: list, tree, pattern: str, url: str) -> str:
     """The most common "container a" selector over the chosen links, if it picks mostly those."""
     counts = Counter(s for s in (_container(n) for n in nodes) if s)
     for candidate, _ in counts.most_common(3):
-        picked = [absolute(url, a.attributes.get("href")) or "" for a in tree.css(candidate)]
+        picked = [node_link(url, a) or "" for a in tree.css(candidate)]
         good = sum(1 for p in picked if re.search(pattern, urlsplit(p).path))
         if picked and good >= 0.8 * len(picked) and good >= 0.6 * len(nodes):
             return candidate
-    return "a[href]"
+    return "area[href]" if all(n.tag == "area" for n in nodes) else "a[href]" if all(
+        n.attributes.get("href") for n in nodes) else LINKS
 
 
 def _container(node) -> str | None:
-    """`tag.class a` for the nearest ancestor with a class or id (`ul.list a`, `#news a`)."""
+    """`tag.class a` for the nearest ancestor with a class or id (`ul.list a`, `#news a`,
+    `map#top area`)."""
+    tag = node.tag
     parent = node.parent
     for _ in range(4):
         if parent is None or parent.tag in ("body", "html"):
             return None
         attrs = parent.attributes
         if attrs.get("id") and re.fullmatch(r"[A-Za-z][\w-]*", attrs["id"]):
-            return f"#{attrs['id']} a"
+            return f"#{attrs['id']} {tag}"
         classes = [c for c in (attrs.get("class") or "").split() if re.fullmatch(r"[A-Za-z][\w-]*", c)]
         if classes:
-            return f"{parent.tag}.{classes[0]} a"
+            return f"{parent.tag}.{classes[0]} {tag}"
         parent = parent.parent
     return None
 

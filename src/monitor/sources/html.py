@@ -19,7 +19,7 @@ from collections.abc import Generator
 
 from ..config import Source
 from ..decode import decode_html_as
-from ..errors import ExtractError
+from ..errors import ExtractError, MonitorError
 from ..markup import reshape
 from ..models import Candidate
 from .base import (
@@ -40,6 +40,7 @@ from .base import (
     node_link,
     node_title,
     read_marks,
+    script_link,
     stamp,
 )
 from .postback import postback
@@ -63,8 +64,11 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     url, since = source.url, stamp(crawl.now)
     trail = Trail(since)  # the pages read past `pages`, should the news outrun them
     for number in range(1, budget + 1):
-        kept, known, next_href = _read(source, crawl, page, listing, links, number,
-                                       find_next=not own_pager and number >= source.pages and crawl.catch_up > 0)
+        find_next = not own_pager and number >= source.pages and crawl.catch_up > 0
+        if number == 1:  # the list may be in one of the page's frames, as a browser shows it
+            kept, known, next_href = yield from _read_framed(source, crawl, page, listing, links, find_next)
+        else:
+            kept, known, next_href = _read(source, crawl, page, listing, links, number, find_next=find_next)
         new = len(kept) - len(known)
         if number > source.pages:
             listing.caught_up = True
@@ -116,6 +120,24 @@ def _read(source: Source, crawl: Crawl, page: Page, listing: Listing, links: Lin
     return kept, known, next_href
 
 
+def _read_framed(source: Source, crawl: Crawl, page: Page, listing: Listing, links: LinkFilter,
+                 find_next: bool) -> Generator[Request, Page, tuple[list[Candidate], set[str], str | Request | None]]:
+    """`_read` of the first list page; when its selector finds nothing on a page of frames (a
+    frameset of a banner, a menu and the list; a page around an iframe), the frames are read in
+    order and the first whose list the selector finds is the list page, as a browser shows it.
+    None finding it: the page's own error, naming the frames."""
+    try:
+        return _read(source, crawl, page, listing, links, 1, find_next=find_next)
+    except ExtractError as exc:
+        for frame in getattr(exc, "frames", ()):
+            try:
+                inner = yield Request(frame)
+                return _read(source, crawl, inner, listing, links, 1, find_next=find_next)
+            except MonitorError:
+                continue
+        raise exc
+
+
 def _key(target: str | Request) -> object:
     """What tells pages apart: the URL, or a post's address and the pager's event."""
     if isinstance(target, str):
@@ -147,14 +169,18 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     for node in nodes[:MAX_LINKS]:
         anchor = node if node.tag in _LINK_TAGS else node.css_first(LINKS)
         link = node_link(base_url, anchor) if anchor is not None else None
+        if not link and anchor is not node and "onclick" in node.attributes:  # a row a script opens
+            anchor, link = node, script_link(base_url, None, node.attributes.get("onclick"))
         if link:
             out.append(Candidate(url=in_page_encoding(link, codec), title=node_title(anchor)))
     if first and not nodes:
         frames = frame_urls(tree, base_url)
         if frames:  # a browser shows the list inside the frame
-            raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on "
-                               f"{url}, a page of frames ({', '.join(frames)})",
-                               hint="the list is in one of its frames: make that frame's address the source's url")
+            framed = ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on "
+                                  f"{url}, a page of frames ({', '.join(frames)})",
+                                  hint="the list is in one of its frames: make that frame's address the source's url")
+            framed.frames = frames  # type: ignore[attr-defined]  # the walk reads them (`_read_framed`)
+            raise framed
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
     after = _next(tree, source, base_url, codec) or (_pager_next(tree, base_url, url, codec) if find_next else None)
