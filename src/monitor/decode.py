@@ -125,7 +125,9 @@ def _late_meta(data: bytes) -> re.Match[bytes] | None:
     Chromium finds it behind a CMS's long inline scripts."""
     if len(data) <= _PRESCAN:
         return None
-    body = _BODY.search(data, _PRESCAN - 8, _HEAD_SCAN)
+    body = _BODY.search(data, 0, _HEAD_SCAN)
+    if body and body.start() < _PRESCAN:  # the head ended in the bytes already read: most pages
+        return None
     return _META_CHARSET.search(data, _PRESCAN - 8, body.start() if body else _HEAD_SCAN)
     head = data[:_HEAD_SCAN].lower()
     body = head.find(b"<body")
