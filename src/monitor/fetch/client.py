@@ -213,11 +213,15 @@ class Fetcher:
             target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current, target)
-            asked.add((current, getattr(jar, "changes", 0)))
+            before = getattr(jar, "changes", 0)
+            asked.add((current, before))
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
             location = _redirect_target(resp)
             if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
+                if location is None and getattr(jar, "changes", 0) != before and \
+                        signals.reloads(resp.url, resp.headers, resp.content):
+                    location = resp.url  # a cookie check: the page again, with the cookie it set
             if resp.status not in (307, 308):
                 request = ("GET", {})
             if location is None:

@@ -207,6 +207,24 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
     return None
 
 
+_RELOAD = re.compile(r"\blocation\.reload\s*\(")
+
+
+def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
+    """Whether the page reloads itself at once, as a cookie check does once it has set its
+    cookie: a `Refresh` header or meta refresh within MOVE_STUB seconds to no address or its
+    own, or a stub whose script calls `location.reload()`. (The client asks again only when the
+    answer set a cookie; without one, `challenge` calls such a page a bot check.)"""
+    for delay, target in _refreshes(headers, body):
+        try:
+            if delay <= MOVE_STUB and (not target or _same_page(urljoin(url, target), url)):
+                return True
+        except ValueError:
+            continue
+    return len(body) <= SCRIPT_STUB and b"reload" in body and _is_stub(body) and any(
+        _RELOAD.search(script.decode("utf-8", "replace")) for script in _SCRIPT.findall(body))
+
+
 def _kept_targets(scripts: list[str]) -> set[str]:
     """The addresses a stub's scripts move to through a variable (`var url = '/a.html';
     location.href = url`): each variable `location` is set to, and the one string it is given."""
