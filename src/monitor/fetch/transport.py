@@ -18,8 +18,8 @@ import httpcore
 import httpx
 from httpx._transports.default import map_httpcore_exceptions  # httpx's own mapping, so errors read the same
 
+from ..lenient import install
 from .guard import AddressPolicy, GuardedBackend
-from .lenient import install
 
 MAX_CONNECTIONS = 100
 install()  # header lines a browser reads past no longer make a whole answer unreadable

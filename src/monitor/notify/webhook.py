@@ -26,6 +26,7 @@ from .. import __version__
 from ..config import Channel
 from ..decode import decode_html
 from ..errors import NotifyError
+from ..lenient import install
 from ..models import Outgoing
 from ..retry import RetryPolicy
 from .secrets import env
@@ -37,6 +38,9 @@ USER_AGENT = f"monitor/{__version__} (digest delivery)"
 POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
+# A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
+# line): refused, a message the receiver took counted as failed and went again at every run.
+install()
 
 
 class _Stalled(Exception):

@@ -21,6 +21,8 @@ however many, and a version that is no HTTP/1.x (`HTTP/2 200` on a plain connect
 read as HTTP/1.0; the reason phrase, which nothing reads, dropped when h11 would refuse it. An
 answer that is not HTTP (no `http` first, no three-digit status) is still refused. `install()`
 wraps h11's reader of a server's answer: a head it refuses is read once more, mended; idempotent.
+Both HTTP clients install it: the fetcher (pages, robots.txt) and the webhook sender (a
+receiver's answer; `monitor digest` alone never loads the fetcher).
 """
 
 from __future__ import annotations
