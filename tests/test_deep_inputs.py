@@ -114,10 +114,10 @@ def test_a_config_topic_or_gazetteer_file_larger_than_any_is_refused_unread(tmp_
     """`include = ["/dev/zero"]` (or --config /dev/zero, a gazetteer naming it) read until memory
     ran out: a file past the cap is refused in one line, with at most the cap read."""
     from monitor import config
-    from monitor.config import loader
+    from monitor.config import files
     from monitor.match import places
 
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 2_000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 2_000)
     monkeypatch.setattr(places, "MAX_FILE_BYTES", 2_000)
     big = tmp_path / "big.toml"
     big.write_text("# " + "沪明" * 2_000 + "\n", encoding="utf-8")

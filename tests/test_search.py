@@ -284,22 +284,64 @@ def test_an_allow_list_in_the_config_does_not_load_the_fetcher_for_search(corpus
     bad = tmp_path / "bad.toml"
     bad.write_text(corpus[0].read_text(encoding="utf-8") + '[fetch]\nallow_private = ["10.0.0.300"]\n',
                    encoding="utf-8")
-    refused = loaded_by(bad, ["search", "沪明"], ("httpx",))
+    refused = loaded_by(bad, ["check-config", "--no-secrets"], ("httpx",))
     assert "allow_private" in refused.stderr and "10.0.0.300" in refused.stderr, refused.stderr[-2000:]
+    assert "LOADED []" in refused.stderr  # and checking it never loaded the fetcher either
 
 
 @pytest.mark.parametrize(("args", "heavy"), [
     (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.models",
-                        "monitor.pipeline.ingest")),
+                        "monitor.pipeline.ingest", "msgspec", "monitor.config.schema", "monitor.config.loader")),
     (["--help"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.commands.",
                   "monitor.config", "monitor.store"))])
 def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args, heavy):
     """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match;
     `--help` lists the commands without importing them; a search creates none of the models'
-    dataclasses (~0.5 ms each)."""
+    dataclasses (~0.5 ms each) and reads only the database's path and the topics' names of the
+    config (loading the validated config, msgspec and the schema, was ~20 ms of its start)."""
     done = loaded_by(corpus[0], args, heavy)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help
+
+
+def test_search_reads_what_is_stored_whatever_else_the_config_gets_wrong(corpus, tmp_path):
+    """A source's bad selector or a mistyped key elsewhere stops polling (check-config, poll and
+    run name it), not a search of the archive; the database's path and the topics (an included
+    file's too) come from the file as `load` reads them."""
+    cfg = tmp_path / "broken.toml"
+    cfg.write_text(corpus[0].read_text(encoding="utf-8") + '[fetch]\ntimeuot = 5\n[[sources]]\nname = "x"\n'
+                   'kind = "html"\nurl = "ftp://nowhere"\nlink_selector = "a[["\n', encoding="utf-8")
+    checked = CliRunner().invoke(main, ["--config", str(cfg), "check-config", "--no-secrets"])
+    assert checked.exit_code == 2 and "timeuot" in checked.output and "link_selector" in checked.output
+    found = run(cfg, "--topic", "hu-ming", "--format", "json", "--limit", "0", "沪明")
+    assert found.exit_code == 0 and json.loads(found.output), found.output
+    assert found.output == run(corpus[0], "--topic", "hu-ming", "--format", "json", "--limit", "0", "沪明").output
+    unknown = CliRunner().invoke(main, ["--config", str(cfg), "search", "--topic", "nope", "沪明"])
+    assert unknown.exit_code == 2 and "unknown topic 'nope'" in unknown.output and "hu-ming" in unknown.output
+
+
+@pytest.mark.parametrize(("storage", "says"), [('[storage]\npath = 5\n', "storage.path: expected a file path"),
+                                               ("[storage\n", "not valid TOML")])
+def test_search_with_a_database_path_it_cannot_read_is_one_error_line(tmp_path, storage, says):
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(storage, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "沪明"])
+    assert result.exit_code == 2 and result.output.startswith("error: ") and says in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_search_takes_the_database_from_the_option_the_environment_or_the_file(corpus, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "monitor.toml"
+    elsewhere.write_text('include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "nowhere/none.db"\n',
+                         encoding="utf-8")
+    db = str(corpus[0].parent / "s.db")
+    expected = run(corpus[0], "--format", "urls", "沪明").output
+    assert expected.strip()
+    by_option = CliRunner().invoke(main, ["--config", str(elsewhere), "--db", db, "search", "--format", "urls", "沪明"])
+    assert by_option.output == expected
+    monkeypatch.setenv("MONITOR_DB", db)
+    by_env = CliRunner().invoke(main, ["--config", str(elsewhere), "search", "--format", "urls", "沪明"])
+    assert by_env.output == expected
 
 
 # sorted: the topic's verdicts of every FTS match, by the date they carry; walked: the topic's own date

@@ -21,6 +21,7 @@ from .errors import ConfigError, InputError, LockBusy, MonitorError
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .config import Config
     from .pipeline import Context
+    from .pipeline.base import Reader
     from .store import Store
 
 
@@ -152,6 +153,22 @@ class State:
 
             self._store = Store.open(self.cfg.db_path)
         return self._store
+
+    def reader(self) -> Reader:
+        """The store and the topics' names for a command that only reads (search): the config
+        is peeked at (the database's path, the topics' names), not loaded and validated."""
+        from .pipeline.base import Reader
+
+        if self._cfg is not None:
+            return Reader(self.store, tuple(self._cfg.topics))
+        from .config import peek
+
+        seen = peek(self.config_path, self.db_path)
+        if self._store is None:
+            from .store import Store
+
+            self._store = Store.open(seen.db_path)
+        return Reader(self._store, seen.topics)
 
     def context(self, fetcher: bool = False) -> Context:
         from .pipeline.base import Context

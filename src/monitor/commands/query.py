@@ -45,7 +45,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no such option {mistyped}",
                          hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
-    ctx = state.names_topics_only().context()
+    ctx = state.reader()
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
     results = run_search(ctx, query, topic=topic, source=source, since=parse_since(since),

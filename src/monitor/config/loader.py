@@ -17,24 +17,20 @@ from typing import Any
 
 import msgspec
 
-from .. import tablecache
 from ..errors import ConfigError
+from .files import Problems, config_path, merged
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
-from .validate import Problems, fields_of, table
-
-# The package's data directory (what importlib.resources.files("monitor") / "data" names for an
-# installed package, without importing importlib.resources: ~8 ms of every start).
-BUNDLED = Path(__file__).parent.parent / "data"
+from .validate import fields_of, table
 
 
 def load(path: str | Path | None = None, db_override: str | Path | None = None, *,
          compile_topics: bool = True) -> Config:
     """Read and validate the config; raise ConfigError listing every problem found.
     `compile_topics=False`: topics compile on first look-up (see topics.py)."""
-    path = Path(path or os.environ.get("MONITOR_CONFIG") or default_config_path())
+    path = config_path(path)
     problems = Problems(str(path))
-    raw, origin = _merged(path, problems)
+    raw, origin = merged(path, problems)
     topic_tables = raw.pop("topics", {})
     parsed = table(raw, Config, "", problems, skip=COMPUTED)
     if compile_topics or not isinstance(topic_tables, dict):
@@ -146,86 +142,3 @@ def _topics(tables: Any, origin: dict[str, Path], problems: Problems) -> dict[st
         except ConfigError as exc:
             problems.items.extend(exc.problems)
     return compiled
-
-
-MAX_FILE_BYTES = 16 * 2**20  # the bundled topic rules are ~50 KB
-
-
-def _read_toml(path: Path) -> dict:
-    """The file's tables as `tomllib` parses them, from a disk cache keyed by the file's bytes:
-    parsing the bundled topic rules and a config of 16 sources cost ~12 ms of every start (a
-    `monitor search` included), reading the parsed form back well under 1 ms. Only the parse is
-    cached; every value is still validated at each start."""
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found", hint="pass --config PATH or set MONITOR_CONFIG") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:  # `include = ["/dev/zero"]` read until memory ran out
-        raise ConfigError(f"{path}: over {MAX_FILE_BYTES:,} bytes, more than any config or topic file",
-                          hint="check the path")
-    return tablecache.load_or_build("toml", [data], lambda: _parse_toml(path, data), keep=64)
-
-
-def unicode_text(data: bytes) -> str:
-    """A config or topic file's text: UTF-8, with or without the byte-order mark Windows Notepad
-    writes, or UTF-16 with its mark (Notepad's "Unicode"). UnicodeDecodeError otherwise."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
-
-
-def _parse_toml(path: Path, data: bytes) -> dict:
-    import tomllib  # only when the file changed: importing it is ~2 ms
-
-    try:
-        return tomllib.loads(unicode_text(data))
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
-        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
-        raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
-
-
-def _merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:
-    """The main file with its includes merged in; remembers which file each topic came from."""
-    raw = _read_toml(path)
-    origin: dict[str, Path] = {f"topics.{name}": path for name in raw.get("topics", {}) or {}}
-    includes = raw.pop("include", [])
-    for inc in [includes] if isinstance(includes, str) else includes if isinstance(includes, list) else []:
-        inc_path = _include_path(path, str(inc))
-        try:
-            extra = _read_toml(inc_path)
-        except ConfigError as exc:
-            problems.add("include", exc.message, "check the path; it is relative to this file")
-            continue
-        for name, body in (extra.pop("topics", {}) or {}).items():
-            raw.setdefault("topics", {})[name] = body
-            origin[f"topics.{name}"] = inc_path
-        more = extra.pop("sources", []) or []
-        if isinstance(more, list) and isinstance(raw.setdefault("sources", []), list):
-            raw["sources"].extend(more)
-        for key in extra:
-            problems.add(key, "only [topics.*] and [[sources]] may be included", "move it to the main config file",
-                         where=str(inc_path))
-    if not isinstance(includes, (str, list)):
-        problems.add("include", f"expected a list of files, got {includes!r}", 'e.g. include = ["topics.toml"]')
-    return raw, origin
-
-
-def _include_path(path: Path, inc: str) -> Path:
-    """`monitor:topics/x.toml` names a file bundled with the package; other paths are
-    relative to the including file."""
-    if inc.startswith("monitor:"):
-        return BUNDLED / inc.removeprefix("monitor:")
-    return (path.parent / inc).resolve()
-
-
-def default_config_path() -> Path:
-    """`config/monitor.toml` in the working directory, else the bundled default."""
-    local = Path("config/monitor.toml")
-    if local.exists():
-        return local
-    return BUNDLED / "default.toml"

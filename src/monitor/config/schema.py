@@ -16,6 +16,7 @@ import msgspec
 from ..errors import ConfigError
 from ..siterules import ExtractRules
 from . import checks
+from .files import DEFAULT_DB
 
 
 def rule(check: Any = None, *, before: Any = None, hint: str = "", **constraints: Any) -> msgspec.Meta:
@@ -274,7 +275,7 @@ class Subscriber(Table, frozen=True, kw_only=True):
 class Storage(Table, frozen=True, kw_only=True):
     """`[storage]`: where the database lives (relative paths: to the working directory)."""
 
-    path: str = "data/monitor.db"
+    path: str = DEFAULT_DB
 
 
 class Schedule(Table, frozen=True, kw_only=True):

@@ -15,20 +15,9 @@ from typing import Any
 import msgspec
 
 from .checks import Invalid
+from .files import Problems
 
 _BAD = object()  # a value that failed; the enclosing table is not built
-
-
-class Problems:
-    """Every problem found in one config, in file order, for check-config to list at once."""
-
-    def __init__(self, where: str) -> None:
-        self.where = where
-        self.items: list[str] = []
-
-    def add(self, key: str, problem: str, hint: str = "", where: str | None = None) -> None:
-        """Record `file: key: problem (hint)`."""
-        self.items.append(f"{where or self.where}: {key}: {problem}" + (f" ({hint})" if hint else ""))
 
 
 def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ...] = ()) -> Any:

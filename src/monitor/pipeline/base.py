@@ -1,21 +1,23 @@
 """What every pipeline step shares: the Context and the reports the steps return.
 
-In: nothing. Out: dataclasses. Never does I/O.
+In: nothing. Out: dataclasses. Never does I/O. `Reader` is the Context of a command that only
+reads the store (search): the store and the topics' names, from a config peeked at, not loaded.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
-from ..config import Config
 from ..errors import MonitorError
 from ..store import Store
 
-if TYPE_CHECKING:  # only polling needs it: searching never loads httpx
+if TYPE_CHECKING:  # only polling needs it: searching never loads httpx (nor the validated config)
+    from ..config import Config
     from ..fetch import Fetcher
     from ..models import Article
 
@@ -34,6 +36,27 @@ class Context:
     store: Store
     fetcher: Fetcher | None = None
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    @property
+    def topic_names(self) -> Collection[str]:
+        return self.cfg.topics
+
+
+class Reading(Protocol):
+    """What searching needs: an open store and the topics' names (a Context, or a Reader)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def topic_names(self) -> Collection[str]: ...
+
+
+class Reader(NamedTuple):
+    """A command's look at the store alone (see the module's docstring)."""
+
+    store: Store
+    topic_names: tuple[str, ...]
 
 
 @dataclass

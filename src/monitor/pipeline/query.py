@@ -1,6 +1,6 @@
 """Search: a query → stored stories (or articles) with snippets cut from the original text.
 
-In: a Context, a query in the query language (`querylang`), filters, sort and paging. Out:
+In: a Context (or a Reader: a store and topic names), a query in the query language (`querylang`), filters, sort and paging. Out:
 result dicts, one per story by default (its earliest matching article leads, the story's other
 articles are its `reposts`) or one per article. Only the page shown is read in full: the
 store hands matches over lazily in the order shown. Never prints.
@@ -17,7 +17,7 @@ from .. import querylang, snippets, textnorm
 from ..errors import InputError
 from ..querylang import AllOf, Query
 from ..store.search import Filters, Walk, WalkBudget
-from .base import Context
+from .base import Reading
 
 SORTS = ("date", "relevance")
 WALK_BUDGET = 5000  # rows a one-character search reads newest first before asking FTS5
@@ -36,7 +36,7 @@ def parse_query(query: str) -> Query:
     return querylang.parse(query)
 
 
-def search(ctx: Context, query: str = "", *, topic: str | None = None, source: str | None = None,
+def search(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
            since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
            sort: str = "date", articles: bool = False) -> list[dict]:
     """Stored stories (or `articles`) for a query (all when empty), newest first or by relevance."""
@@ -47,12 +47,12 @@ def search(ctx: Context, query: str = "", *, topic: str | None = None, source: s
 MOST_ROWS = 2**31 - 1
 
 
-def search_page(ctx: Context, query: str = "", *, topic: str | None = None, source: str | None = None,
+def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
                 sort: str = "date", articles: bool = False) -> Page:
     """Like `search`, plus whether another page follows (`limit` 0: everything)."""
-    if topic and topic not in ctx.cfg.topics:
-        raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(ctx.cfg.topics))
+    if topic and topic not in ctx.topic_names:
+        raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(ctx.topic_names))
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
     q = querylang.parse(query)
@@ -70,7 +70,7 @@ def search_page(ctx: Context, query: str = "", *, topic: str | None = None, sour
     return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms())
 
 
-def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | None,
+def _ordered(ctx: Reading, q: Query, filters: Filters, sort: str, want: int | None,
              skip: frozenset[str]) -> Iterator[tuple[int, int]]:
     """(article id, story id) of the matches in the order shown."""
     titled = q.in_title().root
@@ -85,7 +85,7 @@ def _ordered(ctx: Context, q: Query, filters: Filters, sort: str, want: int | No
     yield from (p for p in _matching(ctx, q, filters, want, skip) if p[0] not in seen)
 
 
-def _matching(ctx: Context, q: Query, filters: Filters, want: int | None,
+def _matching(ctx: Reading, q: Query, filters: Filters, want: int | None,
               skip: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The matches newest first. A one-character term is a prefix query for FTS5, costly on a
     large index whatever the page: walk the date index instead, rows filtered by `instr` on
@@ -132,7 +132,7 @@ def _fold(pairs: Iterator[tuple[int, int]], want: int | None) -> list[tuple[int,
     return [(a, s) for s, a in seen.items()]
 
 
-def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]], articles: bool,
+def _results(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int]], articles: bool,
              skip: frozenset[str]) -> list[dict]:
     """Full rows, reposts and snippets, for the page only."""
     members = ctx.store.story_members({s for _, s in page})
@@ -150,7 +150,7 @@ def _results(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int
     return out
 
 
-def _leads(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]],
+def _leads(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int]],
            members: dict[int, list[dict]], skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Each story shown is led by its earliest matching article: each story's earliest member
     asked first, then its next four, then the rest, for the stories still without a lead (a
@@ -184,7 +184,7 @@ def _leads(ctx: Context, q: Query, filters: Filters, page: list[tuple[int, int]]
     return [(lead.get(s, a), s) for a, s in page]
 
 
-def _snippet(ctx: Context, row: dict, terms: list[str]) -> str:
+def _snippet(ctx: Reading, row: dict, terms: list[str]) -> str:
     body = row["body"] or ""
     first = snippets.first_span(body, terms) if terms else None
     spans = [first] if first else []

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from .. import ftstokens, normform
 from ..store.base import crash_point
-from .base import Context, log
+from .base import Context, Reading, log
 
 BATCH = 500  # articles per write transaction: ~0.5 s of the write lock (FTS5 writes ~1,000/s; BENCHMARKS)
 LOG_EVERY = 30.0  # seconds between progress lines in the log during a long rebuild
@@ -38,7 +38,7 @@ class Reindexed(NamedTuple):  # not a dataclass: making one costs ~0.5 ms of eve
     fingerprinted: int = 0
 
 
-def stale_index(ctx: Context) -> bool:
+def stale_index(ctx: Reading) -> bool:
     """Whether stored articles' search tokens are known to be of another normal form (some may
     not be found): cheap, for readers (a cached version and one row). A store that says "empty"
     but holds articles was filled around the pipeline (which records the form before the first
