@@ -21,7 +21,7 @@ from .errors import ConfigError, InputError, LockBusy, MonitorError
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
     from .config import Config
     from .pipeline import Context
-    from .pipeline.base import Reader
+    from .pipeline.reading import Reader
     from .store import Store
 
 
@@ -157,7 +157,7 @@ class State:
     def reader(self) -> Reader:
         """The store and the topics' names for a command that only reads (search): the config
         is peeked at (the database's path, the topics' names), not loaded and validated."""
-        from .pipeline.base import Reader
+        from .pipeline.reading import Reader
 
         if self._cfg is not None:
             return Reader(self.store, tuple(self._cfg.topics))

@@ -1,7 +1,7 @@
 """What every pipeline step shares: the Context and the reports the steps return.
 
-In: nothing. Out: dataclasses. Never does I/O. `Reader` is the Context of a command that only
-reads the store (search): the store and the topics' names, from a config peeked at, not loaded.
+In: nothing. Out: dataclasses. Never does I/O. (What a search needs of a Context is
+`reading.Reading`.)
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..errors import MonitorError
@@ -40,23 +40,6 @@ class Context:
     @property
     def topic_names(self) -> Collection[str]:
         return self.cfg.topics
-
-
-class Reading(Protocol):
-    """What searching needs: an open store and the topics' names (a Context, or a Reader)."""
-
-    @property
-    def store(self) -> Store: ...
-
-    @property
-    def topic_names(self) -> Collection[str]: ...
-
-
-class Reader(NamedTuple):
-    """A command's look at the store alone (see the module's docstring)."""
-
-    store: Store
-    topic_names: tuple[str, ...]
 
 
 @dataclass

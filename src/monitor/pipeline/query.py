@@ -17,7 +17,7 @@ from .. import querylang, snippets, textnorm
 from ..errors import InputError
 from ..querylang import AllOf, Query
 from ..store.search import Filters, Walk, WalkBudget
-from .base import Reading
+from .reading import Reading
 
 SORTS = ("date", "relevance")
 WALK_BUDGET = 5000  # rows a one-character search reads newest first before asking FTS5

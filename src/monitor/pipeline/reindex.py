@@ -16,13 +16,19 @@ chunk per transaction (`store.normalforms`).
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import ftstokens, normform
 from ..store.base import crash_point
-from .base import Context, Reading, log
+from .reading import Reading
+
+if TYPE_CHECKING:
+    from .base import Context
+
+log = logging.getLogger("monitor")
 
 BATCH = 500  # articles per write transaction: ~0.5 s of the write lock (FTS5 writes ~1,000/s; BENCHMARKS)
 LOG_EVERY = 30.0  # seconds between progress lines in the log during a long rebuild
