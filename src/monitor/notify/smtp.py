@@ -17,8 +17,9 @@ import socket
 import ssl
 import threading
 from datetime import datetime
+from email.header import Header
 from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime, formataddr, getaddresses, parseaddr
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -106,16 +107,52 @@ class _WatchedSSL(smtplib.SMTP_SSL, _Watched):
 def message_id(channel: Channel, message: Outgoing) -> str:
     """`<key@sender's domain>`: derived from the idempotency key, so every resend has the same one."""
     # Never make_msgid's default domain: it asks DNS for our FQDN, which can hang for seconds.
-    domain = parseaddr(channel.sender or "")[1].rpartition("@")[2] or "monitor.invalid"
+    domain = ascii_domain(parseaddr(channel.sender or "")[1]).rpartition("@")[2] or "monitor.invalid"
     return f"<{message.key or message.digest_id}.monitor@{domain}>"
+
+
+def ascii_domain(address: str) -> str:
+    """`desk@三明.中国` → `desk@xn--ehq889c.xn--fiqs8s`: a domain written in Chinese (or any
+    script) in the ASCII form that DNS and every mail server know, so that it needs no SMTPUTF8,
+    which most servers lack. The name before the @ has no such form and stays as it is."""
+    local, at, domain = address.rpartition("@")
+    if not at or domain.isascii():
+        return address
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:  # a label IDNA cannot write: left for the server to judge
+        return address
+
+
+def _unicode_domain(address: str) -> str:
+    """The other way, for what a person reads: `desk@xn--ehq889c.xn--fiqs8s` → `desk@三明.中国`."""
+    local, at, domain = address.rpartition("@")
+    try:
+        return f"{local}@{domain.encode('ascii').decode('idna')}" if at and "xn--" in domain else address
+    except UnicodeError:
+        return address
+
+
+def _header_addresses(text: str) -> str:
+    """A From/To header's addresses with their domains in ASCII (display names stay Chinese)."""
+    if text.isascii():
+        return text
+    out = []
+    for name, addr in getaddresses([text]):
+        addr = ascii_domain(addr)
+        if addr.isascii():
+            out.append(formataddr((name, addr), "utf-8"))
+        else:  # 张三@…: only a server with SMTPUTF8 takes it, and then as it is
+            out.append(f"{Header(name, 'utf-8').encode()} <{addr}>" if name else addr)
+    return ", ".join(out)
 
 
 def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     """The message: UTF-8 headers, multipart/alternative with the text and HTML renderings."""
     msg = EmailMessage()
     msg["Subject"] = message.subject
-    msg["From"] = channel.sender
-    msg["To"] = ", ".join(channel.to)
+    msg["From"] = _header_addresses(channel.sender or "")
+    msg["To"] = _header_addresses(", ".join(channel.to))
     msg["Date"] = format_datetime(datetime.now(TZ))
     msg["Message-ID"] = message_id(channel, message)
     msg["X-Monitor-Digest-Id"] = message.digest_id
@@ -160,8 +197,9 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     msg = build_email(channel, message)
     # The envelope takes bare addresses: a display name (Chinese or not) belongs in the headers only,
     # and a non-ASCII one in the envelope would need SMTPUTF8, which many servers lack.
-    to = [a for a in dict.fromkeys(parseaddr(r)[1] for r in channel.to)
-          if not message.recipients or a in message.recipients]
+    # A domain in Chinese goes in its ASCII form (the outbox may hold either form of one waiting).
+    to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
+                            or a in message.recipients or ascii_domain(a) in message.recipients))
     watchdog = _Watchdog(SESSION_BUDGET * timeout)
     accepted = False
     try:
@@ -169,7 +207,8 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
         try:
             if channel.username:
                 smtp.login(channel.username, password or "")
-            refused = _transactions(smtp, msg, parseaddr(channel.sender)[1], to)
+            refused = _transactions(smtp, msg, ascii_domain(parseaddr(channel.sender)[1]), to,
+                                    f"{channel.smtp_host}:{channel.smtp_port}")
             accepted = True
         finally:
             if accepted:
@@ -190,20 +229,32 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     return line
 
 
-def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str]) -> dict[str, Any]:
+def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str], where: str) -> dict[str, Any]:
     """Send `msg` to `to`; returns the refused recipients with their answers. Those a transaction
     deferred (a 4xx: "too many recipients", greylisting) go in a new transaction while that takes
     more of them, as RFC 5321 asks; the ones still deferred are for a later retry."""
     refused: dict[str, Any] = {}
     left = to
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("smtputf8") and not all(a.isascii() for a in (sender, *to)):
+        # A mailbox name in Chinese (张三@…) needs SMTPUTF8: the others still get the message.
+        left = [r for r in to if r.isascii()]
+        if not sender.isascii() or not left:
+            names = ", ".join(_unicode_domain(a) for a in (sender, *to) if not a.isascii())
+            raise NotifyError(f"{where} cannot take {names}: a mailbox name that is not ASCII needs SMTPUTF8, "
+                              "which this server does not offer",
+                              hint="give it an ASCII address, or send through a server that offers SMTPUTF8")
+        refused = {r: (553, b"5.6.7 not ASCII, and the server does not offer SMTPUTF8") for r in to if r not in left}
+    first = True
     while left:
         try:
             answer = smtp.send_message(msg, from_addr=sender, to_addrs=left)
         except smtplib.SMTPRecipientsRefused as exc:
-            if left is to:  # nobody has it: the caller's error says why
+            if first:  # nobody has it: the caller's error says why
                 raise
             refused.update(exc.recipients)
             break
+        first = False
         refused.update(answer)
         later = _deferred(answer)
         if not later or len(later) == len(left):
@@ -229,7 +280,7 @@ def _email_summary(channel: Channel, to: list[str], refused: dict[str, Any]) -> 
     if later:
         line += "; deferred: " + _answered(refused, later)
     final = sorted(set(refused) - set(later))
-    return line + (f"; refused: {', '.join(final)}" if final else "")
+    return line + (f"; refused: {', '.join(map(_unicode_domain, final))}" if final else "")
 
 
 def _answered(refused: dict[str, Any], whom: list[str]) -> str:
