@@ -144,6 +144,8 @@ def test_search_errors_are_one_line(env):
     assert result.exit_code == 2 and result.output.startswith("error: query") and result.output[-1] == "\n"
     assert env("search", "x", "--since", "yesterday-ish").output.startswith("error: --since")
     assert "unknown topic" in env("search", "--topic", "nope").output
+    assert env("search", "--format", "json", "--", "三明", "-三明治").output.startswith("error: no database at")
+    env("import", "-", input=lines(RELEVANT))
     assert env("search", "--format", "json", "--", "三明", "-三明治").exit_code == 0
 
 

@@ -12,6 +12,7 @@ from monitor.cli import main
 from monitor.errors import ConfigError
 from monitor.match import load_topics
 from monitor.querylang import QueryError
+from monitor.store import Store
 
 DEEP = 100_000
 
@@ -27,6 +28,7 @@ def run(tmp_path):
     cfg = tmp_path / "monitor.toml"
     cfg.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "m.db").as_posix()}"\n',
                    encoding="utf-8")
+    Store.open(tmp_path / "m.db").close()  # searched, so there (a search never makes one)
 
     def invoke(*args, input=None):
         return CliRunner().invoke(main, ["--config", str(cfg), *args], input=input)

@@ -330,6 +330,18 @@ def test_search_with_a_database_path_it_cannot_read_is_one_error_line(tmp_path, 
     assert "Traceback" not in result.output
 
 
+def test_search_of_a_database_that_is_not_there_says_so_and_creates_nothing(tmp_path, monkeypatch):
+    """A mistyped --db (or a container whose volume is not mounted) made a new empty database,
+    and its directories, and answered "nothing found", as if the archive held nothing."""
+    monkeypatch.delenv("MONITOR_DB", raising=False)
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    typo = tmp_path / "dtaa" / "monitor.db"
+    result = CliRunner().invoke(main, ["--config", str(cfg), "--db", str(typo), "search", "沪明"])
+    assert result.exit_code == 2 and f"no database at {typo}" in result.output and "--db" in result.output
+    assert "nothing found" not in result.output and not typo.parent.exists()
+
+
 def test_search_takes_the_database_from_the_option_the_environment_or_the_file(corpus, tmp_path, monkeypatch):
     elsewhere = tmp_path / "monitor.toml"
     elsewhere.write_text('include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "nowhere/none.db"\n',

@@ -19,7 +19,7 @@ from . import __version__, commands
 from .errors import ConfigError, InputError, LockBusy, MonitorError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
-    from .config import Config
+    from .config import Config, Peeked
     from .pipeline import Context
     from .pipeline.reading import Reader
     from .store import Store
@@ -130,6 +130,7 @@ class State:
         self.db_path = db
         self._cfg: Config | None = None
         self._store: Store | None = None
+        self._peeked: Peeked | None = None
         self.compile_topics = True
 
     def names_topics_only(self) -> State:
@@ -154,17 +155,28 @@ class State:
             self._store = Store.open(self.cfg.db_path)
         return self._store
 
+    def peek(self) -> Peeked:
+        """The database's path and the topics' names, read from the config without validating
+        the rest (see config.files.peek); from the loaded config once there is one."""
+        if self._peeked is None:
+            from .config import Peeked, peek
+
+            cfg = self._cfg
+            self._peeked = (Peeked(cfg.path, cfg.db_path, tuple(cfg.topics)) if cfg is not None
+                            else peek(self.config_path, self.db_path))
+        return self._peeked
+
     def reader(self) -> Reader:
-        """The store and the topics' names for a command that only reads (search): the config
-        is peeked at (the database's path, the topics' names), not loaded and validated."""
+        """The store and the topics' names for a command that only reads (search): the config is
+        peeked at, not loaded and validated. A database that is not there is an error naming
+        it (a mistyped --db, a volume not mounted), not a new empty one with nothing found."""
         from .pipeline.reading import Reader
 
-        if self._cfg is not None:
-            return Reader(self.store, tuple(self._cfg.topics))
-        from .config import peek
-
-        seen = peek(self.config_path, self.db_path)
+        seen = self.peek()
         if self._store is None:
+            if not seen.db_path.exists():
+                raise InputError(f"no database at {seen.db_path}", hint="check --db, MONITOR_DB or storage.path; "
+                                 "`monitor poll` or `monitor import` creates it")
             from .store import Store
 
             self._store = Store.open(seen.db_path)

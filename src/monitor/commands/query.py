@@ -37,6 +37,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
+    from ..pipeline.query import check_topic, parse_query
     from ..pipeline.query import search as run_search
     from ..pipeline.reindex import stale_index
 
@@ -45,11 +46,14 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no such option {mistyped}",
                          hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
+    parse_query(query)  # a mistake in what was typed is named first, whatever the database
+    after, before = parse_since(since), parse_until(until)
+    check_topic(topic, state.peek().topics)
     ctx = state.reader()
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
-    results = run_search(ctx, query, topic=topic, source=source, since=parse_since(since),
-                         until=parse_until(until), limit=limit, offset=offset, sort=sort, articles=articles)
+    results = run_search(ctx, query, topic=topic, source=source, since=after, until=before, limit=limit,
+                         offset=offset, sort=sort, articles=articles)
     for r in results:  # stored in UTC, shown in Asia/Shanghai
         r["published"] = local_iso(r["published"])
         for repost in r["reposts"]:

@@ -8,7 +8,7 @@ store hands matches over lazily in the order shown. Never prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import datetime
 from itertools import islice
 from typing import NamedTuple
@@ -36,6 +36,12 @@ def parse_query(query: str) -> Query:
     return querylang.parse(query)
 
 
+def check_topic(topic: str | None, names: Collection[str]) -> None:
+    """InputError unless `topic` is None or one of `names`."""
+    if topic and topic not in names:
+        raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(names))
+
+
 def search(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
            since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
            sort: str = "date", articles: bool = False) -> list[dict]:
@@ -51,8 +57,7 @@ def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, sour
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
                 sort: str = "date", articles: bool = False) -> Page:
     """Like `search`, plus whether another page follows (`limit` 0: everything)."""
-    if topic and topic not in ctx.topic_names:
-        raise InputError(f"unknown topic {topic!r}", hint="known topics: " + ", ".join(ctx.topic_names))
+    check_topic(topic, ctx.topic_names)
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
     q = querylang.parse(query)
