@@ -265,9 +265,12 @@ def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[l
 def _photos(page: LexborNode, title: str, body: Body, readable: bool) -> tuple[Body, bool]:
     """A page of photos whose text is their captions (`…在海上收割海带。中新社记者 王东明 摄`,
     chrome beside a text): the page's captions, when there are PHOTO_CAPTIONS or more and more
-    of them than of the little text found; else the body found, as it was."""
+    of them than of the little text found; else the body found, as it was. One caption is
+    enough where nothing else on the page is readable: a photo story's one paragraph
+    (`…并网发电。（图/陈亮）`) is its news, which a missing body would have lost."""
     whole = build_body([page], title)
-    if len(whole.captions) < PHOTO_CAPTIONS or sum(map(len, whole.captions)) <= sum(map(len, body.paragraphs)):
+    if len(whole.captions) < (PHOTO_CAPTIONS if readable else 1) or \
+            sum(map(len, whole.captions)) <= sum(map(len, body.paragraphs)):
         return body, readable
     whole.paragraphs = whole.captions
     return (whole, True) if _readable(whole) else (body, readable)

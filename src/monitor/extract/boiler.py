@@ -692,6 +692,7 @@ def _photographer_last(line: str) -> bool:
 _PICTURE_BRACKET = re.compile(r"[(（][^()（）]{0,30}(?:图片|圖片)[^()（）]{0,20}[)）]$")
 # `…（圖／記者林青翻攝）`, `(图/新华社)`: a picture credit with a slash in a closing bracket.
 _PICTURE_SLASH = re.compile(r"[(（](?:图|圖)\s*[／/][^()（）]{1,30}[)）]$")
+_TEXT_CREDIT = re.compile(r"文\s*[／/:：]|[／/]\s*文")  # `文/林海`, `图/文`: the text's credit
 
 
 def _long_caption(line: str) -> bool:
@@ -713,7 +714,9 @@ def _long_caption(line: str) -> bool:
     if ("摄" in line[-26:] or "攝" in line[-26:]) and _credit_last(line):
         return True  # `…午夜過後，不少人於餐廳內留宿。攝:葉家豪/端傳媒`
     if end in (")", "）") and ("／" in line[-32:] or "/" in line[-32:]) and _PICTURE_SLASH.search(line, len(line) - 34):
-        return True  # `▲…（圖／記者林青翻攝）`
+        # `▲…（圖／記者林青翻攝）`; but `…(图/陈亮 文/林海)`, `（图/文 记者 陈亮）` credit the text too: a
+        # photo story's own text (often its only paragraph: dropping it lost the article)
+        return _TEXT_CREDIT.search(line, len(line) - 34) is None
     return end in (")", "）") and ("图片" in line or "圖片" in line) and _PICTURE_BRACKET.search(line) is not None
 
 
