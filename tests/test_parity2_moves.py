@@ -104,3 +104,21 @@ def test_a_page_with_an_iframe_and_more_stays(page):
         site.page("/new/7.html", PAGE)
         with fetcher_for(site, retries=0) as f:
             assert f.get(site.url("/7.shtml")).url == site.url("/7.shtml")
+
+
+# A stub sending phones to the mobile site and browsers to the desktop one, by the user agent:
+# Chromium on a desktop goes to the desktop address.
+@pytest.mark.parametrize("script", [
+    "if(/Android|iPhone|iPad|Mobile/i.test(navigator.userAgent)){window.location.href='/m/7.html';}"
+    "else{window.location.href='/new/7.html';}",
+    "var ua = navigator.userAgent.toLowerCase(); if (ua.indexOf('mobile') > -1) { location.replace('http://m.127.0.0.1.nip/7.html'); }"
+    " else { location.replace('/new/7.html'); }",
+    "if (isMobile()) { location.href = '/wap/7.html' } else { location.href = '/new/7.html' }",
+])
+def test_a_stub_choosing_by_device_sends_a_browser_to_the_desktop_page(script):
+    with Site() as site:
+        site.robots("User-agent: *\nDisallow:\n")
+        site.page("/7.shtml", _stub(f"<script>{script}</script>"))
+        site.page("/new/7.html", PAGE)
+        with fetcher_for(site, retries=0) as f:
+            assert f.get(site.url("/7.shtml")).url == site.url("/new/7.html")

@@ -156,6 +156,8 @@ _REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\
 # `location = name` / `location.replace(name)`: the address kept in a variable first
 _LOCATION_NAME = re.compile(r"\blocation(?:\.href)?\s*=\s*([A-Za-z_$][\w$]{0,60})\s*(?=[;,})\n]|$)"
                             r"|\blocation\.(?:replace|assign)\(\s*([A-Za-z_$][\w$]{0,60})\s*\)")
+# an address on a mobile site: its host or a folder named m, wap, mobile, h5, 3g (`m.site.cn`, `/wap/`)
+_MOBILE = re.compile(r"(?:^|[/.])(?:m|wap|mobile|h5|3g)(?=[/.])", re.I)
 _IFRAME = re.compile(rb"<iframe\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
 _ANCHOR = re.compile(rb"<a\s", re.I)
 SHELL_TEXT = 100  # characters of visible text (a title) a shell around one iframe has at most
@@ -193,6 +195,8 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
         texts = [script.decode("utf-8", "replace") for script in scripts]
         targets = {m.group(2) or m.group(4) or m.group(6) for text in texts for m in _LOCATION.finditer(text)}
         targets = targets or _kept_targets(texts)
+        if len(targets) == 2:  # by device: a phone to the mobile site, a browser to the other
+            targets -= {t for t in targets if _MOBILE.search(t.rsplit("/", 1)[0] + "/")}
         if len(targets) == 1:
             return _elsewhere(url, targets.pop().replace("\\/", "/"))  # a JSON-style `\/` is a slash
     if len(body) <= SCRIPT_STUB and (b"iframe" in body or b"IFRAME" in body) and not _ANCHOR.search(body):
