@@ -5,7 +5,8 @@ Sanming's day or session in its turn (one of the province's nine cities: Shangha
 exhibiting at a fair held in Shanghai with no tie named; a person named 张三明 where a word beside the name says so
 (教师张三明, 张三明老师说), while 开张|三明 stays the city; a Sanming county's page naming a Shanghai hospital's clinics
 at "the county hospital"; a county's long report whose one line names a Shanghai university working with "our county"
-in the words of the ties (合作办学).
+in the words of the ties (合作办学); Shanghai's Yueyang hospital and Bright Food under their own names; a title on a Fujian
+district's mountain-sea pairing with a Sanming county (泉港区与宁化县), the county's Shanghai pairing an aside below.
 """
 
 from __future__ import annotations
@@ -125,4 +126,28 @@ def test_a_long_county_report_names_a_shanghai_university_working_with_it(hu_min
 ])
 def test_shanghais_hospital_and_food_group_by_their_own_names(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+# --- Fujian's own districts and counties in a title on its mountain-sea pairing -----------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("泉港区与宁化县山海协作项目签约", "泉州市泉港区与三明市宁化县签订山海协作项目，共建石化配套产业园，总投资八亿元。\n" + _FILLER
+     + "\n会上介绍，宁化县此前还与上海市杨浦区建立了对口合作关系。\n" + _FILLER),
+    ("思明区与建宁县深化山海协作", "厦门市思明区与三明市建宁县召开山海协作联席会议，双方签订文旅合作协议。\n" + _FILLER
+     + "\n建宁县此前已与上海市杨浦区结对。\n"),
+    ("Fuqing and Youxi sign mountain-sea pact", "Fuqing and Youxi county signed a mountain-sea cooperation pact on Monday "
+     "covering farm produce and tourism.\nYouxi is also paired with Jiading district in Shanghai."),
+])
+def test_a_title_on_a_fujian_districts_pairing_with_a_county_makes_the_shanghai_pairing_an_aside(
+        hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+    assert "another Fujian city" in m.reason
+
+
+def test_a_countys_deal_with_its_shanghai_partner_beside_a_fujian_district_still_matches(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "宁化县与杨浦区、泉港区分别签约", "宁化县与上海市杨浦区签订新一轮对口合作协议，共建产业园，杨浦区将组织"
+                      "职工赴宁化疗休养。\n" + _FILLER)
     assert m.matched, m.reason
