@@ -321,8 +321,9 @@ def test_search_reads_what_is_stored_whatever_else_the_config_gets_wrong(corpus,
 
 
 @pytest.mark.parametrize(("storage", "says"), [('[storage]\npath = 5\n', "storage.path: expected a file path"),
-                                               ("[storage\n", "not valid TOML")])
-def test_search_with_a_database_path_it_cannot_read_is_one_error_line(tmp_path, storage, says):
+                                               ("[storage\n", "not valid TOML"),
+                                               ('include = ["topics/nowhere.toml"]\n', "nowhere.toml: file not found")])
+def test_search_with_an_include_or_a_database_path_it_cannot_read_is_one_error_line(tmp_path, storage, says):
     cfg = tmp_path / "monitor.toml"
     cfg.write_text(storage, encoding="utf-8")
     result = CliRunner().invoke(main, ["--config", str(cfg), "search", "沪明"])

@@ -137,10 +137,13 @@ class Peeked(NamedTuple):
 def peek(path: str | Path | None = None, db_override: str | Path | None = None) -> Peeked:
     """The database's path and the topics' names, as `load` would give them, without validating
     the rest of the file (a source's bad selector does not stop a search of what is stored).
-    ConfigError when the file cannot be read or is no TOML, or names the database wrongly."""
+    ConfigError when the file or an include (where topics come from) cannot be read or is no
+    TOML, or when it names the database wrongly."""
     path = config_path(path)
     problems = Problems(str(path))
     raw, _ = merged(path, problems)
+    if problems.items:  # an include missing: its topics would be "unknown" to a search
+        raise ConfigError(problems.items[0], hint="run `monitor check-config` to list every problem")
     db = db_override or os.environ.get("MONITOR_DB")
     if not db:
         storage = raw.get("storage", {})
