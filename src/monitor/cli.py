@@ -157,13 +157,11 @@ class State:
 
     def peek(self) -> Peeked:
         """The database's path and the topics' names, read from the config without validating
-        the rest (see config.files.peek); from the loaded config once there is one."""
+        the rest (see config.files.peek), once."""
         if self._peeked is None:
-            from .config import Peeked, peek
+            from .config import peek
 
-            cfg = self._cfg
-            self._peeked = (Peeked(cfg.path, cfg.db_path, tuple(cfg.topics)) if cfg is not None
-                            else peek(self.config_path, self.db_path))
+            self._peeked = peek(self.config_path, self.db_path)
         return self._peeked
 
     def reader(self) -> Reader:

@@ -128,21 +128,7 @@ def _late_meta(data: bytes) -> re.Match[bytes] | None:
     body = _BODY.search(data, 0, _HEAD_SCAN)
     if body and body.start() < _PRESCAN:  # the head ended in the bytes already read: most pages
         return None
-    return _META_CHARSET.search(data, _PRESCAN - 8, body.start() if body else _HEAD_SCAN)
-    head = data[:_HEAD_SCAN].lower()
-    body = head.find(b"<body")
-    end = body if body >= 0 else len(head)
-    at = head.find(b"<meta", _PRESCAN - 8, end)  # a tag cut by the first bytes is read whole
-    while at >= 0:
-        close = head.find(b">", at, min(at + 2_000, end))
-        if close < 0:
-            return None
-        if b"charset" in head[at:close]:
-            found = _META_CHARSET.match(data, at, close + 1)
-            if found:
-                return found
-        at = head.find(b"<meta", close, end)
-    return None
+    return _META_CHARSET.search(data, _PRESCAN - 8, body.start() if body else _HEAD_SCAN)  # a tag cut at 4 KB read whole
 
 
 # What XML 1.0 cannot carry even escaped: C0 controls but tab and line breaks, lone surrogates,

@@ -129,7 +129,7 @@ def default_config_path() -> Path:
 class Peeked(NamedTuple):
     """What a command that only reads the store needs of the config."""
 
-    path: Path | None  # None: a config made in the program, not read from a file
+    path: Path
     db_path: Path
     topics: tuple[str, ...]
 

@@ -129,12 +129,12 @@ def _visible(body: bytes) -> str:
     return " ".join(b" ".join(parts).decode("utf-8", "replace").split())
 
 
-def _refreshes_to_itself(url: str, body: bytes) -> bool:
-    """A meta refresh within 10 s to this page (or to no page): a list page reloading every few
-    minutes is fine."""
-    for delay, target in _refreshes({}, body):
+def _refreshes_to_itself(url: str, body: bytes, headers: dict[str, str] | None = None) -> bool:
+    """A meta refresh (or, given `headers`, a `Refresh` header) within MOVE_STUB (10) s to this page
+    (or to no page): a list page reloading every few minutes is fine."""
+    for delay, target in _refreshes(headers or {}, body):
         try:
-            if delay <= 10 and (not target or _same_page(urljoin(url, target), url)):
+            if delay <= MOVE_STUB and (not target or _same_page(urljoin(url, target), url)):
                 return True
         except ValueError:
             continue
@@ -219,12 +219,8 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
     cookie: a `Refresh` header or meta refresh within MOVE_STUB seconds to no address or its
     own, or a stub whose script calls `location.reload()`. (The client asks again only when the
     answer set a cookie; without one, `challenge` calls such a page a bot check.)"""
-    for delay, target in _refreshes(headers, body):
-        try:
-            if delay <= MOVE_STUB and (not target or _same_page(urljoin(url, target), url)):
-                return True
-        except ValueError:
-            continue
+    if _refreshes_to_itself(url, body, headers):
+        return True
     return len(body) <= SCRIPT_STUB and b"reload" in body and _is_stub(body) and any(
         _RELOAD.search(script.decode("utf-8", "replace")) for script in _SCRIPT.findall(body))
 
@@ -245,16 +241,20 @@ def _kept_targets(scripts: list[str]) -> set[str]:
 
 def _attribute(tag: bytes, pattern: re.Pattern[bytes]) -> str:
     """An attribute's value in a tag (quoted or not), as text; "" when absent."""
+    return (_value(tag, pattern) or b"").decode("utf-8", "replace").strip()
+
+
+def _value(tag: bytes, pattern: re.Pattern[bytes]) -> bytes | None:
+    """The bytes of the attribute `pattern` finds in a tag, whichever way it is quoted; None when absent."""
     found = pattern.search(tag)
-    value = next((g for g in found.groups() if g is not None), b"") if found else b""
-    return value.decode("utf-8", "replace").strip()
+    return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
 def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str]]:
     """(delay, target) of the `Refresh` header and of each meta refresh near the top; the target
     is "" when none is given (the page itself)."""
     found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
-    found += [_refresh(_content(tag), markup=True) for tag in _meta_refreshes(body[:_HEAD])]
+    found += [_refresh(_value(tag, _CONTENT), markup=True) for tag in _meta_refreshes(body[:_HEAD])]
     return [f for f in found if f is not None]
 
 
@@ -270,9 +270,6 @@ def _meta_refreshes(head: bytes) -> list[bytes]:
     return tags
 
 
-def _content(tag: bytes) -> bytes | None:
-    found = _CONTENT.search(tag)
-    return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
 def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str] | None:
