@@ -389,8 +389,12 @@ def is_chrome(line: str) -> bool:
         return True  # `原文链接:https://…`: a repost's link to its original
     if len(line) <= 240 and line[:1] in "【[(（" and "http" in line and _POINTER_LINK.fullmatch(line.strip()):
         return True  # `【采访视频见 http://… 】`: a pointer to a video or page
-    if len(line) <= 16 and "版" in line and _CONTINUED.fullmatch(line.strip()):
-        return True  # `(上接C8版)`, `（下转第3版）`: a paper's note that the story continues elsewhere
+    if len(line) <= 16 and "版" in line and _CONTINUED.fullmatch(line.strip().lstrip(_ARROWS)):
+        return True  # `(上接C8版)`, `（下转第3版）`, `》》》上接01版`: a paper's note that the story continues elsewhere
+    if len(line) <= 60 and "." in line and _IMAGE_FILE.fullmatch(line.strip()):
+        return True  # `1694484025329082865.jpg`, `blob.png`: a picture's file name where its caption would be
+    if len(line) <= 60 and ("首页" in line or "首頁" in line) and _spaced_menu(line):
+        return True  # `今日新聞 社論 評論 專題報導 自由廣場 報社簡介 回首頁`: a site's menu row typed into the text
     if len(line) <= 8 and line.strip()[-1:] in ":：" and line.strip().rstrip(":：").strip() in _EMPTY_LABELS:
         return True  # `标签:`: a tag label left empty
     if len(line) <= 80 and ("来源" in line or "來源" in line or "提供" in line) \
@@ -564,7 +568,8 @@ def _name_slash_role(line: str) -> bool:
 
 
 # The unit a credit may name before its roles or after them (`党委宣传部`, `新闻中心编审`).
-_DESK_ENDS = ("部", "处", "處", "中心", "办", "辦", "办公室", "辦公室", "编审", "編審", "审核", "審核", "供稿")
+_DESK_ENDS = ("部", "处", "處", "中心", "办", "辦", "办公室", "辦公室", "编审", "編審", "审核", "審核", "供稿",
+              "党委", "黨委", "团委", "團委")
 # `記者王小明／台北報導`, `特派記者賴錦宏/北京報導聯合報`: Taiwan's credit of a reporter and where the report is from.
 _TW_CREDIT = re.compile(r"(?:特派|特约|特約|驻地|駐地)?(?:记者|記者)\s?[\u4e00-\u9fff]{2,4}\s?[/／]\s?[\u4e00-\u9fff]{1,8}?"
                         r"(?:报导|报道|報導|報道)[\u4e00-\u9fff]{0,6}")
@@ -621,10 +626,23 @@ _SOURCE_LINK = re.compile(r"(?:原文|本文|文章)(?:链接|鏈接|地址|网�
 _POINTER_LINK = re.compile(r"[【\[(（][^【】\[\]()（）]{0,12}(?:见|見)\s?https?://[^\s【】\[\]()（）]{4,200}\s?[】\])）]")
 # A paper's note that a story continues from or on another page (`(上接C8版)`, `（下转第3版）`).
 _CONTINUED = re.compile(r"[(（]?\s?(?:上接|下转|下轉|紧接|緊接|续接|續接)\s?(?:第\s?)?[0-9A-Z一二三四五六七八九十]{1,4}\s?版\s?[)）]?")
+# Arrows a paper puts before its continuation note (`》》》上接01版`).
+_ARROWS = "》>»›"
+# A picture's file name on a line of its own: letters, digits and a few marks, an image's extension.
+_IMAGE_FILE = re.compile(r"[\w\-]{1,50}\.(?:jpe?g|png|gif|webp|bmp)", re.I)
 # A tag or keyword label left empty on a line of its own (`标签:`).
 _EMPTY_LABELS = frozenset(("标签", "標簽", "標籤", "关键词", "關鍵詞", "关键字", "關鍵字", "Tags", "tags", "Tag", "TAG"))
 # A caption closing with where its photo came from (`…。照片来源:张圣琳。`, `…。图片来源：县融媒体中心`).
 _PHOTO_SOURCE_END = re.compile(r"(?:照片|图片|圖片|相片)(?:来源|來源|提供)\s?[：:]\s?[^\s。，,：:]{2,16}[。.]?$")
+
+
+def _spaced_menu(line: str) -> bool:
+    """A row of five or more menu words split by spaces, one of them the home link (`首页`, `回首頁`):
+    each word two to five characters, nothing of a sentence."""
+    words = line.split()
+    return (len(words) >= 5 and all(2 <= len(word) <= 5 for word in words)
+            and any(word.endswith(("首页", "首頁")) for word in words) and not _SENTENCE_ENDS.search(line)
+            and "，" not in line)
 
 
 def _names_after_space(line: str) -> bool:

@@ -478,7 +478,8 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
 # A period written with two dates (`评选时间：2019年2月22日-2019年3月10日`, `2019-02-22~2019-03-10`, `…至3月10日`):
 # when something runs, not when the page was posted.
 _PERIOD_MARKS = frozenset("-－—–~～至到")
-_PERIOD_AFTER = re.compile(r"\s*+(?:-|－|—|–|~|～|至|到)\s*+\d{1,4}(?:年|月|日|[-/.]\d)")  # a date, not `- 10:21`
+# A date, not `- 10:21`; after `~` or `至` also a bare day (`2016. 8.21~27)`), not `~10:21`.
+_PERIOD_AFTER = re.compile(r"\s*+(?:(?:-|－|—|–|~|～|至|到)\s*+\d{1,4}(?:年|月|日|[-/.]\d)|(?:~|～|至|到)\s*+\d{1,2}(?![\d:：.]))")
 _PERIOD_BEFORE = re.compile(r"(?:\d日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*+(?:-|－|—|–|~|～|至|到)\s*+$")
 
 
@@ -651,6 +652,12 @@ def without_clauses(text: str) -> str:
     return _blanked(text, spans)
 
 
+def without_periods(text: str) -> str:
+    """`text` with the dates that open or close a period blanked out (same length): `一周回顾（2016年8月21~27日）`
+    under a headline says which days a digest covers, not when it was posted."""
+    return _blanked(text, [m.span() for m in FULL_DATE.finditer(text) if _in_period(text, m)])
+
+
 def without_lists(text: str) -> str:
     """`text` with a dated list's dates blanked out (same length), for a byline region that runs
     past the headline into a side column of dated links."""
@@ -662,12 +669,13 @@ def without_lists(text: str) -> str:
 
 # A forum poster's profile beside the post: `注册时间 2004-03-26`, `最后登录 2012-12-29` (Discuz!, PHPWind);
 # a document's own dates in a government information table that are not its posting: `生效日期`,
-# `施行日期`, `实施日期`, `废止日期`, `失效日期`, `截止日期` (a notice's deadline).
+# `施行日期`, `实施日期`, `废止日期`, `失效日期`, `截止日期` (a notice's deadline), `成文日期` (the day the document
+# was written, days before a page posts it).
 # Found by str.find on each key (a regex opening with an alternation scanned whole pages 10x slower),
 # then the date is matched right after it.
 _PROFILE_KEYS = (("注册", ""), ("註冊", ""), ("登录", "最后上次"), ("登錄", "最後上次"), ("登入", "最後上次"),
                  ("访问", "最后上次"), ("訪問", "最後上次"), ("生效", ""), ("施行", ""), ("实施", ""),
-                 ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""))
+                 ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""), ("成文", ""))
 _PROFILE_DATE = re.compile(r"(?:时间|時間|日期|于|於|至)?\s*+[:：]?\s*+" + FULL_DATE.pattern)
 
 

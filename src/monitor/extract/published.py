@@ -19,7 +19,9 @@ The order, from the most to the least specific place:
    opening the text right after the body; a date in the 60 characters right above the headline
    (an e-paper's date bar, a blog's date header, `发布时间：…` printed over the title), a clock's
    and a dated list's aside;
-4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` in page state);
+4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` or `"newsTime"` in page state,
+   not a listed item's `"related":[{"publish_time":…}]` nor a list item's `data-pubtime`), a CMS's
+   `<!--enpproperty … <date>…</date>` comment;
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
    time — without a fetch time such a page is left undated rather than dated from elsewhere;
    other dated meta tags (update times last); a labelled date near the body; the first <time>;
@@ -83,7 +85,12 @@ _SCRIPT_DATES = (
     re.compile(r'ptime(?<![\w]ptime)["\']\s*:\s*["\']([^"\']{8,30})["\']'),
     re.compile(r'"ctime"\s*:\s*"?(\d{10})(?!\d)'),  # page state's creation time, Unix seconds
     re.compile(r'reate(?:_t|T)ime"\s*:\s*"?(\d{10}(?:\d{3})?)(?!\d)'),  # `"createTime": 1564885260000`, seconds or ms
+    re.compile(r'ewsTime["\']?\s*:\s*["\']([^"\']{8,30})["\']'),  # a portal's page state: `"newsTime": "…"`
 )
+# A CMS's article properties kept in a comment (`<!--enpproperty <articleid>…</articleid><date>2019-03-20
+# 10:21:00.0</date>…/enpproperty-->`, as the people's-daily-style e-paper systems print them): its date.
+_PROPERTIES = "<!--enpproperty"
+_PROPERTY_DATE = re.compile(r"<date>([^<]{8,30})</date>")
 # An old self-media page's `articleInfo: {… subInfo: {… time: '2018-03-08 10:21:00'}}`: the object's
 # opening, then its `time` field within 600 characters (read in code: a pattern spanning both rescanned
 # them from every opening).
@@ -317,13 +324,14 @@ _ABOVE_CONTEXT = 300
 def _above_headline(places: Places, now: datetime, order: dates.Order) -> datetime | None:
     """A date written right above the headline, when nothing under it dated the page: a labelled or
     timed one in the 160 characters before the headline, else the last date of the 60 before it,
-    unless it is a page clock (a weekday after it, `今天是…`) or an item of a dated list."""
+    unless it is a page clock (a weekday after it, `今天是…`), an item of a dated list or a period's end
+    (a record table's name row repeating a digest's title, `一周回顾(2016. 8.21~27)`)."""
     if not places.anchored or places.head_at <= 0:
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
     above = dates.without_comment_times(places.page_text[low : places.head_at], places.head_at - low)
     above = above[_after_crumbs(above) :]
-    context = dates.without_clock(dates.without_lists(dates.without_updates(above)), now)
+    context = dates.without_periods(dates.without_clock(dates.without_lists(dates.without_updates(above)), now))
     line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
     return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
             or dates.last_date(context, now, line))
@@ -366,9 +374,10 @@ def _shown_in(region: str, now: datetime, order: dates.Order, byline: str | None
 
 
 def _shown_plain(region: str, now: datetime, order: dates.Order) -> datetime | None:
-    """A timed date, else any date (a page clock and a dated list aside) in `region`."""
+    """A timed date, else any date (a page clock, a dated list and a period's ends aside) in `region`."""
     return (dates.first_date(region, now, timed=True)
-            or dates.parse_date(dates.without_clauses(dates.without_clock(dates.without_lists(region), now)), now, order))
+            or dates.parse_date(dates.without_periods(dates.without_clauses(dates.without_clock(dates.without_lists(region), now))),
+                                now, order))
 
 
 def _in_byline(line: str | None, now: datetime, order: dates.Order) -> datetime | None:
@@ -477,14 +486,65 @@ def _in_scripts(html: str, now: datetime) -> datetime | None:
     the first of a pattern's first ten matches that parses."""
     for pattern in _SCRIPT_DATES:
         for match in islice(pattern.finditer(html), 10):
+            if not _stated_for_page(html, match.start()):
+                continue
             found = dates.parse_value(match.group(1), now)
             if found:
                 return found
+    at = html.find(_PROPERTIES)
+    if at >= 0:
+        field = _PROPERTY_DATE.search(html, at, at + 800)
+        found = dates.parse_value(field.group(1), now) if field else None
+        if found:
+            return found
     for info in islice(_ARTICLE_INFO.finditer(html), 3):
         field = _INFO_TIME.search(html[info.end() : info.end() + 600].split("<", 1)[0])
         found = dates.parse_value(field.group(1), now) if field else None
         if found:
             return found
+    return None
+
+
+def _stated_for_page(html: str, at: int) -> bool:
+    """Whether the script time at `at` is stated for the page: in an element's attribute, not a list
+    item's (`<li data-pubtime="…">`) nor a related or side box's; or inside a <script>, not inside a
+    list of items there (a page state's `"related":[{…"publish_time":…}]`, the related stories') nor
+    in an account's object (`"user":{…"create_time":…}`)."""
+    opening = html.rfind("<script", 0, at)
+    if opening < 0 or html.rfind("</script", opening, at) >= 0:
+        # an attribute (`<div class="article-meta" data-pubdate="…">`), not a list item's nor a related box's
+        start = html.rfind("<", max(0, at - _TAG_SPAN), at)
+        tag = html[start + 1 : at].lower() if start >= 0 else ">"
+        if ">" in tag or not tag:
+            return True  # in text
+        return tag.split(None, 1)[0] not in _ITEM_TAGS and not MARK_AWAY.search(tag)
+    if html.count("[", opening, at) > html.count("]", opening, at):
+        return False
+    owner = _owner(html, max(opening, at - _OWNER_SPAN), at)
+    return owner is None or _OWNER_KEYS.search(owner) is None
+
+
+# Elements that are items of a list: a time in their attributes is the item's (`<li data-pubtime="…">`).
+_ITEM_TAGS = frozenset(("li", "a", "dd", "dt", "tr", "td", "option"))
+_TAG_SPAN = 400  # how far back an attribute's tag opening is looked for
+# An object in page state that describes a person or an account, not the article: its `create_time` is
+# when the account was opened (`"user":{"name":…,"create_time":1557109260}`). Its key is looked for before
+# the innermost object still open within 600 characters before the time.
+_OWNER_SPAN = 600
+_OWNER_KEYS = re.compile(r"(?:user|author|account|creator|owner|profile|media)[\w]{0,8}[\"']?\s*[:=]\s*$", re.I)
+
+
+def _owner(html: str, low: int, at: int) -> str | None:
+    """The 24 characters before the innermost `{` still open at `at` (looked for back to `low`), if any."""
+    depth = 0
+    for i in range(at - 1, low - 1, -1):
+        char = html[i]
+        if char == "}":
+            depth += 1
+        elif char == "{":
+            if depth == 0:
+                return html[max(0, i - 24) : i]
+            depth -= 1
     return None
 
 
