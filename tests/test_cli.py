@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import main
+from monitor.store import Store
 
 CONFIG = """
 include = ["monitor:topics/hu-ming.toml"]
@@ -304,6 +305,7 @@ def test_health_names_a_mistyped_stale_after(env):
 
 
 def test_feed_output_to_a_place_it_cannot_write_is_one_line(env, tmp_path):
+    Store.open(tmp_path / "m.db").close()  # an archive there (with none, the feed says so first)
     result = env("feed", "--output", str(tmp_path / "no-such-dir" / "feed.xml"))
     assert result.exit_code == 2 and result.output.startswith("error: --output ") and "cannot write" in result.output
     assert not (tmp_path / "no-such-dir").exists()

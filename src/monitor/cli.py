@@ -19,6 +19,8 @@ from . import __version__, commands
 from .errors import ConfigError, InputError, LockBusy, MonitorError
 
 if TYPE_CHECKING:  # imported lazily at run time, to keep start-up fast
+    from pathlib import Path
+
     from .config import Config, Peeked
     from .pipeline import Context
     from .pipeline.reading import Reader
@@ -122,6 +124,11 @@ def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
             "restore a damaged file from a backup)")
 
 
+def no_database(path: Path) -> InputError:
+    return InputError(f"no database at {path}", hint="check --db, MONITOR_DB or storage.path; "
+                      "`monitor poll` or `monitor import` creates it")
+
+
 class State:
     """Lazily loaded config and store, shared by the subcommands of one invocation."""
 
@@ -173,12 +180,25 @@ class State:
         seen = self.peek()
         if self._store is None:
             if not seen.db_path.exists():
-                raise InputError(f"no database at {seen.db_path}", hint="check --db, MONITOR_DB or storage.path; "
-                                 "`monitor poll` or `monitor import` creates it")
+                raise no_database(seen.db_path)
             from .store import Store
 
             self._store = Store.open(seen.db_path)
         return Reader(self._store, seen.topics)
+
+    def existing(self) -> State:
+        """For a command that reads or tends the archive (feed, digest, rematch, reindex): a
+        database that is not there is an error naming it, as for `reader`, instead of a new
+        empty one read as an empty archive (an empty feed over the published one, a digest
+        that finds nothing to send)."""
+        if self._store is None and not self.cfg.db_path.exists():
+            raise no_database(self.cfg.db_path)
+        return self
+
+    def has_database(self) -> bool:
+        """Whether the database is there (or open), for a command that shows the config before
+        the first poll (sources, health) without making one."""
+        return self._store is not None or self.cfg.db_path.exists()
 
     def context(self, fetcher: bool = False) -> Context:
         from .pipeline.base import Context

@@ -51,7 +51,7 @@ def reindex(state, force) -> None:
 
     state.names_topics_only()
     with rebuild_progress() as progress:
-        done = bring_up_to_date(state.context(), progress, force=force)
+        done = bring_up_to_date(state.existing().context(), progress, force=force)
     if done.indexed or done.fingerprinted:
         click.echo(f"re-indexed {done.indexed} articles, fingerprinted {done.fingerprinted}")
     else:

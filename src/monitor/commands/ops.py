@@ -112,8 +112,9 @@ def sources(state) -> None:
     from collections import Counter
 
     state.names_topics_only()
-    stored = {r["name"]: r for r in state.store.sources()}
-    failing = Counter(r["source"] for r in state.store.link_failures())
+    there = state.has_database()  # before the first poll: every source never polled, no database made
+    stored = {r["name"]: r for r in state.store.sources()} if there else {}
+    failing = Counter(r["source"] for r in state.store.link_failures()) if there else Counter()
     rows = []
     for s in state.cfg.sources:
         r = stored.get(s.name, {})
@@ -144,7 +145,8 @@ def health(state, stale_after) -> None:
     except ValueError as exc:  # config.checks.Invalid: a typo here was a traceback
         raise InputError(f"--stale-after {stale_after!r} is not a duration", hint="use e.g. 90m, 6h or 1d") from exc
     state.names_topics_only()
-    stored = {r["name"]: r for r in state.store.sources()}
+    there = state.has_database()  # none yet: unhealthy, said so, and none made
+    stored = {r["name"]: r for r in state.store.sources()} if there else {}
     now = datetime.now(timezone.utc)
     bad, notes = [], []
     for s in (s for s in state.cfg.sources if s.enabled):
@@ -157,7 +159,9 @@ def health(state, stale_after) -> None:
             since = f" for {lasted(row.get('status_since'), now)}" if row.get("status_since") else ""
             error = (row.get("last_error") or "").replace("\n", " ")[:160]
             notes.append(f"source={s.name} status={status}{since}" + (f" error={error}" if error else ""))
-    stats = state.store.stats()
+    if not there:
+        notes.insert(0, f"no database at {state.cfg.db_path} (the first poll or `monitor run` creates it)")
+    stats = state.store.stats() if there else {"articles": 0, "stories": 0, "article_topics": 0}
     click.echo(f"articles={stats['articles']} stories={stats['stories']} matched={stats['article_topics']} "
                f"sources={len(state.cfg.sources)} unhealthy={len(bad)}" + (f" ({', '.join(bad)})" if bad else ""))
     for line in notes:

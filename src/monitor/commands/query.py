@@ -212,6 +212,7 @@ def _print_history(report, archive: bool) -> None:
 def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     """Send each subscriber's new stories now (and retry failed messages); or show the outbox;
     or mark the waiting stories read."""
+    state.existing()
     if status:
         _outbox_status(state)
         return
@@ -266,7 +267,7 @@ def rematch(state, topics, since) -> None:
     for t in topics:
         if t not in state.cfg.topics:
             raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
-    counts = run_rematch(state.context(), list(topics) or None, parse_since(since))
+    counts = run_rematch(state.existing().context(), list(topics) or None, parse_since(since))
     click.echo(f"{counts['articles']} articles re-matched: {counts['gained']} new matches, {counts['lost']} dropped")
 
 
@@ -283,7 +284,7 @@ def feed(state, topic, limit, output) -> None:
     from ..feeds import atom
     from ..pipeline import recent_stories
 
-    stories = recent_stories(state.names_topics_only().context(), topic, limit)
+    stories = recent_stories(state.names_topics_only().existing().context(), topic, limit)
     xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc))
     if not output:
         click.echo(xml)
