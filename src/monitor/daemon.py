@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -157,3 +158,58 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
 def _pending_next(job: Any) -> Any:
     # A job of a scheduler that never started has a next_run_time only when it was given one.
     return getattr(job, "next_run_time", None)
+
+
+class Rechecks:
+    """Stored articles matched again in the background (a topic added, rules or the engine
+    changed), on a connection of the daemon's own, while the jobs poll and send on the shared
+    one: at a million articles that is 10-15 minutes, which at start (or under the lock, after a
+    SIGHUP) held back every poll and digest. `request` starts a pass, or makes a running one
+    stop after its batch and start again with the config now in force; `stop` ends it between
+    batches. Articles a stopped pass left unchecked are matched at the next start."""
+
+    def __init__(self, ctx: Context, work: Callable[[Context, Callable[[], bool]], Any]) -> None:
+        self.ctx, self.work = ctx, work
+        self._guard = threading.Lock()
+        self._wanted, self._stopping = threading.Event(), threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def request(self, _reloaded: Context | None = None) -> None:
+        with self._guard:
+            if self._stopping.is_set():
+                return
+            self._wanted.set()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="monitor-rechecks", daemon=True)
+                self._thread.start()
+
+    def interrupted(self) -> bool:
+        return self._stopping.is_set() or self._wanted.is_set()
+
+    def stop(self, timeout: float = 60.0) -> None:
+        self._stopping.set()
+        with self._guard:
+            thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        from .store import Store
+
+        while True:
+            with self._guard:
+                if self._stopping.is_set() or not self._wanted.is_set():
+                    self._thread = None
+                    return
+                self._wanted.clear()
+            cfg = self.ctx.cfg  # read at each pass: a reload's topics take over at the next
+            try:
+                store = Store.open(cfg.db_path)
+                try:
+                    self.work(Context(cfg, store, None), self.interrupted)
+                finally:
+                    store.close()
+            except MonitorError as exc:  # the polls go on; what is left is matched at the next start
+                log.error("matching stored articles again: %s", exc)
+            except Exception:  # a thread's fault must be logged, not lost
+                log.exception("matching stored articles again failed")

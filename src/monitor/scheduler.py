@@ -97,11 +97,13 @@ def _now(cfg: Config) -> datetime:
 
 
 def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | None = None,
-        metrics_host: str = "127.0.0.1", after_reload: Callable[[Context], Any] | None = None) -> None:
+        metrics_host: str = "127.0.0.1", recheck: Callable[[Context, Callable[[], bool]], Any] | None = None) -> None:
     """Run until stopped; with `once`, run every poll and digest job one time and return.
 
     The caller holds the database's daemon lock (`daemon.single`). SIGHUP re-reads the config;
-    `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`)."""
+    `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`). `recheck` matches
+    stored articles the topics' current rules have not checked: run beside the jobs, from the
+    start and again after each reload (`daemon.Rechecks`), never ahead of them."""
     if once:
         with Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:
             ctx = Context(cfg, store, fetcher)
@@ -111,13 +113,19 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     with daemon.signals_held(), Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:  # held before any thread starts
         ctx = Context(cfg, store, fetcher)
         sched = build(cfg, store, fetcher, ctx=ctx)
+        rechecks = daemon.Rechecks(ctx, recheck) if recheck else None
         reloader, stop_extras = daemon.attach(
             sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared),
-            metrics_port=metrics_port, metrics_host=metrics_host, after_reload=after_reload)
+            metrics_port=metrics_port, metrics_host=metrics_host,
+            after_reload=rechecks.request if rechecks else None)
         log.info("daemon started: %d poll jobs, %d digest jobs", len(cfg.sources), len(cfg.subscribers))
         try:
             sched.start()
+            if rechecks:
+                rechecks.request()
             daemon.serve_signals(sched, reloader)
         finally:
+            if rechecks:
+                rechecks.stop()
             stop_extras()
         log.info("daemon stopped")

@@ -92,15 +92,19 @@ def run(state, once, metrics_port, metrics_host) -> None:
     re-reads the config (an invalid one is logged and the running one kept)."""
     from ..config import require_secrets
     from ..daemon import single
-    from ..pipeline import catch_up
+    from ..pipeline import catch_up, match_unchecked
+    from ..pipeline.reindex import bring_up_to_date
     from ..scheduler import run as run_daemon
 
     with single(state.cfg.db_path):
         require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
         with rebuild_progress() as progress:
-            catch_up(state.context(), progress)  # articles never checked against a current topic's rules
+            if once:
+                catch_up(state.context(), progress)  # articles never checked against a current topic's rules
+            else:  # an upgrade's index and fingerprints first (folding needs them); the matching goes on beside the polls
+                bring_up_to_date(state.context(), progress)
         run_daemon(state.cfg, state.store, once=once, metrics_port=metrics_port, metrics_host=metrics_host,
-                   after_reload=catch_up)
+                   recheck=lambda ctx, stop: match_unchecked(ctx, stop=stop))
 
 
 @click.command()

@@ -4,7 +4,8 @@ source → fetch → extract → normalise → match → dedup → store → dig
 
 - `cycle.py` + `steps.py`: the one poll cycle: source → fetch → extract, then `ingest`;
 - `ingest.py`: normalise → match → dedup → store, in batches (also for `import`);
-- `checks.py`: which rules and engine each stored verdict was made by; `catch_up` at start, `rematch`;
+- `checks.py`: which rules and engine each stored verdict was made by; `catch_up` at start
+  (the daemon: `match_unchecked` in the background), `rematch`;
 - `importer.py`: JSON Lines → articles for `ingest` (the lines read and parsed by `importlines.py`,
   their keys and dates by `importkeys.py` and `importdates.py`; digest marks by `backfill.py`);
 - `deliver.py`: store → digest → notify;
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what the names are, for mypy; at run time each is loaded on first use
     from .base import Context, DigestResult, ImportReport, Ingested
-    from .checks import catch_up, rematch
+    from .checks import catch_up, match_unchecked, rematch
     from .cycle import poll, poll_source, run_cycle
     from .deliver import build_digest, channel_key, mark_read, recent_stories, retry_due, send_digests
     from .importer import import_lines, parse_when
@@ -37,10 +38,12 @@ _WHERE = {
     "send_digests": "deliver", "mark_read": "deliver",
     "article_from_json": "importlines", "import_lines": "importer", "parse_when": "importer",
     "Ingestor": "ingest", "catch_up": "checks", "ingest": "ingest", "ingest_many": "ingest", "rematch": "checks",
+    "match_unchecked": "checks",
     "Page": "query", "parse_query": "query", "search": "query", "search_page": "query",
 }
 __all__ = ["Context", "DigestResult", "ImportReport", "Ingested", "Ingestor", "Page", "article_from_json",
-           "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "mark_read", "parse_query",
+           "build_digest", "catch_up", "channel_key", "import_lines", "ingest", "ingest_many", "mark_read", "match_unchecked",
+           "parse_query",
            "parse_when", "poll", "poll_source", "recent_stories", "rematch", "retry_due", "run_cycle",
            "search", "search_page", "send_digests"]
 

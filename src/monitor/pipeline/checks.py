@@ -4,7 +4,8 @@ start and rematch.
 In: a `Context` and its configured topics. Out: the rules hash stored with each verdict
 (`rules_hash`: the compiled rules, `match.version`'s engine digest and the normal form's
 version), articles matched again where the hash they were checked under is not current
-(`catch_up`, run by every writer at start), or all of them on request (`rematch`), with counts. Verdicts pass through
+(`catch_up`, run by every writer at start; `match_unchecked` alone, in the background, by the
+daemon), or all of them on request (`rematch`), with counts. Verdicts pass through
 `policy.source_verdicts` as at ingest. A match gained this way waits for its digest like any
 other; one lost is dropped from search and feeds (a story already sent stays sent).
 """
@@ -68,17 +69,27 @@ NOTICE_AT = 20_000  # a one-off pass over this many stored articles is announced
 
 
 def catch_up(ctx: Context, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
-    """Match every article that has no check record for a current topic's rules (a topic added,
-    rules changed, an upgraded engine, or an article stored by a process with other topics),
-    rebuild the index and fingerprints stored under another normal form (`reindex`), and
-    fingerprint any article without one. Cheap when there are none. Returns articles matched per topic."""
+    """Rebuild the index and fingerprints stored under another normal form (`reindex`),
+    fingerprint any article without one, and match every article that has no check record
+    for a current topic's rules (`match_unchecked`). Cheap when there are none. Returns
+    articles matched per topic."""
     bring_up_to_date(ctx, progress)  # the index and fingerprints of another normal form, then any missing
+    return match_unchecked(ctx, progress)
+
+
+def match_unchecked(ctx: Context, progress: Callable[[str, int, int], None] | None = None,
+                    stop: Callable[[], bool] | None = None) -> dict[str, int]:
+    """Match every article that has no check record for a current topic's rules (a topic added,
+    rules changed, an upgraded engine, or an article stored by a process with other topics).
+    A batch at a time, each in its own short transaction, so it can run beside a daemon's polls
+    on a connection of its own; `stop` is asked between batches (what is left stays unchecked,
+    for the next pass). Returns articles matched per topic."""
     counts = {}
     for name, topic, rules in topic_hashes(ctx):
-        if ctx.store.all_checked(name, rules):
+        if ctx.store.all_checked(name, rules) or (stop and stop()):
             continue
         before = _matched_ids(ctx, name)
-        counts[name] = _match_unchecked(ctx, name, topic, rules, progress=progress)
+        counts[name] = _match_unchecked(ctx, name, topic, rules, progress=progress, stop=stop)
         now = _matched_ids(ctx, name)
         log.info("catch-up topic=%s matched_articles=%d gained=%d lost=%d", name, counts[name],
                  len(now - before), len(before - now))
@@ -96,11 +107,12 @@ def notice(n: int, what: str) -> None:
 
 
 def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int = 500,
-                     progress: Callable[[str, int, int], None] | None = None) -> int:
+                     progress: Callable[[str, int, int], None] | None = None,
+                     stop: Callable[[], bool] | None = None) -> int:
     total = ctx.store.count_unchecked(name, rules)
     notice(total, f"matching {{n:,}} stored articles against the rules of topic {name} (new or changed)")
     done, after = 0, 0
-    while ids := ctx.store.unchecked(name, rules, after, batch):
+    while not (stop and stop()) and (ids := ctx.store.unchecked(name, rules, after, batch)):
         # matched outside the write lock: a daemon polling the same store waits only for the writes
         verdicts = [(row["id"], _verdicts(ctx, [topic], row)[0]) for row in ctx.store.articles_by_id(ids)]
         with ctx.store.transaction():

@@ -1,0 +1,135 @@
+"""The daemon matches stored articles again (a topic added, rules or the engine changed) beside
+its jobs, not ahead of them. Before, `monitor run` matched the whole store before its first poll
+(10-15 minutes at a million articles: no poll, no digest meanwhile, and a SIGTERM then killed it
+outright), and after a SIGHUP it did the same holding the lock every job needs.
+
+Real processes on a real database; the store is made with one topic and the daemon started with
+another, so every stored article waits for the new topic's verdict."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import signal
+import sqlite3
+from pathlib import Path
+
+import pytest
+from test_daemon import FEED, HEAD, SITES, start, stop, wait_for
+
+from monitor import config
+from monitor.pipeline import Context, import_lines
+from monitor.replay import ReplayServer
+from monitor.store import Store
+
+STORED = 2500  # enough that matching them all takes seconds, where a poll of three pages takes a fraction
+TEA = '[topics.tea]\n[topics.tea.groups.tea]\nterms = ["茶"]\n[[topics.tea.rules]]\nname = "tea"\nany = ["tea"]\n'
+PLACES = "三元 沙县 永安 明溪 清流 宁化 大田 尤溪 将乐 泰宁 建宁 浦东 杨浦 闵行 嘉定 金山 松江 青浦 奉贤 崇明".split()
+THINGS = "茶园 民宿 果蔬 竹笋 学校 医院 工厂 园区 书院 林场 菌菇 药材 米粉 球队 剧团 车站".split()
+
+
+def _line(n: int) -> bytes:
+    rng = random.Random(n)
+    tie = "上海与三明对口合作，" if n % 3 == 0 else ""
+    body = tie + "".join(f"{rng.choice(PLACES)}的{rng.choice(THINGS)}第{rng.randrange(10_000)}号项目开工。"
+                         for _ in range(25))
+    return json.dumps({"url": f"http://news.example/{n}.html", "title": f"县域简报第{n}期", "body": body,
+                       "published": "2026-11-20"}, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> Path:
+    """A store of STORED articles checked against the topic `tea` only."""
+    where = tmp_path_factory.mktemp("made")
+    path = where / "tea.toml"
+    path.write_text(TEA, encoding="utf-8")
+    db = where / "m.db"
+    store = Store.open(db)
+    try:
+        report = import_lines(Context(config.load(path, db), store), [_line(n) for n in range(STORED)])
+    finally:
+        store.close()
+    assert report.new == STORED
+    return db
+
+
+@pytest.fixture
+def db(made, tmp_path) -> Path:
+    shutil.copy(made, tmp_path / "m.db")
+    return tmp_path / "m.db"
+
+
+def unchecked(db: Path, topic: str = "hu-ming") -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        checked = conn.execute("SELECT count(DISTINCT article_id) FROM article_checks WHERE topic = ?",
+                               [topic]).fetchone()[0]
+    return total - checked
+
+
+def polled(db: Path) -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT count(*) FROM articles WHERE source = 'feed'").fetchone()[0]
+
+
+def matched(db: Path, topic: str = "hu-ming") -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT count(*) FROM article_topics WHERE topic = ? AND article_id IN "
+                            "(SELECT id FROM articles WHERE source != 'feed')", [topic]).fetchone()[0]
+
+
+def test_the_first_poll_runs_while_stored_articles_are_matched_again(db, tmp_path):
+    assert unchecked(db) == STORED
+    with ReplayServer(SITES) as site:
+        path = tmp_path / "monitor.toml"
+        path.write_text(HEAD + TEA + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+        proc = start(path, db)
+        try:
+            wait_for(lambda: polled(db) > 0 or proc.poll() is not None, timeout=240, what="the first poll")
+            left = unchecked(db)
+            assert proc.poll() is None
+            assert left > 0, "the poll waited for the whole store to be matched again"
+            wait_for(lambda: unchecked(db) == 0, timeout=240, what="the stored articles' verdicts")
+            assert proc.poll() is None
+        finally:
+            _, err = stop(proc)
+    assert proc.returncode == 0, err[-3000:]
+    assert "Traceback" not in err
+    assert matched(db) >= STORED // 3 // 2  # the ties in every third article found by the new topic
+    assert matched(db, "tea") > 0 and unchecked(db, "tea") == 0
+
+
+def test_a_sigterm_while_matching_again_stops_at_once_and_the_next_start_finishes(db, tmp_path):
+    path = tmp_path / "monitor.toml"
+    path.write_text(HEAD + TEA, encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: unchecked(db) < STORED or proc.poll() is not None, timeout=240, what="a first batch")
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        stop(proc)
+    assert proc.returncode == 0, err[-3000:]  # stopped as the daemon stops, not killed by the signal
+    assert "daemon stopped" in err and "Traceback" not in err
+    assert 0 < unchecked(db) < STORED  # what it had not reached is left for the next start
+    again = start(path, db, "--once")
+    _, err = again.communicate(timeout=600)
+    assert again.returncode == 0, err[-3000:]
+    assert unchecked(db) == 0
+
+
+def test_a_reload_with_a_new_topic_matches_the_store_in_the_background(db, tmp_path):
+    path = tmp_path / "monitor.toml"
+    path.write_text(HEAD + TEA, encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: unchecked(db) == 0 or proc.poll() is not None, timeout=240, what="hu-ming's verdicts")
+        path.write_text(HEAD + TEA + TEA.replace("tea", "tea2").replace('"茶"', '"园"'), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: unchecked(db, "tea2") == 0 or proc.poll() is not None, timeout=240, what="tea2's verdicts")
+        assert proc.poll() is None
+    finally:
+        _, err = stop(proc)
+    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
+    assert matched(db, "tea2") > 0
