@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_daemon import FEED, HEAD, SITES, start, stop, wait_for
 
-from monitor import config
+from monitor import config, normform
 from monitor.pipeline import Context, import_lines
 from monitor.replay import ReplayServer
 from monitor.store import Store
@@ -133,3 +133,40 @@ def test_a_reload_with_a_new_topic_matches_the_store_in_the_background(db, tmp_p
         _, err = stop(proc)
     assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
     assert matched(db, "tea2") > 0
+
+
+def index_version(db: Path) -> str:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT version FROM normal_forms WHERE part = 'index'").fetchone()[0]
+
+
+def test_an_index_made_under_another_normal_form_is_rebuilt_beside_the_first_poll(db, tmp_path):
+    """An upgrade that changes the normal form: the search index is rebuilt (some 25 minutes at
+    a million articles), which the daemon did before its first poll."""
+    store = Store.open(db)
+    try:
+        store.set_normal_form("index", "an-older-release")  # as an upgrade finds it
+    finally:
+        store.close()
+    with ReplayServer(SITES) as site:
+        path = tmp_path / "monitor.toml"
+        path.write_text(HEAD + TEA + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+        proc = start(path, db)
+        try:
+            wait_for(lambda: polled(db) > 0 or proc.poll() is not None, timeout=240, what="the first poll")
+            assert proc.poll() is None
+            assert index_version(db) == "an-older-release", "the poll waited for the index to be rebuilt"
+            current = normform.index_version()
+            wait_for(lambda: index_version(db) == current or proc.poll() is not None, timeout=240,
+                     what="the rebuilt index")
+            assert proc.poll() is None
+        finally:
+            _, err = stop(proc)
+    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
+    assert "search index: rebuilt" in err
+    store = Store.open(db)
+    try:  # every article is found in the new index, those the poll stored beside the rebuild too
+        assert len(store.search(["县域简报"], limit=STORED + 10)) == STORED
+        assert store.stats()["articles"] == STORED + polled(db)
+    finally:
+        store.close()

@@ -161,10 +161,11 @@ def _pending_next(job: Any) -> Any:
 
 
 class Rechecks:
-    """Stored articles matched again in the background (a topic added, rules or the engine
-    changed), on a connection of the daemon's own, while the jobs poll and send on the shared
-    one: at a million articles that is 10-15 minutes, which at start (or under the lock, after a
-    SIGHUP) held back every poll and digest. `request` starts a pass, or makes a running one
+    """Stored articles matched again (a topic added, rules or the engine changed) and the search
+    index rebuilt (an upgrade of the normal form) in the background, on a connection of the
+    daemon's own, while the jobs poll and send on the shared one: at a million articles that is
+    10-15 and ~25 minutes, which at start (or under the lock, after a SIGHUP) held back every
+    poll and digest. `request` starts a pass, or makes a running one
     stop after its batch and start again with the config now in force; `stop` ends it between
     batches. Articles a stopped pass left unchecked are matched at the next start."""
 
@@ -210,6 +211,6 @@ class Rechecks:
                 finally:
                     store.close()
             except MonitorError as exc:  # the polls go on; what is left is matched at the next start
-                log.error("matching stored articles again: %s", exc)
+                log.error("bringing stored articles up to date: %s", exc)
             except Exception:  # a thread's fault must be logged, not lost
-                log.exception("matching stored articles again failed")
+                log.exception("bringing stored articles up to date failed")

@@ -93,7 +93,7 @@ def run(state, once, metrics_port, metrics_host) -> None:
     from ..config import require_secrets
     from ..daemon import single
     from ..pipeline import catch_up, match_unchecked
-    from ..pipeline.reindex import bring_up_to_date
+    from ..pipeline.reindex import fingerprints_up_to_date, index_up_to_date
     from ..scheduler import run as run_daemon
 
     with single(state.cfg.db_path):
@@ -101,10 +101,15 @@ def run(state, once, metrics_port, metrics_host) -> None:
         with rebuild_progress() as progress:
             if once:
                 catch_up(state.context(), progress)  # articles never checked against a current topic's rules
-            else:  # an upgrade's index and fingerprints first (folding needs them); the matching goes on beside the polls
-                bring_up_to_date(state.context(), progress)
+            else:  # an upgrade's fingerprints first (folding needs them); matching and the index beside the polls
+                fingerprints_up_to_date(state.context(), progress)
+
+        def recheck(ctx, stop):
+            match_unchecked(ctx, stop=stop)
+            index_up_to_date(ctx, stop=stop)
+
         run_daemon(state.cfg, state.store, once=once, metrics_port=metrics_port, metrics_host=metrics_host,
-                   recheck=lambda ctx, stop: match_unchecked(ctx, stop=stop))
+                   recheck=recheck)
 
 
 @click.command()

@@ -4,7 +4,8 @@ In: a Context; the versions `normform` computes for the installed code. Out: `Re
 counts, after the index is rebuilt and the fingerprints dropped where the store recorded
 another version (then fingerprinted again by `ingest.rebuild_fingerprints`); `stale_index`
 for readers. Run by every writer's `catch_up` (poll, run, import) and by `monitor reindex`;
-a new store's first ingest records the running code's versions (`record_if_empty`). Never
+a new store's first ingest records the running code's versions (`record_if_empty`). The daemon
+makes the fingerprints at start and rebuilds the index beside its jobs (`index_up_to_date`). Never
 prints: progress goes to an optional callback and to the log.
 
 The index is rebuilt beside the one in use, in batches of `BATCH` articles whose tokens are
@@ -56,23 +57,42 @@ def stale_index(ctx: Reading) -> bool:
 def bring_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False) -> Reindexed:
     """Rebuild the index and fingerprints stored under another normal form (all of them with
     `force`); at the current form, two one-row reads and nothing else."""
-    from .ingest import rebuild_fingerprints
+    indexed = index_up_to_date(ctx, progress, force)
+    return Reindexed(indexed, fingerprints_up_to_date(ctx, progress, force))
 
-    index, fingerprints = normform.index_version(), normform.fingerprint_version()
-    indexed = 0
+
+def index_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False,
+                     stop: Callable[[], bool] | None = None) -> int:
+    """Rebuild the search index made under another normal form (with `force`, whatever its
+    form); articles indexed. `stop` is asked between batches: a rebuild stopped goes on from its
+    last batch next time (the daemon runs this beside its jobs; searches meanwhile use the old
+    index)."""
+    index = normform.index_version()
     if ctx.store.old_index_left():  # an interrupted clearing: finished first, never dropped at once
         _clear_old_index(ctx)
-    if (stale := ctx.store.normal_form("index").version != index) or force:
-        indexed = _rebuild_index(ctx, index, progress, "made under another normal form: an upgrade changed it"
-                                 if stale else "asked to")
+    if not ((stale := ctx.store.normal_form("index").version != index) or force):
+        return 0
+    indexed = _rebuild_index(ctx, index, progress, "made under another normal form: an upgrade changed it"
+                             if stale else "asked to", stop)
+    if ctx.store.normal_form("index").version == index:
         _clear_old_index(ctx)
+    return indexed
+
+
+def fingerprints_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False) -> int:
+    """Fingerprint again the articles fingerprinted under another normal form (all with `force`),
+    and any without one; articles fingerprinted. Folding needs them: a repost of an article
+    without its fingerprint would be a story of its own, so every writer does this first."""
+    from .ingest import rebuild_fingerprints
+
+    fingerprints = normform.fingerprint_version()
     if (stale := ctx.store.normal_form("fingerprints").version != fingerprints) or force:
         if ctx.store.has_articles():
             log.warning("fingerprints: made again (%s)", "stored under another normal form: an upgrade changed it"
                         if stale else "asked to")
         while ctx.store.drop_fingerprints(fingerprints):
             pass
-    return Reindexed(indexed, rebuild_fingerprints(ctx, progress=progress))
+    return rebuild_fingerprints(ctx, progress=progress)
 
 
 def _clear_old_index(ctx: Context) -> None:
@@ -83,8 +103,10 @@ def _clear_old_index(ctx: Context) -> None:
     log.info("search index: the old index cleared in %d steps, %.1f s", steps, time.monotonic() - started)
 
 
-def _rebuild_index(ctx: Context, version: str, progress: Progress | None, why: str = "asked to") -> int:
-    """The index rebuilt for `version` (resumed where a rebuild for it stopped); articles indexed."""
+def _rebuild_index(ctx: Context, version: str, progress: Progress | None, why: str = "asked to",
+                   stop: Callable[[], bool] | None = None) -> int:
+    """The index rebuilt for `version` (resumed where a rebuild for it stopped, or stopping
+    between batches when `stop` says so); articles indexed."""
     store = ctx.store
     if not store.has_articles():
         store.set_normal_form("index", version)
@@ -96,6 +118,9 @@ def _rebuild_index(ctx: Context, version: str, progress: Progress | None, why: s
     started = last_log = time.monotonic()
     done = 0
     while len(rows := store.texts_after(after, BATCH)) == BATCH:
+        if stop and stop():
+            log.info("search index: %d articles re-indexed; the rest at the next start", done)
+            return done
         upto = rows[-1][0]
         made = [(i, ftstokens.article_tokens(t, b)) for i, t, b in rows]
         if store.add_rebuilt(version, after, upto, made):
