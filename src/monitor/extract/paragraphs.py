@@ -165,6 +165,8 @@ _EN_DATED_BYLINE = re.compile(
 # A line that is only a date, perhaps with a weekday, a time and a zone (`Fri Dec 28, 7:05 AM ET`,
 # `1/10/2008, 3:50 a.m. EST`, `16 January 2008 –`, `Friday, January 18, 2008`): the dateline of a
 # byline above the text. A date standing in the text (a timeline's heading) comes after a sentence.
+# A numbered subhead in capitals (`3. THE NIGHT SERVICE`), linked in a listicle's headings: text.
+_NUMBERED_CAPS = re.compile(r"\d{1,2}[.)] [^a-z]{3,80}")
 _EN_DATE_LINE = re.compile(
     rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]{{0,6}}\.?,?\s+)?"
     rf"(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+(?:19|20)\d\d"
@@ -352,10 +354,10 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
                 doomed.append(node)
         elif node.mem_id != own_id and _is_chrome(node):
             doomed.append(node)
-        elif tag in _STOP_HEADINGS and (box := _inline_box(node, own_id)) is not None:
-            doomed.append(box)
-        elif tag in _LISTS and (box := _listed_box(node, own_id)) is not None:
-            doomed.append(box)
+        elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id)):
+            doomed.extend(boxes)
+        elif tag in _LISTS and (boxes := _listed_box(node, own_id)):
+            doomed.extend(boxes)
         elif tag == "form" and _entry_form(node):
             doomed.append(node)
         else:
@@ -491,29 +493,49 @@ def _centred(node: LexborNode) -> bool:
     return (attrs.get("align") or "").lower() in ("center", "middle") or "center" in (attrs.get("style") or "").lower()
 
 
-def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> LexborNode | None:
+def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> list[LexborNode]:
     """The box a `Trending`/`Related` heading opens inside the article when the article goes on
     after it: the nearest box around the heading, below the container, whose next element is a
-    paragraph. That box is dropped and the body continues. None for any other heading, or when no
-    such box exists: a stop heading's line then ends the body."""
+    paragraph. That box is dropped and the body continues. A heading set loose in the container
+    itself over a list of links, with a paragraph after the list, goes with that list. Empty for
+    any other heading, or when no such box exists: a stop heading's line then ends the body."""
     if not any_line:
         text = heading.text().strip()
         if len(text) > 80:
-            return None
+            return []
         if not is_stop(text):
-            return _summary_box(heading, own_id) if _BOX_HEAD.fullmatch(text) else None
+            box = _summary_box(heading, own_id) if _BOX_HEAD.fullmatch(text) else None
+            return [box] if box is not None else []
     box = heading.parent
+    if box is not None and box.mem_id == own_id:
+        listing = _next_block(heading)
+        if listing is not None and listing.tag in _LISTS and link_density(listing) >= 0.6 \
+                and _paragraph_next(listing):
+            return [heading, listing]
+        return []
     for _ in range(6):
         if box is None or box.mem_id == own_id:
-            return None
-        after = beside(box, "next")
-        while after is not None and (after.tag == "-comment" or _empty_slot(after)):
-            after = beside(after, "next")  # `<!--endclickprintexclude-->`, an empty ad slot between
-        if (after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40
-                and paragraph_block(after)):  # a paragraph, typed as a <div> or wrapped in one too
-            return box
+            return []
+        if _paragraph_next(box):
+            return [box]
         box = box.parent
-    return None
+    return []
+
+
+def _next_block(node: LexborNode) -> LexborNode | None:
+    """The element after `node`, past comments and empty ad slots."""
+    after = beside(node, "next")
+    while after is not None and (after.tag == "-comment" or _empty_slot(after)):
+        after = beside(after, "next")  # `<!--endclickprintexclude-->`, an empty ad slot between
+    return after
+
+
+def _paragraph_next(node: LexborNode) -> bool:
+    """Whether a paragraph (40 characters or more, typed as a <div> or wrapped in one too) comes
+    right after `node`."""
+    after = _next_block(node)
+    return after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40 \
+        and paragraph_block(after)
 
 
 def _summary_box(heading: LexborNode, own_id: int) -> LexborNode | None:
@@ -541,7 +563,7 @@ def _empty_slot(node: LexborNode) -> bool:
     return node.tag in _SLOT_TAGS and not node.text().strip() and node.css_first("img") is None
 
 
-def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
+def _listed_box(listing: LexborNode, own_id: int) -> list[LexborNode]:
     """The box around a list and the plain line just above it (`<p>Further reading</p>`,
     `<div><b>STORY HIGHLIGHTS</b></div>`, `RELATED TOPICS`) when the line is a related or
     highlights heading and a paragraph follows the box: `_inline_box`'s rule for lines that are
@@ -550,13 +572,13 @@ def _listed_box(listing: LexborNode, own_id: int) -> LexborNode | None:
     while line is not None and line.tag == "-comment":
         line = beside(line, "prev")
     if line is None or (line.tag not in _LINE_HEADS and line.tag not in _STOP_HEADINGS):
-        return None  # (a heading that is a stop phrase was tried from the heading itself)
+        return []  # (a heading that is a stop phrase was tried from the heading itself)
     text = line.text()
     if len(text) > 120:  # most blocks: one C call decides
-        return None
+        return []
     text = text.strip()
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text) or _in_page_links(listing)):
-        return None
+        return []
     return _inline_box(line, own_id, any_line=True)
 
 
@@ -703,7 +725,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     (a related list, a neighbouring article's label below the text)."""
     if body.paragraphs and len(raw) <= 300 and _NEIGHBOUR.match(raw.replace(_LINK_OPEN, "")):
         return False
-    if _LINK_OPEN in raw and _link_row(raw):
+    if _LINK_OPEN in raw and _link_row(raw) and not _numbered_caps(raw, body):
         if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
             line = collapse(_LINK_SPAN.sub(r"\1", raw))
             if not (line[:3] in _BY and _is_byline(line, body)):  # `By <a>Jo Marsh</a>`
@@ -842,6 +864,15 @@ def _like_title(text: str, title: str) -> bool:
     if len(text) > 60 or len(text) < 8 or _SENTENCE.search(text):
         return False
     return text[:8] in title or title[:8] in text
+
+
+def _numbered_caps(raw: str, body: Body) -> bool:
+    """A numbered subhead in capitals set as one link (`<h2><a>3. THE NIGHT SERVICE</a></h2>`)
+    after the text has begun: a listicle's heading, not a related link."""
+    if not body.paragraphs or len(raw) > 120 or raw.count(_LINK_OPEN) != 1:
+        return False
+    line = collapse(_LINK_SPAN.sub(r"\1", raw))
+    return line[:1].isdigit() and _NUMBERED_CAPS.fullmatch(line) is not None and sum(ch.isupper() for ch in line) >= 3
 
 
 def _link_row(raw: str) -> bool:

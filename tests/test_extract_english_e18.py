@@ -1,0 +1,48 @@
+"""English bodies on a thirteenth outside set (helper english-18): each test a kind of failure found
+while measuring that set, reproduced on a page written for it in tests/fixtures/extract/en_e18_*.html.
+
+- A related heading (`More on this story`, or a paragraph line `You may also like:`) set straight in
+  the article's container between paragraphs, over a list of links, with the article going on after
+  the list: the heading and its list are not text, and the paragraphs after them are (the heading
+  ended the body there, losing the rest). The same heading over a list at the end still ends it.
+- Numbered subheads in capitals, each set as one link (`<h2><a>2. OLD FIRE STATION</a></h2>`): a
+  listicle's headings, kept as text (they were taken for related links).
+- A `Read more on this story: <link>` line, and a `MORE COVERAGE` line over a list of links between
+  paragraphs: not text (`Read more:` and `Related coverage` already were not).
+
+Probed and left as they were: a live blog's time stamps (`4:14 p.m.` over an entry) stay text, as the
+benchmark's own truth keeps them on AP's `The Latest` pages.
+"""
+
+from __future__ import annotations
+
+from extractkit import paragraphs
+
+
+def test_a_related_list_set_loose_between_paragraphs_does_not_end_the_body() -> None:
+    body = paragraphs("en_e18_related_split.html")
+    assert body[0].startswith("The cable ferry between Millbrook and Eastford")
+    assert "Without the ferry, drivers from Millbrook faced a detour" in body[3]
+    assert body[-1] == "A crossing costs five dollars for a car and is free for people on foot or on bicycles."
+    assert not any("More on this story" in line or "You may also like" in line or "Floods close" in line
+                   or "budget sets aside" in line or "Fishing season" in line for line in body)
+    assert len(body) == 7
+
+
+def test_numbered_subheads_in_capitals_set_as_links_are_text() -> None:
+    body = paragraphs("en_e18_numbered_subheads.html")
+    assert body[0].startswith("Big city museums get the crowds")
+    assert "1. THE BUTTON MUSEUM, ASHFORD" in body
+    assert "4. VILLAGE SCHOOLHOUSE, MARLOW END" in body
+    assert body.index("2. OLD FIRE STATION, KELLBY") == 3
+    assert body[-1].startswith("Children can sit at the old desks")
+    assert len(body) == 9
+
+
+def test_a_read_more_on_this_story_line_and_a_more_coverage_list_are_not_text() -> None:
+    body = paragraphs("en_e18_more_coverage.html")
+    assert body[0].startswith("Northfield's central library reopened on Monday")
+    assert body[-1].startswith("Opening hours are back to normal")
+    assert not any("Read more" in line or "MORE COVERAGE" in line or "Water damages" in line
+                   or "Mobile library filled" in line for line in body)
+    assert len(body) == 4
