@@ -9,6 +9,14 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
   listicle's headings, kept as text (they were taken for related links).
 - A `Read more on this story: <link>` line, and a `MORE COVERAGE` line over a list of links between
   paragraphs: not text (`Read more:` and `Related coverage` already were not).
+- An older page's labelled byline over the text (`Author: Name Published: 14th March 2006`), a
+  caption in italics under a picture in a `<center>` box (a sentence, so it was taken for text), and
+  the writer's contact line under the text (`Name: 555-213-0147 or name@site`): none is text.
+- On a page in a Chinese outlet's English template: a caption closing with a credit whose name
+  holds a site's dots (`[Photo by Name/example-daily.cn]`), and an `(Example App Download)` line
+  closing the text: neither is text.
+- A staff byline with a numeric date over the text (`Weekly Staff | 06/12/24`) in a byline field
+  of a CMS: not text.
 
 Probed and left as they were: a live blog's time stamps (`4:14 p.m.` over an entry) stay text, as the
 benchmark's own truth keeps them on AP's `The Latest` pages.
@@ -46,3 +54,25 @@ def test_a_read_more_on_this_story_line_and_a_more_coverage_list_are_not_text() 
     assert not any("Read more" in line or "MORE COVERAGE" in line or "Water damages" in line
                    or "Mobile library filled" in line for line in body)
     assert len(body) == 4
+
+
+def test_an_older_pages_labelled_byline_centred_italic_caption_and_contact_line_are_not_text() -> None:
+    body = paragraphs("en_e18_old_template.html")
+    assert body[0].startswith("A small firm on the edge of town has spent thirty years")
+    assert body[-1] == '"People think it is a dying craft, but we have never been busier," Elsa said.'
+    assert not any("Author" in line or "Steady hands" in line or "555-213" in line for line in body)
+    assert len(body) == 5
+
+
+def test_a_caption_credited_to_a_site_name_and_an_app_download_line_are_not_text() -> None:
+    body = paragraphs("en_e18_outlet_credits.html")
+    assert body[0].startswith("A riverside county in northern Fujian opened a night market")
+    assert body[-1] == '"Buyers can talk to the growers directly and taste before they buy," said bureau official Lu Xin.'
+    assert not any("pours tea" in line or "App Download" in line for line in body)
+    assert len(body) == 4
+
+
+def test_a_staff_byline_with_a_numeric_date_is_not_text() -> None:
+    body = paragraphs("en_e18_staff_byline.html")
+    assert body[0].startswith("The town council voted five to two on Tuesday")
+    assert len(body) == 3

@@ -72,7 +72,7 @@ _PROMO_START = re.compile(
     r"download (?:a |the )?(?:pdf|printable)(?: version| copy)?(?: of this (?:post|article|story|report|page))?[.!]?$|"
     r"listen to\b[^.!?]{0,80}\b(?:podcast|episode)\b[^.!?]{0,60}\b(?:here|below)[.!]?$|"  # a plug for the companion episode
     r"(?:access|unlock|read) (?:the )?full (?:article|story|post)$|"  # a paywall teaser's button
-    r"sign up(?: here| now| today)?[.!]?$|(?:[\w.-]+ ){0,3}app download$|"
+    r"sign up(?: here| now| today)?[.!]?$|\(?(?:[\w.-]+ ){0,3}app download\)?$|"
     r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
     r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
     r"have a (?:news )?tip\?|already a subscriber\?|already have an account\?|"
@@ -129,7 +129,9 @@ _EN_CREDIT_END = re.compile("|".join(
 ))
 # `… on July 6, 2026. Photo: Xinhua`, `… (Photo by Jo Lin/Xinhua)`, `… [Photo/VCG]`, `File photo: Screenshot
 # of …`: a picture's caption closing with its credit, which opens with a capital and has no sentence end.
-_CREDIT_TAIL = re.compile(r"\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?: by |:\s?|/\s?)[A-Z][^.!?:;()\[\]]{0,60}[)\]]?\s*$")
+_CREDIT_TAIL = re.compile(  # (a dot inside a name, `chinadaily.com.cn`, is no sentence end)
+    r"\b(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?: by |:\s?|/\s?)[A-Z](?:[^.!?:;()\[\]]|\.(?=\w)){0,60}[)\]]?\s*$"
+)
 # `(Cover: Passengers board … /CFP)`, `(Cover image via CFP)`: a note on the page's cover picture.
 _COVER_NOTE = re.compile(r"[(\[]Cover(?: (?:image|photo|picture))?\s?(?::|via |by )")
 # `… [Photo provided to chinadaily.com.cn]`, `(Photo courtesy of the museum)`: a bracketed credit naming who gave it.

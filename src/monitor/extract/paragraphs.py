@@ -165,6 +165,19 @@ _EN_DATED_BYLINE = re.compile(
 # A line that is only a date, perhaps with a weekday, a time and a zone (`Fri Dec 28, 7:05 AM ET`,
 # `1/10/2008, 3:50 a.m. EST`, `16 January 2008 –`, `Friday, January 18, 2008`): the dateline of a
 # byline above the text. A date standing in the text (a timeline's heading) comes after a sentence.
+# A labelled byline over the text (`Author: Jo Marsh Published: 24th May 2005`, `Written by: Jo Marsh`).
+_EN_LABEL_BYLINE = re.compile(
+    r"(?:Author|AUTHOR|Written by|Reporter|Writer)\s?:\s?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"(?:\s?[,|·]?\s?(?:Published|Posted|Date|Updated)\s?:\s?(.{1,40}))?"
+)
+# A writer's contact line under the text (`Jo Marsh: 206-464-2491 or jmarsh@example.com`), tried
+# whole (fullmatch) on lines of 160 characters at most.
+_PHONE_OR_MAIL = r"(?:\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
+_CONTACT_LINE = re.compile(
+    rf"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\s?:\s?{_PHONE_OR_MAIL}(?:\s?(?:,|;|or|and)\s?{_PHONE_OR_MAIL}){{0,3}}\.?"
+)
+# A byline of a name and a numeric date over the text (`CHQ Staff | 10/17/18`).
+_NAME_NUMERIC_DATE = re.compile(r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4} ?[|·•,–—-] ?\d{1,2}/\d{1,2}/(?:\d\d){1,2}")
 # A numbered subhead in capitals (`3. THE NIGHT SERVICE`), linked in a listicle's headings: text.
 _NUMBERED_CAPS = re.compile(r"\d{1,2}[.)] [^a-z]{3,80}")
 _EN_DATE_LINE = re.compile(
@@ -422,7 +435,7 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     if size > 300 or "\n\n" in text.strip():
         return None
     if (size > 150 or (text[-1] in _SENTENCE_ENDS and not _one_cjk_sentence(text))) \
-            and not _caption_classed(box, text):
+            and not _caption_classed(box, text) and not (size <= 200 and _italic_centred(box, text)):
         return None  # a longer line or a sentence beside a picture is a caption only under a caption class
     return None if box.css_first("h1, h2, h3, h4, h5, h6, ul, ol, table") is not None else box
 
@@ -469,6 +482,19 @@ def _caption_classed(box: LexborNode, text: str) -> bool:
     Caption classes are read on block elements elsewhere; inline ones only here, beside a picture."""
     rest = " ".join(_unmarked(text).split())
     for node in box.css(_CAPTION_INLINE):
+        part = " ".join(_unmarked(node.text()).split())
+        if part and part in rest:
+            rest = rest.replace(part, "", 1).strip()
+    return not rest
+
+
+def _italic_centred(box: LexborNode, text: str) -> bool:
+    """Whether a centred picture box's text all sits in italics (`<center><img><br><i>Dan admires
+    his new racks.</i></center>`): an older page's caption, sentence ends and all."""
+    if box.tag != "center" and not _centred(box):
+        return False
+    rest = " ".join(_unmarked(text).split())
+    for node in box.css("i, em"):
         part = " ".join(_unmarked(node.text()).split())
         if part and part in rest:
             rest = rest.replace(part, "", 1).strip()
@@ -742,6 +768,15 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and text[:1].isalnum() and len(text) <= 48 and _EN_DATE_LINE.fullmatch(text) and _above_text(body):
         body.date_text = body.date_text or text  # the dateline above the text: a byline's date
         return True
+    if len(text) <= 120 and text[:1] in "AWR" and (labelled := _EN_LABEL_BYLINE.fullmatch(text)) and _above_text(body):
+        body.author = body.author or labelled.group(1)
+        if labelled.group(2):
+            body.date_text = body.date_text or labelled.group(2)
+        return True
+    if len(text) <= 60 and text[-1:].isdigit() and _NAME_NUMERIC_DATE.fullmatch(text) and _above_text(body):
+        return True  # `CHQ Staff | 10/17/18`: the byline over the text
+    if body.paragraphs and len(text) <= 160 and _CONTACT_LINE.fullmatch(text):
+        return True  # the writer's telephone and address under the text
     if short and _is_byline(text, body):
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
