@@ -67,3 +67,22 @@ def test_a_duration_of_endless_spaces():
 def test_config_values_built_to_backtrack(check, value):
     with pytest.raises(checks.Invalid):
         check(value)
+
+
+@pytest.mark.parametrize("script", ['document.cookie="' + "\\'" * N, "document.cookie=" + " " * N + "'a=1' +",
+                                    "document.cookie='a=1'" + " + 'b'" * N, 'document.cookie="' * N,
+                                    ("document.cookie='" + "\\\\" * 20 + "';") * (N // 60)])
+def test_a_script_cookie_of_endless_quotes_and_escapes(script):
+    from monitor.fetch.signals import _COOKIE_SET, _literal
+
+    assert {_literal(script, m.end()) for m in _COOKIE_SET.finditer(script)} <= {None, "\\" * 20, "document.cookie="}
+    assert _literal(" 'verify=' + \"ok\\/1\" + `; path=/`;", 0) == "verify=ok/1; path=/"
+
+
+@pytest.mark.parametrize("script", ["location.href=" + " " * N, "location.replace(" + " " * N,
+                                    "location=location;" * (N // 18), "history.go(" * (N // 11)])
+def test_a_reload_of_endless_blanks(script):
+    from monitor.fetch.signals import _RELOAD
+
+    assert (_RELOAD.search(script) is not None) == script.startswith("location=location")
+    assert _RELOAD.search("window.location.href = window.location.href;")

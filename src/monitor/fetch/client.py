@@ -219,6 +219,7 @@ class Fetcher:
             location = _redirect_target(resp)
             if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
+                self._script_cookies(resp)  # set before it moves or reloads, as a browser runs the script first
                 if location is None and getattr(jar, "changes", 0) != before and \
                         signals.reloads(resp.url, resp.headers, resp.content):
                     location = resp.url  # a cookie check: the page again, with the cookie it set
@@ -236,6 +237,21 @@ class Fetcher:
             current = location
         raise FetchError(f"GET {url}: more than {MAX_HOPS} redirects", kind="redirect",
                          hint="the site sends this link on and on")
+
+    def _script_cookies(self, resp: Response) -> None:
+        """The cookies a stub's script sets (`document.cookie = "verify=1"`: signals.script_cookies)
+        into the jar, as a browser runs the script: those it holds already with the same value
+        are no change (a check setting the same cookie at every reload is not asked again)."""
+        found = signals.script_cookies(resp.content)
+        if not found:
+            return
+        host = httpx.URL(resp.url).host
+        held = {(c.name, c.value) for c in self.client.cookies.jar
+                if host == c.domain.lstrip(".") or host.endswith("." + c.domain.lstrip("."))}
+        fresh = [value for value in found if tuple(value.split(";", 1)[0].strip().split("=", 1)) not in held]
+        if fresh:
+            _keep_cookies(self.client.cookies, 200, httpx.Headers([(b"set-cookie", v.encode()) for v in fresh]),
+                          httpx.Request("GET", resp.url))
 
     async def _obey_robots(self, url: str, target: httpx.URL) -> None:
         """Raise unless robots.txt lets us fetch `url`; an unreadable robots.txt means "not now".

@@ -6,7 +6,8 @@ URL (HTTP `Link: <…>; rel="canonical"` or `<link rel="canonical">` near the to
 page sends the reader on by itself (`refresh_target`): a `Refresh` header, a
 `<meta http-equiv="refresh">` to another page at once (or within seconds on a stub), a stub whose script
 only sets `location` (or its `<body onload>` does), or a `<frameset>` of one frame (a shell: domain forwarding, an old
-portal); the client follows it as a redirect. A challenge is a small page carrying
+portal); the client follows it as a redirect, with the cookies the stub's script sets
+(`script_cookies`: `document.cookie = "…"` written out whole), as a browser runs it first. A challenge is a small page carrying
 a known marker (Aliyun `acw_sc__v2`, Jiasule `__jsl_clearance`, Cloudflare `challenge-platform`,
 "请开启JavaScript"…) or a small page that refreshes to itself; storing it would put a WAF stub in
 the archive and calling it a layout change would send someone to fix selectors that are fine.
@@ -17,6 +18,7 @@ byte checks, never a parser.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from urllib.parse import urljoin, urlsplit
@@ -132,7 +134,7 @@ def _visible(body: bytes) -> str:
 def _refreshes_to_itself(url: str, body: bytes, headers: dict[str, str] | None = None) -> bool:
     """A meta refresh (or, given `headers`, a `Refresh` header) within MOVE_STUB (10) s to this page
     (or to no page): a list page reloading every few minutes is fine."""
-    for delay, target in _refreshes(headers or {}, body):
+    for delay, target, _ in _refreshes(headers or {}, body):
         try:
             if delay <= MOVE_STUB and (not target or _same_page(urljoin(url, target), url)):
                 return True
@@ -147,7 +149,9 @@ def _same_page(a: str, b: str) -> bool:
 
 
 MOVE_NOW = 1  # seconds: a refresh this soon is a move, whatever the page holds
-MOVE_STUB = 10  # a stub with little to read that refreshes within this many seconds moves too
+MOVE_STUB = 10  # a stub with little to read that reloads itself within this many seconds: a check
+MOVE_LATE = 60  # a stub with little to read that refreshes to another page within this many seconds moves
+LATE_TEXT = 200  # characters of visible text such a stub, past MOVE_STUB seconds, holds at most ("本页已迁移…")
 STUB_TEXT = 400  # characters of visible text below which a page is a stub
 SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `location`
 _HEAD = 65_536
@@ -169,36 +173,44 @@ _NO_FRAME = frozenset({"", "about:blank", "javascript:;", "javascript:void(0)", 
 _SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 # a whole address a script moves to: `location = '…'` (a string the script adds nothing to),
 # `location.replace('…')`, or `window.open('…', '_self')` (the same window; a new one is no move)
-_LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'])([^\"'\n]{1,2000})\1(?!\s*\+)"
-                       r"|\blocation\.(?:replace|assign)\(\s*([\"'])([^\"'\n]{1,2000})\3\s*\)"
-                       r"|\bwindow\.open\(\s*([\"'])([^\"'\n]{1,2000})\5\s*,\s*([\"'])_(?:self|top|parent)\7")
+# (quoted with ', " or a template's ` without a `${…}` in it)
+_LOCATION = re.compile(r"\blocation(?:\.href)?\s*=\s*([\"'`])([^\"'`\n]{1,2000})\1(?!\s*\+)"
+                       r"|\blocation\.(?:replace|assign)\(\s*([\"'`])([^\"'`\n]{1,2000})\3\s*\)"
+                       r"|\bwindow\.open\(\s*([\"'`])([^\"'`\n]{1,2000})\5\s*,\s*([\"'])_(?:self|top|parent)\7")
 
 
 def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None:
     """The absolute http(s) URL this page sends the reader on to, or None (it is the page).
     A `Refresh` header or meta refresh within MOVE_NOW seconds moves; within MOVE_STUB seconds
-    only from a stub; a script setting `location` only on a small stub with one target. A
-    refresh to the page itself is not a move (a challenge may do that: `challenge` says so)."""
+    only from a stub, within MOVE_LATE from a stub of LATE_TEXT; a script setting `location` only on a small stub with one target. A
+    refresh to the page itself is not a move (a challenge may do that: `challenge` says so).
+    A meta refresh inside `<noscript>`, which a browser running scripts never reads, moves only
+    a page with next to nothing to read whose scripts name no move (it offers us nothing else)."""
     stub: bool | None = None
-    for delay, target in _refreshes(headers, body):
+    hidden: list[str] = []  # the targets of refreshes inside <noscript>
+    for delay, target, unscripted in _refreshes(headers, body):
         if delay > MOVE_NOW:
-            if delay > MOVE_STUB:
+            if delay > MOVE_LATE:
                 continue
             stub = _is_stub(body) if stub is None else stub
-            if not stub:
+            if not stub or (delay > MOVE_STUB and len(_visible(body)) >= LATE_TEXT):
                 continue
+        if unscripted:
+            hidden.append(target)
+            continue
         moved = _elsewhere(url, target)
         if moved:
             return moved
     if len(body) <= SCRIPT_STUB and (b"location" in body or b"window.open" in body) and _is_stub(body):
-        scripts = _SCRIPT.findall(body) + [a or b for a, b in _ONLOAD.findall(body)]  # and <body onload="…">
-        texts = [script.decode("utf-8", "replace") for script in scripts]
-        targets = {m.group(2) or m.group(4) or m.group(6) for text in texts for m in _LOCATION.finditer(text)}
+        texts = _scripts(body)
+        targets = _targets(texts)
         targets = targets or _kept_targets(texts)
         if len(targets) == 2:  # by device: a phone to the mobile site, a browser to the other
             targets -= {t for t in targets if _MOBILE.search(t.rsplit("/", 1)[0] + "/")}
         if len(targets) == 1:
             return _elsewhere(url, targets.pop().replace("\\/", "/"))  # a JSON-style `\/` is a slash
+    if hidden and len(body) <= SMALL and len(_visible(body)) < SHELL_TEXT:  # a page with nearly nothing to read
+        return next((moved for moved in (_elsewhere(url, target) for target in hidden) if moved), None)
     if len(body) <= SCRIPT_STUB and (b"iframe" in body or b"IFRAME" in body) and not _ANCHOR.search(body):
         inner = _IFRAME.findall(body)
         if len(inner) == 1 and len(_visible(body)) < SHELL_TEXT:  # a shell of one iframe: the page in it
@@ -211,18 +223,103 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
     return None
 
 
-_RELOAD = re.compile(r"\blocation\.reload\s*\(")
+def _scripts(body: bytes) -> list[str]:
+    """The text of the page's scripts and of its `<body onload="…">`."""
+    scripts = _SCRIPT.findall(body) + [a or b for a, b in _ONLOAD.findall(body)]
+    return [script.decode("utf-8", "replace") for script in scripts]
+
+
+def _targets(texts: list[str]) -> set[str]:
+    """The whole addresses the scripts set `location` to (a template with a `${…}` is built, not whole)."""
+    found = {m.group(2) or m.group(4) or m.group(6) for text in texts for m in _LOCATION.finditer(text)}
+    return {t for t in found if "${" not in t}
+
+
+# a reload by any other name: `history.go(0)`, `location.href = location.href`, `location = location`,
+# `location.replace(location.href)`
+_RELOAD = re.compile(r"\blocation\.reload\s{0,20}\(|\bhistory\.go\(\s{0,20}0?\s{0,20}\)"
+                     r"|\blocation(?:\.href)?\s{0,20}=\s{0,20}(?:(?:window|document|self|top)\.)?location(?:\.href)?"
+                     r"\s{0,20}(?:[;,)}\n]|$)"
+                     r"|\blocation\.(?:replace|assign)\(\s{0,20}(?:(?:window|document|self|top)\.)?location(?:\.href)?"
+                     r"\s{0,20}\)")
 
 
 def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
     """Whether the page reloads itself at once, as a cookie check does once it has set its
     cookie: a `Refresh` header or meta refresh within MOVE_STUB seconds to no address or its
-    own, or a stub whose script calls `location.reload()`. (The client asks again only when the
-    answer set a cookie; without one, `challenge` calls such a page a bot check.)"""
+    own, or a stub whose script reloads it (`location.reload()`, `history.go(0)`,
+    `location.href = location.href`, a move to its own address). (The client asks again only
+    when the answer or its script set a cookie; without one, `challenge` calls such a page a
+    bot check.)"""
     if _refreshes_to_itself(url, body, headers):
         return True
-    return len(body) <= SCRIPT_STUB and b"reload" in body and _is_stub(body) and any(
-        _RELOAD.search(script.decode("utf-8", "replace")) for script in _SCRIPT.findall(body))
+    if len(body) > SCRIPT_STUB or not (b"reload" in body or b"location" in body or b"history" in body):
+        return False
+    if not _is_stub(body):
+        return False
+    texts = _scripts(body)
+    return any(_RELOAD.search(text) for text in texts) or any(
+        _elsewhere(url, target.replace("\\/", "/")) is None for target in _targets(texts))
+
+
+_COOKIE_SET = re.compile(r"\bdocument\.cookie\s*=(?!=)")
+_COOKIE_END = frozenset(";,)}\n")
+
+
+def script_cookies(body: bytes) -> list[str]:
+    """The cookies a stub's scripts set (`document.cookie = "verify=1; path=/"`), each as a
+    Set-Cookie value, as a cookie check by script sets them before it reloads the page; only
+    those written out whole (a literal, or literals joined with `+`): a value the script
+    computes is not guessed at, nor is a known bot check's (STRONG: the real ones compute it,
+    and the page stays a bot check)."""
+    if len(body) > SCRIPT_STUB or b"cookie" not in body or any(m in body for m in STRONG) or not _is_stub(body):
+        return []
+    found = []
+    for text in _scripts(body):
+        for m in _COOKIE_SET.finditer(text):
+            value = _literal(text, m.end())
+            if value and "=" in value.split(";", 1)[0]:
+                found.append(value)
+    return found[:10]
+
+
+_BLANKS = re.compile(r"[ \t\r]*")  # a line break after a string ends the statement
+_SPACE = re.compile(r"\s*")
+_JS_STRING = 4_096  # characters a string in a cookie's value holds at most (a cookie is at most 4 KB)
+
+
+def _literal(text: str, at: int) -> str | None:
+    """The string a JavaScript expression starting at `at` spells out when it is quoted strings
+    joined with `+` and nothing else (None otherwise: a name, a call, a template with `${…}`).
+    Each closing quote is found with `str.find`, an escaped one skipped: linear."""
+    parts: list[str] = []
+    while len(parts) < 20:  # a cookie is a few pieces
+        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]  # it matches, if only nothing
+        if at >= len(text) or text[at] not in "\"'`":
+            return None
+        quote, end = text[at], at + 1
+        while True:
+            end = text.find(quote, end, at + _JS_STRING)
+            if end < 0:
+                return None
+            before = end - 1
+            while text[before] == "\\":  # stops at the opening quote at the latest
+                before -= 1
+            if (end - before) % 2:  # an even run of backslashes (none): the string ends here
+                break
+            end += 1
+        part = text[at + 1:end]
+        if ("${" in part) if quote == "`" else "\n" in part:
+            return None
+        # `\'` is `'`, `\/` is `/`, `\\` is `\` (what escapes a cookie's string holds)
+        parts.append("\\".join(piece.replace("\\", "") for piece in part.split("\\\\")) if "\\" in part else part)
+        at = _BLANKS.match(text, end + 1).end()  # type: ignore[union-attr]
+        if at >= len(text) or text[at] in _COOKIE_END:
+            return "".join(parts)
+        if text[at] != "+":
+            return None
+        at += 1
+    return None
 
 
 def _kept_targets(scripts: list[str]) -> set[str]:
@@ -234,8 +331,8 @@ def _kept_targets(scripts: list[str]) -> set[str]:
     if len(names) > 3:  # a stub moves to one address; this is a program
         return found
     for name in names:
-        given = re.compile(r"\b" + re.escape(name) + r"\s*=\s*([\"'])([^\"'\n]{1,2000})\1(?!\s*\+)")
-        found.update(m.group(2) for text in scripts for m in given.finditer(text))
+        given = re.compile(r"\b" + re.escape(name) + r"\s*=\s*([\"'`])([^\"'`\n]{1,2000})\1(?!\s*\+)")
+        found.update(m.group(2) for text in scripts for m in given.finditer(text) if "${" not in m.group(2))
     return found
 
 
@@ -250,29 +347,49 @@ def _value(tag: bytes, pattern: re.Pattern[bytes]) -> bytes | None:
     return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
-def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str]]:
-    """(delay, target) of the `Refresh` header and of each meta refresh near the top; the target
-    is "" when none is given (the page itself)."""
+def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str, bool]]:
+    """(delay, target, inside `<noscript>`) of the `Refresh` header and of each meta refresh near
+    the top; the target is "" when none is given (the page itself)."""
     found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
-    found += [_refresh(_value(tag, _CONTENT), markup=True) for tag in _meta_refreshes(body[:_HEAD])]
+    head = body[:_HEAD]
+    hidden = _noscripts(head) if b"oscript" in head or b"OSCRIPT" in head else []
+    for start, tag in _meta_refreshes(head):
+        got = _refresh(_value(tag, _CONTENT), markup=True)
+        at = bisect.bisect(hidden, (start, _HEAD))
+        if got and at and hidden[at - 1][1] > start:
+            got = (got[0], got[1], True)
+        found.append(got)
     return [f for f in found if f is not None]
 
 
-def _meta_refreshes(head: bytes) -> list[bytes]:
-    """The `<meta … http-equiv=refresh …>` tags of `head`, found without a backtracking regex."""
+def _noscripts(head: bytes) -> list[tuple[int, int]]:
+    """Where each `<noscript>` of `head` starts and ends (at the end of `head` if unclosed), in order."""
+    lower, spans = head.lower(), []
+    at = lower.find(b"<noscript")
+    while at >= 0:
+        end = lower.find(b"</noscript", at)
+        end = len(head) if end < 0 else end
+        spans.append((at, end))
+        at = lower.find(b"<noscript", end)
+    return spans
+
+
+def _meta_refreshes(head: bytes) -> list[tuple[int, bytes]]:
+    """The `<meta … http-equiv=refresh …>` tags of `head`, with where each starts, found
+    without a backtracking regex."""
     lower, tags = head.lower(), []
     at = lower.find(b"http-equiv")
     while at >= 0:
         start, end = lower.rfind(b"<", max(at - 2_000, 0), at), lower.find(b">", at, at + 2_000)
         if start >= 0 and end >= 0 and lower.startswith(b"<meta", start) and b"refresh" in lower[at:end]:
-            tags.append(head[start:end + 1])
+            tags.append((start, head[start:end + 1]))
         at = lower.find(b"http-equiv", at + 10)
     return tags
 
 
 
 
-def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str] | None:
+def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str, bool] | None:
     """(delay, target) of a refresh value such as `0; url=/a.html` (target "" when it names
     none); None for a tag without a value. A meta tag's value (`markup`) has its character
     references undone first (`&quot;`, `&#38;`), as the HTML parser undoes them for a browser."""
@@ -280,7 +397,7 @@ def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str] | Non
         return None
     text = value.decode("utf-8", "replace")
     found = _REFRESH_VALUE.match(html.unescape(text) if markup and "&" in text else text)
-    return (int(found.group(1) or 0), found.group(2)) if found else None
+    return (int(found.group(1) or 0), found.group(2), False) if found else None
 
 
 def _is_stub(body: bytes) -> bool:
