@@ -86,3 +86,17 @@ def test_a_reload_of_endless_blanks(script):
 
     assert (_RELOAD.search(script) is not None) == script.startswith("location=location")
     assert _RELOAD.search("window.location.href = window.location.href;")
+
+
+@pytest.mark.parametrize("doc", ["<urlset><url><loc " * (N // 18), "<url>" * (N // 5), "<url><loc><![CDATA[" * (N // 19),
+                                 "<url>" + "<loc>" * (N // 5), "<url><loc>x</loc>" + "<title" * (N // 6),
+                                 "<" + "a" * N + ":url>", "<url><loc>" + "&" * N + "</loc></url>"])
+def test_a_broken_sitemap_of_endless_elements(doc):
+    from monitor.errors import ExtractError
+    from monitor.sources import sitemap
+
+    try:
+        kind, entries = sitemap.parse(doc.encode(), "https://www.example.cn/sitemap.xml")
+    except ExtractError:
+        return
+    assert kind == "urlset" and len(entries) == 1

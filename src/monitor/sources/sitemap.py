@@ -1,6 +1,7 @@
 """`kind = "sitemap"`: a sitemap, a sitemap index or a Google News sitemap → candidate links.
 
-In: the sitemap XML (gzip or plain). An index's child sitemaps are asked for newest first
+In: the sitemap XML (gzip or plain; well-formed or not, read as search engines read it), a text
+sitemap (one address a line) or a feed given as a sitemap. An index's child sitemaps are asked for newest first
 (at most `max_sitemaps`); a child whose `lastmod` is older than `max_age_days` (default 30) is
 not asked for at all, and neither is an entry whose `news:publication_date` or `lastmod` is.
 `news:title` and the date ride along as the listing's title and date. Out: a `Listing`.
@@ -9,6 +10,8 @@ Never fetches by itself.
 
 from __future__ import annotations
 
+import html
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -91,20 +94,36 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
 
 
 def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, list[Entry]]:
-    """Sitemap XML → ("index" or "urlset", entries); ExtractError when it is neither."""
+    """Sitemap → ("index" or "urlset", entries), read as search engines read one: XML, and when a
+    slip makes it no well-formed XML (a bare `&`, an HTML entity, an undeclared prefix, a PHP
+    warning before it, a comment or script after it, a file cut short) its elements one by one
+    (`_lenient`); a text sitemap, one address a line; an RSS or Atom feed given as a sitemap, its
+    entries. ExtractError when it is none of these."""
+    data = as_utf8_xml(_inflate(content, url))
+    text = data.decode("utf-8", "replace")
+    if not text.lstrip("\ufeff \t\r\n").startswith("<"):
+        return "urlset", _lines(text, url)
     try:
         # decoded as pages are and parsed as UTF-8: the XML parser takes no other multi-byte
         # encoding (a GBK sitemap declared gb2312 raised ValueError)
-        root = ElementTree.fromstring(markup.defuse_entities(as_utf8_xml(_inflate(content, url))))
+        root = ElementTree.fromstring(markup.defuse_entities(data))
     except ElementTree.ParseError as exc:
-        raise ExtractError(f"{url}: not a readable sitemap ({exc})",
-                           hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
+        found = _lenient(text, tz)
+        if found is None:
+            raise ExtractError(f"{url}: not a readable sitemap ({exc})",
+                               hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
+        return found
     kind = _local(root.tag)
+    if kind in _FEEDS:
+        return "urlset", _feed(content, url)
     if kind not in ("sitemapindex", "urlset"):
         raise ExtractError(f"{url}: not a sitemap (root element <{kind}>)",
                            hint="a sitemap's root is <urlset> or <sitemapindex>")
     entries = [e for e in (_entry(node, tz) for node in root) if e is not None]
     return ("index" if kind == "sitemapindex" else "urlset"), entries
+
+
+_FEEDS = ("rss", "feed", "rdf")  # roots of a feed, which search engines take as a sitemap too
 
 
 def _entry(node: ElementTree.Element, tz: str) -> Entry | None:
@@ -113,6 +132,11 @@ def _entry(node: ElementTree.Element, tz: str) -> Entry | None:
         name = _local(child.tag)
         if name not in fields and child.text and child.text.strip():
             fields[name] = child.text.strip()
+    return _made(fields, tz)
+
+
+def _made(fields: dict[str, str], tz: str) -> Entry | None:
+    """An entry of its fields (by lower-case local name); None without an address."""
     loc = fields.get("loc")
     if not loc:
         return None
@@ -121,7 +145,76 @@ def _entry(node: ElementTree.Element, tz: str) -> Entry | None:
 
 
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _lines(text: str, url: str) -> list[Entry]:
+    """A text sitemap's entries: each line that is an http(s) address (a BOM, blanks and blank
+    lines aside). ExtractError when no line is one (an error page in plain text)."""
+    found = [Entry(loc=line) for line in (raw.strip(" \t\ufeff") for raw in text.splitlines())
+             if line.lower().startswith(("http://", "https://"))]
+    if not found:
+        raise ExtractError(f"{url}: not a sitemap (neither XML nor one address a line)",
+                           hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps")
+    return found
+
+
+# An entry's start: `<url>` or `<sitemap>`, any prefix, any case (not `<urlset>` or `<sitemapindex>`).
+_ENTRY_START = re.compile(r"<(?:[\w.-]{1,40}:)?(url|sitemap)(?=[\s>/])")
+_FIELDS = ("loc", "lastmod", "publication_date", "title")
+
+
+def _lenient(text: str, tz: str) -> tuple[str, list[Entry]] | None:
+    """The entries of a sitemap that is no well-formed XML, read element by element as search
+    engines read it: each `<url>` (or `<sitemap>`) up to the next, its fields' text with
+    character references and HTML entities undone (`&amp;`, `&nbsp;`; a bare `&` as it is).
+    None when it has no entry with an address (not a sitemap: an HTML page, say). Read with
+    `str.find` over the lower-cased text: linear."""
+    lower = text.lower()
+    starts = [(m.start(), m.group(1)) for m in _ENTRY_START.finditer(lower)]
+    if not starts:
+        return None
+    ends = [at for at, _ in starts[1:]] + [len(text)]
+    entries = []
+    for (start, _), end in zip(starts, ends, strict=True):
+        fields = {name: value for name in _FIELDS if (value := _field(text, lower, start, end, name))}
+        entry = _made(fields, tz)
+        if entry is not None:
+            entries.append(entry)
+    if not entries:
+        return None
+    return ("index" if any(name == "sitemap" for _, name in starts) else "urlset"), entries
+
+
+def _field(text: str, lower: str, start: int, end: int, name: str) -> str | None:
+    """The text of the first `<name>` or `<prefix:name>` element in text[start:end], a CDATA
+    section's content as it is, other text with its references undone; None when absent, empty
+    or cut off by the file's end."""
+    at = lower.find(name, start, end)
+    while at > start:
+        after = at + len(name)
+        if lower[at - 1] in "<:" and after < end and lower[after] in "> \t\r\n":
+            close = lower.find(">", after, end)
+            if close < 0:
+                return None
+            if lower[close - 1] != "/":  # not an empty `<name/>`
+                cdata = lower.startswith("<![cdata[", close + 1)
+                stop = lower.find("]]>", close + 10, end) if cdata else lower.find("<", close + 1, end)
+                if stop < 0:  # the file cut short inside it: no whole value
+                    return None
+                value = (text[close + 10:stop] if cdata else html.unescape(text[close + 1:stop])).strip()
+                if value:
+                    return value
+        at = lower.find(name, after, end)
+    return None
+
+
+def _feed(content: bytes, url: str) -> list[Entry]:
+    """The entries of an RSS or Atom feed given as a sitemap (Google takes both as one)."""
+    from .feed import parse as feed_entries
+
+    return [Entry(loc=c.url, when=c.published, title=c.title)
+            for c in feed_entries(content, {"content-type": "application/xml"}, url)]
 
 
 def _inflate(content: bytes, url: str) -> bytes:
