@@ -78,7 +78,7 @@ def rules_for(answer: tuple[int, bytes] | str, now: float, ttl: float = TTL, ret
         return Rules(None, allow_all=False, expires=now + retry, unreachable=answer)
     status, body = answer
     if 200 <= status < 300:
-        text = body[:MAX_BYTES].decode("utf-8", "replace")
+        text = body[:MAX_BYTES].decode("utf-8", "replace").removeprefix("\ufeff")  # a BOM, as Google skips it
         return Rules(Protego.parse(text), allow_all=True, expires=now + ttl)
     if 400 <= status < 500 and status != 429:
         return Rules(None, allow_all=True, expires=now + ttl)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from ..config import Source
 from ..models import Candidate
@@ -210,9 +210,12 @@ def absolute(base: str, href: str | None) -> str | None:
         return None
     head, mark, query = href.strip().partition("?")
     try:  # before the query, a backslash is a slash to a browser (`news\\2026\\1.html` from a Windows editor)
-        return urljoin(base, head.replace("\\", "/") + mark + query)
+        joined = urljoin(base, head.replace("\\", "/") + mark + query)
     except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
         return None
+    scheme, colon, rest = joined.partition(":")
+    # a scheme in capitals (`HTTPS://`) is the same scheme to a browser; urljoin lowers it only as the base's
+    return scheme.lower() + colon + rest if colon and not scheme.islower() else joined
 
 
 def in_page_encoding(url: str, codec: str) -> str:
@@ -231,7 +234,7 @@ def in_page_encoding(url: str, codec: str) -> str:
 
 # A quoted string in a link's script; it names a page when it is an address or a path (`/art/…`,
 # `art_3.html`, `show.jsp?id=5`), not a word (`_blank`) or a number (`showMore(3)`).
-_QUOTED = re.compile(r"""['"]([^'"\s<>()]{1,500})['"]""")
+_QUOTED = re.compile(r"""['"`]([^'"`\s<>()]{1,500})['"`]""")
 _PAGE = re.compile(r"\.(?:s?html?|jsp|aspx?|php|do|cgi)(?:[?#]|$)", re.I)
 
 
@@ -244,6 +247,8 @@ def script_link(base: str, href: str | None, onclick: str | None) -> str | None:
         if script and not script.startswith("#"):  # a link to a page: its own href says where
             return None
         script = ""
+    elif "%" in script:  # a browser percent-decodes a javascript: address before it runs it
+        script = unquote(script)
     for text in (script, onclick or ""):
         for m in _QUOTED.finditer(text[:2000]):
             if names_page(m.group(1)):
@@ -273,12 +278,17 @@ def node_link(base: str, node: Any) -> str | None:
         value = (attrs.get("value") or "").strip()
         return absolute(base, value) if names_page(value) else None
     href = attrs.get("href")
-    link = absolute(base, href) or script_link(base, href, attrs.get("onclick"))
+    return absolute(base, href) or script_link(base, href, attrs.get("onclick")) or data_link(base, node)
+
+
+def data_link(base: str, node: Any) -> str | None:
+    """The address a node keeps for the site's script in `data-href` / `data-url`, resolved; None without one."""
     for name in _DATA:
+        value = node.attributes.get(name)
+        link = absolute(base, value) if value else None
         if link:
-            break
-        link = absolute(base, attrs.get(name)) if attrs.get(name) else None
-    return link
+            return link
+    return None
 
 
 def node_title(node: Any) -> str | None:

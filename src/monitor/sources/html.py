@@ -34,6 +34,7 @@ from .base import (
     Trail,
     Walk,
     absolute,
+    data_link,
     frame_urls,
     in_page_encoding,
     mark,
@@ -171,6 +172,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         link = node_link(base_url, anchor) if anchor is not None else None
         if not link and anchor is not node and "onclick" in node.attributes:  # a row a script opens
             anchor, link = node, script_link(base_url, None, node.attributes.get("onclick"))
+        if not link and anchor is None:  # a row (`<li data-href>`, a card) whose address the site's script reads
+            anchor, link = node, data_link(base_url, node)
         if link:
             out.append(Candidate(url=in_page_encoding(link, codec), title=node_title(anchor)))
     if first and not nodes:
