@@ -123,3 +123,56 @@ def test_a_move_a_browser_makes_is_followed(stub, lands):
         with fetcher_for(site, retries=0) as f:
             got = f.get(site.url("/7.shtml"))
     assert got.url == site.url(lands)
+
+
+# A stub whose script submits its one form at once (a single-sign-on hand-back, a "jumping…" page
+# of an old CMS): a browser sends the form, its hidden fields with it, and shows the answer.
+def _form_site(stub: str):
+    from sitekit import Site as FormSite
+
+    site = FormSite()
+    site.page("/robots.txt", "User-agent: *\nDisallow:\n", content_type="text/plain")
+    site.page("/7.shtml", stub)
+    site.page("/new/7.html", PAGE)
+    site.route("POST", "/sso/back", lambda hit: (
+        (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode()) if hit.form.get("ticket") == "ST-7"
+        else (403, {}, b"no ticket")))
+    return site
+
+
+@pytest.mark.parametrize(("stub", "lands", "asked"), [
+    (_stub("", "<form name='jump' action='/new/7.html' method='get'><input type='hidden' name='id' value='7'>"
+               "</form><script>document.jump.submit();</script>"), "/new/7.html?id=7", "GET /new/7.html?id=7"),
+    (_stub("", "<form action=\"/sso/back\" method=\"POST\"><input type=hidden name=ticket value=\"ST-7\">"
+               "<input type=submit value='继续'></form><script>setTimeout(function(){document.forms[0].submit()}, 0)"
+               "</script>"), "/sso/back", "POST /sso/back"),
+    (_stub("", "<form id=f method=post action=/sso/back><input name=\"ticket\" type=\"hidden\" value=\"ST-7\"></form>")
+     .replace("<body>", "<body onload=\"document.getElementById('f').submit()\">"), "/sso/back", "POST /sso/back"),
+])
+def test_a_form_the_stub_submits_at_once_is_sent(stub, lands, asked):
+    with _form_site(stub) as site:
+        with fetcher_for_url(site.base_url) as f:
+            got = f.get(site.url("/7.shtml"))
+        assert got.url == site.url(lands) and "三明市有关负责人" in got.text
+        assert asked in [f"{h.method} {h.path}" for h in site.hits]
+
+
+@pytest.mark.parametrize("stub", [
+    _stub("", "<form name=s action=/new/7.html><input name=q></form>"
+              "<script>function go(){ document.s.submit(); }</script><a href='javascript:go()'>搜索</a>"),
+    _stub("", "<form action=/new/7.html></form><form action=/sso/back></form><script>document.forms[0].submit()</script>"),
+])
+def test_a_form_sent_only_when_asked_is_not_sent(stub):
+    with _form_site(stub) as site:
+        with fetcher_for_url(site.base_url) as f:
+            got = f.get(site.url("/7.shtml"))
+        assert got.url == site.url("/7.shtml")
+        assert [h.path for h in site.hits] == ["/robots.txt", "/7.shtml"]
+
+
+def fetcher_for_url(base: str):
+    from monitor.config import FetchConfig
+    from monitor.fetch import Fetcher
+
+    netloc = base.split("//", 1)[1]
+    return Fetcher(FetchConfig(min_delay=0.0, retries=0, timeout=3.0, allow_private=(netloc,)))

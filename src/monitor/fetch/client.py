@@ -206,7 +206,7 @@ class Fetcher:
         """Request `url`, then each redirect target in turn, every hop checked like the first.
         A POST is repeated only through a 307/308; other redirects continue as a GET."""
         hops: list[str] = []
-        asked: set[tuple[str, int]] = set()  # each hop's URL and the cookies it was asked with
+        asked: set[tuple[str, str, int]] = set()  # each hop's method, URL and the cookies it was asked with
         jar = self.client.cookies.jar
         current = url
         for hop in range(MAX_HOPS + 1):
@@ -214,24 +214,28 @@ class Fetcher:
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current, target)
             before = getattr(jar, "changes", 0)
-            asked.add((current, before))
+            asked.add((request[0], current, before))
             resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
-            location = _redirect_target(resp)
+            location, form = _redirect_target(resp), None
             if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
                 self._script_cookies(resp)  # set before it moves or reloads, as a browser runs the script first
                 if location is None and getattr(jar, "changes", 0) != before and \
                         signals.reloads(resp.url, resp.headers, resp.content):
                     location = resp.url  # a cookie check: the page again, with the cookie it set
+                if location is None and (form := signals.submitted_form(resp.url, resp.content)):
+                    location = form[1]  # a form its script sends at once
             if resp.status not in (307, 308):
                 request = ("GET", {})
+            if form and form[0] == "POST":
+                request = ("POST", {"data": form[2]})
             if location is None:
                 resp.redirects = tuple(hops)
                 return resp
             hops.append(current)
             # a loop: an address asked for before with the same cookies (a cookie check sends the
             # reader back to the same address with a cookie just set, and a browser follows it)
-            if (location, getattr(jar, "changes", 0)) in asked:
+            if (request[0], location, getattr(jar, "changes", 0)) in asked:
                 raise FetchError(f"GET {url}: redirect loop ({' → '.join([*hops, location])})", kind="redirect",
                                  hint="the site sends this link round in circles")
             current = location

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from ..markup import BLOCKS
 
@@ -260,6 +260,50 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
     texts = _scripts(body)
     return any(_RELOAD.search(text) for text in texts) or any(
         _elsewhere(url, target.replace("\\/", "/")) is None for target in _targets(texts))
+
+
+_FORM = re.compile(rb"<form\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
+_INPUT = re.compile(rb"<input\b[^<>]{0,2000}>", re.I)
+_ACTION = re.compile(rb"\baction\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_METHOD = re.compile(rb"\bmethod\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_NAME = re.compile(rb"(?<![\w-])name\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_INPUT_VALUE = re.compile(rb"(?<![\w-])value\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_TYPE = re.compile(rb"(?<![\w-])type\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_SUBMIT = re.compile(r"\.submit\s*\(\s*\)")
+# the wrappers a script submitting at once may stand in: a timer, the page's load, jQuery's ready
+_AT_ONCE = re.compile(r"(?:setTimeout\s*\(\s*|onload\s*=\s*|ready\s*\(\s*|\$\(\s*)function\b")
+_NOT_SENT = frozenset({"submit", "button", "image", "reset", "file"})
+
+
+def submitted_form(url: str, body: bytes) -> tuple[str, str, dict[str, str]] | None:
+    """(method, address, fields) of the one form a stub's script submits at once (`document.forms[0].submit()`
+    in a script or `<body onload>`, not inside a function of its own: a search form sent on a
+    click is no move), as a browser sends it: its hidden and filled fields, to its `action` (the
+    page itself without one), a GET's fields as the address's query. None otherwise."""
+    if len(body) > SCRIPT_STUB or b"submit" not in body or not _is_stub(body):
+        return None
+    forms = _FORM.findall(body)
+    if len(forms) != 1:
+        return None
+    scripts = [text for text in _scripts(body) if _SUBMIT.search(text)]
+    if not any(text.count("function") == len(_AT_ONCE.findall(text)) for text in scripts):
+        return None
+    start = body.find(forms[0])
+    end = body.lower().find(b"</form", start)
+    fields: dict[str, str] = {}
+    for tag in _INPUT.findall(body, start, end if end >= 0 else len(body)):
+        name, kind = _attribute(tag, _NAME), _attribute(tag, _TYPE).lower()
+        if not name or kind in _NOT_SENT or (kind in ("checkbox", "radio") and b"checked" not in tag.lower()):
+            continue
+        fields.setdefault(name, html.unescape(_attribute(tag, _INPUT_VALUE)))
+    action = html.unescape(_attribute(forms[0], _ACTION)) or url
+    try:
+        target = urljoin(url, action)
+    except ValueError:
+        return None
+    if _attribute(forms[0], _METHOD).lower() == "post":
+        return "POST", target, fields
+    return "GET", target.split("#", 1)[0].split("?", 1)[0] + ("?" + urlencode(fields) if fields else ""), {}
 
 
 _COOKIE_SET = re.compile(r"\bdocument\.cookie\s*=(?!=)")
