@@ -8,11 +8,14 @@ another, so every stored article waits for the new topic's verdict."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
 import signal
 import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,23 +82,34 @@ def matched(db: Path, topic: str = "hu-ming") -> int:
                             "(SELECT id FROM articles WHERE source != 'feed')", [topic]).fetchone()[0]
 
 
+class Polling:
+    """A daemon started on `db` with a feed source, once its first poll has stored something
+    (the test runs inside); on the way out it is stopped and `err` holds what it logged."""
+
+    def __init__(self, db: Path, tmp_path: Path) -> None:
+        self.db, self.path, self.err = db, tmp_path / "monitor.toml", ""
+
+    @contextlib.contextmanager
+    def first_poll(self) -> Iterator[subprocess.Popen]:
+        with ReplayServer(SITES) as site:
+            self.path.write_text(HEAD + TEA + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+            proc = start(self.path, self.db)
+            try:
+                wait_for(lambda: polled(self.db) > 0 or proc.poll() is not None, timeout=240, what="the first poll")
+                assert proc.poll() is None
+                yield proc
+            finally:
+                _, self.err = stop(proc)
+        assert proc.returncode == 0 and "Traceback" not in self.err, self.err[-3000:]
+
+
 def test_the_first_poll_runs_while_stored_articles_are_matched_again(db, tmp_path):
     assert unchecked(db) == STORED
-    with ReplayServer(SITES) as site:
-        path = tmp_path / "monitor.toml"
-        path.write_text(HEAD + TEA + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
-        proc = start(path, db)
-        try:
-            wait_for(lambda: polled(db) > 0 or proc.poll() is not None, timeout=240, what="the first poll")
-            left = unchecked(db)
-            assert proc.poll() is None
-            assert left > 0, "the poll waited for the whole store to be matched again"
-            wait_for(lambda: unchecked(db) == 0, timeout=240, what="the stored articles' verdicts")
-            assert proc.poll() is None
-        finally:
-            _, err = stop(proc)
-    assert proc.returncode == 0, err[-3000:]
-    assert "Traceback" not in err
+    daemon = Polling(db, tmp_path)
+    with daemon.first_poll() as proc:
+        assert unchecked(db) > 0, "the poll waited for the whole store to be matched again"
+        wait_for(lambda: unchecked(db) == 0 or proc.poll() is not None, timeout=240, what="the stored articles' verdicts")
+        assert proc.poll() is None
     assert matched(db) >= STORED // 3 // 2  # the ties in every third article found by the new topic
     assert matched(db, "tea") > 0 and unchecked(db, "tea") == 0
 
@@ -148,22 +162,13 @@ def test_an_index_made_under_another_normal_form_is_rebuilt_beside_the_first_pol
         store.set_normal_form("index", "an-older-release")  # as an upgrade finds it
     finally:
         store.close()
-    with ReplayServer(SITES) as site:
-        path = tmp_path / "monitor.toml"
-        path.write_text(HEAD + TEA + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
-        proc = start(path, db)
-        try:
-            wait_for(lambda: polled(db) > 0 or proc.poll() is not None, timeout=240, what="the first poll")
-            assert proc.poll() is None
-            assert index_version(db) == "an-older-release", "the poll waited for the index to be rebuilt"
-            current = normform.index_version()
-            wait_for(lambda: index_version(db) == current or proc.poll() is not None, timeout=240,
-                     what="the rebuilt index")
-            assert proc.poll() is None
-        finally:
-            _, err = stop(proc)
-    assert proc.returncode == 0 and "Traceback" not in err, err[-3000:]
-    assert "search index: rebuilt" in err
+    daemon = Polling(db, tmp_path)
+    with daemon.first_poll() as proc:
+        assert index_version(db) == "an-older-release", "the poll waited for the index to be rebuilt"
+        current = normform.index_version()
+        wait_for(lambda: index_version(db) == current or proc.poll() is not None, timeout=240, what="the rebuilt index")
+        assert proc.poll() is None
+    assert "search index: rebuilt" in daemon.err
     store = Store.open(db)
     try:  # every article is found in the new index, those the poll stored beside the rebuild too
         assert len(store.search(["县域简报"], limit=STORED + 10)) == STORED
