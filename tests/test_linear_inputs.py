@@ -70,13 +70,14 @@ def test_config_values_built_to_backtrack(check, value):
 
 
 @pytest.mark.parametrize("script", ['document.cookie="' + "\\'" * N, "document.cookie=" + " " * N + "'a=1' +",
-                                    "document.cookie='a=1'" + " + 'b'" * N, 'document.cookie="' * N,
+                                    "document.cookie='a=1'" + " + 'b'" * (N // 6), 'document.cookie="' * (N // 17),
                                     ("document.cookie='" + "\\\\" * 20 + "';") * (N // 60)])
 def test_a_script_cookie_of_endless_quotes_and_escapes(script):
-    from monitor.fetch.signals import _COOKIE_SET, _literal
+    from monitor.fetch.signals import _COOKIE_SET
+    from monitor.jsliteral import literal
 
-    assert {_literal(script, m.end()) for m in _COOKIE_SET.finditer(script)} <= {None, "\\" * 20, "document.cookie="}
-    assert _literal(" 'verify=' + \"ok\\/1\" + `; path=/`;", 0) == "verify=ok/1; path=/"
+    assert {literal(script, m.end()) for m in _COOKIE_SET.finditer(script)} <= {None, "\\" * 20, "document.cookie="}
+    assert literal(" 'verify=' + \"ok\\/1\" + `; path=/`;", 0) == "verify=ok/1; path=/"
 
 
 @pytest.mark.parametrize("script", ["location.href=" + " " * N, "location.replace(" + " " * N,
@@ -100,3 +101,15 @@ def test_a_broken_sitemap_of_endless_elements(doc):
     except ExtractError:
         return
     assert kind == "urlset" and len(entries) == 1
+
+
+@pytest.mark.parametrize("page", ["<script>" * (N // 8), "<script>document.write(" * (N // 23),
+                                  "<script>" + "document.write('<li>');" * (N // 22) + "</script>",
+                                  "<script>document.write('" + "\\'" * N + "</script>",
+                                  ("<script>document.write('x')</script>" + "<script>" * 5) * (N // 76),
+                                  "<script>" + " ;" * N + "</script>"])
+def test_a_page_of_endless_script_writes(page):
+    from monitor.jsliteral import run_writes
+
+    out = run_writes(page)
+    assert len(out) <= len(page)

@@ -51,3 +51,43 @@ def test_a_link_whose_scheme_is_in_capitals_is_an_https_link(href):
     from monitor.sources.base import absolute
 
     assert absolute("http://www.example.cn/list.html", href) == "https://www.example.cn/a/1.html"
+
+
+# A list written by the page's script (`document.write('<li><a href=…>…</a></li>')`, as old CMS
+# templates write theirs): a browser runs it and shows the links; the parser saw a script.
+WRITTEN = [
+    "<ul class='news'><script>" + "".join(f"document.write('<li><a href=\"{{href{n}}}\">{t}</a></li>');"
+                                          for n, t in enumerate(TITLES, 1)) + "</script></ul>",
+    "<script type='text/javascript'>\n<!--\ndocument.writeln(\"<ul class='news'>\");\n" + "".join(
+        f"document.writeln(\"<li><a href='{{href{n}}}'>\" + \"{t}\" + \"</a></li>\");\n" for n, t in enumerate(TITLES, 1))
+    + "document.writeln('</ul>');\n//-->\n</script>",
+]
+
+
+@pytest.mark.parametrize("inner", WRITTEN)
+def test_a_list_the_page_writes_with_its_script_is_polled(make_ctx, inner):  # noqa: F811
+    with Site() as site:
+        want = set()
+        for n, title in enumerate(TITLES, 1):
+            site.page(ART.format(n=n), article_html(title, BODY + f"\n第{n}篇。"))
+            want.add(site.url(ART.format(n=n)))
+            inner = inner.replace(f"{{href{n}}}", ART.format(n=n))
+        site.page("/list.html", f"<html><head><meta charset='utf-8'></head><body>{inner}</body></html>")
+        ctx = make_ctx(source_toml("a", site.url("/list.html"), selector="ul.news a"))
+        report = poll(ctx)[0]
+    assert urls(ctx) == want, report
+
+
+def test_a_link_title_a_script_writes_is_its_text_or_its_title_attribute():
+    from monitor.config import Source
+    from monitor.sources import candidates
+
+    page = ("<html><body><ul class='news'>"
+            "<li><a href='/a/1.html'><script>document.write('沪明合作共建产业园')</script></a></li>"
+            "<li><a href='/a/2.html' title='上海专家赴永安义诊活动纪实'><script>var s='上海专家赴永安义诊活动纪实';"
+            "document.write(s.length > 8 ? s.substring(0, 8) + '…' : s);</script></a></li>"
+            "<li><a href='/a/3.html'><script>document.write(title3)</script>三明</a></li>"
+            "</ul></body></html>")
+    src = Source(name="l", kind="html", url="https://sm.example.cn/xw/", link_selector="ul.news a")
+    found = candidates(src, page.encode(), {}, src.url)
+    assert [c.title for c in found] == ["沪明合作共建产业园", "上海专家赴永安义诊活动纪实", "三明"]

@@ -23,6 +23,7 @@ import html
 import re
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from ..jsliteral import literal
 from ..markup import BLOCKS
 
 SMALL = 32_000  # challenge pages are a few KB; real article pages rarely are
@@ -307,7 +308,6 @@ def submitted_form(url: str, body: bytes) -> tuple[str, str, dict[str, str]] | N
 
 
 _COOKIE_SET = re.compile(r"\bdocument\.cookie\s*=(?!=)")
-_COOKIE_END = frozenset(";,)}\n")
 
 
 def script_cookies(body: bytes) -> list[str]:
@@ -321,49 +321,10 @@ def script_cookies(body: bytes) -> list[str]:
     found = []
     for text in _scripts(body):
         for m in _COOKIE_SET.finditer(text):
-            value = _literal(text, m.end())
+            value = literal(text, m.end())
             if value and "=" in value.split(";", 1)[0]:
                 found.append(value)
     return found[:10]
-
-
-_BLANKS = re.compile(r"[ \t\r]*")  # a line break after a string ends the statement
-_SPACE = re.compile(r"\s*")
-_JS_STRING = 4_096  # characters a string in a cookie's value holds at most (a cookie is at most 4 KB)
-
-
-def _literal(text: str, at: int) -> str | None:
-    """The string a JavaScript expression starting at `at` spells out when it is quoted strings
-    joined with `+` and nothing else (None otherwise: a name, a call, a template with `${…}`).
-    Each closing quote is found with `str.find`, an escaped one skipped: linear."""
-    parts: list[str] = []
-    while len(parts) < 20:  # a cookie is a few pieces
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]  # it matches, if only nothing
-        if at >= len(text) or text[at] not in "\"'`":
-            return None
-        quote, end = text[at], at + 1
-        while True:
-            end = text.find(quote, end, at + _JS_STRING)
-            if end < 0:
-                return None
-            before = end - 1
-            while text[before] == "\\":  # stops at the opening quote at the latest
-                before -= 1
-            if (end - before) % 2:  # an even run of backslashes (none): the string ends here
-                break
-            end += 1
-        part = text[at + 1:end]
-        if ("${" in part) if quote == "`" else "\n" in part:
-            return None
-        # `\'` is `'`, `\/` is `/`, `\\` is `\` (what escapes a cookie's string holds)
-        parts.append("\\".join(piece.replace("\\", "") for piece in part.split("\\\\")) if "\\" in part else part)
-        at = _BLANKS.match(text, end + 1).end()  # type: ignore[union-attr]
-        if at >= len(text) or text[at] in _COOKIE_END:
-            return "".join(parts)
-        if text[at] != "+":
-            return None
-        at += 1
-    return None
 
 
 def _kept_targets(scripts: list[str]) -> set[str]:

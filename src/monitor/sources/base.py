@@ -292,7 +292,11 @@ def data_link(base: str, node: Any) -> str | None:
 
 
 def node_title(node: Any) -> str | None:
-    """A link node's text, or an image map area's `alt` / `title`."""
+    """A link node's text (a script in it is not: what it writes, a browser shows, and a script
+    that only writes a string is run before, `jsliteral.run_writes`), or its `title`, or an image
+    map area's `alt`."""
+    if node.css_first("script, style") is not None:
+        node.strip_tags(["script", "style"])
     text = (node.text(deep=True) or "").strip()
     return text or (node.attributes.get("alt") or node.attributes.get("title") or "").strip() or None
 

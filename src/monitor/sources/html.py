@@ -20,6 +20,7 @@ from collections.abc import Generator
 from ..config import Source
 from ..decode import decode_html_as
 from ..errors import ExtractError, MonitorError
+from ..jsliteral import run_writes
 from ..markup import reshape
 from ..models import Candidate
 from .base import (
@@ -162,6 +163,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     from selectolax.lexbor import LexborHTMLParser
 
     text, codec = decode_html_as(content, headers.get("content-type"))
+    if "document" in text and "write" in text:  # a list the page's script writes, as a browser runs it
+        text = run_writes(text)
     tree = LexborHTMLParser(reshape(text))  # see markup
     base = tree.css_first("base[href]")
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
