@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -404,9 +405,30 @@ class Ingestor:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
         if parts and len([s for s in held if s not in conflicted]) > 1:
             return None, []  # one story's text beside another's it quotes: a compilation (a digest's first item)
+        if len(copies := self._copies(p, stories, held, within)) > 1:
+            return copies[0], copies[1:]  # copies of this text, each met before it, started stories
         if stories:
             return stories[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
+
+    def _copies(self, p: Prepared, stories: list[int], held: dict[int, list[dict[str, Any]]],
+                within: dict[int, list[dict[str, Any]]]) -> list[int]:
+        """The stories judged reposts (oldest first) one of whose texts holds this article whole
+        (`dedup.whole`) between a copy's frame (`_copy_around`: a self-media intro and outro, or
+        none) and none of whose texts it holds: copies of this text, each of which left the
+        others' frames out (such a frame makes a third of a short story's copy: two copies hold
+        under REPOST_CONTAINMENT of each other), met before this text and each started a story;
+        this text is theirs. A retrospective quoting it among text of its own is no copy, and
+        copies with figures or names the others have in other values (`_one_story`) are none."""
+        if len(stories) < 2:
+            return []
+        mine, grams = p.text(), p.grams()
+        copies = {s: stored for s in stories if s not in held for c in within.get(s, ())
+                  if (stored := self._read(c)) is not None and dedup.whole(mine, stored.fp.grams)
+                  and _copy_around(stored.text, grams)}
+        if not all(_one_story(a, b) for a, b in itertools.combinations(copies.values(), 2)):
+            return []  # (this text without what tells them apart: a cut of a template's release)
+        return sorted(copies)
 
     @staticmethod
     def _telling(p: Prepared, cand: dict[str, Any], held: dict[int, list[dict[str, Any]]],
@@ -583,12 +605,7 @@ class Ingestor:
         (`segment.name_like`: 茶山坪 beside 柳塘): a release from one template for another place.
         A reposting outlet's rewording (common words) or its 我县 for the county's name is none."""
         small, large, grams = (p.text(), stored.text, stored.fp.grams) if shorter else (stored.text, p.text(), p.grams())
-        for mine, theirs, before, after in dedup.substitutions(small, grams, large):
-            named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
-            if all(named) or (named[0] and segment.name_like(theirs, before, after)) or \
-                    (named[1] and segment.name_like(mine, before, after)):
-                return True
-        return False
+        return _names_differ(small, large, grams)
 
     @staticmethod
     def _framed_apart(p: Prepared, stored: _Stored, shorter: bool) -> str:
@@ -597,14 +614,16 @@ class Ingestor:
         (`dedup.framing`) under a headline of its own (`_own_headline`): a follow-up or a
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
         its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)
-        unless the frame calls on its readers (`_calls_on_readers`: a self-media copy's intro and
-        outro under a headline of its own) or the larger gives the story in more paragraphs
+        unless the frame is a copy's (`_copy_frame`: a self-media copy's intro and outro under a
+        headline of its own, calling on its readers or saying nothing of a report) and the larger's
+        first line does not say the outlet reported it (`_reporting`: a follow-up asking readers
+        to comment), or the larger gives the story in more paragraphs
         (`_held_paragraphs`: a copy framing a story another copy merged into two). A larger text whose
         headline names it a commentary or a follow-up (`_tagged`) frames apart whatever its headline
         keeps, its frame says and the paragraphs of the story (a copy that split them differently)
         number, and whatever words of its own the smaller has (a copy's lead). The smaller text
-        held whole but for a frame of its own calling on readers (`dedup.whole_inside`: a self-media
-        copy of the story, met first) is held whole.
+        held whole but for a copy's frame of its own (`dedup.whole_inside`: a self-media copy of the
+        story, met first) is held whole.
         "loose" when all of that holds but the whole: the smaller text has words the larger left
         out. "" otherwise."""
         tagged = _tagged(stored.title, p.article.title) if shorter else _tagged(p.article.title, stored.title)
@@ -619,12 +638,13 @@ class Ingestor:
             return ""
         if not tagged and _held_paragraphs(stored.body if shorter else p.body, small_grams) > FRAMED_STORY:
             return ""  # the larger gives the story in more paragraphs than a copy that merged them
-        if not tagged and _calls_on_readers(dedup.frame(large, small_grams)):
+        if not tagged and _copy_frame(dedup.frame(large, small_grams)) and \
+                not _reporting(stored.body if shorter else p.body, small_grams):
             return ""  # a self-media account's wrapper around a story it copies
         if tagged or dedup.whole(small, large_grams):
             return "whole"  # (a commentary or a follow-up is no repost of a copy whose own lead it left out)
         # the smaller a self-media copy of the story the larger frames whole: only its wrapper left out
-        wrapper = _calls_on_readers(dedup.frame(small, large_grams)) and dedup.whole_inside(small, large_grams)
+        wrapper = _copy_frame(dedup.frame(small, large_grams)) and dedup.whole_inside(small, large_grams)
         return "whole" if wrapper else "loose"
 
     @staticmethod
@@ -685,21 +705,43 @@ def _page_of(title: str, other: str) -> bool:
     return all(c in _PAGE_MARK for c in long[len(short):])
 
 
+def _names_differ(small: str, large: str, large_grams: Any) -> bool:
+    """Whether a passage of the smaller text stands where the larger has another and both are
+    names, or one a name and the other a name the lexicon lacks (`Ingestor._renamed`)."""
+    for mine, theirs, before, after in dedup.substitutions(small, large_grams, large):
+        named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
+        if all(named) or (named[0] and segment.name_like(theirs, before, after)) or \
+                (named[1] and segment.name_like(mine, before, after)):
+            return True
+    return False
+
+
+def _one_story(a: _Stored, b: _Stored) -> bool:
+    """Whether two stored texts may be copies of one story: the smaller's figures kept in the larger
+    (`dedup.figures_kept`) and no name of one where the other has another (`_names_differ`): two
+    releases from one template for two counties are not."""
+    small, large = (a, b) if a.fp.count <= b.fp.count else (b, a)
+    return dedup.figures_kept(dedup.figures(small.body), dedup.figures(large.body)) and \
+        not _names_differ(small.text, large.text, large.fp.grams)
+
+
 # A headline is a repost's when the longest run of characters it shares with the other's (both
 # normalised, punctuation and spaces removed) is HEADLINE_KEPT of the shorter or more: kept, cut,
 # tagged (重磅｜, ！) or converted to another script. A follow-up's or a commentary's names the
 # story's subject in a few words among its own (时评：从…说开去, …：后续来了). Titles are read up to
 # HEADLINE_CHARS characters (the run is found in their product).
 HEADLINE_KEPT, HEADLINE_CHARS = 0.8, 80
+# A headline of five characters is one (盛夏可采莲, a photo story's); 图片新闻, 简讯 are labels.
+HEADLINE_MIN = 5
 _NOT_WORD = re.compile(r"\W+")
 
 
 def _own_headline(title: str, other: str) -> bool:
     """Whether one article's headline is its own, not the other's kept or lightly edited
-    (HEADLINE_KEPT); titles of under TITLE_MIN characters tell nothing (False)."""
+    (HEADLINE_KEPT); titles of under HEADLINE_MIN characters tell nothing (False)."""
     a, b = (_NOT_WORD.sub("", textnorm.normalize((t or "")[:4 * HEADLINE_CHARS]))[:HEADLINE_CHARS]
             for t in (title, other))
-    if min(len(a), len(b)) < TITLE_MIN:
+    if min(len(a), len(b)) < HEADLINE_MIN:
         return False
     run = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
     return run < HEADLINE_KEPT * min(len(a), len(b))
@@ -707,12 +749,13 @@ def _own_headline(title: str, other: str) -> bool:
 
 # What a self-media account (a WeChat 公众号, a 网易号 or 百家号) says to its readers around a story
 # it copies: its editor (小编), calls to comment, share, follow or bookmark, an arrow down to the
-# text; or whom it took the story from (原标题, 转载自, 版权归原作者). A follow-up's or a commentary's
+# text; or whom it took the story from (原标题, 转载自, 版权归原作者), or that it gives it whole
+# again (an editor's note: 现将全文转发, 原文转载如下). A follow-up's or a commentary's
 # frame is about the news and the outlet's own: 网友留言, 本报将继续关注, 被大量转发 are none of these.
 # Literals only (a plain alternation: linear). Read on fingerprint text.
 _READER_CALL = re.compile("小编|评论区|留言区|欢迎留言|留言告诉|点个赞|点赞再走|在看”|在看\"|设为星标|关注我们|点击关注|"
                           "加关注|关注公众号|转发给|转发让|转发这|转发扩散|欢迎转发|建议收藏|记得收藏|↓|"
-                          "原标题|转载自|本文转载|本文转自|版权归原作者")
+                          "原标题|转载自|本文转载|本文转自|版权归原作者|全文转发|全文转载|原文转载|转载如下|转发如下")
 
 
 def _held_paragraphs(body: str, grams: Any) -> int:
@@ -722,9 +765,43 @@ def _held_paragraphs(body: str, grams: Any) -> int:
                for line in map(str.strip, dedup.story_lines(body).split("\n")))
 
 
+# What a follow-up's or a commentary's frame says of the news: that it was reported (the outlet's
+# own reporter, paper or station, a report, the news, a piece printed or published, an interview).
+# A self-media copy's plain intro and outro (…又有了新的消息, 接下来的情况，我们继续留意) say none of
+# it: they give the story as news, not as a report. Literals only (linear). Read on fingerprint text.
+_REPORTS = re.compile("记者|本报|本台|见报|报道|新闻|刊出|刊发|刊登|采访|笔者|评论")
+
+
 def _calls_on_readers(frame: str) -> bool:
     """Whether a frame's text calls on its readers or credits its source (`_READER_CALL`)."""
     return _READER_CALL.search(frame) is not None
+
+
+# What an outlet's own follow-up says first: its reporter went back, its paper ran the story. A
+# self-media copy's intro says no such thing of itself (a copy's story may: its lead is no intro).
+_OWN_REPORTING = re.compile("记者|本报|本台|见报")
+
+
+def _reporting(body: str, small_grams: Any) -> bool:
+    """Whether the larger text's first line (`dedup.story_lines`) is its own (under HELD of it in
+    the smaller's shingles) and says it was reported by the outlet (`_OWN_REPORTING`): a follow-up's
+    opening, however it ends (欢迎在评论区留言 is no self-media wrapper's then)."""
+    first = scriptfold.fingerprint_text(dedup.story_lines(body).lstrip().split("\n", 1)[0])
+    return _OWN_REPORTING.search(first) is not None and dedup.coverage(first, small_grams) < HELD
+
+
+def _copy_around(large: str, small_grams: Any) -> bool:
+    """Whether the larger text's own opening and closing around the smaller (`dedup.frame`) are
+    each of FRAME_MAX characters or fewer and a copy's (`_copy_frame`): no text of its own beyond
+    a self-media intro and outro (a retrospective's or a feature's around a story it quotes is)."""
+    frame = dedup.frame(large, small_grams)
+    return bool(frame) and all(len(edge) <= dedup.FRAME_MAX for edge in frame.split("\n")) and _copy_frame(frame)
+
+
+def _copy_frame(frame: str) -> bool:
+    """Whether a frame is a self-media copy's: it calls on its readers or credits its source
+    (`_calls_on_readers`), or it says nothing of a report (`_REPORTS`: a plain intro and outro)."""
+    return _calls_on_readers(frame) or _REPORTS.search(frame) is None
 
 
 def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = "") -> bool:
