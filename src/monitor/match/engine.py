@@ -24,7 +24,7 @@ from ..models import Hit, Match
 from ..textnorm import normalize, normalize_lines, normalize_lines_map, normalize_map, offset_shift
 from . import spaced
 from .rules import GARBLED, Rule, Topic
-from .spans import MENU_OPENERS, Enumerations, group_spans, positions
+from .spans import FURNITURE_WORDS, MENU_OPENERS, Enumerations, group_spans, positions
 from .terms import Found, Literals, terms_pattern
 
 # A run of 。!?; or line breaks, or "." before a space, line break or the end; written to start
@@ -64,6 +64,9 @@ _MENU = terms_pattern(list(MENU_OPENERS))
 # The bullets a flattened links list opens with ("相关新闻：· …"), found by the same pass: a text without one is
 # not scanned for them (`_inline_marker`).
 _BULLETS = terms_pattern(list("·•▪◆●■"))
+# A menu's own words and a topic box's label (视频, 联系我们, 专题, "contact"), found by the same pass: a text without one
+# has no line of such furniture (`Enumerations.furniture`), and its hits are not looked at for one.
+_FURNITURE = terms_pattern(list(FURNITURE_WORDS))
 MAX_HITS_PER_RULE = 12
 SUBJECT_PARAGRAPHS = 2  # a side named in this many body paragraphs anchors a rule, as up front
 
@@ -252,18 +255,23 @@ _HitT = tuple[int, int, int, bool]
 _LINE = re.compile("[^\n]+")
 
 
-def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
+def _follow_lines(doc: _Doc, lead: int, cut: int) -> frozenset[int]:
     """The paragraphs above the lead that are an account's follow prompt (`_FOLLOW`) or the story's
     source line (来源：三明日报, "Source: Sanming Daily": the outlet that wrote it), in a titled page (an
-    untitled one's lines above the lead are its title already)."""
+    untitled one's lines above the lead are its title already); below the story, up to `cut`, a source line
+    naming a public body (来源：建宁县卫健局: the body posting its own news, `_SOURCE_BODY`), not an outlet (来源：三明日报
+    under another place's story it reprinted)."""
     text, starts = doc.text, doc.para_starts
-    if lead < 2 or not doc.has_title:
+    if lead < 1 or not doc.has_title:
         return frozenset()
+    below = _source_below(text, starts, lead, cut) if "来源" in text else None
+    if lead < 2:
+        return frozenset() if below is None else frozenset((below,))
     above = text[: starts[lead]]
     follow, source = "关注" in above, "来源" in above or "source" in above
     if not follow and not source:
-        return frozenset()
-    found = set()
+        return frozenset() if below is None else frozenset((below,))
+    found = set() if below is None else {below}
     for i in range(1, lead):
         a, b = starts[i], starts[i + 1] - 1
         if b - a < _BYLINE_MAX and ((follow and "关注" in text[a:b] and _FOLLOW.search(text, a, b))
@@ -273,6 +281,22 @@ def _follow_lines(doc: _Doc, lead: int) -> frozenset[int]:
 
 
 _SOURCE = re.compile("来源 ?:|source ?:")
+# A public body named as a story's source (来源：建宁县卫健局, 来源：泰宁县人民政府, 来源：三明市第一医院), not a news outlet
+# (日报, 网, 电视台, 融媒体中心: they reprint other places' stories too).
+_SOURCE_BODY = re.compile(r"来源 ?: ?(?![^\n ]*?(?:报|网|台|社|媒|刊|新闻))[^\n ]{2,20}?(?:局|委员会|委|政府|办公室|医院|管委会)(?: |$)")
+_SOURCE_BELOW = 4  # the story's last paragraphs looked at for its source line
+
+
+def _source_below(text: str, starts: list[int], lead: int, cut: int) -> int | None:
+    """The paragraph below the lead and above `cut`, among the last `_SOURCE_BELOW`, that is a source line naming
+    a public body (`_SOURCE_BODY`), else None."""
+    k = bisect_right(starts, cut - 1) - 1
+    for i in range(k, max(lead, k - _SOURCE_BELOW), -1):
+        a = starts[i]
+        b = min(cut, starts[i + 1] - 1 if i + 1 < len(starts) else len(text))
+        if b - a < _BYLINE_MAX and (m := text.find("来源", a, b)) >= 0 and _SOURCE_BODY.match(text, m, b):
+            return i
+    return None
 
 
 def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None = None) -> tuple[int, int]:
@@ -290,10 +314,12 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut, bullets)
     if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
         cut = m.start() + 1  # past the sentence's mark: "…排查隐患。 相关新闻 沪明…", a page in one line
-    if topic.ignore_after is not None and len(starts) > _TAIL_LINES + 2 and not _GALLERY.search(text, 0, starts[1]):
+    if topic.ignore_after is not None and len(starts) > _TAIL_BULLETED + 2 and not _GALLERY.search(text, 0, starts[1]):
         cut = _headline_tail(text, starts, cut)
     if topic.ignore_after is not None and len(starts) > 2:
         cut = _footer_block(text, starts, cut)
+    if topic.ignore_after is not None and "网友" in text:
+        cut = _comments_below(text, starts, cut, topic.lead_min_chars)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
@@ -302,8 +328,10 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
             break
         if starts[i] in menus:
             continue
-        lead = i if lead < 0 else lead
         size = end - starts[i]
+        if size >= topic.lead_min_chars and doc.lists.furnished and doc.lists.furniture(starts[i], end):
+            continue  # 三明新闻 上海频道 沪明对口合作 … 联系我们: a menu between spaces, never the lead
+        lead = i if lead < 0 else lead
         if size >= topic.lead_min_chars and not _byline(text, starts[i], end) \
                 and not (size == starts[1] - 1 and text.startswith(text[:size], starts[i])):  # the title again
             return cut, i
@@ -317,6 +345,9 @@ _TAIL_LINES = 3
 _TAIL_MAX = 30
 _TAIL_MIN = 5
 _TAIL_STORY_MIN = 15  # characters of the story's paragraph above the block
+# Two lines are enough when each opens with a bullet ("· 沪明对口合作项目集中签约"): a links list, its heading dropped.
+_TAIL_BULLETED = 2
+_TAIL_BULLETS = frozenset("·•▪◆●■◇")
 _NOT_HEADLINE = re.compile(r"[。!?;,、:]| [^ ]+ |^(?:图|摄|编辑|责任编辑|记者|来源|作者)")  # two gaps: a table's row
 _STORY_END = re.compile(r"(?:[。!?]|[a-z0-9)\"”’'][.!?])\S{0,2}$")
 # The same block in English ("Shanghai-Sanming park signs new tenants", "More stories"): a line of two to
@@ -334,7 +365,7 @@ def _headline_tail(text: str, starts: list[int], cut: int) -> int:
     story's sentence stands above it."""
     k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
     end = cut - 1 if cut < len(text) else len(text)
-    n = 0
+    n = bulleted = 0
     while k > 1:
         a = starts[k]
         line = text[a:end]
@@ -342,7 +373,9 @@ def _headline_tail(text: str, starts: list[int], cut: int) -> int:
             if not (len(line) <= _TAIL_EN_MAX and _TAIL_EN.fullmatch(line) and len(_FIGURE.findall(line)) <= 4):
                 break
         n, end, k = n + 1, a - 1, k - 1
-    if n < _TAIL_LINES or not _STORY_END.search(text, starts[k], end) or end - starts[k] < _TAIL_STORY_MIN:
+        bulleted += line[0] in _TAIL_BULLETS
+    if (n < _TAIL_LINES and (n < _TAIL_BULLETED or bulleted < n)) or not _STORY_END.search(text, starts[k], end) \
+            or end - starts[k] < _TAIL_STORY_MIN:
         return cut
     return starts[k + 1]
 
@@ -371,6 +404,34 @@ def _footer_block(text: str, starts: list[int], cut: int) -> int:
     line_end = text.find("\n", cut)
     below = cut < len(text) and _FOOTER_SITE.search(text, cut, line_end if line_end >= 0 else len(text))
     return top if below or _FOOTER_SITE.search(text, top, cut - 1) else cut
+
+
+# Readers' comments left below the story without their thread's heading (网友“山城小李”：沪明合作越来越好…), each line
+# opening with the reader's label. Only below a paragraph of the story: a page of readers' comments or a reader's
+# question answered by an office (网友留言：… 回复单位：…) opens with them, and they are its subject.
+_COMMENT_LINE = re.compile(r"\n网友[“\"]?[^\n:“”\"]{1,12}[”\"]? ?:")
+
+
+def _comments_below(text: str, starts: list[int], cut: int, min_chars: int) -> int:
+    """`cut`, or the start of the block of comment lines (`_COMMENT_LINE`; short lines between them: dates, 回复 | 点赞)
+    ending what is read, when a paragraph of the story (at least `min_chars` long, not a comment) stands above it. An
+    interview's questions answered at length between them are no such block."""
+    k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
+    end = cut - 1 if cut < len(text) else len(text)
+    top = -1
+    while k > 1:
+        a = starts[k]
+        if _COMMENT_LINE.match(text, a - 1):
+            top = k
+        elif end - a >= min_chars:
+            break
+        end, k = a - 1, k - 1
+    if top < 0:
+        return cut
+    for i in range(1, top):
+        if starts[i + 1] - 1 - starts[i] >= min_chars and not _COMMENT_LINE.match(text, starts[i] - 1):
+            return starts[top]
+    return cut
 
 
 def _byline(text: str, start: int, end: int) -> bool:
@@ -456,8 +517,10 @@ class _Hits(dict):
         if (menus := self.found.starts.get(id(_MENU))) and not doc.menus_read:  # 首页 新闻 沪明合作 上海 三明 …
             doc.lists.add_menus(menus)
             doc.menus_read = True
+        if id(_FURNITURE) in self.found.starts:  # 视频, 联系我们, 专题: a line of the site's furniture may hold hits
+            doc.lists.furnished = True
         self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()))
-        self.heads = _follow_lines(doc, self.lead)
+        self.heads = _follow_lines(doc, self.lead, self.cut)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
     def _lead_end(self) -> int:
@@ -500,7 +563,7 @@ def _literals(topic: Topic) -> tuple[Literals, dict[str, tuple[int, ...] | None]
     key = id(topic)
     if key not in _LITERALS:
         patterns = [p for g in topic.groups.values() for p in (g.pattern if g.words else None, g.not_in, g.mojibake, g.regex)
-                    if p is not None] + [_TONED, _MENU, _BULLETS]
+                    if p is not None] + [_TONED, _MENU, _BULLETS, _FURNITURE]
         literals = Literals(patterns)
         ids: dict[str, tuple[int, ...] | None] = {}
         for name, g in topic.groups.items():

@@ -56,8 +56,9 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
 # "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
 # "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…"), and a short label
 # in 【】 opening each line does in a listing ("【展览】…\n【演出】…\n【推介】…": a weekend calendar).
-# A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too.
-_ITEM = re.compile(r"[\n;。:] ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
+# A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too. Not the minutes of a
+# time ("00:25 师傅们都来自三明": a video's subtitles, line by line, are one story).
+_ITEM = re.compile(r"[\n;。:](?<!\d:) ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
                    r"|\d{1,2} (?=[\u4e00-\u9fff])|[●○◆◇■□▲△★☆•▶►♦]|【[^】\n]{1,6}】)")
 # A title that says the page rounds up the news (早报, 早读, 今日要闻, "China briefing", "week in
 # review"): each line of its body, and each clause of a line between semicolons, is one item, a
@@ -164,11 +165,25 @@ class Enumerations:
         self.any = bool(self.marks or self.etc)  # most articles with none decide their hits here
         # [start, end) of each segment of a keyword line, and where those lines start
         self.keywords, self.keyword_lines = _keyword_segments(text)
+        self._furniture: dict[int, int] = {}  # a body line's start: where its furniture ends (`furniture`)
+        self.furnished = False  # the text holds one of `FURNITURE_WORDS` (set by the engine's literal pass)
         # 、 between two "place's thing" items (…闵行区的家庭医生签约服务、浙江省的…): farther from
         # the name than a plain item's affix
         self.lacks = terms.absent(text)  # scripts the text has no character of (a mask)
         self.possessive = [m for m in self.marks if "的" in text[m + 1 : m + 2 + LIST_AFFIX_MAX + 2]
                            and "的" in text[max(0, m - _POSSESSIVE_MAX) : m]]
+
+    def furniture(self, start: int, end: int) -> bool:
+        """Is [start, end) in a body line's furniture (`furniture_end`)? Each line is judged once."""
+        text = self.text
+        a = text.rfind("\n", 0, start) + 1
+        if a == 0:
+            return False  # the title
+        f = self._furniture.get(a)
+        if f is None:
+            b = text.find("\n", start)
+            f = self._furniture[a] = furniture_end(text, a, len(text) if b < 0 else b)
+        return end <= f
 
     def add_menus(self, places: list[int]) -> None:
         """Add the menu lines between spaces opening at `places` (`menu_lines`) to the keyword lines."""
@@ -337,6 +352,11 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments):
             out += segments  # every segment a word: not "记者甲/文 乙/图)为推动…，…" opening a story
             lines.add(start)
+        elif (len(segments) > _KEYWORD_MIN_SEGMENTS and text[cuts[1]] == "|"
+              and all(_is_keyword(text, a, b) for a, b in segments[:-1])):
+            # a menu joined to the story's first paragraph ("menu: home | news | shanghai-sanming cooperation |
+            # contact us the city library will …"): its items, not the story after the last bar
+            out += segments[:-1]
     return out, lines
 
 
@@ -380,6 +400,48 @@ def menu_lines(text: str, places: list[int]) -> tuple[list[tuple[int, int]], lis
             out.append((start, end))
             lines.append(start)
     return out, lines
+
+
+# A line of a site's furniture that no opener heads, judged only for a line a list-skipping group hits (once a line),
+# in a text that holds one of `FURNITURE_WORDS` (the engine's literal pass finds them: `Enumerations.furnished`): a
+# menu between spaces, four items or more, one of them a menu's own word (沪明合作 文旅 视频 联系我们, "news politics …
+# videos contact"), alone or joined to the story's first sentence (首页 新闻中心 沪明合作 文旅 视频 三明市区今年…); a site's
+# topic box (专题:沪明对口合作十周年, 【专题】…, 专题链接:…, "Special coverage: …").
+_MENU_WORDS = frozenset(("首页", "网站首页", "联系我们", "关于我们", "网站地图", "视频", "图片", "登录", "注册", "手机版", "无障碍",
+                         "专题", "home", "contact", "videos", "photos", "login", "register", "subscribe", "sitemap"))
+FURNITURE_WORDS = (*sorted(_MENU_WORDS), "special coverage", "special topic")
+_MENU_LATIN_MAX = 200  # characters of an English menu line
+_BOX = re.compile(r"(?:【专题】|\[专题\]|专题(?:链接|专栏)? ?:|special (?:coverage|topic) ?:)")
+_LATIN_WORD = re.compile("[a-z]")
+_MENU_ITEM = re.compile("[\u4e00-\u9fff]{1,12}")  # a menu's item between spaces: Han only (not 2024 年, not Hangul)
+
+
+def furniture_end(text: str, a: int, b: int) -> int:
+    """Where the furniture opening the body line text[a:b] ends: b for a whole line of it, the start of the story's
+    sentence after a menu's items, a when the line opens with none."""
+    if _BOX.match(text, a):
+        return b
+    x = text.find(" ", a, b)
+    if x < 0:
+        return a  # most Chinese lines: decided by one find
+    if _LATIN_WORD.search(text, a, b):  # English: a whole line of words, none of a sentence's (most lines: one search)
+        if (b - a > _MENU_LATIN_MAX or _SENTENCE_INSIDE.search(text, a, b) or _MENU_NOT.search(text, a - 1, b + 1)
+                or text.count(" ", a, b) < _MENU_MIN_SEGMENTS - 1):
+            return a
+        return b if any(w in _MENU_WORDS for w in text[a:b].split()) else a
+    run, words, y = 0, False, a  # Chinese: the items between spaces opening the line, Han words of a menu's length
+    while True:
+        if x > y:
+            if not _MENU_ITEM.fullmatch(text, y, x):
+                break
+            run += 1
+            words = words or text[y:x] in _MENU_WORDS
+        if x >= b:
+            return b if run >= _MENU_MIN_SEGMENTS and words else a
+        y = x + 1
+        x = text.find(" ", y, b)
+        x = b if x < 0 else x
+    return y if run >= _MENU_MIN_SEGMENTS and words else a
 
 
 def _is_keyword(text: str, a: int, b: int) -> bool:
@@ -452,6 +514,8 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
         spans = _one_item_only(spans, lists.items, text)
     if group.skip_list_items and spans and lists.keywords:
         spans = [s for s in spans if not _in_keywords(s, lists.keywords)]
+    if group.skip_list_items and spans and lists.furnished:  # a menu or a topic box (`furniture_end`)
+        spans = [s for s in spans if not lists.furniture(*s)]
     if group.skip_list_items and spans and lists.stations:  # a station at one end of a line: "三明北至上海虹桥"
         spans = [s for s in spans if text[s[1] : s[1] + 1] not in _STATION_NEXT or not _route_end(text, *s)]
     if group.pairs and group.skip_list_items and spans:  # a pair named by one term: "shanghai and sanming"
@@ -599,7 +663,7 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int,
     items stay hits.
     """
     left, right = _prev_delimiter(text, start), _next_delimiter(text, end)
-    if _acts_together(text, start, end, lists):
+    if _acts_together(text, start, end, lists) or _partners(text, start, end, left, right):
         return False
     listed_left = (left >= 0 and text[left] == LIST_MARK and _is_affix(text[left + 1 : start])
                    and not _numbering(text, left))
@@ -612,6 +676,47 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int,
         return not _any_within(spans, right, after) and not _own_parts(text, end, right, after)
     etc = _ETC.search(text, end, min(right, end + LIST_AFFIX_MAX + 2))
     return bool(etc and _is_affix(text[end : etc.start()]) and not same_left)
+
+
+# Bodies, not places: a list of them after 与 / 同 / 和 names the partners the subject meets or signs with
+# ("三明市卫健委与广安门医院、岳阳中西医结合医院召开合作座谈会", "三明学院与厦门大学、同济大学签约").
+_BODY = re.compile("(?:医院|大学|学院|集团|公司|研究院|研究所|中学|小学|学校)")
+_BODY_END = re.compile("(?:医院|大学|学院|集团|公司|研究院|研究所|中学|小学|学校)$")
+_PARTNERS_WITH = "与同和"
+_PARTNER_ITEM_MAX = 14  # characters of one body's name
+
+
+def _partners(text: str, start: int, end: int, left: int, right: int) -> bool:
+    """True when the hit is in one of two or three bodies (`_BODY`: hospitals, universities, firms) listed right after
+    与 / 同 / 和: the subject's partners, each of them, not places in passing (与福州、上海相比 stays a list)."""
+    items = 1
+    if not (start and text[start - 1] in _PARTNERS_WITH):  # the hit's item is not the first: the items before it
+        cur = left
+        while True:
+            if cur < 0 or text[cur] != LIST_MARK:
+                return False  # no 与 before the list's first item
+            prev = _prev_delimiter(text, cur)
+            item = text[prev + 1 : cur]
+            k = max(item.rfind(c) for c in _PARTNERS_WITH)
+            item = item[k + 1 :]
+            if not (0 < len(item) <= _PARTNER_ITEM_MAX and _BODY_END.search(item)) or items >= _JOINT_ITEMS:
+                return False
+            items += 1
+            if k >= 0:
+                break
+            cur = prev
+    # the hit's own item and those after it, the last running on into the clause (…岳阳中西医结合医院召开座谈会)
+    x = start
+    while True:
+        if not _BODY.search(text, x, min(right, x + _PARTNER_ITEM_MAX + 2)):
+            return False
+        if right >= len(text) or text[right] != LIST_MARK:
+            break
+        items += 1
+        if items > _JOINT_ITEMS:
+            return False
+        x, right = right + 1, _next_delimiter(text, right + 1)
+    return items > 1 and not _ETC.search(text, x, min(right, x + _PARTNER_ITEM_MAX + 4))
 
 
 def _own_parts(text: str, end: int, mark: int, after: int) -> bool:

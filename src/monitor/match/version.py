@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 # bump, English headlines left below a story with no marker; and, by a probe below (match-20), a site search's results
 # page, 站内搜索 / 搜索结果, as a round-up, and a share bar (分享到) above the story as no end of it; and, by a probe
 # below (match-21), a site's footer lines above its copyright line or at the page's end (主办单位：… 协办单位：…) as no
-# part of the story; and, by a probe below (match-22), a menu line under its own label, 网站导航：…).
+# part of the story; and, by a probe below (match-22), a menu line under its own label, 网站导航：…; and, by a probe below
+# (match-24), a menu line between spaces with no opener, a topic box, readers' comments below the story, two or three
+# bodies listed after 与 as partners, a public body's source line below the story, a time's minutes as no list number).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -99,6 +101,8 @@ PROBES = (
     ("专家在泰宁", "首页 | 新闻\n分享到：微信 微博\n泰宁县医院与上海仁济医院结对，仁济医院派驻专家常年坐诊带教，开展远程会诊。"),
     ("建宁植树", "建宁县干部在溪源乡植树两千株。\n主办：建宁县人民政府 协办：上海市奉贤区合作交流办 网站标识码：3504300001"),
     ("城区停电检修", "网站导航：三明新闻 上海频道 沪明合作专栏 图片 视频\n城区部分小区明日停电检修，请居民提前做好准备。"),
+    ("卫健委与两家医院座谈", "沪明合作 文旅 视频 联系我们\n专题：沪明对口合作\n市卫健委与北京协和医院、仁济医院驻点专家召开座谈会，听取"
+     "专家在我市坐诊的进展。\n00:25 来自上海的专家\n来源：三明市卫健委\n网友“小李”：沪明合作好"),
 )
 
 
