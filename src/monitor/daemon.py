@@ -1,10 +1,11 @@
-"""The daemon's plumbing around the scheduler: one daemon per database, signals, SIGHUP reloads.
+"""The daemon's plumbing around the scheduler: one daemon per database, signals, SIGHUP reloads,
+stored articles brought up to date beside the jobs.
 
 In: the scheduler that `scheduler.build` made and its shared Context (whose lock the jobs
-take for store work). Out: nothing
-to callers; the effects are a held lock file, jobs brought in line with a re-read config, and
-log lines. The jobs themselves (what a poll or a digest does) live in `scheduler`; serving
-metrics lives in `metrics`. Never prints.
+take for store work). Out: nothing to callers; the effects are a held lock file, jobs brought
+in line with a re-read config, stored verdicts and index made current by a thread of its own
+(`Rechecks`), and log lines. The jobs themselves (what a poll or a digest does) live in
+`scheduler`; serving metrics lives in `metrics`. Never prints.
 """
 
 from __future__ import annotations
@@ -165,9 +166,9 @@ class Rechecks:
     index rebuilt (an upgrade of the normal form) in the background, on a connection of the
     daemon's own, while the jobs poll and send on the shared one: at a million articles that is
     10-15 and ~25 minutes, which at start (or under the lock, after a SIGHUP) held back every
-    poll and digest. `request` starts a pass, or makes a running one
-    stop after its batch and start again with the config now in force; `stop` ends it between
-    batches. Articles a stopped pass left unchecked are matched at the next start."""
+    poll and digest. `request` starts a pass, or makes a running one stop after its batch and
+    start again with the config now in force; `stop` ends it between batches. What a stopped
+    pass left is done at the next start."""
 
     def __init__(self, ctx: Context, work: Callable[[Context, Callable[[], bool]], Any]) -> None:
         self.ctx, self.work = ctx, work

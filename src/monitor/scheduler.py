@@ -101,9 +101,10 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     """Run until stopped; with `once`, run every poll and digest job one time and return.
 
     The caller holds the database's daemon lock (`daemon.single`). SIGHUP re-reads the config;
-    `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`). `recheck` matches
-    stored articles the topics' current rules have not checked: run beside the jobs, from the
-    start and again after each reload (`daemon.Rechecks`), never ahead of them."""
+    `metrics_port` serves /metrics and /healthz (see `daemon` and `metrics`). `recheck` brings
+    stored articles up to date (verdicts under the topics' current rules, a search index of the
+    current normal form): run beside the jobs, from the start and again after each reload
+    (`daemon.Rechecks`), never ahead of them."""
     if once:
         with Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:
             ctx = Context(cfg, store, fetcher)
