@@ -573,9 +573,7 @@ def _summary_box(heading: LexborNode, own_id: int) -> LexborNode | None:
     for _ in range(3):
         if box is None or box.mem_id == own_id or weighted_length(box.text()) > _SUMMARY_BOX:
             return None
-        after = beside(box, "next")
-        while after is not None and (after.tag == "-comment" or _empty_slot(after)):
-            after = beside(after, "next")
+        after = _next_block(box)
         if after is not None:
             size = len(after.text().strip())
             if size >= 200 or (size >= 40 and after.tag in ("p", "div") and paragraph_block(after)):

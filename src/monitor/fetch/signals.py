@@ -55,7 +55,16 @@ _BUSY_KEYS = "繁频頻"
 _BUSY_ASCII = tuple(word.lower() for word in BUSY if word.isascii())
 _LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
 _LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
-_HREF = re.compile(rb"\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_NOT_HYPHENATED = rb"(?<![\w-])"
+
+
+def _attr_pattern(name: str, boundary: bytes = rb"\b") -> re.Pattern[bytes]:
+    """`name="…"`, `name='…'` or `name=…` in a tag, its value in one of three groups (`_value`);
+    `boundary` starts the name (a word boundary, or `_NOT_HYPHENATED`: `data-name` is no `name`)."""
+    return re.compile(boundary + name.encode() + rb"\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+
+
+_HREF = _attr_pattern("href")
 MAX_DEPTH = 5_000  # real pages nest a few dozen deep; parsing 5,000 costs ~0.05 s, 60,000 ~7 s
 # the elements whose start tag makes the parser look through every open element (they close a <p>)
 _BLOCK = re.compile(rb"<(/?)(?:" + BLOCKS.encode() + rb")[\s>/]")
@@ -156,7 +165,7 @@ LATE_TEXT = 200  # characters of visible text such a stub, past MOVE_STUB second
 STUB_TEXT = 400  # characters of visible text below which a page is a stub
 SCRIPT_STUB = 12_000  # bytes: only a page this small is read for a script's `location`
 _HEAD = 65_536
-_CONTENT = re.compile(rb"\bcontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_CONTENT = _attr_pattern("content")
 _REFRESH_VALUE = re.compile(r"\s*(\d{0,9})(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?[\"']?([^\"'\s]*)", re.I)
 # `location = name` / `location.replace(name)`: the address kept in a variable first
 _LOCATION_NAME = re.compile(r"\blocation(?:\.href)?\s*=\s*([A-Za-z_$][\w$]{0,60})\s*(?=[;,})\n]|$)"
@@ -169,7 +178,7 @@ SHELL_TEXT = 100  # characters of visible text (a title) a shell around one ifra
 _ONLOAD = re.compile(rb"\bonload\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _FRAMESET = re.compile(rb"<frameset\b", re.I)
 _FRAME = re.compile(rb"<frame\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
-_SRC = re.compile(rb"\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_SRC = _attr_pattern("src")
 _NO_FRAME = frozenset({"", "about:blank", "javascript:;", "javascript:void(0)", "javascript:void(0);"})
 _SCRIPT = re.compile(rb"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 # a whole address a script moves to: `location = '…'` (a string the script adds nothing to),
@@ -265,11 +274,11 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
 
 _FORM = re.compile(rb"<form\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
 _INPUT = re.compile(rb"<input\b[^<>]{0,2000}>", re.I)
-_ACTION = re.compile(rb"\baction\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-_METHOD = re.compile(rb"\bmethod\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-_NAME = re.compile(rb"(?<![\w-])name\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-_INPUT_VALUE = re.compile(rb"(?<![\w-])value\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
-_TYPE = re.compile(rb"(?<![\w-])type\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
+_ACTION = _attr_pattern("action")
+_METHOD = _attr_pattern("method")
+_NAME = _attr_pattern("name", _NOT_HYPHENATED)
+_INPUT_VALUE = _attr_pattern("value", _NOT_HYPHENATED)
+_TYPE = _attr_pattern("type", _NOT_HYPHENATED)
 _SUBMIT = re.compile(r"\.submit\s*\(\s*\)")
 # the wrappers a script submitting at once may stand in: a timer, the page's load, jQuery's ready
 _AT_ONCE = re.compile(r"(?:setTimeout\s*\(\s*|onload\s*=\s*|ready\s*\(\s*|\$\(\s*)function\b")

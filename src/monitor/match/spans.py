@@ -680,8 +680,8 @@ def _is_list_item(text: str, spans: list[tuple[int, int]], start: int, end: int,
 
 # Bodies, not places: a list of them after 与 / 同 / 和 names the partners the subject meets or signs with
 # ("三明市卫健委与广安门医院、岳阳中西医结合医院召开合作座谈会", "三明学院与厦门大学、同济大学签约").
-_BODY = re.compile("(?:医院|大学|学院|集团|公司|研究院|研究所|中学|小学|学校)")
-_BODY_END = re.compile("(?:医院|大学|学院|集团|公司|研究院|研究所|中学|小学|学校)$")
+_BODY_WORDS = "(?:医院|大学|学院|集团|公司|研究院|研究所|中学|小学|学校)"
+_BODY, _BODY_END = re.compile(_BODY_WORDS), re.compile(_BODY_WORDS + "$")
 _PARTNERS_WITH = "与同和"
 _PARTNER_ITEM_MAX = 14  # characters of one body's name
 

@@ -100,15 +100,14 @@ def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, lis
     (`_lenient`); a text sitemap, one address a line; an RSS or Atom feed given as a sitemap, its
     entries. ExtractError when it is none of these."""
     data = as_utf8_xml(_inflate(content, url))
-    text = data.decode("utf-8", "replace")
-    if not text.lstrip("\ufeff \t\r\n").startswith("<"):
-        return "urlset", _lines(text, url)
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # (a BOM's bytes, blanks)
+        return "urlset", _lines(data.decode("utf-8", "replace"), url)
     try:
         # decoded as pages are and parsed as UTF-8: the XML parser takes no other multi-byte
         # encoding (a GBK sitemap declared gb2312 raised ValueError)
         root = ElementTree.fromstring(markup.defuse_entities(data))
     except ElementTree.ParseError as exc:
-        found = _lenient(text, tz)
+        found = _lenient(data.decode("utf-8", "replace"), tz)
         if found is None:
             raise ExtractError(f"{url}: not a readable sitemap ({exc})",
                                hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
