@@ -16,15 +16,22 @@ def serve(state, host, port) -> None:
 
     from ..pipeline.reindex import stale_index
     from ..web import create_app
+    from ..web.archive import Archive
     from ..web.listen import listening
     from .maintain import STALE_INDEX
 
-    ctx = state.context()
-    if stale_index(ctx):
-        click.echo(STALE_INDEX, err=True)
-    app = create_app(ctx)
+    if state.has_database():
+        ctx = state.context()
+        if stale_index(ctx):
+            click.echo(STALE_INDEX, err=True)
+        app = create_app(ctx)
+        said = f"serving {state.cfg.db_path} at http://{host}:{port}/search (Ctrl-C stops)"
+    else:  # the daemon beside it makes it at its first write; a mistyped path must not become an archive
+        app = create_app(Archive(state.cfg, lambda: state.context() if state.has_database() else None))
+        said = (f"no database at {state.cfg.db_path} yet: the pages at http://{host}:{port}/search answer 503 "
+                "until `monitor run`, `poll` or `import` makes it (check --db if none will)")
     sock = listening(host, port)
-    click.echo(f"serving {state.cfg.db_path} at http://{host}:{port}/search (Ctrl-C stops)", err=True)
+    click.echo(said, err=True)
     uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 

@@ -1,6 +1,7 @@
 """The pages of `monitor serve`: search, story, topic, sources, and Atom feeds.
 
-In: a Context (config and an open store). Out: a Starlette app. Handlers are `async` and call
+In: a Context (config and an open store), or an `Archive` whose database is not there yet
+(every page then answers 503 until a writer makes it). Out: a Starlette app. Handlers are `async` and call
 the store directly: one SQLite connection, queries of a few milliseconds, no thread pool.
 Optional HTTP basic auth: `MONITOR_WEB_AUTH=user:password` in the environment.
 """
@@ -34,6 +35,7 @@ from ..pipeline.query import search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..timespec import SHANGHAI, parse_since, parse_until
+from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
 from .mount import Mounted, prefix_of, root
 
@@ -44,22 +46,24 @@ FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsof
          '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
 
 
-def create_app(ctx: Context, auth: str | None = None) -> Starlette:
-    """The app over `ctx`; `auth` ("user:password", default from MONITOR_WEB_AUTH) adds basic auth."""
+def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
+    """The app over `ctx` (or an archive still to be made); `auth` ("user:password", default from
+    MONITOR_WEB_AUTH) adds basic auth."""
+    archive = ctx if isinstance(ctx, Archive) else Archive.of(ctx)
     env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["fonts"] = FONTS
-    pages = _Pages(ctx, env)
+    pages = _Pages(archive, env)
     routes = [Route("/", lambda _: RedirectResponse(root() + "/search")),
               Route("/search", pages.search), Route("/search.atom", pages.search_feed),
               Route("/story/{story_id:int}", pages.story), Route("/topic/{name}.atom", pages.topic_feed),
               Route("/topic/{name}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
-    middleware = [Middleware(Mounted, prefix=prefix_of(ctx.cfg.web.base_url))]
+    middleware = [Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
-    return Starlette(routes=routes, middleware=middleware)
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting})
 
 
 class BasicAuth:
@@ -99,14 +103,26 @@ def _mark(text: str, terms: list[str]) -> Markup:
 class _Pages:
     """One handler per page, sharing the context and the templates."""
 
-    def __init__(self, ctx: Context, env: Environment) -> None:
-        self.ctx = ctx
+    def __init__(self, archive: Archive, env: Environment) -> None:
+        self.archive = archive
         self.env = env
 
-    def render(self, template: str, status: int = 200, **values: object) -> Response:
-        html = self.env.get_template(template).render(topics=sorted(self.ctx.cfg.topics), mark=_mark, root=root(),
-                                                      **values)
-        return Response(html, status_code=status, media_type="text/html; charset=utf-8")
+    @property
+    def ctx(self) -> Context:
+        return self.archive.ctx
+
+    def render(self, template: str, status: int = 200, headers: dict[str, str] | None = None,
+               **values: object) -> Response:
+        html = self.env.get_template(template).render(topics=sorted(self.archive.cfg.topics), mark=_mark,
+                                                      root=root(), **values)
+        return Response(html, status_code=status, headers=headers, media_type="text/html; charset=utf-8")
+
+    async def waiting(self, request: Request, _exc: Exception) -> Response:
+        """Any page before the database is there: 503, and when to ask again."""
+        retry = {"Retry-After": str(RETRY_SECONDS)}
+        if request.url.path.endswith(".atom"):
+            return PlainTextResponse(WAITING, status_code=503, headers=retry)
+        return self.render("waiting.html", 503, retry, message=WAITING)
 
     def _params(self, request: Request) -> dict[str, str]:
         keys = ("q", "topic", "source", "since", "until", "sort")
