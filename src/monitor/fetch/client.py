@@ -53,6 +53,7 @@ T = TypeVar("T")
 MAX_HOPS = 5
 MAX_URL = 8_192  # what common servers accept in a request line; longer is a broken or hostile link
 REDIRECTS = (300, 301, 302, 303, 307, 308)  # Chromium's; another 3xx, or one without a Location, is its page
+_FORM_TYPE = "application/x-www-form-urlencoded"
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
@@ -209,13 +210,14 @@ class Fetcher:
         asked: set[tuple[str, str, int]] = set()  # each hop's method, URL and the cookies it was asked with
         jar = self.client.cookies.jar
         current = url
+        posted: dict[str, str] = {}  # the header of a form's body sent on (a 307/308 repeats it)
         for hop in range(MAX_HOPS + 1):
             target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current, target)
             before = getattr(jar, "changes", 0)
             asked.add((request[0], current, before))
-            resp = await self._attempts(current, target, headers if hop == 0 else {}, retries, request)
+            resp = await self._attempts(current, target, {**(headers if hop == 0 else {}), **posted}, retries, request)
             location, form = _redirect_target(resp), None
             if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
@@ -223,12 +225,13 @@ class Fetcher:
                 if location is None and getattr(jar, "changes", 0) != before and \
                         signals.reloads(resp.url, resp.headers, resp.content):
                     location = resp.url  # a cookie check: the page again, with the cookie it set
-                if location is None and (form := signals.submitted_form(resp.url, resp.content)):
+                if location is None and (form := signals.submitted_form(resp.url, resp.content,
+                                                                        resp.headers.get("content-type"))):
                     location = form[1]  # a form its script sends at once
             if resp.status not in (307, 308):
-                request = ("GET", {})
-            if form and form[0] == "POST":
-                request = ("POST", {"data": form[2]})
+                request, posted = ("GET", {}), {}
+            if form and form[0] == "POST":  # its fields already encoded in the page's charset
+                request, posted = ("POST", {"content": form[2]}), {"Content-Type": _FORM_TYPE}
             if location is None:
                 resp.redirects = tuple(hops)
                 return resp

@@ -21,8 +21,9 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
+from ..decode import decode_html_as, normalize_charset
 from ..jsliteral import literal
 from ..markup import BLOCKS
 
@@ -285,11 +286,14 @@ _AT_ONCE = re.compile(r"(?:setTimeout\s*\(\s*|onload\s*=\s*|ready\s*\(\s*|\$\(\s
 _NOT_SENT = frozenset({"submit", "button", "image", "reset", "file"})
 
 
-def submitted_form(url: str, body: bytes) -> tuple[str, str, dict[str, str]] | None:
-    """(method, address, fields) of the one form a stub's script submits at once (`document.forms[0].submit()`
+def submitted_form(url: str, body: bytes, content_type: str | None = None) -> tuple[str, str, bytes] | None:
+    """(method, address, body) of the one form a stub's script submits at once (`document.forms[0].submit()`
     in a script or `<body onload>`, not inside a function of its own: a search form sent on a
     click is no move), as a browser sends it: its hidden and filled fields, to its `action` (the
-    page itself without one), a GET's fields as the address's query. None otherwise."""
+    page itself without one), a GET's fields as the address's query, a POST's as the body
+    (`application/x-www-form-urlencoded`), encoded in the page's charset (or the first its
+    `accept-charset` names) as a browser encodes them: a GBK page's `沪明` goes as `%BB%A6%C3%F7`.
+    None otherwise."""
     if len(body) > SCRIPT_STUB or b"submit" not in body or not _is_stub(body):
         return None
     forms = _FORM.findall(body)
@@ -298,22 +302,48 @@ def submitted_form(url: str, body: bytes) -> tuple[str, str, dict[str, str]] | N
     scripts = [text for text in _scripts(body) if _SUBMIT.search(text)]
     if not any(text.count("function") == len(_AT_ONCE.findall(text)) for text in scripts):
         return None
+    page = decode_html_as(body, content_type)[1]
     start = body.find(forms[0])
     end = body.lower().find(b"</form", start)
     fields: dict[str, str] = {}
     for tag in _INPUT.findall(body, start, end if end >= 0 else len(body)):
-        name, kind = _attribute(tag, _NAME), _attribute(tag, _TYPE).lower()
+        name, kind = _attribute(tag, _NAME, page), _attribute(tag, _TYPE).lower()
         if not name or kind in _NOT_SENT or (kind in ("checkbox", "radio") and b"checked" not in tag.lower()):
             continue
-        fields.setdefault(name, html.unescape(_attribute(tag, _INPUT_VALUE)))
-    action = html.unescape(_attribute(forms[0], _ACTION)) or url
+        fields.setdefault(html.unescape(name), html.unescape(_attribute(tag, _INPUT_VALUE, page)))
+    action = html.unescape(_attribute(forms[0], _ACTION, page)) or url
     try:
-        target = urljoin(url, action)
+        target = _query_in(urljoin(url, action), page)
     except ValueError:
         return None
+    codec = _form_charset(_attribute(forms[0], _ACCEPT), page)
+    sent = urlencode(fields, encoding=codec, errors="xmlcharrefreplace")
     if _attribute(forms[0], _METHOD).lower() == "post":
-        return "POST", target, fields
-    return "GET", target.split("#", 1)[0].split("?", 1)[0] + ("?" + urlencode(fields) if fields else ""), {}
+        return "POST", target, sent.encode("ascii")
+    return "GET", target.split("#", 1)[0].split("?", 1)[0] + ("?" + sent if fields else ""), b""
+
+
+_ACCEPT = _attr_pattern("accept-charset")
+_UNICODE = ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf_16", "utf_16_le", "utf_16_be")
+
+
+def _form_charset(accept: str, page: str) -> str:
+    """The codec a form's fields are sent in: the first label its `accept-charset` names that is
+    known, else the page's; UTF-8 for a UTF-16 page (as a browser sends it)."""
+    for label in accept.replace(",", " ").split():
+        if known := normalize_charset(label):
+            page = known
+            break
+    return "utf-8" if page.lower() in _UNICODE else page
+
+
+def _query_in(url: str, codec: str) -> str:
+    """`url` with the non-ASCII characters of its query percent-encoded in `codec`, as a browser
+    reads an address written in a page of that encoding (the path is UTF-8 whatever the page)."""
+    head, mark, rest = url.partition("?")
+    if not mark or rest.isascii() or codec.lower() in _UNICODE:
+        return url
+    return head + mark + "".join(ch if ch.isascii() else quote(ch.encode(codec, "xmlcharrefreplace")) for ch in rest)
 
 
 _COOKIE_SET = re.compile(r"\bdocument\.cookie\s*=(?!=)")
@@ -350,9 +380,9 @@ def _kept_targets(scripts: list[str]) -> set[str]:
     return found
 
 
-def _attribute(tag: bytes, pattern: re.Pattern[bytes]) -> str:
-    """An attribute's value in a tag (quoted or not), as text; "" when absent."""
-    return (_value(tag, pattern) or b"").decode("utf-8", "replace").strip()
+def _attribute(tag: bytes, pattern: re.Pattern[bytes], codec: str = "utf-8") -> str:
+    """An attribute's value in a tag (quoted or not), as text read in `codec`; "" when absent."""
+    return (_value(tag, pattern) or b"").decode(codec, "replace").strip()
 
 
 def _value(tag: bytes, pattern: re.Pattern[bytes]) -> bytes | None:
