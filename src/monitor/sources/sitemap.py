@@ -1,7 +1,8 @@
 """`kind = "sitemap"`: a sitemap, a sitemap index or a Google News sitemap → candidate links.
 
 In: the sitemap XML (gzip or plain; well-formed or not, read as search engines read it), a text
-sitemap (one address a line) or a feed given as a sitemap. An index's child sitemaps are asked for newest first
+sitemap (one address a line) or a feed given as a sitemap; a relative `<loc>` is resolved
+against its address. An index's child sitemaps are asked for newest first
 (at most `max_sitemaps`); a child whose `lastmod` is older than `max_age_days` (default 30) is
 not asked for at all, and neither is an entry whose `news:publication_date` or `lastmod` is.
 `news:title` and the date ride along as the listing's title and date. Out: a `Listing`.
@@ -23,7 +24,7 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, all_new_warning, only_known
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning, only_known
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -107,7 +108,7 @@ def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, lis
         # encoding (a GBK sitemap declared gb2312 raised ValueError)
         root = ElementTree.fromstring(markup.defuse_entities(data))
     except ElementTree.ParseError as exc:
-        found = _lenient(data.decode("utf-8", "replace"), tz)
+        found = _lenient(data.decode("utf-8", "replace"), tz, url)
         if found is None:
             raise ExtractError(f"{url}: not a readable sitemap ({exc})",
                                hint="check that the URL is a sitemap; robots.txt lists a site's sitemaps") from None
@@ -118,25 +119,29 @@ def parse(content: bytes, url: str, tz: str = "Asia/Shanghai") -> tuple[str, lis
     if kind not in ("sitemapindex", "urlset"):
         raise ExtractError(f"{url}: not a sitemap (root element <{kind}>)",
                            hint="a sitemap's root is <urlset> or <sitemapindex>")
-    entries = [e for e in (_entry(node, tz) for node in root) if e is not None]
+    entries = [e for e in (_entry(node, tz, url) for node in root) if e is not None]
     return ("index" if kind == "sitemapindex" else "urlset"), entries
 
 
 _FEEDS = ("rss", "feed", "rdf")  # roots of a feed, which search engines take as a sitemap too
 
 
-def _entry(node: ElementTree.Element, tz: str) -> Entry | None:
+def _entry(node: ElementTree.Element, tz: str, url: str) -> Entry | None:
     fields: dict[str, str] = {}
     for child in node.iter():
         name = _local(child.tag)
         if name not in fields and child.text and child.text.strip():
             fields[name] = child.text.strip()
-    return _made(fields, tz)
+    return _made(fields, tz, url)
 
 
-def _made(fields: dict[str, str], tz: str) -> Entry | None:
-    """An entry of its fields (by lower-case local name); None without an address."""
+def _made(fields: dict[str, str], tz: str, url: str) -> Entry | None:
+    """An entry of its fields (by lower-case local name); None without an address. A relative
+    address (`/a/1.html`, a template that leaves out the host) is resolved against the
+    sitemap's own, as any link is."""
     loc = fields.get("loc")
+    if loc and not loc.startswith(("http://", "https://")):
+        loc = absolute(url, loc)
     if not loc:
         return None
     when = dates.parse(fields.get("publication_date"), tz) or dates.parse(fields.get("lastmod"), tz)
@@ -163,7 +168,7 @@ _ENTRY_START = re.compile(r"<(?:[\w.-]{1,40}:)?(url|sitemap)(?=[\s>/])")
 _FIELDS = ("loc", "lastmod", "publication_date", "title")
 
 
-def _lenient(text: str, tz: str) -> tuple[str, list[Entry]] | None:
+def _lenient(text: str, tz: str, url: str) -> tuple[str, list[Entry]] | None:
     """The entries of a sitemap that is no well-formed XML, read element by element as search
     engines read it: each `<url>` (or `<sitemap>`) up to the next, its fields' text with
     character references and HTML entities undone (`&amp;`, `&nbsp;`; a bare `&` as it is).
@@ -177,7 +182,7 @@ def _lenient(text: str, tz: str) -> tuple[str, list[Entry]] | None:
     entries = []
     for (start, _), end in zip(starts, ends, strict=True):
         fields = {name: value for name in _FIELDS if (value := _field(text, lower, start, end, name))}
-        entry = _made(fields, tz)
+        entry = _made(fields, tz, url)
         if entry is not None:
             entries.append(entry)
     if not entries:
