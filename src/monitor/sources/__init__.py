@@ -6,7 +6,7 @@ pipeline's fetcher (and its policy: robots, delay, SSRF guard) makes every reque
 sources at once. Out: when the walk ends, a `Listing`
 of `Candidate`s (listing order kept, one per URL, filtered by `link_pattern`,
 `exclude_pattern` and `max_age_days`), the pages read and every dropped link with its reason.
-Kinds: `feed` (RSS/Atom), `html` (list pages, paginated), `sitemap` (sitemaps, indexes,
+Kinds: `feed` (RSS/Atom, JSON Feed), `html` (list pages, paginated), `sitemap` (sitemaps, indexes,
 Google News sitemaps), `json-api` (JSON list endpoints, GET or POST), `search` (news-search
 queries, redirect wrappers unwrapped). `detect` reads an unknown page for `add-source`.
 Never fetches anything itself, never opens sockets.

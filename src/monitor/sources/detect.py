@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from ..decode import decode_html
 from ..markup import reshape
 from .base import LINKS, absolute, frame_urls, node_link
+from .jsonfeed import is_json
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
                "text/xml")
@@ -39,7 +40,7 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     """Every plausible source for this page, best first."""
     kind = sniff(content, headers)
     if kind == "feed":
-        return [Guess("feed", url, "the URL is an RSS/Atom feed")]
+        return [Guess("feed", url, "the URL is an RSS/Atom feed or a JSON Feed")]
     if kind == "sitemap":
         return [Guess("sitemap", url, "the URL is a sitemap")]
     text = decode_html(content, headers.get("content-type"))
@@ -61,6 +62,9 @@ def sniff(content: bytes, headers: dict[str, str]) -> str:
         return "feed"
     if b"<urlset" in head or b"<sitemapindex" in head or content[:2] == b"\x1f\x8b":
         return "sitemap"
+    if is_json(content) and (b"jsonfeed.org/version" in content[:65_536]
+                             or "feed+json" in headers.get("content-type", "").lower()):
+        return "feed"  # a JSON Feed
     return "html"
 
 

@@ -1,4 +1,4 @@
-"""`kind = "feed"`: an RSS/Atom feed → candidate links.
+"""`kind = "feed"`: an RSS/Atom feed (or a JSON Feed: `jsonfeed`) → candidate links.
 
 In: the feed's bytes and response headers (feedparser gets bytes plus headers, never a URL: the
 bytes decoded as pages are, then re-encoded as UTF-8 and declared so).
@@ -20,6 +20,7 @@ from ..config import Source
 from ..decode import as_utf8_xml
 from ..errors import ExtractError
 from ..models import Candidate
+from . import jsonfeed
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning
 
 
@@ -40,7 +41,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
 
 
 def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
-    """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all."""
+    """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all. A JSON
+    Feed is read by `jsonfeed`, without feedparser."""
+    if jsonfeed.is_json(content):
+        return jsonfeed.parse(content, headers, url)
     import feedparser
 
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "application/xml")
