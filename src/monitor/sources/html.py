@@ -45,6 +45,7 @@ from .base import (
     script_link,
     stamp,
 )
+from .pager import next_page
 from .postback import postback
 
 _LINK_TAGS = ("a", "area", "option")  # a node the link selector picks that is itself the link
@@ -189,26 +190,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
             raise framed
         raise ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on {url}",
                            hint="the page layout may have changed; update link_selector")
-    after = _next(tree, source, base_url, codec) or (_pager_next(tree, base_url, url, codec) if find_next else None)
+    after = _next(tree, source, base_url, codec) or (next_page(tree, base_url, url, codec) if find_next else None)
     return out, in_page_encoding(after, codec) if isinstance(after, str) else after
-
-
-# What a list page's pager calls its next page, the whole text of the link.
-NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "next", "next page", "next »", "›", "»", ">",
-                        ">>", "下一页>", "下一页>>", "下一页 >", "下一页»"})
-
-
-def _pager_next(tree, base_url: str, url: str, codec: str) -> str | Request | None:
-    """The href of the page's "下一页" (next page) link, made absolute, or its postback; None when
-    it has none or it leads back to this page."""
-    for anchor in tree.css("a[href]"):
-        text = " ".join((anchor.text(deep=True) or "").split()).lower()
-        if text in NEXT_TEXTS:
-            target = absolute(base_url, anchor.attributes.get("href"))
-            if target is None:
-                return postback(tree, anchor, base_url, codec)
-            return target if target != url else None
-    return None
 
 
 def _next(tree, source: Source, base_url: str, codec: str) -> str | Request | None:

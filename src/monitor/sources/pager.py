@@ -1,0 +1,125 @@
+"""A list page's own next page, found as a reader finds it (the walk reads on by it past `pages`).
+
+In: a parsed list page, its base URL and address, and its encoding. Out: the next page's address
+(or the form post an ASP.NET pager makes for it: `postback`), else None. A reader goes on by
+what the pager shows, in this order:
+- a link saying "next page" (下一页, 下頁, Next…, in brackets or with an arrow: `[下一页]`,
+  `下一页→`, `Next ›`; an image link by its `alt`, a bare link by its `title`), by its address
+  or the script it runs (`onclick="location.href='…'"`); a `<span>` or `<button>` saying it
+  that a script moves on;
+- `<link rel="next">` in the head (the visible pager drawn by a script);
+- a TRS pager script, `createPageHTML(count, current, "index", "htm")` (index_1.htm, …);
+- a jump menu of page numbers (`<select onchange="location.href=this.value">` of `?page=N` or
+  `list_N.html` options): the option after the current one (the page's own, or the selected).
+A jump menu of other sites or of the site's columns (no page numbers) is no pager. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from .base import Request, absolute, names_page, script_link
+from .postback import postback
+
+# What a list page's pager calls its next page, the whole text of the link.
+NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "next", "next page", "next »", "›", "»", ">",
+                        ">>", "下一页>", "下一页>>", "下一页 >", "下一页»"})
+# The same words inside brackets or beside an arrow (`[下一页]`, `下一页→`, `Next ›`).
+_WORDS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "后一页", "後一頁", "next", "next page"})
+_TRIM = " []【】()（）<>〈〉《》«»‹›→⇒>|·:：\u00a0"
+_TRS = re.compile(r"""createPageHTML\(\s*(\w{1,40})\s*,\s*(\w{1,40})\s*,\s*["']([\w.-]{1,80})["']\s*,\s*["'](\w{1,10})["']""")
+
+
+def says_next(text: str) -> bool:
+    """Whether a link's text (or label) names the next page."""
+    text = " ".join(text.split()).lower()
+    return text in NEXT_TEXTS or (len(text) < 20 and text.strip(_TRIM) in _WORDS)
+
+
+def next_page(tree: Any, base_url: str, url: str, codec: str) -> str | Request | None:
+    """The page after this one as the page's pager shows it (see the module's docstring); None
+    when it shows none or it leads back to this page."""
+    for anchor in tree.css("a[href], a[onclick]"):
+        if says_next(_label(anchor)):
+            href = anchor.attributes.get("href")
+            target = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
+            if target is None:
+                return postback(tree, anchor, base_url, codec)
+            return target if target != url else None
+    target = _scripted(tree, base_url) or _head_next(tree, base_url) or _trs(tree, base_url) or _menu(tree, base_url, url)
+    return target if target != url else None
+
+
+def _label(anchor: Any) -> str:
+    """A link's text; without one, its title (or aria-label), or its image's alt or title."""
+    text = anchor.text(deep=True) or ""
+    if text.strip():
+        return text
+    attrs = anchor.attributes
+    label = attrs.get("title") or attrs.get("aria-label")
+    if not label and (image := anchor.css_first("img")) is not None:
+        label = image.attributes.get("alt") or image.attributes.get("title")
+    return label or ""
+
+
+def _scripted(tree: Any, base_url: str) -> str | None:
+    """A `<span>`, `<li>` or `<button>` saying "next page" whose script moves on."""
+    for node in tree.css("[onclick]"):
+        if node.tag != "a" and says_next(node.text(deep=True) or ""):
+            return script_link(base_url, None, node.attributes.get("onclick"))
+    return None
+
+
+def _head_next(tree: Any, base_url: str) -> str | None:
+    for node in tree.css("link[rel][href]"):
+        if "next" in (node.attributes.get("rel") or "").lower().split():
+            return absolute(base_url, node.attributes.get("href"))
+    return None
+
+
+def _trs(tree: Any, base_url: str) -> str | None:
+    """TRS's pager script: `createPageHTML(count, current, name, ext)` draws links to `name.ext`,
+    `name_1.ext`, …; the next page is `name_{current + 1}.ext` while there is one. Its numbers
+    may be variables of the same script (`var countPage = 12`)."""
+    for script in tree.css("script"):
+        text = script.text(deep=True) or ""
+        if "createPageHTML" not in text or not (found := _TRS.search(text)):
+            continue
+        count, current = (_number(text, found.group(i)) for i in (1, 2))
+        if count is None or current is None or current + 1 >= count:
+            return None
+        return absolute(base_url, f"{found.group(3)}_{current + 1}.{found.group(4)}")
+    return None
+
+
+def _number(script: str, value: str) -> int | None:
+    """A pager argument: a number, or a variable the script gives a number."""
+    if value.isdigit():
+        return int(value)
+    given = re.search(r"\b" + re.escape(value) + r"\s*=\s*(\d{1,6})\b", script)
+    return int(given.group(1)) if given else None
+
+
+def _menu(tree: Any, base_url: str, url: str) -> str | None:
+    """The option after the current page in a jump menu of page numbers (every option's text
+    holds a number, every value names a page of this site); None for any other menu."""
+    host = urlsplit(url).hostname
+    for select in tree.css("select"):
+        options = [o for o in select.css("option") if (o.attributes.get("value") or "").strip()]
+        if len(options) < 2 or len(options) > 2000:
+            continue
+        pages = []
+        for option in options:
+            value = (option.attributes.get("value") or "").strip()
+            link = absolute(base_url, value) if names_page(value) or value.startswith("?") else None
+            if not link or urlsplit(link).hostname != host or not any(ch.isdigit() for ch in option.text(deep=True) or ""):
+                break
+            pages.append((link, "selected" in option.attributes))
+        else:
+            at = next((i for i, (link, _) in enumerate(pages) if link == url), None)
+            if at is None:
+                at = next((i for i, (_, chosen) in enumerate(pages) if chosen), 0)
+            return pages[at + 1][0] if at + 1 < len(pages) else None
+    return None
