@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from hostile import BODY, article_html
 from sitekit import Site
+from test_cycle import make_ctx  # noqa: F401  (a fixture)
 from test_parity3_moves import fetcher_for_url
 
 PAGE = article_html("沪明两地共建产业园区", BODY).encode()
@@ -94,3 +95,43 @@ def test_a_post_action_keeps_its_query_in_the_page_encoding():
         with fetcher_for_url(site.base_url) as f:
             got = f.get(site.url("/go.asp"))
         assert "三明市有关负责人" in got.text, site.requested()
+
+
+# An ASP.NET list page in GBK whose pager posts the page back: its controls' values (a column
+# chosen in a drop-down, a search box's prompt) go in GBK, as a browser posts them; the server
+# validates the drop-down's value against the ones it offered (EventValidation). Sent as UTF-8,
+# the value it read was mojibake: "Invalid postback or callback argument", page 2 never read.
+def _aspx_list(page: int) -> bytes:
+    items = "".join(f'<li><a href="show.aspx?id={page * 10 + i}">三明与上海合作第{page * 10 + i}篇</a></li>'
+                    for i in range(3))
+    pager = ("<a id=next href=\"javascript:__doPostBack('AspNetPager1','2')\">下一页</a>" if page == 1 else "")
+    return ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'></head><body>"
+            "<form method=post action='./list.aspx' id=form1><input type=hidden name=__VIEWSTATE value='v1'>"
+            "<input type=text name=kw value='请输入关键词'><select name=lm><option value='全部'>全部</option>"
+            "<option value='三明新闻' selected>三明新闻</option></select>"
+            f"<ul class=news>{items}</ul>{pager}</form></body></html>").encode("gbk")
+
+
+def test_a_postback_pager_on_a_gbk_page_posts_in_gbk(make_ctx):  # noqa: F811
+    from urllib.parse import parse_qs
+
+    from test_cycle import source_toml, urls
+
+    from monitor.pipeline import poll
+
+    gbk = {"Content-Type": "text/html"}
+    with Site() as a:
+        a.page("/robots.txt", "User-agent: *\nDisallow:\n", content_type="text/plain")
+        a.route("GET", "/list.aspx", lambda hit: (200, gbk, _aspx_list(1)))
+
+        def posted(hit):
+            form = {k: v[0] for k, v in parse_qs(hit.body.decode("ascii"), encoding="gbk").items()}
+            valid = form.get("lm") == "三明新闻" and form.get("kw") == "请输入关键词"
+            return (200, gbk, _aspx_list(2)) if valid else (500, gbk, b"Invalid postback or callback argument")
+
+        a.route("POST", "/list.aspx", posted)
+        a.route("GET", "/show.aspx", lambda hit: (200, {"Content-Type": "text/html; charset=utf-8"}, article_html(
+            f"三明与上海合作第{hit.query['id']}篇", BODY + f"\n编号{hit.query['id']}。").encode()))
+        ctx = make_ctx(source_toml("a", a.url("/list.aspx")) + 'pages = 2\nnext_selector = "a#next"\n')
+        report = poll(ctx)[0]
+    assert len(urls(ctx)) == 6, (report, [h.body for h in a.hits if h.method == "POST"])

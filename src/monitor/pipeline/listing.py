@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 from .. import dedup, sources
 from ..config import Source
@@ -78,9 +79,15 @@ def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) ->
     """The fetcher call for one request of a walk (on the fetcher's loop)."""
     body = ({"data": req.form} if req.form is not None else {"json": req.json} if req.json is not None
             else {"content": req.content} if req.content is not None else {})
+    headers = dict(req.headers)
+    if req.form and not req.charset.lower().startswith(("utf", "ascii")) and \
+            not all(k.isascii() and v.isascii() for k, v in req.form.items()):
+        # a page's form in the page's charset, as a browser sends it (httpx's data= sends UTF-8)
+        body = {"content": urlencode(req.form, encoding=req.charset, errors="xmlcharrefreplace").encode("ascii")}
+        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
     use = validators if req.conditional else {}
     return fetcher.fetch(req.url, etag=use.get("etag"), last_modified=use.get("last_modified"),
-                         method=req.method, headers=dict(req.headers), body=body)
+                         method=req.method, headers=headers, body=body)
 
 
 def validators_of(src: Source, state: dict[str, Any]) -> dict[str, Any]:

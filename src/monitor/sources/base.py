@@ -46,6 +46,7 @@ class Request:
     content: bytes | None = None
     headers: tuple[tuple[str, str], ...] = ()
     conditional: bool = False
+    charset: str = "utf-8"  # what `form` is encoded in: a page's own form goes in the page's charset
 
 
 @dataclass

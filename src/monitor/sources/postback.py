@@ -5,7 +5,8 @@ In: a parsed list page, its pager's "next page" anchor and the page's base URL. 
 LinkButton's `WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("…", "…", …))`): a POST
 to the anchor's form's action with the form's controls as a script's `form.submit()` sends them
 (hidden fields such as `__VIEWSTATE` and `__EVENTVALIDATION`, text fields, checked boxes,
-selected options; no submit button) and `__EVENTTARGET` / `__EVENTARGUMENT` set. None for any
+selected options; no submit button) and `__EVENTTARGET` / `__EVENTARGUMENT` set, to be sent
+in the page's charset as a browser sends it (`Request.charset`). None for any
 other anchor, one outside any form, a form posting to another host (a page may have us post only
 to its own site) or one too big to be a pager's. Pure; never fetches.
 """
@@ -41,7 +42,7 @@ def postback(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> Req
     if len(fields) > MAX_FIELDS or sum(len(k) + len(v) for k, v in fields.items()) > MAX_FORM_CHARS:
         return None  # no pager's form is that big: a page built to make us post it
     fields["__EVENTTARGET"], fields["__EVENTARGUMENT"] = found.group(1), found.group(2)
-    return Request(in_page_encoding(action, codec), "POST", form=fields)
+    return Request(in_page_encoding(action, codec), "POST", form=fields, charset=codec)
 
 
 def _form_of(tree: Any, anchor: Any) -> Any:
