@@ -67,6 +67,9 @@ class Metrics:
                 self._digest(item)
 
     def _poll(self, r: SourceReport) -> None:
+        if r.status == "busy":  # another process polled it: its figures are that one's
+            self.polls.labels(r.source, r.status).inc()
+            return
         self.fetched.labels(r.source).inc(r.fetched)
         self.stored.labels(r.source).inc(r.new)
         self.matched.labels(r.source).inc(r.matched)

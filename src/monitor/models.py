@@ -113,6 +113,7 @@ class SourceReport:
 
     source: str
     status: str = "ok"  # ok | not_modified | partial | rate_limited | error | blocked | layout_changed | gone
+    # | busy (another process was polling it: nothing done, nothing recorded)
     candidates: int = 0
     fetched: int = 0  # article pages fetched (whatever became of them)
     new: int = 0

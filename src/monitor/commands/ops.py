@@ -52,6 +52,15 @@ def lasted(since: str | None, now: datetime | None = None) -> str:
     return f"{minutes}m" if minutes else f"{seconds}s"
 
 
+def polled_elsewhere(db_path) -> str:
+    """Why a poll skipped a source another process is polling, naming the daemon when it runs."""
+    from ..locks import holder, lock_path
+
+    daemon = holder(lock_path(db_path, "daemon"))
+    who = f"the daemon (pid {daemon}) or another `monitor poll`" if daemon else "another `monitor poll`"
+    return f"{who} is polling it now, and stores what it finds (each source has one poller at a time)"
+
+
 @click.command()
 @click.option("--source", "names", multiple=True, help="Poll only this source (repeatable).")
 @click.pass_obj
@@ -75,6 +84,8 @@ def poll(state, names) -> None:
     failed = [r.source for r in reports if r.status == "error"]
     click.echo(f"{len(reports)} sources, {total_new} new articles, "
                f"{sum(r.matched for r in reports)} matched, {len(failed)} failed", err=True)
+    if busy := [r.source for r in reports if r.status == "busy"]:
+        click.echo(f"skipped {', '.join(busy)}: {polled_elsewhere(state.cfg.db_path)}", err=True)
     if broken := next((r.store_error for r in reports if r.store_error), ""):
         click.echo(f"error: {broken}", err=True)
         sys.exit(1)

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from functools import partial
 from typing import Any
 
-from .. import dedup, extract
+from .. import dedup, extract, locks
 from ..config import Source
 from ..errors import StoreError
 from ..fetch import Fetcher, Response
@@ -69,7 +69,13 @@ def run_cycle(ctx: Context, names: Iterable[str] | None = None,
     """Poll the named (default: all enabled) sources once; never raises for a source's fault."""
     assert ctx.fetcher is not None, "polling needs a Context with a fetcher"
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
-    return Cycle(ctx, ctx.fetcher, progress).run(chosen)
+    with locks.polling(ctx.store.path, [s.name for s in chosen]) as busy:
+        polled = Cycle(ctx, ctx.fetcher, progress).run([s for s in chosen if s.name not in busy])
+    reports = {r.source: r for r in polled}
+    for name in busy:  # another process polls it now: its links are that one's (nothing recorded here)
+        reports[name] = SourceReport(source=name, status="busy")
+        log.info("source=%s is being polled by another process; skipped", name)
+    return [reports[s.name] for s in chosen]
 
 
 async def _fetch_before(fetcher: Fetcher, deadline: float, url: str, **kw: Any) -> Response:
