@@ -137,7 +137,8 @@ def test_sitemap_titles_and_dates_come_from_the_news_tags(tmp_path):
                               "max_age_days = 0\n")
         assert ctx.fetcher is not None
         found = blocking_listing(ctx.fetcher, ctx.cfg.sources[0])
-        [cand] = found.candidates  # a relative <loc> is not a URL anyone can use
+        cand, relative = found.candidates  # newest first; a relative <loc> is resolved against the sitemap's URL
+        assert (relative.url, relative.title, relative.published) == (site.url("/a/1.htm"), None, None)
         assert cand.title == "沪明合作新闻标题"
         assert cand.published == datetime(2026, 11, 20, 1, 30, tzinfo=timezone.utc)
         close(ctx)
