@@ -352,6 +352,9 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
                 continue
         elif _NUMBERED.match(after, digit.start()):
             continue  # `首发:1-鲁利、5-巴列尔...`: a team's numbered line-up, not a date (a later one may follow)
+        roc = _roc_two_digit(label.group(), after, digit, now)
+        if roc:
+            return roc
         right = FULL_DATE.match(after, digit.start()) if digit else None
         # The date right after the label, not a later timed one in the same 40 characters (`发布日期:
         # 2016-04-01 最后更新：2016-04-03 16:20`: parse_date prefers an ISO-like datetime anywhere).
@@ -362,6 +365,22 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         if found:
             return found
     return None
+
+
+# 發布日期：96-05-30 · 發佈時間：96年5月30日: a two-digit year after a label in traditional script is Taiwan's
+# calendar (民國96年 is 2007), which its older government and school CMSes print so; read so when that year is 1990
+# or later (`發布日期：09-03-19` stays 2009). The label's characters tell the script (发布日期 keeps the century's).
+_TRADITIONAL_LABEL = re.compile("[發佈時間錄]")
+_ROC_TWO_DIGIT = re.compile(r"(\d{2})(?:([-/.])(\d{1,2})\2(\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)(?![\d\-/.])")
+
+
+def _roc_two_digit(label: str, after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:
+    """The date right after a traditional-script label when its two-digit year is a ROC year of 1990 on."""
+    match = _ROC_TWO_DIGIT.match(after, digit.start()) if digit and _TRADITIONAL_LABEL.search(label) else None
+    if match is None or int(match.group(1)) + dates_roc.ERA_OFFSET < _EARLIEST:
+        return None
+    month, day = match.group(3, 4) if match.group(2) else match.group(5, 6)
+    return plausible(to_utc(int(match.group(1)) + dates_roc.ERA_OFFSET, int(month), int(day)), now)
 
 
 # A byline line that opens with its date: `2015-02-13`, `2015年2月13日`, `13.02.2015`, and its time.
@@ -606,6 +625,8 @@ _ABOUT_FIRST = frozenset("0123456789许許左前")
 
 # A byline field (a byline word and its colon: `来源：`, `点击数：`, `作者:`), not a byline word inside a
 # name (`本专题由网站编辑部制作`).
+# `最后更新`, `最後更新日期：`: when the page or the site last changed, never how a byline labels the posting time.
+_LAST_UPDATED_BEFORE = re.compile(r"(?:最后|最後|最近)(?:更新|修改)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
 _BYLINE_FIELD = re.compile("(?:来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者)[^\\s：:]{0,2}[：:]")
 
 
@@ -614,6 +635,8 @@ def _updated(text: str, start: int) -> bool:
     修改于 …`, a footer's `更新日期：…`, `本专题由网站编辑部制作 专题更新：…`); an older CMS's byline under the
     text writes its posting time so (`文章来源：本站原创 点击数：35 更新时间：2009-3-5`, `更新时间:2022-10-21
     21:40:53作者:…`)."""
+    if _LAST_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True  # `最後更新日期：2026/12/01 瀏覽人數：…`: a site's footer, whatever counter stands beside it
     return (_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None
             and _BYLINE_FIELD.search(text, max(0, start - 40), start) is None
             and _BYLINE_FIELD.search(text, start, start + 40) is None)
