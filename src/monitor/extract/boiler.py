@@ -10,6 +10,7 @@ and English; nothing here names a site. Never raises.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # A heading after which the rest of the container is a list of other articles or the comments
 # (a count may stand before or after it: `3 Comments`, `网友评论（2）`, a reply box's `跟贴 12 参与 56`).
@@ -76,6 +77,8 @@ _PROMO_START = re.compile(
     r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
     r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
     r"have a (?:news )?tip\?|already a subscriber\?|already have an account\?|"
+    r"was this (?:email |newsletter |post |story )?forwarded to you\b|"  # a newsletter's line for a forwarded copy
+    r"(?:staff report\.\s*)?(?:send|e-?mail|submit) [^.!?@]{1,80}\bto [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\.?$|"
     r"follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
     r"we use cookies|by (?:continuing|using this site).{0,40}\bcookies|"
     r"share (?:this |it )?on (?:facebook|twitter|whatsapp|linkedin|pinterest|reddit|email)|(?:image|media) caption|"
@@ -87,7 +90,7 @@ _PROMO_START = re.compile(
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|"
     r"read more(?: (?:on|about) (?:this|the) (?:story|topic|subject|issue))?|see also|also read|"
-    r"read also|more on this)\s*:.{0,80}$|"
+    r"read also|more on this|more about)\s*:.{0,80}$|"
     r"(?:(?:last |first |originally )?(?:updated|published|posted))(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
@@ -152,6 +155,9 @@ _READ_TIME = re.compile(r"\b\d{1,3} ?(?:min|mins|minutes?)\.? read\b")  # `4 min
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A letter or digit of a script the pages are written in (`ℹ` is a letter to `\w`, not to a reader).
+_TEXT_CHAR = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+                        r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff10-\uff5a]")
 # Reprint disclaimers and takedown notes that close Chinese articles.
 _ZH_NOTICE = re.compile(
     r"转载.{0,30}(?:目的|出处|来源|请注明)|不代表本(?:网|站|平台|报)|仅代表作者|版权归原作者|如有侵权|联系(?:我们)?删除|"
@@ -283,6 +289,16 @@ def is_member_pitch(line: str) -> bool:
     return "support independent " in lower and _MEMBER_PITCH.search(lower) is not None
 
 
+def _emoji_only(line: str) -> bool:
+    """Whether a line is pictographs alone (symbols, their variation selectors and joiners, spaces)."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf") for ch in line)
+
+
+def no_letters(line: str) -> bool:
+    """Whether a line holds no letter or digit: emoji, bullets, rules (`📬`, `ℹ️`, `• • •`)."""
+    return _TEXT_CHAR.search(line) is None
+
+
 def is_stop(line: str) -> bool:
     """A heading that starts the related-articles list at the end of an article."""
     return _STOP.match(line) is not None
@@ -317,6 +333,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 8 and not line.strip("-—–=*~ "):
         return True  # `—`, `* * *` … a rule drawn in dashes between the text and its credits
+    if len(line) <= 12 and line[:1] >= "\u2190" and _emoji_only(line):
+        return True  # `📬`, `✉️ ❤️`: pictographs alone (a callout card's emoji on a line of its own)
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
     if len(line) <= 80 and (_ZH_CREDIT.match(line) or _outlet_credit(line)):

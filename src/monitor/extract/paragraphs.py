@@ -26,6 +26,7 @@ from .boiler import (
     is_expander,
     is_member_pitch,
     is_stop,
+    no_letters,
     trim_head,
     trim_tail,
     without_summary,
@@ -45,7 +46,8 @@ _LISTS = frozenset({"ul", "ol"})
 # A neighbouring article's label below the text (`上一篇：<title>`, `下一篇：…`): what follows is
 # navigation or that article itself (a page printing it whole below this one), never more of this.
 _NEIGHBOUR = re.compile(r"\s*(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇|前一篇|后一篇|後一篇)\s*[：:]")
-_BOX_HEAD = re.compile(r"(?:(?:story |key )?(?:highlights|key points|at a glance)|in brief|key takeaways)[\s:]*", re.I)
+_BOX_HEAD = re.compile(r"(?:(?:story |key )?(?:highlights|key points|at a glance)|in brief|key takeaways|"
+                       r"what we know(?: so far)?)[\s:]*", re.I)  # a live page's `What we know` box
 _SUMMARY_BOX = 800  # weighted characters: an `In Brief` box is a few sentences, never the article
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
@@ -69,7 +71,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
     r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle|"
-    r"pull[-_]?quote|bookmark-card|link-preview"
+    r"pull[-_]?quote|bookmark-card|link-preview|gallery|carousel|callout"
 )
 # Words that also name blocks of article text (`subscriber-content` behind a paywall, `share-price-analysis`,
 # `social-issues`, `sponsored-article`, a German `teaser` lead, `credit-markets`): such a block is
@@ -150,6 +152,14 @@ _NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
 _EN_BYLINE = re.compile(  # `By Jo Marsh and Li Wei · May 5, 2024`: names, then perhaps a role or date
     rf"^(?:By|BY|by)\s+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s+(?:staff|reporters?|writers?))?"  # `By River Post staff`
     rf"\s*(?:[,|·•–—-].{{0,60}})?$"
+)
+# A desk's byline (`By the Metro desk`, `From the Sports desk · Updated 2:52 p.m.`), perhaps after a
+# live entry's time stamp (`4:05 p.m. By the Metro desk`, two spans run together); tried whole on
+# lines of 120 characters at most, anywhere in the text (a live page bylines every entry).
+_DESK_BYLINE = re.compile(
+    r"(\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?\s+)?(?:By|BY|by|From|FROM|from)\s+(?:the\s+|The\s+|THE\s+)?(?:[\w'’&.-]+\s+){0,4}"
+    r"(?:desk|Desk|DESK|newsroom|Newsroom|NEWSROOM)"
+    r"(?:\s*[|·•,–—-]\s*(?:[Uu]pdated|[Pp]osted|[Pp]ublished)?[\w ,:/]{0,40}?(?:\s?[AaPp]\.?[Mm]\.?)?)?\.?"
 )
 _BY = ("By ", "BY ", "by ")  # a byline's opening word, lower-cased by some templates (`by <a>Jo Marsh</a>`)
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -365,14 +375,14 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif tag in _CAPTIONS:
             if tag == "figcaption" or _in_figure(node):
                 doomed.append(node)
-        elif node.mem_id != own_id and _is_chrome(node):
+        elif node.mem_id != own_id and _is_chrome(node, container):
             doomed.append(node)
         elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id)):
             doomed.extend(boxes)
         elif tag in _LISTS and (boxes := _listed_box(node, own_id)):
             doomed.extend(boxes)
         elif tag == "form" and _entry_form(node):
-            doomed.append(node)
+            doomed.append(_signup_box(node, own_id))
         else:
             node.insert_before(_PARA)
             node.insert_after(_PARA)
@@ -408,6 +418,20 @@ def _alt_caption(image: LexborNode, box: LexborNode, own_id: int) -> LexborNode 
     return None
 
 
+def _centred_caption_after(box: LexborNode, own_id: int) -> LexborNode | None:
+    """The centred block right after a centred picture box that holds nothing but the picture, when
+    its text is all in italics, 200 weighted characters at most (`<center><img></center><center>
+    <small><em>No update for you, HP Envy X2 (AOL)</em></small></center>`): the picture's caption."""
+    if box.tag != "center" and not _centred(box):
+        return None
+    after = _next_block(box)
+    if after is None or after.mem_id == own_id or (after.tag != "center" and not _centred(after)) \
+            or after.css_first("img") is not None:
+        return None
+    text = after.text().strip()
+    return after if text and weighted_length(text) <= 200 and _italic_centred(after, text) else None
+
+
 def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     """The box a picture sits in when its only text is one short line with no sentence end: the
     picture's caption under no caption class (`<div class="picBox"><img><p>Oak barrels …</p></div>`);
@@ -430,7 +454,7 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION:
         return None  # a centred paragraph may be a line of the article set beside a picture
     if not text:
-        return _alt_caption(image, box, own_id)
+        return _alt_caption(image, box, own_id) or _centred_caption_after(box, own_id)
     size = weighted_length(text)
     if size > 300 or "\n\n" in text.strip():
         return None
@@ -576,8 +600,9 @@ def _summary_box(heading: LexborNode, own_id: int) -> LexborNode | None:
         after = _next_block(box)
         if after is not None:
             size = len(after.text().strip())
-            if size >= 200 or (size >= 40 and after.tag in ("p", "div") and paragraph_block(after)):
-                return box
+            if size >= 200 or (size >= 40 and after.tag in ("p", "div") and paragraph_block(after)) \
+                    or (size >= 40 and any(len(part.text().strip()) >= 40 for part in after.css("p"))):
+                return box  # (a live page's first entry: a time, a heading, a paragraph)
         box = box.parent
     return None
 
@@ -645,7 +670,30 @@ def _entry_form(form: LexborNode) -> bool:
     return any(field.tag != "input" or (field.attributes.get("type") or "").lower() != "hidden" for field in fields)
 
 
-def _is_chrome(node: LexborNode) -> bool:
+# A sign-up form's box holds its heading and pitch beside the form: this much text at most.
+_SIGNUP_BOX = 400
+
+
+def _signup_box(form: LexborNode, own_id: int) -> LexborNode:
+    """The box around a newsletter sign-up form (an e-mail field): the form with the heading and
+    the pitch set beside it (`<div><p>Commute smarter</p><p>Sign up for …</p><form>…</form></div>`),
+    up to three levels and 400 weighted characters, below the container. Any other form alone."""
+    fields = form.css("input")
+    if not any((field.attributes.get("type") or "").lower() == "email"
+               or "mail" in ((field.attributes.get("name") or "") + (field.attributes.get("placeholder") or "")).lower()
+               for field in fields):
+        return form
+    box = form
+    for _ in range(3):
+        parent = box.parent
+        if parent is None or parent.mem_id == own_id or parent.tag in _KEEP_TAGS \
+                or weighted_length(parent.text()) > _SIGNUP_BOX:
+            break
+        box = parent
+    return box
+
+
+def _is_chrome(node: LexborNode, container: LexborNode) -> bool:
     """A share bar, related list, comment thread, caption or footer by its class/id, holding no
     headline and no embedded post; or the writer's name alone in a block whose class says `author`."""
     hint = class_hint(node)
@@ -655,6 +703,10 @@ def _is_chrome(node: LexborNode) -> bool:
         return False
     if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
         return False
+    if "callout" in hint:
+        return _prompt_callout(node)
+    if "gallery" in hint or "carousel" in hint:
+        return _inset_gallery(node, container)
     if _STRONG_HINT.search(hint):
         return True
     if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
@@ -672,6 +724,39 @@ def _author_name(node: LexborNode) -> bool:
     nothing else (a `By …` line is left to the byline reader, which lifts the author)."""
     text = node.text().strip()
     return 3 < len(text) <= 40 and text[:1].isupper() and _NAME_ALONE.fullmatch(text) is not None
+
+
+# A call to sign up, subscribe, pay or pass the post on (lower-cased): what a prompt box says.
+_PROMPT_WORDS = re.compile(
+    r"\b(?:sign(?:ing)? up|subscrib|newsletter|inbox|forwarded|members?hip\b|paying member|become a (?:free )?member|"
+    r"donat|chip in|support (?:us|our|local|independent)\b)"
+)
+
+
+def _prompt_callout(node: LexborNode) -> bool:
+    """A callout card (Ghost's `kg-callout-card`, a `callout` box) that is a prompt, not a note of
+    the text: a short box (400 characters at most) asking the reader to sign up, subscribe, become a
+    member or give (`📬 This article is free to read. Sign up to get the next one in your inbox.`),
+    or the card's emoji alone. A callout that says anything else (`ℹ️ The slipway is the long
+    ramp …`) is the writer's note: its text stays."""
+    text = node.text().strip()
+    if len(text) <= 12 and no_letters(text):
+        return True  # the card's emoji, in an element of its own
+    return len(text) <= 400 and _PROMPT_WORDS.search(text.lower()) is not None
+
+
+# Prose a container must hold outside a picture gallery for the gallery to be an inset, not the story.
+_OUTSIDE_GALLERY = 300
+
+
+def _inset_gallery(node: LexborNode, container: LexborNode) -> bool:
+    """A gallery or carousel box set inside the article (`<div class="type-gallery">` with a title,
+    slide counters, captions and credits: `Gadgets and tech news in pictures`), holding pictures
+    or a list of slides, while the container holds 300+ weighted characters of text outside it.
+    A page whose story is the gallery (a photo essay, little text beside it) keeps its captions."""
+    if node.css_first("img, li, figure") is None:
+        return False
+    return weighted_length(container.text()) - weighted_length(node.text()) >= _OUTSIDE_GALLERY
 
 
 def _holds_article_text(node: LexborNode, least: int = 200) -> bool:
@@ -766,6 +851,10 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and text[:1].isalnum() and len(text) <= 48 and _EN_DATE_LINE.fullmatch(text) and _above_text(body):
         body.date_text = body.date_text or text  # the dateline above the text: a byline's date
         return True
+    if len(text) <= 120 and (desk := _DESK_BYLINE.fullmatch(text)) is not None:
+        if desk.group(1) is None:
+            return True  # `By the Metro desk · Updated 1:42 p.m.`: a desk's byline, over the text or a live entry
+        text = desk.group(1).strip()  # `4:05 p.m. By the Metro desk`: the live entry's time stamp stays
     if len(text) <= 120 and text[:1] in "AWR" and (labelled := _EN_LABEL_BYLINE.fullmatch(text)) and _above_text(body):
         body.author = body.author or labelled.group(1)
         if labelled.group(2):
