@@ -111,6 +111,19 @@ def mark(url: str, number: int, since: str, quiet: int = 0, fails: int = 0) -> d
     return {"url": url, "n": number, "since": since, "quiet": quiet, "fails": fails}
 
 
+def page_failed(listing: Listing, exc: Exception, url: str, what: str) -> bool:
+    """A listing's later page that failed, which costs its own links and those after it, not the
+    pages read before it (a reader of page 1 reads it whether page 2 answers or not): a 404 or
+    410 is the list's end, noted on the page before; any other failure a warning (the poll is
+    partial). True for the list's end."""
+    if getattr(exc, "status", None) in (404, 410):
+        if listing.pages:
+            listing.pages[-1].note = f"{what} is not there: the list ends here"
+        return True
+    listing.warnings.append(f"{what} failed, its links and those after it not read this poll: {exc}")
+    return False
+
+
 FULL_LIST = 5  # entries of a feed or sitemap, all new since the last poll, that say more may have been missed
 
 

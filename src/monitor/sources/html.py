@@ -41,6 +41,7 @@ from .base import (
     mark,
     node_link,
     node_title,
+    page_failed,
     read_marks,
     script_link,
     stamp,
@@ -96,7 +97,13 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         seen.add(_key(target))
         posted = isinstance(target, Request)
         url = target.url if isinstance(target, Request) else target
-        page = yield target if isinstance(target, Request) else Request(target)
+        try:
+            page = yield target if isinstance(target, Request) else Request(target)
+        except MonitorError as exc:  # what was read stands; past `pages`, the next poll reads on from here
+            if not page_failed(listing, exc, url, f"list page {number + 1} ({url})") and crawl.catch_up \
+                    and not posted and number >= source.pages:
+                trail.left = mark(url, number + 1, since)
+            break
     listing.trails = [trail] if trail.left else []
     if crawl.frontiers:
         def read(at: str, number: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..config import Source
 from ..decode import decode_html, json_loads
-from ..errors import ExtractError
+from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates
 from .base import (
@@ -35,6 +35,7 @@ from .base import (
     Walk,
     absolute,
     mark,
+    page_failed,
     read_marks,
     stamp,
 )
@@ -57,7 +58,15 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     trail = Trail(since)  # the pages read past `max_pages`, should the news outrun them
     while True:
         req = request(source, number, conditional=not crawl.frontiers)
-        got = (yield from listing.first(req)) if number == source.first_page else (yield req)
+        if number == source.first_page:
+            got = yield from listing.first(req)
+        else:
+            try:
+                got = yield req
+            except MonitorError as exc:  # what was read stands; past `max_pages`, the next poll reads on
+                if not page_failed(listing, exc, req.url, f"answer {number} ({req.url})") and number > last:
+                    trail.left = mark(req.url, number, since)
+                break
         if got is None:
             return listing
         kept, new, ends_known, count = _read(source, crawl, got, req, number, listing, links)

@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from .. import markup
 from ..config import Source
 from ..decode import as_utf8_xml
-from ..errors import ExtractError
+from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates
 from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning, only_known
@@ -47,6 +47,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     links = LinkFilter(source, crawl.now)
     queue: list[tuple[Page | None, str, int]] = [(page, page.url, 0)]
     asked = 0
+    failed: list[MonitorError] = []
     while queue:
         got, url, depth = queue.pop(0)
         if got is None:
@@ -54,8 +55,16 @@ def walk(source: Source, crawl: Crawl) -> Walk:
                 listing.dropped.append((url, f"beyond max_sitemaps ({source.max_sitemaps})"))
                 continue
             asked += 1
-            got = yield Request(url)
-        kind, entries = parse(got.content, got.url, source.date_tz)
+            try:  # a child missing or unreadable costs its own links, not its siblings'
+                got = yield Request(url)
+                kind, entries = parse(got.content, got.url, source.date_tz)
+            except MonitorError as exc:
+                failed.append(exc)
+                listing.dropped.append((url, "sitemap not read"))
+                listing.warnings.append(f"sitemap {url} not read, its links not listed this poll: {exc}")
+                continue
+        else:
+            kind, entries = parse(got.content, got.url, source.date_tz)
         if kind == "index":
             queue += _children(entries, links, listing, depth)
             listing.pages.append(PageLinks(got.url, 0, 0, f"sitemap index: {len(entries)} sitemaps"))
@@ -68,6 +77,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         if depth and only_known(kept, crawl) and queue:
             listing.pages[-1].note = "only known links: older sitemaps not fetched"
             break
+    if failed and len(failed) == asked:  # not one child read: the source's failure, as a first page's
+        raise failed[0]
     return listing
 
 
