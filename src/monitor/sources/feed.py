@@ -18,31 +18,55 @@ from datetime import datetime, timezone
 from .. import markup
 from ..config import Source
 from ..decode import as_utf8_xml
-from ..errors import ExtractError
+from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import jsonfeed
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, page_failed
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
-    """One conditional GET of the feed; its entries, filtered. A feed has no further pages: when
-    every entry is new since the last poll (and there are enough to be a full feed), what came
-    in between may be past its end, and the listing warns."""
+    """One conditional GET of the feed; its entries, filtered. A feed polled before whose page
+    ends on a new entry reads on by the next, older page it names (a paged feed: Atom's and
+    RSS's `<atom:link rel="next">`, a JSON Feed's `next_url`), up to `crawl.catch_up` pages, as
+    a list page does. When every entry read is new (and there are enough to be a full feed),
+    what came in between may be past its end, and the listing warns."""
     listing = Listing()
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
-    found = parse(page.content, page.headers, page.url)
-    kept = LinkFilter(source, crawl.now).apply(found, listing)
+    found, after = parse_page(page.content, page.headers, page.url)
+    links = LinkFilter(source, crawl.now)
+    kept = links.apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
-    if warning := all_new_warning(crawl, kept, "feed"):
+    every, seen = list(kept), {page.url}
+    for number in range(2, crawl.catch_up + 2):
+        if not after or after in seen or not kept or crawl.known([kept[-1].url]):
+            break  # no older page, or the news ends on this one
+        seen.add(after)
+        try:
+            got = yield Request(after)
+            found, next_after = parse_page(got.content, got.headers, got.url)
+        except MonitorError as exc:  # what was read stands
+            page_failed(listing, exc, after, f"feed page {number} ({after})")
+            break
+        kept, after = links.apply(found, listing), next_after
+        every += kept
+        listing.caught_up = True
+        listing.pages.append(PageLinks(got.url, len(found), len(kept), "read on by the feed's next page"))
+    if warning := all_new_warning(crawl, every, "feed"):
         listing.warnings.append(warning)
     return listing
 
 
 def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
-    """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all. A JSON
-    Feed is read by `jsonfeed`, without feedparser."""
+    """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all."""
+    return parse_page(content, headers, url)[0]
+
+
+def parse_page(content: bytes, headers: dict[str, str], url: str) -> tuple[list[Candidate], str | None]:
+    """Feed bytes → candidates in feed order and the feed's next (older) page, if it names one;
+    ExtractError when it is not a feed at all. A JSON Feed is read by `jsonfeed`, without
+    feedparser."""
     if jsonfeed.is_json(content):
         return jsonfeed.parse(content, headers, url)
     import feedparser
@@ -65,7 +89,8 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
             continue
         out.append(Candidate(url=target, title=entry.get("title"), published=_when(entry),
                              summary=entry.get("summary")))
-    return out
+    after = next((x.get("href") for x in parsed.get("feed", {}).get("links", []) if x.get("rel") == "next"), None)
+    return out, absolute(url, after)
 
 
 MAX_MARKUP = 50_000  # tags ("<") handed to feedparser: a few seconds of its time at most

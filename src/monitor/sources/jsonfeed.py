@@ -5,7 +5,8 @@ headers and URL. Out: one `Candidate` per item with an address, in feed order: `
 `external_url`) resolved against the feed's URL, `title`, `date_published` (else
 `date_modified`) and `summary` (else `content_text`, else `content_html`), as an RSS entry's
 link, title, date and description. `feed.parse` hands a response here when its first
-character is `{`; feedparser, which reads no JSON, is never loaded for it. Pure.
+character is `{`; feedparser, which reads no JSON, is never loaded for it. Also its `next_url`,
+the page of older items a paged feed names. Pure.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ def is_json(content: bytes) -> bool:
     return content[:1] == b"{" or content[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00").startswith(b"{")
 
 
-def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
-    """The items of a JSON Feed; ExtractError when the JSON is no feed (no `items` list)."""
+def parse(content: bytes, headers: dict[str, str], url: str) -> tuple[list[Candidate], str | None]:
+    """The items of a JSON Feed and its `next_url` (its next, older page), resolved; ExtractError
+    when the JSON is no feed (no `items` list)."""
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
     try:
         doc = json_loads(decode_html(content, kind).lstrip("\ufeff"))
@@ -48,7 +50,7 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
             out.append(Candidate(url=target, title=_text(item, "title"), published=_when(item),
                                  summary=_text(item, "summary") or _text(item, "content_text")
                                  or _text(item, "content_html")))
-    return out
+    return out, absolute(url, _text(doc, "next_url")) if isinstance(doc, dict) else None
 
 
 def _text(item: dict[str, Any], key: str) -> str | None:
