@@ -20,3 +20,10 @@ def test_a_forums_sign_up_prompt_is_no_text():
         assert kept([line]) == [], line
     # a sentence about more features stays
     assert kept(["升级以后，会员可以享受更多功能，镇里的老人也学会了用手机缴费。"]) != []
+
+
+def test_a_spam_mirrors_heading_marked_with_asterisks_is_no_text():
+    for line in ("中新社70年丨58年前，中新社专访了李四光……******", "【活力中国】中新财评：升腾的烟火气，彰显中国经济活力******"):
+        assert kept([line]) == [], line
+    # a sentence with a word starred out stays
+    assert kept(["他在留言里骂了一句“***”，随后删掉了这条评论，村里人都说他是一时气话。"]) != []

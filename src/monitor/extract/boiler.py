@@ -335,6 +335,10 @@ def is_chrome(line: str) -> bool:
         return True  # `—`, `* * *` … a rule drawn in dashes between the text and its credits
     if len(line) <= 12 and line[:1] >= "\u2190" and _emoji_only(line):
         return True  # `📬`, `✉️ ❤️`: pictographs alone (a callout card's emoji on a line of its own)
+    if line[-1:] == "*" and len(line) <= 80 and line.endswith("******") and _CJK.search(line):
+        # `中新社70年丨58年前，…******`: a spam mirror's heading over the story it copied (`– An** Fe*******`, a
+        # reviewer's starred name under an English quote, stays)
+        return True
     if len(line) <= 40 and lower.endswith(("app", "客户端")) and _CJK.search(line):
         return True  # `海量资讯，尽在…APP`: an app prompt
     if len(line) <= 80 and (_ZH_CREDIT.match(line) or _outlet_credit(line)):
