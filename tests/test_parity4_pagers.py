@@ -136,3 +136,16 @@ def test_the_previous_page_is_not_the_next():
 
 def test_the_last_page_of_a_trs_pager_has_no_next():
     assert _next_of(f"<html><body>{LIST}<script>createPageHTML(3, 2, 'list', 'html');</script></body></html>") is None
+
+
+@pytest.mark.parametrize("pager", [
+    ("<link rel='next' href='list_2.html'>", "link[rel=next]"),
+    ("<a class=next href='javascript:void(0)' onclick=\"location.href='list_2.html'\">下一页</a>", "a.next"),
+    ("<span class=next onclick=\"window.location='list_2.html'\">下一页</span>", "span.next"),
+])
+def test_a_next_selector_takes_the_address_a_reader_goes_to(pager):
+    markup, selector = pager
+    src = Source(name="a", kind="html", url=SRC.url, link_selector="ul.news a", next_selector=selector, pages=2)
+    found = html.parse(src, f"<html><head></head><body>{LIST}{markup}</body></html>".encode(),
+                       {"content-type": "text/html; charset=utf-8"}, SRC.url)
+    assert found[1] == "http://news.example.cn/xw/list_2.html"

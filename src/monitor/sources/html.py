@@ -202,10 +202,17 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
 
 
 def _next(tree, source: Source, base_url: str, codec: str) -> str | Request | None:
+    """The page `next_selector` picks, as a reader goes to it: a link's (or `<link rel=next>`'s)
+    address or the script it runs, an element a script moves on (`<span onclick=…>`), or an
+    ASP.NET pager's post-back."""
     if not source.next_selector:
         return None
     node = tree.css_first(source.next_selector)
-    anchor = node if node is None or node.tag == "a" else node.css_first("a[href]")
-    if anchor is None:
+    if node is None:
         return None
-    return absolute(base_url, anchor.attributes.get("href")) or postback(tree, anchor, base_url, codec)
+    anchor = node if node.tag in ("a", "link", "area") else node.css_first("a[href]")
+    if anchor is None:
+        return script_link(base_url, None, node.attributes.get("onclick")) if "onclick" in node.attributes else None
+    href = anchor.attributes.get("href")
+    return absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick")) or \
+        postback(tree, anchor, base_url, codec)
