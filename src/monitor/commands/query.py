@@ -54,6 +54,10 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         click.echo(STALE_INDEX, err=True)
     results = run_search(ctx, query, topic=topic, source=source, since=after, until=before, limit=limit,
                          offset=offset, sort=sort, articles=articles)
+    if not results and source and source not in (names := ctx.store.source_names()):  # a typo finds nothing
+        shown_names = ", ".join(names[:15]) + (f" and {len(names) - 15} more" if len(names) > 15 else "")
+        raise InputError(f"search: no stored article is from source {source!r}",
+                         hint=f"sources in the archive: {shown_names or 'none yet'}")
     for r in results:  # stored in UTC, shown in Asia/Shanghai
         r["published"] = local_iso(r["published"])
         for repost in r["reposts"]:
@@ -214,7 +218,7 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     or mark the waiting stories read."""
     state.existing()
     if status:
-        _outbox_status(state)
+        _outbox_status(state, subscriber)
         return
     if before and not mark_read:
         raise InputError("digest: --before goes with --mark-read", hint="monitor digest --mark-read --before 7d")
@@ -242,15 +246,22 @@ def _mark_read(state, subscriber: str | None, before: str | None) -> None:
                    f"for the next digest")
 
 
-def _outbox_status(state) -> None:
-    """The outbox table; exit 1 when a message has failed, so scripts can alert on it."""
+def _outbox_status(state, subscriber: str | None) -> None:
+    """The outbox table (of one subscriber, configured or with messages in it); exit 1 when a
+    message shown has failed, so scripts can alert on it."""
     rows = state.store.outbox_summary()
+    if subscriber:
+        names = sorted({s.name for s in state.cfg.subscribers} | {r["subscriber"] for r in rows})
+        if subscriber not in names:
+            raise InputError(f"no subscriber named {subscriber!r}", hint=f"known subscribers: {', '.join(names)}")
+        rows = [r for r in rows if r["subscriber"] == subscriber]
     print_table("outbox", ["subscriber", "channel", "pending", "failed", "sent", "next attempt", "last attempt",
                            "last error"],
                 [[r["subscriber"], r["channel"], r["pending"], r["failed"], r["sent"], local_time(r["next_attempt"]),
                   local_time(r["last_attempt"]), (r["last_error"] or "")[:160]] for r in rows])
     if not rows:
-        click.echo("the outbox is empty: no digest has been sent yet", err=True)
+        click.echo(f"the outbox holds nothing for {subscriber} yet" if subscriber
+                   else "the outbox is empty: no digest has been sent yet", err=True)
     if any(r["failed"] for r in rows):
         sys.exit(1)
 

@@ -91,6 +91,11 @@ class ArticlesPart(FingerprintsPart):
                                 [digest, canonical_url, base, base + "?", base + "@"]).fetchone()  # "@" follows "?"
         return row[0] if row else None
 
+    def source_names(self) -> list[str]:
+        """Every source name an article was stored under (polled or imported), sorted. Walks the
+        date index, which holds the name: for an error's hint, not for a hot path."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT source FROM articles ORDER BY source")]
+
     def known_url(self, canonical_url: str) -> bool:
         """Whether this canonical URL is stored already (one indexed look-up)."""
         return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
