@@ -161,3 +161,20 @@ def test_add_source_takes_a_json_feed_for_a_feed(ctype):
 
     guesses = detect(_json_feed(ITEMS), {"content-type": ctype}, SITE + "/feed.json")
     assert [(g.kind, g.url) for g in guesses][:1] == [("feed", SITE + "/feed.json")]
+
+
+def test_an_entry_whose_only_link_is_its_media_is_no_article_link():
+    """An item offering only a video or a picture (`<enclosure>`, Atom's rel="enclosure"): a reader
+    shows its text and plays the media; there is no article page to fetch (the video was fetched
+    as one, up to the size cap, and failed extraction every poll)."""
+    rss = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+           '<item><title>视频：沪明合作</title><enclosure url="/v/1.mp4" type="video/mp4" length="9"/></item>'
+           '<item><title>沪明合作</title><enclosure url="/v/2.mp4" type="video/mp4" length="9"/>'
+           "<link>/a/2.html</link></item></channel></rss>")
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+            '<entry><title>图集</title><link rel="enclosure" href="/img/1.jpg"/><id>tag:x,1</id></entry>'
+            '<entry><title>沪明合作</title><link rel="enclosure" href="/img/2.jpg"/><link href="/a/2.html"/>'
+            "<id>tag:x,2</id></entry></feed>")
+    for doc in (rss, atom):
+        found = feed.parse(doc.encode(), {"content-type": "application/xml"}, SITE + "/rss.xml")
+        assert [c.url for c in found if c.url.startswith("http")] == [SITE + "/a/2.html"], doc  # (an id: dropped)

@@ -83,7 +83,9 @@ def parse_page(content: bytes, headers: dict[str, str], url: str) -> tuple[list[
                            hint="check that the source URL points at a feed, or use kind = \"html\"")
     out = []
     for entry in parsed.entries:
-        link = entry.get("link") or next((x.get("href") for x in entry.get("links", []) if x.get("href")), None)
+        # the entry's page; an enclosure (its video or picture) is none
+        link = next((x.get("href") for x in entry.get("links", [])
+                     if x.get("href") and x.get("rel", "alternate") == "alternate"), None) or entry.get("link")
         target = absolute(url, link)
         if not target:
             continue
