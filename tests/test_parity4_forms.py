@@ -135,3 +135,20 @@ def test_a_postback_pager_on_a_gbk_page_posts_in_gbk(make_ctx):  # noqa: F811
         ctx = make_ctx(source_toml("a", a.url("/list.aspx")) + 'pages = 2\nnext_selector = "a#next"\n')
         report = poll(ctx)[0]
     assert len(urls(ctx)) == 6, (report, [h.body for h in a.hits if h.method == "POST"])
+
+
+@pytest.mark.parametrize("fields", [
+    "<textarea name=SAMLResponse style='display:none'>PHNhbWw+</textarea>",
+    "<select name=lm><option value='1'>全部</option><option value='沪明' selected>沪明</option></select>",
+    "<select name=lm><option>沪明</option><option>三明</option></select>",  # no value, none selected: the first's text
+])
+def test_a_stub_form_s_text_areas_and_drop_downs_are_sent(fields):
+    """form.submit() sends a form's text areas and the chosen option of each drop-down, not only its inputs."""
+    stub = _stub(f"<form action='/sso/back' method='post'>{fields}<input type=hidden name=ticket value='ST-7'></form>",
+                 "utf-8")
+    wanted = {"SAMLResponse": "PHNhbWw+"} if "SAML" in fields else {"lm": "沪明"}
+    with _site(stub, "utf-8", False) as site:
+        site.route("POST", "/sso/back", lambda hit: OK if hit.form == {**wanted, "ticket": "ST-7"} else NO)
+        with fetcher_for_url(site.base_url) as f:
+            got = f.get(site.url("/go.asp"))
+        assert "三明市有关负责人" in got.text, [h.body for h in site.hits]

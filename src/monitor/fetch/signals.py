@@ -274,7 +274,6 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
 
 
 _FORM = re.compile(rb"<form\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
-_INPUT = re.compile(rb"<input\b[^<>]{0,2000}>", re.I)
 _ACTION = _attr_pattern("action")
 _METHOD = _attr_pattern("method")
 _NAME = _attr_pattern("name", _NOT_HYPHENATED)
@@ -305,12 +304,7 @@ def submitted_form(url: str, body: bytes, content_type: str | None = None) -> tu
     page = decode_html_as(body, content_type)[1]
     start = body.find(forms[0])
     end = body.lower().find(b"</form", start)
-    fields: dict[str, str] = {}
-    for tag in _INPUT.findall(body, start, end if end >= 0 else len(body)):
-        name, kind = _attribute(tag, _NAME, page), _attribute(tag, _TYPE).lower()
-        if not name or kind in _NOT_SENT or (kind in ("checkbox", "radio") and b"checked" not in tag.lower()):
-            continue
-        fields.setdefault(html.unescape(name), html.unescape(_attribute(tag, _INPUT_VALUE, page)))
+    fields = _controls(body, start, end if end >= 0 else len(body), page)
     action = html.unescape(_attribute(forms[0], _ACTION, page)) or url
     try:
         target = _query_in(urljoin(url, action), page)
@@ -323,6 +317,41 @@ def submitted_form(url: str, body: bytes, content_type: str | None = None) -> tu
     return "GET", target.split("#", 1)[0].split("?", 1)[0] + ("?" + sent if fields else ""), b""
 
 
+def _controls(body: bytes, start: int, end: int, codec: str) -> dict[str, str]:
+    """Name → value of the controls `form.submit()` sends from body[start:end], in order (the
+    first of a repeated name): inputs but buttons, files and unchecked boxes; text areas, their
+    text; drop-downs, the chosen option's value (the first's without one chosen; its text
+    without a value). Disabled ones are not sent."""
+    fields: dict[str, str] = {}
+    lower = body.lower()
+    for m in _CONTROL.finditer(body, start, end):
+        tag, kind = m.group(0), m.group(1).lower()
+        name = html.unescape(_attribute(tag, _NAME, codec))
+        if not name or name in fields or _DISABLED.search(tag):
+            continue
+        if kind == b"input":
+            box = _attribute(tag, _TYPE).lower()
+            if box in _NOT_SENT or (box in ("checkbox", "radio") and b"checked" not in tag.lower()):
+                continue
+            fields[name] = html.unescape(_attribute(tag, _INPUT_VALUE, codec))
+            continue
+        close = lower.find(b"</" + kind, m.end(), end)
+        inner = body[m.end():close if close >= 0 else end]
+        if kind == b"textarea":
+            fields[name] = html.unescape(inner.decode(codec, "replace")).removeprefix("\n")
+            continue
+        options = [(o.group(0), o.end()) for o in _OPTION.finditer(inner)]
+        chosen = next((o for o in options if re.search(rb"\sselected\b", o[0], re.I)), options[0] if options else None)
+        if chosen is not None:
+            value = _value(chosen[0], _INPUT_VALUE)
+            text = inner[chosen[1]:].split(b"<", 1)[0]
+            fields[name] = html.unescape((text if value is None else value).decode(codec, "replace")).strip()
+    return fields
+
+
+_CONTROL = re.compile(rb"<(input|textarea|select)\b[^<>]{0,2000}>", re.I)
+_OPTION = re.compile(rb"<option\b[^<>]{0,2000}>", re.I)
+_DISABLED = re.compile(rb"\sdisabled(?=[\s=/>])", re.I)
 _ACCEPT = _attr_pattern("accept-charset")
 _UNICODE = ("utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf_16", "utf_16_le", "utf_16_be")
 
