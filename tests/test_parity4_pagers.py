@@ -149,3 +149,9 @@ def test_a_next_selector_takes_the_address_a_reader_goes_to(pager):
     found = html.parse(src, f"<html><head></head><body>{LIST}{markup}</body></html>".encode(),
                        {"content-type": "text/html; charset=utf-8"}, SRC.url)
     assert found[1] == "http://news.example.cn/xw/list_2.html"
+
+
+def test_a_year_archive_menu_is_no_pager():
+    menu = ("<select onchange=\"location.href=this.value\"><option value='/xw/2026/' selected>2026</option>"
+            "<option value='/xw/2025/'>2025</option><option value='/xw/2024/'>2024</option></select>")
+    assert _next_of(f"<html><body>{LIST}{menu}</body></html>") is None

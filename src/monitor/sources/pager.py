@@ -102,20 +102,28 @@ def _number(script: str, value: str) -> int | None:
     return int(given.group(1)) if given else None
 
 
+_PAGE_NUMBER = re.compile(r"(?:第\s*)?(\d{1,5})\s*(?:页|頁|/\s*\d{1,5})?")
+
+
 def _menu(tree: Any, base_url: str, url: str) -> str | None:
-    """The option after the current page in a jump menu of page numbers (every option's text
-    holds a number, every value names a page of this site); None for any other menu."""
+    """The option after the current page in a jump menu of page numbers (the options' texts are
+    page numbers counting up by one, `2`, `第2页`, `2/15`; every value names a page of this
+    site); None for any other menu (other sites, the site's columns, a year's archive)."""
     host = urlsplit(url).hostname
     for select in tree.css("select"):
         options = [o for o in select.css("option") if (o.attributes.get("value") or "").strip()]
         if len(options) < 2 or len(options) > 2000:
             continue
-        pages = []
+        pages: list[tuple[str, bool]] = []
+        numbers: list[int] = []
         for option in options:
             value = (option.attributes.get("value") or "").strip()
             link = absolute(base_url, value) if names_page(value) or value.startswith("?") else None
-            if not link or urlsplit(link).hostname != host or not any(ch.isdigit() for ch in option.text(deep=True) or ""):
+            label = _PAGE_NUMBER.fullmatch((option.text(deep=True) or "").strip())
+            number = int(label.group(1)) if label else -1
+            if not link or urlsplit(link).hostname != host or number < 0 or (numbers and number != numbers[0] + len(numbers)):
                 break
+            numbers.append(number)
             pages.append((link, "selected" in option.attributes))
         else:
             at = next((i for i, (link, _) in enumerate(pages) if link == url), None)
