@@ -14,6 +14,11 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
   entries' time stamps stay. A live page's `What we know` box over the entries: not text.
 - A newsletter sign-up box inside the article (a title, a pitch and a form with an e-mail field):
   none of it is text, and the article goes on after it.
+- The first paragraph set in a block of its own, before a wrapper four levels deep around the rest
+  (a template that shows the rest only to some readers): text.
+- A gallery teaser inside the text (an <article> per slide: title, date, description, credit, `1 of
+  14`, caption), a caption span after a picture's paragraph (`<span class="newsCaption">`) and an
+  `Our Standards:` badge under the text: not text.
 """
 
 from __future__ import annotations
@@ -73,3 +78,20 @@ def test_a_newsletter_sign_up_box_inside_the_article_is_not_text() -> None:
     assert body[2].startswith("The new warden, Carol Mensah")
     assert not any("Morning Briefing" in line or "before nine" in line for line in body)
     assert len(body) == 4
+
+
+def test_a_first_paragraph_set_in_a_block_of_its_own_before_the_rest_is_text() -> None:
+    body = paragraphs("en_e19_split_lead.html")
+    assert body[0].startswith("Owners of e-readers sold before 2018")
+    assert body[1].startswith("The maker confirmed in a statement")
+    assert body[-1].startswith("Libraries that lend the older readers")
+    assert len(body) == 5
+
+
+def test_a_gallery_teaser_news_captions_and_a_standards_badge_are_not_text() -> None:
+    body = paragraphs("en_e19_gallery_teaser.html")
+    assert body[0].startswith("The last steam crane on the north quay")
+    assert body[-1] == "The crane is expected to be floodlit at night from the autumn."
+    assert not any("in pictures" in line or "archive" in line.lower() or "Dockers" in line or "14" in line
+                   or "century" in line or "rebuilt by hand" in line or "Standards" in line for line in body)
+    assert len(body) == 6

@@ -455,8 +455,8 @@ def _stop_heading(node: LexborNode) -> bool:
 
 
 def _unwrapped(node: LexborNode) -> LexborNode:
-    """`node`, or its outermost ancestor (up to three levels) that holds nothing else with text."""
-    for _ in range(3):
+    """`node`, or its outermost ancestor (up to four levels) that holds nothing else with text."""
+    for _ in range(4):
         parent = node.parent
         if parent is None or parent.tag in ("body", "html") or parent.text(deep=False).strip():
             break
@@ -526,8 +526,7 @@ def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], thresho
             break
         score = scores.get(sibling, 0.0)
         # A lead in a bare <p> scores nothing of its own: its text is credited to the parent.
-        if (score >= threshold or sibling.tag == "p") \
-                and (_article_like(sibling, score) or _lead_of(sibling, wrapper)):
+        if ((score >= threshold or sibling.tag == "p") and _article_like(sibling, score)) or _lead_of(sibling, wrapper):
             kept.insert(0, sibling)
             continue
         if score >= 5.0:

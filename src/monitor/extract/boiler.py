@@ -90,7 +90,7 @@ _PROMO_START = re.compile(
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|"
     r"read more(?: (?:on|about) (?:this|the) (?:story|topic|subject|issue))?|see also|also read|"
-    r"read also|more on this|more about)\s*:.{0,80}$|"
+    r"read also|more on this|more about|our standards)\s*:.{0,80}$|"
     r"(?:(?:last |first |originally )?(?:updated|published|posted))(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )

@@ -466,7 +466,7 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
 
 # Inline elements only: a block under a caption class beside a picture may hold a photo essay's prose.
 _CAPTION_INLINE = ", ".join(f'{tag}[class*="{word}"]' for tag in ("span", "small")
-                            for word in ("caption", "credit", "source"))
+                            for word in ("caption", "Caption", "credit", "Credit", "source"))
 
 
 def _caption_spans(image: LexborNode) -> list[LexborNode]:
@@ -478,9 +478,14 @@ def _caption_spans(image: LexborNode) -> list[LexborNode]:
     found = _caption_run(image)
     box = image.parent
     for _ in range(2):
-        if found or box is None or box.tag not in _PICTURE_BOXES or box.text().strip():
+        if box is None or box.tag not in _PICTURE_BOXES:
             break
-        found = _caption_run(box)
+        text = box.text().strip()
+        if text and (not found or " ".join(text.split()) != " ".join(" ".join(n.text() for n in found).split())):
+            break  # the box holds more than the picture and its credit: not the picture's own wrapper
+        if found and not text:
+            break
+        found += _caption_run(box)  # (`<p><img><span class=credit>GETTY</span></p><span class=newsCaption>…`)
         box = box.parent
     return found
 
@@ -701,12 +706,12 @@ def _is_chrome(node: LexborNode, container: LexborNode) -> bool:
         return True
     if not _CHROME_HINT.search(hint) or node.tag in _KEEP_TAGS:
         return False
+    if ("gallery" in hint or "carousel" in hint) and node.css_first("h1") is None:
+        return _inset_gallery(node, container)  # (a gallery's slides may each be an <article>)
     if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
         return False
     if "callout" in hint:
         return _prompt_callout(node)
-    if "gallery" in hint or "carousel" in hint:
-        return _inset_gallery(node, container)
     if _STRONG_HINT.search(hint):
         return True
     if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
