@@ -23,7 +23,10 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
 
 from __future__ import annotations
 
+import pytest
 from extractkit import paragraphs
+
+from monitor.extract import extract
 
 
 def test_a_gallery_set_inside_the_article_and_a_more_about_label_are_not_text() -> None:
@@ -95,3 +98,14 @@ def test_a_gallery_teaser_news_captions_and_a_standards_badge_are_not_text() -> 
     assert not any("in pictures" in line or "archive" in line.lower() or "Dockers" in line or "14" in line
                    or "century" in line or "rebuilt by hand" in line or "Standards" in line for line in body)
     assert len(body) == 6
+
+
+@pytest.mark.timeout(20)
+def test_forty_thousand_gallery_boxes_read_in_a_moment() -> None:
+    """The container's text is measured once for all of its galleries (each measured it before:
+    quadratic, a minute for a page of 40,000 small picture boxes)."""
+    para = "<p>" + "The council met on Tuesday to talk about the budget for the year ahead. " * 3 + "</p>"
+    boxes = '<div class="gallery"><img src="a.jpg"><p>A caption for this picture.</p></div>' * 40_000
+    html = f"<html><body><article>{para * 20}{boxes}{para * 5}</article></body></html>"
+    body = extract(html, "https://news.example.com/a/1.html").paragraphs
+    assert body and not any("caption for this picture" in line for line in body)

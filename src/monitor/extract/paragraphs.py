@@ -343,6 +343,7 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         if spacer.child is None:
             spacer.insert_before(_PARA)
     doomed: list[LexborNode] = []
+    sizes: dict[int, int] = {}  # the container's weighted text length, measured once if a gallery asks
     own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
     marked = _MARKED
     cut = None
@@ -375,7 +376,7 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif tag in _CAPTIONS:
             if tag == "figcaption" or _in_figure(node):
                 doomed.append(node)
-        elif node.mem_id != own_id and _is_chrome(node, container):
+        elif node.mem_id != own_id and _is_chrome(node, container, sizes):
             doomed.append(node)
         elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id)):
             doomed.extend(boxes)
@@ -698,7 +699,7 @@ def _signup_box(form: LexborNode, own_id: int) -> LexborNode:
     return box
 
 
-def _is_chrome(node: LexborNode, container: LexborNode) -> bool:
+def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -> bool:
     """A share bar, related list, comment thread, caption or footer by its class/id, holding no
     headline and no embedded post; or the writer's name alone in a block whose class says `author`."""
     hint = class_hint(node)
@@ -707,7 +708,7 @@ def _is_chrome(node: LexborNode, container: LexborNode) -> bool:
     if not _CHROME_HINT.search(hint) or node.tag in _KEEP_TAGS:
         return False
     if ("gallery" in hint or "carousel" in hint) and node.css_first("h1") is None:
-        return _inset_gallery(node, container)  # (a gallery's slides may each be an <article>)
+        return _inset_gallery(node, container, sizes)  # (a gallery's slides may each be an <article>)
     if node.css_first("h1, article") is not None or node.css_first(_EMBED) is not None:
         return False
     if "callout" in hint:
@@ -754,14 +755,17 @@ def _prompt_callout(node: LexborNode) -> bool:
 _OUTSIDE_GALLERY = 300
 
 
-def _inset_gallery(node: LexborNode, container: LexborNode) -> bool:
+def _inset_gallery(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -> bool:
     """A gallery or carousel box set inside the article (`<div class="type-gallery">` with a title,
     slide counters, captions and credits: `Gadgets and tech news in pictures`), holding pictures
     or a list of slides, while the container holds 300+ weighted characters of text outside it.
     A page whose story is the gallery (a photo essay, little text beside it) keeps its captions."""
     if node.css_first("img, li, figure") is None:
         return False
-    return weighted_length(container.text()) - weighted_length(node.text()) >= _OUTSIDE_GALLERY
+    own_id = container.mem_id
+    if own_id not in sizes:
+        sizes[own_id] = weighted_length(container.text())
+    return sizes[own_id] - weighted_length(node.text()) >= _OUTSIDE_GALLERY
 
 
 def _holds_article_text(node: LexborNode, least: int = 200) -> bool:
