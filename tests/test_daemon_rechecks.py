@@ -175,3 +175,66 @@ def test_an_index_made_under_another_normal_form_is_rebuilt_beside_the_first_pol
         assert store.stats()["articles"] == STORED + polled(db)
     finally:
         store.close()
+
+
+OLD = 4000  # articles published long ago: fingerprinted again after the window's, beside the polls
+REPOSTED = "http://news.example/planted.html"
+
+
+def _old_line(n: int) -> bytes:
+    return _line(n).replace(b'"published": "2026-11-20"', b'"published": "2025-03-01"')
+
+
+@pytest.fixture(scope="module")
+def aged(tmp_path_factory) -> Path:
+    """OLD articles of last year, and one of the last weeks (no date: dated by its fetch) that
+    the fixture feed's school story copies, with a closing line of its own."""
+    where = tmp_path_factory.mktemp("aged")
+    path = where / "tea.toml"
+    path.write_text(TEA, encoding="utf-8")
+    db = where / "m.db"
+    body = ("中新网三明11月24日电（记者 郑雯）24日，由上海市教育部门选派的三个名校长工作室在三明市三元区挂牌，"
+            "将在未来两年内定期来明开展教学指导、课题研究和骨干教师培养。\n"
+            "这是沪明对口合作框架下教育协作的又一举措。据了解，两地已有三十余所学校结成姊妹校，每年互派教师跟岗学习，"
+            "上海优质课程资源也通过网络课堂向三明山区学校开放。\n"
+            "三明市教育局相关负责人表示，将借助上海的办学经验，提升当地学校管理水平，让山区孩子在家门口享受更好的教育。\n"
+            "本文来自三元区融媒体中心，转载请注明出处。")
+    planted = json.dumps({"url": REPOSTED, "title": "上海名校长工作室落户三明", "body": body},
+                         ensure_ascii=False).encode("utf-8") + b"\n"
+    store = Store.open(db)
+    try:
+        report = import_lines(Context(config.load(path, db), store), [_old_line(n) for n in range(OLD)] + [planted])
+        store.set_normal_form("fingerprints", "an-older-release")  # as an upgrade that changed them finds it
+    finally:
+        store.close()
+    assert report.new == OLD + 1
+    return db
+
+
+def missing_fingerprints(db: Path) -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                            "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id)").fetchone()[0]
+
+
+def story_of(db: Path, url_part: str) -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT story_id FROM articles WHERE url LIKE ?", [f"%{url_part}%"]).fetchone()[0]
+
+
+def test_fingerprints_of_another_release_are_made_for_the_window_first_and_the_rest_beside_the_polls(aged, tmp_path):
+    """An upgrade that changes the fingerprints: the daemon made them again for every stored
+    article before its first poll (some 9 minutes at a million). Now only the articles of the
+    near-duplicate window come first (what a new article folds into), the rest beside the jobs."""
+    shutil.copy(aged, tmp_path / "m.db")
+    db = tmp_path / "m.db"
+    daemon = Polling(db, tmp_path)
+    with daemon.first_poll() as proc:
+        assert missing_fingerprints(db) > 0, "the poll waited for every stored article's fingerprint"
+        wait_for(lambda: polled(db) >= 3 or proc.poll() is not None, timeout=120, what="the feed's three articles")
+        assert story_of(db, "2026/11-24/2002.shtml") == story_of(db, "planted.html")  # folded: its copy came first
+        wait_for(lambda: missing_fingerprints(db) == 0 or proc.poll() is not None, timeout=240,
+                 what="the older articles' fingerprints")
+        assert proc.poll() is None
+    assert "fingerprints rebuilt for 1 stored articles of the near-duplicate window" in daemon.err
+    assert f"fingerprints rebuilt for {OLD} stored articles" in daemon.err

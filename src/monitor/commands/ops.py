@@ -112,10 +112,11 @@ def run(state, once, metrics_port, metrics_host) -> None:
         with rebuild_progress() as progress:
             if once:
                 catch_up(state.context(), progress)  # articles never checked against a current topic's rules
-            else:  # an upgrade's fingerprints first (folding needs them); matching and the index beside the polls
-                fingerprints_up_to_date(state.context(), progress)
+            else:  # an upgrade's fingerprints of the weeks a new article folds into first; the rest, matching
+                fingerprints_up_to_date(state.context(), progress, window_only=True)  # and the index beside the polls
 
         def recheck(ctx, stop):
+            fingerprints_up_to_date(ctx, stop=stop)
             match_unchecked(ctx, stop=stop)
             index_up_to_date(ctx, stop=stop)
 

@@ -882,17 +882,35 @@ def _old_date(article: Article) -> datetime | None:
     return published if published is not None and published < utcnow() - LSH_WINDOW + datedsigs.NEAR else None
 
 
-def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str, int, int], None] | None = None
-                         ) -> int:
+def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str, int, int], None] | None = None,
+                         *, window_only: bool = False, stop: Callable[[], bool] | None = None) -> int:
     """Fingerprint stored articles that have none (after a change of the hash): signature for
     all, band rows for those dated inside the near-duplicate window (`_rebuilt_date`), and the
-    content hash of the same text form, so an exact repost still joins by hash. Resumable."""
+    content hash of the same text form, so an exact repost still joins by hash. Resumable.
+    With `window_only`, only the articles dated inside the window: those a new article folds
+    into (the daemon does them before its first poll, the rest beside its jobs). Stops between
+    batches when `stop` says so."""
     if ctx.store.fingerprints_complete():
         return 0
-    total = ctx.store.missing_fingerprints()
-    notice(total, "fingerprinting {n:,} stored articles for story folding (once, after an upgrade)")
-    done, after, cutoff = 0, 0, utcnow() - LSH_WINDOW
-    while rows := ctx.store.without_fingerprint(after, batch):
+    cutoff = utcnow() - LSH_WINDOW
+    if window_only:
+        ids = ctx.store.dated_since(cutoff)
+        total = len(ids)
+        chunks: Iterator[list[dict[str, Any]]] = (ctx.store.without_fingerprint_among(ids[i:i + batch])
+                                                  for i in range(0, len(ids), batch))
+        notice(total, "fingerprinting {n:,} stored articles of the last weeks for story folding (once, after an "
+                      "upgrade; older ones beside the polls)")
+    else:
+        total = ctx.store.missing_fingerprints()
+        chunks = _without_fingerprint(ctx, batch)
+        notice(total, "fingerprinting {n:,} stored articles for story folding (once, after an upgrade)")
+    done = 0
+    for rows in chunks:
+        if stop is not None and stop():
+            log.info("fingerprints: %d stored articles made again; the rest at the next start", done)
+            return done
+        if not rows:
+            continue
         made = []  # outside the write lock: a daemon polling the same store waits only for the writes
         for row in rows:
             text = scriptfold.fingerprint_text(row["body"] or "")
@@ -903,11 +921,19 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str
                     ctx.store.set_content_hash(row["id"], digest)
                 ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if dated >= cutoff else [],
                                           dated)
-        done, after = done + len(rows), rows[-1]["id"]
+        done += len(rows)
         if progress:
             progress("fingerprints", min(done, total), total)
-    log.info("fingerprints rebuilt for %d stored articles", done)
+    log.info("fingerprints rebuilt for %d stored articles%s", done, " of the near-duplicate window" if window_only else "")
     return done
+
+
+def _without_fingerprint(ctx: Context, batch: int) -> Iterator[list[dict[str, Any]]]:
+    """Batches of the articles without a fingerprint, in id order."""
+    after = 0
+    while rows := ctx.store.without_fingerprint(after, batch):
+        yield rows
+        after = rows[-1]["id"]
 
 
 def _rebuilt_date(row: dict[str, Any]) -> datetime:

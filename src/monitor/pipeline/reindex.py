@@ -79,10 +79,13 @@ def index_up_to_date(ctx: Context, progress: Progress | None = None, force: bool
     return indexed
 
 
-def fingerprints_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False) -> int:
+def fingerprints_up_to_date(ctx: Context, progress: Progress | None = None, force: bool = False, *,
+                            window_only: bool = False, stop: Callable[[], bool] | None = None) -> int:
     """Fingerprint again the articles fingerprinted under another normal form (all with `force`),
     and any without one; articles fingerprinted. Folding needs them: a repost of an article
-    without its fingerprint would be a story of its own, so every writer does this first."""
+    without its fingerprint would be a story of its own, so every writer does this first; the
+    daemon only for the near-duplicate window's articles (`window_only`: those a new article
+    folds into), the older ones beside its jobs, stopping between batches when `stop` says so."""
     from .ingest import rebuild_fingerprints
 
     fingerprints = normform.fingerprint_version()
@@ -92,7 +95,7 @@ def fingerprints_up_to_date(ctx: Context, progress: Progress | None = None, forc
                         if stale else "asked to")
         while ctx.store.drop_fingerprints(fingerprints):
             pass
-    return rebuild_fingerprints(ctx, progress=progress)
+    return rebuild_fingerprints(ctx, progress=progress, window_only=window_only, stop=stop)
 
 
 def _clear_old_index(ctx: Context) -> None:

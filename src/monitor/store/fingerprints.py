@@ -114,6 +114,20 @@ class FingerprintsPart(StoreBase):
             "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id LIMIT ?", [after, limit])
         return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4]} for r in cur]
 
+    def dated_since(self, since: datetime) -> list[int]:
+        """Ids of the articles dated (published, else fetched) at `since` or later, in order: a
+        range of the date index, not a scan (the near-duplicate window's articles)."""
+        return sorted(r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE coalesce(published, fetched_at) >= ?", [iso(since)]))
+
+    def without_fingerprint_among(self, ids: list[int]) -> list[dict[str, Any]]:
+        """Those of `ids` with no fingerprint row, as `without_fingerprint` gives them."""
+        marks = ",".join("?" * len(ids))
+        cur = self.conn.execute(
+            f"SELECT id, body, fetched_at, published, content_hash FROM articles a WHERE id IN ({marks}) AND NOT "
+            "EXISTS (SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id", ids) if ids else []
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4]} for r in cur]
+
     def set_content_hash(self, article_id: int, digest: str) -> None:
         """Replace an article's content hash (after a change of the text form it hashes)."""
         with self.writing():
