@@ -113,3 +113,19 @@ def test_a_page_of_endless_script_writes(page):
 
     out = run_writes(page)
     assert len(out) <= len(page)
+
+
+@pytest.mark.parametrize("pager", [
+    "<script>createPageHTML(" + "a" * N + "</script>",
+    "<script>createPageHTML(countPage, currentPage, 'list', 'html');" + "countPage = 1" * (N // 13) + "</script>",
+    "<select>" + "<option value='?page=1'>1" * 1_999 + "</select>",  # (the HTML parser itself is quadratic in options)
+    "<a href='#'>" + "[" * N + "下一页</a>",
+    "<span onclick=\"location.href='/x.html'\">" + " " * N + "</span>",
+])
+def test_a_list_page_s_pager_of_endless_parts(pager):
+    from monitor.config.schema import Source
+    from monitor.sources import html
+
+    src = Source(name="a", kind="html", url="http://a.cn/list.html", link_selector="ul a")
+    page = f"<html><body><ul><li><a href='/1.html'>三明</a></li></ul>{pager}</body></html>".encode()
+    html.parse(src, page, {"content-type": "text/html; charset=utf-8"}, src.url, find_next=True)
