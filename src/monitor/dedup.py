@@ -415,11 +415,15 @@ def _framed(own, most: int | None = None) -> bool:
     passage of QUOTE_RUN characters or more that the other text has and after its last: an
     opening and a closing around what it quotes, each of `most` characters or fewer when given.
     Shorter shared runs (a name, the story's title cited) neither end nor count as its own text."""
+    edges = _edges(own)
+    return edges is not None and min(edges) >= QUOTE_EDGE and (most is None or max(edges) <= most)
+
+
+def _edges(own) -> tuple[int, int] | None:
+    """(opening, closing): a text's own characters (`_own`) before its first passage of QUOTE_RUN
+    characters or more that the other text has, and after its last; None when it has none."""
     span = _shared_span(own)
-    if span is None:
-        return False
-    opening, closing = int(own[:span[0]].sum()), int(own[span[1]:].sum())
-    return min(opening, closing) >= QUOTE_EDGE and (most is None or max(opening, closing) <= most)
+    return None if span is None else (int(own[:span[0]].sum()), int(own[span[1]:].sum()))
 
 
 def _shared_span(own) -> tuple[int, int] | None:
@@ -479,6 +483,25 @@ def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     return bool(_framed(_own(a, grams_b)) and _left_text(_own(b, grams_a), text_b) >= QUOTE_OWN)
 
 
+def quote_sides(text_a: str, grams_a, text_b: str, grams_b) -> list[tuple[tuple[int, int], str] | None]:
+    """What `quotes` reads, both ways at once: for the first text, then the second, None unless it has
+    a passage the two share while the other has QUOTE_OWN characters or more it left out
+    (`_left_text`), else its own text's (opening, closing) lengths around what they share (`_edges`)
+    and that frame (`frame`). The caller judges the edges (`quotes` wants QUOTE_EDGE at both) and
+    what the frame says."""
+    a, b = "".join(text_a.split()), "".join(text_b.split())
+    if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
+        return [None, None]
+    own_a, own_b = _own(a, grams_b), _own(b, grams_a)
+    out: list[tuple[tuple[int, int], str] | None] = []
+    for flat, own, other_own, other in ((a, own_a, own_b, text_b), (b, own_b, own_a, text_a)):
+        span = _shared_span(own)
+        left = span is not None and _left_text(other_own, other) >= QUOTE_OWN
+        out.append(((int(own[:span[0]].sum()), int(own[span[1]:].sum())), flat[:span[0]] + "\n" + flat[span[1]:])
+                   if span is not None and left else None)
+    return out
+
+
 def quotes(text_a: str, grams_a, text_b: str, grams_b) -> bool:
     """Whether one of two texts that share passages quotes the other: text of its own at both
     edges of what they share (an opening and a closing: a commentary, a follow-up), while the
@@ -506,6 +529,13 @@ def framing(text_a: str, grams_b) -> bool:
     if len(a) < SHINGLE or not len(grams_b):
         return False
     return _framed(_own(a, grams_b), FRAME_MAX)
+
+
+def frame_edges(text_a: str, grams_b) -> tuple[int, int] | None:
+    """The first text's own characters before and after what it shares with the second (`_edges`:
+    its opening's and its closing's length, white space removed); None when they share no passage."""
+    a = "".join(text_a.split())
+    return _edges(_own(a, grams_b)) if len(a) >= SHINGLE and len(grams_b) else None
 
 
 def frame(text_a: str, grams_b) -> str:

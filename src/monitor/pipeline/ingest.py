@@ -551,8 +551,9 @@ class Ingestor:
         release from one template for another county, with figures or without), the smaller is
         not one section of the larger under a heading of its own (`_section`: a digest's item,
         met before or after the page), and neither text quotes the other (`dedup.quotes`: a commentary). The candidate is read unless this
-        article is the shorter, not a small part of it, without figures, and the two are copies
-        (their signatures agree in every bin). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
+        article is the shorter, not a small part of it, without figures, its headline no label
+        (`_has_label`: a commentary's), and the two are copies (their signatures agree in every
+        bin). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
         part = cand["shingles"] < PART * p.shingles
         inside = p.shingles < PART * cand["shingles"]
         shorter = p.shingles <= cand["shingles"]
@@ -561,8 +562,8 @@ class Ingestor:
         quoting = min(p.shingles, cand["shingles"]) < QUOTED * max(p.shingles, cand["shingles"]) or \
             dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < QUOTED
         if shorter and not inside and not p.figures() and not quoting and \
-                dedup.equal_bins(p.packed, cand["sig"]) == dedup.BINS:
-            return REPOST
+                dedup.equal_bins(p.packed, cand["sig"]) == dedup.BINS and not _has_label(p.article.title):
+            return REPOST  # (a labelled commentary on a long story may hold it all but its short frame)
         stored = self._read(cand)
         if stored is None or (inside and not self._inside(p, stored)):
             return NOT
@@ -580,6 +581,9 @@ class Ingestor:
             return NOT  # one item of a compilation met before the item's own story (or after it)
         if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
             return NOT
+        # a labelled text (`_has_label`) is read for a frame however small beside what it holds: a
+        # commentary on a long story, its attribution alone
+        quoting = quoting or _has_label(p.article.title) or _has_label(stored.title)
         if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams, p.article.title, stored.title):
             return QUOTES
         frame = self._framed_apart(p, stored, shorter) if quoting else ""
@@ -611,7 +615,9 @@ class Ingestor:
     def _framed_apart(p: Prepared, stored: _Stored, shorter: bool) -> str:
         """"whole" when the larger text holds the whole of the smaller (`dedup.whole`), a story of
         FRAMED_STORY paragraphs or fewer, between a short opening and closing of its own
-        (`dedup.framing`) under a headline of its own (`_own_headline`): a follow-up or a
+        (`dedup.framing`: QUOTE_EDGE to FRAME_MAX characters each), or, when they draw a lesson from
+        the news (`_draws_lesson`: a commentary's), between paragraphs of its own or after one short
+        sentence, under a headline of its own (`_own_headline`): a follow-up or a
         commentary giving a short story whole, not a repost (a WeChat copy framing a story keeps
         its headline or edits it lightly; a repost under a headline of its own adds a lead, no frame)
         unless the frame is a copy's (`_copy_frame`: a self-media copy's intro and outro under a
@@ -621,12 +627,14 @@ class Ingestor:
         (`_held_paragraphs`: a copy framing a story another copy merged into two). A larger text whose
         headline names it a commentary or a follow-up (`_tagged`) frames apart whatever its headline
         keeps, its frame says and the paragraphs of the story (a copy that split them differently)
-        number, and whatever words of its own the smaller has (a copy's lead). The smaller text
+        number, however long its frame and whether or not it has text of its own at both edges (its
+        opening may be its attribution alone, 据…报道：, a line without a sentence), and whatever
+        words of its own the smaller has (a copy's lead). The smaller text
         held whole but for a copy's frame of its own (`dedup.whole_inside`: a self-media copy of the
         story, met first) is held whole.
         "loose" when all of that holds but the whole: the smaller text has words the larger left
         out. "" otherwise."""
-        tagged = _tagged(stored.title, p.article.title) if shorter else _tagged(p.article.title, stored.title)
+        tagged = _labelled(p.article.title, stored.title, shorter)
         if not tagged and not _own_headline(p.article.title, stored.title):
             return ""
         if not tagged and dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
@@ -634,12 +642,17 @@ class Ingestor:
         (large, small), (large_grams, small_grams) = (
             ((stored.text, p.text()), (stored.fp.grams, p.grams())) if shorter
             else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
-        if not dedup.framing(large, small_grams):
+        edges = dedup.frame_edges(large, small_grams)
+        if edges is None or max(edges) < dedup.QUOTE_EDGE:
+            return ""
+        frame, long = dedup.frame(large, small_grams), max(edges) > dedup.FRAME_MAX
+        # unlabelled, text of its own at one edge only (a copy's lead or note) or paragraphs of its own (the
+        # rest of a longer story around a part of it, a copy's long wrapper) are a commentary's when they draw a lesson
+        if not tagged and (min(edges) < dedup.QUOTE_EDGE or long) and not _draws_lesson(frame):
             return ""
         if not tagged and _held_paragraphs(stored.body if shorter else p.body, small_grams) > FRAMED_STORY:
             return ""  # the larger gives the story in more paragraphs than a copy that merged them
-        if not tagged and _copy_frame(dedup.frame(large, small_grams)) and \
-                not _reporting(stored.body if shorter else p.body, small_grams):
+        if not tagged and _copy_frame(frame) and not _reporting(stored.body if shorter else p.body, small_grams):
             return ""  # a self-media account's wrapper around a story it copies
         if tagged or dedup.whole(small, large_grams):
             return "whole"  # (a commentary or a follow-up is no repost of a copy whose own lead it left out)
@@ -800,20 +813,41 @@ def _copy_around(large: str, small_grams: Any) -> bool:
 
 def _copy_frame(frame: str) -> bool:
     """Whether a frame is a self-media copy's: it calls on its readers or credits its source
-    (`_calls_on_readers`), or it says nothing of a report (`_REPORTS`: a plain intro and outro)."""
-    return _calls_on_readers(frame) or _REPORTS.search(frame) is None
+    (`_calls_on_readers`), or it says nothing of a report (`_REPORTS`: a plain intro and outro)
+    and draws no lesson from the news (`_LESSONS`: a commentary's that names no report)."""
+    return _calls_on_readers(frame) or (_REPORTS.search(frame) is None and _LESSONS.search(frame) is None)
+
+
+# What a commentary's frame says that a copy's does not, when it names no report: that the news
+# shows something (折射, 启示, 借鉴, 耐人寻味 …) or what it comes down to (说到底, 关键在于). A self-media
+# intro and outro give the news and cheer it (真让人高兴, 值得点赞): they draw no lesson.
+# Literals only (a plain alternation: linear). Read on fingerprint text.
+_LESSONS = re.compile("启示|折射|借鉴|深思|耐人寻味|发人深省|警示|镜鉴|说到底|归根结底|关键在于|在我看来")
+
+
+def _draws_lesson(frame: str) -> bool:
+    """Whether a frame draws a lesson from the news (`_LESSONS`) and does not call on readers nor
+    credit a source (`_calls_on_readers`): a commentary's, not a self-media copy's."""
+    return _LESSONS.search(frame) is not None and not _calls_on_readers(frame)
 
 
 def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = "") -> bool:
     """`dedup.quotes`, but for a text quoting the other under a frame calling on its readers
     (`_calls_on_readers`): two self-media copies of one story, each with an intro and outro of
     its own, read as quoting each other, and are copies. A text whose headline names it a
-    commentary or a follow-up where the other's does not (`_tagged`) quotes whatever its frame says."""
-    if not dedup.quotes(text_a, grams_a, text_b, grams_b):
-        return False
-    return any(dedup.quoting(x, gx, y, gy) and (not _calls_on_readers(dedup.frame(x, gy)) or _tagged(tx, ty))
-               for x, gx, tx, y, gy, ty in ((text_a, grams_a, title_a, text_b, grams_b, title_b),
-                                            (text_b, grams_b, title_b, text_a, grams_a, title_a)))
+    commentary or a follow-up where the other's does not (`_tagged`) quotes whatever its frame says,
+    with text of its own at one edge only (its opening its attribution alone, 据…报道：, a line
+    without a sentence, or none); so does a text whose frame draws a lesson from the news
+    (`_draws_lesson`: a commentary's that names no report and opens with one short sentence)."""
+    sides = dedup.quote_sides(text_a, grams_a, text_b, grams_b)
+    for side, mine, theirs in zip(sides, (title_a, title_b), (title_b, title_a), strict=True):
+        if side is None or max(side[0]) < dedup.QUOTE_EDGE:
+            continue
+        (opening, closing), frame = side
+        if _tagged(mine, theirs) or _draws_lesson(frame) or \
+                (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame)):
+            return True
+    return False
 
 
 # A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
@@ -828,11 +862,21 @@ _TAG = re.compile(rf"^[\W_]{{0,3}}[^\W_]{{0,4}}?(?:{_KIND_WORDS})(?=[\W_])|[\W_]
                   rf"|^[\W_]{{0,3}}(?:{'|'.join(REVISITS)})")
 
 
+def _labelled(title: str, stored_title: str, shorter: bool) -> bool:
+    """`_tagged` for the larger of an article (`title`) and a stored text: the stored one when the
+    article is the shorter."""
+    return _tagged(stored_title, title) if shorter else _tagged(title, stored_title)
+
+
 def _tagged(title: str, other: str) -> bool:
     """Whether one headline labels its article a commentary or a follow-up (`_TAG`) and the other's
     does not (a copy of the commentary keeps its label)."""
-    return _TAG.search(textnorm.normalize((title or "")[:4 * HEADLINE_CHARS])) is not None and \
-        _TAG.search(textnorm.normalize((other or "")[:4 * HEADLINE_CHARS])) is None
+    return _has_label(title) and not _has_label(other)
+
+
+def _has_label(title: str) -> bool:
+    """Whether a headline labels its article a commentary or a follow-up (`_TAG`)."""
+    return _TAG.search(textnorm.normalize((title or "")[:4 * HEADLINE_CHARS])) is not None
 
 
 def _section(body: str, grams: Any) -> bool:
