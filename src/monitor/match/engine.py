@@ -85,6 +85,9 @@ class _Doc:
         self.title, self.body = title, body
         flat = normalize(title)
         norm = flat + "\n" + normalize_lines(body)
+        breaks_in_body = norm.count("\n", len(flat) + 1)
+        if breaks_in_body >= SUBTITLE_LINES - 1 and len(norm) - len(flat) <= _SUBTITLE_AVERAGE * breaks_in_body:
+            norm = _subtitles(norm, len(flat))  # many short lines: a video's subtitles are one paragraph
         # the matcher's view: characters set out one by one (三 明) joined, and a line break
         # inside one of the topics' words (赴上\n海); `_joins` maps its offsets back to `norm`'s,
         # None when nothing was joined (then the two are one)
@@ -254,6 +257,49 @@ _PLACE_ENDS = frozenset("市县区州镇")
 _HitT = tuple[int, int, int, bool]
 _LINE = re.compile("[^\n]+")
 
+# A video's subtitles, one short line each, with or without its time (00:25 师傅们都来自三明): pieces of one telling (上海
+# in one line, the county in the next), read as one paragraph. A run of SUBTITLE_LINES lines or more with no mark
+# ending a sentence or a clause: lines that each open with a time, anywhere; without times, from the body's first
+# line, under a title that says it is a video (a column's headlines below a story are no subtitles).
+SUBTITLE_LINES = 5
+_SUBTITLE_AVERAGE = 80  # characters a line at most, on average, in a page holding such a run (a long story has none)
+_SUBTITLE = re.compile(r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]? ?)?[^\n。!?;:、.]{1,30}")
+_TIMED = re.compile(r"\n\[?\d{1,2}:\d{2}(?::\d{2})?\]? ?[^\n。!?;:、.]{1,30}(?=\n)")
+_VIDEO = re.compile(r"视频|video|vlog|短片|微纪录")
+_TIME_OPEN = re.compile(r"\[?\d{1,2}:\d{2}")
+
+
+def _subtitles(norm: str, title_end: int) -> str:
+    """`norm` with the line breaks inside a run of subtitles (see `SUBTITLE_LINES`) made spaces (offsets unchanged)."""
+    runs = []
+    first = norm.find("\n", title_end + 1)
+    if _VIDEO.search(norm, 0, title_end) and _SUBTITLE.fullmatch(norm, title_end + 1, len(norm) if first < 0 else first):
+        runs.append((title_end, _run_end(norm, title_end, False)))
+    k = runs[0][1] if runs else title_end
+    while ":" in norm and (m := _TIMED.search(norm, k)) is not None:
+        runs.append((m.start(), _run_end(norm, m.start(), True)))
+        k = max(runs[-1][1], m.end())
+    spaced = [(a, b) for a, b in runs if norm.count("\n", a, b) >= SUBTITLE_LINES]
+    if not spaced:
+        return norm
+    out, done = [], 0
+    for a, b in spaced:
+        out += [norm[done : a + 1], norm[a + 1 : b].replace("\n", " ")]
+        done = b
+    return "".join(out) + norm[done:]
+
+
+def _run_end(norm: str, k: int, timed: bool) -> int:
+    """Where the run of subtitle lines after the line break at `k` ends (the line break after its last line, or the
+    text's end); `timed`: each line opens with a time."""
+    while k < len(norm):
+        end = norm.find("\n", k + 1)
+        end = len(norm) if end < 0 else end
+        if not _SUBTITLE.fullmatch(norm, k + 1, end) or (timed and not _TIME_OPEN.match(norm, k + 1)):
+            return k
+        k = end
+    return k
+
 
 def _follow_lines(doc: _Doc, lead: int, cut: int) -> frozenset[int]:
     """The paragraphs above the lead that are an account's follow prompt (`_FOLLOW`) or the story's
@@ -318,7 +364,7 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
         cut = _headline_tail(text, starts, cut)
     if topic.ignore_after is not None and len(starts) > 2:
         cut = _footer_block(text, starts, cut)
-    if topic.ignore_after is not None and "网友" in text:
+    if topic.ignore_after is not None and ("网友" in text or "发表于" in text):
         cut = _comments_below(text, starts, cut, topic.lead_min_chars)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
@@ -410,6 +456,10 @@ def _footer_block(text: str, starts: list[int], cut: int) -> int:
 # opening with the reader's label. Only below a paragraph of the story: a page of readers' comments or a reader's
 # question answered by an office (网友留言：… 回复单位：…) opens with them, and they are its subject.
 _COMMENT_LINE = re.compile(r"\n网友[“\"]?[^\n:“”\"]{1,12}[”\"]? ?:")
+# A reader's post headed by a line of its own naming the reader and the time (山城小李 发表于 2025-10-02 10:21, 发表于：3天前):
+# the post is the line below it, however long.
+_POSTED_LINE = re.compile(r"\n[^\n]{0,24}?发表于 ?:? ?(?:\d{2,4}[-/.年]\d{1,2}|\d{1,2} ?(?:分钟|小时|天)前|昨天|前天|今天)"
+                          r"[^\n]{0,24}(?=\n|$)")
 
 
 def _comments_below(text: str, starts: list[int], cut: int, min_chars: int) -> int:
@@ -419,17 +469,20 @@ def _comments_below(text: str, starts: list[int], cut: int, min_chars: int) -> i
     k = bisect_right(starts, cut - 1) - 1  # the last paragraph read
     end = cut - 1 if cut < len(text) else len(text)
     top = -1
+    posted = "发表于" in text
     while k > 1:
         a = starts[k]
-        if _COMMENT_LINE.match(text, a - 1):
+        if _COMMENT_LINE.match(text, a - 1) or (posted and _POSTED_LINE.match(text, a - 1)):
             top = k
-        elif end - a >= min_chars:
+        elif end - a >= min_chars and not (posted and _POSTED_LINE.match(text, starts[k - 1] - 1)):
             break
         end, k = a - 1, k - 1
     if top < 0:
         return cut
     for i in range(1, top):
-        if starts[i + 1] - 1 - starts[i] >= min_chars and not _COMMENT_LINE.match(text, starts[i] - 1):
+        a = starts[i] - 1
+        if starts[i + 1] - 1 - starts[i] >= min_chars and not _COMMENT_LINE.match(text, a) \
+                and not (posted and i > 1 and _POSTED_LINE.match(text, starts[i - 1] - 1)):
             return starts[top]
     return cut
 
@@ -712,7 +765,13 @@ def _fire_units(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
     """`_fire` past the presence checks: the evidence of the first unit where the rule holds."""
     if rule.within == "article":
         return _fire_article(rule, scoped)
-    unit = rule.within if isinstance(rule.within, str) else "paragraph"  # windows: per paragraph
+    if rule.within == "statement":  # a sentence holding it all is the common case
+        return _fire_in(rule, scoped, "sentence") or _fire_joined(rule, scoped)
+    return _fire_in(rule, scoped, rule.within if isinstance(rule.within, str) else "paragraph")  # windows: per paragraph
+
+
+def _fire_in(rule: Rule, scoped: _Scoped, unit: str) -> list[_HitT] | None:
+    """`_fire_units` in units of `unit`."""
     by_unit, fields = scoped.by_unit, rule.fields
     alls = [by_unit(g, fields, unit) for g in rule.all]
     anys = [by_unit(g, fields, unit) for g in rule.any]
@@ -728,6 +787,37 @@ def _fire_units(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
             needs.append([h for hits in anys for h in hits.get(u, ())])
         if (window := _window(needs, rule.within)) is not None:
             return window
+    return None
+
+
+def _fire_joined(rule: Rule, scoped: _Scoped) -> list[_HitT] | None:
+    """`_fire_units` for a statement past its single sentences: two sentences joined by a semicolon ("持续深化对口合作；与
+    清流、明溪两县签订…"), neither holding a `none` group's hit ("完成云南结对县的帮扶任务；深化与泰宁县的对口合作" reads the
+    second alone, "深化对口支援喀什工作；与将乐县共建…" has no pairing of Jiangle's). Read from the sentences' units."""
+    by_unit, fields = scoped.by_unit, rule.fields
+    alls = [by_unit(g, fields, "sentence") for g in rule.all]
+    anys = [by_unit(g, fields, "sentence") for g in rule.any]
+    if not alls or not all(alls) or (anys and not any(anys)):
+        return None
+    vetoed: set[int] = set()
+    for g in rule.none:
+        vetoed.update(scoped.vetoing(g, fields, "sentence"))
+    ends, text = scoped.hits.doc.sentence_ends, scoped.hits.doc.text
+    last = len(ends)
+    rarest: dict[int, list[_HitT]] = min(alls, key=len)
+    for s in sorted(rarest):  # the rarest group's sentences, each with the one before and after
+        if s in vetoed:
+            continue
+        for t in (s - 1, s + 1):
+            joint = min(s, t)
+            if joint < 0 or joint >= last or text[ends[joint] - 1] != ";" or t in vetoed:
+                continue
+            if not all(s in hits or t in hits for hits in alls):
+                continue
+            found = [h for hits in anys for u in (s, t) for h in hits.get(u, ())]
+            if len(found) < (rule.min_hits if anys else 0):
+                continue
+            return [h for hits in alls for u in (s, t) for h in hits.get(u, ())] + found
     return None
 
 

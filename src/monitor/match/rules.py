@@ -22,7 +22,7 @@ from .terms import regex_pattern
 from .terms import terms_pattern as _terms_pattern
 
 FIELDS = ("title", "lead", "body")
-UNITS = ("sentence", "paragraph", "field", "article")
+UNITS = ("sentence", "statement", "paragraph", "field", "article")
 _TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
 _GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
 _RULE_KEYS = {"name", "all", "any", "none", "anchor", "not_title", "in", "within", "min_hits", "sentences", "weight",
@@ -399,7 +399,7 @@ def _compile_rule(table: object, key: str, groups: set[str], problems: _Problems
                 problems.add(f"{key}.{k}", f"unknown group {g!r}", "defined groups: " + ", ".join(sorted(groups)))
     if not refs["all"] and not refs["any"]:
         problems.add(key, "needs `all` or `any`", "name the groups that must hit")
-    if table.get("sentences", 1) != 1 and (not refs["all"] or table.get("within", "article") in ("sentence", "article")):
+    if table.get("sentences", 1) != 1 and (not refs["all"] or table.get("within", "article") in ("sentence", "statement", "article")):
         problems.add(f"{key}.sentences", "counts the sentences of a unit that hold every `all` group",
                      'give `all` groups and within = "paragraph", "field" or a number')
     return Rule(name=name, all=refs["all"], any=refs["any"], none=refs["none"], anchor=refs["anchor"],
@@ -424,7 +424,7 @@ def _within(value: object, key: str, problems: _Problems) -> str | int:
         return value
     if value in UNITS:
         return str(value)
-    problems.add(f"{key}.within", f"got {value!r}", "use sentence, paragraph, field, article or a number of characters")
+    problems.add(f"{key}.within", f"got {value!r}", "use sentence, statement, paragraph, field, article or a number of characters")
     return "article"
 
 

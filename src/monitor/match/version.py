@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 # below (match-21), a site's footer lines above its copyright line or at the page's end (主办单位：… 协办单位：…) as no
 # part of the story; and, by a probe below (match-22), a menu line under its own label, 网站导航：…; and, by a probe below
 # (match-24), a menu line between spaces with no opener, a topic box, readers' comments below the story, two or three
-# bodies listed after 与 as partners, a public body's source line below the story, a time's minutes as no list number).
+# bodies listed after 与 as partners, a public body's source line below the story, a time's minutes as no list number;
+# and, by a probe below (match-25), a statement's two sentences joined by a semicolon, a video's subtitle lines read as
+# one paragraph, readers' posts headed 发表于 below the story).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -103,6 +105,9 @@ PROBES = (
     ("城区停电检修", "网站导航：三明新闻 上海频道 沪明合作专栏 图片 视频\n城区部分小区明日停电检修，请居民提前做好准备。"),
     ("卫健委与两家医院座谈", "沪明合作 文旅 视频 联系我们\n专题：沪明对口合作\n市卫健委与北京协和医院、仁济医院驻点专家召开座谈会，听取"
      "专家在我市坐诊的进展。\n00:25 来自上海的专家\n来源：三明市卫健委\n网友“小李”：沪明合作好"),
+    ("长宁区工作总结", "过去一年，全区经济稳中有进，各项任务顺利完成。\n深化对口合作；与宁化县签订新一轮合作行动计划。\n"
+     "00:01 清晨六点\n00:03 尤溪县总医院门口\n00:06 来自上海的专家\n00:09 今天在这里坐诊\n00:12 这是第三年\n"
+     "小李 发表于 2025-10-02 10:21\n沪明合作越来越好，希望两地多交流。"),
 )
 
 
