@@ -129,3 +129,10 @@ def test_a_list_page_s_pager_of_endless_parts(pager):
     src = Source(name="a", kind="html", url="http://a.cn/list.html", link_selector="ul a")
     page = f"<html><body><ul><li><a href='/1.html'>三明</a></li></ul>{pager}</body></html>".encode()
     html.parse(src, page, {"content-type": "text/html; charset=utf-8"}, src.url, find_next=True)
+
+
+@pytest.mark.parametrize("page", ['<a href="?id=88' + "&" * N, "'id=88" * (N // 6), '"id=88">' + "1" * N])
+def test_an_article_s_query_pager_of_endless_parts(page):
+    from monitor.pipeline.morepages import later_pages
+
+    assert later_pages("http://a.cn/show.php?id=88", page) == []

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from html import unescape
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
 
 from ..errors import MonitorError
 from ..models import Article
@@ -37,7 +38,7 @@ def later_pages(url: str, html: str) -> list[str]:
     except ValueError:
         return []
     if parts.query:
-        return []  # `content.jsp?id=123` pages by its query, not by its file name
+        return _query_pages(url, parts, html)  # `show.php?id=123` pages by its query
     folder, _, name = parts.path.rpartition("/")
     stem, dot, ext = name.rpartition(".")
     if not dot or len(stem) < 3 or not ext.isalnum():
@@ -64,6 +65,59 @@ def later_pages(url: str, html: str) -> list[str]:
                 and target.path == f"{folder}/{stem}_{tail.group(1)}.{ext}":
             found.setdefault(int(tail.group(1)), f"{parts.scheme}://{parts.netloc}{target.path}")
     return [found[n] for n in sorted(found)][:MAX_PAGES - 1]
+
+
+# The query parameters a CMS pages an article by (`&page=2`, `&Page=2`, `&p=2`, …).
+_PAGE_PARAMS = frozenset({"page", "p", "pn", "pg", "pageno", "pagenum", "page_no", "pageindex", "curpage", "currpage",
+                          "currentpage", "paged"})
+# What a pager's link to a later page says: its number (`2`, `第2页`, `[2]`) or "next page".
+_PAGER_TEXT = re.compile(r"\[?\s*(?:第\s*)?\d{1,3}\s*(?:页|頁)?\s*\]?|下一页|下一頁|下页|下頁|后页|後頁|next|next page|>|>>|»|›",
+                         re.I)
+
+
+def _query_pages(url: str, parts: SplitResult, html: str) -> list[str]:
+    """The later pages of an article paged by its query (`show.php?id=88&page=2`): links on the
+    page to the same address with the same parameters and one page parameter more or changed,
+    whose text is a page number or "next page" (a pager's), in page order. Found with `str.find`
+    on the article's own longest parameter (its id, say)."""
+    pieces = [p for p in parts.query.split("&") if "=" in p]
+    own = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    keys = [p for p in pieces if p.split("=", 1)[0].lower() not in _PAGE_PARAMS]
+    if not keys or len(parts.query) > 500:
+        return []
+    # the article's id, most likely: a value with digits, the longest (`id=88`, not `m=content`)
+    needle = max(keys, key=lambda p: (any(c.isdigit() for c in p.partition("=")[2]), len(p.partition("=")[2])))
+    at, looked = -1, 0
+    since = next((int(own[k]) for k in _PAGE_PARAMS if own.get(k, "").isdigit()), 1)
+    found: dict[int, str] = {}
+    while looked < _LINKS_READ:
+        at = html.find(needle, at + 1)
+        if at < 0:
+            break
+        looked += 1
+        start = max(html.rfind(q, max(at - _BACK, 0), at) for q in ('"', "'"))
+        end = min((e for q in ('"', "'", ">") if (e := html.find(q, at, at + _BACK)) >= 0), default=-1)
+        close = html.find("<", end, end + 200) if end >= 0 else -1
+        if start < 0 or close < 0 or html[end] == ">" or not _PAGER_TEXT.fullmatch(_text_after(html, end, close)):
+            continue
+        try:
+            target = urlsplit(urljoin(url, unescape(html[start + 1:end].strip())))
+            theirs = {k.lower(): v for k, v in parse_qsl(target.query, keep_blank_values=True)}
+        except ValueError:
+            continue
+        if (target.scheme, target.netloc.lower(), target.path) != (parts.scheme, parts.netloc.lower(), parts.path):
+            continue
+        changed = {k for k in own.keys() | theirs.keys() if own.get(k) != theirs.get(k)}
+        if len(changed) == 1 and (name := changed.pop()) in _PAGE_PARAMS and theirs.get(name, "").isdigit() \
+                and since < int(theirs[name]) <= since + 99:
+            found.setdefault(int(theirs[name]), urlunsplit(target._replace(fragment="")))
+    return [found[n] for n in sorted(found)][:MAX_PAGES - 1]
+
+
+def _text_after(html: str, end: int, close: int) -> str:
+    """The text of a link whose href ends at `end` (its start tag's `>` up to the next tag)."""
+    gt = html.find(">", end, close)
+    return unescape(html[gt + 1:close]).strip() if gt >= 0 else ""
 
 
 def joined(article: Article, later: Article) -> Article:
