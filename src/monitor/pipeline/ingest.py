@@ -822,7 +822,7 @@ def _copy_frame(frame: str) -> bool:
 # shows something (折射, 启示, 借鉴, 耐人寻味 …) or what it comes down to (说到底, 关键在于). A self-media
 # intro and outro give the news and cheer it (真让人高兴, 值得点赞): they draw no lesson.
 # Literals only (a plain alternation: linear). Read on fingerprint text.
-_LESSONS = re.compile("启示|折射|借鉴|深思|耐人寻味|发人深省|警示|镜鉴|说到底|归根结底|关键在于|在我看来")
+_LESSONS = re.compile("启示|折射|借鉴|深思|耐人寻味|发人深省|警示|镜鉴|说到底|归根结底|关键在于")
 
 
 def _draws_lesson(frame: str) -> bool:
