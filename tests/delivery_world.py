@@ -25,12 +25,26 @@ NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy
 
 
 def quick_webhooks(monkeypatch: Any, **policy: Any) -> None:
-    """Webhook retries without waiting (and `policy`'s other changes); no proxy from the environment."""
+    """Webhook retries without waiting (and `policy`'s other changes), a robot's pace kept without
+    waiting either (`quick_pacing`); no proxy from the environment."""
     from monitor import notify
 
     monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0, **policy))
+    quick_pacing(monkeypatch)
     for name in NO_PROXY:
         monkeypatch.delenv(name, raising=False)
+
+
+def quick_pacing(monkeypatch: Any) -> None:
+    """The pacer (a chat robot's rate limit) on a clock that moves by what it sleeps: it keeps the
+    pace without the test waiting a real minute."""
+    import time
+
+    from monitor.pipeline import pacing
+
+    slept = [0.0]
+    monkeypatch.setattr(pacing, "PACER", pacing.Pacer(clock=lambda: time.monotonic() + slept[0],
+                                                      sleep=lambda s: slept.__setitem__(0, slept[0] + s)))
 
 
 def news_lines(n: int, start: int = 0) -> Iterator[str]:

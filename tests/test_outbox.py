@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 import pytest
-from delivery_world import counts, news_lines, write_config
+from delivery_world import counts, news_lines, quick_pacing, write_config
 
 from monitor import config, notify
 from monitor.pipeline import Context, import_lines, send_digests
@@ -18,6 +18,7 @@ LIMITS = {"wecom": ("content", 4096), "dingtalk": ("text", 20_000)}
 @pytest.fixture(autouse=True)
 def no_backoff_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(notify.webhook, "POLICY", replace(notify.webhook.POLICY, base=0.0))
+    quick_pacing(monkeypatch)
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
 

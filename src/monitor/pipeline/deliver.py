@@ -26,6 +26,7 @@ from ..digest.common import more_entry
 from ..errors import InputError, MonitorError
 from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import parse_iso, utcnow
+from . import pacing
 from .base import Context, DigestResult, log
 
 
@@ -230,8 +231,14 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
     keeps the digest in order), unless that message has failed HOLD_ATTEMPTS times by now: one
     message a receiver always refuses must not starve the channel."""
     result, error = DigestResult(sub.name, key, 0, "empty", "nothing new"), None
-    for queued in ctx.store.outbox_due(sub.name, key, due):
+    queue = ctx.store.outbox_due(sub.name, key, due)
+    for i, queued in enumerate(queue):
+        if not _paced(ctx, channel, key, queue[i:], due is not None):
+            waiting = f"{len(queue) - i} messages wait a minute for the robot's rate limit"
+            result.detail = f"{result.detail}; {waiting}" if result.sent else waiting
+            break
         failure = _send(ctx, channel, queued, out)
+        pacing.PACER.sent(key, channel.format)
         if failure:
             result.failed, error = result.failed + 1, failure
             if queued.attempts + 1 < HOLD_ATTEMPTS:
@@ -243,6 +250,21 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
         result.status, result.detail = "error", error + (f" ({result.detail} sent)" if result.sent else "")
     result.pending = len(ctx.store.outbox_due(sub.name, key))
     return result
+
+
+def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon: bool) -> bool:
+    """Wait for the robot's rate limit (`pacing`) before the next message; True to send it now.
+    The daemon waits only briefly: for longer, `rest` is put off until then (in order, not
+    counted as attempts) and its retry job sends them; `monitor digest` waits them out."""
+    wait = pacing.PACER.wait(key, channel.format) if channel.kind == "webhook" else 0.0
+    if wait and daemon and wait > pacing.SLEEP_AT_MOST:
+        ctx.store.defer([q.id for q in rest], utcnow() + timedelta(seconds=wait))
+        log.info("digest subscriber=%s channel=%s: %d messages wait %.0f s for the robot's rate limit",
+                 rest[0].subscriber, key, len(rest), wait)
+        return False
+    if wait:
+        pacing.PACER.sleep(wait)
+    return True
 
 
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:

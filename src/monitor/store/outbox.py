@@ -91,6 +91,14 @@ class OutboxPart(StoreBase):
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
+    def defer(self, message_ids: Collection[int], until: datetime) -> None:
+        """Put unsent messages off until `until` (a robot's rate limit), not counting an attempt."""
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND status != 'sent' "
+                "AND (next_attempt_at IS NULL OR next_attempt_at < ?)",
+                [(iso(until), i, iso(until)) for i in message_ids])
+
     def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str],
                      configured: Collection[str] = ()) -> int:
         """For a new email channel of `recipients` (its `to` edited): each unsent message of the
