@@ -19,6 +19,9 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
 - A gallery teaser inside the text (an <article> per slide: title, date, description, credit, `1 of
   14`, caption), a caption span after a picture's paragraph (`<span class="newsCaption">`) and an
   `Our Standards:` badge under the text: not text.
+- An audio player's length on a line of its own (`3 min`), a `Got a news tip? Email us …` line, a
+  `Support local journalism` box and its pitch, a `Correction: An earlier version …` note and an
+  author card (`author-card`, `… Reach her at <address>.`): not text.
 """
 
 from __future__ import annotations
@@ -109,3 +112,12 @@ def test_forty_thousand_gallery_boxes_read_in_a_moment() -> None:
     html = f"<html><body><article>{para * 20}{boxes}{para * 5}</article></body></html>"
     body = extract(html, "https://news.example.com/a/1.html").paragraphs
     assert body and not any("caption for this picture" in line for line in body)
+
+
+def test_a_player_length_a_tip_line_a_support_box_a_correction_and_an_author_card_are_not_text() -> None:
+    body = paragraphs("en_e19_support_prompts.html")
+    assert body[0].startswith("Fares on the Eastford cable ferry will rise")
+    assert body[-1] == "The county board will take comments on the new fares at its meeting on March 24."
+    assert not any(line == "3 min" or "tip" in line or "journalism" in line or "subscription" in line
+                   or "Correction" in line or "Reach her" in line for line in body)
+    assert len(body) == 4

@@ -76,7 +76,8 @@ _PROMO_START = re.compile(
     r"sign up(?: here| now| today)?[.!]?$|\(?(?:[\w.-]+ ){0,3}app download\)?$|"
     r"\((?:updates|adds|corrects|recasts|rewrites|refiles|repeats|changes)\b[^()]{0,160}\)$|"
     r"(?:media|press|investor|news) (?:contacts?|inquiries|enquiries)\s*:|"
-    r"have a (?:news )?tip\?|already a subscriber\?|already have an account\?|"
+    r"(?:have|got) an? (?:news |story )?tip\?|already a subscriber\?|already have an account\?|"
+    r"support (?:local|our|independent|quality|trusted) journalism[.!]?$|"  # a support box's heading
     r"was this (?:email |newsletter |post |story )?forwarded to you\b|"  # a newsletter's line for a forwarded copy
     r"(?:staff report\.\s*)?(?:send|e-?mail|submit) [^.!?@]{1,80}\bto [\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\.?$|"
     r"follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin)\b|"
@@ -121,6 +122,11 @@ _GATED = re.compile(
 # `… please support us so that we can keep up our work and stay independent`: a support appeal under
 # the text (its box's short heading, `Thank you!`, goes with it: see paragraphs._take).
 _APPEAL = re.compile(r"please support us\b|support us so that\b|readers like you\b")
+# A support box's pitch (`Your subscription helps us cover …`) and a writer's bio closing with an
+# address (`… Reach her at ana@example.com.`): searched only in lines holding `your ` or `@`.
+_SUPPORT_PITCH = re.compile(r"your (?:subscription|support|membership|donation|contribution) (?:helps|makes|keeps|allows|funds) "
+                            r"(?:us|our|this (?:work|journalism|reporting))\b")
+_REACH_AT = re.compile(r"\breach (?:him|her|them) at [\w.+-]{1,64}@")
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
 _EN_CREDIT_START = re.compile(
@@ -152,6 +158,7 @@ _PAGER = re.compile(
     r"[«‹<←\s]*(?:next|previous|prev\.?|older|newer)(?: (?:post|article|story|entry))?[\s»›>→]*"  # a blog's neighbour links
 )
 _READ_TIME = re.compile(r"\b\d{1,3} ?(?:min|mins|minutes?)\.? read\b")  # `4 min read`, `12 minute read`
+_DURATION = re.compile(r"\d{1,3}(?::\d\d)? ?(?:min|mins|minutes?|sec|secs|seconds?)\.?(?: (?:read|listen))?")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -318,8 +325,12 @@ def is_chrome(line: str) -> bool:
             return True
         if ("subscribe to " in lower or "affiliate" in lower) and _GATED.search(lower):
             return True
+        if ("your " in lower and _SUPPORT_PITCH.search(lower)) or ("@" in line and _REACH_AT.search(lower)):
+            return True
         if line[-1:] in ".)0]" and _LICENCE_END.search(lower, len(lower) - 24):
             return True
+        if len(line) <= 16 and _DURATION.fullmatch(lower):
+            return True  # `4 min`, `12:30 mins`: an audio player's or a video's length on its own line
         if len(line) <= 60 and " read" in lower and _READ_TIME.search(lower):
             return True  # `4 min read · Apr 2, 2024`: a post's reading time
         if lower.rstrip(" .").endswith("*ad"):
@@ -870,5 +881,6 @@ _OPINION_NOTE = re.compile(
     # article misstated …` (scrapinghub's truth leaves such notes out)
     r"(?:this|an earlier version of this) (?:blog )?(?:article|story|post|piece|report) (?:was|has been) "
     r"(?:edited|updated|corrected|amended)\b|"
-    r"an earlier version of this (?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified)\b",
+    r"an earlier version of this (?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified)\b|"
+    r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b",
     re.I)

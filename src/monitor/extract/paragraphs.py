@@ -70,6 +70,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
+    r"author-card|author_card|authorcard|"
     r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle|"
     r"pull[-_]?quote|bookmark-card|link-preview|gallery|carousel|callout"
 )
@@ -88,6 +89,7 @@ _STRONG_HINT = re.compile(
     r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow|"
     # the writer's box under a post (`authorbox`, `author-bio`, `about-the-author`) and its tag box
     r"authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|about-the-author|"
+    r"author-card|author_card|authorcard|"
     r"tagbox|tag-box|-tags(?![\w-])|"
     r"widget-title|widgettitle|"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
     # a pull quote repeating a line of the text, and a link's preview card (its title, summary and site)
