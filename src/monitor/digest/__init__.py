@@ -59,9 +59,10 @@ def plan(digest: Digest, kind: str, fmt: str, channel: str = "") -> list[Outgoin
             if fmt not in PAYLOAD_FORMATS:
                 raise ValueError(f"unknown webhook format {fmt!r}; use one of: {', '.join(PAYLOAD_FORMATS)}")
             return [_webhook(digest, page, fmt, channel) for page in paginate(digest, fmt)]
-        if kind == "email":
-            return [_message(digest, whole(digest), fmt, channel, text=render(digest, "text"),
-                             html=render(digest, "html"))]
+        if kind == "email":  # as several emails when one would be clipped by the mail client
+            return [_message(digest, page, fmt, channel, text=body(digest, "text", page) + "\n",
+                             html=html_document(digest, body(digest, "html", page)))
+                    for page in paginate(digest, fmt, kind)]
         return [_message(digest, whole(digest), fmt, channel, text=render(digest, fmt or "text"))]
     except ValueError as exc:  # an unknown format: delivery reports it as the channel's error
         return [_message(digest, whole(digest), fmt, channel, problem=str(exc))]
@@ -71,6 +72,8 @@ def outgoing(digest: Digest, kind: str, fmt: str) -> Outgoing:
     """`digest` as one message, whatever its size (previews and tests; delivery uses `plan`)."""
     if kind == "webhook" and fmt in LIMITED:
         return _webhook(digest, whole(digest), fmt, "")
+    if kind == "email":
+        return _message(digest, whole(digest), fmt, "", text=render(digest, "text"), html=render(digest, "html"))
     return plan(digest, kind, fmt)[0]
 
 

@@ -1,10 +1,12 @@
-"""Cutting a digest into messages that each fit their chat platform's limit.
+"""Cutting a digest into messages that each fit their chat platform's limit, or a mail client's.
 
-In: a `Digest` and a webhook format. Out: `Page`s (the stories of each message), in order,
+In: a `Digest` and a webhook format (or email). Out: `Page`s (the stories of each message), in order,
 every story on exactly one page. A page is cut between stories, never inside one; a story
 too long for a message on its own is shortened (snippet, reposts, then title), never dropped.
 Pure. Sizes are measured as the platforms count them, on the whole request body as sent
 (compact JSON): UTF-8 bytes for WeCom, DingTalk and Feishu; characters and blocks for Slack.
+An email is held to EMAIL_HTML_BYTES of HTML: Gmail shows about 100 KB of it and hides the rest
+behind "[Message clipped]", where the last stories of a long digest went unread.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from ..models import Digest, Story
 from .common import Entry, Page, held, more_entry, named, whole
 from .payloads import webhook_payload
+from .render import body, html_document
 
 WECOM_BYTES = 4_096  # markdown.content (we hold the whole body to it)
 DINGTALK_BYTES = 20_000  # markdown.text (we hold the whole body to it)
@@ -25,6 +28,7 @@ FEISHU_SIGN_RESERVE = 120  # "timestamp" and "sign", added to the body when the 
 SLACK_CHARS = 40_000  # Slack truncates past this many characters; we count the whole JSON body
 SLACK_BLOCKS = 50
 SLACK_SECTION_CHARS = 3_000
+EMAIL_HTML_BYTES = 90_000  # of the HTML document, UTF-8; a tenth under where Gmail clips
 LIMITED = ("wecom", "dingtalk", "feishu", "slack")
 _SHRINK_LEVELS = 5
 
@@ -77,19 +81,33 @@ def shrink(story: Story, level: int) -> Story:
                    topics=story.topics if level < 5 else ())
 
 
-def paginate(digest: Digest, fmt: str) -> list[Page]:
-    """The digest's stories cut into pages that each fit `fmt`'s limit; one page if it has none."""
+def email_fits(digest: Digest, page: Page) -> bool:
+    """Whether an email of `page` is shown whole (its HTML within EMAIL_HTML_BYTES)."""
+    return len(html_document(digest, body(digest, "html", page)).encode()) <= EMAIL_HTML_BYTES
+
+
+def paginate(digest: Digest, fmt: str, kind: str = "webhook") -> list[Page]:
+    """The digest's stories cut into pages that each fit `fmt`'s limit (an email's when `kind`
+    is email); one page if it has none."""
     everything = whole(digest)
+    if kind == "email":
+        if not everything.entries or email_fits(digest, everything):
+            return [everything]
+        return _paginate(digest, lambda page: email_fits(digest, page))
     if fmt not in LIMITED or not everything.entries:
         return [everything]
+    return _paginate(digest, lambda page: fits(fmt, webhook_payload(digest, fmt, page)))
+
+
+def _paginate(digest: Digest, fit: Callable[[Page], bool]) -> list[Page]:
     hold = held(digest)
 
     def ok(entries: Sequence[Entry]) -> bool:
         # Measured with the longest label a page can get, "(999/999)", and the held-stories line.
-        return fits(fmt, webhook_payload(digest, fmt, Page(tuple(entries), 999, 999, hold)))
+        return fit(Page(tuple(entries), 999, 999, hold))
 
     pages: list[list[Entry]] = [[]]
-    for topic, story, n in everything.entries:
+    for topic, story, n in whole(digest).entries:
         entry = _fitted(ok, topic, story, n)
         if pages[-1] and not ok([*pages[-1], entry]):
             pages.append([])
