@@ -11,7 +11,8 @@ other ways, each of which ended the walk there (the burst's older articles lost)
 - 下一页 as the image's alt or the link's title, in brackets (`[下一页]`), with an arrow
   (`下一页→`, `Next ›`);
 - a link or a span a script moves on (`href="javascript:void(0)" onclick="location.href='…'"`);
-- TRS's pager script, `createPageHTML(12, 0, "index", "htm")` (its numbers given or in variables).
+- TRS's pager script, `createPageHTML(12, 0, "index", "htm")` (its numbers given or in variables),
+  and its variant naming the pager's element, `createPageHTML('page_div', 12, 1, 'index', 'shtml', 120)`.
 A jump menu of other sites (友情链接) or of the site's columns is no pager. The text is invented;
 the servers are real, on 127.0.0.1."""
 
@@ -49,6 +50,8 @@ def _pager(kind: str, k: int, count: int) -> tuple[str, str]:
         return "", f"<select onchange=\"location.href=this.value\">{options}</select>"
     if kind == "trs":
         return "", f"<div class=page><script>createPageHTML({count}, {k}, \"list\", \"html\");</script></div>"
+    if kind == "paged-div":  # the variant naming the pager's element first, its page counted from 1
+        return "", f"<div id=page_div></div><script>createPageHTML('page_div',{count}, {k + 1},'list','html',{count * 5});</script>"
     if kind == "trs-var":
         return "", (f"<script>var countPage = {count}//共多少页\nvar currentPage = {k};//当前页\n"
                     "createPageHTML(countPage, currentPage, 'list', 'html');</script>")
@@ -88,7 +91,7 @@ def publish(a: Site, count: int, kind: str) -> list[str]:
     return paths
 
 
-KINDS = ["select", "link-rel", "image", "title", "bracket", "arrow", "english", "script", "span", "trs", "trs-var"]
+KINDS = ["select", "link-rel", "image", "title", "bracket", "arrow", "english", "script", "span", "trs", "trs-var", "paged-div"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -134,8 +137,9 @@ def test_the_previous_page_is_not_the_next():
                     "<img alt='上一页'></a></body></html>") is None
 
 
-def test_the_last_page_of_a_trs_pager_has_no_next():
-    assert _next_of(f"<html><body>{LIST}<script>createPageHTML(3, 2, 'list', 'html');</script></body></html>") is None
+@pytest.mark.parametrize("script", ["createPageHTML(3, 2, 'list', 'html');", "createPageHTML('page_div',3,3,'list','html',30);"])
+def test_the_last_page_of_a_trs_pager_has_no_next(script):
+    assert _next_of(f"<html><body>{LIST}<script>{script}</script></body></html>") is None
 
 
 @pytest.mark.parametrize("pager", [

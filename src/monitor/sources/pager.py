@@ -8,7 +8,8 @@ what the pager shows, in this order:
   or the script it runs (`onclick="location.href='…'"`); a `<span>` or `<button>` saying it
   that a script moves on;
 - `<link rel="next">` in the head (the visible pager drawn by a script);
-- a TRS pager script, `createPageHTML(count, current, "index", "htm")` (index_1.htm, …);
+- a TRS pager script, `createPageHTML(count, current, "index", "htm")` (index_1.htm, …), or
+  `createPageHTML('page_div', count, current, "index", "shtml", rows)`;
 - a jump menu of page numbers (`<select onchange="location.href=this.value">` of `?page=N` or
   `list_N.html` options): the option after the current one (the page's own, or the selected).
 A jump menu of other sites or of the site's columns (no page numbers) is no pager. Pure.
@@ -29,7 +30,10 @@ NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", 
 # The same words inside brackets or beside an arrow (`[下一页]`, `下一页→`, `Next ›`).
 _WORDS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "后一页", "後一頁", "next", "next page"})
 _TRIM = " []【】()（）<>〈〉《》«»‹›→⇒>|·:：\u00a0"
-_TRS = re.compile(r"""createPageHTML\(\s*(\w{1,40})\s*,\s*(\w{1,40})\s*,\s*["']([\w.-]{1,80})["']\s*,\s*["'](\w{1,10})["']""")
+# TRS's pager script: (count, current from 0, name, ext), or with the pager's element first and
+# the current page from 1 ('page_div', count, current, name, ext, rows).
+_TRS = re.compile(r"""createPageHTML\(\s*(["'][\w-]{1,40}["']\s*,\s*)?(\w{1,40})\s*,\s*(\w{1,40})\s*,\s*"""
+                  r"""["']([\w.-]{1,80})["']\s*,\s*["'](\w{1,10})["']""")
 
 
 def says_next(text: str) -> bool:
@@ -82,15 +86,16 @@ def _head_next(tree: Any, base_url: str) -> str | None:
 def _trs(tree: Any, base_url: str) -> str | None:
     """TRS's pager script: `createPageHTML(count, current, name, ext)` draws links to `name.ext`,
     `name_1.ext`, …; the next page is `name_{current + 1}.ext` while there is one. Its numbers
-    may be variables of the same script (`var countPage = 12`)."""
+    may be variables of the same script (`var countPage = 12`). The variant naming the pager's
+    element first counts its current page from 1 (`name_2.ext` follows page 1)."""
     for script in tree.css("script"):
         text = script.text(deep=True) or ""
         if "createPageHTML" not in text or not (found := _TRS.search(text)):
             continue
-        count, current = (_number(text, found.group(i)) for i in (1, 2))
-        if count is None or current is None or current + 1 >= count:
-            return None
-        return absolute(base_url, f"{found.group(3)}_{current + 1}.{found.group(4)}")
+        count, current = (_number(text, found.group(i)) for i in (2, 3))
+        if count is None or current is None or current + (not found.group(1)) >= count:
+            return None  # the last page
+        return absolute(base_url, f"{found.group(4)}_{current + 1}.{found.group(5)}")
     return None
 
 
