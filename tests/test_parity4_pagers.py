@@ -11,6 +11,7 @@ other ways, each of which ended the walk there (the burst's older articles lost)
 - 下一页 as the image's alt or the link's title, in brackets (`[下一页]`), with an arrow
   (`下一页→`, `Next ›`);
 - a link or a span a script moves on (`href="javascript:void(0)" onclick="location.href='…'"`);
+- page numbers only (`1 2 3 4 5`, the current one not linked or marked `active`);
 - TRS's pager script, `createPageHTML(12, 0, "index", "htm")` (its numbers given or in variables),
   and its variant naming the pager's element, `createPageHTML('page_div', 12, 1, 'index', 'shtml', 120)`.
 A jump menu of other sites (友情链接) or of the site's columns is no pager. The text is invented;
@@ -50,6 +51,12 @@ def _pager(kind: str, k: int, count: int) -> tuple[str, str]:
         return "", f"<select onchange=\"location.href=this.value\">{options}</select>"
     if kind == "trs":
         return "", f"<div class=page><script>createPageHTML({count}, {k}, \"list\", \"html\");</script></div>"
+    if kind == "numbers":  # page numbers only, the current one not linked
+        return "", "<div class=pages>共{}页 {}</div>".format(count, " ".join(
+            str(j + 1) if j == k else f"<a href='{_address(kind, j)}'>{j + 1}</a>" for j in range(count)))
+    if kind == "numbers-marked":  # every number linked, the current one marked
+        return "", "<ul class=pages>{}</ul>".format("".join(
+            f"<li><a href='{_address(kind, j)}'{' class=active' if j == k else ''}>{j + 1}</a></li>" for j in range(count)))
     if kind == "paged-div":  # the variant naming the pager's element first, its page counted from 1
         return "", f"<div id=page_div></div><script>createPageHTML('page_div',{count}, {k + 1},'list','html',{count * 5});</script>"
     if kind == "trs-var":
@@ -91,7 +98,8 @@ def publish(a: Site, count: int, kind: str) -> list[str]:
     return paths
 
 
-KINDS = ["select", "link-rel", "image", "title", "bracket", "arrow", "english", "script", "span", "trs", "trs-var", "paged-div"]
+KINDS = ["select", "link-rel", "image", "title", "bracket", "arrow", "english", "script", "span", "trs", "trs-var", "paged-div", "numbers",
+         "numbers-marked"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -159,3 +167,13 @@ def test_a_year_archive_menu_is_no_pager():
     menu = ("<select onchange=\"location.href=this.value\"><option value='/xw/2026/' selected>2026</option>"
             "<option value='/xw/2025/'>2025</option><option value='/xw/2024/'>2024</option></select>")
     assert _next_of(f"<html><body>{LIST}{menu}</body></html>") is None
+
+
+@pytest.mark.parametrize("pager", [
+    "<div class=pages>" + " ".join(f"<a href='list_{n}.html'>{n}</a>" for n in (1, 2, 3, 4)) + " 5</div>",  # the last
+    "<div class=pages><a href='list_1.html'>1</a> … <a href='list_5.html'>5</a> <a href='list_6.html'>6</a> 7 "
+    "<a href='list_8.html'>8</a> … <a href='list_20.html'>20</a></div>",  # a window with gaps: unclear
+    "<ul class=top><li><a href='/a/1.html'>1</a></li><li><a href='/a/2.html'>2</a></li></ul>",  # numbered titles
+])
+def test_page_numbers_that_do_not_say_which_page_follows_lead_nowhere(pager):
+    assert _next_of(f"<html><body>{LIST}{pager}</body></html>") is None

@@ -11,7 +11,8 @@ what the pager shows, in this order:
 - a TRS pager script, `createPageHTML(count, current, "index", "htm")` (index_1.htm, …), or
   `createPageHTML('page_div', count, current, "index", "shtml", rows)`;
 - a jump menu of page numbers (`<select onchange="location.href=this.value">` of `?page=N` or
-  `list_N.html` options): the option after the current one (the page's own, or the selected).
+  `list_N.html` options): the option after the current one (the page's own, or the selected);
+- page numbers only (`1 2 3 4 5`): the number after the one not linked (or marked current).
 A jump menu of other sites or of the site's columns (no page numbers) is no pager. Pure.
 """
 
@@ -52,7 +53,8 @@ def next_page(tree: Any, base_url: str, url: str, codec: str) -> str | Request |
             if target is None:
                 return postback(tree, anchor, base_url, codec)
             return target if target != url else None
-    target = _scripted(tree, base_url) or _head_next(tree, base_url) or _trs(tree, base_url) or _menu(tree, base_url, url)
+    target = _scripted(tree, base_url) or _head_next(tree, base_url) or _trs(tree, base_url) or \
+        _menu(tree, base_url, url) or _numbered(tree, base_url, url)
     return target if target != url else None
 
 
@@ -135,4 +137,40 @@ def _menu(tree: Any, base_url: str, url: str) -> str | None:
             if at is None:
                 at = next((i for i, (_, chosen) in enumerate(pages) if chosen), 0)
             return pages[at + 1][0] if at + 1 < len(pages) else None
+    return None
+
+
+_CURRENT = re.compile(r"\b(?:current|active|cur|on|selected|sel)\b", re.I)
+
+
+def _numbered(tree: Any, base_url: str, url: str) -> str | None:
+    """The page after the current one in a pager of page numbers only (`1 2 3 4 5`, no "next"
+    link): among one pager's numbered links (siblings, or items of one list), the current page
+    is the one number not linked between linked ones (`1 2 [3] 4 5`), 1 when the links start at
+    2, or the link marked current (`class="active"`); its successor's link. None when that is
+    not clear (a window of numbers with gaps) or it is the last page."""
+    host = urlsplit(url).hostname
+    pagers: dict[int, list[tuple[int, str, bool]]] = {}
+    for anchor in tree.css("a[href]"):
+        text = (anchor.text(deep=True) or "").strip().strip("[]【】 ")
+        if not text.isdigit() or len(text) > 4:
+            continue
+        href = anchor.attributes.get("href")
+        link = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
+        holder = anchor.parent
+        if holder is not None and holder.tag in ("li", "span", "b", "strong", "font") and holder.parent is not None:
+            holder = holder.parent
+        if link and holder is not None and urlsplit(link).hostname == host:
+            mark = " ".join(filter(None, (anchor.attributes.get("class"), anchor.attributes.get("id"))))
+            pagers.setdefault(holder.mem_id, []).append((int(text), link, bool(_CURRENT.search(mark))))
+    for numbered in pagers.values():
+        links = {n: link for n, link, _ in reversed(numbered)}
+        if len(links) < 2:
+            continue
+        shown = [n for n, _, mark in numbered if mark]
+        gaps = [n for n in range(min(links), max(links)) if n not in links]
+        current = shown[0] if len(shown) == 1 else gaps[0] if len(gaps) == 1 else 1 if min(links) == 2 and not gaps \
+            else None
+        if current is not None:
+            return links.get(current + 1)
     return None
