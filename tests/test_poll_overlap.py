@@ -85,7 +85,7 @@ def stored(db: Path) -> list[str]:
 
 
 def test_two_polls_at_once_fetch_each_article_once_and_keep_the_hosts_pace(tmp_path):
-    with Timed() as site:
+    with Timed(delay=0.5) as site:  # a slow site: the first poll is still at it when the second starts
         cfg, db = config(tmp_path, ("county", site.url("/news/"))), tmp_path / "m.db"
         first = monitor(cfg, db, "poll")
         deadline = time.monotonic() + 60
@@ -158,3 +158,27 @@ def test_one_process_takes_and_gives_back_each_source(tmp_path):
                                 "with locks.polling(sys.argv[1], ['a', 'b', 'c']) as busy: print(sorted(busy))",
                                 str(db)], capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "['b']", probe.stderr
+
+
+def test_two_processes_polling_two_sources_of_one_host_keep_its_pace_together(tmp_path):
+    """Each source has its poller, but two sources of one site polled by two processes at once
+    (a `monitor poll --source` typed while the daemon polls the other) asked the host twice as
+    often as `fetch.min_delay` allows. Turns on a host are now shared by the processes of one
+    database: each request waits for the other process's last one to be `min_delay` behind."""
+    with Timed("/a") as site:
+        for i in range(PAGES):  # a second column of the same site
+            site.route("GET", f"/b/{i}.html", site._answer_with(
+                f"<html><head><title>沪明文旅第{i}条</title></head><body><h1>沪明文旅第{i}条</h1><p>2026-12-02 09:00</p>"
+                + "".join(f"<p>三明与上海文旅合作第{i}条消息，第{k}段正文，两地游客互送客源持续增长。</p>" for k in range(6))
+                + "</body></html>"))
+        links = "".join(f'<li><a class="item" href="/b/{i}.html">沪明文旅第{i}条</a></li>' for i in range(PAGES))
+        site.route("GET", "/b/", site._answer_with(f"<html><body><ul>{links}</ul></body></html>"))
+        cfg = config(tmp_path, ("a-news", site.url("/a/")), ("b-news", site.url("/b/")), min_delay=0.5)
+        db = tmp_path / "m.db"
+        finish(monitor(cfg, db, "sources"))  # the database made once, before both start
+        one, other = monitor(cfg, db, "poll", "--source", "a-news"), monitor(cfg, db, "poll", "--source", "b-news")
+        (code1, out1), (code2, out2) = finish(one), finish(other)
+    assert code1 == 0 and code2 == 0, (out1, out2)
+    assert len(stored(db)) == 2 * PAGES
+    gaps = [b - a for (a, _), (b, _) in zip(site.times, site.times[1:], strict=False)]
+    assert min(gaps) >= 0.45, gaps  # min_delay 0.5 s across both processes

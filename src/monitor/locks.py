@@ -5,7 +5,8 @@ In: the database path. Out: a held lock (a context manager) or `LockBusy` naming
 pid. The locks are `flock`s on small files next to the database (`<db>.lock` for the daemon,
 `<db>.deliver.lock` for sending digests), holding the holder's pid; the kernel drops a lock
 when its process dies, even by SIGKILL, so a crash never leaves a stale lock behind. Sources
-are locked by `polling`: one byte each of `<db>.poll.lock` (record locks, dropped at death too).
+are locked by `polling` (one byte each of `<db>.poll.lock`: record locks, dropped at death too),
+and hosts' turns shared through slots of the same file (`SharedTurns`).
 Never touches the database itself.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -77,6 +79,7 @@ def _acquire(fd: int, path: Path, what: str, wait: float) -> None:
 
 # --- sources being polled -------------------------------------------------------------------
 
+SOURCES = 1 << 32  # sources' bytes: locked, never written, past the hosts' slots (SharedTurns)
 _POLL_FILES: dict[str, int] = {}  # lock file -> this process's one descriptor of it, never closed:
 _POLL_GUARD = threading.Lock()    # closing any descriptor of a file drops all the process's record locks on it
 
@@ -95,7 +98,7 @@ def polling(db_path: str | Path | None, names: list[str]) -> Iterator[set[str]]:
     busy: set[str] = set()
     try:
         for name in names:
-            offset = _byte_of(name)
+            offset = SOURCES + _byte_of(name)
             try:
                 fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
             except OSError:  # EAGAIN or EACCES: held by another process
@@ -108,6 +111,63 @@ def polling(db_path: str | Path | None, names: list[str]) -> Iterator[set[str]]:
             fcntl.lockf(fd, fcntl.LOCK_UN, 1, offset)
 
 
+class SharedTurns:
+    """Hosts' turns shared by the processes polling one database, so a `monitor poll` beside the
+    daemon keeps a site's pace with it. Each host has a slot in `<db>.poll.lock` (16 bytes of its
+    first 64 KiB, by a hash of its name; two hosts sharing one only share a pace): when its next
+    request may start (a Unix time) and the pid whose request is in flight (0 for none). `start`
+    takes it under a short lock of the slot, `end` gives it back with the host's delay. A
+    request in flight holds the slot for BUSY seconds at most, and not at all once its process
+    is gone (killed mid-request). Within the process the fetcher's own gate orders the turns;
+    this only adds the other processes'."""
+
+    SLOTS = 4096
+    SIZE = 16  # <d: due, <q: pid in flight
+    BUSY = 120.0  # past any request's timeout
+    MAX_WAIT = BUSY + 60.0  # a slot further off than this (a clock stepped back, junk) is not waited for
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.fd = _poll_file(lock_path(db_path, "poll"))
+
+    def start(self, host: str) -> float:
+        """0 when a request to `host` may start now (the slot is then this process's), else the
+        seconds to wait before asking again."""
+        offset = self._slot(host)
+        fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        try:
+            raw = os.pread(self.fd, self.SIZE, offset)
+            due, pid = struct.unpack("<dq", raw) if len(raw) == self.SIZE else (0.0, 0)
+            wait = due - time.time()
+            if 0 < wait <= self.MAX_WAIT and (pid in (0, os.getpid()) or _alive(pid)):
+                return wait
+            os.pwrite(self.fd, struct.pack("<dq", time.time() + self.BUSY, os.getpid()), offset)
+            return 0.0
+        finally:
+            fcntl.lockf(self.fd, fcntl.LOCK_UN, self.SIZE, offset)
+
+    def end(self, host: str, delay: float) -> None:
+        """The request that `start` allowed has ended: the next may start `delay` from now."""
+        offset = self._slot(host)
+        fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        try:
+            os.pwrite(self.fd, struct.pack("<dq", time.time() + delay, 0), offset)
+        finally:
+            fcntl.lockf(self.fd, fcntl.LOCK_UN, self.SIZE, offset)
+
+    def _slot(self, host: str) -> int:
+        return (_byte_of("host " + host) % self.SLOTS) * self.SIZE
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
+
+
 def _poll_file(path: Path) -> int:
     with _POLL_GUARD:
         if str(path) not in _POLL_FILES:
@@ -117,5 +177,5 @@ def _poll_file(path: Path) -> int:
 
 
 def _byte_of(name: str) -> int:
-    """The byte of the poll lock file that stands for a source (a 31-bit hash of its name)."""
+    """A 31-bit hash of a name, for its byte or slot in the poll lock file."""
     return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest(), "big") >> 1

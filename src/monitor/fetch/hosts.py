@@ -7,7 +7,9 @@ below `fetch.min_delay`, nor below the host's own robots.txt Crawl-delay (`at_le
 at most MAX_DELAY from it); a Retry-After pushes the host's next start later for every request to
 it, and a wait longer than `patience` is refused at once instead of holding a worker: the host
 rests (`rest`) until the time it asked for, at most MAX_REST, and a memory (the store's
-`host_rests`) keeps the pause for the next process. Hosts never wait for one another: each has its own lock, and only
+`host_rests`) keeps the pause for the next process; the memory also shares each host's turns
+with the other processes polling the same database (a request waits until the last one another
+process made is its delay behind). Hosts never wait for one another: each has its own lock, and only
 `concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.
 """
 
@@ -31,11 +33,17 @@ IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
 
 
 class RestMemory(Protocol):
-    """Where pauses outlive the process: `rest_of` gives (end as a Unix time, why) or None."""
+    """Where pauses outlive the process: `rest_of` gives (end as a Unix time, why) or None; and
+    turns shared with other processes: `take_turn` (False while another holds the host),
+    `give_back_turn`."""
 
     def rest_of(self, host: str) -> tuple[float, str] | None: ...
 
     def rest(self, host: str, until: float, reason: str) -> None: ...
+
+    def take_turn(self, host: str) -> float: ...
+
+    def give_back_turn(self, host: str, delay: float) -> None: ...
 
 
 @dataclass
@@ -94,16 +102,23 @@ class HostGate:
                                  kind="rate_limited")
             if wait > 0:
                 await asyncio.sleep(wait)
-            async with self.slots:
-                started = time.monotonic()
-                try:
-                    yield
-                finally:
-                    h.ended = ended = time.monotonic()
-                    h.delay = min(MAX_DELAY, max(self.min_delay, (h.delay + ended - started) / 2))
-                    # Counted from the end of this request, so the server sees at least `delay`
-                    # between two arrivals whatever the network did to either of them.
-                    h.next_start = max(h.next_start, ended + h.spacing)
+            memory = self.memory
+            while memory is not None and (others := memory.take_turn(host)) > 0:  # another process's turn
+                await asyncio.sleep(min(others, 1.0))
+            try:
+                async with self.slots:
+                    started = time.monotonic()
+                    try:
+                        yield
+                    finally:
+                        h.ended = ended = time.monotonic()
+                        h.delay = min(MAX_DELAY, max(self.min_delay, (h.delay + ended - started) / 2))
+                        # Counted from the end of this request, so the server sees at least `delay`
+                        # between two arrivals whatever the network did to either of them.
+                        h.next_start = max(h.next_start, ended + h.spacing)
+            finally:
+                if memory is not None:  # the other processes' next request: this one's delay from now
+                    memory.give_back_turn(host, h.spacing)
 
     def at_least(self, host: str, seconds: float) -> None:
         """The host's robots.txt asks for `seconds` between requests: from its last one on."""

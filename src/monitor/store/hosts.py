@@ -1,7 +1,7 @@
 """What hosts said, remembered across processes, even when `monitor poll` runs from cron and
 every run is a new process: robots.txt answers (one fetch per origin per TTL), and pauses a host
 asked for (HTTP 429/503 with a Retry-After longer than a poll waits), so no run asks it again
-before the pause is over.
+before the pause is over; and, through `locks.SharedTurns`, each host's turns between them.
 
 In: an origin and the answer its robots.txt gave (status and body, or why it was unreachable);
 a host, the time its pause ends and why. Out: the remembered answer with its age in seconds; the
@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+from ..locks import SharedTurns
+
 Answer = tuple[int, bytes] | str  # (status, body), or the reason the origin was unreachable
 
 
@@ -26,6 +28,15 @@ class HostMemory:
     def __init__(self, path: Path) -> None:
         self.conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False, isolation_level=None)
         self.lock = threading.Lock()
+        self.turns = SharedTurns(path)
+
+    def take_turn(self, host: str) -> float:
+        """0 when a request to `host` may start, for the other processes polling this database
+        (`locks.SharedTurns`), else the seconds to wait."""
+        return self.turns.start(host)
+
+    def give_back_turn(self, host: str, delay: float) -> None:
+        self.turns.end(host, delay)
 
     def recall(self, origin: str) -> tuple[Answer, float] | None:
         """The answer stored for `origin` and its age in seconds, or None."""
