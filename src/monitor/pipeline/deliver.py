@@ -12,6 +12,7 @@ CLI `monitor digest` and the daemon never send the same message at once.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
@@ -76,12 +77,21 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
     hits = ctx.store.hits_of(first["id"], topics)
     body_spans = sorted((h.start, h.end) for h in hits if h.field == "body")
     reposts, more = _shown_reposts([a for a in articles if a["id"] != first["id"]])
-    return Story(story_id=row["story_id"], article_id=first["id"], title=first["title"], url=first["url"],
-                 source=first["source"], published=parse_iso(first["published"]),
+    return Story(story_id=row["story_id"], article_id=first["id"], title=one_line(first["title"]), url=first["url"],
+                 source=one_line(first["source"]), published=parse_iso(first["published"]),
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
                  snippet=snippets.cut(first["body"] or "", body_spans),
                  hits=tuple(_unique_terms(hits)), reposts=reposts, page_url=_page_url(ctx, row["story_id"]),
                  more_reposts=more)
+
+
+_BREAK = re.compile(r"\s*[\n\r\t\v\f\x85\u2028\u2029]\s*")
+
+
+def one_line(text: str | None) -> str:
+    """A headline or an outlet's name on one line: an export's or a feed's stacked kicker and title
+    (`引题\n主标题`) cut a Markdown or Slack link in two, and a tab opening a line is code there."""
+    return _BREAK.sub(" ", text or "").strip()
 
 
 MAX_REPOSTS_SHOWN = 10  # outlets named under a story; the rest are counted ("+290 more")
@@ -97,7 +107,8 @@ def _shown_reposts(rows: list[dict]) -> tuple[tuple[Repost, ...], int]:
         site = urlsplit(a["url"] or "").hostname or a["source"]
         if (site not in sites or len(rows) <= MAX_REPOSTS_SHOWN) and len(shown) < MAX_REPOSTS_SHOWN:
             sites.add(site)
-            shown.append(Repost(a["id"], a["source"], a["url"], a["title"], parse_iso(a["published"])))
+            shown.append(Repost(a["id"], one_line(a["source"]), a["url"], one_line(a["title"]),
+                                parse_iso(a["published"])))
     more = len(rows) - len(shown)
     return tuple(shown) + ((more_entry(more),) if more else ()), more
 
