@@ -59,6 +59,9 @@ _YEAR_END = r"((?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _EN_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_END
 )
+# Thu Mar 09 14:20:31 CST 2006: a Java Date printed as it is (`toString()`), as JSP CMSes of the 2000s show it.
+_JAVA_DATE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) "
+                        r"(\d{1,2}):(\d{2}):(\d{2}) CST ((?:19|20)\d{2})(?!\d)")
 # 5 July 2005 · 5th Jul. 2005 · 08-Mar-2018: the day first, as British and many Asian English pages write it.
 _EN_DAY_FIRST = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
@@ -102,6 +105,9 @@ _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時�
 _UPDATED_BEFORE = re.compile(r"(?:更新|修改|修订|修訂|上线|上線)(?:时间|時間|日期|于|於|至)?\s*+[：:]?\s*+$")
 # …or a date with its weekday above the headline: a header clock.
 _WEEKDAY_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]")
+# An e-paper's issue line names its page after the weekday (`2006年04月12日 星期三 第A3版：综合新闻`): the
+# issue's day, not a clock's.
+_EDITION_AFTER = re.compile(r"\s*(?:星期|周|礼拜|禮拜)[一二三四五六日天]\s*第\s*[A-Za-z]?\d{1,3}\s*版")
 _DIGIT = re.compile(r"\d")
 CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _URL_DATES = (
@@ -261,7 +267,14 @@ def _short_fields(groups: list[str | None], now: datetime) -> datetime | None:
 
 
 def _english_date(text: str, now: datetime) -> datetime | None:
-    """The earlier of `November 8, 2023` and `8 November 2023` in `text`, if plausible."""
+    """The earlier of `November 8, 2023` and `8 November 2023` in `text`, if plausible; before them a
+    Java server's `Thu Mar 09 14:20:31 CST 2006` (China Standard Time: Shanghai's clock)."""
+    java = _JAVA_DATE.search(text) if "CST" in text else None
+    if java:
+        day, hour, minute, second = (int(g) for g in java.group(2, 3, 4, 5))
+        found = plausible(to_utc(int(java.group(6)), MONTHS[java.group(1).lower()], day, hour, minute, second), now)
+        if found:
+            return found
     month_first, day_first = _EN_DATE.search(text), _EN_DAY_FIRST.search(text)
     if day_first and (not month_first or day_first.start() < month_first.start()):
         return plausible(_from_english(day_first), now)
@@ -578,9 +591,15 @@ def _adopted(text: str, match: re.Match[str]) -> bool:
 
 def _headed(text: str, match: re.Match[str]) -> bool:
     """Whether a date follows a list's heading close by (`最新资讯`, `相关新闻`, `热门推荐`, `评论`): an
-    item of a short list (two dated links are too few to count as one)."""
-    timed = match.re is FULL_DATE and match.group(4) is not None
-    return not timed and _LISTED.search(text, max(0, match.start() - 60), match.start()) is not None
+    item of a short list (two dated links are too few to count as one). A timed date counts only with
+    another timed one within 120 characters after the heading (`相关链接：· … (2006-05-09 09:12) · …
+    (2006-05-08 18:30)`): a byline under a menu's `最新` has one."""
+    heading = _LISTED.search(text, max(0, match.start() - 60), match.start())
+    if heading is None:
+        return False
+    if match.re is not FULL_DATE or match.group(4) is None:
+        return True
+    return sum(1 for other in FULL_DATE.finditer(text, heading.end(), match.end() + 120) if other.group(4)) >= 2
 
 
 # Verbs of posting before `于` (`发布于 2019-08-04`, `本文写于…`): a byline, not a sentence's event.
@@ -911,7 +930,8 @@ def _clock(text: str, match: re.Match[str], header: int) -> bool:
     weekday in the page's header (before position `header`)."""
     if _CLOCK_BEFORE.search(text, max(0, match.start() - 20), match.start()):
         return True
-    return match.start() < header and _WEEKDAY_AFTER.match(text, match.end()) is not None
+    return (match.start() < header and _WEEKDAY_AFTER.match(text, match.end()) is not None
+            and _EDITION_AFTER.match(text, match.end()) is None)
 
 
 def leading_date(text: str | None, now: datetime) -> datetime | None:
