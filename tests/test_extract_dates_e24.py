@@ -60,6 +60,16 @@ def test_an_e_papers_issue_line_with_its_weekday_and_page_dates_its_articles():
     assert day(epaper("今天是：2006年4月12日 星期三")) is None
 
 
+def test_a_papers_source_line_under_a_carried_story_dates_it():
+    note = "<p>　　《 人民日报 》( 2006年02月14日 第十一版 )</p>"
+    related = ("<b>相关链接</b><br>· <a>城东菜市场将启动改造</a> 2006-02-13<br>"
+               "· <a>农贸市场将统一规划设置摊位</a> 2006-02-10")
+    assert day(portal(under=note, related=related)) == "2006-02-14"
+    assert day(portal(under="<p>　　（《解放日报》2008-03-11 第3版）</p>")) == "2008-03-11"
+    # the byline's date beats it
+    assert day(portal("2006年02月15日09:30 来源：人民网", under=note, related=related)) == "2006-02-15"
+
+
 def test_a_java_servers_date_in_a_byline():
     assert day(portal("发布时间：Thu Mar 09 14:20:31 CST 2006　　来源：晨报")) == "2006-03-09"
     assert day(portal("Sat Dec 02 23:40:00 CST 2006")) == "2006-12-02"

@@ -174,6 +174,7 @@ _ZH_NOTICE = re.compile(
     r"本文来自.{0,12}(?:公众号|微信)|本文來自.{0,12}(?:公眾號|微信)|授权转载|授權轉載|投稿授权|投稿授權|"
     r"本篇文章来源于.{0,40}原文链接|本篇文章來源於.{0,40}原文鏈接|"  # a forum repost's source note
     r"转载请(?:附上|附|保留|注明)(?:原文)?(?:链接|出处)|轉載請(?:附上|附|保留|註明|注明)(?:原文)?(?:鏈接|連結|出處)|"
+    r"所刊[载載]信息.{0,4}不代表|刊用本[网網]站稿件|"  # a portal's footer disclaimer
     r"此文章为转载|此文章系转载|本文为转载|本文系转载|此文为转载|此文章為轉載|本文為轉載|本文係轉載|"  # a site's reprint note
     # a forum's sign-up prompts (`马上注册,结交更多好友,享用更多功能。`, `赶紧注册，享受更多功能！`); each branch opens
     # with a literal: a group in front (`(?:注册|註冊)…`) made the whole pattern's search nine times slower

@@ -289,10 +289,16 @@ def strip_site_suffix(title: str) -> str:
         # the search linear on a hostile title of thousands of separators.
         match = _SUFFIX.search(title, max(0, len(title) - TITLE_TAIL))
         head = title[: match.start()].rstrip(_SEPARATORS) if match else ""  # all of a long run of them
+        if match and len(head) >= 4 and len(head) < len(match.group(1)) * 0.6 and " - " in match.group(1):
+            # `标题 - 社区论坛 - Powered by Discuz! Archiver`: two names after a short headline, the last first
+            last = _SUFFIX.search(title, match.start(1) + match.group(1).rfind(" - "))
+            match, head = last, title[: last.start()].rstrip(_SEPARATORS) if last else ""
         if not match or len(head) < 4 or len(head) < len(match.group(1)) * 0.6:
             break
         if match.group(0).startswith("-") and head[-1:].isascii() and not CJK.search(match.group(1)):
             break  # `anti-drug campaign`: a bare hyphen after a Latin word is part of the title
+        if match.group(0).startswith("-") and head[-1:].isdigit() and match.group(1)[:1].isdigit():
+            break  # `中国女排3-2逆转夺冠`: a score or a range between digits is part of the title
         title = head
     prefix = _PREFIX.match(title)
     if prefix and CJK.search(prefix.group(1)) and len(prefix.group(2)) >= max(6, 2 * len(prefix.group(1))) \

@@ -238,6 +238,7 @@ class Body:
     header: int = 0  # how many first paragraphs are header lines above a dated byline (dropped at the end)
     byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
     captions: list[str] = field(default_factory=list)  # photo captions dropped as chrome (`is_caption`)
+    posts: int = 0  # a thread's post lines (`小鱼儿 发表于 2007-3-11 09:30`) met so far
 
 
 # Lines read from one container: no article has this many, even after a long link list, and a
@@ -805,6 +806,7 @@ def _split_lines(block: str) -> list[str]:
         tail = current.rstrip()
         if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
                 or (above and (header_line(last) or header_line(line)))
+                or last.count("|") >= 3  # a menu row of the site's footer (`关于我们 | 联系我们 | …`)
                 or (line.startswith(_BULLETS) and last.lstrip().startswith(_BULLETS))):
             out.append(current)
             above = above and _SENTENCE_END_CJK.search(current) is None
@@ -875,6 +877,10 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True  # `CHQ Staff | 10/17/18`: the byline over the text
     if body.paragraphs and len(text) <= 160 and _CONTACT_LINE.fullmatch(text):
         return True  # the writer's telephone and address under the text
+    if short and ("发表于" in text or "發表於" in text) and _POST_LINE.fullmatch(text):
+        if body.posts and body.paragraphs:
+            return False  # a thread's next post under the first one's text (an archiver's view): a reply
+        body.posts += 1
     if short and _is_byline(text, body):
         if body.date_text == text and not body.header and body.paragraphs and _header_only(body.paragraphs):
             body.header = len(body.paragraphs)  # lines above a dated byline in one cell: breadcrumb, headline
@@ -1051,6 +1057,9 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     if len(line) <= 12 and ("记者" in line or "記者" in line) and _AGENCY_CREDIT.match(line):
         return True
+    if line[:1] in "《(（" and len(line) <= 60 and _PRINT_SOURCE.fullmatch(line):
+        body.date_text = body.date_text or line  # `《 人民日报 》( 2006年02月14日 第十一版 )`: the paper and page it ran on
+        return True
     if _SENTENCE.search(line):
         return False
     if len(line) <= 16 and "年" in line and HAN_DATE.fullmatch(line.strip("（()） ")):
@@ -1081,6 +1090,17 @@ def _is_byline(line: str, body: Body) -> bool:
     if date and not fields and len(line) <= len(date.group(0)) + 2:
         _without_issuers(body)  # a signature's date
     return True
+
+
+# A thread's post line, its poster and time (`小鱼儿 发表于 2007-3-11 09:30`), as an archiver's view of a
+# forum sets each post under one.
+_POST_LINE = re.compile(r"[^\s:：，。]{1,20}\s*(?:发表于|發表於)\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+# A paper's name, the day and the page a story ran on, as a portal notes it under a story it carries
+# (`《 人民日报 》( 2006年02月14日 第十一版 )`, `（《解放日报》2008-03-11 第3版）`).
+_PRINT_SOURCE = re.compile(r"[(（]?\s*《[^《》]{2,16}》\s*[(（]?\s*\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})"
+                           r"\s*(?:第\s*[\d一二三四五六七八九十〇零]{1,3}\s*版|[A-Z]?\d{1,2}\s*版)?\s*[)）]?\s*")
 
 
 # A publication label right before a byline line's date (`文档序号:1889937 发布日期:2021-11-26 浏览:25次`).
