@@ -29,6 +29,8 @@ class Timed(Site):
         super().__init__()
         self.times: list[tuple[float, str]] = []
         self.delay = delay
+        self.held = threading.Event()  # article pages wait for it once `hold` is called
+        self.held.set()
         self.prefix = prefix
         self.gate = threading.Lock()
 
@@ -51,6 +53,8 @@ class Timed(Site):
         def answer(hit: Hit):
             with self.gate:
                 self.times.append((time.monotonic(), hit.path))
+            if hit.path.endswith(".html"):
+                self.held.wait(60)
             time.sleep(self.delay)
             return 200, {"Content-Type": "text/html; charset=utf-8"}, page.encode("utf-8")
         return answer
@@ -85,14 +89,16 @@ def stored(db: Path) -> list[str]:
 
 
 def test_two_polls_at_once_fetch_each_article_once_and_keep_the_hosts_pace(tmp_path):
-    with Timed(delay=0.5) as site:  # a slow site: the first poll is still at it when the second starts
+    with Timed() as site:
         cfg, db = config(tmp_path, ("county", site.url("/news/"))), tmp_path / "m.db"
+        site.held.clear()  # the first poll's first article answers only once the second poll has run
         first = monitor(cfg, db, "poll")
         deadline = time.monotonic() + 60
         while not site.articles() and time.monotonic() < deadline:  # the first one is fetching articles
             time.sleep(0.02)
-        second = monitor(cfg, db, "poll")
-        (code1, out1), (code2, out2) = finish(first), finish(second)
+        code2, out2 = finish(monitor(cfg, db, "poll"))
+        site.held.set()
+        code1, out1 = finish(first)
     assert code1 == 0 and code2 == 0, (out1, out2)
     assert sorted(site.articles()) == sorted(set(site.articles())) and len(site.articles()) == PAGES
     assert len(stored(db)) == PAGES
