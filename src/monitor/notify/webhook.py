@@ -221,7 +221,9 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None
     problem = _platform_error(fmt, response)
     if problem:
         raise NotifyError(f"{fmt} webhook at {host} refused the message: {problem}",
-                          hint="check the url, secret_env (signature) and the bot's keyword/IP settings")
+                          hint="check the url, secret_env (signature) and the bot's keyword/IP settings"
+                          if fmt in _PLATFORMS else "the receiver answers as a WeCom or DingTalk robot does: "
+                          'set the channel\'s format to "wecom" or "dingtalk"')
 
 
 _DOCUMENT = re.compile(rb"\s*(?:<\?xml[^>]{0,200}>\s*)?<(?:!doctype\s+html|html[\s>])", re.I)
@@ -240,16 +242,22 @@ def _web_page(response: httpx.Response) -> str | None:
     return f"“{title}”" if title else "untitled"
 
 
+_PLATFORMS = ("dingtalk", "wecom", "feishu")
+
+
 def _platform_error(fmt: str, response: httpx.Response) -> str | None:
-    # DingTalk, WeCom and Feishu answer HTTP 200 with an error code in the body.
-    if fmt not in ("dingtalk", "wecom", "feishu"):
-        return None
+    """DingTalk, WeCom and Feishu answer HTTP 200 with an error code in the body. A robot's
+    `errcode` is read whatever the channel's format: a WeCom or DingTalk robot set up as `json`
+    or `markdown` refuses every message so (40008, invalid message type), which was taken as
+    delivered. Another receiver's `code` is its own business (`{"code": 200}`)."""
     try:
         data = response.json()
     except ValueError:
         return None
     if not isinstance(data, dict):
         return None
+    if fmt not in _PLATFORMS:
+        data = {k: v for k, v in data.items() if k in ("errcode", "errmsg")}
     code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
     if not code:
         return None

@@ -186,6 +186,7 @@ def retry_due(ctx: Context) -> list[DigestResult]:
         for name, key in ctx.store.outbox_channels_due(now):
             found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
+                _drop_stale(ctx, sub, channel, key)  # its stories go in the next digest, as they now should
                 results.append(_flush(ctx, sub, channel, key, None, now))
     return results
 
@@ -225,6 +226,7 @@ def _adopt(ctx: Context, sub: Subscriber, channel: Channel, configured: set[str]
 def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None,
              respect_backoff: bool) -> DigestResult:
     key = channel_key(channel)
+    _drop_stale(ctx, sub, channel, key)
     dig = build_digest(ctx, sub, key)
     if dig.stories:
         messages = digest.plan(dig, channel.kind, channel.format, key)
@@ -234,6 +236,16 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
                                 f"{messages[0].problem}")
         ctx.store.enqueue(sub.name, key, messages)
     return _flush(ctx, sub, channel, key, out, utcnow() if respect_backoff else None)
+
+
+def _drop_stale(ctx: Context, sub: Subscriber, channel: Channel, key: str) -> None:
+    """A webhook's unsent messages rendered in a format it no longer has (the config was mended
+    after the receiver refused them) are dropped, so their stories are planned again in the
+    format it has now; sent as they were, they were refused at every run. An email's are not:
+    some of its recipients may have one already, and its text and HTML do not hang on `format`."""
+    if channel.kind == "webhook" and (dropped := ctx.store.drop_unsent(sub.name, key, channel.format)):
+        log.info("digest subscriber=%s channel=%s: %d unsent messages of another format planned again",
+                 sub.name, key, dropped)
 
 
 def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextIO | None,

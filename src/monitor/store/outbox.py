@@ -91,6 +91,20 @@ class OutboxPart(StoreBase):
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
+    def drop_unsent(self, subscriber: str, channel: str, keep_format: str) -> int:
+        """Drop the unsent messages of (subscriber, channel) rendered in a format other than
+        `keep_format` (the channel's format was changed): their stories are planned again, in
+        the format it has now. Returns how many were dropped."""
+        stale = [r["id"] for r in self.query("SELECT id, message FROM outbox WHERE subscriber = ? AND channel = ? "
+                                              "AND status != 'sent'", [subscriber, channel])
+                 if json.loads(r["message"]).get("format") != keep_format]
+        if stale:
+            with self.transaction():
+                for i in stale:
+                    self.db.conn.execute("DELETE FROM outbox_stories WHERE message_id = ?", [i])
+                    self.db.conn.execute("DELETE FROM outbox WHERE id = ?", [i])
+        return len(stale)
+
     def defer(self, message_ids: Collection[int], until: datetime) -> None:
         """Put unsent messages off until `until` (a robot's rate limit), not counting an attempt."""
         with self.transaction():
