@@ -187,3 +187,18 @@ def test_a_date_in_the_future_is_kept_and_named_in_a_warning(tmp_path):
     assert result.stderr.splitlines() == ["warning: line 1: published '2099-11-20' is in the future; it is kept, and sorts "
                                           "first in newest-first search until then"]
     assert stored(tmp_path)["https://archive.example.cn/1.html"] == "2099-11-19T16:00:00+00:00"
+
+
+def test_a_line_with_neither_title_nor_text_is_skipped_not_stored_blank(tmp_path):
+    """An export's placeholder row (`"title": "", "body": ""`, or only spaces) was stored as an
+    article with nothing in it: a blank row in search and in the archive's counts."""
+    rows = [article(1), {"url": "https://archive.example.cn/2.html", "title": "", "body": ""},
+            {"url": "https://archive.example.cn/3.html", "title": "  ", "body": " \n \u3000"},
+            {"url": "https://archive.example.cn/4.html", "title": "三明市发布寒潮预警", "body": ""}]
+    done = run_import(tmp_path, jsonl(rows).encode("utf-8"))
+    assert done.returncode == 1, done.stderr
+    assert "line 2: no title and no text (nothing to store)" in done.stderr
+    assert "line 3: no title and no text" in done.stderr
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        urls = sorted(r[0] for r in conn.execute("SELECT url FROM articles"))
+    assert urls == ["https://archive.example.cn/1.html", "https://archive.example.cn/4.html"]  # a headline alone is kept

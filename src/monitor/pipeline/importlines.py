@@ -132,6 +132,9 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
             article = replace(article, title=obj["given_title"].strip()[:1000])
     elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
         paras = tuple(p.strip() for p in obj["body"][:max_body + 1].split("\n") if p.strip())
+        if not paras and not obj["title"].strip():  # an export's placeholder row: a blank article otherwise
+            raise InputError(f"line {number}: no title and no text (nothing to store)",
+                             hint="give the article's title and body, or leave the line out")
         article = Article(url=obj["url"], title=obj["title"].strip()[:1000], paragraphs=paras)
     else:
         raise InputError(f"line {number}: needs \"title\" and \"body\" strings, or \"html\"",
