@@ -159,6 +159,10 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     with _delivery_lock(ctx):
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
+        for name in dict.fromkeys(sub.name for sub, _ in pairs):  # after adopting: what an edited channel took
+            if dropped := ctx.store.drop_unconfigured(name, [channel_key(c) for s, c in pairs if s.name == name]):
+                log.info("digest subscriber=%s: %d unsent messages of channels no longer configured dropped",
+                         name, dropped)
         results = [_deliver(ctx, sub, ch, out, respect_backoff) for sub, ch in pairs]
         for name in dict.fromkeys(sub.name for sub, _ in pairs):
             ctx.store.digest_ran(name)  # a daemon started later knows this run was not missed

@@ -95,9 +95,21 @@ class OutboxPart(StoreBase):
         """Drop the unsent messages of (subscriber, channel) rendered in a format other than
         `keep_format` (the channel's format was changed): their stories are planned again, in
         the format it has now. Returns how many were dropped."""
-        stale = [r["id"] for r in self.query("SELECT id, message FROM outbox WHERE subscriber = ? AND channel = ? "
-                                              "AND status != 'sent'", [subscriber, channel])
-                 if json.loads(r["message"]).get("format") != keep_format]
+        return self._drop([r["id"] for r in self.query("SELECT id, message FROM outbox WHERE subscriber = ? AND "
+                                                        "channel = ? AND status != 'sent'", [subscriber, channel])
+                           if json.loads(r["message"]).get("format") != keep_format])
+
+    def drop_unconfigured(self, subscriber: str, configured: Collection[str]) -> int:
+        """Drop `subscriber`'s unsent messages on channels no longer `configured` (a webhook's
+        token rotated, a recipient list edited, a channel removed): nothing sends them any more,
+        and a failed one showed as failing for ever. Their stories stay for the channels that
+        are configured, and come again to an old channel configured again. Returns how many."""
+        marks = ",".join("?" * len(configured)) or "''"
+        return self._drop([r["id"] for r in self.query(
+            f"SELECT id FROM outbox WHERE subscriber = ? AND status != 'sent' AND channel NOT IN ({marks})",
+            [subscriber, *configured])])
+
+    def _drop(self, stale: list[int]) -> int:
         if stale:
             with self.transaction():
                 for i in stale:
