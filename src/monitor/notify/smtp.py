@@ -158,6 +158,10 @@ def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     msg["X-Monitor-Digest-Id"] = message.digest_id
     if message.key:
         msg["X-Monitor-Message-Id"] = message.key
+    # Sent by a program, not a person: vacation and out-of-office responders (RFC 3834; Exchange
+    # reads its own header) do not answer each digest to the sender's mailbox.
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Auto-Response-Suppress"] = "OOF, AutoReply"
     # base64, not 8bit: relays without 8BITMIME mangle raw UTF-8, and Chinese is shorter than in QP.
     msg.set_content(message.text or "", cte="base64")
     msg.add_alternative(message.html or "", subtype="html", cte="base64")
