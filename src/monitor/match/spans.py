@@ -53,13 +53,16 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
                  # a longer word for the class ("福建三明等革命老区城市"): 等 is none of its characters
                  r"|[\u4e00-\u7b48\u7b4a-\u9fff]{1,4}(?:城市|地区|县市|县区|省市))")
 # A numbered or bulleted item at a line or clause start: "\n3.", "；4、", "\n(5)", "。六、",
-# "\n◆" (a ranking, a top-ten list). Led by a character class, so `re` skips ahead to candidates.
+# "\n◆", "\n◎", "\n※" (a ranking, a top-ten list, an office's weekly doings). Led by a character class, so `re` skips ahead to candidates.
 # "一是…；二是…" numbers a report's items too (after a colon: "十件大事：一是…"), and a short label
 # in 【】 opening each line does in a listing ("【展览】…\n【演出】…\n【推介】…": a weekend calendar).
 # A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too. Not the minutes of a
 # time ("00:25 师傅们都来自三明": a video's subtitles, line by line, are one story).
 _ITEM = re.compile(r"[\n;。:](?<!\d:) ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
-                   r"|\d{1,2} (?=[\u4e00-\u9fff])|[●○◆◇■□▲△★☆•▶►♦]|【[^】\n]{1,6}】)")
+                   r"|\d{1,2} (?=[\u4e00-\u9fff])|[●○◆◇■□▲△★☆•▶►♦◎◉※➤➢▷▸✦✧❖◈]|【[^】\n]{1,6}】)")
+# An office's diary ("◎3月2日\n召开…\n◎3月3日\n赴上海参加…"): a list item whose line is only its day, after its marker.
+_DAY_HEAD = re.compile(r" ?[^\u4e00-\u9fff\n]{0,4}?(?:\d{1,2}月\d{1,2}日|\d{1,2}[./]\d{1,2})? ?"
+                       r"(?:\(?(?:周|星期)[一二三四五六日天]\)?)? ?")
 # A title that says the page rounds up the news (早报, 早读, 今日要闻, "China briefing", "week in
 # review"): each line of its body, and each clause of a line between semicolons, is one item, a
 # headline among headlines ("…；三明：上海杨浦区代表团来明考察；广州：…", "Shanghai and Sanming opened …"
@@ -259,7 +262,10 @@ def _numbered_items(text: str) -> list[tuple[int, int]]:
     if len(starts) >= MIN_LIST_ITEMS:
         for i, start in enumerate(starts):
             line_end = text.find("\n", start)
-            end = min(starts[i + 1] if i + 1 < len(starts) else len(text), line_end if line_end >= 0 else len(text))
+            line_end = len(text) if line_end < 0 else line_end
+            following = starts[i + 1] if i + 1 < len(starts) else len(text)
+            # an item's line that is only its day (◎3月2日, ● 周一) heads the lines below it up to the next item
+            end = following if _DAY_HEAD.fullmatch(text, start, line_end) else min(following, line_end)
             items.append((start, end))
     if text.count(";") >= MIN_LIST_ITEMS - 1:
         items = sorted(items + _semicolon_items(text, items))

@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 # (match-24), a menu line between spaces with no opener, a topic box, readers' comments below the story, two or three
 # bodies listed after 与 as partners, a public body's source line below the story, a time's minutes as no list number;
 # and, by a probe below (match-25), a statement's two sentences joined by a semicolon, a video's subtitle lines read as
-# one paragraph, readers' posts headed 发表于 below the story).
+# one paragraph, readers' posts headed 发表于 below the story; and, by a probe below (match-26), list items under ◎, ※,
+# ➤ … bullets, an item whose line is only its day running on to the next).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -108,6 +109,8 @@ PROBES = (
     ("长宁区工作总结", "过去一年，全区经济稳中有进，各项任务顺利完成。\n深化对口合作；与宁化县签订新一轮合作行动计划。\n"
      "00:01 清晨六点\n00:03 尤溪县总医院门口\n00:06 来自上海的专家\n00:09 今天在这里坐诊\n00:12 这是第三年\n"
      "小李 发表于 2025-10-02 10:21\n沪明合作越来越好，希望两地多交流。"),
+    ("合作交流办一周工作", "◎3月2日\n召开安全生产会议。\n◎3月3日\n赴上海参加沪明对口合作联席会议。\n◎3月4日\n开展节前检查。\n"
+     "◎3月5日\n参加植树活动。\n※ 召开防汛调度会。\n※ 接待来访群众。\n※ 赴三明考察。\n※ 组织培训。\n※ 走访企业。"),
 )
 
 

@@ -1,0 +1,61 @@
+"""The bundled hu-ming topic on the kinds match-25 left and blind21's tuning misses (match-26).
+
+Probes written for these tests, in our own words: an office's weekly list of its doings whose items open with a
+bullet the list rules did not know (◎, ※, ➤, ✦, ❖, ◉ …), one item a meeting of the pairing: a headline among
+headlines, as under ● or ◆; while a story about the cooperation with ◎ subheads, or one under a ◎ byline, still counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import match
+from monitor.match import match_article
+
+_WEEK = ("召开全区安全生产工作部署会，传达上级会议精神。", "赴上海参加沪明对口合作联席会议，商讨下一阶段合作事项。",
+         "开展“清风行动”专项检查，走访企业十二家。", "组织机关干部参加义务植树活动。", "召开防汛工作视频调度会。")
+
+
+# --- a weekly list under bullets the list rules did not know --------------------------------------------------------
+
+
+@pytest.mark.parametrize("bullet", ["◎", "◎ ", "※", "➤", "✦", "❖", "◉", "▷"])
+def test_a_weekly_list_under_other_bullets_is_a_list(hu_ming: match.Topic, bullet: str) -> None:
+    body = "本周主要工作如下：\n" + "\n".join(bullet + item for item in _WEEK)
+    m = match_article(hu_ming, "区发改局一周工作动态（3月2日—3月6日）", body)
+    assert not m.matched, m.reason
+
+
+def test_a_weekly_list_under_a_known_bullet_stays_a_list(hu_ming: match.Topic) -> None:
+    body = "本周主要工作如下：\n" + "\n".join("●" + item for item in _WEEK)
+    assert not match_article(hu_ming, "区发改局一周工作动态", body).matched
+
+
+def test_a_cooperation_story_with_ring_subheads_counts(hu_ming: match.Topic) -> None:
+    body = ("上海市杨浦区与三明市尤溪县日前签订新一轮对口合作框架协议。\n◎产业合作：双方将共建产业园，年内引进企业十家。\n"
+            "◎文旅合作：杨浦区组织职工赴尤溪疗休养。\n◎人才交流：两地互派干部挂职。")
+    m = match_article(hu_ming, "杨浦尤溪签订新一轮对口合作协议", body)
+    assert m.matched, m.reason
+
+
+def test_a_story_under_a_ring_byline_counts(hu_ming: match.Topic) -> None:
+    body = ("◎本报记者 陈晓\n嘉定区与永安市共建的产业园日前迎来第十家入驻企业，这是两地对口合作的又一成果。\n"
+            "园区负责人介绍，今年还将有三家企业签约。")
+    m = match_article(hu_ming, "嘉定永安共建园区再添新企业", body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize("head", ["◎{d}", "●{d}", "◎{d}（周{w}）", "※ {d}"])
+def test_a_diary_whose_items_are_headed_by_their_day_is_a_list(hu_ming: match.Topic, head: str) -> None:
+    days = [head.format(d=f"3月{n + 1}日", w="一二三四五"[n - 1], n=n) for n in range(1, 6)]
+    body = "\n".join(f"{day}\n{item}" for day, item in zip(days, _WEEK, strict=True))
+    m = match_article(hu_ming, "区合作交流办一周工作动态", body)
+    assert not m.matched, m.reason
+
+
+def test_a_delegations_diary_of_the_ties_counts(hu_ming: match.Topic) -> None:
+    days = ("杨浦区党政代表团抵达三明，与三明市领导座谈，回顾了两地对口合作的成效。", "代表团来到尤溪县，考察共建的产业园。",
+            "双方签署新一轮对口合作框架协议，约定共建人才飞地。", "代表团走访宁化县，看望挂职干部。", "代表团结束考察返回上海。")
+    body = "\n".join(f"◎3月{n}日\n{item}" for n, item in enumerate(days, 2))
+    m = match_article(hu_ming, "杨浦区代表团三明行", body)
+    assert m.matched, m.reason
