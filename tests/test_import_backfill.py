@@ -14,8 +14,8 @@ from pathlib import Path
 
 from delivery_world import counts, news_lines, write_config
 
-from monitor.crontab import trigger
-from monitor.pipeline.backfill import previous_fire, window_opens
+from monitor.crontab import previous_fire, trigger
+from monitor.pipeline.backfill import window_opens
 
 UTC = timezone.utc
 

@@ -14,6 +14,7 @@ Never changes what a schedule without a numeric day of week means.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
@@ -21,6 +22,8 @@ from apscheduler.triggers.combining import OrTrigger
 from apscheduler.triggers.cron import CronTrigger
 
 DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+# widened one at a time until a scheduled time is found: a frequent schedule needs few steps
+_LOOK_BACK = (timedelta(hours=1), timedelta(days=1), timedelta(days=8), timedelta(days=32), timedelta(days=400))
 _PART = re.compile(r"^(?:(\*)|([a-z0-9]+)(?:-([a-z0-9]+))?)(?:/(\d+))?$")
 
 
@@ -66,3 +69,14 @@ def _day(token: str, field: str) -> int:
     if token[:3] in DAYS and len(token) == 3:
         return DAYS.index(token[:3])
     raise ValueError(f"day of week {field!r}: {token!r} is not a day (0-7 or sun-sat)")
+
+
+def previous_fire(trigger: BaseTrigger, now: datetime) -> datetime | None:
+    """The trigger's latest fire time at or before `now` (within about a year), else None."""
+    for back in _LOOK_BACK:
+        latest, when = None, trigger.get_next_fire_time(None, now - back)
+        while when is not None and when <= now:
+            latest, when = when, trigger.get_next_fire_time(when, when + timedelta(seconds=1))
+        if latest is not None:
+            return latest
+    return None

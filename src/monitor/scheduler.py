@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -77,17 +77,13 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     return sched
 
 
-def missed_run(trigger: BaseTrigger, last_run: datetime, now: datetime,
-               horizon: timedelta = timedelta(days=8)) -> datetime | None:
-    """The latest scheduled time before `now` (within `horizon`) that came after the digest's
-    last run: a run the daemon missed; None when nothing was missed."""
-    latest = None
-    when = trigger.get_next_fire_time(None, max(last_run, now - horizon))
-    while when is not None and when <= now:
-        if when > last_run:
-            latest = when
-        when = trigger.get_next_fire_time(when, when + timedelta(seconds=1))
-    return latest
+def missed_run(trigger: BaseTrigger, last_run: datetime, now: datetime) -> datetime | None:
+    """The latest scheduled time before `now` that came after the digest's last run: a run the
+    daemon missed; None when nothing was missed. Looked for as far back as the schedule needs
+    (`crontab.previous_fire`, up to a year): a monthly digest missed over a stop of more than
+    eight days was not found, and waited for the next month."""
+    latest = crontab.previous_fire(trigger, now)
+    return latest if latest is not None and latest > last_run else None
 
 
 def _now(cfg: Config) -> datetime:

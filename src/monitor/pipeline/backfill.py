@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-
-from apscheduler.triggers.base import BaseTrigger
+from datetime import datetime
 
 from .. import crontab
 from ..models import Article
@@ -30,9 +28,6 @@ from ..store import utcnow
 from .base import Context, Ingested
 from .deliver import _channel_pairs, channel_key
 from .policy import aware
-
-# widened one at a time until a scheduled time is found: a frequent schedule needs few steps
-_LOOK_BACK = (timedelta(hours=1), timedelta(days=1), timedelta(days=8), timedelta(days=32), timedelta(days=400))
 
 
 @dataclass(frozen=True)
@@ -58,20 +53,9 @@ def windows(ctx: Context, now: datetime | None = None) -> list[Window]:
 def window_opens(schedule: str, timezone: str, last_run: datetime | None, now: datetime) -> datetime:
     """When the next digest's window opens: the schedule's latest time at or before `now`, or
     the last run when earlier; `now` for a schedule that has not fired within a year."""
-    previous = previous_fire(crontab.trigger(schedule, timezone), now)
+    previous = crontab.previous_fire(crontab.trigger(schedule, timezone), now)
     candidates = [t for t in (previous, last_run) if t is not None]
     return min(candidates) if candidates else now
-
-
-def previous_fire(trigger: BaseTrigger, now: datetime) -> datetime | None:
-    """The trigger's latest fire time at or before `now` (within about a year), else None."""
-    for back in _LOOK_BACK:
-        latest, when = None, trigger.get_next_fire_time(None, now - back)
-        while when is not None and when <= now:
-            latest, when = when, trigger.get_next_fire_time(when, when + timedelta(seconds=1))
-        if latest is not None:
-            return latest
-    return None
 
 
 def mark_history(ctx: Context, spans: Sequence[Window], stored: Sequence[tuple[Article, Ingested]],
