@@ -205,12 +205,13 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
                             or a in message.recipients or ascii_domain(a) in message.recipients))
     watchdog = _Watchdog(SESSION_BUDGET * timeout)
-    accepted = False
+    accepted = handed = False
     try:
         smtp = _connect(channel, timeout, watchdog)
         try:
             if channel.username:
                 smtp.login(channel.username, password or "")
+            handed = True  # the session is set up: what fails now fails with the message under way
             refused = _transactions(smtp, msg, ascii_domain(parseaddr(channel.sender)[1]), to,
                                     f"{channel.smtp_host}:{channel.smtp_port}")
             accepted = True
@@ -223,6 +224,11 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
                               f"within {SESSION_BUDGET * timeout:g} s",
                               hint="the server is stalling (a tarpit?); the message will be retried") from exc
+        if handed and isinstance(exc, smtplib.SMTPServerDisconnected):  # not `security` or the port: they worked
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} closed the connection while "
+                              f"taking the message, before saying it had it: {exc}",
+                              hint="it may have arrived; it is sent again at the retry with the same Message-ID, "
+                              "which mail clients show once") from exc
         raise _smtp_error(exc, channel) from exc
     finally:
         watchdog.done()
