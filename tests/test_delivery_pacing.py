@@ -134,3 +134,17 @@ def test_two_subscribers_posting_to_one_robot_share_its_rate(tmp_path, webhook_r
     assert [r.status for r in results] == ["sent", "sent"], [r.detail for r in results]
     assert robot.refused == 0
     assert counts(robot.taken) == dict.fromkeys(range(80), 2)  # each subscriber's digest, whole
+
+
+def test_monitor_digest_run_just_after_the_daemons_digest_keeps_the_robots_pace(tmp_path, webhook_receiver, clock,
+                                                                                  monkeypatch):
+    robot = Robot(webhook_receiver, "wecom", clock)
+    ctx = world(tmp_path, f"{webhook_receiver.url}/robot", "wecom", names=("office", "press"), n=80)
+    (office,) = send_digests(ctx, "office")  # the daemon's digest: some 14 messages this minute
+    from monitor.pipeline import pacing
+
+    monkeypatch.setattr(pacing, "PACER", pacing.Pacer(clock=clock, sleep=clock.sleep))  # another process
+    (press,) = send_digests(ctx, "press")  # `monitor digest` by hand, a moment later
+    assert (office.status, press.status) == ("sent", "sent"), press.detail
+    assert robot.refused == 0
+    assert counts(robot.taken) == dict.fromkeys(range(80), 2)

@@ -283,7 +283,14 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
     """Wait for the robot's rate limit (`pacing`) before the next message; True to send it now.
     The daemon waits only briefly: for longer, `rest` is put off until then (in order, not
     counted as attempts) and its retry job sends them; `monitor digest` waits them out."""
-    wait = pacing.PACER.wait(key, channel.format) if channel.kind == "webhook" else 0.0
+    if channel.kind != "webhook" or channel.format not in pacing.LIMITS:
+        return True
+    if not pacing.PACER.known(key):  # what another process (the daemon, a `monitor digest`) sent to it lately
+        now = utcnow()
+        since = ctx.store.attempted_since(key, now - timedelta(seconds=pacing.MEMORY + 1))
+        # stored to the second: each taken at the end of its second, never older than it was
+        pacing.PACER.seed(key, channel.format, [max(0.0, (now - t).total_seconds() - 1) for t in since])
+    wait = pacing.PACER.wait(key, channel.format)
     if wait and daemon and wait > pacing.SLEEP_AT_MOST:
         ctx.store.defer([q.id for q in rest], utcnow() + timedelta(seconds=wait))
         log.info("digest subscriber=%s channel=%s: %d messages wait %.0f s for the robot's rate limit",

@@ -7,9 +7,9 @@ subscribers posting to one robot, had its later messages refused with an error c
 answer: the digest came in pieces over the next runs, out of order once a refused one was passed.
 
 In: a channel's key (a webhook's is its URL's hash: one robot, whoever posts to it) and format.
-Out: how long to wait before its next message. Remembers this process's sends only: one daemon,
-or one `monitor digest`; what the delivery lock lets through between them is rare and is
-retried as any refused message is.
+Out: how long to wait before its next message. Remembers this process's sends, and what the
+outbox says was sent to a robot in the last minute when this process first sends to it: a
+`monitor digest` run by hand just after the daemon's digest keeps the robot's pace too.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ LIMITS: dict[str, tuple[tuple[int, float], ...]] = {
 }
 SLEEP_AT_MOST = 5.0  # the daemon waits this long in a run; longer waits are deferred to its retry job
 MARGIN = 0.5  # seconds added to each wait: the robot's clock is not ours
+MEMORY = max(period for limits in LIMITS.values() for _, period in limits)  # seconds of sends that matter
 
 
 class Pacer:
@@ -44,6 +45,17 @@ class Pacer:
             if len(recent) >= n:
                 wait = max(wait, recent[-n] + period - now + MARGIN)
         return wait
+
+    def known(self, key: str) -> bool:
+        """Whether this process has sent to `key`, or was told what others sent (`seed`)."""
+        return key in self._sent
+
+    def seed(self, key: str, fmt: str, ages: list[float]) -> None:
+        """Messages sent to `key` `ages` seconds ago (by another process, as the outbox says)."""
+        limits = LIMITS.get(fmt)
+        if limits and key not in self._sent:
+            now = self.clock()
+            self._sent[key] = deque(sorted(now - a for a in ages), maxlen=max(n for n, _ in limits))
 
     def sent(self, key: str, fmt: str) -> None:
         """A message went to `key` (taken or not: the robot counts the request)."""

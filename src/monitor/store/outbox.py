@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # the models are made where read: opening the store (a search
     from ..models import Outgoing, Queued
 
 
+RECENT_ROWS = 500  # messages looked through for a robot's recent sends (`attempted_since`)
+
+
 class OutboxPart(StoreBase):
     """Rows of `outbox`, `outbox_stories` and `digest_runs`."""
 
@@ -116,6 +119,13 @@ class OutboxPart(StoreBase):
                     self.db.conn.execute("DELETE FROM outbox_stories WHERE message_id = ?", [i])
                     self.db.conn.execute("DELETE FROM outbox WHERE id = ?", [i])
         return len(stale)
+
+    def attempted_since(self, channel: str, since: datetime) -> list[datetime]:
+        """When the messages to `channel` (any subscriber's) last tried since `since`: a robot's pace.
+        Among the latest RECENT_ROWS messages only: the table holds every message ever sent."""
+        rows = self.query("SELECT last_attempt_at FROM outbox WHERE id > (SELECT max(id) FROM outbox) - ? "
+                          "AND channel = ? AND last_attempt_at >= ?", [RECENT_ROWS, channel, iso(since)])
+        return [t for t in (parse_iso(r["last_attempt_at"]) for r in rows) if t is not None]
 
     def defer(self, message_ids: Collection[int], until: datetime) -> None:
         """Put unsent messages off until `until` (a robot's rate limit), not counting an attempt."""
