@@ -10,10 +10,14 @@ quadratic taken out; what those tags held stays, in order. The parser has two su
   extractor's walks up the tree;
 - it compares each attribute of a tag with the ones before it: one <div> with 300,000
   attributes (3.5 MB) took twelve minutes. Attributes past `MAX_ATTRS` are dropped (no real
-  page has more than a few dozen on one tag).
+  page has more than a few dozen on one tag);
+- each <option> inside a <select> costs time growing with the options before it: 16,000 took
+  a second, 120,000 (4 MB) about a minute. A select's options past `MAX_OPTIONS` are dropped
+  (a jump menu a reader uses holds tens or hundreds); what follows the select stays.
 Ordinary pages pass through after a few counts: a page of fewer than `DEPTH_FROM` tags cannot
-nest deeply enough to cost a tenth of a second, and a tag can only hold thousands of attributes
-if it runs 4,096 characters without a `>` or the page has `ATTRS_FROM` `=` signs.
+nest deeply enough to cost a tenth of a second, a tag can only hold thousands of attributes
+if it runs 4,096 characters without a `>` or the page has `ATTRS_FROM` `=` signs, and a select
+can only hold `MAX_OPTIONS` options in a page with as many `<o`.
 XML (feeds, sitemaps) has a third cost: entities its DOCTYPE declares out of other entities
 ("billion laughs") expand a thousandfold before the XML parser's own limit stops them, and a
 feed parser is handed the text a few characters at a time: `defuse_entities` keeps only plain
@@ -23,6 +27,7 @@ declarations.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 MAX_DEPTH = 512
 DEPTH_FROM = 8000  # tags ("<"); 8,000 nested blocks parse in ~70 ms
@@ -43,9 +48,33 @@ _START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])((?:[^<>"']++|"[^"
 _ATTR = re.compile(r"""[^\s/>"'=]+(?:\s*=\s*(?:"[^"]*+"|'[^']*+'|[^\s>"']++))?""")
 
 
+MAX_OPTIONS = 2000  # a select's options; 2,000 parse in ~15 ms
+_SELECT = re.compile(r"<select(?=[\s/>])[^>]*>", re.IGNORECASE)
+_SELECT_END = re.compile(r"</select\s*>", re.IGNORECASE)
+_OPTION = re.compile(r"<option(?=[\s/>])", re.IGNORECASE)
+
+
 def reshape(html: str) -> str:
-    """The page with block tags past `MAX_DEPTH` and attributes past `MAX_ATTRS` removed."""
-    return flatten_nesting(cap_attributes(html))
+    """The page with block tags past `MAX_DEPTH`, attributes past `MAX_ATTRS` and a select's
+    options past `MAX_OPTIONS` removed."""
+    return flatten_nesting(cap_attributes(cap_options(html)))
+
+
+def cap_options(html: str) -> str:
+    """The page with each select cut after its first `MAX_OPTIONS` options (to its end tag)."""
+    if html.count("<o") + html.count("<O") < MAX_OPTIONS:
+        return html
+    pieces, start = [], 0
+    for select in _SELECT.finditer(html):
+        if select.start() < start:
+            continue  # inside a select already cut
+        close = _SELECT_END.search(html, select.end())
+        end = close.start() if close else len(html)
+        past = next(islice(_OPTION.finditer(html, select.end(), end), MAX_OPTIONS, None), None)
+        if past is not None:
+            pieces.append(html[start:past.start()])
+            start = end
+    return "".join([*pieces, html[start:]]) if pieces else html
 
 
 def flatten_nesting(html: str) -> str:

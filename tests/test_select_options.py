@@ -1,0 +1,52 @@
+"""A `<select>` of tens of thousands of options: the HTML parser handles each option inside a
+select in time growing with the ones before it, so 16,000 took a second and 120,000 (a 4 MB page,
+under the fetch cap) close to a minute, for the article and for a list page alike. A jump menu a
+reader uses holds tens or hundreds; past `MAX_OPTIONS` the options of a select are dropped (what
+follows the select stays), and an ordinary page is handed on as it came."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor import markup
+from monitor.config import Source
+from monitor.extract import extract
+from monitor.sources import candidates
+
+pytestmark = pytest.mark.timeout(30)
+NOW = datetime(2026, 12, 6, tzinfo=timezone.utc)
+BODY = ("<h1>沪明两地签署文旅合作协议</h1><p>2026-12-01 08:00</p>"
+        "<p>上海市与三明市在沪签署文旅对口合作协议，双方将共建疗休养基地，互送客源。</p>"
+        "<p>根据协议，三明将为上海职工开放更多疗休养线路，两地还将联合推出旅游年卡。</p>")
+
+
+def menu(n: int, closed: bool = True, case: str = "option") -> str:
+    options = "".join(f'<{case} value="/news/list_{i}.html">第{i}页' + (f"</{case}>" if closed else "")
+                      for i in range(1, n + 1))
+    return f'<form><SELECT name="jump" onchange="location=this.value">{options}</select></form>'
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_an_article_under_a_jump_menu_of_endless_options_is_read(closed):
+    page = f"<html><head><title>沪明两地签署文旅合作协议</title></head><body>{menu(120_000, closed)}{BODY}</body></html>"
+    article = extract(page, "http://news.example.cn/2026/12/01/a.html", now=NOW)
+    assert "疗休养基地" in article.body and "旅游年卡" in article.body
+
+
+def test_a_list_page_with_such_a_menu_still_gives_its_links():
+    links = "".join(f'<li><a class="item" href="/news/{i}.html">沪明合作第{i}项进展</a></li>' for i in range(20))
+    page = f"<html><body>{menu(120_000, case='OPTION')}<ul>{links}</ul></body></html>"
+    src = Source(name="l", kind="html", url="http://news.example.cn/news/", link_selector="a.item")
+    found = candidates(src, page.encode("utf-8"), {"content-type": "text/html; charset=utf-8"}, src.url)
+    assert len(found) == 20
+
+
+def test_the_first_options_stay_and_an_ordinary_menu_is_untouched():
+    capped = markup.cap_options(menu(markup.MAX_OPTIONS + 500))
+    options = LexborHTMLParser(capped).css("option")
+    assert len(options) == markup.MAX_OPTIONS and options[0].attributes["value"] == "/news/list_1.html"
+    ordinary = f"<html><body>{menu(300)}{BODY}</body></html>" * 10  # 3,000 options, none past the cap in a select
+    assert markup.reshape(ordinary) == ordinary
