@@ -51,11 +51,13 @@ class StoreError(MonitorError):
 
 class NotifyError(MonitorError):
     """A digest could not be delivered through a channel. `waiting`, when set, names the
-    recipients still to have it: the others took it, so a retry is for those only."""
+    recipients still to have it: the others took it, so a retry is for those only.
+    `retry_after`: the seconds the receiver asked to be left alone (its Retry-After)."""
 
-    def __init__(self, message: str, hint: str | None = None, waiting: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, hint: str | None = None, waiting: tuple[str, ...] = (),
+                 retry_after: float | None = None) -> None:
         super().__init__(message, hint)
-        self.waiting = waiting
+        self.waiting, self.retry_after = waiting, retry_after
 
 
 class InputError(MonitorError):

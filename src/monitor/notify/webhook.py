@@ -28,7 +28,7 @@ from ..decode import decode_html
 from ..errors import NotifyError
 from ..lenient import install
 from ..models import Outgoing
-from ..retry import RetryPolicy
+from ..retry import RetryPolicy, parse_retry_after
 from .secrets import env
 
 USER_AGENT = f"monitor/{__version__} (digest delivery)"
@@ -213,7 +213,8 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None
         hint = _HINTS.get(response.status_code, "the receiver is failing; the digest will be retried at the next run"
                           if response.status_code >= 500 else "see the receiver's answer")
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}{tries}: {_excerpt(response)}",
-                          hint=hint)
+                          hint=hint, retry_after=parse_retry_after(response.headers.get("Retry-After"))
+                          if POLICY.transient(response.status_code) else None)
     page = _web_page(response)
     if page is not None:  # a proxy's login page, a captive portal, a url that is a site's, not a receiver's
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} with a web page ({page}), "

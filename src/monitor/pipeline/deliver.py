@@ -309,7 +309,9 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
 
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
-        retry_at = utcnow() + retry_delay(queued.attempts + 1)
+        # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
+        asked = timedelta(seconds=min(RETRY_CAP, getattr(exc, "retry_after", None) or 0.0))
+        retry_at = utcnow() + max(retry_delay(queued.attempts + 1), asked)
         ctx.store.mark_failed(queued.id, str(exc), retry_at, getattr(exc, "waiting", ()))
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
