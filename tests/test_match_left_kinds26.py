@@ -3,6 +3,8 @@
 Probes written for these tests, in our own words: an office's weekly list of its doings whose items open with a
 bullet the list rules did not know (◎, ※, ➤, ✦, ❖, ◉ …), one item a meeting of the pairing: a headline among
 headlines, as under ● or ◆; while a story about the cooperation with ◎ subheads, or one under a ◎ byline, still counts.
+Blind21's tuning kind: the two cities' market figures side by side in the title (上海三明两地房价走势对比, rents, prices),
+their 两地 no tie, while a title naming the pairing beside 房租 or 二手房 still counts.
 """
 
 from __future__ import annotations
@@ -58,4 +60,28 @@ def test_a_delegations_diary_of_the_ties_counts(hu_ming: match.Topic) -> None:
             "双方签署新一轮对口合作框架协议，约定共建人才飞地。", "代表团走访宁化县，看望挂职干部。", "代表团结束考察返回上海。")
     body = "\n".join(f"◎3月{n}日\n{item}" for n, item in enumerate(days, 2))
     m = match_article(hu_ming, "杨浦区代表团三明行", body)
+    assert m.matched, m.reason
+
+
+# --- a market's figures side by side --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海与三明两地房价走势对比", "数据显示，上月上海新建商品住宅价格环比上涨百分之零点一，三明环比下降百分之零点四。"),
+    ("沪上菜价比三明贵多少？两地物价对比", "记者分别在上海和三明的农贸市场买了同样的五样菜，上海一共花了三十二元，三明花了二十一元。"),
+    ("兩地樓市冷熱不均：上海成交回升 三明掛牌增多", "上月上海二手房成交量回升一成，三明二手房掛牌量則增加兩成，兩地樓市冷熱不均。"),
+    ("Home prices: Shanghai up, Sanming down", "Home prices in Shanghai rose slightly last month while prices in "
+     "Sanming fell, according to official figures; the gap between the two cities keeps widening."),
+])
+def test_two_cities_market_figures_side_by_side(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("沪明合作共建人才公寓 房租减半", "上海市与三明市对口合作共建的人才公寓本月开租，来明工作的上海人才房租减半。"),
+    ("对口合作资金到位 三明老旧小区改造后二手房成交回暖", "在上海市对口合作资金支持下，三明市改造老旧小区二十个，两地将继续深化合作。"),
+])
+def test_the_pairing_beside_a_market_word_counts(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
