@@ -7,7 +7,8 @@ quadratic taken out; what those tags held stays, in order. The parser has two su
   scope?), so n nested blocks cost n² steps: 200,000 nested <div> (1 MB) took over three
   minutes to extract. Block tags past `MAX_DEPTH` are dropped (Chromium caps depth at 512 too),
   and so are phrasing tags (span, font, b ...) past `MAX_DEPTH` of their own, for the
-  extractor's walks up the tree;
+  extractor's walks up the tree, and any other element that nests (custom elements, canvas,
+  option groups outside a select: 60,000 of them before 60,000 <div> took 7-8 s);
 - it compares each attribute of a tag with the ones before it: one <div> with 300,000
   attributes (3.5 MB) took twelve minutes. Attributes past `MAX_ATTRS` are dropped (no real
   page has more than a few dozen on one tag);
@@ -40,7 +41,17 @@ BLOCKS = ("address|article|aside|blockquote|center|details|dialog|dir|div|dl|fie
 # Phrasing elements nest freely; the extractor's selectors and walks up the tree (`span:not(p span)`)
 # cost their depth at each one: 8,000 nested <span> took 0.25 s, 200,000 longer than anyone waited.
 _INLINES = "span|font|b|i|u|s|em|strong|small|big|sub|sup|label|abbr|cite|q|code|mark|tt|strike|del|ins"
-_BLOCK_TAG = re.compile(rf"<(/?)(?:({BLOCKS})|{_INLINES})(?=[\s/>])[^>]*>", re.IGNORECASE)
+_BLOCK_NAMES = frozenset(BLOCKS.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|"))
+_INLINE_NAMES = frozenset(_INLINES.split("|"))
+# Elements that never nest (void) or that the parser closes by itself when the next one of their
+# kind starts (li, p, option in a select, table parts, ...): not counted as depth. Every other
+# element (custom ones, canvas, option groups outside a select ...) nests like a block: a third
+# class, kept to MAX_DEPTH as well.
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr keygen basefont bgsound "
+                  "frame image li p dd dt option tr td th tbody thead tfoot caption colgroup rb rt rp rtc html "
+                  "head body script style title textarea xmp iframe noembed noframes plaintext template "
+                  "table select form a nobr button".split())
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 _LONG_TAG = re.compile(r"<[a-zA-Z][^>]{4096}")
 # A start tag read as the tokenizer reads it: a quoted value may hold ">". One whose run
 # reaches a "<" outside quotes is text (a script's `a<b;`) and is left alone.
@@ -78,12 +89,16 @@ def cap_options(html: str) -> str:
 
 
 def flatten_nesting(html: str) -> str:
-    """The page with block tags past `MAX_DEPTH` removed; the page itself when none are."""
+    """The page with block tags past `MAX_DEPTH` removed (and phrasing tags, and other nesting
+    ones, each past `MAX_DEPTH` of their own class); the page itself when none are."""
     if html.count("<") < DEPTH_FROM:
         return html
-    depths, pieces, start = [0, 0], [], 0  # blocks, phrasing elements: each class kept to MAX_DEPTH
-    for tag in _BLOCK_TAG.finditer(html):
-        closing, kind = tag.group(1) == "/", 0 if tag.group(2) else 1
+    depths, pieces, start = [0, 0, 0], [], 0  # blocks, phrasing elements, others: each kept to MAX_DEPTH
+    for tag in _ANY_TAG.finditer(html):
+        name = tag.group(2).lower()
+        if name in _FLAT:
+            continue
+        closing, kind = tag.group(1) == "/", 0 if name in _BLOCK_NAMES else 1 if name in _INLINE_NAMES else 2
         depth = depths[kind]
         deep = depth > MAX_DEPTH if closing else depth >= MAX_DEPTH
         depths[kind] = max(0, depth - 1) if closing else depth + 1
