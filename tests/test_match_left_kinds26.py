@@ -4,7 +4,8 @@ Probes written for these tests, in our own words: an office's weekly list of its
 bullet the list rules did not know (◎, ※, ➤, ✦, ❖, ◉ …), one item a meeting of the pairing: a headline among
 headlines, as under ● or ◆; while a story about the cooperation with ◎ subheads, or one under a ◎ byline, still counts.
 Blind21's tuning kind: the two cities' market figures side by side in the title (上海三明两地房价走势对比, rents, prices),
-their 两地 no tie, while a title naming the pairing beside 房租 or 二手房 still counts.
+their 两地 no tie, or any two figures compared (两地平均工资对比, 比一比), while a title naming the pairing beside 房租 or
+二手房, one county before and after its pairing (前后对比) or a cadre's 对比找差距 still counts.
 """
 
 from __future__ import annotations
@@ -83,5 +84,26 @@ def test_two_cities_market_figures_side_by_side(hu_ming: match.Topic, title: str
     ("对口合作资金到位 三明老旧小区改造后二手房成交回暖", "在上海市对口合作资金支持下，三明市改造老旧小区二十个，两地将继续深化合作。"),
 ])
 def test_the_pairing_beside_a_market_word_counts(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海三明两地平均工资对比", "统计数据显示，去年上海城镇单位平均工资二十万元，三明九万元，两地差距仍然明显。"),
+    ("两地GDP增速对比：上海百分之五，三明百分之六", "前三季度，上海地区生产总值增长百分之五，三明增长百分之六。"),
+    ("上海三明两地高考分数线对比", "今年上海本科线四百零三分，三明所在的福建省本科线四百四十九分，两地考试科目不同。"),
+    ("两地比一比：在上海和三明生活要花多少钱", "在上海租一间房每月四千元，在三明一千元；上海打车起步价十四元，三明八元。"),
+])
+def test_two_cities_compared_in_the_title(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海专家坐诊前后对比：尤溪县医院手术量翻番", "自上海仁济医院专家常驻尤溪县总医院以来，医院三四级手术量翻了一番。"
+     "两院结对已满三年，双方还将共建胸痛中心。"),
+    ("三明干部赴上海挂职 对比找差距", "三明市选派二十名干部赴上海杨浦区挂职锻炼，这是两地对口合作的干部交流项目。"),
+])
+def test_a_before_and_after_or_a_lesson_by_comparison_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
