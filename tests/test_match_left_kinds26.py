@@ -107,3 +107,15 @@ def test_two_cities_compared_in_the_title(hu_ming: match.Topic, title: str, body
 def test_a_before_and_after_or_a_lesson_by_comparison_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+def test_an_english_market_title_naming_the_pair(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai and Sanming house prices fall again",
+                      "New home prices in Shanghai and Sanming fell for a fifth month in October, the statistics bureau said.")
+    assert not m.matched, m.reason
+
+
+def test_the_pairings_housing_deal_under_a_market_word(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai and Sanming sign housing pact as home prices cool",
+                      "Shanghai and Sanming signed a paired cooperation agreement on talent housing on Monday.")
+    assert m.matched, m.reason
