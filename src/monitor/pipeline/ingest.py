@@ -582,10 +582,14 @@ class Ingestor:
         if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
             return NOT
         # a labelled text (`_has_label`) is read for a frame however small beside what it holds: a
-        # commentary on a long story, its attribution alone
-        quoting = quoting or _has_label(p.article.title) or _has_label(stored.title)
+        # commentary on a long story, its attribution alone; so is a text where only one of the two
+        # names its author (`_AUTHOR`: a commentary without its label, a sentence of its own)
+        quoting = quoting or _has_label(p.article.title) or _has_label(stored.title) or \
+            (_AUTHOR.search(p.text()) is None) != (_AUTHOR.search(stored.text) is None)
         if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams, p.article.title, stored.title):
             return QUOTES
+        if quoting and _comments_inside(p, stored, shorter):
+            return NOT  # the smaller a commentary on the news the larger holds, not a copy of it
         frame = self._framed_apart(p, stored, shorter) if quoting else ""
         if frame == "whole" or (frame == "loose" and shorter):
             if shorter:
@@ -629,7 +633,10 @@ class Ingestor:
         keeps, its frame says and the paragraphs of the story (a copy that split them differently)
         number, however long its frame and whether or not it has text of its own at both edges (its
         opening may be its attribution alone, 据…报道：, a line without a sentence), and whatever
-        words of its own the smaller has (a copy's lead). The smaller text
+        words of its own the smaller has (a copy's lead). So does a larger text whose own text at both
+        edges, more than FRAME_MAX together, speaks of the news as news (`_remarks_on_news`: 这件事,
+        原文如下, or a lesson drawn), or whose frame gives its author's view of it (`_opines`): a
+        commentary without a label, around a story of any length. The smaller text
         held whole but for a copy's frame of its own (`dedup.whole_inside`: a self-media copy of the
         story, met first) is held whole.
         "loose" when all of that holds but the whole: the smaller text has words the larger left
@@ -637,8 +644,6 @@ class Ingestor:
         tagged = _labelled(p.article.title, stored.title, shorter)
         if not tagged and not _own_headline(p.article.title, stored.title):
             return ""
-        if not tagged and dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
-            return ""  # a longer story (a part of one held by a fuller text reads alike)
         (large, small), (large_grams, small_grams) = (
             ((stored.text, p.text()), (stored.fp.grams, p.grams())) if shorter
             else ((p.text(), stored.text), (p.grams(), stored.fp.grams)))
@@ -646,6 +651,13 @@ class Ingestor:
         if edges is None or max(edges) < dedup.QUOTE_EDGE:
             return ""
         frame, long = dedup.frame(large, small_grams), max(edges) > dedup.FRAME_MAX
+        # text of its own at both edges, more than a copy's intro and outro (FRAME_MAX together),
+        # speaking of the news as news, frames a story of any length as a label would: a
+        # commentary's (the rest of a story around a part of it tells facts)
+        tagged = tagged or (min(edges) >= dedup.QUOTE_EDGE and sum(edges) > dedup.FRAME_MAX and _remarks_on_news(frame)) \
+            or _opines(frame)  # (or gives its author's view of the news at one edge: a commentary without its label)
+        if not tagged and dedup.paragraphs(p.body if shorter else stored.body) > FRAMED_STORY:
+            return ""  # a longer story (a part of one held by a fuller text reads alike)
         # unlabelled, text of its own at one edge only (a copy's lead or note) or paragraphs of its own (the
         # rest of a longer story around a part of it, a copy's long wrapper) are a commentary's when they draw a lesson
         if not tagged and (min(edges) < dedup.QUOTE_EDGE or long) and not _draws_lesson(frame):
@@ -831,6 +843,45 @@ def _draws_lesson(frame: str) -> bool:
     return _LESSONS.search(frame) is not None and not _calls_on_readers(frame)
 
 
+# What a commentary's own paragraphs say of the story they give: the news as an item (这件事, 这则消息,
+# 这样的新闻) or that it follows (原文如下, 事情是这样的). The rest of a story tells its facts. Literals
+# only (a plain alternation: linear). Read on fingerprint text.
+_NEWS_ITSELF = re.compile("这件事|这则消息|这条消息|这则新闻|这条新闻|这样的新闻|这篇报道|这则报道|这篇文章|"
+                          "原文如下|事情是这样的|事情的经过")
+
+
+def _remarks_on_news(frame: str) -> bool:
+    """Whether a frame speaks of the news it gives (`_NEWS_ITSELF`) or draws a lesson from it
+    (`_LESSONS`), and does not call on readers nor credit a source (`_calls_on_readers`): a
+    commentary's own paragraphs, not a self-media copy's long wrapper."""
+    return (_NEWS_ITSELF.search(frame) is not None or _LESSONS.search(frame) is not None) and not _calls_on_readers(frame)
+
+
+# Who gives a view in a commentary: its author (笔者以为, 在评论员看来). Literals only (linear).
+_AUTHOR = re.compile("笔者|评论员|本文作者")
+
+
+def _opines(frame: str) -> bool:
+    """Whether a frame gives its author's view (`_AUTHOR`) of the news it speaks of (`_NEWS_ITSELF`:
+    读罢这则消息，笔者以为…) and does not call on readers: a commentary's, labelled or not."""
+    return _AUTHOR.search(frame) is not None and _NEWS_ITSELF.search(frame) is not None and not _calls_on_readers(frame)
+
+
+def _comments_inside(p: Prepared, stored: _Stored, shorter: bool) -> bool:
+    """Whether the smaller of an article and a stored text has text of its own beside what the
+    larger holds (QUOTE_EDGE or more at an edge, `dedup.frame_edges`) that makes it a commentary:
+    its headline labels it where the larger's does not (`_tagged`), or that text gives its
+    author's view of the news (`_opines`). The larger (a copy with an editor's note or a wrapper
+    of its own) holds the story the commentary gives, and is no text of the commentary's."""
+    (small, small_title), (large_grams, large_title) = (
+        ((p.text(), p.article.title), (stored.fp.grams, stored.title)) if shorter
+        else ((stored.text, stored.title), (p.grams(), p.article.title)))
+    edges = dedup.frame_edges(small, large_grams)
+    if edges is None or max(edges) < dedup.QUOTE_EDGE:
+        return False
+    return _tagged(small_title, large_title) or _opines(dedup.frame(small, large_grams))
+
+
 def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = "") -> bool:
     """`dedup.quotes`, but for a text quoting the other under a frame calling on its readers
     (`_calls_on_readers`): two self-media copies of one story, each with an intro and outro of
@@ -838,13 +889,21 @@ def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a:
     commentary or a follow-up where the other's does not (`_tagged`) quotes whatever its frame says,
     with text of its own at one edge only (its opening its attribution alone, 据…报道：, a line
     without a sentence, or none); so does a text whose frame draws a lesson from the news
-    (`_draws_lesson`: a commentary's that names no report and opens with one short sentence)."""
+    (`_draws_lesson`: a commentary's that names no report and opens with one short sentence) or
+    gives its author's view of the news (`_opines`). Two labelled texts (`_has_label`) each with text
+    of its own at an edge (QUOTE_EDGE) the other lacks are two commentaries giving one story."""
+    if _has_label(title_a) and _has_label(title_b):
+        # two labelled texts, each with text of its own at an edge the other lacks: two commentaries
+        # (or follow-ups) giving one story, not a copy of one (a copy keeps the frame)
+        own = [dedup.frame_edges(text_a, grams_b), dedup.frame_edges(text_b, grams_a)]
+        if all(edges is not None and max(edges) >= dedup.QUOTE_EDGE for edges in own):
+            return True
     sides = dedup.quote_sides(text_a, grams_a, text_b, grams_b)
     for side, mine, theirs in zip(sides, (title_a, title_b), (title_b, title_a), strict=True):
         if side is None or max(side[0]) < dedup.QUOTE_EDGE:
             continue
         (opening, closing), frame = side
-        if _tagged(mine, theirs) or _draws_lesson(frame) or \
+        if _tagged(mine, theirs) or _draws_lesson(frame) or _opines(frame) or \
                 (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame)):
             return True
     return False
