@@ -42,3 +42,24 @@ def test_a_short_retry_after_is_still_waited_out_within_the_try(tmp_path, webhoo
     assert import_lines(ctx, news_lines(2)).matched == 2
     webhook_receiver.fail(1, 429, {"Retry-After": "0"})
     assert send_digests(ctx)[0].status == "sent" and len(webhook_receiver.requests) == 2
+
+
+@pytest.mark.parametrize(("fmt", "answer", "pause"), [
+    ("dingtalk", {"errcode": 130101, "errmsg": "send too fast, exceed 20 times per minute"}, 600),
+    ("wecom", {"errcode": 45009, "errmsg": "api freq out of limit"}, 60)])
+def test_a_robot_rate_limited_by_another_sender_is_tried_again_when_it_lets_messages_in(
+        tmp_path, webhook_receiver, monkeypatch, fmt, answer, pause):
+    import json
+
+    quick_webhooks(monkeypatch)
+    cfg = config.load(write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": fmt,
+                                                                "url": webhook_receiver.url + "/robot/send"}]),
+                      tmp_path / "m.db")
+    ctx = Context(cfg, Store.open(cfg.db_path))
+    assert import_lines(ctx, news_lines(2)).matched == 2
+    webhook_receiver.reply_body = json.dumps(answer).encode()
+    before = utcnow()
+    (result,) = send_digests(ctx, respect_backoff=True)
+    assert result.status == "error" and "rate-limited" in result.detail
+    (queued,) = ctx.store.outbox_due("desk", result.channel)
+    assert queued.next_attempt_at >= before + timedelta(seconds=pause) - timedelta(seconds=1)

@@ -221,6 +221,10 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None
                           "not a receiver's answer", hint="check the url, and any proxy between here and the receiver")
     problem = _platform_error(fmt, response)
     if problem:
+        pause = _RATE_LIMITED.get(problem.split()[0])
+        if pause:  # the robot's rate limit (another sender shares it): not before it lets messages in again
+            raise NotifyError(f"{fmt} webhook at {host} is rate-limited: {problem}", retry_after=pause,
+                              hint=f"the robot takes no messages for a while; it goes again in {pause // 60:g} min")
         raise NotifyError(f"{fmt} webhook at {host} refused the message: {problem}",
                           hint="check the url, secret_env (signature) and the bot's keyword/IP settings"
                           if fmt in _PLATFORMS else "the receiver answers as a WeCom or DingTalk robot does: "
@@ -244,6 +248,10 @@ def _web_page(response: httpx.Response) -> str | None:
 
 
 _PLATFORMS = ("dingtalk", "wecom", "feishu")
+# A robot's "too many messages" codes, and how long it then refuses: WeCom's (45009) for the rest
+# of its minute, DingTalk's (130101) for ten minutes, Feishu's (11232) for its minute. Sooner
+# retries are refused again, and three refusals let a digest's later parts past the first.
+_RATE_LIMITED = {"45009": 60.0, "130101": 600.0, "11232": 60.0}
 
 
 def _platform_error(fmt: str, response: httpx.Response) -> str | None:
