@@ -133,7 +133,10 @@ class SharedTurns:
         """0 when a request to `host` may start now (the slot is then this process's), else the
         seconds to wait before asking again."""
         offset = self._slot(host)
-        fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        try:
+            fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        except OSError:  # no record locks here (ENOLCK): this process keeps its own pace only
+            return 0.0
         try:
             raw = os.pread(self.fd, self.SIZE, offset)
             due, pid = struct.unpack("<dq", raw) if len(raw) == self.SIZE else (0.0, 0)
@@ -142,15 +145,22 @@ class SharedTurns:
                 return wait
             os.pwrite(self.fd, struct.pack("<dq", time.time() + self.BUSY, os.getpid()), offset)
             return 0.0
+        except OSError:  # a full disk: as above
+            return 0.0
         finally:
             fcntl.lockf(self.fd, fcntl.LOCK_UN, self.SIZE, offset)
 
     def end(self, host: str, delay: float) -> None:
         """The request that `start` allowed has ended: the next may start `delay` from now."""
         offset = self._slot(host)
-        fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        try:
+            fcntl.lockf(self.fd, fcntl.LOCK_EX, self.SIZE, offset)
+        except OSError:
+            return
         try:
             os.pwrite(self.fd, struct.pack("<dq", time.time() + delay, 0), offset)
+        except OSError:  # the slot frees itself after BUSY
+            pass
         finally:
             fcntl.lockf(self.fd, fcntl.LOCK_UN, self.SIZE, offset)
 
