@@ -77,7 +77,7 @@ def _acquire(fd: int, path: Path, what: str, wait: float) -> None:
             time.sleep(0.1)
 
 
-# --- sources being polled -------------------------------------------------------------------
+# --- polling: each source's poller, each host's turns ----------------------------------------
 
 SOURCES = 1 << 32  # sources' bytes: locked, never written, past the hosts' slots (SharedTurns)
 _POLL_FILES: dict[str, int] = {}  # lock file -> this process's one descriptor of it, never closed:

@@ -10,7 +10,8 @@ rests (`rest`) until the time it asked for, at most MAX_REST, and a memory (the 
 `host_rests`) keeps the pause for the next process; the memory also shares each host's turns
 with the other processes polling the same database (a request waits until the last one another
 process made is its delay behind). Hosts never wait for one another: each has its own lock, and only
-`concurrency` requests are in flight overall. Lives on the fetcher's event loop; never does I/O.
+`concurrency` requests are in flight overall. Lives on the fetcher's event loop; its memory does the
+file and database I/O.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
 
 class RestMemory(Protocol):
     """Where pauses outlive the process: `rest_of` gives (end as a Unix time, why) or None; and
-    turns shared with other processes: `take_turn` (False while another holds the host),
-    `give_back_turn`."""
+    turns shared with the other processes polling the same database: `take_turn` gives 0 when a
+    request may start (the turn is then this process's) or the seconds to wait, `give_back_turn`
+    the delay before the next one."""
 
     def rest_of(self, host: str) -> tuple[float, str] | None: ...
 
