@@ -570,7 +570,7 @@ class Ingestor:
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return CLASH
-        if self._renamed(p, stored, shorter):
+        if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams):
             return CLASH
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
@@ -866,6 +866,24 @@ def _opines(frame: str) -> bool:
     读罢这则消息，笔者以为…) and does not call on readers: a commentary's, labelled or not."""
     return _AUTHOR.search(frame) is not None and _NEWS_ITSELF.search(frame) is not None and not _calls_on_readers(frame)
 
+
+# A report's lead names its day early (3月4日，…; 本报讯（记者 …）2025年3月4日…): read in its first LEAD_DAY characters.
+LEAD_DAY = 40
+_LEAD_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
+
+
+def _dated_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any) -> bool:
+    """Whether two texts each open with text of their own (QUOTE_EDGE or more before what they share,
+    `dedup.frame_edges`) whose first day of the month (`_LEAD_DATE`, in the first LEAD_DAY characters)
+    differs from the other's: two reports of one place from one template (a county's two job fairs a
+    fortnight apart repeating a background paragraph; their copies cut after it read almost alike),
+    not two copies of one (a copy keeps the story's lead; a note of its own before it leaves the
+    other's lead shared)."""
+    day_a, day_b = (_LEAD_DATE.search(text[:LEAD_DAY]) for text in (text_a, text_b))
+    if day_a is None or day_b is None or day_a.groups() == day_b.groups():
+        return False
+    edges = (dedup.frame_edges(text_a, grams_b), dedup.frame_edges(text_b, grams_a))
+    return all(e is not None and e[0] >= dedup.QUOTE_EDGE for e in edges)
 
 def _comments_inside(p: Prepared, stored: _Stored, shorter: bool) -> bool:
     """Whether the smaller of an article and a stored text has text of its own beside what the
