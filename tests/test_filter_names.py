@@ -104,3 +104,44 @@ def sqlite_conn(db):
         finally:
             c.close()
     return conn()
+
+
+HOOKS = '''include = ["monitor:topics/hu-ming.toml"]
+
+[storage]
+path = "{db}"
+
+[[subscribers]]
+name = "office"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "webhook"
+format = "wecom"
+url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0f0f-secret"
+[[subscribers.channels]]
+kind = "webhook"
+format = "feishu"
+url = "https://open.feishu.cn/open-apis/bot/v2/hook/secret-token"
+'''
+
+
+def test_the_outbox_status_says_where_each_webhook_goes_without_its_token(tmp_path):
+    """Webhooks were listed by a hash of their URL alone (`webhook:3f2a…`): an office with a
+    WeCom and a Feishu robot could not tell which one was failing."""
+    from monitor.config import Channel
+    from monitor.pipeline.deliver import channel_key
+
+    cfg, db = archive(tmp_path)
+    cfg.write_text(HOOKS.format(db=db.as_posix()), encoding="utf-8")
+    keys = [channel_key(Channel(kind="webhook", url=u)) for u in (
+        "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0f0f-secret",
+        "https://open.feishu.cn/open-apis/bot/v2/hook/secret-token", "https://old.example.cn/hook")]
+    with sqlite_conn(db) as conn:
+        for n, (key, status) in enumerate(zip(keys, ("sent", "failed", "failed"), strict=True)):
+            conn.execute("INSERT INTO outbox (subscriber, channel, key, status, attempts, message, created_at) "
+                         "VALUES ('office', ?, ?, ?, 1, '{}', '2026-12-01T00:00:00+00:00')", [key, f"k{n}", status])
+    done = monitor(cfg, "digest", "--status")
+    rows = {line.split("\t")[1]: line for line in done.stdout.splitlines()[1:] if line.strip()}
+    assert "qyapi.weixin.qq.com (wecom)" in rows[keys[0]] and "open.feishu.cn (feishu)" in rows[keys[1]]
+    assert "no longer configured" in rows[keys[2]]
+    assert "secret" not in done.stdout  # the tokens stay out of sight

@@ -71,7 +71,7 @@ def test_digest_status_shows_each_channel(tmp_path, webhook_receiver):
     status = CliRunner().invoke(main, [*args, "digest", "--status"])
     assert status.exit_code == 1  # a failed message: scripts can alert
     lines = status.output.splitlines()
-    assert lines[0] == "subscriber\tchannel\tpending\tfailed\tsent\tnext attempt\tlast attempt\tlast error"
+    assert lines[0] == "subscriber\tchannel\tpending\tfailed\tsent\tnext attempt\tlast attempt\tlast error\tto"
     first, second = sorted((line.split("\t") for line in lines[1:3]), key=lambda row: row[3], reverse=True)
     assert first[0] == "desk" and int(first[3]) == 1 and int(first[2]) >= 1 and "HTTP 502" in first[7]
     assert second[2:5] == ["0", "0", "1"]

@@ -246,6 +246,24 @@ def _mark_read(state, subscriber: str | None, before: str | None) -> None:
                    f"for the next digest")
 
 
+def _channel_places(state) -> dict[str, str]:
+    """Where each configured channel delivers, by its outbox name: a webhook's host and format
+    (never its URL's path or query, which hold its token), an email's recipients, a file's path."""
+    from urllib.parse import urlsplit
+
+    from ..pipeline.deliver import channel_key
+
+    places = {"stdout": "stdout"}  # a subscriber without channels
+    for sub in state.cfg.subscribers:
+        for ch in sub.channels:
+            if ch.kind == "webhook":
+                place = f"{urlsplit(ch.url or '').hostname or '?'} ({ch.format})"
+            else:
+                place = {"email": ", ".join(ch.to), "file": ch.path or ""}.get(ch.kind, ch.kind)
+            places[channel_key(ch)] = place
+    return places
+
+
 def _outbox_status(state, subscriber: str | None) -> None:
     """The outbox table (of one subscriber, configured or with messages in it); exit 1 when a
     message shown has failed, so scripts can alert on it."""
@@ -255,10 +273,12 @@ def _outbox_status(state, subscriber: str | None) -> None:
         if subscriber not in names:
             raise InputError(f"no subscriber named {subscriber!r}", hint=f"known subscribers: {', '.join(names)}")
         rows = [r for r in rows if r["subscriber"] == subscriber]
+    where = _channel_places(state)
     print_table("outbox", ["subscriber", "channel", "pending", "failed", "sent", "next attempt", "last attempt",
-                           "last error"],
+                           "last error", "to"],  # "to" last: scripts reading the columns before it read them as before
                 [[r["subscriber"], r["channel"], r["pending"], r["failed"], r["sent"], local_time(r["next_attempt"]),
-                  local_time(r["last_attempt"]), (r["last_error"] or "")[:160]] for r in rows])
+                  local_time(r["last_attempt"]), (r["last_error"] or "")[:160],
+                  where.get(r["channel"], "(no longer configured)")] for r in rows])
     if not rows:
         click.echo(f"the outbox holds nothing for {subscriber} yet" if subscriber
                    else "the outbox is empty: no digest has been sent yet", err=True)
