@@ -148,3 +148,15 @@ def test_monitor_digest_run_just_after_the_daemons_digest_keeps_the_robots_pace(
     assert (office.status, press.status) == ("sent", "sent"), press.detail
     assert robot.refused == 0
     assert counts(robot.taken) == dict.fromkeys(range(80), 2)
+
+
+def test_monitor_digest_says_why_it_waits_for_the_robot(tmp_path, webhook_receiver, clock, caplog):
+    """`monitor digest` waited out the robot's minute in silence (its note was at -v only): at a
+    terminal, a digest that stops for 40 s looks hung."""
+    Robot(webhook_receiver, "wecom", clock)
+    ctx = world(tmp_path, f"{webhook_receiver.url}/robot", "wecom")
+    with caplog.at_level("WARNING", logger="monitor"):
+        (result,) = send_digests(ctx)
+    assert result.status == "sent"
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "rate limit" in r.getMessage()]
+    assert said and re.search(r"waiting \d+ s for the wecom robot's rate limit \(20 messages a minute\)", said[0]), said

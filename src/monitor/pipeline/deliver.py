@@ -297,6 +297,9 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
                  rest[0].subscriber, key, len(rest), wait)
         return False
     if wait:
+        if wait >= pacing.SAY_AT:  # at a terminal, a digest that stops this long looks hung
+            log.warning("digest subscriber=%s: waiting %.0f s for the %s robot's rate limit (%s)", rest[0].subscriber,
+                        wait, channel.format, pacing.described(channel.format))
         pacing.PACER.sleep(wait)
     return True
 

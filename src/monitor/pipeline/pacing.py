@@ -25,8 +25,16 @@ LIMITS: dict[str, tuple[tuple[int, float], ...]] = {
     "feishu": ((5, 1.0), (100, 60.0)),
 }
 SLEEP_AT_MOST = 5.0  # the daemon waits this long in a run; longer waits are deferred to its retry job
+SAY_AT = 3.0  # `monitor digest` says why it waits when it waits this long
 MARGIN = 0.5  # seconds added to each wait: the robot's clock is not ours
 MEMORY = max(period for limits in LIMITS.values() for _, period in limits)  # seconds of sends that matter
+
+
+def described(fmt: str) -> str:
+    """A robot's limits as a reader says them: "20 messages a minute", "5 messages a second and 100 a minute"."""
+    def one(count: int, period: float) -> str:
+        return f"{count} messages a " + {1.0: "second", 60.0: "minute"}.get(period, f"{period:g} seconds")
+    return " and ".join(one(n, p) for n, p in LIMITS.get(fmt, ()))
 
 
 class Pacer:
