@@ -86,6 +86,9 @@ def roundup_title(title: str) -> bool:
 
 _DIGEST_MIN_ITEMS = 4  # a round-up of fewer lines is a story under a round-up's name
 MIN_LIST_ITEMS = 5  # fewer numbered items are steps of one story, not a list of stories
+# unless the title says the page logs an office's doings (区发改局一周工作动态, 工作周报): three of them are its list
+_LOG_TITLE = re.compile("(?:一周|本周|上周|每周|周)工作|工作周报|工作周志|工作日志|工作动态|(?:一周|本周|上周)动态")
+_LOG_MIN_ITEMS = 3
 # An item that goes on past its first sentence for this many characters is a section with
 # sentences of its own (a county's list of the year's deeds), not a headline among headlines.
 ITEM_SENTENCE_MIN = 15
@@ -227,7 +230,8 @@ class Enumerations:
             items = _digest_items(text, title_end)
             if len(items) >= _DIGEST_MIN_ITEMS:
                 return items
-        return _numbered_items(text) or _dated_items(text)
+        least = _LOG_MIN_ITEMS if title_end > 0 and _LOG_TITLE.search(text, 0, title_end) else MIN_LIST_ITEMS
+        return _numbered_items(text, least) or _dated_items(text)
 
     def near(self, start: int, end: int) -> bool:
         """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
@@ -254,12 +258,12 @@ class Enumerations:
         return False
 
 
-def _numbered_items(text: str) -> list[tuple[int, int]]:
-    """Items of a numbered list of at least MIN_LIST_ITEMS entries; each ends at the next
+def _numbered_items(text: str, least: int = MIN_LIST_ITEMS) -> list[tuple[int, int]]:
+    """Items of a numbered list of at least `least` entries; each ends at the next
     item or at its line's end."""
     starts = [m.start() + 1 for m in _ITEM.finditer(text)]
     items = []
-    if len(starts) >= MIN_LIST_ITEMS:
+    if len(starts) >= least:
         for i, start in enumerate(starts):
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end

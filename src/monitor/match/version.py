@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 # bodies listed after 与 as partners, a public body's source line below the story, a time's minutes as no list number;
 # and, by a probe below (match-25), a statement's two sentences joined by a semicolon, a video's subtitle lines read as
 # one paragraph, readers' posts headed 发表于 below the story; and, by a probe below (match-26), list items under ◎, ※,
-# ➤ … bullets, an item whose line is only its day running on to the next).
+# ➤ … bullets, an item whose line is only its day running on to the next; and, by a probe below (match-27), three
+# items under an office's log title, 工作周报, as a list).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -111,6 +112,7 @@ PROBES = (
      "小李 发表于 2025-10-02 10:21\n沪明合作越来越好，希望两地多交流。"),
     ("合作交流办一周工作", "◎3月2日\n召开安全生产会议。\n◎3月3日\n赴上海参加沪明对口合作联席会议。\n◎3月4日\n开展节前检查。\n"
      "◎3月5日\n参加植树活动。\n※ 召开防汛调度会。\n※ 接待来访群众。\n※ 赴三明考察。\n※ 组织培训。\n※ 走访企业。"),
+    ("住建局工作周报", "●召开安全生产会议。\n●赴上海参加沪明对口合作联席会议。\n●开展节前检查。"),
 )
 
 
