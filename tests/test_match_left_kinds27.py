@@ -75,3 +75,18 @@ def test_the_pairings_vegetable_base_under_a_price_title_counts(hu_ming: match.T
     body = "三明市与上海市对口合作共建的蔬菜基地本月向上海供应蔬菜三千吨，帮助稳定上海菜价。"
     m = match_article(hu_ming, "菜价稳了 沪明合作蔬菜基地供应上海", body)
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("沪明两地油价同步下调", "今晚起上海和三明92号汽油每升均下调0.14元，加满一箱少花7元。"),
+    ("沪明两地房价本月一涨一跌", "统计数据显示，本月上海新房价格环比上涨，三明环比下跌。"),
+])
+def test_the_two_named_as_where_a_markets_figures_are(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_the_pairings_station_under_a_fuel_price_title_counts(hu_ming: match.Topic) -> None:
+    body = "上海与三明对口合作共建的加油站在三明开业，沪明两地油价同步下调。"
+    m = match_article(hu_ming, "沪明两地油价同步 合作加油站开业", body)
+    assert m.matched, m.reason
