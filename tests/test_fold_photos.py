@@ -34,10 +34,20 @@ def test_a_page_of_photos_keeps_its_captions_as_its_text():
 
 def test_captions_beside_a_text_are_still_left_out():
     text = ("漳浦县今年新栽芦柑三千亩，县里组织技术员到各村指导嫁接和栽种，合作社统一采购苗木，"
-            "果农以土地入股，收益按股分红。")
-    page = (f"<html><body><h1>漳浦春种</h1><div class='content'><p>{text}</p>"
+            "果农以土地入股，收益按股分红。",
+            "县农业农村局介绍，芦柑是当地的传统优势产业，全县种植面积已恢复到两万亩以上，带动近万户果农增收。",
+            "下一步，县里将继续做好技术服务和产销对接，推动芦柑产业提质增效。")
+    page = (f"<html><body><h1>漳浦春种</h1><div class='content'><p>{text[0]}</p><p>{_CAPTIONS[0]}</p>"
+            f"<p>{text[1]}</p><p>{_CAPTIONS[1]}</p><p>{text[2]}</p></div></body></html>")
+    assert extract.extract(page, "https://news.example.cn/2.html").paragraphs == text
+
+
+def test_a_lead_over_more_captions_is_a_story_told_in_them():
+    # A short lead, then the captions (extract-25): the captions tell the story, in their places.
+    lead = "漳浦县今年新栽芦柑三千亩，县里组织技术员到各村指导嫁接和栽种。"
+    page = (f"<html><body><h1>漳浦春种</h1><div class='content'><p>{lead}</p>"
             f"<p>{_CAPTIONS[0]}</p><p>{_CAPTIONS[1]}</p><p>{_CAPTIONS[2]}</p></div></body></html>")
-    assert extract.extract(page, "https://news.example.cn/2.html").paragraphs == (text,)
+    assert extract.extract(page, "https://news.example.cn/2.html").paragraphs == (lead, *_CAPTIONS[:3])
 
 
 def test_a_photo_story_and_its_repost_on_another_site_fold(tmp_path):

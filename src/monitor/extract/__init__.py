@@ -39,6 +39,9 @@ _MAX_CHARS = 8_000_000  # bigger pages are not articles; cap the parse cost
 # captions or more, longer together than that text, is a photo story: its captions are its text
 # (`_photos`).
 PHOTO_TEXT, PHOTO_CAPTIONS = 80, 3
+# A text whose captions, TOLD_CAPTIONS or more, outnumber its other paragraphs or are longer together is a
+# picture story told in them (图片新闻, 组图): its captions are text, in their places (`_told_in_captions`).
+TOLD_CAPTIONS = 2
 # JSON-LD's articleBody stands in for a page's text only when it holds this much (weighted) and the
 # markup shows under half of it (`_stated_body`).
 STATED_MIN = 100
@@ -109,6 +112,8 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     _clean_tree(tree, doomed, rules.remove)
     page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
     body = _body(tree, rules, title, units, meta.h1_nodes)
+    if len(body.captions) >= TOLD_CAPTIONS and not rules.body:
+        body = _told_in_captions(page_text, body)
     garbled = junk_share(page_text[:4000]) > 0.05  # binary or wrongly decoded: no body can help
     readable = not garbled and _readable(body)
     if not readable and not garbled and not rules.body:
@@ -274,6 +279,23 @@ def _photos(page: LexborNode, title: str, body: Body, readable: bool) -> tuple[B
         return body, readable
     whole.paragraphs = whole.captions
     return (whole, True) if _readable(whole) else (body, readable)
+
+
+def _told_in_captions(page_text: str, body: Body) -> Body:
+    """A picture story (a short lead, then picture and caption pairs `图为…。林某 摄`, or the captions
+    alone when a copy cut its lead): the captions the text's container held are its text when they
+    outnumber the other paragraphs or are longer together, put back where they stand in the page. A caption or two under
+    the pictures of a longer text stays chrome."""
+    if len(body.captions) <= len(body.paragraphs) and sum(map(len, body.captions)) <= sum(map(len, body.paragraphs)):
+        return body
+    placed = [(_find(page_text, line), order, line) for order, line in enumerate(body.paragraphs + body.captions)]
+    at = -1
+    for index, (where, order, line) in enumerate(placed):  # a line not found keeps its neighbour's place
+        at = where if where >= 0 else at
+        placed[index] = (at, order, line)
+    body.paragraphs = [line for _, _, line in sorted(placed)]
+    body.captions = []
+    return body
 
 
 def _readable(body: Body) -> bool:

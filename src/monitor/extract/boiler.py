@@ -203,6 +203,7 @@ _CARE = re.compile(r"给自己一次机会|給自己一次機會|给自己机会
 _SEE_ALSO = re.compile(r"[(（【\[]\s*(?:相关报道|相關報導|相关新闻|相關新聞|详见|詳見|另见|另見)[^()（）【】\[\]]{0,16}[)）】\]]")
 # A review chain's credit under a school's or county's post: `校稿:李咏`.
 _PROOF_LABELS = ("校稿", "审稿", "審稿", "核稿")
+_TEXT_AND_PICTURE = ("文/图", "文/圖", "文／图", "文／圖", "文图", "文圖", "图文", "圖文")  # a credit's roles before a colon
 _NAME_SPLIT = re.compile(r"[、，, ]+")
 _CARE_HEAD = re.compile(r".{0,10}(?:关心|關心)(?:您|你)")
 # A desk's or reporter's credit over the text: `社會中心／綜合報導`, `記者林青／青溪報導`.
@@ -399,6 +400,9 @@ def is_chrome(line: str) -> bool:
         return True  # `(相關報導見焦點)`
     if len(line) <= 24 and line.startswith(_PROOF_LABELS) and _names_after_colon(line, 2):
         return True  # `校稿:李咏`
+    if len(line) <= 30 and line.startswith(_TEXT_AND_PICTURE) and any(
+            line.startswith(roles) and _names_after_colon(line, len(roles)) for roles in _TEXT_AND_PICTURE):
+        return True  # `文/图：林晓燕`: who wrote the text and took the pictures
     if len(line) <= 160 and line[:1] == "作" and "。" not in line and _authors_with_posts(line):
         return True  # `作者:刘建华(中国新闻出版研究院…研究员);杨雨晴(…)`
     if len(line) <= 20 and line.startswith(_PLATFORM_ACCOUNT) and cjk_name(line.split("/", 1)[1], 12):

@@ -253,7 +253,7 @@ def build_body(containers: list[LexborNode], title: str = "") -> Body:
     body = Body()
     seen: set[str] = {title} if title else set()
     for container in containers:
-        raws = _raw_paragraphs(container)[:MAX_PARAGRAPHS]
+        raws = _raw_paragraphs(container, body.captions)[:MAX_PARAGRAPHS]
         twice = _said_twice(raws)
         for index, raw in enumerate(raws):
             if index in twice:
@@ -339,9 +339,10 @@ def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
     return [text for index, text in enumerate(paragraphs) if index not in dropped]
 
 
-def _raw_paragraphs(container: LexborNode) -> list[str]:
+def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
     """Drop chrome blocks and mark paragraph, <br> and link boundaries, then split one text() call
-    (into stripped, non-empty pieces)."""
+    (into stripped, non-empty pieces). The captions of the picture boxes dropped are added to
+    `captions` (a picture story's text, `Body.captions`)."""
     for spacer in container.css(_SPACERS):
         if spacer.child is None:
             spacer.insert_before(_PARA)
@@ -372,6 +373,7 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif tag == "img":
             if (box := _caption_box(node, own_id)) is not None:
                 doomed.append(box)
+                _box_caption(box, captions)
             else:
                 doomed.extend(_caption_spans(node))
         elif tag in _CELLS:
@@ -379,6 +381,7 @@ def _raw_paragraphs(container: LexborNode) -> list[str]:
         elif tag in _CAPTIONS:
             if tag == "figcaption" or _in_figure(node):
                 doomed.append(node)
+                _box_caption(node, captions)
         elif node.mem_id != own_id and _is_chrome(node, container, sizes):
             doomed.append(node)
         elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id)):
@@ -434,6 +437,18 @@ def _centred_caption_after(box: LexborNode, own_id: int) -> LexborNode | None:
         return None
     text = after.text().strip()
     return after if text and weighted_length(text) <= 200 and _italic_centred(after, text) else None
+
+
+def _box_caption(box: LexborNode, captions: list[str]) -> None:
+    """Keep aside the caption a dropped picture box holds (`<div><img><span>1/4</span><p>…（林某 摄）</p></div>`):
+    its own text or one of its blocks' that reads as a caption (`is_caption`)."""
+    if len(captions) >= MAX_CAPTIONS:
+        return
+    for node in (*box.iter(), box):  # a block of its own first: the box may add a counter (`1/4`)
+        text = clean(node.text())
+        if text and is_caption(text):
+            captions.append(text)
+            return
 
 
 def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
