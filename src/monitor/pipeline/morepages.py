@@ -16,7 +16,7 @@ own (`whole` calls the loader it is given).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import unescape
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
@@ -43,13 +43,9 @@ def later_pages(url: str, html: str) -> list[str]:
     stem, dot, ext = name.rpartition(".")
     if not dot or len(stem) < 3 or not ext.isalnum():
         return []
-    needle, at, looked = stem + "_", -1, 0
+    needle = stem + "_"
     found: dict[int, str] = {}
-    while looked < _LINKS_READ:
-        at = html.find(needle, at + 1)
-        if at < 0:
-            break
-        looked += 1
+    for at in _occurrences(html, needle):
         if html[at - 1:at] not in ("/", '"', "'", "="):
             continue  # the stem inside a longer name
         tail = _SUFFIX.match(html, at + len(stem))
@@ -87,14 +83,9 @@ def _query_pages(url: str, parts: SplitResult, html: str) -> list[str]:
         return []
     # the article's id, most likely: a value with digits, the longest (`id=88`, not `m=content`)
     needle = max(keys, key=lambda p: (any(c.isdigit() for c in p.partition("=")[2]), len(p.partition("=")[2])))
-    at, looked = -1, 0
     since = next((int(own[k]) for k in _PAGE_PARAMS if own.get(k, "").isdigit()), 1)
     found: dict[int, str] = {}
-    while looked < _LINKS_READ:
-        at = html.find(needle, at + 1)
-        if at < 0:
-            break
-        looked += 1
+    for at in _occurrences(html, needle):
         start = max(html.rfind(q, max(at - _BACK, 0), at) for q in ('"', "'"))
         end = min((e for q in ('"', "'", ">") if (e := html.find(q, at, at + _BACK)) >= 0), default=-1)
         close = html.find("<", end, end + 200) if end >= 0 else -1
@@ -148,3 +139,13 @@ def whole(article: Article, url: str, html: str, load: Callable[[str], tuple[Art
         article = joined(article, more)
         queue += unasked(url, more_html, asked, queue)
     return article
+
+
+def _occurrences(html: str, needle: str) -> Iterator[int]:
+    """Where `needle` stands in the page, the first `_LINKS_READ` times (`str.find`, no pattern)."""
+    at = -1
+    for _ in range(_LINKS_READ):
+        at = html.find(needle, at + 1)
+        if at < 0:
+            return
+        yield at
