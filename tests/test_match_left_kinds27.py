@@ -90,3 +90,30 @@ def test_the_pairings_station_under_a_fuel_price_title_counts(hu_ming: match.Top
     body = "上海与三明对口合作共建的加油站在三明开业，沪明两地油价同步下调。"
     m = match_article(hu_ming, "沪明两地油价同步 合作加油站开业", body)
     assert m.matched, m.reason
+
+
+# --- blind22's tuning kind: a guide to many eateries, the other side's shop one of them ----------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("跑遍徐汇才找到这些好吃不贵的宝藏小馆子", "专栏：吃喝指南\n徐汇去年开了一家三明沙县小吃旗舰店，就在三明驻沪办楼下，拌面和扁肉"
+     "都是沙县本地的做法。\n另一家本帮面馆的大排面也值得一试。"),
+    ("Five best snack shops in Shanghai", "Our pick is the Shaxian snack flagship store beside Sanming's office in "
+     "Shanghai: its dumplings are made the county's way.\nNext comes a Lanzhou noodle stall near the station."),
+])
+def test_a_guide_to_many_eateries_is_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_visit_to_the_flagship_store_counts(hu_ming: match.Topic) -> None:
+    body = ("三明市在上海开设的沙县小吃旗舰店由沙县区派出厨师，店里的甜烧麦、芋子饺都是沙县做法。店长说，旗舰店是沪明对口合作"
+            "推广沙县小吃的窗口。")
+    m = match_article(hu_ming, "沙县小吃旗舰店探店：三明驻沪办楼下的沙县味", body)
+    assert m.matched, m.reason
+
+
+def test_these_shops_brought_in_by_the_ties_count(hu_ming: match.Topic) -> None:
+    body = "在杨浦区商务委的牵线下，三明市五家特色小吃店入驻杨浦社区商业中心，这是沪明对口合作消费帮扶的新举措。"
+    m = match_article(hu_ming, "这些三明小店开进上海社区 消费帮扶再添新渠道", body)
+    assert m.matched, m.reason
