@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import opencc
@@ -172,3 +173,43 @@ def test_content_hash_drops_what_the_whitespace_regex_drops() -> None:
     text = "上海" + spaces + "三明 a\u3000b" + spaces
     assert dedup.content_hash(text) == hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()
     assert len(spaces) >= 25
+
+
+def _odd_lines(marks: str, seed: int) -> list[str]:
+    """Lines of text, marks, closers, dots, spaces and line breaks in every order, and the edges."""
+    rng = random.Random(seed)
+    alphabet = marks + "上海三明ab1 \n\t.．。，”’」』）)…\u3000"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
+    return [*lines, "", "\n", ".", "．", "a.", "a.\n", "a.\nb", "3.5", "x.y", "。\n", "。”\n", "。\n\n", "”",
+            *NEWS.split("\n"), *ENGLISH.split("\n"), *PINYIN.split("\n"), *ODD.split("\n")]
+
+
+def test_sentence_is_the_punctuation_regex() -> None:
+    regex = re.compile(r"[。｡！？；!?;]|[.．](?:\s|$)")
+    for line in _odd_lines("｡！？；!?;", 3):
+        assert dedup.sentence(line) == (regex.search(line) is not None), repr(line)
+    text = "导航 首页\n" + NEWS + "\n责任编辑 林某\n相关新闻 三明"
+    assert dedup.story_lines(text) == "\n".join(line for line in text.split("\n") if regex.search(line))
+
+
+def test_chinese_sentence_end_is_the_end_regex() -> None:
+    from monitor.extract.divs import _ends_sentence
+
+    regex = re.compile(r"[。！？…][”’」』）)]*$")
+    for line in _odd_lines("！？…", 4):
+        assert _ends_sentence(line) == (regex.search(line) is not None), repr(line)
+
+
+def test_band_rows_in_one_statement_are_the_rows_of_one_each(tmp_path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    rng = random.Random(5)
+    keys = [rng.getrandbits(64) - 2**63 for _ in range(33)]
+    keys += [keys[3], -2**63, 2**63 - 1]  # a key twice (kept once), the ends of the signed range
+    with store.transaction():
+        store.add_fingerprint(7, 100, b"sig", keys, datetime(2026, 12, 6, tzinfo=timezone.utc))
+        store.add_fingerprint(8, 10, b"sig", [], datetime(2026, 12, 6, tzinfo=timezone.utc))
+        store.add_fingerprint(9, 50, b"sig", keys[:1], datetime(2026, 12, 5, tzinfo=timezone.utc))
+    rows = sorted(store.conn.execute("SELECT key, article_id, created_at FROM lsh"))
+    day = int(datetime(2026, 12, 6, tzinfo=timezone.utc).timestamp())
+    assert rows == sorted({(k, 7, day) for k in keys} | {(keys[0], 9, day - 86400)})
+    store.close()

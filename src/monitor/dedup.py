@@ -54,7 +54,9 @@ def _dropped(key: str, value: str) -> bool:
     return shape is not None and shape.fullmatch(value) is not None
 # A line that holds a sentence: Chinese or Western sentence punctuation (full or half width),
 # a Western full stop only before a space or the end (not inside 340.33 or a host name).
-_SENTENCE = re.compile(r"[。｡！？；!?;]|[.．](?:\s|$)")
+# `sentence` looks for the marks with `in` (a C search each), the full stop alone with a regex: sre
+# tries a class at every position up to the first mark (~2 µs for a 240-character paragraph, ×25).
+_FULL_STOP = re.compile(r"[.．](?:\s|$)")
 # The opening LEAD characters of the story text (white space removed) hashed into one more LSH
 # key: an abridged reprint or a lead-only repost keeps the opening but shares a third of the
 # shingles or less, which bands of three find about half the time. Two stories that open alike
@@ -141,7 +143,8 @@ def strip_tracking(url: str) -> str:
 
 def sentence(line: str) -> bool:
     """Whether a line holds a sentence (sentence punctuation: not a heading, a caption, a name)."""
-    return _SENTENCE.search(line) is not None
+    return "。" in line or "！" in line or "？" in line or "；" in line or "｡" in line or "!" in line \
+        or "?" in line or ";" in line or _FULL_STOP.search(line) is not None
 
 
 def story_lines(text: str) -> str:
@@ -150,7 +153,7 @@ def story_lines(text: str) -> str:
     itself (the same object) when no line goes, or when the sentence lines are under
     STORY_SHARE of it (a list page, one line over a list: its lines are its content)."""
     lines = [line for line in text.split("\n") if line.strip()]  # paragraphs come a blank line apart
-    kept = [line for line in lines if _SENTENCE.search(line)]
+    kept = [line for line in lines if sentence(line)]
     if len(kept) == len(lines) or sum(map(len, kept)) < STORY_SHARE * sum(map(len, lines)):
         return text
     return "\n".join(kept)

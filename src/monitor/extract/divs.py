@@ -103,9 +103,17 @@ def in_run(node: LexborNode) -> bool:
 # A Chinese paragraph: a sentence end or a clause mark in its text (a menu item, a name or a date
 # line has none). Its neighbour must end like a sentence (closing quotes and brackets aside).
 _ZH_CLAUSE = re.compile("[，。！？；：]")
-_ZH_END = re.compile(r"[。！？…][”’」』）)]*$")
+_ZH_END, _CLOSERS = ("。", "！", "？", "…"), "”’」』）)"  # a sentence's end, the quotes and brackets after it
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ZH_LEAST = 12  # characters of a neighbour: a short caption or a label line is no paragraph
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence, as `[。！？…][”’」』）)]*$` searched says (`$`: the end or a
+    last line break), without the regex: sre tries it at every position of the text (×8)."""
+    if text.rstrip(_CLOSERS)[-1:] in _ZH_END:
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(_CLOSERS)[-1:] in _ZH_END
 
 
 def zh_in_run(node: LexborNode, text: str) -> bool:
@@ -121,7 +129,7 @@ def zh_in_run(node: LexborNode, text: str) -> bool:
         if neighbour is None or neighbour.tag not in ("p", "div"):
             continue
         other = neighbour.text().strip()
-        if len(other) < _ZH_LEAST or _ZH_END.search(other) is None or _CJK.search(other) is None:
+        if len(other) < _ZH_LEAST or not _ends_sentence(other) or _CJK.search(other) is None:
             continue
         if neighbour.tag == "p" or (paragraph_div(neighbour) and neighbour.css_first("a") is None):
             return True
