@@ -117,3 +117,20 @@ def test_these_shops_brought_in_by_the_ties_count(hu_ming: match.Topic) -> None:
     body = "在杨浦区商务委的牵线下，三明市五家特色小吃店入驻杨浦社区商业中心，这是沪明对口合作消费帮扶的新举措。"
     m = match_article(hu_ming, "这些三明小店开进上海社区 消费帮扶再添新渠道", body)
     assert m.matched, m.reason
+
+
+# --- Sanming's people as guests of another pairing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("浦东与崇明结对共建生态岛", "浦东新区与崇明区签订结对协议，共建生态岛，三明市代表应邀出席观摩。"),
+    ("上海两区结对推进城乡融合", "闵行区与金山区日前签订城乡结对合作协议。三明嘉宾应邀出席签约仪式。"),
+])
+def test_sanmings_guests_at_anothers_pairing_are_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_sanmings_guests_at_the_pairings_own_signing_count(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "杨浦尤溪签订新一轮对口合作协议", "杨浦区与尤溪县签订新一轮对口合作框架协议，三明市代表应邀出席。")
+    assert m.matched, m.reason
