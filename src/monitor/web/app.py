@@ -54,7 +54,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
-    env.globals["fonts"] = FONTS
+    env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
     pages = _Pages(archive, env)
     routes = [Route("/", lambda _: RedirectResponse(root() + "/search")),
               Route("/search", pages.search), Route("/search.atom", pages.search_feed),
@@ -163,7 +163,8 @@ class _Pages:
         members = self.ctx.store.story_members([story_id]).get(story_id) if story_id < 2**63 else None
         if not members:
             return self.render("missing.html", 404, what=f"story {story_id}")
-        q = request.query_params.get("q", "")
+        p = {k: v for k, v in self._params(request).items() if v}  # the search it was opened from
+        q = p.get("q", "")
         terms = self._terms(q)
         pages = -(-len(members) // STORY_PAGE)
         page = min(max(1, _int(request.query_params.get("page"), 1)), pages)
@@ -182,7 +183,7 @@ class _Pages:
                              "hit_terms": list(dict.fromkeys(h["term"] for v in verdicts.get(r["id"], [])
                                                              for h in v["hits"]))})
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
-        return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, terms=marked,
+        return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
                            link=_link)
 
@@ -203,7 +204,8 @@ class _Pages:
         result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE)
         chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
-                           chart=chart, weeks=weeks, terms=[], link=_link)
+                           chart=chart, weeks=weeks, terms=[], link=_link,
+                           p={"weeks": str(weeks)} if "weeks" in request.query_params else {})
 
     async def topic_feed(self, request: Request) -> Response:
         from ..pipeline.deliver import recent_stories

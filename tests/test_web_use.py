@@ -1,0 +1,130 @@
+"""`monitor serve` as colleagues use it: the font list a browser gets, the pager's words under
+each sort, filters and the chart's period kept from page to page and back from a story, and what
+the sources page says of a source a site has asked to pause."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+STORIES = 24  # more than a page of results (20)
+CITIES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地"
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory):
+    """A topic with more stories than a page: one a day, each its own (no two alike)."""
+    from monitor import config as config_mod
+
+    work = tmp_path_factory.mktemp("use")
+    cfg_path = work / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    lines = []
+    for i in range(STORIES):
+        city = CITIES[i]
+        lines.append(json.dumps({
+            "url": f"https://news{i}.example.cn/a/{i}.html", "title": f"沪明对口合作{city}区工作组第{i}次会议召开",
+            "published": f"2026-11-{1 + i:02d}T10:00:00+08:00",
+            "body": f"上海市{city}区与三明市对口合作第{i}次工作会议召开，两地签署{city}号产业园区共建协议，"
+                    f"推进沪明对口合作项目{i * 7 + 3}个。"}, ensure_ascii=False))
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
+                              input="\n".join(lines) + "\n")
+    assert done.exit_code == 0, done.output
+    cfg = config_mod.load(cfg_path, db)
+    store = Store.open(db)
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def _style(html: str) -> str:
+    return html.split("<style>")[1].split("</style>")[0]
+
+
+def test_the_font_list_reaches_the_browser_as_css(busy):
+    """The CJK font list sat in <style> HTML-escaped (`&#34;PingFang SC&#34;`): a style element's
+    text is not unescaped, so the browser dropped the whole font-family declaration and showed the
+    pages in its default serif font."""
+    site, _ = busy
+    for path in ("/search", "/topic/hu-ming", "/sources", "/story/999999"):
+        css = _style(get(site, path).text)
+        assert "&#" not in css and "&quot;" not in css and "&amp;" not in css
+        assert '"PingFang SC"' in css and '"Noto Sans CJK SC"' in css
+
+
+def _pager(html: str) -> dict[str, tuple[str, str]]:
+    """rel -> (href, words) of the pager's links."""
+    return {rel: (unescape(href), words.strip())
+            for rel, href, words in re.findall(r'<a rel="(prev|next)" href="([^"]*)">([^<]*)</a>', html)}
+
+
+def test_the_pager_says_newer_and_older_only_when_the_results_go_by_date(busy):
+    """Sorted by relevance, page 2 is not "older": the links said "older →" and "← newer"."""
+    site, _ = busy
+    q = "/search?q=" + quote("沪明 合作")
+    first, second = (_pager(get(site, q + f"&page={n}").text) for n in (1, 2))
+    assert "older" in first["next"][1] and "newer" in second["prev"][1]
+    first, second = (_pager(get(site, q + f"&sort=relevance&page={n}").text) for n in (1, 2))
+    assert "next" in first and "prev" in second
+    for words in ("older", "newer"):
+        assert words not in first["next"][1] + second["prev"][1]
+    relevance = second
+    assert "sort=relevance" in relevance["prev"][0]
+
+
+def test_the_topic_pages_keep_the_chart_period(busy):
+    """Paging a topic's stories dropped `weeks`: page 2 of a year's chart drew 26 weeks."""
+    site, _ = busy
+    first = get(site, "/topic/hu-ming?weeks=52").text
+    assert "last 52 weeks" in first
+    href = _pager(first)["next"][0]
+    assert parse_qs(urlsplit(href).query) == {"weeks": ["52"], "page": ["2"]}
+    second = get(site, href).text
+    assert "last 52 weeks" in second and "newer" in _pager(second)["prev"][1]
+    assert parse_qs(urlsplit(_pager(second)["prev"][0]).query)["weeks"] == ["52"]
+
+
+def test_a_story_opened_from_a_filtered_search_leads_back_to_that_search(busy):
+    """The story page's "← search" kept only the words: topic, source, since and sort were gone
+    when a colleague went back from a story to the list they were reading."""
+    site, _ = busy
+    params = "q=" + quote("沪明") + "&topic=hu-ming&since=2026-11-05&sort=relevance"
+    html = get(site, "/search?" + params).text
+    story = unescape(re.search(r'<h2><a href="(/story/\d+[^"]*)"', html).group(1))
+    page = get(site, story).text
+    back = unescape(re.search(r'<a href="([^"]*)">← search</a>', page).group(1))
+    assert parse_qs(urlsplit(back).query) == {"q": ["沪明"], "topic": ["hu-ming"], "since": ["2026-11-05"],
+                                              "sort": ["relevance"]}
+    assert "<mark>沪明</mark>" in page
+
+
+def test_the_sources_page_says_a_site_asked_for_a_pause_and_since_when(busy):
+    """A source resting after a 429 showed its status in green (its error count is kept, not
+    raised) and no source said since when it had been failing or resting; `monitor sources` and
+    `monitor health` say both."""
+    site, store = busy
+    store.record_poll("paused-site", "html", "https://paused.example.cn/list", status="ok", new=2)
+    store.record_poll("paused-site", "html", "https://paused.example.cn/list", status="rate_limited",
+                      error="HTTP 429: the site asked for a pause of 3600 s", resting=True)
+    store.record_poll("broken-site", "html", "https://broken.example.cn/list", status="error", error="HTTP 503")
+    since = store.source_state("paused-site")["status_since"]
+    html = get(site, "/sources").text
+    row = next(r for r in html.split("<tr>") if "paused-site" in r)
+    assert 'class="good">rate_limited' not in row and "rate_limited" in row and "HTTP 429" in row
+    from monitor.web.app import _when
+
+    assert f"since {_when(since)}" in row
+    broken = next(r for r in html.split("<tr>") if "broken-site" in r)
+    assert 'class="bad">error' in broken and "since " in broken
