@@ -88,8 +88,9 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
         for r in results:
-            writer.writerow([cell(str(";".join(r["topics"]) if k == "topics" else
-                                      " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else r[k]))
+            writer.writerow([cell(";".join(r["topics"]) if k == "topics" else
+                                  " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else
+                                  "" if r[k] is None else str(r[k]))  # no date: empty, not "None"
                              for k in FIELDS])
     else:
         from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers

@@ -68,11 +68,38 @@ def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, sour
     # a page: a checked term's common tokens cost more than they narrow (the check decides)
     skip = ctx.store.common_tokens(groups) if want is not None and (groups := querylang.checked_tokens(q)) \
         else frozenset[str]()
-    pairs = _ordered(ctx, q, filters, sort, want, skip)
+    at = _at_address(ctx, query, filters)  # an article's address pasted as the query: that article
+    pairs = iter(at) if at else _ordered(ctx, q, filters, sort, want, skip)
     chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
     return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms())
+
+
+def _at_address(ctx: Reading, query: str, filters: Filters) -> list[tuple[int, int]]:
+    """The article stored at the address that is the whole query (as a browser or an export
+    shows it), within the filters; [] when the query is not one address or none is stored
+    there (the address is then searched for as text). The address's common canonical forms
+    are looked up first; dedup's own rules (tracking parameters, encodings) only when they
+    find nothing: importing them costs ~50 ms."""
+    text = query.strip()
+    if not text.lower().startswith(("http://", "https://")) or any(c.isspace() for c in text):
+        return []
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower() + (f":{parts.port}" if parts.port else "")
+    except ValueError:
+        return []
+    query_part = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    path = parts.path or "/"
+    forms = {urlunsplit(("http", host, p, query_part, "")) for p in (path, path.rstrip("/") or "/", path + "/")}
+    if found := ctx.store.at_addresses(forms | {text}, filters):
+        return found
+    from ..dedup import canonical_url
+
+    return ctx.store.at_addresses([canonical_url(text)], filters)
 
 
 def _ordered(ctx: Reading, q: Query, filters: Filters, sort: str, want: int | None,

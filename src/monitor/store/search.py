@@ -134,6 +134,14 @@ class SearchPart(StoreBase):
         ids = [i for i, _ in _take(pairs, limit)]
         return self.article_rows(ids)
 
+    def at_addresses(self, canonical_urls: Iterable[str], filters: Filters) -> list[tuple[int, int]]:
+        """(article id, story id) of the articles stored at these canonical URLs, within the
+        filters, newest first (an address pasted as the query)."""
+        where, params = _where(filters)
+        rows = self._in_chunks(f"SELECT id, story_id, {KEY} AS date FROM articles WHERE {where} "
+                               f"AND canonical_url IN ({{marks}})", canonical_urls, params)
+        return [(r["id"], r["story_id"]) for r in sorted(rows, key=lambda r: (r["date"] or "", r["id"]), reverse=True)]
+
     def article_rows(self, ids: list[int]) -> list[dict]:
         """Full rows of these articles, in the order given, each with its matched `topics`."""
         rows = {r["id"]: r for r in self._in_chunks("SELECT * FROM articles WHERE id IN ({marks})", ids)}

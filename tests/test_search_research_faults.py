@@ -1,0 +1,85 @@
+"""Faults a researcher or a journalist meets using `monitor search` and its exports: an
+article without a date of its own exported with the word "None" as its date, and the
+address of an article pasted as the query finding nothing although the article is stored."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+from monitor.models import Article, Match
+from monitor.store import Store
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
+BODY = "上海市与三明市深化对口合作，新的产业园项目在永安落地。"
+
+
+@pytest.fixture()
+def cfg(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    arts = [  # (url, source, published, story of the nth article or None)
+        ("https://news.example.cn/2026/12/01/a1.html", "desk", datetime(2026, 12, 1, 2, tzinfo=timezone.utc), None),
+        ("https://copy.example.com/view?id=77", "copier", datetime(2026, 12, 2, 3, tzinfo=timezone.utc), 0),
+        ("https://other.example.cn/b2.html", "desk", datetime(2026, 12, 3, 4, tzinfo=timezone.utc), None),
+        ("https://undated.example.cn/c3.html", "desk", None, None),
+    ]
+    stories: list[int] = []
+    for i, (url, source, published, story) in enumerate(arts):
+        art = Article(url=url, title=f"沪明对口合作第{i}篇", paragraphs=(BODY,), published=published)
+        aid, sid = store.add_article(art, source=source, canonical_url=url.replace("https://", "http://"),
+                                     content_hash=str(i), story_id=None if story is None else stories[story],
+                                     band_keys=[])
+        stories.append(sid)
+        store.set_match(aid, Match(topic="hu-ming", matched=True, score=9.0))
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path
+
+
+def run(cfg, *args) -> str:
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "excel"])
+def test_an_undated_article_exports_an_empty_date_not_the_word_none(cfg, fmt):
+    out = run(cfg, "--articles", "--limit", "0", "--format", fmt)
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert len(rows) == 4
+    dates = {r["url"]: r["published"] for r in rows}
+    assert dates["https://undated.example.cn/c3.html"] == ""
+    assert dates["https://news.example.cn/2026/12/01/a1.html"] == "2026-12-01T10:00:00+08:00"
+    assert "None" not in out
+
+
+@pytest.mark.parametrize("pasted", ["https://news.example.cn/2026/12/01/a1.html",
+                                    "http://news.example.cn/2026/12/01/a1.html",
+                                    "https://NEWS.example.cn/2026/12/01/a1.html#comments"])
+def test_an_article_address_pasted_as_the_query_finds_its_story(cfg, pasted):
+    rows = json.loads(run(cfg, "--format", "json", "--", pasted))
+    assert [r["url"] for r in rows] == ["https://news.example.cn/2026/12/01/a1.html"]
+    assert [p["url"] for p in rows[0]["reposts"]] == ["https://copy.example.com/view?id=77"]
+    assert rows[0]["snippet"]
+
+
+def test_a_reposts_address_finds_that_article_and_its_story(cfg):
+    rows = json.loads(run(cfg, "--articles", "--format", "json", "--", "https://copy.example.com/view?id=77"))
+    assert [r["url"] for r in rows] == ["https://copy.example.com/view?id=77"]
+    stories = json.loads(run(cfg, "--format", "json", "--", "https://copy.example.com/view?id=77"))
+    assert len(stories) == 1 and stories[0]["story_id"] == rows[0]["story_id"]
+
+
+def test_an_address_still_obeys_the_filters_and_an_unknown_one_says_nothing_found(cfg):
+    assert json.loads(run(cfg, "--format", "json", "--source", "copier", "--",
+                          "https://news.example.cn/2026/12/01/a1.html")) == []
+    assert json.loads(run(cfg, "--format", "json", "--since", "2026-12-02", "--",
+                          "https://news.example.cn/2026/12/01/a1.html")) == []
+    assert json.loads(run(cfg, "--format", "json", "--", "https://news.example.cn/never-stored.html")) == []
