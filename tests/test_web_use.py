@@ -128,3 +128,43 @@ def test_the_sources_page_says_a_site_asked_for_a_pause_and_since_when(busy):
     assert f"since {_when(since)}" in row
     broken = next(r for r in html.split("<tr>") if "broken-site" in r)
     assert 'class="bad">error' in broken and "since " in broken
+
+
+def test_the_chart_legend_is_page_text_a_phone_can_read(busy):
+    """The legend was SVG text drawn at 12 units of a 640-unit picture: at a phone's 375 px the
+    names were 6 px high. It is an HTML list after the picture, each name beside its colour."""
+    from monitor.web.chart import PALETTE, coverage_svg
+
+    html = coverage_svg([("2026-11-16", "东南网", 3), ("2026-11-16", "a&b<c>", 2)], ["2026-11-16"])
+    svg, after = html.split("</svg>")
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", svg)  # text scaled with the picture (bars' tooltips aside)
+    assert drawn and not any("东南网" in t or "a&amp;b" in t for t in drawn)
+    assert re.findall(r'<li><span class="key" style="background:([^"]+)"></span>([^<]+)</li>', after) == [
+        (PALETTE[0], "a&amp;b&lt;c&gt;"), (PALETTE[1], "东南网")]
+    site, _ = busy
+    page = get(site, "/topic/hu-ming?weeks=8").text
+    assert '<ul class="legend">' in page and "ul.legend" in _style(page)
+
+
+def test_a_feed_entry_without_a_web_address_still_carries_its_text_as_content():
+    """RFC 4287 4.1.1: an entry with no atom:content must have an alternate link. An entry whose
+    stored address is no web page (a `javascript:` one, never linked) had only a summary."""
+    import xml.etree.ElementTree as ET
+    from datetime import datetime, timezone
+
+    from monitor import feeds
+    from monitor.models import Story
+
+    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    stories = [Story(story_id=i, article_id=i, title="沪明 & <合作>", url=url, source="s", published=now,
+                     topics=("hu-ming",), snippet="上海与三明签约。", reposts=())
+               for i, url in enumerate(["javascript:void(0)", "https://ok.example.cn/2"])]
+    feed = ET.fromstring(feeds.atom(stories, title="t & <u>", feed_id="urn:monitor:t", now=now))
+    ns = {"a": feeds.ATOM}
+    assert feed.find("a:title", ns).text == "t & <u>"
+    for entry in feed.findall("a:entry", ns):
+        linked = entry.find("a:link", ns) is not None
+        content = entry.find("a:content", ns)
+        assert linked or (content is not None and content.text == "s: 上海与三明签约。")
+        assert entry.find("a:title", ns).text == "沪明 & <合作>" and entry.find("a:id", ns).text
+        assert entry.find("a:updated", ns).text == "2026-12-01T00:00:00Z"

@@ -44,5 +44,7 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -
         summary = story.snippet
         if story.reposts:
             summary += "\n\nAlso reported by: " + "; ".join(f"{r.source} {r.url}" for r in story.reposts)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = xml_text(f"{story.source}: {summary}")
+        # RFC 4287 4.1.1: an entry without a link must carry its text as content (a summary alone is invalid)
+        kind = "summary" if _WEB.match(story.url or "") else "content"
+        ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{story.source}: {summary}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")

@@ -13,9 +13,10 @@ WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
 
 
 def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None) -> str:
-    """A stacked bar per week, one colour per source, with a legend below. `weeks` (week starts,
-    oldest first) gives every slot of the period, so a week without stories shows as a gap and
-    rows outside it (an article dated in the future) are left out; by default the rows' weeks."""
+    """A stacked bar per week, one colour per source, with a legend below (an HTML list, readable
+    at any width). `weeks` (week starts, oldest first) gives every slot of the period, so a week
+    without stories shows as a gap and rows outside it (an article dated in the future) are left
+    out; by default the rows' weeks."""
     weeks = sorted({w for w, _, _ in rows}) if weeks is None else weeks
     rows = [r for r in rows if r[0] in set(weeks)]
     sources = sorted({s for _, s, _ in rows})
@@ -27,7 +28,7 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     plot_h = HEIGHT - BOTTOM - TOP
     step = (WIDTH - LEFT) / len(weeks)
     bar = max(2.0, step * 0.7)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + 20 * ((len(sources) + 3) // 4)}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
              f'role="img" aria-label="stories per week per source" class="chart">',
              f'<text x="0" y="{TOP + 4}" class="axis">{top}</text>',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}" stroke="#999"/>']
@@ -42,8 +43,8 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
                              f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
         if len(weeks) <= 12 or i % max(1, len(weeks) // 8) == 0:
             parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 14}" class="axis">{escape(week[5:])}</text>')
-    for j, source in enumerate(sources):
-        x, y = LEFT + (j % 4) * 150, HEIGHT + 4 + 20 * (j // 4)
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
-                     f'<text x="{x + 16}" y="{y + 11}" class="legend">{escape(source)}</text>')
-    return "".join(parts) + "</svg>"
+    # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
+    keys = "".join(f'<li><span class="key" style="background:{PALETTE[j % len(PALETTE)]}"></span>{escape(source)}</li>'
+                   for j, source in enumerate(sources))
+    return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>'
+
