@@ -83,3 +83,43 @@ def test_an_address_still_obeys_the_filters_and_an_unknown_one_says_nothing_foun
     assert json.loads(run(cfg, "--format", "json", "--since", "2026-12-02", "--",
                           "https://news.example.cn/2026/12/01/a1.html")) == []
     assert json.loads(run(cfg, "--format", "json", "--", "https://news.example.cn/never-stored.html")) == []
+
+
+# --- operators typed full-width by a Chinese input method ----------------------------------------
+
+def _words(node) -> object:
+    """The tree as nested tuples of term norms, to compare two parses."""
+    from monitor import querylang as q
+
+    if isinstance(node, q.Term):
+        return ("title:" if node.title_only else "") + node.norm
+    if isinstance(node, q.Not):
+        return ("not", _words(node.part))
+    parts = [p for part in node.parts for p in (part.parts if type(part) is type(node) else (part,))]
+    return (type(node).__name__, tuple(_words(p) for p in parts))
+
+
+@pytest.mark.parametrize("wide, ascii_", [
+    ("沪明 －2024年", "沪明 -2024年"),
+    ("（永安 OR 明溪） 签约", "(永安 OR 明溪) 签约"),
+    ("(永安 OR 明溪） 签约", "(永安 OR 明溪) 签约"),
+    ("title：沪明 合作", "title:沪明 合作"),
+    ("永安 ＯＲ 明溪", "永安 OR 明溪"),
+    ("＂对口 合作＂ 三明", '"对口 合作" 三明'),
+])
+def test_operators_typed_full_width_mean_what_the_ascii_ones_mean(wide, ascii_):
+    from monitor import querylang
+
+    assert _words(querylang.parse(wide).root) == _words(querylang.parse(ascii_).root)
+
+
+def test_a_pasted_titles_unpaired_full_width_parenthesis_stays_text():
+    from monitor import querylang
+
+    assert _words(querylang.parse("沪明（三明 合作").root) == _words(querylang.parse("沪明 三明 合作").root)
+    assert _words(querylang.parse("上海－三明").root) == _words(querylang.parse("上海 三明").root)
+
+
+def test_a_full_width_exclusion_excludes_in_a_search(cfg):
+    assert json.loads(run(cfg, "--format", "json", "--", "沪明 －永安")) == []
+    assert len(json.loads(run(cfg, "--format", "json", "--articles", "--", "title：沪明 合作"))) == 4

@@ -248,9 +248,34 @@ def _fail(query: str, what: str, pos: int, hint: str) -> QueryError:
     return QueryError(f"query {_shown(query)}: {what} at character {pos}", hint=hint)
 
 
+# A Chinese input method types the operators full-width: －exclude, （groups）, title：, ＯＲ,
+# ＂phrase＂. They are read as the ASCII ones (a view of the query, one character for one;
+# the words keep their text). Full-width parentheses that do not pair (a pasted title's
+# `沪明（三明`) stay text, as before.
+_WIDE = {0xFF01 + i: 0x21 + i for i in range(94)}
+_WIDE_TEXT_PARENS = {k: v for k, v in _WIDE.items() if k not in (0xFF08, 0xFF09)}
+
+
+def _paired(view: str) -> bool:
+    depth = 0
+    for ch in view:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _operators_view(query: str) -> str:
+    view = query.translate(_WIDE)
+    if ("\uff08" in query or "\uff09" in query) and not _paired(view):
+        view = query.translate(_WIDE_TEXT_PARENS)
+    return view
+
+
 def _tokens(query: str) -> list[_Token]:
     out: list[_Token] = []
     i, n = 0, len(query)
+    text, query = query, _operators_view(query)  # operators read from the view, words from the text
     while i < n:
         ch = query[i]
         if ch.isspace():
@@ -264,26 +289,26 @@ def _tokens(query: str) -> list[_Token]:
             ch = query[i]
         if query[i:i + 6].lower() == "title:":
             if i + 6 == n or query[i + 6].isspace():
-                raise _fail(query, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
+                raise _fail(text, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
             title, i = True, i + 6
             ch = query[i]
         if ch in "()":
             if title and ch == ")":
-                raise _fail(query, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
+                raise _fail(text, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
             out.append(_Token("lparen" if ch == "(" else "rparen", ch, i + 1, title))
             i += 1
         elif ch in _QUOTES:
             close = query.find(_QUOTES[ch], i + 1)
             if close < 0:
-                raise _fail(query, "unclosed quote", i + 1, "close the quote or drop it")
-            out.append(_Token("phrase", query[i + 1:close], start + 1, title))
+                raise _fail(text, "unclosed quote", i + 1, "close the quote or drop it")
+            out.append(_Token("phrase", text[i + 1:close], start + 1, title))
             i = close + 1
         else:
             j = i
             while j < n and not query[j].isspace() and query[j] not in _STOP:
                 j += 1
-            word = query[i:j]
-            kind = {"OR": "or", "AND": "and", "NOT": "not"}.get(word, "word") if not title else "word"
+            word = text[i:j]
+            kind = {"OR": "or", "AND": "and", "NOT": "not"}.get(query[i:j], "word") if not title else "word"
             out.append(_Token(kind, word, start + 1, title))
             i = j
     return out
