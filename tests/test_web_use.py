@@ -18,6 +18,7 @@ from monitor.pipeline.base import Context
 from monitor.store import Store
 from monitor.web import create_app
 
+TEA = '[topics.tea]\n[topics.tea.groups.tea]\nterms = ["茶"]\n[[topics.tea.rules]]\nname = "tea"\nany = ["tea"]\n'
 STORIES = 24  # more than a page of results (20)
 CITIES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地"
 
@@ -29,7 +30,7 @@ def busy(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("use")
     cfg_path = work / "m.toml"
-    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + TEA, encoding="utf-8")
     lines = []
     for i in range(STORIES):
         city = CITIES[i]
@@ -168,3 +169,17 @@ def test_a_feed_entry_without_a_web_address_still_carries_its_text_as_content():
         assert linked or (content is not None and content.text == "s: 上海与三明签约。")
         assert entry.find("a:title", ns).text == "沪明 & <合作>" and entry.find("a:id", ns).text
         assert entry.find("a:updated", ns).text == "2026-12-01T00:00:00Z"
+
+
+def test_a_page_past_the_last_says_so_and_leads_back(busy):
+    """A bookmarked or edited `page=9` of a search with 24 stories said "Nothing found.", as if the
+    words matched nothing; a topic's said nothing at all."""
+    site, _ = busy
+    html = get(site, "/search?q=" + quote("沪明") + "&topic=hu-ming&page=9").text
+    assert "Nothing found" not in html and "Page 9 is past the last page" in html
+    back = unescape(re.search(r'<a href="([^"]*)">back to the first</a>', html).group(1))
+    assert parse_qs(urlsplit(back).query) == {"q": ["沪明"], "topic": ["hu-ming"]}
+    topic = get(site, "/topic/hu-ming?weeks=8&page=9").text
+    assert "Page 9 is past the last page" in topic and 'href="/topic/hu-ming?weeks=8">back to the first' in topic
+    assert "Nothing found" in get(site, "/search?q=" + quote("三明治")).text
+    assert "No story has matched tea yet." in get(site, "/topic/tea").text
