@@ -123,3 +123,29 @@ def test_a_pasted_titles_unpaired_full_width_parenthesis_stays_text():
 def test_a_full_width_exclusion_excludes_in_a_search(cfg):
     assert json.loads(run(cfg, "--format", "json", "--", "沪明 －永安")) == []
     assert len(json.loads(run(cfg, "--format", "json", "--articles", "--", "title：沪明 合作"))) == 4
+
+
+# --- a spreadsheet cell holds at most 32,767 characters ---------------------------------------------
+
+def test_a_story_with_hundreds_of_reposts_fits_its_excel_cell_and_says_how_many_more(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    story = None
+    for i in range(700):  # a story the news-search sources swept from 700 outlets
+        url = f"https://outlet{i:03d}.example.com/news/2026/12/01/content_{i:08d}.htm"
+        art = Article(url=url, title="沪明对口合作项目签约", paragraphs=(BODY,),
+                      published=datetime(2026, 12, 1, 2, tzinfo=timezone.utc))
+        _, story = store.add_article(art, source=f"o{i}", canonical_url=url, content_hash=str(i),
+                                       story_id=story, band_keys=[])
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    excel = list(csv.DictReader(io.StringIO(run(path, "--limit", "0", "--format", "excel").lstrip("\ufeff"))))
+    assert len(excel) == 1
+    cell = excel[0]["reposts"]
+    assert len(cell) <= 32767
+    head, tail = cell.rsplit(" … and ", 1)
+    shown, more = head.split(" "), int(tail.split()[0])
+    assert all(u.startswith("https://outlet") and u.endswith(".htm") for u in shown)  # whole addresses
+    assert len(shown) > 400 and len(shown) + more == 699
+    plain = list(csv.DictReader(io.StringIO(run(path, "--limit", "0", "--format", "csv"))))
+    assert len(plain[0]["reposts"].split(" ")) == 699  # the CSV for programs keeps them all

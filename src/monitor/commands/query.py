@@ -82,14 +82,14 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
     elif fmt in ("csv", "excel"):
         import csv  # each format's module only when asked for: csv costs ~4 ms of a start
 
-        cell = _spreadsheet_cell if fmt == "excel" else shown
+        cell, links = (_spreadsheet_cell, _fitted) if fmt == "excel" else (shown, " ".join)
         if fmt == "excel":
             sys.stdout.write("\ufeff")  # without it Excel reads UTF-8 as the system's code page (GBK: garbled)
         writer = csv.writer(sys.stdout)
         writer.writerow(FIELDS)
         for r in results:
             writer.writerow([cell(";".join(r["topics"]) if k == "topics" else
-                                  " ".join(p["url"] for p in r["reposts"]) if k == "reposts" else
+                                  links([p["url"] for p in r["reposts"]]) if k == "reposts" else
                                   "" if r[k] is None else str(r[k]))  # no date: empty, not "None"
                              for k in FIELDS])
     else:
@@ -104,11 +104,33 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
         click.echo("nothing found", err=True)
 
 
+CELL_MOST = 32767  # characters an Excel cell holds; a longer field is cut or spills into other rows
+
+
 def _spreadsheet_cell(value: str) -> str:
     """A CSV cell for a spreadsheet: one a page's title could make a formula (`=HYPERLINK(…)`,
-    `+`, `-`, `@`, a tab) starts with `'`, which the spreadsheet shows as text and hides."""
+    `+`, `-`, `@`, a tab) starts with `'`, which the spreadsheet shows as text and hides; one
+    longer than a cell holds is cut, with `…`."""
     value = shown(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    value = "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return value if len(value) <= CELL_MOST else value[:CELL_MOST - 1] + "…"
+
+
+def _fitted(urls: list[str]) -> str:
+    """A story's repost addresses in one spreadsheet cell: whole addresses while they fit,
+    then `… and N more` (a story swept from hundreds of outlets)."""
+    text = " ".join(urls)
+    if len(text) <= CELL_MOST:
+        return text
+    def more(n: int) -> str:
+        return f" … and {n} more (--format json lists them all)"
+
+    size, kept = 0, 0
+    for url in urls:
+        if size + len(url) + 1 + len(more(len(urls))) > CELL_MOST:
+            break
+        size, kept = size + len(url) + 1, kept + 1
+    return (" ".join(urls[:kept]) + more(len(urls) - kept)).lstrip()
 
 
 def _stop_on_signals() -> threading.Event:
