@@ -149,3 +149,18 @@ def test_a_story_with_hundreds_of_reposts_fits_its_excel_cell_and_says_how_many_
     assert len(shown) > 400 and len(shown) + more == 699
     plain = list(csv.DictReader(io.StringIO(run(path, "--limit", "0", "--format", "csv"))))
     assert len(plain[0]["reposts"].split(" ")) == 699  # the CSV for programs keeps them all
+
+
+# --- what an empty answer says ---------------------------------------------------------------------
+
+def test_since_after_until_is_named_not_answered_with_nothing_found(cfg):
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "沪明", "--since", "2026-12-03",
+                                       "--until", "2026-12-01"])
+    assert result.exit_code == 2
+    assert "--since" in result.output and "after" in result.output and "--until" in result.output
+
+
+def test_an_offset_past_the_last_result_says_so(cfg):
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "沪明", "--offset", "50"])
+    assert result.exit_code == 0
+    assert "--offset 50" in result.output

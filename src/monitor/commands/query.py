@@ -48,6 +48,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     query = " ".join(words)
     parse_query(query)  # a mistake in what was typed is named first, whatever the database
     after, before = parse_since(since), parse_until(until)
+    if after and before and after >= before:  # swapped: nothing can be found between them
+        raise InputError(f"search: --since {since} is after --until {until}: no article is between them",
+                         hint="swap them: --since is the earlier date, --until the later (that day included)")
     check_topic(topic, state.peek().topics)
     ctx = state.reader()
     if stale_index(ctx):
@@ -62,7 +65,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         r["published"] = local_iso(r["published"])
         for repost in r["reposts"]:
             repost["published"] = local_iso(repost["published"])
-    _print_results(query, results, fmt)
+    _print_results(query, results, fmt, offset)
 
 
 # What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and
@@ -71,7 +74,7 @@ _OPTION_LIKE = re.compile(r"--[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.S)
 FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
 
 
-def _print_results(query: str, results: list[dict], fmt: str) -> None:
+def _print_results(query: str, results: list[dict], fmt: str, offset: int = 0) -> None:
     if fmt == "json":
         import json
 
@@ -101,7 +104,8 @@ def _print_results(query: str, results: list[dict], fmt: str) -> None:
                       f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
                       mark(r["snippet"], r["terms"], "【", "】")] for r in results])
     if not results and fmt == "table":
-        click.echo("nothing found", err=True)
+        click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
+                   else "nothing found", err=True)
 
 
 CELL_MOST = 32767  # characters an Excel cell holds; a longer field is cut or spills into other rows
