@@ -164,3 +164,18 @@ def test_an_offset_past_the_last_result_says_so(cfg):
     result = CliRunner().invoke(main, ["--config", str(cfg), "search", "沪明", "--offset", "50"])
     assert result.exit_code == 0
     assert "--offset 50" in result.output
+
+
+# --- monitor feed ----------------------------------------------------------------------------------
+
+def test_an_undated_storys_feed_entry_keeps_the_time_it_was_stored_not_each_writes_time(cfg, tmp_path):
+    import re
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        db.execute("UPDATE articles SET fetched_at = '2026-12-04T06:07:08+00:00' WHERE published IS NULL")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "feed", "--topic", "hu-ming"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    entries = re.findall(r"<entry>.*?</entry>", result.output, re.S)
+    undated = next(e for e in entries if "undated.example.cn" in e)
+    assert "<updated>2026-12-04T06:07:08Z</updated>" in undated  # a reader would see it updated at every write

@@ -38,7 +38,8 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -
         ET.SubElement(entry, f"{{{ATOM}}}id").text = xml_text(f"{feed_id}:story:{story.story_id}")
         if _WEB.match(story.url or ""):  # an imported javascript: or data: address is never a link
             ET.SubElement(entry, f"{{{ATOM}}}link", href=xml_text(story.url))
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published, now)
+        # undated: when it was stored, not this write's time (a reader would show it updated at every write)
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published or story.seen, now)
         for topic in story.topics:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_text(topic))
         summary = story.snippet

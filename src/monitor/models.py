@@ -93,6 +93,7 @@ class Story:
     reposts: tuple[Repost, ...] = ()
     page_url: str | None = None  # the story's page on `monitor serve`, when [web] base_url is set
     more_reposts: int = 0  # copies not listed in `reposts` (a story copied by hundreds of sites)
+    seen: datetime | None = None  # when the first article was stored: a feed's date for one without its own
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
                  snippet=snippets.cut(first["body"] or "", body_spans),
                  hits=tuple(_unique_terms(hits)), reposts=reposts, page_url=_page_url(ctx, row["story_id"]),
-                 more_reposts=more)
+                 more_reposts=more, seen=parse_iso(first["fetched_at"]))
 
 
 _BREAK = re.compile(r"\s*[\n\r\t\v\f\x85\u2028\u2029]\s*")
