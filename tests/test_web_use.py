@@ -183,3 +183,19 @@ def test_a_page_past_the_last_says_so_and_leads_back(busy):
     assert "Page 9 is past the last page" in topic and 'href="/topic/hu-ming?weeks=8">back to the first' in topic
     assert "Nothing found" in get(site, "/search?q=" + quote("三明治")).text
     assert "No story has matched tea yet." in get(site, "/topic/tea").text
+
+
+def test_a_query_pasted_with_its_pinyin_finds_and_marks_the_words(busy):
+    """`沪(hù)明`, copied from an article that annotates its characters, was read as 沪, a group
+    (hù) and 明: `hù` a required word, so nothing was found. Pinyin after a Han character is part
+    of the word, as normalisation reads it in the text; a group of words stays a group."""
+    from monitor import querylang
+
+    assert querylang.parse("沪(hù)明").terms() == ["沪明"]
+    assert querylang.parse("沪（hù）明 合作").terms() == ["沪明", "合作"]
+    assert querylang.parse("对(dui4)口 -三明治").terms() == ["对口"]
+    assert querylang.parse("(沪明 OR 滬明) 合作").terms() == ["沪明", "滬明", "合作"]
+    assert querylang.parse("沪(fan)明").terms() == ["沪", "fan", "明"]  # no tone: not read as pinyin
+    site, _ = busy
+    html = get(site, "/search?q=" + quote("沪(hù)明")).text
+    assert "Nothing found" not in html and html.count('class="result"') == 20 and "<mark>沪明</mark>" in html

@@ -16,6 +16,8 @@ text are one after normalisation, so 滬明 and 沪明 find the same articles.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -269,7 +271,23 @@ def _operators_view(query: str) -> str:
     view = query.translate(_WIDE)
     if ("\uff08" in query or "\uff09" in query) and not _paired(view):
         view = query.translate(_WIDE_TEXT_PARENS)
+    if "(" in view:
+        view = _annotated_re().sub(_as_text, view)
     return view
+
+
+# Pinyin after a Han character, `沪(hù)明` as pasted from an annotated article, is part of the
+# word (normalisation drops it, as from the text), not a group: it was a required word `hù`.
+_annotated_re = functools.cache(lambda: re.compile(
+    f"(?<=[{textnorm.HAN_CHARS}])[(\uff08]([^()\uff08\uff09\\s]{{1,40}})[)\uff09]"))
+
+
+def _as_text(m: re.Match[str]) -> str:
+    return f"_{m.group(1)}_" if textnorm.is_pinyin(m.group(1)) else m.group()
+
+
+def _unannotated(word: str) -> str:
+    return _annotated_re().sub(lambda m: "" if textnorm.is_pinyin(m.group(1)) else m.group(), word)
 
 
 def _tokens(query: str) -> list[_Token]:
@@ -404,7 +422,8 @@ class _Parser:
             return inner
         if tok.kind == "rparen":
             raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
-        texts = [tok.text] if tok.kind == "phrase" else _pieces(tok.text)
+        word = _unannotated(tok.text) if "(" in tok.text or "\uff08" in tok.text else tok.text
+        texts = [tok.text] if tok.kind == "phrase" else _pieces(word)
         terms = [Term(text, norm, title_only=title or tok.title)
                  for text in texts if ftstokens.term_expression(norm := textnorm.normalize(text))]
         if not terms:
