@@ -199,3 +199,25 @@ def test_a_query_pasted_with_its_pinyin_finds_and_marks_the_words(busy):
     site, _ = busy
     html = get(site, "/search?q=" + quote("沪(hù)明")).text
     assert "Nothing found" not in html and html.count('class="result"') == 20 and "<mark>沪明</mark>" in html
+
+
+def test_an_article_without_a_date_shows_when_it_was_fetched(tmp_path):
+    """A page that gave no date was listed as `source ·` and nothing: it is sorted by the time it
+    was fetched, so that time is shown, said to be the fetch's."""
+    from monitor import config as config_mod
+    from monitor.models import Article
+
+    cfg = config_mod.load(None, tmp_path / "m.db")
+    store = Store.open(cfg.db_path)
+    art = Article(url="https://undated.example.cn/1", title="沪明合作无日期稿", paragraphs=("上海与三明签约，稿件未注明日期。",))
+    story = store.add_article(art, source="undated", canonical_url=art.url, content_hash="u1", story_id=None,
+                              band_keys=[])[1]
+    fetched = store.conn.execute("SELECT fetched_at FROM articles").fetchone()[0]
+    from monitor.web.app import _when
+
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        found = get(served, "/search?q=" + quote("沪明")).text
+        page = get(served, f"/story/{story}").text
+    store.close()
+    for html in (found, page):
+        assert f"{_when(fetched)} (fetched; no date given)" in html

@@ -175,7 +175,8 @@ def _results(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int
     for r in ctx.store.article_rows([a for a, _ in page]):
         others = [m for m in members.get(r["story_id"], []) if m["id"] != r["id"]]
         out.append({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
-                    "published": r["published"], "topics": r["topics"], "story_id": r["story_id"],
+                    "published": r["published"], "fetched": r["fetched_at"], "topics": r["topics"],
+                    "story_id": r["story_id"],
                     "reposts": [{"id": m["id"], "url": m["url"], "source": m["source"], "published": m["published"]}
                                 for m in others],
                     "snippet": _snippet(ctx, r, terms), "terms": terms})
