@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 from apscheduler.util import undefined
 
 from . import config, locks
@@ -72,14 +73,20 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
            after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
     """The config reloader and (with a port) the metrics server; returns both, the second being
     what to call on the way out."""
-    reloader = Reloader(sched, ctx, build, after_reload)
     if metrics_port is None:
-        return reloader, lambda: None
+        return Reloader(sched, ctx, build, after_reload), lambda: None
     from apscheduler.events import EVENT_JOB_EXECUTED
 
     from .metrics import Metrics, serve
 
     metrics = Metrics()
+    metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
+
+    def after(new: Context) -> Any:  # a source removed, renamed or disabled leaves /metrics
+        metrics.keep_sources(s.name for s in new.cfg.sources if s.enabled)
+        return after_reload(new) if after_reload else None
+
+    reloader = Reloader(sched, ctx, build, after)
     with ctx.lock:  # what waits in the outbox from before this start
         metrics.seed_pending(ctx.store.outbox_summary())
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
@@ -144,8 +151,9 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
         if job.id.startswith(OWN_JOBS):
             continue
         old = have.pop(job.id, None)
-        if old is not None and str(old.trigger) == str(job.trigger) and old.args == job.args:
-            old.modify(func=job.func)  # the same schedule; the closure may hold new settings
+        if old is not None and _schedule(old.trigger) == _schedule(job.trigger) and old.args == job.args:
+            # the same schedule: its next run kept; the closure may hold new settings, the trigger a new jitter
+            old.modify(func=job.func, trigger=job.trigger)
             continue
         extra = {"next_run_time": _pending_next(job)} if old is None and _pending_next(job) else {}
         running.add_job(job.func, job.trigger, args=job.args, id=job.id, name=job.name, replace_existing=True,
@@ -154,6 +162,18 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
     for job in have.values():
         job.remove()
     return added, changed, len(have)
+
+
+def _schedule(trigger: Any) -> tuple[Any, ...]:
+    """What decides when a trigger fires, its start aside: the fields (`str`) and the timezone
+    they are read in, of each trigger an OrTrigger combines. `str` alone left a digest at 08:00
+    of the old timezone after a reload that changed `[schedule] timezone`."""
+    parts = getattr(trigger, "triggers", None)
+    if parts is not None:
+        return (str(trigger), *(_schedule(t) for t in parts))
+    if isinstance(trigger, IntervalTrigger):  # a period is the same in every timezone
+        return (str(trigger),)
+    return (str(trigger), str(getattr(trigger, "timezone", "")))
 
 
 def _pending_next(job: Any) -> Any:

@@ -29,6 +29,7 @@ class Metrics:
         self.registry = CollectorRegistry()
         self.started = time.time()
         self.last_job = 0.0
+        self.sources: set[str] | None = None  # those configured (None: any); see keep_sources
         per_source, per_channel = ["source"], ["subscriber", "channel"]
         r = self.registry
         self.fetched = Counter("monitor_articles_fetched", "Article pages fetched", per_source, registry=r)
@@ -56,6 +57,17 @@ class Metrics:
         for row in rows:
             self.pending.labels(row["subscriber"], row["channel"]).set((row["pending"] or 0) + (row["failed"] or 0))
 
+    def keep_sources(self, names: Iterable[str]) -> None:
+        """Count only these sources from now on and drop every other source's series: a source
+        removed, renamed or disabled by a reload kept its last-success time, old and growing
+        older, until a restart (an alert on it fired for a source no longer polled)."""
+        self.sources = set(names)
+        for metric in (self.fetched, self.stored, self.matched, self.errors, self.polls, self.poll_seconds,
+                       self.cycle_seconds, self.last_success):
+            for labels in {s.labels["source"] for family in metric.collect() for s in family.samples}:
+                if labels not in self.sources:
+                    metric.remove_by_labels({"source": labels})
+
     def observe(self, result: Any) -> None:
         """Count one job's return value: a SourceReport, a DigestResult, or a list of either."""
         self.last_job = time.time()
@@ -67,6 +79,8 @@ class Metrics:
                 self._digest(item)
 
     def _poll(self, r: SourceReport) -> None:
+        if self.sources is not None and r.source not in self.sources:  # a poll in flight when it was removed
+            return
         if r.status == "busy":  # another process polled it: its figures are that one's
             self.polls.labels(r.source, r.status).inc()
             return

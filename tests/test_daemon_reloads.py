@@ -1,0 +1,73 @@
+"""SIGHUP reloads as an operator makes them on a daemon left running: the schedule's timezone
+changed, a source removed or disabled. A real `monitor run` where the effect is only seen
+from outside (/metrics); the scheduler's jobs directly where it is a time hours away."""
+
+from __future__ import annotations
+
+import signal
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from conftest import free_port
+from test_daemon import FEED, GBK, HEAD, _listening, get, site, start, stop, wait_for  # noqa: F401 (fixture)
+
+from monitor import config
+from monitor.daemon import sync_jobs
+from monitor.scheduler import build
+from monitor.store import Store
+
+DESK = '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "0 8 * * *"\n'
+
+
+def test_a_reload_that_changes_the_timezone_moves_the_digest_and_the_jitter_to_it(tmp_path, site):  # noqa: F811
+    one, two, db = tmp_path / "one.toml", tmp_path / "two.toml", tmp_path / "m.db"
+    one.write_text(HEAD + FEED.format(base=site.base_url, interval="1h") + DESK, encoding="utf-8")
+    # the same schedule, read in another timezone, polls spread less
+    two.write_text(HEAD.replace("[fetch]", '[schedule]\ntimezone = "Europe/London"\njitter = "5s"\n[fetch]')
+                   + FEED.format(base=site.base_url, interval="1h") + DESK, encoding="utf-8")
+    store = Store.open(db)
+    running = build(config.load(one, db), store, None)
+    running.start(paused=True)  # jobs get their next run times, none runs
+    try:
+        polls_at = running.get_job("poll:feed").next_run_time
+        assert sync_jobs(running, build(config.load(two, db), store, None)) == (0, 1, 0)
+        digest = running.get_job("digest:desk")
+        assert str(digest.trigger.timezone) == "Europe/London"
+        at = digest.next_run_time.astimezone(ZoneInfo("Europe/London"))
+        assert (at.hour, at.minute) == (8, 0) and at > datetime.now(ZoneInfo("UTC"))
+        poll = running.get_job("poll:feed")  # its schedule kept, the new spread taken
+        assert poll.next_run_time == polls_at and poll.trigger.jitter == 5
+    finally:
+        running.shutdown(wait=False)
+        store.close()
+
+
+def test_a_source_removed_or_disabled_by_a_reload_leaves_metrics(tmp_path, site):  # noqa: F811
+    # An alert on `time() - monitor_last_success_timestamp_seconds` fired for ever for a source
+    # the operator had removed, renamed or disabled: its series stayed until a restart.
+    path, db, port = tmp_path / "monitor.toml", tmp_path / "m.db", free_port()
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h") + GBK.format(base=site.base_url),
+                    encoding="utf-8")
+    proc = start(path, db, "--metrics-port", str(port))
+    url = f"http://127.0.0.1:{port}/metrics"
+    try:
+        wait_for(lambda: _listening(port) and all(f'monitor_last_success_timestamp_seconds{{source="{s}"}}'
+                                                  in get(url)[1] for s in ("feed", "gbk")),
+                 timeout=60, what="both sources polled")
+        path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        try:
+            wait_for(lambda: 'source="gbk"' not in get(url)[1], timeout=15, what="gbk gone from /metrics")
+        except AssertionError:
+            raise AssertionError(stop(proc)[1][-2000:]) from None
+        assert 'monitor_last_success_timestamp_seconds{source="feed"}' in get(url)[1]
+
+        path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h").replace("interval", "enabled = false\n"
+                        "interval") + GBK.format(base=site.base_url), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)  # feed disabled, gbk back: polled at once
+        wait_for(lambda: 'source="feed"' not in (text := get(url)[1])
+                 and 'monitor_last_success_timestamp_seconds{source="gbk"}' in text,
+                 timeout=60, what="feed gone from /metrics, gbk back")
+    finally:
+        _, err = stop(proc)
+    assert proc.returncode == 0 and "Traceback" not in err
