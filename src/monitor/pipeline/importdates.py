@@ -5,8 +5,9 @@ naming the line, the value and the forms that are read. Never guesses: a day-fir
 month-first date (`11/05/2026`) is refused, since only its writer knows which it is.
 
 Read: ISO 8601 (`2026-11-20`, `2026-11-20T09:30:00+08:00`, `…Z`, `2026-11-20 09:30`), year first
-with `/` or `.` (`2026/11/20 09:30`), Chinese (`2026年11月20日 09:30`, `2026年11月20日9时30分`),
-RFC 822 as feeds and mail write it (`Fri, 20 Nov 2026 01:30:00 GMT`), and Unix time in seconds
+with `-`, `/` or `.` and unpadded (`2026-3-5 9:30`, `2026/11/20 09:30`), Chinese (`2026年11月20日 09:30`, `2026年11月20日9时30分`),
+RFC 822 as feeds and mail write it (`Fri, 20 Nov 2026 01:30:00 GMT`; `CST` there is China
+Standard Time, +0800, as Chinese feeds mean it, not US Central), and Unix time in seconds
 or milliseconds (`1795000000`, `1795000000000`, as a number or a string). A time without an
 offset is Asia/Shanghai time.
 """
@@ -21,7 +22,7 @@ from ..errors import InputError
 from .base import SHANGHAI
 
 FORMS = "use ISO 8601 (2026-11-20 or 2026-11-20T09:30:00+08:00), 2026年11月20日 09:30, an RFC 822 date or Unix seconds"
-_YEAR_FIRST = re.compile(r"(\d{4})\s*[/.年]\s*(\d{1,2})\s*[/.月]\s*(\d{1,2})\s*[日号]?"
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
                          r"(?:[\sT]*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*[分秒]?)?")
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
 _DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
@@ -75,7 +76,10 @@ def _year_first(text: str) -> datetime | None:
 def _rfc822(text: str) -> datetime | None:
     if not re.search(r"[A-Za-z]{3}", text):
         return None
-    return parsedate_to_datetime(text)
+    return parsedate_to_datetime(_CST.sub("+0800", text))
+
+
+_CST = re.compile(r"\bCST\s*\Z")  # China Standard Time in a Chinese feed (email reads it as US Central)
 
 
 def _hint(value: object) -> str:

@@ -4,22 +4,31 @@ In: one decoded JSON object of an import line. Out: the same object with `url`, 
 `body`, `html`, `published` and `source` filled from their usual other names when the line
 does not use ours: `link` (RSS, feed readers), `content` / `description` / `summary` (feed
 readers' and CMS exports, HTML or text), `pubDate` / `published_at` / `date` (feeds, APIs),
-`site` / `feed` (aggregators). A line that has our name keeps its value; an HTML `content` goes
-through the extractor as `html` would, with the line's own title kept.
+`site` / `feed` (aggregators), and the JSON shapes of feed readers (JSON Feed's `content_html`
+and `date_published`, RSS's `content:encoded`, Feedly's and Inoreader's `alternate: [{href}]`,
+`summary: {content}` and `origin: {title}`, Miniflux's `feed: {title}`). A line that has our
+name keeps its value; an HTML `content` goes through the extractor as `html` would, with the
+line's own title kept; a CDATA wrapper is dropped and a text's HTML entities (`&amp;`) are read.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
 ALIASES = {
-    "url": ("link", "href", "permalink", "canonical_url"),
+    "url": ("link", "href", "permalink", "canonical_url", "canonicalUrl", "alternate", "canonical"),
     "title": ("headline",),
-    "body": ("content", "text", "content_text", "description", "summary"),
-    "published": ("published_at", "pubDate", "pub_date", "date", "datetime", "publish_time", "created_at"),
-    "source": ("site", "site_name", "feed", "feed_title", "outlet"),
+    "body": ("content:encoded", "content", "content_html", "text", "content_text", "description", "summary"),
+    "published": ("published_at", "pubDate", "pub_date", "date_published", "date", "datetime", "publish_time",
+                  "created_at", "date_modified", "updated"),
+    "source": ("site", "site_name", "feed", "feed_title", "outlet", "origin"),
 }
+# a nested value (a feed reader's object, or a list of them) → the string it holds, by key
+_INNER = {"url": ("href", "url"), "body": ("content",), "source": ("title", "name")}
+_CDATA = re.compile(r"\s*<!\[CDATA\[(.*?)\]\]>\s*", re.DOTALL)
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+\d*);")
 # markup, not text: a paragraph, line break or block tag in the value
 _MARKUP = re.compile(r"<(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|table|section|article|figure|strong|em)\b[^<>]*>",
                      re.IGNORECASE)
@@ -27,14 +36,35 @@ _MARKUP = re.compile(r"<(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|table|section|art
 
 def canonical(obj: dict[str, Any]) -> dict[str, Any]:
     """`obj` with monitor's field names filled from the usual other ones (a copy when any is)."""
-    found = {key: obj[other] for key, others in ALIASES.items() if _empty(obj.get(key))
-             for other in others[::-1] if not _empty(obj.get(other))}  # reversed: the first name wins
-    if not found:
-        return obj
-    out = {**obj, **found}
-    if "body" in found and not obj.get("html") and isinstance(out["body"], str) and _MARKUP.search(out["body"]):
-        out["html"], out["given_title"] = out.pop("body"), out.get("title")
+    found = {key: value for key, others in ALIASES.items() if _empty(obj.get(key))
+             for other in others[::-1] if not _empty(value := _inner(key, obj.get(other)))}  # reversed: the first name wins
+    out = {**obj, **found} if found else obj
+    if isinstance(out.get("body"), str) and not out.get("html"):
+        body = _CDATA.sub(r"\1", out["body"]) if "<![CDATA[" in out["body"] else out["body"]
+        if _MARKUP.search(body):
+            out = {**out, "html": body, "given_title": out.get("title")}
+            del out["body"]
+        elif body is not out["body"] or "&" in body:
+            out = {**out, "body": unescape(body)}
+    for key in ("title", "given_title"):
+        if isinstance(out.get(key), str) and "&" in out[key]:
+            out = {**out, key: unescape(out[key])}
     return out
+
+
+def unescape(text: str) -> str:
+    """A text's HTML entities (`&amp;`, `&nbsp;`, `&#8220;`) read, as a feed's export writes them."""
+    return html.unescape(text).replace("\xa0", " ") if _ENTITY.search(text) else text
+
+
+def _inner(key: str, value: object) -> object:
+    """A nested value's string: the first object of a list, an object's `href` / `content` /
+    `title` as `key` takes it; other values as they are."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]
+    if isinstance(value, dict):
+        return next((v for k in _INNER.get(key, ()) if isinstance(v := value.get(k), str) and v.strip()), None)
+    return value
 
 
 def _empty(value: object) -> bool:

@@ -1,0 +1,84 @@
+"""`monitor import` of feed readers' own JSON shapes (Feedly, Inoreader, Miniflux, JSON Feed, RSS's
+`content:encoded`), of texts with HTML entities and CDATA, and of the dates Chinese CMS exports
+write (`2024-3-5 9:30`, `CST`). Real processes and SQLite files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n'
+BODY = "上海市与三明市签订新一轮对口合作框架协议，双方将在产业园区、文旅康养和人才交流方面深化合作。"
+AT_0930 = "2024-03-05T01:30:00+00:00"  # 09:30 in Shanghai
+
+
+def run_import(tmp_path: Path, rows: list[dict]) -> subprocess.CompletedProcess:
+    (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                      encoding="utf-8")
+    return subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
+                           str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), "import",
+                           str(tmp_path / "in.jsonl")],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=300)
+
+
+def stored(tmp_path: Path) -> list[tuple]:
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        return conn.execute("SELECT url, title, body, published, source FROM articles ORDER BY url").fetchall()
+
+
+def test_feed_readers_json_shapes_are_imported(tmp_path):
+    """Was: Feedly's and Inoreader's entries skipped ('missing "url"': the address is in
+    `alternate: [{href}]`), JSON Feed's and RSS's (`content_html`, `content:encoded`) skipped
+    ('needs "title" and "body"'), and Miniflux's stored with the source "{'id': 3, 'title': …}"."""
+    lines = [
+        {"id": "feed/1", "title": "沪明合作一", "alternate": [{"href": "https://a.example.cn/1.html", "type": "text/html"}],
+         "summary": {"content": f"<p>{BODY}</p>", "direction": "ltr"}, "published": 1709602200000,
+         "origin": {"streamId": "feed/x", "title": "三明日报", "htmlUrl": "https://a.example.cn/"}},
+        {"id": 7, "url": "https://a.example.cn/2.html", "title": "沪明合作二", "content": BODY,
+         "published_at": "2024-03-05T09:30:00+08:00", "feed": {"id": 3, "title": "东南网", "site_url": "https://b.cn/"}},
+        {"id": "3", "url": "https://a.example.cn/3.html", "title": "沪明合作三", "content_html": f"<p>{BODY}</p>",
+         "date_published": "2024-03-05T09:30:00+08:00"},
+        {"link": "https://a.example.cn/4.html", "title": "沪明合作四", "description": "摘要",
+         "content:encoded": f"<p>{BODY}</p>", "pubDate": "Tue, 05 Mar 2024 01:30:00 GMT"},
+    ]
+    result = run_import(tmp_path, lines)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 lines:" in result.stdout and "0 skipped" in result.stdout  # one story, three reposts
+    got = stored(tmp_path)
+    assert [g[0] for g in got] == [f"https://a.example.cn/{i}.html" for i in range(1, 5)]
+    assert [g[2] for g in got] == [BODY] * 4  # the full text, not RSS's short description
+    assert [g[3] for g in got] == [AT_0930] * 4
+    assert [g[4] for g in got] == ["三明日报", "东南网", "import", "import"]
+
+
+def test_entities_and_cdata_in_an_exports_text_are_read(tmp_path):
+    """Was: '&amp;', '&nbsp;' and '<![CDATA[' … ']]>' stored in titles and bodies as written,
+    shown and searched so."""
+    lines = [
+        {"url": "https://a.example.cn/1.html", "title": "沪明&amp;闽沪合作", "content": f"{BODY}三明&amp;上海&nbsp;共建园区"},
+        {"url": "https://a.example.cn/2.html", "title": "沪明合作二", "content": f"<![CDATA[{BODY}]]>"},
+        {"url": "https://a.example.cn/3.html", "title": "沪明合作三", "description": f"<![CDATA[<p>{BODY}</p>]]>"},
+        {"url": "https://a.example.cn/4.html", "title": "R&D 与 AT&T", "body": f"{BODY} R&D; x & y"},
+    ]
+    result = run_import(tmp_path, lines)
+    assert result.returncode == 0, result.stdout + result.stderr
+    got = stored(tmp_path)
+    assert got[0][1:3] == ("沪明&闽沪合作", f"{BODY}三明&上海 共建园区")
+    assert got[1][2] == BODY and got[2][2] == BODY
+    assert got[3][1:3] == ("R&D 与 AT&T", f"{BODY} R&D; x & y")  # no entity: as written
+
+
+def test_year_first_dates_with_dashes_unpadded_and_china_standard_time(tmp_path):
+    """Was: '2024-3-5 9:30' and '2024-03-05 9:30' (Chinese CMS exports) skipped as 'not a date',
+    and a Chinese feed's 'CST' read as US Central: stories dated 14 hours late."""
+    values = ["2024-3-5 9:30", "2024-03-05 9:30", "2024-3-5 09:30:00", "Tue, 05 Mar 2024 09:30:00 CST"]
+    lines = [{"url": f"https://a.example.cn/{i}.html", "title": f"沪明合作{i}", "body": BODY, "published": v}
+             for i, v in enumerate(values)]
+    result = run_import(tmp_path, lines)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [g[3] for g in stored(tmp_path)] == [AT_0930] * 4
