@@ -103,9 +103,9 @@ def add_source(state, url, name) -> None:
     if not url.startswith(("http://", "https://")):
         raise InputError(f"not an http(s) URL: {url!r}", hint="give the page's full address")
     try:
-        fetch_cfg = state.cfg.fetch
+        fetch_cfg, taken = state.cfg.fetch, {s.name for s in state.cfg.sources}
     except ConfigError:
-        fetch_cfg = FetchConfig()
+        fetch_cfg, taken = FetchConfig(), set()
     with Fetcher(fetch_cfg) as fetcher:
         page = fetcher.get(url)
         robots = _robots(fetcher, page.url)
@@ -113,9 +113,14 @@ def add_source(state, url, name) -> None:
         if not any(g.kind == "html" for g in guesses):  # a frameset or iframe around the list: a browser shows it
             guesses += _framed(fetcher, page)
     if not guesses:
-        raise InputError(f"{page.url}: no feed, sitemap or list of article links found",
+        where = page.url if page.url == url else f"{url} (redirected to {page.url})"
+        if detect.login_wall(page.content):
+            raise InputError(f"{where}: a login page, no list of article links",
+                             hint="the monitor reads what a visitor without an account sees: "
+                                  "give a list page that opens without logging in")
+        raise InputError(f"{where}: no feed, sitemap or list of article links found",
                          hint="try the site's news list page, or its robots.txt for a sitemap")
-    base = name or _name(page.url)
+    base = name or _name(page.url, taken)
     click.echo(f"# {page.url}: " + "; ".join(f"{g.kind}: {g.why}" for g in guesses))
     click.echo(detect.toml_block(guesses[0], base))
     for i, other in enumerate(guesses[1:], 2):
@@ -152,11 +157,26 @@ def _robots(fetcher, url: str) -> str:
         return ""
 
 
-def _name(url: str) -> str:
+_GENERIC = {"index", "list", "lists", "default", "main", "home", "more", "news", "html", "cn"}
+
+
+def _name(url: str, taken: set[str]) -> str:
+    """The host and the list's section of the path (`sm-gov-cn-xw` for sm.gov.cn/xw/list.html),
+    numbered past the names the config already has."""
+    import re
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url).hostname or "source").removeprefix("www.")
-    return host.replace(".", "-")
+    parts = urlsplit(url)
+    name = (parts.hostname or "source").removeprefix("www.").replace(".", "-")
+    words = [re.sub(r"(_\d+)?\.\w+$", "", seg).lower() for seg in parts.path.split("/")]
+    words = [re.sub(r"[^a-z0-9]+", "-", w).strip("-") for w in words if w and w not in _GENERIC]
+    if words and words[-1]:
+        name += "-" + words[-1][:24]
+    out, n = name, 1
+    while out in taken:
+        n += 1
+        out = f"{name}-{n}"
+    return out
 
 
 COMMANDS = [test_source, add_source]

@@ -23,6 +23,10 @@ from .jsonfeed import is_json
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
                "text/xml")
 _ARTICLE_END = re.compile(r"\.(s?html?|shtml|jhtml|php|aspx?)$|/\d{5,}/?$", re.I)
+# a column's own page, not an article: /col/col12/index.html, list_3.html, default.aspx
+_LIST_FILE = re.compile(r"/(index|list|default|main|more)(_\d+)?\.\w+$", re.I)
+# a box of popular or recommended stories beside the list (by its class or id)
+_HOT_BOX = re.compile(r"hot|rank|paihang|phb|remen|redian|tuijian|recommend|popular|click|most", re.I)
 
 
 @dataclass
@@ -128,9 +132,30 @@ def list_page(text: str, url: str) -> Guess | None:
     if count < 2:
         return None
     chosen = [node for node, link in anchors if shape(link) == pattern]
-    selector = _selector(chosen, tree, pattern, url)
-    return Guess("html", url, f"{count} links shaped like {pattern}",
-                 {"link_selector": selector, "link_pattern": pattern}, count)
+    listed = [node for node in chosen if not _in_hot_box(node)]  # old popular stories are not news
+    selector = _selector(listed if len(listed) >= 2 else chosen, tree, pattern, url)
+    why = f"{count} links shaped like {pattern}"
+    if re.search(pattern, urlsplit(url).path):
+        why += ("; the page itself looks like an article (its address has that shape): "
+                "give the list page it is linked from")
+    return Guess("html", url, why, {"link_selector": selector, "link_pattern": pattern}, count)
+
+
+def _in_hot_box(node) -> bool:
+    parent = node.parent
+    for _ in range(5):
+        if parent is None or parent.tag in ("body", "html"):
+            return False
+        attrs = parent.attributes
+        if _HOT_BOX.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def login_wall(content: bytes) -> bool:
+    """The page asks for a password (a login form)."""
+    return bool(re.search(rb"<input[^>]+type\s*=\s*[\"']?password", content[:200_000], re.I))
 
 
 def frames(text: str, url: str) -> list[str]:
@@ -143,7 +168,8 @@ def frames(text: str, url: str) -> list[str]:
 
 def _article_like(link: str) -> bool:
     path = urlsplit(link).path
-    return bool(re.search(r"\d", path) and _ARTICLE_END.search(path)) and path.count("/") >= 1
+    return (bool(re.search(r"\d", path) and _ARTICLE_END.search(path)) and path.count("/") >= 1
+            and not _LIST_FILE.search(path))
 
 
 def _selector(nodes: list, tree, pattern: str, url: str) -> str:
@@ -178,9 +204,16 @@ def _container(node) -> str | None:
 
 def toml_block(guess: Guess, name: str) -> str:
     """A ready `[[sources]]` table for this guess."""
-    lines = ["[[sources]]", f'name = "{name}"', f'kind = "{guess.kind}"', f'url = "{guess.url}"']
+    lines = ["[[sources]]", f"name = {_basic(name)}", f'kind = "{guess.kind}"', f"url = {_basic(guess.url)}"]
     for key, value in guess.keys.items():
-        quoted = f"'{value}'" if "'" not in value else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        quoted = f"'{value}'" if "'" not in value and value.isprintable() else _basic(value)
         lines.append(f"{key} = {quoted}")
     lines.append('interval = "1h"')
     return "\n".join(lines) + "\n"
+
+
+def _basic(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, but for \\u of characters past U+FFFF)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)

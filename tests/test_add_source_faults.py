@@ -1,0 +1,123 @@
+"""`monitor add-source` as a user setting up many county and city sites meets it (session 23).
+
+- Every source of a host was named after the host alone (`127-0-0-1`, `sm-gov-cn`): the second
+  block pasted made the config invalid ("duplicate source name"). The name now adds the list's
+  section of the path (`sm-gov-cn-xw`) and avoids the names the config already has.
+- A `--name` with a quote in it printed a block that was not TOML.
+- A list page with a "hot"/"ranking" box of the same article links beside the news list got
+  `a[href]` (both boxes, so old popular stories were polled as new); the box is left out.
+- A menu of column pages (`/col/col12/index.html`, `list_3.html`) counted as article links and,
+  being longer than the news list, became the suggested `link_pattern`.
+- An article page given by mistake gave a block polling its "related" links, without a word.
+- A list behind a login (a redirect to a page with a password field) said only "no list of
+  article links found" about the login page's address.
+The CLI runs in its own process against sites on 127.0.0.1; the text is invented."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from hostile import BODY, Site
+
+from monitor import config
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+HEAD = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
+ARTS = [f"/xw/2026/12/art_{i}.html" for i in range(20)]
+
+
+def _run(tmp_path: Path, *args: str, config_text: str = HEAD) -> subprocess.CompletedProcess:
+    path = tmp_path / "cli.toml"
+    path.write_text(config_text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.environ.get("MONITOR_SRC", SRC)}
+    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(tmp_path / "c.db"),
+                           *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def _block(out: str) -> dict:
+    active = "\n".join(line for line in out.splitlines() if not line.startswith("#"))
+    return tomllib.loads(active)["sources"][0]
+
+
+def _site(site: Site) -> None:
+    for path in ARTS:
+        site.article(path, "沪明合作" + path[-7:], BODY)
+
+
+def _items(paths: list[str], word: str = "新闻") -> str:
+    return "".join(f'<li><a href="{p}">{word}{i}</a><span>2026-12-0{i % 9 + 1}</span></li>' for i, p in enumerate(paths))
+
+
+def test_blocks_of_one_host_have_distinct_readable_names_and_paste_together(tmp_path):
+    with Site() as site:
+        _site(site)
+        site.page("/xw/list.html", f'<html><body><ul class="news">{_items(ARTS[:6])}</ul></body></html>')
+        site.page("/gk/tzgg/index.html", f'<html><body><ul class="news">{_items(ARTS[6:12])}</ul></body></html>')
+        first = _run(tmp_path, "add-source", site.url("/xw/list.html"))
+        second = _run(tmp_path, "add-source", site.url("/gk/tzgg/index.html"))
+        assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+        names = [_block(first.stdout)["name"], _block(second.stdout)["name"]]
+        assert names == ["127-0-0-1-xw", "127-0-0-1-tzgg"], names
+        pasted = tmp_path / "pasted.toml"
+        pasted.write_text(HEAD + first.stdout + second.stdout, encoding="utf-8")
+        assert [s.name for s in config.load(pasted).sources] == names
+        again = _run(tmp_path, "add-source", site.url("/xw/list.html"), config_text=HEAD + first.stdout)
+        assert _block(again.stdout)["name"] == "127-0-0-1-xw-2", again.stdout + again.stderr
+
+
+def test_a_name_with_quotes_gives_a_valid_block(tmp_path):
+    with Site() as site:
+        _site(site)
+        site.page("/xw/list.html", f'<html><body><ul class="news">{_items(ARTS[:6])}</ul></body></html>')
+        result = _run(tmp_path, "add-source", site.url("/xw/list.html"), "--name", 'sm "xw" \\ 1')
+    assert result.returncode == 0, result.stderr
+    assert _block(result.stdout)["name"] == 'sm "xw" \\ 1', result.stdout
+
+
+def test_the_news_list_not_the_hot_box_beside_it(tmp_path):
+    hot = "".join(f'<li><a href="{p}">热点{i}</a></li>' for i, p in enumerate(ARTS[:9]))
+    page = (f'<html><body><div class="hot-news"><h3>点击排行</h3><ul>{hot}</ul></div>'
+            f'<div class="newslist"><ul>{_items(ARTS[6:13])}</ul></div></body></html>')
+    with Site() as site:
+        _site(site)
+        site.page("/xw/list.html", page)
+        result = _run(tmp_path, "add-source", site.url("/xw/list.html"))
+    assert result.returncode == 0, result.stderr
+    assert _block(result.stdout)["link_selector"] == "div.newslist a", result.stdout
+
+
+def test_a_menu_of_column_pages_is_not_the_article_shape(tmp_path):
+    menu = "".join(f'<li><a href="/col/col{i}/index.html">栏目{i}</a></li>' for i in range(12))
+    menu += "".join(f'<li><a href="/xw/list_{i}.html">第{i}页</a></li>' for i in range(2, 6))
+    page = f'<html><body><ul class="nav">{menu}</ul><ul class="list">{_items(ARTS[:6])}</ul></body></html>'
+    with Site() as site:
+        _site(site)
+        site.page("/xw/list.html", page)
+        result = _run(tmp_path, "add-source", site.url("/xw/list.html"))
+    assert result.returncode == 0, result.stderr
+    block = _block(result.stdout)
+    assert block["link_pattern"] == r"/xw/\d{4}/\d{2}/art_\d+\.html$" and block["link_selector"] == "ul.list a", block
+
+
+def test_an_article_page_given_by_mistake_is_said_to_be_one(tmp_path):
+    related = f'<div class="related"><ul>{_items(ARTS[:3], "相关")}</ul></div>'
+    with Site() as site:
+        _site(site)
+        site.page("/xw/2026/12/art_99.html", f"<html><body><h1>沪明合作</h1><p>{BODY}</p>{related}</body></html>")
+        result = _run(tmp_path, "add-source", site.url("/xw/2026/12/art_99.html"))
+    assert "looks like an article" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_a_list_behind_a_login_says_so(tmp_path):
+    with Site() as site:
+        site.page("/login.html", '<html><body><form action="/login"><input name="u">'
+                  '<input type="password" name="p"></form></body></html>')
+        site.redirect("/member/list.html", "/login.html")
+        result = _run(tmp_path, "add-source", site.url("/member/list.html"))
+    assert result.returncode != 0
+    said = result.stderr + result.stdout
+    assert site.url("/member/list.html") in said and "login" in said, said
