@@ -121,3 +121,25 @@ def test_a_list_behind_a_login_says_so(tmp_path):
     assert result.returncode != 0
     said = result.stderr + result.stdout
     assert site.url("/member/list.html") in said and "login" in said, said
+
+
+# ---------------------------------------------------------------- test-source's report
+# - When the first link failed (a 404, a page without text), "first article:" and what it would
+#   match was never shown, though later links extracted: it is now the first that extracted.
+# - A failed link's reason repeated its address, and the table cut it at 100 characters, so the
+#   reason itself ("no block of readable text ...") was lost.
+
+def test_test_source_shows_the_first_article_that_extracted_and_why_others_failed(tmp_path):
+    with Site() as site:
+        _site(site)
+        site.page("/xw/2026/12/art_90.html", "<html><body><p>短</p></body></html>")
+        site.status("/xw/2026/12/art_91.html", 404)
+        links = ["/xw/2026/12/art_90.html", "/xw/2026/12/art_91.html", *ARTS[:2]]
+        site.page("/xw/list.html", f'<html><body><ul class="news">{_items(links)}</ul></body></html>')
+        text = HEAD + f'[[sources]]\nname = "a"\nkind = "html"\nurl = "{site.url("/xw/list.html")}"\n' \
+                      'link_selector = "ul.news a"\n'
+        result = _run(tmp_path, "test-source", "a", config_text=text)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "first article: " + site.url(ARTS[0]) in out and "hu-ming: MATCH" in out, out
+    assert "no block of readable text" in out and "HTTP 404" in out, out

@@ -31,7 +31,12 @@ def test_source(state, name, limit) -> None:
                        + (f" — {page.note}" if page.note else ""))
         _dropped(found.dropped)
         known = store.known_urls(_canon(c.url for c in found.candidates)) if store is not None else set()
-        rows = [_row(state, fetcher, src, cand, known, first=i == 0) for i, cand in enumerate(found.candidates[:limit])]
+        rows: list[list] = []
+        told = False  # the first link that extracted is shown in full (those before it failed)
+        for cand in found.candidates[:limit]:
+            row, extracted = _row(state, fetcher, src, cand, known, first=not told)
+            rows.append(row)
+            told = told or extracted
     print_table(src.name, ["url", "title", "published", "chars", "topics / why not"], rows)
 
 
@@ -50,7 +55,7 @@ def _dropped(dropped: list[tuple[str, str]]) -> None:
         click.echo(f"    e.g. {url} — {why}")
 
 
-def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
+def _row(state, fetcher, src, cand, known: set[str], first: bool) -> tuple[list, bool]:
     """One candidate fetched, extracted and matched (the first one shown in full)."""
     from .. import extract, match
     from ..dedup import canonical_url
@@ -61,7 +66,7 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
 
     note = "already stored; " if canonical_url(cand.url) in known else ""
     if not fetcher.allowed(cand.url):
-        return [cand.url, cand.title or "", "", "", note + "skipped: robots.txt disallows it"]
+        return [cand.url, cand.title or "", "", "", note + "skipped: robots.txt disallows it"], False
     fetched: list[str] = []  # the final URL of each page read
 
     def read(url: str) -> tuple:
@@ -73,7 +78,8 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
         opening, html = read(cand.url)
         art = with_listing_facts(whole(opening, fetched[0], html, read), cand)  # a split article, whole
     except MonitorError as exc:
-        return [cand.url, cand.title or "", "", "", note + str(exc)[:100]]
+        why = str(exc).replace(cand.url, "the page")  # (the row gives the address)
+        return [cand.url, cand.title or "", "", "", note + why[:120]], False
     names = list(state.cfg.topics)
     verdicts = source_verdicts(state.cfg, src.name, art.published,
                                [match.match_article(state.cfg.topics[t], art.title, art.body) for t in names])
@@ -85,7 +91,7 @@ def _row(state, fetcher, src, cand, known: set[str], first: bool) -> list:
                                                         f"({v.reason})" for v in verdicts) + "\n")
     why = ",".join(hits) or "; ".join(v.reason for v in verdicts)[:100]
     return [cand.url, art.title, local_time(art.published.isoformat()) if art.published else "", len(art.body),
-            note + why]
+            note + why], True
 
 
 @click.command("add-source")
