@@ -143,3 +143,22 @@ def test_test_source_shows_the_first_article_that_extracted_and_why_others_faile
     assert result.returncode == 0, result.stderr
     assert "first article: " + site.url(ARTS[0]) in out and "hu-ming: MATCH" in out, out
     assert "no block of readable text" in out and "HTTP 404" in out, out
+
+
+# - A county or city list page whose articles are on another host of the same site (the list on
+#   www.…gov.cn, the articles on its xxgk.… or news.… host; or the list reached as the bare
+#   domain, the links written with www.): add-source read only links on the page's own host and
+#   said "no list of article links found", though the poll follows such links. (Pure detection:
+#   other host names cannot be served on 127.0.0.1.)
+
+def test_a_list_whose_articles_are_on_another_host_of_the_site():
+    from monitor.sources.detect import detect
+
+    items = _items([f"http://xxgk.sm.gov.cn/zwgk/2026-12/0{i}/content_{4410 + i}.html" for i in range(1, 7)])
+    page = (f'<html><body><ul class="nav"><li><a href="http://www.gov.cn/">中国政府网</a></li></ul>'
+            f'<ul class="news">{items}</ul></body></html>').encode()
+    for url in ("http://www.sm.gov.cn/xw/list.html", "https://sm.gov.cn/xw/list.html"):
+        guesses = detect(page, {"content-type": "text/html; charset=utf-8"}, url)
+        assert [(g.kind, g.keys.get("link_selector")) for g in guesses] == [("html", "ul.news a")], url
+    other = page.replace(b"xxgk.sm.gov.cn", b"xxgk.ly.gov.cn")  # another city's site: not this list's
+    assert detect(other, {"content-type": "text/html; charset=utf-8"}, "http://www.sm.gov.cn/xw/list.html") == []

@@ -115,7 +115,7 @@ def list_page(text: str, url: str) -> Guess | None:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(reshape(text))
-    host = urlsplit(url).hostname
+    site = _site(urlsplit(url).hostname or "")
     base = tree.css_first("base[href]")
     url = (absolute(url, base.attributes.get("href")) if base else None) or url
     anchors = []
@@ -123,7 +123,7 @@ def list_page(text: str, url: str) -> Guess | None:
     # link a script opens (`javascript:window.open('…')`, `data-href`)
     for node in tree.css(LINKS):
         link = node_link(url, node)
-        if link and urlsplit(link).hostname == host and _article_like(link):
+        if link and _site(urlsplit(link).hostname or "") == site and _article_like(link):
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
     if not shapes:
@@ -156,6 +156,16 @@ def _in_hot_box(node) -> bool:
 def login_wall(content: bytes) -> bool:
     """The page asks for a password (a login form)."""
     return bool(re.search(rb"<input[^>]+type\s*=\s*[\"']?password", content[:200_000], re.I))
+
+
+def _site(host: str) -> str:
+    """The site a host belongs to: its registered domain (`sm.gov.cn` for www.sm.gov.cn and
+    xxgk.sm.gov.cn), an address as it is."""
+    labels = host.lower().split(".")
+    if not re.search(r"[a-z]", labels[-1]):
+        return host
+    second = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("gov", "com", "edu", "org", "net", "ac")
+    return ".".join(labels[-3:] if second else labels[-2:])
 
 
 def frames(text: str, url: str) -> list[str]:
