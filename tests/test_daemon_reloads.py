@@ -4,6 +4,7 @@ from outside (/metrics); the scheduler's jobs directly where it is a time hours 
 
 from __future__ import annotations
 
+import json
 import signal
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -71,3 +72,33 @@ def test_a_source_removed_or_disabled_by_a_reload_leaves_metrics(tmp_path, site)
     finally:
         _, err = stop(proc)
     assert proc.returncode == 0 and "Traceback" not in err
+
+
+def test_a_source_failing_at_every_poll_logs_one_line_a_poll_that_says_why(tmp_path):
+    # A daemon run as the image runs it (-v, JSON lines) with a source whose site is down: each
+    # poll logged `status=error errors=1` (never the error: that took `monitor sources`) between
+    # two scheduler lines a poll, the second saying the job "executed successfully".
+    path, db, port = tmp_path / "monitor.toml", tmp_path / "m.db", free_port()  # nothing listens there
+    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]") + '[[sources]]\nname = "down"\n'
+                    f'kind = "feed"\nurl = "http://127.0.0.1:{port}/feed.xml"\ninterval = "1s"\n', encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: db.exists() and _polls(db) >= 3, timeout=60, what="three polls of the source")
+    finally:
+        _, err = stop(proc)
+    records = [json.loads(line) for line in err.splitlines()]
+    polls = [r for r in records if r.get("source") == "down" and r.get("status") == "error"]
+    assert len(polls) >= 3
+    assert all("connection refused" in r["message"] for r in polls), polls[0]["message"]
+    assert len(records) <= len(polls) + 8, [r["message"][:80] for r in records if r not in polls]
+
+
+def _polls(db) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+            row = con.execute("SELECT error_count FROM sources WHERE name = 'down'").fetchone()
+    except sqlite3.Error:
+        return 0
+    return row[0] if row and row[0] else 0

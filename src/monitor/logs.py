@@ -47,3 +47,6 @@ def setup(level: int, stream: TextIO) -> None:
     tty = getattr(stream, "isatty", lambda: False)()
     handler.setFormatter(logging.Formatter(TEXT_FORMAT) if tty else JsonFormatter())
     logging.basicConfig(level=level, handlers=[handler])
+    # Two lines a job run ("Running job", "executed successfully", said of a failed poll too)
+    # were two thirds of the daemon's -v log; its warnings (a run missed or skipped) stay.
+    logging.getLogger("apscheduler.executors").setLevel(max(level, logging.WARNING))

@@ -332,6 +332,14 @@ def record(ctx: Context, run: SourceRun) -> None:
                           frontier=frontier_after(ctx.store, listing) if listing is not None else None,
                           robots_skipped=run.robots)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
-             "deferred=%d duration_ms=%d", run.src.name, report.status, report.candidates, report.new,
+             "deferred=%d duration_ms=%d%s", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,
-             report.duration_ms)
+             report.duration_ms, _why(report))
+
+
+def _why(report: SourceReport) -> str:
+    """A failed poll's first error, after its fields: an operator reading the daemon's log saw
+    `status=error errors=1` every poll and had to ask `monitor sources` why."""
+    if not report.errors or report.status in health.WORKING:
+        return ""
+    return " first_error: " + " ".join(report.errors[0].split())[:200]
