@@ -162,3 +162,21 @@ def test_a_list_whose_articles_are_on_another_host_of_the_site():
         assert [(g.kind, g.keys.get("link_selector")) for g in guesses] == [("html", "ul.news a")], url
     other = page.replace(b"xxgk.sm.gov.cn", b"xxgk.ly.gov.cn")  # another city's site: not this list's
     assert detect(other, {"content-type": "text/html; charset=utf-8"}, "http://www.sm.gov.cn/xw/list.html") == []
+
+
+# - A list page robots.txt disallows, on a site whose robots.txt names a sitemap: add-source
+#   stopped at "disallowed by robots.txt" and offered nothing, though the sitemap is allowed.
+
+def test_a_disallowed_list_offers_the_sitemap_robots_names(tmp_path):
+    with Site() as site:
+        _site(site)
+        site.page("/gk/list.html", f'<html><body><ul class="news">{_items(ARTS[:6])}</ul></body></html>')
+        site.robots("User-agent: *\nDisallow: /gk/\nSitemap: /sitemap.xml\n")
+        result = _run(tmp_path, "add-source", site.url("/gk/list.html"))
+        assert result.returncode == 0, result.stderr
+        block = _block(result.stdout)
+        assert block["kind"] == "sitemap" and block["url"] == site.url("/sitemap.xml"), result.stdout
+        assert "robots.txt disallows" in result.stdout
+        site.robots("User-agent: *\nDisallow: /gk/\n")
+        result = _run(tmp_path, "add-source", site.url("/gk/list.html"))
+    assert result.returncode != 0 and "robots.txt" in result.stderr, result.stderr

@@ -102,7 +102,7 @@ def add_source(state, url, name) -> None:
     """Fetch URL, detect what it is (a feed, a page announcing a feed, a sitemap in robots.txt,
     a list page) and print a ready [[sources]] block to paste into the config."""
     from ..config import FetchConfig
-    from ..errors import ConfigError, InputError
+    from ..errors import ConfigError, FetchError, InputError
     from ..fetch import Fetcher
     from ..sources import detect
 
@@ -113,7 +113,18 @@ def add_source(state, url, name) -> None:
     except ConfigError:
         fetch_cfg, taken = FetchConfig(), set()
     with Fetcher(fetch_cfg) as fetcher:
-        page = fetcher.get(url)
+        try:
+            page = fetcher.get(url)
+        except FetchError as exc:
+            if exc.kind != "robots":
+                raise
+            sitemaps = detect.robots_sitemaps(_robots(fetcher, url), url)
+            if not sitemaps:
+                raise InputError(f"{url}: robots.txt disallows this page and names no sitemap",
+                                 hint="the monitor keeps to robots.txt: give a list page or feed it allows") from exc
+            _print([detect.Guess("sitemap", s, "robots.txt disallows the page but names this sitemap") for s in sitemaps],
+                   url, name or _name(url, taken))
+            return
         robots = _robots(fetcher, page.url)
         guesses = detect.detect(page.content, page.headers, page.url, robots)
         if not any(g.kind == "html" for g in guesses):  # a frameset or iframe around the list: a browser shows it
@@ -126,8 +137,13 @@ def add_source(state, url, name) -> None:
                                   "give a list page that opens without logging in")
         raise InputError(f"{where}: no feed, sitemap or list of article links found",
                          hint="try the site's news list page, or its robots.txt for a sitemap")
-    base = name or _name(page.url, taken)
-    click.echo(f"# {page.url}: " + "; ".join(f"{g.kind}: {g.why}" for g in guesses))
+    _print(guesses, page.url, name or _name(page.url, taken))
+
+
+def _print(guesses: list, url: str, base: str) -> None:
+    from ..sources import detect
+
+    click.echo(f"# {url}: " + "; ".join(f"{g.kind}: {g.why}" for g in guesses))
     click.echo(detect.toml_block(guesses[0], base))
     for i, other in enumerate(guesses[1:], 2):
         click.echo("# or:\n" + "".join(f"# {line}\n" for line in detect.toml_block(other, f"{base}-{i}").splitlines()))
