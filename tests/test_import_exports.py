@@ -82,3 +82,28 @@ def test_year_first_dates_with_dashes_unpadded_and_china_standard_time(tmp_path)
     result = run_import(tmp_path, lines)
     assert result.returncode == 0, result.stdout + result.stderr
     assert [g[3] for g in stored(tmp_path)] == [AT_0930] * 4
+
+
+def test_stdin_cut_short_inside_a_line_says_so_not_that_the_file_is_not_utf8(tmp_path):
+    """Was: `head -c N export.jsonl | monitor import -` (or a pipe closed early) ending inside a
+    Chinese character said 'not UTF-8 … save the file as UTF-8', and inside a string 'not JSON';
+    the file was fine, only cut."""
+    (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
+    whole = "".join(json.dumps({"url": f"https://a.example.cn/{i}.html", "title": f"沪明合作{i}", "body": BODY * (i + 1)},
+                               ensure_ascii=False) + "\n" for i in range(3)).encode()
+    inside_a_character = whole.rindex("合".encode()) + 1
+    for cut in (whole[:inside_a_character], whole[:-6]):
+        (tmp_path / "m.db").unlink(missing_ok=True)
+        result = subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
+                                 str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), "import", "-"],
+                                input=cut, capture_output=True, timeout=300,
+                                env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        out = (result.stdout + result.stderr).decode()
+        assert result.returncode == 1 and "3 lines:" in out and "1 skipped" in out
+        assert "line 3: cut short" in out and "UTF-8" not in out and "not JSON" not in out
+    whole_without_last_newline = whole[:-1]  # complete: imported as it is
+    (tmp_path / "m.db").unlink()
+    result = subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
+                             str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), "import", "-"],
+                            input=whole_without_last_newline, capture_output=True, timeout=300)
+    assert result.returncode == 0 and b"0 skipped" in result.stdout

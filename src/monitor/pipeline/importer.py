@@ -26,7 +26,7 @@ from ..models import Article
 from . import backfill
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
-from .importlines import MAX_LINE_BYTES, article_from_json, decode_line, read_lines, text_if_utf16
+from .importlines import MAX_LINE_BYTES, Unended, article_from_json, cut_short, decode_line, read_lines, text_if_utf16
 from .ingest import Ingestor, Prepared, canonical_of, prepare
 
 AGAIN = "run the same import again to go on: the articles already stored are skipped"
@@ -127,7 +127,7 @@ def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
     try:
         outcome.item = article_from_json(decode_line(raw, number, outcome.warnings), number, max_body, outcome.warnings)
     except MonitorError as exc:
-        outcome.error = str(exc)
+        outcome.error = cut_short(number) if isinstance(raw, Unended) else str(exc)
     except Exception as exc:  # one line's surprise must not end the import of the rest
         outcome.error = _unexpected(number, exc)
     return outcome

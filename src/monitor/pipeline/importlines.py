@@ -46,7 +46,17 @@ def read_lines(stream: Any, limit: int = MAX_LINE_BYTES, stop: threading.Event |
                     return
             yield None
             continue
-        yield line
+        yield Unended(line) if isinstance(line, bytes) and not line.endswith(b"\n") else line
+
+
+class Unended(bytes):
+    """The input's last line when it has no line end: cut short if it does not parse (a pipe
+    closed or a download stopped mid-line), so its error says that rather than "not UTF-8"."""
+
+
+def cut_short(number: int) -> str:
+    return (f"line {number}: cut short, the input ends inside it (a pipe closed or a copy stopped early?); "
+            "the lines before it are imported, give the whole file again for the rest")
 
 
 def decode_line(raw: bytes | str, number: int, warnings: list[str] | None = None) -> str:
