@@ -102,3 +102,21 @@ def _polls(db) -> int:
     except sqlite3.Error:
         return 0
     return row[0] if row and row[0] else 0
+
+
+def test_a_database_file_moved_or_deleted_under_the_daemon_makes_healthz_fail(tmp_path, site):  # noqa: F811
+    # The daemon went on polling into the file it had open, gone from its path (a cleanup, a
+    # volume re-mounted, `mv` by hand): nothing it stored could be seen, and /healthz said ok.
+    path, db, port = tmp_path / "monitor.toml", tmp_path / "m.db", free_port()
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    proc = start(path, db, "--metrics-port", str(port))
+    health = f"http://127.0.0.1:{port}/healthz"
+    try:
+        wait_for(lambda: _listening(port) and get(health)[0] == 200, what="healthz")
+        db.rename(tmp_path / "moved.db")
+        status, body = get(health)
+        assert status == 503 and str(db) in json.loads(body)["status"], body
+        assert get(health)[0] == 503  # and stays so
+    finally:
+        _, err = stop(proc)
+    assert sum("no longer at" in r["message"] for r in map(json.loads, err.splitlines())) == 1, err[-1500:]

@@ -79,7 +79,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
 
     from .metrics import Metrics, serve
 
-    metrics = Metrics()
+    metrics, database = Metrics(), DatabaseFile(ctx.cfg.db_path)
     metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
 
     def after(new: Context) -> Any:  # a source removed, renamed or disabled leaves /metrics
@@ -91,12 +91,39 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
         metrics.seed_pending(ctx.store.outbox_summary())
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
     try:
-        stop = serve(metrics, metrics_port, metrics_host, healthy=lambda: bool(sched.running))
+        stop = serve(metrics, metrics_port, metrics_host,
+                     status=lambda: "stopping" if not sched.running else database.status())
     except OSError as exc:
         raise InputError(f"cannot serve metrics on {metrics_host}:{metrics_port}: {exc.strerror or exc}",
                          hint="choose another --metrics-port") from None
     log.info("metrics on http://%s:%d/metrics, health on /healthz", metrics_host, metrics_port)
     return reloader, stop
+
+
+class DatabaseFile:
+    """Whether the database file the daemon opened is still at its path. Moved or deleted (a
+    cleanup, a volume re-mounted), SQLite goes on writing to the open file where nothing else
+    can read it; /healthz said ok. Now it says so, and the log once."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path, self.told = Path(path), False
+        self.opened = self._ident()
+
+    def _ident(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def status(self) -> str:
+        if self.opened is None or self._ident() == self.opened:
+            return "ok"
+        problem = f"the database file is no longer at {self.path} (moved or deleted): restart the daemon"
+        if not self.told:
+            self.told = True
+            log.error("%s", problem)
+        return problem
 
 
 class Reloader:

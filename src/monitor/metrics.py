@@ -113,14 +113,16 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 def serve(metrics: Metrics, port: int, host: str = "127.0.0.1",
-          healthy: Callable[[], bool] = lambda: True) -> Callable[[], None]:
-    """Serve /metrics and /healthz in a background thread; returns a function that stops it."""
+          status: Callable[[], str] = lambda: "ok") -> Callable[[], None]:
+    """Serve /metrics and /healthz in a background thread; returns a function that stops it.
+    /healthz answers 200 while `status()` is "ok", 503 with what it says otherwise."""
     prometheus = make_wsgi_app(metrics.registry)
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == "/healthz":
-            ok = healthy()
-            body = json.dumps({"status": "ok" if ok else "stopping", "uptime_seconds": round(time.time()
+            said = status()
+            ok = said == "ok"
+            body = json.dumps({"status": said, "uptime_seconds": round(time.time()
                                - metrics.started), "last_job_seconds_ago": round(time.time() - metrics.last_job)
                                if metrics.last_job else None}).encode()
             start_response("200 OK" if ok else "503 Service Unavailable", [("Content-Type", "application/json")])
