@@ -21,6 +21,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from hostile import BODY, Site
 
 from monitor import config
@@ -180,3 +181,30 @@ def test_a_disallowed_list_offers_the_sitemap_robots_names(tmp_path):
         site.robots("User-agent: *\nDisallow: /gk/\n")
         result = _run(tmp_path, "add-source", site.url("/gk/list.html"))
     assert result.returncode != 0 and "robots.txt" in result.stderr, result.stderr
+
+
+# - Article links whose id is in the query (an ASP/PHP/JSP county site: show.asp?id=1203,
+#   index.php?m=content&a=show&catid=3&id=451, content.jsp?…&wbnewsid=9451) or is an opaque id
+#   ending the path (a WeChat mirror's /s/Xk3dPq9LmZ2bT7wQ1aYcVg) were not article-like:
+#   "no list of article links found". The proposed pattern must also hold for the poll: the block
+#   is pasted and test-source reads the list with it.
+
+WECHAT = ["/s/Xk3dPq9LmZ2bT7wQ1aYcVg", "/s/a8KdPq2LmZ2bT7wQ1aYcVX", "/s/Qk3dPq9Lm_2bT7wQ1aYc-g", "/s/Z3dPq9LmZ2bT7wQ1aYcVg4"]
+
+
+@pytest.mark.parametrize("links", [
+    [f"/news/show.asp?id={n}" for n in range(1201, 1206)],
+    [f"/index.php?m=content&c=index&a=show&catid=3&id={n}" for n in range(451, 456)],
+    [f"/content.jsp?urltype=news.NewsContentUrl&wbtreeid=1001&wbnewsid={n}" for n in range(9451, 9456)],
+    WECHAT])
+def test_article_ids_in_the_query_or_an_opaque_path_are_article_links(tmp_path, links):
+    menu = "".join(f'<li><a href="/list.asp?classid={n}">栏目{n}</a></li>' for n in range(3, 9))
+    with Site() as site:
+        for link in links:
+            site.article(link.split("?")[0], "沪明合作交流", BODY)
+        site.page("/list.asp", f'<html><body><ul class="nav">{menu}</ul><ul class="news">{_items(links)}</ul></body></html>')
+        added = _run(tmp_path, "add-source", site.url("/list.asp?classid=3"), "--name", "x")
+        assert added.returncode == 0, added.stderr
+        assert _block(added.stdout)["link_selector"] == "ul.news a", added.stdout
+        tested = _run(tmp_path, "test-source", "x", "--limit", "1", config_text=HEAD + added.stdout)
+    assert f"x (html): {len(links)} links from 1 pages" in tested.stdout, tested.stdout + tested.stderr

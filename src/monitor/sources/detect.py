@@ -26,6 +26,8 @@ _ARTICLE_END = re.compile(r"\.(s?html?|shtml|jhtml|php|aspx?)$|/\d{5,}/?$", re.I
 # a column's own page, not an article: /col/col12/index.html, list_3.html, default.aspx
 _LIST_FILE = re.compile(r"/(index|list|default|main|more)(_\d+)?\.\w+$", re.I)
 # a box of popular or recommended stories beside the list (by its class or id)
+_OPAQUE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
+_ARTICLE_ID = re.compile(r"(?!.*(class|cat|type|column|channel|tree|col|node|page|sort|lm|menu|site))\w*id", re.I)
 _HOT_BOX = re.compile(r"hot|rank|paihang|phb|remen|redian|tuijian|recommend|popular|click|most", re.I)
 
 
@@ -96,8 +98,18 @@ def robots_sitemaps(robots: str, url: str) -> list[str]:
 
 def shape(link: str) -> str:
     """A URL's path with its numbers and hex ids generalised: /2026-11/21/content_31245702.htm →
-    /\\d{4}-\\d{2}/\\d{2}/content_\\d+\\.htm$."""
-    path = urlsplit(link).path
+    /\\d{4}-\\d{2}/\\d{2}/content_\\d+\\.htm$; an opaque id ending the path (a WeChat
+    mirror's /s/Xk3dPq9LmZ2bT7wQ1aYcVg) → [\\w-]{16,}; and the query with its numbers when it
+    carries the article's id (show.asp?id=12 → show\\.asp\\?id=\\d+$)."""
+    parts = urlsplit(link)
+    head, _, last = parts.path.rpartition("/")
+    out = _general(head + "/") + r"[\w-]{16,}" if _OPAQUE.fullmatch(last) else _general(parts.path)
+    if _query_id(parts.query):
+        out += r"\?" + re.sub(r"\\d\{\d\}", r"\\d+", _general(parts.query))
+    return out + "$"
+
+
+def _general(path: str) -> str:
     parts = re.split(r"((?=[0-9a-f]*[a-f])[0-9a-f]{16,}|\d+)", path)
     out = []
     for i, part in enumerate(parts):
@@ -107,7 +119,12 @@ def shape(link: str) -> str:
             out.append(rf"\d{{{len(part)}}}" if len(part) in (2, 4, 6, 8) and i < len(parts) - 2 else r"\d+")
         else:
             out.append(rf"[0-9a-f]{{{len(part)}}}")
-    return "".join(out) + "$"
+    return "".join(out)
+
+
+def _query_id(query: str) -> bool:
+    """The query names an article (`id=12`, `newsid=`, `ArticleID=`), not only a column (`classid=`)."""
+    return any(_ARTICLE_ID.fullmatch(k) and v.isdigit() for k, _, v in (p.partition("=") for p in query.split("&")))
 
 
 def list_page(text: str, url: str) -> Guess | None:
@@ -135,7 +152,7 @@ def list_page(text: str, url: str) -> Guess | None:
     listed = [node for node in chosen if not _in_hot_box(node)]  # old popular stories are not news
     selector = _selector(listed if len(listed) >= 2 else chosen, tree, pattern, url)
     why = f"{count} links shaped like {pattern}"
-    if re.search(pattern, urlsplit(url).path):
+    if re.search(pattern, _where(url)):
         why += ("; the page itself looks like an article (its address has that shape): "
                 "give the list page it is linked from")
     return Guess("html", url, why, {"link_selector": selector, "link_pattern": pattern}, count)
@@ -177,9 +194,18 @@ def frames(text: str, url: str) -> list[str]:
 
 
 def _article_like(link: str) -> bool:
-    path = urlsplit(link).path
-    return (bool(re.search(r"\d", path) and _ARTICLE_END.search(path)) and path.count("/") >= 1
-            and not _LIST_FILE.search(path))
+    parts = urlsplit(link)
+    path = parts.path
+    if _LIST_FILE.search(path) and not _query_id(parts.query):
+        return False
+    return (bool(re.search(r"\d", path) and _ARTICLE_END.search(path)) or _query_id(parts.query)
+            or bool(_OPAQUE.fullmatch(path.rpartition("/")[2])))
+
+
+def _where(link: str) -> str:
+    """A link's path and query, as a pattern is matched against it."""
+    parts = urlsplit(link)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def _selector(nodes: list, tree, pattern: str, url: str) -> str:
@@ -187,7 +213,7 @@ def _selector(nodes: list, tree, pattern: str, url: str) -> str:
     counts = Counter(s for s in (_container(n) for n in nodes) if s)
     for candidate, _ in counts.most_common(3):
         picked = [node_link(url, a) or "" for a in tree.css(candidate)]
-        good = sum(1 for p in picked if re.search(pattern, urlsplit(p).path))
+        good = sum(1 for p in picked if re.search(pattern, _where(p)))
         if picked and good >= 0.8 * len(picked) and good >= 0.6 * len(nodes):
             return candidate
     return "area[href]" if all(n.tag == "area" for n in nodes) else "a[href]" if all(
