@@ -107,3 +107,14 @@ def test_stdin_cut_short_inside_a_line_says_so_not_that_the_file_is_not_utf8(tmp
                              str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), "import", "-"],
                             input=whole_without_last_newline, capture_output=True, timeout=300)
     assert result.returncode == 0 and b"0 skipped" in result.stdout
+
+
+def test_milliseconds_as_a_float_and_seconds_with_a_fraction(tmp_path):
+    """Was: a spreadsheet's or pandas' Unix milliseconds written as a float (1709602200000.0) and
+    a database dump's '2024/03/05 09:30:00.000' skipped as 'not a date'."""
+    values = [1709602200000.0, "1709602200000.0", "2024/03/05 09:30:00.000", "2024年3月5日 09:30:00.5"]
+    lines = [{"url": f"https://a.example.cn/{i}.html", "title": f"沪明合作{i}", "body": BODY * (i + 1), "published": v}
+             for i, v in enumerate(values)]
+    result = run_import(tmp_path, lines)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [g[3] for g in stored(tmp_path)] == [AT_0930] * 4

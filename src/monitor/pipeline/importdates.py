@@ -8,7 +8,7 @@ Read: ISO 8601 (`2026-11-20`, `2026-11-20T09:30:00+08:00`, `…Z`, `2026-11-20 0
 with `-`, `/` or `.` and unpadded (`2026-3-5 9:30`, `2026/11/20 09:30`), Chinese (`2026年11月20日 09:30`, `2026年11月20日9时30分`),
 RFC 822 as feeds and mail write it (`Fri, 20 Nov 2026 01:30:00 GMT`; `CST` there is China
 Standard Time, +0800, as Chinese feeds mean it, not US Central), and Unix time in seconds
-or milliseconds (`1795000000`, `1795000000000`, as a number or a string). A time without an
+or milliseconds (`1795000000`, `1795000000000`, as a number or a string, `1795000000000.0` too). A time without an
 offset is Asia/Shanghai time.
 """
 
@@ -23,8 +23,8 @@ from .base import SHANGHAI
 
 FORMS = "use ISO 8601 (2026-11-20 or 2026-11-20T09:30:00+08:00), 2026年11月20日 09:30, an RFC 822 date or Unix seconds"
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
-                         r"(?:[\sT]*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?\s*[分秒]?)?")
-_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+                         r"(?:[\sT]*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d{1,6})?)?\s*[分秒]?)?")
+_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
 _DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)  # before this, a date is a mistake, not news
 
