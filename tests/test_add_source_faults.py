@@ -208,3 +208,18 @@ def test_article_ids_in_the_query_or_an_opaque_path_are_article_links(tmp_path, 
         assert _block(added.stdout)["link_selector"] == "ul.news a", added.stdout
         tested = _run(tmp_path, "test-source", "x", "--limit", "1", config_text=HEAD + added.stdout)
     assert f"x (html): {len(links)} links from 1 pages" in tested.stdout, tested.stdout + tested.stderr
+
+
+# - A site's home page given for a list: the block polled the few items its "要闻" box shows and
+#   nothing said the columns' own list pages (their 更多 links) keep the rest.
+
+def test_a_home_page_is_said_to_be_one_with_its_columns_list_pages(tmp_path):
+    boxes = ""
+    for col in ("yw", "tzgg", "qxdt"):
+        links = [f"/{col}/202612/t20261205_{n}.html" for n in range(5)]
+        boxes += f'<div class="box"><h2>{col}</h2><a href="/{col}/">更多&gt;&gt;</a><ul>{_items(links)}</ul></div>'
+    with Site() as site:
+        site.page("/", f"<html><body>{boxes}</body></html>")
+        result = _run(tmp_path, "add-source", site.url("/"))
+    assert result.returncode == 0, result.stderr
+    assert "home page" in result.stdout and site.url("/tzgg/") in result.stdout, result.stdout

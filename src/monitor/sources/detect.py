@@ -155,7 +155,23 @@ def list_page(text: str, url: str) -> Guess | None:
     if re.search(pattern, _where(url)):
         why += ("; the page itself looks like an article (its address has that shape): "
                 "give the list page it is linked from")
+    columns = [p for p, n in shapes.items() if n >= 3]
+    if len(columns) >= 3:  # a home page: a few items of each column
+        more = _more_links(tree, url)[:5]
+        why += (f"; the page shows {len(columns)} columns of article links, a few of each (a home page?): "
+                "a column's own list page keeps more of its news" + (": " + ", ".join(more) if more else ""))
     return Guess("html", url, why, {"link_selector": selector, "link_pattern": pattern}, count)
+
+
+def _more_links(tree, url: str) -> list[str]:
+    """The "more" links of a page's boxes (更多, more, >>): each column's list page."""
+    out: list[str] = []
+    for node in tree.css("a[href]"):
+        text = re.sub(r"\s+", "", node.text() or "") or (node.attributes.get("title") or "")
+        link = node_link(url, node)
+        if link and re.fullmatch(r"(更多|more|查看更多|[>》+]+)[>》+]*", text, re.I) and link not in out:
+            out.append(link)
+    return out
 
 
 def _in_hot_box(node) -> bool:
