@@ -41,7 +41,7 @@ def canonical(obj: dict[str, Any]) -> dict[str, Any]:
     out = {**obj, **found} if found else obj
     if isinstance(out.get("body"), str) and not out.get("html"):
         body = _CDATA.sub(r"\1", out["body"]) if "<![CDATA[" in out["body"] else out["body"]
-        if _MARKUP.search(body):
+        if "body" in found and _MARKUP.search(body):  # our own `body` is text, as given
             out = {**out, "html": body, "given_title": out.get("title")}
             del out["body"]
         elif body is not out["body"] or "&" in body:
