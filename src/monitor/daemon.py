@@ -132,14 +132,23 @@ class Reloader:
     def __init__(self, sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler],
                  after: Callable[[Context], Any] | None = None) -> None:
         self.sched, self.ctx, self.build, self.after = sched, ctx, build, after
-        self.reloads = 0
+        self.reloads = self._asked = 0
+        self._one_at_a_time = threading.Lock()
 
     def request(self) -> None:
-        """On SIGHUP: reload in the scheduler's own thread pool, between jobs, not in the caller."""
-        self.sched.add_job(self.reload, id="daemon:reload", name="reload the config", replace_existing=True)
+        """On SIGHUP: reload in the scheduler's own thread pool, between jobs, not in the caller.
+        Each request is a job of its own: a SIGHUP while a reload waited for the store was a run
+        of the same job, skipped as one too many, and the edit it announced never read."""
+        self._asked += 1
+        self.sched.add_job(self.reload, id=f"daemon:reload:{self._asked}", name="reload the config")
 
     def reload(self) -> bool:
-        """Re-read the config file and bring the jobs in line with it; False (old config kept) when it is invalid."""
+        """Re-read the config file and bring the jobs in line with it; False (old config kept) when it is invalid.
+        Reloads take turns, each reading the file when its turn comes: the last read is the newest."""
+        with self._one_at_a_time:
+            return self._reload()
+
+    def _reload(self) -> bool:
         old = self.ctx.cfg
         try:
             new = config.load(old.path, old.db_path)
