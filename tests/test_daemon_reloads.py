@@ -156,3 +156,19 @@ def test_a_second_sighup_while_a_reload_waits_is_not_lost(tmp_path, site):  # no
     finally:
         sched.shutdown(wait=True)
         store.close()
+
+
+def test_an_interval_of_nothing_is_refused_not_a_poll_every_second(tmp_path):
+    # `interval = 0` (meant as "never", or a unit lost) passed check-config, and APScheduler, which
+    # makes an interval of nothing one second, had the daemon poll the site every second.
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    for interval in ("0", '"0s"', "0.2"):  # as written in TOML
+        path.write_text(HEAD + '[[sources]]\nname = "often"\nkind = "feed"\nurl = "http://127.0.0.1:9/f.xml"\n'
+                        f"interval = {interval}\n", encoding="utf-8")
+        proc = start(path, db)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            _, err = stop(proc)
+        assert proc.returncode == 2 and "sources.often.interval" in err, (interval, err[-600:])
+        assert not db.exists()

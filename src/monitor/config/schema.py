@@ -38,6 +38,10 @@ EnvName = Annotated[str, rule(checks.env_name)]
 # day, an interval past a year, would stall a host, a poll or the schedule without a word.
 Duration = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 90s, 30m, 2h, 1d or seconds as a number",
                                  le=366 * 86400)]
+# An interval of nothing (`interval = 0`, meant as "never" or a unit lost) was made one second by
+# APScheduler: the daemon polled the site every second. At least a second, said at load.
+Interval = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 30m or 2h; enabled = false stops polling",
+                                 ge=1, le=366 * 86400)]
 Port = Annotated[int, rule(hint="a port number without quotes, e.g. 587", ge=1, le=65535)]
 PositiveInt = Annotated[int, rule(hint="a whole number without quotes, e.g. 50", ge=1)]
 Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
@@ -127,7 +131,7 @@ class Source(Table, frozen=True, kw_only=True):
     name: Name
     kind: SourceKind = "feed"
     url: HttpUrl = ""  # for kind = "search": a template with {query}, or none with a preset
-    interval: Duration = 1800.0
+    interval: Interval = 1800.0
     enabled: bool = True
     link_selector: Selector | None = None
     link_pattern: Regex | None = None
