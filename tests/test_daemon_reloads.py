@@ -172,3 +172,35 @@ def test_an_interval_of_nothing_is_refused_not_a_poll_every_second(tmp_path):
             _, err = stop(proc)
         assert proc.returncode == 2 and "sources.often.interval" in err, (interval, err[-600:])
         assert not db.exists()
+
+
+def test_a_poll_longer_than_its_interval_is_one_warning_not_one_a_tick(tmp_path):
+    # A source polled every minute whose site takes half an hour to answer logged APScheduler's
+    # "skipped: maximum number of running instances reached" at every interval while it ran.
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the base class's name)
+            time.sleep(3)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True).start()
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\ntimeout = 20")
+                    + f'[[sources]]\nname = "slow"\nkind = "feed"\nurl = "http://127.0.0.1:{server.server_port}/f.xml"\n'
+                    'interval = "1s"\n', encoding="utf-8")
+    proc = start(path, db)
+    try:
+        time.sleep(8)
+    finally:
+        _, err = stop(proc)
+        server.shutdown()
+        server.server_close()
+    skipped = [line for line in err.splitlines() if "maximum number of running instances" in line]
+    assert 1 <= len(skipped) <= 2, len(skipped)

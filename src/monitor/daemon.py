@@ -11,8 +11,10 @@ in line with a re-read config, stored verdicts and index made current by a threa
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,6 +75,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
            after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
     """The config reloader and (with a port) the metrics server; returns both, the second being
     what to call on the way out."""
+    SkippedOnce.install()
     if metrics_port is None:
         return Reloader(sched, ctx, build, after_reload), lambda: None
     from apscheduler.events import EVENT_JOB_EXECUTED
@@ -98,6 +101,36 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
                          hint="choose another --metrics-port") from None
     log.info("metrics on http://%s:%d/metrics, health on /healthz", metrics_host, metrics_port)
     return reloader, stop
+
+
+class SkippedOnce(logging.Filter):
+    """APScheduler warns "skipped: maximum number of running instances reached" at each run time
+    that comes while the job still runs: a source polled every minute whose poll took half an
+    hour wrote 29 warnings a poll. The first of a job in an hour is kept, the rest dropped."""
+
+    EVERY = 3600.0
+    _JOB = re.compile(r'job "(.+?) \(trigger')
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: dict[str, float] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "maximum number of running instances" not in message:
+            return True
+        job = (found.group(1) if (found := self._JOB.search(message)) else message)
+        now = time.monotonic()
+        if now - self.said.get(job, -self.EVERY) < self.EVERY:
+            return False
+        self.said[job] = now
+        return True
+
+    @classmethod
+    def install(cls) -> None:
+        logger = logging.getLogger("apscheduler.scheduler")
+        if not any(isinstance(f, cls) for f in logger.filters):
+            logger.addFilter(cls())
 
 
 class DatabaseFile:
