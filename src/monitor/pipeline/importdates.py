@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 
 from ..errors import InputError
+from ..sources.dates import rfc822
 from .base import SHANGHAI
 
 FORMS = "use ISO 8601 (2026-11-20 or 2026-11-20T09:30:00+08:00), 2026年11月20日 09:30, an RFC 822 date or Unix seconds"
@@ -76,10 +76,7 @@ def _year_first(text: str) -> datetime | None:
 def _rfc822(text: str) -> datetime | None:
     if not re.search(r"[A-Za-z]{3}", text):
         return None
-    return parsedate_to_datetime(_CST.sub("+0800", text))
-
-
-_CST = re.compile(r"\bCST\s*\Z")  # China Standard Time in a Chinese feed (email reads it as US Central)
+    return rfc822(text)
 
 
 def _hint(value: object) -> str:

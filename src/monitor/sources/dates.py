@@ -3,13 +3,15 @@
 In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T09:30+08:00`,
 `…:00Z`, fractions), JSON values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or
 milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
-(Asia/Shanghai by default). Out: datetime in UTC, or None when unreadable. Pure.
+(Asia/Shanghai by default); RFC 822 dates as feeds write them (`rfc822`: `CST` there is China
+Standard Time). Out: datetime in UTC, or None when unreadable. Pure.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,6 +19,16 @@ from zoneinfo import ZoneInfo
 _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2})?$", re.I)
 _LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
+
+
+_CST = re.compile(r"\bCST\s*\Z")
+
+
+def rfc822(text: str) -> datetime:
+    """An RFC 822 date as feeds and mail write it; `CST` at its end is China Standard Time
+    (+0800), as a Chinese feed or export means it, not US Central (a reader of it dated every
+    entry 14 hours late). Raises ValueError (or TypeError) when unreadable."""
+    return parsedate_to_datetime(_CST.sub("+0800", text))
 
 
 @cache

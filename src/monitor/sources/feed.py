@@ -22,6 +22,7 @@ from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import jsonfeed
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, page_failed
+from .dates import rfc822
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -127,6 +128,12 @@ def _closing(head: bytes) -> bytes:
 
 
 def _when(entry: dict) -> datetime | None:
+    written = entry.get("published")  # as the feed wrote it: `CST` is China Standard Time, not US Central
+    if isinstance(written, str) and written.rstrip().endswith("CST"):
+        try:
+            return rfc822(written).astimezone(timezone.utc)
+        except (ValueError, TypeError, OverflowError):
+            pass
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     try:
         return datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
