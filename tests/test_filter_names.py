@@ -12,25 +12,22 @@ from datetime import datetime, timezone
 from monitor.models import Article, Match
 from monitor.store import Store
 
-CONFIG = '''include = ["monitor:topics/hu-ming.toml"]
+HEAD = '''include = ["monitor:topics/hu-ming.toml"]
 
 [storage]
 path = "{db}"
-
-[[subscribers]]
-name = "office"
-topics = ["hu-ming"]
-[[subscribers.channels]]
-kind = "webhook"
-url = "http://127.0.0.1:9/hook"
-
-[[subscribers]]
-name = "press"
-topics = ["hu-ming"]
-[[subscribers.channels]]
-kind = "webhook"
-url = "http://127.0.0.1:9/press"
 '''
+SUBSCRIBER = '''
+[[subscribers]]
+name = "{name}"
+topics = ["hu-ming"]
+'''
+HOOK = '''[[subscribers.channels]]
+kind = "webhook"
+url = "{url}"
+'''
+CONFIG = (HEAD + SUBSCRIBER.format(name="office") + HOOK.format(url="http://127.0.0.1:9/hook")
+          + SUBSCRIBER.format(name="press") + HOOK.format(url="http://127.0.0.1:9/press"))
 
 
 def archive(tmp_path):
@@ -106,23 +103,9 @@ def sqlite_conn(db):
     return conn()
 
 
-HOOKS = '''include = ["monitor:topics/hu-ming.toml"]
-
-[storage]
-path = "{db}"
-
-[[subscribers]]
-name = "office"
-topics = ["hu-ming"]
-[[subscribers.channels]]
-kind = "webhook"
-format = "wecom"
-url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0f0f-secret"
-[[subscribers.channels]]
-kind = "webhook"
-format = "feishu"
-url = "https://open.feishu.cn/open-apis/bot/v2/hook/secret-token"
-'''
+HOOKS = (HEAD + SUBSCRIBER.format(name="office")
+         + HOOK.format(url="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0f0f-secret") + 'format = "wecom"\n'
+         + HOOK.format(url="https://open.feishu.cn/open-apis/bot/v2/hook/secret-token") + 'format = "feishu"\n')
 
 
 def test_the_outbox_status_says_where_each_webhook_goes_without_its_token(tmp_path):
