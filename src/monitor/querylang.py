@@ -55,8 +55,10 @@ class Term(NamedTuple):
     title_only: bool = False
 
     def found_in(self, title: str, body: str) -> bool:
-        """True when the normalised title (or body, unless title-only) contains the term."""
-        return _contains(title, self.norm) or (not self.title_only and _contains(body, self.norm))
+        """True when the normalised title (or body, unless title-only) contains the term (as
+        `Query.accepts` prepares them)."""
+        needle = _cjk_joined(self.norm) if " " in self.norm else self.norm
+        return _contains(title, needle) or (not self.title_only and _contains(body, needle))
 
     @property
     def exact_in_fts(self) -> bool:
@@ -99,18 +101,43 @@ def _word_char(char: str) -> bool:
 
 
 def _contains(text: str, needle: str) -> bool:
-    """`needle` in `text`, with word boundaries where the needle starts/ends with a word char."""
+    """`needle` in `text`, with word boundaries where the needle starts/ends with a word char.
+    A number does not start after a digit and a decimal point or a thousands comma: `5亿` is not
+    in `3.5亿`, nor `200户` in `1,200户` (but `2026` is in `2026.12.01`). A lone word is what the
+    index answers alone (its tokens end at `.` and `,`), so the same term is not found otherwise
+    when it is checked."""
     start = text.find(needle)
     word = _word_char
     left = word(needle[0])
     right = word(needle[-1])
+    number = needle[0].isdigit() and not (needle.isascii() and needle.isalnum())
     while start >= 0:
         end = start + len(needle)
         if (not left or start == 0 or not word(text[start - 1])) and \
-                (not right or end == len(text) or not word(text[end])):
+                (not right or end == len(text) or not word(text[end])) and \
+                not (number and start > 1 and text[start - 1] in ".," and text[start - 2].isdigit()):
             return True
         start = text.find(needle, start + 1)
     return False
+
+
+def _cjk_joined(text: str) -> str:
+    """`text` without the spaces between two CJK characters: no word break in Chinese text, where
+    a title typeset `对口 合作` says 对口合作 (a phrase typed either way finds both)."""
+    if " " not in text:
+        return text
+    cjk = textnorm.is_cjk_run
+    return "".join(c for i, c in enumerate(text)
+                   if not (c == " " and 0 < i < len(text) - 1 and cjk(text[i - 1]) and cjk(text[i + 1])))
+
+
+@functools.lru_cache(maxsize=64)
+def _text_steps(query: Query) -> tuple[bool, bool]:
+    """What the text needs before a query's terms are looked for in it: its apostrophes and
+    dashes made one (a term holds one), its spaces between CJK characters dropped (a phrase did)."""
+    norms = [t.norm for t in _all_terms(query.root)]
+    return (any(snippets.MARKS.intersection(n) for n in norms),
+            any(_cjk_joined(n) != n for n in norms))
 
 
 class Query(NamedTuple):
@@ -121,7 +148,14 @@ class Query(NamedTuple):
 
     def accepts(self, title_norm: str, body_norm: str) -> bool:
         """Whether an article with this normalised title and body satisfies the query."""
-        return self.root is None or _eval(self.root, title_norm, body_norm)
+        if self.root is None:
+            return True
+        marks, spaces = _text_steps(self)
+        if marks:
+            title_norm, body_norm = snippets.same_marks(title_norm), snippets.same_marks(body_norm)
+        if spaces:
+            title_norm, body_norm = _cjk_joined(title_norm), _cjk_joined(body_norm)
+        return _eval(self.root, title_norm, body_norm)
 
     def literal_test(self) -> Callable[[str, str], bool] | None:
         """A cheap sufficient test over the original title and body, for a query of terms
@@ -425,7 +459,7 @@ class _Parser:
         word = _unannotated(tok.text) if "(" in tok.text or "\uff08" in tok.text else tok.text
         texts = [tok.text] if tok.kind == "phrase" else _pieces(word)
         terms = [Term(text, norm, title_only=title or tok.title)
-                 for text in texts if ftstokens.term_expression(norm := textnorm.normalize(text))]
+                 for text in texts if ftstokens.term_expression(norm := snippets.same_marks(textnorm.normalize(text)))]
         if not terms:
             return None  # punctuation only: nothing to look for
         return terms[0] if len(terms) == 1 else AllOf(tuple(terms))
@@ -492,7 +526,23 @@ def plan(query: Query, *, prefix: bool = True, skip: frozenset[str] = frozenset(
 
 
 def _phrase(term: Term, skip: frozenset[str] = frozenset()) -> str:
+    if (joined := _cjk_joined(term.norm)) != term.norm:
+        # `对口 合作` is also `对口合作`, which has no run ending at 口: each side asked alone
+        sides = _split_at_joins(term.norm, joined)
+        return " AND ".join(f"({e})" for s in sides if (e := ftstokens.term_expression(s, term.title_only, skip)))
     return ftstokens.term_expression(term.norm, term.title_only, skip)
+
+
+def _split_at_joins(norm: str, joined: str) -> list[str]:
+    """`norm` cut at the spaces `_cjk_joined` drops."""
+    out, start, j = [], 0, 0
+    for i, c in enumerate(norm):
+        if j < len(joined) and joined[j] == c:
+            j += 1
+        else:  # a dropped space
+            out.append(norm[start:i])
+            start = i + 1
+    return [*out, norm[start:]]
 
 
 def checked_tokens(query: Query) -> list[list[str]]:

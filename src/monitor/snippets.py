@@ -13,11 +13,26 @@ from collections.abc import Callable, Iterable
 
 from . import textnorm
 
+# Apostrophes and dashes that keyboards, word processors and fonts make of one another: search
+# reads each kind as one (`Yong'an` finds `Yong’an`, `Shanghai-Sanming` finds `Shanghai–Sanming`).
+# Search's own step after the normal form, one character for one: the index holds no punctuation
+# (its tokens stop at it), so no stored index changes and none is rebuilt.
+_SAME_MARKS = str.maketrans({**dict.fromkeys("\u2018\u2019\u201b\u02bc\u2032\u00b4`", "'"),
+                             **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-")})
+MARKS = frozenset("'-")  # what a normal form holds after `same_marks` where a kind was folded
+
+
+def same_marks(text: str) -> str:
+    """`text` with every apostrophe `'` and every dash `-` (length kept)."""
+    return text.translate(_SAME_MARKS)
+
 
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """[start, end) spans in the original `text` of every occurrence of each term."""
-    needles = [n for n in (textnorm.normalize(t).strip() for t in terms) if n]
+    needles = [n for n in (same_marks(textnorm.normalize(t).strip()) for t in terms) if n]
     norm, index = textnorm.normalize_map(text)
+    if any(MARKS.intersection(n) for n in needles):
+        norm = same_marks(norm)
     return _occurrences(norm, index, needles)
 
 

@@ -1,0 +1,94 @@
+"""Faults a press office meets searching a years-long archive with `monitor search`: a number
+found inside a longer one (`5亿` in `3.5亿`), a place name typed with a straight apostrophe or a
+hyphen missing the article that prints a curly one or an en dash, and a quoted phrase typed
+with a space between its Chinese words finding nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+from monitor.models import Article, Match
+from monitor.store import Store
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
+DAY = datetime(2026, 11, 1, 2, tzinfo=timezone.utc)
+
+# (title, body): each its own story, one a day, newest last
+TEXTS = [
+    ("三明市投资3.5亿元建设产业园", "三明市宣布投资3.5亿元建设沪明合作产业园，预计明年投产。"),
+    ("永安市投资5亿元建设物流园", "永安市宣布投资5亿元建设沪明合作物流园，项目今年开工。"),
+    ("明溪县新增1,200户受益", "沪明合作项目让明溪县1,200户农户受益。"),
+    ("将乐县新增200户受益", "沪明合作项目让将乐县200户农户受益。"),
+    ("Yong’an signs a new Shanghai–Sanming deal", "Officials in Yong’an county signed the Shanghai–Sanming "
+     "cooperation deal on Monday."),
+    ("Youxi county hosts Shanghai visitors", "Youxi county officials welcomed a delegation; Yong'an sent "
+     "observers to the Shanghai-Sanming talks."),
+    ("沪明对口合作再上新台阶", "两地签署沪明对口合作新协议，明年继续推进。"),
+    ("对口 合作 项目清单发布", "两地发布对口 合作项目清单，涉及农业与旅游。"),
+]
+
+
+@pytest.fixture()
+def cfg(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    for i, (title, body) in enumerate(TEXTS):
+        url = f"https://news{i}.example.cn/{i}.html"
+        art = Article(url=url, title=title, paragraphs=(body,), published=DAY + timedelta(days=i))
+        aid, _ = store.add_article(art, source="desk", canonical_url=url, content_hash=str(i), story_id=None,
+                                   band_keys=[])
+        store.set_match(aid, Match(topic="hu-ming", matched=True, score=9.0))
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path
+
+
+def titles(cfg, *words: str) -> list[str]:
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "--format", "json", "--", *words],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [r["title"] for r in json.loads(result.output)]
+
+
+@pytest.mark.parametrize("query, found", [
+    ("5亿", ["永安市投资5亿元建设物流园"]),
+    ("5亿元", ["永安市投资5亿元建设物流园"]),
+    ("3.5亿", ["三明市投资3.5亿元建设产业园"]),
+    ("200户", ["将乐县新增200户受益"]),
+    ("1,200户", ["明溪县新增1,200户受益"]),
+])
+def test_a_number_is_not_found_inside_a_longer_number(cfg, query, found):
+    """`5亿` found the article about 3.5亿 (and `200户` the one about 1,200户): the digit after a
+    decimal point or a thousands comma was taken for the start of a number."""
+    assert titles(cfg, query) == found
+
+
+@pytest.mark.parametrize("query", ["Yong'an", "Yong’an", "yong‘an", "Yong`an", "title:Yong'an OR Yong'an"])
+def test_a_straight_or_curly_apostrophe_finds_both(cfg, query):
+    """`Yong'an` typed on a keyboard missed the article printing `Yong’an`, and the reverse."""
+    assert titles(cfg, query) == ["Youxi county hosts Shanghai visitors", "Yong’an signs a new Shanghai–Sanming deal"]
+
+
+@pytest.mark.parametrize("query", ["Shanghai-Sanming", "Shanghai–Sanming", "Shanghai—Sanming", "\"Shanghai‐Sanming\""])
+def test_a_hyphen_or_a_dash_finds_both(cfg, query):
+    assert titles(cfg, query) == ["Youxi county hosts Shanghai visitors", "Yong’an signs a new Shanghai–Sanming deal"]
+
+
+def test_the_snippet_marks_the_word_whichever_apostrophe(cfg):
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "Yong'an"], catch_exceptions=False)
+    assert "【Yong’an】" in result.output and "【Yong'an】" in result.output
+
+
+def test_a_quoted_phrase_with_a_space_between_chinese_words(cfg):
+    """`"对口 合作"` (a phrase copied from a title typeset with a space) found only the article
+    with that very space: a space between two Chinese characters is no word break in Chinese
+    text. (The other way, `对口合作` finding `对口 合作`, the index cannot: its bigrams stop at the
+    space.)"""
+    assert titles(cfg, '"对口 合作"') == ["对口 合作 项目清单发布", "沪明对口合作再上新台阶"]
+    assert titles(cfg, '"对口 合作" -清单') == ["沪明对口合作再上新台阶"]
+    assert titles(cfg, '"Yong’an county"') == ["Yong’an signs a new Shanghai–Sanming deal"]  # words keep theirs
