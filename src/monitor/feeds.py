@@ -24,11 +24,17 @@ def _stamp(dt: datetime | None, fallback: datetime) -> str:
     return (dt or fallback).astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime) -> str:
-    """Atom XML for the stories; each entry links the first article and lists its reposts."""
+def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, self_url: str | None = None,
+         page_url: str | None = None) -> str:
+    """Atom XML for the stories; each entry links the first article and lists its reposts.
+    `self_url`: where the feed is read (`rel="self"`, how a reader knows the feed's own address);
+    `page_url`: the HTML page it is a feed of."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(title)
+    for rel, href, kind in (("self", self_url, "application/atom+xml"), ("alternate", page_url, "text/html")):
+        if href and _WEB.match(href):
+            ET.SubElement(feed, f"{{{ATOM}}}link", rel=rel, type=kind, href=xml_text(href))
     ET.SubElement(feed, f"{{{ATOM}}}id").text = xml_text(feed_id)
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(now, now)
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"

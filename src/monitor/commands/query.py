@@ -332,9 +332,12 @@ def rematch(state, topics, since) -> None:
 @click.command()
 @click.option("--topic", default="hu-ming", show_default=True, help="The topic whose stories the feed carries.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--since", help="Only stories published since: 7d, 12h or YYYY-MM-DD (Asia/Shanghai).")
+@click.option("--url", "self_url", help="The address the feed is served at (its rel=\"self\" link, which readers "
+              "and validators look for).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
 @click.pass_obj
-def feed(state, topic, limit, output) -> None:
+def feed(state, topic, limit, since, self_url, output) -> None:
     """Write an Atom feed of the newest stories of a topic (for feed readers; serve the file)."""
     import os
     from datetime import datetime, timezone
@@ -342,8 +345,12 @@ def feed(state, topic, limit, output) -> None:
     from ..feeds import atom
     from ..pipeline import recent_stories
 
-    stories = recent_stories(state.names_topics_only().existing().context(), topic, limit)
-    xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc))
+    if self_url and not self_url.lower().startswith(("http://", "https://")):
+        raise InputError(f"feed: --url {self_url}: not a web address", hint="e.g. --url https://example.cn/hu-ming.atom")
+    after = parse_since(since)
+    stories = recent_stories(state.names_topics_only().existing().context(), topic, limit, after)
+    xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc),
+               self_url=self_url)
     if not output:
         click.echo(xml)
         return

@@ -14,7 +14,7 @@ import hmac
 import os
 from datetime import date, datetime, timedelta, timezone
 from importlib.resources import files
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -156,7 +156,17 @@ class _Pages:
         stories = [_story(r) for r in result.results]
         title = f"monitor: {p['q'] or 'newest'}"
         return _atom(feeds.atom(stories, title=title, feed_id="urn:monitor:search:" + urlencode(p),
-                                now=datetime.now(timezone.utc)))
+                                now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
+                                page_url=self._address(request, _link("/search", p))))
+
+    def _address(self, request: Request, link: str) -> str:
+        """A page's whole address (a feed's links): under the configured base URL's host, else
+        the one the request came to."""
+        base = self.archive.cfg.web.base_url
+        if base:
+            origin = str(base).split("://", 1)
+            return f"{origin[0]}://{origin[1].split('/', 1)[0]}{link}"
+        return f"{request.url.scheme}://{request.url.netloc}{link}"
 
     async def story(self, request: Request) -> Response:
         story_id = request.path_params["story_id"]
@@ -215,7 +225,8 @@ class _Pages:
             return PlainTextResponse(f"unknown topic {name}", status_code=404)
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
-                                now=datetime.now(timezone.utc)))
+                                now=datetime.now(timezone.utc), self_url=self._address(request, _link(f"/topic/{quote(name)}.atom", {})),
+                                page_url=self._address(request, _link(f"/topic/{quote(name)}", {}))))
 
     async def sources(self, request: Request) -> Response:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
