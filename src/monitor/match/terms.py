@@ -33,7 +33,11 @@ from ..textnorm import normalize
 
 _LATIN = re.compile(r"[a-z0-9]")
 _SEPARATORS = " -‐‑–—"
-_APOSTROPHES = "'’"
+# An apostrophe as pages write it: straight, curly either way (an opening ‘ where a closing ’ was meant), a
+# backtick, a modifier letter or a prime; an acute accent (´, Yong´an, typed for one) reads as a space and a
+# combining acute after normalisation.
+_APOSTROPHES = "'’‘`ʼʹ′\u0301"
+_APOSTROPHE = "(?:['’‘`ʼʹ′]| \u0301)?"
 HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 
@@ -53,7 +57,7 @@ def term_regex(term: str) -> str:
     norm = _normal(term)
     parts = [re.escape(p) for p in re.split(r"[ \-‐‑–—]+", norm)]
     body = r"[ \-‐‑–—]*".join(parts)  # "shanghai-sanming" also matches "shanghai–sanming"
-    body = body.replace("'", "['’]?")  # "yong'an" also matches "yong’an" and "yongan"
+    body = body.replace("'", _APOSTROPHE)  # "yong'an" also matches "yong’an", "yong‘an" and "yongan"
     return body + (r"(?![a-z0-9])" if _LATIN.match(norm[-1:]) else "")
 
 

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 # and, by a probe below (match-25), a statement's two sentences joined by a semicolon, a video's subtitle lines read as
 # one paragraph, readers' posts headed 发表于 below the story; and, by a probe below (match-26), list items under ◎, ※,
 # ➤ … bullets, an item whose line is only its day running on to the next; and, by a probe below (match-27), three
-# items under an office's log title, 工作周报, as a list).
+# items under an office's log title, 工作周报, as a list; and, by a probe below (match-28), an apostrophe written as an
+# opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -113,6 +114,8 @@ PROBES = (
     ("合作交流办一周工作", "◎3月2日\n召开安全生产会议。\n◎3月3日\n赴上海参加沪明对口合作联席会议。\n◎3月4日\n开展节前检查。\n"
      "◎3月5日\n参加植树活动。\n※ 召开防汛调度会。\n※ 接待来访群众。\n※ 赴三明考察。\n※ 组织培训。\n※ 走访企业。"),
     ("住建局工作周报", "●召开安全生产会议。\n●赴上海参加沪明对口合作联席会议。\n●开展节前检查。"),
+    ("Yong‘an welcomes Shanghai doctors", "Doctors from Shanghai began a monthly clinic in Yong´an under the paired "
+     "assistance program."),
 )
 
 
