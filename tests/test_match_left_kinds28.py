@@ -4,7 +4,8 @@ Probes written for these tests, in our own words: an English county name whose a
 opening quote (Yong‘an), an acute accent (Yong´an, which normalises to a space and a combining acute) or a prime
 (Yong′an); Jiao Tong's Xinhua Hospital under its short name (新华医院) in a county's report, the city not named;
 沪明合作 as a machine translation spells it ("Hu-Ming cooperation"). Guards: a Shanghai street of the county's
-name, another province's 新华医院, and Hu Ming as a person.
+name, another province's 新华医院, and Hu Ming as a person. Then: Sanming speaking at a nationwide meeting held in
+Shanghai (全国医改经验交流会, "a national conference"), Shanghai only the venue; guard: the pairing's own deal signed there.
 """
 
 from __future__ import annotations
@@ -68,3 +69,19 @@ def test_hu_ming_the_person(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "Hu Ming named chairman of Kunming firm", "Hu Ming, a former banker, was named "
                       "chairman of a Kunming logistics firm; he said cooperation with Shanghai ports would grow.")
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("三明医改经验在沪交流", "全国医改经验交流会日前在上海召开，三明市介绍了医改经验，与会代表表示受益匪浅。"),
+    ("Sanming shares reform lessons at Shanghai meeting", "A national conference on health reform was held in Shanghai "
+     "on Monday, where officials from Sanming shared their experience with delegates from 30 provinces."),
+])
+def test_sanming_speaking_at_a_national_meeting_in_shanghai(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_the_pairings_deal_at_a_national_meeting_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "全国对口合作工作会议在沪召开",
+                      "全国对口合作工作会议日前在上海召开，会上三明市与上海市签署新一轮对口合作协议。")
+    assert m.matched, m.reason
