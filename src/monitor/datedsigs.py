@@ -27,6 +27,9 @@ DAY = 86400
 # Past this, the days needed by the most of the batch's articles are read and the rest are
 # skipped (reposts inside one import still fold by the run's own band rows).
 MAX_DAYS = 31
+# the days a datetime can name, the last one's end included (a date of year 1 or 9999 reached past them)
+_FIRST = int(datetime(1, 1, 1, tzinfo=timezone.utc).timestamp()) // DAY
+_LAST = int(datetime(9999, 12, 30, tzinfo=timezone.utc).timestamp()) // DAY
 # Bins two signatures must agree on to be a candidate: a text holding a fifth of the other
 # (Jaccard 0.2) agrees on ~13 of 64, two unrelated texts on one subject on ~1.
 MIN_EQUAL = 5
@@ -73,7 +76,7 @@ def spans(dates: list[datetime]) -> list[tuple[datetime, datetime]]:
     reach = NEAR.days
     for d in dates:
         day = int(d.timestamp()) // DAY
-        need.update(range(day - reach, day + reach + 1))
+        need.update(range(max(day - reach, _FIRST), min(day + reach, _LAST) + 1))
     days = sorted(day for day, _ in sorted(need.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_DAYS])
     ranges: list[list[int]] = []
     for day in days:

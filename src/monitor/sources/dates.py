@@ -4,7 +4,8 @@ In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T
 `…:00Z`, fractions), JSON values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or
 milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
 (Asia/Shanghai by default); RFC 822 dates as feeds write them (`rfc822`: `CST` there is China
-Standard Time). Out: datetime in UTC, or None when unreadable. Pure.
+Standard Time). Out: datetime in UTC, or None when unreadable or before 1990 (as a page's own
+date is read: a CMS's "no date" written as year 1, .NET's `0001-01-01T00:00:00`). Pure.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ _LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,
 
 
 _CST = re.compile(r"\bCST\s*\Z")
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)  # before the web: a placeholder, never a news date
+
+
+def sane(when: datetime | None) -> datetime | None:
+    """`when`, or None when it is before 1990 (year 1, 1900: a CMS's "no date", not the news's)."""
+    return when if when is None or when >= EARLIEST else None
 
 
 def rfc822(text: str) -> datetime:
@@ -42,13 +49,13 @@ def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None) -> date
         return None
     try:
         if fmt in ("epoch", "epoch_ms") or (fmt is None and isinstance(value, (int, float))):
-            return _epoch(float(value), ms=fmt == "epoch_ms")
+            return sane(_epoch(float(value), ms=fmt == "epoch_ms"))
         text = str(value).strip()
         if fmt:
-            return _aware(datetime.strptime(text, fmt), tz)
+            return sane(_aware(datetime.strptime(text, fmt), tz))
         if text.isdigit() and len(text) in (10, 13):
-            return _epoch(float(text))
-        return _text(text, tz)
+            return sane(_epoch(float(text)))
+        return sane(_text(text, tz))
     except (ValueError, OverflowError, OSError, TypeError):  # TypeError: a list or an object where a date was
         return None
 

@@ -20,7 +20,7 @@ from ..config import Source
 from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
-from . import jsonfeed
+from . import dates, jsonfeed
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, page_failed
 from .dates import rfc822
 
@@ -131,11 +131,11 @@ def _when(entry: dict) -> datetime | None:
     written = entry.get("published")  # as the feed wrote it: `CST` is China Standard Time, not US Central
     if isinstance(written, str) and written.rstrip().endswith("CST"):
         try:
-            return rfc822(written).astimezone(timezone.utc)
+            return dates.sane(rfc822(written).astimezone(timezone.utc))
         except (ValueError, TypeError, OverflowError):
             pass
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     try:
-        return datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
+        return dates.sane(datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)) if stamp else None
     except (ValueError, OverflowError, OSError):  # year 0 or 10000 in UTC: no usable date
         return None
