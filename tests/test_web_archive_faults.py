@@ -1,0 +1,86 @@
+"""`monitor serve` as colleagues read a long archive in it: the sources page did not say when each
+source was last polled (a source that stopped being polled looked as healthy as one polled a
+minute ago), every page of a search had the same title (the browser's history and tabs showed
+ten alike entries for ten pages and filters), and a story's reposts were a count with no link
+to any of them."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor import config as config_mod
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+from monitor.web.app import _when
+
+CITIES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """24 stories of the topic, one a day; the last one also copied by two outlets."""
+    work = tmp_path_factory.mktemp("archive-web")
+    cfg_path = work / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    lines = []
+    for i, city in enumerate(CITIES):
+        body = (f"上海市{city}区与三明市对口合作第{i}次工作会议召开，两地签署{city}号产业园区共建协议，"
+                f"推进沪明对口合作项目{i * 7 + 3}个。")
+        lines.append({"url": f"https://news{i}.example.cn/a/{i}.html", "title": f"沪明对口合作{city}区工作组第{i}次会议召开",
+                      "published": f"2026-11-{1 + i:02d}T10:00:00+08:00", "body": body, "source": "desk"})
+    last = lines[-1]
+    lines += [{**last, "url": "https://copy.example.com/view?id=9", "source": "copier", "published": "2026-11-25T09:00:00+08:00"},
+              {**last, "url": "https://odd.example.net/p?id=4&x=<b>", "source": "odd", "published": "2026-11-25T11:00:00+08:00"}]
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
+                              input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    assert done.exit_code == 0, done.output
+    cfg = config_mod.load(cfg_path, db)
+    store = Store.open(db)
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def _title(html: str) -> str:
+    return unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+
+
+def test_the_sources_page_says_when_each_source_was_last_polled(site):
+    served, store = site
+    store.record_poll("quiet-site", "html", "https://quiet.example.cn/list", status="ok", new=0)
+    polled = store.source_state("quiet-site")["last_polled"]
+    html = get(served, "/sources").text
+    head = re.search(r"<tr>(.*?)</tr>", html, re.S).group(1)
+    assert "last poll" in head
+    row = next(r for r in html.split("<tr>") if "quiet-site" in r)
+    assert _when(polled) in row
+
+
+def test_each_page_and_filter_of_a_search_has_its_own_title(site):
+    served, _ = site
+    titles = [_title(get(served, path).text) for path in (
+        "/search?q=" + quote("沪明"), "/search?q=" + quote("沪明") + "&page=2",
+        "/search?q=" + quote("沪明") + "&topic=hu-ming", "/search?q=" + quote("沪明") + "&source=desk&since=7d",
+        "/search", "/search?page=2", "/topic/hu-ming", "/topic/hu-ming?page=2")]
+    assert len(set(titles)) == len(titles), titles
+    assert titles[1].startswith("沪明") and "2" in titles[1]
+    assert "hu-ming" in titles[2] and "desk" in titles[3]
+
+
+def test_a_result_links_each_of_its_reposts(site):
+    served, _ = site
+    html = get(served, "/search?q=" + quote("地区")).text
+    result = html.split('class="result"')[1]
+    assert "+2 outlets" in result
+    assert 'href="https://copy.example.com/view?id=9"' in result and ">copier<" in result
+    assert 'href="https://odd.example.net/p?id=4&amp;x=%3Cb%3E"' in result or 'x=&lt;b&gt;"' in result
