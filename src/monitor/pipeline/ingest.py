@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .. import datedsigs, dedup, ftstokens, match, scriptfold, textnorm
@@ -734,10 +734,30 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
     """Whether a passage of the smaller text stands where the larger has another and both are
     names, or one a name and the other a name the lexicon lacks (`Ingestor._renamed`)."""
     for mine, theirs, before, after in dedup.substitutions(small, large_grams, large):
+        if _variant(mine, theirs):
+            continue
         named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
         if all(named) or (named[0] and segment.name_like(theirs, before, after)) or \
                 (named[1] and segment.name_like(mine, before, after)):
             return True
+    return False
+
+
+def _variant(mine: str, theirs: str) -> bool:
+    """Whether two passages standing in each other's place are one written with a converter's odd
+    variants: character for character, and where they differ one holds a character no simplified
+    text writes (outside GB2312, after the fingerprint text's folding) beside a common one (辳 for
+    农, 鄕 for 乡, 躰騐 for 体验: a spam mirror's script), not another name."""
+    return len(mine) == len(theirs) and any(_uncommon(a) != _uncommon(b) for a, b in zip(mine, theirs, strict=True) if a != b)
+
+
+@lru_cache(maxsize=4096)
+def _uncommon(char: str) -> bool:
+    """Whether a character is outside GB2312 (the common simplified characters, punctuation, ASCII)."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
     return False
 
 
