@@ -42,7 +42,7 @@ _CHROME = re.compile(
     r"版权声明|版權聲明|友情链接|友情鏈接|查看详情|放大 缩小|放大 縮小|"
     r"您的位置|您现在的位置|现在位置|所在位置|所在的位置|你的位置：|你的位置:|分享到|分享至|扫一扫|掃一掃|打印本页|打印此页|关闭窗口|關閉窗口|【字[号体]|字号[：:]|上一篇|下一篇|返回顶部|返回首页|"
     r"版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
-    r"share this|sign up for|click here|advertisement|subscribe to|follow us|"
+    r"share this|sign up for|click here|advertisement|subscribe to|follow us|join our facebook|like us on facebook|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
     r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|点【在看】|分享、点赞|点赞、在看|"
@@ -69,6 +69,9 @@ _PROMO_START = re.compile(
     r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
     r"[\[【]\s?(?:related(?: news| stories| articles| reading| links?)?|read more|see also|also read|read also)\s?[\]】]\s*:?$|"
     r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
+    r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
+    r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
+    r"price|offer|guide|trial|consultation)s?\b[^.!?]{0,100}[.!]?$|"  # an affiliate pitch: `Interested in solar? Get a … estimate`
 
     r"download (?:a |the )?(?:pdf|printable)(?: version| copy)?(?: of this (?:post|article|story|report|page))?[.!]?$|"
     r"listen to\b[^.!?]{0,80}\b(?:podcast|episode)\b[^.!?]{0,60}\b(?:here|below)[.!]?$|"  # a plug for the companion episode
