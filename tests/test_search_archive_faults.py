@@ -92,3 +92,54 @@ def test_a_quoted_phrase_with_a_space_between_chinese_words(cfg):
     assert titles(cfg, '"对口 合作"') == ["对口 合作 项目清单发布", "沪明对口合作再上新台阶"]
     assert titles(cfg, '"对口 合作" -清单') == ["沪明对口合作再上新台阶"]
     assert titles(cfg, '"Yong’an county"') == ["Yong’an signs a new Shanghai–Sanming deal"]  # words keep theirs
+
+
+# --- paging while the daemon stores new articles ---------------------------------------------------
+
+def _add(store: Store, i: int, day: datetime) -> None:
+    url = f"https://paged{i}.example.cn/{i}.html"
+    art = Article(url=url, title=f"沪明合作动态第{i}期", paragraphs=(f"沪明合作第{i}期动态：两地继续推进第{i}个项目。",),
+                  published=day)
+    aid, _ = Store.add_article(store, art, source="desk", canonical_url=url, content_hash=f"p{i}", story_id=None,
+                               band_keys=[])
+    store.set_match(aid, Match(topic="hu-ming", matched=True, score=9.0))
+
+
+@pytest.fixture()
+def paged(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    for i in range(30):
+        _add(store, i, DAY + timedelta(hours=i))
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path, tmp_path / "s.db"
+
+
+def _page(cfg, *args) -> tuple[list[str], str]:
+    """The titles of a page (JSON) and what the same page of the table says besides (stderr)."""
+    base = ["--config", str(cfg), "search", "--limit", "10", *args]
+    result = CliRunner().invoke(main, [*base, "--format", "json", "--", "动态"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    table = CliRunner().invoke(main, [*base, "--", "动态"], catch_exceptions=False)
+    return [r["title"] for r in json.loads(result.stdout)], table.stderr
+
+
+def test_paging_stays_put_while_new_articles_are_stored(paged):
+    """Page 2 (`--offset 10`) read after the daemon stored three new articles repeated three of
+    page 1's. Page 1 names the next page's options with the archive's state pinned
+    (`--upto-id`): what it gives is the page that followed page 1 when page 1 was read."""
+    cfg, db = paged
+    first, said = _page(cfg)
+    upto = said.split("--upto-id ")[1].split()[0]
+    assert "--offset 10" in said
+    before = _page(cfg, "--offset", "10")[0]
+    store = Store.open(db)
+    for i in range(30, 33):  # newer than all: the top of page 1
+        _add(store, i, DAY + timedelta(days=3, hours=i))
+    store.close()
+    assert _page(cfg, "--offset", "10")[0] != before  # the shift the user saw
+    second, said = _page(cfg, "--offset", "10", "--upto-id", upto)
+    assert second == before and not set(second) & set(first)
+    assert f"--upto-id {upto}" in said and "--offset 20" in said
+    assert _page(cfg, "--offset", "30", "--upto-id", upto)[0] == []

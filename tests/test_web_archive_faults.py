@@ -84,3 +84,30 @@ def test_a_result_links_each_of_its_reposts(site):
     assert "+2 outlets" in result
     assert 'href="https://copy.example.com/view?id=9"' in result and ">copier<" in result
     assert 'href="https://odd.example.net/p?id=4&amp;x=%3Cb%3E"' in result or 'x=&lt;b&gt;"' in result
+
+
+def test_the_next_page_stays_put_while_new_articles_are_stored(site):
+    """Page 2 read after the daemon stored new articles repeated the end of page 1: the pager's
+    links pin the archive as page 1 found it (`upto`), so older → shows what followed."""
+    from datetime import datetime, timezone
+
+    from monitor.models import Article, Match
+
+    served, store = site
+    html = get(served, "/search?q=" + quote("沪明")).text
+    first = re.findall(r'<h2><a href="/story/(\d+)', html)
+    nxt = unescape(re.search(r'<a rel="next" href="([^"]*)"', html).group(1))
+    assert "upto=" in nxt
+    for i in range(3):
+        url = f"https://late{i}.example.cn/{i}.html"
+        art = Article(url=url, title=f"沪明合作晚到稿件{i}", paragraphs=(f"沪明合作晚到稿件第{i}篇。",),
+                      published=datetime(2026, 12, 1, i, tzinfo=timezone.utc))
+        aid, _ = store.add_article(art, source="late", canonical_url=url, content_hash=f"late{i}", story_id=None,
+                                   band_keys=[])
+        store.set_match(aid, Match(topic="hu-ming", matched=True, score=9.0))
+    second = get(served, nxt).text
+    shown = re.findall(r'<h2><a href="/story/(\d+)', second)
+    assert len(shown) == 4 and not set(shown) & set(first)
+    back = unescape(re.search(r'<a rel="prev" href="([^"]*)"', second).group(1))
+    assert re.findall(r'<h2><a href="/story/(\d+)', get(served, back).text) == first
+    assert "晚到稿件" in get(served, "/search?q=" + quote("沪明")).text  # a search afresh has them

@@ -29,16 +29,17 @@ from .output import local_iso, local_time, print_table, shown
               help="relevance: title hits first, then newest.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(0), help="Rows to show; 0 for all.")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
+@click.option("--upto-id", type=click.IntRange(0), help="Only articles stored up to this id: the pages of one search "
+              "stay put while new articles are stored (a page of the table that has a next names it).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "excel", "urls"]), default="table",
               show_default=True, help="excel: the CSV for a spreadsheet (a UTF-8 mark, so Excel reads the Chinese "
               "right; a cell that would start a formula begins with ').")
 @click.pass_obj
-def search(state, words, topic, source, since, until, articles, sort, limit, offset, fmt) -> None:
+def search(state, words, topic, source, since, until, articles, sort, limit, offset, upto_id, fmt) -> None:
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
-    from ..pipeline.query import check_topic, parse_query
-    from ..pipeline.query import search as run_search
+    from ..pipeline.query import check_topic, parse_query, search_page
     from ..pipeline.reindex import stale_index
 
     mistyped = next((w for w in words if _OPTION_LIKE.fullmatch(w)), None)
@@ -55,8 +56,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     ctx = state.reader()
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
-    results = run_search(ctx, query, topic=topic, source=source, since=after, until=before, limit=limit,
-                         offset=offset, sort=sort, articles=articles)
+    page = search_page(ctx, query, topic=topic, source=source, since=after, until=before, limit=limit,
+                       offset=offset, sort=sort, articles=articles, upto=upto_id)
+    results = page.results
     if not results and source and source not in (names := ctx.store.source_names()):  # a typo finds nothing
         shown_names = ", ".join(names[:15]) + (f" and {len(names) - 15} more" if len(names) > 15 else "")
         raise InputError(f"search: no stored article is from source {source!r}",
@@ -66,6 +68,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         for repost in r["reposts"]:
             repost["published"] = local_iso(repost["published"])
     _print_results(query, results, fmt, offset)
+    if page.more and fmt == "table":  # stderr, as "nothing found"; an export's output stays the data alone
+        click.echo(f"more: --offset {offset + limit} --upto-id {page.upto} (the next page, as the archive was when "
+                   "this one was read)", err=True)
 
 
 # What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and

@@ -29,6 +29,7 @@ class Page(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at e
     results: list[dict]
     more: bool
     terms: list[str]
+    upto: int = 0  # the last article id the pages of this search hold (the next page's `upto`)
 
 
 def parse_query(query: str) -> Query:
@@ -55,13 +56,18 @@ MOST_ROWS = 2**31 - 1
 
 def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
-                sort: str = "date", articles: bool = False) -> Page:
-    """Like `search`, plus whether another page follows (`limit` 0: everything)."""
+                sort: str = "date", articles: bool = False, upto: int | None = None) -> Page:
+    """Like `search`, plus whether another page follows (`limit` 0: everything). `upto`: only the
+    articles stored by the time an earlier page was read (its `Page.upto`), so that articles
+    stored since do not shift the pages (`--offset` alone moves with every new article)."""
     check_topic(topic, ctx.topic_names)
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
     q = querylang.parse(query)
-    filters = Filters(topic=topic, source=source, since=since, until=until)
+    last = ctx.store.last_article_id()
+    if upto is not None and upto >= last:
+        upto = None  # nothing stored since: the filter would only cost (a topic's own index is read alone)
+    filters = Filters(topic=topic, source=source, since=since, until=until, upto=upto)
     # one more tells whether a next page exists; past MOST_ROWS (a C int, as SQLite reads rows) a
     # page is empty: no store holds that many stories
     want = None if limit == 0 else min(offset + limit + 1, MOST_ROWS)
@@ -73,7 +79,7 @@ def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, sour
     chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
-    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms())
+    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), last if upto is None else upto)
 
 
 def _at_address(ctx: Reading, query: str, filters: Filters) -> list[tuple[int, int]]:

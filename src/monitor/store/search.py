@@ -56,6 +56,7 @@ class Filters(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms a
     source: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    upto: int | None = None  # only articles stored by then (ids up to this): pages that stay put
 
 
 class Walk(NamedTuple):  # as Filters
@@ -439,6 +440,9 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.until:
         where.append(f"{KEY} < ?")
         params.append(iso(filters.until))
+    if filters.upto is not None:
+        where.append("id <= ?")
+        params.append(filters.upto)
     if filters.topic:
         where.append("EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = articles.id AND t.topic = ?)")
         params.append(filters.topic)

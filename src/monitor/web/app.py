@@ -128,21 +128,22 @@ class _Pages:
         keys = ("q", "topic", "source", "since", "until", "sort")
         return {k: request.query_params.get(k, "").strip() for k in keys}
 
-    def _search(self, p: dict[str, str], page: int, limit: int = PAGE):
+    def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None):
         return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
                            since=parse_since(p["since"], "since"), until=parse_until(p["until"], "until"),
-                           sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit)
+                           sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit, upto=upto)
 
     async def search(self, request: Request) -> Response:
         p = self._params(request)
         page = max(1, _int(request.query_params.get("page"), 1))
         try:
-            result = self._search(p, page)
+            result = self._search(p, page, upto=_upto(request))
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_names(), link=_link)
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx))
+                           terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx),
+                           upto=result.upto)
 
     def _source_names(self) -> list[str]:
         return sorted({s.name for s in self.ctx.cfg.sources} | {r["name"] for r in self.ctx.store.sources()})
@@ -211,10 +212,10 @@ class _Pages:
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
         starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
         since = datetime.combine(date.fromisoformat(starts[0]), datetime.min.time(), SHANGHAI)
-        result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE)
+        result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request))
         chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
-                           chart=chart, weeks=weeks, terms=[], link=_link,
+                           chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto,
                            p={"weeks": str(weeks)} if "weeks" in request.query_params else {})
 
     async def topic_feed(self, request: Request) -> Response:
@@ -248,6 +249,13 @@ def week_starts(today: date, weeks: int) -> list[str]:
     """The Mondays (YYYY-MM-DD) of the `weeks` weeks ending with this one, oldest first."""
     monday = today - timedelta(days=today.weekday())
     return [(monday - timedelta(weeks=k)).isoformat() for k in range(weeks - 1, -1, -1)]
+
+
+def _upto(request: Request) -> int | None:
+    """The pinned archive state of a page after the first (`Page.upto`), None when absent or not
+    a number."""
+    value = _int(request.query_params.get("upto"), -1)
+    return value if 0 <= value < 2**63 else None
 
 
 def _int(value: str | None, default: int) -> int:
