@@ -6,6 +6,10 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
   closing it (`Interested in solar? Get a solar cost estimate and find out …`): not text. Sentences
   of the text that use the same words (an `Interested in …?` inside a paragraph, a stock price
   named in passing) stay.
+- A list of one to three items between paragraphs, each item one link worded like a headline
+  (`<ul><li><a><strong>Coastal towns brace for …</strong></a></li></ul>`): another story, not text;
+  and a wire credit under the text (`With files from The Canadian Press`) with a `Report Typo` link.
+  Lists of the text's own (short links to its documents, items in words) stay.
 """
 
 from __future__ import annotations
@@ -27,3 +31,19 @@ def test_the_same_words_inside_sentences_of_the_text_stay() -> None:
     assert len(body) == 4
     assert "Interested in solar? Get a quote" in body[1]
     assert body[3].startswith("Its treasurer said the group would join our region")
+
+
+def test_a_headline_bullet_between_paragraphs_and_a_wire_credit_are_not_text() -> None:
+    body = paragraphs("en_e20_headline_bullets.html")
+    assert body[0].startswith("A late-season storm knocked out power")
+    assert body[-1].startswith("Residents were asked to keep away")
+    assert not any("brace for second storm" in line or "With files from" in line or "Typo" in line for line in body)
+    assert len(body) == 5
+
+
+def test_lists_of_the_text_stay() -> None:
+    body = paragraphs("en_e20_text_lists.html")
+    assert "The spending review" in body
+    assert "Annex on road repairs" in body
+    assert any(line.startswith("close the two smallest depots") for line in body)
+    assert body[-1].startswith("Residents can send comments")

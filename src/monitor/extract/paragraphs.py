@@ -388,6 +388,8 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
             doomed.extend(boxes)
         elif tag in _LISTS and (boxes := _listed_box(node, own_id)):
             doomed.extend(boxes)
+        elif tag in _LISTS and _headline_bullets(node):
+            doomed.append(node)
         elif tag == "form" and _entry_form(node):
             doomed.append(_signup_box(node, own_id))
         else:
@@ -653,6 +655,40 @@ def _listed_box(listing: LexborNode, own_id: int) -> list[LexborNode]:
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text) or _in_page_links(listing)):
         return []
     return _inline_box(line, own_id, any_line=True)
+
+
+# A bullet that is another story's headline: this many words at least (`Mayor resigns` may be a
+# list of the text's own; a headline runs longer).
+_HEADLINE_WORDS = 6
+
+
+def _headline_bullets(listing: LexborNode) -> bool:
+    """A list of one to three items set between paragraphs, each item one link filling it and worded
+    like a headline (six words or more, no sentence end): other stories' headlines
+    (`<ul><li><a><strong>Taliban claims …</strong></a></li></ul>`), not a list of the text's own
+    (items in words of their own, short links to documents)."""
+    items = list(listing.iter(include_text=False))
+    if not 1 <= len(items) <= 3 or any(item.tag != "li" for item in items):
+        return False
+    for item in items:
+        links = item.css("a")
+        text = item.text().strip()
+        if len(links) != 1 or not text or text[-1] in _SENTENCE_ENDS or links[0].text().strip() != text \
+                or len(text.split()) < _HEADLINE_WORDS:
+            return False
+    return _text_block(listing, "prev") and _text_block(listing, "next")
+
+
+def _text_block(node: LexborNode, step: str) -> bool:
+    """Whether the nearest block before or after `node` (past empty ones, up to three) is a paragraph."""
+    near = beside(node, step)
+    for _ in range(3):
+        if near is None or near.tag != "p":
+            return False
+        if near.text().strip():
+            return True
+        near = beside(near, step)
+    return False
 
 
 def _in_page_links(listing: LexborNode) -> bool:
