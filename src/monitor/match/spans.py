@@ -258,10 +258,39 @@ class Enumerations:
         return False
 
 
+# A numbered list run into one line ("1. 鼓浪屿 2. 武夷山 3. …", a top-ten list flattened by its page): numbers after a
+# space, read as items only where they count up 1, 2, 3 … on the line (not "增长 5.2%", not one "3." in a sentence).
+_INLINE_NUMBER = re.compile(r"(?:(?<=[ \n:;。])|^)(\d{1,2})[.、](?!\d)")
+
+
+def _inline_items(text: str, least: int) -> list[int]:
+    """The starts of the numbers of each line holding `least` or more of them counting up from 1, after spaces."""
+    starts: list[int] = []
+    a = 0
+    while a <= len(text):
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        if text.count(" 2", a, b) and text.count(" 3", a, b):  # a cheap test: most lines have no such numbers
+            run: list[int] = []
+            for m in _INLINE_NUMBER.finditer(text, a, b):
+                n = int(m.group(1))
+                if n == len(run) + 1:
+                    run.append(m.start())
+                elif n == 1:
+                    run = [m.start()]
+            if len(run) >= least:
+                starts += run
+        a = b + 1
+    return starts
+
+
 def _numbered_items(text: str, least: int = MIN_LIST_ITEMS) -> list[tuple[int, int]]:
     """Items of a numbered list of at least `least` entries; each ends at the next
     item or at its line's end."""
     starts = [m.start() + 1 for m in _ITEM.finditer(text)]
+    if len(starts) < least and (" 2." in text or " 2、" in text):
+        known = set(starts)  # "\n 1." is an item of _ITEM's from its space already
+        starts = sorted(known.union(i for i in _inline_items(text, least) if i - 1 not in known))
     items = []
     if len(starts) >= least:
         for i, start in enumerate(starts):

@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 # one paragraph, readers' posts headed 发表于 below the story; and, by a probe below (match-26), list items under ◎, ※,
 # ➤ … bullets, an item whose line is only its day running on to the next; and, by a probe below (match-27), three
 # items under an office's log title, 工作周报, as a list; and, by a probe below (match-28), an apostrophe written as an
-# opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an).
+# opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an; a numbered list run into one
+# line, 1. … 2. … 3. …, as a list).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -116,6 +117,7 @@ PROBES = (
     ("住建局工作周报", "●召开安全生产会议。\n●赴上海参加沪明对口合作联席会议。\n●开展节前检查。"),
     ("Yong‘an welcomes Shanghai doctors", "Doctors from Shanghai began a monthly clinic in Yong´an under the paired "
      "assistance program."),
+    ("年度十大新闻", "揭晓：1. 地铁开通 2. 沪明合作共建医院开诊 3. 新建公园 4. 免费午餐 5. 社区食堂开张"),
 )
 
 
