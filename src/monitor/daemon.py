@@ -66,6 +66,7 @@ def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
             reloader.request()
             continue
         log.info("signal %s: stopping after running jobs finish", signum)
+        reloader.ctx.stopping.set()  # a digest under way ends after its current message; the rest wait
         sched.shutdown(wait=True)
         return
 

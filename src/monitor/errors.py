@@ -52,12 +52,13 @@ class StoreError(MonitorError):
 class NotifyError(MonitorError):
     """A digest could not be delivered through a channel. `waiting`, when set, names the
     recipients still to have it: the others took it, so a retry is for those only.
-    `retry_after`: the seconds the receiver asked to be left alone (its Retry-After)."""
+    `retry_after`: the seconds the receiver asked to be left alone (its Retry-After). `unsure`:
+    the receiver had the whole message and never answered: it may have it."""
 
     def __init__(self, message: str, hint: str | None = None, waiting: tuple[str, ...] = (),
-                 retry_after: float | None = None) -> None:
+                 retry_after: float | None = None, unsure: bool = False) -> None:
         super().__init__(message, hint)
-        self.waiting, self.retry_after = waiting, retry_after
+        self.waiting, self.retry_after, self.unsure = waiting, retry_after, unsure
 
 
 class InputError(MonitorError):

@@ -100,7 +100,7 @@ class Metrics:
         self.sent.labels(d.subscriber, d.channel).inc(d.sent)
         self.failed.labels(d.subscriber, d.channel).inc(d.failed)
         self.pending.labels(d.subscriber, d.channel).set(d.pending)
-        self.stories.labels(d.subscriber, d.channel).inc(d.stories if d.status in ("sent", "error") else 0)
+        self.stories.labels(d.subscriber, d.channel).inc(d.stories if d.status in ("sent", "error", "stopped") else 0)
 
 
 class _Quiet(WSGIRequestHandler):

@@ -151,6 +151,7 @@ class Outgoing:
     part: int = 1  # which message of the digest on this channel, of `parts`
     parts: int = 1
     recipients: tuple[str, ...] = ()  # email: those of the channel's `to` still waiting (none: all)
+    resend: bool = False  # a try of it may have reached the receiver unanswered: the next says it is sent again
 
 
 @dataclass(frozen=True)

@@ -259,15 +259,38 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
         return
     from ..pipeline import send_digests
 
-    results = send_digests(state.context(), subscriber, dry_run=dry_run, out=sys.stdout)
+    ctx = state.context()
+    said = _stop_sending_on_signals(ctx.stopping) if not dry_run else []
+    results = send_digests(ctx, subscriber, dry_run=dry_run, out=sys.stdout)
     for r in results:
         if dry_run:
             click.echo(shown(r.rendered))
         click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {r.stories} stories"
                    + (f" ({r.detail})" if r.detail else "")
                    + (f"; {r.pending} messages wait for the next run" if r.pending and not dry_run else ""), err=True)
-    if any(r.status == "error" for r in results):
+    if said:
+        click.echo(f"error: digest stopped by {said[0]}: each message sent is recorded, the others wait "
+                   "for the next run", err=True)
+    if said or any(r.status == "error" for r in results):
         sys.exit(1)
+
+
+def _stop_sending_on_signals(stopping: threading.Event) -> list[str]:
+    """Ctrl-C or SIGTERM (`docker stop`, a service manager) while a digest is sent: the message
+    under way finishes and is recorded, and no other leaves (killed at once, that message was
+    sent again at the next run, the reader given it twice). A second signal stops at once.
+    Returns the list the signal's name is put in."""
+    said: list[str] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        said.append(signal.Signals(signum).name)
+        stopping.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    return said
 
 
 def _mark_read(state, subscriber: str | None, before: str | None) -> None:

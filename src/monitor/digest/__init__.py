@@ -7,6 +7,7 @@ never reads the clock: every time shown comes from the Digest, in Asia/Shanghai.
 - `common`: times, escapes, highlighting, display order, subject lines, `Page`;
 - `render`: text, Markdown and HTML; `payloads`: webhook bodies per platform;
 - `plan`: cutting a digest into messages within each platform's limit.
+- `again`: a message sent again after a try of unknown outcome, marked so.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ SLACK_BLOCKS = 50
 SLACK_SECTION_CHARS = 3_000
 EMAIL_HTML_BYTES = 90_000  # of the HTML document, UTF-8; a tenth under where Gmail clips
 LIMITED = ("wecom", "dingtalk", "feishu", "slack")
+RESEND_ROOM = 64  # bytes (Slack: characters) each page keeps for `again`'s short note, should it go twice
 _SHRINK_LEVELS = 5
 
 
@@ -38,24 +39,25 @@ def _json(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def _slack_ok(payload: dict[str, Any]) -> bool:
+def _slack_ok(payload: dict[str, Any], room: int = 0) -> bool:
     blocks = payload["blocks"]
-    return (len(blocks) <= SLACK_BLOCKS and len(_json(payload)) <= SLACK_CHARS
+    return (len(blocks) <= SLACK_BLOCKS and len(_json(payload)) + room <= SLACK_CHARS
             and all(len(b["text"]["text"]) <= SLACK_SECTION_CHARS for b in blocks if b["type"] == "section"))
 
 
-def fits(fmt: str, payload: dict[str, Any]) -> bool:
-    """Whether `payload` is within `fmt`'s platform limit (formats without one always fit)."""
+def fits(fmt: str, payload: dict[str, Any], room: int = 0) -> bool:
+    """Whether `payload` is within `fmt`'s platform limit (formats without one always fit), with
+    `room` bytes (Slack: characters) to spare."""
     # WeCom and DingTalk count their markdown field; we hold the whole body to the limit, which
     # also holds the field (JSON escapes only add bytes) whichever of the two a receiver counts.
     if fmt == "wecom":
-        return len(_json(payload).encode()) <= WECOM_BYTES
+        return len(_json(payload).encode()) + room <= WECOM_BYTES
     if fmt == "dingtalk":
-        return len(_json(payload).encode()) <= DINGTALK_BYTES
+        return len(_json(payload).encode()) + room <= DINGTALK_BYTES
     if fmt == "feishu":
-        return len(_json(payload).encode()) + FEISHU_SIGN_RESERVE <= FEISHU_BYTES
+        return len(_json(payload).encode()) + FEISHU_SIGN_RESERVE + room <= FEISHU_BYTES
     if fmt == "slack":
-        return _slack_ok(payload)
+        return _slack_ok(payload, room)
     return True
 
 
@@ -96,7 +98,7 @@ def paginate(digest: Digest, fmt: str, kind: str = "webhook") -> list[Page]:
         return _paginate(digest, lambda page: email_fits(digest, page))
     if fmt not in LIMITED or not everything.entries:
         return [everything]
-    return _paginate(digest, lambda page: fits(fmt, webhook_payload(digest, fmt, page)))
+    return _paginate(digest, lambda page: fits(fmt, webhook_payload(digest, fmt, page), RESEND_ROOM))
 
 
 def _paginate(digest: Digest, fit: Callable[[Page], bool]) -> list[Page]:

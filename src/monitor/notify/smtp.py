@@ -43,6 +43,7 @@ class _Watchdog:
 
     def __init__(self, budget: float) -> None:
         self.fired, self._lock = False, threading.Lock()
+        self.in_doubt = False  # the message's data is sent and its answer not read: the server may have it
         self._sock: socket.socket | None = None
         self._timer = threading.Timer(budget, self._fire)
         self._timer.daemon = True
@@ -87,6 +88,16 @@ class _Watched(smtplib.SMTP):
         reply = super().starttls(*args, **kw)
         if self.sock is not None:
             self.watchdog.watch(self.sock)  # the TLS socket now owns the descriptor
+        return reply
+
+    def send(self, s: Any) -> None:
+        super().send(s)
+        if isinstance(s, bytes) and s.endswith(b"\r\n.\r\n"):  # a message's data, ended (`data`)
+            self.watchdog.in_doubt = True
+
+    def getreply(self) -> tuple[int, bytes]:
+        reply = super().getreply()
+        self.watchdog.in_doubt = False  # answered: taken or refused, we know which
         return reply
 
 
@@ -158,6 +169,8 @@ def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     msg["X-Monitor-Digest-Id"] = message.digest_id
     if message.key:
         msg["X-Monitor-Message-Id"] = message.key
+    if message.resend:  # an earlier try may have reached the reader
+        msg["X-Monitor-Resend"] = "1"
     # Sent by a program, not a person: vacation and out-of-office responders (RFC 3834; Exchange
     # reads its own header) do not answer each digest to the sender's mailbox.
     msg["Auto-Submitted"] = "auto-generated"
@@ -220,15 +233,20 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                 watchdog.done()  # QUIT after the message was taken may take its own time
             _quit(smtp)
     except (smtplib.SMTPException, OSError) as exc:
+        doubt = watchdog.in_doubt and not accepted  # it had the whole message: sent again, it says so
+        again = "it may have arrived; it is sent again at the retry, marked as sent again, with the same Message-ID"
+        if doubt and not isinstance(exc, smtplib.SMTPServerDisconnected):
+            why = f"within {SESSION_BUDGET * timeout:g} s" if watchdog.fired else f"({exc or type(exc).__name__})"
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} took the message but did not "
+                              f"answer {why}", hint=again, unsure=True) from exc
         if watchdog.fired and not accepted:
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
                               f"within {SESSION_BUDGET * timeout:g} s",
                               hint="the server is stalling (a tarpit?); the message will be retried") from exc
         if handed and isinstance(exc, smtplib.SMTPServerDisconnected):  # not `security` or the port: they worked
-            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} closed the connection while "
-                              f"taking the message, before saying it had it: {exc}",
-                              hint="it may have arrived; it is sent again at the retry with the same Message-ID, "
-                              "which mail clients show once") from exc
+            when = "after the message's data, before saying it had it" if doubt else "before taking the message"
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} closed the connection {when}: "
+                              f"{exc}", hint=again if doubt else "it goes again at the retry", unsure=doubt) from exc
         raise _smtp_error(exc, channel) from exc
     finally:
         watchdog.done()

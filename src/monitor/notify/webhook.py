@@ -47,6 +47,16 @@ class _Stalled(Exception):
     """A try that used up its budget before the receiver's status line came."""
 
 
+class _Unanswered(Exception):
+    """The receiver had the whole request, then gave no status line: the connection closed or
+    broke, or the budget ran out (`stalled`). It may have taken the message: a chat robot posts
+    it at once, so a POST sent again now would show twice."""
+
+    def __init__(self, cause: BaseException, stalled: bool) -> None:
+        super().__init__(str(cause))
+        self.cause, self.stalled = cause, stalled
+
+
 def dingtalk_sign(timestamp: str, secret: str) -> str:
     """DingTalk's signature: base64(HMAC-SHA256(key=secret, msg="timestamp\\nsecret")); timestamp in ms."""
     digest = hmac.new(secret.encode(), f"{timestamp}\n{secret}".encode(), hashlib.sha256).digest()
@@ -75,6 +85,8 @@ def build_request(channel: Channel, message: Outgoing, secret: str | None,
                "X-Monitor-Digest-Id": message.digest_id}
     if message.key:  # the same on every retry, so a receiver can drop a repeat
         headers |= {"Idempotency-Key": message.key, "X-Monitor-Message-Id": message.key}
+    if message.resend:  # an earlier try may have reached it
+        headers["X-Monitor-Resend"] = "1"
     if secret and channel.format == "dingtalk":
         ts = str(int(now * 1000))
         url = url.copy_merge_params({"timestamp": ts, "sign": dingtalk_sign(ts, secret)})
@@ -115,6 +127,11 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
             response = _following(url, body, headers, host, timeout)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
+        except _Unanswered as exc:  # not again in this run: it may be there already
+            why = (f"gave no answer within {timeout:g} s" if exc.stalled
+                   else f"closed the connection without an answer ({type(exc.cause).__name__})")
+            raise NotifyError(f"webhook to {host} took the message but {why}: it may have it",
+                              hint="it goes again at the retry, marked as sent again", unsure=True) from exc
         except (httpx.TransportError, _Stalled) as exc:
             if attempt == retries:
                 why = (f"no answer within {timeout:g} s" if isinstance(exc, _Stalled)
@@ -165,13 +182,24 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
     """One POST within `timeout` in all; the answer's first ANSWER_BYTES, or what came in time."""
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
+    taken: list[bool] = []
+
+    async def trace(event: str, info: dict) -> None:
+        if event.endswith("send_request_body.complete"):
+            taken.append(True)
+
     async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
         try:
             async with asyncio.timeout_at(end):
-                stream = await client.send(client.build_request("POST", url, content=body, headers=headers),
-                                           stream=True)
-        except TimeoutError as exc:
-            raise _Stalled() from exc
+                stream = await client.send(client.build_request("POST", url, content=body, headers=headers,
+                                                                extensions={"trace": trace}), stream=True)
+        except (TimeoutError, httpx.TransportError) as exc:
+            if taken:
+                raise _Unanswered(exc, stalled=not isinstance(exc, httpx.TransportError)
+                                  or isinstance(exc, httpx.TimeoutException)) from exc
+            if isinstance(exc, TimeoutError):
+                raise _Stalled() from exc
+            raise
         answer = bytearray()
         try:
             async with asyncio.timeout_at(end):

@@ -30,12 +30,14 @@ MAX_BODY_CHARS = 1_000_000  # a longer body (imported or polled) is cut here
 class Context:
     """What every pipeline step needs: config, an open store and (for polling) a fetcher.
     `lock` serialises use of the store's one connection between threads (daemon jobs); it is
-    never held while fetching."""
+    never held while fetching. `stopping`: set by a SIGTERM or Ctrl-C; a digest sends no
+    further message once the one under way is recorded."""
 
     cfg: Config
     store: Store
     fetcher: Fetcher | None = None
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    stopping: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @property
     def topic_names(self) -> Collection[str]:
@@ -76,7 +78,7 @@ class DigestResult:
     subscriber: str
     channel: str
     stories: int
-    status: str  # sent | empty | dry-run | error
+    status: str  # sent | empty | dry-run | error | stopped (a signal, with messages left for the next run)
     detail: str = ""
     rendered: str = ""
     sent: int = 0  # messages accepted by the receiver in this run

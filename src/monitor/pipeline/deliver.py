@@ -264,6 +264,11 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
             waiting = f"{len(queue) - i} messages wait a minute for the robot's rate limit"
             result.detail = f"{result.detail}; {waiting}" if result.sent else waiting
             break
+        if ctx.stopping.is_set():  # a SIGTERM: the rest wait in the outbox, none half-sent
+            result.status, result.detail = "stopped", f"stopped by a signal after {result.sent} messages; " \
+                                                      f"{len(queue) - i} wait for the next run"
+            log.warning("digest subscriber=%s channel=%s: %s", sub.name, key, result.detail)
+            break
         failure = _send(ctx, channel, queued, out)
         pacing.PACER.sent(key, channel.format)
         if failure:
@@ -273,7 +278,7 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
             continue
         result.status, result.sent, result.stories = "sent", result.sent + 1, result.stories + queued.message.stories
         result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
-    if error:  # what failed is what the person running it needs to see, whatever else went
+    if error and result.status != "stopped":  # what failed is what the person running it needs to see
         result.status, result.detail = "error", error + (f" ({result.detail} sent)" if result.sent else "")
     result.pending = len(ctx.store.outbox_due(sub.name, key))
     return result
@@ -307,6 +312,11 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error."""
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
+    ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
+    if message.resend:  # an earlier try may have reached the reader: this one says so
+        from ..digest.again import resent
+
+        message = resent(message)
     try:
         from .. import notify  # sending only: `monitor feed` builds stories without loading httpx
 
@@ -315,11 +325,12 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
         # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
         asked = timedelta(seconds=min(RETRY_CAP, getattr(exc, "retry_after", None) or 0.0))
         retry_at = utcnow() + max(retry_delay(queued.attempts + 1), asked)
-        ctx.store.mark_failed(queued.id, str(exc), retry_at, getattr(exc, "waiting", ()))
+        ctx.store.mark_failed(queued.id, str(exc), retry_at, getattr(exc, "waiting", ()),
+                              resend=message.resend or getattr(exc, "unsure", False))
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
         return str(exc)
     ctx.store.mark_sent(queued.id)
-    log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)", where, message.key, message.part,
-             message.parts, message.stories, detail)
+    log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)%s", where, message.key, message.part,
+             message.parts, message.stories, detail, " sent again, marked so" if message.resend else "")
     return None

@@ -82,14 +82,25 @@ class OutboxPart(StoreBase):
                                  "SELECT subscriber, channel, story_id, ? FROM outbox_stories WHERE message_id = ?",
                                  [now, message_id])
 
-    def mark_failed(self, message_id: int, error: str, retry_at: datetime, waiting: tuple[str, ...] = ()) -> None:
+    def begin_send(self, message_id: int) -> None:
+        """Before a message leaves: from now on it may reach its receiver. A sender killed before
+        it records the outcome (`mark_sent`, `mark_failed`) leaves it so, and the next send of it
+        says it is sent again (`Outgoing.resend`)."""
+        with self.transaction():
+            self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.resend', json('true')) "
+                                 "WHERE id = ?", [message_id])
+
+    def mark_failed(self, message_id: int, error: str, retry_at: datetime, waiting: tuple[str, ...] = (),
+                    resend: bool = False) -> None:
         """A send failed: count the attempt, keep the error, and say when to try again. `waiting`:
-        the recipients still to have it when the others took it (the retry is for them only)."""
+        the recipients still to have it when the others took it (the retry is for them only).
+        `resend`: it may have reached the receiver all the same (now or at an earlier try)."""
         now = iso(utcnow())
         with self.transaction():
             self.db.conn.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, "
-                                 "last_attempt_at = ?, next_attempt_at = ? WHERE id = ?",
-                                 [error, now, iso(retry_at), message_id])
+                                 "last_attempt_at = ?, next_attempt_at = ?, "
+                                 "message = json_set(message, '$.resend', json(?)) WHERE id = ?",
+                                 [error, now, iso(retry_at), "true" if resend else "false", message_id])
             if waiting:
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
