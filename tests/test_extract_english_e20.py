@@ -10,6 +10,9 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
   (`<ul><li><a><strong>Coastal towns brace for …</strong></a></li></ul>`): another story, not text;
   and a wire credit under the text (`With files from The Canadian Press`) with a `Report Typo` link.
   Lists of the text's own (short links to its documents, items in words) stay.
+- Found on a probe page written last (not the measured set): a picture's caption buttons with its
+  credit (`hide caption`, `toggle caption`, as one line), an `Article continues below` slot and an
+  ad-block notice (`We've noticed that you're using an ad blocker. …`): not text.
 """
 
 from __future__ import annotations
@@ -47,3 +50,12 @@ def test_lists_of_the_text_stay() -> None:
     assert "Annex on road repairs" in body
     assert any(line.startswith("close the two smallest depots") for line in body)
     assert body[-1].startswith("Residents can send comments")
+
+
+def test_caption_buttons_a_continues_below_line_and_an_ad_block_notice_are_not_text() -> None:
+    body = paragraphs("en_e20_caption_buttons.html", "https://valleypost.example.com/2024/05/02/ferry/")
+    assert body[0].startswith("Residents of Millbrook voted on Tuesday")
+    assert body[-1].startswith("The council will now seek bids")
+    assert not any("caption" in line or "continues below" in line or "ad blocker" in line
+                   or "Valley Post" in line for line in body)
+    assert len(body) == 5

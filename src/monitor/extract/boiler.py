@@ -44,7 +44,8 @@ _CHROME = re.compile(
     r"版权所有|版權所有|未经授权|禁止转载|免责声明|copyright|©|all rights reserved|"
     r"share this|sign up for|click here|advertisement|subscribe to|follow us|join our facebook|like us on facebook|"
     r"requires javascript|tell us what you think|leave a comment|join the conversation|continue reading below|"
-    r"story continues below|scroll to continue|长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
+    r"story continues below|article continues below|story continues after|article continues after|scroll to continue|"
+    r"长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|点【在看】|分享、点赞|点赞、在看|"
     r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms|"  # a CMS's watermark lines strewn through the text
     r"继续往下阅读|繼續往下閱讀|请继续阅读|請繼續閱讀|载点|載點|付费会员|付費會員|已过查询时效|已過查詢時效"
@@ -69,6 +70,8 @@ _PROMO_START = re.compile(
     r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
     r"[\[【]\s?(?:related(?: news| stories| articles| reading| links?)?|read more|see also|also read|read also)\s?[\]】]\s*:?$|"
     r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
+    r"(?:hide|show|toggle) caption.{0,100}$|enlarge this image$|"  # a picture's caption buttons (and its credit)
+    r"(?:we(?:'|’)ve noticed|it looks like|looks like) (?:that )?you(?:'|’)re using an ad-? ?blocker\b|"  # an ad-block notice
     r"with files from\b[^.!?]{0,80}$|report (?:an? )?(?:typo|error)s?[.!]?$|"  # a wire credit, a form's link under the text
     r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
     r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
