@@ -86,13 +86,15 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     metrics, database = Metrics(), DatabaseFile(ctx.cfg.db_path)
     metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
 
-    def after(new: Context) -> Any:  # a source removed, renamed or disabled leaves /metrics
+    def after(new: Context) -> Any:  # a source or subscriber removed, renamed or disabled leaves /metrics
         metrics.keep_sources(s.name for s in new.cfg.sources if s.enabled)
+        metrics.keep_subscribers(s.name for s in new.cfg.subscribers)
         return after_reload(new) if after_reload else None
 
     reloader = Reloader(sched, ctx, build, after)
     with ctx.lock:  # what waits in the outbox from before this start
         metrics.seed_pending(ctx.store.outbox_summary())
+    metrics.keep_subscribers(s.name for s in ctx.cfg.subscribers)
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
     try:
         stop = serve(metrics, metrics_port, metrics_host,

@@ -68,6 +68,15 @@ class Metrics:
                 if labels not in self.sources:
                     metric.remove_by_labels({"source": labels})
 
+    def keep_subscribers(self, names: Iterable[str]) -> None:
+        """Drop the digest series of subscribers not in `names` (removed from the config): their
+        pending messages are dropped too, and a gauge left behind said they waited for ever."""
+        kept = set(names)
+        for metric in (self.sent, self.failed, self.pending, self.stories):
+            for name in {s.labels["subscriber"] for family in metric.collect() for s in family.samples}:
+                if name not in kept:
+                    metric.remove_by_labels({"subscriber": name})
+
     def observe(self, result: Any) -> None:
         """Count one job's return value: a SourceReport, a DigestResult, or a list of either."""
         self.last_job = time.time()

@@ -157,6 +157,8 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivery_lock(ctx):
+        if subscriber is None:
+            _drop_former(ctx)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
         for name in dict.fromkeys(sub.name for sub, _ in pairs):  # after adopting: what an edited channel took
@@ -187,12 +189,21 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
     with _delivery_lock(ctx):
+        _drop_former(ctx)
         for name, key in ctx.store.outbox_channels_due(now):
             found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
                 _drop_stale(ctx, sub, channel, key)  # its stories go in the next digest, as they now should
                 results.append(_flush(ctx, sub, channel, key, None, now))
     return results
+
+
+def _drop_former(ctx: Context) -> None:
+    """The unsent messages of subscribers the config no longer has are dropped, one line each:
+    nothing would send them, and they showed as failing or pending for ever."""
+    for name, n in ctx.store.drop_former([s.name for s in ctx.cfg.subscribers]).items():
+        log.warning("digest subscriber=%s: no longer in the config: %d unsent message%s dropped (its stories "
+                    "go to it if it is configured again)", name, n, "" if n == 1 else "s")
 
 
 def _channel_pairs(ctx: Context, subscriber: str | None) -> list[tuple[Subscriber, Channel]]:

@@ -123,6 +123,19 @@ class OutboxPart(StoreBase):
             f"SELECT id FROM outbox WHERE subscriber = ? AND status != 'sent' AND channel NOT IN ({marks})",
             [subscriber, *configured])])
 
+    def drop_former(self, configured: Collection[str]) -> dict[str, int]:
+        """Drop the unsent messages of subscribers no longer `configured` (removed from the
+        config): nothing sends them, and a failed one showed as failing for ever. Their stories
+        stay unsent: a subscriber configured again gets them. Returns how many per subscriber."""
+        marks = ",".join("?" * len(configured)) or "''"
+        rows = list(self.query(f"SELECT id, subscriber FROM outbox WHERE status != 'sent' "
+                               f"AND subscriber NOT IN ({marks}) ORDER BY subscriber", list(configured)))
+        self._drop([r["id"] for r in rows])
+        dropped: dict[str, int] = {}
+        for r in rows:
+            dropped[r["subscriber"]] = dropped.get(r["subscriber"], 0) + 1
+        return dropped
+
     def _drop(self, stale: list[int]) -> int:
         if stale:
             with self.transaction():
