@@ -34,7 +34,19 @@ from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor
 from .listing import ListingWalk
-from .steps import SourceRun, article_from_page, choose_links, describe, link_failed, record, referer, same_headline
+from .steps import (
+    SourceRun,
+    Stray,
+    article_from_page,
+    choose_links,
+    describe,
+    link_failed,
+    record,
+    referer,
+    same_headline,
+    stray,
+    strays,
+)
 
 Step = Callable[[concurrent.futures.Future], None]
 
@@ -218,7 +230,8 @@ class Cycle:
         later = morepages.later_pages(page.url, page.text)
         if later:  # the article goes on over more pages: fetched in turn, then stored whole
             return self._next_page(run, _Pages(cand, key, article, target, aliases, page.url, later), None)
-        self._add(run, article, target, aliases)
+        if not stray(run, Stray(cand, key, article, target, aliases)):
+            self._add(run, article, target, aliases)
 
     def _headline_at(self, target: str) -> str:
         """The headline of the article this cycle or the store holds at `target` ('' for none)."""
@@ -289,6 +302,11 @@ class Cycle:
         run.done = True
         with self.ctx.lock:
             try:
+                keep, failed = strays(run)
+                for held, exc in failed:
+                    link_failed(self.ctx, run, held.cand, held.key, exc)
+                for held in keep:
+                    self._add(run, held.article, held.target, held.aliases)
                 self._count(self.ingestor.flush())  # its articles are in before its row says so
             except StoreError as exc:
                 self._store_failed(run, exc)

@@ -39,6 +39,17 @@ MAX_TITLE = 1_000  # a headline; a page whose <title> is a megabyte is broken or
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
 
+@dataclass(frozen=True)
+class Stray:
+    """A link's article whose headline shares nothing with the link's text, not stored yet."""
+
+    cand: Candidate
+    key: str
+    article: Article
+    target: str
+    aliases: set[str]
+
+
 @dataclass
 class SourceRun:
     """One source in one cycle: its report and what the cycle learnt on the way."""
@@ -62,6 +73,8 @@ class SourceRun:
     # record: harmless, the link is stored, so it is never fetched again)
     failing: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)  # link texts the listing gives more than one link (阅读全文)
+    # pages headed unlike their link's text, by headline and text, held until the source's links are in
+    strays: dict[tuple[str, int], list[Stray]] = field(default_factory=dict)
     status: str | None = None  # set when the listing itself failed
     done: bool = False
 
@@ -166,6 +179,34 @@ def landed_elsewhere(cand: Candidate, final: str, headline: str, generic: set[st
     if (before.path, before.query) == (after.path, after.query):
         return False  # http → https, a host's www: the same page
     return _unlike(cand, headline, generic) is True
+
+
+def stray(run: SourceRun, held: Stray) -> bool:
+    """Hold `held` when its page is headed unlike its link's text (True), until the source's
+    links are in: one page for several links (a maintenance notice, a login wall served at every
+    address) is none of their articles (`strays`)."""
+    if _unlike(held.cand, held.article.title, run.generic) is not True:
+        return False
+    run.strays.setdefault((held.article.title, hash(held.article.body)), []).append(held)
+    return True
+
+
+def strays(run: SourceRun) -> tuple[list[Stray], list[tuple[Stray, ExtractError]]]:
+    """The held articles to store, and the links to fail with why: those whose page, headed
+    unlike every one of their texts, came for several links named otherwise."""
+    keep: list[Stray] = []
+    failed: list[tuple[Stray, ExtractError]] = []
+    for held in run.strays.values():
+        if len({h.cand.title for h in held}) < 2:
+            keep += held
+            continue
+        for h in held:
+            failed.append((h, ExtractError(
+                f"{h.cand.url}: the same page as {len(held) - 1} other links, headed {h.article.title[:40]!r}: "
+                "not this article", hint="a maintenance, login or home page served at every address; asked again "
+                "at the next poll")))
+    run.strays.clear()
+    return keep, failed
 
 
 def _unlike(cand: Candidate, headline: str, generic: set[str]) -> bool | None:
