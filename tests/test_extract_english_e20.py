@@ -13,6 +13,12 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
 - Found on a probe page written last (not the measured set): a picture's caption buttons with its
   credit (`hide caption`, `toggle caption`, as one line), an `Article continues below` slot and an
   ad-block notice (`We've noticed that you're using an ad blocker. …`): not text.
+- On a second probe page: a `FILE PHOTO: … REUTERS/…/File Photo` caption set as a paragraph, a share
+  row of the networks' names (`Facebook Twitter LinkedIn Email`), an Instagram embed's `View this
+  post on Instagram` button, and closing prompts (`Get push notifications …`, `Want more stories like
+  this? Sign up here.`, `Thank you for reading! Please consider subscribing …`, `Have something to
+  add to this story? …`, a comment policy, `… Followed categories will be added to My News.`): not
+  text. The same words inside sentences of the text stay, and so does the embedded post's own text.
 """
 
 from __future__ import annotations
@@ -59,3 +65,21 @@ def test_caption_buttons_a_continues_below_line_and_an_ad_block_notice_are_not_t
     assert not any("caption" in line or "continues below" in line or "ad blocker" in line
                    or "Valley Post" in line for line in body)
     assert len(body) == 5
+
+
+def test_closing_prompts_a_share_row_an_instagram_button_and_a_file_photo_line_are_not_text() -> None:
+    body = paragraphs("en_e20_closing_prompts.html", "https://news.example.com/business/2024/03/10/port-strike")
+    assert body[0].startswith("Dock workers at Eastport voted")
+    assert body[-1] == "The port authority's chair called the deal fair to both sides."
+    assert "Back to work tomorrow. Proud of this crew." in body  # the embedded post's own text stays
+    assert not any(line.startswith(("FILE PHOTO", "Facebook Twitter", "View this post", "Get push", "Want more",
+                                    "Thank you for reading", "Have something", "Our goal", "Don't miss"))
+                   for line in body)
+    assert len(body) == 6
+
+
+def test_the_prompts_words_inside_sentences_of_the_text_stay() -> None:
+    body = paragraphs("en_e20_prompt_words.html")
+    assert len(body) == 4
+    assert body[1].startswith("Readers who want the alerts can get push notifications")
+    assert body[3].startswith("\u201cThank you for reading with us") or body[3].startswith('"Thank you for reading with us')

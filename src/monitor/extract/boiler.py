@@ -72,6 +72,11 @@ _PROMO_START = re.compile(
     r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
     r"(?:hide|show|toggle) caption.{0,100}$|enlarge this image$|"  # a picture's caption buttons (and its credit)
     r"(?:we(?:'|’)ve noticed|it looks like|looks like) (?:that )?you(?:'|’)re using an ad-? ?blocker\b|"  # an ad-block notice
+    r"file photo\s*:|view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|tiktok|youtube)$|"  # a caption, a button
+    r"(?:(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|flipboard|telegram|tumblr|e-?mail|print|copy link)"
+    r"[\s|·•,/]*){3,10}$|"  # a share row of the networks' names
+    r"get push notifications\b|want more (?:stories|news|articles|content)(?: like this)?\?|have something to add\b[^?]{0,40}\?|"
+    r"thank(?:s| you) for reading\b[^.!?]{0,40}[.!]\s*(?:please |consider |subscribe|support|sign up|become)|"  # closing prompts
     r"with files from\b[^.!?]{0,80}$|report (?:an? )?(?:typo|error)s?[.!]?$|"  # a wire credit, a form's link under the text
     r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
     r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
@@ -114,7 +119,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
     r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
-    r"provided by an independent third party|is not responsible or liable"  # a syndicated feed's disclaimer
+    r"provided by an independent third party|is not responsible or liable|"  # a syndicated feed's disclaimer
+    r"safe and engaging place for users|followed categories will be added"  # a comment policy, a follow prompt
 )
 # A membership pitch closing a post (`… Become a Harbour Arts Member and support independent arts publishing.`):
 # searched only in lines holding `support independent`; a sentence about such support without a call stays.
