@@ -32,6 +32,7 @@ _SHORT_YEAR = re.compile(
     r"(?<![\d\-/.:])(\d{2})(?:(-)(\d{1,2})-(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/.:])"
     r"(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
 )
+SHORT_YEAR_OPENING = _SHORT_YEAR  # for `.match` at a line's start: a byline line of its own
 # 12/03/05 · [14/03/13 10:21]: the same two-digit year first with slashes, as Chinese forums and
 # CMSes print it; read only in a byline of a Chinese page (an American page writes `03/08/18` month first).
 _SHORT_YEAR_SLASH = re.compile(
@@ -618,13 +619,19 @@ def _event_on(text: str, match: re.Match[str]) -> bool:
             and _WEEKDAY_AFTER.match(after) is None)
 
 
+# A copula before a date that closes a clause (`…时间为2017年3月16日。`): a sentence states the day.
+_COPULAS = ("为", "為", "是")
+
+
 def _in_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether a date opens a clause of running text (`2017年6月21日，趙家窪村史上…`) or is a sentence's
-    event (`…于 2017 年 7 月 20 日发布…`): the day something happened, not when the page was posted (a
-    byline's comma leads to its fields: `…日，来源：`)."""
+    event (`…于 2017 年 7 月 20 日发布…`, `…时间为2017年3月16日。`): the day something happened or is due,
+    not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
     if _event_on(text, match):
         return True
     after = text[match.end() : match.end() + 9]
+    if after[:1] in ("。", "；") and text[max(0, match.start() - 3) : match.start()].rstrip()[-1:] in _COPULAS:
+        return True  # `…截止时间为2017年3月16日。`: a sentence's statement of a day
     if after[:1] in ("分", "秒"):  # `14时28分，`: the time's unit the pattern left out
         after = after[1:]
     about = _ABOUT.match(after) if after[:1] in _ABOUT_FIRST else None

@@ -31,7 +31,7 @@ from .boiler import (
     trim_tail,
     without_summary,
 )
-from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, YEAR_APART, dated_header_line
+from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, SHORT_YEAR_OPENING, YEAR_APART, dated_header_line
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
 
@@ -907,8 +907,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     # A link's close marker may stand without its opening (the link's text began in the block before).
     marked = _LINK_OPEN in raw or _LINK_CLOSE in raw
     text = collapse(raw.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "") if marked else raw)
-    if not text:
-        return True
+    if not text or (marked and len(text) <= 3 and text.isdigit()):
+        return True  # nothing, or a pager's linked page number under a text split over pages (分页)
     short = len(text) <= 80
     if short and is_stop(text):
         return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
@@ -1123,6 +1123,15 @@ def _is_byline(line: str, body: Body) -> bool:
         # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
         return _han_date_line(body, line, han)
     fields = byline_fields(line)
+    if date is None and line[:2].isdigit() and (short := SHORT_YEAR_OPENING.match(line)) is not None \
+            and (fields or len(line) <= short.end() + 12) and _month_day(short.group(3) or short.group(6),
+                                                                         short.group(4) or short.group(7)):
+        # `16-11-24 来源：本站`, `09.03.05 10:23`: an older CMS's date line with a two-digit year (read as a
+        # byline's, `dates.short_year_date`), lifted like one with four digits
+        for label, value, _ in fields:
+            assign_field(body, label, clean(value))
+        body.date_text = body.date_text or line
+        return True
     if date and not fields and _DIARY.search(line):
         return False  # `2018年5月10日 天气多云 星期四`: a diary's entry in the text, no byline
     bracketed = line[:1] in "（(【[" and line[-1:] in "）)】]"  # `（东南网三明频道 编辑：吴晓燕）`
@@ -1141,6 +1150,11 @@ def _is_byline(line: str, body: Body) -> bool:
     if date and not fields and len(line) <= len(date.group(0)) + 2:
         _without_issuers(body)  # a signature's date
     return True
+
+
+def _month_day(month: str, day: str) -> bool:
+    """Whether two numbers can be a month and its day (`20-30-40岁` holds none)."""
+    return 1 <= int(month) <= 12 and 1 <= int(day) <= 31
 
 
 # A thread's post line, its poster and time (`小鱼儿 发表于 2007-3-11 09:30`), as an archiver's view of a
