@@ -77,9 +77,69 @@ def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title
         return [tree.body] if tree.body is not None else []
     ranked = _near_headline(_rank(scores), scores, _headline(h1s, title))
     top = _promote(ranked, scores)
+    best = ranked[0][1]  # a paragraph's cell, promoted to its table when another cell scored near it
+    if best.tag == "td" and top.tag in _ROW_PARTS and _distance(best, top) <= 3 and (rows := _paragraph_rows(best, scores)):
+        return rows
     kept = _with_siblings(top, scores)
     twins = _twins(top, scores)
     return _in_order(twins[0], [*kept, *twins[1]]) if twins else kept
+
+
+_ROW_PARTS = ("td", "tr", "tbody", "table")
+# Rows that may part two paragraph rows of a text set one paragraph a row (a picture, a subhead).
+_ROW_GAP = 2
+
+
+def _paragraph_rows(top: LexborNode, scores: dict[LexborNode, float]) -> list[LexborNode]:
+    """The cells of a text set one paragraph a table row (`<tr><td>para</td></tr>`, older CMS and
+    FrontPage pages) when `top` is one of them: the run of one-cell rows around `top`'s that hold
+    paragraphs (a scored cell or a sentence without links), with at most `_ROW_GAP` other rows between
+    two (a subhead, a picture); [] unless the run holds another paragraph row besides `top`'s. The
+    title, date and tool rows above and below stay out, as they do beside a text's <p>s."""
+    row = top.parent
+    if row is None or row.tag != "tr" or row.parent is None or len(top.css("p, br")) >= 2:
+        return []  # a cell holding paragraphs of its own is the text's container: the rows beside are not text
+    threshold = max(10.0, scores.get(top, 0.0) * 0.2)
+    cells: list[LexborNode | None] = []  # each row's one cell, None for other rows
+    at = -1
+    for sibling in row.parent.iter(include_text=False):
+        if sibling.mem_id == row.mem_id:
+            at = len(cells)
+        children = list(sibling.iter(include_text=False)) if sibling.tag == "tr" else []
+        cells.append(children[0] if len(children) == 1 and children[0].tag == "td" else None)
+    if at < 0 or len(cells) < 3:
+        return []
+    text = [cell is not None and (cell.mem_id == top.mem_id or scores.get(cell, 0.0) >= threshold
+                                  or _sentence_cell(cell)) for cell in cells]
+    first = last = at
+    while True:
+        ahead = next((i for i in range(first - 1, max(-1, first - 2 - _ROW_GAP), -1) if text[i]), None)
+        if ahead is None:
+            break
+        first = ahead
+    while True:
+        behind = next((i for i in range(last + 1, min(len(cells), last + 2 + _ROW_GAP)) if text[i]), None)
+        if behind is None:
+            break
+        last = behind
+    if sum(text[first:last + 1]) < 2:
+        return []
+    return [cell for cell in cells[first:last + 1] if cell is not None]
+
+
+def _sentence_cell(cell: LexborNode) -> bool:
+    """A cell holding a paragraph, with no link: it ends a sentence, a notice's item (`；`) or its one
+    label (a salutation), is long and holds a sentence (a closing `（某某）` after it), or lists an
+    attachment (`附件1：《…》`); a date, tool or menu row does none of these."""
+    text = cell.text().strip()
+    weighted = weighted_length(text)
+    if weighted <= 10 or cell.css_first("a") is not None:
+        return False
+    if text[-1:] in "：:":  # a salutation or a lead-in (`各学校：`, `现通知如下：`), not a row of labels
+        return text.count("：") + text.count(":") == 1
+    if text[-1:] in "”\"":  # a quotation closing a sentence, not a headline ending in a quoted name
+        return _SENTENCE_END.search(text, 0, len(text) - 1) is not None
+    return text[-1:] in "。！？.!?；;" or (weighted > 80 and "。" in text) or text.startswith("附件")
 
 
 def _unit_score(text: str, cap: float = 3.0) -> float:

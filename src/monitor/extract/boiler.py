@@ -381,6 +381,11 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 60 and ("/" in line or "／" in line) and (_slash_staff(line) or _name_slash_role(line)):
         return True  # `本期监制/唐怡 主编/李浙`, `编辑/王兴栋`, `文/林青`, `李尚辉/文 倪路/图`
+    if len(line) <= 80 and " " in line and line.count(":") + line.count("：") + line.count("/") + line.count("／") >= 2 \
+            and _staff_row(line):
+        return True  # `校稿:李咏 一审:张中强 终审:李玲`, `文/邱蕊 卓嘉 责任编辑:张媛`: credits in one row
+    if len(line) <= 120 and "技术支持" in line and ("主办" in line or "承办" in line) and "。" not in line:
+        return True  # `主办:…教育局 制作:…信息中心 技术支持:…科技`: a site's footer
     if line[:1] in _PICTURE_NOTE_FIRST and len(line) <= 120 and _PICTURE_NOTE.match(line):
         return True  # `■图：…`, `■ 图为…`, `题图：…`, `【图片说明】…`: a note on the picture beside the text
     if len(line) <= 160 and line[:1] == "【" and _RECORD_FIELDS.fullmatch(line):
@@ -505,6 +510,25 @@ def _outlet_credit(line: str) -> bool:
     head = line[:12]
     at = max(head.find(bar) for bar in _BARS)
     return at > 1 and head[:at].rstrip().endswith(_OUTLET_ROLES)
+
+
+# Where a row of credits parts into its credits: before each role and its colon or slash.
+_ROLE_SPLIT = re.compile(r"[ \u3000]+(?=[\u4e00-\u9fff]{1,6}[：:/／])")
+
+
+def _staff_row(line: str) -> bool:
+    """Two credits or more in one row, each a newsroom's role line (`一审:张中强`), a proofreader's
+    (`校稿:李咏`) or a slash credit (`文/邱蕊 卓嘉`)."""
+    parts = _ROLE_SPLIT.split(line.strip())
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        slash = "/" in part or "／" in part
+        if not ((slash and _slash_staff(part)) or (not slash and any(hint in part for hint in _STAFF_HINTS)
+                                                    and _staff_line(part))
+                or (part.startswith(_PROOF_LABELS) and _names_after_colon(part, 2))):
+            return False
+    return True
 
 
 def _staff_line(line: str) -> bool:
