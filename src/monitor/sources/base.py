@@ -218,8 +218,8 @@ def read_marks(marks: list[dict[str, Any]], budget: int, read: ReadOn,
 
 
 def absolute(base: str, href: str | None) -> str | None:
-    """`href` resolved against `base` as a browser does; None for script/mail/fragment links and
-    malformed URLs."""
+    """`href` resolved against `base` as a browser does (tabs and newlines dropped, other control
+    characters percent-encoded); None for script/mail/fragment links and malformed URLs."""
     if not href or href.strip().lower().startswith(("javascript:", "mailto:", "#", "tel:")):
         return None
     head, mark, query = href.strip().partition("?")
@@ -227,9 +227,14 @@ def absolute(base: str, href: str | None) -> str | None:
         joined = urljoin(base, head.replace("\\", "/") + mark + query)
     except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
         return None
+    if not joined.isprintable():  # a control character inside (a stray U+0001, an escape): percent-encoded
+        joined = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", joined)
     scheme, colon, rest = joined.partition(":")
     # a scheme in capitals (`HTTPS://`) is the same scheme to a browser; urljoin lowers it only as the base's
     return scheme.lower() + colon + rest if colon and not scheme.islower() else joined
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # the URL Standard's C0 controls, and DEL, which browsers encode
 
 
 def in_page_encoding(url: str, codec: str) -> str:
