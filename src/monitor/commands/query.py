@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 
 import click
 
@@ -39,7 +41,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
-    from ..pipeline.query import check_topic, parse_query, search_page
+    from ..pipeline.query import check_topic, parse_query, search_page, search_rows
     from ..pipeline.reindex import stale_index
 
     mistyped = next((w for w in words if _OPTION_LIKE.fullmatch(w)), None)
@@ -56,19 +58,18 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     ctx = state.reader()
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
-    page = search_page(ctx, query, topic=topic, source=source, since=after, until=before, limit=limit,
-                       offset=offset, sort=sort, articles=articles, upto=upto_id)
-    results = page.results
-    if not results and source and source not in (names := ctx.store.source_names()):  # a typo finds nothing
+    asked = {"topic": topic, "source": source, "since": after, "until": before, "limit": limit, "offset": offset,
+             "sort": sort, "articles": articles, "upto": upto_id}
+    # an export is written as it is read (50,000 rows: one batch in memory, not all of them); the table is measured whole
+    page = search_page(ctx, query, **asked) if fmt == "table" else None
+    rows = iter(page.results) if page is not None else search_rows(ctx, query, **asked)
+    first = next(rows, None)
+    if first is None and source and source not in (names := ctx.store.source_names()):  # a typo finds nothing
         shown_names = ", ".join(names[:15]) + (f" and {len(names) - 15} more" if len(names) > 15 else "")
         raise InputError(f"search: no stored article is from source {source!r}",
                          hint=f"sources in the archive: {shown_names or 'none yet'}")
-    for r in results:  # stored in UTC, shown in Asia/Shanghai
-        r["published"] = local_iso(r["published"])
-        for repost in r["reposts"]:
-            repost["published"] = local_iso(repost["published"])
-    _print_results(query, results, fmt, offset)
-    if page.more and fmt == "table":  # stderr, as "nothing found"; an export's output stays the data alone
+    _print_results(query, _local_times(itertools.chain([first], rows) if first is not None else rows), fmt, offset)
+    if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto} (the next page, as the archive was when "
                    "this one was read)", err=True)
 
@@ -79,12 +80,27 @@ _OPTION_LIKE = re.compile(r"--[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.S)
 FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
 
 
-def _print_results(query: str, results: list[dict], fmt: str, offset: int = 0) -> None:
-    if fmt == "json":
+def _local_times(results: Iterator[dict]) -> Iterator[dict]:
+    """The results with their dates (stored in UTC) in Asia/Shanghai."""
+    for r in results:
+        r["published"] = local_iso(r["published"])
+        for repost in r["reposts"]:
+            repost["published"] = local_iso(repost["published"])
+        yield r
+
+
+def _print_results(query: str, results: Iterator[dict], fmt: str, offset: int = 0) -> None:
+    if fmt == "json":  # what json.dumps(the list, indent=2) writes, an item at a time
         import json
 
-        click.echo(json.dumps([{k: r[k] for k in FIELDS} for r in results], ensure_ascii=False, indent=2))
-    elif fmt == "urls":
+        opened = False
+        for r in results:
+            item = json.dumps({k: r[k] for k in FIELDS}, ensure_ascii=False, indent=2)
+            sys.stdout.write(("," if opened else "[") + "\n  " + item.replace("\n", "\n  "))
+            opened = True
+        sys.stdout.write("\n]\n" if opened else "[]\n")
+        return
+    if fmt == "urls":
         for r in results:
             click.echo(shown(r["url"]))
     elif fmt in ("csv", "excel"):
@@ -103,14 +119,15 @@ def _print_results(query: str, results: list[dict], fmt: str, offset: int = 0) -
     else:
         from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers
 
+        rows = list(results)
         print_table(f"search: {query}" if query else "newest",
                     ["id", "published", "source", "title", "outlets", "topics", "snippet"],
                     [[r["id"], local_time(r["published"]), r["source"], r["title"],
                       f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
-                      mark(r["snippet"], r["terms"], "【", "】")] for r in results])
-    if not results and fmt == "table":
-        click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
-                   else "nothing found", err=True)
+                      mark(r["snippet"], r["terms"], "【", "】")] for r in rows])
+        if not rows:
+                click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
+                       else "nothing found", err=True)
 
 
 CELL_MOST = 32767  # characters an Excel cell holds; a longer field is cut or spills into other rows

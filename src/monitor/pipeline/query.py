@@ -60,6 +60,30 @@ def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, sour
     """Like `search`, plus whether another page follows (`limit` 0: everything). `upto`: only the
     articles stored by the time an earlier page was read (its `Page.upto`), so that articles
     stored since do not shift the pages (`--offset` alone moves with every new article)."""
+    q, filters, page, more, skip, upto = _chosen(ctx, query, topic, source, since, until, limit, offset, sort,
+                                                 articles, upto)
+    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), upto)
+
+
+BATCH = 500  # results read in full at a time by `search_rows`
+
+
+def search_rows(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
+                since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
+                sort: str = "date", articles: bool = False, upto: int | None = None) -> Iterator[dict]:
+    """`search_page`'s results one by one, read BATCH at a time: an export of 50,000 rows holds
+    their ids and one batch's rows (bodies, reposts, snippets), not every row at once, and its
+    first rows are written while the rest are read."""
+    q, filters, page, _, skip, _ = _chosen(ctx, query, topic, source, since, until, limit, offset, sort, articles, upto)
+    for start in range(0, len(page), BATCH):
+        yield from _results(ctx, q, filters, page[start:start + BATCH], articles, skip)
+
+
+def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, since: datetime | None,
+            until: datetime | None, limit: int, offset: int, sort: str, articles: bool, upto: int | None,
+            ) -> tuple[Query, Filters, list[tuple[int, int]], bool, frozenset[str], int]:
+    """The query, filters, (article, story) pairs of the page, whether more follow, the common
+    tokens left to the check, and the last article id the page holds."""
     check_topic(topic, ctx.topic_names)
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}", hint="use date or relevance")
@@ -79,7 +103,7 @@ def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, sour
     chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
-    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), last if upto is None else upto)
+    return q, filters, page, more, skip, last if upto is None else upto
 
 
 def _at_address(ctx: Reading, query: str, filters: Filters) -> list[tuple[int, int]]:
