@@ -82,3 +82,13 @@ def test_a_row_of_credits_under_the_text_is_no_text():
     page = ("<html><head><title>我校举行春季科技节</title></head><body><h1>我校举行春季科技节</h1>"
             f"<div class='content'>{body}</div></body></html>")
     assert extract(page, None, now=NOW).paragraphs[-1] == line
+
+
+def test_a_reposts_tail_labels_are_no_text():
+    # `阅读原文` (a repost's link to its original), a reading counter, a bare attachments label and a
+    # `相关文件` heading over the bureau's related documents
+    for tail in ("<p>阅读原文</p>", "<p>阅读:0</p>", "<p>附件:</p>", "<p>相关文件</p><p>关于做好暑期安全工作的通知</p>"):
+        body = "".join(f"<p>{line}</p>" for line in TEXT) + tail
+        page = ("<html><head><title>我校举行春季科技节</title></head><body><h1>我校举行春季科技节</h1>"
+                f"<div class='info'>发布日期：2008-04-19</div><div class='content'>{body}</div></body></html>")
+        assert list(extract(page, None, now=NOW).paragraphs) == TEXT, tail

@@ -16,7 +16,7 @@ import unicodedata
 # (a count may stand before or after it: `3 Comments`, `网友评论（2）`, a reply box's `跟贴 12 参与 56`).
 _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
-    r"相關推薦|相关稿件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
+    r"相關推薦|相关稿件|相关文件|相關文件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
     r"新闻推荐|新聞推薦|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"跟贴|跟帖|網友跟帖|"
@@ -50,8 +50,8 @@ _CHROME = re.compile(
     r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms|"  # a CMS's watermark lines strewn through the text
     r"继续往下阅读|繼續往下閱讀|请继续阅读|請繼續閱讀|载点|載點|付费会员|付費會員|已过查询时效|已過查詢時效"
 )
-# A page's counters (`阅读量：1203`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
-_COUNTERS = re.compile("点击数|点击量|浏览次数|阅读量|阅读次数")
+# A page's counters (`阅读量：1203`, `阅读:0`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
+_COUNTERS = re.compile(r"点击数|点击量|浏览次数|阅读量|阅读次数|阅读[：:]\s*\d")
 _SENTENCE_ENDS = re.compile("[。！？]")
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -548,6 +548,7 @@ _WIDGET_WORDS = frozenset((
     "电脑版", "電腦版", "手机版", "手機版", "图片", "圖片", "+1", "返回顶部", "返回頂部", "无障碍", "無障礙",
     "超大", "标准", "標準", "关注", "關注", "已关注", "已關注", "评论", "評論",  # a font-size switch, a follow button, a comment count
     "广告", "廣告", "X", "×",  # an advert's label and its close button (`X 关闭`)
+    "阅读原文", "閱讀原文", "附件",  # a repost's link to its original; an attachments label with none after it
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
