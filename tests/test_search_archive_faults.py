@@ -143,3 +143,43 @@ def test_paging_stays_put_while_new_articles_are_stored(paged):
     assert second == before and not set(second) & set(first)
     assert f"--upto-id {upto}" in said and "--offset 20" in said
     assert _page(cfg, "--offset", "30", "--upto-id", upto)[0] == []
+
+
+# --- a year or a month as --since / --until --------------------------------------------------------
+
+@pytest.fixture()
+def years(tmp_path):
+    """One article on the 15th of each month from 2024-06 to 2026-05."""
+    store = Store.open(tmp_path / "s.db")
+    for k in range(24):
+        year, month = 2024 + (5 + k) // 12, (5 + k) % 12 + 1
+        url = f"https://y.example.cn/{year}/{month}.html"
+        art = Article(url=url, title=f"沪明合作{year}年{month}月简报", paragraphs=(f"沪明合作{year}年{month}月工作简报。",),
+                      published=datetime(year, month, 15, 2, tzinfo=timezone.utc))
+        store.add_article(art, source="desk", canonical_url=url, content_hash=url, story_id=None, band_keys=[])
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path
+
+
+def _months(cfg, *args) -> list[str]:
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "--limit", "0", "--format", "json", *args, "简报"])
+    assert result.exit_code == 0, result.output
+    return [r["title"].removeprefix("沪明合作").removesuffix("简报") for r in json.loads(result.stdout)]
+
+
+def test_a_year_or_a_month_is_a_period_not_seconds_ago(years):
+    """`--since 2025 --until 2025` (a researcher exporting a year) read 2025 as a number of
+    seconds: since 34 minutes ago, until 34 minutes ago, an empty export and no error."""
+    year = _months(years, "--since", "2025", "--until", "2025")
+    assert year == [f"2025年{m}月" for m in range(12, 0, -1)]
+    assert _months(years, "--since", "2025-11", "--until", "2026-01") == ["2026年1月", "2025年12月", "2025年11月"]
+    assert _months(years, "--since", "2026/05/01") == ["2026年5月"]
+    assert _months(years, "--until", "2024.06.30") == ["2024年6月"]
+
+
+@pytest.mark.parametrize("value", ["3600", "20251", "0"])
+def test_a_bare_number_that_is_no_year_is_refused(years, value):
+    result = CliRunner().invoke(main, ["--config", str(years), "search", "--since", value, "简报"])
+    assert result.exit_code == 2 and "--since" in result.output and "7d" in result.output

@@ -1,4 +1,6 @@
-"""Times as users write them: `7d`, `12h`, `30m` (that long ago) or `YYYY-MM-DD` (Asia/Shanghai).
+"""Times as users write them: `7d`, `12h`, `30m` (that long ago) or a day, a month or a year:
+`YYYY-MM-DD`, `YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai.
+A number alone is refused: `--since 2025` was 2,025 seconds ago (an empty year's export).
 
 In: option or query-string text. Out: aware UTC datetimes. InputError names the value. Pure.
 """
@@ -13,7 +15,9 @@ from .errors import InputError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")  # as config durations, plus weeks
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")  # as config durations, plus weeks; a unit always
+_PERIOD = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?$|^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
+_HINT = "use e.g. 7d, 12h, 2026-11-01, 2026-11 or 2026"
 # Where the calendar of `datetime` ends: `--since 0001-01-01` (a day before it in UTC) or
 # `--since 999999999d` mean "from the start", `--until 9999-12-31` (its next day) "to the end".
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
@@ -30,20 +34,36 @@ def _ago(value: str) -> datetime | None:
         return EARLIEST
 
 
-def _day(value: str) -> datetime | None:
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=SHANGHAI)
-    except ValueError:
+def _period(value: str) -> tuple[datetime, datetime | None] | None:
+    """The start of the day, month or year written, and the start of the next (None: past the
+    calendar's end); None when the value is none of them."""
+    m = _PERIOD.match(value)
+    if m is None:
         return None
+    year, month, day = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
+    if not month and not 1900 <= int(year) < 2200:  # four digits alone: `3600` is no year anyone means
+        return None
+    try:
+        start = datetime(int(year), int(month or 1), int(day or 1), tzinfo=SHANGHAI)
+    except ValueError:  # year 0, month 13, 31 February
+        return None
+    try:
+        end = (start + timedelta(days=1) if day else
+               start.replace(year=start.year + 1) if not month else
+               start.replace(month=start.month + 1) if start.month < 12 else start.replace(year=start.year + 1, month=1))
+    except (ValueError, OverflowError):  # 9999's next: to the end
+        end = None
+    return start, end
 
 
 def parse_since(value: str | None, name: str = "--since") -> datetime | None:
-    """'7d', '12h', '30m' or 'YYYY-MM-DD' (the start of that day) → aware UTC datetime."""
+    """'7d', '12h', '30m' or a day, month or year (its start) → aware UTC datetime."""
     if not value:
         return None
-    when = _ago(value.strip()) or _day(value.strip())
+    period = _period(value.strip())
+    when = _ago(value.strip()) or (period[0] if period else None)
     if when is None:
-        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint="use e.g. 7d, 12h or 2026-11-01")
+        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint=_HINT)
     try:
         return when.astimezone(timezone.utc)
     except OverflowError:  # 0001-01-01 in Shanghai starts before the calendar's first UTC hour
@@ -51,16 +71,16 @@ def parse_since(value: str | None, name: str = "--since") -> datetime | None:
 
 
 def parse_until(value: str | None, name: str = "--until") -> datetime | None:
-    """'7d' (that long ago) or 'YYYY-MM-DD' (that whole day included) → aware UTC datetime."""
+    """'7d' (that long ago) or a day, month or year (all of it included) → aware UTC datetime."""
     if not value:
         return None
-    day = _day(value.strip())
-    if day is not None:
+    period = _period(value.strip())
+    if period is not None:
         try:
-            return (day + timedelta(days=1)).astimezone(timezone.utc)
+            return period[1].astimezone(timezone.utc) if period[1] is not None else LATEST
         except OverflowError:  # the calendar's last day: to the end
             return LATEST
     when = _ago(value.strip())
     if when is None:
-        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint="use e.g. 7d, 12h or 2026-11-30")
+        raise InputError(f"{name} {value!r} is neither a duration nor a date", hint=_HINT)
     return when
