@@ -60,7 +60,9 @@ _FULL_STOP = re.compile(r"[.．](?:\s|$)")
 # The opening LEAD characters of the story text (white space removed) hashed into one more LSH
 # key: an abridged reprint or a lead-only repost keeps the opening but shares a third of the
 # shingles or less, which bands of three find about half the time. Two stories that open alike
-# (a column's shared introduction) become candidates only; containment still decides.
+# (a column's shared introduction) become candidates only; containment still decides. Every text
+# longer than its opening has the key: a portal's brief of 50 to 80 characters (the first
+# paragraph and an ellipsis) shares a dozen shingles with its story and an anchor by chance.
 LEAD = 40
 # Anchors: the ANCHORS smallest hashes of the text's ANCHOR-character windows, stored as LSH
 # keys too. Bottom-k sketches keep containment: when one text holds the other, each of the
@@ -305,7 +307,7 @@ class Fingerprint:
 
     grams: Any  # numpy uint64 array, sorted and unique
     sig: Any  # numpy uint64 array of BINS minimums (densified); empty for an empty text
-    lead: int | None = None  # the opening's key (texts of at least 2 x LEAD characters)
+    lead: int | None = None  # the opening's key (texts longer than LEAD characters)
     anchors: tuple[int, ...] = ()  # the bottom-k keys of ANCHOR-character windows
 
     @property
@@ -333,7 +335,7 @@ def fingerprint(normalised: str, k: int = SHINGLE) -> Fingerprint:
         return Fingerprint(np.zeros(0, np.uint64), np.zeros(0, np.uint64))
     h = _positional(text, k)
     grams = _sorted_unique(h.copy())
-    return Fingerprint(grams, _signature(grams), _lead_key(text) if len(text) >= 2 * LEAD else None,
+    return Fingerprint(grams, _signature(grams), _lead_key(text) if len(text) > LEAD else None,
                        _anchors(h, k) if k == SHINGLE else ())
 
 

@@ -1,0 +1,55 @@
+"""Story folding of a portal's lead-only brief of a story (fold-18).
+
+Portals summarise a story by its first paragraph alone, often cut with an ellipsis and followed by a
+source line: a copy of 50 to 80 characters. The opening's LSH key (`dedup.LEAD`) is what finds such a
+copy (it shares a few of the story's shingles; bands and anchors find it by chance), but only texts of
+2 x LEAD characters or more had one: a brief under 80 characters was found only when one of its anchors
+happened to be among the story's. Met in one import with its story (a batch, as `monitor import` and a
+poll store them), such a brief started a story of its own. Every text longer than its opening now has
+the key; containment and the opening check still decide (two short notices that open alike stay apart).
+"""
+
+from __future__ import annotations
+
+from test_fold_edges import _stories
+
+from monitor import dedup, scriptfold
+
+_STORY = [
+    "6月23日上午，“山海协作·百村行”主题宣传活动启动仪式在青岚县云溪乡的古茶道举行，全市各县融媒体记者和基层干部代表参加。",
+    "为展示全市走好山区乡村振兴之路的探索实践，市委组织部、市委宣传部决定开展这次主题宣传活动，"
+    "组织各县融媒体中心记者分赴一百个乡镇、一千个村，记录基层干部群众干事创业的新风貌。",
+    "启动仪式上，参会领导分别致辞，市报社融媒体中心接过活动旗帜，正式开启主题宣传。随后，大家在古茶道上"
+    "以喝擂茶、背竹篓等当地特有的方式，启动首站“走进云溪”活动。",
+    "云溪乡是青岚县通往沿海的东大门。古茶道曾是山里与沿海贸易的重要纽带，山里的茶叶、笋干从这里挑往海边，"
+    "沿海的食盐、海产也经这里挑进山里，鼎盛时道旁有八家茶行。",
+    "据了解，此次活动为期三个月，采访团将走进茶园、果园、渔港和村级便民服务站，用文字、图片和短视频讲述"
+    "村里的新变化。各县还将把采访中发现的好做法整理成册，供其他乡村学习借鉴。",
+    "活动主办方表示，欢迎广大读者提供线索，一起寻找身边的乡村振兴故事。采访团每到一地，都会在当地的融媒体平台"
+    "开设专栏，及时推送报道，让更多人了解山区乡村的发展变化。",
+]
+STORY = "\n".join(_STORY)
+BRIEF = _STORY[0] + "……\n（来源：某某日报）"
+OTHER = "6月23日上午，“山海协作·百村行”主题宣传活动启动仪式在青岚县云溪乡的古茶道举行，可惜当天下起了大雨，仪式改在乡政府礼堂进行。"
+
+
+def test_a_lead_only_brief_folds_with_its_story_in_one_import(tmp_path):
+    text = "".join(scriptfold.fingerprint_text(BRIEF).split())
+    assert dedup.LEAD < len(text) < 2 * dedup.LEAD  # a brief: longer than its opening, shorter than twice it
+    items = [("https://paper.example.cn/content/1.html", "“山海协作·百村行”主题宣传活动启动", STORY),
+             ("https://www.portal.example.cn/brief/1.html", "“山海协作·百村行”主题宣传活动启动", BRIEF)]
+    for n, order in enumerate(((0, 1), (1, 0))):
+        (where := tmp_path / str(n)).mkdir()
+        first, second = _stories(where, [items[i] for i in order])
+        assert first == second, order
+
+
+def test_a_short_text_has_its_openings_key_and_a_text_no_longer_than_it_has_none():
+    assert dedup.fingerprint(scriptfold.fingerprint_text(BRIEF)).lead is not None
+    assert dedup.fingerprint("一" * dedup.LEAD).lead is None  # its opening is all of it: the bands find it
+
+
+def test_two_short_notices_opening_alike_stay_apart(tmp_path):
+    first, second = _stories(tmp_path, [("https://a.example.cn/1.html", "启动仪式举行", BRIEF),
+                                        ("https://b.example.cn/2.html", "启动仪式改在礼堂", OTHER)])
+    assert first != second
