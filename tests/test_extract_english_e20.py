@@ -19,6 +19,8 @@ while measuring that set, reproduced on a page written for it in tests/fixtures/
   this? Sign up here.`, `Thank you for reading! Please consider subscribing …`, `Have something to
   add to this story? …`, a comment policy, `… Followed categories will be added to My News.`): not
   text. The same words inside sentences of the text stay, and so does the embedded post's own text.
+- A subscription link set as a paragraph between paragraphs (`Keep up with this story and more by
+  subscribing now`): not text (a lone link line between paragraphs is otherwise kept).
 """
 
 from __future__ import annotations
@@ -83,3 +85,11 @@ def test_the_prompts_words_inside_sentences_of_the_text_stay() -> None:
     assert len(body) == 4
     assert body[1].startswith("Readers who want the alerts can get push notifications")
     assert body[3].startswith("\u201cThank you for reading with us") or body[3].startswith('"Thank you for reading with us')
+
+
+def test_a_subscription_link_set_as_a_paragraph_is_not_text() -> None:
+    body = paragraphs("en_e20_subscribe_link.html")
+    assert body[0].startswith("The town of Holm still pays")
+    assert body[-1].startswith("Council members said")
+    assert not any("subscribing" in line for line in body)
+    assert len(body) == 4

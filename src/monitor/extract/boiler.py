@@ -75,6 +75,7 @@ _PROMO_START = re.compile(
     r"file photo\s*:|view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|tiktok|youtube)$|"  # a caption, a button
     r"(?:(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|messenger|flipboard|telegram|tumblr|e-?mail|print|copy link)"
     r"[\s|·•,/]*){3,10}$|"  # a share row of the networks' names
+    r"(?:keep up with|stay on top of|get more of|never miss)\b[^.!?]{0,60}\b(?:by )?subscrib(?:e|ing)\b[^.!?]{0,20}[.!]?$|"
     r"get push notifications\b|want more (?:stories|news|articles|content)(?: like this)?\?|have something to add\b[^?]{0,40}\?|"
     r"thank(?:s| you) for reading\b[^.!?]{0,40}[.!]\s*(?:please |consider |subscribe|support|sign up|become)|"  # closing prompts
     r"with files from\b[^.!?]{0,80}$|report (?:an? )?(?:typo|error)s?[.!]?$|"  # a wire credit, a form's link under the text
