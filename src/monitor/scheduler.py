@@ -12,6 +12,7 @@ metrics live in `daemon`. Never prints; the pipeline logs one line per source.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -22,11 +23,11 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from . import crontab, daemon
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, MonitorError
 from .fetch import Fetcher
 from .models import SourceReport
 from .pipeline import Context, DigestResult, retry_due, run_cycle, send_digests
-from .store import Store
+from .store import Store, database_fault
 
 log = logging.getLogger("monitor")
 
@@ -43,12 +44,35 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         return run_cycle(ctx, [name])
 
     def digest_job(name: str) -> list[DigestResult]:
-        with ctx.lock:  # one SQLite connection: the digest's store work takes its turn
-            return send_digests(ctx, name, respect_backoff=True)
+        try:
+            with ctx.lock:  # one SQLite connection: the digest's store work takes its turn
+                results = send_digests(ctx, name, respect_backoff=True)
+        except Exception as exc:  # a locked or full database: one line, and not skipped till tomorrow
+            if (err := fault(exc)) is None:
+                raise
+            failures = ctx.owed.get(name, (0, 0.0))[0] + 1
+            wait = min(AGAIN_CAP, AGAIN_FIRST * 2 ** (failures - 1))
+            ctx.owed[name] = (failures, time.monotonic() + wait)
+            log.error("digest subscriber=%s status=error error=%s; it runs again at the first retry after %.0f s",
+                      name, err, wait)
+            return []
+        ctx.owed.pop(name, None)
+        return results
 
     def retry_job() -> list[DigestResult]:
-        with ctx.lock:
-            return retry_due(ctx)
+        results = [r for name, (_, when) in list(ctx.owed.items()) if when <= time.monotonic()
+                   for r in (digest_job(name) if name in {s.name for s in ctx.cfg.subscribers} else [])]
+        try:
+            with ctx.lock:
+                return results + retry_due(ctx)
+        except Exception as exc:
+            if (err := fault(exc)) is None:
+                raise
+            log.error("digest retries: %s", err)
+            return results
+
+    def fault(exc: Exception) -> MonitorError | None:
+        return exc if isinstance(exc, MonitorError) else database_fault(exc, ctx.store.path)
 
     now = _now(cfg)
     for src in (s for s in cfg.sources if s.enabled):
@@ -75,6 +99,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
                       name="retry failed digest messages")
     return sched
+
+
+AGAIN_FIRST = 20.0  # seconds at least before a digest that failed runs again (at the retry job's next minute),
+# doubled at each failure in a row
+AGAIN_CAP = 3600.0
 
 
 def missed_run(trigger: BaseTrigger, last_run: datetime, now: datetime) -> datetime | None:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from .. import digest, locks, snippets
 from ..config import Channel, Subscriber
 from ..digest.common import more_entry
-from ..errors import InputError, MonitorError
+from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import parse_iso, utcnow
 from . import pacing
@@ -341,7 +341,11 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
         return str(exc)
-    ctx.store.mark_sent(queued.id)
+    try:
+        ctx.store.mark_sent(queued.id)
+    except StoreError as exc:  # the disk filled: what the person sees says what became of the message
+        raise StoreError(f"{exc.message}; {where} message={message.key} was taken by its receiver but could not "
+                         "be recorded: it goes again at the next run, marked as sent again", hint=exc.hint) from exc
     log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)%s", where, message.key, message.part,
              message.parts, message.stories, detail, " sent again, marked so" if message.resend else "")
     return None

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import StoreError
 from .aliases import AliasesPart
 from .articles import ArticlesPart
-from .base import iso, parse_iso, utcnow
+from .base import iso, parse_iso, storage_error, utcnow
 from .browse import BrowsePart
 from .hosts import HostMemory
 from .matches import MatchesPart
@@ -29,7 +29,7 @@ from .search import SearchPart
 from .sources import SourcesPart
 from .stories import StoriesPart
 
-__all__ = ["HostMemory", "Store", "iso", "migrations", "parse_iso", "utcnow"]
+__all__ = ["HostMemory", "Store", "database_fault", "iso", "migrations", "parse_iso", "utcnow"]
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 # Pages a connection keeps between statements and transactions (SQLite's default is 2 MiB). An
@@ -109,3 +109,19 @@ def _wal(conn: sqlite3.Connection, attempts: int = 20) -> None:
             if "locked" not in str(exc) or attempt == attempts - 1:
                 raise
             time.sleep(0.01 * (attempt + 1))
+
+
+def database_fault(exc: BaseException, path: Path | str | None) -> StoreError | None:
+    """A database error met outside the store's own handling as one StoreError line: the disk or
+    the file let it down (`storage_error`), or another program held the write lock past the busy
+    timeout; None for anything else (a bug), which stays loud."""
+    if isinstance(exc, StoreError):
+        return exc
+    if (err := storage_error(exc, path)) is not None:
+        return err
+    if isinstance(exc, sqlite3.Error) and (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (
+            sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        where = f" {path}" if path else ""
+        return StoreError(f"database{where} is locked: another program has held its write lock for over "
+                          f"{BUSY_SECONDS} s", hint="end that program's transaction")
+    return None
