@@ -1,0 +1,80 @@
+"""Sitemaps built to exhaust memory: a 50 KB `sitemap.xml.gz` that unpacks to 48 MB of empty
+elements (twelve million, within the protocol's 50 MB), or a million `<url>` entries. The whole
+document was parsed into a tree first: `monitor poll` grew past 1.2 GB for the first (8 s of
+CPU), enough for the kernel to kill it on a small server, every poll. Now the entries are read
+as the XML streams, no tree kept, and no more than the protocol's 50,000 of them (what search
+engines read); a file no XML parser takes is read element by element as before, as far."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hostile import BODY, Site
+
+from monitor.sources import sitemap
+
+CHILD = "import sys\nsys.argv[0] = 'monitor'\nfrom monitor.__main__ import run\nrun()\n"
+HEAD = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+TITLES = ["三明与上海签约共建产业园区", "沪明两地联合举办文旅推介会", "上海专家团队赴永安开展义诊"]
+
+
+def _run_measured(tmp_path: Path, url: str) -> tuple[subprocess.CompletedProcess, int]:
+    """`monitor poll` in its own process, waited for with wait4: its outcome and its own peak
+    resident memory in MB."""
+    (tmp_path / "monitor.toml").write_text(
+        'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\ntimeout = 20\nallow_private = ["127.0.0.1"]\n'
+        f'[[sources]]\nname = "map"\nkind = "sitemap"\nurl = "{url}"\n', encoding="utf-8")
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with out.open("w") as o, err.open("w") as e:
+        child = subprocess.Popen([sys.executable, "-c", CHILD, "--config", str(tmp_path / "monitor.toml"),
+                                  "--db", str(tmp_path / "m.db"), "poll"], stdout=o, stderr=e,
+                                 env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return (subprocess.CompletedProcess(child.args, child.returncode, out.read_text(), err.read_text()),
+            usage.ru_maxrss // 1024)
+
+
+def _articles(site: Site) -> str:
+    for i, title in enumerate(TITLES):
+        site.article(f"/news/{i}.html", title, BODY + "\n" + title)
+    return "".join(f"<url><loc>{site.url(f'/news/{i}.html')}</loc></url>" for i in range(len(TITLES)))
+
+
+def test_a_small_gzip_sitemap_of_millions_of_elements_is_read_in_little_memory(tmp_path):
+    with Site() as a:
+        xml = HEAD + _articles(a) + "<x/>" * 12_000_000 + "</urlset>"
+        a.page("/sitemap.xml.gz", gzip.compress(xml.encode(), 9), content_type="application/x-gzip")
+        done, peak = _run_measured(tmp_path, a.url("/sitemap.xml.gz"))
+        asked = a.paths()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert all(f"/news/{i}.html" in asked for i in range(3)), asked
+    assert peak < 600, f"monitor poll peaked at {peak} MB"
+
+
+def test_a_sitemap_of_a_million_entries_gives_the_first_fifty_thousand():
+    xml = HEAD + "".join(f"<url><loc>http://a.cn/{i}.html</loc><lastmod>2026-11-30</lastmod></url>"
+                         for i in range(400_000)) + "</urlset>"
+    kind, entries = sitemap.parse(gzip.compress(xml.encode(), 1), "http://a.cn/sitemap.xml.gz")
+    assert (kind, len(entries)) == ("urlset", 50_000)
+    assert entries[0].loc == "http://a.cn/0.html" and entries[-1].loc == "http://a.cn/49999.html"
+    broken = xml.replace("<urlset", "<br>PHP Warning: x<urlset", 1)  # no XML parser takes it: read element by element
+    kind, entries = sitemap.parse(broken.encode(), "http://a.cn/sitemap.xml")
+    assert (kind, len(entries)) == ("urlset", 50_000)
+
+
+def test_an_entry_s_fields_are_read_as_before():
+    xml = (HEAD.replace('">', '" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">') +
+           "<url> <loc> http://a.cn/1.html </loc><news:news><news:publication_date>2026-11-30T09:00:00+08:00"
+           "</news:publication_date><news:title>沪明<![CDATA[合作]]>新闻</news:title></news:news></url>"
+           "<url><lastmod>2026-11-29</lastmod></url>"  # no address: no entry
+           "<url><loc>/2.html</loc><lastmod>2026-11-29</lastmod><loc>http://a.cn/3.html</loc></url></urlset>")
+    kind, entries = sitemap.parse(xml.encode(), "http://a.cn/sitemap.xml")
+    assert kind == "urlset" and [e.loc for e in entries] == ["http://a.cn/1.html", "http://a.cn/2.html"]
+    assert entries[0].title == "沪明合作新闻" and entries[0].when is not None
+    assert entries[0].when.isoformat() == "2026-11-30T01:00:00+00:00"
+    assert entries[1].when is not None and entries[1].title is None
