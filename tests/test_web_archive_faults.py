@@ -86,6 +86,32 @@ def test_a_result_links_each_of_its_reposts(site):
     assert 'href="https://odd.example.net/p?id=4&amp;x=%3Cb%3E"' in result or 'x=&lt;b&gt;"' in result
 
 
+def _options(html: str, name: str) -> list[str]:
+    select = re.search(f'<select name="{name}">(.*?)</select>', html, re.S).group(1)
+    return [unescape(o) for o in re.findall(r"<option[^>]*>([^<]*)</option>", select)]
+
+
+def test_the_source_filter_offers_the_sources_of_imported_articles(site):
+    """The web page's source list held the configured and polled sources only: an archive imported
+    under its own source names (`desk`, `copier`) could be filtered by them with `monitor search
+    --source`, not in the browser. A source whose first article is stored while the server runs
+    is offered at the next page."""
+    from datetime import datetime, timezone
+
+    from monitor.models import Article
+
+    served, store = site
+    html = get(served, "/search").text
+    assert {"desk", "copier", "odd"} <= set(_options(html, "source"))
+    only = get(served, "/search?source=copier").text
+    assert only.count('class="result"') == 1 and _options(only, "source").count("copier") == 1
+    assert re.search(r'<option selected>copier</option>', only)
+    art = Article(url="https://newcomer.example.cn/1.html", title="新来源稿件", paragraphs=("一家新来源的稿件。",),
+                  published=datetime(2026, 11, 2, tzinfo=timezone.utc))
+    store.add_article(art, source="newcomer", canonical_url=art.url, content_hash="newcomer", story_id=None, band_keys=[])
+    assert "newcomer" in _options(get(served, "/search").text, "source")
+
+
 def test_the_next_page_stays_put_while_new_articles_are_stored(site):
     """Page 2 read after the daemon stored new articles repeated the end of page 1: the pager's
     links pin the archive as page 1 found it (`upto`), so older → shows what followed."""

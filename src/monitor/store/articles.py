@@ -96,6 +96,12 @@ class ArticlesPart(FingerprintsPart):
         date index, which holds the name: for an error's hint, not for a hot path."""
         return [r[0] for r in self.conn.execute("SELECT DISTINCT source FROM articles ORDER BY source")]
 
+    def source_names_after(self, after: int) -> set[str]:
+        """The source names of the articles stored after id `after` (the (id, date) index, which
+        holds the name: a range of it, not the rows)."""
+        return {r[0] for r in self.conn.execute("SELECT DISTINCT source FROM articles INDEXED BY articles_id_date "
+                                                "WHERE id > ?", [after])}
+
     def known_url(self, canonical_url: str) -> bool:
         """Whether this canonical URL is stored already (one indexed look-up)."""
         return self.conn.execute(_KNOWN, [canonical_url]).fetchone() is not None
