@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # the models are made where read: opening the store (a search
     from ..models import Outgoing, Queued
 
 
+# A message is due when its retry time has come, or when its last try is dated after now: the
+# clock was stepped back (NTP mending a clock that ran ahead), and a retry time reckoned on the
+# wrong clock (a day ahead) held the message back for as long.
+DUE = "(next_attempt_at IS NULL OR next_attempt_at <= ? OR last_attempt_at > ?)"
 RECENT_ROWS = 500  # messages looked through for a robot's recent sends (`attempted_since`)
 
 
@@ -61,15 +65,14 @@ class OutboxPart(StoreBase):
     def outbox_due(self, subscriber: str, channel: str, now: datetime | None = None) -> list[Queued]:
         """Unsent messages of (subscriber, channel), oldest first; with `now`, only those whose retry is due."""
         sql = ("SELECT * FROM outbox WHERE subscriber = ? AND channel = ? AND status IN ('pending', 'failed') "
-               + ("AND (next_attempt_at IS NULL OR next_attempt_at <= ?) " if now else "") + "ORDER BY id")
-        params = [subscriber, channel] + ([iso(now)] if now else [])
+               + (f"AND {DUE} " if now else "") + "ORDER BY id")
+        params = [subscriber, channel] + ([iso(now)] * 2 if now else [])
         return [_queued(r) for r in self.query(sql, params)]
 
     def outbox_channels_due(self, now: datetime) -> list[tuple[str, str]]:
         """(subscriber, channel) pairs with a message whose retry is due."""
         rows = self.query("SELECT DISTINCT subscriber, channel FROM outbox WHERE status IN ('pending', 'failed') "
-                             "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY subscriber, channel",
-                             [iso(now)])
+                          f"AND {DUE} ORDER BY subscriber, channel", [iso(now)] * 2)
         return [(r["subscriber"], r["channel"]) for r in rows]
 
     def mark_sent(self, message_id: int) -> None:
