@@ -89,3 +89,37 @@ def test_without_a_base_url_the_feed_names_the_address_it_was_asked_at(tmp_path)
         xml = get(site, "/topic/hu-ming.atom").text
     store.close()
     assert _links(xml)["self"] == f"http://127.0.0.1:{site.port}/topic/hu-ming.atom"
+
+
+def test_a_feed_written_again_without_new_stories_is_the_same_file(archive):
+    """`monitor feed -o` from cron wrote a new <updated> (the time of the write) every run: the
+    file changed, so did its ETag, and every reader downloaded it again and some showed it as
+    updated. The feed's time is its newest entry's."""
+    import time
+
+    cfg, db = archive
+    runs = []
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["--config", str(cfg), "--db", str(db), "feed"], catch_exceptions=False)
+        runs.append(result.output)
+        time.sleep(1.1)
+    assert runs[0] == runs[1]
+    root = ET.fromstring(runs[0])
+    newest = max(e.find("a:updated", NS).text for e in root.findall("a:entry", NS))
+    assert root.find("a:updated", NS).text == newest == "2026-11-10T02:00:00Z"
+
+
+def test_a_served_feed_answers_a_readers_conditional_request(archive):
+    """Readers poll a feed every few minutes: the served feeds had no validator, so each poll was
+    the whole feed (built and sent). An unchanged feed now answers 304."""
+    cfg_path, db = archive
+    cfg = config_mod.load(cfg_path, db)
+    store = Store.open(db)
+    with Served(create_app(Context(cfg, store), auth="")) as site:
+        for path in ("/topic/hu-ming.atom", "/search.atom?q=" + quote("沪明")):
+            first = get(site, path)
+            tag = first.headers["etag"]
+            again = get(site, path, headers={"If-None-Match": tag})
+            assert again.status_code == 304 and not again.content and again.headers["etag"] == tag
+            assert get(site, path, headers={"If-None-Match": '"other"'}).status_code == 200
+    store.close()

@@ -24,19 +24,27 @@ def _stamp(dt: datetime | None, fallback: datetime) -> str:
     return (dt or fallback).astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _utc(dt: datetime) -> datetime:
+    return dt.astimezone(timezone.utc) if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
 def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, self_url: str | None = None,
          page_url: str | None = None) -> str:
     """Atom XML for the stories; each entry links the first article and lists its reposts.
     `self_url`: where the feed is read (`rel="self"`, how a reader knows the feed's own address);
     `page_url`: the HTML page it is a feed of."""
     ET.register_namespace("", ATOM)
+    stories = list(stories)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(title)
     for rel, href, kind in (("self", self_url, "application/atom+xml"), ("alternate", page_url, "text/html")):
         if href and _WEB.match(href):
             ET.SubElement(feed, f"{{{ATOM}}}link", rel=rel, type=kind, href=xml_text(href))
     ET.SubElement(feed, f"{{{ATOM}}}id").text = xml_text(feed_id)
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(now, now)
+    # the newest entry's time, not the write's: a feed written again without a new story is the
+    # same file (its ETag too), so readers neither download it again nor show it as updated
+    dates = [d for s in stories if (d := s.published or s.seen) is not None]
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(max(dates, key=_utc) if dates else now, now)
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"
     for story in stories:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")

@@ -172,7 +172,7 @@ class _Pages:
         title = f"monitor: {p['q'] or 'newest'}"
         return _atom(feeds.atom(stories, title=title, feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
-                                page_url=self._address(request, _link("/search", p))))
+                                page_url=self._address(request, _link("/search", p))), request)
 
     def _address(self, request: Request, link: str) -> str:
         """A page's whole address (a feed's links): under the configured base URL's host, else
@@ -241,7 +241,7 @@ class _Pages:
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(f"/topic/{quote(name)}.atom", {})),
-                                page_url=self._address(request, _link(f"/topic/{quote(name)}", {}))))
+                                page_url=self._address(request, _link(f"/topic/{quote(name)}", {}))), request)
 
     async def sources(self, request: Request) -> Response:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
@@ -287,5 +287,14 @@ def _story(r: dict) -> Story:
                                for p in r["reposts"]))
 
 
-def _atom(xml: str) -> Response:
-    return Response(xml, media_type="application/atom+xml; charset=utf-8")
+def _atom(xml: str, request: Request) -> Response:
+    """The feed, with an ETag of its text: a reader asking again with it gets 304 and no body
+    while the feed is unchanged (readers poll every few minutes)."""
+    import hashlib
+
+    tag = '"' + hashlib.sha256(xml.encode()).hexdigest()[:32] + '"'
+    headers = {"ETag": tag, "Cache-Control": "no-cache"}
+    asked = request.headers.get("if-none-match", "")
+    if tag in (t.strip().removeprefix("W/") for t in asked.split(",")):
+        return Response(status_code=304, headers=headers)
+    return Response(xml, media_type="application/atom+xml; charset=utf-8", headers=headers)
