@@ -185,7 +185,7 @@ def test_paging_limit_offset_and_formats(corpus):
     urls = run(cfg, "--articles", "--limit", "5", "--format", "urls", "明").output.splitlines()
     assert urls == [r["url"] for r in everything[:5]]
     csv_lines = run(cfg, "--limit", "3", "--format", "csv", "明").output.splitlines()
-    assert csv_lines[0] == "id,title,url,source,published,topics,snippet,story_id,reposts" and len(csv_lines) >= 4
+    assert csv_lines[0] == "id,title,url,source,published,topics,snippet,story_id,reposts,fetched" and len(csv_lines) >= 4
 
 
 def test_since_until_and_relevance(corpus):

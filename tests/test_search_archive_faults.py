@@ -183,3 +183,30 @@ def test_a_year_or_a_month_is_a_period_not_seconds_ago(years):
 def test_a_bare_number_that_is_no_year_is_refused(years, value):
     result = CliRunner().invoke(main, ["--config", str(years), "search", "--since", value, "简报"])
     assert result.exit_code == 2 and "--since" in result.output and "7d" in result.output
+
+
+def test_an_undated_article_in_an_export_says_when_it_was_fetched(tmp_path):
+    """A year's export held articles the page gave no date for (filed by when they were fetched,
+    as --since and --until read them) with an empty date and nothing else: the researcher could
+    not tell why they were in the year. The export's last column is when each was fetched."""
+    import csv
+    import io
+    import sqlite3
+
+    store = Store.open(tmp_path / "s.db")
+    for i, published in enumerate([None, DAY]):
+        url = f"https://u{i}.example.cn/{i}.html"
+        art = Article(url=url, title=f"沪明合作稿件{i}", paragraphs=("沪明合作。",), published=published)
+        store.add_article(art, source="desk", canonical_url=url, content_hash=url, story_id=None, band_keys=[])
+    store.close()
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        db.execute("UPDATE articles SET fetched_at = '2025-03-04T05:06:07+00:00'")
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    out = CliRunner().invoke(main, ["--config", str(path), "search", "--since", "2025", "--until", "2025",
+                                    "--format", "csv", "沪明"], catch_exceptions=False).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["title"], r["published"], r["fetched"]) for r in rows] == [("沪明合作稿件0", "", "2025-03-04T13:06:07+08:00")]
+    assert out.splitlines()[0].endswith(",reposts,fetched")  # a column added last: scripts reading by place read on
+    rows = json.loads(CliRunner().invoke(main, ["--config", str(path), "search", "--format", "json", "沪明"]).stdout)
+    assert [r["fetched"] for r in rows] == ["2025-03-04T13:06:07+08:00"] * 2

@@ -78,13 +78,14 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
 # What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and
 # Han characters is a query word).
 _OPTION_LIKE = re.compile(r"--[A-Za-z][A-Za-z0-9_-]*(=.*)?", re.S)
-FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts"]
+# "fetched" last: when an undated article (filed by it) was fetched; scripts reading by place read on
+FIELDS = ["id", "title", "url", "source", "published", "topics", "snippet", "story_id", "reposts", "fetched"]
 
 
 def _local_times(results: Iterator[dict]) -> Iterator[dict]:
     """The results with their dates (stored in UTC) in Asia/Shanghai."""
     for r in results:
-        r["published"] = local_iso(r["published"])
+        r["published"], r["fetched"] = local_iso(r["published"]), local_iso(r["fetched"])
         for repost in r["reposts"]:
             repost["published"] = local_iso(repost["published"])
         yield r
