@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -137,3 +137,17 @@ def test_the_next_page_stays_put_while_new_articles_are_stored(site):
     back = unescape(re.search(r'<a rel="prev" href="([^"]*)"', second).group(1))
     assert re.findall(r'<h2><a href="/story/(\d+)', get(served, back).text) == first
     assert "晚到稿件" in get(served, "/search?q=" + quote("沪明")).text  # a search afresh has them
+
+
+def test_a_story_opened_from_page_two_leads_back_to_page_two(site):
+    """"← search" on a story opened from page 2 (or 7) of a search went back to page 1: a
+    colleague reading down the results started over after every story."""
+    served, _ = site
+    first = get(served, "/search?q=" + quote("沪明") + "&topic=hu-ming").text
+    page2 = unescape(re.search(r'<a rel="next" href="([^"]*)"', first).group(1))
+    html = get(served, page2).text
+    shown = re.findall(r'<h2><a href="/story/(\d+)', html)
+    story = unescape(re.search(r'<h2><a href="(/story/\d+[^"]*)"', html).group(1))
+    back = unescape(re.search(r'<a href="([^"]*)">← search</a>', get(served, story).text).group(1))
+    assert parse_qs(urlsplit(back).query) == parse_qs(urlsplit(page2).query)
+    assert re.findall(r'<h2><a href="/story/(\d+)', get(served, back).text) == shown

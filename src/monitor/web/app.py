@@ -188,7 +188,11 @@ class _Pages:
         members = self.ctx.store.story_members([story_id]).get(story_id) if story_id < 2**63 else None
         if not members:
             return self.render("missing.html", 404, what=f"story {story_id}")
-        p = {k: v for k, v in self._params(request).items() if v}  # the search it was opened from
+        p = {k: v for k, v in self._params(request).items() if v}  # the search it was opened from ...
+        at, upto = _int(request.query_params.get("at"), 1), _upto(request)  # ... and the page of it
+        if at > 1:
+            p.update(at=str(at), **({"upto": str(upto)} if upto is not None else {}))
+        back = {**{k: v for k, v in p.items() if k not in ("at", "upto")}, "page": p.get("at", ""), "upto": p.get("upto", "")}
         q = p.get("q", "")
         terms = self._terms(q)
         pages = -(-len(members) // STORY_PAGE)
@@ -208,7 +212,8 @@ class _Pages:
                              "hit_terms": list(dict.fromkeys(h["term"] for v in verdicts.get(r["id"], [])
                                                              for h in v["hits"]))})
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
-        return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, terms=marked,
+        return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, back=back,
+                           terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
                            link=_link)
 
