@@ -513,14 +513,15 @@ def _outlet_credit(line: str) -> bool:
     return at > 1 and head[:at].rstrip().endswith(_OUTLET_ROLES)
 
 
-# Where a row of credits parts into its credits: before each role and its colon or slash.
-_ROLE_SPLIT = re.compile(r"[ \u3000]+(?=[\u4e00-\u9fff]{1,6}[：:/／])")
-
-
 def _staff_row(line: str) -> bool:
     """Two credits or more in one row, each a newsroom's role line (`一审:张中强`), a proofreader's
     (`校稿:李咏`) or a slash credit (`文/邱蕊 卓嘉`)."""
-    parts = _ROLE_SPLIT.split(line.strip())
+    parts: list[str] = []  # a credit opens at each word holding its role's colon or slash
+    for word in line.split():
+        if parts and not any(mark in word[1:] for mark in "：:/／"):
+            parts[-1] = f"{parts[-1]} {word}"
+        else:
+            parts.append(word)
     if len(parts) < 2:
         return False
     for part in parts:
