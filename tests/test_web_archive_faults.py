@@ -151,3 +151,15 @@ def test_a_story_opened_from_page_two_leads_back_to_page_two(site):
     back = unescape(re.search(r'<a href="([^"]*)">← search</a>', get(served, story).text).group(1))
     assert parse_qs(urlsplit(back).query) == parse_qs(urlsplit(page2).query)
     assert re.findall(r'<h2><a href="/story/(\d+)', get(served, back).text) == shown
+
+
+def test_since_after_until_is_named_on_the_page_as_the_cli_names_it(site):
+    """The CLI names a --since after --until (swapped dates find nothing); the page said only
+    "Nothing found.", as if the words matched nothing."""
+    served, _ = site
+    page = get(served, "/search?q=" + quote("沪明") + "&since=2026-11-20&until=2026-11-10")
+    assert page.status_code == 400
+    error = re.search(r'<p class="error">(.*?)</p>', page.text, re.S).group(1)
+    assert "since" in error and "until" in error and "after" in error
+    assert "Nothing found" not in page.text
+    assert get(served, "/search.atom?since=2026-11-20&until=2026-11-10").status_code == 400

@@ -84,3 +84,12 @@ def parse_until(value: str | None, name: str = "--until") -> datetime | None:
     if when is None:
         raise InputError(f"{name} {value!r} is neither a duration nor a date", hint=_HINT)
     return when
+
+
+def check_order(after: datetime | None, before: datetime | None, since: str | None, until: str | None,
+                names: tuple[str, str] = ("--since", "--until")) -> None:
+    """InputError when `since` (parsed: `after`) is not before `until` (`before`): swapped, they
+    leave no article between them, which would read as "nothing found"."""
+    if after and before and after >= before:
+        raise InputError(f"{names[0]} {since} is after {names[1]} {until}: no article is between them",
+                         hint=f"swap them: {names[0]} is the earlier date, {names[1]} the later (that day included)")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import click
 
 from ..errors import InputError
-from ..timespec import parse_since, parse_until
+from ..timespec import check_order, parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
 
@@ -52,9 +52,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     query = " ".join(words)
     parse_query(query)  # a mistake in what was typed is named first, whatever the database
     after, before = parse_since(since), parse_until(until)
-    if after and before and after >= before:  # swapped: nothing can be found between them
-        raise InputError(f"search: --since {since} is after --until {until}: no article is between them",
-                         hint="swap them: --since is the earlier date, --until the later (that day included)")
+    check_order(after, before, since, until)  # swapped: nothing can be found between them
     check_topic(topic, state.peek().topics)
     ctx = state.reader()
     if stale_index(ctx):

@@ -34,7 +34,7 @@ from ..pipeline.base import Context
 from ..pipeline.query import search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
-from ..timespec import SHANGHAI, parse_since, parse_until
+from ..timespec import SHANGHAI, check_order, parse_since, parse_until
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
 from .mount import Mounted, prefix_of, root
@@ -131,9 +131,11 @@ class _Pages:
         return {k: request.query_params.get(k, "").strip() for k in keys}
 
     def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None):
+        since, until = parse_since(p["since"], "since"), parse_until(p["until"], "until")
+        check_order(since, until, p["since"], p["until"], ("since", "until"))  # as the CLI: not "nothing found"
         return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
-                           since=parse_since(p["since"], "since"), until=parse_until(p["until"], "until"),
-                           sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit, upto=upto)
+                           since=since, until=until, sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit,
+                           upto=upto)
 
     async def search(self, request: Request) -> Response:
         p = self._params(request)
