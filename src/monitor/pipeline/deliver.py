@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from .. import digest, locks, snippets
+from .. import digest, locks, sentlog, snippets
 from ..config import Channel, Subscriber
 from ..digest.common import more_entry
 from ..errors import InputError, MonitorError, StoreError
@@ -161,6 +161,7 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
             _drop_former(ctx)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
+        _reconcile(ctx, pairs)
         for name in dict.fromkeys(sub.name for sub, _ in pairs):  # after adopting: what an edited channel took
             if dropped := ctx.store.drop_unconfigured(name, [channel_key(c) for s, c in pairs if s.name == name]):
                 log.info("digest subscriber=%s: %d unsent messages of channels no longer configured dropped",
@@ -190,12 +191,43 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     now, results = utcnow(), []
     with _delivery_lock(ctx):
         _drop_former(ctx)
+        _reconcile(ctx, _channel_pairs(ctx, None))
         for name, key in ctx.store.outbox_channels_due(now):
             found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
                 _drop_stale(ctx, sub, channel, key)  # its stories go in the next digest, as they now should
                 results.append(_flush(ctx, sub, channel, key, None, now))
     return results
+
+
+def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
+    """A database that does not know the last message sent from it (restored from a backup,
+    replaced by an older copy or a new file) would send again what was sent since: the messages
+    its outbox still holds and the stories it had not yet planned. What `sentlog` says each
+    channel was sent is recorded as sent instead, one line per channel."""
+    path = ctx.store.path
+    if path is None or not sentlog.stale(path, ctx.store.knows_sent):
+        return
+    urls, keys = sentlog.sent(path)
+    for sub, channel in pairs:
+        key = channel_key(channel)
+        done = urls.get((sub.name, key), set())
+        if not done:
+            continue
+        waiting = ctx.store.outbox_due(sub.name, key)
+        of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids})
+        known = [q for q in waiting if q.message.key in keys
+                 or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
+        for q in known:
+            ctx.store.mark_sent(q.id)
+        rows = ctx.store.undelivered(sub.name, key, sub.topics)
+        had = [sid for sid, us in ctx.store.story_urls([r["story_id"] for r in rows]).items() if set(us) & done]
+        ctx.store.record_delivered(sub.name, key, had)
+        if known or had:
+            log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from "
+                        "it (restored from a backup, or replaced?): %d waiting messages and %d stories this channel "
+                        "was sent (%s) are recorded as sent, not sent again", sub.name, key, len(known), len(had),
+                        sentlog.log_path(path).name)
 
 
 def _drop_former(ctx: Context) -> None:
@@ -343,6 +375,9 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
         return str(exc)
     try:
         ctx.store.mark_sent(queued.id)
+        if ctx.store.path is not None:  # beside the database, for a copy of it that does not know
+            sentlog.add(ctx.store.path, queued.subscriber, queued.channel, message.key,
+                        [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
     except StoreError as exc:  # the disk filled: what the person sees says what became of the message
         raise StoreError(f"{exc.message}; {where} message={message.key} was taken by its receiver but could not "
                          "be recorded: it goes again at the next run, marked as sent again", hint=exc.hint) from exc

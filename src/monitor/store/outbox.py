@@ -147,6 +147,25 @@ class OutboxPart(StoreBase):
                     self.db.conn.execute("DELETE FROM outbox WHERE id = ?", [i])
         return len(stale)
 
+    def knows_sent(self, key: str) -> bool:
+        """Whether the message with idempotency key `key` is recorded sent."""
+        return self.conn.execute("SELECT 1 FROM outbox WHERE key = ? AND status = 'sent'", [key]).fetchone() is not None
+
+    def story_urls(self, story_ids: Collection[int]) -> dict[int, list[str]]:
+        """The URLs of each story's articles."""
+        urls: dict[int, list[str]] = {}
+        for r in self._in_chunks("SELECT story_id, url FROM articles WHERE story_id IN ({marks})", story_ids):
+            urls.setdefault(r["story_id"], []).append(r["url"])
+        return urls
+
+    def record_delivered(self, subscriber: str, channel: str, story_ids: Collection[int]) -> None:
+        """Record stories as delivered to (subscriber, channel) without a message (they were, by
+        a database this one does not know of)."""
+        now = iso(utcnow())
+        with self.transaction():
+            self.conn.executemany("INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) "
+                                  "VALUES (?, ?, ?, ?)", [(subscriber, channel, s, now) for s in story_ids])
+
     def attempted_since(self, channel: str, since: datetime) -> list[datetime]:
         """When the messages to `channel` (any subscriber's) last tried since `since`: a robot's pace.
         Among the latest RECENT_ROWS messages only: the table holds every message ever sent."""
