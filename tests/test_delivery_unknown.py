@@ -350,3 +350,26 @@ def test_each_chat_format_marks_a_resend_where_its_reader_looks_even_on_a_full_p
             assert "sent again" in json.dumps(again.payload, ensure_ascii=False).lower(), (fmt, message.part)
             assert "sent again" not in json.dumps(message.payload, ensure_ascii=False).lower()
             assert digest.fits(fmt, again.payload), (fmt, message.part)
+
+
+@pytest.mark.parametrize(("point", "repeated", "marked"), [
+    ("digest-planned", 0, 0),  # planned, nothing sent: the next run sends it all, once
+    ("digest-sending", 0, 1),  # about to send: it never left, but nobody can know that; it goes once, marked
+    ("digest-accepted", 1, 1),  # the receiver took it, the sender died before recording it: again, marked
+    ("digest-recorded", 0, 0),  # recorded: nothing again
+])
+def test_a_digest_killed_at_each_step_loses_nothing_and_repeats_only_what_it_says(tmp_path, webhook_receiver, point,
+                                                                                  repeated, marked):
+    path, ctx = world(tmp_path, {"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"}, n=40)
+    env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "MONITOR_TEST_CRASH_AT": point}
+    killed = subprocess.run([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(ctx.store.path),
+                             "digest"], capture_output=True, text=True, env=env, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (after,) = send_digests(Context(config.load(path, ctx.store.path), ctx.store))
+    assert after.status == "sent"
+    keys = Counter(r.headers["idempotency-key"] for r in webhook_receiver.requests)
+    assert sum(n - 1 for n in keys.values()) == repeated
+    assert sum("x-monitor-resend" in r.headers for r in webhook_receiver.requests) == marked
+    assert counts([r.body.decode() for r in webhook_receiver.requests if "x-monitor-resend" not in r.headers
+                   or not repeated]) == dict.fromkeys(range(40), 1)
+    assert delivered(ctx) == 40

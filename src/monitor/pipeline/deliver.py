@@ -27,6 +27,7 @@ from ..digest.common import more_entry
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import parse_iso, utcnow
+from ..store.base import crash_point
 from . import pacing
 from .base import Context, DigestResult, log
 
@@ -282,6 +283,7 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
             return DigestResult(sub.name, key, len(dig.stories), "error", f"{channel.kind} channel: "
                                 f"{messages[0].problem}")
         ctx.store.enqueue(sub.name, key, messages)
+        crash_point("digest-planned")
     return _flush(ctx, sub, channel, key, out, utcnow() if respect_backoff else None)
 
 
@@ -356,6 +358,7 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error."""
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
+    crash_point("digest-sending")
     if message.resend:  # an earlier try may have reached the reader: this one says so
         from ..digest.again import resent
 
@@ -373,8 +376,10 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) ->
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
         return str(exc)
+    crash_point("digest-accepted")
     try:
         ctx.store.mark_sent(queued.id)
+        crash_point("digest-recorded")
         if ctx.store.path is not None:  # beside the database, for a copy of it that does not know
             sentlog.add(ctx.store.path, queued.subscriber, queued.channel, message.key,
                         [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
