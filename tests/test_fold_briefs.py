@@ -53,3 +53,15 @@ def test_two_short_notices_opening_alike_stay_apart(tmp_path):
     first, second = _stories(tmp_path, [("https://a.example.cn/1.html", "启动仪式举行", BRIEF),
                                         ("https://b.example.cn/2.html", "启动仪式改在礼堂", OTHER)])
     assert first != second
+
+
+def test_a_brief_met_first_joins_the_story_its_full_copies_started(tmp_path):
+    # the brief starts a story; a WeChat copy (its own intro: another opening) finds nothing of it and
+    # starts another; the story's own text, a copy of the WeChat one, used to settle there at once
+    wechat = "\n".join(["小编今天给大家分享一条来自山里的好消息，一起来看看吧！", STORY,
+                        "你怎么看？欢迎在评论区留言，喜欢就点个赞再走吧！"])
+    brief, copy, story = _stories(tmp_path, [
+        ("https://www.portal.example.cn/brief/1.html", "“山海协作·百村行”主题宣传活动启动", BRIEF),
+        ("https://mp.weixin.qq.com/s/abc", "好消息！云溪又火了", wechat),
+        ("https://paper.example.cn/content/1.html", "“山海协作·百村行”主题宣传活动启动", STORY)])
+    assert brief == copy == story

@@ -376,7 +376,8 @@ class Ingestor:
         within: dict[int, list[dict[str, Any]]] = {}  # and notably larger (this one a part of them)
         texts: dict[int, list[dict[str, Any]]] = {}  # every candidate, by story
         quoting: dict[int, list[dict[str, Any]]] = {}  # texts this one quotes or is quoted by
-        for cand in self._candidates(p):
+        near = self._near(p)
+        for cand in itertools.chain(near, self._dated_candidates(p, near)):
             story = cand["story_id"] = self._merged.get(cand["story_id"], cand["story_id"])
             if story in conflicted or (texts and not self._telling(p, cand, held, within)):
                 continue
@@ -386,7 +387,9 @@ class Ingestor:
                 size = cand["shingles"]
                 if verdict == REPOST and not found and COPY * p.shingles <= size <= p.shingles / QUOTED \
                         and story not in quoting and not cand.get("loose"):
-                    return story, []  # a copy, or one with a note of this one's: no frame, no quotation, no part
+                    # a copy, or one with a note of this one's: no frame, no quotation, no part; the
+                    # stories started by parts of this text met first join it (`_parts_apart`)
+                    return story, self._parts_apart(p, cand, near)
                 if verdict == REPOST:
                     found.append(story)
                 else:
@@ -515,16 +518,43 @@ class Ingestor:
         stored = self._read(cand)
         return stored is not None and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams)
 
-    def _candidates(self, p: Prepared) -> Iterator[dict[str, Any]]:
-        """The stored articles sharing an LSH key with this one, then, for an article dated
-        before the window, those published near its date (`_old_signatures`)."""
+    def _near(self, p: Prepared) -> list[dict[str, Any]]:
+        """The stored articles sharing an LSH key with this one."""
         bands = len(p.keys) - p.anchors
-        cands = self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
-        yield from cands
+        return self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
+
+    def _dated_candidates(self, p: Prepared, near: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """For an article dated before the window, the stored articles published near its date
+        (`_old_signatures`) that share no LSH key with it (`_near`); read only when asked."""
         when = _old_date(p.article)
         if self._dated is not None and when is not None:
-            tried = {c["article_id"] for c in cands}
+            tried = {c["article_id"] for c in near}
             yield from (c for c in self._dated.candidates(p.packed, when) if c["article_id"] not in tried)
+
+    def _parts_apart(self, p: Prepared, copy: dict[str, Any], near: list[dict[str, Any]]) -> list[int]:
+        """The other stories one of whose texts this article, a copy of a stored text (`copy`), holds as a
+        repost holds a part of its story (`_repost_of`: a portal's brief of the opening, a copy
+        cut after a paragraph, a re-lead keeping the story's paragraphs), met before any fuller text
+        of the copy's story reached them: a brief stored first starts a story, a WeChat copy opening
+        with its own intro does not find it, and every later copy settled on the WeChat copy's story.
+        Only smaller texts whose signature says they are mostly inside this one are judged; one
+        quoting this text or the copy, or quoted by either (`dedup.quotes`: a follow-up), is none."""
+        story, parts = copy["story_id"], list[int]()
+        settled = self._read(copy)
+        for cand in near:
+            other = self._merged.get(cand["story_id"], cand["story_id"])
+            if other == story or other in parts or not MIN_SHINGLES <= cand["shingles"] < p.shingles \
+                    or dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS or dedup.containment_bounds(
+                        p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < BROKEN_CONTAINMENT:
+                continue
+            if self._repost_of(p, {**cand, "story_id": other}) not in (REPOST, BLIND):  # (BLIND: no figures)
+                continue
+            stored = self._read(cand)
+            if stored is None or settled is None or self._quotes(p, cand) or \
+                    dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams):
+                continue
+            parts.append(other)
+        return parts
 
     def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> int:
         """NOT, REPOST, BLIND or CLASH (above) for this article against a stored candidate."""
