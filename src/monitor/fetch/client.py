@@ -56,6 +56,7 @@ MAX_URL = 8_192  # what common servers accept in a request line; longer is a bro
 REDIRECTS = (300, 301, 302, 303, 307, 308)  # Chromium's; another 3xx, or one without a Location, is its page
 _FORM_TYPE = "application/x-www-form-urlencoded"
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never sent raw, never logged raw
+_KEEP_SENT = 64  # header sets kept (`Fetcher._with`): a poll's list pages, each its links' Referer
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
@@ -110,6 +111,7 @@ class Fetcher:
             cookies=BoundedJar(),  # one jar for the daemon's life: bounded as a browser's is
             headers={"User-Agent": cfg.user_agent, "Accept-Encoding": ACCEPT_ENCODING,
                      "Accept-Language": "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.6"})
+        self._sent: dict[tuple[tuple[str, str], ...], httpx.Headers] = {}  # `_with`
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, name="fetch", daemon=True)
         self.thread.start()
@@ -373,10 +375,7 @@ class Fetcher:
         (auth flows, its redirect loop, event hooks, a log line and a cookie pass per request),
         which cost as much CPU as the connection pool underneath. No timeout inside: the
         caller's total budget covers connect, headers and body."""
-        sent = self.client.headers
-        if headers:
-            sent = sent.copy()
-            sent.update(headers)
+        sent = self._with(headers) if headers else self.client.headers
         cookies = self.client.cookies
         transport = self.client._transport_for_url(target)
         if method == "GET" and not payload and not len(cookies.jar) and isinstance(transport, GuardedTransport):
@@ -393,6 +392,18 @@ class Fetcher:
         if "set-cookie" in resp.headers:
             _keep_cookies(cookies, resp.status_code, resp.headers, req)
         return resp
+
+    def _with(self, headers: dict[str, str]) -> httpx.Headers:
+        """The client's headers with a request's own (an article's Referer: the page that
+        linked it, the same for a source's links), each set made once and kept (read-only)."""
+        key = tuple(headers.items())
+        sent = self._sent.get(key)
+        if sent is None:
+            if len(self._sent) >= _KEEP_SENT:
+                self._sent.clear()
+            sent = self._sent[key] = self.client.headers.copy()
+            sent.update(headers)
+        return sent
 
     async def _body(self, r: httpx.Response | Answer, url: str) -> bytes:
         if r.status_code == 304 or (r.status_code in REDIRECTS and _moves(r.headers)):
@@ -453,8 +464,10 @@ def _keep_cookies(cookies: httpx.Cookies, status: int, headers: httpx.Headers, r
 def _redirect_target(resp: Response) -> str | None:
     """The absolute URL a 3xx sends us to (None for any other answer), its Location read from the
     bytes that came (`location_reference`), not from the header decoded as text."""
+    if resp.status not in REDIRECTS:
+        return None
     location = location_reference(resp.location or resp.headers.get("location", "").encode("utf-8", "replace"))
-    if resp.status not in REDIRECTS or not location:
+    if not location:
         return None
     try:
         return str(httpx.URL(resp.url).join(location))

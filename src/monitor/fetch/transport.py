@@ -10,6 +10,7 @@ is exempt (the operator chose it), and the fetcher checks each target before sen
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from collections.abc import AsyncIterator, Iterable
 from typing import cast
@@ -23,6 +24,61 @@ from .guard import AddressPolicy, GuardedBackend
 
 MAX_CONNECTIONS = 100
 install()  # header lines a browser reads past no longer make a whole answer unreadable
+
+
+class AsyncioLock:
+    """httpcore's `AsyncLock` on asyncio's own lock. httpcore's takes an anyio Lock, whose every
+    acquire, free or not, checks anyio's cancel scopes and then yields to the loop once: three
+    acquires a request (the connection's, and its HTTP/1.1 state's twice), each an extra turn of
+    the event loop. asyncio's takes a free lock at once; a task cancelled meanwhile (the
+    fetcher's total time budget) is told at its next wait, the socket read that follows."""
+
+    __slots__ = ("_lock",)
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+
+    async def __aenter__(self) -> AsyncioLock:
+        await self._lock.acquire()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+class AsyncioEvent:
+    """httpcore's `AsyncEvent` on asyncio's own event. The pool makes one a request (set when a
+    connection is assigned, waited on only when none is free); httpcore's asks sniffio which
+    library runs and builds an anyio Event at its first `set`."""
+
+    __slots__ = ("_event",)
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    async def wait(self, timeout: float | None = None) -> None:
+        """Until set; httpcore's PoolTimeout after `timeout` seconds, as httpcore's own raises."""
+        try:
+            async with asyncio.timeout(timeout):
+                await self._event.wait()
+        except TimeoutError:
+            raise httpcore.PoolTimeout(f"no connection free within {timeout}s") from None
+
+
+def _asyncio_locks() -> None:
+    """httpcore's pool and HTTP/1.1 connections take `AsyncioLock` and `AsyncioEvent` (once per
+    process; every httpcore async client here runs on asyncio: the fetcher's loop, the webhook
+    sender's `asyncio.run`)."""
+    from httpcore._async import connection, connection_pool, http11
+
+    connection.AsyncLock = http11.AsyncLock = AsyncioLock  # type: ignore[misc,assignment]
+    connection_pool.AsyncEvent = AsyncioEvent  # type: ignore[misc,assignment]
+
+
+_asyncio_locks()
 
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
@@ -73,6 +129,12 @@ class _Pool(httpcore.AsyncConnectionPool):
         if origin.scheme == b"https" and self._ssl_context is None:
             self._ssl_context = tls_context(self.ca_file)
         return super().create_connection(origin)
+
+    async def _close_connections(self, closing: list[httpcore.AsyncConnectionInterface]) -> None:
+        """Close those connections (httpcore asks twice a request, mostly with none to close:
+        no cancel scope is then set up around nothing)."""
+        if closing:
+            await super()._close_connections(closing)
 
 
 class Answer:
