@@ -360,7 +360,7 @@ def _outbox_status(state, subscriber: str | None) -> None:
 
 @click.command()
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
-@click.option("--since", help="Only articles published since: 7d or YYYY-MM-DD.")
+@click.option("--since", help="Only articles published since: 7d, or a day, month or year (YYYY-MM-DD, YYYY-MM, YYYY).")
 @click.pass_obj
 def rematch(state, topics, since) -> None:
     """Re-run topic rules over stored articles after the rules change; new matches reach digests."""
@@ -377,7 +377,7 @@ def rematch(state, topics, since) -> None:
 @click.command()
 @click.option("--topic", default="hu-ming", show_default=True, help="The topic whose stories the feed carries.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--since", help="Only stories published since: 7d, 12h or YYYY-MM-DD (Asia/Shanghai).")
+@click.option("--since", help="Only stories published since: 7d, 12h, or a day, month or year (Asia/Shanghai).")
 @click.option("--url", "self_url", help="The address the feed is served at (its rel=\"self\" link, which readers "
               "and validators look for).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
