@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from apscheduler.util import undefined
 
@@ -104,6 +105,56 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
                          hint="choose another --metrics-port") from None
     log.info("metrics on http://%s:%d/metrics, health on /healthz", metrics_host, metrics_port)
     return reloader, stop
+
+
+class ClockWatch:
+    """Puts the jobs right when the wall clock is stepped back (NTP mending a clock that ran
+    ahead, a VM's clock set after a restore). APScheduler keeps each job's next run as a wall
+    time: after a step back of a day, every job waited a day, polls and digests alike, and the
+    daemon looked alive doing nothing. Each CHECK seconds the wall clock is compared with the
+    monotonic one; past STEP seconds back, each interval job's next run moves back by the step
+    (its place in its period kept) and each scheduled one (a digest) is reckoned again from now,
+    in one log line. A step forward needs nothing: the jobs due run at once, as after a sleep."""
+
+    CHECK = 5.0
+    STEP = 60.0
+
+    def __init__(self, sched: BaseScheduler) -> None:
+        self.sched, self._stop = sched, threading.Event()
+        self.offset = time.time() - time.monotonic()
+        self.thread = threading.Thread(target=self._run, name="monitor-clock", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.CHECK):
+            self.check()
+
+    def check(self) -> float:
+        """The step back seen (seconds, 0 when none), the jobs put right."""
+        offset = time.time() - time.monotonic()
+        step, self.offset = self.offset - offset, offset
+        if step < self.STEP:
+            return 0.0
+        from datetime import datetime, timedelta
+
+        moved = 0
+        for job in self.sched.get_jobs():
+            when = getattr(job, "next_run_time", None)
+            if when is None:
+                continue
+            now = datetime.now(when.tzinfo)
+            fresh = (when - timedelta(seconds=step) if isinstance(job.trigger, (IntervalTrigger, DateTrigger))
+                     else job.trigger.get_next_fire_time(None, now))
+            if fresh is not None and fresh < when:
+                job.modify(next_run_time=max(fresh, now))
+                moved += 1
+        log.warning("the clock was stepped back by %.0f s: %d jobs rescheduled to the clock as it now is", step, moved)
+        return step
 
 
 class SkippedOnce(logging.Filter):

@@ -145,12 +145,15 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
             metrics_port=metrics_port, metrics_host=metrics_host,
             after_reload=rechecks.request if rechecks else None)
         log.info("daemon started: %d poll jobs, %d digest jobs", len(cfg.sources), len(cfg.subscribers))
+        clock = daemon.ClockWatch(sched)
         try:
             sched.start()
+            clock.start()
             if rechecks:
                 rechecks.request()
             daemon.serve_signals(sched, reloader)
         finally:
+            clock.stop()
             if rechecks:
                 rechecks.stop()
             stop_extras()
