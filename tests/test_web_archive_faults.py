@@ -163,3 +163,19 @@ def test_since_after_until_is_named_on_the_page_as_the_cli_names_it(site):
     assert "since" in error and "until" in error and "after" in error
     assert "Nothing found" not in page.text
     assert get(served, "/search.atom?since=2026-11-20&until=2026-11-10").status_code == 400
+
+
+def test_a_story_opened_from_a_topic_page_leads_back_to_that_page(site):
+    """A story opened from page 2 of a topic's stories led back ("← search") to an empty search
+    of the whole archive: the topic, its page and its chart's period were gone."""
+    served, _ = site
+    first = get(served, "/topic/hu-ming?weeks=52").text
+    page2 = unescape(re.search(r'<a rel="next" href="([^"]*)"', first).group(1))
+    html = get(served, page2).text
+    story = unescape(re.search(r'<h2><a href="(/story/\d+[^"]*)"', html).group(1))
+    page = get(served, story).text
+    back, words = re.search(r'<p><a href="([^"]*)">← ([^<]*)</a></p>', page).groups()
+    back = unescape(back)
+    assert urlsplit(back).path == "/topic/hu-ming" and words == "hu-ming"
+    assert parse_qs(urlsplit(back).query) == parse_qs(urlsplit(page2).query)
+    assert get(served, story.split("?")[0] + "?in=" + quote("<nope>")).text.count("← search") == 1  # no such topic

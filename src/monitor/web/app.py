@@ -191,10 +191,20 @@ class _Pages:
         if not members:
             return self.render("missing.html", 404, what=f"story {story_id}")
         p = {k: v for k, v in self._params(request).items() if v}  # the search it was opened from ...
+        within = request.query_params.get("within", "")  # ... or the topic page ...
+        if within in self.ctx.cfg.topics:
+            weeks = request.query_params.get("weeks", "")
+            p.update(within=within, **({"weeks": weeks} if weeks.isdigit() and len(weeks) < 4 else {}))
         at, upto = _int(request.query_params.get("at"), 1), _upto(request)  # ... and the page of it
         if at > 1:
             p.update(at=str(at), **({"upto": str(upto)} if upto is not None else {}))
-        back = {**{k: v for k, v in p.items() if k not in ("at", "upto")}, "page": p.get("at", ""), "upto": p.get("upto", "")}
+        if "within" in p:
+            back_path, back_words = f"/topic/{quote(within)}", within
+            back = {k: p[k] for k in ("weeks",) if k in p}
+        else:
+            back_path, back_words = "/search", "search"
+            back = {k: v for k, v in p.items() if k not in ("at", "upto")}
+        back.update(page=p.get("at", ""), upto=p.get("upto", ""))
         q = p.get("q", "")
         terms = self._terms(q)
         pages = -(-len(members) // STORY_PAGE)
@@ -215,6 +225,7 @@ class _Pages:
                                                              for h in v["hits"]))})
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
         return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, back=back,
+                           back_path=back_path, back_words=back_words,
                            terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
                            link=_link)
