@@ -1,8 +1,10 @@
 """The bundled hu-ming topic on kinds real pages showed (recall-1, session 24), written in our own words.
 
-Another of Shanghai's partners
-speaking as "our city" ("我市 … 《上海市与六安市对口合作实施方案》"): its pairing is its own, not Sanming's,
+Another of Shanghai's partners speaking as "our city" ("我市 … 《上海市与六安市对口合作实施方案》"): its pairing is its own, not Sanming's,
 though "our city's paired cooperation with the Shanghai side" otherwise reads a city never named as Sanming.
+沪明合作 as machine translation spells it with 明's meaning, "Shanghai-Bright cooperation" (blind-23's summary names the
+kind; its pages are not read here): the cooperation's name, as "Hu-Ming cooperation" is; "Shanghai Bright" alone is
+also a dairy's name (光明乳业) and stays nothing.
 """
 
 from __future__ import annotations
@@ -11,8 +13,6 @@ import pytest
 
 from monitor import match
 from monitor.match import match_article
-
-REPORT = "县政府工作报告摘要"
 
 
 @pytest.mark.parametrize(("title", "body"), [
@@ -35,3 +35,26 @@ def test_another_partner_speaking_as_our_city(hu_ming: match.Topic, title: str, 
 def test_our_city_with_the_shanghai_side_still_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Shanghai-Bright cooperation bears fruit",
+     "The city signed nine deals with firms from Pudong at a promotion meeting on the Shanghai-Bright counterpart "
+     "cooperation on Tuesday."),
+    ("County hosts Hongkou investors",
+     "Under the Shanghai Bright pairing, the county and Hongkou district opened a joint industrial park."),
+])
+def test_the_pairing_named_with_the_meaning_of_ming(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Shanghai Bright Dairy opens a plant",
+     "Shanghai Bright Dairy opened a yogurt plant in Fuzhou, Fujian province, with an annual capacity of 100,000 tons."),
+    ("Shanghai-Bright Dairy cooperation with farms",
+     "Shanghai-Bright Dairy signed supply deals with 20 farms in Anhui province on Monday."),
+])
+def test_a_dairy_of_that_name_is_not_the_pairing(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
