@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from hostile import BODY, Site
+from hostile import BODY, Site, article_html
 from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
 
 from monitor.pipeline import poll
@@ -64,3 +64,14 @@ def test_a_refresh_to_an_address_with_an_escape_sequence_is_followed_encoded(mak
         report = poll(ctx)[0]
     assert (report.new, report.status) == (1, "ok"), report
     assert urls(ctx) == {a.url("/new%1B[2J.html")}
+
+
+def test_a_canonical_address_with_an_escape_sequence_is_stored_encoded(make_ctx):  # noqa: F811
+    with Site() as a:
+        a.page("/list.html", f'<html><body><ul class="news"><li><a href="/a.html">{TITLES[0]}</a></li></ul></body></html>')
+        a.page("/a.html", article_html(TITLES[0], BODY, extra_head='<link rel="canonical" href="/news/a\x1b[2J\x07.html">'))
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        report = poll(ctx)[0]
+    assert report.new == 1, report
+    stored = ctx.store.db.execute("SELECT url, canonical_url FROM articles").fetchone()
+    assert all(u.isprintable() for u in stored) and stored[0].endswith("/news/a%1B[2J%07.html"), stored

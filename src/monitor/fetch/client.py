@@ -22,7 +22,6 @@ import concurrent.futures
 import contextlib
 import errno
 import logging
-import re
 import socket
 import ssl
 import threading
@@ -55,7 +54,6 @@ MAX_HOPS = 5
 MAX_URL = 8_192  # what common servers accept in a request line; longer is a broken or hostile link
 REDIRECTS = (300, 301, 302, 303, 307, 308)  # Chromium's; another 3xx, or one without a Location, is its page
 _FORM_TYPE = "application/x-www-form-urlencoded"
-_CONTROL = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never sent raw, never logged raw
 _KEEP_SENT = 64  # header sets kept (`Fetcher._with`): a poll's list pages, each its links' Referer
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
@@ -284,8 +282,7 @@ class Fetcher:
         if len(url) > MAX_URL:
             raise FetchError(f"GET {url[:120]}…: a URL of {len(url)} characters", kind="invalid",
                              hint="a broken or hostile link")
-        if not url.isprintable():  # a control character a page put in a link: encoded, as a browser sends it
-            url = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", url)
+        url = signals.encode_controls(url)  # a control character a page put in a link, as a browser sends it
         try:
             parsed = httpx.URL(url)
             if parsed.port is not None and not 0 < parsed.port < 65536:  # httpx parses it; connect() overflows

@@ -502,7 +502,16 @@ def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None
         absolute = urljoin(url, href.replace("&amp;", "&"))
     except ValueError:
         return None
-    return absolute if absolute.startswith(("http://", "https://")) else None
+    return encode_controls(absolute) if absolute.startswith(("http://", "https://")) else None
+
+
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never sent, stored or logged raw
+
+
+def encode_controls(url: str) -> str:
+    """`url` with its control characters percent-encoded, as a browser sends them (itself when it
+    has none: most URLs, at the cost of one `isprintable`)."""
+    return url if url.isprintable() else _CONTROL_CHARS.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def same_site(a: str, b: str) -> bool:
