@@ -25,7 +25,7 @@ from ..fetch import Response
 from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
-from . import health
+from . import health, variants
 from .base import Context, cap_body, log
 from .listing import MAX_ATTEMPTS, ListingWalk, frontier_after, settled, with_listing_facts
 
@@ -96,6 +96,8 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     run.failing.update(failures)
     known = done | (claimed & set(keys))
     fresh = [(unique[k], k) for k in keys if k not in known]
+    if any("?" in k for _, k in fresh):  # a value that changes at each read: the stored article
+        fresh = [(c, k) for c, k in fresh if "?" not in k or not variants.stored_as(ctx.store, c, k, run.generic)]
     cap = ctx.cfg.fetch.max_articles_per_poll
     # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
     # at the top of the list where the next poll finds it; otherwise the newest first.

@@ -26,3 +26,10 @@ class AliasesPart(StoreBase):
         """Those of these canonical URLs that are aliases, each with the URL it leads to."""
         return {r["alias"]: r["target"] for r in self._in_chunks(
             "SELECT alias, target FROM url_aliases WHERE alias IN ({marks})", canonical_urls)}
+
+    def variants(self, base: str, limit: int = 50) -> list[tuple[str, str, str]]:
+        """Aliases at the address `base` with a query (`base?…`), each with the URL of the article
+        it leads to and that article's headline: what `pipeline.variants` reads."""
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT u.alias, u.target, a.title FROM url_aliases u JOIN articles a ON a.canonical_url = u.target "
+            "WHERE u.alias > ? AND u.alias < ? LIMIT ?", [base + "?", base + "@", limit])]  # "@" follows "?"

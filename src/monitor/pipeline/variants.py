@@ -1,0 +1,50 @@
+"""Links whose query carries a value that changes at each read of the list page (`1.html?r=0.847`,
+a cache buster no rule knows by name): the stored article, not a new one.
+
+In: the store, a fresh link (its candidate and canonical URL) and the listing's generic link
+texts. Out: whether the link is a stored article under another value of a parameter the site has
+already shown to change nothing: a stored alias and its article differ in that parameter alone
+(the same page came under both), the link differs from that article in no other, and the link's
+text is the article's headline. Without that, a list page writing a new random value into every
+link at each read had every article fetched again, poll after poll, and a new alias row kept for
+each. Links told apart by their query (`show.php?id=`) differ in their text, and are fetched.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from ..models import Candidate
+from ..store import Store
+
+
+def stored_as(store: Store, cand: Candidate, key: str, generic: set[str]) -> bool:
+    """Whether the link `key` is a stored article under a value of a parameter that changes nothing."""
+    base, _, query = key.partition("?")
+    anchor = _letters(cand.title or "")
+    if not query or len(anchor) < 6 or (cand.title or "").strip() in generic:
+        return False
+    mine = _params(query)
+    if not mine:
+        return False
+    for alias, target, title in store.variants(base):
+        seen, stored = _params(alias.partition("?")[2]), _params(target.partition("?")[2])
+        if not seen or not stored or not seen.keys() == stored.keys() == mine.keys():
+            continue
+        idle = {name for name, value in seen.items() if stored[name] != value}  # changed, and the page did not
+        differ = {name for name, value in mine.items() if stored[name] != value}
+        headline = _letters(title or "")
+        if idle and differ and differ <= idle and headline and (anchor in headline or headline in anchor):
+            return True
+    return False
+
+
+def _params(query: str) -> dict[str, str] | None:
+    """A query's parameters by name; None when a name comes twice (no simple comparison)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    found = dict(pairs)
+    return found if len(found) == len(pairs) else None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
