@@ -187,8 +187,9 @@ def stray(run: SourceRun, held: Stray) -> bool:
     """Hold `held` when its page is headed unlike its link's text (True), until the source's
     links are in: one page for several links (a maintenance notice, a login wall served at every
     address) is none of their articles (`strays`)."""
-    if _unlike(held.cand, held.article.title, run.generic) is not True:
-        return False
+    anchor = (held.cand.title or "").strip()
+    if not anchor or anchor in held.article.title or _unlike(held.cand, held.article.title, run.generic) is not True:
+        return False  # (most links' text is their headline: one `in`)
     run.strays.setdefault((held.article.title, hash(held.article.body)), []).append(held)
     return True
 
