@@ -65,3 +65,36 @@ def test_a_brief_met_first_joins_the_story_its_full_copies_started(tmp_path):
         ("https://mp.weixin.qq.com/s/abc", "好消息！云溪又火了", wechat),
         ("https://paper.example.cn/content/1.html", "“山海协作·百村行”主题宣传活动启动", STORY)])
     assert brief == copy == story
+
+
+# Two write-ups of one event that open with the same sentence: the county's release and an agency's
+# report (its dateline, then the release's lead, then paragraphs of its own). A brief of that lead
+# joins the release's story; a copy of the agency's report that settles on the report's story holds
+# the brief too, but the brief's story also holds the release, which the report does not: it stays.
+_LEAD = ("福建安溪祥华乡佛耳山省级森林公园内，千亩杜鹃竞相绽放，茶香与花香交织成春日盛宴，第三届佛耳山杜鹃花季"
+         "暨茶乡文化主题活动在此拉开帷幕。")
+_RELEASE = "\n".join([
+    _LEAD,
+    "活动由县委宣传部、祥华乡人民政府、桃舟乡人民政府等二十余家单位联合主办，吸引了千余名游客、茶企代表、"
+    "文化学者及媒体人士齐聚。启动仪式在原创歌舞《铁观音》中启幕，舞者手持斗笠，以灵动身姿演绎采茶、制茶的传统技艺。",
+    "祥华乡党委书记表示，将立足本土，与桃舟乡共筑生态文化长廊，让佛耳山的茶香与桃舟的生态共谱乡村振兴新乐章。"
+    "现场，两乡联合发布主题伴手礼礼盒，春茶产销及招商签约仪式同步举行，签约总额突破一千万元。"])
+_REPORT = "\n".join([
+    "中新网福建安溪4月16日电 " + _LEAD,
+    "活动现场设置的山野好物集市前人头攒动，铁观音、野山蜜、杜鹃花糕点、菌菇干货等土特产备受青睐。花漾拓染"
+    "体验区成为亲子家庭的热门打卡点，孩子们将新鲜杜鹃花瓣拓印在麻布包与漆扇上，创作出独一无二的春日纪念品。",
+    "茶文化体验区内，制茶大师身着传统服饰，现场冲泡清香型铁观音与传统铁观音，讲解两地制茶工艺的差异。"
+    "副县长在活动上表示，安溪将持续擦亮茶文化名片，推动茶旅融合，带动山区群众增收致富。",
+    "据了解，今年以来安溪已举办各类茶旅活动三十余场，接待游客超过二百万人次，茶园观光、制茶体验、"
+    "茶宿民宿等新业态不断涌现，成为乡村振兴的新引擎。"])
+
+
+def test_a_brief_two_write_ups_share_does_not_merge_their_stories(tmp_path):
+    brief = _LEAD + "……"
+    wechat = "\n".join(["小编分享一条好消息。", _REPORT.replace("中新网福建安溪4月16日电 ", ""), "喜欢就点个赞吧！"])
+    release, brief_story, copy, report = _stories(tmp_path, [
+        ("https://ax.example.gov.cn/xw/1.html", "第三届佛耳山杜鹃花季启幕", _RELEASE),
+        ("https://www.portal.example.cn/brief/2.html", "佛耳山杜鹃花季启幕", brief),
+        ("https://mp.weixin.qq.com/s/def", "茶乡的春天，美翻了！", wechat),
+        ("https://www.portal2.example.com/2.shtml", "茶乡安溪迎佛耳山杜鹃花季", _REPORT.replace("中新网福建安溪4月16日电 ", ""))])
+    assert release == brief_story != copy == report

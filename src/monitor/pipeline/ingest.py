@@ -85,6 +85,9 @@ HEADINGS = 2
 # (`dedup.framing`) under a headline of its own is quoted (`_framed_apart`).
 FRAMED_STORY = 2
 HELD = 0.5  # share of a paragraph's characters in the other text's shingles: it gives that text's words
+# A story started by parts of a text (a brief, a re-lead and its mirrors) that a copy of the text met
+# later joins (`Ingestor._parts_apart`) has at most this many texts, each inside the copy.
+PARTS_STORY = 8
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -551,10 +554,20 @@ class Ingestor:
                 continue
             stored = self._read(cand)
             if stored is None or settled is None or self._quotes(p, cand) or \
-                    dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams):
+                    dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams) or \
+                    not self._all_inside(p, other):
                 continue
             parts.append(other)
         return parts
+
+    def _all_inside(self, p: Prepared, story: int) -> bool:
+        """Whether every text of a story (PARTS_STORY at most) is smaller than this article and, by
+        its signature, mostly inside it: a story of this text's parts, not another report that a
+        part of this text (a brief of an opening two write-ups share) joined first."""
+        members = self.ctx.store.story_signatures(story, PARTS_STORY)
+        return len(members) <= PARTS_STORY and all(
+            size < p.shingles and dedup.containment_bounds(p.shingles, p.packed, size, sig, z=0.0)[0] >= BROKEN_CONTAINMENT
+            for size, sig in members)
 
     def _repost_of(self, p: Prepared, cand: dict[str, Any]) -> int:
         """NOT, REPOST, BLIND or CLASH (above) for this article against a stored candidate."""

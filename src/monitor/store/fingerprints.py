@@ -110,6 +110,12 @@ class FingerprintsPart(StoreBase):
             rows += self.conn.execute(_PUBLISHED_BETWEEN, [iso(start), iso(end)]).fetchall()
         return rows
 
+    def story_signatures(self, story_id: int, limit: int) -> list[tuple[int, bytes]]:
+        """(shingles, signature) of a story's fingerprinted articles, at most `limit` + 1 of them
+        (the story index: a caller asking whether a story is small learns it without a scan)."""
+        return self.conn.execute("SELECT f.shingles, f.sig FROM articles a JOIN fingerprints f ON f.article_id = a.id "
+                                 "WHERE a.story_id = ? LIMIT ?", [story_id, limit + 1]).fetchall()
+
     def prune_lsh(self, before: datetime) -> int:
         """Drop band rows older than `before` (the near-duplicate window is rolling); indexed."""
         with self.writing():
