@@ -210,3 +210,20 @@ def test_an_undated_article_in_an_export_says_when_it_was_fetched(tmp_path):
     assert out.splitlines()[0].endswith(",reposts,fetched")  # a column added last: scripts reading by place read on
     rows = json.loads(CliRunner().invoke(main, ["--config", str(path), "search", "--format", "json", "沪明"]).stdout)
     assert [r["fetched"] for r in rows] == ["2025-03-04T13:06:07+08:00"] * 2
+
+
+def test_an_undated_article_in_the_table_shows_when_it_was_fetched(tmp_path):
+    """The table's date column was empty for an article the page gave no date for; the web page
+    shows when it was fetched, said to be the fetch's, and so does the table now."""
+    import sqlite3
+
+    store = Store.open(tmp_path / "s.db")
+    art = Article(url="https://u.example.cn/1.html", title="沪明合作无日期稿", paragraphs=("沪明合作。",))
+    store.add_article(art, source="desk", canonical_url=art.url, content_hash="u", story_id=None, band_keys=[])
+    store.close()
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        db.execute("UPDATE articles SET fetched_at = '2025-03-04T05:06:07+00:00'")
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    out = CliRunner().invoke(main, ["--config", str(path), "search", "沪明"], catch_exceptions=False).stdout
+    assert "2025-03-04 13:06 (fetched)" in out

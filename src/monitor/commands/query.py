@@ -122,12 +122,17 @@ def _print_results(query: str, results: Iterator[dict], fmt: str, offset: int = 
         rows = list(results)
         print_table(f"search: {query}" if query else "newest",
                     ["id", "published", "source", "title", "outlets", "topics", "snippet"],
-                    [[r["id"], local_time(r["published"]), r["source"], r["title"],
+                    [[r["id"], local_time(r["published"]) or _fetched(r["fetched"]), r["source"], r["title"],
                       f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
                       mark(r["snippet"], r["terms"], "【", "】")] for r in rows])
         if not rows:
                 click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
                        else "nothing found", err=True)
+
+
+def _fetched(when: str | None) -> str:
+    """An undated article's date in the table: when it was fetched (what it is filed by), said so."""
+    return f"{local_time(when)} (fetched)" if when else ""
 
 
 CELL_MOST = 32767  # characters an Excel cell holds; a longer field is cut or spills into other rows
