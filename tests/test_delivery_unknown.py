@@ -373,3 +373,27 @@ def test_a_digest_killed_at_each_step_loses_nothing_and_repeats_only_what_it_say
     assert counts([r.body.decode() for r in webhook_receiver.requests if "x-monitor-resend" not in r.headers
                    or not repeated]) == dict.fromkeys(range(40), 1)
     assert delivered(ctx) == 40
+
+
+def test_sigterm_while_the_digest_waits_for_the_daemons_delivery_lock_stops_it_at_once(tmp_path, webhook_receiver):
+    """Nothing under way: a signal has nothing to wait for (before, the first Ctrl-C was held
+    until the lock came, up to two minutes)."""
+    from monitor import locks
+
+    path, ctx = world(tmp_path, {"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"})
+    lock = locks.lock_path(ctx.store.path, "deliver")
+    with locks.exclusive(lock, "a digest delivery"):  # the daemon's digest
+        proc = run_digest(path, ctx.store.path)
+        fds = f"/proc/{proc.pid}/fd"
+        end = time.monotonic() + 60
+        while time.monotonic() < end and not any(os.path.realpath(f"{fds}/{fd}") == str(lock.resolve())
+                                                 for fd in os.listdir(fds)):
+            time.sleep(0.05)  # until it waits for the lock
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+        took = time.monotonic() - started
+    assert took < 10 and proc.returncode == 1, (took, proc.returncode, err)
+    assert "error: digest stopped by SIGTERM with no message under way" in err and "Traceback" not in err, err
+    assert not webhook_receiver.requests
+    assert send_digests(ctx)[0].status == "sent" and delivered(ctx) == 5

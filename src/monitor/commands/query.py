@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import click
 
-from ..errors import InputError
+from ..errors import InputError, MonitorError
 from ..timespec import check_order, parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
@@ -282,7 +282,7 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     from ..pipeline import send_digests
 
     ctx = state.context()
-    said = _stop_sending_on_signals(ctx.stopping) if not dry_run else []
+    said = _stop_sending_on_signals(ctx.stopping, ctx.under_way) if not dry_run else []
     results = send_digests(ctx, subscriber, dry_run=dry_run, out=sys.stdout)
     for r in results:
         if dry_run:
@@ -297,17 +297,21 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
         sys.exit(1)
 
 
-def _stop_sending_on_signals(stopping: threading.Event) -> list[str]:
+def _stop_sending_on_signals(stopping: threading.Event, under_way: threading.Event) -> list[str]:
     """Ctrl-C or SIGTERM (`docker stop`, a service manager) while a digest is sent: the message
     under way finishes and is recorded, and no other leaves (killed at once, that message was
-    sent again at the next run, the reader given it twice). A second signal stops at once.
-    Returns the list the signal's name is put in."""
+    sent again at the next run, the reader given it twice). With none under way (waiting for
+    the daemon's delivery lock, or a robot's minute) it stops at once, in one line; so does a
+    second signal. Returns the list the signal's name is put in."""
     said: list[str] = []
 
     def stop(signum: int, frame: object) -> None:
+        name = signal.Signals(signum).name
         if stopping.is_set():
             raise KeyboardInterrupt
-        said.append(signal.Signals(signum).name)
+        if not under_way.is_set():  # every write is a transaction: undone, nothing half-recorded
+            raise MonitorError(f"digest stopped by {name} with no message under way: what waits goes at the next run")
+        said.append(name)
         stopping.set()
 
     signal.signal(signal.SIGINT, stop)

@@ -38,6 +38,7 @@ class Context:
     fetcher: Fetcher | None = None
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     stopping: threading.Event = field(default_factory=threading.Event, repr=False)
+    under_way: threading.Event = field(default_factory=threading.Event, repr=False)  # a message is being sent
     # the daemon's digests that failed (a database locked or full): subscriber -> (failures, when to run again)
     owed: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
 

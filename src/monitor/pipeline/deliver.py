@@ -355,9 +355,18 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
 
 
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
-    """One message to its receiver; recorded sent (with its stories) or failed. Returns the error."""
-    message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
+    """One message to its receiver; recorded sent (with its stories) or failed. Returns the error.
+    While it is under way (`ctx.under_way`) a SIGTERM waits for it (`ctx.stopping`)."""
     ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
+    ctx.under_way.set()
+    try:
+        return _sending(ctx, channel, queued, out)
+    finally:
+        ctx.under_way.clear()
+
+
+def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
+    message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     crash_point("digest-sending")
     if message.resend:  # an earlier try may have reached the reader: this one says so
         from ..digest.again import resent
