@@ -123,3 +123,29 @@ def test_a_served_feed_answers_a_readers_conditional_request(archive):
             assert again.status_code == 304 and not again.content and again.headers["etag"] == tag
             assert get(site, path, headers={"If-None-Match": '"other"'}).status_code == 200
     store.close()
+
+
+def test_a_feed_entry_links_each_outlet_that_reposted_the_story():
+    """The entry listed the story's reposts as text ("Also reported by: copier https://…"): a
+    feed reader shows that unlinked, so the other outlets' versions could not be opened from it."""
+    from datetime import datetime, timezone
+
+    import feedparser
+
+    from monitor import feeds
+    from monitor.models import Repost, Story
+
+    now = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    reposts = (Repost(2, "copier", "https://copy.example.com/view?id=9&x=<b>", "", now),
+               Repost(3, "odd", "javascript:alert(1)", "", now))
+    story = Story(story_id=1, article_id=1, title="沪明合作", url="https://desk.example.cn/1.html", source="desk",
+                  published=now, topics=("hu-ming",), snippet="上海与三明签约 <b>。", reposts=reposts)
+    xml = feeds.atom([story], title="t", feed_id="urn:monitor:t", now=now)
+    summary = ET.fromstring(xml).find("a:entry/a:summary", NS)
+    assert summary.get("type") == "html"
+    assert '<a href="https://copy.example.com/view?id=9&amp;x=&lt;b&gt;">copier</a>' in summary.text
+    assert "javascript:" not in summary.text.split("odd")[0] and "<a href=\"javascript" not in summary.text
+    assert "desk: 上海与三明签约 &lt;b&gt;。" in summary.text
+    parsed = feedparser.parse(xml.encode("utf-8")).entries[0]
+    assert 'href="https://copy.example.com/view?id=9&amp;x=%3Cb%3E"' in parsed.summary or "copy.example.com" in parsed.summary
+    assert "Also reported by:" in parsed.summary and "copier</a>" in parsed.summary

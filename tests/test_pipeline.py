@@ -172,7 +172,7 @@ def test_atom_feed_lists_each_story_once(ctx):
     parsed = feedparser.parse(atom(stories, title="t", feed_id="urn:x", now=utcnow()).encode("utf-8"))
     assert not parsed.bozo and len(parsed.entries) == 3
     carbon = next(e for e in parsed.entries if "碳票" in e.title)
-    assert "Also reported by: repost" in carbon.summary
+    assert "Also reported by: <a href=" in carbon.summary and ">repost</a>" in carbon.summary  # linked
     assert parsed.entries[0].title == "上海名校长工作室落户三明 沪明教育合作再深化"  # newest first
 
 
@@ -267,4 +267,4 @@ def test_an_atom_feed_stays_well_formed_whatever_a_page_held():
     xml.dom.minidom.parseString(text.encode("utf-8"))  # raises on any character XML forbids
     parsed = feedparser.parse(text.encode("utf-8"))
     assert not parsed.bozo and parsed.entries[0].title == "沪明对口合作推进会召开"
-    assert "两地签署产业园区共建协议。\U0001F600" in parsed.entries[0].summary and "fj https://fj.example.cn/b" in parsed.entries[0].summary
+    assert "两地签署产业园区共建协议。\U0001F600" in parsed.entries[0].summary and '<a href="https://fj.example.cn/b">fj</a>' in parsed.entries[0].summary

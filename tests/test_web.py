@@ -135,7 +135,8 @@ def test_topic_page_chart_feeds_and_sources(site):
     feed = get(site, "/topic/hu-ming.atom")
     assert feed.headers["content-type"].startswith("application/atom+xml") and feed.text.count("<entry>") >= 5
     search_feed = get(site, "/search.atom?q=" + quote("滬明"))
-    assert "沪明临港产业园" in search_feed.text and "Also reported by: fjsen-sm" in search_feed.text
+    assert "沪明临港产业园" in search_feed.text and "Also reported by: &lt;a href=" in search_feed.text
+    assert "&gt;fjsen-sm&lt;/a&gt;" in search_feed.text
     sources = get(site, "/sources").text
     for name in ("sanming-gov", "fjsen-sm", "chinanews-fj", "hk-mirror"):
         assert name in sources

@@ -56,10 +56,24 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, s
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(story.published or story.seen, now)
         for topic in story.topics:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_text(topic))
-        summary = story.snippet
-        if story.reposts:
-            summary += "\n\nAlso reported by: " + "; ".join(f"{r.source} {r.url}" for r in story.reposts)
         # RFC 4287 4.1.1: an entry without a link must carry its text as content (a summary alone is invalid)
         kind = "summary" if _WEB.match(story.url or "") else "content"
-        ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{story.source}: {summary}")
+        if story.reposts:  # HTML: each outlet's version linked (a reader shows text unlinked)
+            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="html").text = xml_text(_with_reposts(story))
+        else:
+            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{story.source}: {story.snippet}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
+
+
+def _with_reposts(story: Story) -> str:
+    """An entry's HTML: the snippet, then each repost's outlet linked to its version (a web
+    address only; another is named with its address as text)."""
+    from html import escape
+
+    def outlet(r) -> str:
+        if _WEB.match(r.url or ""):
+            return f'<a href="{escape(r.url)}">{escape(r.source)}</a>'
+        return escape(f"{r.source} {r.url}")
+
+    return (f"<p>{escape(f'{story.source}: {story.snippet}')}</p>"
+            f"<p>Also reported by: {'; '.join(outlet(r) for r in story.reposts)}</p>")
