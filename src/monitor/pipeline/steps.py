@@ -218,6 +218,8 @@ def _unlike(cand: Candidate, headline: str, generic: set[str]) -> bool | None:
     anchor = (cand.title or "").strip()
     if len(_letters(anchor)) < 6 or anchor in generic:
         return None
+    if headline == anchor:  # most pages: headed by their link's own text
+        return False
     words = _words(anchor)
     return len(words & _words(headline)) < 0.2 * len(words)
 
