@@ -11,6 +11,7 @@ the key; containment and the opening check still decide (two short notices that 
 
 from __future__ import annotations
 
+import opencc
 from test_fold_edges import _stories
 
 from monitor import dedup, scriptfold
@@ -98,3 +99,27 @@ def test_a_brief_two_write_ups_share_does_not_merge_their_stories(tmp_path):
         ("https://mp.weixin.qq.com/s/def", "茶乡的春天，美翻了！", wechat),
         ("https://www.portal2.example.com/2.shtml", "茶乡安溪迎佛耳山杜鹃花季", _REPORT.replace("中新网福建安溪4月16日电 ", ""))])
     assert release == brief_story != copy == report
+
+
+# A lead of clauses that runs into an ellipsis, with no full stop: the story's first paragraph all the
+# same. On main it was no sentence line (`dedup.story_lines`), so the story's fingerprint left it out
+# while a brief of it (the lead alone, every line without a full stop) kept it: the two shared nothing.
+_RUN_ON = [
+    "今天上午，梅岭乡高田村的广场上热闹不已，一系列融汇乡景、乡味、乡韵、乡情元素的文化旅游活动在这里开展，"
+    "近百名跑步爱好者欢聚梅岭，以跑步的方式走进乡村，领略古厝风情、绿水青山，共享独特美食……",
+    "上午9时，跑步爱好者们纷至沓来，排队签到、领取装备，现场秩序井然。9时30分，随着欢快动感的旋律响起，"
+    "精彩的开场舞表演瞬间点燃现场气氛，拉开了此次活动的序幕。",
+    "此次长跑路程往返约10公里，从主会场出发，途经湿地公园，到达纪念碑后折返，原路返回主会场。路线主要经过"
+    "高田村和三凌村两个村庄，沿途可以观赏乡村景点和自然风光。",
+    "“我是第一次参加长跑活动，感觉这里空气很清新，农产品也很有特色。”一位跑者说。活动主办方表示，今后将每年"
+    "举办一届，把乡村跑打造成当地文旅的品牌活动。",
+]
+
+
+def test_a_lead_running_into_an_ellipsis_is_the_storys_and_its_brief_folds(tmp_path):
+    assert dedup.sentence(_RUN_ON[0]) and not dedup.sentence("首页 > 新闻中心 > 正文")
+    story = "\n".join(_RUN_ON)
+    brief = "\n".join([opencc.OpenCC("s2hk").convert(_RUN_ON[0]), "（來源：某某發布）"])
+    first, second = _stories(tmp_path, [("https://nanan.example.cn/1.html", "梅岭这里好热闹", story),
+                                        ("https://hk.example.com/n/1", "梅嶺這裏好熱鬧", brief)])
+    assert first == second

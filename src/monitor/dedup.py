@@ -144,9 +144,10 @@ def strip_tracking(url: str) -> str:
 
 
 def sentence(line: str) -> bool:
-    """Whether a line holds a sentence (sentence punctuation: not a heading, a caption, a name)."""
+    """Whether a line holds a sentence (sentence punctuation: not a heading, a caption, a name). An
+    ellipsis ends one too: a lead of clauses running into ……, with no full stop, is the story's."""
     return "。" in line or "！" in line or "？" in line or "；" in line or "｡" in line or "!" in line \
-        or "?" in line or ";" in line or _FULL_STOP.search(line) is not None
+        or "?" in line or ";" in line or "…" in line or _FULL_STOP.search(line) is not None
 
 
 def story_lines(text: str) -> str:
