@@ -247,6 +247,10 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None
     if page is not None:  # a proxy's login page, a captive portal, a url that is a site's, not a receiver's
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} with a web page ({page}), "
                           "not a receiver's answer", hint="check the url, and any proxy between here and the receiver")
+    refusal = _said_refused(response)
+    if refusal:  # a 200 whose words refuse it: taken as sent, the message was lost
+        raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} but refused the message: {refusal}",
+                          hint="see the receiver's answer; the message goes again at the retry")
     problem = _platform_error(fmt, response)
     if problem:
         pause = _RATE_LIMITED.get(problem.split()[0])
@@ -299,6 +303,30 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
     if not code:
         return None
     return f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}".strip()
+
+
+_FAILED_TEXT = re.compile(r"(?i)^\s*(?:error\b|[^\n]{0,80}\b(?:delivery|message|request) failed\b|[^\n]{0,80}"
+                          r"\bfailed with error\b)")
+
+
+def _said_refused(response: httpx.Response) -> str | None:
+    """A 2xx answer that says in words it did not take the message: JSON with `"ok": false` or
+    `"success": false` (chat bridges, Slack-style receivers), or a plain-text answer opening with
+    an error (a Teams connector answers 200 with "Webhook message delivery failed with error: …
+    429" when it throttles). Anything else stays an acceptance."""
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        if data.get("ok") is False or data.get("success") is False:
+            said = data.get("error") or data.get("message") or data.get("msg")
+            return str(said)[:200] if said else ("ok: false" if data.get("ok") is False else "success: false")
+        return None
+    if data is not None:
+        return None
+    text = response.text.strip()
+    return _excerpt(response) if text and _FAILED_TEXT.match(text) else None
 
 
 def _excerpt(response: httpx.Response) -> str:
