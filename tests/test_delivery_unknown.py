@@ -128,10 +128,37 @@ def test_a_webhook_that_refused_the_connection_gets_the_message_unmarked(tmp_pat
 
 # ---------------------------------------------------------------- a real process, a real signal
 
-def run_digest(path, db):
+def run_digest(path, db, command: str = "digest"):
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), "digest"],
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), command],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+
+
+def signalled_at_the_third(receiver, path, db, signum: int, command: str = "digest"):
+    """Run `monitor <command>`, send it `signum` while the receiver holds the third message,
+    then let the receiver answer; the process (ended) and its stderr."""
+    stall = StallingReceiver(receiver, at=3)
+    proc = run_digest(path, db, command)
+    try:
+        assert stall.stalled.wait(60), "the third message reached the receiver"
+        proc.send_signal(signum)
+        time.sleep(0.5)
+        stall.release()
+        _, err = proc.communicate(timeout=60)
+    finally:
+        stall.release()
+        if proc.poll() is None:
+            proc.kill()
+    return proc, err
+
+
+def each_once(ctx, receiver, path, n: int = 60) -> None:
+    """After the next run every story has arrived once, under keys each sent once."""
+    (after,) = send_digests(Context(config.load(path, ctx.store.path), ctx.store))
+    assert after.status == "sent"
+    assert max(Counter(r.headers["idempotency-key"] for r in receiver.requests).values()) == 1
+    assert counts([r.body.decode() for r in receiver.requests]) == dict.fromkeys(range(n), 1)
+    assert delivered(ctx) == n
 
 
 def by_key(requests):
@@ -143,16 +170,8 @@ def by_key(requests):
 
 def test_a_message_held_when_the_sender_was_killed_goes_again_marked(tmp_path, webhook_receiver):
     path, ctx = world(tmp_path, {"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"}, n=60)
-    stall = StallingReceiver(webhook_receiver, at=3)
-    proc = run_digest(path, ctx.store.path)
-    try:
-        assert stall.stalled.wait(60), "the third message reached the receiver"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        stall.release()
-        if proc.poll() is None:
-            proc.kill()
+    proc, _ = signalled_at_the_third(webhook_receiver, path, ctx.store.path, signal.SIGKILL)
+    assert proc.returncode == -signal.SIGKILL
     (after,) = send_digests(Context(config.load(path, ctx.store.path), ctx.store))
     assert after.status == "sent"
     keys = by_key(webhook_receiver.requests)
@@ -277,26 +296,11 @@ def test_an_email_refused_before_its_data_goes_again_unmarked(tmp_path):
 
 def test_sigterm_lets_the_message_under_way_finish_and_nothing_goes_twice(tmp_path, webhook_receiver):
     path, ctx = world(tmp_path, {"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"}, n=60)
-    stall = StallingReceiver(webhook_receiver, at=3)
-    proc = run_digest(path, ctx.store.path)
-    try:
-        assert stall.stalled.wait(60), "the third message reached the receiver"
-        proc.send_signal(signal.SIGTERM)
-        time.sleep(0.5)
-        stall.release()
-        _, err = proc.communicate(timeout=60)
-    finally:
-        stall.release()
-        if proc.poll() is None:
-            proc.kill()
+    proc, err = signalled_at_the_third(webhook_receiver, path, ctx.store.path, signal.SIGTERM)
     assert proc.returncode == 1, err  # stopped before the end: the rest waits
     assert len(webhook_receiver.requests) == 3, "no message after the signal"
     assert "stopped" in err and "SIGTERM" in err, err
-    (after,) = send_digests(Context(config.load(path, ctx.store.path), ctx.store))
-    assert after.status == "sent"
-    assert max(Counter(r.headers["idempotency-key"] for r in webhook_receiver.requests).values()) == 1
-    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(60), 1)
-    assert delivered(ctx) == 60
+    each_once(ctx, webhook_receiver, path)
 
 
 def test_a_daemon_stopped_mid_digest_ends_after_the_message_under_way(tmp_path, webhook_receiver):
@@ -307,28 +311,11 @@ def test_a_daemon_stopped_mid_digest_ends_after_the_message_under_way(tmp_path, 
 
     path, ctx = world(tmp_path, {"kind": "webhook", "format": "wecom", "url": webhook_receiver.url + "/w"}, n=60)
     ctx.store.digest_ran("desk", datetime.now(timezone.utc) - timedelta(days=2))  # its run of today was missed
-    stall = StallingReceiver(webhook_receiver, at=3)
-    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(ctx.store.path),
-                             "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
-    try:
-        assert stall.stalled.wait(60), "the third message reached the receiver"
-        proc.send_signal(signal.SIGTERM)
-        time.sleep(0.5)
-        stall.release()
-        _, err = proc.communicate(timeout=60)
-    finally:
-        stall.release()
-        if proc.poll() is None:
-            proc.kill()
+    proc, err = signalled_at_the_third(webhook_receiver, path, ctx.store.path, signal.SIGTERM, "run")
     assert proc.returncode == 0, err
     assert len(webhook_receiver.requests) == 3, "no message after the signal"
     assert "stopped by a signal after 3 messages" in err, err
-    (after,) = send_digests(Context(config.load(path, ctx.store.path), ctx.store))
-    assert after.status == "sent"
-    assert max(Counter(r.headers["idempotency-key"] for r in webhook_receiver.requests).values()) == 1
-    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(60), 1)
-    assert delivered(ctx) == 60
+    each_once(ctx, webhook_receiver, path)
 
 
 def test_each_chat_format_marks_a_resend_where_its_reader_looks_even_on_a_full_page(tmp_path):
