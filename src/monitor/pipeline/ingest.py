@@ -536,12 +536,13 @@ class Ingestor:
 
     def _parts_apart(self, p: Prepared, copy: dict[str, Any], near: list[dict[str, Any]]) -> list[int]:
         """The other stories one of whose texts this article, a copy of a stored text (`copy`), holds as a
-        repost holds a part of its story (`_repost_of`: a portal's brief of the opening, a copy
-        cut after a paragraph, a re-lead keeping the story's paragraphs), met before any fuller text
-        of the copy's story reached them: a brief stored first starts a story, a WeChat copy opening
-        with its own intro does not find it, and every later copy settled on the WeChat copy's story.
-        Only smaller texts whose signature says they are mostly inside this one are judged; one
-        quoting this text or the copy, or quoted by either (`dedup.quotes`: a follow-up), is none."""
+        repost holds its opening (`_repost_of`, `dedup.opens_with`: a portal's brief of the lead, a copy
+        cut after a paragraph), met before any fuller text of the copy's story reached them: a brief
+        stored first starts a story, a WeChat copy opening with its own intro does not find it, and
+        every later copy settled on the WeChat copy's story. Only smaller texts whose signature says
+        they are mostly inside this one are judged; one quoting this text or the copy, or quoted by
+        either (`dedup.quotes`: a follow-up), is none; so is a text that is not this one's opening (a
+        cut copy of another report from one template, its lead gone, is mostly the shared template)."""
         story, parts = copy["story_id"], list[int]()
         settled = self._read(copy)
         for cand in near:
@@ -553,9 +554,9 @@ class Ingestor:
             if self._repost_of(p, {**cand, "story_id": other}) not in (REPOST, BLIND):  # (BLIND: no figures)
                 continue
             stored = self._read(cand)
-            if stored is None or settled is None or self._quotes(p, cand) or \
-                    dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams) or \
-                    not self._all_inside(p, other):
+            if stored is None or settled is None or dedup.opens_with(p.text(), stored.fp.grams) < OPENING or \
+                    self._quotes(p, cand) or dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams) \
+                    or not self._all_inside(p, other):
                 continue
             parts.append(other)
         return parts
