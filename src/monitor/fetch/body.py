@@ -5,7 +5,8 @@ decoded body bytes, or `FetchError(kind="too_large")` as soon as either the byte
 the bytes after decompression pass the cap. We read raw bytes and inflate them ourselves with a
 bound on each step's output (`decompressobj.decompress(data, max_length)`), so a gzip bomb never
 holds more than the cap in memory, whatever its ratio. Content-Encoding gzip, x-gzip, deflate
-(zlib or raw), one or several, and identity; we only ask for those. A value that names no
+(zlib or raw), one or several (at most MAX_CODINGS: a header naming thousands held a
+decompressor each, 182 MB for one answer of 222 KB), and identity; we only ask for those. A value that names no
 compression at all (`utf-8`) is passed through, as browsers do. Never decodes text (see decode.py).
 """
 
@@ -22,6 +23,7 @@ from .transport import Answer
 ACCEPT_ENCODING = "gzip, deflate"
 _CUT_SHORT = "peer closed connection without sending complete message body"  # h11's words
 _WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
+MAX_CODINGS = 5  # compressions undone in turn for one answer (urllib3's bound on a decoding chain too)
 _UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi", "bzip2", "x-bzip2",
                      "lzma", "xz"})  # compressions we never ask for and cannot undo
 
@@ -61,7 +63,11 @@ def compressions(encoding: str, url: str) -> list[str]:
     as browsers pass it; a compression we did not ask for and cannot undo (`br`, `zstd`) is an
     error, since its bytes would be read as text."""
     codings = []
-    for coding in (c.strip() for c in encoding.split(",")):
+    named = encoding.split(",")
+    if len(named) > MAX_CODINGS:  # a decompressor each: 17,000 fit in a header's 100 KB
+        raise FetchError(f"GET {url}: Content-Encoding names {len(named):,} compressions, more than {MAX_CODINGS}",
+                         hint="a broken or hostile server", kind="too_large")
+    for coding in (c.strip() for c in named):
         if coding in _WBITS:
             codings.append(coding)
         elif coding in _UNDONE:
