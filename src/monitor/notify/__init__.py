@@ -5,7 +5,9 @@ one-line description of what was delivered, or `NotifyError(message, hint)`. Wit
 only package that opens sockets. Never renders or decides what goes into a message, never
 records a delivery (the caller does, after we return), and never prints a webhook URL: it
 carries tokens. Every send of one message carries its idempotency key (`Outgoing.key`): the
-webhook headers `Idempotency-Key` and `X-Monitor-Message-Id`, the email's Message-ID.
+webhook headers `Idempotency-Key` and `X-Monitor-Message-Id`, the email's Message-ID; one sent
+again after a try whose outcome nobody knows (`Outgoing.resend`) also `X-Monitor-Resend: 1`, and
+an error for such a try says so (`NotifyError.unsure`).
 
 - `smtp`: email; `webhook`: HTTP POST per platform, signing, retries; `local`: file and stdout.
 """
