@@ -15,7 +15,10 @@ if TYPE_CHECKING:  # only named here: opening the store (a search) creates no mo
     from ..models import Article
 
 _KNOWN = "SELECT 1 FROM articles WHERE canonical_url = ?"
-_NEW_STORY = "INSERT INTO stories(title, first_seen) VALUES (?, ?)"
+# a new story's id: past every id ever given, even one whose story has gone (m020)
+_NEW_STORY = ("INSERT INTO stories(id, title, first_seen) VALUES (max(coalesce((SELECT max(id) FROM stories), 0), "
+              "(SELECT last FROM story_serial)) + 1, ?, ?)")
+_RETIRE_STORY = "UPDATE story_serial SET last = max(last, ?)"
 _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "
                 "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
@@ -146,13 +149,15 @@ class ArticlesPart(FingerprintsPart):
         """Move the articles of the `gone` stories into `keep` (one story found to be several:
         a paged article's pages met before its whole copy). What was delivered or planned of a
         gone story counts for the kept one (the reader has seen part of it), and the gone rows
-        go, so no later story takes their ids with their delivery records."""
+        go; their ids are never given again (`story_serial`, m020), so no later story takes an
+        id a digest named."""
         with self.writing():
             for story in gone:
                 self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [keep, story])
                 for table in ("deliveries", "outbox_stories"):
                     self.conn.execute(f"UPDATE OR IGNORE {table} SET story_id = ? WHERE story_id = ?", [keep, story])
                     self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", [story])
+                self.conn.execute(_RETIRE_STORY, [story])
                 self.conn.execute("DELETE FROM stories WHERE id = ?", [story])
             self.conn.execute("UPDATE stories SET first_article_id = (SELECT min(id) FROM articles WHERE story_id = ?) "
                               "WHERE id = ?", [keep, keep])
@@ -195,6 +200,7 @@ class ArticlesPart(FingerprintsPart):
             self.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
             self.conn.execute("UPDATE stories SET first_article_id = (SELECT min(id) FROM articles WHERE story_id = ?) "
                               "WHERE id = ?", [story_id, story_id])
+            self.conn.execute(_RETIRE_STORY, [story_id])  # kept or not, its id is not given again
             self.conn.execute("DELETE FROM stories WHERE id = ? AND first_article_id IS NULL", [story_id])
         return True
 

@@ -256,3 +256,15 @@ def m019_source_frontiers(db: Database) -> None:
     links robots.txt kept out at the last poll."""
     db.table("sources").add_column("frontier", str)
     db.table("sources").add_column("robots_skipped", int)
+
+
+@migrations()
+def m020_story_serial(db: Database) -> None:
+    """The highest story id ever given out, so an id is never given twice. SQLite gives a new
+    row the highest id in the table plus one: a story merged into another (or emptied) whose
+    row was the newest left its id to the next story, so a digest's story id and its link
+    `/story/ID` came to mean another story. Seeded with every id the database still names."""
+    db.execute("CREATE TABLE story_serial (last INTEGER NOT NULL)")
+    db.execute("INSERT INTO story_serial(last) SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
+               "coalesce((SELECT max(story_id) FROM articles), 0), coalesce((SELECT max(story_id) FROM deliveries), 0), "
+               "coalesce((SELECT max(story_id) FROM outbox_stories), 0))")
