@@ -74,8 +74,10 @@ def _asyncio_locks() -> None:
     sender's `asyncio.run`)."""
     from httpcore._async import connection, connection_pool, http11
 
-    connection.AsyncLock = http11.AsyncLock = AsyncioLock  # type: ignore[misc,assignment]
-    connection_pool.AsyncEvent = AsyncioEvent  # type: ignore[misc,assignment]
+    if all(hasattr(m, "AsyncLock") for m in (connection, http11)) and hasattr(connection_pool, "AsyncEvent"):
+        connection.AsyncLock = http11.AsyncLock = AsyncioLock  # type: ignore[misc,assignment]
+        connection_pool.AsyncEvent = AsyncioEvent  # type: ignore[misc,assignment]
+    # else an httpcore whose pool is built otherwise keeps its own (slower, as correct)
 
 
 _asyncio_locks()
