@@ -137,12 +137,26 @@ def add_source(state, url, name) -> None:
                                   "give a list page that opens without logging in")
         raise InputError(f"{where}: no feed, sitemap or list of article links found",
                          hint="try the site's news list page, or its robots.txt for a sitemap")
-    _print(guesses, page.url, name or _name(page.url, taken))
+    _print(guesses, page.url, name or _name(page.url, taken), moved=_moved(url, page.url))
 
 
-def _print(guesses: list, url: str, base: str) -> None:
+def _moved(asked: str, landed: str) -> str:
+    """One line when a redirect took the page to another host, port or scheme (the block is
+    for where it landed, which the user did not give); "" for a move within the host."""
+    from urllib.parse import urlsplit
+
+    a, b = urlsplit(asked), urlsplit(landed)
+    if (a.scheme, a.netloc.lower()) == (b.scheme, b.netloc.lower()):
+        return ""
+    return (f"# note: {asked} redirected to {landed} ({'another host' if a.netloc.lower() != b.netloc.lower() else b.scheme}):"
+            " the block below polls where it landed; check it is the site you meant\n")
+
+
+def _print(guesses: list, url: str, base: str, moved: str = "") -> None:
     from ..sources import detect
 
+    if moved:
+        click.echo(moved, nl=False)
     click.echo(f"# {url}: " + "; ".join(f"{g.kind}: {g.why}" for g in guesses))
     click.echo(detect.toml_block(guesses[0], base))
     for i, other in enumerate(guesses[1:], 2):

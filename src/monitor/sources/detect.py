@@ -29,6 +29,9 @@ _LIST_FILE = re.compile(r"/(index|list|default|main|more)(_\d+)?\.\w+$", re.I)
 _OPAQUE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{16,}")
 _ARTICLE_ID = re.compile(r"(?!.*(class|cat|type|column|channel|tree|col|node|page|sort|lm|menu|site))\w*id", re.I)
 _HOT_BOX = re.compile(r"hot|rank|paihang|phb|remen|redian|tuijian|recommend|popular|click|most", re.I)
+# …or by its title: 点击排行, 热点推荐, 推荐阅读, 热门文章, 人气榜
+_HOT_TITLE = re.compile(r"排行|排名|热点|热门|热读|热榜|热文|最热|推荐|人气|点击|(?<![a-z])(hot|rank|paihang|phb|remen|redian|"
+                        r"tuijian|recommend|popular)", re.I)
 
 
 @dataclass
@@ -175,15 +178,46 @@ def _more_links(tree, url: str) -> list[str]:
 
 
 def _in_hot_box(node) -> bool:
-    parent = node.parent
+    """The link is in a box of popular or recommended stories: by the box's class or id, a
+    sidebar `<aside>`, or the box's title (the first title-like sibling met going up: a heading's
+    text, an image heading's alt, title or file name: 点击排行, 推荐阅读, hot_title.png)."""
+    child, parent = node, node.parent
+    titled = False  # the nearest title decides; a title further up is another box's
     for _ in range(5):
         if parent is None or parent.tag in ("body", "html"):
             return False
         attrs = parent.attributes
-        if _HOT_BOX.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"):
+        if parent.tag == "aside" or _HOT_BOX.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"):
             return True
-        parent = parent.parent
+        if not titled and len(child.css("a")) >= 2:  # a box's title is before its list, not an item's
+            title = _box_title(child)
+            if title is not None:
+                if _HOT_TITLE.search(title):
+                    return True
+                titled = True
+        child, parent = parent, parent.parent
     return False
+
+
+def _box_title(node) -> str | None:
+    """The text of the nearest title-like sibling before `node` (a short block with at most one
+    link, or an image; not another item of a list), None when there is none."""
+    sib = node.prev
+    for _ in range(4):
+        if sib is None:
+            return None
+        if sib.tag not in ("-text", "-comment", "script", "style", "br", "hr", "li", "tr", "td", "dd", "a", node.tag):
+            images = " ".join(f"{i.attributes.get('alt') or ''} {i.attributes.get('title') or ''} "
+                              f"{(i.attributes.get('src') or '').rpartition('/')[2]}" for i in sib.css("img"))
+            if sib.tag == "img":
+                images += f" {sib.attributes.get('alt') or ''} {(sib.attributes.get('src') or '').rpartition('/')[2]}"
+            text = re.sub(r"\s+", "", sib.text() or "")
+            if len(sib.css("a")) <= 1 and len(text) <= 24 and (text or images.strip()):
+                return text + " " + images
+            if text or images.strip():
+                return None
+        sib = sib.prev
+    return None
 
 
 def login_wall(content: bytes) -> bool:
@@ -193,12 +227,20 @@ def login_wall(content: bytes) -> bool:
 
 def _site(host: str) -> str:
     """The site a host belongs to: its registered domain (`sm.gov.cn` for www.sm.gov.cn and
-    xxgk.sm.gov.cn), an address as it is."""
+    xxgk.sm.gov.cn, `abc.gd.cn` under a province's zone, `abc.co.uk`), an address as it is."""
     labels = host.lower().split(".")
     if not re.search(r"[a-z]", labels[-1]):
         return host
-    second = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("gov", "com", "edu", "org", "net", "ac")
+    zones = _CN_ZONES if labels[-1] == "cn" else _ZONES
+    second = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in zones
     return ".".join(labels[-3:] if second else labels[-2:])
+
+
+# the second-level zones under a country's domain that many sites share (a public suffix's
+# second label): gov.cn, com.hk, co.uk, or.jp; under .cn also each province's (gd.cn, bj.cn)
+_ZONES = frozenset("gov com edu org net ac co or ne go mil idv gob gouv nic ltd plc sch nom".split())
+_CN_ZONES = _ZONES | frozenset("ah bj cq fj gd gs gz gx ha hb he hi hl hn jl js jx ln nm nx qh sc sd sh sn sx tj "
+                               "xj xz yn zj hk mo tw".split())
 
 
 def frames(text: str, url: str) -> list[str]:
