@@ -14,6 +14,7 @@ such as `<em>沪明</em>`) is stripped. Out: a `Listing`. Never fetches by itsel
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Generator
 from typing import Any
@@ -42,6 +43,7 @@ from .base import (
 
 PAGE_COUNT_CAP = 10  # pages asked for when the answer states a count but max_pages is not set
 _JSONP = re.compile(rb"^\s*[\w$.]+\s*\((.*)\)\s*;?\s*$", re.S)
+_OPENED = re.compile(rb"[(=]\s*[\[{]")  # a script's payload opening: `cb({`, `data = [`
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: linear on a text of unclosed "<"
 _FIELD = re.compile(r"\{([^{}]+)\}")
 
@@ -149,10 +151,9 @@ def _fill(value: Any, number: int) -> Any:
 
 def decode(page: Page) -> Any:
     """The answer's JSON (JSONP unwrapped; GBK answers decoded like pages)."""
-    body = page.content
-    wrapped = _JSONP.match(body) if body[:1] not in (b"{", b"[") else None
-    if wrapped:
-        body = wrapped.group(1)
+    body = page.content.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if body[:1] not in (b"{", b"[", b"<"):
+        body = _unwrapped(body)
     try:
         try:
             return json_loads(body)
@@ -161,6 +162,24 @@ def decode(page: Page) -> Any:
     except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested ~100,000 deep
         raise ExtractError(f"{page.url}: the answer is not JSON ({str(exc)[:80]})",
                            hint="check url, method and form/body; a 200 HTML page often means a wrong request") from None
+
+
+def _unwrapped(body: bytes) -> bytes:
+    """The JSON inside a script answer: JSONP (`cb({…})`, `/**/ typeof cb === 'function' &&
+    cb({…});` as Express and Spring write it, `try{cb({…})}catch(e){}`) or an assignment
+    (`var data = {…};`): from the first `{` or `[` after `(` or `=` to its last closing bracket."""
+    wrapped = _JSONP.match(body)
+    if wrapped:
+        return wrapped.group(1)
+    opened = _OPENED.search(body[:4096])
+    if not opened:
+        return body
+    start = opened.end() - 1
+    try:  # where the value ends (latin-1: one character a byte, so its offsets are the bytes')
+        return body[start:json.JSONDecoder().raw_decode(body.decode("latin-1"), start)[1]]
+    except ValueError:  # (a GBK answer's byte may read as a backslash): to the last closing bracket
+        end = body.rfind(b"}" if body[start:start + 1] == b"{" else b"]")
+        return body[start:end + 1] if end > start else body
 
 
 def path(data: Any, where: str | None) -> Any:
