@@ -56,3 +56,26 @@ def test_a_page_headed_unlike_its_link_alone_and_one_article_linked_twice_are_st
         report = poll(ctx)[0]
     assert report.status == "ok" and not report.errors, report
     assert {r["title"] for r in ctx.store.db.query("SELECT title FROM articles")} == {"三明市举办沪明合作项目推进会", TITLES[1]}
+
+
+def test_one_new_link_a_poll_given_the_page_stored_before_fails_until_the_site_is_back(make_ctx):  # noqa: F811
+    """A site that lists one new article a poll while it answers every article with the notice: the
+    first was stored as the notice (one page, one link: nothing to tell it by), but each later
+    link brought the same page headed unlike its text, and was stored too, its article lost."""
+    with Site() as a:
+        links = [f"/news/2026/{i}.html" for i in range(3)]
+        for link in links:
+            a.page(link, NOTICE)
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        reports = []
+        for shown in range(1, 4):  # one more link each poll
+            _listing(a, links[:shown], TITLES[:shown])
+            reports.append(poll(ctx)[0])
+        for link, title in zip(links, TITLES, strict=True):  # the site is back
+            a.article(link, title, BODY + "\n" + title)
+        back = poll(ctx)[0]
+    assert [r.new for r in reports] == [1, 0, 0], reports
+    assert all("系统维护通知" in r.errors[0] and "not this article" in r.errors[0] for r in reports[1:]), reports
+    assert back.new == 2, back
+    titles = {r["title"] for r in ctx.store.db.query("SELECT title FROM articles")}
+    assert titles == {"系统维护通知", TITLES[1], TITLES[2]}

@@ -26,13 +26,13 @@ from typing import Any
 
 from .. import dedup, extract, locks
 from ..config import Source
-from ..errors import StoreError
+from ..errors import ExtractError, StoreError
 from ..fetch import Fetcher, Response
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from . import health, morepages
 from .base import Context, Ingested, cap_body, log
-from .ingest import Ingestor
+from .ingest import Ingestor, prepare
 from .listing import ListingWalk
 from .steps import (
     SourceRun,
@@ -244,6 +244,20 @@ class Cycle:
         self.headlines.setdefault(target, article.title)
         self._count(self.ingestor.add(article, run.src.name, target))
 
+    def _add_stray(self, run: SourceRun, held: Stray) -> None:
+        """A page headed unlike its link's text, alone in this poll: stored, unless the source
+        stored the same page (text and headline) at another address before: a notice or a wall
+        the site serves for every article while it lists one new a poll, none of their articles."""
+        prepared = prepare(self.ctx.cfg, self.ingestor.topics, held.article, run.src.name, held.target)
+        other = self.ctx.store.stored_elsewhere(prepared.digest, held.target, run.src.name, held.article.title)
+        if other is None:
+            self.aliases.setdefault(held.target, set()).update(held.aliases)
+            self.headlines.setdefault(held.target, held.article.title)
+            return self._count(self.ingestor.add_prepared(prepared))
+        link_failed(self.ctx, run, held.cand, held.key, ExtractError(
+            f"{held.cand.url}: the same page as {other}, headed {held.article.title[:40]!r}: not this article",
+            hint="a maintenance, login or home page served at every address; asked again at the next poll"))
+
     def _next_page(self, run: SourceRun, pages: _Pages, future: concurrent.futures.Future | None) -> None:
         """Join the later page `future` brought (if any) and ask for the next one; store the
         article once none is left. A later page that fails ends the article there: what its
@@ -306,7 +320,7 @@ class Cycle:
                 for held, exc in failed:
                     link_failed(self.ctx, run, held.cand, held.key, exc)
                 for held in keep:
-                    self._add(run, held.article, held.target, held.aliases)
+                    self._add_stray(run, held)
                 self._count(self.ingestor.flush())  # its articles are in before its row says so
             except StoreError as exc:
                 self._store_failed(run, exc)

@@ -85,6 +85,12 @@ class ArticlesPart(FingerprintsPart):
         rows = list(self.query("SELECT story_id FROM articles WHERE content_hash = ? LIMIT 1", [digest]))
         return rows[0]["story_id"] if rows else None
 
+    def stored_elsewhere(self, digest: str, canonical_url: str, source: str, title: str) -> str | None:
+        """A stored article of `source` with this content hash and headline at another address."""
+        row = self.conn.execute("SELECT canonical_url FROM articles WHERE content_hash = ? AND canonical_url != ? "
+                                "AND source = ? AND title = ? LIMIT 1", [digest, canonical_url, source, title]).fetchone()
+        return row[0] if row else None
+
     def same_page(self, canonical_url: str, digest: str) -> str | None:
         """A stored article with this content hash at this address but for its query (`a.html`,
         `a.html?rnd=1` for `a.html?rnd=2`): the same page reached under a changing parameter."""
