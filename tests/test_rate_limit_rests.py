@@ -166,3 +166,16 @@ def test_a_page_saying_too_many_visits_with_status_200_is_a_rate_limit_not_an_ar
         final = _poll(args)["a"]
     assert failing == "0"
     assert final[1] == "ok" and final[3] == "1", final
+
+
+@pytest.mark.parametrize("asked", ["1e400", "inf", "99999999999999999999"])
+def test_a_pause_past_reckoning_is_named_as_more_than_a_day(tmp_path, asked):
+    """`Retry-After: 1e400` (or `inf`) was shown as 'HTTP 503 with Retry-After infs', and a 20-digit
+    number as its 21 digits of seconds, in every poll's line and `monitor sources` for a day."""
+    with Site() as a:
+        a.status("/list.html", 503, {"Retry-After": asked})
+        args = _config(tmp_path, _source("a", a.url("/list.html")))
+        _poll(args)
+        _poll(args)
+    error = "\t".join(_sources(args)["a"])
+    assert "Retry-After of more than a day" in error and "inf" not in error, error

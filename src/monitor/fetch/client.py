@@ -42,7 +42,7 @@ from . import signals
 from .body import ACCEPT_ENCODING, content_length, read_body, too_large
 from .cookies import BoundedJar
 from .guard import AddressPolicy
-from .hosts import HostGate, RestMemory, clock
+from .hosts import MAX_REST, HostGate, RestMemory, clock
 from .robots import MAX_BYTES as ROBOTS_MAX_BYTES
 from .robots import Memory, RobotsCache
 from .stream import NO_ISSUER
@@ -325,7 +325,8 @@ class Fetcher:
                 return resp
             asked = parse_retry_after(resp.headers.get("retry-after"))
             if asked is not None and asked > self.retry.retry_after_cap:  # longer than a poll waits
-                resp.rest_until = self.gate.rest(host, asked, f"HTTP {resp.status} with Retry-After {asked:.0f}s")
+                said = f"{asked:.0f}s" if asked <= MAX_REST else "of more than a day"  # not "infs" for 1e400
+                resp.rest_until = self.gate.rest(host, asked, f"HTTP {resp.status} with Retry-After {said}")
                 return resp
             if final:
                 return resp
