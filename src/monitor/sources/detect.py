@@ -34,6 +34,11 @@ _HOT_TITLE = re.compile(r"排行|排名|热点|热门|热读|热榜|热文|最�
                         r"tuijian|recommend|popular)", re.I)
 
 
+_PROLOG_ENDS = {b"<?": b"?>", b"<!--": b"-->", b"<!": b">"}  # an XML prolog's parts: instruction, comment, doctype
+_BLANKS = re.compile(rb"\s*")
+_ROOT = re.compile(rb"<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]", re.I)
+
+
 @dataclass
 class Guess:
     """One way to configure the page as a source, and why we think so."""
@@ -71,10 +76,29 @@ def sniff(content: bytes, headers: dict[str, str]) -> str:
         return "feed"
     if b"<urlset" in head or b"<sitemapindex" in head or content[:2] == b"\x1f\x8b":
         return "sitemap"
+    root = _root(content[:65_536])  # past a long prolog: a banner comment, a stylesheet, blank lines
+    if root:
+        return "sitemap" if root in (b"urlset", b"sitemapindex") else "feed"
     if is_json(content) and (b"jsonfeed.org/version" in content[:65_536]
                              or "feed+json" in headers.get("content-type", "").lower()):
         return "feed"  # a JSON Feed
     return "html"
+
+
+def _root(head: bytes) -> bytes | None:
+    """An XML answer's root element (`rss`, `feed`, `urlset` …, lower case) past its prolog
+    (declaration, instructions, comments, doctype, blanks); None for any other start. Linear."""
+    at = len(head) - len(head.removeprefix(b"\xef\xbb\xbf"))
+    while True:
+        at = _BLANKS.match(head, at).end()  # type: ignore[union-attr]  # (\s* always matches)
+        opener = next((o for o in _PROLOG_ENDS if head.startswith(o, at)), None)
+        if opener is None:
+            root = _ROOT.match(head, at)
+            return root.group(1).lower() if root else None
+        end = head.find(_PROLOG_ENDS[opener], at + len(opener))
+        if end < 0:
+            return None
+        at = end + len(_PROLOG_ENDS[opener])
 
 
 def feed_links(text: str, url: str) -> list[tuple[str, str]]:
