@@ -11,7 +11,7 @@ date is read: a CMS's "no date" written as year 1, .NET's `0001-01-01T00:00:00`)
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2})?$", re.I)
+_YEARLESS = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?$")
 _LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
 
 
@@ -43,8 +44,11 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None) -> datetime | None:
-    """A listing's date → UTC; `fmt` is a strptime format, or `epoch` / `epoch_ms`."""
+def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None,
+          now: datetime | None = None) -> datetime | None:
+    """A listing's date → UTC; `fmt` is a strptime format, or `epoch` / `epoch_ms`. A date
+    without a year (`12-05`, `12月05日 10:30`, a `%m-%d` format) is the latest such day not
+    after `now` (a day's grace): on 2 January, `12-30` is three days old, not 1900's or next year's."""
     if value is None or isinstance(value, bool) or value == "":
         return None
     try:
@@ -52,12 +56,34 @@ def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None) -> date
             return sane(_epoch(float(value), ms=fmt == "epoch_ms"))
         text = str(value).strip()
         if fmt:
-            return sane(_aware(datetime.strptime(text, fmt), tz))
+            read = datetime.strptime(text, fmt)
+            if now is not None and not re.search(r"%[YyGcx]", fmt):
+                return _in_year(read, tz, now)
+            return sane(_aware(read, tz))
+        m = _YEARLESS.match(text) if now is not None else None
+        if m:
+            mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
+            return _in_year(datetime(1904, mo, d, h, mi, sec), tz, now)  # (1904: a leap year, for 02-29)
         if text.isdigit() and len(text) in (10, 13):
             return sane(_epoch(float(text)))
         return sane(_text(text, tz))
     except (ValueError, OverflowError, OSError, TypeError):  # TypeError: a list or an object where a date was
         return None
+
+
+def _in_year(read: datetime, tz: str, now: datetime | None) -> datetime | None:
+    """A yearless date (`read`'s year ignored) in the year that puts it latest, not past `now` + 1 day."""
+    if now is None:
+        return None
+    year = now.astimezone(_zone(tz)).year
+    for y in (year + 1, year, year - 1):
+        try:
+            when = _aware(read.replace(year=y), tz)
+        except ValueError:  # 02-29 outside a leap year
+            continue
+        if when <= now + timedelta(days=1):
+            return when
+    return None
 
 
 def _epoch(seconds: float, ms: bool = False) -> datetime:

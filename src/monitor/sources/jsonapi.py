@@ -17,6 +17,7 @@ import html
 import json
 import re
 from collections.abc import Generator
+from datetime import datetime
 from typing import Any
 
 from ..config import Source
@@ -108,7 +109,7 @@ def _read(source: Source, crawl: Crawl, page: Page, req: Request, number: int, l
     answer: the end), whether the last is stored, and the last page number the answer states."""
     data = decode(page)
     items = _items(data, source, page.url)
-    kept = links.apply(_candidates(items, source, page.url), listing)
+    kept = links.apply(_candidates(items, source, page.url, crawl.now), listing)
     known = crawl.known([c.url for c in kept]) if kept else set()
     listing.pages.append(PageLinks(f"{req.method} {page.url} page={number}", len(items), len(kept) - len(known)))
     if len(items) > MAX_LINKS:
@@ -210,7 +211,7 @@ def _items(data: Any, source: Source, url: str) -> list:
     return items
 
 
-def _candidates(items: list, source: Source, base: str) -> list[Candidate]:
+def _candidates(items: list, source: Source, base: str, now: datetime | None = None) -> list[Candidate]:
     out = []
     for item in items[:MAX_LINKS]:
         link = absolute(base, _link(item, source.link or ""))
@@ -218,7 +219,7 @@ def _candidates(items: list, source: Source, base: str) -> list[Candidate]:
             continue
         title = path(item, source.title) if source.title else None
         out.append(Candidate(url=link, title=clean_title(title),
-                             published=dates.parse(path(item, source.date), source.date_tz, source.date_format)
+                             published=dates.parse(path(item, source.date), source.date_tz, source.date_format, now)
                              if source.date else None))
     return out
 
