@@ -2,7 +2,8 @@
 
 In: the verbosity and the stream. Out: the root logger configured once. A JSON line holds
 `time` (UTC ISO 8601), `level`, `logger`, `message`, every `key=value` field the message
-carries (`source=sanming-gov status=ok new=3` → "source": "sanming-gov", …) and, for an error,
+carries (`source=sanming-gov status=ok new=3` → "source": "sanming-gov", …; an `error=` or
+`reason=` with its words) and, for an error,
 its traceback as `exc`. Never prints anything itself.
 """
 
@@ -15,6 +16,9 @@ from typing import TextIO
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 _FIELD = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)=(\S+)")
+# An error's or a reason's text has spaces ("error=database is locked"): it runs to the next field,
+# to a "; " that starts the line's own comment, or to the end.
+_TEXT = re.compile(r"(?<![\w.])(error|reason)=(.+?)(?=;\s|\s[a-z][a-z0-9_]*=|$)")
 _RESERVED = {"time", "level", "logger", "message", "exc"}
 
 
@@ -31,6 +35,8 @@ class JsonFormatter(logging.Formatter):
         for key, value in _FIELD.findall(message):
             if key not in _RESERVED:
                 out.setdefault(key, _number(value))
+        for key, value in _TEXT.findall(message):
+            out[key] = value.strip()
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
         return json.dumps(out, ensure_ascii=False)
