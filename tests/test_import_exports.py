@@ -6,29 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
-CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n'
-BODY = "上海市与三明市签订新一轮对口合作框架协议，双方将在产业园区、文旅康养和人才交流方面深化合作。"
+from test_import_keys import BODY, CONFIG, run_import
+from test_import_keys import rows as stored
+
 AT_0930 = "2024-03-05T01:30:00+00:00"  # 09:30 in Shanghai
-
-
-def run_import(tmp_path: Path, rows: list[dict]) -> subprocess.CompletedProcess:
-    (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
-    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                      encoding="utf-8")
-    return subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
-                           str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), "import",
-                           str(tmp_path / "in.jsonl")],
-                          capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=300)
-
-
-def stored(tmp_path: Path) -> list[tuple]:
-    with sqlite3.connect(tmp_path / "m.db") as conn:
-        return conn.execute("SELECT url, title, body, published, source FROM articles ORDER BY url").fetchall()
 
 
 def test_feed_readers_json_shapes_are_imported(tmp_path):

@@ -106,20 +106,15 @@ def _database_fault(ctx: click.Context, exc: Exception) -> str | None:
         return None
     import logging
 
-    from .store.base import storage_error
+    from .store import database_fault
 
     logging.getLogger("monitor").debug("database fault", exc_info=True)
     state = ctx.obj
     store = getattr(state, "_store", None)
     path = store.path if store is not None else getattr(state, "db_path", None)
-    if (err := storage_error(exc, path)) is not None:
+    if (err := database_fault(exc, path)) is not None:  # the disk or the file, or another program's lock
         return str(err)
     where = f" {path}" if path else ""
-    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        from .store import BUSY_SECONDS  # another process holds the database: not a damaged file
-
-        return (f"database{where} is locked: another program has held its write lock for over {BUSY_SECONDS} s "
-                "(end that program's transaction, e.g. a sqlite3 shell's BEGIN, and run this again)")
     return (f"database{where}: {exc} (check it with sqlite3{where} 'PRAGMA integrity_check'; "
             "restore a damaged file from a backup)")
 

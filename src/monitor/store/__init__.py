@@ -123,5 +123,6 @@ def database_fault(exc: BaseException, path: Path | str | None) -> StoreError | 
             sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         where = f" {path}" if path else ""
         return StoreError(f"database{where} is locked: another program has held its write lock for over "
-                          f"{BUSY_SECONDS} s", hint="end that program's transaction")
+                          f"{BUSY_SECONDS} s",
+                          hint="end that program's transaction, e.g. a sqlite3 shell's BEGIN, and run this again")
     return None
