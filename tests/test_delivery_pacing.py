@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -138,6 +138,15 @@ def test_two_subscribers_posting_to_one_robot_share_its_rate(tmp_path, webhook_r
 
 def test_monitor_digest_run_just_after_the_daemons_digest_keeps_the_robots_pace(tmp_path, webhook_receiver, clock,
                                                                                   monkeypatch):
+    """The second process learns what the first sent from the outbox's send times: those times
+    follow the test's clock too, or a loaded machine's real seconds between the two digests
+    shorten the wait the robot needs (a flake seen under load, reproduced by a real sleep)."""
+    from monitor.pipeline import deliver
+    from monitor.store import outbox
+
+    epoch = datetime(2026, 1, 1, tzinfo=UTC)
+    for module in (deliver, outbox):
+        monkeypatch.setattr(module, "utcnow", lambda: epoch + timedelta(seconds=clock.now))
     robot = Robot(webhook_receiver, "wecom", clock)
     ctx = world(tmp_path, f"{webhook_receiver.url}/robot", "wecom", names=("office", "press"), n=80)
     (office,) = send_digests(ctx, "office")  # the daemon's digest: some 14 messages this minute
