@@ -82,7 +82,7 @@ class SourceRun:
 def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: set[str]) -> list[tuple[Candidate, str]]:
     """The links to fetch, each with its canonical URL: one per article (tracking parameters
     dropped), none already stored, aliased, given up or taken by another source this cycle; at
-    most `fetch.max_articles_per_poll`, the newest (the oldest after a burst)."""
+    most `fetch.max_articles_per_poll`, the newest (`newest_first`; the oldest after a burst)."""
     report = run.report
     unique: dict[str, Candidate] = {}
     for cand in found:
@@ -99,6 +99,8 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     if any("?" in k for _, k in fresh):  # a value that changes at each read: the stored article
         fresh = [(c, k) for c, k in fresh if "?" not in k or not variants.stored_as(ctx.store, c, k, run.generic)]
     cap = ctx.cfg.fetch.max_articles_per_poll
+    if len(fresh) > cap:
+        fresh = newest_first(fresh, keys[0] in known and keys[-1] not in known)
     # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
     # at the top of the list where the next poll finds it; otherwise the newest first.
     caught_up = run.listing is not None and run.listing.caught_up
@@ -107,6 +109,18 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     report.deferred += len(fresh) - len(chosen)
     claimed.update(k for _, k in chosen)
     return chosen
+
+
+def newest_first(fresh: list[tuple[Candidate, str]], stored_on_top: bool) -> list[tuple[Candidate, str]]:
+    """New links, the newest first: by the listing's own dates when it dates most of them (a feed
+    written oldest first, search results ranked by relevance; undated ones keep their place after
+    the dated), else in list order, read bottom-up when the list's top link is stored and its
+    last one new (a column appended to in date order: the news comes in at the bottom)."""
+    dated = sum(c.published is not None for c, _ in fresh)
+    if dated * 2 > len(fresh):
+        return sorted(fresh, key=lambda pair: pair[0].published.timestamp() if pair[0].published else -1e12,
+                      reverse=True)
+    return fresh[::-1] if stored_on_top else fresh
 
 
 def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,

@@ -5,7 +5,8 @@ sitemap (one address a line) or a feed given as a sitemap; a relative `<loc>` is
 against its address. An index's child sitemaps are asked for newest first
 (at most `max_sitemaps`); a child whose `lastmod` is older than `max_age_days` (default 30) is
 not asked for at all, and neither is an entry whose `news:publication_date` or `lastmod` is.
-`news:title` and the date ride along as the listing's title and date. Out: a `Listing`.
+`news:title` and the date ride along as the listing's title and date. A sitemap is asked for
+once a poll however often it is listed (an index naming itself among its children). Out: a `Listing`.
 Never fetches by itself.
 """
 
@@ -49,9 +50,13 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     queue: list[tuple[Page | None, str, int]] = [(page, page.url, 0)]
     asked = 0
     failed: list[MonitorError] = []
+    read = {source.url, page.url}  # sitemaps asked for: an index listing itself, or one child twice, is read once
     while queue:
         got, url, depth = queue.pop(0)
         if got is None:
+            if url in read:
+                continue
+            read.add(url)
             if asked >= source.max_sitemaps:
                 listing.dropped.append((url, f"beyond max_sitemaps ({source.max_sitemaps})"))
                 continue
