@@ -83,19 +83,31 @@ def shrink(story: Story, level: int) -> Story:
                    topics=story.topics if level < 5 else ())
 
 
-def email_fits(digest: Digest, page: Page) -> bool:
-    """Whether an email of `page` is shown whole (its HTML within EMAIL_HTML_BYTES)."""
-    return len(html_document(digest, body(digest, "html", page)).encode()) <= EMAIL_HTML_BYTES
+def email_fits(digest: Digest, page: Page, most: int | None = None) -> bool:
+    """Whether an email of `page` is shown whole (its HTML within EMAIL_HTML_BYTES) and, given
+    `most`, is at most that many bytes as sent (a mail server's size limit)."""
+    html = len(html_document(digest, body(digest, "html", page)).encode())
+    return html <= EMAIL_HTML_BYTES and (most is None or email_bytes(html, len(body(digest, "text", page).encode()))
+                                         <= most)
 
 
-def paginate(digest: Digest, fmt: str, kind: str = "webhook") -> list[Page]:
+EMAIL_HEADERS = 3_000  # bytes an email's headers and MIME boundaries may take (a long subject in UTF-8 words)
+
+
+def email_bytes(html: int, text: int) -> int:
+    """An email's size as sent, from its two parts' bytes: each in base64 (4 bytes per 3, lines
+    of 76 and CRLF), and the headers."""
+    return sum(-(-n // 3) * 4 * 78 // 76 + 2 for n in (html, text + 1)) + EMAIL_HEADERS
+
+
+def paginate(digest: Digest, fmt: str, kind: str = "webhook", email_most: int | None = None) -> list[Page]:
     """The digest's stories cut into pages that each fit `fmt`'s limit (an email's when `kind`
-    is email); one page if it has none."""
+    is email, within `email_most` bytes when given); one page if it has none."""
     everything = whole(digest)
     if kind == "email":
-        if not everything.entries or email_fits(digest, everything):
+        if not everything.entries or email_fits(digest, everything, email_most):
             return [everything]
-        return _paginate(digest, lambda page: email_fits(digest, page))
+        return _paginate(digest, lambda page: email_fits(digest, page, email_most))
     if fmt not in LIMITED or not everything.entries:
         return [everything]
     return _paginate(digest, lambda page: fits(fmt, webhook_payload(digest, fmt, page), RESEND_ROOM))

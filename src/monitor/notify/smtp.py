@@ -282,6 +282,10 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
                 raise
             refused.update(exc.recipients)
             break
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+            if _too_large(exc):  # not the sender's address: the message's size (SIZE, or after the data)
+                raise _size_error(smtp, msg, where, exc) from exc
+            raise
         first = False
         refused.update(answer)
         later = _deferred(answer)
@@ -291,6 +295,27 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
             del refused[r]
         left = later
     return refused
+
+
+def _too_large(exc: smtplib.SMTPResponseException) -> bool:
+    """A refusal for the message's size: 552 to MAIL FROM with SIZE or to the data, or any 5xx
+    with the enhanced status 5.3.4 ("message too big for system")."""
+    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
+    return exc.smtp_code == 552 or (500 <= exc.smtp_code < 600 and "5.3.4" in text)
+
+
+def _size_error(smtp: smtplib.SMTP, msg: EmailMessage, where: str, exc: smtplib.SMTPResponseException) -> NotifyError:
+    """The refusal as an error carrying the most the server takes: its announced SIZE, else half
+    of this message (a smaller one is tried, and halved again if refused again)."""
+    size = len(msg.as_bytes())
+    try:
+        limit = int(smtp.esmtp_features.get("size") or 0)
+    except ValueError:
+        limit = 0
+    most = f"it takes at most {limit} bytes" if 0 < limit < size else "it did not say how large it takes"
+    return NotifyError(f"{where} refused the email as too large ({size} bytes; {most}): {_smtp_reply(exc)}",
+                       hint="its stories go again as smaller emails; if one story alone is too large, raise "
+                            "the server's message size limit", too_large=limit if 0 < limit < size else size // 2)
 
 
 def _deferred(refused: dict[str, Any]) -> list[str]:

@@ -11,9 +11,11 @@ CLI `monitor digest` and the daemon never send the same message at once.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr
@@ -303,8 +305,9 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
     keeps the digest in order), unless that message has failed HOLD_ATTEMPTS times by now: one
     message a receiver always refuses must not starve the channel."""
     result, error = DigestResult(sub.name, key, 0, "empty", "nothing new"), None
-    queue = ctx.store.outbox_due(sub.name, key, due)
-    for i, queued in enumerate(queue):
+    queue, i = ctx.store.outbox_due(sub.name, key, due), 0
+    while i < len(queue):
+        queued = queue[i]
         if not _paced(ctx, channel, key, queue[i:], due is not None):
             waiting = f"{len(queue) - i} messages wait a minute for the robot's rate limit"
             result.detail = f"{result.detail}; {waiting}" if result.sent else waiting
@@ -314,8 +317,14 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
                                                       f"{len(queue) - i} wait for the next run"
             log.warning("digest subscriber=%s channel=%s: %s", sub.name, key, result.detail)
             break
-        failure = _send(ctx, channel, queued, out)
+        failure = _send(ctx, channel, queued, out, functools.partial(_smaller, ctx, sub, channel, queue[i:]))
         pacing.PACER.sent(key, channel.format)
+        if failure is SPLIT:  # its stories are in smaller messages now, due at once: they go next
+            tried = {q.id for q in queue[:i]}
+            queue = queue[:i] + [q for q in ctx.store.outbox_due(sub.name, key, utcnow() if due else None)
+                                 if q.id not in tried]
+            continue
+        i += 1
         if failure:
             result.failed, error = result.failed + 1, failure
             if queued.attempts + 1 < HOLD_ATTEMPTS:
@@ -354,18 +363,44 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
     return True
 
 
-def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
-    """One message to its receiver; recorded sent (with its stories) or failed. Returns the error.
+SPLIT = "planned again as smaller messages"  # what `_send` returns for a message refused as too large
+
+
+def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
+          smaller: Callable[[int], int] | None = None) -> str | None:
+    """One message to its receiver; recorded sent (with its stories) or failed. Returns the error,
+    or SPLIT when the receiver refused it as too large and `smaller` planned its stories again.
     While it is under way (`ctx.under_way`) a SIGTERM waits for it (`ctx.stopping`)."""
     ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
     ctx.under_way.set()
     try:
-        return _sending(ctx, channel, queued, out)
+        return _sending(ctx, channel, queued, out, smaller)
     finally:
         ctx.under_way.clear()
 
 
-def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None) -> str | None:
+def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued], most: int) -> int:
+    """`rest[0]` was refused as larger than its receiver takes (`most` bytes): its stories, with
+    those of the messages behind it never tried, planned again as messages of at most `most`
+    bytes, in order (email only). Returns how many; 0 when they cannot be (a story alone is
+    larger: the message stays failed, and its error says so)."""
+    if channel.kind != "email":
+        return 0
+    drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend)]
+    key = drop[0].channel
+    rows = ctx.store.stories_of({s for q in drop for s in q.message.story_ids}, sub.topics)
+    dig = Digest(subscriber=sub.name, generated_at=utcnow(), since=ctx.store.last_delivery(sub.name, key),
+                 topics=sub.topics, stories=tuple(_story(ctx, r, sub.topics) for r in rows), total=len(rows))
+    messages = digest.plan(dig, "email", channel.format, key, email_most=most) if rows else []
+    if not messages or messages[0].problem:
+        return 0
+    if rest[0].message.resend:  # an earlier try of it may have arrived: what carries its stories says so
+        messages = [dataclasses.replace(m, resend=True) for m in messages]
+    return len(messages) if ctx.store.replan(sub.name, key, [q.id for q in drop], messages) else 0
+
+
+def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
+             smaller: Callable[[int], int] | None = None) -> str | None:
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     crash_point("digest-sending")
     if message.resend:  # an earlier try may have reached the reader: this one says so
@@ -377,6 +412,11 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None)
 
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
+        if (most := getattr(exc, "too_large", 0)) and smaller is not None and (parts := smaller(most)):
+            log.warning("digest %s message=%s part=%d/%d status=too-large error=%s; its %d stories and those of "
+                        "the messages behind it go now as %d smaller messages", where, message.key, message.part,
+                        message.parts, exc.message, message.stories, parts)
+            return SPLIT
         # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
         asked = timedelta(seconds=min(RETRY_CAP, getattr(exc, "retry_after", None) or 0.0))
         retry_at = utcnow() + max(retry_delay(queued.attempts + 1), asked)

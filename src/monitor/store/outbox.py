@@ -46,21 +46,42 @@ class OutboxPart(StoreBase):
     def enqueue(self, subscriber: str, channel: str, messages: list[Outgoing]) -> int:
         """Store planned messages, all or none; returns how many. None when one of their stories is
         already planned for this channel (another process got there first): the caller sends what is due."""
-        now = iso(utcnow())
         try:
             with self.transaction():
-                for m in messages:
-                    cur = self.db.conn.execute(
-                        "INSERT INTO outbox (subscriber, channel, key, part, parts, story_ids, message, status, "
-                        "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-                        [subscriber, channel, m.key, m.part, m.parts, json.dumps(list(m.story_ids)),
-                         json.dumps(dataclasses.asdict(m), ensure_ascii=False), now, now])
-                    self.db.conn.executemany(
-                        "INSERT INTO outbox_stories (subscriber, channel, story_id, message_id) VALUES (?, ?, ?, ?)",
-                        [(subscriber, channel, s, cur.lastrowid) for s in m.story_ids])
+                self._insert(subscriber, channel, messages)
         except sqlite3.IntegrityError:
             return 0
         return len(messages)
+
+    def _insert(self, subscriber: str, channel: str, messages: list[Outgoing]) -> None:
+        now = iso(utcnow())
+        for m in messages:
+            cur = self.db.conn.execute(
+                "INSERT INTO outbox (subscriber, channel, key, part, parts, story_ids, message, status, "
+                "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                [subscriber, channel, m.key, m.part, m.parts, json.dumps(list(m.story_ids)),
+                 json.dumps(dataclasses.asdict(m), ensure_ascii=False), now, now])
+            self.db.conn.executemany(
+                "INSERT INTO outbox_stories (subscriber, channel, story_id, message_id) VALUES (?, ?, ?, ?)",
+                [(subscriber, channel, s, cur.lastrowid) for s in m.story_ids])
+
+    def replan(self, subscriber: str, channel: str, drop: Collection[int], messages: list[Outgoing]) -> bool:
+        """Unsent messages `drop` of (subscriber, channel) replaced by `messages`, which carry their
+        stories (a receiver refused one as too large), all or none. False when none was replaced:
+        one of them was sent meanwhile, or a new message's key is taken."""
+        marks = ",".join("?" * len(drop))
+        try:
+            with self.transaction():
+                if self.conn.execute(f"SELECT count(*) FROM outbox WHERE id IN ({marks}) AND status != 'sent' "
+                                     "AND subscriber = ? AND channel = ?",
+                                     [*drop, subscriber, channel]).fetchone()[0] != len(drop):
+                    return False
+                self.conn.execute(f"DELETE FROM outbox_stories WHERE message_id IN ({marks})", list(drop))
+                self.conn.execute(f"DELETE FROM outbox WHERE id IN ({marks})", list(drop))
+                self._insert(subscriber, channel, messages)
+        except sqlite3.IntegrityError:
+            return False
+        return True
 
     def outbox_due(self, subscriber: str, channel: str, now: datetime | None = None) -> list[Queued]:
         """Unsent messages of (subscriber, channel), oldest first; with `now`, only those whose retry is due."""

@@ -39,6 +39,12 @@ class StoriesPart(StoreBase):
                              "AND a.story_id NOT IN (SELECT story_id FROM outbox_stories WHERE subscriber = ? AND "
                              "channel = ?)", [*params, subscriber, channel], "matched_at, a.story_id")
 
+    def stories_of(self, story_ids: Collection[int], topics: Iterable[str]) -> list[dict]:
+        """The stories `story_ids` as `undelivered` gives them (planned or not), in the order they matched."""
+        ids = sorted(set(story_ids))
+        return self._stories(list(topics), f"AND a.story_id IN ({','.join('?' * len(ids))})", ids,
+                             "matched_at, a.story_id") if ids else []
+
     def channel_used(self, subscriber: str, channel: str) -> bool:
         """Whether anything was ever delivered or planned for (subscriber, channel)."""
         return self.conn.execute(
