@@ -73,7 +73,7 @@ CJK_SPACE = re.compile(f"(?<=[{textnorm.CJK_CHARS}]) (?=[{textnorm.CJK_CHARS}])"
 
 def contains(text: str, term: str) -> bool:
     """The reference: a substring of the normal form, whole words for ASCII letters and digits
-    (a number not inside a longer one: `5亿` is not in `3.5亿`; a lone word the index answers alone), a space between two CJK characters
+    (a number not inside a longer one: `5亿` is not in `3.5亿`, nor `5` in `3.5`), a space between two CJK characters
     as none in a term that has one (the index cannot find `对口 合作` for `对口合作`), every
     apostrophe as `'` and every dash as `-`."""
     joined = CJK_SPACE.search(textnorm.normalize(term)) is not None
@@ -82,8 +82,7 @@ def contains(text: str, term: str) -> bool:
         s = re.sub("[\u2018\u2019\u201b\u02bc\u2032\u00b4`]", "'", re.sub("[\u2010-\u2015\u2212\u2043]", "-", s))
         return CJK_SPACE.sub("", s) if joined else s
     n = form(textnorm.normalize(term))
-    number = not re.fullmatch("[a-z0-9]+", n)  # a lone word is the index's token, which `.` and `,` end
-    left = r"(?<![a-z0-9])" + (r"(?<![0-9][.,])" if number and n[0].isdigit() else "") if re.match("[a-z0-9]", n[0]) else ""
+    left = r"(?<![a-z0-9])" + (r"(?<![0-9][.,])" if n[0].isdigit() else "") if re.match("[a-z0-9]", n[0]) else ""
     right = r"(?![a-z0-9])" if re.match("[a-z0-9]", n[-1]) else ""
     return re.search(left + re.escape(n) + right, form(text)) is not None
 

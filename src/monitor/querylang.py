@@ -62,8 +62,9 @@ class Term(NamedTuple):
 
     @property
     def exact_in_fts(self) -> bool:
-        """True when the FTS5 expression matches exactly the documents that contain the term."""
-        return ftstokens.term_exact(self.norm)
+        """True when the FTS5 expression matches exactly the documents that contain the term. A
+        number is not: the index's words end at `.` and `,`, so its `5` is also 3.5's."""
+        return ftstokens.term_exact(self.norm) and not self.norm[:1].isdigit()
 
     @property
     def single_char(self) -> bool:
@@ -103,14 +104,12 @@ def _word_char(char: str) -> bool:
 def _contains(text: str, needle: str) -> bool:
     """`needle` in `text`, with word boundaries where the needle starts/ends with a word char.
     A number does not start after a digit and a decimal point or a thousands comma: `5亿` is not
-    in `3.5亿`, nor `200户` in `1,200户` (but `2026` is in `2026.12.01`). A lone word is what the
-    index answers alone (its tokens end at `.` and `,`), so the same term is not found otherwise
-    when it is checked."""
+    in `3.5亿`, nor `5` in `3.5`, nor `200户` in `1,200户` (but `2026` is in `2026.12.01`)."""
     start = text.find(needle)
     word = _word_char
     left = word(needle[0])
     right = word(needle[-1])
-    number = needle[0].isdigit() and not (needle.isascii() and needle.isalnum())
+    number = needle[0].isdigit()
     while start >= 0:
         end = start + len(needle)
         if (not left or start == 0 or not word(text[start - 1])) and \

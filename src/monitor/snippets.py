@@ -109,10 +109,18 @@ def _occurrences(norm: str, index: list[int], needles: list[str]) -> list[tuple[
     for needle in needles:
         start = norm.find(needle)
         while start >= 0:
-            end = start + len(needle) - 1
-            spans.append((index[start], index[end] + 1))
-            start = norm.find(needle, start + len(needle))
+            if not (needle[0].isdigit() and _in_number(norm, start)):
+                spans.append((index[start], index[start + len(needle) - 1] + 1))
+                start = norm.find(needle, start + len(needle))
+            else:
+                start = norm.find(needle, start + 1)
     return sorted(set(spans))
+
+
+def _in_number(norm: str, start: int) -> bool:
+    """Whether a number at `start` continues one before it (`5` in `3.5`, `200` in `1,200`): search
+    does not find it there, so it is not marked there either."""
+    return start > 1 and norm[start - 1] in ".," and norm[start - 2].isdigit()
 
 
 def cut(text: str, spans: list[tuple[int, int]], width: int = 120) -> str:

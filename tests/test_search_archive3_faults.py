@@ -1,0 +1,97 @@
+"""Faults a press office and researchers meet in a years-long archive, the third round: a bare
+number (`5`) found inside a longer one (`3.5`), a query joined with another search engine's `or`
+or `|` answered with a bare "nothing found", and `--since`/`--until` refusing a time of day (the
+very dates an export prints, pasted back to go on from where it stopped)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor import config as config_mod
+from monitor.cli import main
+from monitor.models import Article, Match
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+CONFIG = 'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{db}"\n'
+DAY = datetime(2026, 11, 1, 2, tzinfo=timezone.utc)
+
+# (title, body, published): each its own story
+TEXTS = [
+    ("明溪县茶园扩种3.5万亩", "明溪县今年扩种茶园3.5万亩，沪明合作带动销售。", DAY),
+    ("将乐县引进5家企业", "将乐县通过沪明合作引进5家企业落户产业园。", DAY + timedelta(days=1)),
+    ("宁化县发放补贴1,500万元", "宁化县为沪明合作项目发放补贴1,500万元。", DAY + timedelta(days=2)),
+    ("清流县新建500座大棚", "清流县在沪明合作下新建500座大棚。", DAY + timedelta(days=3)),
+    # 00:40 on 1 December in Shanghai is 16:40 on 30 November in UTC
+    ("泰宁县夜间签约仪式", "泰宁县深夜举行沪明合作签约仪式。", datetime(2026, 11, 30, 16, 40, tzinfo=timezone.utc)),
+    ("建宁县上午举行推介会", "建宁县上午举行沪明合作推介会。", datetime(2026, 12, 1, 2, 15, 30, tzinfo=timezone.utc)),
+]
+
+
+@pytest.fixture()
+def cfg(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    for i, (title, body, published) in enumerate(TEXTS):
+        url = f"https://county{i}.example.cn/news/{i}.html"
+        art = Article(url=url, title=title, paragraphs=(body,), published=published)
+        aid, _ = store.add_article(art, source="desk", canonical_url=url, content_hash=f"h{i}", story_id=None,
+                                   band_keys=[])
+        store.set_match(aid, Match(topic="hu-ming", matched=True, score=9.0))
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path
+
+
+def search(cfg, *args: str):
+    return CliRunner().invoke(main, ["--config", str(cfg), "search", *args], catch_exceptions=False)
+
+
+def titles(cfg, *args: str) -> list[str]:
+    result = search(cfg, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return [r["title"] for r in json.loads(result.stdout)]
+
+
+# --- a bare number ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, found", [
+    ("5", ["将乐县引进5家企业"]),  # not 3.5万亩
+    ("500", ["清流县新建500座大棚"]),  # nor 1,500万元
+    ("3.5", ["明溪县茶园扩种3.5万亩"]),
+    ("1,500", ["宁化县发放补贴1,500万元"]),
+])
+def test_a_bare_number_is_not_found_inside_a_longer_one(cfg, query, found):
+    """`5` found the article about 3.5万亩 (5亿 inside 3.5亿 was mended, the bare number not): the
+    index's words end at the decimal point, so FTS5's `5` is also 3.5's."""
+    assert titles(cfg, "--", query) == found
+
+
+def test_a_bare_number_is_marked_where_it_stands_alone_only(cfg, tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    art = Article(url="https://x.example.cn/9.html", title="三明发布3.5版规划", paragraphs=("规划3.5版列出5个重点。",),
+                  published=DAY + timedelta(days=9))
+    store.add_article(art, source="desk", canonical_url=art.url, content_hash="h9", story_id=None, band_keys=[])
+    store.close()
+    out = search(cfg, "5").stdout
+    assert "规划3.5版列出【5】个重点" in out
+
+
+def test_the_served_search_page_finds_a_bare_number_as_the_cli_does(cfg):
+    conf = config_mod.load(cfg)
+    store = Store.open(conf.db_path)
+    try:
+        with Served(create_app(Context(conf, store), auth="")) as served:
+            html = get(served, "/search", params={"q": "5"}).text
+    finally:
+        store.close()
+    shown = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r'<h2><a href="[^"]*">(.*?)</a></h2>', html)]
+    assert shown == ["将乐县引进5家企业"], shown
