@@ -95,3 +95,39 @@ def test_the_served_search_page_finds_a_bare_number_as_the_cli_does(cfg):
         store.close()
     shown = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r'<h2><a href="[^"]*">(.*?)</a></h2>', html)]
     assert shown == ["将乐县引进5家企业"], shown
+
+
+# --- another search engine's operators -------------------------------------------------------------
+
+@pytest.mark.parametrize("query, says", [
+    ("明溪县 or 将乐县", "OR in capitals"),
+    ("明溪县 | 将乐县", "OR finds either"),
+    ("明溪县|将乐县", "OR finds either"),
+    ("明溪县 and 将乐县", "all required"),
+])
+def test_nothing_found_for_another_engines_operator_says_how_to_write_it(cfg, query, says):
+    """`明溪县 or 将乐县` (lowercase, as typed into other search boxes) looked for the word "or"
+    too and answered "nothing found", as if neither county were in the archive."""
+    for fmt in ("table", "json"):
+        result = search(cfg, "--format", fmt, "--", query)
+        assert result.exit_code == 0
+        assert says in result.stderr and "hint:" in result.stderr, result.stderr
+    assert titles(cfg, "--", query.replace(" or ", " OR ").replace(" | ", " OR ")
+                  .replace("|", " OR ")) != [] or "and" in query
+
+
+def test_a_query_that_finds_something_or_names_no_operator_has_no_hint(cfg):
+    assert "hint" not in search(cfg, "--", "明溪县 OR 将乐县").stderr
+    assert "hint" not in search(cfg, "--", "不存在的词").stderr
+    assert "hint" not in search(cfg, "--", "or 将乐县").stderr  # a leading word is no operator between two
+
+
+def test_the_served_search_page_says_the_same(cfg):
+    conf = config_mod.load(cfg)
+    store = Store.open(conf.db_path)
+    try:
+        with Served(create_app(Context(conf, store), auth="")) as served:
+            html = unescape(get(served, "/search", params={"q": "明溪县 or 将乐县"}).text)
+    finally:
+        store.close()
+    assert "Nothing found." in html and "OR in capitals finds either side" in html

@@ -495,6 +495,29 @@ def parse(query: str) -> Query:
     return Query(query, root)
 
 
+# Operators as other search engines read them, which this language reads as words to find (`or`)
+# or as the space between words (`|`, Baidu's OR): a query using them finds nothing, said why.
+_OTHER_OPERATORS = {"or": "'or' in small letters is a word to find: OR in capitals finds either side (三明 OR 永安)",
+                    "|": "| is read as a space (all words must appear): OR finds either side (三明 OR 永安)",
+                    "not": "'not' in small letters is a word to find: -word or NOT word leaves it out (三明 -三明治)",
+                    "and": "'and' in small letters is a word to find: words are all required without it (三明 永安)"}
+_OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS["|"]})
+
+
+def nothing_found_hint(query: str) -> str | None:
+    """What to say when `query` found nothing and one of its words between two others is an
+    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`); else None."""
+    try:
+        toks = _tokens(query)
+    except QueryError:
+        return None
+    inner = [t.text.lower() for t in toks[1:-1] if t.kind == "word" and not t.title]
+    piped = [t for t in toks if t.kind == "word" and len(_pieces(t.text.replace("\uff5c", "|"))) > 1 and
+             "|" in t.text.replace("\uff5c", "|").strip("|")]  # 三明|永安
+    return next((_OTHER_OPERATORS[w] for w in inner if w in _OTHER_OPERATORS), None) or (
+        _OTHER_OPERATORS["|"] if piped else None)
+
+
 # --- FTS5 ------------------------------------------------------------------------------------
 
 

@@ -44,6 +44,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     Without a query, the newest."""
     from ..pipeline.query import check_topic, parse_query, search_page, search_rows
     from ..pipeline.reindex import stale_index
+    from ..querylang import nothing_found_hint
 
     mistyped = next((w for w in words if _OPTION_LIKE.fullmatch(w)), None)
     if mistyped:  # unknown long options reach here as words: still a mistake, not a query
@@ -68,6 +69,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no stored article is from source {source!r}",
                          hint=f"sources in the archive: {shown_names or 'none yet'}")
     _print_results(query, _local_times(itertools.chain([first], rows) if first is not None else rows), fmt, offset)
+    if first is None and not offset and (hint := nothing_found_hint(query)):  # `三明 or 永安`: why nothing
+        click.echo(f"hint: {hint}", err=True)
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto} (the next page, as the archive was when "
                    "this one was read)", err=True)

@@ -145,8 +145,9 @@ class _Pages:
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_names(), link=_link)
+        hint = querylang.nothing_found_hint(p["q"]) if not result.results and page == 1 else None
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx),
+                           hint=hint, terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx),
                            upto=result.upto)
 
     def _source_names(self) -> list[str]:
