@@ -131,3 +131,41 @@ def test_the_served_search_page_says_the_same(cfg):
     finally:
         store.close()
     assert "Nothing found." in html and "OR in capitals finds either side" in html
+
+
+# --- a time of day in --since / --until ------------------------------------------------------------
+
+def test_an_exports_dates_pasted_back_into_since_and_until(cfg):
+    """A researcher's export stopped at `2026-12-01T00:40:00+08:00`; `--since` with that date (or
+    `2026-12-01 00:40`, a press conference's time) was refused: neither a duration nor a date."""
+    exported = json.loads(search(cfg, "--format", "json", "--", "泰宁县").stdout)[0]["published"]
+    assert exported == "2026-12-01T00:40:00+08:00"
+    assert titles(cfg, "--since", exported) == ["建宁县上午举行推介会", "泰宁县夜间签约仪式"]
+    assert titles(cfg, "--until", exported) == ["泰宁县夜间签约仪式", "清流县新建500座大棚", "宁化县发放补贴1,500万元",
+                                                "将乐县引进5家企业", "明溪县茶园扩种3.5万亩"]
+    assert titles(cfg, "--since", "2026-12-01 00:41") == ["建宁县上午举行推介会"]
+    assert titles(cfg, "--since", "2026-12-01 00:40", "--until", "2026-12-01 00:40") == ["泰宁县夜间签约仪式"]
+    assert titles(cfg, "--since", "2026-11-30T16:40:00Z", "--until", "2026-11-30T16:40:00Z") == ["泰宁县夜间签约仪式"]
+    # to the second: 10:15:30 is in its own second and the minute, not in the second after
+    assert titles(cfg, "--since", "2026-12-01 10:15:30", "--until", "2026/12/01 10:15:30") == ["建宁县上午举行推介会"]
+    assert titles(cfg, "--since", "2026-12-01 10:15:31") == []
+
+
+@pytest.mark.parametrize("value", ["2026-12-01 24:00", "2026-02-30 10:00", "2026-12-01T10:00:00+24:00",
+                                   "2026-12-01 10"])
+def test_a_time_that_is_none_is_refused_with_the_forms_that_work(cfg, value):
+    result = search(cfg, "--since", value)
+    assert result.exit_code != 0 and "neither a duration nor a date" in result.output
+    assert "2026-11-01 10:30" in result.output
+
+
+def test_the_served_page_takes_a_time_as_the_cli_does(cfg):
+    conf = config_mod.load(cfg)
+    store = Store.open(conf.db_path)
+    try:
+        with Served(create_app(Context(conf, store), auth="")) as served:
+            page = get(served, "/search", params={"since": "2026-12-01 00:40", "until": "2026-12-01 00:40"})
+    finally:
+        store.close()
+    assert page.status_code == 200
+    assert "泰宁县夜间签约仪式" in page.text and "建宁县" not in page.text

@@ -1,6 +1,8 @@
 """Times as users write them: `7d`, `12h`, `30m` (that long ago) or a day, a month or a year:
-`YYYY-MM-DD`, `YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai.
-A number alone is refused: `--since 2025` was 2,025 seconds ago (an empty year's export).
+`YYYY-MM-DD`, `YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai, or
+a minute or a second of a day (`2026-11-20 11:00`, or as an export prints a date:
+`2026-11-20T11:00:00+08:00`). A period written runs from its start to its end: `--until`
+takes all of it. A number alone is refused: `--since 2025` was 2,025 seconds ago.
 
 In: option or query-string text. Out: aware UTC datetimes. InputError names the value. Pure.
 """
@@ -17,7 +19,9 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")  # as config durations, plus weeks; a unit always
 _PERIOD = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?$|^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
-_HINT = "use e.g. 7d, 12h, 2026-11-01, 2026-11 or 2026"
+_MOMENT = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+                     r"\s*(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
+_HINT = "use e.g. 7d, 12h, 2026-11-01, 2026-11, 2026 or 2026-11-01 10:30"
 # Where the calendar of `datetime` ends: `--since 0001-01-01` (a day before it in UTC) or
 # `--since 999999999d` mean "from the start", `--until 9999-12-31` (its next day) "to the end".
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
@@ -39,7 +43,7 @@ def _period(value: str) -> tuple[datetime, datetime | None] | None:
     calendar's end); None when the value is none of them."""
     m = _PERIOD.match(value)
     if m is None:
-        return None
+        return _moment(value)
     year, month, day = (m.group(1), m.group(3), m.group(4)) if m.group(1) else (m.group(5), m.group(6), m.group(7))
     if not month and not 1900 <= int(year) < 2200:  # four digits alone: `3600` is no year anyone means
         return None
@@ -54,6 +58,30 @@ def _period(value: str) -> tuple[datetime, datetime | None] | None:
     except (ValueError, OverflowError):  # 9999's next: to the end
         end = None
     return start, end
+
+
+def _moment(value: str) -> tuple[datetime, datetime | None] | None:
+    """A minute or a second of a day (Asia/Shanghai unless an offset is written; a fraction of
+    a second is of that second): its start and the next one's (None: past the calendar's end)."""
+    m = _MOMENT.match(value)
+    if m is None:
+        return None
+    year, _, month, day, hour, minute, second, zone = m.groups()
+    try:
+        tz = SHANGHAI if zone is None else timezone.utc if zone.upper() == "Z" else _offset(zone)
+        start = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), tzinfo=tz)
+    except ValueError:  # 24:00, 31 February, +24:00
+        return None
+    try:
+        return start, start + timedelta(seconds=1 if second else 60)
+    except OverflowError:  # the calendar's last minute: to the end
+        return start, None
+
+
+def _offset(zone: str) -> timezone:
+    digits = zone[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    return timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
 
 
 def parse_since(value: str | None, name: str = "--since") -> datetime | None:
