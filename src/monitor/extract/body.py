@@ -235,12 +235,19 @@ def _block_of(unit: LexborNode) -> LexborNode | None:
     return node
 
 
+# A class naming the block set before this one (`graf-after--pullquote`: Medium marks every block with
+# its predecessor's kind), which says nothing of this block's own.
+_AFTER_TOKEN = re.compile(r"\S*-after--\S*")
+
+
 def class_hint(node: LexborNode) -> str:
-    """The node's class and id, lower-cased, for the hint patterns (' ' when it has neither)."""
+    """The node's class and id, lower-cased, for the hint patterns (' ' when it has neither), less
+    any class naming the block before it (`graf-after--pullquote` on the subhead after a pull quote)."""
     attrs = node.attributes
     if not attrs:
         return " "
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _AFTER_TOKEN.sub("", hint) if "-after--" in hint else hint
 
 
 def _weight(node: LexborNode) -> float:

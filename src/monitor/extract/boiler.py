@@ -65,6 +65,8 @@ _PROMO_START = re.compile(
     r"what do you think\b[^?]{0,100}\?\s*"  # a reader prompt: a question, then a call to write in
     r"(?:join|share your|let us know|send us|e-?mail us|have your say|get in touch|comment)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
+    r"(?:if you )?(?:liked|enjoyed|loved) (?:this|the) (?:story|article|post|piece)\b.{0,60}"  # `If you liked this
+    r"\b(?:share|recommend|clap|subscribe|follow|pass it on)\b|"  # article, be sure to recommend it …`
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin|podcast|youtube)|"
     r"ftc\s*:|suggested citation\b|cite (?:this (?:article |post )?)?as\s*:|"  # an affiliate disclosure, a blog's citation box
     r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
@@ -301,6 +303,24 @@ def is_credited_caption(line: str) -> bool:
 def is_appeal(line: str) -> bool:
     """A support appeal (`… please support us so that we can stay independent`), up to ~300 chars."""
     return len(line) <= 300 and _APPEAL.search(line.lower()) is not None
+
+
+# A blog's closing promo of many calls (`Like <blog>? Consider making a … donation to support our work. You can
+# also follow us on Twitter, like us on Facebook, add us to your RSS reader, …`): each call counted once.
+_FOLLOW_CALLS = re.compile(r"follow us\b|like us\b|add us\b|sign up\b|subscribe to\b|support (?:our|us)\b|donat|"
+                           r"contribution\b|rss\b|newsletter|digest\b")
+
+
+def is_follow_pitch(line: str) -> bool:
+    """A closing promo of three or more calls, one of them to follow or like the site (`… follow us on
+    Twitter, like us on Facebook, add us to your RSS reader …`), up to ~900 chars: a sentence of the
+    text naming the networks (`… spread on Twitter and Facebook`) is text."""
+    if len(line) > 900:
+        return False
+    lower = line.lower()
+    if "follow us" not in lower and "like us" not in lower:
+        return False
+    return len({match.group()[:6] for match in _FOLLOW_CALLS.finditer(lower)}) >= 3
 
 
 def is_member_pitch(line: str) -> bool:

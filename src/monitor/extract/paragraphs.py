@@ -24,6 +24,7 @@ from .boiler import (
     is_credited_caption,
     is_excerpt,
     is_expander,
+    is_follow_pitch,
     is_member_pitch,
     is_stop,
     no_letters,
@@ -947,7 +948,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
     if (len(text) <= 300 and is_chrome(text)) or is_excerpt(text) or is_credited_caption(text) \
-            or ("pport indep" in text and is_member_pitch(text)):
+            or ("pport indep" in text and is_member_pitch(text)) or (("ollow us" in text or "ike us" in text) and is_follow_pitch(text)):
         if body.paragraphs and _cheer(body.paragraphs[-1]) and is_appeal(text):
             body.paragraphs.pop()  # `Thank you!` over `… please support us so that …`: the appeal box's heading
         body.links.append("")  # a link line beside chrome (under a `SUBSCRIBE` heading) is chrome too
