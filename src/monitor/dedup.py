@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 from w3lib.url import canonicalize_url
 
 from .lshbands import BANDS, BINS, ROWS, _c, _mix, _np, band_keys, packed_band_keys
-from .textnorm import normalize
+from .textnorm import folding_into, normalize
 
 SHINGLE = 5
 __all__ = ["BANDS", "BINS", "ROWS", "band_keys", "packed_band_keys"]  # the band format lives in lshbands
@@ -479,6 +479,23 @@ def substitutions(small: str, large_grams, large: str) -> list[tuple[str, str, s
                 break
             at = b.find(left, at + 1)
     return found
+
+
+def misread(one: str, other: str, before: str = "", after: str = "") -> bool:
+    """Whether one of two passages standing in each other's place (`substitutions`) is the other
+    garbled by a wrong decoding: its characters' GBK bytes (a character's or one of those folding
+    into it: the fingerprint text has folded 鍘 to 铡) are the other's UTF-8 bytes (with the
+    shared characters around it), as a page decoded as GBK shows them (对口合作 → 瀵瑰彛鍚堜綔):
+    two characters so or more, and half of the garbled passage's at least. A release from one
+    template for another place has other names, in characters whose bytes match none."""
+    for bad, good in ((one, other), (other, one)):
+        src = (before[-2:] + good + after[:2]).encode("utf-8")
+        wide = [c for c in bad if ord(c) > 0x7F]
+        hits = sum(any(len(b) == 2 and b in src for f in (c, *folding_into(c)) if (b := f.encode("gbk", "ignore")))
+                   for c in wide)
+        if hits >= 2 and 2 * hits >= len(wide):
+            return True
+    return False
 
 
 def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:

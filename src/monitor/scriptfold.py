@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from .dedup import numerals, story_lines
-from .textnorm import normalize, normalize_lines
+from .textnorm import is_han, is_syllable, normalize, normalize_lines
 
 # (file, True when the key is the mainland form): both directions of every table that
 # s2t, s2tw, s2hk, s2twp and their inverses use.
@@ -235,4 +235,37 @@ def fingerprint_text(text: str, norm: str | None = None) -> str:
     only, never for matching or search. `norm`: the text's normal form when the caller has it
     (ingest does), used when every line is a story line instead of normalising again."""
     story = story_lines(text)
-    return numerals(fold_words(norm if norm is not None and story is text else normalize(story)))
+    return numerals(fold_words(toneless_pinyin(norm if norm is not None and story is text else normalize(story))))
+
+
+# A mirror annotating characters with their pinyin, as textnorm removes it, but without tones:
+# 建(jian)宁(ning)(ning)县, 携(xie)程(cheng)数(shu)据(ju). A lone `(ai)` or `(fan)` after a word is
+# an abbreviation or a name's: the annotations go only where the text has ANNOTATED of them.
+ANNOTATED = 3
+_TONELESS = re.compile(r"\(([a-z]{1,6})\)")
+
+
+def toneless_pinyin(norm: str) -> str:
+    """`norm` (textnorm's normal form) without toneless pinyin after Han characters, when it
+    holds ANNOTATED such annotations or more (one syllable each, every one valid pinyin)."""
+    if "(" not in norm:
+        return norm
+    spans = [m.span() for m in _TONELESS.finditer(norm) if _after_han(norm, m.start()) and is_syllable(m.group(1))]
+    if len(spans) < ANNOTATED:
+        return norm
+    out, at = [], 0
+    for start, end in spans:
+        out.append(norm[at:start])
+        at = end
+    out.append(norm[at:])
+    return "".join(out)
+
+
+def _after_han(text: str, start: int) -> bool:
+    """Whether the character before `start` is Han, or an annotation that follows one (宁(ning)(ning))."""
+    while start >= 2 and text[start - 1] == ")":
+        opening = text.rfind("(", 0, start - 1)
+        if opening < 0 or not _TONELESS.fullmatch(text, opening, start):
+            return False
+        start = opening
+    return start > 0 and is_han(text[start - 1])

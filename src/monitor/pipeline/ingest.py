@@ -776,9 +776,10 @@ def _page_of(title: str, other: str) -> bool:
 
 def _names_differ(small: str, large: str, large_grams: Any) -> bool:
     """Whether a passage of the smaller text stands where the larger has another and both are
-    names, or one a name and the other a name the lexicon lacks (`Ingestor._renamed`)."""
+    names, or one a name and the other a name the lexicon lacks (`Ingestor._renamed`). A converter's
+    odd variant (`_variant`) or a passage garbled by a wrong decoding (`dedup.misread`) is no name."""
     for mine, theirs, before, after in dedup.substitutions(small, large_grams, large):
-        if _variant(mine, theirs):
+        if _variant(mine, theirs) or dedup.misread(mine, theirs, before, after):
             continue
         named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
         if all(named) or (named[0] and segment.name_like(theirs, before, after)) or \

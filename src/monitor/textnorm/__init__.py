@@ -141,6 +141,14 @@ def _is_syllables(word: str) -> bool:
     return _syllables_re().fullmatch(word) is not None
 
 
+_syllable_re = functools.cache(lambda: re.compile(_SYLLABLE))
+
+
+def is_syllable(word: str) -> bool:
+    """True when `word` is one pinyin syllable (toneless, or with a tone number)."""
+    return _syllable_re().fullmatch(word) is not None
+
+
 def _pinyin(m: re.Match[str]) -> str:
     start = m.start()
     if not start or not _han_re().match(m.string, start - 1):
