@@ -2,10 +2,12 @@
 itself forgets: restored from a backup, or replaced by an older copy or a new file.
 
 In: the database path; each message accepted by its receiver (subscriber, channel, key and the
-URLs of its stories' articles). Out: whether the database knows the last message sent from it
-(`stale`), and for a database that does not, the URLs each channel was sent (`sent`). One line
-per message, appended after the database recorded it; the database stays the record, this file
-only what it may have lost. Never touches the database itself.
+URLs of its stories' articles). Out: the last message sent (`last`); whether the database knows
+it (`stale`), and for a database that does not, the URLs each channel was sent (`sent`). One
+line per message, appended as its receiver takes it, before the database records it: a record
+that fails (a damaged page, the sender killed) leaves the note, and the next run records the
+message instead of sending it again. The database stays the record, this file only what it may
+not know. Never touches the database itself.
 """
 
 from __future__ import annotations
@@ -22,27 +24,41 @@ def log_path(db_path: str | Path) -> Path:
     return db.with_name(db.name + ".sent")
 
 
-def add(db_path: str | Path, subscriber: str, channel: str, key: str, urls: Iterable[str]) -> None:
-    """Note a message its receiver accepted. A disk that refuses the line costs only this note."""
+def add(db_path: str | Path, subscriber: str, channel: str, key: str, urls: Iterable[str]) -> bool:
+    """Note a message its receiver accepted; False when the disk refused the line (a full disk),
+    which costs only this note."""
     line = "\t".join((subscriber, channel, key, " ".join(u for u in urls if u and " " not in u))) + "\n"
     try:
         with open(log_path(db_path), "a", encoding="utf-8") as f:
             f.write(line)
     except OSError:
-        pass
+        return False
+    return True
+
+
+def last(db_path: str | Path) -> tuple[tuple[str, str, str] | None, str | None]:
+    """(subscriber, channel, key) of the last message noted (None when there is none), and the key
+    of the one before it ("" when there is none; None when it cannot be read from the tail)."""
+    try:
+        with open(log_path(db_path), "rb") as f:
+            f.seek(0, os.SEEK_END)
+            start = max(0, f.tell() - TAIL)
+            f.seek(start)
+            lines = f.read().decode("utf-8", "replace").rstrip("\n").split("\n")
+    except OSError:
+        return None, None
+    if start:
+        lines = lines[1:]  # the first may be the end of a line cut by the seek
+    parts = [line.split("\t") for line in lines[-2:]]
+    noted = (parts[-1][0], parts[-1][1], parts[-1][2]) if parts and len(parts[-1]) == 4 else None
+    before = parts[0][2] if len(parts) == 2 and len(parts[0]) == 4 else ("" if not start and len(parts) == 1 else None)
+    return noted, before
 
 
 def stale(db_path: str | Path, knows: Callable[[str], bool]) -> bool:
     """Whether the database does not know (`knows(key)`) the last message sent from it."""
-    try:
-        with open(log_path(db_path), "rb") as f:
-            f.seek(0, os.SEEK_END)
-            f.seek(max(0, f.tell() - TAIL))
-            tail = f.read().decode("utf-8", "replace").rstrip("\n").rpartition("\n")[2]
-    except OSError:
-        return False
-    parts = tail.split("\t")
-    return len(parts) == 4 and not knows(parts[2])
+    noted = last(db_path)[0]
+    return noted is not None and not knows(noted[2])
 
 
 def sent(db_path: str | Path) -> tuple[dict[tuple[str, str], set[str]], set[str]]:

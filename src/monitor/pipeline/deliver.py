@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import hashlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
@@ -28,7 +29,7 @@ from ..config import Channel, Subscriber
 from ..digest.common import more_entry
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story
-from ..store import parse_iso, utcnow
+from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
 from . import pacing
 from .base import Context, DigestResult, log
@@ -210,6 +211,14 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
     channel was sent is recorded as sent instead, one line per channel."""
     path = ctx.store.path
     if path is None or not sentlog.stale(path, ctx.store.knows_sent):
+        return
+    noted, before = sentlog.last(path)
+    if noted and (before == "" or (before and ctx.store.knows_sent(before))) and (
+            unrecorded := ctx.store.unsent_id(noted[2])) is not None:
+        # only the last is unknown, and waits: its receiver took it, and the run that sent it could not record it
+        ctx.store.mark_sent(unrecorded)
+        log.warning("digest subscriber=%s channel=%s message=%s: its receiver took it at a run that could not record "
+                    "it (the database failed, or the run was killed): recorded now, not sent again", *noted)
         return
     urls, keys = sentlog.sent(path)
     for sub, channel in pairs:
@@ -425,16 +434,22 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
         return str(exc)
-    crash_point("digest-accepted")
+    noted = False
     try:
+        if ctx.store.path is not None:  # beside the database: for a record that fails, or a copy that does not know
+            noted = sentlog.add(ctx.store.path, queued.subscriber, queued.channel, message.key,
+                                [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
+        crash_point("digest-accepted")
         ctx.store.mark_sent(queued.id)
         crash_point("digest-recorded")
-        if ctx.store.path is not None:  # beside the database, for a copy of it that does not know
-            sentlog.add(ctx.store.path, queued.subscriber, queued.channel, message.key,
-                        [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
-    except StoreError as exc:  # the disk filled: what the person sees says what became of the message
-        raise StoreError(f"{exc.message}; {where} message={message.key} was taken by its receiver but could not "
-                         "be recorded: it goes again at the next run, marked as sent again", hint=exc.hint) from exc
+    except (StoreError, sqlite3.DatabaseError) as exc:  # what the person sees says what became of the message
+        err = database_fault(exc, ctx.store.path)
+        if err is None:
+            raise
+        fate = (f"noted in {sentlog.log_path(ctx.store.path or '').name}: it is recorded at the next run, not sent "
+                "again" if noted else "it goes again at the next run, marked as sent again")
+        raise StoreError(f"{err.message}; {where} message={message.key} was taken by its receiver but could not "
+                         f"be recorded: {fate}", hint=err.hint) from exc
     log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)%s", where, message.key, message.part,
              message.parts, message.stories, detail, " sent again, marked so" if message.resend else "")
     return None

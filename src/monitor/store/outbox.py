@@ -168,6 +168,11 @@ class OutboxPart(StoreBase):
                     self.db.conn.execute("DELETE FROM outbox WHERE id = ?", [i])
         return len(stale)
 
+    def unsent_id(self, key: str) -> int | None:
+        """The id of the unsent message with idempotency key `key`; None when there is none."""
+        row = self.conn.execute("SELECT id FROM outbox WHERE key = ? AND status != 'sent'", [key]).fetchone()
+        return row[0] if row else None
+
     def knows_sent(self, key: str) -> bool:
         """Whether the message with idempotency key `key` is recorded sent."""
         return self.conn.execute("SELECT 1 FROM outbox WHERE key = ? AND status = 'sent'", [key]).fetchone() is not None
