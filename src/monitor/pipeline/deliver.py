@@ -15,7 +15,6 @@ import dataclasses
 import functools
 import hashlib
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
@@ -442,7 +441,7 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
         crash_point("digest-accepted")
         ctx.store.mark_sent(queued.id)
         crash_point("digest-recorded")
-    except (StoreError, sqlite3.DatabaseError) as exc:  # what the person sees says what became of the message
+    except Exception as exc:  # a database fault (disk, damage, lock): the person sees what became of the message
         err = database_fault(exc, ctx.store.path)
         if err is None:
             raise
