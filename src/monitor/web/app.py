@@ -229,7 +229,7 @@ class _Pages:
                            back_path=back_path, back_words=back_words,
                            terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
-                           link=_link)
+                           members=members, per_page=STORY_PAGE, link=_link)
 
     def _terms(self, q: str) -> list[str]:
         try:

@@ -1,0 +1,72 @@
+"""`monitor serve` over a years-long archive, the third round: a story copied by a hundred and more
+outlets showed its versions fifty to a page, each with its whole text, and nothing else: which
+outlets carried it (the question a press office asks of such a story) meant paging through every
+copy."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor import config as config_mod
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+BODY = ("三明市与上海市对口合作联席会议在沙县召开，两地签订康养、教育、农业等九个合作项目，"
+        "会议提出继续深化沪明对口合作，共建产业园区。") * 2
+COPIES = 120  # with the first: three pages of versions
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("reposted")
+    cfg_path = work / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    lines = [{"url": "https://first.example.cn/a/1.html", "title": "沪明对口合作联席会议召开", "source": "first",
+              "published": "2026-11-20T08:00:00+08:00", "body": BODY}]
+    lines += [{"url": f"https://copy{i}.example.com/n/{i}.html", "title": "沪明对口合作联席会议召开",
+               "source": f"copy{i:03d}", "published": f"2026-11-20T{9 + i // 60:02d}:{i % 60:02d}:00+08:00",
+               "body": BODY} for i in range(COPIES)]
+    lines.append({"url": "https://alone.example.cn/b/2.html", "title": "三明茶叶进入上海市场", "source": "first",
+                  "published": "2026-11-21T08:00:00+08:00", "body": "三明茶叶通过沪明合作渠道进入上海市场。"})
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
+                              input="\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    assert done.exit_code == 0 and f"{COPIES} reposts" in done.output, done.output
+    store = Store.open(db)
+    with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def test_a_story_copied_by_many_outlets_lists_them_all_on_its_first_page(site):
+    served, store = site
+    story = store.conn.execute("SELECT story_id FROM articles WHERE source = 'first'").fetchone()[0]
+    html = get(served, f"/story/{story}").text
+    assert html.count('<section class="version"') == 50  # the versions still fifty to a page
+    listed = re.search(r'<details class="all-outlets">(.*?)</details>', html, re.S)
+    assert listed, "no list of the outlets"
+    names = re.findall(r'<li><a href="[^"]*">([^<]*)</a>', listed.group(1))
+    assert names == ["first"] + [f"copy{i:03d}" for i in range(COPIES)]
+    assert f"All {COPIES + 1} outlets" in listed.group(1)
+    assert "https://copy119.example.com/n/119.html" in listed.group(1)  # each one's own address
+    # each outlet leads to its version on the page that shows it
+    last = re.search(r'<li><a href="([^"]*)">copy119</a>', listed.group(1)).group(1)
+    assert unescape(last).endswith("page=3#v" + str(store.conn.execute(
+        "SELECT id FROM articles WHERE source = 'copy119'").fetchone()[0]))
+    target = get(served, unescape(last).split("#")[0]).text
+    assert f'id="{unescape(last).split("#")[1]}"' in target
+
+
+def test_a_story_of_one_page_has_no_such_list(site):
+    served, store = site
+    story = store.conn.execute("SELECT story_id FROM articles WHERE url LIKE '%alone%'").fetchone()[0]
+    html = get(served, f"/story/{story}").text
+    assert html.count('<section class="version"') == 1 and "all-outlets" not in html
