@@ -87,11 +87,20 @@ def test_a_copy_with_runs_read_as_gbk_folds_with_its_story(tmp_path):
                                ("http://gbk.example.cn/88.htm", TITLE, copy)])
 
 
+def test_a_traditional_mirror_with_runs_read_as_gbk_folds_with_its_story(tmp_path):
+    # the seed page's shape: converted to traditional script, then garbled (蓮農們天, 剝殼機, 賣六元, 樂串成)
+    mirror = _garbled(opencc.OpenCC("s2t").convert(STORY), ((28, 4), (95, 3), (156, 3), (196, 3)))
+    _fold_both_ways(tmp_path, [("https://news.example.cn/a/1.html", TITLE, STORY),
+                               ("http://m.mirror.example.com/xw/88.shtml", opencc.OpenCC("s2t").convert(TITLE), mirror)])
+
+
 def test_a_garbled_passage_is_no_name_but_another_name_is():
     assert dedup.misread("对口合作", "对口合作".encode().decode("gbk", "replace"))
     assert dedup.misread("青溪县白沙", "闈掓邯鍘跨櫧娌", "本报讯连日来，", "镇的两千多")
     assert not dedup.misread("清溪", "安平") and not dedup.misread("松岭镇", "柳塘镇")
     assert not dedup.misread("白沙镇", "鍙戝睍")  # garbled, but not from these characters
+    # from the traditional form, a numeral written as a digit in the fingerprint text
+    assert dedup.misread("着1", "镌涓", "3明,就有", "处毫不逊色")
 
 
 def test_releases_from_one_template_for_two_places_still_part(tmp_path):

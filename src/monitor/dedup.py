@@ -483,19 +483,40 @@ def substitutions(small: str, large_grams, large: str) -> list[tuple[str, str, s
 
 def misread(one: str, other: str, before: str = "", after: str = "") -> bool:
     """Whether one of two passages standing in each other's place (`substitutions`) is the other
-    garbled by a wrong decoding: its characters' GBK bytes (a character's or one of those folding
-    into it: the fingerprint text has folded 鍘 to 铡) are the other's UTF-8 bytes (with the
+    garbled by a wrong decoding: its characters' GBK bytes are the other's UTF-8 bytes (with the
     shared characters around it), as a page decoded as GBK shows them (对口合作 → 瀵瑰彛鍚堜綔):
-    two characters so or more, and half of the garbled passage's at least. A release from one
-    template for another place has other names, in characters whose bytes match none."""
+    two characters so or more, and half of the garbled passage's at least. Both are fingerprint
+    text, folded: a character stands for the forms folding into it (鍘 for 铡; 着 for 著, as a
+    traditional mirror garbled its text) and a digit for its Chinese numeral (1 for 一). A release
+    from one template for another place has other names, in characters whose bytes match none."""
     for bad, good in ((one, other), (other, one)):
-        src = (before[-2:] + good + after[:2]).encode("utf-8")
+        pairs = _byte_pairs(before[-2:] + good + after[:2])
         wide = [c for c in bad if ord(c) > 0x7F]
-        hits = sum(any(len(b) == 2 and b in src for f in (c, *folding_into(c)) if (b := f.encode("gbk", "ignore")))
-                   for c in wide)
+        hits = sum(any(len(b) == 2 and b in pairs for f in _forms(c) if (b := f.encode("gbk", "ignore"))) for c in wide)
         if hits >= 2 and 2 * hits >= len(wide):
             return True
     return False
+
+
+_NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九", strict=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _forms(char: str) -> tuple[str, ...]:
+    """A fingerprint text's character and what it may have been written as (`misread`)."""
+    return (char, *folding_into(char), *_NUMERALS.get(char, ""))
+
+
+def _byte_pairs(text: str) -> set[bytes]:
+    """Every two consecutive UTF-8 bytes of `text` written in any of its characters' forms."""
+    pairs: set[bytes] = set()
+    last: list[bytes] = []
+    for char in text:
+        codes = [f.encode("utf-8") for f in _forms(char)]
+        pairs.update(a[-1:] + b[:1] for a in last for b in codes)
+        pairs.update(c[k:k + 2] for c in codes for k in range(len(c) - 1))
+        last = codes
+    return pairs
 
 
 def quoting(text_a: str, grams_a, text_b: str, grams_b) -> bool:
