@@ -515,12 +515,27 @@ def encode_controls(url: str) -> str:
 
 
 def same_site(a: str, b: str) -> bool:
-    """Whether two URLs are on one site: the same host, a leading `www.` aside."""
+    """Whether two URLs are on one site: the same host, a leading `www.` or a mobile rendering's
+    `m.` / `wap.` / `3g.` (…) aside (`m.x.gov.cn`, `www.x.gov.cn` and `x.gov.cn` are one site;
+    `news.x.gov.cn` is another), never leaving a bare suffix (`m.com.cn` is not `com.cn`'s)."""
     try:
         ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
     except ValueError:
         return False
-    return bool(ha) and ha.removeprefix("www.") == hb.removeprefix("www.")
+    return bool(ha) and (ha == hb or _site_host(ha) == _site_host(hb))
+
+
+# a host's first label that names a rendering of the site, not a part of it
+_RENDERING_HOSTS = frozenset({"www", "m", "wap", "mobile", "3g", "touch", "h5", "amp"})
+_SECOND_LEVEL = frozenset({"com", "net", "org", "gov", "edu", "ac", "co", "mil"})  # of com.cn, gov.cn, co.uk
+
+
+def _site_host(host: str) -> str:
+    label, dot, rest = host.partition(".")
+    if not dot or label not in _RENDERING_HOSTS or "." not in rest:
+        return host
+    bare_suffix = rest.count(".") == 1 and rest.split(".", 1)[0] in _SECOND_LEVEL
+    return host if bare_suffix else rest
 
 
 def nesting(body: bytes) -> int:

@@ -169,9 +169,10 @@ _RENDERINGS = frozenset({"amp", "amp/", "amp.html", "print", "print/", "print.ht
 def section_of(declared: str, url: str) -> bool:
     """Whether `declared` is a folder above the page at `url` (or that folder's index page): the
     section the article is in, not the article (`/news/` for `/news/2026/1.html`), unless the
-    page is only another rendering of it (`/news/7/amp/` for `/news/7/`)."""
+    page is only another rendering of it (`/news/7/amp/` for `/news/7/`) or its folder's own
+    index page (`/news/7/index.html`)."""
     try:
-        folder, page = urlsplit(declared).path or "/", urlsplit(url).path
+        folder, (page, query) = urlsplit(declared).path or "/", urlsplit(url)[2:4]
     except ValueError:
         return False
     head, _, last = folder.rpartition("/")
@@ -179,8 +180,11 @@ def section_of(declared: str, url: str) -> bool:
         folder = head + "/"
     if not folder.endswith("/") or not page.startswith(folder):
         return False
-    rest = page[len(folder):]
-    return bool(rest) and rest.lower() not in _RENDERINGS
+    rest = page[len(folder):].lower()
+    # the folder's own index page is the page itself (`/content/123/` for `/content/123/index.html`)
+    # (an index page with a query, `index.jsp?id=5`, is one of the section's articles)
+    return bool(rest) and rest not in _RENDERINGS and not (
+        not query and "/" not in rest and rest.startswith(("index.", "default.")))
 
 
 def landed_elsewhere(cand: Candidate, final: str, headline: str, generic: set[str]) -> bool:
