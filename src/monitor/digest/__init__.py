@@ -49,23 +49,23 @@ def render(digest: Digest, fmt: str = "text") -> str:
     return html_document(digest, text) if fmt == "html" else text + "\n"
 
 
-def plan(digest: Digest, kind: str, fmt: str, channel: str = "", email_most: int | None = None) -> list[Outgoing]:
+def plan(digest: Digest, kind: str, fmt: str, channel: str = "", most: int | None = None) -> list[Outgoing]:
     """The messages that carry `digest` on one channel (kind, format, channel key), in order.
 
     Chat webhooks (wecom, dingtalk, feishu, slack) get as many messages as their limits need;
-    emails as many as a mail client shows whole, each within `email_most` bytes when given (a
-    server's size limit); every other channel gets one. Each message names its stories and a
-    stable idempotency key.
+    emails as many as a mail client shows whole; with `most`, an email or a webhook's messages are
+    each within that many bytes (a receiver refused a larger one); every other channel gets one.
+    Each message names its stories and a stable idempotency key.
     """
     try:
         if kind == "webhook":
             if fmt not in PAYLOAD_FORMATS:
                 raise ValueError(f"unknown webhook format {fmt!r}; use one of: {', '.join(PAYLOAD_FORMATS)}")
-            return [_webhook(digest, page, fmt, channel) for page in paginate(digest, fmt)]
+            return [_webhook(digest, page, fmt, channel) for page in paginate(digest, fmt, kind, most)]
         if kind == "email":  # as several emails when one would be clipped by the mail client
             return [_message(digest, page, fmt, channel, text=body(digest, "text", page) + "\n",
                              html=html_document(digest, body(digest, "html", page)))
-                    for page in paginate(digest, fmt, kind, email_most)]
+                    for page in paginate(digest, fmt, kind, most)]
         return [_message(digest, whole(digest), fmt, channel, text=render(digest, fmt or "text"))]
     except ValueError as exc:  # an unknown format: delivery reports it as the channel's error
         return [_message(digest, whole(digest), fmt, channel, problem=str(exc))]

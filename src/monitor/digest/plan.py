@@ -100,17 +100,24 @@ def email_bytes(html: int, text: int) -> int:
     return sum(-(-n // 3) * 4 * 78 // 76 + 2 for n in (html, text + 1)) + EMAIL_HEADERS
 
 
-def paginate(digest: Digest, fmt: str, kind: str = "webhook", email_most: int | None = None) -> list[Page]:
+def paginate(digest: Digest, fmt: str, kind: str = "webhook", most: int | None = None) -> list[Page]:
     """The digest's stories cut into pages that each fit `fmt`'s limit (an email's when `kind`
-    is email, within `email_most` bytes when given); one page if it has none."""
+    is email), and `most` bytes as sent when given (a receiver refused a larger one); one page if
+    there is no limit."""
     everything = whole(digest)
     if kind == "email":
-        if not everything.entries or email_fits(digest, everything, email_most):
+        if not everything.entries or email_fits(digest, everything, most):
             return [everything]
-        return _paginate(digest, lambda page: email_fits(digest, page, email_most))
-    if fmt not in LIMITED or not everything.entries:
+        return _paginate(digest, lambda page: email_fits(digest, page, most))
+    if (fmt not in LIMITED and most is None) or not everything.entries:
         return [everything]
-    return _paginate(digest, lambda page: fits(fmt, webhook_payload(digest, fmt, page), RESEND_ROOM))
+
+    def fit(page: Page) -> bool:
+        payload = webhook_payload(digest, fmt, page)
+        return fits(fmt, payload, RESEND_ROOM) and (
+            most is None or len(_json(payload).encode()) + FEISHU_SIGN_RESERVE + RESEND_ROOM <= most)
+
+    return [everything] if fit(everything) else _paginate(digest, fit)
 
 
 def _paginate(digest: Digest, fit: Callable[[Page], bool]) -> list[Page]:

@@ -113,7 +113,7 @@ def send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
     response, attempts = _post(url, body, headers, host, timeout)
-    _check(channel.format, response, host, attempts)
+    _check(channel.format, response, host, attempts, len(body))
     again = f", {attempts} attempts" if attempts > 1 else ""
     return f"webhook {channel.format} to {host} (HTTP {response.status_code}{again})"
 
@@ -221,14 +221,17 @@ _HINTS = {
     401: "check the url's token and secret_env",
     403: "check the url's token, secret_env and the bot's IP/keyword settings",
     404: "check the webhook url",
-    413: "the digest is too large for this receiver; lower max_stories",
     429: "rate-limited; it will go at the next run",
 }
 
 
-def _check(fmt: str, response: httpx.Response, host: str, attempts: int) -> None:
-    """Raise NotifyError unless the receiver accepted the message."""
+def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: int = 0) -> None:
+    """Raise NotifyError unless the receiver accepted the message (of `size` bytes)."""
     tries = f" after {attempts} attempts" if attempts > 1 else ""
+    if response.status_code == 413:  # a proxy's body limit (nginx: 1 MB): smaller messages get through
+        raise NotifyError(f"webhook to {host} answered HTTP 413: the message is too large for it ({size} bytes): "
+                          f"{_excerpt(response)}", hint="its stories go again as smaller messages; if one story alone "
+                          "is too large, raise the receiver's limit", too_large=size // 2)
     if response.is_redirect:  # 301/302/303: following would turn the POST into a GET without its body
         try:
             there = response.url.join(response.headers["location"]) if response.has_redirect_location else None

@@ -390,16 +390,16 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
 def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued], most: int) -> int:
     """`rest[0]` was refused as larger than its receiver takes (`most` bytes): its stories, with
     those of the messages behind it never tried, planned again as messages of at most `most`
-    bytes, in order (email only). Returns how many; 0 when they cannot be (a story alone is
-    larger: the message stays failed, and its error says so)."""
-    if channel.kind != "email":
+    bytes, in order (emails and webhooks). Returns how many; 0 when they cannot be (a story alone
+    is larger: the message stays failed, and its error says so)."""
+    if channel.kind not in ("email", "webhook"):
         return 0
     drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend)]
     key = drop[0].channel
     rows = ctx.store.stories_of({s for q in drop for s in q.message.story_ids}, sub.topics)
     dig = Digest(subscriber=sub.name, generated_at=utcnow(), since=ctx.store.last_delivery(sub.name, key),
                  topics=sub.topics, stories=tuple(_story(ctx, r, sub.topics) for r in rows), total=len(rows))
-    messages = digest.plan(dig, "email", channel.format, key, email_most=most) if rows else []
+    messages = digest.plan(dig, channel.kind, channel.format, key, most=most) if rows else []
     if not messages or messages[0].problem:
         return 0
     if rest[0].message.resend:  # an earlier try of it may have arrived: what carries its stories says so
