@@ -38,3 +38,24 @@ def test_a_subhead_after_a_pull_quote_stays() -> None:
     assert "Start small" in body and "Write it down" in body
     assert not any(line.startswith("The weeds do not care") for line in body)
     assert body[-1].startswith("A notebook of what went in where")
+
+
+def test_a_live_pages_entries_are_all_text() -> None:
+    """Each entry a box of its own (time, heading, body box, share row), the boxes side by side: every
+    entry's text is the article, with its time and heading, newest first as served; not the one
+    longest entry alone."""
+    body = paragraphs("en_e21_live_entries.html")
+    assert body[0] == "6:05 p.m." and body[1] == "Schools to open late tomorrow"
+    assert body[-1].startswith("Forecasters have raised the wind warning")
+    for text in ("Power back for most homes", "We would rather close it", "The bridge will reopen"):
+        assert any(line.startswith(text) for line in body)
+    assert not any(line in ("Share", "Copy link", "Key events") or "inbox" in line for line in body)
+
+
+def test_a_grids_rows_are_not_taken_for_entries() -> None:
+    """A page laid out in a grid's rows, each row's column holding all of its block: the rows above
+    and below the article (a paper's blurb, a letters note) stay out."""
+    body = paragraphs("en_e21_grid_rows.html")
+    assert body[0].startswith("The town library will open on Sunday")
+    assert body[-1].startswith("The library board said")
+    assert len(body) == 3

@@ -82,7 +82,11 @@ def find_containers(tree: LexborHTMLParser, units: list[list[LexborNode]], title
         return rows
     kept = _with_siblings(top, scores)
     twins = _twins(top, scores)
-    return _in_order(twins[0], [*kept, *twins[1]]) if twins else kept
+    if not twins:
+        return kept
+    boxes = {node.mem_id for node in twins[1]}  # a live page's entry boxes hold `top` and its kept siblings
+    kept = [node for node in kept if not any(above.mem_id in boxes for above in _ancestors(node, 2))]
+    return _in_order(twins[0], [*kept, *twins[1]])
 
 
 _ROW_PARTS = ("td", "tr", "tbody", "table")
@@ -476,6 +480,7 @@ def _twins(top: LexborNode, scores: dict[LexborNode, float]) -> tuple[LexborNode
         return None
     path = [top, *_ancestors(top, _TWIN_LEVELS)]
     twins: list[LexborNode] = []
+    entries: list[LexborNode] = []  # chunks meeting `top` two levels up: a live page's entries, perhaps
     meet: LexborNode | None = None
     for node, score in scores.items():
         if score < 1.0 or node.mem_id == top.mem_id or node.tag != top.tag:  # one scored paragraph will do
@@ -488,15 +493,37 @@ def _twins(top: LexborNode, scores: dict[LexborNode, float]) -> tuple[LexborNode
             if ancestor is None or ancestor.tag in ("article", "body", "html"):
                 break
             if ancestor.mem_id == path[level].mem_id:
-                if level > 2 and (meet is None or meet.mem_id == ancestor.mem_id) and link_density(node) < 0.3 \
+                if level > 1 and (meet is None or meet.mem_id == ancestor.mem_id) and link_density(node) < 0.3 \
                         and node.css_first("h1") is None:
-                    meet = ancestor
-                    twins.append(node)
+                    (twins if level > 2 else entries).append(node)
+                    meet = meet or (ancestor if level > 2 else None)
                 break
             wrapper = path[level]
             if ancestor.tag != wrapper.tag or ancestor.attributes.get("class") != wrapper.attributes.get("class"):
                 break
+    if meet is None and len(entries) >= 2 and _headed_entries([top, *entries]):
+        return path[2], [chunk.parent for chunk in [top, *entries] if chunk.parent is not None]
     return (meet, twins) if meet is not None and twins else None
+
+
+_ENTRY_MARKS = "h2, h3, h4, time"
+
+
+def _headed_entries(chunks: list[LexborNode]) -> bool:
+    """Whether each chunk's own wrapper holds a heading or a time stamp beside it (`<div class=entry>
+    <time>10:42</time><h3>…</h3><div class=entry__body>…</div></div>`): a live page's entries, or a
+    Q&A's sections, each its text's box in a box of its own (a grid's rows, meeting two levels up
+    too, have none: the page header and footer would be taken in with the text)."""
+    for chunk in chunks:
+        wrapper = chunk.parent
+        if wrapper is None or not any(not _inside(mark, chunk) for mark in wrapper.css(_ENTRY_MARKS)):
+            return False
+    return True
+
+
+def _inside(node: LexborNode, box: LexborNode) -> bool:
+    """Whether `node` sits inside `box`."""
+    return any(above.mem_id == box.mem_id for above in _ancestors(node, 12))
 
 
 def _in_order(ancestor: LexborNode, nodes: list[LexborNode]) -> list[LexborNode]:
