@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import socket
 import ssl
 import time
 import tracemalloc
@@ -238,20 +239,20 @@ def test_redirects_to_private_addresses_are_refused_without_connecting(site):
         assert other.paths() == []
 
 
-def test_a_hosts_checked_addresses_are_reused_and_a_refusal_is_asked_again(site):
+def test_a_hosts_checked_addresses_are_reused_and_a_refusal_is_asked_again(site, monkeypatch):
     """One resolver call per host per VETTED_TTL, not one per page; a refused host stays refused."""
     port = site.netloc.rsplit(":", 1)[1]
     for i in range(3):
         site.article(f"/{i}.html", "沪明")
     with Fetcher(FetchConfig(min_delay=0.0, retries=0, timeout=3.0, allow_private=(f"localhost:{port}", site.netloc))) as f:
         asked: list[str] = []
-        real = f.loop.getaddrinfo
+        real = socket.getaddrinfo
 
-        async def counted(host, *args, **kw):  # the real resolver, counted
+        def counted(host, *args, **kw):  # the system resolver, counted
             asked.append(host)
-            return await real(host, *args, **kw)
+            return real(host, *args, **kw)
 
-        f.loop.getaddrinfo = counted  # type: ignore[method-assign]
+        monkeypatch.setattr(socket, "getaddrinfo", counted)
         for i in range(3):
             assert "沪明" in f.get(f"http://localhost:{port}/{i}.html").text
         assert asked == ["localhost"]

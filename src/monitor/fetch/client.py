@@ -98,7 +98,7 @@ class Fetcher:
 
     def __init__(self, cfg: FetchConfig, *, memory: HostMemory | None = None) -> None:
         self.cfg = cfg
-        self.policy = AddressPolicy(cfg.allow_private)
+        self.policy = AddressPolicy(cfg.allow_private, cfg.timeout)
         self.retry = RetryPolicy(retries=cfg.retries)
         self.gate = HostGate(cfg.min_delay, cfg.concurrency, patience=self.retry.retry_after_cap, memory=memory)
         self.robots = RobotsCache(self._robots_answer, cfg.user_agent, memory=memory)
@@ -287,16 +287,17 @@ class Fetcher:
             parsed = httpx.URL(url)
             if parsed.port is not None and not 0 < parsed.port < 65536:  # httpx parses it; connect() overflows
                 raise ValueError(parsed.port)
+            host = parsed.host  # an `xn--` label that is no Punycode raises here (IDNAError, a ValueError)
         except (httpx.InvalidURL, ValueError, TypeError):
             raise FetchError(f"GET {url}: not a valid URL", kind="invalid", hint="a broken link") from None
-        if parsed.scheme in ("http", "https") and not parsed.host:
+        if parsed.scheme in ("http", "https") and not host:
             raise FetchError(f"GET {url}: not a valid URL (no host)", kind="invalid", hint="a broken link")
         if parsed.scheme not in ("http", "https"):
             self.refusals += 1
             raise FetchError(f"refused {url}: only http and https are fetched", kind="refused",
                              hint="a link to another kind of resource")
         try:
-            await self.policy.vet(parsed.host, parsed.port or (443 if parsed.scheme == "https" else 80))
+            await self.policy.vet(host, parsed.port or (443 if parsed.scheme == "https" else 80))
         except FetchError as exc:
             if exc.kind == "refused":
                 self.refusals += 1

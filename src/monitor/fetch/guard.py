@@ -10,15 +10,20 @@ mean). `GuardedBackend` resolves once, checks, and connects to the checked IP it
 stream.py's asyncio streams), so no second DNS answer can slip in between check and connect
 (DNS rebinding); TLS still verifies and sends SNI for the host name. Allow-list entries: an IP (`127.0.0.1`), a network (`10.0.0.0/8`),
 or one port of an address or host name (`127.0.0.1:8080`, `[::1]:8080`, `intranet.local:80`).
-Never reads pages, never logs (the caller counts and logs refusals).
+A lookup is bounded (`lookup_timeout`, the request's budget): a name whose servers never answer
+fails then, not at the system resolver's timeout. Its own daemon thread runs it, so stuck lookups
+hold up no other host's and no exit; the links to one host share one lookup, and a failed one is
+remembered for `FAILED_TTL`. Never reads pages, never logs (the caller counts and logs refusals).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -37,6 +42,8 @@ HINT = "a link pointing inside our own network; list the address in fetch.allow_
 # it only spares a resolver round trip (and a thread hop) for every page of a busy host.
 VETTED_TTL = 60.0
 _VETTED_MAX = 4096
+FAILED_TTL = 60.0  # a host that could not be looked up fails at once for this long (its links, the next hops)
+LOOKUPS = 64  # lookups running at once (a source's 50 links on as many dead hosts leave room for others)
 
 
 def forbidden(ip: IP) -> str | None:
@@ -69,9 +76,12 @@ def _embedded(ip: ipaddress.IPv6Address) -> Iterable[ipaddress.IPv4Address]:
 class AddressPolicy:
     """The allow-list plus the rules above; `vet` resolves a host and checks every address."""
 
-    def __init__(self, entries: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[str] = (), lookup_timeout: float | None = None) -> None:
         self.rules = tuple(parse_rule(e) for e in entries)
-        self.vetted: dict[tuple[str, int], tuple[float, list[str]]] = {}
+        self.lookup_timeout = lookup_timeout or None
+        self.vetted: dict[tuple[str, int], tuple[float, list[str] | FetchError]] = {}
+        self.asking: dict[tuple[str, int], asyncio.Future[list[IP]]] = {}  # lookups under way
+        self.slots: asyncio.Semaphore | None = None  # LOOKUPS, made on the fetch loop
 
     def check(self, ip: IP, host: str, port: int) -> None:
         """Raise FetchError(kind="refused") unless we may connect to `ip`:`port` for `host`."""
@@ -87,8 +97,14 @@ class AddressPolicy:
         now = time.monotonic()
         known = self.vetted.get((host, port))
         if known is not None and known[0] > now:
+            if isinstance(known[1], FetchError):  # looked up a moment ago, and failed
+                raise FetchError(known[1].message, hint=known[1].hint, kind=known[1].kind)
             return known[1]
-        addresses = await resolve(host, port)
+        asking = self.asking.get((host, port))
+        if asking is None:  # the first link to the host looks it up; the others wait for that answer
+            asking = self.asking[(host, port)] = asyncio.ensure_future(self._lookup(host, port))
+            asking.add_done_callback(lambda _: self.asking.pop((host, port), None))
+        addresses = await asyncio.shield(asking)  # one waiter's deadline does not end the lookup
         for ip in addresses:
             self.check(ip, host, port)
         if len(self.vetted) >= _VETTED_MAX:
@@ -96,6 +112,24 @@ class AddressPolicy:
         checked = [str(ip) for ip in addresses]
         self.vetted[(host, port)] = (now + VETTED_TTL, checked)
         return checked
+
+    async def _lookup(self, host: str, port: int) -> list[IP]:
+        """`resolve` within `lookup_timeout`, at most LOOKUPS at once; a failure is remembered."""
+        if self.slots is None:
+            self.slots = asyncio.Semaphore(LOOKUPS)
+        try:
+            async with asyncio.timeout(self.lookup_timeout):
+                async with self.slots:
+                    return await resolve(host, port)
+        except TimeoutError:
+            failed = FetchError(f"cannot resolve {host}: no answer within {self.lookup_timeout:g}s",
+                                hint="the host's name servers do not answer", kind="timeout")
+        except FetchError as exc:
+            failed = exc
+        if len(self.vetted) >= _VETTED_MAX:
+            self.vetted.clear()
+        self.vetted[(host, port)] = (time.monotonic() + FAILED_TTL, failed)
+        raise failed
 
 
 async def resolve(host: str, port: int) -> list[IP]:
@@ -105,9 +139,8 @@ async def resolve(host: str, port: int) -> list[IP]:
             return [ipaddress.ip_address(host)]
         except ValueError:
             pass
-    loop = asyncio.get_running_loop()
     try:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = await _getaddrinfo(host, port)
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"cannot resolve {host}: {getattr(exc, 'strerror', None) or exc}",
                          hint="check the host name", kind="transport") from None
@@ -118,6 +151,33 @@ async def resolve(host: str, port: int) -> list[IP]:
     if not found:
         raise FetchError(f"cannot resolve {host}", hint="check the host name", kind="transport")
     return list(found)
+
+
+async def _getaddrinfo(host: str, port: int) -> list[Any]:
+    """The system resolver's answer, on a daemon thread of its own: asyncio's `getaddrinfo` runs
+    on the loop's default executor, a few threads that a stuck lookup holds for the resolver's
+    whole timeout (and the interpreter waits for at exit)."""
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[list[Any]] = loop.create_future()
+
+    def settle(result: list[Any] | None, exc: BaseException | None) -> None:
+        if answer.done():  # abandoned meanwhile
+            return
+        if exc is not None:
+            answer.set_exception(exc)
+        else:
+            answer.set_result(result or [])
+
+    def work() -> None:
+        try:
+            result, exc = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM), None
+        except BaseException as caught:  # handed to the waiting coroutine
+            result, exc = None, caught
+        with contextlib.suppress(RuntimeError):  # the loop closed while the resolver took its time
+            loop.call_soon_threadsafe(settle, result, exc)
+
+    threading.Thread(target=work, name=f"lookup {host}", daemon=True).start()
+    return await answer
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
