@@ -283,6 +283,8 @@ class Ingestor:
             with store.batch():  # the articles' savepoints keep their undo records in memory
                 self._dated = self._old_signatures(batch)
                 results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
+                for r in results if self._merged else ():  # an earlier article's story merged since
+                    r.story_id = self._merged.get(r.story_id, r.story_id) if r.story_id is not None else None
                 # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
                 store.index_articles([(r.article_id, p.tokens) for p, r in zip(batch, results, strict=True)
                                       if isinstance(p, Prepared) and r.article_id is not None])
@@ -314,10 +316,11 @@ class Ingestor:
                 if story_id is None:
                     story_id, merged = self._near_duplicate_story(p)
                 if merged and story_id is not None:  # this article is the whole of stories its parts started
-                    store.merge_stories(story_id, merged)
-                    kept = story_id
-                    self._merged = {k: kept if v in merged else v for k, v in self._merged.items()}
-                    self._merged.update(dict.fromkeys(merged, kept))
+                    kept = store.merge_stories(story_id, merged)  # the oldest of them
+                    gone = {story_id, *merged} - {kept}
+                    self._merged = {k: kept if v in gone else v for k, v in self._merged.items()}
+                    self._merged.update(dict.fromkeys(gone, kept))
+                    story_id = kept
                 status = "repost" if story_id else "new"
                 article_id, story_id = store.add_article(
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,

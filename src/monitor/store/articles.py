@@ -151,22 +151,36 @@ class ArticlesPart(FingerprintsPart):
         assert article_id is not None and story_id is not None  # both rows were just inserted
         return article_id, story_id
 
-    def merge_stories(self, keep: int, gone: Iterable[int]) -> None:
-        """Move the articles of the `gone` stories into `keep` (one story found to be several:
-        a paged article's pages met before its whole copy). What was delivered or planned of a
-        gone story counts for the kept one (the reader has seen part of it), and the gone rows
-        go; their ids are never given again (`story_serial`, m020), so no later story takes an
-        id a digest named."""
+    def merge_stories(self, keep: int, gone: Iterable[int]) -> int:
+        """Make the stories `keep` and `gone` one (one story found to be several: a paged
+        article's pages, or a brief, met before its whole copy) and return its id: the oldest of
+        them, the one readers met first. What was delivered or planned of any counts for it (the
+        reader has seen part of it); the other rows go, their ids are never given again
+        (`story_serial`, m020) and lead to the kept one (`story_merges`, m021: a digest's or a
+        feed's link to a merged story opens the story it joined)."""
+        ids = sorted({keep, *gone})
+        kept, others = ids[0], ids[1:]
         with self.writing():
-            for story in gone:
-                self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [keep, story])
+            for story in others:
+                self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [kept, story])
                 for table in ("deliveries", "outbox_stories"):
-                    self.conn.execute(f"UPDATE OR IGNORE {table} SET story_id = ? WHERE story_id = ?", [keep, story])
+                    self.conn.execute(f"UPDATE OR IGNORE {table} SET story_id = ? WHERE story_id = ?", [kept, story])
                     self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", [story])
                 self.conn.execute(_RETIRE_STORY, [story])
                 self.conn.execute("DELETE FROM stories WHERE id = ?", [story])
+                self.conn.execute("UPDATE story_merges SET kept = ? WHERE kept = ?", [kept, story])
+                self.conn.execute("INSERT OR REPLACE INTO story_merges(gone, kept) VALUES (?, ?)", [story, kept])
             self.conn.execute("UPDATE stories SET first_article_id = (SELECT min(id) FROM articles WHERE story_id = ?) "
-                              "WHERE id = ?", [keep, keep])
+                              "WHERE id = ?", [kept, kept])
+        return kept
+
+    def merged_into(self, story_id: int) -> int | None:
+        """The story a merged story joined (`merge_stories`), else None."""
+        try:
+            row = self.conn.execute("SELECT kept FROM story_merges WHERE gone = ?", [story_id]).fetchone()
+        except sqlite3.OperationalError:  # a read-only database of an older version: none recorded
+            return None
+        return row[0] if row else None
 
     def index_articles(self, rows: list[tuple[int, str]]) -> None:
         """FTS rows (article id, `ftstokens.document_tokens`) for articles just added with `index=False`."""
@@ -208,6 +222,8 @@ class ArticlesPart(FingerprintsPart):
                               "WHERE id = ?", [story_id, story_id])
             self.conn.execute(_RETIRE_STORY, [story_id])  # kept or not, its id is not given again
             self.conn.execute("DELETE FROM stories WHERE id = ? AND first_article_id IS NULL", [story_id])
+            self.conn.execute("DELETE FROM story_merges WHERE kept = ? AND NOT EXISTS (SELECT 1 FROM stories WHERE id = ?)",
+                              [story_id, story_id])  # nothing left to lead to
         return True
 
     def article(self, article_id: int) -> dict[str, Any] | None:

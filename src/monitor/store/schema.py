@@ -268,3 +268,11 @@ def m020_story_serial(db: Database) -> None:
     db.execute("INSERT INTO story_serial(last) SELECT max(coalesce((SELECT max(id) FROM stories), 0), "
                "coalesce((SELECT max(story_id) FROM articles), 0), coalesce((SELECT max(story_id) FROM deliveries), 0), "
                "coalesce((SELECT max(story_id) FROM outbox_stories), 0))")
+
+
+@migrations()
+def m021_story_merges(db: Database) -> None:
+    """Where a merged story went: a story found to be part of another (a brief or a page met
+    before the story's copies) is merged into the oldest of them, and its id, which a digest, a
+    feed or a bookmark may have named, leads to the story it joined (`/story/ID` redirects)."""
+    db.execute("CREATE TABLE story_merges (gone INTEGER PRIMARY KEY, kept INTEGER NOT NULL)")

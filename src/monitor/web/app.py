@@ -190,6 +190,10 @@ class _Pages:
         story_id = request.path_params["story_id"]
         members = self.ctx.store.story_members([story_id]).get(story_id) if story_id < 2**63 else None
         if not members:
+            if story_id < 2**63 and (kept := self.ctx.store.merged_into(story_id)) is not None:
+                # a story merged into an older one (its brief or page met first): a digest's link to it
+                query = f"?{request.url.query}" if request.url.query else ""
+                return RedirectResponse(f"{root()}/story/{kept}{query}", status_code=301)
             return self.render("missing.html", 404, what=f"story {story_id}")
         p = {k: v for k, v in self._params(request).items() if v}  # the search it was opened from ...
         within = request.query_params.get("within", "")  # ... or the topic page ...
