@@ -1,7 +1,7 @@
 """The daemon left running against a growing site, killed at random moments: is every article
 stored once, every matching story delivered once, and does its memory level off?
 
-    python bench/soak.py [--minutes M] [--kills] [--step S] [--alike] [--keep DIR]
+    python bench/soak.py [--minutes M] [--kills] [--step S] [--alike] [--busy] [--keep DIR]
 
 A local news site (a feed, a list page and a mirror that reposts every other story a few
 items later) publishes an article every `--step` seconds; half of them are about the
@@ -10,6 +10,11 @@ webhook receiver, both on 127.0.0.1. With `--kills` the daemon is SIGKILLed at r
 (3-28 s apart) for `--minutes`, restarted each time at once, then left to run two minutes more;
 without it, it runs `--minutes` undisturbed and its memory (VmRSS) is sampled beside the
 database's size. A last `monitor digest` sends what came after the daemon's last digest.
+With `--busy` the store is used while the daemon runs and dies, as colleagues use it: `monitor
+search` every few seconds, `monitor serve` read by a browser-like client (search, story and
+topic pages), a `monitor import` of a backlog now and then (half of it about the cooperation),
+and every fourth stop a SIGTERM instead of a SIGKILL. Each reader's failure is counted and its
+first words shown; the backlog's articles are counted with the site's.
 
 Reported: kills; articles the site published and the monitor stored (missing ones named);
 stories matched and delivered (a story in two different messages is a duplicate; a message
@@ -203,25 +208,119 @@ def daemon(cfg: Path, log) -> subprocess.Popen:
     return subprocess.Popen([MONITOR, "--config", str(cfg), "run"], stdout=log, stderr=log)
 
 
-def report(site: Site, db: Path, received: list[dict], kills: int) -> int:
+class Busy:
+    """Colleagues using the store while the daemon runs: searches, web pages, imports."""
+
+    def __init__(self, cfg: Path, tmp: Path) -> None:
+        self.cfg, self.tmp, self.imported, self.failures = cfg, tmp, set(), collections.Counter()
+        self.first: dict[str, str] = {}
+        self.runs = collections.Counter()
+        self.stop = threading.Event()
+        sock = __import__("socket").socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        sock.close()
+        self.web = subprocess.Popen([MONITOR, "--config", str(cfg), "serve", "--port", str(self.port)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.threads = [threading.Thread(target=f, daemon=True) for f in (self._search, self._browse, self._import)]
+        for t in self.threads:
+            t.start()
+
+    def _failed(self, what: str, text: str) -> None:
+        self.failures[what] += 1
+        self.first.setdefault(what, text.strip()[-300:])
+
+    def _run(self, what: str, args: list[str], stdin: bytes | None = None) -> None:
+        self.runs[what] += 1
+        done = subprocess.run([MONITOR, "--config", str(self.cfg), *args], input=stdin, capture_output=True,
+                              timeout=300, check=False)
+        err = done.stderr.decode("utf-8", "replace")
+        if done.returncode or "Traceback" in err:
+            self._failed(what, f"rc={done.returncode} {err}")
+
+    def _search(self) -> None:
+        rng = random.Random(7)
+        while not self.stop.wait(rng.uniform(1, 4)):
+            self._run("search", ["search", rng.choice(["沪明", "对口合作", "三明 上海", "产业园", "第1期"]),
+                                 "--format", rng.choice(["table", "json", "csv"])])
+
+    def _browse(self) -> None:
+        import urllib.error
+        import urllib.request
+        rng = random.Random(8)
+        while not self.stop.wait(rng.uniform(0.5, 2)):
+            path = rng.choice(["/", "/search?q=%E6%B2%AA%E6%98%8E", "/topic/hu-ming", "/sources",
+                               f"/story/{rng.randint(1, 400)}", "/topic/hu-ming.atom", "/search.atom?q=%E4%B8%89%E6%98%8E"])
+            self.runs["web"] += 1
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=30) as r:
+                    r.read()
+            except urllib.error.HTTPError as e:
+                if e.code not in (404, 503):  # a story id not given yet; busy, said so
+                    self._failed("web", f"{path} {e.code} {e.read()[:200]!r}")
+            except OSError as e:
+                if self.web.poll() is None:
+                    self._failed("web", f"{path} {e}")
+
+    def _import(self) -> None:
+        rng, batch = random.Random(9), 0
+        while not self.stop.wait(rng.uniform(20, 40)):
+            batch += 1
+            lines = []
+            for i in range(30):
+                url = f"http://backlog.example.cn/b/{batch}/{i}.html"
+                tie = i % 2 == 0
+                title = f"{'沪明对口合作回顾' if tie else '本地旧闻'}（第{batch}批第{i}篇）"
+                body = (f"第{batch}批第{i}篇：" + ("上海与三明对口合作结出硕果，两地干部交流频繁。" if tie else "县里召开春耕生产会议。")
+                        + "".join(rng.choice(FILL) for _ in range(4)))
+                lines.append(json.dumps({"url": url, "title": title, "body": body}, ensure_ascii=False))
+                self.imported.add(url)
+            self._run("import", ["import", "-"], "\n".join(lines).encode("utf-8"))
+
+    def close(self) -> None:
+        self.stop.set()
+        for t in self.threads:
+            t.join(timeout=310)
+        self.web.terminate()
+        try:
+            _, err = self.web.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.web.kill()
+            _, err = self.web.communicate()
+        if "Traceback" in err.decode("utf-8", "replace"):
+            self._failed("serve", err.decode("utf-8", "replace"))
+
+    def report(self) -> int:
+        print("readers: " + ", ".join(f"{k} {v} runs, {self.failures[k]} failed" for k, v in sorted(self.runs.items())))
+        for what, text in self.first.items():
+            print(f"  first {what} failure: {text}")
+        return 1 if self.failures else 0
+
+
+def report(site: Site, db: Path, received: list[dict], kills: int, imported: set[str] = frozenset()) -> int:
     conn = sqlite3.connect(db)
-    stored = [re.sub(r"^http://[^/]+", "", u) for (u,) in conn.execute("SELECT url FROM articles")]
-    missing = sorted(site.published() - set(stored))
-    twice = [u for u, k in collections.Counter(stored).items() if k > 1]
+    every = [u for (u,) in conn.execute("SELECT url FROM articles")]
+    stored = [re.sub(r"^http://[^/]+", "", u) for u in every if u not in imported]
+    missing = sorted(site.published() - set(stored)) + sorted(imported - set(every))
+    twice = [u for u, k in collections.Counter(every).items() if k > 1]
     matched = {sid for (sid,) in conn.execute(
         "SELECT DISTINCT a.story_id FROM articles a JOIN article_topics t ON t.article_id = a.id")}
     keys = collections.Counter(m["key"] for m in received)
+    try:  # a story merged into an older one (m021): its messages count for the story it joined
+        merged = dict(conn.execute("SELECT gone, kept FROM story_merges"))
+    except sqlite3.OperationalError:
+        merged = {}
     in_messages = collections.defaultdict(set)
     for m in received:
         for s in m["body"]["stories"]:
             in_messages[s["id"]].add(m["key"])
     dup = sorted(s for s, k in in_messages.items() if len(k) > 1)
-    lost = sorted(matched - set(in_messages))
+    lost = sorted(matched - {merged.get(s, s) for s in in_messages})
     print(f"kills: {kills}")
-    print(f"articles: {len(site.published())} published and listed, {len(stored)} stored, "
+    print(f"articles: {len(site.published())} published and listed and {len(imported)} imported, {len(every)} stored, "
           f"missing {len(missing)} {missing[:10]}, stored twice {len(twice)}")
-    print(f"stories: {len(matched)} matched, {len(in_messages)} delivered, in two messages {len(dup)} {dup[:10]}, "
-          f"never delivered {len(lost)} {lost[:10]}")
+    print(f"stories: {len(matched)} matched, {len(in_messages)} delivered ({len(merged)} merged into another since), "
+          f"in two messages {len(dup)} {dup[:10]}, never delivered {len(lost)} {lost[:10]}")
     print(f"messages: {len(received)} received, {len(keys)} distinct keys, "
           f"{sum(v - 1 for v in keys.values())} sent again under their own key")
     return 1 if missing or twice or dup or lost else 0
@@ -233,6 +332,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--kills", action="store_true", help="SIGKILL the daemon at random moments")
     ap.add_argument("--step", type=float, default=1.0, help="seconds between the site's articles")
     ap.add_argument("--alike", action="store_true", help="template-like reports: many fold, stories merge")
+    ap.add_argument("--busy", action="store_true", help="searches, web pages and imports beside the daemon")
     ap.add_argument("--keep", type=Path, help="copy the database, log and received messages here")
     args = ap.parse_args(argv)
     site, received = Site(args.step, args.alike), []
@@ -243,13 +343,22 @@ def main(argv: list[str]) -> int:
         tmp = Path(d)
         cfg, db, kills = config(tmp, site_port, hook_port), tmp / "soak.db", 0
         end = time.time() + args.minutes * 60
+        busy = None
         with open(tmp / "daemon.log", "ab") as log:
             if args.kills:
                 while time.time() < end:
                     proc = daemon(cfg, log)
+                    if args.busy and busy is None:
+                        time.sleep(2)  # the store made by the daemon's start
+                        busy = Busy(cfg, tmp)
                     time.sleep(rng.uniform(3, 28))
-                    proc.send_signal(signal.SIGKILL)
-                    proc.wait()
+                    proc.send_signal(signal.SIGTERM if args.busy and kills % 4 == 3 else signal.SIGKILL)
+                    try:
+                        proc.wait(timeout=120)
+                    except subprocess.TimeoutExpired:
+                        print("the daemon did not stop within 120 s of SIGTERM", flush=True)
+                        proc.kill()
+                        proc.wait()
                     kills += 1
                 end = time.time() + 120
             proc = daemon(cfg, log)
@@ -259,13 +368,16 @@ def main(argv: list[str]) -> int:
                 time.sleep(min(60, max(0.1, end - time.time())))
                 size = sum(p.stat().st_size for p in tmp.glob("soak.db*") if p.is_file())
                 print(f"{(time.time() - began) / 60:6.1f}  {rss_kib(proc.pid) / 1024:9.1f}  {size / 2**20:12.1f}", flush=True)
+            if busy is not None:
+                busy.close()
             frozen = site.count()  # nothing new from here: the last polls take in what was listed
             site.count = lambda: frozen  # type: ignore[method-assign]
             time.sleep(12)
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=120)
             subprocess.run([MONITOR, "--config", str(cfg), "digest"], stdout=log, stderr=log, check=False)
-        code = report(site, db, received, kills)
+        code = report(site, db, received, kills, busy.imported if busy else set())
+        code |= busy.report() if busy else 0
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for p in tmp.iterdir():
