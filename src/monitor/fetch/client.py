@@ -76,6 +76,8 @@ class Response:
     elapsed: float = 0.0
     not_modified: bool = False
     redirects: tuple[str, ...] = ()
+    # where the address asked for has moved for good: the end of the 301/308 answers it began with
+    moved: str = ""
     rest_until: float = 0.0  # the host asked for a pause (Retry-After past our patience) until this Unix time
     location: bytes = field(default=b"", repr=False)  # a redirect's Location as its bytes came
     _text: str | None = field(default=None, repr=False)
@@ -213,14 +215,22 @@ class Fetcher:
         jar = self.client.cookies.jar
         current = url
         posted: dict[str, str] = {}  # the header of a form's body sent on (a 307/308 repeats it)
+        # a conditional request stays one at every hop: the validators are the final page's, and a
+        # source that moved (a 301 to its new address) is otherwise fetched in full at every poll
+        carried = {k: v for k, v in headers.items() if k in _CONDITIONAL}
+        moved, permanent = "", True
         for hop in range(MAX_HOPS + 1):
             target = await self._vet(current)
             if check_robots and self.cfg.respect_robots:
                 await self._obey_robots(current, target)
             before = getattr(jar, "changes", 0)
             asked.add((request[0], current, before))
-            resp = await self._attempts(current, target, {**(headers if hop == 0 else {}), **posted}, retries, request)
+            resp = await self._attempts(current, target, {**(headers if hop == 0 else carried), **posted}, retries,
+                                        request)
             location, form = _redirect_target(resp), None
+            permanent = permanent and location is not None and resp.status in (301, 308)
+            if permanent:
+                moved = location or ""
             if location is None and _page(resp.status):  # a page that sends the reader on
                 location = signals.refresh_target(resp.url, resp.headers, resp.content)
                 self._script_cookies(resp)  # set before it moves or reloads, as a browser runs the script first
@@ -235,7 +245,7 @@ class Fetcher:
             if form and form[0] == "POST":  # its fields already encoded in the page's charset
                 request, posted = ("POST", {"content": form[2]}), {"Content-Type": _FORM_TYPE}
             if location is None:
-                resp.redirects = tuple(hops)
+                resp.redirects, resp.moved = tuple(hops), moved
                 return resp
             hops.append(current)
             # a loop: an address asked for before with the same cookies (a cookie check sends the
@@ -458,6 +468,9 @@ def _keep_cookies(cookies: httpx.Cookies, status: int, headers: httpx.Headers, r
     answer = httpx.Response(status, headers=headers, request=request)
     answer.headers.encoding = _AS_SENT
     cookies.extract_cookies(answer)
+
+
+_CONDITIONAL = ("If-None-Match", "If-Modified-Since")
 
 
 def _redirect_target(resp: Response) -> str | None:

@@ -178,6 +178,7 @@ class Cycle:
         self._finish(run)
 
     def _listed(self, run: SourceRun, listing: Listing) -> None:
+        run.moved = listing.moved
         if listing.not_modified:
             run.report.status = "not_modified"
             return self._finish(run)

@@ -75,6 +75,7 @@ class SourceRun:
     generic: set[str] = field(default_factory=set)  # link texts the listing gives more than one link (阅读全文)
     # pages headed unlike their link's text, by headline and text, held until the source's links are in
     strays: dict[tuple[str, int], list[Stray]] = field(default_factory=dict)
+    moved: str = ""  # the new address the source's url answered a 301/308 with
     status: str | None = None  # set when the listing itself failed
     done: bool = False
 
@@ -387,8 +388,10 @@ def record(ctx: Context, run: SourceRun) -> None:
     listing = run.listing
     keep = listing is not None and report.status == "ok" and not report.deferred
     failed = report.status not in health.WORKING
+    # a source that moved works, and says where to at every poll until its url is updated
+    error = report.errors[0] if report.errors else moved(run.src.url, run.moved) if run.moved else None
     ctx.store.record_poll(run.src.name, run.src.kind, run.src.url, status=report.status, new=report.new,
-                          error=report.errors[0] if report.errors else None, failed=failed,
+                          error=error, failed=failed,
                           resting=report.status == health.RESTING,
                           links=run.links if listing is not None else None, missing_count=run.missing,
                           etag=listing.etag if keep and listing else None,
@@ -399,6 +402,11 @@ def record(ctx: Context, run: SourceRun) -> None:
              "deferred=%d duration_ms=%d%s", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,
              report.duration_ms, _why(report))
+
+
+def moved(url: str, to: str) -> str:
+    """The line saying a source's address has moved for good."""
+    return f"{url} has moved permanently (HTTP 301) to {to}: update the source's url to it"
 
 
 def _why(report: SourceReport) -> str:

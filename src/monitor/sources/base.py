@@ -88,10 +88,13 @@ class Listing:
     warnings: list[str] = field(default_factory=list)  # for the poll's report: what may have been missed
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
+    moved: str = ""  # where the source's own address answered it has moved for good (a 301 or 308)
 
     def first(self, req: Request) -> Generator[Request, Page, Page | None]:
         """The source's first (conditional) request, its validators kept; None if not modified."""
         page = yield req
+        moved = getattr(page, "moved", "")
+        self.moved = moved if moved and moved != req.url else ""
         self.etag = page.headers.get("etag")
         self.last_modified = page.headers.get("last-modified")
         self.not_modified = bool(page.not_modified)
