@@ -59,3 +59,12 @@ def test_a_grids_rows_are_not_taken_for_entries() -> None:
     assert body[0].startswith("The town library will open on Sunday")
     assert body[-1].startswith("The library board said")
     assert len(body) == 3
+
+
+def test_a_credit_closing_with_its_licence_is_not_text() -> None:
+    """`Unknown photographer, 1933/Public Domain` under a picture in the text: its credit, not text; a
+    sentence about works in the public domain stays."""
+    body = paragraphs("en_e21_credit_licence.html")
+    assert not any(line.endswith("Public Domain") for line in body)
+    assert any("entered the public domain long ago" in line for line in body)
+    assert len(body) == 4

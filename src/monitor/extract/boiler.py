@@ -163,6 +163,8 @@ _COVER_NOTE = re.compile(r"[(\[]Cover(?: (?:image|photo|picture))?\s?(?::|via |b
 _PROVIDED_TAIL = re.compile(r"[\[(](?:photo|image|picture)s? (?:provided (?:to|by)|courtesy of) [^\[\]()]{1,60}[\])]\s*$", re.I)
 # `… Image by Jo Marsh, CC BY-SA 4.0.`: a picture's caption closing with its free licence (up to 300 chars).
 _LICENCE_END = re.compile(r"\bcc(?: by(?:-(?:sa|nd|nc)){0,2})? \d\.\d[)\].]?\s*$|\bcc0[)\].]?\s*$")
+# `Unknown photographer, 1933/Public Domain`, `Photo: Ada Lin | public domain`: a credit closing with its licence.
+_PUBLIC_DOMAIN_END = re.compile(r"[/|]\s?public domain$")
 # `… (NASA/JPL-Caltech/ASU)`: a caption ending in agencies' names between slashes, each capitalised.
 _PAREN_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,30}(?:/[A-Z][\w.&' -]{0,30})+)\)\s*$")
 _LATIN = re.compile("[a-z]{3}")
@@ -365,6 +367,8 @@ def is_chrome(line: str) -> bool:
             return True
         if line[-1:] in ".)0]" and _LICENCE_END.search(lower, len(lower) - 24):
             return True
+        if line[-1:] in "nN" and _PUBLIC_DOMAIN_END.search(lower, len(lower) - 20):
+            return True  # `Unknown photographer, 1933/Public Domain`: a picture's credit and its licence
         if len(line) <= 16 and _DURATION.fullmatch(lower):
             return True  # `4 min`, `12:30 mins`: an audio player's or a video's length on its own line
         if len(line) <= 60 and " read" in lower and _READ_TIME.search(lower):
