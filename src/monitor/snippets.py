@@ -30,6 +30,8 @@ def same_marks(text: str) -> str:
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """[start, end) spans in the original `text` of every occurrence of each term."""
     needles = [n for n in (same_marks(textnorm.normalize(t).strip()) for t in terms) if n]
+    if not needles:  # nothing to mark (the newest page, a query of exclusions): no text to normalise
+        return []
     norm, index = textnorm.normalize_map(text)
     if any(MARKS.intersection(n) for n in needles):
         norm = same_marks(norm)

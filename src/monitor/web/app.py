@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hmac
 import os
+from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta, timezone
 from importlib.resources import files
 from urllib.parse import quote, urlencode
@@ -34,6 +36,7 @@ from ..pipeline.base import Context
 from ..pipeline.query import search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
+from ..textnorm import chartable
 from ..timespec import SHANGHAI, check_order, parse_since, parse_until
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
@@ -63,7 +66,8 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
     middleware = [Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting})
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting},
+                     lifespan=pages.lifespan)
 
 
 class BasicAuth:
@@ -112,6 +116,19 @@ class _Pages:
     @property
     def ctx(self) -> Context:
         return self.archive.ctx
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
+        """Before the first request, what the first page after a start waited for (~0.4 s at
+        200,000 articles, 1.3 s cold): every stored source name (the source filter's), the
+        templates compiled, and the character table that marks the terms (numpy, past a few
+        pages of text)."""
+        for name in ("search.html", "story.html", "topic.html", "sources.html", "missing.html"):
+            self.env.get_template(name)
+        chartable.load_dense()
+        with contextlib.suppress(NotYet):  # no archive yet: read at its first page
+            self._source_names()
+        yield
 
     def render(self, template: str, status: int = 200, headers: dict[str, str] | None = None,
                **values: object) -> Response:
