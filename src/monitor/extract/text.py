@@ -1,7 +1,7 @@
 """Display-text clean-up for extracted strings.
 
 In: raw text from the parse tree. Out: one-line display strings with private-use characters,
-U+FFFD, zero-width and control characters removed and whitespace collapsed. Keeps the
+U+FFFD, zero-width, bidirectional-override and control characters removed and whitespace collapsed. Keeps the
 original script (traditional stays traditional); never normalises for matching (textnorm does).
 """
 
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
-# Private-use areas (custom-font glyphs, mojibake), U+FFFD, zero-width marks, C0/C1 controls.
+# Private-use areas (custom-font glyphs, mojibake), U+FFFD, zero-width marks, C0/C1 controls,
+# and the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): an
+# override left open reverses whatever follows the headline on a digest's or a table's line.
 _JUNK = re.compile(
-    "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+    "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 _JUNK_KEEP_MARKERS = re.compile(
-    "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u2060\ufeff\x00\x01\x04-\x08\x0b\x0c\x0e-\x1d\x7f-\x9f]"
+    "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+    "\x00\x01\x04-\x08\x0b\x0c\x0e-\x1d\x7f-\x9f]"
 )
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TWENTY_CJK = re.compile(r"(?:[^\u3400-\u9fff\uf900-\ufaff]*+[\u3400-\u9fff\uf900-\ufaff]){20}")
