@@ -356,6 +356,13 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
             return NotifyError(f"{where} deferred {_answered(exc.recipients, later)}",
                                hint="the server asked to try again later; it will be", waiting=tuple(later))
         return NotifyError(f"{where} refused every recipient: {', '.join(exc.recipients)}", hint="check `to`")
+    if isinstance(exc, smtplib.SMTPResponseException) and 400 <= exc.smtp_code < 500:  # a busy server, a limit
+        return NotifyError(f"{where} put the message off: {_smtp_reply(exc)}",
+                           hint="a passing refusal; the message goes again at the retry")
+    if isinstance(exc, smtplib.SMTPSenderRefused) and exc.smtp_code == 530:  # RFC 4954: no mail before a login
+        return NotifyError(f"{where} takes mail only after a login: {_smtp_reply(exc)}",
+                           hint="set the channel's username and password_env" if not channel.username else
+                           "check `security`: some servers keep AUTH for starttls or ssl")
     if isinstance(exc, smtplib.SMTPSenderRefused):
         return NotifyError(f"{where} refused sender {channel.sender}: {_smtp_reply(exc)}",
                            hint="check `from`; many servers only accept the login's own address")
