@@ -68,3 +68,13 @@ def test_a_credit_closing_with_its_licence_is_not_text() -> None:
     assert not any(line.endswith("Public Domain") for line in body)
     assert any("entered the public domain long ago" in line for line in body)
     assert len(body) == 4
+
+
+def test_a_writers_box_under_a_short_article_is_not_text() -> None:
+    """`About the writer` and a bio of two paragraphs under a short article, in the same container:
+    the bio is not text (the heading ends the article); a subhead of the text that opens with
+    `About the …` stays."""
+    body = paragraphs("en_e21_writer_box.html")
+    assert "About the changes" in body
+    assert body[-1].startswith("Season tickets bought before the change")
+    assert not any("About the writer" in line or "deckhand" in line for line in body)

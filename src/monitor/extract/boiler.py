@@ -30,6 +30,7 @@ _STOP = re.compile(
     r"Also on (?!the\b|this\b|that\b|an?\b)[\w.&'’ -]{1,40}|"  # `Also on Colossal`: a box of the site's other posts
     r"Related (?:posts|articles|stories) (?:on|from|about) [^:]{1,60}|"  # `Related posts on Colossal about video`
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
+    r"About (?:the |this |our )?(?:authors?|writers?|reporters?|contributors?|columnists?)|"  # the writer's bio box
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?(?:\s*+\d{1,7}(?:\s*+(?:参与|參與)\s*+\d{1,7})?)?[\s：:.…]*$",
     re.I,
