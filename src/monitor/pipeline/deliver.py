@@ -392,7 +392,7 @@ def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued]
     those of the messages behind it never tried, planned again as messages of at most `most`
     bytes, in order (emails and webhooks). Returns how many; 0 when they cannot be (a story alone
     is larger: the message stays failed, and its error says so)."""
-    if channel.kind not in ("email", "webhook"):
+    if channel.kind not in ("email", "webhook") or rest[0].message.recipients:  # some recipients have it already
         return 0
     drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend)]
     key = drop[0].channel
@@ -411,7 +411,8 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
              smaller: Callable[[int], int] | None = None) -> str | None:
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     crash_point("digest-sending")
-    if message.resend:  # an earlier try may have reached the reader: this one says so
+    if message.resend and channel.kind != "file":  # an earlier try may have reached the reader: this one says so
+        # (a file's is seen: the same text lands on the file an earlier try wrote, or writes it if it did not)
         from ..digest.again import resent
 
         message = resent(message)
@@ -450,5 +451,6 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
         raise StoreError(f"{err.message}; {where} message={message.key} was taken by its receiver but could not "
                          f"be recorded: {fate}", hint=err.hint) from exc
     log.info("digest %s message=%s part=%d/%d status=sent stories=%d (%s)%s", where, message.key, message.part,
-             message.parts, message.stories, detail, " sent again, marked so" if message.resend else "")
+             message.parts, message.stories, detail, " sent again, marked so" if message.resend and channel.kind != "file"
+             else "")
     return None
