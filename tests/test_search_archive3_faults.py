@@ -5,6 +5,8 @@ very dates an export prints, pasted back to go on from where it stopped)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from datetime import datetime, timedelta, timezone
@@ -169,3 +171,26 @@ def test_the_served_page_takes_a_time_as_the_cli_does(cfg):
         store.close()
     assert page.status_code == 200
     assert "泰宁县夜间签约仪式" in page.text and "建宁县" not in page.text
+
+
+# --- control characters in an export --------------------------------------------------------------
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_a_json_export_carries_no_control_characters_as_the_csv_carries_none(tmp_path):
+    """An imported article's title with a bell and an escape sequence, and a NUL in its body: the
+    CSV's cells dropped them, the JSON export kept them (`\\u0000`, which PostgreSQL's jsonb
+    refuses, and characters spreadsheet writers refuse): one export, two texts."""
+    line = {"url": "https://ctl.example.cn/1.html", "title": "沪明\x07合作\x1b[1m简报", "source": "desk\x1b",
+            "published": "2026-11-20T09:00:00+08:00", "body": "沪明合作\x00简报\x0b第一期\x85。\n第二段。"}
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    done = CliRunner().invoke(main, ["--config", str(cfg), "import", "-"], input=json.dumps(line) + "\n")
+    assert done.exit_code == 0, done.output
+    exported = json.loads(search(cfg, "--format", "json", "沪明").stdout)[0]
+    cells = next(csv.DictReader(io.StringIO(search(cfg, "--format", "csv", "沪明").stdout)))
+    for field in ("title", "source", "snippet", "url"):
+        assert not CONTROLS.search(exported[field]), (field, exported[field])
+        assert exported[field] == cells[field]
+    assert exported["title"] == "沪明合作[1m简报"

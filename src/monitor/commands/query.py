@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -98,7 +99,7 @@ def _print_results(query: str, results: Iterator[dict], fmt: str, offset: int = 
 
         opened = False
         for r in results:
-            item = json.dumps({k: r[k] for k in FIELDS}, ensure_ascii=False, indent=2)
+            item = json.dumps({k: _without_controls(r[k]) for k in FIELDS}, ensure_ascii=False, indent=2)
             sys.stdout.write(("," if opened else "[") + "\n  " + item.replace("\n", "\n  "))
             opened = True
         sys.stdout.write("\n]\n" if opened else "[]\n")
@@ -131,6 +132,19 @@ def _print_results(query: str, results: Iterator[dict], fmt: str, offset: int = 
         if not rows:
                 click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
                        else "nothing found", err=True)
+
+
+def _without_controls(value: Any) -> Any:
+    """A JSON field as the CSV's cell is: without control characters (an imported title's bell or
+    escape, a body's NUL, which PostgreSQL's jsonb and spreadsheet writers refuse), lines and
+    tabs kept."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, list):
+        return [_without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    return value
 
 
 def _fetched(when: str | None) -> str:
