@@ -57,6 +57,9 @@ MIN_SHINGLES = 40  # about two sentences
 # when it is this one's opening (OPENING of its first shingles): a lead-only copy met by its
 # full story. A digest page holds several stories' openings, each a small part of it.
 PART, OPENING = 1 / 3, 0.8
+# A brief of this many shingles or fewer, under PART of a text opening with its first dedup.LEAD
+# characters, is compared with it whatever their signatures say (`_opening_of`).
+LEAD_SHINGLES, BRIEF_MAX = dedup.LEAD - dedup.SHINGLE + 1, 120
 # A pair whose shorter text has under this share of the longer's shingles, or whose containment
 # estimated from the signatures is under it, may be a text quoting a story (`dedup.quotes`: a
 # commentary, a follow-up) and the candidate is read to tell; else the two are copies.
@@ -583,7 +586,7 @@ class Ingestor:
             # a mirror's broken text is read when the estimate itself (not its upper bound) says so
             likely = high >= REPOST_CONTAINMENT or (high >= BROKEN_CONTAINMENT and dedup.containment_bounds(
                 p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT)
-            if not (likely and self._contained(p, cand)):
+            if not ((likely or self._opening_of(p, cand)) and self._contained(p, cand)):
                 return NOT
         return self._kept(p, cand)
 
@@ -732,6 +735,21 @@ class Ingestor:
         return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING or \
             _page_of(p.article.title, stored.title)
 
+    def _opening_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
+        """Whether one of this article and a candidate is a brief (BRIEF_MAX shingles or fewer)
+        under PART of the other, and they open alike (their first LEAD characters, read): a
+        portal's brief of a long story's lead shares a bin or two of the signature with it, so the
+        estimate alone rules out as often as not what a read shows whole inside the story (the
+        pair was found by the opening's key), whichever came first."""
+        small, large = sorted((p.shingles, cand["shingles"]))
+        if not LEAD_SHINGLES <= small <= BRIEF_MAX or small >= PART * large:
+            return False
+        stored = self._read(cand)
+        if stored is None:
+            return False
+        mine, theirs = "".join(p.text().split()), "".join(stored.text.split())
+        return mine[:dedup.LEAD] == theirs[:dedup.LEAD]
+
     def _read(self, cand: dict[str, Any]) -> _Stored | None:
         """A candidate as stored (None when it is gone), read once for the last STORED_KEPT
         candidates (a refused batch forgets them: its articles' ids are given again)."""
@@ -745,7 +763,7 @@ class Ingestor:
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether a borderline candidate holds this article's text or is held in it (read)."""
-        if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
+        if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS and not self._opening_of(p, cand):
             return False
         stored = self._read(cand)
         if stored is None:
