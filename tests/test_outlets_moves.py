@@ -72,3 +72,36 @@ def test_a_temporary_redirect_is_no_move(make_ctx):  # noqa: F811
         state = ctx.store.source_state("county-rss")
     assert (first.status, first.new) == ("ok", 3)
     assert not state["last_error"]
+
+
+def test_a_list_page_gone_after_a_redesign_says_so_and_stops_no_other_source(make_ctx):  # noqa: F811
+    with Site() as a, Site() as b:
+        a.page("/col/list.html", '<ul class="news"><li><a href="/n/1.html">' + TITLE.format(1) + "</a></li></ul>")
+        a.article("/n/1.html", TITLE.format(1))
+        feed_at(b, "/rss.xml", range(2))
+        ctx = make_ctx(f'[[sources]]\nname = "county"\nkind = "html"\nurl = "{a.url("/col/list.html")}"\n'
+                       f'link_selector = "ul.news a"\n[[sources]]\nname = "other"\nkind = "feed"\n'
+                       f'url = "{b.url("/rss.xml")}"\n')
+        poll(ctx)
+        a.status("/col/list.html", 404, body=b"<html><body>404 Not Found</body></html>")
+        reports = {r.source: r for r in poll(ctx)}
+        table = sources_table(ctx)
+    assert reports["other"].status in ("ok", "not_modified")
+    county = reports["county"]
+    assert county.status == "error" and len(county.errors) == 1, county
+    assert "404" in county.errors[0] and a.url("/col/list.html") in county.errors[0], county.errors
+    assert "404" in table, table
+
+
+def test_a_feed_whose_entries_have_no_page_says_so(make_ctx):  # noqa: F811
+    """Entries of a title and a summary only (a notice board's feed, links left out by its
+    template): nothing to fetch, and one line saying why, not an ok poll of nothing."""
+    with Site() as a:
+        items = "".join(f"<item><title>{TITLE.format(n)}</title><description>上海与三明合作项目{n}</description>"
+                        f'<guid isPermaLink="false">notice-{n}</guid></item>' for n in range(3))
+        a.page("/rss.xml", f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>公告</title>'
+                           f"{items}</channel></rss>", content_type="application/rss+xml; charset=utf-8")
+        ctx = make_ctx(f'[[sources]]\nname = "notices"\nkind = "feed"\nurl = "{a.url("/rss.xml")}"\n')
+        report = poll(ctx)[0]
+    assert report.status != "ok" and report.errors, report
+    assert "3 entries" in report.errors[0] and "link" in report.errors[0], report.errors

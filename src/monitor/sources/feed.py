@@ -94,6 +94,9 @@ def parse_page(content: bytes, headers: dict[str, str], url: str) -> tuple[list[
             continue
         out.append(Candidate(url=target, title=entry.get("title"), published=_when(entry),
                              summary=entry.get("summary")))
+    if parsed.entries and not out:  # a notice board's titles and summaries: nothing to fetch, and why
+        raise ExtractError(f"{url}: none of the feed's {len(parsed.entries)} entries has a link to a page of its own",
+                           hint="the feed gives titles and summaries only; use the site's list page (kind = \"html\")")
     after = next((x.get("href") for x in parsed.get("feed", {}).get("links", []) if x.get("rel") == "next"), None)
     return out, absolute(url, after)
 
