@@ -78,3 +78,14 @@ def test_a_writers_box_under_a_short_article_is_not_text() -> None:
     assert "About the changes" in body
     assert body[-1].startswith("Season tickets bought before the change")
     assert not any("About the writer" in line or "deckhand" in line for line in body)
+
+
+def test_a_journals_citation_line_and_an_empty_comment_box_are_not_text() -> None:
+    """`Published online 11 May 2026 | <journal> 612, 146-147 (2026) | doi:10.…` over the headline, a
+    comment policy (`… select the relevant 'Report this comment' link.`) and `There are currently no
+    comments.`: not text. A sentence citing a DOI, and one opening with `No comments from …`, stay."""
+    body = paragraphs("en_e21_journal_lines.html")
+    assert body[0].startswith("Engineers say that pumping out")
+    assert body[-1].startswith("No comments from the mine's owners")
+    assert any("(doi:10.9999/jmine.2026.04)" in line for line in body)
+    assert len(body) == 4

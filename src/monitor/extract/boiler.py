@@ -70,6 +70,8 @@ _PROMO_START = re.compile(
     r"\b(?:share|recommend|clap|subscribe|follow|pass it on)\b|"  # article, be sure to recommend it …`
     r"(?:sign up|subscribe|register)\b.{0,120}\b(?:newsletter|inbox|briefing|bulletin|podcast|youtube)|"
     r"ftc\s*:|suggested citation\b|cite (?:this (?:article |post )?)?as\s*:|"  # an affiliate disclosure, a blog's citation box
+    r"published online\b[^.!?]{0,120}\bdoi:\s?10\.|"  # `Published online 11 April 2011 | Nature 472 … | doi:10.1038/…`
+    r"(?:there are )?(?:currently )?no comments(?: yet)?[.!]?$|"  # an empty comment thread's line
     r"\(?visited [\d,]+ times?\b[^.!?]{0,40}$|"  # `(Visited 12 times, 3 visits today)`: a post's view counter
     r"[\[【]\s?(?:related(?: news| stories| articles| reading| links?)?|read more|see also|also read|read also)\s?[\]】]\s*:?$|"
     r"don[’']?t like (?:seeing )?(?:the )?ads\?|"  # `Don’t like ads? Become a supporter and enjoy … ad free`
@@ -124,7 +126,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
     r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
     r"provided by an independent third party|is not responsible or liable|"  # a syndicated feed's disclaimer
-    r"safe and engaging place for users|followed categories will be added"  # a comment policy, a follow prompt
+    r"safe and engaging place for users|followed categories will be added|"  # a comment policy, a follow prompt
+    r"report this comment"  # a comment policy (`… please select the relevant 'Report this comment' link.`)
 )
 # A membership pitch closing a post (`… Become a Harbour Arts Member and support independent arts publishing.`):
 # searched only in lines holding `support independent`; a sentence about such support without a call stays.
