@@ -88,7 +88,7 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()
     codings = compressions(encoding, url)
     inflaters = [_Inflater(c) for c in reversed(codings)]  # the last applied is undone first
-    chunks: list[bytes] = []
+    body = bytearray()  # not a list of pieces: a body sent a byte a chunk held ~50 bytes of Python object a byte
     wire = size = 0
     # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
     # nothing we use (the transport already turns httpcore's errors into httpx's).
@@ -106,15 +106,15 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
             if size > cap or wire > cap:
                 if not truncate:
                     raise too_large(url, cap)
-                chunks.append(piece[:max(0, cap - size + len(piece))])
+                body += piece[:max(0, cap - size + len(piece))]
                 break
-            chunks.append(piece)
+            body += piece
     except httpx.RemoteProtocolError as exc:
         # The server closed the connection before the end it announced (a Content-Length too
         # large, no last chunk, gzip cut off): a browser shows what came, and so do we.
         if not wire or not str(exc).startswith(_CUT_SHORT):
             raise
-    return b"".join(chunks)
+    return bytes(body)
 
 
 def too_large(url: str, cap: int) -> FetchError:
