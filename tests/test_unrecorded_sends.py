@@ -73,3 +73,25 @@ def test_a_message_whose_record_meets_a_damaged_page_is_not_sent_again_at_each_r
     desk = [r for r in webhook_receiver.requests[before:] if r.path.endswith("/desk")]
     keys = Counter(r.headers["idempotency-key"] for r in desk)
     assert len(desk) == 1 and list(keys.values()) == [1], keys  # taken once, never again
+
+
+def test_a_note_after_one_a_full_disk_cut_short_is_still_read(tmp_path, webhook_receiver):
+    """A disk that filled while the note of an earlier message was written left half a line, with
+    no line break: the next note ran on from it, unreadable, and the message whose record then
+    failed went again at every run."""
+    path, db = two_desks(tmp_path, webhook_receiver.url), tmp_path / "m.db"
+    ctx = Context(config.load(path, db), Store.open(db))
+    assert import_lines(ctx, news_lines(300)).matched == 300
+    assert [r.status for r in send_digests(ctx)] == ["sent", "sent"]
+    assert import_lines(ctx, news_lines(5, start=300)).matched == 5
+    ctx.store.close()
+    note = tmp_path / "m.db.sent"
+    note.write_bytes(note.read_bytes()[:-40])  # the last line cut short, as a full disk leaves it
+    damage(db, last_leaf(db, "deliveries"))
+    before = len(webhook_receiver.requests)
+    for _ in range(2):
+        ctx = Context(config.load(path, db), Store.open(db))
+        with pytest.raises(StoreError):
+            send_digests(ctx, "desk")
+        ctx.store.close()
+    assert len([r for r in webhook_receiver.requests[before:] if r.path.endswith("/desk")]) == 1

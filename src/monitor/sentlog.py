@@ -27,9 +27,13 @@ def log_path(db_path: str | Path) -> Path:
 def add(db_path: str | Path, subscriber: str, channel: str, key: str, urls: Iterable[str]) -> bool:
     """Note a message its receiver accepted; False when the disk refused the line (a full disk),
     which costs only this note."""
-    line = "\t".join((subscriber, channel, key, " ".join(u for u in urls if u and " " not in u))) + "\n"
+    line = ("\t".join((subscriber, channel, key, " ".join(u for u in urls if u and " " not in u))) + "\n").encode()
     try:
-        with open(log_path(db_path), "a", encoding="utf-8") as f:
+        with open(log_path(db_path), "a+b") as f:
+            if f.seek(0, os.SEEK_END):  # a line a full disk cut short ends without a break: not this one's start
+                f.seek(-1, os.SEEK_END)
+                if f.read(1) != b"\n":
+                    line = b"\n" + line
             f.write(line)
     except OSError:
         return False
