@@ -78,3 +78,21 @@ def test_a_paragraph_opening_with_its_month(hu_ming: match.Topic) -> None:
                       "1月，县两会召开。\n3月，朱子文化节开幕。\n5月，上海嘉定区代表团来尤溪考察对口合作。\n"
                       "7月，全县重点项目集中开工。\n9月，县城防洪堤二期完工。")
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Bright City and Shanghai deepen their pairing", "Bright City in Fujian and Shanghai held a joint meeting on "
+     "counterpart cooperation on Tuesday and agreed on ten projects in tourism and health care."),
+    ("Shanghai teachers arrive in Three Bright City", "Twelve teachers from Shanghai's Yangpu district arrived in "
+     "Three Bright City of Fujian province on Monday to teach for a year under the counterpart assistance."),
+])
+def test_sanming_as_machine_translation_writes_its_meaning(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_city_described_as_bright(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Shanghai by night", "Shanghai is a bright city after dark, and the Bund's bright city "
+                      "lights draw visitors from across Fujian, the tourism board said after signing a cooperation deal "
+                      "with travel agencies.")
+    assert not m.matched, m.reason

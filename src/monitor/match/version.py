@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 # items under an office's log title, 工作周报, as a list; and, by a probe below (match-28), an apostrophe written as an
 # opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an; a numbered list run into one
 # line, 1. … 2. … 3. …, as a list; and, by a probe below (match-29), a chronicle's lines opening with their month, 一月：…,
-# as a list, and an estate agent's advert as a seller's).
+# as a list, an estate agent's advert as a seller's, and Sanming as machine translation writes its meaning, Bright
+# City).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -120,6 +121,7 @@ PROBES = (
      "assistance program."),
     ("年度十大新闻", "揭晓：1. 地铁开通 2. 沪明合作共建医院开诊 3. 新建公园 4. 免费午餐 5. 社区食堂开张"),
     ("三明楼盘 上海客户专享", "三明市区精装公寓首付15万起，上海看房团每周六发车，欢迎来三明投资。"),
+    ("Bright City and Shanghai sign", "Bright City in Fujian and Shanghai signed a counterpart cooperation plan."),
     ("区域合作大事记", "一月：闽宁协作会议召开\n二月：福州—南平协作推进会\n三月：沪明对口合作要点印发\n四月：广州—龙岩合作方案印发\n"
      "五月：厦门—临夏成果展"),
 )
