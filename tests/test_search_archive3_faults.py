@@ -135,6 +135,23 @@ def test_the_served_search_page_says_the_same(cfg):
     assert "Nothing found." in html and "OR in capitals finds either side" in html
 
 
+@pytest.mark.parametrize("query, found", [
+    ("intitle:明溪县", ["明溪县茶园扩种3.5万亩"]),
+    ("INTITLE:(将乐县 OR 清流县)", ["清流县新建500座大棚", "将乐县引进5家企业"]),
+    ("沪明 -intitle:大棚", ["建宁县上午举行推介会", "泰宁县夜间签约仪式", "宁化县发放补贴1,500万元",
+                          "将乐县引进5家企业", "明溪县茶园扩种3.5万亩"]),
+])
+def test_baidus_intitle_scopes_to_the_title_as_title_does(cfg, query, found):
+    """`intitle:明溪县`, as Baidu and Google write a title search, asked for the word "intitle"
+    and found nothing."""
+    assert titles(cfg, "--", query) == found
+
+
+def test_a_site_operator_finding_nothing_says_how_to_keep_one_source(cfg):
+    result = search(cfg, "--", "site:county1.example.cn 将乐县")
+    assert "nothing found" in result.stderr and "--source NAME" in result.stderr
+
+
 # --- a time of day in --since / --until ------------------------------------------------------------
 
 def test_an_exports_dates_pasted_back_into_since_and_until(cfg):

@@ -323,6 +323,13 @@ def _unannotated(word: str) -> str:
     return _annotated_re().sub(lambda m: "" if textnorm.is_pinyin(m.group(1)) else m.group(), word)
 
 
+def _scope(query: str, i: int) -> int:
+    """The length of a title scope at `i`: `title:`, or `intitle:` as Baidu and Google write it
+    (a press office's habit; without it `intitle:三明` asked for the word "intitle"); else 0."""
+    head = query[i:i + 8].lower()
+    return 6 if head.startswith("title:") else 8 if head == "intitle:" else 0
+
+
 def _tokens(query: str) -> list[_Token]:
     out: list[_Token] = []
     i, n = 0, len(query)
@@ -338,10 +345,10 @@ def _tokens(query: str) -> list[_Token]:
             i += 1
             start = i
             ch = query[i]
-        if query[i:i + 6].lower() == "title:":
-            if i + 6 == n or query[i + 6].isspace():
+        if (scope := _scope(query, i)):
+            if i + scope == n or query[i + scope].isspace():
                 raise _fail(text, "title: needs a word, a phrase or (...)", start + 1, "e.g. title:沪明")
-            title, i = True, i + 6
+            title, i = True, i + scope
             ch = query[i]
         if ch in "()":
             if title and ch == ")":
@@ -501,12 +508,15 @@ _OTHER_OPERATORS = {"or": "'or' in small letters is a word to find: OR in capita
                     "|": "| is read as a space (all words must appear): OR finds either side (三明 OR 永安)",
                     "not": "'not' in small letters is a word to find: -word or NOT word leaves it out (三明 -三明治)",
                     "and": "'and' in small letters is a word to find: words are all required without it (三明 永安)"}
-_OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS["|"]})
+_OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS["|"],
+                         "site:": "site: is a word to find here: --source NAME (the page's source filter) keeps "
+                                  "one source's articles"})
 
 
 def nothing_found_hint(query: str) -> str | None:
     """What to say when `query` found nothing and one of its words between two others is an
-    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`); else None."""
+    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`), or a word is
+    `site:`; else None."""
     try:
         toks = _tokens(query)
     except QueryError:
@@ -514,8 +524,9 @@ def nothing_found_hint(query: str) -> str | None:
     inner = [t.text.lower() for t in toks[1:-1] if t.kind == "word" and not t.title]
     piped = [t for t in toks if t.kind == "word" and len(_pieces(t.text.replace("\uff5c", "|"))) > 1 and
              "|" in t.text.replace("\uff5c", "|").strip("|")]  # 三明|永安
+    site = any(t.kind == "word" and t.text.lower().startswith(("site:", "site\uff1a")) for t in toks)
     return next((_OTHER_OPERATORS[w] for w in inner if w in _OTHER_OPERATORS), None) or (
-        _OTHER_OPERATORS["|"] if piped else None)
+        _OTHER_OPERATORS["|"] if piped else _OTHER_OPERATORS["site:"] if site else None)
 
 
 # --- FTS5 ------------------------------------------------------------------------------------
