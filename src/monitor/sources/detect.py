@@ -171,7 +171,7 @@ def list_page(text: str, url: str) -> Guess | None:
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
     if not shapes:
-        return None
+        return _drawn(text, url, site)
     pattern, count = shapes.most_common(1)[0]
     if count < 2:
         return None
@@ -188,6 +188,20 @@ def list_page(text: str, url: str) -> Guess | None:
         why += (f"; the page shows {len(columns)} columns of article links, a few of each (a home page?): "
                 "a column's own list page keeps more of its news" + (": " + ", ".join(more) if more else ""))
     return Guess("html", url, why, {"link_selector": selector, "link_pattern": pattern}, count)
+
+
+def _drawn(text: str, url: str, site: str) -> Guess | None:
+    """A page without article links whose script draws its list from the page's own data: that
+    list, read by `link_selector = "script"`."""
+    from . import scriptdata
+
+    links = [c.url for c in scriptdata.candidates(text, url) if _site(urlsplit(c.url).hostname or "") == site]
+    shapes = Counter(shape(link) for link in links)
+    if not shapes or shapes.most_common(1)[0][1] < 2:
+        return None
+    pattern, count = shapes.most_common(1)[0]
+    return Guess("html", url, f"{count} links shaped like {pattern} in the data the page's script draws its list from "
+                 "(no <a> links in the page as sent)", {"link_selector": "script", "link_pattern": pattern}, count)
 
 
 def _more_links(tree, url: str) -> list[str]:

@@ -16,6 +16,7 @@ Out: a `Listing`. Never fetches by itself.
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import replace
 
 from ..config import Source
 from ..decode import decode_html_as
@@ -23,6 +24,7 @@ from ..errors import ExtractError, MonitorError
 from ..jsliteral import run_writes
 from ..markup import reshape
 from ..models import Candidate
+from . import scriptdata
 from .base import (
     LINKS,
     MAX_LINKS,
@@ -178,7 +180,7 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
     nodes = tree.css(source.link_selector or LINKS)
     out = []
-    for node in nodes[:MAX_LINKS]:
+    for node in nodes[:MAX_LINKS] if not nodes or nodes[0].tag != "script" else ():
         anchor = node if node.tag in _LINK_TAGS else node.css_first(LINKS)
         link = node_link(base_url, anchor) if anchor is not None else None
         if not link and anchor is not node and "onclick" in node.attributes:  # a row a script opens
@@ -187,7 +189,10 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
             anchor, link = node, data_link(base_url, node)
         if link:
             out.append(Candidate(url=in_page_encoding(link, codec), title=node_title(anchor)))
-    if first and not nodes:
+    if not nodes or all(n.tag == "script" for n in nodes):  # a list a script draws from the page's data
+        out = [replace(c, url=in_page_encoding(c.url, codec)) for c in scriptdata.candidates(text, base_url,
+                                                                                             source.date_tz)]
+    if first and not nodes and not out:
         frames = frame_urls(tree, base_url)
         if frames:  # a browser shows the list inside the frame
             framed = ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on "
