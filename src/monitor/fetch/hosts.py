@@ -9,7 +9,10 @@ it, and a wait longer than `patience` is refused at once instead of holding a wo
 rests (`rest`) until the time it asked for, at most MAX_REST, and a memory (the store's
 `host_rests`) keeps the pause for the next process; the memory also shares each host's turns
 with the other processes polling the same database (a request waits until the last one another
-process made is its delay behind). Hosts never wait for one another: each has its own lock, and only
+process made is its delay behind). A host that gives no complete answer in time to STALLS
+requests in a row (a server that trickles every page) is left alone for STALL_REST, its links
+refused at once (as a pause asked for: they wait for the next poll), so it cannot hold a
+source to its deadline. Hosts never wait for one another: each has its own lock, and only
 `concurrency` requests are in flight overall. Lives on the fetcher's event loop; its memory does the
 file and database I/O.
 """
@@ -31,6 +34,8 @@ MAX_DELAY = 30.0
 MAX_REST = 86_400.0  # a pause asked for is honoured up to a day: a typo on their side must not silence a source
 KEEP_HOSTS = 512  # past this many hosts, idle ones are forgotten
 IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
+STALLS = 3  # requests in a row without a complete answer in time: the host is left alone for STALL_REST
+STALL_REST = 300.0
 
 
 class RestMemory(Protocol):
@@ -55,6 +60,8 @@ class _Host:
     ended: float = 0.0  # when the last request to it ended
     floor: float = 0.0  # what the host's robots.txt asks (Crawl-delay / Request-rate)
     rest: str = ""  # why the host rests, while it asked for a pause longer than we wait
+    timeouts: int = 0  # requests in a row that got no complete answer in time
+    stalled: str = ""  # why the host is left alone (STALLS timeouts in a row) until next_start
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     @property
@@ -97,6 +104,9 @@ class HostGate:
         h = self._host(host)
         async with h.lock:
             wait = h.next_start - time.monotonic()
+            if h.stalled and wait > 0:
+                raise FetchError(f"{host} {h.stalled}; not asked again before {clock(time.time() + wait)}",
+                                 hint="the site is too slow; its links are asked again at the next poll", kind="rate_limited")
             if wait > self.patience:
                 why = f": {h.rest}" if h.rest else ""
                 raise FetchError(f"{host} asked for a pause{why}; not asked again before "
@@ -112,6 +122,12 @@ class HostGate:
                     started = time.monotonic()
                     try:
                         yield
+                    except FetchError as exc:
+                        if exc.kind == "timeout":
+                            self._timed_out(h)
+                        raise
+                    else:
+                        h.timeouts, h.stalled = 0, ""
                     finally:
                         h.ended = ended = time.monotonic()
                         h.delay = min(MAX_DELAY, max(self.min_delay, (h.delay + ended - started) / 2))
@@ -121,6 +137,14 @@ class HostGate:
             finally:
                 if memory is not None:  # the other processes' next request: this one's delay from now
                     memory.give_back_turn(host, h.spacing)
+
+    def _timed_out(self, h: _Host) -> None:
+        """One more request in a row without a complete answer in time; at STALLS the host is
+        left alone for STALL_REST (in this process: not the site's wish, as a pause asked for is)."""
+        h.timeouts += 1
+        if h.timeouts >= STALLS:
+            h.next_start = max(h.next_start, time.monotonic() + STALL_REST)
+            h.stalled = f"gave no complete answer in time to {h.timeouts} requests in a row"
 
     def at_least(self, host: str, seconds: float) -> None:
         """The host's robots.txt asks for `seconds` between requests: from its last one on."""
