@@ -89,3 +89,13 @@ def test_a_journals_citation_line_and_an_empty_comment_box_are_not_text() -> Non
     assert body[-1].startswith("No comments from the mine's owners")
     assert any("(doi:10.9999/jmine.2026.04)" in line for line in body)
     assert len(body) == 4
+
+
+def test_a_dated_correction_note_is_not_text() -> None:
+    """`Correction 8/29/26 7:05 a.m. PDT: A previous version of this story misstated …` under the
+    text: an edit note, not text (as `Correction: An earlier version …` was); a sentence about a
+    previous version of something else stays."""
+    body = paragraphs("en_e21_dated_correction.html")
+    assert body[-1].startswith("A previous version of the app, shown to investors")
+    assert not any("misstated" in line for line in body)
+    assert len(body) == 3

@@ -954,6 +954,7 @@ _OPINION_NOTE = re.compile(
     # article misstated …` (scrapinghub's truth leaves such notes out)
     r"(?:this|an earlier version of this) (?:blog )?(?:article|story|post|piece|report) (?:was|has been) "
     r"(?:edited|updated|corrected|amended)\b|"
-    r"an earlier version of this (?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified)\b|"
+    r"(?:(?:corrections?|clarifications?)\b.{0,40}?:\s*)?(?:an earlier|a previous) version of this "  # `Correction
+    r"(?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified|misreported)\b|"  # 8/29/10: …`
     r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b",
     re.I)
