@@ -799,7 +799,8 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
     """Whether a passage of the smaller text stands where the larger has another and both are
     names, or one a name and the other a name the lexicon lacks (`Ingestor._renamed`). A converter's
     odd variant (`_variant`) or a passage garbled by a wrong decoding (`dedup.misread`) is no name."""
-    for mine, theirs, before, after in dedup.substitutions(small, large_grams, large):
+    for mine, theirs, before, after in (piece for sub in dedup.substitutions(small, large_grams, large)
+                                        for piece in _pieces(*sub)):
         if _variant(mine, theirs) or dedup.misread(mine, theirs, before, after):
             continue
         named = segment.proper_name(mine, before, after), segment.proper_name(theirs, before, after)
@@ -807,6 +808,25 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
                 (named[1] and segment.name_like(mine, before, after)):
             return True
     return False
+
+
+PIECE_KEPT = 2  # characters two passages share inside that part them into pieces (`_pieces`)
+
+
+def _pieces(mine: str, theirs: str, before: str, after: str) -> list[tuple[str, str, str, str]]:
+    """A substitution (`dedup.substitutions`) as it is, and when the two passages share a run of
+    PIECE_KEPT characters or more inside, also each pair of pieces apart around those runs, with
+    the text before and after it: two names a few characters apart (永安县城南的桃源洞 beside
+    大田县城南的仙峰湖) make one passage that is no name, each of its pieces is one."""
+    found = [(mine, theirs, before, after)]
+    blocks = [b for b in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks() if b.size >= PIECE_KEPT]
+    at_m = at_t = 0
+    for b in [*blocks, difflib.Match(len(mine), len(theirs), 0)]:
+        if (b.a > at_m or b.b > at_t) and (at_m or at_t or b.size):  # a piece between kept runs (not the whole)
+            found.append((mine[at_m:b.a], theirs[at_t:b.b], (before + mine[:at_m])[-dedup.SHINGLE:],
+                          (mine[b.a:] + after)[:dedup.SHINGLE]))
+        at_m, at_t = b.a + b.size, b.b + b.size
+    return found
 
 
 def _variant(mine: str, theirs: str) -> bool:
