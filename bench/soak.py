@@ -30,6 +30,7 @@ import json
 import random
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -205,7 +206,7 @@ def rss_kib(pid: int) -> int:
 
 
 def daemon(cfg: Path, log) -> subprocess.Popen:
-    return subprocess.Popen([MONITOR, "--config", str(cfg), "run"], stdout=log, stderr=log)
+    return subprocess.Popen([MONITOR, "-v", "--config", str(cfg), "run"], stdout=log, stderr=log)  # -v: each poll
 
 
 class Busy:
@@ -216,19 +217,27 @@ class Busy:
         self.first: dict[str, str] = {}
         self.runs = collections.Counter()
         self.stop = threading.Event()
-        sock = __import__("socket").socket()
+        sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         sock.close()
         self.web = subprocess.Popen([MONITOR, "--config", str(cfg), "serve", "--port", str(self.port)],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 60  # its start (imports, the store) before the first reader
+        while time.time() < deadline and self.web.poll() is None:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
         self.threads = [threading.Thread(target=f, daemon=True) for f in (self._search, self._browse, self._import)]
         for t in self.threads:
             t.start()
 
     def _failed(self, what: str, text: str) -> None:
         self.failures[what] += 1
-        self.first.setdefault(what, text.strip()[-300:])
+        if self.failures[what] <= 3:
+            self.first[f"{what} #{self.failures[what]}"] = text.strip()[-300:]
 
     def _run(self, what: str, args: list[str], stdin: bytes | None = None) -> None:
         self.runs[what] += 1
@@ -293,7 +302,7 @@ class Busy:
     def report(self) -> int:
         print("readers: " + ", ".join(f"{k} {v} runs, {self.failures[k]} failed" for k, v in sorted(self.runs.items())))
         for what, text in self.first.items():
-            print(f"  first {what} failure: {text}")
+            print(f"  {what} failure: {text}")
         return 1 if self.failures else 0
 
 
