@@ -15,22 +15,23 @@ from hostile import BODY, Site, article_html
 from hostile import _send as send
 from test_cycle import make_ctx, urls  # noqa: F401  (make_ctx is a fixture)
 
+from monitor.fetch import guard
 from monitor.fetch.signals import same_site
 from monitor.pipeline import poll
 
 TITLE = "三明与上海合作共建产业园项目签约落地"
 
 
-def hosts(ctx, port: int) -> None:
-    """Names under .test resolve to 127.0.0.1 for this context's fetcher (nothing else is asked)."""
-    real = ctx.fetcher.loop.getaddrinfo
+def hosts(monkeypatch, port: int) -> None:
+    """Names under .test resolve to 127.0.0.1 for the fetcher (nothing else is asked)."""
+    real = guard._getaddrinfo
 
     async def resolve(host, *args, **kw):
         if str(host).endswith(".test"):
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
         return await real(host, *args, **kw)
 
-    ctx.fetcher.loop.getaddrinfo = resolve
+    monkeypatch.setattr(guard, "_getaddrinfo", resolve)
 
 
 def html_source(name: str, url: str) -> str:
@@ -45,7 +46,8 @@ def listing(links: list[str]) -> str:
 @pytest.mark.parametrize(("page_host", "named_host"), [("m.county.test", "www.county.test"),
                                                         ("m.county.test", "county.test"),
                                                         ("county.test", "wap.county.test")])
-def test_the_mobile_sites_copy_declaring_the_main_address_is_stored_once(make_ctx, page_host, named_host):  # noqa: F811
+def test_the_mobile_sites_copy_declaring_the_main_address_is_stored_once(
+        make_ctx, monkeypatch, page_host, named_host):  # noqa: F811
     with Site() as a:
         port = a.port
         named = f"http://{named_host}:{port}/content/123.html"
@@ -54,7 +56,7 @@ def test_the_mobile_sites_copy_declaring_the_main_address_is_stored_once(make_ct
         a.page("/mobile.html", listing([f"http://{page_host}:{port}/content/123.html"]))
         ctx = make_ctx(html_source("main", f"http://{named_host}:{port}/main.html")
                        + html_source("mobile", f"http://{page_host}:{port}/mobile.html"))
-        hosts(ctx, port)
+        hosts(monkeypatch, port)
         poll(ctx)
         stored = urls(ctx)
     assert stored == {named}, stored
