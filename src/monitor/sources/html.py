@@ -49,7 +49,7 @@ from .base import (
     stamp,
 )
 from .pager import next_page
-from .postback import postback
+from .postback import form_pager, postback
 
 _LINK_TAGS = ("a", "area", "option")  # a node the link selector picks that is itself the link
 
@@ -155,7 +155,9 @@ def _key(target: str | Request) -> object:
     if isinstance(target, str):
         return target
     form = target.form or {}
-    return target.url, form.get("__EVENTTARGET"), form.get("__EVENTARGUMENT")
+    if "__EVENTTARGET" in form:  # (its __VIEWSTATE changes from page to page)
+        return target.url, form.get("__EVENTTARGET"), form.get("__EVENTARGUMENT")
+    return target.url, tuple(sorted(form.items()))  # a pager's form: its fields (the page number)
 
 
 def page_url(source: Source, number: int) -> str | None:
@@ -217,7 +219,9 @@ def _next(tree, source: Source, base_url: str, codec: str) -> str | Request | No
         return None
     anchor = node if node.tag in ("a", "link", "area") else node.css_first("a[href]")
     if anchor is None:
+        if node.tag in ("input", "button"):  # a form's "next page" button, or one whose script sends it
+            return form_pager(tree, node, base_url, codec)
         return script_link(base_url, None, node.attributes.get("onclick")) if "onclick" in node.attributes else None
     href = anchor.attributes.get("href")
     return absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick")) or \
-        postback(tree, anchor, base_url, codec)
+        postback(tree, anchor, base_url, codec) or form_pager(tree, anchor, base_url, codec)

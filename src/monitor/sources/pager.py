@@ -1,7 +1,8 @@
 """A list page's own next page, found as a reader finds it (the walk reads on by it past `pages`).
 
 In: a parsed list page, its base URL and address, and its encoding. Out: the next page's address
-(or the form post an ASP.NET pager makes for it: `postback`), else None. A reader goes on by
+(or the form post an ASP.NET pager makes for it: `postback`; the form a pager's script or
+button sends: `form_pager`), else None. A reader goes on by
 what the pager shows, in this order:
 - a link saying "next page" (下一页, 下頁, Next…, in brackets or with an arrow: `[下一页]`,
   `下一页→`, `Next ›`; an image link by its `alt`, a bare link by its `title`), by its address
@@ -23,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .base import Request, absolute, names_page, script_link
-from .postback import postback
+from .postback import form_pager, postback
 
 # What a list page's pager calls its next page, the whole text of the link.
 NEXT_TEXTS = frozenset({"下一页", "下页", "下一頁", "下頁", "后页", "後頁", "next", "next page", "next »", "›", "»", ">",
@@ -51,8 +52,11 @@ def next_page(tree: Any, base_url: str, url: str, codec: str) -> str | Request |
             href = anchor.attributes.get("href")
             target = absolute(base_url, href) or script_link(base_url, href, anchor.attributes.get("onclick"))
             if target is None:
-                return postback(tree, anchor, base_url, codec)
+                return postback(tree, anchor, base_url, codec) or form_pager(tree, anchor, base_url, codec)
             return target if target != url else None
+    for button in tree.css("form input[type=submit], form button"):  # a form's own "next page" button
+        if says_next(button.attributes.get("value") or button.text(deep=True) or ""):
+            return form_pager(tree, button, base_url, codec)
     target = _scripted(tree, base_url) or _head_next(tree, base_url) or _trs(tree, base_url) or \
         _menu(tree, base_url, url) or _numbered(tree, base_url, url)
     return target if target != url else None

@@ -8,14 +8,17 @@ to the anchor's form's action with the form's controls as a script's `form.submi
 selected options; no submit button) and `__EVENTTARGET` / `__EVENTARGUMENT` set, to be sent
 in the page's charset as a browser sends it (`Request.charset`). None for any
 other anchor, one outside any form, a form posting to another host (a page may have us post only
-to its own site) or one too big to be a pager's. Pure; never fetches.
+to its own site) or one too big to be a pager's. `form_pager`: the same for a pager whose link's
+script sets the form's page field and submits it (`goPage(2)`, a JSP column's), and for a
+form's own "next page" button: the form sent by its method (a GET's fields in the query). Pure;
+never fetches.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from .base import Request, absolute, in_page_encoding
 
@@ -43,6 +46,49 @@ def postback(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> Req
         return None  # no pager's form is that big: a page built to make us post it
     fields["__EVENTTARGET"], fields["__EVENTARGUMENT"] = found.group(1), found.group(2)
     return Request(in_page_encoding(action, codec), "POST", form=fields, charset=codec)
+
+
+# a pager script's call with the page number: goPage(2), turnPage('3'), toPage( 4 )
+_CALL = re.compile(r"""[\w$.]{1,80}\(\s*['"]?(\d{1,6})['"]?\s*\)""")
+# a form field holding the page number to show (pageNo, page_index, curPage, currentPage, pn, …)
+_PAGE_FIELD = re.compile(r"(?:cur(?:rent)?)?page(?:no|num|number|index|id)?|p|pn|pg|pageindex|pi|curpage", re.I)
+
+
+def form_pager(tree: Any, anchor: Any, base_url: str, codec: str = "utf-8") -> str | Request | None:
+    """The request a pager's form makes for the next page: for a link whose script passes the
+    page number (`javascript:goPage(2)`), the anchor's form (else the page's only form with a
+    page-number field) with that field set to it; for a submit button (`anchor` is the button),
+    its form as it stands. None when neither fits (see the module's docstring)."""
+    script = " ".join(filter(None, (anchor.attributes.get("href"), anchor.attributes.get("onclick"))))[:2000]
+    called = _CALL.search(script) if script.lower().startswith("javascript:") or "onclick" in anchor.attributes \
+        else None
+    if called is None:
+        if anchor.tag not in ("input", "button") or (anchor.attributes.get("type") or "submit").lower() != "submit":
+            return None
+        form, number = _form_of(tree, anchor), None
+    else:
+        number = called.group(1)
+        form = _form_of(tree, anchor)
+        if form is None or not any(_PAGE_FIELD.fullmatch(k.replace("_", "")) for k in _controls(form)):
+            forms = [f for f in tree.css("form") if any(_PAGE_FIELD.fullmatch(k.replace("_", "")) for k in _controls(f))]
+            form = forms[0] if len(forms) == 1 else None
+    if form is None:
+        return None
+    action = absolute(base_url, form.attributes.get("action") or "") or base_url
+    if urlsplit(action).hostname != urlsplit(base_url).hostname:
+        return None
+    fields = _controls(form)
+    if len(fields) > MAX_FIELDS or sum(len(k) + len(v) for k, v in fields.items()) > MAX_FORM_CHARS:
+        return None
+    if number is not None:
+        field = next(k for k in fields if _PAGE_FIELD.fullmatch(k.replace("_", "")))
+        fields[field] = number
+    elif name := anchor.attributes.get("name"):  # a named button sends its own value
+        fields[name] = anchor.attributes.get("value") or ""
+    if (form.attributes.get("method") or "get").strip().lower() == "post":
+        return Request(in_page_encoding(action, codec), "POST", form=fields, charset=codec)
+    query = urlencode(fields, encoding=codec, errors="xmlcharrefreplace")  # a GET form: its fields are the query
+    return action.split("#", 1)[0].split("?", 1)[0] + "?" + query
 
 
 def _form_of(tree: Any, anchor: Any) -> Any:
