@@ -99,3 +99,13 @@ def test_a_dated_correction_note_is_not_text() -> None:
     assert body[-1].startswith("A previous version of the app, shown to investors")
     assert not any("misstated" in line for line in body)
     assert len(body) == 3
+
+
+def test_a_caption_in_small_type_under_its_picture_is_not_text() -> None:
+    """`<p align=center><img><br/><font size=1>…</font></p>`: the picture's caption in its own centred
+    block, in small type, longer than the short lines taken for captions so far: not text. A centred
+    block whose line under the picture is set as plain text stays."""
+    body = paragraphs("en_e21_small_caption.html")
+    assert not any("pack themselves" in line or "One more trip" in line for line in body)
+    assert any(line.startswith("Our new street sits at the far end") for line in body)
+    assert "#4. Bargaining" in body

@@ -473,7 +473,8 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
     else:
         return None
     text = box.text().strip()
-    if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION:
+    if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION \
+            and not (weighted_length(text) <= 200 and _italic_centred(box, text)):
         return None  # a centred paragraph may be a line of the article set beside a picture
     if not text:
         return _alt_caption(image, box, own_id) or _centred_caption_after(box, own_id)
@@ -539,13 +540,18 @@ def _caption_classed(box: LexborNode, text: str) -> bool:
     return not rest
 
 
+# Italics and small type: how an older page sets a caption under its picture in the picture's own block.
+_CAPTION_TYPE = "i, em, small, font[size='1'], font[size='2'], font[size='-1'], font[size='-2']"
+
+
 def _italic_centred(box: LexborNode, text: str) -> bool:
-    """Whether a centred picture box's text all sits in italics (`<center><img><br><i>Dan admires
-    his new racks.</i></center>`): an older page's caption, sentence ends and all."""
+    """Whether a centred picture box's text all sits in italics or small type (`<center><img><br><i>Dan
+    admires his new racks.</i></center>`, `<p align=center><img><br><font size=1>…</font></p>`): an
+    older page's caption, sentence ends and all."""
     if box.tag != "center" and not _centred(box):
         return False
     rest = " ".join(_unmarked(text).split())
-    for node in box.css("i, em"):
+    for node in box.css(_CAPTION_TYPE):
         part = " ".join(_unmarked(node.text()).split())
         if part and part in rest:
             rest = rest.replace(part, "", 1).strip()
