@@ -19,7 +19,7 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .errors import LockBusy
@@ -34,8 +34,12 @@ def busy(path: Path, what: str) -> LockBusy:
 
 
 def lock_path(db_path: str | Path, kind: str) -> Path:
-    """`<db>.lock` for the daemon, `<db>.<kind>.lock` for the others."""
+    """`<db>.lock` for the daemon, `<db>.<kind>.lock` for the others, beside the file the path
+    leads to: a database reached by two names (a symbolic link to it, and the file) has one set
+    of locks, not one per name."""
     db = Path(db_path)
+    with suppress(OSError, RuntimeError):  # a loop of links: the name as given
+        db = db.resolve()
     return db.with_name(db.name + (".lock" if kind == "daemon" else f".{kind}.lock"))
 
 
