@@ -57,16 +57,17 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
+    env.globals["topic_path"] = topic_path
     env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
     pages = _Pages(archive, env)
     routes = [Route("/", lambda _: RedirectResponse(root() + "/search")),
               Route("/search", pages.search), Route("/search.atom", pages.search_feed),
-              Route("/story/{story_id:int}", pages.story), Route("/topic/{name}.atom", pages.topic_feed),
-              Route("/topic/{name}", pages.topic), Route("/sources", pages.sources)]
+              Route("/story/{story_id:int}", pages.story), Route("/topic/{name:path}.atom", pages.topic_feed),
+              Route("/topic/{name:path}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
     middleware = [Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting},
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
                      lifespan=pages.lifespan)
 
 
@@ -136,6 +137,12 @@ class _Pages:
                                                       root=root(), **values)
         return Response(html, status_code=status, headers=headers, media_type="text/html; charset=utf-8")
 
+    async def no_page(self, request: Request, _exc: Exception) -> Response:
+        """An address that is no page (mistyped, cut short): the pages' own 404, with their links."""
+        if request.url.path.endswith(".atom"):
+            return PlainTextResponse("no feed at this address", status_code=404)
+        return self.render("missing.html", 404, what="such page")
+
     async def waiting(self, request: Request, _exc: Exception) -> Response:
         """Any page before the database is there: 503, and when to ask again."""
         retry = {"Retry-After": str(RETRY_SECONDS)}
@@ -145,7 +152,10 @@ class _Pages:
 
     def _params(self, request: Request) -> dict[str, str]:
         keys = ("q", "topic", "source", "since", "until", "sort")
-        return {k: request.query_params.get(k, "").strip() for k in keys}
+        p = {k: request.query_params.get(k, "").strip() for k in keys}
+        if p["sort"] == "date":  # the default, which the form sends: not a filter set, nor part of a link
+            p["sort"] = ""
+        return p
 
     def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None):
         since, until = parse_since(p["since"], "since"), parse_until(p["until"], "until")
@@ -221,7 +231,7 @@ class _Pages:
         if at > 1:
             p.update(at=str(at), **({"upto": str(upto)} if upto is not None else {}))
         if "within" in p:
-            back_path, back_words = f"/topic/{quote(within)}", within
+            back_path, back_words = topic_path(within), within
             back = {k: p[k] for k in ("weeks",) if k in p}
         else:
             back_path, back_words = "/search", "search"
@@ -280,8 +290,8 @@ class _Pages:
             return PlainTextResponse(f"unknown topic {name}", status_code=404)
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
-                                now=datetime.now(timezone.utc), self_url=self._address(request, _link(f"/topic/{quote(name)}.atom", {})),
-                                page_url=self._address(request, _link(f"/topic/{quote(name)}", {}))), request)
+                                now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
+                                page_url=self._address(request, _link(topic_path(name), {}))), request)
 
     async def sources(self, request: Request) -> Response:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
@@ -291,6 +301,12 @@ class _Pages:
                  "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
                 for n in names]
         return self.render("sources.html", rows=rows)
+
+
+def topic_path(name: str) -> str:
+    """A topic page's path: the name quoted whole (a topic named `上海/三明 #合作` is one segment,
+    not a further path and a fragment)."""
+    return "/topic/" + quote(name, safe="")
 
 
 def _link(path: str, p: dict[str, str], **extra: object) -> str:

@@ -1,0 +1,160 @@
+"""`monitor serve` used as colleagues use it, second round: a phone's width against a long
+unbroken title, address or echoed filter; a topic whose name holds a slash or a hash; an address
+that is no page; a search sent from the form as a browser sends it; a bookmarked source filter
+naming a source no longer listed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+ODD = "上海/三明 #合作"  # a topic name TOML takes as it is: a slash, a space and a hash
+TOPIC = ('[topics."上海/三明 #合作"]\n[topics."上海/三明 #合作".groups.pair]\nterms = ["沪明"]\n'
+         '[[topics."上海/三明 #合作".rules]]\nname = "pair"\nany = ["pair"]\n')
+LONG_URL = "https://long.example.cn/" + "a" * 300 + ".html"
+LONG_TITLE = "沪明合作" + "X" * 200
+BODY = "上海与三明两地对口合作再上新台阶，沪明两地共建产业园区签约项目二十个，总投资五十亿元。"
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """A long unbroken title at a long address; a story copied by 60 outlets at long addresses;
+    every story under a topic named with a slash and a hash."""
+    from monitor import config as config_mod
+
+    work = tmp_path_factory.mktemp("use2")
+    cfg_path = work / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n' + TOPIC, encoding="utf-8")
+    lines = [{"url": LONG_URL, "title": LONG_TITLE, "published": "2026-12-01T10:00:00+08:00", "source": "长站",
+              "body": "沪明对口合作，" + "https://x.example.cn/" + "b" * 300}]
+    lines += [{"url": f"https://copy{i}.example.com/{'p' * 150}/{i}.html", "title": "沪明共建产业园签约二十个项目",
+               "published": f"2026-11-28T10:{i:02d}:00+08:00", "source": f"outlet{i}", "body": BODY}
+              for i in range(60)]
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
+                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+    assert done.exit_code == 0, done.output
+    store = Store.open(db)
+    with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def _story_of(store: Store, url: str) -> int:
+    return store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0]
+
+
+# Run in the page once it is loaded: every <details> opened, then each element whose box or text
+# reaches past the window's width (and is not inside a box that scrolls) named in an attribute.
+PROBE = """<script>addEventListener('load', () => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  const width = document.documentElement.clientWidth, out = [];
+  document.querySelectorAll('body *').forEach(e => {
+    for (let p = e; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return;
+    const scrolls = ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName);  // a field scrolls its own text
+    if (e.getBoundingClientRect().right > width + 1 || (!scrolls && e.scrollWidth > e.clientWidth + 1))
+      out.push(e.tagName + (e.className ? '.' + e.className : ''));
+  });
+  document.body.setAttribute('data-wide', [...new Set(out)].join(' '));
+});</script>"""
+
+
+def _too_wide(html: str, tmp_path) -> list[str]:
+    """The elements wider than a phone's window (Chromium's headless window, asked for 375 px)."""
+    page = tmp_path / "page.html"
+    page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                          "--window-size=375,900", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=90).stdout
+    found = re.search(r'data-wide="([^"]*)"', dom)
+    assert found, dom[-2000:]
+    return found.group(1).split()
+
+
+def test_a_long_title_address_or_echoed_filter_stays_inside_a_phone_screen(town, tmp_path):
+    """A title of one unbroken Latin run made the story page's heading run 4,000 px past a phone's
+    screen (the page scrolled sideways, the text cut at the edge); the list of all outlets of a
+    much-copied story did the same with each long address, and a mistyped `since` echoed in the
+    error box. The results' and versions' boxes already wrapped such text; these did not."""
+    site, store = town
+    pages = [f"/story/{_story_of(store, LONG_URL)}", f"/story/{_story_of(store, 'https://copy0.example.com/' + 'p' * 150 + '/0.html')}",
+             "/search?since=" + "b" * 300]
+    for path in pages:
+        page = get(site, path)
+        assert page.status_code in (200, 400)
+        assert _too_wide(page.text, tmp_path) == [], path
+
+
+def _topic_links(html: str) -> set[str]:
+    return {unescape(h) for h in re.findall(r'href="([^"]*/topic/[^"]*)"', html)}
+
+
+def test_a_topic_named_with_a_slash_or_a_hash_is_reached_by_every_link(town):
+    """A topic's name went into its links as it is: `/topic/上海/三明 #合作` is another path and a
+    fragment, so the header's link, the story page's "matched …", the topic page's feed and pager
+    all answered 404, and the page itself could not be asked for at all."""
+    site, store = town
+    story = _story_of(store, LONG_URL)
+    links = set()
+    for path in ("/search", f"/story/{story}", f"/story/{story}?within={quote(ODD)}"):
+        links |= _topic_links(get(site, path).text)
+    assert links, "no topic link found"
+    topic_page = next(link for link in links if not link.endswith(".atom") and "hu-ming" not in link)
+    links |= _topic_links(get(site, topic_page).text)
+    assert any(link.endswith(".atom") for link in links)
+    for link in sorted(links - {link for link in links if "hu-ming" in link}):
+        answer = get(site, link)
+        assert answer.status_code == 200, link
+        if link.endswith(".atom"):
+            assert f"<title>monitor: {ODD}</title>" in answer.text
+        else:
+            assert f"<h1>{ODD}</h1>" in unescape(answer.text), link
+
+
+@pytest.mark.parametrize("path", ["/nope", "/story/abc", "/topic/a/b/c", "/story/-1"])
+def test_an_address_that_is_no_page_answers_the_sites_own_page(town, path):
+    """A mistyped or truncated address answered the bare text "Not Found", no header to the
+    search or topics: the reader was left with a blank page to edit by hand."""
+    site, _ = town
+    answer = get(site, path)
+    assert answer.status_code == 404 and answer.headers["content-type"].startswith("text/html")
+    assert 'href="/search"' in answer.text and "href=\"/sources\"" in answer.text
+
+
+def test_a_search_sent_from_the_form_keeps_the_filters_folded_and_its_links_short(town):
+    """The form sends every field, and its sort list's first choice is `date`: after any search
+    from it the filters stood open (as if one were set), pushing the results down a phone's
+    screen, and every link and the feed carried `sort=date`, so the same search's feed had
+    two ids by the way it was reached."""
+    site, _ = town
+    sent = get(site, "/search?" + "q=%E6%B2%AA%E6%98%8E&topic=&source=&since=&until=&sort=date").text
+    plain = get(site, "/search?q=%E6%B2%AA%E6%98%8E").text
+    assert "<details open" not in sent and "<details open" in get(site, "/search?q=x&sort=relevance").text
+    assert "sort=date" not in sent
+    feeds = [re.search(r'rel="alternate" type="application/atom\+xml"[^>]*href="([^"]*)"', p).group(1) for p in (sent, plain)]
+    assert feeds[0] == feeds[1]
+    ids = [re.search(r"<id>([^<]*)</id>", get(site, unescape(f)).text).group(1) for f in (
+        "/search.atom?q=%E6%B2%AA%E6%98%8E&sort=date", "/search.atom?q=%E6%B2%AA%E6%98%8E")]
+    assert ids[0] == ids[1]
+
+
+def test_a_source_filter_naming_no_listed_source_says_so(town):
+    """A bookmarked search by a source since renamed showed the source filter at "any" above
+    "Nothing found.": it read as a search of everything finding nothing."""
+    site, _ = town
+    page = get(site, "/search?q=%E6%B2%AA%E6%98%8E&source=old-name").text
+    chosen = re.search(r'<select name="source">(.*?)</select>', page, re.S).group(1)
+    assert re.search(r"<option[^>]*selected[^>]*>old-name</option>", chosen), chosen
+    assert "Nothing found" in page
