@@ -69,18 +69,23 @@ def found(cfg, query: str) -> set[int]:
 
 
 CJK_SPACE = re.compile(f"(?<=[{textnorm.CJK_CHARS}]) (?=[{textnorm.CJK_CHARS}])")
+MIXED = re.compile(f"[a-z0-9] ?[{textnorm.CJK_CHARS}]|[{textnorm.CJK_CHARS}] ?[a-z0-9]")
+SCRIPT_SPACE = re.compile(f"(?<=[a-z0-9]) (?=[{textnorm.CJK_CHARS}])|(?<=[{textnorm.CJK_CHARS}]) (?=[a-z0-9])")
 
 
 def contains(text: str, term: str) -> bool:
     """The reference: a substring of the normal form, whole words for ASCII letters and digits
     (a number not inside a longer one: `5亿` is not in `3.5亿`, nor `5` in `3.5`), a space between two CJK characters
-    as none in a term that has one (the index cannot find `对口 合作` for `对口合作`), every
-    apostrophe as `'` and every dash as `-`."""
-    joined = CJK_SPACE.search(textnorm.normalize(term)) is not None
+    as none in a term that has one (the index cannot find `对口 合作` for `对口合作`), a space between
+    a letter or digit and a CJK character as none in a term that has the two side by side (`AI产业`
+    finds `AI 产业`, and the other way), every apostrophe as `'` and every dash as `-`."""
+    mixed = MIXED.search(textnorm.normalize(term)) is not None
+    joined = mixed or CJK_SPACE.search(textnorm.normalize(term)) is not None
 
     def form(s: str) -> str:
         s = re.sub("[\u2018\u2019\u201b\u02bc\u2032\u00b4`]", "'", re.sub("[\u2010-\u2015\u2212\u2043]", "-", s))
-        return CJK_SPACE.sub("", s) if joined else s
+        s = CJK_SPACE.sub("", s) if joined else s
+        return SCRIPT_SPACE.sub("", s) if mixed else s
     n = form(textnorm.normalize(term))
     left = r"(?<![a-z0-9])" + (r"(?<![0-9][.,])" if n[0].isdigit() else "") if re.match("[a-z0-9]", n[0]) else ""
     right = r"(?![a-z0-9])" if re.match("[a-z0-9]", n[-1]) else ""

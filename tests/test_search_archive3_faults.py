@@ -190,6 +190,46 @@ def test_the_served_page_takes_a_time_as_the_cli_does(cfg):
     assert "泰宁县夜间签约仪式" in page.text and "建宁县" not in page.text
 
 
+# --- a space between English and Chinese ----------------------------------------------------------
+
+SPACED = [("三明 AI 产业园开园", "三明 AI 产业园今日开园，沪明合作再添新项目。"),
+          ("三明AI产业园招商", "三明AI产业园面向上海招商，沪明合作深入推进。"),
+          ("AI 的产业应用论坛", "论坛讨论 AI 的产业应用，沪明合作单位参加。"),
+          ("永安发布 5G 园区规划", "永安发布5G园区规划，沪明合作共建。")]
+
+
+@pytest.fixture()
+def spaced(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    for i, (title, body) in enumerate(SPACED):
+        url = f"https://park{i}.example.cn/{i}.html"
+        art = Article(url=url, title=title, paragraphs=(body,), published=DAY + timedelta(days=i))
+        store.add_article(art, source="desk", canonical_url=url, content_hash=f"s{i}", story_id=None, band_keys=[])
+    store.close()
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("query", ["AI产业园", '"AI 产业园"', "三明AI产业", '"三明 AI 产业"', "title:AI产业园"])
+def test_english_beside_chinese_is_found_with_or_without_the_space_between(spaced, query):
+    """Chinese typesetting puts a space between English and Chinese or not (`AI 产业园`,
+    `AI产业园`): a press office typing `AI产业园` missed the headline set `三明 AI 产业园开园`."""
+    assert titles(spaced, "--", query) == ["三明AI产业园招商", "三明 AI 产业园开园"]
+
+
+def test_the_space_is_dropped_only_between_english_and_chinese(spaced):
+    assert titles(spaced, "--", "AI的产业") == ["AI 的产业应用论坛"]
+    assert titles(spaced, "--", "5G园区") == ["永安发布 5G 园区规划"]
+    assert titles(spaced, "--", "AI产业园 -招商") == ["三明 AI 产业园开园"]
+
+
+def test_the_snippet_marks_the_words_with_or_without_the_space(spaced):
+    out = search(spaced, "AI产业园").stdout
+    assert "三明 【AI 产业园】今日开园" in out and "三明【AI产业园】面向上海招商" in out
+    assert "三明【AI产业园】面向" in search(spaced, "--", '"AI 产业园"').stdout
+
+
 # --- control characters in an export --------------------------------------------------------------
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -17,6 +17,7 @@ text are one after normalisation, so 滬明 and 沪明 find the same articles.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -57,7 +58,7 @@ class Term(NamedTuple):
     def found_in(self, title: str, body: str) -> bool:
         """True when the normalised title (or body, unless title-only) contains the term (as
         `Query.accepts` prepares them)."""
-        needle = _cjk_joined(self.norm) if " " in self.norm else self.norm
+        needle = _joined(self.norm, _mixed(self.norm))
         return _contains(title, needle) or (not self.title_only and _contains(body, needle))
 
     @property
@@ -123,20 +124,49 @@ def _contains(text: str, needle: str) -> bool:
 def _cjk_joined(text: str) -> str:
     """`text` without the spaces between two CJK characters: no word break in Chinese text, where
     a title typeset `对口 合作` says 对口合作 (a phrase typed either way finds both)."""
+    return _joined(text, False)
+
+
+def _joined(text: str, latin: bool) -> str:
+    """`_cjk_joined`, and with `latin` also without a space between a letter or digit and a CJK
+    character: Chinese typesetting puts one there or not (`AI 产业`, `AI产业`; `iPhone 17 发布`),
+    so a term written either way finds both."""
     if " " not in text:
         return text
+    pieces = text.split(" ")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        a, b = out[-1][-1:], piece[:1]
+        if a and b and (_cjk_pair(a, b) or (latin and _script_change(a, b))):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return " ".join(out)
+
+
+def _cjk_pair(a: str, b: str) -> bool:
+    return textnorm.is_cjk_run(a) and textnorm.is_cjk_run(b)
+
+
+def _script_change(a: str, b: str) -> bool:
+    """A letter or digit (outside CJK) and a CJK character, in either order."""
     cjk = textnorm.is_cjk_run
-    return "".join(c for i, c in enumerate(text)
-                   if not (c == " " and 0 < i < len(text) - 1 and cjk(text[i - 1]) and cjk(text[i + 1])))
+    return (cjk(a) and _word_char(b)) or (_word_char(a) and cjk(b))
+
+
+def _mixed(norm: str) -> bool:
+    """Whether a term has a letter or digit beside a CJK character (or a space between them)."""
+    return any(_script_change(a, b) for a, b in itertools.pairwise(norm.replace(" ", "")))
 
 
 @functools.lru_cache(maxsize=64)
-def _text_steps(query: Query) -> tuple[bool, bool]:
+def _text_steps(query: Query) -> tuple[bool, bool, bool]:
     """What the text needs before a query's terms are looked for in it: its apostrophes and
-    dashes made one (a term holds one), its spaces between CJK characters dropped (a phrase did)."""
+    dashes made one (a term holds one), its spaces between CJK characters dropped (a phrase did),
+    and those between a letter or digit and a CJK character (a term has the two side by side)."""
     norms = [t.norm for t in _all_terms(query.root)]
     return (any(snippets.MARKS.intersection(n) for n in norms),
-            any(_cjk_joined(n) != n for n in norms))
+            any(_cjk_joined(n) != n for n in norms), any(_mixed(n) for n in norms))
 
 
 class Query(NamedTuple):
@@ -149,11 +179,11 @@ class Query(NamedTuple):
         """Whether an article with this normalised title and body satisfies the query."""
         if self.root is None:
             return True
-        marks, spaces = _text_steps(self)
+        marks, spaces, mixed = _text_steps(self)
         if marks:
             title_norm, body_norm = snippets.same_marks(title_norm), snippets.same_marks(body_norm)
-        if spaces:
-            title_norm, body_norm = _cjk_joined(title_norm), _cjk_joined(body_norm)
+        if spaces or mixed:
+            title_norm, body_norm = _joined(title_norm, mixed), _joined(body_norm, mixed)
         return _eval(self.root, title_norm, body_norm)
 
     def literal_test(self) -> Callable[[str, str], bool] | None:

@@ -9,6 +9,7 @@ finds 对口. Pure.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 
 from . import textnorm
@@ -109,6 +110,10 @@ def preimages(char: str) -> tuple[str, ...]:
 def _occurrences(norm: str, index: list[int], needles: list[str]) -> list[tuple[int, int]]:
     spans = []
     for needle in needles:
+        if (spaced := _spaced(needle)) is not None:
+            spans += [(index[m.start()], index[m.end() - 1] + 1) for m in spaced.finditer(norm)
+                      if not (needle[0].isdigit() and _in_number(norm, m.start()))]
+            continue
         start = norm.find(needle)
         while start >= 0:
             if not (needle[0].isdigit() and _in_number(norm, start)):
@@ -117,6 +122,33 @@ def _occurrences(norm: str, index: list[int], needles: list[str]) -> list[tuple[
             else:
                 start = norm.find(needle, start + 1)
     return sorted(set(spans))
+
+
+def _script_change(a: str, b: str) -> bool:
+    """A letter or digit beside a CJK character, in either order (`AI产业`)."""
+    cjk = textnorm.is_cjk_run
+    return (cjk(a) and b.isalnum() and not cjk(b)) or (a.isalnum() and not cjk(a) and cjk(b))
+
+
+@functools.lru_cache(maxsize=256)
+def _spaced(needle: str) -> re.Pattern[str] | None:
+    """A pattern finding `needle` with or without a space where search reads one as none (as it
+    finds the article): between English and Chinese either way (`AI产业`, `AI 产业`), between
+    two CJK characters where the term has one (`对口 合作`). None where the needle has no such
+    place (found as it is)."""
+    cjk, out, changed = textnorm.is_cjk_run, [], False
+    for i, char in enumerate(needle):
+        prev, after = needle[i - 1:i], needle[i + 1:i + 2]
+        if char == " ":
+            flexible = bool(prev and after) and ((cjk(prev) and cjk(after)) or _script_change(prev, after))
+            out.append(" ?" if flexible else " ")
+            changed |= flexible
+            continue
+        if prev and prev != " " and _script_change(prev, char):
+            out.append(" ?")
+            changed = True
+        out.append(re.escape(char))
+    return re.compile("".join(out)) if changed else None
 
 
 def _in_number(norm: str, start: int) -> bool:
