@@ -1,5 +1,6 @@
 """A mail server's refusals at MAIL FROM that are not about the sender's address: "530
-Authentication required" (a server that takes mail only after a login, set up without one) and
+Authentication required" (a server that takes mail only after a login, set up without one), "530
+Must issue a STARTTLS command first" (only over TLS, set up with security = "none"), and
 a passing 4xx ("421 too many connections from your IP", a busy relay). Before, both were told as
 "refused sender …: check `from`; many servers only accept the login's own address", sending the
 person to change a right address. Now each says what the server asked, and the passing refusal
@@ -62,5 +63,25 @@ def test_a_server_putting_the_message_off_says_it_goes_again_and_it_goes_once(tm
         (again,) = send_digests(ctx)
         assert again.status == "sent" and again.stories == 3 and len(sink.envelopes) == 1
         assert not sink.parsed(0)["X-Monitor-Resend"]  # put off before its data: nobody had it
+    finally:
+        controller.stop()
+
+
+class WantsTLS(SMTPSink):
+    """Takes mail only over TLS: 530 to MAIL FROM on a plain connection (Postfix's
+    smtpd_tls_security_level = encrypt says it so)."""
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        return "530 5.7.0 Must issue a STARTTLS command first"
+
+
+def test_a_server_wanting_tls_first_says_to_set_security(tmp_path):
+    sink = WantsTLS()
+    controller = _start(sink)
+    try:
+        (result,) = send_digests(world(tmp_path, sink.port))
+        assert result.status == "error" and not sink.envelopes
+        assert "STARTTLS" in result.detail and "security" in result.detail, result.detail
+        assert "`from`" not in result.detail and "username" not in result.detail, result.detail
     finally:
         controller.stop()

@@ -360,6 +360,9 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
         return NotifyError(f"{where} put the message off: {_smtp_reply(exc)}",
                            hint="a passing refusal; the message goes again at the retry")
     if isinstance(exc, smtplib.SMTPSenderRefused) and exc.smtp_code == 530:  # RFC 4954: no mail before a login
+        if "tls" in _smtp_reply(exc).lower():  # RFC 3207: nor before STARTTLS
+            return NotifyError(f"{where} takes mail only over TLS: {_smtp_reply(exc)}",
+                               hint='set security = "starttls" (port 587 or 25) or "ssl" (port 465)')
         return NotifyError(f"{where} takes mail only after a login: {_smtp_reply(exc)}",
                            hint="set the channel's username and password_env" if not channel.username else
                            "check `security`: some servers keep AUTH for starttls or ssl")
