@@ -77,3 +77,33 @@ def test_a_digest_given_the_other_name_waits_for_the_sender_under_way(tmp_path, 
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert len(webhook_receiver.requests) == 1
+
+
+def test_a_backup_restored_under_the_other_name_sends_nothing_twice(tmp_path, webhook_receiver):
+    """The note of what was sent (`<db>.sent`) is one per database too: kept beside each name,
+    a backup restored and then sent from under the link did not know what went under the file's
+    name, and sent it again."""
+    import shutil
+
+    from delivery_world import counts
+
+    from monitor.pipeline import send_digests
+
+    real, link = linked(tmp_path)
+    path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json",
+                                                     "url": webhook_receiver.url + "/hook"}], max_stories=3)
+    store = Store.open(link)
+    assert import_lines(Context(config.load(path, link), store), news_lines(6)).matched == 6
+    store.close()
+    shutil.copy(real, tmp_path / "backup.db")  # last night's backup: every story, none sent
+    for name in (link, real):  # cron's digest under the link, the daemon's under the file's name
+        store = Store.open(name)
+        assert send_digests(Context(config.load(path, name), store))[0].stories == 3
+        store.close()
+    for suffix in ("-wal", "-shm"):
+        real.with_name(real.name + suffix).unlink(missing_ok=True)
+    shutil.copy(tmp_path / "backup.db", real)  # restored
+    store = Store.open(link)
+    assert send_digests(Context(config.load(path, link), store))[0].stories == 0
+    store.close()
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1)

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 
 TAIL = 64 * 1024  # bytes read from the end for the last line
 
 
 def log_path(db_path: str | Path) -> Path:
+    """`<db>.sent`, beside the file the path leads to: one note per database, whatever its name
+    (a symbolic link to it, or the file's own)."""
     db = Path(db_path)
+    with suppress(OSError, RuntimeError):  # a loop of links: the name as given
+        db = db.resolve()
     return db.with_name(db.name + ".sent")
 
 
