@@ -158,3 +158,35 @@ def test_a_source_filter_naming_no_listed_source_says_so(town):
     chosen = re.search(r'<select name="source">(.*?)</select>', page, re.S).group(1)
     assert re.search(r"<option[^>]*selected[^>]*>old-name</option>", chosen), chosen
     assert "Nothing found" in page
+
+
+def test_a_search_feeds_name_says_its_filters(town):
+    """A search's feed was named by its words alone: the same words subscribed with two sources
+    (or with and without a topic) stood in a reader as two feeds of one name. The page's title
+    names them; the feed's now does too."""
+    site, _ = town
+    titles = [re.search(r"<title>([^<]*)</title>", get(site, "/search.atom?" + query).text).group(1)
+              for query in ("q=%E6%B2%AA%E6%98%8E&source=outlet1&sort=relevance", "q=%E6%B2%AA%E6%98%8E")]
+    assert titles == ["monitor: 沪明 · source outlet1 · by relevance", "monitor: 沪明"]
+
+
+def test_an_empty_archive_says_so_rather_than_nothing_found(tmp_path, town):
+    """A fresh `monitor serve` over an archive not yet polled answered every search, even no query
+    at all, "Nothing found.", and showed the sources page as a bare table head: a colleague read
+    it as a broken search, not as an archive still to fill."""
+    from monitor import config as config_mod
+
+    cfg_path = tmp_path / "m.toml"
+    cfg_path.write_text(TOPIC, encoding="utf-8")
+    store = Store.open(tmp_path / "m.db")
+    try:
+        with Served(create_app(Context(config_mod.load(cfg_path, tmp_path / "m.db"), store), auth="")) as empty:
+            for path in ("/search", "/search?q=%E6%B2%AA%E6%98%8E"):
+                page = get(empty, path).text
+                assert "holds no articles yet" in page and "Nothing found" not in page, path
+            assert "No source is configured" in get(empty, "/sources").text
+    finally:
+        store.close()
+    site, _ = town  # an archive with articles still says "Nothing found."
+    page = get(site, "/search?q=%E8%8C%B6%E5%8F%B6").text
+    assert "Nothing found" in page and "holds no articles" not in page

@@ -173,9 +173,10 @@ class _Pages:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_names(), link=_link)
         hint = querylang.nothing_found_hint(p["q"]) if not result.results and page == 1 else None
+        empty = not result.results and page == 1 and self.ctx.store.last_article_id() == 0  # not "Nothing found."
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           hint=hint, terms=result.terms, sources=self._source_names(), link=_link, stale=stale_index(self.ctx),
-                           upto=result.upto)
+                           hint=hint, empty=empty, terms=result.terms, sources=self._source_names(), link=_link,
+                           stale=stale_index(self.ctx), upto=result.upto)
 
     def _source_names(self) -> list[str]:
         """What the source filter offers: the configured and polled sources, and every source an
@@ -199,7 +200,9 @@ class _Pages:
         except InputError as exc:
             return PlainTextResponse(str(exc), status_code=400)
         stories = [_story(r) for r in result.results]
-        title = f"monitor: {p['q'] or 'newest'}"
+        # its filters in its name, as the page's title: a reader lists two of one query's feeds apart
+        title = " · ".join([f"monitor: {p['q'] or 'newest'}", *(f"{k} {p[k]}" for k in ("topic", "source", "since", "until")
+                                                                if p[k]), *(["by relevance"] if p["sort"] == "relevance" else [])])
         return _atom(feeds.atom(stories, title=title, feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
                                 page_url=self._address(request, _link("/search", p))), request)
