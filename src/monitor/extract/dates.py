@@ -129,6 +129,9 @@ _URL_SHORT_DATE = re.compile(r"/(\d{2})(\d{2})(\d{2})/")  # /050427/: a last res
 # /2016/02/160202_name: a year and month folder, then the day as yymmdd opening the file name (BBC 中文's
 # older paths); read only when the six digits repeat the folders' year and month.
 _URL_FOLDER_YYMMDD = re.compile(r"/((?:19|20)(\d{2}))/(\d{2})/(\d{2})(\d{2})(\d{2})(?=[_\-.])")
+# /25/0515/14/JVJV04SH.html: a portal's two-digit year, month and day, and hour folders (the hour 00-23 tells
+# them from an id's digits).
+_URL_YY_MMDD_HH = re.compile(r"/(\d{2})/(0[1-9]|1[0-2])([0-3]\d)/([01]\d|2[0-3])/")
 _ROC_FORMS = (dates_roc.ROC_BARE, dates_roc.ROC_ERA, dates_roc.ROC_NUMERALS)
 # A page clock states the day it is read: a date with its weekday (`2026年12月4日 星期五`, `Friday,
 # December 4, 2026`) on that day or the day before (a cached page) is the clock, not the article's.
@@ -653,7 +656,7 @@ _ABOUT_FIRST = frozenset("0123456789许許左前")
 # name (`本专题由网站编辑部制作`).
 # `最后更新`, `最後更新日期：`: when the page or the site last changed, never how a byline labels the posting time.
 _LAST_UPDATED_BEFORE = re.compile(r"(?:最后|最後|最近)(?:更新|修改)(?:时间|時間|日期|于|於)?\s*+[：:]?\s*+$")
-_BYLINE_FIELD = re.compile("(?:来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者)[^\\s：:]{0,2}[：:]")
+BYLINE_FIELD = re.compile("(?:来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者)[^\\s：:]{0,2}[：:]")
 
 
 def _updated(text: str, start: int) -> bool:
@@ -664,8 +667,8 @@ def _updated(text: str, start: int) -> bool:
     if _LAST_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None:
         return True  # `最後更新日期：2026/12/01 瀏覽人數：…`: a site's footer, whatever counter stands beside it
     return (_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None
-            and _BYLINE_FIELD.search(text, max(0, start - 40), start) is None
-            and _BYLINE_FIELD.search(text, start, start + 40) is None)
+            and BYLINE_FIELD.search(text, max(0, start - 40), start) is None
+            and BYLINE_FIELD.search(text, start, start + 40) is None)
 
 
 # A list of readers' latest comments, with their times (a blog's side column over the post).
@@ -829,6 +832,35 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 _UPDATE_KEYS = (("更新", ""), ("修改", ""), ("上线", ""), ("上線", ""))  # `专题上线：…`: when a topic went up
 
 
+# A speech's or a report's subtitle (`——在全市教育工作会议上的讲话`), then the day it was given in brackets.
+SPEECH = re.compile(r"的(?:讲话|講話|报告|報告|发言|發言|致辞|致詞|主持词|主持詞)")
+_SPEECH_REACH = 60
+
+
+def bracketed_day(text: str) -> bool:
+    """Whether `text` is a day alone in brackets: `（2014年3月5日）`, `(二〇一四年三月五日)`."""
+    if text[:1] not in "（(" or text[-1:] not in ")）":
+        return False
+    inner = text[1:-1].strip()
+    return FULL_DATE.fullmatch(inner) is not None or HAN_DATE.fullmatch(inner) is not None
+
+
+def without_speech_days(text: str) -> str:
+    """`text` with the bracketed day after a speech's subtitle and its speaker (`——在…会议上的报告 市教育局局长
+    某某 （2014年3月5日）`) blanked out (same length): when the speech was given, not when the page posted
+    it; the same object when it has none."""
+    speech = SPEECH.search(text)
+    if speech is None:
+        return text
+    end = min(len(text), speech.end() + _SPEECH_REACH)
+    for at in range(speech.end(), end):
+        if text[at] in "（(":
+            close = min((i for i in (text.find("）", at, at + 30), text.find(")", at, at + 30)) if i >= 0), default=-1)
+            if close >= 0 and bracketed_day(text[at : close + 1]):
+                return _blanked(text, [(at, close + 1)])
+    return text
+
+
 def without_updates(text: str) -> str:
     """`text` with the dates right after an update label blanked out (same length); the same object
     when it has none."""
@@ -917,7 +949,29 @@ def _listed(text: str, match: re.Match[str]) -> bool:
     if timed or _FIELD_BEFORE.search(text, max(0, match.start() - 8), match.start()):
         return False  # a timed date, or a labelled field (`发布日期：`) of a record's metadata table
     # Counted in the match's own form: a side list of `Nov 20, 2026` links is a list as well.
-    return len(match.re.findall(text, max(0, match.start() - 120), match.end() + 120)) >= 3
+    return (len(match.re.findall(text, max(0, match.start() - 120), match.end() + 120)) >= 3
+            or _titled_pair(text, match))
+
+
+# A link's title between two dates of a list of two (`通知公告 关于放假的通知 2020-07-01 图书馆开放时间调整 2020-06-22`):
+# four CJK characters or more, no clause or field punctuation, at most 40 characters.
+_PAIR_GAP = 40
+_PAIR_TITLE = re.compile(r"[^，。；：:,;\d]{0,40}")
+_PAIR_BREAKS = ("来源", "來源", "作者", "发布", "發佈", "發布", "上午", "下午")
+
+
+def _titled_pair(text: str, match: re.Match[str]) -> bool:
+    """Whether an untimed date and another of its form stand with only a link's title between (a side
+    column's list of two dated links), the date before or after it."""
+    low, high = max(0, match.start() - _PAIR_GAP - 12), match.end() + _PAIR_GAP + 12
+    for other in match.re.finditer(text, low, high):
+        if other.start() == match.start() or (other.re is FULL_DATE and other.group(4) is not None):
+            continue
+        gap = text[other.end() : match.start()] if other.start() < match.start() else text[match.end() : other.start()]
+        if (len(gap) <= _PAIR_GAP and _PAIR_TITLE.fullmatch(gap) and len(CJK_CHAR.findall(gap)) >= 4
+                and not any(word in gap for word in _PAIR_BREAKS)):
+            return True
+    return False
 
 
 def _timed_list(text: str, match: re.Match[str]) -> bool:
@@ -982,10 +1036,24 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         found = plausible(_from_roc(era), now) if era else short_year_date(head[han.start() :], now)
         if found:
             return found
-    short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time
-    if short and short.group(8) and not _LISTED.search(head, 0, short.start()):
+    short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time, or
+    # a line of its own under the body (`18-10-20　【打印】【关闭】`, an info bar's date), a credit's bracket before it
+    if short and (short.group(8) or ((short.start() <= 2 or head[short.start() - 1] in ")）】] \u3000")
+                                     and _line_ends(head, short.end()))) \
+            and not _LISTED.search(head, 0, short.start()):
         return short_year_date(head[short.start() :], now)
     return None
+
+
+# What may follow a date line under the body, the blocks' texts run together: no word of a sentence
+# (`18-10-20班获得…`), but a byline field, a tool or the next block's Latin (`Copyright …`).
+_LINE_NEXT = ("来源", "來源", "作者", "点击", "點擊", "浏览", "瀏覽", "阅读", "閱讀", "编辑", "編輯", "【", "[", "|", "｜")
+
+
+def _line_ends(text: str, end: int) -> bool:
+    """Whether a date ending at `end` ends its line: what follows is no Chinese word of a sentence."""
+    rest = text[end : end + 2].lstrip(" \u3000\xa0\t\n")
+    return not rest or rest.startswith(_LINE_NEXT) or (CJK_CHAR.match(rest) is None and not rest[0].isdigit())
 
 
 def last_date(text: str, now: datetime, start: int = 0, timed: bool = False) -> datetime | None:
@@ -1106,6 +1174,9 @@ def date_from_url(url: str | None, now: datetime) -> datetime | None:
             found = plausible(to_utc(int(year), int(month), int(day)), now)
             if found:
                 return found
+    folders = _URL_YY_MMDD_HH.search(path)
+    if folders:
+        return plausible(to_utc(2000 + int(folders[1]), int(folders[2]), int(folders[3])), now)
     return None
 
 

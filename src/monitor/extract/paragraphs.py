@@ -32,7 +32,16 @@ from .boiler import (
     trim_tail,
     without_summary,
 )
-from .dates import FULL_DATE, HAN_DATE, SHORT_YEAR_HAN, SHORT_YEAR_OPENING, YEAR_APART, dated_header_line
+from .dates import (
+    FULL_DATE,
+    HAN_DATE,
+    SHORT_YEAR_HAN,
+    SHORT_YEAR_OPENING,
+    SPEECH,
+    YEAR_APART,
+    bracketed_day,
+    dated_header_line,
+)
 from .divs import beside, paragraph_block
 from .text import clean, collapse, strip_junk, weighted_length
 
@@ -237,6 +246,7 @@ class Body:
     editor: str | None = None
     links: list[str] = field(default_factory=list)  # link rows since the last paragraph ('' for chrome)
     header: int = 0  # how many first paragraphs are header lines above a dated byline (dropped at the end)
+    speech: bool = False  # a speech's subtitle over the text (`——在…会议上的讲话`): its day in brackets may follow
     byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
     captions: list[str] = field(default_factory=list)  # photo captions dropped as chrome (`is_caption`)
     posts: int = 0  # a thread's post lines (`小鱼儿 发表于 2007-3-11 09:30`) met so far
@@ -950,6 +960,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if short and len(text) <= 24 and (text[:1] in _SURNAMES or text[:1] in _NAME_MARKS) and _names_alone(text, body):
         return True
     if short and text[:2] in ("——", "--") and _above_text(body) and _subtitle(text):
+        body.speech = SPEECH.search(text) is not None
         return True  # `——与国际大都市的深度对话`: the headline's second line above the text
     if len(text) <= 20 and text.endswith("正文") and not body.paragraphs and not _SENTENCE.search(text):
         return True  # `中新网福建新闻正文`: the page's kind, over the text
@@ -993,7 +1004,7 @@ def _names_alone(text: str, body: Body) -> bool:
                 and outlet.endswith(_OUTLETS))
     if body.paragraphs and body.paragraphs[-1][-1:] in _SENTENCE_ENDS:
         return False
-    names = line.split()
+    names = line.replace("+", " ").split()  # `李娜娜+宁永红+周印富`: a journal's authors joined
     if len(names) == 2 and len(names[0]) == 1 == len(names[1]):
         names = [names[0] + names[1]]  # `王 福`: one name spaced out
     if not names or (len(names) == 1 and not marked and len(line) != 3):
@@ -1009,7 +1020,7 @@ _SURNAMES = frozenset(
     "郝顾顧龚龔邵万萬覃武钱錢戴严嚴欧歐莫孔向常汤湯康易乔喬赖賴文施洪辛柯庄莊阮温溫俞缪繆游甘倪翁童章鲍鮑牛尤詹"
     "殷颜顏聂聶晏葛单單左卞储儲岳景靳涂祝牟柴焦包安齐齊简簡蓝藍伍滕符管凌骆駱樊郁"
 )
-_NAME_MARKS = frozenset("□■●◆◇☉◎")
+_NAME_MARKS = frozenset("□■●◆◇☉◎○")
 _OUTLETS = ("网", "網", "报", "報", "社", "台", "刊", "客户端", "客戶端")
 # A gallery caption has none of these: punctuation, a space, a digit.
 _UNCAPTION = re.compile(r"[。，！？；：、,.!?;:“”\"'‘’()（）\s\d]")
@@ -1115,6 +1126,11 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     if len(line) <= 12 and ("记者" in line or "記者" in line) and _AGENCY_CREDIT.match(line):
         return True
+    if body.speech and line[-1:] in ")）" and len(line) <= 24 and bracketed_day(line):
+        body.speech = False  # `（2014年3月5日）` under a speech's subtitle and speaker: the day it was given
+        if not body.header and body.paragraphs and _header_only(body.paragraphs):
+            body.header = len(body.paragraphs)  # the speaker's line, a header line like a dated byline's
+        return True
     if line[:1] in "《(（" and len(line) <= 60 and _PRINT_SOURCE.fullmatch(line):
         body.date_text = body.date_text or line  # `《 人民日报 》( 2006年02月14日 第十一版 )`: the paper and page it ran on
         return True
@@ -1129,6 +1145,11 @@ def _is_byline(line: str, body: Body) -> bool:
     if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
         # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
         return _han_date_line(body, line, han)
+    if date is None and line[-1:] == "日" and len(line) <= 40 and (han := HAN_DATE.search(line)) is not None \
+            and han.end() == len(line) and 2 <= len(unit := line[: han.start()].strip()) <= 20 \
+            and unit.endswith(_SIGNER_ENDS) and _ISSUER_MARKS.search(unit) is None:
+        body.date_text = body.date_text or line  # `校长办公室 二○○八年四月二十二日`: a signature on one line
+        return True
     fields = byline_fields(line)
     if date is None and line[:2].isdigit() and (short := SHORT_YEAR_OPENING.match(line)) is not None \
             and (fields or len(line) <= short.end() + 12) and _month_day(short.group(3) or short.group(6),
@@ -1182,6 +1203,8 @@ _PUBLISHED_BEFORE = re.compile(r"(?:发布|發佈|發布|发表|發表)(?:时间
 # How the name of a body that issues a document ends (`…人民政府办公室`, `…管理委员会`, `…研究所`).
 _ISSUER_ENDS = ("政府", "办公室", "辦公室", "委员会", "委員會", "研究所", "研究院", "局", "厅", "廳", "中心", "协会", "協會",
                 "学会", "學會", "大学", "大學", "学院", "學院", "办事处", "辦事處", "公司", "党委", "黨委", "宣传部", "宣傳部")
+# …and a school's or its offices' (`某某中学`, `教务处`, `校团委`), signing a notice under its text.
+_SIGNER_ENDS = (*_ISSUER_ENDS, "学校", "學校", "中学", "中學", "小学", "小學", "幼儿园", "幼兒園", "处", "處", "部", "团委", "團委")
 _ISSUER_MARKS = re.compile(r"[，。、：:；;！？!?,.“”\"（）()《》]")
 
 

@@ -159,8 +159,15 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         places.tail = places.tail[:cut]
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
     found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _body_line(places, now, order, url)
-             or dates.opening_date(places.lead, now, order) or _above_headline(places, now, order))
+             or _marked(places, now, order) or _body_line(places, now, order, url))
+    if not found:
+        # A bare update time over the text (`更新时间：…` with no byline field beside it, an index table's
+        # `更新日期`) is when the page was last edited, a speech's day under its title when it was given: a
+        # notice's signed date under the text, the URL's day or a date line right under the text is the
+        # posting; the update or the speech's day dates the page when none does.
+        weak = _in_region(places, now, order, chinese, weak=True)
+        found = ((weak and (dates.date_from_url(url, now) or _under_body(places.tail, now, order) or weak))
+                 or dates.opening_date(places.lead, now, order) or _above_headline(places, now, order))
     if found:
         return _unless_reposted(found, places.lead)
     shown = places.region if places.anchored else ""
@@ -234,7 +241,7 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
     the publication."""
     shown = None
     if places.anchored and places.region:
-        shown = _shown_in(dates.without_profile(dates.fold_digits(places.region)), now, order)
+        shown = _shown_in(dates.without_speech_days(dates.without_profile(dates.fold_digits(places.region))), now, order)
     shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
 
@@ -291,20 +298,33 @@ def _floor_time(text: str, start: int) -> int:
     return min((at for word in _FLOOR_TIMES if (at := text.find(word, start)) >= 0), default=-1)
 
 
-def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool = True) -> datetime | None:
+def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool = True,
+               weak: bool = False) -> datetime | None:
     """A labelled date, else a timed date, else any date in the byline region (on a Chinese page
     also `12/03/05`, a two-digit year first). When the headline was not found the region may hold a
     sidebar's dates: then only a labelled date, a byline line lifted out of the body, or a date just
-    before the body counts."""
+    before the body counts. A bare update time (`更新时间：…`; beside a byline field, `点击数：35 更新时间：…`,
+    it is an older CMS's posting time) and a speech's day are read only when `weak`."""
     region = places.region
     if not places.anchored:
+        if weak:
+            return None
         return (dates.labelled_date(region, now, order) or _in_byline(places.byline, now, order)
                 or dates.nearest_date(region, len(region), now, within=80))
     if not region:
         return None
-    # An update time (`最后更新：…`) beside the publication date counts only when no other date does.
-    plain = dates.without_updates(region)
-    for text in (plain, region) if plain is not region else (region,):
+    # An update time (`最后更新：…`) beside the publication date counts only when no other date does, and so
+    # does a speech's day under its title (`——在…会议上的讲话 (2014年3月5日)`): a page posts it days later.
+    unspoken = dates.without_speech_days(region)
+    plain = dates.without_updates(unspoken)
+    texts: tuple[str, ...]
+    if not weak:
+        texts = (plain, unspoken) if plain is not unspoken and dates.BYLINE_FIELD.search(region) else (plain,)
+    elif plain is region:
+        return None
+    else:
+        texts = (region,)
+    for text in texts:
         found = (_shown_in(text, now, order, places.byline) or dates.short_year_date(text, now)
                  or dates.roc_numeric_date(text, now) or dates.glued_date(text, now) or dates.year_apart_date(text, now)
                  or (dates.slash_short_year_date(text, now) if chinese else None))
@@ -415,13 +435,19 @@ def _body_line(places: Places, now: datetime, order: dates.Order, url: str | Non
         at = tail.find(line[-8:], 0, len(line) + 60)
         if at >= 0 and (tail.startswith(line[:20]) or at <= 60):
             tail = tail[at + 8 :].lstrip()
-    after = (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
-             or dates.tail_date(tail, now))
+    after = _under_body(tail, now, order)
     if after is None and found is not None:
         for posted in (dates.date_from_url(url, now), _in_scripts(places.html, now)):
             if posted is not None and found < posted <= found + _POSTED_WITHIN:
                 return posted
     return after or found
+
+
+def _under_body(tail: str, now: datetime, order: dates.Order) -> datetime | None:
+    """A labelled date or a dated byline line opening the text right after the body."""
+    tail = tail.lstrip()
+    return (dates.labelled_date(tail[:60], now, order) or dates.opening_date(tail[:40], now, order)
+            or dates.tail_date(tail, now))
 
 
 def _time_shown_in(meta: PageMeta, region: str, now: datetime) -> datetime | None:
