@@ -49,7 +49,9 @@ _CHROME = re.compile(
     r"长按二维码|长按识别|扫描二维码|扫码关注|点击关注|欢迎关注|点击阅读原文|"
     r"加载中|展开全文|展开剩余|阅读全文|查看全文|报料热线|报料邮箱|报料：|报料:|举报/反馈|打开app|下载app|下载客户端|点击上方|蓝字关注|点个在看|点【在看】|分享、点赞|点赞、在看|"
     r"织梦内容管理|本文来自织梦|内容来自织梦|dedecms|"  # a CMS's watermark lines strewn through the text
-    r"继续往下阅读|繼續往下閱讀|请继续阅读|請繼續閱讀|载点|載點|付费会员|付費會員|已过查询时效|已過查詢時效"
+    r"继续往下阅读|繼續往下閱讀|请继续阅读|請繼續閱讀|载点|載點|付费会员|付費會員|已过查询时效|已過查詢時效|"
+    r"公网安备|公網安備|看到此篇文章时的感受|看到此篇文章時的感受|"  # a police filing number; a CMS's mood vote
+    r"全部预览完了|全部預覽完了"  # a document-sharing site's end of its preview
 )
 # A page's counters (`阅读量：1203`, `阅读:0`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
 _COUNTERS = re.compile(r"点击数|点击量|浏览次数|阅读量|阅读次数|阅读[：:]\s*\d")
@@ -183,6 +185,9 @@ _READ_TIME = re.compile(r"\b\d{1,3} ?(?:min|mins|minutes?)\.? read\b")  # `4 min
 _DURATION = re.compile(r"\d{1,3}(?::\d\d)? ?(?:min|mins|minutes?|sec|secs|seconds?)\.?(?: (?:read|listen))?")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
 _END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
+# A journal article's authors' institution under their names, its city and postcode: `(某某大学教育学院,山西太原 030031)`.
+_AFFILIATION = re.compile(r"[（(][^（）()]{0,30}(?:大学|大學|学院|學院|研究所|研究院|学校|學校)[^（）()]{0,30}?\s*\d{6}\s*[)）]")
+_EDITOR_LABELS = ("责任编辑", "責任編輯")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A letter or digit of a script the pages are written in (`ℹ` is a letter to `\w`, not to a reader).
 _TEXT_CHAR = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
@@ -384,8 +389,13 @@ def is_chrome(line: str) -> bool:
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
-    if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)):
+    if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)
+                            or (line.startswith(_EDITOR_LABELS) and cjk_name(line[4:], 12))):
+        return True  # `责任编辑徐兴敏晏廷勇`: the editor's label and names run together, no colon
+    if len(line) <= 40 and line[-1:] in ")）" and _names_credit(line):
         return True
+    if len(line) <= 60 and line[-1:] in ")）" and _AFFILIATION.fullmatch(line):
+        return True  # `(山西师范大学教育科学学院,山西太原 030031)`: a journal article's authors' institution
     if len(line) <= 8 and not line.strip("-—–=*~ "):
         return True  # `—`, `* * *` … a rule drawn in dashes between the text and its credits
     if len(line) <= 12 and line[:1] >= "\u2190" and _emoji_only(line):
@@ -579,6 +589,8 @@ _WIDGET_WORDS = frozenset((
     "超大", "标准", "標準", "关注", "關注", "已关注", "已關注", "评论", "評論",  # a font-size switch, a follow button, a comment count
     "广告", "廣告", "X", "×",  # an advert's label and its close button (`X 关闭`)
     "阅读原文", "閱讀原文", "附件",  # a repost's link to its original; an attachments label with none after it
+    "赞赏", "讚賞", "官方微信", "官方微博", "政务微信", "政务微博", "政務微信", "政務微博",  # a tip button; a site's accounts
+    "下载", "下載", "相关", "相關", "版权申诉", "版權申訴",  # a document-sharing site's tools over the preview
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
@@ -636,6 +648,17 @@ def _authors_with_posts(line: str) -> bool:
     rest = rest[1:].lstrip()
     bracket = min((at for at in (rest.find("("), rest.find("（")) if at > 0), default=-1)
     return bracket > 0 and cjk_name(rest[:bracket].strip())
+
+
+def _names_credit(line: str) -> bool:
+    """A credit of names alone in brackets under the text, an outlet's name perhaps first: `(网易山西 张丽 闫珊)`,
+    `（李明 ）`."""
+    if line[:1] not in "（(":
+        return False
+    words = line[1:-1].split()
+    if len(words) == 1:
+        return cjk_name(words[0], 3)
+    return len(words) <= 6 and cjk_name(words[0], 8) and all(cjk_name(word, 3) for word in words[1:])
 
 
 def cjk_name(text: str, longest: int = 4) -> bool:
