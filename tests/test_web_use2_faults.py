@@ -25,7 +25,8 @@ TOPIC = ('[topics."上海/三明 #合作"]\n[topics."上海/三明 #合作".grou
          '[[topics."上海/三明 #合作".rules]]\nname = "pair"\nany = ["pair"]\n')
 LONG_URL = "https://long.example.cn/" + "a" * 300 + ".html"
 LONG_TITLE = "沪明合作" + "X" * 200
-BODY = "上海与三明两地对口合作再上新台阶，沪明两地共建产业园区签约项目二十个，总投资五十亿元。"
+BODY = "上海与三明两地对口合作再上新台阶，沪明两地共建产业园区签约项目二十个，总投资五十亿元，涉及新能源、新材料等领域。"
+LATE = "https://late.example.org/x.html"  # a later copy with a word of its own: 云岭
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def town(tmp_path_factory):
     lines += [{"url": f"https://copy{i}.example.com/{'p' * 150}/{i}.html", "title": "沪明共建产业园签约二十个项目",
                "published": f"2026-11-28T10:{i:02d}:00+08:00", "source": f"outlet{i}", "body": BODY}
               for i in range(60)]
+    lines.append({"url": LATE, "title": "沪明共建产业园签约二十个项目", "published": "2026-11-29T10:00:00+08:00",
+                  "source": "late", "body": BODY + "云岭"})
     db = work / "m.db"
     done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
                               input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
@@ -190,3 +193,19 @@ def test_an_empty_archive_says_so_rather_than_nothing_found(tmp_path, town):
     site, _ = town  # an archive with articles still says "Nothing found."
     page = get(site, "/search?q=%E8%8C%B6%E5%8F%B6").text
     assert "Nothing found" in page and "holds no articles" not in page
+
+
+def test_a_result_found_in_a_later_version_opens_the_story_on_that_version(town):
+    """A search found a word one outlet's copy alone carries (its version was the result's snippet),
+    but the link opened the story at its first 50 versions, first seen first: the copy that held
+    the word was on page 2, and the page showed none of it. The link names the version, and the
+    story shows it first, marked, above its versions."""
+    site, store = town
+    results = get(site, "/search?q=" + quote("云岭")).text
+    link = unescape(re.search(r'<h2><a href="(/story/[^"]*)">', results).group(1))
+    assert store.story_members([_story_of(store, LATE)])[_story_of(store, LATE)][0]["url"] != LATE
+    story = get(site, link).text
+    versions = re.findall(r'<section class="version[^"]*" id="[^"]*">.*?</section>', story, re.S)
+    assert LATE in versions[0] and "<mark>云岭</mark>" in versions[0]
+    plain = get(site, f"/story/{_story_of(store, LATE)}").text  # opened otherwise: first seen first, as before
+    assert LATE not in "".join(re.findall(r'<section class="version.*?</section>', plain, re.S))

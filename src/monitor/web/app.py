@@ -245,9 +245,13 @@ class _Pages:
         pages = -(-len(members) // STORY_PAGE)
         page = min(max(1, _int(request.query_params.get("page"), 1)), pages)
         shown = members[(page - 1) * STORY_PAGE : page * STORY_PAGE]
-        rows = self.ctx.store.article_rows([m["id"] for m in shown])
+        # the version a result showed (`v`): its words may be in it alone, pages after the first
+        found = _int(request.query_params.get("v"), 0)
+        found = found if found != members[0]["id"] and any(m["id"] == found for m in members) else 0
+        ids = [m["id"] for m in shown]
+        rows = self.ctx.store.article_rows(ids + ([found] if found and found not in ids else []))
         verdicts = self.ctx.store.topic_matches(r["id"] for r in rows)
-        versions = []
+        versions: list[dict] = []
         for verdict in (v for vs in verdicts.values() for v in vs):
             verdict["terms"] = list(dict.fromkeys(h["term"] for h in verdict["hits"]))
         for r in rows:
@@ -258,8 +262,11 @@ class _Pages:
                              "verdicts": verdicts.get(r["id"], []),
                              "hit_terms": list(dict.fromkeys(h["term"] for v in verdicts.get(r["id"], [])
                                                              for h in v["hits"]))})
+        found_version = next((v for v in versions if v["row"]["id"] == found), None)
+        versions = [v for v in versions if v["row"]["id"] in ids]
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
         return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, back=back,
+                           found=found_version,
                            back_path=back_path, back_words=back_words,
                            terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
