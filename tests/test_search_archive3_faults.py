@@ -251,3 +251,25 @@ def test_a_json_export_carries_no_control_characters_as_the_csv_carries_none(tmp
         assert not CONTROLS.search(exported[field]), (field, exported[field])
         assert exported[field] == cells[field]
     assert exported["title"] == "沪明合作[1m简报"
+
+
+# --- six minutes for six months ----------------------------------------------------------------------
+
+def test_since_in_minutes_finding_nothing_says_it_read_minutes(cfg):
+    """`--since 6m`, meant as six months, read as six minutes (as the config's durations): the
+    search answered a bare "nothing found" over an archive full of the words."""
+    result = search(cfg, "--since", "6m", "沪明")
+    assert "nothing found" in result.stderr and "6 minutes ago" in result.stderr and "2026-06" in result.stderr
+    assert "minutes" not in search(cfg, "--since", "6d", "沪明").stderr
+    assert "hint" not in search(cfg, "--since", "2026-11", "沪明").stderr
+
+
+def test_the_served_page_says_the_same_of_minutes(cfg):
+    conf = config_mod.load(cfg)
+    store = Store.open(conf.db_path)
+    try:
+        with Served(create_app(Context(conf, store), auth="")) as served:
+            html = unescape(get(served, "/search", params={"q": "沪明", "since": "6m"}).text)
+    finally:
+        store.close()
+    assert "Nothing found." in html and "since 6m is 6 minutes ago" in html

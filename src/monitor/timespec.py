@@ -114,6 +114,17 @@ def parse_until(value: str | None, name: str = "--until") -> datetime | None:
     return when
 
 
+def minutes_hint(since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")) -> str | None:
+    """When a search found nothing: `--since 6m` reads as six minutes (as durations do in the
+    config), which someone meaning six months does not expect; say so."""
+    for name, value in zip(names, (since, until), strict=True):
+        m = _DURATION.match((value or "").strip())
+        if m and m.group(2) == "m":
+            return (f"{name} {value.strip()} is {m.group(1)} minutes ago; for months write a month "
+                    f"(e.g. {name} 2026-06) or days ({name} 180d)")
+    return None
+
+
 def check_order(after: datetime | None, before: datetime | None, since: str | None, until: str | None,
                 names: tuple[str, str] = ("--since", "--until")) -> None:
     """InputError when `since` (parsed: `after`) is not before `until` (`before`): swapped, they

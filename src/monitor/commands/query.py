@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..errors import InputError, MonitorError
-from ..timespec import check_order, parse_since, parse_until
+from ..timespec import check_order, minutes_hint, parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
 
@@ -70,8 +70,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no stored article is from source {source!r}",
                          hint=f"sources in the archive: {shown_names or 'none yet'}")
     _print_results(query, _local_times(itertools.chain([first], rows) if first is not None else rows), fmt, offset)
-    if first is None and not offset and (hint := nothing_found_hint(query)):  # `三明 or 永安`: why nothing
-        click.echo(f"hint: {hint}", err=True)
+    if first is None and not offset and (hint := nothing_found_hint(query) or minutes_hint(since, until)):
+        click.echo(f"hint: {hint}", err=True)  # `三明 or 永安`, `--since 6m`: why nothing
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto} (the next page, as the archive was when "
                    "this one was read)", err=True)

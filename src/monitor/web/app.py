@@ -37,7 +37,7 @@ from ..pipeline.query import search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..textnorm import chartable
-from ..timespec import SHANGHAI, check_order, parse_since, parse_until
+from ..timespec import SHANGHAI, check_order, minutes_hint, parse_since, parse_until
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
 from .mount import Mounted, prefix_of, root
@@ -172,7 +172,8 @@ class _Pages:
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_names(), link=_link)
-        hint = querylang.nothing_found_hint(p["q"]) if not result.results and page == 1 else None
+        hint = (querylang.nothing_found_hint(p["q"]) or minutes_hint(p["since"], p["until"], ("since", "until"))
+                if not result.results and page == 1 else None)
         empty = not result.results and page == 1 and self.ctx.store.last_article_id() == 0  # not "Nothing found."
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
                            hint=hint, empty=empty, terms=result.terms, sources=self._source_names(), link=_link,
