@@ -118,9 +118,10 @@ def minutes_hint(since: str | None, until: str | None, names: tuple[str, str] = 
     """When a search found nothing: `--since 6m` reads as six minutes (as durations do in the
     config), which someone meaning six months does not expect; say so."""
     for name, value in zip(names, (since, until), strict=True):
-        m = _DURATION.match((value or "").strip())
+        text = (value or "").strip()
+        m = _DURATION.match(text)
         if m and m.group(2) == "m":
-            return (f"{name} {value.strip()} is {m.group(1)} minutes ago; for months write a month "
+            return (f"{name} {text} is {m.group(1)} minutes ago; for months write a month "
                     f"(e.g. {name} 2026-06) or days ({name} 180d)")
     return None
 
