@@ -209,3 +209,16 @@ def test_a_result_found_in_a_later_version_opens_the_story_on_that_version(town)
     assert LATE in versions[0] and "<mark>云岭</mark>" in versions[0]
     plain = get(site, f"/story/{_story_of(store, LATE)}").text  # opened otherwise: first seen first, as before
     assert LATE not in "".join(re.findall(r'<section class="version.*?</section>', plain, re.S))
+
+
+def test_nothing_found_under_a_filter_says_the_words_are_found_without_it(town):
+    """A bookmarked search with an old `until`, or a source since renamed, said "Nothing found.", as
+    a search whose words are nowhere in the archive says it: the reader gave up on words that
+    were there. Now it names the filters and links the search without them, when that finds."""
+    site, _ = town
+    page = get(site, "/search?q=%E6%B2%AA%E6%98%8E&until=2020-01-01&source=outlet1").text
+    said = re.search(r'<p class="muted">(Nothing found.*?)</p>', page, re.S).group(1)
+    assert "until 2020-01-01" in said and "source outlet1" in said
+    assert re.search(r'href="/search\?q=%E6%B2%AA%E6%98%8E">', said)
+    nowhere = get(site, "/search?q=%E8%8C%B6%E5%8F%B6&until=2020-01-01").text  # not found without it either
+    assert "Nothing found." in nowhere and "search them all" not in nowhere

@@ -175,9 +175,13 @@ class _Pages:
         hint = (querylang.nothing_found_hint(p["q"]) or minutes_hint(p["since"], p["until"], ("since", "until"))
                 if not result.results and page == 1 else None)
         empty = not result.results and page == 1 and self.ctx.store.last_article_id() == 0  # not "Nothing found."
+        filters = [f"{k} {p[k]}" for k in ("topic", "source", "since", "until") if p[k]]
+        # nothing with the filters (a bookmark's old since=, a source since renamed): are the words found without?
+        unfiltered = (not result.results and page == 1 and not empty and bool(filters)
+                      and bool(self._search({**p, "topic": "", "source": "", "since": "", "until": ""}, 1, limit=1).results))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           hint=hint, empty=empty, terms=result.terms, sources=self._source_names(), link=_link,
-                           stale=stale_index(self.ctx), upto=result.upto)
+                           hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
+                           sources=self._source_names(), link=_link, stale=stale_index(self.ctx), upto=result.upto)
 
     def _source_names(self) -> list[str]:
         """What the source filter offers: the configured and polled sources, and every source an
