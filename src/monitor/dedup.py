@@ -490,9 +490,11 @@ def misread(one: str, other: str, before: str = "", after: str = "") -> bool:
     traditional mirror garbled its text) and a digit for its Chinese numeral (1 for 一). A release
     from one template for another place has other names, in characters whose bytes match none."""
     for bad, good in ((one, other), (other, one)):
-        pairs = _byte_pairs(before[-2:] + good + after[:2])
         wide = [c for c in bad if ord(c) > 0x7F]
-        hits = sum(any(len(b) == 2 and b in pairs for f in _forms(c) if (b := f.encode("gbk", "ignore"))) for c in wide)
+        if len(wide) < 2:
+            continue
+        pairs = _byte_pairs(before[-2:] + good + after[:2])
+        hits = sum(not pairs.isdisjoint(_gbk_forms(c)) for c in wide)
         if hits >= 2 and 2 * hits >= len(wide):
             return True
     return False
@@ -501,18 +503,29 @@ def misread(one: str, other: str, before: str = "", after: str = "") -> bool:
 _NUMERALS = dict(zip("0123456789", "〇一二三四五六七八九", strict=True))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def _forms(char: str) -> tuple[str, ...]:
     """A fingerprint text's character and what it may have been written as (`misread`)."""
     return (char, *folding_into(char), *_NUMERALS.get(char, ""))
 
 
+@functools.lru_cache(maxsize=8192)
+def _utf8_forms(char: str) -> tuple[bytes, ...]:
+    return tuple(f.encode("utf-8") for f in _forms(char))
+
+
+@functools.lru_cache(maxsize=8192)
+def _gbk_forms(char: str) -> frozenset[bytes]:
+    """The two GBK bytes of each form of a character that has them."""
+    return frozenset(b for f in _forms(char) if len(b := f.encode("gbk", "ignore")) == 2)
+
+
 def _byte_pairs(text: str) -> set[bytes]:
     """Every two consecutive UTF-8 bytes of `text` written in any of its characters' forms."""
     pairs: set[bytes] = set()
-    last: list[bytes] = []
+    last: tuple[bytes, ...] = ()
     for char in text:
-        codes = [f.encode("utf-8") for f in _forms(char)]
+        codes = _utf8_forms(char)
         pairs.update(a[-1:] + b[:1] for a in last for b in codes)
         pairs.update(c[k:k + 2] for c in codes for k in range(len(c) - 1))
         last = codes
