@@ -74,10 +74,10 @@ PROBE = """<script>addEventListener('load', () => {
 });</script>"""
 
 
-def _too_wide(html: str, tmp_path) -> list[str]:
+def _too_wide(html: str, tmp_path, probe: str = PROBE) -> list[str]:
     """The elements wider than a phone's window (Chromium's headless window, asked for 375 px)."""
     page = tmp_path / "page.html"
-    page.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
     dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                           "--window-size=375,900", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
                          capture_output=True, text=True, timeout=90).stdout
@@ -222,3 +222,22 @@ def test_nothing_found_under_a_filter_says_the_words_are_found_without_it(town):
     assert re.search(r'href="/search\?q=%E6%B2%AA%E6%98%8E">', said)
     nowhere = get(site, "/search?q=%E8%8C%B6%E5%8F%B6&until=2020-01-01").text  # not found without it either
     assert "Nothing found." in nowhere and "search them all" not in nowhere
+
+
+# Each filter's name and its field: the names whose words sit on another line than the field.
+APART = PROBE.split("document.querySelectorAll('body *')")[0] + """
+  document.querySelectorAll('form label').forEach(label => {
+    const words = document.createRange(); words.selectNodeContents(label.firstChild);
+    const w = words.getBoundingClientRect(), field = label.querySelector('input, select').getBoundingClientRect();
+    if (w.bottom <= field.top || w.top >= field.bottom) out.push(label.firstChild.textContent.trim());
+  });
+  document.body.setAttribute('data-wide', out.join(' '));
+});</script>"""
+
+
+def test_each_filters_name_stays_beside_its_field_on_a_phone(town, tmp_path):
+    """On a phone the filters wrapped between a name and its field: "since" ended one line and
+    its date box began the next, beside "until", so a date read as the other filter's."""
+    site, _ = town
+    page = get(site, "/search?q=%E6%B2%AA%E6%98%8E&until=2026-11-30").text
+    assert _too_wide(page, tmp_path, APART) == []
