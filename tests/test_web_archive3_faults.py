@@ -122,3 +122,27 @@ def test_what_the_first_marked_page_needs_is_loaded_as_the_server_starts(site, t
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"]
+
+
+def _more_link(xml: str) -> str | None:
+    """Where an entry's "+N more" (the outlets the entry does not list) links, or None."""
+    content = unescape(re.search(r"<(?:summary|content) type=\"html\">(.*?)</", xml, re.S).group(1))
+    found = re.search(r'<a href="([^"]+)">\+\d+ more</a>', content)
+    assert found or re.search(r"\+\d+ more", content), content[-300:]
+    return found.group(1) if found else None
+
+
+def test_a_feed_entry_links_the_outlets_it_does_not_list_to_the_story_page(site, tmp_path):
+    """A topic feed's entry for a story copied 120 times linked ten outlets and ended '+111 more'
+    as plain text: a feed reader could reach none of the others (the story's page lists them)."""
+    served, store, ctx = site
+    story = store.conn.execute("SELECT story_id FROM articles WHERE source = 'first'").fetchone()[0]
+    assert _more_link(get(served, "/topic/hu-ming.atom").text) == served.url(f"/story/{story}")
+    cfg = tmp_path / "m.toml"  # `monitor feed` from cron: the story page where [web] base_url says it is
+    cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n[web]\nbase_url = "https://news.example.cn/monitor/"\n',
+                   encoding="utf-8")
+    done = CliRunner().invoke(main, ["--config", str(cfg), "--db", str(ctx.cfg.db_path), "feed"])
+    assert done.exit_code == 0, done.output
+    assert _more_link(done.stdout) == f"https://news.example.cn/monitor/story/{story}"
+    cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")  # no pages served: text
+    assert _more_link(CliRunner().invoke(main, ["--config", str(cfg), "--db", str(ctx.cfg.db_path), "feed"]).stdout) is None

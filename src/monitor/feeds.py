@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
 from .decode import xml_text
-from .models import Story
+from .models import Repost, Story
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
@@ -29,10 +29,11 @@ def _utc(dt: datetime) -> datetime:
 
 
 def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, self_url: str | None = None,
-         page_url: str | None = None) -> str:
+         page_url: str | None = None, story_page: Callable[[int], str | None] | None = None) -> str:
     """Atom XML for the stories; each entry links the first article and lists its reposts.
     `self_url`: where the feed is read (`rel="self"`, how a reader knows the feed's own address);
-    `page_url`: the HTML page it is a feed of."""
+    `page_url`: the HTML page it is a feed of; `story_page`: a story's page (`monitor serve`),
+    which the reposts not listed ("+290 more") link to."""
     ET.register_namespace("", ATOM)
     stories = list(stories)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -59,21 +60,25 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, s
         # RFC 4287 4.1.1: an entry without a link must carry its text as content (a summary alone is invalid)
         kind = "summary" if _WEB.match(story.url or "") else "content"
         if story.reposts:  # HTML: each outlet's version linked (a reader shows text unlinked)
-            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="html").text = xml_text(_with_reposts(story))
+            page = story_page(story.story_id) if story_page else None
+            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="html").text = xml_text(_with_reposts(story, page))
         else:
             ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{story.source}: {story.snippet}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
 
 
-def _with_reposts(story: Story) -> str:
+def _with_reposts(story: Story, page: str | None = None) -> str:
     """An entry's HTML: the snippet, then each repost's outlet linked to its version (a web
-    address only; another is named with its address as text)."""
+    address only; another is named with its address as text); the ones not listed ("+290
+    more") linked to the story's `page`, which lists them all, when there is one."""
     from html import escape
 
-    def outlet(r) -> str:
+    def outlet(r: Repost) -> str:
         if _WEB.match(r.url or ""):
             return f'<a href="{escape(r.url)}">{escape(r.source)}</a>'
-        return escape(f"{r.source} {r.url}")
+        if not r.article_id and not r.url and page and _WEB.match(page):  # the "+n more" entry
+            return f'<a href="{escape(page)}">{escape(r.source)}</a>'
+        return escape(f"{r.source} {r.url}".strip())
 
     return (f"<p>{escape(f'{story.source}: {story.snippet}')}</p>"
             f"<p>Also reported by: {'; '.join(outlet(r) for r in story.reposts)}</p>")

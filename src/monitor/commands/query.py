@@ -420,8 +420,9 @@ def feed(state, topic, limit, since, self_url, output) -> None:
         raise InputError(f"feed: --url {self_url}: not a web address", hint="e.g. --url https://example.cn/hu-ming.atom")
     after = parse_since(since)
     stories = recent_stories(state.names_topics_only().existing().context(), topic, limit, after)
+    base = state.cfg.web.base_url  # where `monitor serve` is read: a story's page lists all its outlets
     xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc),
-               self_url=self_url)
+               self_url=self_url, story_page=(lambda story: f"{str(base).rstrip('/')}/story/{story}") if base else None)
     if not output:
         click.echo(xml)
         return

@@ -306,7 +306,8 @@ class _Pages:
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
-                                page_url=self._address(request, _link(topic_path(name), {}))), request)
+                                page_url=self._address(request, _link(topic_path(name), {})),
+                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request)
 
     async def sources(self, request: Request) -> Response:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
