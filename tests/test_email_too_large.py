@@ -98,3 +98,39 @@ def test_a_story_too_large_for_the_server_alone_is_one_clear_error(tmp_path):
         assert "`from`" not in result.detail, result.detail
     finally:
         controller.stop()
+
+
+class Counting(SMTPSink):
+    """Counts mail sessions; past `patience` of them it takes any size (so a sender that keeps
+    trying the same refused email ends instead of hammering the server for ever)."""
+
+    def __init__(self, patience: int = 30) -> None:
+        super().__init__()
+        self.sessions, self.patience = 0, patience
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        self.sessions += 1
+        if self.sessions > self.patience:
+            server.data_size_limit = 0  # no limit
+        session.host_name = hostname
+        return responses
+
+
+def test_a_long_recipient_list_the_size_estimate_misses_still_ends_in_emails_that_fit(tmp_path):
+    """150 recipients: the To header alone is 6 KB, past what the plan keeps for headers. The first
+    smaller emails were still refused, planned again the same, and refused again, in a loop."""
+    sink = Counting()
+    controller = _start(sink, data_size_limit=LIMIT)
+    try:
+        channel = {"kind": "email", "smtp_host": "127.0.0.1", "smtp_port": sink.port, "from": "monitor@example.org",
+                   "to": [f"reporter{i:03d}@newsroom.example.org" for i in range(150)]}
+        cfg = config.load(write_config(tmp_path / "monitor.toml", [channel], max_stories=160), tmp_path / "m.db")
+        ctx = Context(cfg, Store.open(cfg.db_path))
+        assert import_lines(ctx, news_lines(160)).matched == 160
+        (result,) = send_digests(ctx)
+        assert result.status == "sent", result.detail
+        assert sink.sessions <= 15, sink.sessions
+        sizes = every_story_once(sink, 160)
+        assert max(sizes) <= LIMIT, sizes
+    finally:
+        controller.stop()

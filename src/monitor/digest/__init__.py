@@ -31,10 +31,10 @@ from .common import (
     whole,
 )
 from .payloads import PAYLOAD_FORMATS, json_payload, webhook_payload
-from .plan import LIMITED, fits, paginate, shrink
+from .plan import LIMITED, email_bytes, fits, paginate, shrink
 from .render import FORMATS, body, html_document
 
-__all__ = ["FORMATS", "LIMITED", "PAYLOAD_FORMATS", "Page", "digest_id", "fits", "highlight", "local_date",
+__all__ = ["FORMATS", "LIMITED", "PAYLOAD_FORMATS", "Page", "digest_id", "email_bytes", "fits", "highlight", "local_date",
            "local_time", "message_key", "outgoing", "placed", "plan", "render", "shrink", "stories_count",
            "story_terms", "subject", "webhook_payload"]
 

@@ -315,7 +315,7 @@ def _size_error(smtp: smtplib.SMTP, msg: EmailMessage, where: str, exc: smtplib.
     most = f"it takes at most {limit} bytes" if 0 < limit < size else "it did not say how large it takes"
     return NotifyError(f"{where} refused the email as too large ({size} bytes; {most}): {_smtp_reply(exc)}",
                        hint="its stories go again as smaller emails; if one story alone is too large, raise "
-                            "the server's message size limit", too_large=limit if 0 < limit < size else size // 2)
+                            "the server's message size limit", too_large=limit if 0 < limit < size else size // 2, size=size)
 
 
 def _deferred(refused: dict[str, Any]) -> list[str]:

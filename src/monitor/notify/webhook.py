@@ -231,7 +231,7 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: i
     if response.status_code == 413:  # a proxy's body limit (nginx: 1 MB): smaller messages get through
         raise NotifyError(f"webhook to {host} answered HTTP 413: the message is too large for it ({size} bytes): "
                           f"{_excerpt(response)}", hint="its stories go again as smaller messages; if one story alone "
-                          "is too large, raise the receiver's limit", too_large=size // 2)
+                          "is too large, raise the receiver's limit", too_large=size // 2, size=size)
     if response.is_redirect:  # 301/302/303: following would turn the POST into a GET without its body
         try:
             there = response.url.join(response.headers["location"]) if response.has_redirect_location else None

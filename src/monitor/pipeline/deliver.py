@@ -375,7 +375,7 @@ SPLIT = "planned again as smaller messages"  # what `_send` returns for a messag
 
 
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
-          smaller: Callable[[int], int] | None = None) -> str | None:
+          smaller: Callable[[int, int], int] | None = None) -> str | None:
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error,
     or SPLIT when the receiver refused it as too large and `smaller` planned its stories again.
     While it is under way (`ctx.under_way`) a SIGTERM waits for it (`ctx.stopping`)."""
@@ -387,20 +387,24 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
         ctx.under_way.clear()
 
 
-def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued], most: int) -> int:
-    """`rest[0]` was refused as larger than its receiver takes (`most` bytes): its stories, with
-    those of the messages behind it never tried, planned again as messages of at most `most`
-    bytes, in order (emails and webhooks). Returns how many; 0 when they cannot be (a story alone
-    is larger: the message stays failed, and its error says so)."""
-    if channel.kind not in ("email", "webhook") or rest[0].message.recipients:  # some recipients have it already
+def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued], most: int, size: int = 0) -> int:
+    """`rest[0]` was refused as larger than its receiver takes (`most` bytes; it was `size`): its
+    stories, with those of the messages behind it never tried, planned again as messages of at
+    most `most` bytes, in order (emails and webhooks). Returns how many; 0 when they cannot be (a
+    story alone is larger, or the plan would send the refused message again: it stays failed,
+    and its error says so)."""
+    refused = rest[0].message
+    if channel.kind not in ("email", "webhook") or refused.recipients:  # some recipients have it already
         return 0
+    if channel.kind == "email" and size:  # the plan reckons an email's size: what it missed here, it keeps off
+        most -= max(0, size - digest.email_bytes(len((refused.html or "").encode()), len((refused.text or "").encode())))
     drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend)]
     key = drop[0].channel
     rows = ctx.store.stories_of({s for q in drop for s in q.message.story_ids}, sub.topics)
     dig = Digest(subscriber=sub.name, generated_at=utcnow(), since=ctx.store.last_delivery(sub.name, key),
                  topics=sub.topics, stories=tuple(_story(ctx, r, sub.topics) for r in rows), total=len(rows))
     messages = digest.plan(dig, channel.kind, channel.format, key, most=most) if rows else []
-    if not messages or messages[0].problem:
+    if not messages or messages[0].problem or any(m.key == refused.key for m in messages):  # no smaller
         return 0
     if rest[0].message.resend:  # an earlier try of it may have arrived: what carries its stories says so
         messages = [dataclasses.replace(m, resend=True) for m in messages]
@@ -408,7 +412,7 @@ def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued]
 
 
 def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
-             smaller: Callable[[int], int] | None = None) -> str | None:
+             smaller: Callable[[int, int], int] | None = None) -> str | None:
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     crash_point("digest-sending")
     if message.resend and channel.kind != "file":  # an earlier try may have reached the reader: this one says so
@@ -421,7 +425,8 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
 
         detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
-        if (most := getattr(exc, "too_large", 0)) and smaller is not None and (parts := smaller(most)):
+        if (most := getattr(exc, "too_large", 0)) and smaller is not None and (
+                parts := smaller(most, getattr(exc, "size", 0))):
             log.warning("digest %s message=%s part=%d/%d status=too-large error=%s; its %d stories and those of "
                         "the messages behind it go now as %d smaller messages", where, message.key, message.part,
                         message.parts, exc.message, message.stories, parts)
