@@ -114,7 +114,9 @@ class ClockWatch:
     daemon looked alive doing nothing. Each CHECK seconds the wall clock is compared with the
     monotonic one; past STEP seconds back, each interval job's next run moves back by the step
     (its place in its period kept) and each scheduled one (a digest) is reckoned again from now,
-    in one log line. A step forward needs nothing: the jobs due run at once, as after a sleep."""
+    in one log line. Past STEP seconds forward (a VM resumed, a laptop woken, a clock set right
+    that ran behind), the scheduler, waiting on the monotonic clock for its next job, is woken to
+    run what is now due (a late poll runs: `scheduler.build` gives polls no misfire grace)."""
 
     CHECK = 5.0
     STEP = 60.0
@@ -135,9 +137,13 @@ class ClockWatch:
             self.check()
 
     def check(self) -> float:
-        """The step back seen (seconds, 0 when none), the jobs put right."""
+        """The step back seen (seconds, 0 when none; negative, a step forward), the jobs put right."""
         offset = time.time() - time.monotonic()
         step, self.offset = self.offset - offset, offset
+        if -step > self.STEP:
+            log.warning("the clock was stepped forward by %.0f s: the jobs due since run now", -step)
+            self.sched.wakeup()
+            return step
         if step < self.STEP:
             return 0.0
         from datetime import datetime, timedelta

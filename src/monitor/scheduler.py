@@ -76,8 +76,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
 
     now = _now(cfg)
     for src in (s for s in cfg.sources if s.enabled):
+        # misfire_grace_time None: a poll whose time passed while the machine slept, the VM was
+        # paused or the clock stepped forward runs late (once) instead of being dropped till its next interval
         sched.add_job(poll_job, IntervalTrigger(seconds=src.interval, jitter=cfg.jitter, timezone=cfg.timezone),
-                      args=[src.name], id=f"poll:{src.name}", name=f"poll {src.name}", next_run_time=now)
+                      args=[src.name], id=f"poll:{src.name}", name=f"poll {src.name}", next_run_time=now,
+                      misfire_grace_time=None)
     for sub in cfg.subscribers:
         try:
             trigger = crontab.trigger(sub.schedule, cfg.timezone)  # weekdays numbered as crontab does
