@@ -483,6 +483,8 @@ def _caption_box(image: LexborNode, own_id: int) -> LexborNode | None:
         box = box.parent
     else:
         return None
+    if _crowded(box):  # a gallery or the article, not the picture's own box
+        return None
     text = box.text().strip()
     if box.tag == "p" and weighted_length(text) > _CENTRED_CAPTION \
             and not (weighted_length(text) <= 200 and _italic_centred(box, text)):
@@ -524,11 +526,11 @@ def _caption_spans(image: LexborNode) -> list[LexborNode]:
     return found
 
 
-_OWN_WRAPPER = 24  # nodes (blanks included): a picture's own wrapper holds it and a caption or two
+_OWN_WRAPPER = 64  # child nodes (blanks included): a picture's own box holds it and a caption or two
 
 
 def _crowded(box: LexborNode) -> bool:
-    """Whether a box holds more nodes than a picture's own wrapper does: a gallery or the article
+    """Whether a box holds more child nodes than a picture's own box does: a gallery or the article
     itself, whose text was read again for each of its pictures (200,000 pictures: minutes)."""
     return next(itertools.islice(box.iter(include_text=True), _OWN_WRAPPER, None), None) is not None
 
