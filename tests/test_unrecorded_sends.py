@@ -95,3 +95,19 @@ def test_a_note_after_one_a_full_disk_cut_short_is_still_read(tmp_path, webhook_
             send_digests(ctx, "desk")
         ctx.store.close()
     assert len([r for r in webhook_receiver.requests[before:] if r.path.endswith("/desk")]) == 1
+
+
+def test_the_last_note_is_read_however_long_its_line(tmp_path):
+    """A message of stories copied by hundreds of sites notes every copy's link: a line of
+    hundreds of kilobytes. Only the last 64 KB were read, no whole line was found in them, and
+    the note counted as none: a message whose record then failed went again."""
+    from monitor import sentlog
+
+    db = tmp_path / "m.db"
+    links = [f"https://news{i}.example.cn/a/{i}.html" for i in range(20_000)]
+    sentlog.add(db, "desk", "webhook:abc", "first", links[:3])
+    sentlog.add(db, "desk", "webhook:abc", "second", links)
+    assert sentlog.log_path(db).stat().st_size > 4 * sentlog.TAIL
+    noted, before = sentlog.last(db)
+    assert noted == ("desk", "webhook:abc", "second") and before == "first"
+    assert sentlog.stale(db, lambda key: key == "first")

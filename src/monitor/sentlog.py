@@ -50,14 +50,18 @@ def last(db_path: str | Path) -> tuple[tuple[str, str, str] | None, str | None]:
     of the one before it ("" when there is none; None when it cannot be read from the tail)."""
     try:
         with open(log_path(db_path), "rb") as f:
-            f.seek(0, os.SEEK_END)
-            start = max(0, f.tell() - TAIL)
-            f.seek(start)
-            lines = f.read().decode("utf-8", "replace").rstrip("\n").split("\n")
+            end, back = f.seek(0, os.SEEK_END), TAIL
+            while True:  # a message of stories copied by hundreds of sites has a line of megabytes
+                start = max(0, end - back)
+                f.seek(start)
+                lines = f.read(end - start).decode("utf-8", "replace").rstrip("\n").split("\n")
+                if start:
+                    lines = lines[1:]  # the first may be the end of a line cut by the seek
+                if len(lines) >= 2 or not start:
+                    break
+                back *= 4
     except OSError:
         return None, None
-    if start:
-        lines = lines[1:]  # the first may be the end of a line cut by the seek
     parts = [line.split("\t") for line in lines[-2:]]
     noted = (parts[-1][0], parts[-1][1], parts[-1][2]) if parts and len(parts[-1]) == 4 else None
     before = parts[0][2] if len(parts) == 2 and len(parts[0]) == 4 else ("" if not start and len(parts) == 1 else None)
