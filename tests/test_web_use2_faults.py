@@ -26,7 +26,8 @@ TOPIC = ('[topics."上海/三明 #合作"]\n[topics."上海/三明 #合作".grou
 LONG_URL = "https://long.example.cn/" + "a" * 300 + ".html"
 LONG_TITLE = "沪明合作" + "X" * 200
 BODY = "上海与三明两地对口合作再上新台阶，沪明两地共建产业园区签约项目二十个，总投资五十亿元，涉及新能源、新材料等领域。"
-LATE = "https://late.example.org/x.html"  # a later copy with a word of its own: 云岭
+LATE = "https://late.example.org/x.html"
+UNTITLED_URL = "https://untitled.example.cn/1.html"  # a page stored without a title  # a later copy with a word of its own: 云岭
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,8 @@ def town(tmp_path_factory):
     lines += [{"url": f"https://copy{i}.example.com/{'p' * 150}/{i}.html", "title": "沪明共建产业园签约二十个项目",
                "published": f"2026-11-28T10:{i:02d}:00+08:00", "source": f"outlet{i}", "body": BODY}
               for i in range(60)]
+    lines.append({"url": UNTITLED_URL, "title": "", "published": "2026-12-02T10:00:00+08:00", "source": "untitled",
+                  "body": "沪明两地签署干部交流协议，推进对口合作项目落地见效。"})
     lines.append({"url": LATE, "title": "沪明共建产业园签约二十个项目", "published": "2026-11-29T10:00:00+08:00",
                   "source": "late", "body": BODY + "云岭"})
     db = work / "m.db"
@@ -241,3 +244,15 @@ def test_each_filters_name_stays_beside_its_field_on_a_phone(town, tmp_path):
     site, _ = town
     page = get(site, "/search?q=%E6%B2%AA%E6%98%8E&until=2026-11-30").text
     assert _too_wide(page, tmp_path, APART) == []
+
+
+def test_an_article_stored_without_a_title_is_still_a_link(town):
+    """A page stored with an empty title (an imported line without one) was listed as an empty
+    link: nothing to click, nothing to read, and its story page and feed entry had no heading."""
+    site, _ = town
+    page = get(site, "/search?source=untitled").text
+    heading = re.search(r'<h2><a href="(/story/\d+)[^"]*">([^<]*)</a></h2>', page)
+    assert heading and heading.group(2) == "(no title)"
+    story = get(site, heading.group(1)).text
+    assert "<h1>(no title)</h1>" in story and "<title>(no title) · monitor</title>" in story
+    assert "<title>(no title)</title>" in get(site, "/search.atom?source=untitled").text

@@ -18,10 +18,17 @@ from .models import Repost, Story
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
+UNTITLED = "(no title)"
 
 
 def _stamp(dt: datetime | None, fallback: datetime) -> str:
     return (dt or fallback).astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def titled(title: str | None) -> str:
+    """A title to show: a page stored without one (an empty <title>, an imported line without a
+    `title`) is named so, not left an empty link or entry no one can click."""
+    return title if title and title.strip() else UNTITLED
 
 
 def _utc(dt: datetime) -> datetime:
@@ -49,7 +56,7 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, s
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"
     for story in stories:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = xml_text(story.title)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = xml_text(titled(story.title))
         ET.SubElement(entry, f"{{{ATOM}}}id").text = xml_text(f"{feed_id}:story:{story.story_id}")
         if _WEB.match(story.url or ""):  # an imported javascript: or data: address is never a link
             ET.SubElement(entry, f"{{{ATOM}}}link", href=xml_text(story.url))

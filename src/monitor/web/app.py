@@ -56,6 +56,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
+    env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["topic_path"] = topic_path
     env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
