@@ -89,12 +89,17 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
 
     def after(new: Context) -> Any:  # a source or subscriber removed, renamed or disabled leaves /metrics
         metrics.keep_sources(s.name for s in new.cfg.sources if s.enabled)
+        try:  # one enabled again: its last success from before
+            metrics.seed_success(new.store.sources())
+        except Exception as exc:  # a read the database refused must not undo the reload
+            log.warning("metrics: the sources' last successes not read: %s", exc)
         metrics.keep_subscribers(s.name for s in new.cfg.subscribers)
         return after_reload(new) if after_reload else None
 
     reloader = Reloader(sched, ctx, build, after)
     with ctx.lock:  # what waits in the outbox from before this start
         metrics.seed_pending(ctx.store.outbox_summary())
+        metrics.seed_success(ctx.store.sources())  # a source down across a restart stays as old as it is
     metrics.keep_subscribers(s.name for s in ctx.cfg.subscribers)
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
     try:

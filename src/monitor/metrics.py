@@ -57,6 +57,22 @@ class Metrics:
         for row in rows:
             self.pending.labels(row["subscriber"], row["channel"]).set((row["pending"] or 0) + (row["failed"] or 0))
 
+    def seed_success(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Each configured source's last success as the database holds it (`Store.sources` rows),
+        where no poll of this process has set one: after a restart the series was missing until
+        the source's next success, so an alert on its age resolved itself with the site still down."""
+        from datetime import datetime
+
+        have = {s.labels["source"] for family in self.last_success.collect() for s in family.samples}
+        for row in rows:
+            name, last = row.get("name"), row.get("last_success")
+            if not last or name in have or (self.sources is not None and name not in self.sources):
+                continue
+            try:
+                self.last_success.labels(name).set(datetime.fromisoformat(last).timestamp())
+            except (TypeError, ValueError):  # a row written by hand: no figure rather than a wrong one
+                continue
+
     def keep_sources(self, names: Iterable[str]) -> None:
         """Count only these sources from now on and drop every other source's series: a source
         removed, renamed or disabled by a reload kept its last-success time, old and growing

@@ -1,0 +1,45 @@
+"""A daemon restarted (a container recreated, a host rebooted, `systemctl restart`) while one of
+its sources is down: what /metrics says of it. A real `monitor run`, a site on 127.0.0.1, the
+database of an earlier run."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime
+
+from conftest import free_port
+from test_daemon import FEED, HEAD, _listening, get, site, start, stop, wait_for  # noqa: F401 (fixture)
+
+
+def test_a_source_down_across_a_restart_keeps_its_last_success_time_in_metrics(tmp_path, site):  # noqa: F811
+    # An alert on `time() - monitor_last_success_timestamp_seconds > 6h` fired for a source down
+    # since the morning; the operator (or the container's restart policy) restarted the daemon,
+    # and the series was gone until the source came back: the alert resolved itself, the site
+    # still down. The time of its last success is in the database; /metrics now starts from it.
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    port = free_port()
+    proc = start(path, db, "--metrics-port", str(port))
+    try:
+        wait_for(lambda: _listening(port) and 'monitor_last_success_timestamp_seconds{source="feed"}'
+                 in get(f"http://127.0.0.1:{port}/metrics")[1], timeout=60, what="the first poll")
+    finally:
+        stop(proc)
+    with sqlite3.connect(db) as con:  # as if that success were long ago
+        con.execute("UPDATE sources SET last_success = '2026-01-02T03:04:05+00:00' WHERE name = 'feed'")
+    down = free_port()  # nothing listens there: the site is down
+    path.write_text(HEAD + FEED.format(base=f"http://127.0.0.1:{down}", interval="1h"), encoding="utf-8")
+    port = free_port()
+    proc = start(path, db, "--metrics-port", str(port))
+    url = f"http://127.0.0.1:{port}/metrics"
+    try:
+        wait_for(lambda: _listening(port) and 'monitor_polls_total{source="feed",status="error"}' in get(url)[1],
+                 timeout=60, what="a failed poll after the restart")
+        text = get(url)[1]
+    finally:
+        _, err = stop(proc)
+    found = re.search(r'^monitor_last_success_timestamp_seconds\{source="feed"\} (\S+)$', text, re.M)
+    assert found, text[-1500:]
+    assert float(found.group(1)) == datetime.fromisoformat("2026-01-02T03:04:05+00:00").timestamp()
+    assert "Traceback" not in err
