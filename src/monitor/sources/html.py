@@ -10,13 +10,15 @@ those pages end on a new link, the listing marks the page (`Listing.trails`, kep
 pipeline as the source's `frontier`) and the next polls read on from it (`base.read_marks`)
 until they meet the news stored before: nothing is lost however long the daemon was down, and
 no poll reads more than `pages` + 2 × `catch_up` pages.
-Out: a `Listing`. Never fetches by itself.
+Each link carries the date its row shows (`rowdates`); a list drawn by a script from the page's
+own data is read from that data (`scriptdata`). Out: a `Listing`. Never fetches by itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from ..config import Source
 from ..decode import decode_html_as
@@ -50,6 +52,7 @@ from .base import (
 )
 from .pager import next_page
 from .postback import form_pager, postback
+from .rowdates import row_dates
 
 _LINK_TAGS = ("a", "area", "option")  # a node the link selector picks that is itself the link
 
@@ -181,7 +184,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     base = tree.css_first("base[href]")
     base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
     nodes = tree.css(source.link_selector or LINKS)
-    out = []
+    found: list[tuple[str, str | None]] = []
+    anchors = []
     for node in nodes[:MAX_LINKS] if not nodes or nodes[0].tag != "script" else ():
         anchor = node if node.tag in _LINK_TAGS else node.css_first(LINKS)
         link = node_link(base_url, anchor) if anchor is not None else None
@@ -190,7 +194,11 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         if not link and anchor is None:  # a row (`<li data-href>`, a card) whose address the site's script reads
             anchor, link = node, data_link(base_url, node)
         if link:
-            out.append(Candidate(url=in_page_encoding(link, codec), title=node_title(anchor)))
+            found.append((in_page_encoding(link, codec), node_title(anchor)))
+            anchors.append(anchor)
+    # with the date each row shows beside its link
+    when = row_dates(anchors, source.date_tz, datetime.now(timezone.utc)) if anchors else []
+    out = [Candidate(url=u, title=t, published=w) for (u, t), w in zip(found, when, strict=True)]
     if not nodes or all(n.tag == "script" for n in nodes):  # a list a script draws from the page's data
         out = [replace(c, url=in_page_encoding(c.url, codec)) for c in scriptdata.candidates(text, base_url,
                                                                                              source.date_tz)]
