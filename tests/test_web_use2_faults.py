@@ -256,3 +256,15 @@ def test_an_article_stored_without_a_title_is_still_a_link(town):
     story = get(site, heading.group(1)).text
     assert "<h1>(no title)</h1>" in story and "<title>(no title) · monitor</title>" in story
     assert "<title>(no title)</title>" in get(site, "/search.atom?source=untitled").text
+
+
+def test_a_much_copied_story_gives_a_reason_once_not_once_per_copy(town):
+    """Each of a story's 50 versions on a page repeated its whole verdict, the same long reason,
+    rules and terms for every copy: 190 KB and some fifty phone screens of one paragraph. A
+    version whose verdict says what one above it said names its topic and score and points up."""
+    site, store = town
+    page = get(site, f"/story/{_story_of(store, LATE)}").text
+    versions = re.findall(r'<section class="version[^"]*" id="[^"]*">.*?</section>', page, re.S)
+    assert len(versions) == 50 and all("matched <a" in v and "(score" in v for v in versions)
+    assert sum("rules pair" in v for v in versions) == 1 and "rules pair" in versions[0]
+    assert all("for the reasons given above" in v for v in versions[1:])

@@ -270,6 +270,7 @@ class _Pages:
                                                              for h in v["hits"]))})
         found_version = next((v for v in versions if v["row"]["id"] == found), None)
         versions = [v for v in versions if v["row"]["id"] in ids]
+        _said_above(([found_version] if found_version else []) + versions)
         marked = terms or list(dict.fromkeys(t for v in versions for t in v["hit_terms"]))
         return self.render("story.html", story_id=story_id, lead=members[0], versions=versions, q=q, p=p, back=back,
                            found=found_version,
@@ -318,6 +319,20 @@ class _Pages:
                  "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
                 for n in names]
         return self.render("sources.html", rows=rows)
+
+
+def _said_above(versions: list[dict]) -> None:
+    """Mark each verdict that says what a version shown above it said (`above`): a story's
+    copies match alike, and 50 copies of one long reason filled 50 screens of a phone."""
+    said: set[tuple] = set()
+    seen: set[int] = set()
+    for verdict in (m for v in versions for m in v["verdicts"]):
+        if id(verdict) not in seen:  # the found version is also in the list: the same verdicts
+            seen.add(id(verdict))
+            key = (verdict["topic"], verdict.get("score"), verdict.get("reason"), tuple(verdict.get("rules") or ()),
+                   tuple(verdict["terms"]))
+            verdict["above"] = key in said
+            said.add(key)
 
 
 def topic_path(name: str) -> str:
