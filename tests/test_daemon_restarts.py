@@ -43,3 +43,46 @@ def test_a_source_down_across_a_restart_keeps_its_last_success_time_in_metrics(t
     assert found, text[-1500:]
     assert float(found.group(1)) == datetime.fromisoformat("2026-01-02T03:04:05+00:00").timestamp()
     assert "Traceback" not in err
+
+
+def _health(path, db, *extra: str) -> tuple[int, str]:
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), "health", *extra],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"})
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_health_counts_a_source_polled_daily_as_fresh_between_its_polls(tmp_path, site):  # noqa: F811
+    # The image's HEALTHCHECK runs `monitor health --stale-after 6h`: a source polled once a day
+    # (a slow site's notices) made the container "unhealthy" for 18 hours of every day, its
+    # polls all fine. A source is stale past --stale-after or two of its intervals, the longer.
+    from datetime import timedelta, timezone
+
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    daily = FEED.format(base=site.base_url, interval="1d")
+    often = FEED.format(base=site.base_url, interval="30m").replace('name = "feed"', 'name = "often"')
+    path.write_text(HEAD + daily + often, encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: _health(path, db)[0] == 0, timeout=60, what="both sources polled")
+    finally:
+        stop(proc)
+
+    def ago(source: str, hours: float) -> None:
+        when = (datetime.now(timezone.utc) - timedelta(hours=hours)).isoformat()
+        with sqlite3.connect(db) as con:
+            con.execute("UPDATE sources SET last_success = ? WHERE name = ?", [when, source])
+
+    ago("feed", 7)  # polled seven hours ago, next tomorrow: fine
+    code, out = _health(path, db, "--stale-after", "6h")
+    assert code == 0, out
+    ago("feed", 49)  # two daily polls missed: stale
+    code, out = _health(path, db, "--stale-after", "6h")
+    assert code == 1 and "(feed)" in out, out
+    ago("feed", 1)
+    ago("often", 7)  # a source polled every 30 minutes keeps the 6 hours
+    code, out = _health(path, db, "--stale-after", "6h")
+    assert code == 1 and "(often)" in out, out

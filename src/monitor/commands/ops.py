@@ -154,7 +154,8 @@ def _kept_out(count: int | None) -> str:
 
 
 @click.command()
-@click.option("--stale-after", default="6h", show_default=True, help="A source not polled successfully for this long is unhealthy.")
+@click.option("--stale-after", default="6h", show_default=True,
+              help="A source not polled successfully for this long (or two of its intervals, if longer) is unhealthy.")
 @click.pass_obj
 def health(state, stale_after) -> None:
     """Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes).
@@ -173,7 +174,8 @@ def health(state, stale_after) -> None:
     for s in (s for s in state.cfg.sources if s.enabled):
         row = stored.get(s.name, {})
         last = row.get("last_success")
-        if not last or (now - datetime.fromisoformat(last)).total_seconds() > limit:
+        # a source polled less often than the limit: two of its intervals (one poll failed)
+        if not last or (now - datetime.fromisoformat(last)).total_seconds() > max(limit, 2 * s.interval):
             bad.append(s.name)
         status = row.get("last_status") or "never polled"
         if status not in ("ok", "not_modified"):
