@@ -664,6 +664,13 @@ def _follows(node: LexborNode) -> str:
     return "stop" if node.css_first("h1, h2, h3, h4, form") is not None else "keep"
 
 
+# A lead block is one long sentence or more (150 weighted characters), or a short intro of two
+# sentences or more, without links (80: `Forgot to water again? These six plants will forgive you.`
+# over a list).
+_LEAD = 150
+_SHORT_LEAD = 80
+
+
 def _lead_of(node: LexborNode, top: LexborNode) -> bool:
     """The block just before the article container is its lead (a standfirst or summary in its own
     <div>): one long text block, few links, no chrome words in its class, not repeated in the body."""
@@ -672,7 +679,13 @@ def _lead_of(node: LexborNode, top: LexborNode) -> bool:
     if node.css_first("h1, h2, h3, ul, ol, table, img, form") is not None:  # cheaper than its text
         return False
     text = node.text().strip()
-    if weighted_length(text) < 150 or text[-1:] not in "。！？.!?”\"" or link_density(node) > 0.1:
+    weighted = weighted_length(text)
+    if weighted < _SHORT_LEAD or text[-1:] not in "。！？.!?”\"" or link_density(node) > 0.1:
+        return False
+    if weighted < _LEAD and (_SENTENCE_END.search(text, 0, len(text) - 1) is None
+                             or node.css_first("a") is not None or top.css_first("h1") is not None):
+        # one short sentence (a deck, a teaser line), a note with a link (`Follow us …`), or a blurb
+        # above the headline (the text's container holds it: a grid's row above the story's)
         return False
     return text[:24] not in top.text()
 

@@ -1,0 +1,31 @@
+"""English bodies on a seventeenth outside set (helper english-22): each test a kind of failure found
+while measuring that set, reproduced on a page written for it in tests/fixtures/extract/en_e22_*.html.
+
+- A list article's short intro (two or three sentences, under 150 characters) in a box of its own
+  between the byline and the list was lost: the lead rule wanted 150 characters. A short intro of two
+  sentences or more without links now leads the text; a one-sentence deck and a note with a link
+  (`Welcome to … Follow us on …`) in the same place still do not.
+"""
+
+from __future__ import annotations
+
+from extractkit import paragraphs
+
+
+def test_a_short_intro_of_its_own_leads_a_list_article() -> None:
+    body = paragraphs("en_e22_list_intro.html")
+    assert body[0].startswith("Short on time? Take a boat.")
+    assert body[1] == "1. The island run"
+    assert body[-1].startswith("The last crossing of the day")
+
+
+def test_a_one_sentence_deck_over_a_list_is_not_its_lead() -> None:
+    body = paragraphs("en_e22_list_deck.html")
+    assert body[0] == "1. The island run"
+    assert not any(line.startswith("The crossings our readers voted") for line in body)
+
+
+def test_a_short_note_with_a_link_over_a_list_is_not_its_lead() -> None:
+    body = paragraphs("en_e22_list_note.html")
+    assert body[0] == "1. The island run"
+    assert not any("Follow us" in line for line in body)
