@@ -29,3 +29,22 @@ def test_a_short_note_with_a_link_over_a_list_is_not_its_lead() -> None:
     body = paragraphs("en_e22_list_note.html")
     assert body[0] == "1. The island run"
     assert not any("Follow us" in line for line in body)
+
+
+def test_a_press_releases_contact_and_editors_notes_are_not_text() -> None:
+    """`Media contacts` over an address line and `Notes to editors` over the body's boilerplate
+    close a press release: they end the text as `About the writer` does."""
+    body = paragraphs("en_e22_release_trailer.html")
+    assert body[0].startswith("A new stroke unit with 24 beds")
+    assert body[-1].startswith("The unit cost 9 million pounds")
+    assert not any("comms@" in line or "Notes to editors" in line or "Media contacts" in line for line in body)
+
+
+def test_a_byline_with_its_publication_stamp_on_one_line_is_not_text() -> None:
+    """`<Name>, Transport Correspondent | Published Jan 9, 2023, 5:00 am` set as the text's first
+    paragraph: a byline, not text; a sentence of the text naming a year it was published in stays."""
+    body = paragraphs("en_e22_byline_stamp.html")
+    assert body[0].startswith("Ferry fares to the outer islands")
+    assert not any("Correspondent" in line for line in body)
+    assert any("It was published in 2019" in line for line in body)
+    assert len(body) == 4

@@ -31,6 +31,7 @@ _STOP = re.compile(
     r"Related (?:posts|articles|stories) (?:on|from|about) [^:]{1,60}|"  # `Related posts on Colossal about video`
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"About (?:the |this |our )?(?:authors?|writers?|reporters?|contributors?|columnists?)|"  # the writer's bio box
+    r"(?:Media|Press) (?:contacts?|enquiries|inquiries)|Notes? (?:to|for) editors?|"  # a press release's closing boxes
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?(?:\s*+\d{1,7}(?:\s*+(?:参与|參與)\s*+\d{1,7})?)?[\s：:.…]*$",
     re.I,
@@ -113,6 +114,9 @@ _PROMO_START = re.compile(
     r"read more(?: (?:on|about) (?:this|the) (?:story|topic|subject|issue))?|see also|also read|"
     r"read also|more on this|more about|our standards)\s*:.{0,80}$|"
     r"(?:(?:last |first |originally )?(?:updated|published|posted))(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
+    # `Lim Wei Ling, Regional Correspondent | Published Aug 2, 2023, 6:00 am`: a byline and its stamp on one line
+    r"(?:[\w.'’-]+ ){1,3}[\w.'’-]+(?:, [\w ]{1,40})? ?[|·•–-] ?(?:last )?(?:updated|published|posted)"
+    r"(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
