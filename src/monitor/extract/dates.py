@@ -1015,8 +1015,24 @@ _LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下
 def tail_date(text: str | None, now: datetime) -> datetime | None:
     """A date in the byline line under the body (`【日期:2009-3-5】`, `作者：… 2009-03-05`,
     `二○○九年三月五日`, `09-03-05 10:23`): within the first 40 characters after the body, with no related-list word
-    before it, and not opening a sentence (`2009年3月1日，…` is text the body missed)."""
-    head = (text or "")[:60]
+    before it, and not opening a sentence (`2009年3月1日，…` is text the body missed). A site's copyright line
+    under the text (`版权所有：… 2006-2012`) may come first, the date bar after it, the blocks' texts run together
+    (`2006-201211-03-31`): read after its span of years when nothing before it is a date."""
+    found = _tail_date(text or "", now)
+    if found is None and text:
+        mark = _COPYRIGHT.search(text, 0, 60)  # (or its span opening the text: the line's names were the body's)
+        span = _YEAR_SPAN.search(text, mark.end(), mark.end() + 40) if mark else _YEAR_SPAN.match(text)
+        if span:
+            return _tail_date(text[span.end() :], now)
+    return found
+
+
+_COPYRIGHT = re.compile(r"版权所有|版權所有|版权|版權|Copyright|COPYRIGHT|©", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—~～]\s*(?:19|20)\d{2}")
+
+
+def _tail_date(text: str, now: datetime) -> datetime | None:
+    head = text[:60]
     for pattern, convert in ((FULL_DATE, from_full_match), (HAN_DATE, _from_han)):
         match = pattern.search(head)
         if match is None or match.start() > 40 or _LISTED.search(head, 0, match.start()) or reply_floor(head, match.start()):
@@ -1038,8 +1054,10 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
             return found
     short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time, or
     # a line of its own under the body (`18-10-20　【打印】【关闭】`, an info bar's date), a credit's bracket before it
+    # (or a tool's prompt before it, `如有问题请联系管理员`, and the footer's block after it: `技术支持：…`)
     if short and (short.group(8) or ((short.start() <= 2 or head[short.start() - 1] in ")）】] \u3000")
-                                     and _line_ends(head, short.end()))) \
+                                     and (_line_ends(head, short.end()) or _footer_next(head, short.end())))
+                  or (CJK_CHAR.match(head[short.start() - 1 : short.start()]) and _footer_next(head, short.end()))) \
             and not _LISTED.search(head, 0, short.start()):
         return short_year_date(head[short.start() :], now)
     return None
@@ -1048,6 +1066,17 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
 # What may follow a date line under the body, the blocks' texts run together: no word of a sentence
 # (`18-10-20班获得…`), but a byline field, a tool or the next block's Latin (`Copyright …`).
 _LINE_NEXT = ("来源", "來源", "作者", "点击", "點擊", "浏览", "瀏覽", "阅读", "閱讀", "编辑", "編輯", "【", "[", "|", "｜")
+
+
+# A site's footer opening the block after a date bar (the texts run together): `地址：…`, `技术支持：…`, `版权所有…`.
+_FOOTER_NEXT = ("地址", "地 址", "技术支持", "技術支持", "版权", "版權", "主办", "主辦", "承办", "电话", "電話", "联系电话",
+                "备案", "備案", "Copyright", "copyright", "COPYRIGHT", "©")
+
+
+def _footer_next(text: str, end: int) -> bool:
+    """Whether a date ending at `end` is followed by a site footer's first words, or by nothing."""
+    rest = text[end : end + 12].lstrip(" \u3000\xa0\t\n")
+    return not rest or rest.startswith(_FOOTER_NEXT)
 
 
 def _line_ends(text: str, end: int) -> bool:
