@@ -11,12 +11,12 @@ in line with a re-read config, stored verdicts and index made current by a threa
 from __future__ import annotations
 
 import logging
-import re
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
            after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
     """The config reloader and (with a port) the metrics server; returns both, the second being
     what to call on the way out."""
-    SkippedOnce.install()
+    Overruns.install(sched)
     if metrics_port is None:
         return Reloader(sched, ctx, build, after_reload), lambda: None
     from apscheduler.events import EVENT_JOB_EXECUTED
@@ -151,7 +151,7 @@ class ClockWatch:
             return step
         if step < self.STEP:
             return 0.0
-        from datetime import datetime, timedelta
+        from datetime import timedelta
 
         moved = 0
         for job in self.sched.get_jobs():
@@ -168,34 +168,61 @@ class ClockWatch:
         return step
 
 
-class SkippedOnce(logging.Filter):
-    """APScheduler warns "skipped: maximum number of running instances reached" at each run time
-    that comes while the job still runs: a source polled every minute whose poll took half an
-    hour wrote 29 warnings a poll. The first of a job in an hour is kept, the rest dropped."""
+class Overruns(logging.Filter):
+    """A job still running when its next run comes (a source polled every minute whose site takes
+    half an hour). APScheduler warned "Execution of job "poll x (trigger: interval[0:01:00], next
+    run at: ... CST)" skipped: maximum number of running instances reached" at each such time:
+    the times in the schedule's zone among UTC lines, and neither the source nor how long its poll
+    had run said plainly. That line is dropped; ours names the source, since when its poll has
+    run and its interval, once an hour a job at most."""
 
     EVERY = 3600.0
-    _JOB = re.compile(r'job "(.+?) \(trigger')
+    WORDS = "maximum number of running instances"
 
-    def __init__(self) -> None:
+    def __init__(self, sched: BaseScheduler) -> None:
         super().__init__()
+        self.sched = sched
         self.said: dict[str, float] = {}
+        self.since: dict[str, tuple[float, datetime]] = {}  # job id -> when its run began (monotonic, UTC)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if "maximum number of running instances" not in message:
-            return True
-        job = (found.group(1) if (found := self._JOB.search(message)) else message)
+        return self.WORDS not in record.getMessage()
+
+    def event(self, event: Any) -> None:
+        from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED
+
+        if event.code == EVENT_JOB_SUBMITTED:
+            self.since[event.job_id] = (time.monotonic(), datetime.now(timezone.utc))
+        elif event.code == EVENT_JOB_MAX_INSTANCES:
+            self.skipped(event.job_id)
+        else:
+            self.since.pop(event.job_id, None)
+
+    def skipped(self, job_id: str) -> None:
         now = time.monotonic()
-        if now - self.said.get(job, -self.EVERY) < self.EVERY:
-            return False
-        self.said[job] = now
-        return True
+        if now - self.said.get(job_id, -self.EVERY) < self.EVERY:
+            return
+        self.said[job_id] = now
+        began, at = self.since.get(job_id, (now, datetime.now(timezone.utc)))
+        job = self.sched.get_job(job_id)
+        every = getattr(getattr(job, "trigger", None), "interval", None)
+        period = f", past its interval of {every.total_seconds():.0f} s" if every is not None else ""
+        what = (f"source={job_id[5:]} poll" if job_id.startswith("poll:")
+                else f"job {job.name if job is not None else job_id}")
+        log.warning("%s still running after %.0f s (since %s UTC)%s: its runs due meanwhile are skipped "
+                    "(said once an hour)", what, now - began, at.strftime("%H:%M:%S"), period)
 
     @classmethod
-    def install(cls) -> None:
+    def install(cls, sched: BaseScheduler) -> None:
+        from apscheduler import events as ev
+
         logger = logging.getLogger("apscheduler.scheduler")
-        if not any(isinstance(f, cls) for f in logger.filters):
-            logger.addFilter(cls())
+        for old in [f for f in logger.filters if isinstance(f, cls)]:
+            logger.removeFilter(old)
+        overruns = cls(sched)
+        logger.addFilter(overruns)
+        sched.add_listener(overruns.event, ev.EVENT_JOB_SUBMITTED | ev.EVENT_JOB_MAX_INSTANCES
+                           | ev.EVENT_JOB_EXECUTED | ev.EVENT_JOB_ERROR | ev.EVENT_JOB_MISSED)
 
 
 class DatabaseFile:
