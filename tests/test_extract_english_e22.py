@@ -48,3 +48,23 @@ def test_a_byline_with_its_publication_stamp_on_one_line_is_not_text() -> None:
     assert not any("Correspondent" in line for line in body)
     assert any("It was published in 2019" in line for line in body)
     assert len(body) == 4
+
+
+def test_closing_prompts_of_asian_english_papers_are_not_text() -> None:
+    """`Join our Telegram channel and get the latest …`, `This article appeared in the print edition
+    as: …`, `Catch all the latest news …` under the text: not text; a sentence of the text that
+    mentions a Telegram channel further on stays."""
+    body = paragraphs("en_e22_closing_prompts.html")
+    assert body[-1].startswith("Readers can join our Telegram channel")
+    assert not any(line.startswith(("Join our Telegram", "This article appeared", "Catch all")) for line in body)
+    assert len(body) == 4
+
+
+def test_a_science_desks_date_source_and_citation_lines_are_not_text() -> None:
+    """`Date: June 8, 2022` over the text, `Materials provided by …` under it, and the `Journal
+    Reference:` and `Cite This Page:` boxes: not text; a sentence of the text holding `date:` stays."""
+    body = paragraphs("en_e22_science_source.html")
+    assert body[0].startswith("Tree frogs living near busy roads")
+    assert body[-1].startswith("The date: June 8, 2022 marks")
+    assert not any(line.startswith(("Materials provided", "Date:")) or "Cite This" in line for line in body)
+    assert len(body) == 3

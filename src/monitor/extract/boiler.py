@@ -32,6 +32,7 @@ _STOP = re.compile(
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
     r"About (?:the |this |our )?(?:authors?|writers?|reporters?|contributors?|columnists?)|"  # the writer's bio box
     r"(?:Media|Press) (?:contacts?|enquiries|inquiries)|Notes? (?:to|for) editors?|"  # a press release's closing boxes
+    r"Story Source|Journal References?|Cite This (?:Page|Article)|"  # a science desk's source and citation boxes
     r"(?:More|Related|Recommended|Popular|Top|Latest|Recent)\b.{0,30}\b(?:Stories|Articles|Reads|News|Posts|Headlines))"
     r"[\s】\]>》：:]*(?:[（(]\d+[)）])?(?:\s*+\d{1,7}(?:\s*+(?:参与|參與)\s*+\d{1,7})?)?[\s：:.…]*$",
     re.I,
@@ -66,6 +67,10 @@ _PROMO_START = re.compile(
     r"(?:please )?(?:contact|e-?mail|write to) the (?:writer|author|reporter)s? (?:at|via)\b|"  # `Contact the writer at …@…`
     r"an? (?:photo|video|post) (?:posted|shared) by\b.{0,80}\bon\b.{0,40}$|"  # an embedded post's credit line
     r"posted by\b[^.!?]{0,150}$|"  # a blog's `Posted by Name, Role` or `Posted by Name at 10:15 AM` line
+    r"join (?:our|the) [\w'’ ]{0,30}(?:telegram|whatsapp|facebook|youtube|instagram|viber|line) (?:channel|group|page|community)\b|"
+    r"(?:a version of )?this (?:article|story) (?:first )?appeared in (?:the )?[\w'’ ]{0,60}print edition\b|"
+    r"catch all the latest\b|materials (?:provided|supplied) by\b|"  # a closing prompt; a science desk's source line
+    r"date\s*:\s*[^.!?]{0,30}\b(?:19|20)\d\d\b[^.!?]{0,20}$|"  # `Date: March 3, 2021`: a page's date label
     r"what do you think\b[^?]{0,100}\?\s*"  # a reader prompt: a question, then a call to write in
     r"(?:join|share your|let us know|send us|e-?mail us|have your say|get in touch|comment)\b|"
     r"(?:like|enjoy(?:ed)?|love) this (?:story|article)\b.{0,40}\bshare|"
