@@ -52,3 +52,8 @@ def test_a_two_digit_number_run_in_a_sentence_is_no_date():
     html = page(under="<div>如有问题请联系网站管理员</div><div>11-03-31班获得优秀班集体称号</div>")
     assert published(html) is None
     assert published(page(inside="<p>版权所有：某某镇中心小学 2006-2012</p>")) is None
+
+
+def test_a_two_digit_year_bar_after_a_more_news_row_then_tools():
+    html = page(under="<div>点击更多新闻进入新闻中心</div><div>11-03-31　【打印】【关闭】</div>")
+    assert published(html) == "2011-03-30T16:00:00+00:00"

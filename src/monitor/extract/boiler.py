@@ -367,9 +367,32 @@ def is_stop(line: str) -> bool:
     return _STOP.match(line) is not None
 
 
+# A read-aloud player's label (`可以听文章啦!`, `点击收听本文`, `语音播报`), a `more news` link row under the text
+# (`点击更多新闻进入新闻中心 要闻 时政新闻`), a slash-led credit of a unit and a name (`/ 某某镇中心幼儿园 张晓红`):
+# short lines with no clause of a sentence.
+_LISTEN = ("听文章", "聽文章", "收听", "收聽", "语音播报", "語音播報", "听全文", "聽全文")
+_MORE_ROW = ("点击更多", "點擊更多", "更多新闻请", "更多新聞請", "查看更多")
+
+
+def _short_prompt(line: str) -> bool:
+    if "，" in line or "," in line or "。" in line:
+        return False
+    stripped = line.strip()
+    return ((len(stripped) <= 12 and any(word in stripped for word in _LISTEN))
+            or (len(stripped) <= 40 and stripped.startswith(_MORE_ROW))
+            or (len(stripped) <= 30 and stripped[:1] in "/／" and " " in stripped.strip("/／ \u3000")
+                and all(_cjk_word(part) for part in stripped.strip("/／ \u3000").split())))
+
+
+def _cjk_word(part: str) -> bool:
+    return 2 <= len(part) <= 14 and all("\u4e00" <= ch <= "\u9fff" for ch in part)
+
+
 def is_chrome(line: str) -> bool:
     """A line that is page chrome or a prompt, not article text (checked on lines up to ~300 chars)."""
     lower = line.lower()
+    if len(line) <= 40 and _short_prompt(line):
+        return True
     if len(line) <= 80 and (_CHROME.search(lower) or (_COUNTERS.search(line) and not _SENTENCE_ENDS.search(line))):
         return True
     if is_excerpt(line) or (len(line) <= 20 and _READ_ON.fullmatch(lower)):

@@ -1074,9 +1074,9 @@ _FOOTER_NEXT = ("地址", "地 址", "技术支持", "技術支持", "版权", "
 
 
 def _footer_next(text: str, end: int) -> bool:
-    """Whether a date ending at `end` is followed by a site footer's first words, or by nothing."""
+    """Whether a date ending at `end` is followed by a site footer's first words, a tool (`【打印】`), or nothing."""
     rest = text[end : end + 12].lstrip(" \u3000\xa0\t\n")
-    return not rest or rest.startswith(_FOOTER_NEXT)
+    return not rest or rest.startswith(_FOOTER_NEXT) or rest.startswith(("【", "[", "|", "｜"))
 
 
 def _line_ends(text: str, end: int) -> bool:
