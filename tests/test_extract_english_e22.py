@@ -68,3 +68,14 @@ def test_a_science_desks_date_source_and_citation_lines_are_not_text() -> None:
     assert body[-1].startswith("The date: June 8, 2022 marks")
     assert not any(line.startswith(("Materials provided", "Date:")) or "Cite This" in line for line in body)
     assert len(body) == 3
+
+
+def test_inline_prompts_and_an_agency_credit_are_not_text() -> None:
+    """`ALSO READ | <headline>` between paragraphs, `(With inputs from agencies)` and `Get the latest
+    news … on our app. Click here to download.` under the text: not text; a sentence holding
+    `also read` stays."""
+    body = paragraphs("en_e22_inline_prompts.html")
+    assert body[0].startswith("The monsoon reached the southern coast")
+    assert body[-1].startswith("Farmers said the early rains")
+    assert not any(line.startswith(("ALSO READ", "(With inputs", "Get the latest")) for line in body)
+    assert len(body) == 3

@@ -92,6 +92,9 @@ _PROMO_START = re.compile(
     r"get push notifications\b|want more (?:stories|news|articles|content)(?: like this)?\?|have something to add\b[^?]{0,40}\?|"
     r"thank(?:s| you) for reading\b[^.!?]{0,40}[.!]\s*(?:please |consider |subscribe|support|sign up|become)|"  # closing prompts
     r"with files from\b[^.!?]{0,80}$|report (?:an? )?(?:typo|error)s?[.!]?$|"  # a wire credit, a form's link under the text
+    r"\(?with inputs? from\b[^.!?]{0,60}$|"  # `(With inputs from agencies)`: a wire credit as Indian papers word it
+    r"(?:also read|read also|also watch|must read)\s*\|.{0,150}$|"  # `ALSO READ | <headline>` between paragraphs
+    r"get the latest [^.!?]{0,80}\bon (?:our|the) app\b|"  # `Get the latest news … on our app. Click here to download.`
     r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
     r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
     r"price|offer|guide|trial|consultation)s?\b[^.!?]{0,100}[.!]?$|"  # an affiliate pitch: `Interested in solar? Get a … estimate`
