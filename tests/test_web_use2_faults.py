@@ -268,3 +268,13 @@ def test_a_much_copied_story_gives_a_reason_once_not_once_per_copy(town):
     assert len(versions) == 50 and all("matched <a" in v and "(score" in v for v in versions)
     assert sum("rules pair" in v for v in versions) == 1 and "rules pair" in versions[0]
     assert all("for the reasons given above" in v for v in versions[1:])
+
+
+def test_a_topic_feeds_id_is_an_iri_whatever_the_name(town):
+    """A topic feed's id was `urn:monitor:` and the name as it is: a name with a space or a `#`
+    made an id no IRI (RFC 4287 4.2.6), which a validator refuses and a reader may cut at the
+    `#`. Such characters are percent-encoded; a name that made a valid id keeps it."""
+    site, _ = town
+    ids = [re.search(r"<id>([^<]*)</id>", get(site, f"/topic/{quote(name, safe='')}.atom").text).group(1)
+           for name in (ODD, "hu-ming")]
+    assert ids == ["urn:monitor:上海/三明%20%23合作", "urn:monitor:hu-ming"]

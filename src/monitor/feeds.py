@@ -19,10 +19,18 @@ from .models import Repost, Story
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 UNTITLED = "(no title)"
+_IRI_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
 
 
 def _stamp(dt: datetime | None, fallback: datetime) -> str:
     return (dt or fallback).astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def topic_feed_id(topic: str) -> str:
+    """A topic feed's atom:id, an IRI (RFC 4287 4.2.6): the name as it is, but for the ASCII an
+    IRI may not hold (`上海/三明 #合作`: a space, a fragment's `#`) percent-encoded, so every name
+    that was valid keeps its id and readers do not see its entries as new."""
+    return "urn:monitor:" + "".join(c if c in _IRI_ASCII or ord(c) > 0x9F else f"%{ord(c):02X}" for c in topic)
 
 
 def titled(title: str | None) -> str:

@@ -413,7 +413,7 @@ def feed(state, topic, limit, since, self_url, output) -> None:
     import os
     from datetime import datetime, timezone
 
-    from ..feeds import atom
+    from ..feeds import atom, topic_feed_id
     from ..pipeline import recent_stories
 
     if self_url and not self_url.lower().startswith(("http://", "https://")):
@@ -421,7 +421,7 @@ def feed(state, topic, limit, since, self_url, output) -> None:
     after = parse_since(since)
     stories = recent_stories(state.names_topics_only().existing().context(), topic, limit, after)
     base = state.cfg.web.base_url  # where `monitor serve` is read: a story's page lists all its outlets
-    xml = atom(stories, title=f"monitor: {topic}", feed_id=f"urn:monitor:{topic}", now=datetime.now(timezone.utc),
+    xml = atom(stories, title=f"monitor: {topic}", feed_id=topic_feed_id(topic), now=datetime.now(timezone.utc),
                self_url=self_url, story_page=(lambda story: f"{str(base).rstrip('/')}/story/{story}") if base else None)
     if not output:
         click.echo(xml)

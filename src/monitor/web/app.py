@@ -306,7 +306,7 @@ class _Pages:
         if name not in self.ctx.cfg.topics:
             return PlainTextResponse(f"unknown topic {name}", status_code=404)
         stories = recent_stories(self.ctx, name, 50)
-        return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=f"urn:monitor:{name}",
+        return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=feeds.topic_feed_id(name),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
                                 page_url=self._address(request, _link(topic_path(name), {})),
                                 story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request)
