@@ -201,7 +201,7 @@ def web(path: Path, repeats: int = 7) -> int:
 
     _steady()
     store = Store.open(path)
-    ctx = Context(SimpleNamespace(topics={"hu-ming": None}, sources=()), store)  # type: ignore[arg-type]
+    ctx = Context(SimpleNamespace(topics={"hu-ming": None}, sources=(), web=SimpleNamespace(base_url=None)), store)  # type: ignore[arg-type]
     app = create_app(ctx, auth="")
     pages = [f"/search?q={quote(q)}" for q in QUERIES + ONE_CHAR] + ["/search", "/search?topic=hu-ming",
                                                                       f"/search?q={quote('上海')}&page=3"]
