@@ -38,6 +38,7 @@ BUSY_SECONDS = 30  # how long a writer waits for another process's write transac
 # next and were read again from the OS. Pages are allocated as they are read, so a short
 # command that reads little takes no more memory than before; a daemon's grows up to this.
 CACHE_KIB = 64 * 1024
+WAL_KEEP_KIB = 16 * 1024  # what <db>-wal is cut back to when a write starts it again (`journal_size_limit`)
 
 
 class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, StoriesPart, OutboxPart, BrowsePart,
@@ -62,6 +63,9 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, whether or not it is loaded
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # negative: KiB, not pages
+            # the log a large write grew (an import beside the daemon) is cut back when it starts
+            # again, not kept at its largest while the daemon's connection stays open for months
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_KEEP_KIB * 1024}")
             store = cls(conn, path)
             store._migrate()
         except (sqlite3.Error, OSError) as exc:
