@@ -57,3 +57,13 @@ def test_a_two_digit_number_run_in_a_sentence_is_no_date():
 def test_a_two_digit_year_bar_after_a_more_news_row_then_tools():
     html = page(under="<div>点击更多新闻进入新闻中心</div><div>11-03-31　【打印】【关闭】</div>")
     assert published(html) == "2011-03-30T16:00:00+00:00"
+
+
+def test_a_templates_bare_update_gives_way_to_the_pages_own_update_beside_a_byline_field():
+    # `更新时间：…` printed twice: the template's, alone (when the page was last edited), and an older CMS's
+    # `更新时间:…作者:…`, its posting time; the second's byline field was taken as beside the first
+    bar = "<div class='info'>更新时间：2019-04-08 10:12　更新时间:2019-04-02 11:44:25作者:佚名</div>"
+    html = ("<html><head><meta charset='utf-8'><title>家长开放日活动</title></head><body>"
+            f"<div class='nav'><a>首页</a><a>校园动态</a></div><h1>家长开放日活动</h1>{bar}"
+            + "".join(f"<p>{t}</p>" for t in TEXT) + f"{FOOT}</body></html>")
+    assert published(html) == "2019-04-02T03:44:25+00:00"

@@ -666,9 +666,15 @@ def _updated(text: str, start: int) -> bool:
     21:40:53作者:…`)."""
     if _LAST_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None:
         return True  # `最後更新日期：2026/12/01 瀏覽人數：…`: a site's footer, whatever counter stands beside it
-    return (_UPDATED_BEFORE.search(text, max(0, start - 12), start) is not None
-            and BYLINE_FIELD.search(text, max(0, start - 40), start) is None
-            and BYLINE_FIELD.search(text, start, start + 40) is None)
+    if _UPDATED_BEFORE.search(text, max(0, start - 12), start) is None:
+        return False
+    # (a second update label after it opens another line's: `更新时间：2019-04-08 10:12　更新时间:…作者:…`)
+    after = _UPDATE_LABEL.search(text, start, start + 40)
+    return (BYLINE_FIELD.search(text, max(0, start - 40), start) is None
+            and BYLINE_FIELD.search(text, start, after.start() if after else start + 40) is None)
+
+
+_UPDATE_LABEL = re.compile(r"更新(?:时间|時間|日期)")
 
 
 # A list of readers' latest comments, with their times (a blog's side column over the post).
@@ -865,6 +871,21 @@ def without_updates(text: str) -> str:
     """`text` with the dates right after an update label blanked out (same length); the same object
     when it has none."""
     return _blank_after(text, _UPDATE_KEYS)
+
+
+def without_bare_updates(text: str) -> str:
+    """`text` with the dates of bare update labels blanked out (no byline field beside them, `_updated`): a
+    template's `更新时间：…` before the page's own `更新时间:…作者:…` (an older CMS's posting time) is left out."""
+    spans = []
+    for key, _ in _UPDATE_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            match = _PROFILE_DATE.match(text, at + 2)
+            date = FULL_DATE.search(text, match.start(), match.end()) if match else None
+            if match and date and _updated(text, date.start()):
+                spans.append(match.span())
+            at = text.find(key, at + 2)
+    return _blanked(text, spans)
 
 
 def list_heading(text: str) -> int:

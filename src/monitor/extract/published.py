@@ -319,7 +319,8 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
     plain = dates.without_updates(unspoken)
     texts: tuple[str, ...]
     if not weak:
-        texts = (plain, unspoken) if plain is not unspoken and dates.BYLINE_FIELD.search(region) else (plain,)
+        texts = ((plain, dates.without_bare_updates(unspoken)) if plain is not unspoken and dates.BYLINE_FIELD.search(region)
+                 else (plain,))
     elif plain is region:
         return None
     else:
