@@ -278,3 +278,15 @@ def test_a_topic_feeds_id_is_an_iri_whatever_the_name(town):
     ids = [re.search(r"<id>([^<]*)</id>", get(site, f"/topic/{quote(name, safe='')}.atom").text).group(1)
            for name in (ODD, "hu-ming")]
     assert ids == ["urn:monitor:上海/三明%20%23合作", "urn:monitor:hu-ming"]
+
+
+def test_a_page_offers_its_feed_under_the_feeds_own_name(town):
+    """Every search page offered its feed to the browser and to readers' discovery as "this
+    search": subscribed from two searches, both stood as "this search". The page's feed link
+    carries the feed's own title."""
+    site, _ = town
+    for path in ("/search?q=%E6%B2%AA%E6%98%8E&source=outlet1", "/topic/hu-ming"):
+        page = get(site, path).text
+        offered = re.search(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]*)"', page)
+        feed = get(site, unescape(offered.group(2))).text
+        assert unescape(offered.group(1)) == unescape(re.search(r"<title>([^<]*)</title>", feed).group(1)), path

@@ -59,6 +59,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["topic_path"] = topic_path
+    env.globals["search_feed_title"] = search_feed_title
     env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
     pages = _Pages(archive, env)
     routes = [Route("/", lambda _: RedirectResponse(root() + "/search")),
@@ -206,10 +207,7 @@ class _Pages:
         except InputError as exc:
             return PlainTextResponse(str(exc), status_code=400)
         stories = [_story(r) for r in result.results]
-        # its filters in its name, as the page's title: a reader lists two of one query's feeds apart
-        title = " · ".join([f"monitor: {p['q'] or 'newest'}", *(f"{k} {p[k]}" for k in ("topic", "source", "since", "until")
-                                                                if p[k]), *(["by relevance"] if p["sort"] == "relevance" else [])])
-        return _atom(feeds.atom(stories, title=title, feed_id="urn:monitor:search:" + urlencode(p),
+        return _atom(feeds.atom(stories, title=search_feed_title(p), feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
                                 page_url=self._address(request, _link("/search", p))), request)
 
@@ -319,6 +317,13 @@ class _Pages:
                  "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
                 for n in names]
         return self.render("sources.html", rows=rows)
+
+
+def search_feed_title(p: dict[str, str]) -> str:
+    """A search feed's name: its words and filters, as the page's title (a reader lists two of one
+    query's feeds apart, and a browser offers the feed by it)."""
+    return " · ".join([f"monitor: {p['q'] or 'newest'}", *(f"{k} {p[k]}" for k in ("topic", "source", "since", "until")
+                                                          if p[k]), *(["by relevance"] if p["sort"] == "relevance" else [])])
 
 
 def _said_above(versions: list[dict]) -> None:
