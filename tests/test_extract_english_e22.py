@@ -79,3 +79,12 @@ def test_inline_prompts_and_an_agency_credit_are_not_text() -> None:
     assert body[-1].startswith("Farmers said the early rains")
     assert not any(line.startswith(("ALSO READ", "(With inputs", "Get the latest")) for line in body)
     assert len(body) == 3
+
+
+def test_a_local_papers_tip_line_and_support_pitch_are_not_text() -> None:
+    """`Do you have a story for us? Email …` and `We rely on your support. Subscribe today …` under the
+    text: not text; a question of the text opening with `Do you have a …` stays."""
+    body = paragraphs("en_e22_local_prompts.html")
+    assert body[-1].startswith("Do you have a library card?")
+    assert not any("story for us" in line or "rely on your support" in line for line in body)
+    assert len(body) == 3

@@ -95,6 +95,8 @@ _PROMO_START = re.compile(
     r"\(?with inputs? from\b[^.!?]{0,60}$|"  # `(With inputs from agencies)`: a wire credit as Indian papers word it
     r"(?:also read|read also|also watch|must read)\s*\|.{0,150}$|"  # `ALSO READ | <headline>` between paragraphs
     r"get the latest [^.!?]{0,80}\bon (?:our|the) app\b|"  # `Get the latest news … on our app. Click here to download.`
+    r"(?:do you|have you) (?:have|got) a (?:story|news tip|tip)\b[^?]{0,80}\?|"  # `Do you have a story for us? Email …`
+    r"we rely on (?:your|readers'?|reader) support\b|"  # `We rely on your support. Subscribe today for unlimited access …`
     r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
     r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
     r"price|offer|guide|trial|consultation)s?\b[^.!?]{0,100}[.!]?$|"  # an affiliate pitch: `Interested in solar? Get a … estimate`
