@@ -59,9 +59,10 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
 # A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too. Not the minutes of a
 # time ("00:25 师傅们都来自三明": a video's subtitles, line by line, are one story).
 # A month as a line's label before a colon ("一月:…\n二月:…", "3月15日:", "april:") numbers a chronicle's lines (a
-# year's 大事记, its table of contents): a line a thing done.
+# year's 大事记, its table of contents): a line a thing done. A table's row flattened with bars opens with its number
+# ("\n2|…|…", "\n| 2 | … |").
 _ITEM = re.compile(r"[\n;。:](?<!\d:) ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
-                   r"|\d{1,2} (?=[\u4e00-\u9fff])|[●○◆◇■□▲△★☆•▶►♦◎◉※➤➢▷▸✦✧❖◈]|【[^】\n]{1,6}】"
+                   r"|\d{1,2} (?=[\u4e00-\u9fff])|\d{1,3} ?\||\| ?\d{1,3} ?\||[●○◆◇■□▲△★☆•▶►♦◎◉※➤➢▷▸✦✧❖◈]|【[^】\n]{1,6}】"
                    r"|(?<=\n)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{1,2}日)?:"
                    r"|(?<=\n)(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                    r"(?: \d{1,2})?:)")
@@ -108,6 +109,13 @@ _KEYWORD_SEP = re.compile("[|/丨◇◆●•▪]")
 _KEYWORD_BULLETS = "◇◆●•▪"
 _KEYWORD_MAX = 40  # characters of one segment (an English keyword of a few words)
 _KEYWORD_MIN_SEGMENTS = 3
+# A table's row flattened with bars: its first cell a row's number, or a header line above it
+# naming its columns (a few words a table's header has and a tag line has not).
+_ROW_NUMBER = re.compile("[0-9]{1,3}[.、]?")
+_TABLE_HEADERS = frozenset(("序号", "编号", "项目", "项目名称", "名称", "单位", "建设单位", "责任单位", "牵头单位", "进度",
+                            "进展", "完成情况", "备注", "时间", "地点", "金额", "投资", "总投资", "数量", "内容",
+                            "建设内容", "类别", "no.", "item", "project", "status"))
+_TABLE_REACH = 30  # lines looked up for a header
 _SENTENCE_INSIDE = re.compile("[,。;!?]")
 # English enumerations ("depots in Shanghai, Xiamen and Yong'an"): items of a few words between
 # ", ", the last after "and" / "or" (", and" too); three items or more, since two places joined by
@@ -393,6 +401,8 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
         segments = [(a + 1, b) for a, b in pairwise(cuts)]
         if text[cuts[1]] in _KEYWORD_BULLETS and not text[start : cuts[1]].strip():
             segments = segments[1:]  # "◇ a ◇ b ◇ c": the line opens with its bullet
+        if len(segments) >= _KEYWORD_MIN_SEGMENTS and _table_row(text, start, segments):
+            continue  # a table's row ("2|沪明合作文旅康养项目|主体完工"): cells read as text
         if len(segments) >= _KEYWORD_MIN_SEGMENTS and all(_is_keyword(text, a, b) for a, b in segments):
             out += segments  # every segment a word: not "记者甲/文 乙/图)为推动…，…" opening a story
             lines.add(start)
@@ -486,6 +496,31 @@ def furniture_end(text: str, a: int, b: int) -> int:
         x = text.find(" ", y, b)
         x = b if x < 0 else x
     return y if run >= _MENU_MIN_SEGMENTS and words else a
+
+
+def _table_row(text: str, start: int, segments: list[tuple[int, int]]) -> bool:
+    """A line of a table flattened with bars: its first cell a row's number (`2|项目|进度`,
+    `| 2 | 项目 | 进度 |`), or under a header line (`项目名称|单位|进度`) whose bars it shares with
+    every line between them. A tag line or a menu has neither."""
+    cells = [text[a:b].strip() for a, b in segments]
+    if cells and not cells[0]:
+        cells = cells[1:]  # "| 2 | …": the line opens with its bar
+    if cells and _ROW_NUMBER.fullmatch(cells[0]):
+        return True
+    bars = text.count("|", start, segments[-1][1])
+    if bars < 2:
+        return False
+    end = start - 1
+    for _ in range(_TABLE_REACH):
+        if end <= 0:
+            return False
+        up = text.rfind("\n", 0, end) + 1
+        if text.count("|", up, end) != bars:
+            return False
+        if any(c.strip() in _TABLE_HEADERS for c in text[up:end].split("|")):
+            return True
+        end = up - 1
+    return False
 
 
 def _is_keyword(text: str, a: int, b: int) -> bool:
