@@ -67,3 +67,14 @@ def test_a_templates_bare_update_gives_way_to_the_pages_own_update_beside_a_byli
             f"<div class='nav'><a>首页</a><a>校园动态</a></div><h1>家长开放日活动</h1>{bar}"
             + "".join(f"<p>{t}</p>" for t in TEXT) + f"{FOOT}</body></html>")
     assert published(html) == "2019-04-02T03:44:25+00:00"
+
+
+def test_a_date_bar_after_neighbour_links_and_a_copyright_line_without_years():
+    # an e-paper's `上一篇 下一篇` and `版权声明 … 网站版权所有` inside the container, the bar after them
+    for bar in ("2011-3-31", "[2011-3-31]", "11-03-31", "日期：[2011-03-31]　作者：办公室　点击数：35"):
+        html = page(inside="<p>3上一篇 下一篇4</p><p>版权声明 @ 某某网 网站版权所有</p>",
+                    under=f"<div>{bar}　【打印】【关闭】</div>")
+        assert published(html) == "2011-03-30T16:00:00+00:00", bar
+    # the neighbours' own dates are still theirs: no bar, no date
+    html = page(inside="<p>上一篇：春季运动会举行 2011-03-25 下一篇：植树节活动 2011-04-02</p><p>版权所有 某某网</p>")
+    assert published(html) is None

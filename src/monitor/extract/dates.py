@@ -1045,10 +1045,15 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
         span = _YEAR_SPAN.search(text, mark.end(), mark.end() + 40) if mark else _YEAR_SPAN.match(text)
         if span:
             return _tail_date(text[span.end() :], now)
+        if mark:  # `上一篇 下一篇版权声明 @ 中原网 网站版权所有2018-9-5 【打印】`: after its last mark
+            last = mark
+            while (later := _COPYRIGHT.search(text, last.end(), 60)) is not None:
+                last = later
+            return _tail_date(text[last.end() :], now)
     return found
 
 
-_COPYRIGHT = re.compile(r"版权所有|版權所有|版权|版權|Copyright|COPYRIGHT|©", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"版权所有|版權所有|版权声明|版權聲明|版权|版權|Copyright|COPYRIGHT|©", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—~～]\s*(?:19|20)\d{2}")
 
 
