@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from datetime import datetime
 
 from conftest import free_port
@@ -86,3 +87,34 @@ def test_health_counts_a_source_polled_daily_as_fresh_between_its_polls(tmp_path
     ago("often", 7)  # a source polled every 30 minutes keeps the 6 hours
     code, out = _health(path, db, "--stale-after", "6h")
     assert code == 1 and "(often)" in out, out
+
+
+def test_a_reload_that_moves_the_database_says_it_takes_a_restart(tmp_path, site):  # noqa: F811
+    # `[storage] path` changed (the archive moved to a bigger disk) and SIGHUP: "config reloaded
+    # ... jobs added=0 changed=0 removed=0", and the daemon went on writing the old file while
+    # `monitor search`, reading the config, looked in the new place. Now one line says so.
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from test_daemon import NO_PROXY
+
+    path = tmp_path / "monitor.toml"
+    first = HEAD + FEED.format(base=site.base_url, interval="1h") + '[storage]\npath = "old.db"\n'
+    path.write_text(first, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY and k != "MONITOR_DB"}
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "-v", "run"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        wait_for(lambda: "/feed/rss.xml" in site.paths_requested() and (tmp_path / "old.db").exists(),
+                 timeout=60, what="the first poll")
+        path.write_text(first.replace("old.db", "new.db"), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(3)
+    finally:
+        _, err = stop(proc)
+    said = [json.loads(line)["message"] for line in err.splitlines() if "new.db" in line]
+    assert len(said) == 1 and "old.db" in said[0] and "restart" in said[0], err[-1500:]
+    assert proc.returncode == 0 and "Traceback" not in err
