@@ -3,8 +3,9 @@
 Written for these tests, in our own words: a county's table of projects or a report's table, its rows written with
 `|` or `｜` between the cells (a spreadsheet pasted into a page), one row the pairing's own project. Such a row was
 read as a line of keywords (a tag line, a menu) and its hits dropped. A row is a table's when its first cell is a
-row's number or a header line naming the columns stands above it; a numbered row is a list item, as `2.` is. Guards: a
-tag line, a menu line, and a ranking of six headlines one of which is the ties'.
+row's number, a header line naming the columns stands above it, or it is one of three lines in a row with as many
+bars; a numbered row is a list item, as `2.` is. Guards: a tag line, a menu of one line and of two, and a ranking of six
+headlines one of which is the ties'.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ TABLES = [
      "沪明合作大田茶产业园（闵行区共建）|县工信局|投产\n县城停车场|县住建局|在建"),
     ("尤溪县对外合作事项表", "编号|事项|牵头单位|时间\n01|闽宁协作劳务对接|县人社局|3月\n"
      "02|与上海长宁区签订对口合作年度计划|县发改局|4月\n03|山海协作园区招商|县商务局|5月"),
+    # no row numbers, a header of words of its own: three lines in a row with as many bars
+    ("清流县工程进展", "工程|承建方|状态\n城区管网|县城投|在建\n沪明合作标准厂房（嘉定区共建）|园区公司|完工\n滨江步道|县住建局|在建"),
 ]
 
 
@@ -35,6 +38,7 @@ def test_a_tables_row(hu_ming: match.Topic, title: str, body: str) -> None:
 GUARDS = [
     ("林改经验在全国推广", "【关键词】林改｜沙县小吃｜沪明合作｜闽台融合\n三明林改经验在全国推广，多地前来学习。"),
     ("城区停电检修", "首页|新闻|三明|上海|视频\n城区部分小区明日停电检修，请居民提前做好准备。"),
+    ("图书馆闭馆通知", "首页|新闻|三明|上海|视频\n对口合作|专题|图片|访谈|下载\n市图书馆本周六闭馆一天，进行设备检修。"),
     # a ranking of six headlines, one of them the ties': a headline among headlines, as in a numbered list
     ("福建新闻点击排行", "序号|标题|点击\n1|福州花展开幕|3200\n2|上海嘉定区代表团赴三明考察对口合作|3100\n3|厦门马拉松鸣枪|2100\n"
      "4|泉州古城申遗十周年|1800\n5|南平茶博会开幕|1500\n6|宁德海上养殖升级|1200"),

@@ -116,6 +116,7 @@ _TABLE_HEADERS = frozenset(("序号", "编号", "项目", "项目名称", "名�
                             "进展", "完成情况", "备注", "时间", "地点", "金额", "投资", "总投资", "数量", "内容",
                             "建设内容", "类别", "no.", "item", "project", "status"))
 _TABLE_REACH = 30  # lines looked up for a header
+_TABLE_ROWS = 3  # lines in a row with as many bars: a table (a header and two rows), not a tag line or a menu
 _SENTENCE_INSIDE = re.compile("[,。;!?]")
 # English enumerations ("depots in Shanghai, Xiamen and Yong'an"): items of a few words between
 # ", ", the last after "and" / "or" (", and" too); three items or more, since two places joined by
@@ -500,27 +501,39 @@ def furniture_end(text: str, a: int, b: int) -> int:
 
 def _table_row(text: str, start: int, segments: list[tuple[int, int]]) -> bool:
     """A line of a table flattened with bars: its first cell a row's number (`2|项目|进度`,
-    `| 2 | 项目 | 进度 |`), or under a header line (`项目名称|单位|进度`) whose bars it shares with
-    every line between them. A tag line or a menu has neither."""
+    `| 2 | 项目 | 进度 |`), or one of three lines or more in a row with as many bars (two or more)
+    each, or under a header line (`项目名称|单位|进度`) whose bars it shares with every line
+    between them. A tag line or a menu has none of these."""
     cells = [text[a:b].strip() for a, b in segments]
     if cells and not cells[0]:
         cells = cells[1:]  # "| 2 | …": the line opens with its bar
     if cells and _ROW_NUMBER.fullmatch(cells[0]):
         return True
-    bars = text.count("|", start, segments[-1][1])
+    line_end = segments[-1][1]
+    bars = text.count("|", start, line_end)
     if bars < 2:
         return False
+    rows = 1
     end = start - 1
-    for _ in range(_TABLE_REACH):
+    for _ in range(_TABLE_REACH):  # the lines above, up to a header
         if end <= 0:
-            return False
+            break
         up = text.rfind("\n", 0, end) + 1
         if text.count("|", up, end) != bars:
-            return False
+            break
         if any(c.strip() in _TABLE_HEADERS for c in text[up:end].split("|")):
             return True
+        rows += 1
         end = up - 1
-    return False
+    a = line_end + 1
+    while rows < _TABLE_ROWS and a < len(text):  # the lines below
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        if text.count("|", a, b) != bars:
+            break
+        rows += 1
+        a = b + 1
+    return rows >= _TABLE_ROWS
 
 
 def _is_keyword(text: str, a: int, b: int) -> bool:
