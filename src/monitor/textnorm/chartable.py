@@ -33,15 +33,53 @@ def _opencc_path() -> Path:
 
 
 def _opencc_ts() -> dict[str, str]:
-    """Traditional → simplified single characters from OpenCC's TSCharacters (first candidate)."""
-    path = _opencc_path()
-    pairs: dict[str, str] = {}
+    """Traditional → simplified single characters from OpenCC's TSCharacters (first candidate),
+    and the Hong Kong and Taiwan forms of a character (`_regional`)."""
+    pairs = dict(_pairs(_opencc_path()))
+    pairs.update(_regional(pairs))
+    return pairs
+
+
+def _pairs(path: Path) -> list[tuple[str, str]]:
+    """The one-character entries of an OpenCC table (first candidate)."""
+    out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         src, _, dst = line.partition("\t")
         first = dst.split(" ")[0] if dst else ""
         if len(src) == 1 and len(first) == 1 and src != first:
-            pairs[src] = first
-    return pairs
+            out.append((src, first))
+    return out
+
+
+_REGIONAL = ("HKVariantsRev", "TWVariantsRev")  # a region's form → OpenCC's standard traditional one
+
+
+def _regional(ts: dict[str, str]) -> dict[str, str]:
+    """A Hong Kong or Taiwan form of a character that TSCharacters does not know (衞 for 衛, 衹
+    for 只, 粧 for 妝: 衞生署 was not found by 卫生) → the simplified character of its pair. A
+    pair is folded only where exactly one side simplifies to a character of GB2312, the
+    mainland's set: both there (著/着, 么/幺: two characters in simplified text) or neither (rare
+    forms) stay apart."""
+    def simplified(ch: str) -> str:
+        return _fold(ch, ts)
+
+    def mainland(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    out: dict[str, str] = {}
+    for name in _REGIONAL:
+        for a, b in _pairs(_opencc_path().with_name(f"{name}.txt")):
+            fa, fb = simplified(a), simplified(b)
+            if fa == fb or mainland(fa) == mainland(fb):
+                continue
+            keep, other = (fa, b) if mainland(fa) else (fb, a)
+            if other not in ts and other not in out:
+                out[other] = keep
+    return out
 
 
 def _dropped(cp: int, ch: str) -> bool:
@@ -68,7 +106,8 @@ def _tables() -> dict:
 
 
 def _table_inputs() -> list[bytes]:
-    return [Path(__file__).read_bytes(), _opencc_path().read_bytes(), unicodedata.unidata_version.encode()]
+    return [Path(__file__).read_bytes(), _opencc_path().read_bytes(), unicodedata.unidata_version.encode(),
+            *(_opencc_path().with_name(f"{name}.txt").read_bytes() for name in _REGIONAL)]
 
 
 def _build_tables() -> dict:
