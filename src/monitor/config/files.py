@@ -93,8 +93,9 @@ def merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:
         inc_path = include_path(path, str(inc))
         try:
             extra = read_toml(inc_path)
-        except ConfigError as exc:
-            problems.add("include", exc.message, "check the path; it is relative to this file")
+        except ConfigError as exc:  # a file found but not readable as TOML keeps its own hint (the syntax, UTF-8)
+            syntax = "not valid TOML" in exc.message or "not UTF-8" in exc.message
+            problems.add("include", exc.message, (exc.hint or "") if syntax else "check the path; it is relative to this file")
             continue
         for name, body in (extra.pop("topics", {}) or {}).items():
             raw.setdefault("topics", {})[name] = body
