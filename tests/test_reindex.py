@@ -331,3 +331,18 @@ def test_a_probe_for_the_fingerprints_alone_leaves_the_index_version_as_it_was(m
     assert normform._compute_index_version() == index
     assert normform._compute_fingerprint_version() != prints
     assert not any("1,200户" in p for p in normform.PROBES)  # the numbers probe reads fingerprints only
+
+
+def test_a_new_stores_first_index_says_nothing_of_an_old_one(ctx, upgrade, caplog):
+    # A new store's first writer records its normal form: there is no old index to clear, and
+    # the line 'the old index cleared in 0 steps' came among the daemon's first polls' lines (a
+    # test reading one line a poll failed on it when the start was slow). An upgrade's rebuild,
+    # which swaps an old index out and clears it, still says so.
+    with caplog.at_level("INFO", logger="monitor"):
+        reindex_module.index_up_to_date(ctx)
+    assert not [r for r in caplog.records if "old index" in r.getMessage()]
+    ingest_many(ctx, [(art("http://a.example/1", "淸流花卉销往上海", QINGLIU), "s", None)])
+    upgrade()
+    with caplog.at_level("INFO", logger="monitor"):
+        reindex_module.index_up_to_date(ctx)
+    assert [r for r in caplog.records if "the old index cleared in" in r.getMessage()]

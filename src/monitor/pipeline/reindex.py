@@ -103,7 +103,8 @@ def _clear_old_index(ctx: Context) -> None:
     started, steps = time.monotonic(), 0
     while ctx.store.clear_old_index():
         steps += 1
-    log.info("search index: the old index cleared in %d steps, %.1f s", steps, time.monotonic() - started)
+    if steps:  # nothing to clear (a new store's first index): nothing to say
+        log.info("search index: the old index cleared in %d steps, %.1f s", steps, time.monotonic() - started)
 
 
 def _rebuild_index(ctx: Context, version: str, progress: Progress | None, why: str = "asked to",
