@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 # opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an; a numbered list run into one
 # line, 1. … 2. … 3. …, as a list; and, by a probe below (match-29), a chronicle's lines opening with their month, 一月：…,
 # as a list, an estate agent's advert as a seller's, and Sanming as machine translation writes its meaning, Bright
-# City; and, by a probe below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords).
+# City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -125,6 +125,7 @@ PROBES = (
     ("区域合作大事记", "一月：闽宁协作会议召开\n二月：福州—南平协作推进会\n三月：沪明对口合作要点印发\n四月：广州—龙岩合作方案印发\n"
      "五月：厦门—临夏成果展"),
     ("重点项目进度表", "序号|项目名称|进度\n1|城区管网改造|完成80%\n2|沪明合作文旅康养项目（上海杨浦区援建）|主体完工"),
+    ("工程进展", "工程|承建方|状态\n城区管网|县城投|在建\n沪明合作标准厂房（嘉定区共建）|园区公司|完工"),
 )
 
 
