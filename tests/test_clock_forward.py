@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_clock_daemon import NO_PROXY, polls
 
 from monitor.replay import ReplayServer
 
@@ -44,11 +45,6 @@ AHEAD = ("import sys, time, datetime as dt\n"
          "sys.argv[0] = 'monitor'\n"
          "from monitor.__main__ import run\n"
          "run()\n")
-NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-
-
-def polls(site) -> int:
-    return site.paths_requested().count("/feed/rss.xml")
 
 
 @pytest.mark.timeout(180)
