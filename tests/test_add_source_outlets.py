@@ -13,31 +13,10 @@ The CLI runs in its own process against sites on 127.0.0.1; the text is invented
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import tomllib
-from pathlib import Path
-
 from hostile import BODY, Site
+from test_add_source_faults import ARTS, _block, _run
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
-HEAD = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
-ARTS = [f"/xw/2026/12/art_{i}.html" for i in range(20)]
 HTML = {"content-type": "text/html; charset=utf-8"}
-
-
-def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    path = tmp_path / "cli.toml"
-    path.write_text(HEAD, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.environ.get("MONITOR_SRC", SRC)}
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(tmp_path / "c.db"),
-                           *args], capture_output=True, text=True, env=env, timeout=60)
-
-
-def _block(out: str) -> dict:
-    active = "\n".join(line for line in out.splitlines() if not line.startswith("#"))
-    return tomllib.loads(active)["sources"][0]
 
 
 def _items(paths: list[str], word: str = "新闻") -> str:

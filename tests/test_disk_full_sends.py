@@ -19,20 +19,11 @@ import sys
 
 from conftest import SMTPSink, _start
 from delivery_world import NO_PROXY, counts, news_lines, write_config
+from test_disk_faults import LIMITED as CHILD  # the CLI in a child that sets its own file-size limit
 
 from monitor import config
 from monitor.pipeline import Context, import_lines
 from monitor.store import Store
-
-# The child ignores SIGXFSZ (so a refused write is an error, not death), records its pid, and runs
-# the CLI as `monitor` does; a limit given here is set before anything runs (a disk full already).
-CHILD = ("import os, resource, signal, sys\n"
-         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-         "limit = int(sys.argv.pop(1))\n"
-         "if limit: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))\n"
-         "sys.argv[0] = 'monitor'\n"
-         "from monitor.__main__ import run\n"
-         "run()\n")
 
 
 class FillingSMTP(SMTPSink):

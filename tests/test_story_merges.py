@@ -28,13 +28,15 @@ ITEMS = [("https://www.portal.example.cn/brief/1.html", "“山海协作·百村
          ("https://paper.example.cn/content/1.html", "“山海协作·百村行”主题宣传活动启动", STORY)]
 
 
+def _import(ctx: Context, url: str, title: str, body: str) -> int:
+    """One item imported on its own (as a poll would); its story id."""
+    import_lines(ctx, [json.dumps({"url": url, "title": title, "body": body}, ensure_ascii=False)])
+    return ctx.store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0]
+
+
 def _one_by_one(ctx: Context) -> list[int]:
-    """Each item imported on its own (as three polls would), its story id right after."""
-    ids = []
-    for url, title, body in ITEMS:
-        import_lines(ctx, [json.dumps({"url": url, "title": title, "body": body}, ensure_ascii=False)])
-        ids.append(ctx.store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0])
-    return ids
+    """Each item imported on its own, its story id right after."""
+    return [_import(ctx, *item) for item in ITEMS]
 
 
 def test_the_story_a_brief_started_first_keeps_its_id_when_the_copies_join_it(tmp_path):
@@ -54,12 +56,10 @@ def test_a_delivered_story_stays_delivered_under_the_kept_id(tmp_path):
     cfg, store = _opened(tmp_path)
     try:
         ctx = Context(cfg, store)
-        url, title, body = ITEMS[0]
-        import_lines(ctx, [json.dumps({"url": url, "title": title, "body": body}, ensure_ascii=False)])
-        (brief,) = (r[0] for r in store.db.execute("SELECT story_id FROM articles"))
+        brief = _import(ctx, *ITEMS[0])
         store.record_delivery("press", "webhook:x", [brief])
-        for url, title, body in ITEMS[1:]:
-            import_lines(ctx, [json.dumps({"url": url, "title": title, "body": body}, ensure_ascii=False)])
+        for item in ITEMS[1:]:
+            _import(ctx, *item)
         assert [r[0] for r in store.db.execute("SELECT story_id FROM deliveries")] == [brief]
         assert store.db.execute("SELECT count(*) FROM stories").fetchone()[0] == 1
     finally:

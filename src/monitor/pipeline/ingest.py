@@ -330,8 +330,6 @@ class Ingestor:
                     story_id=story_id, tokens=p.tokens, body=p.body,
                     band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False,
                     bands_dated=self._bands_dated(p.article))
-                if status == "new":  # a new story may take a merged one's id again (SQLite: the largest plus one)
-                    self._merged.pop(story_id, None)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)
