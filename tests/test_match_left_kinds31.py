@@ -1,0 +1,49 @@
+"""The bundled hu-ming topic on Sanming named as one of many, and on Fujian's own ties with Shanghai (match-31).
+
+Written for these tests, in our own words. A meeting that reviews all of Shanghai's pairings (Xinjiang, Tibet,
+Qinghai, Yunnan and, last, Sanming) in one sentence with Shanghai, or a tour of three Fujian cities or more in a
+sentence with Shanghai, names Sanming as one place of a list: no tie. The list's last item, joined by 和 or "and",
+was still read as a hit. A title naming the province and Shanghai in one word (闽沪, 沪闽: a Fujian-wide fair or
+talks) is the province's ties, as a title naming Fujian and Shanghai apart already was. Guards: the pairing's own
+stories beside other partners or cities, and a province's signing held in Sanming.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import match
+from monitor.match import match_article
+
+ONE_OF_MANY = [
+    ("市合作交流工作推进会召开", "上海市合作交流工作推进会今天召开，会议回顾了援疆、援藏、青海果洛和对口合作三明等方面的进展，"
+     "并对下一步工作提出要求。"),
+    ("Shanghai sums up a year of paired assistance", "Shanghai's cooperation office summed up a year of its aid to Xinjiang, "
+     "Tibet and Yunnan and of its cooperation with Sanming at a meeting on Wednesday."),
+    ("上海经销商走访产区", "上海一家水果经销商本月走访了漳州、龙岩和三明的果园，采购柚子和脐橙。"),
+    ("闽沪两地商会座谈", "闽沪两地商会负责人在上海座谈，福建各地市商会代表参加，三明市商会会长交流了企业发展情况。"),
+    ("沪闽青年创业交流活动举行", "沪闽青年创业交流活动在上海举行，来自福州、三明等地的创业者与上海投资人交流。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ONE_OF_MANY)
+def test_sanming_one_of_many(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+GUARDS = [
+    # the pairing's own story, Shanghai's other partners named beside it
+    ("杨浦区合作交流办赴尤溪对接", "杨浦区合作交流办负责人带队赴尤溪县，与当地商定年度对口合作项目；此前该办已完成援疆、援滇的年度对接。"),
+    ("沪明对口合作年度总结", "今年上海与三明的对口合作在产业、医疗、教育方面都有进展，和援疆、援滇工作一起被列入全市考核。"),
+    # Sanming's own tie with Shanghai, other Fujian cities in another sentence
+    ("三明与上海嘉定区签约", "三明市与上海嘉定区签署对口合作协议，共建科创园区。厦门、福州、泉州的企业也将入驻。"),
+    # the province and Shanghai signing in Sanming: the ties done there
+    ("闽沪文旅合作协议在三明签署", "福建省与上海市文旅合作协议在三明签署，两地将共同开发红色旅游线路和职工疗休养基地。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), GUARDS)
+def test_the_pairing_beside_other_places(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
