@@ -51,7 +51,8 @@ def test_the_pairing_beside_other_places(hu_ming: match.Topic, title: str, body:
 
 def test_the_city_by_its_own_byname(hu_ming: match.Topic) -> None:
     """中国绿都 is how Sanming names itself (中国绿都·最氧三明): beside 申城 and the pairing, the city."""
-    m = match_article(hu_ming, "中国绿都牵手申城", "中国绿都与申城结对合作以来，上海游客到此疗休养已超过十万人次，两地还共建了三个产业园区。")
+    m = match_article(hu_ming, "中国绿都牵手申城",
+                      "中国绿都与申城结对合作以来，上海游客到此疗休养已超过十万人次，两地还共建了三个产业园区。")
     assert m.matched, m.reason
     m = match_article(hu_ming, "绿都地产在沪拿地", "绿都地产以二十亿元在上海拿下一宗住宅用地，这是该公司首次进入上海市场。")
     assert not m.matched, m.reason
