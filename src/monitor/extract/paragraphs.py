@@ -741,13 +741,32 @@ def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
     (`/2013/09/02/world/…`): a related story's headline set between paragraphs. A lone link to
     anything else (a guide, a report, a shop) may be the article's own line and stays."""
     href = link.attributes.get("href")
-    if not href or _STORY_PATH.search(href) is None:
+    if not href or (_STORY_PATH.search(href) is None and "-" not in href):
         return None
     parent = link.parent
     if parent is None or parent.mem_id == own_id or parent.tag not in _LINK_LINE_TAGS:
         return None
     text = link.text().strip()
-    return parent if text and parent.text().strip() == text else None
+    if not text or parent.text().strip() != text:
+        return None
+    return parent if _STORY_PATH.search(href) is not None or _slug_echo(href, text) else None
+
+
+_SLUG = re.compile(r"/([a-z0-9]+(?:-[a-z0-9]+){3,})(?:[-_/.][^/]*)?/?(?:[?#].*)?$")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _slug_echo(href: str, text: str) -> bool:
+    """Whether a link's address ends in a slug that spells its text (`…/michelle-obama-hosts-private-
+    screening-hidden-figures-article-1.2912539` under `Michelle Obama hosts private screening of
+    'Hidden Figures'`): another story's page, named by its headline. Four slug words at least (numbers
+    aside), and four fifths of them in the text."""
+    slug = _SLUG.search(href.lower())
+    if slug is None:
+        return False
+    words = [word for word in slug.group(1).split("-") if not word.isdigit()]
+    said = " ".join(_LATIN_WORD.findall(text.lower().replace("'", "").replace("\u2019", "")))
+    return sum(word in said for word in words) >= max(4, 0.8 * len(words))
 
 
 def _entry_form(form: LexborNode) -> bool:
@@ -917,6 +936,15 @@ def _timed_line(line: str) -> bool:
     return date is not None and date.group(4) is not None and not _SENTENCE.search(line)
 
 
+def _header_lines(paragraphs: list[str], title: str) -> bool:
+    """Whether the lines taken so far are a header's, not text: three at most, each the headline (as
+    the title has it, or opening with its words) or a short line (`By`, `&`, a kicker), none closed
+    as a sentence."""
+    return len(paragraphs) <= 3 and all(
+        line[-1:] not in _SENTENCE_ENDS and (len(line) <= 40 or line == title or (title and line[:12] in title))
+        for line in paragraphs)
+
+
 def _cheer(text: str) -> bool:
     """`Thank you!`, `Congrats!`: a short exclamation of three words at most."""
     return len(text) <= 24 and text[-1:] == "!" and text.count(" ") <= 2 and text[:1].isupper()
@@ -940,7 +968,11 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         return True  # nothing, or a pager's linked page number under a text split over pages (分页)
     short = len(text) <= 80
     if short and is_stop(text):
-        return not body.paragraphs  # a stop before any paragraph (`0 Comments` by the byline) is chrome
+        if body.paragraphs and not _header_lines(body.paragraphs, title):
+            return False
+        body.paragraphs.clear()  # a stop before any sentence (`0 Comments` by the byline, a side box's
+        body.links.append("")  # `Latest News` between the headline and the text) is chrome, and so are
+        return True  # its links and the header's short lines above it (a sponsor's `By` / `&`)
     if short and text[:1].isalnum() and len(text) <= 48 and _EN_DATE_LINE.fullmatch(text) and _above_text(body):
         body.date_text = body.date_text or text  # the dateline above the text: a byline's date
         return True
@@ -1080,8 +1112,12 @@ def _link_line_kept(line: str) -> bool:
 
 
 def _like_title(text: str, title: str) -> bool:
-    """A short line without sentence punctuation that shares its first eight characters with the title."""
+    """A short line without sentence punctuation that shares its first eight characters with the title.
+    A Latin line closed by a full stop is a sentence (`Motorola teases a new phone.`, the text's first
+    line under `Motorola is announcing a new phone …`): headlines end without one."""
     if len(text) > 60 or len(text) < 8 or _SENTENCE.search(text):
+        return False
+    if text[-1] == "." and text[-2:-1].isalpha() and _CJK.search(text) is None:
         return False
     return text[:8] in title or title[:8] in text
 
