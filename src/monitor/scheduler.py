@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -41,7 +41,12 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     def poll_job(name: str) -> list[SourceReport]:
         # No job-wide lock: a slow source must not hold up the others. The cycle takes
         # ctx.lock only around its store work, and the shared fetcher keeps each host polite.
-        return run_cycle(ctx, [name])
+        reports = run_cycle(ctx, [name])
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds").removesuffix("+00:00")
+        for r in reports:  # the poll's own line is INFO: a source failing for hours is said once, and its end
+            if (line := ctx.outages.note(r.source, r.status, r.errors[0] if r.errors else "", now)) is not None:
+                log.warning("%s", line)
+        return reports
 
     def digest_job(name: str) -> list[DigestResult]:
         try:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from ..errors import MonitorError
 from ..store import Store
+from .health import Outages
 
 if TYPE_CHECKING:  # only polling needs it: searching never loads httpx (nor the validated config)
     from ..config import Config
@@ -41,6 +42,7 @@ class Context:
     under_way: threading.Event = field(default_factory=threading.Event, repr=False)  # a message is being sent
     # the daemon's digests that failed (a database locked or full): subscriber -> (failures, when to run again)
     owed: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
+    outages: Outages = field(default_factory=Outages, repr=False)  # which sources the daemon said are failing
 
     @property
     def topic_names(self) -> Collection[str]:

@@ -43,3 +43,29 @@ def poll_status(state: dict[str, Any], links: int, attempted: int, blocked: int,
     if attempted and blocked == attempted:
         return "blocked"
     return "partial" if failures else "ok"
+
+
+class Outages:
+    """The daemon's memory of which sources are failing, to say so once: the line to log when a
+    source starts failing (or fails otherwise: `error` → `gone`) and when it works again, None for
+    the polls in between (each is INFO, seen with -v). A `busy` or resting poll changes nothing."""
+
+    def __init__(self) -> None:
+        self.failing: dict[str, tuple[str, str, int]] = {}  # source -> (status, since, failed polls)
+
+    def note(self, source: str, status: str, error: str, now: str) -> str | None:
+        was = self.failing.get(source)
+        if status in WORKING:
+            if was is None:
+                return None
+            del self.failing[source]
+            return (f"source={source} works again: status={status} failed_polls={was[2]} since={was[1]}Z "
+                    f"(down from then, first as {was[0]})")
+        if status in ("busy", RESTING):
+            return None
+        self.failing[source] = (status, was[1] if was else now, (was[2] if was else 0) + 1)
+        if was is not None and was[0] == status:
+            return None
+        error = " ".join(error.split())[:300]
+        return (f"source={source} is failing: status={status} since={self.failing[source][1]}Z (said again when it "
+                f"works or fails otherwise; each poll with -v, the last in `monitor sources`) error={error}")
