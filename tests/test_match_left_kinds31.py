@@ -56,3 +56,24 @@ def test_the_city_by_its_own_byname(hu_ming: match.Topic) -> None:
     assert m.matched, m.reason
     m = match_article(hu_ming, "绿都地产在沪拿地", "绿都地产以二十亿元在上海拿下一宗住宅用地，这是该公司首次进入上海市场。")
     assert not m.matched, m.reason
+
+
+ENGLISH_OTHERS = [
+    ("Sanming hosts a forestry forum", "Sanming hosted a forestry forum on Tuesday attended by officials from Shanghai, "
+     "Jiangxi and 15 other provinces."),
+    ("Tea fair draws buyers", "Sanming tea growers signed supply deals at the fair with buyers from Shanghai, "
+     "Guangzhou and several other cities."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ENGLISH_OTHERS)
+def test_an_english_list_closed_by_its_others(hu_ming: match.Topic, title: str, body: str) -> None:
+    """"…, Jiangxi and 15 other provinces" closes a list as 等 does: Shanghai one of many."""
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_other_after_the_pairing_is_no_list(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Yangpu adopts a Sanming county", "Shanghai's Yangpu district, which already helps counties "
+                      "in Yunnan and other western provinces, signed a pairing agreement with Datian county in Sanming.")
+    assert m.matched, m.reason

@@ -162,6 +162,7 @@ _EN_LEADS = frozenset("in at from to including include includes like as across o
 # words that may follow a list's last item ("… and yong'an this quarter", "… and datian in 2024")
 _EN_TRAILS = frozenset("this last next in on at by to for from with over since as during before after among within "
                        "earlier later each every respectively while where which that".split())
+_EN_OTHERS = frozenset(("other", "others"))
 # words no item of a list of places opens with: a phrase or a clause between commas ("in turn",
 # "a county in western fujian", "which …")
 _EN_NOT_ITEM = frozenset("in on at by to for from with over since as during before after among within under "
@@ -980,8 +981,9 @@ def _tail_item(words: list[str]) -> bool:
 
 def _head_item(words: list[str]) -> bool:
     """Can a list's last chunk open with an item? Two words or fewer, or at most three words
-    before a preposition or a word of time ("yong'an this quarter"), not a verb ("shanghai is …")."""
-    return len(words) <= 2 or any(w in _EN_TRAILS for w in words[1:4])
+    before a preposition or a word of time ("yong'an this quarter"), not a verb ("shanghai is …"),
+    or the others that close a list as 等 does ("20 other provinces", "several other cities")."""
+    return len(words) <= 2 or any(w in _EN_TRAILS for w in words[1:4]) or any(w in _EN_OTHERS for w in words[:3])
 
 
 def _sep_before(text: str, start: int) -> bool:

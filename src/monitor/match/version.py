@@ -53,7 +53,8 @@ if TYPE_CHECKING:
 # opening quote, an acute accent or a prime inside an English term, Yong‘an, Yong´an; a numbered list run into one
 # line, 1. … 2. … 3. …, as a list; and, by a probe below (match-29), a chronicle's lines opening with their month, 一月：…,
 # as a list, an estate agent's advert as a seller's, and Sanming as machine translation writes its meaning, Bright
-# City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords).
+# City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords; and, by a
+# probe below (match-31), an English list closed by its others, "Shanghai, Zhejiang and 20 other provinces", as a list).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -126,6 +127,8 @@ PROBES = (
      "五月：厦门—临夏成果展"),
     ("重点项目进度表", "序号|项目名称|进度\n1|城区管网改造|完成80%\n2|沪明合作文旅康养项目（上海杨浦区援建）|主体完工"),
     ("工程进展", "工程|承建方|状态\n城区管网|县城投|在建\n沪明合作标准厂房（嘉定区共建）|园区公司|完工"),
+    ("Forestry meeting in Sanming", "Sanming hosted a forestry meeting attended by officials from Shanghai, Zhejiang and "
+     "20 other provinces."),
 )
 
 
