@@ -209,3 +209,30 @@ def test_a_poll_longer_than_its_interval_is_one_line_of_ours_not_one_a_tick(tmp_
     assert len(skipped) == 1, err[-1500:]
     assert skipped[0]["source"] == "slow" and "past its interval of 1 s" in skipped[0]["message"], skipped
     assert "UTC" in skipped[0]["message"] and "CST" not in skipped[0]["message"]
+
+
+def test_a_reload_builds_its_jobs_while_holding_the_store(tmp_path, site):  # noqa: F811
+    # Building a reload's jobs reads and writes the store (each subscriber's last digest run, a
+    # first run recorded for a new one) on the daemon's one connection; it ran outside the lock,
+    # so a poll's write in another thread could share (and roll back with) its transaction.
+    from monitor.daemon import Reloader
+    from monitor.pipeline import Context
+
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    store = Store.open(db)
+    ctx = Context(config.load(path, db), store, None)
+    sched = build(ctx.cfg, store, None, ctx=ctx)
+    held: list[bool] = []
+
+    def rebuild(new, shared):
+        held.append(shared.lock._is_owned())
+        return build(new, shared.store, None, ctx=shared)
+
+    try:
+        path.write_text(HEAD + FEED.format(base=site.base_url, interval="2h") + DESK, encoding="utf-8")
+        assert Reloader(sched, ctx, rebuild).reload()
+        assert held == [True]
+        assert store.last_digest_run("desk") is not None  # the new subscriber's first run, recorded
+    finally:
+        store.close()

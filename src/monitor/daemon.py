@@ -285,12 +285,13 @@ class Reloader:
             self.ctx.cfg = new
             if self.after:
                 self._after()
+            wanted = self.build(new, self.ctx)  # reads and records digest runs on the shared connection
         if new.fetch != old.fetch:  # polls in flight use the fetcher: swapping it under them is not worth it
             log.warning("config reload: [fetch] settings changed; they apply after a restart")
         if new.storage.path != old.storage.path:  # the database stays the one opened (db_path, as --db)
             log.warning("config reload: [storage] path changed to %s; the daemon keeps writing %s until a restart",
                         new.storage.path, old.db_path)
-        added, changed, removed = sync_jobs(self.sched, self.build(new, self.ctx))
+        added, changed, removed = sync_jobs(self.sched, wanted)
         self.reloads += 1
         log.info("config reloaded from %s: jobs added=%d changed=%d removed=%d", new.path, added, changed, removed)
         return True
