@@ -25,6 +25,7 @@ from ..fetch import Response
 from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
+from ..sources.detect import xml_kind
 from . import health, variants
 from .base import Context, cap_body, log
 from .listing import MAX_ATTEMPTS, ListingWalk, frontier_after, settled, with_listing_facts
@@ -132,6 +133,10 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
     kind = next((k for magic, k in _MAGIC.items() if page.content.startswith(magic)), kind)
     if kind and not kind.startswith(_PAGE_TYPES) and not _opens_as_html(page.content):
+        kind = xml_kind(page.content) or kind
+    else:  # `<?xml` opens XHTML and feeds alike
+        kind = xml_kind(page.content)
+    if kind:  # a download, or a feed or a sitemap (a feed item whose link is the feed itself)
         ctx.store.record_link_failure(key, run.src.name, f"not a web page ({kind})", final=True,
                                       final_attempts=MAX_ATTEMPTS)
         run.report.skipped += 1

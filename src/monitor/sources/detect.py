@@ -85,6 +85,13 @@ def sniff(content: bytes, headers: dict[str, str]) -> str:
     return "html"
 
 
+def xml_kind(content: bytes) -> str:
+    """"an RSS or Atom feed" or "a sitemap" when the answer's root element is one's (past its
+    prolog), else "": what an article's link must not lead to."""
+    root = _root(content[:4096])
+    return "" if root is None else "a sitemap" if root in (b"urlset", b"sitemapindex") else "an RSS or Atom feed"
+
+
 def _root(head: bytes) -> bytes | None:
     """An XML answer's root element (`rss`, `feed`, `urlset` …, lower case) past its prolog
     (declaration, instructions, comments, doctype, blanks); None for any other start. Linear."""
