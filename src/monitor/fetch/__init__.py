@@ -10,5 +10,6 @@ status, bytes, headers, text decoded once) or `FetchError` with a `kind`. `clien
 
 from .client import MAX_HOPS, Fetcher, Response
 from .guard import AddressPolicy, parse_rule
+from .hosts import fetching_for
 
-__all__ = ["MAX_HOPS", "AddressPolicy", "Fetcher", "Response", "parse_rule"]
+__all__ = ["MAX_HOPS", "AddressPolicy", "Fetcher", "Response", "fetching_for", "parse_rule"]

@@ -13,8 +13,10 @@ process made is its delay behind). A host that gives no complete answer in time 
 requests in a row (a server that trickles every page) is left alone for STALL_REST, its links
 refused at once (as a pause asked for: they wait for the next poll), so it cannot hold a
 source to its deadline. Hosts never wait for one another: each has its own lock, and only
-`concurrency` requests are in flight overall. Lives on the fetcher's event loop; its memory does the
-file and database I/O.
+`concurrency` requests are in flight overall, shared among the sources asking (`FairSlots`:
+a source whose links lead to a hundred slow hosts held every slot for their whole budgets, the
+other sources' pages waiting behind them). Lives on the fetcher's event loop; its memory does
+the file and database I/O.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -36,6 +39,12 @@ KEEP_HOSTS = 512  # past this many hosts, idle ones are forgotten
 IDLE = 3600.0  # seconds past its next allowed start after which a host is idle
 STALLS = 3  # requests in a row without a complete answer in time: the host is left alone for STALL_REST
 STALL_REST = 300.0
+_OWNER: ContextVar[str] = ContextVar("fetch_owner", default="")
+
+
+def fetching_for(owner: str) -> None:
+    """Name who the requests of the running task are for (a source): its share of the slots."""
+    _OWNER.set(owner)
 
 
 class RestMemory(Protocol):
@@ -77,7 +86,7 @@ class HostGate:
         self.memory = memory
         self.patience = patience
         self.hosts: dict[str, _Host] = {}
-        self.slots = asyncio.Semaphore(concurrency)
+        self.slots = FairSlots(concurrency)
 
     def _host(self, host: str) -> _Host:
         if host not in self.hosts:
@@ -118,7 +127,7 @@ class HostGate:
             while memory is not None and (others := memory.take_turn(host)) > 0:  # another process's turn
                 await asyncio.sleep(min(others, 1.0))
             try:
-                async with self.slots:
+                async with self.slots.held(_OWNER.get()):
                     started = time.monotonic()
                     try:
                         yield
@@ -174,6 +183,66 @@ class HostGate:
     def delay(self, host: str) -> float:
         """The host's current delay between request starts."""
         return self._host(host).spacing
+
+
+class FairSlots:
+    """`size` requests in flight, shared among owners: one holds at most half of them (at least
+    one), and a slot set free goes to the waiting owner holding fewest (the first of them to
+    ask). A source whose links all time out so keeps the others' first requests from waiting
+    behind its whole list; alone it still has half the slots, more than one host's turns need."""
+
+    def __init__(self, size: int) -> None:
+        self.free = size
+        self.cap = max(1, size // 2)
+        self.count: dict[str, int] = {}
+        self.waiting: list[tuple[str, asyncio.Future[None]]] = []
+
+    @asynccontextmanager
+    async def held(self, owner: str) -> AsyncIterator[None]:
+        # Free slots with owners waiting means those owners are at their cap (each release
+        # serves whoever may take it): an owner under it takes one at once.
+        if self.free and self.count.get(owner, 0) < self.cap:
+            self._take(owner)
+        else:
+            waiter = asyncio.get_running_loop().create_future()
+            self.waiting.append((owner, waiter))
+            try:
+                await waiter
+            except BaseException:
+                if (owner, waiter) in self.waiting:
+                    self.waiting.remove((owner, waiter))
+                elif not waiter.cancelled():
+                    self._give(owner)  # given a slot just as the wait was cancelled
+                raise
+        try:
+            yield
+        finally:
+            self._give(owner)
+
+    def _take(self, owner: str) -> None:
+        self.free -= 1
+        self.count[owner] = self.count.get(owner, 0) + 1
+
+    def _give(self, owner: str) -> None:
+        self.free += 1
+        left = self.count.pop(owner) - 1
+        if left:
+            self.count[owner] = left
+        while self.free and self.waiting:
+            best, fewest = -1, self.cap
+            for i, (who, _) in enumerate(self.waiting):
+                held = self.count.get(who, 0)
+                if held < fewest:
+                    best, fewest = i, held
+                    if not held:
+                        break
+            if best < 0:
+                return  # every owner waiting is at its cap
+            who, waiter = self.waiting.pop(best)
+            if waiter.cancelled():
+                continue
+            self._take(who)
+            waiter.set_result(None)
 
 
 def clock(unix: float) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from .. import dedup, extract, locks
 from ..config import Source
 from ..errors import ExtractError, StoreError
-from ..fetch import Fetcher, Response
+from ..fetch import Fetcher, Response, fetching_for
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from . import health, morepages
@@ -90,14 +90,16 @@ def run_cycle(ctx: Context, names: Iterable[str] | None = None,
     return [reports[s.name] for s in chosen]
 
 
-async def _fetch_before(fetcher: Fetcher, deadline: float, url: str, **kw: Any) -> Response:
-    """fetcher.fetch, cut off at the source's deadline (TimeoutError)."""
-    return await _before(deadline, fetcher.fetch(url, **kw))
+async def _fetch_before(fetcher: Fetcher, run: SourceRun, url: str, **kw: Any) -> Response:
+    """fetcher.fetch for a source, cut off at its deadline (TimeoutError)."""
+    return await _before(run, fetcher.fetch(url, **kw))
 
 
-async def _before(deadline: float, call: Coroutine[Any, Any, Response]) -> Response:
-    """A fetcher call cut off at the source's deadline (TimeoutError)."""
-    async with asyncio.timeout_at(deadline):
+async def _before(run: SourceRun, call: Coroutine[Any, Any, Response]) -> Response:
+    """A fetcher call for a source (its share of the fetcher's slots), cut off at the source's
+    deadline (TimeoutError)."""
+    fetching_for(run.src.name)
+    async with asyncio.timeout_at(run.deadline):
         return await call
 
 
@@ -166,7 +168,7 @@ class Cycle:
         except Exception as exc:
             return self._listing_failed(run, exc)
         if req is not None:
-            coro = _before(run.deadline, run.walk.coroutine(self.fetcher, req))
+            coro = _before(run, run.walk.coroutine(self.fetcher, req))
             return self._submit(coro, partial(self._guarded, run, self._walked, run))
         assert run.walk.listing is not None
         self._listed(run, run.walk.listing)
@@ -190,7 +192,7 @@ class Cycle:
             run.pending += 1
             run.attempted += 1
             page = referer(run.src.url, cand.url) if run.src.kind == "html" else None  # as a browser follows a list
-            coro = _fetch_before(self.fetcher, run.deadline, cand.url, headers={"Referer": page} if page else None)
+            coro = _fetch_before(self.fetcher, run, cand.url, headers={"Referer": page} if page else None)
             self._submit(coro, partial(self._article, run, cand, key))
         if run.pending == 0:
             self._finish(run)
@@ -277,7 +279,7 @@ class Cycle:
             url = pages.queue.pop(0)
             pages.asked.add(url)
             run.pending += 1
-            self._submit(_fetch_before(self.fetcher, run.deadline, url),
+            self._submit(_fetch_before(self.fetcher, run, url),
                          lambda future: self._settle(run, pages.cand, pages.key, partial(self._next_page, run, pages, future)))
             return
         self._add(run, pages.article, pages.target, pages.aliases)
