@@ -231,14 +231,26 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     hiding_now = [node for node in tree.css(hiding.MAY_HIDE) if _hidden(node)]
     if by_sheet:
         hiding_now += _select(tree, by_sheet)
-    hidden = [(node, size) for node in dict.fromkeys(hiding_now) if (size := len(node.text(deep=True))) < HIDDEN_TEXT]
-    if sum(size for _, size in hidden) <= HIDDEN_TOTAL:  # more is the text itself, shown a part at a time
+    hidden: list[tuple[LexborNode, str]] = []
+    for node in dict.fromkeys(hiding_now):
+        text = node.text(deep=True)
+        if len(text) < HIDDEN_TEXT:
+            hidden.append((node, text))
+        elif hiding.repeats(text):  # keyword stuffing, however long
+            _empty(node)
+    # more is the text itself, shown a part at a time, unless it says the same words over and over
+    if sum(len(text) for _, text in hidden) <= HIDDEN_TOTAL or hiding.repeats(" ".join(text for _, text in hidden)):
         for node, _ in hidden:
-            for child in tuple(node.iter(include_text=True)):  # emptied, not removed: a hidden block
-                child.remove()  # still keeps the lines on either side apart, as it did
+            _empty(node)
     for selector in remove:
         for node in _select(tree, selector):
             node.remove()
+
+
+def _empty(node: LexborNode) -> None:
+    """Emptied, not removed: a hidden block still keeps the lines on either side apart, as it did."""
+    for child in tuple(node.iter(include_text=True)):
+        child.remove()
 
 
 _PARAGRAPHS = "p, div, section, article, table, li"  # what a faded block holds when it is an article
