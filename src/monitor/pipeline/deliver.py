@@ -292,6 +292,9 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
             log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, messages[0].problem)
             return DigestResult(sub.name, key, len(dig.stories), "error", f"{channel.kind} channel: "
                                 f"{messages[0].problem}")
+        if unsure := ctx.store.unsure_stories(sub.name, key, channel.format):  # a dropped message's, which may
+            # have reached this reader: the stories go again, saying so
+            messages = [dataclasses.replace(m, resend=True) if unsure & set(m.story_ids) else m for m in messages]
         ctx.store.enqueue(sub.name, key, messages)
         crash_point("digest-planned")
     return _flush(ctx, sub, channel, key, out, utcnow() if respect_backoff else None)

@@ -163,7 +163,7 @@ class ArticlesPart(FingerprintsPart):
         with self.writing():
             for story in others:
                 self.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", [kept, story])
-                for table in ("deliveries", "outbox_stories"):
+                for table in ("deliveries", "outbox_stories", "unsure_stories"):
                     self.conn.execute(f"UPDATE OR IGNORE {table} SET story_id = ? WHERE story_id = ?", [kept, story])
                     self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", [story])
                 self.conn.execute(_RETIRE_STORY, [story])

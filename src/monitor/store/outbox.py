@@ -105,6 +105,25 @@ class OutboxPart(StoreBase):
             self.db.conn.execute("INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) "
                                  "SELECT subscriber, channel, story_id, ? FROM outbox_stories WHERE message_id = ?",
                                  [now, message_id])
+            row = self.db.conn.execute("SELECT subscriber, channel, message FROM outbox WHERE id = ?",
+                                       [message_id]).fetchone()
+            if row and (stories := json.loads(row[2]).get("story_ids")):  # what was unsure for its reader is settled
+                self._settle_unsure(row[0], row[1], json.loads(row[2]).get("format") or "", stories)
+
+    def unsure_stories(self, subscriber: str, channel: str, fmt: str) -> set[int]:
+        """Stories of dropped messages that may have reached the reader of (subscriber, channel)
+        (`_drop`): that channel's own, an email channel's sharing one of its recipients, a webhook's
+        of the same `fmt` (its token rotated: the same robot)."""
+        rows = self.conn.execute("SELECT channel, format, story_id FROM unsure_stories WHERE subscriber = ?",
+                                 [subscriber]).fetchall()
+        return {r[2] for r in rows if _same_reader(r[0], r[1], channel, fmt)}
+
+    def _settle_unsure(self, subscriber: str, channel: str, fmt: str, story_ids: Collection[int]) -> None:
+        rows = self.db.conn.execute(f"SELECT channel, format, story_id FROM unsure_stories WHERE subscriber = ? "
+                                    f"AND story_id IN ({','.join('?' * len(story_ids))})",
+                                    [subscriber, *story_ids]).fetchall()
+        self.db.conn.executemany("DELETE FROM unsure_stories WHERE subscriber = ? AND channel = ? AND story_id = ?",
+                                 [(subscriber, r[0], r[2]) for r in rows if _same_reader(r[0], r[1], channel, fmt)])
 
     def begin_send(self, message_id: int) -> None:
         """Before a message leaves: from now on it may reach its receiver. A sender killed before
@@ -161,9 +180,18 @@ class OutboxPart(StoreBase):
         return dropped
 
     def _drop(self, stale: list[int]) -> int:
+        """Delete unsent messages `stale`. The stories of one that may have reached its reader
+        (`resend`: its receiver never answered, or the sender was killed while it waited) are
+        kept in `unsure_stories`: planned again for that reader, they say they are sent again."""
         if stale:
             with self.transaction():
                 for i in stale:
+                    self.db.conn.execute(
+                        "INSERT OR IGNORE INTO unsure_stories (subscriber, channel, story_id, format) "
+                        "SELECT o.subscriber, o.channel, s.story_id, coalesce(json_extract(o.message, '$.format'), '') "
+                        "FROM outbox o JOIN outbox_stories s ON s.message_id = o.id WHERE o.id = ? "
+                        "AND json_extract(o.message, '$.resend') AND (o.channel LIKE 'email:%' "
+                        "OR o.channel LIKE 'webhook:%')", [i])
                     self.db.conn.execute("DELETE FROM outbox_stories WHERE message_id = ?", [i])
                     self.db.conn.execute("DELETE FROM outbox WHERE id = ?", [i])
         return len(stale)
@@ -244,6 +272,22 @@ class OutboxPart(StoreBase):
             "(SELECT last_error FROM outbox e WHERE e.subscriber = o.subscriber AND e.channel = o.channel "
             " AND e.status = 'failed' ORDER BY e.last_attempt_at DESC LIMIT 1) AS last_error "
             "FROM outbox o GROUP BY subscriber, channel ORDER BY subscriber, channel"))
+
+
+def _same_reader(dropped: str, fmt: str, channel: str, channel_fmt: str) -> bool:
+    """Whether the reader of a dropped message's channel (`dropped`, in `fmt`) reads `channel`:
+    it is the same channel; or both are emails and share a recipient; or both are webhooks of
+    one format (an address with its token rotated; a hash of the URL is all that is kept)."""
+    if dropped == channel:
+        return True
+    if dropped.startswith("email:") and channel.startswith("email:"):
+        from email.utils import parseaddr
+
+        def bare(key: str) -> set[str]:
+            return {parseaddr(a)[1].lower() for a in key[len("email:"):].split(",")} - {""}
+
+        return bool(bare(dropped) & bare(channel))
+    return dropped.startswith("webhook:") and channel.startswith("webhook:") and fmt == channel_fmt
 
 
 def _queued(row: dict[str, Any]) -> Queued:

@@ -276,3 +276,14 @@ def m021_story_merges(db: Database) -> None:
     before the story's copies) is merged into the oldest of them, and its id, which a digest, a
     feed or a bookmark may have named, leads to the story it joined (`/story/ID` redirects)."""
     db.execute("CREATE TABLE story_merges (gone INTEGER PRIMARY KEY, kept INTEGER NOT NULL)")
+
+
+@migrations()
+def m022_unsure_stories(db: Database) -> None:
+    """Stories of unsent messages that may have reached their reader (the receiver had the whole
+    message and never answered, or the sender was killed while it did) and were dropped when their
+    channel's address or format was edited, or their subscriber left the config: wherever the same
+    reader gets them next, the message says it is sent again. `channel` is the dropped message's,
+    `format` its format."""
+    db.execute("CREATE TABLE unsure_stories (subscriber TEXT NOT NULL, channel TEXT NOT NULL, story_id INTEGER NOT NULL, "
+               "format TEXT NOT NULL DEFAULT '', PRIMARY KEY (subscriber, channel, story_id)) WITHOUT ROWID")
