@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import LockBusy
+from .errors import LockBusy, StoreError
 
 
 def busy(path: Path, what: str) -> LockBusy:
@@ -56,7 +56,7 @@ def holder(path: Path) -> int | None:
 def exclusive(path: Path, what: str, wait: float = 0.0) -> Iterator[Path]:
     """Hold an exclusive lock on `path` (waiting up to `wait` seconds), with our pid in the file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open(path)
     try:
         _acquire(fd, path, what, wait)
         os.ftruncate(fd, 0)
@@ -67,6 +67,17 @@ def exclusive(path: Path, what: str, wait: float = 0.0) -> Iterator[Path]:
             os.ftruncate(fd, 0)  # the next holder writes its own pid; an empty file means nobody
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def _open(path: Path) -> int:
+    """The lock file, made when missing; one line when the directory cannot be written (a
+    read-only mount, a backup volume): reading the database works there, writing it cannot."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot make the lock file {path}: {exc.strerror}",
+                         hint="the database's directory cannot be written (a read-only mount?): make it writable; "
+                              "search, feed and serve read the database as it is") from None
 
 
 def _acquire(fd: int, path: Path, what: str, wait: float) -> None:
@@ -186,7 +197,7 @@ def _poll_file(path: Path) -> int:
     with _POLL_GUARD:
         if str(path) not in _POLL_FILES:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _POLL_FILES[str(path)] = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            _POLL_FILES[str(path)] = _open(path)
         return _POLL_FILES[str(path)]
 
 

@@ -11,9 +11,12 @@ timeout, and write transactions begun IMMEDIATE (see `base`).
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import StoreError
 from .aliases import AliasesPart
@@ -51,12 +54,11 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False,
-                                   isolation_level="IMMEDIATE")
+            conn, pages = _connect(path)
             # a new database can give pages freed by FTS5's merges back (`release_free_pages`);
             # only a new one: on a stored database it is a write, refused by a read-only file
             # that `search` and `serve` could read
-            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+            if pages == 0:
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
             _wal(conn)
@@ -99,6 +101,27 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         """Row counts for health and the demo."""
         return {t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
                 for t in ("articles", "stories", "article_topics", "sources", "deliveries")}
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
+    """A connection to `path` and its page count. A database in a directory nothing may be written
+    to (a read-only mount, a backup volume, an immutable folder) cannot make the shared-memory
+    file WAL reading needs beside it: it is opened as immutable, so the commands that only read
+    work, and a write is refused as to a read-only file (one line, with the fix)."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False, isolation_level="IMMEDIATE")
+    try:
+        return conn, conn.execute("PRAGMA page_count").fetchone()[0]
+    except sqlite3.OperationalError:
+        if not path.is_file() or os.access(path.parent, os.W_OK):
+            raise
+        conn.close()
+    if (wal := path.with_name(path.name + "-wal")).is_file() and wal.stat().st_size:
+        logging.getLogger("monitor").warning(
+            "database %s is in a directory that cannot be written and its write-ahead log (%s) cannot be "
+            "read without it: its last writes are not seen", path, wal.name)
+    conn = sqlite3.connect(f"file:{quote(str(path.absolute()))}?immutable=1", uri=True, timeout=BUSY_SECONDS,
+                           check_same_thread=False, isolation_level="IMMEDIATE")
+    return conn, conn.execute("PRAGMA page_count").fetchone()[0]
 
 
 def _wal(conn: sqlite3.Connection, attempts: int = 20) -> None:
