@@ -17,8 +17,12 @@ from typing import TextIO
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 _FIELD = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)=(\S+)")
 # An error's or a reason's text has spaces ("error=database is locked"): it runs to the next field,
-# to a "; " that starts the line's own comment, or to the end.
-_TEXT = re.compile(r"(?<![\w.])(error|reason)=(.+?)(?=;\s|\s[a-z][a-z0-9_]*=|$)")
+# to a "; " that starts the line's own comment, or to the end, and neither ends it inside brackets
+# or quotes (a 503's "(the site is failing; retried next cycle)", a quoted page's `style="a: b; c: d"`).
+_PLAIN_END = re.compile(r";\s|\s[a-z][a-z0-9_]*=|$")
+_TEXT_START = re.compile(r"(?<![\w.])(error|reason)=")
+_NEXT_FIELD = re.compile(r"\s[a-z][a-z0-9_]*=")
+_CLOSE = {"(": ")", "[": "]", "{": "}", "（": "）", "“": "”"}
 _RESERVED = {"time", "level", "logger", "message", "exc"}
 
 
@@ -32,14 +36,51 @@ class JsonFormatter(logging.Formatter):
         out: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(), "logger": record.name, "message": message}
-        for key, value in _FIELD.findall(message):
+        texts, rest = _texts(message)
+        for key, value in _FIELD.findall(rest):  # a quoted page's `new=1` inside an error is not a field
             if key not in _RESERVED:
                 out.setdefault(key, _number(value))
-        for key, value in _TEXT.findall(message):
-            out[key] = value.strip()
+        out.update(texts)
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
         return json.dumps(out, ensure_ascii=False)
+
+
+def _texts(message: str) -> tuple[dict[str, str], str]:
+    """The `error=`/`reason=` texts of a message, and the message without them."""
+    out: dict[str, str] = {}
+    rest, pos = [], 0
+    for m in _TEXT_START.finditer(message):
+        if m.start() < pos:
+            continue
+        end = _text_end(message, m.end())
+        out[m.group(1)] = message[m.end():end].strip()
+        rest.append(message[pos:m.start()])
+        pos = end
+    rest.append(message[pos:])
+    return out, "".join(rest)
+
+
+def _text_end(s: str, i: int) -> int:
+    """Where a text starting at `i` ends: a "; " or the next field outside brackets and quotes; a bracket
+    or quote never closed reads as the plain rule (the first "; " or field) instead."""
+    start, closers, quote = i, [], ""
+    while i < len(s):
+        c = s[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"" and (i == start or not s[i - 1].isalnum()):  # it's, don't: not a quote
+            quote = c
+        elif c in _CLOSE:
+            closers.append(_CLOSE[c])
+        elif closers and c == closers[-1]:
+            closers.pop()
+        elif not closers and (s.startswith("; ", i) or (c.isspace() and _NEXT_FIELD.match(s, i))):
+            return i
+        i += 1
+    if quote or closers:
+        return _PLAIN_END.search(s, start + 1).start()  # type: ignore[union-attr]  # `$` always matches
+    return len(s)
 
 
 def _number(value: str) -> object:
