@@ -55,3 +55,13 @@ def test_a_blogs_closing_via_line_is_not_text() -> None:
     body = paragraphs("en_e23_via_sources.html")
     assert body[-1].startswith("Councillors will now look")
     assert len(body) == 3
+
+
+def test_a_caption_box_with_its_hide_caption_button_is_not_text() -> None:
+    """A picture's caption of two sentences and more, in a `caption` box that holds its own `hide
+    caption` / `toggle caption` buttons, set before the text: a caption, not the text's lead."""
+    body = paragraphs("en_e23_caption_toggle.html")
+    assert body[0].startswith("A state appeals court on Thursday")
+    assert not any("Workers test the water" in line or "hide caption" in line for line in body)
+    assert len(body) == 4
+

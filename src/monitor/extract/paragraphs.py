@@ -738,8 +738,9 @@ def _link_card(link: LexborNode) -> bool:
 
 def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
     """The paragraph a link fills alone when the link goes to a dated story page
-    (`/2013/09/02/world/…`): a related story's headline set between paragraphs. A lone link to
-    anything else (a guide, a report, a shop) may be the article's own line and stays."""
+    (`/2013/09/02/world/…`, or a slug spelling the link's text): a related story's headline set
+    between paragraphs. A lone link to anything else (a guide, a report, a shop) may be the
+    article's own line and stays."""
     href = link.attributes.get("href")
     if not href or (_STORY_PATH.search(href) is None and "-" not in href):
         return None
@@ -818,13 +819,23 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
     if _STRONG_HINT.search(hint):
         return True
     if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
-        return node.css_first("p") is None or not _holds_article_text(node, 120)
+        return node.css_first("p") is None or not _holds_article_text(node, 120) or _caption_toggle(node)
     if not _WEAK_HINT.search(hint):
         return True
     if not _holds_article_text(node):
         return True
     # A video box's prose is its transcript when time codes run through it (three or more).
     return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
+
+
+_CAPTION_TOGGLE = re.compile(r"\b(?:hide|show|toggle) caption\b", re.I)
+
+
+def _caption_toggle(node: LexborNode) -> bool:
+    """A caption box holding its own `hide caption` / `toggle caption` button: a picture's caption,
+    however many sentences it runs to (`… on June 18, 2015. Chuck Burton/AP hide caption`)."""
+    text = node.text()
+    return len(text) <= 1000 and _CAPTION_TOGGLE.search(text) is not None
 
 
 def _author_name(node: LexborNode) -> bool:
