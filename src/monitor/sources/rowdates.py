@@ -6,8 +6,9 @@ In: the link nodes a list page's selector gave, in order (selectolax nodes). Out
 date shown with it (aware UTC) or None. A link's row is its highest ancestor, at most ROW_LEVELS
 up, holding no other of the list's links; a row holding more than one date (an event's dates,
 two links' dates) says none. The link's own text is not read (a headline may name a day). Only
-dates with their year are read, and yearless ones (`12-05`, `[12-05]`) that are a node's whole
-text. Linear in the page: each row's text is read once.
+dates with their year are read, and yearless ones (`12-05`, `[12-05]`) and relative ones
+(`3小时前`, `昨天 14:20`, `刚刚`, counted back from the list's fetch in `date_tz`) that are a
+node's whole text. Linear in the page: each row's text is read once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
+from .. import reltime
 from . import dates
 
 ROW_LEVELS = 4
@@ -24,6 +26,7 @@ _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\])】）]?")
 _DIGITS = re.compile(r"\d{1,2}\s*[-/.年月]\s*\d")  # what any date holds
+_AGO = re.compile(r"前|刚|剛|昨|今|ago|[Tt]oday|[Yy]esterday")  # what a relative date holds
 _STOP = frozenset({"body", "html", "ul", "ol", "table", "tbody", "form"})
 
 
@@ -63,7 +66,7 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     """The one date `row` shows outside `anchor`, or None (none, or more than one)."""
     text = row.text(deep=True, separator=" ") or ""
     if not _DIGITS.search(text):  # (most rows of an undated list: one scan, nothing more)
-        return None
+        return _relative(row, anchor, text, tz, now) if now is not None and _AGO.search(text) else None
     own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
     if own and own in text:
         text = text.replace(own, " ", 1)
@@ -80,4 +83,22 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         whole = _YEARLESS.fullmatch((node.text(deep=True) or "").strip())
         if whole:
             return dates.parse(f"{int(whole.group(1)):02d}-{int(whole.group(2)):02d}", tz, None, now)
+    return None
+
+
+def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime) -> datetime | None:
+    """A date the row shows relative to now (`3小时前`, `昨天 14:20`, `刚刚`: a busy outlet's
+    list), counted back from `now` (the list page's fetch), as the row's text outside its link
+    or as a node's whole text; never the headline's own words."""
+    own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
+    rest = text.replace(own, " ", 1) if own and own in text else text
+    when = reltime.whole(rest, now, tz)
+    if when is not None or len(rest) < 30:
+        return when
+    for node in row.css("span, em, i, font, td, dd, small, time, b, div, p"):
+        if anchor is not None and node.mem_id == anchor.mem_id:
+            continue
+        when = reltime.whole(node.text(deep=True) or "", now, tz)
+        if when is not None:
+            return when
     return None
