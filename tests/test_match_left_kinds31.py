@@ -77,3 +77,32 @@ def test_other_after_the_pairing_is_no_list(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "Yangpu adopts a Sanming county", "Shanghai's Yangpu district, which already helps counties "
                       "in Yunnan and other western provinces, signed a pairing agreement with Datian county in Sanming.")
     assert m.matched, m.reason
+
+
+ROUND_UP_STORIES = [
+    # a county's bulletin naming itself 我县: one item of two sentences on its ties with its Shanghai district
+    ("政务要闻速览（第7期）", "◆ 县长主持召开县政府常务会议。\n◆ 上海市普陀区合作交流办来我县对接对口合作工作，考察了普陀援建的茶叶加工厂。"
+     "普陀区负责同志表示，将组织区内工会到我县开展职工疗休养。\n◆ 县文旅局举办非遗展演。"),
+    ("本周要闻回顾", "1. 我县召开秋季森林防火会议。\n2. 上海奉贤区教育局一行来我县对接对口合作事宜，双方商定互派教师各10名。"
+     "奉贤区还将为我县捐建一所智慧教室。\n3. 县城新增停车泊位500个。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ROUND_UP_STORIES)
+def test_a_round_ups_item_that_is_a_story(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+ROUND_UP_HEADLINES = [
+    # one line on the ties: a headline among headlines (a digest's one line, left so by decision)
+    ("本周要闻汇总", "1. 全县安全生产会议召开。\n2. 我县与上海普陀区签订对口合作年度工作计划。\n3. 县医院开展义诊活动。"),
+    # a search page titled "query - 搜索", its lines results
+    ("上海 三明 - 搜索", "上海至三明自驾攻略\n三明民宿推荐\n上海搬家公司电话\n三明天气"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ROUND_UP_HEADLINES)
+def test_a_round_ups_one_line_stays_a_headline(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
