@@ -232,12 +232,39 @@ def absolute(base: str, href: str | None) -> str | None:
         return None
     if not joined.isprintable():  # a control character inside (a stray U+0001, an escape): percent-encoded
         joined = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", joined)
+    if not joined.isascii():
+        joined = _mapped_host(joined)
     scheme, colon, rest = joined.partition(":")
     # a scheme in capitals (`HTTPS://`) is the same scheme to a browser; urljoin lowers it only as the base's
     return scheme.lower() + colon + rest if colon and not scheme.islower() else joined
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # the URL Standard's C0 controls, and DEL, which browsers encode
+_NOT_IN_HOST = re.compile(r"[\s/\\?#@:\[\]<>^|%]")  # what a mapped host may not hold (the URL Standard's forbidden)
+
+
+def _mapped_host(url: str) -> str:
+    """`url` with its host mapped as a browser maps it (UTS #46): full-width letters and digits to
+    ASCII, capitals to small, ideographic full stops (。．｡) to dots. The address guard then
+    judges the host that is asked for. A host whose mapping yields a character no host may
+    hold (a full-width colon: no port) is left as it is, an invalid link."""
+    scheme, slashes, rest = url.partition("://")
+    end = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    userinfo, at, host = rest[:end].rpartition("@")
+    name, colon, port = host.rpartition(":")
+    if not (port.isascii() and port.isdigit()):
+        name, colon, port = host, "", ""
+    if not slashes or name.isascii() or name.startswith("["):
+        return url
+    import idna  # httpx's own; only for a host that is not ASCII
+
+    try:
+        mapped = idna.uts46_remap(name, std3_rules=False, transitional=False)
+    except (idna.IDNAError, ValueError):
+        return url
+    if mapped == name or _NOT_IN_HOST.search(mapped):
+        return url
+    return f"{scheme}://{userinfo}{at}{mapped}{colon}{port}{rest[end:]}"
 
 
 def in_page_encoding(url: str, codec: str) -> str:
