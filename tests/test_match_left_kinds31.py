@@ -106,3 +106,19 @@ ROUND_UP_HEADLINES = [
 def test_a_round_ups_one_line_stays_a_headline(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+BRANDS_AND_MARKETS = [
+    # a milk-tea chain named 沪上阿姨 opening in Sanming: a shop, not the city
+    ("沪上阿姨进驻永安", "奶茶连锁品牌沪上阿姨在永安开出第三家门店，品牌方与商场合作推出开业优惠。"),
+    # an estate named 沪明府: a developer's brand, its launch a seller's
+    ("沪明府二期认筹", "三明市区沪明府二期今日起认筹，开发商与上海一家物业公司合作提供服务。"),
+    # a market report: the Shanghai index and a Sanming firm's shares
+    ("沪指收涨", "沪指今日收涨0.6%。个股方面，三明一家化工企业涨停，上海本地股表现活跃。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), BRANDS_AND_MARKETS)
+def test_brands_and_markets(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
