@@ -156,10 +156,13 @@ def _kept_out(count: int | None) -> str:
 @click.command()
 @click.option("--stale-after", default="6h", show_default=True,
               help="A source not polled successfully for this long (or two of its intervals, if longer) is unhealthy.")
+@click.option("--degraded-ok", is_flag=True,
+              help="Exit 0 while any source is healthy (the container's probe: one outlet down is not the monitor down).")
 @click.pass_obj
-def health(state, stale_after) -> None:
+def health(state, stale_after, degraded_ok) -> None:
     """Exit 0 when every enabled source polled successfully recently, 1 otherwise (for probes).
-    Sources that are not `ok` are listed with their status, since when and their last error."""
+    Sources that are not `ok` are listed with their status, since when and their last error.
+    With --degraded-ok, exit 1 only when no source is healthy (or none is configured)."""
     from ..config import parse_duration
 
     try:
@@ -189,7 +192,11 @@ def health(state, stale_after) -> None:
                f"sources={len(state.cfg.sources)} unhealthy={len(bad)}" + (f" ({', '.join(bad)})" if bad else ""))
     for line in notes:
         click.echo(line)
-    sys.exit(1 if bad else 0)
+    enabled = sum(1 for s in state.cfg.sources if s.enabled)
+    if degraded_ok and bad and len(bad) < enabled:
+        click.echo(f"degraded: {enabled - len(bad)} of {enabled} sources healthy (--degraded-ok: exit 0)")
+    down = (not enabled or len(bad) >= enabled) if degraded_ok else bool(bad)
+    sys.exit(1 if down else 0)
 
 
 @click.command("check-config")
