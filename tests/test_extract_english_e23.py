@@ -65,3 +65,13 @@ def test_a_caption_box_with_its_hide_caption_button_is_not_text() -> None:
     assert not any("Workers test the water" in line or "hide caption" in line for line in body)
     assert len(body) == 4
 
+
+
+def test_a_tabloids_deck_bullets_above_the_byline_are_not_text() -> None:
+    """Bold bullet lines between the headline and a `By …` byline (a tabloid's deck), none a
+    closed sentence: header lines, dropped once the text follows; `Share or comment on this
+    article:` under the text is a share row."""
+    body = paragraphs("en_e23_deck_bullets.html")
+    assert body[0].startswith("A 91-year-old grandmother")
+    assert body[-1].startswith("Her swim raised")
+    assert len(body) == 4

@@ -94,6 +94,7 @@ _PROMO_START = re.compile(
     r"with files from\b[^.!?]{0,80}$|report (?:an? )?(?:typo|error)s?[.!]?$|"  # a wire credit, a form's link under the text
     r"\(?with inputs? from\b[^.!?]{0,60}$|"  # `(With inputs from agencies)`: a wire credit as Indian papers word it
     r"\((?:via|h/t|sources?:?)\s(?=[^()]*(?:,|\band\b))[^()]{1,120}\)\.?$|"  # `(Via CNN, Fox News and ABC News)`: a blog's sources
+    r"share or comment on this (?:article|story)\s*:?$|"  # a tabloid's share row under the text
     r"(?:also read|read also|also watch|must read)\s*\|.{0,150}$|"  # `ALSO READ | <headline>` between paragraphs
     r"get the latest [^.!?]{0,80}\bon (?:our|the) app\b|"  # `Get the latest news … on our app. Click here to download.`
     r"(?:do you|have you) (?:have|got) a (?:story|news tip|tip)\b[^?]{0,80}\?|"  # `Do you have a story for us? Email …`

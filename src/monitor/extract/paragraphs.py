@@ -982,6 +982,7 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         if body.paragraphs and not _header_lines(body.paragraphs, title):
             return False
         body.paragraphs.clear()  # a stop before any sentence (`0 Comments` by the byline, a side box's
+        body.header = 0
         body.links.append("")  # `Latest News` between the headline and the text) is chrome, and so are
         return True  # its links and the header's short lines above it (a sponsor's `By` / `&`)
     if short and text[:1].isalnum() and len(text) <= 48 and _EN_DATE_LINE.fullmatch(text) and _above_text(body):
@@ -1093,6 +1094,14 @@ def _above_text(body: Body) -> bool:
     return not any(text[-1:] in _SENTENCE_ENDS for text in body.paragraphs)
 
 
+def _deck_lines(paragraphs: list[str]) -> bool:
+    """Whether the lines above an English `By …` byline are a header's (the headline again, a deck of
+    bullets: `Edna Hill took up running at the age of 85 …`): four at most, each under 150
+    characters, none closed as a sentence, no Chinese."""
+    return len(paragraphs) <= 4 and all(
+        len(text) <= 150 and text[-1:] not in _SENTENCE_ENDS and _CJK.search(text) is None for text in paragraphs)
+
+
 def _header_only(paragraphs: list[str]) -> bool:
     """Whether the paragraphs taken so far are a Chinese page's header lines (a breadcrumb, the
     headline, a column name: short, no sentence end), not a lead."""
@@ -1169,6 +1178,8 @@ def _is_byline(line: str, body: Body) -> bool:
     if english:
         body.author = body.author or english.group(1)
         body.byline_at = len(body.paragraphs) + 1  # the line after it may name the role or agency
+        if not body.header and body.paragraphs and _deck_lines(body.paragraphs):
+            body.header = len(body.paragraphs)  # a deck's bullets between the headline and the byline
         return True
     if body.byline_at == len(body.paragraphs) + 1 and len(line) <= 40 and _BYLINE_ROLE.fullmatch(line) \
             and _above_text(body):
