@@ -122,3 +122,28 @@ BRANDS_AND_MARKETS = [
 def test_brands_and_markets(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+SHANGHAI_BODIES_IN_ENGLISH = [
+    ("County hospital gets visiting surgeons", "Xinhua Hospital sent a team of surgeons to Ninghua county's hospital this month under "
+     "a paired-assistance agreement signed last year."),
+    ("TCM doctors hold clinic in Mingxi", "Doctors from Longhua Hospital held a free clinic in Mingxi county on Saturday, the "
+     "third visit under the two sides' cooperation deal."),
+    ("Retailer signs farm deal", "Bailian Group signed a purchase agreement with tea growers in Datian county, who will supply "
+     "its supermarkets from next month."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), SHANGHAI_BODIES_IN_ENGLISH)
+def test_shanghai_bodies_in_english(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_other_cities_hospitals_of_those_names(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "Wuhan hospital signs with Yong'an", "Hubei Xinhua Hospital in Wuhan signed a cooperation "
+                      "agreement with Yong'an's municipal hospital on Friday.")
+    assert not m.matched, m.reason
+    m = match_article(hu_ming, "Shenzhen doctors visit Youxi", "Doctors from Longhua Hospital in Shenzhen visited Youxi county "
+                      "for a joint clinic under a cooperation deal.")
+    assert not m.matched, m.reason
