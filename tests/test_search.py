@@ -75,7 +75,7 @@ SCRIPT_SPACE = re.compile(f"(?<=[a-z0-9]) (?=[{textnorm.CJK_CHARS}])|(?<=[{textn
 
 def contains(text: str, term: str) -> bool:
     """The reference: a substring of the normal form, whole words for ASCII letters and digits
-    (a number not inside a longer one: `5亿` is not in `3.5亿`, nor `5` in `3.5`), a space between two CJK characters
+    (a number not inside a longer one: `5亿` is not in `3.5亿`, nor `5` or `3` in `3.5`), a space between two CJK characters
     as none in a term that has one (the index cannot find `对口 合作` for `对口合作`), a space between
     a letter or digit and a CJK character as none in a term that has the two side by side (`AI产业`
     finds `AI 产业`, and the other way), every apostrophe as `'` and every dash as `-`."""
@@ -89,6 +89,9 @@ def contains(text: str, term: str) -> bool:
     n = form(textnorm.normalize(term))
     left = r"(?<![a-z0-9])" + (r"(?<![0-9][.,])" if n[0].isdigit() else "") if re.match("[a-z0-9]", n[0]) else ""
     right = r"(?![a-z0-9])" if re.match("[a-z0-9]", n[-1]) else ""
+    if n[-1].isdigit():  # nor `3` in `3.5`, `1` in `1,500`; `2026` in `2026.12` and `1` in `1.2.3` are found
+        year = re.search(r"(?<![0-9])(?:19|20)[0-9]{2}\Z", n) is not None
+        right += r"(?!,[0-9]{3}(?![0-9]))" + ("" if year else r"(?!\.[0-9]+(?![0-9]|\.[0-9]))")
     return re.search(left + re.escape(n) + right, form(text)) is not None
 
 

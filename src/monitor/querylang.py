@@ -64,8 +64,8 @@ class Term(NamedTuple):
     @property
     def exact_in_fts(self) -> bool:
         """True when the FTS5 expression matches exactly the documents that contain the term. A
-        number is not: the index's words end at `.` and `,`, so its `5` is also 3.5's."""
-        return ftstokens.term_exact(self.norm) and not self.norm[:1].isdigit()
+        number is not: the index's words end at `.` and `,`, so its `5` (or `3`) is also 3.5's."""
+        return ftstokens.term_exact(self.norm) and not self.norm[:1].isdigit() and not self.norm[-1:].isdigit()
 
     @property
     def single_char(self) -> bool:
@@ -105,17 +105,20 @@ def _word_char(char: str) -> bool:
 def _contains(text: str, needle: str) -> bool:
     """`needle` in `text`, with word boundaries where the needle starts/ends with a word char.
     A number does not start after a digit and a decimal point or a thousands comma: `5亿` is not
-    in `3.5亿`, nor `5` in `3.5`, nor `200户` in `1,200户` (but `2026` is in `2026.12.01`)."""
+    in `3.5亿`, nor `5` in `3.5`, nor `200户` in `1,200户` (but `2026` is in `2026.12.01`); nor end
+    before a decimal part or a thousands group: `3` is not in `3.5`, nor `1` in `1,500`
+    (`snippets.number_goes_on`)."""
     start = text.find(needle)
     word = _word_char
     left = word(needle[0])
     right = word(needle[-1])
-    number = needle[0].isdigit()
+    number, number_end = needle[0].isdigit(), needle[-1].isdigit()
     while start >= 0:
         end = start + len(needle)
         if (not left or start == 0 or not word(text[start - 1])) and \
                 (not right or end == len(text) or not word(text[end])) and \
-                not (number and start > 1 and text[start - 1] in ".," and text[start - 2].isdigit()):
+                not (number and snippets.in_number(text, start)) and \
+                not (number_end and snippets.number_goes_on(text, end)):
             return True
         start = text.find(needle, start + 1)
     return False
@@ -501,15 +504,21 @@ class _Parser:
         return terms[0] if len(terms) == 1 else AllOf(tuple(terms))
 
 
+_PERCENT = frozenset("%\uff05\u2030")  # %, full-width ％, per mille ‰
+
+
 def _pieces(word: str) -> list[str]:
     """An unquoted word split where punctuation or a symbol stands, as text is split into words:
     a pasted `沪明对口合作，`, `三明*` or `三明·永安` finds what `沪明对口合作`, `三明` or `三明 永安`
-    finds. Punctuation between two letters or digits outside CJK stays (`covid-19`, `10:30`)."""
+    finds. Punctuation between two letters or digits outside CJK stays (`covid-19`, `10:30`), and
+    so does a percent sign after a digit (`3%` is not `3个`)."""
     pieces, start = [], 0
     for i, char in enumerate(word):
         if char.isalnum() or textnorm.is_cjk_run(char):
             continue
         if 0 < i < len(word) - 1 and _word_char(word[i - 1]) and _word_char(word[i + 1]):
+            continue
+        if char in _PERCENT and i > 0 and word[i - 1].isdigit():
             continue
         pieces.append(word[start:i])
         start = i + 1

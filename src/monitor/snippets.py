@@ -112,11 +112,11 @@ def _occurrences(norm: str, index: list[int], needles: list[str]) -> list[tuple[
     for needle in needles:
         if (spaced := _spaced(needle)) is not None:
             spans += [(index[m.start()], index[m.end() - 1] + 1) for m in spaced.finditer(norm)
-                      if not (needle[0].isdigit() and _in_number(norm, m.start()))]
+                      if not _part_of_number(norm, m.start(), m.end(), needle)]
             continue
         start = norm.find(needle)
         while start >= 0:
-            if not (needle[0].isdigit() and _in_number(norm, start)):
+            if not _part_of_number(norm, start, start + len(needle), needle):
                 spans.append((index[start], index[start + len(needle) - 1] + 1))
                 start = norm.find(needle, start + len(needle))
             else:
@@ -151,10 +151,39 @@ def _spaced(needle: str) -> re.Pattern[str] | None:
     return re.compile("".join(out)) if changed else None
 
 
-def _in_number(norm: str, start: int) -> bool:
-    """Whether a number at `start` continues one before it (`5` in `3.5`, `200` in `1,200`): search
-    does not find it there, so it is not marked there either."""
+def _part_of_number(norm: str, start: int, end: int, needle: str) -> bool:
+    """Whether a number found at norm[start:end] is part of a longer one (`5` in `3.5` or `35`,
+    `3` in `3.5`, `3.5` in `3.50`, `200` in `1,200`): search does not find it there, so it is
+    not marked there either."""
+    return ((needle[0].isdigit() and (in_number(norm, start) or (start > 0 and norm[start - 1].isdigit())))
+            or (needle[-1].isdigit() and number_goes_on(norm, end)))
+
+
+def in_number(norm: str, start: int) -> bool:
+    """Whether a number at `start` continues one before it (`5` in `3.5`, `200` in `1,200`)."""
     return start > 1 and norm[start - 1] in ".," and norm[start - 2].isdigit()
+
+
+def number_goes_on(norm: str, end: int) -> bool:
+    """Whether the number ending at `end` goes on after it: a digit, a decimal part (`3` in `3.5`),
+    a thousands group (`1` in `1,500`). A year's month or a dotted date goes on as another
+    number (`2026` is in `2026.12` and `2026.12.01`), as a version's parts do (`1` in `1.2.3`)."""
+    after = norm[end:end + 1]
+    if after.isdigit():
+        return True
+    if after == ",":
+        return norm[end + 1:end + 4].isdigit() and len(norm[end + 1:end + 4]) == 3 and not norm[end + 4:end + 5].isdigit()
+    if after != "." or not norm[end + 1:end + 2].isdigit():
+        return False
+    last = end + 1
+    while last < len(norm) and norm[last].isdigit():
+        last += 1
+    if norm[last:last + 1] == "." and norm[last + 1:last + 2].isdigit():  # 2026.12.01, 1.2.3
+        return False
+    first = end
+    while first > 0 and norm[first - 1].isdigit():
+        first -= 1
+    return not (end - first == 4 and norm[first:first + 2] in ("19", "20"))  # 2026.12: a year and its month
 
 
 def cut(text: str, spans: list[tuple[int, int]], width: int = 120) -> str:
