@@ -88,6 +88,11 @@ class SearchPart(StoreBase):
         date index is walked whatever the count, and `WalkBudget` is raised past its budget."""
         try:
             own = walk is None  # the strategy is ours to choose (and a budget ours to handle)
+            if walk is None and match is not None and exclude is not None:
+                # FTS5 subtracts the exclusion as it reads the match's list: the strategy is chosen by
+                # what is left, not by the match alone (上海 -发展 at 200,000: nothing left, where the
+                # walk read every row to exclude each: 254 ms -> ~15)
+                match, exclude = f"({match}) NOT ({exclude})", None
             if walk is None and match is not None:
                 walk = self._strategy(match, filters) if want is not None else None
                 if walk is None:
