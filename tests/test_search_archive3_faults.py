@@ -250,7 +250,7 @@ def test_a_json_export_carries_no_control_characters_as_the_csv_carries_none(tmp
     for field in ("title", "source", "snippet", "url"):
         assert not CONTROLS.search(exported[field]), (field, exported[field])
         assert exported[field] == cells[field]
-    assert exported["title"] == "沪明合作[1m简报"
+    assert exported["title"] == "沪明合作简报"  # the import drops a terminal's sequence whole (faults-archive-4)
 
 
 # --- six minutes for six months ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from datetime import datetime
 from .siterules import ExtractRules as ExtractRules  # apart, so loading the config needs only it
 
 PARAGRAPH_SEP = "\n\n"
+IMPORTED = "import"  # the source name of an imported article whose line names none
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ from typing import Any, BinaryIO
 from .. import decode, extract
 from ..decode import json_loads
 from ..errors import InputError
-from ..models import Article
+from ..extract.text import clean as clean_text
+from ..models import IMPORTED, Article
 from . import importkeys
 from .base import MAX_BODY_CHARS, cap_body
 from .importdates import parse_when
@@ -30,6 +31,7 @@ from .importdates import parse_when
 # An article's address: http(s), a host, no control characters or blanks (a javascript: or
 # data: "url" was stored and linked as given).
 _WEB_URL = re.compile(r"https?://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]*)?\Z", re.IGNORECASE)
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # a terminal's colour or cursor sequence, pasted from a log
 HTML_FACTOR = 8  # an `html` field may be this many times the body cap (markup around the text)
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer line is skipped without reading it into memory
 
@@ -106,6 +108,14 @@ def text_if_utf16(stream: BinaryIO) -> Any:
 
 
 
+def clean(value: str) -> str:
+    """A text field as a polled page's: terminal sequences, control characters (a bell, a NUL),
+    zero-width marks and byte order marks dropped, blanks collapsed (`extract.text.clean`). A
+    U+FFFD stays: it stands for a character the line lost (an escaped lone surrogate)."""
+    value = _ESCAPES.sub("", value) if "\x1b" in value else value
+    return clean_text(value) if "\ufffd" not in value else "\ufffd".join(map(clean_text, value.split("\ufffd")))
+
+
 FUTURE_SLACK = timedelta(days=1)  # a later `published` is named in a warning (a typo'd year, a wrong zone)
 
 
@@ -138,14 +148,15 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
             notes.append(f"line {number}: html cut from {len(html):,} to {max_body * HTML_FACTOR:,} characters")
             html = html[:max_body * HTML_FACTOR]
         article = extract.extract(html, obj["url"])
-        if isinstance(obj.get("given_title"), str) and obj["given_title"].strip():  # an export's HTML content
-            article = replace(article, title=obj["given_title"].strip()[:1000])
+        if isinstance(obj.get("given_title"), str) and clean(obj["given_title"]):  # an export's HTML content
+            article = replace(article, title=clean(obj["given_title"])[:1000])
     elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
-        paras = tuple(p.strip() for p in obj["body"][:max_body + 1].split("\n") if p.strip())
-        if not paras and not obj["title"].strip():  # an export's placeholder row: a blank article otherwise
+        # Every line break ends a paragraph (U+2028, U+2029, Word's vertical tab, as \n)
+        paras = tuple(p for p in map(clean, obj["body"][:max_body + 1].splitlines()) if p)
+        if not paras and not clean(obj["title"]):  # an export's placeholder row: a blank article otherwise
             raise InputError(f"line {number}: no title and no text (nothing to store)",
                              hint="give the article's title and body, or leave the line out")
-        article = Article(url=obj["url"], title=obj["title"].strip()[:1000], paragraphs=paras)
+        article = Article(url=obj["url"], title=clean(obj["title"])[:1000], paragraphs=paras)
     else:
         raise InputError(f"line {number}: needs \"title\" and \"body\" strings, or \"html\"",
                          hint="see `monitor import --help`")
@@ -158,4 +169,4 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         if published > datetime.now(timezone.utc) + FUTURE_SLACK:  # kept as given: only its writer knows
             notes.append(f"line {number}: published {obj.get('published')!r} is in the future; it is kept, "
                          "and sorts first in newest-first search until then")
-    return article, str(obj.get("source") or "import")
+    return article, clean(str(obj.get("source") or "")) or IMPORTED
