@@ -12,13 +12,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from .decode import xml_text
-from .models import Repost, Story
+from .models import IMPORTED, Repost, Story
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 UNTITLED = "(no title)"
+NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)  # an empty feed's <updated>
 _IRI_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
 
 
@@ -37,6 +39,17 @@ def titled(title: str | None) -> str:
     """A title to show: a page stored without one (an empty <title>, an imported line without a
     `title`) is named so, not left an empty link or entry no one can click."""
     return title if title and title.strip() else UNTITLED
+
+
+def outlet(source: str, url: str | None) -> str:
+    """Who carried a version, to show: its source's name, or for an article imported without one
+    (every such line is stored under one name, `import`) its address's host: the versions of a
+    story imported from two exports read 'also at: sanming.example.cn, mirror.example.com', not
+    'import, import'."""
+    if source != IMPORTED or not url:
+        return source
+    host = urlsplit(url).hostname if _WEB.match(url) else None
+    return (host[4:] if host.startswith("www.") else host) if host else source
 
 
 def _utc(dt: datetime) -> datetime:
@@ -58,9 +71,11 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, s
             ET.SubElement(feed, f"{{{ATOM}}}link", rel=rel, type=kind, href=xml_text(href))
     ET.SubElement(feed, f"{{{ATOM}}}id").text = xml_text(feed_id)
     # the newest entry's time, not the write's: a feed written again without a new story is the
-    # same file (its ETag too), so readers neither download it again nor show it as updated
+    # same file (its ETag too), so readers neither download it again nor show it as updated; a
+    # feed with no entry yet (a new topic, a search that finds nothing) is dated the epoch, as
+    # unchanging as its emptiness
     dates = [d for s in stories if (d := s.published or s.seen) is not None]
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(max(dates, key=_utc) if dates else now, now)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(max(dates, key=_utc) if dates else NOTHING_YET, now)
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = "monitor"
     for story in stories:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
@@ -78,7 +93,7 @@ def atom(stories: Iterable[Story], *, title: str, feed_id: str, now: datetime, s
             page = story_page(story.story_id) if story_page else None
             ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="html").text = xml_text(_with_reposts(story, page))
         else:
-            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{story.source}: {story.snippet}")
+            ET.SubElement(entry, f"{{{ATOM}}}{kind}", type="text").text = xml_text(f"{outlet(story.source, story.url)}: {story.snippet}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
 
 
@@ -88,12 +103,12 @@ def _with_reposts(story: Story, page: str | None = None) -> str:
     more") linked to the story's `page`, which lists them all, when there is one."""
     from html import escape
 
-    def outlet(r: Repost) -> str:
+    def linked(r: Repost) -> str:
         if _WEB.match(r.url or ""):
-            return f'<a href="{escape(r.url)}">{escape(r.source)}</a>'
+            return f'<a href="{escape(r.url)}">{escape(outlet(r.source, r.url))}</a>'
         if not r.article_id and not r.url and page and _WEB.match(page):  # the "+n more" entry
             return f'<a href="{escape(page)}">{escape(r.source)}</a>'
         return escape(f"{r.source} {r.url}".strip())
 
-    return (f"<p>{escape(f'{story.source}: {story.snippet}')}</p>"
-            f"<p>Also reported by: {'; '.join(outlet(r) for r in story.reposts)}</p>")
+    return (f"<p>{escape(f'{outlet(story.source, story.url)}: {story.snippet}')}</p>"
+            f"<p>Also reported by: {'; '.join(linked(r) for r in story.reposts)}</p>")

@@ -57,6 +57,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
                       autoescape=select_autoescape(["html"]))
     env.filters["when"] = _when
     env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
+    env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["topic_path"] = topic_path
     env.globals["search_feed_title"] = search_feed_title
