@@ -19,7 +19,10 @@ whole site was out of reach while browsers showed it. The status line is read as
 reads it, too: blank lines before it skipped, `http/1.1` in any case, blanks between its parts
 however many, and a version that is no HTTP/1.x (`HTTP/2 200` on a plain connection, `HTTP/1`)
 read as HTTP/1.0; the reason phrase, which nothing reads, dropped when h11 would refuse it. An
-answer that is not HTTP (no `http` first, no three-digit status) is still refused. `install()`
+answer that is not HTTP (no `http` first, no three-digit status) is still refused. Past
+`MAX_INFORMATIONAL` informational answers (`100 Continue`, `103 Early Hints`) before a final one,
+the answer is refused: httpcore reads them in a loop of its own, and a server sending them for
+ever kept a core busy for the request's whole budget. `install()`
 wraps h11's reader of a server's answer: a head it refuses is read once more, mended; idempotent.
 Both HTTP clients install it: the fetcher (pages, robots.txt) and the webhook sender (a
 receiver's answer; `monitor digest` alone never loads the fetcher).
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from h11 import InformationalResponse, LocalProtocolError
 from h11._abnf import status_line as _STATUS_ABNF  # the status line h11 reads unmended
 
 _FIELD = re.compile(rb"[-!#$%&'*+.^_`|~0-9A-Za-z]+:")  # a token (RFC 9110's tchar) and its colon
@@ -39,6 +43,7 @@ _STATUS = re.compile(_STATUS_ABNF.encode("ascii"))
 _CHUNK_LINE = 4_096  # a chunk's size line is a few bytes; past this h11 reads (and refuses) it
 _HEAD = 256 * 1024  # the largest head Chromium reads
 _BLANKS = 4  # blank lines skipped before a status line (Chromium looks 4 bytes in for it)
+MAX_INFORMATIONAL = 20  # 1xx answers before a final one (a server sends one or two early hints)
 
 
 def status(line: Any) -> Any:
@@ -169,12 +174,30 @@ def _chunks(reader: type) -> type:
     return Chunks
 
 
+def _head(buf: Any, read: Any) -> Any:
+    """The head `read` (h11's reader) takes from `buf`; one it refuses read once more, mended."""
+    kept = _Kept(buf)
+    try:
+        return read(kept)
+    except LocalProtocolError:
+        lines = kept.lines
+        for _ in range(_BLANKS):  # blank lines before the status line, as Chromium skips them
+            if lines != []:
+                break
+            lines = buf.maybe_extract_lines()
+        if lines is None:  # the status line is still to come
+            return None
+        if not lines:
+            raise
+        return read(_Given(buf, mend(lines)))
+
+
 def install() -> None:
     """Read every answer's head as h11 reads it, and one h11 refuses once more, mended (once per
     process): an answer h11 takes is read exactly as before, at the cost of one call. Chunk-size
     lines are mended as they are taken."""
     import httpcore
-    from h11 import LocalProtocolError, _readers
+    from h11 import _readers
     from h11._state import IDLE, SEND_BODY, SEND_RESPONSE, SERVER
 
     for connection in (httpcore.AsyncHTTP11Connection, httpcore.HTTP11Connection):
@@ -190,20 +213,14 @@ def install() -> None:
             continue
 
         def mended(buf: Any, _read: Any = reader) -> Any:
-            kept = _Kept(buf)
-            try:
-                return _read(kept)
-            except LocalProtocolError:
-                lines = kept.lines
-                for _ in range(_BLANKS):  # blank lines before the status line, as Chromium skips them
-                    if lines != []:
-                        break
-                    lines = buf.maybe_extract_lines()
-                if lines is None:  # the status line is still to come
-                    return None
-                if not lines:
-                    raise
-                return _read(_Given(buf, mend(lines)))
+            head = _head(buf, _read)
+            if type(head) is InformationalResponse:  # counted on the connection's buffer
+                buf.informational = seen = getattr(buf, "informational", 0) + 1
+                if seen > MAX_INFORMATIONAL:
+                    raise LocalProtocolError(f"over {MAX_INFORMATIONAL} informational answers and no final one")
+            elif head is not None:
+                buf.informational = 0
+            return head
 
         mended.mended = True  # type: ignore[attr-defined]
         _readers.READERS[(SERVER, state)] = mended

@@ -1,0 +1,87 @@
+"""A server answering with `100 Continue` (or `103 Early Hints`) over and over, never a final
+answer: httpcore reads informational answers in a loop of its own, each a few dozen bytes, so
+such a host kept a core busy parsing them for the request's whole budget, and the timeout's
+second try for as long again (30 s + 30 s a link at the defaults; a list of such links on
+several hosts, every core), and the link was called slow ('deferred'), asked again each poll.
+Now past 20 informational answers before the final one, the answer is refused as malformed,
+at once; a few early hints before a page (as CDNs send them) are read past as before."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+from hostile import BODY, article_html
+
+from monitor.config import FetchConfig
+from monitor.errors import FetchError
+from monitor.fetch import Fetcher
+
+
+def serve(answer: bytes | None) -> Iterator[int]:
+    """A raw server on 127.0.0.1: robots.txt is 404; any other request gets `answer`, or
+    `100 Continue` lines until the client goes (answer None)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def one(conn: socket.socket) -> None:
+        with conn:
+            try:
+                while not stop.is_set():
+                    request = conn.recv(65536)
+                    if not request:
+                        return
+                    if request.startswith(b"GET /robots.txt"):
+                        conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                    elif answer is not None:
+                        conn.sendall(answer)
+                    else:
+                        while not stop.is_set():
+                            conn.sendall(b"HTTP/1.1 100 Continue\r\n\r\n" * 50)
+            except OSError:
+                return
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=one, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        listener.close()
+
+
+@pytest.fixture
+def flood():
+    yield from serve(None)
+
+
+@pytest.fixture
+def hinted():
+    page = article_html("沪明合作新闻", BODY).encode()
+    hints = b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload; as=style\r\n\r\n" * 3
+    yield from serve(hints + b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                     + f"Content-Length: {len(page)}\r\n\r\n".encode() + page)
+
+
+def test_an_endless_run_of_100_continue_is_refused_at_once(flood):
+    cfg = FetchConfig(min_delay=0.0, retries=1, timeout=8.0, allow_private=("127.0.0.1",))
+    with Fetcher(cfg) as f, pytest.raises(FetchError) as err:
+        f.get(f"http://127.0.0.1:{flood}/a.html")
+    assert err.value.kind != "timeout", err.value.message
+    assert "over 20 informational answers" in err.value.message, err.value.message
+
+
+def test_early_hints_before_a_page_are_read_past(hinted):
+    cfg = FetchConfig(min_delay=0.0, retries=0, timeout=5.0, allow_private=("127.0.0.1",))
+    with Fetcher(cfg) as f:
+        for _ in range(3):  # one connection kept alive: the hints counted afresh for each answer
+            assert "沪明合作新闻" in f.get(f"http://127.0.0.1:{hinted}/a.html").text
