@@ -75,3 +75,13 @@ def test_a_tabloids_deck_bullets_above_the_byline_are_not_text() -> None:
     assert body[0].startswith("A 91-year-old grandmother")
     assert body[-1].startswith("Her swim raised")
     assert len(body) == 4
+
+
+def test_a_stations_label_and_link_lines_and_sign_off_are_not_text() -> None:
+    """`WATCH LIVE: <a>Stream … newscasts</a>` and `DOWNLOAD: <a>Get the … app</a>` between paragraphs
+    (a capitals label, then one link to the end of the line) and `Stay with KVAL 9 for updates on this
+    developing story.` under the text: a station's promos. A sentence ending in a link stays."""
+    body = paragraphs("en_e23_station_prompts.html")
+    assert body[-1].startswith("No homes were threatened")
+    assert not any("WATCH LIVE" in line or "DOWNLOAD" in line for line in body)
+    assert len(body) == 3

@@ -95,6 +95,7 @@ _PROMO_START = re.compile(
     r"\(?with inputs? from\b[^.!?]{0,60}$|"  # `(With inputs from agencies)`: a wire credit as Indian papers word it
     r"\((?:via|h/t|sources?:?)\s(?=[^()]*(?:,|\band\b))[^()]{1,120}\)\.?$|"  # `(Via CNN, Fox News and ABC News)`: a blog's sources
     r"share or comment on this (?:article|story)\s*:?$|"  # a tabloid's share row under the text
+    r"stay (?:with|tuned to) [^.!?]{1,40}\bfor (?:updates|the latest|more)\b[^.!?]{0,60}[.!]?$|"  # a station's sign-off
     r"(?:also read|read also|also watch|must read)\s*\|.{0,150}$|"  # `ALSO READ | <headline>` between paragraphs
     r"get the latest [^.!?]{0,80}\bon (?:our|the) app\b|"  # `Get the latest news … on our app. Click here to download.`
     r"(?:do you|have you) (?:have|got) a (?:story|news tip|tip)\b[^?]{0,80}\?|"  # `Do you have a story for us? Email …`

@@ -128,6 +128,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # day have the same one, and each stays (a repeated line is otherwise dropped).
 _POST_CREDIT = re.compile(r"[—–-]\s?[^()\n]{1,80}\(@\w{1,30}\)")
 _LABEL = re.compile(r"[\w'’ ]{1,24}[:：|｜]\s")  # `Related: …`, `WATCH: …`, `推荐： …` opening a link line
+# A capitals label and one link filling the rest of the line (`READ MORE: <a>…</a>`, `DOWNLOAD: <a>…</a>`).
+_CAPS_LABEL_LINK = re.compile(rf"[A-Z][A-Z'’ ]{{1,24}}:\s*{_LINK_OPEN}[^{_LINK_OPEN}{_LINK_CLOSE}]{{8,200}}{_LINK_CLOSE}\s*$")
 
 _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
 _FIELD_LINE = re.compile(
@@ -966,6 +968,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     (a related list, a neighbouring article's label below the text)."""
     if body.paragraphs and len(raw) <= 300 and _NEIGHBOUR.match(raw.replace(_LINK_OPEN, "")):
         return False
+    if raw[:1].isupper() and raw[-1:] == _LINK_CLOSE and _CAPS_LABEL_LINK.match(raw):
+        return True  # `WATCH LIVE: <a>Stream our newscasts</a>`: a station's promo label over a link
     if _LINK_OPEN in raw and _link_row(raw) and not _numbered_caps(raw, body):
         if body.paragraphs and raw.count(_LINK_OPEN) == 1:  # a row of several links is a list
             line = collapse(_LINK_SPAN.sub(r"\1", raw))
