@@ -147,3 +147,13 @@ def test_other_cities_hospitals_of_those_names(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "Shenzhen doctors visit Youxi", "Doctors from Longhua Hospital in Shenzhen visited Youxi county "
                       "for a joint clinic under a cooperation deal.")
     assert not m.matched, m.reason
+
+
+def test_an_overlapping_context_names_something_else(hu_ming: match.Topic) -> None:
+    """即将乐享: 即将乐 is another cut of the characters (即将 + 将乐), which the segmentation judges and keeps;
+    将乐享, the next context, overlaps it and reads 乐享 outright. Each context holding the hit is judged."""
+    m = match_article(hu_ming, "沪上商场即将乐享周年庆", "上海一家商场宣布，顾客即将乐享周年庆折扣，商场与多家银行合作推出满减。")
+    assert not m.matched, m.reason
+    # the county itself beside 即将: "将乐即将迎来上海客商"
+    m = match_article(hu_ming, "将乐即将迎来上海客商", "将乐县即将迎来上海闵行区客商考察团，双方将签订对口合作项目。")
+    assert m.matched, m.reason

@@ -715,6 +715,21 @@ def _silenced(group: Group, text: str, span: tuple[int, int], blocked: list[tupl
             return True
         if not segment.keeps(text, start, end, group.words):
             return True
+        # the scan's contexts do not overlap: one starting inside this one may hold the hit too and name
+        # something else outright (即将乐 is a cut of 即将, 将乐享 is 乐享: "市民即将乐享优惠")
+        if group.not_in is not None and _named_after(group.not_in, text, a, start, end):
+            return True
+    return False
+
+
+def _named_after(not_in: re.Pattern[str], text: str, a: int, start: int, end: int) -> bool:
+    """Is there a `not_in` context starting after `a` (a context the scan found) that holds the hit
+    [start, end) and is no other cut of its characters (`segment.crossing`)? Asked only of a hit
+    that a crossing context's segmentation kept, so rarely."""
+    for p in range(a + 1, start + 1):
+        m = not_in.match(text, p)
+        if m and m.end() >= end and word_start(text, p) and not segment.crossing(m.group(), start - p, end - p):
+            return True
     return False
 
 

@@ -54,7 +54,8 @@ if TYPE_CHECKING:
 # line, 1. … 2. … 3. …, as a list; and, by a probe below (match-29), a chronicle's lines opening with their month, 一月：…,
 # as a list, an estate agent's advert as a seller's, and Sanming as machine translation writes its meaning, Bright
 # City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords; and, by a
-# probe below (match-31), an English list closed by its others, "Shanghai, Zhejiang and 20 other provinces", as a list).
+# probe below (match-31), an English list closed by its others, "Shanghai, Zhejiang and 20 other provinces", as a list;
+# and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -129,6 +130,7 @@ PROBES = (
     ("工程进展", "工程|承建方|状态\n城区管网|县城投|在建\n沪明合作标准厂房（嘉定区共建）|园区公司|完工"),
     ("Forestry meeting in Sanming", "Sanming hosted a forestry meeting attended by officials from Shanghai, Zhejiang and "
      "20 other provinces."),
+    ("市民即将乐享消费券", "上海将发放消费券，市民即将乐享优惠，商家与银行合作推出满减。"),
 )
 
 
