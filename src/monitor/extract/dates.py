@@ -353,6 +353,20 @@ def year_apart_date(text: str | None, now: datetime) -> datetime | None:
     return plausible(to_utc(year, month, day, hour, minute), now)
 
 
+# 31 / 2020-12: a modern school CMS's date block, the day large and the year and month under it (the blocks'
+# texts may run together: `312020-12`); the day right before the year, nothing but spaces between.
+DAY_APART = re.compile(r"(?<![\d\-/.:])(0?[1-9]|[12]\d|3[01])\s{0,3}((?:19|20)\d\d)-(0?[1-9]|1[0-2])(?![\d\-/.:])")
+
+
+def day_apart_date(text: str | None, now: datetime, end: int = 10**9) -> datetime | None:
+    """The date of a day printed apart from its year and month (`31 2020-12`), starting before `end`."""
+    match = DAY_APART.search(text, 0, end + 12) if text and "-" in text else None
+    if match is None or match.start() > end:
+        return None
+    day, year, month = (int(g) for g in match.groups())
+    return plausible(to_utc(year, month, day), now)  # (`31 2020-11`: no such day, None)
+
+
 # A number, a separator and a Chinese character: a numbered name (`1-鲁利`), never a date's start.
 _NUMBERED = re.compile(r"\d{1,4}\s?[-/.:]\s?[\u3400-\u9fff]")
 
@@ -1053,6 +1067,19 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     return found
 
 
+def updated_tail_date(text: str | None, now: datetime) -> datetime | None:
+    """A bare update time opening the text right under the body (`更新:2023-09-20 23:58:22 某某网`, no byline
+    field beside it): when the page was last edited, which `tail_date` leaves out; it dates a page nothing
+    else does. Not a site's footer or clock (`最后更新：…`, `专题更新：…`, `本站信息更新至…`: not opening the text)."""
+    head = (text or "")[:40].lstrip(" \u3000\xa0\t\n【[(（")
+    if not head.startswith("更新") or head.startswith(("更新于", "更新於", "更新至")):
+        return None
+    match = FULL_DATE.search(head, 0, 30)
+    if match is None or match.start() > 8 or not _updated(head, match.start()):
+        return None
+    return plausible(from_full_match(match), now)
+
+
 _COPYRIGHT = re.compile(r"版权所有|版權所有|版权声明|版權聲明|版权|版權|Copyright|COPYRIGHT|©", re.IGNORECASE)
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–—~～]\s*(?:19|20)\d{2}")
 
@@ -1071,6 +1098,9 @@ def _tail_date(text: str, now: datetime) -> datetime | None:
         found = plausible(convert(match), now)
         if found:
             return found
+    apart = day_apart_date(head, now, 40)  # `05 2019-03【打印】`: a date block under the text
+    if apart:
+        return apart
     han = SHORT_YEAR_HAN.search(head, 0, 48) if "年" in head else None  # `05年7月5日` in a date cell under the body
     if han and not _LISTED.search(head, 0, han.start()) and head[han.end() : han.end() + 1] not in ("，", ",", "、"):
         era = dates_roc.ROC_ERA.match(head, max(0, han.start() - 4))  # `中華民國91年3月19日`: 2002, not 1991
@@ -1107,7 +1137,7 @@ def _footer_next(text: str, end: int) -> bool:
 
 def _line_ends(text: str, end: int) -> bool:
     """Whether a date ending at `end` ends its line: what follows is no Chinese word of a sentence."""
-    rest = text[end : end + 2].lstrip(" \u3000\xa0\t\n")
+    rest = text[end : end + 8].lstrip(" \u3000\xa0\t\n")  # (`08-05-06　来源：…`: the field after spaces)
     return not rest or rest.startswith(_LINE_NEXT) or (CJK_CHAR.match(rest) is None and not rest[0].isdigit())
 
 

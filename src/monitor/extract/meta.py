@@ -83,6 +83,11 @@ class PageMeta:
             self.more_headlines = None
         return self.headlines
 
+    def title_date(self) -> str | None:
+        """A date the <title> closes its headline with (`…活动(2008-5-6)`, `…（2008年5月6日）_站名`), as text."""
+        match = TITLE_DATE.search(self.page_title, max(0, len(self.page_title) - TITLE_TAIL))
+        return match.group(1) if match else None
+
     def published_tags(self) -> list[str]:
         """Meta values that state the publication time: the known names, then other `pub…` names."""
         known = [self.tags[key] for key in DATE_KEYS if self.tags.get(key)]
@@ -307,9 +312,19 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+# A date in brackets closing the <title>'s headline (an older school CMS's `标题(2008-5-6)`), before the site's name
+# if any: the page's date, no part of the headline.
+TITLE_DATE = re.compile(r"\s*[(（\[【]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*[)）\]】]"
+                        r"(?=\s*(?:$|[_|｜—–-]))")
+
+
 def choose_title(meta: PageMeta) -> str:
-    """The headline: a candidate the <title> confirms, else ArticleTitle, og:title, the <title>."""
+    """The headline: a candidate the <title> confirms, else ArticleTitle, og:title, the <title> (a date
+    closing its headline cut off)."""
     page = meta.page_title
+    if "(" in page or "（" in page or "[" in page or "【" in page:
+        dated = TITLE_DATE.search(page, max(0, len(page) - TITLE_TAIL))
+        page = f"{page[: dated.start()]}{page[dated.end() :]}" if dated else page
     stripped = strip_site_suffix(page)
 
     def confirmed(candidate: str) -> bool:

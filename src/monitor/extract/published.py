@@ -12,22 +12,24 @@ The order, from the most to the least specific place:
    byline or signature line in the text, or the URL states a day more than two days earlier (a
    mirror's copy time in `article:published_time`);
 2. the byline region: a labelled date (`发布时间：`), a timed date, any date, a two-digit-year
-   date (`18-03-08`, on a Chinese page also `12/03/05`); a <time> shown there (one after `Updated` last); an element marked
+   date (`18-03-08`, on a Chinese page also `12/03/05`), a day printed apart from its year and month (`31 2020-12`);
+   a <time> shown there (one after `Updated` last); an element marked
    `itemprop=datePublished` or with a `pubtime`-like class (its attributes, then its text);
 3. a byline line inside the body (also a `二〇一八年三月八日` signature line), a byline line the
    body kept as its first (`发表日期:2011-02-12 点击`, `13.02.2015 11:12`); a labelled date or one
    opening the text right after the body; a date in the 60 characters right above the headline
    (an e-paper's date bar, a blog's date header, `发布时间：…` printed over the title), a clock's
    and a dated list's aside;
-4. the URL; a time a script states (WeChat's `var ct`, `"publishTime"` or `"newsTime"` in page state,
-   not a listed item's `"related":[{"publish_time":…}]` nor a list item's `data-pubtime`), a CMS's
-   `<!--enpproperty … <date>…</date>` comment;
+4. a date closing the <title>'s headline (`标题(2008-5-6)`); the URL; a time a script states (WeChat's `var ct`,
+   `"publishTime"` or `"newsTime"` in page state, not a listed item's `"related":[{"publish_time":…}]` nor a list
+   item's `data-pubtime`), a CMS's `<!--enpproperty … <date>…</date>` comment;
    a relative byline time (`3小时前`, `昨天 10:20`, `2 hours ago`) counted back from the fetch
    time — without a fetch time such a page is left undated rather than dated from elsewhere;
    other dated meta tags (update times last); a labelled date near the body; the first <time>;
 5. a yearless byline time (`11-08 10:23`), the year taken from the dated text nearest the body
    (else the latest year not in the future); a byline line under the body (`【日期:2009-3-5】`,
-   `作者：… 2009-03-05`, `05年7月5日`); a yearless wire dateline (`11月8日电`, `BEIJING, March 8
+   `作者：… 2009-03-05`, `05年7月5日`), else a bare update time opening the text under the body
+   (`更新:2023-09-20 23:58:22`); a yearless wire dateline (`11月8日电`, `BEIJING, March 8
    (Xinhua) --`), its year found as a byline time's; that nearest date (sought before readers'
    comments under the body); a `/050427/` URL path; a URL id opening with the day
    (`/p2018052336775125`).
@@ -176,6 +178,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         return (relative.relative_time(shown, fetched) or relative.relative_time(places.byline, fetched)
                 or dates.date_from_url(url, now) or _in_scripts(places.html, now))
     found = (dates.labelled_date(places.tail, now, order) or dates.leading_date(places.tail, now)
+             or dates.parse_value(meta.title_date(), now, order)
              or dates.date_from_url(url, now) or _in_scripts(places.html, now))
     if found:
         return found
@@ -206,7 +209,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # A full date in the byline line under the body beats a wire dateline whose year is borrowed.
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
-            or dates.tail_date(places.tail, now) or yearless.dateline_date(places.lead, now, hint)
+            or dates.tail_date(places.tail, now) or dates.updated_tail_date(places.tail, now)
+            or yearless.dateline_date(places.lead, now, hint)
             or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
 
 
@@ -328,7 +332,7 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
     for text in texts:
         found = (_shown_in(text, now, order, places.byline) or dates.short_year_date(text, now)
                  or dates.roc_numeric_date(text, now) or dates.glued_date(text, now) or dates.year_apart_date(text, now)
-                 or (dates.slash_short_year_date(text, now) if chinese else None))
+                 or (dates.slash_short_year_date(text, now) if chinese else None) or dates.day_apart_date(text, now))
         if found:
             return found
     return None
