@@ -112,8 +112,9 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     _clean_tree(tree, doomed, rules.remove)
     page_text = tree.body.text()  # raw and glued like the paragraphs, so they can be found in it
     body = _body(tree, rules, title, units, meta.h1_nodes)
-    if len(body.captions) >= TOLD_CAPTIONS and not rules.body:
-        body = _told_in_captions(page_text, body)
+    if (len(body.captions) >= TOLD_CAPTIONS or (body.captions and not any(_CJK_SENTENCE.search(p) for p in body.paragraphs))) \
+            and not rules.body:
+        body = _told_in_captions(page_text, body)  # (one caption is the text when nothing else holds a sentence)
     garbled = junk_share(page_text[:4000]) > 0.05  # binary or wrongly decoded: no body can help
     readable = not garbled and _readable(body)
     if not readable and not garbled and not rules.body:

@@ -17,7 +17,7 @@ import unicodedata
 _STOP = re.compile(
     r"^[\s【\[<《]*(?:\d+\s*)?(相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关报道|相關報道|相关文章|相關文章|相关推荐|"
     r"相關推薦|相关稿件|相关文件|相關文件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
-    r"新闻推荐|新聞推薦|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
+    r"新闻推荐|新聞推薦|大家爱看|大家愛看|精彩评论|精彩評論|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
     r"跟贴|跟帖|網友跟帖|"
     r"没有留言|沒有留言|张贴留言|張貼留言|"
@@ -56,7 +56,7 @@ _CHROME = re.compile(
     r"全部预览完了|全部預覽完了"  # a document-sharing site's end of its preview
 )
 # A page's counters (`阅读量：1203`, `阅读:0`): chrome as a line of their own, text in a sentence (`阅读量超过1800万。`).
-_COUNTERS = re.compile(r"点击数|点击量|浏览次数|阅读量|阅读次数|阅读[：:]\s*\d")
+_COUNTERS = re.compile(r"点击数|点击量|浏览次数|阅读量|阅读次数|阅读[：:]\s*\d|字数[：:]\s*\d")  # (`文章字数:234`: an e-paper's)
 _SENTENCE_ENDS = re.compile("[。！？]")
 # English prompts and credits up to a paragraph long, lower-cased: those that open the line
 # (matched at its start only) and those found anywhere in it (each branch led by a literal, so
@@ -258,11 +258,12 @@ _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "�
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
+    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員|"
+    r"初稿|修改|发布|發布)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
-                "报道员", "報道員", "通讯员", "通訊員")
+                "报道员", "報道員", "通讯员", "通訊員", "初稿", "修改", "发布", "發布")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -271,7 +272,7 @@ _BIO = re.compile(
 # `AP`, `— Reuters`, `(AFP)`, `AP/Reuters`: the wire that supplied the story, on a line of its own under it.
 _WIRE = r"(?:AP|AFP|AAP|Reuters|Associated Press|Agence France-Presse|Bloomberg|dpa|PTI|IANS|ANI|UPI|Xinhua|PA)"
 _WIRE_LINE = re.compile(rf"[\s(\[—–-]*{_WIRE}(?:\s*[/,&]\s*{_WIRE}|\s+and\s+{_WIRE})*[\s)\].]*")
-_EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+")
+_EPAPER_PAGES = re.compile(r"(?:第\s*[0-9A-Z]{1,3}\s*版\s*[：:]\s*\S{1,10}\s*)+(?:(?:上一版|下一版)\s*)*")  # (`… 下一版`)
 # Photo captions and credits in Chinese: `图为…`, `▲…`, `…（刘通摄）`, `…供图`, `资料图`.
 _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图片来源：", "图片来源:", "摄影：", "摄影:", "图注：", "图注:",
                      "图源", "圖源",
@@ -380,6 +381,9 @@ def is_stop(line: str) -> bool:
 # short lines with no clause of a sentence.
 _LISTEN = ("听文章", "聽文章", "收听", "收聽", "语音播报", "語音播報", "听全文", "聽全文")
 _MORE_ROW = ("点击更多", "點擊更多", "更多新闻请", "更多新聞請", "查看更多")
+_MORE_LINK = ("更多>>", "更多 >>", "更多>", "更多 >", "更多»", "更多 »", "更多》", "更多+")  # `精彩美图 更多 >>`: a box's heading
+# `紫光阁 2017年8期`, `中国电化教育 2020年第4期`: a magazine's name and issue over a mirrored article.
+_ISSUE_LINE = re.compile(r"[\u4e00-\u9fff《》]{2,14}\s*(?:19|20)\d\d年\s*第?\s*\d{1,2}\s*期")
 
 
 def _short_prompt(line: str) -> bool:
@@ -388,6 +392,9 @@ def _short_prompt(line: str) -> bool:
     stripped = line.strip()
     return ((len(stripped) <= 12 and any(word in stripped for word in _LISTEN))
             or (len(stripped) <= 40 and stripped.startswith(_MORE_ROW))
+            or (len(stripped) <= 16 and stripped.endswith(_MORE_LINK))
+            or (len(stripped) <= 24 and "客户端" in stripped and ("扫码" in stripped or "下载" in stripped))
+            or (len(stripped) <= 24 and "期" in stripped and _ISSUE_LINE.fullmatch(stripped) is not None)
             or (len(stripped) <= 30 and stripped[:1] in "/／" and " " in stripped.strip("/／ \u3000")
                 and all(_cjk_word(part) for part in stripped.strip("/／ \u3000").split())))
 
@@ -631,6 +638,7 @@ _WIDGET_WORDS = frozenset((
     "阅读原文", "閱讀原文", "附件",  # a repost's link to its original; an attachments label with none after it
     "赞赏", "讚賞", "官方微信", "官方微博", "政务微信", "政务微博", "政務微信", "政務微博",  # a tip button; a site's accounts
     "下载", "下載", "相关", "相關", "版权申诉", "版權申訴",  # a document-sharing site's tools over the preview
+    "打印文章", "添加收藏", "打印本文", "收藏本文", "更多",  # a CMS's print and bookmark links; a box's `more` link
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
 _WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
@@ -639,6 +647,8 @@ _WIDGET_MARKS = "：:【】[]()（）<>《》"
 
 
 def _widget_row(line: str) -> bool:
+    if "】【" in line or "][" in line:  # `【打印本文】【收藏本文】`: bracketed tools run together
+        line = line.replace("】【", "】 【").replace("][", "] [")
     words = [word.strip(_WIDGET_MARKS) for word in _WIDGET_SPLIT.split(line.strip())]
     named = False
     for word in words:
@@ -943,19 +953,24 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs[:keep]
 
 
-# A summary's label over the text (`摘要:`, `【摘要】`): a site's summary of a mirrored story.
-_SUMMARY_LABELS = ("摘要:", "摘要：", "【摘要】", "摘要 ")
+# A summary's label over the text (`摘要:`, `【摘要】`, a portal's lead box `[导读]…`, `内容摘要：…`): a site's summary of
+# a mirrored story, or the story's opening repeated in a box over it.
+_SUMMARY_LABEL = re.compile(r"(?:摘要|导读|導讀|内容摘要|內容摘要|内容提要|內容提要)[:： ]"
+                            r"|[【\[](?:摘要|导读|導讀|内容提要|內容提要)[】\]]")
+_SUMMARY_FIRST = frozenset("摘导導内內【[")
 
 
 def without_summary(paragraphs: list[str]) -> list[str]:
     """The paragraphs without a summary among the first three that repeats the opening of one of
-    the three paragraphs after it (`摘要:天津大学卫津路校区内,…` over `天津大学卫津路校区内,…`): a site's
-    summary over a story it mirrored. An abstract of its own stays."""
+    the three paragraphs after it (`摘要:天津大学卫津路校区内,…` over `天津大学卫津路校区内,…`; a lead box's
+    `[导读]7月28日,…召开…` over `为…,7月28日,…召开…`): a site's summary over a story it mirrored, or
+    the story's opening boxed over it. An abstract of its own stays."""
     for at, line in enumerate(paragraphs[:3]):
-        if not line.startswith(_SUMMARY_LABELS):
+        label = _SUMMARY_LABEL.match(line) if line[:1] in _SUMMARY_FIRST else None
+        if label is None:
             continue
-        opening = line[4 if line[:1] == "【" else 3 :].strip()[:20]
-        if len(opening) >= 12 and any(later.startswith(opening) for later in paragraphs[at + 1 : at + 4]):
+        opening = line[label.end() :].strip()[:20]
+        if len(opening) >= 12 and any(opening in later for later in paragraphs[at + 1 : at + 4]):
             return paragraphs[:at] + paragraphs[at + 1 :]
     return paragraphs
 
