@@ -181,10 +181,10 @@ class Cycle:
 
     def _listed(self, run: SourceRun, listing: Listing) -> None:
         run.moved = listing.moved
-        if listing.not_modified:
+        if listing.not_modified and not (run.state.get("waiting") or "[]").strip("[] "):
             run.report.status = "not_modified"
             return self._finish(run)
-        found = listing.candidates
+        found = listing.candidates  # (none when not modified: the links earlier polls left, then)
         run.listing, run.links = listing, len(found)
         run.report.candidates = len(found)
         run.report.errors.extend(listing.warnings)

@@ -26,7 +26,7 @@ from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from ..sources.detect import xml_kind
-from . import health, variants
+from . import health, variants, waiting
 from .base import Context, cap_body, log
 from .listing import MAX_ATTEMPTS, ListingWalk, frontier_after, settled, with_listing_facts
 
@@ -77,6 +77,7 @@ class SourceRun:
     # pages headed unlike their link's text, by headline and text, held until the source's links are in
     strays: dict[tuple[str, int], list[Stray]] = field(default_factory=dict)
     moved: str = ""  # the new address the source's url answered a 301/308 with
+    waiting: list[Candidate] = field(default_factory=list)  # links left for the next poll (`waiting`)
     status: str | None = None  # set when the listing itself failed
     done: bool = False
 
@@ -84,7 +85,8 @@ class SourceRun:
 def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: set[str]) -> list[tuple[Candidate, str]]:
     """The links to fetch, each with its canonical URL: one per article (tracking parameters
     dropped), none already stored, aliased, given up or taken by another source this cycle; at
-    most `fetch.max_articles_per_poll`, the newest (`newest_first`; the oldest after a burst)."""
+    most `fetch.max_articles_per_poll`: first those earlier polls left (`waiting`), then the
+    newest (`newest_first`; the oldest after a burst). The rest wait in `run.waiting`."""
     report = run.report
     unique: dict[str, Candidate] = {}
     for cand in found:
@@ -92,22 +94,30 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
         if key not in unique:
             unique[key] = replace(cand, url=dedup.strip_tracking(cand.url))
     keys = list(unique)
+    held = {dedup.canonical_url(c.url): c for c in waiting.of(run.state)}  # left by earlier polls: first
+    for key, cand in held.items():
+        unique.setdefault(key, cand)
     texts = Counter(c.title.strip() for c in found if c.title)
     run.generic = {t for t, n in texts.items() if n > 1}
-    done, failures = settled(ctx.store, keys)
+    done, failures = settled(ctx.store, list(unique))
     run.failing.update(failures)
-    known = done | (claimed & set(keys))
+    known = done | (claimed & set(unique))
     fresh = [(unique[k], k) for k in keys if k not in known]
     if any("?" in k for _, k in fresh):  # a value that changes at each read: the stored article
         fresh = [(c, k) for c, k in fresh if "?" not in k or not variants.stored_as(ctx.store, c, k, run.generic)]
+    listed = len(fresh)
     cap = ctx.cfg.fetch.max_articles_per_poll
     if len(fresh) > cap:
         fresh = newest_first(fresh, keys[0] in known and keys[-1] not in known)
-    # A listing read past its pages (a burst of news): the oldest first, so what waits is the newest,
-    # at the top of the list where the next poll finds it; otherwise the newest first.
-    caught_up = run.listing is not None and run.listing.caught_up
-    chosen = fresh[-cap:] if caught_up else fresh[:cap]
-    report.duplicates += len(found) - len(fresh)
+        # A listing read past its pages (a burst of news): the oldest first; otherwise the newest first.
+        if run.listing is not None and run.listing.caught_up:
+            fresh = fresh[-cap:] + fresh[:-cap]
+    if held:  # what earlier polls left goes first (it may be off the list by now), then the listing's news
+        first = [(unique[k], k) for k in held if k not in known]
+        taken = {k for _, k in first}
+        fresh = first + [(c, k) for c, k in fresh if k not in taken]
+    chosen, run.waiting = fresh[:cap], [c for c, _ in fresh[cap:]]
+    report.duplicates += len(found) - listed
     report.deferred += len(fresh) - len(chosen)
     claimed.update(k for _, k in chosen)
     return chosen
@@ -356,6 +366,7 @@ def link_failed(ctx: Context, run: SourceRun, cand: Candidate, key: str, exc: Ba
         if kind == "rate_limited":
             run.paused.append(describe(exc))
         report.deferred += 1
+        run.waiting.insert(0, cand)  # chosen before those left by the cap: first again next poll
         return
     report.refused += kind == "refused"
     run.blocked += kind == "blocked"
@@ -402,6 +413,7 @@ def record(ctx: Context, run: SourceRun) -> None:
                           etag=listing.etag if keep and listing else None,
                           last_modified=listing.last_modified if keep and listing else None,
                           frontier=frontier_after(ctx.store, listing) if listing is not None else None,
+                          waiting=waiting.dump(run.waiting) if listing is not None else None,
                           robots_skipped=run.robots)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
              "deferred=%d duration_ms=%d%s", run.src.name, report.status, report.candidates, report.new,

@@ -287,3 +287,11 @@ def m022_unsure_stories(db: Database) -> None:
     `format` its format."""
     db.execute("CREATE TABLE unsure_stories (subscriber TEXT NOT NULL, channel TEXT NOT NULL, story_id INTEGER NOT NULL, "
                "format TEXT NOT NULL DEFAULT '', PRIMARY KEY (subscriber, channel, story_id)) WITHOUT ROWID")
+
+
+@migrations()
+def m023_source_waiting(db: Database) -> None:
+    """The links a source's last poll left for the next (over `max_articles_per_poll`, or past its
+    deadline; a JSON list, `pipeline.waiting`): a busy list scrolled them off its page before the
+    next poll, and they were never fetched."""
+    db.table("sources").add_column("waiting", str)

@@ -25,12 +25,12 @@ class SourcesPart(StoreBase):
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
                     error: str | None = None, failed: bool | None = None, resting: bool = False, links: int | None = None,
                     missing_count: int = 0, etag: str | None = None, last_modified: str | None = None,
-                    frontier: str | None = None, robots_skipped: int = 0) -> None:
+                    frontier: str | None = None, robots_skipped: int = 0, waiting: str | None = None) -> None:
         """Remember how a poll went: a failed poll counts up, a working one clears the count and
         sets last_success, and a `resting` one (the site asked for a pause) leaves both; `error`
         is kept either way (a partial poll has one too). `frontier` (JSON; None: as it was) is
         where the listing stopped with the news still going; `robots_skipped`, the links robots.txt
-        kept out."""
+        kept out; `waiting` (JSON; None: as it was), the links the poll left for the next."""
         failed = bool(error) if failed is None else failed
         now = iso(utcnow())
         with self.writing():
@@ -42,6 +42,7 @@ class SourcesPart(StoreBase):
                    "etag": etag if etag is not None else prev.get("etag"),
                    "last_modified": last_modified if last_modified is not None else prev.get("last_modified"),
                    "frontier": frontier if frontier is not None else prev.get("frontier"),
+                   "waiting": waiting if waiting is not None else prev.get("waiting"),
                    "robots_skipped": robots_skipped}
             if resting:
                 row.update(error_count=prev.get("error_count") or 0, last_success=prev.get("last_success"))
