@@ -157,3 +157,22 @@ def test_an_overlapping_context_names_something_else(hu_ming: match.Topic) -> No
     # the county itself beside 即将: "将乐即将迎来上海客商"
     m = match_article(hu_ming, "将乐即将迎来上海客商", "将乐县即将迎来上海闵行区客商考察团，双方将签订对口合作项目。")
     assert m.matched, m.reason
+
+
+TOWN_PAIRS = [
+    ("嘉定区马陆镇与林畲镇结对", "嘉定区马陆镇与林畲镇签订镇镇结对协议，马陆镇将帮助林畲镇发展葡萄种植和乡村民宿。"),
+    ("长宁区虹桥街道与梅仙镇共建", "长宁区虹桥街道党工委与梅仙镇党委签订结对共建协议，双方将开展干部交流和消费帮扶。"),
+    ("杨浦区殷行街道帮扶均溪镇", "杨浦区殷行街道向均溪镇捐赠帮扶资金五十万元，用于建设村级茶叶加工厂。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), TOWN_PAIRS)
+def test_a_shanghai_town_and_a_county_town(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_town_other_provinces_share_stays_out(hu_ming: match.Topic) -> None:
+    """湖源乡 is also a township of Zhejiang's Fuyang: not in the list, so not Sanming's."""
+    m = match_article(hu_ming, "闵行区七宝镇与湖源乡结对", "闵行区七宝镇与杭州富阳区湖源乡签订结对协议，双方将开展乡村旅游合作。")
+    assert not m.matched, m.reason
