@@ -1,8 +1,8 @@
 """Dates as listings give them → aware UTC datetimes.
 
 In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T09:30+08:00`,
-`…:00Z`, fractions), JSON values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or
-milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
+`…:00Z`, fractions; as CMSs write them: `+08`, `GMT+08:00`, `CST`, an RFC 822 date), JSON
+values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
 (Asia/Shanghai by default); RFC 822 dates as feeds write them (`rfc822`: `CST` there is China
 Standard Time). Out: datetime in UTC, or None when unreadable or before 1990 (as a page's own
 date is read: a CMS's "no date" written as year 1, .NET's `0001-01-01T00:00:00`). Pure.
@@ -18,9 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
-                  r"(Z|[+-]\d{2}:?\d{2})?$", re.I)
+                  r"(Z|UTC|GMT|CST|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2}){0,2})?$", re.I)
+_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
 _YEARLESS = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?$")
-_LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
+_LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
 
 
 _CST = re.compile(r"\bCST\s*\Z")
@@ -99,14 +100,34 @@ def _text(text: str, tz: str) -> datetime | None:
         naive = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
         if not off:
             return _aware(naive, tz)
-        if off.upper() == "Z":
-            return naive.replace(tzinfo=timezone.utc)
-        return datetime.fromisoformat(f"{naive.isoformat()}{off[:3]}:{off[-2:]}").astimezone(timezone.utc)
+        return (naive - _offset(off)).replace(tzinfo=timezone.utc)
     m = _LOOSE.match(text)
     if m:
         y, mo, d, h, mi, s = m.groups()
         return _aware(datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0)), tz)
+    if _RFC822.match(text):  # a feed's date in a sitemap's lastmod or an API's field
+        return _aware(rfc822(text), tz)
     return None
+
+
+_RFC822 = re.compile(r"^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s")
+
+
+def _offset(zone: str) -> timedelta:
+    """A written zone as its offset from UTC: `Z`, `UTC`, `GMT`; `+08:00`, `+0800`, `+08` (ISO's
+    hours alone), `GMT+08:00`, `+08:00:00`; `CST` is China Standard Time, as in `rfc822`."""
+    upper = zone.upper().strip()
+    if upper in ("Z", "UTC", "GMT"):
+        return timedelta(0)
+    if upper == "CST":
+        return timedelta(hours=8)
+    m = _OFFSET.search(upper)
+    if m is None:
+        raise ValueError(zone)
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        raise ValueError(zone)
+    return (-1 if m.group(1) == "-" else 1) * timedelta(hours=hours, minutes=minutes)
 
 
 def _aware(value: datetime, tz: str) -> datetime:
