@@ -2,10 +2,11 @@
 
 In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T09:30+08:00`,
 `…:00Z`, fractions; as CMSs write them: `+08`, `GMT+08:00`, `CST`, an RFC 822 date), JSON
-values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds) or a configured `date_format`. Times without an offset are in `date_tz`
-(Asia/Shanghai by default); RFC 822 dates as feeds write them (`rfc822`: `CST` there is China
-Standard Time). Out: datetime in UTC, or None when unreadable or before 1990 (as a page's own
-date is read: a CMS's "no date" written as year 1, .NET's `0001-01-01T00:00:00`). Pure.
+values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds) or a
+configured `date_format`. Times without an offset are in `date_tz` (Asia/Shanghai by default);
+RFC 822 dates as feeds write them (`rfc822`: `CST` there is China Standard Time). Out: datetime
+in UTC, or None when unreadable or before 1990 (as a page's own date is read: a CMS's "no date"
+written as year 1, .NET's `0001-01-01T00:00:00`). Pure.
 """
 
 from __future__ import annotations
