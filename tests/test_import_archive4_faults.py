@@ -8,6 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from test_import_inputs import run_import
 
 
@@ -42,3 +43,53 @@ def test_a_line_of_control_characters_only_is_no_article(tmp_path):
     result = run_import(tmp_path, jsonl(rows))
     assert result.returncode == 1 and "line 1: no title and no text" in result.stderr, result.stderr
     assert [t for t, _, _ in stored(tmp_path)] == ["将乐县举行招商推介会"]
+
+
+# --- a spreadsheet's CSV ----------------------------------------------------------------------------
+
+def _excel(rows: list[list[str]], encoding: str = "utf-8-sig", delimiter: str = ",") -> bytes:
+    """A table as Excel saves it: CRLF, quoted cells where needed (a line break, a comma, a quote)."""
+    import csv
+    import io
+
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+TABLE = [["链接", "标题", "正文", "发布时间", "来源"],
+         ["https://county.example.cn/t/1.html", "清流县举行招商推介会，签约六个项目",
+          "清流县在上海举行招商推介会。\r\n会上签约六个项目，总投资12亿元，其中\"沪明合作\"项目三个。",
+          "2026/3/5 9:30", "清流融媒"],
+         ["https://county.example.cn/t/2.html", "宁化县春耕备耕有序推进", "宁化县各乡镇春耕备耕有序推进。", "2026-03-06", ""]]
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("gb18030", ","), ("utf-8", "\t"),
+                                                 ("utf-16", "\t")])
+def test_a_table_saved_by_excel_is_imported_row_by_row(tmp_path, encoding, delimiter):
+    """A CSV saved by Excel (a byte order mark, or GBK from a Chinese Windows; CRLF; a quoted cell
+    holding a line break, a comma and quotes; Chinese column names) was skipped line by line,
+    each 'not JSON': the press office's own spreadsheet could not be imported at all."""
+    result = run_import(tmp_path, _excel(TABLE, encoding, delimiter))
+    assert result.returncode == 0, result.stderr
+    assert "2 lines: 2 new" in result.stdout, result.stdout
+    assert ("GB18030" in result.stderr) == (encoding == "gb18030")
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        got = list(conn.execute("SELECT url, title, body, published, source FROM articles ORDER BY id"))
+    assert got == [
+        ("https://county.example.cn/t/1.html", "清流县举行招商推介会，签约六个项目",
+         "清流县在上海举行招商推介会。\n\n会上签约六个项目，总投资12亿元，其中\"沪明合作\"项目三个。",
+         "2026-03-05T01:30:00+00:00", "清流融媒"),
+        ("https://county.example.cn/t/2.html", "宁化县春耕备耕有序推进", "宁化县各乡镇春耕备耕有序推进。",
+         "2026-03-05T16:00:00+00:00", "import")]
+
+
+def test_a_tables_bad_row_is_named_by_the_line_it_starts_on(tmp_path):
+    rows = [["URL", "Title", "Content", "PubDate"],
+            ["https://county.example.cn/t/3.html", "明溪县召开会议", "第一行\n第二行\n第三行", "2026-03-07"],
+            ["ftp://county.example.cn/t/9.txt", "将乐县召开会议", "将乐县召开会议。", "2026-03-07"],
+            ["https://county.example.cn/t/4.html", "泰宁县召开会议", "泰宁县召开会议。", "2026-03-07"]]
+    result = run_import(tmp_path, _excel(rows))
+    assert result.returncode == 1
+    assert "line 5: url 'ftp://county.example.cn/t/9.txt' is not an http(s) address" in result.stderr, result.stderr
+    assert "3 lines: 2 new" in result.stdout, result.stdout

@@ -1,4 +1,4 @@
-"""Import: JSON Lines read as bytes → articles (prepared in worker processes) → batched ingest.
+"""Import: JSON Lines (or a CSV table's rows) read as bytes → articles (prepared in worker processes) → batched ingest.
 
 In: a binary stream (or an iterable of lines) of JSON objects with `url` and `title` + `body`
 or `html`, optional `published` and `source`. Out: an `ImportReport`: counts, every skipped
@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, cast
 from .. import match
 from ..errors import MonitorError, StoreError
 from ..models import Article
-from . import backfill
+from . import backfill, importcsv
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
 from .importlines import MAX_LINE_BYTES, Unended, article_from_json, cut_short, decode_line, read_lines, text_if_utf16
@@ -46,9 +46,12 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     `report.history`; with `history_read` they are recorded as read for that subscriber in the
     batch that stores them (`backfill`)."""
     report = ImportReport()
-    source: Iterable[bytes | str | None] = read_lines(text_if_utf16(cast(BinaryIO, lines)), stop=stop) \
-        if hasattr(lines, "readline") else lines
-    numbered = _numbered(source, report)
+    if hasattr(lines, "readline"):
+        stream = text_if_utf16(cast(BinaryIO, lines))
+        table = importcsv.table(stream, report.warnings, MAX_LINE_BYTES)  # a CSV or TSV with a header row
+        numbered = _rows(table, report) if table is not None else _numbered(read_lines(stream, stop=stop), report)
+    else:
+        numbered = _numbered(cast(Iterable[bytes | str | None], lines), report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
@@ -119,6 +122,12 @@ def _numbered(source: Iterable[bytes | str | None], report: ImportReport) -> Ite
             continue
         report.lines += 1
         yield number, raw
+
+
+def _rows(table: Iterator[tuple[int, str]], report: ImportReport) -> Iterator[tuple[int, str]]:
+    for pair in table:
+        report.lines += 1
+        yield pair
 
 
 def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:

@@ -17,14 +17,31 @@ import html
 import re
 from typing import Any
 
-ALIASES = {
-    "url": ("link", "href", "permalink", "canonical_url", "canonicalUrl", "alternate", "canonical"),
-    "title": ("headline",),
-    "body": ("content:encoded", "content", "content_html", "text", "content_text", "description", "summary"),
+ALIASES = {  # and the column names of Chinese exports and spreadsheets (链接, 标题, 正文, 发布时间, 来源)
+    "url": ("link", "href", "permalink", "canonical_url", "canonicalUrl", "alternate", "canonical",
+            "链接", "网址", "原文链接", "文章链接", "链接地址"),
+    "title": ("headline", "标题", "文章标题", "题目"),
+    "body": ("content:encoded", "content", "content_html", "text", "content_text", "description", "summary",
+             "正文", "内容", "全文", "文章内容", "摘要"),
     "published": ("published_at", "pubDate", "pub_date", "date_published", "date", "datetime", "publish_time",
-                  "created_at", "date_modified", "updated"),
-    "source": ("site", "site_name", "feed", "feed_title", "outlet", "origin"),
+                  "created_at", "date_modified", "updated", "发布时间", "发布日期", "发表时间", "时间", "日期"),
+    "source": ("site", "site_name", "feed", "feed_title", "outlet", "origin", "来源", "媒体", "网站", "来源网站",
+               "媒体名称"),
 }
+_SPELLINGS = {name.lower(): name for key, others in ALIASES.items() for name in (key, *others)}
+_FIELDS = {name.lower(): key for key, others in ALIASES.items() for name in (key, *others)}
+
+
+def spelling(name: str) -> str:
+    """A column's name as `ALIASES` spells it (`URL`, ` Link`, `PubDate` → url, link, pubDate);
+    a name it does not know, trimmed."""
+    name = name.strip().lstrip("\ufeff").strip()
+    return _SPELLINGS.get(name.lower(), name)
+
+
+def field_of(name: str) -> str | None:
+    """The field (url, title, body, published, source) a column's name gives, or None."""
+    return _FIELDS.get(spelling(name).lower())
 # a nested value (a feed reader's object, or a list of them) → the string it holds, by key
 _INNER = {"url": ("href", "url"), "body": ("content",), "source": ("title", "name")}
 _CDATA = re.compile(r"\s*<!\[CDATA\[(.*?)\]\]>\s*", re.DOTALL)

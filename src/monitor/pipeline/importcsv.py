@@ -1,0 +1,87 @@
+"""Import from a spreadsheet: a CSV (or tab-separated) file with a header row → import lines.
+
+In: the import's stream, its first bytes peeked. Out: when it is a table with an address
+column, its rows as numbered JSON lines for the importer (`table`, `rows`): a
+row's cells under the header's names, which `importkeys` reads as any export's (url, 标题,
+正文, 发布时间 …). What Excel writes is read: a byte order mark, GB18030 (GBK) from a Chinese
+Windows, CRLF, quoted cells holding line breaks and commas. Streamed: one row at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from .. import decode
+from . import importkeys
+
+DELIMITERS = (",", "\t", ";")
+SNIFF_BYTES = 8192  # peeked to tell a table and UTF-8 from GB18030 (a CSV has one encoding throughout)
+CHINESE_SHARE = 0.6  # as `importlines`: of the non-ASCII characters among the commonest
+
+
+def _header(line: str) -> tuple[str, list[str]] | None:
+    """(delimiter, names) of a header line that names an address column, else None."""
+    line = line.lstrip("\ufeff").strip()
+    if not line or line[0] in "{[<":
+        return None
+    delimiter = max(DELIMITERS, key=line.count)
+    names = next(csv.reader([line], delimiter=delimiter))
+    return (delimiter, names) if any(importkeys.field_of(name) == "url" for name in names) else None
+
+
+def table(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, str]] | None:
+    """The rows of a table (`rows`) when the stream opens with a header row naming an address
+    column; None otherwise (nothing read: the stream is read as JSON Lines)."""
+    if isinstance(stream, io.TextIOWrapper):  # a UTF-16 file (`text_if_utf16`): its bytes peeked
+        peeked = stream.buffer.peek(SNIFF_BYTES).decode(stream.encoding, errors="ignore")
+    elif hasattr(stream, "peek"):
+        raw = stream.peek(SNIFF_BYTES)
+        peeked = raw.decode("utf-8-sig", errors="ignore") if _utf8(raw) else raw.decode("gb18030", errors="replace")
+    else:
+        return None
+    if _header(peeked.split("\n", 1)[0]) is None:
+        return None
+    return rows(stream, warnings, limit)
+
+
+def _utf8(sample: bytes) -> bool:
+    """Whether `sample` reads as UTF-8 (a character cut at its end aside)."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 4
+    return True
+
+
+def rows(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, str]]:
+    """(line number where the row starts, the row as a JSON object) of every data row; a row's
+    cells past the header's are dropped, missing ones empty. `limit`: the longest cell read
+    (a longer one, a quote left open, ends the table with a warning)."""
+    if isinstance(stream, io.TextIOWrapper):
+        text: Any = stream
+    else:
+        encoding = "utf-8-sig"
+        if not _utf8(sample := stream.peek(SNIFF_BYTES)) and \
+                decode.common_share(sample.decode("gb18030", errors="replace")) >= CHINESE_SHARE:
+            encoding = "gb18030"
+            warnings.append("the table was read as GB18030 (GBK), not UTF-8 (save it as UTF-8 to be sure)")
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    header = _header(text.readline())
+    if header is None:
+        return
+    delimiter, names = header
+    names = [importkeys.spelling(n) for n in names]
+    csv.field_size_limit(limit)
+    reader = csv.reader(text, delimiter=delimiter)
+    start = 2
+    try:
+        for cells in reader:
+            number, start = start, reader.line_num + 2
+            if any(c.strip() for c in cells):
+                yield number, json.dumps({n: c for n, c in zip(names, cells, strict=False) if n}, ensure_ascii=False)
+    except csv.Error as exc:
+        warnings.append(f"line {start}: the table cannot be read from here on ({exc}); the rows before it are imported")
