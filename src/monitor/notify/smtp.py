@@ -44,6 +44,7 @@ class _Watchdog:
     def __init__(self, budget: float) -> None:
         self.fired, self._lock = False, threading.Lock()
         self.in_doubt = False  # the message's data is sent and its answer not read: the server may have it
+        self.answer_due = False  # the message's data is sent and no reply read since
         self._sock: socket.socket | None = None
         self._timer = threading.Timer(budget, self._fire)
         self._timer.daemon = True
@@ -93,11 +94,16 @@ class _Watched(smtplib.SMTP):
     def send(self, s: Any) -> None:
         super().send(s)
         if isinstance(s, bytes) and s.endswith(b"\r\n.\r\n"):  # a message's data, ended (`data`)
-            self.watchdog.in_doubt = True
+            self.watchdog.in_doubt = self.watchdog.answer_due = True
 
     def getreply(self) -> tuple[int, bytes]:
         reply = super().getreply()
-        self.watchdog.in_doubt = False  # answered: taken or refused, we know which
+        if self.watchdog.answer_due:  # the answer to the message's data
+            self.watchdog.answer_due = False
+            # taken (250) or refused (4xx, 5xx), we know which; an answer that is neither (a line that is
+            # no SMTP reply, a 2xx other than 250, a 354) leaves the message in doubt for the rest of the session
+            if reply[0] == 250 or 400 <= reply[0] < 600:
+                self.watchdog.in_doubt = False
         return reply
 
 
@@ -236,9 +242,13 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
         doubt = watchdog.in_doubt and not accepted  # it had the whole message: sent again, it says so
         again = "it may have arrived; it is sent again at the retry, marked as sent again, with the same Message-ID"
         if doubt and not isinstance(exc, smtplib.SMTPServerDisconnected):
-            why = f"within {SESSION_BUDGET * timeout:g} s" if watchdog.fired else f"({exc or type(exc).__name__})"
-            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} took the message but did not "
-                              f"answer {why}", hint=again, unsure=True) from exc
+            why = f"did not answer within {SESSION_BUDGET * timeout:g} s" if watchdog.fired else \
+                f"did not answer ({exc or type(exc).__name__})"
+            if isinstance(exc, smtplib.SMTPResponseException) and not watchdog.fired:
+                said = f"'{_smtp_reply(exc)}'" if exc.smtp_code > 0 else "a line that is no SMTP reply"
+                why = f"answered {said}, neither 250 (taken) nor a refusal"
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} took the message but {why}",
+                              hint=again, unsure=True) from exc
         if watchdog.fired and not accepted:
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
                               f"within {SESSION_BUDGET * timeout:g} s",

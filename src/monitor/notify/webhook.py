@@ -207,8 +207,8 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
                     answer += chunk
                     if len(answer) >= ANSWER_BYTES:
                         break
-        except (TimeoutError, httpx.TransportError):
-            pass  # the status stands; what came of the answer is enough to read an error code
+        except (TimeoutError, httpx.TransportError, httpx.DecodingError):
+            pass  # the status stands; what came of the answer (none, when its compression was broken) is enough
         finally:
             await stream.aclose()
     kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
