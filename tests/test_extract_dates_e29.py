@@ -93,3 +93,11 @@ def test_a_date_inside_a_title_is_no_page_date():
     assert published(html) is None
     html = page(title=f"{HEAD}(2008-5-6)_某某县实验小学", under="<div class='info'>发布时间：2008-05-09</div>")
     assert published(html) == "2008-05-08T16:00:00+00:00"
+
+
+def test_a_labelled_date_run_into_a_picture_counter():
+    # a 图集 page: `发稿时间：2019-03-05` then the first picture's `1/6`, the blocks' texts run together
+    bar = "<div class='meta'>采写时间：2019-03-01　发稿时间：2019-03-05</div><div class='num'>1/6</div>"
+    assert published(page(bar=bar)) == "2019-03-04T16:00:00+00:00"
+    bar = "<div class='meta'>发布时间：2019-03-05</div><div class='hits'>358</div>"
+    assert published(page(bar=bar)) == "2019-03-04T16:00:00+00:00"

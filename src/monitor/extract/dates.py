@@ -392,10 +392,25 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         found = ((plausible(from_full_match(right), now) if right else None)
                  or (_compact(after, digit.start(), now) if digit and not right else None)
                  or parse_date(after, now, order) or _short_labelled(after, digit, now)
-                 or (roc_numeric_date(after[digit.start() :], now) if digit else None))
+                 or (roc_numeric_date(after[digit.start() :], now) if digit else None)
+                 or (_glued_labelled(after, digit.start(), now) if digit and not right else None))
         if found:
             return found
     return None
+
+
+# 发稿时间：2019-03-051/6: a labelled date run into the next block's digits (a picture counter `1/6`, a count), the
+# blocks' texts run together: zero-padded month and day.
+_GLUED_LABELLED = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\d{1,3}/\d{1,3}(?![\d/])|\d{1,6}[^\d\-/.:])")
+
+
+def _glued_labelled(after: str, at: int, now: datetime) -> datetime | None:
+    """The date right after a label when the next block's digits run into its day."""
+    match = _GLUED_LABELLED.match(after, at)
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return plausible(to_utc(year, month, day), now)
 
 
 # 發布日期：96-05-30 · 發佈時間：96年5月30日: a two-digit year after a label in traditional script is Taiwan's
