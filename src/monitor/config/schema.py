@@ -120,7 +120,7 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api"),
     "headers": ("json-api", "search"),
     **dict.fromkeys(("method", "form", "body", "items", "title", "link", "date", "date_format", "page_count",
-                     "max_pages"), ("json-api",)),
+                     "max_pages", "next_page"), ("json-api",)),
     **dict.fromkeys(("query", "preset", "charset", "route", "rsshub"), ("search",)),
 }
 
@@ -159,6 +159,7 @@ class Source(Table, frozen=True, kw_only=True):
     date_format: DateFormat | None = None
     page_count: JsonPath | int | None = None  # a path to the number of pages (or the number)
     max_pages: PositiveInt | None = None
+    next_page: JsonPath | None = None  # a path to the next page's cursor (or address), sent as {cursor}
     # search
     query: str | None = None
     preset: Preset | None = None
@@ -206,6 +207,9 @@ def _api_problems(src: Source) -> list[tuple[str, str, str]]:
         out.append(("body", "form and body both set", "a form is sent form-encoded, a body as JSON: keep one"))
     if src.method == "GET" and (src.form is not None or src.body is not None):
         out.append(("method", "GET cannot send a form or body", 'use method = "POST" or put {page} in the url'))
+    if src.next_page is None and "{cursor}" in f"{src.url} {src.form} {src.body}":
+        out.append(("next_page", "missing: {cursor} is never filled",
+                    'the path to the next page\'s token in the answer, e.g. next_page = "data.next_cursor"'))
     return out
 
 

@@ -4,7 +4,9 @@ In: the source's `method`, `form` or `body` and `url`, where `{page}` stands for
 number (from `first_page`); `items` is the path to the list in the answer (`data.list`,
 `$.result.items[0].docs`, `data/list`; a trailing `[*]` is allowed), `title` / `link` / `date` paths inside one item (`link` may also be
 a template such as `https://x.gov.cn/c/{id}.htm`), `date_format` (strptime, `epoch`, `epoch_ms`;
-default: recognised) in `date_tz`. Pages run to `page_count` (a path) or `max_pages`, and stop
+default: recognised) in `date_tz`. Pages run to `page_count` (a path) or `max_pages`; an API
+that pages by cursor gives the next page's token (or address) at `next_page`, sent as `{cursor}`
+in the URL, form or body (empty for the first page), and its list ends where none is given. They stop
 early on an empty page or one that adds only stored links; a source polled before reads on past
 them while each page ends on a new item, and a backlog deeper than a poll reads is marked and
 read on by the next polls, as the html kind does (`base.read_marks`). HTML in titles (search highlights
@@ -19,6 +21,7 @@ import re
 from collections.abc import Generator
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from ..config import Source
 from ..decode import decode_html, json_loads
@@ -55,24 +58,26 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     listing = Listing()
     links = LinkFilter(source, crawl.now)
     number = source.first_page
-    last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count else 1)) - 1
+    last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count or source.next_page else 1)) - 1
     stated = None  # the last page by the answer's own count
     since = stamp(crawl.now)
     trail = Trail(since)  # the pages read past `max_pages`, should the news outrun them
+    req = request(source, number, conditional=not crawl.frontiers)
+    asked = {_asked(req)}  # (a cursor that leads back to a page read: the end)
     while True:
-        req = request(source, number, conditional=not crawl.frontiers)
         if number == source.first_page:
             got = yield from listing.first(req)
         else:
             try:
                 got = yield req
             except MonitorError as exc:  # what was read stands; past `max_pages`, the next poll reads on
-                if not page_failed(listing, exc, req.url, f"answer {number} ({req.url})") and number > last:
+                if not page_failed(listing, exc, req.url, f"answer {number} ({req.url})") and number > last \
+                        and _addressed(source, req):
                     trail.left = mark(req.url, number, since)
                 break
         if got is None:
             return listing
-        kept, new, ends_known, count = _read(source, crawl, got, req, number, listing, links)
+        kept, new, ends_known, count, cursor = _read(source, crawl, got, req, number, listing, links)
         if number > last:
             listing.caught_up = True
             listing.pages[-1].note = "read past `max_pages`: more news than the pages hold"
@@ -85,28 +90,37 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         if new == 0:
             listing.pages[-1].note = "only known links: later pages not fetched"
             break
-        if number == last + crawl.catch_up:  # more news than a poll reads: the next reads on from here
-            trail.left = mark(req.url, number, since)
-            listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
+        after = _next(source, got.url, number + 1, cursor, asked)
+        if after is None:  # a cursor API's answer naming no next page: the list's end
             break
-        number += 1
+        if number == last + crawl.catch_up:  # more news than a poll reads: the next reads on from here
+            if _addressed(source, after):
+                trail.left = mark(after.url, number + 1, since)
+                listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
+            else:
+                listing.pages[-1].note = "more news than a poll reads; a page asked for by a posted cursor has no address"
+            break
+        number, req = number + 1, after
     listing.trails = [trail] if trail.left else []
     if crawl.frontiers:
-        def read(_url: str, at: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:
-            req = request(source, at)
-            kept, new, _, count = _read(source, crawl, (yield req), req, at, listing, links)
+        def read(url: str, at: int) -> Generator[Request, Page, tuple[list[str], int, tuple[str, int] | None]]:
+            req = Request(url, headers=tuple(source.headers.items())) if source.next_page else request(source, at)
+            got = yield req
+            kept, new, _, count, cursor = _read(source, crawl, got, req, at, listing, links)
             listing.pages[-1].note = "read on from where an earlier poll stopped"
-            done = new < 0 or (count is not None and at >= count)
-            return kept, max(new, 0), None if done else (request(source, at + 1).url, at + 1)
+            after = _next(source, got.url, at + 1, cursor, {_asked(req)})
+            done = new < 0 or (count is not None and at >= count) or after is None or not _addressed(source, after)
+            return kept, max(new, 0), None if done or after is None else (after.url, at + 1)
 
         listing.trails += yield from read_marks(crawl.frontiers, crawl.catch_up, read, crawl.older)
     return listing
 
 
 def _read(source: Source, crawl: Crawl, page: Page, req: Request, number: int, listing: Listing,
-          links: LinkFilter) -> tuple[list[str], int, bool, int | None]:
+          links: LinkFilter) -> tuple[list[str], int, bool, int | None, Any]:
     """One answer into the listing: its kept links, how many are not stored yet (-1 for an empty
-    answer: the end), whether the last is stored, and the last page number the answer states."""
+    answer: the end), whether the last is stored, the last page number the answer states, and
+    the next page's cursor it gives (`next_page`)."""
     data = decode(page)
     items = _items(data, source, page.url)
     kept = links.apply(_candidates(items, source, page.url, crawl.now), listing)
@@ -115,39 +129,70 @@ def _read(source: Source, crawl: Crawl, page: Page, req: Request, number: int, l
     if len(items) > MAX_LINKS:
         listing.pages[-1].note = f"only the first {MAX_LINKS:,} items read"
     count = source.first_page + _count(data, source.page_count) - 1 if source.page_count else None
+    cursor = path(data, source.next_page) if source.next_page else None
     if not items:
-        return [], -1, False, count
-    return [c.url for c in kept], len(kept) - len(known), bool(kept) and kept[-1].url in known, count
+        return [], -1, False, count, cursor
+    return [c.url for c in kept], len(kept) - len(known), bool(kept) and kept[-1].url in known, count, cursor
 
 
-def request(source: Source, number: int, conditional: bool = True) -> Request:
-    """The request for page `number`: `{page}` filled in the URL, form values and body."""
+def request(source: Source, number: int, conditional: bool = True, cursor: str = "") -> Request:
+    """The request for page `number`: `{page}` filled in the URL, form values and body, and
+    `{cursor}` with the token the answer before gave (`next_page`; empty for the first page)."""
     page = str(number)
-    url = source.url.replace("{page}", page)
+    url = source.url.replace("{page}", page).replace("{cursor}", quote(cursor, safe=""))
     method = source.method or ("POST" if source.form or source.body is not None else "GET")
     headers = tuple(source.headers.items())
     if source.form:
-        form = {k: str(v).replace("{page}", page) for k, v in source.form.items()}
+        form = {k: str(v).replace("{page}", page).replace("{cursor}", cursor) for k, v in source.form.items()}
         return Request(url, method, form=form, headers=headers, conditional=False)
     if isinstance(source.body, str):
-        body = source.body.replace("{page}", page).encode("utf-8")
+        body = source.body.replace("{page}", page).replace("{cursor}", json.dumps(cursor)[1:-1]).encode("utf-8")
         return Request(url, method, content=body, headers=(("Content-Type", "application/json"), *headers))
     if source.body is not None:
-        return Request(url, method, json=_fill(source.body, number), headers=headers)
+        return Request(url, method, json=_fill(source.body, number, cursor), headers=headers)
     return Request(url, method, headers=headers, conditional=conditional and method == "GET")
 
 
-def _fill(value: Any, number: int) -> Any:
-    """`{page}` in a JSON body: the number itself where it is the whole value, else in the text."""
+def _fill(value: Any, number: int, cursor: str = "") -> Any:
+    """`{page}` in a JSON body: the number itself where it is the whole value, else in the text;
+    `{cursor}` the token."""
     if value == "{page}":
         return number
     if isinstance(value, str):
-        return value.replace("{page}", str(number))
+        return value.replace("{page}", str(number)).replace("{cursor}", cursor)
     if isinstance(value, dict):
-        return {k: _fill(v, number) for k, v in value.items()}
+        return {k: _fill(v, number, cursor) for k, v in value.items()}
     if isinstance(value, list):
-        return [_fill(v, number) for v in value]
+        return [_fill(v, number, cursor) for v in value]
     return value
+
+
+def _next(source: Source, at: str, number: int, cursor: Any, asked: set[object]) -> Request | None:
+    """The request for the next page: by its number; for a cursor API (`next_page`), by the token
+    the answer gave (an address: asked for as it is, resolved against the answer's), None when
+    it gives none (the list's end) or leads back to a page read."""
+    if not source.next_page:
+        return request(source, number, conditional=False)  # (the stored validators are page 1's)
+    if isinstance(cursor, bool) or not isinstance(cursor, (str, int, float)) or str(cursor).strip() == "":
+        return None
+    token = str(int(cursor)) if isinstance(cursor, float) and cursor.is_integer() else str(cursor).strip()
+    link = absolute(at, token) if token.startswith(("http://", "https://", "/", "?")) else None
+    req = Request(link, headers=tuple(source.headers.items())) if link else request(source, number, cursor=token)
+    if _asked(req) in asked:
+        return None
+    asked.add(_asked(req))
+    return req
+
+
+def _asked(req: Request) -> object:
+    """What tells two requests apart (a cursor may go in the address, the form or the body)."""
+    form = tuple(sorted(req.form.items())) if req.form else None
+    return req.url, form, req.content, json.dumps(req.json, sort_keys=True) if req.json is not None else None
+
+
+def _addressed(source: Source, req: Request) -> bool:
+    """Whether a page has an address a mark can keep: a cursor posted in a form or body has none."""
+    return not source.next_page or (req.method == "GET" and req.form is None and req.json is None and req.content is None)
 
 
 def decode(page: Page) -> Any:
