@@ -72,7 +72,7 @@ def test_a_table_saved_by_excel_is_imported_row_by_row(tmp_path, encoding, delim
     each 'not JSON': the press office's own spreadsheet could not be imported at all."""
     result = run_import(tmp_path, _excel(TABLE, encoding, delimiter))
     assert result.returncode == 0, result.stderr
-    assert "2 lines: 2 new" in result.stdout, result.stdout
+    assert "2 rows: 2 new" in result.stdout, result.stdout
     assert ("GB18030" in result.stderr) == (encoding == "gb18030")
     with sqlite3.connect(tmp_path / "m.db") as conn:
         got = list(conn.execute("SELECT url, title, body, published, source FROM articles ORDER BY id"))
@@ -92,4 +92,61 @@ def test_a_tables_bad_row_is_named_by_the_line_it_starts_on(tmp_path):
     result = run_import(tmp_path, _excel(rows))
     assert result.returncode == 1
     assert "line 5: url 'ftp://county.example.cn/t/9.txt' is not an http(s) address" in result.stderr, result.stderr
-    assert "3 lines: 2 new" in result.stdout, result.stdout
+    assert "3 rows: 2 new" in result.stdout, result.stdout
+
+
+# --- a feed's export --------------------------------------------------------------------------------
+
+RSS = """<?xml version="1.0" encoding="{encoding}"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>大田新闻网</title><link>https://datian.example.cn/</link><description>本地新闻</description>
+<item><title>大田县召开&ldquo;春耕&rdquo;动员会</title><link>https://datian.example.cn/n/11.html</link>
+  <description>一句摘要</description>
+  <content:encoded><![CDATA[<p>大田县召开春耕生产动员会。</p><p>会议部署农资保供&amp;技术指导。</p>]]></content:encoded>
+  <pubDate>Thu, 05 Mar 2026 01:30:00 GMT</pubDate></item>
+<item><title>大田茶叶进入上海市场</title><link>https://datian.example.cn/n/12.html</link>
+  <description>大田高山茶通过沪明合作渠道进入上海市场。</description><dc:date>2026-03-06T09:00:00+08:00</dc:date></item>
+</channel></rss>
+"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>建宁发布</title><id>urn:x</id><updated>2026-03-07T00:00:00Z</updated>
+<entry><title>建宁县莲子丰收</title><id>urn:x:1</id><link rel="self" href="https://jianning.example.cn/api/1"/>
+  <link rel="alternate" href="https://jianning.example.cn/n/1.html"/><published>2026-03-07T08:00:00+08:00</published>
+  <content type="html">&lt;p&gt;建宁县莲子喜获丰收。&lt;/p&gt;</content></entry>
+</feed>
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb2312"])
+def test_an_rss_export_is_imported_item_by_item(tmp_path, encoding):
+    """An RSS export (a feed reader's, a CMS's: a year of one outlet's items in one file) was
+    skipped line by line, each 'not JSON'. Its items are read: title, link, the full content
+    (else the description), the date, the channel's title as the source; an HTML entity the
+    writer left undeclared (&ldquo;) is read; a feed declared GB2312 is decoded."""
+    result = run_import(tmp_path, RSS.format(encoding=encoding).encode("gb18030" if encoding == "gb2312" else encoding))
+    assert result.returncode == 0, result.stderr
+    assert "2 items: 2 new" in result.stdout, result.stdout
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        got = list(conn.execute("SELECT url, title, body, published, source FROM articles ORDER BY id"))
+    assert got == [
+        ("https://datian.example.cn/n/11.html", "大田县召开“春耕”动员会", "大田县召开春耕生产动员会。\n\n会议部署农资保供&技术指导。",
+         "2026-03-05T01:30:00+00:00", "大田新闻网"),
+        ("https://datian.example.cn/n/12.html", "大田茶叶进入上海市场", "大田高山茶通过沪明合作渠道进入上海市场。",
+         "2026-03-06T01:00:00+00:00", "大田新闻网")]
+
+
+def test_an_atom_export_is_imported_by_its_alternate_links(tmp_path):
+    result = run_import(tmp_path, ATOM.encode())
+    assert result.returncode == 0 and "1 items: 1 new" in result.stdout, result.stdout + result.stderr
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        got = list(conn.execute("SELECT url, title, body, source FROM articles"))
+    assert got == [("https://jianning.example.cn/n/1.html", "建宁县莲子丰收", "建宁县莲子喜获丰收。", "建宁发布")]
+
+
+def test_a_feed_broken_half_way_keeps_the_items_before_and_names_the_line(tmp_path):
+    broken = RSS.format(encoding="utf-8").replace("<item><title>大田茶叶", "<item><title>大田茶叶<b>", 1)
+    result = run_import(tmp_path, broken.encode())
+    assert result.returncode == 1
+    assert "line 8: the feed cannot be read from here on (mismatched tag)" in result.stderr, result.stderr
+    assert "1 items: 1 new" in result.stdout

@@ -234,7 +234,7 @@ def _print_import(report, archive: bool = False) -> None:
         _print_history(report, archive)
         click.echo(f"error: {report.stopped}", err=True)
         sys.exit(1)
-    click.echo(f"{report.lines} lines: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
+    click.echo(f"{report.lines} {report.unit}: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
     _print_history(report, archive)
     if report.errors:

@@ -66,6 +66,7 @@ class ImportReport:
     """The outcome of `monitor import`."""
 
     lines: int = 0
+    unit: str = "lines"  # what `lines` counts: a table's "rows", a feed's "items"
     new: int = 0
     reposts: int = 0
     duplicates: int = 0

@@ -33,7 +33,7 @@ def _header(line: str) -> tuple[str, list[str]] | None:
     return (delimiter, names) if any(importkeys.field_of(name) == "url" for name in names) else None
 
 
-def table(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, str]] | None:
+def table(stream: Any, warnings: list[str], errors: list[str], limit: int) -> Iterator[tuple[int, str]] | None:
     """The rows of a table (`rows`) when the stream opens with a header row naming an address
     column; None otherwise (nothing read: the stream is read as JSON Lines)."""
     if isinstance(stream, io.TextIOWrapper):  # a UTF-16 file (`text_if_utf16`): its bytes peeked
@@ -45,7 +45,7 @@ def table(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, s
         return None
     if _header(peeked.split("\n", 1)[0]) is None:
         return None
-    return rows(stream, warnings, limit)
+    return rows(stream, warnings, errors, limit)
 
 
 def _utf8(sample: bytes) -> bool:
@@ -57,10 +57,11 @@ def _utf8(sample: bytes) -> bool:
     return True
 
 
-def rows(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, str]]:
+def rows(stream: Any, warnings: list[str], errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
     """(line number where the row starts, the row as a JSON object) of every data row; a row's
     cells past the header's are dropped, missing ones empty. `limit`: the longest cell read
-    (a longer one, a quote left open, ends the table with a warning)."""
+    (a longer one, a quote left open, ends the table with an error; a GB18030 table is read
+    with a warning)."""
     if isinstance(stream, io.TextIOWrapper):
         text: Any = stream
     else:
@@ -84,4 +85,4 @@ def rows(stream: Any, warnings: list[str], limit: int) -> Iterator[tuple[int, st
             if any(c.strip() for c in cells):
                 yield number, json.dumps({n: c for n, c in zip(names, cells, strict=False) if n}, ensure_ascii=False)
     except csv.Error as exc:
-        warnings.append(f"line {start}: the table cannot be read from here on ({exc}); the rows before it are imported")
+        errors.append(f"line {start}: the table cannot be read from here on ({exc}); the rows before it are imported")

@@ -1,4 +1,4 @@
-"""Import: JSON Lines (or a CSV table's rows) read as bytes → articles (prepared in worker processes) → batched ingest.
+"""Import: JSON Lines (or a CSV table's rows, a feed's items) read as bytes → articles (prepared in worker processes) → batched ingest.
 
 In: a binary stream (or an iterable of lines) of JSON objects with `url` and `title` + `body`
 or `html`, optional `published` and `source`. Out: an `ImportReport`: counts, every skipped
@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, cast
 from .. import match
 from ..errors import MonitorError, StoreError
 from ..models import Article
-from . import backfill, importcsv
+from . import backfill, importcsv, importfeed
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
 from .importlines import MAX_LINE_BYTES, Unended, article_from_json, cut_short, decode_line, read_lines, text_if_utf16
@@ -48,7 +48,10 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     report = ImportReport()
     if hasattr(lines, "readline"):
         stream = text_if_utf16(cast(BinaryIO, lines))
-        table = importcsv.table(stream, report.warnings, MAX_LINE_BYTES)  # a CSV or TSV with a header row
+        table = importcsv.table(stream, report.warnings, report.errors, MAX_LINE_BYTES)  # a CSV or TSV with a header row
+        report.unit = "lines" if table is None else "rows"
+        if table is None and hasattr(stream, "peek") and importfeed.is_feed(stream.peek(importfeed.SNIFF_BYTES)):
+            table, report.unit = importfeed.items(stream, report.errors, MAX_LINE_BYTES), "items"  # RSS, Atom
         numbered = _rows(table, report) if table is not None else _numbered(read_lines(stream, stop=stop), report)
     else:
         numbered = _numbered(cast(Iterable[bytes | str | None], lines), report)
