@@ -252,12 +252,15 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
         if watchdog.fired and not accepted:
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
                               f"within {SESSION_BUDGET * timeout:g} s",
-                              hint="the server is stalling (a tarpit?); the message will be retried") from exc
+                              hint="the server is stalling (a tarpit?); the message will be retried", silent=True) from exc
         if handed and isinstance(exc, smtplib.SMTPServerDisconnected):  # not `security` or the port: they worked
             when = "after the message's data, before saying it had it" if doubt else "before taking the message"
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} closed the connection {when}: "
                               f"{exc}", hint=again if doubt else "it goes again at the retry", unsure=doubt) from exc
-        raise _smtp_error(exc, channel) from exc
+        err = _smtp_error(exc, channel)
+        quiet = (TimeoutError, socket.timeout, ConnectionError)  # smtplib says a timeout as a disconnection
+        err.silent = not accepted and (isinstance(exc, quiet) or isinstance(exc.__context__, quiet))
+        raise err from exc
     finally:
         watchdog.done()
     line, later = _email_summary(channel, to, refused), _deferred(refused)

@@ -137,7 +137,8 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
                 why = (f"no answer within {timeout:g} s" if isinstance(exc, _Stalled)
                        else f"{type(exc).__name__}: {exc}")
                 raise NotifyError(f"webhook to {host} failed after {attempt + 1} attempts: {why}",
-                                  hint="is the receiver reachable? check the url and any proxy settings") from exc
+                                  hint="is the receiver reachable? check the url and any proxy settings",
+                                  silent=True) from exc
             time.sleep(POLICY.backoff(attempt))
             continue
         if not POLICY.transient(response.status_code) or attempt == retries:

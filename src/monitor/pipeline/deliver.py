@@ -315,7 +315,7 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
     """Send the channel's unsent messages in order; a failure holds the rest back (a passing fault
     keeps the digest in order), unless that message has failed HOLD_ATTEMPTS times by now: one
     message a receiver always refuses must not starve the channel."""
-    result, error = DigestResult(sub.name, key, 0, "empty", "nothing new"), None
+    result, error, quiet = DigestResult(sub.name, key, 0, "empty", "nothing new"), None, False
     queue, i = ctx.store.outbox_due(sub.name, key, due), 0
     while i < len(queue):
         queued = queue[i]
@@ -338,9 +338,14 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
         i += 1
         if failure:
             result.failed, error = result.failed + 1, failure
-            if queued.attempts + 1 < HOLD_ATTEMPTS:
+            # a receiver that gave no answer to two messages in a row is not answering: the rest would
+            # each wait as long (a digest's minutes, the daemon's other jobs behind it); they go at the next try
+            silent = isinstance(failure, Failure) and failure.silent
+            if queued.attempts + 1 < HOLD_ATTEMPTS or (quiet and silent):
                 break
+            quiet = silent
             continue
+        quiet = False
         result.status, result.sent, result.stories = "sent", result.sent + 1, result.stories + queued.message.stories
         result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
     if error and result.status != "stopped":  # what failed is what the person running it needs to see
@@ -374,11 +379,18 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
     return True
 
 
+class Failure(str):
+    """What `_send` returns for a message that failed: the error, and whether the receiver gave
+    no answer at all (`NotifyError.silent`)."""
+
+    silent = False
+
+
 SPLIT = "planned again as smaller messages"  # what `_send` returns for a message refused as too large
 
 
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
-          smaller: Callable[[int, int], int] | None = None) -> str | None:
+          smaller: Callable[[int, int], int] | None = None) -> Failure | str | None:
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error,
     or SPLIT when the receiver refused it as too large and `smaller` planned its stories again.
     While it is under way (`ctx.under_way`) a SIGTERM waits for it (`ctx.stopping`)."""
@@ -415,7 +427,7 @@ def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued]
 
 
 def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
-             smaller: Callable[[int, int], int] | None = None) -> str | None:
+             smaller: Callable[[int, int], int] | None = None) -> Failure | str | None:
     message, where = queued.message, f"subscriber={queued.subscriber} channel={queued.channel}"
     crash_point("digest-sending")
     if message.resend and channel.kind != "file":  # an earlier try may have reached the reader: this one says so
@@ -441,7 +453,9 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
                               resend=message.resend or getattr(exc, "unsure", False))
         log.warning("digest %s message=%s part=%d/%d status=error attempts=%d retry_at=%s error=%s", where,
                     message.key, message.part, message.parts, queued.attempts + 1, retry_at.isoformat(), exc)
-        return str(exc)
+        failure = Failure(str(exc))
+        failure.silent = getattr(exc, "silent", False)
+        return failure
     noted = False
     try:
         if ctx.store.path is not None:  # beside the database: for a record that fails, or a copy that does not know
