@@ -105,10 +105,12 @@ class OutboxPart(StoreBase):
             self.db.conn.execute("INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) "
                                  "SELECT subscriber, channel, story_id, ? FROM outbox_stories WHERE message_id = ?",
                                  [now, message_id])
-            row = self.db.conn.execute("SELECT subscriber, channel, message FROM outbox WHERE id = ?",
-                                       [message_id]).fetchone()
-            if row and (stories := json.loads(row[2]).get("story_ids")):  # what was unsure for its reader is settled
-                self._settle_unsure(row[0], row[1], json.loads(row[2]).get("format") or "", stories)
+            row = self.db.conn.execute("SELECT subscriber, channel, json_extract(message, '$.format') FROM outbox "
+                                       "WHERE id = ?", [message_id]).fetchone()
+            stories = [r[0] for r in self.db.conn.execute("SELECT story_id FROM outbox_stories WHERE message_id = ?",
+                                                          [message_id])]  # as merges left them
+            if row and stories:  # what was unsure for its reader is settled
+                self._settle_unsure(row[0], row[1], row[2] or "", stories)
 
     def unsure_stories(self, subscriber: str, channel: str, fmt: str) -> set[int]:
         """Stories of dropped messages that may have reached the reader of (subscriber, channel)
