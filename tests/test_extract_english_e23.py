@@ -85,3 +85,12 @@ def test_a_stations_label_and_link_lines_and_sign_off_are_not_text() -> None:
     assert body[-1].startswith("No homes were threatened")
     assert not any("WATCH LIVE" in line or "DOWNLOAD" in line for line in body)
     assert len(body) == 3
+
+
+def test_a_stations_video_note_tip_line_and_app_prompt_are_not_text() -> None:
+    """`The video in the player above is from a previous report.`, `Got a story? Email us …` and
+    `Download the … app for the latest breaking news …`: a station's notes and prompts, not text."""
+    body = paragraphs("en_e23_station_notes.html")
+    assert body[0].startswith("A passenger ferry ran aground")
+    assert body[-1].startswith("Divers will inspect the hull")
+    assert len(body) == 3

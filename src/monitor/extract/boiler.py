@@ -98,7 +98,9 @@ _PROMO_START = re.compile(
     r"stay (?:with|tuned to) [^.!?]{1,40}\bfor (?:updates|the latest|more)\b[^.!?]{0,60}[.!]?$|"  # a station's sign-off
     r"(?:also read|read also|also watch|must read)\s*\|.{0,150}$|"  # `ALSO READ | <headline>` between paragraphs
     r"get the latest [^.!?]{0,80}\bon (?:our|the) app\b|"  # `Get the latest news … on our app. Click here to download.`
-    r"(?:do you|have you) (?:have|got) a (?:story|news tip|tip)\b[^?]{0,80}\?|"  # `Do you have a story for us? Email …`
+    r"(?:(?:do you|have you) (?:have|got)|got) a (?:story|news tip|tip)\b[^?]{0,80}\?|"  # `Do you have a story for us? Email …`
+    r"download the [\w'’ ]{1,30}\bapp (?:for|to get) (?:the latest|breaking)\b[^.!?]{0,80}[.!]?$|"  # a station's app prompt
+    r"the video (?:in the (?:player|window) )?above is from (?:a|an earlier|a previous) (?:report|broadcast|story)[.]?$|"
     r"we rely on (?:your|readers'?|reader) support\b|"  # `We rely on your support. Subscribe today for unlimited access …`
     r"get the latest [^.!?]{1,60}\b(?:stock|share) (?:price|quote)s?\b[^.!?]{0,20}[.!]?$|"  # a quote link under the text
     r"interested in [^.!?]{1,60}\? (?:get|request|compare|download) (?:an? |your |free |the )[^.!?]{1,60}\b(?:estimate|quote|"
