@@ -35,6 +35,7 @@ from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor, prepare
 from .listing import ListingWalk
 from .steps import (
+    LINKS_AT_ONCE,
     SourceRun,
     Stray,
     article_from_page,
@@ -188,18 +189,28 @@ class Cycle:
         run.listing, run.links = listing, len(found)
         run.report.candidates = len(found)
         run.report.errors.extend(listing.warnings)
-        for cand, key in choose_links(self.ctx, run, found, self.claimed):
-            run.pending += 1
-            run.attempted += 1
-            page = referer(run.src.url, cand.url) if run.src.kind == "html" else None  # as a browser follows a list
-            coro = _fetch_before(self.fetcher, run, cand.url, headers={"Referer": page} if page else None)
-            self._submit(coro, partial(self._article, run, cand, key))
+        chosen = choose_links(self.ctx, run, found, self.claimed)
+        run.pending += len(chosen)
+        run.attempted += len(chosen)
+        run.queued = chosen[::-1]
+        self._fetch_links(run)
         if run.pending == 0:
             self._finish(run)
 
+    def _fetch_links(self, run: SourceRun) -> None:
+        """Ask for the source's next links, up to LINKS_AT_ONCE whose pages are not yet read."""
+        while run.queued and run.fetching < LINKS_AT_ONCE:
+            cand, key = run.queued.pop()
+            run.fetching += 1
+            page = referer(run.src.url, cand.url) if run.src.kind == "html" else None  # as a browser follows a list
+            coro = _fetch_before(self.fetcher, run, cand.url, headers={"Referer": page} if page else None)
+            self._submit(coro, partial(self._article, run, cand, key))
+
     def _article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
-        """One link's result."""
+        """One link's result; the next link is asked for."""
+        run.fetching -= 1
         self._settle(run, cand, key, partial(self._store_article, run, cand, key, future))
+        self._fetch_links(run)
 
     def _settle(self, run: SourceRun, cand: Candidate, key: str, step: Callable[[], None]) -> None:
         """One step of a link (its page, or a later page of its article); any exception here is

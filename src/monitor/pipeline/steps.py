@@ -37,6 +37,10 @@ _MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89P
           b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
           b"\xd0\xcf\x11\xe0": "application/msword"}
 MAX_TITLE = 1_000  # a headline; a page whose <title> is a megabyte is broken or hostile
+# A source's links asked for at once, their pages fetched and not yet read: each up to
+# fetch.max_bytes, and a site serving 8 MB pages faster than they are read had all of a poll's
+# 50 held at once (490 MB). The host's own turns, one request at a time, pace the rest.
+LINKS_AT_ONCE = 8
 PERMANENT = frozenset({"refused", "redirect", "too_large", "invalid"})  # retrying would not help
 
 
@@ -64,6 +68,8 @@ class SourceRun:
     listing: Listing | None = None
     links: int = 0
     pending: int = 0  # article fetches not yet handled
+    queued: list[tuple[Candidate, str]] = field(default_factory=list)  # links chosen, not yet asked for (reversed)
+    fetching: int = 0  # links asked for whose page is not yet read (at most LINKS_AT_ONCE)
     attempted: int = 0
     blocked: int = 0
     late: int = 0  # links the source deadline cut off
