@@ -488,7 +488,8 @@ def _elsewhere(url: str, target: str) -> str | None:
 
 
 def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None:
-    """The absolute canonical URL the response declares, if any (header first, then the head)."""
+    """The absolute canonical URL the response declares, if any (header first, resolved against
+    the address asked; then the head's, against the page's `<base href>` as a browser resolves it)."""
     found = _LINK_HEADER.search(headers.get("link", ""))
     href = found.group(1) if found else None
     if href is None:
@@ -496,6 +497,7 @@ def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None
         attr = _HREF.search(tag.group(0)) if tag else None
         raw = next((g for g in attr.groups() if g is not None), None) if attr else None
         href = raw.decode("utf-8", "replace").strip() if raw else None
+        url = document_base(url, body) if href else url
     if not href:
         return None
     try:
@@ -503,6 +505,37 @@ def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None
     except ValueError:
         return None
     return encode_controls(absolute) if absolute.startswith(("http://", "https://")) else None
+
+
+_BASE_TAG = re.compile(rb"<base\b[^>]*>", re.I)
+_BASE_TEXT = re.compile(r"<base\b[^>]*>", re.I)
+_BODY = re.compile(rb"<body\b", re.I)
+_BODY_TEXT = re.compile(r"<body\b", re.I)
+
+
+def document_base(url: str, page: bytes | str) -> str:
+    """The address a page's relative links resolve against: its first `<base href>` (itself
+    resolved against `url`; http(s) only), else `url`. Looks in the head only (before `<body`,
+    within 64 KB), the page's bytes or its text."""
+    if isinstance(page, str):
+        body_s = _BODY_TEXT.search(page, 0, 65_536)
+        tag_s = _BASE_TEXT.search(page, 0, body_s.start() if body_s else 65_536)
+        found = tag_s.group(0).encode("utf-8", "replace") if tag_s else None
+    else:
+        body_b = _BODY.search(page, 0, 65_536)
+        tag_b = _BASE_TAG.search(page, 0, body_b.start() if body_b else 65_536)
+        found = tag_b.group(0) if tag_b else None
+    if found is None:
+        return url
+    attr = _HREF.search(found)
+    raw = next((g for g in attr.groups() if g is not None), None) if attr else None
+    if not raw or not raw.strip():
+        return url
+    try:
+        base = urljoin(url, html.unescape(raw.decode("utf-8", "replace").strip()))
+    except ValueError:
+        return url
+    return base if base.startswith(("http://", "https://")) else url
 
 
 _CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never sent, stored or logged raw

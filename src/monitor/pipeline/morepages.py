@@ -22,6 +22,7 @@ from html import unescape
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
 
 from ..errors import MonitorError
+from ..fetch.signals import document_base
 from ..models import Article
 
 MAX_PAGES = 10  # the first page and at most nine more
@@ -37,8 +38,9 @@ def later_pages(url: str, html: str) -> list[str]:
         parts = urlsplit(url)
     except ValueError:
         return []
+    base = document_base(url, html)  # what its links resolve against
     if parts.query:
-        return _query_pages(url, parts, html)  # `show.php?id=123` pages by its query
+        return _query_pages(base, parts, html)  # `show.php?id=123` pages by its query
     folder, _, name = parts.path.rpartition("/")
     stem, dot, ext = name.rpartition(".")
     if not dot or len(stem) < 3 or not ext.isalnum():
@@ -54,7 +56,7 @@ def later_pages(url: str, html: str) -> list[str]:
         start = max(html.rfind(q, max(at - _BACK, 0), at) for q in ('"', "'", "="))
         href = html[start + 1:tail.end()].strip() if start >= 0 else html[at:tail.end()]
         try:
-            target = urlsplit(urljoin(url, href))
+            target = urlsplit(urljoin(base, href))
         except ValueError:
             continue
         if (target.scheme, target.netloc.lower()) == (parts.scheme, parts.netloc.lower()) \
@@ -71,7 +73,7 @@ _PAGER_TEXT = re.compile(r"\[?\s*(?:第\s*)?\d{1,3}\s*(?:页|頁)?\s*\]?|下一�
                          re.I)
 
 
-def _query_pages(url: str, parts: SplitResult, html: str) -> list[str]:
+def _query_pages(base: str, parts: SplitResult, html: str) -> list[str]:
     """The later pages of an article paged by its query (`show.php?id=88&page=2`): links on the
     page to the same address with the same parameters and one page parameter more or changed,
     whose text is a page number or "next page" (a pager's), in page order. Found with `str.find`
@@ -92,7 +94,7 @@ def _query_pages(url: str, parts: SplitResult, html: str) -> list[str]:
         if start < 0 or close < 0 or html[end] == ">" or not _PAGER_TEXT.fullmatch(_text_after(html, end, close)):
             continue
         try:
-            target = urlsplit(urljoin(url, unescape(html[start + 1:end].strip())))
+            target = urlsplit(urljoin(base, unescape(html[start + 1:end].strip())))
             theirs = {k.lower(): v for k, v in parse_qsl(target.query, keep_blank_values=True)}
         except ValueError:
             continue
