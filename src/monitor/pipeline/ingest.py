@@ -493,13 +493,18 @@ class Ingestor:
         another repost that added a lead of its own, and still joins). Texts sharing too little are
         read when larger than `smallest` (by default the smallest text of the story this one holds;
         0 for a story holding this one: a follow-up quoting a story inside a repost that added a
-        lead of its own, whose lead shares a few words with the follow-up's closing)."""
+        lead of its own, whose lead shares a few words with the follow-up's closing). Of a story holding
+        this one, only a text this one quotes counts, not one quoting it: a columnist's copy framing the
+        whole story between the column's fixed opening and sign-off frames a repost that replaced the
+        story's opening with a lead of its own, and the repost still joins the story."""
         if any(c.get("framed") for c in quoting.get(story, [])):
             return True  # a text of it held whole under a frame of this one's (`_framed_apart`)
         if smallest is None:
             smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
-        quoted = quoting.get(story, []) + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest
-                                           and self._quotes(p, c)]
+            mine = quoting.get(story, [])
+        else:
+            mine = [c for c in quoting.get(story, []) if c.get("mine", True)]
+        quoted = mine + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest and self._quotes(p, c)]
         for cand in quoted:
             stored = self._read(cand)
             if stored is not None and self._story_text(stored, dedup.left_out(stored.text, p.grams()), cand, texts[story]):
@@ -634,7 +639,9 @@ class Ingestor:
         # names its author (`_AUTHOR`: a commentary without its label, a sentence of its own)
         quoting = quoting or _has_label(p.article.title) or _has_label(stored.title) or \
             (_AUTHOR.search(p.text()) is None) != (_AUTHOR.search(stored.text) is None)
-        if quoting and _quotes_apart(p.text(), p.grams(), stored.text, stored.fp.grams, p.article.title, stored.title):
+        if quoting and any(sides := _quoting_sides(p.text(), p.grams(), stored.text, stored.fp.grams,
+                                                   p.article.title, stored.title)):
+            cand["mine"] = sides[0]  # this article quotes the stored text (else only quoted by it)
             return QUOTES
         if quoting and _comments_inside(p, stored, shorter):
             return NOT  # the smaller a commentary on the news the larger holds, not a copy of it
@@ -1004,8 +1011,10 @@ def _comments_inside(p: Prepared, stored: _Stored, shorter: bool) -> bool:
     return _tagged(small_title, large_title) or _opines(dedup.frame(small, large_grams))
 
 
-def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = "") -> bool:
-    """`dedup.quotes`, but for a text quoting the other under a frame calling on its readers
+def _quoting_sides(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a: str = "", title_b: str = ""
+                   ) -> tuple[bool, bool]:
+    """(whether the first text quotes the second, whether the second quotes the first): `dedup.quotes`,
+    but for a text quoting the other under a frame calling on its readers
     (`_calls_on_readers`): two self-media copies of one story, each with an intro and outro of
     its own, read as quoting each other, and are copies. A text whose headline names it a
     commentary or a follow-up where the other's does not (`_tagged`) quotes whatever its frame says,
@@ -1019,16 +1028,16 @@ def _quotes_apart(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a:
         # (or follow-ups) giving one story, not a copy of one (a copy keeps the frame)
         own = [dedup.frame_edges(text_a, grams_b), dedup.frame_edges(text_b, grams_a)]
         if all(edges is not None and max(edges) >= dedup.QUOTE_EDGE for edges in own):
-            return True
+            return True, True
+    found = [False, False]
     sides = dedup.quote_sides(text_a, grams_a, text_b, grams_b)
-    for side, mine, theirs in zip(sides, (title_a, title_b), (title_b, title_a), strict=True):
+    for n, (side, mine, theirs) in enumerate(zip(sides, (title_a, title_b), (title_b, title_a), strict=True)):
         if side is None or max(side[0]) < dedup.QUOTE_EDGE:
             continue
         (opening, closing), frame = side
-        if _tagged(mine, theirs) or _draws_lesson(frame) or _opines(frame) or \
-                (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame)):
-            return True
-    return False
+        found[n] = _tagged(mine, theirs) or _draws_lesson(frame) or _opines(frame) or \
+            (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame))
+    return found[0], found[1]
 
 
 # A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
