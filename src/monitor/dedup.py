@@ -291,6 +291,23 @@ def opens_with(text: str, small_grams) -> float:
     return float(np.count_nonzero(np.isin(_positional(head, SHINGLE), small_grams))) / (len(head) - SHINGLE + 1)
 
 
+DATELINE_MAX = 40  # characters of a date line before a story's lead (中新网某地1月6日电(记者…))
+# A wire's or a paper's date line: 中新网三明1月6日电, 东南网6月8日讯, 本报讯, then a byline in brackets or none.
+_DATELINE = re.compile(r"(?:电|讯)(?:[(（][^)）]{0,30}[)）])?$")
+
+
+def opens_after(text: str, small: str) -> bool:
+    """Whether the smaller text is the other's opening after its date line (`_DATELINE`, DATELINE_MAX
+    characters at most): its first LEAD characters (white space removed) stand right after it (a
+    portal's brief of a wire story's lead without 中新网…电(…)). A self-media copy's intro before the
+    lead is no date line."""
+    a, b = "".join(text.split()), "".join(small.split())
+    if len(b) < LEAD:
+        return False
+    at = a.find(b[:LEAD], 0, DATELINE_MAX + LEAD)
+    return 0 < at <= DATELINE_MAX and _DATELINE.search(a, 0, at) is not None
+
+
 def content_hash(normalised: str) -> str:
     """SHA-1 of the normalised text with all white space removed."""
     # str.split() drops exactly what `\s` matches (both ask Py_UNICODE_ISSPACE), ×5 faster
@@ -593,6 +610,31 @@ def frame_edges(text_a: str, grams_b) -> tuple[int, int] | None:
     its opening's and its closing's length, white space removed); None when they share no passage."""
     a = "".join(text_a.split())
     return _edges(_own(a, grams_b)) if len(a) >= SHINGLE and len(grams_b) else None
+
+
+def edges_beside(text_a: str, grams_b, others) -> tuple[int, int] | None:
+    """The first text's characters before its first passage of QUOTE_RUN characters or more that the
+    second or another text holds (`others`: sorted shingle hash arrays) and after its last: a copy
+    spliced from a story's opening and another report's paragraph has no opening of its own beside a
+    copy of the story that keeps the opening. The others' words next to the shared text count when
+    they are QUOTE_RUN characters or more (a follow-up's closing may begin with a few words a repost's
+    own lead has). None when it shares no such passage."""
+    a = "".join(text_a.split())
+    if len(a) < SHINGLE or not len(grams_b):
+        return None
+    own = _own(a, grams_b)
+    first = _shared_span(own)
+    for grams in others:
+        if len(grams):
+            own &= _own(a, grams)
+    span = _shared_span(own)
+    if span is None:
+        return None
+    start, end = span
+    if first is not None:
+        start = start if first[0] - start >= QUOTE_RUN else first[0]
+        end = end if end - first[1] >= QUOTE_RUN else first[1]
+    return start, len(a) - end
 
 
 def frame(text_a: str, grams_b) -> str:

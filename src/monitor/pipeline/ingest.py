@@ -507,9 +507,23 @@ class Ingestor:
         quoted = mine + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest and self._quotes(p, c)]
         for cand in quoted:
             stored = self._read(cand)
-            if stored is not None and self._story_text(stored, dedup.left_out(stored.text, p.grams()), cand, texts[story]):
+            if stored is not None and self._story_text(stored, dedup.left_out(stored.text, p.grams()), cand, texts[story]) \
+                    and not self._frame_of_story(p, stored, cand, texts[story]):
                 return True
         return False
+
+    def _frame_of_story(self, p: Prepared, stored: _Stored, cand: dict[str, Any], members: list[dict[str, Any]]) -> bool:
+        """Whether this article's text of its own at both edges of what it shares with a stored text
+        (QUOTE_EDGE or more each) is, at one edge, text of the story's other texts (`members`, those
+        met): a copy spliced from the story's opening and another report's paragraph, beside a
+        copy of the story cut after its opening, frames nothing of its own there; a follow-up's opening is
+        its own."""
+        edges = dedup.frame_edges(p.text(), stored.fp.grams)
+        if edges is None or min(edges) < dedup.QUOTE_EDGE:
+            return False
+        others = [kept.fp.grams for c in members if c["article_id"] != cand["article_id"] and (kept := self._read(c)) is not None]
+        beside = dedup.edges_beside(p.text(), stored.fp.grams, others) if others else None
+        return beside is not None and min(beside) < dedup.QUOTE_EDGE
 
     def _whole_of(self, p: Prepared, stories: list[int], held: dict[int, list[dict[str, Any]]]
                   ) -> tuple[int | None, list[int]]:
@@ -628,6 +642,7 @@ class Ingestor:
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
         if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING
+                         or dedup.opens_after(p.text(), stored.text)
                          or _page_of(stored.title, p.article.title)):
             return NOT
         if shorter and cand["shingles"] * QUOTED > p.shingles and _section(stored.body, p.grams()):
@@ -734,18 +749,20 @@ class Ingestor:
         paragraph that is not the stored text's opening (one item of a digest, a paragraph a
         commentary quotes) unless it is a page of the stored text under its title (`_page_of`:
         a repost split over pages, its last page one paragraph). Two paragraphs or more (an
-        abridged reprint, a story's last page) and a lead-only copy do."""
+        abridged reprint, a story's last page) and a lead-only copy do, with the story's date line
+        or without it (`dedup.opens_after`)."""
         if stored.roundup:
             return False
         return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING or \
-            _page_of(p.article.title, stored.title)
+            dedup.opens_after(stored.text, p.text()) or _page_of(p.article.title, stored.title)
 
     def _opening_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether one of this article and a candidate is a brief (BRIEF_MAX shingles or fewer)
         under PART of the other, and they open alike (their first LEAD characters, read): a
         portal's brief of a long story's lead shares a bin or two of the signature with it, so the
         estimate alone rules out as often as not what a read shows whole inside the story (the
-        pair was found by the opening's key), whichever came first."""
+        pair was found by the opening's key), whichever came first. A brief that dropped the story's
+        date line opens alike after it (`dedup.opens_after`)."""
         small, large = sorted((p.shingles, cand["shingles"]))
         if not LEAD_SHINGLES <= small <= BRIEF_MAX or small >= PART * large:
             return False
@@ -753,7 +770,9 @@ class Ingestor:
         if stored is None:
             return False
         mine, theirs = "".join(p.text().split()), "".join(stored.text.split())
-        return mine[:dedup.LEAD] == theirs[:dedup.LEAD]
+        if mine[:dedup.LEAD] == theirs[:dedup.LEAD]:
+            return True
+        return dedup.opens_after(stored.text, mine) if p.shingles < cand["shingles"] else dedup.opens_after(mine, stored.text)
 
     def _read(self, cand: dict[str, Any]) -> _Stored | None:
         """A candidate as stored (None when it is gone), read once for the last STORED_KEPT
