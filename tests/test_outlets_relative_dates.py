@@ -80,3 +80,45 @@ def test_a_summary_opening_with_days_ago_is_no_date(make_ctx):  # noqa: F811
         got = stored(ctx)
     assert report.new == 2, report
     assert got == {"0.html": None, "1.html": None}, got
+
+
+def test_an_apps_api_dates_recent_items_relative_and_older_ones_in_its_format(make_ctx):  # noqa: F811
+    import json
+
+    shown = ["3小时前", "昨天 14:20", "2026-11-20 10:00"]
+    with Site() as a:
+        items = [{"title": headline(i), "url": f"/n/{i}.html", "time": when} for i, when in enumerate(shown)]
+        a.page("/api/list", json.dumps({"data": {"list": items}}, ensure_ascii=False), content_type="application/json")
+        for i in range(len(shown)):
+            a.article(f"/n/{i}.html", headline(i))
+        ctx = make_ctx(f'[[sources]]\nname = "app"\nkind = "json-api"\nurl = "{a.url("/api/list")}"\n'
+                       'items = "data.list"\ntitle = "title"\nlink = "url"\ndate = "time"\n'
+                       'date_format = "%Y-%m-%d %H:%M"\n')
+        before = datetime.now(timezone.utc).replace(microsecond=0)
+        report = poll(ctx)[0]
+        after = datetime.now(timezone.utc) + timedelta(seconds=1)
+        got = stored(ctx)
+    assert report.new == 3, report
+    assert got["0.html"] is not None and before - timedelta(hours=3) <= got["0.html"] <= after - timedelta(hours=3), got
+    yesterdays = {(t.astimezone(SHANGHAI) - timedelta(days=1)).replace(hour=14, minute=20, second=0, microsecond=0)
+                  for t in (before, after)}
+    assert got["1.html"] in yesterdays, got
+    assert got["2.html"] == datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc), got
+
+
+def test_a_list_drawn_from_the_pages_script_data_dates_its_items_relative(make_ctx):  # noqa: F811
+    with Site() as a:
+        items = ",".join(f'{{"title": "{headline(i)}", "url": "/n/{i}.html", "pubTime": "{i + 1}小时前"}}'
+                         for i in range(3))
+        a.page("/list.html", f'<html><body><div id="app"></div><script>window.__INITIAL_STATE__ = '
+               f'{{"feed": {{"items": [{items}]}}}};</script></body></html>')
+        for i in range(3):
+            a.article(f"/n/{i}.html", headline(i))
+        ctx = make_ctx(f'[[sources]]\nname = "portal"\nkind = "html"\nurl = "{a.url("/list.html")}"\n'
+                       'link_selector = "script"\nmax_age_days = 0.1\n')
+        before = datetime.now(timezone.utc).replace(microsecond=0)
+        report = poll(ctx)[0]
+        after = datetime.now(timezone.utc) + timedelta(seconds=1)
+        got = stored(ctx)
+    assert report.new == 2, report  # the third, 3 hours old, is past max_age_days (2.4 hours)
+    assert before - timedelta(hours=1) <= got["0.html"] <= after - timedelta(hours=1), got

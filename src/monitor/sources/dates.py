@@ -18,6 +18,8 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .. import reltime
+
 _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
                   r"(Z|UTC|GMT|CST|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2}){0,2})?$", re.I)
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
@@ -50,13 +52,19 @@ def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None,
           now: datetime | None = None) -> datetime | None:
     """A listing's date → UTC; `fmt` is a strptime format, or `epoch` / `epoch_ms`. A date
     without a year (`12-05`, `12月05日 10:30`, a `%m-%d` format) is the latest such day not
-    after `now` (a day's grace): on 2 January, `12-30` is three days old, not 1900's or next year's."""
+    after `now` (a day's grace): on 2 January, `12-30` is three days old, not 1900's or next year's.
+    With `now`, a relative date (`3小时前`, `昨天 14:20`, `刚刚`: how apps list their recent items,
+    the older ones in `fmt`) is counted back from it."""
     if value is None or isinstance(value, bool) or value == "":
         return None
     try:
         if fmt in ("epoch", "epoch_ms") or (fmt is None and isinstance(value, (int, float))):
             return sane(_epoch(float(value), ms=fmt == "epoch_ms"))
         text = str(value).strip()
+        if now is not None and not text[:4].isdigit():  # `3小时前`, `昨天 14:20`: an app's recent items
+            relative = reltime.whole(text, now, tz)
+            if relative is not None:
+                return relative
         if fmt:
             read = datetime.strptime(text, fmt)
             if now is not None and not re.search(r"%[YyGcx]", fmt):

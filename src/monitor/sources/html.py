@@ -197,11 +197,12 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
             found.append((in_page_encoding(link, codec), node_title(anchor)))
             anchors.append(anchor)
     # with the date each row shows beside its link
-    when = row_dates(anchors, source.date_tz, datetime.now(timezone.utc)) if anchors else []
+    now = datetime.now(timezone.utc)
+    when = row_dates(anchors, source.date_tz, now) if anchors else []
     out = [Candidate(url=u, title=t, published=w) for (u, t), w in zip(found, when, strict=True)]
     if not nodes or all(n.tag == "script" for n in nodes):  # a list a script draws from the page's data
         out = [replace(c, url=in_page_encoding(c.url, codec)) for c in scriptdata.candidates(text, base_url,
-                                                                                             source.date_tz)]
+                                                                                             source.date_tz, now)]
     if first and not nodes and not out:
         frames = frame_urls(tree, base_url)
         if frames:  # a browser shows the list inside the frame
