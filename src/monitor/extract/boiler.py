@@ -260,12 +260,13 @@ _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "�
 # `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員|"
-    r"初稿|修改|发布|發布)[：:]"
+    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
-                "报道员", "報道員", "通讯员", "通訊員", "初稿", "修改", "发布", "發布")
+                "报道员", "報道員", "通讯员", "通訊員")
+# A county site's credit column's other roles (`初稿：李忠明`, `修改：张红艳`, `发布：罗喜云`), a name after each.
+_DRAFT_ROLES = ("初稿", "修改", "发布", "發布")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was|has been|writes|covers)\b.{0,120}\b(?:reporter|writer|editor|"
@@ -385,7 +386,7 @@ _LISTEN = ("听文章", "聽文章", "收听", "收聽", "语音播报", "語音
 _MORE_ROW = ("点击更多", "點擊更多", "更多新闻请", "更多新聞請", "查看更多")
 _MORE_LINK = ("更多>>", "更多 >>", "更多>", "更多 >", "更多»", "更多 »", "更多》", "更多+")  # `精彩美图 更多 >>`: a box's heading
 # `紫光阁 2017年8期`, `中国电化教育 2020年第4期`: a magazine's name and issue over a mirrored article.
-_ISSUE_LINE = re.compile(r"[\u4e00-\u9fff《》]{2,14}\s*(?:19|20)\d\d年\s*第?\s*\d{1,2}\s*期")
+_ISSUE_END = re.compile(r"(?:19|20)\d\d年\s*第?\s*\d{1,2}\s*期")  # (the name is checked in code: a CJK class compiles slowly)
 
 
 def _short_prompt(line: str) -> bool:
@@ -396,9 +397,18 @@ def _short_prompt(line: str) -> bool:
             or (len(stripped) <= 40 and stripped.startswith(_MORE_ROW))
             or (len(stripped) <= 16 and stripped.endswith(_MORE_LINK))
             or (len(stripped) <= 24 and "客户端" in stripped and ("扫码" in stripped or "下载" in stripped))
-            or (len(stripped) <= 24 and "期" in stripped and _ISSUE_LINE.fullmatch(stripped) is not None)
+            or (len(stripped) <= 24 and stripped.endswith("期") and _issue_line(stripped))
             or (len(stripped) <= 30 and stripped[:1] in "/／" and " " in stripped.strip("/／ \u3000")
                 and all(_cjk_word(part) for part in stripped.strip("/／ \u3000").split())))
+
+
+def _issue_line(line: str) -> bool:
+    """`紫光阁 2017年8期`: a magazine's name (two to fourteen characters) and its issue."""
+    year = re.search(r"(?:19|20)\d\d年", line)
+    if year is None or _ISSUE_END.fullmatch(line, year.start()) is None:
+        return False
+    name = line[: year.start()].rstrip().strip("《》")
+    return 2 <= len(name) <= 14 and all("\u4e00" <= ch <= "\u9fff" for ch in name)
 
 
 def _cjk_word(part: str) -> bool:
@@ -506,6 +516,8 @@ def is_chrome(line: str) -> bool:
         return True  # `(相關報導見焦點)`
     if len(line) <= 24 and line.startswith(_PROOF_LABELS) and _names_after_colon(line, 2):
         return True  # `校稿:李咏`
+    if len(line) <= 12 and line[:2] in _DRAFT_ROLES and _names_after_colon(line, 2):
+        return True  # `初稿：李忠明`, `发布:罗喜云`: a credit column's roles
     if len(line) <= 30 and line.startswith(_TEXT_AND_PICTURE) and any(
             line.startswith(roles) and _names_after_colon(line, len(roles)) for roles in _TEXT_AND_PICTURE):
         return True  # `文/图：林晓燕`: who wrote the text and took the pictures
@@ -957,9 +969,11 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
 
 # A summary's label over the text (`摘要:`, `【摘要】`, a portal's lead box `[导读]…`, `内容摘要：…`): a site's summary of
 # a mirrored story, or the story's opening repeated in a box over it.
-_SUMMARY_LABEL = re.compile(r"(?:摘要|导读|導讀|内容摘要|內容摘要|内容提要|內容提要)[:： ]"
-                            r"|[【\[](?:摘要|导读|導讀|内容提要|內容提要)[】\]]")
-_SUMMARY_FIRST = frozenset("摘导導内內【[")
+_SUMMARY_LABELS = (*(f"{word}{mark}" for word in ("摘要", "导读", "導讀", "内容摘要", "內容摘要", "内容提要", "內容提要")
+                     for mark in (":", "：", " ")),
+                   *(f"{left}{word}{right}" for word in ("摘要", "导读", "導讀", "内容提要", "內容提要")
+                     for left, right in (("【", "】"), ("[", "]"))))
+_SUMMARY_FIRST = frozenset(label[0] for label in _SUMMARY_LABELS)
 
 
 def without_summary(paragraphs: list[str]) -> list[str]:
@@ -968,10 +982,11 @@ def without_summary(paragraphs: list[str]) -> list[str]:
     `[导读]7月28日,…召开…` over `为…,7月28日,…召开…`): a site's summary over a story it mirrored, or
     the story's opening boxed over it. An abstract of its own stays."""
     for at, line in enumerate(paragraphs[:3]):
-        label = _SUMMARY_LABEL.match(line) if line[:1] in _SUMMARY_FIRST else None
+        label = next((label for label in _SUMMARY_LABELS if line.startswith(label)), None) \
+            if line[:1] in _SUMMARY_FIRST else None
         if label is None:
             continue
-        opening = line[label.end() :].strip()[:20]
+        opening = line[len(label) :].strip()[:20]
         if len(opening) >= 12 and any(opening in later for later in paragraphs[at + 1 : at + 4]):
             return paragraphs[:at] + paragraphs[at + 1 :]
     return paragraphs
