@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from html import escape
 
-# Colour-blind-safe palette (Okabe-Ito); sources beyond it reuse colours in order.
+# Colour-blind-safe palette (Okabe-Ito). A colour names one source: past eight, the sources with
+# the most stories keep seven and the rest share OTHER, said so in the legend (reused colours made
+# two sources one in the reader's eye).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+OTHER = "#888888"
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
 
 
@@ -23,6 +26,9 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     if not rows:
         return '<p class="muted">No matched stories in this period.</p>'
     counts = {(w, s): n for w, s, n in rows}
+    colour = _colours(rows, sources)
+    others = [source for source in sources if colour[source] == OTHER]
+    stack = [source for source in sources if colour[source] != OTHER] + others  # the shared grey on top, as one
     totals = [sum(counts.get((w, s), 0) for s in sources) for w in weeks]
     top = max(totals) or 1
     plot_h = HEIGHT - BOTTOM - TOP
@@ -34,17 +40,31 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}" stroke="#999"/>']
     for i, week in enumerate(weeks):
         x, y = LEFT + i * step, float(HEIGHT - BOTTOM)
-        for j, source in enumerate(sources):
+        for source in stack:
             n = counts.get((week, source), 0)
             if n:
                 h = plot_h * n / top
                 y -= h
                 parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
-                             f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
+                             f'fill="{colour[source]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
         if len(weeks) <= 12 or i % max(1, len(weeks) // 8) == 0:
             parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 14}" class="axis">{escape(week[5:])}</text>')
     # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
-    keys = "".join(f'<li><span class="key" style="background:{PALETTE[j % len(PALETTE)]}"></span>{escape(source)}</li>'
-                   for j, source in enumerate(sources))
+    keys = "".join(f'<li><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
+                   for source in sources if colour[source] != OTHER)
+    if others:
+        keys += f'<li><span class="key" style="background:{OTHER}"></span>{len(others)} others: {escape(", ".join(others))}</li>'
     return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>'
 
+
+def _colours(rows: list[tuple[str, str, int]], sources: list[str]) -> dict[str, str]:
+    """Each source's colour, in the order of their names: all their own when the palette has
+    enough; else the seven with the most stories in the period theirs, the rest OTHER."""
+    if len(sources) <= len(PALETTE):
+        return {source: PALETTE[j] for j, source in enumerate(sources)}
+    totals: dict[str, int] = {}
+    for _, source, n in rows:
+        totals[source] = totals.get(source, 0) + n
+    kept = set(sorted(sources, key=lambda s: (-totals[s], s))[: len(PALETTE) - 1])
+    named = iter(PALETTE)
+    return {source: next(named) if source in kept else OTHER for source in sources}

@@ -1,0 +1,109 @@
+"""`monitor serve` used as colleagues use it, third round: a story imported without source names
+read on its own page; a verdict of a topic since taken out of the config; a topic's chart over
+more sources than its palette has colours."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+from test_web import Served, get
+
+from monitor import config as config_mod
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+OLD = ('[topics."园区旧题"]\n[topics."园区旧题".groups.g]\nterms = ["产业园区"]\n'
+       '[[topics."园区旧题".rules]]\nname = "g"\nany = ["g"]\n')
+BODY = ("三明市与上海市闵行区签订沪明对口合作框架协议，两地将共建产业园区，在文旅康养、农产品进沪、"
+        "干部人才交流等方面开展合作，首批八个项目当天签约。")
+UNNAMED = ["https://www.county.example.cn/n/1.html", "https://mirror.example.com/a/2.html"]
+OUTLETS = [f"站点{i:02d}" for i in range(11)]  # more than the chart's eight colours
+
+
+def _lines() -> list[dict]:
+    recent = datetime.now(timezone.utc) - timedelta(days=3)
+    lines = [{"url": url, "title": "三明闵行签订对口合作协议", "body": BODY, "published": f"2026-11-2{k} 09:00"}
+             for k, url in enumerate(UNNAMED)]  # an export naming no outlet: stored under `import`
+    for i, name in enumerate(OUTLETS):  # one story each, a few of them two
+        for j in range(1 + (i % 3 == 0)):
+            lines.append({"url": f"https://o{i}.example.cn/{j}.html", "source": name,
+                          "title": f"沪明协作第{i}{j}号简报：帮扶项目进展{i * 7 + j}",
+                          "body": f"沪明对口合作简报第{i}{j}号。" + "上海对口帮扶三明，推进项目建设。" * 3 + f"编号{i}{j}",
+                          "published": (recent - timedelta(hours=i * 5 + j)).isoformat()})
+    return lines
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The archive matched under a config with a topic since removed; served with the config without it."""
+    work = tmp_path_factory.mktemp("use3")
+    before, now = work / "before.toml", work / "m.toml"
+    now.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    before.write_text(now.read_text(encoding="utf-8") + OLD, encoding="utf-8")
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(before), "--db", str(db), "import", "-"],
+                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in _lines()))
+    assert done.exit_code == 0, done.output
+    store = Store.open(db)
+    with Served(create_app(Context(config_mod.load(now, db), store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def _story_of(store: Store, url: str) -> int:
+    return store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0]
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)))
+
+
+def test_a_story_page_names_imported_versions_by_their_hosts(town):
+    """The search result and the feed named the versions of an export without source names by
+    their hosts (session 25), but the story page, where a press office reads each version, still
+    headed every one 'import ·': which outlet was which could only be told from the addresses."""
+    site, store = town
+    html = get(site, f"/story/{_story_of(store, UNNAMED[0])}").text
+    metas = [_text(m) for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
+    assert [m.split(" · ")[0].strip() for m in metas] == ["county.example.cn", "mirror.example.com"], metas
+
+
+def test_a_topic_taken_out_of_the_config_is_named_not_linked(town):
+    """A story matched by a topic since removed from the config said 'matched 园区旧题' with a link
+    to its page, which answered 'No topic 园区旧题 here.' (404): a link nowhere, from a page that
+    still showed the verdict. The name is kept (the verdict is history), said to be no longer
+    configured, and not linked."""
+    site, store = town
+    html = get(site, f"/story/{_story_of(store, UNNAMED[0])}").text
+    assert "园区旧题" in html
+    for href in re.findall(r'href="([^"]*/topic/[^"]*)"', html):
+        assert get(site, unescape(href)).status_code == 200, href
+    assert "no longer in the config" in _text(html)
+
+
+def test_each_source_in_a_topics_chart_has_a_colour_of_its_own(town):
+    """The chart's palette has eight colours and sources past the eighth reused them in order:
+    over eleven sources the legend showed three pairs in one colour, and a bar's segment could be
+    either source's. The seven with the most stories keep their own colours; the rest share a
+    grey the legend names as the others, listing them."""
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', html, re.S)
+    assert legend, html
+    keys = re.findall(r'<li><span class="key" style="background:([^"]+)"></span>(.*?)</li>', legend.group(1))
+    colours = [c for c, _ in keys]
+    assert len(colours) == len(set(colours)), keys
+    named = " ".join(unescape(t) for _, t in keys)
+    assert all(name in named for name in OUTLETS), named  # every source still named
+    # the sources with two stories (站点00, 03, 06, 09) are among those keeping a colour of their own
+    own = {unescape(t) for _, t in keys if t in OUTLETS}
+    assert {"站点00", "站点03", "站点06", "站点09"} <= own, own
+    drawn = set(re.findall(r'<rect [^>]*fill="([^"]+)"', html))
+    assert drawn <= set(colours), (drawn, colours)
