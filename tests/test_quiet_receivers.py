@@ -134,3 +134,34 @@ def test_a_mail_server_that_never_greets_costs_a_run_two_sessions(tmp_path, monk
         assert server.connections - before == 2, "each message waited out its timeout in turn"
     finally:
         server.close()
+
+
+def test_the_daemons_store_work_goes_on_while_a_digest_waits_for_a_silent_receiver(tmp_path, monkeypatch):
+    """The daemon's digest job held the store's lock for the whole send: each poll's store step
+    (and the retry job, and a reload) waited behind a receiver's silence, two timeouts and more."""
+    import time
+
+    from monitor import scheduler
+
+    receiver = Quiet(answers=lambda n: False)
+    try:
+        ctx = world(tmp_path, monkeypatch, {"kind": "webhook", "format": "json",
+                                            "url": f"http://127.0.0.1:{receiver.port}/hook"}, n=3)
+        path = tmp_path / "monitor.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace("timeout = 0.5", "timeout = 8"), encoding="utf-8")
+        ctx.cfg = config.load(path, tmp_path / "m.db")
+        job = scheduler.build(ctx.cfg, ctx.store, None, ctx=ctx).get_job("digest:desk")
+        digest = threading.Thread(target=job.func, args=job.args)
+        digest.start()
+        deadline = time.monotonic() + 60
+        while not receiver.bodies and time.monotonic() < deadline:  # the message is with the silent receiver
+            time.sleep(0.01)
+        assert receiver.bodies
+        with ctx.lock:  # a poll's store step
+            import_lines(ctx, news_lines(1, start=50))
+            (status, attempts) = ctx.store.conn.execute("SELECT status, attempts FROM outbox").fetchone()
+        digest.join()
+        assert (status, attempts) == ("pending", 0), "the store waited for the digest's whole send"
+        assert ctx.store.conn.execute("SELECT status FROM outbox").fetchone()[0] == "failed"
+    finally:
+        receiver.close()

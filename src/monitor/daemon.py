@@ -281,7 +281,7 @@ class Reloader:
             problems = "; ".join(exc.problems)
             log.error("config reload failed, keeping the running config: %s", problems)
             return False
-        with self.ctx.lock:  # no job's store work runs while the config changes under it
+        with self.ctx.delivering, self.ctx.lock:  # no job's store work (nor a digest) runs while the config changes
             self.ctx.cfg = new
             if self.after:
                 self._after()

@@ -50,7 +50,9 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
 
     def digest_job(name: str) -> list[DigestResult]:
         try:
-            with ctx.lock:  # one SQLite connection: the digest's store work takes its turn
+            # one SQLite connection: the digest's store work takes its turn (it lets `lock` go while a
+            # message is on its way, so polls store meanwhile; another sender waits on `delivering`)
+            with ctx.delivering, ctx.lock:
                 results = send_digests(ctx, name, respect_backoff=True)
         except Exception as exc:  # a locked or full database: one line, and not skipped till tomorrow
             if (err := fault(exc)) is None:
@@ -68,7 +70,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         results = [r for name, (_, when) in list(ctx.owed.items()) if when <= time.monotonic()
                    for r in (digest_job(name) if name in {s.name for s in ctx.cfg.subscribers} else [])]
         try:
-            with ctx.lock:
+            with ctx.delivering, ctx.lock:
                 return results + retry_due(ctx)
         except Exception as exc:
             if (err := fault(exc)) is None:

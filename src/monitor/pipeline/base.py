@@ -38,6 +38,9 @@ class Context:
     store: Store
     fetcher: Fetcher | None = None
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    # held by a daemon job that sends digests, taken before `lock`: a digest lets `lock` go while a
+    # message is on its way (its receiver may be silent for minutes), and the next sender waits here
+    delivering: threading.RLock = field(default_factory=threading.RLock, repr=False)
     stopping: threading.Event = field(default_factory=threading.Event, repr=False)
     under_way: threading.Event = field(default_factory=threading.Event, repr=False)  # a message is being sent
     # the daemon's digests that failed (a database locked or full): subscriber -> (failures, when to run again)

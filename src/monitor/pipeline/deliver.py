@@ -11,16 +11,17 @@ CLI `monitor digest` and the daemon never send the same message at once.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from .. import digest, locks, sentlog, snippets
@@ -379,6 +380,20 @@ def _paced(ctx: Context, channel: Channel, key: str, rest: list[Queued], daemon:
     return True
 
 
+@contextlib.contextmanager
+def _let_go(lock: Any, busy: bool) -> Iterator[None]:
+    """`lock` (an RLock this thread may hold, at any depth: the daemon's store lock) let go for the
+    block and held again after, as deep; kept when `busy` (a transaction is open)."""
+    if busy or not lock._is_owned():
+        yield
+        return
+    state = lock._release_save()
+    try:
+        yield
+    finally:
+        lock._acquire_restore(state)
+
+
 class Failure(str):
     """What `_send` returns for a message that failed: the error, and whether the receiver gave
     no answer at all (`NotifyError.silent`)."""
@@ -438,7 +453,8 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
     try:
         from .. import notify  # sending only: `monitor feed` builds stories without loading httpx
 
-        detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
+        with _let_go(ctx.lock, ctx.store.conn.in_transaction):  # the daemon's polls store while it is on its way
+            detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
     except MonitorError as exc:
         if (most := getattr(exc, "too_large", 0)) and smaller is not None and (
                 parts := smaller(most, getattr(exc, "size", 0))):
