@@ -33,13 +33,23 @@ def add(db_path: str | Path, subscriber: str, channel: str, key: str, urls: Iter
     """Note a message its receiver accepted; False when the disk refused the line (a full disk),
     which costs only this note."""
     line = ("\t".join((subscriber, channel, key, " ".join(u for u in urls if u and " " not in u))) + "\n").encode()
+    path = log_path(db_path)
     try:
-        with open(log_path(db_path), "a+b") as f:
+        new = not path.exists()
+        with open(path, "a+b") as f:
             if f.seek(0, os.SEEK_END):  # a line a full disk cut short ends without a break: not this one's start
                 f.seek(-1, os.SEEK_END)
                 if f.read(1) != b"\n":
                     line = b"\n" + line
             f.write(line)
+            f.flush()
+            os.fsync(f.fileno())  # on the disk before the database records it: a power cut keeps the note
+        if new:  # and the file's name in its directory
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
     except OSError:
         return False
     return True
