@@ -150,3 +150,20 @@ def test_a_feed_broken_half_way_keeps_the_items_before_and_names_the_line(tmp_pa
     assert result.returncode == 1
     assert "line 8: the feed cannot be read from here on (mismatched tag)" in result.stderr, result.stderr
     assert "1 items: 1 new" in result.stdout
+
+
+# --- dates without a zone ---------------------------------------------------------------------------
+
+def test_dates_without_a_zone_are_said_once_to_be_read_as_shanghai_time(tmp_path):
+    """An export whose times are UTC written without 'Z' (a database's dump) was stored eight hours
+    off without a word: a time without a zone is Asia/Shanghai's, which the README says and the
+    import did not. It says so once, with the count and how to write another zone (a day alone
+    is a day: not counted)."""
+    rows = [{"url": f"https://county.example.cn/z/{i}.html", "title": f"将乐县第{i}次会议", "body": "将乐县召开会议。",
+             "published": when} for i, when in enumerate(
+                 ["2026-03-05 09:30", "2026/3/6", "2026-03-07T01:30:00Z", "2026年3月8日 10:00", 1772681400])]
+    result = run_import(tmp_path, jsonl(rows))
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "time zone" in line]
+    assert notes == ["note: 2 dates had no time zone and were read as Asia/Shanghai time (UTC+8); "
+                     "dates in another zone need it written (2026-03-05T09:30:00Z, +00:00)"], result.stderr

@@ -225,6 +225,9 @@ def _print_import(report, archive: bool = False) -> None:
     """The import's warnings, skipped lines and summary; exit 1 when it stopped or skipped lines."""
     for line in _collapsed(report.warnings, "warning"):
         click.echo(line, err=True)
+    if report.zoneless:  # once, not a line each: an export in UTC without 'Z' would be 8 hours off
+        click.echo(f"note: {report.zoneless:,} dates had no time zone and were read as Asia/Shanghai time (UTC+8); "
+                   "dates in another zone need it written (2026-03-05T09:30:00Z, +00:00)", err=True)
     for line in _collapsed(report.errors, "skipped"):
         click.echo(line, err=True)
     if report.stopped is not None:

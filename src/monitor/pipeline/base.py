@@ -74,6 +74,7 @@ class ImportReport:
     reposts: int = 0
     duplicates: int = 0
     matched: int = 0
+    zoneless: int = 0  # dates read as Asia/Shanghai time for want of a zone (said once)
     history: int = 0  # stories created that came out before a digest window: recorded read (`backfill`)
     errors: list[str] = field(default_factory=list)  # skipped lines, by number
     warnings: list[str] = field(default_factory=list)  # lines imported with a change (a cut body)

@@ -25,15 +25,22 @@ FORMS = "use ISO 8601 (2026-11-20 or 2026-11-20T09:30:00+08:00), 2026年11月20�
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
                          r"(?:[\sT]*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d{1,6})?)?\s*[分秒]?)?")
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
+_TIMED = re.compile(r"\d[:：时時点點T]\s*\d")  # a time of day written
 _DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)  # before this, a date is a mistake, not news
 
 
-def parse_when(value: object, number: int = 0) -> datetime:
-    """A `published` value → aware UTC datetime; InputError naming the line and the forms read."""
+NO_ZONE = "published without a time zone: read as Asia/Shanghai time"  # a note per line, counted once (`zoneless`)
+
+
+def parse_when(value: object, number: int = 0, notes: list[str] | None = None) -> datetime:
+    """A `published` value → aware UTC datetime; InputError naming the line and the forms read.
+    A time of day without a time zone appends NO_ZONE to `notes`."""
     when = _read(value)
     if when is None:
         raise InputError(f"line {number}: published {value!r} is not a date", hint=_hint(value))
+    if when.tzinfo is None and notes is not None and _TIMED.search(str(value)):  # a day alone is a day
+        notes.append(NO_ZONE)
     try:
         when = (when if when.tzinfo else when.replace(tzinfo=SHANGHAI)).astimezone(timezone.utc)
     except OverflowError:  # year 1 in Shanghai is year 0 in UTC

@@ -25,6 +25,7 @@ from ..errors import MonitorError, StoreError
 from ..models import Article
 from . import backfill, importcsv, importfeed
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
+from .importdates import NO_ZONE
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
 from .importlines import MAX_LINE_BYTES, Unended, article_from_json, cut_short, decode_line, read_lines, text_if_utf16
 from .ingest import Ingestor, Prepared, canonical_of, prepare
@@ -74,6 +75,9 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                     if stop is not None and stop.is_set():
                         report.stopped = MonitorError("import interrupted", hint=AGAIN)
                         break
+                    if NO_ZONE in outcome.warnings:  # counted, said once at the end
+                        report.zoneless += 1
+                        outcome.warnings = [w for w in outcome.warnings if w != NO_ZONE]
                     report.warnings.extend(outcome.warnings)
                     if outcome.error is not None:
                         report.errors.append(outcome.error)

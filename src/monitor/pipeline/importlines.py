@@ -140,8 +140,8 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         shown = obj["url"] if len(obj["url"]) <= 60 else obj["url"][:57] + "…"
         raise InputError(f"line {number}: url {shown!r} is not an http(s) address",
                          hint="give the article's web address, e.g. https://www.example.cn/2026/11/a.html")
-    published = parse_when(obj.get("published"), number) if obj.get("published") else None
     notes = warnings if warnings is not None else []
+    published = parse_when(obj.get("published"), number, notes) if obj.get("published") else None
     if obj.get("html"):
         html = str(obj["html"])
         if len(html) > max_body * HTML_FACTOR:
