@@ -55,9 +55,12 @@ def test_slots_go_to_the_owner_holding_fewest_and_a_cancelled_wait_gives_none_aw
         release = {name: asyncio.Event() for name in ("hog", "other", "third")}
 
         async def one(owner: str, tag: str) -> None:
-            async with slots.held(owner):
+            await slots.acquire(owner)
+            try:
                 order.append(tag)
                 await release[owner].wait()
+            finally:
+                slots.release(owner)
 
         async def settle() -> None:
             for _ in range(5):

@@ -127,7 +127,9 @@ class HostGate:
             while memory is not None and (others := memory.take_turn(host)) > 0:  # another process's turn
                 await asyncio.sleep(min(others, 1.0))
             try:
-                async with self.slots.held(_OWNER.get()):
+                owner = _OWNER.get()
+                await self.slots.acquire(owner)
+                try:
                     started = time.monotonic()
                     try:
                         yield
@@ -143,6 +145,8 @@ class HostGate:
                         # Counted from the end of this request, so the server sees at least `delay`
                         # between two arrivals whatever the network did to either of them.
                         h.next_start = max(h.next_start, ended + h.spacing)
+                finally:
+                    self.slots.release(owner)
             finally:
                 if memory is not None:  # the other processes' next request: this one's delay from now
                     memory.give_back_turn(host, h.spacing)
@@ -197,27 +201,25 @@ class FairSlots:
         self.count: dict[str, int] = {}
         self.waiting: list[tuple[str, asyncio.Future[None]]] = []
 
-    @asynccontextmanager
-    async def held(self, owner: str) -> AsyncIterator[None]:
+    async def acquire(self, owner: str) -> None:
+        """A slot for `owner` (give it back with `release`)."""
         # Free slots with owners waiting means those owners are at their cap (each release
         # serves whoever may take it): an owner under it takes one at once.
         if self.free and self.count.get(owner, 0) < self.cap:
-            self._take(owner)
-        else:
-            waiter = asyncio.get_running_loop().create_future()
-            self.waiting.append((owner, waiter))
-            try:
-                await waiter
-            except BaseException:
-                if (owner, waiter) in self.waiting:
-                    self.waiting.remove((owner, waiter))
-                elif not waiter.cancelled():
-                    self._give(owner)  # given a slot just as the wait was cancelled
-                raise
+            return self._take(owner)
+        waiter = asyncio.get_running_loop().create_future()
+        self.waiting.append((owner, waiter))
         try:
-            yield
-        finally:
-            self._give(owner)
+            await waiter
+        except BaseException:
+            if (owner, waiter) in self.waiting:
+                self.waiting.remove((owner, waiter))
+            elif not waiter.cancelled():
+                self._give(owner)  # given a slot just as the wait was cancelled
+            raise
+
+    def release(self, owner: str) -> None:
+        self._give(owner)
 
     def _take(self, owner: str) -> None:
         self.free -= 1
