@@ -63,3 +63,18 @@ def test_canonical_and_later_pages_resolve_against_the_base():
         "http://www.county.gov.cn/xw/2026/12/xw/2026/12/content_1.htm"
     # the Link header's canonical is the address asked's, whatever the base
     assert canonical_link(page, {"link": '<content_1.htm>; rel="canonical"'}, html.encode()) == page
+
+
+def test_add_source_finds_the_feed_a_page_under_a_base_href_announces(tmp_path):
+    from test_add_source_faults import _block, _run
+
+    with Site() as a:
+        rss = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>县融媒体</title>'
+               f"<item><title>{TITLE}</title><link>{a.url('/xw/2026/12/content_1.htm')}</link></item></channel></rss>")
+        a.page("/rss.xml", rss, content_type="application/rss+xml; charset=utf-8")
+        a.page("/xw/index.html", f'<html><head><base href="{a.url("/")}"><title>县融媒体</title>'
+               '<link rel="alternate" type="application/rss+xml" title="要闻" href="rss.xml"></head>'
+               f'<body><ul class="news"><li><a href="xw/2026/12/content_1.htm">{TITLE}</a></li></ul></body></html>')
+        result = _run(tmp_path, "add-source", a.url("/xw/index.html"))
+    assert result.returncode == 0, result.stderr
+    assert _block(result.stdout)["url"] == a.url("/rss.xml"), result.stdout

@@ -350,6 +350,13 @@ def node_title(node: Any) -> str | None:
     return text or (node.attributes.get("alt") or node.attributes.get("title") or "").strip() or None
 
 
+def page_base(tree: Any, url: str) -> str:
+    """What a parsed page's relative links resolve against, as a browser resolves them: its
+    first `<base href>` (itself resolved against `url`), else `url`."""
+    node = tree.css_first("base[href]")
+    return (absolute(url, node.attributes.get("href")) if node is not None else None) or url
+
+
 def frame_urls(tree: Any, base: str) -> list[str]:
     """The addresses of a page's frames and iframes (a `<frameset>` around the real list page),
     in order, at most three."""

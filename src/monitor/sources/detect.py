@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..decode import decode_html
 from ..markup import reshape
-from .base import LINKS, absolute, frame_urls, node_link
+from .base import LINKS, absolute, frame_urls, node_link, page_base
 from .jsonfeed import is_json
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
@@ -113,7 +113,9 @@ def feed_links(text: str, url: str) -> list[tuple[str, str]]:
     from selectolax.lexbor import LexborHTMLParser
 
     out = []
-    for node in LexborHTMLParser(reshape(text)).css("link[rel][href]"):
+    tree = LexborHTMLParser(reshape(text))
+    url = page_base(tree, url)  # (`<base href>`: a browser's feed button resolves against it)
+    for node in tree.css("link[rel][href]"):
         attrs = node.attributes
         rel, kind = (attrs.get("rel") or "").lower(), (attrs.get("type") or "").lower()
         if "alternate" in rel and kind.startswith(_FEED_TYPES):
@@ -167,8 +169,7 @@ def list_page(text: str, url: str) -> Guess | None:
 
     tree = LexborHTMLParser(reshape(text))
     site = _site(urlsplit(url).hostname or "")
-    base = tree.css_first("base[href]")
-    url = (absolute(url, base.attributes.get("href")) if base else None) or url
+    url = page_base(tree, url)
     anchors = []
     # the links a browser follows, as the poll reads them: `<a href>`, an image map's areas, a
     # link a script opens (`javascript:window.open('…')`, `data-href`)
@@ -293,7 +294,8 @@ def frames(text: str, url: str) -> list[str]:
     `<frameset>` or an `<iframe>` around its list keeps the list a browser shows."""
     from selectolax.lexbor import LexborHTMLParser
 
-    return frame_urls(LexborHTMLParser(reshape(text)), url)
+    tree = LexborHTMLParser(reshape(text))
+    return frame_urls(tree, page_base(tree, url))
 
 
 def _article_like(link: str) -> bool:

@@ -45,6 +45,7 @@ from .base import (
     mark,
     node_link,
     node_title,
+    page_base,
     page_failed,
     read_marks,
     script_link,
@@ -181,8 +182,7 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     if "document" in text and "write" in text:  # a list the page's script writes, as a browser runs it
         text = run_writes(text)
     tree = LexborHTMLParser(reshape(text))  # see markup
-    base = tree.css_first("base[href]")
-    base_url = (absolute(url, base.attributes.get("href")) if base else None) or url
+    base_url = page_base(tree, url)
     nodes = tree.css(source.link_selector or LINKS)
     found: list[tuple[str, str | None]] = []
     anchors = []
