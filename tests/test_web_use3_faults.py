@@ -1,6 +1,6 @@
 """`monitor serve` used as colleagues use it, third round: a story imported without source names
 read on its own page; a verdict of a topic since taken out of the config; a topic's chart over
-more sources than its palette has colours."""
+more sources than its palette has colours; a story one site holds at several addresses."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ OLD = ('[topics."园区旧题"]\n[topics."园区旧题".groups.g]\nterms = ["产
 BODY = ("三明市与上海市闵行区签订沪明对口合作框架协议，两地将共建产业园区，在文旅康养、农产品进沪、"
         "干部人才交流等方面开展合作，首批八个项目当天签约。")
 UNNAMED = ["https://www.county.example.cn/n/1.html", "https://mirror.example.com/a/2.html"]
+TEA = "将乐县擂茶制作技艺列入省级非遗名录，当地茶农在春季采制新茶，游客可体验擂茶制作全过程。"
+# one county station's story at three addresses (its news, its culture channel, its mobile page), a paper's copy
+CHANNELS = [("县台", "https://tv.example.cn/news/5.html"), ("县台", "https://tv.example.cn/culture/5.html"),
+            ("县台", "https://m.tv.example.cn/5.html"), ("市报", "https://paper.example.cn/5.html")]
 OUTLETS = [f"站点{i:02d}" for i in range(11)]  # more than the chart's eight colours
 
 
@@ -31,6 +35,8 @@ def _lines() -> list[dict]:
     recent = datetime.now(timezone.utc) - timedelta(days=3)
     lines = [{"url": url, "title": "三明闵行签订对口合作协议", "body": BODY, "published": f"2026-11-2{k} 09:00"}
              for k, url in enumerate(UNNAMED)]  # an export naming no outlet: stored under `import`
+    lines += [{"url": url, "source": name, "title": "将乐擂茶列入省级非遗名录", "body": TEA,
+               "published": f"2026-11-25T0{k}:00:00+08:00"} for k, (name, url) in enumerate(CHANNELS)]
     for i, name in enumerate(OUTLETS):  # one story each, a few of them two
         for j in range(1 + (i % 3 == 0)):
             lines.append({"url": f"https://o{i}.example.cn/{j}.html", "source": name,
@@ -107,3 +113,21 @@ def test_each_source_in_a_topics_chart_has_a_colour_of_its_own(town):
     assert {"站点00", "站点03", "站点06", "站点09"} <= own, own
     drawn = set(re.findall(r'<rect [^>]*fill="([^"]+)"', html))
     assert drawn <= set(colours), (drawn, colours)
+
+
+def test_versions_at_one_site_are_not_counted_as_outlets(town):
+    """A county station filing one story under its news and culture channels and its mobile page,
+    and a paper copying it, was '+3 outlets' in the results (the title listing 县台 县台 市报) and
+    'Story N: 4 outlet versions', 'All 4 outlets' on its page: a press office counting who carried
+    it counted the station three times. Versions are counted as versions, outlets once each."""
+    site, store = town
+    html = get(site, "/search", params={"q": "擂茶"}).text
+    chip = re.search(r'<span class="outlets" title="([^"]*)">(.*?)</span>', html, re.S)
+    assert chip, html
+    assert unescape(chip.group(1)) == "市报" and _text(chip.group(2)) == "+3 versions, 1 other outlet", chip.groups()
+    page = _text(get(site, f"/story/{_story_of(store, CHANNELS[0][1])}").text)
+    assert "4 versions at 2 outlets" in page, page
+    assert "outlets: 3" not in page and "4 outlet versions" not in page
+    # versions all at other outlets keep the words they had
+    html = get(site, "/search", params={"q": "三明闵行"}).text
+    assert ">+1 outlet</span>" in html

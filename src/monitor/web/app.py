@@ -58,6 +58,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.filters["when"] = _when
     env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
     env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
+    env.filters["outlets"] = outlet_names  # versions counted as outlets: one site's two copies are one outlet
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["topic_path"] = topic_path
     env.globals["search_feed_title"] = search_feed_title
@@ -325,6 +326,12 @@ def search_feed_title(p: dict[str, str]) -> str:
     query's feeds apart, and a browser offers the feed by it)."""
     return " · ".join([f"monitor: {p['q'] or 'newest'}", *(f"{k} {p[k]}" for k in ("topic", "source", "since", "until")
                                                           if p[k]), *(["by relevance"] if p["sort"] == "relevance" else [])])
+
+
+def outlet_names(rows: list[dict]) -> list[str]:
+    """The outlets that carried these versions (rows with `source` and `url`), each once, in order:
+    a site holding a story at two addresses (two channels, a mobile page) is one outlet, not two."""
+    return list(dict.fromkeys(feeds.outlet(x["source"], x["url"]) for x in rows))
 
 
 def _said_above(versions: list[dict]) -> None:
