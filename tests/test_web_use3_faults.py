@@ -1,6 +1,7 @@
 """`monitor serve` used as colleagues use it, third round: a story imported without source names
 read on its own page; a verdict of a topic since taken out of the config; a topic's chart over
-more sources than its palette has colours; a story one site holds at several addresses."""
+more sources than its palette has colours; a story one site holds at several addresses; a search feed
+holding an article that gave no date; a source taken out of the config on the sources page."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ TEA = "将乐县擂茶制作技艺列入省级非遗名录，当地茶农在春�
 # one county station's story at three addresses (its news, its culture channel, its mobile page), a paper's copy
 CHANNELS = [("县台", "https://tv.example.cn/news/5.html"), ("县台", "https://tv.example.cn/culture/5.html"),
             ("县台", "https://m.tv.example.cn/5.html"), ("市报", "https://paper.example.cn/5.html")]
+UNDATED = "https://undated.example.cn/k/1.html"  # a page that gave no date
 OUTLETS = [f"站点{i:02d}" for i in range(11)]  # more than the chart's eight colours
 
 
@@ -37,6 +39,8 @@ def _lines() -> list[dict]:
              for k, url in enumerate(UNNAMED)]  # an export naming no outlet: stored under `import`
     lines += [{"url": url, "source": name, "title": "将乐擂茶列入省级非遗名录", "body": TEA,
                "published": f"2026-11-25T0{k}:00:00+08:00"} for k, (name, url) in enumerate(CHANNELS)]
+    lines.append({"url": UNDATED, "source": "客家网", "title": "宁化客家祖地祭祖大典举行",
+                  "body": "宁化县石壁客家祖地举行世界客属祭祖大典，海内外客家乡亲代表参加，共叙乡情。"})
     for i, name in enumerate(OUTLETS):  # one story each, a few of them two
         for j in range(1 + (i % 3 == 0)):
             lines.append({"url": f"https://o{i}.example.cn/{j}.html", "source": name,
@@ -131,3 +135,33 @@ def test_versions_at_one_site_are_not_counted_as_outlets(town):
     # versions all at other outlets keep the words they had
     html = get(site, "/search", params={"q": "三明闵行"}).text
     assert ">+1 outlet</span>" in html
+
+
+def test_a_search_feeds_undated_entry_keeps_the_time_it_was_stored(town):
+    """A search feed's entry for an article whose page gave no date was dated the moment the feed
+    was asked for: a reader polling it every few minutes saw the entry updated each time, and the
+    feed's ETag never held (a 304 never came), while the feed itself was dated 1970. A topic's feed dates such an entry by when the
+    article was stored; the search feed now does too."""
+    site, store = town
+    xml = get(site, "/search.atom", params={"q": "客家"}).text
+    stamps = re.findall(r"<entry>.*?<updated>([^<]+)</updated>", xml, re.S)
+    fetched = store.db.execute("SELECT fetched_at FROM articles WHERE url = ?", [UNDATED]).fetchone()[0]
+    stored = datetime.fromisoformat(fetched).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert stamps == [stored], (stamps, fetched)
+    # and the feed's own date is its newest entry's, not the epoch an empty feed has
+    assert re.search(r"<updated>([^<]+)</updated>", xml).group(1) == stored
+
+
+def test_a_source_taken_out_of_the_config_is_said_to_be_no_longer_polled(town):
+    """A source removed from the config kept its row on the sources page as the last poll left it,
+    nothing said: one that had failed read '5 errors in a row' as if still failing (someone to
+    call), one that had worked green 'ok', as healthy-looking as a source polled a minute ago.
+    The row says it is no longer in the config and not polled."""
+    site, store = town
+    for _ in range(5):
+        store.record_poll("旧站", "html", "https://old.example.cn/list", status="error", error="HTTP 503")
+    store.record_poll("停用站", "html", "https://stopped.example.cn/list", status="ok", new=3)
+    html = get(site, "/sources").text
+    for name in ("旧站", "停用站"):
+        row = next(r for r in html.split("<tr>") if name in r)
+        assert "no longer in the config" in _text(row), row

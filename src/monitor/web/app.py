@@ -384,6 +384,7 @@ def _story(r: dict) -> Story:
     """A search result as the Story an Atom entry is made of."""
     return Story(story_id=r["story_id"], article_id=r["id"], title=r["title"], url=r["url"], source=r["source"],
                  published=parse_iso(r["published"]), topics=tuple(r["topics"]), snippet=r["snippet"],
+                 seen=parse_iso(r.get("fetched")),  # an undated entry's date: when stored, not when asked for
                  reposts=tuple(Repost(p["id"], p["source"], p["url"], "", parse_iso(p["published"]))
                                for p in r["reposts"]))
 
