@@ -71,12 +71,29 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                    for r in (digest_job(name) if name in {s.name for s in ctx.cfg.subscribers} else [])]
         try:
             with ctx.delivering, ctx.lock:
-                return results + retry_due(ctx)
+                results += retry_due(ctx)
         except Exception as exc:
             if (err := fault(exc)) is None:
                 raise
-            log.error("digest retries: %s", err)
+            retries_failing(str(err))
             return results
+        if failing:
+            log.warning("digest retries work again, after %d failed runs since %s", failing["runs"], failing["since"])
+            failing.clear()
+        return results
+
+    failing: dict[str, Any] = {}  # the retry job's database fault, said once (a damaged file fails it every minute)
+
+    def retries_failing(error: str) -> None:
+        now = time.monotonic()
+        if failing.get("error") == error and now - failing["said"] < RESAY:
+            failing["runs"] += 1
+            return
+        again = failing.get("error") == error
+        failing.update(error=error, said=now, runs=failing.get("runs", 0) + 1,
+                       since=failing.get("since") or datetime.now().astimezone().isoformat(timespec="seconds"))
+        log.error("digest retries: %s%s", f"still failing since {failing['since']} ({failing['runs']} runs): "
+                  if again else "", error + ("" if again else " (said again when it changes, works again, or hourly)"))
 
     def fault(exc: Exception) -> MonitorError | None:
         return exc if isinstance(exc, MonitorError) else database_fault(exc, ctx.store.path)
@@ -111,6 +128,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     return sched
 
 
+RESAY = 3600.0  # seconds before the retry job's unchanged fault is said again
 AGAIN_FIRST = 20.0  # seconds at least before a digest that failed runs again (at the retry job's next minute),
 # doubled at each failure in a row
 AGAIN_CAP = 3600.0
