@@ -167,3 +167,24 @@ def test_dates_without_a_zone_are_said_once_to_be_read_as_shanghai_time(tmp_path
     notes = [line for line in result.stderr.splitlines() if "time zone" in line]
     assert notes == ["note: 2 dates had no time zone and were read as Asia/Shanghai time (UTC+8); "
                      "dates in another zone need it written (2026-03-05T09:30:00Z, +00:00)"], result.stderr
+
+
+# --- one address, three texts -----------------------------------------------------------------------
+
+def test_an_address_given_again_with_another_text_is_said_once_and_the_first_kept(tmp_path):
+    """An export holding each edit of a page (the same address three times, three bodies) was
+    counted '2 already stored', as if they were unchanged copies: which text was kept, and that
+    the others were dropped, went unsaid."""
+    rows = [{"url": "https://county.example.cn/e/1.html", "title": "永安市召开会议", "body": body,
+             "published": "2026-03-05T09:30:00+08:00"}
+            for body in ("永安市召开会议。", "永安市召开会议，部署春耕。", "永安市召开会议，部署春耕和防汛。")]
+    rows.append({**rows[0]})  # the first text once more: nothing to say
+    rows.append({"url": "https://county.example.cn/e/2.html", "title": "沙县区召开会议", "body": "沙县区召开会议。",
+                 "published": "2026-03-05T09:30:00+08:00"})
+    result = run_import(tmp_path, jsonl(rows + rows[-1:]))
+    assert result.returncode == 0, result.stderr
+    assert "6 lines: 2 new, 0 reposts, 4 already stored" in result.stdout, result.stdout
+    assert result.stderr.splitlines() == [
+        "warning: line 2: https://county.example.cn/e/1.html was given before (line 1) with another text; "
+        "the first is kept, as it is for later lines"], result.stderr
+    assert [b for _, b, _ in stored(tmp_path)] == ["永安市召开会议。", "沙县区召开会议。"]

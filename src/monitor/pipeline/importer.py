@@ -70,11 +70,13 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
             # closed here, in this thread, however the loop ends: left to the collector (a full
             # disk's error holds it in a cycle), the workers' pool was closed in whatever thread
             # collected it, once in the pool's own result thread, which then waited on itself for ever
+            given = _Given()
             with contextlib.closing(outcomes):
                 for outcome in outcomes:
                     if stop is not None and stop.is_set():
                         report.stopped = MonitorError("import interrupted", hint=AGAIN)
                         break
+                    given.check(outcome)
                     if NO_ZONE in outcome.warnings:  # counted, said once at the end
                         report.zoneless += 1
                         outcome.warnings = [w for w in outcome.warnings if w != NO_ZONE]
@@ -116,6 +118,34 @@ class _Outcome:
     error: str | None = None
     number: int = 0
     warnings: list[str] = field(default_factory=list)
+    text: int = 0  # a hash of the article's title and body: one address given twice with two texts
+    url: str = ""  # the article's address as the line gave it
+
+
+class _Given:
+    """The addresses of this import's last GIVEN_KEPT articles, with the line and text each came
+    with: an address given again with another text (an export holding each edit of a page) is
+    named, and the first kept, where it was counted 'already stored' as an unchanged copy is."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, tuple[int, int | None]] = {}  # address → (its first line, text; None once said)
+
+    def check(self, outcome: _Outcome) -> None:
+        item = outcome.item
+        if not isinstance(item, (Prepared, Ingested)) or not item.canonical:
+            return
+        first = self.seen.get(item.canonical)
+        if first is None:
+            self.seen[item.canonical] = (outcome.number, outcome.text)
+            if len(self.seen) > GIVEN_KEPT:
+                del self.seen[next(iter(self.seen))]
+        elif first[1] not in (outcome.text, None):  # said once an address
+            outcome.warnings.append(f"line {outcome.number}: {outcome.url} was given before (line {first[0]}) "
+                                    "with another text; the first is kept, as it is for later lines")
+            self.seen[item.canonical] = (first[0], None)
+
+
+GIVEN_KEPT = 20_000  # addresses remembered (bounded memory for a file of millions of lines)
 
 
 def _numbered(source: Iterable[bytes | str | None], report: ImportReport) -> Iterator[tuple[int, bytes | str]]:
@@ -142,6 +172,8 @@ def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
     outcome = _Outcome(number=number)
     try:
         outcome.item = article_from_json(decode_line(raw, number, outcome.warnings), number, max_body, outcome.warnings)
+        article = outcome.item[0]
+        outcome.text, outcome.url = hash((article.title, article.body)), article.url or ""
     except MonitorError as exc:
         outcome.error = cut_short(number) if isinstance(raw, Unended) else str(exc)
     except Exception as exc:  # one line's surprise must not end the import of the rest
