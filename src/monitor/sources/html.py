@@ -2,7 +2,8 @@
 
 In: the list page (bytes, headers, final URL) and the source's `link_selector`; further pages
 by `page_url` (`index_{n}.htm`, `?page={n}`, `node_123_{n}.htm`; page k has n = first_page + k - 1)
-or by following `next_selector`. Stops early when a page adds only links already stored. A
+or by following `next_selector`. Stops early when a page adds only links already stored, or (a source
+polled before) ends on one: the news is all on it, the `pages` are the first poll's backfill. A
 source that polled before reads on past `pages` (up to `crawl.catch_up` more) while each page
 ends on a link not stored yet: more news came than its pages hold (a weekend the daemon was
 down); without `page_url` or `next_selector` the page's own "下一页" link leads on. When even
@@ -91,7 +92,9 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             if number < source.pages:
                 listing.pages[-1].note = "only known links: later pages not fetched"
             break
-        if number >= source.pages and kept[-1].url in known:  # the news ends on this page
+        if kept[-1].url in known and (number >= source.pages or crawl.catch_up):  # the news ends on this page
+            if number < source.pages:  # (a polled source: `pages` are its first poll's reach, not every poll's)
+                listing.pages[-1].note = "the news ends on this page: later pages not fetched"
             break
         if number == budget:
             if crawl.catch_up and not posted:  # more news than a poll reads: the next poll reads on from here

@@ -90,6 +90,9 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         if new == 0:
             listing.pages[-1].note = "only known links: later pages not fetched"
             break
+        if ends_known and crawl.catch_up:  # a polled source whose news ends on this page
+            listing.pages[-1].note = "the news ends on this page: later pages not fetched"
+            break
         after = _next(source, got.url, number + 1, cursor, asked)
         if after is None:  # a cursor API's answer naming no next page: the list's end
             break
