@@ -65,3 +65,18 @@ def test_the_queue_drains_and_is_bounded(make_ctx, monkeypatch):  # noqa: F811
     assert [row["url"] for row in kept] == [a.url(f"/news/{n}.html") for n in (6, 5, 4, 3, 2)], kept
     assert [r.new for r in reports] == [4, 2] and left == [], (reports, left)
     assert len(stored) == 10, sorted(stored)
+
+
+def test_monitor_sources_says_how_many_links_wait(make_ctx):  # noqa: F811
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    with Site() as a:
+        newest_first_list(a, range(1, 11))
+        ctx = make_ctx(source(a), fetch=FETCH + "max_articles_per_poll = 4\n")
+        poll(ctx)
+        result = CliRunner().invoke(main, ["--config", str(ctx.cfg.path), "--db", str(ctx.cfg.db_path), "sources"],
+                                    env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "6 links waiting for the next poll" in " ".join(result.output.split()), result.output

@@ -124,11 +124,20 @@ def run(state, once, metrics_port, metrics_host) -> None:
                    recheck=recheck)
 
 
+def _waiting(stored: str | None) -> list[str]:
+    """'N links waiting' for a source whose last poll left links for the next; nothing else."""
+    from ..pipeline import waiting
+
+    count = len(waiting.of({"waiting": stored})) if stored and stored != "[]" else 0
+    return [f"{count} links waiting for the next poll"] if count else []
+
+
 @click.command()
 @click.pass_obj
 def sources(state) -> None:
     """List configured sources with their last poll, status, error and failing article links.
-    `backlog` says where later polls read on from when more news came than a poll reads, and
+    `backlog` says where later polls read on from when more news came than a poll reads, and how
+    many links the last poll left for the next (over max_articles_per_poll), and
     `robots.txt` how many links the site's robots.txt kept out at the last poll."""
     from collections import Counter
 
@@ -142,7 +151,7 @@ def sources(state) -> None:
         rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
                      r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
                      failing[s.name], (r.get("last_error") or "")[:100],
-                     ", ".join(f"page {n}" for n in r.get("backlog") or ()),
+                     ", ".join([*(f"page {n}" for n in r.get("backlog") or ()), *_waiting(r.get("waiting"))]),
                      _kept_out(r.get("robots_skipped"))])
     print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
                             "failing links", "last error", "backlog", "robots.txt"], rows)
