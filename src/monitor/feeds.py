@@ -12,10 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from .decode import xml_text
-from .models import IMPORTED, Repost, Story
+from .models import Repost, Story, outlet
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
@@ -39,17 +38,6 @@ def titled(title: str | None) -> str:
     """A title to show: a page stored without one (an empty <title>, an imported line without a
     `title`) is named so, not left an empty link or entry no one can click."""
     return title if title and title.strip() else UNTITLED
-
-
-def outlet(source: str, url: str | None) -> str:
-    """Who carried a version, to show: its source's name, or for an article imported without one
-    (every such line is stored under one name, `import`) its address's host: the versions of a
-    story imported from two exports read 'also at: sanming.example.cn, mirror.example.com', not
-    'import, import'."""
-    if source != IMPORTED or not url:
-        return source
-    host = urlsplit(url).hostname if _WEB.match(url) else None
-    return (host[4:] if host.startswith("www.") else host) if host else source
 
 
 def _utc(dt: datetime) -> datetime:

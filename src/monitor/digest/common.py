@@ -16,7 +16,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .. import snippets
-from ..models import Digest, Repost, Story
+from ..models import Digest, Repost, Story, outlet
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -193,7 +193,7 @@ def meta(story: Story, topic: str) -> str:
     """`三明日报 · 2026-11-26 09:30 · also in: 文旅协作`."""
     others = [t for t in story.topics if t != topic]
     also = [f"also in: {'、'.join(others)}"] if others else []
-    return " · ".join([story.source, local_time(story.published), *also])
+    return " · ".join([outlet(story.source, story.url), local_time(story.published), *also])
 
 
 def more_entry(n: int) -> Repost:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import snippets
-from ..models import Digest, Story
+from ..models import Digest, Story, outlet
 from .common import (
     Page,
     digest_id,
@@ -59,7 +59,7 @@ def slack_section(story: Story, topic: str) -> dict[str, Any]:
         lines.append("> " + highlight(story.snippet, story_terms(story), "slack"))
     if story.reposts:
         lines.append("also reported by: " + ", ".join(
-            f"<{slack_url(r.url)}|{slack_escape(r.source)}>" if safe_url(r.url) else slack_escape(r.source)
+            f"<{slack_url(r.url)}|{slack_escape(outlet(r.source, r.url))}>" if safe_url(r.url) else slack_escape(r.source)
             for r in story.reposts))
     return {"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)}}
 
@@ -100,7 +100,7 @@ def _feishu_story(story: Story, topic: str, n: int) -> list[list[dict[str, Any]]
     if story.reposts:
         row = [_feishu_text("also reported by: ")]
         for i, r in enumerate(story.reposts):
-            row += ([_feishu_text(", ")] if i else []) + [_feishu_link(r.source, r.url)]
+            row += ([_feishu_text(", ")] if i else []) + [_feishu_link(outlet(r.source, r.url), r.url)]
         rows.append(row)
     return [*rows, [_feishu_text("")]]
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Digest, Story
+from ..models import Digest, Story, outlet
 from .common import (
     Page,
     empty_line,
@@ -31,7 +31,7 @@ FORMATS = ("text", "markdown", "html", "json")
 
 
 def _reposts_text(story: Story) -> str:
-    return ", ".join(f"{r.source} <{r.url}>" if r.url else r.source for r in story.reposts)
+    return ", ".join(f"{outlet(r.source, r.url)} <{r.url}>" if r.url else r.source for r in story.reposts)
 
 
 @lru_cache(maxsize=4096)  # planning a long digest renders each story once, not once per try
@@ -58,7 +58,7 @@ def _md_story(story: Story, topic: str, n: int) -> str:
     if story.snippet:
         lines += ["", "> " + highlight(story.snippet, story_terms(story), "markdown")]
     if story.reposts:
-        lines += ["", "also reported by: " + ", ".join(md_link(r.source, r.url) for r in story.reposts)]
+        lines += ["", "also reported by: " + ", ".join(md_link(outlet(r.source, r.url), r.url) for r in story.reposts)]
     if story.page_url:
         lines += ["", md_link("every outlet's version", story.page_url)]
     return "\n".join(lines)
@@ -77,7 +77,7 @@ def _html_story(story: Story, topic: str, n: int) -> str:
     if story.snippet:
         parts.append(f"<div>{highlight(story.snippet, story_terms(story), 'html')}</div>")
     if story.reposts:
-        links = ", ".join(_html_link(r.source, r.url) for r in story.reposts)
+        links = ", ".join(_html_link(outlet(r.source, r.url), r.url) for r in story.reposts)
         parts.append(f'<div style="color:#666;font-size:90%">also reported by: {links}</div>')
     if story.page_url:
         parts.append(f'<div style="font-size:90%">{_html_link("every outlet’s version", story.page_url)}</div>')
