@@ -165,3 +165,15 @@ def test_a_source_taken_out_of_the_config_is_said_to_be_no_longer_polled(town):
     for name in ("旧站", "停用站"):
         row = next(r for r in html.split("<tr>") if name in r)
         assert "no longer in the config" in _text(row), row
+
+
+def test_every_page_has_one_heading_above_its_results(town):
+    """The search page had no <h1>: its results were h2 headings under nothing, so a screen
+    reader's list of headings (how its users move through a page) began with the first result
+    and never said what the page was. Every page has one h1, first, and no level is skipped."""
+    site, store = town
+    for path in ("/search", "/search?q=%E6%93%82%E8%8C%B6", "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D", "/topic/hu-ming",
+                 "/sources", f"/story/{_story_of(store, UNNAMED[0])}"):
+        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", get(site, path).text)]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
