@@ -9,6 +9,7 @@ import json
 import re
 from datetime import datetime, timedelta, timezone
 from html import unescape
+from itertools import pairwise
 
 import pytest
 from click.testing import CliRunner
@@ -176,4 +177,4 @@ def test_every_page_has_one_heading_above_its_results(town):
                  "/sources", f"/story/{_story_of(store, UNNAMED[0])}"):
         levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", get(site, path).text)]
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (path, levels)
