@@ -165,3 +165,36 @@ def test_the_daemons_store_work_goes_on_while_a_digest_waits_for_a_silent_receiv
         assert ctx.store.conn.execute("SELECT status FROM outbox").fetchone()[0] == "failed"
     finally:
         receiver.close()
+
+
+def test_the_daemons_store_work_goes_on_while_its_digest_waits_for_another_sender(tmp_path, monkeypatch):
+    """A `monitor digest` sending (its receiver slow) holds the delivery lock; the daemon's digest
+    waited for it (up to two minutes) holding the store's lock, and the polls with it."""
+    from monitor import locks, scheduler
+    from monitor.pipeline import deliver
+
+    monkeypatch.setattr(deliver, "LOCK_WAIT", 20.0)
+    receiver = Quiet(answers=lambda n: True)
+    try:
+        ctx = world(tmp_path, monkeypatch, {"kind": "webhook", "format": "json",
+                                            "url": f"http://127.0.0.1:{receiver.port}/hook"}, n=3)
+        job = scheduler.build(ctx.cfg, ctx.store, None, ctx=ctx).get_job("digest:desk")
+        with locks.exclusive(locks.lock_path(tmp_path / "m.db", "deliver"), "the other sender"):
+            asking, acquire = threading.Event(), locks._acquire
+
+            def _acquire(*args):  # the daemon's digest is at the delivery lock
+                asking.set()
+                return acquire(*args)
+
+            monkeypatch.setattr(locks, "_acquire", _acquire)
+            digest = threading.Thread(target=job.func, args=job.args)
+            digest.start()
+            assert asking.wait(30)
+            with ctx.lock:  # a poll's store step
+                import_lines(ctx, news_lines(1, start=50))
+            waiting = digest.is_alive()
+        digest.join()
+        assert waiting, "the store waited for the daemon's digest to give up on the delivery lock"
+        assert counts(receiver.bodies) == dict.fromkeys([0, 1, 2, 50], 1)
+    finally:
+        receiver.close()

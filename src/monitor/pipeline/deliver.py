@@ -160,7 +160,7 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     pairs = _channel_pairs(ctx, subscriber)
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
-    with _delivery_lock(ctx):
+    with _delivering(ctx):
         if subscriber is None:
             _drop_former(ctx)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
@@ -181,7 +181,7 @@ def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> 
     (after backfilling an archive, or for a new subscriber who wants only what comes next).
     Returns (subscriber, channel, marked, left) per channel."""
     done = []
-    with _delivery_lock(ctx):
+    with _delivering(ctx):
         for sub, ch in _channel_pairs(ctx, subscriber):
             key = channel_key(ch)
             marked, left = ctx.store.mark_read(sub.name, key, sub.topics, before)
@@ -193,7 +193,7 @@ def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> 
 def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
-    with _delivery_lock(ctx):
+    with _delivering(ctx):
         _drop_former(ctx)
         _reconcile(ctx, _channel_pairs(ctx, None))
         for name, key in ctx.store.outbox_channels_due(now):
@@ -254,6 +254,16 @@ def _channel_pairs(ctx: Context, subscriber: str | None) -> list[tuple[Subscribe
     """(subscriber, channel) for one subscriber or all; one without channels prints to stdout."""
     subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
     return [(sub, ch) for sub in subs for ch in sub.channels or (Channel(kind="stdout", format=sub.format),)]
+
+
+@contextlib.contextmanager
+def _delivering(ctx: Context) -> Iterator[None]:
+    """The database's delivery lock, waited for with the daemon's store lock let go (`_let_go`):
+    a `monitor digest` sending meanwhile holds it up to LOCK_WAIT, and the polls store meanwhile."""
+    with contextlib.ExitStack() as held:
+        with _let_go(ctx.lock, ctx.store.conn.in_transaction):
+            held.enter_context(_delivery_lock(ctx))
+        yield
 
 
 def _delivery_lock(ctx: Context) -> AbstractContextManager[Path]:
