@@ -283,6 +283,8 @@ class Reloader:
             return False
         with self.ctx.delivering, self.ctx.lock:  # no job's store work (nor a digest) runs while the config changes
             self.ctx.cfg = new
+            same = {s.name for s in old.sources if s.enabled}  # the outages of sources unchanged are kept
+            self.ctx.outages.keep({s.name for s in new.sources if s.enabled and s.name in same and s in old.sources})
             if self.after:
                 self._after()
             wanted = self.build(new, self.ctx)  # reads and records digest runs on the shared connection

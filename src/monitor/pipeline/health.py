@@ -53,6 +53,12 @@ class Outages:
     def __init__(self) -> None:
         self.failing: dict[str, tuple[str, str, int]] = {}  # source -> (status, since, failed polls)
 
+    def keep(self, sources: set[str]) -> None:
+        """Forget the outages of sources not named (taken out of the config, disabled, read from
+        another address: a reload): one put back and failing is said again, from its own start."""
+        for gone in self.failing.keys() - sources:
+            del self.failing[gone]
+
     def note(self, source: str, status: str, error: str, now: str) -> str | None:
         was = self.failing.get(source)
         if status in WORKING:
