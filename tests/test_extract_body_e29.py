@@ -79,3 +79,17 @@ def test_an_e_papers_picture_page_is_told_in_its_one_caption():
             f"<div class='pic'><img src='a.jpg'></div><div class='content'><p>{caption}</p></div>"
             "<div class='pages'>第01版:封面 下一版</div></div></body></html>")
     assert caption in extract(html, None, now=NOW).paragraphs
+
+
+def test_a_gallery_of_two_pictures_keeps_both_captions():
+    # a 图集: each picture in a list item with its caption; the longer caption scored the item, the shorter one is
+    # no less the text
+    first = ("9月6日，区中小学和幼儿园的六百余名教师参加庆祝教师节表彰大会，区委书记、区长等领导与教师们共同庆祝节日，"
+             "大会还为教龄满三十年的教师颁发了纪念证书。")
+    second = "大会表彰了六个教育工作先进单位和三百零九名先进个人。"
+    items = "".join(f"<li><div class='num'>{i + 1}/2</div><img src='/pic/{i}.jpg'><p class='desc'>{t}</p></li>"
+                    for i, t in enumerate((first, second)))
+    html = ("<html><head><meta charset='utf-8'><title>区庆祝教师节_图集</title></head><body><div class='nav'><a>首页</a><a>图集</a></div>"
+            f"<div class='gallery'><h1>区庆祝教师节</h1><div class='meta'>2012-09-07</div><ul class='pics'>{items}</ul>"
+            "<div class='ctrl'><a>上一张</a> <a>下一张</a> <a>返回列表</a></div></div></body></html>")
+    assert list(extract(html, None, now=NOW).paragraphs) == [first, second]

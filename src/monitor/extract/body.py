@@ -435,6 +435,7 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     if wrapper.mem_id != top.mem_id:
         return [*_halves_before(wrapper, scores, top_score * 0.2), top, *_twin_wrappers_after(wrapper, scores)]
     top_class = top.attributes.get("class")
+    in_items = top.tag == "li"  # the text in a list's item: its sibling items may hold more of it
     kept: list[LexborNode] = []
     recent: list[LexborNode] = []  # the last few siblings before `top`, nearest last
     gap: int | None = -1  # siblings passed since the last kept one after `top`; -1 before it, None once closed
@@ -451,8 +452,8 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
         bonus = top_score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0.0
         if scores.get(sibling, 0.0) + bonus >= threshold and link_density(sibling) < 0.3:
             kept.append(sibling)
-        elif sibling.tag == "p" and _good_paragraph(sibling):
-            kept.append(sibling)
+        elif (sibling.tag == "p" or (in_items and sibling.tag == "li")) and _good_paragraph(sibling):
+            kept.append(sibling)  # (a 图集's items: the other pictures' captions beside the longest one)
         elif gap is not None and gap >= 0:
             verdict = _follows(sibling)
             if verdict == "keep" and gap <= 1:
