@@ -110,7 +110,8 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     known = done | (claimed & set(unique))
     fresh = [(unique[k], k) for k in keys if k not in known]
     if any("?" in k for _, k in fresh):  # a value that changes at each read: the stored article
-        fresh = [(c, k) for c, k in fresh if "?" not in k or not variants.stored_as(ctx.store, c, k, run.generic)]
+        fresh = [(c, k) for c, k in fresh if "?" not in k or not (variants.stored_as(ctx.store, c, k, run.generic)
+                                                                  or variants.listed_bare(unique, c, k))]
     listed = len(fresh)
     cap = ctx.cfg.fetch.max_articles_per_poll
     if len(fresh) > cap:

@@ -7,7 +7,9 @@ already shown to change nothing: a stored alias and its article differ in that p
 (the same page came under both), the link differs from that article in no other, and the link's
 text is the article's headline. Without that, a list page writing a new random value into every
 link at each read had every article fetched again, poll after poll, and a new alias row kept for
-each. Links told apart by their query (`show.php?id=`) differ in their text, and are fetched.
+each. Links told apart by their query (`show.php?id=`) differ in their text, and are fetched. A link
+the same listing also gives without its query, under the same headline (`1.html?page=1`, a print
+view), is that article (`listed_bare`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ def stored_as(store: Store, cand: Candidate, key: str, generic: set[str]) -> boo
         if idle and differ and differ <= idle and headline and (anchor in headline or headline in anchor):
             return True
     return False
+
+
+def listed_bare(listed: dict[str, Candidate], cand: Candidate, key: str) -> bool:
+    """Whether the listing also gives the link `key` without its query, under the same headline
+    (`1.html` and `1.html?page=1`, a print view `1.html?print=1`): one article listed twice, its
+    page fetched once. A headline of fewer than six letters (`阅读全文`) tells nothing."""
+    bare = listed.get(key.partition("?")[0])
+    anchor = _letters(cand.title or "")
+    return bare is not None and bare is not cand and len(anchor) >= 6 and _letters(bare.title or "") == anchor
 
 
 def _params(query: str) -> dict[str, str] | None:
