@@ -100,6 +100,19 @@ def counts(texts: list[str]) -> Counter[int]:
 
 # ---------------------------------------------------------------- servers that misbehave
 
+def read_request(conn: Any) -> bytes:
+    """The whole HTTP request read from a socket (headers and Content-Length body)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length:")), 0)
+    while len(body) < length:
+        body += conn.recv(65536)
+    return head + b"\r\n\r\n" + body
+
+
 class StallingReceiver:
     """Wraps conftest's WebhookReceiver: request number `at` (1-based) hangs until `release()`."""
 

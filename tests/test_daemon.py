@@ -43,10 +43,12 @@ def site():
         yield server
 
 
-def start(path: Path, db: Path, *extra: str) -> subprocess.Popen:
+def start(path: Path, db: Path, *extra: str, verbose: bool = True) -> subprocess.Popen:
+    """`monitor run` in its own process (with -v unless `verbose` is false: the daemon's own level)."""
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), "-v", "run",
-                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db),
+                             *(["-v"] if verbose else []), "run", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def wait_for(check, timeout: float = 30.0, what: str = "") -> None:

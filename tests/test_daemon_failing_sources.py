@@ -14,7 +14,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from test_daemon import HEAD, NO_PROXY, stop, wait_for
+from test_daemon import HEAD, start, stop, wait_for
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>县融媒体</title><link>{base}/</link>
@@ -72,21 +72,12 @@ def flaky():
     site.close()
 
 
-def start_quiet(path, db, *extra):
-    import os
-    import subprocess
-    import sys
-    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), *extra, "run"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-
-
 def test_a_failing_source_is_said_once_when_it_fails_and_once_when_it_works_again(tmp_path, flaky):
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
                     + f'[[sources]]\nname = "county"\nkind = "feed"\nurl = "{flaky.base}/feed.xml"\n'
                       'interval = "2s"\n', encoding="utf-8")
-    proc = start_quiet(path, db)
+    proc = start(path, db, verbose=False)
     try:
         wait_for(lambda: flaky.feeds >= 3, timeout=60, what="three failing polls")
         flaky.down = False

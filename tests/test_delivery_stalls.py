@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from conftest import SMTPSink, free_port
-from delivery_world import counts, news_lines, quick_webhooks, write_config
+from delivery_world import counts, news_lines, quick_webhooks, read_request, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
@@ -109,19 +109,6 @@ def send_in_time(ctx: Context):
 
 def hook(port: int, fmt: str = "json") -> dict:
     return {"kind": "webhook", "url": f"http://127.0.0.1:{port}/hook", "format": fmt}
-
-
-def read_request(conn: socket.socket) -> bytes:
-    """The whole HTTP request (headers and Content-Length body)."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        data += conn.recv(65536)
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                   if line.lower().startswith(b"content-length:")), 0)
-    while len(body) < length:
-        body += conn.recv(65536)
-    return head + b"\r\n\r\n" + body
 
 
 # ---------------------------------------------------------------- webhooks

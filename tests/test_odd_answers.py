@@ -16,7 +16,7 @@ import socket
 import threading
 
 import pytest
-from delivery_world import NO_PROXY, counts, news_lines, write_config
+from delivery_world import NO_PROXY, counts, news_lines, read_request, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
@@ -60,14 +60,7 @@ def world(tmp_path, channel, monkeypatch):
 
 
 def http(server: OddServer, conn: socket.socket, n: int) -> None:
-    data = b""
-    while b"\r\n\r\n" not in data:
-        data += conn.recv(65536)
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
-    while len(body) < length:
-        body += conn.recv(65536)
-    server.seen.append(body.decode())
+    server.seen.append(read_request(conn).partition(b"\r\n\r\n")[2].decode())
     junk = b"plain words, not compressed"
     conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: " + server.encoding
                  + b"\r\nContent-Length: %d\r\n\r\n" % len(junk) + junk)

@@ -13,7 +13,7 @@ import contextlib
 import socket
 import threading
 
-from delivery_world import counts, news_lines, quick_webhooks, write_config
+from delivery_world import counts, news_lines, quick_webhooks, read_request, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
@@ -45,14 +45,7 @@ class Quiet:
             self.quiet.append(conn)
             return
         with contextlib.suppress(OSError):
-            data = b""
-            while b"\r\n\r\n" not in data:
-                data += conn.recv(65536)
-            head, _, body = data.partition(b"\r\n\r\n")
-            length = next(int(x.split(b":")[1]) for x in head.split(b"\r\n") if x.lower().startswith(b"content-length"))
-            while len(body) < length:
-                body += conn.recv(65536)
-            self.bodies.append(body.decode())
+            self.bodies.append(read_request(conn).partition(b"\r\n\r\n")[2].decode())
             if not self.answers(len(self.bodies)):
                 self.quiet.append(conn)
                 return

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from delivery_world import news_lines, write_config
+from delivery_world import NO_PROXY, news_lines, write_config
 
 from monitor import config, scheduler
 from monitor.pipeline import Context, import_lines, send_digests
@@ -20,7 +20,7 @@ from monitor.store import Store
 
 def test_a_retry_job_failing_on_a_locked_database_says_so_once_and_when_it_works_again(
         tmp_path, webhook_receiver, caplog, monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    for name in NO_PROXY:
         monkeypatch.delenv(name, raising=False)
     path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json",
                                                      "url": webhook_receiver.url + "/hook"}])
