@@ -27,8 +27,8 @@ def test_a_source_of_slow_hosts_leaves_slots_for_the_others(make_ctx):  # noqa: 
         for site in slow:
             site.drip("/a.html", every=0.5)
         hog.listing("/list.html", [site.url("/a.html") for site in slow])
-        # the good list answers a little later: the slow links are all asked for by then
-        good.routes["/list.html"] = late_list
+        # the good list answers once the slow links hold their slots (half of them: 8), not after a guessed pause
+        good.routes["/list.html"] = lambda h: late_list(h, slow)
         good.article("/b.html", "沪明合作新闻二")
         ctx = make_ctx(source_toml("hog", hog.url("/list.html")) + source_toml("good", good.url("/list.html")),
                        fetch=FETCH)
@@ -41,9 +41,11 @@ def test_a_source_of_slow_hosts_leaves_slots_for_the_others(make_ctx):  # noqa: 
     assert len(before) <= 8, f"{len(before)} slow hosts were asked before the good page"
 
 
-def late_list(h) -> None:
-    """The good source's list page, half a second late."""
-    time.sleep(0.5)
+def late_list(h, slow: list[Site]) -> None:
+    """The good source's list page, once eight slow hosts have been asked (at most 30 s late)."""
+    deadline = time.monotonic() + 30
+    while sum(any(hit.path == "/a.html" for hit in site.hits) for site in slow) < 8 and time.monotonic() < deadline:
+        time.sleep(0.01)
     _send(h, 200, {"Content-Type": "text/html; charset=utf-8"}, list_html(["/b.html"]).encode())
 
 
