@@ -20,6 +20,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, make
 
 from .models import SourceReport
 from .pipeline import DigestResult
+from .pipeline.health import WORKING
 
 
 class Metrics:
@@ -43,7 +44,8 @@ class Metrics:
         self.cycle_seconds = Gauge("monitor_cycle_seconds", "Seconds the last poll of each source took",
                                    per_source, registry=r)
         self.last_success = Gauge("monitor_last_success_timestamp_seconds",
-                                  "When each source last polled without error", per_source, registry=r)
+                                  "When each source last polled and got its listing (ok, not modified or partial)",
+                                  per_source, registry=r)
         self.sent = Counter("monitor_messages_sent", "Digest messages accepted by their receiver", per_channel,
                             registry=r)
         self.failed = Counter("monitor_messages_failed", "Digest message sends that failed (retried later)",
@@ -116,7 +118,7 @@ class Metrics:
         self.polls.labels(r.source, r.status).inc()
         self.poll_seconds.labels(r.source).observe(r.duration_ms / 1000)
         self.cycle_seconds.labels(r.source).set(r.duration_ms / 1000)
-        if r.status != "error":
+        if r.status in WORKING:  # as the database counts it: not a feed gone, a site resting or a WAF page
             self.last_success.labels(r.source).set(time.time())
 
     def _digest(self, d: DigestResult) -> None:
