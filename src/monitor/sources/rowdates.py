@@ -26,7 +26,8 @@ _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\])】）]?")
 _DIGITS = re.compile(r"\d{1,2}\s*[-/.年月]\s*\d")  # what any date holds
-_AGO = re.compile(r"前|刚|剛|昨|今|ago|[Tt]oday|[Yy]esterday")  # what a relative date holds
+# what a relative date holds (not a headline's 今年, 前期 or 昨日 alone)
+_AGO = re.compile(r"\d\s*(?:秒|分|小|個|个|天|周|週|星期)|刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
 _STOP = frozenset({"body", "html", "ul", "ol", "table", "tbody", "form"})
 
 
