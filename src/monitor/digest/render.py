@@ -126,5 +126,9 @@ def body(digest: Digest, fmt: str, page: Page | None = None) -> str:
 def html_document(digest: Digest, inner: str) -> str:
     """`inner` wrapped as a whole UTF-8 HTML document titled with the subject."""
     head = _esc(subject(digest))
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>{head}</title></head>\n'
-            f'<body style="font-family:sans-serif;line-height:1.5">\n{inner}\n</body>\n</html>\n')
+    # a phone's width: an unbroken title or outlet name wraps (word-wrap for the clients that know
+    # no `anywhere`), and the viewport says the message is made for the screen it is read on
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{head}</title></head>\n'
+            f'<body style="font-family:sans-serif;line-height:1.5;word-wrap:break-word;overflow-wrap:anywhere">\n'
+            f'{inner}\n</body>\n</html>\n')
