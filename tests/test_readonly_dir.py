@@ -8,14 +8,12 @@ that read work, and each that writes is one line saying the directory cannot be 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_readonly_store import CONFIG, ROW, monitor
+from test_readonly_store import CONFIG, ROW, monitor, unwritable
 
 
 @pytest.fixture
@@ -28,16 +26,7 @@ def read_only_dir(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     assert run(tmp_path, "import", str(tmp_path / "in.jsonl")).returncode == 0
     assert sorted(p.name for p in folder.iterdir()) == ["m.db"]
-    chattr = shutil.which("chattr")
-    if chattr and subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode == 0:
-        yield folder
-        subprocess.run([chattr, "-i", str(folder)], check=True)
-        return
-    if os.geteuid() == 0:
-        pytest.skip("root without chattr +i on this file system: no way to make a directory unwritable")
-    folder.chmod(0o555)
-    yield folder
-    folder.chmod(0o755)
+    yield from unwritable(folder, 0o555)
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

@@ -31,17 +31,24 @@ def read_only_db(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "monitor.toml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "in.jsonl").write_text(json.dumps(ROW, ensure_ascii=False) + "\n", encoding="utf-8")
     assert monitor(tmp_path, "import", str(tmp_path / "in.jsonl")).returncode == 0
-    db = tmp_path / "m.db"
+    yield from unwritable(tmp_path / "m.db", 0o444)
+
+
+def unwritable(path: Path, mode: int) -> Iterator[Path]:
+    """For a fixture: `path` made unwritable while the test runs, then as it was. Immutable
+    (`chattr +i`, which holds for root too), or, for a user other than root, `mode`."""
     chattr = shutil.which("chattr")
-    if chattr and subprocess.run([chattr, "+i", str(db)], capture_output=True).returncode == 0:
-        yield db
-        subprocess.run([chattr, "-i", str(db)], check=True)
+    if chattr and subprocess.run([chattr, "+i", str(path)], capture_output=True).returncode == 0:
+        yield path
+        subprocess.run([chattr, "-i", str(path)], check=True)
         return
     if os.geteuid() == 0:
-        pytest.skip("root without chattr +i on this file system: no way to make a file unwritable")
-    db.chmod(0o444)
-    yield db
-    db.chmod(0o644)
+        what = "a directory" if path.is_dir() else "a file"
+        pytest.skip(f"root without chattr +i on this file system: no way to make {what} unwritable")
+    before = path.stat().st_mode & 0o777
+    path.chmod(mode)
+    yield path
+    path.chmod(before)
 
 
 def test_search_and_feed_read_a_read_only_database(tmp_path, read_only_db):
