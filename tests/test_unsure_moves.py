@@ -14,13 +14,20 @@ from __future__ import annotations
 
 import pytest
 from conftest import _start
-from delivery_world import counts, news_lines, write_config
+from delivery_world import counts, news_lines, quick_webhooks, write_config
 from test_delivery_unknown import LateReceiver
 from test_smtp_dropped import Dropping
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No proxy from the environment (an HTTP_PROXY would take the webhooks to 127.0.0.1 elsewhere),
+    webhook retries without waiting, as the other delivery tests have them."""
+    quick_webhooks(monkeypatch)
 
 
 def load(tmp_path, channels, store=None, subscriber=True):
