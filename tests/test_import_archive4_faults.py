@@ -188,3 +188,14 @@ def test_an_address_given_again_with_another_text_is_said_once_and_the_first_kep
         "warning: line 2: https://county.example.cn/e/1.html was given before (line 1) with another text; "
         "the first is kept, as it is for later lines"], result.stderr
     assert [b for _, b, _ in stored(tmp_path)] == ["永安市召开会议。", "沙县区召开会议。"]
+
+
+def test_resume_is_taken_by_an_import_run_again(tmp_path):
+    """`monitor import --resume FILE` after an import was killed half-way (what other importers
+    call it) was refused, 'No such option: --resume', where running it again goes on."""
+    rows = [{"url": f"https://county.example.cn/r/{i}.html", "title": f"清流县第{i}次会议", "body": f"清流县召开第{i}次会议。",
+             "published": "2026-03-05"} for i in range(10)]
+    assert run_import(tmp_path, jsonl(rows[:6])).returncode == 0  # as if killed after six
+    result = run_import(tmp_path, jsonl(rows), "--resume")
+    assert result.returncode == 0, result.stderr
+    assert "10 lines: 4 new, 0 reposts, 6 already stored" in result.stdout, result.stdout

@@ -203,12 +203,16 @@ def _stop_on_signals() -> threading.Event:
 @click.option("--archive", is_flag=True,
               help="Record the stories that came out before a subscriber's digest window as read, not sent "
                    "(default: every matching story waits for its digest, once).")
+@click.option("--resume", is_flag=True,
+              help="Go on with an import that was stopped or killed: what it stored is skipped (as when run again).")
 @click.pass_obj
-def import_(state, file, max_body, archive) -> None:
+def import_(state, file, max_body, archive, resume) -> None:
     """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -.
 
-    A bad line (not UTF-8, not JSON, missing fields) is reported by number and skipped while
-    the others land; the exit status is then 1. Every matching story waits for its digest;
+    A CSV or tab-separated table with a header row naming the address column, and an RSS or
+    Atom file, are read too. A bad line (not UTF-8, not JSON, missing fields) is reported by
+    number and skipped while the others land; the exit status is then 1. An import stopped or
+    killed half-way goes on when run again (or with --resume): what it stored is skipped. Every matching story waits for its digest;
     with --archive a story the import creates that came out before a subscriber's digest
     window (its previous scheduled time) is recorded as read for that subscriber instead, so
     an archive does not flood the next digests."""
