@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from delivery_world import webhook_world
+from delivery_world import quick_webhooks, webhook_world
 
 from monitor import sentlog
 from monitor.pipeline import send_digests
 
 
 def test_the_note_is_on_the_disk_before_the_database_records_the_message(tmp_path, webhook_receiver, monkeypatch):
+    quick_webhooks(monkeypatch)  # no proxy from the environment
     ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook")
     synced: list[tuple[str, str]] = []
     real = os.fsync
