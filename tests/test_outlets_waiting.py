@@ -40,6 +40,7 @@ def test_links_deferred_by_the_cap_are_fetched_after_the_list_scrolls_past_them(
         first = poll(ctx)[0]
         newest_first_list(a, range(61, 121))  # 60 more: the first 60 are off the list's page
         second = poll(ctx)[0]
+        by_second = urls(ctx)
         third = poll(ctx)[0]
         stored = urls(ctx)
         left = json.loads(ctx.store.source_state("portal").get("waiting") or "[]")
@@ -47,6 +48,7 @@ def test_links_deferred_by_the_cap_are_fetched_after_the_list_scrolls_past_them(
     assert second.new == 20 and third.new == 20, (second, third)
     assert {a.url(f"/news/{n}.html") for n in range(1, 61)} <= stored, sorted(stored)
     # the newest of them first: 21-40 at the second poll, 1-20 at the third
+    assert by_second == {a.url(f"/news/{n}.html") for n in range(21, 61)}, sorted(by_second)
     assert [row["url"] for row in left] == [a.url(f"/news/{n}.html") for n in range(120, 60, -1)]
 
 

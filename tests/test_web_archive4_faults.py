@@ -97,6 +97,10 @@ def test_an_empty_feed_is_the_same_feed_at_every_write():
 
 def test_a_served_feed_of_a_search_that_finds_nothing_keeps_its_etag(site):
     served, _, _ = site
+    asked = datetime.now(timezone.utc)
     first = get(served, "/search.atom", params={"q": "不存在的词语"})
     again = get(served, "/search.atom", params={"q": "不存在的词语"}, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
+    # not dated the moment it was asked (two requests in one second shared that date, a later one would not)
+    updated = re.search(r"<updated>([^<]+)</updated>", first.text).group(1)
+    assert datetime.fromisoformat(updated.replace("Z", "+00:00")) < asked - timedelta(minutes=1), updated
