@@ -117,6 +117,14 @@ def _start(sink: SMTPSink, **kwargs: Any) -> Controller:
     return controller
 
 
+@pytest.fixture(autouse=True)
+def _no_proxy_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests talk to 127.0.0.1 alone: a proxy in the environment (HTTP_PROXY and the rest, which the
+    fetcher and the webhooks honour) would take their requests elsewhere (a CI box behind one)."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Tables and parsed configs cached in the session's own directory (subprocesses inherit
