@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import signal
 
-from test_daemon import HEAD, stop, wait_for
-from test_daemon_failing_sources import flaky, start_quiet  # noqa: F401 (fixture)
+from test_daemon import HEAD, start, stop, wait_for
+from test_daemon_failing_sources import flaky  # noqa: F401 (fixture)
 
 QUIET = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
 SOURCE = '[[sources]]\nname = "county"\nkind = "feed"\nurl = "{url}"\ninterval = "2s"\n'
@@ -25,7 +25,7 @@ def test_a_failing_source_taken_out_and_put_back_is_said_failing_again(tmp_path,
     # before counted. A source out of the config, or read from another address, starts afresh.
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml"), encoding="utf-8")
-    proc = start_quiet(path, db)
+    proc = start(path, db, verbose=False)
     try:
         wait_for(lambda: flaky.feeds >= 2, timeout=60, what="two failing polls")
         path.write_text(QUIET, encoding="utf-8")  # taken out
