@@ -43,6 +43,11 @@ def _lines() -> list[dict]:
                "published": f"2026-11-25T0{k}:00:00+08:00"} for k, (name, url) in enumerate(CHANNELS)]
     lines.append({"url": UNDATED, "source": "客家网", "title": "宁化客家祖地祭祖大典举行",
                   "body": "宁化县石壁客家祖地举行世界客属祭祖大典，海内外客家乡亲代表参加，共叙乡情。"})
+    tea = "闽东茶园春茶开采，茶农忙于采摘加工，今年春茶品质较好，价格稳中有升。"  # an old story copied again
+    lines += [{"url": f"https://tea{k}.example.cn/1.html", "source": f"茶{k}", "title": "闽东茶园春茶开采",
+               "body": tea, "published": day} for k, day in enumerate(["2026-11-01 09:00", "2026-11-29 09:00"])]
+    lines.append({"url": "https://tea9.example.cn/2.html", "source": "茶9", "title": "闽东茶园冬季管护",
+                  "body": "闽东茶园进入冬季管护期，茶农修剪茶树、施用有机肥，为来年春茶打基础。", "published": "2026-11-15 09:00"})
     for i, name in enumerate(OUTLETS):  # one story each, a few of them two
         for j in range(1 + (i % 3 == 0)):
             lines.append({"url": f"https://o{i}.example.cn/{j}.html", "source": name,
@@ -178,3 +183,41 @@ def test_every_page_has_one_heading_above_its_results(town):
         levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", get(site, path).text)]
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
         assert all(b - a <= 1 for a, b in pairwise(levels)), (path, levels)
+
+
+def test_a_story_placed_by_a_new_copy_says_so_where_the_order_by_date_reads(town):
+    """Results go newest first by a story's newest matching copy, but each is shown by its first:
+    an old story copied again this week stood at the top dated weeks ago, above stories dated
+    since, and the page's order by date looked broken (a colleague took the results for
+    unsorted). Such a story also shows its newest copy's date."""
+    site, _ = town
+    html = get(site, "/search", params={"q": "闽东茶园"}).text
+    metas = [_text(m) for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
+    assert len(metas) == 2, metas
+    assert "2026-11-01 09:00" in metas[0] and "newest copy 2026-11-29 09:00" in metas[0], metas
+    assert "2026-11-15 09:00" in metas[1] and "newest copy" not in metas[1], metas
+    relevance = get(site, "/search", params={"q": "闽东茶园", "sort": "relevance"}).text
+    assert "newest copy" not in relevance  # by relevance, dates do not order the page
+
+
+def test_templates_written_by_an_upgrade_wait_for_a_restart(town, tmp_path, monkeypatch):
+    """A `git pull` or `pip install` of a new version under a running `monitor serve` had the old
+    code render the new templates, read again as their files changed: a template using a filter
+    only the new code defines made every page answer 500 until someone restarted the server.
+    The pages are the templates the server started with."""
+    import shutil
+
+    from monitor.web import app as web_app
+
+    _, store = town
+    shutil.copytree(web_app.files("monitor") / "web" / "templates", tmp_path / "web" / "templates")
+    monkeypatch.setattr(web_app, "files", lambda _package: tmp_path)
+    cfg = config_mod.load(store.path.parent / "m.toml", store.path)
+    with Served(create_app(Context(cfg, store), auth="")) as served:
+        assert get(served, "/search").status_code == 200
+        for name in ("base.html", "_results.html", "search.html"):  # an upgrade's templates, a filter of its own
+            page = tmp_path / "web" / "templates" / name
+            page.write_text(page.read_text(encoding="utf-8").replace("{{ root }}", "{{ root | made_later }}"),
+                            encoding="utf-8")
+        for path in ("/search", "/search?q=%E6%93%82%E8%8C%B6", "/sources"):
+            assert get(served, path).status_code == 200, path

@@ -198,18 +198,22 @@ def _results(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int
              skip: frozenset[str]) -> list[dict]:
     """Full rows, reposts and snippets, for the page only."""
     members = ctx.store.story_members({s for _, s in page})
+    placed = {s: a for a, s in page}  # the article that placed each story: its newest (or most relevant) match
     if not articles:
         page = _leads(ctx, q, filters, page, members, skip)
     terms = q.terms()
     out = []
     for r in ctx.store.article_rows([a for a, _ in page]):
         others = [m for m in members.get(r["story_id"], []) if m["id"] != r["id"]]
+        # a story led by its earliest match but placed by a later one (an old story copied again):
+        # that copy's date, which the page shows so the order by date reads as one
+        placer = next((m["date"] for m in others if m["id"] == placed.get(r["story_id"])), None)
         out.append({"id": r["id"], "title": r["title"], "url": r["url"], "source": r["source"],
                     "published": r["published"], "fetched": r["fetched_at"], "topics": r["topics"],
                     "story_id": r["story_id"],
                     "reposts": [{"id": m["id"], "url": m["url"], "source": m["source"], "published": m["published"]}
                                 for m in others],
-                    "snippet": _snippet(ctx, r, terms), "terms": terms})
+                    "snippet": _snippet(ctx, r, terms), "terms": terms, "placed": placer})
     return out
 
 

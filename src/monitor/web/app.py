@@ -53,8 +53,11 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     """The app over `ctx` (or an archive still to be made); `auth` ("user:password", default from
     MONITOR_WEB_AUTH) adds basic auth."""
     archive = ctx if isinstance(ctx, Archive) else Archive.of(ctx)
+    # the templates as the server started: an upgrade writing new ones under a running server
+    # (a git pull, a pip install) had its old code render them, and a filter only the new code
+    # defines made every page a 500 until a restart
     env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
-                      autoescape=select_autoescape(["html"]))
+                      autoescape=select_autoescape(["html"]), auto_reload=False)
     env.filters["when"] = _when
     env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
     env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
@@ -125,10 +128,10 @@ class _Pages:
     @contextlib.asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
         """Before the first request, what the first page after a start waited for (~0.4 s at
-        200,000 articles, 1.3 s cold): every stored source name (the source filter's), the
-        templates compiled, and the character table that marks the terms (numpy, past a few
-        pages of text)."""
-        for name in ("search.html", "story.html", "topic.html", "sources.html", "missing.html"):
+        200,000 articles, 1.3 s cold): every stored source name (the source filter's), every
+        template compiled (and kept: an upgrade's new ones wait for a restart), and the
+        character table that marks the terms (numpy, past a few pages of text)."""
+        for name in self.env.list_templates():  # every one, those extended and included too
             self.env.get_template(name)
         chartable.load_dense()
         with contextlib.suppress(NotYet):  # no archive yet: read at its first page
