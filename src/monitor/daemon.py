@@ -31,6 +31,7 @@ from .pipeline import Context
 
 log = logging.getLogger("monitor")
 OWN_JOBS = ("daemon:", "outbox:")  # jobs the daemon adds itself; a reload leaves them alone
+OWN_POOL = "own"  # the executor of everything but polls (`scheduler.build`): never behind stalled polls
 
 
 @contextmanager
@@ -265,7 +266,8 @@ class Reloader:
         Each request is a job of its own: a SIGHUP while a reload waited for the store was a run
         of the same job, skipped as one too many, and the edit it announced never read."""
         self._asked += 1
-        self.sched.add_job(self.reload, id=f"daemon:reload:{self._asked}", name="reload the config")
+        self.sched.add_job(self.reload, id=f"daemon:reload:{self._asked}", name="reload the config",
+                           executor=OWN_POOL if OWN_POOL in getattr(self.sched, "_executors", {}) else "default")
 
     def reload(self) -> bool:
         """Re-read the config file and bring the jobs in line with it; False (old config kept) when it is invalid.
@@ -324,7 +326,8 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
             continue
         extra = {"next_run_time": _pending_next(job)} if old is None and _pending_next(job) else {}
         running.add_job(job.func, job.trigger, args=job.args, id=job.id, name=job.name, replace_existing=True,
-                        misfire_grace_time=getattr(job, "misfire_grace_time", undefined), **extra)
+                        misfire_grace_time=getattr(job, "misfire_grace_time", undefined),
+                        executor=getattr(job, "executor", "default"), **extra)
         added, changed = added + (old is None), changed + (old is not None)
     for job in have.values():
         job.remove()

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -35,7 +36,10 @@ log = logging.getLogger("monitor")
 def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None) -> BackgroundScheduler:
     """A scheduler with every poll and digest job added (not started); `ctx` when the daemon shares one."""
     ctx = ctx or Context(cfg, store, fetcher)
-    sched = BackgroundScheduler(timezone=cfg.timezone,
+    # Polls have the default pool; digests, retries and reloads one of their own (OWN_POOL): ten
+    # stalled sites held every thread, and a SIGHUP, the morning digest and the retries waited for them.
+    sched = BackgroundScheduler(timezone=cfg.timezone, executors={"default": ThreadPoolExecutor(POLL_THREADS),
+                                                                daemon.OWN_POOL: ThreadPoolExecutor(OWN_THREADS)},
                               job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": 600})
 
     def poll_job(name: str) -> list[SourceReport]:
@@ -113,7 +117,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         # misfire_grace_time None: a digest whose time passed while the process was suspended or
         # busy still goes out, late, rather than waiting for the next day
         sched.add_job(digest_job, trigger, args=[sub.name], id=f"digest:{sub.name}", name=f"digest {sub.name}",
-                      misfire_grace_time=None)
+                      misfire_grace_time=None, executor=daemon.OWN_POOL)
         last_run = store.last_digest_run(sub.name)
         if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
             store.digest_ran(sub.name, now)
@@ -121,13 +125,16 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
             log.info("digest subscriber=%s: its run of %s was missed while the daemon was not running: sending now",
                      sub.name, missed.isoformat())
             sched.add_job(digest_job, args=[sub.name], id=f"digest-missed:{sub.name}",
-                          name=f"missed digest {sub.name}", next_run_time=now, misfire_grace_time=None)
+                          name=f"missed digest {sub.name}", next_run_time=now, misfire_grace_time=None,
+                          executor=daemon.OWN_POOL)
     if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
         sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
-                      name="retry failed digest messages")
+                      name="retry failed digest messages", executor=daemon.OWN_POOL)
     return sched
 
 
+POLL_THREADS = 10  # polls at once (APScheduler's default pool)
+OWN_THREADS = 3  # digests, retries and reloads at once (they take turns on ctx.delivering anyway)
 RESAY = 3600.0  # seconds before the retry job's unchanged fault is said again
 AGAIN_FIRST = 20.0  # seconds at least before a digest that failed runs again (at the retry job's next minute),
 # doubled at each failure in a row
