@@ -356,3 +356,21 @@ def test_a_config_saved_by_windows_notepad_loads(tmp_path, encoding):
                       .encode(encoding))
     path.write_bytes(text.replace("monitor:topics/hu-ming.toml", topic.as_posix()).encode(encoding))
     assert "hu-ming" in config.load(path).topics
+
+
+@pytest.mark.parametrize("url, said", [("http://[::1/feed", "Invalid IPv6 URL"), ("http://:80/feed", "no host"),
+                                       ("http://x.example.cn:99999/feed", "out of range"),
+                                       ("http://x.example.cn:8o/feed", "not a valid URL"),
+                                       ("http://x.example.cn:0/feed", "port 0")])
+def test_a_url_no_poll_can_fetch_is_refused_by_the_config_check(tmp_path, url, said):
+    # check-config said ok and every poll failed with 'not a valid URL (a broken link)'
+    path = write(tmp_path, GOOD.replace('url = "https://example.cn/rss.xml"', f"url = {json.dumps(url)}"))
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert f"url: not a valid URL: {url!r}" in str(err.value) and said in str(err.value), str(err.value)
+
+
+def test_urls_with_ports_ipv6_and_chinese_hosts_stay_valid(tmp_path):
+    for url in ("http://[::1]:8080/feed", "https://www.example.cn:8443/a?b=1#c", "http://三明.中国/新闻/"):
+        path = write(tmp_path, GOOD.replace('url = "https://example.cn/rss.xml"', f"url = {json.dumps(url)}"))
+        assert config.load(path).sources[0].url == url

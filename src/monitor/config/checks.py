@@ -158,9 +158,20 @@ def regex(pattern: str) -> None:
 
 
 def http_url(url: str) -> None:
-    """An absolute http(s) URL."""
+    """An absolute http(s) URL with a host and, if any, a port from 1 to 65535 (`http://[::1/feed`,
+    `http://:80/` and `:99999` passed here and failed at every poll as 'not a valid URL')."""
     if not _URL.match(url):
         raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # an unclosed [IPv6 bracket, a port that is no number or out of range
+        raise Invalid(f"not a valid URL: {url!r} ({exc})", "e.g. https://www.example.cn:8080/news/") from None
+    if not parts.hostname or port == 0:
+        raise Invalid(f"not a valid URL: {url!r} (no host)" if not parts.hostname else
+                      f"not a valid URL: {url!r} (port 0)", "e.g. https://www.example.cn/news/")
 
 
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?", re.I)  # one label, split at dots first: linear
