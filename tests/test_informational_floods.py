@@ -4,10 +4,12 @@ such a host kept a core busy parsing them for the request's whole budget, and th
 second try for as long again (30 s + 30 s a link at the defaults; a list of such links on
 several hosts, every core), and the link was called slow ('deferred'), asked again each poll.
 Now past 20 informational answers before the final one, the answer is refused as malformed,
-at once; a few early hints before a page (as CDNs send them) are read past as before."""
+at once; a few early hints before a page (as CDNs send them) are read past as before. So is an
+answer that opens with no status line (HTTP/0.9's bare page), refused as its first bytes come."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections.abc import Iterator
@@ -85,3 +87,39 @@ def test_early_hints_before_a_page_are_read_past(hinted):
     with Fetcher(cfg) as f:
         for _ in range(3):  # one connection kept alive: the hints counted afresh for each answer
             assert "沪明合作新闻" in f.get(f"http://127.0.0.1:{hinted}/a.html").text
+
+
+@pytest.fixture
+def bare():
+    """A page sent with no status line at all (as HTTP/0.9 did), the connection kept open."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def one(conn: socket.socket) -> None:
+        with conn, contextlib.suppress(OSError):
+            conn.recv(65536)
+            conn.sendall(article_html("沪明合作新闻", BODY).encode())
+            stop.wait(30)
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=one, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield listener.getsockname()[1]
+    stop.set()
+    listener.close()
+
+
+def test_an_answer_without_a_status_line_is_refused_when_it_begins(bare):
+    """h11 waited for the end of a head that never came: the request's whole budget, twice, and the
+    link was deferred as slow; Chromium refuses such an answer at once."""
+    cfg = FetchConfig(min_delay=0.0, retries=1, timeout=8.0, allow_private=("127.0.0.1",))
+    with Fetcher(cfg) as f, pytest.raises(FetchError) as err:
+        f.get(f"http://127.0.0.1:{bare}/a.html")
+    assert err.value.kind != "timeout", err.value.message
+    assert "without a status line" in err.value.message, err.value.message

@@ -22,7 +22,8 @@ read as HTTP/1.0; the reason phrase, which nothing reads, dropped when h11 would
 answer that is not HTTP (no `http` first, no three-digit status) is still refused. Past
 `MAX_INFORMATIONAL` informational answers (`100 Continue`, `103 Early Hints`) before a final one,
 the answer is refused: httpcore reads them in a loop of its own, and a server sending them for
-ever kept a core busy for the request's whole budget. `install()`
+ever kept a core busy for the request's whole budget. An answer whose first bytes are no status
+line (HTTP/0.9's bare page) is refused as soon as they come, not at the end of the budget. `install()`
 wraps h11's reader of a server's answer: a head it refuses is read once more, mended; idempotent.
 Both HTTP clients install it: the fetcher (pages, robots.txt) and the webhook sender (a
 receiver's answer; `monitor digest` alone never loads the fetcher).
@@ -174,6 +175,15 @@ def _chunks(reader: type) -> type:
     return Chunks
 
 
+def _no_status_line(buf: Any) -> bool:
+    """Whether the answer begun in `buf` can open with no status line: its first bytes past blank
+    lines are not `HTTP` in any case (a page sent bare, as HTTP/0.9 did, or another protocol's
+    greeting). Chromium refuses such an answer at once (but on port 80); h11 waited for the end of
+    a head that never comes, the whole request's budget when the server keeps the connection."""
+    start = bytes(getattr(buf, "_data", b"")[:64]).lstrip()
+    return len(start) >= 4 and start[:4].lower() != b"http"
+
+
 def _head(buf: Any, read: Any) -> Any:
     """The head `read` (h11's reader) takes from `buf`; one it refuses read once more, mended."""
     kept = _Kept(buf)
@@ -220,6 +230,8 @@ def install() -> None:
                     raise LocalProtocolError(f"over {MAX_INFORMATIONAL} informational answers and no final one")
             elif head is not None:
                 buf.informational = 0
+            elif _no_status_line(buf):
+                raise LocalProtocolError("an answer without a status line (HTTP/0.9, or no HTTP at all)")
             return head
 
         mended.mended = True  # type: ignore[attr-defined]
