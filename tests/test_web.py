@@ -267,7 +267,7 @@ def test_coverage_weeks_start_on_a_monday_in_shanghai(tmp_path):
     assert CliRunner().invoke(main, ["--config", str(cfg), "--db", str(db), "import", "-"], input=line).exit_code == 0
     store = Store.open(db)
     try:
-        assert store.coverage("hu-ming", datetime(2026, 11, 1, tzinfo=timezone.utc)) == [("2026-11-30", "import", 1)]
+        assert store.coverage("hu-ming", datetime(2026, 11, 1, tzinfo=timezone.utc)) == [("2026-11-30", "sm.example.cn", 1)]
     finally:
         store.close()
 

@@ -221,3 +221,14 @@ def test_templates_written_by_an_upgrade_wait_for_a_restart(town, tmp_path, monk
                             encoding="utf-8")
         for path in ("/search", "/search?q=%E6%93%82%E8%8C%B6", "/sources"):
             assert get(served, path).status_code == 200, path
+
+
+def test_a_topics_chart_names_imported_articles_by_their_hosts(town):
+    """The results, story pages and feeds name an article imported without a source name by its
+    address's host; the topic's chart still drew them all as one source, 'import': a year's
+    export from many outlets showed as one outlet's coverage."""
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    legend = _text(re.search(r'<ul class="legend">(.*?)</ul>', html, re.S).group(1))
+    assert "county.example.cn" in legend and "mirror.example.com" in legend, legend
+    assert "import" not in legend, legend

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from ..models import IMPORTED, outlet
 from .base import StoreBase, iso
 from .matches import decode_hits
 
@@ -36,14 +37,23 @@ class BrowsePart(StoreBase):
 
     def coverage(self, topic: str, since: datetime) -> list[tuple[str, str, int]]:
         """(week start YYYY-MM-DD, source, stories) for a topic's articles since a time; weeks run
-        Monday to Sunday in Asia/Shanghai (UTC+8 all year since 1991), as users read dates."""
+        Monday to Sunday in Asia/Shanghai (UTC+8 all year since 1991), as users read dates. An
+        article imported without a source name counts under its address's host (`outlet`), as
+        the pages name it, not under `import`."""
         week = f"date({KEY}, '+8 hours', '-6 days', 'weekday 1')"  # the Shanghai Monday on or before
+        rest = "substr(a.url, instr(a.url, '://') + 3)"  # the address past its scheme: host, then path
+        host = (f"CASE WHEN a.source = '{IMPORTED}' AND instr(a.url, '://') THEN substr({rest}, 1, "
+                f"CASE WHEN instr({rest}, '/') THEN instr({rest}, '/') - 1 ELSE length({rest}) END) END")
         rows = self.conn.execute(
-            f"SELECT {week} AS week, a.source, count(DISTINCT a.story_id) FROM article_topics t "
+            f"SELECT {week} AS week, a.source, {host} AS host, count(DISTINCT a.story_id) FROM article_topics t "
             f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "
-            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week, a.source ORDER BY week, a.source",
+            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week, a.source, host ORDER BY week, a.source",
             [topic, iso(since)])
-        return [(w, s, n) for w, s, n in rows]
+        counts: dict[tuple[str, str], int] = {}
+        for w, s, h, n in rows:
+            key = (w, outlet(s, f"http://{h}/") if h else s)
+            counts[key] = counts.get(key, 0) + n
+        return sorted((w, s, n) for (w, s), n in counts.items())
 
     def articles_since(self, since: datetime) -> dict[str, int]:
         """Articles per source published (or fetched) since a time."""
