@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -25,29 +26,16 @@ PAGE = ("<html><head><title>沪明合作项目签约</title></head><body><articl
         + "</article></body></html>")
 
 
-class Flaky:
-    """A site whose pages answer 503 while `down` is set (its robots.txt is a plain 404)."""
+class LocalSite:
+    """A site on 127.0.0.1 answering each GET by `answer(path)`: (code, content type, body)."""
 
-    def __init__(self) -> None:
-        self.down = True
-        self.feeds = 0
-        owner = self
-
+    def __init__(self, answer: Callable[[str], tuple[int, str, bytes]], headers: dict[str, str] | None = None) -> None:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
-                if self.path.split("?")[0] == "/feed.xml":
-                    owner.feeds += 1
-                if self.path == "/robots.txt":
-                    code, body, kind = 404, b"", "text/plain"
-                elif owner.down:
-                    code, body, kind = 503, b"<html><body>maintenance</body></html>", "text/html"
-                elif self.path == "/feed.xml":
-                    code, body, kind = 200, FEED.format(base=owner.base).encode(), "application/rss+xml"
-                elif self.path == "/a/1.html":
-                    code, body, kind = 200, PAGE.encode(), "text/html; charset=utf-8"
-                else:
-                    code, body, kind = 404, b"", "text/html"
+                code, kind, body = answer(self.path)
                 self.send_response(code)
+                for name, value in ({} if self.path == "/robots.txt" else headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -63,6 +51,28 @@ class Flaky:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class Flaky(LocalSite):
+    """A site whose pages answer 503 while `down` is set (its robots.txt is a plain 404)."""
+
+    def __init__(self) -> None:
+        self.down = True
+        self.feeds = 0
+        super().__init__(self._answer)
+
+    def _answer(self, path: str) -> tuple[int, str, bytes]:
+        if path.split("?")[0] == "/feed.xml":
+            self.feeds += 1
+        if path == "/robots.txt":
+            return 404, "text/plain", b""
+        if self.down:
+            return 503, "text/html", b"<html><body>maintenance</body></html>"
+        if path == "/feed.xml":
+            return 200, "application/rss+xml", FEED.format(base=self.base).encode()
+        if path == "/a/1.html":
+            return 200, "text/html; charset=utf-8", PAGE.encode()
+        return 404, "text/html", b""
 
 
 @pytest.fixture

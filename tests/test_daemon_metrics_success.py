@@ -10,41 +10,18 @@ said otherwise. A real `monitor run` with --metrics-port against sites on 127.0.
 from __future__ import annotations
 
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from conftest import free_port
 from test_daemon import HEAD, _listening, get, start, stop, wait_for
+from test_daemon_failing_sources import LocalSite
 
 
-class Answering:
+class Answering(LocalSite):
     """A site answering every request but robots.txt (a plain 404) with one code and headers."""
 
     def __init__(self, code: int, headers: dict[str, str] | None = None) -> None:
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                body = b"<html><body>no</body></html>"
-                self.send_response(404 if self.path == "/robots.txt" else code)
-                for name, value in ({} if self.path == "/robots.txt" else headers or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        del owner
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        body = b"<html><body>no</body></html>"
+        super().__init__(lambda path: (404 if path == "/robots.txt" else code, "text/html", body), headers)
 
 
 def test_a_source_gone_or_resting_gets_no_last_success_in_metrics(tmp_path):
