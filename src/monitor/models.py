@@ -8,26 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
+from .outlets import IMPORTED as IMPORTED  # apart: a search names outlets without these dataclasses
+from .outlets import outlet as outlet
 from .siterules import ExtractRules as ExtractRules  # apart, so loading the config needs only it
 
 PARAGRAPH_SEP = "\n\n"
-IMPORTED = "import"  # the source name of an imported article whose line names none
-
-
-def outlet(source: str, url: str | None) -> str:
-    """Who carried a version, to show: its source's name, or for an article imported without one
-    (every such line is stored under one name, `import`) its address's host: the versions of a
-    story imported from two exports read 'also at: sanming.example.cn, mirror.example.com', not
-    'import, import'."""
-    if source != IMPORTED or not url:
-        return source
-    try:
-        host = urlsplit(url).hostname if url[:8].lower().startswith(("http://", "https://")) else None
-    except ValueError:  # 'http://[oops': an address no parser takes
-        host = None
-    return (host[4:] if host.startswith("www.") else host) if host else source
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..models import IMPORTED, outlet
+from ..outlets import IMPORTED, outlet
 from .base import StoreBase, iso
 from .matches import decode_hits
 
