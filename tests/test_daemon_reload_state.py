@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import signal
 
-from test_daemon import HEAD, start, stop, wait_for
+from test_daemon import FEED, HEAD, site, start, stop, wait_for  # noqa: F401 (fixture)
 from test_daemon_failing_sources import flaky  # noqa: F401 (fixture)
 
 QUIET = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
@@ -47,9 +47,96 @@ def test_a_failing_source_taken_out_and_put_back_is_said_failing_again(tmp_path,
     assert len({r["since"] for r in failing}) == 3, failing  # each outage from its own first poll
 
 
-def _quiet_for(site) -> bool:
+def _quiet_for(server) -> bool:
     import time
 
-    seen = site.feeds
+    seen = server.feeds
     time.sleep(3)  # longer than the source's interval
-    return site.feeds == seen
+    return server.feeds == seen
+
+
+def test_a_source_mended_by_a_sighup_is_polled_at_once(tmp_path, site):  # noqa: F811
+    # A daily source failed (its feed moved); the operator put the new address in and sent SIGHUP.
+    # The job kept its schedule, so the new address was first read a day later and whether the
+    # mend worked was not known till then. A source whose settings changed is polled at once.
+    from conftest import free_port
+
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    down = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    path.write_text(QUIET + FEED.format(base=down, interval="1d"), encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: _status(db) == "error", timeout=60, what="the failing first poll")
+        path.write_text(QUIET + FEED.format(base=site.base_url, interval="1d"), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: _status(db) == "ok", timeout=30, what="the mended source polled")
+    finally:
+        _, err = stop(proc)
+    assert "Traceback" not in err, err
+
+
+def _status(db) -> str | None:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db) as con:
+            row = con.execute("SELECT last_status FROM sources WHERE name = 'feed'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def test_the_start_line_counts_the_poll_jobs_it_has(tmp_path, site):  # noqa: F811
+    # 'daemon started: 2 poll jobs' for a config of two sources, one disabled: one job polled.
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    off = FEED.format(base=site.base_url, interval="1h").replace('name = "feed"', 'name = "off"\nenabled = false')
+    path.write_text(QUIET + FEED.format(base=site.base_url, interval="1h") + off, encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: _status(db) == "ok", timeout=60, what="the first poll")
+    finally:
+        _, err = stop(proc)
+    started = [r["message"] for r in _records(err) if r["message"].startswith("daemon started")]
+    assert started == ["daemon started: 1 poll jobs, 0 digest jobs"], started
+
+
+def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site):  # noqa: F811
+    # The desk's digest went at 18:00; at noon the operator moved it to 08:00 (SIGHUP). The reload
+    # looked for a run 'missed while the daemon was not running', found this morning's 08:00 of the
+    # new schedule and sent a digest at once, saying so. The daemon was running; the next digest
+    # goes at the new time, holding what came since the last.
+    import time
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from monitor import crontab
+    from monitor.store import Store
+
+    zone = ZoneInfo("Asia/Shanghai")
+    now = datetime.now(zone)
+    later, earlier = (now + timedelta(hours=2)).hour, (now - timedelta(hours=1)).hour
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    out = tmp_path / "digest.txt"
+
+    def write(hour: int) -> None:
+        path.write_text(QUIET + FEED.format(base=site.base_url, interval="1h")
+                        + f'[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\nschedule = "0 {hour} * * *"\n'
+                        + f'[[subscribers.channels]]\nkind = "file"\npath = "{out.as_posix()}"\n', encoding="utf-8")
+
+    write(later)
+    store = Store.open(db)  # its last digest went at its time, yesterday
+    last = crontab.previous_fire(crontab.trigger(f"0 {later} * * *", "Asia/Shanghai"), now)
+    store.digest_ran("desk", last + timedelta(minutes=1))
+    store.close()
+    proc = start(path, db)
+    try:
+        wait_for(lambda: _status(db) == "ok", timeout=60, what="the first poll")
+        write(earlier)
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(4)  # a missed digest would go at once
+    finally:
+        _, err = stop(proc)
+    messages = [r["message"] for r in _records(err)]
+    assert any(m.startswith("config reloaded") for m in messages), messages
+    assert not any("was missed" in m for m in messages), messages
+    assert not out.exists()

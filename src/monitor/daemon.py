@@ -285,8 +285,10 @@ class Reloader:
             return False
         with self.ctx.delivering, self.ctx.lock:  # no job's store work (nor a digest) runs while the config changes
             self.ctx.cfg = new
-            same = {s.name for s in old.sources if s.enabled}  # the outages of sources unchanged are kept
-            self.ctx.outages.keep({s.name for s in new.sources if s.enabled and s.name in same and s in old.sources})
+            was = {s.name for s in old.sources if s.enabled}
+            edited = {s.name for s in new.sources if s.enabled and s.name in was and s not in old.sources}
+            kept = {s.name for s in new.sources if s.enabled} & was
+            self.ctx.outages.keep(kept - edited)  # the outages of sources unchanged are kept
             if self.after:
                 self._after()
             wanted = self.build(new, self.ctx)  # reads and records digest runs on the shared connection
@@ -296,6 +298,9 @@ class Reloader:
             log.warning("config reload: [storage] path changed to %s; the daemon keeps writing %s until a restart",
                         new.storage.path, old.db_path)
         added, changed, removed = sync_jobs(self.sched, wanted)
+        for name in edited:  # a source mended (its address, selector, interval): polled at once, as a new one
+            if (job := self.sched.get_job(f"poll:{name}")) is not None:
+                job.modify(next_run_time=datetime.now(timezone.utc))
         self.reloads += 1
         log.info("config reloaded from %s: jobs added=%d changed=%d removed=%d", new.path, added, changed, removed)
         return True
@@ -314,7 +319,9 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
     A job whose trigger did not change keeps its next run time; a new poll job runs at once.
     Returns (added, changed, removed).
     """
-    have = {j.id: j for j in running.get_jobs() if not j.id.startswith(OWN_JOBS)}
+    kept = {"digest-missed:" + j.id.removeprefix("digest:") for j in wanted.get_jobs()
+            if j.id.startswith("digest:")}  # a start's catch-up not yet run stays while its subscriber does
+    have = {j.id: j for j in running.get_jobs() if not j.id.startswith(OWN_JOBS) and j.id not in kept}
     added = changed = 0
     for job in wanted.get_jobs():
         if job.id.startswith(OWN_JOBS):

@@ -33,8 +33,10 @@ from .store import Store, database_fault
 log = logging.getLogger("monitor")
 
 
-def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None) -> BackgroundScheduler:
-    """A scheduler with every poll and digest job added (not started); `ctx` when the daemon shares one."""
+def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None,
+          catch_up: bool = True) -> BackgroundScheduler:
+    """A scheduler with every poll and digest job added (not started); `ctx` when the daemon shares one.
+    `catch_up` (at start, not at a reload) adds a digest run missed while the daemon was down."""
     ctx = ctx or Context(cfg, store, fetcher)
     # Polls have the default pool; digests, retries and reloads one of their own (OWN_POOL): ten
     # stalled sites held every thread, and a SIGHUP, the morning digest and the retries waited for them.
@@ -121,7 +123,8 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         last_run = store.last_digest_run(sub.name)
         if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
             store.digest_ran(sub.name, now)
-        elif (missed := missed_run(trigger, last_run, now)) is not None:
+        elif catch_up and (missed := missed_run(trigger, last_run, now)) is not None:  # a schedule moved
+            # earlier by a reload is no missed run: the daemon was up, and the next digest holds what came since
             log.info("digest subscriber=%s: its run of %s was missed while the daemon was not running: sending now",
                      sub.name, missed.isoformat())
             sched.add_job(digest_job, args=[sub.name], id=f"digest-missed:{sub.name}",
@@ -176,10 +179,11 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
         sched = build(cfg, store, fetcher, ctx=ctx)
         rechecks = daemon.Rechecks(ctx, recheck) if recheck else None
         reloader, stop_extras = daemon.attach(
-            sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared),
+            sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared, catch_up=False),
             metrics_port=metrics_port, metrics_host=metrics_host,
             after_reload=rechecks.request if rechecks else None)
-        log.info("daemon started: %d poll jobs, %d digest jobs", len(cfg.sources), len(cfg.subscribers))
+        log.info("daemon started: %d poll jobs, %d digest jobs", sum(s.enabled for s in cfg.sources),
+                 len(cfg.subscribers))
         clock = daemon.ClockWatch(sched)
         try:
             sched.start()
