@@ -10,46 +10,28 @@ from __future__ import annotations
 
 import json
 import signal
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from test_daemon import HEAD, start, stop, wait_for
+from test_daemon_failing_sources import LocalSite
 
 FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>县融媒体</title><link>{base}/</link></channel></rss>"""
 
 
-class Stalling:
+class Stalling(LocalSite):
+    """A site answering its feed after `delay` seconds (robots.txt: a plain 404)."""
+
     def __init__(self, delay: float) -> None:
-        self.asked = 0
-        owner = self
+        self.asked, self.delay = 0, delay
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                if self.path == "/robots.txt":
-                    code, body = 404, b""
-                else:
-                    owner.asked += 1
-                    time.sleep(delay)
-                    code, body = 200, FEED.format(base=owner.base).encode()
-                self.send_response(code)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def _answer(self, path: str) -> tuple[int, str, bytes]:
+        if path == "/robots.txt":
+            return 404, "application/rss+xml", b""
+        self.asked += 1
+        time.sleep(self.delay)
+        return 200, "application/rss+xml", FEED.format(base=self.base).encode()
 
 
 def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path):
@@ -63,7 +45,7 @@ def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path)
     try:
         wait_for(lambda: sum(site.asked for site in sites) >= 10, timeout=60, what="ten feeds asked for")
         proc.send_signal(signal.SIGHUP)
-        time.sleep(9.0)  # past the first poll's end
+        wait_for(lambda: _polled(db), timeout=120, what="a first poll's end")  # (not a guessed 9 s)
     finally:
         _, err = stop(proc)
         for site in sites:
@@ -74,3 +56,14 @@ def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path)
     polled = [r["time"] for r in records if r.get("source", "").startswith("slow") and "status" in r]
     assert reloaded and polled, [r["message"] for r in records]
     assert reloaded[0] < min(polled), (reloaded, sorted(polled)[:3])
+
+
+def _polled(db) -> bool:
+    """Some slow source's first poll has ended (the store has its status)."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return con.execute("SELECT count(*) FROM sources WHERE last_status IS NOT NULL").fetchone()[0] > 0
+    except sqlite3.Error:  # not made yet, or busy
+        return False

@@ -11,11 +11,10 @@ import json
 import signal
 import sqlite3
 import subprocess
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from test_daemon import HEAD, start, wait_for
+from test_daemon_failing_sources import LocalSite
 
 LINKS = 20
 ITEM = '<item><title>沪明合作第{n}项</title><link>{base}/a/{n}.html</link></item>'
@@ -24,42 +23,23 @@ PAGE = ("<html><head><title>沪明合作第{n}项</title></head><body><article><
         + "</article></body></html>")
 
 
-class SlowPages:
+class SlowPages(LocalSite):
+    """A feed of LINKS articles whose pages take a second each."""
+
     def __init__(self) -> None:
         self.pages = 0
-        owner = self
+        super().__init__(self._answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
-                kind = "text/html; charset=utf-8"
-                if self.path == "/feed.xml":
-                    items = "".join(ITEM.format(n=n, base=owner.base) for n in range(LINKS))
-                    code, kind = 200, "application/rss+xml"
-                    body = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>县</title>' \
-                           f'<link>{owner.base}/</link>{items}</channel></rss>'.encode()
-                elif self.path.startswith("/a/"):
-                    owner.pages += 1
-                    time.sleep(1.0)
-                    code, body = 200, PAGE.format(n=self.path[3:-5]).encode()
-                else:
-                    code, body = 404, b""
-                self.send_response(code)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def _answer(self, path: str) -> tuple[int, str, bytes]:
+        if path == "/feed.xml":
+            items = "".join(ITEM.format(n=n, base=self.base) for n in range(LINKS))
+            return 200, "application/rss+xml", (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                                                f'<title>县</title><link>{self.base}/</link>{items}</channel></rss>').encode()
+        if path.startswith("/a/"):
+            self.pages += 1
+            time.sleep(1.0)
+            return 200, "text/html; charset=utf-8", PAGE.format(n=path[3:-5]).encode()
+        return 404, "text/html; charset=utf-8", b""
 
 
 def test_sigterm_mid_poll_asks_for_no_more_links_and_leaves_the_rest_for_the_next(tmp_path):
