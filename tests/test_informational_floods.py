@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from hostile import BODY, article_html
@@ -25,10 +25,8 @@ from monitor.fetch import Fetcher
 def serve(answer: bytes | None) -> Iterator[int]:
     """A raw server on 127.0.0.1: robots.txt is 404; any other request gets `answer`, or
     `100 Continue` lines until the client goes (answer None)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    stop = threading.Event()
 
-    def one(conn: socket.socket) -> None:
+    def one(conn: socket.socket, stop: threading.Event) -> None:
         with conn:
             try:
                 while not stop.is_set():
@@ -45,13 +43,22 @@ def serve(answer: bytes | None) -> Iterator[int]:
             except OSError:
                 return
 
+    yield from listen(one)
+
+
+def listen(one: Callable[[socket.socket, threading.Event], None]) -> Iterator[int]:
+    """A raw server on 127.0.0.1 running `one(conn, stop)` for each connection; `stop` is set when
+    the fixture ends."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
     def accept() -> None:
         while not stop.is_set():
             try:
                 conn, _ = listener.accept()
             except OSError:
                 return
-            threading.Thread(target=one, args=(conn,), daemon=True).start()
+            threading.Thread(target=one, args=(conn, stop), daemon=True).start()
 
     threading.Thread(target=accept, daemon=True).start()
     try:
@@ -92,27 +99,14 @@ def test_early_hints_before_a_page_are_read_past(hinted):
 @pytest.fixture
 def bare():
     """A page sent with no status line at all (as HTTP/0.9 did), the connection kept open."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    stop = threading.Event()
 
-    def one(conn: socket.socket) -> None:
+    def one(conn: socket.socket, stop: threading.Event) -> None:
         with conn, contextlib.suppress(OSError):
             conn.recv(65536)
             conn.sendall(article_html("沪明合作新闻", BODY).encode())
             stop.wait(30)
 
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=one, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=accept, daemon=True).start()
-    yield listener.getsockname()[1]
-    stop.set()
-    listener.close()
+    yield from listen(one)
 
 
 def test_an_answer_without_a_status_line_is_refused_when_it_begins(bare):
