@@ -168,9 +168,16 @@ def _chromium() -> str:
     return found
 
 
+# Headless Chromium calls home by itself (component updates, safe browsing, field trials): a test
+# must never leave 127.0.0.1, so its background networking is off and every other address goes to
+# a proxy on 127.0.0.1's discard port, which answers nothing (loopback itself is never proxied).
+OFFLINE = ("--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--disable-domain-reliability", "--no-default-browser-check", "--proxy-server=http://127.0.0.1:9")
+
+
 def _browser(args: list[str]) -> str:
     cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-           "--no-first-run", "--hide-scrollbars", *args]
+           "--no-first-run", "--hide-scrollbars", *OFFLINE, *args]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
-from test_web import Served, get
+from test_web import OFFLINE, Served, get
 
 from monitor.cli import main
 from monitor.pipeline.base import Context
@@ -81,7 +81,7 @@ def _too_wide(html: str, tmp_path, probe: str = PROBE) -> list[str]:
     """The elements wider than a phone's window (Chromium's headless window, asked for 375 px)."""
     page = tmp_path / "page.html"
     page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
-    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *OFFLINE,
                           "--window-size=375,900", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
                          capture_output=True, text=True, timeout=90).stdout
     found = re.search(r'data-wide="([^"]*)"', dom)
