@@ -140,3 +140,24 @@ def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site
     assert any(m.startswith("config reloaded") for m in messages), messages
     assert not any("was missed" in m for m in messages), messages
     assert not out.exists()
+
+
+def test_a_source_failing_poll_after_poll_is_polled_less_often(tmp_path, flaky):  # noqa: F811
+    # A site down for a week under a source polled every minute: 10,000 requests to it, each a
+    # line at -v. After five failed polls in a row the wait doubles at each (at most hourly); a
+    # working poll, or a SIGHUP that changes the source, ends it. Read from the log's own times.
+    from datetime import datetime
+    from itertools import pairwise
+
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml").replace('"2s"', '"1s"'), encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: flaky.feeds >= 8, timeout=90, what="eight failing polls")
+    finally:
+        _, err = stop(proc)
+    polls = [datetime.fromisoformat(r["time"]) for r in _records(err)
+             if r.get("source") == "county" and r["message"].startswith("source=county status=")]
+    assert len(polls) >= 8, polls
+    gaps = [(b - a).total_seconds() for a, b in pairwise(polls)]
+    assert gaps[6] >= 4.0, gaps  # the 8th poll waited (8 s by the schedule), the first ones came each second

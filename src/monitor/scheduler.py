@@ -47,11 +47,17 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     def poll_job(name: str) -> list[SourceReport]:
         # No job-wide lock: a slow source must not hold up the others. The cycle takes
         # ctx.lock only around its store work, and the shared fetcher keeps each host polite.
+        started = time.monotonic()
+        if not ctx.outages.due(name, started):  # failing for a while: polled less often (Outages.pace)
+            return []
         reports = run_cycle(ctx, [name])
         now = datetime.now(timezone.utc).isoformat(timespec="seconds").removesuffix("+00:00")
         for r in reports:  # the poll's own line is INFO: a source failing for hours is said once, and its end
             if (line := ctx.outages.note(r.source, r.status, r.errors[0] if r.errors else "", now)) is not None:
                 log.warning("%s", line)
+            src = next((s for s in ctx.cfg.sources if s.name == r.source), None)
+            if src is not None:
+                ctx.outages.pace(r.source, src.interval, started)
         return reports
 
     def digest_job(name: str) -> list[DigestResult]:

@@ -50,14 +50,35 @@ class Outages:
     source starts failing (or fails otherwise: `error` → `gone`) and when it works again, None for
     the polls in between (each is INFO, seen with -v). A `busy` or resting poll changes nothing."""
 
+    BACKOFF_AFTER = 5  # failed polls in a row before a failing source is polled less often
+    BACKOFF_CAP = 3600.0  # seconds: the longest wait (or the source's interval, when longer)
+
     def __init__(self) -> None:
         self.failing: dict[str, tuple[str, str, int]] = {}  # source -> (status, since, failed polls)
+        self.resting: dict[str, float] = {}  # source -> the clock's time before which its polls are skipped
+
+    def due(self, source: str, clock: float) -> bool:
+        """Whether a poll of `source` is worth making now (`clock`: a monotonic time)."""
+        return clock >= self.resting.get(source, clock)
+
+    def pace(self, source: str, interval: float, started: float) -> None:
+        """After a poll begun at `started`: a source failing BACKOFF_AFTER polls in a row (a site
+        down for a week, polled every minute: 10,000 requests, each a line at -v) is polled at
+        twice its interval, then four times ..., at most hourly; a working poll ends that."""
+        failed = self.failing.get(source, ("", "", 0))[2]
+        if failed < self.BACKOFF_AFTER:
+            self.resting.pop(source, None)
+            return
+        wait = min(max(interval, self.BACKOFF_CAP), interval * 2 ** (failed - self.BACKOFF_AFTER + 1))
+        self.resting[source] = started + wait - interval / 2  # the run due nearest `wait` on goes
 
     def keep(self, sources: set[str]) -> None:
         """Forget the outages of sources not named (taken out of the config, disabled, read from
         another address: a reload): one put back and failing is said again, from its own start."""
         for gone in self.failing.keys() - sources:
             del self.failing[gone]
+        for gone in self.resting.keys() - sources:
+            del self.resting[gone]
 
     def note(self, source: str, status: str, error: str, now: str) -> str | None:
         was = self.failing.get(source)
@@ -74,4 +95,5 @@ class Outages:
             return None
         error = " ".join(error.split())[:300]
         return (f"source={source} is failing: status={status} since={self.failing[source][1]}Z (said again when it "
-                f"works or fails otherwise; each poll with -v, the last in `monitor sources`) error={error}")
+                f"works or fails otherwise; each poll with -v, the last in `monitor sources`; after {self.BACKOFF_AFTER} "
+                f"failed polls polled less often, at most hourly) error={error}")
