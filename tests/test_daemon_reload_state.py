@@ -161,3 +161,34 @@ def test_a_source_failing_poll_after_poll_is_polled_less_often(tmp_path, flaky):
     assert len(polls) >= 8, polls
     gaps = [(b - a).total_seconds() for a, b in pairwise(polls)]
     assert gaps[6] >= 4.0, gaps  # the 8th poll waited (8 s by the schedule), the first ones came each second
+
+
+def test_a_poll_ending_after_its_source_was_taken_out_leaves_no_outage_behind(tmp_path):
+    # The source was taken out (SIGHUP) while a poll of it waited on its slow, failing site; that
+    # poll's end said 'source=county is failing' of a source no longer in the config (and kept
+    # it). Now: said when it first failed, and again once it is back in and fails.
+    import time
+
+    from test_daemon_busy_pool import Stalling
+
+    slow = Stalling(3.0)  # answers after 3 s with a page the selector finds nothing in: each poll fails
+    bad = "[[sources]]\nname = \"county\"\nkind = \"html\"\nurl = \"{base}/list.html\"\nlink_selector = \"ul a\"\n" \
+          "interval = \"1s\"\n"
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
+    proc = start(path, db)
+    try:
+        wait_for(lambda: slow.asked >= 2, timeout=60, what="a second poll under way")
+        path.write_text(QUIET, encoding="utf-8")  # taken out while it waits
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(4)  # that poll ends, failing
+        seen = slow.asked
+        path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: slow.asked >= seen + 1, timeout=60, what="a poll after it came back")
+        time.sleep(4)
+    finally:
+        _, err = stop(proc)
+        slow.close()
+    failing = [r for r in _records(err) if r.get("source") == "county" and "is failing" in r["message"]]
+    assert len(failing) == 2, "\n".join(r["time"][11:23] + " " + r["message"][:100] for r in _records(err))

@@ -53,11 +53,12 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         reports = run_cycle(ctx, [name])
         now = datetime.now(timezone.utc).isoformat(timespec="seconds").removesuffix("+00:00")
         for r in reports:  # the poll's own line is INFO: a source failing for hours is said once, and its end
+            src = next((s for s in ctx.cfg.sources if s.name == r.source and s.enabled), None)
+            if src is None:  # taken out by a reload while it ran: nothing to say of it, nothing to remember
+                continue
             if (line := ctx.outages.note(r.source, r.status, r.errors[0] if r.errors else "", now)) is not None:
                 log.warning("%s", line)
-            src = next((s for s in ctx.cfg.sources if s.name == r.source), None)
-            if src is not None:
-                ctx.outages.pace(r.source, src.interval, started)
+            ctx.outages.pace(r.source, src.interval, started)
         return reports
 
     def digest_job(name: str) -> list[DigestResult]:
