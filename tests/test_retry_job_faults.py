@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 from delivery_world import NO_PROXY, news_lines, write_config
 
@@ -42,4 +43,7 @@ def test_a_retry_job_failing_on_a_locked_database_says_so_once_and_when_it_works
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("digest retries")]
     assert len(said) == 2, said
     assert "locked" in said[0] and "work again" in said[1] and "5 failed runs" in said[1], said
+    since = said[1].rsplit("since ", 1)[1]  # in UTC as every other time of the log, not the box's zone
+    assert since.endswith("Z") and abs(datetime.fromisoformat(since[:-1] + "+00:00") - datetime.now(timezone.utc)) < \
+        timedelta(minutes=10), said
     assert [r.status for r in results] == ["sent"] and len(webhook_receiver.requests) == 2

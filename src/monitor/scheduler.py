@@ -104,7 +104,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
             return
         again = failing.get("error") == error
         failing.update(error=error, said=now, runs=failing.get("runs", 0) + 1,
-                       since=failing.get("since") or datetime.now().astimezone().isoformat(timespec="seconds"))
+                       since=failing.get("since") or f"{datetime.now(timezone.utc):%Y-%m-%dT%H:%M:%S}Z")  # UTC, as the log
         log.error("digest retries: %s%s", f"still failing since {failing['since']} ({failing['runs']} runs): "
                   if again else "", error + ("" if again else " (said again when it changes, works again, or hourly)"))
 
