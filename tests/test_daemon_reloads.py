@@ -130,13 +130,8 @@ def test_a_second_sighup_while_a_reload_waits_is_not_lost(tmp_path, site):  # no
     # second edit and SIGHUP meanwhile was skipped ("maximum number of running instances"), and
     # the first reload, which had read the file before waiting, left the older config in force.
     from monitor.daemon import Reloader
-    from monitor.pipeline import Context
 
-    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
-    store = Store.open(db)
-    ctx = Context(config.load(path, db), store, None)
-    sched = build(ctx.cfg, store, None, ctx=ctx)
+    path, store, ctx, sched = _hourly_feed(tmp_path, site)
     sched.start(paused=True)
     sched.get_job("poll:feed").modify(next_run_time=datetime(2100, 1, 1, tzinfo=ZoneInfo("UTC")))  # no polls
     sched.resume()
@@ -216,13 +211,8 @@ def test_a_reload_builds_its_jobs_while_holding_the_store(tmp_path, site):  # no
     # first run recorded for a new one) on the daemon's one connection; it ran outside the lock,
     # so a poll's write in another thread could share (and roll back with) its transaction.
     from monitor.daemon import Reloader
-    from monitor.pipeline import Context
 
-    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
-    store = Store.open(db)
-    ctx = Context(config.load(path, db), store, None)
-    sched = build(ctx.cfg, store, None, ctx=ctx)
+    path, store, ctx, sched = _hourly_feed(tmp_path, site)
     held: list[bool] = []
 
     def rebuild(new, shared):
@@ -236,3 +226,14 @@ def test_a_reload_builds_its_jobs_while_holding_the_store(tmp_path, site):  # no
         assert store.last_digest_run("desk") is not None  # the new subscriber's first run, recorded
     finally:
         store.close()
+
+
+def _hourly_feed(tmp_path, site):  # noqa: F811
+    """A config of one hourly feed, its open store, a daemon Context and its (unstarted) scheduler."""
+    from monitor.pipeline import Context
+
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    store = Store.open(db)
+    ctx = Context(config.load(path, db), store, None)
+    return path, store, ctx, build(ctx.cfg, store, None, ctx=ctx)

@@ -24,7 +24,7 @@ from collections import Counter
 
 import pytest
 from conftest import SMTPSink, _start
-from delivery_world import NO_PROXY, StallingReceiver, counts, news_lines, quick_webhooks, write_config
+from delivery_world import NO_PROXY, StallingReceiver, counts, news_lines, quick_webhooks, read_request, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
@@ -71,14 +71,7 @@ class LateReceiver:
 
     def _one(self, conn: socket.socket) -> None:
         with conn:
-            data = b""
-            while b"\r\n\r\n" not in data:
-                data += conn.recv(65536)
-            head, _, body = data.partition(b"\r\n\r\n")
-            length = next(int(v) for k, _, v in (line.partition(b":") for line in head.split(b"\r\n"))
-                          if k.strip().lower() == b"content-length")
-            while len(body) < length:
-                body += conn.recv(65536)
+            head, _, body = read_request(conn).partition(b"\r\n\r\n")
             headers = {k.strip().lower().decode(): v.strip().decode()
                        for k, _, v in (line.partition(b":") for line in head.split(b"\r\n")[1:])}
             self.requests.append((headers, body.decode()))
