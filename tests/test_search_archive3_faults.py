@@ -118,6 +118,14 @@ def test_nothing_found_for_another_engines_operator_says_how_to_write_it(cfg, qu
                   .replace("|", " OR ")) != [] or "and" in query
 
 
+def test_a_leading_not_in_small_letters_finding_nothing_says_how_to_leave_a_word_out(cfg):
+    # `not 将乐县` looked for the word "not" too: nothing found, no hint (web-3 noticed it on the web page)
+    result = search(cfg, "--", "not 将乐县")
+    assert "nothing found" in result.stderr + result.output
+    assert "hint:" in result.stderr and "NOT word leaves it out" in result.stderr, result.stderr
+    assert titles(cfg, "--", "NOT 将乐县") != []
+
+
 def test_a_query_that_finds_something_or_names_no_operator_has_no_hint(cfg):
     assert "hint" not in search(cfg, "--", "明溪县 OR 将乐县").stderr
     assert "hint" not in search(cfg, "--", "不存在的词").stderr

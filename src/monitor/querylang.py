@@ -554,13 +554,15 @@ _OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS
 
 def nothing_found_hint(query: str) -> str | None:
     """What to say when `query` found nothing and one of its words between two others is an
-    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`), or a word is
-    `site:`; else None."""
+    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`), it opens with
+    `not` (`not 三明治`), or a word is `site:`; else None."""
     try:
         toks = _tokens(query)
     except QueryError:
         return None
     inner = [t.text.lower() for t in toks[1:-1] if t.kind == "word" and not t.title]
+    if len(toks) > 1 and toks[0].kind == "word" and not toks[0].title and toks[0].text.lower() == "not":
+        inner.insert(0, "not")  # `not 沪明`: a leading NOT means something (in capitals), a leading or/and nothing
     piped = [t for t in toks if t.kind == "word" and len(_pieces(t.text.replace("\uff5c", "|"))) > 1 and
              "|" in t.text.replace("\uff5c", "|").strip("|")]  # 三明|永安
     site = any(t.kind == "word" and t.text.lower().startswith(("site:", "site\uff1a")) for t in toks)
