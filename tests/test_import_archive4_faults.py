@@ -95,6 +95,16 @@ def test_a_tables_bad_row_is_named_by_the_line_it_starts_on(tmp_path):
     assert "3 rows: 2 new" in result.stdout, result.stdout
 
 
+def test_an_empty_text_cell_is_a_headline_whatever_the_column_is_called(tmp_path):
+    """A clipping list with a row whose text was never pasted: under `body` the headline was kept
+    (as a JSON line's empty "body" is), under 正文 the row was skipped as having no body at all."""
+    for name in ("body", "正文", "内容"):
+        rows = [["url", "title", name], [f"https://county.example.cn/h/{name}.html", "沪明合作项目签约", ""]]
+        result = run_import(tmp_path, _excel(rows))
+        assert result.returncode == 0 and "0 skipped" in result.stdout, (name, result.stdout, result.stderr)
+    assert [t for t, _, _ in stored(tmp_path)] == ["沪明合作项目签约"] * 3
+
+
 # --- a feed's export --------------------------------------------------------------------------------
 
 RSS = """<?xml version="1.0" encoding="{encoding}"?>

@@ -56,6 +56,8 @@ def canonical(obj: dict[str, Any]) -> dict[str, Any]:
     found = {key: value for key, others in ALIASES.items() if _empty(obj.get(key))
              for other in others[::-1] if not _empty(value := _inner(key, obj.get(other)))}  # reversed: the first name wins
     out = {**obj, **found} if found else obj
+    if "body" not in out and not out.get("html") and any(isinstance(obj.get(o), str) for o in ALIASES["body"]):
+        out = {**out, "body": ""}  # an empty 正文 cell is an empty body, as an empty `body` is: a headline, kept
     if isinstance(out.get("body"), str) and not out.get("html"):
         body = _CDATA.sub(r"\1", out["body"]) if "<![CDATA[" in out["body"] else out["body"]
         if "body" in found and _MARKUP.search(body):  # our own `body` is text, as given
