@@ -1,8 +1,10 @@
-"""Times as users write them: `7d`, `12h`, `30m` (that long ago) or a day, a month or a year:
-`YYYY-MM-DD`, `YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai, or
-a minute or a second of a day (`2026-11-20 11:00`, or as an export prints a date:
-`2026-11-20T11:00:00+08:00`). A period written runs from its start to its end: `--until`
-takes all of it. A number alone is refused: `--since 2025` was 2,025 seconds ago.
+"""Times as users write them: `7d`, `12h`, `30m`, `2w`, `6mo`, `1y` or `3天`, `12小时`, `6个月`, `1年`
+(that long ago; months and years are calendar ones), a day, a month or a year: `YYYY-MM-DD`,
+`YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai, a named one: `today`,
+`yesterday`, `this week` … or `今天`, `昨天`, `前天`, `本周`, `上周`, `本月`, `上月`, `今年`, `去年`,
+or a minute or a second of a day (`2026-11-20 11:00`, or as an export prints a date:
+`2026-11-20T11:00:00+08:00`). A period runs from its start to its end: `--until` takes all of
+it. A number alone is refused: `--since 2025` was 2,025 seconds ago.
 
 In: option or query-string text. Out: aware UTC datetimes. InputError names the value. Pure.
 """
@@ -16,31 +18,77 @@ from zoneinfo import ZoneInfo
 from .errors import InputError
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw])$")  # as config durations, plus weeks; a unit always
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800,
+          "秒": 1, "分钟": 60, "分": 60, "小时": 3600, "天": 86400, "日": 86400, "周": 604800, "星期": 604800}
+# as config durations, plus weeks and Chinese units; a unit always
+_DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]|秒|分钟|分|小时|天|日|周|星期)$")
+# months and years back on the calendar: whole numbers, a year of at most three digits (2026年 is a year)
+_CALENDAR = re.compile(r"^(\d{1,3})\s*(mo|months?|个月|y|years?|年)$", re.IGNORECASE)
 _PERIOD = re.compile(r"^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2}))?)?$|^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$")
 _MOMENT = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
                      r"\s*(Z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
-_HINT = "use e.g. 7d, 12h, 2026-11-01, 2026-11, 2026 or 2026-11-01 10:30"
+_HINT = "use e.g. 7d, 3天, 6个月, 昨天, 本月, 2026-11-01, 2026-11, 2026 or 2026-11-01 10:30"
 # Where the calendar of `datetime` ends: `--since 0001-01-01` (a day before it in UTC) or
 # `--since 999999999d` mean "from the start", `--until 9999-12-31` (its next day) "to the end".
 EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 LATEST = datetime.max.replace(tzinfo=timezone.utc)
 
 
-def _ago(value: str) -> datetime | None:
+def _ago(value: str, now: datetime | None = None) -> datetime | None:
+    now = now or datetime.now(timezone.utc)
+    if (c := _CALENDAR.match(value.strip())) is not None:
+        months = int(c.group(1)) * (1 if c.group(2).lower().startswith(("mo", "个")) else 12)
+        return _months_back(now.astimezone(SHANGHAI), months).astimezone(timezone.utc)
     m = _DURATION.match(value.strip())  # stripped: the pattern stays linear
     if m is None:
         return None
     try:
-        return datetime.now(timezone.utc) - timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+        return now - timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
     except OverflowError:  # longer ago than the calendar reaches
         return EARLIEST
 
 
-def _period(value: str) -> tuple[datetime, datetime | None] | None:
-    """The start of the day, month or year written, and the start of the next (None: past the
-    calendar's end); None when the value is none of them."""
+def _months_back(when: datetime, months: int) -> datetime:
+    """The same time of day `months` calendar months earlier; past a shorter month's end, its last day."""
+    index = when.year * 12 + when.month - 1 - months
+    year, month = divmod(index, 12)
+    days = ((datetime(year + (month == 11), (month + 1) % 12 + 1, 1) - datetime(year, month + 1, 1)).days)
+    return when.replace(year=year, month=month + 1, day=min(when.day, days))
+
+
+def _named(value: str, now: datetime | None) -> tuple[datetime, datetime] | None:
+    """A named day, week (Monday first), month or year in Asia/Shanghai: its start and the next's."""
+    key = " ".join(value.lower().split())
+    if key not in _NAMES:
+        return None
+    unit, back = _NAMES[key]
+    day = (now or datetime.now(timezone.utc)).astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
+    if unit == "day":
+        start = day - timedelta(days=back)
+        return start, start + timedelta(days=1)
+    if unit == "week":
+        start = day - timedelta(days=day.weekday() + 7 * back)
+        return start, start + timedelta(days=7)
+    first = day.replace(day=1) if unit == "month" else day.replace(month=1, day=1)
+    months = 1 if unit == "month" else 12
+    start = _months_back(first, months * back)
+    return start, _months_back(start, -months)
+
+
+_NAMES = {"today": ("day", 0), "今天": ("day", 0), "今日": ("day", 0),
+          "yesterday": ("day", 1), "昨天": ("day", 1), "昨日": ("day", 1), "前天": ("day", 2),
+          "this week": ("week", 0), "本周": ("week", 0), "这周": ("week", 0),
+          "last week": ("week", 1), "上周": ("week", 1),
+          "this month": ("month", 0), "本月": ("month", 0), "这个月": ("month", 0),
+          "last month": ("month", 1), "上月": ("month", 1), "上个月": ("month", 1),
+          "this year": ("year", 0), "今年": ("year", 0), "last year": ("year", 1), "去年": ("year", 1)}
+
+
+def _period(value: str, now: datetime | None = None) -> tuple[datetime, datetime | None] | None:
+    """The start of the day, month or year written or named, and the start of the next (None:
+    past the calendar's end); None when the value is none of them."""
+    if (named := _named(value, now)) is not None:
+        return named
     m = _PERIOD.match(value)
     if m is None:
         return _moment(value)
@@ -84,12 +132,12 @@ def _offset(zone: str) -> timezone:
     return timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
 
 
-def parse_since(value: str | None, name: str = "--since") -> datetime | None:
+def parse_since(value: str | None, name: str = "--since", now: datetime | None = None) -> datetime | None:
     """'7d', '12h', '30m' or a day, month or year (its start) → aware UTC datetime."""
     if not value:
         return None
-    period = _period(value.strip())
-    when = _ago(value.strip()) or (period[0] if period else None)
+    period = _period(value.strip(), now)
+    when = _ago(value.strip(), now) or (period[0] if period else None)
     if when is None:
         raise InputError(f"{name} {value!r} is neither a duration nor a date", hint=_HINT)
     try:
@@ -98,17 +146,17 @@ def parse_since(value: str | None, name: str = "--since") -> datetime | None:
         return EARLIEST
 
 
-def parse_until(value: str | None, name: str = "--until") -> datetime | None:
+def parse_until(value: str | None, name: str = "--until", now: datetime | None = None) -> datetime | None:
     """'7d' (that long ago) or a day, month or year (all of it included) → aware UTC datetime."""
     if not value:
         return None
-    period = _period(value.strip())
+    period = _period(value.strip(), now)
     if period is not None:
         try:
             return period[1].astimezone(timezone.utc) if period[1] is not None else LATEST
         except OverflowError:  # the calendar's last day: to the end
             return LATEST
-    when = _ago(value.strip())
+    when = _ago(value.strip(), now)
     if when is None:
         raise InputError(f"{name} {value!r} is neither a duration nor a date", hint=_HINT)
     return when

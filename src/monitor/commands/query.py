@@ -25,9 +25,10 @@ from .output import local_iso, local_time, print_table, shown
 @click.argument("words", nargs=-1)
 @click.option("--topic", help="Only articles matching this topic.")
 @click.option("--source", help="Only articles from this source.")
-@click.option("--since", help="Only articles published since: 7d, 12h, or a day, month or year: YYYY-MM-DD, YYYY-MM, "
-              "YYYY, or a time: 'YYYY-MM-DD HH:MM' (Asia/Shanghai).")
-@click.option("--until", help="Only articles published before: 7d (ago), or a day, month, year or time (all of it included).")
+@click.option("--since", help="Only articles published since: 7d, 12h, 3天, 6个月, a named day or period (昨天, 本周, "
+              "last month), or a day, month or year: YYYY-MM-DD, YYYY-MM, YYYY, or a time: 'YYYY-MM-DD HH:MM' (Asia/Shanghai).")
+@click.option("--until", help="Only articles published before: 7d (ago), or a day, period, month, year or time (all of it "
+              "included).")
 @click.option("--articles", is_flag=True, help="One row per article instead of one per story.")
 @click.option("--sort", type=click.Choice(["date", "relevance"]), default="date", show_default=True,
               help="relevance: title hits first, then newest.")
