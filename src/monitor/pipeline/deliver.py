@@ -161,8 +161,7 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivering(ctx):
-        if subscriber is None:
-            _drop_former(ctx)
+        _drop_former(ctx)  # first: a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
         _reconcile(ctx, pairs)
@@ -286,10 +285,17 @@ def _adopt(ctx: Context, sub: Subscriber, channel: Channel, configured: set[str]
     `configured` channels, none gives up its waiting messages to it."""
     key = channel_key(channel)
     bare = [parseaddr(a)[1] for a in channel.to] if channel.kind == "email" else []
-    taken = ctx.store.adopt(sub.name, key, bare, configured)
+    with ctx.store.transaction():
+        former = ctx.store.former_readers(sub.name, key, channel.format, [s.name for s in ctx.cfg.subscribers])
+        taken = ctx.store.adopt(sub.name, key, bare, configured)
+        had = ctx.store.take_former(sub.name, key, channel.format, former) if former else 0
     if taken:
         log.info("digest subscriber=%s channel=%s new channel: %d stories the subscriber had count as sent",
                  sub.name, key, taken)
+    if former:  # renamed in the config: its reader is the one the former name's digests went to
+        log.warning("digest subscriber=%s channel=%s: new to this subscriber, formerly %s's (no longer in the "
+                    "config: renamed?): the %d stories it was sent count as sent, not sent again", sub.name, key,
+                    " and ".join(former), had)
 
 
 def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None,

@@ -31,6 +31,9 @@ RECENT_ROWS = 500  # messages looked through for a robot's recent sends (`attemp
 class OutboxPart(StoreBase):
     """Rows of `outbox`, `outbox_stories` and `digest_runs`."""
 
+    if TYPE_CHECKING:  # the stories' part of the same Store
+        def channel_used(self, subscriber: str, channel: str) -> bool: ...
+
     def digest_ran(self, subscriber: str, when: datetime | None = None) -> None:
         """Record that `subscriber`'s digest ran (planned and sent what was waiting)."""
         with self.writing():
@@ -265,6 +268,44 @@ class OutboxPart(StoreBase):
                 self.mark_sent(row["id"])
         return taken
 
+    def former_readers(self, subscriber: str, channel: str, fmt: str, configured: Collection[str]) -> list[str]:
+        """The subscribers no longer `configured` that reached the reader of `channel` (`_same_address`;
+        for a message of unknown fate, `_same_reader`), when `channel` is new to `subscriber`: the
+        subscriber renamed in the config, its channels kept. Looked for only for a channel never
+        used, so seldom."""
+        if self.channel_used(subscriber, channel):
+            return []
+        marks = ",".join("?" * len(configured)) or "''"
+        rows = self.conn.execute(
+            f"SELECT DISTINCT subscriber, channel, NULL FROM deliveries WHERE subscriber NOT IN ({marks}) "
+            f"UNION SELECT DISTINCT subscriber, channel, format FROM unsure_stories WHERE subscriber NOT IN ({marks})",
+            [*configured, *configured])
+        return sorted({r[0] for r in rows if (_same_address(r[1], channel) if r[2] is None
+                                               else _same_reader(r[1], r[2], channel, fmt))})
+
+    def take_former(self, subscriber: str, channel: str, fmt: str, former: Collection[str]) -> int:
+        """What each of `former_readers` sent the reader of `channel` counts as delivered to
+        (subscriber, channel), when it was; what may have reached it (`unsure_stories`) goes
+        marked as sent again. Returns the stories taken as delivered."""
+        before = self._delivered(subscriber, channel)
+        with self.transaction():
+            for name in former:
+                for key in [r[0] for r in self.conn.execute("SELECT DISTINCT channel FROM deliveries WHERE "
+                                                            "subscriber = ?", [name]) if _same_address(r[0], channel)]:
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) SELECT ?, ?, "
+                        "story_id, delivered_at FROM deliveries WHERE subscriber = ? AND channel = ?",
+                        [subscriber, channel, name, key])
+                unsure = [r for r in self.conn.execute("SELECT channel, format, story_id FROM unsure_stories WHERE "
+                                                       "subscriber = ?", [name]) if _same_reader(r[0], r[1], channel, fmt)]
+                self.conn.executemany("INSERT OR IGNORE INTO unsure_stories (subscriber, channel, story_id, format) "
+                                      "VALUES (?, ?, ?, ?)", [(subscriber, r[0], r[2], r[1]) for r in unsure])
+        return self._delivered(subscriber, channel) - before
+
+    def _delivered(self, subscriber: str, channel: str) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM deliveries WHERE subscriber = ? AND channel = ?",
+                                     [subscriber, channel]).fetchone()[0])
+
     def outbox_summary(self) -> list[dict[str, Any]]:
         """Per (subscriber, channel): pending, failed and sent message counts, the next retry, the last error."""
         return list(self.query(
@@ -274,6 +315,13 @@ class OutboxPart(StoreBase):
             "(SELECT last_error FROM outbox e WHERE e.subscriber = o.subscriber AND e.channel = o.channel "
             " AND e.status = 'failed' ORDER BY e.last_attempt_at DESC LIMIT 1) AS last_error "
             "FROM outbox o GROUP BY subscriber, channel ORDER BY subscriber, channel"))
+
+
+def _same_address(used: str, channel: str) -> bool:
+    """Whether a channel that was sent stories (`used`) reaches a reader of `channel`: it is the
+    same channel (a webhook's URL, an email's recipients), or both are emails sharing a recipient."""
+    return used == channel or (used.startswith("email:") and channel.startswith("email:")
+                               and _same_reader(used, "", channel, ""))
 
 
 def _same_reader(dropped: str, fmt: str, channel: str, channel_fmt: str) -> bool:
