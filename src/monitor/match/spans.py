@@ -419,8 +419,12 @@ def _keyword_segments(text: str) -> tuple[list[tuple[int, int]], set[int]]:
 # A site's menu or breadcrumb kept as a body line, its items between spaces ("首页 新闻中心 沪明合作 上海 三明 县区
 # 动态", "Home News Shanghai Sanming Pairing Business", "首页 > 三明新闻 > 正文"): it opens with the home page's link,
 # or with the menu's own label and a colon ("网站导航：三明新闻 上海频道 沪明合作专栏 图片 视频", "Navigation: …").
-MENU_OPENERS = ("首页", "网站首页", "home", "网站导航", "栏目导航", "导航", "navigation", "menu")
-_MENU_AFTER = (" ", ":")  # what follows the opener: a space, or the label's colon
+# A line of keywords between spaces under its label (关键词云：乡村振兴 沪明合作 营商环境 …, "【热词】…", "Keywords: …": a
+# year's words, an infographic's tags) is such a line too: its names are words of a list, not the story's.
+MENU_OPENERS = ("首页", "网站首页", "home", "网站导航", "栏目导航", "导航", "navigation", "menu",
+                "关键词", "关键词云", "关键字", "热词", "热词云", "词云", "keywords", "key words", "tags")
+_MENU_AFTER = (" ", ":", "】", "]")  # what follows the opener: a space, the label's colon or its closing bracket
+_MENU_BRACKETS = "【["  # a label in brackets (【关键词】…): the line opens with the bracket
 _MENU_MIN_SEGMENTS = 4
 _MENU_SEGMENT_MAX = 12
 # words of an English sentence, never of a menu ("Home prices in Shanghai rose …")
@@ -435,9 +439,14 @@ def menu_lines(text: str, places: list[int]) -> tuple[list[tuple[int, int]], lis
     lines: list[int] = []
     title_end = text.find("\n")
     for start in places:
-        if start <= title_end or text[start - 1] != "\n":
+        if start <= title_end:
             continue
-        opener = next((w for w in MENU_OPENERS if text.startswith(w, start) and text[start + len(w) : start + len(w) + 1]
+        at = start
+        if text[start - 1] in _MENU_BRACKETS and text[start - 2] == "\n":
+            start -= 1
+        elif text[start - 1] != "\n":
+            continue
+        opener = next((w for w in MENU_OPENERS if text.startswith(w, at) and text[at + len(w) : at + len(w) + 1]
                        in _MENU_AFTER), None)
         if opener is None:
             continue

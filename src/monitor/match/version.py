@@ -55,7 +55,8 @@ if TYPE_CHECKING:
 # as a list, an estate agent's advert as a seller's, and Sanming as machine translation writes its meaning, Bright
 # City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords; and, by a
 # probe below (match-31), an English list closed by its others, "Shanghai, Zhejiang and 20 other provinces", as a list;
-# and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too).
+# and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too; and, by a probe below (match-32),
+# a line of keywords between spaces under its label, 关键词云：…, as a menu's line).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -131,6 +132,7 @@ PROBES = (
     ("Forestry meeting in Sanming", "Sanming hosted a forestry meeting attended by officials from Shanghai, Zhejiang and "
      "20 other provinces."),
     ("市民即将乐享消费券", "上海将发放消费券，市民即将乐享优惠，商家与银行合作推出满减。"),
+    ("年度热词", "关键词云：乡村振兴 沪明合作 营商环境 数字经济 森林康养\n【热词】三明 上海 结对 飞地 疗休养"),
 )
 
 

@@ -1,0 +1,56 @@
+"""The bundled hu-ming topic on keyword lines under their label and the weather of two places (match-32).
+
+Written for these tests, in our own words. A year's words or an infographic's tags set out between spaces under their
+label (关键词云：…, 【热词】…, "Keywords …") name the programme as one word of a list, as a tag line between bars or a
+site's menu does: no story of the ties. A forecast for two places (上海、三明两地天气) says 两地 of the weather, not of
+two places working together. Guards: a keyword line above a story on the ties, a label with one keyword.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import match
+from monitor.match import match_article
+
+KEYWORD_LINES = [
+    ("年度十大关键词", "关键词云：乡村振兴 沪明合作 营商环境 数字经济 森林康养 文明城市 招商引资"),
+    ("年度热词出炉", "【关键词】乡村振兴 沪明合作 文明城市 数字经济 森林康养"),
+    ("这一年的热词", "热词 沪明协作 一网通办 低空经济 银发旅游 新质生产力"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), KEYWORD_LINES)
+def test_a_keyword_line_under_its_label(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+KEYWORD_GUARDS = [
+    ("关键词：沪明合作", "关键词：沪明合作\n上海市杨浦区与三明市尤溪县签署新一轮对口合作协议，双方将共建产业园区。"),
+    ("沪明合作十年回眸", "关键词 沪明合作 对口合作 产业园区 疗休养\n十年来，上海与三明对口合作不断深化，共建产业园区五个，"
+     "上海职工来明疗休养超过十万人次。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), KEYWORD_GUARDS)
+def test_a_keyword_line_above_the_story(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+WEATHER = [
+    ("上海、三明两地天气预报", "上海：多云，12到18度。三明：小雨，10到16度。"),
+    ("周末出行看天气", "上海和三明两地气温差不多，周六上海晴，三明有阵雨，出门记得带伞。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), WEATHER)
+def test_the_weather_of_two_places(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_two_places_working_together_still_count(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海、三明两地共建文旅线路", "上海与三明两地文旅部门联合推出五条疗休养线路，首批游客下月出发。")
+    assert m.matched, m.reason
