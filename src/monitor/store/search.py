@@ -94,9 +94,9 @@ class SearchPart(StoreBase):
                 # walk read every row to exclude each: 254 ms -> ~15)
                 match, exclude = f"({match}) NOT ({exclude})", None
             if walk is None and match is not None:
-                walk = self._strategy(match, filters) if want is not None else None
+                walk, few = self._strategy(match, filters) if want is not None else (None, None)
                 if walk is None:
-                    yield from self._sorted(match, exclude, filters, check)
+                    yield from self._sorted(match, exclude, filters, check, few)
                     return
             given = 0
             try:
@@ -173,8 +173,11 @@ class SearchPart(StoreBase):
 
     # -- strategies ------------------------------------------------------------------------------
 
-    def _strategy(self, match: str, filters: Filters) -> Walk | None:
-        """Sort every FTS match (None: few) or walk newest first (a Walk). A walk reads about
+    def _strategy(self, match: str, filters: Filters) -> tuple[Walk | None, str | None]:
+        """Sort every FTS match (None: few) or walk newest first (a Walk); with the matches
+        when counting found them all (a JSON list of their ids: sorting them need not ask FTS5
+        again, which for an expression that reads long lists to keep few rows, `发展 -企业 -合作`,
+        was the search's cost a second time). A walk reads about
         `want` × articles / matches rows (inside a topic, of the topic's own rows: the same
         for a term independent of the topic), fewer when matches crowd the newest rows.
         Without a topic, sorting looks each match up in the (id, date) index: up to RARE
@@ -195,21 +198,21 @@ class SearchPart(StoreBase):
         ~want / JOIN_SPREAD per match) and few enough to hold (JOIN_MOST). It reads at most
         JOIN_ROWS rows per match, about what sorting them would cost, then the sorting goes on
         from there (matches crowded in older rows)."""
-        estimate = self._fts_estimate(match)
+        estimate, few = self._fts_counted(match)
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         in_topic = filters.topic and estimate < TOPIC_RARE  # no fewer matches than rows the walk would read
         if in_topic and not (TOPIC_WALK and estimate > TOPIC_WALK):
-            return None
+            return None, few
         if 0 < estimate <= JOIN_MOST and estimate * estimate >= (TOPIC_JOIN_SPREAD if filters.topic else JOIN_SPREAD) * top:
             rows = int(JOIN_ROWS * estimate) + 1
-            return Walk(budget=rows if rows < top else None, joined=True)
+            return Walk(budget=rows if rows < top else None, joined=True), None
         if in_topic:
             budget: int | None = TOPIC_WALK
         elif estimate < RARE:
-            return None
+            return None, few
         else:
             budget = None
-        return Walk(budget=budget, density=min(estimate / top, 1.0), recheck=not filters.topic)
+        return Walk(budget=budget, density=min(estimate / top, 1.0), recheck=not filters.topic), None
 
     def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
         """Of each group (a checked term's tokens), those with over COMMON times the matches of
@@ -237,19 +240,30 @@ class SearchPart(StoreBase):
         top = max(self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or last, last)
         return count * top / (top - first + 1 if newest else last)
 
+    def _fts_counted(self, expr: str) -> tuple[float, str | None]:
+        """`_fts_estimate(expr)`, and when fewer than RARE match, their ids (a JSON list, made
+        in SQLite beside the count: no row handed to Python); else None."""
+        sql = ("SELECT count(*), max(rowid), json_group_array(rowid) FROM "
+               "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)")
+        count, last, ids = self.conn.execute(sql, [expr, RARE]).fetchone()
+        if count < RARE:
+            return count, ids
+        top = max(self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or last, last)
+        return count * top / last, None
+
     def _sorted(self, match: str, exclude: str | None, filters: Filters,
-                check: Check | None) -> Iterator[tuple[int, int]]:
-        """Few matches: all of them, sorted (inside a topic, by the topic's verdicts)."""
+                check: Check | None, few: str | None = None) -> Iterator[tuple[int, int]]:
+        """Few matches: all of them, sorted (inside a topic, by the topic's verdicts). `few`:
+        their ids already found (`_fts_counted`), else FTS5 is asked."""
         sort = self._sorted_in_topic if filters.topic else self._sorted_matches
-        return sort(match, exclude, filters, check)
+        return sort(match, exclude, filters, check, few)
 
     def _sorted_matches(self, match: str, exclude: str | None, filters: Filters,
-                        check: Check | None) -> Iterator[tuple[int, int]]:
+                        check: Check | None, few: str | None = None) -> Iterator[tuple[int, int]]:
         """Few matches: all of them, sorted by date from the (id, date) index."""
         where, params = _where(filters)
-        sql = (f"SELECT id, story_id FROM articles INDEXED BY {BY_ID} WHERE {where} AND id IN "
-               f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(match)
+        sql = f"SELECT id, story_id FROM articles INDEXED BY {BY_ID} WHERE {where} AND id IN {_matches(few)}"
+        params.append(match if few is None else few)
         if exclude:
             sql += " AND id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             params.append(exclude)
@@ -258,14 +272,14 @@ class SearchPart(StoreBase):
             yield from self._checked(chunk, check) if check is not None else chunk
 
     def _sorted_in_topic(self, match: str, exclude: str | None, filters: Filters,
-                         check: Check | None) -> Iterator[tuple[int, int]]:
+                         check: Check | None, few: str | None = None) -> Iterator[tuple[int, int]]:
         """Few matches inside a topic: the topic's verdicts of every FTS match (looked up by
         their primary key in rowid order), sorted by the date they carry; story ids, the other
         filters, the exclusion and the check only for what is kept, in slices as it is taken."""
-        sql = ("SELECT t.article_id, NULL FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) f "
+        sql = (f"SELECT t.article_id, NULL FROM {_matches(few, 'id')} f "
                "CROSS JOIN article_topics t ON t.article_id = f.id AND t.topic = ? "
                "ORDER BY t.date DESC, t.article_id DESC")
-        rows = self.conn.execute(sql, [match, filters.topic]).fetchall()
+        rows = self.conn.execute(sql, [match if few is None else few, filters.topic]).fetchall()
         for start in range(0, len(rows), 256):
             yield from self._keep(rows[start:start + 256], None, exclude, check, filters)
 
@@ -410,6 +424,14 @@ class SearchPart(StoreBase):
                 params.append("[" + ",".join(map(str, members)) + "]")
             found.update(r for (r,) in self.conn.execute(sql, params))
         return found & wanted
+
+
+def _matches(few: str | None, name: str = "rowid") -> str:
+    """A subquery of the matches' ids: asked of FTS5 (its parameter the expression), or `few`,
+    as `_fts_counted` found them (its parameter that list)."""
+    if few is None:
+        return f"(SELECT rowid AS {name} FROM articles_fts WHERE articles_fts MATCH ?)"
+    return f"(SELECT value AS {name} FROM json_each(?))"
 
 
 def _clusters(ids: list[int]) -> list[tuple[int, int, list[int]]]:
