@@ -661,6 +661,10 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
     if _event_on(text, match):
         return True
+    part = _DAYPART.match(text, match.end())
+    if part:  # `2020年11月23日下午，…`, `…下午3时许全市…`: the hour of an event, running on (not `下午 03:14:22`)
+        return text[part.end() : part.end() + 1] in ("，", ",", "、") or (
+            CJK_CHAR.match(text, part.end()) is not None and _BYLINE_WORDS.match(text, part.end()) is None)
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("。", "；") and text[max(0, match.start() - 3) : match.start()].rstrip()[-1:] in _COPULAS:
         return True  # `…截止时间为2017年3月16日。`: a sentence's statement of a day
@@ -674,6 +678,9 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
         return False  # `,` in running Chinese text only; `2012年12月10日, 格林尼治标准时间17:41` is a byline
     return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(rest) is None
 
+# A part of the day and an hour right after a date (`下午`, `上午9时30分许`), as a sentence tells an event.
+_DAYPART = re.compile(r"(?:上午|下午|中午|晚上|早上|早晨|清晨|凌晨|傍晚|晚间|晚間|夜间|夜間)"
+                      r"(?:\d{1,2}[时時点點](?:\d{1,2}分|半)?)?(?:许|許|左右)?")
 # A byline's time zone after a date and a comma: `格林尼治标准时间17:41`, `北京时间 10:21`.
 _ZONE_WORDS = ("格林尼治", "格林威治", "北京时间", "北京時間", "台北时间", "台北時間", "香港时间", "香港時間", "标准时间", "標準時間")
 # An hour and an approximation after a date (`19时许`, `19:00左右`, `前后`).
@@ -757,19 +764,21 @@ def without_lists(text: str) -> str:
 # A forum poster's profile beside the post: `注册时间 2004-03-26`, `最后登录 2012-12-29` (Discuz!, PHPWind);
 # a document's own dates in a government information table that are not its posting: `生效日期`,
 # `施行日期`, `实施日期`, `废止日期`, `失效日期`, `截止日期` (a notice's deadline), `成文日期` (the day the document
-# was written, days before a page posts it).
+# was written, days before a page posts it); a print version's `打印时间：…` (the day a reader printed it).
 # Found by str.find on each key (a regex opening with an alternation scanned whole pages 10x slower),
 # then the date is matched right after it.
 _PROFILE_KEYS = (("注册", ""), ("註冊", ""), ("登录", "最后上次"), ("登錄", "最後上次"), ("登入", "最後上次"),
                  ("访问", "最后上次"), ("訪問", "最後上次"), ("生效", ""), ("施行", ""), ("实施", ""),
-                 ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""), ("成文", ""))
+                 ("實施", ""), ("废止", ""), ("廢止", ""), ("失效", ""), ("截止", ""), ("成文", ""),
+                 ("打印", ""))
 _PROFILE_DATE = re.compile(r"(?:时间|時間|日期|于|於|至)?\s*+[:：]?\s*+" + FULL_DATE.pattern)
 
 
 def without_profile(text: str) -> str:
     """`text` with the dates of a forum poster's profile blanked out (same length): when the member
     registered or last logged in says nothing of when the post was written; nor does the day a
-    document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`)."""
+    document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`), or a reader
+    printed it (`打印时间：…`)."""
     return _without_moods(_without_edit_notes(_blank_after(text, _PROFILE_KEYS)))
 
 

@@ -1,0 +1,65 @@
+"""Tests for dates on school and county pages (helper extract-30; see BENCHMARKS.md), each on a page written
+here: an undated report whose first sentence tells the event's day and hour (`2020年11月23日下午，…`), which is
+no posting date (the listing's date, or none, is); a print version's `打印时间` (the day a reader printed it).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from monitor.extract import extract
+
+NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+TEXT = ["学校为上学期评出的三十名阅读之星颁发证书，并向全体学生发出每天阅读半小时的倡议。",
+        "活动持续一个月，各班将陆续开展好书推荐、读书笔记展评和亲子共读等活动。"]
+HEAD = "读书节启动仪式举行"
+FOOT = "<div class='foot'>版权所有 某某县实验小学 地址：某某县城关镇文化路1号</div>"
+
+
+def page(first: str = "", bar: str = "", under: str = "") -> str:
+    text = "".join(f"<p>{t}</p>" for t in ([first] if first else []) + TEXT)
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD}</title></head><body>"
+            "<div class='nav'><a>首页</a><a>学校概况</a><a>校园新闻</a><a>德育天地</a></div>"
+            f"<div class='art'><h2 class='tit'>{HEAD}</h2>{bar}<div class='con'>{text}</div>{under}</div>{FOOT}</body></html>")
+
+
+def published(html: str, url: str | None = None) -> str | None:
+    found = extract(html, url, now=NOW, fetched_at=NOW).published
+    return found.isoformat() if found else None
+
+
+def test_an_undated_report_opening_with_the_events_day_and_hour_stays_undated():
+    # the day something happened, told in the report's first sentence: no posting date
+    for first in ("2020年11月23日下午，初二年级在学校大礼堂召开期中表彰大会，全体师生参加。",
+                  "2020年1月10日下午全市教育重点工作推进视频会在市政府会议室召开。",
+                  "金秋九月，凉风习习。2019年9月2日下午，高板中学全校师生齐聚操场举行开学典礼。",
+                  "2018年9月10日上午9时许，兴国高中全体师生欢聚在教学楼前广场举行开学典礼。"):
+        assert published(page(first)) is None, first
+
+
+def test_the_events_day_in_the_text_leaves_the_url_and_the_byline_to_date_the_page():
+    first = "2020年11月23日下午，初二年级在学校大礼堂召开期中表彰大会，全体师生参加。"
+    assert published(page(first), "http://www.example.cn/xxdt/2020/1125/1234.html") == "2020-11-24T16:00:00+00:00"
+    html = page(first, under="<div class='info'>发布时间：2020-11-25　来源：本站</div>")
+    assert published(html) == "2020-11-24T16:00:00+00:00"
+
+
+def test_an_old_asp_sites_clock_after_its_date_still_dates_the_page():
+    # `2008-5-6 下午 03:14:22`: a Windows clock's part of the day, then its time
+    assert published(page(bar="<div class='meta'>2008-5-6 下午 03:14:22　来源：本站</div>")) == "2008-05-05T16:00:00+00:00"
+    assert published(page(under="<div class='info'>更新时间：2008-5-6 下午 03:14:22</div>")) == "2008-05-05T16:00:00+00:00"
+
+
+def print_page(line: str = "", printed: str = "打印时间：2026-12-04 18:02") -> str:
+    # a print version: headline, a line under it, the text between rules, the print time and buttons
+    text = "".join(f"<p>{t}</p>" for t in TEXT)
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD}--打印本页</title></head><body onload='window.print()'>"
+            f"<div class='printcon'><h2 align='center'>{HEAD}</h2><p align='center'>{line}</p><hr>{text}<hr>"
+            f"<p align='right'>{printed}　【<a>打印</a>】【<a>关闭</a>】</p></div></body></html>")
+
+
+def test_a_print_versions_print_time_is_no_publication():
+    assert published(print_page()) is None
+    assert published(print_page(printed="打印日期：2026年12月4日")) is None
+    assert published(print_page(), "http://www.example.cn/news/2018-10/17/content_88.htm") == "2018-10-16T16:00:00+00:00"
+    assert published(print_page("发布时间：2018-10-17　来源：本站")) == "2018-10-16T16:00:00+00:00"
