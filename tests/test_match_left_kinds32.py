@@ -54,3 +54,34 @@ def test_the_weather_of_two_places(hu_ming: match.Topic, title: str, body: str) 
 def test_two_places_working_together_still_count(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "上海、三明两地共建文旅线路", "上海与三明两地文旅部门联合推出五条疗休养线路，首批游客下月出发。")
     assert m.matched, m.reason
+
+
+TEAM_DIARIES = [
+    # a team's diary: its own hospital in one line, its rounds at the county's in another, the two never in one sentence
+    ("帮扶日记｜驻点第三十天", "今天是我们仁济医院医疗队驻点的第三十天。\n早上七点半，跟着泰宁县总医院的医生查房，讲了两个病例。\n"
+     "下午在门诊坐诊，看了四十多个病人，不少是从乡下专程赶来的。\n晚上和科室的年轻医生一起复盘，他们进步很快。"),
+    ("援明日记：山城的第一场雪", "来到三明已经三个月了。作为上海第六人民医院派来的援派医生，我负责骨科的带教。\n今天下了第一场雪，"
+     "病房里却很暖。\n科室里的小医生说，希望我们明年还来。"),
+    ("我们在建宁的日子", "上海市第十人民医院第三批医疗队到建宁县医院已经半年。\n半年里，队员们开展新技术十二项，带教本地医生三十名。\n"
+     "“走的时候，要给建宁留下一支带不走的队伍。”队长说。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), TEAM_DIARIES)
+def test_a_teams_diary_at_the_other_sides_hospital(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+TEAM_GUARDS = [
+    # a Sanming hospital's own team at a free clinic in town, its doctors sent to Shanghai to train
+    ("县医院开展义诊进社区", "三明市第一医院医疗队走进社区开展义诊，为居民测量血压。医院今年还派出医生赴上海进修学习。"),
+    # Shanghai's team in Tibet, one of its members born in Sanming
+    ("第三批援藏医疗队出征", "上海市第三批援藏医疗队今日出征日喀则，队员将在当地医院坐诊带教。三明籍队员李某表示一定不辱使命。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), TEAM_GUARDS)
+def test_a_team_at_home_or_elsewhere(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
