@@ -24,7 +24,7 @@ from ..errors import ExtractError, FetchError, MonitorError
 from ..fetch import Response
 from ..fetch.signals import same_site
 from ..models import Article, Candidate, SourceReport
-from ..sources import Listing
+from ..sources import LinkFilter, Listing
 from ..sources.detect import xml_kind
 from . import health, variants, waiting
 from .base import Context, cap_body, log
@@ -101,6 +101,9 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
             unique[key] = replace(cand, url=dedup.strip_tracking(cand.url))
     keys = list(unique)
     held = {dedup.canonical_url(c.url): c for c in waiting.of(run.state)}  # left by earlier polls: first
+    if held:  # judged by the source's rules as they are now (max_age_days passed since, a pattern edited)
+        rules = LinkFilter(run.src, datetime.now(timezone.utc))
+        held = {k: c for k, c in held.items() if not rules.reason(c)}
     for key, cand in held.items():
         unique.setdefault(key, cand)
     texts = Counter(c.title.strip() for c in found if c.title)

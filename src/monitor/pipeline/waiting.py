@@ -4,7 +4,8 @@ deferred, remembered with the source so the next poll takes them first.
 A busy list (60 new items a poll, a cap of 20) scrolls: the 40 deferred links may be off its
 page by the next poll, and were never fetched. Now they are kept in the source's row (`waiting`,
 JSON: url, title, listing date; newest first), the next poll takes them before the listing's
-new links, and links stored, aliased or given up since leave it. At most MAX_WAITING are kept
+new links, and links stored, aliased or given up since (or turned away by the source's rules as they
+are at that poll: max_age_days, link_pattern, exclude_pattern) leave it. At most MAX_WAITING are kept
 (the first of the queue: links deferred longest and still listed come back with the list).
 In: the source's stored state and a poll's chosen and left links. Out: candidates, JSON. Pure.
 """
