@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -61,7 +61,15 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
             ctx.outages.pace(r.source, src.interval, started)
         return reports
 
-    def digest_job(name: str) -> list[DigestResult]:
+    triggers: dict[str, BaseTrigger] = {}
+
+    def digest_job(name: str, scheduled: bool = False) -> list[DigestResult]:
+        slot = crontab.previous_fire(triggers[name], _wall(ctx.cfg)) if name in triggers else None
+        if scheduled and slot is not None and (sent := served_already(name, slot)):
+            log.warning("digest subscriber=%s: the digest of %s was already sent, at %s by the clock as it then "
+                        "was (the clock was stepped back since): not sent again; what came since goes in the next",
+                        name, slot.isoformat(timespec="minutes"), sent.isoformat(timespec="minutes"))
+            return []
         try:
             # one SQLite connection: the digest's store work takes its turn (it lets `lock` go while a
             # message is on its way, so polls store meanwhile; another sender waits on `delivering`)
@@ -77,7 +85,20 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                       name, err, wait)
             return []
         ctx.owed.pop(name, None)
+        if slot is not None:
+            ctx.served[name] = (slot, time.monotonic())
         return results
+
+    def served_already(name: str, slot: datetime) -> datetime | None:
+        """The scheduled time `slot` this daemon already sent `name`'s digest of, less than half
+        the schedule's period ago: the wall clock was stepped back across it (NTP mending a clock
+        that ran an hour ahead), and the scheduler, put on the clock as it now is, came to it again.
+        A whole period since (a clock that ran a day ahead) is the next day's digest: it goes."""
+        done, when = ctx.served.get(name, (None, 0.0))
+        before = crontab.previous_fire(triggers[name], slot - timedelta(seconds=1))
+        if done is None or done < slot or before is None:
+            return None
+        return done if time.monotonic() - when < (slot - before).total_seconds() / 2 else None
 
     def retry_job() -> list[DigestResult]:
         results = [r for name, (_, when) in list(ctx.owed.items()) if when <= time.monotonic()
@@ -125,7 +146,8 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
             raise ConfigError(f"subscribers.{sub.name}.schedule: {exc}", hint='e.g. "0 8 * * *"') from None
         # misfire_grace_time None: a digest whose time passed while the process was suspended or
         # busy still goes out, late, rather than waiting for the next day
-        sched.add_job(digest_job, trigger, args=[sub.name], id=f"digest:{sub.name}", name=f"digest {sub.name}",
+        triggers[sub.name] = trigger
+        sched.add_job(digest_job, trigger, args=[sub.name, True], id=f"digest:{sub.name}", name=f"digest {sub.name}",
                       misfire_grace_time=None, executor=daemon.OWN_POOL)
         last_run = store.last_digest_run(sub.name)
         if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
@@ -164,6 +186,13 @@ def _now(cfg: Config) -> datetime:
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo(cfg.timezone))
+
+
+def _wall(cfg: Config) -> datetime:
+    """The wall clock in the config's zone, read as the scheduler reads it (`time.time`)."""
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromtimestamp(time.time(), ZoneInfo(cfg.timezone))
 
 
 def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | None = None,

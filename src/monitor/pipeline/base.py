@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -45,6 +46,8 @@ class Context:
     under_way: threading.Event = field(default_factory=threading.Event, repr=False)  # a message is being sent
     # the daemon's digests that failed (a database locked or full): subscriber -> (failures, when to run again)
     owed: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
+    # the scheduled time each subscriber's last digest in this daemon was for, and when it ran (monotonic)
+    served: dict[str, tuple[datetime, float]] = field(default_factory=dict, repr=False)
     outages: Outages = field(default_factory=Outages, repr=False)  # which sources the daemon said are failing
 
     @property
