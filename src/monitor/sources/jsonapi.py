@@ -2,7 +2,8 @@
 
 In: the source's `method`, `form` or `body` and `url`, where `{page}` stands for the page
 number (from `first_page`); `items` is the path to the list in the answer (`data.list`,
-`$.result.items[0].docs`, `data/list`; a trailing `[*]` is allowed), `title` / `link` / `date` paths inside one item (`link` may also be
+`$.result.items[0].docs`, `data/list`; a `[*]` takes every element: `data.days[*].list` joins
+each day's list), `title` / `link` / `date` paths inside one item (`link` may also be
 a template such as `https://x.gov.cn/c/{id}.htm`), `date_format` (strptime, `epoch`, `epoch_ms`;
 default: recognised) in `date_tz`. Pages run to `page_count` (a path) or `max_pages`; an API
 that pages by cursor gives the next page's token (or address) at `next_page`, sent as `{cursor}`
@@ -246,11 +247,39 @@ def path(data: Any, where: str | None) -> Any:
     return data
 
 
+_PART = re.compile(r"\*|[^./\[\]*]+")
+
+
+def items_at(data: Any, where: str | None) -> Any:
+    """`path`, where a `*` inside the path (`data.days[*].list`, `hits[*].doc`) takes every
+    element of the list there and the rest of the path from each: lists found are joined in
+    order, other values are items, absent ones skipped. A trailing `*` is the list itself."""
+    parts = _PART.findall((where or "").removeprefix("$"))
+    while parts and parts[-1] == "*":
+        parts.pop()
+    if "*" not in parts:
+        return path(data, ".".join(parts))
+    star = parts.index("*")
+    group = path(data, ".".join(parts[:star]))
+    if not isinstance(group, list):
+        return None
+    rest, out = ".".join(parts[star + 1:]), list[Any]()
+    for element in group[:MAX_LINKS]:
+        found = items_at(element, rest)
+        if isinstance(found, list):
+            out.extend(found[:MAX_LINKS - len(out)])
+        elif found is not None:
+            out.append(found)
+        if len(out) >= MAX_LINKS:
+            break
+    return out
+
+
 def _items(data: Any, source: Source, url: str) -> list:
     if not isinstance(data, dict | list):
         raise ExtractError(f"{url}: the answer is a JSON {type(data).__name__}, not an object or a list",
                            hint="check url, method and form/body")
-    items = path(data, source.items)
+    items = items_at(data, source.items)
     if items is None:
         return []  # an empty page often omits the list
     if not isinstance(items, list):
