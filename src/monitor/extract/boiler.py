@@ -132,6 +132,10 @@ _PROMO_START = re.compile(
     # `Lim Wei Ling, Regional Correspondent | Published Aug 2, 2023, 6:00 am`: a byline and its stamp on one line
     r"(?:[\w.'’-]+ ){1,3}[\w.'’-]+(?:, [\w ]{1,40})? ?[|·•–-] ?(?:last )?(?:updated|published|posted)"
     r"(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
+    # `This is a developing story. Check back for updates.`: a station's note closing a breaking story
+    r"this (?:is an? (?:developing|breaking)(?: news)? story|story is developing)\b[^.!?]{0,60}[.!]?"
+    r"(?:\s*(?:check back|stay with|refresh|please check)\b[^.!?]{0,80}[.!]?)?$|"
+    r"check back (?:later |soon )?for (?:updates|more(?: details| information)?)[.!]?$|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
@@ -148,7 +152,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
     r"provided by an independent third party|is not responsible or liable|"  # a syndicated feed's disclaimer
     r"safe and engaging place for users|followed categories will be added|"  # a comment policy, a follow prompt
-    r"report this comment"  # a comment policy (`… please select the relevant 'Report this comment' link.`)
+    r"report this comment|"  # a comment policy (`… please select the relevant 'Report this comment' link.`)
+    r"reached your (?:free )?(?:article )?(?:allowance|limit)\b|takes your privacy seriously"  # a paywall's pitch
 )
 # A membership pitch closing a post (`… Become a Harbour Arts Member and support independent arts publishing.`):
 # searched only in lines holding `support independent`; a sentence about such support without a call stays.
@@ -162,6 +167,9 @@ _GATED = re.compile(
 )
 # `… please support us so that we can keep up our work and stay independent`: a support appeal under
 # the text (its box's short heading, `Thank you!`, goes with it: see paragraphs._take).
+# A promo's button closing its line, in capitals or title case (a sentence of text ends in a full stop).
+_CALL_BUTTONS = ("LEARN MORE", "Learn More", "FIND OUT MORE", "Find Out More", "Learn more »", "Learn more ›",
+                 "Learn More »", "LEARN MORE »", "SHOP NOW", "Shop Now")
 _APPEAL = re.compile(r"please support us\b|support us so that\b|readers like you\b")
 # A support box's pitch (`Your subscription helps us cover …`) and a writer's bio closing with an
 # address (`… Reach her at ana@example.com.`): searched only in lines holding `your ` or `@`.
@@ -174,7 +182,7 @@ _EN_CREDIT_START = re.compile(
     r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)"
 )
 _EN_CREDIT_END = re.compile("|".join(
-    rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "shutterstock",
+    rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "/ap", "shutterstock",
                                            r"istock(?:photo)?", "/epa", "/xinhua", "photo illustration", "/cfp", "/vcg")
 ))
 # `… on July 6, 2026. Photo: Xinhua`, `… (Photo by Jo Lin/Xinhua)`, `… [Photo/VCG]`, `File photo: Screenshot
@@ -441,6 +449,8 @@ def is_chrome(line: str) -> bool:
             return True  # `4 min`, `12:30 mins`: an audio player's or a video's length on its own line
         if len(line) <= 60 and " read" in lower and _READ_TIME.search(lower):
             return True  # `4 min read · Apr 2, 2024`: a post's reading time
+        if line.endswith(_CALL_BUTTONS) and len(line) <= 150:
+            return True  # `Before it's here, it's on the … Terminal. LEARN MORE`: a promo closing with its button
         if lower.rstrip(" .").endswith("*ad"):
             return True  # `ChargeFinder is a free service … Get your quotes here. — *ad.`: a paragraph signed as an ad
         if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)

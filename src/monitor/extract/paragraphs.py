@@ -81,7 +81,7 @@ _CHROME_HINT = re.compile(  # matched against lower-cased hints: literal alterna
     r"comment(?!ary|ator)|share|related|recommend|breadcrumb|sidebar|copyright|social|newsletter|subscribe|advert|sponsor|"
     r"popup|cookie|pagination|fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|caption|credit|promo|teaser|slideshow|"
     r"video|transcript|authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|"
-    r"author-card|author_card|authorcard|"
+    r"author-card|author_card|authorcard|biographia|"
     r"about-the-author|tagbox|tag-box|-tags|toc(?<!\w...)(?![a-z])|table-of-contents|widget-title|widgettitle|"
     r"pull[-_]?quote|bookmark-card|link-preview|gallery|carousel|callout"
 )
@@ -100,7 +100,7 @@ _STRONG_HINT = re.compile(
     r"fenxiang|xgxw|xgyd|jiathis|hotnews|hot-news|footer|slideshow|"
     # the writer's box under a post (`authorbox`, `author-bio`, `about-the-author`) and its tag box
     r"authorbox|author-box|author_box|authorbio|author-bio|author_bio|author-info|about-author|about-the-author|"
-    r"author-card|author_card|authorcard|"
+    r"author-card|author_card|authorcard|biographia|"
     r"tagbox|tag-box|-tags(?![\w-])|"
     r"widget-title|widgettitle|"  # a sidebar widget's heading (`<h4 class="widget-title">Toolkits</h4>`) set in the post
     # a pull quote repeating a line of the text, and a link's preview card (its title, summary and site)
@@ -746,13 +746,24 @@ def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
     href = link.attributes.get("href")
     if not href or (_STORY_PATH.search(href) is None and "-" not in href):
         return None
+    text = link.text().strip()
+    if not text:
+        return None
     parent = link.parent
+    for _ in range(2):  # `<p>• <strong><a>…</a></strong></p>`: the link in a bold or italic wrapper
+        if parent is None or parent.tag not in _LINK_WRAPS or parent.text().strip() != text:
+            break
+        parent = parent.parent
     if parent is None or parent.mem_id == own_id or parent.tag not in _LINK_LINE_TAGS:
         return None
-    text = link.text().strip()
-    if not text or parent.text().strip() != text:
+    line = parent.text().strip()
+    if line != text and not (line.endswith(text) and line[: -len(text)].strip() in _LINE_BULLETS):
         return None
     return parent if _STORY_PATH.search(href) is not None or _slug_echo(href, text) else None
+
+
+_LINK_WRAPS = frozenset({"strong", "b", "em", "i", "span"})
+_LINE_BULLETS = frozenset({"•", "·", "▪", "►", "▶", "»", "›", "-", "–", "—", "*"})  # before a related headline
 
 
 _SLUG = re.compile(r"/([a-z0-9]+(?:-[a-z0-9]+){3,})(?:[-_/.][^/]*)?/?(?:[?#].*)?$")
@@ -826,6 +837,8 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
         return True
     if not _holds_article_text(node):
         return True
+    if "subscri" in hint and _prompt_box(node):
+        return True
     # A video box's prose is its transcript when time codes run through it (three or more).
     return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
 
@@ -852,6 +865,25 @@ _PROMPT_WORDS = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib|newsletter|inbox|forwarded|members?hip\b|paying member|become a (?:free )?member|"
     r"donat|chip in|support (?:us|our|local|independent)\b)"
 )
+
+
+# A sign-up or paywall box's text: this many characters at most, naming three of these words at least.
+_PROMPT_BOX = 1500
+_BOX_PROMPT = re.compile(
+    r"newsletter|subscri|sign(?:ing)? up|regist(?:er|ration)|e-?mail address|inbox|free (?:articles|stories)|log ?in\b"
+)
+
+
+def _prompt_box(node: LexborNode) -> bool:
+    """A box whose class says `subscribe` holding a registration or paywall pitch, however many
+    sentences it runs to (`You have now reached your allowance of 3 free articles … enter your email
+    address … our free weekly newsletter … unsubscribe at any time`): 1,500 characters at most naming
+    three of a pitch's words or more (newsletter, subscribe, register, e-mail address, free articles …).
+    A subscriber-only block of the article's own text is longer, or does not talk of signing up."""
+    text = node.text()
+    if len(text) > _PROMPT_BOX:
+        return False
+    return len({match.group(0) for match in _BOX_PROMPT.finditer(text.lower())}) >= 3
 
 
 def _prompt_callout(node: LexborNode) -> bool:
