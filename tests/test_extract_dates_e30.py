@@ -63,3 +63,24 @@ def test_a_print_versions_print_time_is_no_publication():
     assert published(print_page(printed="打印日期：2026年12月4日")) is None
     assert published(print_page(), "http://www.example.cn/news/2018-10/17/content_88.htm") == "2018-10-16T16:00:00+00:00"
     assert published(print_page("发布时间：2018-10-17　来源：本站")) == "2018-10-16T16:00:00+00:00"
+
+
+def test_a_month_and_day_printed_apart_from_the_year_and_time():
+    # a college CMS's date block: `11/12` large, `2010年 16:39` under it, then the byline's fields
+    bar = "<div class='date'><span class='md'>11/12</span> <span class='y'>2010年 16:39</span> 【字体：大 中 小】 来源：院办</div>"
+    assert published(page(bar=bar)) == "2010-11-12T08:39:00+00:00"
+    # the same line kept in one container with the headline and the text (a print version) is lifted, not text
+    html = print_page("11/12 2010年 16:39 【 字体: 来源:院办 访问量:1 打印 纠错", printed="")
+    assert published(html) == "2010-11-12T08:39:00+00:00"
+    assert extract(html, None, now=NOW).body.startswith("学校为上学期")
+
+
+def test_a_portals_two_digit_year_line_with_fields_after_bars():
+    # `16-6-2 10:14| 发布者: …| 查看: …`: a portal's timed date, then its fields between bars
+    html = print_page("16-6-2 10:14| 发布者: lujunfei| 查看: 1732| 评论: 0|来自: 某某社区报", printed="")
+    assert published(html) == "2016-06-02T02:14:00+00:00"
+    assert extract(html, None, now=NOW).body.startswith("学校为上学期")
+
+
+def test_a_month_and_day_in_a_sentence_stay_no_date():
+    assert published(page(first="比赛成绩11/12 2010年以来最好，共有二十名学生获奖。")) is None

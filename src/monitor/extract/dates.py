@@ -344,12 +344,25 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
 YEAR_APART = re.compile(r"(?<![\d\-/.:])((?:19|20)\d\d) (0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01]) ([01]?\d|2[0-3]):([0-5]\d)(?![\d/])")
 
 
+# 11/12 2010年 16:39: a date block printing the month and day large and the year (with 年) and time under them
+# (the blocks' texts may run together: `11/122010年 16:39`); read only with its time, as YEAR_APART.
+MONTH_DAY_APART = re.compile(r"(?<![\d\-/.:])(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])\s{0,3}((?:19|20)\d\d)年\s{0,3}"
+                             r"([01]?\d|2[0-3]):([0-5]\d)(?![\d/])")
+
+
 def year_apart_date(text: str | None, now: datetime) -> datetime | None:
-    """The date and time of a byline written `2021 01/26 08:52` (the year apart from the month and day)."""
-    match = YEAR_APART.search(text) if text and "/" in text else None
-    if match is None:
+    """The date and time of a byline written `2021 01/26 08:52` or `11/12 2010年 16:39` (the year apart from
+    the month and day)."""
+    if not text or "/" not in text:
         return None
-    year, month, day, hour, minute = (int(g) for g in match.groups())
+    match = YEAR_APART.search(text)
+    if match is not None:
+        year, month, day, hour, minute = (int(g) for g in match.groups())
+    else:
+        match = MONTH_DAY_APART.search(text) if "年" in text else None
+        if match is None:
+            return None
+        month, day, year, hour, minute = (int(g) for g in match.groups())
     return plausible(to_utc(year, month, day, hour, minute), now)
 
 

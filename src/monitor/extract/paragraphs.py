@@ -36,6 +36,7 @@ from .boiler import (
 from .dates import (
     FULL_DATE,
     HAN_DATE,
+    MONTH_DAY_APART,
     SHORT_YEAR_HAN,
     SHORT_YEAR_OPENING,
     SPEECH,
@@ -1247,7 +1248,8 @@ def _is_byline(line: str, body: Body) -> bool:
         _without_issuers(body)
         return True
     date = FULL_DATE.search(line) or (SHORT_YEAR_HAN.search(line) if "年" in line else None)  # or `05年4月27日`
-    date = date or (YEAR_APART.search(line) if "/" in line else None)  # or `2021 01/26 08:52 · 来源 · …`
+    date = date or (YEAR_APART.search(line) or MONTH_DAY_APART.search(line) if "/" in line else None)
+    # (or `2021 01/26 08:52 · 来源 · …`, `11/12 2010年 16:39 来源：…`)
     if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
         # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
         return _han_date_line(body, line, han)
@@ -1258,10 +1260,12 @@ def _is_byline(line: str, body: Body) -> bool:
         return True
     fields = byline_fields(line)
     if date is None and line[:2].isdigit() and (short := SHORT_YEAR_OPENING.match(line)) is not None \
-            and (fields or len(line) <= short.end() + 12) and _month_day(short.group(3) or short.group(6),
+            and (fields or len(line) <= short.end() + 12 or (short.group(8) and "|" in line[short.end() : short.end() + 3])) \
+            and _month_day(short.group(3) or short.group(6),
                                                                          short.group(4) or short.group(7)):
-        # `16-11-24 来源：本站`, `09.03.05 10:23`: an older CMS's date line with a two-digit year (read as a
-        # byline's, `dates.short_year_date`), lifted like one with four digits
+        # `16-11-24 来源：本站`, `09.03.05 10:23`, `16-6-2 10:14| 发布者: …| 查看: …` (a portal's fields after a bar):
+        # an older CMS's date line with a two-digit year (read as a byline's, `dates.short_year_date`), lifted
+        # like one with four digits
         for label, value, _ in fields:
             assign_field(body, label, clean(value))
         body.date_text = body.date_text or line
