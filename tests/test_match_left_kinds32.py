@@ -85,3 +85,35 @@ TEAM_GUARDS = [
 def test_a_team_at_home_or_elsewhere(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+UNNAMED_CITY = [
+    # the city's own meeting on its 对口合作 with Shanghai, set in Fujian's old base, the city never named
+    ("市政府常务会议研究对口合作工作", "会议指出，要立足闽西北革命老区振兴发展，用好与上海的对口合作机制，推动更多沪企项目落地。"),
+    # the city's name garbled in decoding (U+FFFD), beside Shanghai and their 对口合作
+    ("上海专家组抵达三\ufffd", "按照两地对口合作年度计划，上海市卫健委组派的专家组抵达三\ufffd，将在各县医院开展技术帮扶。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), UNNAMED_CITY)
+def test_the_city_unnamed_beside_its_pairing(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+NOT_THE_CITY = [
+    # another base city with its own partner, Shanghai an example
+    ("龙岩深化广龙对口合作", "龙岩市立足闽西革命老区发展，深化与广州的对口合作，会上还介绍了上海的园区经验。"),
+    # 三〓 beside Shanghai's 对口支援 (三峡) or with no pairing at all
+    ("上海对口支援三\ufffd库区", "上海市对口支援三\ufffd库区二十年，援建学校医院数百所。"),
+    ("三\ufffd旅游推介会在沪举行", "三\ufffd旅游推介会在上海举行，椰风海韵吸引众多市民。"),
+    # the reform's 三医联动 discussed in Shanghai: a model, no tie
+    ("专家：上海公立医院改革可借鉴三明", "研讨会上，上海专家认为三明的“三医联动”值得研究，但上海情况不同。"),
+    ("上海医保改革能从三明学什么", "来自上海的专家认为，三明的“三医联动”对上海有参考意义，但超大城市不宜照搬。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), NOT_THE_CITY)
+def test_not_the_city_or_not_its_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
