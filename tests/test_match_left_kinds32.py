@@ -117,3 +117,24 @@ NOT_THE_CITY = [
 def test_not_the_city_or_not_its_ties(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+FUJIAN_PAIRS = [
+    # a Fujian city's own pairing with Sanming by its one word (榕明 for Fuzhou's, 厦明 for Xiamen's), Shanghai a
+    # consultancy or a model
+    ("榕明两地签署协作协议", "福州与三明签署新一轮山海协作协议，榕明两地将共建飞地园区，上海一家咨询公司为园区做规划。"),
+    ("厦明协作十年 园区产值破百亿", "厦明山海协作产业园十年来产值突破百亿元，园区学习上海张江的孵化模式，引进创业团队三十个。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), FUJIAN_PAIRS)
+def test_a_fujian_citys_own_pairing_with_sanming(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_building_before_a_word_opening_with_ming_is_no_xiamen(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "三明驻沪联络处新址明日启用", "三明市驻上海联络处迁入新址，所在大厦明日启用，将设立三明农特产品"
+                      "展销中心，助力沪明消费帮扶。")
+    assert m.matched, m.reason
+    assert "厦明" not in {h.term for h in m.hits}
