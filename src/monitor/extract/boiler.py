@@ -19,7 +19,8 @@ _STOP = re.compile(
     r"相關推薦|相关稿件|相关文件|相關文件|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|热门推荐|熱門推薦|精彩推荐|为你推荐|为您推荐|猜你喜欢|大家都在看|"
     r"新闻推荐|新聞推薦|大家爱看|大家愛看|精彩评论|精彩評論|相关日志|相關日誌|相关博文|相關博文|相关内容|相關內容|相关资讯|相關資訊|相关专题|相關專題|相关视频|相關視頻|相关图集|"
     r"特别声明|特別聲明|往期回顾|往期推荐|网友评论|網友評論|发表评论|發表評論|我要评论|最新评论|热门评论|全部评论|评论|評論|更多精彩|更多新闻|"
-    r"跟贴|跟帖|網友跟帖|"
+    r"跟贴|跟帖|網友跟帖|栏目列表|欄目列表|"
+    r"(?:[-—–]+\s*)?END(?:\s*[-—–]+)?|"  # a WeChat post's `END` / `- END -` closing its text, credits and QR codes after it
     r"没有留言|沒有留言|张贴留言|張貼留言|"
     r"Related (?:Articles|Stories|News|Posts|Coverage|Reading)|More coverage|More from\b.{0,40}|Recommended(?: for you)?|"
     r"Read more|Read next|Up next|Trending(?: now| news| stories)?|"
@@ -264,15 +265,16 @@ _CARE_HEAD = re.compile(r".{0,10}(?:关心|關心)(?:您|你)")
 _DESK_CREDIT_ENDS = ("报导", "報導", "报道", "報道")
 # `百家号/乡村观察员`, `网易号/…`: a self-media platform's name and the account, over the text.
 _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "搜狐号/", "企鹅号/", "大鱼号/", "澎湃号/")
-# A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`,
-# `县融媒体中心记者：陈庆彬` — a role, a colon and one to four names (spaces inside both are dropped).
+# A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`, `值班总编:…`,
+# `县融媒体中心记者：陈庆彬`, an old CMS's `录入者:…` — a role, a colon and one to four names (spaces inside both are dropped).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
-    r"监制|監製|主编|主編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員)[：:]"
+    r"监制|監製|主编|主編|总编|總編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員|"
+    r"录入者|錄入者|录入员|錄入員|录入|錄入)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
-                "报道员", "報道員", "通讯员", "通訊員")
+                "报道员", "報道員", "通讯员", "通訊員", "录入", "錄入")
 # A county site's credit column's other roles (`初稿：李忠明`, `修改：张红艳`, `发布：罗喜云`), a name after each.
 _DRAFT_ROLES = ("初稿", "修改", "发布", "發布")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.

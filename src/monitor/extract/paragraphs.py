@@ -135,6 +135,7 @@ _CAPS_LABEL_LINK = re.compile(rf"[A-Z][A-Z'’ ]{{1,24}}:\s*{_LINK_OPEN}[^{_LINK
 _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
 _FIELD_LINE = re.compile(
     r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:|｜]"
+    r"|^(?:点击|點擊|浏览|瀏覽|阅读|閱讀)(?:数|數|量|次数|次數)?\s*[：:]\s*(?:\d{1,9}\s*次?)?\s*$"  # `点击:` / `浏览次数：35` alone
 )
 _SENTENCE = re.compile(r"[。？！；，?!;]")
 _PROSE_ENDS = frozenset('.!?"”’。！？')  # how a paragraph of text ends

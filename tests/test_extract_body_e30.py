@@ -1,0 +1,50 @@
+"""Tests for bodies on school and county pages (helper extract-30; see BENCHMARKS.md), each on a page written here:
+the credit lines under a county post (`值班总编：…`, an old CMS's `录入者：…`), an info block's empty counter
+(`点击:`) and its `栏目列表` heading, and a WeChat post's `END` with the credits and boxes after it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from monitor.extract import extract
+
+NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+TEXT = ["12月10日，某某镇中心完小举行冬季运动会，全校六个年级的三百多名学生参加了比赛。",
+        "上午举行了开幕式和往返跑、立定跳远等六个项目，下午的拔河比赛把运动会推向高潮。",
+        "经过一天的角逐，运动会圆满落下帷幕，学校为获奖的班级和个人颁发了奖状。"]
+
+
+def page(after: list[str]) -> str:
+    lines = "".join(f"<p>{line}</p>" for line in [*TEXT, *after])
+    return ("<html><head><meta charset='utf-8'><title>中心完小举行冬季运动会</title></head><body>"
+            "<div class='nav'><a>首页</a><a>教育动态</a><a>通知公告</a></div><div class='art'><h1>中心完小举行冬季运动会</h1>"
+            f"<div class='content'>{lines}</div></div><div class='foot'>主办：某某县融媒体中心</div></body></html>")
+
+
+def body(after: list[str]) -> list[str]:
+    return list(extract(page(after), None, now=NOW).paragraphs)
+
+
+def test_a_county_posts_credit_lines_are_no_text():
+    assert body(["编 辑：杨某", "责任编辑：陆某 屈某", "值班总编：沈某某", "审 核：王某"]) == TEXT
+    assert body(["录入者：赵某"]) == TEXT
+    assert body(["录入：赵某某"]) == TEXT
+
+
+def test_an_info_blocks_empty_counter_and_its_column_list_heading_are_no_text():
+    # an old CMS's block under the text: the column list's heading, the title again, empty fields
+    after = ["栏目列表", "中心完小举行冬季运动会", "发布时间:2008-10-17", "点击:", "来源:", "录入者:赵某", "附件:"]
+    assert body(after) == TEXT
+    assert body(["浏览次数：35"]) == TEXT
+
+
+def test_a_wechat_posts_end_closes_its_text():
+    after = ["END", "某某某|图片", "某某|文编", "某 某|审核", "用户说说", "友善是交流的起点"]
+    assert body(after) == TEXT
+    assert body(["- END -", "往期推荐"]) == TEXT
+
+
+def test_a_sentence_about_clicks_and_the_end_stays_text():
+    own = ["点击：进入活动页面后，家长可以查看孩子的比赛照片和成绩。", "The end of the term brings the sports day."]
+    assert body(own) == [*TEXT, *own]
