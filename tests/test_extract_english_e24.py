@@ -57,3 +57,12 @@ def test_a_photo_credit_a_developing_story_note_and_a_promo_button_line_are_not_
     assert body[0].startswith("A new air ambulance base")
     assert body[-1].startswith("The board said the cost")
     assert len(body) == 3
+
+
+def test_a_media_slots_placeholder_is_not_text() -> None:
+    """`[Embed]` and `[Image]`, an editor's attachment placeholders left where an embedded post or a
+    picture did not load, set between the list's headings and paragraphs: not text."""
+    body = paragraphs("en_e24_embed_slots.html")
+    assert "[Embed]" not in body and "[Image]" not in body
+    assert body[1] == "1. Move Them Closer To The Window"
+    assert len(body) == 5

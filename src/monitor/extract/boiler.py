@@ -65,6 +65,7 @@ _SENTENCE_ENDS = re.compile("[。！？]")
 _PROMO_START = re.compile(
     r"[(\[]?(?:(?:with )?(?:additional |editing |writing )?reporting by|writing by|editing by|compiled by)\b|"
     r"\[(?:advertisement|ad|sponsored|promoted)\]|"  # `[advertisement] Create a profile …`: a labelled ad line
+    r"\[(?:embed|embedded content|image|video|photo|gallery|graphic|audio|interactive)\]$|"  # a media slot's placeholder
     r"(?:please )?(?:contact|e-?mail|write to) the (?:writer|author|reporter)s? (?:at|via)\b|"  # `Contact the writer at …@…`
     r"an? (?:photo|video|post) (?:posted|shared) by\b.{0,80}\bon\b.{0,40}$|"  # an embedded post's credit line
     r"posted by\b[^.!?]{0,150}$|"  # a blog's `Posted by Name, Role` or `Posted by Name at 10:15 AM` line
