@@ -1,10 +1,10 @@
-"""What kind of source a page is, for `monitor add-source`: feed, sitemap or list page.
+"""What kind of source a page is, for `monitor add-source`: feed, sitemap, list page or JSON API.
 
 In: a fetched page (bytes, headers, final URL) and the site's robots.txt text. Out: `Guess`es,
 best first, each a ready `[[sources]]` table: a feed the page is or links to in its <head>,
 the sitemaps robots.txt names (narrowed to the page's article URL shape when it has one), and
 the page as a list page with a suggested `link_selector` and `link_pattern` (the most frequent
-article-like URL shape on the page). Pure: the command
+article-like URL shape on the page); a JSON answer as a `json-api` source (`apiguess`). Pure: the command
 does the fetching.
 """
 
@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from ..decode import decode_html
 from ..markup import reshape
+from . import apiguess
 from .base import LINKS, absolute, frame_urls, node_link, page_base
 from .jsonfeed import is_json
 
@@ -46,7 +47,7 @@ class Guess:
     kind: str
     url: str
     why: str
-    keys: dict[str, str] = field(default_factory=dict)  # link_selector, link_pattern, …
+    keys: dict[str, str | int] = field(default_factory=dict)  # link_selector, link_pattern, … (first_page: a number)
     links: int = 0  # article links it would give (list pages)
 
 
@@ -57,6 +58,12 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
         return [Guess("feed", url, "the URL is an RSS/Atom feed or a JSON Feed")]
     if kind == "sitemap":
         return [Guess("sitemap", url, "the URL is a sitemap")]
+    if apiguess.looks_json(content, headers):  # a JSON API's answer (a list page's back end)
+        api = apiguess.guess(content, headers, url)
+        if api is None:
+            return []
+        why, keys, count = api
+        return [Guess("json-api", str(keys.pop("url")), why, keys, count)]
     text = decode_html(content, headers.get("content-type"))
     out = [Guess("feed", link, f"<link rel=alternate> in the page's <head> ({title})")
            for link, title in feed_links(text, url)]
@@ -347,6 +354,9 @@ def toml_block(guess: Guess, name: str) -> str:
     """A ready `[[sources]]` table for this guess."""
     lines = ["[[sources]]", f"name = {_basic(name)}", f'kind = "{guess.kind}"', f"url = {_basic(guess.url)}"]
     for key, value in guess.keys.items():
+        if isinstance(value, int):
+            lines.append(f"{key} = {value}")
+            continue
         quoted = f"'{value}'" if "'" not in value and value.isprintable() else _basic(value)
         lines.append(f"{key} = {quoted}")
     lines.append('interval = "1h"')
