@@ -105,6 +105,9 @@ def _class_ranges(cps: list[int]) -> list[str]:
     return out
 
 
+class_ranges = _class_ranges
+
+
 # --- the steps -----------------------------------------------------------------------------
 
 
@@ -372,6 +375,27 @@ def normal_index_tokens(norm: str) -> str:
         else:
             parts.append(word)
     return " ".join(parts)
+
+
+MAIN_HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han blocks whose every character is one character of the normal form
+
+
+@functools.cache
+def han_expanders() -> str:
+    """The characters the table expands into text holding two Han characters of `MAIN_HAN`
+    (㍿ 株式会社, ㍾ 明治), or one it does not list them under (`folding_into`): a search's cheap
+    test (`querylang.Query.reject_test`), which reads a character as each character it folds
+    into, cannot see those in the original text. Read from the table's other entries (~10,000:
+    ~5 ms, on first use)."""
+    tables, out = _tables(), []
+    for other in (tables["bmp_other"], tables["astral_other"]):
+        for cp, entry in other.items():
+            if entry and len(entry) > 1:
+                # the entry folded holds whatever Han characters the character's normal form holds
+                han = [c for c in _fold_one(entry) if "\u3400" <= c <= "\u4dbf" or "\u4e00" <= c <= "\u9fff"]
+                if len(han) > 1 or any(c not in entry for c in han):  # (what `folding_into` reads)
+                    out.append(chr(cp))
+    return "".join(sorted(out))
 
 
 def is_han(char: str) -> bool:
