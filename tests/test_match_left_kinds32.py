@@ -138,3 +138,24 @@ def test_a_building_before_a_word_opening_with_ming_is_no_xiamen(hu_ming: match.
                       "展销中心，助力沪明消费帮扶。")
     assert m.matched, m.reason
     assert "厦明" not in {h.term for h in m.hits}
+
+
+def test_a_round_ups_item_whose_later_sentences_name_only_the_shanghai_side(hu_ming: match.Topic) -> None:
+    """An item of two sentences: the county's own (来县) once, then the Shanghai side at work again, the round-up's
+    penalty taken back as when each sentence names the county."""
+    m = match_article(hu_ming, "本周要闻（第45期）", "1. 县委召开常委会会议。\n2. 上海杨浦区党政代表团来县考察对口合作工作，"
+                      "双方签署文旅合作协议，杨浦区将组织职工来县疗休养。代表团还参观了杨浦援建的茶叶加工厂。\n"
+                      "3. 县图书馆开展读书活动。\n4. 全县秋季征兵工作启动。")
+    assert m.matched, m.reason
+
+
+ROUND_UP_HEADLINES = [
+    ("本周要闻（第13期）", "1. 全县防汛工作会议召开。\n2. 上海普陀区代表团来县考察。\n3. 县城新增公交线路两条。县里还启动了夜市。"),
+    ("每周要闻", "▲ 上海一家企业来县洽谈合作。县里同日召开安全生产会议，部署节前检查。\n▲ 县图书馆开展读书月活动。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ROUND_UP_HEADLINES)
+def test_a_round_ups_item_on_other_things_stays_a_headline(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
