@@ -48,3 +48,27 @@ def test_a_wechat_posts_end_closes_its_text():
 def test_a_sentence_about_clicks_and_the_end_stays_text():
     own = ["点击：进入活动页面后，家长可以查看孩子的比赛照片和成绩。", "The end of the term brings the sports day."]
     assert body(own) == [*TEXT, *own]
+
+
+def framed(doc: str) -> str:
+    # the text kept in an <iframe srcdoc> (an embedded editor's preview); the shell holds the headline and date bar
+    from html import escape
+    return ("<html><head><meta charset='utf-8'><title>中心完小举行冬季运动会</title></head><body>"
+            "<div class='nav'><a>首页</a><a>校园新闻</a></div><div class='art'><h1>中心完小举行冬季运动会</h1>"
+            "<div class='info'>发布时间：2021-12-16　来源：本站</div>"
+            f"<iframe class='content-frame' frameborder='0' width='100%' srcdoc=\"{escape(doc, quote=True)}\"></iframe></div>"
+            "<div class='foot'>版权所有 某某小学</div></body></html>")
+
+
+def test_a_text_kept_in_an_iframes_srcdoc_is_read_where_the_frame_stands():
+    doc = "<html><body>" + "".join(f"<p>{line}</p>" for line in TEXT) + "</body></html>"
+    article = extract(framed(doc), None, now=NOW)
+    assert list(article.paragraphs) == TEXT
+    assert article.published is not None and article.published.isoformat() == "2021-12-15T16:00:00+00:00"
+
+
+def test_a_frame_with_no_sentences_adds_nothing():
+    ad = "<html><body><a href='/ad'><img src='/ad.png'></a> 广告</body></html>"
+    html = framed(ad).replace("<div class='info'>", "<div class='con'>" + "".join(f"<p>{line}</p>" for line in TEXT)
+                              + "</div><div class='info'>")
+    assert list(extract(html, None, now=NOW).paragraphs) == TEXT

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from functools import partial
-from html import escape
+from html import escape, unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -101,6 +101,8 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     html = html[:_MAX_CHARS]
     if "<" not in html[:2000]:
         html = _text_as_html(html)
+    if "srcdoc" in html:
+        html = _inline_srcdoc(html)
     tree = LexborHTMLParser(reshape(html))
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")
@@ -138,6 +140,23 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,
                    editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
+
+
+# An <iframe srcdoc="…"> (an embedded editor's preview holding the text), its document escaped in the attribute.
+_SRCDOC = re.compile(r"""<iframe\b[^>]*?\ssrcdoc\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>(?:\s*</iframe\s*>)?""", re.I)
+_INNER_BODY = re.compile(r"<body\b[^>]*>(.*?)(?:</body\s*>|$)", re.I | re.S)
+
+
+def _inline_srcdoc(html: str) -> str:
+    """The page with each iframe whose srcdoc document holds sentences replaced by that document's
+    body, where the frame stands (a browser shows it there; the shell has only the headline and date)."""
+    def inline(match: re.Match[str]) -> str:
+        doc = unescape(match.group(1) if match.group(1) is not None else match.group(2))
+        if "。" not in doc and ". " not in doc:
+            return match.group(0)  # an ad's or a widget's frame: no text
+        inner = _INNER_BODY.search(doc)
+        return f"<div class='srcdoc'>{inner.group(1) if inner else doc}</div>"
+    return _SRCDOC.sub(inline, html)
 
 
 # A name has none of these: sentence or list punctuation, brackets, digits.
