@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
 import re
 import time
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 import httpx
 
@@ -36,6 +39,7 @@ USER_AGENT = f"monitor/{__version__} (digest delivery)"
 # than 30 s gets its answer at the next run. The policy itself is shared with fetch (retry.py).
 # Past these in-request retries, the outbox retries the message at later runs (pipeline/deliver).
 POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
+T = TypeVar("T")
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
@@ -189,11 +193,18 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
         if event.endswith("send_request_body.complete"):
             taken.append(True)
 
-    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+    async def read(stream: httpx.Response) -> None:
+        async for chunk in stream.aiter_bytes():
+            answer.extend(chunk)
+            if len(answer) >= ANSWER_BYTES:
+                break
+
+    answer = bytearray()
+    # no read timeout of httpx's own: `_by` bounds the whole (an answer here at its deadline is read)
+    async with httpx.AsyncClient(timeout=httpx.Timeout(timeout, read=None), follow_redirects=False) as client:
         try:
-            async with asyncio.timeout_at(end):
-                stream = await client.send(client.build_request("POST", url, content=body, headers=headers,
-                                                                extensions={"trace": trace}), stream=True)
+            stream = await _by(end, client.send(client.build_request("POST", url, content=body, headers=headers,
+                                                                     extensions={"trace": trace}), stream=True))
         except (TimeoutError, httpx.TransportError) as exc:
             if taken:
                 raise _Unanswered(exc, stalled=not isinstance(exc, httpx.TransportError)
@@ -201,13 +212,8 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             if isinstance(exc, TimeoutError):
                 raise _Stalled() from exc
             raise
-        answer = bytearray()
         try:
-            async with asyncio.timeout_at(end):
-                async for chunk in stream.aiter_bytes():
-                    answer += chunk
-                    if len(answer) >= ANSWER_BYTES:
-                        break
+            await _by(end, read(stream))
         except (TimeoutError, httpx.TransportError, httpx.DecodingError):
             pass  # the status stands; what came of the answer (none, when its compression was broken) is enough
         finally:
@@ -215,6 +221,28 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
     kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
     return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
                           request=stream.request)
+
+
+GRACE = 0.25  # seconds past a deadline for an answer already here to be read
+
+
+async def _by(end: float, work: Coroutine[Any, Any, T]) -> T:
+    """`work`'s result if it is done by `end` (the loop's clock), else TimeoutError. An answer that
+    came by then and was not yet read (this process stopped past the deadline: SIGSTOP, `docker
+    pause`, a paused VM, a starved CPU) is read in GRACE after it: at the deadline, the loop woke
+    to the expired timer and the answer at once, and the timer used to win, so a message the
+    receiver had answered went again, marked as sent again."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=max(0.0, end - loop.time()))
+    if not done:
+        done, _ = await asyncio.wait({task}, timeout=GRACE)
+    if not done:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):  # its end, whatever it was, is the timeout
+            await task
+        raise TimeoutError
+    return task.result()
 
 
 _HINTS = {

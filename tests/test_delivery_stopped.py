@@ -1,0 +1,104 @@
+"""A `monitor digest` stopped while its receiver holds a message (`kill -STOP`, `docker pause`, a
+paused VM, a starved CPU) and let go on long after its timeout, the receiver having answered
+meanwhile.
+
+The answer is there when the process runs again, but so is the expired deadline: the webhook
+sender's timers (ours and httpx's read timeout) won the race, the message the receiver had
+answered 200 counted as one it "took but gave no answer" to, and it went again at the next run,
+marked as sent again: the robot showed it twice. Now an answer that came by the deadline is
+read. A mail session so stopped already read its 250 (a guard). Real `monitor` processes, real
+signals, receivers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from conftest import SMTPSink, _start
+from delivery_world import StallingReceiver, counts, news_lines, write_config
+
+from monitor import config
+from monitor.pipeline import Context, import_lines
+from monitor.store import Store
+
+NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+def world(tmp_path, channel):
+    path = write_config(tmp_path / "monitor.toml", [channel])
+    path.write_text(path.read_text(encoding="utf-8") + "[fetch]\ntimeout = 1.5\n", encoding="utf-8")
+    ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+    try:
+        assert import_lines(ctx, news_lines(3)).matched == 3
+    finally:
+        ctx.store.close()
+
+
+def digest(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
+    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
+                             str(tmp_path / "m.db"), "digest"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env)
+
+
+def stopped_while(proc, held, release, seconds=5.0):
+    """`proc` stopped once the receiver holds its message (`held`), the receiver let answer, and
+    `proc` let go on `seconds` later (past the 1.5 s timeout, and the mail session's 6 s budget)."""
+    assert held.wait(60)
+    os.kill(proc.pid, signal.SIGSTOP)
+    try:
+        release()
+        time.sleep(seconds)
+    finally:
+        os.kill(proc.pid, signal.SIGCONT)
+    return proc.communicate(timeout=120)
+
+
+def test_a_webhook_answered_while_the_sender_was_stopped_is_sent_once(tmp_path, webhook_receiver):
+    world(tmp_path, {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"})
+    holding = StallingReceiver(webhook_receiver, 1)
+    proc = digest(tmp_path)
+    _, err = stopped_while(proc, holding.stalled, holding.release)
+    assert proc.returncode == 0, err
+    assert "may have it" not in err
+    again = digest(tmp_path)
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(3), 1)
+    assert len(webhook_receiver.requests) == 1, "the robot showed the message twice"
+
+
+class Holding(SMTPSink):
+    """Holds the first message's answer until released."""
+
+    def __init__(self):
+        super().__init__()
+        self.held, self.released = threading.Event(), threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        if not self.envelopes:
+            self.held.set()
+            await asyncio.get_running_loop().run_in_executor(None, self.released.wait, 60)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_mail_session_answered_while_the_sender_was_stopped_is_sent_once(tmp_path):
+    sink = Holding()
+    controller = _start(sink)
+    try:
+        world(tmp_path, {"kind": "email", "smtp_host": "127.0.0.1", "smtp_port": sink.port, "from": "m@example.org",
+                         "to": ["desk@example.org"]})
+        proc = digest(tmp_path)
+        _, err = stopped_while(proc, sink.held, sink.released.set, seconds=7.0)
+        assert proc.returncode == 0, err
+        again = digest(tmp_path)
+        _, err = again.communicate(timeout=120)
+        assert again.returncode == 0, err
+        assert len(sink.envelopes) == 1
+    finally:
+        controller.stop()
