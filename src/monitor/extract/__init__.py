@@ -23,7 +23,7 @@ from ..decode import decode_html
 from ..errors import ExtractError
 from ..markup import reshape
 from ..models import Article, ExtractRules
-from . import dates, hiding
+from . import dates, hiding, scripted
 from .body import CUSTOM_GROUP, UNIT_GROUPS, find_containers
 from .meta import AUTHOR_KEYS, SOURCE_KEYS, PageMeta, choose_title, marked_dates, read_meta
 from .paragraphs import Body, assign_field, build_body, byline_fields
@@ -127,6 +127,11 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
         body, readable = _photos(tree.body, title, body, readable)
     if not rules.body and meta.ld.get("body"):
         body, readable = _stated_body(meta.ld["body"], title, body, readable)
+    drawn = scripted.stated(html) if not readable and not garbled and not rules.body else None
+    if drawn is not None:  # a shell its script fills from its own data (a self-media platform's page)
+        body, readable = _stated_body(drawn.text, drawn.title or title, body, readable)
+        if readable and drawn.title and (not title or drawn.title in title):
+            title = drawn.title  # (the page's title adds the platform's name)
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body, meta.headlines)
@@ -136,6 +141,8 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     places.marked, places.html = partial(marked_dates, tree), html
     _fill_fields(tree, body, meta, ruled, places)
     when = published(meta, ruled.get("date"), address, places, now, fetched)
+    if when is None and drawn is not None and readable:
+        when = dates.plausible(drawn.published, now)
     text = "\n".join(body.paragraphs)
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,
