@@ -5,7 +5,8 @@ naming the line, the value and the forms that are read. Never guesses: a day-fir
 month-first date (`11/05/2026`) is refused, since only its writer knows which it is.
 
 Read: ISO 8601 (`2026-11-20`, `2026-11-20T09:30:00+08:00`, `…Z`, `2026-11-20 09:30`), year first
-with `-`, `/` or `.` and unpadded (`2026-3-5 9:30`, `2026/11/20 09:30`), Chinese (`2026年11月20日 09:30`, `2026年11月20日9时30分`),
+with `-`, `/` or `.` and unpadded (`2026-3-5 9:30`, `2026/11/20 09:30`), Chinese (`2026年11月20日 09:30`, `2026年11月20日9时30分`,
+with the weekday, `2026年11月20日 星期五`, and the half of the day, `下午3:30`, `15时`), English AM/PM (`2026-11-20 3:30 PM`),
 RFC 822 as feeds and mail write it (`Fri, 20 Nov 2026 01:30:00 GMT`; `CST` there is China
 Standard Time, +0800, as Chinese feeds mean it, not US Central), and Unix time in seconds
 or milliseconds (`1795000000`, `1795000000000`, as a number or a string, `1795000000000.0` too). A time without an
@@ -22,10 +23,19 @@ from ..sources.dates import rfc822
 from .base import SHANGHAI
 
 FORMS = "use ISO 8601 (2026-11-20 or 2026-11-20T09:30:00+08:00), 2026年11月20日 09:30, an RFC 822 date or Unix seconds"
-_YEAR_FIRST = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
-                         r"(?:[\sT]*(\d{1,2})\s*[:：时時点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d{1,6})?)?\s*[分秒]?)?")
+_YEAR_FIRST = re.compile(
+    r"(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    # the weekday a Chinese page or export writes after the day: 星期二, 周二, (礼拜二)
+    r"(?:\s*[(（]?(?:星期|周|礼拜|禮拜|週)[一二三四五六日天][)）]?)?"
+    # a time of day, after 上午/下午 (a Chinese locale's) or before AM/PM (an English one's); the hour
+    # alone when 时 or 点 says it is one (15时, 下午3点)
+    r"(?:[\sT,，]*(?P<half>上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(?P<h>\d{1,2})\s*"
+    r"(?:[:：]\s*(?P<mi>\d{1,2})|[时時点點]\s*(?:(?P<mi2>\d{1,2})\s*分?)?)"
+    r"(?:\s*[:：分]\s*(?P<s>\d{1,2})(?:\.\d{1,6})?)?\s*[分秒]?"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?")
+_AFTERNOON = {"下午", "晚上", "傍晚", "p"}  # an hour before 12 after these is 12 more (下午3:30 is 15:30)
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
-_TIMED = re.compile(r"\d[:：时時点點T]\s*\d")  # a time of day written
+_TIMED = re.compile(r"\d\s*[:：时時点點]|\dT\s*\d")  # a time of day written (下午3点: the hour alone)
 _DAY_MONTH = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)  # before this, a date is a mistake, not news
 
@@ -76,8 +86,17 @@ def _year_first(text: str) -> datetime | None:
     m = _YEAR_FIRST.fullmatch(text)
     if m is None:
         return None
-    parts = [int(p) if p else 0 for p in m.groups()]
-    return datetime(*parts)  # type: ignore[arg-type]
+    hour = int(m["h"] or 0)
+    half = m["half"] or (m["ampm"] or "")[:1].lower()
+    if half and m["half"] and m["ampm"]:
+        return None  # 下午3:30 AM: which is meant is not said
+    if half in _AFTERNOON or (half == "中午" and hour < 11):  # 中午12:30 is 12:30, 中午1点 13:00
+        hour += 12 if hour < 12 else 0
+    elif half in ("a", "凌晨") and hour == 12:  # 12:30 AM is half past midnight
+        hour = 0
+    if (half and hour > 23) or (half == "a" and hour > 12):  # 13:30 AM
+        return None
+    return datetime(int(m["y"]), int(m["mo"]), int(m["d"]), hour, int(m["mi"] or m["mi2"] or 0), int(m["s"] or 0))
 
 
 def _rfc822(text: str) -> datetime | None:

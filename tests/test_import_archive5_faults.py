@@ -1,0 +1,53 @@
+"""`monitor import` of the exports a press office has, the fifth round: dates as a Chinese
+locale writes them (上午/下午, the weekday) and an English one (3:30 PM), which skipped every line."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from monitor.pipeline.importer import parse_when
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize("value, utc", [
+    ("2026年11月20日 下午3:30", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026年11月20日 上午10:30", datetime(2026, 11, 20, 2, 30, tzinfo=UTC)),
+    ("2026年11月20日下午3点", datetime(2026, 11, 20, 7, 0, tzinfo=UTC)),
+    ("2026年11月20日 晚上8时30分", datetime(2026, 11, 20, 12, 30, tzinfo=UTC)),
+    ("2026年11月20日 中午12:30", datetime(2026, 11, 20, 4, 30, tzinfo=UTC)),
+    ("2026年11月20日 凌晨12:10", datetime(2026, 11, 19, 16, 10, tzinfo=UTC)),
+    ("2026-11-20 3:30 PM", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026/11/20 12:30 AM", datetime(2026, 11, 19, 16, 30, tzinfo=UTC)),
+    ("2026-11-20 3:30pm", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026年11月20日 星期五", datetime(2026, 11, 19, 16, 0, tzinfo=UTC)),
+    ("2026年11月20日（星期五）15:30", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026-11-20 周五 15:30", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026-11-20 15时", datetime(2026, 11, 20, 7, 0, tzinfo=UTC)),
+])
+def test_a_chinese_or_english_locale_s_time_of_day_is_read(value, utc):
+    """A CMS's or a spreadsheet's export with a Chinese locale writes 下午3:30 and the weekday
+    (2026年11月20日 星期五), an English one 3:30 PM: each line was skipped ('is not a date'), so a
+    whole export of them imported nothing. The half of the day counts (下午3:30 is 15:30)."""
+    assert parse_when(value, 3) == utc
+
+
+@pytest.mark.parametrize("value", ["2026年11月20日 下午3:30 AM", "2026-11-20 13:30 AM", "2026年11月20日 星期八"])
+def test_a_time_of_day_that_says_two_things_is_still_refused(value):
+    from monitor.errors import InputError
+
+    with pytest.raises(InputError):
+        parse_when(value, 3)
+
+
+def test_an_export_of_afternoon_times_lands_with_its_zone_said_once(tmp_path):
+    from test_import_inputs import article, jsonl, run_import, stored
+
+    rows = [article(i, published=f"2026年11月{10 + i}日 下午{1 + i}:05") for i in range(5)]
+    result = run_import(tmp_path, jsonl(rows).encode())
+    assert result.returncode == 0, result.stderr
+    assert "5 new" in result.stdout
+    assert sorted(stored(tmp_path).values()) == [f"2026-11-{10 + i}T{5 + i:02d}:05:00+00:00" for i in range(5)]
+    assert result.stderr.count("had no time zone") == 1, result.stderr
