@@ -84,3 +84,17 @@ def test_a_portals_two_digit_year_line_with_fields_after_bars():
 
 def test_a_month_and_day_in_a_sentence_stay_no_date():
     assert published(page(first="比赛成绩11/12 2010年以来最好，共有二十名学生获奖。")) is None
+
+
+def test_a_papers_own_dateline_yields_to_the_posting_a_day_later_under_the_text():
+    # `本报济南11月9日讯` opening the text, the page's `时间：2014年11月10日 10:20` under it after the site's boxes
+    first = "本报济南11月9日讯 今天上午，全省消防安全宣传月启动仪式在某某学校举行，三百多名师生参加。"
+    under = "<div class='more'>热门推荐</div><div class='info'>时间：2014年11月10日 10:20 星期一　【打印】【关闭】</div>"
+    assert published(page(first, under=under)) == "2014-11-10T02:20:00+00:00"
+
+
+def test_a_dateline_days_before_a_date_under_the_text_stays_the_stories_day():
+    # a mirror copying the story five days later: the dateline's day is the publication (as `_unless_reposted`)
+    first = "本报济南11月9日讯 今天上午，全省消防安全宣传月启动仪式在某某学校举行，三百多名师生参加。"
+    under = "<div class='more'>热门推荐</div><div class='info'>时间：2014年11月14日 10:20 星期五</div>"
+    assert published(page(first, under=under)) == "2014-11-08T16:00:00+00:00"

@@ -210,8 +210,22 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
             or dates.tail_date(places.tail, now) or dates.updated_tail_date(places.tail, now)
-            or yearless.dateline_date(places.lead, now, hint)
+            or _filed_or_posted(yearless.dateline_date(places.lead, now, hint), near)
             or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
+
+
+def _filed_or_posted(filed: datetime | None, near: datetime | None) -> datetime | None:
+    """A wire dateline's day (its year borrowed), unless the nearest full date on the page is timed and that
+    day or one or two days later (`本报济南11月9日讯` over a bar's `时间：2014年11月10日 10:20`): the paper's own
+    story posted the next morning, whose page states when (3 to 90 days later, a mirror's copy, is
+    `_unless_reposted`'s)."""
+    if filed is None or near is None:
+        return filed
+    local = near.astimezone(dates.SHANGHAI)
+    if not (local.hour or local.minute):
+        return filed  # an untimed date (a list's item beside the text, `… 2018-03-09`): no posting time
+    posted = dates.to_utc(local.year, local.month, local.day)
+    return near if posted is not None and posted - _REPOSTED_AFTER <= filed <= posted else filed
 
 
 # Shanghai's offset from UTC, and the zones a meta time may be marked with (`…T17:55:00Z`, `+00:00`).
