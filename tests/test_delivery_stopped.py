@@ -1,4 +1,6 @@
-"""A `monitor digest` stopped while its receiver holds a message (`kill -STOP`, `docker pause`, a
+"""Signals to a `monitor digest` while a message is on its way.
+
+Stopped while its receiver holds a message (`kill -STOP`, `docker pause`, a
 paused VM, a starved CPU) and let go on long after its timeout, the receiver having answered
 meanwhile.
 
@@ -6,8 +8,14 @@ The answer is there when the process runs again, but so is the expired deadline:
 sender's timers (ours and httpx's read timeout) won the race, the message the receiver had
 answered 200 counted as one it "took but gave no answer" to, and it went again at the next run,
 marked as sent again: the robot showed it twice. Now an answer that came by the deadline is
-read. A mail session so stopped already read its 250 (a guard). Real `monitor` processes, real
-signals, receivers on 127.0.0.1."""
+read. A mail session so stopped already read its 250 (a guard).
+
+SIGTERM (`docker stop`) while a webhook receiver answers 503 and asks to be tried again in 20 s:
+the message under way was let finish, and finishing meant its four tries, a minute of waiting,
+so `docker stop` killed it after 10 s, and the next run sent the message marked as sent again
+though the receiver had refused every try. Now a stop ends the waits between tries: the run
+stops within seconds, in one line, and the message goes at the next run as it is. Real `monitor`
+processes, real signals, receivers on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -102,3 +110,30 @@ def test_a_mail_session_answered_while_the_sender_was_stopped_is_sent_once(tmp_p
         assert len(sink.envelopes) == 1
     finally:
         controller.stop()
+
+
+def test_sigterm_while_a_webhook_asks_to_be_tried_again_later_stops_at_once(tmp_path, webhook_receiver):
+    world(tmp_path, {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"})
+    webhook_receiver.fail(1, 503, {"Retry-After": "20"})
+    proc = digest(tmp_path)
+    wait = time.monotonic() + 60
+    while not webhook_receiver.requests and time.monotonic() < wait:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=8)
+    except subprocess.TimeoutExpired:  # as `docker stop` does after its 10 s
+        proc.kill()
+        _, err = proc.communicate()
+        err = "killed after 8 s\n" + err
+    assert proc.returncode == 1, err
+    assert "stopped by SIGTERM" in err, err
+    assert len(webhook_receiver.requests) == 1, "tried again after the stop"
+    again = digest(tmp_path)
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    bodies = [r.body.decode() for r in webhook_receiver.requests]
+    assert counts(bodies[1:]) == dict.fromkeys(range(3), 1)
+    assert '"resend": true' not in bodies[1] and '"resend":true' not in bodies[1], \
+        "marked as sent again, though the receiver refused it"

@@ -15,6 +15,7 @@ an error for such a try says so (`NotifyError.unsure`).
 from __future__ import annotations
 
 import sys
+import threading
 from typing import TextIO
 
 from ..config import Channel
@@ -37,14 +38,16 @@ __all__ = ["POLICY", "USER_AGENT", "body_signature", "build_email", "build_reque
            "feishu_sign", "file_path", "send"]
 
 
-def send(channel: Channel, message: Outgoing, *, out: TextIO | None = None, timeout: float = 20.0) -> str:
-    """Deliver `message` through `channel`; return one line saying what was delivered."""
+def send(channel: Channel, message: Outgoing, *, out: TextIO | None = None, timeout: float = 20.0,
+         stop: threading.Event | None = None) -> str:
+    """Deliver `message` through `channel`; return one line saying what was delivered. `stop` set
+    (a SIGTERM) ends a webhook's waits between tries: the message goes at the next run."""
     if message.problem:
         raise NotifyError(f"{channel.kind} channel: {message.problem}", hint="fix the channel's format in the config")
     if channel.kind == "email":
         return send_email(channel, message, timeout)
     if channel.kind == "webhook":
-        return send_webhook(channel, message, timeout)
+        return send_webhook(channel, message, timeout, stop)
     if channel.kind == "file":
         return send_file(channel, message)
     if channel.kind == "stdout":

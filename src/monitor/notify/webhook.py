@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import json
 import re
+import threading
 import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -104,7 +105,7 @@ def build_request(channel: Channel, message: Outgoing, secret: str | None,
     return url, body, headers
 
 
-def send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
+def send_webhook(channel: Channel, message: Outgoing, timeout: float, stop: threading.Event | None = None) -> str:
     try:
         host = httpx.URL(channel.url or "").host
     except httpx.InvalidURL:
@@ -116,15 +117,18 @@ def send_webhook(channel: Channel, message: Outgoing, timeout: float) -> str:
         url, body, headers = build_request(channel, message, secret)
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
-    response, attempts = _post(url, body, headers, host, timeout)
+    response, attempts = _post(url, body, headers, host, timeout, stop)
     _check(channel.format, response, host, attempts, len(body))
     again = f", {attempts} attempts" if attempts > 1 else ""
     return f"webhook {channel.format} to {host} (HTTP {response.status_code}{again})"
 
 
 def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
-          timeout: float) -> tuple[httpx.Response, int]:
-    """POST with retries on connect/read failures, stalls, 408/429/5xx; returns the last response."""
+          timeout: float, stop: threading.Event | None = None) -> tuple[httpx.Response, int]:
+    """POST with retries on connect/read failures, stalls, 408/429/5xx; returns the last response.
+    `stop` set (a SIGTERM) ends the waits between tries: the last failure is the message's, and
+    it goes at the next run as it is (the receiver never took it), where it held the stop for up
+    to a minute and a half (`docker stop` kills after 10 s: it then went again marked as sent again)."""
     retries = POLICY.retries
     for attempt in range(retries + 1):
         try:
@@ -137,21 +141,27 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
             raise NotifyError(f"webhook to {host} took the message but {why}: it may have it",
                               hint="it goes again at the retry, marked as sent again", unsure=True) from exc
         except (httpx.TransportError, _Stalled) as exc:
-            if attempt == retries:
+            if attempt == retries or _pause(stop, POLICY.backoff(attempt)):
                 why = (f"no answer within {timeout:g} s" if isinstance(exc, _Stalled)
                        else f"{type(exc).__name__}: {exc}")
                 raise NotifyError(f"webhook to {host} failed after {attempt + 1} attempts: {why}",
                                   hint="is the receiver reachable? check the url and any proxy settings",
                                   silent=True) from exc
-            time.sleep(POLICY.backoff(attempt))
             continue
         if not POLICY.transient(response.status_code) or attempt == retries:
             return response, attempt + 1
         delay = POLICY.delay(attempt, response.headers.get("Retry-After"))
-        if delay is None:  # asked to wait past the cap: report it now, the next run retries
+        if delay is None or _pause(stop, delay):  # asked to wait past the cap, or stopping: the next run retries
             return response, attempt + 1
-        time.sleep(delay)
     raise AssertionError("unreachable")  # the loop always returns or raises
+
+
+def _pause(stop: threading.Event | None, seconds: float) -> bool:
+    """Wait `seconds` before the next try; True when `stop` was set meanwhile (or already)."""
+    if stop is None:
+        time.sleep(seconds)
+        return False
+    return stop.wait(seconds)
 
 
 def _following(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float) -> httpx.Response:

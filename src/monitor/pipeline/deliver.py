@@ -470,7 +470,7 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
         from .. import notify  # sending only: `monitor feed` builds stories without loading httpx
 
         with _let_go(ctx.lock, ctx.store.conn.in_transaction):  # the daemon's polls store while it is on its way
-            detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout)
+            detail = notify.send(channel, message, out=out, timeout=ctx.cfg.fetch.timeout, stop=ctx.stopping)
     except MonitorError as exc:
         if (most := getattr(exc, "too_large", 0)) and smaller is not None and (
                 parts := smaller(most, getattr(exc, "size", 0))):
