@@ -8,6 +8,7 @@ Struct and a field of that type to `Config`. Nothing else is needed for validati
 Never reads files or the environment.
 """
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -117,7 +118,7 @@ Extract = Annotated[ExtractRules, msgspec.Meta(extra={"schema": ExtractConfig, "
 # Keys that only some kinds read; any other key applies to every kind.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "link_selector": ("html", "search"), "pages": ("html",), "page_url": ("html",), "next_selector": ("html",),
-    "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api"),
+    "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api", "html"),
     "headers": ("json-api", "search"),
     **dict.fromkeys(("method", "form", "body", "items", "title", "link", "date", "date_format", "page_count",
                      "max_pages", "next_page"), ("json-api",)),
@@ -179,6 +180,9 @@ class Source(Table, frozen=True, kw_only=True):
                if self.kind not in kinds and getattr(self, key) != _DEFAULTS[key]]
         if not self.url and not (self.kind == "search" and self.preset):
             out.append(("url", "missing", "the address to poll, e.g. https://www.example.cn/news/"))
+        if "{date:" in self.url and self.kind != "html":
+            out.append(("url", f"{{date:…}} is filled for html sources only, not {self.kind}",
+                        "give the address as it is, or poll the edition's page as an html source"))
         return out + _KIND_CHECKS.get(self.kind, _none)(self)
 
 
@@ -190,6 +194,9 @@ def _html_problems(src: Source) -> list[tuple[str, str, str]]:
     out = []
     if not src.link_selector:
         out.append(("link_selector", "missing for an html source", 'a CSS selector for article links, e.g. "ul.list a"'))
+    for fmt in re.findall(r"\{date:([^{}]*)\}", src.url):  # an e-paper's edition of the day
+        if "%" not in fmt:
+            out.append(("url", f"{{date:{fmt}}} has no strftime field", 'the day as the address writes it, e.g. "{date:%Y-%m/%d}"'))
     if src.page_url is not None and "{n}" not in src.page_url:
         out.append(("page_url", "has no {n}", 'mark the page number, e.g. "index_{n}.htm" or "?page={n}"'))
     if src.pages > 1 and not (src.page_url or src.next_selector):

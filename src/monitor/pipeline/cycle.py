@@ -30,6 +30,7 @@ from ..errors import ExtractError, StoreError
 from ..fetch import Fetcher, Response, fetching_for
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
+from ..sources.base import dated
 from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor, prepare
@@ -210,7 +211,8 @@ class Cycle:
         while run.queued and run.fetching < LINKS_AT_ONCE:
             cand, key = run.queued.pop()
             run.fetching += 1
-            page = referer(run.src.url, cand.url) if run.src.kind == "html" else None  # as a browser follows a list
+            page = referer(dated(run.src.url, run.src.date_tz, datetime.now(timezone.utc)), cand.url) \
+                if run.src.kind == "html" else None  # as a browser follows a list (an edition's: the day's)
             coro = _fetch_before(self.fetcher, run, cand.url, headers={"Referer": page} if page else None)
             self._submit(coro, partial(self._article, run, cand, key))
 

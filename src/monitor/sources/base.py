@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, urljoin
+from zoneinfo import ZoneInfo
 
 from ..config import Source
 from ..models import Candidate
@@ -237,6 +238,18 @@ def absolute(base: str, href: str | None) -> str | None:
     scheme, colon, rest = joined.partition(":")
     # a scheme in capitals (`HTTPS://`) is the same scheme to a browser; urljoin lowers it only as the base's
     return scheme.lower() + colon + rest if colon and not scheme.islower() else joined
+
+
+_DATED = re.compile(r"\{date:([^{}]+)\}")
+
+
+def dated(url: str, tz: str, now: datetime, days_back: int = 0) -> str:
+    """`url` with each `{date:FORMAT}` filled with the day `days_back` before `now` (strftime, in
+    `tz`): an e-paper's edition of the day at an address holding it."""
+    if "{date:" not in url:
+        return url
+    day = now.astimezone(ZoneInfo(tz)) - timedelta(days=days_back)
+    return _DATED.sub(lambda m: day.strftime(m.group(1)), url)
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # the URL Standard's C0 controls, and DEL, which browsers encode

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from ..decode import decode_html
 from ..markup import reshape
@@ -68,12 +70,36 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     out = [Guess("feed", link, f"<link rel=alternate> in the page's <head> ({title})")
            for link, title in feed_links(text, url)]
     listed = list_page(text, url)
+    if listed and listed.url == url and (by_date := edition(url, datetime.now(timezone.utc))):
+        listed.url = by_date[0]  # the next day's edition is at the next day's address
+        listed.why += (f"; the address holds the day's date (an edition of the day, as an e-paper's): "
+                       f"the url follows it as {{date:{by_date[1]}}}")
     for sitemap in robots_sitemaps(robots, url):  # the article shape seen on the page narrows it
         keys = {"link_pattern": listed.keys["link_pattern"]} if listed else {}
         out.append(Guess("sitemap", sitemap, "robots.txt names this sitemap", keys))
     if listed:
         out.append(listed)
     return out
+
+
+# how an edition's address writes its day, as a folder or a file name's start (most specific first)
+_EDITION_DAYS = ("%Y-%m/%d", "%Y%m/%d", "%Y/%m/%d", "%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")
+
+
+def edition(url: str, now: datetime) -> tuple[str, str] | None:
+    """(the address with its day as `{date:FORMAT}`, FORMAT) when the page's path holds today's
+    or yesterday's date in Shanghai (an e-paper's layout page, a day's archive), else None."""
+    parts = urlsplit(url)
+    if "{" in url:
+        return None
+    for back in (0, 1):
+        day = now.astimezone(ZoneInfo("Asia/Shanghai")) - timedelta(days=back)
+        for fmt in _EDITION_DAYS:
+            found = re.search(rf"(?<=/){re.escape(day.strftime(fmt))}(?=[/._]|$)", parts.path)
+            if found:
+                path = f"{parts.path[:found.start()]}{{date:{fmt}}}{parts.path[found.end():]}"
+                return urlunsplit(parts._replace(path=path)), fmt
+    return None
 
 
 def sniff(content: bytes, headers: dict[str, str]) -> str:

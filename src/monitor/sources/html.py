@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 
 from ..config import Source
 from ..decode import decode_html_as
-from ..errors import ExtractError, MonitorError
+from ..errors import ExtractError, FetchError, MonitorError
 from ..jsliteral import run_writes
 from ..markup import reshape
 from ..models import Candidate
@@ -41,6 +41,7 @@ from .base import (
     Walk,
     absolute,
     data_link,
+    dated,
     frame_urls,
     in_page_encoding,
     mark,
@@ -63,8 +64,15 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links, and
     past them while each page ends on a new one; then on from where earlier polls stopped."""
     listing = Listing()
+    first = dated(source.url, source.date_tz, crawl.now)  # an e-paper's edition of the day
     # with a backlog to read, page 1 is asked for in full: a 304 would end the walk before it
-    page = yield from listing.first(Request(source.url, conditional=not crawl.frontiers))
+    try:
+        page = yield from listing.first(Request(first, conditional=not crawl.frontiers))
+    except FetchError as exc:  # the day's edition not up yet (the small hours): the day before's
+        if first == source.url or exc.status != 404:
+            raise
+        first = dated(source.url, source.date_tz, crawl.now, days_back=1)
+        page = yield from listing.first(Request(first, conditional=not crawl.frontiers))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
@@ -72,7 +80,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     posted = False  # this page came by a form post (an ASP.NET pager): no address to mark
     own_pager = bool(source.page_url or source.next_selector)
     budget = source.pages + crawl.catch_up
-    url, since = source.url, stamp(crawl.now)
+    url, since = first, stamp(crawl.now)
     trail = Trail(since)  # the pages read past `pages`, should the news outrun them
     for number in range(1, budget + 1):
         find_next = not own_pager and number >= source.pages and crawl.catch_up > 0
@@ -85,7 +93,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             listing.caught_up = True
             listing.pages[-1].note = "read past `pages`: more news than the pages hold"
             trail.pages.append((url, number, [c.url for c in kept]))
-        target = page_url(source, number + 1) or next_href
+        target = page_url(source, number + 1, first) or next_href
         if not target or _key(target) in seen:
             break
         if new == 0:
@@ -119,7 +127,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             got = yield Request(at)
             kept, known, next_href = _read(source, crawl, got, listing, links, number, find_next=not own_pager)
             listing.pages[-1].note = "read on from where an earlier poll stopped"
-            after = page_url(source, number + 1) or next_href
+            after = page_url(source, number + 1, first) or next_href
             # a posted-back next page has no address a mark could keep: the walk ends there
             return [c.url for c in kept], len(kept) - len(known), (after, number + 1) if isinstance(after, str) else None
 
@@ -167,11 +175,12 @@ def _key(target: str | Request) -> object:
     return target.url, tuple(sorted(form.items()))  # a pager's form: its fields (the page number)
 
 
-def page_url(source: Source, number: int) -> str | None:
-    """The URL of page `number` (2, 3, …) from `page_url`, or None without a pattern."""
+def page_url(source: Source, number: int, base: str = "") -> str | None:
+    """The URL of page `number` (2, 3, …) from `page_url` (relative to `base`, the first page's
+    address as asked for, default the source's url), or None without a pattern."""
     if not source.page_url:
         return None
-    return absolute(source.url, source.page_url.replace("{n}", str(source.first_page + number - 1)))
+    return absolute(base or source.url, source.page_url.replace("{n}", str(source.first_page + number - 1)))
 
 
 def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
