@@ -125,6 +125,14 @@ def _no_proxy_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_size_heard_before() -> None:
+    """No mail server's SIZE from an earlier test (`notify.smtp.ANNOUNCED`, by host and port: a
+    port is sometimes given again) plans this test's emails."""
+    if (smtp := sys.modules.get("monitor.notify.smtp")) is not None:
+        smtp.ANNOUNCED.clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Tables and parsed configs cached in the session's own directory (subprocesses inherit

@@ -30,6 +30,14 @@ from .secrets import env
 
 TZ = ZoneInfo("Asia/Shanghai")
 SESSION_BUDGET = 4  # a whole mail session: greeting, EHLO, TLS, login, envelope, data, quit
+# Each server's SIZE (RFC 1870: the most it takes) as its EHLO last said it, by host and port: a
+# digest is planned under it (`announced_size`), so a long-running daemon's emails fit at once.
+ANNOUNCED: dict[tuple[str, int], int] = {}
+
+
+def announced_size(channel: Channel) -> int | None:
+    """The most bytes the channel's server said it takes, when a session of this process heard it."""
+    return ANNOUNCED.get((channel.smtp_host or "localhost", channel.smtp_port))
 
 
 class _Watchdog:
@@ -232,7 +240,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                 smtp.login(channel.username, password or "")
             handed = True  # the session is set up: what fails now fails with the message under way
             refused = _transactions(smtp, msg, ascii_domain(parseaddr(channel.sender)[1]), to,
-                                    f"{channel.smtp_host}:{channel.smtp_port}")
+                                    (channel.smtp_host or "localhost", channel.smtp_port))
             accepted = True
         finally:
             if accepted:
@@ -270,13 +278,24 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     return line
 
 
-def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str], where: str) -> dict[str, Any]:
+def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str],
+                  server: tuple[str, int]) -> dict[str, Any]:
     """Send `msg` to `to`; returns the refused recipients with their answers. Those a transaction
     deferred (a 4xx: "too many recipients", greylisting) go in a new transaction while that takes
-    more of them, as RFC 5321 asks; the ones still deferred are for a later retry."""
+    more of them, as RFC 5321 asks; the ones still deferred are for a later retry. A message
+    larger than the server's SIZE is not offered (RFC 1870): it is refused here, as the server
+    would, and the limit kept for the next plans (`ANNOUNCED`)."""
     refused: dict[str, Any] = {}
-    left = to
+    left, where = to, f"{server[0]}:{server[1]}"
     smtp.ehlo_or_helo_if_needed()
+    if limit := _announced(smtp):
+        ANNOUNCED[server] = limit
+        if limit < (size := len(msg.as_bytes())):
+            raise NotifyError(f"{where} takes emails of at most {limit} bytes (its SIZE): this one ({size} bytes) is "
+                              "too large, and not offered", hint="its stories go again as smaller emails; if one story alone is "
+                              "too large, raise the server's message size limit", too_large=limit, size=size)
+    else:
+        ANNOUNCED.pop(server, None)
     if not smtp.has_extn("smtputf8") and not all(a.isascii() for a in (sender, *to)):
         # A mailbox name in Chinese (张三@…) needs SMTPUTF8: the others still get the message.
         left = [r for r in to if r.isascii()]
@@ -320,15 +339,19 @@ def _too_large(exc: smtplib.SMTPResponseException) -> bool:
 def _size_error(smtp: smtplib.SMTP, msg: EmailMessage, where: str, exc: smtplib.SMTPResponseException) -> NotifyError:
     """The refusal as an error carrying the most the server takes: its announced SIZE, else half
     of this message (a smaller one is tried, and halved again if refused again)."""
-    size = len(msg.as_bytes())
-    try:
-        limit = int(smtp.esmtp_features.get("size") or 0)
-    except ValueError:
-        limit = 0
+    size, limit = len(msg.as_bytes()), _announced(smtp)
     most = f"it takes at most {limit} bytes" if 0 < limit < size else "it did not say how large it takes"
     return NotifyError(f"{where} refused the email as too large ({size} bytes; {most}): {_smtp_reply(exc)}",
                        hint="its stories go again as smaller emails; if one story alone is too large, raise "
                             "the server's message size limit", too_large=limit if 0 < limit < size else size // 2, size=size)
+
+
+def _announced(smtp: smtplib.SMTP) -> int:
+    """The server's SIZE from its EHLO answer; 0 when it gave none, or none that is a limit."""
+    try:
+        return max(0, int(smtp.esmtp_features.get("size") or 0))
+    except ValueError:
+        return 0
 
 
 def _deferred(refused: dict[str, Any]) -> list[str]:

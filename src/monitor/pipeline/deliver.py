@@ -304,7 +304,7 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
     _drop_stale(ctx, sub, channel, key)
     dig = build_digest(ctx, sub, key)
     if dig.stories:
-        messages = digest.plan(dig, channel.kind, channel.format, key)
+        messages = digest.plan(dig, channel.kind, channel.format, key, most=_announced(channel))
         if messages[0].problem:  # an unknown format: nothing planned, the config must change
             log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, messages[0].problem)
             return DigestResult(sub.name, key, len(dig.stories), "error", f"{channel.kind} channel: "
@@ -315,6 +315,15 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
         ctx.store.enqueue(sub.name, key, messages)
         crash_point("digest-planned")
     return _flush(ctx, sub, channel, key, out, utcnow() if respect_backoff else None)
+
+
+def _announced(channel: Channel) -> int | None:
+    """The most bytes an email channel's server said it takes (its SIZE, heard by this process)."""
+    if channel.kind != "email":
+        return None
+    from ..notify.smtp import announced_size  # sending: the daemon, `monitor digest`
+
+    return announced_size(channel)
 
 
 def _drop_stale(ctx: Context, sub: Subscriber, channel: Channel, key: str) -> None:
