@@ -83,6 +83,33 @@ def _asyncio_locks() -> None:
 _asyncio_locks()
 
 
+def _no_reuse_past_the_end() -> None:
+    """An HTTP/1.1 connection holding bytes past the answer it just read (a body longer than its
+    `Content-Length`) is closed, not kept: h11 would read those bytes as the answer to the next
+    request on it, another page's (a site could so answer one address with what it wrote for
+    another, or a broken server leave one page's tail as the next's head). Chromium and curl
+    drop such a connection too. Bytes arriving later are httpcore's own check (an idle
+    connection that turns readable is closed before reuse). Once per process."""
+    from httpcore._async.http11 import AsyncHTTP11Connection
+
+    kept = AsyncHTTP11Connection._response_closed
+    if getattr(kept, "checked", False):
+        return
+
+    async def response_closed(self: AsyncHTTP11Connection) -> None:
+        if self._h11_state.trailing_data[0]:  # read as the next answer otherwise
+            async with self._state_lock:
+                await self.aclose()
+            return
+        await kept(self)
+
+    response_closed.checked = True  # type: ignore[attr-defined]
+    AsyncHTTP11Connection._response_closed = response_closed  # type: ignore[method-assign]
+
+
+_no_reuse_past_the_end()
+
+
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """`httpx.AsyncHTTPTransport` on a guarded network backend, optionally via an HTTP proxy."""
 
