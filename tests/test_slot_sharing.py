@@ -41,10 +41,10 @@ def test_a_source_of_slow_hosts_leaves_slots_for_the_others(make_ctx):  # noqa: 
     assert len(before) <= 8, f"{len(before)} slow hosts were asked before the good page"
 
 
-def late_list(h, slow: list[Site]) -> None:
-    """The good source's list page, once eight slow hosts have been asked (at most 30 s late)."""
+def late_list(h, slow: list[Site], asked: int = 8) -> None:
+    """The good source's list page, once `asked` slow hosts have been asked (at most 30 s late)."""
     deadline = time.monotonic() + 30
-    while sum(any(hit.path == "/a.html" for hit in site.hits) for site in slow) < 8 and time.monotonic() < deadline:
+    while sum(any(hit.path == "/a.html" for hit in site.hits) for site in slow) < asked and time.monotonic() < deadline:
         time.sleep(0.01)
     _send(h, 200, {"Content-Type": "text/html; charset=utf-8"}, list_html(["/b.html"]).encode())
 
@@ -92,3 +92,27 @@ def test_slots_go_to_the_owner_holding_fewest_and_a_cancelled_wait_gives_none_aw
 
     order = asyncio.run(run())
     assert order == ["hog0", "hog1", "other0", "third0", "third2", "hog2", "hog3", "hog4"], order
+
+
+def test_two_sources_of_slow_hosts_leave_a_slot_for_a_third(make_ctx):  # noqa: F811
+    """Two such sources held half the slots each, all of them: a third source's pages waited for
+    their timeouts. The last eighth of the slots goes only to a source holding none."""
+    with contextlib.ExitStack() as sites:
+        slow = [sites.enter_context(Site()) for _ in range(24)]
+        hogs = [sites.enter_context(Site()) for _ in range(2)]
+        good = sites.enter_context(Site())
+        for site in slow:
+            site.drip("/a.html", every=0.5)
+        hogs[0].listing("/list.html", [site.url("/a.html") for site in slow[:12]])
+        hogs[1].listing("/list.html", [site.url("/a.html") for site in slow[12:]])
+        good.routes["/list.html"] = lambda h: late_list(h, slow, asked=13)
+        good.article("/b.html", "沪明合作新闻二")
+        ctx = make_ctx("".join(source_toml(f"hog{i}", hog.url("/list.html")) for i, hog in enumerate(hogs))
+                       + source_toml("good", good.url("/list.html")), fetch=FETCH.replace("timeout = 2", "timeout = 3"))
+        *hog_reports, good_report = poll(ctx)
+        asked = next(hit.at for hit in good.hits if hit.path == "/b.html")
+        before = [site.port for site in slow if any(hit.path == "/a.html" and hit.at < asked for hit in site.hits)]
+    assert urls(ctx) == {good.url("/b.html")}, good_report
+    assert good_report.status == "ok" and not any(r.new for r in hog_reports), (good_report, hog_reports)
+    # the good page went while the two sources' slow hosts held theirs, not after their timeouts
+    assert len(before) <= 14, f"{len(before)} slow hosts were asked before the good page"

@@ -191,21 +191,25 @@ class HostGate:
 
 class FairSlots:
     """`size` requests in flight, shared among owners: one holds at most half of them (at least
-    one), and a slot set free goes to the waiting owner holding fewest (the first of them to
-    ask). A source whose links all time out so keeps the others' first requests from waiting
-    behind its whole list; alone it still has half the slots, more than one host's turns need."""
+    one), the last eighth (two of 16) go only to an owner holding none, and a slot set free goes
+    to the waiting owner holding fewest (the first of them to ask). A source whose links all
+    time out so keeps the others' first requests from waiting behind its whole list, and two
+    such sources together leave a slot for a third; alone one still has half the slots, more
+    than one host's turns need."""
 
     def __init__(self, size: int) -> None:
         self.free = size
         self.cap = max(1, size // 2)
+        self.reserve = size // 8  # kept for owners holding none
         self.count: dict[str, int] = {}
         self.waiting: list[tuple[str, asyncio.Future[None]]] = []
 
     async def acquire(self, owner: str) -> None:
         """A slot for `owner` (give it back with `release`)."""
-        # Free slots with owners waiting means those owners are at their cap (each release
-        # serves whoever may take it): an owner under it takes one at once.
-        if self.free and self.count.get(owner, 0) < self.cap:
+        # Free slots with owners waiting means those owners are at their cap or hold some and
+        # only the reserve is free (each release serves whoever may take it): any other takes one.
+        held = self.count.get(owner, 0)
+        if self.free > (self.reserve if held else 0) and held < self.cap:
             return self._take(owner)
         waiter = asyncio.get_running_loop().create_future()
         self.waiting.append((owner, waiter))
@@ -238,8 +242,8 @@ class FairSlots:
                     best, fewest = i, held
                     if not held:
                         break
-            if best < 0:
-                return  # every owner waiting is at its cap
+            if best < 0 or (fewest and self.free <= self.reserve):
+                return  # every owner waiting is at its cap, or holds some and only the reserve is left
             who, waiter = self.waiting.pop(best)
             if waiter.cancelled():
                 continue
