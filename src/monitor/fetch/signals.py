@@ -145,9 +145,9 @@ def _visible(body: bytes) -> str:
 def _refreshes_to_itself(url: str, body: bytes, headers: dict[str, str] | None = None) -> bool:
     """A meta refresh (or, given `headers`, a `Refresh` header) within MOVE_STUB (10) s to this page
     (or to no page): a list page reloading every few minutes is fine."""
-    for delay, target, _ in _refreshes(headers or {}, body):
+    for delay, target, _, markup in _refreshes(headers or {}, body):
         try:
-            if delay <= MOVE_STUB and (not target or _same_page(urljoin(url, target), url)):
+            if delay <= MOVE_STUB and (not target or _same_page(urljoin(document_base(url, body) if markup else url, target), url)):
                 return True
         except ValueError:
             continue
@@ -199,7 +199,8 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
     a page with next to nothing to read whose scripts name no move (it offers us nothing else)."""
     stub: bool | None = None
     hidden: list[str] = []  # the targets of refreshes inside <noscript>
-    for delay, target, unscripted in _refreshes(headers, body):
+    base = _Base(url, body)
+    for delay, target, unscripted, markup in _refreshes(headers, body):
         if delay > MOVE_NOW:
             if delay > MOVE_LATE:
                 continue
@@ -209,7 +210,7 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
         if unscripted:
             hidden.append(target)
             continue
-        moved = _elsewhere(url, target)
+        moved = _elsewhere(url, target, base() if markup else url)
         if moved:
             return moved
     if len(body) <= SCRIPT_STUB and (b"location" in body or b"window.open" in body) and _is_stub(body):
@@ -219,18 +220,18 @@ def refresh_target(url: str, headers: dict[str, str], body: bytes) -> str | None
         if len(targets) == 2:  # by device: a phone to the mobile site, a browser to the other
             targets -= {t for t in targets if _MOBILE.search(t.rsplit("/", 1)[0] + "/")}
         if len(targets) == 1:
-            return _elsewhere(url, targets.pop().replace("\\/", "/"))  # a JSON-style `\/` is a slash
+            return _elsewhere(url, targets.pop().replace("\\/", "/"), base())  # a JSON-style `\/` is a slash
     if hidden and len(body) <= SMALL and len(_visible(body)) < SHELL_TEXT:  # a page with nearly nothing to read
-        return next((moved for moved in (_elsewhere(url, target) for target in hidden) if moved), None)
+        return next((moved for moved in (_elsewhere(url, target, base()) for target in hidden) if moved), None)
     if len(body) <= SCRIPT_STUB and (b"iframe" in body or b"IFRAME" in body) and not _ANCHOR.search(body):
         inner = _IFRAME.findall(body)
         if len(inner) == 1 and len(_visible(body)) < SHELL_TEXT:  # a shell of one iframe: the page in it
             src = _attribute(inner[0], _SRC)
-            return None if src in _NO_FRAME else _elsewhere(url, src)
+            return None if src in _NO_FRAME else _elsewhere(url, src, base())
     if len(body) <= SCRIPT_STUB and (b"rameset" in body or b"RAMESET" in body) and _FRAMESET.search(body):
         frames = {_attribute(tag, _SRC) for tag in _FRAME.findall(body)} - _NO_FRAME
         if len(frames) == 1:  # a shell of one frame (domain forwarding, an old portal): the page in it
-            return _elsewhere(url, frames.pop())
+            return _elsewhere(url, frames.pop(), base())
     return None
 
 
@@ -268,9 +269,9 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
         return False
     if not _is_stub(body):
         return False
-    texts = _scripts(body)
+    texts, base = _scripts(body), _Base(url, body)
     return any(_RELOAD.search(text) for text in texts) or any(
-        _elsewhere(url, target.replace("\\/", "/")) is None for target in _targets(texts))
+        _elsewhere(url, target.replace("\\/", "/"), base()) is None for target in _targets(texts))
 
 
 _FORM = re.compile(rb"<form\b[^<>]{0,2000}>", re.I)  # [^<>]: each try ends at the next tag
@@ -305,9 +306,9 @@ def submitted_form(url: str, body: bytes, content_type: str | None = None) -> tu
     start = body.find(forms[0])
     end = body.lower().find(b"</form", start)
     fields = _controls(body, start, end if end >= 0 else len(body), page)
-    action = html.unescape(_attribute(forms[0], _ACTION, page)) or url
+    action = html.unescape(_attribute(forms[0], _ACTION, page))  # none: the page's own address
     try:
-        target = _query_in(urljoin(url, action), page)
+        target = _query_in(urljoin(document_base(url, body), action) if action else url, page)
     except ValueError:
         return None
     codec = _form_charset(_attribute(forms[0], _ACCEPT), page)
@@ -420,9 +421,11 @@ def _value(tag: bytes, pattern: re.Pattern[bytes]) -> bytes | None:
     return next((g for g in found.groups() if g is not None), b"") if found else None
 
 
-def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str, bool]]:
-    """(delay, target, inside `<noscript>`) of the `Refresh` header and of each meta refresh near
-    the top; the target is "" when none is given (the page itself)."""
+def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str, bool, bool]]:
+    """(delay, target, inside `<noscript>`, in the markup) of the `Refresh` header and of each
+    meta refresh near the top; the target is "" when none is given (the page itself). A meta
+    refresh's target is read against the page's `<base href>`, the header's against the address
+    (a browser reads the header before the page)."""
     found = [_refresh(v.encode("latin-1", "replace")) for k, v in headers.items() if k.lower() == "refresh"]
     head = body[:_HEAD]
     hidden = _noscripts(head) if b"oscript" in head or b"OSCRIPT" in head else []
@@ -430,7 +433,7 @@ def _refreshes(headers: dict[str, str], body: bytes) -> list[tuple[int, str, boo
         got = _refresh(_value(tag, _CONTENT), markup=True)
         at = bisect.bisect(hidden, (start, _HEAD))
         if got and at and hidden[at - 1][1] > start:
-            got = (got[0], got[1], True)
+            got = (got[0], got[1], True, True)
         found.append(got)
     return [f for f in found if f is not None]
 
@@ -462,7 +465,7 @@ def _meta_refreshes(head: bytes) -> list[tuple[int, bytes]]:
 
 
 
-def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str, bool] | None:
+def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str, bool, bool] | None:
     """(delay, target) of a refresh value such as `0; url=/a.html` (target "" when it names
     none); None for a tag without a value. A meta tag's value (`markup`) has its character
     references undone first (`&quot;`, `&#38;`), as the HTML parser undoes them for a browser."""
@@ -470,18 +473,34 @@ def _refresh(value: bytes | None, markup: bool = False) -> tuple[int, str, bool]
         return None
     text = value.decode("utf-8", "replace")
     found = _REFRESH_VALUE.match(html.unescape(text) if markup and "&" in text else text)
-    return (int(found.group(1) or 0), found.group(2), False) if found else None
+    return (int(found.group(1) or 0), found.group(2), False, markup) if found else None
+
+
+class _Base:
+    """The page's `<base href>` (`document_base`), looked for at the first call only: most pages
+    name no address to move to."""
+
+    __slots__ = ("body", "found", "url")
+
+    def __init__(self, url: str, body: bytes) -> None:
+        self.url, self.body, self.found = url, body, ""
+
+    def __call__(self) -> str:
+        self.found = self.found or document_base(self.url, self.body)
+        return self.found
 
 
 def _is_stub(body: bytes) -> bool:
     return len(body) <= SMALL and len(_visible(body)) < STUB_TEXT
 
 
-def _elsewhere(url: str, target: str) -> str | None:
-    """`target` made absolute when it is another page (http or https or not, the client's
+def _elsewhere(url: str, target: str, base: str | None = None) -> str | None:
+    """`target` made absolute (against `base`, the page's `<base href>`, when the page's markup
+    or script names it) when it is another page than `url` (http or https or not, the client's
     guard judges the scheme); None for this page itself or a broken address."""
     try:
-        absolute = urljoin(url, target.strip())
+        target = target.strip()
+        absolute = urljoin(base or url, target) if target else url  # none: this page, not its base
         return None if _same_page(absolute, url) else absolute
     except ValueError:
         return None
