@@ -202,7 +202,7 @@ def list_page(text: str, url: str) -> Guess | None:
 
     tree = LexborHTMLParser(reshape(text))
     site = _site(urlsplit(url).hostname or "")
-    url = page_base(tree, url)
+    page, url = url, page_base(tree, url)  # links resolve against a <base href>; the source is the page
     anchors = []
     # the links a browser follows, as the poll reads them: `<a href>`, an image map's areas, a
     # link a script opens (`javascript:window.open('…')`, `data-href`)
@@ -212,7 +212,7 @@ def list_page(text: str, url: str) -> Guess | None:
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
     if not shapes:
-        return _drawn(text, url, site)
+        return _drawn(text, page, url, site)
     pattern, count = shapes.most_common(1)[0]
     if count < 2:
         return None
@@ -220,7 +220,7 @@ def list_page(text: str, url: str) -> Guess | None:
     listed = [node for node in chosen if not _in_hot_box(node)]  # old popular stories are not news
     selector = _selector(listed if len(listed) >= 2 else chosen, tree, pattern, url)
     why = f"{count} links shaped like {pattern}"
-    if re.search(pattern, _where(url)):
+    if re.search(pattern, _where(page)):
         why += ("; the page itself looks like an article (its address has that shape): "
                 "give the list page it is linked from")
     columns = [p for p, n in shapes.items() if n >= 3]
@@ -228,12 +228,12 @@ def list_page(text: str, url: str) -> Guess | None:
         more = _more_links(tree, url)[:5]
         why += (f"; the page shows {len(columns)} columns of article links, a few of each (a home page?): "
                 "a column's own list page keeps more of its news" + (": " + ", ".join(more) if more else ""))
-    return Guess("html", url, why, {"link_selector": selector, "link_pattern": pattern}, count)
+    return Guess("html", page, why, {"link_selector": selector, "link_pattern": pattern}, count)
 
 
-def _drawn(text: str, url: str, site: str) -> Guess | None:
+def _drawn(text: str, page: str, url: str, site: str) -> Guess | None:
     """A page without article links whose script draws its list from the page's own data: that
-    list, read by `link_selector = "script"`."""
+    list, read by `link_selector = "script"` (its links against `url`, the page's base)."""
     from . import scriptdata
 
     links = [c.url for c in scriptdata.candidates(text, url) if _site(urlsplit(c.url).hostname or "") == site]
@@ -241,7 +241,7 @@ def _drawn(text: str, url: str, site: str) -> Guess | None:
     if not shapes or shapes.most_common(1)[0][1] < 2:
         return None
     pattern, count = shapes.most_common(1)[0]
-    return Guess("html", url, f"{count} links shaped like {pattern} in the data the page's script draws its list from "
+    return Guess("html", page, f"{count} links shaped like {pattern} in the data the page's script draws its list from "
                  "(no <a> links in the page as sent)", {"link_selector": "script", "link_pattern": pattern}, count)
 
 
