@@ -98,3 +98,14 @@ def test_a_dateline_days_before_a_date_under_the_text_stays_the_stories_day():
     first = "本报济南11月9日讯 今天上午，全省消防安全宣传月启动仪式在某某学校举行，三百多名师生参加。"
     under = "<div class='more'>热门推荐</div><div class='info'>时间：2014年11月14日 10:20 星期五</div>"
     assert published(page(first, under=under)) == "2014-11-08T16:00:00+00:00"
+
+
+def test_a_date_told_inside_the_texts_sentences_does_not_date_an_undated_page():
+    # `学校2019年3月10日举行了…`, `继2018年5月6日之后` in running text: the text's events, not its posting
+    assert published(page("学校2019年3月10日举行了春季运动会，全校师生参加。")) is None
+    assert published(page("这是学校继2018年5月6日之后第二次举办读书节，反响热烈。")) is None
+    assert published(page("全县中小学于2019年3月10日召开安全工作会议，各校校长参加。")) is None
+
+
+def test_a_stamp_word_before_a_date_inside_the_text_still_dates_it():
+    assert published(page("发布时间2019-03-05 来源：本站")) == "2019-03-04T16:00:00+00:00"

@@ -675,9 +675,9 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     if _event_on(text, match):
         return True
     part = _DAYPART.match(text, match.end())
-    if part:  # `2020年11月23日下午，…`, `…下午3时许全市…`: the hour of an event, running on (not `下午 03:14:22`)
-        return text[part.end() : part.end() + 1] in ("，", ",", "、") or (
-            CJK_CHAR.match(text, part.end()) is not None and _BYLINE_WORDS.match(text, part.end()) is None)
+    if part and (text[part.end() : part.end() + 1] in ("，", ",", "、") or (
+            CJK_CHAR.match(text, part.end()) is not None and _BYLINE_WORDS.match(text, part.end()) is None)):
+        return True  # `2020年11月23日下午，…`, `…下午3时许全市…`: the hour of an event, running on (not `下午 03:14:22`)
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("。", "；") and text[max(0, match.start() - 3) : match.start()].rstrip()[-1:] in _COPULAS:
         return True  # `…截止时间为2017年3月16日。`: a sentence's statement of a day
@@ -756,6 +756,19 @@ def without_clauses(text: str) -> str:
     """`text` with the dates that open a clause of running text blanked out (same length): a caption
     over the text (`2015年10月15日, 佐敦一家…。攝:…`) in a byline region says when the picture was taken."""
     spans = [m.span() for m in FULL_DATE.finditer(text) if _in_sentence(text, m)]
+    return _blanked(text, spans)
+
+
+# Words right before a date that make it a byline's, not a sentence's (`发布2019-03-05`, `时间2019年3月5日`).
+_STAMP_WORDS = ("时间", "時間", "日期", "发布", "發布", "發佈", "更新", "发表", "發表", "录入", "錄入")
+
+
+def without_running_dates(text: str, start: int, end: int) -> str:
+    """`text` with the dates between `start` and `end` (an article's text) that run on from a Chinese
+    character blanked out (same length): `…于2019年3月10日召开…`, `截至2019年3月10日` tell the text's events."""
+    spans = [m.span() for m in FULL_DATE.finditer(text, start, end)
+             if m.start() > 0 and CJK_CHAR.match(text, m.start() - 1) is not None
+             and not text[max(0, m.start() - 2) : m.start()].endswith(_STAMP_WORDS)]
     return _blanked(text, spans)
 
 

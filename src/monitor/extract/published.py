@@ -200,7 +200,9 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         crumb = _after_crumbs(text[low : places.head_at])
         if crumb:
             text = " " * (low + crumb) + text[low + crumb :]
-    near = dates.nearest_date(text, places.body_at, now, header=places.head_at, western=western)
+    # Dates told inside the text's sentences (`…于2019年3月10日召开…`) are its events', not the page's posting.
+    told = dates.without_running_dates(text, places.body_at, places.body_end) if places.body_end else text
+    near = dates.nearest_date(told, places.body_at, now, header=places.head_at, western=western)
     # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
                                         western=western, lists=True)
