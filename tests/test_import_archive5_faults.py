@@ -51,3 +51,26 @@ def test_an_export_of_afternoon_times_lands_with_its_zone_said_once(tmp_path):
     assert "5 new" in result.stdout
     assert sorted(stored(tmp_path).values()) == [f"2026-11-{10 + i}T{5 + i:02d}:05:00+00:00" for i in range(5)]
     assert result.stderr.count("had no time zone") == 1, result.stderr
+
+
+def test_a_scraper_s_paragraph_list_is_text(tmp_path):
+    """A scraper's export writes the body (and often the title) as a list of strings (Scrapy's
+    getall(), news-please's paragraphs): each such line was skipped ('needs "title" and "body"
+    strings'), so a crawl's whole export imported nothing. A list of strings is the text, a
+    paragraph each (a title's joined by a space)."""
+    import sqlite3
+
+    from test_import_inputs import jsonl, run_import
+
+    rows = [{"url": "https://crawl.example.cn/a/1.html", "title": ["三明市召开", "春耕生产会议"],
+             "body": ["三明市召开春耕生产会议。", "  会议部署了森林防火。 "]},
+            {"url": "https://crawl.example.cn/a/2.html", "title": "三明市重点项目清单公布",
+             "body": ["2026年三明市重点项目清单公布。"]},
+            {"url": "https://crawl.example.cn/a/3.html", "title": "三明", "body": [1, 2]}]  # not text: refused
+    result = run_import(tmp_path, jsonl(rows).encode())
+    assert "3 lines: 2 new" in result.stdout, result.stdout + result.stderr
+    assert 'skipped: line 3: needs "title" and "body" strings' in result.stderr
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        got = dict(conn.execute("SELECT title, body FROM articles"))
+    assert got == {"三明市召开 春耕生产会议": "三明市召开春耕生产会议。\n\n会议部署了森林防火。",
+                   "三明市重点项目清单公布": "2026年三明市重点项目清单公布。"}

@@ -116,6 +116,15 @@ def clean(value: str) -> str:
     return clean_text(value) if "\ufffd" not in value else "\ufffd".join(map(clean_text, value.split("\ufffd")))
 
 
+def _as_text(value: Any, between: str) -> Any:
+    """A title or body as a scraper writes it, made text: a list of strings (Scrapy's
+    `.getall()`, news-please's paragraphs) joined, one line a paragraph for a body. Anything
+    else as it came (refused if not text: a number for a title is more likely a column shifted)."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return between.join(v.strip() for v in value)
+    return value
+
+
 FUTURE_SLACK = timedelta(days=1)  # a later `published` is named in a warning (a typo'd year, a wrong zone)
 
 
@@ -140,6 +149,9 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         shown = obj["url"] if len(obj["url"]) <= 60 else obj["url"][:57] + "…"
         raise InputError(f"line {number}: url {shown!r} is not an http(s) address",
                          hint="give the article's web address, e.g. https://www.example.cn/2026/11/a.html")
+    for key, between in (("title", " "), ("body", "\n")):
+        if key in obj:
+            obj[key] = _as_text(obj[key], between)
     notes = warnings if warnings is not None else []
     published = parse_when(obj.get("published"), number, notes) if obj.get("published") else None
     if obj.get("html"):
