@@ -145,3 +145,27 @@ def test_the_cheap_rejection_never_turns_away_an_article_the_query_accepts(query
             turned += 1
             assert not ok, (title, body)
     assert turned > 300 and accepted > 100, (turned, accepted)  # the test says something, both ways
+
+
+# --- proximity as another engine writes it --------------------------------------------------------
+
+@pytest.mark.parametrize("query", ["NEAR(上海 三明)", "near(上海 三明)", "上海 NEAR 三明", "上海 NEAR/3 三明", "AROUND(上海 三明)"])
+def test_a_proximity_operator_finding_nothing_says_what_finds_the_words(tmp_path, query):
+    """`NEAR(上海 三明)` (SQLite's FTS5, Lucene, Westlaw write proximity so; Google AROUND(3)) looked
+    for the word "near" too and answered a bare 'nothing found' over an archive full of both words.
+    The hint says the words are all required anyway, and a quoted phrase finds them side by side."""
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    store = Store.open(tmp_path / "s.db")
+    _add(store, 1, "上海三明两地签约", "上海与三明两地企业签约合作。")
+    store.close()
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(f'include = ["monitor:topics/hu-ming.toml"]\n[storage]\npath = "{(tmp_path / "s.db").as_posix()}"\n',
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(cfg), "search", "--", query], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "hint:" in result.stderr and "quoted phrase" in result.stderr, result.stderr
+    found = CliRunner().invoke(main, ["--config", str(cfg), "search", "--", "上海 三明"], catch_exceptions=False)
+    assert "上海三明两地签约" in found.output and "hint" not in found.stderr

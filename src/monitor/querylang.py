@@ -621,6 +621,8 @@ _OTHER_OPERATORS = {"or": "'or' in small letters is a word to find: OR in capita
                     "|": "| is read as a space (all words must appear): OR finds either side (三明 OR 永安)",
                     "not": "'not' in small letters is a word to find: -word or NOT word leaves it out (三明 -三明治)",
                     "and": "'and' in small letters is a word to find: words are all required without it (三明 永安)"}
+_OTHER_OPERATORS["near"] = ("NEAR (or AROUND) is a word to find here: all the words are required anywhere in the article "
+                            "(上海 三明), a quoted phrase finds them side by side (\"上海 三明\")")
 _OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS["|"],
                          "site:": "site: is a word to find here: --source NAME (the page's source filter) keeps "
                                   "one source's articles"})
@@ -628,8 +630,9 @@ _OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS
 
 def nothing_found_hint(query: str) -> str | None:
     """What to say when `query` found nothing and one of its words between two others is an
-    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`), it opens with
-    `not` (`not 三明治`), or a word is `site:`; else None."""
+    operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`, `上海 NEAR 三明`), it
+    opens with `not` (`not 三明治`), a word is `site:` or a proximity (`NEAR(上海 三明)`,
+    `NEAR/3`); else None."""
     try:
         toks = _tokens(query)
     except QueryError:
@@ -640,8 +643,13 @@ def nothing_found_hint(query: str) -> str | None:
     piped = [t for t in toks if t.kind == "word" and len(_pieces(t.text.replace("\uff5c", "|"))) > 1 and
              "|" in t.text.replace("\uff5c", "|").strip("|")]  # 三明|永安
     site = any(t.kind == "word" and t.text.lower().startswith(("site:", "site\uff1a")) for t in toks)
+    # proximity as FTS5, Lucene or Google write it: NEAR(a b), a NEAR/3 b, AROUND(3)
+    near = any(t.kind == "word" and not t.title and (
+        re.fullmatch(r"(?i)(near|around)(/\d+)?", t.text) and ((nxt is not None and nxt.kind == "lparen") or "/" in t.text))
+        for t, nxt in itertools.zip_longest(toks, toks[1:]))
     return next((_OTHER_OPERATORS[w] for w in inner if w in _OTHER_OPERATORS), None) or (
-        _OTHER_OPERATORS["|"] if piped else _OTHER_OPERATORS["site:"] if site else None)
+        _OTHER_OPERATORS["|"] if piped else _OTHER_OPERATORS["site:"] if site else
+        _OTHER_OPERATORS["near"] if near else None)
 
 
 # --- FTS5 ------------------------------------------------------------------------------------
