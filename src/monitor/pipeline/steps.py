@@ -111,7 +111,7 @@ def choose_links(ctx: Context, run: SourceRun, found: list[Candidate], claimed: 
     done, failures = settled(ctx.store, list(unique))
     run.failing.update(failures)
     known = done | (claimed & set(unique))
-    fresh = [(unique[k], k) for k in keys if k not in known]
+    fresh = variants.one_per_article([(unique[k], k) for k in keys if k not in known])  # (a print view's path)
     if any("?" in k for _, k in fresh):  # a value that changes at each read: the stored article
         fresh = [(c, k) for c, k in fresh if "?" not in k or not (variants.stored_as(ctx.store, c, k, run.generic)
                                                                   or variants.listed_bare(unique, c, k))]

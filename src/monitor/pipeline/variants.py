@@ -9,12 +9,14 @@ text is the article's headline. Without that, a list page writing a new random v
 link at each read had every article fetched again, poll after poll, and a new alias row kept for
 each. Links told apart by their query (`show.php?id=`) differ in their text, and are fetched. A link
 the same listing also gives without its query, under the same headline (`1.html?page=1`, a print
-view), is that article (`listed_bare`).
+view), is that article (`listed_bare`); so is a link under the same headline naming the same
+article at another path, its print view (`/print/2026/123.html`, `print.jsp?id=123`: `one_per_article`).
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
+import re
+from urllib.parse import parse_qsl, urlsplit
 
 from ..models import Candidate
 from ..store import Store
@@ -48,6 +50,48 @@ def listed_bare(listed: dict[str, Candidate], cand: Candidate, key: str) -> bool
     bare = listed.get(key.partition("?")[0])
     anchor = _letters(cand.title or "")
     return bare is not None and bare is not cand and len(anchor) >= 6 and _letters(bare.title or "") == anchor
+
+
+_PRINT = re.compile(r"print|dayin", re.I)  # a print view's path or file name (print.jsp, /dayin/, 12_print.html)
+
+
+def one_per_article(fresh: list[tuple[Candidate, str]]) -> list[tuple[Candidate, str]]:
+    """The links, one per article: links under one headline (six letters or more) on one host that
+    name the same article at two paths (the same id in the file name, `/a/2026/123.html` and
+    `/print/2026/123.html`, `123_print.html`; or in the query where the file names differ,
+    `show.jsp?id=9` and `print.jsp?id=9`) are one, kept at the link that is not a print view, else
+    the first. Linear; a listing without such pairs comes back as it was."""
+    first: dict[tuple[str, str, str], int] = {}
+    out: list[tuple[Candidate, str]] = []
+    for cand, key in fresh:
+        anchor, ident = _letters(cand.title or ""), _article_id(key)
+        if ident is None or len(anchor) < 6:
+            out.append((cand, key))
+            continue
+        place = (urlsplit(key).netloc.lower(), anchor, ident)
+        if place not in first:
+            first[place] = len(out)
+            out.append((cand, key))
+        elif _printed(out[first[place]][1]) and not _printed(key):
+            out[first[place]] = (cand, key)  # the article's own page rather than its print view
+    return out
+
+
+def _article_id(key: str) -> str | None:
+    """What names an article in its address: its file name's digits (a print view's word left
+    out), else the numbers of its query; None when it has neither."""
+    parts = urlsplit(key)
+    name = parts.path.rpartition("/")[2]
+    stem = _PRINT.sub("", name.rpartition(".")[0] or name)
+    if re.search(r"\d{3}", stem):
+        return "file:" + stem.strip("_-.") + "?" + parts.query
+    numbers = re.findall(r"=(\d+)(?:&|$)", parts.query)
+    return "query:" + ",".join(numbers) if numbers else None
+
+
+def _printed(key: str) -> bool:
+    parts = urlsplit(key)
+    return bool(_PRINT.search(f"{parts.path}?{parts.query}"))
 
 
 def _params(query: str) -> dict[str, str] | None:
