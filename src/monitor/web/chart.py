@@ -13,6 +13,10 @@ from html import escape
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 OTHER = "#888888"
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
+# The dates and the count are drawn larger as the picture shrinks (base.html: 11 units wide,
+# up to 23 on a phone, where the 640 units are some 340 px): at most eight dates, each centred
+# under its bar and left out when half of one ('11-23' at 23 units) would pass the picture's edge.
+MOST_DATES, LABEL_HALF = 8, 36
 
 
 def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None) -> str:
@@ -34,6 +38,7 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     plot_h = HEIGHT - BOTTOM - TOP
     step = (WIDTH - LEFT) / len(weeks)
     bar = max(2.0, step * 0.7)
+    every = -(-len(weeks) // MOST_DATES)  # a date under every `every`th bar: at most eight, apart at any size
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
              f'role="img" aria-label="stories per week per source" class="chart">',
              f'<text x="0" y="{TOP + 4}" class="axis">{top}</text>',
@@ -47,8 +52,10 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
                 y -= h
                 parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                              f'fill="{colour[source]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
-        if len(weeks) <= 12 or i % max(1, len(weeks) // 8) == 0:
-            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 14}" class="axis">{escape(week[5:])}</text>')
+        middle = x + bar / 2
+        if i % every == 0 and LABEL_HALF <= middle <= WIDTH - LABEL_HALF:
+            parts.append(f'<text x="{middle:.1f}" y="{HEIGHT - BOTTOM + 4}" text-anchor="middle" '
+                         f'dominant-baseline="hanging" class="axis">{escape(week[5:])}</text>')
     # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
     keys = "".join(f'<li><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
                    for source in sources if colour[source] != OTHER)

@@ -1,0 +1,107 @@
+"""`monitor serve` used as colleagues use it, fourth round: a phone of 375 px for real (Chromium's
+headless window is never narrower than 500 px, so the page is read in a 375 px frame); the
+sources page of failing sources on a phone; a topic chart's dates and scale on a phone; keyboard
+use of the pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import datetime, timedelta, timezone
+from html import unescape
+from itertools import pairwise
+
+import pytest
+from click.testing import CliRunner
+from test_web import OFFLINE, Served, _chromium, get
+
+from monitor import config as config_mod
+from monitor.cli import main
+from monitor.pipeline.base import Context
+from monitor.store import Store
+from monitor.web import create_app
+
+BODY = "上海市与三明市签署沪明对口合作框架协议，两地共建产业园区，推进文旅康养、农产品进沪等项目落地。"
+PLACES = ["永安市与闵行区共建科创飞地。", "沙县小吃进沪开店百家。", "将乐擂茶亮相上海展会。",
+          "明溪县与奉贤区签约康养基地。", "宁化县客家文化周在沪举办。", "泰宁县与长宁区结对旅游推广。"]
+FAILING = ("连接被对方重置：read ECONNRESET after 3 tries; the listing https://broken.example.cn/"
+           + "list/index.html could not be read")
+
+
+def _lines() -> list[dict]:
+    recent = datetime.now(timezone.utc) - timedelta(days=2)
+    lines = [{"url": f"https://o{i}.example.cn/n/{i}.html", "source": f"站点{i:02d}",
+              "title": f"沪明对口合作第{i}号项目签约", "body": f"第{i}号项目：" + PLACES[i % 6] + BODY[i % 7:],
+              "published": (recent - timedelta(days=3 * i)).isoformat()} for i in range(30)]
+    # one story copied by 40 outlets
+    lines += [{"url": f"https://copy{i}.example.com/2026/12/{i}.html", "source": f"转载{i:02d}",
+               "title": "沪明共建产业园首批项目开工", "body": BODY + "首批项目开工。",
+               "published": (recent + timedelta(minutes=i)).isoformat()} for i in range(40)]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """Seventy articles under the bundled topic, one story copied by forty outlets, and sources
+    that fail or rest."""
+    work = tmp_path_factory.mktemp("use4")
+    cfg_path = work / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    db = work / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg_path), "--db", str(db), "import", "-"],
+                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in _lines()))
+    assert done.exit_code == 0, done.output
+    store = Store.open(db)
+    store.record_poll("broken-site", "html", "https://broken.example.cn/list", status="error", error=FAILING)
+    store.record_poll("paused-site", "html", "https://paused.example.cn/list", status="rate_limited",
+                      error="HTTP 429: the site asked for a pause of 3600 s", resting=True)
+    with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
+        yield served, store
+    store.close()
+
+
+def _story_of(store: Store, url: str) -> int:
+    return store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0]
+
+
+def on_phone(html: str, probe: str, tmp_path, width: int = 375) -> str:
+    """What `probe` (a script's body: `say(text)` reports) says of the page shown `width` px wide.
+    Chromium's headless window is never narrower than 500 px: the page is read in a frame of
+    `width` px, which is the page's own viewport."""
+    (tmp_path / "page.html").write_text(html.replace("</body>", "<script>addEventListener('load', () => {"
+                                                     " const say = t => parent.postMessage(String(t), '*');"
+                                                     + probe + "});</script></body>"), encoding="utf-8")
+    (tmp_path / "phone.html").write_text(
+        f'<html><body style="margin:0"><iframe src="page.html" width="{width}" height="800" style="border:0">'
+        '</iframe><script>addEventListener("message", e => document.body.setAttribute("data-said", e.data));'
+        "</script></body></html>", encoding="utf-8")
+    dom = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *OFFLINE,
+                          "--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom",
+                          (tmp_path / "phone.html").as_uri()], capture_output=True, text=True, timeout=90).stdout
+    found = re.search(r'data-said="([^"]*)"', dom)
+    assert found, dom[-2000:]
+    return unescape(found.group(1))
+
+
+AXIS = "say([...document.querySelectorAll('.chart .axis')].map(t => t.getBoundingClientRect().height.toFixed(1)).join(' '));"
+
+
+def test_a_topic_charts_dates_and_scale_can_be_read_on_a_phone(town, tmp_path):
+    """The legend was made page text (session 23) but the chart's week dates and the count at its
+    top stayed SVG text of 11 units in a 640-unit picture: on a phone's 375 px they were drawn 6 px
+    high, too small to read which week a bar is. They are drawn at least 10 px high there, and no
+    two dates overlap."""
+    site, _ = town
+    for weeks in (4, 12, 26, 104):
+        html = get(site, f"/topic/hu-ming?weeks={weeks}").text
+        heights = [float(h) for h in on_phone(html, AXIS, tmp_path).split()]
+        assert heights and min(heights) >= 10, (weeks, heights)
+        spans = ("const svg = document.querySelector('.chart').getBoundingClientRect();"
+                 "say([...document.querySelectorAll('.chart .axis')].slice(1).map(t => {"
+                 " const r = t.getBoundingClientRect(); return (r.left - svg.left).toFixed(1) + ','"
+                 " + (r.right - svg.left).toFixed(1) + ',' + svg.width.toFixed(1); }).join(' '));")
+        boxes = [tuple(map(float, b.split(","))) for b in on_phone(html, spans, tmp_path).split()]
+        assert len(boxes) >= min(weeks, 4), (weeks, boxes)  # the dates, none overlapping, inside the picture
+        assert all(a[1] <= b[0] for a, b in pairwise(boxes)), (weeks, boxes)
+        assert boxes[0][0] >= 0 and boxes[-1][1] <= boxes[-1][2], (weeks, boxes)
