@@ -95,7 +95,11 @@ def test_a_channel_added_to_a_subscriber_starts_from_now_and_a_new_subscriber_ge
     ctx = edited(tmp_path, ctx, [{"kind": "file", "path": str(out / "a"), "format": "text"},
                                  {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}])
     assert [r.status for r in send_digests(ctx)] == ["empty", "empty"]
+    # another subscriber in desk's place, with channels of its own (a subscriber renamed with its
+    # channels kept is the same reader: tests/test_subscriber_renamed.py)
     (tmp_path / "monitor.toml").write_text((tmp_path / "monitor.toml").read_text(encoding="utf-8")
-                                           .replace('name = "desk"', 'name = "press"'), encoding="utf-8")
+                                           .replace('name = "desk"', 'name = "press"')
+                                           .replace(str(out / "a"), str(out / "b"))
+                                           .replace("/hook", "/press-hook"), encoding="utf-8")
     ctx = Context(config.load(tmp_path / "monitor.toml", ctx.store.path), ctx.store)
     assert [r.stories for r in send_digests(ctx)] == [12, 12]  # nobody called press has had anything
