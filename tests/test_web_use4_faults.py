@@ -105,3 +105,25 @@ def test_a_topic_charts_dates_and_scale_can_be_read_on_a_phone(town, tmp_path):
         assert len(boxes) >= min(weeks, 4), (weeks, boxes)  # the dates, none overlapping, inside the picture
         assert all(a[1] <= b[0] for a, b in pairwise(boxes)), (weeks, boxes)
         assert boxes[0][0] >= 0 and boxes[-1][1] <= boxes[-1][2], (weeks, boxes)
+
+
+# each cell of the sources table holding text: where it is on the screen, and what it says
+CELLS = ("say(JSON.stringify([...document.querySelectorAll('td')].filter(td => td.textContent.trim()).map(td => {"
+         " const r = td.getBoundingClientRect();"
+         " const named = getComputedStyle(td, '::before').content.replace(/^(none|normal)$/, '').replaceAll('\"', '');"
+         " return [Math.round(r.left), Math.round(r.right), named + td.innerText.trim()]; })))")
+
+
+def test_why_a_source_fails_is_on_a_phones_screen(town, tmp_path):
+    """On a phone the sources table scrolled sideways inside its box and showed its first three or
+    four columns: a failing source read 'error, 1 errors in a row' and the reason (the last error,
+    the fifth column) and the week's articles sat past the screen's right edge, with nothing to
+    say they were there. On a narrow screen each source is a block, every field on the screen
+    under its name."""
+    site, _ = town
+    cells = json.loads(on_phone(get(site, "/sources").text, CELLS, tmp_path))
+    failing = [c for c in cells if FAILING[:20] in c[2]]
+    assert failing, cells
+    for left, right, text in cells:
+        assert 0 <= left and right <= 375, (left, right, text)
+    assert any(t.startswith("last error") and FAILING[:20] in t for _, _, t in cells), failing
