@@ -125,5 +125,5 @@ def test_why_a_source_fails_is_on_a_phones_screen(town, tmp_path):
     failing = [c for c in cells if FAILING[:20] in c[2]]
     assert failing, cells
     for left, right, text in cells:
-        assert 0 <= left and right <= 375, (left, right, text)
+        assert left >= 0 and right <= 375, (left, right, text)
     assert any(t.startswith("last error") and FAILING[:20] in t for _, _, t in cells), failing
