@@ -43,6 +43,7 @@ from .chart import coverage_svg
 from .mount import Mounted, prefix_of, root
 
 PAGE = 20
+SOURCE_MENU_MOST = 300  # more source names than this: the filter is a field (a menu of 20,000 weighed ~0.6 MB a page)
 STORY_PAGE = 50  # versions on one page of a story: one copied by hundreds of outlets stays readable
 AUTH_ENV = "MONITOR_WEB_AUTH"
 FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
@@ -178,7 +179,7 @@ class _Pages:
             result = self._search(p, page, upto=_upto(request))
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
-                               terms=[], sources=self._source_names(), link=_link)
+                               terms=[], sources=self._source_menu(), link=_link)
         hint = (querylang.nothing_found_hint(p["q"]) or minutes_hint(p["since"], p["until"], ("since", "until"))
                 if not result.results and page == 1 else None)
         empty = not result.results and page == 1 and self.ctx.store.last_article_id() == 0  # not "Nothing found."
@@ -188,9 +189,16 @@ class _Pages:
                       and bool(self._search({**p, "topic": "", "source": "", "since": "", "until": ""}, 1, limit=1).results))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
                            hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
-                           sources=self._source_names(), link=_link, stale=stale_index(self.ctx), upto=result.upto)
+                           sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto)
 
-    def _source_names(self) -> list[str]:
+    def _source_menu(self) -> list[str] | None:
+        """The source filter's menu, or None (a field) past SOURCE_MENU_MOST names: an archive
+        imported from a clipping service's export names thousands of outlets (every page carried
+        them all: 20,000 names, ~0.6 MB a search page, sorted and rendered at each request)."""
+        names = self._source_names()
+        return sorted(names) if len(names) <= SOURCE_MENU_MOST else None
+
+    def _source_names(self) -> set[str]:
         """What the source filter offers: the configured and polled sources, and every source an
         article was stored under (an imported archive's own names: `monitor search --source`
         takes them). All names are read once (~0.2 s at 200,000 articles), then only those of
@@ -202,8 +210,7 @@ class _Pages:
             else:
                 self._stored_sources |= store.source_names_after(self._sources_upto)
             self._sources_upto = last
-        return sorted({s.name for s in self.ctx.cfg.sources} | {r["name"] for r in store.sources()}
-                      | self._stored_sources)
+        return {s.name for s in self.ctx.cfg.sources} | {r["name"] for r in store.sources()} | self._stored_sources
 
     async def search_feed(self, request: Request) -> Response:
         p = self._params(request)
