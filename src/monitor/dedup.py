@@ -291,6 +291,24 @@ def opens_with(text: str, small_grams) -> float:
     return float(np.count_nonzero(np.isin(_positional(head, SHINGLE), small_grams))) / (len(head) - SHINGLE + 1)
 
 
+def starts_alike(text_a: str, grams_a, text_b: str, grams_b) -> bool:
+    """Whether two texts that share a passage of QUOTE_RUN characters or more begin where it begins
+    but for a few characters garbled in one of them: each has characters of its own (`_edges`), under
+    QUOTE_EDGE, before its first such passage, and those of one are those of the other read in the
+    wrong encoding (`misread`). A copy whose opening words came out garbled (a page read as GBK:
+    一场春雨 as 涓鍦烘槬) opens with a few characters no shingle of the clean copy holds, so
+    `opens_with` reads it as another text's paragraph. A paragraph further in has the other's opening
+    before it; a copy's intro before a brief's text is text one of them only has; a release from one
+    template for another county opens with another name (泰宁 / 将乐), no garbling of it."""
+    a, b = "".join(text_a.split()), "".join(text_b.split())
+    if min(len(a), len(b)) < SHINGLE or not len(grams_a) or not len(grams_b):
+        return False
+    ea, eb = _edges(_own(a, grams_b)), _edges(_own(b, grams_a))
+    if ea is None or eb is None or not (0 < ea[0] < QUOTE_EDGE and 0 < eb[0] < QUOTE_EDGE):
+        return False
+    return misread(a[:ea[0]], b[:eb[0]], "", a[ea[0]:ea[0] + 2])
+
+
 DATELINE_MAX = 40  # characters of a date line before a story's lead (中新网某地1月6日电(记者…))
 # A wire's or a paper's date line: 中新网三明1月6日电, 东南网6月8日讯, 本报讯, then a byline in brackets or none.
 _DATELINE = re.compile(r"(?:电|讯)(?:[(（][^)）]{0,30}[)）])?$")

@@ -493,18 +493,17 @@ class Ingestor:
         another repost that added a lead of its own, and still joins). Texts sharing too little are
         read when larger than `smallest` (by default the smallest text of the story this one holds;
         0 for a story holding this one: a follow-up quoting a story inside a repost that added a
-        lead of its own, whose lead shares a few words with the follow-up's closing). Of a story holding
-        this one, only a text this one quotes counts, not one quoting it: a columnist's copy framing the
-        whole story between the column's fixed opening and sign-off frames a repost that replaced the
-        story's opening with a lead of its own, and the repost still joins the story."""
+        lead of its own, whose lead shares a few words with the follow-up's closing). Only a text this
+        one quotes counts, not one quoting it: a columnist's copy framing the whole story between the
+        column's fixed opening and sign-off frames a repost that replaced the story's opening with a
+        lead of its own, or one spliced from the story's opening paragraphs and another report's, and
+        the repost still joins the story (a follow-up quoting the story still quotes its texts)."""
         if any(c.get("framed") for c in quoting.get(story, [])):
             return True  # a text of it held whole under a frame of this one's (`_framed_apart`)
         if smallest is None:
             smallest = min(c["shingles"] for c in texts[story] if c["verdict"] in (REPOST, BLIND))
-            mine = quoting.get(story, [])
-        else:
-            mine = [c for c in quoting.get(story, []) if c.get("mine", True)]
-        quoted = mine + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest and self._quotes(p, c)]
+        mine = [c for c in quoting.get(story, []) if c.get("mine", True)]
+        quoted = mine + [c for c in texts[story] if c["verdict"] == NOT and c["shingles"] > smallest and self._quotes(p, c, True)]
         for cand in quoted:
             stored = self._read(cand)
             if stored is not None and self._story_text(stored, dedup.left_out(stored.text, p.grams()), cand, texts[story]) \
@@ -537,12 +536,17 @@ class Ingestor:
         keep, *gone = sorted(stories)
         return keep, gone
 
-    def _quotes(self, p: Prepared, cand: dict[str, Any]) -> bool:
-        """Whether this article quotes a related stored text or is quoted by it (read)."""
+    def _quotes(self, p: Prepared, cand: dict[str, Any], mine: bool = False) -> bool:
+        """Whether this article quotes a related stored text or is quoted by it (read); with `mine`,
+        only whether this article quotes it (`dedup.quoting`)."""
         if dedup.equal_bins(p.packed, cand["sig"]) < MIN_EQUAL_BINS:
             return False
         stored = self._read(cand)
-        return stored is not None and dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams)
+        if stored is None:
+            return False
+        if mine:
+            return dedup.quoting(p.text(), p.grams(), stored.text, stored.fp.grams)
+        return dedup.quotes(p.text(), p.grams(), stored.text, stored.fp.grams)
 
     def _near(self, p: Prepared) -> list[dict[str, Any]]:
         """The stored articles sharing an LSH key with this one."""
@@ -577,7 +581,7 @@ class Ingestor:
             if self._repost_of(p, {**cand, "story_id": other}) not in (REPOST, BLIND):  # (BLIND: no figures)
                 continue
             stored = self._read(cand)
-            if stored is None or settled is None or dedup.opens_with(p.text(), stored.fp.grams) < OPENING or \
+            if stored is None or settled is None or not _opening(p.text(), p.grams(), stored.text, stored.fp.grams) or \
                     self._quotes(p, cand) or dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams) \
                     or not self._all_inside(p, other):
                 continue
@@ -641,7 +645,7 @@ class Ingestor:
             return CLASH
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
-        if part and not (dedup.paragraphs(stored.body) >= 2 or dedup.opens_with(p.text(), stored.fp.grams) >= OPENING
+        if part and not (dedup.paragraphs(stored.body) >= 2 or _opening(p.text(), p.grams(), stored.text, stored.fp.grams)
                          or dedup.opens_after(p.text(), stored.text)
                          or _page_of(stored.title, p.article.title)):
             return NOT
@@ -753,7 +757,7 @@ class Ingestor:
         or without it (`dedup.opens_after`)."""
         if stored.roundup:
             return False
-        return dedup.paragraphs(p.body) >= 2 or dedup.opens_with(stored.text, p.grams()) >= OPENING or \
+        return dedup.paragraphs(p.body) >= 2 or _opening(stored.text, stored.fp.grams, p.text(), p.grams()) or \
             dedup.opens_after(stored.text, p.text()) or _page_of(p.article.title, stored.title)
 
     def _opening_of(self, p: Prepared, cand: dict[str, Any]) -> bool:
@@ -800,6 +804,13 @@ class Ingestor:
             return False
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         return dedup.coverage(small, large) >= BROKEN_COVERAGE
+
+
+def _opening(text: str, grams: Any, small: str, small_grams: Any) -> bool:
+    """Whether a smaller text is the larger's opening: OPENING of the larger's first shingles in it
+    (`dedup.opens_with`), or both begin where what they share begins but for a few garbled
+    characters (`dedup.starts_alike`)."""
+    return dedup.opens_with(text, small_grams) >= OPENING or dedup.starts_alike(text, grams, small, small_grams)
 
 
 # What a portal adds to a story's title on the pages it splits the story over: 第2页, (2), _3, 2/3.
