@@ -89,3 +89,21 @@ def test_a_follow_up_quoting_the_story_after_a_column_stays_apart(tmp_path):
     *copies, later = _stories(tmp_path, items)
     assert len(set(copies)) == 1
     assert later not in copies
+
+
+# Two copies of one story, each between a frame of its own: a self-media account's intro and outro,
+# and a column's fixed introduction and sign-off. Each left out the other's frame: the column's copy
+# read as quoting the account's (text of its own at both edges, the account's wrapper left out), and
+# the two started two stories, every later copy joining one of them.
+_ACCOUNT = "\n".join(["关注我们，每天带你看身边新鲜事。"] + _STORY + ["你怎么看？欢迎在评论区留言，喜欢就点个赞再走吧！"])
+
+
+def test_two_copies_each_in_a_frame_of_its_own_are_one_story(tmp_path):
+    column = "\n".join([_COLUMN_IN] + _STORY + [_COLUMN_OUT])
+    items = [("https://www.163.example.com/dy/article/A1.html", "好消息！青岚又火了", _ACCOUNT),
+             ("http://www.county.example.gov.cn/zk/3.htm", f"山海周刊｜{TITLE}", column),
+             ("https://paper.example.cn/birds/2.html", TITLE, "\n".join(_STORY))]
+    for n, order in enumerate(((0, 1, 2), (1, 0, 2))):
+        (where := tmp_path / str(n)).mkdir()
+        ids = _stories(where, [items[i] for i in order])
+        assert len(set(ids)) == 1, order

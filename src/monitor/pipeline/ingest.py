@@ -1066,8 +1066,24 @@ def _quoting_sides(text_a: str, grams_a: Any, text_b: str, grams_b: Any, title_a
             continue
         (opening, closing), frame = side
         found[n] = _tagged(mine, theirs) or _draws_lesson(frame) or _opines(frame) or \
-            (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame))
+            (min(opening, closing) >= dedup.QUOTE_EDGE and not _calls_on_readers(frame)
+             and not _two_frames(text_a, grams_a, text_b, grams_b))
     return found[0], found[1]
+
+
+def _two_frames(text_a: str, grams_a: Any, text_b: str, grams_b: Any) -> bool:
+    """Whether two texts are two copies of one story, each between a frame of its own: text of its
+    own at both edges of what they share (`dedup.frame_edges`), FRAME_MAX characters or fewer each,
+    the opening not saying the outlet reported it (`_OWN_REPORTING`), and each holding the whole of the other's
+    text between its frame (`dedup.whole_inside`): a column's copy between its fixed introduction and
+    sign-off beside a self-media copy between its intro and outro. What either left out is the other's
+    frame, not paragraphs of a story it quotes (a follow-up's own opening names its reporter)."""
+    for text, grams in ((text_a, grams_b), (text_b, grams_a)):
+        edges = dedup.frame_edges(text, grams)
+        if edges is None or min(edges) == 0 or max(edges) > dedup.FRAME_MAX or \
+                _OWN_REPORTING.search(dedup.frame(text, grams).split("\n", 1)[0]):
+            return False
+    return dedup.whole_inside(text_a, grams_b) and dedup.whole_inside(text_b, grams_a)
 
 
 # A commentary's or a follow-up's headline may keep the story's whole and say what it is before or
