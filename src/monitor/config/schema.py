@@ -118,7 +118,7 @@ Extract = Annotated[ExtractRules, msgspec.Meta(extra={"schema": ExtractConfig, "
 # Keys that only some kinds read; any other key applies to every kind.
 KIND_KEYS: dict[str, tuple[str, ...]] = {
     "link_selector": ("html", "search"), "pages": ("html",), "page_url": ("html",), "next_selector": ("html",),
-    "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api", "html"),
+    "first_page": ("html", "json-api"), "max_sitemaps": ("sitemap",), "date_tz": ("sitemap", "json-api", "html", "feed"),
     "headers": ("json-api", "search"),
     **dict.fromkeys(("method", "form", "body", "items", "title", "link", "date", "date_format", "page_count",
                      "max_pages", "next_page"), ("json-api",)),

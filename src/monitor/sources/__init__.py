@@ -43,7 +43,7 @@ def listing(source: Source, crawl: Crawl, fetch: Callable[[Request], Page]) -> L
 def candidates(source: Source, content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
     """The article links of one already-fetched feed or list page, filtered (single page only)."""
     if source.kind == "feed":
-        found = feed.parse(content, headers, url)
+        found = feed.parse(content, headers, url, source.date_tz)
     elif source.kind == "sitemap":
         found = sitemap._candidates(sitemap.parse(content, url, source.date_tz)[1])
     else:

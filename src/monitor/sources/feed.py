@@ -37,7 +37,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
-    found, after = parse_page(page.content, page.headers, page.url)
+    found, after = parse_page(page.content, page.headers, page.url, source.date_tz)
     links = LinkFilter(source, crawl.now)
     kept = links.apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
@@ -48,7 +48,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         seen.add(after)
         try:
             got = yield Request(after)
-            found, next_after = parse_page(got.content, got.headers, got.url)
+            found, next_after = parse_page(got.content, got.headers, got.url, source.date_tz)
         except MonitorError as exc:  # what was read stands
             page_failed(listing, exc, after, f"feed page {number} ({after})")
             break
@@ -61,15 +61,16 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     return listing
 
 
-def parse(content: bytes, headers: dict[str, str], url: str) -> list[Candidate]:
+def parse(content: bytes, headers: dict[str, str], url: str, tz: str = "Asia/Shanghai") -> list[Candidate]:
     """Feed bytes → candidates in feed order; ExtractError when it is not a feed at all."""
-    return parse_page(content, headers, url)[0]
+    return parse_page(content, headers, url, tz)[0]
 
 
-def parse_page(content: bytes, headers: dict[str, str], url: str) -> tuple[list[Candidate], str | None]:
+def parse_page(content: bytes, headers: dict[str, str], url: str,
+               tz: str = "Asia/Shanghai") -> tuple[list[Candidate], str | None]:
     """Feed bytes → candidates in feed order and the feed's next (older) page, if it names one;
     ExtractError when it is not a feed at all. A JSON Feed is read by `jsonfeed`, without
-    feedparser."""
+    feedparser. A date written without a zone is in `tz` (the source's `date_tz`)."""
     if jsonfeed.is_json(content):
         return jsonfeed.parse(content, headers, url)
     import feedparser
@@ -92,7 +93,7 @@ def parse_page(content: bytes, headers: dict[str, str], url: str) -> tuple[list[
         target = absolute(url, link)
         if not target:
             continue
-        out.append(Candidate(url=target, title=entry.get("title"), published=_when(entry),
+        out.append(Candidate(url=target, title=entry.get("title"), published=_when(entry, tz),
                              summary=entry.get("summary")))
     if parsed.entries and not out:  # a notice board's titles and summaries: nothing to fetch, and why
         raise ExtractError(f"{url}: none of the feed's {len(parsed.entries)} entries has a link to a page of its own",
@@ -136,7 +137,16 @@ def _closing(head: bytes) -> bytes:
     return b""
 
 
-def _when(entry: dict) -> datetime | None:
+# a date-time's zone at its end: Z, +0800, +08:00, -05, GMT, UTC, CST, EST … (none: the feed's clock)
+_ZONED = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})\s*$")
+
+
+def _when(entry: dict, tz: str = "Asia/Shanghai") -> datetime | None:
+    bare = entry.get("published") or entry.get("updated")
+    if isinstance(bare, str) and bare.strip() and not _ZONED.search(bare):  # `2026-12-01 08:00:00`: Shanghai's
+        when = dates.parse(bare.strip(), tz)  # clock (the feed parser read UTC), as a sitemap's or an API's
+        if when is not None:
+            return when
     written = entry.get("published")  # as the feed wrote it: `CST` is China Standard Time, not US Central
     if isinstance(written, str) and written.rstrip().endswith("CST"):
         try:
