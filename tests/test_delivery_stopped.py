@@ -14,12 +14,15 @@ SIGTERM (`docker stop`) while a webhook receiver answers 503 and asks to be trie
 the message under way was let finish, and finishing meant its four tries, a minute of waiting,
 so `docker stop` killed it after 10 s, and the next run sent the message marked as sent again
 though the receiver had refused every try. Now a stop ends the waits between tries: the run
-stops within seconds, in one line, and the message goes at the next run as it is. Real `monitor`
+stops within seconds, in one line, and the message goes at the next run as it is. So does a mail
+session with a server dripping its greeting (a tarpit), which held the stop for the session's
+whole budget (four times `fetch.timeout`), when the email's data has not all gone. Real `monitor`
 processes, real signals, receivers on 127.0.0.1."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -137,3 +140,66 @@ def test_sigterm_while_a_webhook_asks_to_be_tried_again_later_stops_at_once(tmp_
     assert counts(bodies[1:]) == dict.fromkeys(range(3), 1)
     assert '"resend": true' not in bodies[1] and '"resend":true' not in bodies[1], \
         "marked as sent again, though the receiver refused it"
+
+
+def tarpit(port_box, stop, met):
+    """A mail server that drips its greeting a byte every half second for ever (a tarpit): no read
+    times out, and the session ends only when its budget does."""
+    import socket
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+    srv.settimeout(0.2)
+    port_box.append(srv.getsockname()[1])
+    conns = []
+    while not stop.is_set():
+        try:
+            conns.append(srv.accept()[0])
+            met.set()
+        except OSError:
+            pass
+        for c in conns:
+            with contextlib.suppress(OSError):
+                c.sendall(b"2")
+        stop.wait(0.3)
+    for c in conns:
+        c.close()
+    srv.close()
+
+
+def test_sigterm_while_a_mail_server_stalls_before_the_email_left_stops_at_once(tmp_path, smtp_server):
+    stop, met, box = threading.Event(), threading.Event(), []
+    thread = threading.Thread(target=tarpit, args=(box, stop, met), daemon=True)
+    thread.start()
+    try:
+        while not box:
+            time.sleep(0.01)
+        world(tmp_path, {"kind": "email", "smtp_host": "127.0.0.1", "smtp_port": box[0], "from": "m@example.org",
+                         "to": ["desk@example.org"]})
+        path = tmp_path / "monitor.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace("timeout = 1.5", "timeout = 5"), encoding="utf-8")
+        proc = digest(tmp_path)  # its session's budget: 4 × 5 s
+        assert met.wait(60)
+        time.sleep(1)
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=8)
+        except subprocess.TimeoutExpired:  # as `docker stop` does after its 10 s
+            proc.kill()
+            _, err = proc.communicate()
+            err = "killed after 8 s\n" + err
+        assert proc.returncode == 1, err
+        assert "stopped by SIGTERM" in err, err
+    finally:
+        stop.set()
+        thread.join(5)
+    path.write_text(path.read_text(encoding="utf-8").replace(f"smtp_port = {box[0]}", f"smtp_port = {smtp_server.port}"),
+                    encoding="utf-8")
+    again = digest(tmp_path)
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert len(smtp_server.envelopes) == 1, err
+    mail = smtp_server.parsed(0)
+    assert mail["X-Monitor-Resend"] is None and "sent again" not in mail["Subject"], \
+        "marked as sent again, though it never left"

@@ -41,11 +41,12 @@ __all__ = ["POLICY", "USER_AGENT", "body_signature", "build_email", "build_reque
 def send(channel: Channel, message: Outgoing, *, out: TextIO | None = None, timeout: float = 20.0,
          stop: threading.Event | None = None) -> str:
     """Deliver `message` through `channel`; return one line saying what was delivered. `stop` set
-    (a SIGTERM) ends a webhook's waits between tries: the message goes at the next run."""
+    (a SIGTERM) ends a webhook's waits between tries, and a mail session before its email's data has
+    all gone: the message goes at the next run."""
     if message.problem:
         raise NotifyError(f"{channel.kind} channel: {message.problem}", hint="fix the channel's format in the config")
     if channel.kind == "email":
-        return send_email(channel, message, timeout)
+        return send_email(channel, message, timeout, stop)
     if channel.kind == "webhook":
         return send_webhook(channel, message, timeout, stop)
     if channel.kind == "file":

@@ -16,6 +16,7 @@ import smtplib
 import socket
 import ssl
 import threading
+import time
 from datetime import datetime
 from email.header import Header
 from email.message import EmailMessage
@@ -49,14 +50,29 @@ class _Watchdog:
     touched. Between a TLS wrap and the watch of its wrapper (the handshake) nothing is shut:
     that step has the socket timeout."""
 
-    def __init__(self, budget: float) -> None:
+    def __init__(self, budget: float, stop: threading.Event | None = None) -> None:
         self.fired, self._lock = False, threading.Lock()
         self.in_doubt = False  # the message's data is sent and its answer not read: the server may have it
         self.answer_due = False  # the message's data is sent and no reply read since
+        self.given_back = False  # shut for `stop` (a SIGTERM) before the message's data ended: it never left
         self._sock: socket.socket | None = None
-        self._timer = threading.Timer(budget, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._done, self._stop, self._end = threading.Event(), stop, time.monotonic() + budget
+        threading.Thread(target=self._run, name="monitor-smtp-watchdog", daemon=True).start()
+
+    def _run(self) -> None:
+        """Shut the session at the end of its budget; at once when `stop` is set and the message's
+        data has not all gone (a SIGTERM: the session waited for a slow server for up to its whole
+        budget, past `docker stop`'s 10 s, and the message killed so went again marked as sent again)."""
+        while (left := self._end - time.monotonic()) > 0:
+            if self._done.wait(min(left, 0.1)):
+                return
+            if self._stop is not None and self._stop.is_set() and not self.in_doubt:
+                with self._lock:
+                    self.given_back = self._sock is not None  # else connecting: shut once it is watched
+                if self.given_back:
+                    self._fire()
+                    return
+        self._fire()
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
@@ -78,7 +94,7 @@ class _Watchdog:
 
     def done(self) -> None:
         """Before the session closes its socket."""
-        self._timer.cancel()
+        self._done.set()
         with self._lock:
             self._sock = None
 
@@ -218,7 +234,7 @@ def _quit(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
+def send_email(channel: Channel, message: Outgoing, timeout: float, stop: threading.Event | None = None) -> str:
     if not channel.sender or not channel.to:
         raise NotifyError("email channel needs `from` and `to`", hint='e.g. from = "monitor@example.org"')
     if channel.username and not channel.password_env:
@@ -231,7 +247,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
     # A domain in Chinese goes in its ASCII form (the outbox may hold either form of one waiting).
     to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
                             or a in message.recipients or ascii_domain(a) in message.recipients))
-    watchdog = _Watchdog(SESSION_BUDGET * timeout)
+    watchdog = _Watchdog(SESSION_BUDGET * timeout, stop)
     accepted = handed = False
     try:
         smtp = _connect(channel, timeout, watchdog)
@@ -257,6 +273,9 @@ def send_email(channel: Channel, message: Outgoing, timeout: float) -> str:
                 why = f"answered {said}, neither 250 (taken) nor a refusal"
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} took the message but {why}",
                               hint=again, unsure=True) from exc
+        if watchdog.given_back and not accepted and not doubt:
+            raise NotifyError(f"SMTP session with {channel.smtp_host}:{channel.smtp_port} ended by a signal before "
+                              "the email left", hint="it goes at the next run, as it is") from exc
         if watchdog.fired and not accepted:
             raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} did not finish the session "
                               f"within {SESSION_BUDGET * timeout:g} s",
