@@ -30,7 +30,9 @@ def test_a_removed_subscribers_waiting_messages_are_dropped_in_one_line_and_come
     assert send_digests(ctx)[0].status == "error"  # one message for desk, failed
 
     good = {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}
-    write_config(path, [good])
+    # another subscriber in desk's place, on a robot of its own (on desk's robot it would be desk
+    # renamed, the same reader: tests/test_subscriber_renamed.py)
+    write_config(path, [{**good, "url": webhook_receiver.url + "/office"}])
     path.write_text(path.read_text(encoding="utf-8").replace('name = "desk"', 'name = "office"'), encoding="utf-8")
     ctx = Context(config.load(path, ctx.store.path), ctx.store)
     with caplog.at_level(logging.INFO, logger="monitor"):
