@@ -127,3 +127,26 @@ def test_why_a_source_fails_is_on_a_phones_screen(town, tmp_path):
     for left, right, text in cells:
         assert left >= 0 and right <= 375, (left, right, text)
     assert any(t.startswith("last error") and FAILING[:20] in t for _, _, t in cells), failing
+
+
+# the first thing Tab reaches: where its link leads, and where it is drawn once focused
+FIRST_TAB = ("const first = [...document.querySelectorAll('a[href], button, input, select, summary')]"
+             ".find(e => e.tabIndex >= 0); first.focus(); const r = first.getBoundingClientRect();"
+             "const target = document.getElementById((first.getAttribute('href') || '').replace(/^#/, ''));"
+             "say(JSON.stringify([first.getAttribute('href'), first.innerText, Math.round(r.left), Math.round(r.top),"
+             " Math.round(r.width), Math.round(r.height), target ? target.tagName : null,"
+             " target ? target.contains(document.querySelector('h1')) : false]))")
+
+
+def test_a_keyboard_reaches_the_page_before_the_links_of_every_topic(town, tmp_path):
+    """Every page opens with a header linking each topic's page: a colleague using the keyboard
+    tabbed through every topic (a desk follows a dozen) before the search box or a story's text,
+    on every page. The first Tab reaches a link past them to the page's own content, shown on the
+    screen while it has the focus (and out of the way otherwise)."""
+    site, store = town
+    for path in ("/search?q=沪明", f"/story/{_story_of(store, 'https://copy0.example.com/2026/12/0.html')}",
+                 "/topic/hu-ming", "/sources"):
+        href, words, left, top, width, height, target, holds_heading = json.loads(
+            on_phone(get(site, path).text, FIRST_TAB, tmp_path))
+        assert href.startswith("#") and target == "MAIN" and holds_heading, (path, href, words, target)
+        assert left >= 0 and top >= 0 and width > 20 and height > 10, (path, left, top, width, height)
