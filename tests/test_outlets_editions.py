@@ -90,3 +90,25 @@ def test_add_source_on_an_editions_page_proposes_its_address_by_date(tmp_path, m
         ctx = make_ctx("[[sources]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in block.items()))
         report = poll(ctx)[0]
     assert report.new == 6, report
+
+
+def test_add_source_on_an_editions_first_layout_reads_every_layout(tmp_path, make_ctx):  # noqa: F811
+    """An edition's articles are on its layouts (版面: node_1.htm … node_4.htm), each linked from
+    the first: the block read the first layout's articles only. It now reads each layout as a page
+    (`page_url = "node_{n}.htm"`, `pages` as many as the first layout links)."""
+    with Site() as a:
+        base = f"/html/{day().strftime('%Y-%m/%d')}"
+        layouts = "".join(f'<li><a href="node_{n}.htm">第0{n}版</a></li>' for n in range(1, 5))
+        for page in range(1, 5):
+            rows = "".join(f'<li><a href="content_{page}{n}.htm">{headline(10 * page + n)}</a></li>' for n in (1, 2))
+            a.page(f"{base}/node_{page}.htm", f'<html><body><ul class="bm">{layouts}</ul><ul class="list">{rows}</ul>'
+                                              '</body></html>')
+            for n in (1, 2):
+                a.article(f"{base}/content_{page}{n}.htm", headline(10 * page + n))
+        result = _cli(tmp_path, "add-source", a.url(f"{base}/node_1.htm"), "--name", "paper")
+        assert result.exit_code == 0, result.output
+        block = _first_block(result.output)
+        assert (block.get("page_url"), block.get("pages")) == ("node_{n}.htm", 4), result.output
+        ctx = make_ctx("[[sources]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in block.items()))
+        report = poll(ctx)[0]
+    assert report.new == 8, report

@@ -51,6 +51,7 @@ class Guess:
     why: str
     keys: dict[str, str | int] = field(default_factory=dict)  # link_selector, link_pattern, … (first_page: a number)
     links: int = 0  # article links it would give (list pages)
+    numbered: int = 0  # the last of the page's numbered siblings it links (node_1.htm … node_8.htm: 8), if first
 
 
 def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") -> list[Guess]:
@@ -69,11 +70,16 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     text = decode_html(content, headers.get("content-type"))
     out = [Guess("feed", link, f"<link rel=alternate> in the page's <head> ({title})")
            for link, title in feed_links(text, url)]
-    listed = list_page(text, url)
-    if listed and listed.url == url and (by_date := edition(url, datetime.now(timezone.utc))):
+    by_date = edition(url, datetime.now(timezone.utc))
+    listed = list_page(text, url, edition=by_date is not None)
+    if listed and listed.url == url and by_date:
         listed.url = by_date[0]  # the next day's edition is at the next day's address
         listed.why += (f"; the address holds the day's date (an edition of the day, as an e-paper's): "
                        f"the url follows it as {{date:{by_date[1]}}}")
+        if listed.numbered >= 2:  # its layouts (版面), each a page of the edition's articles
+            name = urlsplit(url).path.rpartition("/")[2]
+            listed.keys.update(page_url=_NUMBERED.sub(r"\1{n}\3", name), pages=min(listed.numbered, MAX_SIBLINGS))
+            listed.why += f"; each of its {min(listed.numbered, MAX_SIBLINGS)} layouts (版面) is read as a page"
     for sitemap in robots_sitemaps(robots, url):  # the article shape seen on the page narrows it
         keys = {"link_pattern": listed.keys["link_pattern"]} if listed else {}
         out.append(Guess("sitemap", sitemap, "robots.txt names this sitemap", keys))
@@ -196,19 +202,26 @@ def _query_id(query: str) -> bool:
     return any(_ARTICLE_ID.fullmatch(k) and v.isdigit() for k, _, v in (p.partition("=") for p in query.split("&")))
 
 
-def list_page(text: str, url: str) -> Guess | None:
-    """The page as a list: the most frequent article-like link shape, and the selector of its links."""
+def list_page(text: str, url: str, edition: bool = False) -> Guess | None:
+    """The page as a list: the most frequent article-like link shape, and the selector of its links.
+    An `edition`'s page (its address holds the day) links its numbered siblings (its layouts,
+    node_2.htm …): those are no articles, and the last of them is the guess's `numbered`."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(reshape(text))
     site = _site(urlsplit(url).hostname or "")
     page, url = url, page_base(tree, url)  # links resolve against a <base href>; the source is the page
     anchors = []
+    sibling = _sibling_pages(page) if edition else None
+    siblings: set[int] = set()
     # the links a browser follows, as the poll reads them: `<a href>`, an image map's areas, a
     # link a script opens (`javascript:window.open('…')`, `data-href`)
     for node in tree.css(LINKS):
         link = node_link(url, node)
-        if link and _site(urlsplit(link).hostname or "") == site and _article_like(link):
+        layout = sibling.fullmatch(link.partition("?")[0].partition("#")[0]) if link and sibling else None
+        if layout:  # the page's own siblings (an edition's layouts node_2.htm …), not articles
+            siblings.add(int(layout.group(1)))
+        elif link and _site(urlsplit(link).hostname or "") == site and _article_like(link):
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
     if not shapes:
@@ -228,7 +241,30 @@ def list_page(text: str, url: str) -> Guess | None:
         more = _more_links(tree, url)[:5]
         why += (f"; the page shows {len(columns)} columns of article links, a few of each (a home page?): "
                 "a column's own list page keeps more of its news" + (": " + ", ".join(more) if more else ""))
-    return Guess("html", page, why, {"link_selector": selector, "link_pattern": pattern}, count)
+    numbered = max(siblings) if sibling and 1 in siblings | {_number(page)} else 0
+    return Guess("html", page, why, {"link_selector": selector, "link_pattern": pattern}, count, numbered)
+
+
+# a page numbered in its file name, a small number after a word (node_1.htm, index_2.html, page-3.htm)
+_NUMBERED = re.compile(r"^([A-Za-z]+[_-]?)(\d{1,2})(\.\w{2,5})$")
+MAX_SIBLINGS = 32  # numbered pages a block proposes to read (an edition's layouts: 4 to 24)
+
+
+def _sibling_pages(page: str) -> re.Pattern[str] | None:
+    """The addresses of the page's numbered siblings (its folder, its file name with another small
+    number: node_1.htm → node_7.htm), the number captured; None for a page not so named."""
+    parts = urlsplit(page)
+    folder, _, name = parts.path.rpartition("/")
+    found = _NUMBERED.match(name)
+    if not found:
+        return None
+    head = re.escape(f"{parts.scheme}://{parts.netloc}{folder}/{found.group(1)}")
+    return re.compile(head + r"(\d{1,2})" + re.escape(found.group(3)), re.I)
+
+
+def _number(page: str) -> int:
+    found = _NUMBERED.match(urlsplit(page).path.rpartition("/")[2])
+    return int(found.group(2)) if found else 0
 
 
 def _drawn(text: str, page: str, url: str, site: str) -> Guess | None:
