@@ -25,6 +25,7 @@ from monitor.web import create_app
 BODY = "上海市与三明市签署沪明对口合作框架协议，两地共建产业园区，推进文旅康养、农产品进沪等项目落地。"
 PLACES = ["永安市与闵行区共建科创飞地。", "沙县小吃进沪开店百家。", "将乐擂茶亮相上海展会。",
           "明溪县与奉贤区签约康养基地。", "宁化县客家文化周在沪举办。", "泰宁县与长宁区结对旅游推广。"]
+LONG_SOURCE = "福建省三明市人民政府办公室政务公开专栏（市直部门信息公开目录）"
 FAILING = ("连接被对方重置：read ECONNRESET after 3 tries; the listing https://broken.example.cn/"
            + "list/index.html could not be read")
 
@@ -38,6 +39,9 @@ def _lines() -> list[dict]:
     lines += [{"url": f"https://copy{i}.example.com/2026/12/{i}.html", "source": f"转载{i:02d}",
                "title": "沪明共建产业园首批项目开工", "body": BODY + "首批项目开工。",
                "published": (recent + timedelta(minutes=i)).isoformat()} for i in range(40)]
+    # an imported archive's own name for its outlet: a government site's column, 30 characters
+    lines.append({"url": "https://gov.example.cn/zwgk/1.html", "source": LONG_SOURCE, "title": "沪明对口合作政务公开",
+                  "body": "三明市政府信息公开：沪明对口合作年度工作要点。", "published": recent.isoformat()})
     return lines
 
 
@@ -150,3 +154,20 @@ def test_a_keyboard_reaches_the_page_before_the_links_of_every_topic(town, tmp_p
             on_phone(get(site, path).text, FIRST_TAB, tmp_path))
         assert href.startswith("#") and target == "MAIN" and holds_heading, (path, href, words, target)
         assert left >= 0 and top >= 0 and width > 20 and height > 10, (path, left, top, width, height)
+
+
+# every element whose box reaches past the window's right edge (every <details> opened first)
+WIDE = ("document.querySelectorAll('details').forEach(d => { d.open = true; });"
+        "const width = document.documentElement.clientWidth;"
+        "say([...new Set([...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)"
+        ".map(e => e.tagName + (e.name ? '[' + e.name + ']' : '')))].join(' '));")
+
+
+def test_a_source_with_a_long_name_keeps_the_filters_on_a_phones_screen(town, tmp_path):
+    """An imported archive names its outlets as it likes ('福建省三明市…（市直部门信息公开目录）',
+    thirty characters): the source filter's menu is as wide as its longest name, and on a phone
+    it pushed the filters 230 px past the screen's edge: the page scrolled sideways and the menu's
+    name was off the screen. The menus and fields fit the screen (the menu shows a long name cut)."""
+    site, _ = town
+    for path in ("/search", "/search?source=" + LONG_SOURCE, "/search?q=沪明&since=" + "9" * 60):
+        assert on_phone(get(site, path).text, WIDE, tmp_path) == "", path
