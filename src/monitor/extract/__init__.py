@@ -94,20 +94,24 @@ def _no_article(url: str | None, hint: str) -> ExtractError:
     return ExtractError(f"no article text found in {url or 'page'}", hint=hint)
 
 
-def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fetched: datetime | None) -> Article:
-    """The cascade for one page; see the module docstring for the order."""
+def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fetched: datetime | None,
+             framed: bool = False) -> Article:
+    """The cascade for one page; see the module docstring for the order (`framed`: the text of its
+    <iframe srcdoc> documents was put in their place already)."""
     if not isinstance(html, str) or not html or html.isspace():  # strip() would copy the whole page
         raise _no_article(url, "the page is empty")
     html = html[:_MAX_CHARS]
     if "<" not in html[:2000]:
         html = _text_as_html(html)
-    if "srcdoc" in html:
-        html = _inline_srcdoc(html)
     tree = LexborHTMLParser(reshape(html))
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")
     # One walk finds the head facts, the chrome to drop and the body finder's text units.
     meta, doomed, units = read_meta(tree, _DROP_TAGS, UNIT_GROUPS, CUSTOM_GROUP)
+    if not framed and any(node.tag == "iframe" and node.attrs.get("srcdoc") for node in doomed):
+        inlined = _inline_srcdoc(html)  # (rare: the dropped nodes are read, not the page's text)
+        if inlined != html:
+            return _extract(inlined, url, rules, now, fetched, framed=True)
     title = _rule_text(tree, rules.title) or choose_title(meta)
     ruled = _ruled_fields(tree, rules)
     address = url or _declared_url(tree, meta)  # a page given without its URL may still state it
