@@ -74,3 +74,32 @@ def test_a_scraper_s_paragraph_list_is_text(tmp_path):
         got = dict(conn.execute("SELECT title, body FROM articles"))
     assert got == {"三明市召开 春耕生产会议": "三明市召开春耕生产会议。\n\n会议部署了森林防火。",
                    "三明市重点项目清单公布": "2026年三明市重点项目清单公布。"}
+
+
+@pytest.mark.parametrize("value, utc", [
+    ("November 20, 2026 3:30 PM", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),  # was 03:30: 12 hours early
+    ("Nov 20, 2026 12:30 AM", datetime(2026, 11, 19, 16, 30, tzinfo=UTC)),  # was half past noon
+    ("Fri Nov 20 2026 15:30:00 GMT-0500 (Eastern Standard Time)", datetime(2026, 11, 20, 20, 30, tzinfo=UTC)),
+    ("Fri Nov 20 2026 15:30:00 GMT+0000 (Coordinated Universal Time)", datetime(2026, 11, 20, 15, 30, tzinfo=UTC)),
+    ("Fri Nov 20 2026 15:30:00 GMT+0800 (中国标准时间)", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+])
+def test_a_time_read_silently_wrong_is_read_as_written(value, utc):
+    """An English date with PM ('November 20, 2026 3:30 PM', as a spreadsheet or a CMS in an English
+    locale writes it) was read as 3:30, and JavaScript's Date.toString() (a browser-side scraper's
+    'GMT-0500 (Eastern Standard Time)') as Shanghai time, the offset dropped: stored 12 or 13 hours
+    off, without a word, and sorted so in every newest-first search."""
+    assert parse_when(value, 3) == utc
+
+
+@pytest.mark.parametrize("value, utc", [
+    ("2026-11-20 15:30:00 UTC", datetime(2026, 11, 20, 15, 30, tzinfo=UTC)),
+    ("2026-11-20 15:30 GMT+8", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026-11-20 15:30:00 CST", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026年11月20日 15:30（北京时间）", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026-11-20 15:30 北京时间", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+    ("2026/11/20 15:30 UTC+08:00", datetime(2026, 11, 20, 7, 30, tzinfo=UTC)),
+])
+def test_a_zone_written_after_the_time_is_read(value, utc):
+    """'2026-11-20 15:30:00 UTC' (a database's dump), '15:30 北京时间' (how Chinese sites date their
+    news) and GMT+8 skipped their line as 'not a date'. The zone is read (北京时间 and CST are +08:00)."""
+    assert parse_when(value, 3) == utc

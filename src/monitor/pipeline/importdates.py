@@ -16,7 +16,7 @@ offset is Asia/Shanghai time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from ..errors import InputError
 from ..sources.dates import rfc822
@@ -32,7 +32,12 @@ _YEAR_FIRST = re.compile(
     r"(?:[\sT,，]*(?P<half>上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(?P<h>\d{1,2})\s*"
     r"(?:[:：]\s*(?P<mi>\d{1,2})|[时時点點]\s*(?:(?P<mi2>\d{1,2})\s*分?)?)"
     r"(?:\s*[:：分]\s*(?P<s>\d{1,2})(?:\.\d{1,6})?)?\s*[分秒]?"
-    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?")
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+    # the zone written after it: UTC, GMT, Z; China's as its sites write it (北京时间, CST, GMT+8)
+    r"(?:\s*[(（]?\s*(?P<zone>Z|UTC|GMT|CST|北京时间|北京時間|(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*[)）]?)?")
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+_JS_ZONE = re.compile(r"\bGMT\s*([+-]\d{4})(?:\s*\([^()]*\))?\s*$")
+_AMPM = re.compile(r"(?<![A-Za-z])([AaPp])\.?[Mm]\.?(?![A-Za-z])")
 _AFTERNOON = {"下午", "晚上", "傍晚", "p"}  # an hour before 12 after these is 12 more (下午3:30 is 15:30)
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
 _TIMED = re.compile(r"\d\s*[:：时時点點]|\dT\s*\d")  # a time of day written (下午3点: the hour alone)
@@ -96,13 +101,42 @@ def _year_first(text: str) -> datetime | None:
         hour = 0
     if (half and hour > 23) or (half == "a" and hour > 12):  # 13:30 AM
         return None
-    return datetime(int(m["y"]), int(m["mo"]), int(m["d"]), hour, int(m["mi"] or m["mi2"] or 0), int(m["s"] or 0))
+    when = datetime(int(m["y"]), int(m["mo"]), int(m["d"]), hour, int(m["mi"] or m["mi2"] or 0), int(m["s"] or 0))
+    return when.replace(tzinfo=_zone(m["zone"])) if m["zone"] else when
+
+
+def _zone(name: str) -> tzinfo | None:
+    """A zone as written after a time: UTC, GMT, Z; 北京时间 and CST (China Standard Time, as
+    Chinese sites mean it); an offset (+08:00, +0800, GMT+8)."""
+    if name in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    if name in ("CST", "北京时间", "北京時間"):
+        return timezone(timedelta(hours=8))
+    m = _OFFSET.fullmatch(name)
+    if m is None or int(m[2]) > 14 or int(m[3] or 0) > 59:
+        raise ValueError(name)
+    offset = timedelta(hours=int(m[2]), minutes=int(m[3] or 0))
+    return timezone(-offset if m[1] == "-" else offset)
 
 
 def _rfc822(text: str) -> datetime | None:
+    """An RFC 822 date, or one as lenient (`March 5, 2026 3:30 PM`, JavaScript's `Thu Mar 05 2026
+    15:30:00 GMT+0800 (China Standard Time)`), whose AM or PM the mail parser passes over: 3:30 PM
+    was read as 3:30, silently 12 hours early."""
     if not re.search(r"[A-Za-z]{3}", text):
         return None
-    return rfc822(text)
+    # JavaScript's Date.toString(), what a browser-side scraper writes: its offset after GMT
+    # (`GMT-0500 (Eastern Standard Time)`) was read as GMT's, then dropped: local time, silently
+    text = _JS_ZONE.sub(r"\1", text)
+    when = rfc822(text)
+    if (half := _AMPM.search(text)) is not None:
+        if half[1] in "Pp" and when.hour < 12:
+            when += timedelta(hours=12)
+        elif half[1] in "Aa" and when.hour == 12:
+            when -= timedelta(hours=12)
+        elif half[1] in "Aa" and when.hour > 12:
+            return None  # 15:30 AM
+    return when
 
 
 def _hint(value: object) -> str:
