@@ -107,3 +107,23 @@ def test_two_copies_each_in_a_frame_of_its_own_are_one_story(tmp_path):
         (where := tmp_path / str(n)).mkdir()
         ids = _stories(where, [items[i] for i in order])
         assert len(set(ids)) == 1, order
+
+
+# Degraded copies met first: one that dropped two paragraphs and one of just those two, garbled,
+# each started a story (neither holds the other). A mirror's copy of the whole story, an emoji in
+# brackets every few words, holds both: their shingles are a fifth short of its own (each insertion
+# breaks the shingles across it), though nearly every character of it is inside them; it read as a
+# digest of two stories and started a third.
+def _emoji(text: str) -> str:
+    return "".join(c + ("(🐦)" if i % 31 == 30 else "") for i, c in enumerate(text))
+
+
+def test_a_mirror_broken_by_insertions_holding_two_degraded_copies_is_their_whole(tmp_path):
+    dropped = "\n".join(_STORY[1:2] + _STORY[3:])  # the first and the third paragraphs dropped
+    cut = "\n".join([_garbled(_STORY[0], 24, 27)] + _STORY[2:3])  # the first and the third, garbled
+    mirror = "\n".join(_emoji(p) for p in _STORY)
+    ids = _stories(tmp_path, [("https://life.example.cn/birds/6.html", TITLE, dropped),
+                              ("http://gbk.example.cn/birds/7.htm", TITLE, cut),
+                              ("https://emoji.example.cn/news/8.html", "某地" + TITLE, mirror),
+                              ("https://paper.example.cn/birds/2.html", TITLE, "\n".join(_STORY))])
+    assert len(set(ids)) == 1

@@ -761,6 +761,16 @@ def share_in(grams: Any, others: list[Any]) -> float:
     return float(np.isin(grams, np.concatenate(others)).mean())
 
 
+def coverage_in(text: str, others: list[Any]) -> float:
+    """`coverage` of a text by other texts' shingles together (their sorted hash arrays): a copy a
+    mirror broke every few words with an insertion (emoji in brackets) is nearly all inside the
+    texts it holds, though a fifth of its shingles (`share_in`) are in none of them."""
+    np = _np()
+    if not others:
+        return 0.0
+    return coverage(text, _sorted_unique(np.concatenate(others)))
+
+
 def containment(a: set[int] | Any, b: set[int] | Any) -> float:
     """Share of the smaller shingle set found in the larger one (1.0 = one contains the other)."""
     if isinstance(a, set) and isinstance(b, set):

@@ -527,11 +527,14 @@ class Ingestor:
     def _whole_of(self, p: Prepared, stories: list[int], held: dict[int, list[dict[str, Any]]]
                   ) -> tuple[int | None, list[int]]:
         """(the oldest story, the others to merge into it) when the stored texts this article
-        holds make it up (MADE_OF: a story's pages, each started a story, met by its whole
-        copy); else (None, []): text of its own besides several stories' texts (a digest)."""
+        holds make it up (MADE_OF of its shingles, or of its characters inside their shingles,
+        `dedup.coverage_in`: a story's pages, each started a story, met by its whole copy; a copy
+        that dropped paragraphs and a garbled copy cut after the opening, met by a mirror's copy
+        with an insertion every few words); else (None, []): text of its own besides several
+        stories' texts (a digest)."""
         grams = [stored.fp.grams for s in stories for c in held[s] if (stored := self._read(c)) is not None]
         mine = p.grams()
-        if not grams or not len(mine) or dedup.share_in(mine, grams) < MADE_OF:
+        if not grams or not len(mine) or (dedup.share_in(mine, grams) < MADE_OF and dedup.coverage_in(p.text(), grams) < MADE_OF):
             return None, []
         keep, *gone = sorted(stories)
         return keep, gone
