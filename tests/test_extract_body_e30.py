@@ -72,3 +72,29 @@ def test_a_frame_with_no_sentences_adds_nothing():
     html = framed(ad).replace("<div class='info'>", "<div class='con'>" + "".join(f"<p>{line}</p>" for line in TEXT)
                               + "</div><div class='info'>")
     assert list(extract(html, None, now=NOW).paragraphs) == TEXT
+
+
+def notice(content: str) -> str:
+    # a county government's notice page: index menu, a side list with dates, headline, date bar, the notice, footer
+    return ("<html><head><meta charset='utf-8'><title>关于公布2019年教师招聘笔试成绩的通知-某某县人民政府</title></head><body>"
+            "<div class='menu'><a href='/'>首页</a><a href='/xxgk/'>信息公开</a><a href='/zwfw/'>政务服务</a></div>"
+            "<div class='side'><h3>通知公告</h3><ul>"
+            "<li><a href='/a/1.html'>关于开展春季学校安全大检查的通知</a><span>2019-03-01</span></li>"
+            "<li><a href='/a/2.html'>县教育局2019年工作要点</a><span>2019-02-20</span></li></ul></div>"
+            "<div class='detail'><h1>关于公布2019年教师招聘笔试成绩的通知</h1><div class='info'>发布日期：2019-03-05　来源：县教育局</div>"
+            f"<div class='zoom'>{content}</div><div class='tools'>【<a href='javascript:print()'>打印</a>】</div></div>"
+            "<div class='foot'>主办：某某县人民政府办公室 网站标识码：1234000001 皖ICP备05001234号</div></body></html>")
+
+
+def test_a_notice_whose_only_content_is_its_attachment_is_the_attachments_line():
+    article = extract(notice("<p>附件：<a href='/u/2019/cj.pdf'>2019年教师招聘笔试成绩.pdf</a></p>"), None, now=NOW)
+    assert list(article.paragraphs) == ["附件：2019年教师招聘笔试成绩.pdf"]
+    assert article.published is not None and article.published.isoformat() == "2019-03-04T16:00:00+00:00"
+    two = ("<p>附件1：<a href='/u/2019/cj.xlsx?id=3'>笔试成绩汇总表</a></p>"
+           "<p>附件2：<a href='/u/2019/sm.docx'>资格复审须知</a></p>")
+    assert list(extract(notice(two), None, now=NOW).paragraphs) == ["附件1：笔试成绩汇总表", "附件2：资格复审须知"]
+
+
+def test_a_notice_with_text_keeps_its_text():
+    text = "<p>现将2019年教师招聘笔试成绩予以公布，请考生及时登录查询，对成绩有异议的可在三日内申请复核。</p>"
+    assert extract(notice(text), None, now=NOW).paragraphs[0].startswith("现将2019年教师招聘笔试成绩予以公布")

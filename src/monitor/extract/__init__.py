@@ -124,8 +124,12 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     garbled = junk_share(page_text[:4000]) > 0.05  # binary or wrongly decoded: no body can help
     readable = not garbled and _readable(body)
     if not readable and not garbled and not rules.body:
-        body = build_body([tree.body], title)  # the finder chose chrome; the whole page beats nothing
-        readable = _readable(body)
+        attached = _attachments(find_containers(tree, units, title, meta.h1_nodes))
+        if attached:  # a notice whose only content is its attachments (`附件：…成绩.pdf`): their names
+            body, readable = Body(paragraphs=attached), True
+        else:
+            body = build_body([tree.body], title)  # the finder chose chrome; the whole page beats nothing
+            readable = _readable(body)
     if not garbled and not rules.body and tree.body is not None and sum(map(len, body.paragraphs)) < PHOTO_TEXT \
             and not any(_CJK_SENTENCE.search(p) for p in body.paragraphs):
         body, readable = _photos(tree.body, title, body, readable)
@@ -151,6 +155,28 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     return Article(url=url, title=title or body.paragraphs[0][:60], paragraphs=tuple(body.paragraphs),
                    published=when, author=body.author, source_name=body.source_name,
                    editor=body.editor, lang=detect_lang(f"{title}\n{text}", meta.lang))
+
+
+# A link to a document a notice attaches (`/uploads/2019/成绩.pdf`, `…/附件1.docx?id=3`).
+_DOCUMENT_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z)(?:$|[?#])", re.I)
+
+
+def _attachments(nodes: list[LexborNode]) -> list[str]:
+    """The lines naming the documents the article's container links to (up to 20; the link's line, as
+    `附件：…成绩.pdf`, when short), for a page with no text."""
+    names: list[str] = []
+    for node in nodes:
+        for link in node.css("a[href]"):
+            name = clean(link.text())
+            if len(name) < 4 or not _DOCUMENT_HREF.search(link.attributes.get("href") or ""):
+                continue
+            line = clean(link.parent.text()) if link.parent is not None else name
+            name = line if name in line and len(line) <= 120 else name
+            if name not in names:
+                names.append(name)
+                if len(names) >= 20:
+                    return names
+    return names
 
 
 # An <iframe srcdoc="…"> (an embedded editor's preview holding the text), its document escaped in the attribute.
