@@ -81,3 +81,19 @@ def test_json_without_a_list_of_pages_is_still_no_source(tmp_path):
         a.routes["/api/weather"] = lambda h: _send(h, 200, {"Content-Type": "application/json"}, body.encode())
         result = _cli(tmp_path, "add-source", a.url("/api/weather"))
     assert result.exit_code != 0 and "no feed, sitemap or list" in result.output, result.output
+
+
+def test_add_source_on_a_cursor_apis_address_reads_on_by_the_cursor(tmp_path, make_ctx):  # noqa: F811
+    """An API paged by cursor (each answer giving the next page's token, `data.next_cursor`): the
+    block gives `next_page` and `{cursor}` in the query's cursor parameter, and reads every page."""
+    from test_outlets_cursor_apis import cursor_api
+
+    with Site() as a:
+        cursor_api(a, [[9, 8, 7], [6, 5, 4]], ["c2", None])
+        result = _cli(tmp_path, "add-source", a.url("/api/list?cursor=&size=3"), "--name", "app")
+        assert result.exit_code == 0, result.output
+        block = _first_block(result.output)
+        assert (block["url"], block.get("next_page")) == (a.url("/api/list?cursor={cursor}&size=3"), "data.next_cursor"), block
+        ctx = make_ctx("[[sources]]\n" + "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in block.items()))
+        report = poll(ctx)[0]
+    assert report.new == 6, report

@@ -12,7 +12,7 @@ the first `SAMPLE` items of a list judged. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -26,6 +26,8 @@ NODES = 20_000  # JSON values walked at most (an API's page is a few hundred)
 SAMPLE = 30  # items of one list judged
 _PAGE_PARAM = re.compile(r"(?i)^(page|page_?no|page_?num(ber)?|page_?index|pn|p|cur(rent)?_?page|current|pageidx)$")
 _PAGE_COUNT = re.compile(r"(?i)^(total_?pages?|page_?count|pages|page_?total|total_?page_?count|pagecount)$")
+_CURSOR = re.compile(r"(?i)^(next_?(cursor|page_?token|token|max_?id|offset|url|page_?url)?|cursor|page_?token|max_behot_time)$")
+_CURSOR_PARAM = re.compile(r"(?i)^(cursor|page_?token|max_behot_time|after|offset|last_?id|since_?id|max_?id|next)$")
 _LINK_NAME = re.compile(r"(?i)url|link|href|path")
 _TITLE_NAME = re.compile(r"(?i)title|headline|subject|name")
 _DATE_NAME = re.compile(r"(?i)time|date|pub|created|ctime|day")
@@ -50,7 +52,7 @@ def looks_json(content: bytes, headers: dict[str, str]) -> bool:
 
 def guess(content: bytes, headers: dict[str, str], url: str) -> tuple[str, dict[str, str | int], int] | None:
     """(why, the block's keys, items found) for an answer holding a list of pages, else None."""
-    from .jsonapi import decode
+    from .jsonapi import decode, path
 
     try:
         data = decode(_Answer(url, content, headers))
@@ -67,12 +69,19 @@ def guess(content: bytes, headers: dict[str, str], url: str) -> tuple[str, dict[
     count, where, keys = best
     address, first = _paged(url)
     out: dict[str, str | int] = {"url": address, "items": where, **keys}
-    total = _page_count(data) if address != url else None
+    total = _near(data, _PAGE_COUNT, lambda v: isinstance(v, int | str) and str(v).isdigit() and int(v) >= 1) \
+        if address != url else None
     if total:
         out["page_count"] = total
     if first not in (None, 1):
         out["first_page"] = first
-    why = f"a JSON answer listing {count} article links at {where} (title {keys['title']}, link {keys['link']}"
+    token = _near(data, _CURSOR, lambda v: isinstance(v, int | str) and not isinstance(v, bool) and str(v) not in ("", "0"))
+    if address == url and token:  # no page number: an API paged by cursor, each answer giving the next
+        by_cursor = _cursor_url(url, path(data, token))
+        if by_cursor:
+            out.update(url=by_cursor, next_page=token)
+    why = (f"a JSON answer listing {count} article links at {where} (title {keys.get('title', 'none')}, "
+           f"link {keys['link']}")
     return why + (f", date {keys['date']})" if "date" in keys else ")"), out, count
 
 
@@ -184,8 +193,9 @@ def _paged(url: str) -> tuple[str, int | None]:
     return url, None
 
 
-def _page_count(data: Any) -> str | None:
-    """The path to the number of pages an answer states (`data.totalPage`), near its top."""
+def _near(data: Any, name: re.Pattern[str], fits: Callable[[Any], bool]) -> str | None:
+    """The path to a value near the answer's top (three levels of objects, not inside lists) whose
+    key `name` matches and that `fits`: the number of pages (`data.totalPage`), the next cursor."""
     level: list[tuple[Any, tuple[str, ...]]] = [(data, ())]
     for _ in range(3):
         below = []
@@ -193,8 +203,23 @@ def _page_count(data: Any) -> str | None:
             if not isinstance(value, dict):
                 continue
             for k, v in value.items():
-                if _PAGE_COUNT.match(k) and isinstance(v, int | str) and str(v).isdigit() and int(v) >= 1:
+                if name.match(k) and fits(v):
                     return _written((*where, k))
                 below.append((v, (*where, k)))
         level = below
+    return None
+
+
+def _cursor_url(url: str, token: Any) -> str | None:
+    """The URL for a cursor's pages: as it is when the answer gives the next page's address, else
+    with `{cursor}` in the parameter that takes one (`cursor=`, `pageToken=`, `max_behot_time=`)."""
+    if isinstance(token, str) and token.startswith(("http://", "https://", "/", "?")):
+        return url
+    parts = urlsplit(url)
+    pieces = parts.query.split("&") if parts.query else []
+    for i, piece in enumerate(pieces):
+        name = piece.partition("=")[0]
+        if _CURSOR_PARAM.match(name):
+            pieces[i] = f"{name}={{cursor}}"
+            return urlunsplit(parts._replace(query="&".join(pieces)))
     return None
