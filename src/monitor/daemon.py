@@ -278,7 +278,7 @@ class Reloader:
     def _reload(self) -> bool:
         old = self.ctx.cfg
         try:
-            new = config.load(old.path, old.db_path)
+            new = self._read(old)
         except ConfigError as exc:
             problems = "; ".join(exc.problems)
             log.error("config reload failed, keeping the running config: %s", problems)
@@ -305,12 +305,38 @@ class Reloader:
         log.info("config reloaded from %s: jobs added=%d changed=%d removed=%d", new.path, added, changed, removed)
         return True
 
+    EMPTY_WAIT = 1.0  # seconds before an empty file is read again (an editor writing it in place)
+
+    def _read(self, old: config.Config) -> config.Config:
+        """The config file as it now is, or ConfigError. A file with nothing in it (an editor or a
+        `cat >` writing it in place, caught between its truncation and its writing) is read once
+        more after EMPTY_WAIT; still empty, it is refused: it removed every poll and digest job
+        ('jobs removed=N'), the outages remembered and the subscribers' places with them. A
+        secret the new config names must be in the daemon's environment, as at a start: a
+        subscriber added by a SIGHUP with its password's variable unset failed at every digest,
+        its line saying to export what a running daemon can never see."""
+        new = config.load(old.path, old.db_path)
+        if _nothing(new) and not _nothing(old):
+            time.sleep(self.EMPTY_WAIT)
+            new = config.load(old.path, old.db_path)
+            if _nothing(new):
+                raise ConfigError(f"{new.path}: no sources, subscribers or topics in it (caught while an editor "
+                                  "wrote it?); to stop every job, stop the daemon")
+        if missing := config.missing_secrets(new):
+            raise ConfigError("; ".join(missing) + " (the daemon reads its environment at its start: "
+                              "restart it with the variable set)")
+        return new
+
     def _after(self) -> None:
         assert self.after is not None
         try:
             self.after(self.ctx)
         except MonitorError as exc:  # e.g. re-matching after new rules; the daemon goes on regardless
             log.error("after reloading the config: %s", exc)
+
+
+def _nothing(cfg: config.Config) -> bool:
+    return not (cfg.sources or cfg.subscribers or cfg.topics)
 
 
 def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, int]:
