@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from .pipeline import Context
 log = logging.getLogger("monitor")
 OWN_JOBS = ("daemon:", "outbox:")  # jobs the daemon adds itself; a reload leaves them alone
 OWN_POOL = "own"  # the executor of everything but polls (`scheduler.build`): never behind stalled polls
+POLL_THREADS = 10  # polls at once (APScheduler's default pool; `scheduler.build`)
 
 
 @contextmanager
@@ -78,7 +79,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
            after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
     """The config reloader and (with a port) the metrics server; returns both, the second being
     what to call on the way out."""
-    Overruns.install(sched)
+    Overruns.install(sched, ctx)
     if metrics_port is None:
         return Reloader(sched, ctx, build, after_reload), lambda: None
     from apscheduler.events import EVENT_JOB_EXECUTED
@@ -152,7 +153,6 @@ class ClockWatch:
             return step
         if step < self.STEP:
             return 0.0
-        from datetime import timedelta
 
         moved = 0
         for job in self.sched.get_jobs():
@@ -175,14 +175,16 @@ class Overruns(logging.Filter):
     run at: ... CST)" skipped: maximum number of running instances reached" at each such time:
     the times in the schedule's zone among UTC lines, and neither the source nor how long its poll
     had run said plainly. That line is dropped; ours names the source, since when its poll has
-    run and its interval, once an hour a job at most."""
+    run and its interval, once an hour a job at most. A poll not yet begun waits for one of the
+    poll threads (more sources than they can poll in their intervals: 200 sources at start): it
+    was said to be 'still running' too, each such source blamed for the pool's backlog."""
 
     EVERY = 3600.0
     WORDS = "maximum number of running instances"
 
-    def __init__(self, sched: BaseScheduler) -> None:
+    def __init__(self, sched: BaseScheduler, ctx: Context | None = None) -> None:
         super().__init__()
-        self.sched = sched
+        self.sched, self.ctx = sched, ctx
         self.said: dict[str, float] = {}
         self.since: dict[str, tuple[float, datetime]] = {}  # job id -> when its run began (monotonic, UTC)
 
@@ -210,17 +212,25 @@ class Overruns(logging.Filter):
         period = f", past its interval of {every.total_seconds():.0f} s" if every is not None else ""
         what = (f"source={job_id[5:]} poll" if job_id.startswith("poll:")
                 else f"job {job.name if job is not None else job_id}")
+        if job_id.startswith("poll:") and self.ctx is not None:
+            if (begun := self.ctx.polling.get(job_id[5:])) is None:
+                log.warning("%s waiting for a poll thread for %.0f s (since %s UTC; all %d busy with other polls: "
+                            "more sources than they poll in their intervals)%s: its runs due meanwhile are skipped "
+                            "(said once an hour)", what, now - began, at.strftime("%H:%M:%S"), POLL_THREADS, period)
+                return
+            at += timedelta(seconds=begun - began)
+            began = begun
         log.warning("%s still running after %.0f s (since %s UTC)%s: its runs due meanwhile are skipped "
                     "(said once an hour)", what, now - began, at.strftime("%H:%M:%S"), period)
 
     @classmethod
-    def install(cls, sched: BaseScheduler) -> None:
+    def install(cls, sched: BaseScheduler, ctx: Context | None = None) -> None:
         from apscheduler import events as ev
 
         logger = logging.getLogger("apscheduler.scheduler")
         for old in [f for f in logger.filters if isinstance(f, cls)]:
             logger.removeFilter(old)
-        overruns = cls(sched)
+        overruns = cls(sched, ctx)
         logger.addFilter(overruns)
         sched.add_listener(overruns.event, ev.EVENT_JOB_SUBMITTED | ev.EVENT_JOB_MAX_INSTANCES
                            | ev.EVENT_JOB_EXECUTED | ev.EVENT_JOB_ERROR | ev.EVENT_JOB_MISSED)

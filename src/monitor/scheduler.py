@@ -50,7 +50,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         started = time.monotonic()
         if not ctx.outages.due(name, started):  # failing for a while: polled less often (Outages.pace)
             return []
-        reports = run_cycle(ctx, [name])
+        ctx.polling[name] = started  # (a poll submitted but not here waits for a thread: daemon.Overruns)
+        try:
+            reports = run_cycle(ctx, [name])
+        finally:
+            ctx.polling.pop(name, None)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds").removesuffix("+00:00")
         for r in reports:  # the poll's own line is INFO: a source failing for hours is said once, and its end
             src = next((s for s in ctx.cfg.sources if s.name == r.source and s.enabled), None)
@@ -165,7 +169,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
     return sched
 
 
-POLL_THREADS = 10  # polls at once (APScheduler's default pool)
+POLL_THREADS = daemon.POLL_THREADS  # polls at once
 OWN_THREADS = 3  # digests, retries and reloads at once (they take turns on ctx.delivering anyway)
 RESAY = 3600.0  # seconds before the retry job's unchanged fault is said again
 AGAIN_FIRST = 20.0  # seconds at least before a digest that failed runs again (at the retry job's next minute),

@@ -49,6 +49,8 @@ class Context:
     # the scheduled time each subscriber's last digest in this daemon was for, and when it ran (monotonic)
     served: dict[str, tuple[datetime, float]] = field(default_factory=dict, repr=False)
     outages: Outages = field(default_factory=Outages, repr=False)  # which sources the daemon said are failing
+    # the daemon's polls under way: source -> when it began (monotonic); one not here waits for a thread
+    polling: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def topic_names(self) -> Collection[str]:

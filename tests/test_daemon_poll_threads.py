@@ -1,0 +1,39 @@
+"""More sources than the daemon's poll threads can poll in their intervals (200 sources at start,
+sites slow to answer): a poll waiting for a thread is said to wait, not to run. A real
+`monitor run` without -v, eleven sources on 127.0.0.1 sites answering their feeds after 8 s."""
+
+from __future__ import annotations
+
+import json
+
+from test_daemon import HEAD, start, stop
+from test_daemon_busy_pool import Stalling
+
+
+def test_a_poll_waiting_for_a_thread_is_not_said_to_be_running(tmp_path):
+    # Ten threads poll at once; the eleventh source's poll waited for one, and when its next run
+    # came (5 s on) the line said 'source=slow10 poll still running after 5 s ... past its interval':
+    # its site blamed for the pool's backlog, though nothing had been asked of it yet.
+    sites = [Stalling(8.0) for _ in range(11)]
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
+                      'interval = "5s"\n' for i, site in enumerate(sites))
+    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0\ntimeout = 60")
+                    + sources, encoding="utf-8")
+    proc = start(path, db, verbose=False)
+    said: list[dict] = []
+    try:
+        assert proc.stderr is not None
+        while len(said) < 11:
+            line = proc.stderr.readline()
+            assert line, said
+            if line.startswith("{") and "its runs due meanwhile are skipped" in line:
+                said.append(json.loads(line))
+    finally:
+        stop(proc)
+        for site in sites:
+            site.close()
+    waiting = [r for r in said if "waiting for a poll thread" in r["message"]]
+    running = [r for r in said if "still running after" in r["message"]]
+    assert len(waiting) == 1 and len(running) == 10, [r["message"] for r in said]
+    assert "all 10 busy" in waiting[0]["message"], waiting
