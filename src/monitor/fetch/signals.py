@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import Any
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..decode import decode_html_as, normalize_charset
@@ -55,7 +56,8 @@ BUSY_TEXT = 200  # characters of visible text: a page with more to read is not a
 _BUSY_KEYS = "繁频頻"
 _BUSY_ASCII = tuple(word.lower() for word in BUSY if word.isascii())
 _LOWERS_TO_ASCII = ("\u0130".encode(), "\u212a".encode())
-_LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)
+_LINK_CANON = re.compile(rb"<link\b[^>]*\brel\s*=\s*[\"']?canonical\b[^>]*>", re.I)  # fullmatched on one tag
+_LINK_OPEN = re.compile(rb"<link\b", re.I)
 _NOT_HYPHENATED = rb"(?<![\w-])"
 
 
@@ -512,8 +514,8 @@ def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None
     found = _LINK_HEADER.search(headers.get("link", ""))
     href = found.group(1) if found else None
     if href is None:
-        tag = _LINK_CANON.search(body[:65_536])
-        attr = _HREF.search(tag.group(0)) if tag else None
+        tag = _canonical_tag(body)
+        attr = _HREF.search(tag) if tag else None
         raw = next((g for g in attr.groups() if g is not None), None) if attr else None
         href = raw.decode("utf-8", "replace").strip() if raw else None
         url = document_base(url, body) if href else url
@@ -526,8 +528,34 @@ def canonical_link(url: str, headers: dict[str, str], body: bytes) -> str | None
     return encode_controls(absolute) if absolute.startswith(("http://", "https://")) else None
 
 
-_BASE_TAG = re.compile(rb"<base\b[^>]*>", re.I)
-_BASE_TEXT = re.compile(r"<base\b[^>]*>", re.I)
+def _canonical_tag(body: bytes) -> bytes | None:
+    """The first `<link … rel=canonical …>` of the page's first 64 KB. Read tag by tag, each to its
+    `>` and the next looked for after it, as a browser reads tags: one pattern for the whole head
+    tried every `<link` against every later `>` (a head of `<link rel=canonical ` said over and
+    over, no `>`, 64 KB: a minute of CPU a page)."""
+    at = 0
+    while (found := _LINK_OPEN.search(body, at, _HEAD)) is not None:
+        end = body.find(b">", found.end(), _HEAD)
+        if end < 0:
+            return None
+        tag = body[found.start():end + 1]
+        if _LINK_CANON.fullmatch(tag):
+            return tag
+        at = end + 1
+    return None
+
+
+def _first_tag(page: bytes | str, opening: re.Pattern[Any], limit: int) -> bytes | str | None:
+    """The first tag `opening` starts in page[:limit], whole to its `>` (None without one)."""
+    found = opening.search(page, 0, limit)
+    if found is None:
+        return None
+    end = page.find(b">" if isinstance(page, bytes) else ">", found.end(), limit)  # type: ignore[arg-type]
+    return page[found.start():end + 1] if end >= 0 else None
+
+
+_BASE_TAG = re.compile(rb"<base\b", re.I)  # to its `>`: `_first_tag`
+_BASE_TEXT = re.compile(r"<base\b", re.I)
 _BODY = re.compile(rb"<body\b", re.I)
 _BODY_TEXT = re.compile(r"<body\b", re.I)
 
@@ -538,12 +566,12 @@ def document_base(url: str, page: bytes | str) -> str:
     within 64 KB), the page's bytes or its text."""
     if isinstance(page, str):
         body_s = _BODY_TEXT.search(page, 0, 65_536)
-        tag_s = _BASE_TEXT.search(page, 0, body_s.start() if body_s else 65_536)
-        found = tag_s.group(0).encode("utf-8", "replace") if tag_s else None
+        tag_s = _first_tag(page, _BASE_TEXT, body_s.start() if body_s else 65_536)
+        found = tag_s.encode("utf-8", "replace") if isinstance(tag_s, str) else None
     else:
         body_b = _BODY.search(page, 0, 65_536)
-        tag_b = _BASE_TAG.search(page, 0, body_b.start() if body_b else 65_536)
-        found = tag_b.group(0) if tag_b else None
+        tag_b = _first_tag(page, _BASE_TAG, body_b.start() if body_b else 65_536)
+        found = tag_b if isinstance(tag_b, bytes) else None
     if found is None:
         return url
     attr = _HREF.search(found)
