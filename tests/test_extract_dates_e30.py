@@ -109,3 +109,14 @@ def test_a_date_told_inside_the_texts_sentences_does_not_date_an_undated_page():
 
 def test_a_stamp_word_before_a_date_inside_the_text_still_dates_it():
     assert published(page("发布时间2019-03-05 来源：本站")) == "2019-03-04T16:00:00+00:00"
+
+
+def test_a_chinese_numeral_date_under_the_sites_boxes_dates_the_page():
+    # the text, the site's boxes under it, then the date bar in Chinese numerals (its year not borrowed for the dateline)
+    first = "本报济南11月9日讯 今天上午，全省消防安全宣传月启动仪式在某某学校举行，三百多名师生参加。"
+    under = ("<div class='more'>热门推荐</div><div class='links'>房产 | 旅游 | 教育</div>"
+             "<div class='info'>二〇一四年十一月十日 星期一 【打印】</div>")
+    assert published(page(first, under=under)) == "2014-11-09T16:00:00+00:00"
+    assert published(page(under=under)) == "2014-11-09T16:00:00+00:00"
+    # a day told in a sentence under the text is no date line
+    assert published(page(under="<div class='more'>热门推荐</div><p>二〇一四年十一月十日召开的会议决定……</p>")) is None

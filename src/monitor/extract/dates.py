@@ -1097,6 +1097,19 @@ _LISTED = re.compile("相关|相關|推荐|推薦|上一篇|下一篇|上篇|下
                      "|本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於")
 
 
+def han_tail_date(text: str | None, now: datetime) -> datetime | None:
+    """A date in Chinese numerals standing alone anywhere in the little text after the body (`二〇一四年十一月十日`
+    under the site's boxes, `热门推荐 … 二〇一四年十一月十日 【打印】`), not running on into a sentence."""
+    if not text or "年" not in text:
+        return None
+    for match in HAN_DATE.finditer(text):
+        after = text[match.end() : match.end() + 1]
+        if after in ("，", ",", "、") or (CJK_CHAR.match(after) is not None and _BYLINE_WORDS.match(text, match.end()) is None):
+            continue  # `二〇一四年十一月十日召开…`: a sentence's day
+        return plausible(_from_han(match), now)
+    return None
+
+
 def tail_date(text: str | None, now: datetime) -> datetime | None:
     """A date in the byline line under the body (`【日期:2009-3-5】`, `作者：… 2009-03-05`,
     `二○○九年三月五日`, `09-03-05 10:23`): within the first 40 characters after the body, with no related-list word

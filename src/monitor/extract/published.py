@@ -212,6 +212,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
             or (yearless.yearless_date(places.region, now, hint) if places.anchored else None)
             or dates.tail_date(places.tail, now) or dates.updated_tail_date(places.tail, now)
+            or dates.han_tail_date(places.tail, now)
             or _filed_or_posted(yearless.dateline_date(places.lead, now, hint), near)
             or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
 
