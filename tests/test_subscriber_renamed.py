@@ -68,6 +68,9 @@ def test_a_renamed_subscriber_gets_only_the_stories_its_robot_never_had(tmp_path
     assert first.returncode == 0, first.stderr
     configure(tmp_path, channels, name="editors")
     add_news(tmp_path, 3, start=5)
+    preview = monitor(tmp_path, "digest", "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert sorted(counts([preview.stdout])) == [5, 6, 7], "the preview showed what the robot had"
     second = monitor(tmp_path, "digest")
     assert second.returncode == 0, second.stderr
     bodies = [r.body.decode() for r in webhook_receiver.requests]

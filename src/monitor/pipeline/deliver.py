@@ -47,13 +47,13 @@ def channel_key(channel: Channel) -> str:
 
 
 def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None,
-                 adopting: bool = False) -> Digest:
+                 adopting: bool = False, former: Iterable[str] = ()) -> Digest:
     """The stories `sub` has not yet received on `channel`, capped at max_stories: the newest
     (by their newest article's date) when more wait, so a backlog (an imported archive, old
     stories an upgrade newly matched) drains behind the day's news instead of holding it back;
     in the order they matched. `adopting`: count what a channel never used would take over
     (`store.adopt`) without recording it, for a preview."""
-    rows = ctx.store.undelivered(sub.name, channel, sub.topics, adopting)
+    rows = ctx.store.undelivered(sub.name, channel, sub.topics, adopting, tuple(former))
     chosen = rows
     if len(rows) > sub.max_stories:
         newest = sorted(range(len(rows)), key=lambda i: (_when(rows[i]["newest"]), rows[i]["story_id"]), reverse=True)
@@ -273,7 +273,8 @@ def _delivery_lock(ctx: Context) -> AbstractContextManager[Path]:
 
 def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
     key = channel_key(channel)
-    dig = build_digest(ctx, sub, key, adopting=True)
+    former = ctx.store.former_readers(sub.name, key, channel.format, [s.name for s in ctx.cfg.subscribers])
+    dig = build_digest(ctx, sub, key, adopting=True, former=former)
     fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
     waiting = len(ctx.store.outbox_due(sub.name, key))
     return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt),

@@ -289,18 +289,24 @@ class OutboxPart(StoreBase):
         marked as sent again. Returns the stories taken as delivered."""
         before = self._delivered(subscriber, channel)
         with self.transaction():
+            for name, key in self.former_channels(former, channel):
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) SELECT ?, ?, "
+                    "story_id, delivered_at FROM deliveries WHERE subscriber = ? AND channel = ?",
+                    [subscriber, channel, name, key])
             for name in former:
-                for key in [r[0] for r in self.conn.execute("SELECT DISTINCT channel FROM deliveries WHERE "
-                                                            "subscriber = ?", [name]) if _same_address(r[0], channel)]:
-                    self.conn.execute(
-                        "INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) SELECT ?, ?, "
-                        "story_id, delivered_at FROM deliveries WHERE subscriber = ? AND channel = ?",
-                        [subscriber, channel, name, key])
                 unsure = [r for r in self.conn.execute("SELECT channel, format, story_id FROM unsure_stories WHERE "
                                                        "subscriber = ?", [name]) if _same_reader(r[0], r[1], channel, fmt)]
                 self.conn.executemany("INSERT OR IGNORE INTO unsure_stories (subscriber, channel, story_id, format) "
                                       "VALUES (?, ?, ?, ?)", [(subscriber, r[0], r[2], r[1]) for r in unsure])
         return self._delivered(subscriber, channel) - before
+
+    def former_channels(self, former: Collection[str], channel: str) -> list[tuple[str, str]]:
+        """(subscriber, channel) of `former`'s channels that reached the reader of `channel`."""
+        marks = ",".join("?" * len(former))
+        return [(r[0], r[1]) for r in self.conn.execute(f"SELECT DISTINCT subscriber, channel FROM deliveries WHERE "
+                                                        f"subscriber IN ({marks})", list(former))
+                if _same_address(r[1], channel)] if former else []
 
     def _delivered(self, subscriber: str, channel: str) -> int:
         return int(self.conn.execute("SELECT count(*) FROM deliveries WHERE subscriber = ? AND channel = ?",

@@ -16,6 +16,8 @@ class StoriesPart(StoreBase):
         def take_waiting(self, subscriber: str, channel: str, recipients: Collection[str],
                          configured: Collection[str] = ()) -> int: ...
 
+        def former_channels(self, former: Collection[str], channel: str) -> list[tuple[str, str]]: ...
+
     def _stories(self, topics: list[str], where: str, params: list[Any], order: str, limit: int = -1) -> list[dict]:
         """Stories with an article matching any of `topics`: story_id, article_id (its earliest
         matched article, which stands for it; the others are reposts), topics, matched_at, newest."""
@@ -28,13 +30,17 @@ class StoriesPart(StoreBase):
                f"GROUP BY a.story_id ORDER BY {order} LIMIT ?")
         return list(self.query(sql, [*topics, *params, limit]))
 
-    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str], adopting: bool = False) -> list[dict]:
+    def undelivered(self, subscriber: str, channel: str, topics: Iterable[str], adopting: bool = False,
+                    former: Collection[str] = ()) -> list[dict]:
         """Stories matching any of `topics` neither delivered nor planned for (subscriber, channel), oldest first.
-        `adopting`: a channel never used counts as received what `adopt` would give it."""
+        `adopting`: a channel never used counts as received what `adopt` would give it, and what
+        the `former` subscribers (`former_readers`) sent its reader."""
         # Stories already planned into an outbox message (sent or not) are that message's to carry.
         sent, params = "subscriber = ? AND channel = ?", [subscriber, channel]
         if adopting and not self.channel_used(subscriber, channel):
             sent, params = "subscriber = ?", [subscriber]
+            for name, key in self.former_channels(former, channel):
+                sent, params = f"{sent} OR (subscriber = ? AND channel = ?)", [*params, name, key]
         return self._stories(list(topics), f"AND a.story_id NOT IN (SELECT story_id FROM deliveries WHERE {sent}) "
                              "AND a.story_id NOT IN (SELECT story_id FROM outbox_stories WHERE subscriber = ? AND "
                              "channel = ?)", [*params, subscriber, channel], "matched_at, a.story_id")
