@@ -95,7 +95,7 @@ def test_the_served_search_page_finds_a_bare_number_as_the_cli_does(cfg):
             html = get(served, "/search", params={"q": "5"}).text
     finally:
         store.close()
-    shown = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r'<h2><a href="[^"]*">(.*?)</a></h2>', html)]
+    shown = [unescape(re.sub("<[^>]+>", "", t)) for t in re.findall(r'<h2[^>]*><a href="[^"]*">(.*?)</a></h2>', html)]
     assert shown == ["将乐县引进5家企业"], shown
 
 

@@ -126,7 +126,7 @@ def test_a_topic_named_with_a_slash_or_a_hash_is_reached_by_every_link(town):
         if link.endswith(".atom"):
             assert f"<title>monitor: {ODD}</title>" in answer.text
         else:
-            assert f"<h1>{ODD}</h1>" in unescape(answer.text), link
+            assert re.search(f"<h1[^>]*>{re.escape(ODD)}</h1>", unescape(answer.text)), link
 
 
 @pytest.mark.parametrize("path", ["/nope", "/story/abc", "/topic/a/b/c", "/story/-1"])
@@ -205,7 +205,7 @@ def test_a_result_found_in_a_later_version_opens_the_story_on_that_version(town)
     story shows it first, marked, above its versions."""
     site, store = town
     results = get(site, "/search?q=" + quote("云岭")).text
-    link = unescape(re.search(r'<h2><a href="(/story/[^"]*)">', results).group(1))
+    link = unescape(re.search(r'<h2[^>]*><a href="(/story/[^"]*)">', results).group(1))
     assert store.story_members([_story_of(store, LATE)])[_story_of(store, LATE)][0]["url"] != LATE
     story = get(site, link).text
     versions = re.findall(r'<section class="version[^"]*" id="[^"]*">.*?</section>', story, re.S)
@@ -251,7 +251,7 @@ def test_an_article_stored_without_a_title_is_still_a_link(town):
     link: nothing to click, nothing to read, and its story page and feed entry had no heading."""
     site, _ = town
     page = get(site, "/search?source=untitled").text
-    heading = re.search(r'<h2><a href="(/story/\d+)[^"]*">([^<]*)</a></h2>', page)
+    heading = re.search(r'<h2[^>]*><a href="(/story/\d+)[^"]*">([^<]*)</a></h2>', page)
     assert heading and heading.group(2) == "(no title)"
     story = get(site, heading.group(1)).text
     assert "<h1>(no title)</h1>" in story and "<title>(no title) · monitor</title>" in story

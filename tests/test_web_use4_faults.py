@@ -171,3 +171,31 @@ def test_a_source_with_a_long_name_keeps_the_filters_on_a_phones_screen(town, tm
     site, _ = town
     for path in ("/search", "/search?source=" + LONG_SOURCE, "/search?q=沪明&since=" + "9" * 60):
         assert on_phone(get(site, path).text, WIDE, tmp_path) == "", path
+
+
+# each text node of the page (not in <style>, <script> or a picture, role="img", read as its label):
+# its text and the language it is under
+LANGS = ("const out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+         "for (let n = walk.nextNode(); n; n = walk.nextNode()) {"
+         " const e = n.parentElement; if (!n.textContent.trim() || e.closest('script, style, [role=img]')) continue;"
+         " out.push([n.textContent.trim(), e.closest('[lang]').getAttribute('lang')]); }"
+         "say(JSON.stringify([document.documentElement.lang, out]))")
+
+
+def test_the_pages_words_are_english_and_an_articles_are_chinese(town, tmp_path):
+    """Every page was `<html lang="zh-Hans">` while its own words are English ('Search',
+    'Filters', 'Nothing found', 'earlier versions'): a screen reader read them in a Chinese
+    voice, and a browser offered to translate the page from Chinese. The page is English; the
+    titles, snippets and names in Chinese are marked so, each where it stands."""
+    site, store = town
+    han, latin = re.compile("[\u4e00-\u9fff]"), re.compile("[A-Za-z]{3,}")
+    for path in ("/search?q=沪明", "/search?q=沪明&source=" + LONG_SOURCE, "/search?q=沪明三明治火锅",
+                 f"/story/{_story_of(store, 'https://copy0.example.com/2026/12/0.html')}?q=沪明",
+                 "/topic/hu-ming", "/sources"):
+        page, nodes = json.loads(on_phone(get(site, path).text, LANGS, tmp_path))
+        assert page == "en", path
+        chinese = [(t, lang) for t, lang in nodes if han.search(t) and not latin.search(t)]
+        english = [(t, lang) for t, lang in nodes if latin.search(t) and not han.search(t)]
+        assert english and (chinese or path == "/sources"), (path, nodes)  # the sources here are polled under Latin names
+        assert [(t, lang) for t, lang in chinese if not lang.startswith("zh")] == [], path
+        assert [(t, lang) for t, lang in english if lang != "en"] == [], path

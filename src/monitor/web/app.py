@@ -40,6 +40,7 @@ from ..textnorm import chartable
 from ..timespec import SHANGHAI, check_order, minutes_hint, parse_since, parse_until
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
+from .lang import zh, zh_text
 from .mount import Mounted, prefix_of, root
 
 PAGE = 20
@@ -65,6 +66,8 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.filters["outlets"] = outlet_names  # versions counted as outlets: one site's two copies are one outlet
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.globals["topic_path"] = topic_path
+    env.globals["zh"] = zh  # lang="zh" on an article's words: the pages' own are English
+    env.globals["zh_text"] = zh_text
     env.globals["search_feed_title"] = search_feed_title
     env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
     pages = _Pages(archive, env)

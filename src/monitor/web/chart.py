@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
+from .lang import zh
+
 # Colour-blind-safe palette (Okabe-Ito). A colour names one source: past eight, the sources with
 # the most stories keep seven and the rest share OTHER, said so in the legend (reused colours made
 # two sources one in the reader's eye).
@@ -57,7 +59,7 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
             parts.append(f'<text x="{middle:.1f}" y="{HEIGHT - BOTTOM + 4}" text-anchor="middle" '
                          f'dominant-baseline="hanging" class="axis">{escape(week[5:])}</text>')
     # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
-    keys = "".join(f'<li><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
+    keys = "".join(f'<li{zh(source)}><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
                    for source in sources if colour[source] != OTHER)
     if others:
         keys += f'<li><span class="key" style="background:{OTHER}"></span>{len(others)} others: {escape(", ".join(others))}</li>'
