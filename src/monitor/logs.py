@@ -38,7 +38,8 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname.lower(), "logger": record.name, "message": message}
         texts, rest = _texts(message)
         for key, value in _FIELD.findall(rest):  # a quoted page's `new=1` inside an error is not a field
-            if key not in _RESERVED:
+            value = value.rstrip(":,")  # 'source=x: could not …' names x, not 'x:'
+            if key not in _RESERVED and value:
                 out.setdefault(key, _number(value))
         out.update(texts)
         if record.exc_info:

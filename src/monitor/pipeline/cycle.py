@@ -31,6 +31,7 @@ from ..fetch import Fetcher, Response, fetching_for
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from ..sources.base import dated
+from ..store import database_fault
 from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor, prepare
@@ -346,16 +347,18 @@ class Cycle:
                 for held in keep:
                     self._add_stray(run, held)
                 self._count(self.ingestor.flush())  # its articles are in before its row says so
-            except StoreError as exc:
-                self._store_failed(run, exc)
-            except Exception as exc:
-                log.warning("source=%s: storing articles failed: %s", run.src.name, describe(exc), exc_info=True)
-                run.report.errors.append(f"storing articles failed: {describe(exc)}")
+            except Exception as exc:  # the database's faults (full, locked past the busy timeout) are one line
+                if (err := database_fault(exc, self.ctx.store.path)) is not None:
+                    self._store_failed(run, err)
+                else:
+                    log.warning("source=%s: storing articles failed: %s", run.src.name, describe(exc), exc_info=True)
+                    run.report.errors.append(f"storing articles failed: {describe(exc)}")
             try:
                 record(self.ctx, run)
-            except StoreError as exc:
-                log.error("source=%s: could not record the poll: %s", run.src.name, exc)
-            except Exception:
-                log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
+            except Exception as exc:  # a sqlite3 shell's BEGIN held past the busy timeout was a traceback a poll
+                if (err := database_fault(exc, self.ctx.store.path)) is None:
+                    log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
+                else:
+                    log.error("source=%s: could not record the poll: %s", run.src.name, err)
         if self.progress:
             self.progress(run.src, run.report)

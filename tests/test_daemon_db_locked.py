@@ -1,0 +1,53 @@
+"""The daemon beside a program holding the database's write lock past the busy timeout (a sqlite3
+shell left in BEGIN, a backup tool): a poll that cannot record itself says so in one line. A real
+`monitor run` (its busy timeout cut to a second), a site on 127.0.0.1, a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+from test_daemon import FEED, HEAD, NO_PROXY, site, stop  # noqa: F401 (fixture)
+
+QUICK = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]")
+
+
+def _daemon(path, db) -> subprocess.Popen:
+    """`monitor run -v`, waiting a second (not thirty) for another program's write lock."""
+    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
+    code = "import sys; from monitor import store; store.BUSY_SECONDS = 1; from monitor.cli import main; main()"
+    return subprocess.Popen([sys.executable, "-c", code, "--config", str(path), "--db", str(db), "-v", "run"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _next(proc: subprocess.Popen, wanted) -> dict:
+    assert proc.stderr is not None
+    while True:
+        line = proc.stderr.readline()
+        assert line, "the daemon ended"
+        if line.startswith("{") and wanted(record := json.loads(line)):
+            return record
+
+
+def test_a_poll_that_cannot_record_itself_under_anothers_lock_is_one_line(tmp_path, site):  # noqa: F811
+    # 'source=feed: could not record the poll' came with sqlite3's traceback ('database is
+    # locked') at every poll while a sqlite3 shell held its BEGIN, and the JSON line's source
+    # field was 'feed:' (a log query on source="feed" missed them all).
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(QUICK + FEED.format(base=site.base_url, interval="2s"), encoding="utf-8")
+    proc = _daemon(path, db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        _next(proc, lambda r: r.get("source") == "feed" and "status" in r)  # a first poll done
+        holder.execute("BEGIN IMMEDIATE")
+        said = _next(proc, lambda r: "could not record the poll" in r["message"])
+        holder.execute("ROLLBACK")
+    finally:
+        holder.close()
+        stop(proc)
+    assert "exc" not in said and said["level"] == "error", said
+    assert "is locked: another program has held its write lock" in said["message"], said
+    assert said["source"] == "feed", said
