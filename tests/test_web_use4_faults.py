@@ -60,6 +60,14 @@ def town(tmp_path_factory):
     store.record_poll("broken-site", "html", "https://broken.example.cn/list", status="error", error=FAILING)
     store.record_poll("paused-site", "html", "https://paused.example.cn/list", status="rate_limited",
                       error="HTTP 429: the site asked for a pause of 3600 s", resting=True)
+    # a list page that gave 25 links gives none (its markup changed), twice; a site answering a bot check
+    store.record_poll("moved-site", "html", "https://moved.example.cn/list", status="ok", links=25)
+    for _ in range(2):
+        store.record_poll("moved-site", "html", "https://moved.example.cn/list", status="layout_changed", links=0,
+                          failed=True)
+    store.record_poll("walled-site", "html", "https://walled.example.cn/list", status="blocked", failed=True)
+    store.record_poll("gone-site", "html", "https://gone.example.cn/list", status="gone", failed=True,
+                      error="HTTP 404", missing_count=3)
     with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
         yield served, store
     store.close()
@@ -199,3 +207,25 @@ def test_the_pages_words_are_english_and_an_articles_are_chinese(town, tmp_path)
         assert english and (chinese or path == "/sources"), (path, nodes)  # the sources here are polled under Latin names
         assert [(t, lang) for t, lang in chinese if not lang.startswith("zh")] == [], path
         assert [(t, lang) for t, lang in english if lang != "en"] == [], path
+
+
+def _row(html: str, name: str) -> str:
+    row = next(r for r in html.split("<tr>") if f">{name}</a>" in r)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", row))).strip()
+
+
+def test_a_failing_source_says_why_in_words_where_it_left_no_error(town):
+    """A source whose list page stopped giving links (its markup changed) or that met a bot check
+    at every article read 'layout_changed' or 'blocked' in red, '2 errors in a row', and nothing in
+    its last error: the status is a code from the health check, and no error is written for it, so
+    a colleague reading the page learned neither what happened nor what to do. Each failing status
+    says what it means (and a changed layout how many links the page gave before)."""
+    site, _ = town
+    html = get(site, "/sources").text
+    moved = _row(html, "moved-site")
+    assert "layout_changed" in moved and "no links" in moved and "25" in moved and "selector" in moved, moved
+    walled = _row(html, "walled-site")
+    assert "bot check" in walled, walled
+    gone = _row(html, "gone-site")
+    assert "HTTP 404" in gone and "no longer there" in gone, gone
+    assert FAILING[:20] in _row(html, "broken-site")  # an error says why itself
