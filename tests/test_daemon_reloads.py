@@ -96,12 +96,13 @@ def test_a_source_failing_at_every_poll_logs_one_line_a_poll_that_says_why(tmp_p
     assert not between, between  # one line a poll, nothing else (start-up lines aside)
 
 
-def _polls(db) -> int:
+def _polls(db, name: str = "down") -> int:
+    """How many polls of the source `name` (failing at each) the daemon has recorded."""
     import sqlite3
 
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
-            row = con.execute("SELECT error_count FROM sources WHERE name = 'down'").fetchone()
+            row = con.execute("SELECT error_count FROM sources WHERE name = ?", (name,)).fetchone()
     except sqlite3.Error:
         return 0
     return row[0] if row and row[0] else 0
@@ -191,8 +192,8 @@ def test_a_poll_longer_than_its_interval_is_one_line_of_ours_not_one_a_tick(tmp_
                     + f'[[sources]]\nname = "slow"\nkind = "feed"\nurl = "http://127.0.0.1:{server.server_port}/f.xml"\n'
                     'interval = "1s"\n', encoding="utf-8")
     proc = start(path, db)
-    try:
-        time.sleep(8)
+    try:  # two polls of 3 s on a 1 s interval: each overran it (a wait on them, not on the clock)
+        wait_for(lambda: db.exists() and _polls(db, "slow") >= 2, timeout=90, what="two polls of the slow source")
     finally:
         _, err = stop(proc)
         server.shutdown()
