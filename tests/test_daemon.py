@@ -32,6 +32,7 @@ from monitor.store import Store
 
 SITES = Path(__file__).parent / "fixtures" / "sites"
 HEAD = 'include = ["monitor:topics/hu-ming.toml"]\n[fetch]\nmin_delay = 0\nallow_private = ["127.0.0.1"]\n'
+QUICK = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]")  # polls at once, not up to a minute late
 FEED = '[[sources]]\nname = "feed"\nkind = "feed"\nurl = "{base}/feed/rss.xml"\ninterval = "{interval}"\n'
 GBK = '[[sources]]\nname = "gbk"\nkind = "html"\nurl = "{base}/gbk/list.html"\nlink_selector = "ul.news a"\n'
 NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
@@ -58,6 +59,20 @@ def wait_for(check, timeout: float = 30.0, what: str = "") -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def next_record(proc: subprocess.Popen, wanted, seen: list[dict] | None = None) -> dict:
+    """Read the daemon's JSON log lines (each kept in `seen`) until one that `wanted` takes; that one."""
+    assert proc.stderr is not None
+    while True:
+        line = proc.stderr.readline()
+        assert line, "the daemon ended: " + json.dumps((seen or [])[-5:], ensure_ascii=False)
+        if line.startswith("{"):
+            record = json.loads(line)
+            if seen is not None:
+                seen.append(record)
+            if wanted(record):
+                return record
 
 
 def stop(proc: subprocess.Popen) -> tuple[str, str]:

@@ -4,15 +4,12 @@ shell left in BEGIN, a backup tool): a poll that cannot record itself says so in
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
 import sys
 
-from test_daemon import FEED, HEAD, NO_PROXY, site, stop  # noqa: F401 (fixture)
-
-QUICK = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]")
+from test_daemon import FEED, NO_PROXY, QUICK, next_record, site, stop  # noqa: F401 (fixture)
 
 
 def _daemon(path, db) -> subprocess.Popen:
@@ -21,15 +18,6 @@ def _daemon(path, db) -> subprocess.Popen:
     code = "import sys; from monitor import store; store.BUSY_SECONDS = 1; from monitor.cli import main; main()"
     return subprocess.Popen([sys.executable, "-c", code, "--config", str(path), "--db", str(db), "-v", "run"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-
-
-def _next(proc: subprocess.Popen, wanted) -> dict:
-    assert proc.stderr is not None
-    while True:
-        line = proc.stderr.readline()
-        assert line, "the daemon ended"
-        if line.startswith("{") and wanted(record := json.loads(line)):
-            return record
 
 
 def test_a_poll_that_cannot_record_itself_under_anothers_lock_is_one_line(tmp_path, site):  # noqa: F811
@@ -41,9 +29,9 @@ def test_a_poll_that_cannot_record_itself_under_anothers_lock_is_one_line(tmp_pa
     proc = _daemon(path, db)
     holder = sqlite3.connect(db, isolation_level=None)
     try:
-        _next(proc, lambda r: r.get("source") == "feed" and "status" in r)  # a first poll done
+        next_record(proc, lambda r: r.get("source") == "feed" and "status" in r)  # a first poll done
         holder.execute("BEGIN IMMEDIATE")
-        said = _next(proc, lambda r: "could not record the poll" in r["message"])
+        said = next_record(proc, lambda r: "could not record the poll" in r["message"])
         holder.execute("ROLLBACK")
     finally:
         holder.close()

@@ -4,9 +4,7 @@ sites slow to answer): a poll waiting for a thread is said to wait, not to run. 
 
 from __future__ import annotations
 
-import json
-
-from test_daemon import HEAD, start, stop
+from test_daemon import HEAD, next_record, start, stop
 from test_daemon_busy_pool import Stalling
 
 
@@ -23,12 +21,8 @@ def test_a_poll_waiting_for_a_thread_is_not_said_to_be_running(tmp_path):
     proc = start(path, db, verbose=False)
     said: list[dict] = []
     try:
-        assert proc.stderr is not None
         while len(said) < 11:
-            line = proc.stderr.readline()
-            assert line, said
-            if line.startswith("{") and "its runs due meanwhile are skipped" in line:
-                said.append(json.loads(line))
+            said.append(next_record(proc, lambda r: "its runs due meanwhile are skipped" in r["message"]))
     finally:
         stop(proc)
         for site in sites:

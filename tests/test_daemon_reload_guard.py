@@ -4,34 +4,23 @@ a site on 127.0.0.1, a real SQLite file."""
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
-from collections.abc import Callable
 
-from test_daemon import FEED, HEAD, site, start, stop  # noqa: F401 (fixture)
-
-QUICK = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]")
+from test_daemon import FEED, QUICK, next_record, site, start, stop  # noqa: F401 (fixture)
 
 
 def _reload_lines(proc: subprocess.Popen, seen: list[dict], count: int) -> list[dict]:
     """Read the daemon's log until `count` reload lines (done or refused) have come; all of them."""
-    _read_until(proc, seen, lambda: sum("config reload" in r["message"] for r in seen) >= count)
+    while sum("config reload" in r["message"] for r in seen) < count:
+        next_record(proc, lambda r: "config reload" in r["message"], seen)
     return [r for r in seen if "config reload" in r["message"]]
 
 
 def _started(proc: subprocess.Popen, seen: list[dict]) -> None:
     """Read the daemon's log until its first poll has ended (its signals taken by then)."""
-    _read_until(proc, seen, lambda: any(r.get("source") == "feed" for r in seen))
-
-
-def _read_until(proc: subprocess.Popen, seen: list[dict], done: Callable[[], bool]) -> None:
-    assert proc.stderr is not None
-    while not done():
-        line = proc.stderr.readline()
-        assert line, "the daemon ended: " + json.dumps(seen[-5:])
-        if line.startswith("{"):
-            seen.append(json.loads(line))
+    if not any(r.get("source") == "feed" for r in seen):
+        next_record(proc, lambda r: r.get("source") == "feed", seen)
 
 
 def test_a_config_caught_empty_by_a_sighup_is_refused_and_every_job_kept(tmp_path, site):  # noqa: F811
