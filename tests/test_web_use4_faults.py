@@ -229,3 +229,21 @@ def test_a_failing_source_says_why_in_words_where_it_left_no_error(town):
     gone = _row(html, "gone-site")
     assert "HTTP 404" in gone and "no longer there" in gone, gone
     assert FAILING[:20] in _row(html, "broken-site")  # an error says why itself
+
+
+def test_a_chart_across_a_new_year_names_the_years(town):
+    """A topic's chart over 52 or 104 weeks labelled its weeks '12-08', '03-09', '06-08' and so on
+    without a year: a two-year chart showed '12-08' twice and could be read as one year. A period
+    across a new year names the year under its first date and under each date in a new year."""
+    from monitor.web.app import week_starts
+    from monitor.web.chart import coverage_svg
+
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=104").text
+    labels = re.findall(r'class="axis">(\d\d-\d\d)(.*?)</text>', html)
+    assert labels and all(re.fullmatch(r"<tspan[^>]*>20\d\d</tspan>|", year) for _, year in labels), labels
+    assert labels[0][1], labels  # the first date's year
+    named = [re.sub("<[^>]+>", "", year) for _, year in labels if year]
+    assert len(named) >= 2 and named == sorted(set(named)), labels  # each year once, where it starts
+    one_year = coverage_svg([("2026-11-16", "a", 3)], week_starts(datetime(2026, 12, 3).date(), 8))
+    assert "<tspan" not in one_year  # within one year, the dates alone

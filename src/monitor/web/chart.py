@@ -19,6 +19,7 @@ WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 220, 32, 36, 12
 # up to 23 on a phone, where the 640 units are some 340 px): at most eight dates, each centred
 # under its bar and left out when half of one ('11-23' at 23 units) would pass the picture's edge.
 MOST_DATES, LABEL_HALF = 8, 36
+YEAR_ROW = 30  # under the dates, when the period runs across a new year
 
 
 def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None) -> str:
@@ -41,10 +42,14 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     step = (WIDTH - LEFT) / len(weeks)
     bar = max(2.0, step * 0.7)
     every = -(-len(weeks) // MOST_DATES)  # a date under every `every`th bar: at most eight, apart at any size
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+    # a period across a new year names the year under its first date and each date in a new year
+    # (a two-year chart's '12-09' was there twice, either year)
+    years = len({w[:4] for w in weeks}) > 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + YEAR_ROW * years}" '
              f'role="img" aria-label="stories per week per source" class="chart">',
              f'<text x="0" y="{TOP + 4}" class="axis">{top}</text>',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}" stroke="#999"/>']
+    shown_year = ""
     for i, week in enumerate(weeks):
         x, y = LEFT + i * step, float(HEIGHT - BOTTOM)
         for source in stack:
@@ -56,8 +61,11 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
                              f'fill="{colour[source]}"><title>{escape(week)} {escape(source)}: {n}</title></rect>')
         middle = x + bar / 2
         if i % every == 0 and LABEL_HALF <= middle <= WIDTH - LABEL_HALF:
+            year = (f'<tspan x="{middle:.1f}" dy="1.15em">{escape(week[:4])}</tspan>'
+                    if years and week[:4] != shown_year else "")
+            shown_year = week[:4]
             parts.append(f'<text x="{middle:.1f}" y="{HEIGHT - BOTTOM + 4}" text-anchor="middle" '
-                         f'dominant-baseline="hanging" class="axis">{escape(week[5:])}</text>')
+                         f'dominant-baseline="hanging" class="axis">{escape(week[5:])}{year}</text>')
     # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
     keys = "".join(f'<li{zh(source)}><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
                    for source in sources if colour[source] != OTHER)
