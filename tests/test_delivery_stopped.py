@@ -70,6 +70,18 @@ def stopped_while(proc, held, release, seconds=5.0):
     return proc.communicate(timeout=120)
 
 
+def terminated(proc) -> str:
+    """SIGTERM to `proc`, killed if it has not ended 8 s later (as `docker stop` does after its 10 s); its stderr."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=8)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        err = "killed after 8 s\n" + err
+    return err
+
+
 def test_a_webhook_answered_while_the_sender_was_stopped_is_sent_once(tmp_path, webhook_receiver):
     world(tmp_path, {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"})
     holding = StallingReceiver(webhook_receiver, 1)
@@ -123,13 +135,7 @@ def test_sigterm_while_a_webhook_asks_to_be_tried_again_later_stops_at_once(tmp_
     while not webhook_receiver.requests and time.monotonic() < wait:
         time.sleep(0.05)
     time.sleep(0.3)
-    proc.send_signal(signal.SIGTERM)
-    try:
-        _, err = proc.communicate(timeout=8)
-    except subprocess.TimeoutExpired:  # as `docker stop` does after its 10 s
-        proc.kill()
-        _, err = proc.communicate()
-        err = "killed after 8 s\n" + err
+    err = terminated(proc)
     assert proc.returncode == 1, err
     assert "stopped by SIGTERM" in err, err
     assert len(webhook_receiver.requests) == 1, "tried again after the stop"
@@ -182,13 +188,7 @@ def test_sigterm_while_a_mail_server_stalls_before_the_email_left_stops_at_once(
         proc = digest(tmp_path)  # its session's budget: 4 × 5 s
         assert met.wait(60)
         time.sleep(1)
-        proc.send_signal(signal.SIGTERM)
-        try:
-            _, err = proc.communicate(timeout=8)
-        except subprocess.TimeoutExpired:  # as `docker stop` does after its 10 s
-            proc.kill()
-            _, err = proc.communicate()
-            err = "killed after 8 s\n" + err
+        err = terminated(proc)
         assert proc.returncode == 1, err
         assert "stopped by SIGTERM" in err, err
     finally:
