@@ -4,7 +4,7 @@ In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T
 `…:00Z`, fractions; as CMSs write them: `+08`, `GMT+08:00`, `CST`, an RFC 822 date), JSON
 values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds) or a
 configured `date_format`. Times without an offset are in `date_tz` (Asia/Shanghai by default);
-RFC 822 dates as feeds write them (`rfc822`: `CST` there is China Standard Time). Out: datetime
+the forms monitor.datetext reads (下午3:30, 3:30 PM, RFC 822 with `CST` China Standard Time). Out: datetime
 in UTC, or None when unreadable or before 1990 (as a page's own date is read: a CMS's "no date"
 written as year 1, .NET's `0001-01-01T00:00:00`). Pure.
 """
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .. import reltime
+from .. import datetext, reltime
+from ..datetext import rfc822
+
+__all__ = ["EARLIEST", "parse", "rfc822", "sane"]
 
 _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*"
                   r"(Z|UTC|GMT|CST|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2}){0,2})?$", re.I)
@@ -26,21 +28,12 @@ _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
 _YEARLESS = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?$")
 _LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
 
-
-_CST = re.compile(r"\bCST\s*\Z")
 EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)  # before the web: a placeholder, never a news date
 
 
 def sane(when: datetime | None) -> datetime | None:
     """`when`, or None when it is before 1990 (year 1, 1900: a CMS's "no date", not the news's)."""
     return when if when is None or when >= EARLIEST else None
-
-
-def rfc822(text: str) -> datetime:
-    """An RFC 822 date as feeds and mail write it; `CST` at its end is China Standard Time
-    (+0800), as a Chinese feed or export means it, not US Central (a reader of it dated every
-    entry 14 hours late). Raises ValueError (or TypeError) when unreadable."""
-    return parsedate_to_datetime(_CST.sub("+0800", text))
 
 
 @cache
@@ -110,16 +103,15 @@ def _text(text: str, tz: str) -> datetime | None:
         if not off:
             return _aware(naive, tz)
         return (naive - _offset(off)).replace(tzinfo=timezone.utc)
-    m = _LOOSE.match(text)
+    if not text.isdigit() and (read := datetext.read(text)) is not None:  # 下午3:30, 3:30 PM, RFC 822, JavaScript's
+        return _aware(read, tz)
+    if datetext.HALF_OF_DAY.search(text):  # 13:30 AM: a prefix read below would drop the half of the day
+        return None
+    m = _LOOSE.match(text)  # a date and time with more after them
     if m:
         y, mo, d, h, mi, s = m.groups()
         return _aware(datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0)), tz)
-    if _RFC822.match(text):  # a feed's date in a sitemap's lastmod or an API's field
-        return _aware(rfc822(text), tz)
     return None
-
-
-_RFC822 = re.compile(r"^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s")
 
 
 def _offset(zone: str) -> timedelta:

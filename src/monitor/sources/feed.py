@@ -19,12 +19,12 @@ from datetime import datetime, timezone
 
 from .. import markup
 from ..config import Source
+from ..datetext import HALF_OF_DAY, rfc822
 from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates, jsonfeed
 from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, page_failed
-from .dates import rfc822
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -143,6 +143,8 @@ _ZONED = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}(?::?\d
 
 def _when(entry: dict, tz: str = "Asia/Shanghai") -> datetime | None:
     bare = entry.get("published") or entry.get("updated")
+    if isinstance(bare, str) and HALF_OF_DAY.search(bare):  # 3:30 PM, 下午3:30: the feed parser drops the half
+        return dates.parse(bare.strip(), tz)  # of the day (or reads PM as a zone); undated if it cannot be placed
     if isinstance(bare, str) and bare.strip() and not _ZONED.search(bare):  # `2026-12-01 08:00:00`: Shanghai's
         when = dates.parse(bare.strip(), tz)  # clock (the feed parser read UTC), as a sitemap's or an API's
         if when is not None:
