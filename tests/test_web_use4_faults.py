@@ -247,3 +247,18 @@ def test_a_chart_across_a_new_year_names_the_years(town):
     assert len(named) >= 2 and named == sorted(set(named)), labels  # each year once, where it starts
     one_year = coverage_svg([("2026-11-16", "a", 3)], week_starts(datetime(2026, 12, 3).date(), 8))
     assert "<tspan" not in one_year  # within one year, the dates alone
+
+
+def test_a_topics_chart_period_is_chosen_on_the_page(town):
+    """A topic page drew the last 26 weeks and only an address with `weeks=` drew another period,
+    which no link, page or README named: a year's coverage for a report was out of reach. The
+    page offers its periods, the one shown unlinked; each drawn as it says."""
+    site, _ = town
+    page = get(site, "/topic/hu-ming").text
+    periods = {unescape(h): w for h, w in re.findall(r'<a href="([^"]*)">(\d+) weeks</a>', page)}
+    assert "26" not in periods.values() and {"4", "13", "52", "104"} <= set(periods.values()), periods
+    for href, weeks in periods.items():
+        drawn = get(site, href).text
+        assert f"last {weeks} weeks" in drawn and len(re.findall(r"<rect ", drawn)) >= 1, href
+        back = {w: unescape(h) for h, w in re.findall(r'<a href="([^"]*)">(\d+) weeks</a>', drawn)}
+        assert get(site, back["26"]).text.count("last 26 weeks") == 1  # the default again
