@@ -88,6 +88,19 @@ def webhook_world(tmp_path: Path, url: str, fmt: str = "json") -> Any:
     return ctx
 
 
+def add_news(tmp_path: Path, n: int, start: int = 0) -> None:
+    """`n` matched stories (news_lines from `start`) imported into tmp_path's m.db under its monitor.toml."""
+    from monitor import config
+    from monitor.pipeline import Context, import_lines
+    from monitor.store import Store
+
+    ctx = Context(config.load(tmp_path / "monitor.toml", tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+    try:
+        assert import_lines(ctx, news_lines(n, start)).matched == n
+    finally:
+        ctx.store.close()
+
+
 def story_numbers(text: str) -> list[int]:
     """The article numbers of the story URLs in `text`, in order."""
     return [int(m) for m in URL.findall(text)]

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from delivery_world import counts, news_lines, write_config
+from delivery_world import add_news, counts, news_lines, write_config
 from test_daemon import NO_PROXY, wait_for
 
 from monitor import config
@@ -59,14 +59,6 @@ def set_clock(path, seconds_before_eight):
 
 def shift_clock(path, seconds):
     path.write_text(str(float(path.read_text(encoding="utf-8")) + seconds), encoding="utf-8")
-
-
-def add_news(tmp_path, n, start):
-    ctx = Context(config.load(tmp_path / "monitor.toml", tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
-    try:
-        assert import_lines(ctx, news_lines(n, start)).matched == n
-    finally:
-        ctx.store.close()
 
 
 @pytest.mark.timeout(240)

@@ -31,23 +31,13 @@ import threading
 import time
 
 from conftest import SMTPSink, _start
-from delivery_world import StallingReceiver, counts, news_lines, write_config
-
-from monitor import config
-from monitor.pipeline import Context, import_lines
-from monitor.store import Store
-
-NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+from delivery_world import NO_PROXY, StallingReceiver, add_news, counts, write_config
 
 
 def world(tmp_path, channel):
     path = write_config(tmp_path / "monitor.toml", [channel])
     path.write_text(path.read_text(encoding="utf-8") + "[fetch]\ntimeout = 1.5\n", encoding="utf-8")
-    ctx = Context(config.load(path, tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
-    try:
-        assert import_lines(ctx, news_lines(3)).matched == 3
-    finally:
-        ctx.store.close()
+    add_news(tmp_path, 3)
 
 
 def digest(tmp_path):

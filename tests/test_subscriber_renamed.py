@@ -16,11 +16,7 @@ import subprocess
 import sys
 
 from conftest import SMTPSink, _start
-from delivery_world import counts, news_lines, write_config
-
-from monitor import config
-from monitor.pipeline import Context, import_lines
-from monitor.store import Store
+from delivery_world import add_news, counts, write_config
 
 
 def monitor(tmp_path, *args):
@@ -50,14 +46,6 @@ class DropsSecond(SMTPSink):
             server.transport.close()
             return "250 never said"
         return await super().handle_DATA(server, session, envelope)
-
-
-def add_news(tmp_path, n, start=0):
-    ctx = Context(config.load(tmp_path / "monitor.toml", tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
-    try:
-        assert import_lines(ctx, news_lines(n, start)).matched == n
-    finally:
-        ctx.store.close()
 
 
 def test_a_renamed_subscriber_gets_only_the_stories_its_robot_never_had(tmp_path, webhook_receiver):
