@@ -131,6 +131,8 @@ _EN_BEFORE_REACH = 40  # characters before a name looked at for a separator
 # The middle of every English enumeration of three items or more: ", " items, then "and" / "or"
 # (", xiamen and ", ", shanghai, shaoguan and "); items of at most 40 characters.
 _EN_LIST_CORE = re.compile(r", (?:[^,.;:!?()\[\]\"“”\n]{1,40}, )*[^,.;:!?()\[\]\"“”\n]{1,40}?,? (?:and|or) ")
+# the run of ", item" bits a try of _EN_LIST_CORE from one ", " walks (each item forced to its next comma)
+_EN_CHAIN = re.compile(r", (?:[^,.;:!?()\[\]\"“”\n]{1,40}, )*+")
 _EN_CLAUSE_REACH = 150  # characters either side of a hit searched for its clause's ends
 _EN_ITEM_WORDS = 4      # an inner item: "xiamen", "the pudong new area"
 _EN_LEAD_WORDS = 1      # words after a name in the first item ("shanghai firms, …"), before it in the last
@@ -221,7 +223,7 @@ class Enumerations:
         text = self.text
         if ", " not in text or (" and " not in text and " or " not in text):
             return []
-        return [(m.start() - _EN_BEFORE_REACH, m.end() + _EN_BEFORE_REACH) for m in _EN_LIST_CORE.finditer(text)]
+        return [(start - _EN_BEFORE_REACH, end + _EN_BEFORE_REACH) for start, end in english_lists(text)]
 
     @cached_property
     def stations(self) -> bool:
@@ -1026,3 +1028,21 @@ def _in_reach(reaches: list[tuple[int, int]], start: int, end: int) -> bool:
     """Is [start, end) inside one of the ascending, possibly overlapping `reaches`?"""
     k = bisect_right(reaches, (start, 1 << 62)) - 1
     return k >= 0 and any(a <= start and end <= b for a, b in reaches[max(0, k - 2) : k + 1])
+
+
+def english_lists(text: str) -> list[tuple[int, int]]:
+    """`_EN_LIST_CORE.finditer(text)`'s spans in one pass. The pattern alone tries every ", " of a
+    run of bits no "and"/"or" closes against every later one (quadratic: a 300 KB run took minutes).
+    A try from a ", " covers the tries from every later ", " of its run (their items are its own
+    after a few more), so once it fails the search goes on past the run."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (p := text.find(", ", pos)) >= 0:
+        m = _EN_LIST_CORE.match(text, p)
+        if m is not None:
+            out.append((p, m.end()))
+            pos = m.end()
+            continue
+        run = _EN_CHAIN.match(text, p)
+        pos = max(p + 1, run.end() - 1) if run is not None else p + 1
+    return out
