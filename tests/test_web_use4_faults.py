@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import datetime, timedelta, timezone
 from html import unescape
 from itertools import pairwise
 
 import pytest
 from click.testing import CliRunner
-from test_web import OFFLINE, Served, _chromium, get
+from test_web import Served, _browser, get
 
 from monitor import config as config_mod
 from monitor.cli import main
@@ -88,9 +87,7 @@ def on_phone(html: str, probe: str, tmp_path, width: int = 375) -> str:
         f'<html><body style="margin:0"><iframe src="page.html" width="{width}" height="800" style="border:0">'
         '</iframe><script>addEventListener("message", e => document.body.setAttribute("data-said", e.data));'
         "</script></body></html>", encoding="utf-8")
-    dom = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *OFFLINE,
-                          "--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom",
-                          (tmp_path / "phone.html").as_uri()], capture_output=True, text=True, timeout=90).stdout
+    dom = _browser(["--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom", (tmp_path / "phone.html").as_uri()])
     found = re.search(r'data-said="([^"]*)"', dom)
     assert found, dom[-2000:]
     return unescape(found.group(1))
