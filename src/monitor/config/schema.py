@@ -148,7 +148,7 @@ class Source(Table, frozen=True, kw_only=True):
     first_page: Count = 1
     # sitemap
     max_sitemaps: PositiveInt = 10
-    date_tz: Timezone = "Asia/Shanghai"
+    date_tz: Timezone = "Asia/Shanghai"  # a zoneless date's clock: sitemap, json-api, feed; html's {date:} and list dates
     # json-api
     method: Method | None = None  # None: POST with a form or body, else GET
     form: dict[str, str | int | float] | None = None
