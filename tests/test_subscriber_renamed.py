@@ -11,19 +11,9 @@ a subscriber still configured shares (two subscribers, one robot) takes nothing 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from conftest import SMTPSink, _start
 from delivery_world import add_news, counts, write_config
-
-
-def monitor(tmp_path, *args):
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"),
-                           "--db", str(tmp_path / "m.db"), *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_PROXY": "127.0.0.1",
-                               "HTTP_PROXY": "", "HTTPS_PROXY": "", "ALL_PROXY": ""})
+from test_outbox_retired import monitor
 
 
 def configure(tmp_path, channels, name="desk", also=None):
