@@ -36,11 +36,14 @@ from .output import local_iso, local_time, print_table, shown
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
 @click.option("--upto-id", type=click.IntRange(0), help="Only articles stored up to this id: the pages of one search "
               "stay put while new articles are stored (a page of the table that has a next names it).")
+@click.option("--after-id", type=click.IntRange(0), help="With --offset, sorted by date: the article the page before "
+              "ended with (a page of the table that has a next names it); the page is read from there, not counted "
+              "from the first (deep pages of a large archive).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "excel", "urls"]), default="table",
               show_default=True, help="excel: the CSV for a spreadsheet (a UTF-8 mark, so Excel reads the Chinese "
               "right; a cell that would start a formula begins with ').")
 @click.pass_obj
-def search(state, words, topic, source, since, until, articles, sort, limit, offset, upto_id, fmt) -> None:
+def search(state, words, topic, source, since, until, articles, sort, limit, offset, upto_id, after_id, fmt) -> None:
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
@@ -61,7 +64,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
     asked = {"topic": topic, "source": source, "since": after, "until": before, "limit": limit, "offset": offset,
-             "sort": sort, "articles": articles, "upto": upto_id}
+             "sort": sort, "articles": articles, "upto": upto_id, "after": after_id}
     # an export is written as it is read (50,000 rows: one batch in memory, not all of them); the table is measured whole
     page = search_page(ctx, query, **asked) if fmt == "table" else None
     rows = iter(page.results) if page is not None else search_rows(ctx, query, **asked)
@@ -74,8 +77,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     if first is None and not offset and (hint := nothing_found_hint(query) or minutes_hint(since, until)):
         click.echo(f"hint: {hint}", err=True)  # `三明 or 永安`, `--since 6m`: why nothing
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
-        click.echo(f"more: --offset {offset + limit} --upto-id {page.upto} (the next page, as the archive was when "
-                   "this one was read)", err=True)
+        after_page = f" --after-id {page.last}" if page.last is not None else ""
+        click.echo(f"more: --offset {offset + limit} --upto-id {page.upto}{after_page} (the next page, as the archive "
+                   "was when this one was read)", err=True)
 
 
 # What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and

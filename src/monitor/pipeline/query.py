@@ -31,6 +31,7 @@ class Page(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms at e
     more: bool
     terms: list[str]
     upto: int = 0  # the last article id the pages of this search hold (the next page's `upto`)
+    last: int | None = None  # by date, the article that placed the page's last result (the next page's `after`)
 
 
 def parse_query(query: str) -> Query:
@@ -57,13 +58,17 @@ MOST_ROWS = 2**31 - 1
 
 def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
-                sort: str = "date", articles: bool = False, upto: int | None = None) -> Page:
+                sort: str = "date", articles: bool = False, upto: int | None = None, after: int | None = None) -> Page:
     """Like `search`, plus whether another page follows (`limit` 0: everything). `upto`: only the
     articles stored by the time an earlier page was read (its `Page.upto`), so that articles
-    stored since do not shift the pages (`--offset` alone moves with every new article)."""
+    stored since do not shift the pages (`--offset` alone moves with every new article).
+    `after`: the page before `offset` ended with this article (its `Page.last`): by date, the
+    page is read from there, not by counting `offset` results from the first (page 5,000 of
+    everything cost ~100 ms at 200,000 articles); a stored article only, else `offset` is counted."""
     q, filters, page, more, skip, upto = _chosen(ctx, query, topic, source, since, until, limit, offset, sort,
-                                                 articles, upto)
-    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), upto)
+                                                 articles, upto, after)
+    return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), upto,
+                page[-1][0] if page and sort == "date" else None)
 
 
 BATCH = 500  # results read in full at a time by `search_rows`
@@ -71,18 +76,20 @@ BATCH = 500  # results read in full at a time by `search_rows`
 
 def search_rows(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
-                sort: str = "date", articles: bool = False, upto: int | None = None) -> Iterator[dict]:
+                sort: str = "date", articles: bool = False, upto: int | None = None,
+                after: int | None = None) -> Iterator[dict]:
     """`search_page`'s results one by one, read BATCH at a time: an export of 50,000 rows holds
     their ids and one batch's rows (bodies, reposts, snippets), not every row at once, and its
     first rows are written while the rest are read."""
-    q, filters, page, _, skip, _ = _chosen(ctx, query, topic, source, since, until, limit, offset, sort, articles, upto)
+    q, filters, page, _, skip, _ = _chosen(ctx, query, topic, source, since, until, limit, offset, sort, articles,
+                                           upto, after)
     for start in range(0, len(page), BATCH):
         yield from _results(ctx, q, filters, page[start:start + BATCH], articles, skip)
 
 
 def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, since: datetime | None,
             until: datetime | None, limit: int, offset: int, sort: str, articles: bool, upto: int | None,
-            ) -> tuple[Query, Filters, list[tuple[int, int]], bool, frozenset[str], int]:
+            after: int | None = None) -> tuple[Query, Filters, list[tuple[int, int]], bool, frozenset[str], int]:
     """The query, filters, (article, story) pairs of the page, whether more follow, the common
     tokens left to the check, and the last article id the page holds."""
     check_topic(topic, ctx.topic_names)
@@ -92,7 +99,11 @@ def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, sin
     last = ctx.store.last_article_id()
     if upto is not None and upto >= last:
         upto = None  # nothing stored since: the filter would only cost (a topic's own index is read alone)
-    filters = Filters(topic=topic, source=source, since=since, until=until, upto=upto)
+    # a next page by date read from where the last ended (`after`), not counted from the first
+    before = ctx.store.sort_key(after) if after is not None and offset and sort == "date" else None
+    if before is not None:
+        offset = 0
+    filters = Filters(topic=topic, source=source, since=since, until=until, upto=upto, before=before)
     # one more tells whether a next page exists; past MOST_ROWS (a C int, as SQLite reads rows) a
     # page is empty: no store holds that many stories
     want = None if limit == 0 else min(offset + limit + 1, MOST_ROWS)
@@ -101,10 +112,12 @@ def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, sin
         else frozenset[str]()
     at = _at_address(ctx, query, filters)  # an article's address pasted as the query: that article
     pairs = iter(at) if at else _ordered(ctx, q, filters, sort, want, skip)
+    if before is not None and not articles and not at:
+        pairs = _unshown(ctx, q, filters, pairs, skip, want)
     chosen = list(islice(pairs, want)) if articles else _fold(pairs, want)
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
-    return q, filters, page, more, skip, last if upto is None else upto
+    return q, filters._replace(before=None), page, more, skip, last if upto is None else upto
 
 
 def _at_address(ctx: Reading, query: str, filters: Filters) -> list[tuple[int, int]]:
@@ -238,16 +251,7 @@ def _leads(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int]]
     asked first, then its next four, then the rest, for the stories still without a lead (a
     repost usually matches as its original does: ~20 members asked instead of every member of
     every story, whose bodies a checked term reads)."""
-    plan, fast = querylang.plan(q, skip=skip), querylang.plan(q, prefix=False, skip=skip)
-
-    def matching(ids: list[int]) -> set[int]:
-        if fast == plan:
-            return ctx.store.select_matching(ids, plan.match, plan.exclude, filters,
-                                             None if plan.exact else _checker(q))
-        # as the walk tests them: a prefix query for a character costs ~100 ms on a large index
-        return ctx.store.select_matching(ids, fast.match, fast.exclude, filters,
-                                         None if q.instr_exact() else _checker(q), contains=q.required_chars())
-
+    matching = _matcher(ctx, q, filters, skip)
     lead = {s: a for a, s in page if len(members.get(s, [])) <= 1}
     asked = dict.fromkeys((s for _, s in page), 0)
     for size in (1, 4, None):
@@ -264,6 +268,40 @@ def _leads(ctx: Reading, q: Query, filters: Filters, page: list[tuple[int, int]]
             if (first := next((i for i in ids if i in ok), None)) is not None:
                 lead[story] = first
     return [(lead.get(s, a), s) for a, s in page]
+
+
+def _matcher(ctx: Reading, q: Query, filters: Filters, skip: frozenset[str]) -> Callable[[list[int]], set[int]]:
+    """Which of some articles' ids match the query within the filters."""
+    plan, fast = querylang.plan(q, skip=skip), querylang.plan(q, prefix=False, skip=skip)
+
+    def matching(ids: list[int]) -> set[int]:
+        if fast == plan:
+            return ctx.store.select_matching(ids, plan.match, plan.exclude, filters,
+                                             None if plan.exact else _checker(q))
+        # as the walk tests them: a prefix query for a character costs ~100 ms on a large index
+        return ctx.store.select_matching(ids, fast.match, fast.exclude, filters,
+                                         None if q.instr_exact() else _checker(q), contains=q.required_chars())
+    return matching
+
+
+def _unshown(ctx: Reading, q: Query, filters: Filters, pairs: Iterator[tuple[int, int]],
+             skip: frozenset[str], want: int | None) -> Iterator[tuple[int, int]]:
+    """The pairs of stories not shown on an earlier page: a story is placed by its newest match,
+    and one with a match at or before where this page begins (`filters.before`, newest first)
+    was placed there. Its members newer than that are asked, a slice of stories at a time
+    (the page's first, then growing)."""
+    before = filters.before
+    assert before is not None
+    matching = _matcher(ctx, q, filters._replace(before=None), skip)
+    shown: dict[int, bool] = {}
+    size = want or 64
+    while chunk := list(islice(pairs, size)):
+        if new := {s for _, s in chunk if s not in shown}:
+            newer = ctx.store.members_placed_before(new, before)
+            placed = {newer[i] for i in matching(list(newer))} if newer else set()
+            shown.update((s, s in placed) for s in new)
+        yield from (p for p in chunk if not shown[p[1]])
+        size = min(size * 2, 512)
 
 
 def _snippet(ctx: Reading, row: dict, terms: list[str]) -> str:

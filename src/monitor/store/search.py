@@ -57,6 +57,7 @@ class Filters(NamedTuple):  # not a frozen dataclass: making one costs ~0.8 ms a
     since: datetime | None = None
     until: datetime | None = None
     upto: int | None = None  # only articles stored by then (ids up to this): pages that stay put
+    before: tuple[str, int] | None = None  # only articles after this (date, id) in the order shown: a next page
 
 
 class Walk(NamedTuple):  # as Filters
@@ -148,6 +149,12 @@ class SearchPart(StoreBase):
                                f"AND canonical_url IN ({{marks}})", canonical_urls, params)
         return [(r["id"], r["story_id"]) for r in sorted(rows, key=lambda r: (r["date"] or "", r["id"]), reverse=True)]
 
+    def sort_key(self, article_id: int) -> tuple[str, int] | None:
+        """The (date, id) an article is sorted by (newest first), None when it is not stored:
+        where a next page begins (`Filters.before`)."""
+        row = self.conn.execute(f"SELECT {KEY} FROM articles INDEXED BY {BY_ID} WHERE id = ?", [article_id]).fetchone()
+        return None if row is None or row[0] is None else (row[0], article_id)
+
     def article_rows(self, ids: list[int]) -> list[dict]:
         """Full rows of these articles, in the order given, each with its matched `topics`."""
         rows = {r["id"]: r for r in self._in_chunks("SELECT * FROM articles WHERE id IN ({marks})", ids)}
@@ -170,6 +177,16 @@ class SearchPart(StoreBase):
                 f"ORDER BY date, a.id", story_ids):
             out.setdefault(r["story_id"], []).append(r)
         return out
+
+    def members_placed_before(self, story_ids: Iterable[int], before: tuple[str, int]) -> dict[int, int]:
+        """Of these stories, the articles at or before `before` in the order shown (newer, or as
+        new and of a higher id): article id → story id. From the story and (id, date) indexes,
+        never the rows."""
+        rows = self._in_chunks(
+            f"SELECT a.id, a.story_id FROM articles a JOIN articles d INDEXED BY {BY_ID} ON d.id = a.id "
+            f"WHERE coalesce(d.published, d.fetched_at) >= ? AND NOT (coalesce(d.published, d.fetched_at) = ? "
+            f"AND a.id < ?) AND a.story_id IN ({{marks}})", story_ids, [before[0], *before])
+        return {r["id"]: r["story_id"] for r in rows}
 
     # -- strategies ------------------------------------------------------------------------------
 
@@ -294,7 +311,7 @@ class SearchPart(StoreBase):
         a past year's news) would otherwise be walked to them through every newer row (~1 s at
         1M). The count from the oldest rowid, which chose the walk, says nothing of that."""
         sql, params, date, ident = self._walk_sql(filters)
-        late = filters if filters == Filters(topic=filters.topic) and filters.topic else None  # story ids read later
+        late = filters if _topic_alone(filters) else None  # story ids read later
         order = f" ORDER BY {date} DESC, {ident} DESC LIMIT ?"
         size, scanned, given, last = 64, 0, 0, None
         budget, recheck = walk.budget, walk.recheck and match is not None
@@ -331,7 +348,7 @@ class SearchPart(StoreBase):
         SQLite builds once; Python sees only the matches, fetched as they are taken. Past
         `walk.budget` rows walked, `WalkBudget` (what was handed over is the sorted order's start)."""
         sql, params, date, ident = self._walk_sql(filters)
-        late = filters if filters == Filters(topic=filters.topic) and filters.topic else None  # story ids read later
+        late = filters if _topic_alone(filters) else None  # story ids read later
         rows = self.conn.execute(
             f"SELECT * FROM ({sql} ORDER BY {date} DESC, {ident} DESC LIMIT ?) "
             f"WHERE {'article_id' if filters.topic else 'id'} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
@@ -348,13 +365,16 @@ class SearchPart(StoreBase):
         if not filters.topic:
             where, params = _where(filters)
             return f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}", params, KEY, "id"
-        if filters == Filters(topic=filters.topic):  # the topic's index alone: story ids read for matches only
+        # a next page seeks the topic's own index to where the last one ended (its date is the article's)
+        seek, sought = ("", []) if filters.before is None else (
+            " AND t.date <= ? AND NOT (t.date = ? AND t.article_id >= ?)", [filters.before[0], *filters.before])
+        if _topic_alone(filters):  # the topic's index alone: story ids read for matches only
             sql = f"SELECT article_id, NULL, date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} WHERE topic = ?"
-            return sql, [filters.topic], "t.date", "t.article_id"
-        where, params = _where(filters._replace(topic=None))
+            return sql + seek, [filters.topic, *sought], "t.date", "t.article_id"
+        where, params = _where(filters._replace(topic=None, before=None))
         sql = (f"SELECT t.article_id, story_id, t.date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} "
-               f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}")
-        return sql, [filters.topic, *params], "t.date", "t.article_id"
+               f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}{seek}")
+        return sql, [filters.topic, *params, *sought], "t.date", "t.article_id"
 
     def _containing(self, chunk: list[tuple[int, int]], contains: Contains) -> list[tuple[int, int]]:
         """The pairs whose title (or body) holds one of each group's characters (SQL instr)."""
@@ -470,10 +490,18 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
     if filters.upto is not None:
         where.append("id <= ?")
         params.append(filters.upto)
+    if filters.before is not None:  # written so that SQLite seeks the date index to it
+        where.append(f"{KEY} <= ? AND NOT ({KEY} = ? AND id >= ?)")
+        params += [filters.before[0], *filters.before]
     if filters.topic:
         where.append("EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = articles.id AND t.topic = ?)")
         params.append(filters.topic)
     return " AND ".join(where), params
+
+
+def _topic_alone(filters: Filters) -> bool:
+    """A topic and no other filter (but where a next page begins, which its index seeks)."""
+    return bool(filters.topic) and filters._replace(before=None) == Filters(topic=filters.topic)
 
 
 def _take(pairs: Iterator[tuple[int, int]], n: int) -> list[tuple[int, int]]:

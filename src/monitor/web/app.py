@@ -168,18 +168,19 @@ class _Pages:
             p["sort"] = ""
         return p
 
-    def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None):
+    def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None,
+                after: int | None = None):
         since, until = parse_since(p["since"], "since"), parse_until(p["until"], "until")
         check_order(since, until, p["since"], p["until"], ("since", "until"))  # as the CLI: not "nothing found"
         return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
                            since=since, until=until, sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit,
-                           upto=upto)
+                           upto=upto, after=after)
 
     async def search(self, request: Request) -> Response:
         p = self._params(request)
         page = max(1, _int(request.query_params.get("page"), 1))
         try:
-            result = self._search(p, page, upto=_upto(request))
+            result = self._search(p, page, upto=_upto(request), after=_upto(request, "after"))
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_menu(), link=_link)
@@ -192,7 +193,8 @@ class _Pages:
                       and bool(self._search({**p, "topic": "", "source": "", "since": "", "until": ""}, 1, limit=1).results))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
                            hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
-                           sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto)
+                           sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto,
+                           last=result.last, after=_upto(request, "after"))
 
     def _source_menu(self) -> list[str] | None:
         """The source filter's menu, or None (a field) past SOURCE_MENU_MOST names: an archive
@@ -249,16 +251,16 @@ class _Pages:
         if within in self.ctx.cfg.topics:
             weeks = request.query_params.get("weeks", "")
             p.update(within=within, **({"weeks": weeks} if weeks.isdigit() and len(weeks) < 4 else {}))
-        at, upto = _int(request.query_params.get("at"), 1), _upto(request)  # ... and the page of it
+        at, upto, after = _int(request.query_params.get("at"), 1), _upto(request), _upto(request, "after")  # ... its page
         if at > 1:
-            p.update(at=str(at), **({"upto": str(upto)} if upto is not None else {}))
+            p.update(at=str(at), **{k: str(v) for k, v in (("upto", upto), ("after", after)) if v is not None})
         if "within" in p:
             back_path, back_words = topic_path(within), within
             back = {k: p[k] for k in ("weeks",) if k in p}
         else:
             back_path, back_words = "/search", "search"
-            back = {k: v for k, v in p.items() if k not in ("at", "upto")}
-        back.update(page=p.get("at", ""), upto=p.get("upto", ""))
+            back = {k: v for k, v in p.items() if k not in ("at", "upto", "after")}
+        back.update(page=p.get("at", ""), upto=p.get("upto", ""), after=p.get("after", ""))
         q = p.get("q", "")
         terms = self._terms(q)
         pages = -(-len(members) // STORY_PAGE)
@@ -306,10 +308,12 @@ class _Pages:
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
         starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
         since = datetime.combine(date.fromisoformat(starts[0]), datetime.min.time(), SHANGHAI)
-        result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request))
+        result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request),
+                             after=_upto(request, "after"))
         chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
-                           chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto,
+                           chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto, last=result.last,
+                           after=_upto(request, "after"),
                            p={"weeks": str(weeks)} if "weeks" in request.query_params else {})
 
     async def topic_feed(self, request: Request) -> Response:
@@ -379,10 +383,10 @@ def week_starts(today: date, weeks: int) -> list[str]:
     return [(monday - timedelta(weeks=k)).isoformat() for k in range(weeks - 1, -1, -1)]
 
 
-def _upto(request: Request) -> int | None:
-    """The pinned archive state of a page after the first (`Page.upto`), None when absent or not
-    a number."""
-    value = _int(request.query_params.get("upto"), -1)
+def _upto(request: Request, name: str = "upto") -> int | None:
+    """The pinned archive state of a page after the first (`Page.upto`), or with `name` "after"
+    the article the page before ended with (`Page.last`); None when absent or not a number."""
+    value = _int(request.query_params.get(name), -1)
     return value if 0 <= value < 2**63 else None
 
 
