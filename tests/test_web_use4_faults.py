@@ -14,6 +14,7 @@ from itertools import pairwise
 import pytest
 from click.testing import CliRunner
 from test_web import Served, _browser, get
+from test_web_use2_faults import _story_of
 
 from monitor import config as config_mod
 from monitor.cli import main
@@ -70,10 +71,6 @@ def town(tmp_path_factory):
     with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
         yield served, store
     store.close()
-
-
-def _story_of(store: Store, url: str) -> int:
-    return store.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()[0]
 
 
 def on_phone(html: str, probe: str, tmp_path, width: int = 375) -> str:
