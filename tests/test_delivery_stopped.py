@@ -32,6 +32,7 @@ import time
 
 from conftest import SMTPSink, _start
 from delivery_world import NO_PROXY, StallingReceiver, add_news, counts, write_config
+from test_daemon import wait_for
 
 
 def world(tmp_path, channel):
@@ -121,10 +122,8 @@ def test_sigterm_while_a_webhook_asks_to_be_tried_again_later_stops_at_once(tmp_
     world(tmp_path, {"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"})
     webhook_receiver.fail(1, 503, {"Retry-After": "20"})
     proc = digest(tmp_path)
-    wait = time.monotonic() + 60
-    while not webhook_receiver.requests and time.monotonic() < wait:
-        time.sleep(0.05)
-    time.sleep(0.3)
+    wait_for(lambda: webhook_receiver.requests, 60, "the first try")
+    time.sleep(0.3)  # the 503 read: the stop meets the wait before the next try
     err = terminated(proc)
     assert proc.returncode == 1, err
     assert "stopped by SIGTERM" in err, err
