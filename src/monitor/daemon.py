@@ -70,6 +70,7 @@ def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
             continue
         log.info("signal %s: stopping after running jobs finish", signum)
         reloader.ctx.stopping.set()  # a digest under way ends after its current message; the rest wait
+        reloader.halt()  # before shutdown, which holds the job store's lock while it waits for the jobs
         sched.shutdown(wait=True)
         return
 
@@ -270,6 +271,7 @@ class Reloader:
         self.sched, self.ctx, self.build, self.after = sched, ctx, build, after
         self.reloads = self._asked = 0
         self._one_at_a_time = threading.Lock()
+        self.halted = False
 
     def request(self) -> None:
         """On SIGHUP: reload in the scheduler's own thread pool, between jobs, not in the caller.
@@ -283,7 +285,15 @@ class Reloader:
         """Re-read the config file and bring the jobs in line with it; False (old config kept) when it is invalid.
         Reloads take turns, each reading the file when its turn comes: the last read is the newest."""
         with self._one_at_a_time:
-            return self._reload()
+            return False if self.halted else self._reload()
+
+    def halt(self) -> None:
+        """No reload after this; one under way ends first. A SIGTERM just after a SIGHUP stopped the
+        scheduler, whose shutdown holds its job store's lock while waiting for running jobs, as the
+        reload came to bring the jobs in line (that lock): each waited for the other, the process
+        hung without 'daemon stopped' until docker stop's SIGKILL (systemd's, 90 s on)."""
+        with self._one_at_a_time:
+            self.halted = True
 
     def _reload(self) -> bool:
         old = self.ctx.cfg

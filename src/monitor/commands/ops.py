@@ -107,6 +107,10 @@ def run(state, once, metrics_port, metrics_host) -> None:
     from ..pipeline.reindex import fingerprints_up_to_date, index_up_to_date
     from ..scheduler import run as run_daemon
 
+    if not once:  # a SIGHUP during the start (a reload or a log rotation while it rebuilds) is read once the jobs
+        import signal  # run, not SIGHUP's default: the process gone without a line (daemon.signals_held)
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
     with single(state.cfg.db_path):
         require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
         with rebuild_progress() as progress:
