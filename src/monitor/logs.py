@@ -98,3 +98,7 @@ def setup(level: int, stream: TextIO) -> None:
     # Two lines a job run ("Running job", "executed successfully", said of a failed poll too)
     # were two thirds of the daemon's -v log; its warnings (a run missed or skipped) stay.
     logging.getLogger("apscheduler.executors").setLevel(max(level, logging.WARNING))
+    # and two lines a job at each start ("Adding job tentatively -- it will be properly scheduled
+    # ...", "Added job ..."; 400 for 200 sources), two more at each SIGHUP: 'daemon started: N poll
+    # jobs' and 'config reloaded ... added= changed= removed=' say it; the scheduler's warnings stay.
+    logging.getLogger("apscheduler.scheduler").setLevel(max(level, logging.WARNING))
