@@ -120,3 +120,17 @@ def test_a_chinese_numeral_date_under_the_sites_boxes_dates_the_page():
     assert published(page(under=under)) == "2014-11-09T16:00:00+00:00"
     # a day told in a sentence under the text is no date line
     assert published(page(under="<div class='more'>热门推荐</div><p>二〇一四年十一月十日召开的会议决定……</p>")) is None
+
+
+# regress-27: the event's day and hour, no posting date itself, still gives a yearless dateline its year (as a
+# dated list beside the text does): without it the dateline took the fetch's year, or a side list's.
+_SIDE = ("<div class='side'><h3>最新更新</h3>·<a>关于举办青年教师基本功比赛的通知</a>[2008-11-02]<br>"
+         "·<a>第三片区教研活动简报</a>[2008-10-30]</div>")
+
+
+def test_the_events_day_and_hour_gives_a_yearless_dateline_its_year():
+    first = "2015年10月17日下午，城南网10月16日电 城南中学在学校报告厅举行读书节启动仪式，全校师生参加。"
+    assert published(page(first))[:4] == "2015"  # (10-16 in Shanghai)
+    side = page(first).replace("<div class='art'>", _SIDE + "<div class='art'>")
+    assert published(side)[:4] == "2015"
+    assert published(page("2020年11月23日下午，学校在操场举行读书节启动仪式。")) is None  # alone: still undated

@@ -516,24 +516,25 @@ FARTHEST = 100_000
 
 
 def nearest_date(text: str, at: int, now: datetime, within: int = 10**9, header: int = 0,
-                 western: bool = False, lists: bool = False) -> datetime | None:
+                 western: bool = False, lists: bool = False, hours: bool = False) -> datetime | None:
     """The plausible FULL_DATE (with `western`, also `March 6, 2018`, `6 March 2018`, `6.3.2018`) closest to
     position `at` (one after it counts double distance) and not farther than `within`, skipping
     a dated list's items (unless `lists`) and today's date printed by a page clock (`今天是…`, or a
-    date with its weekday before position `header`, where the headline starts)."""
+    date with its weekday before position `header`, where the headline starts). With `hours`, also an
+    event's day and hour (`_event_hour`: no posting date, but a fair year for a yearless dateline)."""
     best: tuple[datetime | None, int] = (None, min(within, FARTHEST))
-    best = _closest(FULL_DATE, from_full_match, text, at, now, header, best, lists)
+    best = _closest(FULL_DATE, from_full_match, text, at, now, header, best, lists, hours)
     for pattern in _ROC_FORMS:  # `114年01月13日` (Taiwan) above a headline or in a byline
-        best = _closest(pattern, _from_roc, text, at, now, header, best, lists)
+        best = _closest(pattern, _from_roc, text, at, now, header, best, lists, hours)
     if western:  # pages without meta: an English date above the headline or in the byline
         for pattern, convert in ((_EN_DATE, _from_english), (_EN_DAY_FIRST, _from_english), (_DOTTED, _from_dotted)):
-            best = _closest(pattern, convert, text, at, now, header, best, lists)
+            best = _closest(pattern, convert, text, at, now, header, best, lists, hours)
     return best[0]
 
 
 def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], datetime | None], text: str,
              at: int, now: datetime, header: int, best: tuple[datetime | None, int],
-             lists: bool) -> tuple[datetime | None, int]:
+             lists: bool, hours: bool = False) -> tuple[datetime | None, int]:
     """`best` (a date and its distance from `at`), or a plausible `pattern` match closer to `at`."""
     for match in pattern.finditer(text, max(0, at - best[1])):  # one farther before `at` cannot win
         distance = at - match.start() if match.start() <= at else 2 * (match.start() - at)
@@ -544,7 +545,8 @@ def _closest(pattern: re.Pattern[str], convert: Callable[[re.Match[str]], dateti
         found = plausible(convert(match), now)
         if (found and not _clock(text, match, header) and not today_clock(text, match, found, now)
                 and (lists or not (_listed(text, match) or _timed_list(text, match) or _headed(text, match)))
-                and not _in_sentence(text, match) and not _adopted(text, match) and not _in_period(text, match)
+                and not _in_sentence(text, match) and (hours or not _event_hour(text, match))
+                and not _adopted(text, match) and not _in_period(text, match)
                 and not _deadline(text, match)
                 and not reply_floor(text, match.start()) and not _teased(text, match.start())
                 and not since_start(text, match.start(), match.end())
@@ -674,10 +676,6 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     not when the page was posted (a byline's comma leads to its fields: `…日，来源：`)."""
     if _event_on(text, match):
         return True
-    part = _DAYPART.match(text, match.end())
-    if part and (text[part.end() : part.end() + 1] in ("，", ",", "、") or (
-            CJK_CHAR.match(text, part.end()) is not None and _BYLINE_WORDS.match(text, part.end()) is None)):
-        return True  # `2020年11月23日下午，…`, `…下午3时许全市…`: the hour of an event, running on (not `下午 03:14:22`)
     after = text[match.end() : match.end() + 9]
     if after[:1] in ("。", "；") and text[max(0, match.start() - 3) : match.start()].rstrip()[-1:] in _COPULAS:
         return True  # `…截止时间为2017年3月16日。`: a sentence's statement of a day
@@ -690,6 +688,15 @@ def _in_sentence(text: str, match: re.Match[str]) -> bool:
     if after[:1] == "," and (CJK_CHAR.match(rest) is None or rest.startswith(_ZONE_WORDS)):
         return False  # `,` in running Chinese text only; `2012年12月10日, 格林尼治标准时间17:41` is a byline
     return after[:1] in ("，", "、", ",") and _BYLINE_WORDS.match(rest) is None
+
+
+def _event_hour(text: str, match: re.Match[str]) -> bool:
+    """Whether a part of the day (and an hour) runs on after a date (`2020年11月23日下午，…`,
+    `…下午3时许全市…`): the hour of an event, not when the page was posted (not `下午 03:14:22`)."""
+    part = _DAYPART.match(text, match.end())
+    return part is not None and (text[part.end() : part.end() + 1] in ("，", ",", "、") or (
+        CJK_CHAR.match(text, part.end()) is not None and _BYLINE_WORDS.match(text, part.end()) is None))
+
 
 # A part of the day and an hour right after a date (`下午`, `上午9时30分许`), as a sentence tells an event.
 _DAYPART = re.compile(r"(?:上午|下午|中午|晚上|早上|早晨|清晨|凌晨|傍晚|晚间|晚間|夜间|夜間)"
@@ -755,7 +762,7 @@ def without_comment_times(text: str, end: int) -> str:
 def without_clauses(text: str) -> str:
     """`text` with the dates that open a clause of running text blanked out (same length): a caption
     over the text (`2015年10月15日, 佐敦一家…。攝:…`) in a byline region says when the picture was taken."""
-    spans = [m.span() for m in FULL_DATE.finditer(text) if _in_sentence(text, m)]
+    spans = [m.span() for m in FULL_DATE.finditer(text) if _in_sentence(text, m) or _event_hour(text, m)]
     return _blanked(text, spans)
 
 

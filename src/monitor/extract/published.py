@@ -203,9 +203,10 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # Dates told inside the text's sentences (`…于2019年3月10日召开…`) are its events', not the page's posting.
     told = dates.without_running_dates(text, places.body_at, places.body_end) if places.body_end else text
     near = dates.nearest_date(told, places.body_at, now, header=places.head_at, western=western)
-    # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline.
+    # A dated list is no date of the article's, but its year is a fair hint for a yearless dateline;
+    # so is an event's day and hour in the text (`2020年11月23日下午，…`), nearer than a side list.
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
-                                        western=western, lists=True)
+                                        western=western, lists=True, hours=True)
     hint = listed.astimezone(dates.SHANGHAI).year if listed else None
     near_body = places.page_text[max(0, places.body_at - 3000) : min(places.body_at + 20000, stop)]
     # A full date in the byline line under the body beats a wire dateline whose year is borrowed.
