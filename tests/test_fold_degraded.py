@@ -7,15 +7,13 @@ neither joined the other, whichever came first. Both texts begin where what they
 but for those few characters (`dedup.starts_alike`).
 
 A column's copy frames the whole story between the column's fixed introduction and sign-off; a
-copy spliced from the story's first paragraphs and another report's paragraph, met after it, was
-read as quoting the story because the column's copy "quoted" the splice (text of its own at both
-edges, the splice's closing paragraph left out). Only a text this article quotes sets the story
-apart from it, not one quoting this article: a follow-up quoting the story still stays apart.
+follow-up quoting the story met after it still stays apart. (A copy spliced from the story's first
+paragraphs and another report's paragraph, met after the column, stays a story of its own: the
+column's copy quotes it. Dropping such quoting texts (0e5ce63) folded pages of other stories into
+fold-19's held stories, P 0.988 -> 0.965; its test is gone, regress-27.)
 """
 
 from __future__ import annotations
-
-import itertools
 
 from test_fold_edges import _stories
 
@@ -63,18 +61,6 @@ _COLUMN_OUT = "本栏目由某市融媒体中心与某某报社联合推出，�
 _OTHER = ("县林业局负责人表示，今年全县还将完成植树造林一万二千亩，新建防火林带八十公里，并对二十个重点林区的"
           "监控设备进行升级改造，力争全年森林火灾受害率控制在千分之零点三以内，守护好全县的绿色家底。")
 _MORE = "与此同时，县里还将启动林下经济示范基地建设，发展林下种植和养殖，带动山区群众增收致富，让护林员的腰包也鼓起来。"
-
-
-def test_a_splice_met_after_a_column_framing_the_story_joins_it(tmp_path):
-    column = "\n".join([_COLUMN_IN] + _STORY + [_COLUMN_OUT])
-    spliced = "\n".join(_STORY[:2] + [_OTHER + _MORE])
-    items = [("https://paper.example.cn/birds/2.html", TITLE, "\n".join(_STORY)),
-             ("http://www.county.example.gov.cn/zk/3.htm", f"山海周刊｜{TITLE}", column),
-             ("https://www.portal.example.cn/birds/4.shtml", TITLE, "\n".join(_STORY[:2]))]
-    for n, order in enumerate(itertools.permutations(range(3))):
-        (where := tmp_path / str(n)).mkdir()
-        ids = _stories(where, [items[i] for i in order] + [("https://splice.example.cn/birds/5.html", TITLE, spliced)])
-        assert len(set(ids)) == 1, order
 
 
 def test_a_follow_up_quoting_the_story_after_a_column_stays_apart(tmp_path):
