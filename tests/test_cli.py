@@ -184,7 +184,7 @@ def test_match_eval_reports_precision_recall(env, tmp_path):
     result = env("match", "--eval", str(labels))
     assert result.exit_code == 0 and "precision" in result.output.lower() and "recall" in result.output.lower()
     # of ids "a" and "b", match.held_out keeps "b" apart
-    assert "tuning part (1 items)" in result.output and "held-out fifth (1 items)" in result.output
+    assert "tuning part (1 item)" in result.output and "held-out fifth (1 item)" in result.output
 
 
 def test_match_eval_of_an_empty_file_is_an_error_not_a_perfect_score(env, tmp_path):

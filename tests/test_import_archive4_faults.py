@@ -148,7 +148,7 @@ def test_an_rss_export_is_imported_item_by_item(tmp_path, encoding):
 
 def test_an_atom_export_is_imported_by_its_alternate_links(tmp_path):
     result = run_import(tmp_path, ATOM.encode())
-    assert result.returncode == 0 and "1 items: 1 new" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "1 item: 1 new" in result.stdout, result.stdout + result.stderr
     with sqlite3.connect(tmp_path / "m.db") as conn:
         got = list(conn.execute("SELECT url, title, body, source FROM articles"))
     assert got == [("https://jianning.example.cn/n/1.html", "建宁县莲子丰收", "建宁县莲子喜获丰收。", "建宁发布")]
@@ -159,7 +159,7 @@ def test_a_feed_broken_half_way_keeps_the_items_before_and_names_the_line(tmp_pa
     result = run_import(tmp_path, broken.encode())
     assert result.returncode == 1
     assert "line 8: the feed cannot be read from here on (mismatched tag)" in result.stderr, result.stderr
-    assert "1 items: 1 new" in result.stdout
+    assert "1 item: 1 new" in result.stdout
 
 
 # --- dates without a zone ---------------------------------------------------------------------------

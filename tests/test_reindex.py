@@ -197,7 +197,7 @@ def test_search_on_a_stale_store_warns_once_and_still_answers(ctx, tmp_path):
     warnings = stale.stderr.splitlines()
     assert len(warnings) == 1 and warnings[0].startswith("warning:") and "monitor reindex" in warnings[0]
     fixed = monitor(tmp_path, "reindex")
-    assert fixed.returncode == 0 and "re-indexed 1 articles, fingerprinted 1" in fixed.stdout, fixed.stderr
+    assert fixed.returncode == 0 and "re-indexed 1 article, fingerprinted 1" in fixed.stdout, fixed.stderr
     assert monitor(tmp_path, "search", "上海").stderr == ""
     assert "up to date" in monitor(tmp_path, "reindex").stdout
 

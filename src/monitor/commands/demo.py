@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..plural import counted
 from .output import local_time, print_table
 
 if TYPE_CHECKING:  # imported where used: `monitor --help` loads only the command definitions
@@ -64,7 +65,7 @@ def demo(state, workdir) -> None:
             report_table(poll(ctx))
     click.secho("\n== 2. the digest for subscriber 'demo'", bold=True)
     for r in send_digests(ctx, "demo", out=sys.stdout):
-        click.echo(f"({r.status}: {r.stories} stories via {r.channel})")
+        click.echo(f"({r.status}: {counted(r.stories, 'story')} via {r.channel})")
     for step, query in ((3, "沪明对口合作"), (4, "滬明")):
         click.secho(f"\n== {step}. monitor search {query}", bold=True)
         rows = search(ctx, query, limit=10)

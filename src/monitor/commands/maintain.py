@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 
 import click
 
+from ..plural import counted
+
 STALE_INDEX = ("warning: the search index was made by another version of monitor (its text normalising "
                "changed), so some stored articles may not be found; run `monitor reindex` (any poll or "
                "import also does it)")
@@ -53,7 +55,7 @@ def reindex(state, force) -> None:
     with rebuild_progress() as progress:
         done = bring_up_to_date(state.existing().context(), progress, force=force)
     if done.indexed or done.fingerprinted:
-        click.echo(f"re-indexed {done.indexed} articles, fingerprinted {done.fingerprinted}")
+        click.echo(f"re-indexed {counted(done.indexed, 'article')}, fingerprinted {done.fingerprinted}")
     else:
         click.echo("the search index and fingerprints are up to date")
 

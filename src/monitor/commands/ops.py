@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import click
 
 from ..errors import ConfigError, InputError
+from ..plural import counted
 from .maintain import rebuild_progress
 from .output import local_time, print_table
 
@@ -82,7 +83,7 @@ def poll(state, names) -> None:
     report_table(reports)
     total_new = sum(r.new for r in reports)
     failed = [r.source for r in reports if r.status == "error"]
-    click.echo(f"{len(reports)} sources, {total_new} new articles, "
+    click.echo(f"{counted(len(reports), 'source')}, {counted(total_new, 'new article')}, "
                f"{sum(r.matched for r in reports)} matched, {len(failed)} failed", err=True)
     if busy := [r.source for r in reports if r.status == "busy"]:
         click.echo(f"skipped {', '.join(busy)}: {polled_elsewhere(state.cfg.db_path)}", err=True)
@@ -232,8 +233,8 @@ def check_config(state, no_secrets) -> None:
         click.echo(line, err=True)
     if missing:
         sys.exit(2)
-    click.echo(f"{cfg.path}: ok: {len(cfg.sources)} sources, {len(cfg.topics)} topics, "
-               f"{len(cfg.subscribers)} subscribers; database {cfg.db_path}")
+    click.echo(f"{cfg.path}: ok: {counted(len(cfg.sources), 'source')}, {counted(len(cfg.topics), 'topic')}, "
+               f"{counted(len(cfg.subscribers), 'subscriber')}; database {cfg.db_path}")
 
 
 COMMANDS = [poll, run, sources, health, check_config]

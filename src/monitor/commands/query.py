@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from ..errors import InputError, MonitorError
+from ..plural import counted
 from ..timespec import check_order, minutes_hint, parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
@@ -240,13 +241,14 @@ def _print_import(report, archive: bool = False) -> None:
     for line in _collapsed(report.errors, "skipped"):
         click.echo(line, err=True)
     if report.stopped is not None:
-        click.echo(f"stopped after {report.new + report.reposts + report.duplicates} articles: {report.new} new, "
-                   f"{report.reposts} reposts, {report.duplicates} already stored, {report.matched} matched a topic, "
+        click.echo(f"stopped after {counted(report.new + report.reposts + report.duplicates, 'article')}: {report.new} new, "
+                   f"{counted(report.reposts, 'repost')}, {report.duplicates} already stored, {report.matched} matched a topic, "
                    f"{len(report.errors)} skipped")
         _print_history(report, archive)
         click.echo(f"error: {report.stopped}", err=True)
         sys.exit(1)
-    click.echo(f"{report.lines} {report.unit}: {report.new} new, {report.reposts} reposts, {report.duplicates} already stored, "
+    click.echo(f"{counted(report.lines, report.unit[:-1])}: {report.new} new, {counted(report.reposts, 'repost')}, "
+               f"{report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
     _print_history(report, archive)
     if report.errors:
@@ -316,9 +318,10 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     for r in results:
         if dry_run:
             click.echo(shown(r.rendered))
-        click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {r.stories} stories"
+        click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {counted(r.stories, 'story')}"
                    + (f" ({r.detail})" if r.detail else "")
-                   + (f"; {r.pending} messages wait for the next run" if r.pending and not dry_run else ""), err=True)
+                   + (f"; {counted(r.pending, 'message')} wait{'s' if r.pending == 1 else ''} for the next run"
+                      if r.pending and not dry_run else ""), err=True)
     if said:
         click.echo(f"error: digest stopped by {said[0]}: each message sent is recorded, the others wait "
                    "for the next run", err=True)
@@ -352,7 +355,7 @@ def _mark_read(state, subscriber: str | None, before: str | None) -> None:
     from ..pipeline import mark_read
 
     for name, channel, marked, left in mark_read(state.context(), subscriber, parse_since(before, "--before")):
-        click.echo(f"{name} via {channel}: {marked} stories marked read (not sent), {left} newer left "
+        click.echo(f"{name} via {channel}: {counted(marked, 'story')} marked read (not sent), {left} newer left "
                    f"for the next digest")
 
 
@@ -448,7 +451,7 @@ def feed(state, topic, limit, since, self_url, output) -> None:
             os.remove(tmp)
         raise InputError(f"--output {output}: cannot write: {exc.strerror}",
                          hint="give a path in a directory that exists and can be written") from None
-    click.echo(f"{output}: {len(stories)} stories", err=True)
+    click.echo(f"{output}: {counted(len(stories), 'story')}", err=True)
 
 
 COMMANDS = [search, import_, digest, rematch, feed]

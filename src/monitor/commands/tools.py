@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import click
 
 from ..errors import InputError, MonitorError
+from ..plural import counted
 from .output import shown
 
 
@@ -172,7 +173,7 @@ def match_cmd(state, file, topics, labels) -> None:
             tune, held = match.evaluate_halves(topic, items)
             for name, part in (("tuning part", tune), ("held-out fifth", held)):
                 n = part.tp + part.fp + part.fn + part.tn
-                click.echo(f"  {name} ({n} items): precision {part.precision:.3f}  recall {part.recall:.3f}")
+                click.echo(f"  {name} ({counted(n, 'item')}): precision {part.precision:.3f}  recall {part.recall:.3f}")
         return
     bad = 0
     for number, line in _lines(file):

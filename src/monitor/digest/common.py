@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from .. import snippets
 from ..models import Digest, Repost, Story, outlet
+from ..plural import counted
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -156,7 +157,7 @@ def whole(digest: Digest) -> Page:
 
 def stories_count(n: int) -> str:
     """`1 story`, `5 stories`."""
-    return f"{n} stor{'y' if n == 1 else 'ies'}"
+    return counted(n, "story")
 
 
 def subject(digest: Digest) -> str:

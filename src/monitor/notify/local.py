@@ -18,6 +18,7 @@ from typing import TextIO
 from ..config import Channel
 from ..errors import NotifyError
 from ..models import Outgoing
+from ..plural import counted
 
 
 def _text(channel: Channel, message: Outgoing) -> str:
@@ -28,7 +29,7 @@ def _text(channel: Channel, message: Outgoing) -> str:
 
 
 def _stories(n: int) -> str:
-    return f"{n} stor{'y' if n == 1 else 'ies'}"
+    return counted(n, "story")
 
 
 def file_path(channel: Channel, message: Outgoing) -> Path:
