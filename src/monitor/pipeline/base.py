@@ -51,6 +51,8 @@ class Context:
     outages: Outages = field(default_factory=Outages, repr=False)  # which sources the daemon said are failing
     # the daemon's polls under way: source -> when it began (monotonic); one not here waits for a thread
     polling: dict[str, float] = field(default_factory=dict, repr=False)
+    # a database fault's words -> when a poll last said it at ERROR (monotonic): once an hour, each poll at INFO
+    faults_said: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def topic_names(self) -> Collection[str]:

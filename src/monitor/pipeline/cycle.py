@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import logging
 import queue
 import time
 from collections.abc import Callable, Coroutine, Iterable
@@ -50,6 +51,8 @@ from .steps import (
     stray,
     strays,
 )
+
+FAULT_RESAY = 3600.0  # seconds before a poll says the same database fault at ERROR again
 
 Step = Callable[[concurrent.futures.Future], None]
 
@@ -358,7 +361,12 @@ class Cycle:
             except Exception as exc:  # a sqlite3 shell's BEGIN held past the busy timeout was a traceback a poll
                 if (err := database_fault(exc, self.ctx.store.path)) is None:
                     log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
-                else:
-                    log.error("source=%s: could not record the poll: %s", run.src.name, err)
+                else:  # a lock held for an hour: one ERROR line, not one a poll of every source
+                    now, said = time.monotonic(), self.ctx.faults_said.get(str(err))
+                    again = said is not None and now - said < FAULT_RESAY
+                    if not again:
+                        self.ctx.faults_said[str(err)] = now
+                    log.log(logging.INFO if again else logging.ERROR, "source=%s: could not record the poll: %s%s",
+                            run.src.name, err, "" if again else " (said again hourly while it lasts; each poll with -v)")
         if self.progress:
             self.progress(run.src, run.report)
