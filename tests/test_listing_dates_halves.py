@@ -59,7 +59,13 @@ def test_forms_read_before_read_the_same(written, meant):
     assert dates.parse(written) == meant
 
 
-@pytest.mark.parametrize("written", ["2026-11-20 13:30 AM", "2026-11-20 下午3:30 AM", "20/11/2026"])
-def test_contradictions_and_ambiguous_days_stay_undated(written):
-    """13:30 AM or 下午…AM: which was meant is not said; 20/11 could be either order."""
-    assert dates.parse(written) is None
+@pytest.mark.parametrize("written", ["2026-11-20 13:30 AM", "2026-11-20 下午3:30 AM", "2026年11月20日 下午"])
+def test_a_half_of_the_day_that_cannot_be_placed_gives_the_day(written):
+    """13:30 AM or 下午…AM: which hour was meant is not said; 下午 alone names no hour. The day is
+    still the day (its start in Shanghai), never a wrong hour."""
+    assert dates.parse(written) == datetime(2026, 11, 19, 16, 0, tzinfo=UTC)
+
+
+def test_an_ambiguous_day_stays_undated():
+    """20/11 could be either order."""
+    assert dates.parse("20/11/2026") is None

@@ -105,11 +105,11 @@ def _text(text: str, tz: str) -> datetime | None:
         return (naive - _offset(off)).replace(tzinfo=timezone.utc)
     if not text.isdigit() and (read := datetext.read(text)) is not None:  # 下午3:30, 3:30 PM, RFC 822, JavaScript's
         return _aware(read, tz)
-    if datetext.HALF_OF_DAY.search(text):  # 13:30 AM: a prefix read below would drop the half of the day
-        return None
     m = _LOOSE.match(text)  # a date and time with more after them
     if m:
         y, mo, d, h, mi, s = m.groups()
+        if datetext.HALF_OF_DAY.search(text):  # 13:30 AM, 下午 without a time: its day, not a wrong hour
+            h = mi = s = None
         return _aware(datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0)), tz)
     return None
 
