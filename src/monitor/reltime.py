@@ -21,7 +21,8 @@ _UNITS = {"秒": 1, "分钟": 60, "分鐘": 60, "小时": 3600, "小時": 3600, 
 # Not `日前` (`3日前往…` is "went on the 3rd") nor a bare `分前`.
 _ZH_AGO = re.compile(r"(\d{1,3})\s*(秒|分钟|分鐘|个小时|個小時|小时|小時|天|周|週|星期)\s*[以之]?前")
 _EN_AGO = re.compile(r"(?<![\w.])(\d{1,3}|an?|one)\s+(second|sec|minute|min|hour|hr|day|week)s?\s+ago\b", re.I)
-_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
+DAYS_BACK = {  # the days named by how far back (timespec reads --since 昨天 by it too)
+    "今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "today": 0, "yesterday": 1}
 # A named day only with its time of day: `今天，…` opens many a summary sentence.
 _NAMED_DAY = re.compile(
     r"(今天|今日|昨天|昨日|前天|(?<![\w])(?:[Tt]oday|[Yy]esterday)(?!\w))"
@@ -56,7 +57,7 @@ def relative_time(text: str | None, fetched: datetime | None, zone: str = "Asia/
 
 def _on_named_day(match: re.Match[str], fetched: datetime, zone: str) -> datetime | None:
     """`昨天 10:20`, `Yesterday at 10:20 PM`: that wall-clock time on the day named."""
-    local = fetched.astimezone(_zone(zone)) - timedelta(days=_DAYS_BACK[match.group(1).lower()])
+    local = fetched.astimezone(_zone(zone)) - timedelta(days=DAYS_BACK[match.group(1).lower()])
     hour, minute = int(match.group(2)), int(match.group(3))
     half = (match.group(4) or "").lower()
     if half:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .errors import InputError
+from .reltime import DAYS_BACK
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800,
@@ -75,8 +76,7 @@ def _named(value: str, now: datetime | None) -> tuple[datetime, datetime] | None
     return start, _months_back(start, -months)
 
 
-_NAMES = {"today": ("day", 0), "今天": ("day", 0), "今日": ("day", 0),
-          "yesterday": ("day", 1), "昨天": ("day", 1), "昨日": ("day", 1), "前天": ("day", 2),
+_NAMES = {**{name: ("day", back) for name, back in DAYS_BACK.items()},
           "this week": ("week", 0), "本周": ("week", 0), "这周": ("week", 0),
           "last week": ("week", 1), "上周": ("week", 1),
           "this month": ("month", 0), "本月": ("month", 0), "这个月": ("month", 0),
