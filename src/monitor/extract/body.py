@@ -554,8 +554,9 @@ def _stop_heading(node: LexborNode) -> bool:
 
 
 def _unwrapped(node: LexborNode) -> LexborNode:
-    """`node`, or its outermost ancestor (up to four levels) that holds nothing else with text."""
-    for _ in range(4):
+    """`node`, or its outermost ancestor (up to sixteen levels: a CMS of views and blocks nests the
+    text a dozen wrappers deep) that holds nothing else with text."""
+    for _ in range(16):
         parent = node.parent
         if parent is None or parent.tag in ("body", "html") or parent.text(deep=False).strip():
             break

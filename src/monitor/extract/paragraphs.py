@@ -63,7 +63,7 @@ _BOX_HEAD = re.compile(r"(?:(?:story |key )?(?:highlights|key points|at a glance
 _SUMMARY_BOX = 800  # weighted characters: an `In Brief` box is a few sentences, never the article
 _CELLS = ("td", "th")  # table cells: a space between them, a row stays one paragraph
 _CAPTIONS = ("figcaption", "cite")  # a <cite> counts only inside a <figure> (a photo credit)
-_MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img"))  # tag id → name of the elements that get marks
+_MARKED = tag_ids((*_BLOCK, *_CELLS, *_CAPTIONS, "br", "a", "img", "q"))  # tag id → name of the elements that get marks
 _PICTURE_BOXES = frozenset({"div", "figure", "center", "p"})
 # A link wrapping blocks (a thumbnail's box, a title and a headline line) under this many weighted
 # characters is a teaser card (`_link_card`).
@@ -384,6 +384,9 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
                 continue
             node.insert_before(_LINK_OPEN)
             node.insert_after(_LINK_CLOSE)
+        elif tag == "q":  # an inline quotation gets no marks
+            if _standing_quote(node, own_id):
+                doomed.append(node)
         elif tag == "br":
             node.insert_before(_BR)
         elif tag == "img":
@@ -422,6 +425,21 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
                 if piece:
                     pieces.append(piece)
     return pieces
+
+
+# Where an inline <q> sits inside a sentence; a <q> standing alone in any other block is set apart.
+_QUOTE_HOMES = frozenset({"p", "li", "td", "th", "dd", "dt", "span", "a", "em", "i", "b", "strong", "blockquote", "cite",
+                          "h1", "h2", "h3", "h4", "h5", "h6", "font", "small", "label", "figcaption", "u", "sup", "sub"})
+
+
+def _standing_quote(quote: LexborNode, own_id: int) -> bool:
+    """A pull quote set as a `<q>` of its own between the paragraphs (`<q class="center">…</q>`, or
+    alone in a floated `<div>`), not inline in a sentence: its parent is a layout block with no
+    text beside it. 300 characters at most."""
+    parent = quote.parent
+    if parent is None or parent.tag in _QUOTE_HOMES or parent.text(deep=False).strip():
+        return False
+    return weighted_length(quote.text()) <= 300
 
 
 def _alt_caption(image: LexborNode, box: LexborNode, own_id: int) -> LexborNode | None:
