@@ -161,7 +161,8 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivering(ctx):
-        _drop_former(ctx)  # first: a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
+        _record_noted(ctx)  # first: a message its receiver took is not dropped with a subscriber renamed since
+        _drop_former(ctx)  # a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
         _reconcile(ctx, pairs)
@@ -193,6 +194,7 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
     with _delivering(ctx):
+        _record_noted(ctx)
         _drop_former(ctx)
         _reconcile(ctx, _channel_pairs(ctx, None))
         for name, key in ctx.store.outbox_channels_due(now):
@@ -203,21 +205,32 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     return results
 
 
+def _record_noted(ctx: Context) -> bool:
+    """The last message noted sent (`sentlog`) that the database holds unsent, the one before it
+    known: its receiver took it at a run that could not record it (killed right after the answer,
+    a database that failed). Recorded now, before anything drops unsent messages (a subscriber
+    renamed or taken out since), one line; True when the database does not know the last message
+    and this was not why (`_reconcile`)."""
+    path = ctx.store.path
+    if path is None or not sentlog.stale(path, ctx.store.knows_sent):
+        return False
+    noted, before = sentlog.last(path)
+    if noted and (before == "" or (before and ctx.store.knows_sent(before))) and (
+            unrecorded := ctx.store.unsent_id(noted[2])) is not None:
+        ctx.store.mark_sent(unrecorded)
+        log.warning("digest subscriber=%s channel=%s message=%s: its receiver took it at a run that could not record "
+                    "it (the database failed, or the run was killed): recorded now, not sent again", *noted)
+        return False
+    return True
+
+
 def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
     """A database that does not know the last message sent from it (restored from a backup,
     replaced by an older copy or a new file) would send again what was sent since: the messages
     its outbox still holds and the stories it had not yet planned. What `sentlog` says each
     channel was sent is recorded as sent instead, one line per channel."""
     path = ctx.store.path
-    if path is None or not sentlog.stale(path, ctx.store.knows_sent):
-        return
-    noted, before = sentlog.last(path)
-    if noted and (before == "" or (before and ctx.store.knows_sent(before))) and (
-            unrecorded := ctx.store.unsent_id(noted[2])) is not None:
-        # only the last is unknown, and waits: its receiver took it, and the run that sent it could not record it
-        ctx.store.mark_sent(unrecorded)
-        log.warning("digest subscriber=%s channel=%s message=%s: its receiver took it at a run that could not record "
-                    "it (the database failed, or the run was killed): recorded now, not sent again", *noted)
+    if path is None or not _record_noted(ctx):
         return
     urls, keys = sentlog.sent(path)
     for sub, channel in pairs:
