@@ -113,11 +113,13 @@ def hook(port: int, fmt: str = "json") -> dict:
 
 # ---------------------------------------------------------------- webhooks
 
-@pytest.mark.parametrize(("fmt", "start"), [("json", b'{"ok":true'), ("dingtalk", b'{"errcode":0,')])
-def test_a_webhook_answering_200_then_dripping_its_body_has_the_message_once(tmp_path, servers, fmt, start):
+# a robot's code comes whole before the drip: one cut before it is of unknown fate (test_cut_answers)
+@pytest.mark.parametrize(("fmt", "whole", "start"), [("json", b"", b'{"ok":true'),
+                                                     ("dingtalk", b'{"errcode":0,', b'"errmsg":"ok"')])
+def test_a_webhook_answering_200_then_dripping_its_body_has_the_message_once(tmp_path, servers, fmt, whole, start):
     def answer(s: Stalling, conn: socket.socket) -> None:
         read_request(conn)
-        s.send(conn, b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n")
+        s.send(conn, b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n" + whole)
         s.drip(conn, start)
 
     servers.append(srv := Stalling(answer))

@@ -7,7 +7,9 @@ Each try has `fetch.timeout` in all (connect, send, headers, answer), as a page 
 reads at most ANSWER_BYTES of the answer: a receiver that drips its answer or streams without
 end (a URL pointing at an event stream) cannot hold the digest, and the delivery lock, for ever.
 Once the status line is in, a 2xx stands even when the rest of the answer never comes: the
-receiver took the message, and sending it again would be the duplicate.
+receiver took the message, and sending it again would be the duplicate. A chat robot's is the
+exception: it answers 200 to every message and says in the body whether it posted it, so one cut
+before its code is a message of unknown fate.
 """
 
 from __future__ import annotations
@@ -209,7 +211,7 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             if len(answer) >= ANSWER_BYTES:
                 break
 
-    answer = bytearray()
+    answer, cut = bytearray(), False
     # no read timeout of httpx's own: `_by` bounds the whole (an answer here at its deadline is read)
     async with httpx.AsyncClient(timeout=httpx.Timeout(timeout, read=None), follow_redirects=False) as client:
         try:
@@ -224,13 +226,15 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             raise
         try:
             await _by(end, read(stream))
-        except (TimeoutError, httpx.TransportError, httpx.DecodingError):
-            pass  # the status stands; what came of the answer (none, when its compression was broken) is enough
+        except (TimeoutError, httpx.TransportError):
+            cut = True  # the status stands; what came of the answer may be enough (`_check`)
+        except httpx.DecodingError:
+            pass  # the status stands; its compression was broken: no answer of it to read
         finally:
             await stream.aclose()
     kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
     return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
-                          request=stream.request)
+                          request=stream.request, extensions={"cut": cut})
 
 
 GRACE = 0.25  # seconds past a deadline for an answer already here to be read
@@ -293,6 +297,10 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: i
     if refusal:  # a 200 whose words refuse it: taken as sent, the message was lost
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} but refused the message: {refusal}",
                           hint="see the receiver's answer; the message goes again at the retry")
+    if fmt in _PLATFORMS and response.extensions.get("cut") and not _CODE.search(response.content):
+        raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} but its answer was cut short "
+                          f"before it said whether the {fmt} robot posted the message: it may have it",
+                          hint="it goes again at the retry, marked as sent again", unsure=True)
     problem = _platform_error(fmt, response)
     if problem:
         pause = _RATE_LIMITED.get(problem.split()[0])
@@ -322,6 +330,8 @@ def _web_page(response: httpx.Response) -> str | None:
 
 
 _PLATFORMS = ("dingtalk", "wecom", "feishu")
+# A robot's code, whole (a digit or a space after it), read from an answer cut short
+_CODE = re.compile(rb'"(?:errcode|code|StatusCode)"\s*:\s*(-?\d+)\s*[,}\s]')
 # A robot's "too many messages" codes, and how long it then refuses: WeCom's (45009) for the rest
 # of its minute, DingTalk's (130101) for ten minutes, Feishu's (11232) for its minute. Sooner
 # retries are refused again, and three refusals let a digest's later parts past the first.
@@ -335,8 +345,9 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
     delivered. Another receiver's `code` is its own business (`{"code": 200}`)."""
     try:
         data = response.json()
-    except ValueError:
-        return None
+    except ValueError:  # an answer cut short after its code (`_check`) says that much
+        found = _CODE.search(response.content) if fmt in _PLATFORMS and response.extensions.get("cut") else None
+        return None if found is None or not int(found[1]) else f"{int(found[1])} (the rest of its answer was cut)"
     if not isinstance(data, dict):
         return None
     if fmt not in _PLATFORMS:
