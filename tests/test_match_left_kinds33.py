@@ -39,3 +39,61 @@ PAIRING_GUARDS = [
 def test_the_pairings_own_meetings_still_count(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+MATCH_RESULTS = [
+    ("业余联赛：三明队客场不敌上海队", "全省业余足球联赛昨晚进行第六轮，三明队在上海客场一比三告负。双方上半场战成一比一，下半场上海队连进"
+     "两球。"),
+    ("篮球邀请赛 上海队击败三明队夺冠", "邀请赛决赛在三明体育馆举行，上海队以八十比七十二击败三明队，双方球员赛后合影。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), MATCH_RESULTS)
+def test_a_matchs_result_between_the_two_places_teams(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_friendly_the_ties_hold_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪明青少年足球交流赛开赛", "作为沪明对口合作的文体交流项目，上海与三明两地青少年足球交流赛在永安开赛，"
+                      "双方小球员同场竞技。")
+    assert m.matched, m.reason
+
+
+PERSONS_NAMED_HU_MING = [
+    ("李沪明：在上海打拼的三明人", "李沪明十年前从三明来到上海，如今在普陀区经营一家面馆。他说，上海的顾客很喜欢三明的口味。"),
+    ("陈沪明：三十年守着村小", "在大田县一所村小，陈沪明老师已经教了三十年书。他出生在上海，师范毕业后分配到大田，"
+     "一直没有离开。"),
+    ("退休教师徐沪明的书法展开幕", "退休教师徐沪明的书法展在尤溪县文化馆开幕。徐沪明祖籍上海，展出作品八十幅。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PERSONS_NAMED_HU_MING)
+def test_hu_ming_as_a_persons_given_name(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_hu_ming_after_a_word_still_names_the_ties(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "回顾沪明合作十年", "回顾沪明合作十年，上海与三明共建产业园五个，互派干部两百余人。")
+    assert m.matched, m.reason
+
+
+PRIVATE_PRACTICE = [
+    ("上海名医周末来三明坐诊", "市区一家私立眼科诊所推出名医周末门诊，请上海一家三甲医院的主任医师多点执业，每月来三明坐诊两天，"
+     "诊费自理，需提前预约。"),
+    ("Shanghai surgeon opens weekend clinic in Sanming", "A Shanghai surgeon now holds clinics two weekends a month at a "
+     "private hospital in Sanming, patients paying the full fee."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PRIVATE_PRACTICE)
+def test_a_doctors_private_practice_on_the_other_side(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_experts_sent_by_the_ties_still_count(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海专家来三明坐诊", "根据沪明对口合作安排，上海一家三甲医院的专家每月来三明坐诊两天，市卫健委"
+                      "表示将探索专家多点执业。")
+    assert m.matched, m.reason
