@@ -93,7 +93,7 @@ class SearchPart(StoreBase):
                 # FTS5 subtracts the exclusion as it reads the match's list: the strategy is chosen by
                 # what is left, not by the match alone (上海 -发展 at 200,000: nothing left, where the
                 # walk read every row to exclude each: 254 ms -> ~15)
-                match, exclude = f"({match}) NOT ({exclude})", None
+                match, exclude = self._without(match, exclude), None
             if walk is None and match is not None:
                 walk, few = self._strategy(match, filters) if want is not None else (None, None)
                 if walk is None:
@@ -243,6 +243,18 @@ class SearchPart(StoreBase):
             least = min(counts.values())
             skip.update(t for t, n in counts.items() if n > COMMON * max(least, 1))
         return frozenset(skip)
+
+    def _without(self, match: str, exclude: str) -> str:
+        """`match` less `exclude` as one FTS5 expression: each of the exclusion's alternatives its
+        own NOT, commonest first. FTS5 seeks a NOT's right side for every row its left side gives:
+        `(上海) NOT (发展 OR 企业)` merged two lists of ~every article to be sought (42 ms at 1M),
+        where `(上海) NOT (发展) NOT (企业)` seeks 企业 only for what 发展 left (24 ms); a
+        rarer alternative first leaves more to seek the commoner ones for (~4 ms)."""
+        parts = _alternatives(exclude)
+        if len(parts) > 1:
+            counts = {e: self._fts_estimate(e, sample=COMMON_SAMPLE) for e in parts}
+            parts.sort(key=lambda e: -counts[e])
+        return f"({match})" + "".join(f" NOT ({e})" for e in parts)
 
     def _fts_estimate(self, expr: str, newest: bool = False, sample: int | None = None) -> float:
         """The number of FTS matches: counted up to `sample` (RARE), past it estimated from the
@@ -452,6 +464,43 @@ def _matches(few: str | None, name: str = "rowid") -> str:
     if few is None:
         return f"(SELECT rowid AS {name} FROM articles_fts WHERE articles_fts MATCH ?)"
     return f"(SELECT value AS {name} FROM json_each(?))"
+
+
+def _alternatives(expr: str) -> list[str]:
+    """An FTS5 expression's alternatives: its parts joined by OR outside any parentheses or
+    quotes, and inside one pair of parentheses around the whole (`(a) OR ((b) OR (c))` → a, b, c)."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(expr):
+        if ch == '"':
+            quoted = not quoted  # an escaped quote ("") toggles twice
+        elif quoted:
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and expr.startswith(" OR ", i):
+            parts.append(expr[start:i])
+            start = i + 4
+    parts.append(expr[start:])
+    out: list[str] = []
+    for part in (p.strip() for p in parts):
+        inner = part[1:-1] if part.startswith("(") and part.endswith(")") and _wrapped(part) else None
+        out += _alternatives(inner) if inner is not None else [part]
+    return out
+
+
+def _wrapped(part: str) -> bool:
+    """Whether the parenthesis opening `part` closes at its end."""
+    depth, quoted = 0, False
+    for i, ch in enumerate(part):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth == 0:
+                return i == len(part) - 1
+    return False
 
 
 def _clusters(ids: list[int]) -> list[tuple[int, int, list[int]]]:
