@@ -5,7 +5,9 @@ date line is a row of its own under the title's).
 In: the link nodes a list page's selector gave, in order (selectolax nodes). Out: for each, the
 date shown with it (aware UTC) or None. A link's row is its highest ancestor, at most ROW_LEVELS
 up, holding no other of the list's links; a row holding more than one date (an event's dates,
-two links' dates) says none. The link's own text is not read (a headline may name a day). Only
+two links' dates) says none, unless one of them is the publication's: labelled so in the row
+(`成文日期：… 发布日期：…`) or in the column its table heads 发布日期 (a county portal's 政府信息公开
+list, its documents' written and published days side by side). The link's own text is not read (a headline may name a day). Only
 dates with their year are read, and yearless ones (`12-05`, `[12-05]`) and relative ones
 (`3小时前`, `昨天 14:20`, `刚刚`, counted back from the list's fetch in `date_tz`) that are a
 node's whole text. Linear in the page: each row's text is read once.
@@ -46,13 +48,14 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
         chains.append(chain)
     out: list[datetime | None] = []
     read: dict[str, datetime | None] = {}  # a list's rows share a few days: each read once
+    columns: dict[int, int] = {}  # a table's publication column, found once a table
     for anchor, chain in zip(anchors, chains, strict=True):
         row = anchor
         for node in chain:
             if holders[node.mem_id] > 1:
                 break
             row = node
-        when = _date_in(row, anchor, tz, now, read)
+        when = _date_in(row, anchor, tz, now, read, columns)
         if when is None and row.tag == "tr":  # the date's own row, under the title's
             after = row.next
             while after is not None and after.tag == "-text":
@@ -63,8 +66,10 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
     return out
 
 
-def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None]) -> datetime | None:
-    """The one date `row` shows outside `anchor`, or None (none, or more than one)."""
+def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
+             columns: dict[int, int] | None = None) -> datetime | None:
+    """The one date `row` shows outside `anchor`, or None (none, or more than one not telling
+    which is the publication's)."""
     text = row.text(deep=True, separator=" ") or ""
     if not _DIGITS.search(text):  # (most rows of an undated list: one scan, nothing more)
         return _relative(row, anchor, text, tz, now) if now is not None and _AGO.search(text) else None
@@ -72,6 +77,8 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     if own and own in text:
         text = text.replace(own, " ", 1)
     found = _DATED.findall(text[:2000])
+    if len(found) > 1:
+        found = _published(row, text[:2000], columns if columns is not None else {})
     if len(found) == 1:
         y, mo, d, h, mi = found[0]
         written = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
@@ -85,6 +92,44 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         if whole:
             return dates.parse(f"{int(whole.group(1)):02d}-{int(whole.group(2)):02d}", tz, None, now)
     return None
+
+
+# a publication date's label or column heading (成文日期 is the day a document was written; 发文日期
+# is read when nothing says 发布)
+_PUBLISHED = re.compile(r"(?:发布|發布|發佈|公开|公開|公布)\s*(?:日期|时间|時間)")
+_ISSUED = re.compile(r"(?:发文|發文)\s*(?:日期|时间|時間)")
+_LABELLED = re.compile(r"(?:发布|發布|發佈|公开|公開|公布|发文|發文)\s*(?:日期|时间|時間)\s*[:：]?\s*")
+
+
+def _published(row: Any, text: str, columns: dict[int, int]) -> list[tuple[str, ...]]:
+    """The publication's date among a row's dates, as `_DATED.findall` gives it (one), or []:
+    the date just after the one label saying so, or the date in its table's column headed so."""
+    labelled = [m.groups() for label in _LABELLED.finditer(text) if (m := _DATED.match(text, label.end()))]
+    if labelled:
+        return labelled if len(labelled) == 1 else []
+    if row.tag != "tr":
+        return []
+    column = _column(row, columns)
+    cells = [c for c in row.iter() if c.tag in ("td", "th")] if column >= 0 else []
+    found = _DATED.findall(cells[column].text(deep=True, separator=" ") or "") if 0 <= column < len(cells) else []
+    return found if len(found) == 1 else []
+
+
+def _column(row: Any, columns: dict[int, int]) -> int:
+    """The index of the column `row`'s table heads as the publication date (发布日期, 公开日期,
+    发布时间; else 发文日期), from its first row (a <thead>'s or the table's own); -1 if none."""
+    table = row.parent
+    while table is not None and table.tag != "table":
+        table = table.parent
+    if table is None:
+        return -1
+    if table.mem_id not in columns:
+        head = table.css_first("tr")
+        names = [(c.text(deep=True) or "").strip() for c in head.iter() if c.tag in ("td", "th")] if head else []
+        names = [name if len(name) <= 8 else "" for name in names]  # a heading, not a row's text
+        columns[table.mem_id] = next((n for words in (_PUBLISHED, _ISSUED) for n, name in enumerate(names)
+                                      if words.search(name)), -1)
+    return columns[table.mem_id]
 
 
 def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime) -> datetime | None:
