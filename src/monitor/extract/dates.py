@@ -812,7 +812,27 @@ def without_profile(text: str) -> str:
     registered or last logged in says nothing of when the post was written; nor does the day a
     document takes effect, expires or closes for comment (`生效日期：…`, `截止日期：…`), or a reader
     printed it (`打印时间：…`)."""
-    return _without_moods(_without_edit_notes(_blank_after(text, _PROFILE_KEYS)))
+    return _without_rendered(_without_moods(_without_edit_notes(_blank_after(text, _PROFILE_KEYS))))
+
+
+# A forum's page-render stamp in its footer: `GMT+8, 2024-11-28 02:42 , Processed in 0.087 second(s), 17 queries`
+# (Discuz!): when the page was served to the crawler, not when anything on it was written. The key, then the date
+# within 40 characters before it.
+_RENDER_KEYS = ("Processed in", "processed in")
+_RENDERED = re.compile(r"GMT\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*,\s*(" + FULL_DATE.pattern + r")\s*,?\s*$")
+
+
+def _without_rendered(text: str) -> str:
+    """`text` with the date of each footer's render stamp (`GMT+8, … , Processed in`) blanked out (same length)."""
+    spans: list[tuple[int, int]] = []
+    for key in _RENDER_KEYS:
+        at = text.find(key)
+        while at >= 0 and len(spans) < 5:
+            match = _RENDERED.search(text, max(0, at - 60), at)
+            if match:
+                spans.append(match.span(1))
+            at = text.find(key, at + len(key))
+    return _blanked(text, spans)
 
 
 # A forum member's daily mood beside the post (Discuz!'s sign-in: `TA的每日心情 | 奋斗 昨天 10:07 | 签到天数: 2385 天`):

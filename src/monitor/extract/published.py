@@ -526,8 +526,36 @@ def _written(html: str, now: datetime, order: dates.Order) -> datetime | None:
                 found = dates.parse_value(value, now, order)
                 if found:
                     return found
+        found = _written_bar(html, at, now, order)
+        if found:
+            return found
         at = html.find(_WRITE, at + len(_WRITE))
     return None
+
+
+def _written_bar(html: str, at: int, now: datetime, order: dates.Order) -> datetime | None:
+    """A byline bar a script writes whole (`document.write("<span>发布时间：2016-11-22 来源：…</span>")`): the
+    labelled date of the call's quoted text, or its first full date when the text holds byline fields
+    (`来源`, `阅读`); not a list's (`<li>` items) nor in a related, side or footer box."""
+    call = html[at : at + _CALL_SPAN]
+    end = call.find(")</script") if ")</script" in call else call.find(");")
+    literal = "".join(a or b for a, b in _LITERAL.findall(call[: end if end > 0 else _CALL_SPAN]))
+    if not literal or _LISTED_MARKUP.search(literal):
+        return None
+    box = html.rfind("<", max(0, html.rfind("<script", 0, at) - _BOX_SPAN), html.rfind("<script", 0, at))
+    if box >= 0 and MARK_AWAY.search(html[box : box + _BOX_SPAN].split(">", 1)[0].lower()):
+        return None
+    text = _MARKUP.sub(" ", literal)
+    return dates.labelled_date(text, now, order) or (
+        dates.first_date(text, now) if dates.BYLINE_FIELD.search(text) or _BAR_WORDS.search(text) else None)
+
+
+_CALL_SPAN = 600  # characters of a `document.write(` call read
+_BOX_SPAN = 200  # how far before the <script> its element's opening is looked for
+_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'')
+_LISTED_MARKUP = re.compile(r"<(?:li|tr|dd)[\s>]", re.I)
+_MARKUP = re.compile(r"<[^<>]*>")
+_BAR_WORDS = re.compile("阅读数|閱讀數|浏览|瀏覽|点击|點擊|来源|來源")
 
 
 def _in_scripts(html: str, now: datetime) -> datetime | None:

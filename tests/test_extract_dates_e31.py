@@ -1,0 +1,69 @@
+"""Tests for dates on school, bureau and forum pages (helper extract-31; see BENCHMARKS.md), each on a page
+written here: an info bar a script writes (`document.write("发布时间：…")`), a forum's page-render stamp in its
+footer (`GMT+8, 2024-11-28 02:42`), a bar under the text dated `2007/6/7/星期四` or `5 Mar 2015`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from monitor.extract import extract
+
+NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+TEXT = ["县教育局组织人员对城区各中小学校的食堂卫生、消防设施和校车管理进行了专项检查。",
+        "检查组要求各校对发现的问题立即整改，确保新学期校园安全工作落到实处。"]
+HEAD = "县教育局开展开学安全大检查"
+FOOT = "<div class='foot'>版权所有 某某县教育局 地址：某某县城关镇人民路8号</div>"
+
+
+def page(bar: str = "", under: str = "", head: str = "") -> str:
+    text = "".join(f"<p>{t}</p>" for t in TEXT)
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD}</title>{head}</head><body>"
+            "<div class='nav'><a>首页</a><a>教育动态</a><a>通知公告</a><a>政策法规</a></div>"
+            f"<div class='art'><h2 class='tit'>{HEAD}</h2>{bar}<div class='con'>{text}</div>{under}</div>{FOOT}</body></html>")
+
+
+def published(html: str, url: str | None = None) -> str | None:
+    found = extract(html, url, now=NOW, fetched_at=NOW).published
+    return found.isoformat() if found else None
+
+
+def written(line: str) -> str:
+    return (f"<div class='info'><script type='text/javascript'>document.write(\"<span class='t'>{line}</span>\");</script>"
+            "　点击：<script src='/count.asp?id=7'></script>次</div>")
+
+
+def test_an_info_bar_a_script_writes_dates_the_page():
+    # the whole bar written by a script: the date is in the call's quoted text, in no element marked as a date
+    for line, want in (("发布时间：2016-11-22 来源：某某日报 编辑：张三", "2016-11-21T16:00:00+00:00"),
+                       ("期限：2015-01-13 10:40 阅读数：1381 次", "2015-01-13T02:40:00+00:00"),
+                       ("浏览数量：10 作者：王娟 发布时间： 2019-09-27 来源：本站", "2019-09-26T16:00:00+00:00"),
+                       ("2024/04/15 14:26 来源：社区文化网", "2024-04-15T06:26:00+00:00")):
+        assert published(page(bar=written(line))) == want, line
+    # written in two literals joined by `+`, single quotes
+    bar = "<div class='info'><script>document.write('发布日期：' + '2013-03-18' + '　来源：本站');</script></div>"
+    assert published(page(bar=bar)) == "2013-03-17T16:00:00+00:00"
+
+
+def test_a_script_writing_a_related_list_with_dates_does_not_date_the_page():
+    side = ("<div class='related'><script>document.write(\"<li><a>第一片区教研活动</a> 发布时间：2019-06-12</li>"
+            "<li><a>第二片区教研活动</a> 发布时间：2019-06-15</li>\");</script></div>")
+    assert published(page(under=side)) is None
+
+
+def thread(first: str, footer: str) -> str:
+    # a forum thread: the post's `发表于` line, the post, the reply box, the forum's footer with its render stamp
+    text = "".join(f"<p>{t}</p>" for t in TEXT)
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD} - 教育论坛</title></head><body>"
+            "<div id='hd'><a>首页</a><a>论坛</a><a>搜索</a></div><div id='postlist'>"
+            f"<h1>{HEAD}</h1><div class='authi'>{first}</div><div class='t_f'>{text}</div></div>"
+            "<div class='reply'>您需要登录后才可以回帖 登录 | 注册</div>"
+            f"<div id='ft'>Archiver|手机版|小黑屋<br>{footer}<br>Powered by Discuz! X3.4</div></body></html>")
+
+
+def test_a_forums_render_stamp_in_its_footer_is_not_the_posts_date():
+    stamp = "GMT+8, 2024-11-28 02:42 , Processed in 0.087339 second(s), 17 queries ."
+    assert published(thread("发表于 2012-2-17 12:08:58 | 显示全部楼层 |阅读模式", stamp)) == "2012-02-17T04:08:58+00:00"
+    # the post's date shown only in its URL-less breadcrumb or nowhere: still never the render stamp
+    assert published(thread("楼主 | 显示全部楼层", stamp)) is None
+    assert published(thread("楼主", "GMT+08:00, 2024-11-28 02:42, Processed in 0.05 second(s)")) is None
