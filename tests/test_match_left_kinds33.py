@@ -97,3 +97,23 @@ def test_experts_sent_by_the_ties_still_count(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "上海专家来三明坐诊", "根据沪明对口合作安排，上海一家三甲医院的专家每月来三明坐诊两天，市卫健委"
                       "表示将探索专家多点执业。")
     assert m.matched, m.reason
+
+
+VICTIMS = [
+    ("永安一女子在上海旅游时被骗八万元", "永安市民林某在上海旅游期间接到自称“航空公司客服”的电话，被骗转账八万元。永安警方接报后与上海警方"
+     "联合侦查，已追回部分钱款。"),
+    ("Sanming trader scammed of 200,000 yuan in Shanghai", "A Sanming trader was scammed of 200,000 yuan during a trip "
+     "to Shanghai. Police in the two cities worked jointly on the case and have recovered part of the money."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), VICTIMS)
+def test_a_crime_told_from_the_victims_side(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_the_two_police_forces_pact_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沪明两地警方签署反诈协作协议", "上海市公安局与三明市公安局签署反诈骗警务协作协议，两地将共享预警信息，"
+                      "联合开展宣传，防止群众被骗。")
+    assert m.matched, m.reason
