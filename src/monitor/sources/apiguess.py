@@ -67,7 +67,7 @@ def guess(content: bytes, headers: dict[str, str], url: str) -> tuple[str, dict[
     if best is None:
         return None
     count, where, keys = best
-    address, first = _paged(url)
+    address, first = paged(url)
     out: dict[str, str | int] = {"url": address, "items": where, **keys}
     total = _near(data, _PAGE_COUNT, lambda v: isinstance(v, int | str) and str(v).isdigit() and int(v) >= 1) \
         if address != url else None
@@ -181,7 +181,7 @@ def _dated(value: Any, now: datetime) -> bool:
     return when is not None and (now - when).days < 3650 and when.year >= 2000 and (when - now).days < 2
 
 
-def _paged(url: str) -> tuple[str, int | None]:
+def paged(url: str) -> tuple[str, int | None]:
     """The URL with its page number's value as `{page}`, and that number (None: no page in it)."""
     parts = urlsplit(url)
     pieces = parts.query.split("&") if parts.query else []

@@ -64,7 +64,7 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     if apiguess.looks_json(content, headers):  # a JSON API's answer (a list page's back end)
         api = apiguess.guess(content, headers, url)
         if api is None:
-            return []
+            return _load_more(content, headers, url)
         why, keys, count = api
         return [Guess("json-api", str(keys.pop("url")), why, keys, count)]
     text = decode_html(content, headers.get("content-type"))
@@ -90,6 +90,22 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
 
 # how an edition's address writes its day, as a folder or a file name's start (most specific first)
 _EDITION_DAYS = ("%Y-%m/%d", "%Y%m/%d", "%Y/%m/%d", "%Y-%m-%d", "%Y_%m_%d", "%Y%m%d")
+
+
+def _load_more(content: bytes, headers: dict[str, str], url: str) -> list[Guess]:
+    """A 'load more' answer, the list's markup wrapped in JSON, as the list page it is (an html
+    source reads the markup); its page number, if its query gives one, as `page_url`."""
+    from .html import wrapped_markup
+
+    markup = wrapped_markup(decode_html(content, headers.get("content-type")))
+    listed = list_page(markup, url) if markup else None
+    if listed is None:
+        return []
+    listed.why += "; a 'load more' answer: the list's markup wrapped in JSON"
+    address, first = apiguess.paged(url)
+    if first is not None:
+        listed.keys.update(page_url=address.replace("{page}", "{n}"), **({"first_page": first} if first != 1 else {}))
+    return [listed]
 
 
 def edition(url: str, now: datetime) -> tuple[str, str] | None:

@@ -12,17 +12,19 @@ pipeline as the source's `frontier`) and the next polls read on from it (`base.r
 until they meet the news stored before: nothing is lost however long the daemon was down, and
 no poll reads more than `pages` + 2 × `catch_up` pages.
 Each link carries the date its row shows (`rowdates`); a list drawn by a script from the page's
-own data is read from that data (`scriptdata`). Out: a `Listing`. Never fetches by itself.
+own data is read from that data (`scriptdata`); a 'load more' answer, markup wrapped in JSON, is
+read as the markup it wraps (`wrapped_markup`). Out: a `Listing`. Never fetches by itself.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator
 from dataclasses import replace
 from datetime import datetime, timezone
 
 from ..config import Source
-from ..decode import decode_html_as
+from ..decode import decode_html_as, json_loads
 from ..errors import ExtractError, FetchError, MonitorError
 from ..jsliteral import run_writes
 from ..markup import reshape
@@ -191,6 +193,7 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     from selectolax.lexbor import LexborHTMLParser
 
     text, codec = decode_html_as(content, headers.get("content-type"))
+    text = wrapped_markup(text) or text  # a 'load more' answer: markup in JSON
     if "document" in text and "write" in text:  # a list the page's script writes, as a browser runs it
         text = run_writes(text)
     tree = LexborHTMLParser(reshape(text))  # see markup
@@ -227,6 +230,34 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
                            hint="the page layout may have changed; update link_selector")
     after = _next(tree, source, base_url, codec) or (next_page(tree, base_url, url, codec) if find_next else None)
     return out, in_page_encoding(after, codec) if isinstance(after, str) else after
+
+
+_JSON_VALUES = 20_000  # values of a JSON answer walked at most for its markup
+_MARKUP = re.compile(r"(?:<|\\u003[cC])[aA]\s")  # a link's tag, or one escaped as Go's and Java's encoders write it
+
+
+def wrapped_markup(text: str) -> str | None:
+    """The markup a JSON answer's strings hold, joined in order, when any holds a link (a 'load
+    more' back end: `{"data": {"html": "<li><a href=…>…</a></li>…"}}`); None for a page, or JSON
+    without markup."""
+    head = text[:64].lstrip("\ufeff \t\r\n")
+    if head[:1] not in ("{", "[") or not _MARKUP.search(text):
+        return None
+    try:
+        value = json_loads(text)
+    except (ValueError, RecursionError):
+        return None
+    found, stack, budget = [], [value], _JSON_VALUES
+    while stack and budget > 0:
+        budget -= 1
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, str) and "<" in item and "href" in item.lower():
+            found.append(item)
+    return "\n".join(found) if found else None
 
 
 def _next(tree, source: Source, base_url: str, codec: str) -> str | Request | None:
