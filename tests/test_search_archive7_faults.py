@@ -94,3 +94,63 @@ def test_exclusions_are_asked_one_after_another_commonest_first(archive, query, 
         words = re.findall(r'"([^"]+)"', chain)
         rank = ["发展", "企业", "合作", "沪明", "明溪"]
         assert words == sorted(words, key=rank.index), chain
+
+
+# --- a cursor of another search -------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, topic, articles", [("沪明", None, False), ("", "hu-ming", False), ("明溪", None, True),
+                                                     ("合作 -签约", None, False), ("title:动态", "hu-ming", True)])
+def test_a_cursor_of_another_search_gives_the_counted_page(tmp_path, query, topic, articles):
+    """Page 2 read from where page 1 ended (`after`, the web's older link, `--after-id`) trusted
+    any stored article as where page 1 ended: a link whose words were edited, or an `--after-id`
+    copied from another search, showed that search's place in this one's results (rows from
+    anywhere, none of page 2's). A cursor this search does not find within its filters (another
+    search's, one stored after the pinned state, one since deleted) has the page counted."""
+    from test_search_archive6_faults import _fill, _ids
+
+    from monitor.pipeline.query import search_page
+
+    store = Store.open(tmp_path / "s.db")
+    _fill(store, 150)
+    ctx = _ctx(store)
+    asked = {"topic": topic, "articles": articles, "limit": 7}
+    first = search_page(ctx, query, **asked)
+    counted = search_page(ctx, query, offset=7, upto=first.upto, **asked)
+    assert first.more and counted.results
+    found = {r["id"] for r in search_page(ctx, query, limit=0, topic=topic, articles=True).results}
+    others = [r["id"] for r in search_page(ctx, "三明举办", limit=0, articles=True).results if r["id"] not in found]
+    url = "https://county9.example.cn/a/late.html"  # stored after page 1 was read, found by the search
+    late, _ = store.add_article(Article(url=url, title="动态：沪明合作明溪签约", paragraphs=("沪明合作明溪签约。",),
+                                        published=DAY), source="desk", canonical_url=url, content_hash="late",
+                                story_id=None, band_keys=[])
+    store.set_match(late, Match(topic="hu-ming", matched=True, score=9.0))
+    assert others
+    for cursor in (others[0], others[-1], late):
+        read = search_page(ctx, query, offset=7, upto=first.upto, after=cursor, **asked)
+        assert _ids(read) == _ids(counted), cursor
+        assert read.more == counted.more
+    store.close()
+
+
+def test_the_cli_counts_a_page_whose_after_id_another_search_gave(tmp_path):
+    """`--after-id` copied from another search's "more:" line: the page is counted, as without it."""
+    from click.testing import CliRunner
+    from test_search_archive6_faults import CONFIG, _fill
+
+    from monitor.cli import main
+
+    store = Store.open(tmp_path / "s.db")
+    _fill(store, 150)
+    store.close()
+    cfg = tmp_path / "m.toml"
+    cfg.write_text(CONFIG.format(db=(tmp_path / "s.db").as_posix()), encoding="utf-8")
+
+    def ids(*args: str) -> list[str]:
+        out = CliRunner().invoke(main, ["--config", str(cfg), "search", *args, "--format", "json"])
+        assert out.exit_code == 0, out.output
+        return re.findall(r'"id": (\d+)', out.output)
+
+    other = ids("三明举办", "--articles", "--limit", "3")
+    assert other
+    counted = ids("沪明", "--limit", "5", "--offset", "5")
+    assert ids("沪明", "--limit", "5", "--offset", "5", "--after-id", other[-1]) == counted

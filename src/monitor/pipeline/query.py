@@ -99,17 +99,17 @@ def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, sin
     last = ctx.store.last_article_id()
     if upto is not None and upto >= last:
         upto = None  # nothing stored since: the filter would only cost (a topic's own index is read alone)
+    filters = Filters(topic=topic, source=source, since=since, until=until, upto=upto)
+    # a page: a checked term's common tokens cost more than they narrow (the check decides)
+    skip = ctx.store.common_tokens(groups) if limit and (groups := querylang.checked_tokens(q)) \
+        else frozenset[str]()
     # a next page by date read from where the last ended (`after`), not counted from the first
-    before = ctx.store.sort_key(after) if after is not None and offset and sort == "date" else None
+    before = _cursor(ctx, q, filters, skip, after) if after is not None and offset and sort == "date" else None
     if before is not None:
-        offset = 0
-    filters = Filters(topic=topic, source=source, since=since, until=until, upto=upto, before=before)
+        offset, filters = 0, filters._replace(before=before)
     # one more tells whether a next page exists; past MOST_ROWS (a C int, as SQLite reads rows) a
     # page is empty: no store holds that many stories
     want = None if limit == 0 else min(offset + limit + 1, MOST_ROWS)
-    # a page: a checked term's common tokens cost more than they narrow (the check decides)
-    skip = ctx.store.common_tokens(groups) if want is not None and (groups := querylang.checked_tokens(q)) \
-        else frozenset[str]()
     at = _at_address(ctx, query, filters)  # an article's address pasted as the query: that article
     pairs = iter(at) if at else _ordered(ctx, q, filters, sort, want, skip)
     if before is not None and not articles and not at:
@@ -118,6 +118,18 @@ def _chosen(ctx: Reading, query: str, topic: str | None, source: str | None, sin
     page = chosen[offset:offset + limit] if limit else chosen[offset:]
     more = limit > 0 and len(chosen) > offset + limit
     return q, filters._replace(before=None), page, more, skip, last if upto is None else upto
+
+
+def _cursor(ctx: Reading, q: Query, filters: Filters, skip: frozenset[str], after: int) -> tuple[str, int] | None:
+    """Where a page read from `after` begins (its date and id), when `after` is a stored article
+    this search finds within its filters, as the one that ended the page before is; None (the
+    page is counted from the first) for a cursor of another search (a link whose words were
+    edited, an `--after-id` copied from another search), of an article since deleted, or of one
+    stored after the pinned state: read from there, the page showed another search's rows."""
+    key = ctx.store.sort_key(after)
+    if key is None or (filters.upto is not None and after > filters.upto):
+        return None
+    return key if after in _matcher(ctx, q, filters, skip)([after]) else None
 
 
 def _at_address(ctx: Reading, query: str, filters: Filters) -> list[tuple[int, int]]:
