@@ -27,7 +27,7 @@ _TEXT_KEY = re.compile(r"(?i)content|body|text|article|detail|html")
 _TITLE_KEY = re.compile(r"(?i)^(title|headline|subject|article_?title|doc_?title)$")
 _TIME_KEY = re.compile(r"(?i)^(publish_?time|pub_?time|publish_?date|pub_?date|date_?published|create_?time|ctime|"
                        r"time|datetime|release_?time|publishAt|published_?at)$")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: linear on a text of unclosed "<" (80,000 took 2 s, growing with the square)
 _SENTENCE = re.compile(r"[。！？!?]")
 _ASSIGNED = re.compile(r"=\s*(?=[{\[])|JSON\.parse\(\s*(?=\")")
 _SHANGHAI = timezone(timedelta(hours=8))
