@@ -29,3 +29,23 @@ def test_a_quote_set_apart_between_paragraphs_is_not_text() -> None:
     assert body[-1].startswith("The first service with the rebuilt organ")
     assert "round and warm" in body[-1]
     assert len(body) == 5
+
+
+def test_a_correction_note_under_its_label_closing_the_story_is_not_text() -> None:
+    """A paper's correction box closing the story: a bold label with its date (`Correction: March
+    12, 2026`) over a note of more than 300 characters (`An earlier version of this article
+    misstated … The error was repeated in …`): neither is text (a one-line note already was not)."""
+    body = paragraphs("en_e25_correction_block.html")
+    assert body[-1].startswith('"Nobody wanted to leave people stranded,"')
+    assert not any("Correction" in line or "earlier version" in line for line in body)
+    assert len(body) == 4
+
+
+def test_labels_for_screen_readers_only_are_not_text() -> None:
+    """`<span class="visually-hidden">Photo</span>` in a picture's box, `sr-only` over a video and a
+    `screen-reader-text` note after a link: labels no reader sees, not lines of the text."""
+    body = paragraphs("en_e25_reader_labels.html")
+    assert "Photo" not in body and "Video" not in body
+    assert not any("opens in a new window" in line for line in body)
+    assert body[0].startswith("The central library will open")
+    assert body[-1] == '"Sunday was the day people asked for most," said the head librarian.'

@@ -969,14 +969,22 @@ def _placed_caption(line: str) -> bool:
 
 def trim_tail(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the author notes (`X is a staff writer…`), the wire's name on a line of
-    its own (`AP`, `— Reuters`) and a publication stamp with a source before it (`CNNMoney (New York)
-    First published November 29, 2016: 3:33 AM ET`, no sentence end) among the last three."""
+    its own (`AP`, `— Reuters`), a publication stamp with a source before it (`CNNMoney (New York)
+    First published November 29, 2016: 3:33 AM ET`, no sentence end) and a correction note under its
+    label (`Correction: September 19, 2016` / `An earlier version of this article misstated …`) among
+    the last three."""
     keep = len(paragraphs)
-    while keep > 1 and len(paragraphs) - keep < 3 and len(paragraphs[keep - 1]) <= 300 \
-            and (_BIO.match(paragraphs[keep - 1])
-                 or (len(paragraphs[keep - 1]) <= 40 and _WIRE_LINE.fullmatch(paragraphs[keep - 1]))
-                 or _stamp(paragraphs[keep - 1]) or _closing_credit(paragraphs[keep - 1])):
-        keep -= 1
+    while keep > 1 and len(paragraphs) - keep < 3:
+        line = paragraphs[keep - 1]
+        if len(line) <= _CORRECTION_MAX and _CORRECTION_NOTE.match(line):
+            keep -= 1  # with its label line above it (`Correction: September 19, 2016`)
+            if keep > 1 and len(paragraphs[keep - 1]) <= 60 and _CORRECTION_LABEL.fullmatch(paragraphs[keep - 1]):
+                keep -= 1
+        elif len(line) <= 300 and (_BIO.match(line) or (len(line) <= 40 and _WIRE_LINE.fullmatch(line))
+                                   or _stamp(line) or _closing_credit(line)):
+            keep -= 1
+        else:
+            break
     return paragraphs[:keep]
 
 
@@ -1055,14 +1063,22 @@ def _closing_credit(line: str) -> bool:
 # contributions under the column; `A version of this article appears in print on …`: a paper's
 # note. (`The author is …` and `The views don't necessarily reflect those of …` stay:
 # scrapinghub's truth keeps such a disclaimer.)
-_OPINION_NOTE = re.compile(
-    r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b|"
-    r"a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|"
-    # a correction or edit note: `This blog post was edited on 9 July to …`, `An earlier version of this
-    # article misstated …` (scrapinghub's truth leaves such notes out)
+# A correction or edit note: `This blog post was edited on 9 July to …`, `An earlier version of this
+# article misstated …` (scrapinghub's truth leaves such notes out).
+_CORRECTION_NOTES = (
     r"(?:this|an earlier version of this) (?:blog )?(?:article|story|post|piece|report) (?:was|has been) "
     r"(?:edited|updated|corrected|amended)\b|"
     r"(?:(?:corrections?|clarifications?)\b.{0,40}?:\s*)?(?:an earlier|a previous) version of this "  # `Correction
     r"(?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified|misreported)\b|"  # 8/29/10: …`
-    r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b",
+    r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b"
+)
+_CORRECTION_NOTE = re.compile(_CORRECTION_NOTES, re.I)
+_OPINION_NOTE = re.compile(
+    r".{0,120}\b(?:send|e-?mail|submit) us your (?:writings|articles|submissions|op-eds?|commentar(?:y|ies))\b|"
+    r"a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|" + _CORRECTION_NOTES,
     re.I)
+# A correction note's own label on the line above it: `Correction: September 19, 2016`, `Clarification`.
+_CORRECTION_LABEL = re.compile(r"(?:corrections?|clarifications?)\b[\s:(]*[\w ,./:)-]{0,40}", re.I)
+# A correction note runs longer than the other closing notes (`… misstated the number of … The error
+# was repeated in …`).
+_CORRECTION_MAX = 800
