@@ -139,8 +139,8 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     drawn = scripted.stated(html) if not readable and not garbled and not rules.body else None
     if drawn is not None:  # a shell its script fills from its own data (a self-media platform's page)
         body, readable = _stated_body(drawn.text, drawn.title or title, body, readable)
-        if readable and drawn.title and (not title or drawn.title in title):
-            title = drawn.title  # (the page's title adds the platform's name)
+        if readable and drawn.title:  # the text's own headline: the shell's title is the platform's
+            title = drawn.title  # name, or the headline with it added
     if not readable:
         raise _no_article(url, "no block of readable text on the page; set a body selector for this source")
     places = _places(page_text, title, body, meta.headlines)

@@ -102,7 +102,12 @@ def _articles(value: Any, budget: list[int]) -> Iterator[tuple[int, Stated]]:
 
 
 def _title(item: dict) -> str | None:
+    """The object's headline: its title field, else its `name` (a Next.js app's article object
+    names its headline so), if a line's length."""
     found = next((v for k, v in item.items() if _TITLE_KEY.match(k) and isinstance(v, str) and v.strip()), None)
+    if found is None:
+        named = item.get("name")
+        found = named if isinstance(named, str) and 4 <= len(named.strip()) <= 100 else None
     return _TAG.sub("", found).strip() if found else None
 
 
