@@ -49,3 +49,21 @@ def test_labels_for_screen_readers_only_are_not_text() -> None:
     assert not any("opens in a new window" in line for line in body)
     assert body[0].startswith("The central library will open")
     assert body[-1] == '"Sunday was the day people asked for most," said the head librarian.'
+
+
+def test_an_editors_note_on_a_changed_headline_is_not_text() -> None:
+    """`Editor's note: The headline has been changed to better reflect …` in a block quote under the
+    text (a writer's bio after it): an edit note, as `This post was edited on … to …` already was."""
+    body = paragraphs("en_e25_editors_note.html")
+    assert body[-1].startswith('"They are learning that a person')
+    assert not any("Editor's note" in line for line in body)
+    assert len(body) == 3
+
+
+def test_a_contributors_credit_set_as_the_storys_footer_stays() -> None:
+    """`<p class="zn-body__paragraph zn-body__footer"><em>… contributed to this story</em></p>` closing
+    the text: the reporters' credit (scrapinghub's truth keeps such lines), not a page footer,
+    though its class says `footer`."""
+    body = paragraphs("en_e25_credit_footer.html")
+    assert body[-1] == "Metro Wire's Jo Lind and Ana Ruiz contributed to this story"
+    assert len(body) == 5

@@ -1070,7 +1070,10 @@ _CORRECTION_NOTES = (
     r"(?:edited|updated|corrected|amended)\b|"
     r"(?:(?:corrections?|clarifications?)\b.{0,40}?:\s*)?(?:an earlier|a previous) version of this "  # `Correction
     r"(?:article|story|post|piece|report) (?:misstated|incorrectly|misspelled|misidentified|misreported)\b|"  # 8/29/10: …`
-    r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b"
+    r"(?:correction|clarification)s?\s*:\s*an earlier version of this (?:article|story|post|piece|report)\b|"
+    # `Editor's note: The headline has been changed to better reflect …`
+    r"editor[’']?s[’']? note\s*:\s*(?:the|this) (?:headline|title|article|story|post|piece|report) (?:has been|was) "
+    r"(?:changed|updated|corrected|amended|edited)\b"
 )
 _CORRECTION_NOTE = re.compile(_CORRECTION_NOTES, re.I)
 _OPINION_NOTE = re.compile(

@@ -849,6 +849,8 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
         return False
     if "callout" in hint:
         return _prompt_callout(node)
+    if node.tag == "p" and "footer" in hint and _CONTRIBUTED.search(node.text()) is not None:
+        return False  # the story's own closing credit set as its footer (`<p class="body__footer">`)
     if _STRONG_HINT.search(hint):
         return True
     if "caption" in hint:  # a gallery's long caption has no <p>; a photo essay's text boxes do
@@ -863,6 +865,9 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
     return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
 
 
+# `CNN's Jo Lind and Ana Ruiz contributed to this story`: reporters' credit closing the story (scrapinghub's
+# truth keeps such lines: `With Post wires`).
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:story|report|article)\b")
 _CAPTION_TOGGLE = re.compile(r"\b(?:hide|show|toggle) caption\b", re.I)
 
 
