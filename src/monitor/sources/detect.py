@@ -23,8 +23,8 @@ from . import apiguess
 from .base import LINKS, absolute, frame_urls, node_link, page_base
 from .jsonfeed import is_json
 
-_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml",
-               "text/xml")
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
+               "application/xml", "text/xml")
 _ARTICLE_END = re.compile(r"\.(s?html?|shtml|jhtml|php|aspx?)$|/\d{5,}/?$", re.I)
 # a column's own page, not an article: /col/col12/index.html, list_3.html, default.aspx
 _LIST_FILE = re.compile(r"/(index|list|default|main|more)(_\d+)?\.\w+$", re.I)

@@ -86,10 +86,13 @@ def parse_page(content: bytes, headers: dict[str, str], url: str,
         raise ExtractError(f"{url}: not a readable RSS/Atom feed ({reason})",
                            hint="check that the source URL points at a feed, or use kind = \"html\"")
     out = []
+    rdf = str(parsed.get("version", "")).startswith(("rss10", "rss09"))
     for entry in parsed.entries:
         # the entry's page; an enclosure (its video or picture) is none
         link = next((x.get("href") for x in entry.get("links", [])
                      if x.get("href") and x.get("rel", "alternate") == "alternate"), None) or entry.get("link")
+        if not link and rdf and str(entry.get("id", "")).startswith(("http://", "https://")):
+            link = entry.get("id")  # an RSS 1.0 item's rdf:about, its <link> left out
         target = absolute(url, link)
         if not target:
             continue
