@@ -67,3 +67,31 @@ def test_a_forums_render_stamp_in_its_footer_is_not_the_posts_date():
     # the post's date shown only in its URL-less breadcrumb or nowhere: still never the render stamp
     assert published(thread("楼主 | 显示全部楼层", stamp)) is None
     assert published(thread("楼主", "GMT+08:00, 2024-11-28 02:42, Processed in 0.05 second(s)")) is None
+
+
+def test_a_short_date_line_a_script_writes_dates_the_page():
+    for line, want in (("2013-04-24 14:05:25紫涵", "2013-04-24T06:05:25+00:00"), ("2015.03.12", "2015-03-11T16:00:00+00:00"),
+                       ("二〇一三年五月二十七日　点击数：35", "2013-05-26T16:00:00+00:00"),
+                       ("5 Mar 2015 10:20 | 来源：本站", "2015-03-04T16:00:00+00:00")):
+        assert published(page(bar=written(line))) == want, line
+    # a single linked item with its date written by a script is the item's
+    item = "<div class='x'><script>document.write(\"<a href='/a/1.html'>2019-06-12 教研活动</a>\")</script></div>"
+    assert published(page(under=item)) is None
+
+
+def test_an_info_bar_after_the_previous_and_next_links_under_the_text_dates_the_page():
+    links = "<div class='np'><p>上一篇：实操能手黄文兵 能工巧匠鲍宇超</p><p>下一篇：讲述青春和奋斗的故事</p></div>"
+    bar = "<div class='info'>时间：2016-11-22 来源：某某日报 编辑：陈珉 浏览：次</div>"
+    assert published(page(under=links + bar)) == "2016-11-21T16:00:00+00:00"
+    prompt = "<div class='tip'>如有问题请联系网站管理员</div>"
+    assert published(page(under=links + prompt + bar)) == "2016-11-21T16:00:00+00:00"
+    # a next link's own date beside its title is the next article's
+    assert published(page(under="<div class='np'><p>下一篇：讲述青春和奋斗的故事 2016-11-25</p></div>")) is None
+
+
+def test_an_english_date_bar_under_a_chinese_text_dates_the_page():
+    for line, want in (("5 Mar 2015 10:20 | 来源：本站", "2015-03-04T16:00:00+00:00"),
+                       ("Posted on March 5, 2015 by admin", "2015-03-04T16:00:00+00:00")):
+        assert published(page(under=f"<div class='tip'>如有问题请联系网站管理员</div><div class='dt'>{line}</div>")) == want, line
+    # an English date in the text's last sentence is the text's
+    assert published(page(under="<p>The next meeting will be held on 5 March 2015 in the school hall.</p>")) is None

@@ -57,6 +57,7 @@ MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct no
 # No \b around them: raw page text glues neighbouring blocks (`Business NewsNovember 19, 2019`,
 # `Mar 6, 2018Copper`, `Nov 20 20194:29 AM`); the month's capital and the year's digits suffice.
 _YEAR_END = r"((?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
+_EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _EN_DATE = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_END
 )
@@ -443,8 +444,10 @@ def _roc_two_digit(label: str, after: str, digit: re.Match[str] | None, now: dat
 
 
 # A byline line that opens with its date: `2015-02-13`, `2015年2月13日`, `13.02.2015`, and its time.
-_DATE_OPENING = re.compile(  # also Taiwan's `114年01月13日` / `113-05-18` (see `dates_roc`)
-    r"\W{0,2}(?:(?:19|20|1[0-4])\d{1,2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})"
+_DATE_OPENING = re.compile(  # also Taiwan's `114年01月13日` / `113-05-18` (see `dates_roc`); `5 Mar 2015`, `March 5, 2015`
+    r"\W{0,2}(?:(?:19|20|1[0-4])\d{1,2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+" + _EN_MONTH + r"[a-z]*\.?,?\s+(?:19|20)\d{2}(?!\d)|"
+    r"" + _EN_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}(?!\d))"
 )
 _TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 _SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
@@ -466,7 +469,7 @@ def dated_header_line(line: str) -> bool:
         return False
     label = _PUB_LABEL.match(line)
     if label:
-        return _DIGIT.match(line, label.end()) is not None
+        return _DIGIT.match(line, label.end()) is not None or _EN_DATE.match(line, label.end()) is not None
     opening = _DATE_OPENING.match(line)
     return opening is not None and (_TIME_AFTER.match(line, opening.end()) is not None or _date_alone(line, opening))
 
@@ -1143,7 +1146,7 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     before it, and not opening a sentence (`2009年3月1日，…` is text the body missed). A site's copyright line
     under the text (`版权所有：… 2006-2012`) may come first, the date bar after it, the blocks' texts run together
     (`2006-201211-03-31`): read after its span of years when nothing before it is a date."""
-    found = _tail_date(text or "", now)
+    found = _tail_date(text or "", now) or _bar_after_links(text or "", now)
     if found is None and text:
         mark = _COPYRIGHT.search(text, 0, 60)  # (or its span opening the text: the line's names were the body's)
         span = _YEAR_SPAN.search(text, mark.end(), mark.end() + 40) if mark else _YEAR_SPAN.match(text)
@@ -1155,6 +1158,21 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
                 last = later
             return _tail_date(text[last.end() :], now)
     return found
+
+
+# The links to the previous and next articles (their titles, no digits) opening the text under the body, then the
+# info bar, the blocks' texts run together: `上一篇:…下一篇:…时间:2016-11-22 来源:某某日报 编辑:…`; the bar's date, its
+# label right before it and a byline field right after it (a link's own date has neither).
+_LINKS_THEN_BAR = re.compile(r"(?:上一篇|上篇|上一条|上一條|下一篇|下篇|下一条|下一條)[^\d]{0,160}?"
+                             r"(?:时间|時間|日期)\s*[：:]\s*(" + FULL_DATE.pattern + r")\s*(?=" + BYLINE_FIELD.pattern + ")")
+
+
+def _bar_after_links(text: str, now: datetime) -> datetime | None:
+    """The date of an info bar right after the previous and next articles' links under the body."""
+    text = text.lstrip(" \u3000\xa0\t\n")
+    match = _LINKS_THEN_BAR.match(text)
+    full = FULL_DATE.match(text, match.start(1)) if match else None
+    return plausible(from_full_match(full), now) if full else None
 
 
 def updated_tail_date(text: str | None, now: datetime) -> datetime | None:
@@ -1188,6 +1206,14 @@ def _tail_date(text: str, now: datetime) -> datetime | None:
         found = plausible(convert(match), now)
         if found:
             return found
+    for pattern in (_EN_DAY_FIRST, _EN_DATE):  # `5 Mar 2015 10:20 | 来源：本站`: an English theme's bar under the text
+        english = pattern.search(head, 0, 48)  # (not a side list's: another such date right after it)
+        if (english and not _LISTED.search(head, 0, english.start()) and not _updated(head, english.start())
+                and not _CLOCK_BEFORE.search(head, max(0, english.start() - 20), english.start())
+                and pattern.search(text, english.end(), english.end() + 60) is None):
+            found = plausible(_from_english(english), now)
+            if found:
+                return found
     apart = day_apart_date(head, now, 40)  # `05 2019-03【打印】`: a date block under the text
     if apart:
         return apart

@@ -535,8 +535,8 @@ def _written(html: str, now: datetime, order: dates.Order) -> datetime | None:
 
 def _written_bar(html: str, at: int, now: datetime, order: dates.Order) -> datetime | None:
     """A byline bar a script writes whole (`document.write("<span>发布时间：2016-11-22 来源：…</span>")`): the
-    labelled date of the call's quoted text, or its first full date when the text holds byline fields
-    (`来源`, `阅读`); not a list's (`<li>` items) nor in a related, side or footer box."""
+    labelled date of the call's quoted text, or its first date when the text holds byline fields (`来源`,
+    `阅读`) or is a short line of its own; not a list's (`<li>` items) nor in a related, side or footer box."""
     call = html[at : at + _CALL_SPAN]
     end = call.find(")</script") if ")</script" in call else call.find(");")
     literal = "".join(a or b for a, b in _LITERAL.findall(call[: end if end > 0 else _CALL_SPAN]))
@@ -546,11 +546,13 @@ def _written_bar(html: str, at: int, now: datetime, order: dates.Order) -> datet
     if box >= 0 and MARK_AWAY.search(html[box : box + _BOX_SPAN].split(">", 1)[0].lower()):
         return None
     text = _MARKUP.sub(" ", literal)
-    return dates.labelled_date(text, now, order) or (
-        dates.first_date(text, now) if dates.BYLINE_FIELD.search(text) or _BAR_WORDS.search(text) else None)
+    bar = (dates.BYLINE_FIELD.search(text) or _BAR_WORDS.search(text)
+           or (len(text.strip()) <= _DATE_LINE and "<a" not in literal.lower()))  # (a link's date is its item's)
+    return dates.labelled_date(text, now, order) or (dates.parse_date(text, now, order) if bar else None)
 
 
 _CALL_SPAN = 600  # characters of a `document.write(` call read
+_DATE_LINE = 40  # a written text this short is a date line (`2013-04-24 14:05:25 张三`, `2015.03.12`)
 _BOX_SPAN = 200  # how far before the <script> its element's opening is looked for
 _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'')
 _LISTED_MARKUP = re.compile(r"<(?:li|tr|dd)[\s>]", re.I)
