@@ -297,6 +297,7 @@ _ZH_CAPTION_START = ("图为", "▲", "△", "图：", "图/", "资料图", "图
 # A repost's credits: `原标题：…` (the headline it first ran under) and `作者︱…`, `出品｜…`, `编辑丨…`
 # lines (a label and a bar), as portals and WeChat mirrors print them around the text.
 _ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|摄影|校对|审核|监制|策划|统筹|制作|设计|文|来源|來源|"
+                        r"排版|排版设计|美编|美編|终审|終審|初审|初審|审校|審校|责任编辑|責任編輯|文图整理|图文整理|文字整理|"
                         r"采访嘉宾|採訪嘉賓|受访者|受訪者)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
