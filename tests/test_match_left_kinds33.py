@@ -117,3 +117,35 @@ def test_the_two_police_forces_pact_still_counts(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "沪明两地警方签署反诈协作协议", "上海市公安局与三明市公安局签署反诈骗警务协作协议，两地将共享预警信息，"
                       "联合开展宣传，防止群众被骗。")
     assert m.matched, m.reason
+
+
+OBJECT_LISTS = [
+    ("Fluorine fair draws investors", "Investors from Shanghai, Shenzhen and Hangzhou signed deals worth 3 billion yuan "
+     "at a fluorine industry fair in Sanming on Friday."),
+    ("Bamboo expo opens", "Buyers from Xiamen, Shanghai and Ningbo placed orders worth 200 million yuan at the bamboo "
+     "expo in Yong'an, organisers said."),
+    ("Tea fair closes", "Buyers from Shanghai, Hangzhou and Suzhou signed purchase agreements worth 80 million yuan at the "
+     "tea fair in Youxi."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), OBJECT_LISTS)
+def test_shanghai_one_of_a_prepositions_list_before_the_verb(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+OBJECT_LIST_GUARDS = [
+    # two places joined by "and" are the two acting
+    ("Fair draws investors", "Investors from Shanghai and Sanming signed a counterpart cooperation deal on bamboo "
+     "processing at the fair."),
+    # clauses joined by commas and "and": no list
+    ("Visitors up", "Sanming received 40,000 visitors from Shanghai under the counterpart cooperation, up 44 percent, "
+     "and Taining is now their first stop."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), OBJECT_LIST_GUARDS)
+def test_not_every_comma_and_and_is_a_list(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason

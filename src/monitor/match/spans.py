@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cached_property
 from itertools import pairwise
 
@@ -977,7 +978,9 @@ def _english_item(text: str, spans: list[tuple[int, int]], start: int, end: int)
         if words(k) and words(k)[0] in _EN_LIST_OPENS:  # the list opens at "including", no earlier,
             i, least = k, 2  # and says it is one: "towns in fujian, including taining and wuyishan"
             break
-    if not (i <= h <= j) or j - i + 1 < least or not _head_item(words(j)) or not _tail_item(words(i)):
+    if not (i <= h <= j) or j - i + 1 < least or not _tail_item(words(i)):
+        return False
+    if not (_head_item(words(j)) or _object_list(words, i, j)):
         return False
     if any(not words(k) or words(k)[0] in _EN_NOT_ITEM for k in range(i + 1, j + 1)):
         return False  # "qingliu, in turn, supplies …", "qingpu, on shanghai's western edge, and …": phrases
@@ -1003,6 +1006,21 @@ def _tail_item(words: list[str]) -> bool:
         if words[k] in _EN_LEADS:
             return len(words) - k - 1 <= 3
     return False
+
+
+def _object_list(words: Callable[[int], list[str]], i: int, j: int) -> bool:
+    """Is the list from chunk i to chunk j the object of a preposition, its last item one word before
+    the clause's verb ("investors from shanghai, shenzhen and hangzhou signed deals …")? The first
+    chunk ends in a preposition and one word, every item between is one or two words of letters, and
+    the last chunk opens with one word: a subject's places, not clauses joined by commas ("sanming
+    received visitors from shanghai, up 44 percent, and xiamen is now …")."""
+    first = words(i)
+    if len(first) < 3 or first[-2] not in _EN_LEADS:
+        return False
+    if any(not (0 < len(words(k)) <= 2) or not all(w.isalpha() for w in words(k)) for k in range(i + 1, j)):
+        return False
+    last = words(j)
+    return bool(last) and last[0].isalpha() and last[0] not in _EN_NOT_ITEM
 
 
 def _head_item(words: list[str]) -> bool:

@@ -56,7 +56,9 @@ if TYPE_CHECKING:
 # City; and, by probes below (match-30), a table's rows flattened with bars, 2|项目|进度, as text, not keywords; and, by a
 # probe below (match-31), an English list closed by its others, "Shanghai, Zhejiang and 20 other provinces", as a list;
 # and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too; and, by a probe below (match-32),
-# a line of keywords between spaces under its label, 关键词云：…, as a menu's line).
+# a line of keywords between spaces under its label, 关键词云：…, as a menu's line; and, by a probe below (match-33), an
+# English list as a preposition's object before the clause's verb, "investors from Shanghai, Shenzhen and Hangzhou
+# signed …", as a list).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -133,6 +135,8 @@ PROBES = (
      "20 other provinces."),
     ("市民即将乐享消费券", "上海将发放消费券，市民即将乐享优惠，商家与银行合作推出满减。"),
     ("年度热词", "关键词云：乡村振兴 沪明合作 营商环境 数字经济 森林康养\n【热词】三明 上海 结对 飞地 疗休养"),
+    ("Fair draws investors", "Investors from Shanghai, Shenzhen and Hangzhou signed deals worth 3 billion yuan at a fair "
+     "in Sanming."),
 )
 
 
