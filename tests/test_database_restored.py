@@ -76,3 +76,24 @@ def test_a_new_empty_database_in_place_of_the_old_one_does_not_send_the_sites_ag
     assert import_lines(ctx, news_lines(6)).matched == 6  # the same five, and one new
     assert send_digests(ctx)[0].status == "sent"
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1)
+
+
+def test_a_backup_restored_under_a_subscriber_renamed_since_sends_nothing_twice(tmp_path, webhook_receiver,
+                                                                                monkeypatch):
+    # The note names what each channel was sent under the subscriber's name of the time: the
+    # renamed subscriber (its robot kept) took over what the restored database knew its former
+    # name had sent, and got again, unmarked, what went after the copy was made.
+    quick_webhooks(monkeypatch)
+    ctx = webhook_world(tmp_path, webhook_receiver.url + "/hook")  # stories 0-4
+    assert send_digests(ctx)[0].status == "sent"
+    backup(ctx.store.path, tmp_path / "backup.db")
+    assert import_lines(ctx, news_lines(3, start=5)).matched == 3  # 5-7, sent after the copy was made
+    assert send_digests(ctx)[0].status == "sent"
+    path = ctx.cfg.path
+    path.write_text(path.read_text(encoding="utf-8").replace('name = "desk"', 'name = "editors"'), encoding="utf-8")
+    ctx = restore(ctx, tmp_path / "backup.db")
+    assert import_lines(ctx, news_lines(4, start=5)).matched == 4  # polled again: 5-7, and 8 is new
+    assert send_digests(ctx)[0].status == "sent"
+    got = counts([r.body.decode() for r in webhook_receiver.requests])
+    assert got == dict.fromkeys(range(9), 1), got
+    assert not any("x-monitor-resend" in r.headers for r in webhook_receiver.requests)

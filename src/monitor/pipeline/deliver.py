@@ -31,6 +31,7 @@ from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story
 from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
+from ..store.outbox import same_address
 from . import pacing
 from .base import Context, DigestResult, log
 
@@ -233,9 +234,12 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
     if path is None or not _record_noted(ctx):
         return
     urls, keys = sentlog.sent(path)
+    configured = {s.name for s in ctx.cfg.subscribers}
     for sub, channel in pairs:
         key = channel_key(channel)
-        done = urls.get((sub.name, key), set())
+        # its own, and what a subscriber no longer configured sent its reader (renamed since: `_adopt`)
+        done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
+                             or (name not in configured and same_address(used, key))))
         if not done:
             continue
         waiting = ctx.store.outbox_due(sub.name, key)

@@ -269,7 +269,7 @@ class OutboxPart(StoreBase):
         return taken
 
     def former_readers(self, subscriber: str, channel: str, fmt: str, configured: Collection[str]) -> list[str]:
-        """The subscribers no longer `configured` that reached the reader of `channel` (`_same_address`;
+        """The subscribers no longer `configured` that reached the reader of `channel` (`same_address`;
         for a message of unknown fate, `_same_reader`), when `channel` is new to `subscriber`: the
         subscriber renamed in the config, its channels kept. Looked for only for a channel never
         used, so seldom."""
@@ -280,7 +280,7 @@ class OutboxPart(StoreBase):
             f"SELECT DISTINCT subscriber, channel, NULL FROM deliveries WHERE subscriber NOT IN ({marks}) "
             f"UNION SELECT DISTINCT subscriber, channel, format FROM unsure_stories WHERE subscriber NOT IN ({marks})",
             [*configured, *configured])
-        return sorted({r[0] for r in rows if (_same_address(r[1], channel) if r[2] is None
+        return sorted({r[0] for r in rows if (same_address(r[1], channel) if r[2] is None
                                                else _same_reader(r[1], r[2], channel, fmt))})
 
     def take_former(self, subscriber: str, channel: str, fmt: str, former: Collection[str]) -> int:
@@ -306,7 +306,7 @@ class OutboxPart(StoreBase):
         marks = ",".join("?" * len(former))
         return [(r[0], r[1]) for r in self.conn.execute(f"SELECT DISTINCT subscriber, channel FROM deliveries WHERE "
                                                         f"subscriber IN ({marks})", list(former))
-                if _same_address(r[1], channel)] if former else []
+                if same_address(r[1], channel)] if former else []
 
     def _delivered(self, subscriber: str, channel: str) -> int:
         return int(self.conn.execute("SELECT count(*) FROM deliveries WHERE subscriber = ? AND channel = ?",
@@ -323,7 +323,7 @@ class OutboxPart(StoreBase):
             "FROM outbox o GROUP BY subscriber, channel ORDER BY subscriber, channel"))
 
 
-def _same_address(used: str, channel: str) -> bool:
+def same_address(used: str, channel: str) -> bool:
     """Whether a channel that was sent stories (`used`) reaches a reader of `channel`: it is the
     same channel (a webhook's URL, an email's recipients), or both are emails sharing a recipient."""
     return used == channel or (used.startswith("email:") and channel.startswith("email:")
