@@ -11,6 +11,7 @@ in line with a re-read config, stored verdicts and index made current by a threa
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 import time
@@ -261,6 +262,54 @@ class DatabaseFile:
             self.told = True
             log.error("%s", problem)
         return problem
+
+
+class Replaced:
+    """A restore while the daemon runs: another file put at the database's path (`mv backup.db
+    monitor.db`, `cp --remove-destination`). The daemon went on writing to the file it had open,
+    where nothing else reads it, through the write-ahead log named after the path (`<db>-wal`),
+    which the file now there takes as its own: a command opening it read the old file's latest
+    pages over the restored ones (a mixture; a write made it a damaged file). Each CHECK seconds
+    the path is looked at; when another file is there, what the log holds is written into the file
+    the daemon had open and the log emptied (a TRUNCATE checkpoint), its connections write nothing
+    more, and the daemon stops (one line; `monitor run` exits 1). Started again, it opens the file
+    there now; what it sent meanwhile is in `<db>.sent`, and is not sent again."""
+
+    CHECK = 2.0
+
+    def __init__(self, ctx: Context, memory: Any = None) -> None:
+        self.ctx, self.memory, self.found = ctx, memory, False
+        self.file = DatabaseFile(ctx.store.path or ctx.cfg.db_path)
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="monitor-dbfile", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.CHECK):
+            if self.check():
+                return
+
+    def check(self) -> bool:
+        """True (once) when another file is at the path: the open one sealed, the daemon told to stop."""
+        now = self.file._ident()
+        if self.found or now is None or self.file.opened is None or now == self.file.opened:
+            return False  # the same file, or none there (moved or deleted: /healthz says so, `DatabaseFile`)
+        self.found = True
+        log.error("the database file at %s was replaced while the daemon ran (restored from a backup?): the daemon "
+                  "stops, writing nothing more to the file it had open; start it again to use the file there now "
+                  "(what it sent meanwhile is noted in %s, not sent again)", self.file.path,
+                  self.file.path.name + ".sent")
+        if self.memory is not None:  # the fetcher's connection (robots.txt, hosts' pauses) first: it writes alone
+            self.memory.seal()
+        with self.ctx.lock:
+            self.ctx.store.seal()
+        os.kill(os.getpid(), signal.SIGTERM)  # the main thread's sigwait: jobs under way end, then it stops
+        return True
 
 
 class Reloader:

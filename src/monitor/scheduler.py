@@ -214,8 +214,10 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
             run_cycle(ctx)
             send_digests(ctx)
         return
-    with daemon.signals_held(), Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:  # held before any thread starts
+    memory = store.host_memory()
+    with daemon.signals_held(), Fetcher(cfg.fetch, memory=memory) as fetcher:  # held before any thread starts
         ctx = Context(cfg, store, fetcher)
+        replaced = daemon.Replaced(ctx, memory)
         sched = build(cfg, store, fetcher, ctx=ctx)
         rechecks = daemon.Rechecks(ctx, recheck) if recheck else None
         reloader, stop_extras = daemon.attach(
@@ -228,12 +230,16 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
         try:
             sched.start()
             clock.start()
+            replaced.start()
             if rechecks:
                 rechecks.request()
             daemon.serve_signals(sched, reloader)
         finally:
             clock.stop()
+            replaced.stop()
             if rechecks:
                 rechecks.stop()
             stop_extras()
         log.info("daemon stopped")
+    if replaced.found:  # said when found (`daemon.Replaced`); a supervisor starts it again on the file there now
+        raise SystemExit(1)

@@ -1,7 +1,7 @@
 """What every part of the store shares: the connection, transactions, time helpers, chunked IN queries.
 
 In: nothing. Out: `StoreBase`, `utcnow`, `iso`, `parse_iso`, `crash_point`, `AlreadyStored`,
-`storage_error`. Times are stored as
+`storage_error`, `seal`. Times are stored as
 UTC ISO 8601. Every write transaction begins IMMEDIATE, so a second process waits for the
 write lock (busy_timeout) instead of failing with "database is locked" on a lock upgrade.
 Reads go through the plain sqlite3 connection (`conn`, `query`); sqlite-utils (`db`, for the
@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.db import Table
 
-# Tests name a commit point here to have the process killed there (SIGKILL, as `kill -9`).
-_CRASH_AT = os.environ.get("MONITOR_TEST_CRASH_AT") or None
+# Tests name a commit point here to have the process killed there (SIGKILL, as `kill -9`); `point@3`
+# at its third passing (a digest's third message).
+_CRASH_AT, _, _CRASH_NTH = (os.environ.get("MONITOR_TEST_CRASH_AT") or "").partition("@")
+_passed: dict[str, int] = {}
 
 
 class AlreadyStored(Exception):
@@ -35,9 +37,11 @@ class AlreadyStored(Exception):
 
 
 def crash_point(name: str) -> None:
-    """Die at once when the test-only MONITOR_TEST_CRASH_AT names this point."""
+    """Die at once when the test-only MONITOR_TEST_CRASH_AT names this point (at this passing)."""
     if name == _CRASH_AT:
-        os.kill(os.getpid(), signal.SIGKILL)
+        _passed[name] = _passed.get(name, 0) + 1
+        if _passed[name] >= int(_CRASH_NTH or 1):
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 # What the user can do about a database that cannot be written, by SQLite's primary result code.
@@ -60,6 +64,15 @@ def storage_error(exc: BaseException, path: Path | str | None) -> StoreError | N
         return None
     where = f" {path}" if path else ""
     return StoreError(f"database{where}: {exc}", hint=hint)
+
+
+def seal(conn: sqlite3.Connection, checkpoint: bool = True) -> None:
+    """`conn` writes nothing more; with `checkpoint`, its write-ahead log emptied into its file first
+    (`StoreBase.seal`). Whatever SQLite refuses here is left as it is: the caller is stopping."""
+    with contextlib.suppress(sqlite3.Error):
+        if checkpoint:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA query_only = 1")
 
 
 def utcnow() -> datetime:
@@ -169,6 +182,12 @@ class StoreBase:
                 self.conn.execute(f"RELEASE {name}")
             raise
         self.conn.execute(f"RELEASE {name}")
+
+    def seal(self) -> None:
+        """Write nothing more to this file, no longer at its path (another put there: a backup
+        restored under a running daemon): what its write-ahead log holds goes into it first, and the
+        log, which the file there now shares by name (`<db>-wal`), is emptied."""
+        seal(self.conn)
 
     def _in_chunks(self, sql: str, values: Iterable[Any], params: list[Any] | None = None) -> list[dict]:
         """Rows of `sql` (its `{marks}` filled for one chunk of `values`), chunk by chunk:

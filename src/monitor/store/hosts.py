@@ -82,6 +82,13 @@ class HostMemory:
         except sqlite3.Error:
             pass  # a busy or read-only database: the pause still holds in this process
 
+    def seal(self) -> None:
+        """Write nothing more (`StoreBase.seal`): the database file is no longer at its path."""
+        from .base import seal
+
+        with self.lock:
+            seal(self.conn, checkpoint=False)
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()

@@ -1,0 +1,59 @@
+"""A backup restored while the daemon runs: another file put at the database's path (`mv`).
+
+The daemon went on with the file it had open, gone from the path: its polls were stored where
+nothing reads them, and its write-ahead log, named after the path (`m.db-wal`), stayed beside the
+restored file, which took it as its own: a command opening the path read the old file's latest
+pages over the restored ones (here the restored file, empty of articles, showed the daemon's), and
+a write there made the mixture a damaged file. Nothing was said unless /healthz was asked. Now the
+daemon sees the file replaced within seconds, empties its log into the file it had open, writes
+nothing more and stops in one line (exit 1, so a supervisor starts it again on the file there
+now). A real `monitor run`, a real feed on 127.0.0.1, real SQLite files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+
+from test_daemon import FEED, HEAD, site, start, stop, wait_for  # noqa: F401 (site: a fixture)
+
+from monitor.store import Store
+
+
+def articles(db) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored(tmp_path, site):  # noqa: F811
+    path, db, backup = tmp_path / "monitor.toml", tmp_path / "m.db", tmp_path / "backup.db"
+    path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
+    Store.open(db).close()  # last night's backup: the database before anything was polled
+    with sqlite3.connect(db) as con, sqlite3.connect(backup) as copy:
+        con.backup(copy)
+    proc = start(path, db)
+    try:
+        wait_for(lambda: articles(db) > 0, timeout=60, what="the first poll stored")
+        backup.replace(db)  # the restore, the daemon left running
+        try:
+            code = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            code = None
+    finally:
+        _, err = stop(proc)
+    assert code == 1, "the daemon went on with the file it had open" + err[-1500:]
+    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    said = [r for r in lines if "was replaced" in r["message"]]
+    assert len(said) == 1 and said[0]["level"] == "error", err[-1500:]
+    assert not [r for r in lines if r["level"] in ("error", "critical") and r not in said], err[-1500:]
+    with sqlite3.connect(db) as con:  # the file at the path is the backup, whole, none of the old file's pages
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    again = start(path, db)  # started again, it polls into the restored file
+    try:
+        wait_for(lambda: articles(db) > 0, timeout=60, what="a poll stored in the restored file")
+    finally:
+        stop(again)
