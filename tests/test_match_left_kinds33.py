@@ -149,3 +149,23 @@ OBJECT_LIST_GUARDS = [
 def test_not_every_comma_and_and_is_a_list(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+OTHER_PAIRINGS_BY_COUNTY = [
+    ("嘉定区代表团赴黔南州考察", "嘉定区党政代表团赴黔南州考察东西部协作项目，两地签署消费帮扶协议。会上，嘉定区也介绍了与三明市尤溪县"
+     "对口合作的经验。"),
+    ("虹口区援建久治县学校竣工", "虹口区援建的久治县寄宿制学校竣工，两地将继续深化对口支援。虹口区与将乐县的结对已有五年，会上作了"
+     "经验交流。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), OTHER_PAIRINGS_BY_COUNTY)
+def test_another_pairing_named_by_its_county(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_long_cure_is_no_county(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海专家在尤溪治好久治不愈的老胃病", "根据沪明对口合作安排驻点尤溪县总医院的上海专家，为一位久治不愈的"
+                      "患者成功实施手术。")
+    assert m.matched, m.reason
