@@ -54,6 +54,19 @@ def test_a_matchs_result_between_the_two_places_teams(hu_ming: match.Topic, titl
     assert not m.matched, m.reason
 
 
+CONTEST_WORDS_IN_THE_TIES = [
+    ("Sanming beats poverty with Shanghai's help", "Under the counterpart cooperation, Shanghai districts paired with "
+     "Sanming's counties have helped farmers raise incomes by a third."),
+    ("上海职工疗休养季主场活动在泰宁启动", "上海市总工会与三明市总工会联合举办的职工疗休养季主场活动在泰宁启动，首批五百名上海职工抵达。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), CONTEST_WORDS_IN_THE_TIES)
+def test_a_contests_word_beside_the_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
 def test_a_friendly_the_ties_hold_still_counts(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "沪明青少年足球交流赛开赛", "作为沪明对口合作的文体交流项目，上海与三明两地青少年足球交流赛在永安开赛，"
                       "双方小球员同场竞技。")
