@@ -248,7 +248,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
                             or a in message.recipients or ascii_domain(a) in message.recipients))
     watchdog = _Watchdog(SESSION_BUDGET * timeout, stop)
-    accepted = handed = False
+    accepted = handed = unsure = False
     try:
         smtp = _connect(channel, timeout, watchdog)
         try:
@@ -257,7 +257,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
             handed = True  # the session is set up: what fails now fails with the message under way
             refused = _transactions(smtp, msg, ascii_domain(parseaddr(channel.sender)[1]), to,
                                     (channel.smtp_host or "localhost", channel.smtp_port))
-            accepted = True
+            accepted, unsure = True, watchdog.in_doubt  # a later transaction's data unanswered: they may have it
         finally:
             if accepted:
                 watchdog.done()  # QUIT after the message was taken may take its own time
@@ -292,8 +292,8 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
         watchdog.done()
     line, later = _email_summary(channel, to, refused), _deferred(refused)
     if later:  # the others have it: only these wait for the retry
-        raise NotifyError(line, hint="the server asked to try again later; it will be, for them only",
-                          waiting=tuple(later))
+        raise NotifyError(line, hint="it goes again at the retry, to them only" + (
+            ", marked as sent again (they may have it)" if unsure else ""), waiting=tuple(later), unsure=unsure)
     return line
 
 
@@ -336,7 +336,15 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
         except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
             if _too_large(exc):  # not the sender's address: the message's size (SIZE, or after the data)
                 raise _size_error(smtp, msg, where, exc) from exc
-            raise
+            if first:
+                raise
+            refused.update(_failed_later(exc, left))
+            break
+        except (smtplib.SMTPException, OSError) as exc:
+            if first:
+                raise
+            refused.update(_failed_later(exc, left))  # the session is gone: the retry is for these alone
+            break
         first = False
         refused.update(answer)
         later = _deferred(answer)
@@ -346,6 +354,17 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
             del refused[r]
         left = later
     return refused
+
+
+def _failed_later(exc: BaseException, left: list[str]) -> dict[str, tuple[int, str]]:
+    """`left`'s answers when a transaction after the first failed: the first's recipients have the
+    email, and a retry to all would give it them twice. A refusal (5xx) is theirs for good; anything
+    else (a 4xx, the connection lost or stalled) puts them off to the retry, for them alone."""
+    if isinstance(exc, smtplib.SMTPResponseException) and 400 <= exc.smtp_code < 600:
+        answer = (exc.smtp_code, _smtp_reply(exc).removeprefix(f"{exc.smtp_code} "))
+    else:
+        answer = (451, f"its transaction failed: {exc or type(exc).__name__}")
+    return dict.fromkeys(left, answer)
 
 
 def _too_large(exc: smtplib.SMTPResponseException) -> bool:
