@@ -19,12 +19,14 @@ from monitor.pipeline.base import Context
 from monitor.pipeline.query import search_page
 from monitor.store import Store
 
+NINE = "发展 上海 企业 合作 项目 投资 交流 三明 签约"  # common words ANDed, few articles have all nine
 TAILS = [('"上海 三明"', None, "date"), ("发展 -企业 -合作", None, "date"), ("上海 -发展 -企业", None, "date"),
          ("发展 上海 企业 合作 项目 投资 交流", None, "date"), ("发展 -企业 -合作", None, "relevance"),
          ("上海 -发展", None, "relevance"), ('"企业 合作"', None, "date"), ('title:"上海 三明"', None, "date"),
          ("上海 三明", None, "date"), ("上海 三明", "hu-ming", "date"), ("发展 -企业 -合作", "hu-ming", "date"),
          ("上海 AND 沪明", None, "date"), ("上海 -沪明", None, "date"), ("三明 -三明治", None, "relevance"),
-         ("OR60", None, "date"), ("OR60", "hu-ming", "date")]
+         ("OR60", None, "date"), ("OR60", "hu-ming", "date"), (NINE, None, "date"), (NINE, "hu-ming", "date"),
+         (NINE, None, "relevance"), ('"发展 企业 合作"', None, "date"), ("-上海", "hu-ming", "date"), ("-上海", None, "relevance")]
 
 
 def _or60() -> str:

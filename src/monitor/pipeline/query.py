@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import querylang, snippets, textnorm
 from ..errors import InputError
-from ..querylang import AllOf, Query
+from ..querylang import AllOf, AnyOf, Not, Query
 from ..store.search import Filters, Walk, WalkBudget
 from .reading import Reading
 
@@ -165,12 +165,31 @@ def _ordered(ctx: Reading, q: Query, filters: Filters, sort: str, want: int | No
     if sort == "date" or q.root is None or titled is None:
         yield from _matching(ctx, q, filters, want, skip)
         return
-    first = Query(q.text, AllOf((q.root, titled)))  # title hits weigh more
+    first = _title_first(q, titled)  # title hits weigh more
     seen = set()
     for pair in _matching(ctx, first, filters, want, skip):
         seen.add(pair[0])
         yield pair
     yield from (p for p in _matching(ctx, q, filters, want, skip) if p[0] not in seen)
+
+
+def _title_first(q: Query, titled: querylang.Node) -> Query:
+    """Relevance's first pass: the articles the query finds with its terms in their titles. A
+    title holding the terms is an article holding them, so unless an exclusion sits inside the
+    positive part (`(上海 -发展) OR 三明`, which `titled` drops), the pass asks the title's terms and
+    the query's exclusions only, not the body's terms besides: nine common words ANDed at 1M,
+    ~45 ms for FTS5 to read eighteen lists (five for the nine title tokens)."""
+    assert q.root is not None
+    parts = q.root.parts if isinstance(q.root, AllOf) else (q.root,)
+    negs = tuple(p for p in parts if isinstance(p, Not))
+    if any(_negates(p) for p in parts if not isinstance(p, Not)):
+        return Query(q.text, AllOf((q.root, titled)))
+    return Query(q.text, AllOf((titled, *negs)) if negs else titled)
+
+
+def _negates(node: querylang.Node) -> bool:
+    """Whether an exclusion sits anywhere inside `node`."""
+    return isinstance(node, Not) or (isinstance(node, (AllOf, AnyOf)) and any(_negates(p) for p in node.parts))
 
 
 def _matching(ctx: Reading, q: Query, filters: Filters, want: int | None,
