@@ -5,7 +5,7 @@ footer (`GMT+8, 2024-11-28 02:42`), a bar under the text dated `2007/6/7/星期�
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from monitor.extract import extract
 
@@ -95,3 +95,38 @@ def test_an_english_date_bar_under_a_chinese_text_dates_the_page():
         assert published(page(under=f"<div class='tip'>如有问题请联系网站管理员</div><div class='dt'>{line}</div>")) == want, line
     # an English date in the text's last sentence is the text's
     assert published(page(under="<p>The next meeting will be held on 5 March 2015 in the school hall.</p>")) is None
+
+
+def test_a_moved_sites_later_meta_date_yields_to_an_older_byline_form_under_the_headline():
+    # the <meta> dates are the day the site moved to a new CMS; the byline shows the posting in an older form
+    moved = ("<meta property='article:published_time' content='2022-05-15T09:12:00+08:00'>"
+             "<meta name='PubDate' content='2022-05-15 09:12'>")
+    for line, want in (("16-6-2 10:14| 发布者: 管理员| 查看: 1732| 评论: 0", "2016-06-02"),
+                       ("11/12 2010年 16:39 【 字体: 来源:院办 访问量:1", "2010-11-12"),
+                       ("31 2020-12 来源:新闻与传播学院 浏览次数:7259", "2020-12-31")):
+        got = published(page(bar=f"<div class='meta'>{line}</div>", head=moved))
+        assert got is not None and (datetime.fromisoformat(got) + timedelta(hours=8)).date().isoformat() == want, line
+    # a meta date with no byline shown stands
+    assert published(page(head=moved)) == "2022-05-15T01:12:00+00:00"
+
+
+def test_an_older_bar_a_script_writes_in_an_odd_form_dates_the_page():
+    for line, want in (("字体【 】 【日期:2014-9-29】 【单位:某某县教育局】 【发稿人:管理员】", "2014-09-28T16:00:00+00:00"),
+                       ("16-6-2 10:14| 发布者: 管理员| 查看: 1732", "2016-06-02T02:14:00+00:00")):
+        assert published(page(bar=written(line))) == want, line
+
+
+def gallery(line: str, n: int = 5) -> str:
+    # a picture story: the date line, then each picture with its counter (`1/5`) and caption, the blocks run together
+    pics = "".join(f"<li><span class='num'>{i + 1}/{n}</span><img src='/p/{i}.jpg'><p class='desc'>{TEXT[i % 2]}</p></li>"
+                   for i in range(n))
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD}_图集</title></head><body><div class='nav'><a>首页</a><a>图集</a></div>"
+            f"<div class='gallery'><h1>{HEAD}</h1><div class='meta'>{line}</div><ul>{pics}</ul>"
+            f"<div class='ctrl'><a>上一张</a> <a>下一张</a></div></div>{FOOT}</body></html>")
+
+
+def test_a_gallerys_date_line_run_into_its_first_pictures_counter_dates_the_page():
+    for line, want in (("2016.01.20", "2016-01-19T16:00:00+00:00"), ("编辑：张三　2013-05-27", "2013-05-26T16:00:00+00:00")):
+        assert published(gallery(line)) == want, line
+    # a counter alone, no date: undated
+    assert published(gallery("编辑：张三")) is None

@@ -334,10 +334,20 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
         year, month, day, hour, minute = (int(g) for g in timed.groups())
         return plausible(to_utc(year, month, day, hour, minute), now)
     match = _GLUED.search(text) if text and "-" in text else None
+    if match is None and text and "/" in text:
+        counted = _GLUED_COUNTER.search(text)  # `2013-05-271/11`, `2016.01.201/5`: a picture counter after the date
+        if counted is None:
+            return None
+        return plausible(to_utc(int(counted.group("y")), int(counted.group("m")), int(counted.group("d"))), now)
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())
     return plausible(to_utc(year, month, day), now)
+
+
+# 2016.01.201/5: a gallery's date line run into its first picture's counter (`1/5`), the blocks' texts together.
+_GLUED_COUNTER = re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)(?P<s>[-.])(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
+                            r"(?=\d{1,3}/\d{1,3}(?![\d/]))")
 
 
 # 2021 01/26 08:52: a byline writing its year apart from a zero-padded month and day after it (`2021 01/26 08:52 ·

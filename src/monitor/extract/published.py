@@ -263,9 +263,16 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
     the publication."""
     shown = None
     if places.anchored and places.region:
-        shown = _shown_in(dates.without_speech_days(dates.without_profile(dates.fold_digits(places.region))), now, order)
+        region = dates.without_speech_days(dates.without_profile(dates.fold_digits(places.region)))
+        shown = _shown_in(region, now, order) or _shown_odd(region, now)
     shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
+
+
+def _shown_odd(text: str, now: datetime) -> datetime | None:
+    """A byline's date in an older CMS's odd form: a two-digit year (`16-6-2 10:14| 发布者：…`), the year apart
+    from its month and day (`11/12 2010年 16:39`), the day apart from its month (`31 2020-12 来源：…`)."""
+    return dates.short_year_date(text, now) or dates.year_apart_date(text, now) or dates.day_apart_date(text, now)
 
 
 # How much earlier than the page's own time a wire dateline must name a day for the page to be a
@@ -548,7 +555,8 @@ def _written_bar(html: str, at: int, now: datetime, order: dates.Order) -> datet
     text = _MARKUP.sub(" ", literal)
     bar = (dates.BYLINE_FIELD.search(text) or _BAR_WORDS.search(text)
            or (len(text.strip()) <= _DATE_LINE and "<a" not in literal.lower()))  # (a link's date is its item's)
-    return dates.labelled_date(text, now, order) or (dates.parse_date(text, now, order) if bar else None)
+    return dates.labelled_date(text, now, order) or (
+        (dates.parse_date(text, now, order) or _shown_odd(text, now)) if bar else None)
 
 
 _CALL_SPAN = 600  # characters of a `document.write(` call read
@@ -557,7 +565,7 @@ _BOX_SPAN = 200  # how far before the <script> its element's opening is looked f
 _LITERAL = re.compile(r'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'')
 _LISTED_MARKUP = re.compile(r"<(?:li|tr|dd)[\s>]", re.I)
 _MARKUP = re.compile(r"<[^<>]*>")
-_BAR_WORDS = re.compile("阅读数|閱讀數|浏览|瀏覽|点击|點擊|来源|來源")
+_BAR_WORDS = re.compile("阅读数|閱讀數|浏览|瀏覽|点击|點擊|来源|來源|发布者|發布者|发稿人|發稿人|日期[:：]|时间[:：]|時間[:：]")
 
 
 def _in_scripts(html: str, now: datetime) -> datetime | None:
