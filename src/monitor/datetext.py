@@ -33,7 +33,7 @@ _JS_ZONE = re.compile(r"\bGMT\s*([+-]\d{4})(?:\s*\([^()]*\))?\s*$")
 _AMPM = re.compile(r"(?<![A-Za-z])([AaPp])\.?[Mm]\.?(?![A-Za-z])")
 _AFTERNOON = {"下午", "晚上", "傍晚", "p"}  # an hour before 12 after these is 12 more (下午3:30 is 15:30)
 _EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
-_CST = re.compile(r"\bCST\s*\Z")
+_CST = re.compile(r"\bCST(?=\s*\Z|\s+\d{4}\s*\Z)")  # at the end, or before the year (Java's Date.toString())
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # a day alone with its month's English name, either order: `Nov 20, 2026`, `20 November 2026`, `Sept. 5 2026`
@@ -44,7 +44,8 @@ HALF_OF_DAY = re.compile(r"(?<![A-Za-z])[AaPp]\.?[Mm]\.?(?![A-Za-z])|上午|下�
 
 
 def rfc822(text: str) -> datetime:
-    """An RFC 822 date as feeds and mail write it; `CST` at its end is China Standard Time
+    """An RFC 822 date as feeds and mail write it; `CST` at its end (or before the year, as Java's
+    `Date.toString()` writes it: `Sun Dec 06 16:30:00 CST 2026`) is China Standard Time
     (+0800), as a Chinese feed or export means it, not US Central (a reader of it dated every
     entry 14 hours late). Raises ValueError (or TypeError) when unreadable."""
     return parsedate_to_datetime(_CST.sub("+0800", text))

@@ -2,7 +2,8 @@
 
 In: sitemap `lastmod` / `news:publication_date` (W3C: `2026-11-20`, `2026-11-20T09:30+08:00`,
 `…:00Z`, fractions; as CMSs write them: `+08`, `GMT+08:00`, `CST`, an RFC 822 date), JSON
-values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds) or a
+values (ISO text, `2026-11-20 09:30:00`, `2026/11/20`, epoch seconds or milliseconds, .NET's
+`/Date(1796545800000)/`, compact digits `20261120093000`, `20261120`, Java's `Date.toString()`) or a
 configured `date_format`. Times without an offset are in `date_tz` (Asia/Shanghai by default);
 the forms monitor.datetext reads (下午3:30, 3:30 PM, RFC 822 with `CST` China Standard Time). Out: datetime
 in UTC, or None when unreadable or before 1990 (as a page's own date is read: a CMS's "no date"
@@ -26,6 +27,9 @@ _W3C = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{
                   r"(Z|UTC|GMT|CST|(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2}){0,2})?$", re.I)
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")
 _YEARLESS = re.compile(r"^(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?$")
+_DOTNET = re.compile(r"^/Date\((-?\d{1,15})(?:[+-]\d{4})?\)/$")  # .NET's JSON date: Unix ms (the offset a display hint)
+# compact digits as Java and Oracle-fed back ends write a date: yyyyMMdd[HHmm[ss]]
+_COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?$")
 _LOOSE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]*(\d{1,2})[:时](\d{2})(?::(\d{2}))?)?")
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)  # before the web: a placeholder, never a news date
@@ -51,9 +55,15 @@ def parse(value: Any, tz: str = "Asia/Shanghai", fmt: str | None = None,
     if value is None or isinstance(value, bool) or value == "":
         return None
     try:
+        compact = _COMPACT.match(str(value)) if fmt is None and isinstance(value, (int, str)) else None
+        if compact:  # 20261206 (a number too), 20261206163000: never an epoch (1970's, or year 2611's ms)
+            y, mo, d, h, mi, sec = (int(g or 0) for g in compact.groups())
+            return sane(_aware(datetime(y, mo, d, h, mi, sec), tz))
         if fmt in ("epoch", "epoch_ms") or (fmt is None and isinstance(value, (int, float))):
             return sane(_epoch(float(value), ms=fmt == "epoch_ms"))
         text = str(value).strip()
+        if (dotnet := _DOTNET.match(text)) is not None:
+            return sane(_epoch(float(dotnet.group(1)), ms=True))
         if now is not None and not text[:4].isdigit():  # `3小时前`, `昨天 14:20`: an app's recent items
             relative = reltime.whole(text, now, tz)
             if relative is not None:
