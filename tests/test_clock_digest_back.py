@@ -122,3 +122,41 @@ def test_a_clock_stepped_back_a_day_still_sends_the_next_days_digest(tmp_path, w
         assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(4), 1)
     finally:
         ctx.store.close()
+
+
+@pytest.mark.parametrize(("back", "sent_again"), [(3600, False), (86400, True)])
+def test_a_daemon_started_again_after_the_clock_stepped_back_sends_no_second_digest(tmp_path, webhook_receiver,
+                                                                                     monkeypatch, back, sent_again):
+    """The 08:00 digest sent; the clock stepped back (an hour, or a day) and the daemon started
+    again before 08:00 came round on it (a reboot as NTP mends the clock, a redeploy): the new
+    daemon knew nothing of the digest its former process sent, and sent a second 08:00 digest an
+    hour later. Its last run, recorded later than the clock now says, counts as this daemon's:
+    an hour back, 08:00 is not sent again; a day back, the next day's 08:00 is sent."""
+    import types
+
+    from monitor import scheduler
+
+    write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
+    ctx = Context(config.load(tmp_path / "monitor.toml", tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+    assert import_lines(ctx, news_lines(2)).matched == 2
+    eight = datetime(2026, 12, 7, 8, 0, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+    clock = {"wall": eight.timestamp(), "mono": 1000.0}
+    monkeypatch.setattr(scheduler, "time", types.SimpleNamespace(time=lambda: clock["wall"],
+                                                                 monotonic=lambda: clock["mono"]))
+    try:
+        job = scheduler.build(ctx.cfg, ctx.store, None, ctx=ctx, catch_up=False).get_job("digest:desk")
+        job.func(*job.args)
+        assert len(webhook_receiver.requests) == 1
+        ctx.store.digest_ran("desk", eight)  # as recorded by the clock of the time
+        assert import_lines(ctx, news_lines(2, 2)).matched == 2
+        clock["wall"] -= back - 600  # stepped back, ten minutes on: the daemon starts again
+        clock["mono"] = 50.0  # a new process (a reboot: the monotonic clock starts again)
+        again = Context(ctx.cfg, ctx.store)
+        job = scheduler.build(again.cfg, again.store, None, ctx=again, catch_up=True).get_job("digest:desk")
+        clock["wall"], clock["mono"] = clock["wall"] + back - 600, clock["mono"] + back - 600  # 08:00 again
+        results = job.func(*job.args)
+        assert len(webhook_receiver.requests) == (2 if sent_again else 1), results
+    finally:
+        ctx.store.close()
+    if sent_again:
+        assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(4), 1)

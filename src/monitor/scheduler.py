@@ -154,6 +154,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
         sched.add_job(digest_job, trigger, args=[sub.name, True], id=f"digest:{sub.name}", name=f"digest {sub.name}",
                       misfire_grace_time=None, executor=daemon.OWN_POOL)
         last_run = store.last_digest_run(sub.name)
+        if catch_up and last_run is not None and last_run > _wall(cfg) and (
+                done := crontab.previous_fire(trigger, last_run)) is not None:
+            # its last run is dated later than the clock now says: the clock was stepped back since, and
+            # this daemon started again meanwhile; that run's scheduled time counts as served (`served_already`)
+            ctx.served.setdefault(sub.name, (done, time.monotonic()))
         if last_run is None:  # a first start: from now on, a run the daemon is not up for is caught up
             store.digest_ran(sub.name, now)
         elif catch_up and (missed := missed_run(trigger, last_run, now)) is not None:  # a schedule moved
