@@ -52,7 +52,6 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select",
 # short: keyword stuffing for crawlers. A long hidden block is kept, and so is much hidden text in
 # short runs: a script shows it (展开全文), whole or a paragraph at a time.
 HIDDEN_TEXT, HIDDEN_TOTAL = 200, 400  # characters: one hidden run, and all of them on the page
-READER_LABEL = 80  # characters: a label for screen readers only
 # Runs of text that is not debris; deleting them leaves the debris (25% faster than findall of it).
 _NOT_DEBRIS = re.compile(r"[\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]+")
 _REPORTER_IN_TEXT = re.compile(
@@ -289,12 +288,7 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     by_sheet = hiding.hiding_selectors([node.text() for node in doomed if node.tag == "style"])
     for node in doomed:
         node.remove()  # detach, not destroy: a nested match stays valid to remove
-    hiding_now: list[LexborNode] = []
-    for node in tree.css(hiding.MAY_HIDE):
-        if _reader_label(node):
-            _empty(node)  # apart from the other hidden text: its total does not count them
-        elif _hidden(node):
-            hiding_now.append(node)
+    hiding_now = [node for node in tree.css(hiding.MAY_HIDE) if _hidden(node)]
     if by_sheet:
         hiding_now += _select(tree, by_sheet)
     hidden: list[tuple[LexborNode, str]] = []
@@ -311,13 +305,6 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     for selector in remove:
         for node in _select(tree, selector):
             node.remove()
-
-
-def _reader_label(node: LexborNode) -> bool:
-    """A label for screen readers only (`<span class="visually-hidden">Photo</span>`, 80 characters
-    at most)."""
-    classes = node.attributes.get("class") or ""
-    return any(name in classes for name in hiding.READER_ONLY) and len(node.text()) <= READER_LABEL
 
 
 def _empty(node: LexborNode) -> None:

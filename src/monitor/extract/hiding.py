@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import re
 
-# Accessibility classes that hide a label from the eye and keep it for screen readers
-# (`<span class="visually-hidden">Photo</span>` in a picture's box).
-READER_ONLY = ("visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text")
-# Elements worth a look: an inline style that may hide, the `hidden` attribute, or such a class.
+# Elements worth a look: an inline style that may hide, or the `hidden` attribute.
 MAY_HIDE = ("[hidden], [style*='display:none' i], [style*='display: none' i], [style*='font-size:0' i], "
             "[style*='font-size: 0' i], [style*=':-'], [style*=': -'], [style*='overflow' i], "
-            "[style*='visibility' i], [style*='opacity' i], " + ", ".join(f"[class*={name}]" for name in READER_ONLY))
+            "[style*='visibility' i], [style*='opacity' i]")
 _ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
 _CLEAR = re.compile(r"opacity:0(?:\.0*)?(?![.\d])")
 # Each opens with a literal (a lookbehind in front made re try every position); what comes before
