@@ -95,7 +95,56 @@ def challenge(url: str, headers: dict[str, str], body: bytes) -> str | None:
                     return f"challenge page ({word})"
         if _refreshes_to_itself(url, body):
             return "challenge page (refreshes to itself)"
+    if len(body) <= SCRIPT_STUB and b"cookie" in body and _cookie_wall(url, body):
+        return "a cookie wall (its script sets a cookie, then reloads the page)"
     return None
+
+
+WALL_TEXT = 200  # characters of visible text a cookie wall ("请开启Cookie后刷新", "正在跳转…") holds at most
+
+
+def _cookie_wall(url: str, body: bytes) -> bool:
+    """Whether a page of next to nothing to read sets a cookie by script and reloads itself (or
+    moves to its own address) as it loads: a cookie wall. One whose cookie is written out whole
+    is passed by the client (`script_cookies`) before the page comes here; one still here computes
+    its cookie (a hash of the time, a token it decodes), which is not guessed: its stub is no
+    article. A function declared by name and never called by the scripts (a consent banner's
+    button runs it) does not run as the page loads."""
+    texts = [_run_at_once(text) for text in _scripts(body) if _COOKIE_SET.search(text)]
+    return any(_COOKIE_SET.search(text) for text in texts) and len(_visible(body)) < WALL_TEXT \
+        and _reloads_by(url, body, texts)
+
+
+_NAMED_FUNCTION = re.compile(r"\bfunction\s+([A-Za-z_$][\w$]{0,60})\s*\([^(){}]{0,500}\)\s*\{")
+
+
+def _run_at_once(script: str) -> str:
+    """The script without the declarations of functions it never calls or assigns (`function
+    ok() {…}` that only a button's onclick names): what runs as the page loads, roughly."""
+    kept, at = [], 0
+    for m in _NAMED_FUNCTION.finditer(script):
+        if m.start() < at:
+            continue  # inside a declaration cut already
+        end = _closing_brace(script, m.end() - 1)
+        rest = script[:m.start()] + script[end:]
+        if re.search(r"(?<![\w$.])" + re.escape(m.group(1)) + r"(?![\w$])", rest):
+            continue  # called (`go()`), or handed on (`onload = go`, `setTimeout(go, 9)`)
+        kept.append(script[at:m.start()])
+        at = end
+    return "".join([*kept, script[at:]]) if kept else script
+
+
+def _closing_brace(text: str, opening: int) -> int:
+    """Just past the `}` closing the `{` at `opening` (braces in strings counted too: rough), or the text's end."""
+    depth = 0
+    for m in _BRACE.finditer(text, opening):
+        depth += 1 if m.group() == "{" else -1
+        if depth == 0:
+            return m.end()
+    return len(text)
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def busy(page: str) -> str | None:
@@ -271,7 +320,12 @@ def reloads(url: str, headers: dict[str, str], body: bytes) -> bool:
         return False
     if not _is_stub(body):
         return False
-    texts, base = _scripts(body), _Base(url, body)
+    return _reloads_by(url, body, _scripts(body))
+
+
+def _reloads_by(url: str, body: bytes, texts: list[str]) -> bool:
+    """Whether these script texts reload the page or move to its own address."""
+    base = _Base(url, body)
     return any(_RELOAD.search(text) for text in texts) or any(
         _elsewhere(url, target.replace("\\/", "/"), base()) is None for target in _targets(texts))
 
