@@ -3,7 +3,8 @@
 In: normalised text, a hit [start, end) and the topic's own terms. Out: True when the most
 likely segmentation of the text around the hit keeps the hit as one word (`keeps`), and
 whether a `not_in` context is a segmentation question at all (`crossing`). Never does I/O
-beyond reading jieba's word list (frequencies from a general corpus) once, on first use.
+beyond reading jieba's word list (frequencies from a general corpus) once, on first use, from
+the disk cache of it (`tablecache`) after the first time on a machine.
 
 Why: an exclusion such as `三明确` (第三|明确) is right in 第三明确 but wrong in 三明确立
 (三明|确立). Which reading holds depends on the words on both sides, which no list of
@@ -14,10 +15,18 @@ because 确立 is a word and a lone 立 is rare; 第三|明确 beats 第|三明|
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
+import importlib.util
+import io
 import itertools
 import math
-from importlib import resources
+import zlib
+from pathlib import Path
+from typing import Any
+
+from .. import tablecache
 
 # A topic term counts as a word at least this frequent: the corpus is general, the text in
 # front of us is news about the topic, where a county name is far likelier than in general
@@ -37,30 +46,109 @@ _PROPER = frozenset(("nr", "nrfg", "nrt", "ns", "nt", "nz"))
 _FUNCTION = frozenset(("p", "c", "r", "y", "e", "o"))
 
 
-@functools.cache
-def _lexicon() -> tuple[dict[str, int], float]:
-    """jieba's word → frequency, and the log of the total frequency."""
-    return _tables()[:2]
+class _Lexicon:
+    """jieba's words with their frequencies and tags, compactly: a sorted array of the words'
+    CRC-32s (where each value of their top 16 bits starts in `_starts`: a look-up bisects a few),
+    the frequency and tag bits of each in arrays beside it, and the words themselves
+    in one string, against which a CRC hit is confirmed (two words may share one). About 6 MB
+    where a dict and two sets of the same 347,000 words held 60; kept on disk (`tablecache`)."""
+
+    PROPER, FUNCTION = 1, 2
+
+    def __init__(self, parts: dict[str, Any]) -> None:
+        """`parts`: what `_lexicon_parts` makes of the list (or the disk cache holds of it)."""
+        self._crcs, self._freqs, self._ends, self._starts = (
+            array.array("I", parts[k]) for k in ("crcs", "freqs", "ends", "starts"))
+        self._tags, self._text, self.log_total = parts["tags"], parts["text"], parts["log_total"]
+
+    @classmethod
+    def read(cls, text: str) -> _Lexicon:
+        return cls(_lexicon_parts(text))
+
+    def _find(self, word: str) -> int:
+        """The word's index, or -1 (an equal CRC of another word is passed over)."""
+        crc, crcs, ends, starts = zlib.crc32(word.encode()), self._crcs, self._ends, self._starts
+        i = bisect.bisect_left(crcs, crc, starts[crc >> 16], starts[(crc >> 16) + 1])
+        while i < len(crcs) and crcs[i] == crc:
+            if self._text[ends[i - 1] if i else 0:ends[i]] == word:
+                return i
+            i += 1
+        return -1
+
+    @functools.lru_cache(maxsize=1 << 15)  # noqa: B019 - one lexicon per process, kept for good
+    def get(self, word: str, default: int = 0) -> int:
+        """The word's corpus frequency, or `default` when the lexicon lacks it."""
+        i = self._find(word)
+        return self._freqs[i] if i >= 0 else default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def tagged(self, word: str, tag: int) -> bool:
+        """Whether the lexicon lists the word with a tag of that kind (PROPER, FUNCTION)."""
+        i = self._find(word)
+        return i >= 0 and bool(self._tags[i] & tag)
 
 
-@functools.cache
-def _tables() -> tuple[dict[str, int], float, frozenset[str], frozenset[str]]:
-    """`_lexicon`, the words of two characters or more it tags as proper names, and the single
-    characters it tags as function words (one pass)."""
-    words: dict[str, int] = {}
-    proper: set[str] = set()
-    function: set[str] = set()
-    text = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
+def _lexicon_parts(text: str) -> dict[str, Any]:
+    """jieba's dict.txt (a line per word: the word, its frequency, its tag) as `_Lexicon`'s
+    arrays (as bytes, for the disk cache): each word of up to _MAX_WORD characters, ordered by
+    its CRC-32. A word listed twice keeps its last line, as a dict built from the lines would."""
+    words: list[str] = []
+    freqs, tags, kinds = array.array("I"), bytearray(), dict[tuple[str, bool], int]()
+    for line in io.StringIO(text):
         word, _, rest = line.partition(" ")
-        freq, _, tag = rest.partition(" ")
+        freq, _, tag = rest.rstrip("\n").partition(" ")
         if len(word) <= _MAX_WORD and freq.isdigit():
-            words[word] = int(freq)
-            if len(word) > 1 and tag in _PROPER:
-                proper.add(word)
-            elif len(word) == 1 and (tag in _FUNCTION or tag.startswith("u")):
-                function.add(word)
-    return words, math.log(sum(words.values())), frozenset(proper), frozenset(function)
+            if (kind := kinds.get((tag, len(word) > 1))) is None:
+                kind = kinds[tag, len(word) > 1] = _kind(tag, len(word) > 1)
+            words.append(word)
+            freqs.append(int(freq))
+            tags.append(kind)
+    last = {word: i for i, word in enumerate(words)}  # a word listed twice: its last line
+    bits = len(words).bit_length()
+    keys = sorted(zlib.crc32(word.encode()) << bits | i for word, i in last.items())  # CRC, then index
+    order = [k & ((1 << bits) - 1) for k in keys]
+    picked, crcs = [words[i] for i in order], [k >> bits for k in keys]
+    return {"crcs": array.array("I", crcs).tobytes(),
+            "starts": array.array("I", (bisect.bisect_left(crcs, b << 16) for b in range(1 << 16 | 1))).tobytes(),
+            "freqs": array.array("I", [freqs[i] for i in order]).tobytes(),
+            "ends": array.array("I", itertools.accumulate(map(len, picked))).tobytes(),
+            "tags": bytes([tags[i] for i in order]), "text": "".join(picked),
+            "log_total": math.log(sum(freqs[i] for i in order))}
+
+
+def _kind(tag: str, longer: bool) -> int:
+    """The tag bits of a word of the lexicon: PROPER for a word of two characters or more
+    tagged a proper name, FUNCTION for a single character tagged a function word."""
+    if longer:
+        return _Lexicon.PROPER if tag in _PROPER else 0
+    return _Lexicon.FUNCTION if tag in _FUNCTION or tag.startswith("u") else 0
+
+
+def _jieba_list() -> Path:
+    """jieba's dict.txt, found without importing jieba (which loads pkg_resources: ~0.2 s)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(spec.submodule_search_locations[0]) / "dict.txt"
+
+
+@functools.cache
+def _lexicon() -> tuple[_Lexicon, float]:
+    """jieba's words (word → frequency, `_Lexicon`), and the log of the total frequency."""
+    lexicon = _tables()
+    return lexicon, lexicon.log_total
+
+
+@functools.cache
+def _tables() -> _Lexicon:
+    """jieba's word list: built from it at the first use on a machine (~0.5 s), read from the
+    disk cache after (keyed by this file and the list)."""
+    source = _jieba_list().read_bytes()
+    parts = tablecache.load_or_build("lexicon", [Path(__file__).read_bytes(), source],
+                                     lambda: _lexicon_parts(source.decode("utf-8")), keep=4)
+    return _Lexicon(parts)
 
 
 def is_word(text: str) -> bool:
@@ -84,17 +172,17 @@ def proper_name(text: str, before: str = "", after: str = "") -> bool:
     (its names in the same places) from a reworded repost (`dedup.substitutions`)."""
     if not (len(text) <= NAME_MAX and text.isalnum() and sum(c.isalpha() for c in text) > 1):
         return False  # a figure, punctuation, or a single letter (三明 is 3明 in a fingerprint's text)
-    _, _, proper, function = _tables()
-    if any(piece in proper for piece in _pieces(text)):
+    lexicon, proper = _tables(), _Lexicon.PROPER
+    if any(lexicon.tagged(piece, proper) for piece in _pieces(text)):
         return True
     before, after = before[-WINDOW:], after[:WINDOW]
     window, start, end = before + text + after, len(before), len(before) + len(text)
     cuts = sorted(_best_cuts(window, frozenset()))
     pieces = [(a, b) for a, b in itertools.pairwise(cuts) if a < end and b > start]  # those the passage is in
-    if any(window[a:b] in proper for a, b in pieces):
+    if any(lexicon.tagged(window[a:b], proper) for a, b in pieces):
         return True
     return len(text) <= 4 and start in cuts and end in cuts and all(
-        b - a == 1 and window[a] not in function for a, b in pieces)
+        b - a == 1 and not lexicon.tagged(window[a], _Lexicon.FUNCTION) for a, b in pieces)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -115,8 +203,8 @@ def name_like(text: str, before: str = "", after: str = "") -> bool:
     cuts = sorted(_best_cuts(window, frozenset()))
     if start not in cuts or end not in cuts:
         return False
-    pieces, function = [window[a:b] for a, b in itertools.pairwise(cuts) if start <= a and b <= end], _tables()[3]
-    return any(len(piece) == 1 for piece in pieces) and not any(piece in function for piece in pieces)
+    pieces, lexicon = [window[a:b] for a, b in itertools.pairwise(cuts) if start <= a and b <= end], _tables()
+    return any(len(piece) == 1 for piece in pieces) and not any(lexicon.tagged(p, _Lexicon.FUNCTION) for p in pieces)
 
 
 def _pieces(text: str) -> list[str]:
