@@ -6,7 +6,9 @@ against its address. An index's child sitemaps are asked for newest first
 (at most `max_sitemaps`); a child whose `lastmod` is older than `max_age_days` (default 30) is
 not asked for at all, and neither is an entry whose `news:publication_date` or `lastmod` is.
 `news:title` and the date ride along as the listing's title and date. A sitemap is asked for
-once a poll however often it is listed (an index naming itself among its children). Out: a `Listing`.
+once a poll however often it is listed (an index naming itself among its children); for a source
+polled before, a child whose oldest entry is stored is the last asked for (the news is all in it).
+Out: a `Listing`.
 Never fetches by itself.
 """
 
@@ -26,7 +28,7 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning, only_known
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -76,12 +78,15 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             listing.pages.append(PageLinks(got.url, 0, 0, f"sitemap index: {len(entries)} sitemaps"))
             continue
         kept = links.apply(_candidates(entries), listing)
-        known = len(crawl.known([c.url for c in kept])) if kept else 0
-        listing.pages.append(PageLinks(got.url, len(entries), len(kept) - known))
+        known = crawl.known([c.url for c in kept]) if kept else set()
+        listing.pages.append(PageLinks(got.url, len(entries), len(kept) - len(known)))
         if not depth and (warning := all_new_warning(crawl, kept, "sitemap")):  # a news sitemap's two days
             listing.warnings.append(warning)
-        if depth and only_known(kept, crawl) and queue:
+        if depth and kept and len(known) == len(kept) and queue:
             listing.pages[-1].note = "only known links: older sitemaps not fetched"
+            break
+        if depth and crawl.catch_up and kept and kept[-1].url in known and queue:  # (a polled source's news
+            listing.pages[-1].note = "the news ends in this sitemap: older sitemaps not fetched"  # is all in it)
             break
     if failed and len(failed) == asked:  # not one child read: the source's failure, as a first page's
         raise failed[0]
