@@ -1,10 +1,11 @@
-"""Store upkeep: `reindex`, and the progress shown while a writer rebuilds what an upgrade changed."""
+"""Store upkeep: `reindex`, `backup`, and the progress shown while a writer rebuilds what an upgrade changed."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import click
 
@@ -60,4 +61,24 @@ def reindex(state, force) -> None:
         click.echo("the search index and fingerprints are up to date")
 
 
-COMMANDS = [reindex]
+@click.command()
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def backup(state, dest: Path) -> None:
+    """Copy the database to DEST whole, as it stands at one moment, while the daemon or a poll writes.
+
+    A copy of the file itself (cp, rsync) made meanwhile misses what its write-ahead log holds,
+    or is torn. Keep `<db>.sent` where it is: restored, the database reads it, and what was sent
+    since the backup is not sent again."""
+    from ..errors import InputError
+    from ..sentlog import log_path
+
+    db = state.existing().cfg.db_path
+    if dest.resolve() in {db.resolve(), *(db.resolve().with_name(db.resolve().name + x) for x in ("-wal", "-shm"))}:
+        raise InputError(f"{dest} is the database itself", hint="give another path")
+    size = state.store.backup(dest)
+    click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB); leave {log_path(db).name} where it is (a restore "
+               "reads it)")
+
+
+COMMANDS = [reindex, backup]

@@ -88,6 +88,36 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         """Close the connection."""
         self.conn.close()
 
+    def backup(self, dest: Path) -> int:
+        """A whole copy of the database at `dest`, as it stood at one moment, though writers go on
+        (SQLite's online backup: a copy of the file misses what its write-ahead log holds, or is
+        torn by a checkpoint under it). Written beside `dest` and put in place whole, on the disk
+        before this returns. Returns its size in bytes."""
+        part = dest.with_name(dest.name + ".part")
+        part.unlink(missing_ok=True)
+        try:
+            copy = sqlite3.connect(str(part))
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+            fd = os.open(part, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(part, dest)
+            fd = os.open(dest.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except (sqlite3.Error, OSError) as exc:
+            part.unlink(missing_ok=True)
+            raise StoreError(f"cannot back up to {dest}: {exc}", hint="check the path, its free space and "
+                             "permissions") from None
+        return dest.stat().st_size
+
     def host_memory(self) -> HostMemory | None:
         """robots.txt answers and hosts' pauses kept in this database for the fetcher (None for
         an in-memory one)."""
