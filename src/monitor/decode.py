@@ -164,7 +164,11 @@ def decode_html_as(data: bytes, content_type: str | None = None) -> tuple[str, s
         return "", sniff_charset(data, content_type) or "utf-8"
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, "replace"), codec
+            text = _by_bom(data[len(bom):], codec)
+            if text is not None:
+                return text, codec
+            data = data[len(bom):]  # a mark the bytes belie: read as if it were not there
+            break
     declared = sniff_charset(data, content_type)
     if declared not in (None, "utf-8") and not data.isascii():
         try:
@@ -179,6 +183,28 @@ def decode_html_as(data: bytes, content_type: str | None = None) -> tuple[str, s
                 continue
             return _likelier(data, text, candidate, "strict")
     return _guess(data, declared)
+
+
+_EIGHT_BIT_TAG = re.compile(rb"<(?:!doctype|html|head|meta|title|body)\b", re.I)
+
+
+def _by_bom(data: bytes, codec: str) -> str | None:
+    """The bytes after a byte order mark read as it says, or None when they belie it: markup in
+    one byte a character with no NUL near it after a UTF-16 or UTF-32 mark (every ASCII letter of
+    a real UTF-16 page comes with a NUL), or bytes of which over 0.5 % are no UTF-8 after a UTF-8
+    mark (a GBK template saved once by an editor that adds the mark). A browser believes the mark
+    and shows such a page as mojibake, which was stored as no article (`no readable text: set a
+    body selector`); its own charset reads it."""
+    if codec == "utf-8":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", "replace")
+            return text if text.count("\ufffd") <= len(text) // 200 else None
+    head = data[:1024]
+    if b"\0" not in head and _EIGHT_BIT_TAG.search(head):
+        return None
+    return data.decode(codec, "replace")
 
 
 def _guess(data: bytes, declared: str | None) -> tuple[str, str]:
