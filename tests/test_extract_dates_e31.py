@@ -130,3 +130,22 @@ def test_a_gallerys_date_line_run_into_its_first_pictures_counter_dates_the_page
         assert published(gallery(line)) == want, line
     # a counter alone, no date: undated
     assert published(gallery("编辑：张三")) is None
+
+
+def notice(bar: str, head: str = "") -> str:
+    # a bureau's notice: the <h1>, the date bar, then the document's own heading block repeating the headline's words
+    title = "某某县教育局关于做好2013年全县中考报名工作的通知"
+    lines = ["某教字[2013]2号", "某某县教育局", "关于做好2013年全县中考报名工作的", "通 知", "各中学：",
+             "经研究决定，我县2013年中考报名工作于3月下旬进行，现将有关事项通知如下。",
+             "一、具有我县户籍的应届初中毕业生在毕业学校报名，由学校负责审查考生的报名资格。"]
+    text = "".join(f"<p>{t}</p>" for t in lines)
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
+            "<div class='nav'><a>首页</a><a>通知公告</a></div>"
+            f"<div class='art'><h1>{title}</h1>{bar}<div class='con'>{text}</div></div>{FOOT}</body></html>")
+
+
+def test_a_notice_whose_text_repeats_its_headline_keeps_the_bar_under_the_headline():
+    moved = "<meta property='article:published_time' content='2014-07-31T09:12:00+08:00'>"
+    bar = "<div class='info'>发布时间:2013-03-18 来源:县教育局 阅读次数: 次</div>"
+    assert published(notice(bar, head=moved)) == "2013-03-17T16:00:00+00:00"
+    assert published(notice("<div class='info'>二〇一三年三月十八日</div>")) == "2013-03-17T16:00:00+00:00"

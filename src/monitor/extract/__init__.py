@@ -402,6 +402,11 @@ def _places(page_text: str, title: str, body: Body, elements: list[str] = []) ->
     # A short first paragraph (a subtitle, a few keyword tags) may also sit in a sidebar; probe with a longer one.
     lead = next((p for p in paragraphs[:_LEAD_PROBES] if len(p) >= 12), paragraphs[0] if paragraphs else "")
     start = _find(page_text, lead) if lead else -1
+    if start >= 0 and len(lead) < len(title) and _squeezed(lead)[:16] in _squeezed(title):
+        # The text opens by repeating the headline's words (a notice's heading block under the <h1>: `关于做好…的`,
+        # `通 知`): the first showing is the headline's; the text's is the next one.
+        again = _find(page_text[start + 1 :], lead)
+        start = start + 1 + again if again >= 0 else start
     if start < 0:
         start = min(len(page_text), 3000)
     window_at = max(0, start - 3000)
@@ -473,6 +478,10 @@ def _tail_region(page_text: str, paragraphs: list[str]) -> tuple[str, int]:
     if end < 0:
         return "", 0
     return clean(page_text[end + len(tail) : end + len(tail) + 200]), end + len(tail)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _find(text: str, snippet: str, last: bool = False) -> int:
