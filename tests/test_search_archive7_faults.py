@@ -228,3 +228,51 @@ def test_the_title_pass_of_relevance_asks_the_titles_words_alone(archive, query)
     if "OR" not in query:
         both = [sql for sql in asked for w in ("发展", "上海") if f'"{w}"' in sql and f'"\ue000{w}"' in sql]
         assert not both, both
+
+
+# --- one source of many ---------------------------------------------------------------------------
+
+def test_a_search_within_a_rare_source_reads_that_sources_articles_only(tmp_path, monkeypatch):
+    """`--source` a county outlet with a handful of articles among thousands (or a name typed
+    wrong: none) walked every article's date index to keep the source's: ~80 ms at 1M whatever
+    the words, for a page of nothing. The source's own (source, date, id) index is walked:
+    SQLite's steps are those of the source's articles, the same articles found."""
+    from monitor.pipeline.query import search_page
+    from monitor.store import search as store_search
+
+    monkeypatch.setattr(store_search, "RARE", 40)  # the default's 3,000 over 1,500 articles, not 1M
+    monkeypatch.setattr(store_search, "JOIN_MOST", 0)  # walked in Python (SQLite's own walk is the same)
+    store = Store.open(tmp_path / "s.db")
+    rare = []
+    for i in range(1500):
+        source = "county" if 700 <= i < 705 else f"wire{i % 3}"  # an outlet polled for a day
+        url = f"https://{source}.example.cn/a/{i}.html"
+        aid, _ = store.add_article(Article(url=url, title=f"沪明动态{i}", paragraphs=("沪明两地合作。",),
+                                           published=DAY - timedelta(hours=i)), source=source, canonical_url=url,
+                                   content_hash=f"h{i}", story_id=None, band_keys=[])
+        if source == "county":
+            rare.append(aid)
+    ctx = _ctx(store)
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    def cost(**kw) -> tuple[list[int], int]:
+        steps[0] = 0
+        store.conn.set_progress_handler(step, 100)
+        try:
+            return [r["id"] for r in search_page(ctx, "沪明", articles=True, **kw).results], steps[0]
+        finally:
+            store.conn.set_progress_handler(None, 100)
+
+    common, common_steps = cost(source="wire1")
+    assert len(common) == 20
+    found, rare_steps = cost(source="county")
+    assert found == rare  # newest first: the lower ids are the newer
+    none, none_steps = cost(source="nosuch")
+    assert none == []
+    # fewer than a page of a common source costs (walking every article, they were more)
+    assert 2 * rare_steps < common_steps and 2 * none_steps < common_steps, (common_steps, rare_steps, none_steps)
+    store.close()

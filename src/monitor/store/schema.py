@@ -295,3 +295,13 @@ def m023_source_waiting(db: Database) -> None:
     deadline; a JSON list, `pipeline.waiting`): a busy list scrolled them off its page before the
     next poll, and they were never fetched."""
     db.table("sources").add_column("waiting", str)
+
+
+@migrations()
+def m024_articles_by_source(db: Database) -> None:
+    """An index by (source, date, id) that a search within one source walks newest first: it
+    walked every article's (date, id) index to keep the source's, so a rare source (a county
+    outlet's few hundred articles) or one not stored (a name mistyped) read the whole archive
+    (~80 ms at 1M). The raw date columns make it covering for the expression, as m004's."""
+    db.execute("CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source, coalesce(published, fetched_at), id, "
+               "story_id, published, fetched_at)")

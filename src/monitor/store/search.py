@@ -30,6 +30,7 @@ from .base import StoreBase, iso
 KEY = "coalesce(published, fetched_at)"  # the date results are sorted by (indexed as this expression)
 BY_DATE = "articles_by_date"
 BY_ID = "articles_id_date"
+BY_SOURCE = "articles_by_source"  # (source, date, id): one source's articles newest first
 TOPIC_BY_DATE = "article_topics_by_date"  # (topic, date, article_id): a topic's articles newest first
 RARE = 3000  # fewer FTS matches than this: sort them all; more: walk the date index
 COMMON = 4  # a checked term's token with this many times the matches of its rarest: not asked of FTS5
@@ -414,7 +415,8 @@ class SearchPart(StoreBase):
         """The walk's SELECT of (id, story id, date) with its parameters, and its order columns."""
         if not filters.topic:
             where, params = _where(filters)
-            return f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {BY_DATE} WHERE {where}", params, KEY, "id"
+            walked = BY_SOURCE if filters.source else BY_DATE  # one source's articles only, not every one
+            return f"SELECT id, story_id, {KEY} FROM articles INDEXED BY {walked} WHERE {where}", params, KEY, "id"
         # a next page seeks the topic's own index to where the last one ended (its date is the article's)
         seek, sought = ("", []) if filters.before is None else (
             " AND t.date <= ? AND NOT (t.date = ? AND t.article_id >= ?)", [filters.before[0], *filters.before])
