@@ -35,13 +35,15 @@ _ANCHOR_SEED = 0x8CB92BA72F3D8DD7
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sharer_\w+|isappinstalled|"
                        r"scene|clicktime|enterid|ref|source|fbclid|gclid|mc_\w+|yclid|_hsenc|_hsmi|"
                        r"jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|cfid|cftoken|"
-                       r"wfr|chksm|tt_from|log_from|share_from|sharefrom)$", re.I)
+                       r"wfr|chksm|tt_from|log_from|share_from|sharefrom|"
+                       # a WeChat share's and client's own: the article is __biz, mid, idx and sn
+                       r"mpshare|srcid|subscene|ascene|devicetype|nettype|exportkey|pass_ticket|wx_header|acctmode)$", re.I)
 # Parameters that are a session or a cache buster only by their value: a long hex `sid`, a clock
-# in milliseconds or seconds under jQuery's `_` and the usual names, Baidu's `for=pc` (a short
+# in milliseconds or seconds under jQuery's `_`, a share's `wid` and the usual names, Baidu's `for=pc` (a short
 # `sid=5` is a section, `t=3` a tab, `t=20261203` a date: kept).
 _CLOCK = re.compile(r"\d{10,13}")
 _BY_VALUE = {"sid": re.compile(r"[0-9a-fA-F]{16,64}"), "_": _CLOCK, "_t": _CLOCK, "t": _CLOCK, "ts": _CLOCK,
-             "timestamp": _CLOCK, "for": re.compile(r"pc|mobile|wap|h5", re.I)}
+             "timestamp": _CLOCK, "wid": _CLOCK, "for": re.compile(r"pc|mobile|wap|h5", re.I)}
 # A Java servlet's session in the path: `/news/1.html;jsessionid=0A1B…`, up to the query.
 _PATH_SESSION = re.compile(r";jsessionid=[^?#/;]*", re.I)
 
