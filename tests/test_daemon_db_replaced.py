@@ -12,24 +12,27 @@ now). A real `monitor run`, a real feed on 127.0.0.1, real SQLite files."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 
 from test_daemon import FEED, HEAD, site, start, stop, wait_for  # noqa: F401 (site: a fixture)
+from test_daemon_rechecks import STORED, TEA, db, made, unchecked  # noqa: F401 (db, made: fixtures)
 
 from monitor.store import Store
 
 
-def articles(db) -> int:
+def articles(file) -> int:
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+        with sqlite3.connect(f"file:{file}?mode=ro", uri=True, timeout=1) as con:
             return con.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
 
 
 def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored(tmp_path, site):  # noqa: F811
-    path, db, backup = tmp_path / "monitor.toml", tmp_path / "m.db", tmp_path / "backup.db"
+    path, backup = tmp_path / "monitor.toml", tmp_path / "backup.db"
+    db = tmp_path / "m.db"  # noqa: F811 (not the fixture)
     path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
     Store.open(db).close()  # last night's backup: the database before anything was polled
     with sqlite3.connect(db) as con, sqlite3.connect(backup) as copy:
@@ -57,3 +60,26 @@ def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored
         wait_for(lambda: articles(db) > 0, timeout=60, what="a poll stored in the restored file")
     finally:
         stop(again)
+
+
+def test_a_backup_put_in_place_while_the_daemon_matches_the_store_again_is_read_as_restored(db, made, tmp_path):  # noqa: F811
+    # The daemon's other connection, matching stored articles against a topic added (`Rechecks`),
+    # wrote on into the log named after the path after the daemon's own had emptied it.
+    path, backup = tmp_path / "monitor.toml", tmp_path / "backup.db"
+    path.write_text(HEAD + TEA, encoding="utf-8")
+    shutil.copy(made, backup)  # the database before the daemon: every article waits for hu-ming's verdict
+    proc = start(path, db)
+    try:
+        wait_for(lambda: unchecked(db) < STORED or proc.poll() is not None, timeout=240, what="a first batch")
+        backup.replace(db)
+        try:
+            code = proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            code = None
+    finally:
+        _, err = stop(proc)
+    assert code == 1, "the daemon went on with the file it had open" + err[-1500:]
+    assert "Traceback" not in err, err[-3000:]
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert unchecked(db) == STORED, "the restored file read the daemon's verdicts"

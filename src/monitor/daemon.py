@@ -277,8 +277,10 @@ class Replaced:
 
     CHECK = 2.0
 
-    def __init__(self, ctx: Context, memory: Any = None) -> None:
-        self.ctx, self.memory, self.found = ctx, memory, False
+    def __init__(self, ctx: Context, memory: Any = None, others: Callable[[], Any] | None = None) -> None:
+        """`memory`: the fetcher's connection; `others`: ends the work on connections of its own
+        (`Rechecks.stop`), which must not write on once the log is emptied."""
+        self.ctx, self.memory, self.others, self.found = ctx, memory, others, False
         self.file = DatabaseFile(ctx.store.path or ctx.cfg.db_path)
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="monitor-dbfile", daemon=True)
@@ -304,6 +306,8 @@ class Replaced:
                   "stops, writing nothing more to the file it had open; start it again to use the file there now "
                   "(what it sent meanwhile is noted in %s, not sent again)", self.file.path,
                   self.file.path.name + ".sent")
+        if self.others is not None:  # matching the store again, on a connection of its own: ended between batches
+            self.others()
         if self.memory is not None:  # the fetcher's connection (robots.txt, hosts' pauses) first: it writes alone
             self.memory.seal()
         with self.ctx.lock:

@@ -222,9 +222,9 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     memory = store.host_memory()
     with daemon.signals_held(), Fetcher(cfg.fetch, memory=memory) as fetcher:  # held before any thread starts
         ctx = Context(cfg, store, fetcher)
-        replaced = daemon.Replaced(ctx, memory)
         sched = build(cfg, store, fetcher, ctx=ctx)
         rechecks = daemon.Rechecks(ctx, recheck) if recheck else None
+        replaced = daemon.Replaced(ctx, memory, rechecks.stop if rechecks else None)
         reloader, stop_extras = daemon.attach(
             sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared, catch_up=False),
             metrics_port=metrics_port, metrics_host=metrics_host,
