@@ -72,7 +72,7 @@ def parse_page(content: bytes, headers: dict[str, str], url: str,
     ExtractError when it is not a feed at all. A JSON Feed is read by `jsonfeed`, without
     feedparser. A date written without a zone is in `tz` (the source's `date_tz`)."""
     if jsonfeed.is_json(content):
-        return jsonfeed.parse(content, headers, url)
+        return jsonfeed.parse(content, headers, url, tz)
     import feedparser
 
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "application/xml")

@@ -2,8 +2,9 @@
 
 In: the feed's bytes (any charset a page may be in, a byte-order mark allowed), response
 headers and URL. Out: one `Candidate` per item with an address, in feed order: `url` (else
-`external_url`) resolved against the feed's URL, `title`, `date_published` (else
-`date_modified`) and `summary` (else `content_text`, else `content_html`), as an RSS entry's
+`external_url`, else an `id` that is an http(s) address, as readers open it) resolved against the
+feed's URL, `title`, `date_published` (else `date_modified`; without a zone, in the source's
+`date_tz`) and `summary` (else `content_text`, else `content_html`), as an RSS entry's
 link, title, date and description. `feed.parse` hands a response here when its first
 character is `{`; feedparser, which reads no JSON, is never loaded for it. Also its `next_url`,
 the page of older items a paged feed names. Pure.
@@ -27,7 +28,8 @@ def is_json(content: bytes) -> bool:
     return content[:1] == b"{" or content[:64].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00").startswith(b"{")
 
 
-def parse(content: bytes, headers: dict[str, str], url: str) -> tuple[list[Candidate], str | None]:
+def parse(content: bytes, headers: dict[str, str], url: str,
+          tz: str = "Asia/Shanghai") -> tuple[list[Candidate], str | None]:
     """The items of a JSON Feed and its `next_url` (its next, older page), resolved; ExtractError
     when the JSON is no feed (no `items` list)."""
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
@@ -45,9 +47,11 @@ def parse(content: bytes, headers: dict[str, str], url: str) -> tuple[list[Candi
         if not isinstance(item, dict):
             continue
         link = _text(item, "url") or _text(item, "external_url")
+        if not link and (named := _text(item, "id")) and named.lower().startswith(("http://", "https://")):
+            link = named
         target = absolute(url, link)
         if target:
-            out.append(Candidate(url=target, title=_text(item, "title"), published=_when(item),
+            out.append(Candidate(url=target, title=_text(item, "title"), published=_when(item, tz),
                                  summary=_text(item, "summary") or _text(item, "content_text")
                                  or _text(item, "content_html")))
     return out, absolute(url, _text(doc, "next_url")) if isinstance(doc, dict) else None
@@ -58,5 +62,5 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def _when(item: dict[str, Any]) -> datetime | None:
-    return dates.parse(_text(item, "date_published")) or dates.parse(_text(item, "date_modified"))
+def _when(item: dict[str, Any], tz: str) -> datetime | None:
+    return dates.parse(_text(item, "date_published"), tz) or dates.parse(_text(item, "date_modified"), tz)
