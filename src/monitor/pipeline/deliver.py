@@ -81,7 +81,7 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
     first = next(a for a in articles if a["id"] == row["article_id"])
     hits = ctx.store.hits_of(first["id"], topics)
     body_spans = sorted((h.start, h.end) for h in hits if h.field == "body")
-    reposts, more = _shown_reposts([a for a in articles if a["id"] != first["id"]])
+    reposts, more = shown_reposts([a for a in articles if a["id"] != first["id"]])
     return Story(story_id=row["story_id"], article_id=first["id"], title=one_line(first["title"]), url=first["url"],
                  source=one_line(first["source"]), published=parse_iso(first["published"]),
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
@@ -102,7 +102,7 @@ def one_line(text: str | None) -> str:
 MAX_REPOSTS_SHOWN = 10  # outlets named under a story; the rest are counted ("+290 more")
 
 
-def _shown_reposts(rows: list[dict]) -> tuple[tuple[Repost, ...], int]:
+def shown_reposts(rows: list[dict]) -> tuple[tuple[Repost, ...], int]:
     """A story's copies as a digest lists them: all when they are few; else one per site, the first
     MAX_REPOSTS_SHOWN sites, and how many copies that leaves out, also said in a last entry without
     a link (as `plan.shrink` says it) so every rendering shows it."""

@@ -31,7 +31,7 @@ from .. import feeds, querylang, snippets
 from ..digest import highlight
 from ..digest.common import safe_url
 from ..errors import InputError
-from ..models import Repost, Story
+from ..models import Story
 from ..pipeline.base import Context
 from ..pipeline.query import search_page
 from ..pipeline.reindex import stale_index
@@ -42,6 +42,7 @@ from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
 from .lang import zh, zh_text
 from .mount import Mounted, prefix_of, root
+from .why import told
 
 PAGE = 20
 SOURCE_MENU_MOST = 300  # more source names than this: the filter is a field (a menu of 20,000 weighed ~0.6 MB a page)
@@ -65,6 +66,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
     env.filters["outlets"] = outlet_names  # versions counted as outlets: one site's two copies are one outlet
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
+    env.filters["told"] = told  # why a version matched: the score, each rule and term once
     env.globals["topic_path"] = topic_path
     env.globals["zh"] = zh  # lang="zh" on an article's words: the pages' own are English
     env.globals["zh_text"] = zh_text
@@ -226,7 +228,8 @@ class _Pages:
         stories = [_story(r) for r in result.results]
         return _atom(feeds.atom(stories, title=search_feed_title(p), feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
-                                page_url=self._address(request, _link("/search", p))), request)
+                                page_url=self._address(request, _link("/search", p)),
+                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request)
 
     def _address(self, request: Request, link: str) -> str:
         """A page's whole address (a feed's links): under the configured base URL's host, else
@@ -398,12 +401,15 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _story(r: dict) -> Story:
-    """A search result as the Story an Atom entry is made of."""
+    """A search result as the Story an Atom entry is made of: its copies named as a topic feed's
+    are (ten outlets, then '+N more' linking the story's page; all 119 of a wire story were listed)."""
+    from ..pipeline.deliver import shown_reposts
+
+    reposts, more = shown_reposts([{**x, "title": ""} for x in r["reposts"]])
     return Story(story_id=r["story_id"], article_id=r["id"], title=r["title"], url=r["url"], source=r["source"],
                  published=parse_iso(r["published"]), topics=tuple(r["topics"]), snippet=r["snippet"],
                  seen=parse_iso(r.get("fetched")),  # an undated entry's date: when stored, not when asked for
-                 reposts=tuple(Repost(p["id"], p["source"], p["url"], "", parse_iso(p["published"]))
-                               for p in r["reposts"]))
+                 reposts=reposts, more_reposts=more)
 
 
 def _atom(xml: str, request: Request) -> Response:

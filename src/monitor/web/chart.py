@@ -69,8 +69,9 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     # The legend is page text below the drawing: inside the SVG it scaled with it, to 6 px on a phone.
     keys = "".join(f'<li{zh(source)}><span class="key" style="background:{colour[source]}"></span>{escape(source)}</li>'
                    for source in sources if colour[source] != OTHER)
-    if others:
-        keys += f'<li><span class="key" style="background:{OTHER}"></span>{len(others)} others: {escape(", ".join(others))}</li>'
+    if others:  # counted, their names a click away: a hundred county sites' names were a wall of text on a phone
+        keys += (f'<li><details><summary><span class="key" style="background:{OTHER}"></span>{len(others)} others'
+                 f'</summary><span{zh(" ".join(others))}>{escape(", ".join(others))}</span></details></li>')
     return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>'
 
 
