@@ -43,6 +43,9 @@ USER_AGENT = f"monitor/{__version__} (digest delivery)"
 # Past these in-request retries, the outbox retries the message at later runs (pipeline/deliver).
 POLICY = RetryPolicy(retries=3, base=1.0, max_backoff=4.0, retry_after_cap=30.0)
 T = TypeVar("T")
+# A gateway's "the receiver behind me did not answer in time" (nginx's 504, Cloudflare's 524): it
+# had the whole message, as our own timeout's receiver had (`_Unanswered`)
+GATEWAY_GAVE_UP = (504, 524)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
@@ -150,6 +153,10 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
                                   hint="is the receiver reachable? check the url and any proxy settings",
                                   silent=True) from exc
             continue
+        if response.status_code in GATEWAY_GAVE_UP:  # not again in this run: the receiver behind may have it
+            raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}: a gateway before the receiver "
+                              "gave up waiting for its answer, after the message had gone on: it may have it",
+                              hint="it goes again at the retry, marked as sent again", unsure=True)
         if not POLICY.transient(response.status_code) or attempt == retries:
             return response, attempt + 1
         delay = POLICY.delay(attempt, response.headers.get("Retry-After"))
