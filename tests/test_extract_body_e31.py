@@ -28,3 +28,21 @@ def test_a_posts_production_credits_with_bars_are_no_text():
     # a sentence that opens with such a word stays
     keep = "排版设计比赛的获奖作品也将一并展出，欢迎同学们前来欣赏。"
     assert body([keep]) == [*TEXT, keep]
+
+
+def test_an_english_form_date_line_with_a_chinese_field_is_no_text_and_dates_the_page():
+    for after in (["20 Jan 2016 10:20 | 来源：本站"], ["版权所有：某某师大附小 2006-2012", "20 Jan 2016 10:20 | 来源：本站"]):
+        html = ("<html><head><meta charset='utf-8'><title>老校报里的故事</title></head><body>"
+                "<div class='art'><h1>老校报里的故事</h1><div class='content'>"
+                + "".join(f"<p>{line}</p>" for line in [*TEXT, *after]) + "</div></div></body></html>")
+        article = extract(html, None, now=NOW)
+        assert list(article.paragraphs) == TEXT, after
+        assert article.published is not None and article.published.isoformat() == "2016-01-19T16:00:00+00:00", after
+    # an English date opening a Chinese sentence stays
+    keep = "20 Jan 2016 是学校七十周年校庆日，届时将举行隆重的庆祝活动。"
+    assert body([keep]) == [*TEXT, keep]
+
+
+def test_a_threads_reply_box_prompt_is_no_text():
+    assert body(["您需要登录后才可以回帖 登录 | 注册"]) == TEXT
+    assert body(["您需要 登录 才可以发帖"]) == TEXT

@@ -235,6 +235,7 @@ _ZH_NOTICE = re.compile(
     # a forum's sign-up prompts (`马上注册,结交更多好友,享用更多功能。`, `赶紧注册，享受更多功能！`); each branch opens
     # with a literal: a group in front (`(?:注册|註冊)…`) made the whole pattern's search nine times slower
     r"享用更多功能|注册.{0,12}享受更多功能|註冊.{0,12}享受更多功能|才可以下载或查看|才可以下載或查看|"
+    r"才可以回帖|才可以回复|才可以回覆|才可以發帖|才可以发帖|"  # a thread's reply box prompt (`您需要登录后才可以回帖 登录 | 注册`)
     r"经营许可证|經營許可證|节目许可证|節目許可證|新闻信息服务许可证|新聞信息服務許可證|新闻信息许可证|新聞信息許可證|"  # licences
     r"二维码应用|二維碼應用|在手机继续阅读|在手機繼續閱讀|手机版移动继续|手機版移動繼續"  # a prompt to read on a phone
 )

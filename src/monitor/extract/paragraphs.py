@@ -1291,6 +1291,10 @@ def _is_byline(line: str, body: Body) -> bool:
     if date is None and "年" in line and (han := HAN_DATE.match(line)) is not None:
         # `二〇二四年三月五日 星期二`, `二零二四年三月五日 来源：本网`: a date line in Chinese numerals
         return _han_date_line(body, line, han)
+    if date is None and line[:1].isdigit() and len(line) <= 60 and _CJK_FIELD.search(line) and dated_header_line(line):
+        # `5 Mar 2015 10:20 | 来源：本站`: a Chinese page's date line in an English form (an English theme's bar)
+        body.date_text = body.date_text or line
+        return True
     if date is None and line[-1:] == "日" and len(line) <= 40 and (han := HAN_DATE.search(line)) is not None \
             and han.end() == len(line) and 2 <= len(unit := line[: han.start()].strip()) <= 20 \
             and unit.endswith(_SIGNER_ENDS) and _ISSUER_MARKS.search(unit) is None:
@@ -1365,6 +1369,10 @@ def _without_issuers(body: Body) -> None:
         if not (4 <= len(last) <= 30 and last.endswith(_ISSUER_ENDS) and _ISSUER_MARKS.search(last) is None):
             return
         body.paragraphs.pop()
+
+
+# A Chinese byline field beside an English-form date (`| 来源：本站`, `浏览：35`).
+_CJK_FIELD = re.compile("来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯")
 
 
 # How a list's teaser ends: cut off mid-sentence.
