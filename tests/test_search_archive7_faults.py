@@ -276,3 +276,22 @@ def test_a_search_within_a_rare_source_reads_that_sources_articles_only(tmp_path
     # fewer than a page of a common source costs (walking every article, they were more)
     assert 2 * rare_steps < common_steps and 2 * none_steps < common_steps, (common_steps, rare_steps, none_steps)
     store.close()
+
+
+# --- snippets of a long OR -------------------------------------------------------------------------
+
+def test_a_page_of_a_long_or_normalises_each_word_once(archive, monkeypatch):
+    """Each result's snippet looks for the first of the query's words in its body, and the words
+    were normalised again for every result: an OR of 60 words, 1,200 normal forms a page (textnorm
+    remembers its last 8 texts only; ~5 ms at 1M). Each word's normal form is made once."""
+    from monitor import snippets
+    from monitor.pipeline.query import search_page
+
+    words = [f"{a}{b}" for a in "沪明闽申榕" for b in "东南西北中左"]  # 30 words none of the texts holds ...
+    query = " OR ".join([*words, "发展"])  # ... and one most of them do
+    calls: list[str] = []
+    real = snippets.textnorm.normalize
+    monkeypatch.setattr(snippets.textnorm, "normalize", lambda text: calls.append(text) or real(text))
+    page = search_page(_ctx(archive), query, articles=True)
+    assert len(page.results) == 20
+    assert sum(1 for c in calls if c in words) <= 2 * len(words), len(calls)  # parsed, snippets: 642 before

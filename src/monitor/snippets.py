@@ -30,7 +30,7 @@ def same_marks(text: str) -> str:
 
 def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """[start, end) spans in the original `text` of every occurrence of each term."""
-    needles = [n for n in (same_marks(textnorm.normalize(t).strip()) for t in terms) if n]
+    needles = [n for n in (same_marks(_normal(t)) for t in terms) if n]
     if not needles:  # nothing to mark (the newest page, a query of exclusions): no text to normalise
         return []
     norm, index = textnorm.normalize_map(text)
@@ -67,10 +67,17 @@ def first_span(text: str, terms: Iterable[str]) -> tuple[int, int] | None:
     normalising a long body, look (with str.find) for the characters that normalise to each
     term's first character, and normalise a few characters there."""
     best: tuple[int, int] | None = None
-    for needle in dict.fromkeys(textnorm.normalize(t).strip() for t in terms):
+    for needle in dict.fromkeys(_normal(t) for t in terms):
         if needle and (found := _first(text, needle)) and (best is None or found < best):
             best = found
     return best
+
+
+@functools.lru_cache(maxsize=512)
+def _normal(term: str) -> str:
+    """A term's normal form, stripped: asked for each result of a page, of each of its terms
+    (textnorm remembers its last 8 texts only: an OR of 60 words normalised 1,200 terms a page)."""
+    return textnorm.normalize(term).strip()
 
 
 def _first(text: str, needle: str, tries: int = 200) -> tuple[int, int] | None:
