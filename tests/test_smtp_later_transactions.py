@@ -9,6 +9,8 @@ failed transaction's data had gone unanswered: they may have it). Real aiosmtpd 
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from conftest import _start
 from test_smtp_recipients import PickySMTP, each_once, world
@@ -32,6 +34,8 @@ class FailsLater(PickySMTP):
             if self.how == "close":
                 server.transport.close()
                 return "250 never said"
+            if self.how == "552":
+                return "552 5.2.2 Mailbox full"
             return "451 4.3.0 Temporary local problem, try again later"
         return await super().handle_DATA(server, session, envelope)
 
@@ -55,3 +59,23 @@ def test_a_later_transaction_failing_keeps_the_first_ones_recipients_out_of_the_
     marked = [e.rcpt_tos for e in sink.envelopes if b"X-Monitor-Resend: 1" in (e.original_content or e.content)]
     assert all(A not in r for r in marked)
     assert bool(marked) == (how == "close")  # B may have had it: said so
+
+
+def test_a_552_to_a_later_transaction_is_its_recipients_refusal_not_a_size_for_all(tmp_path, caplog):
+    # A 552 ("exceeded storage allocation") reads as the message too large: its stories were planned
+    # again as smaller emails for every recipient, and the first transaction's had them twice.
+    sink = FailsLater("552")
+    controller = _start(sink)
+    try:
+        ctx = world(tmp_path, sink.port, [A, B, C])
+        with caplog.at_level(logging.INFO, logger="monitor"):
+            (first,) = send_digests(ctx)
+        assert first.status == "sent", first.detail
+        assert any("1 of 3 recipients" in r.getMessage() and f"refused: {C}, {B}" in r.getMessage()
+                   for r in caplog.records), [r.getMessage() for r in caplog.records]
+        (more,) = send_digests(ctx)
+        assert more.status == "empty"
+    finally:
+        controller.stop()
+    each_once(sink, [A])
+    assert set(sink.received()) == {A}

@@ -334,11 +334,11 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
             refused.update(exc.recipients)
             break
         except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
-            if _too_large(exc):  # not the sender's address: the message's size (SIZE, or after the data)
+            if first and _too_large(exc):  # not the sender's address: the message's size (SIZE, or after the data)
                 raise _size_error(smtp, msg, where, exc) from exc
             if first:
                 raise
-            refused.update(_failed_later(exc, left))
+            refused.update(_failed_later(exc, left))  # the size the first took: a 552 is these mailboxes' (full)
             break
         except (smtplib.SMTPException, OSError) as exc:
             if first:
