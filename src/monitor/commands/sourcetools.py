@@ -135,9 +135,28 @@ def add_source(state, url, name) -> None:
             raise InputError(f"{where}: a login page, no list of article links",
                              hint="the monitor reads what a visitor without an account sees: "
                                   "give a list page that opens without logging in")
+        headline = _article_headline(page)
+        if headline:  # one article, as users paste a shared link (a WeChat account's, an app's)
+            raise InputError(f"{where}: an article page (headed {headline!r}), not a list of article links",
+                             hint="give the list page, feed or account page its links come from")
         raise InputError(f"{where}: no feed, sitemap or list of article links found",
                          hint="try the site's news list page, or its robots.txt for a sitemap")
     _print(guesses, page.url, name or _name(page.url, taken), moved=_moved(url, page.url))
+
+
+def _article_headline(page) -> str | None:
+    """The headline of the article the page is (its text read as a poll reads it), or None."""
+    from .. import extract
+    from ..errors import ExtractError
+    from ..sources.apiguess import looks_json
+
+    if "html" not in page.headers.get("content-type", "text/html").lower() or looks_json(page.content, page.headers):
+        return None  # a JSON answer or a text file read as a page is no article
+    try:
+        article = extract.extract(page.text, page.url)
+    except ExtractError:
+        return None
+    return article.title[:80] if article.title and len(article.body) >= 100 else None
 
 
 def _moved(asked: str, landed: str) -> str:
