@@ -30,6 +30,8 @@ WALLS = {
               "</body></html>",
     "timer": "<html><head><title>三明市人民政府</title></head><body><p>正在跳转，请稍候…</p>"
              f"<script>{COMPUTED}setTimeout(function(){{window.location.reload()}},800);</script></body></html>",
+    "moved": "<html><head><script>" + COMPUTED + "location.replace('/moved.html?t=' + Date.now());</script></head>"
+             "<body><p>验证中</p></body></html>",
     "href": "<html><head><script>var t=Math.random().toString(16).slice(2);"
             "document.cookie = 'verify_key=' + t + '; path=/';location.href=location.href;</script></head>"
             "<body></body></html>",

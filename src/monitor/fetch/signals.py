@@ -105,14 +105,18 @@ WALL_TEXT = 200  # characters of visible text a cookie wall ("请开启Cookie后
 
 def _cookie_wall(url: str, body: bytes) -> bool:
     """Whether a page of next to nothing to read sets a cookie by script and reloads itself (or
-    moves to its own address) as it loads: a cookie wall. One whose cookie is written out whole
+    moves to its own address, or to one it computes) as it loads: a cookie wall. One whose cookie is written out whole
     is passed by the client (`script_cookies`) before the page comes here; one still here computes
     its cookie (a hash of the time, a token it decodes), which is not guessed: its stub is no
     article. A function declared by name and never called by the scripts (a consent banner's
     button runs it) does not run as the page loads."""
     texts = [_run_at_once(text) for text in _scripts(body) if _COOKIE_SET.search(text)]
     return any(_COOKIE_SET.search(text) for text in texts) and len(_visible(body)) < WALL_TEXT \
-        and _reloads_by(url, body, texts)
+        and (_reloads_by(url, body, texts) or any(_MOVES.search(text) for text in texts))
+
+
+# A move whatever its address (a literal one was followed before the page came here): one the script computes.
+_MOVES = re.compile(r"\blocation(?:\.href)?\s{0,20}=(?!=)|\blocation\.(?:replace|assign)\s{0,20}\(")
 
 
 _NAMED_FUNCTION = re.compile(r"\bfunction\s+([A-Za-z_$][\w$]{0,60})\s*\([^(){}]{0,500}\)\s*\{")
