@@ -91,6 +91,9 @@ HELD = 0.5  # share of a paragraph's characters in the other text's shingles: it
 # A story started by parts of a text (a brief, a re-lead and its mirrors) that a copy of the text met
 # later joins (`Ingestor._parts_apart`) has at most this many texts, each inside the copy.
 PARTS_STORY = 8
+# A story's text another story lent a passage to (`Ingestor._lent`) is found among this many of its
+# texts; it shares under LENT_SHARED of the smaller's shingles with this article (the splice's own part).
+LENT_MEMBERS, LENT_SHARED = 16, 0.2
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -410,6 +413,8 @@ class Ingestor:
         quoted |= self._quoting(within, texts) - held.keys()  # not a story whose text this one holds
         # nor one holding this article in a text of it while this one quotes another text of it
         quoted |= {story for story in within.keys() - held.keys() if self._quotes_story(p, story, texts, quoting, 0)}
+        quoted |= {story for story in held.keys() - within.keys() if self._lent(p, story, texts, held)}
+        quoted |= {story for story in within.keys() - held.keys() if self._borrowed(p, story, texts)}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
@@ -514,6 +519,64 @@ class Ingestor:
                     and not self._frame_of_story(p, stored, cand, texts[story]):
                 return True
         return False
+
+    def _borrowed(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]]) -> bool:
+        """Whether each text of a story (of more texts) found holding this article shares with it only a
+        passage closing that text, which two texts or more of another story hold (MADE_OF of it each) and
+        no other text of its own story holds (QUOTE_OWN characters or more): an aggregator's splice
+        closing one report's opening with the last paragraph of another, met by that other report's
+        day-2 report giving the paragraph; the paragraph is the other report's (joined, or apart by its
+        date), borrowed by the splice. Texts quoting this one (a commentary and its copy) hold a passage
+        they do not own: only a repost's verdict counts (REPOST, BLIND, or CLASH: figures or a date of
+        its own)."""
+        mine = [c for c in texts[story] if c["verdict"] in (REPOST, BLIND)]
+        others = [c for other, cands in texts.items() if other != story and len(cands) > 1 for c in cands
+                  if c["verdict"] in (REPOST, BLIND, CLASH)]
+        if not mine or not others or len(self.ctx.store.story_signatures(story, 1)) < 2:
+            return False  # (a story of one text: a copy of the passage's story that started its own)
+        grams, owning = p.grams(), {c["article_id"] for c in others}
+        for cand in mine:
+            if (stored := self._read(cand)) is None or (edges := dedup.frame_edges(stored.text, grams)) is None \
+                    or not edges[1] < dedup.QUOTE_EDGE <= edges[0]:
+                return False  # the passage closes the text (a splice's added paragraph)
+            shared = ~dedup.left_out(stored.text, grams)
+            count = int(shared.sum())
+            held_by = {c["article_id"]: int((shared & ~dedup.left_out(stored.text, kept.fp.grams)).sum())
+                       for c in texts[story] + others if c is not cand and (kept := self._read(c)) is not None}
+            if any(held_by.get(c["article_id"], 0) >= dedup.QUOTE_OWN for c in texts[story] if c is not cand):
+                return False  # the passage is the story's own text too
+            if not any(sum(c["article_id"] in owning and held_by.get(c["article_id"], 0) >= MADE_OF * count for c in cands) > 1
+                       for other, cands in texts.items() if other != story):
+                return False
+        return True
+
+    def _lent(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]],
+              held: dict[int, list[dict[str, Any]]]) -> bool:
+        """Whether the texts of a story this article holds (none holding it) are the closing of one larger
+        text of the story, and of no other text of it met, which this article is no repost of and which
+        before them holds text another of the story's texts has (PART of the larger text or more, by the
+        signatures) and this article shares little of (under LENT_SHARED of that text): an aggregator's
+        splice of a story's opening paragraphs and the last paragraph of this report, and a part of this
+        report met after the splice (its second half, mostly that paragraph), joined the splice's story.
+        The part is this report's; joining through it merged the two reports' stories. (A story's copies
+        hold its paragraphs many times over: a copy with a lead of its own holding a copy of the story's
+        second paragraph is one of them.)"""
+        mine = held[story]
+        largest = max(c["shingles"] for c in mine)
+        parts = [self._read(c) for c in mine]
+        if any(part is None for part in parts):
+            return False
+        lenders = [(c, stored) for c in texts[story] if c["shingles"] > largest and (stored := self._read(c)) is not None
+                   and all(dedup.coverage(part.text, stored.fp.grams) >= MADE_OF for part in parts if part is not None)]
+        if len(lenders) != 1 or (lender := lenders[0][0])["verdict"] != NOT:
+            return False
+        stored = lenders[0][1]
+        if not all((edges := dedup.frame_edges(stored.text, part.fp.grams)) is not None
+                   and edges[1] < dedup.QUOTE_EDGE <= edges[0] for part in parts if part is not None):
+            return False  # (its closing: a story's opening is its own, and so is a passage a self-media copy frames)
+        return any(_common(lender["shingles"], lender["sig"], size, sig) >= PART * lender["shingles"]
+                   and _common(p.shingles, p.packed, size, sig) < LENT_SHARED * size
+                   for size, sig in self.ctx.store.story_signatures(story, LENT_MEMBERS))
 
     def _frame_of_story(self, p: Prepared, stored: _Stored, cand: dict[str, Any], members: list[dict[str, Any]]) -> bool:
         """Whether this article's text of its own at both edges of what it shares with a stored text
@@ -806,6 +869,11 @@ class Ingestor:
             return False
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         return dedup.coverage(small, large) >= BROKEN_COVERAGE
+
+
+def _common(count_a: int, packed_a: bytes, count_b: int, packed_b: bytes) -> float:
+    """The shingles two texts share, estimated from their signatures."""
+    return dedup.containment_bounds(count_a, packed_a, count_b, packed_b, z=0.0)[0] * min(count_a, count_b)
 
 
 def _opening(text: str, grams: Any, small: str, small_grams: Any) -> bool:
