@@ -31,6 +31,10 @@ _CURSOR_PARAM = re.compile(r"(?i)^(cursor|page_?token|max_behot_time|after|offse
 _LINK_NAME = re.compile(r"(?i)url|link|href|path")
 _TITLE_NAME = re.compile(r"(?i)title|headline|subject|name")
 _DATE_NAME = re.compile(r"(?i)time|date|pub|created|ctime|day")
+# the publication's date among several (发布日期 as pinyin initials fbrq, fbsj; fabu) before a creation's,
+# an update's or a writing's (成文日期 cwrq)
+_PUBLISHED_NAME = re.compile(r"(?i)pub|release|issue|fbrq|fbsj|fabu|online|posted")
+_OTHER_DATE_NAME = re.compile(r"(?i)creat|updat|modif|edit|cwrq|write|written|expir")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -149,7 +153,8 @@ def _fields(items: list, url: str, now: datetime) -> tuple[int, dict[str, str | 
     dated = {k: n for k, values in columns.items() if k not in keys.values()
              and (n := sum(_dated(v, now) for v in values)) >= need}
     if dated:
-        keys["date"] = max(dated, key=lambda k: (bool(_DATE_NAME.search(k)), dated[k]))
+        keys["date"] = max(dated, key=lambda k: (bool(_PUBLISHED_NAME.search(k)), not _OTHER_DATE_NAME.search(k),
+                                                 bool(_DATE_NAME.search(k)), dated[k]))
     return links[link], keys
 
 
