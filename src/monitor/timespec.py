@@ -3,7 +3,8 @@
 `YYYY-MM`, `YYYY` (also with `/` or `.`, or `2026年11月`), in Asia/Shanghai, a named one: `today`,
 `yesterday`, `this week` … or `今天`, `昨天`, `前天`, `本周`, `上周`, `本月`, `上月`, `今年`, `去年`,
 or a minute or a second of a day (`2026-11-20 11:00`, or as an export prints a date:
-`2026-11-20T11:00:00+08:00`). A period runs from its start to its end: `--until` takes all of
+`2026-11-20T11:00:00+08:00`), or a period as said in Chinese (`近一周`, `最近7天`, `三天内`, `半年`,
+`一个月以来`; `12月1日` or `11月份`: the latest such day or month). A period runs from its start to its end: `--until` takes all of
 it. A number alone is refused: `--since 2025` was 2,025 seconds ago.
 
 In: option or query-string text. Out: aware UTC datetimes. InputError names the value. Pure.
@@ -132,10 +133,62 @@ def _offset(zone: str) -> timezone:
     return timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
 
 
+# as a colleague types a period in Chinese: 近一周, 最近7天, 三天内, 过去24小时, 半年, 一个月以来
+_SPOKEN = re.compile(r"^(最近|近|过去|这)?\s*(\d+|[一二两三四五六七八九十]+|半)\s*(?:(个)\s*)?"
+                     r"(秒钟?|分钟|小时|钟头|天|日|周|星期|礼拜|月|年)\s*(以内|之内|内|以来|来)?$")
+_SPOKEN_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "钟头": "小时", "天": "天", "日": "天",
+                 "周": "周", "星期": "周", "礼拜": "周", "月": "个月", "年": "年"}
+_HALF = {"年": "6个月", "月": "15天", "天": "12小时", "日": "12小时", "小时": "30分钟", "钟头": "30分钟"}
+_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 12月1日, 11月份: this year's ('3月' alone stays refused: March, or three months?)
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*月(?:份|\s*(\d{1,2})\s*[日号])\s*(?:以来|来)?$")
+
+
+def _number(text: str) -> int | None:
+    """'7', '七', '十五', '二十', '两' → the number (up to 99); None for other text."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or (not ten and not ones and tens == ""):
+        return None
+    if not ten:
+        return _DIGIT.get(tens)
+    high, low = _DIGIT.get(tens, 0 if not tens else -1), _DIGIT.get(ones, 0 if not ones else -1)
+    return None if high < 0 or low < 0 else (high or 1) * 10 + low
+
+
+def _spoken(value: str, now: datetime | None) -> str | None:
+    """A period as spoken in Chinese, in the form the rest reads ('近一周' → '1周', '三天内' →
+    '3天', '半年' → '6个月', '12月1日' → this year's, or last year's when that is still to come),
+    or None. A bare number and unit stays as it was written ('2026年' is a year, '3月' March)."""
+    if (d := _MONTH_DAY.match(value)) is not None:
+        today = (now or datetime.now(timezone.utc)).astimezone(SHANGHAI).date()
+        month, day = int(d.group(1)), int(d.group(2) or 1)
+        if not 1 <= month <= 12:
+            return None
+        year = today.year - ((month, day) > (today.month, today.day))
+        return f"{year}年{month}月" + (f"{day}日" if d.group(2) else "")
+    m = _SPOKEN.match(value)
+    if m is None:
+        return None
+    before, count, piece, unit, within = m.groups()
+    if count == "半":
+        return _HALF.get(unit)
+    n = _number(count)
+    if n is None or not (before or within or piece or not count.isdigit()):  # '7天' reads as it is
+        return None
+    if unit == "年" and len(count) == 4:  # 2026年以来: the year
+        return f"{count}年"
+    if unit == "月" and not (before or within or piece):  # 三月 is March, not three months
+        return None
+    return f"{n}{_SPOKEN_UNITS[unit]}"
+
+
 def parse_since(value: str | None, name: str = "--since", now: datetime | None = None) -> datetime | None:
     """'7d', '12h', '30m' or a day, month or year (its start) → aware UTC datetime."""
     if not value:
         return None
+    value = _spoken(value.strip(), now) or value
     period = _period(value.strip(), now)
     when = _ago(value.strip(), now) or (period[0] if period else None)
     if when is None:
@@ -150,6 +203,7 @@ def parse_until(value: str | None, name: str = "--until", now: datetime | None =
     """'7d' (that long ago) or a day, month or year (all of it included) → aware UTC datetime."""
     if not value:
         return None
+    value = _spoken(value.strip(), now) or value
     period = _period(value.strip(), now)
     if period is not None:
         try:
