@@ -117,3 +117,26 @@ def test_a_search_feed_entry_names_ten_outlets_and_links_the_rest(town):
         html = entry.summary
         assert html.count("<a ") <= 12, (path, html.count("<a "))
         assert re.search(rf'href="http://127\.0\.0\.1:\d+/story/{story}"[^>]*>\+{COPIES - 11} more<', html), (path, html[-300:])
+
+
+@pytest.mark.parametrize(("query", "says"), [
+    ("沪明 或 园区", "OR in capitals"), ("沪明 或者 园区", "OR in capitals"),
+    ("上海 和 三明", "all required"), ("不含 三明治", "NOT word leaves it out"), ("沪明 排除 三明治", "NOT word leaves it out"),
+])
+def test_nothing_found_for_a_connective_said_in_chinese_says_how_to_write_it(town, query, says):
+    """'沪明 或 园区' (或: or, as a colleague types it) looked for the word 或 too and the page said
+    a bare 'Nothing found.' over an archive full of both words; 'or' in small letters already got
+    a hint, 或, 和, 不含 and 排除 did not. They get the same hint (what is searched is unchanged)."""
+    site, _ = town
+    page = _text(get(site, "/search?q=" + quote(query)).text)
+    assert "Nothing found" in page and says in page, page[-600:]
+    # what the hint says finds them
+    fixed = query.replace(" 或者 ", " OR ").replace(" 或 ", " OR ").replace(" 和 ", " ").replace("不含 ", "-").replace("排除 ", "-")
+    assert 'class="result"' in get(site, "/search?q=" + quote(fixed)).text, fixed
+
+
+def test_a_chinese_word_that_finds_something_gets_no_hint(town):
+    """Guard: a query that finds articles says nothing of its words (上海 与 三明: 与 is in the text)."""
+    site, _ = town
+    page = _text(get(site, "/search?q=" + quote("上海市 与 三明市")).text)
+    assert "Nothing found" not in page and "is a word to find" not in page

@@ -623,6 +623,12 @@ _OTHER_OPERATORS = {"or": "'or' in small letters is a word to find: OR in capita
                     "and": "'and' in small letters is a word to find: words are all required without it (三明 永安)"}
 _OTHER_OPERATORS["near"] = ("NEAR (or AROUND) is a word to find here: all the words are required anywhere in the article "
                             "(上海 三明), a quoted phrase finds them side by side (\"上海 三明\")")
+# the same said in Chinese between two words (沪明 或 滬明, 上海 和 三明, 不含 三明治), as a colleague types a query
+_OTHER_OPERATORS.update({w: f"'{w}' is a word to find here: OR in capitals finds either side (三明 OR 永安)" for w in ("或", "或者")})
+_OTHER_OPERATORS.update({w: f"'{w}' is a word to find here: words are all required without it (三明 永安)"
+                         for w in ("和", "与", "且", "并且", "以及")})
+_LEAVE_OUT = ("不含", "不包含", "不包括", "排除", "除去")  # also opening the query
+_OTHER_OPERATORS.update({w: f"'{w}' is a word to find here: -word or NOT word leaves it out (三明 -三明治)" for w in _LEAVE_OUT})
 _OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS["|"],
                          "site:": "site: is a word to find here: --source NAME (the page's source filter) keeps "
                                   "one source's articles"})
@@ -638,8 +644,8 @@ def nothing_found_hint(query: str) -> str | None:
     except QueryError:
         return None
     inner = [t.text.lower() for t in toks[1:-1] if t.kind == "word" and not t.title]
-    if len(toks) > 1 and toks[0].kind == "word" and not toks[0].title and toks[0].text.lower() == "not":
-        inner.insert(0, "not")  # `not 沪明`: a leading NOT means something (in capitals), a leading or/and nothing
+    if len(toks) > 1 and toks[0].kind == "word" and not toks[0].title and toks[0].text.lower() in ("not", *_LEAVE_OUT):
+        inner.insert(0, toks[0].text.lower())  # `not 沪明`, `不含 三明治`: a leading NOT means something, a leading or/and nothing
     piped = [t for t in toks if t.kind == "word" and len(_pieces(t.text.replace("\uff5c", "|"))) > 1 and
              "|" in t.text.replace("\uff5c", "|").strip("|")]  # 三明|永安
     site = any(t.kind == "word" and t.text.lower().startswith(("site:", "site\uff1a")) for t in toks)
