@@ -40,6 +40,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
                             "normalising."),
     "backup": ("maintain", "Copy the database to DEST whole, as it stands at one moment, while the daemon or a poll "
                            "writes."),
+    "restore": ("maintain", "Put the backup SOURCE in place of the database (the daemon stopped)."),
     "demo": ("demo", "Poll a bundled replay of news sites on 127.0.0.1 through the whole pipeline, then show the "
                      "digest and a search."),
     "serve": ("serve", "Serve the search, story, topic and sources pages and Atom feeds (read-only)."),

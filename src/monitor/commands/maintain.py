@@ -1,4 +1,4 @@
-"""Store upkeep: `reindex`, `backup`, and the progress shown while a writer rebuilds what an upgrade changed."""
+"""Store upkeep: `reindex`, `backup`, `restore`, and the progress shown while a writer rebuilds what an upgrade changed."""
 
 from __future__ import annotations
 
@@ -81,4 +81,28 @@ def backup(state, dest: Path) -> None:
                "reads it)")
 
 
-COMMANDS = [reindex, backup]
+@click.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def restore(state, source: Path) -> None:
+    """Put the backup SOURCE in place of the database (the daemon stopped).
+
+    The write-ahead log beside the database (`<db>-wal`, left by a daemon killed or a power cut)
+    goes with it: a copy (cp) put in its place is read with that log's pages over it. `<db>.sent`
+    stays: what was sent since the backup is recorded as sent at the next digest, not sent again."""
+    from .. import locks
+    from ..errors import InputError
+    from ..sentlog import log_path
+    from ..store import restore as put_back
+
+    db = state.cfg.db_path
+    if db.exists() and source.resolve() == db.resolve():
+        raise InputError(f"{source} is the database itself", hint="give the backup's path")
+    with locks.exclusive(locks.lock_path(db, "daemon"), "monitor run"), \
+            locks.exclusive(locks.lock_path(db, "deliver"), "a digest delivery"):
+        size = put_back(source, db)
+    click.echo(f"restored {source} to {db} ({size / 1e6:.1f} MB); {log_path(db).name} kept: what was sent since the "
+               "backup is not sent again")
+
+
+COMMANDS = [reindex, backup, restore]

@@ -32,7 +32,7 @@ from .search import SearchPart
 from .sources import SourcesPart
 from .stories import StoriesPart
 
-__all__ = ["HostMemory", "Store", "database_fault", "iso", "migrations", "parse_iso", "utcnow"]
+__all__ = ["HostMemory", "Store", "database_fault", "iso", "migrations", "parse_iso", "restore", "utcnow"]
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 # Pages a connection keeps between statements and transactions (SQLite's default is 2 MiB). An
@@ -101,17 +101,7 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
                 self.conn.backup(copy)
             finally:
                 copy.close()
-            fd = os.open(part, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(part, dest)
-            fd = os.open(dest.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _durably_in_place(part, dest)
         except (sqlite3.Error, OSError) as exc:
             part.unlink(missing_ok=True)
             raise StoreError(f"cannot back up to {dest}: {exc}", hint="check the path, its free space and "
@@ -131,6 +121,51 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         """Row counts for health and the demo."""
         return {t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
                 for t in ("articles", "stories", "article_topics", "sources", "deliveries")}
+
+
+def restore(backup: Path, db: Path) -> int:
+    """The database `backup` (a monitor database, whole) put in place of `db`, the processes that
+    write `db` stopped (the caller holds its locks). The write-ahead log and its index beside `db`
+    go first: left by a process killed or a power cut, they are the old database's last writes,
+    and SQLite read them over the file put in place (the restore undone, or a damaged file). The
+    copy is made through SQLite (a backup with a log of its own is read whole) beside `db`, on
+    the disk before it takes `db`'s name. Returns its size in bytes."""
+    part = db.with_name(db.name + ".restoring")
+    try:
+        source = sqlite3.connect(f"file:{quote(str(backup.absolute()))}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        try:
+            if (checked := source.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
+                raise StoreError(f"{backup} is damaged: {checked}", hint="restore another backup")
+            if source.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone() is None:
+                raise StoreError(f"{backup} is not a monitor database", hint="give the file `monitor backup` made")
+            part.unlink(missing_ok=True)
+            copy = sqlite3.connect(str(part))
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        for extra in ("-wal", "-shm"):
+            db.with_name(db.name + extra).unlink(missing_ok=True)
+        _durably_in_place(part, db)
+    except (sqlite3.Error, OSError) as exc:
+        part.unlink(missing_ok=True)
+        raise StoreError(f"cannot restore {backup} to {db}: {exc}", hint="check both paths, free space and "
+                         "permissions") from None
+    return db.stat().st_size
+
+
+def _durably_in_place(part: Path, dest: Path) -> None:
+    """`part` on the disk, then renamed to `dest`, the rename on the disk too."""
+    for path, then in ((part, dest), (dest.parent, None)):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if then is not None:
+            os.replace(part, then)
 
 
 def _connect(path: Path) -> tuple[sqlite3.Connection, int]:
