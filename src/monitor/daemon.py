@@ -87,6 +87,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     from apscheduler.events import EVENT_JOB_EXECUTED
 
     from .metrics import Metrics, serve
+    from .pipeline.deliver import configured_channels
 
     metrics, database = Metrics(), DatabaseFile(ctx.cfg.db_path)
     metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
@@ -97,14 +98,14 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
             metrics.seed_success(new.store.sources())
         except Exception as exc:  # a read the database refused must not undo the reload
             log.warning("metrics: the sources' last successes not read: %s", exc)
-        metrics.keep_subscribers(s.name for s in new.cfg.subscribers)
+        metrics.keep_subscribers((s.name for s in new.cfg.subscribers), configured_channels(new.cfg))
         return after_reload(new) if after_reload else None
 
     reloader = Reloader(sched, ctx, build, after)
     with ctx.lock:  # what waits in the outbox from before this start
         metrics.seed_pending(ctx.store.outbox_summary())
         metrics.seed_success(ctx.store.sources())  # a source down across a restart stays as old as it is
-    metrics.keep_subscribers(s.name for s in ctx.cfg.subscribers)
+    metrics.keep_subscribers((s.name for s in ctx.cfg.subscribers), configured_channels(ctx.cfg))
     sched.add_listener(lambda event: metrics.observe(event.retval), EVENT_JOB_EXECUTED)
     try:
         stop = serve(metrics, metrics_port, metrics_host,

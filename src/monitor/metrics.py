@@ -86,14 +86,19 @@ class Metrics:
                 if labels not in self.sources:
                     metric.remove_by_labels({"source": labels})
 
-    def keep_subscribers(self, names: Iterable[str]) -> None:
-        """Drop the digest series of subscribers not in `names` (removed from the config): their
-        pending messages are dropped too, and a gauge left behind said they waited for ever."""
+    def keep_subscribers(self, names: Iterable[str], channels: set[tuple[str, str]] | None = None) -> None:
+        """Drop the digest series of subscribers not in `names` (removed from the config), and with
+        `channels` ((subscriber, channel key) pairs configured) those of channels not among them (a
+        webhook's address moved): their pending messages are dropped too, and a gauge left behind
+        said they waited for ever."""
         kept = set(names)
         for metric in (self.sent, self.failed, self.pending, self.stories):
-            for name in {s.labels["subscriber"] for family in metric.collect() for s in family.samples}:
+            for name, channel in {(s.labels["subscriber"], s.labels["channel"]) for family in metric.collect()
+                                  for s in family.samples}:
                 if name not in kept:
                     metric.remove_by_labels({"subscriber": name})
+                elif channels is not None and (name, channel) not in channels:
+                    metric.remove(name, channel)
 
     def observe(self, result: Any) -> None:
         """Count one job's return value: a SourceReport, a DigestResult, or a list of either."""

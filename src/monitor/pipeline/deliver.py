@@ -269,7 +269,16 @@ def _drop_former(ctx: Context) -> None:
 def _channel_pairs(ctx: Context, subscriber: str | None) -> list[tuple[Subscriber, Channel]]:
     """(subscriber, channel) for one subscriber or all; one without channels prints to stdout."""
     subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
-    return [(sub, ch) for sub in subs for ch in sub.channels or (Channel(kind="stdout", format=sub.format),)]
+    return [(sub, ch) for sub in subs for ch in _channels(sub)]
+
+
+def _channels(sub: Subscriber) -> tuple[Channel, ...]:
+    return tuple(sub.channels) or (Channel(kind="stdout", format=sub.format),)
+
+
+def configured_channels(cfg: Any) -> set[tuple[str, str]]:
+    """(subscriber, channel key) of every channel `cfg` configures (`/metrics` keeps only their series)."""
+    return {(sub.name, channel_key(ch)) for sub in cfg.subscribers for ch in _channels(sub)}
 
 
 @contextlib.contextmanager
