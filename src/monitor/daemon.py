@@ -78,9 +78,11 @@ def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
 
 def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler], *,
            metrics_port: int | None = None, metrics_host: str = "127.0.0.1",
-           after_reload: Callable[[Context], Any] | None = None) -> tuple[Reloader, Callable[[], None]]:
+           after_reload: Callable[[Context], Any] | None = None,
+           database: DatabaseFile | None = None) -> tuple[Reloader, Callable[[], None]]:
     """The config reloader and (with a port) the metrics server; returns both, the second being
-    what to call on the way out."""
+    what to call on the way out. `database`: the watch of the database's path /healthz reports
+    (`Replaced.file`, which says a file gone once in the log)."""
     Overruns.install(sched, ctx)
     if metrics_port is None:
         return Reloader(sched, ctx, build, after_reload), lambda: None
@@ -89,7 +91,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     from .metrics import Metrics, serve
     from .pipeline.deliver import configured_channels
 
-    metrics, database = Metrics(), DatabaseFile(ctx.cfg.db_path)
+    metrics, database = Metrics(), database or DatabaseFile(ctx.cfg.db_path)
     metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
 
     def after(new: Context) -> Any:  # a source or subscriber removed, renamed or disabled leaves /metrics
@@ -242,7 +244,8 @@ class Overruns(logging.Filter):
 class DatabaseFile:
     """Whether the database file the daemon opened is still at its path. Moved or deleted (a
     cleanup, a volume re-mounted), SQLite goes on writing to the open file where nothing else
-    can read it; /healthz said ok. Now it says so, and the log once."""
+    can read it; /healthz said ok. Now it says so, and the log once (`Replaced` looks every few
+    seconds: a daemon without --metrics-port said nothing at all)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path, self.told = Path(path), False
@@ -300,8 +303,10 @@ class Replaced:
     def check(self) -> bool:
         """True (once) when another file is at the path: the open one sealed, the daemon told to stop."""
         now = self.file._ident()
+        if now is None and not self.found:  # moved or deleted: said once (and by /healthz); the daemon goes on
+            self.file.status()  # (a deleted file's data can still be copied from /proc/<pid>/fd while it runs)
         if self.found or now is None or self.file.opened is None or now == self.file.opened:
-            return False  # the same file, or none there (moved or deleted: /healthz says so, `DatabaseFile`)
+            return False
         self.found = True
         log.error("the database file at %s was replaced while the daemon ran (restored from a backup?): the daemon "
                   "stops, writing nothing more to the file it had open; start it again to use the file there now "

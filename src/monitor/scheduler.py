@@ -228,7 +228,7 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
         reloader, stop_extras = daemon.attach(
             sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared, catch_up=False),
             metrics_port=metrics_port, metrics_host=metrics_host,
-            after_reload=rechecks.request if rechecks else None)
+            after_reload=rechecks.request if rechecks else None, database=replaced.file)
         log.info("daemon started: %d poll jobs, %d digest jobs", sum(s.enabled for s in cfg.sources),
                  len(cfg.subscribers))
         clock = daemon.ClockWatch(sched)
