@@ -253,18 +253,20 @@ def strays(run: SourceRun) -> tuple[list[Stray], list[tuple[Stray, ExtractError]
                 "not this article", hint="a maintenance, login or home page served at every address; asked again "
                 "at the next poll")))
     run.strays.clear()
-    return _headed_by_links(keep), failed
+    return _headed_by_links(keep, run.listing.title if run.listing else ""), failed
 
 
-def _headed_by_links(keep: list[Stray]) -> list[Stray]:
+def _headed_by_links(keep: list[Stray], site: str = "") -> list[Stray]:
     """Articles of one poll headed alike, each unlike its own link's text, with texts of their
     own: the outlet's name in every page's <title> (an e-paper's, the headline in a cell of its
-    own), not their headlines. Each is headed by its link's text, the headline the list gives it."""
+    own), not their headlines; and one headed with the name its list page is titled by (`site`: a
+    poll's lone new article). Each is headed by its link's text, the headline the list gives it."""
     alike: dict[str, list[Stray]] = {}
     for held in keep:
         alike.setdefault(held.article.title, []).append(held)
     named = {title for title, held in alike.items()
-             if len(held) >= 2 and len({h.cand.title for h in held}) == len(held) and len({hash(h.article.body) for h in held}) > 1}
+             if (len(held) >= 2 and len({h.cand.title for h in held}) == len(held) and len({hash(h.article.body) for h in held}) > 1)
+             or (len(held) == 1 and len(title) >= 2 and title in site)}
     if not named:
         return keep
     return [replace(h, article=replace(h.article, title=(h.cand.title or h.article.title).strip()[:MAX_TITLE]))

@@ -90,6 +90,7 @@ class Listing:
     etag: str | None = None  # validators of the first (conditional) request
     last_modified: str | None = None
     moved: str = ""  # where the source's own address answered it has moved for good (a 301 or 308)
+    title: str = ""  # the first list page's <title>: the site's name, as an e-paper heads every page
 
     def first(self, req: Request) -> Generator[Request, Page, Page | None]:
         """The source's first (conditional) request, its validators kept; None if not modified."""

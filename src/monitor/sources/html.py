@@ -140,7 +140,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
 def _read(source: Source, crawl: Crawl, page: Page, listing: Listing, links: LinkFilter, number: int,
           find_next: bool) -> tuple[list[Candidate], set[str], str | Request | None]:
     """One list page into the listing: its kept links, which of them are stored, the next page."""
-    found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1, find_next=find_next)
+    found, next_href = parse(source, page.content, page.headers, page.url, first=number == 1, find_next=find_next,
+                             listing=listing)
     kept = links.apply(found, listing)
     known = crawl.known([c.url for c in kept]) if kept else set()
     listing.pages.append(PageLinks(page.url, len(found), len(kept) - len(known)))
@@ -186,7 +187,7 @@ def page_url(source: Source, number: int, base: str = "") -> str | None:
 
 
 def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
-          first: bool = True, find_next: bool = False) -> tuple[list[Candidate], str | Request | None]:
+          first: bool = True, find_next: bool = False, listing: Listing | None = None) -> tuple[list[Candidate], str | Request | None]:
     """A list page → (its article links, the next page's URL from `next_selector` if any, or,
     with `find_next`, from the page's own "next page" link; an ASP.NET pager's next page is the
     form post that asks for it)."""
@@ -198,6 +199,8 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         text = run_writes(text)
     tree = LexborHTMLParser(reshape(text))  # see markup
     base_url = page_base(tree, url)
+    if listing is not None and first and (head := tree.css_first("title")) is not None:
+        listing.title = (head.text() or "").strip()[:200]
     nodes = tree.css(source.link_selector or LINKS)
     found: list[tuple[str, str | None]] = []
     anchors = []
