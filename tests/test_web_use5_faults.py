@@ -30,6 +30,8 @@ BODY = ("上海市与三明市签署沪明对口合作框架协议，两地共�
         "首批八个项目当天开工。")
 COPIES = 120  # one story copied by this many outlets (a wire story on every county site)
 FIRST = "https://copy000.example.com/a/0.html"
+SNACK = "沪明对口合作推动三明沙县小吃进沪，上海新开门店百家，两地共建小吃产业园区，带动三明农产品销售。"
+ORIGINAL = "https://paper.example.cn/2026/12/02/1.html"
 
 
 def _lines() -> list[dict]:
@@ -41,6 +43,11 @@ def _lines() -> list[dict]:
                "title": f"沪明对口合作第{i}批项目签约", "published": (recent - timedelta(hours=7 * i)).isoformat(),
                "body": f"沪明对口合作第{i}批项目在三明签约，上海{i * 13 + 5}家企业参与，涉及园区建设与农产品进沪。"}
               for i in range(5)]
+    # a paper's original stored after two sites' copies of it (imported later), dated before them
+    lines += [{"url": url, "source": name, "title": "三明沙县小吃进沪开店", "body": SNACK, "published": day}
+              for name, url, day in (("甲网", "https://jia.example.cn/1.html", "2026-12-03T09:00:00+08:00"),
+                                     ("乙网", "https://yi.example.cn/1.html", "2026-12-03T11:00:00+08:00"),
+                                     ("三明日报", ORIGINAL, "2026-12-02T07:00:00+08:00"))]
     return lines
 
 
@@ -140,3 +147,15 @@ def test_a_chinese_word_that_finds_something_gets_no_hint(town):
     site, _ = town
     page = _text(get(site, "/search?q=" + quote("上海市 与 三明市")).text)
     assert "Nothing found" not in page and "is a word to find" not in page
+
+
+def test_a_storys_versions_are_said_to_go_by_date_as_they_do(town):
+    """A story page said its versions went 'first seen first' while they go by date: a paper's
+    original stored after two sites' copies of it (imported a day later) stood at the top, and
+    'first seen first' told a press office the monitor had met the paper's first. The page says
+    they go by date, earliest first."""
+    site, store = town
+    html = get(site, f"/story/{_story_of(store, ORIGINAL)}").text
+    heads = [_text(m).split(" · ")[0] for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
+    assert heads == ["三明日报", "甲网", "乙网"], heads
+    assert "first seen first" not in _text(html) and "earliest first" in _text(html), _text(html)[:400]
