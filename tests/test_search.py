@@ -523,7 +523,7 @@ def test_a_walk_sized_by_what_it_found_gives_the_sorted_pages(corpus, monkeypatc
         return sizes[-1]
     monkeypatch.setattr(store_search, "RARE", 1)
     monkeypatch.setattr(store_search, "JOIN_MOST", 0)  # walked in Python, not by SQLite
-    monkeypatch.setattr(store_search, "MANY_TOKENS", 10**6)  # its first slice not sized from the count
+    monkeypatch.setattr(store_search, "MANY_TERMS", 10**6)  # its first slice not sized from the count
     monkeypatch.setattr(store_search, "_next_slice", recorded)
     for limit in ("3", "25", "90"):
         page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", query).output)]
@@ -578,7 +578,7 @@ def test_a_walk_to_matches_that_sit_in_older_rows_gives_up_and_sorts_them(tmp_pa
     monkeypatch.setattr(store_search, "MAX_SLICE", 16)
     monkeypatch.setattr(store_search, "LONG_WALK", 64)  # after the first slice, count from the newest
     monkeypatch.setattr(store_search, "JOIN_MOST", 0)  # walked in Python, not by SQLite
-    monkeypatch.setattr(store_search, "MANY_TOKENS", 10**6)  # its first slice not sized from the count
+    monkeypatch.setattr(store_search, "MANY_TERMS", 10**6)  # its first slice not sized from the count
     monkeypatch.setattr(store_search, "_next_slice", recorded)
     for limit in ("5", "25", "0"):
         page = [r["id"] for r in json.loads(run(cfg, "--articles", "--limit", limit, "--format", "json", "疫情").output)]

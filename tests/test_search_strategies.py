@@ -72,9 +72,9 @@ STRATEGIES = {
     "one-character-gives-up": {"RARE": 30, "TOPIC_RARE": 60, "TOPIC_WALK": 10, "WALK_BUDGET": 70, "COMMON": 1},
     # every expression counted from the newest (`_fts_probed`): found whole by the probe, estimated
     # from it (walked, the first slice sized), or the rest counted below it (sorted, or past RARE walked)
-    "probed": {"MANY_TOKENS": 1, "PROBE": 3, "RARE": 12, "TOPIC_RARE": 40, "TOPIC_WALK": 10, "MAX_SLICE": 64},
-    "probed-then-counted": {"MANY_TOKENS": 1, "PROBE": 2, "RARE": 10**6, "TOPIC_RARE": 10**6, "TOPIC_WALK": 0},
-    "probed-counted-walked": {"MANY_TOKENS": 1, "PROBE": 2, "RARE": 9, "JOIN_MOST": 0, "LONG_WALK": 50,
+    "probed": {"MANY_TERMS": 1, "PROBE": 3, "RARE": 12, "TOPIC_RARE": 40, "TOPIC_WALK": 10, "MAX_SLICE": 64},
+    "probed-then-counted": {"MANY_TERMS": 1, "PROBE": 2, "RARE": 10**6, "TOPIC_RARE": 10**6, "TOPIC_WALK": 0},
+    "probed-counted-walked": {"MANY_TERMS": 1, "PROBE": 2, "RARE": 9, "JOIN_MOST": 0, "LONG_WALK": 50,
                               "ROWS_PER_MATCH": 1},
 }
 LAYOUTS = {"forward": 0.0, "backfilled": 0.3, "archive-newest-first": 1.0}  # share of articles added after, older

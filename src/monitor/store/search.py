@@ -46,9 +46,9 @@ JOIN_SPREAD = 2  # a joined walk when the (estimated) matches squared are at lea
 TOPIC_JOIN_SPREAD = 20  # ... inside a topic this many (sorting inside a topic costs ~0.35 µs a match, not ~3)
 JOIN_MOST = 20000  # ... and no more than this many (SQLite holds them all in a set)
 JOIN_ROWS = 16  # a joined walk reads at most this many rows per match before sorting takes over
-MANY_TOKENS = 3  # an expression of this many distinct tokens: its matches counted from the newest ...
+MANY_TERMS = 3  # an expression of this many terms: its matches counted from the newest ...
 PROBE = 64  # ... this many first (`_fts_probed`)
-_TOKEN = re.compile(r'"(?:[^"]|"")*"')  # a token (a phrase) of an FTS5 expression
+_TERM = re.compile(r'\([^()]*"[^()]*\)')  # a term of an FTS5 expression: its tokens in parentheses (no parenthesis in a token)
 
 Check = Callable[[str, str], bool]  # (title, body) as stored → accepted
 Contains = tuple[tuple[tuple[str, ...], bool], ...]  # per group: characters (one must be there), title only
@@ -222,11 +222,11 @@ class SearchPart(StoreBase):
         JOIN_ROWS rows per match, about what sorting them would cost, then the sorting goes on
         from there (matches crowded in older rows).
 
-        An expression of MANY_TOKENS tokens or more may read long lists to find few matches
+        An expression of MANY_TERMS terms or more may read long lists to find few matches
         (nine common words ANDed: FTS5 reads all nine lists, ~100 ms at 1M): its matches are
         counted from the newest (`_fts_probed`), and past RARE it is walked, never joined
         (the set SQLite builds is every match: all the lists read)."""
-        many = len(set(_TOKEN.findall(match))) >= MANY_TOKENS and "*" not in match
+        many = len(set(_TERM.findall(match))) >= MANY_TERMS and "*" not in match  # a word's tokens go together
         estimate, few = self._fts_probed(match) if many else self._fts_counted(match)
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         in_topic = filters.topic and estimate < TOPIC_RARE  # no fewer matches than rows the walk would read
