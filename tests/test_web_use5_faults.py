@@ -159,3 +159,22 @@ def test_a_storys_versions_are_said_to_go_by_date_as_they_do(town):
     heads = [_text(m).split(" · ")[0] for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
     assert heads == ["三明日报", "甲网", "乙网"], heads
     assert "first seen first" not in _text(html) and "earliest first" in _text(html), _text(html)[:400]
+
+
+def test_a_topics_chart_says_its_figures_to_a_screen_reader(town):
+    """The chart was one image named 'stories per week per source': a colleague using a screen
+    reader heard that and nothing of which week had how many stories. Its figures follow it as a
+    table hidden on the screen: each week with stories, how many, and from which sources."""
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    table = re.search(r'<table class="sr-only">(.*?)</table>', html.split("</svg>", 1)[1], re.S)
+    assert table, html[-3000:]
+    rows = [[_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)]
+    rows = [r for r in rows if r]
+    drawn: dict[str, int] = {}  # each bar's segments: '<title>2026-11-30 站点1: 1</title>'
+    for week, n in re.findall(r"<title>(\d{4}-\d\d-\d\d) [^<]*: (\d+)</title>", html):
+        drawn[week] = drawn.get(week, 0) + int(n)
+    assert {r[0]: int(r[1]) for r in rows} == drawn, (rows, drawn)
+    assert any("转载000 1" in r[2] and "more" in r[2] for r in rows), rows
+    assert "without any" in _text(table.group(1)), table.group(1)[:300]

@@ -46,7 +46,7 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     # (a two-year chart's '12-09' was there twice, either year)
     years = len({w[:4] for w in weeks}) > 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + YEAR_ROW * years}" '
-             f'role="img" aria-label="stories per week per source" class="chart">',
+             f'role="img" aria-label="chart of stories per week per source (its figures follow as a table)" class="chart">',
              f'<text x="0" y="{TOP + 4}" class="axis">{top}</text>',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - BOTTOM}" stroke="#999"/>']
     shown_year = ""
@@ -72,7 +72,24 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     if others:  # counted, their names a click away: a hundred county sites' names were a wall of text on a phone
         keys += (f'<li><details><summary><span class="key" style="background:{OTHER}"></span>{len(others)} others'
                  f'</summary><span{zh(" ".join(others))}>{escape(", ".join(others))}</span></details></li>')
-    return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>'
+    return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>' + _figures(weeks, counts, sources)
+
+
+def _figures(weeks: list[str], counts: dict[tuple[str, str], int], sources: list[str]) -> str:
+    """The chart's figures as a table for screen readers (hidden on the screen): a picture's bars
+    said nothing but 'stories per week per source' to a colleague who cannot see them. Each week
+    with stories, its count and its sources (the most first, ten named)."""
+    rows = []
+    for week in weeks:
+        by = sorted(((n, s) for s in sources if (n := counts.get((week, s), 0))), key=lambda x: (-x[0], x[1]))
+        if by:
+            named = ", ".join(f"{s} {n}" for n, s in by[:10]) + (f" and {len(by) - 10} more" if len(by) > 10 else "")
+            rows.append(f'<tr><td>{escape(week)}</td><td>{sum(n for n, _ in by)}</td><td{zh(named)}>{escape(named)}</td></tr>')
+    quiet = len(weeks) - len(rows)
+    return ('<table class="sr-only"><caption>The chart\'s figures: stories per week'
+            + (f" ({quiet} week{'s' if quiet != 1 else ''} of the {len(weeks)} without any)" if quiet else "")
+            + '</caption><thead><tr><th>week from</th><th>stories</th><th>by source</th></tr></thead><tbody>'
+            + "".join(rows) + "</tbody></table>")
 
 
 def _colours(rows: list[tuple[str, str, int]], sources: list[str]) -> dict[str, str]:
