@@ -42,3 +42,16 @@ def test_a_lone_article_headed_otherwise_keeps_its_headline(make_ctx):  # noqa: 
         poll(ctx)
         titles = [r["title"] for r in ctx.store.db.query("SELECT title FROM articles")]
     assert titles == ["市领导会见上海客人一行"], titles
+
+
+def test_a_feeds_lone_article_headed_with_the_feeds_own_name_takes_its_entrys_title(make_ctx):  # noqa: F811
+    with Site() as a:
+        a.page("/rss.xml", f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{SITE_NAME}</title>'
+                           f'<link>{a.url("/")}</link><description>数字报</description><item><title>{HEADLINES[0]}</title>'
+                           f'<link>{a.url("/content_0.htm")}</link></item></channel></rss>',
+               content_type="application/rss+xml")
+        a.page("/content_0.htm", epaper_article(0))
+        ctx = make_ctx(f'[[sources]]\nname = "paper"\nkind = "feed"\nurl = "{a.url("/rss.xml")}"\n')
+        report = poll(ctx)[0]
+        titles = [r["title"] for r in ctx.store.db.query("SELECT title FROM articles")]
+    assert report.new == 1 and titles == [HEADLINES[0]], (report, titles)

@@ -37,7 +37,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
         return listing
-    found, after = parse_page(page.content, page.headers, page.url, source.date_tz)
+    found, after = parse_page(page.content, page.headers, page.url, source.date_tz, listing)
     links = LinkFilter(source, crawl.now)
     kept = links.apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
@@ -66,11 +66,12 @@ def parse(content: bytes, headers: dict[str, str], url: str, tz: str = "Asia/Sha
     return parse_page(content, headers, url, tz)[0]
 
 
-def parse_page(content: bytes, headers: dict[str, str], url: str,
-               tz: str = "Asia/Shanghai") -> tuple[list[Candidate], str | None]:
+def parse_page(content: bytes, headers: dict[str, str], url: str, tz: str = "Asia/Shanghai",
+               listing: Listing | None = None) -> tuple[list[Candidate], str | None]:
     """Feed bytes → candidates in feed order and the feed's next (older) page, if it names one;
     ExtractError when it is not a feed at all. A JSON Feed is read by `jsonfeed`, without
-    feedparser. A date written without a zone is in `tz` (the source's `date_tz`)."""
+    feedparser. A date written without a zone is in `tz` (the source's `date_tz`). The feed's
+    own title (the site's name, most often) goes to `listing.title`."""
     if jsonfeed.is_json(content):
         return jsonfeed.parse(content, headers, url, tz)
     import feedparser
@@ -85,6 +86,8 @@ def parse_page(content: bytes, headers: dict[str, str], url: str,
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no entries"
         raise ExtractError(f"{url}: not a readable RSS/Atom feed ({reason})",
                            hint="check that the source URL points at a feed, or use kind = \"html\"")
+    if listing is not None and isinstance(named := parsed.get("feed", {}).get("title"), str):
+        listing.title = named.strip()[:200]
     out = []
     rdf = str(parsed.get("version", "")).startswith(("rss10", "rss09"))
     for entry in parsed.entries:
