@@ -71,3 +71,15 @@ def test_a_restore_while_the_daemon_runs_is_refused_naming_it(tmp_path):
         stop(proc)
     assert refused.returncode == 2 and f"pid {proc.pid}" in refused.stderr, refused.stderr
     assert refused.stderr.count("error:") == 1
+
+
+def test_a_damaged_backup_is_refused_in_one_line_and_the_database_left_as_it_was(tmp_path):
+    (tmp_path / "monitor.toml").write_text(HEAD, encoding="utf-8")
+    assert monitor(tmp_path, "import", news(tmp_path, 2, 0)).returncode == 0
+    assert monitor(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    (tmp_path / "cut.db").write_bytes((tmp_path / "backup.db").read_bytes()[:5000])  # a copy cut short
+    refused = monitor(tmp_path, "restore", str(tmp_path / "cut.db"))
+    assert refused.returncode == 1 and refused.stderr.count("error:") == 1 and "damaged" in refused.stderr, \
+        refused.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

@@ -101,8 +101,9 @@ def restore(state, source: Path) -> None:
     with locks.exclusive(locks.lock_path(db, "daemon"), "monitor run"), \
             locks.exclusive(locks.lock_path(db, "deliver"), "a digest delivery"):
         size = put_back(source, db)
-    click.echo(f"restored {source} to {db} ({size / 1e6:.1f} MB); {log_path(db).name} kept: what was sent since the "
-               "backup is not sent again")
+    kept = (f"; {log_path(db).name} kept: what was sent since the backup is not sent again"
+            if log_path(db).exists() else "")
+    click.echo(f"restored {source} to {db} ({size / 1e6:.1f} MB){kept}")
 
 
 COMMANDS = [reindex, backup, restore]

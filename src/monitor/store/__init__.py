@@ -151,6 +151,8 @@ def restore(backup: Path, db: Path) -> int:
         _durably_in_place(part, db)
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
+        if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise StoreError(f"{backup} is damaged or no database: {exc}", hint="restore another backup") from None
         raise StoreError(f"cannot restore {backup} to {db}: {exc}", hint="check both paths, free space and "
                          "permissions") from None
     return db.stat().st_size
