@@ -178,3 +178,18 @@ def test_a_topics_chart_says_its_figures_to_a_screen_reader(town):
     assert {r[0]: int(r[1]) for r in rows} == drawn, (rows, drawn)
     assert any("转载000 1" in r[2] and "more" in r[2] for r in rows), rows
     assert "without any" in _text(table.group(1)), table.group(1)[:300]
+
+
+def test_a_topic_charted_over_many_sources_draws_the_grey_once_a_week(town):
+    """The sources sharing the chart's grey were each drawn as a bar segment of their own: a
+    topic 400 sources carried made its page 1 MB (10,000 segments over 26 weeks, one grey bar to
+    the eye). The grey is one segment a week, its tooltip saying how many sources and stories."""
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    svg = html.split("</svg>", 1)[0]
+    segments = re.findall(r'<rect x="([\d.]+)"[^>]*fill="([^"]+)"><title>([^<]*)</title>', svg)
+    by_week: dict[str, int] = {}
+    for x, _, _ in segments:
+        by_week[x] = by_week.get(x, 0) + 1
+    assert by_week and max(by_week.values()) <= 8, by_week
+    assert any(re.search(r"\d+ others: \d+$", t) for _, fill, t in segments if fill == "#888888"), segments[-3:]
