@@ -3,13 +3,18 @@
 `news_lines(n)` gives n JSON Lines articles about 上海–三明 cooperation, each with its own text
 (so none folds into another as a repost) and URL `https://news.example.cn/a/<i>.html`.
 `write_config(...)` writes a config with one subscriber and the given channel tables.
+`monitor_cli(tmp_path, *args, crash=...)` runs a real `monitor` on that config and database, killed
+at a crash point when `crash` names one.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,6 +27,17 @@ POOL = ("的一是在不了有和人这中大为上个国我以要他时来用�
         "通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区")
 URL = re.compile(r"https://news\.example\.cn/a/(\d+)\.html")
 NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+
+
+def monitor_cli(tmp_path: Path, *args: str, crash: str = "") -> subprocess.CompletedProcess:
+    """`monitor ARGS` in its own process on `tmp_path`'s monitor.toml and m.db (no proxy but none
+    for 127.0.0.1); `crash`: the crash point (MONITOR_TEST_CRASH_AT) it is SIGKILLed at."""
+    env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "NO_PROXY": "127.0.0.1",
+           "PYTHONIOENCODING": "utf-8"}
+    if crash:
+        env["MONITOR_TEST_CRASH_AT"] = crash
+    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
+                           str(tmp_path / "m.db"), *args], capture_output=True, text=True, timeout=300, env=env)
 
 
 def quick_webhooks(monkeypatch: Any, **policy: Any) -> None:

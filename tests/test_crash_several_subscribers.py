@@ -9,14 +9,11 @@ nobody can know left, and it arrives once, marked as sent again. Real servers on
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 
 import pytest
 from conftest import SMTPSink, _start
-from delivery_world import NO_PROXY, counts, news_lines, write_config
+from delivery_world import counts, monitor_cli, news_lines, write_config
 
 from monitor import config, digest
 from monitor.pipeline import Context, import_lines
@@ -40,14 +37,6 @@ def world(tmp_path, hook: str, smtp_port: int):
     return path, robot
 
 
-def monitor(tmp_path, crash: str | None = None) -> subprocess.CompletedProcess:
-    env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "NO_PROXY": "127.0.0.1"}
-    if crash:
-        env["MONITOR_TEST_CRASH_AT"] = crash
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
-                           str(tmp_path / "m.db"), "digest"], capture_output=True, text=True, env=env, timeout=300)
-
-
 @pytest.mark.parametrize(("point", "which"), [("digest-planned", "the mail's plan")] + [
     (point, which) for point in ("digest-sending", "digest-accepted", "digest-recorded")
     for which in ("the robot's second", "the first email")])
@@ -59,11 +48,11 @@ def test_a_digest_to_several_subscribers_killed_at_any_step_loses_nothing_and_re
     try:
         _, robot = world(tmp_path, webhook_receiver.url + "/hook", sink.port)
         nth = robot + 1 if which == "the first email" else 2  # the mail's plan: the second planned
-        killed = monitor(tmp_path, f"{point}@{nth}")
+        killed = monitor_cli(tmp_path, "digest", crash=f"{point}@{nth}")
         assert killed.returncode == -signal.SIGKILL, killed.stderr
-        after = monitor(tmp_path)
+        after = monitor_cli(tmp_path, "digest")
         assert after.returncode == 0, after.stderr
-        assert monitor(tmp_path).returncode == 0  # and a third run sends nothing more (counted below)
+        assert monitor_cli(tmp_path, "digest").returncode == 0  # and a third run sends nothing more (counted below)
     finally:
         controller.stop()
     robot_got = [r.body.decode() for r in webhook_receiver.requests]

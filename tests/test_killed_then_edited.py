@@ -10,22 +10,10 @@ goes twice. Real `monitor digest` processes, SIGKILL at a real crash point, rece
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 
-from delivery_world import NO_PROXY, add_news, counts
-from test_outbox_retired import monitor
+from delivery_world import add_news, counts, monitor_cli
 from test_subscriber_renamed import configure
-
-
-def killed_after_taken(tmp_path) -> subprocess.CompletedProcess:
-    """`monitor digest` killed (SIGKILL) once its receiver took the first message, before it recorded it."""
-    env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "NO_PROXY": "127.0.0.1",
-           "MONITOR_TEST_CRASH_AT": "digest-accepted"}
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
-                           str(tmp_path / "m.db"), "digest"], capture_output=True, text=True, env=env, timeout=300)
 
 
 def with_other(tmp_path, channel_url: str) -> None:
@@ -40,12 +28,12 @@ def test_a_subscriber_renamed_after_a_kill_does_not_get_what_its_robot_took_agai
     channels = [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}]
     configure(tmp_path, channels)
     add_news(tmp_path, 4)
-    killed = killed_after_taken(tmp_path)
+    killed = monitor_cli(tmp_path, "digest", crash="digest-accepted")
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert len(webhook_receiver.requests) == 1  # the robot has the four stories
     configure(tmp_path, channels, name="editors")
     add_news(tmp_path, 2, start=4)
-    after = monitor(tmp_path, "digest")
+    after = monitor_cli(tmp_path, "digest")
     assert after.returncode == 0, after.stderr
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1), \
         "the robot had stories again"
@@ -56,17 +44,17 @@ def test_a_subscriber_taken_out_after_a_kill_and_put_back_gets_nothing_twice(tmp
     channels = [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}]
     configure(tmp_path, channels)
     add_news(tmp_path, 3)
-    killed = killed_after_taken(tmp_path)
+    killed = monitor_cli(tmp_path, "digest", crash="digest-accepted")
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     configure(tmp_path, channels, name="other")  # desk taken out: only `other`, on another robot
     path = tmp_path / "monitor.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("/hook", "/other"), encoding="utf-8")
-    meanwhile = monitor(tmp_path, "digest")
+    meanwhile = monitor_cli(tmp_path, "digest")
     assert meanwhile.returncode == 0, meanwhile.stderr
     configure(tmp_path, channels)  # desk back
     with_other(tmp_path, webhook_receiver.url + "/other")
     add_news(tmp_path, 2, start=3)
-    back = monitor(tmp_path, "digest")
+    back = monitor_cli(tmp_path, "digest")
     assert back.returncode == 0, back.stderr
     desk = [r.body.decode() for r in webhook_receiver.requests if r.path == "/hook"]
     assert counts(desk) == dict.fromkeys(range(5), 1), "desk's robot had stories again"

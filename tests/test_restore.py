@@ -10,23 +10,11 @@ again. Real `monitor` processes killed with SIGKILL, real SQLite files, a webhoo
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 
-from delivery_world import NO_PROXY, counts, news_lines, write_config
+from delivery_world import counts, monitor_cli, news_lines, write_config
 from test_daemon import HEAD, start, stop, wait_for
-
-
-def monitor(tmp_path, *args, crash: str = "") -> subprocess.CompletedProcess:
-    env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "NO_PROXY": "127.0.0.1",
-           "PYTHONIOENCODING": "utf-8"}
-    if crash:
-        env["MONITOR_TEST_CRASH_AT"] = crash
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
-                           str(tmp_path / "m.db"), *args], capture_output=True, text=True, timeout=300, env=env)
 
 
 def news(tmp_path, n: int, start: int) -> str:
@@ -37,36 +25,36 @@ def news(tmp_path, n: int, start: int) -> str:
 
 def test_a_backup_restored_after_a_kill_is_read_as_backed_up_and_sends_nothing_twice(tmp_path, webhook_receiver):
     write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
-    assert monitor(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
-    assert monitor(tmp_path, "digest").returncode == 0  # stories 0-2
-    backed = monitor(tmp_path, "backup", str(tmp_path / "backup.db"))
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # stories 0-2
+    backed = monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db"))
     assert backed.returncode == 0, backed.stderr
-    assert monitor(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
-    assert monitor(tmp_path, "digest").returncode == 0  # stories 3-4, after the backup
-    killed = monitor(tmp_path, "import", news(tmp_path, 40, 5), crash="committed")  # the crash
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # stories 3-4, after the backup
+    killed = monitor_cli(tmp_path, "import", news(tmp_path, 40, 5), crash="committed")  # the crash
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert (tmp_path / "m.db-wal").stat().st_size > 0  # its last writes, in the log beside the file
-    restored = monitor(tmp_path, "restore", str(tmp_path / "backup.db"))
+    restored = monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db"))
     assert restored.returncode == 0, restored.stderr
     assert "m.db.sent kept" in restored.stdout
     with sqlite3.connect(tmp_path / "m.db") as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3, "the old log's writes were read over it"
-    assert monitor(tmp_path, "import", news(tmp_path, 3, 3)).returncode == 0  # polled again: 3-4, and 5 is new
-    assert monitor(tmp_path, "digest").returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 3)).returncode == 0  # polled again: 3-4, and 5 is new
+    assert monitor_cli(tmp_path, "digest").returncode == 0
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1)
 
 
 def test_a_restore_while_the_daemon_runs_is_refused_naming_it(tmp_path):
     path = tmp_path / "monitor.toml"
     path.write_text(HEAD, encoding="utf-8")
-    assert monitor(tmp_path, "import", news(tmp_path, 2, 0)).returncode == 0
-    assert monitor(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
     proc = start(path, tmp_path / "m.db")
     try:
         wait_for(lambda: (tmp_path / "m.db.lock").exists() and (tmp_path / "m.db.lock").read_text().strip(),
                  what="the daemon's lock")
-        refused = monitor(tmp_path, "restore", str(tmp_path / "backup.db"))
+        refused = monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db"))
     finally:
         stop(proc)
     assert refused.returncode == 2 and f"pid {proc.pid}" in refused.stderr, refused.stderr
@@ -75,10 +63,10 @@ def test_a_restore_while_the_daemon_runs_is_refused_naming_it(tmp_path):
 
 def test_a_damaged_backup_is_refused_in_one_line_and_the_database_left_as_it_was(tmp_path):
     (tmp_path / "monitor.toml").write_text(HEAD, encoding="utf-8")
-    assert monitor(tmp_path, "import", news(tmp_path, 2, 0)).returncode == 0
-    assert monitor(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
     (tmp_path / "cut.db").write_bytes((tmp_path / "backup.db").read_bytes()[:5000])  # a copy cut short
-    refused = monitor(tmp_path, "restore", str(tmp_path / "cut.db"))
+    refused = monitor_cli(tmp_path, "restore", str(tmp_path / "cut.db"))
     assert refused.returncode == 1 and refused.stderr.count("error:") == 1 and "damaged" in refused.stderr, \
         refused.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
