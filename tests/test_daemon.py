@@ -44,10 +44,12 @@ def site():
         yield server
 
 
-def start(path: Path, db: Path, *extra: str, verbose: bool = True) -> subprocess.Popen:
-    """`monitor run` in its own process (with -v unless `verbose` is false: the daemon's own level)."""
+def start(path: Path, db: Path, *extra: str, verbose: bool = True, first: str = "") -> subprocess.Popen:
+    """`monitor run` in its own process (with -v unless `verbose` is false: the daemon's own level);
+    `first`: Python run in that process before the command (a module's constant changed)."""
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db),
+    command = ["-c", f"{first}; from monitor.cli import main; main()"] if first else ["-m", "monitor"]
+    return subprocess.Popen([sys.executable, *command, "--config", str(path), "--db", str(db),
                              *(["-v"] if verbose else []), "run", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 

@@ -4,20 +4,15 @@ shell left in BEGIN, a backup tool): a poll that cannot record itself says so in
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 
-from test_daemon import FEED, GBK, NO_PROXY, QUICK, next_record, site, stop  # noqa: F401 (fixture)
+from test_daemon import FEED, GBK, QUICK, next_record, site, start, stop  # noqa: F401 (fixture)
 
 
 def _daemon(path, db) -> subprocess.Popen:
     """`monitor run -v`, waiting a second (not thirty) for another program's write lock."""
-    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    code = "import sys; from monitor import store; store.BUSY_SECONDS = 1; from monitor.cli import main; main()"
-    return subprocess.Popen([sys.executable, "-c", code, "--config", str(path), "--db", str(db), "-v", "run"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return start(path, db, first="from monitor import store; store.BUSY_SECONDS = 1")
 
 
 def test_a_poll_that_cannot_record_itself_under_anothers_lock_is_one_line(tmp_path, site):  # noqa: F811
