@@ -12,6 +12,7 @@ import subprocess
 import threading
 import time
 from datetime import datetime, timezone
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -181,6 +182,23 @@ def _browser(args: list[str]) -> str:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def on_phone(html: str, probe: str, tmp_path, width: int = 375) -> str:
+    """What `probe` (a script's body: `say(text)` reports) says of the page shown `width` px wide.
+    Chromium's headless window is never narrower than 500 px: the page is read in a frame of
+    `width` px, which is the page's own viewport."""
+    (tmp_path / "page.html").write_text(html.replace("</body>", "<script>addEventListener('load', () => {"
+                                                     " const say = t => parent.postMessage(String(t), '*');"
+                                                     + probe + "});</script></body>"), encoding="utf-8")
+    (tmp_path / "phone.html").write_text(
+        f'<html><body style="margin:0"><iframe src="page.html" width="{width}" height="800" style="border:0">'
+        '</iframe><script>addEventListener("message", e => document.body.setAttribute("data-said", e.data));'
+        "</script></body></html>", encoding="utf-8")
+    dom = _browser(["--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom", (tmp_path / "phone.html").as_uri()])
+    found = re.search(r'data-said="([^"]*)"', dom)
+    assert found, dom[-2000:]
+    return unescape(found.group(1))
 
 
 def test_headless_chromium_searches_opens_a_story_and_shows_a_script_title_as_text(site):

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from html import unescape
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -57,21 +60,28 @@ def _lines() -> list[dict]:
     return lines
 
 
-@pytest.fixture(scope="module")
-def town(tmp_path_factory):
-    """The archive matched under a config with a topic since removed; served with the config without it."""
-    work = tmp_path_factory.mktemp("use3")
+@contextmanager
+def served_after_a_topic_removed(work: Path, lines: list[dict]) -> Iterator[tuple[Served, Store]]:
+    """`lines` imported into `work`/m.db under the bundled topic and OLD (a topic since taken out of
+    the config), then served with the config without OLD: the server and the store."""
     before, now = work / "before.toml", work / "m.toml"
     now.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
     before.write_text(now.read_text(encoding="utf-8") + OLD, encoding="utf-8")
     db = work / "m.db"
     done = CliRunner().invoke(main, ["--config", str(before), "--db", str(db), "import", "-"],
-                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in _lines()))
+                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
     assert done.exit_code == 0, done.output
     store = Store.open(db)
     with Served(create_app(Context(config_mod.load(now, db), store), auth="")) as served:
         yield served, store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The archive matched under a config with a topic since removed; served with the config without it."""
+    with served_after_a_topic_removed(tmp_path_factory.mktemp("use3"), _lines()) as both:
+        yield both
 
 
 def _text(html: str) -> str:

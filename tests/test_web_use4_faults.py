@@ -13,7 +13,7 @@ from itertools import pairwise
 
 import pytest
 from click.testing import CliRunner
-from test_web import Served, _browser, get
+from test_web import Served, get, on_phone
 from test_web_use2_faults import _story_of
 
 from monitor import config as config_mod
@@ -71,23 +71,6 @@ def town(tmp_path_factory):
     with Served(create_app(Context(config_mod.load(cfg_path, db), store), auth="")) as served:
         yield served, store
     store.close()
-
-
-def on_phone(html: str, probe: str, tmp_path, width: int = 375) -> str:
-    """What `probe` (a script's body: `say(text)` reports) says of the page shown `width` px wide.
-    Chromium's headless window is never narrower than 500 px: the page is read in a frame of
-    `width` px, which is the page's own viewport."""
-    (tmp_path / "page.html").write_text(html.replace("</body>", "<script>addEventListener('load', () => {"
-                                                     " const say = t => parent.postMessage(String(t), '*');"
-                                                     + probe + "});</script></body>"), encoding="utf-8")
-    (tmp_path / "phone.html").write_text(
-        f'<html><body style="margin:0"><iframe src="page.html" width="{width}" height="800" style="border:0">'
-        '</iframe><script>addEventListener("message", e => document.body.setAttribute("data-said", e.data));'
-        "</script></body></html>", encoding="utf-8")
-    dom = _browser(["--window-size=800,900", "--virtual-time-budget=3000", "--dump-dom", (tmp_path / "phone.html").as_uri()])
-    found = re.search(r'data-said="([^"]*)"', dom)
-    assert found, dom[-2000:]
-    return unescape(found.group(1))
 
 
 AXIS = "say([...document.querySelectorAll('.chart .axis')].map(t => t.getBoundingClientRect().height.toFixed(1)).join(' '));"

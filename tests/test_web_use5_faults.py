@@ -4,7 +4,6 @@ hundred times."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta, timezone
 from html import unescape
@@ -12,20 +11,10 @@ from urllib.parse import quote
 
 import feedparser
 import pytest
-from click.testing import CliRunner
-from test_web import Served, get
+from test_web import get, on_phone
 from test_web_use2_faults import _story_of
-from test_web_use4_faults import on_phone
+from test_web_use3_faults import served_after_a_topic_removed
 
-from monitor import config as config_mod
-from monitor.cli import main
-from monitor.pipeline.base import Context
-from monitor.store import Store
-from monitor.web import create_app
-
-# a topic the desk followed for a while, since taken out of the config
-OLD = ('[topics."园区旧题"]\n[topics."园区旧题".groups.g]\nterms = ["产业园区"]\n'
-       '[[topics."园区旧题".rules]]\nname = "g"\nany = ["g"]\n')
 BODY = ("上海市与三明市签署沪明对口合作框架协议，两地共建产业园区，推进文旅康养、农产品进沪等项目落地，"
         "首批八个项目当天开工。")
 COPIES = 120  # one story copied by this many outlets (a wire story on every county site)
@@ -55,18 +44,8 @@ def _lines() -> list[dict]:
 def town(tmp_path_factory):
     """A story copied by 120 outlets and five of one outlet each, matched under a config with a
     topic since removed; served with the config without it."""
-    work = tmp_path_factory.mktemp("use5")
-    before, now = work / "before.toml", work / "m.toml"
-    now.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
-    before.write_text(now.read_text(encoding="utf-8") + OLD, encoding="utf-8")
-    db = work / "m.db"
-    done = CliRunner().invoke(main, ["--config", str(before), "--db", str(db), "import", "-"],
-                              input="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in _lines()))
-    assert done.exit_code == 0, done.output
-    store = Store.open(db)
-    with Served(create_app(Context(config_mod.load(now, db), store), auth="")) as served:
-        yield served, store
-    store.close()
+    with served_after_a_topic_removed(tmp_path_factory.mktemp("use5"), _lines()) as both:
+        yield both
 
 
 def _text(html: str) -> str:
