@@ -194,7 +194,7 @@ def test_an_empty_archive_says_so_rather_than_nothing_found(tmp_path, town):
 
 def test_a_result_found_in_a_later_version_opens_the_story_on_that_version(town):
     """A search found a word one outlet's copy alone carries (its version was the result's snippet),
-    but the link opened the story at its first 50 versions, first seen first: the copy that held
+    but the link opened the story at its first 50 versions, earliest first: the copy that held
     the word was on page 2, and the page showed none of it. The link names the version, and the
     story shows it first, marked, above its versions."""
     site, store = town
@@ -204,7 +204,7 @@ def test_a_result_found_in_a_later_version_opens_the_story_on_that_version(town)
     story = get(site, link).text
     versions = re.findall(r'<section class="version[^"]*" id="[^"]*">.*?</section>', story, re.S)
     assert LATE in versions[0] and "<mark>云岭</mark>" in versions[0]
-    plain = get(site, f"/story/{_story_of(store, LATE)}").text  # opened otherwise: first seen first, as before
+    plain = get(site, f"/story/{_story_of(store, LATE)}").text  # opened otherwise: earliest first, as before
     assert LATE not in "".join(re.findall(r'<section class="version.*?</section>', plain, re.S))
 
 
