@@ -30,6 +30,23 @@ def articles(file) -> int:
         return 0
 
 
+def replaced_under_the_daemon(path, file, backup, ready, timeout: float, what: str) -> str:
+    """`monitor run` on `file`; once `ready(proc)`, `backup` put at `file`'s path (`mv`, the daemon left
+    running): the daemon stops by itself, exit 1. Its log."""
+    proc = start(path, file)
+    try:
+        wait_for(lambda: ready(proc), timeout=timeout, what=what)
+        backup.replace(file)
+        try:
+            code = proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            code = None
+    finally:
+        _, err = stop(proc)
+    assert code == 1, "the daemon went on with the file it had open" + err[-1500:]
+    return err
+
+
 def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored(tmp_path, site):  # noqa: F811
     path, backup = tmp_path / "monitor.toml", tmp_path / "backup.db"
     db = tmp_path / "m.db"  # noqa: F811 (not the fixture)
@@ -37,17 +54,7 @@ def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored
     Store.open(db).close()  # last night's backup: the database before anything was polled
     with sqlite3.connect(db) as con, sqlite3.connect(backup) as copy:
         con.backup(copy)
-    proc = start(path, db)
-    try:
-        wait_for(lambda: articles(db) > 0, timeout=60, what="the first poll stored")
-        backup.replace(db)  # the restore, the daemon left running
-        try:
-            code = proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            code = None
-    finally:
-        _, err = stop(proc)
-    assert code == 1, "the daemon went on with the file it had open" + err[-1500:]
+    err = replaced_under_the_daemon(path, db, backup, lambda _: articles(db) > 0, 60, "the first poll stored")
     lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     said = [r for r in lines if "was replaced" in r["message"]]
     assert len(said) == 1 and said[0]["level"] == "error", err[-1500:]
@@ -68,17 +75,8 @@ def test_a_backup_put_in_place_while_the_daemon_matches_the_store_again_is_read_
     path, backup = tmp_path / "monitor.toml", tmp_path / "backup.db"
     path.write_text(HEAD + TEA, encoding="utf-8")
     shutil.copy(made, backup)  # the database before the daemon: every article waits for hu-ming's verdict
-    proc = start(path, db)
-    try:
-        wait_for(lambda: unchecked(db) < STORED or proc.poll() is not None, timeout=240, what="a first batch")
-        backup.replace(db)
-        try:
-            code = proc.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            code = None
-    finally:
-        _, err = stop(proc)
-    assert code == 1, "the daemon went on with the file it had open" + err[-1500:]
+    err = replaced_under_the_daemon(path, db, backup, lambda proc: unchecked(db) < STORED or proc.poll() is not None,
+                                    240, "a first batch")
     assert "Traceback" not in err, err[-3000:]
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

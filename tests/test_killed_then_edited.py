@@ -16,6 +16,15 @@ from delivery_world import add_news, counts, monitor_cli
 from test_subscriber_renamed import configure
 
 
+def killed_after_taken(tmp_path, channels: list[dict], n: int) -> None:
+    """The desk's config and `n` stories; `monitor digest` SIGKILLed once its receiver took the
+    first message, before it recorded it (noted in `<db>.sent`)."""
+    configure(tmp_path, channels)
+    add_news(tmp_path, n)
+    killed = monitor_cli(tmp_path, "digest", crash="digest-accepted")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+
+
 def with_other(tmp_path, channel_url: str) -> None:
     """A second subscriber, `other`, on its own webhook, after the config's own."""
     path = tmp_path / "monitor.toml"
@@ -26,10 +35,7 @@ def with_other(tmp_path, channel_url: str) -> None:
 
 def test_a_subscriber_renamed_after_a_kill_does_not_get_what_its_robot_took_again(tmp_path, webhook_receiver):
     channels = [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}]
-    configure(tmp_path, channels)
-    add_news(tmp_path, 4)
-    killed = monitor_cli(tmp_path, "digest", crash="digest-accepted")
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    killed_after_taken(tmp_path, channels, 4)
     assert len(webhook_receiver.requests) == 1  # the robot has the four stories
     configure(tmp_path, channels, name="editors")
     add_news(tmp_path, 2, start=4)
@@ -42,10 +48,7 @@ def test_a_subscriber_renamed_after_a_kill_does_not_get_what_its_robot_took_agai
 
 def test_a_subscriber_taken_out_after_a_kill_and_put_back_gets_nothing_twice(tmp_path, webhook_receiver):
     channels = [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/hook"}]
-    configure(tmp_path, channels)
-    add_news(tmp_path, 3)
-    killed = monitor_cli(tmp_path, "digest", crash="digest-accepted")
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    killed_after_taken(tmp_path, channels, 3)
     configure(tmp_path, channels, name="other")  # desk taken out: only `other`, on another robot
     path = tmp_path / "monitor.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("/hook", "/other"), encoding="utf-8")
