@@ -6,9 +6,12 @@ portal's cut of the date line), the spliced copy has text of its own at both edg
 share: the story's opening before, the other report's paragraph after, while the cut copy has a
 paragraph it left out; it read as quoting the story, like a follow-up, and stayed a story of its
 own wherever such a cut copy was stored first. Text of the story itself at an edge (held by another
-of its texts: the story's, a copy of its opening) is no frame of the splice's own. (A splice met before
-any copy of the story that it holds still starts a story of its own: it holds two thirds of the story's
-opening paragraphs and a third of its own, under REPOST_CONTAINMENT of any one text; left.)
+of its texts: the story's, a copy of its opening) is no frame of the splice's own. A splice met before
+any copy of the story that it holds started a story of its own: two thirds of it are the story's
+opening paragraphs and a third its own, under REPOST_CONTAINMENT of any one text. Since fold-22 a
+smaller text opening with two paragraphs or more of the larger's opening and closing with a passage
+of its own is contained (`ingest._spliced`); a notice and its result sharing one opening paragraph
+are not.
 """
 
 from __future__ import annotations
@@ -55,3 +58,26 @@ def test_a_follow_up_quoting_a_paragraph_between_its_own_stays_apart(tmp_path):
     *copies, later = _stories(tmp_path, items)
     assert len(set(copies)) == 1
     assert later not in copies
+
+
+def test_a_splice_met_before_the_story_it_mostly_holds_joins_it(tmp_path):
+    # (fold-22) met first, the splice started a story of its own: it holds the story's opening two
+    # paragraphs and closes with another report's, under REPOST_CONTAINMENT of any copy of the story
+    spliced = "\n".join(_STORY[:2] + _OTHER[-1:])
+    items = [("https://splice.example.cn/tea/4.html", TITLE, spliced),
+             ("https://paper.example.cn/tea/1.html", TITLE, "\n".join(_STORY)),
+             ("https://news.portal.example.cn/tea/5.html", TITLE, "\n".join(_STORY) + "\n（责任编辑：林某）"),
+             ("https://www.cutlead.example.cn/tea/2.html", TITLE, "\n".join(_STORY[1:]))]
+    ids = _stories(tmp_path, items)
+    assert len(set(ids)) == 1
+
+
+def test_a_text_sharing_one_opening_paragraph_with_a_story_stays_apart(tmp_path):
+    # a notice and its result open with one paragraph alike, and part there
+    notice = "\n".join([_STORY[0], "报名时间：即日起至十二月十日。参赛者须为本县在册茶农，每人限报一个品类，报名表可到各乡镇农技站领取。",
+                        "比赛分为绿茶、红茶和乌龙茶三个组别，每组评出一等奖一名、二等奖三名。"])
+    result = "\n".join([_STORY[0], "经过初赛和决赛，共评出一等奖三名、二等奖九名。现将获奖名单予以公示，公示期为五个工作日。",
+                        "公示期间如有异议，请以书面形式向主办单位反映。"])
+    ids = _stories(tmp_path, [("https://county.example.cn/tz/1.html", "茶王赛报名通知", notice),
+                              ("https://county.example.cn/gs/2.html", "茶王赛结果公示", result)])
+    assert ids[0] != ids[1]

@@ -868,7 +868,30 @@ class Ingestor:
         if share < BROKEN_CONTAINMENT:
             return False
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
-        return dedup.coverage(small, large) >= BROKEN_COVERAGE
+        if dedup.coverage(small, large) >= BROKEN_COVERAGE:
+            return True
+        texts = (p.text(), p.grams(), stored.text, other.grams)
+        if p.shingles <= other.count:
+            return _spliced(*texts, stored.body)
+        return _spliced(*texts[2:], *texts[:2], p.body)
+
+
+SPLICED_PARAGRAPHS = 2  # paragraphs of a story's opening a splice holds whole (`_spliced`)
+
+
+def _spliced(small: str, small_grams: Any, large: str, large_grams: Any, large_body: str) -> bool:
+    """Whether the smaller text (holding BROKEN_CONTAINMENT of its shingles in the larger, not
+    REPOST_CONTAINMENT) is the larger's opening, SPLICED_PARAGRAPHS of its paragraphs or more, closed
+    by a passage of its own: an aggregator's splice of a story's first paragraphs and another
+    report's last, met before any copy of the opening alone. A notice and its result sharing one
+    opening paragraph are none (nor two speeches after one meeting's account)."""
+    edges = dedup.frame_edges(small, large_grams)
+    if edges is None or edges[0] >= dedup.QUOTE_EDGE or edges[1] < dedup.QUOTE_EDGE \
+            or dedup.opens_with(large, small_grams) < OPENING:
+        return False
+    lines = [line for line in dedup.story_lines(large_body).split("\n") if len(line.strip()) >= dedup.LEAD]
+    return len(lines) > SPLICED_PARAGRAPHS and all(
+        dedup.coverage(scriptfold.fingerprint_text(line), small_grams) >= MADE_OF for line in lines[:SPLICED_PARAGRAPHS])
 
 
 def _common(count_a: int, packed_a: bytes, count_b: int, packed_b: bytes) -> float:
