@@ -290,7 +290,9 @@ def opens_with(text: str, small_grams) -> float:
     head = "".join(text.split())[:LEAD]
     if len(head) < SHINGLE or not len(small_grams):
         return 0.0
-    return float(np.count_nonzero(np.isin(_positional(head, SHINGLE), small_grams))) / (len(head) - SHINGLE + 1)
+    h = _positional(head, SHINGLE)  # small_grams sorted (a `Fingerprint`'s): looked up, not sorted again
+    found = small_grams[np.minimum(np.searchsorted(small_grams, h), len(small_grams) - 1)] == h
+    return float(np.count_nonzero(found)) / (len(head) - SHINGLE + 1)
 
 
 def starts_alike(text_a: str, grams_a, text_b: str, grams_b) -> bool:

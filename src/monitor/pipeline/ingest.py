@@ -563,10 +563,14 @@ class Ingestor:
         second paragraph is one of them.)"""
         mine = held[story]
         largest = max(c["shingles"] for c in mine)
+        larger = [c for c in texts[story] if c["shingles"] > largest and all(dedup.containment_bounds(
+            h["shingles"], h["sig"], c["shingles"], c["sig"], z=0.0)[0] >= BROKEN_CONTAINMENT for h in mine)]
+        if not any(c["verdict"] == NOT for c in larger):  # (by the signatures: nothing read)
+            return False
         parts = [self._read(c) for c in mine]
         if any(part is None for part in parts):
             return False
-        lenders = [(c, stored) for c in texts[story] if c["shingles"] > largest and (stored := self._read(c)) is not None
+        lenders = [(c, stored) for c in larger if (stored := self._read(c)) is not None
                    and all(dedup.coverage(part.text, stored.fp.grams) >= MADE_OF for part in parts if part is not None)]
         if len(lenders) != 1 or (lender := lenders[0][0])["verdict"] != NOT:
             return False
@@ -885,9 +889,10 @@ def _spliced(small: str, small_grams: Any, large: str, large_grams: Any, large_b
     by a passage of its own: an aggregator's splice of a story's first paragraphs and another
     report's last, met before any copy of the opening alone. A notice and its result sharing one
     opening paragraph are none (nor two speeches after one meeting's account)."""
+    if dedup.opens_with(large, small_grams) < OPENING:
+        return False
     edges = dedup.frame_edges(small, large_grams)
-    if edges is None or edges[0] >= dedup.QUOTE_EDGE or edges[1] < dedup.QUOTE_EDGE \
-            or dedup.opens_with(large, small_grams) < OPENING:
+    if edges is None or edges[0] >= dedup.QUOTE_EDGE or edges[1] < dedup.QUOTE_EDGE:
         return False
     lines = [line for line in dedup.story_lines(large_body).split("\n") if len(line.strip()) >= dedup.LEAD]
     return len(lines) > SPLICED_PARAGRAPHS and all(
