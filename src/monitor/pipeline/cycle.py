@@ -330,7 +330,9 @@ class Cycle:
         were not recorded as seen, so the next poll fetches them again; the poll fails."""
         if self.store_error is None:
             self.store_error = exc
-            log.error("source=%s: storing articles failed: %s", run.src.name, exc)
+            again = self._said_lately(str(exc))  # a disk full for a night: one ERROR line, not one a poll
+            log.log(logging.INFO if again else logging.ERROR, "source=%s: storing articles failed: %s%s",
+                    run.src.name, exc, "" if again else " (said again hourly while it lasts; each poll with -v)")
         said = str(StoreError(exc.message, hint=f"{exc.hint}; the articles not stored are fetched again at the next poll"))
         lost = [self.runs[name] for name in self.ingestor.lost_sources if name in self.runs]
         for each in (run, *lost):  # every source with articles in that batch
@@ -338,6 +340,15 @@ class Cycle:
                 each.status = "error"
                 each.report.store_error = said
                 each.report.errors.insert(0, f"storing articles failed: {said}")
+
+    def _said_lately(self, fault: str) -> bool:
+        """Whether this database fault was said at ERROR within FAULT_RESAY (the daemon's polls share
+        `ctx.faults_said`); when not, it is noted as said now."""
+        now, said = time.monotonic(), self.ctx.faults_said.get(fault)
+        if said is not None and now - said < FAULT_RESAY:
+            return True
+        self.ctx.faults_said[fault] = now
+        return False
 
     def _finish(self, run: SourceRun) -> None:
         """Write the source's pending articles, then its row; each failure is logged, not raised."""
@@ -362,10 +373,7 @@ class Cycle:
                 if (err := database_fault(exc, self.ctx.store.path)) is None:
                     log.warning("source=%s: could not record the poll", run.src.name, exc_info=True)
                 else:  # a lock held for an hour: one ERROR line, not one a poll of every source
-                    now, said = time.monotonic(), self.ctx.faults_said.get(str(err))
-                    again = said is not None and now - said < FAULT_RESAY
-                    if not again:
-                        self.ctx.faults_said[str(err)] = now
+                    again = self._said_lately(str(err))
                     log.log(logging.INFO if again else logging.ERROR, "source=%s: could not record the poll: %s%s",
                             run.src.name, err, "" if again else " (said again hourly while it lasts; each poll with -v)")
         if self.progress:
