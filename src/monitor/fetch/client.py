@@ -306,6 +306,8 @@ class Fetcher:
             self.refusals += 1
             raise FetchError(f"refused {url}: only http and https are fetched", kind="refused",
                              hint="a link to another kind of resource")
+        if "%" in host:  # a control encoded above (`good%E2%80%AEgro.example`): no name to look up
+            raise FetchError(f"GET {url}: not a valid URL (a host holding '%')", kind="invalid", hint="a broken link")
         try:
             await self.policy.vet(host, parsed.port or (443 if parsed.scheme == "https" else 80))
         except FetchError as exc:

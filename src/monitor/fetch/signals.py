@@ -643,13 +643,19 @@ def document_base(url: str, page: bytes | str) -> str:
     return base if base.startswith(("http://", "https://")) else url
 
 
-_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL: never sent, stored or logged raw
+# C0 controls and DEL, and the bidirectional controls (U+202E shows the rest of a line backwards:
+# a log line reading `http://good\u202egro.example/…` shows another host): never sent, stored or logged raw
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def encode_controls(url: str) -> str:
-    """`url` with its control characters percent-encoded, as a browser sends them (itself when it
-    has none: most URLs, at the cost of one `isprintable`)."""
-    return url if url.isprintable() else _CONTROL_CHARS.sub(lambda m: f"%{ord(m.group()):02X}", url)
+    """`url` with its control characters percent-encoded (a bidirectional one as its UTF-8 bytes),
+    as a browser sends them (itself when it has none: most URLs, at the cost of one `isprintable`)."""
+    return url if url.isprintable() else _CONTROL_CHARS.sub(_percent, url)
+
+
+def _percent(m: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8"))
 
 
 def same_site(a: str, b: str) -> bool:

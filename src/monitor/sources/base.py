@@ -232,8 +232,8 @@ def absolute(base: str, href: str | None) -> str | None:
         joined = urljoin(base, head.replace("\\", "/") + mark + query)
     except ValueError:  # e.g. "http://[::1/x": not a URL anyone can fetch
         return None
-    if not joined.isprintable():  # a control character inside (a stray U+0001, an escape): percent-encoded
-        joined = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", joined)
+    if not joined.isprintable():  # a control character inside (a stray U+0001, an escape, U+202E): percent-encoded
+        joined = _CONTROL.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8")), joined)
     if not joined.isascii():
         joined = _mapped_host(joined)
     scheme, colon, rest = joined.partition(":")
@@ -253,7 +253,9 @@ def dated(url: str, tz: str, now: datetime, days_back: int = 0) -> str:
     return _DATED.sub(lambda m: day.strftime(m.group(1)), url)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f]")  # the URL Standard's C0 controls, and DEL, which browsers encode
+# the URL Standard's C0 controls, and DEL, which browsers encode, and the bidirectional controls (as
+# fetch.signals.encode_controls: U+202E in a link shows the rest of its log line backwards)
+_CONTROL = re.compile("[\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _NOT_IN_HOST = re.compile(r"[\s/\\?#@:\[\]<>^|%]")  # what a mapped host may not hold (the URL Standard's forbidden)
 
 
