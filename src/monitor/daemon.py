@@ -119,7 +119,31 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     return reloader, stop
 
 
-class ClockWatch:
+class _Watch:
+    """A daemon thread calling `check` every CHECK seconds until `stop`, or until `check` says True."""
+
+    CHECK = 5.0
+
+    def __init__(self, name: str) -> None:
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.CHECK):
+            if self.check() is True:
+                return
+
+    def check(self) -> Any:
+        raise NotImplementedError
+
+
+class ClockWatch(_Watch):
     """Puts the jobs right when the wall clock is stepped back (NTP mending a clock that ran
     ahead, a VM's clock set after a restore). APScheduler keeps each job's next run as a wall
     time: after a step back of a day, every job waited a day, polls and digests alike, and the
@@ -134,19 +158,9 @@ class ClockWatch:
     STEP = 60.0
 
     def __init__(self, sched: BaseScheduler) -> None:
-        self.sched, self._stop = sched, threading.Event()
+        super().__init__("monitor-clock")
+        self.sched = sched
         self.offset = time.time() - time.monotonic()
-        self.thread = threading.Thread(target=self._run, name="monitor-clock", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.CHECK):
-            self.check()
 
     def check(self) -> float:
         """The step back seen (seconds, 0 when none; negative, a step forward), the jobs put right."""
@@ -268,7 +282,7 @@ class DatabaseFile:
         return problem
 
 
-class Replaced:
+class Replaced(_Watch):
     """A restore while the daemon runs: another file put at the database's path (`mv backup.db
     monitor.db`, `cp --remove-destination`). The daemon went on writing to the file it had open,
     where nothing else reads it, through the write-ahead log named after the path (`<db>-wal`),
@@ -286,19 +300,7 @@ class Replaced:
         (`Rechecks.stop`), which must not write on once the log is emptied."""
         self.ctx, self.memory, self.others, self.found = ctx, memory, others, False
         self.file = DatabaseFile(ctx.store.path or ctx.cfg.db_path)
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="monitor-dbfile", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.CHECK):
-            if self.check():
-                return
+        super().__init__("monitor-dbfile")
 
     def check(self) -> bool:
         """True (once) when another file is at the path: the open one sealed, the daemon told to stop."""
