@@ -472,7 +472,10 @@ class Rechecks:
     10-15 and ~25 minutes, which at start (or under the lock, after a SIGHUP) held back every
     poll and digest. `request` starts a pass, or makes a running one stop after its batch and
     start again with the config now in force; `stop` ends it between batches. What a stopped
-    pass left is done at the next start."""
+    pass left is done at the next start; one the database refused (another program's write
+    lock, a full disk) is tried again AGAIN seconds later."""
+
+    AGAIN = 60.0
 
     def __init__(self, ctx: Context, work: Callable[[Context, Callable[[], bool]], Any]) -> None:
         self.ctx, self.work = ctx, work
@@ -500,8 +503,9 @@ class Rechecks:
             thread.join(timeout)
 
     def _run(self) -> None:
-        from .store import Store
+        from .store import Store, database_fault
 
+        refused = 0  # passes the database refused in a row: tried again later each time, at most hourly
         while True:
             with self._guard:
                 if self._stopping.is_set() or not self._wanted.is_set():
@@ -513,9 +517,16 @@ class Rechecks:
                 store = Store.open(cfg.db_path)
                 try:
                     self.work(Context(cfg, store, None), self.interrupted)
+                    refused = 0
                 finally:
                     store.close()
-            except MonitorError as exc:  # the polls go on; what is left is matched at the next start
-                log.error("bringing stored articles up to date: %s", exc)
-            except Exception:  # a thread's fault must be logged, not lost
-                log.exception("bringing stored articles up to date failed")
+            except Exception as exc:  # the polls go on
+                if (err := database_fault(exc, cfg.db_path)) is not None:  # another's write lock, a full disk:
+                    wait, refused = min(3600.0, self.AGAIN * 2 ** refused), refused + 1  # (it was left until the
+                    log.error("bringing stored articles up to date: %s; tried again in %.0f s", err, wait)
+                    if not self._stopping.wait(wait):  # next start: a topic a SIGHUP added never matched the archive)
+                        self._wanted.set()
+                elif isinstance(exc, MonitorError):  # what is left is matched at the next start
+                    log.error("bringing stored articles up to date: %s", exc)
+                else:  # a thread's fault must be logged, not lost
+                    log.exception("bringing stored articles up to date failed")

@@ -1,0 +1,57 @@
+"""A topic added by a SIGHUP while the database cannot be written (another program's write lock
+past the busy timeout, a full disk): the daemon's pass matching the stored articles against it
+failed with sqlite3's traceback and was not tried again, so the archive's articles never got the
+new topic's verdicts until the daemon was restarted (its digests and searches missed them). Now the
+fault is one line and the pass is tried again a while later. A real `monitor run` (its busy
+timeout cut to a second, the wait before trying again to a second), a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+
+from delivery_world import news_lines
+from test_daemon import NO_PROXY, QUICK, next_record, stop, wait_for
+from test_daemon_rechecks import unchecked
+
+from monitor import config
+from monitor.pipeline import Context, import_lines
+from monitor.store import Store
+
+COOP = '[topics.coop]\n[topics.coop.groups.coop]\nterms = ["合作"]\n[[topics.coop.rules]]\nname = "coop"\nany = ["coop"]\n'
+
+
+def _daemon(path, db) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
+    code = ("import sys; from monitor import store, daemon; store.BUSY_SECONDS = 1; daemon.Rechecks.AGAIN = 1.0; "
+            "from monitor.cli import main; main()")
+    return subprocess.Popen([sys.executable, "-c", code, "--config", str(path), "--db", str(db), "-v", "run"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_a_topic_added_while_the_database_is_locked_is_matched_once_it_is_free(tmp_path):
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(QUICK, encoding="utf-8")
+    ctx = Context(config.load(path, db), Store.open(db))
+    assert import_lines(ctx, news_lines(5)).matched == 5
+    ctx.store.close()
+    proc = _daemon(path, db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    seen: list[dict] = []
+    try:
+        next_record(proc, lambda r: r["message"].startswith("daemon started"), seen)
+        holder.execute("BEGIN IMMEDIATE")  # a sqlite3 shell left in BEGIN
+        path.write_text(QUICK + COOP, encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        failed = next_record(proc, lambda r: "bringing stored articles up to date" in r["message"], seen)
+        holder.execute("ROLLBACK")
+        wait_for(lambda: unchecked(db, "coop") == 0, timeout=60, what="the new topic's verdicts on the archive")
+    finally:
+        holder.close()
+        _, err = stop(proc)
+    assert failed["level"] == "error" and "exc" not in failed, failed
+    assert "is locked" in failed["message"], failed
+    assert "Traceback" not in err, err[-3000:]
