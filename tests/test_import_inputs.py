@@ -134,9 +134,11 @@ def test_bytes_that_are_no_chinese_text_are_still_skipped_as_not_utf8(tmp_path):
 
 
 def test_a_json_array_is_named_as_one(tmp_path):
-    result = run_import(tmp_path, json.dumps([article(1), article(2)], ensure_ascii=False).encode() + b"\n")
+    """Among JSON lines (a file that opens with an array is read as one: test_import_packed_faults)."""
+    data = jsonl([article(3)]) + json.dumps([article(1), article(2)], ensure_ascii=False) + "\n"
+    result = run_import(tmp_path, data.encode())
     assert result.returncode == 1
-    assert "skipped: line 1: a JSON array, not one object per line" in result.stderr
+    assert "skipped: line 2: a JSON array, not one object per line" in result.stderr
     assert "jq -c '.[]'" in result.stderr
 
 

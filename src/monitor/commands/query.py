@@ -215,10 +215,11 @@ def _stop_on_signals() -> threading.Event:
 def import_(state, file, max_body, archive, resume) -> None:
     """Add articles from JSON Lines (url, title, body, optional published, source; or html) or -.
 
-    A CSV or tab-separated table with a header row naming the address column, and an RSS or
-    Atom file, are read too. A bad line (not UTF-8, not JSON, missing fields) is reported by
-    number and skipped while the others land; the exit status is then 1. An import stopped or
-    killed half-way goes on when run again (or with --resume): what it stored is skipped. Every matching story waits for its digest;
+    A CSV or tab-separated table with a header row naming the address column, an RSS or
+    Atom file and a JSON array are read too, gzip'd, bzip2'd or xz'd as well. A bad line (not
+    UTF-8, not JSON, missing fields) is reported by number and skipped while the others land;
+    the exit status is then 1. An import stopped or killed half-way goes on when run again (or
+    with --resume): what it stored is skipped. Every matching story waits for its digest;
     with --archive a story the import creates that came out before a subscriber's digest
     window (its previous scheduled time) is recorded as read for that subscriber instead, so
     an archive does not flood the next digests."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +30,10 @@ def _header(line: str) -> tuple[str, list[str]] | None:
     if not line or line[0] in "{[<":
         return None
     delimiter = max(DELIMITERS, key=line.count)
-    names = next(csv.reader([line], delimiter=delimiter))
+    try:
+        names = next(csv.reader([line], delimiter=delimiter))
+    except csv.Error:  # a line break in an unquoted cell: no header row (a binary file's first bytes)
+        return None
     return (delimiter, names) if any(importkeys.field_of(name) == "url" for name in names) else None
 
 
@@ -43,7 +47,7 @@ def table(stream: Any, warnings: list[str], errors: list[str], limit: int) -> It
         peeked = raw.decode("utf-8-sig", errors="ignore") if _utf8(raw) else raw.decode("gb18030", errors="replace")
     else:
         return None
-    if _header(peeked.split("\n", 1)[0]) is None:
+    if _header(re.split(r"\r\n?|\n", peeked, maxsplit=1)[0]) is None:  # the first row, as Excel for Mac ends it too
         return None
     return rows(stream, warnings, errors, limit)
 

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO, cast
 from .. import match
 from ..errors import MonitorError, StoreError
 from ..models import Article
-from . import backfill, importcsv, importfeed
+from . import backfill, importarray, importcsv, importfeed, importlines
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import NO_ZONE
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
@@ -48,14 +48,17 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     batch that stores them (`backfill`)."""
     report = ImportReport()
     if hasattr(lines, "readline"):
-        stream = text_if_utf16(cast(BinaryIO, lines))
+        stream, packed = importlines.unpacked(lines)
+        stream = text_if_utf16(cast(BinaryIO, stream))
         table = importcsv.table(stream, report.warnings, report.errors, MAX_LINE_BYTES)  # a CSV or TSV with a header row
         report.unit = "lines" if table is None else "rows"
         if table is None and hasattr(stream, "peek") and importfeed.is_feed(stream.peek(importfeed.SNIFF_BYTES)):
             table, report.unit = importfeed.items(stream, report.errors, MAX_LINE_BYTES), "items"  # RSS, Atom
+        elif table is None and hasattr(stream, "peek") and importarray.is_array(stream.peek(importarray.BLOCK)):
+            table, report.unit = importarray.items(stream, report.errors, MAX_LINE_BYTES), "items"  # [{...}, ...]
         numbered = _rows(table, report) if table is not None else _numbered(read_lines(stream, stop=stop), report)
     else:
-        numbered = _numbered(cast(Iterable[bytes | str | None], lines), report)
+        packed, numbered = None, _numbered(cast(Iterable[bytes | str | None], lines), report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     try:
@@ -93,6 +96,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     except KeyboardInterrupt:  # asked twice: stopped where it was (what was prepared is stored first)
         report.stopped = MonitorError("import interrupted", hint=AGAIN)
     _count(report, ingestor.results)
+    if packed is not None and packed.error:  # a compressed file cut short or damaged: what came before is stored
+        report.errors.append(packed.error)
     if report.stopped is not None:
         return report
     if report.new or report.reposts:

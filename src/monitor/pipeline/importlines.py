@@ -10,6 +10,7 @@ no processes (`importer` runs these in its workers and writes what they give).
 from __future__ import annotations
 
 import codecs
+import importlib
 import io
 import json
 import re
@@ -94,6 +95,47 @@ def _chinese(raw: bytes) -> tuple[str | None, str]:
         if share > best[0]:
             best = (share, text, name)
     return (best[1], best[2]) if best[0] >= CHINESE_SHARE else (None, "")
+
+
+PACKED = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "lzma"}  # opening bytes → the module reading them
+
+
+def unpacked(stream: Any) -> tuple[Any, Unpacking | None]:
+    """(the stream, None), or (its decompressed bytes, their reader) for a gzip, bzip2 or xz
+    file (`export.jsonl.gz`, a scraper's or a backup's): read as it would be unpacked."""
+    if not hasattr(stream, "peek") and hasattr(stream, "readinto"):  # a BytesIO, a test runner's stdin
+        stream = io.BufferedReader(stream)
+    peek = getattr(stream, "peek", None)
+    head = peek(6)[:6] if peek is not None else b""
+    for magic, kind in PACKED.items():
+        if head.startswith(magic):
+            raw = Unpacking(importlib.import_module(kind).open(stream, "rb"), kind)
+            return io.BufferedReader(raw), raw
+    return stream, None
+
+
+class Unpacking(io.RawIOBase):
+    """A compressed file's bytes; where it is cut short or damaged they end, and `error` says so
+    (the import keeps what came before, as for a pipe closed early)."""
+
+    def __init__(self, file: Any, kind: str) -> None:
+        super().__init__()
+        self.file, self.kind, self.error = file, kind, ""
+        own = {"gzip": ("zlib", "error"), "lzma": ("lzma", "LZMAError")}.get(kind)
+        self.errors = (EOFError, OSError) + ((getattr(importlib.import_module(own[0]), own[1]),) if own else ())
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.error:
+            return 0
+        try:
+            return int(self.file.readinto(buffer))
+        except self.errors as exc:
+            self.error = (f"the {self.kind} file ends early or is damaged ({exc}); what came before it is imported, "
+                          "give the whole file again for the rest")
+            return 0
 
 
 def text_if_utf16(stream: BinaryIO) -> Any:

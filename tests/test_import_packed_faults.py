@@ -1,0 +1,84 @@
+"""`monitor import` of exports as they are handed over rather than as JSON Lines: gzip'd, bzip2'd
+or xz'd (`export.jsonl.gz`), a JSON array (`json.dump`'s one line or pretty-printed, a
+scraper's "export as JSON"), a CSV that Excel for Mac ends with bare CRs. Real processes and
+SQLite files."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+
+import pytest
+from test_import_inputs import article, jsonl, run_import, stored
+
+
+def urls(n: int, start: int = 1) -> set[str]:
+    return {article(i)["url"] for i in range(start, start + n)}
+
+
+@pytest.mark.parametrize("pack", [gzip.compress, bz2.compress, lzma.compress])
+def test_a_compressed_export_is_read_as_unpacked(tmp_path, pack):
+    """Was: a gzip'd file ended the import in a traceback (_csv.Error from the table sniffer),
+    a bzip2'd or xz'd one skipped line by line as 'not UTF-8'."""
+    result = run_import(tmp_path, pack(jsonl([article(i) for i in range(1, 4)]).encode()))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 lines:" in result.stdout and "0 skipped" in result.stdout
+    assert set(stored(tmp_path)) == urls(3)
+
+
+def test_a_gzip_file_cut_short_keeps_what_came_before_and_says_so(tmp_path):
+    """Was: 'Aborted!' and nothing stored (EOFError from the gzip reader, taken by click for a Ctrl-D)."""
+    whole = gzip.compress(jsonl([article(i, body="三明市召开工作会议。" * 50 + str(i)) for i in range(1, 301)]).encode())
+    result = run_import(tmp_path, whole[:len(whole) * 2 // 3])
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
+    assert "the gzip file ends early or is damaged" in result.stderr
+    got = set(stored(tmp_path))
+    assert 50 < len(got) < 300 and got <= urls(300)
+
+
+@pytest.mark.parametrize("dump", [
+    lambda rows: json.dumps(rows, ensure_ascii=False),  # one line, no line end
+    lambda rows: json.dumps(rows, ensure_ascii=False, indent=2) + "\n",  # pretty-printed
+    lambda rows: "\ufeff[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n",  # BOM, a row a line
+])
+def test_a_json_array_is_read_item_by_item(tmp_path, dump):
+    """Was: a one-line array skipped as 'cut short' (or 'a JSON array'), a pretty-printed one
+    as a 'not JSON' line each: nothing imported."""
+    rows = [article(i) for i in range(1, 301)]  # past the workers' threshold
+    result = run_import(tmp_path, dump(rows).encode())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("300 items:") and "0 skipped" in result.stdout
+    assert set(stored(tmp_path)) == urls(300)
+
+
+def test_a_json_array_cut_short_or_with_a_bad_item_names_the_line(tmp_path):
+    rows = [article(1), {"url": "ftp://x.example.cn/a", "title": "t", "body": "b"}, article(3), article(4)]
+    text = json.dumps(rows, ensure_ascii=False, indent=2)
+    result = run_import(tmp_path, text[:text.rindex("三明市第4次")].encode())
+    assert result.returncode == 1
+    assert "skipped: line 7: url 'ftp://x.example.cn/a' is not an http(s) address" in result.stderr
+    assert "skipped: line 17: the JSON array cannot be read from here on" in result.stderr
+    assert set(stored(tmp_path)) == {article(1)["url"], article(3)["url"]}
+
+
+def test_arrays_a_line_are_read_and_anything_after_an_array_is_named(tmp_path):
+    pages = json.dumps([article(1), article(2)], ensure_ascii=False) + "\n" + json.dumps([article(3)]) + "\n"
+    result = run_import(tmp_path, pages.encode())
+    assert result.returncode == 0 and result.stdout.startswith("3 items:"), result.stdout + result.stderr
+    (tmp_path / "m.db").unlink()
+    mixed = json.dumps([article(1)], ensure_ascii=False) + "\n" + json.dumps(article(2), ensure_ascii=False) + "\n"
+    result = run_import(tmp_path, mixed.encode())
+    assert result.returncode == 1 and "skipped: line 2: more after the JSON array's end" in result.stderr
+    assert set(stored(tmp_path)) == urls(1)
+
+
+def test_a_csv_saved_by_excel_for_mac_with_bare_crs_is_read(tmp_path):
+    """Was: a traceback (_csv.Error: new-line character seen in unquoted field)."""
+    table = "url,title,body\r" + "".join(f"{a['url']},{a['title']},{a['body']}\r" for a in map(article, (1, 2)))
+    result = run_import(tmp_path, table.encode())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("2 rows:")
+    assert set(stored(tmp_path)) == urls(2)
