@@ -31,3 +31,27 @@ def test_a_poll_waiting_for_a_thread_is_not_said_to_be_running(tmp_path):
     running = [r for r in said if "still running after" in r["message"]]
     assert len(waiting) == 1 and len(running) == 10, [r["message"] for r in said]
     assert "all 10 busy" in waiting[0]["message"], waiting
+
+
+def test_the_pools_backlog_is_one_line_not_one_a_waiting_source(tmp_path):
+    # Fourteen sources, ten threads: at the second run of each, the ten polling were each said to
+    # run on past their interval (each its own slow site), and each of the four waiting for a
+    # thread got a line of its own saying the same backlog: 190 lines an hour for 200 sources.
+    sites = [Stalling(8.0) for _ in range(14)]
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
+                      'interval = "5s"\n' for i, site in enumerate(sites))
+    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0\ntimeout = 60")
+                    + sources, encoding="utf-8")
+    proc = start(path, db)
+    seen: list[dict] = []
+    try:  # the second runs' lines all come before the first polls end (8 s on)
+        next_record(proc, lambda r: str(r.get("source", "")).startswith("slow") and "status" in r, seen)
+    finally:
+        stop(proc)
+        for site in sites:
+            site.close()
+    said = [r["message"] for r in seen if "its runs due meanwhile are skipped" in r["message"]]
+    waiting = [m for m in said if "waiting for a poll thread" in m]
+    assert sum("still running after" in m for m in said) == 10, said
+    assert len(waiting) == 1 and "4 sources wait" in waiting[0], said
