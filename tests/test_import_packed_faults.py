@@ -60,7 +60,7 @@ def test_a_json_array_cut_short_or_with_a_bad_item_names_the_line(tmp_path):
     result = run_import(tmp_path, text[:text.rindex("三明市第4次")].encode())
     assert result.returncode == 1
     assert "skipped: line 7: url 'ftp://x.example.cn/a' is not an http(s) address" in result.stderr
-    assert "skipped: line 17: the JSON array cannot be read from here on" in result.stderr
+    assert "skipped: line 17: the JSON document cannot be read from here on" in result.stderr
     assert set(stored(tmp_path)) == {article(1)["url"], article(3)["url"]}
 
 
@@ -82,3 +82,31 @@ def test_a_csv_saved_by_excel_for_mac_with_bare_crs_is_read(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("2 rows:")
     assert set(stored(tmp_path)) == urls(2)
+
+
+@pytest.mark.parametrize("indent", [2, None])
+def test_a_json_feed_or_a_readers_export_document_is_read_by_its_items(tmp_path, indent):
+    """Was: JSON Feed's file and Inoreader's or Feedly's export ({"title": …, "items": [...]})
+    imported nothing: pretty-printed, a 'not JSON' line each; on one line, 'cut short'."""
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "三明日报", "home_page_url": "https://a.example.cn/",
+            "author": {"name": "编辑部"}, "items": [{**article(i), "content_html": f"<p>{article(i)['body']}</p>"}
+                                                  for i in (1, 2)]}
+    reader = {"direction": "ltr", "id": "user/1/state/starred", "title": "Starred", "updated": 1709602200,
+              "items": [{"title": "沪明合作", "alternate": [{"href": article(3)["url"]}],
+                         "summary": {"content": f"<p>{article(3)['body']}</p>"}, "published": 1709602200}],
+              "continuation": None}
+    for doc, want in ((feed, urls(2)), (reader, urls(1, start=3))):
+        (tmp_path / "m.db").unlink(missing_ok=True)
+        result = run_import(tmp_path, json.dumps(doc, ensure_ascii=False, indent=indent).encode())
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert set(stored(tmp_path)) == want
+    (tmp_path / "m.db").unlink()
+    result = run_import(tmp_path, json.dumps({"title": "x", "count": 2}, indent=2).encode())
+    assert result.returncode == 1 and "a JSON object with no list of articles" in result.stderr
+
+
+def test_a_json_line_holding_a_list_of_its_own_is_still_a_line(tmp_path):
+    line = {**article(1), "data": [{"name": "附件"}], "items": [{"k": 1}]}
+    result = run_import(tmp_path, jsonl([line, article(2)]).encode())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("2 lines:") and set(stored(tmp_path)) == urls(2)

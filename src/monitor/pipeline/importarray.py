@@ -1,81 +1,138 @@
 """Import from one JSON document: an array of objects (`[{...}, {...}]`, on one line or
 pretty-printed, what `json.dump`, a browser's console and most scrapers' "export as JSON"
-write) → import lines.
+write), or an object holding one (`{"title": ..., "items": [...]}`: JSON Feed, Inoreader's and
+Feedly's exports) → import lines.
 
 In: the import's binary stream, its first bytes peeked. Out: each element as a numbered line
 for the importer (`items`), numbered by the line it starts on; the importer reads it as any
-line. Streamed: a block at a time, never the whole array (an element is held whole, up to
-`limit` characters).
+line. Streamed: a block at a time, never the whole document (an element is held whole, up to
+`limit` characters; the object's other values are read and dropped).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 BLOCK = 256 * 1024
+LISTS = frozenset({"items", "entries", "articles", "posts", "stories", "data", "results"})
 _BLANK = " \t\r\n"
+_ARTICLE = re.compile(r'"(?:url|link|href|body|content|html)"\s*:', re.IGNORECASE)  # a line's own keys
+_VALUE = r'(?:"[^"\\]{0,400}"|[-\w.]+|\{[^{}]{0,400}\}|\[[^\[\]{}]{0,400}\])'  # a short value, a small object
+_HOLDER = re.compile(r'\{\s*(?:"[^"\\]{0,40}"\s*:\s*' + _VALUE + r'\s*,\s*){0,8}"(\w+)"\s*:\s*\[\s*\{')
 
 
-def is_array(peeked: bytes) -> bool:
-    """Whether the input opens as a JSON array of objects."""
+def is_document(peeked: bytes) -> bool:
+    """Whether the input opens as a JSON array of objects, or as an object pretty-printed
+    (its first line `{` alone) or holding a list of objects among its first keys."""
     head = peeked.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"[") and head[1:].lstrip(b" \t\r\n")[:1] in (b"{", b"]", b"")
+    if head.startswith(b"["):
+        return head[1:].lstrip(b" \t\r\n")[:1] in (b"{", b"]", b"")
+    if not head.startswith(b"{"):
+        return False
+    if head[1:].lstrip(b" \t\r")[:1] == b"\n":
+        return True
+    found = _HOLDER.match(head[:4096].decode("utf-8", errors="ignore"))  # one line: a JSON line's own list?
+    return found is not None and found.group(1).lower() in LISTS and _ARTICLE.search(found.group(0)) is None
+
+
+class _Stop(Exception):
+    """The document cannot be read on; the message names the line."""
+
+
+class _Reader:
+    """The document's text a block at a time: where it is (`pos`, `line`) and what it holds next."""
+
+    def __init__(self, stream: Any, limit: int) -> None:
+        self.text = stream if isinstance(stream, io.TextIOBase) else io.TextIOWrapper(
+            stream, encoding="utf-8-sig", errors="replace")
+        self.buf, self.pos, self.line, self.ended, self.limit = "", 0, 1, False, limit
+        self.decoder = json.JSONDecoder()
+
+    def next(self, skip: str = _BLANK) -> str:
+        """The next character past blanks (and `skip`), not taken; "" at the input's end."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in skip:
+                self.line += self.buf[self.pos] == "\n"
+                self.pos += 1
+            if self.pos < len(self.buf) or self.ended:
+                return self.buf[self.pos] if self.pos < len(self.buf) else ""
+            self.buf, self.pos = self.text.read(BLOCK), 0
+            self.ended = not self.buf
+
+    def take(self) -> tuple[Any, str]:
+        """The JSON value here and its text, read on as needed."""
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+                break
+            except json.JSONDecodeError as exc:
+                more = "" if self.ended else self.text.read(max(BLOCK, len(self.buf) - self.pos))
+                if not more:
+                    self.ended = True
+                    raise _Stop(f"line {self.line}: the JSON document cannot be read from here on ({exc.msg}); "
+                                "the items before it are imported") from None
+                if len(self.buf) - self.pos > self.limit:
+                    raise _Stop(f"line {self.line}: an item longer than {self.limit // 2**20} MB; "
+                                "it and the rest are skipped") from None
+                self.buf, self.pos = self.buf[self.pos:] + more, 0
+        text = self.buf[self.pos:end]
+        self.line += text.count("\n")
+        self.pos = end
+        return value, text
 
 
 def items(stream: Any, errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
-    """(line the element starts on, its JSON text) of every element of the array; a document
-    that stops being JSON, or an element over `limit` characters, ends the elements with an
-    error naming its line (the elements before it are imported)."""
-    text = stream if isinstance(stream, io.TextIOBase) else io.TextIOWrapper(stream, encoding="utf-8-sig",
-                                                                              errors="replace")
-    decoder = json.JSONDecoder()
-    buf, pos, line, ended = "", 0, 1, False
-
-    def blank_or_more(pos: int, skip: str) -> int:
-        """`pos` past blanks (and `skip`), reading on as needed; len(buf) at the input's end."""
-        nonlocal buf, ended, line
-        while True:
-            while pos < len(buf) and buf[pos] in skip:
-                line += buf[pos] == "\n"
-                pos += 1
-            if pos < len(buf) or ended:
-                return pos
-            buf, pos = text.read(BLOCK), 0
-            ended = not buf
-
-    pos = blank_or_more(pos, _BLANK) + 1  # past the '['
-    while True:
-        pos = blank_or_more(pos, _BLANK + ",")
-        if pos >= len(buf):
-            errors.append(f"line {line}: the JSON array ends without its ']' (cut short?); the items before it are imported")
+    """(line the element starts on, its JSON text) of every element of the array (or arrays, one
+    after another), or of the object's list of items; a document that stops being JSON, or an
+    element over `limit` characters, ends the elements with an error naming its line (the
+    elements before it are imported)."""
+    reader = _Reader(stream, limit)
+    try:
+        if reader.next() == "{":
+            yield from _held(reader, errors)
             return
-        if buf[pos] == "]":  # another array may follow (a line a page of results), else the end
-            pos = blank_or_more(pos + 1, _BLANK)
-            if pos >= len(buf):
-                return
-            if buf[pos] != "[":
-                errors.append(f"line {line}: more after the JSON array's end, not read (one array, or one object a line)")
-                return
-            pos += 1
-            continue
-        while True:
-            try:
-                value, end = decoder.raw_decode(buf, pos)
-                break
-            except json.JSONDecodeError as exc:
-                more = "" if ended else text.read(max(BLOCK, len(buf) - pos))
-                if not more:
-                    ended = True
-                    errors.append(f"line {line}: the JSON array cannot be read from here on ({exc.msg}); "
-                                  "the items before it are imported")
-                    return
-                if len(buf) - pos > limit:
-                    errors.append(f"line {line}: an item longer than {limit // 2**20} MB; it and the rest are skipped")
-                    return
-                buf, pos = buf[pos:] + more, 0
-        yield line, buf[pos:end] if isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
-        line += buf.count("\n", pos, end)
-        pos = end
+        while reader.next() == "[":
+            reader.pos += 1
+            yield from _elements(reader)
+        if reader.next():
+            errors.append(f"line {reader.line}: more after the JSON array's end, not read (one array, or one object a line)")
+    except _Stop as stop:
+        errors.append(str(stop))
+
+
+def _elements(reader: _Reader) -> Iterator[tuple[int, str]]:
+    """The elements of the array whose '[' was taken, and its ']'."""
+    while (char := reader.next(_BLANK + ",")) != "]":
+        if not char:
+            raise _Stop(f"line {reader.line}: the JSON array ends without its ']' (cut short?); "
+                        "the items before it are imported")
+        line = reader.line
+        value, text = reader.take()
+        yield line, text if isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
+    reader.pos += 1
+
+
+def _held(reader: _Reader, errors: list[str]) -> Iterator[tuple[int, str]]:
+    """The elements of every list of items (`LISTS`) of the object here; its other values dropped."""
+    reader.pos += 1
+    found = False
+    while (char := reader.next(_BLANK + ",")) != "}":
+        if char != '"':
+            raise _Stop(f"line {reader.line}: the JSON document cannot be read from here on "
+                        f"({'it ends' if not char else 'a name expected'}); the items before it are imported")
+        name, _ = reader.take()
+        if reader.next() != ":":
+            raise _Stop(f"line {reader.line}: the JSON document cannot be read from here on (':' expected)")
+        reader.pos += 1
+        if reader.next() == "[" and str(name).lower() in LISTS:
+            reader.pos += 1
+            found = True
+            yield from _elements(reader)
+        else:
+            reader.take()  # the feed's title, its version …: not articles
+    if not found:
+        errors.append(f"line 1: a JSON object with no list of articles (under {', '.join(sorted(LISTS))})")
