@@ -14,7 +14,7 @@ Never changes what a schedule without a numeric day of week means.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
@@ -72,11 +72,17 @@ def _day(token: str, field: str) -> int:
 
 
 def previous_fire(trigger: BaseTrigger, now: datetime) -> datetime | None:
-    """The trigger's latest fire time at or before `now` (within about a year), else None."""
+    """The trigger's latest fire time at or before `now` (within about a year), else None.
+
+    Stepped in UTC: a time of the hour a zone's clocks repeat in autumn (02:30 the second time,
+    `fold=1`) plus a second, in the zone, was that time the first time (an hour earlier), and the
+    trigger gave the same 02:30 again, for ever: a daemon in Europe/Berlin or America/New_York with
+    an hourly digest, or one at an hour repeated, hung its digest (and a start) spinning at 100 %."""
+    now = now.astimezone(timezone.utc)
     for back in _LOOK_BACK:
         latest, when = None, trigger.get_next_fire_time(None, now - back)
-        while when is not None and when <= now:
-            latest, when = when, trigger.get_next_fire_time(when, when + timedelta(seconds=1))
+        while when is not None and when <= now and (latest is None or when > latest):
+            latest, when = when, trigger.get_next_fire_time(when, when.astimezone(timezone.utc) + timedelta(seconds=1))
         if latest is not None:
             return latest
     return None
