@@ -9,6 +9,7 @@ import bz2
 import gzip
 import json
 import lzma
+import sqlite3
 
 import pytest
 from test_import_inputs import article, jsonl, run_import, stored
@@ -110,3 +111,14 @@ def test_a_json_line_holding_a_list_of_its_own_is_still_a_line(tmp_path):
     result = run_import(tmp_path, jsonl([line, article(2)]).encode())
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("2 lines:") and set(stored(tmp_path)) == urls(2)
+
+
+@pytest.mark.parametrize("codec", ["gbk", "utf-16"])
+def test_a_json_array_from_a_chinese_windows_tool_is_read_as_written(tmp_path, codec):
+    """Was: a GBK array stored every Chinese character as U+FFFD without a word (98000a1's
+    reader took it for UTF-8), a UTF-16 one skipped a line at a time."""
+    result = run_import(tmp_path, json.dumps([article(1), article(2)], ensure_ascii=False, indent=2).encode(codec))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("read as GB18030" in result.stderr) == (codec == "gbk")
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        assert sorted(conn.execute("SELECT title FROM articles")) == [(article(1)["title"],), (article(2)["title"],)]

@@ -17,12 +17,21 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from . import importcsv
+
 BLOCK = 256 * 1024
 LISTS = frozenset({"items", "entries", "articles", "posts", "stories", "data", "results"})
 _BLANK = " \t\r\n"
 _ARTICLE = re.compile(r'"(?:url|link|href|body|content|html)"\s*:', re.IGNORECASE)  # a line's own keys
 _VALUE = r'(?:"[^"\\]{0,400}"|[-\w.]+|\{[^{}]{0,400}\}|\[[^\[\]{}]{0,400}\])'  # a short value, a small object
 _HOLDER = re.compile(r'\{\s*(?:"[^"\\]{0,40}"\s*:\s*' + _VALUE + r'\s*,\s*){0,8}"(\w+)"\s*:\s*\[\s*\{')
+
+
+def peeked(stream: Any) -> bytes:
+    """The input's first bytes as UTF-8 (a UTF-16 file's, `text_if_utf16`, decoded); b"" unpeekable."""
+    if isinstance(getattr(stream, "buffer", None), io.BufferedReader):
+        return bytes(stream.buffer.peek(BLOCK)).decode(stream.encoding, errors="ignore").encode()
+    return bytes(stream.peek(BLOCK)) if hasattr(stream, "peek") else b""
 
 
 def is_document(peeked: bytes) -> bool:
@@ -46,9 +55,8 @@ class _Stop(Exception):
 class _Reader:
     """The document's text a block at a time: where it is (`pos`, `line`) and what it holds next."""
 
-    def __init__(self, stream: Any, limit: int) -> None:
-        self.text = stream if isinstance(stream, io.TextIOBase) else io.TextIOWrapper(
-            stream, encoding="utf-8-sig", errors="replace")
+    def __init__(self, stream: Any, limit: int, warnings: list[str]) -> None:
+        self.text = importcsv.text_of(stream, warnings, "file")
         self.buf, self.pos, self.line, self.ended, self.limit = "", 0, 1, False, limit
         self.decoder = json.JSONDecoder()
 
@@ -85,12 +93,12 @@ class _Reader:
         return value, text
 
 
-def items(stream: Any, errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
+def items(stream: Any, warnings: list[str], errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
     """(line the element starts on, its JSON text) of every element of the array (or arrays, one
     after another), or of the object's list of items; a document that stops being JSON, or an
     element over `limit` characters, ends the elements with an error naming its line (the
     elements before it are imported)."""
-    reader = _Reader(stream, limit)
+    reader = _Reader(stream, limit, warnings)
     try:
         if reader.next() == "{":
             yield from _held(reader, errors)

@@ -61,20 +61,26 @@ def _utf8(sample: bytes) -> bool:
     return True
 
 
+def text_of(stream: Any, warnings: list[str], what: str, newline: str | None = None) -> Any:
+    """The stream's text: UTF-8 (a byte order mark dropped), or GB18030 from a Chinese Windows
+    when its first bytes are no UTF-8 but read as Chinese text (said in `warnings`, naming `what`
+    was so read); a UTF-16 file's text (`text_if_utf16`) as it is."""
+    if isinstance(stream, io.TextIOWrapper):
+        return stream
+    encoding = "utf-8-sig"
+    if not _utf8(sample := stream.peek(SNIFF_BYTES)) and \
+            decode.common_share(sample.decode("gb18030", errors="replace")) >= CHINESE_SHARE:
+        encoding = "gb18030"
+        warnings.append(f"the {what} was read as GB18030 (GBK), not UTF-8 (save it as UTF-8 to be sure)")
+    return io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=newline)
+
+
 def rows(stream: Any, warnings: list[str], errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
     """(line number where the row starts, the row as a JSON object) of every data row; a row's
     cells past the header's are dropped, missing ones empty. `limit`: the longest cell read
     (a longer one, a quote left open, ends the table with an error; a GB18030 table is read
     with a warning)."""
-    if isinstance(stream, io.TextIOWrapper):
-        text: Any = stream
-    else:
-        encoding = "utf-8-sig"
-        if not _utf8(sample := stream.peek(SNIFF_BYTES)) and \
-                decode.common_share(sample.decode("gb18030", errors="replace")) >= CHINESE_SHARE:
-            encoding = "gb18030"
-            warnings.append("the table was read as GB18030 (GBK), not UTF-8 (save it as UTF-8 to be sure)")
-        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    text = text_of(stream, warnings, "table", newline="")
     header = _header(text.readline())
     if header is None:
         return

@@ -54,8 +54,9 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
         report.unit = "lines" if table is None else "rows"
         if table is None and hasattr(stream, "peek") and importfeed.is_feed(stream.peek(importfeed.SNIFF_BYTES)):
             table, report.unit = importfeed.items(stream, report.errors, MAX_LINE_BYTES), "items"  # RSS, Atom
-        elif table is None and hasattr(stream, "peek") and importarray.is_document(stream.peek(importarray.BLOCK)):
-            table, report.unit = importarray.items(stream, report.errors, MAX_LINE_BYTES), "items"  # [{...}, ...], {"items": [...]}
+        elif table is None and importarray.is_document(importarray.peeked(stream)):
+            # [{...}, ...], {"items": [...]}
+            table, report.unit = importarray.items(stream, report.warnings, report.errors, MAX_LINE_BYTES), "items"
         numbered = _rows(table, report) if table is not None else _numbered(read_lines(stream, stop=stop), report)
     else:
         packed, numbered = None, _numbered(cast(Iterable[bytes | str | None], lines), report)
