@@ -57,3 +57,28 @@ def test_polls_the_database_refused_do_not_slow_the_source_once_it_takes_them_ag
     blamed = [r["message"] for r in seen if r.get("source") == "feed" and ("is failing" in r["message"] or "works again" in r["message"])]
     assert not blamed, blamed  # its site answered every time
     assert [r["level"] for r in refused] == ["error"] + ["info"] * 7, refused  # said once, each poll at -v
+
+
+def test_a_new_database_refusing_the_first_poll_says_so_in_one_line(tmp_path, site):  # noqa: F811
+    # A new install's database, nothing stored yet: each poll first notes the running code's
+    # normal form in it, and that write, refused, ended the poll with APScheduler's 'Job "poll
+    # feed" raised an exception' and sqlite3's traceback, a poll, no report and no line of ours.
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(QUICK, encoding="utf-8")
+    proc = _daemon(path, db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    seen: list[dict] = []
+    try:
+        next_record(proc, lambda r: r["message"].startswith("daemon started"), seen)
+        holder.execute("BEGIN IMMEDIATE")
+        path.write_text(QUICK + FEED.format(base=site.base_url, interval="2s"), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        said = next_record(proc, lambda r: _refused(r) or "raised an exception" in r["message"], seen)
+        holder.execute("ROLLBACK")
+        stored = next_record(proc, lambda r: _polled(r) and r["status"] != "error", seen)
+    finally:
+        holder.close()
+        _, err = stop(proc)
+    assert _refused(said) and said["level"] == "error" and "exc" not in said, said
+    assert stored["new"] == 3, stored
+    assert "Traceback" not in err and not [r for r in seen if "exc" in r], err[-3000:]

@@ -33,7 +33,7 @@ from ..match import segment
 from ..match.spans import roundup_title
 from ..models import Article, Match
 from ..scriptfold import fold_words
-from ..store import parse_iso, utcnow
+from ..store import database_fault, parse_iso, utcnow
 from ..store.base import AlreadyStored, crash_point
 from .base import Context, Ingested, log
 from .checks import notice, topic_hashes
@@ -240,7 +240,11 @@ class Ingestor:
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
         self._stored: dict[int, _Stored | None] = {}  # candidates read lately (`_read`)
         self._merged: dict[int, int] = {}  # stories merged into another (`_near_duplicate_story`)
-        record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
+        try:
+            record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
+        except Exception as exc:  # a new database the disk or another's lock refuses: the poll's batch
+            if database_fault(exc, ctx.store.path) is None:  # meets the same and says it in one line (it
+                raise  # was APScheduler's traceback a poll); noted by the next poll's ingestor, before its batch
 
     def __enter__(self) -> Ingestor:
         return self
