@@ -12,6 +12,7 @@ import lzma
 import sqlite3
 
 import pytest
+from test_import_backfill import archive, monitor, setup
 from test_import_inputs import article, jsonl, run_import, stored
 
 
@@ -122,3 +123,16 @@ def test_a_json_array_from_a_chinese_windows_tool_is_read_as_written(tmp_path, c
     assert ("read as GB18030" in result.stderr) == (codec == "gbk")
     with sqlite3.connect(tmp_path / "m.db") as conn:
         assert sorted(conn.execute("SELECT title FROM articles")) == [(article(1)["title"],), (article(2)["title"],)]
+
+
+def test_one_of_a_kind_is_counted_in_the_singular(tmp_path):
+    """Was: 'note: 1 dates had no time zone and were read as …', '… and 1 more lines like these',
+    '1 matching stories came out before …' (the summary's own counts were made singular in
+    session 27; these three were not)."""
+    bad = [{"url": f"https://a.example.cn/{i}"} for i in range(6)]  # five named, one counted
+    result = run_import(tmp_path, jsonl([article(1, published="2019-03-05 09:30"), *bad]).encode())
+    assert "note: 1 date had no time zone and was read as Asia/Shanghai time" in result.stderr
+    assert 'skipped: … and 1 more line like these: needs "title" and "body"' in result.stderr
+    setup(tmp_path)
+    result = monitor(tmp_path, "import", "--archive", str(archive(tmp_path, 1, 0, 0)))
+    assert "1 matching story came out before the subscribers' digest windows: recorded as read" in result.stdout

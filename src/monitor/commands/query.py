@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..errors import InputError, MonitorError
-from ..plural import counted
+from ..plural import counted, plural
 from ..timespec import check_order, minutes_hint, parse_since, parse_until
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
@@ -237,7 +237,9 @@ def _print_import(report, archive: bool = False) -> None:
     for line in _collapsed(report.warnings, "warning"):
         click.echo(line, err=True)
     if report.zoneless:  # once, not a line each: an export in UTC without 'Z' would be 8 hours off
-        click.echo(f"note: {report.zoneless:,} dates had no time zone and were read as Asia/Shanghai time (UTC+8); "
+        one = report.zoneless == 1
+        click.echo(f"note: {report.zoneless:,} {_noun(report.zoneless, 'date')} had no time zone and "
+                   f"{'was' if one else 'were'} read as Asia/Shanghai time (UTC+8); "
                    "dates in another zone need it written (2026-03-05T09:30:00Z, +00:00)", err=True)
     for line in _collapsed(report.errors, "skipped"):
         click.echo(line, err=True)
@@ -277,16 +279,22 @@ def _collapsed(notes: list[str], label: str) -> list[str]:
         else:
             more[kind] = more.get(kind, 0) + 1
     for kind, count in more.items():
-        out.append(f"{label}: … and {count:,} more lines like these: {seen[kind][1].split(': ', 1)[-1]}")
+        out.append(f"{label}: … and {count:,} more {_noun(count, 'line')} like these: {seen[kind][1].split(': ', 1)[-1]}")
     return out
+
+
+def _noun(n: int, one: str) -> str:
+    """`one` or its plural, for a count printed with thousands' commas (`plural.counted` has none)."""
+    return one if n == 1 else plural(one)
 
 
 def _print_history(report, archive: bool) -> None:
     if report.history and archive:
-        click.echo(f"{report.history} matching stories came out before the subscribers' digest windows: recorded as "
-                   "read, not sent")
+        click.echo(f"{report.history:,} matching {_noun(report.history, 'story')} came out before the subscribers' "
+                   "digest windows: recorded as read, not sent")
     elif report.history:
-        click.echo(f"{report.history} matching stories came out before the subscribers' digest windows: they wait for "
+        click.echo(f"{report.history:,} matching {_noun(report.history, 'story')} came out before the subscribers' "
+                   "digest windows: they wait for "
                    "the next digests; to record them as read, unsent: monitor digest --mark-read --before DATE "
                    "(or import archives with --archive)")
 
