@@ -62,8 +62,18 @@ def test_a_json_array_cut_short_or_with_a_bad_item_names_the_line(tmp_path):
     result = run_import(tmp_path, text[:text.rindex("三明市第4次")].encode())
     assert result.returncode == 1
     assert "skipped: line 7: url 'ftp://x.example.cn/a' is not an http(s) address" in result.stderr
-    assert "skipped: line 17: the JSON document cannot be read from here on" in result.stderr
+    assert "skipped: line 17: cut short, the input ends inside it (a pipe closed" in result.stderr
     assert set(stored(tmp_path)) == {article(1)["url"], article(3)["url"]}
+    (tmp_path / "m.db").unlink()
+    for cut in (text[:text.rindex("}")], text[:text.rindex(",")] + ",\n"):  # within an item, between two
+        (tmp_path / "m.db").unlink(missing_ok=True)
+        result = run_import(tmp_path, cut.encode())
+        assert result.returncode == 1 and "cut short, the input ends inside it" in result.stderr, result.stderr
+    broken = text.replace('"title": "t"', '"title": t')  # no cut: a bad item, the rest unreadable
+    (tmp_path / "m.db").unlink()
+    result = run_import(tmp_path, broken.encode())
+    assert "skipped: line 7: the JSON document cannot be read from here on (Expecting value)" in result.stderr
+    assert set(stored(tmp_path)) == {article(1)["url"]}
 
 
 def test_arrays_a_line_are_read_and_anything_after_an_array_is_named(tmp_path):

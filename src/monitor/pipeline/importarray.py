@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import importcsv
+from .importlines import cut_short
 
 BLOCK = 256 * 1024
 LISTS = frozenset({"items", "entries", "articles", "posts", "stories", "data", "results"})
@@ -81,6 +82,8 @@ class _Reader:
                 more = "" if self.ended else self.text.read(max(BLOCK, len(self.buf) - self.pos))
                 if not more:
                     self.ended = True
+                    if exc.msg.startswith("Unterminated string") or exc.pos >= len(self.buf.rstrip()):
+                        raise _Stop(cut_short(self.line)) from None  # a pipe closed, a download stopped
                     raise _Stop(f"line {self.line}: the JSON document cannot be read from here on ({exc.msg}); "
                                 "the items before it are imported") from None
                 if len(self.buf) - self.pos > self.limit:
