@@ -7,14 +7,12 @@ timeout cut to a second, the wait before trying again to a second), a real SQLit
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 
 from delivery_world import news_lines
-from test_daemon import NO_PROXY, QUICK, next_record, stop, wait_for
+from test_daemon import QUICK, next_record, start, stop, wait_for
 from test_daemon_rechecks import unchecked
 
 from monitor import config
@@ -25,11 +23,8 @@ COOP = '[topics.coop]\n[topics.coop.groups.coop]\nterms = ["合作"]\n[[topics.c
 
 
 def _daemon(path, db) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    code = ("import sys; from monitor import store, daemon; store.BUSY_SECONDS = 1; daemon.Rechecks.AGAIN = 1.0; "
-            "from monitor.cli import main; main()")
-    return subprocess.Popen([sys.executable, "-c", code, "--config", str(path), "--db", str(db), "-v", "run"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    """`monitor run -v`, waiting a second for another program's write lock and for a failed pass's retry."""
+    return start(path, db, first="from monitor import store, daemon; store.BUSY_SECONDS = 1; daemon.Rechecks.AGAIN = 1.0")
 
 
 def test_a_topic_added_while_the_database_is_locked_is_matched_once_it_is_free(tmp_path):
