@@ -47,3 +47,9 @@ def test_jiebas_list_answers_as_a_dict_read_from_its_lines() -> None:
     assert [lexicon.get(w) for w in words] == [plain[w] for w in words]
     others = {w[::-1] + "坪" for w in words} | {w[1:] + w[0] for w in words}
     assert [lexicon.get(w, -1) for w in sorted(others)] == [plain.get(w, -1) for w in sorted(others)]
+
+
+def test_a_lone_surrogate_is_no_word_and_no_error() -> None:
+    lexicon = segment._Lexicon.read(LIST)
+    assert lexicon.get("三\ud800") == 0 and "\udc00" not in lexicon and not lexicon.tagged("\ud800", segment._Lexicon.PROPER)
+    assert segment.keeps("三明\ud800确立", 0, 2, frozenset({"三明"}))  # 三明 read as a word, as in 三明确立

@@ -67,7 +67,7 @@ class _Lexicon:
 
     def _find(self, word: str) -> int:
         """The word's index, or -1 (an equal CRC of another word is passed over)."""
-        crc, crcs, ends, starts = zlib.crc32(word.encode()), self._crcs, self._ends, self._starts
+        crc, crcs, ends, starts = zlib.crc32(word.encode("utf-8", "surrogatepass")), self._crcs, self._ends, self._starts
         i = bisect.bisect_left(crcs, crc, starts[crc >> 16], starts[(crc >> 16) + 1])
         while i < len(crcs) and crcs[i] == crc:
             if self._text[ends[i - 1] if i else 0:ends[i]] == word:
@@ -107,7 +107,7 @@ def _lexicon_parts(text: str) -> dict[str, Any]:
             tags.append(kind)
     last = {word: i for i, word in enumerate(words)}  # a word listed twice: its last line
     bits = len(words).bit_length()
-    keys = sorted(zlib.crc32(word.encode()) << bits | i for word, i in last.items())  # CRC, then index
+    keys = sorted(zlib.crc32(word.encode("utf-8", "surrogatepass")) << bits | i for word, i in last.items())  # CRC, then index
     order = [k & ((1 << bits) - 1) for k in keys]
     picked, crcs = [words[i] for i in order], [k >> bits for k in keys]
     return {"crcs": array.array("I", crcs).tobytes(),
