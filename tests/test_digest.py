@@ -23,7 +23,7 @@ UTC = timezone.utc
 @pytest.mark.parametrize("fmt, expected", [
     ("text", "上海市与【三明】市深化【对口合作】"),
     ("markdown", "上海市与**三明**市深化**对口合作**"),
-    ("html", '上海市与<span style="background:#fff3a0">三明</span>市深化<span style="background:#fff3a0">对口合作</span>'),
+    ("html", "上海市与<mark>三明</mark>市深化<mark>对口合作</mark>"),
     ("slack", "上海市与*三明*市深化*对口合作*"),
 ])
 def test_highlight_marks_each_term_in_each_format(fmt: str, expected: str) -> None:
@@ -44,7 +44,7 @@ def test_highlight_skips_absent_and_empty_terms() -> None:
 
 def test_highlight_escapes_html_inside_and_outside_marks() -> None:
     out = dg.highlight("<b>三明</b> & <三明>", ["<三明>"], "html")
-    assert out == '&lt;b&gt;三明&lt;/b&gt; &amp; <span style="background:#fff3a0">&lt;三明&gt;</span>'
+    assert out == "&lt;b&gt;三明&lt;/b&gt; &amp; <mark>&lt;三明&gt;</mark>"
 
 
 def test_highlight_escapes_markdown_metacharacters() -> None:
@@ -64,7 +64,7 @@ def test_highlight_finds_traditional_and_full_width_forms_and_shows_the_original
 def test_highlight_merges_touching_and_overlapping_terms() -> None:
     assert dg.highlight("沪明對口合作", ["对口", "合作"], "markdown") == "沪明**對口合作**"
     assert dg.highlight("上海三明合作", ["上海三明", "三明合作"], "text") == "【上海三明合作】"
-    assert dg.highlight("三明市政府", ["三明", "三明市"], "html") == '<span style="background:#fff3a0">三明市</span>政府'
+    assert dg.highlight("三明市政府", ["三明", "三明市"], "html") == "<mark>三明市</mark>政府"
 
 
 def test_story_terms_are_unique_hit_terms() -> None:
@@ -121,12 +121,12 @@ class _Collector(HTMLParser):
         self.text, self.hrefs, self.stack, self.marks = [], [], [], []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag not in ("meta", "br"):  # a highlight is a <span> with a background (Outlook drops <mark>'s)
-            self.stack.append("mark" if tag == "span" and "background:" in (dict(attrs).get("style") or "") else tag)
+        if tag not in ("meta", "br"):
+            self.stack.append(tag)
         self.hrefs += [v for k, v in attrs if k == "href"]
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.stack.pop() in (tag, "mark" if tag == "span" else tag)
+        assert self.stack.pop() == tag
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)

@@ -73,9 +73,7 @@ _ESCAPE: dict[str, Callable[[str], str]] = {
     "text": lambda s: s, "markdown": md_escape,
     "html": lambda s: html.escape(s, quote=False), "slack": slack_escape,
 }
-# HTML e-mail marks with a styled <span>: Outlook's Word engine and some webmail drop <mark>'s look.
-_MARK = {"text": ("【", "】"), "markdown": ("**", "**"), "html": ('<span style="background:#fff3a0">', "</span>"),
-         "slack": ("*", "*")}
+_MARK = {"text": ("【", "】"), "markdown": ("**", "**"), "html": ("<mark>", "</mark>"), "slack": ("*", "*")}
 
 
 # ---------------------------------------------------------------- highlighting
