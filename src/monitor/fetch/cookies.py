@@ -7,6 +7,10 @@ them: a Cookie header of tens of kilobytes after a few hundred pages, which serv
 kept, and a host keeps at most HOST_COOKIES cookies and HOST_BYTES of them: past either, its
 cookies set longest ago go first (one set again counts as new, so a session cookie a site renews
 stays). The whole jar keeps at most TOTAL cookies.
+
+A cookie whose Domain is a registry's suffix (`.sh.cn`, `com.cn`, `gov.cn`, `com.hk`, `org.tw`,
+`co.uk`) is refused, as a browser's Public Suffix List refuses it: kept, it would go to every
+site under the suffix, one site's cookie planted in all the others' requests.
 """
 
 from __future__ import annotations
@@ -18,6 +22,28 @@ COOKIE_BYTES = 4096  # name + value, as browsers count a cookie's size
 HOST_COOKIES = 50
 HOST_BYTES = 4096  # what one host's cookies may add to a request's Cookie header
 TOTAL = 3000
+
+# Second-level names open to anyone under the Chinese-language TLDs (the Public Suffix List's
+# entries for them, the IDN ones in Punycode: 公司 网络 網絡 個人 組織 政府 教育 …), beside the
+# standard library's heuristic for the rest (`com`, `co`, `org`, … under any two-letter TLD).
+_REGISTRY_SUFFIXES = frozenset(
+    [f"{p}.cn" for p in ("ac com edu gov mil net org ah bj cq fj gd gs gz gx ha hb he hi hl hn jl js jx ln "
+                         "mo nm nx qh sc sd sh sn sx tj tw xj xz yn zj hk xn--55qx5d xn--io0a7i xn--od0alg").split()]
+    + [f"{p}.hk" for p in ("com edu gov idv net org xn--55qx5d xn--wcvs22d xn--lcvr32d xn--mxtq1m xn--gmqw5a "
+                           "xn--ciqpn xn--gmq050i xn--zf0avx xn--io0a7i xn--mk0axi xn--od0alg xn--od0aq3b "
+                           "xn--tn0ag xn--uc0atv xn--uc0ay4a").split()]
+    + [f"{p}.mo" for p in "com edu gov net org".split()]
+    + [f"{p}.tw" for p in "club com ebiz edu game gov idv mil net org xn--czrw28b xn--uc0atv xn--zf0ao64a".split()])
+_GENERIC_SLD = frozenset("co ac com edu org net gov mil int aero biz cat coop info jobs mobi museum name pro travel eu".split())
+
+
+def registry_suffix(domain: str) -> bool:
+    """Whether a cookie's Domain (`.sh.cn`, `gov.cn`) names a suffix anyone registers under."""
+    name = domain.strip(".").lower()
+    if name in _REGISTRY_SUFFIXES:
+        return True
+    sld, _, tld = name.rpartition(".")
+    return len(tld) == 2 and sld in _GENERIC_SLD
 
 
 class BoundedJar(CookieJar):
@@ -31,6 +57,8 @@ class BoundedJar(CookieJar):
 
     def set_cookie(self, cookie: Cookie) -> None:
         if len(cookie.name) + len(cookie.value or "") > COOKIE_BYTES:
+            return
+        if cookie.domain_specified and registry_suffix(cookie.domain):
             return
         with self._cookies_lock:  # type: ignore[attr-defined]  # the jar's own lock (an RLock)
             super().set_cookie(cookie)
