@@ -20,6 +20,21 @@ from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
 
 
+class _Cursor(click.ParamType):
+    """`--after-id`: ID@OFFSET, as a "more:" line says it (or a bare ID, as earlier ones did)."""
+
+    name = "ID@OFFSET"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[int, int | None]:
+        if isinstance(value, tuple):
+            return value
+        from ..pipeline.query import read_cursor
+
+        if (read := read_cursor(str(value))) is None:
+            self.fail(f"{value!r} is not where a page ended: ID@OFFSET, as the \"more:\" line says it", param, ctx)
+        return read
+
+
 # An exclusion typed as its own shell word (`三明 -三明治`) is a query word, not an unknown
 # option; so is `-h…` (`-hospital`): only `--help` asks for help here.
 @click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
@@ -37,9 +52,10 @@ from .output import local_iso, local_time, print_table, shown
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
 @click.option("--upto-id", type=click.IntRange(0), help="Only articles stored up to this id: the pages of one search "
               "stay put while new articles are stored (a page of the table that has a next names it).")
-@click.option("--after-id", type=click.IntRange(0), help="With --offset, sorted by date: the article the page before "
-              "ended with (a page of the table that has a next names it); the page is read from there, not counted "
-              "from the first (deep pages of a large archive).")
+@click.option("--after-id", type=_Cursor(), help="With --offset, sorted by date: where the page before ended (ID@OFFSET: "
+              "the article, the offset it was given for; a page of the table that has a next names it); the page is read "
+              "from there, not counted from the first (deep pages of a large archive). Given for another offset, the "
+              "page is counted.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "excel", "urls"]), default="table",
               show_default=True, help="excel: the CSV for a spreadsheet (a UTF-8 mark, so Excel reads the Chinese "
               "right; a cell that would start a formula begins with ').")
@@ -65,7 +81,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
     asked = {"topic": topic, "source": source, "since": after, "until": before, "limit": limit, "offset": offset,
-             "sort": sort, "articles": articles, "upto": upto_id, "after": after_id}
+             "sort": sort, "articles": articles, "upto": upto_id, "after": after_id and after_id[0],
+             "after_at": after_id and after_id[1]}
     # an export is written as it is read (50,000 rows: one batch in memory, not all of them); the table is measured whole
     page = search_page(ctx, query, **asked) if fmt == "table" else None
     rows = iter(page.results) if page is not None else search_rows(ctx, query, **asked)
@@ -78,7 +95,9 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     if first is None and not offset and (hint := nothing_found_hint(query) or minutes_hint(since, until)):
         click.echo(f"hint: {hint}", err=True)  # `三明 or 永安`, `--since 6m`: why nothing
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
-        after_page = f" --after-id {page.last}" if page.last is not None else ""
+        from ..pipeline.query import cursor
+
+        after_page = f" --after-id {cursor(page.last, offset + limit)}" if page.last is not None else ""
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto}{after_page} (the next page, as the archive "
                    "was when this one was read)", err=True)
 

@@ -56,15 +56,39 @@ def search(ctx: Reading, query: str = "", *, topic: str | None = None, source: s
 MOST_ROWS = 2**31 - 1
 
 
+def cursor(last: int | None, offset: int) -> str | None:
+    """Where the next page begins, as a link or `--after-id` says it: the article this page
+    ended with and the offset the next page is asked at (`80411@40`): a cursor kept while the
+    offset is edited (`--offset 60`, `page=4` typed into the address) is then known to be another
+    page's, whose rows it would show under the page asked for."""
+    return None if last is None else f"{last}@{offset}"
+
+
+def read_cursor(text: str) -> tuple[int, int | None] | None:
+    """A `cursor` (or a bare article id, as pages before it said: trusted as it was) → (article
+    id, the offset it was given for or None); None when it is neither."""
+    ident, at, offset = text.strip().partition("@")
+    if not ident.isascii() or not ident.isdigit() or (at and not (offset.isascii() and offset.isdigit())):
+        return None
+    if len(ident) > 18 or len(offset) > 18:  # past SQLite's integers: no article
+        return None
+    return int(ident), int(offset) if at else None
+
+
 def search_page(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
-                sort: str = "date", articles: bool = False, upto: int | None = None, after: int | None = None) -> Page:
+                sort: str = "date", articles: bool = False, upto: int | None = None, after: int | None = None,
+                after_at: int | None = None) -> Page:
     """Like `search`, plus whether another page follows (`limit` 0: everything). `upto`: only the
     articles stored by the time an earlier page was read (its `Page.upto`), so that articles
     stored since do not shift the pages (`--offset` alone moves with every new article).
     `after`: the page before `offset` ended with this article (its `Page.last`): by date, the
     page is read from there, not by counting `offset` results from the first (page 5,000 of
-    everything cost ~100 ms at 200,000 articles); a stored article only, else `offset` is counted."""
+    everything cost ~100 ms at 200,000 articles); a stored article only, else `offset` is counted.
+    `after_at`: the offset the cursor was given for (`read_cursor`); another one (an edited offset
+    or page number) has the page counted, as a cursor of another search does."""
+    if after_at is not None and after_at != offset:
+        after = None
     q, filters, page, more, skip, upto = _chosen(ctx, query, topic, source, since, until, limit, offset, sort,
                                                  articles, upto, after)
     return Page(_results(ctx, q, filters, page, articles, skip), more, q.terms(), upto,
@@ -77,10 +101,12 @@ BATCH = 500  # results read in full at a time by `search_rows`
 def search_rows(ctx: Reading, query: str = "", *, topic: str | None = None, source: str | None = None,
                 since: datetime | None = None, until: datetime | None = None, limit: int = 20, offset: int = 0,
                 sort: str = "date", articles: bool = False, upto: int | None = None,
-                after: int | None = None) -> Iterator[dict]:
+                after: int | None = None, after_at: int | None = None) -> Iterator[dict]:
     """`search_page`'s results one by one, read BATCH at a time: an export of 50,000 rows holds
     their ids and one batch's rows (bodies, reposts, snippets), not every row at once, and its
     first rows are written while the rest are read."""
+    if after_at is not None and after_at != offset:
+        after = None
     q, filters, page, _, skip, _ = _chosen(ctx, query, topic, source, since, until, limit, offset, sort, articles,
                                            upto, after)
     for start in range(0, len(page), BATCH):

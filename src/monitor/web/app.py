@@ -33,7 +33,7 @@ from ..digest.common import safe_url
 from ..errors import InputError
 from ..models import Story
 from ..pipeline.base import Context
-from ..pipeline.query import search_page
+from ..pipeline.query import cursor, read_cursor, search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..textnorm import chartable
@@ -171,18 +171,19 @@ class _Pages:
         return p
 
     def _search(self, p: dict[str, str], page: int, limit: int = PAGE, upto: int | None = None,
-                after: int | None = None):
+                after: str | None = None):
         since, until = parse_since(p["since"], "since"), parse_until(p["until"], "until")
         check_order(since, until, p["since"], p["until"], ("since", "until"))  # as the CLI: not "nothing found"
+        ended, ended_at = _cursor_of(after)
         return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
                            since=since, until=until, sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit,
-                           upto=upto, after=after)
+                           upto=upto, after=ended, after_at=ended_at)
 
     async def search(self, request: Request) -> Response:
         p = self._params(request)
         page = max(1, _int(request.query_params.get("page"), 1))
         try:
-            result = self._search(p, page, upto=_upto(request), after=_upto(request, "after"))
+            result = self._search(p, page, upto=_upto(request), after=_after(request))
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_menu(), link=_link)
@@ -196,7 +197,7 @@ class _Pages:
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
                            hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
                            sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto,
-                           last=result.last, after=_upto(request, "after"))
+                           last=cursor(result.last, page * PAGE), after=_after(request))
 
     def _source_menu(self) -> list[str] | None:
         """The source filter's menu, or None (a field) past SOURCE_MENU_MOST names: an archive
@@ -254,7 +255,7 @@ class _Pages:
         if within in self.ctx.cfg.topics:
             weeks = request.query_params.get("weeks", "")
             p.update(within=within, **({"weeks": weeks} if weeks.isdigit() and len(weeks) < 4 else {}))
-        at, upto, after = _int(request.query_params.get("at"), 1), _upto(request), _upto(request, "after")  # ... its page
+        at, upto, after = _int(request.query_params.get("at"), 1), _upto(request), _after(request)  # ... its page
         if at > 1:
             p.update(at=str(at), **{k: str(v) for k, v in (("upto", upto), ("after", after)) if v is not None})
         if "within" in p:
@@ -311,12 +312,13 @@ class _Pages:
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
         starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
         since = datetime.combine(date.fromisoformat(starts[0]), datetime.min.time(), SHANGHAI)
+        after, after_at = _cursor_of(_after(request))
         result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request),
-                             after=_upto(request, "after"))
+                             after=after, after_at=after_at)
         chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
-                           chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto, last=result.last,
-                           after=_upto(request, "after"),
+                           chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto,
+                           last=cursor(result.last, page * PAGE), after=_after(request),
                            p={"weeks": str(weeks)} if "weeks" in request.query_params else {})
 
     async def topic_feed(self, request: Request) -> Response:
@@ -386,11 +388,22 @@ def week_starts(today: date, weeks: int) -> list[str]:
     return [(monday - timedelta(weeks=k)).isoformat() for k in range(weeks - 1, -1, -1)]
 
 
-def _upto(request: Request, name: str = "upto") -> int | None:
-    """The pinned archive state of a page after the first (`Page.upto`), or with `name` "after"
-    the article the page before ended with (`Page.last`); None when absent or not a number."""
-    value = _int(request.query_params.get(name), -1)
+def _upto(request: Request) -> int | None:
+    """The pinned archive state of a page after the first (`Page.upto`); None when absent or not a number."""
+    value = _int(request.query_params.get("upto"), -1)
     return value if 0 <= value < 2**63 else None
+
+
+def _after(request: Request) -> str | None:
+    """Where the page before ended (`pipeline.query.cursor`: the article, the offset it was given
+    for), as the link says it; None when absent or not one."""
+    text = request.query_params.get("after", "")
+    return text if read_cursor(text) is not None else None
+
+
+def _cursor_of(after: str | None) -> tuple[int | None, int | None]:
+    """`search_page`'s `after` and `after_at` for a cursor as a link gives it."""
+    return (read_cursor(after) if after else None) or (None, None)
 
 
 def _int(value: str | None, default: int) -> int:

@@ -1,0 +1,103 @@
+"""Faults a press office meets in a years-long archive, the eighth round.
+
+A cursor of the same search but another page (`--after-id` kept while `--offset` is edited, an
+"older" link whose page number was typed over) showed the rows after it under the page asked for:
+page 2's rows labelled page 4. The cursor now says the offset it was given for (`ID@OFFSET`); for
+another offset the page is counted, as for another search's cursor."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+from click.testing import CliRunner
+from test_search_archive6_faults import CONFIG, _ctx, _ids, archive, site  # noqa: F401  (fixtures)
+from test_web import get
+
+from monitor.cli import main
+
+
+@pytest.mark.parametrize("query, topic, articles", [("沪明", None, False), ("", "hu-ming", False), ("明溪", None, True)])
+def test_a_cursor_given_for_another_offset_gives_the_counted_page(archive, query, topic, articles):  # noqa: F811
+    """Page 1's cursor asked with page 3's offset: page 3 as counting gives it, not page 2's rows."""
+    from monitor.pipeline.query import cursor, read_cursor, search_page
+
+    ctx = _ctx(archive[0])
+    asked = {"topic": topic, "articles": articles, "limit": 6}
+    first = search_page(ctx, query, **asked)
+    assert first.more and first.last is not None
+    said = cursor(first.last, 6)
+    assert said is not None
+    after, at = read_cursor(said)
+    assert (after, at) == (first.last, 6)
+    second = search_page(ctx, query, offset=6, upto=first.upto, after=after, after_at=at, **asked)
+    assert _ids(second) == _ids(search_page(ctx, query, offset=6, upto=first.upto, **asked))  # read from there
+    third = search_page(ctx, query, offset=12, upto=first.upto, **asked)
+    assert third.results and _ids(third) != _ids(second)
+    for offset in (12, 0, 3):
+        read = search_page(ctx, query, offset=offset, upto=first.upto, after=after, after_at=at, **asked)
+        counted = search_page(ctx, query, offset=offset, upto=first.upto, **asked)
+        assert _ids(read) == _ids(counted), offset
+        assert read.more == counted.more
+
+
+def _cli(work):
+    cfg = work / "cli8.toml"
+    cfg.write_text(CONFIG.format(db=(work / "s.db").as_posix()), encoding="utf-8")
+
+    def run(*args: str) -> tuple[list[int], str]:
+        out = CliRunner().invoke(main, ["--config", str(cfg), "search", "--limit", "5", *args, "--format", "json",
+                                        "--", "沪明"])
+        assert out.exit_code == 0, out.output
+        table = CliRunner().invoke(main, ["--config", str(cfg), "search", "--limit", "5", *args, "--", "沪明"])
+        assert table.exit_code == 0, table.output
+        return [r["id"] for r in json.loads(out.stdout)], table.stderr
+    return run
+
+
+def test_the_cli_counts_a_page_whose_after_id_was_given_for_another_offset(archive):  # noqa: F811
+    """`--after-id` from page 1's "more:" line kept while `--offset` says page 4: page 4."""
+    run = _cli(archive[1])
+    _, said = run()
+    more = said.split("more: ")[1].split(" (")[0].split()
+    cursor = more[more.index("--after-id") + 1]
+    assert re.fullmatch(r"\d+@5", cursor), more
+    upto = more[more.index("--upto-id") + 1]
+    page4 = run("--offset", "15", "--upto-id", upto)[0]
+    page2 = run("--offset", "5", "--upto-id", upto)[0]
+    assert page4 and page4 != page2
+    assert run("--offset", "15", "--upto-id", upto, "--after-id", cursor)[0] == page4
+    assert run("--offset", "5", "--upto-id", upto, "--after-id", cursor)[0] == page2  # as given: read from there
+    # the next page's line names the cursor of the page after the one shown
+    assert f"--after-id {run('--offset', '15', '--upto-id', upto)[1].split('--after-id ')[1].split()[0]}".endswith("@20")
+
+
+@pytest.mark.parametrize("bad", ["12@", "@5", "x1@5", "1@5@6", "１２@5"])
+def test_a_cursor_that_is_not_one_is_refused_in_one_line(archive, bad):  # noqa: F811
+    cfg = archive[1] / "cli8b.toml"
+    cfg.write_text(CONFIG.format(db=(archive[1] / "s.db").as_posix()), encoding="utf-8")
+    out = CliRunner().invoke(main, ["--config", str(cfg), "search", "--offset", "5", "--after-id", bad, "沪明"])
+    assert out.exit_code == 2, out.output
+    assert "ID@OFFSET" in out.output and "Traceback" not in out.output
+
+
+@pytest.mark.parametrize("start", ["/search?q=" + quote("沪明"), "/topic/hu-ming"])
+def test_an_older_link_whose_page_number_was_typed_over_shows_that_page(site, start):  # noqa: F811
+    """The "older" link of page 1 (page=2&after=…) with page=4 typed in: page 4's stories, as
+    counting them gives, not page 2's under page 4's number."""
+    def stories(html: str) -> list[str]:
+        return re.findall(r'class="result".*?href="[^"]*/story/(\d+)', html, re.S)
+
+    first = get(site, start).text
+    older = unescape(re.search(r'<a rel="next" href="([^"]+)"', first).group(1))
+    assert "page=2" in older and re.search(r"after=\d+(%40|@)20\b", older), older
+    upto = re.search(r"upto=(\d+)", older).group(1)
+    sep = "&" if "?" in start else "?"
+    page2 = stories(get(site, older).text)
+    page4 = stories(get(site, f"{start}{sep}page=4&upto={upto}").text)
+    assert page2 and page4 and page2 != page4
+    assert stories(get(site, older.replace("page=2", "page=4")).text) == page4
+    assert stories(get(site, older).text) == page2
