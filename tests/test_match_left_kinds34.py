@@ -1,0 +1,80 @@
+"""The bundled hu-ming topic on the kinds match-34 found left (session 29).
+
+Written for these tests, in our own words. Both places named with a word that reads as a tie and is none: a firm's
+listing on the Shanghai bourse (its 挂牌, its "exchange"), a player's title at a tournament held in Shanghai, a thing
+lost on one side and found again with the police's help, a family parted and found again, one doctor's year of
+further study (进修). Guards: the same words where the two sides work together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import match
+from monitor.match import match_article
+
+LISTINGS = [
+    ("永安一家化工企业登陆上交所主板", "永安一家氟化工企业今天在上海证券交易所主板挂牌交易。董事长在上海敲钟，"
+     "三明市领导出席挂牌仪式。公司说，募集资金将投向清流生产基地。"),
+    ("Mingxi maker's shares jump on the Shanghai exchange", "Shares of a Mingxi county battery maker rose 30 percent on "
+     "the Shanghai exchange on Tuesday. Sanming officials joined its managers in Shanghai."),
+    ("Sanming tea firm lists on the STAR Market", "A tea processor from Sanming, Fujian, began trading on the "
+     "Shanghai Stock Exchange's STAR Market. The company said it would use the money to expand its plant in Shaxian."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), LISTINGS)
+def test_a_firms_listing_on_the_shanghai_bourse(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+TOURNAMENTS = [
+    ("尤溪少年获上海围棋公开赛冠军", "在上海举行的围棋公开赛上，尤溪十一岁少年邱某获得少年组冠军。他每年暑假都到上海参加培训。"),
+    ("建宁选手夺得上海网球公开赛青少年组亚军", "建宁县十五岁选手在上海网球公开赛青少年组中获得亚军，此前他在上海接受了两年培训。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), TOURNAMENTS)
+def test_a_players_place_at_a_tournament_in_shanghai(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+LOST_AND_FOUND = [
+    ("上海游客在将乐古镇遗失背包 民警帮助寻回", "上海游客赵女士在将乐古镇游玩时遗失背包，内有证件和相机。"
+     "将乐县民警调看监控，帮助她在两小时内寻回。"),
+    ("Shanghai tourist's lost phone returned in Jiangle", "A Shanghai visitor who left her phone at a Jiangle bus stop "
+     "got it back the same day. Police in the county helped trace her hotel."),
+    ("沙县老人在上海找到失散五十年的弟弟", "沙县区七十岁的老人黄某，在上海找到了失散五十年的弟弟。"
+     "两地民警帮助比对信息，兄弟二人近日相见。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), LOST_AND_FOUND)
+def test_something_lost_and_found_with_help(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_one_doctors_year_of_further_study(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "泰宁县医院医生赴上海进修一年归来",
+                      "泰宁县总医院骨科医生刘某在上海第六人民医院进修一年，近日回到泰宁，开展了关节镜手术。")
+    assert not m.matched, m.reason
+
+
+GUARDS = [
+    ("上海证券交易所与三明市联合举办上市培训", "上海证券交易所与三明市政府联合举办企业上市培训班，"
+     "这是沪明金融合作备忘录签署后的首场活动。"),
+    ("沪明青少年篮球交流赛举行 三明队获冠军", "沪明青少年篮球交流赛在三明举行，赛事由两地体育部门共同主办，三明队获得冠军。"),
+    ("华山医院接收宁化医生进修", "根据两院结对协议，华山医院今年接收宁化县总医院医生十名进修，并派专家到宁化坐诊。"
+     "上海专家还为宁化医生带教手术。"),
+    ("两地工会合作为内迁职工寻亲", "三明市总工会与上海市有关区工会合作，帮助当年随厂内迁三明的上海老职工寻亲，"
+     "已有三十户家庭重新取得联系。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), GUARDS)
+def test_the_same_words_beside_the_ties_still_count(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
