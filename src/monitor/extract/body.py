@@ -621,12 +621,15 @@ def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], thresho
         before.append(sibling)
     kept: list[LexborNode] = []
     small = textless = 0
-    for sibling in reversed(before):
+    cls = wrapper.attributes.get("class") if wrapper.attributes else None
+    before.reverse()
+    for index, sibling in enumerate(before):
         if sibling.tag in _HEADINGS:
             break
         score = scores.get(sibling, 0.0)
         # A lead in a bare <p> scores nothing of its own: its text is credited to the parent.
-        if ((score >= threshold or sibling.tag == "p") and _article_like(sibling, score)) or _lead_of(sibling, wrapper):
+        if ((score >= threshold or sibling.tag == "p") and _article_like(sibling, score)) or _lead_of(sibling, wrapper) \
+                or (cls and (small or textless) and _twin_before(sibling, wrapper.tag, cls, scores)):
             kept.insert(0, sibling)
             continue
         if score >= 5.0:
@@ -634,11 +637,26 @@ def _halves_before(wrapper: LexborNode, scores: dict[LexborNode, float], thresho
         text = sibling.text().strip()  # last: costly
         if not text and textless < _TEXTLESS_GAP:  # a picture, a row of share icons
             textless += 1
-        elif text and small < 1 and weighted_length(text) < 40:
-            small += 1
-        else:
+        elif text and small < 1 and (weighted_length(text) < 40 or (
+                cls and weighted_length(text) < _INTERRUPTER and index + 1 < len(before)
+                and _twin_before(before[index + 1], wrapper.tag, cls, scores))):
+            small += 1  # (an ad interrupter's labels for screen readers, `Advertisement` and a skip link,
+        else:  # between the text's first part and the rest, each set in the same wrappers)
             break
     return kept
+
+
+_INTERRUPTER = 120  # weighted characters of an ad interrupter's labels between twin wrappers
+
+
+def _twin_before(sibling: LexborNode, tag: str | None, cls: str, scores: dict[LexborNode, float]) -> bool:
+    """A block before the article's wrappers set in the same wrappers (tag and class) that holds a
+    scored paragraph, few links and no <h1>: the text's first part, cut off by an ad interrupter
+    (`<div class=story-body-supplemental>` twice), which may score under the threshold when the
+    rest is long (its score is a wrapper's, credited from inside). The caller asks only past a
+    block between the two: a grid's rows next to each other are other blocks (a paper's blurb)."""
+    return sibling.tag == tag and sibling.attributes.get("class") == cls and _scored_inside(sibling, scores) \
+        and link_density(sibling) < 0.3 and sibling.css_first("h1") is None
 
 
 def _lead_before(recent: list[LexborNode], top: LexborNode) -> LexborNode | None:
