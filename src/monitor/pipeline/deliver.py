@@ -166,7 +166,9 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
         _drop_former(ctx)  # a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
-        _reconcile(ctx, pairs)
+        # every subscriber's, not this run's alone: its first message makes the note's last line one the
+        # database knows, and a later run for another subscriber would find nothing to set right
+        _reconcile(ctx, _channel_pairs(ctx, None) if subscriber else pairs)
         for name in dict.fromkeys(sub.name for sub, _ in pairs):  # after adopting: what an edited channel took
             if dropped := ctx.store.drop_unconfigured(name, [channel_key(c) for s, c in pairs if s.name == name]):
                 log.info("digest subscriber=%s: %d unsent messages of channels no longer configured dropped",

@@ -1,0 +1,47 @@
+"""A backup restored, then a digest run for one subscriber (`monitor digest --subscriber a`, or the
+daemon's digest job, which runs each subscriber at its own time): the others' channels were not set
+right with it.
+
+The restored database does not know the last messages noted in `<db>.sent`, and the first digest
+records what the note says each channel was sent. It did so only for the subscribers of that run;
+the message it then sent made the note's last line one the database knows, so the next run, for
+another subscriber, found nothing to set right and sent that subscriber, unmarked, every story it
+had had since the backup. Real `monitor` processes, real SQLite files, a webhook on 127.0.0.1."""
+
+from __future__ import annotations
+
+from delivery_world import counts, monitor_cli, news_lines
+
+
+def news(tmp_path, n: int, start: int) -> str:
+    path = tmp_path / f"news{start}.jsonl"
+    path.write_text("\n".join(news_lines(n, start)) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def two_subscribers(tmp_path, url: str) -> None:
+    lines = ['include = ["monitor:topics/hu-ming.toml"]']
+    for name in ("a", "b"):
+        lines += ["[[subscribers]]", f'name = "{name}"', 'topics = ["hu-ming"]', 'schedule = "0 8 * * *"',
+                  "[[subscribers.channels]]", 'kind = "webhook"', 'format = "json"', f'url = "{url}/{name}"']
+    (tmp_path / "monitor.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_backup_restored_then_one_subscribers_digest_sends_the_other_nothing_twice(tmp_path, webhook_receiver):
+    two_subscribers(tmp_path, webhook_receiver.url)
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 0-2 to both
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0  # 3-4, not sent yet
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0  # the nightly copy
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 3-4 to both, after the copy was made
+    restored = monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db"))
+    assert restored.returncode == 0, restored.stderr
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 3)).returncode == 0  # polled again: 3-4, and 5 is new
+    first = monitor_cli(tmp_path, "digest", "--subscriber", "a")
+    assert first.returncode == 0, first.stderr
+    second = monitor_cli(tmp_path, "digest", "--subscriber", "b")
+    assert second.returncode == 0, second.stderr
+    for name in ("a", "b"):
+        got = counts([r.body.decode() for r in webhook_receiver.requests if r.path == f"/{name}"])
+        assert got == dict.fromkeys(range(6), 1), (name, got)
+    assert not any("x-monitor-resend" in r.headers for r in webhook_receiver.requests)
