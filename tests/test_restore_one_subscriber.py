@@ -45,3 +45,25 @@ def test_a_backup_restored_then_one_subscribers_digest_sends_the_other_nothing_t
         got = counts([r.body.decode() for r in webhook_receiver.requests if r.path == f"/{name}"])
         assert got == dict.fromkeys(range(6), 1), (name, got)
     assert not any("x-monitor-resend" in r.headers for r in webhook_receiver.requests)
+
+
+def test_what_went_since_the_backup_polled_again_only_after_the_next_digest_is_not_sent_again(tmp_path,
+                                                                                             webhook_receiver):
+    # A source polled every few hours (or down an hour) brings back the stories sent since the backup
+    # after the restored database's first digest: that digest's message made the note's last line one
+    # the database knows, and they went again, unmarked.
+    two_subscribers(tmp_path, webhook_receiver.url)
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 0-2 to both
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 3-4 to both, after the copy was made
+    assert monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 1, 5)).returncode == 0  # a quick source: 5 is new
+    assert monitor_cli(tmp_path, "digest").returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0  # the slow one: 3-4 again
+    later = monitor_cli(tmp_path, "digest")
+    assert later.returncode == 0, later.stderr
+    for name in ("a", "b"):
+        got = counts([r.body.decode() for r in webhook_receiver.requests if r.path == f"/{name}"])
+        assert got == dict.fromkeys(range(6), 1), (name, got)

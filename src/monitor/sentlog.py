@@ -84,17 +84,22 @@ def stale(db_path: str | Path, knows: Callable[[str], bool]) -> bool:
     return noted is not None and not knows(noted[2])
 
 
-def sent(db_path: str | Path) -> tuple[dict[tuple[str, str], set[str]], set[str]]:
-    """The URLs each (subscriber, channel) was sent, and the keys of the messages sent."""
-    urls: dict[tuple[str, str], set[str]] = {}
-    keys: set[str] = set()
+def sent(db_path: str | Path, knows: Callable[[str], bool] | None = None
+         ) -> tuple[dict[tuple[str, str], set[str]], set[str]]:
+    """The URLs each (subscriber, channel) was sent, and the keys of the messages sent; with
+    `knows`, of the messages after the last one the database knows (`knows(key)`): what it missed."""
+    lines: list[list[str]] = []
     try:
         with open(log_path(db_path), encoding="utf-8", errors="replace") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) == 4:
-                    urls.setdefault((parts[0], parts[1]), set()).update(parts[3].split())
-                    keys.add(parts[2])
+            lines = [parts for parts in (line.rstrip("\n").split("\t") for line in f) if len(parts) == 4]
     except OSError:
         pass
-    return urls, keys
+    if knows is not None:
+        start = len(lines)
+        while start and not knows(lines[start - 1][2]):
+            start -= 1
+        lines = lines[start:]
+    urls: dict[tuple[str, str], set[str]] = {}
+    for parts in lines:
+        urls.setdefault((parts[0], parts[1]), set()).update(parts[3].split())
+    return urls, {parts[2] for parts in lines}

@@ -235,7 +235,7 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
     path = ctx.store.path
     if path is None or not _record_noted(ctx):
         return
-    urls, keys = sentlog.sent(path)
+    urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
     configured = {s.name for s in ctx.cfg.subscribers}
     for sub, channel in pairs:
         key = channel_key(channel)
@@ -250,14 +250,24 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
                  or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
         for q in known:
             ctx.store.mark_sent(q.id)
-        rows = ctx.store.undelivered(sub.name, key, sub.topics)
-        had = [sid for sid, us in ctx.store.story_urls([r["story_id"] for r in rows]).items() if set(us) & done]
-        ctx.store.record_delivered(sub.name, key, had)
+        ctx.store.keep_noted(sub.name, key, done)  # for its stories polled again later, too (`_settle_noted`)
+        had = ctx.store.settle_noted(sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key,
+                                                                                                   sub.topics)])
         if known or had:
             log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from "
                         "it (restored from a backup, or replaced?): %d waiting messages and %d stories this channel "
                         "was sent (%s) are recorded as sent, not sent again", sub.name, key, len(known), len(had),
                         sentlog.log_path(path).name)
+
+
+def _settle_noted(ctx: Context, sub: Subscriber, key: str) -> None:
+    """Stories polled again after `_reconcile` (a slow source's, one that was down) that the note
+    said this channel was sent are recorded as sent, one line, not sent again."""
+    if ctx.store.path is not None and ctx.store.has_noted(sub.name, key) and (had := ctx.store.settle_noted(
+            sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key, sub.topics)])):
+        log.warning("digest subscriber=%s channel=%s: %d stories polled again that %s says this channel was sent "
+                    "before the database was restored (or replaced) are recorded as sent, not sent again", sub.name,
+                    key, len(had), sentlog.log_path(ctx.store.path).name)
 
 
 def _drop_former(ctx: Context) -> None:
@@ -331,6 +341,7 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
              respect_backoff: bool) -> DigestResult:
     key = channel_key(channel)
     _drop_stale(ctx, sub, channel, key)
+    _settle_noted(ctx, sub, key)
     dig = build_digest(ctx, sub, key)
     if dig.stories:
         messages = digest.plan(dig, channel.kind, channel.format, key, most=_announced(channel))

@@ -225,6 +225,33 @@ class OutboxPart(StoreBase):
             self.conn.executemany("INSERT OR IGNORE INTO deliveries (subscriber, channel, story_id, delivered_at) "
                                   "VALUES (?, ?, ?, ?)", [(subscriber, channel, s, now) for s in story_ids])
 
+    def keep_noted(self, subscriber: str, channel: str, urls: Collection[str]) -> None:
+        """Keep `urls` as sent to (subscriber, channel) by a database this one does not know of
+        (`settle_noted` records their stories when they come)."""
+        with self.writing():
+            self.conn.executemany("INSERT OR IGNORE INTO noted_sent (subscriber, channel, url) VALUES (?, ?, ?)",
+                                  [(subscriber, channel, u) for u in urls])
+
+    def has_noted(self, subscriber: str, channel: str) -> bool:
+        """Whether `keep_noted` keeps URLs for (subscriber, channel)."""
+        return self.conn.execute("SELECT 1 FROM noted_sent WHERE subscriber = ? AND channel = ? LIMIT 1",
+                                 [subscriber, channel]).fetchone() is not None
+
+    def settle_noted(self, subscriber: str, channel: str, story_ids: Collection[int]) -> list[int]:
+        """Of `story_ids` (waiting for the channel), those with an article `keep_noted` kept for it:
+        recorded as delivered, their URLs no longer kept. Returns them."""
+        if not story_ids or not self.has_noted(subscriber, channel):
+            return []
+        noted = {r[0] for r in self.conn.execute("SELECT url FROM noted_sent WHERE subscriber = ? AND channel = ?",
+                                                 [subscriber, channel])}
+        had = {s: set(us) & noted for s, us in self.story_urls(story_ids).items() if set(us) & noted}
+        if had:
+            with self.transaction():
+                self.record_delivered(subscriber, channel, list(had))
+                self.conn.executemany("DELETE FROM noted_sent WHERE subscriber = ? AND channel = ? AND url = ?",
+                                      [(subscriber, channel, u) for us in had.values() for u in us])
+        return sorted(had)
+
     def attempted_since(self, channel: str, since: datetime) -> list[datetime]:
         """When the messages to `channel` (any subscriber's) last tried since `since`: a robot's pace.
         Among the latest RECENT_ROWS messages only: the table holds every message ever sent."""

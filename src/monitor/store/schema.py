@@ -305,3 +305,12 @@ def m024_articles_by_source(db: Database) -> None:
     (~80 ms at 1M). The raw date columns make it covering for the expression, as m004's."""
     db.execute("CREATE INDEX IF NOT EXISTS articles_by_source ON articles(source, coalesce(published, fetched_at), id, "
                "story_id, published, fetched_at)")
+
+
+@migrations()
+def m025_noted_sent(db: Database) -> None:
+    """What `<db>.sent` says each channel was sent that a database restored from a backup (or a new
+    one) did not know, kept when it was found: a story of those articles polled again later (a slow
+    source, one down for a while) is recorded as sent then, not sent again."""
+    db.execute("CREATE TABLE noted_sent (subscriber TEXT NOT NULL, channel TEXT NOT NULL, url TEXT NOT NULL, "
+               "PRIMARY KEY (subscriber, channel, url)) WITHOUT ROWID")
