@@ -407,6 +407,14 @@ def _places(page_text: str, title: str, body: Body, elements: list[str] = []) ->
         # `通 知`): the first showing is the headline's; the text's is the next one.
         again = _find(page_text[start + 1 :], lead)
         start = start + 1 + again if again >= 0 else start
+    elif start >= 0 and (copied := _teaser(page_text, start, lead)):
+        # A summary box between the headline and the date bar (`导读：…`, `摘要：…`, or cut short with `……`) repeats
+        # the text's opening: the text's showing is the next one, so the bar above it is the byline's (the copy
+        # blanked: its sentence's dates are the text's).
+        again = _find(page_text[start + 1 :], lead)
+        if again >= 0:
+            page_text = page_text[:start] + " " * copied + page_text[start + copied :]
+            start = start + 1 + again
     if start < 0:
         start = min(len(page_text), 3000)
     window_at = max(0, start - 3000)
@@ -478,6 +486,25 @@ def _tail_region(page_text: str, paragraphs: list[str]) -> tuple[str, int]:
     if end < 0:
         return "", 0
     return clean(page_text[end + len(tail) : end + len(tail) + 200]), end + len(tail)
+
+
+# A summary's label right before the text's first showing (`导读：`, `摘要：`, `内容提要：`, `核心提示：`).
+_SUMMARY_LABEL = re.compile(r"(?:导读|導讀|摘要|内容提要|內容提要|核心提示|内容简介|內容簡介)\s*[：:]?\s*$")
+_ELLIPSIS = ("…", "...", "。。。")
+
+
+def _teaser(page_text: str, start: int, lead: str) -> int:
+    """The length of the copy when the lead's showing at `start` is a summary's copy of the text's opening (a summary
+    label right before it, or the copy cut short by an ellipsis), else 0."""
+    shown = page_text[start : start + len(lead) + 3]
+    same = 0
+    for a, b in zip(shown, lead, strict=False):
+        if a != b:
+            break
+        same += 1
+    if _SUMMARY_LABEL.search(page_text, max(0, start - 8), start) is not None:
+        return same
+    return same if 8 <= same < len(lead) and shown.startswith(_ELLIPSIS, same) else 0
 
 
 def _squeezed(text: str) -> str:

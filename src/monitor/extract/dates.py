@@ -118,6 +118,7 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/"),  # /2005-08/16/
     re.compile(r"/((?:19|20)\d{2})(\d{2})/(\d{2})/"),  # /202311/08/
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2023/1108/
+    re.compile(r"/((?:19|20)\d{2})/[A-Za-z][A-Za-z0-9]*_(\d{2})(\d{2})/"),  # PHPCMS: /html/2014/news_0921/9973.html
     re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),  # /20231108/ · n20231108
 )
 # A zone written after a date: BBC 中文 writes `2012年12月10日, 格林尼治标准时间10:41` (the zone before
@@ -335,10 +336,12 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
         return plausible(to_utc(year, month, day, hour, minute), now)
     match = _GLUED.search(text) if text and "-" in text else None
     if match is None and text and "/" in text:
-        counted = _GLUED_COUNTER.search(text)  # `2013-05-271/11`, `2016.01.201/5`: a picture counter after the date
-        if counted is None:
+        counted = _GLUED_COUNTER.search(text) or _GLUED_FIRST.search(text)  # `2013-05-271/11`, `2016.01.201/5`,
+        if counted is None:  # `2016-1-141/9`, `16-01-141/9`: a picture counter after the date
             return None
-        return plausible(to_utc(int(counted.group("y")), int(counted.group("m")), int(counted.group("d"))), now)
+        year = int(counted.group("y"))
+        year += 0 if year >= 100 else 2000 if 2000 + year <= now.year else 1900
+        return plausible(to_utc(year, int(counted.group("m")), int(counted.group("d"))), now)
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())
@@ -348,6 +351,9 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
 # 2016.01.201/5: a gallery's date line run into its first picture's counter (`1/5`), the blocks' texts together.
 _GLUED_COUNTER = re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)\d\d)(?P<s>[-.])(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
                             r"(?=\d{1,3}/\d{1,3}(?![\d/]))")
+# …its month or day unpadded or its year in two digits (`2016-1-141/9`, `16-01-141/9`): only before the first picture's `1/N`.
+_GLUED_FIRST = re.compile(r"(?<![\d\-/.])(?P<y>(?:19|20)?\d\d)(?P<s>[-.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])"
+                          r"(?=1/\d{1,3}(?![\d/]))")
 
 
 # 2021 01/26 08:52: a byline writing its year apart from a zero-padded month and day after it (`2021 01/26 08:52 ·
@@ -1185,6 +1191,41 @@ def _bar_after_links(text: str, now: datetime) -> datetime | None:
     return plausible(from_full_match(full), now) if full else None
 
 
+# The label of an info bar's date (`时间：`, `发布时间：`, `更新时间：`, `【日期：`), right before it.
+_BAR_LABEL = re.compile(r"(?:发布|發布|发表|發表|更新|录入|錄入|添加|上传|上傳)?(?:时间|時間|日期)\s*[：:]\s*$")
+# How far under the body such a bar is read: a related-links box, the previous and next titles or a tool prompt
+# (`如有问题请联系网站管理员`) may stand between the text and the bar.
+_BAR_BELOW_SPAN = 200
+
+
+def bar_below_date(text: str | None, now: datetime) -> datetime | None:
+    """The first full date under the body, farther than `tail_date` reads, when it is an info bar's: its label right
+    before it (`…下一篇：…时间：2017-10-13`, `如有问题请联系网站管理员 更新时间：2019-10-12`) or a byline field right after
+    it (`2019-5-6 来源：本站`); not a page clock's, a print time's, a site's update or footer's, a reply's or a comment's."""
+    head = (text or "")[:_BAR_BELOW_SPAN]
+    match = FULL_DATE.search(head)
+    if match is None:
+        return None
+    start = match.start()
+    labelled = _BAR_LABEL.search(head, max(0, start - 8), start) is not None
+    after = head[match.end() : match.end() + 12].lstrip(" \u3000\xa0\t\n|｜")
+    # (a timed date also before a counter, `21:12:18 閱讀量60011`, or the site's footer: `11:12 版权所有…`)
+    timed = match.group(4) is not None and (after.startswith(_COUNTS) or _footer_next(head, match.end()))
+    if not labelled and not timed and BYLINE_FIELD.match(after) is None:
+        return None
+    before = head[:start]
+    if (_CLOCK_BEFORE.search(head, max(0, start - 20), start) or _LAST_UPDATED_BEFORE.search(head, max(0, start - 12), start)
+            or reply_floor(head, start) or since_start(head, start, match.end()) or _COMMENT_WORDS.search(before)
+            or _SITE_UPDATE.search(before) or any(word in before for word in _FOOTER_NEXT)):
+        return None  # (after a footer's first words, `主办：… 更新日期：…`, a date is the site's)
+    return plausible(from_full_match(match), now)
+
+
+_COMMENT_WORDS = re.compile("评论|評論|留言|回复|回覆|跟帖|跟贴|网友|網友")
+_COUNTS = ("阅读", "閱讀", "浏览", "瀏覽", "点击", "點擊", "访问", "訪問")
+_SITE_UPDATE = re.compile("本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於|更新至")
+
+
 def updated_tail_date(text: str | None, now: datetime) -> datetime | None:
     """A bare update time opening the text right under the body (`更新:2023-09-20 23:58:22 某某网`, no byline
     field beside it): when the page was last edited, which `tail_date` leaves out; it dates a page nothing
@@ -1414,5 +1455,7 @@ def short_date_from_url(url: str | None, now: datetime) -> datetime | None:
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
+    if year in (19, 20) and 1990 <= year * 100 + month <= now.year and 1 <= day <= 12:
+        return None  # `/201105/`: a CMS's year-and-month folder (May 2011), no day; not 5 November 2020
     year += 2000 if 2000 + year <= now.year else 1900
     return plausible(to_utc(year, month, day), now)
