@@ -78,3 +78,32 @@ GUARDS = [
 def test_the_same_words_beside_the_ties_still_count(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+STUDY_TOURS = [
+    ("上海市医保局考察组赴三明考察医改经验", "上海市医保局考察组一行赴三明，学习药品联合限价采购和医保打包支付经验。"
+     "考察组参观了改革展示馆，与三明市医保局座谈交流，表示将结合上海实际研究借鉴。"),
+    ("闵行区卫健委到尤溪学习医改做法", "闵行区卫健委一行到尤溪县总医院学习医改做法，听取了县域医共体建设情况介绍，双方进行了交流。"),
+    ("Shanghai hospital chiefs study Sanming's health reform", "Heads of eight Shanghai district hospitals visited Sanming "
+     "this week to study its health reform, touring the county hospitals and holding talks with the city's officials."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), STUDY_TOURS)
+def test_a_study_tour_of_the_reform_nothing_signed(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+STUDY_TOURS_WITH_TIES = [
+    ("上海市卫健委赴三明考察医改经验", "上海市卫健委考察组赴三明学习医改经验，两地卫健部门签署医疗卫生合作协议，将开展专科共建。"),
+    ("仁济医院援派专家到将乐学习医改做法", "仁济医院援派专家团队到将乐县总医院学习医改做法，同时坐诊带教，开展疑难病例会诊。"),
+    ("Shanghai officials study Sanming's reform and sign a pact", "Officials of Shanghai's health bureau visited Sanming "
+     "to study its reform, and the two cities signed an agreement on joint specialist centres."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), STUDY_TOURS_WITH_TIES)
+def test_a_study_tour_with_a_pact_or_a_team_still_counts(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
