@@ -288,7 +288,12 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     by_sheet = hiding.hiding_selectors([node.text() for node in doomed if node.tag == "style"])
     for node in doomed:
         node.remove()  # detach, not destroy: a nested match stays valid to remove
-    hiding_now = [node for node in tree.css(hiding.MAY_HIDE) if _hidden(node)]
+    hiding_now: list[LexborNode] = []
+    pale: list[LexborNode] = []
+    for node in tree.css(hiding.MAY_HIDE):
+        how = _hidden(node)
+        if how:
+            (pale if how == "pale" else hiding_now).append(node)
     if by_sheet:
         hiding_now += _select(tree, by_sheet)
     hidden: list[tuple[LexborNode, str]] = []
@@ -302,6 +307,12 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
     if sum(len(text) for _, text in hidden) <= HIDDEN_TOTAL or hiding.repeats(" ".join(text for _, text in hidden)):
         for node, _ in hidden:
             _empty(node)
+    # white where no background is set inline (one may come from a class): only stuffing goes
+    texts = [node.text(deep=True) for node in pale]
+    if pale and (hiding.repeats(" ".join(texts)) or any(len(t) >= HIDDEN_TEXT for t in texts)):
+        for node, text in zip(pale, texts, strict=True):
+            if hiding.repeats(text) or hiding.repeats(" ".join(texts)):
+                _empty(node)
     for selector in remove:
         for node in _select(tree, selector):
             node.remove()
@@ -316,15 +327,56 @@ def _empty(node: LexborNode) -> None:
 _PARAGRAPHS = "p, div, section, article, table, li"  # what a faded block holds when it is an article
 
 
-def _hidden(node: LexborNode) -> bool:
-    """Whether an element is hidden from readers: the `hidden` attribute, or a style that hides it
-    (`hiding.seen`), or one that makes it invisible around text without paragraphs (WeChat keeps
-    its whole article so until its script runs)."""
-    attrs = node.attributes
+def _hidden(node: LexborNode) -> str:
+    """How an element is hidden from readers: "hidden" by the `hidden` attribute, or a style that
+    hides it (`hiding.seen`), or one that makes it invisible around text without paragraphs (WeChat
+    keeps its whole article so until its script runs), or text in the colour it is painted on;
+    "pale" in white where no inline background is set (`_unseen_colour`); else ""."""
+    attrs = node.attrs  # looked up one by one: `attributes` builds a dict of them all (1 µs)
     if "hidden" in attrs:
-        return True
+        return "hidden"
     shown = hiding.seen(attrs.get("style") or "")
-    return shown == "hidden" or (shown == "faded" and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS)))
+    if shown == "coloured" or (not shown and node.tag == "font"):
+        return _unseen_colour(node)
+    if shown == "hidden" or (shown == "faded" and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS))):
+        return "hidden"
+    return ""
+
+
+_OWN_COLOUR = "[style*='color' i], font[color]"
+_WHITE = (255, 255, 255)
+
+
+def _unseen_colour(node: LexborNode) -> str:
+    """"hidden" when text in the node's colour is painted on the same colour, the nearest inline
+    background of an enclosing element; "pale" when it is white and none is set (the page's
+    white, or a class's background: `_clean_tree` drops only stuffing then); else "". Never when
+    an element in it sets a colour of its own, or a background on the way is a picture."""
+    attrs = node.attrs
+    own = hiding.colour(attrs.get("style")) or hiding.parse_colour((attrs.get("color") or "").lower().strip())
+    if own is None:
+        return ""
+    at: LexborNode | None = node
+    behind: tuple[int, int, int, float] | bool | None = False
+    while at is not None and at.is_element_node:  # up to <html>
+        here = at.attributes  # one dict: three look-ups in `attrs` cost lexbor twice as much
+        if not here:
+            at = at.parent
+            continue
+        style, bgcolor = here.get("style"), here.get("bgcolor")
+        if bgcolor or (style and "ackground" in style) or "background" in here:
+            behind = hiding.background(style, bgcolor) if "background" not in here else None
+            if behind is not False:
+                break
+        at = at.parent
+    if behind is None:
+        return ""
+    painted = _WHITE if behind is False or behind is True else behind[:3]
+    if own[:3] != painted or (behind is not False and behind is not True and behind[3] < 1):
+        return ""
+    if any(inner.mem_id != node.mem_id for inner in node.css(_OWN_COLOUR)):
+        return ""
+    return "pale" if behind is False else "hidden"
 
 
 def _body(tree: LexborHTMLParser, rules: ExtractRules, title: str, units: list[list[LexborNode]],

@@ -3,9 +3,12 @@
 Keyword stuffing for crawlers hides its words inline (`display:none`, `font-size:0`, and
 `visibility:hidden` or `opacity:0` around text without paragraphs), off the
 screen (`position:absolute; left:-9999px`, `text-indent:-9999px`), in a box of no size with
-`overflow:hidden`, or through a class or id the page's own `<style>` hides. Rules inside
-`@media` (hidden on phones only), selectors other than a plain class or id, and sheets over
-8 KB (a framework's rules, not a page's own few) are not read. Much hidden text is the page's
+`overflow:hidden`, in a colour that does not show (`transparent`, the colour of its own or an
+enclosing element's inline background, white where none is set: `seen` and `colour_hides`), or
+through a class or id the page's own `<style>` hides, alone or under another (`.box .kw`), at
+the top of the sheet or in an `@media` for every screen (`screen`, `all`). Rules in other
+`@media` (hidden on phones only), other selectors, and sheets over 8 KB (a framework's rules,
+not a page's own few) are not read. Much hidden text is the page's
 own, shown a part at a time, unless it is a few words said over and over (`repeats`): a spam
 page's hidden block of a news site's keywords is dropped however long.
 """
@@ -14,20 +17,30 @@ from __future__ import annotations
 
 import re
 
-# Elements worth a look: an inline style that may hide, or the `hidden` attribute.
-MAY_HIDE = ("[hidden], [style*='display:none' i], [style*='display: none' i], [style*='font-size:0' i], "
-            "[style*='font-size: 0' i], [style*=':-'], [style*=': -'], [style*='overflow' i], "
-            "[style*='visibility' i], [style*='opacity' i]")
+# Elements worth a look: any inline style (`seen` reads it without its blanks: a list of
+# substrings, `display:none` and `display: none`, missed `display :none` and `display:\tnone`,
+# and cost lexbor more than this), the `hidden` attribute, a `<font color>`.
+MAY_HIDE = "[style], [hidden], font[color]"
 _ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
-_CLEAR = re.compile(r"opacity:0(?:\.0*)?(?![.\d])")
+_CLEAR = re.compile(r"opacity:(?:0|0?\.0\d*)(?![.\d])")  # under a tenth: unseen
 # Each opens with a literal (a lookbehind in front made re try every position); what comes before
 # a match is checked apart (`_whole`).
-_OFF_SCREEN = re.compile(r"(?:text-indent|left|top|margin-left|margin-top):-(?:9\d\d|\d{4,})(?![\d.])")
+_OFF_SCREEN = re.compile(r"(?:text-indent|left|right|top|margin-left|margin-top):"
+                         r"-(?:9\d\d|\d{4,}|[5-9]\d(?:\.\d+)?r?em|\d{3,}(?:\.\d+)?r?em)(?![\d.])")  # 50em: 800px
 _NO_BOX = re.compile(r"(?:height|width|max-height):(?:0|1px)(?![.\d])")
 # In a lowered sheet, where a rule may hide: each word with the one that must come at most 12
 # characters before it to be worth reading the rule (str.find: a regex scan cost more).
 _HINTS = (("none", "display"), ("hidden", "overflow"), ("font-size", ""), (":-", ""), (": -", ""))
 _SIMPLE = re.compile(r"[a-z0-9]{0,12}([.#][A-Za-z_][\w-]{0,60})")
+_PART = r"(?:[a-z0-9]{0,12}[.#][A-Za-z_][\w-]{0,60}|[a-z][a-z0-9]{0,11})"
+_CHAIN = re.compile(_PART + r"(?:\s*>\s*|\s+)" + r"(?:" + _PART + r"(?:\s*>\s*|\s+)){0,2}" + _PART)  # `.box .kw`, `#a > p`
+_EVERY_SCREEN = re.compile(r"@media\s+(?:only\s+)?(?:screen|all)(?:\s*,\s*(?:only\s+)?(?:screen|all|print))*\s*")
+# A colour's property, and a background's (its colour alone, or a shorthand holding no picture).
+_COLOUR = re.compile(r"(?:^|;)color:([^;!]{1,40})")
+_BACKGROUND = re.compile(r"(?:^|;)background(?:-color)?:([^;!]{1,120})")
+_NAMED = {"white": (255, 255, 255, 1.0), "black": (0, 0, 0, 1.0), "transparent": (0, 0, 0, 0.0)}
+_HEX = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
+_FUNCTION = re.compile(r"rgba?\(([\d.%]+)[,/]?([\d.%]+)[,/]?([\d.%]+)(?:[,/]([\d.%]+))?\)")
 MAX_RULES = 50  # hiding selectors taken from one page's style sheets
 SHEET_MAX = 8_192  # characters: a longer sheet is a framework's rules (a tenth of sheets, 85% of their text)
 REPEATS_READ = 20_000  # characters of hidden text whose repetition is measured
@@ -40,8 +53,60 @@ def seen(style: str) -> str:
     style = "".join(style.lower().split())
     if _hides(style):
         return "hidden"
-    faded = "visibility:hidden" in style or ("opacity:0" in style and _CLEAR.search(style) is not None)
-    return "faded" if faded else ""
+    faded = "visibility:hidden" in style or ("opacity:" in style and _CLEAR.search(style) is not None)
+    if faded:
+        return "faded"
+    if "color:" in style and (colour := _colour_of(style)) is not None:
+        if colour[3] == 0 or colour == _background_of(style):
+            return "hidden"
+        return "coloured"
+    return ""
+
+
+def colour(style: str | None) -> tuple[int, int, int, float] | None:
+    """The colour a raw inline style's `color` property sets (None when it sets none or one not read)."""
+    return _colour_of("".join(style.lower().split())) if style and "olor" in style else None
+
+
+def _colour_of(style: str) -> tuple[int, int, int, float] | None:
+    found = _COLOUR.search(style)
+    return parse_colour(found[1]) if found else None
+
+
+def _background_of(style: str) -> tuple[int, int, int, float] | None:
+    found = _BACKGROUND.search(style)
+    return parse_colour(found[1].split(" ")[0]) if found else None
+
+
+def background(style: str | None, bgcolor: str | None = None) -> tuple[int, int, int, float] | bool | None:
+    """What a raw inline style (or a `bgcolor`) paints behind its element: a colour, False when it
+    sets none, None when it sets one not read (a picture, a gradient: what shows is not known)."""
+    low = "".join(style.lower().split()) if style else ""
+    if "background" in low:
+        found = _BACKGROUND.search(low)
+        return None if found is None or "url(" in low or "gradient" in low else parse_colour(found[1])
+    return parse_colour(bgcolor.lower().strip()) if bgcolor else False
+
+
+def parse_colour(value: str) -> tuple[int, int, int, float] | None:
+    """A CSS colour as (red, green, blue, alpha), for the forms pages write (a name of three,
+    `#rgb`, `#rrggbb`, their alpha forms, `rgb()`, `rgba()`); None for any other value."""
+    value = value.strip()
+    if value in _NAMED:
+        return _NAMED[value]
+    if (h := _HEX.fullmatch(value)) is not None:
+        digits = h[1] if len(h[1]) > 4 else "".join(c * 2 for c in h[1])
+        alpha = int(digits[6:8], 16) / 255 if len(digits) == 8 else 1.0
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16), alpha
+    if (f := _FUNCTION.fullmatch(value)) is not None:
+        try:
+            rgb = [round(float(x[:-1]) * 2.55) if x.endswith("%") else int(float(x)) for x in f.groups()[:3]]
+            a = f[4]
+            alpha = 1.0 if a is None else float(a[:-1]) / 100 if a.endswith("%") else float(a)
+        except ValueError:
+            return None
+        return rgb[0], rgb[1], rgb[2], alpha
+    return None
 
 
 def _hides(style: str) -> bool:
@@ -86,8 +151,8 @@ def hiding_selectors(sheets: list[str]) -> str:
                 continue  # in the rule just read
             depth += low.count("{", counted, pos) - low.count("}", counted, pos)
             counted = pos
-            if depth != 1:
-                continue  # outside any rule, or inside @media { … }: hidden on some screens only
+            if depth != 1 and (depth != 2 or not _every_screen(low, low.rfind("{", 0, pos))):
+                continue  # outside any rule, or inside @media (max-width: …) { … }: hidden on some screens only
             opened, done = low.rfind("{", 0, pos), low.find("}", pos)
             if done < 0 or not _hides("".join(low[opened + 1:done].split())):
                 continue
@@ -99,9 +164,20 @@ def hiding_selectors(sheets: list[str]) -> str:
                 simple = _SIMPLE.fullmatch(part.strip())
                 if simple and simple[1] not in found:
                     found.append(simple[1])
+                elif simple is None and _CHAIN.fullmatch(part.strip()):
+                    found.append(" ".join(part.split()))
             if len(found) >= MAX_RULES:
                 return ", ".join(found[:MAX_RULES])
     return ", ".join(found)
+
+
+def _every_screen(sheet: str, opened: int) -> bool:
+    """Whether the rule opening at `opened` (two blocks deep) sits in an `@media` for every screen
+    (`screen`, `all`): the last at-rule before it, whose block is still open there."""
+    start = sheet.rfind("@", 0, opened)
+    brace = sheet.find("{", start)
+    return (start >= 0 and 0 <= brace < opened and _EVERY_SCREEN.fullmatch(sheet, start, brace) is not None
+            and sheet.count("{", brace + 1, opened) == sheet.count("}", brace + 1, opened))
 
 
 def _found(text: str, hints: tuple[tuple[str, str], ...]) -> set[int]:
