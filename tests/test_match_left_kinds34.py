@@ -107,3 +107,23 @@ STUDY_TOURS_WITH_TIES = [
 def test_a_study_tour_with_a_pact_or_a_team_still_counts(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+def _report(line: str) -> str:
+    return "\n".join(["过去一年，全县经济运行总体平稳，地区生产总值增长百分之五点八。", "完成老旧小区改造八个，新建城市道路三公里。", line,
+                      "新增城镇就业两千人，新改扩建学校四所。", "森林覆盖率保持在百分之七十六以上。"])
+
+
+@pytest.mark.parametrize("line", [
+    "深化山海协作和对口合作，推动与上海市嘉定区在康养旅游领域合作，全年接待上海疗休养职工八千人次。",
+    "持续深化山海协作、对口合作，与上海市杨浦区共建茶叶直供基地，在上海年销售额两千万元。",
+])
+def test_fujians_own_programme_beside_the_counties_pairing_with_a_shanghai_district(hu_ming: match.Topic,
+                                                                                    line: str) -> None:
+    m = match_article(hu_ming, "明溪县政府工作报告", _report(line))
+    assert m.matched, m.reason
+
+
+def test_shanghais_pairing_with_another_partner_still_weighs_against(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "市政府工作报告", "我市要落实上海市与六安市对口合作实施方案，推动园区共建。\n全年引进项目二十个。")
+    assert "Shanghai's paired cooperation with another partner" in m.rules, m.reason
