@@ -18,3 +18,35 @@ def test_the_text_before_an_ad_interrupter_in_the_same_wrappers_is_kept() -> Non
     assert body[0].startswith("The new winter timetable for the island ferries")
     assert body[-1].startswith("For now, the eleven minutes stay.")
     assert len(body) == 10
+
+
+def test_a_subhead_naming_the_headlines_subject_is_text() -> None:
+    """A trade site's bold subhead over the text (`Harbourline Opens Three Routes for Small
+    Shippers`) opens with a word of the headline (`… Harbourline Introduces New Routes …`): eight
+    Latin characters found anywhere in the title made it the headline in other words, and it was
+    dropped. Half its words at least must be the title's."""
+    body = paragraphs("en_e26_subhead_names_subject.html")
+    assert body[0] == "Harbourline Opens Three Routes for Small Shippers"
+    assert body[1].startswith("Harbourline announced three new coastal routes")
+    assert len(body) == 5
+
+
+def test_an_ad_label_and_a_learn_more_link_line_are_not_text() -> None:
+    """`Advertising` over an ad slot in the text (as `Advertisement` already was) and `Learn More:
+    <a>another story</a>` between paragraphs (as `Read more:` already was): neither is text."""
+    body = paragraphs("en_e26_label_lines.html")
+    assert "Advertising" not in body
+    assert not any(line.startswith("Learn More") for line in body)
+    assert body[-1] == "A decision on whether to apply will be made after the summer, he said."
+    assert len(body) == 5
+
+
+def test_two_headlines_in_title_case_linked_between_paragraphs_are_not_text() -> None:
+    """Two lines in a row, each a link filling it with another story's headline in title case
+    (`School Choir Sings for Night Shift Station Staff`), their addresses not spelling them: the
+    related links a syndicated copy sets in the text. One or two link lines were kept as the text's
+    own; a sentence with a link in it still is."""
+    body = paragraphs("en_e26_teaser_headlines.html")
+    assert not any(line.startswith(("School Choir", "Harbour Lights")) for line in body)
+    assert "Read the council's guidance on the flag for more." in body
+    assert len(body) == 6

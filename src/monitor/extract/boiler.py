@@ -124,11 +124,11 @@ _PROMO_START = re.compile(
     r"also on [\w-]+(?:\.[\w-]+)+\b|image copyright|listen to this article|"
     r"continue reading the main story|your browser does not support|(?:please )?enable javascript|"
     r"(?:we )?(?:may )?earn (?:a )?(?:small )?commission|skip advertisement|back to gallery|"
-    r"advert(?:isement)?s?$|subscribe(?: now| today)?$|(?:print|e-?mail)(?: this (?:article|page|story))?$|"
+    r"advert(?:isement|ising)?s?$|subscribe(?: now| today)?$|(?:print|e-?mail)(?: this (?:article|page|story))?$|"
     r"(?:(?:comments?|print|e-?mail|share|save|reprints?|tweet)(?: this)?[\s|·•]*){2,6}$|"
     r"comments?(?: \(\d+\))?$|(?:image|photo|slide|picture) \d+ (?:of|/) \d+$|\[\w+[^\]]{0,200}\].{0,120}\[/\w+\]$|"
     r"(?:tags?|related(?: \w+){0,2}|filed under|topics?|buyer's guide|"
-    r"read more(?: (?:on|about) (?:this|the) (?:story|topic|subject|issue))?|see also|also read|"
+    r"read more(?: (?:on|about) (?:this|the) (?:story|topic|subject|issue))?|learn more|see also|also read|"
     r"read also|more on this|more about|our standards)\s*:.{0,80}$|"
     r"(?:(?:last |first |originally )?(?:updated|published|posted))(?: on)?:?\s.{0,30}\b(?:19|20)\d\d\b.{0,40}$|"
     # `Lim Wei Ling, Regional Correspondent | Published Aug 2, 2023, 6:00 am`: a byline and its stamp on one line

@@ -1114,7 +1114,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
         text = text[: editor.start()].rstrip()
     if text and (text not in seen or (text[:1] in "—–-" and _POST_CREDIT.match(text))):
         seen.add(text)
-        if 0 < len(body.links) <= 2 and "" not in body.links:  # one or two link lines: part of the text
+        if 0 < len(body.links) <= 2 and "" not in body.links and not _teasers(body.links):
+            # one or two link lines: part of the text, unless two other stories' headlines
             body.paragraphs += [line for line in body.links if line not in seen and _link_line_kept(line)]
         body.links.clear()
         body.paragraphs.append(text)
@@ -1206,6 +1207,38 @@ def _link_line_kept(line: str) -> bool:
     return not (len(letters) >= 12 and not any(ch.islower() for ch in letters))
 
 
+# Short words a headline in title case leaves in lower case (`Fail to Stop`, `Out of the Woods`).
+_MINOR_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for with from as is are was vs via into onto over up out off than its".split()
+)
+
+
+def _teasers(lines: list[str]) -> bool:
+    """Two link lines in a row between paragraphs, each of four words or more in title case and
+    without a sentence end: other stories' headlines set in the text (`Redesigned Scopes Fail to
+    Stop Outbreaks`). One such line alone may be the text's own (`Download the Guide for Free`)."""
+    return len(lines) == 2 and all(
+        line[-1:] not in _SENTENCE_ENDS and len(words := line.split()) >= 4 and _headline_case(words) for line in lines
+    )
+
+
+def _headline_case(words: list[str]) -> bool:
+    """Words in title case: three or more that are not short function words, each capitalised (or a
+    number), the function words in lower case (a name alone, `Federal Emergency Management Agency`,
+    passes too: such a line alone between paragraphs is a link to elsewhere as well)."""
+    major = 0
+    for word in words:
+        bare = word.strip("'’‘\"“”([«»)].,:;!?")
+        if not bare:
+            continue
+        if bare.lower() in _MINOR_WORDS and bare[:1].islower():
+            continue
+        if not (bare[:1].isupper() or bare[:1].isdigit()):
+            return False
+        major += 1
+    return major >= 3
+
+
 def _like_title(text: str, title: str) -> bool:
     """A short line without sentence punctuation that shares its first eight characters with the title.
     A Latin line closed by a full stop is a sentence (`Motorola teases a new phone.`, the text's first
@@ -1214,7 +1247,16 @@ def _like_title(text: str, title: str) -> bool:
         return False
     if text[-1] == "." and text[-2:-1].isalpha() and _CJK.search(text) is None:
         return False
-    return text[:8] in title or title[:8] in text
+    if not (text[:8] in title or title[:8] in text):
+        return False
+    if _CJK.search(text) is not None:
+        return True
+    # Eight Latin characters are a word or so (`Vidyard `): a subhead over the text that names the
+    # headline's subject (`Vidyard Launches New Tools …` under `… Vidyard Introduces New Features …`)
+    # is no headline; half its words at least must be the title's.
+    words = _WORD.findall(text.lower())
+    titled = set(_WORD.findall(title.lower()))
+    return 2 * sum(word in titled for word in words) >= len(words)
 
 
 def _numbered_caps(raw: str, body: Body) -> bool:
