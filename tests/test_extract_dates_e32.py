@@ -85,3 +85,9 @@ def test_a_gallerys_unpadded_date_run_into_its_first_pictures_counter():
                 "<div class='foot'>版权所有 某某融媒体中心</div></body></html>")
     for line, want in (("2016-1-14", "2016-01-13T16:00"), ("16-01-14", "2016-01-13T16:00")):
         assert day(gallery(line)) == want, line
+
+
+def test_a_comment_boxs_count_between_the_text_and_the_bar_leaves_the_bar_read():
+    for bar, want in (("<div class='dt'>时间：2018年11月23日 10:20 星期五　【打印】</div>", "2018-11-23T02:20"),
+                      ("<div class='dt'>2018-11-23　来源：本站　作者：管理员　点击数：35</div>", "2018-11-22T16:00")):
+        assert day(page(under="<div class='pl'>评论 (0人参与)</div>" + bar)) == want, bar

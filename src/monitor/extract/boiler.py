@@ -969,6 +969,10 @@ def _placed_caption(line: str) -> bool:
     return _PLACED.search(line) is not None
 
 
+_COMMENT_COUNT = re.compile(r"(?:网友)?(?:评论|評論|留言|跟帖)\s*[(（\[【]?\s*\d+\s*(?:人参与|人參與|条|條|人)?\s*[)）\]】]?")
+_MORE_PROMPT = ("更多精彩", "更多图片", "更多圖片", "更多内容", "更多內容", "更多资讯", "更多資訊", "更多详情")
+
+
 def trim_tail(paragraphs: list[str]) -> list[str]:
     """The paragraphs without the author notes (`X is a staff writer…`), the wire's name on a line of
     its own (`AP`, `— Reuters`), a publication stamp with a source before it (`CNNMoney (New York)
@@ -985,6 +989,9 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
         elif len(line) <= 300 and (_BIO.match(line) or (len(line) <= 40 and _WIRE_LINE.fullmatch(line))
                                    or _stamp(line) or _closing_credit(line)):
             keep -= 1
+        elif len(line) <= 40 and (_COMMENT_COUNT.fullmatch(line) or (line.startswith(_MORE_PROMPT) and "关注" in line
+                                                            and "，" not in line and not _SENTENCE_ENDS.search(line))):
+            keep -= 1  # `评论 (0人参与)`: the comment box's count; `更多精彩图片请关注…公众号`: a prompt to follow the account
         else:
             break
     return paragraphs[:keep]
@@ -1008,6 +1015,9 @@ def without_summary(paragraphs: list[str]) -> list[str]:
         label = next((label for label in _SUMMARY_LABELS if line.startswith(label)), None) \
             if line[:1] in _SUMMARY_FIRST else None
         if label is None:
+            if len(line) >= 20 and at + 1 < len(paragraphs) and len(paragraphs[at + 1]) > len(line) \
+                    and paragraphs[at + 1].startswith(line):
+                return paragraphs[:at] + paragraphs[at + 1 :]  # the opening sentence copied whole over the text
             continue
         opening = line[len(label) :].strip()[:20]
         if len(opening) >= 12 and any(opening in later for later in paragraphs[at + 1 : at + 4]):

@@ -1226,6 +1226,17 @@ _COUNTS = ("阅读", "閱讀", "浏览", "瀏覽", "点击", "點擊", "访问",
 _SITE_UPDATE = re.compile("本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於|更新至")
 
 
+# A comment box's count opening the text under the body (`评论 (0人参与)`, `网友评论(3)`): no comment's time follows it.
+_COMMENT_COUNT_LEAD = re.compile(r"[\s\u3000\xa0]*(?:网友)?(?:评论|評論|留言|跟帖)\s*[(（\[【]\s*\d+\s*"
+                                 r"(?:人参与|人參與|条|條|人)?\s*[)）\]】]")
+
+
+def without_comment_count(text: str) -> str:
+    """`text` (under the body) with a comment box's count opening it blanked (same length)."""
+    match = _COMMENT_COUNT_LEAD.match(text)
+    return text if match is None else " " * match.end() + text[match.end() :]
+
+
 def updated_tail_date(text: str | None, now: datetime) -> datetime | None:
     """A bare update time opening the text right under the body (`更新:2023-09-20 23:58:22 某某网`, no byline
     field beside it): when the page was last edited, which `tail_date` leaves out; it dates a page nothing

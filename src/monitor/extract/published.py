@@ -132,7 +132,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # A forum poster's `注册时间 …` / `最后登录 …` dates no post: blanked in the byline region, after the
     # body and in the page text around the body (the whole page would cost a scan per key).
     region, places.region = places.region, dates.without_profile(places.region)
-    places.tail = dates.without_profile(places.tail)
+    places.tail = dates.without_comment_count(dates.without_profile(places.tail))
     book = dates.book_record(places.region + (places.lead or "")[:200])
     if book:
         # A book's page: its record's `出版时间` is when the book came out, not the page.
