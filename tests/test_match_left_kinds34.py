@@ -127,3 +127,18 @@ def test_fujians_own_programme_beside_the_counties_pairing_with_a_shanghai_distr
 def test_shanghais_pairing_with_another_partner_still_weighs_against(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "市政府工作报告", "我市要落实上海市与六安市对口合作实施方案，推动园区共建。\n全年引进项目二十个。")
     assert "Shanghai's paired cooperation with another partner" in m.rules, m.reason
+
+
+def test_a_medical_team_of_the_relocation_years(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "六十年前，他们从外滩来到沙溪河畔",
+                      "1960年春天，二十二岁的医生周明华随上海一所医院的医疗队来到三明，在几间平房里办起了第一个外科病房。")
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("一位三明人的上海工厂", "1963年出生的郑某是三明人，如今是上海一家纺织厂的厂长，近日获评市劳动模范。"),
+    ("宁化籍车间主任在上海获奖", "1966年生于宁化的车间主任吴某，在上海一家汽车厂工作三十年，日前获得全国五一劳动奖章。"),
+])
+def test_a_birth_year_beside_a_factory_is_no_relocation(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
