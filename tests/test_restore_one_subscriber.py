@@ -67,3 +67,29 @@ def test_what_went_since_the_backup_polled_again_only_after_the_next_digest_is_n
     for name in ("a", "b"):
         got = counts([r.body.decode() for r in webhook_receiver.requests if r.path == f"/{name}"])
         assert got == dict.fromkeys(range(6), 1), (name, got)
+
+
+def test_a_digest_killed_while_it_sets_the_restored_database_right_leaves_nothing_to_go_twice(tmp_path,
+                                                                                              webhook_receiver):
+    # The restored database is set right channel by channel; the first channel's record made the note's
+    # last message one it knows, and a run killed before the next channel's left that one undone for
+    # good: the next run found nothing to set right and sent b's waiting message again, unmarked.
+    two_subscribers(tmp_path, webhook_receiver.url)
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 0-2 to both
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
+    webhook_receiver.fail(8, status=503)  # 3-4 wait in the outbox for both (each message tried four times)
+    assert monitor_cli(tmp_path, "digest").returncode == 1
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0  # 3-4 waiting
+    assert monitor_cli(tmp_path, "digest", "--subscriber", "b").returncode == 0  # b's first, then a's: the note's
+    assert monitor_cli(tmp_path, "digest", "--subscriber", "a").returncode == 0  # last line is a's message
+    assert monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db")).returncode == 0
+    killed = monitor_cli(tmp_path, "digest", crash="reconciled@1")  # a's channel set right, b's not yet
+    assert killed.returncode == -9, killed.stderr
+    after = monitor_cli(tmp_path, "digest")
+    assert after.returncode == 0, after.stderr
+    taken = [r for r in webhook_receiver.requests if r.path in ("/a", "/b")][:2] + [
+        r for r in webhook_receiver.requests if r.path in ("/a", "/b")][10:]  # the 503s left out
+    for name in ("a", "b"):
+        got = counts([r.body.decode() for r in taken if r.path == f"/{name}"])
+        assert got == dict.fromkeys(range(5), 1), (name, got)

@@ -237,27 +237,31 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
         return
     urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
     configured = {s.name for s in ctx.cfg.subscribers}
-    for sub, channel in pairs:
-        key = channel_key(channel)
-        # its own, and what a subscriber no longer configured sent its reader (renamed since: `_adopt`)
-        done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
-                             or (name not in configured and same_address(used, key))))
-        if not done:
-            continue
-        waiting = ctx.store.outbox_due(sub.name, key)
-        of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids})
-        known = [q for q in waiting if q.message.key in keys
-                 or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
-        for q in known:
-            ctx.store.mark_sent(q.id)
-        ctx.store.keep_noted(sub.name, key, done)  # for its stories polled again later, too (`_settle_noted`)
-        had = ctx.store.settle_noted(sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key,
-                                                                                                   sub.topics)])
-        if known or had:
-            log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from "
-                        "it (restored from a backup, or replaced?): %d waiting messages and %d stories this channel "
-                        "was sent (%s) are recorded as sent, not sent again", sub.name, key, len(known), len(had),
-                        sentlog.log_path(path).name)
+    said: list[tuple[str, str, int, int]] = []
+    with ctx.store.transaction():  # all channels or none: the first's record makes the note's last message known
+        for sub, channel in pairs:
+            key = channel_key(channel)
+            # its own, and what a subscriber no longer configured sent its reader (renamed since: `_adopt`)
+            done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
+                                 or (name not in configured and same_address(used, key))))
+            if not done:
+                continue
+            waiting = ctx.store.outbox_due(sub.name, key)
+            of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids})
+            known = [q for q in waiting if q.message.key in keys
+                     or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
+            for q in known:
+                ctx.store.mark_sent(q.id)
+            ctx.store.keep_noted(sub.name, key, done)  # for its stories polled again later, too (`_settle_noted`)
+            had = ctx.store.settle_noted(sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key,
+                                                                                                       sub.topics)])
+            crash_point("reconciled")
+            if known or had:
+                said.append((sub.name, key, len(known), len(had)))
+    for name, key, known_n, had_n in said:
+        log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from it "
+                    "(restored from a backup, or replaced?): %d waiting messages and %d stories this channel was sent "
+                    "(%s) are recorded as sent, not sent again", name, key, known_n, had_n, sentlog.log_path(path).name)
 
 
 def _settle_noted(ctx: Context, sub: Subscriber, key: str) -> None:
