@@ -142,3 +142,24 @@ def test_a_medical_team_of_the_relocation_years(hu_ming: match.Topic) -> None:
 def test_a_birth_year_beside_a_factory_is_no_relocation(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("泰宁籍教授在上海获评杰出人才", "在上海一所大学任教的泰宁籍教授谢某近日获评上海市杰出人才。他曾多次回泰宁参加学术交流，"
+     "并感谢学校多年来的支持。"),
+    ("建宁籍歌手在上海举办专场音乐会", "建宁籍歌手邓某在上海大剧院举办专场音乐会，由剧院主办，演唱了多首家乡民歌，感谢上海观众的支持。"),
+    ("Ninghua-born writer wins Shanghai literary prize", "A Ninghua-born novelist living in Shanghai won the city's "
+     "literary prize on Friday. She thanked her publisher for its support and said she still visits Sanming every spring."),
+])
+def test_one_person_by_origin_is_a_career(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("沪籍挂职干部在明溪的两年", "浦东新区选派到明溪挂职的干部两年来牵线引进项目八个，协调帮扶资金两千万元。"),
+    ("在沪三明籍企业家回乡投资签约", "上海三明商会组织会员企业回乡考察，与沙县区签约项目五个，总投资六亿元。"),
+])
+def test_natives_named_with_a_tie_still_count(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
