@@ -50,3 +50,13 @@ def test_two_headlines_in_title_case_linked_between_paragraphs_are_not_text() ->
     assert not any(line.startswith(("School Choir", "Harbour Lights")) for line in body)
     assert "Read the council's guidance on the flag for more." in body
     assert len(body) == 6
+
+
+def test_a_box_asking_for_contributions_beside_the_text_is_not_text() -> None:
+    """A paper's appeal under the text, a `<div class=contributions__epic>` sibling of the text's
+    block with a heading and two paragraphs of prose: it scored just over a fifth of the text and was
+    kept as more of it. A sibling whose class asks for contributions or donations is not."""
+    body = paragraphs("en_e26_appeal_box_sibling.html")
+    assert body[-1].startswith("The ferry still runs every hour in summer")
+    assert not any("small request" in line or "Every gift" in line or "More people than ever" in line for line in body)
+    assert len(body) == 7

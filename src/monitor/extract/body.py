@@ -41,6 +41,9 @@ _NEGATIVE = re.compile(
     r"ad(?<!\w..)s?\b|promo|widget|hot(?<!\w...)(?!el|line)|rank(?<!\w....)|copyright|byline|breadcrumb|tag(?<!\w...)s?\b|social|"
     r"xgxw(?<!\w....)|xgyd(?<!\w....)"
 )
+# A box under the text asking readers for money (`contributions__epic`, `donate-box`): its appeal is
+# a few paragraphs of prose, often scored like a sibling of the text.
+_APPEAL_BOX = re.compile(r"contribution|donat(?:e|ion)")
 # Whole class/id tokens that start with these words; `content-with-sidebar` is not a sidebar.
 _ENCLOSING = re.compile(
     r"(?:^|\s)(?:comments?|commentlist|sidebar|related|recommend(?:ed|ations?)?|footer)(?:[-_]\w+)*(?=\s|$)"
@@ -454,8 +457,9 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
         if gap == -1:
             recent = [*recent[-(_TEXTLESS_GAP):], sibling]
         bonus = top_score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0.0
-        if scores.get(sibling, 0.0) + bonus >= threshold and link_density(sibling) < 0.3:
-            kept.append(sibling)
+        if scores.get(sibling, 0.0) + bonus >= threshold and link_density(sibling) < 0.3 \
+                and not (bonus == 0.0 and _APPEAL_BOX.search(class_hint(sibling))):
+            kept.append(sibling)  # (not a box asking for contributions: `<div class=contributions__epic>`)
         elif (sibling.tag == "p" or (in_items and sibling.tag == "li")) and _good_paragraph(sibling):
             kept.append(sibling)  # (a 图集's items: the other pictures' captions beside the longest one)
         elif gap is not None and gap >= 0:
