@@ -91,3 +91,17 @@ def test_a_comment_boxs_count_between_the_text_and_the_bar_leaves_the_bar_read()
     for bar, want in (("<div class='dt'>时间：2018年11月23日 10:20 星期五　【打印】</div>", "2018-11-23T02:20"),
                       ("<div class='dt'>2018-11-23　来源：本站　作者：管理员　点击数：35</div>", "2018-11-22T16:00")):
         assert day(page(under="<div class='pl'>评论 (0人参与)</div>" + bar)) == want, bar
+
+
+def test_a_yearless_dateline_takes_the_urls_year_folder_not_the_fetch_year():
+    text = ["新华社北京3月5日电 " + TEXT[0], *TEXT[1:]]
+    for url in ("http://www.example.cn/news/2015/abc123.html", "http://www.example.cn/html/2015/03/abc.html",
+                "http://www.example.cn/jyxw/201503/abc.html"):
+        assert day(page(text=text), url) == "2015-03-04T16:00", url
+    assert day(page(text=text), "http://www.example.cn/news/abc123.html") == "2026-03-04T16:00"  # no year anywhere: as before
+    assert day(page(text=text), "http://www.example.cn/news/2031/abc.html") == "2026-03-04T16:00"  # no future folder
+
+
+def test_a_yearless_byline_takes_the_urls_year_folder():
+    bar = "<div class='bar'>11-02 21:34</div>"
+    assert day(page(bar=bar), "http://m.example.cn/p/2018/60615.html") == "2018-11-02T13:34"

@@ -1443,6 +1443,21 @@ def date_from_url(url: str | None, now: datetime) -> datetime | None:
     return None
 
 
+# A year folder in a URL's path (`/2015/`, `/201503/`, `/2015-03/`, `/2015_03/`): the year the page was filed under.
+_URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|[-_]?(?:0[1-9]|1[0-2])(?:/|[-_.]))")
+
+
+def year_from_url(url: str | None, now: datetime) -> int | None:
+    """The year of a year (or year-and-month) folder in the URL's path, for a yearless date; not a future one."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("?", 1)[0]
+    path = path[path.find("/") :] if "/" in path else ""
+    match = _URL_YEAR.search(path)
+    year = int(match.group(1)) if match else 0
+    return year if 1990 <= year <= now.astimezone(SHANGHAI).year else None
+
+
 # /p2018052336775125 · /a/20150523001234.html: an id that opens with the day, a serial glued after it.
 _URL_ID_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})\d{2,12}(?![\d])")
 

@@ -207,7 +207,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
     # so is an event's day and hour in the text (`2020年11月23日下午，…`), nearer than a side list.
     listed = near or dates.nearest_date(text, places.body_at, now, header=places.head_at,
                                         western=western, lists=True, hours=True)
-    hint = listed.astimezone(dates.SHANGHAI).year if listed else None
+    # The URL's year folder (`/2015/`, `/201503/`) is a better hint still: the page's own address.
+    hint = dates.year_from_url(url, now) or (listed.astimezone(dates.SHANGHAI).year if listed else None)
     near_body = places.page_text[max(0, places.body_at - 3000) : min(places.body_at + 20000, stop)]
     # A full date in the byline line under the body beats a wire dateline whose year is borrowed.
     return (dates.labelled_date(near_body, now, order) or _first_time(meta, now)
