@@ -26,7 +26,8 @@ TAILS = [('"上海 三明"', None, "date"), ("发展 -企业 -合作", None, "da
          ("上海 三明", None, "date"), ("上海 三明", "hu-ming", "date"), ("发展 -企业 -合作", "hu-ming", "date"),
          ("上海 AND 沪明", None, "date"), ("上海 -沪明", None, "date"), ("三明 -三明治", None, "relevance"),
          ("OR60", None, "date"), ("OR60", "hu-ming", "date"), (NINE, None, "date"), (NINE, "hu-ming", "date"),
-         (NINE, None, "relevance"), ('"发展 企业 合作"', None, "date"), ("-上海", "hu-ming", "date"), ("-上海", None, "relevance")]
+         (NINE, None, "relevance"), ('"发展 企业 合作"', None, "date"), ("-上海", "hu-ming", "date"), ("-上海", None, "relevance"),
+         ("-上海", None, "date"), ("-发展 -沪明", None, "date")]
 
 
 def _or60() -> str:

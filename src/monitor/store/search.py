@@ -40,6 +40,7 @@ TOPIC_WALK = 320  # ... after walking this many of the topic's newest rows (2 sl
 GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ranges
 MAX_SLICE = 8192  # rows a walk reads at once at most
 SPARSE = 2  # a rowid range this many times wider than its ids: SQLite keeps only them (`+rowid IN`)
+APART = 8  # an exclusion alone: a slice's ids over a range this many times wider are not asked of SQLite (`_left`)
 LONG_WALK = 8192  # a walk (no topic) this long asks how dense the matches are among the newest rows ...
 ROWS_PER_MATCH = 3  # ... and reads at most this many rows per match so estimated, then sorts them
 JOIN_SPREAD = 2  # a joined walk when the (estimated) matches squared are at least this many times the articles ...
@@ -373,30 +374,53 @@ class SearchPart(StoreBase):
             size = max(size, min(int(want / walk.density * 1.5), MAX_SLICE))
         budget, recheck = walk.budget, walk.recheck and match is not None
         stories: set[int] = set()
+        # an exclusion alone (`-上海`): SQLite keeps a slice's rows FTS5 does not match, so that the
+        # rows handed to Python are the few kept, not the ~every one an excluded common word is in
+        # (not inside a topic: its rows lie apart, one in thirty)
+        apart = match is None and exclude is not None and not walk.contains and not filters.topic
         while True:
-            if last is None:
-                rows = self.conn.execute(sql + order, [*params, size]).fetchall()
-            else:  # seek past the previous slice (`<=` lets SQLite seek the expression index)
-                rows = self.conn.execute(sql + f" AND {date} <= ? AND NOT ({date} = ? AND {ident} >= ?)" + order,
-                                         [*params, last[2], last[2], last[0], size]).fetchall()
-            if not rows:
+            seek, sought = ("", list[Any]()) if last is None else (  # past the previous slice (`<=`: SQLite seeks the index)
+                f" AND {date} <= ? AND NOT ({date} = ? AND {ident} >= ?)", [last[2], last[2], last[0]])
+            left = self._left(sql + seek + order, [*params, *sought, size], ident, exclude) \
+                if apart and exclude is not None else None
+            if left is not None:
+                chunk, last, walked = left
+            else:
+                rows = self.conn.execute(sql + seek + order, [*params, *sought, size]).fetchall()
+                chunk, walked = [(r[0], r[1]) for r in rows], len(rows)
+                last = rows[-1] if rows else None
+            if not walked:
                 return
-            last = rows[-1]
-            chunk = [(r[0], r[1]) for r in rows]
             if walk.contains:
                 chunk = self._containing(chunk, walk.contains)
-            for pair in self._keep(chunk, match, exclude, check, late, walk.density):
+            for pair in self._keep(chunk, match, None if left is not None else exclude, check, late, walk.density):
                 given += 1
                 stories.add(pair[1])
                 yield pair
-            scanned += len(rows)
-            if len(rows) < size:
+            scanned += walked
+            if walked < size:
                 return
             if recheck and scanned >= LONG_WALK:
                 recheck, budget = False, int(ROWS_PER_MATCH * self._fts_estimate(match or "", newest=True))
             if budget is not None and scanned >= budget:
                 raise WalkBudget(scanned)
             size = _next_slice(size, scanned, given if given < (want or 0) else len(stories), want)
+
+    def _left(self, sliced: str, params: list[Any], ident: str, exclude: str,
+              ) -> tuple[list[tuple[int, int]], tuple[Any, ...], int] | None:
+        """Of the slice `sliced` selects (id, story id, date: newest first, LIMIT its last
+        parameter), the pairs FTS5 does not match `exclude` in, with the slice's last row and
+        its length, asked of SQLite (~0.3 µs a row, against ~1.2 µs a row handed to Python
+        with the excluded ids beside it); None when the slice's ids lie apart (a backfill among
+        polled rows: FTS5 would read the range between them), or it is empty."""
+        count, lo, hi = self.conn.execute(f"SELECT count(*), min({ident}), max({ident}) FROM ({sliced})", params).fetchone()
+        if not count or hi - lo + 1 > APART * count:
+            return None
+        last = self.conn.execute(f"SELECT * FROM ({sliced}) LIMIT 1 OFFSET ?", [*params, count - 1]).fetchone()
+        kept = self.conn.execute(
+            f"SELECT * FROM ({sliced}) WHERE {ident} NOT IN (SELECT rowid FROM articles_fts "
+            "WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)", [*params, exclude, lo, hi]).fetchall()
+        return [(r[0], r[1]) for r in kept], last, count
 
     def _joined(self, match: str | None, exclude: str | None, filters: Filters,
                 check: Check | None, walk: Walk, want: int | None) -> Iterator[tuple[int, int]]:
