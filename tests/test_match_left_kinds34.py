@@ -163,3 +163,25 @@ def test_one_person_by_origin_is_a_career(hu_ming: match.Topic, title: str, body
 def test_natives_named_with_a_tie_still_count(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海一家化工企业收购清流氟化工厂", "上海某化工公司与清流县一家氟化工厂签署股权转让协议，以三亿元收购其60%股权，尚需股东大会审议。"),
+    ("Shanghai firm buys stake in Shaxian food maker", "A Shanghai food group signed an agreement to buy a 35 percent "
+     "stake in a Shaxian district food maker and said the two firms would cooperate on exports."),
+])
+def test_a_firms_acquisition_of_another_is_their_deal(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_runners_result_at_a_shanghai_race(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "明溪跑者在上海马拉松创造最好成绩",
+                      "在上海马拉松赛上，明溪县一名公务员以2小时50分完赛。他感谢跑团的支持，说明年还要赴上海交流训练。")
+    assert not m.matched, m.reason
+
+
+def test_a_stake_taken_under_the_pairing_still_counts(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "上海国企入股三明园区公司 深化对口合作",
+                      "上海一家市属国企与三明市国资委签署协议，入股沪明合作产业园运营公司，共同开展招商。")
+    assert m.matched, m.reason
