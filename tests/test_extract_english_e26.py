@@ -60,3 +60,14 @@ def test_a_box_asking_for_contributions_beside_the_text_is_not_text() -> None:
     assert body[-1].startswith("The ferry still runs every hour in summer")
     assert not any("small request" in line or "Every gift" in line or "More people than ever" in line for line in body)
     assert len(body) == 7
+
+
+def test_lines_linking_to_story_pages_by_number_are_not_text() -> None:
+    """Lines each filled by one link to another story whose address ends in a section and a long
+    number (`/news/local-politics-48201755`), the headline in sentence case, between paragraphs: a
+    broadcaster's related stories and its `Read the full interview` link, as links to dated story
+    paths already were."""
+    body = paragraphs("en_e26_story_id_links.html")
+    assert not any(line.startswith(("Read the full interview", "Five things", "The bus routes")) for line in body)
+    assert body[-1].startswith("She will present a smaller version")
+    assert len(body) == 6

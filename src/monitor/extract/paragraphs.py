@@ -71,6 +71,9 @@ _CARD_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6", "figure"})
 CARD_TEXT = 300
 # A story page's address: a year and a month as folders (`/2013/09/02/`, `/2024/03/`).
 _STORY_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/")
+# A story page named by its section and a long number (`/news/world-us-canada-33646875`): another
+# article, as a dated path is.
+_STORY_ID = re.compile(r"/[a-z]+(?:-[a-z]+)*-\d{6,}/?(?:[?#].*)?$")
 _LINK_LINE_TAGS = frozenset({"p", "div"})
 _SLOT_TAGS = frozenset({"div", "a", "span", "ins", "p"})  # (`<p> </p>` between a box and the text)
 # A centred <p> holding a picture is its caption only when its line is short (15 CJK characters):
@@ -793,7 +796,8 @@ def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
     line = parent.text().strip()
     if line != text and not (line.endswith(text) and line[: -len(text)].strip() in _LINE_BULLETS):
         return None
-    return parent if _STORY_PATH.search(href) is not None or _slug_echo(href, text) else None
+    return parent if _STORY_PATH.search(href) is not None or _STORY_ID.search(href) is not None \
+        or _slug_echo(href, text) else None
 
 
 _LINK_WRAPS = frozenset({"strong", "b", "em", "i", "span"})
