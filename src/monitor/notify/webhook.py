@@ -48,6 +48,10 @@ T = TypeVar("T")
 GATEWAY_GAVE_UP = (504, 524)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
+# A message sent again after a try whose answer never came waits this many times the timeout for its
+# answer: a receiver that posts each message and answers past the timeout (a bridge relaying it to a
+# slow API) had every try, the message sent again at each run for ever; as a mail session has
+RESEND_PATIENCE = 4
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
 # line): refused, a message the receiver took counted as failed and went again at every run.
 install()
@@ -122,6 +126,8 @@ def send_webhook(channel: Channel, message: Outgoing, timeout: float, stop: thre
         url, body, headers = build_request(channel, message, secret)
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
+    if message.resend:  # an earlier try went unanswered: this one's answer is waited for, not sent a third time
+        timeout *= RESEND_PATIENCE
     response, attempts = _post(url, body, headers, host, timeout, stop)
     _check(channel.format, response, host, attempts, len(body))
     again = f", {attempts} attempts" if attempts > 1 else ""
