@@ -185,3 +185,14 @@ def test_a_stake_taken_under_the_pairing_still_counts(hu_ming: match.Topic) -> N
     m = match_article(hu_ming, "上海国企入股三明园区公司 深化对口合作",
                       "上海一家市属国企与三明市国资委签署协议，入股沪明合作产业园运营公司，共同开展招商。")
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海游客在将乐景区突发疾病 景区人员帮助送医", "一名上海游客在将乐玉华洞景区突发疾病，"
+     "景区工作人员帮助将其送往县医院，目前已脱离危险。"),
+    ("Shanghai pensioner hurt on a Yong'an trail, helped down", "A Shanghai pensioner who was injured in a fall near "
+     "Yong'an was helped down the hill by local rescuers."),
+])
+def test_a_visitor_taken_ill_or_hurt_and_helped(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
