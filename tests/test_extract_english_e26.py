@@ -71,3 +71,11 @@ def test_lines_linking_to_story_pages_by_number_are_not_text() -> None:
     assert not any(line.startswith(("Read the full interview", "Five things", "The bus routes")) for line in body)
     assert body[-1].startswith("She will present a smaller version")
     assert len(body) == 6
+
+
+def test_the_writers_handle_closing_the_text_is_not_text() -> None:
+    """`Mara Quill is on Twitter at maraquill.` in italics under a review: the writer's handle, as
+    `Follow her on Twitter` already was; the line before it stays."""
+    body = paragraphs("en_e26_handle_line.html")
+    assert body[-1] == "The writer's sister says the salt one is better, but she is wrong."
+    assert not any("is on Twitter" in line for line in body)

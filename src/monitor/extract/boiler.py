@@ -144,6 +144,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
     r"delivered (?:to|through) your (?:letterbox|door|inbox)|can be reached at\b|may be reached at\b|"
     r"follow (?:him|her|them|us|me) on (?:twitter|x|facebook|instagram)\b|use of cookies\b|"
+    # `Ben Silverman is on Twitter at ben_silverman.`: the writer's handle closing the text
+    r" is on (?:twitter|instagram|threads|bluesky|mastodon)(?: at| as)? @?[\w.]{2,30}\.?$|"
     r"like to hear what you think|may not be published, broadcast, rewritten| gallery$|all rights reserved|"
     r"delivered via e-?mail|delivered by e-?mail|link has been (?:posted|sent) to your|"
     r"questions\? comments\?|provides information storage services|"
