@@ -105,3 +105,23 @@ def test_a_yearless_dateline_takes_the_urls_year_folder_not_the_fetch_year():
 def test_a_yearless_byline_takes_the_urls_year_folder():
     bar = "<div class='bar'>11-02 21:34</div>"
     assert day(page(bar=bar), "http://m.example.cn/p/2018/60615.html") == "2018-11-02T13:34"
+
+
+def test_an_asp_sites_month_first_stamp_under_the_text_dates_the_page():
+    # `7/5/2005 9:23:57 PM`, VBScript's Now() on a US-locale server: month first, as on the byline above the text
+    for bar, want in (("<div class='info'>7/5/2005 9:23:57 PM</div>", "2005-07-05T13:23"),
+                      ("<div class='info'>12/28/2008 1:06:32 PM 来源：本站</div>", "2008-12-28T05:06"),
+                      ("<div class='info'>[5/6/2008]</div>", "2008-05-05T16:00")):
+        assert day(page(under=bar)) == want, bar
+    # a related list's item, or a last update, under the text: no date of the page's
+    assert day(page(under="<div class='xg'>相关文章：<a>县教研室召开会议</a> 5/6/2008 9:35:12 AM</div>")) is None
+    assert day(page(under="<div class='info'>最后更新：5/6/2008 9:35:12 AM</div>")) is None
+
+
+def test_an_asp_sites_month_first_date_line_opening_the_text_is_its_byline_not_text():
+    for line, want in (("7/5/2005 9:23:57 PM", "2005-07-05T13:23"), ("发布日期： 7/5/2005 9:23:57 PM", "2005-07-05T13:23")):
+        html = page(text=[line, *TEXT])
+        found = extract(html, None, now=NOW, fetched_at=NOW)
+        assert day(html) == want and list(found.paragraphs) == TEXT, line
+    keep = "会议指出，5/6/2008 起实行的新规要认真落实。"  # a sentence telling a day stays text
+    assert list(extract(page(text=[*TEXT, keep]), None, now=NOW).paragraphs) == [*TEXT, keep]

@@ -45,7 +45,7 @@ _ISO = re.compile(
 )
 # 9/17/2004 5:54:13 AM · 3/8/2018 · 08-03-2018 — month first unless the first number cannot be a
 # month (`18/03/2018`) or the page's `order` says it writes the day first (see `order.py`).
-_US_DATE = re.compile(
+US_DATE = _US_DATE = re.compile(
     r"(?<![\d/\-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/\-])"
     r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?",
     re.I,
@@ -1276,6 +1276,13 @@ def _tail_date(text: str, now: datetime) -> datetime | None:
             found = plausible(_from_english(english), now)
             if found:
                 return found
+    us = _US_DATE.search(head, 0, 48)  # `7/5/2005 9:23:57 PM`: an ASP site's stamp under the text (month first)
+    if (us and not _LISTED.search(head, 0, us.start()) and not _updated(head, us.start())
+            and not _CLOCK_BEFORE.search(head, max(0, us.start() - 20), us.start())
+            and (us.group(5) or _line_ends(head, us.end()) or _footer_next(head, us.end()))):
+        found = plausible(_from_us(us), now)
+        if found:
+            return found
     apart = day_apart_date(head, now, 40)  # `05 2019-03【打印】`: a date block under the text
     if apart:
         return apart

@@ -40,6 +40,7 @@ from .dates import (
     SHORT_YEAR_HAN,
     SHORT_YEAR_OPENING,
     SPEECH,
+    US_DATE,
     YEAR_APART,
     bracketed_day,
     dated_header_line,
@@ -1347,6 +1348,13 @@ def _is_byline(line: str, body: Body) -> bool:
         body.date_text = body.date_text or line  # `校长办公室 二○○八年四月二十二日`: a signature on one line
         return True
     fields = byline_fields(line)
+    if date is None and "/" in line and len(line) <= 60 and (us := US_DATE.search(line, 0, 30)) is not None \
+            and (fields or len(line) <= len(us.group(0)) + 12) and not _SENTENCE.search(line):
+        # `7/5/2005 9:23:57 PM`, `发布日期： 7/5/2005 9:23:57 PM`: an ASP site's date line (VBScript's Now()), month first
+        for label, value, _ in fields:
+            assign_field(body, label, clean(value))
+        body.date_text = body.date_text or line
+        return True
     if date is None and line[:2].isdigit() and (short := SHORT_YEAR_OPENING.match(line)) is not None \
             and (fields or len(line) <= short.end() + 12 or (short.group(8) and "|" in line[short.end() : short.end() + 3])) \
             and _month_day(short.group(3) or short.group(6),
