@@ -79,3 +79,13 @@ def test_the_writers_handle_closing_the_text_is_not_text() -> None:
     body = paragraphs("en_e26_handle_line.html")
     assert body[-1] == "The writer's sister says the salt one is better, but she is wrong."
     assert not any("is on Twitter" in line for line in body)
+
+
+def test_a_first_section_with_one_more_class_is_a_chunk_of_the_text() -> None:
+    """A blog platform sets the text in sections of the same wrappers, the first one's class with
+    one word more (`section section--body section--first`): the chunks were matched on the exact
+    class, so the first section, its title and the two opening paragraphs, was lost."""
+    body = paragraphs("en_e26_first_section_class.html")
+    assert any(line.startswith("I started cooking slowly by accident") for line in body)
+    assert body[-1].startswith("We fixed the oven in March.")
+    assert len([line for line in body if line != "Notes From a Slow Kitchen"]) == 7

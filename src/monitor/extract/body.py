@@ -508,11 +508,22 @@ def _twins(top: LexborNode, scores: dict[LexborNode, float]) -> tuple[LexborNode
                     meet = meet or (ancestor if level > 2 else None)
                 break
             wrapper = path[level]
-            if ancestor.tag != wrapper.tag or ancestor.attributes.get("class") != wrapper.attributes.get("class"):
+            if ancestor.tag != wrapper.tag or not _like_classes(ancestor.attributes.get("class"), wrapper.attributes.get("class")):
                 break
     if meet is None and len(entries) >= 2 and _headed_entries([top, *entries]):
         return path[2], [chunk.parent for chunk in [top, *entries] if chunk.parent is not None]
     return (meet, twins) if meet is not None and twins else None
+
+
+def _like_classes(one: str | None, other: str | None) -> bool:
+    """Two wrappers' classes alike: the same, or one's words all among the other's (a first chunk's
+    `section section--body section--first` beside `section section--body`)."""
+    if one == other:
+        return True
+    if not one or not other:
+        return False
+    words, others = set(one.split()), set(other.split())
+    return words <= others or others <= words
 
 
 _ENTRY_MARKS = "h2, h3, h4, time"
