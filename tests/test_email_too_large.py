@@ -134,3 +134,35 @@ def test_a_long_recipient_list_the_size_estimate_misses_still_ends_in_emails_tha
         assert max(sizes) <= LIMIT, sizes
     finally:
         controller.stop()
+
+
+def test_an_email_is_measured_as_sent_with_crlf_line_ends_against_the_servers_size(tmp_path, caplog):
+    """An email goes over SMTP with CRLF line ends; it was measured with LF ones, so one a few
+    hundred bytes over the server's SIZE passed as within it. It was offered, refused ("it did not
+    say how large it takes", though it had), and halved blindly. Now it is measured as sent: refused
+    here under the SIZE, and planned again from the missed bytes."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    whole = SMTPSink()
+    controller = _start(whole)
+    try:
+        assert send_digests(world(tmp_path / "a", whole.port, n=40))[0].status == "sent"
+    finally:
+        controller.stop()
+    (sent,) = [e.original_content for e in whole.envelopes]
+    lines = sent.count(b"\r\n")
+    assert lines > 300, lines  # the LF measure is this much smaller: the SIZE below falls between the two
+    limit = len(sent) - 150
+    sink = SMTPSink()
+    controller = _start(sink, data_size_limit=limit)
+    try:
+        with caplog.at_level(logging.INFO, logger="monitor"):
+            (result,) = send_digests(world(tmp_path / "b", sink.port, n=40))
+        assert result.status == "sent", result.detail
+        said = [r.getMessage() for r in caplog.records if "too large" in r.getMessage()]
+        assert len(said) == 1 and f"at most {limit} bytes (its SIZE)" in said[0], said
+        assert "did not say" not in said[0] and f"({len(sent)} bytes)" in said[0], said
+        sizes = every_story_once(sink, 40)
+        assert max(sizes) <= limit and len(sizes) == 2, sizes
+    finally:
+        controller.stop()

@@ -297,6 +297,11 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     return line
 
 
+def wire_size(msg: EmailMessage) -> int:
+    """`msg`'s bytes as SMTP carries them (and a server's SIZE counts them): lines end in CRLF."""
+    return len(msg.as_bytes(policy=msg.policy.clone(linesep="\r\n")))
+
+
 def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[str],
                   server: tuple[str, int]) -> dict[str, Any]:
     """Send `msg` to `to`; returns the refused recipients with their answers. Those a transaction
@@ -309,7 +314,7 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
     smtp.ehlo_or_helo_if_needed()
     if limit := _announced(smtp):
         ANNOUNCED[server] = limit
-        if limit < (size := len(msg.as_bytes())):
+        if limit < (size := wire_size(msg)):
             raise NotifyError(f"{where} takes emails of at most {limit} bytes (its SIZE): this one ({size} bytes) is "
                               "too large, and not offered", hint="its stories go again as smaller emails; if one story alone is "
                               "too large, raise the server's message size limit", too_large=limit, size=size)
@@ -377,7 +382,7 @@ def _too_large(exc: smtplib.SMTPResponseException) -> bool:
 def _size_error(smtp: smtplib.SMTP, msg: EmailMessage, where: str, exc: smtplib.SMTPResponseException) -> NotifyError:
     """The refusal as an error carrying the most the server takes: its announced SIZE, else half
     of this message (a smaller one is tried, and halved again if refused again)."""
-    size, limit = len(msg.as_bytes()), _announced(smtp)
+    size, limit = wire_size(msg), _announced(smtp)
     most = f"it takes at most {limit} bytes" if 0 < limit < size else "it did not say how large it takes"
     return NotifyError(f"{where} refused the email as too large ({size} bytes; {most}): {_smtp_reply(exc)}",
                        hint="its stories go again as smaller emails; if one story alone is too large, raise "
