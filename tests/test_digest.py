@@ -24,6 +24,8 @@ UTC = timezone.utc
     ("text", "上海市与【三明】市深化【对口合作】"),
     ("markdown", "上海市与**三明**市深化**对口合作**"),
     ("html", "上海市与<mark>三明</mark>市深化<mark>对口合作</mark>"),
+    ("email", '上海市与<span style="background-color:#fff3a0">三明</span>市深化'
+              '<span style="background-color:#fff3a0">对口合作</span>'),
     ("slack", "上海市与*三明*市深化*对口合作*"),
 ])
 def test_highlight_marks_each_term_in_each_format(fmt: str, expected: str) -> None:
@@ -121,16 +123,17 @@ class _Collector(HTMLParser):
         self.text, self.hrefs, self.stack, self.marks = [], [], [], []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag not in ("meta", "br"):
-            self.stack.append(tag)
+        if tag not in ("meta", "br"):  # an e-mail's highlight: a <span> with a background colour
+            marked = tag == "span" and "background-color:" in (dict(attrs).get("style") or "")
+            self.stack.append("span+mark" if marked else tag)
         self.hrefs += [v for k, v in attrs if k == "href"]
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.stack.pop() == tag
+        assert self.stack.pop().split("+")[0] == tag
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
-        if self.stack and self.stack[-1] == "mark":
+        if self.stack and self.stack[-1] == "span+mark":
             self.marks.append(data)
 
 
@@ -145,6 +148,15 @@ def test_html_rendering_escapes_article_text_and_is_well_formed(sample_digest: D
     assert "上海游客专列抵达三明 <沙县小吃> 引热议 & 点赞" in "".join(p.text)
     assert {"三明", "对口合作", "旅游专列", "沙县小吃", "推介会"} <= set(p.marks)
     assert "https://www.fjsen.example.com/2026-11/26/c_1.htm" in p.hrefs
+
+
+def test_html_email_marks_terms_with_a_coloured_span_not_mark(sample_digest: Digest) -> None:
+    """Outlook's Word engine shows <mark> as plain text: the e-mail's terms are spans with a background
+    colour, while the web's pages (format "html") keep <mark>, styled by their own CSS."""
+    out = dg.render(sample_digest, "html")
+    assert "<mark" not in out
+    assert '<span style="background-color:#fff3a0">三明</span>' in out
+    assert dg.highlight("上海三明", ["三明"], "html") == "上海<mark>三明</mark>"
 
 
 def test_html_never_links_non_http_urls(sample_digest: Digest) -> None:

@@ -73,13 +73,17 @@ _ESCAPE: dict[str, Callable[[str], str]] = {
     "text": lambda s: s, "markdown": md_escape,
     "html": lambda s: html.escape(s, quote=False), "slack": slack_escape,
 }
-_MARK = {"text": ("【", "】"), "markdown": ("**", "**"), "html": ("<mark>", "</mark>"), "slack": ("*", "*")}
+_ESCAPE["email"] = _ESCAPE["html"]
+# The e-mail marks with a styled <span>: Outlook's Word engine and some webmail give <mark> no look of its
+# own, so its terms would not stand out there. The web's pages keep <mark> ("html"), styled by their CSS.
+_MARK = {"text": ("【", "】"), "markdown": ("**", "**"), "html": ("<mark>", "</mark>"),
+         "email": ('<span style="background-color:#fff3a0">', "</span>"), "slack": ("*", "*")}
 
 
 # ---------------------------------------------------------------- highlighting
 
 def highlight(text: str, terms: Iterable[str], fmt: str) -> str:
-    """`text` escaped for `fmt` (text|markdown|html|slack) with each term marked where it occurs.
+    """`text` escaped for `fmt` (text|markdown|html|email|slack) with each term marked where it occurs.
 
     Terms are found in textnorm's normal form, so matching ignores case, full/half width and
     traditional/simplified (对口合作 marks 對口合作); the original characters are what is shown.

@@ -75,7 +75,7 @@ def _html_story(story: Story, topic: str, n: int) -> str:
     parts = [f'<div style="margin:0 0 1.2em 0"><div><strong>{n}. {_html_link(story.title, story.url)}</strong></div>',
              f'<div style="color:#666;font-size:90%">{html.escape(meta(story, topic), quote=False)}</div>']
     if story.snippet:
-        parts.append(f"<div>{highlight(story.snippet, story_terms(story), 'html')}</div>")
+        parts.append(f"<div>{highlight(story.snippet, story_terms(story), 'email')}</div>")
     if story.reposts:
         links = ", ".join(_html_link(outlet(r.source, r.url), r.url) for r in story.reposts)
         parts.append(f'<div style="color:#666;font-size:90%">also reported by: {links}</div>')
