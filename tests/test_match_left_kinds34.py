@@ -196,3 +196,21 @@ def test_a_stake_taken_under_the_pairing_still_counts(hu_ming: match.Topic) -> N
 def test_a_visitor_taken_ill_or_hurt_and_helped(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Shanghai and Sanming named among greenest cities", "Shanghai and Sanming were both named among 25 greenest cities in "
+     "a report published by a Beijing institute on Tuesday."),
+    ("三明市领导带队参观进博会", "三明市副市长带队赴上海参观进博会，与各地代表团一起考察了消费品展区和食品展区。"),
+    ("Sanming mayor tours the import expo", "Sanming's mayor toured the import expo in Shanghai on Wednesday with officials "
+     "of 40 other cities and visited its food hall."),
+])
+def test_two_of_a_list_or_a_visitor_to_shanghais_expo(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_deals_with_a_district_at_the_expo_still_count(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "三明企业在进博会上与杨浦企业签约",
+                      "进博会期间，三明市八家企业与杨浦区企业签订合作协议五份，这是两地对口合作的又一成果。")
+    assert m.matched, m.reason
