@@ -429,8 +429,11 @@ def test_the_verbatim_test_only_ever_says_yes_when_the_exact_test_would():
     test = querylang.parse("對口合作 title:三明").literal_test()
     assert test is not None and test("三明简讯", "两地对口合作") and not test("简讯", "三明对口合作")
     assert not test("三明", "两地對口合作")  # traditional in the text: the normalising check decides
-    for shape in ("三明 OR 永安", "Sanming", "沪明2026", '"对口 合作"', "三明 -(明治 OR 永安)", ""):
+    for shape in ("Sanming", "沪明2026", '"对口 合作"', "三明 -(明治 OR 永安)", ""):
         assert querylang.parse(shape).literal_test() is None, shape
+    # of an OR, the alternatives so testable (an OR of 60 words normalised each candidate)
+    either = querylang.parse("三明 OR 永安 OR Sanming").literal_test()
+    assert either is not None and either("", "永安简讯") and not either("", "Sanming") and not either("", "三 明")
     # An excluded term: absent for sure when one of its characters and all that normalise into it are.
     excluding = querylang.parse("三明 -三明治 -title:沪明")
     test = excluding.literal_test()
@@ -440,7 +443,8 @@ def test_the_verbatim_test_only_ever_says_yes_when_the_exact_test_would():
     assert not test("简讯", "三明(zhì)治") and not excluding.accepts(*map(textnorm.normalize, ("", "三明(zhì)治")))
     rng = random.Random(6)
     alphabet = [*"三明治沪滬上海 ，", "(zhì)", "\u200b", "①"]
-    for query in (excluding, querylang.parse("上海 -三明治"), querylang.parse("-沪明")):
+    for query in (excluding, querylang.parse("上海 -三明治"), querylang.parse("-沪明"), querylang.parse("三明治 OR 沪明"),
+                  querylang.parse("(上海 OR -三明) 沪明"), querylang.parse("上海 OR (三明 -明治)")):
         quick = query.literal_test()
         for _ in range(3000):
             title, body = ("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(2))

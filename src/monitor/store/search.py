@@ -79,6 +79,7 @@ class Walk(NamedTuple):  # as Filters
     recheck: bool = False  # past LONG_WALK rows, set a budget from the matches among the newest rows
     joined: bool = False  # SQLite walks the index itself, against the set of FTS matches (`_joined`)
     sized: bool = False  # the first slice as long as `density` says a page takes (an expression of many tokens)
+    known: tuple[int, int, frozenset[int]] | None = None  # (lo, hi, every match of ids lo..hi): asked already
 
 
 class WalkBudget(Exception):
@@ -230,7 +231,7 @@ class SearchPart(StoreBase):
         counted from the newest (`_fts_probed`), and past RARE it is walked, never joined
         (the set SQLite builds is every match: all the lists read)."""
         many = len(set(_TERM.findall(match))) >= MANY_TERMS and "*" not in match  # a word's tokens go together
-        estimate, few = self._fts_probed(match) if many else self._fts_counted(match)
+        estimate, few, known = self._fts_probed(match) if many else (*self._fts_counted(match), None)
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         in_topic = filters.topic and estimate < TOPIC_RARE  # no fewer matches than rows the walk would read
         if in_topic and not (TOPIC_WALK and estimate > TOPIC_WALK):
@@ -245,7 +246,8 @@ class SearchPart(StoreBase):
             return None, few
         else:
             budget = None
-        return Walk(budget=budget, density=min(estimate / top, 1.0), recheck=not filters.topic, sized=many), None
+        return Walk(budget=budget, density=min(estimate / top, 1.0), recheck=not filters.topic, sized=many,
+                    known=known), None
 
     def common_tokens(self, groups: list[list[str]]) -> frozenset[str]:
         """Of each group (a checked term's tokens), those with over COMMON times the matches of
@@ -296,7 +298,7 @@ class SearchPart(StoreBase):
         top = max(self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or last, last)
         return count * top / last, None
 
-    def _fts_probed(self, expr: str) -> tuple[float, str | None]:
+    def _fts_probed(self, expr: str) -> tuple[float, str | None, tuple[int, int, frozenset[int]] | None]:
         """`_fts_counted(expr)`, its matches counted from the newest: the newest PROBE first; when
         they lie close enough together that RARE would lie in fewer rows than the articles, the
         estimate from them (FTS5 read the lists over those rows only: nine common words ANDed,
@@ -304,22 +306,26 @@ class SearchPart(StoreBase):
         else the rest counted below them, each list read once either way. Even with fewer than
         RARE, when a page's walk at the probe's density reads far fewer rows than counting the
         rest would (nine common words ANDed at 200,000 articles, ~740 matches: counting read the
-        nine lists to the end, 20 ms), the estimate: a walk."""
+        nine lists to the end, 20 ms), the estimate: a walk, handed the probe's matches (`Walk.known`:
+        every match of the ids from the probe's lowest to the newest, which a page's first slice
+        mostly lies in: each statement of an OR of 60 words cost ~6 ms at 200,000 articles)."""
         sql = ("SELECT count(*), min(rowid), json_group_array(rowid) FROM (SELECT rowid FROM articles_fts "
                "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)")
         count, low, ids = self.conn.execute(sql, [expr, PROBE]).fetchone()
         if count < PROBE:
-            return count, ids
+            return count, ids, None
         top = max(self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or low, low)
         span = top - low + 1  # the newest rows the probe's matches lie in
         if count * top / span >= RARE or WALK_OVER_COUNT * PAGE * span / count <= top - span:
-            return count * top / span, None  # many, or a page's walk far shorter than counting the rest
+            # many, or a page's walk far shorter than counting the rest (`top`: no later article is among
+            # those the probe saw, whatever is stored meanwhile)
+            return count * top / span, None, (low, top, frozenset(int(i) for i in ids[1:-1].split(",")))
         sql = ("SELECT count(*), max(rowid), json_group_array(rowid) FROM (SELECT rowid FROM articles_fts "
                "WHERE articles_fts MATCH ? AND rowid < ? LIMIT ?)")
         more, last, rest = self.conn.execute(sql, [expr, low, RARE - count]).fetchone()
         if count + more < RARE:
-            return count + more, ids if not more else f"{ids[:-1]},{rest[1:]}"
-        return (count + more) * top / (last + top - low + 1), None
+            return count + more, ids if not more else f"{ids[:-1]},{rest[1:]}", None
+        return (count + more) * top / (last + top - low + 1), None, None
 
     def _sorted(self, match: str, exclude: str | None, filters: Filters,
                 check: Check | None, few: str | None = None) -> Iterator[tuple[int, int]]:
@@ -393,7 +399,8 @@ class SearchPart(StoreBase):
                 return
             if walk.contains:
                 chunk = self._containing(chunk, walk.contains)
-            for pair in self._keep(chunk, match, None if left is not None else exclude, check, late, walk.density):
+            for pair in self._keep(chunk, match, None if left is not None else exclude, check, late, walk.density,
+                                   walk.known):
                 given += 1
                 stories.add(pair[1])
                 yield pair
@@ -471,14 +478,14 @@ class SearchPart(StoreBase):
 
     def _keep(self, chunk: list[tuple[int, int]], match: str | None, exclude: str | None,
               check: Check | None, late: Filters | None = None, density: float | None = None,
-              ) -> Iterator[tuple[int, int]]:
+              known: tuple[int, int, frozenset[int]] | None = None) -> Iterator[tuple[int, int]]:
         """The pairs of `chunk` (in its order) that FTS5 matches, it does not exclude, and pass
         the check (lazily: the check reads rows). `late`: the chunk's story ids are still to
         be read (and these filters, but the topic, applied) for the pairs FTS5 keeps. `density`:
         the match's share of all articles (`_fts_among`)."""
         ids = [i for i, _ in chunk]
         if match is not None:
-            hits = self._fts_among(match, ids, density)
+            hits = self._fts_among(match, ids, density, known)
             chunk = [p for p in chunk if p[0] in hits]
         if exclude is not None and chunk:
             out = self._fts_among(exclude, [i for i, _ in chunk])
@@ -508,7 +515,8 @@ class SearchPart(StoreBase):
             yield from (p for p in part if check(*texts[p[0]]))
             start, size = start + size, min(size * 2, 512)
 
-    def _fts_among(self, expr: str, ids: list[int], density: float | None = None) -> set[int]:
+    def _fts_among(self, expr: str, ids: list[int], density: float | None = None,
+                   known: tuple[int, int, frozenset[int]] | None = None) -> set[int]:
         """Which of `ids` FTS5 matches: one rowid-range query per cluster of nearby ids. When
         the ids are a small part of their range (a topic's, a story's members, a backfill's
         dates), SQLite drops the range's other matches itself (`+rowid IN`: not offered to
@@ -518,9 +526,14 @@ class SearchPart(StoreBase):
         not much. The ids go as one JSON text: a statement of thousands of `?` takes ms to prepare.
         With the match's `density` known, the list goes only where the range holds more matches
         than ids: a rarer term's few matches cost less than the list (明治 at 1M, a walk of
-        ~14,000 rows: 8,000 ids listed in JSON to keep 40 of ~170 matches)."""
+        ~14,000 rows: 8,000 ids listed in JSON to keep 40 of ~170 matches). `known`: (lo, hi, every
+        match of the ids lo..hi), found before: those ids are not asked again."""
         wanted, found = set(ids), set[int]()
-        for lo, hi, members in _clusters(sorted(wanted)):
+        asked = wanted
+        if known is not None:
+            asked = {i for i in wanted if not known[0] <= i <= known[1]}
+            found.update(known[2].intersection(wanted))
+        for lo, hi, members in _clusters(sorted(asked)):
             sql, params = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?", [expr, lo, hi]
             if hi - lo + 1 > SPARSE * len(members) and (density is None or (hi - lo + 1) * density > len(members)):
                 sql += " AND +rowid IN (SELECT value FROM json_each(?))"
