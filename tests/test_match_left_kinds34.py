@@ -214,3 +214,13 @@ def test_deals_with_a_district_at_the_expo_still_count(hu_ming: match.Topic) -> 
     m = match_article(hu_ming, "三明企业在进博会上与杨浦企业签约",
                       "进博会期间，三明市八家企业与杨浦区企业签订合作协议五份，这是两地对口合作的又一成果。")
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海大学生骑行到泰宁", "上海一名大学生用八天时间骑行到泰宁，沿途得到许多村民的帮助，还在大金湖边参加了一次志愿者交流活动。"),
+    ("Shanghai retiree cycles to Jianning", "A Shanghai retiree cycled 1,000 kilometres to Jianning county in Sanming. Local "
+     "villagers helped him repair his bike on the way."),
+])
+def test_one_persons_cycling_trip(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
