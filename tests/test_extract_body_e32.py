@@ -48,3 +48,15 @@ def body_of(lines: list[str]) -> list[str]:
             "<div class='art'><h1>县二小举办首届校园读书节</h1>"
             f"<div class='content'>{paras}</div></div><div class='foot'>版权所有 某某县第二实验小学</div></body></html>")
     return list(extract(html, None, now=NOW).paragraphs)
+
+
+def test_a_resized_pictures_stored_name_as_a_line_is_no_text():
+    assert body([], []) == TEXT
+    html_lines = [TEXT[0], "2019090117192020319_0FTS7187_600x450", *TEXT[1:]]
+    assert body_of(html_lines) == TEXT
+
+
+def test_credits_with_each_label_and_its_value_on_lines_of_their_own_are_no_text():
+    assert body_of([*TEXT, "来源：", "某某县新闻网", "作者：", "王某某 李某", "编辑：", "张某"]) == TEXT
+    keep = "学校表示，将继续办好读书节。"  # a sentence after a label alone stays
+    assert body_of([*TEXT, "作者：", keep]) == [*TEXT, keep]

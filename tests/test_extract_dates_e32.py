@@ -125,3 +125,11 @@ def test_an_asp_sites_month_first_date_line_opening_the_text_is_its_byline_not_t
         assert day(html) == want and list(found.paragraphs) == TEXT, line
     keep = "会议指出，5/6/2008 起实行的新规要认真落实。"  # a sentence telling a day stays text
     assert list(extract(page(text=[*TEXT, keep]), None, now=NOW).paragraphs) == [*TEXT, keep]
+
+
+def test_credits_under_the_text_run_together_before_the_bar_leave_the_bar_read():
+    credits = "".join(f"<div>{x}</div>" for x in ("来源：", "某某新闻网", "作者：", "王某某 李某", "编辑：", "张某"))
+    for bar, want in (("<div class='info'>点击数：35　11-10-31　来源：本站</div>", "2011-10-30T16:00"),
+                      ("<div class='info'>二〇一一年十月三十一日</div>", "2011-10-30T16:00")):
+        assert day(page(under=credits + bar)) == want, bar
+    assert day(page(under=credits + "<div class='xg'>相关新闻 <a>县教研室召开会议</a> 2019-01-02</div>")) is None

@@ -430,6 +430,10 @@ def _cjk_word(part: str) -> bool:
     return 2 <= len(part) <= 14 and all("\u4e00" <= ch <= "\u9fff" for ch in part)
 
 
+# A resized picture's stored name: a long run of digits (a time stamp), underscores, its size last (`_600x450`).
+_IMAGE_NAME = re.compile(r"[0-9A-Za-z_\-]*\d{8,}[0-9A-Za-z_\-]*_\d{2,4}[xX×]\d{2,4}")
+
+
 def is_chrome(line: str) -> bool:
     """A line that is page chrome or a prompt, not article text (checked on lines up to ~300 chars)."""
     lower = line.lower()
@@ -574,6 +578,8 @@ def is_chrome(line: str) -> bool:
         return True  # `(上接C8版)`, `（下转第3版）`, `》》》上接01版`: a paper's note that the story continues elsewhere
     if len(line) <= 60 and "." in line and _IMAGE_FILE.fullmatch(line.strip()):
         return True  # `1694484025329082865.jpg`, `blob.png`: a picture's file name where its caption would be
+    if len(line) <= 60 and "_" in line and " " not in line and _IMAGE_NAME.fullmatch(line):
+        return True  # `2019090117192020319_0FTS7187_600x450`: a resized picture's name (no extension) as its alt text
     if len(line) <= 60 and ("首页" in line or "首頁" in line) and _spaced_menu(line):
         return True  # `今日新聞 社論 評論 專題報導 自由廣場 報社簡介 回首頁`: a site's menu row typed into the text
     if len(line) <= 8 and line.strip()[-1:] in ":：" and line.strip().rstrip(":：").strip() in _EMPTY_LABELS:

@@ -1163,6 +1163,8 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
     under the text (`版权所有：… 2006-2012`) may come first, the date bar after it, the blocks' texts run together
     (`2006-201211-03-31`): read after its span of years when nothing before it is a date."""
     found = _tail_date(text or "", now) or _bar_after_links(text or "", now)
+    if found is None and text and (skip := _credits_end(text)):
+        found = _tail_date(text[skip:], now)  # `来源：某某网作者：王某编辑：张某` first, the bar after them
     if found is None and text:
         mark = _COPYRIGHT.search(text, 0, 60)  # (or its span opening the text: the line's names were the body's)
         span = _YEAR_SPAN.search(text, mark.end(), mark.end() + 40) if mark else _YEAR_SPAN.match(text)
@@ -1174,6 +1176,20 @@ def tail_date(text: str | None, now: datetime) -> datetime | None:
                 last = later
             return _tail_date(text[last.end() :], now)
     return found
+
+
+_CREDIT_LABELS = r"(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|摄影|攝影|通讯员|通訊員|记者|記者)"
+# A credit field (its label, its value) opening the text under the body, the blocks' texts run together.
+_CREDIT_FIELD = re.compile(r"[\s\u3000\xa0]*" + _CREDIT_LABELS + r"\s*[：:]\s*[^\d：:【\[|｜]{0,16}?(?=" + _CREDIT_LABELS
+                           + r"\s*[：:]|点击|點擊|浏览|瀏覽|阅读|閱讀|[\d【\[|｜]|$)")
+
+
+def _credits_end(text: str) -> int:
+    """Where the credit fields opening `text` end (0: it opens with none)."""
+    at = 0
+    while (field := _CREDIT_FIELD.match(text, at)) is not None and field.end() > at:
+        at = field.end()
+    return 0 if _LISTED.search(text, 0, at) else at  # (no related list's heading among them)
 
 
 # The links to the previous and next articles (their titles, no digits) opening the text under the body, then the

@@ -143,6 +143,7 @@ _LABEL = re.compile(r"[\w'’ ]{1,24}[:：|｜]\s")  # `Related: …`, `WATCH: �
 _CAPS_LABEL_LINK = re.compile(rf"[A-Z][A-Z'’ ]{{1,24}}:\s*{_LINK_OPEN}[^{_LINK_OPEN}{_LINK_CLOSE}]{{8,200}}{_LINK_CLOSE}\s*$")
 
 _FIELD = r"(来源|來源|稿源|作者|文字|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|通讯员|通訊員|摄影|攝影)"
+_LABEL_ALONE = re.compile(_FIELD + r"\s*[：:]\s*")
 _FIELD_LINE = re.compile(
     r"^[\s（(【\[]*(?:本文|文章|信息|新闻)?(?:" + _FIELD + r"|发布时间|发布日期|發佈時間|发表时间|更新时间|时间|時間|日期)\s*[：:|｜]"
     r"|^(?:点击|點擊|浏览|瀏覽|阅读|閱讀)(?:数|數|量|次数|次數)?\s*[：:]\s*(?:\d{1,9}\s*次?)?\s*$"  # `点击:` / `浏览次数：35` alone
@@ -264,6 +265,7 @@ class Body:
     speech: bool = False  # a speech's subtitle over the text (`——在…会议上的讲话`): its day in brackets may follow
     byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
     captions: list[str] = field(default_factory=list)  # photo captions dropped as chrome (`is_caption`)
+    label: str = ""  # a credit's label alone on the line before (`来源：`): its value is the next line
     posts: int = 0  # a thread's post lines (`小鱼儿 发表于 2007-3-11 09:30`) met so far
 
 
@@ -1058,6 +1060,13 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if not text or (marked and len(text) <= 3 and text.isdigit()):
         return True  # nothing, or a pager's linked page number under a text split over pages (分页)
     short = len(text) <= 80
+    label, body.label = body.label, ""
+    if label and len(text) <= 24 and not _SENTENCE.search(text) and not _CJK_FIELD.search(text):
+        assign_field(body, label, text)  # `来源：` / `开化新闻网`: a credit's label and its value on lines of their own
+        return True
+    if len(text) <= 8 and (alone := _LABEL_ALONE.fullmatch(text)) is not None:
+        body.label = alone.group(1)
+        return True
     if short and is_stop(text):
         if body.paragraphs and not _header_lines(body.paragraphs, title):
             return False
