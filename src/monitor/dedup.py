@@ -694,6 +694,16 @@ def whole_inside(text: str, other_grams) -> bool:
     return _whole(own, text, flat)
 
 
+def left_text(text: str, other_grams) -> int:
+    """How many characters of `text` the other text (its sorted shingle hashes) leaves out, in
+    passages of QUOTE_GAP characters or more (`_left_text`: a garbled or reworded word inside shared
+    text is none)."""
+    flat = "".join(text.split())
+    if len(flat) < SHINGLE:
+        return 0
+    return _left_text(left_out(text, other_grams), text)
+
+
 def _whole(own, text: str, flat: str) -> bool:
     """`whole` given the text's own characters (`_own`), the text, and the text without white space."""
     if not _left_text(own, text):

@@ -419,6 +419,7 @@ class Ingestor:
         quoted |= {story for story in within.keys() - held.keys() if self._quotes_story(p, story, texts, quoting, 0)}
         quoted |= {story for story in held.keys() - within.keys() if self._lent(p, story, texts, held)}
         quoted |= {story for story in within.keys() - held.keys() if self._borrowed(p, story, texts)}
+        quoted |= {story for story in within.keys() - held.keys() - quoted if self._spliced(p, story, texts)}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
@@ -554,6 +555,41 @@ class Ingestor:
                 return False
         return True
 
+    def _spliced(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]]) -> bool:
+        """Whether the texts of a story found holding this article hold it only as their closing, after an
+        opening that another text of the story holds and goes on from with QUOTE_OWN characters or more of
+        its own, while that text holds under QUOTE_OWN characters of this one's: an aggregator's splice of a
+        story's opening paragraphs and a whole short report (a photo's one-paragraph caption story) met
+        before the report. The report is no part of the story: joining through the splice merged the two
+        stories, every copy of the report following it. A story's part met after the story (a second half,
+        a copy cut after the lead) is in the story's other texts, or they (a brief, a first half) stop where
+        the part begins. Of the story's first LENT_MEMBERS texts, only those sharing little with this one
+        and much with each splice (by the signatures) are read."""
+        holding = [c for c in texts[story] if c["verdict"] in (REPOST, BLIND)]
+        if not holding:
+            return False
+        grams, splices = p.grams(), []
+        for cand in holding:
+            stored = self._read(cand)
+            if stored is None or (edges := dedup.frame_edges(stored.text, grams)) is None \
+                    or not edges[1] < dedup.QUOTE_EDGE <= edges[0]:
+                return False  # (this one is no closing of it)
+            splices.append((cand, stored, dedup.frame(stored.text, grams).partition("\n")[0]))
+        met = {c["article_id"] for c in texts[story]}
+        for member, size, sig in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
+            if member in met or _common(p.shingles, p.packed, size, sig) >= LENT_SHARED * p.shingles \
+                    or any(_common(c["shingles"], c["sig"], size, sig) < PART * c["shingles"] for c, _, _ in splices):
+                continue
+            other = self._read({"article_id": member})
+            if other is None or not len(other.fp.grams) \
+                    or int((~dedup.left_out(p.text(), other.fp.grams)).sum()) >= dedup.QUOTE_OWN:
+                continue  # (a text of the story giving this one's words)
+            if all(dedup.coverage(opening, other.fp.grams) >= MADE_OF
+                   and (after := dedup.frame_edges(other.text, stored.fp.grams)) is not None and after[1] >= dedup.QUOTE_OWN
+                   for _, stored, opening in splices):
+                return True
+        return False
+
     def _lent(self, p: Prepared, story: int, texts: dict[int, list[dict[str, Any]]],
               held: dict[int, list[dict[str, Any]]]) -> bool:
         """Whether the texts of a story this article holds (none holding it) are the closing of one larger
@@ -576,15 +612,15 @@ class Ingestor:
             return False
         lenders = [(c, stored) for c in larger if (stored := self._read(c)) is not None
                    and all(dedup.coverage(part.text, stored.fp.grams) >= MADE_OF for part in parts if part is not None)]
-        if len(lenders) != 1 or (lender := lenders[0][0])["verdict"] != NOT:
+        if not lenders or any(c["verdict"] != NOT for c, _ in lenders):
             return False
-        stored = lenders[0][1]
         if not all((edges := dedup.frame_edges(stored.text, part.fp.grams)) is not None
-                   and edges[1] < dedup.QUOTE_EDGE <= edges[0] for part in parts if part is not None):
+                   and edges[1] < dedup.QUOTE_EDGE <= edges[0] for _, stored in lenders for part in parts if part is not None):
             return False  # (its closing: a story's opening is its own, and so is a passage a self-media copy frames)
+        members = self.ctx.store.story_signatures(story, LENT_MEMBERS)
         return any(_common(lender["shingles"], lender["sig"], size, sig) >= PART * lender["shingles"]
                    and _common(p.shingles, p.packed, size, sig) < LENT_SHARED * size
-                   for size, sig in self.ctx.store.story_signatures(story, LENT_MEMBERS))
+                   for lender, _ in lenders for size, sig in members)
 
     def _frame_of_story(self, p: Prepared, stored: _Stored, cand: dict[str, Any], members: list[dict[str, Any]]) -> bool:
         """Whether this article's text of its own at both edges of what it shares with a stored text
@@ -606,13 +642,32 @@ class Ingestor:
         `dedup.coverage_in`: a story's pages, each started a story, met by its whole copy; a copy
         that dropped paragraphs and a garbled copy cut after the opening, met by a mirror's copy
         with an insertion every few words); else (None, []): text of its own besides several
-        stories' texts (a digest)."""
+        stories' texts (a digest). A story whose text giving most of this one's (`_given`) has QUOTE_OWN
+        characters or more this article left out (`dedup.left_text`) is no page of it: this article is a
+        cut copy of that story with another's text added (an aggregator's splice of a story's opening
+        paragraphs and a whole short report met before it), and joins that story alone (of several,
+        the one giving most). (A self-media copy framing the
+        story whole leaves its frame out of a column's copy: the story's original, inside it, gives as
+        much.)"""
         grams = [stored.fp.grams for s in stories for c in held[s] if (stored := self._read(c)) is not None]
         mine = p.grams()
         if not grams or not len(mine) or (dedup.share_in(mine, grams) < MADE_OF and dedup.coverage_in(p.text(), grams) < MADE_OF):
             return None, []
+        given = {s: self._given(held[s], mine) for s in stories}
+        if cut := [s for s in stories if given[s][1] >= dedup.QUOTE_OWN]:
+            return max(cut, key=lambda s: given[s][0]), []
         keep, *gone = sorted(stories)
         return keep, gone
+
+    def _given(self, texts: list[dict[str, Any]], grams: Any) -> tuple[int, int]:
+        """(characters inside an article's shingles `grams`, characters left out of them: `dedup.left_text`)
+        of the text of `texts` giving most of the article (of those, the one leaving least out)."""
+        best = (0, 0)
+        for cand in texts:
+            if (stored := self._read(cand)) is not None:
+                given, left = int((~dedup.left_out(stored.text, grams)).sum()), dedup.left_text(stored.text, grams)
+                best = max(best, (given, -left))
+        return best[0], -best[1]
 
     def _quotes(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether this article quotes a related stored text or is quoted by it (read)."""

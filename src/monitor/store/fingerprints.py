@@ -116,6 +116,11 @@ class FingerprintsPart(StoreBase):
         return self.conn.execute("SELECT f.shingles, f.sig FROM articles a JOIN fingerprints f ON f.article_id = a.id "
                                  "WHERE a.story_id = ? LIMIT ?", [story_id, limit + 1]).fetchall()
 
+    def story_fingerprints(self, story_id: int, limit: int) -> list[tuple[int, int, bytes]]:
+        """(article id, shingles, signature) of a story's first `limit` fingerprinted articles."""
+        return self.conn.execute("SELECT a.id, f.shingles, f.sig FROM articles a JOIN fingerprints f ON f.article_id = a.id "
+                                 "WHERE a.story_id = ? ORDER BY a.id LIMIT ?", [story_id, limit]).fetchall()
+
     def prune_lsh(self, before: datetime) -> int:
         """Drop band rows older than `before` (the near-duplicate window is rolling); indexed."""
         with self.writing():
