@@ -224,3 +224,17 @@ def test_deals_with_a_district_at_the_expo_still_count(hu_ming: match.Topic) -> 
 def test_one_persons_cycling_trip(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上□市与泰宁县签署文旅合作协议", "上□市文旅局与泰宁县文旅局签署合作协议，两地互送客源，共推康养线路。"),
+    ("沪□对口合作联席会议召开", "沪□对口合作联席会议在三明召开，会议部署了园区共建和干部交流任务。"),
+])
+def test_a_white_square_for_a_lost_character_in_a_name(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_forms_boxes_are_no_lost_characters(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "志愿者报名表", "是否上海户籍：□是 □否\n是否三明户籍：□是 □否\n联系电话：")
+    assert not m.matched, m.reason

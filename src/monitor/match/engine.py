@@ -80,7 +80,7 @@ class _Doc:
     def __init__(self, title: str, body: str, topics: tuple[Topic, ...] = ()) -> None:
         if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
             title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
-        if topics and ("?" in title or "?" in body or "？" in title or "？" in body):  # 三?市: a lost character
+        if topics and any(q in title or q in body for q in _LOST_MARKS):  # 三?市, 上□市: a lost character
             title, body = _lost_marks(title, topics), _lost_marks(body, topics)
         self.title, self.body = title, body
         flat = normalize(title)
@@ -195,15 +195,17 @@ class _Doc:
         return full[start : start + len(para)]
 
 
-_QUESTION = re.compile("[?？]")
+# A character lost in saving or for want of a glyph, as pages write it: a question mark, or a white square (上□市, 沪□对口合作).
+_LOST_MARKS = ("?", "？", "\u25a1")
+_QUESTION = re.compile("[?？\u25a1]")
 
 
 def _lost_marks(text: str, topics: tuple[Topic, ...]) -> str:
-    """`text` with each "?" that stands for a character of a name lost in saving (三?市, 上?市: between
+    """`text` with each "?" or "□" that stands for a character of a name lost in saving (三?市, 上□市: between
     the two characters either side of an inner character of a name, `Topic.lost_pairs`) written as
     GARBLED, which the name groups read as a lost character. A question mark between sentences
-    ("怎么办?市民可…") is left: 办 and 市 are no name's."""
-    if "?" not in text and "？" not in text:
+    ("怎么办?市民可…") is left: 办 and 市 are no name's; so is a form's box (□是 □否)."""
+    if not any(q in text for q in _LOST_MARKS):
         return text
     pairs = topics[0].lost_pairs if len(topics) == 1 else frozenset().union(*(t.lost_pairs for t in topics))
     out, last = [], 0

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 # and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too; and, by a probe below (match-32),
 # a line of keywords between spaces under its label, 关键词云：…, as a menu's line; and, by a probe below (match-33), an
 # English list as a preposition's object before the clause's verb, "investors from Shanghai, Shenzhen and Hangzhou
-# signed …", as a list).
+# signed …", as a list; and, by a probe below (match-34), a white square as a lost character inside a name, 上□市).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -137,6 +137,7 @@ PROBES = (
     ("年度热词", "关键词云：乡村振兴 沪明合作 营商环境 数字经济 森林康养\n【热词】三明 上海 结对 飞地 疗休养"),
     ("Fair draws investors", "Investors from Shanghai, Shenzhen and Hangzhou signed deals worth 3 billion yuan at a fair "
      "in Sanming."),
+    ("上□市与三明市签约", "上□市文旅局与三明市文旅局签署合作协议，两地互送客源。报名表：□是 □否"),
 )
 
 
