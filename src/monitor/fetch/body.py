@@ -8,11 +8,19 @@ holds more than the cap in memory, whatever its ratio. Content-Encoding gzip, x-
 (zlib or raw), one or several (at most MAX_CODINGS: a header naming thousands held a
 decompressor each, 182 MB for one answer of 222 KB), and identity; we only ask for those. A value that names no
 compression at all (`utf-8`) is passed through, as browsers do. Never decodes text (see decode.py).
+
+A page whose bytes have reached `</html>` and then stop coming, the connection held open (an
+HTTP/1.0 answer without Content-Length, a chunked one without its last chunk, a Content-Length
+larger than what is sent), is what a browser shows once the rest stays away for `ENDED_GRACE`
+seconds: it was "no complete answer" at the end of the request's whole budget, the article lost
+at every poll.
 """
 
 from __future__ import annotations
 
+import asyncio
 import zlib
+from collections.abc import AsyncIterator
 from typing import cast
 
 import httpx
@@ -24,6 +32,8 @@ ACCEPT_ENCODING = "gzip, deflate"
 _CUT_SHORT = "peer closed connection without sending complete message body"  # h11's words
 _WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
 _JOIN_EVERY = 1024  # pieces kept apart at most
+ENDED_GRACE = 2.0  # seconds more waited for bytes after a page's `</html>`
+_END_TAG = b"</html>"
 MAX_CODINGS = 5  # compressions undone in turn for one answer (urllib3's bound on a decoding chain too)
 _UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi", "bzip2", "x-bzip2",
                      "lzma", "xz"})  # compressions we never ask for and cannot undo
@@ -96,8 +106,10 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     wire = size = 0
     # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
     # nothing we use (the transport already turns httpcore's errors into httpx's).
+    stream: AsyncIterator[bytes] = aiter(cast(httpx.AsyncByteStream, resp.stream))
+    ended = False
     try:
-        async for raw in cast(httpx.AsyncByteStream, resp.stream):
+        async for raw in stream:
             wire += len(raw)
             try:
                 piece = raw
@@ -116,12 +128,39 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
             if len(chunks) >= _JOIN_EVERY:
                 blocks.append(b"".join(chunks))
                 chunks.clear()
+            tail = piece[-64:]
+            if len(tail) < 16 and len(chunks) > 1:  # `</ht` in one piece, `ml>` in the next
+                tail = chunks[-2][-64:] + tail
+            if tail.rstrip().lower().endswith(_END_TAG):
+                ended = True
+                break
+        if ended:  # the rest, if it comes soon: pieces after `</html>` are rare and small
+            while (late := await _soon(stream)) is not None:
+                piece = late
+                for inflater in inflaters:
+                    piece = inflater.feed(piece, cap - size)
+                wire, size = wire + len(late), size + len(piece)
+                if size > cap or wire > cap:
+                    break
+                chunks.append(piece)
+    except zlib.error:
+        raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
+                         kind="transport") from None
     except httpx.RemoteProtocolError as exc:
         # The server closed the connection before the end it announced (a Content-Length too
         # large, no last chunk, gzip cut off): a browser shows what came, and so do we.
         if not wire or not str(exc).startswith(_CUT_SHORT):
             raise
     return b"".join(blocks + chunks) if blocks else b"".join(chunks)
+
+
+async def _soon(stream: AsyncIterator[bytes]) -> bytes | None:
+    """The stream's next piece, or None at its end or when none comes within ENDED_GRACE."""
+    try:
+        async with asyncio.timeout(ENDED_GRACE):  # no task made, as wait_for makes one (a page's end is read so)
+            return await anext(stream)
+    except (StopAsyncIteration, TimeoutError):
+        return None
 
 
 def too_large(url: str, cap: int) -> FetchError:
