@@ -130,6 +130,14 @@ class SourceReport:
     store_error: str = ""  # the database could not be written: its new articles wait for the next poll
 
 
+# A message sent again after a try whose answer never came (`Outgoing.resend`) waits this many times
+# the timeout for the answer once its receiver has it whole: a receiver that takes each message and
+# answers past the timeout (a webhook bridge relaying it to a slow API, a mail server's content
+# filter; RFC 5321 gives the answer to an email's data ten minutes) had every try, and the message
+# went again at each run for ever
+RESEND_PATIENCE = 4
+
+
 @dataclass(frozen=True)
 class Outgoing:
     """A digest rendered for one channel: everything delivery needs and nothing to decide.

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from ..config import Channel
 from ..errors import NotifyError
-from ..models import Outgoing
+from ..models import RESEND_PATIENCE, Outgoing
 from .secrets import env
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -50,8 +50,9 @@ class _Watchdog:
     touched. Between a TLS wrap and the watch of its wrapper (the handshake) nothing is shut:
     that step has the socket timeout."""
 
-    def __init__(self, budget: float, stop: threading.Event | None = None) -> None:
+    def __init__(self, budget: float, stop: threading.Event | None = None, answer_wait: float = 0.0) -> None:
         self.fired, self._lock = False, threading.Lock()
+        self.answer_wait = answer_wait  # once the data has gone, its answer is waited for this long (a resend's)
         self.in_doubt = False  # the message's data is sent and its answer not read: the server may have it
         self.answer_due = False  # the message's data is sent and no reply read since
         self.given_back = False  # shut for `stop` (a SIGTERM) before the message's data ended: it never left
@@ -92,6 +93,10 @@ class _Watchdog:
             finally:
                 view.detach()  # the session still owns the descriptor and closes it
 
+    def wait_longer(self) -> None:
+        """The message's data has gone: its answer has `answer_wait` from now, if that is longer."""
+        self._end = max(self._end, time.monotonic() + self.answer_wait)
+
     def done(self) -> None:
         """Before the session closes its socket."""
         self._done.set()
@@ -119,6 +124,9 @@ class _Watched(smtplib.SMTP):
         super().send(s)
         if isinstance(s, bytes) and s.endswith(b"\r\n.\r\n"):  # a message's data, ended (`data`)
             self.watchdog.in_doubt = self.watchdog.answer_due = True
+            if self.watchdog.answer_wait and self.sock is not None:  # a resend: its answer waited for longer
+                self.sock.settimeout(max(self.timeout, self.watchdog.answer_wait))
+                self.watchdog.wait_longer()
 
     def getreply(self) -> tuple[int, bytes]:
         reply = super().getreply()
@@ -247,7 +255,8 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     # A domain in Chinese goes in its ASCII form (the outbox may hold either form of one waiting).
     to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
                             or a in message.recipients or ascii_domain(a) in message.recipients))
-    watchdog = _Watchdog(SESSION_BUDGET * timeout, stop)
+    # an earlier try went unanswered: this one's answer is waited for longer, not sent a third time
+    watchdog = _Watchdog(SESSION_BUDGET * timeout, stop, timeout * RESEND_PATIENCE if message.resend else 0.0)
     accepted = handed = unsure = False
     try:
         smtp = _connect(channel, timeout, watchdog)
@@ -266,7 +275,7 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
         doubt = watchdog.in_doubt and not accepted  # it had the whole message: sent again, it says so
         again = "it may have arrived; it is sent again at the retry, marked as sent again, with the same Message-ID"
         if doubt and not isinstance(exc, smtplib.SMTPServerDisconnected):
-            why = f"did not answer within {SESSION_BUDGET * timeout:g} s" if watchdog.fired else \
+            why = f"did not answer within {max(SESSION_BUDGET * timeout, watchdog.answer_wait):g} s" if watchdog.fired else \
                 f"did not answer ({exc or type(exc).__name__})"
             if isinstance(exc, smtplib.SMTPResponseException) and not watchdog.fired:
                 said = f"'{_smtp_reply(exc)}'" if exc.smtp_code > 0 else "a line that is no SMTP reply"

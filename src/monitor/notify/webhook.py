@@ -23,7 +23,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 import httpx
@@ -33,7 +33,7 @@ from ..config import Channel
 from ..decode import decode_html
 from ..errors import NotifyError
 from ..lenient import install
-from ..models import Outgoing
+from ..models import RESEND_PATIENCE, Outgoing
 from ..retry import RetryPolicy, parse_retry_after
 from .secrets import env
 
@@ -48,10 +48,6 @@ T = TypeVar("T")
 GATEWAY_GAVE_UP = (504, 524)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
-# A message sent again after a try whose answer never came waits this many times the timeout for its
-# answer: a receiver that posts each message and answers past the timeout (a bridge relaying it to a
-# slow API) had every try, the message sent again at each run for ever; as a mail session has
-RESEND_PATIENCE = 4
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
 # line): refused, a message the receiver took counted as failed and went again at every run.
 install()
@@ -126,16 +122,16 @@ def send_webhook(channel: Channel, message: Outgoing, timeout: float, stop: thre
         url, body, headers = build_request(channel, message, secret)
     except ValueError as exc:  # an unknown format
         raise NotifyError(f"webhook to {host}: {exc}") from exc
-    if message.resend:  # an earlier try went unanswered: this one's answer is waited for, not sent a third time
-        timeout *= RESEND_PATIENCE
-    response, attempts = _post(url, body, headers, host, timeout, stop)
+    # an earlier try went unanswered: this one's answer is waited for longer, not sent a third time
+    response, attempts = _post(url, body, headers, host, timeout, stop,
+                               answer_wait=timeout * RESEND_PATIENCE if message.resend else 0.0)
     _check(channel.format, response, host, attempts, len(body))
     again = f", {attempts} attempts" if attempts > 1 else ""
     return f"webhook {channel.format} to {host} (HTTP {response.status_code}{again})"
 
 
-def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
-          timeout: float, stop: threading.Event | None = None) -> tuple[httpx.Response, int]:
+def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float,
+          stop: threading.Event | None = None, answer_wait: float = 0.0) -> tuple[httpx.Response, int]:
     """POST with retries on connect/read failures, stalls, 408/429/5xx; returns the last response.
     `stop` set (a SIGTERM) ends the waits between tries: the last failure is the message's, and
     it goes at the next run as it is (the receiver never took it), where it held the stop for up
@@ -143,11 +139,11 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str,
     retries = POLICY.retries
     for attempt in range(retries + 1):
         try:
-            response = _following(url, body, headers, host, timeout)
+            response = _following(url, body, headers, host, timeout, answer_wait)
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise NotifyError(f"webhook to {host}: {exc}", hint="check the webhook url") from exc
         except _Unanswered as exc:  # not again in this run: it may be there already
-            why = (f"gave no answer within {timeout:g} s" if exc.stalled
+            why = (f"gave no answer within {max(timeout, answer_wait):g} s" if exc.stalled
                    else f"closed the connection without an answer ({type(exc.cause).__name__})")
             raise NotifyError(f"webhook to {host} took the message but {why}: it may have it",
                               hint="it goes again at the retry, marked as sent again", unsure=True) from exc
@@ -179,13 +175,14 @@ def _pause(stop: threading.Event | None, seconds: float) -> bool:
     return stop.wait(seconds)
 
 
-def _following(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float) -> httpx.Response:
+def _following(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeout: float,
+               answer_wait: float = 0.0) -> httpx.Response:
     """One try, going on where a 307 or 308 sends the same POST (body, key and signature
     unchanged) on the same host, up to MAX_HOPS of them; any other answer, and a 307/308 to
     another host or port (it would hand the key, the signature and the digest to whoever the
     answer names), is returned as it is."""
     for _ in range(MAX_HOPS + 1):
-        response = asyncio.run(_try(url, body, headers, timeout))
+        response = asyncio.run(_try(url, body, headers, timeout, answer_wait))
         there = response.headers.get("location")
         if response.status_code not in (307, 308) or not there:
             return response
@@ -208,11 +205,17 @@ def _same_origin(url: httpx.URL, target: httpx.URL) -> bool:
     return (url.scheme, target.scheme) == ("http", "https") and url.port is None and target.port is None
 
 
-async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: float) -> httpx.Response:
-    """One POST within `timeout` in all; the answer's first ANSWER_BYTES, or what came in time."""
+async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: float,
+               answer_wait: float = 0.0) -> httpx.Response:
+    """One POST within `timeout` in all; the answer's first ANSWER_BYTES, or what came in time.
+    `answer_wait`: from the start, how long its answer is waited for once the body has all gone."""
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
+    later = loop.time() + answer_wait
     taken: list[bool] = []
+
+    def deadline() -> float:
+        return max(end, later) if taken else end
 
     async def trace(event: str, info: dict) -> None:
         if event.endswith("send_request_body.complete"):
@@ -228,7 +231,7 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
     # no read timeout of httpx's own: `_by` bounds the whole (an answer here at its deadline is read)
     async with httpx.AsyncClient(timeout=httpx.Timeout(timeout, read=None), follow_redirects=False) as client:
         try:
-            stream = await _by(end, client.send(client.build_request("POST", url, content=body, headers=headers,
+            stream = await _by(deadline, client.send(client.build_request("POST", url, content=body, headers=headers,
                                                                      extensions={"trace": trace}), stream=True))
         except (TimeoutError, httpx.TransportError) as exc:
             if taken:
@@ -238,7 +241,7 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
                 raise _Stalled() from exc
             raise
         try:
-            await _by(end, read(stream))
+            await _by(deadline, read(stream))
         except (TimeoutError, httpx.TransportError):
             cut = True  # the status stands; what came of the answer may be enough (`_check`)
         except httpx.DecodingError:
@@ -253,15 +256,18 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
 GRACE = 0.25  # seconds past a deadline for an answer already here to be read
 
 
-async def _by(end: float, work: Coroutine[Any, Any, T]) -> T:
-    """`work`'s result if it is done by `end` (the loop's clock), else TimeoutError. An answer that
+async def _by(end: Callable[[], float], work: Coroutine[Any, Any, T]) -> T:
+    """`work`'s result if it is done by `end()` (the loop's clock, asked again when reached: it may
+    have moved on), else TimeoutError. An answer that
     came by then and was not yet read (this process stopped past the deadline: SIGSTOP, `docker
     pause`, a paused VM, a starved CPU) is read in GRACE after it: at the deadline, the loop woke
     to the expired timer and the answer at once, and the timer used to win, so a message the
     receiver had answered went again, marked as sent again."""
     loop = asyncio.get_running_loop()
     task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=max(0.0, end - loop.time()))
+    done: set = set()
+    while not done and (left := end() - loop.time()) > 0:
+        done, _ = await asyncio.wait({task}, timeout=left)
     if not done:
         done, _ = await asyncio.wait({task}, timeout=GRACE)
     if not done:
