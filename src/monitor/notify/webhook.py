@@ -46,6 +46,9 @@ T = TypeVar("T")
 # A gateway's "the receiver behind me did not answer in time" (nginx's 504, Cloudflare's 524): it
 # had the whole message, as our own timeout's receiver had (`_Unanswered`)
 GATEWAY_GAVE_UP = (504, 524)
+# Cloudflare's 520: the server behind answered nothing it could read (an empty answer, the connection
+# reset), after the whole message had gone on: as our own receiver closing without an answer
+GATEWAY_LOST_ANSWER = (520,)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
@@ -155,9 +158,11 @@ def _post(url: httpx.URL, body: bytes, headers: dict[str, str], host: str, timeo
                                   hint="is the receiver reachable? check the url and any proxy settings",
                                   silent=True) from exc
             continue
-        if response.status_code in GATEWAY_GAVE_UP:  # not again in this run: the receiver behind may have it
+        if response.status_code in GATEWAY_GAVE_UP + GATEWAY_LOST_ANSWER:  # not again in this run: it may have it
+            why = ("gave up waiting for its answer" if response.status_code in GATEWAY_GAVE_UP
+                   else "had no answer of it it could read (an empty one, the connection reset)")
             raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}: a gateway before the receiver "
-                              "gave up waiting for its answer, after the message had gone on: it may have it",
+                              f"{why}, after the message had gone on: it may have it",
                               hint="it goes again at the retry, marked as sent again", unsure=True)
         if not POLICY.transient(response.status_code) or attempt == retries:
             return response, attempt + 1
