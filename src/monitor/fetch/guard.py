@@ -56,6 +56,8 @@ def forbidden(ip: IP) -> str | None:
     for name in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved"):
         if getattr(ip, f"is_{name}"):
             return name.replace("_", "-")
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:  # fec0::/10, which Python calls global
+        return "site-local"
     if not ip.is_global:
         return "non-public"
     return None
