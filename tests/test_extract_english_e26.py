@@ -89,3 +89,16 @@ def test_a_first_section_with_one_more_class_is_a_chunk_of_the_text() -> None:
     assert any(line.startswith("I started cooking slowly by accident") for line in body)
     assert body[-1].startswith("We fixed the oven in March.")
     assert len([line for line in body if line != "Notes From a Slow Kitchen"]) == 7
+
+
+def test_an_article_over_its_header_and_text_section_is_not_the_texts_other_half() -> None:
+    """A paper's `<article>` holds a header (headline, summary, date, a picture) and a `<section>` of
+    text in column blocks, the writer's bio under it; the article, scored from the header's lines,
+    ranked within three quarters of the section and was taken for a rival half of a split text, so
+    the headline, the summary, the date and the bio came with the text. A candidate above the best
+    one is not a rival half."""
+    body = paragraphs("en_e26_article_over_section.html")
+    assert body[0].startswith("Can reach the berths the harbour board")
+    assert "March 2, 2026" not in body
+    assert not any(line.startswith(("The harbour board could soon pay", "On its loans than it spends")) for line in body)
+    assert len(body) == 17

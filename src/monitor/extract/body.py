@@ -386,8 +386,11 @@ def _ancestors(node: LexborNode, limit: int = 8) -> list[LexborNode]:
 def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, float]) -> LexborNode:
     """Move up to a common ancestor when several strong candidates share one (a split body)."""
     best_score, top = ranked[0]
-    # A rival inside `top` is part of it, not another half (its text was credited up to `top`).
+    # A rival inside `top` is part of it, not another half (its text was credited up to `top`); nor is
+    # one above it, scored from `top`'s own text (an <article> over its header and its text <section>).
+    above_top = {above.mem_id for above in _ancestors(top, 6)}
     rivals = [node for score, node in ranked[1:] if score >= 0.75 * best_score and score > 0
+              and node.mem_id not in above_top
               and not any(above.mem_id == top.mem_id for above in _ancestors(node, 6))]
     chain = _ancestors(top, 4)
     if rivals:
@@ -703,6 +706,7 @@ def _follows(node: LexborNode) -> str:
     return "stop" if node.css_first("h1, h2, h3, h4, form") is not None else "keep"
 
 
+_MEDIA_BOX = re.compile(r"video|player")
 # A lead block is one long sentence or more (150 weighted characters), or a short intro of two
 # sentences or more, without links (80: `Forgot to water again? These six plants will forgive you.`
 # over a list).
@@ -713,8 +717,9 @@ _SHORT_LEAD = 80
 def _lead_of(node: LexborNode, top: LexborNode) -> bool:
     """The block just before the article container is its lead (a standfirst or summary in its own
     <div>): one long text block, few links, no chrome words in its class, not repeated in the body."""
-    if node.tag not in ("div", "p", "section", "header") or _NEGATIVE.search(class_hint(node)):
-        return False
+    if node.tag not in ("div", "p", "section", "header") or _NEGATIVE.search(hint := class_hint(node)) \
+            or _MEDIA_BOX.search(hint):
+        return False  # (a video box's description and transcript are no lead)
     if node.css_first("h1, h2, h3, ul, ol, table, img, form") is not None:  # cheaper than its text
         return False
     text = node.text().strip()
