@@ -548,15 +548,14 @@ _ELLIPSIS = ("…", "...", "。。。")
 def _teaser(page_text: str, start: int, lead: str) -> int:
     """The length of the copy when the lead's showing at `start` is a summary's copy of the text's opening (a summary
     label right before it, or the copy cut short by an ellipsis), else 0."""
-    shown = page_text[start : start + len(lead) + 3]
-    same = 0
-    for a, b in zip(shown, lead, strict=False):
-        if a != b:
-            break
-        same += 1
     if _SUMMARY_LABEL.search(page_text, max(0, start - 8), start) is not None:
-        return same
-    return same if 8 <= same < len(lead) and shown.startswith(_ELLIPSIS, same) else 0
+        shown = page_text[start : start + len(lead)]
+        return next((at for at, (a, b) in enumerate(zip(shown, lead, strict=False)) if a != b), len(shown))
+    if page_text.startswith(lead, start):
+        return 0  # the whole opening shown: the text itself (the common case, decided cheaply)
+    shown = page_text[start : start + len(lead) + 3]
+    cut = min((at for mark in _ELLIPSIS if (at := shown.find(mark)) >= 0), default=-1)
+    return cut if 8 <= cut < len(lead) and shown[:cut] == lead[:cut] and not lead.startswith(_ELLIPSIS, cut) else 0
 
 
 def _squeezed(text: str) -> str:
