@@ -35,6 +35,12 @@ EVASIONS = {
     "off-to-the-right": ('<div style="position:absolute;right:-9999px">{}</div>', ""),
     "opacity-dot-zero": ('<div style="opacity:.0">{}</div>', ""),
     "opacity-a-hundredth": ('<div style="opacity:0.01">{}</div>', ""),
+    "clipped-to-nothing": ('<div style="position:absolute; clip:rect(0 0 0 0)">{}</div>', ""),
+    "clip-path-inset": ('<div style="clip-path: inset(50%)">{}</div>', ""),
+    "scaled-to-zero": ('<div style="transform: translateX(2px) scale(0)">{}</div>', ""),
+    "rule-visibility": ('<div class="kw2">{}</div>', ".kw2 { visibility: hidden }"),
+    "rule-opacity": ('<div class="kw2">{}</div>', ".kw2{opacity:0}"),
+    "rule-scale": ('<div class="kw2">{}</div>', ".kw2{transform:scale(0)}"),
 }
 
 
@@ -74,6 +80,9 @@ SHOWN = {
     "red-on-white": '<font color="#cc0000">{}</font>',
     "white-wrapper-own-colours": '<div style="color:#fff"><p style="color:#222">{}</p></div>',
     "phones-only": '<div class="kw2">{}</div>',
+    "half-scale": '<div style="transform:scale(0.5)">{}</div>',
+    "clip-not-placed": '<div style="clip:rect(0,0,0,0)">{}</div>',
+    "fixed-and-clipped-wide": '<div style="position:fixed;clip:rect(0px,900px,600px,0px)">{}</div>',
 }
 
 

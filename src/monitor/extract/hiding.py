@@ -30,7 +30,13 @@ _OFF_SCREEN = re.compile(r"(?:text-indent|left|right|top|margin-left|margin-top)
 _NO_BOX = re.compile(r"(?:height|width|max-height):(?:0|1px)(?![.\d])")
 # In a lowered sheet, where a rule may hide: each word with the one that must come at most 12
 # characters before it to be worth reading the rule (str.find: a regex scan cost more).
-_HINTS = (("none", "display"), ("hidden", "overflow"), ("font-size", ""), (":-", ""), (": -", ""))
+_HINTS = (("none", "display"), ("hidden", "overflow"), ("font-size", ""), (":-", ""), (": -", ""),
+          ("hidden", "visibility"), ("opacity", ""), ("scale", ""), ("clip", ""))
+# Shapes that leave nothing to see (read without blanks): an absolutely placed box clipped to
+# nothing or to a pixel, a clip path of nothing, a scale of zero.
+_CLIPPED = re.compile(r"clip:rect\((?:0(?:px)?,?){4}\)|clip:rect\((?:1px,?){4}\)")
+_NO_PATH = re.compile(r"clip-path:(?:inset\((?:50|100)%\)|circle\(0(?:px|%)?\))")
+_NO_SCALE = re.compile(r"transform:[^;{}]{0,200}?scale(?:3d)?\(0(?:,0){0,2}\)")
 _SIMPLE = re.compile(r"[a-z0-9]{0,12}([.#][A-Za-z_][\w-]{0,60})")
 _PART = r"(?:[a-z0-9]{0,12}[.#][A-Za-z_][\w-]{0,60}|[a-z][a-z0-9]{0,11})"
 _CHAIN = re.compile(_PART + r"(?:\s*>\s*|\s+)" + r"(?:" + _PART + r"(?:\s*>\s*|\s+)){0,2}" + _PART)  # `.box .kw`, `#a > p`
@@ -49,7 +55,8 @@ REPEATS_READ = 20_000  # characters of hidden text whose repetition is measured
 def seen(style: str) -> str:
     """How an inline style shows its element: "hidden" (`_hides`); "faded", invisible yet keeping
     its place (`visibility:hidden`, `opacity:0`: what a script shows later, WeChat its whole
-    article, so `_clean_tree` counts it hidden only when it holds no paragraphs); or ""."""
+    article, so `_clean_tree` counts it hidden only when it holds no paragraphs); "coloured", a
+    colour of its own that may be its background's (`_unseen_colour` reads the background); or ""."""
     style = "".join(style.lower().split())
     if _hides(style):
         return "hidden"
@@ -114,6 +121,12 @@ def _hides(style: str) -> bool:
     what it styles."""
     if "display:none" in style or ("font-size:0" in style and _ZERO_FONT.search(style)):
         return True
+    if "clip" in style:
+        placed = "position:absolute" in style or "position:fixed" in style  # `clip` clips only these
+        if (placed and _CLIPPED.search(style) is not None) or _NO_PATH.search(style) is not None:
+            return True
+    if "scale(0" in style and _NO_SCALE.search(style):
+        return True
     if ":-" in style and _whole(style, _OFF_SCREEN):
         return True
     return "overflow:hidden" in style and _whole(style, _NO_BOX)
@@ -154,8 +167,9 @@ def hiding_selectors(sheets: list[str]) -> str:
             if depth != 1 and (depth != 2 or not _every_screen(low, low.rfind("{", 0, pos))):
                 continue  # outside any rule, or inside @media (max-width: …) { … }: hidden on some screens only
             opened, done = low.rfind("{", 0, pos), low.find("}", pos)
-            if done < 0 or not _hides("".join(low[opened + 1:done].split())):
-                continue
+            rule = "".join(low[opened + 1:done].split()) if done >= 0 else ""
+            if not rule or not (_hides(rule) or "visibility:hidden" in rule or _CLEAR.search(rule) is not None):
+                continue  # (a rule's `visibility` or `opacity` hides its class outright, unlike a style's own)
             start = max(low.rfind("}", 0, opened), low.rfind("{", 0, opened)) + 1
             selector = sheet[start:opened].rsplit("*/", 1)[-1].strip()  # after any comment
             if selector.startswith("@"):
