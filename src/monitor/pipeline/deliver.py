@@ -162,13 +162,12 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivering(ctx):
-        _record_noted(ctx)  # first: a message its receiver took is not dropped with a subscriber renamed since
+        stale = _record_noted(ctx)  # first: a message its receiver took is not dropped with a subscriber renamed since
         _drop_former(ctx)  # a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
+        if stale:  # every subscriber's, not this run's alone: its first message makes the note's last line one
+            _set_right(ctx)  # the database knows, and a later run for another subscriber would find nothing to set right
         for sub, ch in pairs:  # before anything is sent: a new subscriber's channels each get the backlog
             _adopt(ctx, sub, ch, {channel_key(c) for s, c in pairs if s.name == sub.name})
-        # every subscriber's, not this run's alone: its first message makes the note's last line one the
-        # database knows, and a later run for another subscriber would find nothing to set right
-        _reconcile(ctx, _channel_pairs(ctx, None) if subscriber else pairs)
         for name in dict.fromkeys(sub.name for sub, _ in pairs):  # after adopting: what an edited channel took
             if dropped := ctx.store.drop_unconfigured(name, [channel_key(c) for s, c in pairs if s.name == name]):
                 log.info("digest subscriber=%s: %d unsent messages of channels no longer configured dropped",
@@ -197,9 +196,10 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
     with _delivering(ctx):
-        _record_noted(ctx)
+        stale = _record_noted(ctx)
         _drop_former(ctx)
-        _reconcile(ctx, _channel_pairs(ctx, None))
+        if stale:
+            _set_right(ctx)
         for name, key in ctx.store.outbox_channels_due(now):
             found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
@@ -227,13 +227,26 @@ def _record_noted(ctx: Context) -> bool:
     return True
 
 
-def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
+def _set_right(ctx: Context) -> None:
+    """The database does not know the last message sent from it (`_record_noted`): every configured
+    channel takes over what its subscriber had first, when it is one the database never saw (`_adopt`:
+    recorded as sent by `_reconcile` first, it took over nothing), then `_reconcile`."""
+    every = _channel_pairs(ctx, None)
+    fresh = {(s.name, channel_key(c)) for s, c in every if not ctx.store.channel_used(s.name, channel_key(c))}
+    for sub, ch in every:
+        _adopt(ctx, sub, ch, {channel_key(c) for s, c in every if s.name == sub.name})
+    _reconcile(ctx, every, fresh)
+
+
+def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set[tuple[str, str]]) -> None:
     """A database that does not know the last message sent from it (restored from a backup,
     replaced by an older copy or a new file) would send again what was sent since: the messages
     its outbox still holds and the stories it had not yet planned. What `sentlog` says each
-    channel was sent is recorded as sent instead, one line per channel."""
+    channel was sent is recorded as sent instead, one line per channel. A channel in `fresh` (one the
+    database never saw: its address changed since the copy was made) counts what the note says every
+    channel of its subscriber was sent, as `_adopt` counts what they were."""
     path = ctx.store.path
-    if path is None or not _record_noted(ctx):
+    if path is None:
         return
     urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
     configured = {s.name for s in ctx.cfg.subscribers}
@@ -243,6 +256,7 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]]) -> None:
             key = channel_key(channel)
             # its own, and what a subscriber no longer configured sent its reader (renamed since: `_adopt`)
             done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
+                                 or (name == sub.name and (name, key) in fresh)
                                  or (name not in configured and same_address(used, key))))
             if not done:
                 continue
