@@ -480,7 +480,8 @@ class Rechecks:
     poll and digest. `request` starts a pass, or makes a running one stop after its batch and
     start again with the config now in force; `stop` ends it between batches. What a stopped
     pass left is done at the next start; one the database refused (another program's write
-    lock, a full disk) is tried again AGAIN seconds later."""
+    lock, a full disk) is tried again AGAIN seconds later (doubling, at most hourly), or at once on a
+    `request` (a SIGHUP: the lock let go, a topic added) meanwhile."""
 
     AGAIN = 60.0
 
@@ -488,6 +489,7 @@ class Rechecks:
         self.ctx, self.work = ctx, work
         self._guard = threading.Lock()
         self._wanted, self._stopping = threading.Event(), threading.Event()
+        self._wake = threading.Event()  # set by request and stop: ends a refused pass's wait
         self._thread: threading.Thread | None = None
 
     def request(self, _reloaded: Context | None = None) -> None:
@@ -495,6 +497,7 @@ class Rechecks:
             if self._stopping.is_set():
                 return
             self._wanted.set()
+            self._wake.set()
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="monitor-rechecks", daemon=True)
                 self._thread.start()
@@ -504,6 +507,7 @@ class Rechecks:
 
     def stop(self, timeout: float = 60.0) -> None:
         self._stopping.set()
+        self._wake.set()
         with self._guard:
             thread = self._thread
         if thread is not None:
@@ -531,8 +535,10 @@ class Rechecks:
                 if (err := database_fault(exc, cfg.db_path)) is not None:  # another's write lock, a full disk:
                     wait, refused = min(3600.0, self.AGAIN * 2 ** refused), refused + 1  # (it was left until the
                     log.error("bringing stored articles up to date: %s; tried again in %.0f s", err, wait)
-                    if not self._stopping.wait(wait):  # next start: a topic a SIGHUP added never matched the archive)
-                        self._wanted.set()
+                    self._wake.clear()  # next start: a topic a SIGHUP added never matched the archive); a SIGHUP
+                    if not self._wanted.is_set() and not self._stopping.is_set():  # meanwhile tries it at once
+                        self._wake.wait(wait)  # (it waited out the backoff, up to an hour, the lock long let go)
+                    self._wanted.set()
                 elif isinstance(exc, MonitorError):  # what is left is matched at the next start
                     log.error("bringing stored articles up to date: %s", exc)
                 else:  # a thread's fault must be logged, not lost
