@@ -90,10 +90,12 @@ def _figures(weeks: list[str], counts: dict[tuple[str, str], int], sources: list
             named = ", ".join(f"{s} {n}" for n, s in by[:10]) + (f" and {len(by) - 10} more" if len(by) > 10 else "")
             rows.append(f'<tr><td>{escape(week)}</td><td>{sum(n for n, _ in by)}</td><td{zh(named)}>{escape(named)}</td></tr>')
     quiet = len(weeks) - len(rows)
-    return ('<table class="sr-only"><caption>The chart\'s figures: stories per week'
+    # in a hidden box, not a hidden table: a table is as wide as its rows whatever width it is
+    # given, and the page of a phone scrolled sideways to its ~1,000 px
+    return ('<div class="sr-only"><table><caption>The chart\'s figures: stories per week'
             + (f" ({quiet} week{'s' if quiet != 1 else ''} of the {len(weeks)} without any)" if quiet else "")
             + '</caption><thead><tr><th>week from</th><th>stories</th><th>by source</th></tr></thead><tbody>'
-            + "".join(rows) + "</tbody></table>")
+            + "".join(rows) + "</tbody></table></div>")
 
 
 def _colours(rows: list[tuple[str, str, int]], sources: list[str]) -> dict[str, str]:

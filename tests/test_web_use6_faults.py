@@ -1,0 +1,82 @@
+"""`monitor serve` used as colleagues use it, sixth round: a topic page read on a phone; the
+later pages of a much-copied story opened from a search; the sources page of an archive made by
+`monitor import` alone."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+from test_web import get, on_phone
+from test_web_use2_faults import _story_of
+from test_web_use3_faults import served_after_a_topic_removed
+
+BODY = ("福建三明与上海签订新一轮沪明对口合作协议，双方将在产业园区、文旅康养和农产品进沪等方面深化合作，"
+        "首批十二个项目现场签约。")
+COPIES = 64  # more than a story page's 50 versions
+FIRST = "https://wire000.example.com/c/0.html"
+
+
+def _lines() -> list[dict]:
+    recent = datetime.now(timezone.utc) - timedelta(days=1)
+    lines = [{"url": f"https://wire{i:03d}.example.com/c/{i}.html", "source": f"县网{i:03d}",
+              "title": "新一轮沪明对口合作协议签订", "body": BODY, "published": (recent + timedelta(minutes=i)).isoformat()}
+             for i in range(COPIES)]
+    lines += [{"url": f"https://city{i}.example.cn/p/{i}.html", "source": f"市报{i}",
+               "title": f"三明{i}号园区迎来上海企业", "published": (recent - timedelta(days=3 * i)).isoformat(),
+               "body": f"沪明对口合作框架下，{i + 2}家上海企业入驻三明{i}号产业园区，园区年产值预计增长{i + 11}%。"}
+              for i in range(3)]
+    return lines
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """An archive made by importing alone (no source configured or polled): a story copied by 64
+    county sites, and three stories of one outlet each."""
+    with served_after_a_topic_removed(tmp_path_factory.mktemp("use6"), _lines()) as both:
+        yield both
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))).strip()
+
+
+WIDE = "say(document.documentElement.scrollWidth + ' ' + innerWidth);"
+
+
+def test_a_topic_page_does_not_scroll_sideways_on_a_phone(town, tmp_path):
+    """The chart's figures for screen readers (a table hidden on the screen) kept their width: a
+    table is as wide as its rows however small its box is said to be, and the topic page of 375
+    px scrolled sideways to some 1,000 px of blank. The hidden figures take no width."""
+    site, _ = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    assert "without any" in _text(html)  # the figures are there
+    wide, screen = map(int, on_phone(html, WIDE, tmp_path).split())
+    assert wide <= screen, (wide, screen)
+
+
+def test_the_later_pages_of_a_story_keep_the_version_the_search_found(town):
+    """A search result found in a later copy opens its story on that copy ('The version your search
+    found'); the story's 'later versions →' dropped it (`v=`), and page 2 no longer said which
+    version the search had found, nor did a link of the list of all outlets."""
+    site, store = town
+    story = _story_of(store, FIRST)
+    late = store.db.execute("SELECT id FROM articles WHERE url = ?", ["https://wire060.example.com/c/60.html"]).fetchone()[0]
+    q = quote("沪明")
+    html = get(site, f"/story/{story}?q={q}&v={late}").text
+    assert 'class="version found"' in html
+    later = re.search(r'rel="next" href="([^"]+)"', html)
+    assert later, html[-2000:]
+    assert f"v={late}" in unescape(later.group(1)), later.group(1)
+    listed = re.findall(r'<li><a href="([^"]+)"', html.split('class="all-outlets"', 1)[1])
+    assert listed and all(f"v={late}" in unescape(h) for h in listed), listed[:3]
+    two = get(site, unescape(later.group(1))).text
+    assert 'class="version found"' in two and "The version your search found" in two
+    earlier = re.search(r'rel="prev" href="([^"]+)"', two)
+    assert earlier and f"v={late}" in unescape(earlier.group(1)), earlier
+    back = re.search(r'<a href="([^"]+)">← search</a>', two)
+    assert back and "v=" not in back.group(1), back  # the search's own link has no v
+
