@@ -12,17 +12,12 @@ deliveries do, and a retry job sets it right as a digest does. Real SQLite files
 
 from __future__ import annotations
 
-from delivery_world import counts, monitor_cli, news_lines, quick_webhooks, write_config
+from delivery_world import counts, monitor_cli, quick_webhooks, write_config
+from test_restore import news
 
 from monitor import config
 from monitor.pipeline import Context, retry_due, send_digests
 from monitor.store import Store
-
-
-def news(tmp_path, n: int, start: int) -> str:
-    path = tmp_path / f"news{start}.jsonl"
-    path.write_text("\n".join(news_lines(n, start)) + "\n", encoding="utf-8")
-    return str(path)
 
 
 def rotate(tmp_path) -> None:

@@ -10,13 +10,8 @@ had had since the backup. Real `monitor` processes, real SQLite files, a webhook
 
 from __future__ import annotations
 
-from delivery_world import counts, monitor_cli, news_lines
-
-
-def news(tmp_path, n: int, start: int) -> str:
-    path = tmp_path / f"news{start}.jsonl"
-    path.write_text("\n".join(news_lines(n, start)) + "\n", encoding="utf-8")
-    return str(path)
+from delivery_world import counts, monitor_cli
+from test_restore import news
 
 
 def two_subscribers(tmp_path, url: str) -> None:
