@@ -13,6 +13,7 @@ import pytest
 from test_web import get, on_phone
 from test_web_use2_faults import _story_of
 from test_web_use3_faults import served_after_a_topic_removed
+from test_web_use5_faults import _text
 
 BODY = ("福建三明与上海签订新一轮沪明对口合作协议，双方将在产业园区、文旅康养和农产品进沪等方面深化合作，"
         "首批十二个项目现场签约。")
@@ -38,10 +39,6 @@ def town(tmp_path_factory):
     county sites, and three stories of one outlet each."""
     with served_after_a_topic_removed(tmp_path_factory.mktemp("use6"), _lines()) as both:
         yield both
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))).strip()
 
 
 WIDE = "say(document.documentElement.scrollWidth + ' ' + innerWidth);"
