@@ -77,3 +77,15 @@ def test_the_later_pages_of_a_story_keep_the_version_the_search_found(town):
     back = re.search(r'<a href="([^"]+)">← search</a>', two)
     assert back and "v=" not in back.group(1), back  # the search's own link has no v
 
+
+def test_the_sources_page_of_an_imported_archive_names_its_sources(town):
+    """An archive made by `monitor import` (a clipping service's export) has no source configured
+    or polled: its sources page said only 'No source is configured or has been polled yet', while
+    67 sites' articles were in the archive and the search's source filter offered them. It names
+    them, each a search of its articles, said to be imported and not polled."""
+    site, _ = town
+    html = get(site, "/sources").text
+    page = _text(html)
+    assert "县网000" in page and "市报2" in page, page[-800:]
+    assert "import" in page.lower(), page[-800:]
+    assert f'href="/search?source={quote("县网007")}"' in html, html[-1500:]

@@ -340,7 +340,11 @@ class _Pages:
         rows = [{"name": n, "state": stored.get(n, {}), "recent": recent.get(n, 0),
                  "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
                 for n in names]
-        return self.render("sources.html", rows=rows)
+        # the names of imported articles (an archive a clipping export made has no other): the
+        # page said no source was there while the search's filter offered sixty of them
+        imported = sorted(self._source_names() - set(names))
+        return self.render("sources.html", rows=rows, imported=imported[:SOURCE_MENU_MOST],
+                           unlisted=max(0, len(imported) - SOURCE_MENU_MOST))
 
 
 def search_feed_title(p: dict[str, str]) -> str:
