@@ -86,3 +86,19 @@ def previous_fire(trigger: BaseTrigger, now: datetime) -> datetime | None:
         if latest is not None:
             return latest
     return None
+
+
+def repeated(trigger: BaseTrigger, slot: datetime) -> datetime | None:
+    """The first time of `slot`'s wall time when `slot` is its second, in the hour a zone's clocks
+    repeat in autumn (02:30 CET after 02:30 CEST), and the schedule fired at both with nothing
+    between and does not come round again within the hour (a daily or weekly digest at 02:30: its
+    second is the same day's again); else None. An hourly schedule's second 02:00 is an hour of its own."""
+    first = slot.replace(fold=0)
+    if slot.fold != 1 or first.utcoffset() == slot.utcoffset():
+        return None
+    at = slot.astimezone(timezone.utc)
+    before = previous_fire(trigger, at - timedelta(seconds=1))
+    if before is None or before.astimezone(timezone.utc) != first.astimezone(timezone.utc):
+        return None
+    after = trigger.get_next_fire_time(None, at + timedelta(seconds=1))
+    return first if after is None or after.astimezone(timezone.utc) - at > timedelta(hours=1) else None

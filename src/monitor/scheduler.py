@@ -71,6 +71,11 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
 
     def digest_job(name: str, scheduled: bool = False) -> list[DigestResult]:
         slot = crontab.previous_fire(triggers[name], _wall(ctx.cfg)) if name in triggers else None
+        if scheduled and slot is not None and (first := crontab.repeated(triggers[name], slot)) is not None:
+            log.info("digest subscriber=%s: %s came again as the clocks went back an hour (%s): its digest "
+                     "went at the first, at %s; not sent again; what came since goes in the next", name,
+                     slot.strftime("%H:%M"), ctx.cfg.timezone, first.isoformat(timespec="minutes"))
+            return []
         if scheduled and slot is not None and (sent := served_already(name, slot)):
             log.warning("digest subscriber=%s: the digest of %s was already sent, at %s by the clock as it then "
                         "was (the clock was stepped back since): not sent again; what came since goes in the next",
