@@ -12,6 +12,7 @@ now). A real `monitor run`, a real feed on 127.0.0.1, real SQLite files."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -30,10 +31,10 @@ def articles(file) -> int:
         return 0
 
 
-def replaced_under_the_daemon(path, file, backup, ready, timeout: float, what: str) -> str:
-    """`monitor run` on `file`; once `ready(proc)`, `backup` put at `file`'s path (`mv`, the daemon left
-    running): the daemon stops by itself, exit 1. Its log."""
-    proc = start(path, file)
+def replaced_under_the_daemon(path, file, backup, ready, timeout: float, what: str, first: str = "") -> str:
+    """`monitor run` on `file` (`first`: as `start` takes it); once `ready(proc)`, `backup` put at `file`'s
+    path (`mv`, the daemon left running): the daemon stops by itself, exit 1. Its log."""
+    proc = start(path, file, first=first)
     try:
         wait_for(lambda: ready(proc), timeout=timeout, what=what)
         backup.replace(file)
@@ -69,6 +70,12 @@ def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored
         stop(again)
 
 
+# Each ask between the pass's batches (`Rechecks.interrupted`) waits a second: the 2,500 articles' pass
+# outlasts the daemon's look for a replaced file (`Replaced.CHECK`, 2 s) however fast the machine matches.
+SLOW_PASS = ("import time; from monitor import daemon; asked = daemon.Rechecks.interrupted; "
+             "daemon.Rechecks.interrupted = lambda self: time.sleep(1.0) or asked(self)")
+
+
 def test_a_backup_put_in_place_while_the_daemon_matches_the_store_again_is_read_as_restored(db, made, tmp_path):  # noqa: F811
     # The daemon's other connection, matching stored articles against a topic added (`Rechecks`),
     # wrote on into the log named after the path after the daemon's own had emptied it.
@@ -76,8 +83,10 @@ def test_a_backup_put_in_place_while_the_daemon_matches_the_store_again_is_read_
     path.write_text(HEAD + TEA, encoding="utf-8")
     shutil.copy(made, backup)  # the database before the daemon: every article waits for hu-ming's verdict
     err = replaced_under_the_daemon(path, db, backup, lambda proc: unchecked(db) < STORED or proc.poll() is not None,
-                                    240, "a first batch")
+                                    240, "a first batch", first=SLOW_PASS)
     assert "Traceback" not in err, err[-3000:]
+    done = [int(m) for m in re.findall(r"catch-up topic=hu-ming matched_articles=(\d+)", err)]
+    assert done and max(done) < STORED, ("the pass ended before the file was replaced", done, err[-1500:])
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert unchecked(db) == STORED, "the restored file read the daemon's verdicts"
