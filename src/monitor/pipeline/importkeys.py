@@ -8,7 +8,9 @@ readers' and CMS exports, HTML or text), `pubDate` / `published_at` / `date` (fe
 and `date_published`, RSS's `content:encoded`, Feedly's and Inoreader's `alternate: [{href}]`,
 `summary: {content}` and `origin: {title}`, Miniflux's `feed: {title}`). A line that has our
 name keeps its value; an HTML `content` goes through the extractor as `html` would, with the
-line's own title kept; a CDATA wrapper is dropped and a text's HTML entities (`&amp;`) are read.
+line's own title kept (inline tags alone, a `<style>` or `<script>`, a comment, or HTML escaped once
+more are HTML too); a CDATA wrapper is dropped, a text's HTML entities (`&amp;`) are read and a
+title's tags (a search export's `<em>`) dropped.
 """
 
 from __future__ import annotations
@@ -46,9 +48,13 @@ def field_of(name: str) -> str | None:
 _INNER = {"url": ("href", "url"), "body": ("content",), "source": ("title", "name")}
 _CDATA = re.compile(r"\s*<!\[CDATA\[(.*?)\]\]>\s*", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+\d*);")
-# markup, not text: a paragraph, line break or block tag in the value
-_MARKUP = re.compile(r"<(?:p|br|div|span|img|a|h[1-6]|ul|ol|li|table|section|article|figure|strong|em)\b[^<>]*>",
-                     re.IGNORECASE)
+# markup, not text: an HTML element's tag (opening or closing) or a comment in the value; an
+# inline one too (`<b>`, `<font>`, a `<style>` or `<script>` before the text) is markup
+_TAGS = ("a|abbr|article|aside|audio|b|big|blockquote|br|center|code|dd|del|div|dl|dt|em|figcaption|figure|font|"
+         "footer|h[1-6]|header|hr|i|iframe|img|ins|li|link|mark|meta|nav|noscript|ol|p|picture|pre|s|script|section|"
+         "small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td|th|thead|tr|u|ul|video")
+_MARKUP = re.compile(rf"</?(?:{_TAGS})\b[^<>]*>|<!--", re.IGNORECASE)
+_TAG = re.compile(rf"</?(?:{_TAGS})\b[^<>]*>|<!--[^<>]{{0,200}}-->", re.IGNORECASE)  # bounded: linear
 
 
 def canonical(obj: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +66,8 @@ def canonical(obj: dict[str, Any]) -> dict[str, Any]:
         out = {**out, "body": ""}  # an empty 正文 cell is an empty body, as an empty `body` is: a headline, kept
     if isinstance(out.get("body"), str) and not out.get("html"):
         body = _CDATA.sub(r"\1", out["body"]) if "<![CDATA[" in out["body"] else out["body"]
+        if "body" in found and "&lt;" in body and not _MARKUP.search(body) and _MARKUP.search(unescape(body)):
+            body = unescape(body)  # HTML escaped once more (a feed's description read as text)
         if "body" in found and _MARKUP.search(body):  # our own `body` is text, as given
             out = {**out, "html": body, "given_title": out.get("title")}
             del out["body"]
@@ -68,6 +76,8 @@ def canonical(obj: dict[str, Any]) -> dict[str, Any]:
     for key in ("title", "given_title"):
         if isinstance(out.get(key), str) and "&" in out[key]:
             out = {**out, key: unescape(out[key])}
+        if isinstance(out.get(key), str) and "<" in out[key] and _MARKUP.search(out[key]):
+            out = {**out, key: _TAG.sub("", out[key])}  # a search export's <em> around the words it found
     return out
 
 
