@@ -111,3 +111,23 @@ def test_a_reports_cut_copy_held_by_a_later_splice_does_not_merge_the_two_storie
     splice = ("https://splice.example.cn/fair/5.html", "溪源古村春节游人如织", "\n".join(_FAIR[:4] + _REPORT[2:]))
     ids = _stories(tmp_path, report + _fair() + [splice])
     assert len(set(ids[:4])) == 1 and len(set(ids[4:])) == 1 and ids[0] != ids[4]
+
+
+# a photo story of captions opening alike: a caption the splice left out shares its place and date with one it kept
+_CAPTIONS = [
+    "2月3日，游客在溪源古村的古街上游览。",
+    "溪源古村位于青溪县东部山区，是省级历史文化名村，村内保存着明清古民居一百余座。春节假期，古村推出擂茶体验、"
+    "客家山歌对唱和花灯巡游等活动，吸引了大批游客。",
+    "2月3日，在溪源古村古街上，游客们在品尝擂茶。记者 王晓 摄",
+    "2月3日，在溪源古村古街上，村民在为游客表演客家山歌。记者 王晓 摄",
+]
+
+
+def test_a_splice_met_after_both_stories_does_not_merge_them_when_it_cut_a_caption(tmp_path):
+    story = [("https://photo.example.cn/fair/c1.html", "溪源古村：春节里的客家年味", "\n".join(_CAPTIONS)),
+             ("https://news.portal.example.cn/fair/c2.html", "溪源古村：春节里的客家年味", "\n".join(_CAPTIONS))]
+    splice = ("https://splice.example.cn/fair/c3.html", "溪源古村：春节里的客家年味", "\n".join(_CAPTIONS[:3] + [_PHOTO]))
+    items = _photo()[:1] + story + [splice] + _photo()[1:]
+    ids = _stories(tmp_path, items)
+    photo, fair = ids[0], ids[1]
+    assert photo != fair and ids[1:4] == [fair] * 3 and ids[4:] == [photo] * 3

@@ -694,14 +694,20 @@ def whole_inside(text: str, other_grams) -> bool:
     return _whole(own, text, flat)
 
 
-def left_text(text: str, other_grams) -> int:
-    """How many characters of `text` the other text (its sorted shingle hashes) leaves out, in
-    passages of QUOTE_GAP characters or more (`_left_text`: a garbled or reworded word inside shared
-    text is none)."""
+def goes_beyond(text: str, other_grams, other: str) -> bool:
+    """Whether `text` has a passage of its own (no shingle of the other text, `other_grams` its sorted
+    shingle hashes, covers it) holding QUOTE_GAP letters or digits or more that is not the other's
+    passage garbled by a wrong decoding (`substitutions`, `misread`): words the other left out (a
+    caption after a place and date both give), not a mirror's garbled run."""
     flat = "".join(text.split())
-    if len(flat) < SHINGLE:
-        return 0
-    return _left_text(left_out(text, other_grams), text)
+    if len(flat) < SHINGLE or not len(other_grams):
+        return False
+    np = _np()
+    own = _own(flat, other_grams)
+    garbled = {a for a, b, left, right in substitutions(text, other_grams, other) if misread(a, b, left, right)}
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], own, [False])).astype(np.int8))).reshape(-1, 2)
+    runs = [flat[start:end] for start, end in edges.tolist()]
+    return any(sum(c.isalnum() for c in run) >= QUOTE_GAP and run not in garbled for run in runs)
 
 
 def _whole(own, text: str, flat: str) -> bool:

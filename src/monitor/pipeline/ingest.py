@@ -642,32 +642,32 @@ class Ingestor:
         `dedup.coverage_in`: a story's pages, each started a story, met by its whole copy; a copy
         that dropped paragraphs and a garbled copy cut after the opening, met by a mirror's copy
         with an insertion every few words); else (None, []): text of its own besides several
-        stories' texts (a digest). A story whose text giving most of this one's (`_given`) has QUOTE_OWN
-        characters or more this article left out (`dedup.left_text`) is no page of it: this article is a
-        cut copy of that story with another's text added (an aggregator's splice of a story's opening
-        paragraphs and a whole short report met before it), and joins that story alone (of several,
-        the one giving most). (A self-media copy framing the
+        stories' texts (a digest). A story whose text giving most of this one's (`_given`) has a passage
+        this article left out (`dedup.goes_beyond`: a caption's words of its own after a place and date
+        it shares; not a garbled run) is no page of it: this article is a cut copy of that story with another's text added (an
+        aggregator's splice of a story's opening paragraphs and a whole short report met before it), and
+        joins that story alone (of several, the one giving most). (A self-media copy framing the
         story whole leaves its frame out of a column's copy: the story's original, inside it, gives as
         much.)"""
         grams = [stored.fp.grams for s in stories for c in held[s] if (stored := self._read(c)) is not None]
         mine = p.grams()
         if not grams or not len(mine) or (dedup.share_in(mine, grams) < MADE_OF and dedup.coverage_in(p.text(), grams) < MADE_OF):
             return None, []
-        given = {s: self._given(held[s], mine) for s in stories}
-        if cut := [s for s in stories if given[s][1] >= dedup.QUOTE_OWN]:
+        given = {s: self._given(held[s], mine, p.text()) for s in stories}
+        if cut := [s for s in stories if not given[s][1]]:
             return max(cut, key=lambda s: given[s][0]), []
         keep, *gone = sorted(stories)
         return keep, gone
 
-    def _given(self, texts: list[dict[str, Any]], grams: Any) -> tuple[int, int]:
-        """(characters inside an article's shingles `grams`, characters left out of them: `dedup.left_text`)
-        of the text of `texts` giving most of the article (of those, the one leaving least out)."""
-        best = (0, 0)
+    def _given(self, texts: list[dict[str, Any]], grams: Any, text: str) -> tuple[int, bool]:
+        """(characters inside an article's shingles `grams`, whether the article, `text`, leaves none of
+        it out: `dedup.goes_beyond`) of the text of `texts` giving most of the article (of those, one
+        the article leaves none of out first)."""
+        best = (0, False)
         for cand in texts:
             if (stored := self._read(cand)) is not None:
-                given, left = int((~dedup.left_out(stored.text, grams)).sum()), dedup.left_text(stored.text, grams)
-                best = max(best, (given, -left))
-        return best[0], -best[1]
+                best = max(best, (int((~dedup.left_out(stored.text, grams)).sum()), not dedup.goes_beyond(stored.text, grams, text)))
+        return best
 
     def _quotes(self, p: Prepared, cand: dict[str, Any]) -> bool:
         """Whether this article quotes a related stored text or is quoted by it (read)."""
