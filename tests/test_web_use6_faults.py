@@ -89,3 +89,26 @@ def test_the_sources_page_of_an_imported_archive_names_its_sources(town):
     assert "县网000" in page and "市报2" in page, page[-800:]
     assert "import" in page.lower(), page[-800:]
     assert f'href="/search?source={quote("县网007")}"' in html, html[-1500:]
+
+
+@pytest.mark.parametrize("query", ["沪明 huming", "三明 园区 Sanming"])
+def test_nothing_found_says_which_word_no_article_has(town, query):
+    """A name pasted with its pinyin (`沪明 huming`) found nothing, and the page said a bare
+    'Nothing found.' over an archive full of 沪明: which word was to blame was left to guess. The
+    page names the word no article has and links the search without it, which finds articles."""
+    site, _ = town
+    html = get(site, "/search?q=" + quote(query)).text
+    page = _text(html)
+    word = query.split()[-1]
+    assert "Nothing found" in page and f"No article has {word}" in page, page[-700:]
+    kept = " ".join(query.split()[:-1])
+    link = re.search(r'<a href="([^"]+)">search\s', html)
+    assert link and unescape(link.group(1)) == "/search?" + f"q={quote(kept).replace('%20', '+')}", link
+    assert 'class="result"' in get(site, unescape(link.group(1))).text
+
+
+def test_words_found_apart_but_not_together_get_no_such_hint(town):
+    """Each word is in some article, just not together: no word is blamed."""
+    site, _ = town
+    page = _text(get(site, "/search?q=" + quote("协议 入驻")).text)
+    assert "Nothing found" in page and "No article" not in page, page[-500:]

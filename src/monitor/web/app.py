@@ -194,10 +194,23 @@ class _Pages:
         # nothing with the filters (a bookmark's old since=, a source since renamed): are the words found without?
         unfiltered = (not result.results and page == 1 and not empty and bool(filters)
                       and bool(self._search({**p, "topic": "", "source": "", "since": "", "until": ""}, 1, limit=1).results))
+        absent, kept = (self._absent_words(p) if not result.results and page == 1 and not empty and not hint
+                        and not unfiltered else ([], ""))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
                            hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
+                           absent=absent, kept=kept,
                            sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto,
                            last=cursor(result.last, page * PAGE), after=_after(request))
+
+    def _absent_words(self, p: dict[str, str]) -> tuple[list[str], str]:
+        """The words of a query of plain words that found nothing which no article holds (under its
+        filters), and the query without them: `沪明 huming` (a name pasted with its pinyin) said
+        only 'Nothing found.' over an archive full of 沪明. A search of a word each, on such pages alone."""
+        words = p["q"].split()
+        if len(words) < 2 or len(words) > 8 or self._terms(p["q"]) != words:
+            return [], ""
+        absent = [w for w in words if not self._search({**p, "q": w}, 1, limit=1).results]
+        return absent, " ".join(w for w in words if w not in absent)
 
     def _source_menu(self) -> list[str] | None:
         """The source filter's menu, or None (a field) past SOURCE_MENU_MOST names: an archive
