@@ -13,6 +13,7 @@ laughs") cost seconds of its time, and megabytes of headline, before XML's parse
 from __future__ import annotations
 
 import calendar
+import html
 import itertools
 import re
 from datetime import datetime, timezone
@@ -73,14 +74,17 @@ def parse_page(content: bytes, headers: dict[str, str], url: str, tz: str = "Asi
     feedparser. A date written without a zone is in `tz` (the source's `date_tz`). The feed's
     own title (the site's name, most often) goes to `listing.title`."""
     if jsonfeed.is_json(content):
-        return jsonfeed.parse(content, headers, url, tz)
+        found, after, named = jsonfeed.parse_named(content, headers, url, tz)
+        if listing is not None and named:
+            listing.title = named[:200]
+        return found, after
     import feedparser
 
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), "application/xml")
-    utf8 = {**{k: v for k, v in headers.items() if k.lower() != "content-type"},
-            "content-type": kind.split(";")[0].strip() + "; charset=utf-8", "content-location": url}
     # decoded as pages are (feedparser's own guess fell to cp1252)
     content = markup.defuse_entities(bounded(as_utf8_xml(content, kind), url))
+    utf8 = {**{k: v for k, v in headers.items() if k.lower() != "content-type"},
+            "content-type": kind.split(";")[0].strip() + "; charset=utf-8", "content-location": site(content) or url}
     parsed = feedparser.parse(content, response_headers=utf8)
     if not parsed.entries and (parsed.bozo or not parsed.get("feed") or not parsed.get("version")):  # version: HTML
         reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or "no entries"
@@ -106,6 +110,24 @@ def parse_page(content: bytes, headers: dict[str, str], url: str, tz: str = "Asi
                            hint="the feed gives titles and summaries only; use the site's list page (kind = \"html\")")
     after = next((x.get("href") for x in parsed.get("feed", {}).get("links", []) if x.get("rel") == "next"), None)
     return out, absolute(url, after)
+
+
+_ROOT = re.compile(rb"<(?:rss|rdf:RDF)\b")
+_CHANNEL_LINK = re.compile(rb"<link>\s*(?:<!\[CDATA\[)?\s*(https?://[^<>\s\]]+)\s*(?:\]\]>)?\s*</link>", re.I)
+
+
+def site(content: bytes) -> str | None:
+    """An RSS channel's `<link>`, the site's address, when written whole: the base of its items'
+    relative links, as feed readers resolve them (Miniflux, NetNewsWire). A feed served from another
+    host than its site's (a feed host, a CDN, a mirror) wrote `/a/1.html` for the site's page: read
+    against the feed's own address, each was a 404. An Atom feed's base is its xml:base or its own
+    address, as the spec says; an `xml:base` in an RSS feed still wins (feedparser applies it)."""
+    head = content[:4096]
+    if not _ROOT.search(head):
+        return None
+    first = content.find(b"<item", 0, 65_536)
+    found = _CHANNEL_LINK.search(content, 0, first if first >= 0 else 65_536)
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
 
 MAX_MARKUP = 50_000  # tags ("<") handed to feedparser: a few seconds of its time at most

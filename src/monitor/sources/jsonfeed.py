@@ -7,7 +7,7 @@ feed's URL, `title`, `date_published` (else `date_modified`; without a zone, in 
 `date_tz`) and `summary` (else `content_text`, else `content_html`), as an RSS entry's
 link, title, date and description. `feed.parse` hands a response here when its first
 character is `{`; feedparser, which reads no JSON, is never loaded for it. Also its `next_url`,
-the page of older items a paged feed names. Pure.
+the page of older items a paged feed names, and its `title`, the listing's. Pure.
 """
 
 from __future__ import annotations
@@ -32,6 +32,13 @@ def parse(content: bytes, headers: dict[str, str], url: str,
           tz: str = "Asia/Shanghai") -> tuple[list[Candidate], str | None]:
     """The items of a JSON Feed and its `next_url` (its next, older page), resolved; ExtractError
     when the JSON is no feed (no `items` list)."""
+    return parse_named(content, headers, url, tz)[:2]
+
+
+def parse_named(content: bytes, headers: dict[str, str], url: str,
+                tz: str = "Asia/Shanghai") -> tuple[list[Candidate], str | None, str | None]:
+    """`parse`'s items and next page, and the feed's own `title` (the site's name, most often:
+    the listing's title, as an RSS channel's is)."""
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
     try:
         doc = json_loads(decode_html(content, kind).lstrip("\ufeff"))
@@ -39,7 +46,7 @@ def parse(content: bytes, headers: dict[str, str], url: str,
         raise ExtractError(f"{url}: not a readable feed (JSON that does not parse: {str(exc)[:80]})",
                            hint="check that the source URL points at a feed, or use kind = \"json-api\"") from None
     items = doc.get("items") if isinstance(doc, dict) else None
-    if not isinstance(items, list):
+    if not isinstance(doc, dict) or not isinstance(items, list):
         raise ExtractError(f"{url}: not a readable feed (JSON without the `items` list of a JSON Feed)",
                            hint="for a JSON list API use kind = \"json-api\" with its `items` path")
     out = []
@@ -54,7 +61,7 @@ def parse(content: bytes, headers: dict[str, str], url: str,
             out.append(Candidate(url=target, title=_text(item, "title"), published=_when(item, tz),
                                  summary=_text(item, "summary") or _text(item, "content_text")
                                  or _text(item, "content_html")))
-    return out, absolute(url, _text(doc, "next_url")) if isinstance(doc, dict) else None
+    return out, absolute(url, _text(doc, "next_url")), _text(doc, "title")
 
 
 def _text(item: dict[str, Any], key: str) -> str | None:
