@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from .aliases import AliasesPart
 from .articles import ArticlesPart
 from .base import iso, parse_iso, storage_error, utcnow
@@ -78,8 +78,16 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
     def _migrate(self) -> None:
         """Apply pending migrations holding the write lock, checking again once it is held:
         of two processes opening a new database, one migrates and the other waits, then sees
-        nothing pending. Checked with plain SQL: an up-to-date database never loads sqlite-utils."""
-        if not migrations.pending_names(self.conn):
+        nothing pending. Checked with plain SQL: an up-to-date database never loads sqlite-utils.
+        A database a newer monitor migrated (a migration this one does not know) is refused,
+        untouched: this version's writes could break what the newer schema expects."""
+        applied = migrations.applied_names(self.conn)
+        if unknown := [n for n in applied if n not in set(migrations.names)]:
+            self.conn.close()
+            raise InputError(f"database {self.path} was made by a newer monitor (its schema has {unknown[-1]}, "
+                             "unknown to this version); nothing was changed",
+                             hint="upgrade monitor, or restore a backup made by this version")
+        if not migrations.pending_names(self.conn, applied):
             return
         with self.transaction("EXCLUSIVE"):
             migrations.apply(self.db)

@@ -48,9 +48,10 @@ class LazyMigrations:
         return [r[0] for r in conn.execute(f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid",
                                            [self.name])]
 
-    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
-        """Names of the migrations this database has not applied yet (plain SQL)."""
-        done = set(self.applied_names(conn))
+    def pending_names(self, conn: sqlite3.Connection, applied: list[str] | None = None) -> list[str]:
+        """Names of the migrations this database has not applied yet (plain SQL; `applied`: its
+        `applied_names`, when read already)."""
+        done = set(self.applied_names(conn) if applied is None else applied)
         return [n for n in self.names if n not in done]
 
     def real(self) -> Migrations:

@@ -1,0 +1,67 @@
+"""A careless user's config, database and queries (session 29): each mistake is one `error:`
+line naming the thing and the fix, exit 2, no traceback, nothing written, no secret printed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import main
+
+CONFIG = """
+include = ["monitor:topics/hu-ming.toml"]
+[storage]
+path = "{db}"
+"""
+
+STORY = {"url": "https://sm.example.cn/a/t20261120_1.htm", "title": "沪明对口合作推进会在三明召开",
+         "published": "2026-11-20T09:00:00+08:00",
+         "body": "上海市与三明市对口合作推进会20日在三明召开，两地签署产业园区共建协议。"}
+
+
+@pytest.fixture
+def world(tmp_path):
+    db = tmp_path / "m.db"
+    cfg = tmp_path / "monitor.toml"
+    cfg.write_text(CONFIG.format(db=db.as_posix()), encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args, extra="", input=None):
+        if extra:
+            cfg.write_text(CONFIG.format(db=db.as_posix()) + extra, encoding="utf-8")
+        return runner.invoke(main, ["--config", str(cfg), *args], input=input)
+
+    return run, db, tmp_path
+
+
+def _one_line_error(res, *words):
+    assert res.exit_code == 2, res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    assert "Traceback" not in res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), lines
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]
+
+
+def test_a_database_of_a_newer_monitor_is_refused_in_one_line_and_left_as_it_was(world):
+    run, db, _ = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+    with sqlite3.connect(db) as conn:  # a later version's migration, unknown to this one
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('monitor', 'm999_from_the_future', '2030-01-01')")
+    conn.close()
+    before = db.read_bytes()
+    other = dict(STORY, url="https://sm.example.cn/a/t20261121_2.htm", title="三明新闻另一篇")
+    line = _one_line_error(run("import", "-", input=json.dumps(other, ensure_ascii=False) + "\n"),
+                           str(db), "newer", "m999_from_the_future")
+    assert "upgrade" in line or "backup" in line
+    _one_line_error(run("search", "三明"), "newer")
+    assert db.read_bytes() == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    conn.close()
