@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import types
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from delivery_world import news_lines, write_config
@@ -38,6 +39,8 @@ def _job(ctx: Context, clock: dict, monkeypatch):
 
     monkeypatch.setattr(scheduler, "time", types.SimpleNamespace(time=lambda: clock["wall"],
                                                                  monotonic=lambda: clock["mono"]))
+    # a start's catch-up reads the clock through datetime.now: the same wall clock, not the real one
+    monkeypatch.setattr(scheduler, "_now", lambda cfg: datetime.fromtimestamp(clock["wall"], ZoneInfo(cfg.timezone)))
     return scheduler.build(ctx.cfg, ctx.store, None, ctx=ctx, catch_up=False).get_job("digest:desk")
 
 
@@ -77,7 +80,8 @@ def test_a_daemon_started_between_the_two_sends_no_second_daily_digest(tmp_path,
         again = Context(ctx.cfg, ctx.store)
         job = _job(again, clock, monkeypatch)
         from monitor import scheduler
-        scheduler.build(again.cfg, again.store, None, ctx=again, catch_up=True)  # its start's catch-up: none
+        started = scheduler.build(again.cfg, again.store, None, ctx=again, catch_up=True)
+        assert started.get_job("digest-missed:desk") is None  # its start's catch-up: none
         clock["wall"], clock["mono"] = SECOND, 50.0 + 2400
         assert job.func(*job.args) == []
     finally:
