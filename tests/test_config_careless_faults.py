@@ -65,3 +65,25 @@ def test_a_database_of_a_newer_monitor_is_refused_in_one_line_and_left_as_it_was
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     conn.close()
+
+
+@pytest.mark.parametrize("url", [
+    "ftp://hooks.example.com/send?access_token=S3CRETtoken42",  # a scheme not allowed
+    "https://hooks.example.com/send?access_token=S3CRETtoken42&x=1 2",  # a space pasted in
+    "https://bot:S3CRETtoken42@hooks.example.com:99999/send",  # a password in it, a port out of range
+])
+def test_a_webhook_address_with_its_token_in_it_is_refused_without_printing_the_token(world, url):
+    run, _, _ = world
+    extra = f'''
+[[subscribers]]
+name = "desk"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "webhook"
+url = "{url}"
+'''
+    res = run("check-config", "--no-secrets", extra=extra)
+    assert res.exit_code == 2, res.output
+    assert "S3CRETtoken42" not in res.output
+    assert "subscribers.desk.channels[0].url" in res.output
+    assert "hooks.example.com" in res.output  # the address is still named, its secret masked

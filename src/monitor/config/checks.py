@@ -157,21 +157,35 @@ def regex(pattern: str) -> None:
                       "write it in single quotes in TOML so backslashes stay as they are") from None
 
 
+_USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
+_LONG_VALUE = re.compile(r"(?<=[?&;])([^=&#]*=)[^&#]{8,}")
+_TOKEN_SEGMENT = re.compile(r"(?<=/)(?=[^/?#]*\d)(?=[^/?#]*[A-Za-z])[\w-]{24,}(?=[/?#]|$)")
+
+
+def shown_url(url: str) -> str:
+    """`url` as an error line may print it: a webhook's token rides in it (a query value, the
+    user-info, a long path segment), so those are masked; the scheme, host and the rest stay to
+    find the mistake by."""
+    url = _USERINFO.sub("***@", url)
+    url = _LONG_VALUE.sub(r"\1***", url)
+    return _TOKEN_SEGMENT.sub("***", url)
+
+
 def http_url(url: str) -> None:
     """An absolute http(s) URL with a host and, if any, a port from 1 to 65535 (`http://[::1/feed`,
     `http://:80/` and `:99999` passed here and failed at every poll as 'not a valid URL')."""
     if not _URL.match(url):
-        raise Invalid(f"not an http(s) URL: {url!r}", "e.g. https://www.example.cn/news/")
+        raise Invalid(f"not an http(s) URL: {shown_url(url)!r}", "e.g. https://www.example.cn/news/")
     from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:  # an unclosed [IPv6 bracket, a port that is no number or out of range
-        raise Invalid(f"not a valid URL: {url!r} ({exc})", "e.g. https://www.example.cn:8080/news/") from None
+        raise Invalid(f"not a valid URL: {shown_url(url)!r} ({exc})", "e.g. https://www.example.cn:8080/news/") from None
     if not parts.hostname or port == 0:
-        raise Invalid(f"not a valid URL: {url!r} (no host)" if not parts.hostname else
-                      f"not a valid URL: {url!r} (port 0)", "e.g. https://www.example.cn/news/")
+        raise Invalid(f"not a valid URL: {shown_url(url)!r} (no host)" if not parts.hostname else
+                      f"not a valid URL: {shown_url(url)!r} (port 0)", "e.g. https://www.example.cn/news/")
 
 
 _LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?", re.I)  # one label, split at dots first: linear
