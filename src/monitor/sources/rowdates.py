@@ -15,6 +15,7 @@ node's whole text. Linear in the page: each row's text is read once.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import datetime
@@ -24,6 +25,7 @@ from .. import reltime
 from . import dates
 
 ROW_LEVELS = 4
+MAX_ROWS = 2_000  # a list's rows paired with a column of dates beside it, at most
 _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])\s*日?"
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\])】）]?")
@@ -49,6 +51,7 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
     out: list[datetime | None] = []
     read: dict[str, datetime | None] = {}  # a list's rows share a few days: each read once
     columns: dict[int, int] = {}  # a table's publication column, found once a table
+    beside: dict[int, dict[int, datetime | None] | None] = {}  # a list's column of dates beside it, found once a list
     for anchor, chain in zip(anchors, chains, strict=True):
         row = anchor
         for node in chain:
@@ -62,8 +65,48 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
                 after = after.next
             if after is not None and after.tag == "tr" and after.css_first("a[href]") is None:
                 when = _date_in(after, None, tz, now, read)
+        if when is None and row.parent is not None and row.parent.tag in ("ul", "ol", "div", "td", "dl"):
+            when = _beside(row, tz, now, read, beside)
         out.append(when)
     return out
+
+
+def _beside(row: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
+            beside: dict[int, dict[int, datetime | None] | None]) -> datetime | None:
+    """The date in the column beside `row`'s list: a sibling list of as many rows, each row's whole
+    text one date (`<ul class="title">…</ul><ul class="date"><li>2026-12-05</li>…</ul>`, a layout of
+    two floats a county portal draws its list with), the date its row's place in the list holds."""
+    holder = row.parent
+    if holder.mem_id not in beside:
+        rows = [n for n in holder.iter() if n.tag != "-text"]
+        beside[holder.mem_id] = None
+        sibling, steps = (holder.next, 0) if len(rows) <= MAX_ROWS else (None, 0)
+        while sibling is not None and steps < 6 and beside[holder.mem_id] is None:
+            if sibling.tag != "-text":
+                steps += 1
+                cells = list(itertools.islice((n for n in sibling.iter() if n.tag != "-text"), len(rows) + 1))
+                if len(cells) == len(rows) and sibling.css_first("a[href]") is None:
+                    days = [_whole_date((c.text(deep=True) or "").strip(), tz, now, read) for c in cells]
+                    if all(day is not None for day in days):
+                        beside[holder.mem_id] = {r.mem_id: day for r, day in zip(rows, days, strict=True)}
+            sibling = sibling.next
+    paired = beside[holder.mem_id]
+    return paired.get(row.mem_id) if paired is not None else None
+
+
+def _whole_date(text: str, tz: str, now: datetime | None, read: dict[str, datetime | None]) -> datetime | None:
+    """A cell's text when it is a date and nothing more (with its year, or yearless given `now`)."""
+    if len(text) > 24:
+        return None
+    whole = _DATED.fullmatch(text)
+    if whole:
+        y, mo, d, h, mi = whole.groups()
+        written = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+        if written not in read:
+            read[written] = dates.parse(written, tz)
+        return read[written]
+    yearless = _YEARLESS.fullmatch(text) if now is not None else None
+    return dates.parse(f"{int(yearless.group(1)):02d}-{int(yearless.group(2)):02d}", tz, None, now) if yearless else None
 
 
 def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
