@@ -10,7 +10,7 @@ had had since the backup. Real `monitor` processes, real SQLite files, a webhook
 
 from __future__ import annotations
 
-from delivery_world import counts, monitor_cli
+from delivery_world import counts, monitor_cli, write_config
 from test_restore import news
 
 
@@ -88,3 +88,37 @@ def test_a_digest_killed_while_it_sets_the_restored_database_right_leaves_nothin
     for name in ("a", "b"):
         got = counts([r.body.decode() for r in taken if r.path == f"/{name}"])
         assert got == dict.fromkeys(range(5), 1), (name, got)
+
+
+def test_a_waiting_message_part_of_whose_stories_went_since_the_backup_sends_only_the_rest(tmp_path,
+                                                                                          webhook_receiver):
+    # The backup's outbox holds a message of stories 3-4; after the copy was made, the receiver refused
+    # it as too large (413) and took 3 alone, 4 failing. Restored, the message was sent whole: 3 twice.
+    answers: list[int] = []
+    taken: list[str] = []
+    plain = webhook_receiver._answer
+
+    def scripted(received):
+        status, headers, body = plain(received)
+        if answers:
+            status = answers.pop(0)
+        if status == 200:
+            taken.append(received.body.decode())
+        return status, headers, body
+
+    webhook_receiver._answer = scripted
+    write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # 0-2
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
+    answers[:] = [503] * 4
+    assert monitor_cli(tmp_path, "digest").returncode == 1  # 3-4 wait, in one message
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    answers[:] = [413, 200] + [503] * 4  # too large: 3 alone taken, 4 alone failing
+    assert monitor_cli(tmp_path, "digest").returncode == 1
+    assert counts(taken) == dict.fromkeys(range(4), 1), counts(taken)
+    assert monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 1, 5)).returncode == 0
+    after = monitor_cli(tmp_path, "digest")
+    assert after.returncode == 0, after.stderr
+    assert counts(taken) == dict.fromkeys(range(6), 1), counts(taken)

@@ -266,11 +266,16 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
                      or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
             for q in known:
                 ctx.store.mark_sent(q.id)
+            # one the note gave some of its stories to since (refused as too large, planned again smaller,
+            # a part taken): dropped, so the rest are planned again without them (`settle_noted` below)
+            some = [q.id for q in waiting if q not in known and any(set(of.get(s, ())) & done
+                                                                    for s in q.message.story_ids)]
+            ctx.store.drop(some)
             ctx.store.keep_noted(sub.name, key, done)  # for its stories polled again later, too (`_settle_noted`)
             had = ctx.store.settle_noted(sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key,
                                                                                                        sub.topics)])
             crash_point("reconciled")
-            if known or had:
+            if known or had or some:
                 said.append((sub.name, key, len(known), len(had)))
     for name, key, known_n, had_n in said:
         log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from it "

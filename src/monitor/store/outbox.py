@@ -184,6 +184,10 @@ class OutboxPart(StoreBase):
             dropped[r["subscriber"]] = dropped.get(r["subscriber"], 0) + 1
         return dropped
 
+    def drop(self, message_ids: list[int]) -> int:
+        """Delete the unsent messages `message_ids`, as `_drop` does (their stories planned again)."""
+        return self._drop(message_ids)
+
     def _drop(self, stale: list[int]) -> int:
         """Delete unsent messages `stale`. The stories of one that may have reached its reader
         (`resend`: its receiver never answered, or the sender was killed while it waited) are
