@@ -21,7 +21,7 @@ from test_fetch import fails, fetcher_for
 from monitor.fetch import body as fetch_body
 from monitor.pipeline import poll
 
-ENDED_GRACE = getattr(fetch_body, "ENDED_GRACE", 2.0)  # (read so, the file runs on code without it too)
+ENDED_GRACE = fetch_body.ENDED_GRACE
 PAGE = article_html("沪明合作新闻", "上海市与三明市召开沪明对口合作联席会议。").encode()
 HTML = b"Content-Type: text/html; charset=utf-8\r\n"
 

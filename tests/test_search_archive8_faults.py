@@ -148,8 +148,8 @@ def test_an_exclusion_alone_finds_what_the_plain_path_finds(polled, monkeypatch,
     from monitor.store import search as store_search
 
     expected, folded = _expected(polled, query, topic), []
-    for apart in (8, 0):  # 0: every slice handed to Python, as before (raising=False: a guard on main too)
-        monkeypatch.setattr(store_search, "APART", apart, raising=False)
+    for apart in (8, 0):  # 0: every slice handed to Python, as before
+        monkeypatch.setattr(store_search, "APART", apart)
         got, offset = [], 0
         while True:
             page = search_page(_ctx(polled), query, topic=topic, articles=True, limit=7, offset=offset)
@@ -242,9 +242,9 @@ def test_the_leads_of_a_long_or_are_told_by_their_text(listed, monkeypatch):
     at 200,000 articles, ~9 at 1M, for three ids); a few articles are tested over their text."""
     from monitor.pipeline import query as pipeline_query
 
-    monkeypatch.setattr(pipeline_query, "TOKENS_PER_ROW", 10**6, raising=False)  # every lead asked of FTS5
+    monkeypatch.setattr(pipeline_query, "TOKENS_PER_ROW", 10**6)  # every lead asked of FTS5
     by_fts, before = _asked(listed, monkeypatch, LONG_OR, limit=10)
-    monkeypatch.setattr(pipeline_query, "TOKENS_PER_ROW", 2, raising=False)
+    monkeypatch.setattr(pipeline_query, "TOKENS_PER_ROW", 2)
     by_text, after = _asked(listed, monkeypatch, LONG_OR, limit=10)
     assert by_text == by_fts and any(r for _, r in by_text)
     assert after < before, (after, before)
@@ -296,7 +296,7 @@ def test_an_exclusion_that_leaves_few_stops_walking_and_finds_the_rest_at_once(p
 
     from monitor.store import search as store_search
 
-    monkeypatch.setattr(store_search, "LONE_WALK", 64, raising=False)  # 1,200 articles standing for 1M
+    monkeypatch.setattr(store_search, "LONE_WALK", 64)  # 1,200 articles standing for 1M
     for since in (None, "2024-06-01"):
         from monitor.timespec import parse_since
 
@@ -318,7 +318,7 @@ def test_an_exclusion_of_a_word_in_every_article_says_nothing_without_walking_th
     from monitor.store import Store
     from monitor.store import search as store_search
 
-    monkeypatch.setattr(store_search, "LONE_WALK", 64, raising=False)
+    monkeypatch.setattr(store_search, "LONE_WALK", 64)
     store = Store.open(tmp_path / "s.db")
     for i in range(1500):
         url = f"https://town.example.cn/{i}.html"
