@@ -28,9 +28,11 @@ def tried(monkeypatch):
     real = socket.getaddrinfo
     attempts: list[str] = []
 
-    def lookup(host, port, *args, **kw):
+    def lookup(host, port, *args, **kw):  # no other name is asked of a real resolver
         if host in ANSWERS:
             return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ANSWERS[host], port, 0, 0))]
+        if host != "127.0.0.1":
+            raise socket.gaierror(socket.EAI_NONAME, f"test: {host} is not one of the test's names")
         return real(host, port, *args, **kw)
 
     async def connect(host, port, timeout=None, local_address=None):
