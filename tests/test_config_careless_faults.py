@@ -87,3 +87,36 @@ url = "{url}"
     assert "S3CRETtoken42" not in res.output
     assert "subscribers.desk.channels[0].url" in res.output
     assert "hooks.example.com" in res.output  # the address is still named, its secret masked
+
+
+@pytest.mark.parametrize("path", ["digests/{subscriber}-{day}.md", "digests/{name}-{date}.md",
+                                  "digests/{subscriber}-{date.md"])
+def test_a_file_channel_with_a_mistyped_placeholder_is_said_at_check_time(world, path):
+    """`{day}` was written literally: each digest replaced the one before it (digests lost)."""
+    run, _, _ = world
+    extra = f'''
+[[subscribers]]
+name = "desk"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "file"
+path = "{path}"
+'''
+    res = run("check-config", "--no-secrets", extra=extra)
+    assert res.exit_code == 2, res.output
+    assert "subscribers.desk.channels[0].path" in res.stderr
+    assert "{subscriber}" in res.stderr and "{date}" in res.stderr
+
+
+def test_a_file_channel_with_the_two_placeholders_is_fine(world):
+    run, _, _ = world
+    extra = '''
+[[subscribers]]
+name = "desk"
+topics = ["hu-ming"]
+[[subscribers.channels]]
+kind = "file"
+path = "digests/{subscriber}-{date}.md"
+'''
+    res = run("check-config", "--no-secrets", extra=extra)
+    assert res.exit_code == 0, res.output

@@ -270,6 +270,12 @@ class Channel(Table, frozen=True, kw_only=True):
             out.append(("url", "missing", "the webhook's full https:// URL"))
         if self.kind == "file" and not self.path:
             out.append(("path", "missing", 'e.g. path = "digests/{subscriber}-{date}.txt"'))
+        if self.kind == "file" and self.path and ("{" in (rest := self.path.replace("{subscriber}", "").replace(
+                "{date}", "")) or "}" in rest):  # `{day}` was kept as it is: each digest replaced the one before
+            bad = re.search(r"\{[^{}]*\}", rest)
+            out.append(("path", f"unknown placeholder {bad.group()}" if bad else f"a brace not closed in {self.path!r}",
+                        "only {subscriber} and {date} are filled in, "
+                        'e.g. path = "digests/{subscriber}-{date}.txt"'))
         allowed = WEBHOOK_FORMATS if self.kind == "webhook" else DIGEST_FORMATS
         if self.format not in allowed:
             out.append(("format", f"unknown format {self.format!r}", "use one of: " + ", ".join(allowed)))
