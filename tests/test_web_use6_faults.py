@@ -17,6 +17,7 @@ from test_web_use5_faults import _text
 
 BODY = ("福建三明与上海签订新一轮沪明对口合作协议，双方将在产业园区、文旅康养和农产品进沪等方面深化合作，"
         "首批十二个项目现场签约。")
+SNACK = "沙县小吃进沪开店百家，沪明两地共建小吃产业园区，带动三明农产品销售，上海市民排队品尝。"
 COPIES = 64  # more than a story page's 50 versions
 FIRST = "https://wire000.example.com/c/0.html"
 
@@ -30,6 +31,13 @@ def _lines() -> list[dict]:
                "title": f"三明{i}号园区迎来上海企业", "published": (recent - timedelta(days=3 * i)).isoformat(),
                "body": f"沪明对口合作框架下，{i + 2}家上海企业入驻三明{i}号产业园区，园区年产值预计增长{i + 11}%。"}
               for i in range(3)]
+    # one story at a paper's two addresses (its site and its mobile pages) and two other outlets
+    lines += [{"url": url, "source": name, "title": "沙县小吃进沪开店百家", "body": SNACK,
+               "published": (recent + timedelta(hours=k)).isoformat()}
+              for k, (name, url) in enumerate((("日报", "https://daily.example.cn/s/1.html"),
+                                               ("晚报", "https://www.wanbao.example.cn/s/9.html"),
+                                               ("晨报", "https://chenbao.example.com/s/4.html"),
+                                               ("晚报", "https://m.wanbao.example.cn/s/9.html")))]
     return lines
 
 
@@ -112,3 +120,18 @@ def test_words_found_apart_but_not_together_get_no_such_hint(town):
     site, _ = town
     page = _text(get(site, "/search?q=" + quote("协议 入驻")).text)
     assert "Nothing found" in page and "No article" not in page, page[-500:]
+
+
+def test_a_result_names_an_outlet_at_two_addresses_once(town):
+    """A paper carrying a story at two addresses (its site and its mobile pages) was named twice in
+    the result's 'also at: 晚报, 晨报, 晚报', as if a glitch, while the count beside said 2 other
+    outlets. Each outlet is named once; its other address is a numbered link after its name."""
+    site, _ = town
+    html = get(site, "/search?q=" + quote("沙县小吃")).text
+    also = re.search(r"also at:(.*?)</p>", html, re.S)
+    assert also, html[-2000:]
+    said = _text(also.group(1))
+    assert said.count("晚报") == 1 and "晨报" in said, said
+    links = dict(re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', also.group(1)))
+    assert links.get("https://www.wanbao.example.cn/s/9.html") == "晚报", links
+    assert links.get("https://m.wanbao.example.cn/s/9.html") == "2", links

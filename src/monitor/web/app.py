@@ -65,6 +65,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
     env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
     env.filters["outlets"] = outlet_names  # versions counted as outlets: one site's two copies are one outlet
+    env.filters["by_outlet"] = by_outlet  # 'also at': an outlet at two addresses named once
     env.filters["web_url"] = safe_url  # a stored URL is linked only when it is http(s)
     env.filters["told"] = told  # why a version matched: the score, each rule and term once
     env.globals["topic_path"] = topic_path
@@ -371,6 +372,15 @@ def outlet_names(rows: list[dict]) -> list[str]:
     """The outlets that carried these versions (rows with `source` and `url`), each once, in order:
     a site holding a story at two addresses (two channels, a mobile page) is one outlet, not two."""
     return list(dict.fromkeys(feeds.outlet(x["source"], x["url"]) for x in rows))
+
+
+def by_outlet(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """The versions (rows with `source` and `url`) by outlet, each outlet once in the order first
+    met: 'also at: 晚报, 晨报, 晚报' named a paper's site and mobile pages as two."""
+    groups: dict[str, list[dict]] = {}
+    for x in rows:
+        groups.setdefault(feeds.outlet(x["source"], x["url"]), []).append(x)
+    return list(groups.items())
 
 
 def _said_above(versions: list[dict]) -> None:
