@@ -13,7 +13,9 @@ that is history, not news. A subscriber's window opens at its previous scheduled
 its last digest run when that is earlier (a run missed while nothing was running). Undated and
 newer stories wait for the digest as before. Without `--archive` nothing is recorded: every
 imported story waits for its digest, once (an import is also how a missed day is filled in),
-and the import's summary says how many old ones wait and how to record them as read.
+and the import's summary says how many old ones wait and how to record them as read. An
+`--archive` import run over a file an earlier import stored without it records the old stories
+of its lines that still wait (`mark_stored`), as the first run would have.
 """
 
 from __future__ import annotations
@@ -71,4 +73,20 @@ def mark_history(ctx: Context, spans: Sequence[Window], stored: Sequence[tuple[A
         if old and record:
             ctx.store.record_delivery(window.subscriber, window.channel, old)
         marked.update(old)
+    return marked
+
+
+def mark_stored(ctx: Context, spans: Sequence[Window], story_ids: set[int]) -> set[int]:
+    """Of these stories (the lines an import found stored), those still waiting for a channel
+    whose newest article came out before its window, recorded as delivered to it, unsent."""
+    marked: set[int] = set()
+    if not story_ids:
+        return marked
+    with ctx.store.transaction():
+        for window in spans:
+            old = [r["story_id"] for r in ctx.store.undelivered(window.subscriber, window.channel, window.topics)
+                   if r["story_id"] in story_ids and (newest := aware(r["newest"])) is not None
+                   and newest < window.opens]
+            ctx.store.record_delivery(window.subscriber, window.channel, old)
+            marked.update(old)
     return marked

@@ -62,6 +62,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
         packed, numbered = None, _numbered(cast(Iterable[bytes | str | None], lines), report)
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
+    again = _Again()  # with `history_read`: the stories of the lines stored by an earlier run
     try:
         with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
             outcomes: Generator[_Outcome, None, None]
@@ -91,12 +92,16 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                         _count(report, ingestor.add_prepared(outcome.item))
                     elif isinstance(outcome.item, Ingested):  # stored by an earlier run: nothing to do
                         _count(report, [outcome.item])
+                        if history_read:  # but its old stories' marks, when that run had no --archive
+                            again.add(ctx.store, outcome.item.canonical)
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
     except KeyboardInterrupt:  # asked twice: stopped where it was (what was prepared is stored first)
         report.stopped = MonitorError("import interrupted", hint=AGAIN)
     _count(report, ingestor.results)
+    if history_read:
+        report.history += len(backfill.mark_stored(ctx, backfill.windows(ctx), again.stories(ctx.store)))
     if packed is not None and packed.error:  # a compressed file cut short or damaged: what came before is stored
         report.errors.append(packed.error)
     if report.stopped is not None:
@@ -149,6 +154,26 @@ class _Given:
             outcome.warnings.append(f"line {outcome.number}: {outcome.url} was given before (line {first[0]}) "
                                     "with another text; the first is kept, as it is for later lines")
             self.seen[item.canonical] = (first[0], None)
+
+
+class _Again:
+    """The stories of the lines an import found stored already, looked up 500 addresses at a time."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.ids: set[int] = set()
+
+    def add(self, store: Any, canonical: str | None) -> None:
+        if canonical:
+            self.urls.append(canonical)
+        if len(self.urls) >= 500:
+            self.stories(store)
+
+    def stories(self, store: Any) -> set[int]:
+        if self.urls:
+            self.ids |= store.story_ids(self.urls)
+            self.urls = []
+        return self.ids
 
 
 GIVEN_KEPT = 20_000  # addresses remembered (bounded memory for a file of millions of lines)

@@ -36,6 +36,11 @@ class ArticlesPart(FingerprintsPart):
         return {r["canonical_url"] for r in self._in_chunks(
             "SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", canonical_urls)}
 
+    def story_ids(self, canonical_urls: Iterable[str]) -> set[int]:
+        """The stories of the articles stored under these canonical URLs."""
+        return {r["story_id"] for r in self._in_chunks(
+            "SELECT story_id FROM articles WHERE canonical_url IN ({marks})", canonical_urls) if r["story_id"] is not None}
+
     def stored_before(self, canonical_urls: Iterable[str], when: str) -> set[str]:
         """Which of these canonical URLs were stored before `when` (ISO UTC)."""
         return {r["canonical_url"] for r in self._in_chunks(
