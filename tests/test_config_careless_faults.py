@@ -120,3 +120,14 @@ path = "digests/{subscriber}-{date}.md"
 '''
     res = run("check-config", "--no-secrets", extra=extra)
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("query,option", [("topic:hu-ming", "--topic"), ("三明 source:sm", "--source"),
+                                          ("三明 since:2026-11-01", "--since"), ("三明 before:2026", "--until")])
+def test_a_filter_written_as_a_word_that_finds_nothing_says_which_option_filters(world, query, option):
+    run, _, _ = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+    res = run("search", query)
+    assert res.exit_code == 0, res.output
+    assert "nothing found" in res.output
+    assert option in res.stderr, res.stderr

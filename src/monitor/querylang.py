@@ -652,6 +652,22 @@ _OTHER_OPERATORS.update({"||": _OTHER_OPERATORS["|"], "\uff5c": _OTHER_OPERATORS
                          "site:": "site: is a word to find here: --source NAME (the page's source filter) keeps "
                                   "one source's articles"})
 
+# a filter written as a word, as other search engines or a guess read it: `topic:沪明`, `source:sm`, `after:2026`
+_TOPIC, _SOURCE = "the topic filter (--topic NAME)", "the source filter (--source NAME)"
+_SINCE, _UNTIL = "the since filter (--since, e.g. 7d or 2026-11-01)", "the until filter (--until)"
+_FIELD_OPTIONS = {"topic": _TOPIC, "topics": _TOPIC, "主题": _TOPIC, "source": _SOURCE, "src": _SOURCE, "来源": _SOURCE,
+                  "since": _SINCE, "after": _SINCE, "date": _SINCE, "日期": _SINCE, "before": _UNTIL, "until": _UNTIL}
+_FIELD_WORD = re.compile(r"(?i)(" + "|".join(_FIELD_OPTIONS) + r")[:\uff1a]")
+
+
+def _field_hint(toks: list[Any]) -> str | None:
+    """What a word such as `topic:沪明` was meant to do, said as the option that does it."""
+    for t in toks:
+        if t.kind == "word" and (m := _FIELD_WORD.match(t.text)):
+            return (f"{m.group()} is a word to find here: {_FIELD_OPTIONS[m.group(1).lower()]} does that "
+                    "(title: is the only field a query names)")
+    return None
+
 
 def nothing_found_hint(query: str) -> str | None:
     """What to say when `query` found nothing and one of its words between two others is an
@@ -674,7 +690,7 @@ def nothing_found_hint(query: str) -> str | None:
         for t, nxt in itertools.zip_longest(toks, toks[1:]))
     return next((_OTHER_OPERATORS[w] for w in inner if w in _OTHER_OPERATORS), None) or (
         _OTHER_OPERATORS["|"] if piped else _OTHER_OPERATORS["site:"] if site else
-        _OTHER_OPERATORS["near"] if near else None)
+        _OTHER_OPERATORS["near"] if near else _field_hint(toks))
 
 
 # --- FTS5 ------------------------------------------------------------------------------------
