@@ -12,12 +12,17 @@ deliveries do, and a retry job sets it right as a digest does. Real SQLite files
 
 from __future__ import annotations
 
+import pytest
 from delivery_world import counts, monitor_cli, quick_webhooks, write_config
 from test_restore import news
 
 from monitor import config
 from monitor.pipeline import Context, retry_due, send_digests
 from monitor.store import Store
+
+# Each test runs monitor as a child five to nine times: ~50 s on a box at load 12, past the default 120 s
+# at a higher load.
+pytestmark = pytest.mark.timeout(360)
 
 
 def rotate(tmp_path) -> None:

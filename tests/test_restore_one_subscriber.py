@@ -10,8 +10,13 @@ had had since the backup. Real `monitor` processes, real SQLite files, a webhook
 
 from __future__ import annotations
 
+import pytest
 from delivery_world import counts, monitor_cli, write_config
 from test_restore import news
+
+# Each test runs monitor as a child five to nine times: ~50 s on a box at load 12, past the default 120 s
+# at a higher load.
+pytestmark = pytest.mark.timeout(360)
 
 
 def two_subscribers(tmp_path, url: str) -> None:
