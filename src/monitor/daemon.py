@@ -377,6 +377,7 @@ class Reloader:
             edited = {s.name for s in new.sources if s.enabled and s.name in was and s not in old.sources}
             kept = {s.name for s in new.sources if s.enabled} & was
             self.ctx.outages.keep(kept - edited)  # the outages of sources unchanged are kept
+            mended = self._mended(old, new)
             if self.after:
                 self._after()
             wanted = self.build(new, self.ctx)  # reads and records digest runs on the shared connection
@@ -386,12 +387,34 @@ class Reloader:
             log.warning("config reload: [storage] path changed to %s; the daemon keeps writing %s until a restart",
                         new.storage.path, old.db_path)
         added, changed, removed = sync_jobs(self.sched, wanted)
+        if mended and (retry := self.sched.get_job("outbox:retry")) is not None:  # its failed messages go now
+            retry.modify(next_run_time=datetime.now(timezone.utc))
         for name in edited:  # a source mended (its address, selector, interval): polled at once, as a new one
             if (job := self.sched.get_job(f"poll:{name}")) is not None:
                 job.modify(next_run_time=datetime.now(timezone.utc))
         self.reloads += 1
         log.info("config reloaded from %s: jobs added=%d changed=%d removed=%d", new.path, added, changed, removed)
         return True
+
+    def _mended(self, old: config.Config, new: config.Config) -> int:
+        """A channel whose settings the reload changed (smtp_host or port put right): its failed
+        messages are due now (the retry job is run at once), not after their backoff (up to six
+        hours). Returns how many."""
+        from .pipeline.deliver import mended_channels
+
+        total = 0
+        for sub, key in sorted(mended_channels(old, new)):
+            try:
+                n = self.ctx.store.retry_now([(sub, key)])
+            except Exception as exc:  # a locked or full database must not undo the reload: they wait as they were
+                log.warning("config reload: subscriber=%s channel=%s changed; its failed messages not made due: %s",
+                            sub, key, exc)
+                continue
+            if n:
+                total += n
+                log.info("config reload: subscriber=%s channel=%s changed: its %d failed messages are tried again now",
+                         sub, key, n)
+        return total
 
     EMPTY_WAIT = 1.0  # seconds before an empty file is read again (an editor writing it in place)
 

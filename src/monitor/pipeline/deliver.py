@@ -316,6 +316,15 @@ def configured_channels(cfg: Any) -> set[tuple[str, str]]:
     return {(sub.name, channel_key(ch)) for sub in cfg.subscribers for ch in _channels(sub)}
 
 
+def mended_channels(old: Any, new: Any) -> set[tuple[str, str]]:
+    """(subscriber, channel key) of each channel `new` configures with settings other than in `old`
+    under the same key (an email channel's smtp_host, port, security or username; the key is its
+    recipients): what failed its messages may be put right."""
+    before = {(sub.name, channel_key(ch)): ch for sub in old.subscribers for ch in _channels(sub)}
+    return {(sub.name, key) for sub in new.subscribers for ch in _channels(sub)
+            if (key := channel_key(ch)) and (sub.name, key) in before and before[sub.name, key] != ch}
+
+
 @contextlib.contextmanager
 def _delivering(ctx: Context) -> Iterator[None]:
     """The database's delivery lock, waited for with the daemon's store lock let go (`_let_go`):

@@ -153,6 +153,17 @@ class OutboxPart(StoreBase):
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
+    def retry_now(self, pairs: Collection[tuple[str, str]]) -> int:
+        """Make the failed messages of each (subscriber, channel) due now (the channel was mended:
+        a reload changed its settings); returns how many."""
+        now, count = iso(utcnow()), 0
+        with self.transaction():
+            for subscriber, channel in pairs:
+                count += self.db.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE subscriber = ? AND "
+                                              "channel = ? AND status = 'failed' AND next_attempt_at > ?",
+                                              [now, subscriber, channel, now]).rowcount
+        return count
+
     def drop_unsent(self, subscriber: str, channel: str, keep_format: str) -> int:
         """Drop the unsent messages of (subscriber, channel) rendered in a format other than
         `keep_format` (the channel's format was changed): their stories are planned again, in
