@@ -135,3 +135,16 @@ def test_a_result_names_an_outlet_at_two_addresses_once(town):
     links = dict(re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', also.group(1)))
     assert links.get("https://www.wanbao.example.cn/s/9.html") == "晚报", links
     assert links.get("https://m.wanbao.example.cn/s/9.html") == "2", links
+
+
+def test_a_feed_entry_names_an_outlet_at_two_addresses_once(town):
+    """The feeds' entries said 'Also reported by: 晚报; 晨报; 晚报' as the result's 'also at' did."""
+    site, _ = town
+    for path in ("/search.atom?q=" + quote("沙县小吃"), "/topic/hu-ming.atom"):
+        xml = get(site, path).text
+        entry = re.search(r"<entry><title>沙县小吃进沪开店百家</title>.*?</entry>", xml, re.S)
+        assert entry, (path, xml[:1500])
+        html = unescape(re.search(r'type="html">(.*?)</', entry.group(0), re.S).group(1))
+        also = html.split("Also reported by:", 1)[1]
+        assert _text(also).count("晚报") == 1 and "晨报" in _text(also), (path, also)
+        assert '<a href="https://m.wanbao.example.cn/s/9.html">2</a>' in also, (path, also)

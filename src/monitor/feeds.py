@@ -98,5 +98,15 @@ def _with_reposts(story: Story, page: str | None = None) -> str:
             return f'<a href="{escape(page)}">{escape(r.source)}</a>'
         return escape(f"{r.source} {r.url}".strip())
 
+    def numbered(r: Repost, n: int) -> str:
+        return f'<a href="{escape(r.url)}">{n}</a>' if _WEB.match(r.url or "") else escape(f"{n} {r.url}".strip())
+
+    # an outlet once, its other addresses (a site's mobile pages) numbered after it: '晚报 (2)';
+    # 'Also reported by: 晚报; 晨报; 晚报' named one paper as two
+    groups: dict[object, list[Repost]] = {}
+    for r in story.reposts:
+        groups.setdefault(outlet(r.source, r.url) if r.article_id or r.url else id(r), []).append(r)
+    said = [linked(rs[0]) + (f" ({', '.join(numbered(r, k) for k, r in enumerate(rs[1:], 2))})" if rs[1:] else "")
+            for rs in groups.values()]
     return (f"<p>{escape(f'{outlet(story.source, story.url)}: {story.snippet}')}</p>"
-            f"<p>Also reported by: {'; '.join(linked(r) for r in story.reposts)}</p>")
+            f"<p>Also reported by: {'; '.join(said)}</p>")
