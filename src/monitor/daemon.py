@@ -281,6 +281,9 @@ class DatabaseFile:
 
     def status(self) -> str:
         if self.opened is None or self._ident() == self.opened:
+            if self.told:  # moved back (a backup by hand undone): said, and its going again is said again
+                self.told = False
+                log.warning("the database file is back at %s: the daemon's writes are there again", self.path)
             return "ok"
         problem = f"the database file is no longer at {self.path} (moved or deleted): restart the daemon"
         if not self.told:
@@ -312,8 +315,10 @@ class Replaced(_Watch):
     def check(self) -> bool:
         """True (once) when another file is at the path: the open one sealed, the daemon told to stop."""
         now = self.file._ident()
-        if now is None and not self.found:  # moved or deleted: said once (and by /healthz); the daemon goes on
-            self.file.status()  # (a deleted file's data can still be copied from /proc/<pid>/fd while it runs)
+        # moved or deleted: said once (and by /healthz), the daemon going on (a deleted file's data can still be
+        # copied from /proc/<pid>/fd while it runs); moved back, said too, and each time it goes again
+        if not self.found and (now is None or now == self.file.opened):
+            self.file.status()
         if self.found or now is None or self.file.opened is None or now == self.file.opened:
             return False
         self.found = True
