@@ -10,7 +10,8 @@ and `date_published`, RSS's `content:encoded`, Feedly's and Inoreader's `alterna
 name keeps its value; an HTML `content` goes through the extractor as `html` would, with the
 line's own title kept (inline tags alone, a `<style>` or `<script>`, a comment, or HTML escaped once
 more are HTML too); a CDATA wrapper is dropped, a text's HTML entities (`&amp;`) are read and a
-title's tags (a search export's `<em>`) dropped.
+title's tags (a search export's `<em>`) dropped; a Markdown text (`markdown`, or a reader service's
+`content`) is read as its words (`plain`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ALIASES = {  # and the column names of Chinese exports and spreadsheets (链接,
     "url": ("link", "href", "permalink", "canonical_url", "canonicalUrl", "alternate", "canonical",
             "链接", "网址", "原文链接", "文章链接", "链接地址"),
     "title": ("headline", "标题", "文章标题", "题目"),
-    "body": ("content:encoded", "content", "content_html", "text", "content_text", "description", "summary",
+    "body": ("content:encoded", "content", "content_html", "markdown", "text", "content_text", "description", "summary",
              "正文", "内容", "全文", "文章内容", "摘要"),
     "published": ("published_at", "pubDate", "pub_date", "date_published", "date", "datetime", "publish_time",
                   "created_at", "date_modified", "updated", "发布时间", "发布日期", "发表时间", "时间", "日期"),
@@ -71,14 +72,35 @@ def canonical(obj: dict[str, Any]) -> dict[str, Any]:
         if "body" in found and _MARKUP.search(body):  # our own `body` is text, as given
             out = {**out, "html": body, "given_title": out.get("title")}
             del out["body"]
-        elif body is not out["body"] or "&" in body:
-            out = {**out, "body": unescape(body)}
+        elif body is not out["body"] or "&" in body or _MARKDOWN.search(body):
+            out = {**out, "body": plain(unescape(body))}
     for key in ("title", "given_title"):
         if isinstance(out.get(key), str) and "&" in out[key]:
             out = {**out, key: unescape(out[key])}
         if isinstance(out.get(key), str) and "<" in out[key] and _MARKUP.search(out[key]):
             out = {**out, key: _TAG.sub("", out[key])}  # a search export's <em> around the words it found
     return out
+
+
+# Markdown (a reader service's or crawler's export): an image or link to an address, a heading line
+_MARKDOWN = re.compile(r"\]\((?:https?:)?//|^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_TEXT = (  # (pattern, replacement), bounded spans: linear in the text
+    (re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"), ""),  # an image
+    (re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"), r"\1"),  # a link: its words
+    (re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE), ""),  # a heading's or quote's mark
+    (re.compile(r"^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:-[ \t]*){3,}$", re.MULTILINE), ""),  # a rule
+    (re.compile(r"\*\*([^*\n]{1,300})\*\*|__([^_\n]{1,300})__"), r"\1\2"),  # bold
+)
+
+
+def plain(text: str) -> str:
+    """A Markdown text as its words (images dropped, links their words, headings, quotes and bold
+    without their marks); a text without Markdown's images, links or headings as it is."""
+    if not _MARKDOWN.search(text):
+        return text
+    for pattern, replacement in _MD_TEXT:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def unescape(text: str) -> str:
