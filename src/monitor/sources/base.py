@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
-from urllib.parse import quote, unquote, urljoin
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from ..config import Source
@@ -412,14 +412,39 @@ class LinkFilter:
     def apply(self, found: Iterable[Candidate], listing: Listing) -> list[Candidate]:
         """The kept candidates of one page, added to the listing; drops recorded with reasons."""
         kept = []
+        found = list(found)
+        landings = landing_pages(found)
         for cand in found:
-            why = self.reason(cand)
+            why = "a landing page (a folder or index page) among article links" if cand.url in landings \
+                else self.reason(cand)
             if why:
                 listing.dropped.append((cand.url, why))
             else:
                 kept.append(cand)
         listing.candidates.extend(kept)
         return kept
+
+
+# a list's or a topic's own page: a folder, or its index page (`/ztzl/xxgc/`, `…/zt2026/index.html`)
+_LANDING = re.compile(r"/(?:(?:index|default|main|home)(?:_\d+)?\.(?:s?html?|aspx?|jsp|php))?$", re.I)
+
+
+def landing_pages(found: list[Candidate]) -> set[str]:
+    """The links among a page's (a third of them at most) that name a folder or its index page
+    while the others, three in four at least, name an article by a number (`t20261205_123.html`, `show.jsp?id=124`): a column mixing
+    its articles with a 专题's landing page, a page of links and headings that is no article (it
+    was fetched and stored as one). A list of folders, or of few links, keeps them all."""
+    if len(found) < 4:
+        return set()
+    landing, numbered = set(), 0
+    for cand in found:
+        parts = urlsplit(cand.url)
+        if not parts.query and _LANDING.search(parts.path or "/"):
+            landing.add(cand.url)
+        elif any(c.isdigit() for c in parts.path.rsplit("/", 1)[-1] + parts.query):
+            numbered += 1
+    rest = len(found) - len(landing)
+    return landing if landing and numbered * 4 >= rest * 3 and len(landing) * 3 <= len(found) else set()
 
 
 def only_known(kept: list[Candidate], crawl: Crawl) -> bool:
