@@ -148,3 +148,19 @@ def test_a_feed_entry_names_an_outlet_at_two_addresses_once(town):
         also = html.split("Also reported by:", 1)[1]
         assert _text(also).count("晚报") == 1 and "晨报" in _text(also), (path, also)
         assert '<a href="https://m.wanbao.example.cn/s/9.html">2</a>' in also, (path, also)
+
+
+def test_a_topics_figures_count_a_story_many_sites_carried_once(town):
+    """The chart's figures (for a screen reader) said a week's stories were the bar's height, which
+    adds each source's: the week of one story 64 county sites carried was said to have 60-odd
+    stories, when the archive held five. Each story counts once; the sources stay named."""
+    site, store = town
+    html = get(site, "/topic/hu-ming?weeks=4").text
+    table = re.search(r"<table>(.*?)</table>", html.split("</svg>", 1)[1], re.S)
+    assert table, html[-2000:]
+    rows = [[_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)]
+    rows = [r for r in rows if r]
+    total = store.db.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0]
+    assert rows and all(int(r[1]) <= total for r in rows), (total, rows)
+    assert any("县网000 1" in r[2] for r in rows), rows

@@ -55,6 +55,15 @@ class BrowsePart(StoreBase):
             counts[key] = counts.get(key, 0) + n
         return sorted((w, s, n) for (w, s), n in counts.items())
 
+    def stories_by_week(self, topic: str, since: datetime) -> dict[str, int]:
+        """Week start (as `coverage`) → the topic's stories that week, each once however many
+        sources carried it (`coverage` counts a story once a source)."""
+        week = f"date({KEY}, '+8 hours', '-6 days', 'weekday 1')"
+        return dict(self.conn.execute(
+            f"SELECT {week} AS week, count(DISTINCT a.story_id) FROM article_topics t "
+            f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "
+            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week", [topic, iso(since)]).fetchall())
+
     def articles_since(self, since: datetime) -> dict[str, int]:
         """Articles per source published (or fetched) since a time."""
         rows = self.conn.execute(f"SELECT source, count(*) FROM articles INDEXED BY articles_by_date "

@@ -329,7 +329,7 @@ class _Pages:
         after, after_at = _cursor_of(_after(request))
         result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request),
                              after=after, after_at=after_at)
-        chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts))
+        chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts, self.ctx.store.stories_by_week(name, since)))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
                            chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto,
                            last=cursor(result.last, page * PAGE), after=_after(request),

@@ -22,7 +22,8 @@ MOST_DATES, LABEL_HALF = 8, 36
 YEAR_ROW = 30  # under the dates, when the period runs across a new year
 
 
-def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None) -> str:
+def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = None,
+                 stories: dict[str, int] | None = None) -> str:
     """A stacked bar per week, one colour per source, with a legend below (an HTML list, readable
     at any width). `weeks` (week starts, oldest first) gives every slot of the period, so a week
     without stories shows as a gap and rows outside it (an article dated in the future) are left
@@ -76,19 +77,23 @@ def coverage_svg(rows: list[tuple[str, str, int]], weeks: list[str] | None = Non
     if others:  # counted, their names a click away: a hundred county sites' names were a wall of text on a phone
         keys += (f'<li><details><summary><span class="key" style="background:{OTHER}"></span>{len(others)} others'
                  f'</summary><span{zh(" ".join(others))}>{escape(", ".join(others))}</span></details></li>')
-    return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>' + _figures(weeks, counts, sources)
+    return "".join(parts) + f'</svg><ul class="legend">{keys}</ul>' + _figures(weeks, counts, sources, stories)
 
 
-def _figures(weeks: list[str], counts: dict[tuple[str, str], int], sources: list[str]) -> str:
+def _figures(weeks: list[str], counts: dict[tuple[str, str], int], sources: list[str],
+             stories: dict[str, int] | None = None) -> str:
     """The chart's figures as a table for screen readers (hidden on the screen): a picture's bars
     said nothing but 'stories per week per source' to a colleague who cannot see them. Each week
-    with stories, its count and its sources (the most first, ten named)."""
+    with stories, its count and its sources (the most first, ten named). The count is the week's
+    `stories`, each once, when given: the bar's height adds each source's, and a week of one
+    story sixty sites carried was said to have 60."""
     rows = []
     for week in weeks:
         by = sorted(((n, s) for s in sources if (n := counts.get((week, s), 0))), key=lambda x: (-x[0], x[1]))
         if by:
             named = ", ".join(f"{s} {n}" for n, s in by[:10]) + (f" and {len(by) - 10} more" if len(by) > 10 else "")
-            rows.append(f'<tr><td>{escape(week)}</td><td>{sum(n for n, _ in by)}</td><td{zh(named)}>{escape(named)}</td></tr>')
+            n = stories.get(week, 0) if stories is not None else sum(n for n, _ in by)
+            rows.append(f'<tr><td>{escape(week)}</td><td>{n}</td><td{zh(named)}>{escape(named)}</td></tr>')
     quiet = len(weeks) - len(rows)
     # in a hidden box, not a hidden table: a table is as wide as its rows whatever width it is
     # given, and the page of a phone scrolled sideways to its ~1,000 px
