@@ -466,7 +466,9 @@ def sync_jobs(running: BaseScheduler, wanted: BaseScheduler) -> tuple[int, int, 
     have = {j.id: j for j in running.get_jobs() if not j.id.startswith(OWN_JOBS) and j.id not in kept}
     added = changed = 0
     for job in wanted.get_jobs():
-        if job.id.startswith(OWN_JOBS):
+        if job.id.startswith(OWN_JOBS):  # kept as they run; one the start had no need of is added (the retry
+            if job.id.startswith("outbox:") and running.get_job(job.id) is None:  # job, for a first subscriber)
+                running.add_job(job.func, job.trigger, id=job.id, name=job.name, executor=job.executor)
             continue
         old = have.pop(job.id, None)
         if old is not None and _schedule(old.trigger) == _schedule(job.trigger) and old.args == job.args:
