@@ -273,6 +273,10 @@ def _print_import(report, archive: bool = False) -> None:
                f"{report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
     _print_history(report, archive)
+    if not report.lines:  # a failed download saved anyway, a pipe whose writer wrote nothing
+        click.echo("error: the input held no article (an empty file, blank lines or an empty array, "
+                   "or a pipe closed before anything was written): nothing imported", err=True)
+        sys.exit(1)
     if report.errors:
         sys.exit(1)
 
