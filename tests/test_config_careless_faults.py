@@ -131,3 +131,16 @@ def test_a_filter_written_as_a_word_that_finds_nothing_says_which_option_filters
     assert res.exit_code == 0, res.output
     assert "nothing found" in res.output
     assert option in res.stderr, res.stderr
+
+
+def test_ctrl_c_exits_130_as_an_interrupted_program_does_without_a_traceback(world, monkeypatch):
+    run, _, _ = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+
+    def pressed(*_args, **_kwargs):
+        raise KeyboardInterrupt  # the user's Ctrl-C while the query is read
+
+    monkeypatch.setattr("monitor.querylang.parse", pressed)
+    res = run("search", "三明")
+    assert res.exit_code == 130, (res.exit_code, res.output)
+    assert "Traceback" not in res.output

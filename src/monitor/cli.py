@@ -74,9 +74,10 @@ class Group(click.Group):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
-        except click.Abort:
+        except click.Abort as exc:
             click.echo("Aborted!", err=True)
-            sys.exit(1)
+            # Ctrl-C: 130 (128 + SIGINT), as a shell reports an interrupted program; a prompt's closed input: 1
+            sys.exit(130 if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt) else 1)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
