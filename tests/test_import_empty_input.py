@@ -35,3 +35,12 @@ def test_one_article_still_exits_0(tmp_path):
     result = run(tmp_path, line.encode(), stdin=True)
     assert result.returncode == 0 and b"1 line: 1 new" in result.stdout, result.stdout + result.stderr
     assert b"held no article" not in result.stderr
+
+
+@pytest.mark.parametrize(("published", "said"), [("3月5日", "has no year"), ("03-05 09:30", "has no year"),
+                                                  ("昨天 09:30", "relative"), ("3小时前", "relative")])
+def test_a_date_without_a_year_or_relative_to_the_export_names_why(tmp_path, published, said):
+    line = ('{"url": "https://a.example.cn/1.html", "title": "沪明合作", "body": "上海市与三明市签订协议。", '
+            f'"published": "{published}"}}\n')
+    result = run(tmp_path, line.encode(), stdin=False)
+    assert result.returncode == 1 and said in result.stderr.decode(), result.stderr.decode()

@@ -42,7 +42,15 @@ def parse_when(value: object, number: int = 0, notes: list[str] | None = None) -
     return when
 
 
+_RELATIVE = re.compile(r"[昨前今明]天|\d\s*(?:秒|分钟|小时|天|周|个月)前|刚刚|\b(?:ago|yesterday|today)\b", re.IGNORECASE)
+_YEARLESS = re.compile(r"^\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|^\s*\d{1,2}-\d{1,2}(?:\s|$)")
+
+
 def _hint(value: object) -> str:
     if isinstance(value, str) and _DAY_MONTH.search(value):
         return f"write the year first (2026-11-20): {value!r} could be day/month or month/day"
+    if isinstance(value, str) and _RELATIVE.search(value):  # a page's '3小时前', copied as shown
+        return "a date relative to when the page was read, which the line does not say: give the date itself"
+    if isinstance(value, str) and _YEARLESS.search(value):  # a list page's '3月5日'
+        return "the date has no year: write it (2026年3月5日 or 2026-03-05)"
     return FORMS
