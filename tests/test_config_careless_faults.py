@@ -144,3 +144,23 @@ def test_ctrl_c_exits_130_as_an_interrupted_program_does_without_a_traceback(wor
     res = run("search", "三明")
     assert res.exit_code == 130, (res.exit_code, res.output)
     assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("value,shown", [("true", "true"), ("1979-05-27T07:32:00", "1979-05-27T07:32:00"),
+                                         ("07:30:00", "07:30:00")])
+def test_a_value_of_the_wrong_type_is_shown_as_written_in_toml_not_as_python_writes_it(world, value, shown):
+    run, _, _ = world
+    extra = f'''
+[[sources]]
+name = "sm"
+kind = "feed"
+url = "https://sm.example.cn/rss.xml"
+interval = {value}
+[fetch]
+timeout = {value}
+'''
+    res = run("check-config", "--no-secrets", extra=extra)
+    assert res.exit_code == 2, res.output
+    assert "datetime." not in res.output and "True" not in res.output
+    assert f"sources.sm.interval: {shown} is not a duration" in res.output
+    assert f"fetch.timeout: expected float, got {shown}" in res.output

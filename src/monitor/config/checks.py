@@ -29,13 +29,23 @@ class Invalid(ValueError):
         self.hint = hint
 
 
+def as_written(value: Any) -> str:
+    """A TOML value in an error line as the user wrote it: `true`, `1979-05-27T07:32:00`, not
+    Python's `True` or `datetime.datetime(1979, 5, 27, 7, 32)`; anything else as repr shows it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat") and not isinstance(value, (int, float, str)):  # a TOML date, time or datetime
+        return str(value.isoformat())
+    return repr(value)
+
+
 def parse_duration(value: Any) -> float:
     """'30m', '2h', '45s', '1d' or a number of seconds → seconds."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
         return float(value)
     m = _DURATION.match(value.strip()) if isinstance(value, str) else None
     if not m:
-        raise Invalid(f"{value!r} is not a duration", "use e.g. 90s, 30m, 2h, 1d or a number of seconds")
+        raise Invalid(f"{as_written(value)} is not a duration", "use e.g. 90s, 30m, 2h, 1d or a number of seconds")
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 

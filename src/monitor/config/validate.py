@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from .checks import Invalid
+from .checks import Invalid, as_written
 from .files import Problems
 
 _BAD = object()  # a value that failed; the enclosing table is not built
@@ -133,7 +133,7 @@ def _message(text: str, raw: Any) -> str:
     """msgspec's "Expected `int`, got `str`" → "expected int, got 'lots'"."""
     text = text.split(" - at `", 1)[0].replace("`", "")
     head, sep, _ = text.partition(", got ")
-    text = f"{head}, got {raw!r}" if sep else f"{text}, got {raw!r}"
+    text = f"{head}, got {as_written(raw)}" if sep else f"{text}, got {as_written(raw)}"
     return text[:1].lower() + text[1:]
 
 
