@@ -374,3 +374,22 @@ def test_urls_with_ports_ipv6_and_chinese_hosts_stay_valid(tmp_path):
     for url in ("http://[::1]:8080/feed", "https://www.example.cn:8443/a?b=1#c", "http://三明.中国/新闻/"):
         path = write(tmp_path, GOOD.replace('url = "https://example.cn/rss.xml"', f"url = {json.dumps(url)}"))
         assert config.load(path).sources[0].url == url
+
+
+@pytest.mark.parametrize("written", ["Hunter2secret", "s3cret pass!"])
+def test_a_secret_written_where_its_variables_name_goes_is_never_printed(tmp_path, monkeypatch, written):
+    """`password_env = "<the password itself>"`: check-config and run printed it in their one line
+    ("environment variable Hunter2secret is not set", "not an environment variable name: 's3cret
+    pass!'"). A name not in the upper-case form of variables is now not shown, and the line says why."""
+    from click.testing import CliRunner
+
+    from monitor.cli import main
+
+    path = write(tmp_path, GOOD.replace('path = "x.db"', f'path = "{(tmp_path / "x.db").as_posix()}"')
+                 .replace('password_env = "SMTP_PW"', f'password_env = "{written}"'))
+    monkeypatch.delenv(written, raising=False)
+    for args in (["check-config"], ["run", "--once"]):
+        out = CliRunner().invoke(main, ["--config", str(path), *args])
+        assert out.exit_code == 2 and written not in out.output, out.output
+        assert "password_env" in out.output and "may be the secret itself" in out.output, out.output
+        assert "Traceback" not in out.output

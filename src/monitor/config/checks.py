@@ -232,9 +232,30 @@ def email(address: str) -> None:
 
 def env_name(name: str) -> None:
     """The name of an environment variable (the secret itself never goes in the file)."""
-    if not ENV_NAME.match(name):
-        raise Invalid(f"not an environment variable name: {name!r}",
+    if not ENV_NAME.match(name):  # not printed: what stands here instead of a name may be the secret
+        raise Invalid("not an environment variable name (not shown: it may be the secret itself)",
                       'name the variable that holds the secret, e.g. "MONITOR_SMTP_PASSWORD"')
+
+
+_CONVENTIONAL_ENV = re.compile(r"[A-Z_][A-Z0-9_]*")
+
+
+def shown_env_name(name: str) -> str | None:
+    """`name` as an error line may print it, or None: a `*_env` key names a variable, but a user
+    may have put the secret itself there, so a name not in the upper-case form of variables
+    (MONITOR_SMTP_PASSWORD) is not printed."""
+    return name if _CONVENTIONAL_ENV.fullmatch(name) else None
+
+
+def unset_env(name: str) -> tuple[str, str]:
+    """(what is missing, what to do) for `name`'s variable unset or empty, without printing a
+    name that may be the secret itself."""
+    shown = shown_env_name(name)
+    if shown:
+        return f"environment variable {shown} is not set", f"export {shown}"
+    return ("the environment variable it names is not set (the name is not shown: not in upper case, it may be "
+            "the secret itself)", "put the secret in a variable such as MONITOR_SMTP_PASSWORD, name that variable "
+            "here and export it")
 
 
 def allow_entry(entry: str) -> None:

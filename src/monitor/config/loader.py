@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from ..errors import ConfigError
+from .checks import unset_env
 from .files import Problems, config_path, merged
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -55,8 +56,8 @@ def missing_secrets(cfg: Config, environ: Mapping[str, str] | None = None) -> li
     out = []
     for key, name in _env_keys(cfg, ""):
         if not env.get(name):
-            out.append(f"{cfg.path}: {key}: environment variable {name} is not set "
-                       f"(export {name} before starting monitor)")
+            missing, fix = unset_env(name)
+            out.append(f"{cfg.path}: {key}: {missing} ({fix} before starting monitor)")
     return out
 
 

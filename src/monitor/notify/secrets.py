@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from ..config.checks import unset_env
 from ..errors import NotifyError
 
 
@@ -16,5 +17,6 @@ def env(name: str | None, what: str) -> str | None:
         return None
     value = os.environ.get(name)
     if not value:
-        raise NotifyError(f"environment variable {name} is not set", hint=f"export {name} with the {what}")
+        missing, fix = unset_env(name)
+        raise NotifyError(missing, hint=f"{fix} with the {what}")
     return value
