@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import signal
 import time
+from pathlib import Path
 
 from test_daemon import HEAD, start, stop, wait_for
 from test_daemon_failing_sources import LocalSite
@@ -34,13 +35,20 @@ class Stalling(LocalSite):
         return 200, "application/rss+xml", FEED.format(base=self.base).encode()
 
 
-def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path):
-    sites = [Stalling(8.0) for _ in range(11)]  # a host each: their polls wait at once, not in a host's turns
+def stalling_sources(tmp_path: Path, n: int, interval: str) -> tuple[list[Stalling], Path, Path]:
+    """`n` sites answering their feeds after 8 s, each a source `slow<i>` polled every `interval`
+    (no jitter, no retries): the sites, the config's path and the database's."""
+    sites = [Stalling(8.0) for _ in range(n)]
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
-                      'interval = "1h"\n' for i, site in enumerate(sites))
+                      f'interval = "{interval}"\n' for i, site in enumerate(sites))
     path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0\ntimeout = 60")
                     + sources, encoding="utf-8")
+    return sites, path, db
+
+
+def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path):
+    sites, path, db = stalling_sources(tmp_path, 11, "1h")  # a host each: their polls wait at once
     proc = start(path, db)
     try:
         wait_for(lambda: sum(site.asked for site in sites) >= 10, timeout=60, what="ten feeds asked for")

@@ -4,20 +4,15 @@ sites slow to answer): a poll waiting for a thread is said to wait, not to run. 
 
 from __future__ import annotations
 
-from test_daemon import HEAD, next_record, start, stop
-from test_daemon_busy_pool import Stalling
+from test_daemon import next_record, start, stop
+from test_daemon_busy_pool import stalling_sources
 
 
 def test_a_poll_waiting_for_a_thread_is_not_said_to_be_running(tmp_path):
     # Ten threads poll at once; the eleventh source's poll waited for one, and when its next run
     # came (5 s on) the line said 'source=slow10 poll still running after 5 s ... past its interval':
     # its site blamed for the pool's backlog, though nothing had been asked of it yet.
-    sites = [Stalling(8.0) for _ in range(11)]
-    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
-                      'interval = "5s"\n' for i, site in enumerate(sites))
-    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0\ntimeout = 60")
-                    + sources, encoding="utf-8")
+    sites, path, db = stalling_sources(tmp_path, 11, "5s")
     proc = start(path, db, verbose=False)
     said: list[dict] = []
     try:
@@ -37,12 +32,7 @@ def test_the_pools_backlog_is_one_line_not_one_a_waiting_source(tmp_path):
     # Fourteen sources, ten threads: at the second run of each, the ten polling were each said to
     # run on past their interval (each its own slow site), and each of the four waiting for a
     # thread got a line of its own saying the same backlog: 190 lines an hour for 200 sources.
-    sites = [Stalling(8.0) for _ in range(14)]
-    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
-                      'interval = "5s"\n' for i, site in enumerate(sites))
-    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0\ntimeout = 60")
-                    + sources, encoding="utf-8")
+    sites, path, db = stalling_sources(tmp_path, 14, "5s")
     proc = start(path, db)
     seen: list[dict] = []
     try:  # the second runs' lines all come before the first polls end (8 s on)
