@@ -46,9 +46,12 @@ T = TypeVar("T")
 # A gateway's "the receiver behind me did not answer in time" (nginx's 504, Cloudflare's 524): it
 # had the whole message, as our own timeout's receiver had (`_Unanswered`)
 GATEWAY_GAVE_UP = (504, 524)
-# Cloudflare's 520: the server behind answered nothing it could read (an empty answer, the connection
-# reset), after the whole message had gone on: as our own receiver closing without an answer
-GATEWAY_LOST_ANSWER = (520,)
+# Cloudflare's 520 and a proxy's 502 (nginx: "upstream prematurely closed connection"): the server
+# behind answered nothing it could read (an empty answer, the connection reset), after the whole
+# message may have gone on: as our own receiver closing without an answer. nginx answers 502 alike
+# when the receiver was down; which it was cannot be known, so a 502 is not posted again in the run
+# (four unmarked copies before) but once at the retry, marked as sent again
+GATEWAY_LOST_ANSWER = (502, 520)
 ANSWER_BYTES = 64 * 1024  # of a receiver's answer: its status, a platform's error code, an excerpt
 MAX_HOPS = 5  # 307/308 redirects followed in one try
 # A receiver's answer is read as the fetcher reads a page (`Content-Type : …`, a firewall's stray
