@@ -149,9 +149,11 @@ def _steady() -> None:
     builds the dense ones (importing numpy: 0.1-0.2 s, once); a check over long bodies gets
     there after some dozens of queries, and that one query's timing carried it (三明 -三明治
     at 1M: one run of five at ~100-150 ms, the others ~8 ms). A one-shot `monitor search`
-    stays sparse and never pays it; a server pays it once."""
+    stays sparse and never pays it; a server pays it once (numpy loaded as it starts: a process
+    that has not loaded numpy builds the dense lists instead)."""
     from monitor.textnorm import chartable
 
+    chartable.load_dense()  # as `monitor serve` starts
     textnorm.normalize("三明" * (chartable.DENSE_AFTER // 2 + 1))  # the numpy table, for long texts
     textnorm.normalize("三明")  # the dense lists, for short ones
 

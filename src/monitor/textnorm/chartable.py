@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -203,11 +204,17 @@ _sparse_seen: dict[bool, set[str]] = {True: set(), False: set()}
 def _translate(text: str, one_to_one: bool) -> str:
     """`text.translate(_bmp(one_to_one))`, through a dict holding only the characters seen so
     far until `DENSE_AFTER` characters have been translated (same output: every character
-    the dict is asked for is in it, and beyond the BMP both leave characters as they are)."""
+    the dict is asked for is in it, and beyond the BMP both leave characters as they are).
+    Long texts go through numpy only once the process has loaded it (a poll or an import builds
+    the index's tokens with it, a server loads it as it starts): a search checking the candidates
+    of a phrase for a long page (`--limit 100` of `"上海 三明"`) got past DENSE_AFTER and imported
+    numpy midway (~0.4 s); it goes on through the dense lists (~5 ms to build)."""
     global _translated
     _translated += len(text)
     if _translated > DENSE_AFTER:
-        return _np_translate(text, one_to_one) if len(text) >= NUMPY_FROM else text.translate(_bmp(one_to_one))
+        if len(text) >= NUMPY_FROM and "numpy" in sys.modules:
+            return _np_translate(text, one_to_one)
+        return text.translate(_bmp(one_to_one))
     seen = _sparse_seen[one_to_one]
     new = set(text).difference(seen)
     if new:
@@ -230,7 +237,7 @@ NUMPY_FROM = 64
 @functools.cache
 def _np_table() -> Any:
     """`_bmp(True)` as a uint32 array indexed by code point (read from the cached tables)."""
-    import numpy  # on first use: a search never gets here (it stays under DENSE_AFTER)
+    import numpy  # on first use: a search never gets here (`_translate`)
 
     return numpy.frombuffer(_tables()["bmp1"].encode("utf-32-le"), dtype="<u4")
 
