@@ -326,6 +326,9 @@ def _rank(scores: dict[LexborNode, float]) -> list[tuple[float, LexborNode]]:
         best = max(best, ranked[-1][0])
     if len(ranked) > 1:  # a block of story cards beside the article counts half: it lists other stories
         ranked = [(score * 0.5 if _teaser_cards(node) else score, node) for score, node in ranked]
+        # One card of such a block (a next-story teaser longer than a short post) is no candidate at all.
+        if any(not _one_card(node) for _, node in ranked):
+            ranked = [(score, node) for score, node in ranked if not _one_card(node)]
     ranked.sort(key=lambda item: item[0], reverse=True)  # stable: ties keep the weighted order
     return ranked
 
@@ -426,6 +429,18 @@ def _teaser_cards(node: LexborNode) -> bool:
     if linked < 3:
         return False
     return linked >= len(node.css("h2, h3, h4, h5")) - linked
+
+
+def _one_card(node: LexborNode) -> bool:
+    """One story card of a block of them (`_teaser_cards`): a linked heading of its own, and two or
+    more siblings of its tag and class (it has one) beside it, in a parent that is such a block."""
+    parent = node.parent
+    kind = (node.tag, node.attributes.get("class"))
+    if parent is None or not kind[1] or node.css_first(_LINKED_HEADINGS) is None:
+        return False
+    alike = sum(1 for sibling in parent.iter(include_text=False)
+                if (sibling.tag, sibling.attributes.get("class")) == kind)
+    return alike >= 3 and _teaser_cards(parent)
 
 
 # Blocks without any text (a picture, a row of share icons) that may sit between a lead and the
