@@ -285,7 +285,7 @@ def _ruled_fields(tree: LexborHTMLParser, rules: ExtractRules) -> dict[str, str]
 def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[str, ...]) -> None:
     """Drop scripts, navigation, ruby annotations, short hidden text and the source's own
     `remove` selectors."""
-    by_sheet = hiding.hiding_selectors([node.text() for node in doomed if node.tag == "style"])
+    by_sheet, faint = hiding.hiding_selectors([node.text() for node in doomed if node.tag == "style"])
     for node in doomed:
         node.remove()  # detach, not destroy: a nested match stays valid to remove
     hiding_now: list[LexborNode] = []
@@ -296,6 +296,11 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
             (pale if how == "pale" else hiding_now).append(node)
     if by_sheet:
         hiding_now += _select(tree, by_sheet)
+    for selector, colour in faint:  # a sheet's white or tiny type: as an inline one
+        for node in _select(tree, selector):
+            how = _unseen_colour(node, colour) if colour else "pale"
+            if how:
+                (pale if how == "pale" else hiding_now).append(node)
     hidden: list[tuple[LexborNode, str]] = []
     for node in dict.fromkeys(hiding_now):
         text = node.text(deep=True)
@@ -338,6 +343,8 @@ def _hidden(node: LexborNode) -> str:
     shown = hiding.seen(attrs.get("style") or "")
     if shown == "coloured" or (not shown and node.tag == "font"):
         return _unseen_colour(node)
+    if shown == "tiny":
+        return "pale"
     if shown == "hidden" or (shown == "faded" and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS))):
         return "hidden"
     return ""
@@ -347,13 +354,14 @@ _OWN_COLOUR = "[style*='color' i], font[color]"
 _WHITE = (255, 255, 255)
 
 
-def _unseen_colour(node: LexborNode) -> str:
+def _unseen_colour(node: LexborNode, own: hiding.Colour | None = None) -> str:
     """"hidden" when text in the node's colour is painted on the same colour, the nearest inline
     background of an enclosing element; "pale" when it is white and none is set (the page's
     white, or a class's background: `_clean_tree` drops only stuffing then); else "". Never when
     an element in it sets a colour of its own, or a background on the way is a picture."""
-    attrs = node.attrs
-    own = hiding.colour(attrs.get("style")) or hiding.parse_colour((attrs.get("color") or "").lower().strip())
+    if own is None:  # else the colour a sheet's rule gives it
+        attrs = node.attrs
+        own = hiding.colour(attrs.get("style")) or hiding.parse_colour((attrs.get("color") or "").lower().strip())
     if own is None:
         return ""
     at: LexborNode | None = node

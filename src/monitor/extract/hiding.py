@@ -6,15 +6,19 @@ screen (`position:absolute; left:-9999px`, `text-indent:-9999px`), in a box of n
 `overflow:hidden`, in a colour that does not show (`transparent`, the colour of its own or an
 enclosing element's inline background, white where none is set: `seen` and `colour_hides`), or
 through a class or id the page's own `<style>` hides, alone or under another (`.box .kw`), at
-the top of the sheet or in an `@media` for every screen (`screen`, `all`). Rules in other
-`@media` (hidden on phones only), other selectors, and sheets over 8 KB (a framework's rules,
-not a page's own few) are not read. Much hidden text is the page's
+the top of the sheet or in an `@media` for every screen (`screen`, `all`), a rule's colour that
+does not show included; in a sheet over 8 KB (a framework's rules, or one rule padded past them)
+only `display:none` and `visibility:hidden` as usually written. Rules in other `@media` (hidden
+on phones only) and other selectors are not read. A style is read through its comments and
+escapes. White where no background is set, and type too small to read (`font-size:1px`: in
+Chinese, Chrome's minimum size may show it), hide only stuffing. Much hidden text is the page's
 own, shown a part at a time, unless it is a few words said over and over (`repeats`): a spam
 page's hidden block of a news site's keywords is dropped however long.
 """
 
 from __future__ import annotations
 
+import colorsys
 import re
 
 # Elements worth a look: any inline style (`seen` reads it without its blanks: a list of
@@ -32,6 +36,12 @@ _NO_BOX = re.compile(r"(?:height|width|max-height):(?:0|1px)(?![.\d])")
 # characters before it to be worth reading the rule (str.find: a regex scan cost more).
 _HINTS = (("none", "display"), ("hidden", "overflow"), ("font-size", ""), (":-", ""), (": -", ""),
           ("hidden", "visibility"), ("opacity", ""), ("scale", ""), ("clip", ""))
+# A colour that may not show (white, none, an alpha), as a rule sets it (not a background's).
+_COLOUR_HINT = re.compile(r"color\s*:\s*(?:#fff|white|transparent|rgba|hsl|rgb\(\s*255)")
+# In a sheet over SHEET_MAX (a framework's, or a spam page's one rule padded past the limit), as
+# written (not lowered): the usual forms only, each found by str.find alone (every `none` of 100 KB
+# of rules checked for a `display` before it cost a third of the extraction).
+_BIG_HINTS = (("display:none", ""), ("display: none", ""), ("visibility:hidden", ""))
 # Shapes that leave nothing to see (read without blanks): an absolutely placed box clipped to
 # nothing or to a pixel, a clip path of nothing, a scale of zero.
 _CLIPPED = re.compile(r"clip:rect\((?:0(?:px)?,?){4}\)|clip:rect\((?:1px,?){4}\)")
@@ -47,6 +57,12 @@ _BACKGROUND = re.compile(r"(?:^|;)background(?:-color)?:([^;!]{1,120})")
 _NAMED = {"white": (255, 255, 255, 1.0), "black": (0, 0, 0, 1.0), "transparent": (0, 0, 0, 0.0)}
 _HEX = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
 _FUNCTION = re.compile(r"rgba?\(([\d.%]+)[,/]?([\d.%]+)[,/]?([\d.%]+)(?:[,/]([\d.%]+))?\)")
+_HSL = re.compile(r"hsla?\(([\d.]+)(?:deg)?[,/]?([\d.]+)%[,/]?([\d.]+)%(?:[,/]([\d.%]+))?\)")
+# A font too small to read (under 3 px, a fifth of an em): in Chinese, Chrome's minimum font size may
+# still show it, so such text is dropped as white on no set background is, only when it is stuffing.
+_TINY = re.compile(r"font-size:(?:0?\.\d+|[12](?:\.\d+)?)(?:px|pt)|font-size:0?\.[01]\d*r?em(?![\d.])")
+_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)")
 MAX_RULES = 50  # hiding selectors taken from one page's style sheets
 SHEET_MAX = 8_192  # characters: a longer sheet is a framework's rules (a tenth of sheets, 85% of their text)
 REPEATS_READ = 20_000  # characters of hidden text whose repetition is measured
@@ -55,19 +71,35 @@ REPEATS_READ = 20_000  # characters of hidden text whose repetition is measured
 def seen(style: str) -> str:
     """How an inline style shows its element: "hidden" (`_hides`); "faded", invisible yet keeping
     its place (`visibility:hidden`, `opacity:0`: what a script shows later, WeChat its whole
-    article, so `_clean_tree` counts it hidden only when it holds no paragraphs); "coloured", a
-    colour of its own that may be its background's (`_unseen_colour` reads the background); or ""."""
+    article, so `_clean_tree` counts it hidden only when it holds no paragraphs); "tiny", type too
+    small to read (`_TINY`); "coloured", a colour of its own that may be its background's
+    (`_unseen_colour` reads the background); or ""."""
     style = "".join(style.lower().split())
+    if "/*" in style or "\\" in style:
+        style = _plain(style)
     if _hides(style):
         return "hidden"
     faded = "visibility:hidden" in style or ("opacity:" in style and _CLEAR.search(style) is not None)
     if faded:
         return "faded"
+    if "font-size:" in style and _TINY.search(style) is not None:
+        return "tiny"
     if "color:" in style and (colour := _colour_of(style)) is not None:
-        if colour[3] == 0 or colour == _background_of(style):
+        if colour[3] < 0.1 or colour == _background_of(style):
             return "hidden"
         return "coloured"
     return ""
+
+
+def _plain(style: str) -> str:
+    """A style lowered, without its blanks, comments (`display:/**/none`) and escapes
+    (`n\\6fne`), as a browser reads it."""
+    style = "".join(style.lower().split())
+    if "/*" in style:
+        style = _COMMENT.sub("", style)
+    if "\\" in style:
+        style = _ESCAPE.sub(lambda m: chr(min(int(m[1], 16), 0x10FFFF) or 0xFFFD) if m[1] else m[2], style)
+    return style
 
 
 def colour(style: str | None) -> tuple[int, int, int, float] | None:
@@ -113,6 +145,15 @@ def parse_colour(value: str) -> tuple[int, int, int, float] | None:
         except ValueError:
             return None
         return rgb[0], rgb[1], rgb[2], alpha
+    if (f := _HSL.fullmatch(value)) is not None:
+        try:
+            hue, sat, light = float(f[1]) / 360 % 1, min(float(f[2]), 100) / 100, min(float(f[3]), 100) / 100
+            a = f[4]
+            alpha = 1.0 if a is None else float(a[:-1]) / 100 if a.endswith("%") else float(a)
+        except ValueError:
+            return None
+        red, green, blue = (round(x * 255) for x in colorsys.hls_to_rgb(hue, light, sat))
+        return red, green, blue, alpha
     return None
 
 
@@ -146,20 +187,31 @@ def repeats(text: str) -> bool:
     return runs > 0 and 4 * len({letters[i:i + 3] for i in range(runs)}) <= runs
 
 
-def hiding_selectors(sheets: list[str]) -> str:
+Colour = tuple[int, int, int, float]
+Faint = list[tuple[str, Colour | None]]
+
+
+def hiding_selectors(sheets: list[str]) -> tuple[str, Faint]:
     """A CSS selector list of the plain classes and ids the page's top-level style rules hide
-    (empty when none). Only rules holding a hint of hiding are read, in sheets up to SHEET_MAX (a
-    page may carry 100 KB of a framework's rules; reading them all was a third of the extraction's
-    time)."""
+    (empty when none), and the ones whose rule may hide their text only as stuffing is hidden:
+    (selector, the rule's colour) for a colour that shows only on another, None for a font too
+    small to read. Only rules holding a hint of hiding are read; in a sheet over SHEET_MAX (a
+    page may carry 100 KB of a framework's rules; reading every hint was a third of the
+    extraction's time) only rules in the usual forms (`_BIG_HINTS`)."""
     found: list[str] = []
+    faint: Faint = []
     for sheet in sheets:
-        if len(sheet) > SHEET_MAX:
-            continue
-        low = sheet.lower()
+        big = len(sheet) > SHEET_MAX
+        low = sheet if big else sheet.lower()
         if len(low) != len(sheet):  # a letter whose lower case is longer: positions would not agree
             low = sheet
+        at = _found(low, _BIG_HINTS if big else _HINTS)
+        coloured: set[int] = set()
+        if not big and "olor" in low:
+            coloured = {m.start() for m in _COLOUR_HINT.finditer(low) if low[m.start() - 1:m.start()] not in "-_"}
+            at |= coloured
         depth, counted, done = 0, 0, -1
-        for pos in sorted(_found(low, _HINTS)):
+        for pos in sorted(at):
             if pos < done:
                 continue  # in the rule just read
             depth += low.count("{", counted, pos) - low.count("}", counted, pos)
@@ -167,22 +219,47 @@ def hiding_selectors(sheets: list[str]) -> str:
             if depth != 1 and (depth != 2 or not _every_screen(low, low.rfind("{", 0, pos))):
                 continue  # outside any rule, or inside @media (max-width: …) { … }: hidden on some screens only
             opened, done = low.rfind("{", 0, pos), low.find("}", pos)
-            rule = "".join(low[opened + 1:done].split()) if done >= 0 else ""
-            if not rule or not (_hides(rule) or "visibility:hidden" in rule or _CLEAR.search(rule) is not None):
-                continue  # (a rule's `visibility` or `opacity` hides its class outright, unlike a style's own)
+            rule = _plain(low[opened + 1:done]) if done >= 0 else ""
+            how = _rule_hides(rule, pos in coloured)
+            if not how:
+                continue
             start = max(low.rfind("}", 0, opened), low.rfind("{", 0, opened)) + 1
             selector = sheet[start:opened].rsplit("*/", 1)[-1].strip()  # after any comment
             if selector.startswith("@"):
                 continue
             for part in selector.split(","):
                 simple = _SIMPLE.fullmatch(part.strip())
-                if simple and simple[1] not in found:
-                    found.append(simple[1])
-                elif simple is None and _CHAIN.fullmatch(part.strip()):
-                    found.append(" ".join(part.split()))
+                chosen = simple[1] if simple else " ".join(part.split()) if _CHAIN.fullmatch(part.strip()) else ""
+                if not chosen:
+                    continue
+                if how is True and chosen not in found:
+                    found.append(chosen)
+                elif how is not True and len(faint) < MAX_RULES:
+                    faint.append((chosen, how if isinstance(how, tuple) else None))
             if len(found) >= MAX_RULES:
-                return ", ".join(found[:MAX_RULES])
-    return ", ".join(found)
+                return ", ".join(found[:MAX_RULES]), faint
+    return ", ".join(found), faint
+
+
+def _rule_hides(rule: str, coloured: bool) -> bool | str | Colour:
+    """What a rule's declarations (plain: `_plain`) do to its elements' text: True when they hide
+    it (a rule's `visibility` or `opacity` hides its class outright, unlike a style's own; so does
+    a colour that does not show on its own background); "tiny", a font too small to read; when
+    `coloured` (a colour that may not show was seen in it), the rule's colour when it is white and
+    the rule paints no background (it may be the page's white, or an enclosing element's inline
+    one: `_clean_tree` looks); else False."""
+    if not rule:
+        return False
+    if _hides(rule) or "visibility:hidden" in rule or _CLEAR.search(rule) is not None:
+        return True
+    if "font-size:" in rule and _TINY.search(rule) is not None:
+        return "tiny"
+    if coloured and (colour := _colour_of(rule)) is not None:
+        if colour[3] < 0.1 or colour == _background_of(rule):
+            return True
+        if colour[:3] == (255, 255, 255) and "background" not in rule:
+            return colour
+    return False
 
 
 def _every_screen(sheet: str, opened: int) -> bool:
