@@ -977,6 +977,21 @@ def without_speech_days(text: str) -> str:
     return text
 
 
+def without_document_day(text: str, line: str | None) -> str:
+    """`text` (the region under the headline) with its closing `line`, the byline line lifted out of the body, blanked
+    out (same length) when that line is a day alone in brackets (`（2016年11月26日）` opening a report's text) and
+    nothing or a bar's fields (`来源：本站 浏览次数：`) stand before it: the document's day, not the page's posting (a
+    speaker's line before it makes it a speech's day, read as before); the same object otherwise."""
+    line = (line or "").strip()
+    body = text.rstrip()
+    if not line or not body.endswith(line) or not bracketed_day(line):
+        return text
+    before = body[: -len(line)]
+    if before.strip() and BYLINE_FIELD.search(before) is None:
+        return text
+    return before + " " * (len(text) - len(before))
+
+
 def without_updates(text: str) -> str:
     """`text` with the dates right after an update label blanked out (same length); the same object
     when it has none."""

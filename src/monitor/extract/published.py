@@ -161,7 +161,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         places.tail = places.tail[:cut]
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
     found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _body_line(places, now, order, url))
+             or _marked(places, now, order) or _body_line(places, now, order, url, meta))
     if not found:
         # A bare update time over the text (`更新时间：…` with no byline field beside it, an index table's
         # `更新日期`) is when the page was last edited, a speech's day under its title when it was given: a
@@ -345,7 +345,7 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
         return None
     # An update time (`最后更新：…`) beside the publication date counts only when no other date does, and so
     # does a speech's day under its title (`——在…会议上的讲话 (2014年3月5日)`): a page posts it days later.
-    unspoken = dates.without_speech_days(region)
+    unspoken = dates.without_document_day(dates.without_speech_days(region), places.byline)
     plain = dates.without_updates(unspoken)
     texts: tuple[str, ...]
     if not weak:
@@ -446,14 +446,17 @@ _BYLINE_FIELD = re.compile("来源|來源|作者|记者|記者|编辑|編輯|责
 _POSTED_WITHIN = timedelta(days=60)
 
 
-def _body_line(places: Places, now: datetime, order: dates.Order, url: str | None = None) -> datetime | None:
+def _body_line(places: Places, now: datetime, order: dates.Order, url: str | None = None,
+               meta: PageMeta | None = None) -> datetime | None:
     """The date of the byline line lifted out of the body; when that line is only a name and an
-    untimed date (a notice's signature, `太湖县人民政府 2019年1月17日`, `江苏南京 2020年2月20日`), a
-    labelled date or a dated byline line opening the text right after the body is the page's
-    publication (the document was signed days before it was posted), else a day the URL states
-    up to 60 days after the signature (`/2021-03/23/` under a document signed on March 15), else
-    such a day a script states (`var publishTime = "2020-02-27 10:21:00"` under a survey signed on
-    February 20)."""
+    untimed date (a notice's signature, `太湖县人民政府 2019年1月17日`, `江苏南京 2020年2月20日`, or a
+    document's day alone in brackets opening its text, `（2016年11月26日）`), a labelled date or a dated
+    byline line opening the text right after the body is the page's publication (the document was
+    signed days before it was posted), else a day up to 60 days after the signature that the URL
+    states (`/2021-03/23/` under a document signed on March 15), a script (`var publishTime =
+    "2020-02-27 10:21:00"` under a survey signed on February 20), an info bar farther under the text
+    (after the related links), the text right above the headline (a breadcrumb's `[2017-12-19]`) or
+    the <title> (`…(2017-12-19)`)."""
     found = _in_byline(places.byline, now, order)
     line = places.byline or ""
     if (found is None or _BYLINE_FIELD.search(line) or dates.labelled_date(line, now, order)
@@ -468,9 +471,13 @@ def _body_line(places: Places, now: datetime, order: dates.Order, url: str | Non
             tail = tail[at + 8 :].lstrip()
     after = _under_body(tail, now, order)
     if after is None and found is not None:
-        for posted in (dates.date_from_url(url, now), _in_scripts(places.html, now)):
-            if posted is not None and found < posted <= found + _POSTED_WITHIN:
-                return posted
+        title = meta.title_date() if meta is not None else None
+        for posted in (lambda: dates.date_from_url(url, now), lambda: _in_scripts(places.html, now),
+                       lambda: dates.bar_below_date(tail, now), lambda: _above_headline(places, now, order),
+                       lambda: dates.parse_value(title, now, order) if title else None):
+            day = posted()
+            if day is not None and found < day <= found + _POSTED_WITHIN:
+                return day
     return after or found
 
 

@@ -1,0 +1,79 @@
+"""Tests for dates on school and bureau pages (helper extract-33; see BENCHMARKS.md), each on a page written here:
+a document's own day alone in brackets opening its text (`（2016年11月26日）` under a report's headline) and a text
+signed at its foot (`某某小学德育处` / `2017.12.18`) are the document's days; the page's posting day shown elsewhere
+(a bar under the text, the breadcrumb, the <title>, a bar after the related links, the URL) dates the page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from monitor.extract import extract
+
+NOW = datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc)
+HEAD = "市督导组对我县义务教育均衡发展工作的反馈意见"
+TEXT = ["11月21日至25日，市督导组对我县申报的义务教育均衡发展工作进行了实地督导检查，随机抽查学校十二所。",
+        "督导组认为，我县在学校标准化建设、教师队伍建设和教育信息化等方面成效明显。",
+        "同时指出，部分农村学校功能室使用率不高，音体美教师仍有缺口，需在下一阶段切实整改。"]
+FOOT = "<div class='foot'>主办：某某县教育局 地址：某某县人民路12号</div>"
+RELATED = ("<div class='xg'><h4>相关文章</h4><ul><li><a>我县召开教育督导工作会议</a></li><li><a>城关小学开展读书月活动</a></li></ul></div>"
+           "<div class='sx'><p>上一篇：<a>关于寒假安全工作的通知</a></p><p>下一篇：<a>县教研室开展送教下乡</a></p></div>")
+
+
+def page(opening: str = "", bar: str = "", under: str = "", crumb: str = "", title: str = HEAD, closing: str = "") -> str:
+    paras = "".join(f"<p>{t}</p>" for t in ([opening] if opening else []) + TEXT + ([closing] if closing else []))
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<div class='nav'><a>首页</a><a>教育动态</a><a>通知公告</a></div><div class='crumb'>当前位置：首页 &gt; 教育动态{crumb}</div>"
+            f"<div class='art'><h2>{HEAD}</h2>{bar}<div class='con'>{paras}</div>{under}</div>{FOOT}</body></html>")
+
+
+def day(html: str, url: str | None = None) -> str | None:
+    found = extract(html, url, now=NOW, fetched_at=NOW).published
+    return found.astimezone(timezone.utc).isoformat()[:16] if found else None
+
+
+DOC_DAY = "<p style='text-align:center'>（2016年11月26日）</p>"
+
+
+def test_a_documents_bracketed_day_opening_its_text_gives_way_to_the_pages_posting_day():
+    opening = "（2016年11月26日）"
+    # a bar under the text, the URL's day, a breadcrumb's date above the headline
+    assert day(page(opening, under="<div class='info'>发布日期：2017-01-20　来源：县教育局</div>")) == "2017-01-19T16:00"
+    assert day(page(opening, under="<div class='info'>2017-01-20 来源：县教育局</div>")) == "2017-01-19T16:00"
+    assert day(page(opening), "http://www.example.gov.cn/jyj/201701/t20170120_295387.html") == "2017-01-19T16:00"
+    assert day(page(opening, crumb="　[2017-01-20]")) == "2017-01-19T16:00"
+    # a bar whose date a script fills (empty in the page's text) between the headline and the day
+    assert day(page(opening, bar="<div class='info'>来源：本站 浏览次数：</div>"),
+               "http://www.example.gov.cn/jyj/201701/t20170120_295387.html") == "2017-01-19T16:00"
+
+
+def test_a_documents_bracketed_day_dates_a_page_nothing_else_dates():
+    assert day(page("（2016年11月26日）")) == "2016-11-25T16:00"
+    assert day(page("（二〇一六年十一月二十六日）")) == "2016-11-25T16:00"
+
+
+def test_a_bar_over_the_text_still_beats_a_bracketed_day_and_a_posting_day_months_later_does_not():
+    bar = "<div class='info'>发布时间：2017-01-20 10:12　浏览：35</div>"
+    assert day(page("（2016年11月26日）", bar=bar)) == "2017-01-20T02:12"
+    # the list's own dates under the text are no posting
+    listed = RELATED.replace("教育督导工作会议</a>", "教育督导工作会议</a> 2017-01-05")
+    assert day(page("（2016年11月26日）", under=listed)) == "2016-11-25T16:00"
+
+
+SIGNED = "某某县实验小学德育处"
+
+
+def test_a_signed_texts_day_gives_way_to_the_pages_posting_day_shown_elsewhere():
+    closing = f"{SIGNED}</p><p>2017.12.18"
+    # the breadcrumb's date above the headline, the <title>'s, a bar after the related links and the previous/next titles
+    assert day(page(closing=closing, crumb="　[2017-12-19]")) == "2017-12-18T16:00"
+    assert day(page(closing=closing, title=f"{HEAD}(2017-12-19)")) == "2017-12-18T16:00"
+    bar = "<div class='dt'>发布时间:2017/12/19 12:45:57 作者:德育处 浏览量:612</div>"
+    assert day(page(closing=closing, under=RELATED + bar)) == "2017-12-19T04:45"
+
+
+def test_a_signed_texts_day_stays_when_the_other_date_is_older_or_months_later():
+    closing = f"{SIGNED}</p><p>2017.12.18"
+    assert day(page(closing=closing)) == "2017-12-17T16:00"
+    assert day(page(closing=closing, crumb="　[2017-12-01]")) == "2017-12-17T16:00"
+    assert day(page(closing=closing, title=f"{HEAD}(2018-06-30)")) == "2017-12-17T16:00"
