@@ -3,6 +3,8 @@
 Written for these tests, in our own words. A page that writes the pairing's name whole (沪明情深 in its title) and
 garbles it below (沪�对口合作, 三� for 三明): the garbled 沪 name reads as another partner's too, and that reading must
 not take the page's own 沪明 back. Guards: the same garble on a page of another partner, 沪明 never written whole.
+Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own name
+holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
 """
 
 from __future__ import annotations
@@ -38,3 +40,30 @@ def test_a_garbled_name_beside_another_partner_stays_its(hu_ming: match.Topic, t
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
     assert "a garbled 沪 name beside another partner" in m.reason
+
+
+ADOPTED = [
+    ("上海市医保局推广三明药品集采做法", "上海市医保局近日发文，在全市公立医院推广三明药品联合限价采购做法，减轻患者用药负担。"),
+    ("Shanghai adopts Sanming's drug pricing approach", "Shanghai's health insurance bureau said it would adopt Sanming's "
+     "joint drug procurement approach in all public hospitals from next year."),
+    ("Shanghai hospitals to follow Sanming’s joint purchasing", "Public hospitals in Shanghai will follow Sanming’s joint "
+     "purchasing of medicines, the city's health commission said."),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ADOPTED)
+def test_a_practice_of_sanmings_adopted_in_shanghai(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+ADOPTED_WITH_TIES = [
+    ("上海借鉴三明做法 两地医院签约共建专科", "上海市卫健委借鉴三明医保支付做法，两地医院签署协议，共建三个专科。"),
+    ("在上海推广三明农产品", "沪明消费帮扶活动在上海举行，推广三明农产品，现场签约采购金额2000万元。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), ADOPTED_WITH_TIES)
+def test_an_adoption_with_a_pact_stays_the_ties(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
