@@ -2,7 +2,8 @@
 
 Written for these tests, in our own words. A page that writes the pairing's name whole (沪明情深 in its title) and
 garbles it below (沪�对口合作, 三� for 三明): the garbled 沪 name reads as another partner's too, and that reading must
-not take the page's own 沪明 back. Guards: the same garble on a page of another partner, 沪明 never written whole.
+not take the page's own 沪明 back, nor a 三� beside it (Sanming garbled alike). Guards: the same garble on a page of
+another partner, 沪明 never written whole.
 Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own name
 holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
 """
@@ -20,6 +21,18 @@ GARBLED_BELOW_WHOLE = [
     ("滬明合作結碩果", "滬\ufffd對口合作開展以來，兩地共建園區引進項目四十餘個，上海專家常駐三\ufffd醫院帶教。"),
     ("沪明合作 携手同行", "今年是沪\ufffd对口合作第五年，上海三\ufffd商会会员企业新增投资15亿元，两地干部双向挂职60人。"),
 ]
+
+
+GARBLED_ALIKE = [
+    ("科技特派员进驻", "上海市科委选派的三名科技特派员日前抵达三\ufffd，助力沪\ufffd对口合作，帮助茶企改良工艺。"),
+    ("首批專家抵達", "上海市衛健委選派的十名專家日前抵達三\ufffd，開展為期半年的滬\ufffd對口合作醫療幫扶。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), GARBLED_ALIKE)
+def test_sanming_garbled_as_the_pairings_name_is(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
 
 
 @pytest.mark.parametrize(("title", "body"), GARBLED_BELOW_WHOLE)
