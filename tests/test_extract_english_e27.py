@@ -17,3 +17,20 @@ def test_a_short_post_is_not_lost_to_one_card_of_the_next_posts_under_it() -> No
     body = paragraphs("en_e27_short_post_next_cards.html")
     assert body[0].startswith("The county archive has scanned forty years")
     assert not any("rowing race" in line or "seal pups" in line or "ferry company" in line for line in body)
+
+
+def test_closing_prompts_of_a_profile_series_are_not_text() -> None:
+    """A blog's interview closes with `Want to know more about <name>? Follow her on …` and `Check
+    back soon—we’ll be adding …`: prompts, not the interview."""
+    body = paragraphs("en_e27_closing_prompts.html")
+    assert body[-1].startswith("Everyone leaves with something")
+    assert not any(line.startswith(("Want to know", "Check back")) for line in body)
+
+
+def test_a_letters_pages_call_for_letters_is_not_text() -> None:
+    """A letters page opens with `Submit your letter to the editor via <a>this form</a>. Read more
+    …`: the paper's call for letters, not a letter."""
+    body = paragraphs("en_e27_letters_prompt.html")
+    assert body[0] == "Bus lanes have made the trip to work shorter"
+    assert not any(line.startswith("Submit your letter") for line in body)
+

@@ -138,6 +138,12 @@ _PROMO_START = re.compile(
     r"this (?:is an? (?:developing|breaking)(?: news)? story|story is developing)\b[^.!?]{0,60}[.!]?"
     r"(?:\s*(?:check back|stay with|refresh|please check)\b[^.!?]{0,80}[.!]?)?$|"
     r"check back (?:later |soon )?for (?:updates|more(?: details| information)?)[.!]?$|"
+    r"check back (?:in |here )?(?:soon|later)\b[^.!?]{0,80}[.!]?$|"  # `Check back soon—we’ll be adding … weekly`
+    # `Submit your letter to the editor via this form.`: a letters page's call for letters
+    r"(?:to )?submit (?:your|a) (?:letter|story|tip|news tip|photo|event)s?\b[^.!?]{0,60}\b(?:form|here|online|below)\b|"
+    # `Want to know more about Ana Ruiz? Follow them on GitHub.`: a closing prompt and its call
+    r"want to (?:know|learn|read|see|hear) more\b[^?]{0,80}\?\s*(?:follow|read|check|visit|see|find|subscribe|"
+    r"sign up|listen|watch|download|get|join|click)\b|"
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
