@@ -6,6 +6,7 @@ not take the page's own 沪明 back, nor a 三� beside it (Sanming garbled ali
 another partner, 沪明 never written whole.
 Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own name
 holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
+A prize won at a contest or an expo on the other side (一等奖, 金奖). Guards: a contest the two hold together.
 """
 
 from __future__ import annotations
@@ -79,4 +80,24 @@ ADOPTED_WITH_TIES = [
 @pytest.mark.parametrize(("title", "body"), ADOPTED_WITH_TIES)
 def test_an_adoption_with_a_pact_stays_the_ties(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+PRIZES = [
+    ("尤溪学子在上海机器人大赛获一等奖", "在上海举行的全国青少年机器人大赛上，尤溪一中学生团队获得高中组一等奖。带队老师说，"
+     "学生们与上海同龄人交流了编程经验，收获很大。"),
+    ("大田高山茶获上海国际茶博会金奖", "在上海国际茶业博览会上，大田一家茶企选送的高山茶获得金奖，企业负责人表示将借此"
+     "拓展上海市场，加强与上海经销商合作。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PRIZES)
+def test_a_prize_won_on_the_other_side(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_contest_the_two_hold_together_keeps_its_prizes(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "嘉定尤溪两地合办职业技能大赛 12人获一等奖",
+                      "嘉定区与尤溪县联合举办职业技能大赛，12名选手获一等奖，将赴嘉定企业跟岗学习。")
     assert m.matched, m.reason
