@@ -316,6 +316,13 @@ def json_loads(text: str | bytes) -> object:
     return _replaced(value) if found else value
 
 
+def without_surrogates(value: object, text: str) -> object:
+    """A JSON value parsed from `text` with each lone surrogate an escape left in a string replaced
+    by U+FFFD, as `json_loads` does (SQLite stores no such string: an article holding one failed
+    its source's whole store batch, at every poll)."""
+    return _replaced(value) if _ESCAPE.search(text) else value
+
+
 def _replaced(value: object) -> object:
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value)

@@ -51,6 +51,7 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select",
 # Text a page hides from readers (`display:none`, `hidden`, `font-size:0`) is dropped when it is
 # short: keyword stuffing for crawlers. A long hidden block is kept, and so is much hidden text in
 # short runs: a script shows it (展开全文), whole or a paragraph at a time.
+FIELD_MAX = 200  # characters of an author, outlet or editor a source's selector picks
 HIDDEN_TEXT, HIDDEN_TOTAL = 200, 400  # characters: one hidden run, and all of them on the page
 # Runs of text that is not debris; deleting them leaves the debris (25% faster than findall of it).
 _NOT_DEBRIS = re.compile(r"[\w\s,.;:!?'\"()\-，。、；：！？“”‘’（）《》]+")
@@ -593,10 +594,16 @@ def _find(text: str, snippet: str, last: bool = False) -> int:
     return found
 
 
+def _field(value: str | None) -> str | None:
+    """A name a source's own selector picked, unless it is longer than any name (FIELD_MAX: the
+    selector picked a page's whole text, or a hostile page's megabyte)."""
+    return value if value and len(value) <= FIELD_MAX else None
+
+
 def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict[str, str], places: Places) -> None:
     """Author / source / editor: selectors, then meta tags, then byline text, then the dateline."""
-    body.author = ruled.get("author") or body.author
-    body.source_name = ruled.get("source_name") or body.source_name
+    body.author = _field(ruled.get("author")) or body.author
+    body.source_name = _field(ruled.get("source_name")) or body.source_name
     page_text, tail = places.page_text, places.tail
     for text in (places.region, tail):
         for label, value, _ in byline_fields(text):
@@ -607,7 +614,9 @@ def _fill_fields(tree: LexborHTMLParser, body: Body, meta: PageMeta, ruled: dict
     author = meta.first(AUTHOR_KEYS) or meta.ld.get("author")
     if author and not author.startswith("http"):
         assign_field(body, "作者", clean(re.sub(r"^(?:By|作者[：:])\s*", "", author)))
-    body.source_name = body.source_name or meta.first(SOURCE_KEYS)
+    source = meta.first(SOURCE_KEYS)
+    if source:  # as a byline's: a megabyte of a hostile page's meta tag is no outlet's name
+        assign_field(body, "来源", clean(source))
     for lead in body.paragraphs[:3]:  # `…11月8日电(记者 王五)`: the wire's reporter credit
         dateline = _DATELINE_AUTHOR.match(lead)
         if dateline:

@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..decode import without_surrogates
 from ..textnorm import OWN_KIND_WORDS, normalize
 from .body import CUSTOM_TAG_IDS, class_hint, tag_ids
 from .text import CJK, clean
@@ -236,7 +237,7 @@ def _read_jsonld(scripts: list[LexborNode]) -> dict[str, str]:
     for script in scripts:
         source = script.text()
         try:
-            data = json.loads(source, strict=False)  # strict=False: raw line breaks inside strings are common
+            data = without_surrogates(json.loads(source, strict=False), source)  # strict=False: raw line breaks inside strings are common
         except (ValueError, RecursionError):
             found = _LD_DATE.search(source)  # broken JSON still names its date
             dated = dated or ({"date": found.group(1)} if found else {})

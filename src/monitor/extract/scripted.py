@@ -20,6 +20,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..decode import without_surrogates
+
 SCRIPT = 4_000_000  # characters of one script read at most
 NODES = 50_000  # JSON values walked at most, all scripts together
 MIN_TEXT = 100  # characters of sentences a text field holds at least
@@ -67,7 +69,7 @@ def _values(text: str) -> Iterator[Any]:
         bare = _PERCENT.sub(lambda m: bytes((int(m.group(1), 16),)), bare.encode("utf-8")).decode("utf-8", "replace")
     if bare[:1] in "{[":
         try:
-            yield json.loads(bare)
+            yield without_surrogates(json.loads(bare), bare)
             return
         except ValueError:
             pass
@@ -77,7 +79,7 @@ def _values(text: str) -> Iterator[Any]:
             return
         try:
             value = decoder.raw_decode(text, m.end())[0]
-            yield json.loads(value) if isinstance(value, str) else value
+            yield without_surrogates(json.loads(value), value) if isinstance(value, str) else without_surrogates(value, text)
         except (ValueError, RecursionError):
             continue
 

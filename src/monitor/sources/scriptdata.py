@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from ..decode import without_surrogates
 from ..models import Candidate
 from . import dates
 from .base import MAX_LINKS, absolute, names_page
@@ -68,7 +69,7 @@ def _values(text: str) -> list[Any]:
         budget -= len(body)
         if "json" in attrs:  # application/json, application/ld+json: the whole script
             with contextlib.suppress(ValueError, RecursionError):
-                found.append(json.loads(body))
+                found.append(without_surrogates(json.loads(body), body))
             continue
         at, misses = 0, 0
         # a miss costs up to the script's length (the error's line number is counted): a few a script
@@ -79,7 +80,7 @@ def _values(text: str) -> list[Any]:
                 at, misses = opened.end(), misses + 1
                 continue
             if isinstance(value, dict | list) and value:
-                found.append(value)
+                found.append(without_surrogates(value, body[opened.end():at]))
     return found
 
 
