@@ -7,6 +7,8 @@ another partner, 沪明 never written whole.
 Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own name
 holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
 A prize won at a contest or an expo on the other side (一等奖, 金奖). Guards: a contest the two hold together.
+A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English title.
+Guards: a district's office behind the same shops.
 """
 
 from __future__ import annotations
@@ -101,3 +103,23 @@ def test_a_contest_the_two_hold_together_keeps_its_prizes(hu_ming: match.Topic) 
     m = match_article(hu_ming, "嘉定尤溪两地合办职业技能大赛 12人获一等奖",
                       "嘉定区与尤溪县联合举办职业技能大赛，12名选手获一等奖，将赴嘉定企业跟岗学习。")
     assert m.matched, m.reason
+
+
+def test_a_chains_call_for_franchisees(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "沙县小吃上海总部招商", "沙县小吃上海运营中心诚招加盟，总部负责选址、培训和配送，欢迎有意者投资合作，"
+                      "加盟热线见文末。")
+    assert not m.matched, m.reason
+
+
+def test_franchises_a_district_backs_stay_the_ties(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "杨浦区扶持沙县小吃门店", "杨浦区商务委与沙县区签订协议，对在杨浦开设的沙县小吃示范门店给予租金补贴，"
+                      "今年新开门店30家，加盟热线同步开通。")
+    assert m.matched, m.reason
+
+
+@pytest.mark.parametrize("title", ["Sanming man cheated by Shanghai online seller",
+                                   "Yong'an retiree conned by a Shanghai caller"])
+def test_a_victim_cheated_in_an_english_title(hu_ming: match.Topic, title: str) -> None:
+    m = match_article(hu_ming, title, "A man in Sanming lost 8,000 yuan to an online seller based in Shanghai. "
+                      "Police in the two cities worked together to recover the money.")
+    assert not m.matched, m.reason
