@@ -127,7 +127,8 @@ def _match_unchecked(ctx: Context, name: str, topic: Any, rules: int, batch: int
 def _verdicts(ctx: Context, topics: list[Any], row: dict) -> list[Any]:
     """The topics' verdicts on a stored article, through the sources' policy as at ingest."""
     verdicts = match.match_topics(topics, row["title"] or "", row["body"] or "")
-    return source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"])
+    return source_verdicts(ctx.cfg, row["source"], row["published"], verdicts, row["fetched_at"],
+                           imported=bool(row.get("imported")))
 
 
 def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None) -> dict[str, int]:

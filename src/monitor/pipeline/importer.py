@@ -227,7 +227,7 @@ def _ready(outcome: _Outcome, cfg: Any, topics: list, known: Callable[[list[str]
         outcome.item = Ingested("duplicate", source=name, canonical=canonical)
         return outcome
     try:
-        outcome.item = prepare(cfg, topics, article, name, canonical)
+        outcome.item = prepare(cfg, topics, article, name, canonical, imported=True)
     except Exception as exc:  # as in `_parse`
         outcome.item, outcome.error = None, _unexpected(outcome.number, exc)
     return outcome

@@ -195,9 +195,11 @@ def canonical_of(article: Article) -> str:
     return dedup.canonical_url(article.url or f"urn:title:{article.title}")
 
 
-def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, source: str, canonical: str) -> Prepared:
+def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, source: str, canonical: str,
+            imported: bool = False) -> Prepared:
     """Everything about one article that needs no database: normal forms, topic verdicts,
-    content hash, fingerprint, index tokens. Pure, so it can run in a worker process."""
+    content hash, fingerprint, index tokens. Pure, so it can run in a worker process.
+    `imported`: an import's (no source age limit, `policy`)."""
     body = article.body
     norm_title, norm_body = textnorm.normalize(article.title), textnorm.normalize(body)
     # Fingerprints compare text folded across scripts and regional words, so a repost
@@ -206,7 +208,7 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     # given the body's normal form: a body whose every line holds a sentence is not normalised twice).
     fp_body = scriptfold.fingerprint_text(body, norm_body)
     verdicts = source_verdicts(cfg, source, article.published,
-                               match.match_topics([t for _, t, _ in topics], article.title, body))
+                               match.match_topics([t for _, t, _ in topics], article.title, body), imported=imported)
     digest = dedup.content_hash(fp_body or dedup.numerals(fold_words(norm_title)))
     return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
                     ftstokens.document_tokens(norm_title, norm_body),
@@ -219,8 +221,8 @@ class Ingestor:
     `add` returns the results of a batch when one was written (else []); `flush` writes what
     is pending. Used as a context manager, it flushes on exit and keeps that last batch's
     results in `results`. The write lock is held only while a batch is written, never while
-    the caller fetches. A `backfill` (`monitor import`) dates band rows by publication and
-    prunes them when it ends (`_bands_dated`).
+    the caller fetches. A `backfill` (`monitor import`) marks its articles imported (m026),
+    dates band rows by publication and prunes them when it ends (`_bands_dated`).
     """
 
     def __init__(self, ctx: Context, *, batch_size: int = BATCH_SIZE, max_seconds: float = BATCH_SECONDS,
@@ -336,7 +338,7 @@ class Ingestor:
                     p.article, source=p.source, canonical_url=p.canonical, content_hash=p.digest,
                     story_id=story_id, tokens=p.tokens, body=p.body,
                     band_keys=p.keys, shingles=p.shingles, signature=p.packed, index=False,
-                    bands_dated=self._bands_dated(p.article))
+                    bands_dated=self._bands_dated(p.article), imported=self.backfill)
                 crash_point("stored")
                 for verdict, rules in p.verdicts:
                     store.set_match(article_id, verdict, rules)

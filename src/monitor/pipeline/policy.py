@@ -5,6 +5,8 @@ topic verdicts the matcher gave. Out: the verdicts to store. A topic the source 
 restricted to, or any topic for an article whose page date was older than the source's
 `max_age_days` when it was fetched, becomes "not matched" with the reason, so the article is
 stored as seen, never reaches a digest, and the start-up catch-up does not match it again.
+The age limit is a poll's (old pages a listing still shows are no news): an article `monitor
+import` stored is an archive asked for, matched however old (`imported`, m026).
 Pure: ingest, catch-up and rematch all pass their verdicts through here.
 """
 
@@ -19,12 +21,12 @@ from ..models import Match
 
 
 def source_verdicts(cfg: Config, source: str, published: Any, verdicts: list[Match],
-                    fetched: Any = None) -> list[Match]:
-    """`verdicts` with the source's topic restriction and age limit applied."""
+                    fetched: Any = None, imported: bool = False) -> list[Match]:
+    """`verdicts` with the source's topic restriction and (unless `imported`) age limit applied."""
     src = next((s for s in cfg.sources if s.name == source), None)
     if src is None or not (src.topics or src.max_age):
         return verdicts
-    old = _older(published, fetched, src.max_age)
+    old = not imported and _older(published, fetched, src.max_age)
     out = []
     for v in verdicts:
         if v.matched and src.topics and v.topic not in src.topics:

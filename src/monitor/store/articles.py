@@ -20,7 +20,7 @@ _NEW_STORY = ("INSERT INTO stories(id, title, first_seen) VALUES (max(coalesce((
               "(SELECT last FROM story_serial)) + 1, ?, ?)")
 _RETIRE_STORY = "UPDATE story_serial SET last = max(last, ?)"
 _NEW_ARTICLE = ("INSERT INTO articles(url, canonical_url, source, title, body, published, fetched_at, author, "
-                "source_name, editor, lang, content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "source_name, editor, lang, content_hash, story_id, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _FIRST_ARTICLE = "UPDATE stories SET first_article_id = coalesce(first_article_id, ?) WHERE id = ?"
 _NEW_FTS = "INSERT INTO articles_fts(rowid, tokens) VALUES (?, ?)"
 _NEW_FTS_REBUILT = "INSERT INTO articles_fts_new(rowid, tokens) VALUES (?, ?)"  # a rebuild under way (normalforms)
@@ -123,7 +123,7 @@ class ArticlesPart(FingerprintsPart):
     def add_article(self, article: Article, *, source: str, canonical_url: str, content_hash: str,
                     story_id: int | None, tokens: str | None = None, body: str | None = None,
                     band_keys: list[int] | None = None, shingles: int = 0, signature: bytes = b"",
-                    index: bool = True, bands_dated: datetime | None = None) -> tuple[int, int]:
+                    index: bool = True, bands_dated: datetime | None = None, imported: bool = False) -> tuple[int, int]:
         """Insert an article (and a new story unless `story_id` is given); return (article id, story id).
         Raises AlreadyStored when its canonical URL is stored already.
 
@@ -132,7 +132,8 @@ class ArticlesPart(FingerprintsPart):
         `index=False` the caller indexes it later in the same transaction (`index_articles`):
         FTS5 writes its pending terms to disk at every savepoint, so a batch that keeps one
         savepoint per article indexes them all after the last one (×3 faster).
-        Its band rows are dated `bands_dated` (default now) for pruning.
+        Its band rows are dated `bands_dated` (default now) for pruning; `imported`: stored by
+        `monitor import` (m026).
         Joins the caller's transaction when there is one. Constant SQL, so sqlite3 prepares each
         statement once per connection."""
         now = iso(utcnow())
@@ -144,7 +145,7 @@ class ArticlesPart(FingerprintsPart):
                 article_id = self.conn.execute(_NEW_ARTICLE, [
                     article.url, canonical_url, source, article.title, body, iso(article.published), now,
                     article.author, article.source_name, article.editor, article.lang, content_hash,
-                    story_id]).lastrowid
+                    story_id, 1 if imported else None]).lastrowid
             except sqlite3.IntegrityError:
                 raise AlreadyStored(canonical_url) from None
             assert article_id is not None
@@ -254,8 +255,8 @@ class ArticlesPart(FingerprintsPart):
             [after, iso(since), limit])]
 
     def articles_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
-        """Article rows (id, title, body, source, published, fetched_at) for these ids, in id order."""
-        return sorted(self._in_chunks("SELECT id, title, body, source, published, fetched_at FROM articles "
+        """Article rows (id, title, body, source, published, fetched_at, imported) for these ids, in id order."""
+        return sorted(self._in_chunks("SELECT id, title, body, source, published, fetched_at, imported FROM articles "
                                       "WHERE id IN ({marks})", ids),
                       key=lambda r: r["id"])
 

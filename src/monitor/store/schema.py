@@ -314,3 +314,12 @@ def m025_noted_sent(db: Database) -> None:
     source, one down for a while) is recorded as sent then, not sent again."""
     db.execute("CREATE TABLE noted_sent (subscriber TEXT NOT NULL, channel TEXT NOT NULL, url TEXT NOT NULL, "
                "PRIMARY KEY (subscriber, channel, url)) WITHOUT ROWID")
+
+
+@migrations()
+def m026_articles_imported(db: Database) -> None:
+    """Which articles `monitor import` stored (1; NULL for a polled one): a source's `max_age_days`
+    judges a polled page by how old it was when fetched, and an imported archive's old articles,
+    asked for, matched no topic, at the import and at every re-match since (their `fetched_at`
+    is the import's time). Adding a column with no default rewrites nothing: instant at 1M."""
+    db.execute("ALTER TABLE articles ADD COLUMN imported INTEGER")

@@ -1,0 +1,76 @@
+"""`monitor import` of an archive under the name of a configured source. Real processes, real SQLite.
+
+A source's `max_age_days` (30 by default for a sitemap) keeps a poll from taking the old pages a
+listing still shows for news: an article published more than that before it was fetched is stored
+unmatched. An import is no poll: the user asked for those years of coverage. Was: the archive's
+articles imported under such a source's name were stored matching no topic (`search --topic`, the
+feeds and the digests never had them; the summary said only 'N matched a topic'), and a topic added
+later (or any re-match after an upgrade) judged them by the import's time as well.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+SOURCE = """include = ["monitor:topics/hu-ming.toml"]
+[[sources]]
+name = "county-paper"
+kind = "sitemap"
+url = "http://127.0.0.1:9/sitemap.xml"
+[[sources]]
+name = "city-feed"
+url = "http://127.0.0.1:9/feed.xml"
+max_age_days = 7
+"""
+ADDED_TOPIC = """
+[topics.sanming.groups.city]
+terms = ["三明"]
+[[topics.sanming.rules]]
+name = "named"
+all = ["city"]
+"""
+
+
+def monitor(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
+                           str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), *args],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def lines(tmp_path: Path) -> Path:
+    fresh = (datetime.now(timezone.utc) - timedelta(hours=2)).replace(microsecond=0).isoformat()
+    rows = [("county-paper", "2019-05-04T09:00:00+08:00", "三明市与上海市签订对口合作框架协议"),
+            ("county-paper", fresh, "上海援建三明的康养基地开工建设"),
+            ("city-feed", "2021-11-20T09:00:00+08:00", "上海市三明商会举办沪明合作论坛"),
+            ("elsewhere", "2019-05-04T09:00:00+08:00", "沪明两地共建三明产业园区")]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(json.dumps({"url": f"https://news.example.cn/a/{i}.html", "source": source, "published": when,
+                                        "title": title, "body": f"{title}。上海市与三明市深化对口合作，两地合作共建产业园。"},
+                                       ensure_ascii=False) + "\n" for i, (source, when, title) in enumerate(rows)),
+                    encoding="utf-8")
+    return path
+
+
+def found(tmp_path: Path, topic: str) -> set[str]:
+    result = monitor(tmp_path, "search", "三明", "--topic", topic, "--format", "urls")
+    assert result.returncode == 0, result.stderr
+    return {line.rsplit("/", 1)[-1] for line in result.stdout.split()}
+
+
+def test_an_archive_imported_under_a_sources_name_matches_its_topics_old_as_it_is(tmp_path):
+    (tmp_path / "monitor.toml").write_text(SOURCE, encoding="utf-8")
+    result = monitor(tmp_path, "import", str(lines(tmp_path)))
+    assert result.returncode == 0 and "4 new" in result.stdout and "4 matched a topic" in result.stdout, \
+        result.stdout + result.stderr
+    assert found(tmp_path, "hu-ming") == {"0.html", "1.html", "2.html", "3.html"}
+    # a topic added to the config later matches the stored archive at the next start (`catch_up`)
+    (tmp_path / "monitor.toml").write_text(SOURCE + ADDED_TOPIC, encoding="utf-8")
+    again = monitor(tmp_path, "import", str(lines(tmp_path)))
+    assert again.returncode == 0 and "4 already stored" in again.stdout, again.stdout + again.stderr
+    assert found(tmp_path, "sanming") == {"0.html", "1.html", "2.html", "3.html"}
+
