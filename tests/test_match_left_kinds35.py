@@ -8,7 +8,8 @@ Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三�
 holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
 A prize won at a contest or an expo on the other side (一等奖, 金奖). Guards: a contest the two hold together.
 A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English title.
-Guards: a district's office behind the same shops.
+Guards: a district's office behind the same shops. A child adopted on one side looking for the birth family on the
+other (领养, 亲生父母), whoever helped.
 """
 
 from __future__ import annotations
@@ -122,4 +123,15 @@ def test_franchises_a_district_backs_stay_the_ties(hu_ming: match.Topic) -> None
 def test_a_victim_cheated_in_an_english_title(hu_ming: match.Topic, title: str) -> None:
     m = match_article(hu_ming, title, "A man in Sanming lost 8,000 yuan to an online seller based in Shanghai. "
                       "Police in the two cities worked together to recover the money.")
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海夫妇领养三明女婴 二十年后回乡寻亲", "二十年前，一对上海夫妇在三明领养了一名女婴。如今女孩大学毕业，在两地志愿者帮助下回到三明"
+     "寻找亲生父母。"),
+    ("Adopted in Sanming, raised in Shanghai, she finds her birth parents", "Adopted as a baby in Sanming by a Shanghai "
+     "couple, a 24-year-old found her birth parents this month with help from volunteers in the two cities."),
+])
+def test_a_child_adopted_across_the_two(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
