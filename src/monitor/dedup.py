@@ -33,6 +33,9 @@ _MASK = (1 << 64) - 1
 _BIN_BITS = 58  # top 6 bits pick one of 64 bins
 _ANCHOR_SEED = 0x8CB92BA72F3D8DD7
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|shareid|wxshare_count|sharer_\w+|isappinstalled|"
+                       # a share button's, a video or news app's own: never the article's
+                       r"share_(?:medium|source|plat|tag|session_id|uid|type|channel)|is_hit_share_recommend|"
+                       r"spm_id_from|from_spmid|vd_source|from_source|enter_from|enter_method|spss|spsw|"
                        r"scene|clicktime|enterid|ref|source|fbclid|gclid|mc_\w+|yclid|_hsenc|_hsmi|"
                        r"jsessionid|phpsessid|aspsessionid\w*|sessionid|session_id|cfid|cftoken|"
                        r"wfr|chksm|tt_from|log_from|share_from|sharefrom|"
