@@ -77,3 +77,24 @@ def test_a_signed_texts_day_stays_when_the_other_date_is_older_or_months_later()
     assert day(page(closing=closing)) == "2017-12-17T16:00"
     assert day(page(closing=closing, crumb="　[2017-12-01]")) == "2017-12-17T16:00"
     assert day(page(closing=closing, title=f"{HEAD}(2018-06-30)")) == "2017-12-17T16:00"
+
+
+def test_a_date_block_with_the_year_apart_under_the_text_dates_the_page():
+    # `11/12` large, `2010年 16:39` under it, then the tool row: right under the text or after a prompt
+    bar = "<div class='dt'>11/12 2010年 16:39 【 字体：大 中 小 】 来源：院办 访问量：1</div>"
+    assert day(page(under=bar)) == "2010-11-12T08:39"
+    assert day(page(under="<div class='tip'>如有问题请联系网站管理员</div>" + bar)) == "2010-11-12T08:39"
+    assert day(page(under="<div class='dt'>2010 11/12 16:39 来源：院办</div>")) == "2010-11-12T08:39"
+
+
+def test_a_date_line_run_into_the_texts_first_paragraph_by_a_lost_character_dates_the_page():
+    # a mirror that joined the bar and the first paragraph, the separator lost (`?`, U+FFFD)
+    for opening in ("2014-11-13?", "2014-11-13　来源：本站　作者：管理员　点击数：35?", "2014.11.13\ufffd"):
+        html = page().replace("<div class='con'><p>", f"<div class='con'><p>{opening}", 1)
+        assert day(html) == "2014-11-12T16:00", opening
+
+
+def test_a_sentence_opening_with_its_events_day_is_still_no_date_line():
+    for opening in ("2014年11月13日，", "2014-11-13上午，", "2014年11月13日?"):
+        html = page().replace("<div class='con'><p>", f"<div class='con'><p>{opening}", 1)
+        assert day(html) is None, opening

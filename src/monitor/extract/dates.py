@@ -466,6 +466,8 @@ _DATE_OPENING = re.compile(  # also Taiwan's `114年01月13日` / `113-05-18` (s
     r"" + _EN_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}(?!\d))"
 )
 _TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+# A character lost in decoding (`?`, U+FFFD) right before the next block's text: two blocks run together.
+_LOST = re.compile(r"[?\ufffd](?=\S)")
 _SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
 # Byline words that may follow an untimed date in its line (`2020-08-14 浏览次数 29`).
 _BYLINE_WORDS = re.compile("来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|记者|記者|字号|字體|字体|星期")
@@ -502,6 +504,10 @@ def opening_date(text: str | None, now: datetime, order: Order = None) -> dateti
     opening = _DATE_OPENING.match(line)
     if opening is None:
         return None
+    if "年" not in opening.group():
+        # a bar run into the text's first words by a lost character (`2020-09-29 09:47?近日，…`): the line ends there
+        lost = _LOST.search(line, opening.end())
+        line = line[: lost.start()] if lost else line
     timed = _TIME_AFTER.match(line, opening.end())
     if timed:
         line = line[: timed.end()]
@@ -1235,6 +1241,12 @@ def bar_below_date(text: str | None, now: datetime) -> datetime | None:
     it (`2019-5-6 来源：本站`); not a page clock's, a print time's, a site's update or footer's, a reply's or a comment's."""
     head = (text or "")[:_BAR_BELOW_SPAN]
     match = FULL_DATE.search(head)
+    apart = (YEAR_APART.search(head) or (MONTH_DAY_APART.search(head) if "年" in head else None)) if "/" in head else None
+    if apart is not None and (match is None or apart.start() < match.start()):
+        # a date block with the year apart (`11/12 2010年 16:39`, `2010 11/12 16:39`): a bar's, timed by its shape
+        if _not_a_bar(head, apart.start(), apart.end()):
+            return None
+        return year_apart_date(apart.group(), now)
     if match is None:
         return None
     start = match.start()
@@ -1244,12 +1256,18 @@ def bar_below_date(text: str | None, now: datetime) -> datetime | None:
     timed = match.group(4) is not None and (after.startswith(_COUNTS) or _footer_next(head, match.end()))
     if not labelled and not timed and BYLINE_FIELD.match(after) is None:
         return None
-    before = head[:start]
-    if (_CLOCK_BEFORE.search(head, max(0, start - 20), start) or _LAST_UPDATED_BEFORE.search(head, max(0, start - 12), start)
-            or reply_floor(head, start) or since_start(head, start, match.end()) or _COMMENT_WORDS.search(before)
-            or _SITE_UPDATE.search(before) or any(word in before for word in _FOOTER_NEXT)):
-        return None  # (after a footer's first words, `主办：… 更新日期：…`, a date is the site's)
+    if _not_a_bar(head, start, match.end()):
+        return None
     return plausible(from_full_match(match), now)
+
+
+def _not_a_bar(head: str, start: int, end: int) -> bool:
+    """Whether the date at `start` under the body is a page clock's, a last update's, a reply's, a comment's, the
+    site's update or footer's (after a footer's first words, `主办：… 更新日期：…`, a date is the site's)."""
+    before = head[:start]
+    return bool(_CLOCK_BEFORE.search(head, max(0, start - 20), start) or _LAST_UPDATED_BEFORE.search(head, max(0, start - 12), start)
+                or reply_floor(head, start) or since_start(head, start, end) or _COMMENT_WORDS.search(before)
+                or _SITE_UPDATE.search(before) or any(word in before for word in _FOOTER_NEXT))
 
 
 _COMMENT_WORDS = re.compile("评论|評論|留言|回复|回覆|跟帖|跟贴|网友|網友")
