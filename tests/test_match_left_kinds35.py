@@ -9,7 +9,8 @@ holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards:
 A prize won at a contest or an expo on the other side (一等奖, 金奖). Guards: a contest the two hold together.
 A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English title.
 Guards: a district's office behind the same shops. A child adopted on one side looking for the birth family on the
-other (领养, 亲生父母), whoever helped.
+other (领养, 亲生父母), whoever helped. A county's report whose paragraph opens with the pairing (对口合作走深走实。) and
+names the Shanghai side once in the next sentence. Guard: the county's own 对口支援 of another province.
 """
 
 from __future__ import annotations
@@ -134,4 +135,24 @@ def test_a_victim_cheated_in_an_english_title(hu_ming: match.Topic, title: str) 
 ])
 def test_a_child_adopted_across_the_two(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+BURIED_PAIRING = [
+    ("建宁县政府工作报告", "过去一年，全县生产总值增长5%，莲子产值增长8%。\n城乡面貌持续改善，完成农村公路提升40公里。\n"
+     "对口合作走深走实。杨浦区支持资金用于建设冷链物流中心，两地企业签约项目4个。\n今年，我们将持续抓项目、惠民生。"),
+    ("將樂縣政府工作報告（摘要）", "過去一年，全縣經濟穩中有進。\n對口合作成效明顯。長寧區投入幫扶資金2000萬元，援建的竹產業"
+     "研發中心揭牌。\n今年將繼續優化營商環境。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), BURIED_PAIRING)
+def test_a_report_paragraph_headed_by_the_pairing(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+
+
+def test_a_countys_own_aid_elsewhere_is_no_pairing_with_shanghai(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "明溪县政府工作报告", "过去一年，全县生产总值增长5.5%。\n对口支援扎实推进。选派2名干部赴西藏"
+                      "挂职，完成援藏资金拨付，上海的经验值得学习。\n我县组织企业参加进博会。")
     assert not m.matched, m.reason
