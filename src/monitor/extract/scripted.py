@@ -55,10 +55,13 @@ def stated(html: str) -> Stated | None:
         text = node.text(deep=True)
         if not MIN_TEXT <= len(text) <= SCRIPT:
             continue
-        for value in _values(text):
-            for weight, found in _articles(value, budget):
-                if best is None or weight > best[0]:
-                    best = (weight, found)
+        try:
+            for value in _values(text):
+                for weight, found in _articles(value, budget):
+                    if best is None or weight > best[0]:
+                        best = (weight, found)
+        except RecursionError:  # a script nested past Python's depth: the other scripts may hold the article
+            continue
     return best[1] if best else None
 
 
@@ -71,7 +74,7 @@ def _values(text: str) -> Iterator[Any]:
         try:
             yield without_surrogates(json.loads(bare), bare)
             return
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     decoder = json.JSONDecoder()
     for n, m in enumerate(_ASSIGNED.finditer(text)):
