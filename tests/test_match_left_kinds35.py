@@ -10,7 +10,8 @@ A prize won at a contest or an expo on the other side (一等奖, 金奖). Guard
 A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English title.
 Guards: a district's office behind the same shops. A child adopted on one side looking for the birth family on the
 other (领养, 亲生父母), whoever helped. A county's report whose paragraph opens with the pairing (对口合作走深走实。) and
-names the Shanghai side once in the next sentence. Guard: the county's own 对口支援 of another province.
+names the Shanghai side once in the next sentence. Guard: the county's own 对口支援 of another province. One performer
+named by origin in the title (宁化籍钢琴家, "Sanming-born pianist"), whatever orchestra or label the body names a partner.
 """
 
 from __future__ import annotations
@@ -155,4 +156,15 @@ def test_a_report_paragraph_headed_by_the_pairing(hu_ming: match.Topic, title: s
 def test_a_countys_own_aid_elsewhere_is_no_pairing_with_shanghai(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "明溪县政府工作报告", "过去一年，全县生产总值增长5.5%。\n对口支援扎实推进。选派2名干部赴西藏"
                       "挂职，完成援藏资金拨付，上海的经验值得学习。\n我县组织企业参加进博会。")
+    assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("建宁籍小提琴演奏家在沪举办音乐会", "建宁籍青年演奏家在上海音乐厅举办个人音乐会，并与上海一支乐团合作演出。她说希望回到家乡建宁"
+     "为乡亲们演奏。"),
+    ("Sanming-born violinist returns to Shanghai stage", "Violinist Chen Lu, who was born in Sanming, Fujian, played with "
+     "a Shanghai orchestra on Friday, in a concert that also marked her new partnership with a Berlin label."),
+])
+def test_one_performer_by_origin_in_the_title(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
