@@ -266,6 +266,27 @@ def paragraphs(text: str) -> int:
     return sum(len(line.strip()) >= LEAD for line in story_lines(text).split("\n"))
 
 
+# A round's number in the text the fingerprint compares (its numerals in ASCII digits): a list's
+# batch (第5批), a fair's or a congress's session (第12届), a bulletin's issue (第3期).
+_ROUND = re.compile(r"第([0-9]{1,4})(批|届|期)")
+
+
+def rounds(text: str) -> frozenset[tuple[str, str]]:
+    """The rounds a fingerprint text names (`_ROUND`), each as (its kind, its number)."""
+    return frozenset((m.group(2), m.group(1)) for m in _ROUND.finditer(text)) if "第" in text else frozenset()
+
+
+def rounds_apart(text_a: str, text_b: str) -> bool:
+    """Whether two fingerprint texts both name rounds of one kind and none in the same number: the
+    releases of two rounds from one template (第5批 and 第6批 of a list), which differ in little else.
+    A text naming a round of a kind the other does not name (a column's own issue) tells nothing."""
+    a, b = rounds(text_a), rounds(text_b)
+    if not a or not b:
+        return False
+    kinds = {kind for kind, _ in a} & {kind for kind, _ in b}
+    return any(not {n for k, n in a if k == kind} & {n for k, n in b if k == kind} for kind in kinds)
+
+
 def figures(text: str) -> frozenset[str]:
     """The distinct numbers of two characters or more in the story's lines of a text
     (`story_lines`: a frame's dates and counters left out), each as its value in ASCII

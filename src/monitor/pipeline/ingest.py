@@ -405,7 +405,10 @@ class Ingestor:
                         and story not in quoting and not cand.get("loose"):
                     # a copy, or one with a note of this one's: no frame, no quotation, no part; the
                     # stories started by parts of this text met first join it (`_parts_apart`)
-                    return story, self._parts_apart(p, cand, near)
+                    if not self._other_round(p, story):
+                        return story, self._parts_apart(p, cand, near)
+                    conflicted.add(story)
+                    continue
                 if verdict == REPOST:
                     found.append(story)
                 else:
@@ -423,6 +426,7 @@ class Ingestor:
         quoted |= {story for story in within.keys() - held.keys() if self._borrowed(p, story, texts)}
         quoted |= {story for story in within.keys() - held.keys() - quoted if self._spliced(p, story, texts)}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
+        stories = [s for s in stories if not self._other_round(p, s)]
         if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
         if parts and len([s for s in held if s not in conflicted]) > 1:
@@ -432,6 +436,19 @@ class Ingestor:
         if stories:
             return stories[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
+
+    def _other_round(self, p: Prepared, story: int) -> bool:
+        """Whether this article names a round (`dedup.rounds`: 第6批) and a text of the story (its first
+        LENT_MEMBERS) names another of that kind (`dedup.rounds_apart`): the story is another round's
+        release from the same template, joined by this one's copy that lost the number (garbled, or
+        cut before it), met first; the copy is no way into it. Read only for an article naming a round."""
+        if not dedup.rounds(p.text()):
+            return False
+        for member, _, _ in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
+            stored = self._read({"article_id": member})
+            if stored is not None and dedup.rounds_apart(p.text(), stored.text):
+                return True
+        return False
 
     def _copies(self, p: Prepared, stories: list[int], held: dict[int, list[dict[str, Any]]],
                 within: dict[int, list[dict[str, Any]]]) -> list[int]:
@@ -749,10 +766,12 @@ class Ingestor:
         this one's title does not round up the news (a digest opening with a story's
         lead-only copy), this article, when a small part of the stored one, is one of its
         story's (`_inside`), no name of one stands where the other has another (`_renamed`: a
-        release from one template for another county, with figures or without), the smaller is
+        release from one template for another county, with figures or without), no round of a
+        kind both name is another's (`dedup.rounds_apart`: the next round's release, 第6批 beside
+        第5批, from the same template), the smaller is
         not one section of the larger under a heading of its own (`_section`: a digest's item,
         met before or after the page), and neither text quotes the other (`dedup.quotes`: a commentary). The candidate is read unless this
-        article is the shorter, not a small part of it, without figures, its headline no label
+        article is the shorter, not a small part of it, without figures or rounds, its headline no label
         (`_has_label`: a commentary's), and the two are copies (their signatures agree in every
         bin). Says NOT, REPOST, BLIND, CLASH or QUOTES."""
         part = cand["shingles"] < PART * p.shingles
@@ -762,7 +781,7 @@ class Ingestor:
         # text and its quotation: not read for it
         quoting = min(p.shingles, cand["shingles"]) < QUOTED * max(p.shingles, cand["shingles"]) or \
             dedup.containment_bounds(p.shingles, p.packed, cand["shingles"], cand["sig"], z=0.0)[0] < QUOTED
-        if shorter and not inside and not p.figures() and not quoting and \
+        if shorter and not inside and not p.figures() and not quoting and not dedup.rounds(p.text()) and \
                 dedup.equal_bins(p.packed, cand["sig"]) == dedup.BINS and not _has_label(p.article.title):
             return REPOST  # (a labelled commentary on a long story may hold it all but its short frame)
         stored = self._read(cand)
@@ -771,8 +790,9 @@ class Ingestor:
         mine, theirs = p.figures(), dedup.figures(stored.body)
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return CLASH
-        if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams):
-            return CLASH
+        if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams) \
+                or dedup.rounds_apart(p.text(), stored.text):
+            return CLASH  # (a release from one template for another place, date or round)
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
         if part and not (dedup.paragraphs(stored.body) >= 2 or _opening(p.text(), p.grams(), stored.text, stored.fp.grams)
@@ -1047,7 +1067,7 @@ def _one_story(a: _Stored, b: _Stored) -> bool:
     releases from one template for two counties are not."""
     small, large = (a, b) if a.fp.count <= b.fp.count else (b, a)
     return dedup.figures_kept(dedup.figures(small.body), dedup.figures(large.body)) and \
-        not _names_differ(small.text, large.text, large.fp.grams)
+        not _names_differ(small.text, large.text, large.fp.grams) and not dedup.rounds_apart(small.text, large.text)
 
 
 # A headline is a repost's when the longest run of characters it shares with the other's (both
