@@ -1,17 +1,20 @@
 """The bundled hu-ming topic on the kinds match-35 found left (session 30).
 
-Written for these tests, in our own words. A page that writes the pairing's name whole (沪明情深 in its title) and
-garbles it below (沪�对口合作, 三� for 三明): the garbled 沪 name reads as another partner's too, and that reading must
-not take the page's own 沪明 back, nor a 三� beside it (Sanming garbled alike). Guards: the same garble on a page of
-another partner, 沪明 never written whole.
-Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own name
-holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
-A prize won at a contest or an expo on the other side (一等奖, 金奖). Guards: a contest the two hold together.
-A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English title.
-Guards: a district's office behind the same shops. A child adopted on one side looking for the birth family on the
-other (领养, 亲生父母), whoever helped. A county's report whose paragraph opens with the pairing (对口合作走深走实。) and
-names the Shanghai side once in the next sentence. Guard: the county's own 对口支援 of another province. One performer
-named by origin in the title (宁化籍钢琴家, "Sanming-born pianist"), whatever orchestra or label the body names a partner.
+Written for these tests, in our own words.
+- A page that writes the pairing's name whole (沪明情深 in its title) and garbles it below (沪�对口合作, 三� for 三明): the
+  garbled 沪 name reads as another partner's too, and that reading must not take the page's own 沪明 back, nor a 三� beside
+  it (Sanming garbled alike). Guards: the same garble on a page of another partner, 沪明 never written whole.
+- Shanghai adopting one of Sanming's practices (推广三明…做法, 借鉴三明, "adopts Sanming's approach"), the practice's own
+  name holding a word of cooperation (联合, 采购, "joint"), nothing signed. Guards: the same with a pact; 推广三明 products.
+- A prize won at a contest or an expo on the other side (一等奖, 金奖). Guard: a contest the two hold together.
+- A chain's call for franchisees (诚招加盟: its 招商 is the franchise's); a victim "cheated" or "conned" in an English
+  title. Guard: a district's office behind the same shops.
+- A child adopted on one side looking for the birth family on the other (领养, 亲生父母), whoever helped.
+- A county's report whose paragraph opens with the pairing (对口合作走深走实。) and names the Shanghai side once in the next
+  sentence. Guard: the county's own 对口支援 of another province.
+- One performer named by origin in the title (宁化籍钢琴家, "Sanming-born pianist"), whatever orchestra or label the body
+  calls a partner.
+- A developer's property fair on the other side (房产推介会). Guard: a city's tourism promotion with a pact.
 """
 
 from __future__ import annotations
@@ -168,3 +171,18 @@ def test_a_countys_own_aid_elsewhere_is_no_pairing_with_shanghai(hu_ming: match.
 def test_one_performer_by_origin_in_the_title(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("上海楼盘来明举办房产推介会", "上海两家开发商在三明举办房产推介会，向有意在上海置业的三明家庭推介精品住宅。"),
+    ("Shanghai developers hold property roadshow in Sanming", "Two Shanghai developers held a property roadshow in Sanming on "
+     "Saturday, promoting flats to families who want homes in Shanghai."),
+])
+def test_a_developers_property_fair(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_a_tourism_promotion_with_a_pact_stays_the_ties(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "泰宁文旅推介会在上海举行", "泰宁县文旅局在上海举办文旅推介会，与上海十家旅行社签订客源互送协议。")
+    assert m.matched, m.reason
