@@ -159,10 +159,10 @@ def test_an_import_run_again_does_no_work_for_what_is_stored(tmp_path, monkeypat
     first = import_lines(ctx, lines[:-1], workers=workers)
     assert first.new + first.reposts == 399 and not first.errors
 
-    def refuse(cfg, topics, art, source, canonical):
+    def refuse(cfg, topics, art, source, canonical, **given):
         if art.url != article(399)["url"]:
             raise RuntimeError(f"prepared again: {art.url}")
-        return real(cfg, topics, art, source, canonical)
+        return real(cfg, topics, art, source, canonical, **given)
 
     real = importer.prepare
     monkeypatch.setattr(importer, "prepare", refuse)
