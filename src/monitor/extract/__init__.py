@@ -47,7 +47,7 @@ TOLD_CAPTIONS = 2
 STATED_MIN = 100
 _CJK_SENTENCE = re.compile("[。！？]")
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "select", "button", "textarea",
-              "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog")
+              "rt", "rp", "svg", "iframe", "template", "object", "canvas", "dialog", "noframes", "noembed")
 # Text a page hides from readers (`display:none`, `hidden`, `font-size:0`) is dropped when it is
 # short: keyword stuffing for crawlers. A long hidden block is kept, and so is much hidden text in
 # short runs: a script shows it (展开全文), whole or a paragraph at a time.
@@ -381,7 +381,7 @@ def _unseen_colour(node: LexborNode, own: hiding.Colour | None = None) -> str:
     if behind is None:
         return ""
     painted = _WHITE if behind is False or behind is True else behind[:3]
-    if own[:3] != painted or (behind is not False and behind is not True and behind[3] < 1):
+    if not hiding.alike(own[:3], painted) or (behind is not False and behind is not True and behind[3] < 1):
         return ""
     if any(inner.mem_id != node.mem_id for inner in node.css(_OWN_COLOUR)):
         return ""

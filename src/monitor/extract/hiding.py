@@ -66,6 +66,8 @@ _ESCAPE = re.compile(r"\\([0-9a-f]{1,6})\s?|\\(.)")
 MAX_RULES = 50  # hiding selectors taken from one page's style sheets
 SHEET_MAX = 8_192  # characters: a longer sheet is a framework's rules (a tenth of sheets, 85% of their text)
 REPEATS_READ = 20_000  # characters of hidden text whose repetition is measured
+NEAR = 12  # of 255, on each channel: a text colour this close to what it is painted on does not show
+WHITE = (255, 255, 255, 1.0)
 
 
 def seen(style: str) -> str:
@@ -85,10 +87,19 @@ def seen(style: str) -> str:
     if "font-size:" in style and _TINY.search(style) is not None:
         return "tiny"
     if "color:" in style and (colour := _colour_of(style)) is not None:
-        if colour[3] < 0.1 or colour == _background_of(style):
+        if colour[3] < 0.1 or alike(colour, _background_of(style)):
             return "hidden"
         return "coloured"
     return ""
+
+
+def alike(colour: Colour | tuple[int, int, int] | None, other: Colour | tuple[int, int, int] | None) -> bool:
+    """Whether text in one opaque colour on the other cannot be read: every channel within
+    NEAR of the other's (`#fefefe` or `#f4f4f4` on white, `#0a0a0a` on black: the spam trick of a
+    colour one step off its background). Light grey captions (`#ccc`, `#e0e0e0`) stay apart."""
+    if colour is None or other is None or (len(colour) > 3 and colour[3] < 1) or (len(other) > 3 and other[3] < 1):
+        return False
+    return abs(colour[0] - other[0]) <= NEAR and abs(colour[1] - other[1]) <= NEAR and abs(colour[2] - other[2]) <= NEAR
 
 
 def _plain(style: str) -> str:
@@ -255,9 +266,9 @@ def _rule_hides(rule: str, coloured: bool) -> bool | str | Colour:
     if "font-size:" in rule and _TINY.search(rule) is not None:
         return "tiny"
     if coloured and (colour := _colour_of(rule)) is not None:
-        if colour[3] < 0.1 or colour == _background_of(rule):
+        if colour[3] < 0.1 or alike(colour, _background_of(rule)):
             return True
-        if colour[:3] == (255, 255, 255) and "background" not in rule:
+        if alike(colour, WHITE) and "background" not in rule:
             return colour
     return False
 
