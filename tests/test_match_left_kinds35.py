@@ -15,6 +15,8 @@ Written for these tests, in our own words.
 - One performer named by origin in the title (宁化籍钢琴家, "Sanming-born pianist"), whatever orchestra or label the body
   calls a partner.
 - A developer's property fair on the other side (房产推介会). Guard: a city's tourism promotion with a pact.
+- A bourse named by what it trades (the Shanghai Environment and Energy Exchange, the Shanghai Gold Exchange): a market,
+  no exchange between the two places.
 """
 
 from __future__ import annotations
@@ -186,3 +188,14 @@ def test_a_developers_property_fair(hu_ming: match.Topic, title: str, body: str)
 def test_a_tourism_promotion_with_a_pact_stays_the_ties(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "泰宁文旅推介会在上海举行", "泰宁县文旅局在上海举办文旅推介会，与上海十家旅行社签订客源互送协议。")
     assert m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Jiangle forest credits draw interest from Shanghai traders", "Forest carbon credits issued in Jiangle county drew "
+     "interest from traders at the Shanghai Environment and Energy Exchange, which is studying how to list them."),
+    ("Youxi gold miner joins Shanghai Gold Exchange", "A gold miner based in Youxi county became a member of the Shanghai "
+     "Gold Exchange on Monday, letting it trade bullion directly."),
+])
+def test_a_bourse_named_by_what_it_trades(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
