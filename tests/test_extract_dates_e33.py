@@ -98,3 +98,28 @@ def test_a_sentence_opening_with_its_events_day_is_still_no_date_line():
     for opening in ("2014年11月13日，", "2014-11-13上午，", "2014年11月13日?"):
         html = page().replace("<div class='con'><p>", f"<div class='con'><p>{opening}", 1)
         assert day(html) is None, opening
+
+
+def test_a_bare_date_in_a_block_of_its_own_after_the_related_links_dates_the_page():
+    for bar, want in (("<div class='dt'>2014-11-13</div>", "2014-11-12T16:00"),
+                      ("<div class='dt'>2014.11.13</div>", "2014-11-12T16:00"),
+                      ("<p class='time'> 2014年11月13日 </p>", "2014-11-12T16:00")):
+        assert day(page(under=RELATED + bar)) == want, bar
+
+
+def test_a_bare_date_that_is_a_listed_articles_stays_no_date():
+    # after the related links: a list's item, its date in a span of its own, in the next cell of its row, after its link
+    # in a box, in a <dd>; a date after the footer's first words
+    for under in ("<ul class='xg'><li><a>我县召开教育督导工作会议</a><span>2014-11-13</span></li></ul>",
+                  "<table><tr><td><a>我县召开教育督导工作会议</a></td><td>2014-11-13</td></tr></table>",
+                  "<div class='item'><a>我县召开教育督导工作会议</a> <div class='date'>2014-11-13</div></div>",
+                  "<dl><dt><a>我县召开教育督导工作会议</a></dt><dd>2014-11-13</dd></dl>",
+                  "<div class='foot2'>主办：某某县教育局</div><div>2014-11-13</div>"):
+        assert day(page(under=RELATED + under)) is None, under
+
+
+def test_the_next_articles_date_over_its_teaser_stays_no_date():
+    teaser = ("<div class='next'><h3>下一篇：<a>全县秋季学期教学工作会议召开</a></h3><div class='t-date'>2014-11-20 16:05</div>"
+              "<p>11月19日，县教育局召开秋季学期教学工作会议，部署下一阶段重点任务……<a>[详细]</a></p></div>")
+    assert day(page(under=teaser)) is None
+    assert day(page(under=teaser.replace(" 16:05", ""))) is None

@@ -1235,10 +1235,13 @@ _BAR_LABEL = re.compile(r"(?:发布|發布|发表|發表|更新|录入|錄入|�
 _BAR_BELOW_SPAN = 200
 
 
-def bar_below_date(text: str | None, now: datetime) -> datetime | None:
+def bar_below_date(text: str | None, now: datetime, html: str | None = None) -> datetime | None:
     """The first full date under the body, farther than `tail_date` reads, when it is an info bar's: its label right
-    before it (`…下一篇：…时间：2017-10-13`, `如有问题请联系网站管理员 更新时间：2019-10-12`) or a byline field right after
-    it (`2019-5-6 来源：本站`); not a page clock's, a print time's, a site's update or footer's, a reply's or a comment's."""
+    before it (`…下一篇：…时间：2017-10-13`, `如有问题请联系网站管理员 更新时间：2019-10-12`), a byline field right after
+    it (`2019-5-6 来源：本站`), or the whole text of a block of its own in `html` before the footer, a tool or nothing
+    (`<div class="dt">2014-11-13</div>` after the related links; not a listed article's, a teaser's over its opening,
+    nor one of dates listed one after another); not a page clock's, a print time's, a site's update or footer's, a
+    reply's or a comment's."""
     head = (text or "")[:_BAR_BELOW_SPAN]
     match = FULL_DATE.search(head)
     apart = (YEAR_APART.search(head) or (MONTH_DAY_APART.search(head) if "年" in head else None)) if "/" in head else None
@@ -1254,11 +1257,43 @@ def bar_below_date(text: str | None, now: datetime) -> datetime | None:
     after = head[match.end() : match.end() + 12].lstrip(" \u3000\xa0\t\n|｜")
     # (a timed date also before a counter, `21:12:18 閱讀量60011`, or the site's footer: `11:12 版权所有…`)
     timed = match.group(4) is not None and (after.startswith(_COUNTS) or _footer_next(head, match.end()))
-    if not labelled and not timed and BYLINE_FIELD.match(after) is None:
+    if (not labelled and not timed and BYLINE_FIELD.match(after) is None
+            and not (html and _footer_next(head, match.end()) and FULL_DATE.search(head, match.end()) is None
+                     and _alone_in_block(html, match.group().strip()))):
         return None
     if _not_a_bar(head, start, match.end()):
         return None
     return plausible(from_full_match(match), now)
+
+
+# Elements a date bar of its own is printed in; a date alone in an <li>, <dd>, <a> or <option> is a listed item's.
+_BAR_TAGS = frozenset(("div", "p", "td", "span", "font", "center", "strong", "b", "em", "h4", "h5", "h6"))
+# Closing tags of inline elements and cells, read past to see what stands before a block (a link: a listed item).
+_INLINE_CLOSE = re.compile(r"(?:\s|</(?:td|span|font|b|strong|em|i)>)+$", re.I)
+
+
+def _alone_in_block(html: str, shown: str) -> bool:
+    """Whether the last showing of `shown` (a date as the page prints it) in `html` is the whole text of an element of
+    its own (`<div class="dt">2014-11-13</div>`), not in a list item, a row or box after a link (a listed article's)."""
+    if len(shown) < 8:
+        return False
+    at = html.rfind(shown)
+    if at < 0:
+        return False
+    opened, closing = html.rfind(">", 0, at), html.find("<", at + len(shown))
+    if opened < 0 or closing < 0 or html[opened + 1 : at].strip() or html[at + len(shown) : closing].strip():
+        return False
+    start = html.rfind("<", 0, opened)
+    name = html[start + 1 : opened].split(None, 1)[0].lower() if start >= 0 and opened > start + 1 else ""
+    if name not in _BAR_TAGS or html[closing : closing + 2 + len(name)].lower() != f"</{name}":
+        return False
+    if html.rfind("<li", 0, start) > html.rfind("</li", 0, start):
+        return False  # inside a list item
+    row = html.rfind("<tr", 0, start)
+    if row >= 0 and row > html.rfind("</tr", 0, start) and "<a" in html[row:start].lower():
+        return False  # a row's cell after its link
+    before = _INLINE_CLOSE.sub("", html[max(0, start - 400) : start])
+    return not before.lower().endswith("</a>")
 
 
 def _not_a_bar(head: str, start: int, end: int) -> bool:

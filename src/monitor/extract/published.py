@@ -216,7 +216,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             or dates.tail_date(places.tail, now) or dates.updated_tail_date(places.tail, now)
             or dates.han_tail_date(places.tail, now)
             or _filed_or_posted(yearless.dateline_date(places.lead, now, hint), near)
-            or dates.bar_below_date(places.tail, now) or near or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
+            or dates.bar_below_date(places.tail, now, places.html) or near
+            or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
 
 
 def _filed_or_posted(filed: datetime | None, near: datetime | None) -> datetime | None:
