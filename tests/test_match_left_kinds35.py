@@ -17,6 +17,8 @@ Written for these tests, in our own words.
 - A developer's property fair on the other side (房产推介会). Guard: a city's tourism promotion with a pact.
 - A bourse named by what it trades (the Shanghai Environment and Energy Exchange, the Shanghai Gold Exchange): a market,
   no exchange between the two places.
+- Shanghai's work with another partner in the lead's first sentence under a title naming neither side (东西部协作再上新台阶),
+  its line on Sanming an aside. Guard: the lead on the Sanming pairing itself.
 """
 
 from __future__ import annotations
@@ -199,3 +201,20 @@ def test_a_tourism_promotion_with_a_pact_stays_the_ties(hu_ming: match.Topic) ->
 def test_a_bourse_named_by_what_it_trades(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("东西部协作再上新台阶", "上海市嘉定区与贵州省黔南州签订新一轮协作协议，共建产业园区两个。嘉定区还将组织企业赴福建三明考察，"
+     "寻找合作机会。"),
+    ("Partnership enters a new stage", "Shanghai's Minhang district signed a new cooperation agreement with Yunnan's Honghe "
+     "prefecture on Monday. Minhang will also send a business delegation to Sanming in Fujian next month."),
+])
+def test_another_pair_in_the_lead_under_a_title_naming_neither_side(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+
+
+def test_the_lead_on_the_sanming_pairing_itself_stays(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "携手共进谱新篇", "上海市松江区与三明市将乐县召开对口合作联席会议，签约项目8个。会后，代表团还考察了"
+                      "将乐县竹产业园。")
+    assert m.matched, m.reason
