@@ -315,9 +315,10 @@ def _clean_tree(tree: LexborHTMLParser, doomed: list[LexborNode], remove: tuple[
             _empty(node)
     # white where no background is set inline (one may come from a class): only stuffing goes
     texts = [node.text(deep=True) for node in pale]
-    if pale and (hiding.repeats(" ".join(texts)) or any(len(t) >= HIDDEN_TEXT for t in texts)):
+    together = bool(pale) and hiding.repeats(" ".join(texts))  # once: per node, 8,000 white spans took 5 s
+    if together or any(len(t) >= HIDDEN_TEXT for t in texts):
         for node, text in zip(pale, texts, strict=True):
-            if hiding.repeats(text) or hiding.repeats(" ".join(texts)):
+            if together or hiding.repeats(text):
                 _empty(node)
     for selector in remove:
         for node in _select(tree, selector):
