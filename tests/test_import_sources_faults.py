@@ -74,3 +74,22 @@ def test_an_archive_imported_under_a_sources_name_matches_its_topics_old_as_it_i
     assert again.returncode == 0 and "4 already stored" in again.stdout, again.stdout + again.stderr
     assert found(tmp_path, "sanming") == {"0.html", "1.html", "2.html", "3.html"}
 
+
+def test_an_exports_share_and_tracking_parameters_are_dropped_from_the_address_shown(tmp_path):
+    """A reader's or a phone's export keeps the address as it was shared: a WeChat share's
+    sharer ids and time, an RSS link's utm tags. A poll drops them before it fetches
+    (`dedup.strip_tracking`); an import stored and linked them as given, so every digest, feed and
+    search result carried the exporter's share ids. The address's own parameters stay."""
+    (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    given = ["https://mp.weixin.qq.com/s?__biz=MzA5Nz&mid=2650&idx=1&sn=8f3c2a&chksm=8b5f&scene=21"
+             "&sharer_sharetime=1733&sharer_shareid=a1b2c3#rd",
+             "https://news.example.cn/show.php?id=42&utm_source=rss&utm_medium=feed",
+             "https://news.example.cn/a/7.html#comments"]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(
+        {"url": url, "title": f"沪明合作第{i}篇", "body": f"上海市与三明市签订对口合作协议，两地共建第{i}个产业园。"},
+        ensure_ascii=False) + "\n" for i, url in enumerate(given)), encoding="utf-8")
+    result = monitor(tmp_path, "import", str(tmp_path / "in.jsonl"))
+    assert result.returncode == 0 and "3 new" in result.stdout, result.stdout + result.stderr
+    shown = monitor(tmp_path, "search", "三明", "--format", "urls").stdout.split()
+    assert sorted(shown) == sorted(["https://mp.weixin.qq.com/s?__biz=MzA5Nz&mid=2650&idx=1&sn=8f3c2a",
+                                    "https://news.example.cn/show.php?id=42", "https://news.example.cn/a/7.html"])

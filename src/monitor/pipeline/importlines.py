@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 
 from .. import decode, extract
 from ..decode import json_loads
+from ..dedup import strip_tracking
 from ..errors import InputError
 from ..extract.text import clean as clean_text
 from ..models import IMPORTED, Article
@@ -191,6 +192,8 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         shown = obj["url"] if len(obj["url"]) <= 60 else obj["url"][:57] + "…"
         raise InputError(f"line {number}: url {shown!r} is not an http(s) address",
                          hint="give the article's web address, e.g. https://www.example.cn/2026/11/a.html")
+    # shown and linked as a poll's: without a share's or a feed's tracking (sharer ids, utm_*) and fragment
+    obj["url"] = strip_tracking(obj["url"])
     for key, between in (("title", " "), ("body", "\n")):
         if key in obj:
             obj[key] = _as_text(obj[key], between)
