@@ -247,8 +247,52 @@ def import_(state, file, max_body, archive, resume) -> None:
     ctx = state.context()
     with rebuild_progress() as progress:
         catch_up(ctx, progress)
-    report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=archive)
+    with import_progress(file) as progress:
+        report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=archive,
+                              progress=progress)
     _print_import(report, archive)
+
+
+@contextlib.contextmanager
+def import_progress(file: Any) -> Iterator[Any]:
+    """On a terminal, a progress line on stderr while an import runs: the line reached, what was
+    stored, and the share of a file read (a file given by name; stdin has no size). None when
+    stderr is no terminal (a cron job's mail, a log): the summary alone."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    import os
+    import stat
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    try:
+        info = os.fstat(file.fileno())
+        total = info.st_size if stat.S_ISREG(info.st_mode) and info.st_size else None
+    except (OSError, ValueError, AttributeError):  # a wrapped or closed stream: no share shown
+        total = None
+    name = os.path.basename(getattr(file, "name", "") or "") if total else "stdin"
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task(f"importing {name}", total=total)
+    shown = 0.0
+
+    def advance(number: int, report: Any) -> None:
+        nonlocal shown
+        if time.monotonic() - shown < 0.25:
+            return
+        shown = time.monotonic()
+        try:
+            done = file.tell() if total else None
+        except (OSError, ValueError):
+            done = None
+        bar.update(task, completed=done, description=f"importing {name}: line {number:,}, "
+                   f"{report.new + report.reposts:,} new, {report.duplicates:,} already stored")
+
+    with bar:
+        yield advance
 
 
 def _print_import(report, archive: bool = False) -> None:

@@ -35,7 +35,8 @@ AGAIN = "run the same import again to go on: the articles already stored are ski
 
 def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                  max_body: int = MAX_BODY_CHARS, workers: int | None = None,
-                 stop: threading.Event | None = None, history_read: bool = False) -> ImportReport:
+                 stop: threading.Event | None = None, history_read: bool = False,
+                 progress: Callable[[int, ImportReport], None] | None = None) -> ImportReport:
     """Ingest articles given as JSON Lines; a bad line is reported by number and skipped.
 
     Each line's own work (JSON, extraction of `html`, normalising, matching, fingerprint,
@@ -45,7 +46,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     `stop` is set the import ends after the article in hand, with what it prepared stored.
     The stories it creates that came out before a subscriber's digest window are counted in
     `report.history`; with `history_read` they are recorded as read for that subscriber in the
-    batch that stores them (`backfill`)."""
+    batch that stores them (`backfill`). `progress` is given each line's number and the report so
+    far as the line is done (a terminal's progress line)."""
     report = ImportReport()
     if hasattr(lines, "readline"):
         stream, packed = importlines.unpacked(lines)
@@ -94,6 +96,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                         _count(report, [outcome.item])
                         if history_read:  # but its old stories' marks, when that run had no --archive
                             again.add(ctx.store, outcome.item.canonical)
+                    if progress is not None:
+                        progress(outcome.number, report)
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
