@@ -494,9 +494,14 @@ class SearchPart(StoreBase):
             sql = f"SELECT article_id, NULL, date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} WHERE topic = ?"
             return sql + seek, [filters.topic, *sought], "t.date", "t.article_id"
         where, params = _where(filters._replace(topic=None, before=None))
+        # the dates asked for bound the topic's index too (its date is the article's): `--since 7d`
+        # with nothing that recent walked all of a topic's rows to find none (30,000 at 1M: ~45 ms)
+        span = [(" AND t.date >= ?", iso(filters.since)) if filters.since else None,
+                (" AND t.date < ?", iso(filters.until)) if filters.until else None]
+        bound = "".join(b[0] for b in span if b)
         sql = (f"SELECT t.article_id, story_id, t.date FROM article_topics t INDEXED BY {TOPIC_BY_DATE} "
-               f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ? AND {where}{seek}")
-        return sql, [filters.topic, *params, *sought], "t.date", "t.article_id"
+               f"JOIN articles INDEXED BY {BY_ID} ON articles.id = t.article_id WHERE t.topic = ?{bound} AND {where}{seek}")
+        return sql, [filters.topic, *(b[1] for b in span if b), *params, *sought], "t.date", "t.article_id"
 
     def _containing(self, chunk: list[tuple[int, int]], contains: Contains) -> list[tuple[int, int]]:
         """The pairs whose title (or body) holds one of each group's characters (SQL instr)."""
