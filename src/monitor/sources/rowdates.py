@@ -8,7 +8,7 @@ up, holding no other of the list's links; a row holding more than one date (an e
 two links' dates) says none, unless one of them is the publication's: labelled so in the row
 (`成文日期：… 发布日期：…`) or in the column its table heads 发布日期 (a county portal's 政府信息公开
 list, its documents' written and published days side by side). The link's own text is not read (a headline may name a day). Only
-dates with their year are read, and yearless ones (`12-05`, `[12-05]`) and relative ones
+dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`) and relative ones
 (`3小时前`, `昨天 14:20`, `刚刚`, counted back from the list's fetch in `date_tz`) that are a
 node's whole text. Linear in the page: each row's text is read once.
 """
@@ -28,7 +28,7 @@ ROW_LEVELS = 4
 MAX_ROWS = 2_000  # a list's rows paired with a column of dates beside it, at most
 _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])\s*日?"
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
-_YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?\s*[\])】）]?")
+_YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2}))?\s*[\])】）]?")
 _DIGITS = re.compile(r"\d{1,2}\s*[-/.年月]\s*\d")  # what any date holds
 # what a relative date holds (not a headline's 今年, 前期 or 昨日 alone)
 _AGO = re.compile(r"\d\s*(?:秒|分|小|個|个|天|周|週|星期)|刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
@@ -106,7 +106,17 @@ def _whole_date(text: str, tz: str, now: datetime | None, read: dict[str, dateti
             read[written] = dates.parse(written, tz)
         return read[written]
     yearless = _YEARLESS.fullmatch(text) if now is not None else None
-    return dates.parse(f"{int(yearless.group(1)):02d}-{int(yearless.group(2)):02d}", tz, None, now) if yearless else None
+    return _yearless(yearless, tz, now, read) if yearless else None
+
+
+def _yearless(m: re.Match[str], tz: str, now: datetime | None, read: dict[str, datetime | None]) -> datetime | None:
+    """A `_YEARLESS` match's day (and time of day: `12-05 14:20`, `1月2日 10:00`) in the year that
+    puts it latest, not after `now` (on 2 January, `12-31 14:20` is last year's); each read once."""
+    mo, d, h, mi = m.groups()
+    written = f"{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+    if written not in read:
+        read[written] = dates.parse(written, tz, None, now)
+    return read[written]
 
 
 def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
@@ -135,7 +145,7 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     for node in row.css("span, em, i, font, td, dd, small, time, b"):  # a yearless date as a node of its own
         whole = _YEARLESS.fullmatch((node.text(deep=True) or "").strip())
         if whole:
-            return dates.parse(f"{int(whole.group(1)):02d}-{int(whole.group(2)):02d}", tz, None, now)
+            return _yearless(whole, tz, now, read)
     return None
 
 
