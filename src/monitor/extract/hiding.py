@@ -221,13 +221,13 @@ def hiding_selectors(sheets: list[str]) -> tuple[str, Faint]:
         if not big and "olor" in low:
             coloured = {m.start() for m in _COLOUR_HINT.finditer(low) if low[m.start() - 1:m.start()] not in "-_"}
             at |= coloured
-        depth, counted, done = 0, 0, -1
+        depth, counted, done, screens = 0, 0, -1, _Screens(low)
         for pos in sorted(at):
             if pos < done:
                 continue  # in the rule just read
             depth += low.count("{", counted, pos) - low.count("}", counted, pos)
             counted = pos
-            if depth != 1 and (depth != 2 or not _every_screen(low, low.rfind("{", 0, pos))):
+            if depth != 1 and (depth != 2 or not screens.every(low.rfind("{", 0, pos))):
                 continue  # outside any rule, or inside @media (max-width: …) { … }: hidden on some screens only
             opened, done = low.rfind("{", 0, pos), low.find("}", pos)
             rule = _plain(low[opened + 1:done]) if done >= 0 else ""
@@ -273,13 +273,32 @@ def _rule_hides(rule: str, coloured: bool) -> bool | str | Colour:
     return False
 
 
-def _every_screen(sheet: str, opened: int) -> bool:
-    """Whether the rule opening at `opened` (two blocks deep) sits in an `@media` for every screen
-    (`screen`, `all`): the last at-rule before it, whose block is still open there."""
-    start = sheet.rfind("@", 0, opened)
-    brace = sheet.find("{", start)
-    return (start >= 0 and 0 <= brace < opened and _EVERY_SCREEN.fullmatch(sheet, start, brace) is not None
-            and sheet.count("{", brace + 1, opened) == sheet.count("}", brace + 1, opened))
+class _Screens:
+    """Whether a rule two blocks deep sits in an `@media` for every screen (`screen`, `all`): the
+    last at-rule before it, whose block is still open there. Read forward once over a sheet, as
+    the rules come in order (each looked back to its at-rule and counted the braces between, so
+    one `@media screen` block of 80,000 hiding rules took 27 s)."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet, self.scanned, self.at, self.read_at = sheet, 0, -1, -1
+        self.brace, self.all_screens, self.upto, self.balance = -1, False, 0, 0
+
+    def every(self, opened: int) -> bool:
+        sheet = self.sheet
+        while (found := sheet.find("@", self.scanned, opened)) >= 0:
+            self.at, self.scanned = found, found + 1
+        self.scanned = max(self.scanned, opened)
+        if self.at < 0:
+            return False
+        if self.at != self.read_at:  # a new at-rule: its kind once, its braces from its own
+            self.read_at, self.brace = self.at, sheet.find("{", self.at)
+            self.all_screens = 0 <= self.brace < opened and _EVERY_SCREEN.fullmatch(sheet, self.at, self.brace) is not None
+            self.upto, self.balance = self.brace + 1, 0
+        if not self.all_screens or opened < self.upto:
+            return False
+        self.balance += sheet.count("{", self.upto, opened) - sheet.count("}", self.upto, opened)
+        self.upto = opened
+        return self.balance == 0
 
 
 def _found(text: str, hints: tuple[tuple[str, str], ...]) -> set[int]:
