@@ -39,7 +39,9 @@ class BrowsePart(StoreBase):
         """(week start YYYY-MM-DD, source, stories) for a topic's articles since a time; weeks run
         Monday to Sunday in Asia/Shanghai (UTC+8 all year since 1991), as users read dates. An
         article imported without a source name counts under its address's host (`outlet`), as
-        the pages name it, not under `import`."""
+        the pages name it, not under `import`. The verdict's date (its article's) bounds the topic's
+        (topic, date, article) index: the topic page's chart of 26 weeks read every verdict the
+        topic ever had (30,000 at 1M: ~55 ms here and ~47 in `stories_by_week`, at each view)."""
         week = f"date({KEY}, '+8 hours', '-6 days', 'weekday 1')"  # the Shanghai Monday on or before
         rest = "substr(a.url, instr(a.url, '://') + 3)"  # the address past its scheme: host, then path
         host = (f"CASE WHEN a.source = '{IMPORTED}' AND instr(a.url, '://') THEN substr({rest}, 1, "
@@ -47,8 +49,8 @@ class BrowsePart(StoreBase):
         rows = self.conn.execute(
             f"SELECT {week} AS week, a.source, {host} AS host, count(DISTINCT a.story_id) FROM article_topics t "
             f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "
-            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week, a.source, host ORDER BY week, a.source",
-            [topic, iso(since)])
+            f"WHERE t.topic = ? AND t.date >= ? AND {KEY} >= ? GROUP BY week, a.source, host ORDER BY week, a.source",
+            [topic, iso(since), iso(since)])
         counts: dict[tuple[str, str], int] = {}
         for w, s, h, n in rows:
             key = (w, outlet(s, f"http://{h}/") if h else s)
@@ -62,7 +64,7 @@ class BrowsePart(StoreBase):
         return dict(self.conn.execute(
             f"SELECT {week} AS week, count(DISTINCT a.story_id) FROM article_topics t "
             f"JOIN articles a INDEXED BY articles_id_date ON a.id = t.article_id "
-            f"WHERE t.topic = ? AND {KEY} >= ? GROUP BY week", [topic, iso(since)]).fetchall())
+            f"WHERE t.topic = ? AND t.date >= ? AND {KEY} >= ? GROUP BY week", [topic, iso(since), iso(since)]).fetchall())
 
     def articles_since(self, since: datetime) -> dict[str, int]:
         """Articles per source published (or fetched) since a time."""
