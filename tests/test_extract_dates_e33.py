@@ -123,3 +123,19 @@ def test_the_next_articles_date_over_its_teaser_stays_no_date():
               "<p>11月19日，县教育局召开秋季学期教学工作会议，部署下一阶段重点任务……<a>[详细]</a></p></div>")
     assert day(page(under=teaser)) is None
     assert day(page(under=teaser.replace(" 16:05", ""))) is None
+
+
+URL_LATER = "http://www.example.gov.cn/jyt/202206/t20220608_25434646.html"
+
+
+def test_the_day_the_page_states_under_the_text_beats_a_url_day_one_or_two_days_later():
+    for under, want in (("<div class='info'>湖南省某某厅 时间：2022-06-07</div>", "2022-06-06T16:00"),
+                        ("<div class='info'>2022-06-07</div>", "2022-06-06T16:00"),
+                        ("<div class='info'>【打印】【关闭】</div><script>var publishdate = \"2022-06-07 09:30:00\";</script>",
+                         "2022-06-07T01:30")):
+        assert day(page(under=under), URL_LATER) == want, under
+
+
+def test_a_url_day_stays_when_the_stated_day_is_farther_or_later():
+    for shown in ("2022-06-01", "2022-06-09"):
+        assert day(page(under=f"<div class='info'>时间：{shown}</div>"), URL_LATER) == "2022-06-07T16:00", shown

@@ -179,7 +179,7 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
                 or dates.date_from_url(url, now) or _in_scripts(places.html, now))
     found = (dates.labelled_date(places.tail, now, order) or dates.leading_date(places.tail, now)
              or dates.parse_value(meta.title_date(), now, order)
-             or dates.date_from_url(url, now) or _in_scripts(places.html, now))
+             or _url_unless_shown(dates.date_from_url(url, now), places, now) or _in_scripts(places.html, now))
     if found:
         return found
     for value in meta.dated_tags():
@@ -218,6 +218,25 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
             or _filed_or_posted(yearless.dateline_date(places.lead, now, hint), near)
             or dates.bar_below_date(places.tail, now, places.html) or near
             or dates.short_date_from_url(url, now) or dates.id_date_from_url(url, now))
+
+
+# How many days before the URL's day a day the page states may be the one it means (its CMS filed the page later).
+_URL_AFTER_SHOWN = 2
+
+
+def _url_unless_shown(posted: datetime | None, places: Places, now: datetime) -> datetime | None:
+    """The URL's day, unless the page states a day one or two days before it under the text (`时间：2022-06-07` under
+    `…/t20220608_….html`, a bar of its own, a script's `publishdate`): the day a reader is shown, the URL's its CMS's
+    filing; a day farther from it or after it is no reading of the same posting."""
+    if posted is None:
+        return None
+    day = posted.astimezone(dates.SHANGHAI).date()
+    for shown in (lambda: dates.tail_date(places.tail, now), lambda: dates.bar_below_date(places.tail, now, places.html),
+                  lambda: _in_scripts(places.html, now)):
+        found = shown()
+        if found is not None and 0 < (day - found.astimezone(dates.SHANGHAI).date()).days <= _URL_AFTER_SHOWN:
+            return found
+    return posted
 
 
 def _filed_or_posted(filed: datetime | None, near: datetime | None) -> datetime | None:
