@@ -56,14 +56,15 @@ class NotifyError(MonitorError):
     the receiver had the whole message and never answered: it may have it. `too_large`: the
     receiver refused the message for its size (`size` bytes as sent) and takes at most this many.
     `silent`: no answer came at all (the receiver unreachable, stalling, or quiet once it had the
-    message): the next message to it would likely wait as long."""
+    message): the next message to it would likely wait as long. `took`: with `waiting`, the
+    recipients who have it."""
 
     def __init__(self, message: str, hint: str | None = None, waiting: tuple[str, ...] = (),
                  retry_after: float | None = None, unsure: bool = False, too_large: int = 0, size: int = 0,
-                 silent: bool = False) -> None:
+                 silent: bool = False, took: tuple[str, ...] = ()) -> None:
         super().__init__(message, hint)
         self.waiting, self.retry_after, self.unsure, self.too_large = waiting, retry_after, unsure, too_large
-        self.size, self.silent = size, silent or unsure
+        self.size, self.silent, self.took = size, silent or unsure, took
 
 
 class InputError(MonitorError):

@@ -84,10 +84,15 @@ def stale(db_path: str | Path, knows: Callable[[str], bool]) -> bool:
     return noted is not None and not knows(noted[2])
 
 
-def sent(db_path: str | Path, knows: Callable[[str], bool] | None = None
-         ) -> tuple[dict[tuple[str, str], set[str]], set[str]]:
-    """The URLs each (subscriber, channel) was sent, and the keys of the messages sent; with
-    `knows`, of the messages after the last one the database knows (`knows(key)`): what it missed."""
+PART = "~"  # a message some of its recipients took: `<key>~<who took it>` (`partly`)
+
+
+def part_key(key: str, took: Iterable[str]) -> str:
+    """The note's key for message `key` taken by the recipients `took` only (the others deferred)."""
+    return key + PART + ",".join(sorted(took))
+
+
+def _since(db_path: str | Path, knows: Callable[[str], bool] | None) -> list[list[str]]:
     lines: list[list[str]] = []
     try:
         with open(log_path(db_path), encoding="utf-8", errors="replace") as f:
@@ -99,7 +104,26 @@ def sent(db_path: str | Path, knows: Callable[[str], bool] | None = None
         while start and not knows(lines[start - 1][2]):
             start -= 1
         lines = lines[start:]
+    return lines
+
+
+def sent(db_path: str | Path, knows: Callable[[str], bool] | None = None
+         ) -> tuple[dict[tuple[str, str], set[str]], set[str]]:
+    """The URLs each (subscriber, channel) was sent, and the keys of the messages sent; with
+    `knows`, of the messages after the last one the database knows (`knows(key)`): what it missed.
+    A message some recipients took (`part_key`) is not among them (`partly`)."""
     urls: dict[tuple[str, str], set[str]] = {}
+    lines = [parts for parts in _since(db_path, knows) if PART not in parts[2]]
     for parts in lines:
         urls.setdefault((parts[0], parts[1]), set()).update(parts[3].split())
     return urls, {parts[2] for parts in lines}
+
+
+def partly(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> dict[tuple[str, str], set[str]]:
+    """The URLs of the messages each (subscriber, channel) had taken by some recipients only (the
+    others deferred: their retry is for those), since the last message the database knows."""
+    urls: dict[tuple[str, str], set[str]] = {}
+    for parts in _since(db_path, knows):
+        if PART in parts[2]:
+            urls.setdefault((parts[0], parts[1]), set()).update(parts[3].split())
+    return urls

@@ -302,7 +302,8 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     line, later = _email_summary(channel, to, refused), _deferred(refused)
     if later:  # the others have it: only these wait for the retry
         raise NotifyError(line, hint="it goes again at the retry, to them only" + (
-            ", marked as sent again (they may have it)" if unsure else ""), waiting=tuple(later), unsure=unsure)
+            ", marked as sent again (they may have it)" if unsure else ""), waiting=tuple(later), unsure=unsure,
+            took=tuple(a for a in to if a not in refused))
     return line
 
 

@@ -249,6 +249,7 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
     if path is None:
         return
     urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
+    partly = sentlog.partly(path, ctx.store.knows_sent)  # taken by some recipients only
     configured = {s.name for s in ctx.cfg.subscribers}
     said: list[tuple[str, str, int, int]] = []
     with ctx.store.transaction():  # all channels or none: the first's record makes the note's last message known
@@ -258,12 +259,13 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
             done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
                                  or (name == sub.name and (name, key) in fresh)
                                  or (name not in configured and same_address(used, key))))
+            if (sub.name, key) in partly:
+                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done)
             if not done:
                 continue
             waiting = ctx.store.outbox_due(sub.name, key)
             of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids})
-            known = [q for q in waiting if q.message.key in keys
-                     or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
+            known = _noted(waiting, of, done, keys)
             for q in known:
                 ctx.store.mark_sent(q.id)
             # one the note gave some of its stories to since (refused as too large, planned again smaller,
@@ -281,6 +283,55 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
         log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from it "
                     "(restored from a backup, or replaced?): %d waiting messages and %d stories this channel was sent "
                     "(%s) are recorded as sent, not sent again", name, key, known_n, had_n, sentlog.log_path(path).name)
+
+
+def _noted(waiting: list[Queued], of: dict[int, list[str]], done: set[str], keys: set[str]) -> list[Queued]:
+    """The `waiting` messages the note says went (its key, or every story's URLs in `done`)."""
+    return [q for q in waiting if q.message.key in keys
+            or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
+
+
+def restored_view(store: Any, cfg: Any) -> Callable[[str, str], tuple[set[str], set[str]]] | None:
+    """For a database that does not know the last message sent from it (restored from a backup,
+    replaced): per (subscriber, channel), the URLs and message keys the note says went since, which
+    the next digest records as sent (`_reconcile`); None for one that knows. For `--dry-run` and
+    `--status`, which would count them as still to go."""
+    if store.path is None or not sentlog.stale(store.path, store.knows_sent):
+        return None
+    urls, keys = sentlog.sent(store.path, store.knows_sent)
+    configured = {s.name for s in cfg.subscribers}
+
+    def went(subscriber: str, key: str) -> tuple[set[str], set[str]]:
+        return set().union(*(us for (name, used), us in urls.items() if (name, used) == (subscriber, key)
+                             or (name not in configured and same_address(used, key)))), keys
+    return went
+
+
+def noted_waiting(store: Any, went: Callable[[str, str], tuple[set[str], set[str]]], subscriber: str,
+                  key: str) -> list[Queued]:
+    """(subscriber, channel)'s waiting messages the next digest records as sent (`restored_view`)."""
+    done, keys = went(subscriber, key)
+    waiting = store.outbox_due(subscriber, key)
+    return _noted(waiting, store.story_urls({s for q in waiting for s in q.message.story_ids}), done, keys) \
+        if done or keys else []
+
+
+def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str]) -> None:
+    """Stories of an email some of its recipients took (`urls`, the others deferred) that a restored
+    database would send every recipient as new: they go marked as sent again, waiting or not."""
+    key = channel_key(channel)
+    waiting = ctx.store.outbox_due(sub.name, key)
+    of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids}
+                              | {r["story_id"] for r in ctx.store.undelivered(sub.name, key, sub.topics)})
+    stories = {s for s, us in of.items() if set(us) & urls}
+    for q in waiting:
+        if stories & set(q.message.story_ids) and not q.message.recipients:
+            ctx.store.begin_send(q.id)  # may have reached some: the next send of it says it is sent again
+    ctx.store.mark_unsure(sub.name, key, channel.format, stories)
+    if stories:
+        log.warning("digest subscriber=%s channel=%s: the database does not know an email some recipients took "
+                    "(restored from a backup?): its %d stories go again marked as sent again", sub.name, key,
+                    len(stories))
 
 
 def _settle_noted(ctx: Context, sub: Subscriber, key: str) -> None:
@@ -345,8 +396,14 @@ def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
     key = channel_key(channel)
     former = ctx.store.former_readers(sub.name, key, channel.format, [s.name for s in ctx.cfg.subscribers])
     dig = build_digest(ctx, sub, key, adopting=True, former=former)
-    fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
     waiting = len(ctx.store.outbox_due(sub.name, key))
+    if went := restored_view(ctx.store, ctx.cfg):  # restored: what the note says went is recorded, not sent
+        done = went(sub.name, key)[0]
+        of = ctx.store.story_urls({s.story_id for s in dig.stories})
+        left = tuple(s for s in dig.stories if not set(of.get(s.story_id, ())) & done)
+        dig = dataclasses.replace(dig, stories=left, total=(dig.total or 0) - (len(dig.stories) - len(left)))
+        waiting -= len(noted_waiting(ctx.store, went, sub.name, key))
+    fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
     return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt),
                         pending=waiting, detail=f"{waiting} earlier messages waiting" if waiting else "")
 
@@ -559,6 +616,10 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
                         "the messages behind it go now as %d smaller messages", where, message.key, message.part,
                         message.parts, exc.message, message.stories, parts)
             return SPLIT
+        if (took := getattr(exc, "took", ())) and ctx.store.path is not None:  # some recipients have it: a
+            # restored backup that never heard of it sends it again marked (`_reconcile`)
+            sentlog.add(ctx.store.path, queued.subscriber, queued.channel, sentlog.part_key(message.key, took),
+                        [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
         # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
         asked = timedelta(seconds=min(RETRY_CAP, getattr(exc, "retry_after", None) or 0.0))
         retry_at = utcnow() + max(retry_delay(queued.attempts + 1), asked)

@@ -222,8 +222,22 @@ class OutboxPart(StoreBase):
         return row[0] if row else None
 
     def knows_sent(self, key: str) -> bool:
-        """Whether the message with idempotency key `key` is recorded sent."""
-        return self.conn.execute("SELECT 1 FROM outbox WHERE key = ? AND status = 'sent'", [key]).fetchone() is not None
+        """Whether the message with idempotency key `key` is recorded sent; for `<key>~<who took it>`
+        (`sentlog.part_key`), recorded sent or waiting for none of those who took it."""
+        key, part, took = key.partition("~")
+        row = self.conn.execute("SELECT status, json_extract(message, '$.recipients') FROM outbox WHERE key = ?",
+                                [key]).fetchone()
+        if row is None or row[0] == "sent" or not part:
+            return row is not None and row[0] == "sent"
+        waiting = set(json.loads(row[1])) if row[1] else set()  # none named: every recipient
+        return bool(waiting) and not waiting & set(took.split(","))
+
+    def mark_unsure(self, subscriber: str, channel: str, fmt: str, story_ids: Collection[int]) -> None:
+        """Stories that may have reached the reader of (subscriber, channel): planned for it, they
+        say they are sent again (as a dropped message's, `_drop`)."""
+        with self.transaction():
+            self.db.conn.executemany("INSERT OR IGNORE INTO unsure_stories (subscriber, channel, story_id, format) "
+                                     "VALUES (?, ?, ?, ?)", [(subscriber, channel, s, fmt) for s in story_ids])
 
     def story_urls(self, story_ids: Collection[int]) -> dict[int, list[str]]:
         """The URLs of each story's articles."""
