@@ -474,16 +474,18 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
     queue, i = ctx.store.outbox_due(sub.name, key, due), 0
     while i < len(queue):
         queued = queue[i]
-        if not _paced(ctx, channel, key, queue[i:], due is not None):
-            waiting = f"{len(queue) - i} messages wait a minute for the robot's rate limit"
-            result.detail = f"{result.detail}; {waiting}" if result.sent else waiting
-            break
         if ctx.stopping.is_set():  # a SIGTERM: the rest wait in the outbox, none half-sent
             result.status, result.detail = "stopped", f"stopped by a signal after {result.sent} messages; " \
                                                       f"{len(queue) - i} wait for the next run"
             log.warning("digest subscriber=%s channel=%s: %s", sub.name, key, result.detail)
             break
+        if not _paced(ctx, channel, key, queue[i:], due is not None):
+            waiting = f"{len(queue) - i} messages wait a minute for the robot's rate limit"
+            result.detail = f"{result.detail}; {waiting}" if result.sent else waiting
+            break
         failure = _send(ctx, channel, queued, out, functools.partial(_smaller, ctx, sub, channel, queue[i:]))
+        if failure is STOPPED:  # the loop's top says so
+            continue
         pacing.PACER.sent(key, channel.format)
         if failure is SPLIT:  # its stories are in smaller messages now, due at once: they go next
             tried = {q.id for q in queue[:i]}
@@ -556,6 +558,7 @@ class Failure(str):
 
 
 SPLIT = "planned again as smaller messages"  # what `_send` returns for a message refused as too large
+STOPPED = "stopped before it left"  # what `_send` returns for a message a signal stopped before it left
 
 
 def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
@@ -563,9 +566,13 @@ def _send(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
     """One message to its receiver; recorded sent (with its stories) or failed. Returns the error,
     or SPLIT when the receiver refused it as too large and `smaller` planned its stories again.
     While it is under way (`ctx.under_way`) a SIGTERM waits for it (`ctx.stopping`)."""
-    ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
-    ctx.under_way.set()
+    ctx.under_way.set()  # first: a SIGTERM from here on waits for this message, none between the mark and the send
     try:
+        ctx.store.begin_send(queued.id)  # killed from here on, the next send of it says it is sent again
+        crash_point("digest-begun")
+        if ctx.stopping.is_set():  # the signal came before it left: it waits for the next run as it was, unmarked
+            ctx.store.begin_send(queued.id, queued.message.resend)
+            return STOPPED
         return _sending(ctx, channel, queued, out, smaller)
     finally:
         ctx.under_way.clear()

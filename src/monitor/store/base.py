@@ -41,7 +41,8 @@ def crash_point(name: str) -> None:
     if name == _CRASH_AT:
         _passed[name] = _passed.get(name, 0) + 1
         if _passed[name] >= int(_CRASH_NTH or 1):
-            os.kill(os.getpid(), signal.SIGKILL)
+            # MONITOR_TEST_CRASH_SIGNAL=TERM: a SIGTERM there instead (the process's handler runs)
+            os.kill(os.getpid(), getattr(signal, "SIG" + (os.environ.get("MONITOR_TEST_CRASH_SIGNAL") or "KILL")))
 
 
 # What the user can do about a database that cannot be written, by SQLite's primary result code.

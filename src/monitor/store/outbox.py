@@ -130,13 +130,13 @@ class OutboxPart(StoreBase):
         self.db.conn.executemany("DELETE FROM unsure_stories WHERE subscriber = ? AND channel = ? AND story_id = ?",
                                  [(subscriber, r[0], r[2]) for r in rows if _same_reader(r[0], r[1], channel, fmt)])
 
-    def begin_send(self, message_id: int) -> None:
+    def begin_send(self, message_id: int, resend: bool = True) -> None:
         """Before a message leaves: from now on it may reach its receiver. A sender killed before
         it records the outcome (`mark_sent`, `mark_failed`) leaves it so, and the next send of it
-        says it is sent again (`Outgoing.resend`)."""
+        says it is sent again (`Outgoing.resend`). `resend` False (with what it was): it did not leave."""
         with self.transaction():
-            self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.resend', json('true')) "
-                                 "WHERE id = ?", [message_id])
+            self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.resend', json(?)) "
+                                 "WHERE id = ?", ["true" if resend else "false", message_id])
 
     def mark_failed(self, message_id: int, error: str, retry_at: datetime, waiting: tuple[str, ...] = (),
                     resend: bool = False) -> None:
