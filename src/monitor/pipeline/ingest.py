@@ -793,6 +793,9 @@ class Ingestor:
         if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams) \
                 or dedup.rounds_apart(p.text(), stored.text):
             return CLASH  # (a release from one template for another place, date or round)
+        if quoting and (_one_paragraph_of(p.text(), p.grams(), stored.text, stored.fp.grams, stored.body) if shorter
+                        else _one_paragraph_of(stored.text, stored.fp.grams, p.text(), p.grams(), p.body)):
+            return CLASH  # another report giving one paragraph of the story's (its background, a notice it quotes)
         if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
         if part and not (dedup.paragraphs(stored.body) >= 2 or _opening(p.text(), p.grams(), stored.text, stored.fp.grams)
@@ -1108,6 +1111,40 @@ def _held_paragraphs(body: str, grams: Any) -> int:
     shingle of the other's (`grams`, sorted): the paragraphs the text gives the other's story in."""
     return sum(len(line) >= dedup.LEAD and dedup.coverage(scriptfold.fingerprint_text(line), grams) >= HELD
                for line in map(str.strip, dedup.story_lines(body).split("\n")))
+
+
+ONE_PARAGRAPH_OTHERS = 2  # paragraphs of a story besides the one another report gives (`_one_paragraph_of`)
+ABSENT = 0.2  # share of a paragraph's characters in the other text's shingles: none of it given
+
+
+def _one_paragraph_of(small: str, small_grams: Any, large: str, large_grams: Any, large_body: str) -> bool:
+    """Whether a smaller text (`small`, its shingles `small_grams`) gives one paragraph of the larger's
+    (`large_body`'s lines of LEAD characters or more as the fingerprint reads them, HELD of it in the
+    smaller's shingles), not its opening, and none of ONE_PARAGRAPH_OTHERS others or more (under
+    ABSENT each), which make more than a frame around it (FRAME_MAX characters at an edge), the
+    smaller having text of its own (QUOTE_EDGE characters or more at its edges): another report
+    borrowing the story's background paragraph (a next day's report, a post quoting the notice the
+    story ends with), not a copy, which gives the story from its opening, or all of it after a lead
+    of its own but the one paragraph a lead replaces, nor a column's or an account's frame around a
+    story, nor a mirror's cut keeping one paragraph alone. Said CLASH: such a report is kept out of
+    the story even when a cut copy of it holds little more than that paragraph. The opening is read
+    first: a copy holding it ends the look."""
+    if dedup.opens_with(large, small_grams) >= ABSENT:
+        return False  # (a copy giving the larger's opening: most pairs, told without reading lines)
+    lines = (text for line in dedup.story_lines(large_body).split("\n") if len(line.strip()) >= dedup.LEAD
+             and len(text := scriptfold.fingerprint_text(line)) >= dedup.LEAD)
+    first = next(lines, "")
+    if not first or dedup.coverage(first, small_grams) >= ABSENT:
+        return False
+    held = after = 0  # the paragraphs given, and those after the opening
+    for line in lines:  # (a copy's second paragraph given ends the look)
+        given, after = dedup.coverage(line, small_grams), after + 1
+        if ABSENT <= given < HELD or (given >= HELD and (held := held + 1) > 1):
+            return False
+    if held != 1 or after < ONE_PARAGRAPH_OTHERS:
+        return False
+    edges, around = dedup.frame_edges(small, large_grams), dedup.frame_edges(large, small_grams)
+    return edges is not None and around is not None and sum(edges) >= dedup.QUOTE_EDGE and max(around) > dedup.FRAME_MAX
 
 
 # What a follow-up's or a commentary's frame says of the news: that it was reported (the outlet's
