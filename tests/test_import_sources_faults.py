@@ -93,3 +93,23 @@ def test_an_exports_share_and_tracking_parameters_are_dropped_from_the_address_s
     shown = monitor(tmp_path, "search", "三明", "--format", "urls").stdout.split()
     assert sorted(shown) == sorted(["https://mp.weixin.qq.com/s?__biz=MzA5Nz&mid=2650&idx=1&sn=8f3c2a",
                                     "https://news.example.cn/show.php?id=42", "https://news.example.cn/a/7.html"])
+
+
+def test_a_whole_last_line_without_a_line_end_is_named_for_what_is_wrong_not_cut_short(tmp_path):
+    """Many tools end a file without a line end (json.dump, a converter, an editor): its last
+    line, whole, with a field missing, a date unread or a stray comma, was 'cut short, the input
+    ends inside it … give the whole file again', sending the user to fetch again a file that
+    was whole. A line that does stop inside its JSON is still said to be cut short."""
+    (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    good = '{"url": "https://news.example.cn/a/1.html", "title": "沪明合作", "body": "上海市与三明市签订协议。"}\n'
+    last = {'{"url": "https://news.example.cn/a/2.html", "title": "沪明合作二"}': 'needs "title" and "body"',
+            '{"url": "https://news.example.cn/a/3.html", "title": "沪明", "body": "三明。", "published": "2024-13-45"}':
+                "is not a date",
+            '{"url": "https://news.example.cn/a/4.html", "title": "沪明", "body": "三明。",}': "not JSON",
+            '{"url": "https://news.example.cn/a/5.html", "title": "沪明", "body": "三明': "cut short",
+            '{"url": "https://news.example.cn/a/6.html", "title": "沪明", "body": "三明。"': "cut short"}
+    for n, (line, said) in enumerate(last.items()):
+        (tmp_path / f"in{n}.jsonl").write_text(good + line, encoding="utf-8")
+        result = monitor(tmp_path, "import", str(tmp_path / f"in{n}.jsonl"))
+        assert result.returncode == 1 and "2 lines:" in result.stdout, result.stdout + result.stderr
+        assert said in result.stderr and (said == "cut short") == ("cut short" in result.stderr), (line, result.stderr)

@@ -10,6 +10,7 @@ ingest batch at a time, bodies cut at a cap.
 from __future__ import annotations
 
 import contextlib
+import json
 import multiprocessing
 import os
 import signal
@@ -210,10 +211,23 @@ def _parse(number: int, raw: bytes | str, max_body: int) -> _Outcome:
         article = outcome.item[0]
         outcome.text, outcome.url = hash((article.title, article.body)), article.url or ""
     except MonitorError as exc:
-        outcome.error = cut_short(number) if isinstance(raw, Unended) else str(exc)
+        outcome.error = cut_short(number) if isinstance(raw, Unended) and _stops_inside(raw) else str(exc)
     except Exception as exc:  # one line's surprise must not end the import of the rest
         outcome.error = _unexpected(number, exc)
     return outcome
+
+
+def _stops_inside(raw: bytes) -> bool:
+    """Whether a last line without its line end stops inside its JSON (a pipe closed, a download
+    cut), not a whole one with a field, a date or a comma wrong (a file many tools end so)."""
+    text = raw.decode("utf-8", "replace").rstrip()
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:  # the input ran out: at its end, or inside a string
+        return exc.pos >= len(text) or exc.msg.startswith("Unterminated string")
+    except (ValueError, RecursionError):
+        return False
+    return False
 
 
 def _ready(outcome: _Outcome, cfg: Any, topics: list, known: Callable[[list[str]], set[str]]) -> _Outcome:
