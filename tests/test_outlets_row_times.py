@@ -5,8 +5,11 @@ faults-sources-8).
 Only a yearless day alone (`12-05`, `[12-05]`) was read: a row showing its time too was undated,
 an article whose page gave no date stored so, and `max_age_days` let last month's rows be
 fetched on a first poll. The day is the latest one not after the list's fetch (across New
-Year, `12-31 14:20` read on 2 January is last year's), its time in the source's `date_tz`.
-The text is invented.
+Year, `12-31 14:20` read on 2 January is last year's), its time in the source's `date_tz`;
+after its label too (`发布时间：12-05 14:20`). A relative date in words or months (`半小时前`,
+`一小时前`, `两天前`, `3个月前`) was none as well (only digits before hours, days or weeks were
+read): counted back from the fetch as `3小时前` is, when it is a cell's whole text (`一月前`,
+before January, and a headline's `三天前` are no date). The text is invented.
 """
 
 from __future__ import annotations
@@ -67,3 +70,30 @@ def test_a_polled_list_stores_the_rows_time_and_keeps_old_rows_out(make_ctx):  #
         got = stored(ctx)
     assert paths == ["/n/0.html"], (report, paths)
     assert got["0.html"] == recent.replace(second=0, microsecond=0).astimezone(timezone.utc), got
+
+
+def test_a_labelled_yearless_day_is_read_after_its_label():
+    tree = LexborHTMLParser(_rows(["发布时间：12-31 14:20", "更新于 01-02", "发布日期: 1月1日 08:00"]))
+    assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [
+        _at("2026-12-31 14:20"), _at("2027-01-02 00:00"), _at("2027-01-01 08:00")]
+
+
+def test_a_relative_date_in_words_or_months_is_counted_back_from_the_fetch():
+    shown = ["半小时前", "一小时前", "两天前", "3个月前", "十五分钟前", "发布于 两个星期前", "一月前"]
+    tree = LexborHTMLParser(_rows(shown))
+    back = [timedelta(minutes=30), timedelta(hours=1), timedelta(days=2), timedelta(days=90),
+            timedelta(minutes=15), timedelta(days=14)]
+    assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [NEW_YEAR - b for b in back] + [None]
+    headlined = LexborHTMLParser('<ul class="news"><li><a href="/n/0.html">三天前签约的项目今日开工</a></li></ul>')
+    assert row_dates(headlined.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [None]
+
+
+def test_max_age_days_keeps_out_rows_shown_as_months_ago_in_words(make_ctx):  # noqa: F811
+    with Site() as a:
+        a.page("/list.html", f"<html><body>{_rows(['半小时前', '两个月前', '3个月前'])}</body></html>")
+        for i in range(3):
+            a.article(f"/n/{i}.html", headline(i))
+        ctx = make_ctx(source(a, "max_age_days = 30\n"))
+        report = poll(ctx)[0]
+        paths = [p for p in a.paths() if p.startswith("/n/")]
+    assert paths == ["/n/0.html"], (report, paths)

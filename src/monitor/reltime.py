@@ -86,5 +86,33 @@ def whole(text: str, fetched: datetime, zone: str = "Asia/Shanghai") -> datetime
     inner = m.group(1)
     found = _ZH_AGO.fullmatch(inner) or _EN_AGO.fullmatch(inner) or _NAMED_DAY.fullmatch(inner)
     if found is None and inner not in _JUST_NOW:
-        return None
+        worded = _ZH_WORDED.fullmatch(inner)
+        if worded is None or not _count(worded.group(1)) or (worded.group(3) == "月" and not worded.group(2)):
+            return None  # (`一月前`: before January)
+        return fetched.astimezone(timezone.utc) - timedelta(seconds=_count(worded.group(1)) * _WORDED_UNITS[
+            worded.group(3)])
     return relative_time(inner, fetched, zone)
+
+
+# A list cell's count in words or by the month (`半小时前`, `一小时前`, `两天前`, `3个月前`), read
+# only as a cell's whole text (a byline's or a summary's `三天前` is left to the stricter pattern).
+_ZH_WORDED = re.compile(r"(半|[一二两兩三四五六七八九十]{1,3}|\d{1,3})\s*(个|個)?\s*"
+                        r"(秒钟|秒|分钟|分鐘|小时|小時|钟头|鐘頭|天|日|周|週|星期|礼拜|禮拜|月)\s*[以之]?前")
+_WORDED_UNITS = {"秒钟": 1, "秒": 1, "分钟": 60, "分鐘": 60, "小时": 3600, "小時": 3600, "钟头": 3600, "鐘頭": 3600,
+                 "天": 86400, "日": 86400, "周": 604800, "週": 604800, "星期": 604800, "礼拜": 604800,
+                 "禮拜": 604800, "月": 30 * 86400}
+_DIGIT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _count(words: str) -> float:
+    """`半` 0.5, `两` 2, `十五` 15, `二十三` 23, `12` 12; 0 for what is no count (`十十`)."""
+    if words == "半":
+        return 0.5
+    if words.isdigit():
+        return int(words)
+    tens, _, ones = words.partition("十")
+    if "十" not in words:
+        return _DIGIT.get(words, 0) if len(words) == 1 else 0
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _DIGIT) or (ones and ones not in _DIGIT):
+        return 0
+    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[ones] if ones else 0)

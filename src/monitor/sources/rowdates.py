@@ -28,10 +28,12 @@ ROW_LEVELS = 4
 MAX_ROWS = 2_000  # a list's rows paired with a column of dates beside it, at most
 _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])\s*日?"
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
-_YEARLESS = re.compile(r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2}))?\s*[\])】）]?")
+_YEARLESS = re.compile(r"(?:(?:发布|發布|更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*)?"  # (a label)
+                       r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2}))?\s*[\])】）]?")
 _DIGITS = re.compile(r"\d{1,2}\s*[-/.年月]\s*\d")  # what any date holds
 # what a relative date holds (not a headline's 今年, 前期 or 昨日 alone)
-_AGO = re.compile(r"\d\s*(?:秒|分|小|個|个|天|周|週|星期)|刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
+_AGO = re.compile(r"[\d半一二两兩三四五六七八九十]\s*(?:秒|分|小|個|个|天|周|週|星期|钟头|鐘頭|礼拜|禮拜)|"
+                  r"刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
 _STOP = frozenset({"body", "html", "ul", "ol", "table", "tbody", "form"})
 
 
