@@ -31,3 +31,21 @@ def test_a_sigterm_between_the_mark_and_the_send_leaves_the_message_unsent_and_u
     assert len(later) == 1 and "x-monitor-resend" not in later[0].headers, "never sent, yet said to be sent again"
     assert "sent again" not in later[0].body.decode().lower()
     assert counts([later[0].body.decode()]) == dict.fromkeys(range(4), 1)
+
+
+def test_a_sigterm_as_the_digest_closes_its_database_is_one_line_not_a_traceback(tmp_path, webhook_receiver,
+                                                                                  monkeypatch):
+    """Every message sent and recorded, the run closing its database (a checkpoint of its write-ahead
+    log can take a while): a SIGTERM then printed a Python traceback ending in 'digest stopped by
+    SIGTERM'; it is one line, and nothing is sent again."""
+    write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    monkeypatch.setenv("MONITOR_TEST_CRASH_SIGNAL", "TERM")
+    stopped = monitor_cli(tmp_path, "digest", crash="store-closing")
+    assert "Traceback" not in stopped.stderr, stopped.stderr
+    assert stopped.returncode == 1 and stopped.stderr.count("error:") == 1 and "SIGTERM" in stopped.stderr, \
+        stopped.stderr
+    monkeypatch.delenv("MONITOR_TEST_CRASH_SIGNAL")
+    again = monitor_cli(tmp_path, "digest")
+    assert again.returncode == 0 and len(webhook_receiver.requests) == 1, again.stderr
+    assert counts([webhook_receiver.requests[0].body.decode()]) == dict.fromkeys(range(3), 1)

@@ -74,6 +74,8 @@ class Group(click.Group):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
+        except MonitorError as exc:  # after the command, as its resources close (a signal then: `digest`'s)
+            sys.exit(_said(exc))
         except click.Abort as exc:
             click.echo("Aborted!", err=True)
             # Ctrl-C: 130 (128 + SIGINT), as a shell reports an interrupted program; a prompt's closed input: 1
@@ -84,18 +86,24 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except MonitorError as exc:
-            from .commands.output import shown  # not at start: `monitor --help` loads no command module
-
-            for line in getattr(exc, "problems", None) or [str(exc)]:  # a server's words may be in it
-                click.echo(f"error: {shown(line).replace(chr(10), ' ')}", err=True)
-            if len(getattr(exc, "problems", []) or []) > 1 and exc.hint:
-                click.echo(f"hint: {exc.hint}", err=True)
-            ctx.exit(2 if isinstance(exc, (ConfigError, InputError, LockBusy)) else 1)
+            ctx.exit(_said(exc))
         except Exception as exc:
             if (line := _database_fault(ctx, exc)) is None:
                 raise
             click.echo(f"error: {line}", err=True)
             ctx.exit(1)
+
+
+def _said(exc: MonitorError) -> int:
+    """`exc` on stderr as `error:` lines; its exit status (2 for a mistake in the input or config,
+    or another process's lock)."""
+    from .commands.output import shown  # not at start: `monitor --help` loads no command module
+
+    for line in getattr(exc, "problems", None) or [str(exc)]:  # a server's words may be in it
+        click.echo(f"error: {shown(line).replace(chr(10), ' ')}", err=True)
+    if len(getattr(exc, "problems", []) or []) > 1 and exc.hint:
+        click.echo(f"hint: {exc.hint}", err=True)
+    return 2 if isinstance(exc, (ConfigError, InputError, LockBusy)) else 1
 
 
 def _database_fault(ctx: click.Context, exc: Exception) -> str | None:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from ..errors import InputError, StoreError
 from .aliases import AliasesPart
 from .articles import ArticlesPart
-from .base import iso, parse_iso, storage_error, utcnow
+from .base import crash_point, iso, parse_iso, storage_error, utcnow
 from .browse import BrowsePart
 from .hosts import HostMemory
 from .matches import MatchesPart
@@ -94,6 +94,7 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
 
     def close(self) -> None:
         """Close the connection."""
+        crash_point("store-closing")
         self.conn.close()
 
     def backup(self, dest: Path) -> int:
