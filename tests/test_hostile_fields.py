@@ -89,3 +89,21 @@ def test_a_sources_selector_picking_a_megabyte_picks_no_name():
     short = page.replace("社" * 1_000_000, "三明日报").replace("王" * 300_000, "王五")
     article = extract.extract(short, "http://news.example.cn/a/1.html", rules)
     assert (article.source_name, article.author) == ("三明日报", "王五")
+
+
+def test_a_feed_whose_character_references_name_lone_surrogates_is_read(make_ctx):  # noqa: F811
+    """`&#55296;` or `&#xDFFF;` in a feed's titles: feedparser kept the lone surrogate, and the
+    whole source failed at every poll ("UnicodeEncodeError: … surrogates not allowed"). Each such
+    reference reads as U+FFFD; one to a character, `&#x6CAA;` (沪), as that character."""
+    with Site() as a:
+        items = "".join(f"<item><title>&#x6CAA;明合作&#55296;新闻{n}</title><link>{a.url(f'/{n}.html')}</link>"
+                        f"<description>沪明&#xDFFF;合作&#1;</description></item>" for n in range(3))
+        a.page("/feed.xml", f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>县&#xD800;报</title>'
+                            f"{items}</channel></rss>", content_type="application/rss+xml")
+        for n in range(3):
+            a.page(f"/{n}.html", "<html><body><div><p>" + BODY.replace("\n", "</p><p>") + "</p></div></body></html>")
+        ctx = make_ctx(source_toml("feed", a.url("/feed.xml"), kind="feed"))
+        report = poll(ctx)[0]
+        stored = urls(ctx)
+    assert report.status == "ok" and report.new == 3 and not report.errors, report
+    assert stored == {a.url(f"/{n}.html") for n in range(3)}

@@ -149,7 +149,21 @@ def as_utf8_xml(data: bytes, content_type: str | None = None) -> bytes:
     even escaped (C0 controls but tab and line breaks, U+FFFE/U+FFFF) are left out: one stray
     vertical tab in a CMS's title made a whole sitemap "not well-formed"."""
     text = _XML_DECLARATION.sub('<?xml version="1.0" encoding="utf-8"?>', decode_html(data, content_type), count=1)
+    if "&#" in text:  # and references to them: a lone surrogate's failed the whole feed (SQLite stores none)
+        text = _CHAR_REF.sub(_allowed_ref, text)
     return xml_text(text).encode("utf-8", "replace")
+
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _allowed_ref(ref: re.Match[str]) -> str:
+    """A character reference as it is, or U+FFFD's for one XML 1.0 cannot carry (a lone
+    surrogate, past U+10FFFF, a C0 control but tab and line breaks, U+FFFE, U+FFFF)."""
+    point = int(ref[1], 16) if ref[1] else int(ref[2])
+    if 0xD800 <= point <= 0xDFFF or point > 0x10FFFF or point in (0xFFFE, 0xFFFF) or (point < 0x20 and point not in (9, 10, 13)):
+        return "&#xFFFD;"
+    return ref[0]
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> str:
