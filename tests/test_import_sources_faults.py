@@ -113,3 +113,28 @@ def test_a_whole_last_line_without_a_line_end_is_named_for_what_is_wrong_not_cut
         result = monitor(tmp_path, "import", str(tmp_path / f"in{n}.jsonl"))
         assert result.returncode == 1 and "2 lines:" in result.stdout, result.stdout + result.stderr
         assert said in result.stderr and (said == "cut short") == ("cut short" in result.stderr), (line, result.stderr)
+
+
+def test_a_json_feeds_title_is_its_items_source_as_an_rss_files_is(tmp_path):
+    """A JSON Feed file (a site's feed.json saved, or a reader's export of one feed) names its
+    outlet once, in its title, as an RSS file does in its channel's: the RSS file's items were
+    stored under that name, the JSON Feed's under 'import' (its outlet shown as the host). An
+    item's own source (a reader's `origin`) still wins."""
+    import sqlite3
+
+    (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    items = [{"id": str(i), "url": f"https://news.example.cn/a/{i}.html", "title": f"沪明合作第{i}篇",
+              "content_text": f"上海市与三明市签订对口合作协议，两地共建第{i}个产业园。"} for i in range(3)]
+    items[2]["origin"] = {"title": "另一家媒体"}
+    for indent in (None, 2):
+        feed = {"version": "https://jsonfeed.org/version/1.1", "title": "三明某县融媒体中心",
+                "home_page_url": "https://news.example.cn/", "items": items}
+        (tmp_path / "feed.json").write_text(json.dumps(feed, ensure_ascii=False, indent=indent), encoding="utf-8")
+        (tmp_path / "m.db").unlink(missing_ok=True)
+        result = monitor(tmp_path, "import", str(tmp_path / "feed.json"))
+        assert result.returncode == 0 and "3 items: 3 new" in result.stdout, result.stdout + result.stderr
+        with sqlite3.connect(tmp_path / "m.db") as conn:
+            got = dict(conn.execute("SELECT url, source FROM articles"))
+        assert got == {"https://news.example.cn/a/0.html": "三明某县融媒体中心",
+                       "https://news.example.cn/a/1.html": "三明某县融媒体中心",
+                       "https://news.example.cn/a/2.html": "另一家媒体"}, got

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import importcsv
+from . import importcsv, importkeys
 from .importlines import cut_short
 
 BLOCK = 256 * 1024
@@ -47,6 +47,12 @@ def is_document(peeked: bytes) -> bool:
         return True
     found = _HOLDER.match(head[:4096].decode("utf-8", errors="ignore"))  # one line: a JSON line's own list?
     return found is not None and found.group(1).lower() in LISTS and _ARTICLE.search(found.group(0)) is None
+
+
+def _feed_title(seen: dict[str, Any]) -> str:
+    """A JSON Feed's title (its outlet, as an RSS channel's title is), seen before its items."""
+    feed = "jsonfeed" in seen.get("version", "") or bool(_FEED_KEYS & seen.keys())
+    return seen.get("title", "").strip() if feed else ""
 
 
 class _Stop(Exception):
@@ -115,22 +121,30 @@ def items(stream: Any, warnings: list[str], errors: list[str], limit: int) -> It
         errors.append(str(stop))
 
 
-def _elements(reader: _Reader) -> Iterator[tuple[int, str]]:
-    """The elements of the array whose '[' was taken, and its ']'."""
+def _elements(reader: _Reader, outlet: str = "") -> Iterator[tuple[int, str]]:
+    """The elements of the array whose '[' was taken, and its ']'; with `outlet` (a JSON Feed's
+    title) as the source of each that names none."""
     while (char := reader.next(_BLANK + ",")) != "]":
         if not char:
             raise _Stop(f"line {reader.line}: the JSON array ends without its ']' (cut short?); "
                         "the items before it are imported")
         line = reader.line
         value, text = reader.take()
+        if outlet and isinstance(value, dict) and value and not _SOURCES.intersection(map(str.lower, value)):
+            text = '{"source": ' + json.dumps(outlet, ensure_ascii=False) + ", " + text.lstrip()[1:]
         yield line, text if isinstance(value, dict) else json.dumps(value, ensure_ascii=False)
     reader.pos += 1
+
+
+# an item's own source, by any of its names (`importkeys.ALIASES`)
+_SOURCES = frozenset(name.lower() for name in ("source", *importkeys.ALIASES["source"]))
+_FEED_KEYS = frozenset({"home_page_url", "feed_url"})  # JSON Feed's own (with a version naming jsonfeed)
 
 
 def _held(reader: _Reader, errors: list[str]) -> Iterator[tuple[int, str]]:
     """The elements of every list of items (`LISTS`) of the object here; its other values dropped."""
     reader.pos += 1
-    found = False
+    found, seen = False, dict[str, Any]()
     while (char := reader.next(_BLANK + ",")) != "}":
         if char != '"':
             raise _Stop(f"line {reader.line}: the JSON document cannot be read from here on "
@@ -142,8 +156,10 @@ def _held(reader: _Reader, errors: list[str]) -> Iterator[tuple[int, str]]:
         if reader.next() == "[" and str(name).lower() in LISTS:
             reader.pos += 1
             found = True
-            yield from _elements(reader)
+            yield from _elements(reader, _feed_title(seen))
         else:
-            reader.take()  # the feed's title, its version …: not articles
+            value, _ = reader.take()  # the feed's title, its version …: not articles
+            if isinstance(value, str):
+                seen[str(name).lower()] = value
     if not found:
         errors.append(f"line 1: a JSON object with no list of articles (under {', '.join(sorted(LISTS))})")
