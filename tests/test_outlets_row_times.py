@@ -9,7 +9,9 @@ Year, `12-31 14:20` read on 2 January is last year's), its time in the source's 
 after its label too (`发布时间：12-05 14:20`). A relative date in words or months (`半小时前`,
 `一小时前`, `两天前`, `3个月前`) was none as well (only digits before hours, days or weeks were
 read): counted back from the fetch as `3小时前` is, when it is a cell's whole text (`一月前`,
-before January, and a headline's `三天前` are no date). The text is invented.
+before January, and a headline's `三天前` are no date). A date box showing the day large beside
+its year and month (`<span>05</span><p>2026-12</p>`, either order: a portal list's) dated nothing
+either; its two pieces side by side are the row's day. The text is invented.
 """
 
 from __future__ import annotations
@@ -92,6 +94,43 @@ def test_max_age_days_keeps_out_rows_shown_as_months_ago_in_words(make_ctx):  # 
     with Site() as a:
         a.page("/list.html", f"<html><body>{_rows(['半小时前', '两个月前', '3个月前'])}</body></html>")
         for i in range(3):
+            a.article(f"/n/{i}.html", headline(i))
+        ctx = make_ctx(source(a, "max_age_days = 30\n"))
+        report = poll(ctx)[0]
+        paths = [p for p in a.paths() if p.startswith("/n/")]
+    assert paths == ["/n/0.html"], (report, paths)
+
+
+SPLIT = ['<div class="d"><span>05</span><p>2026-12</p></div>', '<div class="d"><em>2026.11</em><strong>28</strong></div>',
+         '<div class="time"><b>3</b>2026/12</div>', '<span class="day">01</span><span class="ym">2025年12月</span>']
+
+
+def _boxed(cells: list[str]) -> str:
+    return '<ul class="news">' + "".join(f'<li><a href="/n/{i}.html">{headline(i)}</a>{c}</li>'
+                                         for i, c in enumerate(cells)) + "</ul>"
+
+
+def test_a_day_shown_large_beside_its_year_and_month_is_the_rows_date():
+    tree = LexborHTMLParser(_boxed(SPLIT))
+    assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [
+        _at("2026-12-05 00:00"), _at("2026-11-28 00:00"), _at("2026-12-03 00:00"), _at("2025-12-01 00:00")]
+
+
+def test_pieces_that_are_no_one_day_date_nothing():
+    cells = ['<span>2026-12</span><span>阅读</span><span>35</span>',  # a count, not beside the month
+             '<span>2026-12</span><span>45</span>',  # no day
+             '<span>05</span><span>2026-12</span><span>2026-11</span><span>28</span>']  # two days
+    tree = LexborHTMLParser(_boxed(cells))
+    assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [None, None, None]
+
+
+def test_a_polled_list_of_date_boxes_keeps_last_years_items_out(make_ctx):  # noqa: F811
+    today = datetime.now(SHANGHAI)
+    old = today - timedelta(days=400)
+    cells = [f'<div class="d"><span>{d.day:02d}</span><p>{d.year}-{d.month:02d}</p></div>' for d in (today, old)]
+    with Site() as a:
+        a.page("/list.html", f"<html><body>{_boxed(cells)}</body></html>")
+        for i in range(2):
             a.article(f"/n/{i}.html", headline(i))
         ctx = make_ctx(source(a, "max_age_days = 30\n"))
         report = poll(ctx)[0]

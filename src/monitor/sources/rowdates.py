@@ -134,6 +134,10 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     found = _DATED.findall(text[:2000])
     if len(found) > 1:
         found = _published(row, text[:2000], columns if columns is not None else {})
+    if not found and _YEAR_MONTH.search(text):
+        split = _split(row, anchor, tz, read)
+        if split is not None:
+            return split
     if len(found) == 1:
         y, mo, d, h, mi = found[0]
         written = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
@@ -149,6 +153,32 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         if whole:
             return _yearless(whole, tz, now, read)
     return None
+
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?")
+_DAY = re.compile(r"(\d{1,2})\s*日?")
+SPLIT_TEXTS = 60  # a row's texts read for a date in two pieces, at most
+
+
+def _split(row: Any, anchor: Any, tz: str, read: dict[str, datetime | None]) -> datetime | None:
+    """A date the row shows in two pieces side by side, its day large beside its year and month
+    (`<span>05</span><p>2026-12</p>`, `<em>2026.12</em><b>05</b>`: a portal list's date box),
+    outside `anchor`; None unless the row shows one such day."""
+    own = {n.mem_id for n in anchor.traverse(include_text=True)} if anchor is not None and anchor is not row else set()
+    texts = [t for n in itertools.islice(row.traverse(include_text=True), 4 * SPLIT_TEXTS)
+             if n.tag == "-text" and n.mem_id not in own and (t := (n.text_content or "").strip())][:SPLIT_TEXTS]
+    days = set()
+    for first, second in itertools.pairwise(texts):
+        for ym, day in ((_YEAR_MONTH.fullmatch(first), _DAY.fullmatch(second)),
+                        (_YEAR_MONTH.fullmatch(second), _DAY.fullmatch(first))):
+            if ym and day:
+                days.add(f"{ym.group(1)}-{int(ym.group(2)):02d}-{int(day.group(1)):02d}")
+    if len(days) != 1:
+        return None
+    written = days.pop()
+    if written not in read:
+        read[written] = dates.parse(written, tz)
+    return read[written]
 
 
 # a publication date's label or column heading (成文日期 is the day a document was written; 发文日期
