@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlitekit import counted_steps
 
 from monitor.models import Article, Match
 from monitor.store import Store
@@ -59,16 +60,8 @@ def test_the_feed_has_the_stories_grouping_every_verdict_gives(archive, limit, s
 def test_a_feed_reads_its_stories_not_every_verdict_of_the_topic(archive):
     """SQLite's steps for the newest 5 stories of a topic of 900 verdicts: a few dozen verdicts
     walked, not 900 grouped (at 1M articles: ~100 ms -> ~0.3)."""
-    steps = [0]
-
-    def step() -> int:
-        steps[0] += 1
-        return 0
-    archive.conn.set_progress_handler(step, 100)
-    try:
+    with counted_steps(archive.conn) as steps:
         got = archive.matched_stories(["hu-ming"], 5)
-    finally:
-        archive.conn.set_progress_handler(None, 100)
     assert len(got) == 5
     assert steps[0] < 200, steps[0]  # 100 instructions a step; 439 grouping every verdict
 
@@ -105,16 +98,8 @@ def test_the_topic_chart_reads_the_weeks_it_shows_not_every_verdict(archive):
     """The topic page's chart of its last 26 weeks grouped every verdict the topic ever had
     (~100 ms a view at 1M articles, where the topic has 30,000): SQLite's steps for the last
     10 days' weeks of an archive of 100 days stay few."""
-    steps = [0]
-
-    def step() -> int:
-        steps[0] += 1
-        return 0
     since = DAY + timedelta(days=90)
-    archive.conn.set_progress_handler(step, 100)
-    try:
+    with counted_steps(archive.conn) as steps:
         archive.coverage("hu-ming", since)
         archive.stories_by_week("hu-ming", since)
-    finally:
-        archive.conn.set_progress_handler(None, 100)
     assert steps[0] < 130, steps[0]  # 230 grouping every verdict

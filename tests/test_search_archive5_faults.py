@@ -105,9 +105,9 @@ NASTY = [" ", "\u3000", "\n", "\u200b", "(hù)", "（míng）", "(m2)", "，", "
          "a", "7", "-", "株", "\U0002a6d6", "上", "海"]
 
 
-def _nasty_text(rng, chars: str, n: int) -> str:
+def _nasty_text(rng, chars: str, n: int, nasty: list[str] = NASTY) -> str:
     """Mostly the query's characters in order (each in any form that normalises to it), with
-    pieces of NASTY between."""
+    pieces of `nasty` between."""
     from monitor import snippets
 
     out, k = [], rng.randrange(len(chars))
@@ -116,7 +116,7 @@ def _nasty_text(rng, chars: str, n: int) -> str:
             out.append(rng.choice(snippets.preimages(chars[k % len(chars)])))
             k += 1
         else:
-            out.append(rng.choice(NASTY))
+            out.append(rng.choice(nasty))
     return "".join(out)
 
 

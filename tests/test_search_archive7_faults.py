@@ -10,6 +10,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlitekit import counted_steps
 
 from monitor import querylang, textnorm
 from monitor.models import Article, Match
@@ -253,19 +254,11 @@ def test_a_search_within_a_rare_source_reads_that_sources_articles_only(tmp_path
         if source == "county":
             rare.append(aid)
     ctx = _ctx(store)
-    steps = [0]
-
-    def step() -> int:
-        steps[0] += 1
-        return 0
 
     def cost(**kw) -> tuple[list[int], int]:
-        steps[0] = 0
-        store.conn.set_progress_handler(step, 100)
-        try:
-            return [r["id"] for r in search_page(ctx, "沪明", articles=True, **kw).results], steps[0]
-        finally:
-            store.conn.set_progress_handler(None, 100)
+        with counted_steps(store.conn) as steps:
+            found = [r["id"] for r in search_page(ctx, "沪明", articles=True, **kw).results]
+        return found, steps[0]
 
     common, common_steps = cost(source="wire1")
     assert len(common) == 20

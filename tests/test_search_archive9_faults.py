@@ -10,6 +10,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from sqlitekit import counted_steps
 from test_search import CONFIG, loaded_by
 
 from monitor import normform
@@ -86,20 +87,6 @@ NASTY = [" ", "\u3000", "\n", "\u200b", "(hù)", "（míng）", "(m2)", "，", "
          "㈠", "a", "7", "-", "株", "\U0002a6d6", "上", "海", "治", "\ufa45"]
 
 
-def _nasty_text(rng, chars: str, n: int) -> str:
-    """Mostly the query's characters in order (any form that normalises to each), NASTY between."""
-    from monitor import snippets
-
-    out, k = [], rng.randrange(len(chars))
-    for _ in range(n):
-        if rng.random() < 0.55:
-            out.append(rng.choice(snippets.preimages(chars[k % len(chars)])))
-            k += 1
-        else:
-            out.append(rng.choice(NASTY))
-    return "".join(out)
-
-
 @pytest.mark.parametrize("query", ['"上海 三明"', '"发展 企业 合作"', '"明治 上海"', '"三明 治理"', 'title:"海 三"',
                                    '"株式 会社" 上海', "上海三明 -合作"])
 def test_the_cheaper_rejection_never_turns_away_an_article_the_query_accepts(query):
@@ -108,6 +95,8 @@ def test_the_cheaper_rejection_never_turns_away_an_article_the_query_accepts(que
     株式会社: one makes a character of some of these phrases, not of others) or keeps between,
     every text `Query.reject_test` turns away `accepts` refuses too; and it still turns away many."""
     import random
+
+    from test_search_archive5_faults import _nasty_text
 
     from monitor import querylang, textnorm
 
@@ -118,7 +107,8 @@ def test_the_cheaper_rejection_never_turns_away_an_article_the_query_accepts(que
     rng = random.Random(query)
     turned, accepted = 0, 0
     for _ in range(4000):
-        title, body = _nasty_text(rng, chars, rng.randint(0, 10)), _nasty_text(rng, chars, rng.randint(0, 20))
+        title = _nasty_text(rng, chars, rng.randint(0, 10), NASTY)
+        body = _nasty_text(rng, chars, rng.randint(0, 20), NASTY)
         ok = q.accepts(textnorm.normalize(title), textnorm.normalize(body))
         accepted += ok
         if reject(title, body):
@@ -234,16 +224,8 @@ def test_a_topic_search_since_a_day_with_little_after_it_reads_only_those_days(t
     monkeypatch.setattr(store_search, "TOPIC_RARE", 1)  # the topic's rows walked, as for a common word at 1M
 
     def steps(topic: str | None) -> int:
-        count = [0]
-
-        def step() -> int:
-            count[0] += 1
-            return 0
-        topical.conn.set_progress_handler(step, 100)
-        try:
+        with counted_steps(topical.conn) as count:
             search_page(_ctx(topical), query, topic=topic, since=DAY + timedelta(days=after), articles=True)
-        finally:
-            topical.conn.set_progress_handler(None, 100)
         return count[0]
     alone, within = steps(None), steps("hu-ming")
     assert within <= alone + 40, (within, alone)  # 1,800 verdicts walked: ~160 more
