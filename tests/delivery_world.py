@@ -9,12 +9,15 @@ at a crash point when `crash` names one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
 import re
+import socket
 import subprocess
 import sys
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -140,6 +143,36 @@ def read_request(conn: Any) -> bytes:
     while len(body) < length:
         body += conn.recv(65536)
     return head + b"\r\n\r\n" + body
+
+
+class Server:
+    """A TCP server on 127.0.0.1 handling each connection in its own thread with `one(conn, n)`
+    (n: the connection's number, from 0); an OSError there (the client hung up) ends that one alone."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        n = 0
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._guarded, args=(conn, n), daemon=True).start()
+            n += 1
+
+    def _guarded(self, conn: socket.socket, n: int) -> None:
+        with conn, contextlib.suppress(OSError):
+            self.one(conn, n)
+
+    def one(self, conn: socket.socket, n: int) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.sock.close()
 
 
 class StallingReceiver:

@@ -11,42 +11,25 @@ error says what the server answered. Real sockets on 127.0.0.1."""
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import threading
 
 import pytest
-from delivery_world import NO_PROXY, counts, news_lines, read_request, write_config
+from delivery_world import NO_PROXY, Server, counts, news_lines, read_request, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
 
 
-class OddServer:
+class OddServer(Server):
     """A TCP server on 127.0.0.1 running `talk(conn, n)` for each connection (n: its number)."""
 
     def __init__(self, talk) -> None:
-        self.talk, self.seen, self.sock = talk, [], socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.talk, self.seen = talk, []
+        super().__init__()
 
-    def _accept(self) -> None:
-        n = 0
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._one, args=(conn, n), daemon=True).start()
-            n += 1
-
-    def _one(self, conn: socket.socket, n: int) -> None:
-        with conn, contextlib.suppress(OSError):
-            self.talk(self, conn, n)
-
-    def close(self) -> None:
-        self.sock.close()
+    def one(self, conn: socket.socket, n: int) -> None:
+        self.talk(self, conn, n)
 
 
 def world(tmp_path, channel, monkeypatch):

@@ -7,12 +7,10 @@ A real proxy and receiver on 127.0.0.1."""
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import threading
 
 import pytest
-from delivery_world import counts, quick_webhooks, read_request, webhook_world
+from delivery_world import Server, counts, quick_webhooks, read_request, webhook_world
 
 from monitor.pipeline import send_digests
 
@@ -20,33 +18,6 @@ from monitor.pipeline import send_digests
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     quick_webhooks(monkeypatch)
-
-
-class Server:
-    """A TCP server on 127.0.0.1 handling each connection with `one(conn)` in its own thread."""
-
-    def __init__(self) -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._guarded, args=(conn,), daemon=True).start()
-
-    def _guarded(self, conn: socket.socket) -> None:
-        with conn, contextlib.suppress(OSError):
-            self.one(conn)
-
-    def one(self, conn: socket.socket) -> None:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        self.sock.close()
 
 
 class Upstream(Server):
@@ -57,7 +28,7 @@ class Upstream(Server):
         super().__init__()
         self.lost, self.requests = lost, []
 
-    def one(self, conn: socket.socket) -> None:
+    def one(self, conn: socket.socket, n: int) -> None:
         self.requests.append(read_request(conn))
         if len(self.requests) > self.lost:
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n"
@@ -72,7 +43,7 @@ class Proxy(Server):
         super().__init__()
         self.upstream = upstream
 
-    def one(self, conn: socket.socket) -> None:
+    def one(self, conn: socket.socket, n: int) -> None:
         request = read_request(conn)
         with socket.create_connection(("127.0.0.1", self.upstream.port)) as up:
             up.sendall(request)
