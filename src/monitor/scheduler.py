@@ -176,9 +176,27 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                           name=f"missed digest {sub.name}", next_run_time=now, misfire_grace_time=None,
                           executor=daemon.OWN_POOL)
     if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
+        first = {"next_run_time": now} if catch_up and retried_at_start(cfg, store) else {}
         sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
-                      name="retry failed digest messages", executor=daemon.OWN_POOL)
+                      name="retry failed digest messages", executor=daemon.OWN_POOL, **first)
     return sched
+
+
+def retried_at_start(cfg: Config, store: Store) -> int:
+    """The failed messages of every configured channel made due now, at a start (a channel mended
+    in the file and the daemon restarted, no SIGHUP: they waited out their backoff, up to six hours,
+    as `daemon.Reloader._mended` says of a reload). A channel still down costs one try more. How many."""
+    from .pipeline.deliver import configured_channels
+
+    try:
+        n = store.retry_now(configured_channels(cfg))
+    except Exception as exc:  # a locked or full database: they wait as they were
+        log.warning("digest retries: the failed messages not made due at start: %s", exc)
+        return 0
+    if n:
+        log.info("digest retries: %d failed messages are tried again now, at start (a channel may have been "
+                 "mended meanwhile)", n)
+    return n
 
 
 POLL_THREADS = daemon.POLL_THREADS  # polls at once
