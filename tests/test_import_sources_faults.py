@@ -138,3 +138,22 @@ def test_a_json_feeds_title_is_its_items_source_as_an_rss_files_is(tmp_path):
         assert got == {"https://news.example.cn/a/0.html": "三明某县融媒体中心",
                        "https://news.example.cn/a/1.html": "三明某县融媒体中心",
                        "https://news.example.cn/a/2.html": "另一家媒体"}, got
+
+
+def test_compact_dates_of_chinese_systems_are_read_as_written(tmp_path):
+    """A CMS's or an API's compact stamp (yyyyMMddHHmm, yyyyMMddHHmmss, a day as the number
+    20240305). Was: '202403050930' read as Unix milliseconds, 1976-05-31, silently (the archive's
+    story sorted decades back, its digest window missed); the 14 digits and the number refused."""
+    import sqlite3
+
+    (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+    given = ["202403050930", 20240305093000, "20240305093000", 20240305, 1709602200000]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(
+        {"url": f"https://news.example.cn/a/{i}.html", "title": f"沪明合作第{i}篇", "published": when,
+         "body": f"上海市与三明市签订对口合作协议，两地共建第{i}个产业园。"}, ensure_ascii=False) + "\n"
+        for i, when in enumerate(given)), encoding="utf-8")
+    result = monitor(tmp_path, "import", str(tmp_path / "in.jsonl"))
+    assert result.returncode == 0 and "5 new" in result.stdout, result.stdout + result.stderr
+    with sqlite3.connect(tmp_path / "m.db") as conn:
+        got = [p for (p,) in conn.execute("SELECT published FROM articles ORDER BY id")]
+    assert got == ["2024-03-05T01:30:00+00:00"] * 3 + ["2024-03-04T16:00:00+00:00", "2024-03-05T01:30:00+00:00"], got

@@ -28,10 +28,12 @@ NO_ZONE = "published without a time zone: read as Asia/Shanghai time"  # a note 
 def parse_when(value: object, number: int = 0, notes: list[str] | None = None) -> datetime:
     """A `published` value → aware UTC datetime; InputError naming the line and the forms read.
     A time of day without a time zone appends NO_ZONE to `notes`."""
-    when = _read(value)
+    compact = _compact(value)
+    when = compact or _read(value)
     if when is None:
         raise InputError(f"line {number}: published {value!r} is not a date", hint=_hint(value))
-    if when.tzinfo is None and notes is not None and _TIMED.search(str(value)):  # a day alone is a day
+    timed = _TIMED.search(str(value)) or (compact is not None and len(str(value).strip()) > 8)
+    if when.tzinfo is None and notes is not None and timed:  # a day alone is a day
         notes.append(NO_ZONE)
     try:
         when = (when if when.tzinfo else when.replace(tzinfo=SHANGHAI)).astimezone(timezone.utc)
@@ -40,6 +42,25 @@ def parse_when(value: object, number: int = 0, notes: list[str] | None = None) -
     if when is None or when < EARLIEST:
         raise InputError(f"line {number}: published {value!r} is out of range", hint="a date between 1900 and 9998")
     return when
+
+
+# A CMS's or an API's compact stamp: yyyyMMdd, yyyyMMddHHmm, yyyyMMddHHmmss (a string or a number).
+# Read before Unix time: 12 digits as milliseconds would be a day of 1973-2001 (202403050930: 1976).
+_COMPACT = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?")
+
+
+def _compact(value: object) -> datetime | None:
+    """A compact stamp's time (no zone), or None for any other value."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value).strip()
+    found = _COMPACT.fullmatch(text) if len(text) in (8, 12, 14) else None
+    if found is None:
+        return None
+    try:
+        return datetime(*(int(part) for part in found.groups() if part is not None))
+    except ValueError:  # 20240230
+        return None
 
 
 _RELATIVE = re.compile(r"[昨前今明]天|\d\s*(?:秒|分钟|小时|天|周|个月)前|刚刚|\b(?:ago|yesterday|today)\b", re.IGNORECASE)
