@@ -58,7 +58,8 @@ def _compact(value: object) -> datetime | None:
     if found is None:
         return None
     try:
-        return datetime(*(int(part) for part in found.groups() if part is not None))
+        year, month, day, hour, minute, second = (int(part or 0) for part in found.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:  # 20240230
         return None
 
