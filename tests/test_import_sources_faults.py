@@ -11,11 +11,10 @@ later (or any re-match after an upgrade) judged them by the import's time as wel
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from delivery_world import monitor_cli as monitor
 
 SOURCE = """include = ["monitor:topics/hu-ming.toml"]
 [[sources]]
@@ -34,12 +33,6 @@ terms = ["三明"]
 name = "named"
 all = ["city"]
 """
-
-
-def monitor(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", "from monitor.cli import main; main()", "--config",
-                           str(tmp_path / "monitor.toml"), "--db", str(tmp_path / "m.db"), *args],
-                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 
 def lines(tmp_path: Path) -> Path:
@@ -120,6 +113,7 @@ def test_a_json_feeds_title_is_its_items_source_as_an_rss_files_is(tmp_path):
     outlet once, in its title, as an RSS file does in its channel's: the RSS file's items were
     stored under that name, the JSON Feed's under 'import' (its outlet shown as the host). An
     item's own source (a reader's `origin`) still wins."""
+    import contextlib
     import sqlite3
 
     (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
@@ -133,7 +127,7 @@ def test_a_json_feeds_title_is_its_items_source_as_an_rss_files_is(tmp_path):
         (tmp_path / "m.db").unlink(missing_ok=True)
         result = monitor(tmp_path, "import", str(tmp_path / "feed.json"))
         assert result.returncode == 0 and "3 items: 3 new" in result.stdout, result.stdout + result.stderr
-        with sqlite3.connect(tmp_path / "m.db") as conn:
+        with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn:  # closed before the next unlink
             got = dict(conn.execute("SELECT url, source FROM articles"))
         assert got == {"https://news.example.cn/a/0.html": "三明某县融媒体中心",
                        "https://news.example.cn/a/1.html": "三明某县融媒体中心",
