@@ -138,6 +138,7 @@ def test_compact_dates_of_chinese_systems_are_read_as_written(tmp_path):
     """A CMS's or an API's compact stamp (yyyyMMddHHmm, yyyyMMddHHmmss, a day as the number
     20240305). Was: '202403050930' read as Unix milliseconds, 1976-05-31, silently (the archive's
     story sorted decades back, its digest window missed); the 14 digits and the number refused."""
+    import contextlib
     import sqlite3
 
     (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
@@ -148,6 +149,6 @@ def test_compact_dates_of_chinese_systems_are_read_as_written(tmp_path):
         for i, when in enumerate(given)), encoding="utf-8")
     result = monitor(tmp_path, "import", str(tmp_path / "in.jsonl"))
     assert result.returncode == 0 and "5 new" in result.stdout, result.stdout + result.stderr
-    with sqlite3.connect(tmp_path / "m.db") as conn:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn:
         got = [p for (p,) in conn.execute("SELECT published FROM articles ORDER BY id")]
     assert got == ["2024-03-05T01:30:00+00:00"] * 3 + ["2024-03-04T16:00:00+00:00", "2024-03-05T01:30:00+00:00"], got
