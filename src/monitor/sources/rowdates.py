@@ -8,9 +8,11 @@ up, holding no other of the list's links; a row holding more than one date (an e
 two links' dates) says none, unless one of them is the publication's: labelled so in the row
 (`成文日期：… 发布日期：…`) or in the column its table heads 发布日期 (a county portal's 政府信息公开
 list, its documents' written and published days side by side). The link's own text is not read (a headline may name a day). Only
-dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`) and relative ones
-(`3小时前`, `昨天 14:20`, `刚刚`, counted back from the list's fetch in `date_tz`) that are a
-node's whole text. Linear in the page: each row's text is read once.
+dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`, after a label:
+`发布时间：12-05 14:20`) and relative ones (`3小时前`, `半小时前`, `3个月前`, `昨天 14:20`, `刚刚`, counted
+back from the list's fetch in `date_tz`) that are a node's whole text; and a date box's day beside its
+year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`).
+Linear in the page: each row's text is read once.
 """
 
 from __future__ import annotations
