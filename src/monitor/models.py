@@ -6,6 +6,7 @@ UTC inside the program; Asia/Shanghai appears only at the edges (parsing and dis
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -176,3 +177,10 @@ class Queued:
     next_attempt_at: datetime | None
     last_error: str | None
     message: Outgoing
+
+
+def headline(first: dict, rows: Iterable[dict]) -> str:
+    """A story's title: its first article's (a row with `title`), or, that one stored without a
+    title (a wire's feed line, an imported line), the first of `rows` (its copies) that has one:
+    the story was headed '(no title)' in lists, pages and feeds though its copies carried one."""
+    return next((t for t in (first["title"], *(r["title"] for r in rows)) if t and t.strip()), "")

@@ -1,0 +1,52 @@
+"""`monitor serve` used as colleagues use it, seventh round: a story whose first copy came
+without a title."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+import pytest
+from test_web import get
+from test_web_use2_faults import _story_of
+from test_web_use3_faults import served_after_a_topic_removed
+from test_web_use5_faults import _text
+
+PARK = "沪明两地共建的产业园区今天迎来第一批上海企业，三明市与上海市的对口合作又进一步。"
+HEADLINE = "沪明共建产业园迎来首批企业"
+UNTITLED_FIRST = "https://first.example.cn/a/1.html"
+
+
+def _lines() -> list[dict]:
+    day = datetime.now(timezone.utc) - timedelta(days=1)
+    # one story: its earliest copy (a wire's feed line) without a title, two papers' with one
+    return [{"url": url, "source": name, "title": title, "body": PARK, "published": (day + timedelta(minutes=k)).isoformat()}
+            for k, (name, url, title) in enumerate((("通讯社", UNTITLED_FIRST, ""),
+                                                    ("日报", "https://daily.example.cn/b/2.html", HEADLINE),
+                                                    ("晚报", "https://evening.example.com/c/3.html", HEADLINE)))]
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    with served_after_a_topic_removed(tmp_path_factory.mktemp("use7"), _lines()) as both:
+        yield both
+
+
+def test_a_story_whose_first_copy_has_no_title_is_headed_by_its_copies_title(town):
+    """A story whose earliest copy came without a title (a wire's feed line, an imported line) was
+    headed '(no title)' on its page, in the browser's tab, on the topic page and in the search's
+    list, though its two other copies carried one: a colleague saw a list of '(no title)' links.
+    A story is headed by its first copy's title, or its earliest copy's that has one."""
+    site, store = town
+    story = _story_of(store, UNTITLED_FIRST)
+    html = get(site, f"/story/{story}").text
+    h1 = _text(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)).strip()
+    assert h1 == HEADLINE, h1
+    assert _text(re.search(r"<title>(.*?)</title>", html, re.S).group(1)).startswith(HEADLINE)
+    for path in ("/topic/hu-ming", "/search", "/search?q=" + quote("产业园区")):
+        page = get(site, path).text
+        heads = [_text(h).strip() for h in re.findall(r'<article class="result">\s*<h2[^>]*>(.*?)</h2>', page, re.S)]
+        assert heads == [HEADLINE], (path, heads)
+    feed = get(site, "/topic/hu-ming.atom").text
+    assert f"<title>{HEADLINE}</title>" in feed, feed[:1500]
