@@ -50,3 +50,27 @@ def test_a_story_whose_first_copy_has_no_title_is_headed_by_its_copies_title(tow
         assert heads == [HEADLINE], (path, heads)
     feed = get(site, "/topic/hu-ming.atom").text
     assert f"<title>{HEADLINE}</title>" in feed, feed[:1500]
+
+
+def test_a_search_of_no_words_is_not_said_to_go_by_relevance(town):
+    """`sort=relevance` without words (a bookmark, the menu chosen before typing) titled the page
+    'newest · by relevance', named its feed so and kept the choice in every link, while the
+    results went by date, as they must with no words to weigh: the pager even said 'older →'."""
+    site, _ = town
+    html = get(site, "/search?sort=relevance").text
+    title = _text(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+    assert "relevance" not in title, title
+    assert 'value="relevance" selected' not in html
+    assert "sort=relevance" not in html, re.findall(r'href="([^"]*sort=relevance[^"]*)"', html)
+    assert "relevance" not in get(site, "/search.atom?sort=relevance").text.split("<entry>", 1)[0]
+
+
+def test_the_sources_page_says_by_which_date_it_counts_a_weeks_articles(town):
+    """The sources page's 'articles, 7 days' counts the articles dated in the last seven days (by the
+    date a page gives, else its fetch): a source added with a backlog, or an archive imported
+    yesterday, showed 0 beside hundreds stored, and read as a source that delivers nothing. The
+    column says what it counts."""
+    site, _ = town
+    html = get(site, "/sources").text
+    head = _text(re.search(r"<thead>(.*?)</thead>", html, re.S).group(1))
+    assert "dated" in head or "published" in head, head

@@ -167,7 +167,9 @@ class _Pages:
     def _params(self, request: Request) -> dict[str, str]:
         keys = ("q", "topic", "source", "since", "until", "sort")
         p = {k: request.query_params.get(k, "").strip() for k in keys}
-        if p["sort"] == "date":  # the default, which the form sends: not a filter set, nor part of a link
+        # the default, which the form sends: not a filter set, nor part of a link; nor is relevance
+        # without words to weigh (the results go by date: the page was titled 'newest · by relevance')
+        if p["sort"] == "date" or (p["sort"] == "relevance" and not p["q"]):
             p["sort"] = ""
         return p
 
