@@ -3,6 +3,7 @@ without a title."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
@@ -74,3 +75,47 @@ def test_the_sources_page_says_by_which_date_it_counts_a_weeks_articles(town):
     html = get(site, "/sources").text
     head = _text(re.search(r"<thead>(.*?)</thead>", html, re.S).group(1))
     assert "dated" in head or "published" in head, head
+
+
+def test_a_source_not_polled_for_days_is_not_shown_as_healthy(tmp_path):
+    """The daemon stopped (a reboot, a crash) three days ago: every source's health still read a
+    green 'ok', its last poll three days old in the next column, and the page looked as if all was
+    well. `monitor health` calls a source not polled successfully for six hours (or two of its
+    intervals) unhealthy; the page says so of it too, and since when it was last polled."""
+    from click.testing import CliRunner
+    from test_web import Served
+
+    from monitor import config as config_mod
+    from monitor.cli import main
+    from monitor.pipeline.base import Context
+    from monitor.store import Store
+    from monitor.web import create_app
+
+    cfg = tmp_path / "m.toml"
+    cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n'
+                   '[[sources]]\nname = "county"\nkind = "feed"\nurl = "https://county.example.cn/rss.xml"\ninterval = "30m"\n'
+                   '[[sources]]\nname = "weekly"\nkind = "feed"\nurl = "https://weekly.example.cn/rss.xml"\ninterval = "7d"\n',
+                   encoding="utf-8")
+    db = tmp_path / "m.db"
+    done = CliRunner().invoke(main, ["--config", str(cfg), "--db", str(db), "import", "-"],
+                              input=json.dumps(_lines()[1], ensure_ascii=False) + "\n")
+    assert done.exit_code == 0, done.output
+    store = Store.open(db)
+    try:
+        for name in ("county", "weekly", "fresh"):
+            store.record_poll(name, "feed", f"https://{name}.example.cn/rss.xml", status="ok", new=1)
+        old = (datetime.now(timezone.utc) - timedelta(days=3)).isoformat(timespec="seconds")
+        store.db.execute("UPDATE sources SET last_polled = ?, last_success = ?, status_since = ? "
+                         "WHERE name IN ('county', 'weekly')", [old, old, old])
+        store.db.conn.commit()
+        with Served(create_app(Context(config_mod.load(cfg, db), store), auth="")) as site:
+            html = get(site, "/sources").text
+    finally:
+        store.close()
+    rows = {name: next(_text(r) for r in html.split("<tr>") if f">{name}<" in r) for name in ("county", "weekly")}
+    county = next(r for r in html.split("<tr>") if ">county<" in r)
+    assert 'class="good"' not in county, rows["county"]
+    assert "not polled" in rows["county"] and "3 days" in rows["county"], rows["county"]
+    # a source polled once a week is not late three days after its poll
+    weekly = next(r for r in html.split("<tr>") if ">weekly<" in r)
+    assert 'class="good">ok' in weekly and "not polled" not in rows["weekly"], rows["weekly"]

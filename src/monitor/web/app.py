@@ -365,14 +365,33 @@ class _Pages:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
         recent = self.ctx.store.articles_since(datetime.now(timezone.utc) - timedelta(days=7))
         names = [s.name for s in self.ctx.cfg.sources] + sorted(set(stored) - {s.name for s in self.ctx.cfg.sources})
+        now = datetime.now(timezone.utc)
         rows = [{"name": n, "state": stored.get(n, {}), "recent": recent.get(n, 0),
                  "configured": self.ctx.cfg.source(n) if n in {s.name for s in self.ctx.cfg.sources} else None}
                 for n in names]
+        for r in rows:
+            r["late"] = _late(r["configured"], r["state"], now)
         # the names of imported articles (an archive a clipping export made has no other): the
         # page said no source was there while the search's filter offered sixty of them
         imported = sorted(self._source_names() - set(names))
         return self.render("sources.html", rows=rows, imported=imported[:SOURCE_MENU_MOST],
                            unlisted=max(0, len(imported) - SOURCE_MENU_MOST))
+
+
+LATE_AFTER = 6 * 3600  # seconds: `monitor health`'s default --stale-after
+
+
+def _late(configured, state: dict, now: datetime) -> str | None:
+    """How long an enabled source has gone unpolled, past LATE_AFTER or two of its intervals
+    (when `monitor health` calls it unhealthy): '3 days', '7 hours'; else None. A stopped daemon
+    left every source a green 'ok' with an old last poll beside it."""
+    if configured is None or not configured.enabled or not state.get("last_polled"):
+        return None
+    age = (now - datetime.fromisoformat(state["last_polled"])).total_seconds()
+    if age <= max(LATE_AFTER, 2 * configured.interval):
+        return None
+    days, hours = int(age // 86400), int(age // 3600)
+    return f"{days} day{'s' if days > 1 else ''}" if days else f"{hours} hour{'s' if hours > 1 else ''}"
 
 
 def search_feed_title(p: dict[str, str]) -> str:
