@@ -62,7 +62,8 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                 continue
             if r.store_error:  # its site answered; the database refused (a full disk, another's lock): not
                 continue  # the source's outage, said by the cycle, nor a reason to poll it less once it has room
-            if (line := ctx.outages.note(r.source, r.status, r.errors[0] if r.errors else "", now)) is not None:
+            if (line := ctx.outages.note(r.source, r.status, r.errors[0] if r.errors else "", now,
+                                           started)) is not None:
                 log.warning("%s", line)
             ctx.outages.pace(r.source, src.interval, started)
         return reports

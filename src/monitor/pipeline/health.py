@@ -52,10 +52,13 @@ class Outages:
 
     BACKOFF_AFTER = 5  # failed polls in a row before a failing source is polled less often
     BACKOFF_CAP = 3600.0  # seconds: the longest wait (or the source's interval, when longer)
+    FLAP = 3600.0  # seconds: a source failing again this soon after it worked again flaps (said once)
 
     def __init__(self) -> None:
         self.failing: dict[str, tuple[str, str, int]] = {}  # source -> (status, since, failed polls)
         self.resting: dict[str, float] = {}  # source -> the clock's time before which its polls are skipped
+        self.recovered: dict[str, tuple[float, int, str]] = {}  # source -> (clock, failed polls, since) of its last recovery
+        self.flapping: dict[str, list[Any]] = {}  # source -> [status, since, failures, clock of the last failure]
 
     def due(self, source: str, clock: float) -> bool:
         """Whether a poll of `source` is worth making now (`clock`: a monotonic time)."""
@@ -77,23 +80,47 @@ class Outages:
         another address: a reload): one put back and failing is said again, from its own start."""
         for gone in self.failing.keys() - sources:
             del self.failing[gone]
-        for gone in self.resting.keys() - sources:
-            del self.resting[gone]
+        for memory in (self.resting, self.recovered, self.flapping):
+            for gone in memory.keys() - sources:
+                del memory[gone]
 
-    def note(self, source: str, status: str, error: str, now: str) -> str | None:
-        was = self.failing.get(source)
+    def note(self, source: str, status: str, error: str, now: str, clock: float | None = None) -> str | None:
+        """The line to log for a poll of `source` ended `status` at `now` (UTC), or None. With `clock`
+        (monotonic seconds), a source failing again within FLAP of working again (one bad backend of
+        several, a CDN's 503 now and then) is said once to flap, then nothing (each failure and each
+        recovery had its WARNING, a pair a poll), until it has worked FLAP since its last failure."""
+        was, flap = self.failing.get(source), self.flapping.get(source)
         if status in WORKING:
+            if flap is not None and clock is not None and clock - flap[3] > self.FLAP:
+                del self.flapping[source]
+                self.recovered.pop(source, None)
+                self.failing.pop(source, None)
+                return (f"source={source} is steady again: status={status} worked {self.FLAP / 60:.0f} minutes since "
+                        f"its last failure; failures={flap[2]} since={flap[1]}Z while it flapped")
             if was is None:
                 return None
             del self.failing[source]
+            if clock is not None:
+                self.recovered[source] = (clock, was[2], was[1])
+            if flap is not None:
+                return None
             return (f"source={source} works again: status={status} failed_polls={was[2]} since={was[1]}Z "
                     f"(down from then, first as {was[0]})")
         if status in ("busy", RESTING):
             return None
         self.failing[source] = (status, was[1] if was else now, (was[2] if was else 0) + 1)
+        error = " ".join(error.split())[:300]
+        if flap is not None and clock is not None and flap[0] == status:
+            flap[2], flap[3] = flap[2] + 1, clock
+            return None
+        back = self.recovered.get(source)
+        if was is None and flap is None and clock is not None and back is not None and clock - back[0] <= self.FLAP:
+            self.flapping[source] = [status, back[2], back[1] + 1, clock]
+            return (f"source={source} fails again within {self.FLAP / 60:.0f} minutes of working: flapping, "
+                    f"status={status} since={back[2]}Z (said once; again when it has worked {self.FLAP / 60:.0f} "
+                    f"minutes since its last failure or fails otherwise; each poll with -v) error={error}")
         if was is not None and was[0] == status:
             return None
-        error = " ".join(error.split())[:300]
         return (f"source={source} is failing: status={status} since={self.failing[source][1]}Z (said again when it "
                 f"works or fails otherwise; each poll with -v, the last in `monitor sources`; after {self.BACKOFF_AFTER} "
                 f"failed polls polled less often, at most hourly) error={error}")
