@@ -390,8 +390,10 @@ def _promote(ranked: list[tuple[float, LexborNode]], scores: dict[LexborNode, fl
     """Move up to a common ancestor when several strong candidates share one (a split body)."""
     best_score, top = ranked[0]
     # A rival inside `top` is part of it, not another half (its text was credited up to `top`); nor is
-    # one above it, scored from `top`'s own text (an <article> over its header and its text <section>).
-    above_top = {above.mem_id for above in _ancestors(top, 6)}
+    # an <article> above it, scored from `top`'s own text (its header and its text <section>). A <div>
+    # box above `top` still counts (its title bar, date line, text and tools: passing it over cost
+    # extract-23's held pages two dates, see tests/test_extract_promote.py).
+    above_top = {above.mem_id for above in _ancestors(top, 6) if above.tag == "article"}
     rivals = [node for score, node in ranked[1:] if score >= 0.75 * best_score and score > 0
               and node.mem_id not in above_top
               and not any(above.mem_id == top.mem_id for above in _ancestors(node, 6))]
