@@ -164,3 +164,57 @@ timeout = {value}
     assert "datetime." not in res.output and "True" not in res.output
     assert f"sources.sm.interval: {shown} is not a duration" in res.output
     assert f"fetch.timeout: expected float, got {shown}" in res.output
+
+
+def _source(url, allow=""):
+    fetch = f"\n[fetch]\nallow_private = [{allow}]\n" if allow else ""
+    return f'{fetch}\n[[sources]]\nname = "a"\nurl = "{url}"\n'
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http://127.0.0.1:8080/rss", "127.0.0.1"), ("http://localhost/feed", "localhost"),
+    ("http://[::1]/rss", "::1"), ("http://10.1.2.3/news/", "10.1.2.3"), ("http://news.localhost/", "news.localhost")])
+def test_a_source_at_an_address_the_fetcher_refuses_is_said_at_check_time(world, url, shown):
+    """Was: `ok`, then every poll of the source failed 'refused to connect' (loopback or private
+    address, not in [fetch] allow_private). Now check-config says so, naming the fix."""
+    run, db, _ = world
+    res = run("check-config", "--no-secrets", extra=_source(url))
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "sources.a.url" in lines[0] and shown in lines[0] and "fetch.allow_private" in lines[0], lines[0]
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(("url", "allow"), [
+    ("http://127.0.0.1:8080/rss", '"127.0.0.1"'), ("http://127.0.0.1:8080/rss", '"127.0.0.1:8080"'),
+    ("http://10.1.2.3/news/", '"10.0.0.0/8"'), ("http://localhost:8080/feed", '"127.0.0.1"'),
+    ("https://例子.中国/rss", ""), ("https://www.example.cn/rss", "")])
+def test_a_source_the_fetcher_may_reach_passes_check_config(world, url, allow):
+    run, _, _ = world
+    res = run("check-config", "--no-secrets", extra=_source(url, allow))
+    assert res.exit_code == 0, res.output
+    assert ": ok: 1 source" in res.stdout
+
+
+def test_a_private_address_allowed_on_another_port_is_still_said(world):
+    run, _, _ = world
+    res = run("check-config", "--no-secrets", extra=_source("http://127.0.0.1:9090/rss", '"127.0.0.1:8080"'))
+    assert res.exit_code == 2 and "127.0.0.1" in res.stderr and "allow_private" in res.stderr, res.output
+
+
+@pytest.mark.parametrize("content", [b"not a database, a note someone saved here\n", b"SQLite format 3\x00" + b"\x07" * 200,
+                                     b"\x00" * 4096])
+def test_a_db_option_naming_a_file_that_is_not_a_database_is_one_line_exit_2_and_the_file_kept(world, content):
+    """Was: exit 1 and 'cannot open database …: file is not a database (check the path and its
+    permissions …)': a mistaken --db is a usage mistake (exit 2), said as one, the file unchanged."""
+    run, _, tmp = world
+    other = tmp / "notes.db"
+    other.write_bytes(content)
+    before = sorted(p.name for p in tmp.iterdir())
+    res = run("--db", str(other), "search", "合作")
+    line = _one_line_error(res, "notes.db", "not a")
+    assert "--db" in line, line
+    assert other.read_bytes() == content
+    assert sorted(p.name for p in tmp.iterdir()) == before

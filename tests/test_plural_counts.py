@@ -30,7 +30,7 @@ def monitor(tmp_path, *args: str) -> subprocess.CompletedProcess[str]:
     if not config.exists():
         config.write_text('include = ["monitor:topics/hu-ming.toml"]\n'
                           f'[storage]\npath = "{tmp_path / "m.db"}"\n'
-                          '[[sources]]\nname = "county"\nkind = "feed"\nurl = "http://127.0.0.1:9/rss.xml"\n'
+                          '[[sources]]\nname = "county"\nkind = "feed"\nurl = "https://county.example.cn/rss.xml"\n'
                           '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\n'
                           f'channels = [{{ kind = "file", path = "{tmp_path / "out"}", format = "text" }}]\n',
                           encoding="utf-8")

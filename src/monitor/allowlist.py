@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")
 
 
@@ -60,3 +62,32 @@ def plain(ip: IP) -> IP:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         return ip.ipv4_mapped
     return ip
+
+
+def forbidden(ip: IP) -> str | None:
+    """Why an address is off limits for a crawler (None when it is an ordinary public address)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        for inner in _embedded(ip):
+            reason = forbidden(inner)
+            if reason:
+                return reason
+    for name in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved"):
+        if getattr(ip, f"is_{name}"):
+            return name.replace("_", "-")
+    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:  # fec0::/10, which Python calls global
+        return "site-local"
+    if not ip.is_global:
+        return "non-public"
+    return None
+
+
+def _embedded(ip: ipaddress.IPv6Address) -> Iterable[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo client, NAT64)."""
+    if ip.ipv4_mapped:
+        yield ip.ipv4_mapped
+    if ip.sixtofour:
+        yield ip.sixtofour
+    if ip.teredo:
+        yield ip.teredo[1]
+    if ip in _NAT64:
+        yield ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)

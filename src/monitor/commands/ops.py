@@ -221,6 +221,7 @@ def check_config(state, no_secrets) -> None:
     """Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any.
     Also lists secrets (*_env keys) whose environment variable is not set."""
     from ..config import missing_secrets
+    from ..config.reach import refused_sources
 
     try:
         cfg = state.cfg
@@ -228,7 +229,7 @@ def check_config(state, no_secrets) -> None:
         for line in exc.problems or [str(exc)]:
             click.echo(line, err=True)
         sys.exit(2)
-    missing = [] if no_secrets else missing_secrets(cfg)
+    missing = ([] if no_secrets else missing_secrets(cfg)) + refused_sources(cfg)
     for line in missing:
         click.echo(line, err=True)
     if missing:

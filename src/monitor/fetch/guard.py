@@ -31,11 +31,10 @@ from typing import Any
 
 import httpcore
 
-from ..allowlist import IP, parse_rule
+from ..allowlist import IP, forbidden, parse_rule
 from ..errors import FetchError
 from .stream import connect
 
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 HINT = "a link pointing inside our own network; list the address in fetch.allow_private if it is wanted"
 # How long a host's checked addresses are reused. Safe at any length: a connection only ever
 # goes to an address that was checked, so a later DNS answer (rebinding) is never used unchecked;
@@ -44,35 +43,6 @@ VETTED_TTL = 60.0
 _VETTED_MAX = 4096
 FAILED_TTL = 60.0  # a host that could not be looked up fails at once for this long (its links, the next hops)
 LOOKUPS = 64  # lookups running at once (a source's 50 links on as many dead hosts leave room for others)
-
-
-def forbidden(ip: IP) -> str | None:
-    """Why an address is off limits for a crawler (None when it is an ordinary public address)."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        for inner in _embedded(ip):
-            reason = forbidden(inner)
-            if reason:
-                return reason
-    for name in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved"):
-        if getattr(ip, f"is_{name}"):
-            return name.replace("_", "-")
-    if isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local:  # fec0::/10, which Python calls global
-        return "site-local"
-    if not ip.is_global:
-        return "non-public"
-    return None
-
-
-def _embedded(ip: ipaddress.IPv6Address) -> Iterable[ipaddress.IPv4Address]:
-    """IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo client, NAT64)."""
-    if ip.ipv4_mapped:
-        yield ip.ipv4_mapped
-    if ip.sixtofour:
-        yield ip.sixtofour
-    if ip.teredo:
-        yield ip.teredo[1]
-    if ip in _NAT64:
-        yield ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
 
 
 class AddressPolicy:

@@ -70,6 +70,14 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
             conn.execute(f"PRAGMA journal_size_limit = {WAL_KEEP_KIB * 1024}")
             store = cls(conn, path)
             store._migrate()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB":
+                raise StoreError(f"cannot open database {path}: {exc}",
+                                 hint="check the path and its permissions, or pass --db PATH") from None
+            # a mistaken --db or storage.path (a note, a backup archive): a usage mistake, the file untouched
+            raise InputError(f"{path} is not a SQLite database (not a monitor database); nothing was changed",
+                             hint="pass --db (or set storage.path to) the monitor database, or a path where no "
+                                  "file is yet to start a new one") from None
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {path}: {exc}",
                              hint="check the path and its permissions, or pass --db PATH") from None
