@@ -218,3 +218,21 @@ def test_a_db_option_naming_a_file_that_is_not_a_database_is_one_line_exit_2_and
     assert "--db" in line, line
     assert other.read_bytes() == content
     assert sorted(p.name for p in tmp.iterdir()) == before
+
+
+@pytest.mark.parametrize("retries", ["1000000000", "11", "100"])
+def test_retries_past_ten_are_refused_at_load(world, retries):
+    """Was: `retries = 1000000000` (zeros slipped) passed: a failing host was asked again and
+    again, each poll waiting out its backoffs. Now one line naming fetch.retries and the range."""
+    run, _, _ = world
+    res = run("check-config", "--no-secrets", extra=f"\n[fetch]\nretries = {retries}\n")
+    assert res.exit_code == 2, res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "fetch.retries" in lines[0] and "10" in lines[0], lines
+
+
+@pytest.mark.parametrize("retries", ["0", "2", "10"])
+def test_retries_up_to_ten_are_fine(world, retries):
+    run, _, _ = world
+    res = run("check-config", "--no-secrets", extra=f"\n[fetch]\nretries = {retries}\n")
+    assert res.exit_code == 0, res.output

@@ -46,6 +46,9 @@ Interval = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 30m or
 Port = Annotated[int, rule(hint="a port number without quotes, e.g. 587", ge=1, le=65535)]
 PositiveInt = Annotated[int, rule(hint="a whole number without quotes, e.g. 50", ge=1)]
 Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
+# Tries after a transient failure, each after a longer backoff: `retries = 1000000000` (zeros
+# slipped in) had a dead host asked again all through the source's deadline, poll after poll.
+Retries = Annotated[int, rule(hint="a whole number from 0 to 10 without quotes, e.g. 2", ge=0, le=10)]
 Seconds = Annotated[float, rule(hint="seconds as a number, e.g. 20", ge=0, le=86400)]
 Name = Annotated[str, rule(hint='a short unique name, e.g. "sanming-gov"', min_length=1)]
 Days = Annotated[float, rule(hint="a number of days, e.g. 30", ge=0, le=36500)]
@@ -83,7 +86,7 @@ class FetchConfig(Table, frozen=True, kw_only=True):
     timeout: Seconds = 30.0  # the whole budget of one request: connect, headers and body
     min_delay: Seconds = 1.0  # between two requests to one host (it grows with the host's latency)
     max_bytes: PositiveInt = 8_000_000  # after decompression
-    retries: Count = 2  # transient failures only; a timeout is retried at most once
+    retries: Retries = 2  # transient failures only; a timeout is retried at most once
     respect_robots: bool = True
     max_articles_per_poll: PositiveInt = 50
     source_deadline: Duration = 600.0  # one source's share of a cycle; links left over wait for the next
