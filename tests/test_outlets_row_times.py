@@ -11,7 +11,8 @@ after its label too (`发布时间：12-05 14:20`). A relative date in words or 
 read): counted back from the fetch as `3小时前` is, when it is a cell's whole text (`一月前`,
 before January, and a headline's `三天前` are no date). A date box showing the day large beside
 its year and month (`<span>05</span><p>2026-12</p>`, either order: a portal list's) dated nothing
-either; its two pieces side by side are the row's day. The text is invented.
+either; its two pieces side by side are the row's day. A row whose text shows no date it reads
+(nothing, `Dec 5`, a weekday) is dated by its one `<time datetime>`. The text is invented.
 """
 
 from __future__ import annotations
@@ -136,3 +137,12 @@ def test_a_polled_list_of_date_boxes_keeps_last_years_items_out(make_ctx):  # no
         report = poll(ctx)[0]
         paths = [p for p in a.paths() if p.startswith("/n/")]
     assert paths == ["/n/0.html"], (report, paths)
+
+
+def test_a_rows_time_element_dates_it_when_its_text_reads_no_date():
+    cells = ['<time datetime="2026-12-05T10:00:00+08:00"></time>', '<time datetime="2026-12-05T10:00:00+08:00">Dec 5</time>',
+             '<time datetime="2026-12-04T02:00:00Z">周五</time>', '<time datetime="2026-12-31">12-31 14:20</time>',
+             '<time datetime="2026-12-01">1</time><time datetime="2026-12-02">2</time>']  # two: none
+    tree = LexborHTMLParser(_boxed(cells))
+    assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [
+        _at("2026-12-05 10:00"), _at("2026-12-05 10:00"), _at("2026-12-04 10:00"), _at("2026-12-31 14:20"), None]

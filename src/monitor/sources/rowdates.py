@@ -11,7 +11,8 @@ list, its documents' written and published days side by side). The link's own te
 dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`, after a label:
 `发布时间：12-05 14:20`) and relative ones (`3小时前`, `半小时前`, `3个月前`, `昨天 14:20`, `刚刚`, counted
 back from the list's fetch in `date_tz`) that are a node's whole text; and a date box's day beside its
-year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`).
+year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`);
+else the row's one `<time datetime>`.
 Linear in the page: each row's text is read once.
 """
 
@@ -52,6 +53,10 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             chain.append(node)
             holders[node.mem_id] += 1
         chains.append(chain)
+    top = anchors[0] if anchors else None
+    while top is not None and top.parent is not None:
+        top = top.parent
+    timed = top is not None and top.css_first("time[datetime]") is not None  # looked for once a page
     out: list[datetime | None] = []
     read: dict[str, datetime | None] = {}  # a list's rows share a few days: each read once
     columns: dict[int, int] = {}  # a table's publication column, found once a table
@@ -63,6 +68,8 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
                 break
             row = node
         when = _date_in(row, anchor, tz, now, read, columns)
+        if when is None and timed:
+            when = _machine(row, anchor, tz, read)
         if when is None and row.tag == "tr":  # the date's own row, under the title's
             after = row.next
             while after is not None and after.tag == "-text":
@@ -73,6 +80,19 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             when = _beside(row, tz, now, read, beside)
         out.append(when)
     return out
+
+
+def _machine(row: Any, anchor: Any, tz: str, read: dict[str, datetime | None]) -> datetime | None:
+    """The row's one `<time datetime="2026-12-05T10:00:00+08:00">` outside `anchor`, for a row whose
+    text shows no date it reads (nothing, `Dec 5`, a weekday): the machine's own date."""
+    own = {n.mem_id for n in anchor.css("time[datetime]")} if anchor is not None and anchor is not row else set()
+    values = {v for n in row.css("time[datetime]") if n.mem_id not in own and (v := (n.attributes.get("datetime") or "").strip())}
+    if len(values) != 1:
+        return None
+    value = values.pop()[:40]
+    if value not in read:
+        read[value] = dates.parse(value, tz) if value[:4].isdigit() else None
+    return read[value]
 
 
 def _beside(row: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
