@@ -382,6 +382,7 @@ class Reloader:
             edited = {s.name for s in new.sources if s.enabled and s.name in was and s not in old.sources}
             kept = {s.name for s in new.sources if s.enabled} & was
             self.ctx.outages.keep(kept - edited)  # the outages of sources unchanged are kept
+            paced = self.ctx.outages.unpace() & kept  # a plain SIGHUP too: they waited up to an hour
             mended = self._mended(old, new)
             if self.after:
                 self._after()
@@ -394,7 +395,9 @@ class Reloader:
         added, changed, removed = sync_jobs(self.sched, wanted)
         if mended and (retry := self.sched.get_job("outbox:retry")) is not None:  # its failed messages go now
             retry.modify(next_run_time=datetime.now(timezone.utc))
-        for name in edited:  # a source mended (its address, selector, interval): polled at once, as a new one
+        if paced - edited:
+            log.info("config reload: %d sources polled less often for failing are polled now", len(paced - edited))
+        for name in edited | paced:  # a source mended (its address, selector, interval): polled at once, as a new one
             if (job := self.sched.get_job(f"poll:{name}")) is not None:
                 job.modify(next_run_time=datetime.now(timezone.utc))
         self.reloads += 1

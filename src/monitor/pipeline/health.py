@@ -75,6 +75,12 @@ class Outages:
         wait = min(max(interval, self.BACKOFF_CAP), interval * 2 ** (failed - self.BACKOFF_AFTER + 1))
         self.resting[source] = started + wait - interval / 2  # the run due nearest `wait` on goes
 
+    def unpace(self) -> set[str]:
+        """The sources polled less often (`pace`), let go: a reload is the operator's word that what
+        failed them may be put right. A failing one is paced again, from where it was."""
+        rested, self.resting = set(self.resting), {}
+        return rested
+
     def keep(self, sources: set[str]) -> None:
         """Forget the outages of sources not named (taken out of the config, disabled, read from
         another address: a reload): one put back and failing is said again, from its own start."""
