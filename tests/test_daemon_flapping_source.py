@@ -69,3 +69,17 @@ def test_a_flapping_source_is_said_steady_after_working_the_while_and_failing_fo
     again = said.note("s", "error", "HTTP 503", "tz", clock)
     assert again is not None and "is failing" in again, again
     assert said.note("s", "gone", "HTTP 404", "tz", clock + 60) is not None  # fails otherwise: said
+
+
+def test_a_flapping_source_down_for_the_hour_after_is_said_failing():
+    said, clock = Outages(), 0.0
+    for status in ["error", "ok", "error", "ok", "error"]:
+        clock += 60
+        said.note("s", status, "HTTP 503", f"t{clock:.0f}", clock)
+    for _ in range(int(Outages.FLAP // 60)):  # failing every minute since, for the hour: silent while it may flap
+        clock += 60
+        assert said.note("s", "error", "HTTP 503", "t", clock) is None
+    clock += 60
+    down = said.note("s", "error", "HTTP 503", "t", clock)
+    assert down is not None and "is failing" in down and "since=t300Z" in down, down
+    assert said.note("s", "error", "HTTP 503", "t", clock + 60) is None  # said once

@@ -58,7 +58,8 @@ class Outages:
         self.failing: dict[str, tuple[str, str, int]] = {}  # source -> (status, since, failed polls)
         self.resting: dict[str, float] = {}  # source -> the clock's time before which its polls are skipped
         self.recovered: dict[str, tuple[float, int, str]] = {}  # source -> (clock, failed polls, since) of its last recovery
-        self.flapping: dict[str, list[Any]] = {}  # source -> [status, since, failures, clock of the last failure]
+        # source -> [status, since, failures, clock of the last failure, clock of the first of its failures in a row]
+        self.flapping: dict[str, list[Any]] = {}
 
     def due(self, source: str, clock: float) -> bool:
         """Whether a poll of `source` is worth making now (`clock`: a monotonic time)."""
@@ -117,11 +118,14 @@ class Outages:
         self.failing[source] = (status, was[1] if was else now, (was[2] if was else 0) + 1)
         error = " ".join(error.split())[:300]
         if flap is not None and clock is not None and flap[0] == status:
-            flap[2], flap[3] = flap[2] + 1, clock
-            return None
+            flap[2], flap[3], flap[4] = flap[2] + 1, clock, clock if was is None else flap[4]
+            if clock - flap[4] <= self.FLAP:
+                return None
+            del self.flapping[source]  # failing in a row for FLAP: no longer flapping but down, said as an outage
+            was = None
         back = self.recovered.get(source)
         if was is None and flap is None and clock is not None and back is not None and clock - back[0] <= self.FLAP:
-            self.flapping[source] = [status, back[2], back[1] + 1, clock]
+            self.flapping[source] = [status, back[2], back[1] + 1, clock, clock]
             return (f"source={source} fails again within {self.FLAP / 60:.0f} minutes of working: flapping, "
                     f"status={status} since={back[2]}Z (said once; again when it has worked {self.FLAP / 60:.0f} "
                     f"minutes since its last failure or fails otherwise; each poll with -v) error={error}")
