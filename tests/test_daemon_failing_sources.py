@@ -24,6 +24,9 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 PAGE = ("<html><head><title>沪明合作项目签约</title></head><body><article><h1>沪明合作项目签约</h1>"
         + "<p>上海市与三明市对口合作项目在三明签约，双方将共建产业园区，推动文旅康养合作。</p>" * 6
         + "</article></body></html>")
+# a daemon that polls one feed every two seconds, without jitter or retries, the feed at {url}
+QUIET = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
+SOURCE = '[[sources]]\nname = "county"\nkind = "feed"\nurl = "{url}"\ninterval = "2s"\n'
 
 
 class LocalSite:
@@ -85,9 +88,7 @@ def flaky():
 
 def test_a_failing_source_is_said_once_when_it_fails_and_once_when_it_works_again(tmp_path, flaky):
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
-                    + f'[[sources]]\nname = "county"\nkind = "feed"\nurl = "{flaky.base}/feed.xml"\n'
-                      'interval = "2s"\n', encoding="utf-8")
+    path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml"), encoding="utf-8")
     proc = start(path, db, verbose=False)
     try:
         wait_for(lambda: flaky.feeds >= 3, timeout=60, what="three failing polls")

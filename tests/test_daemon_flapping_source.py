@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_daemon import HEAD, start, stop, wait_for
-from test_daemon_failing_sources import Flaky
+from test_daemon import start, stop, wait_for
+from test_daemon_failing_sources import QUIET, SOURCE, Flaky
 
 from monitor.pipeline.health import Outages
 
@@ -36,9 +36,7 @@ def flapping():
 
 def test_a_source_failing_every_other_poll_is_said_to_flap_once(tmp_path, flapping):
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
-                    + f'[[sources]]\nname = "county"\nkind = "feed"\nurl = "{flapping.base}/feed.xml"\n'
-                      'interval = "2s"\n', encoding="utf-8")
+    path.write_text(QUIET + SOURCE.format(url=f"{flapping.base}/feed.xml"), encoding="utf-8")
     proc = start(path, db, verbose=False)
     try:
         wait_for(lambda: flapping.feeds >= 11, timeout=120, what="eleven polls, six failing")

@@ -7,11 +7,8 @@ from __future__ import annotations
 import json
 import signal
 
-from test_daemon import FEED, HEAD, site, start, stop, wait_for  # noqa: F401 (fixture)
-from test_daemon_failing_sources import flaky  # noqa: F401 (fixture)
-
-QUIET = HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
-SOURCE = '[[sources]]\nname = "county"\nkind = "feed"\nurl = "{url}"\ninterval = "2s"\n'
+from test_daemon import FEED, site, start, stop, wait_for  # noqa: F401 (fixture)
+from test_daemon_failing_sources import QUIET, SOURCE, flaky  # noqa: F401 (fixture)
 
 
 def _records(err: str) -> list[dict]:
