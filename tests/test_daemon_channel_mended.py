@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from delivery_world import news_lines, write_config
@@ -25,14 +26,21 @@ def _email(port: int) -> dict:
             "smtp_host": "127.0.0.1", "smtp_port": port, "security": "none"}
 
 
-@pytest.mark.timeout(180)
-def test_failed_messages_of_a_channel_mended_by_a_sighup_go_at_the_next_retry(tmp_path, smtp_server, unused_port):
+def _failing(tmp_path: Path, unused_port: int) -> tuple[Path, Path]:
+    """A config whose email channel's port nothing listens on, and a database of 3 matched stories
+    whose digest's 08:00 was missed (sent at the daemon's start, and failing)."""
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     write_config(path, [_email(unused_port)])  # nothing listens there: the message fails
     ctx = Context(config.load(path, db), Store.open(db))
     assert import_lines(ctx, news_lines(3)).matched == 3
     ctx.store.digest_ran("desk", datetime.now(timezone.utc) - timedelta(days=2))  # its 08:00 missed: sent at start
     ctx.store.close()
+    return path, db
+
+
+@pytest.mark.timeout(180)
+def test_failed_messages_of_a_channel_mended_by_a_sighup_go_at_the_next_retry(tmp_path, smtp_server, unused_port):
+    path, db = _failing(tmp_path, unused_port)
     proc = start(path, db, first="from monitor.pipeline import deliver; deliver.RETRY_FIRST = 3600.0")
     seen: list[dict] = []
     try:

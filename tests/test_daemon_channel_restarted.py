@@ -9,28 +9,17 @@ a message failed a few times before), a real SMTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
 import pytest
-from delivery_world import news_lines, write_config
+from delivery_world import write_config
 from test_daemon import next_record, start, stop, wait_for
-from test_daemon_channel_mended import _email
-
-from monitor import config
-from monitor.pipeline import Context, import_lines
-from monitor.store import Store
+from test_daemon_channel_mended import _email, _failing
 
 pytestmark = pytest.mark.timeout(360)
 SLOW_RETRY = "from monitor.pipeline import deliver; deliver.RETRY_FIRST = 3600.0"
 
 
 def test_failed_messages_of_a_channel_mended_across_a_restart_go_at_the_start(tmp_path, smtp_server, unused_port):
-    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    write_config(path, [_email(unused_port)])  # nothing listens there: the message fails
-    ctx = Context(config.load(path, db), Store.open(db))
-    assert import_lines(ctx, news_lines(3)).matched == 3
-    ctx.store.digest_ran("desk", datetime.now(timezone.utc) - timedelta(days=2))  # its 08:00 missed: sent at start
-    ctx.store.close()
+    path, db = _failing(tmp_path, unused_port)
     proc = start(path, db, first=SLOW_RETRY)
     seen: list[dict] = []
     try:
