@@ -99,6 +99,9 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                             again.add(ctx.store, outcome.item.canonical)
                     if progress is not None:
                         progress(outcome.number, report)
+            if stop is not None and stop.is_set() and report.stopped is None:
+                # asked inside a line without end (read_lines ends the lines there): not an empty input
+                report.stopped = MonitorError("import interrupted", hint=AGAIN)
     except StoreError as exc:  # a full disk: the batches before it are stored, the rest is not
         report.stopped = StoreError(exc.message, hint=f"{exc.hint}, then {AGAIN}")
         return report
