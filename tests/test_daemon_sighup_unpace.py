@@ -12,8 +12,8 @@ import json
 import signal
 
 import pytest
-from test_daemon import HEAD, next_record, start, stop, wait_for
-from test_daemon_failing_sources import flaky  # noqa: F401
+from test_daemon import next_record, start, stop, wait_for
+from test_daemon_failing_sources import QUIET, SOURCE, flaky  # noqa: F401
 
 pytestmark = pytest.mark.timeout(360)
 PACED_AT_ONCE = "from monitor.pipeline.health import Outages; Outages.BACKOFF_AFTER = -10"  # an hour after one failure
@@ -21,9 +21,7 @@ PACED_AT_ONCE = "from monitor.pipeline.health import Outages; Outages.BACKOFF_AF
 
 def test_a_plain_sighup_polls_a_paced_source_at_once(tmp_path, flaky):  # noqa: F811
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
-                    + f'[[sources]]\nname = "county"\nkind = "feed"\nurl = "{flaky.base}/feed.xml"\n'
-                      'interval = "2s"\n', encoding="utf-8")
+    path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml"), encoding="utf-8")
     proc = start(path, db, first=PACED_AT_ONCE)
     seen: list[dict] = []
     try:
