@@ -75,6 +75,18 @@ def test_a_polled_list_stores_the_rows_time_and_keeps_old_rows_out(make_ctx):  #
     assert got["0.html"] == recent.replace(second=0, microsecond=0).astimezone(timezone.utc), got
 
 
+def _fetched_within_30_days(make_ctx, rows: str, n: int) -> tuple[object, list[str]]:  # noqa: F811
+    """A list of `rows` linking n undated article pages, polled by a source of max_age_days = 30:
+    the poll's report and the articles it fetched."""
+    with Site() as a:
+        a.page("/list.html", f"<html><body>{rows}</body></html>")
+        for i in range(n):
+            a.article(f"/n/{i}.html", headline(i))
+        ctx = make_ctx(source(a, "max_age_days = 30\n"))
+        report = poll(ctx)[0]
+        return report, [p for p in a.paths() if p.startswith("/n/")]
+
+
 def test_a_labelled_yearless_day_is_read_after_its_label():
     tree = LexborHTMLParser(_rows(["发布时间：12-31 14:20", "更新于 01-02", "发布日期: 1月1日 08:00"]))
     assert row_dates(tree.css("ul.news a"), "Asia/Shanghai", NEW_YEAR) == [
@@ -92,13 +104,7 @@ def test_a_relative_date_in_words_or_months_is_counted_back_from_the_fetch():
 
 
 def test_max_age_days_keeps_out_rows_shown_as_months_ago_in_words(make_ctx):  # noqa: F811
-    with Site() as a:
-        a.page("/list.html", f"<html><body>{_rows(['半小时前', '两个月前', '3个月前'])}</body></html>")
-        for i in range(3):
-            a.article(f"/n/{i}.html", headline(i))
-        ctx = make_ctx(source(a, "max_age_days = 30\n"))
-        report = poll(ctx)[0]
-        paths = [p for p in a.paths() if p.startswith("/n/")]
+    report, paths = _fetched_within_30_days(make_ctx, _rows(['半小时前', '两个月前', '3个月前']), 3)
     assert paths == ["/n/0.html"], (report, paths)
 
 
@@ -129,13 +135,7 @@ def test_a_polled_list_of_date_boxes_keeps_last_years_items_out(make_ctx):  # no
     today = datetime.now(SHANGHAI)
     old = today - timedelta(days=400)
     cells = [f'<div class="d"><span>{d.day:02d}</span><p>{d.year}-{d.month:02d}</p></div>' for d in (today, old)]
-    with Site() as a:
-        a.page("/list.html", f"<html><body>{_boxed(cells)}</body></html>")
-        for i in range(2):
-            a.article(f"/n/{i}.html", headline(i))
-        ctx = make_ctx(source(a, "max_age_days = 30\n"))
-        report = poll(ctx)[0]
-        paths = [p for p in a.paths() if p.startswith("/n/")]
+    report, paths = _fetched_within_30_days(make_ctx, _boxed(cells), 2)
     assert paths == ["/n/0.html"], (report, paths)
 
 
