@@ -119,3 +119,35 @@ def test_a_source_not_polled_for_days_is_not_shown_as_healthy(tmp_path):
     # a source polled once a week is not late three days after its poll
     weekly = next(r for r in html.split("<tr>") if ">weekly<" in r)
     assert 'class="good">ok' in weekly and "not polled" not in rows["weekly"], rows["weekly"]
+
+
+def test_pages_travel_compressed_to_a_browser_that_takes_it(tmp_path):
+    """Every page went out as plain text: a story copied by a thousand county sites is some 370 KB
+    a page (its list of every outlet), seconds on a phone's slow link, though its repeated
+    addresses and names shrink to a tenth. A browser saying it takes gzip (all do) gets it."""
+    from test_web import Served
+
+    from monitor import config as config_mod
+    from monitor.models import Article
+    from monitor.pipeline.base import Context
+    from monitor.store import Store
+    from monitor.web import create_app
+
+    cfg = config_mod.load(None, tmp_path / "m.db")
+    store = Store.open(cfg.db_path)
+    story = None
+    for i in range(300):
+        art = Article(url=f"https://www.county{i:03d}.example.gov.cn/xwzx/202612/t20261205_{i}.html", title=HEADLINE,
+                      paragraphs=(PARK + f"（第{i}家转载）",))
+        story = store.add_article(art, source=f"县融媒体中心{i:03d}", canonical_url=art.url, content_hash=f"c{i}",
+                                  story_id=story, band_keys=[])[1]
+    try:
+        with Served(create_app(Context(cfg, store), auth="")) as site:
+            for path in (f"/story/{story}?page=2", "/search?q=" + quote("产业园区")):
+                page = get(site, path, headers={"Accept-Encoding": "gzip"})
+                assert page.status_code == 200 and page.headers.get("content-encoding") == "gzip", (path, page.headers)
+                assert page.num_bytes_downloaded * 3 < len(page.content), (path, page.num_bytes_downloaded, len(page.content))
+            plain = get(site, f"/story/{story}", headers={"Accept-Encoding": "identity"})
+            assert "content-encoding" not in plain.headers and HEADLINE in plain.text
+    finally:
+        store.close()

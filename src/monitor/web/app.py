@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -79,7 +80,9 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
               Route("/story/{story_id:int}", pages.story), Route("/topic/{name:path}.atom", pages.topic_feed),
               Route("/topic/{name:path}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
-    middleware = [Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
+    # compressed to a browser that takes it (all do): a much-copied story's page is a tenth on a slow link
+    middleware = [Middleware(GZipMiddleware, minimum_size=1000, compresslevel=5),
+                  Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
     return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
                      lifespan=pages.lifespan)
