@@ -151,3 +151,14 @@ def test_pages_travel_compressed_to_a_browser_that_takes_it(tmp_path):
             assert "content-encoding" not in plain.headers and HEADLINE in plain.text
     finally:
         store.close()
+
+
+def test_a_page_that_is_not_there_says_so_in_its_tab(town):
+    """'No story 99999 here.' and 'No topic … here.' were pages titled 'monitor', as the search is:
+    in a row of tabs or the history a colleague could not tell a dead link from a page."""
+    site, _ = town
+    for path, said in (("/story/99999", "story 99999"), ("/topic/" + quote("旧题"), "topic 旧题"), ("/no/such", "such page")):
+        page = get(site, path)
+        assert page.status_code == 404
+        title = _text(re.search(r"<title>(.*?)</title>", page.text, re.S).group(1))
+        assert said in title and title.endswith("monitor"), (path, title)
