@@ -71,6 +71,8 @@ def test_a_database_of_a_newer_monitor_is_refused_in_one_line_and_left_as_it_was
     "ftp://hooks.example.com/send?access_token=S3CRETtoken42",  # a scheme not allowed
     "https://hooks.example.com/send?access_token=S3CRETtoken42&x=1 2",  # a space pasted in
     "https://bot:S3CRETtoken42@hooks.example.com:99999/send",  # a password in it, a port out of range
+    "bot:S3CRETtoken42@hooks.example.com/send",  # the scheme left out: its password was printed (session 30)
+    "https:/bot:S3CRETtoken42@hooks.example.com/send",  # one slash lost: the same
 ])
 def test_a_webhook_address_with_its_token_in_it_is_refused_without_printing_the_token(world, url):
     run, _, _ = world
@@ -236,3 +238,25 @@ def test_retries_up_to_ten_are_fine(world, retries):
     run, _, _ = world
     res = run("check-config", "--no-secrets", extra=f"\n[fetch]\nretries = {retries}\n")
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("written", ["${SMTP_PASSWORD}", "$SMTP_PASSWORD"])
+def test_a_secret_named_as_a_shell_reads_it_is_said_with_the_name_to_write(world, written):
+    """`password_env = "${SMTP_PASSWORD}"`: was 'not an environment variable name (not shown: it
+    may be the secret itself)', a puzzle; the name is in it, so the fix names it."""
+    run, _, _ = world
+    extra = f'''
+[[subscribers]]
+name = "desk"
+[[subscribers.channels]]
+kind = "email"
+to = ["desk@example.org"]
+from = "monitor@example.org"
+smtp_host = "smtp.example.org"
+username = "monitor"
+password_env = "{written}"
+'''
+    res = run("check-config", "--no-secrets", extra=extra)
+    assert res.exit_code == 2, res.output
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "password_env" in lines[0] and 'write "SMTP_PASSWORD"' in lines[0], lines

@@ -167,8 +167,8 @@ def regex(pattern: str) -> None:
                       "write it in single quotes in TOML so backslashes stay as they are") from None
 
 
-_USERINFO = re.compile(r"(?<=//)[^/?#@]*@")
-_LONG_VALUE = re.compile(r"(?<=[?&;])([^=&#]*=)[^&#]{8,}")
+_USERINFO = re.compile(r"(?:(?<=//)|(?<=:/)|^)[^/?#@]*@")  # after the scheme, one slash of it lost, or none
+_LONG_VALUE = re.compile(r"(?<=[?&;#])([^=&#]*=)[^&#]{8,}")
 _TOKEN_SEGMENT = re.compile(r"(?<=/)(?=[^/?#]*\d)(?=[^/?#]*[A-Za-z])[\w-]{24,}(?=[/?#]|$)")
 
 
@@ -230,8 +230,15 @@ def email(address: str) -> None:
         raise Invalid(f"not an email address: {address!r}", "use name@domain or Name <name@domain>, one an entry")
 
 
+_SHELL_REF = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}|\$([A-Z_][A-Z0-9_]*)")
+
+
 def env_name(name: str) -> None:
     """The name of an environment variable (the secret itself never goes in the file)."""
+    if ref := _SHELL_REF.fullmatch(name):  # `${SMTP_PASSWORD}` as in a shell: the name is in it, safe to show
+        var = ref.group(1) or ref.group(2)
+        raise Invalid(f"{name!r} is how a shell reads a variable; this key takes the variable's name alone",
+                      f'write "{var}"')
     if not ENV_NAME.match(name):  # not printed: what stands here instead of a name may be the secret
         raise Invalid("not an environment variable name (not shown: it may be the secret itself)",
                       'name the variable that holds the secret, e.g. "MONITOR_SMTP_PASSWORD"')
