@@ -260,3 +260,29 @@ password_env = "{written}"
     assert res.exit_code == 2, res.output
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "password_env" in lines[0] and 'write "SMTP_PASSWORD"' in lines[0], lines
+
+
+@pytest.mark.parametrize("content", ["会议纪要：沪明对口合作，明年重点工作。\n".encode(), b"PK\x03\x04 a zip archive, say"],
+                         ids=["text", "zip"])
+def test_a_backup_onto_a_file_that_is_no_database_is_refused_and_the_file_kept(world, content):
+    """`monitor backup notes.txt` (arguments mixed up, a name mistyped): was 'backed up … to
+    notes.txt' over the user's own file, lost. A file already there is replaced only when it is
+    a database (the last backup)."""
+    run, _, tmp = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+    mine = tmp / "notes.txt"
+    mine.write_bytes(content)
+    res = run("backup", str(mine))
+    line = _one_line_error(res, "notes.txt", "not a")
+    assert "nothing was written" in line, line
+    assert mine.read_bytes() == content
+
+
+def test_a_backup_onto_the_last_backup_replaces_it(world):
+    run, _, tmp = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+    last = tmp / "last.db"
+    assert run("backup", str(last)).exit_code == 0
+    res = run("backup", str(last))
+    assert res.exit_code == 0, res.output
+    assert sqlite3.connect(last).execute("SELECT count(*) FROM articles").fetchone()[0] == 1

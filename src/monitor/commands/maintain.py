@@ -76,9 +76,22 @@ def backup(state, dest: Path) -> None:
     db = state.existing().cfg.db_path
     if dest.resolve() in {db.resolve(), *(db.resolve().with_name(db.resolve().name + x) for x in ("-wal", "-shm"))}:
         raise InputError(f"{dest} is the database itself", hint="give another path")
+    if _not_a_database(dest):  # the user's own file (arguments mixed up, a name mistyped): never replaced
+        raise InputError(f"{dest} exists and is not a database (not an earlier backup); nothing was written",
+                         hint="give a new path, or the last backup's, to replace it")
     size = state.store.backup(dest)
     click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB); leave {log_path(db).name} where it is (a restore "
                "reads it)")
+
+
+def _not_a_database(path: Path) -> bool:
+    """Whether `path` holds something other than an SQLite database (an empty or absent file: no)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:  # absent, a directory, unreadable: the backup says why when it writes there
+        return False
+    return bool(head) and head != b"SQLite format 3\x00"
 
 
 @click.command()
