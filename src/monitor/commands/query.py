@@ -64,7 +64,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
-    from ..pipeline.query import check_topic, parse_query, search_page, search_rows
+    from ..pipeline.query import check_topic, headed, parse_query, search_page, search_rows
     from ..pipeline.reindex import stale_index
     from ..querylang import nothing_found_hint
 
@@ -85,7 +85,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
              "after_at": after_id and after_id[1]}
     # an export is written as it is read (50,000 rows: one batch in memory, not all of them); the table is measured whole
     page = search_page(ctx, query, **asked) if fmt == "table" else None
-    rows = iter(page.results) if page is not None else search_rows(ctx, query, **asked)
+    rows = iter(headed(ctx, page.results)) if page is not None else search_rows(ctx, query, **asked)
     first = next(rows, None)
     if first is None and source and source not in (names := ctx.store.source_names()):  # a typo finds nothing
         shown_names = ", ".join(names[:15]) + (f" and {len(names) - 15} more" if len(names) > 15 else "")

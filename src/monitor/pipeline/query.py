@@ -56,6 +56,22 @@ def search(ctx: Reading, query: str = "", *, topic: str | None = None, source: s
 MOST_ROWS = 2**31 - 1
 
 
+def headed(ctx: Reading, results: list[dict]) -> list[dict]:
+    """Each story result headed by its story's title: a story whose lead was stored without a
+    title (a wire's feed line, an imported line) takes its copies' (`models.headline`); the
+    members are read for such stories alone. The web's lists and `monitor search`'s table."""
+    blank = {r["story_id"] for r in results if r["reposts"] and not (r["title"] or "").strip()}
+    if not blank:
+        return results
+    from ..models import headline  # for such a story alone: models is no part of a search's start
+
+    members = ctx.store.story_members(blank)
+    for r in results:
+        if r["story_id"] in members:
+            r["title"] = headline(r, members[r["story_id"]])
+    return results
+
+
 def cursor(last: int | None, offset: int) -> str | None:
     """Where the next page begins, as a link or `--after-id` says it: the article this page
     ended with and the offset the next page is asked at (`80411@40`): a cursor kept while the

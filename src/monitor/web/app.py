@@ -34,7 +34,7 @@ from ..digest.common import safe_url
 from ..errors import InputError
 from ..models import Story, headline
 from ..pipeline.base import Context
-from ..pipeline.query import cursor, read_cursor, search_page
+from ..pipeline.query import cursor, headed, read_cursor, search_page
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..textnorm import chartable
@@ -190,7 +190,7 @@ class _Pages:
         page = max(1, _int(request.query_params.get("page"), 1))
         try:
             result = self._search(p, page, upto=_upto(request), after=_after(request))
-            self._headed(result.results)
+            headed(self.ctx, result.results)
         except InputError as exc:
             return self.render("search.html", 400, p=p, error=str(exc), results=[], page=page, more=False,
                                terms=[], sources=self._source_menu(), link=_link)
@@ -246,7 +246,7 @@ class _Pages:
             result = self._search(p, 1, limit=50)
         except InputError as exc:
             return PlainTextResponse(str(exc), status_code=400)
-        stories = [_story(r) for r in self._headed(result.results)]
+        stories = [_story(r) for r in headed(self.ctx, result.results)]
         return _atom(feeds.atom(stories, title=search_feed_title(p), feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
                                 page_url=self._address(request, _link("/search", p)),
@@ -318,16 +318,6 @@ class _Pages:
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
                            members=members, per_page=STORY_PAGE, link=_link)
 
-    def _headed(self, results: list[dict]) -> list[dict]:
-        """Each result headed by its story's title: a story whose lead was stored without a title
-        takes its copies' (`models.headline`); read for such stories alone."""
-        blank = {r["story_id"] for r in results if r["reposts"] and not (r["title"] or "").strip()}
-        members = self.ctx.store.story_members(blank) if blank else {}
-        for r in results:
-            if r["story_id"] in members:
-                r["title"] = headline(r, members[r["story_id"]])
-        return results
-
     def _terms(self, q: str) -> list[str]:
         try:
             return querylang.parse(q).terms() if q else []
@@ -345,7 +335,7 @@ class _Pages:
         after, after_at = _cursor_of(_after(request))
         result = search_page(self.ctx, "", topic=name, limit=PAGE, offset=(page - 1) * PAGE, upto=_upto(request),
                              after=after, after_at=after_at)
-        self._headed(result.results)
+        headed(self.ctx, result.results)
         chart = Markup(coverage_svg(self.ctx.store.coverage(name, since), starts, self.ctx.store.stories_by_week(name, since)))
         return self.render("topic.html", name=name, results=result.results, page=page, more=result.more,
                            chart=chart, weeks=weeks, terms=[], link=_link, upto=result.upto,
