@@ -286,3 +286,17 @@ def test_a_backup_onto_the_last_backup_replaces_it(world):
     res = run("backup", str(last))
     assert res.exit_code == 0, res.output
     assert sqlite3.connect(last).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_config_saved_as_gbk_names_the_line_and_the_encoding(world):
+    """A config saved by a Chinese editor as GBK: was 'not UTF-8 at byte 122', a count of bytes
+    nobody can find; now the line, and that it reads as GBK, with the fix."""
+    _, db, tmp = world
+    cfg = tmp / "gbk.toml"
+    text = (CONFIG.format(db=db.as_posix()) + '\n[[sources]]\nname = "三明日报"\nurl = "https://www.example.cn/rss"\n')
+    cfg.write_bytes(text.encode("gbk"))
+    res = CliRunner().invoke(main, ["--config", str(cfg), "check-config", "--no-secrets"])
+    assert res.exit_code == 2, res.output
+    lines = res.stderr.strip().splitlines()
+    line_no = text.splitlines().index('name = "三明日报"') + 1
+    assert len(lines) == 1 and f"line {line_no}" in lines[0] and "GBK" in lines[0] and "UTF-8" in lines[0], lines

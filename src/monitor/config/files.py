@@ -72,13 +72,24 @@ def unicode_text(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
+def _as_chinese(data: bytes) -> str:
+    """', it reads as GBK' when the whole file does (a Chinese editor's default), else ''."""
+    try:
+        data.decode("gbk")
+    except UnicodeDecodeError:
+        return ""
+    return ", it reads as GBK (GB2312/GB18030)"
+
+
 def _parse_toml(path: Path, data: bytes) -> dict:
     import tomllib  # only when the file changed: importing it is ~2 ms
 
     try:
         return tomllib.loads(unicode_text(data))
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 at byte {exc.start}", hint="save the file as UTF-8") from None
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}: not UTF-8 at line {line} (byte {exc.start}){_as_chinese(data)}",
+                          hint="save the file as UTF-8") from None
     except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
         why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
         raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
