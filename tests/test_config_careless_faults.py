@@ -285,7 +285,11 @@ def test_a_backup_onto_the_last_backup_replaces_it(world):
     assert run("backup", str(last)).exit_code == 0
     res = run("backup", str(last))
     assert res.exit_code == 0, res.output
-    assert sqlite3.connect(last).execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    conn = sqlite3.connect(last)
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    finally:
+        conn.close()
 
 
 def test_a_config_saved_as_gbk_names_the_line_and_the_encoding(world):
