@@ -157,8 +157,16 @@ class OutboxPart(StoreBase):
         """Make the failed messages of each (subscriber, channel) due now (the channel was mended:
         a reload changed its settings); returns how many."""
         now, count = iso(utcnow()), 0
+        # looked for first: with none to make due no write is begun, so a start (`retried_at_start`) does
+        # not wait out another program's write lock for nothing (the daemon started 30 s late behind a
+        # sqlite3 shell's BEGIN, and its digest's own line about the lock came later still)
+        due = [(subscriber, channel) for subscriber, channel in pairs if self.db.conn.execute(
+            "SELECT 1 FROM outbox WHERE subscriber = ? AND channel = ? AND status = 'failed' AND next_attempt_at > ? "
+            "LIMIT 1", [subscriber, channel, now]).fetchone()]
+        if not due:
+            return 0
         with self.transaction():
-            for subscriber, channel in pairs:
+            for subscriber, channel in due:
                 count += self.db.conn.execute("UPDATE outbox SET next_attempt_at = ? WHERE subscriber = ? AND "
                                               "channel = ? AND status = 'failed' AND next_attempt_at > ?",
                                               [now, subscriber, channel, now]).rowcount
