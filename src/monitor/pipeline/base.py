@@ -63,12 +63,13 @@ class Context:
 class Ingested:
     """What happened to one article on its way into the store."""
 
-    status: str  # new | repost | duplicate
+    status: str  # new | repost | duplicate | refused (the database would not take it: `reason`)
     article_id: int | None = None
     story_id: int | None = None
     topics: list[str] = field(default_factory=list)
     source: str = ""
     canonical: str = ""
+    reason: str = ""
 
 
 @dataclass

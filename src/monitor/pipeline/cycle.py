@@ -313,6 +313,10 @@ class Cycle:
         """Credit ingest results to their sources and record the aliases of what was stored."""
         for result in results:
             aliases = self.aliases.pop(result.canonical, set())
+            if result.status == "refused":  # not stored: fetched again at the next poll
+                if (run := self.runs.get(result.source)) is not None:
+                    run.report.errors.append(f"{result.canonical}: not stored: {result.reason}")
+                continue
             if aliases:
                 target = result.canonical
                 if result.status == "duplicate":  # an alias itself when it was the same page (`same_page`)

@@ -354,6 +354,8 @@ def _known_in(path: Any) -> Callable[[list[str]], set[str]]:
 
 def _count(report: ImportReport, results: list[Ingested]) -> None:
     for result in results:
+        if result.status == "refused":  # the database would not take it: the rest of its batch is in
+            report.errors.append(f"{result.canonical}: not stored: {result.reason}")
         report.new += result.status == "new"
         report.reposts += result.status == "repost"
         report.duplicates += result.status == "duplicate"

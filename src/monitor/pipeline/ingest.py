@@ -294,7 +294,7 @@ class Ingestor:
         try:
             with store.batch():  # the articles' savepoints keep their undo records in memory
                 self._dated = self._old_signatures(batch)
-                results = [p if isinstance(p, Ingested) else self._store(p) for p in batch]
+                results = [p if isinstance(p, Ingested) else self._store_alone(p) for p in batch]
                 for r in results if self._merged else ():  # an earlier article's story merged since
                     r.story_id = self._merged.get(r.story_id, r.story_id) if r.story_id is not None else None
                 # indexed after the per-article savepoints: FTS5 flushes its pending terms at each one
@@ -312,6 +312,22 @@ class Ingestor:
             raise
         crash_point("committed")
         return results
+
+    def _store_alone(self, p: Prepared) -> Ingested:
+        """`_store`, and an article the database will not take (a value it refuses, or a fault
+        with this one article) refused alone: its savepoint rolled back, said, the rest of the
+        batch written. One such article failed its whole batch, its source's and others', poll
+        after poll. The database's own faults (a full disk, a lock) still refuse the batch."""
+        merged = dict(self._merged)
+        try:
+            return self._store(p)
+        except Exception as exc:
+            if database_fault(exc, self.ctx.store.path) is not None:
+                raise
+            self._merged = merged  # a merge its savepoint undid
+            reason = f"{type(exc).__name__}: {exc}"
+            log.warning("source=%s url=%s: not stored: %s", p.source, p.canonical, reason, exc_info=True)
+            return Ingested("refused", source=p.source, canonical=p.canonical, reason=reason)
 
     def _store(self, p: Prepared) -> Ingested:
         """One article, all or nothing (a savepoint inside the batch's transaction)."""
