@@ -16,7 +16,7 @@ def _article(n: int, author: str | None = None) -> Article:
                    paragraphs=(TEXTS[n - 1], f"编号{n}，另见当地报道。"))
 
 
-def test_a_value_the_database_refuses_loses_only_its_own_article(ctx):
+def test_a_value_the_database_refuses_loses_only_its_own_article(ctx, caplog):
     """A value SQLite will not bind (here a lone surrogate in an author's name, as a JSON escape
     "\\ud800" decodes; the decoders now replace those, this is the guard behind them) failed the
     whole batch: every article of it, of its source and others, was lost, poll after poll. The
@@ -35,5 +35,7 @@ def test_a_value_the_database_refuses_loses_only_its_own_article(ctx):
     assert all(r.topics == ["hu-ming"] for r in (results[0], results[2])), results
     indexed = store.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ["沪明"])
     assert sorted(r["rowid"] for r in indexed) == sorted([results[0].article_id, results[2].article_id])
-    # the refused one is not known: the next poll fetches it again
+    # the refused one is not known: the next poll fetches it again, and says so in one line (its traceback with -v)
     assert not store.known_urls(["http://paper2.example.cn/a/2.html"])
+    said = [r for r in caplog.records if "not stored" in r.getMessage()]
+    assert len(said) == 1 and said[0].exc_info is None and "paper2" in said[0].getMessage(), said

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import itertools
+import logging
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -326,7 +327,9 @@ class Ingestor:
                 raise
             self._merged = merged  # a merge its savepoint undid
             reason = f"{type(exc).__name__}: {exc}"
-            log.warning("source=%s url=%s: not stored: %s", p.source, p.canonical, reason, exc_info=True)
+            # fetched and refused again each poll: its traceback with -v only, not a screenful each time
+            log.warning("source=%s url=%s: not stored: %s", p.source, p.canonical, reason,
+                        exc_info=log.isEnabledFor(logging.DEBUG))
             return Ingested("refused", source=p.source, canonical=p.canonical, reason=reason)
 
     def _store(self, p: Prepared) -> Ingested:
