@@ -38,4 +38,4 @@ def test_a_value_the_database_refuses_loses_only_its_own_article(ctx, caplog):
     # the refused one is not known: the next poll fetches it again, and says so in one line (its traceback with -v)
     assert not store.known_urls(["http://paper2.example.cn/a/2.html"])
     said = [r for r in caplog.records if "not stored" in r.getMessage()]
-    assert len(said) == 1 and said[0].exc_info is None and "paper2" in said[0].getMessage(), said
+    assert len(said) == 1 and not said[0].exc_info and "paper2" in said[0].getMessage(), said
