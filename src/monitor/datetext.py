@@ -5,7 +5,9 @@ Read: ISO 8601 (`2026-11-20`, `2026-11-20T09:30:00+08:00`, `…Z`, `2026-11-20 0
 with `-`, `/` or `.` and unpadded (`2026-3-5 9:30`), Chinese (`2026年11月20日 09:30`, `9时30分`, with
 the weekday, `星期五`, and the half of the day, `下午3:30`, `15时`), English AM/PM (`2026-11-20 3:30
 PM`), RFC 822 as feeds and mail write it and as lenient (`March 5, 2026 3:30 PM`, JavaScript's
-`Date.toString()`), `CST` there China Standard Time, and Unix time in seconds or milliseconds.
+`Date.toString()`), `CST` there China Standard Time, Java's `ZonedDateTime` with its region after
+the offset (`2026-12-03T08:00:00.000+0800[Asia/Shanghai]`), .NET's JSON `/Date(1764720000000+0800)/`
+and Unix time in seconds, milliseconds, microseconds or nanoseconds.
 Out: an aware datetime when a zone is written, a naive one (the writer's clock) when not, None
 when unreadable. A day-first or month-first date (`11/05/2026`) is never guessed. Pure.
 """
@@ -32,7 +34,13 @@ _OFFSET = re.compile(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 _JS_ZONE = re.compile(r"\bGMT\s*([+-]\d{4})(?:\s*\([^()]*\))?\s*$")
 _AMPM = re.compile(r"(?<![A-Za-z])([AaPp])\.?[Mm]\.?(?![A-Za-z])")
 _AFTERNOON = {"下午", "晚上", "傍晚", "p"}  # an hour before 12 after these is 12 more (下午3:30 is 15:30)
-_EPOCH = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}(?:\.\d+)?")  # ms as a float too (a spreadsheet's, pandas')
+# seconds, ms, µs (Python's and Postgres' time_ns // 1000), ns (Go's UnixNano, pandas'); ms as a float too
+_EPOCH = re.compile(r"(?:\d{9,10}|\d{12,13}|\d{15,16}|\d{18,19})(?:\.\d+)?")
+_EPOCH_UNIT = {10: 1, 13: 10**3, 16: 10**6, 19: 10**9}  # the most digits of each unit → its divisor
+# .NET's JSON date (DataContractJsonSerializer, ASP.NET): Unix ms, the writer's offset after it only informative
+_DOTNET = re.compile(r"\\?/Date\((-?\d{1,15})(?:[+-]\d{4})?\)\\?/")
+# Java's ZonedDateTime.toString() and RFC 9557: the region after the offset (`…+08:00[Asia/Shanghai]`)
+_REGION = re.compile(r"\[!?([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*)\]\Z")
 _CST = re.compile(r"\bCST(?=\s*\Z|\s+\d{4}\s*\Z)")  # at the end, or before the year (Java's Date.toString())
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -58,10 +66,22 @@ def read(value: object) -> datetime | None:
         return None
     text = str(value).strip()
     if _EPOCH.fullmatch(text):
-        seconds = float(text) / (1000 if len(text.split(".")[0]) > 11 else 1)
-        return datetime.fromtimestamp(seconds, timezone.utc)
+        digits = text.split(".")[0]
+        unit = next(u for most, u in _EPOCH_UNIT.items() if len(digits) <= most)
+        seconds = (int(digits) + (float("0" + text[len(digits):]) if "." in text else 0)) / unit
+        try:
+            return datetime.fromtimestamp(seconds, timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
     if not isinstance(value, str):
         return None
+    if (dotnet := _DOTNET.fullmatch(text)) is not None:
+        try:
+            return datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=int(dotnet[1]))
+        except OverflowError:
+            return None
+    if (region := _REGION.search(text)) is not None:
+        return _with_region(text[:region.start()].strip(), region[1])
     for read in (_iso, _year_first, _rfc822, _month_named_day):
         try:
             if (when := read(text)) is not None:
@@ -69,6 +89,21 @@ def read(value: object) -> datetime | None:
         except (ValueError, OverflowError, TypeError, IndexError):
             continue
     return None
+
+
+def _with_region(text: str, name: str) -> datetime | None:
+    """A time written before `[Region/City]`: its own offset when it has one (the region only
+    names it), else the region's time then (`2026-12-03T08:00[Asia/Shanghai]`); None when the
+    time is unread or the region unknown."""
+    when = read(text)
+    if when is None or when.tzinfo is not None:
+        return when
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return when.replace(tzinfo=ZoneInfo(name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _iso(text: str) -> datetime | None:

@@ -10,7 +10,7 @@ The forms read are monitor.datetext's; a time without an offset is Asia/Shanghai
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from ..datetext import read as _read
 from ..errors import InputError
@@ -44,9 +44,12 @@ def parse_when(value: object, number: int = 0, notes: list[str] | None = None) -
     return when
 
 
-# A CMS's or an API's compact stamp: yyyyMMdd, yyyyMMddHHmm, yyyyMMddHHmmss (a string or a number).
-# Read before Unix time: 12 digits as milliseconds would be a day of 1973-2001 (202403050930: 1976).
-_COMPACT = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?")
+# A CMS's or an API's compact stamp: yyyyMMdd, yyyyMMddHH, yyyyMMddHHmm, yyyyMMddHHmmss,
+# yyyyMMddHHmmssSSS (a string or a number). Read before Unix time: 12 digits as milliseconds would be
+# a day of 1973-2001 (202403050930: 1976); 10 digits as seconds (2026120308) a day of 2030-2036.
+_COMPACT = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+                      r"(?:([01]\d|2[0-3])(?:([0-5]\d)(?:([0-5]\d)(\d{3})?)?)?)?")
+HOURLY_AHEAD = timedelta(days=1)  # 10 digits are yyyyMMddHH when as Unix seconds they are later than this from now
 
 
 def _compact(value: object) -> datetime | None:
@@ -54,12 +57,14 @@ def _compact(value: object) -> datetime | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     text = str(value).strip()
-    found = _COMPACT.fullmatch(text) if len(text) in (8, 12, 14) else None
+    found = _COMPACT.fullmatch(text) if len(text) in (8, 10, 12, 14, 17) else None
     if found is None:
         return None
+    if len(text) == 10 and datetime.fromtimestamp(int(text), timezone.utc) < datetime.now(timezone.utc) + HOURLY_AHEAD:
+        return None  # Unix seconds of a day gone by (1764720000), not an hour of 1764 or 2017
     try:
-        year, month, day, hour, minute, second = (int(part or 0) for part in found.groups())
-        return datetime(year, month, day, hour, minute, second)
+        year, month, day, hour, minute, second, milli = (int(part or 0) for part in found.groups())
+        return datetime(year, month, day, hour, minute, second, milli * 1000)
     except ValueError:  # 20240230
         return None
 
