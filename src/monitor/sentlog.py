@@ -127,3 +127,14 @@ def partly(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> d
         if PART in parts[2]:
             urls.setdefault((parts[0], parts[1]), set()).update(parts[3].split())
     return urls
+
+
+def took(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> dict[str, set[str]]:
+    """Per message key, the recipients the note says took it (`part_key`) since the last message
+    the database knows: a restored database that holds that message waiting sends it to the others."""
+    who: dict[str, set[str]] = {}
+    for parts in _since(db_path, knows):
+        key, part, names = parts[2].partition(PART)
+        if part:
+            who.setdefault(key, set()).update(n for n in names.split(",") if n)
+    return who

@@ -250,6 +250,7 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
         return
     urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
     partly = sentlog.partly(path, ctx.store.knows_sent)  # taken by some recipients only
+    took = sentlog.took(path, ctx.store.knows_sent)  # and by whom
     configured = {s.name for s in ctx.cfg.subscribers}
     said: list[tuple[str, str, int, int]] = []
     with ctx.store.transaction():  # all channels or none: the first's record makes the note's last message known
@@ -260,7 +261,7 @@ def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set
                                  or (name == sub.name and (name, key) in fresh)
                                  or (name not in configured and same_address(used, key))))
             if (sub.name, key) in partly:
-                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done)
+                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done, took)
             if not done:
                 continue
             waiting = ctx.store.outbox_due(sub.name, key)
@@ -316,18 +317,33 @@ def noted_waiting(store: Any, went: Callable[[str, str], tuple[set[str], set[str
         if done or keys else []
 
 
-def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str]) -> None:
-    """Stories of an email some of its recipients took (`urls`, the others deferred) that a restored
-    database would send every recipient as new: they go marked as sent again, waiting or not."""
+def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str], took: dict[str, set[str]]) -> None:
+    """Stories of an email some of its recipients took (`urls`; `took`: who, per message key, the
+    others deferred) that a restored database would send every recipient as new. The message it
+    holds waiting goes to the others alone (recorded sent when none is left); stories planned
+    anew, or waiting in another message, go marked as sent again."""
     key = channel_key(channel)
     waiting = ctx.store.outbox_due(sub.name, key)
     of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids}
                               | {r["story_id"] for r in ctx.store.undelivered(sub.name, key, sub.topics)})
     stories = {s for s, us in of.items() if set(us) & urls}
+    settled = 0
     for q in waiting:
-        if stories & set(q.message.story_ids) and not q.message.recipients:
+        if q.message.key in took:  # the same message: who has it is known
+            from ..notify.smtp import ascii_domain  # sending: the daemon, `monitor digest`
+
+            had = took[q.message.key]
+            everyone = q.message.recipients or tuple(ascii_domain(parseaddr(r)[1]) for r in channel.to)
+            ctx.store.wait_for(q.id, [a for a in everyone if a not in had and ascii_domain(a) not in had])
+            stories -= set(q.message.story_ids)
+            settled += 1
+        elif stories & set(q.message.story_ids) and not q.message.recipients:
             ctx.store.begin_send(q.id)  # may have reached some: the next send of it says it is sent again
     ctx.store.mark_unsure(sub.name, key, channel.format, stories)
+    if settled:
+        log.warning("digest subscriber=%s channel=%s: the database does not know who took %d of its waiting emails "
+                    "(restored from a backup?): %s says; they go to the others alone", sub.name, key, settled,
+                    sentlog.log_path(ctx.store.path or "").name)
     if stories:
         log.warning("digest subscriber=%s channel=%s: the database does not know an email some recipients took "
                     "(restored from a backup?): its %d stories go again marked as sent again", sub.name, key,

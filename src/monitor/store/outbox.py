@@ -153,6 +153,16 @@ class OutboxPart(StoreBase):
                 self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
                                      "WHERE id = ?", [json.dumps(list(waiting)), message_id])
 
+    def wait_for(self, message_id: int, recipients: Collection[str]) -> None:
+        """An unsent email waits for `recipients` only (the others took it, says `<db>.sent`);
+        recorded sent when none is left."""
+        if not recipients:
+            self.mark_sent(message_id)
+            return
+        with self.transaction():
+            self.db.conn.execute("UPDATE outbox SET message = json_set(message, '$.recipients', json(?)) "
+                                 "WHERE id = ? AND status != 'sent'", [json.dumps(list(recipients)), message_id])
+
     def retry_now(self, pairs: Collection[tuple[str, str]]) -> int:
         """Make the failed messages of each (subscriber, channel) due now (the channel was mended:
         a reload changed its settings); returns how many."""
