@@ -28,7 +28,7 @@ def rule(check: Any = None, *, before: Any = None, hint: str = "", **constraints
 
 Cron = Annotated[str, rule(checks.cron)]
 Timezone = Annotated[str, rule(checks.timezone)]
-Selector = Annotated[str, rule(checks.selector)]
+Selector = Annotated[str, rule(checks.selector, before=checks.lexbor_selector)]
 Regex = Annotated[str, rule(checks.regex)]
 HttpUrl = Annotated[str, rule(checks.http_url)]
 PemFile = Annotated[str, rule(checks.pem_file)]
