@@ -38,3 +38,46 @@ def test_dates_as_java_dotnet_and_fine_unix_clocks_write_them_are_read(tmp_path)
     assert result.returncode == 0 and "9 new" in result.stdout, result.stdout + result.stderr
     assert published(tmp_path) == ["2026-12-03T00:00:00+00:00"] * 2 + ["2025-12-03T00:00:00+00:00"] * 3 + \
         ["2026-12-03T00:00:00+00:00"] * 3 + ["2025-12-03T00:00:00+00:00"]
+
+
+def stored_urls(tmp_path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn:
+        return [u for (u,) in conn.execute("SELECT url FROM articles ORDER BY id")]
+
+
+def item(n: int) -> dict:
+    return {"url": f"https://www.smrb.example.cn/a/{n}.html", "title": f"沪明合作第{n}篇",
+            "content_text": f"上海市与三明市签订对口合作协议，两地共建第{n}个产业园。"}
+
+
+def test_a_one_line_document_naming_its_sites_address_before_its_items_is_read_as_one(tmp_path):
+    """json.dump of a feed or a site's export: `{"url": <the site>, "title": ..., "items": [...]}` on
+    one line. The reader took the site's `url` for the line's own (a JSON line) and skipped the
+    whole file as one line that 'needs "title" and "body"': every item lost. A JSON line with its
+    text, or followed by more lines, is still a JSON line."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    doc = {"version": "https://jsonfeed.org/version/1.1", "url": "https://www.smrb.example.cn/", "title": "三明日报",
+           "items": [item(1), item(2)]}
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")  # no line end, as json.dump writes
+    result = monitor(tmp_path, "import", str(path))
+    assert result.returncode == 0 and "2 items: 2 new" in result.stdout, result.stdout + result.stderr
+    assert stored_urls(tmp_path) == ["https://www.smrb.example.cn/a/1.html", "https://www.smrb.example.cn/a/2.html"]
+
+    own = {"url": "https://www.smrb.example.cn/a/3.html", "items": [{"n": 1}],  # an article's own list, then its text
+           **{k: v for k, v in item(3).items() if k != "url"}}
+    lines = write_lines(tmp_path / "lines.jsonl", [own, item(4)])
+    again = monitor(tmp_path, "import", str(lines))
+    assert again.returncode == 0 and "2 lines: 2 new" in again.stdout, again.stdout + again.stderr
+
+
+def test_more_after_a_json_documents_end_is_named_not_dropped(tmp_path):
+    """A pretty-printed object holding the items, then more (two exports concatenated, a JSON line
+    appended by hand): the rest was dropped without a word, exit 0."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps({"title": "三明日报", "items": [item(1)]}, ensure_ascii=False, indent=1) + "\n"
+                    + json.dumps(item(2), ensure_ascii=False) + "\n", encoding="utf-8")
+    result = monitor(tmp_path, "import", str(path))
+    assert result.returncode == 1 and "1 item: 1 new" in result.stdout, result.stdout + result.stderr
+    assert "skipped: line 11: more after the JSON object's end, not read" in result.stderr, result.stderr

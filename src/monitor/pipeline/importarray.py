@@ -24,6 +24,7 @@ BLOCK = 256 * 1024
 LISTS = frozenset({"items", "entries", "articles", "posts", "stories", "data", "results"})
 _BLANK = " \t\r\n"
 _ARTICLE = re.compile(r'"(?:url|link|href|body|content|html)"\s*:', re.IGNORECASE)  # a line's own keys
+_TEXT = re.compile(r'"(?:body|content|html|text|description)"\s*:', re.IGNORECASE)  # an article's text
 _VALUE = r'(?:"[^"\\]{0,400}"|[-\w.]+|\{[^{}]{0,400}\}|\[[^\[\]{}]{0,400}\])'  # a short value, a small object
 _HOLDER = re.compile(r'\{\s*(?:"[^"\\]{0,40}"\s*:\s*' + _VALUE + r'\s*,\s*){0,8}"(\w+)"\s*:\s*\[\s*\{')
 
@@ -46,7 +47,15 @@ def is_document(peeked: bytes) -> bool:
     if head[1:].lstrip(b" \t\r")[:1] == b"\n":
         return True
     found = _HOLDER.match(head[:4096].decode("utf-8", errors="ignore"))  # one line: a JSON line's own list?
-    return found is not None and found.group(1).lower() in LISTS and _ARTICLE.search(found.group(0)) is None
+    if found is None or found.group(1).lower() not in LISTS:
+        return False
+    if _ARTICLE.search(found.group(0)) is None:
+        return True
+    # an address before the list: a site's or a feed's own `url` or `link` (a document on one line, what
+    # json.dump writes), or a JSON line's with a list of its own; a line with its text before it, or
+    # with more lines after it, is a JSON line
+    rest = head.split(b"\n", 1)[1] if b"\n" in head else b""
+    return _TEXT.search(found.group(0)) is None and not rest.strip()
 
 
 def _feed_title(seen: dict[str, Any]) -> str:
@@ -111,6 +120,10 @@ def items(stream: Any, warnings: list[str], errors: list[str], limit: int) -> It
     try:
         if reader.next() == "{":
             yield from _held(reader, errors)
+            reader.pos += 1  # its '}'
+            if reader.next():
+                errors.append(f"line {reader.line}: more after the JSON object's end, not read "
+                              "(one JSON document, or one object a line)")
             return
         while reader.next() == "[":
             reader.pos += 1
