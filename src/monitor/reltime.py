@@ -5,7 +5,8 @@ Out: an aware UTC datetime, or None when the text holds no relative time. `found
 whether a text holds one at all, so a caller without a fetch time can leave the date empty
 instead of guessing from another place. Wall-clock times (`昨天 10:20`) are in `zone` (Asia/Shanghai
 unless a source says otherwise). `whole` reads a text that is nothing but such a time (a list
-row's date cell). Shared by extract (bylines) and sources (list rows); imports no stage. Pure.
+row's date cell), or a time of day alone (`14:32`: today's, or yesterday's if later than the
+fetch). Shared by extract (bylines) and sources (list rows); imports no stage. Pure.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def whole(text: str, fetched: datetime, zone: str = "Asia/Shanghai") -> datetime
     if not m:
         return None
     inner = m.group(1)
+    if (clock := _CLOCK.fullmatch(inner)) is not None:
+        return _clock(clock, fetched, zone)
     found = _ZH_AGO.fullmatch(inner) or _EN_AGO.fullmatch(inner) or _NAMED_DAY.fullmatch(inner)
     if found is None and inner not in _JUST_NOW:
         worded = _ZH_WORDED.fullmatch(inner)
@@ -92,6 +95,24 @@ def whole(text: str, fetched: datetime, zone: str = "Asia/Shanghai") -> datetime
         return fetched.astimezone(timezone.utc) - timedelta(seconds=_count(worded.group(1)) * _WORDED_UNITS[
             worded.group(3)])
     return relative_time(inner, fetched, zone)
+
+
+# A time of day alone (`14:32`): a busy list's row of today, its older rows dated in full
+_CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?")
+CLOCK_GRACE = timedelta(minutes=10)  # a list's clock ahead of ours by this much is still today
+
+
+def _clock(match: re.Match[str], fetched: datetime, zone: str) -> datetime | None:
+    """`14:32` as the latest such time of day not after `fetched` (in `zone`, a few minutes'
+    grace): today's, or yesterday's when today's is still to come (`23:50` read at 00:10)."""
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        return None
+    local = fetched.astimezone(_zone(zone))
+    when = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if when > local + CLOCK_GRACE:
+        when = (local - timedelta(days=1)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return when.astimezone(timezone.utc)
 
 
 # A list cell's count in words or by the month (`半小时前`, `一小时前`, `两天前`, `3个月前`), read

@@ -10,7 +10,9 @@ two links' dates) says none, unless one of them is the publication's: labelled s
 list, its documents' written and published days side by side). The link's own text is not read (a headline may name a day). Only
 dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`, after a label:
 `发布时间：12-05 14:20`) and relative ones (`3小时前`, `半小时前`, `3个月前`, `昨天 14:20`, `刚刚`, counted
-back from the list's fetch in `date_tz`) that are a node's whole text; and a date box's day beside its
+back from the list's fetch in `date_tz`) that are a node's whole text, a time of day alone (`14:32`:
+today's, or yesterday's when later than the fetch); a day with its English month (`Dec 3, 2026`,
+`3 December 2026 2:30 PM`) and full-width digits (`２０２６－１２－０３`) as any; and a date box's day beside its
 year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`);
 else the row's one `<time datetime>`.
 Linear in the page: each row's text is read once.
@@ -33,7 +35,14 @@ _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月
                     r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
 _YEARLESS = re.compile(r"(?:(?:发布|發布|更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*)?"  # (a label)
                        r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2}))?\s*[\])】）]?")
-_DIGITS = re.compile(r"\d{1,2}\s*[-/.年月]\s*\d")  # what any date holds
+_DIGITS = re.compile(r"\d{1,2}\s*[-/.年月－／．]\s*\d")  # what any date holds (full-width too), but an English one
+_CLOCKED = re.compile(r"\d[:：]\d\d")  # a time of day
+_FOLD = str.maketrans("０１２３４５６７８９－／．：［］", "0123456789-/.:[]")  # a full-width date's digits and marks
+_MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# a day written with its month's English name and its year (`Dec 3, 2026`, `3 December 2026`), its time after
+_NAMED = re.compile(rf"(?<![A-Za-z])(?:{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\.?)"
+                    r",?\s+((?:19|20)\d{2})(?!\d)(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([AaPp])\.?[Mm]\.?)?)?", re.I)
 # what a relative date holds (not a headline's 今年, 前期 or 昨日 alone)
 _AGO = re.compile(r"[\d半一二两兩三四五六七八九十]\s*(?:秒|分|小|個|个|天|周|週|星期|钟头|鐘頭|礼拜|禮拜)|"
                   r"刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
@@ -122,6 +131,7 @@ def _whole_date(text: str, tz: str, now: datetime | None, read: dict[str, dateti
     """A cell's text when it is a date and nothing more (with its year, or yearless given `now`)."""
     if len(text) > 24:
         return None
+    text = _plain(text).strip()
     whole = _DATED.fullmatch(text)
     if whole:
         y, mo, d, h, mi = whole.groups()
@@ -148,12 +158,18 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     """The one date `row` shows outside `anchor`, or None (none, or more than one not telling
     which is the publication's)."""
     text = row.text(deep=True, separator=" ") or ""
-    if not _DIGITS.search(text):  # (most rows of an undated list: one scan, nothing more)
-        return _relative(row, anchor, text, tz, now) if now is not None and _AGO.search(text) else None
+    if not _DIGITS.search(text) and not (_named_year(text) and _NAMED.search(text)):
+        # (most rows of an undated list: one scan, nothing more); a time: relative, or of today
+        if now is None or not (_AGO.search(text) or ((":" in text or "：" in text) and _CLOCKED.search(text))):
+            return None
+        return _relative(row, anchor, text, tz, now)
     own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
     if own and own in text:
         text = text.replace(own, " ", 1)
-    found = _DATED.findall(text[:2000])
+    text = text[:2000]
+    found = _DATED.findall(text)
+    if not found and (plain := _plain(text)) != text:  # a full-width date, or one with its English month
+        text, found = plain, _DATED.findall(plain)
     if len(found) > 1:
         found = _published(row, text[:2000], columns if columns is not None else {})
     if not found and _YEAR_MONTH.search(text):
@@ -171,10 +187,39 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
     if found or now is None or not _YEARLESS.search(" ".join(text.split())):
         return None
     for node in row.css("span, em, i, font, td, dd, small, time, b"):  # a yearless date as a node of its own
-        whole = _YEARLESS.fullmatch((node.text(deep=True) or "").strip())
+        whole = _YEARLESS.fullmatch((node.text(deep=True) or "").strip().translate(_FOLD))
         if whole:
             return _yearless(whole, tz, now, read)
     return None
+
+
+def _plain(text: str) -> str:
+    """`text` with a full-width date's digits and marks as ASCII (`２０２６－１２－０３`) and a day
+    written with its English month (`Dec 3, 2026 2:30 PM`) as `_DATED` reads it (`2026-12-03 14:30`)."""
+    text = text.translate(_FOLD)
+    return _NAMED.sub(_numbered, text) if _named_year(text) else text
+
+
+def _named_year(text: str) -> bool:
+    """Whether `text` may hold a `_NAMED` day: a year after a blank (no scan of a pattern)."""
+    return " 20" in text or " 19" in text or "\xa0" in text
+
+
+def _numbered(m: re.Match[str]) -> str:
+    """A `_NAMED` match as `2026-12-03 14:30` (its month's name as a number, 2:30 PM as 14:30)."""
+    name = (m.group(1) or m.group(4)).lower()
+    month = next(i for i, start in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                              "nov", "dec"), 1) if name.startswith(start))
+    day, year, hour, minute, half = m.group(2) or m.group(3), m.group(5), m.group(6), m.group(7), m.group(8)
+    written = f"{year}-{month:02d}-{int(day):02d}"
+    if hour is not None:
+        h = int(hour)
+        if half:
+            if h > 12:
+                return written + " "  # 15:30 PM: its day, not a wrong hour
+            h = h % 12 + (12 if half.lower() == "p" else 0)
+        written += f" {h:02d}:{minute}"
+    return written + " "
 
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?")
@@ -188,7 +233,7 @@ def _split(row: Any, anchor: Any, tz: str, read: dict[str, datetime | None]) -> 
     outside `anchor`; None unless the row shows one such day."""
     own = {n.mem_id for n in anchor.traverse(include_text=True)} if anchor is not None and anchor is not row else set()
     texts = [t for n in itertools.islice(row.traverse(include_text=True), 4 * SPLIT_TEXTS)
-             if n.tag == "-text" and n.mem_id not in own and (t := (n.text_content or "").strip())][:SPLIT_TEXTS]
+             if n.tag == "-text" and n.mem_id not in own and (t := (n.text_content or "").strip().translate(_FOLD))][:SPLIT_TEXTS]
     days = set()
     for first, second in itertools.pairwise(texts):
         for ym, day in ((_YEAR_MONTH.fullmatch(first), _DAY.fullmatch(second)),
