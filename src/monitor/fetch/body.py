@@ -30,7 +30,9 @@ from .transport import Answer
 
 ACCEPT_ENCODING = "gzip, deflate"
 _CUT_SHORT = "peer closed connection without sending complete message body"  # h11's words
-_WBITS = {"gzip": 31, "x-gzip": 31, "deflate": 15}
+_EITHER = 47  # zlib's 32 + 15: a gzip or a zlib header, whichever came
+_WBITS = {"gzip": _EITHER, "x-gzip": _EITHER, "deflate": _EITHER}
+_AS_IS = 0  # an `_Inflater` passing its body through
 _WINDOW = 4_096  # input bytes handed to zlib at a time (see _Inflater.feed)
 _GZIP = b"\x1f\x8b\x08"  # a gzip member's first bytes (its magic and deflate)
 _PACKED_TYPES = frozenset({"application/gzip", "application/x-gzip", "application/octet-stream", "application/zip",
@@ -44,12 +46,19 @@ _UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack
 
 
 class _Inflater:
-    """Incremental inflate with bounded output per call; a new member after one ends (gzip)."""
+    """Incremental inflate with bounded output per call; a new member after one ends (gzip).
+    What the label names is not taken on trust (a misconfigured server's body is read as a
+    browser would rather show it): a gzip or a zlib header, whichever comes, under either label;
+    no header (raw deflate); and a body that opens as plain markup or JSON and no compression
+    reads (a plain page labelled gzip) passed through as it came. Each of these was "corrupt gzip
+    body" (retried, and the article lost at every poll); any other body that does not inflate
+    still is, a gzip failing its checksum too (its text may be garbled)."""
 
-    def __init__(self, encoding: str) -> None:
+    def __init__(self, encoding: str, *, lenient: bool = True) -> None:
         self.wbits = _WBITS[encoding]
         self.z = zlib.decompressobj(self.wbits)
         self.started = self.members = 0
+        self.lenient = lenient
 
     def feed(self, data: bytes, room: int) -> bytes:
         """Inflate `data`, stopping once the output passes `room` bytes. Past a body's first gzip
@@ -57,6 +66,8 @@ class _Inflater:
         input after it (`unused_data`), so a body of empty members (20 bytes each) handed over
         whole copied the rest of it once a member, quadratic: 1.6 MB took 2.4 s of CPU, 8 MB a
         minute."""
+        if self.wbits == _AS_IS:
+            return data[: room + 1]
         out = bytearray()
         view, pos = memoryview(data), 0
         while pos < len(data) and len(out) <= room:
@@ -66,9 +77,14 @@ class _Inflater:
             except zlib.error:
                 if self.members:  # trailing junk after a complete member: ignore it
                     break
-                if self.started or self.wbits != 15:
+                if self.started or not self.lenient:
                     raise
-                self.wbits, self.z = -15, zlib.decompressobj(-15)  # "deflate" sent without its zlib header
+                if _plain(data):  # no compression at all (nothing came out yet: not started)
+                    self.wbits = _AS_IS
+                    return data[: room + 1]
+                if self.wbits != _EITHER or data[:3] == _GZIP:  # a gzip that fails its checksum: garbled
+                    raise
+                self.wbits, self.z = -15, zlib.decompressobj(-15)  # a deflate stream sent without a header
                 continue
             self.started = 1
             pos += len(window) - len(self.z.unconsumed_tail) - len(self.z.unused_data)
@@ -76,6 +92,16 @@ class _Inflater:
                 self.members += 1
                 self.z = zlib.decompressobj(self.wbits)
         return bytes(out)
+
+
+_PRINTED = frozenset(range(0x20, 0x7F)) | {9, 10, 13}
+
+
+def _plain(data: bytes) -> bool:
+    """Whether a body opens as plain markup or JSON does (`<`, `{` or `[`, then printable ASCII):
+    compressed bytes (raw deflate has no header to tell it by) almost never do."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] in (b"<", b"{", b"[") and len(head) >= 6 and all(b in _PRINTED for b in head[:6])
 
 
 def compressions(encoding: str, url: str) -> list[str]:
@@ -178,7 +204,7 @@ def unwrapped(body: bytes, cap: int, content_type: str, undone: int) -> bytes:
         return body
     while body[:3] == _GZIP and undone < MAX_CODINGS:
         try:
-            inner = _Inflater("gzip").feed(body, cap)
+            inner = _Inflater("gzip", lenient=False).feed(body, cap)
         except zlib.error:
             return body
         if not inner or len(inner) > cap:
