@@ -293,7 +293,7 @@ def _han_month_date(text: str, now: datetime) -> datetime | None:
     if match is None:
         return None
     month, day, year = match.group(1, 2, 3) if match.group(1) else (match.group(5), match.group(4), match.group(6))
-    return plausible(to_utc(int(year), _han_number(month), int(day)), now)
+    return plausible(to_utc(int(year), han_number(month), int(day)), now)
 
 
 def _from_dotted(match: re.Match[str]) -> datetime | None:
@@ -1469,7 +1469,7 @@ def _offset(text: str | None) -> timezone:
     return timezone(sign * timedelta(hours=min(hours, 14), minutes=min(minutes, 59)))
 
 
-def _han_number(text: str) -> int:
+def han_number(text: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31 (month and day numbers)."""
     if "十" not in text:
         return _HAN_DIGITS.get(text, 0) if len(text) == 1 else 0
@@ -1480,7 +1480,7 @@ def _han_number(text: str) -> int:
 def _from_han(match: re.Match[str]) -> datetime | None:
     """Turn a 二〇〇五年七月五日 match into UTC (Shanghai midnight)."""
     year = int("".join(str(_HAN_DIGITS[c]) for c in match.group(1)))
-    return to_utc(year, _han_number(match.group(2)), _han_number(match.group(3)))
+    return to_utc(year, han_number(match.group(2)), han_number(match.group(3)))
 
 
 def _from_us(match: re.Match[str], order: Order = None) -> datetime | None:

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import islice
 
@@ -236,7 +236,33 @@ def _url_unless_shown(posted: datetime | None, places: Places, now: datetime) ->
         found = shown()
         if found is not None and 0 < (day - found.astimezone(dates.SHANGHAI).date()).days <= _URL_AFTER_SHOWN:
             return found
-    return posted
+    return _lead_dateline(places.lead, day) or posted
+
+
+# How many days after the URL's day the text's own dateline may name (filed late in the evening, posted past
+# midnight, the CMS's folder the day it was entered).
+_DATELINE_AFTER_URL = 1
+
+
+def _lead_dateline(lead: str | None, url_day: date) -> datetime | None:
+    """The day the text's opening dateline names (`11月21日讯`, `十一月二十一日讯`, in its first 40 characters), when
+    it is one or two days before the URL's day or the day after it: the day the story states for itself, where no
+    date is printed by its headline; farther from it, a dateline is no reading of the same posting."""
+    opening = (lead or "")[:40]
+    if "电" not in opening and "電" not in opening and "讯" not in opening and "訊" not in opening:
+        return None
+    match = yearless.DATELINE.search(opening)
+    if match is None:
+        return None
+    month, day = yearless.dateline_day(match)
+    for year in (url_day.year, url_day.year - 1, url_day.year + 1):  # a December dateline over a January URL
+        try:
+            named = date(year, month, day)
+        except ValueError:
+            return None
+        if named != url_day and -_DATELINE_AFTER_URL <= (url_day - named).days <= _URL_AFTER_SHOWN:
+            return dates.to_utc(year, month, day)
+    return None
 
 
 def _filed_or_posted(filed: datetime | None, near: datetime | None) -> datetime | None:
@@ -316,7 +342,7 @@ def _unless_reposted(found: datetime, lead: str) -> datetime:
     if match is None:
         return found
     local = found.astimezone(dates.SHANGHAI)
-    month, day = int(match.group(1)), int(match.group(2))
+    month, day = yearless.dateline_day(match)
     filed = dates.to_utc(local.year - (month > local.month), month, day)
     # Calendar days, not hours: a paper printing on the 30th a dispatch filed on the 28th is two
     # days late whatever hour its page states.

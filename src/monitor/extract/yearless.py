@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from .dates import MONTHS, SHANGHAI, plausible, to_utc
+from .dates import MONTHS, SHANGHAI, han_number, plausible, to_utc
 
 # A byline time without a year: 11月8日 10:23 · 11-08 10:23 (a time of day is required).
 _YEARLESS = re.compile(
@@ -24,8 +24,19 @@ _EN_YEARLESS = re.compile(
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})"
     r"(?!\d)\s*([AP]M)?", re.I
 )
-# A wire or paper dateline without a year: 11月8日电 / 11月8日電 / 东南网1月20日讯 / 本報1月20日訊.
-DATELINE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電讯訊]")
+# A wire or paper dateline without a year: 11月8日电 / 11月8日電 / 东南网1月20日讯 / 本報1月20日訊, or in Chinese
+# numerals as some papers and older wire copy write it (中新社北京九月十六日電, 十一月二十一日讯).
+DATELINE = re.compile(
+    r"(?<!\d)(\d{1,2})月(\d{1,2})日\s*[电電讯訊]"
+    r"|(?<![〇一二三四五六七八九十])(十[一二]?|[一二三四五六七八九])月(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日\s*[电電讯訊]"
+)
+
+
+def dateline_day(match: re.Match[str]) -> tuple[int, int]:
+    """The month and day of a `DATELINE` match, digits or Chinese numerals."""
+    if match.group(1):
+        return int(match.group(1)), int(match.group(2))
+    return han_number(match.group(3)), han_number(match.group(4))
 # An English wire dateline without a year: `BEIJING, March 8 (Xinhua) --`, `SANMING, Fujian, Mar. 8 /`.
 _EN_DATELINE = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,30}(?:, [A-Z][A-Za-z.' -]{1,30})?, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
@@ -91,7 +102,7 @@ def dateline_date(text: str | None, now: datetime, hint_year: int | None = None)
     if english:
         month, day = MONTHS.get(english.group(1)[:3].lower(), 0), int(english.group(2))
     elif match:
-        month, day = int(match.group(1)), int(match.group(2))
+        month, day = dateline_day(match)
         hint_year = _own_year(text, match.end(), month) or hint_year
     else:
         return None
