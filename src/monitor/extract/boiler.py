@@ -145,7 +145,9 @@ _PROMO_START = re.compile(
     # `Want to know more about Ana Ruiz? Follow them on GitHub.`: a closing prompt and its call
     r"want to (?:know|learn|read|see|hear) more\b[^?]{0,80}\?\s*(?:follow|read|check|visit|see|find|subscribe|"
     r"sign up|listen|watch|download|get|join|click)\b|"
-    r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|(?:via|source)\b[^.!?]{0,40}$|(?:posted|sent|thanks)!$"
+    # `via ynetnews.com`, `Source: Reuters`: a repost's credit line (a site's name may hold dots; a sentence ends in one)
+    r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|"
+    r"(?:via|source)\b(?:[^.!?]|\.(?=\w)){0,40}$|(?:posted|sent|thanks)!$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"

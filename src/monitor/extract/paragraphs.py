@@ -396,6 +396,8 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
             if (box := _story_link_line(node, own_id)) is not None:
                 doomed.append(box)
                 continue
+            if _item_among_text_items(node):
+                continue  # read as the list's text, as its unlinked items are
             node.insert_before(_LINK_OPEN)
             node.insert_after(_LINK_CLOSE)
         elif tag == "q":  # an inline quotation gets no marks
@@ -776,6 +778,30 @@ def _link_card(link: LexborNode) -> bool:
     if blocks == 0 or (blocks == 1 and link.css_first("img") is None):
         return False
     return weighted_length(link.text()) < CARD_TEXT
+
+
+def _item_among_text_items(link: LexborNode) -> bool:
+    """A link filling a list item after an item of plain text (`<li>Portland Public Schools</li><li><a>Salem-Keizer
+    Public Schools</a></li>`): a list of the text's own whose later items are linked where the writer had an
+    address, not a row of links, so it reads as its unlinked items do. The plain item before it is two words or
+    more (four CJK characters) and no label (`Related:`): a menu's current entry (`News`), a pager's page number and
+    a breadcrumb's last step (after its links) leave the links as they are."""
+    item = link.parent
+    if item is not None and item.tag in _LINK_WRAPS:
+        item = item.parent  # `<li><strong><a>…</a></strong></li>`
+    if item is None or item.tag != "li" or item.parent is None or item.parent.tag not in _LISTS:
+        return False
+    text = link.text().strip()
+    if not text or item.text().strip() != text:
+        return False
+    other = item.prev
+    while other is not None:
+        if other.tag == "li" and other.css_first("a") is None:
+            own = other.text().strip()
+            if own and own[-1] not in ":：" and (" " in own or len(_CJK.findall(own)) >= 4):
+                return True
+        other = other.prev
+    return False
 
 
 def _story_link_line(link: LexborNode, own_id: int) -> LexborNode | None:
