@@ -20,7 +20,7 @@ import logging
 import queue
 import time
 from collections.abc import Callable, Coroutine, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import partial
 from typing import Any
@@ -250,7 +250,10 @@ class Cycle:
         article, target, aliases, own = found
         store = self.ctx.store
         if target != own and not same_headline(self._headline_at(target), article.title):
-            target, aliases = own, aliases - {own}  # the canonical names another article: a template's slip
+            # the canonical names another article (a template's slip, or a site sending readers to
+            # its featured story): stored under its own address, and shown with it, not with that one's
+            target, aliases = own, aliases - {own}
+            article = replace(article, url=dedup.strip_tracking(page.url))
         if target != key and (store.known_urls([target]) or store.aliased([target])):
             store.add_aliases(target, aliases)  # reached by another path: stored already
             run.report.duplicates += 1
