@@ -44,3 +44,18 @@ def test_a_menus_current_entry_or_a_pagers_number_does_not_make_its_links_text()
         body = " ".join(extract(html, "https://news.example.com/a/1.html").paragraphs)
         assert "Members agreed" in body, row
         assert not any(link in body for link in ("Section", "Page two", "Page three", "harbour master", "get a date")), row
+
+
+def test_a_short_pull_quote_in_quote_marks_is_not_text() -> None:
+    """A pull quote under 40 characters (`<blockquote><p><em>“the dredging could wait one more season”</em>`) that
+    the next paragraph says again: set large beside the text, not a line of it."""
+    body = paragraphs("en_e34_short_pull_quote.html")
+    assert len(body) == 4
+    assert not any(line.startswith("“the dredging") for line in body)
+
+
+def test_a_blogs_picture_credit_via_a_site_is_not_text() -> None:
+    """`Top image via <a>Flickr</a>` closing a post: the picture's credit, not the text's last line."""
+    body = paragraphs("en_e34_image_via.html")
+    assert body[-1].startswith("The museum plans")
+    assert not any("via" in line for line in body)

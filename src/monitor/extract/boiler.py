@@ -192,7 +192,9 @@ _REACH_AT = re.compile(r"\breach (?:him|her|them) at [\w.+-]{1,64}@")
 # Photo credits and captions with a credit: `Photo: …`, `(AP Photo/…)`, `… /Getty Images`. The
 # credit at the end is searched for (led by literals, so fast), not matched after `.{0,160}`.
 _EN_CREDIT_START = re.compile(
-    r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)"
+    r"[(\[]?(?:photo|photograph|image|picture|illustration|photo credit|credit)s?\s*(?:by\b|:|/)|"
+    # `Top image via <a>Flickr</a>`: a blog's picture credit, short and no sentence (a site's dot aside)
+    r"(?:(?:top|header|featured?|lead|cover|main|hero) )?(?:photo|image|picture|illustration)s? via\b(?:[^.!?]|\.(?=\w)){1,60}$"
 )
 _EN_CREDIT_END = re.compile("|".join(
     rf"{credit}[)\].]?\s*$" for credit in (r"getty images", r"ap photo\b[^)]*", "/reuters", "/afp", "/ap", "shutterstock",

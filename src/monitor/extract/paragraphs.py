@@ -344,19 +344,24 @@ def _caption_line(text: str) -> bool:
     return len(text) <= 30 and _CJK.search(text) is not None and _UNCAPTION.search(text) is None
 
 
+# The shortest line in quote marks read as a pull quote when the text says it again.
+_QUOTED_PULL = 24
+
+
 def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
-    """The paragraphs less the pull quotes: a line of 40 to 300 characters that is found again
-    (quote marks, its first letter's case and a final stop aside) inside a longer paragraph up
-    to three places away, as a magazine sets a sentence of the text large beside it."""
+    """The paragraphs less the pull quotes: a line of 40 to 300 characters (24 when it stands in quote marks, as
+    a short pull quote does: `“the dredging could wait one more season”`; a subhead stands in none) that is found
+    again (quote marks, its first letter's case and a final stop aside) inside a longer paragraph up to three
+    places away, as a magazine sets a sentence of the text large beside it."""
     if len(paragraphs) < 3:
         return paragraphs
     dropped = []
     for index, text in enumerate(paragraphs):
         size = len(text)
-        if size < 40 or size > 300:
+        if size < _QUOTED_PULL or size > 300:
             continue
         core = text.strip(_QUOTES)[1:]
-        if len(core) < 39:
+        if len(core) < 39 and (len(core) < _QUOTED_PULL - 3 or text[0] not in "“\"‘'" or text.rstrip(".")[-1] not in "”\"’'"):
             continue
         for other in paragraphs[max(0, index - 3): index + 4]:
             if len(other) > size and core in other:
