@@ -89,7 +89,7 @@ def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, C
     from apscheduler.events import EVENT_JOB_EXECUTED
 
     from .metrics import Metrics, serve
-    from .pipeline.deliver import configured_channels
+    from .pipeline.channels import configured_channels
 
     metrics, database = Metrics(), database or DatabaseFile(ctx.cfg.db_path)
     metrics.keep_sources(s.name for s in ctx.cfg.sources if s.enabled)
@@ -408,7 +408,7 @@ class Reloader:
         """A channel whose settings the reload changed (smtp_host or port put right): its failed
         messages are due now (the retry job is run at once), not after their backoff (up to six
         hours). Returns how many."""
-        from .pipeline.deliver import mended_channels
+        from .pipeline.channels import mended_channels
 
         total = 0
         for sub, key in sorted(mended_channels(old, new)):

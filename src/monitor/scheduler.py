@@ -187,7 +187,7 @@ def retried_at_start(cfg: Config, store: Store) -> int:
     """The failed messages of every configured channel made due now, at a start (a channel mended
     in the file and the daemon restarted, no SIGHUP: they waited out their backoff, up to six hours,
     as `daemon.Reloader._mended` says of a reload). A channel still down costs one try more. How many."""
-    from .pipeline.deliver import configured_channels
+    from .pipeline.channels import configured_channels
 
     try:
         n = store.retry_now(configured_channels(cfg))

@@ -438,7 +438,7 @@ def _mark_read(state, subscriber: str | None, before: str | None) -> None:
 def _restored_rows(state, rows: list[dict]) -> list[dict]:
     """`rows` as the next digest leaves them when the database was restored from a backup (or
     replaced): the waiting messages the note beside it says went are recorded as sent then; one line."""
-    from ..pipeline.deliver import noted_waiting, restored_view
+    from ..pipeline.restored import noted_waiting, restored_view
 
     went = restored_view(state.store, state.cfg)
     if went is None:

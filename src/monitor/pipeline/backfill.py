@@ -28,7 +28,7 @@ from .. import crontab
 from ..models import Article
 from ..store import utcnow
 from .base import Context, Ingested
-from .deliver import _channel_pairs, channel_key
+from .channels import channel_key, channel_pairs
 from .policy import aware
 
 
@@ -46,7 +46,7 @@ def windows(ctx: Context, now: datetime | None = None) -> list[Window]:
     """The digest window of every configured subscriber channel, as of `now`."""
     now = now or utcnow()
     out = []
-    for sub, channel in _channel_pairs(ctx, None):
+    for sub, channel in channel_pairs(ctx, None):
         opens = window_opens(sub.schedule, ctx.cfg.timezone, ctx.store.last_digest_run(sub.name), now)
         out.append(Window(sub.name, channel_key(channel), frozenset(sub.topics), opens))
     return out

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -31,20 +30,10 @@ from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story, headline
 from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
-from ..store.outbox import same_address
 from . import pacing
 from .base import Context, DigestResult, log
-
-
-def channel_key(channel: Channel) -> str:
-    """A stable name for a channel, used to record what it was sent.
-
-    Webhook URLs carry tokens, so only a hash of the URL is kept (and logged).
-    """
-    if channel.kind == "webhook":
-        return "webhook:" + hashlib.sha256((channel.url or "").encode()).hexdigest()[:12]
-    target = {"email": ",".join(channel.to), "file": channel.path}.get(channel.kind, "")
-    return f"{channel.kind}:{target}" if target else channel.kind
+from .channels import channel_key, channel_pairs
+from .restored import noted_waiting, reconcile, record_noted, restored_view, settle_noted
 
 
 def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None,
@@ -158,11 +147,11 @@ def send_digests(ctx: Context, subscriber: str | None = None, *, dry_run: bool =
     A person running `monitor digest` retries failed messages at once; the daemon's runs
     (`respect_backoff`) wait for each message's next attempt time.
     """
-    pairs = _channel_pairs(ctx, subscriber)
+    pairs = channel_pairs(ctx, subscriber)
     if dry_run:
         return [_preview(ctx, sub, ch) for sub, ch in pairs]
     with _delivering(ctx):
-        stale = _record_noted(ctx)  # first: a message its receiver took is not dropped with a subscriber renamed since
+        stale = record_noted(ctx)  # first: a message its receiver took is not dropped with a subscriber renamed since
         _drop_former(ctx)  # a renamed subscriber's messages of unknown fate mark its stories (`_adopt`)
         if stale:  # every subscriber's, not this run's alone: its first message makes the note's last line one
             _set_right(ctx)  # the database knows, and a later run for another subscriber would find nothing to set right
@@ -184,7 +173,7 @@ def mark_read(ctx: Context, subscriber: str | None, before: datetime | None) -> 
     Returns (subscriber, channel, marked, left) per channel."""
     done = []
     with _delivering(ctx):
-        for sub, ch in _channel_pairs(ctx, subscriber):
+        for sub, ch in channel_pairs(ctx, subscriber):
             key = channel_key(ch)
             marked, left = ctx.store.mark_read(sub.name, key, sub.topics, before)
             log.info("digest subscriber=%s channel=%s marked_read=%d left=%d", sub.name, key, marked, left)
@@ -196,168 +185,27 @@ def retry_due(ctx: Context) -> list[DigestResult]:
     """Send the outbox messages whose retry time has come (the daemon runs this every minute)."""
     now, results = utcnow(), []
     with _delivering(ctx):
-        stale = _record_noted(ctx)
+        stale = record_noted(ctx)
         _drop_former(ctx)
         if stale:
             _set_right(ctx)
         for name, key in ctx.store.outbox_channels_due(now):
-            found = [(s, c) for s, c in _channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
+            found = [(s, c) for s, c in channel_pairs(ctx, None) if s.name == name and channel_key(c) == key]
             for sub, channel in found[:1]:  # a channel no longer configured waits; `digest --status` shows it
                 _drop_stale(ctx, sub, channel, key)  # its stories go in the next digest, as they now should
                 results.append(_flush(ctx, sub, channel, key, None, now))
     return results
 
 
-def _record_noted(ctx: Context) -> bool:
-    """The last message noted sent (`sentlog`) that the database holds unsent, the one before it
-    known: its receiver took it at a run that could not record it (killed right after the answer,
-    a database that failed). Recorded now, before anything drops unsent messages (a subscriber
-    renamed or taken out since), one line; True when the database does not know the last message
-    and this was not why (`_reconcile`)."""
-    path = ctx.store.path
-    if path is None or not sentlog.stale(path, ctx.store.knows_sent):
-        return False
-    noted, before = sentlog.last(path)
-    if noted and (before == "" or (before and ctx.store.knows_sent(before))) and (
-            unrecorded := ctx.store.unsent_id(noted[2])) is not None:
-        ctx.store.mark_sent(unrecorded)
-        log.warning("digest subscriber=%s channel=%s message=%s: its receiver took it at a run that could not record "
-                    "it (the database failed, or the run was killed): recorded now, not sent again", *noted)
-        return False
-    return True
-
-
 def _set_right(ctx: Context) -> None:
-    """The database does not know the last message sent from it (`_record_noted`): every configured
+    """The database does not know the last message sent from it (`record_noted`): every configured
     channel takes over what its subscriber had first, when it is one the database never saw (`_adopt`:
-    recorded as sent by `_reconcile` first, it took over nothing), then `_reconcile`."""
-    every = _channel_pairs(ctx, None)
+    recorded as sent by `reconcile` first, it took over nothing), then `reconcile`."""
+    every = channel_pairs(ctx, None)
     fresh = {(s.name, channel_key(c)) for s, c in every if not ctx.store.channel_used(s.name, channel_key(c))}
     for sub, ch in every:
         _adopt(ctx, sub, ch, {channel_key(c) for s, c in every if s.name == sub.name})
-    _reconcile(ctx, every, fresh)
-
-
-def _reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set[tuple[str, str]]) -> None:
-    """A database that does not know the last message sent from it (restored from a backup,
-    replaced by an older copy or a new file) would send again what was sent since: the messages
-    its outbox still holds and the stories it had not yet planned. What `sentlog` says each
-    channel was sent is recorded as sent instead, one line per channel. A channel in `fresh` (one the
-    database never saw: its address changed since the copy was made) counts what the note says every
-    channel of its subscriber was sent, as `_adopt` counts what they were."""
-    path = ctx.store.path
-    if path is None:
-        return
-    urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
-    partly = sentlog.partly(path, ctx.store.knows_sent)  # taken by some recipients only
-    took = sentlog.took(path, ctx.store.knows_sent)  # and by whom
-    configured = {s.name for s in ctx.cfg.subscribers}
-    said: list[tuple[str, str, int, int]] = []
-    with ctx.store.transaction():  # all channels or none: the first's record makes the note's last message known
-        for sub, channel in pairs:
-            key = channel_key(channel)
-            # its own, and what a subscriber no longer configured sent its reader (renamed since: `_adopt`)
-            done = set().union(*(us for (name, used), us in urls.items() if (name, used) == (sub.name, key)
-                                 or (name == sub.name and (name, key) in fresh)
-                                 or (name not in configured and same_address(used, key))))
-            if (sub.name, key) in partly:
-                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done, took)
-            if not done:
-                continue
-            waiting = ctx.store.outbox_due(sub.name, key)
-            of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids})
-            known = _noted(waiting, of, done, keys)
-            for q in known:
-                ctx.store.mark_sent(q.id)
-            # one the note gave some of its stories to since (refused as too large, planned again smaller,
-            # a part taken): dropped, so the rest are planned again without them (`settle_noted` below)
-            some = [q.id for q in waiting if q not in known and any(set(of.get(s, ())) & done
-                                                                    for s in q.message.story_ids)]
-            ctx.store.drop(some)
-            ctx.store.keep_noted(sub.name, key, done)  # for its stories polled again later, too (`_settle_noted`)
-            had = ctx.store.settle_noted(sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key,
-                                                                                                       sub.topics)])
-            crash_point("reconciled")
-            if known or had or some:
-                said.append((sub.name, key, len(known), len(had)))
-    for name, key, known_n, had_n in said:
-        log.warning("digest subscriber=%s channel=%s: the database does not know the last message sent from it "
-                    "(restored from a backup, or replaced?): %d waiting messages and %d stories this channel was sent "
-                    "(%s) are recorded as sent, not sent again", name, key, known_n, had_n, sentlog.log_path(path).name)
-
-
-def _noted(waiting: list[Queued], of: dict[int, list[str]], done: set[str], keys: set[str]) -> list[Queued]:
-    """The `waiting` messages the note says went (its key, or every story's URLs in `done`)."""
-    return [q for q in waiting if q.message.key in keys
-            or (bool(q.message.story_ids) and all(set(of.get(s, ())) & done for s in q.message.story_ids))]
-
-
-def restored_view(store: Any, cfg: Any) -> Callable[[str, str], tuple[set[str], set[str]]] | None:
-    """For a database that does not know the last message sent from it (restored from a backup,
-    replaced): per (subscriber, channel), the URLs and message keys the note says went since, which
-    the next digest records as sent (`_reconcile`); None for one that knows. For `--dry-run` and
-    `--status`, which would count them as still to go."""
-    if store.path is None or not sentlog.stale(store.path, store.knows_sent):
-        return None
-    urls, keys = sentlog.sent(store.path, store.knows_sent)
-    configured = {s.name for s in cfg.subscribers}
-
-    def went(subscriber: str, key: str) -> tuple[set[str], set[str]]:
-        return set().union(*(us for (name, used), us in urls.items() if (name, used) == (subscriber, key)
-                             or (name not in configured and same_address(used, key)))), keys
-    return went
-
-
-def noted_waiting(store: Any, went: Callable[[str, str], tuple[set[str], set[str]]], subscriber: str,
-                  key: str) -> list[Queued]:
-    """(subscriber, channel)'s waiting messages the next digest records as sent (`restored_view`)."""
-    done, keys = went(subscriber, key)
-    waiting = store.outbox_due(subscriber, key)
-    return _noted(waiting, store.story_urls({s for q in waiting for s in q.message.story_ids}), done, keys) \
-        if done or keys else []
-
-
-def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str], took: dict[str, set[str]]) -> None:
-    """Stories of an email some of its recipients took (`urls`; `took`: who, per message key, the
-    others deferred) that a restored database would send every recipient as new. The message it
-    holds waiting goes to the others alone (recorded sent when none is left); stories planned
-    anew, or waiting in another message, go marked as sent again."""
-    key = channel_key(channel)
-    waiting = ctx.store.outbox_due(sub.name, key)
-    of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids}
-                              | {r["story_id"] for r in ctx.store.undelivered(sub.name, key, sub.topics)})
-    stories = {s for s, us in of.items() if set(us) & urls}
-    settled = 0
-    for q in waiting:
-        if q.message.key in took:  # the same message: who has it is known
-            from ..notify.smtp import ascii_domain  # sending: the daemon, `monitor digest`
-
-            had = took[q.message.key]
-            everyone = q.message.recipients or tuple(ascii_domain(parseaddr(r)[1]) for r in channel.to)
-            ctx.store.wait_for(q.id, [a for a in everyone if a not in had and ascii_domain(a) not in had])
-            stories -= set(q.message.story_ids)
-            settled += 1
-        elif stories & set(q.message.story_ids) and not q.message.recipients:
-            ctx.store.begin_send(q.id)  # may have reached some: the next send of it says it is sent again
-    ctx.store.mark_unsure(sub.name, key, channel.format, stories)
-    if settled:
-        log.warning("digest subscriber=%s channel=%s: the database does not know who took %d of its waiting emails "
-                    "(restored from a backup?): %s says; they go to the others alone", sub.name, key, settled,
-                    sentlog.log_path(ctx.store.path or "").name)
-    if stories:
-        log.warning("digest subscriber=%s channel=%s: the database does not know an email some recipients took "
-                    "(restored from a backup?): its %d stories go again marked as sent again", sub.name, key,
-                    len(stories))
-
-
-def _settle_noted(ctx: Context, sub: Subscriber, key: str) -> None:
-    """Stories polled again after `_reconcile` (a slow source's, one that was down) that the note
-    said this channel was sent are recorded as sent, one line, not sent again."""
-    if ctx.store.path is not None and ctx.store.has_noted(sub.name, key) and (had := ctx.store.settle_noted(
-            sub.name, key, [r["story_id"] for r in ctx.store.undelivered(sub.name, key, sub.topics)])):
-        log.warning("digest subscriber=%s channel=%s: %d stories polled again that %s says this channel was sent "
-                    "before the database was restored (or replaced) are recorded as sent, not sent again", sub.name,
-                    key, len(had), sentlog.log_path(ctx.store.path).name)
+    reconcile(ctx, every, fresh)
 
 
 def _drop_former(ctx: Context) -> None:
@@ -366,30 +214,6 @@ def _drop_former(ctx: Context) -> None:
     for name, n in ctx.store.drop_former([s.name for s in ctx.cfg.subscribers]).items():
         log.warning("digest subscriber=%s: no longer in the config: %d unsent message%s dropped (its stories "
                     "go to it if it is configured again)", name, n, "" if n == 1 else "s")
-
-
-def _channel_pairs(ctx: Context, subscriber: str | None) -> list[tuple[Subscriber, Channel]]:
-    """(subscriber, channel) for one subscriber or all; one without channels prints to stdout."""
-    subs = [ctx.cfg.subscriber(subscriber)] if subscriber else list(ctx.cfg.subscribers)
-    return [(sub, ch) for sub in subs for ch in _channels(sub)]
-
-
-def _channels(sub: Subscriber) -> tuple[Channel, ...]:
-    return tuple(sub.channels) or (Channel(kind="stdout", format=sub.format),)
-
-
-def configured_channels(cfg: Any) -> set[tuple[str, str]]:
-    """(subscriber, channel key) of every channel `cfg` configures (`/metrics` keeps only their series)."""
-    return {(sub.name, channel_key(ch)) for sub in cfg.subscribers for ch in _channels(sub)}
-
-
-def mended_channels(old: Any, new: Any) -> set[tuple[str, str]]:
-    """(subscriber, channel key) of each channel `new` configures with settings other than in `old`
-    under the same key (an email channel's smtp_host, port, security or username; the key is its
-    recipients): what failed its messages may be put right."""
-    before = {(sub.name, channel_key(ch)): ch for sub in old.subscribers for ch in _channels(sub)}
-    return {(sub.name, key) for sub in new.subscribers for ch in _channels(sub)
-            if (key := channel_key(ch)) and (sub.name, key) in before and before[sub.name, key] != ch}
 
 
 @contextlib.contextmanager
@@ -446,7 +270,7 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
              respect_backoff: bool) -> DigestResult:
     key = channel_key(channel)
     _drop_stale(ctx, sub, channel, key)
-    _settle_noted(ctx, sub, key)
+    settle_noted(ctx, sub, key)
     dig = build_digest(ctx, sub, key)
     if dig.stories:
         messages = digest.plan(dig, channel.kind, channel.format, key, most=_announced(channel))
@@ -640,7 +464,7 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
                         message.parts, exc.message, message.stories, parts)
             return SPLIT
         if (took := getattr(exc, "took", ())) and ctx.store.path is not None:  # some recipients have it: a
-            # restored backup that never heard of it sends it again marked (`_reconcile`)
+            # restored backup that never heard of it sends it again marked (`reconcile`)
             sentlog.add(ctx.store.path, queued.subscriber, queued.channel, sentlog.part_key(message.key, took),
                         [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
         # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
