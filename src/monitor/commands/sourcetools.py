@@ -29,6 +29,8 @@ def test_source(state, name, limit) -> None:
         for i, page in enumerate(found.pages, 1):
             click.echo(f"  page {i}: {page.url}: {page.links} links, {page.new} not yet stored"
                        + (f" — {page.note}" if page.note else ""))
+        for warning in found.warnings:  # what a poll's report says too: an empty feed, a later page failed
+            click.echo(f"  warning: {warning}")
         _dropped(found.dropped)
         known = store.known_urls(_canon(c.url for c in found.candidates)) if store is not None else set()
         rows: list[list] = []

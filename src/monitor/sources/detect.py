@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from ..decode import decode_html
+from ..errors import MonitorError
 from ..markup import reshape
 from . import apiguess
 from .base import LINKS, absolute, frame_urls, node_link, page_base
@@ -58,7 +59,7 @@ def detect(content: bytes, headers: dict[str, str], url: str, robots: str = "") 
     """Every plausible source for this page, best first."""
     kind = sniff(content, headers)
     if kind == "feed":
-        return [Guess("feed", url, "the URL is an RSS/Atom feed or a JSON Feed")]
+        return [Guess("feed", url, "the URL is an RSS/Atom feed or a JSON Feed" + _empty_feed(content, headers, url))]
     if kind == "sitemap":
         return [Guess("sitemap", url, "the URL is a sitemap")]
     if apiguess.looks_json(content, headers):  # a JSON API's answer (a list page's back end)
@@ -122,6 +123,17 @@ def edition(url: str, now: datetime) -> tuple[str, str] | None:
                 path = f"{parts.path[:found.start()]}{{date:{fmt}}}{parts.path[found.end():]}"
                 return urlunsplit(parts._replace(path=path)), fmt
     return None
+
+
+def _empty_feed(content: bytes, headers: dict[str, str], url: str) -> str:
+    """What to say of a feed listing no entries (its site stopped filling it, a template's empty
+    channel): polled, it gives nothing; '' for a feed with entries or one that does not parse."""
+    from .feed import parse
+
+    try:
+        return "" if parse(content, headers, url) else "; but it lists no entries now: check the address in a browser"
+    except MonitorError:
+        return ""
 
 
 def sniff(content: bytes, headers: dict[str, str]) -> str:

@@ -33,7 +33,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     ends on a new entry reads on by the next, older page it names (a paged feed: Atom's and
     RSS's `<atom:link rel="next">`, a JSON Feed's `next_url`), up to `crawl.catch_up` pages, as
     a list page does. When every entry read is new (and there are enough to be a full feed),
-    what came in between may be past its end, and the listing warns."""
+    what came in between may be past its end, and the listing warns; as it does when the feed
+    lists no entries at all (its page changing at each poll, it was 'ok' every time)."""
     listing = Listing()
     page = yield from listing.first(Request(source.url, conditional=True))
     if page is None:
@@ -42,6 +43,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     links = LinkFilter(source, crawl.now)
     kept = links.apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
+    if not found:  # a feed its site stopped filling, or a template's empty channel: 'ok' at every poll
+        listing.warnings.append(EMPTY)
     every, seen = list(kept), {page.url}
     for number in range(2, crawl.catch_up + 2):
         if not after or after in seen or not kept or crawl.known([kept[-1].url]):
@@ -60,6 +63,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if warning := all_new_warning(crawl, every, "feed"):
         listing.warnings.append(warning)
     return listing
+
+
+EMPTY = ("the feed lists no entries: nothing to fetch (open it in a browser: a feed its site stopped filling "
+         "lists none; the site's list page may do as an html source)")
 
 
 def parse(content: bytes, headers: dict[str, str], url: str, tz: str = "Asia/Shanghai") -> list[Candidate]:
