@@ -467,6 +467,7 @@ def _sending(ctx: Context, channel: Channel, queued: Queued, out: TextIO | None,
             # restored backup that never heard of it sends it again marked (`reconcile`)
             sentlog.add(ctx.store.path, queued.subscriber, queued.channel, sentlog.part_key(message.key, took),
                         [u for us in ctx.store.story_urls(message.story_ids).values() for u in us])
+            crash_point("digest-partly-noted")
         # not before the receiver asked (a Retry-After past what a try waits): sooner is refused again
         asked = timedelta(seconds=min(RETRY_CAP, getattr(exc, "retry_after", None) or 0.0))
         retry_at = utcnow() + max(retry_delay(queued.attempts + 1), asked)
