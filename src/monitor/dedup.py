@@ -287,6 +287,27 @@ def rounds_apart(text_a: str, text_b: str) -> bool:
     return any(not {n for k, n in a if k == kind} & {n for k, n in b if k == kind} for kind in kinds)
 
 
+def rounds_inside(text: str, other_grams) -> bool:
+    """Whether a fingerprint text names a round (`_ROUND`) where the other text (`other_grams` its sorted
+    shingle hashes) has a gap of SUB_MAX characters or fewer in the text they share, or inside what they
+    share (`_shared_span`: a paragraph left out): the number a copy of the text lost (cut out, garbled),
+    not a column's issue in the frame around it."""
+    flat = "".join(text.split())
+    if "第" not in flat or len(flat) < SHINGLE or not len(other_grams):
+        return False
+    own = _own(flat, other_grams)
+    span = _shared_span(own)
+    for m in _ROUND.finditer(flat):
+        start, end = m.start(), m.end()
+        while start > 0 and own[start - 1]:
+            start -= 1
+        while end < len(flat) and own[end]:
+            end += 1
+        if end - start <= SUB_MAX + m.end() - m.start() or (span is not None and span[0] <= m.start() and m.end() <= span[1]):
+            return True
+    return False
+
+
 def figures(text: str) -> frozenset[str]:
     """The distinct numbers of two characters or more in the story's lines of a text
     (`story_lines`: a frame's dates and counters left out), each as its value in ASCII

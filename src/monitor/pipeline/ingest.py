@@ -95,6 +95,7 @@ PARTS_STORY = 8
 # A story's text another story lent a passage to (`Ingestor._lent`) is found among this many of its
 # texts; it shares under LENT_SHARED of the smaller's shingles with this article (the splice's own part).
 LENT_MEMBERS, LENT_SHARED = 16, 0.2
+ROUND_AHEAD = timedelta(days=2)  # a copy published this long before a round's release is none of it (`_ahead_of_round`)
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
@@ -346,6 +347,7 @@ class Ingestor:
                     return Ingested("duplicate", source=p.source, canonical=p.canonical)
                 if story_id is None:
                     story_id, merged = self._near_duplicate_story(p)
+                    merged = [s for s in merged if not self._clashing(p, s)]
                 if merged and story_id is not None:  # this article is the whole of stories its parts started
                     kept = store.merge_stories(story_id, merged)  # the oldest of them
                     gone = {story_id, *merged} - {kept}
@@ -456,16 +458,49 @@ class Ingestor:
             return stories[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
 
+    def _clashing(self, p: Prepared, story: int) -> bool:
+        """Whether a text of a story this article would merge (its first LENT_MEMBERS) holds it or is held by it
+        with figures, a date, a name or a round of its own (`_repost_of`: CLASH): another release from the same
+        template, which a copy of this article's story without those (a paragraph dropped, its figures with
+        it) joined first. The story was judged by that copy alone (its other texts not telling, `_telling`),
+        and merging it joined two releases, every copy following. Read only for a merge."""
+        for member, size, sig in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
+            if self._repost_of(p, {"article_id": member, "shingles": size, "sig": sig, "story_id": story}) == CLASH:
+                return True
+        return False
+
     def _other_round(self, p: Prepared, story: int) -> bool:
         """Whether this article names a round (`dedup.rounds`: 第6批) and a text of the story (its first
         LENT_MEMBERS) names another of that kind (`dedup.rounds_apart`): the story is another round's
         release from the same template, joined by this one's copy that lost the number (garbled, or
-        cut before it), met first; the copy is no way into it. Read only for an article naming a round."""
+        cut before it), met first; the copy is no way into it. Read only for an article naming a round.
+        An article naming no round is no copy of a story whose texts name one when it was published
+        ROUND_AHEAD or more before every text of it (`_ahead_of_round`)."""
         if not dedup.rounds(p.text()):
-            return False
+            return self._ahead_of_round(p, story)
         for member, _, _ in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
             stored = self._read({"article_id": member})
             if stored is not None and dedup.rounds_apart(p.text(), stored.text):
+                return True
+        return False
+
+    def _ahead_of_round(self, p: Prepared, story: int) -> bool:
+        """Whether this article, naming no round, was published ROUND_AHEAD or more before every text of a
+        story one of whose texts (its first LENT_MEMBERS) names a round inside what it shares with this one
+        (`dedup.rounds_inside`; a column's issue in its frame is none): a copy of the last
+        round's release that lost the number (cut out, garbled) met after the next round's release
+        (an archive imported newest first). The text cannot tell the two releases apart, but a copy comes
+        after its original, not weeks before it. Read only for an article dated ROUND_AHEAD or more ago
+        (a poll's fresh articles ask nothing)."""
+        published = aware(p.article.published)
+        if published is None or published > utcnow() - ROUND_AHEAD:
+            return False
+        first = self.ctx.store.story_first_published(story)
+        if first is None or published > first - ROUND_AHEAD:
+            return False
+        for member, _, _ in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
+            stored = self._read({"article_id": member})
+            if stored is not None and dedup.rounds_inside(stored.text, p.grams()):
                 return True
         return False
 

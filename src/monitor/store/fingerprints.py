@@ -121,6 +121,11 @@ class FingerprintsPart(StoreBase):
         return self.conn.execute("SELECT a.id, f.shingles, f.sig FROM articles a JOIN fingerprints f ON f.article_id = a.id "
                                  "WHERE a.story_id = ? ORDER BY a.id LIMIT ?", [story_id, limit]).fetchall()
 
+    def story_first_published(self, story_id: int) -> datetime | None:
+        """The earliest publication date of a story's articles (None when none has one)."""
+        row = self.conn.execute("SELECT min(published) FROM articles WHERE story_id = ?", [story_id]).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     def prune_lsh(self, before: datetime) -> int:
         """Drop band rows older than `before` (the near-duplicate window is rolling); indexed."""
         with self.writing():
