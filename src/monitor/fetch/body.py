@@ -214,11 +214,13 @@ def unwrapped(body: bytes, cap: int, content_type: str, undone: int) -> bytes:
 
 
 async def _soon(stream: AsyncIterator[bytes]) -> bytes | None:
-    """The stream's next piece, or None at its end or when none comes within ENDED_GRACE."""
+    """The stream's next piece, or None at its end, when none comes within ENDED_GRACE, or when
+    what comes after the page's end is broken (trailer lines after a chunked body's last chunk
+    without end, a connection reset): a browser has shown the page, and the page is what came."""
     try:
         async with asyncio.timeout(ENDED_GRACE):  # no task made, as wait_for makes one (a page's end is read so)
             return await anext(stream)
-    except (StopAsyncIteration, TimeoutError):
+    except (StopAsyncIteration, TimeoutError, httpx.TransportError):
         return None
 
 
