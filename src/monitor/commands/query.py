@@ -206,14 +206,21 @@ def _fitted(urls: list[str]) -> str:
     return (" ".join(urls[:kept]) + more(len(urls) - kept)).lstrip()
 
 
-def _stop_on_signals() -> threading.Event:
+class _Asked(threading.Event):
+    """A stop asked by a signal: `signum`, the first one's number (0 while none came)."""
+
+    signum = 0
+
+
+def _stop_on_signals() -> _Asked:
     """Ctrl-C or SIGTERM (`docker stop` during a backfill) asks the import to stop between two
     articles, so what it stored is what it counts; a second one stops it at once."""
-    asked = threading.Event()
+    asked = _Asked()
 
     def stop(signum: int, frame: object) -> None:
         if asked.is_set():
             raise KeyboardInterrupt
+        asked.signum = signum
         asked.set()
 
     signal.signal(signal.SIGINT, stop)
@@ -237,8 +244,9 @@ def import_(state, file, max_body, archive, resume) -> None:
     A CSV or tab-separated table with a header row naming the address column, an RSS or
     Atom file and a JSON array are read too, gzip'd, bzip2'd or xz'd as well. A bad line (not
     UTF-8, not JSON, missing fields) is reported by number and skipped while the others land;
-    the exit status is then 1. An import stopped or killed half-way goes on when run again (or
-    with --resume): what it stored is skipped. Every matching story waits for its digest;
+    the exit status is then 1. Stopped by Ctrl-C (or SIGTERM) between two articles, it keeps
+    what it stored, says how far it got and exits 130 (143). An import stopped or killed half-way
+    goes on when run again (or with --resume): what it stored is skipped. Every matching story waits for its digest;
     with --archive a story the import creates that came out before a subscriber's digest
     window (its previous scheduled time) is recorded as read for that subscriber instead, so
     an archive does not flood the next digests."""
@@ -247,10 +255,12 @@ def import_(state, file, max_body, archive, resume) -> None:
     ctx = state.context()
     with rebuild_progress() as progress:
         catch_up(ctx, progress)
+    asked = _stop_on_signals()
     with import_progress(file) as progress:
-        report = import_lines(ctx, file, max_body=max_body, stop=_stop_on_signals(), history_read=archive,
-                              progress=progress)
-    _print_import(report, archive)
+        report = import_lines(ctx, file, max_body=max_body, stop=asked, history_read=archive, progress=progress)
+    # stopped by a signal: 128 + its number (130 for Ctrl-C, 143 for SIGTERM), as a shell reports an
+    # interrupted program, so a script (`monitor import a && monitor import b`) can tell it from a bad line
+    _print_import(report, archive, stopped_code=128 + asked.signum if asked.signum else 1)
 
 
 @contextlib.contextmanager
@@ -295,8 +305,9 @@ def import_progress(file: Any) -> Iterator[Any]:
         yield advance
 
 
-def _print_import(report, archive: bool = False) -> None:
-    """The import's warnings, skipped lines and summary; exit 1 when it stopped or skipped lines."""
+def _print_import(report, archive: bool = False, stopped_code: int = 1) -> None:
+    """The import's warnings, skipped lines and summary; exit 1 when it skipped lines, `stopped_code`
+    when it stopped."""
     for line in _collapsed(report.warnings, "warning"):
         click.echo(line, err=True)
     if report.zoneless:  # once, not a line each: an export in UTC without 'Z' would be 8 hours off
@@ -312,7 +323,7 @@ def _print_import(report, archive: bool = False) -> None:
                    f"{len(report.errors)} skipped")
         _print_history(report, archive)
         click.echo(f"error: {report.stopped}", err=True)
-        sys.exit(1)
+        sys.exit(stopped_code)
     click.echo(f"{counted(report.lines, report.unit[:-1])}: {report.new} new, {counted(report.reposts, 'repost')}, "
                f"{report.duplicates} already stored, "
                f"{report.matched} matched a topic, {len(report.errors)} skipped")
