@@ -81,3 +81,39 @@ def test_more_after_a_json_documents_end_is_named_not_dropped(tmp_path):
     result = monitor(tmp_path, "import", str(path))
     assert result.returncode == 1 and "1 item: 1 new" in result.stdout, result.stdout + result.stderr
     assert "skipped: line 11: more after the JSON object's end, not read" in result.stderr, result.stderr
+
+
+SITEMAP = TOPIC + """[[sources]]
+name = "county-paper"
+kind = "sitemap"
+url = "http://127.0.0.1:9/sitemap.xml"
+"""
+
+
+def test_an_archive_imported_before_m026_matches_its_topics_when_imported_again(tmp_path):
+    """An archive imported under a sitemap source's name (max_age_days 30) before migration m026
+    marked imports: its old articles were stored matching no topic, m026 left them unmarked
+    (imported NULL), and every re-match since, or a run again of the same import ('2 already
+    stored'), kept them so: search --topic, feeds and digests never had them. A run again now
+    marks them imported and matches them as an import's."""
+    (tmp_path / "monitor.toml").write_text(SITEMAP, encoding="utf-8")
+    rows = [{"url": f"https://news.example.cn/a/{i}.html", "source": source, "published": "2019-05-04T09:00:00+08:00",
+             "title": title, "body": f"{title}。上海市与三明市深化对口合作，两地合作共建产业园。"}
+            for i, (source, title) in enumerate([("county-paper", "三明市与上海市签订对口合作框架协议"),
+                                                 ("elsewhere", "沪明两地共建三明产业园区")])]
+    path = write_lines(tmp_path / "archive.jsonl", rows)
+    assert monitor(tmp_path, "import", str(path)).returncode == 0
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn, conn:
+        conn.execute("UPDATE articles SET imported = NULL")  # as an import before m026 left its rows
+    assert monitor(tmp_path, "rematch").returncode == 0  # judged as a poll's, as every re-match since did
+
+    def found() -> list[str]:
+        result = monitor(tmp_path, "search", "三明", "--topic", "hu-ming", "--format", "urls")
+        assert result.returncode == 0, result.stderr
+        return sorted(result.stdout.split())
+
+    assert found() == ["https://news.example.cn/a/1.html"]
+    again = monitor(tmp_path, "import", str(path))
+    assert again.returncode == 0 and "2 already stored, 1 matched a topic" in again.stdout, again.stdout + again.stderr
+    assert found() == ["https://news.example.cn/a/0.html", "https://news.example.cn/a/1.html"]
+    assert monitor(tmp_path, "rematch").returncode == 0 and len(found()) == 2  # marked: it stays matched

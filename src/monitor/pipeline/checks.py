@@ -151,5 +151,17 @@ def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | Non
     return counts
 
 
+def match_again(ctx: Context, ids: list[int]) -> int:
+    """Every current topic's verdict on these stored articles made again, as `rematch` makes it (an
+    import marked them imported: the age limit no longer applies); how many now match a topic."""
+    chosen = topic_hashes(ctx)
+    made = [(row["id"], _verdicts(ctx, [t for _, t, _ in chosen], row)) for row in ctx.store.articles_by_id(ids)]
+    with ctx.store.transaction():
+        for article_id, verdicts in made:
+            for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
+                ctx.store.set_match(article_id, verdict, rules)
+    return sum(any(v.matched for v in verdicts) for _, verdicts in made)
+
+
 def _matched_ids(ctx: Context, topic: str) -> set[int]:
     return {r["article_id"] for r in ctx.store.db.query("SELECT article_id FROM article_topics WHERE topic = ?", [topic])}

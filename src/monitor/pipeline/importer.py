@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, cast
 from .. import match
 from ..errors import MonitorError, StoreError
 from ..models import Article
-from . import backfill, importarray, importcsv, importfeed, importlines
+from . import backfill, checks, importarray, importcsv, importfeed, importlines
 from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import NO_ZONE
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
@@ -66,6 +66,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     head = list(islice(numbered, POOL_MIN_LINES + 1))
     workers = (os.cpu_count() or 1) if workers is None else workers
     again = _Again()  # with `history_read`: the stories of the lines stored by an earlier run
+    unmarked = _Unmarked(ctx, report)  # lines stored by a poll, or by an import before m026
     try:
         with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
             outcomes: Generator[_Outcome, None, None]
@@ -95,6 +96,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
                         _count(report, ingestor.add_prepared(outcome.item))
                     elif isinstance(outcome.item, Ingested):  # stored by an earlier run: nothing to do
                         _count(report, [outcome.item])
+                        unmarked.add(outcome.item.canonical)
                         if history_read:  # but its old stories' marks, when that run had no --archive
                             again.add(ctx.store, outcome.item.canonical)
                     if progress is not None:
@@ -108,6 +110,7 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     except KeyboardInterrupt:  # asked twice: stopped where it was (what was prepared is stored first)
         report.stopped = MonitorError("import interrupted", hint=AGAIN)
     _count(report, ingestor.results)
+    unmarked.flush()
     if history_read:
         report.history += len(backfill.mark_stored(ctx, backfill.windows(ctx), again.stories(ctx.store)))
     if packed is not None and packed.error:  # a compressed file cut short or damaged: what came before is stored
@@ -182,6 +185,31 @@ class _Again:
             self.ids |= store.story_ids(self.urls)
             self.urls = []
         return self.ids
+
+
+class _Unmarked:
+    """The lines found stored already that no import marked (m026): stored by a poll, or by an
+    import before m026, which matched an old article under a source with `max_age_days` to no
+    topic. Given in an import, they are an archive asked for: marked imported and matched again
+    (the age limit no longer applies), 500 at a time; a run again of the same import after an
+    upgrade matches what the first run could not. The ones that match then count as matched."""
+
+    def __init__(self, ctx: Context, report: ImportReport) -> None:
+        self.ctx, self.report, self.urls = ctx, report, list[str]()
+        self.aged = {s.name for s in ctx.cfg.sources if s.max_age}  # the sources whose verdicts change
+
+    def add(self, canonical: str | None) -> None:
+        if canonical:
+            self.urls.append(canonical)
+        if len(self.urls) >= 500:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.urls:
+            return
+        rows, self.urls = self.ctx.store.mark_imported(self.urls), []
+        if ids := [r["id"] for r in rows if r["source"] in self.aged]:
+            self.report.matched += checks.match_again(self.ctx, ids)
 
 
 GIVEN_KEPT = 20_000  # addresses remembered (bounded memory for a file of millions of lines)

@@ -41,6 +41,16 @@ class ArticlesPart(FingerprintsPart):
         return {r["story_id"] for r in self._in_chunks(
             "SELECT story_id FROM articles WHERE canonical_url IN ({marks})", canonical_urls) if r["story_id"] is not None}
 
+    def mark_imported(self, canonical_urls: Iterable[str]) -> list[dict[str, Any]]:
+        """Mark imported (m026) the articles under these canonical URLs that are not yet (stored by a
+        poll, or by an import before m026); their rows (id, source), in id order."""
+        rows = sorted(self._in_chunks("SELECT id, source FROM articles WHERE canonical_url IN ({marks}) "
+                                      "AND imported IS NULL", canonical_urls), key=lambda r: r["id"])
+        if rows:
+            with self.writing():
+                self.conn.executemany("UPDATE articles SET imported = 1 WHERE id = ?", [(r["id"],) for r in rows])
+        return rows
+
     def stored_before(self, canonical_urls: Iterable[str], when: str) -> set[str]:
         """Which of these canonical URLs were stored before `when` (ISO UTC)."""
         return {r["canonical_url"] for r in self._in_chunks(
