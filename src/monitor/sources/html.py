@@ -13,7 +13,9 @@ until they meet the news stored before: nothing is lost however long the daemon 
 no poll reads more than `pages` + 2 × `catch_up` pages.
 Each link carries the date its row shows (`rowdates`); a list drawn by a script from the page's
 own data is read from that data (`scriptdata`); a 'load more' answer, markup wrapped in JSON, is
-read as the markup it wraps (`wrapped_markup`). Out: a `Listing`. Never fetches by itself.
+read as the markup it wraps (`wrapped_markup`); a link giving only an id to the page's own
+function (`javascript:openDetail(12345)`), or a row's `data-id` the page's script opens, is the
+address that script builds (`base.page_openers`). Out: a `Listing`. Never fetches by itself.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 from collections.abc import Generator
 from dataclasses import replace
 from datetime import datetime, timezone
+from urllib.parse import unquote
 
 from ..config import Source
 from ..decode import decode_html_as, json_loads
@@ -36,13 +39,16 @@ from .base import (
     Crawl,
     LinkFilter,
     Listing,
+    Opener,
     Page,
     PageLinks,
     Request,
     Trail,
     Walk,
     absolute,
+    called_link,
     data_link,
+    data_opened,
     dated,
     frame_urls,
     in_page_encoding,
@@ -51,6 +57,7 @@ from .base import (
     node_title,
     page_base,
     page_failed,
+    page_openers,
     read_marks,
     script_link,
     stamp,
@@ -204,6 +211,7 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
     nodes = tree.css(source.link_selector or LINKS)
     found: list[tuple[str, str | None]] = []
     anchors = []
+    openers: dict[str, Opener] | None = None  # the page's functions a link may call with its id, read once
     for node in nodes[:MAX_LINKS] if not nodes or nodes[0].tag != "script" else ():
         anchor = node if node.tag in _LINK_TAGS else node.css_first(LINKS)
         link = node_link(base_url, anchor) if anchor is not None else None
@@ -211,6 +219,14 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
             anchor, link = node, script_link(base_url, None, node.attributes.get("onclick"))
         if not link and anchor is None:  # a row (`<li data-href>`, a card) whose address the site's script reads
             anchor, link = node, data_link(base_url, node)
+        holder = anchor if anchor is not None else node
+        if not link and ((script := _script_of(holder, node.parent)) or _data_held(holder) or _data_held(node)):
+            # a link calling the page's function with its id (`openDetail(12345)`), or a row whose
+            # `data-id` the page's script opens
+            openers = page_openers(tree) if openers is None else openers
+            link = ((called_link(base_url, script, openers) if script else None)
+                    or data_opened(base_url, (holder, node, node.parent), openers)) if openers else None
+            anchor = holder
         if link:
             found.append((in_page_encoding(link, codec), node_title(anchor)))
             anchors.append(anchor)
@@ -233,6 +249,20 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
                            hint="the page layout may have changed; update link_selector")
     after = _next(tree, source, base_url, codec) or (next_page(tree, base_url, url, codec) if find_next else None)
     return out, in_page_encoding(after, codec) if isinstance(after, str) else after
+
+
+def _script_of(node, row) -> str:
+    """The script a link node runs when clicked: its `javascript:` address (percent-decoded, as a
+    browser runs it), its `onclick` and its row's (the click goes on to it); '' for none."""
+    href = (node.attributes.get("href") or "").strip()
+    scripts = [unquote(href[11:]) if href[:11].lower() == "javascript:" else "", node.attributes.get("onclick") or "",
+               (row.attributes.get("onclick") or "") if row is not None else ""]
+    return ";".join(scripts) if any(scripts) else ""
+
+
+def _data_held(node) -> bool:
+    """Whether a node keeps a `data-` attribute for the site's script."""
+    return any(name.startswith("data-") for name in node.attributes)
 
 
 _JSON_VALUES = 20_000  # values of a JSON answer walked at most for its markup
