@@ -92,6 +92,13 @@ def part_key(key: str, took: Iterable[str]) -> str:
     return key + PART + ",".join(sorted(took))
 
 
+def split_part(noted: str) -> tuple[str, set[str] | None]:
+    """A noted key read back (`part_key`'s inverse): the message's key and the recipients who took
+    it, None for a message noted whole."""
+    key, part, took = noted.partition(PART)
+    return key, set(took.split(",")) if part else None
+
+
 def _since(db_path: str | Path, knows: Callable[[str], bool] | None) -> list[list[str]]:
     lines: list[list[str]] = []
     try:

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..sentlog import split_part
 from .base import StoreBase, iso, parse_iso, utcnow
 
 if TYPE_CHECKING:  # the models are made where read: opening the store (a search) creates none of them
@@ -242,13 +243,13 @@ class OutboxPart(StoreBase):
     def knows_sent(self, key: str) -> bool:
         """Whether the message with idempotency key `key` is recorded sent; for `<key>~<who took it>`
         (`sentlog.part_key`), recorded sent or waiting for none of those who took it."""
-        key, part, took = key.partition("~")
+        key, took = split_part(key)
         row = self.conn.execute("SELECT status, json_extract(message, '$.recipients') FROM outbox WHERE key = ?",
                                 [key]).fetchone()
-        if row is None or row[0] == "sent" or not part:
+        if row is None or row[0] == "sent" or took is None:
             return row is not None and row[0] == "sent"
         waiting = set(json.loads(row[1])) if row[1] else set()  # none named: every recipient
-        return bool(waiting) and not waiting & set(took.split(","))
+        return bool(waiting) and not waiting & took
 
     def mark_unsure(self, subscriber: str, channel: str, fmt: str, story_ids: Collection[int]) -> None:
         """Stories that may have reached the reader of (subscriber, channel): planned for it, they
