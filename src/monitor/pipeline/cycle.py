@@ -36,7 +36,7 @@ from ..store import database_fault
 from . import health, morepages
 from .base import Context, Ingested, cap_body, log
 from .ingest import Ingestor, prepare
-from .listing import ListingWalk
+from .listing import MAX_ATTEMPTS, ListingWalk
 from .steps import (
     LINKS_AT_ONCE,
     SourceRun,
@@ -316,16 +316,22 @@ class Cycle:
         """Credit ingest results to their sources and record the aliases of what was stored."""
         for result in results:
             aliases = self.aliases.pop(result.canonical, set())
-            if result.status == "refused":  # not stored: fetched again at the next poll
+            if result.status == "refused":  # not stored: fetched again, given up as a failing link is
                 if (run := self.runs.get(result.source)) is not None:
                     run.report.errors.append(f"{result.canonical}: not stored: {result.reason}")
+                for url in {result.canonical} | aliases:  # as listed, and where it led
+                    self.ctx.store.record_link_failure(url, result.source, f"not stored: {result.reason}",
+                                                       final_attempts=MAX_ATTEMPTS)
                 continue
+            run = self.runs.get(result.source)
+            if run is not None and run.failing:  # its failures forgotten once stored (not when fetched: one
+                for url in ({result.canonical} | aliases) & run.failing:  # the database refuses fails again)
+                    self.ctx.store.clear_link_failure(url)
             if aliases:
                 target = result.canonical
                 if result.status == "duplicate":  # an alias itself when it was the same page (`same_page`)
                     target = self.ctx.store.aliased([target]).get(target, target)
                 self.ctx.store.add_aliases(target, aliases)
-            run = self.runs.get(result.source)
             if run is None:
                 continue
             run.report.new += result.status != "duplicate"

@@ -179,8 +179,6 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     if len(article.title) > MAX_TITLE:
         article = replace(article, title=article.title[:MAX_TITLE])
     article = cap_body(article)  # as `monitor import` does: an 8 MB page is hostile, not news
-    if key in run.failing:  # known from the listing: most links never failed, and a read each cost ~30 us
-        ctx.store.clear_link_failure(key)
     own = dedup.canonical_url(page.url)
     target = own if url == page.url else dedup.canonical_url(url)
     aliases = {key, own, *(dedup.canonical_url(u) for u in page.redirects)} - {target}

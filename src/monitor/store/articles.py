@@ -156,7 +156,9 @@ class ArticlesPart(FingerprintsPart):
                     article.url, canonical_url, source, article.title, body, iso(article.published), now,
                     article.author, article.source_name, article.editor, article.lang, content_hash,
                     story_id, 1 if imported else None]).lastrowid
-            except sqlite3.IntegrityError:
+            except sqlite3.IntegrityError as exc:  # only the canonical URL's unique index means stored already:
+                if "canonical_url" not in str(exc):  # another constraint (a trigger, a CHECK) refuses this article
+                    raise
                 raise AlreadyStored(canonical_url) from None
             assert article_id is not None
             self.conn.execute(_FIRST_ARTICLE, [article_id, story_id])
