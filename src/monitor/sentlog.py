@@ -141,7 +141,7 @@ def took(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> dic
     the database knows: a restored database that holds that message waiting sends it to the others."""
     who: dict[str, set[str]] = {}
     for parts in _since(db_path, knows):
-        key, part, names = parts[2].partition(PART)
-        if part:
-            who.setdefault(key, set()).update(n for n in names.split(",") if n)
+        key, names = split_part(parts[2])
+        if names:
+            who.setdefault(key, set()).update(n for n in names if n)
     return who
