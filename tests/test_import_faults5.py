@@ -117,3 +117,26 @@ def test_an_archive_imported_before_m026_matches_its_topics_when_imported_again(
     assert again.returncode == 0 and "2 already stored, 1 matched a topic" in again.stdout, again.stdout + again.stderr
     assert found() == ["https://news.example.cn/a/0.html", "https://news.example.cn/a/1.html"]
     assert monitor(tmp_path, "rematch").returncode == 0 and len(found()) == 2  # marked: it stays matched
+
+
+def test_a_gbk_table_or_array_whose_first_rows_are_english_keeps_its_chinese_rows(tmp_path):
+    """A CSV (or a JSON array) saved as GBK by a Chinese Windows tool whose first 8 KB are ASCII
+    (English rows, long addresses): its encoding was judged by those bytes alone, UTF-8, and the
+    Chinese rows after them were stored as U+FFFD, silently. They are read as GB18030 now, said
+    once with the line it began at."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    english = [(f"https://news.example.cn/en/{i}.html", f"Shanghai and Sanming sign cooperation deal number {i}",
+                f"Shanghai and Sanming signed agreement {i} on industrial parks, the {i}th of the year.") for i in range(120)]
+    chinese = [(f"https://news.example.cn/zh/{i}.html", f"上海与三明签订对口合作协议第{i}号",
+                f"上海市与三明市今天签订第{i}号对口合作协议，两地共建产业园。") for i in range(3)]
+    csv_rows = ["url,title,body"] + [",".join(row) for row in english + chinese]
+    (tmp_path / "late.csv").write_bytes(("\r\n".join(csv_rows) + "\r\n").encode("gb18030"))
+    array = json.dumps([{"url": u, "title": t, "body": b} for u, t, b in english + chinese], ensure_ascii=False, indent=1)
+    (tmp_path / "late.json").write_bytes(array.replace("/en/", "/en2/").replace("/zh/", "/zh2/").encode("gb18030"))
+    for name, unit, line in (("late.csv", "rows", 122), ("late.json", "items", 604)):
+        result = monitor(tmp_path, "import", str(tmp_path / name))
+        assert result.returncode == 0 and f"123 {unit}: " in result.stdout, result.stdout + result.stderr
+        assert f"read as GB18030 (GBK) from line {line} on" in result.stderr, result.stderr
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn:
+        titles = [t for (t,) in conn.execute("SELECT title FROM articles WHERE url LIKE '%/zh%' ORDER BY id")]
+    assert titles == [f"上海与三明签订对口合作协议第{i}号" for i in range(3)] * 2, titles

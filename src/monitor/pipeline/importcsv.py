@@ -67,12 +67,63 @@ def text_of(stream: Any, warnings: list[str], what: str, newline: str | None = N
     was so read); a UTF-16 file's text (`text_if_utf16`) as it is."""
     if isinstance(stream, io.TextIOWrapper):
         return stream
-    encoding = "utf-8-sig"
     if not _utf8(sample := stream.peek(SNIFF_BYTES)) and \
             decode.common_share(sample.decode("gb18030", errors="replace")) >= CHINESE_SHARE:
-        encoding = "gb18030"
         warnings.append(f"the {what} was read as GB18030 (GBK), not UTF-8 (save it as UTF-8 to be sure)")
-    return io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=newline)
+        return io.TextIOWrapper(stream, encoding="gb18030", errors="replace", newline=newline)
+    return io.TextIOWrapper(io.BufferedReader(_Utf8Lines(stream, warnings, what), 1 << 16), encoding="utf-8-sig",
+                            errors="replace", newline=newline)
+
+
+class _Utf8Lines(io.RawIOBase):
+    """A stream's bytes a line at a time, each UTF-8 as it came, or, where its first bytes were
+    UTF-8 (English rows, addresses) and a later line is not, that line read as GB18030 when it
+    reads as Chinese text (said once): a GBK file whose first SNIFF_BYTES were ASCII had its
+    Chinese rows stored as U+FFFD, silently. Another line not UTF-8 keeps U+FFFD, named once."""
+
+    PIECE = 256 * 1024  # a longer line is read in pieces (a character cut between two is carried)
+
+    def __init__(self, stream: Any, warnings: list[str], what: str) -> None:
+        super().__init__()
+        self.stream, self.warnings, self.what = stream, warnings, what
+        self.pending, self.carry, self.line, self.said = b"", b"", 1, set[str]()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            raw = self.stream.readline(self.PIECE)
+            if not raw and not self.carry:
+                return 0
+            raw, self.carry = self.carry + raw, b""
+            self.pending = self._utf8(raw, ended=not raw.endswith(b"\n") and len(raw) < self.PIECE)
+            self.line += raw.count(b"\n")
+        n = min(len(buffer), len(self.pending))
+        buffer[:n], self.pending = self.pending[:n], self.pending[n:]
+        return n
+
+    def _utf8(self, raw: bytes, ended: bool) -> bytes:
+        try:
+            raw.decode("utf-8")
+            return raw
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and not ended:  # a character cut between two pieces
+                self.carry = raw[exc.start:]
+                return raw[:exc.start]
+        text = raw.decode("gb18030", errors="replace")
+        if decode.common_share(text) >= CHINESE_SHARE:
+            self._say("gb18030", f"the {self.what} was read as GB18030 (GBK) from line {self.line} on, not UTF-8 "
+                                 "(save it as UTF-8 to be sure)")
+            return text.encode()
+        self._say("other", f"line {self.line}: not UTF-8; the characters it lost are shown as \ufffd "
+                           "(save the file as UTF-8)")
+        return raw.decode("utf-8", errors="replace").encode()
+
+    def _say(self, kind: str, note: str) -> None:
+        if kind not in self.said:
+            self.said.add(kind)
+            self.warnings.append(note)
 
 
 def rows(stream: Any, warnings: list[str], errors: list[str], limit: int) -> Iterator[tuple[int, str]]:
