@@ -94,7 +94,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     for number in range(1, budget + 1):
         find_next = not own_pager and number >= source.pages and crawl.catch_up > 0
         if number == 1:  # the list may be in one of the page's frames, as a browser shows it
-            kept, known, next_href = yield from _read_framed(source, crawl, page, listing, links, find_next)
+            checked = bool(source.page_url) and source.pages > 1  # page_url's numbering against the page's pager
+            kept, known, next_href = yield from _read_framed(source, crawl, page, listing, links, find_next or checked)
+            if checked and (wrong := _misnumbered(source, first, next_href)):
+                listing.warnings.append(wrong)
         else:
             kept, known, next_href = _read(source, crawl, page, listing, links, number, find_next=find_next)
         new = len(kept) - len(known)
@@ -183,6 +186,26 @@ def _key(target: str | Request) -> object:
     if "__EVENTTARGET" in form:  # (its __VIEWSTATE changes from page to page)
         return target.url, form.get("__EVENTTARGET"), form.get("__EVENTARGUMENT")
     return target.url, tuple(sorted(form.items()))  # a pager's form: its fields (the page number)
+
+
+_MARK = "987654321"  # a page number no pager shows: where page_url's {n} stands in its address
+
+
+def _misnumbered(source: Source, first: str, shown: str | Request | None) -> str | None:
+    """What to say when the first page's own pager names its page 2 by another number than
+    `page_url` and `first_page` give (index_1.html where index_2.html is asked for: a page of
+    the backfill skipped; or one past the last page asked for); None when they agree."""
+    ours = page_url(source, 2, first)
+    if not isinstance(shown, str) or ours is None or shown == ours:
+        return None
+    marked = absolute(first, (source.page_url or "").replace("{n}", _MARK)) or ""
+    head, found, tail = marked.partition(_MARK)
+    m = re.fullmatch(re.escape(head) + r"(\d{1,6})" + re.escape(tail), shown) if found else None
+    if m is None:
+        return None
+    want = int(m.group(1)) - 1
+    return (f"page_url gives page 2 as {ours}, but the list's own pager goes on to {shown}: pages are skipped or "
+            f"not found; set first_page = {want}")
 
 
 def page_url(source: Source, number: int, base: str = "") -> str | None:
