@@ -59,12 +59,13 @@ STRATEGIES = {
                                    "ROWS_PER_MATCH": 0, "WALK_BUDGET": 1, **NO_JOIN},
     # SQLite walks the index against the set of matches: for every match count, never giving
     # up; giving up after a few rows per match (the sorting going on from there); after one row
-    "joined": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 10**9, "TOPIC_WALK": 1,
-               "WALK_BUDGET": 10**9},
-    "joined-then-sorted": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 0.4,
+    # (RARE 1: inside a topic, matches all counted are sorted at once, never joined)
+    "joined": {"RARE": 1, "JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 10**9,
+               "TOPIC_WALK": 1, "WALK_BUDGET": 10**9},
+    "joined-then-sorted": {"RARE": 1, "JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 0.4,
                            "TOPIC_WALK": 1},
-    "joined-then-sorted-at-once": {"JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9, "JOIN_ROWS": 0,
-                                   "TOPIC_WALK": 1},
+    "joined-then-sorted-at-once": {"RARE": 1, "JOIN_SPREAD": 0, "TOPIC_JOIN_SPREAD": 0, "JOIN_MOST": 10**9,
+                                   "JOIN_ROWS": 0, "TOPIC_WALK": 1},
     "scaled-down": {"RARE": 12, "COMMON": 1, "TOPIC_RARE": 80, "TOPIC_WALK": 20, "LONG_WALK": 120,
                     "ROWS_PER_MATCH": 3, "MAX_SLICE": 96, "GAP": 40, "SPARSE": 2, "WALK_BUDGET": 150,
                     "JOIN_SPREAD": 4, "JOIN_MOST": 300, "JOIN_ROWS": 4},
