@@ -49,6 +49,7 @@ PAGE = 20
 SOURCE_MENU_MOST = 300  # more source names than this: the filter is a field (a menu of 20,000 weighed ~0.6 MB a page)
 STORY_PAGE = 50  # versions on one page of a story: one copied by hundreds of outlets stays readable
 AUTH_ENV = "MONITOR_WEB_AUTH"
+GZIP_FROM, GZIP_LEVEL = 1000, 5  # bytes of a body worth compressing; the gzip level (pages, and feeds in _atom)
 FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
          '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
 
@@ -81,7 +82,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
               Route("/topic/{name:path}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
     # compressed to a browser that takes it (all do): a much-copied story's page is a tenth on a slow link
-    middleware = [Middleware(GZipMiddleware, minimum_size=1000, compresslevel=5),
+    middleware = [Middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL),
                   Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
     return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
@@ -326,8 +327,8 @@ class _Pages:
 
     async def topic(self, request: Request) -> Response:
         name = request.path_params["name"]
-        if name not in self.ctx.cfg.topics:
-            return self.render("missing.html", 404, what=f"topic {name}")
+        if name not in self.ctx.cfg.topics:  # a bookmark of a topic since removed or renamed, or mistyped
+            return self.render("missing.html", 404, what=f"topic {name}", topic=name)
         page = max(1, _int(request.query_params.get("page"), 1))
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
         starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
@@ -347,7 +348,8 @@ class _Pages:
 
         name = request.path_params["name"]
         if name not in self.ctx.cfg.topics:
-            return PlainTextResponse(f"unknown topic {name}", status_code=404)
+            return PlainTextResponse(f"topic {name} is not in the config (removed or renamed?); topics: "
+                                     + (", ".join(sorted(self.ctx.cfg.topics)) or "none"), status_code=404)
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=feeds.topic_feed_id(name),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
@@ -480,12 +482,22 @@ def _story(r: dict) -> Story:
 
 def _atom(xml: str, request: Request) -> Response:
     """The feed, with an ETag of its text: a reader asking again with it gets 304 and no body
-    while the feed is unchanged (readers poll every few minutes)."""
+    while the feed is unchanged (readers poll every few minutes). Gzipped here, not by the
+    middleware, to a reader that takes it, under a tag of its own: the gzip and plain bodies
+    shared one strong tag, and a cache revalidating one with the other's could serve gzip bytes
+    to a reader that cannot read them."""
+    import gzip
     import hashlib
 
-    tag = '"' + hashlib.sha256(xml.encode()).hexdigest()[:32] + '"'
-    headers = {"ETag": tag, "Cache-Control": "no-cache"}
+    body = xml.encode()
+    zipped = "gzip" in request.headers.get("accept-encoding", "") and len(body) >= GZIP_FROM
+    digest = hashlib.sha256(body).hexdigest()[:32]
+    tag = f'"{digest}-gzip"' if zipped else f'"{digest}"'
+    headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
     asked = request.headers.get("if-none-match", "")
     if tag in (t.strip().removeprefix("W/") for t in asked.split(",")):
         return Response(status_code=304, headers=headers)
-    return Response(xml, media_type="application/atom+xml; charset=utf-8", headers=headers)
+    if zipped:
+        headers["Content-Encoding"] = "gzip"
+        body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+    return Response(body, media_type="application/atom+xml; charset=utf-8", headers=headers)
