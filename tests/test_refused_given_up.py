@@ -38,3 +38,22 @@ def test_an_article_the_database_refuses_is_given_up_after_its_third_poll(make_c
     assert not any("bad.html" in e for r in reports[MAX_ATTEMPTS:] for e in r.errors), reports[-1].errors
     failure = [f for f in ctx.store.link_failures("a") if f["canonical_url"].endswith("/bad.html")]
     assert len(failure) == 1 and "not stored" in failure[0]["reason"], failure
+
+
+def test_a_failed_link_found_stored_already_by_another_path_is_no_longer_failing(make_ctx):  # noqa: F811
+    """A link that failed once (a 503) and at the next poll led to an article stored already (a short
+    link or a moved page sent on to it): it went through, so its failure is forgotten, as it was when
+    the fetch cleared it (2918261 moved that to the ingest's results, which such a link never reaches:
+    `monitor sources` counted it among the failing links for good)."""
+    with Site() as a:
+        a.listing("/list.html", ["/ok.html", "/short.html"])
+        a.article("/ok.html", "沪明合作文旅推介会", OK)
+        a.status("/short.html", 503)
+        ctx = make_ctx(source_toml("a", a.url("/list.html")))
+        poll(ctx)
+        failing = [f["canonical_url"] for f in ctx.store.link_failures("a")]
+        a.redirect("/short.html", a.url("/ok.html"))
+        report = poll(ctx)[0]
+    assert failing == [a.url("/short.html")], failing  # (the first poll's failure, to be forgotten)
+    assert report.fetched == 1 and not report.errors and urls(ctx) == {a.url("/ok.html")}, report
+    assert ctx.store.link_failures("a") == [], ctx.store.link_failures("a")

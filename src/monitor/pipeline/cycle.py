@@ -109,6 +109,13 @@ async def _before(run: SourceRun, call: Coroutine[Any, Any, Response]) -> Respon
         return await call
 
 
+def _went_through(ctx: Context, run: SourceRun, urls: set[str]) -> None:
+    """The failures of a source's links that went through forgotten: their article stored, or found
+    stored already by another path (`run.failing`: those the listing knew failed; most never did)."""
+    for url in urls & run.failing:
+        ctx.store.clear_link_failure(url)
+
+
 class Cycle:
     """One cycle's bookkeeping: futures in flight, the runs, the ingestor and its waiting aliases."""
 
@@ -256,6 +263,7 @@ class Cycle:
             article = replace(article, url=dedup.strip_tracking(page.url))
         if target != key and (store.known_urls([target]) or store.aliased([target])):
             store.add_aliases(target, aliases)  # reached by another path: stored already
+            _went_through(self.ctx, run, {key, target} | aliases)
             run.report.duplicates += 1
             return
         later = morepages.later_pages(page.url, page.text)
@@ -324,9 +332,8 @@ class Cycle:
                                                        final_attempts=MAX_ATTEMPTS)
                 continue
             run = self.runs.get(result.source)
-            if run is not None and run.failing:  # its failures forgotten once stored (not when fetched: one
-                for url in ({result.canonical} | aliases) & run.failing:  # the database refuses fails again)
-                    self.ctx.store.clear_link_failure(url)
+            if run is not None:  # once stored (not when fetched: one the database refuses fails again)
+                _went_through(self.ctx, run, {result.canonical} | aliases)
             if aliases:
                 target = result.canonical
                 if result.status == "duplicate":  # an alias itself when it was the same page (`same_page`)
