@@ -20,11 +20,13 @@ class MonitorError(Exception):
 
 
 class ConfigError(MonitorError):
-    """The configuration (file, key or value) is wrong."""
+    """The configuration (file, key or value) is wrong. `built`: the config as far as it could be
+    built (every table valid, a check across them failed), for check-config's other checks."""
 
     def __init__(self, message: str, hint: str | None = None, problems: list[str] | None = None) -> None:
         super().__init__(message, hint)
         self.problems = problems or [str(self)]
+        self.built: object = None
 
 
 class FetchError(MonitorError):

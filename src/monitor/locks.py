@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import LockBusy, StoreError
+from .errors import InputError, LockBusy, StoreError
 
 
 def busy(path: Path, what: str) -> LockBusy:
@@ -52,10 +52,25 @@ def holder(path: Path) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def make_parent(path: Path) -> None:
+    """The directory of `path` (the database or a lock beside it), made when missing. A file where
+    a directory is named (a mistyped --db or storage.path, `notes.txt/monitor.db`) is a usage
+    mistake, said in one line (it was a traceback from `restore` and `run`)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        file = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise InputError(f"cannot make the directory {path.parent}: {file} is a file, not a directory; nothing "
+                         "was changed", hint="pass --db (or set storage.path to) a path in a directory") from None
+    except OSError as exc:
+        raise StoreError(f"cannot make the directory {path.parent}: {exc.strerror}",
+                         hint="check the path and its permissions, or pass --db PATH") from None
+
+
 @contextmanager
 def exclusive(path: Path, what: str, wait: float = 0.0) -> Iterator[Path]:
     """Hold an exclusive lock on `path` (waiting up to `wait` seconds), with our pid in the file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_parent(path)
     fd = _open(path)
     try:
         _acquire(fd, path, what, wait)
@@ -196,7 +211,7 @@ def _alive(pid: int) -> bool:
 def _poll_file(path: Path) -> int:
     with _POLL_GUARD:
         if str(path) not in _POLL_FILES:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_parent(path)
             _POLL_FILES[str(path)] = _open(path)
         return _POLL_FILES[str(path)]
 

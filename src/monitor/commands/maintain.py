@@ -76,12 +76,24 @@ def backup(state, dest: Path) -> None:
     db = state.existing().cfg.db_path
     if dest.resolve() in {db.resolve(), *(db.resolve().with_name(db.resolve().name + x) for x in ("-wal", "-shm"))}:
         raise InputError(f"{dest} is the database itself", hint="give another path")
+    if (unplaced := _no_directory(dest)) is not None:
+        raise InputError(f"cannot back up to {dest}: {unplaced[0]}; nothing was written", hint=unplaced[1])
     if _not_a_database(dest):  # the user's own file (arguments mixed up, a name mistyped): never replaced
         raise InputError(f"{dest} exists and is not a database (not an earlier backup); nothing was written",
                          hint="give a new path, or the last backup's, to replace it")
     size = state.store.backup(dest)
     click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB); leave {log_path(db).name} where it is (a restore "
                "reads it)")
+
+
+def _no_directory(dest: Path) -> tuple[str, str] | None:
+    """Why `dest` cannot be made where it is named (its directory missing, or a file) and the fix; or None."""
+    parent = dest.absolute().parent
+    if parent.is_dir():
+        return None
+    if parent.exists():
+        return f"{dest.parent} is a file, not a directory", "give a path in a directory"
+    return f"there is no directory {dest.parent}", f"create it first (mkdir -p {dest.parent}) or give another path"
 
 
 def _not_a_database(path: Path) -> bool:
@@ -111,6 +123,10 @@ def restore(state, source: Path) -> None:
     db = state.cfg.db_path
     if db.exists() and source.resolve() == db.resolve():
         raise InputError(f"{source} is the database itself", hint="give the backup's path")
+    if _not_a_database(source) or not source.stat().st_size:  # arguments mixed up, the wrong file picked
+        what = "is not an SQLite database" if source.stat().st_size else "is empty"
+        raise InputError(f"{source} {what}, not a backup of monitor's; nothing was changed",
+                         hint="give the file `monitor backup` made")
     with locks.exclusive(locks.lock_path(db, "daemon"), "monitor run"), \
             locks.exclusive(locks.lock_path(db, "deliver"), "a digest delivery"):
         size = put_back(source, db)

@@ -224,15 +224,14 @@ def check_config(state, no_secrets) -> None:
     from ..config.reach import refused_sources
 
     try:
-        cfg = state.cfg
-    except ConfigError as exc:
-        for line in exc.problems or [str(exc)]:
-            click.echo(line, err=True)
-        sys.exit(2)
-    missing = ([] if no_secrets else missing_secrets(cfg)) + refused_sources(cfg)
-    for line in missing:
+        cfg, problems = state.cfg, []
+    except ConfigError as exc:  # every problem at once: with a config built, its secrets and addresses too
+        cfg, problems = exc.built, list(exc.problems or [str(exc)])
+    if cfg is not None:
+        problems += ([] if no_secrets else missing_secrets(cfg)) + refused_sources(cfg)
+    for line in problems:
         click.echo(line, err=True)
-    if missing:
+    if problems or cfg is None:
         sys.exit(2)
     click.echo(f"{cfg.path}: ok: {counted(len(cfg.sources), 'source')}, {counted(len(cfg.topics), 'topic')}, "
                f"{counted(len(cfg.subscribers), 'subscriber')}; database {cfg.db_path}")

@@ -284,14 +284,15 @@ def shown_env_name(name: str) -> str | None:
     return name if _CONVENTIONAL_ENV.fullmatch(name) else None
 
 
-def unset_env(name: str) -> tuple[str, str]:
-    """(what is missing, what to do) for `name`'s variable unset or empty, without printing a
-    name that may be the secret itself."""
+def unset_env(name: str, empty: bool = False) -> tuple[str, str]:
+    """(what is missing, what to do) for `name`'s variable unset, or set but `empty` (an
+    `export SMTP_PW=` whose value was lost, a compose file's `SMTP_PW:` with nothing after it),
+    without printing a name that may be the secret itself."""
     shown = shown_env_name(name)
     if shown:
-        return f"environment variable {shown} is not set", f"export {shown}"
-    return ("the environment variable it names is not set (the name is not shown: not in upper case, it may be "
-            "the secret itself)", "put the secret in a variable such as MONITOR_SMTP_PASSWORD, name that variable "
+        return f"environment variable {shown} is {'set but empty' if empty else 'not set'}", f"export {shown}"
+    return (f"the environment variable it names is {'empty' if empty else 'not set'} (the name is not shown: not "
+            "in upper case, it may be the secret itself)", "put the secret in a variable such as MONITOR_SMTP_PASSWORD, name that variable "
             "here and export it")
 
 

@@ -46,7 +46,9 @@ def load(path: str | Path | None = None, db_override: str | Path | None = None, 
                                       subscribers=_with_topics(parsed, topics, problems))
         _unique_names(cfg, problems)
     if problems.items or cfg is None:
-        raise _error(problems)
+        err = _error(problems)
+        err.built = cfg  # a duplicate name or an unknown topic: check-config still checks the rest
+        raise err
     return cfg
 
 
@@ -56,7 +58,7 @@ def missing_secrets(cfg: Config, environ: Mapping[str, str] | None = None) -> li
     out = []
     for key, name in _env_keys(cfg, ""):
         if not env.get(name):
-            missing, fix = unset_env(name)
+            missing, fix = unset_env(name, empty=name in env)
             out.append(f"{cfg.path}: {key}: {missing} ({fix} before starting monitor)")
     return out
 

@@ -58,13 +58,14 @@ def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ..
 def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:
     """One value of type `tp` (possibly Annotated, a Struct, a tuple or a dict), or _BAD."""
     base, extra = _unwrap(tp)
+    written = raw
     try:
         if extra.get("before"):
             raw = extra["before"](raw)
         if extra.get("schema"):  # validated against a Struct, then built into a plain type
             obj = table(raw, extra["schema"], key, problems)
             return _BAD if obj is None else extra["build"](obj)
-        value = _typed(raw, base, tp, key, problems)
+        value = _typed(raw, base, tp, key, problems, written)
         if value is not _BAD and value is not None and extra.get("check"):
             extra["check"](value)
         return value
@@ -73,7 +74,9 @@ def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:
         return _BAD
 
 
-def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
+def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems, written: Any = None) -> Any:
+    """`raw` converted to `tp`, or _BAD; a problem shows `written`, the value as in the file
+    ('0s', not the 0.0 it was read as), when a `before` reshaped it."""
     origin, args = typing.get_origin(base), typing.get_args(base)
     inner = [a for a in args if a is not type(None)]
     if origin in (typing.Union, _UnionType) and len(inner) == 1:  # X | None: TOML has no null
@@ -100,7 +103,7 @@ def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems) -> Any:
     try:
         return msgspec.convert(raw, tp)
     except msgspec.ValidationError as exc:
-        problems.add(key, _message(str(exc), raw), _hint(tp))
+        problems.add(key, _message(str(exc), raw if written is None else written), _hint(tp))
         return _BAD
 
 

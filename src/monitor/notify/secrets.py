@@ -17,6 +17,6 @@ def env(name: str | None, what: str) -> str | None:
         return None
     value = os.environ.get(name)
     if not value:
-        missing, fix = unset_env(name)
+        missing, fix = unset_env(name, empty=value is not None)
         raise NotifyError(missing, hint=f"{fix} with the {what}")
     return value

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import InputError, StoreError
+from ..locks import make_parent
 from .aliases import AliasesPart
 from .articles import ArticlesPart
 from .base import crash_point, iso, parse_iso, storage_error, utcnow
@@ -52,8 +53,8 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
     def open(cls, path: str | Path) -> Store:
         """Open (creating if needed) and migrate the database at `path`."""
         path = Path(path)
+        make_parent(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn, pages = _connect(path)
             # a new database can give pages freed by FTS5's merges back (`release_free_pages`);
             # only a new one: on a stored database it is a write, refused by a read-only file
@@ -154,7 +155,8 @@ def restore(backup: Path, db: Path) -> int:
             if (checked := source.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
                 raise StoreError(f"{backup} is damaged: {checked}", hint="restore another backup")
             if source.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone() is None:
-                raise StoreError(f"{backup} is not a monitor database", hint="give the file `monitor backup` made")
+                raise InputError(f"{backup} is an SQLite database but not monitor's; nothing was changed",
+                                 hint="give the file `monitor backup` made")
             part.unlink(missing_ok=True)
             copy = sqlite3.connect(str(part))
             try:
