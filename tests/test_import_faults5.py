@@ -71,6 +71,20 @@ def test_a_one_line_document_naming_its_sites_address_before_its_items_is_read_a
     assert again.returncode == 0 and "2 lines: 2 new" in again.stdout, again.stdout + again.stderr
 
 
+
+def test_json_lines_holding_a_list_before_a_long_text_stay_json_lines(tmp_path):
+    """The same JSON lines with a long text: the reader sees the input's first bytes only, and a
+    first line going on past them had no line after it there, so the file was read as one document:
+    the line's own list (`"data": [{"tag": …}]`) taken for its articles, every line lost, exit 1."""
+    (tmp_path / "monitor.toml").write_text(TOPIC, encoding="utf-8")
+    long_text = "上海市与三明市签订对口合作协议，两地共建产业园，推动更多上海企业在三明落地。" * 8000  # 900 KB a line
+    rows = [{"url": f"https://www.smrb.example.cn/a/{n}.html", "title": f"沪明合作共建产业园第{n}批项目签约",
+             "data": [{"tag": "沪明合作"}], "body": f"第{n}批：{long_text}"} for n in (1, 2)]
+    result = monitor(tmp_path, "import", str(write_lines(tmp_path / "long.jsonl", rows)))
+    assert result.returncode == 0 and "2 lines: " in result.stdout and "0 skipped" in result.stdout, \
+        result.stdout + result.stderr
+    assert stored_urls(tmp_path) == ["https://www.smrb.example.cn/a/1.html", "https://www.smrb.example.cn/a/2.html"]
+
 def test_more_after_a_json_documents_end_is_named_not_dropped(tmp_path):
     """A pretty-printed object holding the items, then more (two exports concatenated, a JSON line
     appended by hand): the rest was dropped without a word, exit 0."""

@@ -24,6 +24,7 @@ BLOCK = 256 * 1024
 LISTS = frozenset({"items", "entries", "articles", "posts", "stories", "data", "results"})
 _BLANK = " \t\r\n"
 _ARTICLE = re.compile(r'"(?:url|link|href|body|content|html)"\s*:', re.IGNORECASE)  # a line's own keys
+_TITLE = re.compile(r'"title"\s*:', re.IGNORECASE)
 _TEXT = re.compile(r'"(?:body|content|html|text|description)"\s*:', re.IGNORECASE)  # an article's text
 _VALUE = r'(?:"[^"\\]{0,400}"|[-\w.]+|\{[^{}]{0,400}\}|\[[^\[\]{}]{0,400}\])'  # a short value, a small object
 _HOLDER = re.compile(r'\{\s*(?:"[^"\\]{0,40}"\s*:\s*' + _VALUE + r'\s*,\s*){0,8}"(\w+)"\s*:\s*\[\s*\{')
@@ -46,7 +47,8 @@ def is_document(peeked: bytes) -> bool:
         return False
     if head[1:].lstrip(b" \t\r")[:1] == b"\n":
         return True
-    found = _HOLDER.match(head[:4096].decode("utf-8", errors="ignore"))  # one line: a JSON line's own list?
+    text = head[:4096].decode("utf-8", errors="ignore")
+    found = _HOLDER.match(text)  # one line: a JSON line's own list?
     if found is None or found.group(1).lower() not in LISTS:
         return False
     if _ARTICLE.search(found.group(0)) is None:
@@ -54,8 +56,15 @@ def is_document(peeked: bytes) -> bool:
     # an address before the list: a site's or a feed's own `url` or `link` (a document on one line, what
     # json.dump writes), or a JSON line's with a list of its own; a line with its text before it, or
     # with more lines after it, is a JSON line
-    rest = head.split(b"\n", 1)[1] if b"\n" in head else b""
-    return _TEXT.search(found.group(0)) is None and not rest.strip()
+    if _TEXT.search(found.group(0)) is not None:
+        return False
+    if b"\n" in head:
+        return not head.split(b"\n", 1)[1].strip()
+    # its line goes on past the bytes peeked (a long text after the list): a document's list holds
+    # articles (an address, a text or a title in its first item), a JSON line's own other things
+    # (`"data": [{"tag": …}]`)
+    first = text[found.end() - 1:].split("}", 1)[0]
+    return _ARTICLE.search(first) is not None or _TITLE.search(first) is not None
 
 
 def _feed_title(seen: dict[str, Any]) -> str:
