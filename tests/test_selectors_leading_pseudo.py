@@ -69,7 +69,7 @@ def test_an_extract_rule_opening_with_a_pseudo_class_reads_the_title(make_ctx): 
     assert report.new == 1 and titles == ["沪明对口合作联席会议召开"], (report, titles)
 
 
-@pytest.mark.parametrize("bad", ["a:foo", "a:nth-child(", "a::before", "a[href$=.html]"])
+@pytest.mark.parametrize("bad", ["a:foo", "a:nth-child(", "a::before", "a[href$=.html]", "ul :foo a", ":nth-child( a"])
 def test_a_selector_lexbor_cannot_read_is_still_a_config_error(tmp_path, bad):
     path = tmp_path / "monitor.toml"
     path.write_text(_source("https://news.example.cn/list.html", bad), encoding="utf-8")

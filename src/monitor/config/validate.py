@@ -67,7 +67,12 @@ def convert(raw: Any, tp: Any, key: str, problems: Problems) -> Any:
             return _BAD if obj is None else extra["build"](obj)
         value = _typed(raw, base, tp, key, problems, written)
         if value is not _BAD and value is not None and extra.get("check"):
-            extra["check"](value)
+            try:
+                extra["check"](value)
+            except Invalid as exc:  # named as written (`ul :foo a`, not the `ul *:foo a` it was read as)
+                if isinstance(written, str) and written != value:
+                    exc.problem = exc.problem.replace(repr(value), repr(written))
+                raise
         return value
     except Invalid as exc:
         problems.add(key, exc.problem, exc.hint)
