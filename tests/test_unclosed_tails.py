@@ -15,47 +15,47 @@ import contextlib
 import json
 import random
 import re
-import time
+
+from cpuguard import LINEAR, growth
 
 from monitor import markup
 from monitor.errors import ExtractError
 from monitor.extract import extract
 from monitor.markup import MAX_DEPTH, cap_options, flatten_nesting
+from monitor.models import Article
 
 SENTENCES = "上海市与三明市召开沪明对口合作联席会议，双方就产业协作、文旅交流和人才培养达成多项共识。" * 3
 # flatten_nesting's tag pattern as it was: read to the page's end
 _ANY_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 
 
-def _cpu(fn, *args):
-    started = time.process_time()
-    result = fn(*args)
-    return result, time.process_time() - started
-
-
 def test_a_page_of_many_tags_ending_in_unclosed_ones_is_read_in_linear_time():
-    page = ("<html><head><title>沪明合作</title></head><body><h1>沪明合作</h1>"
-            + "<p>" + SENTENCES + "</p>" + "<span>沪明</span>" * 5_000 + "<a " * 100_000)
-    article, spent = _cpu(extract, page, "http://news.example.cn/a/1.html")
-    assert "沪明对口合作联席会议" in article.paragraphs[0]
-    assert spent < 2, f"{spent:.1f} s of CPU for a {len(page):,}-character page"
+    def read(n: int) -> Article:
+        page = ("<html><head><title>沪明合作</title></head><body><h1>沪明合作</h1>"
+                + "<p>" + SENTENCES + "</p>" + "<span>沪明</span>" * (n // 20) + "<a " * n)
+        return extract(page, "http://news.example.cn/a/1.html")
+
+    assert "沪明对口合作联席会议" in read(100_000).paragraphs[0]
+    assert (grew := growth(read, 100_000)) < LINEAR, f"{grew:.1f}x the CPU for 4x the tags"
 
 
 def test_a_page_ending_in_unclosed_selects_is_capped_in_linear_time():
-    page = "<p>" + "<o>" * 2_000 + "<select " * 60_000
-    kept, spent = _cpu(cap_options, page)
-    assert kept == page and spent < 1, f"{spent:.1f} s of CPU"
+    def page(n: int) -> str:
+        return "<p>" + "<o>" * (n // 30) + "<select " * n
+
+    assert cap_options(page(60_000)) == page(60_000)
+    assert (grew := growth(lambda n: cap_options(page(n)), 60_000)) < LINEAR, f"{grew:.1f}x the CPU for 4x the tags"
 
 
 def test_script_data_whose_text_is_unclosed_tags_is_read_in_linear_time():
-    data = {"title": "沪明合作", "content": "上海与三明签约。双方将合作。" + "<" * 400_000}
-    page = ("<html><head><title>沪明合作</title></head><body><div id=app></div>"
-            f"<script>window.__DATA__ = {json.dumps(data)}</script></body></html>")
-    started = time.process_time()
-    with contextlib.suppress(ExtractError):  # no article here: only the time counts
-        extract(page, "http://news.example.cn/a/2.html")
-    spent = time.process_time() - started
-    assert spent < 2, f"{spent:.1f} s of CPU"
+    def read(n: int) -> None:
+        data = {"title": "沪明合作", "content": "上海与三明签约。双方将合作。" + "<" * n}
+        page = ("<html><head><title>沪明合作</title></head><body><div id=app></div>"
+                f"<script>window.__DATA__ = {json.dumps(data)}</script></body></html>")
+        with contextlib.suppress(ExtractError):  # no article here: only the time counts
+            extract(page, "http://news.example.cn/a/2.html")
+
+    assert (grew := growth(read, 400_000)) < LINEAR, f"{grew:.1f}x the CPU for 4x the text"
 
 
 def test_pages_whose_tags_close_are_reshaped_as_before():
