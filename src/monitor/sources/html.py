@@ -15,7 +15,7 @@ Each link carries the date its row shows (`rowdates`); a list drawn by a script 
 own data is read from that data (`scriptdata`); a 'load more' answer, markup wrapped in JSON, is
 read as the markup it wraps (`wrapped_markup`); a link giving only an id to the page's own
 function (`javascript:openDetail(12345)`), or a row's `data-id` the page's script opens, is the
-address that script builds (`base.page_openers`). Out: a `Listing`. Never fetches by itself.
+address that script builds (`openers.page_openers`). Out: a `Listing`. Never fetches by itself.
 """
 
 from __future__ import annotations
@@ -39,16 +39,13 @@ from .base import (
     Crawl,
     LinkFilter,
     Listing,
-    Opener,
     Page,
     PageLinks,
     Request,
     Trail,
     Walk,
     absolute,
-    called_link,
     data_link,
-    data_opened,
     dated,
     frame_urls,
     in_page_encoding,
@@ -57,11 +54,11 @@ from .base import (
     node_title,
     page_base,
     page_failed,
-    page_openers,
     read_marks,
     script_link,
     stamp,
 )
+from .openers import Opener, called_link, data_opened, page_openers
 from .pager import next_page
 from .postback import form_pager, postback
 from .rowdates import row_dates
