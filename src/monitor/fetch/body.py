@@ -59,15 +59,26 @@ class _Inflater:
         self.z = zlib.decompressobj(self.wbits)
         self.started = self.members = 0
         self.lenient = lenient
+        self.held = b""  # a body's first bytes, too few yet to tell plain text from compressed
 
-    def feed(self, data: bytes, room: int) -> bytes:
-        """Inflate `data`, stopping once the output passes `room` bytes. Past a body's first gzip
-        member the input goes to zlib a window at a time: at each member's end zlib copies the
-        input after it (`unused_data`), so a body of empty members (20 bytes each) handed over
-        whole copied the rest of it once a member, quadratic: 1.6 MB took 2.4 s of CPU, 8 MB a
-        minute."""
+    def feed(self, data: bytes, room: int, *, last: bool = False) -> bytes:
+        """Inflate `data`, stopping once the output passes `room` bytes (`last`: the body ends
+        here). Past a body's first gzip member the input goes to zlib a window at a time: at each
+        member's end zlib copies the input after it (`unused_data`), so a body of empty members
+        (20 bytes each) handed over whole copied the rest of it once a member, quadratic: 1.6 MB
+        took 2.4 s of CPU, 8 MB a minute. A body's first bytes that could open plain text are
+        held until there are enough to tell (a server sending `<ht`, then the rest: the rest was
+        "corrupt gzip body"), or until the body ends (`[]` labelled gzip read as one garbled byte)."""
         if self.wbits == _AS_IS:
             return data[: room + 1]
+        if self.lenient and not self.started:
+            data, self.held = self.held + data, b""
+            if _undecided(data):
+                if not last:
+                    self.held = data
+                    return b""
+                self.wbits = _AS_IS  # the whole body: a few bytes of plain text
+                return data[: room + 1]
         out = bytearray()
         view, pos = memoryview(data), 0
         while pos < len(data) and len(out) <= room:
@@ -95,20 +106,31 @@ class _Inflater:
 
 
 _PRINTED = frozenset(range(0x20, 0x7F)) | {9, 10, 13}
+_LEADING = b"\xef\xbb\xbf \t\r\n"  # a BOM's bytes and blanks, before a plain body's first character
+_OPENERS = (b"<", b"{", b"[")
+_TOLD = 6  # a plain body's first bytes that tell it from a compressed one
 
 
 def _plain(data: bytes) -> bool:
     """Whether a body opens as plain markup or JSON does (`<`, `{` or `[`, then printable ASCII):
     compressed bytes (raw deflate has no header to tell it by) almost never do."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head[:1] in (b"<", b"{", b"[") and len(head) >= 6 and all(b in _PRINTED for b in head[:6])
+    head = data[:64].lstrip(_LEADING)
+    return head[:1] in _OPENERS and len(head) >= _TOLD and all(b in _PRINTED for b in head[:_TOLD])
+
+
+def _undecided(data: bytes) -> bool:
+    """Whether a body's first bytes so far are too few for `_plain` to tell, yet open as plain
+    text could (nothing but a BOM or blank bytes yet, or an opener and printable bytes)."""
+    head = data.lstrip(_LEADING)
+    return len(data) < 64 and len(head) < _TOLD and (not head or head[:1] in _OPENERS) and all(b in _PRINTED for b in head)
 
 
 def compressions(encoding: str, url: str) -> list[str]:
     """The compressions a Content-Encoding value names, in the order applied. A value that names
     none (a charset such as `utf-8`, `none`, `text`: a misconfigured server) is passed through
     as browsers pass it; a compression we did not ask for and cannot undo (`br`, `zstd`) is an
-    error, since its bytes would be read as text."""
+    error, since its bytes would be read as text: kind "encoding", not asked again within the
+    fetch (each of three asks had the same answer)."""
     codings = []
     named = encoding.split(",")
     if len(named) > MAX_CODINGS:  # a decompressor each: 17,000 fit in a header's 100 KB
@@ -119,7 +141,7 @@ def compressions(encoding: str, url: str) -> list[str]:
             codings.append(coding)
         elif coding in _UNDONE:
             raise FetchError(f"GET {url}: unsupported Content-Encoding {encoding!r}",
-                             hint="the server ignored our Accept-Encoding", kind="transport")
+                             hint="the server ignored our Accept-Encoding", kind="encoding")
     return codings
 
 
@@ -187,6 +209,15 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
         # large, no last chunk, gzip cut off): a browser shows what came, and so do we.
         if not wire or not str(exc).startswith(_CUT_SHORT):
             raise
+    if any(inflater.held for inflater in inflaters):  # a body of a few bytes, plain or not: what they were
+        piece = b""
+        try:
+            for inflater in inflaters:
+                piece = inflater.feed(piece, cap - size, last=True)
+        except zlib.error:
+            raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
+                             kind="transport") from None
+        chunks.append(piece[: max(0, cap - size)])
     body = b"".join(blocks + chunks) if blocks else b"".join(chunks)
     return unwrapped(body, cap, resp.headers.get("content-type") or "", len(codings)) if body[:3] == _GZIP else body
 

@@ -441,6 +441,8 @@ class Fetcher:
         except FetchError as exc:
             if exc.kind == "redirect":  # RFC 9309: past five redirects, as if there were none
                 return 404, b""
+            if exc.kind == "encoding":  # a 2xx in a compression never asked for (`br`): no rules to read,
+                return 200, b""  # as a file of none (it locked the whole site out as "unreadable")
             return exc.message.removeprefix(f"GET {robots_url}: ")
         finally:
             _PREFIX_ONLY.reset(token)
