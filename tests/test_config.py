@@ -191,18 +191,33 @@ BAD_VALUES = [
     ('password_env = "SMTP_PW"', 'password_env = "SMTP_PW"\nsmtp_port = "587"',
      "subscribers.office.channels[0].smtp_port: expected int, got '587'"),
     ('password_env = "SMTP_PW"', 'password_env = "SMTP_PW"\nsmtp_port = 70000',
-     "subscribers.office.channels[0].smtp_port: expected int <= 65535"),
+     "subscribers.office.channels[0].smtp_port: 70000 is more than the most allowed, 65535"),
     ("min_delay = 0.5", "min_delay = 0.5\nretries = 1.5", "fetch.retries: expected int, got 1.5"),
     ("min_delay = 0.5", "min_delay = 0.5\nrespect_robots = 1", "fetch.respect_robots: expected bool, got 1"),
     ('interval = "15m"', 'interval = "soon"', "sources.feed-a.interval: 'soon' is not a duration"),
     ('kind = "feed"', 'kind = "feed"\nlink_pattern = "t(\\\\d+"', "sources.feed-a.link_pattern: bad regular expression"),
     ('password_env = "SMTP_PW"', 'password_env = "my password"', "password_env: not an environment variable name"),
     # `inf` is valid TOML: a delay, a timeout or an interval without end stalls a host or a schedule
-    ("min_delay = 0.5", "min_delay = inf", "fetch.min_delay: expected float <= 86400.0, got inf"),
-    ("min_delay = 0.5", "min_delay = 0.5\ntimeout = 1e300", "fetch.timeout: expected float <= 86400.0"),
-    ('interval = "15m"', "interval = inf", "sources.feed-a.interval: expected float <= 31622400.0, got inf"),
-    ('interval = "15m"', 'interval = "15m"\nmax_age_days = inf', "sources.feed-a.max_age_days: expected float <= 36500"),
+    ("min_delay = 0.5", "min_delay = inf", "fetch.min_delay: inf is more than the most allowed, 1d"),
+    ("min_delay = 0.5", "min_delay = 0.5\ntimeout = 1e300", "fetch.timeout: 1e+300 is more than the most allowed, 1d"),
+    ('interval = "15m"', "interval = inf", "sources.feed-a.interval: inf is more than the most allowed, 366d"),
+    ('interval = "15m"', 'interval = "15m"\nmax_age_days = inf', "sources.feed-a.max_age_days: inf is more than the most allowed, 36500"),
+    # a bound in the value's own terms: 366d and 1d, not 31622400.0 and 86400.0 (what msgspec checked)
+    ('interval = "15m"', 'interval = "400d"', "sources.feed-a.interval: '400d' is more than the most allowed, 366d"),
+    ("min_delay = 0.5", 'min_delay = 0.5\ntimeout = "400d"', "fetch.timeout: '400d' is more than the most allowed, 1d"),
+    ("min_delay = 0.5", "min_delay = -1", "fetch.min_delay: -1 is less than the least allowed, 0"),
 ]
+
+
+def test_seconds_may_be_written_as_a_duration(tmp_path):
+    # `timeout = "30s"` was refused as "expected float, got '30s'" though every other time in the file is a duration
+    path = tmp_path / "monitor.toml"
+    path.write_text(GOOD.replace("min_delay = 0.5", 'min_delay = "500ms"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"fetch\.min_delay: '500ms' is not a duration"):
+        config.load(path)
+    path.write_text(GOOD.replace("min_delay = 0.5", 'min_delay = "2s"\ntimeout = "1m"'), encoding="utf-8")
+    cfg = config.load(path)
+    assert (cfg.fetch.min_delay, cfg.fetch.timeout) == (2.0, 60.0)
 
 
 @pytest.mark.parametrize("old,new,expected", BAD_VALUES)

@@ -74,7 +74,7 @@ password_env = "SMTP_PW"
 def test_a_duration_out_of_bounds_is_shown_as_written(tmp_path):
     path = config(tmp_path, base=BASE.replace('rss.xml"', 'rss.xml"\ninterval = "0s"'))
     line = one_error(monitor(tmp_path, "--config", str(path), "check-config"))
-    assert line == (f"{path}: sources.feed-a.interval: expected float >= 1.0, got '0s' "
+    assert line == (f"{path}: sources.feed-a.interval: '0s' is less than the least allowed, 1s "
                     "(e.g. 30m or 2h; enabled = false stops polling)")
 
 

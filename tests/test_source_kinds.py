@@ -456,7 +456,7 @@ topics = ["nope"]
         config.load(path)
     text = "\n".join(err.value.problems)
     for expected in ("sources.api.date_format: not a date format", "sources.se.charset: unknown charset",
-                     "sources.sm.max_age_days: expected float >= 0",
+                     "sources.sm.max_age_days: -1 is less than the least allowed, 0",
                      "sources.api.items: missing", "sources.api.link: missing", "sources.api.method: GET cannot",
                      "sources.se.url: preset 'bing-news' sets the url", "sources.se.query: missing",
                      "sources.list.items: not used by kind 'html'", "sources.list.page_url: has no {n}",

@@ -49,6 +49,14 @@ def parse_duration(value: Any) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
+def parse_seconds(value: Any) -> Any:
+    """A number as it is (the field's bounds judge it: -1 is "less than the least allowed, 0"),
+    text as a duration ('20s', '2m')."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return parse_duration(value)
+
+
 def as_list(value: Any) -> Any:
     """A single string where a list is expected stands for a list of one."""
     return [value] if isinstance(value, str) else value

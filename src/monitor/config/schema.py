@@ -49,7 +49,8 @@ Count = Annotated[int, rule(hint="a whole number without quotes, e.g. 2", ge=0)]
 # Tries after a transient failure, each after a longer backoff: `retries = 1000000000` (zeros
 # slipped in) had a dead host asked again all through the source's deadline, poll after poll.
 Retries = Annotated[int, rule(hint="a whole number from 0 to 10 without quotes, e.g. 2", ge=0, le=10)]
-Seconds = Annotated[float, rule(hint="seconds as a number, e.g. 20", ge=0, le=86400)]
+# Seconds, written as a number or as a duration ("20s", "2m"): `timeout = "30s"` was refused as "expected float".
+Seconds = Annotated[float, rule(before=checks.parse_seconds, hint="seconds, e.g. 20 or 20s", ge=0, le=86400)]
 Name = Annotated[str, rule(hint='a short unique name, e.g. "sanming-gov"', min_length=1)]
 Days = Annotated[float, rule(hint="a number of days, e.g. 30", ge=0, le=36500)]
 JsonPath = Annotated[str, rule(checks.json_path)]

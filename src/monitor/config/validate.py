@@ -9,12 +9,13 @@ converted on its own with msgspec (strict: no "50" for 50, no "no" for false), t
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from typing import Any
 
 import msgspec
 
-from .checks import Invalid, as_written
+from .checks import Invalid, as_written, parse_duration, parse_seconds
 from .files import Problems
 
 _BAD = object()  # a value that failed; the enclosing table is not built
@@ -108,7 +109,8 @@ def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems, written: 
     try:
         return msgspec.convert(raw, tp)
     except msgspec.ValidationError as exc:
-        problems.add(key, _message(str(exc), raw if written is None else written), _hint(tp))
+        shown = raw if written is None else written
+        problems.add(key, _bound(str(exc), shown, tp) or _message(str(exc), shown), _hint(tp))
         return _BAD
 
 
@@ -143,6 +145,26 @@ def _message(text: str, raw: Any) -> str:
     head, sep, _ = text.partition(", got ")
     text = f"{head}, got {as_written(raw)}" if sep else f"{text}, got {as_written(raw)}"
     return text[:1].lower() + text[1:]
+
+
+_BOUND = re.compile(r"^Expected `(?:int|float)` (>=|<=|>|<) (-?[\d.e+]+)")
+_SAYS = {">=": "less than the least allowed,", ">": "not above", "<=": "more than the most allowed,", "<": "not below"}
+_UNIT_SECONDS = (("d", 86400), ("h", 3600), ("m", 60))
+
+
+def _bound(text: str, raw: Any, tp: Any) -> str:
+    """msgspec's "Expected `float` <= 31622400.0" → "'400d' is more than the most allowed, 366d":
+    the limit in the value's own terms (a duration in its largest whole unit, a count without
+    a trailing .0), not as the float it was checked as. "" when `text` is no bound."""
+    m = _BOUND.match(text)
+    if not m:
+        return ""
+    limit = float(m.group(2))
+    shown = f"{limit:g}" if not limit.is_integer() else str(int(limit))
+    if _unwrap(tp)[1].get("before") in (parse_duration, parse_seconds) and limit.is_integer() and limit > 0:
+        unit, size = next(((u, n) for u, n in _UNIT_SECONDS if limit % n == 0), ("s", 1))
+        shown = f"{int(limit) // size}{unit}"
+    return f"{as_written(raw)} is {_SAYS[m.group(1)]} {shown}"
 
 
 _TYPE_HINTS = {int: "a whole number without quotes, e.g. 50", float: "a number without quotes, e.g. 2.5",
