@@ -38,8 +38,9 @@ POLL_THREADS = 10  # polls at once (APScheduler's default pool; `scheduler.build
 
 @contextmanager
 def single(db_path: str | Path) -> Iterator[Path]:
-    """Hold the database's daemon lock (`<db>.lock`, our pid inside) or raise LockBusy naming the holder."""
-    with locks.exclusive(locks.lock_path(db_path, "daemon"), "monitor run") as path:
+    """Hold the database's daemon lock (`<db>.lock`, our pid inside, and its byte of the file) or
+    raise LockBusy naming the holder."""
+    with locks.held(db_path, "daemon", "monitor run") as path:
         yield path
 
 

@@ -4,7 +4,9 @@ poller of each source at a time.
 In: the database path. Out: a held lock (a context manager) or `LockBusy` naming the holder's
 pid. The locks are `flock`s on small files next to the database (`<db>.lock` for the daemon,
 `<db>.deliver.lock` for sending digests), holding the holder's pid; the kernel drops a lock
-when its process dies, even by SIGKILL, so a crash never leaves a stale lock behind. Sources
+when its process dies, even by SIGKILL, so a crash never leaves a stale lock behind. `held`
+also locks a byte of the database file itself (`Identity`): a file with two names (a hard link)
+has a set of lock files beside each, but one file. Sources
 are locked by `polling` (one byte each of `<db>.poll.lock`: record locks, dropped at death too),
 and hosts' turns shared through slots of the same file (`SharedTurns`).
 Never touches the database itself.
@@ -12,9 +14,11 @@ Never touches the database itself.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
+import stat
 import struct
 import threading
 import time
@@ -82,6 +86,83 @@ def exclusive(path: Path, what: str, wait: float = 0.0) -> Iterator[Path]:
             os.ftruncate(fd, 0)  # the next holder writes its own pid; an empty file means nobody
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+@contextmanager
+def held(db_path: str | Path, kind: str, what: str, wait: float = 0.0) -> Iterator[Path]:
+    """The database's `kind` lock ("daemon", "deliver"): its lock file (`lock_path`) and its byte
+    of the database file (`Identity`), or LockBusy naming the holder."""
+    deadline = time.monotonic() + wait
+    with exclusive(lock_path(db_path, kind), what, wait) as path, \
+            IDENTITY.held(Path(db_path), kind, what, max(0.0, deadline - time.monotonic())):
+        yield path
+
+
+class Identity:
+    """A byte of the database file locked for each kind of lock: the lock files are named after a
+    path, and a database reached by a hard link (`ln monitor.db /srv/monitor.db`, a second unit
+    file naming the other) had two sets of them, so two daemons ran over one database and each
+    sent every digest. The byte is an open-file-description lock (Linux's F_OFD_SETLK) far past
+    SQLite's own (at 1 GiB): the two never meet, and closing another descriptor of the file does
+    not drop it. The descriptor is never closed: closing any descriptor of the database would drop
+    the POSIX locks SQLite holds on it in this process. So a sender takes its byte only while the
+    file has another name (each digest looks again); a daemon, one a process, takes it always (a
+    link made after it started). Where the system has no such locks, or the
+    file is missing or cannot be opened for writing, the lock file alone guards, as before."""
+
+    BASE = 1 << 46
+    KINDS = ("daemon", "deliver")
+
+    def __init__(self) -> None:
+        self._fds: dict[tuple[int, int], int] = {}  # (device, inode) -> this process's descriptor of it
+        self._guard = threading.Lock()
+
+    @contextmanager
+    def held(self, db: Path, kind: str, what: str, wait: float) -> Iterator[None]:
+        fd = self._fd(db, kind == "daemon") if kind in self.KINDS and hasattr(fcntl, "F_OFD_SETLK") else None
+        if fd is None:
+            yield
+            return
+        offset = self.BASE + self.KINDS.index(kind)
+        deadline = time.monotonic() + wait
+        while not self._set(fd, fcntl.F_WRLCK, offset):
+            if time.monotonic() >= deadline:
+                raise LockBusy(f"{what} is already running for this database under another of its names "
+                               f"(a hard link to {db})",
+                               hint="stop it first, and give every program the same path to the database")
+            time.sleep(0.1)
+        try:
+            yield
+        finally:
+            self._set(fd, fcntl.F_UNLCK, offset)
+
+    def _fd(self, db: Path, always: bool) -> int | None:
+        with self._guard:
+            try:
+                info = os.stat(db)
+            except OSError:  # missing (the store makes it later), unreadable
+                return None
+            if not stat.S_ISREG(info.st_mode) or not (always or info.st_nlink > 1):
+                return None
+            if (fd := self._fds.get((info.st_dev, info.st_ino))) is None:  # never a second descriptor: see the class
+                try:
+                    fd = os.open(db, os.O_RDWR | os.O_CLOEXEC)
+                except OSError:  # read-only: nothing can be written there anyway
+                    return None
+                self._fds[(info.st_dev, info.st_ino)] = fd
+            return fd
+
+    @staticmethod
+    def _set(fd: int, kind: int, offset: int) -> bool:
+        """Lock (or unlock) the byte; False when another open file holds it."""
+        try:
+            fcntl.fcntl(fd, fcntl.F_OFD_SETLK, struct.pack("@hhqqi4x", kind, os.SEEK_SET, offset, 1, 0))
+        except OSError as exc:  # held: EAGAIN or EACCES; no such locks here (EINVAL, ENOLCK): the lock file guards
+            return exc.errno not in (errno.EACCES, errno.EAGAIN)
+        return True
+
+
+IDENTITY = Identity()
 
 
 def _open(path: Path) -> int:

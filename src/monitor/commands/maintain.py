@@ -127,8 +127,7 @@ def restore(state, source: Path) -> None:
         what = "is not an SQLite database" if source.stat().st_size else "is empty"
         raise InputError(f"{source} {what}, not a backup of monitor's; nothing was changed",
                          hint="give the file `monitor backup` made")
-    with locks.exclusive(locks.lock_path(db, "daemon"), "monitor run"), \
-            locks.exclusive(locks.lock_path(db, "deliver"), "a digest delivery"):
+    with locks.held(db, "daemon", "monitor run"), locks.held(db, "deliver", "a digest delivery"):
         size = put_back(source, db)
     kept = (f"; {log_path(db).name} kept: what was sent since the backup is not sent again"
             if log_path(db).exists() else "")

@@ -228,8 +228,7 @@ def _delivering(ctx: Context) -> Iterator[None]:
 
 def _delivery_lock(ctx: Context) -> AbstractContextManager[Path]:
     """The database's delivery lock: one sender (CLI or daemon) at a time."""
-    return locks.exclusive(locks.lock_path(ctx.store.path or "monitor.db", "deliver"), "a digest delivery",
-                           wait=LOCK_WAIT)
+    return locks.held(ctx.store.path or "monitor.db", "deliver", "a digest delivery", wait=LOCK_WAIT)
 
 
 def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
