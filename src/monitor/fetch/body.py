@@ -13,7 +13,9 @@ A page whose bytes have reached `</html>` and then stop coming, the connection h
 HTTP/1.0 answer without Content-Length, a chunked one without its last chunk, a Content-Length
 larger than what is sent), is what a browser shows once the rest stays away for `ENDED_GRACE`
 seconds: it was "no complete answer" at the end of the request's whole budget, the article lost
-at every poll.
+at every poll. So is a page whose `</html>` is followed by a little more (a comment, a stats
+script: up to `_AFTER_END` bytes) before the stall, and one whose server keeps sending a byte
+now and then after it: what comes in the `ENDED_GRACE` seconds after the end is the page's.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ _GZIP = b"\x1f\x8b\x08"  # a gzip member's first bytes (its magic and deflate)
 _PACKED_TYPES = frozenset({"application/gzip", "application/x-gzip", "application/octet-stream", "application/zip",
                            "application/x-compressed", "application/x-tar", "application/x-gtar"})
 _JOIN_EVERY = 1024  # pieces kept apart at most
-ENDED_GRACE = 2.0  # seconds more waited for bytes after a page's `</html>`
-_END_TAG = b"</html>"
+ENDED_GRACE = 2.0  # seconds more waited for bytes after a page's `</html>`, in all
+_AFTER_END = 1_024  # bytes after a `</html>` that still read as its page's tail (a comment, a stats script)
 MAX_CODINGS = 5  # compressions undone in turn for one answer (urllib3's bound on a decoding chain too)
 _UNDONE = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "pack200-gzip", "exi", "bzip2", "x-bzip2",
                      "lzma", "xz"})  # compressions we never ask for and cannot undo
@@ -165,9 +167,13 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     # The transport's own stream: httpx's `aiter_raw` re-chunks and re-wraps each piece for
     # nothing we use (the transport already turns httpcore's errors into httpx's).
     stream: AsyncIterator[bytes] = aiter(cast(httpx.AsyncByteStream, resp.stream))
-    ended = False
+    loop = asyncio.get_running_loop()
+    ended_at: float | None = None  # when the page's `</html>` came, if little has come after it
+    since_end = _AFTER_END + 1  # bytes after the last `</html` seen (past _AFTER_END: none near)
+    carry = b""  # the last bytes before this piece: `</ht` in one piece, `ml>` in the next
     try:
-        async for raw in stream:
+        while (raw := await (anext(stream, None) if ended_at is None
+                             else _soon(stream, ended_at + ENDED_GRACE - loop.time()))) is not None:
             wire += len(raw)
             try:
                 piece = raw
@@ -178,6 +184,8 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
                                  kind="transport") from None
             size += len(piece)
             if size > cap or wire > cap:
+                if ended_at is not None:  # past the page's end: the page is what came before
+                    break
                 if not truncate:
                     raise too_large(url, cap)
                 chunks.append(piece[:max(0, cap - size + len(piece))])
@@ -186,21 +194,14 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
             if len(chunks) >= _JOIN_EVERY:
                 blocks.append(b"".join(chunks))
                 chunks.clear()
-            tail = piece[-64:]
-            if len(tail) < 16 and len(chunks) > 1:  # `</ht` in one piece, `ml>` in the next
-                tail = chunks[-2][-64:] + tail
-            if tail.rstrip().lower().endswith(_END_TAG):
-                ended = True
-                break
-        if ended:  # the rest, if it comes soon: pieces after `</html>` are rare and small
-            while (late := await _soon(stream)) is not None:
-                piece = late
-                for inflater in inflaters:
-                    piece = inflater.feed(piece, cap - size)
-                wire, size = wire + len(late), size + len(piece)
-                if size > cap or wire > cap:
-                    break
-                chunks.append(piece)
+            look = carry + piece if len(piece) <= _AFTER_END else piece[-_AFTER_END:]
+            at = look.lower().rfind(b"</html")
+            since_end = len(look) - at if at >= 0 else since_end + len(piece)
+            carry = look[-8:]
+            if since_end > _AFTER_END:  # much after it: a `</html>` inside the page, which goes on
+                ended_at = None
+            elif at >= 0 and ended_at is None:
+                ended_at = loop.time()
     except zlib.error:
         raise FetchError(f"GET {url}: corrupt {encoding} body", hint="a broken server or proxy",
                          kind="transport") from None
@@ -244,12 +245,12 @@ def unwrapped(body: bytes, cap: int, content_type: str, undone: int) -> bytes:
     return body
 
 
-async def _soon(stream: AsyncIterator[bytes]) -> bytes | None:
-    """The stream's next piece, or None at its end, when none comes within ENDED_GRACE, or when
+async def _soon(stream: AsyncIterator[bytes], wait: float) -> bytes | None:
+    """The stream's next piece, or None at its end, when none comes within `wait` seconds, or when
     what comes after the page's end is broken (trailer lines after a chunked body's last chunk
     without end, a connection reset): a browser has shown the page, and the page is what came."""
     try:
-        async with asyncio.timeout(ENDED_GRACE):  # no task made, as wait_for makes one (a page's end is read so)
+        async with asyncio.timeout(wait):  # no task made, as wait_for makes one (a page's end is read so)
             return await anext(stream)
     except (StopAsyncIteration, TimeoutError, httpx.TransportError):
         return None
