@@ -304,3 +304,16 @@ def test_a_config_saved_as_gbk_names_the_line_and_the_encoding(world):
     lines = res.stderr.strip().splitlines()
     line_no = text.splitlines().index('name = "三明日报"') + 1
     assert len(lines) == 1 and f"line {line_no}" in lines[0] and "GBK" in lines[0] and "UTF-8" in lines[0], lines
+
+
+@pytest.mark.parametrize(("var", "args"), [("MONITOR_CONFIG", ["check-config", "--no-secrets"]),
+                                           ("MONITOR_DB", ["search", "沪明"])])
+def test_a_directory_in_an_environment_variable_is_named_as_that_variable(tmp_path, var, args):
+    # MONITOR_CONFIG=/some/dir was reported as "Invalid value for '--config'", an option the user never typed
+    res = CliRunner().invoke(main, args, env={var: str(tmp_path)})
+    assert res.exit_code == 2
+    assert res.output.strip().splitlines() == [
+        f"error: monitor: {var}={tmp_path} (from the environment): File '{tmp_path}' is a directory; "
+        f"set {var} to a file or unset it (see monitor --help)"]
+    typed = CliRunner().invoke(main, ["--config" if var == "MONITOR_CONFIG" else "--db", str(tmp_path), *args])
+    assert typed.exit_code == 2 and "Invalid value for '--" in typed.output and var not in typed.output

@@ -78,7 +78,9 @@ def test_a_duration_out_of_bounds_is_shown_as_written(tmp_path):
                     "(e.g. 30m or 2h; enabled = false stops polling)")
 
 
-def test_a_secret_variable_set_but_empty_is_said_so(tmp_path):
+# a value of only spaces (`SMTP_PW= ` in a compose file) was taken as the password: the login failure blamed the server
+@pytest.mark.parametrize(("value", "state"), [("", "empty"), ("   ", "only spaces")])
+def test_a_secret_variable_set_but_empty_is_said_so(tmp_path, value, state):
     path = config(tmp_path, """
 [[subscribers]]
 name = "office"
@@ -89,9 +91,9 @@ to = ["a@example.org"]
 from = "m@example.org"
 password_env = "SMTP_PW"
 """)
-    line = one_error(monitor(tmp_path, "--config", str(path), "check-config", env={"SMTP_PW": ""}))
+    line = one_error(monitor(tmp_path, "--config", str(path), "check-config", env={"SMTP_PW": value}))
     assert line == (f"{path}: subscribers.office.channels[0].password_env: environment variable SMTP_PW is set "
-                    "but empty (export SMTP_PW before starting monitor)")
+                    f"but {state} (export SMTP_PW before starting monitor)")
 
 
 def _database(tmp_path: Path) -> bytes:

@@ -69,10 +69,30 @@ def test_an_extract_rule_opening_with_a_pseudo_class_reads_the_title(make_ctx): 
     assert report.new == 1 and titles == ["沪明对口合作联席会议召开"], (report, titles)
 
 
-@pytest.mark.parametrize("bad", ["a:foo", "a:nth-child(", "a::before", "a[href$=.html]", "ul :foo a", ":nth-child( a"])
+@pytest.mark.parametrize("bad", ["a:foo", "a::before", "a[href$=.html]", "ul :foo a", "a:nth-child()"])
 def test_a_selector_lexbor_cannot_read_is_still_a_config_error(tmp_path, bad):
     path = tmp_path / "monitor.toml"
     path.write_text(_source("https://news.example.cn/list.html", bad), encoding="utf-8")
     with pytest.raises(ConfigError) as err:
         config.load(path, tmp_path / "m.db")
     assert "not a valid CSS selector" in str(err.value) and bad in str(err.value), str(err.value)
+
+
+# CSS closes what is open at the end, so `:is(ul, ol a` read as `:is(ul, ol a)`: links inside every ul, not the
+# `:is(ul, ol) a` meant; check-config said ok and the source picked other links than written
+@pytest.mark.parametrize(("bad", "opened"), [(":is(ul, ol a", "("), ("div.list a:not(.more", "("),
+                                             ("ul.news a[href", "["), ("ul:is(.a, .b) li:has(a[href]", "("),
+                                             ("a:nth-child(", "("), (":nth-child( a", "(")])
+def test_a_selector_left_open_is_a_config_error_naming_what_is_open(tmp_path, bad, opened):
+    path = tmp_path / "monitor.toml"
+    path.write_text(_source("https://news.example.cn/list.html", bad), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        config.load(path, tmp_path / "m.db")
+    assert f"unclosed {opened!r} in CSS selector {bad!r}" in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("good", ['a[title="("]', "li:nth-child(2n+1) a", ":is(ul, ol) a", r'a[href$="\\"]'])
+def test_brackets_inside_quotes_and_closed_ones_are_fine(tmp_path, good):
+    path = tmp_path / "monitor.toml"
+    path.write_text(_source("https://news.example.cn/list.html", good), encoding="utf-8")
+    assert config.load(path, tmp_path / "m.db").sources

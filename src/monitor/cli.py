@@ -218,10 +218,28 @@ class State:
             self._store.close()
 
 
+class _FilePath(click.Path):
+    """A file path option that may come from the environment: a bad value read from MONITOR_CONFIG
+    or MONITOR_DB is named as that variable, not as the --config or --db the user never typed."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            from click.core import ParameterSource
+
+            name = param.name if param else None
+            if ctx is None or param is None or not name or not isinstance(param, click.Option) or not param.envvar \
+                    or ctx.get_parameter_source(name) is not ParameterSource.ENVIRONMENT:
+                raise
+            raise click.UsageError(f"{param.envvar}={value} (from the environment): {exc.message.rstrip('.')}; "
+                                   f"set {param.envvar} to a file or unset it", ctx) from None
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", envvar="MONITOR_CONFIG", type=click.Path(dir_okay=False),
+@click.option("--config", "config_path", envvar="MONITOR_CONFIG", type=_FilePath(dir_okay=False),
               help="Config file (default: config/monitor.toml, else the bundled one; env MONITOR_CONFIG).")
-@click.option("--db", "db_path", envvar="MONITOR_DB", type=click.Path(dir_okay=False),
+@click.option("--db", "db_path", envvar="MONITOR_DB", type=_FilePath(dir_okay=False),
               help="SQLite database file (default: storage.path from the config; env MONITOR_DB).")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.version_option(__version__, prog_name="monitor")

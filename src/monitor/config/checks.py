@@ -188,12 +188,41 @@ def selector(css: str) -> None:
         raise Invalid("empty CSS selector", 'e.g. "div.article p" or "h1.title"')
     if _PLAIN_SELECTOR.match(css):
         return
+    unclosed = _unclosed(css)
+    if unclosed:  # CSS closes it at the end, so lexbor takes `:is(ul, ol a` as `:is(ul, ol a)`, not the `:is(ul, ol) a` meant
+        raise Invalid(f"unclosed {unclosed!r} in CSS selector {css!r}",
+                      f"close it where it ends, e.g. {':is(ul, ol) a' if unclosed == '(' else 'a[href]'}")
     from selectolax.lexbor import LexborHTMLParser
 
     try:
         LexborHTMLParser("<p></p>").css(css)
     except Exception:  # selectolax raises a bare exception type for bad selectors
         raise Invalid(f"not a valid CSS selector: {css!r}", 'e.g. "div.article p" or "h1.title"') from None
+
+
+_CLOSERS = {"(": ")", "[": "]"}
+
+
+def _unclosed(css: str) -> str:
+    """The first bracket or parenthesis `css` leaves open, outside quoted strings and escapes;
+    "" when every one is closed. A closer with no opener is lexbor's to refuse."""
+    opened: list[str] = []
+    quote = ""
+    escaped = False
+    for ch in css:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in _CLOSERS:
+            opened.append(ch)
+        elif opened and ch == _CLOSERS[opened[-1]]:
+            opened.pop()
+    return opened[0] if opened else ""
 
 
 def regex(pattern: str) -> None:
@@ -292,14 +321,22 @@ def shown_env_name(name: str) -> str | None:
     return name if _CONVENTIONAL_ENV.fullmatch(name) else None
 
 
-def unset_env(name: str, empty: bool = False) -> tuple[str, str]:
-    """(what is missing, what to do) for `name`'s variable unset, or set but `empty` (an
-    `export SMTP_PW=` whose value was lost, a compose file's `SMTP_PW:` with nothing after it),
-    without printing a name that may be the secret itself."""
+def blank_secret(value: str | None) -> bool:
+    """Whether a secret read from the environment is missing: unset, empty, or only spaces (`SMTP_PW= `
+    in a compose file; no server takes a password of blanks, and the login failure would blame the
+    server)."""
+    return not value or not value.strip()
+
+
+def unset_env(name: str, value: str | None = None) -> tuple[str, str]:
+    """(what is missing, what to do) for `name`'s variable unset (`value` None), or set but empty or
+    blank (an `export SMTP_PW=` whose value was lost, a compose file's `SMTP_PW:` with nothing after
+    it), without printing a name that may be the secret itself."""
     shown = shown_env_name(name)
+    state = "not set" if value is None else "set but empty" if not value else "set but only spaces"
     if shown:
-        return f"environment variable {shown} is {'set but empty' if empty else 'not set'}", f"export {shown}"
-    return (f"the environment variable it names is {'empty' if empty else 'not set'} (the name is not shown: not "
+        return f"environment variable {shown} is {state}", f"export {shown}"
+    return (f"the environment variable it names is {state.replace('set but ', '')} (the name is not shown: not "
             "in upper case, it may be the secret itself)", "put the secret in a variable such as MONITOR_SMTP_PASSWORD, name that variable "
             "here and export it")
 

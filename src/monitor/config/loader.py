@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from ..errors import ConfigError
-from .checks import unset_env
+from .checks import blank_secret, unset_env
 from .files import Problems, config_path, merged
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -53,12 +53,12 @@ def load(path: str | Path | None = None, db_override: str | Path | None = None, 
 
 
 def missing_secrets(cfg: Config, environ: Mapping[str, str] | None = None) -> list[str]:
-    """`file: key: …` for every `*_env` key whose environment variable is unset or empty."""
+    """`file: key: …` for every `*_env` key whose environment variable is unset, empty or blank."""
     env = os.environ if environ is None else environ
     out = []
     for key, name in _env_keys(cfg, ""):
-        if not env.get(name):
-            missing, fix = unset_env(name, empty=name in env)
+        if blank_secret(env.get(name)):
+            missing, fix = unset_env(name, env.get(name))
             out.append(f"{cfg.path}: {key}: {missing} ({fix} before starting monitor)")
     return out
 

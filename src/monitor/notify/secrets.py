@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from ..config.checks import unset_env
+from ..config.checks import blank_secret, unset_env
 from ..errors import NotifyError
 
 
@@ -16,7 +16,7 @@ def env(name: str | None, what: str) -> str | None:
     if not name:
         return None
     value = os.environ.get(name)
-    if not value:
-        missing, fix = unset_env(name, empty=value is not None)
+    if blank_secret(value):
+        missing, fix = unset_env(name, value)
         raise NotifyError(missing, hint=f"{fix} with the {what}")
     return value
