@@ -102,7 +102,7 @@ def test_a_polled_site_holding_its_connections_open_has_its_articles_stored(held
 
 
 # A page whose `</html>` is followed by a little more before the stall (a cache's comment, a stats
-# script a site appends after the end, the end tag spelt `</HTML >`), and a server that keeps a
+# script a site appends after the end, the end tag spelt `</HTML >` or left out), and a server that keeps a
 # byte coming now and then after the end: each was "no complete answer" at the end of the budget
 # (the tail's last bytes had to be `</html>`; each late byte waited for the next), asked again and
 # lost at every poll. The grace is made short here: what is asserted does not depend on it.
@@ -110,6 +110,7 @@ TAILS = {
     "cache-comment": PAGE + b"\n<!-- page cached at 2026-12-07 08:00:01 by the front server -->\n",
     "stats-script": PAGE + b'<script src="http://stats.example.cn/count.js?site=42"></script>\r\n',
     "end-tag-spaced": PAGE.replace(b"</html>", b"</HTML >\n"),
+    "no-html-end-tag": PAGE.replace(b"</html>", b"\n"),
 }
 
 
@@ -148,7 +149,7 @@ def test_an_end_tag_inside_a_page_that_goes_on_is_no_end(held, monkeypatch):
     """`</html>` in a script's text, then more than a tail of the page: the rest, after a pause
     longer than the grace, is still waited for."""
     monkeypatch.setattr(fetch_body, "ENDED_GRACE", 0.2)
-    first = PAGE.replace(b"</html>", b"").replace(b"<body>", b'<body><script>var shell = "</html>";</script>'
+    first = PAGE.replace(b"</body></html>", b"").replace(b"<body>", b'<body><script>var shell = "</html>";</script>'
                                                  + b"<p>" + "沪明".encode() * 400 + b"</p>")
     rest = "<p>第二部分：双方签署了文旅合作协议。</p></body></html>".encode()
     with Site() as site:

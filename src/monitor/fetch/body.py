@@ -14,8 +14,9 @@ HTTP/1.0 answer without Content-Length, a chunked one without its last chunk, a 
 larger than what is sent), is what a browser shows once the rest stays away for `ENDED_GRACE`
 seconds: it was "no complete answer" at the end of the request's whole budget, the article lost
 at every poll. So is a page whose `</html>` is followed by a little more (a comment, a stats
-script: up to `_AFTER_END` bytes) before the stall, and one whose server keeps sending a byte
-now and then after it: what comes in the `ENDED_GRACE` seconds after the end is the page's.
+script: up to `_AFTER_END` bytes) before the stall, one that ends at `</body>` (HTML lets a
+page leave `</html>` out), and one whose server keeps sending a byte now and then after its
+end: what comes in the `ENDED_GRACE` seconds after the end is the page's.
 """
 
 from __future__ import annotations
@@ -168,8 +169,8 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
     # nothing we use (the transport already turns httpcore's errors into httpx's).
     stream: AsyncIterator[bytes] = aiter(cast(httpx.AsyncByteStream, resp.stream))
     loop = asyncio.get_running_loop()
-    ended_at: float | None = None  # when the page's `</html>` came, if little has come after it
-    since_end = _AFTER_END + 1  # bytes after the last `</html` seen (past _AFTER_END: none near)
+    ended_at: float | None = None  # when the page's `</html>` (or `</body>`) came, if little has come after it
+    since_end = _AFTER_END + 1  # bytes after the last end tag seen (past _AFTER_END: none near)
     carry = b""  # the last bytes before this piece: `</ht` in one piece, `ml>` in the next
     try:
         while (raw := await (anext(stream, None) if ended_at is None
@@ -195,7 +196,8 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
                 blocks.append(b"".join(chunks))
                 chunks.clear()
             look = carry + piece if len(piece) <= _AFTER_END else piece[-_AFTER_END:]
-            at = look.lower().rfind(b"</html")
+            lowered = look.lower()
+            at = max(lowered.rfind(b"</html"), lowered.rfind(b"</body"))  # a page may leave out `</html>`
             since_end = len(look) - at if at >= 0 else since_end + len(piece)
             carry = look[-8:]
             if since_end > _AFTER_END:  # much after it: a `</html>` inside the page, which goes on
