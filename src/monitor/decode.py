@@ -90,16 +90,27 @@ _XML_ENCODING = re.compile(rb"<\?xml[^>]*?\bencoding\s*=\s*[\"']([\w.:-]+)[\"']"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*?\?>")
 
 
+# Python's text codecs that are no charset a browser reads a page in: 7-bit spellings of any text
+# (UTF-7, HZ: the Encoding Standard reads the second and ISO-2022-KR as one U+FFFD, and knows no
+# UTF-7), escapes (`\u6caa` read as 沪), and codecs for host names or for nothing (`undefined`
+# and `punycode` raised on any page). A page declaring one was read as what no reader sees:
+# `+bKpmDg-` as 沪明, keywords hidden in plain ASCII. Its label counts as unknown (detection reads it).
+_NOT_CHARSETS = frozenset({"utf-7", "hz", "iso2022_kr", "unicode-escape", "raw-unicode-escape", "punycode", "idna",
+                           "undefined", "mbcs", "oem"})
+
+
 def normalize_charset(name: str | None) -> str | None:
-    """Map a declared charset label to the Python codec we decode it with, or None if unknown."""
+    """Map a declared charset label to the Python codec we decode it with, or None if unknown
+    (or a codec no browser reads a page with: base64, UTF-7, …)."""
     if not name:
         return None
     label = name.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    return None if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True) else info.name
 
 
 def sniff_charset(data: bytes, content_type: str | None = None) -> str | None:
