@@ -57,7 +57,9 @@ def add(db_path: str | Path, subscriber: str, channel: str, key: str, urls: Iter
 
 def last(db_path: str | Path) -> tuple[tuple[str, str, str] | None, str | None]:
     """(subscriber, channel, key) of the last message noted (None when there is none), and the key
-    of the one before it ("" when there is none; None when it cannot be read from the tail)."""
+    of the one before it ("" when there is none; None when it cannot be read from the tail). A line
+    that is not a whole note (cut short by a full disk, a power cut's garbage) is passed over: read
+    as the last, it named nothing, and a restored database was taken to know all that went."""
     try:
         with open(log_path(db_path), "rb") as f:
             end, back = f.seek(0, os.SEEK_END), TAIL
@@ -67,14 +69,15 @@ def last(db_path: str | Path) -> tuple[tuple[str, str, str] | None, str | None]:
                 lines = f.read(end - start).decode("utf-8", "replace").rstrip("\n").split("\n")
                 if start:
                     lines = lines[1:]  # the first may be the end of a line cut by the seek
-                if len(lines) >= 2 or not start:
+                parts = [p for p in (line.split("\t") for line in lines) if len(p) == 4]
+                if len(parts) >= 2 or not start:
                     break
                 back *= 4
     except OSError:
         return None, None
-    parts = [line.split("\t") for line in lines[-2:]]
-    noted = (parts[-1][0], parts[-1][1], parts[-1][2]) if parts and len(parts[-1]) == 4 else None
-    before = parts[0][2] if len(parts) == 2 and len(parts[0]) == 4 else ("" if not start and len(parts) == 1 else None)
+    parts = parts[-2:]
+    noted = (parts[-1][0], parts[-1][1], parts[-1][2]) if parts else None
+    before = parts[0][2] if len(parts) == 2 else ("" if not start and len(parts) == 1 else None)
     return noted, before
 
 
