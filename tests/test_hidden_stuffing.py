@@ -62,3 +62,22 @@ def test_a_polled_spam_page_is_stored_without_its_stuffing_and_unmatched(make_ct
         bodies = {r["url"].rsplit("/", 1)[1]: r["body"] for r in ctx.store.db.query("SELECT url, body FROM articles")}
     assert report.new == 2 and report.matched == 1, report
     assert "三明" not in bodies["shop.html"] and "三明" in bodies["news.html"], bodies
+
+
+# A closed <details> shows its summary only; what it folds shows when a reader opens it. Our
+# keywords said forty times inside one were read as the article, and the shop's page matched.
+# Folded text is handled as white text is: only stuffing goes, an article folded there stays.
+@pytest.mark.parametrize("stuffing", [WORDS * 40, "".join(f"<span>{WORDS * 2}</span>" for _ in range(25))],
+                         ids=["one-block", "short-runs"])
+def test_stuffing_folded_in_a_closed_details_matches_nothing(stuffing):
+    page = _shop("", "").replace("<div ></div>", f"<details><summary>更多</summary><p>{stuffing}</p></details>")
+    article = extract.extract(page, "http://shop.example/3.html")
+    assert "三明" not in article.body and "二手手机" in article.body, article.body
+    topic = match.load_topics(match.default_topics_path())["hu-ming"]
+    assert not match.match_article(topic, article.title, article.body).matched
+
+
+def test_an_article_folded_in_a_closed_details_is_kept():
+    folded = "<details><summary>展开全文</summary>" + "".join(f"<p>{p}</p>" for p in LONG) + "</details>"
+    article = extract.extract(_shop("", "").replace("<div ></div>", folded), "http://x.example/4.html")
+    assert all(p in article.body for p in LONG), article.body

@@ -338,7 +338,8 @@ def _hidden(node: LexborNode) -> str:
     """How an element is hidden from readers: "hidden" by the `hidden` attribute, or a style that
     hides it (`hiding.seen`), or one that makes it invisible around text without paragraphs (WeChat
     keeps its whole article so until its script runs), or text in the colour it is painted on;
-    "pale" in white where no inline background is set (`_unseen_colour`); else ""."""
+    "pale" in white where no inline background is set (`_unseen_colour`), or folded in a closed
+    `<details>`; else ""."""
     attrs = node.attrs  # looked up one by one: `attributes` builds a dict of them all (1 µs)
     if "hidden" in attrs:
         return "hidden"
@@ -349,7 +350,7 @@ def _hidden(node: LexborNode) -> str:
         return "pale"
     if shown == "hidden" or (shown == "faded" and all(inner.mem_id == node.mem_id for inner in node.css(_PARAGRAPHS))):
         return "hidden"
-    return ""
+    return "pale" if node.tag == "details" and "open" not in attrs else ""  # folded: only stuffing goes
 
 
 _OWN_COLOUR = "[style*='color' i], font[color]"

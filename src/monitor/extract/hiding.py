@@ -23,8 +23,9 @@ import re
 
 # Elements worth a look: any inline style (`seen` reads it without its blanks: a list of
 # substrings, `display:none` and `display: none`, missed `display :none` and `display:\tnone`,
-# and cost lexbor more than this), the `hidden` attribute, a `<font color>`.
-MAY_HIDE = "[style], [hidden], font[color]"
+# and cost lexbor more than this), the `hidden` attribute, a `<font color>`, a closed `<details>`
+# (what it holds past its summary shows only when opened: stuffing there is dropped, as in white).
+MAY_HIDE = "[style], [hidden], font[color], details"  # an open one: `_hidden` says ""
 _ZERO_FONT = re.compile(r"font-size:0(?![.\d])")
 _CLEAR = re.compile(r"opacity:(?:0|0?\.0\d*)(?![.\d])")  # under a tenth: unseen
 # Each opens with a literal (a lookbehind in front made re try every position); what comes before
