@@ -27,7 +27,10 @@ TAILS = [('"上海 三明"', None, "date"), ("发展 -企业 -合作", None, "da
          ("上海 AND 沪明", None, "date"), ("上海 -沪明", None, "date"), ("三明 -三明治", None, "relevance"),
          ("OR60", None, "date"), ("OR60", "hu-ming", "date"), (NINE, None, "date"), (NINE, "hu-ming", "date"),
          (NINE, None, "relevance"), ('"发展 企业 合作"', None, "date"), ("-上海", "hu-ming", "date"), ("-上海", None, "relevance"),
-         ("-上海", None, "date"), ("-发展 -沪明", None, "date")]
+         ("-上海", None, "date"), ("-发展 -沪明", None, "date"),
+         # session 32: page 200 by relevance, an exclusion inside a source
+         ("上海", None, "relevance", {"offset": 3980}), ("三明", None, "relevance", {"offset": 3980}),
+         ("-上海", None, "date", {"source": "src3"})]
 
 
 def _or60() -> str:
@@ -43,7 +46,8 @@ def run(path: Path, repeats: int = 7, only: str = "") -> int:
     ctx = Context(SimpleNamespace(topics={"hu-ming": None}), store)  # type: ignore[arg-type]  # search reads cfg.topics
     print(f"{store.last_article_id()} articles; {repeats} runs each after a warm-up (cpu ms)")
     worst = 0.0
-    for query, topic, sort in TAILS:
+    for query, topic, sort, *more in TAILS:
+        asked = more[0] if more else {}
         if only and only not in query:
             continue
         text = _or60() if query == "OR60" else query
@@ -51,12 +55,13 @@ def run(path: Path, repeats: int = 7, only: str = "") -> int:
             cpu = []
             for _ in range(repeats + 1):
                 began = time.process_time()
-                page = search_page(ctx, text, topic=topic, sort=sort, articles=articles)
+                page = search_page(ctx, text, topic=topic, sort=sort, articles=articles, **asked)
                 cpu.append((time.process_time() - began) * 1000)
             times = sorted(cpu[1:])
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             worst = max(worst, p95)
-            print(f"{query[:24]:24} {topic or '-':8} {sort:9} {'articles' if articles else 'stories ':8} "
+            where = f"{sort}@{asked['offset']}" if "offset" in asked else sort
+            print(f"{query[:24]:24} {topic or asked.get('source') or '-':8} {where:9} {'articles' if articles else 'stories ':8} "
                   f"p50={statistics.median(times):6.1f} p95={p95:6.1f}  rows={len(page.results)} "
                   f"ids={hash(tuple(r['id'] for r in page.results)) % 10**6}", flush=True)
     store.close()

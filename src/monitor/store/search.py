@@ -41,6 +41,8 @@ GAP = 4096  # ids further apart than this are asked of FTS5 in separate rowid ra
 MAX_SLICE = 8192  # rows a walk reads at once at most
 SPARSE = 2  # a rowid range this many times wider than its ids: SQLite keeps only them (`+rowid IN`)
 APART = 8  # an exclusion alone: a slice's ids over a range this many times wider are not asked of SQLite (`_left`)
+AMONG_SLICE = 1024  # a match's walk: slices this long (a deep page) keep their matches inside SQLite (`_left`) ...
+AMONG_DENSITY = 0.5  # ... when the match is in at most this share of the articles
 LONE_WALK = 16384  # an exclusion alone walked this far for less than a page: asked of SQLite at once (`_outside`)
 LONG_WALK = 8192  # a walk (no topic) this long asks how dense the matches are among the newest rows ...
 ROWS_PER_MATCH = 3  # ... and reads at most this many rows per match so estimated, then sorts them
@@ -107,7 +109,7 @@ class SearchPart(StoreBase):
                 # walk read every row to exclude each: 254 ms -> ~15)
                 match, exclude = self._without(match, exclude), None
             if walk is None and match is not None:
-                walk, few = self._strategy(match, filters) if want is not None else (None, None)
+                walk, few = self._strategy(match, filters, want) if want is not None else (None, None)
                 if walk is None:
                     yield from self._sorted(match, exclude, filters, check, few)
                     return
@@ -204,11 +206,12 @@ class SearchPart(StoreBase):
 
     # -- strategies ------------------------------------------------------------------------------
 
-    def _strategy(self, match: str, filters: Filters) -> tuple[Walk | None, str | None]:
+    def _strategy(self, match: str, filters: Filters, want: int) -> tuple[Walk | None, str | None]:
         """Sort every FTS match (None: few) or walk newest first (a Walk); with the matches
         when counting found them all (a JSON list of their ids: sorting them need not ask FTS5
         again, which for an expression that reads long lists to keep few rows, `发展 -企业 -合作`,
-        was the search's cost a second time). A walk reads about
+        was the search's cost a second time). Counted matches no more than the `want` taken are
+        sorted whatever else holds. A walk reads about
         `want` × articles / matches rows (inside a topic, of the topic's own rows: the same
         for a term independent of the topic), fewer when matches crowd the newest rows.
         Without a topic, sorting looks each match up in the (id, date) index: up to RARE
@@ -237,6 +240,11 @@ class SearchPart(StoreBase):
         (the set SQLite builds is every match: all the lists read)."""
         many = len(set(_TERM.findall(match))) >= MANY_TERMS and "*" not in match  # a word's tokens go together
         estimate, few, known = self._fts_probed(match) if many else (*self._fts_counted(match), None)
+        if few is not None and estimate <= want:
+            # every match is taken (a deep page: 三明 by relevance, page 200, whose ~1,000 title matches
+            # come first): sorted at once, where a walk read the whole archive for them, or a joined
+            # walk gave up at its budget to sort them all the same
+            return None, few
         top = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 1
         in_topic = filters.topic and estimate < TOPIC_RARE  # no fewer matches than rows the walk would read
         if in_topic and (few is not None or not (TOPIC_WALK and estimate > TOPIC_WALK)):
@@ -400,12 +408,21 @@ class SearchPart(StoreBase):
         # rows handed to Python are the few kept, not the ~every one an excluded common word is in
         # (not inside a topic: its rows lie apart, one in thirty)
         apart = match is None and exclude is not None and not walk.contains and not filters.topic
+        # a match walked in long slices (a deep page: `上海` by relevance, page 200, read ~20,000 rows of
+        # the date index at 100,000 articles for ~4,000 title matches): SQLite keeps a slice's matches
+        # likewise, when they are a part of its rows (a word in every article keeps them all) and not
+        # found before (`walk.known`: the probe's matches, asked of no statement)
+        among = match is not None and not walk.contains and not filters.topic and walk.known is None \
+            and (walk.density or 1.0) <= AMONG_DENSITY
         own_budget, want_ = walk.lone and want is not None, want or 0
         while True:
             seek, sought = ("", list[Any]()) if last is None else (  # past the previous slice (`<=`: SQLite seeks the index)
                 f" AND {date} <= ? AND NOT ({date} = ? AND {ident} >= ?)", [last[2], last[2], last[0]])
-            left = self._left(sql + seek + order, [*params, *sought, size], ident, exclude) \
-                if apart and exclude is not None else None
+            left = None
+            if apart and exclude is not None:
+                left = self._left(sql + seek + order, [*params, *sought, size], ident, exclude)
+            elif among and match is not None and size >= AMONG_SLICE:
+                left = self._left(sql + seek + order, [*params, *sought, size], ident, match, among=True)
             if left is not None:
                 chunk, last, walked = left
             else:
@@ -416,8 +433,9 @@ class SearchPart(StoreBase):
                 return
             if walk.contains:
                 chunk = self._containing(chunk, walk.contains)
-            for pair in self._keep(chunk, match, None if left is not None else exclude, check, late, walk.density,
-                                   walk.known):
+            kept = left is not None and not apart  # the slice's matches only: FTS5 is not asked again
+            for pair in self._keep(chunk, None if kept else match, None if left is not None and apart else exclude,
+                                   check, late, walk.density, walk.known):
                 given += 1
                 stories.add(pair[1])
                 yield pair
@@ -433,19 +451,21 @@ class SearchPart(StoreBase):
                 raise WalkBudget(scanned)
             size = _next_slice(size, scanned, given if given < (want or 0) else len(stories), want)
 
-    def _left(self, sliced: str, params: list[Any], ident: str, exclude: str,
+    def _left(self, sliced: str, params: list[Any], ident: str, exclude: str, among: bool = False,
               ) -> tuple[list[tuple[int, int]], tuple[Any, ...], int] | None:
         """Of the slice `sliced` selects (id, story id, date: newest first, LIMIT its last
-        parameter), the pairs FTS5 does not match `exclude` in, with the slice's last row and
+        parameter), the pairs FTS5 does not match `exclude` in (`among`: those it matches), with the slice's last row and
         its length, asked of SQLite (~0.3 µs a row, against ~1.2 µs a row handed to Python
         with the excluded ids beside it); None when the slice's ids lie apart (a backfill among
         polled rows: FTS5 would read the range between them), or it is empty."""
-        count, lo, hi = self.conn.execute(f"SELECT count(*), min({ident}), max({ident}) FROM ({sliced})", params).fetchone()
+        # the ids alone counted (a walk of the date index: its date not handed on, ~0.1 µs a row less)
+        ids = sliced.replace(f"SELECT id, story_id, {KEY} FROM", "SELECT id FROM", 1)
+        count, lo, hi = self.conn.execute(f"SELECT count(*), min({ident}), max({ident}) FROM ({ids})", params).fetchone()
         if not count or hi - lo + 1 > APART * count:
             return None
         last = self.conn.execute(f"SELECT * FROM ({sliced}) LIMIT 1 OFFSET ?", [*params, count - 1]).fetchone()
         kept = self.conn.execute(
-            f"SELECT * FROM ({sliced}) WHERE {ident} NOT IN (SELECT rowid FROM articles_fts "
+            f"SELECT * FROM ({sliced}) WHERE {ident} {'IN' if among else 'NOT IN'} (SELECT rowid FROM articles_fts "
             "WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?)", [*params, exclude, lo, hi]).fetchall()
         return [(r[0], r[1]) for r in kept], last, count
 
