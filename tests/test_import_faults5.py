@@ -154,3 +154,22 @@ def test_a_gbk_table_or_array_whose_first_rows_are_english_keeps_its_chinese_row
     with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn:
         titles = [t for (t,) in conn.execute("SELECT title FROM articles WHERE url LIKE '%/zh%' ORDER BY id")]
     assert titles == [f"上海与三明签订对口合作协议第{i}号" for i in range(3)] * 2, titles
+
+
+def test_a_run_again_over_articles_matched_already_counts_none_matched(tmp_path):
+    """Articles a poll stored and matched (imported NULL, as a poll leaves them), given again in an import, were
+    marked and matched again, and the summary counted every one as "matched a topic": a re-import of a poll's own
+    articles reported matches every digest had carried already (session 32). Only those matching no topic before
+    count now."""
+    (tmp_path / "monitor.toml").write_text(SITEMAP, encoding="utf-8")
+    recent = "2026-12-01T09:00:00+08:00"
+    rows = [{"url": f"https://news.example.cn/b/{i}.html", "source": "county-paper", "published": recent,
+             "title": title, "body": f"{title}。上海市与三明市深化对口合作，两地合作共建产业园。"}
+            for i, title in enumerate(["三明市与上海市签订对口合作框架协议", "沪明两地共建三明产业园区"])]
+    path = write_lines(tmp_path / "archive.jsonl", rows)
+    first = monitor(tmp_path, "import", str(path))
+    assert first.returncode == 0 and "2 new" in first.stdout and "2 matched a topic" in first.stdout, first.stdout
+    with contextlib.closing(sqlite3.connect(tmp_path / "m.db")) as conn, conn:
+        conn.execute("UPDATE articles SET imported = NULL")  # as a poll leaves the rows it stores
+    again = monitor(tmp_path, "import", str(path))
+    assert again.returncode == 0 and "2 already stored, 0 matched a topic" in again.stdout, again.stdout + again.stderr
