@@ -83,9 +83,16 @@ def _regional(ts: dict[str, str]) -> dict[str, str]:
     return out
 
 
+# Unicode's default-ignorable characters that are not format characters: shown as nothing, so a
+# page could write 沪\u034f明 (a combining grapheme joiner) or 沪\u3164明 (a Hangul filler) for 沪明,
+# and a reader saw the keyword where matching did not. Mongolian's variation selectors too.
+_IGNORABLE = frozenset({0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F, 0x3164, 0xFFA0})
+
+
 def _dropped(cp: int, ch: str) -> bool:
-    """True for characters that carry no text: private use, format, control, VS, U+FFFD."""
-    if cp == 0xFFFD or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
+    """True for characters that carry no text: private use, format, control, VS, U+FFFD, and the
+    other default-ignorable ones (`_IGNORABLE`)."""
+    if cp == 0xFFFD or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF or cp in _IGNORABLE:
         return True
     cat = unicodedata.category(ch)
     return cat in ("Co", "Cs", "Cf") or (cat == "Cc" and not ch.isspace())
