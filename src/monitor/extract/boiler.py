@@ -147,7 +147,10 @@ _PROMO_START = re.compile(
     r"sign up|listen|watch|download|get|join|click)\b|"
     # `via ynetnews.com`, `Source: Reuters`: a repost's credit line (a site's name may hold dots; a sentence ends in one)
     r"(?:[\w']+ )?video\s*:.{0,100}$|\[\+\] enlarge$|(?:story|article|page) tools$|"
-    r"(?:via|source)\b(?:[^.!?]|\.(?=\w)){0,40}$|(?:posted|sent|thanks)!$"
+    r"(?:via|source)\b(?:[^.!?]|\.(?=\w)){0,40}$|(?:posted|sent|thanks)!$|"
+    # `From <a>siskiyoudaily.com</a>`, `Courtesy of CBS 47 Fresno.`: a closing credit naming the site or station
+    # the text came from (a web address alone after `From`; no sentence after `Courtesy`)
+    r"from (?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\.?$|courtesy(?: of)? [^.!?,;:]{1,40}\.?$"
 )
 _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in front): re skips ahead
     r"newsletter (?:delivered|straight|direct) to your inbox|briefing (?:delivered|straight|direct) to your inbox|"
@@ -285,11 +288,11 @@ _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "�
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
     r"监制|監製|主编|主編|总编|總編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員|"
-    r"录入者|錄入者|录入员|錄入員|录入|錄入)[：:]"
+    r"录入者|錄入者|录入员|錄入員|录入|錄入|撰稿|拟稿|擬稿)[：:]"
     r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
-                "报道员", "報道員", "通讯员", "通訊員", "录入", "錄入")
+                "报道员", "報道員", "通讯员", "通訊員", "录入", "錄入", "撰稿", "拟稿", "擬稿")
 # A county site's credit column's other roles (`初稿：李忠明`, `修改：张红艳`, `发布：罗喜云`), a name after each.
 _DRAFT_ROLES = ("初稿", "修改", "发布", "發布")
 # `Jo Marsh is the Ledger's transport reporter…`: an author note, judged only at the article's end.

@@ -58,15 +58,19 @@ MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct no
 # `Mar 6, 2018Copper`, `Nov 20 20194:29 AM`); the month's capital and the year's digits suffice.
 _YEAR_END = r"((?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _EN_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+# `23 SEP 2016`, `JUNE 4, 2022`: a byline set in capitals, the month's whole name or its short form (`MARCHERS`,
+# `JUNO` are none). One group of plain literals: re skips ahead by first character.
+_EN_MONTH_NAME = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|"
+                  r"SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)[a-z]*(?![A-Z])")
 _EN_DATE = re.compile(
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_END
+    _EN_MONTH_NAME + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR_END
 )
 # Thu Mar 09 14:20:31 CST 2006: a Java Date printed as it is (`toString()`), as JSP CMSes of the 2000s show it.
 _JAVA_DATE = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}) "
                         r"(\d{1,2}):(\d{2}):(\d{2}) CST ((?:19|20)\d{2})(?!\d)")
 # 5 July 2005 · 5th Jul. 2005 · 08-Mar-2018: the day first, as British and many Asian English pages write it.
 _EN_DAY_FIRST = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?"
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)" + _EN_MONTH_NAME + r"\.?,?"
     r"(?:\s+|-)" + _YEAR_END
 )
 # 十一月 6th, 2009 · 6 十一月 2009: an English date pattern with the month's Chinese name, as blog
@@ -82,10 +86,13 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\. ?(\d{1,2})\. ?((?:19|20)\d{2})(?![\
 # Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
 # so positions in a folded text are positions in the original.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
-# 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals.
-_HAN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0, "0": 0}
+# 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals; some write the
+# year in digits and the rest in numerals (`2025年十一月二十日`). (One class for the year's four characters: re skips
+# ahead by it.)
+_HAN_DIGITS = ({c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0}
+               | {str(i): i for i in range(10)})
 HAN_DATE = re.compile(
-    r"([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    r"([〇○零Ｏ一二三四五六七八九0-9]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 # Labels that introduce the publication time (not an update): the date right after one is it.
 _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahead by first character
