@@ -70,3 +70,34 @@ def test_test_source_and_add_source_say_the_feed_lists_nothing(tmp_path):
                                timeout=60)
     assert tested.returncode == 0 and "warning: the feed lists no entries" in tested.stdout, (tested.stdout, tested.stderr)
     assert added.returncode == 0 and "it lists no entries now" in added.stdout.splitlines()[0], added.stdout
+
+
+# The same for a sitemap and a JSON API (session 32): a sitemap whose site stopped filling it, or an API whose
+# answer lists nothing (a first_page one off, a parameter gone stale), was 'ok' at every poll.
+SITEMAPS = {
+    "urlset": '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>',
+    "index": '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>',
+}
+
+
+@pytest.mark.parametrize("kind", ["urlset", "index"])
+def test_a_sitemap_listing_nothing_is_not_ok(make_ctx, kind):  # noqa: F811
+    with Site() as a:
+        _fresh_etags(a, "/sitemap.xml", SITEMAPS[kind], "application/xml")
+        ctx = make_ctx(f'[[sources]]\nname = "map"\nkind = "sitemap"\nurl = "{a.url("/sitemap.xml")}"\n')
+        report = poll(ctx)[0]
+    assert report.status == "partial" and report.candidates == 0, report
+    assert any("the sitemap lists no URLs" in e for e in report.errors), report
+
+
+def test_an_api_answering_no_items_is_not_ok_and_one_with_items_says_nothing(make_ctx):  # noqa: F811
+    with Site() as a:
+        a.article("/n/1.html", "三明与上海合作项目签约落地")
+        _fresh_etags(a, "/none.json", '{"data": {"list": []}}', "application/json")
+        _fresh_etags(a, "/some.json", '{"data": {"list": [{"title": "沪明合作", "url": "/n/1.html"}]}}',
+                     "application/json")
+        api = '[[sources]]\nname = "{n}"\nkind = "json-api"\nurl = "{u}"\nitems = "data.list"\ntitle = "title"\nlink = "url"\n'
+        ctx = make_ctx(api.format(n="none", u=a.url("/none.json")) + api.format(n="some", u=a.url("/some.json")))
+        reports = {r.source: r for r in poll(ctx)}
+    assert reports["none"].status == "partial" and any("lists no items" in e for e in reports["none"].errors), reports
+    assert reports["some"].status == "ok" and reports["some"].new == 1 and not reports["some"].errors, reports

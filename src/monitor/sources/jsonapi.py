@@ -79,6 +79,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         if got is None:
             return listing
         kept, new, ends_known, count, cursor = _read(source, crawl, got, req, number, listing, links)
+        if number == source.first_page and new < 0:  # an API answering no items: 'ok' at every poll, nothing said
+            listing.warnings.append(EMPTY)
         if number > last:
             listing.caught_up = True
             listing.pages[-1].note = "read past `max_pages`: more news than the pages hold"
@@ -118,6 +120,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
 
         listing.trails += yield from read_marks(crawl.frontiers, crawl.catch_up, read, crawl.older)
     return listing
+
+
+EMPTY = ("the API's first answer lists no items: nothing to fetch (open its url in a browser and check `items`, "
+         "`first_page` and the request's parameters against what it answers)")
 
 
 def _read(source: Source, crawl: Crawl, page: Page, req: Request, number: int, listing: Listing,

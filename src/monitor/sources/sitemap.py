@@ -76,6 +76,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
                 continue
         else:
             kind, entries = parse(got.content, got.url, source.date_tz)
+        if not depth and not entries:  # a sitemap its site stopped filling: 'ok' at every poll, nothing said
+            listing.warnings.append(EMPTY)
         if kind == "index":
             queue += _children(entries, links, listing, depth)
             listing.pages.append(PageLinks(got.url, 0, 0, f"sitemap index: {len(entries)} sitemaps"))
@@ -94,6 +96,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if failed and len(failed) == asked:  # not one child read: the source's failure, as a first page's
         raise failed[0]
     return listing
+
+
+EMPTY = ("the sitemap lists no URLs: nothing to fetch (open it in a browser: a sitemap its site stopped filling "
+         "lists none; a news sitemap holds only the last two days' news)")
 
 
 def _children(entries: list[Entry], links: LinkFilter, listing: Listing,
