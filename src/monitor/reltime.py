@@ -97,6 +97,12 @@ def whole(text: str, fetched: datetime, zone: str = "Asia/Shanghai") -> datetime
     return relative_time(inner, fetched, zone)
 
 
+def clock_only(text: str) -> bool:
+    """Whether `text` is a time of day and nothing more (`14:32`, `[08:00]`): what `whole` reads as today's."""
+    m = _WHOLE.fullmatch(text.strip())
+    return m is not None and _CLOCK.fullmatch(m.group(1)) is not None
+
+
 # A time of day alone (`14:32`): a busy list's row of today, its older rows dated in full
 _CLOCK = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?")
 CLOCK_GRACE = timedelta(minutes=10)  # a list's clock ahead of ours by this much is still today

@@ -12,9 +12,11 @@ dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14
 `发布时间：12-05 14:20`) and relative ones (`3小时前`, `半小时前`, `3个月前`, `昨天 14:20`, `刚刚`, counted
 back from the list's fetch in `date_tz`) that are a node's whole text, a time of day alone (`14:32`:
 today's, or yesterday's when later than the fetch); a day with its English month (`Dec 3, 2026`,
-`3 December 2026 2:30 PM`) and full-width digits (`２０２６－１２－０３`) as any; and a date box's day beside its
+`3 December 2026 2:30 PM`, its zone after the time: `09:30 EST`, `+0100`) and full-width digits
+(`２０２６－１２－０３`) as any; and a date box's day beside its
 year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`);
-else the row's one `<time datetime>`.
+else the row's one `<time datetime>`. A time a node marks as a length (`<span class="duration">03:45</span>`:
+a video's) is no time of day.
 Linear in the page: each row's text is read once.
 """
 
@@ -32,7 +34,7 @@ from . import dates
 ROW_LEVELS = 4
 MAX_ROWS = 2_000  # a list's rows paired with a column of dates beside it, at most
 _DATED = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])\s*日?"
-                    r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2}))?")
+                    r"(?:\s*(\d{1,2})\s*[:时]\s*(\d{2})([+-]\d{2}:\d{2})?)?")  # (an offset: `_plain`'s)
 _YEARLESS = re.compile(r"(?:(?:发布|發布|更新)(?:时间|時間|日期|于|於)?\s*[:：]?\s*)?"  # (a label)
                        r"[\[(【（]?\s*(\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2})[:：时](\d{2}))?\s*[\])】）]?")
 _DIGITS = re.compile(r"\d{1,2}\s*[-/.年月－／．]\s*\d")  # what any date holds (full-width too), but an English one
@@ -42,7 +44,12 @@ _MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 # a day written with its month's English name and its year (`Dec 3, 2026`, `3 December 2026`), its time after
 _NAMED = re.compile(rf"(?<![A-Za-z])(?:{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\.?)"
-                    r",?\s+((?:19|20)\d{2})(?!\d)(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([AaPp])\.?[Mm]\.?)?)?", re.I)
+                    r",?\s+((?:19|20)\d{2})(?!\d)(?:,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([AaPp])\.?[Mm]\.?)?"
+                    r"(?:\s*\(?(UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|HKT|SGT|JST|KST)?\s*([+-]\d{1,2}(?::?\d{2})?)?\)?(?![\w:+-]))?)?", re.I)
+# its own zone's offset from UTC in hours, as an English list writes it after the time (`09:30 EST`; CST is
+# left out: China's in `dates`, the US Central's on an American site; read in `date_tz`, as before)
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+          "BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9}
 # what a relative date holds (not a headline's 今年, 前期 or 昨日 alone)
 _AGO = re.compile(r"[\d半一二两兩三四五六七八九十]\s*(?:秒|分|小|個|个|天|周|週|星期|钟头|鐘頭|礼拜|禮拜)|"
                   r"刚刚|剛剛|[今昨前]天\s*\d|[今昨]日\s*\d|ago\b|[Tt]oday|[Yy]esterday|[Jj]ust now")
@@ -66,6 +73,7 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
     while top is not None and top.parent is not None:
         top = top.parent
     timed = top is not None and top.css_first("time[datetime]") is not None  # looked for once a page
+    lengths = top is not None and top.css_first(_LENGTH_MARKS) is not None  # a video's length shown: once a page
     out: list[datetime | None] = []
     read: dict[str, datetime | None] = {}  # a list's rows share a few days: each read once
     columns: dict[int, int] = {}  # a table's publication column, found once a table
@@ -76,7 +84,7 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             if holders[node.mem_id] > 1:
                 break
             row = node
-        when = _date_in(row, anchor, tz, now, read, columns)
+        when = _date_in(row, anchor, tz, now, read, columns, lengths)
         if when is None and timed:
             when = _machine(row, anchor, tz, read)
         if when is None and row.tag == "tr":  # the date's own row, under the title's
@@ -84,7 +92,7 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             while after is not None and after.tag == "-text":
                 after = after.next
             if after is not None and after.tag == "tr" and after.css_first("a[href]") is None:
-                when = _date_in(after, None, tz, now, read)
+                when = _date_in(after, None, tz, now, read, None, lengths)
         if when is None and row.parent is not None and row.parent.tag in ("ul", "ol", "div", "td", "dl"):
             when = _beside(row, tz, now, read, beside)
         out.append(when)
@@ -134,8 +142,7 @@ def _whole_date(text: str, tz: str, now: datetime | None, read: dict[str, dateti
     text = _plain(text).strip()
     whole = _DATED.fullmatch(text)
     if whole:
-        y, mo, d, h, mi = whole.groups()
-        written = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+        written = _written(whole.groups())
         if written not in read:
             read[written] = dates.parse(written, tz)
         return read[written]
@@ -154,7 +161,7 @@ def _yearless(m: re.Match[str], tz: str, now: datetime | None, read: dict[str, d
 
 
 def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
-             columns: dict[int, int] | None = None) -> datetime | None:
+             columns: dict[int, int] | None = None, lengths: bool = False) -> datetime | None:
     """The one date `row` shows outside `anchor`, or None (none, or more than one not telling
     which is the publication's)."""
     text = row.text(deep=True, separator=" ") or ""
@@ -162,7 +169,7 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         # (most rows of an undated list: one scan, nothing more); a time: relative, or of today
         if now is None or not (_AGO.search(text) or ((":" in text or "：" in text) and _CLOCKED.search(text))):
             return None
-        return _relative(row, anchor, text, tz, now)
+        return _relative(row, anchor, text, tz, now, lengths)
     own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
     if own and own in text:
         text = text.replace(own, " ", 1)
@@ -177,8 +184,10 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         if split is not None:
             return split
     if len(found) == 1:
-        y, mo, d, h, mi = found[0]
-        written = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+        y, mo, d, h, mi, _ = found[0]
+        if h and lengths and _a_length(row, f"{h}:{mi}"):  # `2026-12-05 03:45`: its day beside a video's length
+            found[0] = (y, mo, d, "", "", "")
+        written = _written(found[0])
         if written not in read:
             read[written] = dates.parse(written, tz)
         return read[written]
@@ -191,6 +200,12 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         if whole:
             return _yearless(whole, tz, now, read)
     return None
+
+
+def _written(groups: tuple[str, ...]) -> str:
+    """A `_DATED` match's groups as `dates.parse` reads them (`2026-12-03 09:30`, `…09:30-05:00`)."""
+    y, mo, d, h, mi, offset = groups
+    return f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}{offset or ''}" if h else "")
 
 
 def _plain(text: str) -> str:
@@ -218,8 +233,23 @@ def _numbered(m: re.Match[str]) -> str:
             if h > 12:
                 return written + " "  # 15:30 PM: its day, not a wrong hour
             h = h % 12 + (12 if half.lower() == "p" else 0)
-        written += f" {h:02d}:{minute}"
+        written += f" {h:02d}:{minute}" + _zone(m.group(9), m.group(10))
     return written + " "
+
+
+def _zone(name: str | None, offset: str | None) -> str:
+    """A `_NAMED` day's written zone (`EST`, `GMT+8`, `+0530`) as an ISO offset (`-05:00`), '' for none."""
+    if (not name and not offset) or (name and name.upper() not in _ZONES):  # (CST)
+        return ""
+    minutes = _ZONES[name.upper()] * 60 if name else 0
+    if offset:
+        ahead, digits = (-1 if offset[0] == "-" else 1), offset[1:].replace(":", "")
+        hours, mins = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+        if int(hours) > 14 or int(mins) > 59:
+            return ""
+        minutes += ahead * (int(hours) * 60 + int(mins))
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*月?")
@@ -286,7 +316,7 @@ def _column(row: Any, columns: dict[int, int]) -> int:
     return columns[table.mem_id]
 
 
-def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime) -> datetime | None:
+def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime, lengths: bool = False) -> datetime | None:
     """A date the row shows relative to now (`3小时前`, `昨天 14:20`, `刚刚`: a busy outlet's
     list), counted back from `now` (the list page's fetch), as the row's text outside its link
     or as a node's whole text; never the headline's own words."""
@@ -294,11 +324,33 @@ def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime) -> datet
     rest = text.replace(own, " ", 1) if own and own in text else text
     when = reltime.whole(rest, now, tz)
     if when is not None or len(rest) < 30:
-        return when
+        return None if when is not None and lengths and _a_length(row, rest) else when
     for node in row.css("span, em, i, font, td, dd, small, time, b, div, p"):
         if anchor is not None and node.mem_id == anchor.mem_id:
             continue
-        when = reltime.whole(node.text(deep=True) or "", now, tz)
+        shown = node.text(deep=True) or ""
+        when = reltime.whole(shown, now, tz)
         if when is not None:
-            return when
+            return None if lengths and _a_length(row, shown) else when
     return None
+
+
+# what a video's or a recording's length is marked with (`<span class="duration">03:45</span>`,
+# `itemprop="duration"`, `video-time`, `时长`): a time, but no time of day
+_LENGTH_MARKS = ", ".join(f"[{name}*={word}]" for name in ("class", "itemprop", "title") for word in (
+    "dur", "Dur", "DUR", "len", "Len", "LEN", "playtime", "play-time", "PlayTime", "time-len", "video-time", "videotime",
+    "vtime", "shichang", "时长", "時長"))
+_LENGTH = re.compile(r"dur|length|(?<![a-z])len(?![a-z])|play-?time|video-?time|vtime|时长|時長|shichang", re.I)
+
+
+def _a_length(row: Any, shown: str) -> bool:
+    """Whether a time of day alone that `row` shows (`shown`) is a length: a node of the row marked
+    as one (class, itemprop, title) shows it. Read only for a row dated by a clock alone."""
+    if not reltime.clock_only(shown):
+        return False
+    shown = shown.strip()
+    for node in row.css("[class], [itemprop], [title]"):
+        marks = " ".join(node.attributes.get(name) or "" for name in ("class", "itemprop", "title"))
+        if _LENGTH.search(marks) and shown in (node.text(deep=True) or ""):
+            return True
+    return False
