@@ -464,6 +464,27 @@ topics = ["nope"]
         assert expected in text, text
 
 
+# A Python codec that is no charset passed check-config: "base64" or "rot13" then failed the poll at every query
+# (LookupError: not a text encoding), "utf-7" or "punycode" sent a query no site reads (session 32)
+@pytest.mark.parametrize(("charset", "said"), [("base64", "is no charset a site writes its pages in"),
+                                               ("rot13", "is no charset a site writes its pages in"),
+                                               ("utf-7", "is no charset a site writes its pages in"),
+                                               ("punycode", "is no charset a site writes its pages in"),
+                                               ("klingon", "unknown charset")])
+def test_a_search_charset_that_is_no_page_charset_is_a_config_error(tmp_path, charset, said):
+    path = tmp_path / "bad.toml"
+    path.write_text(f'[[sources]]\nname = "se"\nkind = "search"\nurl = "https://s.example.cn/?wd={{query}}"\n'
+                    f'query = "沪明"\ncharset = "{charset}"\nlink_selector = "ul.r a"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert f"sources.se.charset: {charset!r} {said}" in err.value.problems[0] or \
+        f"sources.se.charset: {said} {charset!r}" in err.value.problems[0], err.value.problems
+    for good in ("gbk", "GB2312", "big5", "utf-8"):
+        path.write_text(path.read_text(encoding="utf-8").replace(f'"{charset}"', f'"{good}"'), encoding="utf-8")
+        assert config.load(path).sources[0].charset == good
+        charset = good
+
+
 # ---------------------------------------------------------------- test-source and add-source
 
 def _cli(tmp_path: Path, *args: str, config_text: str | None = None):

@@ -369,13 +369,19 @@ def date_format(fmt: str) -> None:
 
 
 def charset(name: str) -> None:
-    """A character set Python can encode with (for URL-encoding a query)."""
+    """A character set a site's pages are written in (for URL-encoding a query as its forms do): as
+    the decoder reads page labels, so a Python codec that is no charset ("base64", "rot13": the poll
+    failed at each query; "utf-7", "punycode": a query no site reads) is refused."""
     import codecs
 
+    from ..decode import normalize_charset
+
     try:
-        codecs.lookup(name)
+        codecs.lookup(name)  # the name as written is what encodes the query
     except LookupError:
-        raise Invalid(f"unknown charset {name!r}", 'e.g. "utf-8" or "gbk"') from None
+        raise Invalid(f"unknown charset {name!r}", 'e.g. "utf-8", "gbk" or "big5"') from None
+    if normalize_charset(name) is None:
+        raise Invalid(f"{name!r} is no charset a site writes its pages in", 'e.g. "utf-8", "gbk" or "big5"')
 
 
 def upper(value: Any) -> Any:
