@@ -4,12 +4,14 @@ In: a `Topic` (see rules.py) and an article's original title and body (paragraph
 line breaks). Out: `models.Match` whose hits have [start, end) offsets in the original title or
 body. Never does I/O; never prints.
 
-The article is normalised once (`textnorm.normalize_lines`: traditional → simplified,
-full-width → half-width, pinyin annotations removed, one "\\n" between paragraphs; then, in
-the matcher's view only, characters set out one by one joined: spaced.py); each
-group's regex scans it once (spans.py: the scan and the hits that do not count); rules are set
-operations over the units (sentence, paragraph, field, article) their hits fall in. Offsets
-map back through `textnorm.normalize_map`, only for the paragraphs that hold evidence, and
+Character references left in a field (&#27818;, &nbsp;) are decoded first, and UTF-8 once read
+as GBK (涓夋槑) read back; offsets map back through both. The article is normalised once
+(`textnorm.normalize_lines`: traditional → simplified, full-width → half-width, pinyin
+annotations removed, one "\\n" between paragraphs; then, in the matcher's view only,
+characters set out one by one joined: spaced.py); each group's regex scans it once
+(spans.py: the scan and the hits that do not count); rules are set operations over the units
+(sentence, paragraph, field, article) their hits fall in. Offsets map back through
+`textnorm.normalize_map`, only for the paragraphs that hold evidence, and
 not at all for a paragraph whose normal form changed only character for character.
 """
 
@@ -78,6 +80,22 @@ class _Doc:
     """An article normalised once: title, "\\n", body paragraphs; offset maps made on demand."""
 
     def __init__(self, title: str, body: str, topics: tuple[Topic, ...] = ()) -> None:
+        # character references left in the text (&#27818;&#26126; for 沪明, &nbsp;): read as the characters they
+        # stand for; UTF-8 read as GBK (涓夋槑 for 三明): read as the UTF-8 it was. `_back` maps offsets in the
+        # text read back to the field handed over, one map a step.
+        self._back: dict[str, list[tuple[list[int], list[int]]]] = {}
+        if "&" in title and (decoded := _references(title)) is not None:
+            title, back = decoded
+            self._back["title"] = [back]
+        if "&" in body and (decoded := _references(body)) is not None:
+            body, back = decoded
+            self._back["body"] = [back]
+        if _mojibake_signs(title, body):
+            for field, text in (("title", title), ("body", body)):
+                if (repaired := _unmojibake(text)) is not None:
+                    text, back = repaired
+                    title, body = (text, body) if field == "title" else (title, text)
+                    self._back.setdefault(field, []).append(back)
         if "\ufffd" in title or "\ufffd" in body:  # keep lost characters visible, one for one
             title, body = title.replace("\ufffd", GARBLED), body.replace("\ufffd", GARBLED)
         if topics and any(q in title or q in body for q in _LOST_MARKS):  # 三?市, 上□市: a lost character
@@ -151,14 +169,18 @@ class _Doc:
 
     def original(self, start: int, end: int, p: int) -> tuple[str, int, int]:
         """Matched [start, end) in paragraph p → (field, start, end) in the original title
-        or body; a joined hit (三 明) covers its separators there."""
+        or body; a joined hit (三 明) covers its separators there, a decoded reference its
+        whole `&#…;`."""
         joins = self._joins
         if joins is None:
-            return self._original(start, end, p)
-        first, last = joins[start], joins[end - 1]
-        starts = self._norm_starts
-        field, a, _ = self._original(first, first + 1, bisect_right(starts, first) - 1)
-        _, _, b = self._original(last, last + 1, bisect_right(starts, last) - 1)
+            field, a, b = self._original(start, end, p)
+        else:
+            first, last = joins[start], joins[end - 1]
+            starts = self._norm_starts
+            field, a, _ = self._original(first, first + 1, bisect_right(starts, first) - 1)
+            _, _, b = self._original(last, last + 1, bisect_right(starts, last) - 1)
+        for begins, ends in reversed(self._back.get(field, ())):
+            a, b = begins[a], ends[b - 1]
         return field, a, b
 
     def _original(self, start: int, end: int, p: int) -> tuple[str, int, int]:
@@ -193,6 +215,120 @@ class _Doc:
         full = normalize_lines_map(self.body)[1]  # a line vanished or changed: map the body
         start = self._norm_starts[p] - self._norm_starts[1]
         return full[start : start + len(para)]
+
+
+# A character reference as a page's markup writes it, left in the text by a feed escaped twice: numeric (&#27818;,
+# &#x6CAA;) or one of the common named ones (&nbsp;, &amp;, &quot;, &lt;, &gt;, &apos;); the semicolon required.
+_REFERENCE = re.compile(r"&(?:#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})|nbsp|amp|quot|lt|gt|apos);")
+_NAMED = {"nbsp": "\u00a0", "amp": "&", "quot": '"', "lt": "<", "gt": ">", "apos": "'"}
+
+
+def _references(text: str) -> tuple[str, tuple[list[int], list[int]]] | None:
+    """`text` with its character references decoded, and for each character of the result where
+    it begins and ends in `text`; None when there is none (or only ones naming no character)."""
+    out: list[str] = []
+    begins: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for m in _REFERENCE.finditer(text):
+        name = m.group()[1:-1]
+        if name[0] != "#":
+            char = _NAMED[name]
+        else:
+            cp = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+            if not 0 < cp <= 0x10FFFF or 0xD800 <= cp <= 0xDFFF:
+                continue
+            char = chr(cp)
+        a, b = m.span()
+        out.append(text[last:a])
+        begins.extend(range(last, a))
+        ends.extend(range(last + 1, a + 1))
+        out.append(char)
+        begins.append(a)
+        ends.append(b)
+        last = b
+    if not out:
+        return None
+    out.append(text[last:])
+    begins.extend(range(last, len(text)))
+    ends.extend(range(last + 1, len(text) + 1))
+    return "".join(out), (begins, ends)
+
+
+# Characters that UTF-8 Chinese read as GBK is full of and Chinese text hardly uses (銆 from 。 and 、, 锛 from ，,
+# 鐨 from 的, 涓 from 三 上 中 ...): two in an article and its fields are tried as such (`_unmojibake`).
+_MOJIBAKE_SIGNS = re.compile("[銆锛鐨涓鍦鏄浜鍙鍜鎴璁闂缁鈥]")
+
+
+def _mojibake_signs(title: str, body: str) -> bool:
+    n = 0
+    for text in (title, body):
+        for _ in _MOJIBAKE_SIGNS.finditer(text):
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _unmojibake(text: str) -> tuple[str, tuple[list[int], list[int]]] | None:
+    """`text`, UTF-8 once read as GBK, read as UTF-8 (涓夋槑 → 三明; a character the misreading lost, U+FFFD,
+    leaves one U+FFFD for the bytes it broke), with each character's begin and end in `text`; None when it is
+    not such text: a character GBK lacks, or fewer than four characters read back, or fewer than three for every
+    two broken (real Chinese encoded to GBK reads as UTF-8 only by chance)."""
+    data = bytearray()
+    origin: list[int] = []
+    for i, c in enumerate(text):
+        if c == "\ufffd":
+            data.append(0xFF)  # a byte UTF-8 never has: the lost bytes stay lost
+            origin.append(i)
+            continue
+        try:
+            b = c.encode("gbk")
+        except UnicodeEncodeError:
+            return None
+        data += b
+        origin += [i] * len(b)
+    out: list[str] = []
+    begins: list[int] = []
+    ends: list[int] = []
+    ok = broken = k = 0
+    while k < len(data):
+        b0 = data[k]
+        if b0 < 0x80:
+            out.append(chr(b0))
+            begins.append(origin[k])
+            ends.append(origin[k] + 1)
+            k += 1
+            continue
+        size = 2 if 0xC2 <= b0 <= 0xDF else 3 if 0xE0 <= b0 <= 0xEF else 4 if 0xF0 <= b0 <= 0xF4 else 0
+        try:
+            char = bytes(data[k : k + size]).decode("utf-8") if size and k + size <= len(data) else ""
+        except UnicodeDecodeError:
+            char = ""
+        if char:
+            out.append(char)
+            begins.append(origin[k])
+            ends.append(origin[k + size - 1] + 1)
+            # Chinese read back is three bytes a character (a Han character, a mark of 、。，“”); two bytes that
+            # happen to read (ǩ from 签's GBK) and 锟斤拷 (GBK for two U+FFFD) count against
+            if size == 3 and char != "\ufffd" and ("\u3000" <= char <= "\u9fff" or char >= "\uff00"
+                                                     or "\u2000" <= char <= "\u206f"):
+                ok += 1
+            else:
+                broken += 1
+            k += size
+        elif out and out[-1] == "\ufffd" and ends[-1] >= origin[k]:
+            ends[-1] = origin[k] + 1  # one mark for a run of broken bytes
+            k += 1
+        else:
+            out.append("\ufffd")
+            begins.append(origin[k])
+            ends.append(origin[k] + 1)
+            broken += 1
+            k += 1
+    if ok < 4 or 2 * ok < 3 * broken:
+        return None
+    return "".join(out), (begins, ends)
 
 
 # A character lost in saving or for want of a glyph, as pages write it: a question mark, or a white square (上□市, 沪□对口合作).
