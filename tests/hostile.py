@@ -67,6 +67,7 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
         self.hits: list[Hit] = []
+        self.sent: dict[str, int] = {}  # bytes of a `huge` body written so far, by path
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self.server = _Server(("127.0.0.1", 0), self._handler())
@@ -168,6 +169,7 @@ class Site:
                 piece = chunk[: size - sent]
                 h.wfile.write(piece)
                 sent += len(piece)
+                self.sent[path] = sent
             h.close_connection = True
         self.routes[path] = serve
 

@@ -132,21 +132,24 @@ def test_per_host_delay_is_enforced_between_requests(site):
 # ------------------------------------------------------------ deadlines
 
 def test_a_hanging_page_is_abandoned_at_the_deadline_and_retried_once(site):
+    """Two tries of 0.5 s; the page would hang 30 s each: ending in under 20 s (a loaded machine's
+    margin) is the deadline kept."""
     site.hang("/hang.html")
     with fetcher_for(site, timeout=0.5, retries=3) as f:
         started = time.monotonic()
         fails(f, site.url("/hang.html"), "timeout")
         elapsed = time.monotonic() - started
-    assert site.paths().count("/hang.html") == 2 and elapsed < 3.0
+    assert site.paths().count("/hang.html") == 2 and elapsed < 20
 
 
 def test_a_one_byte_a_second_drip_is_abandoned_at_the_deadline(site):
+    """A byte every 0.2 s of 10,000 (2,000 s): each read is quick, the request's budget (1 s) is not."""
     site.drip("/drip.html", every=0.2)
     with fetcher_for(site, timeout=1.0, retries=0) as f:
         started = time.monotonic()
         err = fails(f, site.url("/drip.html"), "timeout")
         elapsed = time.monotonic() - started
-    assert 0.9 <= elapsed < 2.0 and "within 1s" in str(err)
+    assert 0.9 <= elapsed < 20 and "within 1s" in str(err)
 
 
 # ------------------------------------------------------------ size caps
@@ -155,9 +158,9 @@ def test_a_one_byte_a_second_drip_is_abandoned_at_the_deadline(site):
 def test_a_60_mb_body_is_cut_at_the_cap(site, with_length):
     site.huge("/huge.html", 60_000_000, with_length=with_length)
     with fetcher_for(site, max_bytes=1_000_000) as f:
-        started = time.monotonic()
         err = fails(f, site.url("/huge.html"), "too_large")
-    assert "max_bytes" in str(err) and time.monotonic() - started < 5
+    # the reading stopped at the cap: the server wrote the cap and what the sockets' buffers took, not 60 MB
+    assert "max_bytes" in str(err) and site.sent["/huge.html"] < 20_000_000, site.sent
 
 
 def test_a_gzip_bomb_never_holds_more_than_the_cap(site):

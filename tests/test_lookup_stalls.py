@@ -28,7 +28,9 @@ from pathlib import Path
 
 from hostile import BODY, Site
 
-WAIT = 15.0  # the stand-in resolver's timeout per try (two tries, as glibc's attempts:2): a lookup takes 30 s
+WAIT = 300.0  # the stand-in resolver's timeout per try (two tries, as glibc's attempts:2): a lookup takes 10 min,
+# a stall without end for the poll, so the bounds below can be generous (a loaded machine stretches a
+# `monitor` call to 30 s) and still far from what waiting for one lookup costs
 CHILD = """
 import os, socket, struct, sys
 sink = ("127.0.0.1", int(os.environ["BLACK_HOLE_PORT"]))
@@ -92,9 +94,12 @@ def _poll(tmp_path: Path, hole: BlackHole, sources: str) -> tuple[subprocess.Com
         'allow_private = ["127.0.0.1", "::1"]\n' + sources, encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "BLACK_HOLE_PORT": str(hole.port), "BLACK_HOLE_WAIT": str(WAIT)}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", CHILD, "--config", str(tmp_path / "monitor.toml"),
-                           "--db", str(tmp_path / "m.db"), "poll"], capture_output=True, text=True, env=env,
-                          timeout=300)
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD, "--config", str(tmp_path / "monitor.toml"),
+                               "--db", str(tmp_path / "m.db"), "poll"], capture_output=True, text=True, env=env,
+                              timeout=110)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("monitor poll did not end in 110 s: it waits for the stuck lookups") from None
     return done, time.monotonic() - started
 
 
@@ -114,10 +119,10 @@ def test_links_to_hosts_whose_dns_never_answers_hold_up_no_other_source(tmp_path
         asked = list(hole.names)
     rows = {line.split("\t")[0]: line.split("\t") for line in done.stdout.splitlines()[1:]}
     assert done.returncode == 0 and set(rows) == {"a", "b"}, done.stdout + done.stderr[-3000:]
-    assert rows["b"][1:4] == ["ok", "3", "3"] and int(rows["b"][10]) < 10_000, done.stdout  # not behind a's lookups (each 30 s)
+    assert rows["b"][1:4] == ["ok", "3", "3"] and int(rows["b"][10]) < 60_000, done.stdout  # not behind a's lookups
     assert sorted(p for p in b.paths() if p.startswith("/news/")) == [f"/news/{i}.html" for i in range(3)]
     assert rows["a"][1] == "partial" and rows["a"][9] == "24", done.stdout
     assert "no answer within 1s" in rows["a"][11], done.stdout  # the request's budget covers its lookup
-    assert took < 2 * WAIT, f"monitor poll took {took:.1f}s"  # its exit does not wait for the stuck lookups
+    assert took < 100, f"monitor poll took {took:.1f}s"  # its exit does not wait for the stuck lookups (10 min)
     # one lookup (its two tries) per host, however many links it has
     assert sorted(set(asked)) == [f"n{i}.dead.test" for i in range(8)] and len(asked) <= 16, asked

@@ -4,12 +4,11 @@ host's delay grew with each (it follows latency), so a source of 50 such links k
 busy to the source's deadline (ten minutes), every poll, for nothing: here, twelve links at a
 one-second budget took 50 s. Now a host that gave no complete answer to three requests in a
 row is not asked again for five minutes: its links wait for the next poll (deferred, not failed,
-the report saying why), and the poll ends (here in 4 s). A host that answers again counts from zero; other hosts of the
+the report saying why), and the poll ends (here in 4 s; the test counts the requests the host had, not the seconds,
+which a loaded machine stretches). A host that answers again counts from zero; other hosts of the
 source are fetched as before."""
 
 from __future__ import annotations
-
-import time
 
 from hostile import BODY, Site
 from test_cycle import make_ctx, source_toml, urls  # noqa: F401  (make_ctx is a fixture)
@@ -28,16 +27,13 @@ def test_a_host_that_never_finishes_an_answer_is_left_after_three_tries(make_ctx
             good.article(f"/news/{i}.html", f"沪明合作新闻{i}", BODY + f"\n第{i}条。")
         good.listing("/list.html", links)
         ctx = make_ctx(source_toml("a", good.url("/list.html")), fetch=FETCH)
-        started = time.monotonic()
         report = poll(ctx)[0]
-        took = time.monotonic() - started
         asked = [p for p in slow.paths() if p.startswith("/news/")]
     assert urls(ctx) == {good.url(f"/news/{i}.html") for i in range(3)}, report
     assert len(asked) == 3, asked  # three requests in a row (the first links' second tries never go)
     assert report.deferred == 12 and report.status == "partial", report
     assert report.errors == [f"12 links left for the next poll: {slow.netloc} gave no complete answer in time to 3 "
                              f"requests in a row; not asked again before {report.errors[0].rsplit('before ', 1)[1]}"]
-    assert took < 12, f"the poll took {took:.1f}s"
 
 
 def test_a_host_that_answers_between_slow_pages_is_asked_for_each(make_ctx):  # noqa: F811
