@@ -5,11 +5,11 @@ daemon down from 28 November to 10 December, waited for 1 January, its stories a
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from apscheduler.triggers.base import BaseTrigger
 from delivery_world import write_config
 
 from monitor import config, crontab
@@ -28,11 +28,21 @@ def test_a_monthly_digest_missed_over_a_long_stop_is_found():
     assert missed_run(twice, at(2026, 10, 15, 8, 30), at(2026, 11, 26, 12, 0)) == at(2026, 11, 15, 8, 30)
 
 
+class Counted:
+    """A trigger that counts the fire times asked of it (the work, whatever the machine's speed)."""
+
+    def __init__(self, trigger: BaseTrigger) -> None:
+        self.trigger, self.asked = trigger, 0
+
+    def get_next_fire_time(self, previous: datetime | None, now: datetime) -> datetime | None:
+        self.asked += 1
+        return self.trigger.get_next_fire_time(previous, now)
+
+
 def test_a_frequent_schedule_after_a_long_stop_is_quick_and_exact():
-    every_minute = crontab.trigger("* * * * *", SHANGHAI)
-    started = time.perf_counter()
+    every_minute = Counted(crontab.trigger("* * * * *", SHANGHAI))
     assert missed_run(every_minute, at(2026, 1, 1, 0, 0), at(2026, 12, 10, 12, 0, 30)) == at(2026, 12, 10, 12, 0)
-    assert time.perf_counter() - started < 2.0
+    assert every_minute.asked <= 100, every_minute.asked  # the last hour's minutes read, not the year's 500,000
     weekdays = crontab.trigger("30 7 * * 1-5", SHANGHAI)  # Fri 4 Dec 2026 … Mon 7 Dec
     assert missed_run(weekdays, at(2026, 12, 4, 7, 30), at(2026, 12, 6, 12, 0)) is None  # the weekend
 
