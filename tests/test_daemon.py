@@ -54,7 +54,8 @@ def start(path: Path, db: Path, *extra: str, verbose: bool = True, first: str = 
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def wait_for(check, timeout: float = 30.0, what: str = "") -> None:
+def wait_for(check, timeout: float = 90.0, what: str = "") -> None:
+    """Until `check()`; the default is generous: a daemon's start alone takes 30 s at load 15."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
@@ -81,7 +82,7 @@ def stop(proc: subprocess.Popen) -> tuple[str, str]:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
     try:
-        return proc.communicate(timeout=30)
+        return proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -105,7 +106,7 @@ def test_a_second_daemon_exits_2_naming_the_first(tmp_path):
         wait_for(lambda: lock_path(db, "daemon").exists() and lock_path(db, "daemon").read_text().strip()
                  == str(first.pid), what="the first daemon's lock")
         second = start(path, db)
-        _, err = second.communicate(timeout=30)
+        _, err = second.communicate(timeout=60)
         assert second.returncode == 2
         assert err.splitlines() == [f"error: monitor run is already running for this database (pid {first.pid}; "
                                     f"lock file {lock_path(db, 'daemon')}) (stop it first, or use another --db)"]

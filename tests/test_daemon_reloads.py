@@ -10,6 +10,7 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from conftest import free_port
 from test_daemon import FEED, GBK, HEAD, _listening, get, site, start, stop, wait_for  # noqa: F401 (fixture)
 
@@ -59,7 +60,7 @@ def test_a_source_removed_or_disabled_by_a_reload_leaves_metrics(tmp_path, site)
         path.write_text(HEAD + FEED.format(base=site.base_url, interval="1h"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
         try:
-            wait_for(lambda: 'source="gbk"' not in get(url)[1], timeout=15, what="gbk gone from /metrics")
+            wait_for(lambda: 'source="gbk"' not in get(url)[1], timeout=60, what="gbk gone from /metrics")
         except AssertionError:
             raise AssertionError(stop(proc)[1][-2000:]) from None
         assert 'monitor_last_success_timestamp_seconds{source="feed"}' in get(url)[1]
@@ -146,7 +147,7 @@ def test_a_second_sighup_while_a_reload_waits_is_not_lost(tmp_path, site):  # no
             path.write_text(HEAD + FEED.format(base=site.base_url, interval="3h"), encoding="utf-8")
             reloader.request()
             time.sleep(0.5)
-        wait_for(lambda: reloader.reloads >= 2, timeout=10, what="both reloads done")
+        wait_for(lambda: reloader.reloads >= 2, timeout=60, what="both reloads done")
         assert ctx.cfg.source("feed").interval == 3 * 3600
         assert sched.get_job("poll:feed").trigger.interval.total_seconds() == 3 * 3600
     finally:
@@ -154,6 +155,7 @@ def test_a_second_sighup_while_a_reload_waits_is_not_lost(tmp_path, site):  # no
         store.close()
 
 
+@pytest.mark.timeout(300)  # three daemon starts: each takes 30 s at load 15
 def test_an_interval_of_nothing_is_refused_not_a_poll_every_second(tmp_path):
     # `interval = 0` (meant as "never", or a unit lost) passed check-config, and APScheduler, which
     # makes an interval of nothing one second, had the daemon poll the site every second.
@@ -163,7 +165,7 @@ def test_an_interval_of_nothing_is_refused_not_a_poll_every_second(tmp_path):
                         f"interval = {interval}\n", encoding="utf-8")
         proc = start(path, db)
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=60)
         finally:
             _, err = stop(proc)
         assert proc.returncode == 2 and "sources.often.interval" in err, (interval, err[-600:])

@@ -60,7 +60,7 @@ def test_a_sigterm_just_after_a_sighup_stops_the_daemon(tmp_path, site):  # noqa
         proc.send_signal(signal.SIGHUP)
         time.sleep(0.1)  # the reload under way (reading the config takes longer)
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=20)
+        _, err = proc.communicate(timeout=60)
     finally:
         stop(proc)
     assert proc.returncode == 0 and "daemon stopped" in err, err[-800:]

@@ -63,7 +63,7 @@ class Served:
             [sys.executable, "-m", "monitor", "--config", str(cfg), "--db", str(db), "serve", "--port", str(self.port)],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
         self.first_line = self.proc.stderr.readline() if self.proc.stderr else ""
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a start takes 30 s at load 15
         while time.monotonic() < deadline:
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", self.port)) == 0:
@@ -78,7 +78,7 @@ class Served:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(10)
+        self.proc.wait(60)
 
 
 @pytest.fixture
