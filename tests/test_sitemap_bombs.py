@@ -67,7 +67,7 @@ def test_a_small_gzip_sitemap_of_millions_of_elements_is_read_in_little_memory(t
 
 def test_a_sitemap_of_a_million_entries_gives_the_first_fifty_thousand():
     xml = HEAD + "".join(f"<url><loc>http://a.cn/{i}.html</loc><lastmod>2026-11-30</lastmod></url>"
-                         for i in range(400_000)) + "</urlset>"
+                         for i in range(60_000)) + "</urlset>"  # past the cap, as a million are
     kind, entries = sitemap.parse(gzip.compress(xml.encode(), 1), "http://a.cn/sitemap.xml.gz")
     assert (kind, len(entries)) == ("urlset", 50_000)
     assert entries[0].loc == "http://a.cn/0.html" and entries[-1].loc == "http://a.cn/49999.html"
