@@ -82,8 +82,7 @@ def test_text_the_page_shows_is_kept(kind):
     assert "沪明对口合作联席会议" in article.body, article.body
 
 
-@pytest.mark.timeout(30)
-def test_a_framework_sized_sheet_is_read_in_a_moment():
+def test_a_framework_sized_sheet_is_read_in_a_moment():  # the growth is the guard (16.7 s at load 12)
     def read(n: int) -> tuple[str, list]:
         sheet = ".a{display:none}.b:hover{display: none}" * n + "@media(x){" * (n // 3)
         return hiding.hiding_selectors([sheet, "x{color:#fff}" * (n * 5 // 3)])
@@ -93,10 +92,13 @@ def test_a_framework_sized_sheet_is_read_in_a_moment():
     assert len(hidden.split(", ")) <= hiding.MAX_RULES and len(faint) <= hiding.MAX_RULES
 
 
-@pytest.mark.timeout(30)
 @pytest.mark.parametrize("rule", [".a{display:none}", ".b:hover{display: none}", "#c{visibility:hidden}"])
 def test_one_media_block_of_many_hiding_rules_is_read_in_a_moment(rule):
     """Each rule in an `@media screen` block looked back to the block's start and counted its
-    braces: quadratic once long sheets were read (80,000 rules 27 s)."""
-    hidden, _ = hiding.hiding_selectors(["@media screen {" + rule * 200_000 + "}"])
-    assert len(hidden.split(", ")) <= hiding.MAX_RULES
+    braces: quadratic once long sheets were read (80,000 rules 27 s). The CPU for 40,000 rules over
+    the CPU for 10,000, not a 30 s timeout (9.9 s of it at load 12 for one read of 200,000)."""
+    def read(n: int) -> str:
+        return hiding.hiding_selectors(["@media screen {" + rule * n + "}"])[0]
+
+    assert (ratio := growth(read, 40_000)) < LINEAR, f"{ratio:.1f}x the CPU for 4x the rules"
+    assert len(read(40_000).split(", ")) <= hiding.MAX_RULES

@@ -32,8 +32,7 @@ def _rows(*rows: str) -> list:
     return tree.css("a")
 
 
-@pytest.mark.timeout(60)
-@pytest.mark.parametrize("blank", [" ", "\u3000", "\t", "\n"])
+@pytest.mark.parametrize("blank", [" ", "\u3000", "\t", "\n"])  # the growth is the guard, not a timeout
 def test_a_row_of_blanks_is_read_in_a_time_linear_in_it(blank):
     def read(n: int) -> list:
         return row_dates(_rows(f"<a href='/a/1.html'>沪明合作新闻</a> 第1 -2期{blank * n}",
