@@ -59,7 +59,7 @@ from .base import (
     stamp,
 )
 from .openers import Opener, called_link, data_opened, page_openers
-from .pager import next_page
+from .pager import next_page, says_more
 from .postback import form_pager, postback
 from .rowdates import row_dates
 
@@ -250,6 +250,9 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         if link:
             found.append((in_page_encoding(link, codec), node_title(anchor)))
             anchors.append(anchor)
+    if any(not says_more(title or "") for _, title in found):  # (a box of "more" links alone: its articles')
+        kept = [n for n, (_, title) in enumerate(found) if not says_more(title or "")]
+        found, anchors = [found[n] for n in kept], [anchors[n] for n in kept]  # a "more" link among the rows: a list
     # with the date each row shows beside its link
     now = datetime.now(timezone.utc)
     when = row_dates(anchors, source.date_tz, now) if anchors else []

@@ -44,6 +44,17 @@ def says_next(text: str) -> bool:
     return text in NEXT_TEXTS or (len(text) < 20 and text.strip(_TRIM) in _WORDS)
 
 
+# A box's or a list's "more" link (`更多>>`, `查看更多`, `加载更多`, `More news`): another list page
+_MORE = re.compile(r"(?:点击|點擊)?(?:查看|加载|加載|显示|顯示)?(?:更多|more)\s?(?:新闻|新聞|信息|資訊|资讯|内容|內容|文章|"
+                   r"news|stories|articles)?|(?:load|view|see|show)\s?more(?:\s?(?:news|stories|articles))?", re.I)
+
+
+def says_more(text: str) -> bool:
+    """Whether a link's text names another list page (a "more" link, or the next page), not an article."""
+    words = " ".join(text.split())
+    return len(words) < 20 and (says_next(words) or _MORE.fullmatch(words.strip(_TRIM + "+")) is not None)
+
+
 def next_page(tree: Any, base_url: str, url: str, codec: str) -> str | Request | None:
     """The page after this one as the page's pager shows it (see the module's docstring); None
     when it shows none or it leads back to this page."""
