@@ -980,7 +980,7 @@ class Ingestor:
         stored = self._read(cand)
         if stored is None:
             return False
-        mine, theirs = "".join(p.text().split()), "".join(stored.text.split())
+        mine, theirs = (dedup.unlabelled("".join(t.split())) for t in (p.text(), stored.text))
         if mine[:dedup.LEAD] == theirs[:dedup.LEAD]:
             return True
         return dedup.opens_after(stored.text, mine) if p.shingles < cand["shingles"] else dedup.opens_after(mine, stored.text)
