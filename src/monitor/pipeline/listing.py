@@ -51,8 +51,10 @@ def crawl_for(src: Source, store: Store | None = None, state: dict[str, Any] | N
         return by_canonical(urls, lambda keys: store.stored_before(keys, since)) if store and since else set()
 
     polled = bool((state or {}).get("last_success"))
+    same = (state or {}).get("url") == src.url
     return Crawl(known=stored, catch_up=CATCH_UP_PAGES if polled else 0,
-                 frontiers=frontiers_of(src, state or {}) if polled else [], older=older)
+                 frontiers=frontiers_of(src, state or {}) if polled else [], older=older,
+                 reach=int((state or {}).get("reach") or 0) if polled and same else 0)
 
 
 def by_canonical(urls: list[str], which: Callable[[list[str]], set[str]]) -> set[str]:

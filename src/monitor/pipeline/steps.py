@@ -439,7 +439,7 @@ def record(ctx: Context, run: SourceRun) -> None:
                           last_modified=listing.last_modified if keep and listing else None,
                           frontier=frontier_after(ctx.store, listing) if listing is not None else None,
                           waiting=waiting.dump(run.waiting) if listing is not None else None,
-                          robots_skipped=run.robots)
+                          robots_skipped=run.robots, reach=listing.reach or None if listing is not None else None)
     log.info("source=%s status=%s candidates=%d new=%d matched=%d duplicates=%d errors=%d refused=%d "
              "deferred=%d duration_ms=%d%s", run.src.name, report.status, report.candidates, report.new,
              report.matched, report.duplicates, len(report.errors), report.refused, report.deferred,

@@ -63,6 +63,9 @@ class Crawl:
     # walk reads on from each until it meets the news stored before the mark was made
     frontiers: list[dict[str, Any]] = field(default_factory=list)
     older: Callable[[list[str], str], set[str]] = lambda urls, since: set()  # which were stored before `since`
+    # the most list pages an earlier walk of this list was given (`pages`; 0: not known): pages past
+    # it were never read, so a raised `pages` reads them once, as a first poll does, known links or not
+    reach: int = 0
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Listing:
     not_modified: bool = False
     # the pages read towards the source's marks (None: a kind without them; the stored marks stand)
     trails: list[Trail] | None = None
+    reach: int = 0  # the list pages a walk was given, as a later poll's `Crawl.reach` (0: as it was; m027)
     caught_up: bool = False  # read past the configured pages: the oldest links are stored first
     warnings: list[str] = field(default_factory=list)  # for the poll's report: what may have been missed
     etag: str | None = None  # validators of the first (conditional) request

@@ -68,28 +68,33 @@ _LINK_TAGS = ("a", "area", "option")  # a node the link selector picks that is i
 
 def walk(source: Source, crawl: Crawl) -> Walk:
     """Page 1 by a conditional GET, then up to `pages - 1` more while they bring new links, and
-    past them while each page ends on a new one; then on from where earlier polls stopped."""
+    past them while each page ends on a new one; then on from where earlier polls stopped. A
+    `pages` raised past those earlier polls were given: all of them once, as a first poll."""
     listing = Listing()
     first = dated(source.url, source.date_tz, crawl.now)  # an e-paper's edition of the day
+    # `pages` raised on a polled source: the pages it never reached are read once, known links or not
+    widened = bool(crawl.catch_up) and crawl.reach < source.pages and source.pages > 1
     # with a backlog to read, page 1 is asked for in full: a 304 would end the walk before it
     try:
-        page = yield from listing.first(Request(first, conditional=not crawl.frontiers))
+        page = yield from listing.first(Request(first, conditional=not crawl.frontiers and not widened))
     except FetchError as exc:  # the day's edition not up yet (the small hours): the day before's
         if first == source.url or exc.status != 404:
             raise
         first = dated(source.url, source.date_tz, crawl.now, days_back=1)
-        page = yield from listing.first(Request(first, conditional=not crawl.frontiers))
+        page = yield from listing.first(Request(first, conditional=not crawl.frontiers and not widened))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
+    listing.reach = max(crawl.reach, source.pages)
     seen: set[object] = {page.url}
     posted = False  # this page came by a form post (an ASP.NET pager): no address to mark
     own_pager = bool(source.page_url or source.next_selector)
-    budget = source.pages + crawl.catch_up
+    catch_up = 0 if widened else crawl.catch_up  # (a widened walk reads as a first poll: the archive is no news)
+    budget = source.pages + catch_up
     url, since = first, stamp(crawl.now)
     trail = Trail(since)  # the pages read past `pages`, should the news outrun them
     for number in range(1, budget + 1):
-        find_next = not own_pager and number >= source.pages and crawl.catch_up > 0
+        find_next = not own_pager and number >= source.pages and catch_up > 0
         if number == 1:  # the list may be in one of the page's frames, as a browser shows it
             checked = bool(source.page_url) and source.pages > 1  # page_url's numbering against the page's pager
             kept, known, next_href = yield from _read_framed(source, crawl, page, listing, links, find_next or checked)
@@ -105,19 +110,19 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         target = page_url(source, number + 1, first) or next_href
         if not target or _key(target) in seen:
             break
-        if new == 0:
+        if new == 0 and not (widened and number < source.pages):
             if number < source.pages:
                 listing.pages[-1].note = "only known links: later pages not fetched"
             break
-        if kept[-1].url in known and (number >= source.pages or crawl.catch_up):  # the news ends on this page
+        if kept[-1].url in known and (number >= source.pages or catch_up):  # the news ends on this page
             if number < source.pages:  # (a polled source: `pages` are its first poll's reach, not every poll's)
                 listing.pages[-1].note = "the news ends on this page: later pages not fetched"
             break
         if number == budget:
-            if crawl.catch_up and not posted:  # more news than a poll reads: the next poll reads on from here
+            if catch_up and not posted:  # more news than a poll reads: the next poll reads on from here
                 trail.left = mark(url, number, since)
                 listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
-            elif crawl.catch_up:
+            elif catch_up:
                 listing.pages[-1].note = "more news than a poll reads; a posted-back page has no address to read on from"
             break
         seen.add(_key(target))
@@ -126,7 +131,9 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         try:
             page = yield target if isinstance(target, Request) else Request(target)
         except MonitorError as exc:  # what was read stands; past `pages`, the next poll reads on from here
-            if not page_failed(listing, exc, url, f"list page {number + 1} ({url})") and crawl.catch_up \
+            if widened and getattr(exc, "status", None) not in (404, 410):  # the pages not reached: tried again
+                listing.reach = crawl.reach
+            if not page_failed(listing, exc, url, f"list page {number + 1} ({url})") and catch_up \
                     and not posted and number >= source.pages:
                 trail.left = mark(url, number + 1, since)
             break

@@ -323,3 +323,11 @@ def m026_articles_imported(db: Database) -> None:
     asked for, matched no topic, at the import and at every re-match since (their `fetched_at`
     is the import's time). Adding a column with no default rewrites nothing: instant at 1M."""
     db.execute("ALTER TABLE articles ADD COLUMN imported INTEGER")
+
+
+@migrations()
+def m027_source_reach(db: Database) -> None:
+    """The most list pages a source's walks were given (`pages`; NULL: not known): a `pages` raised
+    past it reads the pages never reached once, known links or not (they were never read). A
+    column with no default: instant at any size."""
+    db.execute("ALTER TABLE sources ADD COLUMN reach INTEGER")

@@ -25,12 +25,14 @@ class SourcesPart(StoreBase):
     def record_poll(self, name: str, kind: str, url: str, *, status: str, new: int = 0,
                     error: str | None = None, failed: bool | None = None, resting: bool = False, links: int | None = None,
                     missing_count: int = 0, etag: str | None = None, last_modified: str | None = None,
-                    frontier: str | None = None, robots_skipped: int = 0, waiting: str | None = None) -> None:
+                    frontier: str | None = None, robots_skipped: int = 0, waiting: str | None = None,
+                    reach: int | None = None) -> None:
         """Remember how a poll went: a failed poll counts up, a working one clears the count and
         sets last_success, and a `resting` one (the site asked for a pause) leaves both; `error`
         is kept either way (a partial poll has one too). `frontier` (JSON; None: as it was) is
         where the listing stopped with the news still going; `robots_skipped`, the links robots.txt
-        kept out; `waiting` (JSON; None: as it was), the links the poll left for the next."""
+        kept out; `waiting` (JSON; None: as it was), the links the poll left for the next; `reach`
+        (None: as it was), the list pages its walk was given (m027)."""
         failed = bool(error) if failed is None else failed
         now = iso(utcnow())
         with self.writing():
@@ -43,6 +45,7 @@ class SourcesPart(StoreBase):
                    "last_modified": last_modified if last_modified is not None else prev.get("last_modified"),
                    "frontier": frontier if frontier is not None else prev.get("frontier"),
                    "waiting": waiting if waiting is not None else prev.get("waiting"),
+                   "reach": reach if reach is not None else prev.get("reach"),
                    "robots_skipped": robots_skipped}
             if resting:
                 row.update(error_count=prev.get("error_count") or 0, last_success=prev.get("last_success"))
@@ -51,7 +54,7 @@ class SourcesPart(StoreBase):
             else:
                 row.update(error_count=0, last_success=now)
             if prev.get("url") not in (None, url):  # a changed URL: no stale ETag, no old peak
-                row.update(etag=etag, last_modified=last_modified, peak_links=links or 0, frontier=frontier)
+                row.update(etag=etag, last_modified=last_modified, peak_links=links or 0, frontier=frontier, reach=reach)
             self.table("sources").upsert(row, pk="name")
 
     def sources(self) -> list[dict[str, Any]]:
