@@ -35,10 +35,10 @@ class Stalling(LocalSite):
         return 200, "application/rss+xml", FEED.format(base=self.base).encode()
 
 
-def stalling_sources(tmp_path: Path, n: int, interval: str) -> tuple[list[Stalling], Path, Path]:
-    """`n` sites answering their feeds after 8 s, each a source `slow<i>` polled every `interval`
-    (no jitter, no retries): the sites, the config's path and the database's."""
-    sites = [Stalling(8.0) for _ in range(n)]
+def stalling_sources(tmp_path: Path, n: int, interval: str, delay: float = 8.0) -> tuple[list[Stalling], Path, Path]:
+    """`n` sites answering their feeds after `delay` seconds, each a source `slow<i>` polled every
+    `interval` (no jitter, no retries): the sites, the config's path and the database's."""
+    sites = [Stalling(delay) for _ in range(n)]
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     sources = "".join(f'[[sources]]\nname = "slow{i}"\nkind = "feed"\nurl = "{site.base}/feed.xml"\n'
                       f'interval = "{interval}"\n' for i, site in enumerate(sites))
