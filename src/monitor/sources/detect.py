@@ -23,6 +23,7 @@ from ..markup import reshape
 from . import apiguess
 from .base import LINKS, absolute, frame_urls, node_link, page_base
 from .jsonfeed import is_json
+from .openers import Opener, called_link, page_openers
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
                "application/xml", "text/xml")
@@ -244,8 +245,13 @@ def list_page(text: str, url: str, edition: bool = False) -> Guess | None:
     siblings: set[int] = set()
     # the links a browser follows, as the poll reads them: `<a href>`, an image map's areas, a
     # link a script opens (`javascript:window.open('…')`, `data-href`)
-    for node in tree.css(LINKS):
-        link = node_link(url, node)
+    openers = page_openers(tree) if "<script" in text else {}
+    read: set[int] = set()
+    for node in tree.css(LINKS + ", a[onclick]"):
+        if node.mem_id in read:  # (a link both selectors pick)
+            continue
+        read.add(node.mem_id)
+        link = _followed(url, node, openers)
         layout = sibling.fullmatch(link.partition("?")[0].partition("#")[0]) if link and sibling else None
         if layout:  # the page's own siblings (an edition's layouts node_2.htm …), not articles
             siblings.add(int(layout.group(1)))
@@ -259,7 +265,7 @@ def list_page(text: str, url: str, edition: bool = False) -> Guess | None:
         return None
     chosen = [node for node, link in anchors if shape(link) == pattern]
     listed = [node for node in chosen if not _in_hot_box(node)]  # old popular stories are not news
-    selector = _selector(listed if len(listed) >= 2 else chosen, tree, pattern, url)
+    selector = _selector(listed if len(listed) >= 2 else chosen, tree, pattern, url, openers)
     why = f"{count} links shaped like {pattern}"
     if re.search(pattern, _where(page)):
         why += ("; the page itself looks like an article (its address has that shape): "
@@ -410,11 +416,22 @@ def _where(link: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _selector(nodes: list, tree, pattern: str, url: str) -> str:
+def _followed(url: str, node, openers: dict[str, Opener]) -> str | None:
+    """The page a link opens as a poll follows it: its address, or the page its script opens by
+    calling one of the page's functions with an id (`javascript:openDetail(123)`, `onclick`)."""
+    link = node_link(url, node)
+    if link or not openers:
+        return link
+    href = (node.attributes.get("href") or "").strip()
+    script = (href[11:] if href[:11].lower() == "javascript:" else "") + ";" + (node.attributes.get("onclick") or "")
+    return called_link(url, script, openers)
+
+
+def _selector(nodes: list, tree, pattern: str, url: str, openers: dict[str, Opener] | None = None) -> str:
     """The most common "container a" selector over the chosen links, if it picks mostly those."""
     counts = Counter(s for s in (_container(n) for n in nodes) if s)
     for candidate, _ in counts.most_common(3):
-        picked = [node_link(url, a) or "" for a in tree.css(candidate)]
+        picked = [_followed(url, a, openers or {}) or "" for a in tree.css(candidate)]
         good = sum(1 for p in picked if re.search(pattern, _where(p)))
         if picked and good >= 0.8 * len(picked) and good >= 0.6 * len(nodes):
             return candidate
