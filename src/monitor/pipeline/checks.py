@@ -157,20 +157,13 @@ def match_again(ctx: Context, ids: list[int]) -> int:
     matched none before (a poll-stored article matched already is not counted again: a re-import
     of a poll's own articles said "40 matched a topic" of articles every digest had carried)."""
     chosen = topic_hashes(ctx)
-    before = _matched_among(ctx, ids)
+    before = {i for i, topics in ctx.store.topics_of(ids).items() if topics}
     made = [(row["id"], _verdicts(ctx, [t for _, t, _ in chosen], row)) for row in ctx.store.articles_by_id(ids)]
     with ctx.store.transaction():
         for article_id, verdicts in made:
             for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
                 ctx.store.set_match(article_id, verdict, rules)
     return sum(any(v.matched for v in verdicts) and article_id not in before for article_id, verdicts in made)
-
-
-def _matched_among(ctx: Context, ids: list[int]) -> set[int]:
-    """The ids among `ids` that match some topic now (500 at most: the caller's batch)."""
-    marks = ",".join("?" * len(ids))
-    return {r[0] for r in ctx.store.db.execute(
-        f"SELECT DISTINCT article_id FROM article_topics WHERE article_id IN ({marks})", ids)} if ids else set()
 
 
 def _matched_ids(ctx: Context, topic: str) -> set[int]:

@@ -257,9 +257,9 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         if link:
             found.append((in_page_encoding(link, codec), node_title(anchor)))
             anchors.append(anchor)
-    if any(not says_more(title or "") for _, title in found):  # (a box of "more" links alone: its articles')
-        kept = [n for n, (_, title) in enumerate(found) if not says_more(title or "")]
-        found, anchors = [found[n] for n in kept], [anchors[n] for n in kept]  # a "more" link among the rows: a list
+    kept = [n for n, (_, title) in enumerate(found) if not says_more(title or "")]
+    if kept and len(kept) < len(found):  # a "more" link among the rows: a list (a box of them alone: its articles')
+        found, anchors = [found[n] for n in kept], [anchors[n] for n in kept]
     # with the date each row shows beside its link
     now = datetime.now(timezone.utc)
     when = row_dates(anchors, source.date_tz, now) if anchors else []
