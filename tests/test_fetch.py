@@ -487,7 +487,7 @@ def _reply(h, status: int, headers: dict[str, str], body: bytes) -> None:
 def test_a_malformed_http_answer_is_named_so(site, answer):
     site.routes["/x"] = answer
     with fetcher_for(site, retries=0) as f:
-        err = fails(f, site.url("/x"), "transport")
+        err = fails(f, site.url("/x"), "malformed")  # asked once: test_malformed_once
     assert "malformed HTTP answer" in str(err) and "Error" not in str(err), str(err)
 
 

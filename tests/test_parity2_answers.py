@@ -56,7 +56,7 @@ def test_a_chunk_size_line_that_is_no_size_is_still_refused():
                                      b"zz\n" + PAGE + b"\n0\n\n")
         with fetcher_for(site, retries=0) as f, pytest.raises(FetchError) as err:
             f.get(site.url("/a.html"))
-    assert err.value.kind == "transport"
+    assert err.value.kind == "malformed"
 
 
 @pytest.mark.parametrize("line", [

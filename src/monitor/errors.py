@@ -34,7 +34,8 @@ class FetchError(MonitorError):
     status when the server answered; `kind` says what went wrong so callers can decide whether
     to try again: http, transport, timeout, refused (address policy), robots, redirect (loop or
     too many hops), too_large, blocked (a WAF or JS challenge page), deferred (the host asked
-    us to come back later), encoding (a body in a compression we never asked for and cannot undo)."""
+    us to come back later), encoding (a body in a compression we never asked for and cannot undo),
+    malformed (an answer that is no HTTP a browser reads: asked once)."""
 
     def __init__(self, message: str, hint: str | None = None, status: int | None = None,
                  kind: str = "http") -> None:

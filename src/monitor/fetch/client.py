@@ -8,8 +8,9 @@ not inside httpx, at most 5 hops, and a loop (an address asked for again with no
 since: a cookie check's redirect to itself is followed) is a permanent failure; so is a page
 that sends the reader on by itself (a meta refresh, a `Refresh` header, a script stub: signals.refresh_target).
 Each request has one total time budget (connect + headers + body, `fetch.timeout`), so a page
-that drips is abandoned at the deadline; a timeout is retried at most once, other transient
-failures per retry.py.
+that drips is abandoned at the deadline; a timeout is retried at most once, an answer that is no
+HTTP (kind "malformed": the same bytes would come again) not at all, other transient failures
+per retry.py.
 All I/O runs on one asyncio loop in a background thread, so many hosts are fetched at once
 while no host sees more than one request at a time; callers use `get` (blocking) or `submit`
 (a concurrent.futures.Future). Never parses articles, never touches the store.
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 from urllib.parse import quote_from_bytes
 
+import h11
 import httpx
 
 from ..config import FetchConfig
@@ -372,6 +374,9 @@ class Fetcher:
             raise FetchError(f"GET {url}: {exc}", kind="invalid", hint="a broken link") from None
         except httpx.TransportError as exc:
             reason = _transport_reason(exc)
+            if _malformed(exc):
+                raise FetchError(f"GET {url}: {reason}", kind="malformed",
+                                 hint="a broken server; asked again at the next poll, not now") from None
             hint = ("save the site's intermediate certificate (PEM; a browser shows it) and name the file in "
                     "fetch.ca_file" if reason.startswith(_NO_ISSUER) else
                     "the site's certificate is expired, its own or for another name; if you trust the site anyway, "
@@ -532,8 +537,25 @@ def _transport_reason(exc: BaseException) -> str:
         return "connection refused" if "refused" in text else "cannot connect"
     if isinstance(exc, httpx.RemoteProtocolError):  # oversized headers, a short body, not HTTP at all
         detail = " ".join(str(exc).split())[:80]
+        detail = "a head of over 256 KB" if detail == "Receive buffer too long" else detail  # h11's words
         return f"a malformed HTTP answer ({detail})" if detail else "a malformed HTTP answer"
     return type(exc).__name__
+
+
+def _malformed(exc: BaseException) -> bool:
+    """Whether the answer was one h11 refused for what it said (an HTTP/0.9 page, two
+    Content-Lengths, a head past 256 KB, a chunk size that is no number), not for where it
+    stopped (a connection closed mid-answer, which another try may get whole): the same bytes
+    come again, so asking again within the poll only waits the backoff three times."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, h11.RemoteProtocolError):
+            return not str(cause).startswith(_CUT_OFF)
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+_CUT_OFF = ("peer unexpectedly closed connection", "peer closed connection")
 
 
 def _status_hint(status: int) -> str:
