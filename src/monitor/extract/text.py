@@ -20,6 +20,12 @@ _JUNK_KEEP_MARKERS = re.compile(
     "[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff"
     "\x00\x01\x04-\x08\x0b\x0c\x0e-\x1d\x7f-\x9f]"
 )
+# _MARK: the directional marks (ALM U+061C, LRM U+200E, RLM U+200F) order digits and brackets in
+# right-to-left text, so text holding Hebrew or Arabic keeps them; elsewhere (a CMS's RLM before a
+# Chinese headline, an LRM pasted from a word processor) they are invisible characters that the
+# same headline from another site lacks, and a title that looks equal is not: they are dropped.
+_MARK = re.compile("[\u061c\u200e\u200f]")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TWENTY_CJK = re.compile(r"(?:[^\u3400-\u9fff\uf900-\ufaff]*+[\u3400-\u9fff\uf900-\ufaff]){20}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -28,7 +34,7 @@ _EN_STOPWORDS = frozenset("the and of to in is that for on with was as it by are
 
 def strip_junk(text: str) -> str:
     """Remove undisplayable characters but keep whitespace and the \\x02 \\x03 \\x1e \\x1f markers."""
-    return _JUNK_KEEP_MARKERS.sub("", text)
+    return _unmarked(_JUNK_KEEP_MARKERS.sub("", text))
 
 
 def collapse(text: str) -> str:
@@ -40,7 +46,14 @@ def clean(text: str | None) -> str:
     """Collapse whitespace and drop invisible or undisplayable characters."""
     if not text:
         return ""
-    return " ".join(_JUNK.sub("", text).split())
+    return " ".join(_unmarked(_JUNK.sub("", text)).split())
+
+
+def _unmarked(text: str) -> str:
+    """`text` without directional marks unless it holds right-to-left script (see `_MARK`)."""
+    if ("\u200e" in text or "\u200f" in text or "\u061c" in text) and not _RIGHT_TO_LEFT.search(text):
+        return _MARK.sub("", text)
+    return text
 
 
 def detect_lang(text: str, declared: str | None = None) -> str | None:
