@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from hostile import Site
 from test_cycle import make_ctx, urls  # noqa: F401  (make_ctx is a fixture)
+from test_listing_backlog import api_site, api_source
 from test_listing_catch_up import publish, source
 
 from monitor.pipeline import poll
@@ -58,3 +59,20 @@ def test_a_raised_pages_walk_cut_short_by_a_failing_page_is_tried_again(make_ctx
     assert failed.new == 0, failed
     assert report.new == 10, report
     assert urls(ctx) == {a.url(p) for p in paths[:15]}
+
+
+def test_raising_max_pages_on_a_json_api_reads_its_older_answers_once(make_ctx):  # noqa: F811
+    """The same for `kind = "json-api"` and its `max_pages`: answer 1 held only stored items, so
+    answers 2 and 3 were never asked for."""
+    with Site() as a:
+        paths = api_site(a, 20)  # answers of 5, newest first
+        assert poll(make_ctx(api_source(a)))[0].new == 5
+        ctx = make_ctx(api_source(a) + "max_pages = 3\n")
+        report = poll(ctx)[0]
+        asked = a.paths()
+        again = poll(make_ctx(api_source(a) + "max_pages = 3\n"))[0]
+        asked_again = a.paths()[len(asked):]
+    assert report.new == 10, report
+    assert urls(ctx) == {a.url(p) for p in paths[:15]}
+    assert "/api/4.json" not in asked
+    assert again.new == 0 and [p for p in asked_again if p.startswith("/api")] == ["/api/1.json"], asked_again

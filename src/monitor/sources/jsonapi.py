@@ -55,15 +55,21 @@ _FIELD = re.compile(r"\{([^{}]+)\}")
 
 def walk(source: Source, crawl: Crawl) -> Walk:
     """Page after page of the API's items, as candidates; for a source polled before, on past
-    its pages while each ends on a new item, then on from where earlier polls stopped."""
+    its pages while each ends on a new item, then on from where earlier polls stopped. A
+    `max_pages` raised past those earlier polls were given: all of them once, as a first poll
+    (as the html kind reads a raised `pages`)."""
     listing = Listing()
     links = LinkFilter(source, crawl.now)
     number = source.first_page
-    last = number + (source.max_pages or (PAGE_COUNT_CAP if source.page_count or source.next_page else 1)) - 1
+    pages = source.max_pages or (PAGE_COUNT_CAP if source.page_count or source.next_page else 1)
+    last = number + pages - 1
+    widened = bool(crawl.catch_up) and crawl.reach < pages and pages > 1  # answers never reached: known or not
+    catch_up = 0 if widened else crawl.catch_up  # (a widened walk reads as a first poll: the archive is no news)
+    listing.reach = max(crawl.reach, pages)
     stated = None  # the last page by the answer's own count
     since = stamp(crawl.now)
     trail = Trail(since)  # the pages read past `max_pages`, should the news outrun them
-    req = request(source, number, conditional=not crawl.frontiers)
+    req = request(source, number, conditional=not crawl.frontiers and not widened)
     asked = {_asked(req)}  # (a cursor that leads back to a page read: the end)
     while True:
         if number == source.first_page:
@@ -72,6 +78,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             try:
                 got = yield req
             except MonitorError as exc:  # what was read stands; past `max_pages`, the next poll reads on
+                if widened and getattr(exc, "status", None) not in (404, 410):  # the answers not reached: again
+                    listing.reach = crawl.reach
                 if not page_failed(listing, exc, req.url, f"answer {number} ({req.url})") and number > last \
                         and _addressed(source, req):
                     trail.left = mark(req.url, number, since)
@@ -88,18 +96,18 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         stated = count if count is not None else stated
         if (stated is not None and number >= stated) or new < 0:
             break
-        if number >= last and (new == 0 or ends_known or not crawl.catch_up):  # the news ends on this page
+        if number >= last and (new == 0 or ends_known or not catch_up):  # the news ends on this page
             break
-        if new == 0:
+        if new == 0 and not (widened and number < last):  # (answers never reached before: read, stored or not)
             listing.pages[-1].note = "only known links: later pages not fetched"
             break
-        if ends_known and crawl.catch_up:  # a polled source whose news ends on this page
+        if ends_known and catch_up:  # a polled source whose news ends on this page
             listing.pages[-1].note = "the news ends on this page: later pages not fetched"
             break
         after = _next(source, got.url, number + 1, cursor, asked)
         if after is None:  # a cursor API's answer naming no next page: the list's end
             break
-        if number == last + crawl.catch_up:  # more news than a poll reads: the next reads on from here
+        if number == last + catch_up:  # more news than a poll reads: the next reads on from here
             if _addressed(source, after):
                 trail.left = mark(after.url, number + 1, since)
                 listing.pages[-1].note = "more news than a poll reads: the next poll reads on from here"
