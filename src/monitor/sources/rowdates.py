@@ -11,7 +11,8 @@ list, its documents' written and published days side by side). The link's own te
 dates with their year are read, and yearless ones (`12-05`, `[12-05]`, `12-05 14:20`, after a label:
 `发布时间：12-05 14:20`) and relative ones (`3小时前`, `半小时前`, `3个月前`, `昨天 14:20`, `刚刚`, counted
 back from the list's fetch in `date_tz`) that are a node's whole text, a time of day alone (`14:32`:
-today's, or yesterday's when later than the fetch); a day with its English month (`Dec 3, 2026`,
+today's, or yesterday's when later than the fetch; none where the list's order says it is older:
+`_in_order`); a day with its English month (`Dec 3, 2026`,
 `3 December 2026 2:30 PM`, its zone after the time: `09:30 EST`, `+0100`) and full-width digits
 (`２０２６－１２－０３`) as any; and a date box's day beside its
 year and month, two texts side by side outside the link (`<span>05</span><p>2026-12</p>`, `_split`);
@@ -25,8 +26,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .. import reltime
 from . import dates
@@ -75,6 +77,8 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
     timed = top is not None and top.css_first("time[datetime]") is not None  # looked for once a page
     lengths = top is not None and top.css_first(_LENGTH_MARKS) is not None  # a video's length shown: once a page
     out: list[datetime | None] = []
+    clocks: list[bool] = []  # each row's date was a time of day alone (`14:32`)
+    clocked = [False]  # (set by `_relative` for the row at hand)
     read: dict[str, datetime | None] = {}  # a list's rows share a few days: each read once
     columns: dict[int, int] = {}  # a table's publication column, found once a table
     beside: dict[int, dict[int, datetime | None] | None] = {}  # a list's column of dates beside it, found once a list
@@ -84,7 +88,8 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             if holders[node.mem_id] > 1:
                 break
             row = node
-        when = _date_in(row, anchor, tz, now, read, columns, lengths)
+        clocked[0] = False
+        when = _date_in(row, anchor, tz, now, read, columns, lengths, clocked)
         if when is None and timed:
             when = _machine(row, anchor, tz, read)
         if when is None and row.tag == "tr":  # the date's own row, under the title's
@@ -92,11 +97,41 @@ def row_dates(anchors: list[Any], tz: str = "Asia/Shanghai", now: datetime | Non
             while after is not None and after.tag == "-text":
                 after = after.next
             if after is not None and after.tag == "tr" and after.css_first("a[href]") is None:
-                when = _date_in(after, None, tz, now, read, None, lengths)
+                when = _date_in(after, None, tz, now, read, None, lengths, clocked)
         if when is None and row.parent is not None and row.parent.tag in ("ul", "ol", "div", "td", "dl"):
             when = _beside(row, tz, now, read, beside)
         out.append(when)
-    return out
+        clocks.append(clocked[0] and when is not None)
+    return _in_order(out, clocks, tz, now) if now is not None and any(clocks) else out
+
+
+def _in_order(out: list[datetime | None], clocks: list[bool], tz: str, now: datetime) -> list[datetime | None]:
+    """`out` with each time of day alone (`clocks`) that the list's newest-first order says is
+    older than its reading left undated: one below a row showing an older day in full (itself
+    below a time alone), or one
+    read as a later day than a time of day above it allows (each turn of the clock going down,
+    `09:10`, `15:00`, then `08:30`, is a day back). A time alone is read as today's, or
+    yesterday's when today's is still to come (`reltime`); a list's rows days old read so were
+    wrong, and a wrong day is worse than none (the article's page dates it)."""
+    zone = ZoneInfo(tz)
+    today = now.astimezone(zone).date()
+    oldest: date | None = None  # the oldest day shown in full below a time alone, above
+    above: tuple[int, time] | None = None  # the last time alone above: its days back and its time of day
+    kept = list(out)
+    for i, (when, clock) in enumerate(zip(out, clocks, strict=True)):
+        if when is None:
+            continue
+        local = when.astimezone(zone)
+        if not clock:  # (a day in full above any time alone is no sign: a pinned notice heads many lists)
+            oldest = oldest if above is None else local.date() if oldest is None else min(oldest, local.date())
+            continue
+        back = (today - local.date()).days
+        least = 0 if above is None else above[0] + (local.time() > above[1])  # a turn of the clock: a day back
+        if back < least or (oldest is not None and local.date() > oldest):
+            kept[i] = None  # (a later reading below stays undated too: `above` keeps the last one read)
+            continue
+        above = (back, local.time())
+    return kept
 
 
 def _machine(row: Any, anchor: Any, tz: str, read: dict[str, datetime | None]) -> datetime | None:
@@ -161,7 +196,8 @@ def _yearless(m: re.Match[str], tz: str, now: datetime | None, read: dict[str, d
 
 
 def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[str, datetime | None],
-             columns: dict[int, int] | None = None, lengths: bool = False) -> datetime | None:
+             columns: dict[int, int] | None = None, lengths: bool = False,
+             clocked: list[bool] | None = None) -> datetime | None:
     """The one date `row` shows outside `anchor`, or None (none, or more than one not telling
     which is the publication's)."""
     text = row.text(deep=True, separator=" ") or ""
@@ -169,7 +205,7 @@ def _date_in(row: Any, anchor: Any, tz: str, now: datetime | None, read: dict[st
         # (most rows of an undated list: one scan, nothing more); a time: relative, or of today
         if now is None or not (_AGO.search(text) or ((":" in text or "：" in text) and _CLOCKED.search(text))):
             return None
-        return _relative(row, anchor, text, tz, now, lengths)
+        return _relative(row, anchor, text, tz, now, lengths, clocked)
     own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
     if own and own in text:
         text = text.replace(own, " ", 1)
@@ -316,14 +352,18 @@ def _column(row: Any, columns: dict[int, int]) -> int:
     return columns[table.mem_id]
 
 
-def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime, lengths: bool = False) -> datetime | None:
+def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime, lengths: bool = False,
+              clocked: list[bool] | None = None) -> datetime | None:
     """A date the row shows relative to now (`3小时前`, `昨天 14:20`, `刚刚`: a busy outlet's
     list), counted back from `now` (the list page's fetch), as the row's text outside its link
-    or as a node's whole text; never the headline's own words."""
+    or as a node's whole text; never the headline's own words. `clocked[0]` is set when it was
+    a time of day alone (`14:32`: `_in_order`)."""
     own = (anchor.text(deep=True, separator=" ") or "") if anchor is not None and anchor is not row else ""
     rest = text.replace(own, " ", 1) if own and own in text else text
     when = reltime.whole(rest, now, tz)
     if when is not None or len(rest) < 30:
+        if when is not None and clocked is not None:
+            clocked[0] = reltime.clock_only(rest)
         return None if when is not None and lengths and _a_length(row, rest) else when
     for node in row.css("span, em, i, font, td, dd, small, time, b, div, p"):
         if anchor is not None and node.mem_id == anchor.mem_id:
@@ -331,6 +371,8 @@ def _relative(row: Any, anchor: Any, text: str, tz: str, now: datetime, lengths:
         shown = node.text(deep=True) or ""
         when = reltime.whole(shown, now, tz)
         if when is not None:
+            if clocked is not None:
+                clocked[0] = reltime.clock_only(shown)
             return None if lengths and _a_length(row, shown) else when
     return None
 
