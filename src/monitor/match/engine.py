@@ -1038,11 +1038,37 @@ def _match(topic: Topic, doc: _Doc) -> Match:
     # `all` group has no hit is passed over here, without a call (most rules of an article off the topic).
     fired = [(r, sorted(ev)) for r in topic.rules
              if (not r.all or present[r.all[0]]) and (ev := _fire(r, scoped)) is not None]
+    aside: list[tuple[Rule, list[_HitT]]] = []
+    if (topic.body_names or topic.body_pair) and any(r.weight > 0 and _title_alone(ev) for r, ev in fired) and _body_off(scoped):
+        aside = [(r, ev) for r, ev in fired if r.weight > 0 and _title_alone(ev)]
+        fired = [(r, ev) for r, ev in fired if not (r.weight > 0 and _title_alone(ev))]
     score = sum(r.weight for r, _ in fired)
     veto = next((r for r, _ in fired if r.veto), None)
     matched = score >= topic.threshold and veto is None
+    reason = _reason(topic, doc, fired, score, matched, veto)
+    if aside:
+        reason += ("; " if fired else ": ") + "set aside, the body naming none of the title's subject: " + \
+            "; ".join(f"{r.label} [{_terms(doc, ev)}]" for r, ev in aside)
     return Match(topic=topic.name, matched=matched, score=score, hits=_public_hits(doc, fired),
-                 rules=tuple(r.name for r, _ in fired), reason=_reason(topic, doc, fired, score, matched, veto))
+                 rules=tuple(r.name for r, _ in fired), reason=reason)
+
+
+def _title_alone(evidence: list[_HitT]) -> bool:
+    """Is every hit of a rule's evidence in the title?"""
+    return all(h[2] == 0 for h in evidence)
+
+
+def _body_off(scoped: _Scoped) -> bool:
+    """A body of `body_min_chars` or more (up to where the story ends) that names none of the topic's
+    `body_names` groups, nor every group of its `body_pair`: another story than its title's (a site's
+    <title> or a column's name, 沪明对口合作_三明市人民政府, over a water cut's notice)."""
+    hits, doc = scoped.hits, scoped.hits.doc
+    if not doc.has_title or hits.cut - doc.para_starts[1] < hits.topic.body_min_chars:
+        return False
+    topic = hits.topic
+    if any(h[2] > 0 for g in topic.body_names for h in hits[g]):
+        return False
+    return not topic.body_pair or not all(any(h[2] > 0 for h in hits[g]) for g in topic.body_pair)
 
 
 def _public_hits(doc: _Doc, fired: list[tuple[Rule, list[_HitT]]]) -> tuple[Hit, ...]:

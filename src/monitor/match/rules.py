@@ -23,7 +23,8 @@ from .terms import terms_pattern as _terms_pattern
 
 FIELDS = ("title", "lead", "body")
 UNITS = ("sentence", "statement", "paragraph", "field", "article")
-_TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules"}
+_TOPIC_KEYS = {"description", "threshold", "ignore_after", "lead_min_chars", "gazetteer", "groups", "rules", "body_names",
+               "body_pair", "body_min_chars"}
 _GROUP_KEYS = {"terms", "places", "regex", "not_in", "skip_list_items"}
 _RULE_KEYS = {"name", "all", "any", "none", "anchor", "not_title", "in", "within", "min_hits", "sentences", "weight",
               "veto"}
@@ -97,6 +98,12 @@ class Topic:
     lead_min_chars: int = 30
     title_only: frozenset[str] = frozenset()  # groups no rule looks for outside the title
     lead_only: frozenset[str] = frozenset()  # groups no rule looks for past the lead paragraph
+    # a body of body_min_chars or more naming none of these groups, nor every group of body_pair, is another story
+    # than its title's: rules that fired on the title alone are set aside (a page's <title>, a column's name, over
+    # an unrelated story)
+    body_names: tuple[str, ...] = ()
+    body_pair: tuple[str, ...] = ()
+    body_min_chars: int = 50
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -164,6 +171,16 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
     if not isinstance(lead, int) or isinstance(lead, bool) or lead < 0:
         problems.add(f"{key}.lead_min_chars", f"expected a whole number ≥ 0, got {lead!r}")
     markers = _strings(raw.get("ignore_after", []), f"{key}.ignore_after", problems)
+    body_names = tuple(_strings(raw.get("body_names", []), f"{key}.body_names", problems))
+    body_pair = tuple(_strings(raw.get("body_pair", []), f"{key}.body_pair", problems))
+    for k, names in (("body_names", body_names), ("body_pair", body_pair)):
+        for g in names:
+            if g not in groups:
+                problems.add(f"{key}.{k}", f"unknown group {g!r}", "defined groups: " + ", ".join(sorted(groups)))
+    body_min = raw.get("body_min_chars", 50)
+    if not isinstance(body_min, int) or isinstance(body_min, bool) or body_min < 1:
+        problems.add(f"{key}.body_min_chars", f"expected a whole number ≥ 1, got {body_min!r}")
+        body_min = 50
     description = raw.get("description", "")
     if not isinstance(description, str):
         problems.add(f"{key}.description", "expected text")
@@ -172,7 +189,9 @@ def compile_topic(name: str, raw: dict, *, where: str = "") -> Topic:
     return Topic(name=name, groups=groups, rules=rules, threshold=threshold, description=description,
                  ignore_after=_markers_pattern(markers), ignore_inline=_markers_pattern(markers, inline=True),
                  ignore_flat=_markers_pattern(markers, flat=True),
-                 lead_min_chars=lead, title_only=_title_only(groups, rules), lead_only=_lead_only(groups, rules))
+                 lead_min_chars=lead, title_only=_title_only(groups, rules) - {*body_names, *body_pair},
+                 lead_only=_lead_only(groups, rules) - {*body_names, *body_pair}, body_names=body_names,
+                 body_pair=body_pair, body_min_chars=body_min)
 
 
 def _title_only(groups: dict[str, Group], rules: tuple[Rule, ...]) -> frozenset[str]:

@@ -58,7 +58,8 @@ if TYPE_CHECKING:
 # and a `not_in` context overlapping the one the scan found, 即将乐 | 将乐享, judged too; and, by a probe below (match-32),
 # a line of keywords between spaces under its label, 关键词云：…, as a menu's line; and, by a probe below (match-33), an
 # English list as a preposition's object before the clause's verb, "investors from Shanghai, Shenzhen and Hangzhou
-# signed …", as a list; and, by a probe below (match-34), a white square as a lost character inside a name, 上□市).
+# signed …", as a list; and, by a probe below (match-34), a white square as a lost character inside a name, 上□市;
+# and, by a probe below (match-38), a topic's `body_names` / `body_pair`: a title over a body naming none of them).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -138,6 +139,8 @@ PROBES = (
     ("Fair draws investors", "Investors from Shanghai, Shenzhen and Hangzhou signed deals worth 3 billion yuan at a fair "
      "in Sanming."),
     ("上□市与三明市签约", "上□市文旅局与三明市文旅局签署合作协议，两地互送客源。报名表：□是 □否"),
+    ("沪明对口合作_三明市人民政府", "市自来水公司定于本周六暂停列东片区供水，请用户提前储水。\n管网改造完成后水压将更稳定，"
+     "给您带来的不便，敬请谅解。"),
 )
 
 
