@@ -214,6 +214,15 @@ class Query(NamedTuple):
         when the query is of another shape; a False answer means "normalise and ask `accepts`"."""
         return _surely(self.root) if self.root is not None else None
 
+    def surely_out(self) -> tuple[tuple[str, bool], ...]:
+        """(text, title only) of the query's exclusions (`-X` beside its other parts) that an
+        article holding the text verbatim in its original title (or body, unless title only)
+        surely does not satisfy: a run of Han characters that normalising leaves as they are,
+        which is then in the normal form too (as `literal_test` has it)."""
+        parts = self.root.parts if isinstance(self.root, AllOf) else (self.root,) if self.root is not None else ()
+        return tuple((p.part.norm, p.part.title_only) for p in parts
+                     if isinstance(p, Not) and isinstance(p.part, Term) and _literal(p.part.norm))
+
     def reject_test(self) -> Callable[[str, str], bool] | None:
         """A cheap test over the original title and body, True only where the query cannot accept
         them, for a query with a required term of Han characters (`textnorm.MAIN_HAN`; spaces

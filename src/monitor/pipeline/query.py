@@ -244,7 +244,9 @@ def _matching(ctx: Reading, q: Query, filters: Filters, want: int | None,
     check = None if plan.exact else _checker(q)
     fast = querylang.plan(q, prefix=False, skip=skip)
     if want is None or fast == plan:
-        yield from ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want)
+        # an exclusion alone: rows holding it verbatim are surely out, the query's own test decides the rest
+        absent = (out, _checker(q)) if plan.match is None and plan.exclude is not None and (out := q.surely_out()) else None
+        yield from ctx.store.matching(plan.match, plan.exclude, filters, check=check, want=want, absent=absent)
         return
     walk = Walk(contains=q.required_chars(), budget=WALK_BUDGET)
     given = 0
