@@ -575,8 +575,6 @@ def is_chrome(line: str) -> bool:
         return True  # `后台回复【加群】，进入交流群`, `本文授權自聯合新聞網，原文見此。`, a bare `作者简介`
     if len(line) <= 80 and "@" in line and ("投稿" in line) and _EMAIL.search(line):
         return True  # `如有投稿需求，請把文章發送到郵箱tougao@…`: a call for submissions
-    if len(line) <= 30 and line[-1:] in ("号", "號") and _DOC_NUMBER.fullmatch(line.strip()):
-        return True  # `明政办〔2024〕12号`: a government document's number over its text
     if len(line) <= 32 and line[:1] in "(（" and line[-1:] in ")）" and line[-2:-1] in ("号", "號") \
             and _DOC_NUMBER.fullmatch(line[1:-1].strip()):
         return True  # `(皖政[2001]85號)`: the number in brackets
@@ -849,7 +847,8 @@ _LAW_FIELDS = tuple(f"{word}:" for word in (
     *(f"{act}{what}" for act in ("颁布", "頒布", "实施", "實施", "施行", "失效", "废止", "廢止")
       for what in ("日期", "单位", "單位", "机关", "機關")),
     "时效性", "時效性", "效力级别", "效力級別"))
-# `明政办〔2024〕12号`, `滬府發〔2017〕92號`, `农乡振发[2023]5号`: an issuer's short name, the year in brackets, the number.
+# `明政办〔2024〕12号`, `滬府發〔2017〕92號`, `农乡振发[2023]5号`: an issuer's short name, the year in brackets, the number
+# (in brackets of its own under a headline, `(皖政[2001]85號)`, chrome; bare, the first line of the document's text).
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s?[〔［\[【(（]\s?(?:19|20)\d{2}\s?[〕］\]】)）]\s?(?:第\s?)?\d{1,4}\s?[号號]")
 # A reference to a journal article, book or thesis (`[J].`, `[M].`) ending with its pages or year.
 _CITATION = re.compile(r"\[[JMDCN]\]\s?[.．]")
@@ -1009,7 +1008,7 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
             if keep > 1 and len(paragraphs[keep - 1]) <= 60 and _CORRECTION_LABEL.fullmatch(paragraphs[keep - 1]):
                 keep -= 1
         elif len(line) <= 300 and (_BIO.match(line) or (len(line) <= 40 and _WIRE_LINE.fullmatch(line))
-                                   or _stamp(line) or _closing_credit(line)):
+                                   or _stamp(line) or _closing_credit(line) or _zh_author_note(line)):
             keep -= 1
         elif len(line) <= 40 and (_COMMENT_COUNT.fullmatch(line) or (line.startswith(_MORE_PROMPT) and "关注" in line
                                                             and "，" not in line and not _SENTENCE_ENDS.search(line))):
@@ -1017,6 +1016,33 @@ def trim_tail(paragraphs: list[str]) -> list[str]:
         else:
             break
     return paragraphs[:keep]
+
+
+# A note on the writers under an essay, no label (`徐明,某某大学经济学院教授;李清,某某研究所副研究员`): each a name,
+# a comma or a space, where the writer works and a post; the posts a scholar, an expert or a commentator holds.
+_NOTE_POSTS = ("教授", "研究员", "研究員", "讲师", "講師", "博士", "博士生", "博士后", "博士後", "研究生", "导师", "導師",
+               "院长", "院長", "所长", "所長", "主任", "学者", "學者", "专家", "專家", "经济学家", "經濟學家", "评论员", "評論員",
+               "分析师", "分析師", "秘书长", "秘書長", "会长", "會長", "理事")
+_NOTE_WRITER = re.compile(r"([\u4e00-\u9fff·]{2,5})[,，、 ]\s?([^;；。]{4,60})")
+
+
+def _zh_author_note(line: str) -> bool:
+    """A line of one to four writers' notes, each a name, then where the writer works ending with a post
+    (`教授`, `副研究员`, `博士生导师`), split by semicolons; 150 characters at most, no sentence inside."""
+    if len(line) > 150 or line[-1:] not in _NOTE_LAST:
+        return False
+    notes = [note.strip() for note in _NOTE_SPLIT.split(line.rstrip("。").strip())]
+    if not 1 <= len(notes) <= 4:
+        return False
+    for note in notes:
+        match = _NOTE_WRITER.fullmatch(note)
+        if match is None or not match.group(2).endswith(_NOTE_POSTS) or "说" in note or "說" in note:
+            return False
+    return True
+
+
+_NOTE_LAST = frozenset("授员員师師士生长長任者家理。")
+_NOTE_SPLIT = re.compile("[;；]")
 
 
 # A summary's label over the text (`摘要:`, `【摘要】`, a portal's lead box `[导读]…`, `内容摘要：…`): a site's summary of

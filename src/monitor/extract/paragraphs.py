@@ -893,6 +893,8 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
     hint = class_hint(node)
     if "author" in hint and node.tag not in _KEEP_TAGS and _author_name(node):
         return True
+    if "messages" in hint and node.tag not in _KEEP_TAGS and _status_box(hint):
+        return True
     if not _CHROME_HINT.search(hint) or node.tag in _KEEP_TAGS:
         return False
     if ("gallery" in hint or "carousel" in hint) and node.css_first("h1") is None:
@@ -915,6 +917,17 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
         return True
     # A video box's prose is its transcript when time codes run through it (three or more).
     return ("video" in hint or "transcript" in hint) and len(_TIME_CODE.findall(node.text(), 0, 4000)) >= 3
+
+
+# A CMS's status box (Drupal's `messages error`, `messages status`, `messages messages--warning`): what the site
+# told the visitor (`Error message`, `You need to add the … relationship`), no part of the story.
+_STATUS_KINDS = frozenset(("status", "error", "warning"))
+
+
+def _status_box(hint: str) -> bool:
+    """A class list holding `messages` with a kind (`status`, `error`, `warning`) or a `messages--` modifier."""
+    words = hint.split()
+    return "messages" in words and any(word in _STATUS_KINDS or word.startswith("messages--") for word in words)
 
 
 # `CNN's Jo Lind and Ana Ruiz contributed to this story`: reporters' credit closing the story (scrapinghub's
