@@ -186,9 +186,21 @@ class _Pages:
                            since=since, until=until, sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit,
                            upto=upto, after=ended, after_at=ended_at)
 
+    def _gone_topic(self, p: dict[str, str]) -> str:
+        """The topic filter's name when no configured topic has it (a saved link's, the topic since
+        removed or renamed): '' otherwise."""
+        return p["topic"] if p["topic"] and p["topic"] not in self.ctx.cfg.topics else ""
+
+    def _gone_line(self, name: str) -> str:
+        return (f"topic {name} is not in the config (removed or renamed?); topics: "
+                + (", ".join(sorted(self.ctx.cfg.topics)) or "none"))
+
     async def search(self, request: Request) -> Response:
         p = self._params(request)
         page = max(1, _int(request.query_params.get("page"), 1))
+        # a saved link's topic since removed: every topic's results, and a line saying so (it was a 400)
+        if gone := self._gone_topic(p):
+            p["topic"] = ""
         try:
             result = self._search(p, page, upto=_upto(request), after=_after(request))
             headed(self.ctx, result.results)
@@ -205,8 +217,9 @@ class _Pages:
         absent, kept = (self._absent_words(p) if not result.results and page == 1 and not empty and not hint
                         and not unfiltered else ([], ""))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           hint=hint, empty=empty, filters=filters if unfiltered else [], terms=result.terms,
-                           absent=absent, kept=kept,
+                           hint=hint, gone=f"The topic {gone} is not in the config (removed or renamed?): the results of "
+                           "every topic are shown." if gone else None, empty=empty,
+                           filters=filters if unfiltered else [], terms=result.terms, absent=absent, kept=kept,
                            sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto,
                            last=cursor(result.last, page * PAGE), after=_after(request))
 
@@ -243,6 +256,8 @@ class _Pages:
 
     async def search_feed(self, request: Request) -> Response:
         p = self._params(request)
+        if gone := self._gone_topic(p):  # not every topic's news to a reader that asked for one
+            return PlainTextResponse(self._gone_line(gone), status_code=404)
         try:
             result = self._search(p, 1, limit=50)
         except InputError as exc:
@@ -348,8 +363,7 @@ class _Pages:
 
         name = request.path_params["name"]
         if name not in self.ctx.cfg.topics:
-            return PlainTextResponse(f"topic {name} is not in the config (removed or renamed?); topics: "
-                                     + (", ".join(sorted(self.ctx.cfg.topics)) or "none"), status_code=404)
+            return PlainTextResponse(self._gone_line(name), status_code=404)
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=feeds.topic_feed_id(name),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
