@@ -8,6 +8,8 @@ Written for these tests, in our own words.
   about a water cut in a Sanming street or a sports meet. The rules that fired on the title alone are set aside (the
   topic's `body_names`, `body_pair`, `body_min_chars`). Guards: a headline over a short report in other words (两地,
   签约), a body naming both sides, a caption too short to judge, and a topic that sets none of the keys.
+- Three pearls (浦江两岸的“三明珠”: three landmarks lit at night in Shanghai): 三|明珠, no city. Guard: a Sanming
+  jewellers' chamber (三明珠宝商会) is the city's, as the likelier segmentation reads it.
 """
 
 from __future__ import annotations
@@ -98,3 +100,22 @@ def test_unknown_body_groups_and_a_bad_length_are_named() -> None:
     assert "t.toml: topics.t.body_names: unknown group 'nope'" in problems
     assert "t.toml: topics.t.body_pair: unknown group 'gone'" in problems
     assert "t.toml: topics.t.body_min_chars: expected a whole number ≥ 1, got 0" in problems
+
+
+PEARLS = [
+    ("浦江两岸“三明珠”今晚亮灯", "上海今晚在外滩、陆家嘴和徐汇滨江同时点亮三处地标，主办方称之为浦江“三明珠”，灯光秀每晚持续三小时。"),
+    ("夜游申城看三明珠", "上海推出夜游线路，串起浦东三明珠：东方明珠、金茂和环球金融中心，市民乘游船可一览无余。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PEARLS)
+def test_three_pearls_are_no_city(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason
+    assert not any(h.term == "三明" for h in m.hits)
+
+
+def test_a_sanming_jewellers_chamber_stays_the_city(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "三明珠宝商会赴上海考察",
+                      "三明珠宝商会一行二十人赴上海考察，与黄浦区珠宝行业协会签署合作协议，双方将互设展销窗口。")
+    assert m.matched, m.reason
