@@ -110,3 +110,70 @@ def test_a_digest_under_the_other_name_does_not_send_beside_the_sender_under_way
     assert send_digests(Context(config.load(path, other), store))[0].stories == 3
     store.close()
     assert len(webhook_receiver.requests) == 1
+
+
+def test_a_daemon_started_before_its_database_existed_refuses_one_under_a_name_linked_later(tmp_path):
+    """The very first start: no database file yet, so the daemon took no byte of it, and a second
+    daemon under a name linked once the file was there ran beside it."""
+    path = tmp_path / "monitor.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    (tmp_path / "srv").mkdir()
+    (tmp_path / "var").mkdir()
+    first, other = tmp_path / "srv" / "monitor.db", tmp_path / "var" / "monitor.db"
+    argv = [sys.executable, "-m", "monitor", "--config", str(path), "--db"]
+    daemon = subprocess.Popen([*argv, str(first), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env())
+    try:
+        end = time.monotonic() + 120
+        while time.monotonic() < end and not (locks.holder(locks.lock_path(first, "daemon")) == daemon.pid
+                                              and first.exists()):
+            time.sleep(0.1)
+        assert first.exists() and locks.holder(locks.lock_path(first, "daemon")) == daemon.pid
+        os.link(first, other)
+        second = subprocess.Popen([*argv, str(other), "run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, env=env())
+        try:
+            _, err = second.communicate(timeout=120)
+        finally:
+            if second.poll() is None:  # it ran beside the first
+                second.kill()
+                second.communicate(timeout=60)
+        assert second.returncode == 2, err
+        assert "monitor run is already running for this database under another of its names" in err, err
+    finally:
+        daemon.terminate()
+        _, err = daemon.communicate(timeout=120)
+    assert daemon.returncode == 0, err
+    store = Store.open(other)  # the file made empty at the start is the daemon's database
+    try:
+        assert "articles" in store.db.table_names()
+    finally:
+        store.close()
+
+
+POLLER = """
+import sys
+from monitor import locks
+with locks.polling(sys.argv[1], ["a"]):  # a poll of source a under way, under its name of the file
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_a_source_polled_under_one_name_is_not_polled_under_the_other(tmp_path):
+    """`<db>.poll.lock` is named by the path: a `monitor poll` under the hard link's name polled
+    the source the daemon was polling under the other, and fetched every new link twice."""
+    first, other = linked(tmp_path)
+    holder = subprocess.Popen([sys.executable, "-c", POLLER, str(first)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env())
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with locks.polling(other, ["a", "b"]) as busy:
+            assert busy == {"a"}
+        with locks.polling(first, ["a"]) as busy:  # under the same name, as before
+            assert busy == {"a"}
+    finally:
+        holder.communicate("", timeout=120)
+    assert holder.returncode == 0
+    with locks.polling(other, ["a"]) as busy:  # the poll ended: free under either name
+        assert busy == set()

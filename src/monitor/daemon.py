@@ -40,7 +40,7 @@ POLL_THREADS = 10  # polls at once (APScheduler's default pool; `scheduler.build
 def single(db_path: str | Path) -> Iterator[Path]:
     """Hold the database's daemon lock (`<db>.lock`, our pid inside, and its byte of the file) or
     raise LockBusy naming the holder."""
-    with locks.held(db_path, "daemon", "monitor run") as path:
+    with locks.held(db_path, "daemon", "monitor run", make=True) as path:
         yield path
 
 

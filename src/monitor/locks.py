@@ -7,8 +7,9 @@ pid. The locks are `flock`s on small files next to the database (`<db>.lock` for
 when its process dies, even by SIGKILL, so a crash never leaves a stale lock behind. `held`
 also locks a byte of the database file itself (`Identity`): a file with two names (a hard link)
 has a set of lock files beside each, but one file. Sources
-are locked by `polling` (one byte each of `<db>.poll.lock`: record locks, dropped at death too),
-and hosts' turns shared through slots of the same file (`SharedTurns`).
+are locked by `polling` (one byte each of `<db>.poll.lock`: record locks, dropped at death too;
+and while the file has another name, one byte each of the database file, as `held`'s), and
+hosts' turns shared through slots of the same file (`SharedTurns`).
 Never touches the database itself.
 """
 
@@ -89,12 +90,14 @@ def exclusive(path: Path, what: str, wait: float = 0.0) -> Iterator[Path]:
 
 
 @contextmanager
-def held(db_path: str | Path, kind: str, what: str, wait: float = 0.0) -> Iterator[Path]:
+def held(db_path: str | Path, kind: str, what: str, wait: float = 0.0, *, make: bool = False) -> Iterator[Path]:
     """The database's `kind` lock ("daemon", "deliver"): its lock file (`lock_path`) and its byte
-    of the database file (`Identity`), or LockBusy naming the holder."""
+    of the database file (`Identity`), or LockBusy naming the holder. `make`: a database file
+    still missing is made (empty: SQLite reads that as a new database) under the lock file, so
+    its byte is taken too (the daemon's very first start)."""
     deadline = time.monotonic() + wait
     with exclusive(lock_path(db_path, kind), what, wait) as path, \
-            IDENTITY.held(Path(db_path), kind, what, max(0.0, deadline - time.monotonic())):
+            IDENTITY.held(Path(db_path), kind, what, max(0.0, deadline - time.monotonic()), make=make):
         yield path
 
 
@@ -107,8 +110,12 @@ class Identity:
     not drop it. The descriptor is never closed: closing any descriptor of the database would drop
     the POSIX locks SQLite holds on it in this process. So a sender takes its byte only while the
     file has another name (each digest looks again); a daemon, one a process, takes it always (a
-    link made after it started). Where the system has no such locks, or the
-    file is missing or cannot be opened for writing, the lock file alone guards, as before."""
+    link made after it started). A daemon's first start makes the file (`make`): a daemon that
+    started before the file was there took no byte, so a second one under a name linked later
+    ran beside it. Making it under the lock file races with nothing: another name of the file
+    can only be made once the file is there, and under this name the lock file guards. Where the
+    system has no such locks, or the file is missing (and not to be made) or cannot be opened for
+    writing, the lock file alone guards, as before."""
 
     BASE = 1 << 46
     KINDS = ("daemon", "deliver")
@@ -118,8 +125,8 @@ class Identity:
         self._guard = threading.Lock()
 
     @contextmanager
-    def held(self, db: Path, kind: str, what: str, wait: float) -> Iterator[None]:
-        fd = self._fd(db, kind == "daemon") if kind in self.KINDS and hasattr(fcntl, "F_OFD_SETLK") else None
+    def held(self, db: Path, kind: str, what: str, wait: float, make: bool = False) -> Iterator[None]:
+        fd = self._fd(db, kind == "daemon", make) if kind in self.KINDS and hasattr(fcntl, "F_OFD_SETLK") else None
         if fd is None:
             yield
             return
@@ -136,11 +143,13 @@ class Identity:
         finally:
             self._set(fd, fcntl.F_UNLCK, offset)
 
-    def _fd(self, db: Path, always: bool) -> int | None:
+    def _fd(self, db: Path, always: bool, make: bool = False) -> int | None:
         with self._guard:
             try:
                 info = os.stat(db)
-            except OSError:  # missing (the store makes it later), unreadable
+            except FileNotFoundError:  # missing: the store makes it later, or (`make`) we do now
+                return self._made(db) if make and str(db) != ":memory:" else None
+            except OSError:  # unreadable
                 return None
             if not stat.S_ISREG(info.st_mode) or not (always or info.st_nlink > 1):
                 return None
@@ -151,6 +160,23 @@ class Identity:
                     return None
                 self._fds[(info.st_dev, info.st_ino)] = fd
             return fd
+
+    def linked(self, db: Path) -> int | None:
+        """This process's descriptor of the database file while the file has another name (a hard
+        link), for `polling`'s bytes; None otherwise, or where there are no such locks."""
+        return self._fd(db, False) if hasattr(fcntl, "F_OFD_SETLK") else None
+
+    def _made(self, db: Path) -> int | None:
+        """A descriptor of the database file, made now (empty; not O_EXCL: one name, under its lock
+        file, see the class), kept as `_fd` keeps one: no SQLite of this process has it open yet,
+        but closing it later would drop the locks SQLite then takes."""
+        try:
+            fd = os.open(db, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError:  # a directory that cannot be written: the store says so in its own words
+            return None
+        info = os.fstat(fd)
+        self._fds[(info.st_dev, info.st_ino)] = fd
+        return fd
 
     @staticmethod
     def _set(fd: int, kind: int, offset: int) -> bool:
@@ -205,6 +231,7 @@ def polling(db_path: str | Path | None, names: list[str]) -> Iterator[set[str]]:
         yield set()
         return
     fd = _poll_file(lock_path(db_path, "poll"))
+    linked = IDENTITY.linked(Path(db_path))  # the file has another name: its own byte too
     taken: list[int] = []
     busy: set[str] = set()
     try:
@@ -214,12 +241,18 @@ def polling(db_path: str | Path | None, names: list[str]) -> Iterator[set[str]]:
                 fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
             except OSError:  # EAGAIN or EACCES: held by another process
                 busy.add(name)
-            else:
-                taken.append(offset)
+                continue
+            if linked is not None and not Identity._set(linked, fcntl.F_WRLCK, Identity.BASE + offset):
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, offset)  # polled under the file's other name
+                busy.add(name)
+                continue
+            taken.append(offset)
         yield busy
     finally:
         for offset in taken:
             fcntl.lockf(fd, fcntl.LOCK_UN, 1, offset)
+            if linked is not None:
+                Identity._set(linked, fcntl.F_UNLCK, Identity.BASE + offset)
 
 
 class SharedTurns:
@@ -230,7 +263,10 @@ class SharedTurns:
     takes it under a short lock of the slot, `end` gives it back with the host's delay. A
     request in flight holds the slot for BUSY seconds at most, and not at all once its process
     is gone (killed mid-request). Within the process the fetcher's own gate orders the turns;
-    this only adds the other processes'."""
+    this only adds the other processes'. The file is named by the path (`lock_path`), not keyed
+    to the database file as `polling`'s bytes are: the slots hold times, which a lock cannot, and
+    the database file is SQLite's to write. So under a hard-linked second name a `monitor poll`
+    keeps its own pace beside the daemon's (never the same source's: `polling`)."""
 
     SLOTS = 4096
     SIZE = 16  # <d: due, <q: pid in flight

@@ -22,7 +22,11 @@ TAIL = 64 * 1024  # bytes read from the end for the last line
 
 def log_path(db_path: str | Path) -> Path:
     """`<db>.sent`, beside the file the path leads to: one note per database, whatever its name
-    (a symbolic link to it, or the file's own)."""
+    (a symbolic link to it, or the file's own). Named by the path, not keyed to the file (as the
+    locks' bytes are, `locks.Identity`): the note is for the file put in the database's place (a
+    backup restored, a new file), which is another file under the same name; keyed to the file,
+    that one would find no note. A hard link's second name has a note of its own, which that
+    name's restore reads."""
     db = Path(db_path)
     with suppress(OSError, RuntimeError):  # a loop of links: the name as given
         db = db.resolve()

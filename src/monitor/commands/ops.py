@@ -112,8 +112,8 @@ def run(state, once, metrics_port, metrics_host) -> None:
         import signal  # run, not SIGHUP's default: the process gone without a line (daemon.signals_held)
 
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
-    with single(state.cfg.db_path):
-        require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead
+    require_secrets(state.cfg)  # a digest failing at 08:00 for a missing password is found now instead (before
+    with single(state.cfg.db_path):  # the lock, which makes a missing database file: a refusal leaves nothing)
         with rebuild_progress() as progress:
             if once:
                 catch_up(state.context(), progress)  # articles never checked against a current topic's rules
