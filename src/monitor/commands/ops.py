@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from datetime import datetime, timezone
 
@@ -75,9 +77,13 @@ def poll(state, names) -> None:
         catch_up(ctx, progress)  # articles never checked against a current topic's rules, an upgrade's rebuilds
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
     advance, stop = _progress(chosen)
+    before = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
+    said = _stop_polling_on_signals(ctx.stopping)
     try:
         reports = run_poll(ctx, [s.name for s in chosen], progress=advance)
     finally:
+        for n, handler in before.items():  # as they were (a test's process, after it, or the table's printing)
+            signal.signal(n, handler)
         stop()
         ctx.fetcher.close()
     report_table(reports)
@@ -89,7 +95,34 @@ def poll(state, names) -> None:
         click.echo(f"skipped {', '.join(busy)}: {polled_elsewhere(state.cfg.db_path)}", err=True)
     if broken := next((r.store_error for r in reports if r.store_error), ""):
         click.echo(f"error: {broken}", err=True)
+    if said:
+        left = sum(r.deferred for r in reports)
+        click.echo(f"error: poll stopped by {signal.Signals(said[0]).name}: the pages under way are stored, "
+                   f"{counted(left, 'link')} wait for the next poll", err=True)
+        sys.exit(128 + said[0])  # 130 for Ctrl-C, 143 for SIGTERM, as a shell reports an interrupted program
+    if broken:
         sys.exit(1)
+
+
+def _stop_polling_on_signals(stopping) -> list[int]:
+    """Ctrl-C or SIGTERM (cron's `timeout`, a service manager) during `monitor poll`: as in the
+    daemon, no more links are asked for; the pages under way are read and stored, each source's
+    poll recorded, and the links left wait for the next poll (killed at once, the page under way
+    was lost and the source's poll not recorded). A second signal stops it at once. Returns the
+    list the first signal's number is put in."""
+    said: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        said.append(signum)
+        stopping.set()  # said at once (os.write: safe inside a handler), the pages under way taking a while
+        os.write(2, f"stopping: the pages under way are read and stored first ({signal.Signals(signum).name} "
+                    "again stops at once)\n".encode())
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    return said
 
 
 @click.command()
