@@ -359,8 +359,9 @@ def starts_alike(text_a: str, grams_a, text_b: str, grams_b) -> bool:
 
 
 DATELINE_MAX = 40  # characters of a date line before a story's lead (中新网某地1月6日电(记者…))
-# A wire's or a paper's date line: 中新网三明1月6日电, 东南网6月8日讯, 本报讯, then a byline in brackets or none.
-_DATELINE = re.compile(r"(?:电|讯)(?:[(（][^)）]{0,30}[)）])?$")
+# A wire's or a paper's date line: 中新网三明1月6日电, 东南网6月8日讯, 本报讯, 云上通山报道:, then a byline in
+# brackets or none.
+_DATELINE = re.compile(r"(?:电|讯|报道[:：]?)(?:[(（][^)）]{0,30}[)）])?$")
 
 
 def opens_after(text: str, small: str) -> bool:
@@ -368,11 +369,92 @@ def opens_after(text: str, small: str) -> bool:
     characters at most): its first LEAD characters (white space removed) stand right after it (a
     portal's brief of a wire story's lead without 中新网…电(…)). A self-media copy's intro before the
     lead is no date line."""
-    a, b = "".join(text.split()), "".join(small.split())
+    a, b = "".join(text.split()), unlabelled("".join(small.split()))  # (a brief's label before the lead: 【快讯】)
     if len(b) < LEAD:
         return False
     at = a.find(b[:LEAD], 0, DATELINE_MAX + LEAD)
     return 0 < at <= DATELINE_MAX and _DATELINE.search(a, 0, at) is not None
+
+
+# Briefs: a text of BRIEF_SHINGLES shingles or fewer (a portal's one-line brief of a story's lead, a
+# WeChat account's one-sentence post) may have too few to compare with a story's (or a note of its own
+# too many), and is told by its words instead (`brief_of`): the whole of it, its label and a closing note in brackets
+# left out, is the opening of a story's text, at its start or after its date line (`_AHEAD`),
+# BRIEF_MIN letters and digits or more. Such a pair shares no band and seldom an anchor: it is looked up
+# by the OPENING_WORDS letters and digits each text opens with (`Fingerprint.openings`), keyed apart for
+# a short text and a longer one, each stored under its own kind's key and looking for the other kind's
+# (`Fingerprint.sought`, `kind_keys`): two texts of which neither is short never meet through them
+# (their pairs as they were).
+BRIEF_SHINGLES = 120
+OPENING_WORDS, BRIEF_MIN = 12, 14
+REPEATS = 0.9  # share of a brief's shingles that are distinct (`_telling`)
+OPENING_READ = 240  # characters of a text read for its openings (a date line and a brief's length)
+# A wire's or a paper's date line at a text's start: 中新网三明1月6日电, 濮阳网讯, 云上通山报道:(通讯员 华颖);
+# a false one (国家电网…) is read alike in a brief opening with the same words (its keys are of both openings).
+_AHEAD = re.compile(rf"[^。!?;…]{{0,{DATELINE_MAX}}}?(?:电|讯|报道)[:：]?(?:\([^()]{{0,30}}\))?")
+_NOTE = re.compile(r"\([^()]{1,20}\)$")  # a closing note: (来源:本地发布), (详见今日本报), (完)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def openings(text: str, size: int = OPENING_WORDS) -> list[str]:
+    """The first `size` letters and digits of a fingerprint text (white space, punctuation and its
+    label, `unlabelled`, left out), then those after its date line (`_AHEAD`) when it has one."""
+    flat = unlabelled("".join(text[:OPENING_READ].split()))
+    found = [_NOT_WORD.sub("", flat)[:size]]
+    if (m := _AHEAD.match(flat)) is not None and m.end():
+        found.append(_NOT_WORD.sub("", flat[m.end():])[:size])
+    return list(dict.fromkeys(found))
+
+
+def brief_of(small: str, large: str) -> bool:
+    """Whether a short fingerprint text is all of it the other's opening, at its start or after
+    its date line (`openings`): BRIEF_MIN letters and digits or more, its label and a closing note
+    in brackets (`_NOTE`) left out. A one-line post of another event from one template has another
+    name, date or figure in it, and is no text's opening word for word."""
+    core = _core(small)
+    return _telling(core) and any(o == core for o in openings(large, len(core)))
+
+
+def held_whole(small: str, large: str) -> bool:
+    """Whether the whole of a short fingerprint text (`brief_of`'s words) stands word for word in the other."""
+    core = _core(small)
+    return _telling(core) and core in _NOT_WORD.sub("", large)
+
+
+def _telling(core: str) -> bool:
+    """Whether a brief's words (`_core`) can tell a story: BRIEF_MIN or more, not one phrase over and
+    over (a placeholder's or a padded page's sentence repeated: under REPEATS of its shingles distinct)."""
+    shingles = len(core) - SHINGLE + 1
+    return len(core) >= BRIEF_MIN and len({core[i:i + SHINGLE] for i in range(shingles)}) >= REPEATS * shingles
+
+
+def _core(text: str) -> str:
+    """A fingerprint text's letters and digits without its label and a closing note in brackets."""
+    return _NOT_WORD.sub("", _NOTE.sub("", unlabelled("".join(text.split()))))
+
+
+def words_of(text: str) -> str:
+    """A text's letters and digits (white space and punctuation left out)."""
+    return _NOT_WORD.sub("", text)
+
+
+def kind_keys(words: list[str], brief: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The keys of these words as a brief's (BRIEF_SHINGLES shingles or fewer) or a longer text's kind
+    stores them, and as it looks for the other kind's: two texts of one kind never meet through them."""
+    mine, other = (b"monitor-brief", b"monitor-story") if brief else (b"monitor-story", b"monitor-brief")
+    return tuple(_key(w, mine) for w in words), tuple(_key(w, other) for w in words)
+
+
+def _opening_keys(text: str, brief: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """`kind_keys` of a text's openings (`openings`, OPENING_WORDS each): a brief's both, a longer
+    text's one, after its date line when it has one (a brief with the date line has that one too)."""
+    words = [w for w in openings(text) if len(w) == OPENING_WORDS]
+    return kind_keys(words if brief else words[-1:], brief)
+
+
+def _key(words: str, person: bytes) -> int:
+    digest = hashlib.blake2b(words.encode("utf-8"), digest_size=8, person=person).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 def content_hash(normalised: str) -> str:
@@ -394,6 +476,8 @@ class Fingerprint:
     sig: Any  # numpy uint64 array of BINS minimums (densified); empty for an empty text
     lead: int | None = None  # the opening's key (texts longer than LEAD characters)
     anchors: tuple[int, ...] = ()  # the bottom-k keys of ANCHOR-character windows
+    openings: tuple[int, ...] = ()  # its openings' keys as its kind stores them (`_opening_keys`)
+    sought: tuple[int, ...] = ()  # and as it looks for the other kind's
 
     @property
     def count(self) -> int:
@@ -421,8 +505,9 @@ def fingerprint(normalised: str, k: int = SHINGLE) -> Fingerprint:
     h = _positional(text, k)
     grams = _sorted_unique(h.copy())
     opening = unlabelled(text)
+    mine, sought = _opening_keys(normalised, len(grams) <= BRIEF_SHINGLES) if k == SHINGLE else ((), ())
     return Fingerprint(grams, _signature(grams), _lead_key(opening) if len(opening) > LEAD else None,
-                       _anchors(h, k) if k == SHINGLE else ())
+                       _anchors(h, k) if k == SHINGLE else (), mine, sought)
 
 
 def _positional(text: str, k: int):

@@ -53,14 +53,17 @@ BROKEN_CONTAINMENT, BROKEN_COVERAGE = 0.5, 0.95
 # fewer bins than a band holds, is not read: unrelated texts of very different length share
 # one anchor often enough, and the signatures' interval alone cannot rule them out.
 MIN_EQUAL_BINS = dedup.ROWS
-MIN_SHINGLES = 40  # about two sentences
+MIN_SHINGLES = 40  # about two sentences; a shorter text is judged a brief of a story or none
+# A brief (`dedup.brief_of`) published this long before or after a text opening with its words is none of
+# its story: a recurring notice's one line (本周六上午，…社区开展志愿服务活动) is another week's.
+BRIEF_APART = timedelta(days=3)
 # A stored text under PART of this one's shingles that this one holds joins it to its story only
 # when it is this one's opening (OPENING of its first shingles): a lead-only copy met by its
 # full story. A digest page holds several stories' openings, each a small part of it.
 PART, OPENING = 1 / 3, 0.8
 # A brief of this many shingles or fewer, under PART of a text opening with its first dedup.LEAD
 # characters, is compared with it whatever their signatures say (`_opening_of`).
-LEAD_SHINGLES, BRIEF_MAX = dedup.LEAD - dedup.SHINGLE + 1, 120
+LEAD_SHINGLES, BRIEF_MAX = dedup.LEAD - dedup.SHINGLE + 1, dedup.BRIEF_SHINGLES
 # A pair whose shorter text has under this share of the longer's shingles, or whose containment
 # estimated from the signatures is under it, may be a text quoting a story (`dedup.quotes`: a
 # commentary, a follow-up) and the candidate is read to tell; else the two are copies.
@@ -133,6 +136,10 @@ class Prepared:
     packed: bytes = b""  # its signature as stored
     shingles: int = 0  # and its size
     anchors: int = 0  # how many of the keys (the last) are anchors
+    # the keys it looks up, anchors apart: the bands, the opening's, and the other kind's openings' and
+    # headline's (`dedup.kind_keys`), not its own kind's
+    looks: list[int] = dataclasses.field(default_factory=list)
+    titled: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # its headline's keys (`_title_keys`)
     figs: frozenset[str] | None = None  # the story's figures (`figures`), found when first asked
     ftext: str | None = None  # the fingerprint's text (`text`), made when first asked
 
@@ -140,6 +147,10 @@ class Prepared:
         assert self.fp is not None
         self.keys, self.packed, self.shingles = self.fp.keys(), self.fp.packed(), self.fp.count  # once, here
         self.anchors = len(self.fp.anchors) if self.fp.count else 0
+        if self.fp.count:  # the openings' and the headline's keys with the others (the anchors come last)
+            at = len(self.keys) - self.anchors
+            self.looks = [*self.keys[:at], *self.fp.sought, *self.titled[1]]
+            self.keys[at:at] = [*self.fp.openings, *self.titled[0]]
 
     def __getstate__(self) -> dict[str, Any]:
         """Sent from a worker without what the writer rarely or never needs: the body (the
@@ -175,8 +186,8 @@ class _Stored:
     """A candidate's stored body and title, with its fingerprint's text and shingles made when
     first asked (the figures check and the containment check may both need them for one article)."""
 
-    def __init__(self, body: str, title: str = "") -> None:
-        self.body, self.title = body, title
+    def __init__(self, body: str, title: str = "", published: str | None = None) -> None:
+        self.body, self.title, self.published = body, title, published
 
     @cached_property
     def roundup(self) -> bool:
@@ -212,9 +223,10 @@ def prepare(cfg: Any, topics: list[tuple[str, Any, int]], article: Article, sour
     verdicts = source_verdicts(cfg, source, article.published,
                                match.match_topics([t for _, t, _ in topics], article.title, body), imported=imported)
     digest = dedup.content_hash(fp_body or dedup.numerals(fold_words(norm_title)))
-    return Prepared(article, source, canonical, body, digest, dedup.fingerprint(fp_body),
-                    ftstokens.document_tokens(norm_title, norm_body),
-                    [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)], ftext=fp_body)
+    fp = dedup.fingerprint(fp_body)
+    return Prepared(article, source, canonical, body, digest, fp, ftstokens.document_tokens(norm_title, norm_body),
+                    [(v, h) for v, (_, _, h) in zip(verdicts, topics, strict=True)], ftext=fp_body,
+                    titled=_title_keys(norm_title, fp.count <= BRIEF_MAX))
 
 
 class Ingestor:
@@ -391,6 +403,43 @@ class Ingestor:
         return datedsigs.DatedSignatures(self.ctx.store.signatures_published(datedsigs.spans(old)))
 
     def _near_duplicate_story(self, p: Prepared) -> tuple[int | None, list[int]]:
+        """The story to join and the stories to merge into it (`_story_of`). A text under MIN_SHINGLES
+        shingles, too short to tell a repost from shared boilerplate, joins only the story of a text it
+        is a brief of (`_briefs`: the whole of it that text's opening, or a page of it). A longer text
+        takes in the stories of its briefs met before it (each of briefs only), or joins theirs."""
+        near = self._near(p)
+        if p.shingles < MIN_SHINGLES:
+            return next(iter(self._briefs(p, near, of=True)), None), []
+        story, merged = self._story_of(p, near)
+        briefs = self._briefs(p, near, of=False, known={story, *merged})
+        if story is None:
+            return (briefs[0], briefs[1:]) if briefs else (None, [])
+        return story, merged + briefs
+
+    def _briefs(self, p: Prepared, near: list[dict[str, Any]], of: bool, known: set[int | None] | None = None) -> list[int]:
+        """The stories of the larger candidates this article is a brief of (`_brief_of`; `of`), or
+        of the smaller candidates that are briefs of it, each of whose story's texts is a brief's size
+        (BRIEF_MAX shingles or fewer): published within BRIEF_APART of each other when both are dated.
+        Stories `known` (joined or merged already) are not read."""
+        found: list[int] = []
+        for cand in near:
+            story = self._merged.get(cand["story_id"], cand["story_id"])
+            size = cand["shingles"]
+            if story in found or (known and story in known) or \
+                    not (size > p.shingles if of else size < p.shingles and size <= BRIEF_MAX):
+                continue
+            stored = self._read(cand)
+            if stored is None or not (_brief_of(p.text(), p.article.title, stored.text, stored.title) if of
+                                      else _brief_of(stored.text, stored.title, p.text(), p.article.title)):
+                continue
+            mine, theirs = aware(p.article.published), aware(stored.published)
+            if (mine and theirs and abs(mine - theirs) > BRIEF_APART) or \
+                    (not of and any(n > BRIEF_MAX for n, _ in self.ctx.store.story_signatures(story, PARTS_STORY))):
+                continue
+            found.append(story)
+        return found
+
+    def _story_of(self, p: Prepared, near: list[dict[str, Any]]) -> tuple[int | None, list[int]]:
         """The story of a stored article whose text contains this one's (or is contained in it),
         and the other stories to merge into it (`_whole_of`). Judged from the stored signatures;
         only a borderline estimate reads the candidate's text. An article dated before the
@@ -401,8 +450,6 @@ class Ingestor:
         compared with every candidate: a story one of whose texts it quotes is not joined
         through another (a retrospective quoting most of a story holds its first page whole),
         and texts of several stories make it their whole or a compilation (`_whole_of`)."""
-        if p.shingles < MIN_SHINGLES:  # too short to tell a repost from shared boilerplate
-            return None, []
         # A story one of whose texts holds this one's figures in other values (a county's release
         # from the same template) is not joined through a text of it that has none to compare
         # (the release's paragraphs without figures, a story's second page).
@@ -413,7 +460,6 @@ class Ingestor:
         within: dict[int, list[dict[str, Any]]] = {}  # and notably larger (this one a part of them)
         texts: dict[int, list[dict[str, Any]]] = {}  # every candidate, by story
         quoting: dict[int, list[dict[str, Any]]] = {}  # texts this one quotes or is quoted by
-        near = self._near(p)
         for cand in itertools.chain(near, self._dated_candidates(p, near)):
             story = cand["story_id"] = self._merged.get(cand["story_id"], cand["story_id"])
             if story in conflicted or (texts and not self._telling(p, cand, held, within)):
@@ -751,8 +797,7 @@ class Ingestor:
 
     def _near(self, p: Prepared) -> list[dict[str, Any]]:
         """The stored articles sharing an LSH key with this one."""
-        bands = len(p.keys) - p.anchors
-        return self.ctx.store.lsh_candidates(p.keys[:bands], anchors=p.keys[bands:])
+        return self.ctx.store.lsh_candidates(p.looks, anchors=p.keys[len(p.keys) - p.anchors:])
 
     def _dated_candidates(self, p: Prepared, near: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         """For an article dated before the window, the stored articles published near its date
@@ -993,7 +1038,7 @@ class Ingestor:
             if len(self._stored) >= STORED_KEPT:  # the oldest read goes
                 del self._stored[next(iter(self._stored))]
             row = self.ctx.store.article(key)
-            self._stored[key] = None if row is None else _Stored(row["body"] or "", row["title"] or "")
+            self._stored[key] = None if row is None else _Stored(row["body"] or "", row["title"] or "", row["published"])
         return self._stored[key]
 
     def _contained(self, p: Prepared, cand: dict[str, Any]) -> bool:
@@ -1052,7 +1097,23 @@ def _opening(text: str, grams: Any, small: str, small_grams: Any) -> bool:
 # What a portal adds to a story's title on the pages it splits the story over: 第2页, (2), _3, 2/3.
 _PAGE_MARK = frozenset("0123456789一二三四五六七八九十第页()（）[]【】<>〈〉_-—/／|｜ ·")
 PAGE_MARK_MAX = 8
+_MARKS = "".join(_PAGE_MARK)
 TITLE_MIN = 6  # characters of a title that tell a story by it (简讯, 图片新闻 tell none)
+
+
+def _brief_of(small: str, small_title: str, large: str, large_title: str) -> bool:
+    """Whether a short text is a brief of a longer one (`dedup.brief_of`: its opening word for word), or
+    a page of it (`_page_of`: under its headline with a page marker or none) held whole in it."""
+    return dedup.brief_of(small, large) or (_page_of(small_title, large_title) and dedup.held_whole(small, large))
+
+
+def _title_keys(norm_title: str, brief: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The keys of a normalised headline without a page marker at its end (`_PAGE_MARK`), TITLE_MIN
+    letters and digits or more, as a brief's kind or a longer text's (`dedup.kind_keys`): a short page
+    of a story split over pages (第2页, one sentence) is found by its story's headline, and the story by
+    its pages'."""
+    words = dedup.words_of(fold_words(norm_title.rstrip(_MARKS)))
+    return dedup.kind_keys([words] if len(words) >= TITLE_MIN else [], brief)
 
 
 def _page_of(title: str, other: str) -> bool:
