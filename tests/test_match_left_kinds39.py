@@ -45,3 +45,41 @@ def test_the_weathers_own_people_stay_the_weathers(hu_ming: match.Topic, title: 
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
     assert FORECAST in m.rules
+
+
+# English set out one phrase a line (a caption, a slide, a poster's text): a line opening with a verb in the past goes on
+# the line before it, so "A printing factory in Shanghai / Moved to Sanming" is one sentence; other lines stay apart.
+VERSE = [
+    ("A factory's long journey", "In the 1960s\nA printing factory in Shanghai\nMoved to Sanming as a whole\n"
+     "Its workers settled in the mountains\nAnd never went back"),
+    ("Workers remember", "In 1966\nThousands of workers from Shanghai\nMoved with their factories to Sanming\n"
+     "They built a new life in the mountains"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), VERSE)
+def test_english_one_phrase_a_line_reads_on(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+    assert "both sides in one sentence" in m.rules, m.reason
+    assert {"shanghai", "sanming"} <= {h.term for h in m.hits if h.field == "body"}, m.reason
+    for h in m.hits:  # the hits still point at the original text
+        assert body[h.start : h.end].lower() == h.term
+
+
+PHRASE_LISTS = [
+    ("Sanming trip", "Fly from Shanghai\nTo Sanming Shaxian Airport\nCheck in at the hotel\nVisit Taining\n"
+     "Return to Shanghai"),
+    ("Three days in Fujian", "Depart from Shanghai\nArrive in Sanming\nVisit Taining Great Golden Lake\n"
+     "Taste Shaxian snacks\nReturn to Shanghai"),
+    ("Latest", "Shanghai stocks close higher\nSanming opens new bridge\nYangpu hosts tech forum\n"
+     "Jiangle bamboo festival opens"),
+    ("A poem", "I left Shanghai in spring\nWalked the hills of Sanming\nAnd missed the river lights\n"
+     "The city was far away"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), PHRASE_LISTS)
+def test_an_itinerary_or_headlines_one_a_line_stay_apart(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert not m.matched, m.reason

@@ -106,6 +106,8 @@ class _Doc:
         breaks_in_body = norm.count("\n", len(flat) + 1)
         if breaks_in_body >= SUBTITLE_LINES - 1 and len(norm) - len(flat) <= _SUBTITLE_AVERAGE * breaks_in_body:
             norm = _subtitles(norm, len(flat))  # many short lines: a video's subtitles are one paragraph
+        if breaks_in_body >= VERSE_LINES - 1 and "\n" in body:
+            norm = _verse(norm, len(flat))  # English one phrase a line: one paragraph, each line a clause
         # the matcher's view: characters set out one by one (三 明) joined, and a line break
         # inside one of the topics' words (赴上\n海); `_joins` maps its offsets back to `norm`'s,
         # None when nothing was joined (then the two are one)
@@ -425,6 +427,37 @@ def _subtitles(norm: str, title_end: int) -> str:
         out += [norm[done : a + 1], norm[a + 1 : b].replace("\n", " ")]
         done = b
     return "".join(out) + norm[done:]
+
+
+# English set out one phrase a line, with no mark ending a line ("A printing factory in Shanghai\nMoved to Sanming as a
+# whole"): in a run of VERSE_LINES such lines or more from the body's first line, a line opening with a verb in the past
+# goes on the one before it, one sentence. Only there: a line opening otherwise stays its own paragraph (an itinerary's
+# "Fly from Shanghai\nTo Sanming", a page of headlines one a line). Not lines holding a figure other than a year (an
+# itinerary's days and times, a price list's prices) or a Chinese character, nor headlines below a story.
+VERSE_LINES = 3
+_VERSE_LINE = re.compile(r"(?:[a-z ,'’-]|(?<![0-9])(?:1[89]|20)[0-9]{2}s?(?![0-9])){2,60}")
+# a line going on with its verb in the past ("A printing factory in Shanghai\nMoved to Sanming"): one clause
+_VERSE_VERB = re.compile(r"[a-z]{2,}(?<!e)ed ")
+
+
+def _verse(norm: str, title_end: int) -> str:
+    """`norm` with a line break inside a run of English phrase lines (see `VERSE_LINES`) before a verb in the past
+    made a space (offsets unchanged); read from the body's first line, most bodies stop at it."""
+    breaks, k = [], title_end  # the line break before each line of the run
+    while k < len(norm):
+        end = norm.find("\n", k + 1)
+        end = len(norm) if end < 0 else end
+        if _VERSE_LINE.fullmatch(norm, k + 1, end) is None:
+            break
+        breaks.append(k)
+        k = end
+    if len(breaks) < VERSE_LINES:
+        return norm
+    out = list(norm)
+    for k in breaks[1:]:
+        if _VERSE_VERB.match(norm, k + 1):
+            out[k] = " "
+    return "".join(out)
 
 
 def _run_end(norm: str, k: int, timed: bool) -> int:

@@ -59,7 +59,8 @@ if TYPE_CHECKING:
 # a line of keywords between spaces under its label, 关键词云：…, as a menu's line; and, by a probe below (match-33), an
 # English list as a preposition's object before the clause's verb, "investors from Shanghai, Shenzhen and Hangzhou
 # signed …", as a list; and, by a probe below (match-34), a white square as a lost character inside a name, 上□市;
-# and, by a probe below (match-38), a topic's `body_names` / `body_pair`: a title over a body naming none of them).
+# and, by a probe below (match-38), a topic's `body_names` / `body_pair`: a title over a body naming none of them;
+# and, by a probe below (match-39), English one phrase a line, a line opening with a verb in the past read on).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -141,6 +142,8 @@ PROBES = (
     ("上□市与三明市签约", "上□市文旅局与三明市文旅局签署合作协议，两地互送客源。报名表：□是 □否"),
     ("沪明对口合作_三明市人民政府", "市自来水公司定于本周六暂停列东片区供水，请用户提前储水。\n管网改造完成后水压将更稳定，"
      "给您带来的不便，敬请谅解。"),
+    ("A factory's long journey", "In the 1960s\nA printing factory in Shanghai\nMoved to Sanming as a whole\n"
+     "Its workers settled in the mountains"),
 )
 
 
