@@ -703,6 +703,13 @@ _TOPIC, _SOURCE = "the topic filter (--topic NAME)", "the source filter (--sourc
 _SINCE, _UNTIL = "the since filter (--since, e.g. 7d or 2026-11-01)", "the until filter (--until)"
 _FIELD_OPTIONS = {"topic": _TOPIC, "topics": _TOPIC, "主题": _TOPIC, "source": _SOURCE, "src": _SOURCE, "来源": _SOURCE,
                   "since": _SINCE, "after": _SINCE, "date": _SINCE, "日期": _SINCE, "before": _UNTIL, "until": _UNTIL}
+# the body as other search engines name it (`content:三明`, `正文:三明`), and a title scope written twice
+# (`title:title:三明`: the second is read as a word) or in Chinese (`标题:三明`): said whole
+_BODY_FIELD = "a word is found in the title and the body alike without a field (三明); title: looks at titles alone"
+_TITLE_FIELD = "title: is written once, right before the word (title:三明)"
+_FIELD_SAID = {"body": _BODY_FIELD, "content": _BODY_FIELD, "text": _BODY_FIELD, "正文": _BODY_FIELD, "内容": _BODY_FIELD,
+               "title": _TITLE_FIELD, "intitle": _TITLE_FIELD, "标题": _TITLE_FIELD}
+_FIELD_OPTIONS.update(dict.fromkeys(_FIELD_SAID, ""))
 _FIELD_WORD = re.compile(r"(?i)(" + "|".join(_FIELD_OPTIONS) + r")[:\uff1a]")
 
 
@@ -710,7 +717,10 @@ def _field_hint(toks: list[Any]) -> str | None:
     """What a word such as `topic:沪明` was meant to do, said as the option that does it."""
     for t in toks:
         if t.kind == "word" and (m := _FIELD_WORD.match(t.text)):
-            return (f"{m.group()} is a word to find here: {_FIELD_OPTIONS[m.group(1).lower()]} does that "
+            field = m.group(1).lower()
+            if field in _FIELD_SAID:
+                return f"{m.group()} is a word to find here: {_FIELD_SAID[field]}"
+            return (f"{m.group()} is a word to find here: {_FIELD_OPTIONS[field]} does that "
                     "(title: is the only field a query names)")
     return None
 
