@@ -327,3 +327,11 @@ def test_serve_on_a_port_in_use_is_one_line(env):
         port = taken.getsockname()[1]
         result = env("serve", "--port", str(port))
     assert result.exit_code == 2 and result.output.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    # already on 127.0.0.1: the way out is another port, not the host it is on
+    assert "choose another --port" in result.output and "--host" not in result.output, result.output
+
+
+def test_serve_on_a_host_that_is_no_address_here_names_the_host_option(env):
+    result = env("serve", "--host", "192.0.2.1", "--port", "8080")  # TEST-NET-1: never an address of this machine
+    assert result.exit_code == 2 and result.output.startswith("error: cannot listen on 192.0.2.1:8080: ")
+    assert "--host 127.0.0.1" in result.output and "--port" not in result.output, result.output

@@ -135,6 +135,27 @@ def test_a_filter_written_as_a_word_that_finds_nothing_says_which_option_filters
     assert option in res.stderr, res.stderr
 
 
+@pytest.mark.parametrize("query,said", [("content:三明", "title and the body alike"), ("三明 body:永安", "title and the body alike"),
+                                        ("正文:三明", "title and the body alike"), ("title:title:三明", "title: is written once"),
+                                        ("标题:三明", "title: is written once")])
+def test_a_body_field_or_a_doubled_title_scope_that_finds_nothing_says_how_fields_work(world, query, said):
+    run, _, _ = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+    res = run("search", query)
+    assert res.exit_code == 0, res.output
+    assert "nothing found" in res.output
+    assert said in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("args", [("search", "--upto-id", "abc", "三明"), ("search", "--limit", "ten", "三明"),
+                                  ("feed", "--limit", "1.5")])
+def test_a_count_that_is_no_number_is_called_a_whole_number_not_a_range(world, args):
+    run, _, _ = world
+    res = run(*args)
+    assert res.exit_code == 2, res.output
+    assert "is not a valid whole number" in res.stderr and "range" not in res.stderr, res.stderr
+
+
 def test_ctrl_c_exits_130_as_an_interrupted_program_does_without_a_traceback(world, monkeypatch):
     run, _, _ = world
     assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0

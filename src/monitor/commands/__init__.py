@@ -12,6 +12,14 @@ import importlib
 
 import click
 
+
+class Whole(click.IntRange):
+    """A whole number within bounds, refused as one: click's own type says "'abc' is not a valid
+    integer range", which reads as if a range were asked for."""
+
+    name = "whole number"
+
+
 # name → (module in commands/, the summary click would make from the command's help: its
 # first sentence). tests/test_cli.py checks both against the commands themselves.
 SUMMARIES: dict[str, tuple[str, str]] = {

@@ -11,6 +11,7 @@ import click
 
 from ..errors import ConfigError, InputError
 from ..plural import counted
+from . import Whole
 from .maintain import rebuild_progress
 from .output import local_time, print_table
 
@@ -127,7 +128,7 @@ def _stop_polling_on_signals(stopping) -> list[int]:
 
 @click.command()
 @click.option("--once", is_flag=True, help="Run every job once and exit (for testing a deployment).")
-@click.option("--metrics-port", type=click.IntRange(0, 65535), help="Serve Prometheus /metrics and /healthz on this port.")
+@click.option("--metrics-port", type=Whole(0, 65535), help="Serve Prometheus /metrics and /healthz on this port.")
 @click.option("--metrics-host", default="127.0.0.1", show_default=True, help="Address for --metrics-port (0.0.0.0 in a container).")
 @click.pass_obj
 def run(state, once, metrics_port, metrics_host) -> None:

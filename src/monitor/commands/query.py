@@ -16,6 +16,7 @@ import click
 from ..errors import InputError, MonitorError
 from ..plural import counted, plural
 from ..timespec import check_order, minutes_hint, parse_since, parse_until
+from . import Whole
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
 
@@ -48,9 +49,9 @@ class _Cursor(click.ParamType):
 @click.option("--articles", is_flag=True, help="One row per article instead of one per story.")
 @click.option("--sort", type=click.Choice(["date", "relevance"]), default="date", show_default=True,
               help="relevance: title hits first, then newest.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(0), help="Rows to show; 0 for all.")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (paging).")
-@click.option("--upto-id", type=click.IntRange(0), help="Only articles stored up to this id: the pages of one search "
+@click.option("--limit", default=20, show_default=True, type=Whole(0), help="Rows to show; 0 for all.")
+@click.option("--offset", default=0, show_default=True, type=Whole(0), help="Rows to skip (paging).")
+@click.option("--upto-id", type=Whole(0), help="Only articles stored up to this id: the pages of one search "
               "stay put while new articles are stored (a page of the table that has a next names it).")
 @click.option("--after-id", type=_Cursor(), help="With --offset, sorted by date: where the page before ended (ID@OFFSET: "
               "the article, the offset it was given for; a page of the table that has a next names it); the page is read "
@@ -230,7 +231,7 @@ def _stop_on_signals() -> _Asked:
 
 @click.command("import")
 @click.argument("file", type=click.File("rb"))
-@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1000),
+@click.option("--max-body", default=1_000_000, show_default=True, type=Whole(min=1000),
               help="Cut longer bodies to this many characters (with a warning).")
 @click.option("--archive", is_flag=True,
               help="Record the stories that came out before a subscriber's digest window as read, not sent "
@@ -527,7 +528,8 @@ def rematch(state, topics, since) -> None:
 
 @click.command()
 @click.option("--topic", default="hu-ming", show_default=True, help="The topic whose stories the feed carries.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--limit", default=50, show_default=True, type=Whole(1, 1000),
+              help="How many of the newest stories the feed carries (1 to 1000).")
 @click.option("--since", help="Only stories published since: 7d, 12h, or a day, month or year (Asia/Shanghai).")
 @click.option("--url", "self_url", help="The address the feed is served at (its rel=\"self\" link, which readers "
               "and validators look for).")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import click
 
+from . import Whole
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=8080, show_default=True, type=Whole(1, 65535))
 @click.pass_obj
 def serve(state, host, port) -> None:
     """Serve the search, story, topic and sources pages and Atom feeds (read-only).

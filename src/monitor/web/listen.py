@@ -7,6 +7,7 @@ these and exited 3.
 
 from __future__ import annotations
 
+import errno
 import socket
 
 from ..errors import InputError
@@ -21,6 +22,14 @@ def listening(host: str, port: int) -> socket.socket:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
     except OSError as exc:
-        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
-                         hint="choose another --port, or --host 127.0.0.1") from None
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", hint=_hint(exc, port)) from None
     return sock
+
+
+def _hint(exc: OSError, port: int) -> str:
+    """What to change, by what refused: the port (taken, or a privileged one) or the host."""
+    if exc.errno == errno.EADDRINUSE:
+        return f"another program listens on port {port} (another monitor serve?): choose another --port, e.g. {port % 65535 + 1}"
+    if exc.errno == errno.EACCES and port < 1024:
+        return "ports under 1024 need root: choose --port 8080 or another above 1023"
+    return "--host 127.0.0.1 (this machine only) or 0.0.0.0 (every interface), or an address this machine has"
