@@ -338,3 +338,27 @@ def test_a_directory_in_an_environment_variable_is_named_as_that_variable(tmp_pa
         f"set {var} to a file or unset it (see monitor --help)"]
     typed = CliRunner().invoke(main, ["--config" if var == "MONITOR_CONFIG" else "--db", str(tmp_path), *args])
     assert typed.exit_code == 2 and "Invalid value for '--" in typed.output and var not in typed.output
+
+
+def _checked_with_db(tmp_path, db):
+    cfg = tmp_path / "placed.toml"
+    cfg.write_text(CONFIG.format(db=db), encoding="utf-8")
+    return CliRunner().invoke(main, ["--config", str(cfg), "check-config", "--no-secrets"])
+
+
+@pytest.mark.parametrize("place,said", [("/proc/monitor-nowhere/m.db", "cannot make /proc/monitor-nowhere"),
+                                        ("{tmp}/notes.txt/m.db", "notes.txt is a file, not a directory"),
+                                        ("{tmp}/adir", "adir is a directory, not a database file")])
+def test_check_config_refuses_a_database_place_every_command_would_fail_on(tmp_path, place, said):
+    (tmp_path / "notes.txt").write_text("a file", encoding="utf-8")
+    (tmp_path / "adir").mkdir()
+    res = _checked_with_db(tmp_path, place.format(tmp=tmp_path.as_posix()))
+    assert res.exit_code == 2, res.output
+    assert said in res.stderr and "storage.path" in res.stderr and "Traceback" not in res.output, res.output
+
+
+def test_check_config_on_a_database_still_to_be_made_says_ok_and_leaves_nothing_behind(tmp_path):
+    (tmp_path / "data").mkdir()
+    res = _checked_with_db(tmp_path, (tmp_path / "data" / "new" / "m.db").as_posix())
+    assert res.exit_code == 0 and "ok:" in res.output, res.output
+    assert list((tmp_path / "data").iterdir()) == []  # the probe's directory is gone, nothing made

@@ -21,6 +21,7 @@ import hashlib
 import os
 import stat
 import struct
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -70,6 +71,25 @@ def make_parent(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"cannot make the directory {path.parent}: {exc.strerror}",
                          hint="check the path and its permissions, or pass --db PATH") from None
+
+
+def unmakeable(db: Path) -> str | None:
+    """Why a database at `db` could be neither opened nor made (for `check-config`), else None: a
+    directory in its place, a file where a directory is named, a place no directory can be made
+    (`/proc/x/monitor.db`, a read-only or foreign directory). Probed with a directory made and
+    removed at once in the deepest one there is: nothing is left behind."""
+    if db.is_dir():
+        return f"{db} is a directory, not a database file"
+    if db.exists():
+        return None
+    there = next((p for p in db.parents if p.exists()), Path("/"))
+    if not there.is_dir():
+        return f"{there} is a file, not a directory"
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".monitor-probe-", dir=there))
+    except OSError as exc:
+        return f"cannot make {db if there == db.parent else db.parent} in {there}: {exc.strerror}"
+    return None
 
 
 @contextmanager

@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import click
 
@@ -256,6 +257,7 @@ def check_config(state, no_secrets) -> None:
     Also lists secrets (*_env keys) whose environment variable is not set."""
     from ..config import missing_secrets
     from ..config.reach import refused_sources
+    from ..locks import unmakeable
 
     try:
         cfg, problems = state.cfg, []
@@ -263,6 +265,9 @@ def check_config(state, no_secrets) -> None:
         cfg, problems = exc.built, list(exc.problems or [str(exc)])
     if cfg is not None:
         problems += ([] if no_secrets else missing_secrets(cfg)) + refused_sources(cfg)
+        if (why := unmakeable(Path(cfg.db_path))) is not None:  # else every command would fail on it
+            problems.append(f"{cfg.path}: database {cfg.db_path}: {why} (set storage.path, or pass --db, to a "
+                            "file in a directory this user can write)")
     for line in problems:
         click.echo(line, err=True)
     if problems or cfg is None:
