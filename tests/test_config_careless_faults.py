@@ -362,3 +362,17 @@ def test_check_config_on_a_database_still_to_be_made_says_ok_and_leaves_nothing_
     res = _checked_with_db(tmp_path, (tmp_path / "data" / "new" / "m.db").as_posix())
     assert res.exit_code == 0 and "ok:" in res.output, res.output
     assert list((tmp_path / "data").iterdir()) == []  # the probe's directory is gone, nothing made
+
+
+def test_ctrl_c_in_reindex_says_what_is_kept_and_how_to_go_on_not_a_bare_aborted(world, monkeypatch):
+    run, _, _ = world
+    assert run("import", "-", input=json.dumps(STORY, ensure_ascii=False) + "\n").exit_code == 0
+
+    def pressed(*_args, **_kwargs):
+        raise KeyboardInterrupt  # the user's Ctrl-C half-way through the rebuild
+
+    monkeypatch.setattr("monitor.pipeline.reindex.bring_up_to_date", pressed)
+    res = run("reindex", "--force")
+    assert res.exit_code == 130, (res.exit_code, res.output)
+    assert "Aborted!" not in res.output and "Traceback" not in res.output, res.output
+    assert res.stderr.startswith("error: reindex stopped by Ctrl-C") and "run monitor reindex again" in res.stderr

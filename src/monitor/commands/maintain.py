@@ -53,8 +53,13 @@ def reindex(state, force) -> None:
     from ..pipeline.reindex import bring_up_to_date
 
     state.names_topics_only()
-    with rebuild_progress() as progress:
-        done = bring_up_to_date(state.existing().context(), progress, force=force)
+    try:
+        with rebuild_progress() as progress:
+            done = bring_up_to_date(state.existing().context(), progress, force=force)
+    except KeyboardInterrupt:  # what was rebuilt is committed in batches: said, not a bare "Aborted!"
+        click.echo("error: reindex stopped by Ctrl-C: what it rebuilt is kept (run monitor reindex again to go on "
+                   "from where it stopped; a poll, an import or the daemon's start does it too)", err=True)
+        sys.exit(130)
     if done.indexed or done.fingerprinted:
         click.echo(f"re-indexed {counted(done.indexed, 'article')}, fingerprinted {done.fingerprinted}")
     else:
