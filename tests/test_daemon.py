@@ -78,6 +78,16 @@ def next_record(proc: subprocess.Popen, wanted, seen: list[dict] | None = None) 
                 return record
 
 
+def lines_until(proc: subprocess.Popen, wanted: str, kept: list[str]) -> None:
+    """Read the daemon's stderr, every line kept (a traceback's too), through the first holding `wanted`."""
+    assert proc.stderr is not None
+    while line := proc.stderr.readline():
+        kept.append(line)
+        if wanted in line:
+            return
+    raise AssertionError("the daemon ended: " + "".join(kept[-5:]))
+
+
 def stop(proc: subprocess.Popen) -> tuple[str, str]:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)

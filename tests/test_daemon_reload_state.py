@@ -24,18 +24,18 @@ def test_a_failing_source_taken_out_and_put_back_is_said_failing_again(tmp_path,
     path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml"), encoding="utf-8")
     proc = start(path, db, verbose=False)
     try:
-        wait_for(lambda: flaky.feeds >= 2, timeout=60, what="two failing polls")
+        wait_for(lambda: flaky.feeds >= 2, what="two failing polls")
         path.write_text(QUIET, encoding="utf-8")  # taken out
         proc.send_signal(signal.SIGHUP)
-        wait_for(lambda: _quiet_for(flaky), timeout=60, what="the source no longer polled")
+        wait_for(lambda: _quiet_for(flaky), what="the source no longer polled")
         path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)  # put back, still down
         seen = flaky.feeds
-        wait_for(lambda: flaky.feeds >= seen + 2, timeout=60, what="two failing polls after it came back")
+        wait_for(lambda: flaky.feeds >= seen + 2, what="two failing polls after it came back")
         path.write_text(QUIET + SOURCE.format(url=f"{flaky.base}/feed.xml?v=2"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)  # read from another address, down too
         seen = flaky.feeds
-        wait_for(lambda: flaky.feeds >= seen + 2, timeout=60, what="two failing polls at the new address")
+        wait_for(lambda: flaky.feeds >= seen + 2, what="two failing polls at the new address")
     finally:
         _, err = stop(proc)
     assert "Traceback" not in err, err
@@ -63,7 +63,7 @@ def test_a_source_mended_by_a_sighup_is_polled_at_once(tmp_path, site):  # noqa:
     path.write_text(QUIET + FEED.format(base=down, interval="1d"), encoding="utf-8")
     proc = start(path, db)
     try:
-        wait_for(lambda: _status(db) == "error", timeout=60, what="the failing first poll")
+        wait_for(lambda: _status(db) == "error", what="the failing first poll")
         path.write_text(QUIET + FEED.format(base=site.base_url, interval="1d"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
         wait_for(lambda: _status(db) == "ok", timeout=30, what="the mended source polled")
@@ -90,7 +90,7 @@ def test_the_start_line_counts_the_poll_jobs_it_has(tmp_path, site):  # noqa: F8
     path.write_text(QUIET + FEED.format(base=site.base_url, interval="1h") + off, encoding="utf-8")
     proc = start(path, db)
     try:
-        wait_for(lambda: _status(db) == "ok", timeout=60, what="the first poll")
+        wait_for(lambda: _status(db) == "ok", what="the first poll")
     finally:
         _, err = stop(proc)
     started = [r["message"] for r in _records(err) if r["message"].startswith("daemon started")]
@@ -127,7 +127,7 @@ def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site
     store.close()
     proc = start(path, db)
     try:
-        wait_for(lambda: _status(db) == "ok", timeout=60, what="the first poll")
+        wait_for(lambda: _status(db) == "ok", what="the first poll")
         write(earlier)
         proc.send_signal(signal.SIGHUP)
         time.sleep(4)  # a missed digest would go at once
@@ -175,14 +175,14 @@ def test_a_poll_ending_after_its_source_was_taken_out_leaves_no_outage_behind(tm
     path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
     proc = start(path, db)
     try:
-        wait_for(lambda: slow.asked >= 2, timeout=60, what="a second poll under way")
+        wait_for(lambda: slow.asked >= 2, what="a second poll under way")
         path.write_text(QUIET, encoding="utf-8")  # taken out while it waits
         proc.send_signal(signal.SIGHUP)
         time.sleep(4)  # that poll ends, failing
         seen = slow.asked
         path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
-        wait_for(lambda: slow.asked >= seen + 1, timeout=60, what="a poll after it came back")
+        wait_for(lambda: slow.asked >= seen + 1, what="a poll after it came back")
         time.sleep(4)
     finally:
         _, err = stop(proc)

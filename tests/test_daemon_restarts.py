@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import time
 from datetime import datetime
 
 from conftest import free_port
-from test_daemon import FEED, HEAD, _listening, get, site, start, stop, wait_for  # noqa: F401 (fixture)
+from test_daemon import FEED, HEAD, _listening, get, lines_until, site, start, stop, wait_for  # noqa: F401 (fixture)
 
 
 def test_a_source_down_across_a_restart_keeps_its_last_success_time_in_metrics(tmp_path, site):  # noqa: F811
@@ -24,7 +23,7 @@ def test_a_source_down_across_a_restart_keeps_its_last_success_time_in_metrics(t
     proc = start(path, db, "--metrics-port", str(port))
     try:
         wait_for(lambda: _listening(port) and 'monitor_last_success_timestamp_seconds{source="feed"}'
-                 in get(f"http://127.0.0.1:{port}/metrics")[1], timeout=60, what="the first poll")
+                 in get(f"http://127.0.0.1:{port}/metrics")[1], what="the first poll")
     finally:
         stop(proc)
     with sqlite3.connect(db) as con:  # as if that success were long ago
@@ -107,14 +106,16 @@ def test_a_reload_that_moves_the_database_says_it_takes_a_restart(tmp_path, site
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY and k != "MONITOR_DB"}
     proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "-v", "run"], cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    seen: list[str] = []
     try:
         wait_for(lambda: "/feed/rss.xml" in site.paths_requested() and (tmp_path / "old.db").exists(),
-                 timeout=60, what="the first poll")
+                 what="the first poll")
         path.write_text(first.replace("old.db", "new.db"), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
-        time.sleep(3)
+        lines_until(proc, '"config reloaded', seen)  # the reload's end, not 3 s of sleep a loaded machine can outlast
     finally:
         _, err = stop(proc)
+    err = "".join(seen) + err
     said = [json.loads(line)["message"] for line in err.splitlines() if "new.db" in line]
     assert len(said) == 1 and "old.db" in said[0] and "restart" in said[0], err[-1500:]
     assert proc.returncode == 0 and "Traceback" not in err
