@@ -709,8 +709,7 @@ _BODY_FIELD = "a word is found in the title and the body alike without a field (
 _TITLE_FIELD = "title: is written once, right before the word (title:三明)"
 _FIELD_SAID = {"body": _BODY_FIELD, "content": _BODY_FIELD, "text": _BODY_FIELD, "正文": _BODY_FIELD, "内容": _BODY_FIELD,
                "title": _TITLE_FIELD, "intitle": _TITLE_FIELD, "标题": _TITLE_FIELD}
-_FIELD_OPTIONS.update(dict.fromkeys(_FIELD_SAID, ""))
-_FIELD_WORD = re.compile(r"(?i)(" + "|".join(_FIELD_OPTIONS) + r")[:\uff1a]")
+_FIELD_WORD = re.compile(r"(?i)(" + "|".join([*_FIELD_OPTIONS, *_FIELD_SAID]) + r")[:\uff1a]")
 
 
 def _field_hint(toks: list[Any]) -> str | None:
