@@ -17,6 +17,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Iterable
 from datetime import datetime
 from email.header import Header
 from email.message import EmailMessage
@@ -182,6 +183,23 @@ def _unicode_domain(address: str) -> str:
         return address
 
 
+def mailbox(address: str) -> str:
+    """The reader an address names, for telling one from another: its bare address, the domain in
+    ASCII, in lower case (a domain's case names no other host, and mail servers take a mailbox's
+    name in any case; `store.outbox` counts such addresses as one reader too)."""
+    return ascii_domain(parseaddr(address)[1]).lower()
+
+
+def readers(to: Iterable[str]) -> list[str]:
+    """`to` with each mailbox once, as first written: one pasted twice in other letter cases
+    (`Desk@Sanming.example.cn`, `desk@sanming.example.cn`) was two recipients, and its reader had
+    every digest twice."""
+    first: dict[str, str] = {}
+    for address in to:
+        first.setdefault(mailbox(address), address)
+    return list(first.values())
+
+
 def _header_addresses(text: str) -> str:
     """A From/To header's addresses with their domains in ASCII (display names stay Chinese)."""
     if text.isascii():
@@ -201,7 +219,7 @@ def build_email(channel: Channel, message: Outgoing) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = message.subject
     msg["From"] = _header_addresses(channel.sender or "")
-    msg["To"] = _header_addresses(", ".join(channel.to))
+    msg["To"] = _header_addresses(", ".join(readers(channel.to)))
     msg["Date"] = format_datetime(datetime.now(TZ))
     msg["Message-ID"] = message_id(channel, message)
     msg["X-Monitor-Digest-Id"] = message.digest_id
@@ -253,8 +271,8 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     # The envelope takes bare addresses: a display name (Chinese or not) belongs in the headers only,
     # and a non-ASCII one in the envelope would need SMTPUTF8, which many servers lack.
     # A domain in Chinese goes in its ASCII form (the outbox may hold either form of one waiting).
-    to = list(dict.fromkeys(ascii_domain(a) for a in (parseaddr(r)[1] for r in channel.to) if not message.recipients
-                            or a in message.recipients or ascii_domain(a) in message.recipients))
+    waiting = {mailbox(a) for a in message.recipients}  # those an earlier try left; empty: all
+    to = [ascii_domain(parseaddr(r)[1]) for r in readers(channel.to) if not waiting or mailbox(r) in waiting]
     # an earlier try went unanswered: this one's answer is waited for longer, not sent a third time
     watchdog = _Watchdog(SESSION_BUDGET * timeout, stop, timeout * RESEND_PATIENCE if message.resend else 0.0)
     accepted = handed = unsure = False
