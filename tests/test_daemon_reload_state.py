@@ -93,8 +93,8 @@ def test_the_start_line_counts_the_poll_jobs_it_has(tmp_path, site):  # noqa: F8
         wait_for(lambda: _status(db) == "ok", what="the first poll")
     finally:
         _, err = stop(proc)
-    started = [r["message"] for r in _records(err) if r["message"].startswith("daemon started")]
-    assert started == ["daemon started: 1 poll jobs, 0 digest jobs"], started
+    started = [r["message"].split(";")[0] for r in _records(err) if r["message"].startswith("daemon started")]
+    assert started == ["daemon started: 1 poll job (polled now, then every 1h), 0 digest jobs"], started
 
 
 def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site):  # noqa: F811

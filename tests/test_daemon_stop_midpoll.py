@@ -65,7 +65,7 @@ def test_sigterm_mid_poll_asks_for_no_more_links_and_leaves_the_rest_for_the_nex
     assert proc.returncode == 0, err
     assert "Traceback" not in err, err
     messages = [json.loads(line)["message"] for line in err.splitlines() if line.startswith("{")]
-    assert messages[-1] == "daemon stopped", messages[-5:]
+    assert messages[-1].startswith("daemon stopped by SIGTERM"), messages[-5:]
     assert asked < LINKS // 2, asked  # not every link asked for before stopping
     with sqlite3.connect(db) as con:
         stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]

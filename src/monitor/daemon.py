@@ -63,8 +63,9 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
 
-def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
-    """Wait in the main thread: SIGHUP reloads the config, SIGTERM or SIGINT stops after running jobs."""
+def serve_signals(sched: BaseScheduler, reloader: Reloader) -> int:
+    """Wait in the main thread: SIGHUP reloads the config, SIGTERM or SIGINT stops after running jobs
+    (the signal's number returned)."""
     while True:
         signum = signal.sigwait(SIGNALS)
         if signum == signal.SIGHUP:
@@ -74,7 +75,7 @@ def serve_signals(sched: BaseScheduler, reloader: Reloader) -> None:
         reloader.ctx.stopping.set()  # a digest under way ends after its current message; the rest wait
         reloader.halt()  # before shutdown, which holds the job store's lock while it waits for the jobs
         sched.shutdown(wait=True)
-        return
+        return signum
 
 
 def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler], *,

@@ -14,6 +14,7 @@ import re
 from datetime import datetime, timezone
 from typing import TextIO
 
+DAEMON = "monitor.daemon"  # the logger of the daemon's start and stop lines, said without -v too
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 _FIELD = re.compile(r"(?<![\w.])([a-z][a-z0-9_]*)=(\S+)")
 # An error's or a reason's text has spaces ("error=database is locked"): it runs to the next field,
@@ -95,6 +96,10 @@ def setup(level: int, stream: TextIO) -> None:
     tty = getattr(stream, "isatty", lambda: False)()
     handler.setFormatter(logging.Formatter(TEXT_FORMAT) if tty else JsonFormatter())
     logging.basicConfig(level=level, handlers=[handler])
+    # The daemon's start and stop (`scheduler.run`: what it will poll, where its database is, and
+    # by what it stopped) at every level: without -v a `monitor run` said nothing at all, so
+    # whether it had started, and on which database, was not to be told from its log.
+    logging.getLogger(DAEMON).setLevel(min(level, logging.INFO))
     # Two lines a job run ("Running job", "executed successfully", said of a failed poll too)
     # were two thirds of the daemon's -v log; its warnings (a run missed or skipped) stay.
     logging.getLogger("apscheduler.executors").setLevel(max(level, logging.WARNING))

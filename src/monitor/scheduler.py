@@ -12,6 +12,8 @@ metrics live in `daemon`. Never prints; the pipeline logs one line per source.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -19,6 +21,7 @@ from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -26,11 +29,13 @@ from . import crontab, daemon
 from .config import Config
 from .errors import ConfigError, MonitorError
 from .fetch import Fetcher
+from .logs import DAEMON
 from .models import SourceReport
 from .pipeline import Context, DigestResult, retry_due, run_cycle, send_digests
 from .store import Store, database_fault
 
 log = logging.getLogger("monitor")
+said = logging.getLogger(DAEMON)  # the start and stop lines, said without -v too (`logs.setup`)
 
 
 def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | None = None,
@@ -230,6 +235,38 @@ def _wall(cfg: Config) -> datetime:
     return datetime.fromtimestamp(time.time(), ZoneInfo(cfg.timezone))
 
 
+def started_line(cfg: Config, sched: BaseScheduler, metrics_port: int | None = None,
+                 metrics_host: str = "127.0.0.1") -> str:
+    """The daemon's one line at its start (said without -v): its jobs, when it polls (the first
+    polls now), its next digest, and its pid, database and config file as fields."""
+    from .plural import counted
+
+    every = sorted({s.interval for s in cfg.sources if s.enabled})
+    polls = counted(sum(s.enabled for s in cfg.sources), "poll job")
+    if every:
+        polls += f" (polled now, then every {_span(every[0])}" + (f" to {_span(every[-1])}" if len(every) > 1
+                                                                    else "") + ")"
+    digests = counted(len(cfg.subscribers), "digest job")
+    now = _wall(cfg)
+    due = [(when, job.name.removeprefix("digest ")) for job in sched.get_jobs() if job.id.startswith("digest:")
+           and (when := job.trigger.get_next_fire_time(None, now)) is not None]
+    if due:
+        when, name = min(due)
+        digests += f" (next: {name} at {when:%Y-%m-%d %H:%M} {cfg.timezone})"
+    where = f"pid={os.getpid()} db={cfg.db_path.resolve()} config={cfg.path.resolve() if cfg.path else 'bundled'}"
+    if metrics_port is not None:
+        where += f" metrics=http://{metrics_host}:{metrics_port}/metrics"
+    return f"daemon started: {polls}, {digests}; {where}"
+
+
+def _span(seconds: float) -> str:
+    """A period as said at the daemon's start and stop: '45s', '30m', '2h', '1h 30m', '1d', '3d 4h'."""
+    seconds = int(seconds)
+    units = [(n, u) for n, u in zip((seconds // 86400, seconds % 86400 // 3600, seconds % 3600 // 60, seconds % 60),
+                                    "dhms", strict=True) if n]
+    return " ".join(f"{n}{u}" for n, u in units[:2]) or "0s"
+
+
 def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | None = None,
         metrics_host: str = "127.0.0.1", recheck: Callable[[Context, Callable[[], bool]], Any] | None = None) -> None:
     """Run until stopped; with `once`, run every poll and digest job one time and return.
@@ -255,8 +292,8 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
             sched, ctx, lambda new, shared: build(new, shared.store, shared.fetcher, ctx=shared, catch_up=False),
             metrics_port=metrics_port, metrics_host=metrics_host,
             after_reload=rechecks.request if rechecks else None, database=replaced.file)
-        log.info("daemon started: %d poll jobs, %d digest jobs", sum(s.enabled for s in cfg.sources),
-                 len(cfg.subscribers))
+        said.info("%s", started_line(cfg, sched, metrics_port, metrics_host))
+        began, signum = time.monotonic(), 0
         clock = daemon.ClockWatch(sched)
         try:
             sched.start()
@@ -264,13 +301,16 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
             replaced.start()
             if rechecks:
                 rechecks.request()
-            daemon.serve_signals(sched, reloader)
+            signum = daemon.serve_signals(sched, reloader)
         finally:
             clock.stop()
             replaced.stop()
             if rechecks:
                 rechecks.stop()
             stop_extras()
-        log.info("daemon stopped")
+        why = ("as its database file was replaced" if replaced.found
+               else f"by {signal.Signals(signum).name}" if signum else "")
+        said.info("daemon stopped%s after %s; pid=%d db=%s", f" {why}," if why else "",
+                  _span(time.monotonic() - began), os.getpid(), cfg.db_path.resolve())
     if replaced.found:  # said when found (`daemon.Replaced`); a supervisor starts it again on the file there now
         raise SystemExit(1)
