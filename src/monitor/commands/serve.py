@@ -20,6 +20,7 @@ def serve(state, host, port) -> None:
     from ..web import create_app
     from ..web.archive import Archive
     from ..web.listen import listening
+    from ..web.rawurl import RawUrlProtocol
     from .maintain import STALE_INDEX
 
     if state.has_database():
@@ -34,7 +35,9 @@ def serve(state, host, port) -> None:
                 "until `monitor run`, `poll` or `import` makes it (check --db if none will)")
     sock = listening(host, port)
     click.echo(said, err=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    # h11 always (uvicorn's own choice is httptools where it is installed), reading a request line's raw
+    # UTF-8 as percent-encoded (web.rawurl): uvicorn answered `/search?q=三明` from curl with a plain-text 400
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", http=RawUrlProtocol)).run(sockets=[sock])
 
 
 COMMANDS = [serve]
