@@ -522,8 +522,17 @@ def rematch(state, topics, since) -> None:
     for t in topics:
         if t not in state.cfg.topics:
             raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
-    counts = run_rematch(state.existing().context(), list(topics) or None, parse_since(since))
-    click.echo(f"{counts['articles']} articles re-matched: {counts['gained']} new matches, {counts['lost']} dropped")
+    kept = [0]
+    try:
+        counts = run_rematch(state.existing().context(), list(topics) or None, parse_since(since), kept.append)
+    except KeyboardInterrupt:  # each batch is committed: what was done is kept, said instead of a bare "Aborted!"
+        click.echo(f"error: rematch stopped by Ctrl-C after {counted(kept[-1], 'article')}: their verdicts are kept "
+                   "(new matches wait for the next digests); the rest keep the verdicts they had. Run monitor "
+                   "rematch again to go over them all (a poll, an import or the daemon's start matches any stored "
+                   "under other rules on its own)", err=True)
+        sys.exit(130)
+    click.echo(f"{counted(counts['articles'], 'article')} re-matched: {counted(counts['gained'], 'new match')}, "
+               f"{counts['lost']} dropped")
 
 
 @click.command()

@@ -131,18 +131,25 @@ def _verdicts(ctx: Context, topics: list[Any], row: dict) -> list[Any]:
                            imported=bool(row.get("imported")))
 
 
-def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None) -> dict[str, int]:
-    """Re-run topics over stored articles after a rule change; counts gained and lost matches."""
+REMATCH_BATCH = 500  # articles matched again in one transaction
+
+
+def rematch(ctx: Context, topics: list[str] | None = None, since: datetime | None = None,
+            done: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Re-run topics over stored articles after a rule change; counts gained and lost matches.
+    Each batch is kept as it is written; `done` is told the articles kept so far after each."""
     chosen = topic_hashes(ctx, topics)
     before = {n: _matched_ids(ctx, n) for n, _, _ in chosen}
     seen, after = 0, 0
-    while ids := ctx.store.article_ids(after, 500, since):
+    while ids := ctx.store.article_ids(after, REMATCH_BATCH, since):
         made = [(row["id"], _verdicts(ctx, [t for _, t, _ in chosen], row)) for row in ctx.store.articles_by_id(ids)]
         with ctx.store.transaction():
             for article_id, verdicts in made:
                 for verdict, (_, _, rules) in zip(verdicts, chosen, strict=True):
                     ctx.store.set_match(article_id, verdict, rules)
         seen, after = seen + len(ids), ids[-1]
+        if done:
+            done(seen)
     counts = {"articles": seen, "gained": 0, "lost": 0}
     for n, _, _ in chosen:
         now = _matched_ids(ctx, n)
