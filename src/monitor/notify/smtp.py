@@ -32,6 +32,7 @@ from .secrets import env
 
 TZ = ZoneInfo("Asia/Shanghai")
 SESSION_BUDGET = 4  # a whole mail session: greeting, EHLO, TLS, login, envelope, data, quit
+REPLY_BYTES = 64 * 1024  # one reply, all its lines (an EHLO answer is under 1 KB): more is a flood, no reply
 # Each server's SIZE (RFC 1870: the most it takes) as its EHLO last said it, by host and port: a
 # digest is planned under it (`announced_size`), so a long-running daemon's emails fit at once.
 ANNOUNCED: dict[tuple[str, int], int] = {}
@@ -105,6 +106,31 @@ class _Watchdog:
             self._sock = None
 
 
+class _Flooded(smtplib.SMTPServerDisconnected):
+    """A reply over REPLY_BYTES: continuation lines without end, which smtplib keeps until the last."""
+
+
+class _Reading:
+    """The session's reading file, counting the bytes of the reply being read: smtplib keeps a
+    reply's every line until its last, so a server sending continuation lines for ever ('250-…')
+    had the process hold hundreds of megabytes within seconds, until the session's budget ran out."""
+
+    def __init__(self, raw: Any, smtp: smtplib.SMTP) -> None:
+        self.raw, self.smtp, self.taken = raw, smtp, 0
+
+    def readline(self, size: int = -1) -> bytes:
+        line: bytes = self.raw.readline(size)
+        self.taken += len(line)
+        if self.taken > REPLY_BYTES:
+            self.smtp.close()
+            raise _Flooded(f"sent a reply of over {REPLY_BYTES // 1024} KB (lines without end: a broken or "
+                           "hostile server)")
+        return line
+
+    def close(self) -> None:
+        self.raw.close()
+
+
 class _Watched(smtplib.SMTP):
     def __init__(self, host: str, port: int, watchdog: _Watchdog, **kw: Any) -> None:
         self.watchdog = watchdog  # before connecting, which the constructor does
@@ -130,6 +156,10 @@ class _Watched(smtplib.SMTP):
                 self.watchdog.wait_longer()
 
     def getreply(self) -> tuple[int, bytes]:
+        if self.file is None and self.sock is not None:  # as smtplib makes it (again after STARTTLS), counted
+            self.file = _Reading(self.sock.makefile("rb"), self)
+        if isinstance(self.file, _Reading):
+            self.file.taken = 0
         reply = super().getreply()
         if self.watchdog.answer_due:  # the answer to the message's data
             self.watchdog.answer_due = False
@@ -292,7 +322,11 @@ def send_email(channel: Channel, message: Outgoing, timeout: float, stop: thread
     except (smtplib.SMTPException, OSError) as exc:
         doubt = watchdog.in_doubt and not accepted  # it had the whole message: sent again, it says so
         again = "it may have arrived; it is sent again at the retry, marked as sent again, with the same Message-ID"
-        if doubt and not isinstance(exc, smtplib.SMTPServerDisconnected):
+        if isinstance(exc, _Flooded):  # no reply read: given up at once, not at the budget's end
+            raise NotifyError(f"SMTP server {channel.smtp_host}:{channel.smtp_port} {exc}",
+                              hint=again if doubt else "the message goes again at the retry", unsure=doubt) from exc
+        # the budget ran out on the data's answer (the watchdog's shut socket reads as a disconnection)
+        if doubt and (watchdog.fired or not isinstance(exc, smtplib.SMTPServerDisconnected)):
             why = f"did not answer within {max(SESSION_BUDGET * timeout, watchdog.answer_wait):g} s" if watchdog.fired else \
                 f"did not answer ({exc or type(exc).__name__})"
             if isinstance(exc, smtplib.SMTPResponseException) and not watchdog.fired:
