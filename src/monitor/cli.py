@@ -10,6 +10,7 @@ everything else (logging, time zones, the config, the store) is imported where i
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,7 @@ class State:
         self._store: Store | None = None
         self._peeked: Peeked | None = None
         self.compile_topics = True
+        self._held = contextlib.ExitStack()
 
     def names_topics_only(self) -> State:
         """For a command that names topics but never matches: their rules compile on first use
@@ -213,9 +215,17 @@ class State:
 
         return Context(self.cfg, self.store, Fetcher(self.cfg.fetch, memory=self.store.host_memory()))
 
+    def hold(self, manager: contextlib.AbstractContextManager[Any]) -> None:
+        """Enter `manager` until the invocation ends, after its database is closed (a command's
+        own signal handlers, which must cover that close too)."""
+        self._held.enter_context(manager)
+
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
+        try:
+            if self._store is not None:
+                self._store.close()
+        finally:
+            self._held.close()
 
 
 class _FilePath(click.Path):

@@ -8,7 +8,10 @@ Never runs a command itself.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
+from collections.abc import Callable, Iterator
 
 import click
 
@@ -18,6 +21,21 @@ class Whole(click.IntRange):
     integer range", which reads as if a range were asked for."""
 
     name = "whole number"
+
+
+@contextlib.contextmanager
+def signals_taken(handler: Callable[[int, object], None]) -> Iterator[None]:
+    """Ctrl-C and SIGTERM go to `handler` while a long command runs, and the caller's handlers
+    come back after it (a script or a test driving the CLI in its own process kept ours for
+    good: its SIGTERM then stopped nothing, or raised inside whatever it did next)."""
+    before = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
+    for n in before:
+        signal.signal(n, handler)
+    try:
+        yield
+    finally:
+        for n, old in before.items():
+            signal.signal(n, old)
 
 
 # name → (module in commands/, the summary click would make from the command's help: its

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import click
 
 from ..errors import ConfigError, InputError
 from ..plural import counted
-from . import Whole
+from . import Whole, signals_taken
 from .maintain import rebuild_progress
 from .output import local_time, print_table
 
@@ -79,13 +80,11 @@ def poll(state, names) -> None:
         catch_up(ctx, progress)  # articles never checked against a current topic's rules, an upgrade's rebuilds
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
     advance, stop = _progress(chosen)
-    before = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM)}
-    said = _stop_polling_on_signals(ctx.stopping)
+    handler, said = _stop_polling_on_signals(ctx.stopping)
     try:
-        reports = run_poll(ctx, [s.name for s in chosen], progress=advance)
+        with signals_taken(handler):  # as they were after it (a test's process, or the table's printing)
+            reports = run_poll(ctx, [s.name for s in chosen], progress=advance)
     finally:
-        for n, handler in before.items():  # as they were (a test's process, after it, or the table's printing)
-            signal.signal(n, handler)
         stop()
         ctx.fetcher.close()
     report_table(reports)
@@ -106,12 +105,12 @@ def poll(state, names) -> None:
         sys.exit(1)
 
 
-def _stop_polling_on_signals(stopping) -> list[int]:
+def _stop_polling_on_signals(stopping) -> tuple[Callable[[int, object], None], list[int]]:
     """Ctrl-C or SIGTERM (cron's `timeout`, a service manager) during `monitor poll`: as in the
     daemon, no more links are asked for; the pages under way are read and stored, each source's
     poll recorded, and the links left wait for the next poll (killed at once, the page under way
     was lost and the source's poll not recorded). A second signal stops it at once. Returns the
-    list the first signal's number is put in."""
+    handler, and the list it puts the first signal's number in."""
     said: list[int] = []
 
     def stop(signum: int, frame: object) -> None:
@@ -122,9 +121,7 @@ def _stop_polling_on_signals(stopping) -> list[int]:
         os.write(2, f"stopping: the pages under way are read and stored first ({signal.Signals(signum).name} "
                     "again stops at once)\n".encode())
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    return said
+    return stop, said
 
 
 @click.command()

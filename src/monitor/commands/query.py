@@ -8,7 +8,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -16,7 +16,7 @@ import click
 from ..errors import InputError, MonitorError
 from ..plural import counted, plural
 from ..timespec import check_order, minutes_hint, parse_since, parse_until
-from . import Whole
+from . import Whole, signals_taken
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
 
@@ -213,7 +213,7 @@ class _Asked(threading.Event):
     signum = 0
 
 
-def _stop_on_signals() -> _Asked:
+def _stop_on_signals() -> tuple[Callable[[int, object], None], _Asked]:
     """Ctrl-C or SIGTERM (`docker stop` during a backfill) asks the import to stop between two
     articles, so what it stored is what it counts; a second one stops it at once."""
     asked = _Asked()
@@ -224,9 +224,7 @@ def _stop_on_signals() -> _Asked:
         asked.signum = signum
         asked.set()
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    return asked
+    return stop, asked
 
 
 @click.command("import")
@@ -256,7 +254,8 @@ def import_(state, file, max_body, archive, resume) -> None:
     ctx = state.context()
     with rebuild_progress() as progress:
         catch_up(ctx, progress)
-    asked = _stop_on_signals()
+    handler, asked = _stop_on_signals()
+    state.hold(signals_taken(handler))  # the caller's handlers back once the database is closed
     with import_progress(file) as progress:
         report = import_lines(ctx, file, max_body=max_body, stop=asked, history_read=archive, progress=progress)
     # stopped by a signal: 128 + its number (130 for Ctrl-C, 143 for SIGTERM), as a shell reports an
@@ -401,7 +400,9 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     from ..pipeline import send_digests
 
     ctx = state.context()
-    said = _stop_sending_on_signals(ctx.stopping, ctx.under_way) if not dry_run else []
+    handler, said = _stop_sending_on_signals(ctx.stopping, ctx.under_way)
+    if not dry_run:  # until the database is closed: a signal as it closes is one line too; then the caller's
+        state.hold(signals_taken(handler))
     results = send_digests(ctx, subscriber, dry_run=dry_run, out=sys.stdout)
     for r in results:
         if dry_run:
@@ -417,12 +418,13 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
         sys.exit(1)
 
 
-def _stop_sending_on_signals(stopping: threading.Event, under_way: threading.Event) -> list[str]:
+def _stop_sending_on_signals(stopping: threading.Event,
+                             under_way: threading.Event) -> tuple[Callable[[int, object], None], list[str]]:
     """Ctrl-C or SIGTERM (`docker stop`, a service manager) while a digest is sent: the message
     under way finishes and is recorded, and no other leaves (killed at once, that message was
     sent again at the next run, the reader given it twice). With none under way (waiting for
     the daemon's delivery lock, or a robot's minute) it stops at once, in one line; so does a
-    second signal. Returns the list the signal's name is put in."""
+    second signal. Returns the handler, and the list it puts the signal's name in."""
     said: list[str] = []
 
     def stop(signum: int, frame: object) -> None:
@@ -434,9 +436,7 @@ def _stop_sending_on_signals(stopping: threading.Event, under_way: threading.Eve
         said.append(name)
         stopping.set()
 
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
-    return said
+    return stop, said
 
 
 def _mark_read(state, subscriber: str | None, before: str | None) -> None:
