@@ -372,7 +372,8 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
     delivered. Another receiver's `code` is its own business (`{"code": 200}`)."""
     try:
         data = response.json()
-    except ValueError:  # an answer cut short after its code (`_check`) says that much
+    except (ValueError, RecursionError):  # an answer cut short after its code (`_check`) says that much;
+        # RecursionError: JSON nested past Python's depth, which says nothing in words (the status is the answer)
         found = _CODE.search(response.content) if fmt in _PLATFORMS and response.extensions.get("cut") else None
         return None if found is None or not int(found[1]) else f"{int(found[1])} (the rest of its answer was cut)"
     if not isinstance(data, dict):
@@ -396,7 +397,7 @@ def _said_refused(response: httpx.Response) -> str | None:
     429" when it throttles). Anything else stays an acceptance."""
     try:
         data = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's depth
         data = None
     if isinstance(data, dict):
         if data.get("ok") is False or data.get("success") is False:
