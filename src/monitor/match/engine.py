@@ -678,13 +678,15 @@ def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_c
     (`_SHARE_BAR`) with no paragraph of a lead's length above it (only a menu, a dateline) is the page's
     chrome before the story, as its copy at the story's end is after it. So is a marker that counts only as a
     line of its own (the pattern's group `alone`: 评论, "Comments") there: a channel's name above the story,
-    unless a sentence stands above it (a short story's one paragraph, then its comments)."""
+    unless a sentence stands above it (a short story's one paragraph, then its comments). A source, date or
+    editor line of a lead's length above the bar (2025-06-12 09:15 来源：东南网 责任编辑：… |: a portal's story page)
+    is the page's chrome too, not the story."""
     i = 1  # paragraphs above the marker looked at so far (once each, however many bars)
     sentence = False  # one of them holds a sentence
     while m is not None and ((alone := m.lastgroup == "alone") or text.startswith(_SHARE_BAR, m.start() + 1)):
         while i < len(starts) and starts[i] <= m.start():
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if end - starts[i] >= min_chars:
+            if end - starts[i] >= min_chars and not _byline(text, starts[i], end):
                 return m
             sentence = sentence or _SENTENCE_INSIDE.search(text, starts[i], end) is not None
             i += 1

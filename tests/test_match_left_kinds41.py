@@ -1,0 +1,50 @@
+"""The bundled hu-ming topic on a kind real news pages showed (match-41, session 34).
+
+Written for these tests, in our own words, after the layout of Fujian portals' story pages.
+- A dateline and source line (发布时间 …来源：东南网 责任编辑：… |) above a share bar (分享到：) above the story: the
+  source line, thirty characters or more, was read as the story's first paragraph, so the share bar under it ended the
+  story before it began and the page scored 0 (a title naming both sides still carried some). A source, date or editor
+  line is the page's chrome, as the menu and the dateline are: the share bar under it opens the story.
+  Guards: a story's own paragraph above the share bar (the bar then ends it, the related headlines below unread), and a
+  page whose story names neither side.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import match
+from monitor.match import match_article
+
+STORY = ("嘉定区与明溪县在县行政服务中心签订对口合作协议，双方将共建生物医药产业园，嘉定区每年选派十名专业人员到明溪挂职。\n"
+         "明溪县有关负责人表示，将用好沪明对口合作平台，引进更多上海企业落户。")
+
+CHROME = [
+    "2025-06-12 09:15:40来源：三明日报责任编辑：林晓 |\n分享到：\n|\n|\n",
+    "发布时间：2025-06-12 09:15 来源：明溪县融媒体中心 作者：陈青 |\n分享到：\n",
+    "2025-06-12 09:15:40 來源：東南網 責任編輯：林曉 |\n分享到：\n",
+]
+
+
+@pytest.mark.parametrize("chrome", CHROME)
+@pytest.mark.parametrize("title", ["", "新闻详情"])
+def test_a_source_line_above_a_share_bar_is_no_story(hu_ming: match.Topic, chrome: str, title: str) -> None:
+    m = match_article(hu_ming, title, chrome + STORY)
+    assert m.matched, m.reason
+    assert m.score == match_article(hu_ming, title, STORY).score, m.reason
+
+
+def test_a_share_bar_below_the_story_still_ends_it(hu_ming: match.Topic) -> None:
+    body = ("发布时间：2025-03-01 来源：永安市林业局\n"
+            "永安市林业局今天在贡川镇开展森林防火应急演练，两百余名扑火队员参加，演练持续三个小时。\n"
+            "分享到：\n相关新闻\n沪明对口合作项目在永安集中签约\n上海专家赴永安指导竹产业发展")
+    m = match_article(hu_ming, "永安开展森林防火演练", body)
+    assert not m.matched, m.reason
+    assert m.score <= 0, m.reason
+
+
+def test_a_story_naming_neither_side_stays_unmatched(hu_ming: match.Topic) -> None:
+    body = ("2025-06-12 09:15:40来源：三明日报责任编辑：林晓 |\n分享到：\n"
+            "市区列东街道今天开展消防安全演练，三百余名居民参加，演练内容包括灭火器使用和疏散逃生。")
+    m = match_article(hu_ming, "", body)
+    assert not m.matched, m.reason
