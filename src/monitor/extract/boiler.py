@@ -521,8 +521,8 @@ def is_chrome(line: str) -> bool:
         return True  # `主办:…教育局 制作:…信息中心 技术支持:…科技`: a site's footer
     if line[:1] in _PICTURE_NOTE_FIRST and len(line) <= 120 and _PICTURE_NOTE.match(line):
         return True  # `■图：…`, `■ 图为…`, `题图：…`, `【图片说明】…`: a note on the picture beside the text
-    if len(line) <= 160 and line[:1] == "【" and _RECORD_FIELDS.fullmatch(line):
-        return True  # `【成文日期】2019-12-31`, `【索引号】… 【发文字号】…`: a policy document's record over its text
+    if len(line) <= 240 and line[:1] in "【[" and _RECORD_FIELDS.fullmatch(line):
+        return True  # `【成文日期】2019-12-31`, `[ 索引号 ]… [ 发文字号 ]…`: a policy document's record over its text
     if len(line) <= 14 and line[:1] in "（(" and _DISCLOSURE.fullmatch(line):
         return True  # `（此件公开发布）`: a government document's disclosure note
     if len(line) <= 40 and line[:2] in ("感谢", "感謝") and _TIP_THANKS.fullmatch(line):
@@ -778,7 +778,8 @@ _PICTURE_NOTE = re.compile(r"[■□]\s?(?:图|圖)(?:[:：]|\s?[为為]|片[:�
 _RECORD_LABELS = ("成文日期", "发布日期", "發布日期", "发布时间", "發布時間", "发布机构", "發布機構", "发文机关", "發文機關", "索引号",
                   "索引號", "文号", "文號", "发文字号", "發文字號", "主题分类", "主題分類", "体裁分类", "有效性", "生效日期", "废止日期",
                   "廢止日期", "实施日期", "實施日期", "公开方式", "公開方式", "公开范围", "所属机构", "组配分类", "服务对象", "信息来源")
-_RECORD_FIELDS = re.compile(r"(?:【(?:" + "|".join(_RECORD_LABELS) + r")】[^【】]{0,80})+")
+_RECORD_FIELDS = re.compile(r"(?:【(?:" + "|".join(_RECORD_LABELS) + r")】[^【】]{0,80})+"
+                            r"|(?:\[ ?(?:" + "|".join(_RECORD_LABELS) + r") ?\] ?[^\[\]]{0,80})+")
 _DISCLOSURE = re.compile(r"[（(]\s?此件[\u4e00-\u9fff]{2,6}\s?[）)]")
 _TIP_THANKS = re.compile(r"感[谢謝][\u4e00-\u9fff]{1,8}提供(?:新闻)?(?:线索|線索)[，,]\s?(?:奖励|獎勵)\s?\d{1,4}\s?元[。!！]?")
 _THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|｜]\s?(?:回复|回覆)\s?[:：]\s?\d{1,9}|\[复制链接\]|\[複製鏈接\]")

@@ -27,16 +27,16 @@ FULL_DATE = re.compile(
 )
 # 18-03-08 · [18.03.08 10:23] · 12-3-5: older Chinese CMSes print a two-digit year first (with a dash
 # also a one-digit month and day). Read only in a byline; a slash is left out (`03/08/18` is an
-# American month first).
+# American month first). A label's ASCII colon may stand right before it (`更新时间:14-10-20`), a time's may not.
 _SHORT_YEAR = re.compile(
-    r"(?<![\d\-/.:])(\d{2})(?:(-)(\d{1,2})-(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/.:])"
+    r"(?<![\d\-/.])(?<!\d:)(\d{2})(?:(-)(\d{1,2})-(\d{1,2})|(\.)(\d{2})\.(\d{2}))(?![\d\-/.:])"
     r"(?:\s+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?"
 )
 SHORT_YEAR_OPENING = _SHORT_YEAR  # for `.match` at a line's start: a byline line of its own
 # 12/03/05 · [14/03/13 10:21]: the same two-digit year first with slashes, as Chinese forums and
 # CMSes print it; read only in a byline of a Chinese page (an American page writes `03/08/18` month first).
 _SHORT_YEAR_SLASH = re.compile(
-    r"(?<![\d\-/.:])(\d{2})/(\d{2})/(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?<![\d\-/.])(?<!\d:)(\d{2})/(\d{2})/(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 # 05年4月27日 14:32: a two-digit year before 年, as older Chinese pages write it in bylines.
 SHORT_YEAR_HAN = re.compile(r"(?<!\d)(\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日" + _TIME)
