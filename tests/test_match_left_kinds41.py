@@ -7,6 +7,11 @@ Written for these tests, in our own words, after the layout of Fujian portals' s
   line is the page's chrome, as the menu and the dateline are: the share bar under it opens the story.
   Guards: a story's own paragraph above the share bar (the bar then ends it, the related headlines below unread), and a
   page whose story names neither side.
+- A newspaper's e-paper page (第03版：经济 上一版 下一版 / 上一篇 下一篇 / the headline / the story): the bare previous and next
+  links above the headline ended the story before it began (0 untitled or under the site's name, 3 under the headline
+  with the paper's name after it). A line of bare 上一篇 / 下一篇 links with no story paragraph above it is chrome, as the
+  share bar is. Guards: a links line carrying another story's headline (上一篇：沪明对口合作…) under a short notice still
+  ends it, and bare links under a story's paragraph still end it.
 """
 
 from __future__ import annotations
@@ -48,3 +53,30 @@ def test_a_story_naming_neither_side_stays_unmatched(hu_ming: match.Topic) -> No
             "市区列东街道今天开展消防安全演练，三百余名居民参加，演练内容包括灭火器使用和疏散逃生。")
     m = match_article(hu_ming, "", body)
     assert not m.matched, m.reason
+
+
+EPAPER = ("第03版：经济 上一版 下一版\n上一篇 下一篇\n\n虹口区与将乐县共建文旅合作基地\n\n记者 陈岚\n\n"
+          "本报讯 日前，上海市虹口区与将乐县签署文旅合作协议，双方将共建职工疗休养基地，首批虹口区职工下月抵达将乐。\n"
+          "将乐县有关负责人表示，将深化沪明对口合作，做好上海游客的接待服务。")
+
+
+@pytest.mark.parametrize("title", ["", "三明日报数字报", "虹口区与将乐县共建文旅合作基地_三明日报"])
+def test_an_epaper_pager_above_the_headline_is_no_story_end(hu_ming: match.Topic, title: str) -> None:
+    m = match_article(hu_ming, title, EPAPER)
+    assert m.matched, m.reason
+    assert "沪明" in {h.term for h in m.hits}, m.reason  # the story's last paragraph read
+
+
+def test_a_pager_carrying_a_headline_still_ends_a_short_notice(hu_ming: match.Topic) -> None:
+    body = "本周六上午停水，请提前储水。\n上一篇：沪明对口合作项目在永安签约\n下一篇：上海专家来三明义诊"
+    m = match_article(hu_ming, "停水通知", body)
+    assert not m.matched, m.reason
+    assert m.score <= 0, m.reason
+
+
+def test_bare_pager_links_under_a_story_still_end_it(hu_ming: match.Topic) -> None:
+    body = ("永安市林业局今天在贡川镇开展森林防火应急演练，两百余名扑火队员参加，演练持续三个小时。\n"
+            "上一篇 下一篇\n沪明对口合作项目在永安集中签约\n上海专家赴永安指导竹产业发展")
+    m = match_article(hu_ming, "永安开展森林防火演练", body)
+    assert not m.matched, m.reason
+    assert m.score <= 0, m.reason

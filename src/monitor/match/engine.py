@@ -670,6 +670,15 @@ def _byline(text: str, start: int, end: int) -> bool:
 
 _MENU_REACH = 300  # characters from a menu's marker to the headline repeated below it
 _SHARE_BAR = "分享到"  # a page's share buttons (分享到：微信 微博 QQ空间): above the story as often as below it
+# A line of bare previous / next links (上一篇 下一篇: a newspaper's e-paper page has it above the headline) is the
+# same chrome; one carrying another story's headline (上一篇：沪明对口合作签约…) is a links block, never passed over.
+_PAGER = re.compile(r"(?:[^\w\n]*(?:上一篇|下一篇|上一条|下一条))+[^\w\n]*")
+
+
+def _bare_pager(text: str, start: int) -> bool:
+    """Is the line at `start` only previous / next links with nothing after them (`_PAGER`)?"""
+    end = text.find("\n", start)
+    return _PAGER.fullmatch(text, start, len(text) if end < 0 else end) is not None
 
 
 def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_chars: int,
@@ -683,7 +692,8 @@ def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_c
     is the page's chrome too, not the story."""
     i = 1  # paragraphs above the marker looked at so far (once each, however many bars)
     sentence = False  # one of them holds a sentence
-    while m is not None and ((alone := m.lastgroup == "alone") or text.startswith(_SHARE_BAR, m.start() + 1)):
+    while m is not None and ((alone := m.lastgroup == "alone") or text.startswith(_SHARE_BAR, m.start() + 1)
+                             or _bare_pager(text, m.start() + 1)):
         while i < len(starts) and starts[i] <= m.start():
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
             if end - starts[i] >= min_chars and not _byline(text, starts[i], end):

@@ -61,7 +61,8 @@ if TYPE_CHECKING:
 # signed …", as a list; and, by a probe below (match-34), a white square as a lost character inside a name, 上□市;
 # and, by a probe below (match-38), a topic's `body_names` / `body_pair`: a title over a body naming none of them;
 # and, by a probe below (match-39), English one phrase a line, a line opening with a verb in the past read on;
-# and, by a probe below (match-41), a source line (…来源：… 责任编辑：… |) over a share bar as chrome above the story).
+# and, by a probe below (match-41), a source line (…来源：… 责任编辑：… |) over a share bar as chrome above the story,
+# and bare previous / next links (上一篇 下一篇) above an e-paper's headline as chrome too).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -146,6 +147,7 @@ PROBES = (
     ("A factory's long journey", "In the 1960s\nA printing factory in Shanghai\nMoved to Sanming as a whole\n"
      "Its workers settled in the mountains"),
     ("", "2025-04-08 10:20来源：东南网责任编辑：黄敏 |\n分享到：\n杨浦区专家团队本周来到尤溪县总医院开展义诊和带教。"),
+    ("", "第05版：要闻 上一版 下一版\n上一篇 下一篇\n\n本报讯 嘉定区专家团队来到明溪县总医院驻点帮扶。"),
 )
 
 
