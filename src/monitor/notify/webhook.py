@@ -235,12 +235,21 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             if len(answer) >= ANSWER_BYTES:
                 break
 
-    answer, cut = bytearray(), False
+    async def heard(response: httpx.Response) -> None:
+        statuses.append(response.status_code)
+
+    answer, cut, statuses = bytearray(), False, list[int]()
     # no read timeout of httpx's own: `_by` bounds the whole (an answer here at its deadline is read)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(timeout, read=None), follow_redirects=False) as client:
+    async with httpx.AsyncClient(timeout=httpx.Timeout(timeout, read=None), follow_redirects=False,
+                                 event_hooks={"response": [heard]}) as client:
         try:
             stream = await _by(deadline, client.send(client.build_request("POST", url, content=body, headers=headers,
                                                                      extensions={"trace": trace}), stream=True))
+        except UnicodeError as exc:  # httpx reads a redirect's Location though it does not follow it, and a
+            if not statuses:  # host that is no valid international name (`xn--a.com`) raised idna's error
+                raise
+            raise NotifyError(f"webhook to {url.host} answered HTTP {statuses[-1]}: moved to an address that is no "
+                              f"valid URL ({exc})", hint="check the webhook url, and where the receiver moved") from exc
         except (TimeoutError, httpx.TransportError) as exc:
             if taken:
                 raise _Unanswered(exc, stalled=not isinstance(exc, httpx.TransportError)
