@@ -12,6 +12,10 @@ Written for these tests, in our own words, after the layout of Fujian portals' s
   with the paper's name after it). A line of bare 上一篇 / 下一篇 links with no story paragraph above it is chrome, as the
   share bar is. Guards: a links line carrying another story's headline (上一篇：沪明对口合作…) under a short notice still
   ends it, and bare links under a story's paragraph still end it.
+- The provincial daily's name (福建日报记者 in the lead, a title's _福建日报数字报) held 福建日, the province's Fujian Day
+  at a fair in Shanghai, so a story of the two signing cost 5 as Sanming's turn at the province's show (2 and 4). The
+  newspaper's name is no Fujian Day. Guards: the province's pavilion or week in Shanghai with Sanming's turn, with or
+  without the daily's byline, still costs it.
 """
 
 from __future__ import annotations
@@ -80,3 +84,24 @@ def test_bare_pager_links_under_a_story_still_end_it(hu_ming: match.Topic) -> No
     m = match_article(hu_ming, "永安开展森林防火演练", body)
     assert not m.matched, m.reason
     assert m.score <= 0, m.reason
+
+
+DAILY = [
+    ("", "本报讯（福建日报记者 林岚）上海市杨浦区与沙县区日前签订合作协议，双方将在小吃产业、文旅康养等领域开展合作。"),
+    ("浦东新区与永安市共建产业园_福建日报数字报",
+     "本报讯 浦东新区金桥开发区与永安市签署协议，在永安共建新材料产业园，首批四家上海企业将入驻。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), DAILY)
+def test_the_provincial_dailys_name_is_no_fujian_day(hu_ming: match.Topic, title: str, body: str) -> None:
+    m = match_article(hu_ming, title, body)
+    assert m.matched, m.reason
+    assert "Sanming's turn at the province's show in Shanghai" not in m.rules, m.reason
+
+
+@pytest.mark.parametrize("byline", ["", "（福建日报记者 王青）"])
+def test_the_provinces_week_in_shanghai_still_costs(hu_ming: match.Topic, byline: str) -> None:
+    m = match_article(hu_ming, "福建活动周在沪开幕",
+                      byline + "福建活动周昨日在上海开幕，全省九个设区市组团参展，三明市带来沙县小吃和建宁莲子。")
+    assert not m.matched, m.reason
