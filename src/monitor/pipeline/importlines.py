@@ -168,6 +168,11 @@ def _as_text(value: Any, between: str) -> Any:
     return value
 
 
+def _absent_or_text(value: Any) -> bool:
+    """A title an import can store: text, or none given (null or no key)."""
+    return value is None or isinstance(value, str)
+
+
 FUTURE_SLACK = timedelta(days=1)  # a later `published` is named in a warning (a typo'd year, a wrong zone)
 
 
@@ -207,7 +212,10 @@ def article_from_json(line: str, number: int, max_body: int = MAX_BODY_CHARS,
         article = extract.extract(html, obj["url"])
         if isinstance(obj.get("given_title"), str) and clean(obj["given_title"]):  # an export's HTML content
             article = replace(article, title=clean(obj["given_title"])[:1000])
-    elif isinstance(obj.get("title"), str) and isinstance(obj.get("body"), str):
+    elif isinstance(obj.get("body"), str) and _absent_or_text(obj.get("title")):
+        # a row without a title (null or no key: a post, a brief, a scraped page) is stored untitled, as an
+        # empty title is, not skipped: its story takes a copy's title where one has it (`models.headline`)
+        obj["title"] = obj.get("title") or ""
         # Every line break ends a paragraph (U+2028, U+2029, Word's vertical tab, as \n)
         paras = tuple(p for p in map(clean, obj["body"][:max_body + 1].splitlines()) if p)
         if not paras and not clean(obj["title"]):  # an export's placeholder row: a blank article otherwise
