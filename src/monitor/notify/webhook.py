@@ -30,7 +30,7 @@ import httpx
 
 from .. import __version__
 from ..config import Channel
-from ..decode import decode_html
+from ..decode import decode_html, normalize_charset
 from ..errors import NotifyError
 from ..lenient import install
 from ..models import RESEND_PATIENCE, Outgoing
@@ -266,8 +266,13 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
         finally:
             await stream.aclose()
     kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
-    return httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
-                          request=stream.request, extensions={"cut": cut})
+    answered = httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
+                              request=stream.request, extensions={"cut": cut})
+    if answered.charset_encoding and normalize_charset(answered.charset_encoding) is None:
+        # a codec no text is read with (base64, rot13, undefined): httpx decoded the text with it, and
+        # raised; read as the pages' decoder reads an unknown charset
+        answered.encoding = "utf-8"
+    return answered
 
 
 GRACE = 0.25  # seconds past a deadline for an answer already here to be read
