@@ -16,6 +16,10 @@ Written for these tests, in our own words, after the layout of Fujian portals' s
   at a fair in Shanghai, so a story of the two signing cost 5 as Sanming's turn at the province's show (2 and 4). The
   newspaper's name is no Fujian Day. Guards: the province's pavilion or week in Shanghai with Sanming's turn, with or
   without the daily's byline, still costs it.
+- Another Fujian city's newspaper or news site reposting the story (a title's _厦门日报, 来源：龙岩新闻网) read as that city
+  joined to Shanghai in the title: "title about Shanghai and another Fujian city" cost 5 (13 -> 2 on a real page's
+  body under such a suffix). The outlet's name is no city (the group's not_in). Guard: the city named in the title
+  beside its paper (厦门与三明签订山海协作协议_厦门日报) is still Xiamen's pairing.
 """
 
 from __future__ import annotations
@@ -105,3 +109,21 @@ def test_the_provinces_week_in_shanghai_still_costs(hu_ming: match.Topic, byline
     m = match_article(hu_ming, "福建活动周在沪开幕",
                       byline + "福建活动周昨日在上海开幕，全省九个设区市组团参展，三明市带来沙县小吃和建宁莲子。")
     assert not m.matched, m.reason
+
+
+OUTLETS = ["厦门日报", "福州新闻网", "龙岩新闻网", "泉州晚报"]
+
+
+@pytest.mark.parametrize("outlet", OUTLETS)
+def test_another_citys_paper_in_the_title_is_no_city(hu_ming: match.Topic, outlet: str) -> None:
+    m = match_article(hu_ming, "金山区农展馆办革命老区农产品专场_" + outlet,
+                      "金山区农业农村委与上海农业展览馆昨天举办革命老区农产品专场，三明市农业农村局协办，"
+                      "展出建宁莲子、尤溪红柚等二百余种三明特产。")
+    assert m.matched, m.reason
+
+
+def test_the_city_beside_its_paper_is_still_that_citys_pairing(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, "厦门与三明签订山海协作协议_厦门日报",
+                      "厦门市与三明市日前签订新一轮山海协作协议，厦门企业将在三明投资建设两个食品产业园，产品将销往上海、广州等地。")
+    assert not m.matched, m.reason
+    assert "title about Sanming's ties with another Fujian city" in m.rules, m.reason
