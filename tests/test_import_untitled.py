@@ -39,3 +39,21 @@ def test_rows_without_a_title_are_stored_untitled_and_found(tmp_path):
                       "https://a.example.cn/3.html": "将乐金山签约"}
     found = _monitor(tmp_path, "search", "普陀", "--format", "urls")
     assert found.returncode == 0 and found.stdout.split() == ["https://a.example.cn/2.html"], found.stdout
+
+
+def test_an_untitled_story_is_named_so_in_a_digest(tmp_path):
+    """Its digest entry read '1. ' and nothing: the feeds and web pages said '(no title)' already."""
+    (tmp_path / "m.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n'
+                                     '[[subscribers]]\nname = "desk"\ntopics = ["hu-ming"]\n'
+                                     '[[subscribers.channels]]\nkind = "webhook"\nformat = "json"\n'
+                                     'url = "http://127.0.0.1:9/h"\n', encoding="utf-8")
+    rows = [{"url": "https://a.example.cn/1.html", "body": BODY.format("嘉定", "六")},
+            {"url": "https://a.example.cn/2.html", "title": "将乐金山签约", "body": BODY.format("金山", "九")}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                       encoding="utf-8")
+    assert _monitor(tmp_path, "import", str(tmp_path / "in.jsonl")).returncode == 0
+    shown = _monitor(tmp_path, "digest", "--dry-run")
+    assert shown.returncode == 0, shown.stderr
+    entries = [line for line in shown.stdout.splitlines() if line[:1].isdigit()]
+    assert sorted(entries) == ["1. 将乐金山签约", "2. (no title)"] or sorted(entries) == ["1. (no title)", "2. 将乐金山签约"], \
+        shown.stdout

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 
 from .decode import xml_text
-from .models import Repost, Story, outlet
+from .models import Repost, Story, outlet, titled
 
 ATOM = "http://www.w3.org/2005/Atom"
 _WEB = re.compile(r"https?://", re.IGNORECASE)
-UNTITLED = "(no title)"
 NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)  # an empty feed's <updated>
 _IRI_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
 
@@ -32,12 +31,6 @@ def topic_feed_id(topic: str) -> str:
     IRI may not hold (`上海/三明 #合作`: a space, a fragment's `#`) percent-encoded, so every name
     that was valid keeps its id and readers do not see its entries as new."""
     return "urn:monitor:" + "".join(c if c in _IRI_ASCII or ord(c) > 0x9F else f"%{ord(c):02X}" for c in topic)
-
-
-def titled(title: str | None) -> str:
-    """A title to show: a page stored without one (an empty <title>, an imported line without a
-    `title`) is named so, not left an empty link or entry no one can click."""
-    return title if title and title.strip() else UNTITLED
 
 
 def _utc(dt: datetime) -> datetime:

@@ -179,6 +179,15 @@ class Queued:
     message: Outgoing
 
 
+UNTITLED = "(no title)"
+
+
+def titled(title: str | None) -> str:
+    """A title to show: a page stored without one (an empty <title>, an imported line without a
+    `title`) is named so, not left an empty link, entry or digest line no one can tell apart."""
+    return title if title and title.strip() else UNTITLED
+
+
 def headline(first: dict, rows: Iterable[dict]) -> str:
     """A story's title: its first article's (a row with `title`), or, that one stored without a
     title (a wire's feed line, an imported line), the first of `rows` (its copies) that has one:

@@ -27,7 +27,7 @@ from .. import digest, locks, sentlog, snippets
 from ..config import Channel, Subscriber
 from ..digest.common import more_entry
 from ..errors import InputError, MonitorError, StoreError
-from ..models import Digest, Hit, Queued, Repost, Story, headline
+from ..models import Digest, Hit, Queued, Repost, Story, headline, titled
 from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
 from . import pacing
@@ -71,7 +71,7 @@ def _story(ctx: Context, row: dict, topics: Iterable[str]) -> Story:
     hits = ctx.store.hits_of(first["id"], topics)
     body_spans = sorted((h.start, h.end) for h in hits if h.field == "body")
     reposts, more = shown_reposts([a for a in articles if a["id"] != first["id"]])
-    return Story(story_id=row["story_id"], article_id=first["id"], title=one_line(headline(first, articles)), url=first["url"],
+    return Story(story_id=row["story_id"], article_id=first["id"], title=titled(one_line(headline(first, articles))), url=first["url"],
                  source=one_line(first["source"]), published=parse_iso(first["published"]),
                  topics=tuple(sorted(set((row["topics"] or "").split(",")) - {""})),
                  snippet=snippets.cut(first["body"] or "", body_spans),

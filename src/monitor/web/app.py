@@ -32,7 +32,7 @@ from .. import feeds, querylang, snippets
 from ..digest import highlight
 from ..digest.common import safe_url
 from ..errors import InputError
-from ..models import Story, headline
+from ..models import Story, headline, titled
 from ..pipeline.base import Context
 from ..pipeline.query import cursor, headed, read_cursor, search_page
 from ..pipeline.reindex import stale_index
@@ -64,7 +64,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env = Environment(loader=FileSystemLoader(str(files("monitor") / "web" / "templates")),
                       autoescape=select_autoescape(["html"]), auto_reload=False)
     env.filters["when"] = _when
-    env.filters["titled"] = feeds.titled  # a page stored without a title is still a link to click
+    env.filters["titled"] = titled  # a page stored without a title is still a link to click
     env.filters["outlet"] = feeds.outlet  # an article imported without a source name: its host
     env.filters["outlets"] = outlet_names  # versions counted as outlets: one site's two copies are one outlet
     env.filters["by_outlet"] = by_outlet  # 'also at': an outlet at two addresses named once
