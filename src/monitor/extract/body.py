@@ -482,6 +482,9 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
             kept.append(sibling)  # (not a box asking for contributions: `<div class=contributions__epic>`)
         elif (sibling.tag == "p" or (in_items and sibling.tag == "li")) and _good_paragraph(sibling):
             kept.append(sibling)  # (a 图集's items: the other pictures' captions beside the longest one)
+        elif bonus and _chunk_of_paragraphs(sibling):
+            kept.append(sibling)  # another chunk of the text past an ad slot and a READ MORE line: one
+            gap = 0 if gap is not None and gap >= 0 else gap  # paragraph alone scores to their parent
         elif gap is not None and gap >= 0:
             verdict = _follows(sibling)
             if verdict == "keep" and gap <= 1:
@@ -749,6 +752,16 @@ def _lead_of(node: LexborNode, top: LexborNode) -> bool:
         # above the headline (the text's container holds it: a grid's row above the story's)
         return False
     return text[:24] not in top.text()
+
+
+def _chunk_of_paragraphs(node: LexborNode) -> bool:
+    """A block (of the text container's tag and class: the caller's test) holding only paragraphs
+    worth keeping, one or more: the article's text cut into chunks between ad slots."""
+    if node.tag not in ("div", "section"):
+        return False
+    children = list(node.iter(include_text=False))
+    return bool(children) and not node.text(deep=False).strip() \
+        and all(child.tag == "p" and _good_paragraph(child) for child in children)
 
 
 def _good_paragraph(node: LexborNode) -> bool:

@@ -163,6 +163,8 @@ _PROMO_ANYWHERE = re.compile(  # every branch opens with a literal (no group in 
     r"questions\? comments\?|provides information storage services|"
     r"was reviewed using\b|reviewed using (?:a )?(?:retail |final |review )?(?:code|copy|unit)|"
     r"cancel anytime|cancel at any time|"  # a paywall's offer
+    r"no spam, ever|no spam ever|no spam. ever|no spam, unsubscribe|no spam. unsubscribe|never spam you|"  # a sign-up pitch
+    r"refresh this page for |refresh the page for |follow along here for |"  # a live page's pinned note
     r"in your inbox each |in your inbox every |to your inbox each |to your inbox every |"  # a sign-up box's pitch
     r"by submitting, you (?:consent|agree)|by submitting this form, you (?:consent|agree)|"  # a sign-up box's consent line
     r"readers like you\b|please support us\b|support us so that\b|"  # a support appeal (is_appeal)
@@ -229,6 +231,19 @@ _PAGER = re.compile(
 _READ_TIME = re.compile(r"\b\d{1,3} ?(?:min|mins|minutes?)\.? read\b")  # `4 min read`, `12 minute read`
 _DURATION = re.compile(r"\d{1,3}(?::\d\d)? ?(?:min|mins|minutes?|sec|secs|seconds?)\.?(?: (?:read|listen))?")
 _COUNTER = re.compile(r"\d+\s*/\s*\d+")  # `1 / 12`: a gallery's slide counter
+# `1.2K`, `1.2K 14`, `3.4K14`, `12K 3`: a post's claps and responses (a count in thousands and what follows it run together)
+_SOCIAL_COUNT = re.compile(r"\d{1,3}\.\d[KkM](?:\s*\d{1,3}(?:\.\d[KkM])?)?|\d{1,3}[KkM]\s*\d{1,3}(?:\.\d[KkM])?")
+# A press release's marks and a page's feedback prompt, as a line of their own (lower-cased, stripped):
+# `FOR IMMEDIATE RELEASE`, `For Immediate Release: March 3, 2025`, the `###` or `-30-` closing it,
+# `Was this page helpful?`.
+_RELEASE_MARK = re.compile(
+    r"(?:for immediate release|embargoed until\b[^.!?]{0,40})[\s:,.\u2013\u2014-]*(?:[a-z]{3,9}\.? \d{1,2},? \d{4})?\.?|"
+    r"(?:#\s*){3}|-\s*30\s*-|(?:was|is) this (?:page|article|story|information|content) (?:helpful|useful)\s*\??")
+# A press contact under a release's headline or after it: `Contact: Office of …, (555) 010-4477, press@…`.
+_CONTACT_ROW = re.compile(r"(?:media |press )?contacts?\s*:\s")
+_PHONE_OR_MAIL = re.compile(r"@[\w-]+\.|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+# A tag row with its tags: `Tagged as: Grants Economic Development`, `Filed under: Local, Weather`.
+_TAG_ROW = re.compile(r"(?:tags|tagged(?: as| with| in| under)?|filed under)\s*:\s*[^.!?]{1,120}")
 _END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
 # A journal article's authors' institution under their names, its city and postcode: `(某某大学教育学院,山西太原 030031)`.
 _AFFILIATION = re.compile(r"[（(][^（）()]{0,30}(?:大学|大學|学院|學院|研究所|研究院|学校|學校)[^（）()]{0,30}?\s*\d{6}\s*[)）]")
@@ -459,6 +474,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 40 and _PAGER.fullmatch(lower):
         return True
+    if len(line) <= 60 and _RELEASE_MARK.fullmatch(lower.strip()):
+        return True
     if len(line) <= 300 and _LATIN.search(lower, 0, 40):  # English prompts show a word early
         if _PROMO_START.match(lower) or _PROMO_ANYWHERE.search(lower):
             return True
@@ -470,6 +487,10 @@ def is_chrome(line: str) -> bool:
             return True
         if line[-1:] in "nN" and _PUBLIC_DOMAIN_END.search(lower, len(lower) - 20):
             return True  # `Unknown photographer, 1933/Public Domain`: a picture's credit and its licence
+        if len(line) <= 200 and _CONTACT_ROW.match(lower) and _PHONE_OR_MAIL.search(line):
+            return True  # a release's press contact: a label, a name or an office, a telephone or an address
+        if len(line) <= 140 and _TAG_ROW.fullmatch(lower.rstrip()):
+            return True
         if len(line) <= 16 and _DURATION.fullmatch(lower):
             return True  # `4 min`, `12:30 mins`: an audio player's or a video's length on its own line
         if len(line) <= 60 and " read" in lower and _READ_TIME.search(lower):
@@ -483,7 +504,7 @@ def is_chrome(line: str) -> bool:
             return True
     if len(line) <= 200 and _ZH_NOTICE.search(line):
         return True
-    if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower)
+    if len(line) <= 16 and (_COUNTER.fullmatch(line) or _END_MARK.fullmatch(lower) or _SOCIAL_COUNT.fullmatch(line)
                             or (line.startswith(_EDITOR_LABELS) and cjk_name(line[4:], 12))):
         return True  # `责任编辑徐兴敏晏廷勇`: the editor's label and names run together, no colon
     if len(line) <= 40 and line[-1:] in ")）" and _names_credit(line):

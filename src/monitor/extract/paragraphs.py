@@ -1170,6 +1170,10 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
     if editor:
         body.editor = body.editor or clean(editor.group(1) or editor.group(2))
         text = text[: editor.start()].rstrip()
+    if text == title and body.paragraphs and _header_lines(body.paragraphs, title):
+        body.paragraphs.clear()  # `Local` over the headline: a kicker, a section's label (the header's lines)
+        body.links.clear()
+        return True
     if text and (text not in seen or (text[:1] in "—–-" and _POST_CREDIT.match(text))):
         seen.add(text)
         if 0 < len(body.links) <= 2 and "" not in body.links and not _teasers(body.links):
