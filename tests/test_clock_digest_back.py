@@ -9,9 +9,10 @@ one line says so, and what came since goes in the next digest, once. A clock ste
 day still gets its next day's digest (tests/test_clock_daemon.py steps polls back a day).
 
 The child `monitor run` reads a clock from a file the test writes (time.time and APScheduler's
-`datetime.now` only): just before 08:00, then an hour back, then on to just before 08:00 again
-(the hour passed in one step: the daemon takes a step forward as time passed, and runs what is
-due). The webhook receiver is real, on 127.0.0.1."""
+`datetime.now` only): half an hour before 08:00 until it has started (however long its start
+takes), then just before 08:00, then an hour back, then on to just before 08:00 again (the hour
+passed in one step: the daemon takes a step forward as time passed, and runs what is due). The
+webhook receiver is real, on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -54,30 +55,46 @@ def set_clock(path, seconds_before_eight):
     now = datetime.now(ZoneInfo("Asia/Shanghai"))
     eight = now.replace(hour=8, minute=0, second=0, microsecond=0)
     eight += timedelta(days=1) if eight <= now else timedelta()
-    path.write_text(str(eight.timestamp() - seconds_before_eight - time.time()), encoding="utf-8")
+    _write(path, eight.timestamp() - seconds_before_eight - time.time())
 
 
 def shift_clock(path, seconds):
-    path.write_text(str(float(path.read_text(encoding="utf-8")) + seconds), encoding="utf-8")
+    _write(path, float(path.read_text(encoding="utf-8")) + seconds)
 
 
-@pytest.mark.timeout(240)
+def _write(path, offset):
+    """The child reads the file at each `time.time()`: written whole (never an empty file read between)."""
+    new = path.with_suffix(".new")
+    new.write_text(str(offset), encoding="utf-8")
+    os.replace(new, path)
+
+
+@pytest.mark.timeout(600)
 def test_a_clock_stepped_back_an_hour_after_the_digest_sends_no_second_one(tmp_path, webhook_receiver):
     write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
     add_news(tmp_path, 3, 0)
     clock, log = tmp_path / "clock", tmp_path / "run.log"
-    set_clock(clock, 6)
+    set_clock(clock, 1800)  # half an hour to spare: a start takes 30 s at load 15, more on a slower machine
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
     with open(log, "w", encoding="utf-8") as err:
         proc = subprocess.Popen([sys.executable, "-c", CLOCK, str(clock), "--config", str(tmp_path / "monitor.toml"),
                                  "--db", str(tmp_path / "m.db"), "run"], stdout=subprocess.DEVNULL, stderr=err, env=env)
+
+    def said(what: str) -> int:
+        return log.read_text(encoding="utf-8").count(what)
+
     try:
+        wait_for(lambda: said("daemon started") == 1, 120, "the daemon's start")
+        # now just before 08:00: a step forward the daemon sees (one 'stepped forward' line, the scheduler woken),
+        # or made before its scheduler started (no line; the digest's run reckoned from the clock as stepped)
+        set_clock(clock, 3)
         wait_for(lambda: len(webhook_receiver.requests) == 1, 60, "the 08:00 digest")
         add_news(tmp_path, 2, 3)  # news after the digest: tomorrow's
         shift_clock(clock, -3600)  # NTP: the clock ran an hour ahead
-        wait_for(lambda: "stepped back" in log.read_text(encoding="utf-8"), 60, "the step seen")
+        wait_for(lambda: said("stepped back") == 1, 60, "the step seen")
+        before = said("stepped forward")  # the daemon sees steps in turn: the one to 08:00, if seen, was said
         shift_clock(clock, 3600 - 8)  # the hour passes: 08:00 comes again
-        wait_for(lambda: "stepped forward" in log.read_text(encoding="utf-8"), 60, "the hour passed")
+        wait_for(lambda: said("stepped forward") == before + 1, 60, "the hour passed")
         # 08:00 again on the child's clock: its digest job ran (and said so) or sent (a wait on them, not 15 s)
         wait_for(lambda: "already sent" in log.read_text(encoding="utf-8") or len(webhook_receiver.requests) > 1,
                  60, "08:00 come again")
