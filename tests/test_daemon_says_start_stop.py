@@ -48,5 +48,40 @@ def test_the_daemon_says_its_start_and_its_stop_without_v(tmp_path, site):  # no
     nexts = {f"{day:%Y-%m-%d} 08:00 Asia/Shanghai" for day in (shanghai, shanghai + timedelta(days=1))}
     assert any(f"1 digest job (next: desk at {n})" in begun["message"] for n in nexts), begun
     assert "daemon stopped by SIGTERM, after " in ended["message"], ended
-    # only the two lines, not a line a poll: the site answered, so nothing else is said at this level
-    assert len(records) == 2, [r["message"][:120] for r in records]
+    # the stop said as the signal comes, then nothing else but the two: not a line a poll (the site answered)
+    assert len(records) == 3, [r["message"][:120] for r in records]
+    assert records[1]["message"].startswith("stopping on SIGTERM: the jobs under way finish first"), records[1]
+
+
+def test_a_second_ctrl_c_while_it_stops_leaves_a_clean_stop(tmp_path):
+    # Ctrl-C while a poll read a slow page: nothing was said without -v until the page was in, so
+    # the user pressed Ctrl-C again. That one waited, held, and came out after 'daemon stopped':
+    # click's 'Aborted!' and exit 1, though the daemon had stopped cleanly. Now the stop is said
+    # when the signal comes, and a second one is the same request.
+    import signal
+    import time
+
+    from test_daemon import HEAD
+    from test_daemon_stop_midpoll import SlowPages
+
+    slow = SlowPages()  # a second a page: the stop waits seconds for the pages asked for
+    path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
+    path.write_text(HEAD.replace("[fetch]", "[schedule]\njitter = 0\n[fetch]\nretries = 0")
+                    + f'[[sources]]\nname = "busy"\nkind = "feed"\nurl = "{slow.base}/feed.xml"\ninterval = "1h"\n',
+                    encoding="utf-8")
+    proc = start(path, db, verbose=False)
+    try:
+        wait_for(lambda: slow.pages >= 1, timeout=60, what="an article page asked for")
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        slow.close()
+    assert "Aborted!" not in err and "Traceback" not in err, err[-2000:]
+    assert proc.returncode == 0, err[-2000:]
+    messages = [json.loads(line)["message"] for line in err.splitlines() if line.startswith("{")]
+    assert messages[-2].startswith("stopping on SIGINT: the jobs under way finish first"), messages
+    assert messages[-1].startswith("daemon stopped by SIGINT, after "), messages

@@ -28,9 +28,11 @@ from apscheduler.util import undefined
 
 from . import config, locks
 from .errors import ConfigError, InputError, MonitorError
+from .logs import DAEMON
 from .pipeline import Context
 
 log = logging.getLogger("monitor")
+said = logging.getLogger(DAEMON)  # said without -v too (`logs.setup`)
 OWN_JOBS = ("daemon:", "outbox:")  # jobs the daemon adds itself; a reload leaves them alone
 OWN_POOL = "own"  # the executor of everything but polls (`scheduler.build`): never behind stalled polls
 POLL_THREADS = 10  # polls at once (APScheduler's default pool; `scheduler.build`)
@@ -45,6 +47,7 @@ def single(db_path: str | Path) -> Iterator[Path]:
 
 
 SIGNALS = {signal.SIGHUP, signal.SIGTERM, signal.SIGINT}
+STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 @contextmanager
@@ -56,11 +59,19 @@ def signals_held() -> Iterator[None]:
     sit unheeded for as long as the next job is away. Taking the signals with `sigwait` instead
     loses none. Threads inherit the mask, so this must come before any thread starts.
     """
+    before = {n: signal.getsignal(n) for n in STOPS}
     signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
     try:
         yield
     finally:
+        # A second Ctrl-C or SIGTERM while the jobs under way finished (`serve_signals`) asked for
+        # the stop already under way: one held here, let go, was click's 'Aborted!' and exit 1
+        # after 'daemon stopped' (SIGTERM: killed, exit 143), though the daemon stopped cleanly.
+        for signum in signal.sigpending() & SIGNALS:
+            signal.sigtimedwait([signum], 0)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
+        for n, handler in before.items():
+            signal.signal(n, handler)
 
 
 def serve_signals(sched: BaseScheduler, reloader: Reloader) -> int:
@@ -71,11 +82,22 @@ def serve_signals(sched: BaseScheduler, reloader: Reloader) -> int:
         if signum == signal.SIGHUP:
             reloader.request()
             continue
-        log.info("signal %s: stopping after running jobs finish", signum)
+        said.info("stopping on %s: the jobs under way finish first (a poll stores the pages it is reading, a "
+                  "digest sends the message under way)", signal.Signals(signum).name)
+        # Threads started before `signals_held` (a library's own pool, made as the start loaded it)
+        # take what the others hold: a second Ctrl-C raised KeyboardInterrupt into the wait below
+        # ('Aborted!', exit 1, no 'daemon stopped'), a second SIGTERM killed the process. Both
+        # ask for this stop again: nothing more to do (`signals_held` puts the handlers back).
+        for n in STOPS:
+            signal.signal(n, _stopping_already)
         reloader.ctx.stopping.set()  # a digest under way ends after its current message; the rest wait
         reloader.halt()  # before shutdown, which holds the job store's lock while it waits for the jobs
         sched.shutdown(wait=True)
         return signum
+
+
+def _stopping_already(signum: int, frame: object) -> None:
+    """A stop asked for again while the daemon stops: the one under way is it."""
 
 
 def attach(sched: BaseScheduler, ctx: Context, build: Callable[[config.Config, Context], BaseScheduler], *,
