@@ -8,12 +8,14 @@ from datetime import datetime, timezone
 
 import click
 
+from . import Whole
 from .output import local_time, print_table, shown
 
 
 @click.command("test-source")
 @click.argument("name")
-@click.option("--limit", default=5, show_default=True, help="How many candidate links to fetch and extract.")
+@click.option("--limit", default=5, show_default=True, type=Whole(0, 1000),
+              help="How many candidate links to fetch and extract (0: the listing alone).")
 @click.pass_obj
 def test_source(state, name, limit) -> None:
     """Fetch one source of any kind and show what it yields, without storing anything: links per
