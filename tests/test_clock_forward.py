@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from test_clock_daemon import NO_PROXY, polls
+from test_daemon import wait_for
 
 from monitor.replay import ReplayServer
 
@@ -47,30 +48,32 @@ AHEAD = ("import sys, time, datetime as dt\n"
          "run()\n")
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(480)  # a start takes 30 s at load 15 (80 s at 20): the waits are bounds, not the time taken
 def test_an_hourly_poll_due_before_a_step_forward_runs_at_once(tmp_path):
     marker = tmp_path / "stepped"  # the child's clock jumps 75 minutes ahead once this file is there
+    log = tmp_path / "run.log"
     with ReplayServer(SITES) as site:
         path = tmp_path / "monitor.toml"
         path.write_text(CONFIG.format(base=site.base_url), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-        proc = subprocess.Popen([sys.executable, "-c", AHEAD, str(75 * 60), str(marker), "--config", str(path),
-                                 "--db", str(tmp_path / "m.db"), "-v", "run"], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, env=env)
+        with open(log, "w", encoding="utf-8") as out:
+            proc = subprocess.Popen([sys.executable, "-c", AHEAD, str(75 * 60), str(marker), "--config", str(path),
+                                     "--db", str(tmp_path / "m.db"), "-v", "run"], stdout=subprocess.DEVNULL,
+                                    stderr=out, env=env)
         try:
-            end = time.monotonic() + 60
-            while time.monotonic() < end and polls(site) < 1:
-                time.sleep(0.1)
-            time.sleep(1)  # the first poll's job done
-            marker.touch()  # the VM resumed: its clock set 75 minutes on; the hourly poll was due 15 ago
+            # the first poll's job done (its line said), however long the start took: a poll still
+            # running when the step is seen would be skipped as a second instance, not late
+            wait_for(lambda: "source=hourly status=" in log.read_text(encoding="utf-8"), 240, "the first poll")
             before = polls(site)
-            end = time.monotonic() + 60  # the next hour is 45 minutes away
+            marker.touch()  # the VM resumed: its clock set 75 minutes on; the hourly poll was due 15 ago
+            end = time.monotonic() + 120  # the next hour is 45 minutes away: a poll in this wait is the late one
             while time.monotonic() < end and polls(site) == before:
                 time.sleep(0.1)
             after = polls(site)
         finally:
             proc.send_signal(signal.SIGTERM)
-            _, err = proc.communicate(timeout=60)
+            proc.wait(60)
+    err = log.read_text(encoding="utf-8")
     assert before >= 1, err[-2000:]
     assert after > before, err[-2000:]  # polled within seconds, not at the next hour
     assert "was missed by" not in err
