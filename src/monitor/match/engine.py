@@ -437,7 +437,14 @@ def _subtitles(norm: str, title_end: int) -> str:
 VERSE_LINES = 3
 _VERSE_LINE = re.compile(r"(?:[a-z ,'’-]|(?<![0-9])(?:1[89]|20)[0-9]{2}s?(?![0-9])){2,60}")
 # a line going on with its verb in the past ("A printing factory in Shanghai\nMoved to Sanming"): one clause
-_VERSE_VERB = re.compile(r"[a-z]{2,}(?<!e)ed ")
+# (or one of the common irregular ones: "Doctors from Shanghai\nCame to Jiangle"), or with the phrase that says on whose
+# behalf or under what ("…\nArrived at Taining County Hospital\nUnder the pairing program") or to do what ("To teach in
+# village schools"): a clause's tail, not an itinerary's step ("To Sanming Shaxian Airport", "Visit Taining") nor a headline
+_VERSE_VERB = re.compile(r"(?:[a-z]{2,}(?<!e)ed|came|went|brought|built|taught|sent|led|began|set up|took|gave) ")
+# the tail a phrase, no comma in its line ("Under new rules, Yangpu hosts a forum" opens a headline of its own)
+_VERSE_TAIL = re.compile(r"(?:under|as part of|thanks to|with the support of|with support from|with help from|supported by|"
+                         r"funded by|backed by|on behalf of|in support of|"
+                         r"to (?:teach|help|support|work|train|treat|serve|assist|volunteer)) [^,\n]*(?=\n|$)")
 
 
 def _verse(norm: str, title_end: int) -> str:
@@ -455,7 +462,7 @@ def _verse(norm: str, title_end: int) -> str:
         return norm
     out = list(norm)
     for k in breaks[1:]:
-        if _VERSE_VERB.match(norm, k + 1):
+        if _VERSE_VERB.match(norm, k + 1) or _VERSE_TAIL.match(norm, k + 1):
             out[k] = " "
     return "".join(out)
 

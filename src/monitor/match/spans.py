@@ -249,7 +249,7 @@ class Enumerations:
             if len(items) >= _DIGEST_MIN_ITEMS:
                 return items
         least = _LOG_MIN_ITEMS if title_end > 0 and _LOG_TITLE.search(text, 0, title_end) else MIN_LIST_ITEMS
-        return _numbered_items(text, least) or _dated_items(text)
+        return _numbered_items(text, least) or _dated_items(text) or _colon_lists(text, self.marks)
 
     def near(self, start: int, end: int) -> bool:
         """A cheap first test: a 、 or a closing 等 near enough to make the hit a list item.
@@ -354,6 +354,40 @@ def _digest_items(text: str, title_end: int) -> list[tuple[int, int]]:
                 items.append((a + 1, b))
         start = end + 1
     return items
+
+
+# A list of things set out after a colon between 、 ("评选出本年度十件民生实事：新增养老床位、加装电梯、地铁新线开通、…、无障碍设施，
+# 以及组织职工赴对口合作地区（含福建三明）疗休养。"): a year's top ten in one sentence, as a numbered list is one a line. Its
+# items are short (a few words each, no clause mark inside); the last runs on to the sentence's end, and what follows a
+# comma after it ("，以及…") is one more.
+_COLON_LIST_ITEMS = 6  # items of such a list, at least: fewer are one sentence's objects ("引进企业、共建园区、互派干部")
+_COLON_ITEM_MAX = 10  # characters of an inner item
+_COLON_LIST_END = re.compile("[。!?;\n]")
+
+
+def _colon_lists(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    """Items of every list of `_COLON_LIST_ITEMS` short items or more between 、 opening right after a colon (`marks`:
+    where the text's 、 are). None in most texts: fewer than five 、."""
+    out: list[tuple[int, int]] = []
+    if len(marks) < _COLON_LIST_ITEMS - 1:
+        return out
+    i = 0
+    while i < len(marks):
+        j = i
+        while (j + 1 < len(marks) and 0 < marks[j + 1] - marks[j] - 1 <= _COLON_ITEM_MAX
+               and not _CLAUSE_END.search(text, marks[j] + 1, marks[j + 1])):
+            j += 1
+        if j - i + 2 >= _COLON_LIST_ITEMS:
+            colon = text.rfind(":", max(0, marks[i] - _COLON_ITEM_MAX - 1), marks[i])
+            if colon >= 0 and not _CLAUSE_END.search(text, colon + 1, marks[i]):
+                m = _COLON_LIST_END.search(text, marks[j] + 1)
+                end = len(text) if m is None else m.start()
+                # a list's last item after a comma ("…、无障碍设施，以及…") is an item of its own
+                last = _CLAUSE_END.search(text, marks[j] + 1, end)
+                more = [last.start()] if last is not None and last.start() - marks[j] - 1 <= _COLON_ITEM_MAX else []
+                out += list(pairwise([colon, *marks[i : j + 1], *more, end]))
+        i = j + 1
+    return [(a + 1, b) for a, b in out]
 
 
 def _semicolon_items(text: str, numbered: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -62,7 +62,9 @@ if TYPE_CHECKING:
 # and, by a probe below (match-38), a topic's `body_names` / `body_pair`: a title over a body naming none of them;
 # and, by a probe below (match-39), English one phrase a line, a line opening with a verb in the past read on;
 # and, by a probe below (match-41), a source line (…来源：… 责任编辑：… |) over a share bar as chrome above the story,
-# and bare previous / next links (上一篇 下一篇) above an e-paper's headline as chrome too).
+# and bare previous / next links (上一篇 下一篇) above an e-paper's headline as chrome too;
+# and, by probes below (match-40), a colon's list of six short items or more between 、 as a list, and English one
+# phrase a line, a line opening with the phrase of whose help or what for, "Under the pairing program", read on).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -148,6 +150,9 @@ PROBES = (
      "Its workers settled in the mountains"),
     ("", "2025-04-08 10:20来源：东南网责任编辑：黄敏 |\n分享到：\n杨浦区专家团队本周来到尤溪县总医院开展义诊和带教。"),
     ("", "第05版：要闻 上一版 下一版\n上一篇 下一篇\n\n本报讯 嘉定区专家团队来到明溪县总医院驻点帮扶。"),
+    ("杨浦区年度十大惠民实事", "区政府公布今年十大惠民实事：新建社区食堂、改造老旧小区、新增停车泊位、加装电梯、建设口袋公园、"
+     "增设托育园所，以及组织职工赴对口合作地区（含三明）疗休养。"),
+    ("A year in Taining", "Doctors from Shanghai\nArrived at Taining County Hospital\nUnder the pairing program"),
 )
 
 
