@@ -148,9 +148,8 @@ class Prepared:
         self.keys, self.packed, self.shingles = self.fp.keys(), self.fp.packed(), self.fp.count  # once, here
         self.anchors = len(self.fp.anchors) if self.fp.count else 0
         if self.fp.count:  # the openings' and the headline's keys with the others (the anchors come last)
-            at = len(self.keys) - self.anchors
-            self.looks = [*self.keys[:at], *self.fp.sought, *self.titled[1]]
-            self.keys[at:at] = [*self.fp.openings, *self.titled[0]]
+            self.looks = [*self.keys[:len(self.keys) - self.anchors], *self.fp.sought, *self.titled[1]]
+            self.keys = stored_keys(self.fp, self.titled, self.keys)
 
     def __getstate__(self) -> dict[str, Any]:
         """Sent from a worker without what the writer rarely or never needs: the body (the
@@ -1107,6 +1106,19 @@ def _brief_of(small: str, small_title: str, large: str, large_title: str) -> boo
     return dedup.brief_of(small, large) or (_page_of(small_title, large_title) and dedup.held_whole(small, large))
 
 
+def stored_keys(fp: dedup.Fingerprint, titled: tuple[tuple[int, ...], tuple[int, ...]],
+                keys: list[int] | None = None) -> list[int]:
+    """An article's LSH rows: its fingerprint's keys (`Fingerprint.keys`) with its openings' and its
+    headline's (`titled`, `_title_keys`) before the anchors, which come last. An ingest and a rebuild
+    (`rebuild_fingerprints`) store the same rows: a rebuilt story without its openings' keys was never
+    found by a brief of it (70053b0's keys were written at ingest only). `keys`: `fp.keys()`, when made."""
+    keys = list(fp.keys() if keys is None else keys)
+    if keys:
+        at = len(keys) - len(fp.anchors)
+        keys[at:at] = [*fp.openings, *titled[0]]
+    return keys
+
+
 def _title_keys(norm_title: str, brief: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The keys of a normalised headline without a page marker at its end (`_PAGE_MARK`), TITLE_MIN
     letters and digits or more, as a brief's kind or a longer text's (`dedup.kind_keys`): a short page
@@ -1530,8 +1542,8 @@ def rebuild_fingerprints(ctx: Context, batch: int = 500, progress: Callable[[str
             for row, text, fp, dated in made:
                 if text and (digest := dedup.content_hash(text)) != row["content_hash"]:
                     ctx.store.set_content_hash(row["id"], digest)
-                ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), fp.keys() if dated >= cutoff else [],
-                                          dated)
+                keys = stored_keys(fp, _title_keys(textnorm.normalize(row["title"] or ""), fp.count <= BRIEF_MAX))
+                ctx.store.add_fingerprint(row["id"], fp.count, fp.packed(), keys if dated >= cutoff else [], dated)
         done += len(rows)
         if progress:
             progress("fingerprints", min(done, total), total)

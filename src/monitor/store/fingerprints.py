@@ -133,11 +133,12 @@ class FingerprintsPart(StoreBase):
 
     def without_fingerprint(self, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         """Articles above id `after` with no fingerprint row (id, body, fetched_at, published,
-        content_hash), in id order."""
+        content_hash, title), in id order."""
         cur = self.conn.execute(
-            "SELECT id, body, fetched_at, published, content_hash FROM articles a WHERE id > ? AND NOT EXISTS "
+            "SELECT id, body, fetched_at, published, content_hash, title FROM articles a WHERE id > ? AND NOT EXISTS "
             "(SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id LIMIT ?", [after, limit])
-        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4]} for r in cur]
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4], "title": r[5]}
+                for r in cur]
 
     def dated_since(self, since: datetime) -> list[int]:
         """Ids of the articles dated (published, else fetched) at `since` or later, in order: a
@@ -149,9 +150,10 @@ class FingerprintsPart(StoreBase):
         """Those of `ids` with no fingerprint row, as `without_fingerprint` gives them."""
         marks = ",".join("?" * len(ids))
         cur = self.conn.execute(
-            f"SELECT id, body, fetched_at, published, content_hash FROM articles a WHERE id IN ({marks}) AND NOT "
+            f"SELECT id, body, fetched_at, published, content_hash, title FROM articles a WHERE id IN ({marks}) AND NOT "
             "EXISTS (SELECT 1 FROM fingerprints f WHERE f.article_id = a.id) ORDER BY id", ids) if ids else []
-        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4]} for r in cur]
+        return [{"id": r[0], "body": r[1], "fetched_at": r[2], "published": r[3], "content_hash": r[4], "title": r[5]}
+                for r in cur]
 
     def set_content_hash(self, article_id: int, digest: str) -> None:
         """Replace an article's content hash (after a change of the text form it hashes)."""
