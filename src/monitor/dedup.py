@@ -406,13 +406,53 @@ def openings(text: str, size: int = OPENING_WORDS) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# A clause's end in a fingerprint text (`scriptfold.fingerprint_text` writes ，；：！？ half width, … as ...).
+_CLAUSE_END = frozenset(",。;:!?、")
+# Letters and digits a brief cut inside a clause has at least: the opening words that releases from one
+# template share (an office's name and 关于印发 with the city's name and the year, a day and a delegation's
+# name) run to 14-22 of them; a feed's description cut at 30 characters has 26-29.
+CUT_MIN = 24
+BRIEF_OWN = 8  # a brief's letters and digits besides its date line, dates and times (`brief_of`)
+# A date or a time of day, which a release from one template shares with another of the same day:
+# no word of a brief's own (`_dated_out`).
+_WHEN = re.compile(r"[0-9]{1,4}(?:年|月|日|号|时|点|分)|[上中下]午|凌晨|早上|傍晚|晚上|今天|昨天|今日|昨日|近日|日前|近期|"
+                   r"当天|当日|今年|去年|本周|上周|本月|上月")
+
+
 def brief_of(small: str, large: str) -> bool:
     """Whether a short fingerprint text is all of it the other's opening, at its start or after
-    its date line (`openings`): BRIEF_MIN letters and digits or more, its label and a closing note
-    in brackets (`_NOTE`) left out. A one-line post of another event from one template has another
-    name, date or figure in it, and is no text's opening word for word."""
+    its date line (`openings`): BRIEF_MIN letters and digits or more, BRIEF_OWN of them besides its
+    own date line, dates and times (`_WHEN`), its label and a closing note in brackets (`_NOTE`) left
+    out, ending where a clause of the other ends (`_clause_end`) or CUT_MIN letters and digits long.
+    A one-line post of another event from one template has another name, date or figure in it, and
+    is no text's opening word for word; a feed's or a list's snippet cut inside a clause within the
+    words such releases share (三明市人民政府办公室关于印发三明市2026年…, 12月5日上午，上海市经贸
+    代表团一行…) or a post of a date line and an hour (青岛新闻网4月16日讯 昨天下午2点，) is the
+    opening of every release from that template, every report of that paper's that day."""
     core = _core(small)
-    return _telling(core) and any(o == core for o in openings(large, len(core)))
+    if not _telling(core):
+        return False
+    head = unlabelled("".join(small[:OPENING_READ].split()))
+    if len(_WHEN.sub("", _core(head[m.end():] if (m := _AHEAD.match(head)) else head))) < BRIEF_OWN:
+        return False
+    flat = unlabelled("".join(large[:OPENING_READ + len(small)].split()))
+    starts = [0]
+    if (m := _AHEAD.match(flat)) is not None and m.end():
+        starts.append(m.end())
+    return any(_NOT_WORD.sub("", flat[at:at + 2 * len(small) + DATELINE_MAX]).startswith(core)
+               and (len(core) >= CUT_MIN or _clause_end(flat, at, len(core))) for at in starts)
+
+
+def _clause_end(flat: str, at: int, words: int) -> bool:
+    """Whether the first `words` letters and digits of `flat` from `at` end a clause of it: the text
+    ends there or a clause's mark (`_CLAUSE_END`; a full stop not inside a number) follows them."""
+    for n, c in enumerate(flat[at:], at):
+        if _NOT_WORD.fullmatch(c) is None:
+            words -= 1
+            if not words:
+                after = flat[n + 1:n + 3]
+                return not after or after[0] in _CLAUSE_END or (after[0] == "." and not after[1:].isdigit())
+    return True
 
 
 def held_whole(small: str, large: str) -> bool:
