@@ -889,8 +889,10 @@ class Ingestor:
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return CLASH
         if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams) \
-                or dedup.rounds_apart(p.text(), stored.text):
-            return CLASH  # (a release from one template for another place, date or round)
+                or dedup.rounds_apart(p.text(), stored.text) or \
+                (_counts_differ(p.text(), stored.text, stored.fp.grams) if shorter
+                 else _counts_differ(stored.text, p.text(), p.grams())):
+            return CLASH  # (a release from one template for another place, date, round or count)
         if quoting and (_one_paragraph_of(p.text(), p.grams(), stored.text, stored.fp.grams, stored.body) if shorter
                         else _one_paragraph_of(stored.text, stored.fp.grams, p.text(), p.grams(), p.body)):
             return CLASH  # another report giving one paragraph of the story's (its background, a notice it quotes)
@@ -1154,6 +1156,23 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
     return False
 
 
+_COUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DATE_UNITS = frozenset("年月日号时点分")
+
+
+def _counts_differ(small: str, large: str, large_grams: Any) -> bool:
+    """Whether a number of the smaller fingerprint text stands where the larger has another number,
+    the same words around them (`dedup.substitutions`: 4所医院 beside 35所医院), neither a date's or a
+    time's (a unit of `_DATE_UNITS` after it): a release from one template with another count. Read
+    however few figures each text has: `dedup.figures` leaves out single digits and `figures_kept`
+    compares three figures or more, so a copy of one year's release cut to its first paragraphs (one
+    figure, 4所) read as a copy of the next year's (35所)."""
+    for mine, theirs, _, after in dedup.substitutions(small, large_grams, large):
+        if mine != theirs and _COUNT.fullmatch(mine) and _COUNT.fullmatch(theirs) and after[:1] not in _DATE_UNITS:
+            return True
+    return False
+
+
 PIECE_KEPT = 2  # characters two passages share inside that part them into pieces (`_pieces`)
 
 
@@ -1197,7 +1216,8 @@ def _one_story(a: _Stored, b: _Stored) -> bool:
     releases from one template for two counties are not."""
     small, large = (a, b) if a.fp.count <= b.fp.count else (b, a)
     return dedup.figures_kept(dedup.figures(small.body), dedup.figures(large.body)) and \
-        not _names_differ(small.text, large.text, large.fp.grams) and not dedup.rounds_apart(small.text, large.text)
+        not _names_differ(small.text, large.text, large.fp.grams) and not dedup.rounds_apart(small.text, large.text) \
+        and not _counts_differ(small.text, large.text, large.fp.grams)
 
 
 # A headline is a repost's when the longest run of characters it shares with the other's (both
