@@ -265,7 +265,8 @@ async def _try(url: httpx.URL, body: bytes, headers: dict[str, str], timeout: fl
             pass  # the status stands; its compression was broken: no answer of it to read
         finally:
             await stream.aclose()
-    kept = {k: v for k, v in stream.headers.items() if k.lower() in ("content-type", "retry-after", "location")}
+    # as the bytes came: a value past ASCII (a raw UTF-8 Location) was decoded, then refused by the ASCII re-encoding
+    kept = [(k, v) for k, v in stream.headers.raw if k.lower() in (b"content-type", b"retry-after", b"location")]
     answered = httpx.Response(stream.status_code, headers=kept, content=bytes(answer[:ANSWER_BYTES]),
                               request=stream.request, extensions={"cut": cut})
     if answered.charset_encoding and normalize_charset(answered.charset_encoding) is None:
@@ -420,10 +421,16 @@ def _said_refused(response: httpx.Response) -> str | None:
         return None
     if data is not None:
         return None
-    text = response.text.strip()
+    text = _text(response).strip()
     return _excerpt(response) if text and _FAILED_TEXT.match(text) else None
 
 
+def _text(response: httpx.Response) -> str:
+    """The answer's text as a page's is read (never raises): httpx's `text` raised on a charset its
+    bytes do not fit (utf-16 without a byte order mark)."""
+    return decode_html(response.content, response.headers.get("content-type"))
+
+
 def _excerpt(response: httpx.Response) -> str:
-    text = " ".join(response.text.split())
+    text = " ".join(_text(response).split())
     return (text[:200] + "…") if len(text) > 200 else text or "(empty body)"
