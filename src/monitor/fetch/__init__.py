@@ -10,6 +10,6 @@ status, bytes, headers, text decoded once) or `FetchError` with a `kind`. `clien
 
 from .client import MAX_HOPS, Fetcher, Response
 from .guard import AddressPolicy, parse_rule
-from .hosts import fetching_for
+from .hosts import fetching_for, given_up_on
 
-__all__ = ["MAX_HOPS", "AddressPolicy", "Fetcher", "Response", "fetching_for", "parse_rule"]
+__all__ = ["MAX_HOPS", "AddressPolicy", "Fetcher", "Response", "fetching_for", "given_up_on", "parse_rule"]

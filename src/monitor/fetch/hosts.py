@@ -22,6 +22,7 @@ the file and database I/O.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -42,9 +43,25 @@ STALL_REST = 300.0
 _OWNER: ContextVar[str] = ContextVar("fetch_owner", default="")
 
 
+_GIVE_UP: ContextVar[threading.Event | None] = ContextVar("fetch_give_up", default=None)
+
+
 def fetching_for(owner: str) -> None:
     """Name who the requests of the running task are for (a source): its share of the slots."""
     _OWNER.set(owner)
+
+
+def given_up_on(stopping: threading.Event) -> None:
+    """The running task's requests not yet begun when `stopping` is set (a SIGTERM, Ctrl-C) are
+    given up rather than wait their host's turn: FetchError of kind "deferred", the link left for
+    the next poll. A request already sent is read to its end."""
+    _GIVE_UP.set(stopping)
+
+
+def _check_given_up(host: str) -> None:
+    stopping = _GIVE_UP.get()
+    if stopping is not None and stopping.is_set():
+        raise FetchError(f"{host}: stopping, not asked", hint="the link is asked at the next poll", kind="deferred")
 
 
 class RestMemory(Protocol):
@@ -112,6 +129,7 @@ class HostGate:
         """Wait for this host's turn (its lock, then its delay), then one in-flight slot."""
         h = self._host(host)
         async with h.lock:
+            _check_given_up(host)  # links queued for a slow site's turns: `docker stop` waits 10 s, not for them
             wait = h.next_start - time.monotonic()
             if h.stalled and wait > 0:
                 raise FetchError(f"{host} {h.stalled}; not asked again before {clock(time.time() + wait)}",
@@ -123,6 +141,7 @@ class HostGate:
                                  kind="rate_limited")
             if wait > 0:
                 await asyncio.sleep(wait)
+                _check_given_up(host)
             memory = self.memory
             while memory is not None and (others := memory.take_turn(host)) > 0:  # another process's turn
                 await asyncio.sleep(min(others, 1.0))

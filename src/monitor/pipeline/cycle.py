@@ -18,6 +18,7 @@ import asyncio
 import concurrent.futures
 import logging
 import queue
+import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from typing import Any
 from .. import dedup, extract, locks
 from ..config import Source
 from ..errors import ExtractError, StoreError
-from ..fetch import Fetcher, Response, fetching_for
+from ..fetch import Fetcher, Response, fetching_for, given_up_on
 from ..models import Article, Candidate, SourceReport
 from ..sources import Listing
 from ..sources.base import dated
@@ -96,8 +97,13 @@ def run_cycle(ctx: Context, names: Iterable[str] | None = None,
     return [reports[s.name] for s in chosen]
 
 
-async def _fetch_before(fetcher: Fetcher, run: SourceRun, url: str, **kw: Any) -> Response:
-    """fetcher.fetch for a source, cut off at its deadline (TimeoutError)."""
+async def _fetch_before(fetcher: Fetcher, run: SourceRun, url: str, stopping: threading.Event | None = None,
+                        **kw: Any) -> Response:
+    """fetcher.fetch for a source, cut off at its deadline (TimeoutError); a link's given up before
+    it is sent once the process is `stopping` (FetchError "deferred": the next poll's). An
+    article's later page is not: its article would be stored cut short."""
+    if stopping is not None:
+        given_up_on(stopping)
     return await _before(run, fetcher.fetch(url, **kw))
 
 
@@ -224,7 +230,8 @@ class Cycle:
             run.fetching += 1
             page = referer(dated(run.src.url, run.src.date_tz, datetime.now(timezone.utc)), cand.url) \
                 if run.src.kind == "html" else None  # as a browser follows a list (an edition's: the day's)
-            coro = _fetch_before(self.fetcher, run, cand.url, headers={"Referer": page} if page else None)
+            coro = _fetch_before(self.fetcher, run, cand.url, self.ctx.stopping,
+                                 headers={"Referer": page} if page else None)
             self._submit(coro, partial(self._article, run, cand, key))
 
     def _article(self, run: SourceRun, cand: Candidate, key: str, future: concurrent.futures.Future) -> None:
