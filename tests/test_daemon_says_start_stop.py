@@ -10,17 +10,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from test_daemon import FEED, QUICK, site, start, stop, wait_for  # noqa: F401 (fixture)
-
-
-def _status(db) -> str | None:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(db) as con:
-            row = con.execute("SELECT last_status FROM sources WHERE name = 'feed'").fetchone()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
+from test_daemon_reload_state import _status
 
 
 def test_the_daemon_says_its_start_and_its_stop_without_v(tmp_path, site):  # noqa: F811
