@@ -60,6 +60,7 @@ _KEEP_SENT = 64  # header sets kept (`Fetcher._with`): a poll's list pages, each
 ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
+_CUT_OK: ContextVar[bool] = ContextVar("cut_ok", default=False)  # `fetch(cut=True)`: a page over the cap is cut
 
 
 class HostMemory(Memory, RestMemory, Protocol):
@@ -80,6 +81,7 @@ class Response:
     redirects: tuple[str, ...] = ()
     # where the address asked for has moved for good: the end of the 301/308 answers it began with
     moved: str = ""
+    cut: bool = False  # the body was over fetch.max_bytes: `content` is its first max_bytes (asked with `cut`)
     rest_until: float = 0.0  # the host asked for a pause (Retry-After past our patience) until this Unix time
     location: bytes = field(default=b"", repr=False)  # a redirect's Location as its bytes came
     _text: str | None = field(default=None, repr=False)
@@ -170,9 +172,18 @@ class Fetcher:
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     check_robots: bool = True, method: str = "GET", headers: dict[str, str] | None = None,
-                    body: dict[str, Any] | None = None) -> Response:
+                    body: dict[str, Any] | None = None, cut: bool = False) -> Response:
         """GET (or `method` with `body`: httpx's data/json/content) following redirects ourselves;
-        a WAF stub, a non-2xx answer or a refusal raise."""
+        a WAF stub, a non-2xx answer or a refusal raise. With `cut`, a page over fetch.max_bytes
+        is its first max_bytes, `cut` set (a feed reads the entries that came whole), not an error."""
+        token = _CUT_OK.set(cut)
+        try:
+            return await self._fetch(url, etag, last_modified, check_robots, method, headers, body)
+        finally:
+            _CUT_OK.reset(token)
+
+    async def _fetch(self, url: str, etag: str | None, last_modified: str | None, check_robots: bool, method: str,
+                     headers: dict[str, str] | None, body: dict[str, Any] | None) -> Response:
         sent = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         sent.update(headers or {})
         resp = await self._follow(url, sent, check_robots=check_robots, retries=self.retry.retries,
@@ -363,8 +374,10 @@ class Fetcher:
                     await r.aclose()
                 moved = next((v for k, v in r.headers.raw if k.lower() == b"location"), b"") \
                     if r.status_code in REDIRECTS else b""
-                return Response(url=str(target), status=r.status_code, content=body, headers=dict(r.headers.items()),
-                                elapsed=time.monotonic() - started, location=moved)
+                cut = len(body) > self.cfg.max_bytes  # only with `fetch(cut=True)`: else over the cap raised
+                return Response(url=str(target), status=r.status_code, content=body[:self.cfg.max_bytes] if cut else body,
+                                headers=dict(r.headers.items()), elapsed=time.monotonic() - started, location=moved,
+                                cut=cut)
         except TimeoutError:
             raise FetchError(f"GET {url}: no complete answer within {self.cfg.timeout:g}s", kind="timeout",
                              hint="the site is too slow; raise fetch.timeout if it is always like this") from None
@@ -427,6 +440,8 @@ class Fetcher:
         prefix = _PREFIX_ONLY.get()
         if prefix and _page(r.status_code):
             return await read_body(r, prefix, url, truncate=True)
+        if _page(r.status_code) and _CUT_OK.get():  # one byte past the cap read tells a body cut from one that fits
+            return await read_body(r, self.cfg.max_bytes + 1, url, truncate=True)
         if _page(r.status_code):
             declared = content_length(r.headers)
             if declared is not None and declared > self.cfg.max_bytes:

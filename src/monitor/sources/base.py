@@ -48,6 +48,7 @@ class Request:
     headers: tuple[tuple[str, str], ...] = ()
     conditional: bool = False
     charset: str = "utf-8"  # what `form` is encoded in: a page's own form goes in the page's charset
+    cut: bool = False  # a body over fetch.max_bytes comes cut at it (`cut` set on the page), not as an error
 
 
 @dataclass

@@ -17,6 +17,7 @@ import html
 import itertools
 import re
 from datetime import datetime, timezone
+from typing import Any
 
 from .. import markup
 from ..config import Source
@@ -36,10 +37,10 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     what came in between may be past its end, and the listing warns; as it does when the feed
     lists no entries at all (its page changing at each poll, it was 'ok' every time)."""
     listing = Listing()
-    page = yield from listing.first(Request(source.url, conditional=True))
+    page = yield from listing.first(Request(source.url, conditional=True, cut=True))
     if page is None:
         return listing
-    found, after = parse_page(page.content, page.headers, page.url, source.date_tz, listing)
+    found, after = parse_page(whole_entries(page, listing), page.headers, page.url, source.date_tz, listing)
     links = LinkFilter(source, crawl.now)
     kept = links.apply(found, listing)
     listing.pages.append(PageLinks(page.url, len(found), len(kept)))
@@ -51,8 +52,8 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             break  # no older page, or the news ends on this one
         seen.add(after)
         try:
-            got = yield Request(after)
-            found, next_after = parse_page(got.content, got.headers, got.url, source.date_tz)
+            got = yield Request(after, cut=True)
+            found, next_after = parse_page(whole_entries(got, listing), got.headers, got.url, source.date_tz)
         except MonitorError as exc:  # what was read stands
             page_failed(listing, exc, after, f"feed page {number} ({after})")
             break
@@ -63,6 +64,25 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if warning := all_new_warning(crawl, every, "feed"):
         listing.warnings.append(warning)
     return listing
+
+
+def whole_entries(page: Any, listing: Listing) -> bytes:
+    """A feed page's bytes; one over fetch.max_bytes (asked for `cut`: it came as its first
+    max_bytes) cut after its last entry that came whole, closed as a feed, with a warning naming
+    the cap: the newest entries are read, as a reader shows what came, and no entry cut in half.
+    ExtractError when not one entry came whole (or a JSON Feed, which no cut leaves readable)."""
+    content: bytes = page.content
+    if not getattr(page, "cut", False):
+        return content
+    cap = len(content)
+    end = max((at + len(tag) for tag in _ENTRY_ENDS if (at := content.rfind(tag)) >= 0), default=0)
+    if not end or jsonfeed.is_json(content):
+        raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
+                           "within them; not read", hint="raise fetch.max_bytes if this feed is wanted")
+    listing.warnings.append(f"the feed {page.url} is over fetch.max_bytes ({cap:,} bytes): read its "
+                            f"{sum(content.count(tag, 0, end) for tag in _ENTRY_ENDS)} "
+                            "entries that came whole within them, not the rest (raise fetch.max_bytes to read it all)")
+    return content[:end] + _closing(content[:4096])
 
 
 EMPTY = ("the feed lists no entries: nothing to fetch (open it in a browser: a feed its site stopped filling "
