@@ -60,6 +60,9 @@ def test_a_backup_put_in_place_under_the_daemon_stops_it_and_is_read_as_restored
     said = [r for r in lines if "was replaced" in r["message"] and r["logger"] != "monitor.daemon"]
     assert len(said) == 1 and said[0]["level"] == "error", err[-1500:]
     assert [r["message"] for r in lines if r["message"].startswith("daemon stopped as its database file was replaced")]
+    # the daemon signals itself to stop: no user sent the SIGTERM its stop line used to name
+    stopping = [r["message"] for r in lines if r["message"].startswith("stopping ")]
+    assert len(stopping) == 1 and stopping[0].startswith("stopping as its database file was replaced: "), stopping
     assert not [r for r in lines if r["level"] in ("error", "critical") and r not in said], err[-1500:]
     with sqlite3.connect(db) as con:  # the file at the path is the backup, whole, none of the old file's pages
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

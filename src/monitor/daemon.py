@@ -74,16 +74,17 @@ def signals_held() -> Iterator[None]:
             signal.signal(n, handler)
 
 
-def serve_signals(sched: BaseScheduler, reloader: Reloader) -> int:
+def serve_signals(sched: BaseScheduler, reloader: Reloader, cause: Callable[[], str] = lambda: "") -> int:
     """Wait in the main thread: SIGHUP reloads the config, SIGTERM or SIGINT stops after running jobs
-    (the signal's number returned)."""
+    (the signal's number returned). `cause`: why the daemon signalled itself, when it did (its
+    database file replaced: `Replaced`), said instead of the signal a user did not send."""
     while True:
         signum = signal.sigwait(SIGNALS)
         if signum == signal.SIGHUP:
             reloader.request()
             continue
-        said.info("stopping on %s: the jobs under way finish first (a poll stores the pages it is reading, a "
-                  "digest sends the message under way)", signal.Signals(signum).name)
+        said.info("stopping %s: the jobs under way finish first (a poll stores the pages it is reading, a "
+                  "digest sends the message under way)", cause() or f"on {signal.Signals(signum).name}")
         # Threads started before `signals_held` (a library's own pool, made as the start loaded it)
         # take what the others hold: a second Ctrl-C raised KeyboardInterrupt into the wait below
         # ('Aborted!', exit 1, no 'daemon stopped'), a second SIGTERM killed the process. Both

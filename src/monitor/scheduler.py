@@ -301,7 +301,8 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
             replaced.start()
             if rechecks:
                 rechecks.request()
-            signum = daemon.serve_signals(sched, reloader)
+            signum = daemon.serve_signals(sched, reloader, lambda: "as its database file was replaced" if replaced.found
+                                          else "")
         finally:
             clock.stop()
             replaced.stop()
