@@ -253,10 +253,36 @@ def started_line(cfg: Config, sched: BaseScheduler, metrics_port: int | None = N
     if due:
         when, name = min(due)
         digests += f" (next: {name} at {when:%Y-%m-%d %H:%M} {cfg.timezone})"
-    where = f"pid={os.getpid()} db={cfg.db_path.resolve()} config={cfg.path.resolve() if cfg.path else 'bundled'}"
+    where = _where(cfg)
     if metrics_port is not None:
         where += f" metrics=http://{metrics_host}:{metrics_port}/metrics"
     return f"daemon started: {polls}, {digests}; {where}"
+
+
+def _where(cfg: Config) -> str:
+    return f"pid={os.getpid()} db={cfg.db_path.resolve()} config={cfg.path.resolve() if cfg.path else 'bundled'}"
+
+
+def once_started_line(cfg: Config) -> str:
+    """`run --once`'s line at its start (said without -v, as the daemon's): what it polls and sends."""
+    from .plural import counted
+
+    return (f"run --once started: {counted(sum(s.enabled for s in cfg.sources), 'source')} to poll, then "
+            f"{counted(len(cfg.subscribers), 'digest job')}; {_where(cfg)}")
+
+
+def once_done_line(cfg: Config, reports: list[SourceReport], results: list[DigestResult], took: float) -> str:
+    """`run --once`'s line at its end: the polls' statuses and new articles, the digests' outcomes."""
+    from collections import Counter
+
+    from .plural import counted
+
+    polls = ", ".join(f"{n} {status}" for status, n in Counter(r.status for r in reports).most_common())
+    sends = ", ".join(f"{n} {status}" for status, n in Counter(r.status for r in results).most_common())
+    return (f"run --once done after {_span(took)}: {counted(len(reports), 'source')} polled"
+            + (f" ({polls})" if polls else "") + f", {counted(sum(r.new for r in reports), 'new article')} "
+            f"({sum(r.matched for r in reports)} matched); {counted(len(results), 'digest channel')}"
+            + (f" ({sends})" if sends else "") + f"; {_where(cfg)}")
 
 
 def _span(seconds: float) -> str:
@@ -279,8 +305,11 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     if once:
         with Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:
             ctx = Context(cfg, store, fetcher)
-            run_cycle(ctx)
-            send_digests(ctx)
+            said.info("%s", once_started_line(cfg))
+            began = time.monotonic()
+            reports = run_cycle(ctx)
+            results = send_digests(ctx)
+            said.info("%s", once_done_line(cfg, reports, results, time.monotonic() - began))
         return
     memory = store.host_memory()
     with daemon.signals_held(), Fetcher(cfg.fetch, memory=memory) as fetcher:  # held before any thread starts
