@@ -138,11 +138,17 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(cleaned, keep_fragments=False).replace("https://", "http://", 1)
 
 
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/\\]*@")  # a URL's user information, up to its last '@'
+
+
 def strip_tracking(url: str) -> str:
-    """The URL to fetch and show: tracking parameters and fragment dropped, the rest kept as
+    """The URL to fetch and show: tracking parameters and fragment dropped, and user information
+    (`user:password@`, or `www.gov.cn@` hiding the real host from a reader), the rest kept as
     written (scheme, host, path and the other parameters' bytes, which may be GBK escapes)."""
     base = url.strip().partition("#")[0]
     head, _, query = base.partition("?")
+    if "@" in head:
+        head = _USERINFO.sub(r"\1", head, count=1)
     head = _PATH_SESSION.sub("", head)
     kept = [p for p in query.split("&") if p and not _dropped(unquote(p.split("=", 1)[0]), unquote(p.partition("=")[2]))]
     return head + ("?" + "&".join(kept) if kept else "")
