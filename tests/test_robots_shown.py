@@ -13,6 +13,7 @@ import sys
 
 import httpx
 from hostile import Site
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from test_cycle import make_ctx, source_toml  # noqa: F401  (a fixture)
 from test_web import Served
 
@@ -37,6 +38,10 @@ def test_links_robots_txt_keeps_out_are_counted_where_a_source_is_looked_at(make
     with Served(create_app(ctx, auth="")) as web:
         page = httpx.get(web.url("/sources"), timeout=20).text
     assert "robots.txt kept out 2 links" in page
+    # said under the last poll, not as the source's last error: the source is ok, the site's wish no fault of it
+    cells = {td.attributes["data-label"]: td.text(strip=True) for td in HTMLParser(page).css("tr td[data-label]")}
+    assert cells["last error"] == "", cells
+    assert "robots.txt kept out 2 links" in cells["last poll"], cells
 
 
 def test_a_source_robots_txt_lets_through_shows_nothing(make_ctx, tmp_path):  # noqa: F811
