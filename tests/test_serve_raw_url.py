@@ -74,3 +74,23 @@ def test_a_raw_utf8_address_is_served_as_if_encoded(setup):  # noqa: F811
         assert "文旅合作协议".encode() in second, second[-2000:]
     finally:
         served.stop()
+
+
+def test_raw_utf8_addresses_pipelined_on_one_connection_are_each_served(setup):  # noqa: F811
+    # A client sending its requests one behind another before any answer (a script's HTTP client, a
+    # load tester): each request line past the first came while h11 still held the first request, and
+    # had its 400. A body is the request's own bytes: one that reads as a request line stays as sent.
+    cfg, db = setup
+    write_archive(cfg, db)  # one article: 沪明两地签署文旅合作协议
+    served = Served(cfg, db)
+    try:
+        body = _get("/search?q=三明", close=False)  # a POST's body that reads like a request, in UTF-8
+        post = (f"POST /search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+        answer = _exchange(served.port, _get("/search?q=文旅合作", close=False) + post + _get("/search?q=签署"))
+        heads = re.findall(rb"HTTP/1\.1 (\d{3})", answer)
+        assert heads[0] == b"200" and heads[-1] == b"200" and len(heads) == 3, answer[:3000]
+        assert heads[1] != b"400", answer  # the POST read whole: its body was not taken for a request
+        text = re.sub(r"<[^>]+>", "", answer.decode("utf-8", "replace"))  # found words are marked
+        assert text.count("沪明两地签署文旅合作协议") >= 2, text[-2000:]  # the first and the last found it
+    finally:
+        served.stop()
