@@ -523,17 +523,23 @@ def _source_below(text: str, starts: list[int], lead: int, cut: int) -> int | No
     return None
 
 
-def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None = None) -> tuple[int, int]:
+def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None = None,
+                  aside: list[tuple[int, int]] | None = None) -> tuple[int, int]:
     """Where the body stops being read (an `ignore_after` marker) and the lead paragraph. `bullets`: where the
-    text has a bullet, ascending (the literal pass finds them: `_BULLETS`); None: scan for them here."""
+    text has a bullet, ascending (the literal pass finds them: `_BULLETS`); None: scan for them here. `aside`, when
+    given, gets the page's chrome blocks above the story (`_past_share_bar`), ascending [start, end): not read."""
     text, starts = doc.text, doc.para_starts
     cut = len(text)
+    if aside is None:
+        aside = []
     if topic.ignore_after is not None and (m := topic.ignore_after.search(text, starts[1] - 1)):
-        m = _past_share_bar(topic.ignore_after, text, starts, topic.lead_min_chars, m)
+        m = _past_share_bar(topic.ignore_after, text, starts, topic.lead_min_chars, m, doc.lists.keyword_lines, aside)
         m = _past_menu(topic.ignore_after, text, starts[1] - 1, m) if m is not None else None
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if bullets is None:
         bullets = [m.start() for m in _BULLET.finditer(text)]
+    if aside and bullets:  # a links list above the story, set aside already
+        bullets = [b for b in bullets if not _inside(aside, b)]
     if topic.ignore_inline is not None and bullets:
         cut = _inline_marker(topic.ignore_inline, text, starts[1], cut, bullets)
     if topic.ignore_flat is not None and "。 " in text and (m := topic.ignore_flat.search(text, starts[1], cut)):
@@ -550,7 +556,7 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
         if starts[i] >= cut:
             break
-        if starts[i] in menus:
+        if starts[i] in menus or (aside and _inside(aside, starts[i])):
             continue
         size = end - starts[i]
         if size >= topic.lead_min_chars and doc.lists.furnished and doc.lists.furniture(starts[i], end):
@@ -689,29 +695,81 @@ def _bare_pager(text: str, start: int) -> bool:
 
 
 def _past_share_bar(marker: re.Pattern[str], text: str, starts: list[int], min_chars: int,
-                    m: re.Match[str] | None) -> re.Match[str] | None:
-    """The first `ignore_after` marker that is not a share bar above the story: a line of share buttons
-    (`_SHARE_BAR`) with no paragraph of a lead's length above it (only a menu, a dateline) is the page's
-    chrome before the story, as its copy at the story's end is after it. So is a marker that counts only as a
-    line of its own (the pattern's group `alone`: 评论, "Comments") there: a channel's name above the story,
-    unless a sentence stands above it (a short story's one paragraph, then its comments). A source, date or
-    editor line of a lead's length above the bar (2025-06-12 09:15 来源：东南网 责任编辑：… |: a portal's story page)
-    is the page's chrome too, not the story."""
+                    m: re.Match[str] | None, menus: frozenset[int] | set[int] = frozenset(),
+                    aside: list[tuple[int, int]] | None = None) -> re.Match[str] | None:
+    """The first `ignore_after` marker that is not the page's chrome above the story. A line of share buttons
+    (`_SHARE_BAR`) or bare previous / next links with no paragraph of a lead's length above it (only a menu, a
+    dateline) is the page's chrome before the story, as its copy at the story's end is after it. So is any other
+    marker with neither such a paragraph nor a sentence above it (评论（0）, 标签：…, 上一篇：<another headline>, a
+    相关新闻 or 热点排行 box a careless extraction put above the story): its line, and under a heading (相关新闻, 热点排行:
+    nothing after the words but a colon or 更多>>) the list of other headlines it heads (`_top_list_end`), go to
+    `aside` as [start, end) and are not read, so the story below is judged on its own and the list adds nothing. A
+    marker that counts only as a line of its own (the pattern's group `alone`: 评论, "Comments") is passed so too. A
+    source, date or editor line of a lead's length above the bar (2025-06-12 09:15 来源：东南网 责任编辑：… |: a portal's
+    story page) is the page's chrome too, not the story; so is a menu line (`menus`), and an untitled page's first line
+    when no full stop is in it (its headline, `_HEADLINE_MAX`)."""
     i = 1  # paragraphs above the marker looked at so far (once each, however many bars)
     sentence = False  # one of them holds a sentence
-    while m is not None and ((alone := m.lastgroup == "alone") or text.startswith(_SHARE_BAR, m.start() + 1)
-                             or _bare_pager(text, m.start() + 1)):
+    untitled = starts[1] == 1  # its first line, no full stop in it, is its headline however long (总投资109亿元!…)
+    while m is not None:
+        alone = m.lastgroup == "alone"
+        bar = text.startswith(_SHARE_BAR, m.start() + 1) or _bare_pager(text, m.start() + 1)
         while i < len(starts) and starts[i] <= m.start():
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if end - starts[i] >= min_chars and not _byline(text, starts[i], end):
-                return m
-            sentence = sentence or _SENTENCE_INSIDE.search(text, starts[i], end) is not None
+            if not (i == 1 and untitled and end - starts[i] <= _HEADLINE_MAX and not _FULL_STOP.search(text, starts[i], end)):
+                if end - starts[i] >= min_chars and starts[i] not in menus and not _byline(text, starts[i], end) \
+                        and not (aside and _inside(aside, starts[i])):
+                    return m
+                sentence = sentence or _SENTENCE_INSIDE.search(text, starts[i], end) is not None
             i += 1
-        if alone and sentence:
+        if not bar and sentence:
             return m
         end = text.find("\n", m.start() + 1)
-        m = None if end < 0 else marker.search(text, end)
+        if end < 0:
+            end = len(text)
+        if not bar and not alone:
+            if aside is None:
+                return m
+            block = _top_list_end(marker, text, m, end) if _HEADING_REST.fullmatch(text, m.end(), end) else end
+            aside.append((m.start() + 1, block))
+            end = block
+        m = None if end >= len(text) else marker.search(text, end)
     return m
+
+
+_HEADLINE_MAX = 80  # characters of a headline opening an untitled page
+_FULL_STOP = re.compile(r"。|\. ")
+# What may follow a marker's words on its line for it to head a list (相关新闻, 相关新闻：, 热点排行 更多>>); a count (评论（0）)
+# is a widget's, heading nothing above the story.
+_HEADING_REST = re.compile(r"[^\w\n]*(?:更多[^\w\n]*)?")
+_TOP_ITEM_MAX = 40  # characters of one headline in a list above the story
+_TOP_ITEM_MARK = re.compile(r"[·•▪◆●■\-]|\d{1,2}[.、)]|\[\d{1,2}\]")  # a bulleted or numbered item
+
+
+def _top_list_end(marker: re.Pattern[str], text: str, m: re.Match[str], end: int) -> int:
+    """Where the list headed by the marker line `m` (ending at `end`) ends: after its items, lines of a headline's
+    length with no full stop, each bulleted or numbered when the first is; before another marker's line."""
+    marked: bool | None = None
+    while end < len(text):
+        a = end + 1
+        b = text.find("\n", a)
+        if b < 0:
+            b = len(text)
+        if b - a > _TOP_ITEM_MAX or "。" in text[a:b] or marker.match(text, end):
+            break
+        item = _TOP_ITEM_MARK.match(text, a) is not None
+        if marked is None:
+            marked = item
+        elif marked and not item:
+            break
+        end = b
+    return end
+
+
+def _inside(spans: list[tuple[int, int]], k: int) -> bool:
+    """Is `k` inside one of the ascending [start, end) `spans`?"""
+    j = bisect_right(spans, (k + 1, 0)) - 1  # the last one starting at or before k
+    return j >= 0 and k < spans[j][1]
 
 
 def _past_menu(marker: re.Pattern[str], text: str, title_end: int, m: re.Match[str] | None) -> re.Match[str] | None:
@@ -762,7 +820,8 @@ class _Hits(dict):
             doc.menus_read = True
         if id(_FURNITURE) in self.found.starts:  # 视频, 联系我们, 专题: a line of the site's furniture may hold hits
             doc.lists.furnished = True
-        self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()))
+        self.aside: list[tuple[int, int]] = []  # the page's chrome above the story (`_past_share_bar`): not read
+        self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()), self.aside)
         self.heads = _follow_lines(doc, self.lead, self.cut)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
@@ -781,6 +840,8 @@ class _Hits(dict):
         if name in self.topic.lead_only:  # read up to the lead's end (untitled: the lines above it too)
             stop = doc.para_starts[1] if lead < 1 else min(stop, self._lead_end())
         spans = group_spans(group, doc.text, stop, doc.lists, self.found)
+        if self.aside:
+            spans = [s for s in spans if not _inside(self.aside, s[0])]
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]

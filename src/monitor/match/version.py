@@ -64,7 +64,9 @@ if TYPE_CHECKING:
 # and, by a probe below (match-41), a source line (…来源：… 责任编辑：… |) over a share bar as chrome above the story,
 # and bare previous / next links (上一篇 下一篇) above an e-paper's headline as chrome too;
 # and, by probes below (match-40), a colon's list of six short items or more between 、 as a list, and English one
-# phrase a line, a line opening with the phrase of whose help or what for, "Under the pairing program", read on).
+# phrase a line, a line opening with the phrase of whose help or what for, "Under the pairing program", read on;
+# and, by a probe below (match-42), any marker line above the story (标签：…, 评论（0）, a 相关新闻 box and its headlines)
+# as chrome set aside, not the story's end).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -153,6 +155,8 @@ PROBES = (
     ("杨浦区年度十大惠民实事", "区政府公布今年十大惠民实事：新建社区食堂、改造老旧小区、新增停车泊位、加装电梯、建设口袋公园、"
      "增设托育园所，以及组织职工赴对口合作地区（含三明）疗休养。"),
     ("A year in Taining", "Doctors from Shanghai\nArrived at Taining County Hospital\nUnder the pairing program"),
+    ("", "相关新闻\n· 全市森林防火会议召开\n· 三元区举办招聘会\n标签：对口合作\n评论（0）\n嘉定区专家团队来到明溪县总医院驻点帮扶，"
+     "这是沪明对口合作的一部分。"),
 )
 
 
