@@ -310,14 +310,16 @@ def test_an_allow_list_in_the_config_does_not_load_the_fetcher_for_search(corpus
 
 @pytest.mark.parametrize(("args", "heavy"), [
     (["search", "沪明"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.models",
-                        "monitor.pipeline.ingest", "msgspec", "monitor.config.schema", "monitor.config.loader")),
+                        "monitor.pipeline.ingest", "msgspec", "monitor.config.schema", "monitor.config.loader",
+                        "monitor.timespec", "tempfile", "hashlib")),
     (["--help"], ("sqlite_utils", "numpy", "httpx", "monitor.match", "monitor.digest", "monitor.commands.",
                   "monitor.config", "monitor.store"))])
 def test_search_and_help_never_load_sqlite_utils_numpy_httpx_or_the_matcher(corpus, args, heavy):
     """Start-up (issue 9): sqlite-utils brings numpy and its plugins; topics compile only to match;
     `--help` lists the commands without importing them; a search creates none of the models'
     dataclasses (~0.5 ms each) and reads only the database's path and the topics' names of the
-    config (loading the validated config, msgspec and the schema, was ~20 ms of its start)."""
+    config (loading the validated config, msgspec and the schema, was ~20 ms of its start); nor the
+    time phrases' patterns without --since/--until, tempfile or hashlib (OpenSSL): ~12 ms more."""
     done = loaded_by(corpus[0], args, heavy)
     assert "LOADED []" in done.stderr, done.stderr[-2000:]
     assert done.stdout.strip(), done.stderr[-2000:]  # the command ran: results or the help

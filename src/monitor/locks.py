@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import os
 import stat
 import struct
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -85,6 +83,8 @@ def unmakeable(db: Path) -> str | None:
     there = next((p for p in db.parents if p.exists()), Path("/"))
     if not there.is_dir():
         return f"{there} is a file, not a directory"
+    import tempfile  # here: ~6 ms of every start, needed only to make a database's directory
+
     try:
         os.rmdir(tempfile.mkdtemp(prefix=".monitor-probe-", dir=there))
     except OSError as exc:
@@ -355,4 +355,6 @@ def _poll_file(path: Path) -> int:
 
 def _byte_of(name: str) -> int:
     """A 31-bit hash of a name, for its byte or slot in the poll lock file."""
+    import hashlib  # here: OpenSSL's load was ~4 ms of every start (a search takes no lock)
+
     return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=4).digest(), "big") >> 1

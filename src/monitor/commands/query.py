@@ -9,16 +9,18 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import InputError, MonitorError
 from ..plural import counted, plural
-from ..timespec import check_order, minutes_hint, parse_since, parse_until
 from . import Whole, signals_taken
 from .maintain import STALE_INDEX, rebuild_progress
 from .output import local_iso, local_time, print_table, shown
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class _Cursor(click.ParamType):
@@ -75,8 +77,12 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
                          hint="see monitor search --help; write -- before a query word that starts with --")
     query = " ".join(words)
     parse_query(query)  # a mistake in what was typed is named first, whatever the database
-    after, before = parse_since(since), parse_until(until)
-    check_order(after, before, since, until)  # swapped: nothing can be found between them
+    after = before = None
+    if since or until:  # not loaded otherwise: its patterns were ~5 ms of every search's start
+        from ..timespec import check_order, parse_since, parse_until
+
+        after, before = parse_since(since), parse_until(until)
+        check_order(after, before, since, until)  # swapped: nothing can be found between them
     check_topic(topic, state.peek().topics)
     ctx = state.reader()
     if stale_index(ctx):
@@ -93,7 +99,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no stored article is from source {source!r}",
                          hint=f"sources in the archive: {shown_names or 'none yet'}")
     _print_results(query, _local_times(itertools.chain([first], rows) if first is not None else rows), fmt, offset)
-    if first is None and not offset and (hint := nothing_found_hint(query) or minutes_hint(since, until)):
+    if first is None and not offset and (hint := nothing_found_hint(query) or _minutes_hint(since, until)):
         click.echo(f"hint: {hint}", err=True)  # `三明 or 永安`, `--since 6m`: why nothing
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
         from ..pipeline.query import cursor
@@ -102,6 +108,23 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto}{after_page} (the next page, as the archive "
                    "was when this one was read)", err=True)
 
+
+
+def _parse_since(value: str | None, name: str = "--since") -> datetime | None:
+    """`timespec.parse_since`, loaded only when a time is given (a plain search never needs it)."""
+    if not value:
+        return None
+    from ..timespec import parse_since
+
+    return parse_since(value, name)
+
+
+def _minutes_hint(since: str | None, until: str | None) -> str | None:
+    if not (since or until):
+        return None
+    from ..timespec import minutes_hint
+
+    return minutes_hint(since, until)
 
 # What reaches `words` as an unknown long option: `--limt 5`, `--sort=new` (a word of dashes and
 # Han characters is a query word).
@@ -442,7 +465,7 @@ def _stop_sending_on_signals(stopping: threading.Event,
 def _mark_read(state, subscriber: str | None, before: str | None) -> None:
     from ..pipeline import mark_read
 
-    for name, channel, marked, left in mark_read(state.context(), subscriber, parse_since(before, "--before")):
+    for name, channel, marked, left in mark_read(state.context(), subscriber, _parse_since(before, "--before")):
         click.echo(f"{name} via {channel}: {counted(marked, 'story')} marked read (not sent), {left} newer left "
                    f"for the next digest")
 
@@ -524,7 +547,7 @@ def rematch(state, topics, since) -> None:
             raise InputError(f"unknown topic {t!r}", hint="known topics: " + ", ".join(state.cfg.topics))
     kept = [0]
     try:
-        counts = run_rematch(state.existing().context(), list(topics) or None, parse_since(since), kept.append)
+        counts = run_rematch(state.existing().context(), list(topics) or None, _parse_since(since), kept.append)
     except KeyboardInterrupt:  # each batch is committed: what was done is kept, said instead of a bare "Aborted!"
         click.echo(f"error: rematch stopped by Ctrl-C after {counted(kept[-1], 'article')}: their verdicts are kept "
                    "(new matches wait for the next digests); the rest keep the verdicts they had. Run monitor "
@@ -554,7 +577,7 @@ def feed(state, topic, limit, since, self_url, output) -> None:
 
     if self_url and not self_url.lower().startswith(("http://", "https://")):
         raise InputError(f"feed: --url {self_url}: not a web address", hint="e.g. --url https://example.cn/hu-ming.atom")
-    after = parse_since(since)
+    after = _parse_since(since)
     stories = recent_stories(state.names_topics_only().existing().context(), topic, limit, after)
     base = state.cfg.web.base_url  # where `monitor serve` is read: a story's page lists all its outlets
     xml = atom(stories, title=f"monitor: {topic}", feed_id=topic_feed_id(topic), now=datetime.now(timezone.utc),
