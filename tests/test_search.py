@@ -64,7 +64,7 @@ def run(cfg, *args):
 
 
 def found(cfg, query: str) -> set[int]:
-    out = run(cfg, "--articles", "--limit", "0", "--format", "json", "--", query).output
+    out = run(cfg, "--articles", "--limit", "0", "--format", "json", "--", query).stdout  # a hint (nothing found) goes to stderr
     return {r["id"] for r in json.loads(out)}
 
 

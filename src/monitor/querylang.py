@@ -724,11 +724,35 @@ def _field_hint(toks: list[Any]) -> str | None:
     return None
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
+
+
+def _pinyin_hint(toks: list[Any]) -> str | None:
+    """What to say when the words to find are all pinyin without tones (`sanming`, `shanghai
+    sanming`, `yong'an`): the index holds each article's words
+    as written, so pinyin finds only a page that writes those letters (an English one), never 三明."""
+    words = [t.text for t, before in zip(toks, [None, *toks], strict=False)
+             if t.kind in ("word", "phrase") and (before is None or before.kind != "not")]
+    latin = [w for w in words if re.search(r"[A-Za-z]", w)]
+    if latin != words:  # `沪明 huming`: the web's search names the word no article has, and searches without it
+        return None
+
+    def pinyin(word: str) -> bool:
+        pieces = [p for p in re.split(r"[\s'\u2019-]+", word.lower()) if p]
+        return bool(pieces) and all(_LATIN_WORD.fullmatch(p) and textnorm.is_syllables(p) for p in pieces)
+
+    if not latin or not all(pinyin(w) for w in latin):
+        return None
+    return (f"{' '.join(latin)!r} reads as pinyin: articles are found by the words they are written in, so pinyin "
+            "finds only a page that writes those letters (an English one); search in characters (三明 for sanming, "
+            "上海 for shanghai)")
+
+
 def nothing_found_hint(query: str) -> str | None:
     """What to say when `query` found nothing and one of its words between two others is an
     operator as another search engine writes it (`三明 or 永安`, `三明 | 永安`, `上海 NEAR 三明`), it
     opens with `not` (`not 三明治`), a word is `site:` or a proximity (`NEAR(上海 三明)`,
-    `NEAR/3`); else None."""
+    `NEAR/3`), or every word is pinyin (`sanming`); else None."""
     try:
         toks = _tokens(query)
     except QueryError:
@@ -745,7 +769,7 @@ def nothing_found_hint(query: str) -> str | None:
         for t, nxt in itertools.zip_longest(toks, toks[1:]))
     return next((_OTHER_OPERATORS[w] for w in inner if w in _OTHER_OPERATORS), None) or (
         _OTHER_OPERATORS["|"] if piped else _OTHER_OPERATORS["site:"] if site else
-        _OTHER_OPERATORS["near"] if near else _field_hint(toks))
+        _OTHER_OPERATORS["near"] if near else _field_hint(toks) or _pinyin_hint(toks))
 
 
 # --- FTS5 ------------------------------------------------------------------------------------

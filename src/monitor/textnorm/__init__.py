@@ -136,11 +136,11 @@ def is_pinyin(text: str) -> bool:
     toned = any(c in _TONE_MARKS for c in decomposed) or any(c in "12345" for c in text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = [w for w in re.split(r"[ '\u2019-]+", bare) if w]
-    return toned and bool(words) and all(_is_syllables(w) for w in words)
+    return toned and bool(words) and all(is_syllables(w) for w in words)
 
 
-def _is_syllables(word: str) -> bool:
-    """True when `word` splits into pinyin syllables (the regex backtracks over splits)."""
+def is_syllables(word: str) -> bool:
+    """True when `word` (small letters, toneless) splits into pinyin syllables (the regex backtracks over splits)."""
     return _syllables_re().fullmatch(word) is not None
 
 
