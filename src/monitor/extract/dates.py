@@ -86,6 +86,8 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\. ?(\d{1,2})\. ?((?:19|20)\d{2})(?![\
 # Full-width digits and separators (２０１８－０３－０８), as some older pages type them; one for one,
 # so positions in a folded text are positions in the original.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+# A dash between two digits (an em dash, a full-width hyphen, an en dash): a date's separator, folded one for one.
+_DIGIT_DASH = re.compile(r"(?<=\d)[—－–](?=\d)")
 # 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals; some write the
 # year in digits and the rest in numerals (`2025年十一月二十日`). (One class for the year's four characters: re skips
 # ahead by it.)
@@ -224,9 +226,14 @@ def roc_numeric_date(text: str | None, now: datetime) -> datetime | None:
 
 
 def fold_digits(text: str) -> str:
-    """`text` with full-width digits made ASCII (same length); itself when it has none (a year
-    holds １ or ２, and `in` is a fast scan)."""
-    return text.translate(_FULL_WIDTH) if "２" in text or "１" in text else text
+    """`text` with full-width digits made ASCII (same length), and a dash between digits a hyphen (`2014—10—20`,
+    `2014－10－20`, `2014–10–20`, as older pages type a date); itself when it has neither (a year holds １ or ２,
+    and `in` is a fast scan)."""
+    if "２" in text or "１" in text:
+        text = text.translate(_FULL_WIDTH)
+    if "—" in text or "－" in text or "–" in text:
+        text = _DIGIT_DASH.sub("-", text)
+    return text
 
 
 def parse_value(value: str | None, now: datetime, order: Order = None) -> datetime | None:
@@ -1301,6 +1308,37 @@ def _alone_in_block(html: str, shown: str) -> bool:
         return False  # a row's cell after its link
     before = _INLINE_CLOSE.sub("", html[max(0, start - 400) : start])
     return not before.lower().endswith("</a>")
+
+
+# What a listed link's date may be wrapped in after the link (`</a> <font color="#999">(`, `</a></td><td>[`).
+_AFTER_LINK = re.compile(r"(?:\s|&nbsp;|[\[(（【]|</?(?:font|span|em|i|b|small|strong|td)(?:\s[^>]*)?>)*$", re.I)
+# A headline's length: a link this long before a date is a listed article's, not a byline's source (`来源：<a>新华网</a>`).
+_LINK_TITLE = 6
+
+
+def without_link_dates(text: str, html: str) -> str:
+    """`text` with the untimed dates blanked out (same length) that `html` prints only right after a link's text of
+    a headline's length (`<a>全市招商引资工作推进会召开</a> <font>2020-10-13</font>`): a side column's latest
+    links, their articles' dates, printed before the article's own column."""
+    spans = [m.span() for m in FULL_DATE.finditer(text) if m.group(4) is None and _link_dated(html, m.group().strip())]
+    return _blanked(text, spans) if spans else text
+
+
+def _link_dated(html: str, shown: str) -> bool:
+    """Whether every showing of `shown` in `html` (one at least) stands right after a link of `_LINK_TITLE` CJK
+    characters or more (tags, brackets and spaces between)."""
+    at, seen = html.find(shown), False
+    while at >= 0:
+        before = html[max(0, at - 400) : at]
+        wrapped = _AFTER_LINK.search(before)
+        before = before[: wrapped.start()] if wrapped else before
+        if not before.lower().endswith("</a>"):
+            return False
+        opened = before.lower().rfind("<a")
+        if opened < 0 or len(CJK_CHAR.findall(re.sub(r"<[^>]*>", "", before[opened:]))) < _LINK_TITLE:
+            return False
+        seen, at = True, html.find(shown, at + len(shown))
+    return seen
 
 
 def _not_a_bar(head: str, start: int, end: int) -> bool:

@@ -90,7 +90,7 @@ class PageMeta:
         if not any(mark in title for mark in _TITLE_DATE_MARKS):
             return None
         match = title_date_pattern().search(title, max(0, len(title) - TITLE_TAIL))
-        return match.group(1) if match else None
+        return (match.group(1) or match.group("part")) if match else None
 
     def published_tags(self) -> list[str]:
         """Meta values that state the publication time: the known names, then other `pub…` names."""
@@ -317,15 +317,17 @@ def strip_site_suffix(title: str) -> str:
 
 
 # A date in brackets closing the <title>'s headline (an older school CMS's `标题(2008-5-6)`), before the site's name
-# if any: the page's date, no part of the headline.
-# Compiled on first use (a title with a bracket): its mixed-width classes cost ~2 ms to compile, most pages never need it.
-_TITLE_DATE_MARKS = ("(", "（", "[", "【")
+# if any, or a part of its own between the headline and the site's name (an older portal's `标题_2008-05-12_新闻中心`,
+# `标题 - 2008-05-12 - 站名`): the page's date, no part of the headline.
+# Compiled on first use (a title with a bracket or a separator): its mixed-width classes cost ~2 ms to compile.
+_TITLE_DATE_MARKS = ("(", "（", "[", "【", "_", "|", "｜", " - ")
 
 
 @lru_cache(maxsize=1)
 def title_date_pattern() -> re.Pattern[str]:
-    return re.compile(r"\s*[(（\[【]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\s*[)）\]】]"
-                      r"(?=\s*(?:$|[_|｜—–-]))")
+    day = r"((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+    return re.compile(r"\s*[(（\[【]\s*" + day + r"\s*[)）\]】](?=\s*(?:$|[_|｜—–-]))"
+                      r"|\s*(?:[_|｜]|\s[-—–]\s)\s*" + day.replace("(", "(?P<part>", 1) + r"\s*(?=[_|｜]|\s[-—–]\s)")
 
 
 def choose_title(meta: PageMeta) -> str:

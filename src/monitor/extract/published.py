@@ -421,14 +421,16 @@ _ABOVE_CONTEXT = 300
 def _above_headline(places: Places, now: datetime, order: dates.Order) -> datetime | None:
     """A date written right above the headline, when nothing under it dated the page: a labelled or
     timed one in the 160 characters before the headline, else the last date of the 60 before it,
-    unless it is a page clock (a weekday after it, `今天是…`), an item of a dated list or a period's end
-    (a record table's name row repeating a digest's title, `一周回顾(2016. 8.21~27)`)."""
+    unless it is a page clock (a weekday after it, `今天是…`), an item of a dated list, a link's date (a side
+    column's latest links printed before the article's column) or a period's end (a record table's name row
+    repeating a digest's title, `一周回顾(2016. 8.21~27)`)."""
     if not places.anchored or places.head_at <= 0:
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
     above = dates.without_comment_times(places.page_text[low : places.head_at], places.head_at - low)
     above = above[_after_crumbs(above) :]
     context = dates.without_periods(dates.without_clock(dates.without_lists(dates.without_updates(above)), now))
+    context = dates.without_link_dates(context, places.html)
     line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
     return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
             or dates.last_date(context, now, line))
