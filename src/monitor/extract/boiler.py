@@ -711,7 +711,7 @@ _WIDGET_WORDS = frozenset((
     "打印文章", "添加收藏", "打印本文", "收藏本文", "更多",  # a CMS's print and bookmark links; a box's `more` link
 ))
 _WIDGET_CHARS = "".join(set("".join(_WIDGET_WORDS) + "0123456789.万萬+第共页頁 \u3000|｜·•/：:【】[]()（）<>《》"))
-_WIDGET_SPLIT = re.compile(r"[\s|｜·•/]+")
+_WIDGET_SPLIT = re.compile(r"[\s|｜·•/：:]+")  # (a colon between: `共2页：上一页 [1] [2] 下一页`)
 _WIDGET_COUNT = re.compile(r"[(（\[]?\d+(?:\.\d+)?[万萬+]?[)）\]]?|[第共]\d{1,3}[页頁]")
 _WIDGET_MARKS = "：:【】[]()（）<>《》"
 
