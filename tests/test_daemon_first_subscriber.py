@@ -10,19 +10,23 @@ import signal
 import sqlite3
 
 import pytest
-from delivery_world import news_lines, write_config
+from delivery_world import news_lines, quick_webhooks, write_config
 from test_daemon import QUICK, next_record, start, stop, wait_for
 
 from monitor import config
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
 
+EACH_2S = "from monitor import scheduler; scheduler.RETRY_EVERY = 2.0"  # the retry job each 2 s, not each minute
+
 
 @pytest.mark.timeout(240)
-def test_a_first_subscriber_added_by_a_sighup_has_its_failed_messages_retried(tmp_path, webhook_receiver):
+def test_a_first_subscriber_added_by_a_sighup_has_its_failed_messages_retried(tmp_path, webhook_receiver,
+                                                                             monkeypatch):
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     path.write_text(QUICK, encoding="utf-8")  # the bundled topic, no source, no subscriber
-    proc = start(path, db)
+    quick_webhooks(monkeypatch)  # the failing send beside the daemon tries again without waiting
+    proc = start(path, db, first=EACH_2S)
     seen: list[dict] = []
     try:
         next_record(proc, lambda r: r["message"].startswith("daemon started"), seen)
@@ -42,7 +46,7 @@ def test_a_first_subscriber_added_by_a_sighup_has_its_failed_messages_retried(tm
         with sqlite3.connect(db, timeout=30) as conn:  # its retry due now, not in a minute
             conn.execute("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00+00:00' WHERE status = 'failed'")
         wait_for(lambda: len(webhook_receiver.requests) > tried, timeout=100,
-                 what="the failed message retried by the daemon (its retry job runs each minute)")
+                 what="the failed message retried by the daemon (its retry job runs each 2 s)")
     finally:
         stop(proc)
     assert result.status != "sent", result

@@ -23,7 +23,7 @@ from delivery_world import NO_PROXY, counts, news_lines, write_config
 
 from monitor import config
 from monitor.pipeline import Context, import_lines
-from monitor.store import BUSY_SECONDS, Store
+from monitor.store import Store
 
 
 @pytest.mark.timeout(300)
@@ -39,7 +39,11 @@ def test_a_digest_that_met_a_locked_database_says_so_in_one_line_and_runs_again(
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # the other program's write transaction
     env = {k: v for k, v in os.environ.items() if k not in NO_PROXY}
-    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(path), "--db", str(db), "run"],
+    # its busy timeout a second, not thirty; the retry job each 15 s, not each minute (its first run, a
+    # database write, comes well after the lock is let go), a failed digest owed 5 s, not 20
+    first = ("from monitor import scheduler, store; store.BUSY_SECONDS = 1; scheduler.RETRY_EVERY = 15.0; "
+             "scheduler.AGAIN_FIRST = 5.0; from monitor.cli import main; main()")
+    proc = subprocess.Popen([sys.executable, "-c", first, "--config", str(path), "--db", str(db), "run"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True).start()
@@ -52,7 +56,7 @@ def test_a_digest_that_met_a_locked_database_says_so_in_one_line_and_runs_again(
 
     try:
         assert wait_for(lambda: any("subscriber=desk" in line and "locked" in line for line in lines),
-                        BUSY_SECONDS + 30), lines
+                        120), lines
         holder.execute("ROLLBACK")  # the lock is gone
         assert wait_for(lambda: webhook_receiver.requests, 120), "the digest never ran again"
     finally:

@@ -183,7 +183,7 @@ def build(cfg: Config, store: Store, fetcher: Fetcher | None, *, ctx: Context | 
                           executor=daemon.OWN_POOL)
     if cfg.subscribers:  # failed messages go again when their backoff ends, not only at the next cron time
         first = {"next_run_time": now} if catch_up and retried_at_start(cfg, store) else {}
-        sched.add_job(retry_job, IntervalTrigger(seconds=60, timezone=cfg.timezone), id="outbox:retry",
+        sched.add_job(retry_job, IntervalTrigger(seconds=RETRY_EVERY, timezone=cfg.timezone), id="outbox:retry",
                       name="retry failed digest messages", executor=daemon.OWN_POOL, **first)
     return sched
 
@@ -207,6 +207,7 @@ def retried_at_start(cfg: Config, store: Store) -> int:
 
 POLL_THREADS = daemon.POLL_THREADS  # polls at once
 OWN_THREADS = 3  # digests, retries and reloads at once (they take turns on ctx.delivering anyway)
+RETRY_EVERY = 60.0  # seconds between runs of the retry job (failed messages, digests owed after a fault)
 RESAY = 3600.0  # seconds before the retry job's unchanged fault is said again
 AGAIN_FIRST = 20.0  # seconds at least before a digest that failed runs again (at the retry job's next minute),
 # doubled at each failure in a row
