@@ -45,6 +45,9 @@ _BYLINE_MAX = 90
 _BYLINE_LONG = 300
 _BYLINE_OPEN = 3  # characters before the label (a bracket, a bullet)
 _SENTENCE_INSIDE = re.compile(r"[。!?]|\. ")
+_HEADLINE_MAX = 120  # characters: a first line longer than this is no headline, whatever its marks
+_SENTENCE_LAST = "。.!?;:"  # a line ending so is a sentence (or a lead-in), not a headline
+_HEADLINES = 2  # headline lines an untitled page may open with (the title, its repeat or a subtitle)
 # A social-media account's follow prompt above the story ("↑点击蓝字，关注“三明市第一医院”",
 # "▲点击上方“清流发布”关注我们"): it names the account that posts, the story's author, as a
 # title would; its names count as up front (the lead's).
@@ -551,6 +554,7 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
     if topic.ignore_after is not None and ("网友" in text or "发表于" in text):
         cut = _comments_below(text, starts, cut, topic.lead_min_chars)
     lead = -1  # when no paragraph is long enough, the first leads (a menu line never does)
+    head, heads = -1, 0  # an untitled page's headline lines of a lead's length: the first leads when no sentence follows
     menus = doc.lists.keyword_lines  # 新闻|福建|…|三明: a site's menu, not the story
     for i in range(1, len(starts)):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
@@ -563,9 +567,15 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
             continue  # 三明新闻 上海频道 沪明对口合作 … 联系我们: a menu between spaces, never the lead
         lead = i if lead < 0 else lead
         if size >= topic.lead_min_chars and not _byline(text, starts[i], end) \
-                and not (size == starts[1] - 1 and text.startswith(text[:size], starts[i])):  # the title again
+                and not (size < starts[1] and text.find(text[starts[i]:end], 0, starts[1] - 1) >= 0):  # the title again
+            if not doc.has_title and _headline(text, starts[i], end):
+                if heads == _HEADLINES:  # more headlines: a list of them, no title; the first leads, as ever
+                    return cut, head
+                head = i if head < 0 else head  # "Shanghai and Fujian agree to develop red tourism": the title
+                heads += 1  # (and its repeat, or a subtitle), above the lead
+                continue
             return cut, i
-    return cut, lead
+    return cut, (head if head > 0 else lead)
 
 
 # Headlines left below a story with no marker (a links block whose heading the extractor dropped): the page's
@@ -669,6 +679,13 @@ def _comments_below(text: str, starts: list[int], cut: int, min_chars: int) -> i
                 and not (posted and i > 1 and _POSTED_LINE.match(text, starts[i - 1] - 1)):
             return starts[top]
     return cut
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a headline: no longer than one, no sentence in it or ending it? (An untitled page
+    often opens with its title; an English one is long enough to pass for a lead.)"""
+    return end - start <= _HEADLINE_MAX and not _SENTENCE_INSIDE.search(text, start, end) \
+        and text[end - 1] not in _SENTENCE_LAST
 
 
 def _byline(text: str, start: int, end: int) -> bool:

@@ -66,7 +66,9 @@ if TYPE_CHECKING:
 # and, by probes below (match-40), a colon's list of six short items or more between 、 as a list, and English one
 # phrase a line, a line opening with the phrase of whose help or what for, "Under the pairing program", read on;
 # and, by a probe below (match-42), any marker line above the story (标签：…, 评论（0）, a 相关新闻 box and its headlines)
-# as chrome set aside, not the story's end).
+# as chrome set aside, not the story's end;
+# and, by probes below (match-43), an untitled page's headline line of a lead's length as its title above the lead,
+# and a body line the title holds (the title with the site's name after it) as the title again).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -157,6 +159,10 @@ PROBES = (
     ("A year in Taining", "Doctors from Shanghai\nArrived at Taining County Hospital\nUnder the pairing program"),
     ("", "相关新闻\n· 全市森林防火会议召开\n· 三元区举办招聘会\n标签：对口合作\n评论（0）\n嘉定区专家团队来到明溪县总医院驻点帮扶，"
      "这是沪明对口合作的一部分。"),
+    ("", "Shanghai and Fujian agree to develop heritage tourism routes\nShanghai and neighbouring Fujian Province will "
+     "deepen cooperation on heritage tourism under several agreements inked in the city of Sanming."),
+    ("Yangpu teachers arrive in Youxi - City News", "Yangpu teachers arrive in Youxi\nTwelve teachers from Yangpu "
+     "District began a term in Youxi county schools on Monday under the two places' pairing."),
 )
 
 
