@@ -27,3 +27,17 @@ def test_a_pager_joined_by_a_colon_is_no_text():
     for pager in ("共2页：上一页 [1] [2] 下一页", "共3页: 上一页 1 2 3 下一页", "第1页：[1] [2] 下一页 尾页"):
         found = extract(page(f"<p align='center'>{pager}</p>"), "http://www.street.example/news/show.asp?id=77", now=NOW)
         assert list(found.paragraphs) == TEXT, pager
+
+
+def test_an_older_cms_rows_under_the_text_are_no_text():
+    # the account that entered the text, a tags row, the reader count (动易-style rows in the content cell)
+    for row in ("文章录入：admin　　责任编辑：admin", "录入：zhangsan", "Tags：燃气 安全 入户", "标签：燃气 安全",
+                "本文已影响 1234 人"):
+        found = extract(page(f"<p>{row}</p>"), "http://www.street.example/news/show.asp?id=77", now=NOW)
+        assert list(found.paragraphs) == TEXT, row
+
+
+def test_a_sentence_opening_with_a_label_stays():
+    line = "标签：绿色食品认证标志，是经专门机构认定、许可使用的质量证明商标。"
+    found = extract(page(f"<p>{line}</p>"), "http://www.street.example/news/show.asp?id=77", now=NOW)
+    assert list(found.paragraphs) == [*TEXT, line]

@@ -299,12 +299,13 @@ _DESK_CREDIT_ENDS = ("报导", "報導", "报道", "報道")
 # `百家号/乡村观察员`, `网易号/…`: a self-media platform's name and the account, over the text.
 _PLATFORM_ACCOUNT = ("百家号/", "网易号/", "頭條號/", "头条号/", "搜狐号/", "企鹅号/", "大鱼号/", "澎湃号/")
 # A newsroom's credit and review lines under a county post: `编 辑:苏 伟`, `一 审:魏 倩`, `总监制：…`, `值班总编:…`,
-# `县融媒体中心记者：陈庆彬`, an old CMS's `录入者:…` — a role, a colon and one to four names (spaces inside both are dropped).
+# `县融媒体中心记者：陈庆彬`, an old CMS's `录入者:…` — a role, a colon and one to four names (spaces inside both are dropped),
+# or the CMS's account that entered the text (`文章录入：admin　　责任编辑：admin`).
 _STAFF = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:[一二三]审[一二三]校|[一二三]審[一二三]校|一审|二审|三审|终审|初审|复审|一審|二審|三審|終審|审核|審核|审校|校对|校對|总监制|總監製|"
     r"监制|監製|主编|主編|总编|總編|编辑|編輯|责编|責編|记者|記者|摄影|攝影|摄像|攝像|剪辑|剪輯|美编|美編|统筹|統籌|报道员|報道員|通讯员|通訊員|"
     r"录入者|錄入者|录入员|錄入員|录入|錄入|撰稿|拟稿|擬稿)[：:]"
-    r"[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}"
+    r"(?:[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4}){0,5}|[A-Za-z][A-Za-z0-9_]{1,15})"
 )
 _STAFF_HINTS = ("审", "審", "编", "編", "记者", "記者", "监制", "監製", "摄", "攝", "校对", "校對", "剪辑", "剪輯", "统筹", "統籌",
                 "报道员", "報道員", "通讯员", "通訊員", "录入", "錄入", "撰稿", "拟稿", "擬稿")
@@ -333,9 +334,10 @@ _ZH_CREDIT = re.compile(r"原标题[：:]|(?:作者|编辑|责编|出品|撰文|
                         r"采访嘉宾|採訪嘉賓|受访者|受訪者)\s*[︱｜|丨]|"
                         r"下载地址[：:]|下載地址[：:]|首页\s*[>＞»]|首頁\s*[>＞»]")
 # `关键词：舆情；新冠疫情`: a journal article's keywords line (a list, no sentence).
+# An older CMS's tags row under the text: `Tags：消防 安全`, `标签：…`.
 _ZH_KEYWORDS = re.compile(r"关键词[：:]|關鍵詞[：:]|关键字[：:]|關鍵字[：:]|关键词 >>|關鍵詞 >>|"
-                          r"[【\[](?:关键词|關鍵詞|关键字|關鍵字)[】\]]")
-_ZH_KEYWORDS_FIRST = frozenset("关關【[")  # a set test is cheaper than a regex call on every line
+                          r"[【\[](?:关键词|關鍵詞|关键字|關鍵字)[】\]]|(?:Tags?|TAGS?|标签|標簽|標籤)\s*[：:]")
+_ZH_KEYWORDS_FIRST = frozenset("关關【[T标標")  # a set test is cheaper than a regex call on every line
 # A journal article's repost: its author note, citation and first-printed lines (`作者简介：…`,
 # `论文引用格式：…`, `本文刊发于《…》2021年10月`), up to a paragraph long; WeChat's `原创 秦玥 直新闻`.
 _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
@@ -803,7 +805,9 @@ _RECORD_FIELDS = re.compile(r"(?:【(?:" + "|".join(_RECORD_LABELS) + r")】[^�
                             r"|(?:\[ ?(?:" + "|".join(_RECORD_LABELS) + r") ?\] ?[^\[\]]{0,80})+")
 _DISCLOSURE = re.compile(r"[（(]\s?此件[\u4e00-\u9fff]{2,6}\s?[）)]")
 _TIP_THANKS = re.compile(r"感[谢謝][\u4e00-\u9fff]{1,8}提供(?:新闻)?(?:线索|線索)[，,]\s?(?:奖励|獎勵)\s?\d{1,4}\s?元[。!！]?")
-_THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|｜]\s?(?:回复|回覆)\s?[:：]\s?\d{1,9}|\[复制链接\]|\[複製鏈接\]")
+# (also an older CMS's reader count under its text: `本文已影响 1234 人`)
+_THREAD_COUNTS = re.compile(r"(?:查看|閱讀|阅读)\s?[:：]\s?\d{1,9}\s?[|｜]\s?(?:回复|回覆)\s?[:：]\s?\d{1,9}|\[复制链接\]|\[複製鏈接\]"
+                            r"|本文已影响\s?\d{1,9}\s?人|本文已影響\s?\d{1,9}\s?人")
 
 
 def _name_slash_role(line: str) -> bool:
