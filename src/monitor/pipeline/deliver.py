@@ -37,13 +37,16 @@ from .restored import noted_waiting, reconcile, record_noted, restored_view, set
 
 
 def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | None = None,
-                 adopting: bool = False, former: Iterable[str] = ()) -> Digest:
+                 adopting: bool = False, former: Iterable[str] = (), record: bool = False) -> Digest:
     """The stories `sub` has not yet received on `channel`, capped at max_stories: the newest
     (by their newest article's date) when more wait, so a backlog (an imported archive, old
     stories an upgrade newly matched) drains behind the day's news instead of holding it back;
     in the order they matched. `adopting`: count what a channel never used would take over
-    (`store.adopt`) without recording it, for a preview."""
+    (`store.adopt`) without recording it, for a preview. Stories every recipient of an email channel
+    had from another (`had_elsewhere`) are left out (`record`: recorded as delivered)."""
     rows = ctx.store.undelivered(sub.name, channel, sub.topics, adopting, tuple(former))
+    if rows and (had := had_elsewhere(ctx, sub, channel, [r["story_id"] for r in rows], record)):
+        rows = [r for r in rows if r["story_id"] not in had]
     chosen = rows
     if len(rows) > sub.max_stories:
         newest = sorted(range(len(rows)), key=lambda i: (_when(rows[i]["newest"]), rows[i]["story_id"]), reverse=True)
@@ -52,6 +55,40 @@ def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | No
     return Digest(subscriber=sub.name, generated_at=now or utcnow(),
                   since=ctx.store.last_delivery(sub.name, channel), topics=sub.topics, stories=stories,
                   total=len(rows))
+
+
+def had_elsewhere(ctx: Context, sub: Subscriber, key: str, story_ids: list[int], record: bool = False) -> set[int]:
+    """Of `story_ids`, those every recipient of the email channel `key` of `sub` already had, or has
+    waiting, from another configured email channel naming it (another subscriber's, or another of
+    `sub`'s): a mailbox is one reader wherever a channel names it, and had each story both carry
+    twice. A story some recipient lacks goes to them all (the rest have it twice). `record`: those
+    the others' receivers took count as delivered to `key` too, so that a channel taken out of the
+    config later does not leave them waiting for this one."""
+    from ..notify.smtp import mailbox
+
+    pairs = [(s, c) for s, c in channel_pairs(ctx, None) if c.kind == "email"]
+    mine = next((c for s, c in pairs if s.name == sub.name and channel_key(c) == key), None)
+    if mine is None or len(pairs) < 2:
+        return set()
+    readers = {mailbox(a) for a in mine.to} - {""}
+    others = [(s.name, k, {mailbox(a) for a in c.to}) for s, c in pairs
+              if (k := channel_key(c)) != key or s.name != sub.name]
+
+    def every_reader(ids: set[int], planned: bool) -> set[int]:
+        for reader in readers:
+            ids = set().union(*(ctx.store.carried(name, k, ids, planned) for name, k, theirs in others
+                                if reader in theirs))
+            if not ids:
+                break
+        return ids if readers else set()
+
+    had = every_reader(set(story_ids), True)
+    if had and record:
+        ctx.store.record_delivery(sub.name, key, every_reader(had, False))
+    if had:
+        log.info("digest subscriber=%s channel=%s: %d stories its recipients had from another email channel left out",
+                 sub.name, key, len(had))
+    return had
 
 
 def _when(stamp: str | None) -> datetime:
@@ -270,7 +307,7 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
     key = channel_key(channel)
     _drop_stale(ctx, sub, channel, key)
     settle_noted(ctx, sub, key)
-    dig = build_digest(ctx, sub, key)
+    dig = build_digest(ctx, sub, key, record=True)
     if dig.stories:
         messages = digest.plan(dig, channel.kind, channel.format, key, most=_announced(channel))
         if messages[0].problem:  # an unknown format: nothing planned, the config must change

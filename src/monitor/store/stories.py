@@ -48,6 +48,20 @@ class StoriesPart(StoreBase):
                              "AND a.story_id NOT IN (SELECT story_id FROM outbox_stories WHERE subscriber = ? AND "
                              "channel = ?)", [*params, subscriber, channel], "matched_at, a.story_id")
 
+    def carried(self, subscriber: str, channel: str, story_ids: Collection[int], planned: bool = True) -> set[int]:
+        """Of `story_ids`, those delivered to (subscriber, channel) or (`planned`) planned into its messages."""
+        ids, found = sorted(set(story_ids)), set[int]()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT story_id FROM deliveries WHERE subscriber = ? AND channel = ? AND story_id IN ({marks})"
+            params = [subscriber, channel, *chunk]
+            if planned:
+                sql += sql.replace("deliveries", "outbox_stories").replace("SELECT", " UNION SELECT", 1)
+                params += params
+            found.update(r[0] for r in self.conn.execute(sql, params))
+        return found
+
     def stories_of(self, story_ids: Collection[int], topics: Iterable[str]) -> list[dict]:
         """The stories `story_ids` as `undelivered` gives them (planned or not), in the order they matched."""
         ids = sorted(set(story_ids))
