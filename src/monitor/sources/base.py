@@ -474,3 +474,37 @@ def drive(walk: Walk, fetch: Callable[[Request], Page]) -> Listing:
             req = walk.send(page)
     except StopIteration as stop:
         return stop.value
+
+
+def registered_domain(host: str) -> str:
+    """The site a host belongs to: its registered domain (`sm.gov.cn` for www.sm.gov.cn and
+    xxgk.sm.gov.cn, `abc.gd.cn` under a province's zone, `abc.co.uk`), an address as it is."""
+    labels = host.lower().split(".")
+    if not re.search(r"[a-z]", labels[-1]):
+        return host
+    zones = _CN_ZONES if labels[-1] == "cn" else _ZONES
+    second = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in zones
+    return ".".join(labels[-3:] if second else labels[-2:])
+
+
+# the second-level zones under a country's domain that many sites share (a public suffix's
+# second label): gov.cn, com.hk, co.uk, or.jp; under .cn also each province's (gd.cn, bj.cn)
+_ZONES = frozenset("gov com edu org net ac co or ne go mil idv gob gouv nic ltd plc sch nom".split())
+_CN_ZONES = _ZONES | frozenset("ah bj cq fj gd gs gz gx ha hb he hi hl hn jl js jx ln nm nx qh sc sd sh sn sx tj "
+                               "xj xz yn zj hk mo tw".split())
+
+
+def site_of(url: str) -> tuple[str, int | None] | None:
+    """The site a URL is on, as a sitemap's own: its host's registered domain (`sm.gov.cn` for
+    www.sm.gov.cn and xxgk.sm.gov.cn, whatever the port), or an address with its port (an
+    address has no domain to own: two ports are two servers); None for no URL."""
+    try:
+        parts = urlsplit(url)
+        host, port = (parts.hostname or "").lower(), parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    if ":" in host or not re.search(r"[a-z]", host.rsplit(".", 1)[-1]):
+        return host, None if port in (None, 80, 443) else port
+    return registered_domain(host), None

@@ -21,7 +21,7 @@ from ..decode import decode_html
 from ..errors import MonitorError
 from ..markup import reshape
 from . import apiguess
-from .base import LINKS, absolute, frame_urls, node_link, page_base
+from .base import LINKS, absolute, frame_urls, node_link, page_base, registered_domain
 from .jsonfeed import is_json
 from .openers import Opener, called_link, page_openers
 
@@ -238,7 +238,7 @@ def list_page(text: str, url: str, edition: bool = False) -> Guess | None:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(reshape(text))
-    site = _site(urlsplit(url).hostname or "")
+    site = registered_domain(urlsplit(url).hostname or "")
     page, url = url, page_base(tree, url)  # links resolve against a <base href>; the source is the page
     anchors = []
     sibling = _sibling_pages(page) if edition else None
@@ -255,7 +255,7 @@ def list_page(text: str, url: str, edition: bool = False) -> Guess | None:
         layout = sibling.fullmatch(link.partition("?")[0].partition("#")[0]) if link and sibling else None
         if layout:  # the page's own siblings (an edition's layouts node_2.htm …), not articles
             siblings.add(int(layout.group(1)))
-        elif link and _site(urlsplit(link).hostname or "") == site and _article_like(link):
+        elif link and registered_domain(urlsplit(link).hostname or "") == site and _article_like(link):
             anchors.append((node, link))
     shapes = Counter(shape(link) for _, link in anchors)
     if not shapes:
@@ -306,7 +306,7 @@ def _drawn(text: str, page: str, url: str, site: str) -> Guess | None:
     list, read by `link_selector = "script"` (its links against `url`, the page's base)."""
     from . import scriptdata
 
-    links = [c.url for c in scriptdata.candidates(text, url) if _site(urlsplit(c.url).hostname or "") == site]
+    links = [c.url for c in scriptdata.candidates(text, url) if registered_domain(urlsplit(c.url).hostname or "") == site]
     shapes = Counter(shape(link) for link in links)
     if not shapes or shapes.most_common(1)[0][1] < 2:
         return None
@@ -374,22 +374,6 @@ def login_wall(content: bytes) -> bool:
     return bool(re.search(rb"<input[^>]+type\s*=\s*[\"']?password", content[:200_000], re.I))
 
 
-def _site(host: str) -> str:
-    """The site a host belongs to: its registered domain (`sm.gov.cn` for www.sm.gov.cn and
-    xxgk.sm.gov.cn, `abc.gd.cn` under a province's zone, `abc.co.uk`), an address as it is."""
-    labels = host.lower().split(".")
-    if not re.search(r"[a-z]", labels[-1]):
-        return host
-    zones = _CN_ZONES if labels[-1] == "cn" else _ZONES
-    second = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in zones
-    return ".".join(labels[-3:] if second else labels[-2:])
-
-
-# the second-level zones under a country's domain that many sites share (a public suffix's
-# second label): gov.cn, com.hk, co.uk, or.jp; under .cn also each province's (gd.cn, bj.cn)
-_ZONES = frozenset("gov com edu org net ac co or ne go mil idv gob gouv nic ltd plc sch nom".split())
-_CN_ZONES = _ZONES | frozenset("ah bj cq fj gd gs gz gx ha hb he hi hl hn jl js jx ln nm nx qh sc sd sh sn sx tj "
-                               "xj xz yn zj hk mo tw".split())
 
 
 def frames(text: str, url: str) -> list[str]:

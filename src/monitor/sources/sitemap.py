@@ -29,7 +29,7 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning
+from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning, site_of
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -50,6 +50,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
+    own = Own(links, {site_of(source.url), site_of(page.url)})
     # a deque: an index of ten indexes of 50,000 sitemaps each queued 500,000, and list.pop(0) moved
     # the rest at every one (two minutes of a poll)
     queue: deque[tuple[Page | None, str, int]] = deque([(page, page.url, 0)])
@@ -78,6 +79,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             kind, entries = parse(got.content, got.url, source.date_tz)
         if not depth and not entries:  # a sitemap its site stopped filling: 'ok' at every poll, nothing said
             listing.warnings.append(EMPTY)
+        entries = own.entries(entries, got.url, listing)
         if kind == "index":
             queue += _children(entries, links, listing, depth)
             listing.pages.append(PageLinks(got.url, 0, 0, f"sitemap index: {len(entries)} sitemaps"))
@@ -96,6 +98,41 @@ def walk(source: Source, crawl: Crawl) -> Walk:
     if failed and len(failed) == asked:  # not one child read: the source's failure, as a first page's
         raise failed[0]
     return listing
+
+
+class Own:
+    """A sitemap lists its own site's pages only (sitemaps.org: the host it is served from), as
+    search engines read it: an entry or a child sitemap on another site than the source's
+    (`site_of`: its registered domain, an address with its port) is dropped unasked, unless the
+    source's `link_pattern` takes it (the config names the pages it wants, wherever they are)."""
+
+    def __init__(self, links: LinkFilter, sites: set[tuple[str, int | None] | None]) -> None:
+        self.keep, self.sites = links.keep, sites
+        self.known: dict[str, bool] = {}  # by scheme and host: whether on the site (50,000 entries share a few)
+
+    def entries(self, entries: list[Entry], url: str, listing: Listing) -> list[Entry]:
+        """Those of a sitemap's `entries` on its site; the others dropped, said when none is."""
+        ours = [self.ours(e.loc) for e in entries]
+        if all(ours):
+            return entries
+        listing.dropped += [(e.loc, "on another site than the sitemap's") for e, mine in zip(entries, ours, strict=True) if not mine]
+        kept = [e for e, mine in zip(entries, ours, strict=True) if mine]
+        if not kept:
+            listing.warnings.append(
+                f"the sitemap {url} lists {len(entries)} URLs, none on its own site (all on other sites, "
+                "not fetched: a sitemap lists its site's pages); set the source's link_pattern to take them")
+        return kept
+
+    def ours(self, loc: str) -> bool:
+        """Whether `loc` is on the site, taken by link_pattern, or no URL (the link filter's to say)."""
+        if self.keep and self.keep.search(loc):
+            return True
+        head = loc[:loc.find("/", 8) % (len(loc) + 1)]
+        mine = self.known.get(head)
+        if mine is None:
+            site = site_of(head)
+            mine = self.known[head] = site is None or site in self.sites
+        return mine
 
 
 EMPTY = ("the sitemap lists no URLs: nothing to fetch (open it in a browser: a sitemap its site stopped filling "
