@@ -12,7 +12,6 @@ out, a watchdog shuts the session's socket and the message waits for its retry.
 
 from __future__ import annotations
 
-import re
 import smtplib
 import socket
 import ssl
@@ -29,6 +28,7 @@ from zoneinfo import ZoneInfo
 from ..config import Channel
 from ..errors import NotifyError
 from ..models import RESEND_PATIENCE, Outgoing
+from .quoted import one_line
 from .secrets import env
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -536,11 +536,7 @@ def _smtp_reply(exc: smtplib.SMTPResponseException) -> str:
 
 def _reply(code: int, text: bytes | str) -> str:
     """A server's answer as one line: its code and text, a reply of several lines (smtplib joins
-    them with newlines) folded, its lines joined by a space, control characters (an ESC sequence
-    from a hostile server, bidirectional controls) made spaces: the error is one line of a log,
-    of `monitor digest`'s output and of its JSON."""
+    them with newlines) folded (`quoted.one_line`): the error is one line of a log, of `monitor
+    digest`'s output and of its JSON."""
     text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-    return " ".join(_CONTROLS.sub(" ", f"{code} {text}").split())
-
-
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+    return one_line(f"{code} {text}")

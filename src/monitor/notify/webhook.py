@@ -35,6 +35,7 @@ from ..errors import NotifyError
 from ..lenient import install
 from ..models import RESEND_PATIENCE, Outgoing
 from ..retry import RetryPolicy, parse_retry_after
+from .quoted import one_line
 from .secrets import env
 
 USER_AGENT = f"monitor/{__version__} (digest delivery)"
@@ -398,7 +399,7 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
     code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
     if not code:
         return None
-    return f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}".strip()
+    return one_line(f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}")
 
 
 _FAILED_TEXT = re.compile(r"(?i)^\s*(?:error\b|[^\n]{0,80}\b(?:delivery|message|request) failed\b|[^\n]{0,80}"
@@ -417,7 +418,7 @@ def _said_refused(response: httpx.Response) -> str | None:
     if isinstance(data, dict):
         if data.get("ok") is False or data.get("success") is False:
             said = data.get("error") or data.get("message") or data.get("msg")
-            return str(said)[:200] if said else ("ok: false" if data.get("ok") is False else "success: false")
+            return one_line(str(said)) if said else ("ok: false" if data.get("ok") is False else "success: false")
         return None
     if data is not None:
         return None
@@ -432,5 +433,4 @@ def _text(response: httpx.Response) -> str:
 
 
 def _excerpt(response: httpx.Response) -> str:
-    text = " ".join(_text(response).split())
-    return (text[:200] + "…") if len(text) > 200 else text or "(empty body)"
+    return one_line(_text(response), 200) or "(empty body)"
