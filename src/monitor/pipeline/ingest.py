@@ -493,15 +493,34 @@ class Ingestor:
         quoted |= {story for story in within.keys() - held.keys() - quoted if self._spliced(p, story, texts)}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         stories = [s for s in stories if not self._other_round(p, s)]
-        if len(parts := [s for s in held if s not in conflicted and s not in quoted]) > 1:
+        # a story whose texts this one holds only inside a held text of another such story (a brief of
+        # the lead that started a story before any fuller copy) is no other item of a digest
+        inner = self._held_inside(held, conflicted | quoted)
+        if len(parts := [s for s in held if s not in conflicted and s not in quoted and s not in inner]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
-        if parts and len([s for s in held if s not in conflicted]) > 1:
+        if parts and len([s for s in held if s not in conflicted and s not in inner]) > 1:
             return None, []  # one story's text beside another's it quotes: a compilation (a digest's first item)
         if len(copies := self._copies(p, stories, held, within)) > 1:
             return copies[0], copies[1:]  # copies of this text, each met before it, started stories
         if stories:
-            return stories[0], []
+            return ([s for s in stories if s not in inner] or stories)[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
+
+    def _held_inside(self, held: dict[int, list[dict[str, Any]]], apart: set[int]) -> set[int]:
+        """Of the stories (not `apart`) whose texts this article holds (`held`), those each of whose held
+        texts is inside (REPOST_CONTAINMENT of its shingles) a larger held text of another of them: a
+        portal's brief of the story's lead, met before any fuller copy, started a story of its own, and
+        a copy that rotated the story's paragraphs (its lead no longer its opening) another. An article
+        holding both holds one story's text twice, not two items of a digest, whose items are apart.
+        Read only when this article holds texts of two stories or more."""
+        stories = [s for s in held if s not in apart]
+        if len(stories) < 2:
+            return set()
+        texts = {s: [(c["shingles"], stored) for c in held[s] if (stored := self._read(c)) is not None] for s in stories}
+        return {s for s in stories if texts[s] and all(
+            any(size < other and dedup.containment(stored.fp.grams, larger.fp.grams) >= REPOST_CONTAINMENT
+                for t in stories if t != s for other, larger in texts[t])
+            for size, stored in texts[s])}
 
     def _clashing(self, p: Prepared, story: int) -> bool:
         """Whether a text of a story this article would merge (its first LENT_MEMBERS) holds it or is held by it
