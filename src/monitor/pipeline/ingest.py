@@ -833,7 +833,9 @@ class Ingestor:
         every later copy settled on the WeChat copy's story. Only smaller texts whose signature says
         they are mostly inside this one are judged; one quoting this text or the copy, or quoted by
         either (`dedup.quotes`: a follow-up), is none; so is a text that is not this one's opening (a
-        cut copy of another report from one template, its lead gone, is mostly the shared template)."""
+        cut copy of another report from one template, its lead gone, is mostly the shared template)
+        unless it is this one behind a lead of its own (`_own_lead`: a portal's copy of a short story,
+        met before it and after copies under other headlines)."""
         story, parts = copy["story_id"], list[int]()
         settled = self._read(copy)
         for cand in near:
@@ -845,7 +847,8 @@ class Ingestor:
             if self._repost_of(p, {**cand, "story_id": other}) not in (REPOST, BLIND):  # (BLIND: no figures)
                 continue
             stored = self._read(cand)
-            if stored is None or settled is None or not _opening(p.text(), p.grams(), stored.text, stored.fp.grams) or \
+            if stored is None or settled is None or \
+                    not (_opening(p.text(), p.grams(), stored.text, stored.fp.grams) or self._own_lead(p, stored)) or \
                     self._quotes(p, cand) or dedup.quotes(stored.text, stored.fp.grams, settled.text, settled.fp.grams) \
                     or not self._all_inside(p, other):
                 continue
@@ -1077,10 +1080,51 @@ class Ingestor:
         small, large = (p.text(), other.grams) if p.shingles <= other.count else (stored.text, p.grams())
         if dedup.coverage(small, large) >= BROKEN_COVERAGE:
             return True
+        if self._own_lead(p, stored):
+            return True
         texts = (p.text(), p.grams(), stored.text, other.grams)
         if p.shingles <= other.count:
             return _spliced(*texts, stored.body)
         return _spliced(*texts[2:], *texts[:2], p.body)
+
+
+    @staticmethod
+    def _own_lead(p: Prepared, stored: _Stored) -> bool:
+        """Whether one of this article and a stored text is the other with its first paragraph replaced by a
+        lead of its own (`_lead_replaced`), both under one headline and published within BRIEF_APART."""
+        mine, theirs = aware(p.article.published), aware(stored.published)
+        if (mine and theirs and abs(mine - theirs) > BRIEF_APART) or not _same_headline(p.article.title, stored.title):
+            return False
+        return _lead_replaced(p.body, stored.body) or _lead_replaced(stored.body, p.body)
+
+
+def _same_headline(a: str, b: str) -> bool:
+    """Whether two headlines are one (their letters and digits, scripts folded), TITLE_MIN characters or more."""
+    a, b = ("".join(c for c in scriptfold.fingerprint_text(textnorm.normalize(t)) if c.isalnum()) for t in (a, b))
+    return len(a) >= TITLE_MIN and a == b
+
+
+def _lead_replaced(copy: str, story: str) -> bool:
+    """Whether `copy` (a body) is `story`'s paragraphs after its first, each given whole and nothing else
+    (REPOST_CONTAINMENT of the rest's shingles in each other's), behind a first paragraph of its own: under
+    ABSENT of it in the story's first paragraph (a lead of the outlet's own, not the story's lead from one
+    template with another date or place) and no number the story lacks. A short story's own-lead copy
+    keeps under REPOST_CONTAINMENT of its text in the story's when its lead is as long as the paragraphs
+    it keeps."""
+    mine, theirs = (
+        [text for line in dedup.story_lines(body).split("\n") if (text := scriptfold.fingerprint_text(line).strip())]
+        for body in (copy, story))
+    if len(mine) < 2 or len(theirs) < 2 or len(rest := "".join(mine[1:])) < dedup.LEAD:
+        return False
+    lead, rest_fp, story_rest = mine[0], dedup.fingerprint(rest), dedup.fingerprint("".join(theirs[1:]))
+    if not len(rest_fp.grams) or not len(story_rest.grams) or \
+            dedup.containment(rest_fp.grams, story_rest.grams) < REPOST_CONTAINMENT or \
+            min(len(rest_fp.grams), len(story_rest.grams)) < REPOST_CONTAINMENT * max(len(rest_fp.grams), len(story_rest.grams)):
+        return False
+    if dedup.coverage(lead, dedup.fingerprint(theirs[0]).grams) >= ABSENT:
+        return False
+    whole = "".join(theirs)
+    return all(number in whole for number in _COUNT.findall(lead))
 
 
 SPLICED_PARAGRAPHS = 2  # paragraphs of a story's opening a splice holds whole (`_spliced`)
