@@ -86,3 +86,26 @@ def test_a_feed_whose_first_entry_alone_is_over_the_cap_is_still_an_error(make_c
         ctx, report = poll_feed(make_ctx, a)
     assert report.status == "error" and report.new == 0
     assert "fetch.max_bytes" in report.errors[0] and urls(ctx) == set()
+
+
+def urlset(a: Site, count: int) -> bytes:
+    entries = "".join(f"<url><loc>{a.url(f'/n/{n}.html')}</loc><news:news><news:title>沪明合作第{n}号项目签约落地"
+                      f"{FILLER[:400]}</news:title></news:news></url>" for n in range(count))
+    return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{entries}</urlset>').encode()
+
+
+def test_a_sitemap_over_max_bytes_gives_its_whole_entries_within_the_cap_too(make_ctx):  # noqa: F811
+    with Site() as a:
+        body = urlset(a, 80)  # the protocol allows 50 MB: a full sitemap is often over 8
+        a.page("/sitemap.xml", body, content_type="application/xml")
+        articles(a, 80)
+        fetch = FETCH.replace("[fetch]", f"[fetch]\nmax_bytes = {CAP}")
+        ctx = make_ctx(f'[[sources]]\nname = "map"\nkind = "sitemap"\nurl = "{a.url("/sitemap.xml")}"\n', fetch=fetch)
+        report = poll(ctx)[0]
+        asked = [p for p in a.paths() if p.startswith("/n/")]
+    whole = whole_within(body, b"</url>")
+    assert 5 < whole < 50 and body[:CAP].count(b"<loc>") == whole + 1  # the next address came whole, its entry not
+    assert report.new == whole and report.status == "partial", (report.new, report.errors)
+    assert "fetch.max_bytes" in report.errors[0] and "\n" not in report.errors[0]
+    assert len(urls(ctx)) == whole and f"/n/{whole}.html" not in asked

@@ -46,7 +46,7 @@ class Entry:
 def walk(source: Source, crawl: Crawl) -> Walk:
     """The entries of the sitemap, or of the fresh children of a sitemap index."""
     listing = Listing()
-    page = yield from listing.first(Request(source.url, conditional=True))
+    page = yield from listing.first(Request(source.url, conditional=True, cut=True))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
@@ -68,15 +68,15 @@ def walk(source: Source, crawl: Crawl) -> Walk:
                 continue
             asked += 1
             try:  # a child missing or unreadable costs its own links, not its siblings'
-                got = yield Request(url)
-                kind, entries = parse(got.content, got.url, source.date_tz)
+                got = yield Request(url, cut=True)
+                kind, entries = parse(whole_entries(got, listing), got.url, source.date_tz)
             except MonitorError as exc:
                 failed.append(exc)
                 listing.dropped.append((url, "sitemap not read"))
                 listing.warnings.append(f"sitemap {url} not read, its links not listed this poll: {exc}")
                 continue
         else:
-            kind, entries = parse(got.content, got.url, source.date_tz)
+            kind, entries = parse(whole_entries(got, listing), got.url, source.date_tz)
         if not depth and not entries:  # a sitemap its site stopped filling: 'ok' at every poll, nothing said
             listing.warnings.append(EMPTY)
         entries = own.entries(entries, got.url, listing)
@@ -133,6 +133,30 @@ class Own:
             site = site_of(head)
             mine = self.known[head] = site is None or site in self.sites
         return mine
+
+
+def whole_entries(page: Page, listing: Listing) -> bytes:
+    """A sitemap's bytes; one over fetch.max_bytes (asked for `cut`: it came as its first
+    max_bytes; the protocol allows 50 MB) cut after its last entry that came whole (`</url>`,
+    `</sitemap>`, a feed's `</item>` or `</entry>`, a text sitemap's line), with a warning naming
+    the cap: no address cut in half is asked for. ExtractError when not one entry came whole, or
+    when it is gzip (cut, it does not unpack)."""
+    content = page.content
+    if not getattr(page, "cut", False):
+        return content
+    cap, lower = len(content), content.lower()
+    end = max((at + len(tag) for tag in _ENDS if (at := lower.rfind(tag)) >= 0), default=0)
+    if not end and b"<" not in lower[:4096]:  # a text sitemap: its whole lines
+        end = lower.rfind(b"\n") + 1
+    if not end or content[:2] == b"\x1f\x8b":
+        raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
+                           "within them; not read", hint="raise fetch.max_bytes if this sitemap is wanted")
+    listing.warnings.append(f"the sitemap {page.url} is over fetch.max_bytes ({cap:,} bytes): read its entries that "
+                            "came whole within them, not the rest (raise fetch.max_bytes to read it all)")
+    return content[:end]
+
+
+_ENDS = (b"</url>", b"</sitemap>", b"</item>", b"</entry>")
 
 
 EMPTY = ("the sitemap lists no URLs: nothing to fetch (open it in a browser: a sitemap its site stopped filling "
