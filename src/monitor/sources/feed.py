@@ -70,13 +70,16 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
     """A feed page's bytes; one over fetch.max_bytes (asked for `cut`: it came as its first
     max_bytes) cut after its last entry that came whole, closed as a feed, with a warning naming
     the cap: the newest entries are read, as a reader shows what came, and no entry cut in half.
-    ExtractError when not one entry came whole (or a JSON Feed, which no cut leaves readable)."""
+    ExtractError when not one entry came whole, and for a JSON Feed (no cut leaves it readable)."""
     content: bytes = page.content
     if not getattr(page, "cut", False):
         return content
     cap = len(content)
     end = max((at + len(tag) for tag in _ENTRY_ENDS if (at := content.rfind(tag)) >= 0), default=0)
-    if not end or jsonfeed.is_json(content):
+    if jsonfeed.is_json(content):  # JSON cut anywhere is no JSON: read whole or not at all
+        raise ExtractError(f"{page.url}: a JSON Feed over fetch.max_bytes ({cap} bytes); not read",
+                           hint="raise fetch.max_bytes if this feed is wanted")
+    if not end:
         raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
                            "within them; not read", hint="raise fetch.max_bytes if this feed is wanted")
     listing.warnings.append(f"the feed {page.url} is over fetch.max_bytes ({cap:,} bytes): read its "
