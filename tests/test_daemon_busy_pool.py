@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import signal
-import time
+import threading
 from pathlib import Path
 
 from test_daemon import HEAD, start, stop, wait_for
@@ -21,17 +21,21 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 
 
 class Stalling(LocalSite):
-    """A site answering its feed after `delay` seconds (robots.txt: a plain 404)."""
+    """A site answering its feed after `delay` seconds (robots.txt: a plain 404), or at once after
+    `release()`: the test has read what it needed, and a stopping daemon finishes its polls first."""
 
     def __init__(self, delay: float) -> None:
-        self.asked, self.delay = 0, delay
+        self.asked, self.delay, self.released = 0, delay, threading.Event()
         super().__init__(self._answer)
+
+    def release(self) -> None:
+        self.released.set()
 
     def _answer(self, path: str) -> tuple[int, str, bytes]:
         if path == "/robots.txt":
             return 404, "application/rss+xml", b""
         self.asked += 1
-        time.sleep(self.delay)
+        self.released.wait(self.delay)
         return 200, "application/rss+xml", FEED.format(base=self.base).encode()
 
 
@@ -55,6 +59,8 @@ def test_a_sighup_is_read_while_every_poll_thread_waits_on_a_slow_site(tmp_path)
         proc.send_signal(signal.SIGHUP)
         wait_for(lambda: _polled(db), timeout=120, what="a first poll's end")  # (not a guessed 9 s)
     finally:
+        for site in sites:  # the polls under way and waiting end at once: the daemon stops after them
+            site.release()
         _, err = stop(proc)
         for site in sites:
             site.close()

@@ -36,7 +36,8 @@ def flapping():
 
 def test_a_source_failing_every_other_poll_is_said_to_flap_once(tmp_path, flapping):
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
-    path.write_text(QUIET + SOURCE.format(url=f"{flapping.base}/feed.xml"), encoding="utf-8")
+    # polled each second (the least interval), not each 2 s: eleven polls in half the time
+    path.write_text(QUIET + SOURCE.format(url=f"{flapping.base}/feed.xml").replace('"2s"', '"1s"'), encoding="utf-8")
     proc = start(path, db, verbose=False)
     try:
         wait_for(lambda: flapping.feeds >= 11, timeout=120, what="eleven polls, six failing")

@@ -21,6 +21,8 @@ def test_a_poll_waiting_for_a_thread_is_not_said_to_be_running(tmp_path):
         while len(said) < 11:
             said.append(next_record(proc, lambda r: "its runs due meanwhile are skipped" in r["message"]))
     finally:
+        for site in sites:  # the polls under way and waiting end at once: the daemon stops after them
+            site.release()
         stop(proc)
         for site in sites:
             site.close()
@@ -40,6 +42,8 @@ def test_the_pools_backlog_is_one_line_not_one_a_waiting_source(tmp_path):
     try:  # the second runs' lines all come before the first polls end (14 s on)
         next_record(proc, lambda r: str(r.get("source", "")).startswith("slow") and "status" in r, seen)
     finally:
+        for site in sites:  # the polls under way and waiting end at once: the daemon stops after them
+            site.release()
         stop(proc)
         for site in sites:
             site.close()
