@@ -49,19 +49,6 @@ def parse_duration(value: Any) -> float:
     return float(m.group(1)) * _UNITS[m.group(2)]
 
 
-def parse_interval(value: Any) -> float:
-    """A poll interval: as `parse_duration`, but a number without a unit under a minute (`10`,
-    `"10"`: minutes meant, the unit lost) is refused: it polled the site every 10 seconds."""
-    bare = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-        isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", value) is not None)
-    seconds = parse_duration(float(value) if isinstance(value, str) and bare else value)
-    if bare and 0 < seconds < 60:
-        n = f"{seconds:g}"
-        raise Invalid(f"{as_written(value)} has no unit: a poll every {n} seconds",
-                      f'write the unit: "{n}m" for minutes, "{n}s" if seconds are meant')
-    return seconds
-
-
 def parse_seconds(value: Any) -> Any:
     """A number as it is (the field's bounds judge it: -1 is "less than the least allowed, 0"),
     text as a duration ('20s', '2m')."""

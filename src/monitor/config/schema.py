@@ -40,9 +40,8 @@ EnvName = Annotated[str, rule(checks.env_name)]
 Duration = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 90s, 30m, 2h, 1d or seconds as a number",
                                  le=366 * 86400)]
 # An interval of nothing (`interval = 0`, meant as "never" or a unit lost) was made one second by
-# APScheduler: the daemon polled the site every second. At least a second, said at load; a number
-# without a unit under a minute (`interval = 10`, "10": minutes meant) is refused (`checks.parse_interval`).
-Interval = Annotated[float, rule(before=checks.parse_interval, hint="e.g. 30m or 2h; enabled = false stops polling",
+# APScheduler: the daemon polled the site every second. At least a second, said at load.
+Interval = Annotated[float, rule(before=checks.parse_duration, hint="e.g. 30m or 2h; enabled = false stops polling",
                                  ge=1, le=366 * 86400)]
 Port = Annotated[int, rule(hint="a port number without quotes, e.g. 587", ge=1, le=65535)]
 PositiveInt = Annotated[int, rule(hint="a whole number without quotes, e.g. 50", ge=1)]

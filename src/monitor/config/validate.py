@@ -15,7 +15,7 @@ from typing import Any
 
 import msgspec
 
-from .checks import Invalid, as_written, parse_duration, parse_interval, parse_seconds
+from .checks import Invalid, as_written, parse_duration, parse_seconds
 from .files import Problems
 
 _BAD = object()  # a value that failed; the enclosing table is not built
@@ -161,7 +161,7 @@ def _bound(text: str, raw: Any, tp: Any) -> str:
         return ""
     limit = float(m.group(2))
     shown = f"{limit:g}" if not limit.is_integer() else str(int(limit))
-    if _unwrap(tp)[1].get("before") in (parse_duration, parse_interval, parse_seconds) and limit.is_integer() and limit > 0:
+    if _unwrap(tp)[1].get("before") in (parse_duration, parse_seconds) and limit.is_integer() and limit > 0:
         unit, size = next(((u, n) for u, n in _UNIT_SECONDS if limit % n == 0), ("s", 1))
         shown = f"{int(limit) // size}{unit}"
     return f"{as_written(raw)} is {_SAYS[m.group(1)]} {shown}"
