@@ -32,15 +32,22 @@ URL = re.compile(r"https://news\.example\.cn/a/(\d+)\.html")
 NO_PROXY = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
-def monitor_cli(tmp_path: Path, *args: str, crash: str = "") -> subprocess.CompletedProcess:
+def monitor_cli(tmp_path: Path, *args: str, crash: str = "", first: str = "") -> subprocess.CompletedProcess:
     """`monitor ARGS` in its own process on `tmp_path`'s monitor.toml and m.db (no proxy but none
-    for 127.0.0.1); `crash`: the crash point (MONITOR_TEST_CRASH_AT) it is SIGKILLed at."""
+    for 127.0.0.1); `crash`: the crash point (MONITOR_TEST_CRASH_AT) it is SIGKILLed at; `first`:
+    Python run in that process before the command (a module's constant changed, e.g. `NO_BACKOFF`)."""
     env = {**{k: v for k, v in os.environ.items() if k not in NO_PROXY}, "NO_PROXY": "127.0.0.1",
            "PYTHONIOENCODING": "utf-8"}
     if crash:
         env["MONITOR_TEST_CRASH_AT"] = crash
-    return subprocess.run([sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "--db",
+    command = ["-c", f"{first}; from monitor.__main__ import run; run()"] if first else ["-m", "monitor"]
+    return subprocess.run([sys.executable, *command, "--config", str(tmp_path / "monitor.toml"), "--db",
                            str(tmp_path / "m.db"), *args], capture_output=True, text=True, timeout=300, env=env)
+
+
+# a webhook's in-request retries (4 tries) without their 1 + 2 + 4 s backoff: the outbox and its order unchanged
+NO_BACKOFF = ("from dataclasses import replace; from monitor.notify import webhook; "
+              "webhook.POLICY = replace(webhook.POLICY, base=0.0)")
 
 
 def quick_webhooks(monkeypatch: Any, **policy: Any) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import signal
 
-from test_daemon import FEED, site, start, stop, wait_for  # noqa: F401 (fixture)
+from test_daemon import FEED, next_record, site, start, stop, wait_for  # noqa: F401 (fixture)
 from test_daemon_failing_sources import QUIET, SOURCE, flaky  # noqa: F401 (fixture)
 
 
@@ -102,7 +102,6 @@ def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site
     # looked for a run 'missed while the daemon was not running', found this morning's 08:00 of the
     # new schedule and sent a digest at once, saying so. The daemon was running; the next digest
     # goes at the new time, holding what came since the last.
-    import time
     from datetime import datetime, timedelta
     from zoneinfo import ZoneInfo
 
@@ -126,14 +125,17 @@ def test_a_digest_moved_earlier_by_a_sighup_is_not_sent_as_missed(tmp_path, site
     store.digest_ran("desk", last + timedelta(minutes=1))
     store.close()
     proc = start(path, db)
+    seen: list[dict] = []
     try:
         wait_for(lambda: _status(db) == "ok", what="the first poll")
         write(earlier)
         proc.send_signal(signal.SIGHUP)
-        time.sleep(4)  # a missed digest would go at once
+        # a missed digest is said before this line, and its job, due at once, is under way or waiting by
+        # then: the stop lets it finish
+        next_record(proc, lambda r: r["message"].startswith("config reloaded"), seen)
     finally:
         _, err = stop(proc)
-    messages = [r["message"] for r in _records(err)]
+    messages = [r["message"] for r in seen + _records(err)]
     assert any(m.startswith("config reloaded") for m in messages), messages
     assert not any("was missed" in m for m in messages), messages
     assert not out.exists()
@@ -164,8 +166,6 @@ def test_a_poll_ending_after_its_source_was_taken_out_leaves_no_outage_behind(tm
     # The source was taken out (SIGHUP) while a poll of it waited on its slow, failing site; that
     # poll's end said 'source=county is failing' of a source no longer in the config (and kept
     # it). Now: said when it first failed, and again once it is back in and fails.
-    import time
-
     from test_daemon_busy_pool import Stalling
 
     slow = Stalling(3.0)  # answers after 3 s with a page the selector finds nothing in: each poll fails
@@ -174,18 +174,30 @@ def test_a_poll_ending_after_its_source_was_taken_out_leaves_no_outage_behind(tm
     path, db = tmp_path / "monitor.toml", tmp_path / "m.db"
     path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
     proc = start(path, db)
+    seen: list[dict] = []
+
+    def polls_ended(n: int) -> None:  # until the n-th poll's own line
+        while sum(_polled(r) for r in seen) < n:
+            next_record(proc, _polled, seen)
+
     try:
         wait_for(lambda: slow.asked >= 2, what="a second poll under way")
         path.write_text(QUIET, encoding="utf-8")  # taken out while it waits
         proc.send_signal(signal.SIGHUP)
-        time.sleep(4)  # that poll ends, failing
-        seen = slow.asked
+        polls_ended(2)  # that poll ends, failing
+        asked = slow.asked
         path.write_text(QUIET + bad.format(base=slow.base), encoding="utf-8")
         proc.send_signal(signal.SIGHUP)
-        wait_for(lambda: slow.asked >= seen + 1, what="a poll after it came back")
-        time.sleep(4)
+        wait_for(lambda: slow.asked >= asked + 1, what="a poll after it came back")
+        polls_ended(4)  # the next one's: the outage line of the poll after it came back is said by then (a
+        # stop just after a poll's own line could cut it off; a fixed sleep did at load)
     finally:
         _, err = stop(proc)
         slow.close()
-    failing = [r for r in _records(err) if r.get("source") == "county" and "is failing" in r["message"]]
-    assert len(failing) == 2, "\n".join(r["time"][11:23] + " " + r["message"][:100] for r in _records(err))
+    records = seen + _records(err)
+    failing = [r for r in records if r.get("source") == "county" and "is failing" in r["message"]]
+    assert len(failing) == 2, "\n".join(r["time"][11:23] + " " + r["message"][:100] for r in records)
+
+
+def _polled(record: dict) -> bool:
+    return record["message"].startswith("source=county status=")

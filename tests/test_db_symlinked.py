@@ -63,6 +63,26 @@ def test_a_second_daemon_given_the_databases_other_name_is_refused(tmp_path):
         first.communicate(timeout=60)
 
 
+def at_lock(proc: subprocess.Popen, lock) -> None:
+    """Until `proc` has the file `lock` open (it is trying to take it), or fails the test."""
+    want = os.stat(lock)
+    end = time.monotonic() + 120
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            fds = os.listdir(f"/proc/{proc.pid}/fd")
+        except OSError:  # it ended meanwhile
+            fds = []
+        for fd in fds:
+            try:
+                st = os.stat(f"/proc/{proc.pid}/fd/{fd}")
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) == (want.st_dev, want.st_ino):
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"{proc.args[3:]} never opened {lock} (exit status {proc.poll()})")
+
+
 def test_a_digest_given_the_other_name_waits_for_the_sender_under_way(tmp_path, webhook_receiver):
     real, link = linked(tmp_path)
     path = write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json",
@@ -72,7 +92,8 @@ def test_a_digest_given_the_other_name_waits_for_the_sender_under_way(tmp_path, 
     store.close()
     with locks.exclusive(locks.lock_path(link, "deliver"), "a digest delivery"):  # the daemon's digest, under way
         proc = run(path, real, "digest")
-        time.sleep(3)
+        at_lock(proc, locks.lock_path(link, "deliver"))  # (not a guessed 3 s: its start alone takes longer at load)
+        time.sleep(0.5)  # trying it each 0.1 s
         assert not webhook_receiver.requests, "a second sender went ahead beside the first"
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err

@@ -11,7 +11,7 @@ had had since the backup. Real `monitor` processes, real SQLite files, a webhook
 from __future__ import annotations
 
 import pytest
-from delivery_world import counts, monitor_cli, write_config
+from delivery_world import NO_BACKOFF, counts, monitor_cli, write_config
 from test_restore import news
 
 # Each test runs monitor as a child five to nine times: ~50 s on a box at load 12, past the default 120 s
@@ -80,7 +80,7 @@ def test_a_digest_killed_while_it_sets_the_restored_database_right_leaves_nothin
     assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
     webhook_receiver.fail(8, status=503)  # 3-4 wait in the outbox for both (each message tried four times)
     refused = len(webhook_receiver.requests)
-    assert monitor_cli(tmp_path, "digest").returncode == 1
+    assert monitor_cli(tmp_path, "digest", first=NO_BACKOFF).returncode == 1
     refused = slice(refused, len(webhook_receiver.requests))
     assert refused.stop - refused.start == 8, "the 503s are not the failing run's requests"
     assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0  # 3-4 waiting
@@ -120,10 +120,10 @@ def test_a_waiting_message_part_of_whose_stories_went_since_the_backup_sends_onl
     assert monitor_cli(tmp_path, "digest").returncode == 0  # 0-2
     assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
     answers[:] = [503] * 4
-    assert monitor_cli(tmp_path, "digest").returncode == 1  # 3-4 wait, in one message
+    assert monitor_cli(tmp_path, "digest", first=NO_BACKOFF).returncode == 1  # 3-4 wait, in one message
     assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
     answers[:] = [413, 200] + [503] * 4  # too large: 3 alone taken, 4 alone failing
-    assert monitor_cli(tmp_path, "digest").returncode == 1
+    assert monitor_cli(tmp_path, "digest", first=NO_BACKOFF).returncode == 1
     assert counts(taken) == dict.fromkeys(range(4), 1), counts(taken)
     assert monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db")).returncode == 0
     assert monitor_cli(tmp_path, "import", news(tmp_path, 1, 5)).returncode == 0
