@@ -1087,7 +1087,6 @@ class Ingestor:
             return _spliced(*texts, stored.body)
         return _spliced(*texts[2:], *texts[:2], p.body)
 
-
     @staticmethod
     def _own_lead(p: Prepared, stored: _Stored) -> bool:
         """Whether one of this article and a stored text is the other with its first paragraph replaced by a

@@ -508,3 +508,10 @@ def site_of(url: str) -> tuple[str, int | None] | None:
     if ":" in host or not re.search(r"[a-z]", host.rsplit(".", 1)[-1]):
         return host, None if port in (None, 80, 443) else port
     return registered_domain(host), None
+
+
+def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None) -> int:
+    """Where the last entry closed by one of `tags` (`</item>`, `</url>`) ends in `content` (before
+    `before`): the length of the entries that came whole; 0 when none did."""
+    stop = len(content) if before is None else before
+    return max((at + len(tag) for tag in tags if (at := content.rfind(tag, 0, stop)) >= 0), default=0)

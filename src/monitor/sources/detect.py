@@ -374,8 +374,6 @@ def login_wall(content: bytes) -> bool:
     return bool(re.search(rb"<input[^>]+type\s*=\s*[\"']?password", content[:200_000], re.I))
 
 
-
-
 def frames(text: str, url: str) -> list[str]:
     """The addresses of the page's frames and iframes (at most three), where a page that is a
     `<frameset>` or an `<iframe>` around its list keeps the list a browser shows."""

@@ -26,7 +26,7 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates, jsonfeed
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, page_failed
+from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, last_end, page_failed
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -75,7 +75,7 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
     if not getattr(page, "cut", False):
         return content
     cap = len(content)
-    end = max((at + len(tag) for tag in _ENTRY_ENDS if (at := content.rfind(tag)) >= 0), default=0)
+    end = last_end(content, _ENTRY_ENDS)
     if jsonfeed.is_json(content):  # JSON cut anywhere is no JSON: read whole or not at all
         raise ExtractError(f"{page.url}: a JSON Feed over fetch.max_bytes ({cap} bytes); not read",
                            hint="raise fetch.max_bytes if this feed is wanted")
@@ -179,7 +179,7 @@ def bounded(content: bytes, url: str) -> bytes:
     if past is None:
         return content
     cut = past.start()
-    end = max((at + len(tag) for tag in _ENTRY_ENDS if (at := content.rfind(tag, 0, cut)) >= 0), default=0)
+    end = last_end(content, _ENTRY_ENDS, cut)
     if not end:
         raise ExtractError(f"{url}: the feed's first entry alone holds over {MAX_MARKUP:,} tags; not read",
                            hint="check that the source URL points at an ordinary feed, or use kind = \"html\"")

@@ -29,7 +29,19 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates
-from .base import Crawl, LinkFilter, Listing, Page, PageLinks, Request, Walk, absolute, all_new_warning, site_of
+from .base import (
+    Crawl,
+    LinkFilter,
+    Listing,
+    Page,
+    PageLinks,
+    Request,
+    Walk,
+    absolute,
+    all_new_warning,
+    last_end,
+    site_of,
+)
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 
@@ -145,7 +157,7 @@ def whole_entries(page: Page, listing: Listing) -> bytes:
     if not getattr(page, "cut", False):
         return content
     cap, lower = len(content), content.lower()
-    end = max((at + len(tag) for tag in _ENDS if (at := lower.rfind(tag)) >= 0), default=0)
+    end = last_end(lower, _ENDS)
     if not end and b"<" not in lower[:4096]:  # a text sitemap: its whole lines
         end = lower.rfind(b"\n") + 1
     if not end or content[:2] == b"\x1f\x8b":
