@@ -3,8 +3,9 @@ hu-ming, both to the desk), or one subscriber's two channels naming it (`Desk@â€
 in the other). Each channel was a reader of its own, so the desk had every story both carry twice,
 though the same mailbox is one reader wherever a channel names it (`store.outbox`'s `_same_reader`,
 `notify.smtp.readers`). A story every recipient of a channel already had, or has waiting, from
-another email channel, is left out of that channel's digest. Real aiosmtpd on 127.0.0.1, a real
-SQLite file."""
+another email channel, is left out of that channel's digest; one some of them had goes to the others
+alone (a desk in two channels and an editor in one: the desk had the shared stories twice). Real
+aiosmtpd on 127.0.0.1, a real SQLite file."""
 
 from __future__ import annotations
 
@@ -70,11 +71,38 @@ def test_one_subscriber_naming_the_desk_in_two_channels_sends_it_each_story_once
     assert _had(smtp_server, "office@example.org") == {0: 1, 1: 1, 2: 1}
 
 
-def test_a_channel_with_a_reader_who_lacks_the_stories_still_sends_them(tmp_path, smtp_server):
-    # the weekly digest also goes to the editor, who never had them: the stories go (the desk twice)
+def test_a_channel_with_a_reader_who_lacks_the_stories_sends_them_to_that_reader_alone(tmp_path, smtp_server):
+    # the weekly digest also goes to the editor, who never had them: the editor gets them, the desk not twice
     cfg = _config(tmp_path / "monitor.toml", smtp_server.port,
                   {"morning": [["desk@example.org"]], "weekly": [["desk@example.org", "editor@example.org"]]})
     ctx = Context(cfg, Store.open(cfg.db_path))
     assert import_lines(ctx, news_lines(2)).matched == 2
     send_digests(ctx)
     assert _had(smtp_server, "editor@example.org") == {0: 1, 1: 1}
+    assert _had(smtp_server, "desk@example.org") == {0: 1, 1: 1}
+    send_digests(ctx)  # recorded: nothing goes again
+    assert len(smtp_server.envelopes) == 2
+
+
+def test_partly_shared_mailboxes_each_have_every_story_once_whatever_runs_first(tmp_path, smtp_server):
+    # the desk reads both digests, the office only the morning one, the editor and the chief only the weekly one
+    cfg = _config(tmp_path / "monitor.toml", smtp_server.port,
+                  {"morning": [["desk@example.org", "office@example.org"]],
+                   "weekly": [["Desk@Example.org", "editor@example.org", "chief@example.org"]]})
+    ctx = Context(cfg, Store.open(cfg.db_path))
+    assert import_lines(ctx, news_lines(3)).matched == 3
+    send_digests(ctx, "morning")
+    assert import_lines(ctx, news_lines(2, start=3)).matched == 2  # later news, before the weekly digest
+    send_digests(ctx, "weekly")  # 0-2 for the editor and the chief alone, 3-4 for the three
+    send_digests(ctx, "morning")  # 3-4: the desk had them, the office not
+    send_digests(ctx)
+    for reader in ("desk", "office", "editor", "chief"):
+        assert _had(smtp_server, f"{reader}@example.org") == dict.fromkeys(range(5), 1), reader
+    # what each channel's readers took is recorded for it: the morning digest taken out, nothing waits again
+    ctx.store.close()
+    cfg = _config(tmp_path / "monitor.toml", smtp_server.port,
+                  {"weekly": [["desk@example.org", "editor@example.org", "chief@example.org"]]})
+    ctx = Context(cfg, Store.open(cfg.db_path))
+    sent = len(smtp_server.envelopes)
+    send_digests(ctx)
+    assert len(smtp_server.envelopes) == sent

@@ -57,38 +57,73 @@ def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | No
                   total=len(rows))
 
 
-def had_elsewhere(ctx: Context, sub: Subscriber, key: str, story_ids: list[int], record: bool = False) -> set[int]:
-    """Of `story_ids`, those every recipient of the email channel `key` of `sub` already had, or has
-    waiting, from another configured email channel naming it (another subscriber's, or another of
-    `sub`'s): a mailbox is one reader wherever a channel names it, and had each story both carry
-    twice. A story some recipient lacks goes to them all (the rest have it twice). `record`: those
-    the others' receivers took count as delivered to `key` too, so that a channel taken out of the
-    config later does not leave them waiting for this one."""
-    from ..notify.smtp import mailbox
+def _email_readers(ctx: Context, sub: Subscriber, key: str) -> tuple[dict[str, str], list[tuple[str, str, set[str]]]]:
+    """The readers of `sub`'s email channel `key` (each mailbox, `notify.smtp.mailbox`, with the
+    address it is sent to) and every other configured email channel's (subscriber, key, mailboxes);
+    none when it is no email channel or the only one."""
+    from ..notify.smtp import ascii_domain, mailbox, readers
 
     pairs = [(s, c) for s, c in channel_pairs(ctx, None) if c.kind == "email"]
     mine = next((c for s, c in pairs if s.name == sub.name and channel_key(c) == key), None)
     if mine is None or len(pairs) < 2:
-        return set()
-    readers = {mailbox(a) for a in mine.to} - {""}
+        return {}, []
+    own = {m: ascii_domain(parseaddr(a)[1]) for a in readers(mine.to) if (m := mailbox(a))}
     others = [(s.name, k, {mailbox(a) for a in c.to}) for s, c in pairs
               if (k := channel_key(c)) != key or s.name != sub.name]
+    return own, others
 
-    def every_reader(ids: set[int], planned: bool) -> set[int]:
-        for reader in readers:
-            ids = set().union(*(ctx.store.carried(name, k, ids, planned) for name, k, theirs in others
-                                if reader in theirs))
-            if not ids:
-                break
-        return ids if readers else set()
 
-    had = every_reader(set(story_ids), True)
-    if had and record:
-        ctx.store.record_delivery(sub.name, key, every_reader(had, False))
-    if had:
+def had_by(ctx: Context, sub: Subscriber, key: str, story_ids: Iterable[int],
+           planned: bool = True) -> tuple[dict[str, str], dict[int, set[str]]]:
+    """The readers of `sub`'s email channel `key` (`_email_readers`) and, of `story_ids`, those
+    some of them already had (or, `planned`, have waiting) from another configured email channel
+    naming them, with who had each: a mailbox is one reader wherever a channel names it."""
+    own, others = _email_readers(ctx, sub, key)
+    had: dict[int, set[str]] = {}
+    ids = set(story_ids)
+    for reader in own if ids else ():
+        for story in set().union(*(ctx.store.carried(name, k, ids, planned) for name, k, theirs in others
+                                   if reader in theirs)):
+            had.setdefault(story, set()).add(reader)
+    return own, had
+
+
+def had_elsewhere(ctx: Context, sub: Subscriber, key: str, story_ids: list[int], record: bool = False) -> set[int]:
+    """Of `story_ids`, those every recipient of the email channel `key` of `sub` already had, or has
+    waiting, from another configured email channel naming it (another subscriber's, or another of
+    `sub`'s), and had each story both carry twice. A story some recipients lack goes to them alone
+    (`by_readers`). `record`: those the others' receivers took count as delivered to `key` too, so
+    that a channel taken out of the config later does not leave them waiting for this one."""
+    own, had = had_by(ctx, sub, key, story_ids)
+    every = {story for story, who in had.items() if len(who) == len(own)}
+    if every and record:
+        _, took = had_by(ctx, sub, key, every, planned=False)
+        ctx.store.record_delivery(sub.name, key, {story for story, who in took.items() if len(who) == len(own)})
+    if every:
         log.info("digest subscriber=%s channel=%s: %d stories its recipients had from another email channel left out",
-                 sub.name, key, len(had))
-    return had
+                 sub.name, key, len(every))
+    return every
+
+
+def by_readers(ctx: Context, sub: Subscriber, key: str, dig: Digest) -> list[tuple[Digest, tuple[str, ...]]]:
+    """`dig` for an email channel, split by who is to have each story: those some of its readers had
+    from another email channel (`had_by`) go to the others alone (`Outgoing.recipients`), so a
+    mailbox two channels name has each story once and the other readers lose none. The stories
+    for all come first (with the count held for the next digest); () is all the channel's readers."""
+    own, had = had_by(ctx, sub, key, [s.story_id for s in dig.stories])
+    if not had:
+        return [(dig, ())]
+    groups: dict[tuple[str, ...], list[Story]] = {}
+    for story in dig.stories:
+        lacking = tuple(address for reader, address in own.items() if reader not in had.get(story.story_id, ()))
+        groups.setdefault(() if len(lacking) == len(own) else lacking, []).append(story)
+    held = (dig.total or len(dig.stories)) - len(dig.stories)
+    out = []
+    for i, (to, stories) in enumerate(sorted(groups.items(), key=lambda g: (len(g[0]) > 0, g[0]))):
+        out.append((dataclasses.replace(dig, stories=tuple(stories), total=len(stories) + (held if i == 0 else 0)), to))
+    log.info("digest subscriber=%s channel=%s: %d stories some of its recipients had from another email channel go "
+             "to the others alone", sub.name, key, sum(len(s) for to, s in groups.items() if to))
+    return out
 
 
 def _when(stamp: str | None) -> datetime:
@@ -309,7 +344,10 @@ def _deliver(ctx: Context, sub: Subscriber, channel: Channel, out: TextIO | None
     settle_noted(ctx, sub, key)
     dig = build_digest(ctx, sub, key, record=True)
     if dig.stories:
-        messages = digest.plan(dig, channel.kind, channel.format, key, most=_announced(channel))
+        messages = []
+        for part, to in by_readers(ctx, sub, key, dig) if channel.kind == "email" else [(dig, ())]:
+            planned = digest.plan(part, channel.kind, channel.format, key, most=_announced(channel))
+            messages += [dataclasses.replace(m, recipients=to) for m in planned] if to else planned
         if messages[0].problem:  # an unknown format: nothing planned, the config must change
             log.warning("digest subscriber=%s channel=%s status=error error=%s", sub.name, key, messages[0].problem)
             return DigestResult(sub.name, key, len(dig.stories), "error", f"{channel.kind} channel: "
