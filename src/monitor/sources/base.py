@@ -10,6 +10,7 @@ once. `drive` runs a walk with a blocking fetch function. Never opens sockets.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
@@ -512,6 +513,27 @@ def site_of(url: str) -> tuple[str, int | None] | None:
 
 def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None) -> int:
     """Where the last entry closed by one of `tags` (`</item>`, `</url>`) ends in `content` (before
-    `before`): the length of the entries that came whole; 0 when none did."""
+    `before`): the length of the entries that came whole; 0 when none did. A tag written inside a
+    CDATA section or a comment (a story quoting a feed's markup) is text, no entry's end; nor is one
+    after a section left open by the cut."""
     stop = len(content) if before is None else before
-    return max((at + len(tag) for tag in tags if (at := content.rfind(tag, 0, stop)) >= 0), default=0)
+    spans: list[tuple[int, int]] = []  # the sections closed before `stop`, in order
+    at = 0
+    while found := _SECTION.search(content, at, stop):
+        close = content.find(_CLOSING[found.group()[:4]], found.end(), stop)
+        if close < 0:  # open at the cut: all after its start is its text
+            stop = found.start()
+            break
+        spans.append((found.start(), close))
+        at = close + 3
+    starts = [start for start, _ in spans]
+    while True:
+        end = max((at + len(tag) for tag in tags if (at := content.rfind(tag, 0, stop)) >= 0), default=0)
+        which = bisect.bisect_right(starts, end - 1) - 1
+        if not end or which < 0 or spans[which][1] < end:
+            return end
+        stop = spans[which][0]  # the tag is a section's text: look before the section
+
+
+_SECTION = re.compile(rb"<!\[(?:CDATA|cdata)\[|<!--")
+_CLOSING = {b"<![C": b"]]>", b"<![c": b"]]>", b"<!--": b"-->"}

@@ -83,9 +83,18 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
         raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
                            "within them; not read", hint="raise fetch.max_bytes if this feed is wanted")
     listing.warnings.append(f"the feed {page.url} is over fetch.max_bytes ({cap:,} bytes): read its "
-                            f"{sum(content.count(tag, 0, end) for tag in _ENTRY_ENDS)} "
+                            f"{whole_count(content, end)} "
                             "entries that came whole within them, not the rest (raise fetch.max_bytes to read it all)")
     return content[:end] + _closing(content[:4096])
+
+
+def whole_count(content: bytes, end: int) -> int:
+    """The entries ending within `content[:end]`, an end tag inside a CDATA section or a comment not one."""
+    text = _SECTIONS.sub(b"", content[:end]) if b"<!" in content[:end] else content[:end]
+    return sum(text.count(tag) for tag in _ENTRY_ENDS)
+
+
+_SECTIONS = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)
 
 
 EMPTY = ("the feed lists no entries: nothing to fetch (open it in a browser: a feed its site stopped filling "

@@ -1,0 +1,45 @@
+"""Feeds and sitemaps over fetch.max_bytes, cut where what came whole ends (faults-13 left ways
+the cut still lost or misread entries): an `</item>` written inside a CDATA section (a story quoting
+markup) near the cut was taken for an item's end, so the cut kept half an item."""
+
+from __future__ import annotations
+
+from hostile import Site
+from test_cycle import FETCH, make_ctx, source_toml, urls  # noqa: F401  (make_ctx: a fixture)
+from test_feed_over_cap import CAP, FILLER, articles, poll_feed
+
+from monitor.sources.base import last_end
+
+
+def test_an_end_tag_inside_a_cdata_section_at_the_cut_takes_no_half_item(make_ctx):  # noqa: F811
+    with Site() as a:
+        head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>县融媒体</title>'
+        whole, items = 0, ""
+        while len((head + items).encode()) < CAP - 8_000:
+            items += (f"<item><title>沪明合作第{whole}号项目签约落地</title><link>{a.url(f'/n/{whole}.html')}</link>"
+                      f"<description>{FILLER}</description></item>")
+            whole += 1
+        # a story quoting a feed's markup in its CDATA: '</item>' inside it, its section ending past the cut
+        quoting = (f"<item><title>沪明合作第{whole}号项目签约落地</title><link>{a.url(f'/n/{whole}.html')}</link>"
+                   f"<description><![CDATA[<p>写法示例：</item></p>{FILLER * 4}]]></description></item>")
+        rest = "".join(f"<item><title>沪明合作第{n}号项目签约落地</title><link>{a.url(f'/n/{n}.html')}</link>"
+                       f"<description>{FILLER}</description></item>" for n in range(whole + 1, whole + 6))
+        body = (head + items + quoting + rest + "</channel></rss>").encode()
+        fake = body.find(b"</item></p>")
+        assert fake < CAP < body.find(b"]]>", fake)
+        a.page("/feed.xml", body, content_type="application/rss+xml; charset=utf-8")
+        articles(a, whole + 6)
+        ctx, report = poll_feed(make_ctx, a)
+        asked = [p for p in a.paths() if p.startswith("/n/")]
+    assert report.new == whole and report.status == "partial", (report.new, report.errors)
+    assert f"{whole} " in report.errors[0]
+    assert urls(ctx) == {a.url(f"/n/{n}.html") for n in range(whole)}
+    assert f"/n/{whole}.html" not in asked  # the quoting item, cut inside its CDATA, is not taken
+
+
+def test_an_end_tag_in_a_comment_or_a_section_open_at_the_cut_is_no_entry_end():
+    whole = b"<url><loc>http://a.cn/1.html</loc></url><url><!-- </url> --><loc>http://a.cn/2.html</loc></url>"
+    assert last_end(whole + b"<url><loc>http://a.cn/3.html</loc><!-- old: </url>", (b"</url>",)) == len(whole)
+    lowered = b"<url><loc>http://a.cn/4.html</loc><news:title><![cdata[</url>"  # a sitemap is searched lowered
+    assert last_end(whole + lowered, (b"</url>",)) == len(whole)
+    assert last_end(b"<item><![CDATA[</item>", (b"</item>",)) == 0
