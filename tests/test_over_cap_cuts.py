@@ -1,6 +1,7 @@
 """Feeds and sitemaps over fetch.max_bytes, cut where what came whole ends (faults-13 left ways
 the cut still lost or misread entries): an `</item>` written inside a CDATA section (a story quoting
-markup) near the cut was taken for an item's end, so the cut kept half an item."""
+markup) near the cut was taken for an item's end, so the cut kept half an item; a JSON Feed over the
+cap was not read at all though its first items came whole."""
 
 from __future__ import annotations
 
@@ -8,7 +9,29 @@ from hostile import Site
 from test_cycle import FETCH, make_ctx, source_toml, urls  # noqa: F401  (make_ctx: a fixture)
 from test_feed_over_cap import CAP, FILLER, articles, poll_feed
 
+from monitor.pipeline import poll
 from monitor.sources.base import last_end
+
+
+def test_a_json_feed_over_max_bytes_gives_its_whole_items_and_says_it_was_cut(make_ctx):  # noqa: F811
+    with Site() as a:
+        items = [f'{{"id": "{n}", "url": "{a.url(f"/n/{n}.html")}", "title": "沪明合作第{n}号项目签约落地", '
+                 f'"content_text": "{FILLER}"}}' for n in range(40)]
+        body = f'{{"version": "https://jsonfeed.org/version/1.1", "title": "县融媒体", "items": [{", ".join(items)}]}}'
+        a.page("/feed.json", body, content_type="application/feed+json")
+        articles(a, 40)
+        fetch = FETCH.replace("[fetch]", f"[fetch]\nmax_bytes = {CAP}")
+        ctx = make_ctx(source_toml("big-json", a.url("/feed.json"), kind="feed"), fetch=fetch)
+        report = poll(ctx)[0]
+        asked = [p for p in a.paths() if p.startswith("/n/")]
+    raw = body.encode()
+    whole = raw[:CAP].count((FILLER[-8:] + '"}').encode())  # items whose end came within the cap
+    assert 5 < whole < 40
+    assert report.new == whole and report.status == "partial", (report.new, report.errors)
+    (said,) = report.errors
+    assert "fetch.max_bytes" in said and f"{whole} " in said and "\n" not in said
+    assert urls(ctx) == {a.url(f"/n/{n}.html") for n in range(whole)}
+    assert f"/n/{whole}.html" not in asked  # the item cut in half is not taken
 
 
 def test_an_end_tag_inside_a_cdata_section_at_the_cut_takes_no_half_item(make_ctx):  # noqa: F811

@@ -70,22 +70,23 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
     """A feed page's bytes; one over fetch.max_bytes (asked for `cut`: it came as its first
     max_bytes) cut after its last entry that came whole, closed as a feed, with a warning naming
     the cap: the newest entries are read, as a reader shows what came, and no entry cut in half.
-    ExtractError when not one entry came whole, and for a JSON Feed (no cut leaves it readable)."""
+    A JSON Feed's items that came whole are read alike. ExtractError when not one entry came whole."""
     content: bytes = page.content
     if not getattr(page, "cut", False):
         return content
     cap = len(content)
-    end = last_end(content, _ENTRY_ENDS)
-    if jsonfeed.is_json(content):  # JSON cut anywhere is no JSON: read whole or not at all
-        raise ExtractError(f"{page.url}: a JSON Feed over fetch.max_bytes ({cap} bytes); not read",
-                           hint="raise fetch.max_bytes if this feed is wanted")
-    if not end:
+    if jsonfeed.is_json(content):  # its items read whole, one by one, up to the one the cut went through
+        read = jsonfeed.whole_items(content, page.headers)
+        whole, count = read if read else (b"", 0)
+    else:
+        end = last_end(content, _ENTRY_ENDS)
+        whole, count = content[:end] + _closing(content[:4096]), whole_count(content, end)
+    if not count:
         raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
                            "within them; not read", hint="raise fetch.max_bytes if this feed is wanted")
-    listing.warnings.append(f"the feed {page.url} is over fetch.max_bytes ({cap:,} bytes): read its "
-                            f"{whole_count(content, end)} "
+    listing.warnings.append(f"the feed {page.url} is over fetch.max_bytes ({cap:,} bytes): read its {count} "
                             "entries that came whole within them, not the rest (raise fetch.max_bytes to read it all)")
-    return content[:end] + _closing(content[:4096])
+    return whole
 
 
 def whole_count(content: bytes, end: int) -> int:

@@ -12,6 +12,8 @@ the page of older items a paged feed names, and its `title`, the listing's. Pure
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -71,3 +73,59 @@ def _text(item: dict[str, Any], key: str) -> str | None:
 
 def _when(item: dict[str, Any], tz: str) -> datetime | None:
     return dates.parse(_text(item, "date_published"), tz) or dates.parse(_text(item, "date_modified"), tz)
+
+
+_BLANK = re.compile(r"[ \t\r\n]*")
+
+
+def whole_items(content: bytes, headers: dict[str, str]) -> tuple[bytes, int] | None:
+    """A JSON Feed cut at fetch.max_bytes, as a feed whose `items` are those that came whole (and
+    its other members that did: `title`, `next_url`), and how many; None when its `items` list did
+    not begin within the cut. JSON in ASCII: read right whatever charset the headers name."""
+    kind = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
+    text = decode_html(content, kind).lstrip("\ufeff")
+
+    def blank(at: int) -> int:
+        return _BLANK.match(text, at).end()  # type: ignore[union-attr]  # (it matches the empty string)
+
+    doc: dict[str, Any] = {}
+    items: list[Any] | None = None
+    at = blank(0)
+    if text[at:at + 1] != "{":
+        return None
+    at += 1
+    reader = json.JSONDecoder()
+    try:
+        while True:
+            key, at = reader.raw_decode(text, blank(at))
+            at = blank(at)
+            if not isinstance(key, str) or text[at:at + 1] != ":":
+                break
+            at = blank(at + 1)
+            if key == "items" and text[at:at + 1] == "[":
+                items = doc["items"] = []
+                at = blank(at + 1)
+                while text[at:at + 1] != "]":  # an object is read once its '}' came: whole
+                    item, at = reader.raw_decode(text, at)
+                    items.append(item)
+                    at = blank(at)
+                    if text[at:at + 1] == ",":
+                        at = blank(at + 1)
+                    elif text[at:at + 1] != "]":  # the cut
+                        raise ValueError("cut")
+                at += 1
+            else:
+                value, at = reader.raw_decode(text, at)
+                at = blank(at)
+                if text[at:at + 1] not in (",", "}"):  # a number or a word the cut ended
+                    break
+                doc[key] = value
+            at = blank(at)
+            if text[at:at + 1] != ",":
+                break
+            at += 1
+    except (ValueError, RecursionError):  # the value the cut went through
+        pass
+    if items is None:
+        return None
+    return json.dumps(doc).encode(), sum(isinstance(item, dict) for item in items)
