@@ -41,6 +41,7 @@ from ..textnorm import chartable
 from ..timespec import SHANGHAI, check_order, minutes_hint, parse_since, parse_until
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
+from .headers import Guarded
 from .lang import zh, zh_text
 from .mount import Mounted, prefix_of, root
 from .why import told
@@ -82,7 +83,8 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
               Route("/topic/{name:path}", pages.topic), Route("/sources", pages.sources)]
     secret = auth if auth is not None else os.environ.get(AUTH_ENV)
     # compressed to a browser that takes it (all do): a much-copied story's page is a tenth on a slow link
-    middleware = [Middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL),
+    # the security headers outermost: basic auth's 401 carries them too
+    middleware = [Middleware(Guarded), Middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL),
                   Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
     return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},

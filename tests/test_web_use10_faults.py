@@ -1,0 +1,76 @@
+"""`monitor serve` used as colleagues use it, tenth round: no answer said what the browser may do
+with it (no Content-Security-Policy, no nosniff, framed by any site)."""
+
+from __future__ import annotations
+
+import subprocess
+from urllib.parse import quote
+
+import httpx
+import pytest
+from test_web import OFFLINE, Served, _chromium, get
+from test_web_use3_faults import _lines, served_after_a_topic_removed
+
+from monitor import config as config_mod
+from monitor.pipeline.base import Context
+from monitor.web import create_app
+from monitor.web.archive import Archive
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The archive matched under a config with the topic 园区旧题, served with the config without it:
+    the server, the store and the config."""
+    work = tmp_path_factory.mktemp("use10")
+    with served_after_a_topic_removed(work, _lines()) as (site, store):
+        yield site, store, config_mod.load(work / "m.toml", work / "m.db")
+
+
+def _chromium_says(args: list[str]) -> str:
+    """What headless Chromium said on its console (stderr) loading `args`' page."""
+    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+           "--hide-scrollbars", *OFFLINE, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return "\n".join(line for line in done.stderr.splitlines() if ":CONSOLE" in line or "Content Security" in line)
+
+
+PAGES = ["/search", "/search?q=" + quote("沪明"), "/search?q=" + quote('"'), "/topic/hu-ming", "/topic/hu-ming.atom",
+         "/search.atom", "/sources", "/story/1", "/story/999999", "/no/such/page", "/topic/" + quote("园区旧题")]
+
+
+def _guarded(r: httpx.Response) -> None:
+    policy = r.headers.get("content-security-policy", "")
+    directives = {d.strip().split(" ", 1)[0]: d.strip() for d in policy.split(";") if d.strip()}
+    assert directives.get("frame-ancestors") == "frame-ancestors 'none'", (r.url, policy)
+    assert directives.get("default-src") == "default-src 'none'" and "script-src" not in directives, (r.url, policy)
+    assert r.headers.get("x-content-type-options") == "nosniff", (r.url, r.headers)
+    assert r.headers.get("x-frame-options", "").upper() == "DENY", (r.url, r.headers)
+
+
+def test_every_answer_forbids_scripts_framing_and_sniffing(town, tmp_path):
+    """A page of scraped titles and bodies went out with no Content-Security-Policy: one escape
+    missed anywhere would run a hostile site's script in a desk's browser, any site could frame
+    the search page (and take a click on it for its own), and a feed or a plain-text answer could
+    be sniffed as HTML. Each answer (pages, feeds, 400, 404, the 401 of basic auth, the 503 before
+    the database is there) runs no script, is framed by no one and is never sniffed; the pages
+    still show as they did in Chromium (their inline CSS and the chart allowed)."""
+    site, store, cfg = town
+    for path in PAGES:
+        _guarded(get(site, path))
+    with Served(create_app(Archive(cfg, lambda: None), auth="")) as waiting:
+        r = get(waiting, "/search")
+        assert r.status_code == 503
+        _guarded(r)
+    with Served(create_app(Context(cfg, store), auth="desk:s3cret")) as locked:
+        r = get(locked, "/search")
+        assert r.status_code == 401
+        _guarded(r)
+    for path in ("/search?q=" + quote("沪明"), "/topic/hu-ming"):  # the form; the chart's inline styles
+        said = _chromium_says(["--dump-dom", site.url(path)])
+        assert "Content Security Policy" not in said, (path, said)  # nothing the pages use is refused
+    (tmp_path / "other.html").write_text(f'<iframe src="{site.url("/search")}" width="600" height="400"></iframe>',
+                                         encoding="utf-8")
+    said = _chromium_says(["--dump-dom", (tmp_path / "other.html").as_uri()])
+    assert "frame-ancestors" in said and "blocked" in said, said
+
