@@ -1,14 +1,18 @@
 """`monitor serve` used as colleagues use it, tenth round: no answer said what the browser may do
-with it (no Content-Security-Policy, no nosniff, framed by any site)."""
+with it (no Content-Security-Policy, no nosniff, framed by any site); the link from a much-copied
+story's later page to its list of outlets left the list folded."""
 
 from __future__ import annotations
 
+import re
 import subprocess
+from html import unescape
 from urllib.parse import quote
 
 import httpx
 import pytest
-from test_web import OFFLINE, Served, _chromium, get
+from test_web import OFFLINE, Served, _browser, _chromium, get
+from test_web_archive3_faults import site as reposted  # noqa: F401  (the fixture: a story of 121 copies)
 from test_web_use3_faults import _lines, served_after_a_topic_removed
 
 from monitor import config as config_mod
@@ -74,3 +78,20 @@ def test_every_answer_forbids_scripts_framing_and_sniffing(town, tmp_path):
     said = _chromium_says(["--dump-dom", (tmp_path / "other.html").as_uri()])
     assert "frame-ancestors" in said and "blocked" in said, said
 
+
+def test_the_link_to_all_outlets_from_a_later_page_opens_the_list(reposted):  # noqa: F811
+    """A much-copied story's later pages link to the first page's list of every outlet
+    ('#all-outlets', session 31). In the browser the link scrolled to the list's heading and left
+    the list folded under it: the reader who asked for the outlets saw one line and had to find
+    the toggle. The list the link leads to is open; the first page opened as such keeps it folded."""
+    served, store, _ = reposted
+    story = store.conn.execute("SELECT story_id FROM articles WHERE source = 'first'").fetchone()[0]
+    html = get(served, f"/story/{story}?page=3").text
+    to_list = re.search(r'<a href="([^"]*#all-outlets)"', html)
+    assert to_list, html[-3000:]
+    dom = _browser(["--dump-dom", served.url(unescape(to_list.group(1)))])
+    details = re.search(r'<details class="all-outlets"[^>]*>', dom)
+    assert details and re.search(r"\bopen\b", details.group(0)), details
+    assert "https://copy119.example.com/n/119.html" in dom.split('class="all-outlets"', 1)[1]
+    folded = re.search(r'<details class="all-outlets"[^>]*>', _browser(["--dump-dom", served.url(f"/story/{story}")]))
+    assert folded and not re.search(r"\bopen\b", folded.group(0)), folded

@@ -334,7 +334,8 @@ class _Pages:
                            back_path=back_path, back_words=back_words,
                            terms=marked,
                            total=len(members), first=(page - 1) * STORY_PAGE + 1, page=page, pages=pages,
-                           members=members, per_page=STORY_PAGE, link=_link)
+                           members=members, per_page=STORY_PAGE, link=_link,
+                           outlets_open=request.query_params.get("outlets") == "all")
 
     def _terms(self, q: str) -> list[str]:
         try:
