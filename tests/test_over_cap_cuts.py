@@ -66,3 +66,64 @@ def test_an_end_tag_in_a_comment_or_a_section_open_at_the_cut_is_no_entry_end():
     lowered = b"<url><loc>http://a.cn/4.html</loc><news:title><![cdata[</url>"  # a sitemap is searched lowered
     assert last_end(whole + lowered, (b"</url>",)) == len(whole)
     assert last_end(b"<item><![CDATA[</item>", (b"</item>",)) == 0
+
+
+def oldest_first(a: Site, count: int) -> bytes:
+    """A plain sitemap appending each new page at its end, dated (the site's newest last)."""
+    entries = "".join(f"<url><loc>{a.url(f'/n/{n}.html')}</loc><lastmod>2026-12-{1 + n * 6 // count:02d}T0{n % 10}:00:00"
+                      f"+08:00</lastmod><news:news><news:title>沪明合作第{n}号项目签约落地{FILLER[:400]}</news:title>"
+                      "</news:news></url>" for n in range(count))
+    return ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{entries}</urlset>').encode()
+
+
+def ranged(body: bytes, honoured: bool):
+    """A server of files: `Range: bytes=-N` answered with its last N bytes (206), or ignored (200)."""
+    def serve(h) -> None:
+        asked = h.headers.get("Range", "")
+        if honoured and asked.startswith("bytes=-"):
+            part = body[-int(asked[len("bytes=-"):]):]
+            extra = {"Content-Range": f"bytes {len(body) - len(part)}-{len(body) - 1}/{len(body)}"}
+            status = 206
+        else:
+            part, extra, status = body, {}, 200
+        h.send_response(status)
+        for k, v in {"Content-Type": "application/xml", "Accept-Ranges": "bytes", **extra}.items():
+            h.send_header(k, v)
+        h.send_header("Content-Length", str(len(part)))
+        h.end_headers()
+        h.wfile.write(part)
+    return serve
+
+
+def poll_oldest_first(make_ctx, honoured: bool):  # noqa: F811
+    with Site() as a:
+        body = oldest_first(a, 120)
+        a.routes["/sitemap.xml"] = ranged(body, honoured)
+        articles(a, 120)
+        fetch = FETCH.replace("[fetch]", f"[fetch]\nmax_bytes = {CAP}")
+        ctx = make_ctx(f'[[sources]]\nname = "map"\nkind = "sitemap"\nurl = "{a.url("/sitemap.xml")}"\n'
+                       "max_age_days = 3650\n", fetch=fetch + "max_articles_per_poll = 200\n")
+        report = poll(ctx)[0]
+    head, tail = body[:CAP].count(b"</url>"), body[-CAP:].count(b"</url>") - 1  # the tail's first entry is cut
+    assert head > 5 and head + tail < 120 and b"/n/119.html" not in body[:CAP] and not body[-CAP:].startswith(b"<url>")
+    return a, ctx, report, head, tail
+
+
+def test_a_sitemap_over_the_cap_listing_its_oldest_first_reads_its_newest_from_its_end(make_ctx):  # noqa: F811
+    a, ctx, report, head, tail = poll_oldest_first(make_ctx, honoured=True)
+    assert report.status == "partial", report.errors
+    (said,) = report.errors
+    assert "oldest entries first" in said and "fetch.max_bytes" in said and "\n" not in said
+    stored = urls(ctx)
+    assert {a.url(f"/n/{n}.html") for n in range(120 - tail, 120)} <= stored  # the newest, whole in the tail
+    assert a.url(f"/n/{119 - tail}.html") not in stored  # the tail's first entry, its start cut off, not taken
+    assert len(stored) == head + tail
+
+
+def test_a_sitemap_over_the_cap_listing_its_oldest_first_says_its_newest_were_not_read(make_ctx):  # noqa: F811
+    a, ctx, report, head, _ = poll_oldest_first(make_ctx, honoured=False)
+    assert report.status == "partial", report.errors
+    (said,) = report.errors
+    assert "oldest entries first" in said and "newest" in said and "not read" in said and "\n" not in said
+    assert urls(ctx) == {a.url(f"/n/{n}.html") for n in range(head)}

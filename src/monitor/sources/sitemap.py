@@ -8,17 +8,21 @@ not asked for at all, and neither is an entry whose `news:publication_date` or `
 `news:title` and the date ride along as the listing's title and date. A sitemap is asked for
 once a poll however often it is listed (an index naming itself among its children); for a source
 polled before, a child whose oldest entry is stored is the last asked for (the news is all in it).
+One over fetch.max_bytes is read to its last whole entry; listing its oldest first, its last
+max_bytes are asked for too (`newest`).
 Out: a `Listing`.
 Never fetches by itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import itertools
 import re
 import zlib
 from collections import deque
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import datetime
 from xml.etree import ElementTree
@@ -82,6 +86,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             try:  # a child missing or unreadable costs its own links, not its siblings'
                 got = yield Request(url, cut=True)
                 kind, entries = parse(whole_entries(got, listing), got.url, source.date_tz)
+                entries = yield from newest(got, entries, listing, source.date_tz)
             except MonitorError as exc:
                 failed.append(exc)
                 listing.dropped.append((url, "sitemap not read"))
@@ -89,6 +94,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
                 continue
         else:
             kind, entries = parse(whole_entries(got, listing), got.url, source.date_tz)
+            entries = yield from newest(got, entries, listing, source.date_tz)
         if not depth and not entries:  # a sitemap its site stopped filling: 'ok' at every poll, nothing said
             listing.warnings.append(EMPTY)
         entries = own.entries(entries, got.url, listing)
@@ -169,6 +175,52 @@ def whole_entries(page: Page, listing: Listing) -> bytes:
 
 
 _ENDS = (b"</url>", b"</sitemap>", b"</item>", b"</entry>")
+
+
+def newest(page: Page, entries: list[Entry], listing: Listing, tz: str) -> Generator[Request, Page, list[Entry]]:
+    """A sitemap cut at fetch.max_bytes whose entries run oldest first (a site appending each new
+    page at the end): its newest entries are past the cut, so its last max_bytes are asked for too
+    (`Range`, which servers of files answer), and the whole entries there read with those that came
+    first. A server that sends no part on request leaves the first ones alone, and the poll's line
+    says the newest were not read. A sitemap listed newest first, or undated, is as it came."""
+    dated = [e.when for e in entries if e.when is not None]
+    if not getattr(page, "cut", False) or len(dated) < 2 or \
+            sum(a < b for a, b in itertools.pairwise(dated)) <= sum(a > b for a, b in itertools.pairwise(dated)):
+        return entries
+    cap = len(page.content)
+    cut_line = f"the sitemap {page.url} is over fetch.max_bytes ({cap:,} bytes)"
+    listing.warnings = [w for w in listing.warnings if not w.startswith(cut_line)]
+    tail: Page | None = None
+    with contextlib.suppress(MonitorError):  # the answer's failure: as a server sending no part
+        tail = yield Request(page.url, headers=(("Range", f"bytes=-{cap}"), ("Accept-Encoding", "identity")), cut=True)
+    later = _tail_entries(tail.content, page.url, tz) if tail is not None and tail.status == 206 else []
+    if not later:
+        listing.warnings.append(f"{cut_line} and lists its oldest entries first: its newest, past the cut, were not "
+                                f"read (the newest read is of {max(dated):%Y-%m-%d}; its server sends no part of it on "
+                                "request): raise fetch.max_bytes to read it all")
+        return entries
+    listing.warnings.append(f"{cut_line} and lists its oldest entries first: read the whole entries of its first "
+                            f"and its last {cap:,} bytes (the newest), not those between (raise fetch.max_bytes to "
+                            "read it all)")
+    seen = {e.loc for e in later}
+    return later + [e for e in entries if e.loc not in seen]
+
+
+_FIRST_ENTRY = re.compile(rb"<(?:[\w.-]{1,40}:)?(url|sitemap)(?=[\s>/])")
+
+
+def _tail_entries(content: bytes, url: str, tz: str) -> list[Entry]:
+    """The whole entries of a sitemap's last bytes (from the first entry that begins in them)."""
+    lower = content.lower()
+    first = _FIRST_ENTRY.search(lower)
+    end = last_end(lower, _ENDS)
+    if first is None or end <= first.start() or content[:2] == b"\x1f\x8b":
+        return []
+    root = b"sitemapindex" if first.group(1) == b"sitemap" else b"urlset"
+    try:
+        return parse(b"<%s>%s</%s>" % (root, content[first.start():end], root), url, tz)[1]
+    except MonitorError:
+        return []
 
 
 EMPTY = ("the sitemap lists no URLs: nothing to fetch (open it in a browser: a sitemap its site stopped filling "
