@@ -13,7 +13,7 @@ import httpx
 import pytest
 from test_web import OFFLINE, Served, _browser, _chromium, get
 from test_web_archive3_faults import site as reposted  # noqa: F401  (the fixture: a story of 121 copies)
-from test_web_use3_faults import _lines, served_after_a_topic_removed
+from test_web_use3_faults import _lines, _text, served_after_a_topic_removed
 
 from monitor import config as config_mod
 from monitor.pipeline.base import Context
@@ -95,3 +95,37 @@ def test_the_link_to_all_outlets_from_a_later_page_opens_the_list(reposted):  # 
     assert "https://copy119.example.com/n/119.html" in dom.split('class="all-outlets"', 1)[1]
     folded = re.search(r'<details class="all-outlets"[^>]*>', _browser(["--dump-dom", served.url(f"/story/{story}")]))
     assert folded and not re.search(r"\bopen\b", folded.group(0)), folded
+
+
+def _results(html: str) -> set[int]:
+    return {int(s) for s in re.findall(r'<article class="result">\s*<h2[^>]*><a href="/story/(\d+)', html)}
+
+
+def test_a_saved_search_of_a_removed_topic_lists_the_stories_it_matched(town):
+    """A saved search link of a topic since taken out of the config (search?topic=园区旧题) answered
+    400 'unknown topic' until session 35, then every topic's results: the bookmark's own stories,
+    whose verdicts the store keeps (each story page still says 'matched 园区旧题'), could not be
+    listed anywhere. They are the page's results now, its words searched among them, with a line
+    saying the topic matches no new article; the filter stays chosen in the form and its pages;
+    no feed is offered (its address is a 404 saying so). A name no verdict has (mistyped, or a
+    topic that never matched) still shows every topic's results."""
+    site, store, _ = town
+    old = quote("园区旧题")
+    matched = {r[0] for r in store.conn.execute(
+        "SELECT DISTINCT a.story_id FROM article_topics t JOIN articles a ON a.id = t.article_id WHERE t.topic = ?",
+        ["园区旧题"])}
+    everything = {r[0] for r in store.conn.execute("SELECT DISTINCT story_id FROM articles")}
+    assert matched and len(everything) > len(matched) + 5
+    r = get(site, "/search?topic=" + old)
+    assert r.status_code == 200, r.status_code
+    main = _text(r.text.split("<main", 1)[1])
+    assert _results(r.text) == matched, main
+    assert "园区旧题 is not in the config" in main and "matches no new article" in main, main
+    assert re.search(r'<option[^>]*selected>园区旧题</option>', r.text), r.text[:3000]
+    assert "/search.atom" not in r.text  # its feed is a 404
+    within = get(site, "/search?q=" + quote("闵行") + "&topic=" + old).text
+    assert _results(within) == matched
+    elsewhere = get(site, "/search?q=" + quote("擂茶") + "&topic=" + old).text  # a story it never matched
+    assert not _results(elsewhere) and "search them all" in _text(elsewhere), _text(elsewhere)
+    typo = get(site, "/search?topic=" + quote("园区新题")).text
+    assert "every topic" in _text(typo) and len(_results(typo)) == 20, _text(typo)

@@ -30,6 +30,10 @@ class BrowsePart(StoreBase):
             out.setdefault(r["article_id"], []).append(r)
         return out
 
+    def topic_stored(self, topic: str) -> bool:
+        """Whether any article's verdict names `topic` (one since taken out of the config keeps its own)."""
+        return self.conn.execute("SELECT 1 FROM article_topics WHERE topic = ? LIMIT 1", [topic]).fetchone() is not None
+
     def story_of(self, article_id: int) -> int | None:
         """The story an article belongs to."""
         row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()

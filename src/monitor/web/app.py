@@ -35,6 +35,7 @@ from ..errors import InputError
 from ..models import Story, headline, titled
 from ..pipeline.base import Context
 from ..pipeline.query import cursor, headed, read_cursor, search_page
+from ..pipeline.reading import Reader
 from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..textnorm import chartable
@@ -184,7 +185,10 @@ class _Pages:
         since, until = parse_since(p["since"], "since"), parse_until(p["until"], "until")
         check_order(since, until, p["since"], p["until"], ("since", "until"))  # as the CLI: not "nothing found"
         ended, ended_at = _cursor_of(after)
-        return search_page(self.ctx, p["q"], topic=p["topic"] or None, source=p["source"] or None,
+        # a topic since taken out of the config whose verdicts are kept (`search`): searched among them
+        reading = (Reader(self.ctx.store, (*self.ctx.cfg.topics, p["topic"])) if self._gone_topic(p)
+                   else self.ctx)
+        return search_page(reading, p["q"], topic=p["topic"] or None, source=p["source"] or None,
                            since=since, until=until, sort=p["sort"] or "date", limit=limit, offset=(page - 1) * limit,
                            upto=upto, after=ended, after_at=ended_at)
 
@@ -200,8 +204,12 @@ class _Pages:
     async def search(self, request: Request) -> Response:
         p = self._params(request)
         page = max(1, _int(request.query_params.get("page"), 1))
-        # a saved link's topic since removed: every topic's results, and a line saying so (it was a 400)
-        if gone := self._gone_topic(p):
+        # a saved link's topic since removed: the stories it matched while it was, kept in the
+        # store (the bookmark's own results, its words searched among them); a topic that never
+        # matched (mistyped): every topic's results. A line says which (it was a 400)
+        gone = self._gone_topic(p)
+        kept_topic = bool(gone) and self.ctx.store.topic_stored(gone)
+        if gone and not kept_topic:
             p["topic"] = ""
         try:
             result = self._search(p, page, upto=_upto(request), after=_after(request))
@@ -219,8 +227,7 @@ class _Pages:
         absent, kept = (self._absent_words(p) if not result.results and page == 1 and not empty and not hint
                         and not unfiltered else ([], ""))
         return self.render("search.html", p=p, error=None, results=result.results, page=page, more=result.more,
-                           hint=hint, gone=f"The topic {gone} is not in the config (removed or renamed?): the results of "
-                           "every topic are shown." if gone else None, empty=empty,
+                           hint=hint, gone=_gone_said(gone, kept_topic) if gone else None, empty=empty,
                            filters=filters if unfiltered else [], terms=result.terms, absent=absent, kept=kept,
                            sources=self._source_menu(), link=_link, stale=stale_index(self.ctx), upto=result.upto,
                            last=cursor(result.last, page * PAGE), after=_after(request))
@@ -388,6 +395,14 @@ class _Pages:
         imported = sorted(self._source_names() - set(names))
         return self.render("sources.html", rows=rows, imported=imported[:SOURCE_MENU_MOST],
                            unlisted=max(0, len(imported) - SOURCE_MENU_MOST))
+
+
+def _gone_said(name: str, kept: bool) -> str:
+    """The search page's line for a topic filter no configured topic has: its stored stories shown, or every topic's."""
+    if kept:
+        return (f"The topic {name} is not in the config (removed or renamed?): the stories it matched while it was "
+                "are shown; it matches no new article.")
+    return f"The topic {name} is not in the config (removed or renamed?): the results of every topic are shown."
 
 
 LATE_AFTER = 6 * 3600  # seconds: `monitor health`'s default --stale-after
