@@ -12,6 +12,7 @@ from datetime import datetime
 
 from .outlets import IMPORTED as IMPORTED  # apart: a search names outlets without these dataclasses
 from .outlets import outlet as outlet
+from .outlets import shown_url
 from .siterules import ExtractRules as ExtractRules  # apart, so loading the config needs only it
 
 PARAGRAPH_SEP = "\n\n"
@@ -79,6 +80,10 @@ class Repost:
     title: str
     published: datetime | None
 
+    def __post_init__(self) -> None:  # a link stored before 12fec96 may keep user information
+        if self.url and "@" in self.url:
+            object.__setattr__(self, "url", shown_url(self.url))
+
 
 @dataclass(frozen=True)
 class Story:
@@ -97,6 +102,10 @@ class Story:
     page_url: str | None = None  # the story's page on `monitor serve`, when [web] base_url is set
     more_reposts: int = 0  # copies not listed in `reposts` (a story copied by hundreds of sites)
     seen: datetime | None = None  # when the first article was stored: a feed's date for one without its own
+
+    def __post_init__(self) -> None:  # a link stored before 12fec96 may keep user information
+        if self.url and "@" in self.url:
+            object.__setattr__(self, "url", shown_url(self.url))
 
 
 @dataclass(frozen=True)

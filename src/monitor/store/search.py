@@ -25,6 +25,7 @@ from itertools import islice, pairwise
 from typing import Any, NamedTuple
 
 from ..errors import StoreError
+from ..outlets import shown_url
 from .base import StoreBase, iso
 
 KEY = "coalesce(published, fetched_at)"  # the date results are sorted by (indexed as this expression)
@@ -187,6 +188,7 @@ class SearchPart(StoreBase):
         for i in ids:
             if i in rows:
                 rows[i]["topics"] = topics[i]
+                rows[i]["url"] = shown_url(rows[i]["url"])  # shown: a link stored before 12fec96 may keep user:pass@
                 out.append(rows[i])
         return out
 
@@ -199,6 +201,7 @@ class SearchPart(StoreBase):
                 f"coalesce(d.published, d.fetched_at) AS date FROM articles a "
                 f"JOIN articles d INDEXED BY {BY_ID} ON d.id = a.id WHERE a.story_id IN ({{marks}}) "
                 f"ORDER BY date, a.id", story_ids):
+            r["url"] = shown_url(r["url"])
             out.setdefault(r["story_id"], []).append(r)
         return out
 
