@@ -10,7 +10,8 @@ from test_cycle import FETCH, make_ctx, source_toml, urls  # noqa: F401  (make_c
 from test_feed_over_cap import CAP, FILLER, articles, poll_feed
 
 from monitor.pipeline import poll
-from monitor.sources.base import last_end
+from monitor.sources.base import MAX_LINKS, last_end
+from monitor.sources.jsonfeed import whole_items
 
 
 def test_a_json_feed_over_max_bytes_gives_its_whole_items_and_says_it_was_cut(make_ctx):  # noqa: F811
@@ -32,6 +33,13 @@ def test_a_json_feed_over_max_bytes_gives_its_whole_items_and_says_it_was_cut(ma
     assert "fetch.max_bytes" in said and f"{whole} " in said and "\n" not in said
     assert urls(ctx) == {a.url(f"/n/{n}.html") for n in range(whole)}
     assert f"/n/{whole}.html" not in asked  # the item cut in half is not taken
+
+
+def test_a_cut_json_feed_of_millions_of_tiny_items_is_read_no_further_than_the_feed_parser_takes():
+    # 8 MB of `{}, ` is two million items: each read one at a time cost seconds of CPU at every poll
+    body = b'{"version": "https://jsonfeed.org/version/1.1", "items": [' + b'{"url": "http://a.cn/1"}, ' * 400_000
+    feed, count = whole_items(body[:8_000_000], {})
+    assert count == MAX_LINKS and feed.count(b'"url"') == MAX_LINKS
 
 
 def test_an_end_tag_inside_a_cdata_section_at_the_cut_takes_no_half_item(make_ctx):  # noqa: F811

@@ -80,8 +80,8 @@ _BLANK = re.compile(r"[ \t\r\n]*")
 
 def whole_items(content: bytes, headers: dict[str, str]) -> tuple[bytes, int] | None:
     """A JSON Feed cut at fetch.max_bytes, as a feed whose `items` are those that came whole (and
-    its other members that did: `title`, `next_url`), and how many; None when its `items` list did
-    not begin within the cut. JSON in ASCII: read right whatever charset the headers name."""
+    its other members that did: `title`, `next_url`), and how many (at most MAX_LINKS, as `parse`
+    reads); None when its `items` list did not begin within the cut. JSON in ASCII: read right whatever charset the headers name."""
     kind = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
     text = decode_html(content, kind).lstrip("\ufeff")
 
@@ -105,14 +105,16 @@ def whole_items(content: bytes, headers: dict[str, str]) -> tuple[bytes, int] | 
             if key == "items" and text[at:at + 1] == "[":
                 items = doc["items"] = []
                 at = blank(at + 1)
-                while text[at:at + 1] != "]":  # an object is read once its '}' came: whole
-                    item, at = reader.raw_decode(text, at)
-                    items.append(item)
+                while text[at:at + 1] != "]" and len(items) < MAX_LINKS:  # an object is read once its '}' came
+                    item, at = reader.raw_decode(text, at)  # whole; no more than `parse` takes (8 MB of `{}, `:
+                    items.append(item)  # two million, seconds of CPU at every poll)
                     at = blank(at)
                     if text[at:at + 1] == ",":
                         at = blank(at + 1)
                     elif text[at:at + 1] != "]":  # the cut
                         raise ValueError("cut")
+                if len(items) >= MAX_LINKS:
+                    break
                 at += 1
             else:
                 value, at = reader.raw_decode(text, at)
