@@ -74,6 +74,8 @@ def test_an_end_tag_in_a_comment_or_a_section_open_at_the_cut_is_no_entry_end():
     lowered = b"<url><loc>http://a.cn/4.html</loc><news:title><![cdata[</url>"  # a sitemap is searched lowered
     assert last_end(whole + lowered, (b"</url>",)) == len(whole)
     assert last_end(b"<item><![CDATA[</item>", (b"</item>",)) == 0
+    for other_closing in (b"<![CDATA[ -->", b"<!-- ]]>"):  # each section ends at its own closing only
+        assert last_end(b"<item>a</item><item>" + other_closing + b"</item>", (b"</item>",)) == 14
 
 
 def oldest_first(a: Site, count: int) -> bytes:

@@ -517,15 +517,9 @@ def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None)
     CDATA section or a comment (a story quoting a feed's markup) is text, no entry's end; nor is one
     after a section left open by the cut."""
     stop = len(content) if before is None else before
-    spans: list[tuple[int, int]] = []  # the sections closed before `stop`, in order
-    at = 0
-    while found := _SECTION.search(content, at, stop):
-        close = content.find(_CLOSING[found.group()[:4]], found.end(), stop)
-        if close < 0:  # open at the cut: all after its start is its text
-            stop = found.start()
-            break
-        spans.append((found.start(), close))
-        at = close + 3
+    spans = [found.span() for found in _SECTION.finditer(content, 0, stop)]  # in order (8 MB of `<!---->`: 0.5 s)
+    if spans and not content.endswith(b"]]>" if content[spans[-1][0] + 2] == 91 else b"-->", 0, spans[-1][1]):
+        stop = spans.pop()[0]  # open at the cut: all after its start is its text ('[' is 91: a CDATA section)
     starts = [start for start, _ in spans]
     while True:
         end = max((at + len(tag) for tag in tags if (at := content.rfind(tag, 0, stop)) >= 0), default=0)
@@ -535,5 +529,4 @@ def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None)
         stop = spans[which][0]  # the tag is a section's text: look before the section
 
 
-_SECTION = re.compile(rb"<!\[(?:CDATA|cdata)\[|<!--")
-_CLOSING = {b"<![C": b"]]>", b"<![c": b"]]>", b"<!--": b"-->"}
+_SECTION = re.compile(rb"<!\[(?:CDATA|cdata)\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)", re.S)  # to its end or the cut
