@@ -129,3 +129,18 @@ def test_a_saved_search_of_a_removed_topic_lists_the_stories_it_matched(town):
     assert not _results(elsewhere) and "search them all" in _text(elsewhere), _text(elsewhere)
     typo = get(site, "/search?topic=" + quote("园区新题")).text
     assert "every topic" in _text(typo) and len(_results(typo)) == 20, _text(typo)
+
+
+def test_a_query_of_thousands_of_words_joined_by_punctuation_is_refused_as_one_of_spaces_is(town):
+    """A query is refused past 256 words and phrases (each a look-up in the index), but the count
+    was of words between spaces: `沪明0+沪明1+…+沪明1999` (20 KB) was one word, split at its
+    punctuation into 2,000 words to look up, and held the server's one thread for seconds while
+    every other reader's page waited. Its pieces count: a 400 naming the limit, as for spaces."""
+    site, _, _ = town
+    joined = "+".join(f"沪明{i}" for i in range(2000))
+    for q in (joined, "三明 " + "、".join(f"永安{i}" for i in range(300))):
+        r = get(site, "/search?q=" + quote(q))
+        assert r.status_code == 400 and "more than 256 words and phrases" in _text(r.text), _text(r.text)[:500]
+    fits = get(site, "/search?q=" + quote("+".join(f"沪明{i}" for i in range(200))))  # under the limit: searched
+    assert fits.status_code == 200 and "Nothing found" in _text(fits.text), _text(fits.text)[:500]
+

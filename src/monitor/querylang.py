@@ -453,6 +453,7 @@ class _Parser:
             raise _fail(query, f"more than {MAX_WORDS} words and phrases", words[MAX_WORDS].pos,
                         "search for fewer words at a time")
         self.depth = 0  # brackets and NOTs open around the current token
+        self.looked_up = len(words)  # ... and the pieces a word is split into (`_pieces`) past its first
 
     def _enter(self, tok: _Token) -> None:
         self.depth += 1
@@ -533,6 +534,12 @@ class _Parser:
             raise _fail(self.query, "unmatched )", tok.pos, "drop it or add the ( it closes")
         word = _unannotated(tok.text) if "(" in tok.text or "\uff08" in tok.text else tok.text
         texts = [tok.text] if tok.kind == "phrase" else _pieces(word)
+        # each piece is a word to look up: `沪明0+沪明1+…` (20 KB, 2,000 pieces) passed the cap as one
+        # word and held the web server's one thread ~2-3 s
+        self.looked_up += len(texts) - 1
+        if self.looked_up > MAX_WORDS:
+            raise _fail(self.query, f"more than {MAX_WORDS} words and phrases", tok.pos,
+                        "search for fewer words at a time")
         terms = [Term(text, norm, title_only=title or tok.title)
                  for text in texts if ftstokens.term_expression(norm := snippets.same_marks(textnorm.normalize(text)))]
         if not terms:
