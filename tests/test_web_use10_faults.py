@@ -13,10 +13,12 @@ import httpx
 import pytest
 from test_web import OFFLINE, Served, _browser, _chromium, get
 from test_web_archive3_faults import site as reposted  # noqa: F401  (the fixture: a story of 121 copies)
+from test_web_use2_faults import _too_wide
 from test_web_use3_faults import _lines, _text, served_after_a_topic_removed
 
 from monitor import config as config_mod
 from monitor.pipeline.base import Context
+from monitor.store import Store
 from monitor.web import create_app
 from monitor.web.archive import Archive
 
@@ -144,3 +146,24 @@ def test_a_query_of_thousands_of_words_joined_by_punctuation_is_refused_as_one_o
     fits = get(site, "/search?q=" + quote("+".join(f"沪明{i}" for i in range(200))))  # under the limit: searched
     assert fits.status_code == 200 and "Nothing found" in _text(fits.text), _text(fits.text)[:500]
 
+
+LONG_TOPIC = "shanghai_sanming_partnership_watch_2026"  # a topic named as a file is: no space, no hyphen
+
+
+def test_a_long_topic_name_in_the_header_stays_inside_a_phone_screen(tmp_path):
+    """Every page's header links each configured topic by name. A name of one unbroken run (words
+    joined by underscores, as a file or a variable is named) could not wrap: on a phone every page
+    (search, sources, the topic's own) scrolled sideways, the header cut at the screen's edge.
+    The header's links wrap as the page's text does."""
+    cfg_path = tmp_path / "m.toml"
+    cfg_path.write_text('include = ["monitor:topics/hu-ming.toml"]\n'
+                        f'[topics.{LONG_TOPIC}]\n[topics.{LONG_TOPIC}.groups.g]\nterms = ["沪明"]\n'
+                        f'[[topics.{LONG_TOPIC}.rules]]\nname = "g"\nany = ["g"]\n', encoding="utf-8")
+    store = Store.open(tmp_path / "m.db")
+    try:
+        with Served(create_app(Context(config_mod.load(cfg_path, tmp_path / "m.db"), store), auth="")) as site:
+            page = get(site, "/search")  # the header is every page's
+            assert page.status_code == 200 and f">{LONG_TOPIC}</a>" in page.text
+            assert _too_wide(page.text, tmp_path) == []
+    finally:
+        store.close()
