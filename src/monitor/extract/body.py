@@ -460,7 +460,10 @@ def _with_siblings(top: LexborNode, scores: dict[LexborNode, float]) -> list[Lex
     threshold = max(10.0, top_score * 0.2)
     wrapper = _unwrapped(top)
     if wrapper.mem_id != top.mem_id:
-        return [*_halves_before(wrapper, scores, top_score * 0.2), top, *_twin_wrappers_after(wrapper, scores)]
+        halves = _halves_before(wrapper, scores, top_score * 0.2)
+        cls = wrapper.attributes.get("class")
+        run = any(half.tag == wrapper.tag and half.attributes.get("class") == cls for half in halves)
+        return [*halves, top, *_twin_wrappers_after(wrapper, scores, run)]
     top_class = top.attributes.get("class")
     in_items = top.tag == "li"  # the text in a list's item: its sibling items may hold more of it
     kept: list[LexborNode] = []
@@ -604,14 +607,15 @@ def _unwrapped(node: LexborNode) -> LexborNode:
     return node
 
 
-def _twin_wrappers_after(wrapper: LexborNode, scores: dict[LexborNode, float]) -> list[LexborNode]:
+def _twin_wrappers_after(wrapper: LexborNode, scores: dict[LexborNode, float], run: bool = False) -> list[LexborNode]:
     """Siblings after `wrapper` (the wrappers around the article's container) that repeat its tag
     and class and hold more article text: a template that sets the text in the same wrappers
     again after an ad slot (`<div class=text-wrap>…</div><div class=ad></div><div class=text-wrap>…`).
     Each must hold a scored paragraph, few links and no <h1>; small or textless blocks between are
     passed over (three at most in a row), and one at least must part the first twin from `wrapper`:
     a CMS's text component set twice in a row is the text and then its boilerplate (a press
-    release's `About …` paragraphs under a rule); anything else ends them."""
+    release's `About …` paragraphs under a rule), unless `run`: a twin before `wrapper` was kept too,
+    so the text is a run of such blocks (a site builder's text blocks); anything else ends them."""
     cls = wrapper.attributes.get("class") if wrapper.attributes else None
     if not cls or wrapper.parent is None:
         return []
@@ -623,17 +627,30 @@ def _twin_wrappers_after(wrapper: LexborNode, scores: dict[LexborNode, float]) -
                 passed = 0
             continue
         if sibling.tag == wrapper.tag and sibling.attributes.get("class") == cls:
-            if (not twins and passed == 0) or not _scored_inside(sibling, scores) or link_density(sibling) >= 0.3 \
+            if (not twins and passed == 0 and not run) or not _scored_inside(sibling, scores) or link_density(sibling) >= 0.3 \
                     or sibling.css_first("h1") is not None:
                 break
             twins.append(sibling)
             passed = 0
             continue
         text = sibling.text().strip()
-        if passed >= _TEXTLESS_GAP or (text and weighted_length(text) >= 40):
+        if passed >= _TEXTLESS_GAP or (text and weighted_length(text) >= 40 and not _interlude(sibling, text)):
             break
         passed += 1
     return twins
+
+
+def _interlude(node: LexborNode, text: str) -> bool:
+    """A block a site builder sets between two blocks of the text (Squarespace's `sqs-block`s): a
+    picture with its caption (300 weighted characters at most), or a sign-up or ad box of 300 at
+    most whose class says so (`newsletter-block`)."""
+    if weighted_length(text) > _CAPTIONED:
+        return False
+    return node.css_first("img, figure") is not None or _INTERLUDE_HINT.search(class_hint(node)) is not None
+
+
+_CAPTIONED = 300
+_INTERLUDE_HINT = re.compile(r"newsletter|subscribe|signup|sign-up|advert|ad(?<!\w..)s?\b")
 
 
 def _scored_inside(node: LexborNode, scores: dict[LexborNode, float]) -> bool:

@@ -28,7 +28,7 @@ _STOP = re.compile(
     r"Most (?:popular|read|viewed|shared)(?: today| this week| this month| right now)?(?: (?:from|on|in|at) [^:]{1,30})?|"
     r"You (?:may|might) (?:also )?(?:like|enjoy|be interested in)|Don'?t miss|Editor'?s picks|Further reading|"
     r"Comments?|Responses?|Replies|Reader comments|Leave a (?:reply|comment)|Join the (?:discussion|conversation)|"
-    r"Related topics|More (?:on|about) this (?:story|topic)|(?:Photo|Image|Picture)s? credits?|"
+    r"Related topics|More (?:on|about) this (?:story|topic)|Related to this (?:story|article)|(?:Photo|Image|Picture)s? credits?|"
     r"Also on (?!the\b|this\b|that\b|an?\b)[\w.&'’ -]{1,40}|"  # `Also on Colossal`: a box of the site's other posts
     r"Related (?:posts|articles|stories) (?:on|from|about) [^:]{1,60}|"  # `Related posts on Colossal about video`
     r"We recommend|From around the web|Tags|Tagged(?: as| with| in| under)?|Filed under|"
@@ -140,6 +140,9 @@ _PROMO_START = re.compile(
     r"(?:\s*(?:check back|stay with|refresh|please check)\b[^.!?]{0,80}[.!]?)?$|"
     r"check back (?:later |soon )?for (?:updates|more(?: details| information)?)[.!]?$|"
     r"check back (?:in |here )?(?:soon|later)\b[^.!?]{0,80}[.!]?$|"  # `Check back soon—we’ll be adding … weekly`
+    # `For the latest news, weather, sports, and streaming video, head to KXYZ.`: a station's sign-off under the text
+    r"for (?:the )?latest (?:news|headlines)\b[^.!?]{0,80}\b(?:head to|go to|visit|download)\b(?:[^.!?]|\.(?=\w)){1,60}[.!]?$|"
+    r"(?:recommended|related) videos?$|"  # a video module's label set among the paragraphs
     # `Submit your letter to the editor via this form.`: a letters page's call for letters
     r"(?:to )?submit (?:your|a) (?:letter|story|tip|news tip|photo|event)s?\b[^.!?]{0,60}\b(?:form|here|online|below)\b|"
     # `Want to know more about Ana Ruiz? Follow them on GitHub.`: a closing prompt and its call
@@ -188,6 +191,8 @@ _GATED = re.compile(
 # A promo's button closing its line, in capitals or title case (a sentence of text ends in a full stop).
 _CALL_BUTTONS = ("LEARN MORE", "Learn More", "FIND OUT MORE", "Find Out More", "Learn more »", "Learn more ›",
                  "Learn More »", "LEARN MORE »", "SHOP NOW", "Shop Now")
+# What a paywall's pitch offers (`Subscribe today for unlimited access … starting at 99 cents`).
+_OFFER = re.compile(r"\b(?:unlimited|digital|full|complete) access\b|\bper (?:week|month|year)\b|\b\d+ cents\b|\$\d|\bjournalism\b")
 _APPEAL = re.compile(r"please support us\b|support us so that\b|readers like you\b")
 # A support box's pitch (`Your subscription helps us cover …`) and a writer's bio closing with an
 # address (`… Reach her at ana@example.com.`): searched only in lines holding `your ` or `@`.
@@ -499,6 +504,10 @@ def is_chrome(line: str) -> bool:
             return True  # `4 min read · Apr 2, 2024`: a post's reading time
         if line.endswith(_CALL_BUTTONS) and len(line) <= 150:
             return True  # `Before it's here, it's on the … Terminal. LEARN MORE`: a promo closing with its button
+        if ("subscribe today" in lower or "subscribe now" in lower) and _OFFER.search(lower):
+            return True  # `Reporting like this takes time and money. Subscribe today for unlimited access …`
+        if line[-1:] == "!" and len(line) <= 200 and "click here" in lower:
+            return True  # `Markets are at 5-year highs! … Click here for our fresh stock pick now!`: a promo shouting its link
         if lower.rstrip(" .").endswith("*ad"):
             return True  # `ChargeFinder is a free service … Get your quotes here. — *ad.`: a paragraph signed as an ad
         if len(line) <= 200 and (_EN_CREDIT_START.match(lower) or _EN_CREDIT_END.search(lower)

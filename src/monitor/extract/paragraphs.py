@@ -382,7 +382,7 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
         elif spacer.child is None:
             spacer.insert_before(_PARA)
     doomed: list[LexborNode] = []
-    sizes: dict[int, int] = {}  # the container's weighted text length, measured once if a gallery asks
+    sizes: dict[int, int] = {}  # weighted text lengths by node, measured once (the container for a gallery, a related box's wrappers)
     own_id = container.mem_id  # compare ids: LexborNode's == serialises both nodes
     marked = _MARKED
     cut = None
@@ -424,9 +424,9 @@ def _raw_paragraphs(container: LexborNode, captions: list[str]) -> list[str]:
                 _box_caption(node, captions)
         elif node.mem_id != own_id and _is_chrome(node, container, sizes):
             doomed.append(node)
-        elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id)):
+        elif tag in _STOP_HEADINGS and (boxes := _inline_box(node, own_id, sizes)):
             doomed.extend(boxes)
-        elif tag in _LISTS and (boxes := _listed_box(node, own_id)):
+        elif tag in _LISTS and (boxes := _listed_box(node, own_id, sizes)):
             doomed.extend(boxes)
         elif tag in _LISTS and _headline_bullets(node):
             doomed.append(node)
@@ -647,7 +647,7 @@ def _centred(node: LexborNode) -> bool:
     return (attrs.get("align") or "").lower() in ("center", "middle") or "center" in (attrs.get("style") or "").lower()
 
 
-def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> list[LexborNode]:
+def _inline_box(heading: LexborNode, own_id: int, sizes: dict[int, int], any_line: bool = False) -> list[LexborNode]:
     """The box a `Trending`/`Related` heading opens inside the article when the article goes on
     after it: the nearest box around the heading, below the container, whose next element is a
     paragraph. That box is dropped and the body continues. A heading set loose in the container
@@ -667,13 +667,43 @@ def _inline_box(heading: LexborNode, own_id: int, any_line: bool = False) -> lis
                 and _paragraph_next(listing):
             return [heading, listing]
         return []
+    chain: list[LexborNode] = []
     for _ in range(6):
         if box is None or box.mem_id == own_id:
             return []
+        chain.append(box)
         if _paragraph_next(box):
-            return [box]
+            return [_without_text(chain, sizes)]
         box = box.parent
     return []
+
+
+# Weighted characters a box around a related box may add before it holds more of the article's text.
+_BOX_TEXT = 80
+
+
+def _without_text(chain: list[LexborNode], sizes: dict[int, int]) -> LexborNode:
+    """The largest box of `chain` (boxes around a related heading, innermost first) that adds no more
+    than `_BOX_TEXT` weighted characters to the one inside it: a box climbed to whole would take a
+    paragraph of the story with it (a `subscriber-only` block holding the related box and the story's
+    next paragraph). Lengths are kept in `sizes` by node: many headings share their boxes."""
+    if len(chain) == 1:
+        return chain[0]
+    below = _size(chain[0], sizes)
+    for index in range(1, len(chain)):
+        size = _size(chain[index], sizes)
+        if size - below >= _BOX_TEXT:
+            return chain[index - 1]
+        below = size
+    return chain[-1]
+
+
+def _size(node: LexborNode, sizes: dict[int, int]) -> int:
+    """`node`'s weighted text length, measured once."""
+    known = sizes.get(node.mem_id)
+    if known is None:
+        known = sizes[node.mem_id] = weighted_length(node.text())
+    return known
 
 
 def _next_block(node: LexborNode) -> LexborNode | None:
@@ -686,10 +716,22 @@ def _next_block(node: LexborNode) -> LexborNode | None:
 
 def _paragraph_next(node: LexborNode) -> bool:
     """Whether a paragraph (40 characters or more, typed as a <div> or wrapped in one too) comes
-    right after `node`."""
+    right after `node`, or after a picture or two set there (a <figure>, or a box holding a picture
+    and its caption: the story's next photo under a `Related to this story` box)."""
     after = _next_block(node)
+    for _ in range(2):
+        if after is None or not _picture_block(after):
+            break
+        after = _next_block(after)
     return after is not None and after.tag in ("p", "div") and len(after.text().strip()) >= 40 \
         and paragraph_block(after)
+
+
+def _picture_block(node: LexborNode) -> bool:
+    """A <figure>, or a <div> holding a picture and no more than a caption's text (300 characters)."""
+    if node.tag == "figure":
+        return True
+    return node.tag == "div" and node.css_first("img") is not None and len(node.text()) <= 300
 
 
 def _summary_box(heading: LexborNode, own_id: int) -> LexborNode | None:
@@ -716,7 +758,7 @@ def _empty_slot(node: LexborNode) -> bool:
     return node.tag in _SLOT_TAGS and not node.text().strip() and node.css_first("img") is None
 
 
-def _listed_box(listing: LexborNode, own_id: int) -> list[LexborNode]:
+def _listed_box(listing: LexborNode, own_id: int, sizes: dict[int, int]) -> list[LexborNode]:
     """The box around a list and the plain line just above it (`<p>Further reading</p>`,
     `<div><b>STORY HIGHLIGHTS</b></div>`, `RELATED TOPICS`) when the line is a related or
     highlights heading and a paragraph follows the box: `_inline_box`'s rule for lines that are
@@ -732,7 +774,7 @@ def _listed_box(listing: LexborNode, own_id: int) -> list[LexborNode]:
     text = text.strip()
     if not text or len(text) > 40 or not (is_stop(text) or _BOX_HEAD.fullmatch(text) or _in_page_links(listing)):
         return []
-    return _inline_box(line, own_id, any_line=True)
+    return _inline_box(line, own_id, sizes, any_line=True)
 
 
 # A bullet that is another story's headline: this many words at least (`Mayor resigns` may be a
@@ -912,7 +954,7 @@ def _is_chrome(node: LexborNode, container: LexborNode, sizes: dict[int, int]) -
     if not _WEAK_HINT.search(hint):
         return True
     if not _holds_article_text(node):
-        return True
+        return "subscri" not in hint or not _paywalled_paragraphs(node)
     if "subscri" in hint and _prompt_box(node):
         return True
     # A video box's prose is its transcript when time codes run through it (three or more).
@@ -962,6 +1004,22 @@ _PROMPT_BOX = 1500
 _BOX_PROMPT = re.compile(
     r"newsletter|subscri|sign(?:ing)? up|regist(?:er|ration)|e-?mail address|inbox|free (?:articles|stories)|log ?in\b"
 )
+
+
+def _paywalled_paragraphs(node: LexborNode) -> bool:
+    """A news CMS's `subscriber-preview` / `subscriber-only` block holding a part of the story's own
+    text (the lead's two paragraphs, or the last ones, perhaps around a related box or a photo): a
+    paragraph or more, each a sentence without links, no loose text, and none of a pitch's words
+    (a `Subscribe today …` box stays chrome)."""
+    paragraphs = 0
+    for child in node.iter(include_text=False):
+        if child.tag != "p":
+            continue
+        text = child.text().strip()
+        if weighted_length(text) < 20 or text[-1:] not in _SENTENCE_ENDS or link_density(child) > 0:
+            return False
+        paragraphs += 1
+    return paragraphs > 0 and not node.text(deep=False).strip() and _PROMPT_WORDS.search(node.text().lower()) is None
 
 
 def _prompt_box(node: LexborNode) -> bool:
