@@ -10,6 +10,7 @@ from html import unescape
 from urllib.parse import quote
 
 import httpx
+import msgspec
 import pytest
 from test_web import OFFLINE, Served, _browser, _chromium, get
 from test_web_archive3_faults import site as reposted  # noqa: F401  (the fixture: a story of 121 copies)
@@ -17,6 +18,7 @@ from test_web_use2_faults import _too_wide
 from test_web_use3_faults import _lines, _text, served_after_a_topic_removed
 
 from monitor import config as config_mod
+from monitor.config.schema import Web
 from monitor.pipeline.base import Context
 from monitor.store import Store
 from monitor.web import create_app
@@ -167,3 +169,22 @@ def test_a_long_topic_name_in_the_header_stays_inside_a_phone_screen(tmp_path):
             assert _too_wide(page.text, tmp_path) == []
     finally:
         store.close()
+
+
+def test_an_address_with_a_slash_after_it_leads_to_its_page_under_the_proxys_path(town):
+    """Behind an office's proxy at https://intranet.example.cn/monitor/, an address copied with a
+    slash after it (`/monitor/search/?q=…`, as chat apps and bookmark tools write it) was sent by
+    Starlette to `/search?q=…`: out of the monitor, to the intranet's own pages (and with a proxy
+    stripping the path, to the app's 127.0.0.1 port). `/topic/hu-ming/` answered that the topic
+    was not in the config. Each leads to its page under the path, its query kept."""
+    _, store, cfg = town
+    cfg = msgspec.structs.replace(cfg, web=Web(base_url="https://intranet.example.cn/monitor/"))
+    with Served(create_app(Context(cfg, store), auth="")) as app:
+        for asked, page in (("/search/?q=" + quote("沪明"), "/search?q=" + quote("沪明")), ("/sources/", "/sources"),
+                            ("/story/1/", "/story/1"), ("/topic/hu-ming/?weeks=4", "/topic/hu-ming?weeks=4")):
+            for sent in ("/monitor" + asked, asked):  # a proxy passing the path on, and one stripping it
+                r = httpx.get(app.url(sent), timeout=20, follow_redirects=False)
+                assert r.status_code in (301, 307, 308), (sent, r.status_code)
+                assert r.headers["location"] == "/monitor" + page, (sent, r.headers["location"])
+        assert httpx.get(app.url("/monitor/topic/hu-ming/"), timeout=20, follow_redirects=True).status_code == 200
+        assert httpx.get(app.url("/monitor/nowhere/"), timeout=20, follow_redirects=False).status_code == 404

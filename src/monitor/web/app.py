@@ -25,7 +25,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import feeds, querylang, snippets
@@ -88,8 +88,13 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     middleware = [Middleware(Guarded), Middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL),
                   Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
-                     lifespan=pages.lifespan)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
+                    lifespan=pages.lifespan)
+    # `/search/` is sent on to `/search` by no_page, under the pages' root: Starlette's own redirect
+    # named the app's address without it (behind a proxy at /monitor/: the host's /search, or the
+    # app's own 127.0.0.1 address when the proxy strips the path)
+    app.router.redirect_slashes = False
+    return app
 
 
 class BasicAuth:
@@ -160,6 +165,8 @@ class _Pages:
 
     async def no_page(self, request: Request, _exc: Exception) -> Response:
         """An address that is no page (mistyped, cut short): the pages' own 404, with their links."""
+        if (to := _slashless(request)) is not None:
+            return RedirectResponse(to, status_code=307)
         if request.url.path.endswith(".atom"):
             return PlainTextResponse("no feed at this address", status_code=404)
         return self.render("missing.html", 404, what="such page")
@@ -352,6 +359,9 @@ class _Pages:
 
     async def topic(self, request: Request) -> Response:
         name = request.path_params["name"]
+        if name.endswith("/") and name.rstrip("/") in self.ctx.cfg.topics:  # a link copied with a slash after it
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(root() + topic_path(name.rstrip("/")) + query, status_code=307)
         if name not in self.ctx.cfg.topics:  # a bookmark of a topic since removed or renamed, or mistyped
             return self.render("missing.html", 404, what=f"topic {name}", topic=name)
         page = max(1, _int(request.query_params.get("page"), 1))
@@ -461,6 +471,18 @@ def topic_path(name: str) -> str:
     """A topic page's path: the name quoted whole (a topic named `上海/三明 #合作` is one segment,
     not a further path and a fragment)."""
     return "/topic/" + quote(name, safe="")
+
+
+def _slashless(request: Request) -> str | None:
+    """A page's address without the slash after it (`/search/`, `/story/7/`), under the pages'
+    root and with its query, when the address is that page's; else None."""
+    path = request.scope["path"]
+    if not path.endswith("/") or not path.strip("/"):
+        return None
+    scope = {**request.scope, "path": path.rstrip("/")}
+    if not any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+        return None
+    return root() + scope["path"] + (f"?{request.url.query}" if request.url.query else "")
 
 
 def _link(path: str, p: dict[str, str], **extra: object) -> str:
