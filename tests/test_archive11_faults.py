@@ -144,3 +144,61 @@ def test_two_email_channels_of_one_reader_still_leave_out_what_the_other_had(arc
     assert "dry-run, 3 stories" in preview.stderr, preview.stderr[-2000:]
     assert "monitor.notify.smtp" in preview.stderr  # the mailboxes told apart by the senders' own rule
     assert "第1次会议" not in preview.stdout and all(f"第{i}次会议" in preview.stdout for i in (2, 4, 5)), preview.stdout
+
+
+def _verdict_walks(store: Store, run) -> tuple[object, list[str]]:
+    """`run()`'s result and the query plans of the statements that grouped the topics' verdicts."""
+    seen: list[str] = []
+    store.conn.set_trace_callback(lambda sql: seen.append(sql) if "group_concat(DISTINCT t.topic)" in sql else None)
+    try:
+        result = run()
+    finally:
+        store.conn.set_trace_callback(None)
+    return result, [" ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql)) for sql in seen]
+
+
+def _old_undelivered(store: Store, subscriber: str, channel: str, topics: list[str]) -> list[dict]:
+    """What `undelivered` gave before (the article's own row joined), for comparison."""
+    marks = ",".join("?" * len(topics))
+    return list(store.query(
+        "SELECT a.story_id, min(a.id) AS article_id, group_concat(DISTINCT t.topic) AS topics, "
+        "min(t.matched_at) AS matched_at, max(coalesce(a.published, a.fetched_at)) AS newest "
+        f"FROM article_topics t JOIN articles a ON a.id = t.article_id WHERE t.topic IN ({marks}) "
+        "AND a.story_id NOT IN (SELECT story_id FROM deliveries WHERE subscriber = ? AND channel = ?) "
+        "AND a.story_id NOT IN (SELECT story_id FROM outbox_stories WHERE subscriber = ? AND channel = ?) "
+        "GROUP BY a.story_id ORDER BY matched_at, a.story_id LIMIT -1",
+        [*topics, subscriber, channel, subscriber, channel]))
+
+
+def test_a_digest_reads_each_verdicts_story_from_the_date_index_with_the_same_stories(tmp_path):
+    """A digest groups every verdict of its topics (all of them, with nothing new to send too):
+    each verdict's story and dates come from the covering (id, date) index, not from the
+    article's row past its body; the stories, their first articles, topics, match times and
+    newest dates are those the old join gave (reposts, two topics, an undated article, stories
+    delivered and not)."""
+    store = Store.open(tmp_path / "m.db")
+    base = datetime(2026, 10, 1, tzinfo=timezone.utc)
+    stories: list[int] = []
+    for i in range(24):
+        story = stories[i % 7] if i >= 7 and i % 3 == 0 else None  # every third article from the eighth: a repost
+        art = Article(url=f"http://d.example/{i}", title=f"沪明第{i}篇", paragraphs=(f"正文{i}。",),
+                      published=None if i == 5 else base + timedelta(hours=(i * 7) % 24, days=i % 5))
+        aid, sid = store.add_article(art, source="sm", canonical_url=art.url, content_hash=str(i), story_id=story,
+                                     band_keys=[])
+        if story is None:
+            stories.append(sid)
+        for topic in ("hu-ming", "other")[: 1 + (i % 4 == 0)]:
+            if i % 5 != 4:
+                store.set_match(aid, Match(topic=topic, matched=True, score=1.0))
+    store.record_delivery("desk", "file:x", stories[:3])
+    for topics in (["hu-ming"], ["hu-ming", "other"], ["other"]):
+        got, plans = _verdict_walks(store, lambda t=topics: store.undelivered("desk", "file:x", t))
+        assert got == _old_undelivered(store, "desk", "file:x", topics) and got, (topics, got)
+        assert plans and all("COVERING INDEX articles_id_date" in p for p in plans), plans
+        assert all(r["story_id"] not in stories[:3] for r in got)  # type: ignore[union-attr]
+    fresh, _ = _verdict_walks(store, lambda: store.undelivered("new", "file:y", ["hu-ming"]))
+    assert len(fresh) == len(_old_undelivered(store, "new", "file:y", ["hu-ming"])) > len(got)  # type: ignore[arg-type]
+    assert store.matched_stories(["hu-ming", "other"], 5) == sorted(
+        _old_undelivered(store, "none", "none", ["hu-ming", "other"]),
+        key=lambda r: (r["newest"] or "", r["story_id"]), reverse=True)[:5]
+    store.close()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from .base import StoreBase, iso, parse_iso, utcnow
 
+BY_ID = "articles_id_date"  # m004's (id, date, story_id, source, published, fetched_at): covering
+
 
 class StoriesPart(StoreBase):
     """Rows of `stories` and `deliveries`."""
@@ -26,7 +28,11 @@ class StoriesPart(StoreBase):
         if not topics:
             return []
         marks = ",".join("?" * len(topics))
-        joined = "articles a CROSS JOIN article_topics t" if by_story else "article_topics t JOIN articles a"
+        # every verdict of the topics read its article's story and dates from the (id, date) index m004
+        # made covering, not from the article's row past its body: a digest run walks all of them,
+        # with nothing new to send too (~30 -> ~15 ms at 200k articles, 9,500 verdicts)
+        joined = ("articles a CROSS JOIN article_topics t" if by_story
+                  else f"article_topics t JOIN articles a INDEXED BY {BY_ID}")
         sql = (f"SELECT a.story_id, min(a.id) AS article_id, group_concat(DISTINCT t.topic) AS topics, "
                f"min(t.matched_at) AS matched_at, max(coalesce(a.published, a.fetched_at)) AS newest "
                f"FROM {joined} ON a.id = t.article_id WHERE t.topic IN ({marks}) {where} "
