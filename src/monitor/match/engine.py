@@ -1145,14 +1145,71 @@ def _window(needs: list[list[_HitT]], size: int) -> list[_HitT] | None:
 
 def match_article(topic: Topic, title: str, body: str) -> Match:
     """Apply one topic to an article; hit offsets are in the original title / body."""
-    return _match(topic, _Doc(title, body, (topic,)))
+    return match_topics((topic,), title, body)[0]
 
 
 def match_topics(topics: Iterable[Topic], title: str, body: str) -> list[Match]:
-    """Apply several topics, normalising the article once; an article can match several."""
+    """Apply several topics, normalising the article once; an article can match several. An untitled article
+    whose body opens with its headline (`_opening_headline`) is read as titled with it: hits stay in the body."""
     topics = tuple(topics)
+    if not title.strip() and (opening := _opening_headline(body)) is not None:
+        top, a, b, c = opening
+        doc = _Doc(body[a:b], body[top:a] + body[c:], topics)
+        return [_in_body(_match(t, doc), top, a, c) for t in topics]
     doc = _Doc(title, body, topics)
     return [_match(t, doc) for t in topics]
+
+
+# An untitled page (a feed's item without its title, a page handed over as one text) often opens with its headline
+# line: its words are the title's, the title's rules (a round-up's 速览, a search page's 站内搜索, a notice's 寻人启事, the
+# two sides named in the title) read them as a titled page's, or the page gets another verdict than with its title.
+# Such a line: a headline's length, no sentence in it (no 。 or "; " inside, a ! or ? only ending it: "上海专家来了！"),
+# nor a site's <title> (…_三明市人民政府), a dateline, a byline, a menu (首页, bars, 当前位置 >, three gaps between short
+# items), a bullet's list item or a marker of the page's furniture (来源：, 标签：, 相关新闻, 分享到 …). Up to
+# `_OPENING_CHROME` short lines of the page's chrome may stand above it (评论（0）, 分享到：微信 微博, a menu, a dateline:
+# not a list's heading, 相关新闻, 热点排行, whose items follow); they stay the body's first lines, under the title.
+_OPENING_MAX = 80  # characters of a Chinese headline line
+_OPENING_MIN = 4
+_OPENING_MARK = re.compile("[!?]")  # only at the line's end
+_OPENING_GAPS = 3  # spaces between items (" - " before a site's name aside): a menu's line
+_NOT_OPENING = re.compile(r"[。;>»/_·•▪◆●■]|\|.*\||\. |来源|编辑 ?:|责编|记者 ?:|本报记者|发布(?:时间|日期)|评论|分享到|标签|首页|导航"
+                          r"|相关(?:新闻|阅读|链接|文章|报道)|热点(?:新闻|排行)|点击|打印|关闭|字号|上一篇|下一篇|当前位置|您的位置"
+                          r"|\d{4}[-/年.]\d")
+_OPENING_CHROME = 3
+_CHROME_MAX = 60  # characters of one such line
+_CHROME = re.compile(r"来源 ?:|编辑 ?:|发布(?:时间|日期)|评论|分享到|标签 ?:|首页|导航|点击|打印|关闭|字号|当前位置|您的位置"
+                     r"|\d{4}[-/年.]\d")
+_NOT_CHROME = re.compile(r"[。·•▪◆●■]|相关|热点|上一篇|下一篇")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _opening_headline(body: str) -> tuple[int, int, int, int] | None:
+    """(top, start, end, on) when an untitled body opens with its headline, body[start:end], below the page's chrome
+    from `top` (or at `top`), the body going on at `on`; else None."""
+    top = a = len(body) - len(body.lstrip())
+    for _ in range(_OPENING_CHROME + 1):
+        b = body.find("\n", a)
+        if b < 0:
+            return None
+        line = normalize(body[a:b]).strip()
+        han = _HAN.search(line) is not None
+        if _OPENING_MIN <= len(line) <= (_OPENING_MAX if han else _HEADLINE_MAX) and line[-1] not in ".;:" \
+                and not _NOT_OPENING.search(line) and not _OPENING_MARK.search(line, 0, len(line) - 1) \
+                and not (han and line.replace(" - ", "-").count(" ") >= _OPENING_GAPS):
+            c = len(body) - len(body[b:].lstrip())
+            return None if c >= len(body) else (top, a, a + len(body[a:b].rstrip()), c)
+        if len(line) > _CHROME_MAX or not _CHROME.search(line) or _NOT_CHROME.search(line):
+            return None
+        a = len(body) - len(body[b:].lstrip())
+    return None
+
+
+def _in_body(m: Match, top: int, a: int, c: int) -> Match:
+    """`m` made on (body[a:…] as the title, body[top:a] + body[c:] as the body): its hits moved back into the body."""
+    def at(field: str, k: int) -> int:
+        return a + k if field == "title" else (top + k if top + k < a else k - (a - top) + c)
+    hits = tuple(_hit(h.term, "body", at(h.field, h.start), at(h.field, h.end - 1) + 1, h.rule) for h in m.hits)
+    return Match(topic=m.topic, matched=m.matched, score=m.score, hits=hits, rules=m.rules, reason=m.reason)
 
 
 def _words(topics: tuple[Topic, ...]) -> frozenset[str]:

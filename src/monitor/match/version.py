@@ -68,7 +68,8 @@ if TYPE_CHECKING:
 # and, by a probe below (match-42), any marker line above the story (标签：…, 评论（0）, a 相关新闻 box and its headlines)
 # as chrome set aside, not the story's end;
 # and, by probes below (match-43), an untitled page's headline line of a lead's length as its title above the lead,
-# and a body line the title holds (the title with the site's name after it) as the title again).
+# and a body line the title holds (the title with the site's name after it) as the title again;
+# and, by probes below (match-45), an untitled page's first line, a headline (under a few lines of chrome), as its title).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -163,6 +164,9 @@ PROBES = (
      "deepen cooperation on heritage tourism under several agreements inked in the city of Sanming."),
     ("Yangpu teachers arrive in Youxi - City News", "Yangpu teachers arrive in Youxi\nTwelve teachers from Yangpu "
      "District began a term in Youxi county schools on Monday under the two places' pairing."),
+    ("", "评论（0）\n早报｜这些消息值得关注\n【交通】城区两条道路今起封闭施工。\n【地方】三明：上海普陀区考察团来明对接。"),
+    ("", "Taining tea festival welcomes Minhang buyers\nA tea festival in Taining drew 150 buyers from Minhang, its "
+     "organisers said, one of the events the two sides hold under their pairing agreement."),
 )
 
 
