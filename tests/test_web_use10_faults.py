@@ -188,3 +188,15 @@ def test_an_address_with_a_slash_after_it_leads_to_its_page_under_the_proxys_pat
                 assert r.headers["location"] == "/monitor" + page, (sent, r.headers["location"])
         assert httpx.get(app.url("/monitor/topic/hu-ming/"), timeout=20, follow_redirects=True).status_code == 200
         assert httpx.get(app.url("/monitor/nowhere/"), timeout=20, follow_redirects=False).status_code == 404
+
+
+def test_a_feed_asked_if_none_match_any_is_not_sent_again(town):
+    """`If-None-Match: *` (a cache asking 'send it only if you hold none') is true of any body the
+    feed has: the answer is 304 without a body (RFC 9110 13.1.2). The feeds sent the whole feed
+    again, as to a reader holding nothing; a tag of another body still gets it."""
+    site, _, _ = town
+    for path in ("/search.atom", "/topic/hu-ming.atom"):
+        r = httpx.get(site.url(path), headers={"If-None-Match": "*"}, timeout=20)
+        assert r.status_code == 304 and not r.content and r.headers.get("etag"), (path, r.status_code)
+        other = httpx.get(site.url(path), headers={"If-None-Match": '"not-this-one"'}, timeout=20)
+        assert other.status_code == 200 and "<feed" in other.text

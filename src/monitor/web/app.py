@@ -549,7 +549,8 @@ def _atom(xml: str, request: Request) -> Response:
     tag = f'"{digest}-gzip"' if zipped else f'"{digest}"'
     headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
     asked = request.headers.get("if-none-match", "")
-    if tag in (t.strip().removeprefix("W/") for t in asked.split(",")):
+    # `*`: any body the reader holds is current while the feed is there (RFC 9110 13.1.2)
+    if asked.strip() == "*" or tag in (t.strip().removeprefix("W/") for t in asked.split(",")):
         return Response(status_code=304, headers=headers)
     if zipped:
         headers["Content-Encoding"] = "gzip"
