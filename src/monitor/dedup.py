@@ -434,7 +434,17 @@ def brief_of(small: str, large: str) -> bool:
     is no text's opening word for word; a feed's or a list's snippet cut inside a clause within the
     words such releases share (三明市人民政府办公室关于印发三明市2026年…, 12月5日上午，上海市经贸
     代表团一行…) or a post of a date line and an hour (青岛新闻网4月16日讯 昨天下午2点，) is the
-    opening of every release from that template, every report of that paper's that day."""
+    opening of every release from that template, every report of that paper's that day. A brief's
+    last sentence may be its own (a wire's 详细报道稍后发布。) when the rest is such an opening."""
+    if _opening_brief(small, large):
+        return True
+    flat = "".join(small.split()).rstrip("。!?")
+    cut = max(flat.rfind("。"), flat.rfind("!"), flat.rfind("?"))
+    return cut > 0 and _opening_brief(flat[:cut + 1], large)
+
+
+def _opening_brief(small: str, large: str) -> bool:
+    """`brief_of` for the whole of the short text."""
     core = _core(small)
     if not _telling(core):
         return False
@@ -617,6 +627,12 @@ def left_out(text: str, other_grams):
     if len(text) < SHINGLE or not len(other_grams):
         return _np().ones(len(text), bool)
     return _own(text, other_grams)
+
+
+def left_text(text: str, other_grams) -> int:
+    """How many characters of `text` the other text (its sorted shingle hashes) leaves out in passages
+    of QUOTE_GAP characters or more (`_left_text`: a garbled or reworded word inside shared text is none)."""
+    return int(left_out(text, other_grams).sum()) if not len(other_grams) else _left_text(left_out(text, other_grams), text)
 
 
 def _own(text: str, other_grams):
@@ -926,8 +942,19 @@ def _left_text(own, text: str = "") -> int:
 _LABEL = re.compile(r"(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|\([^)]{1,10}\)|（[^）]{1,10}）)")  # 10 characters inside at most
 
 
+# A slogan over a copy, before its label or its date line: 人民至上，生命至上！【快讯】…, 不忘初心。本报讯… —
+# a campaign's words an outlet or an agency puts over what it gives, not the story's. One or two
+# exclamations or sentences of SLOGAN_MAX characters or fewer each, a label or a date line (…讯, …日电) right after.
+SLOGAN_MAX = 20
+_SLOGAN = re.compile(rf"(?:[^。!?;…【】\[\]()（）]{{2,{SLOGAN_MAX}}}[!。]){{1,2}}"
+                     rf"(?={_LABEL.pattern}|[^。!?;…]{{0,{DATELINE_MAX}}}?(?:讯|日电))")
+
+
 def unlabelled(text: str) -> str:
-    """`text` (white space removed) without the label it opens with (`_LABEL`), if any."""
+    """`text` (white space removed) without the label it opens with (`_LABEL`), if any, nor a slogan
+    before that label or before its date line (`_SLOGAN`)."""
+    if (s := _SLOGAN.match(text)) is not None:
+        text = text[s.end():]
     m = _LABEL.match(text)
     return text[m.end():] if m else text
 

@@ -98,6 +98,7 @@ PARTS_STORY = 8
 # A story's text another story lent a passage to (`Ingestor._lent`) is found among this many of its
 # texts; it shares under LENT_SHARED of the smaller's shingles with this article (the splice's own part).
 LENT_MEMBERS, LENT_SHARED = 16, 0.2
+DIGEST_ITEMS = 2  # a digest holds a report and another at least: twice a report's size (`_digest_holding`)
 ROUND_AHEAD = timedelta(days=2)  # a copy published this long before a round's release is none of it (`_ahead_of_round`)
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
@@ -411,6 +412,11 @@ class Ingestor:
             return next(iter(self._briefs(p, near, of=True)), None), []
         story, merged = self._story_of(p, near)
         briefs = self._briefs(p, near, of=False, known={story, *merged})
+        if story is None and not briefs and p.shingles <= BRIEF_MAX and \
+                dedup.unlabelled(flat := "".join(p.text().split())) != flat:
+            # a labelled brief of a story met after it, sharing too little for a repost (a wire's slogan
+            # over its label, a closing line of its own)
+            return next(iter(self._briefs(p, near, of=True)), None), []
         if story is None:
             return (briefs[0], briefs[1:]) if briefs else (None, [])
         return story, merged + briefs
@@ -491,11 +497,14 @@ class Ingestor:
         quoted |= {story for story in held.keys() - within.keys() if self._lent(p, story, texts, held)}
         quoted |= {story for story in within.keys() - held.keys() if self._borrowed(p, story, texts)}
         quoted |= {story for story in within.keys() - held.keys() - quoted if self._spliced(p, story, texts)}
+        quoted |= {story for story in within.keys() - held.keys() - quoted if self._digest_holding(p, story, within[story])}
         stories = list(dict.fromkeys(s for s in found if s not in conflicted and s not in quoted))
         stories = [s for s in stories if not self._other_round(p, s)]
         # a story whose texts this one holds only inside a held text of another such story (a brief of
         # the lead that started a story before any fuller copy) is no other item of a digest
         inner = self._held_inside(held, conflicted | quoted)
+        if self._digest_of(p, texts, held, quoted | inner):
+            return None, []  # whole stories one after another: a digest, none of them (nor them joined)
         if len(parts := [s for s in held if s not in conflicted and s not in quoted and s not in inner]) > 1:
             return self._whole_of(p, parts, held)  # texts of several stories (their whole, or a digest)
         if parts and len([s for s in held if s not in conflicted and s not in inner]) > 1:
@@ -505,6 +514,64 @@ class Ingestor:
         if stories:
             return ([s for s in stories if s not in inner] or stories)[0], []
         return (blind, []) if blind not in conflicted and blind not in quoted else (None, [])
+
+    def _digest_of(self, p: Prepared, texts: dict[int, list[dict[str, Any]]], held: dict[int, list[dict[str, Any]]],
+                   apart: set[int]) -> bool:
+        """Whether this article gives two stories or more whole, each apart from the others: every text of
+        each met (not `apart`) is smaller than this one and leaves out under QUOTE_OWN characters of its own
+        (`dedup.left_text`: a byline, a note), one of them a section of it under a heading (`_kept`'s
+        `_section`) or held (`held`) and no brief (BRIEF_MAX shingles or fewer, one paragraph), and two such
+        texts share little (under ABSENT of the smaller's shingles) under headlines of their own, and this
+        one's headline is its own too (`_own_headline`, not a page's `_page_of`). A weekly digest (一周看点) giving two reports whole is
+        neither report: joining it merged the two stories (`_whole_of`), or joined it to one through a copy
+        of that one the digest holds less than whole (a copy that dropped sentences) while the other's
+        texts clashed with it. A story's pages share its headline, the copies a mirror's whole copy is
+        made of share its opening, and a splice of a story's opening and a short report keeps the story's
+        headline and is cut from it (its texts go on): none is a digest. Read only for an article holding texts of two stories
+        or more."""
+        if len([s for s in held if s not in apart]) + any(c.get("section") for cands in texts.values() for c in cands) < 2:
+            return False
+        mine, whole = p.grams(), dict[int, list[_Stored]]()
+        for story, cands in texts.items():
+            if story in apart or not any(c.get("section") or c in held.get(story, ()) for c in cands) \
+                    or any(c["shingles"] >= p.shingles for c in cands):
+                continue
+            read = [(c, stored) for c in cands if (stored := self._read(c)) is not None]
+            if len(read) < len(cands) or any(dedup.left_text(stored.text, mine) >= dedup.QUOTE_OWN for _, stored in read):
+                continue  # (a text of it goes on: this one is cut from it)
+            whole[story] = [stored for c, stored in read if (c.get("section") or c in held.get(story, ())) and (
+                c["shingles"] > BRIEF_MAX or dedup.paragraphs(stored.body) >= 2)]
+        title = p.article.title
+        return any(_own_headline(a.title, b.title) and not _page_of(a.title, b.title)
+                   and _own_headline(title, a.title) and _own_headline(title, b.title)
+                   and dedup.containment(a.fp.grams, b.fp.grams) < ABSENT
+                   for s, t in itertools.combinations(whole, 2) for a in whole[s] for b in whole[t])
+
+    def _digest_holding(self, p: Prepared, story: int, larger: list[dict[str, Any]]) -> bool:
+        """Whether every text of a story found holding this article (`larger`, each DIGEST_ITEMS times its
+        size or more) gives it whole (`dedup.whole_inside`) beside another text of the story (its first
+        LENT_MEMBERS) it gives whole too, no brief, that shares little with this one (under ABSENT of the
+        smaller's shingles) under a headline of its own, the larger's its own too (`_digest_of` the other
+        way): a digest met before
+        both reports (an archive imported newest first), which a copy of the other report joined. This
+        report is no part of that one: joining the digest merged the two stories. Read only for an article
+        held by a text twice its size or more."""
+        if p.shingles < MIN_SHINGLES or not (p.shingles > BRIEF_MAX or dedup.paragraphs(p.body) >= 2) \
+                or not larger or any(c["shingles"] < DIGEST_ITEMS * p.shingles for c in larger):
+            return False
+        mine, ids = p.text(), {c["article_id"] for c in larger}
+        digests = [stored for c in larger if (stored := self._read(c)) is not None and dedup.whole_inside(mine, stored.fp.grams)]
+        if len(digests) < len(larger):
+            return False
+        for member, size, _ in self.ctx.store.story_fingerprints(story, LENT_MEMBERS):
+            if member in ids or size < MIN_SHINGLES or (other := self._read({"article_id": member})) is None:
+                continue
+            if (size > BRIEF_MAX or dedup.paragraphs(other.body) >= 2) and _own_headline(other.title, p.article.title) \
+                    and not _page_of(other.title, p.article.title) and dedup.containment(other.fp.grams, p.grams()) < ABSENT \
+                    and all(dedup.whole_inside(other.text, d.fp.grams) and _own_headline(d.title, other.title)
+                            and _own_headline(d.title, p.article.title) for d in digests):
+                return True
+        return False
 
     def _held_inside(self, held: dict[int, list[dict[str, Any]]], apart: set[int]) -> set[int]:
         """Of the stories (not `apart`) whose texts this article holds (`held`), those each of whose held
@@ -911,7 +978,7 @@ class Ingestor:
         if not (dedup.figures_kept(mine, theirs) if shorter else dedup.figures_kept(theirs, mine)):
             return CLASH
         if self._renamed(p, stored, shorter) or _dated_apart(p.text(), p.grams(), stored.text, stored.fp.grams) \
-                or dedup.rounds_apart(p.text(), stored.text) or \
+                or dedup.rounds_apart(p.text(), stored.text) or _issues_apart(p.article.title, stored.title) or \
                 (_counts_differ(p.text(), stored.text, stored.fp.grams) if shorter
                  else _counts_differ(stored.text, p.text(), p.grams())):
             return CLASH  # (a release from one template for another place, date, round or count)
@@ -927,6 +994,7 @@ class Ingestor:
         if shorter and cand["shingles"] * QUOTED > p.shingles and _section(stored.body, p.grams()):
             return NOT  # one item of a compilation met before the item's own story (or after it)
         if not shorter and p.shingles * QUOTED > cand["shingles"] and _section(p.body, stored.fp.grams):
+            cand["section"] = True  # its story is an item of this page (`_digest_of`)
             return NOT
         # a labelled text (`_has_label`) is read for a frame however small beside what it holds: a
         # commentary on a long story, its attribution alone; so is a text where only one of the two
@@ -1216,6 +1284,15 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
                 (named[1] and segment.name_like(mine, before, after)):
             return True
     return False
+
+
+def _issues_apart(title: str, other: str) -> bool:
+    """Whether two headlines name rounds of one kind in other numbers (`dedup.rounds_apart` on their
+    fingerprint text): two issues of a column (基层一线（第3期）, （第4期）) framing two short reports
+    between its fixed intro and outro, which make most of each text. Read only when both name one (第)."""
+    if "第" not in (title or "") or "第" not in (other or ""):
+        return False
+    return dedup.rounds_apart(*(scriptfold.fingerprint_text(textnorm.normalize(t)) for t in (title, other)))
 
 
 _COUNT = re.compile(r"[0-9]+(?:\.[0-9]+)?")
