@@ -99,7 +99,8 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         raise InputError(f"search: no stored article is from source {source!r}",
                          hint=f"sources in the archive: {shown_names or 'none yet'}")
     _print_results(query, _local_times(itertools.chain([first], rows) if first is not None else rows), fmt, offset)
-    if first is None and not offset and (hint := nothing_found_hint(query) or _minutes_hint(since, until)):
+    if first is None and not offset and (hint := _empty_archive(ctx) or nothing_found_hint(query)
+                                         or _minutes_hint(since, until)):
         click.echo(f"hint: {hint}", err=True)  # `三明 or 永安`, `--since 6m`: why nothing
     if page is not None and page.more:  # stderr, as "nothing found"; an export's output stays the data alone
         from ..pipeline.query import cursor
@@ -108,6 +109,13 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto}{after_page} (the next page, as the archive "
                    "was when this one was read)", err=True)
 
+
+
+def _empty_archive(ctx: Any) -> str | None:
+    """What a search of an archive with no article yet says (as the web page does)."""
+    if ctx.store.has_articles():
+        return None
+    return "the archive holds no articles yet: a poll (monitor poll, monitor run) or monitor import stores them"
 
 
 def _parse_since(value: str | None, name: str = "--since") -> datetime | None:
@@ -173,14 +181,15 @@ def _print_results(query: str, results: Iterator[dict], fmt: str, offset: int = 
         from ..snippets import mark  # as digest.highlight(..., "text"), without the digest renderers
 
         rows = list(results)
+        if not rows:  # one line, as the web page says it: no empty table under the query, no header row
+            click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
+                       else "nothing found", err=True)
+            return
         print_table(f"search: {query}" if query else "newest",
                     ["id", "published", "source", "title", "outlets", "topics", "snippet"],
                     [[r["id"], local_time(r["published"]) or _fetched(r["fetched"]), r["source"], r["title"],
                       f"+{len(r['reposts'])}" if r["reposts"] else "", ",".join(r["topics"]),
                       mark(r["snippet"], r["terms"], "【", "】")] for r in rows])
-        if not rows:
-                click.echo(f"nothing found at --offset {offset}: fewer results than that (page back)" if offset
-                       else "nothing found", err=True)
 
 
 def _without_controls(value: Any) -> Any:
@@ -521,14 +530,15 @@ def _outbox_status(state, subscriber: str | None) -> None:
         rows = [r for r in rows if r["subscriber"] == subscriber]
     where = _channel_places(state)
     rows = _restored_rows(state, rows)
+    if not rows:  # one line, no table's header over nothing
+        click.echo(f"the outbox holds nothing for {subscriber} yet" if subscriber
+                   else "the outbox is empty: no digest has been sent yet", err=True)
+        return
     print_table("outbox", ["subscriber", "channel", "pending", "failed", "sent", "next attempt", "last attempt",
                            "last error", "to"],  # "to" last: scripts reading the columns before it read them as before
                 [[r["subscriber"], r["channel"], r["pending"], r["failed"], r["sent"], local_time(r["next_attempt"]),
                   local_time(r["last_attempt"]), (r["last_error"] or "")[:160],
                   where.get(r["channel"], "(no longer configured)")] for r in rows])
-    if not rows:
-        click.echo(f"the outbox holds nothing for {subscriber} yet" if subscriber
-                   else "the outbox is empty: no digest has been sent yet", err=True)
     if any(r["failed"] for r in rows):
         sys.exit(1)
 
