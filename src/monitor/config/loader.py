@@ -72,6 +72,28 @@ def require_secrets(cfg: Config) -> None:
                           problems=missing)
 
 
+def bare_intervals(cfg: Config) -> list[str]:
+    """One `warning: file: sources.NAME.interval: …` line for each enabled source whose interval is
+    a number under a minute without a unit (`interval = 30`, `"30"`): seconds, as a number has
+    always been read, though minutes were likely meant (the README writes "20m"). Said by
+    check-config, never refused: the daemon polls as configured."""
+    if cfg.path is None:
+        return []
+    raw, _ = merged(cfg.path, Problems(str(cfg.path)))
+    out = []
+    sources = raw.get("sources")
+    for src in sources if isinstance(sources, list) else []:
+        value = src.get("interval") if isinstance(src, dict) and src.get("enabled", True) is not False else None
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+            value = int(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 60:
+            n = f"{value:g}"
+            out.append(f"warning: {cfg.path}: sources.{src.get('name')}.interval: {n} without a unit is {n} second"
+                       f"{'' if value == 1 else 's'}: the source is polled that often (write \"{n}m\" if minutes "
+                       f"were meant, \"{n}s\" to say seconds)")
+    return out
+
+
 def _env_keys(obj: msgspec.Struct, prefix: str) -> Iterator[tuple[str, str]]:
     """(key, variable name) of every set `*_env` field, walking nested tables and lists of tables."""
     cls: type = type(obj)
