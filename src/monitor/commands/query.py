@@ -436,6 +436,8 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     if not dry_run:  # until the database is closed: a signal as it closes is one line too; then the caller's
         state.hold(signals_taken(handler))
     results = send_digests(ctx, subscriber, dry_run=dry_run, out=sys.stdout)
+    if not results:  # said nothing at all: a config without [[subscribers]] looked like a digest with nothing new
+        click.echo(NO_SUBSCRIBERS, err=True)
     for r in results:
         if dry_run:
             click.echo(shown(r.rendered))
@@ -471,10 +473,16 @@ def _stop_sending_on_signals(stopping: threading.Event,
     return stop, said
 
 
+NO_SUBSCRIBERS = "no subscribers in the config: nothing to send (add a [[subscribers]] table with its topics and channels)"
+
+
 def _mark_read(state, subscriber: str | None, before: str | None) -> None:
     from ..pipeline import mark_read
 
-    for name, channel, marked, left in mark_read(state.context(), subscriber, _parse_since(before, "--before")):
+    marked_each = mark_read(state.context(), subscriber, _parse_since(before, "--before"))
+    if not marked_each:
+        click.echo(NO_SUBSCRIBERS.replace("to send", "to mark read"), err=True)
+    for name, channel, marked, left in marked_each:
         click.echo(f"{name} via {channel}: {counted(marked, 'story')} marked read (not sent), {left} newer left "
                    f"for the next digest")
 
