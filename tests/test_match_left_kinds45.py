@@ -9,6 +9,10 @@ Written for these tests, in our own words, after news pages as feeds and extract
   they stay the body's first lines. A list's heading (相关新闻, 热点排行) does not: its items follow.
 - Guards: a first line that is the page's furniture (来源：三明日报, a bullet's headline, a site's <title> with its
   name after "_", a menu) stays a body line, as before; hits still point into the body.
+- blind36 (tuning half): a county's chronicle (大事记) whose lines open with their month and a space (`5月 …`), not a
+  colon, was read as one story: the one line naming both sides (a snack training class held in Shanghai for trainees
+  from everywhere) made it a match. Such lines are a list's items, as `5月：…` ones are; an item that goes on to a
+  second sentence is a section and counts.
 """
 
 from __future__ import annotations
@@ -67,3 +71,24 @@ def test_furniture_above_the_story_is_no_title(hu_ming: match.Topic, first: str)
     m = match_article(hu_ming, "", first + "\n" + story)
     assert all(h.field == "body" for h in m.hits)
     assert m.score == match_article(hu_ming, "", "\n" + first + "\n" + story).score, m.reason
+
+
+# --- a chronicle's lines opening with their month and a space ----------------------------------------------------
+
+
+CHRONICLE = ("泰宁县2024年大事记",
+             "1月 全县旅游发展大会召开。\n3月 古城保护修缮工程完工。\n5月 泰宁特产上海推介培训班开班，来自各地的八十名学员参加。\n"
+             "7月 泰宁获评全国生态旅游示范县。\n10月 县城新增两条公交线路。")
+
+
+def test_a_chronicles_month_lines_are_a_list(hu_ming: match.Topic) -> None:
+    m = match_article(hu_ming, *CHRONICLE)
+    assert not m.matched, m.reason
+    assert m.score <= 0, m.reason
+
+
+def test_a_chronicles_month_line_of_the_ties_still_counts_as_a_section(hu_ming: match.Topic) -> None:
+    title, body = CHRONICLE
+    line = "5月 嘉定区党政代表团来泰宁考察，两地签订对口合作框架协议，共建文旅康养产业园。嘉定区还将选派十名干部到泰宁挂职。"
+    m = match_article(hu_ming, title, body.replace(body.split("\n")[2], line))
+    assert m.matched, m.reason

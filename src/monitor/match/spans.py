@@ -59,12 +59,12 @@ _ETC = re.compile(r"等(?:地|城|市|县|区|省|国|单位|部门|企业|机�
 # in 【】 opening each line does in a listing ("【展览】…\n【演出】…\n【推介】…": a weekend calendar).
 # A circled number (①, as NFKC leaves it: "1 ") before a Han character numbers an item too. Not the minutes of a
 # time ("00:25 师傅们都来自三明": a video's subtitles, line by line, are one story).
-# A month as a line's label before a colon ("一月:…\n二月:…", "3月15日:", "april:") numbers a chronicle's lines (a
+# A month as a line's label before a colon or a space ("一月:…\n二月:…", "3月15日:", "5月 …", "april:") numbers a chronicle's lines (a
 # year's 大事记, its table of contents): a line a thing done. A table's row flattened with bars opens with its number
 # ("\n2|…|…", "\n| 2 | … |").
 _ITEM = re.compile(r"[\n;。:](?<!\d:) ?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、)](?!\d)|[一二三四五六七八九十]{1,2}是|\(\d{1,2}\)"
                    r"|\d{1,2} (?=[\u4e00-\u9fff])|\d{1,3} ?\||\| ?\d{1,3} ?\||[●○◆◇■□▲△★☆•▶►♦◎◉※➤➢▷▸✦✧❖◈]|【[^】\n]{1,6}】"
-                   r"|(?<=\n)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{1,2}日)?:"
+                   r"|(?<=\n)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|\d{1,2}日)?(?::| (?=[\u4e00-\u9fff]))"
                    r"|(?<=\n)(?:january|february|march|april|may|june|july|august|september|october|november|december)"
                    r"(?: \d{1,2})?:)")
 # An office's diary ("◎3月2日\n召开…\n◎3月3日\n赴上海参加…"): a list item whose line is only its day, after its marker.

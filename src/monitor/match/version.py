@@ -69,7 +69,8 @@ if TYPE_CHECKING:
 # as chrome set aside, not the story's end;
 # and, by probes below (match-43), an untitled page's headline line of a lead's length as its title above the lead,
 # and a body line the title holds (the title with the site's name after it) as the title again;
-# and, by probes below (match-45), an untitled page's first line, a headline (under a few lines of chrome), as its title).
+# and, by probes below (match-45), an untitled page's first line, a headline (under a few lines of chrome), as its title,
+# and a chronicle's lines opening with their month and a space, 5月 …, as a list).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -167,6 +168,8 @@ PROBES = (
     ("", "评论（0）\n早报｜这些消息值得关注\n【交通】城区两条道路今起封闭施工。\n【地方】三明：上海普陀区考察团来明对接。"),
     ("", "Taining tea festival welcomes Minhang buyers\nA tea festival in Taining drew 150 buyers from Minhang, its "
      "organisers said, one of the events the two sides hold under their pairing agreement."),
+    ("明溪县2024年大事记", "1月 全县林业工作会议召开。\n3月 城区道路改造完工。\n5月 明溪特产上海推介培训班开班。\n7月 新增两条公交线路。\n"
+     "9月 县运动会举行。"),
 )
 
 
