@@ -36,7 +36,7 @@ SHORT_YEAR_OPENING = _SHORT_YEAR  # for `.match` at a line's start: a byline lin
 # 12/03/05 · [14/03/13 10:21]: the same two-digit year first with slashes, as Chinese forums and
 # CMSes print it; read only in a byline of a Chinese page (an American page writes `03/08/18` month first).
 _SHORT_YEAR_SLASH = re.compile(
-    r"(?<![\d\-/.])(?<!\d:)(\d{2})/(\d{2})/(\d{2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(?<![\d\-/.])(?<!\d:)(\d{2})/(\d{1,2})/(\d{1,2})(?![\d\-/.:])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 # 05年4月27日 14:32: a two-digit year before 年, as older Chinese pages write it in bylines.
 SHORT_YEAR_HAN = re.compile(r"(?<!\d)(\d{2})年\s*(\d{1,2})月\s*(\d{1,2})日" + _TIME)
@@ -101,6 +101,7 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
     rf"{label}(?:时间|時間|日期|于|於| on)?\s*[：:]?\s*" for label in (
         "发布", "發佈", "發布", "发表", "發表", "刊发", "出版", "首发", "上传", "发稿", "發稿", "录入", "錄入", "刊登",
         "生成日期",  # a government portal's information table (`生成日期: 2019-01-23`); not `页面生成时间`
+        "公开日期", "公開日期",  # …and its day made public (`生成日期：2018-03-26 公开日期：2018-03-27`)
         "Published", "published", "PUBLISHED",
         "Posted", "posted", "POSTED", "First published", "first published", "Publish date", "publish date",
         "Date published", "date published")
@@ -435,12 +436,22 @@ def labelled_date(text: str | None, now: datetime, order: Order = None) -> datet
         # 2016-04-01 最后更新：2016-04-03 16:20`: parse_date prefers an ISO-like datetime anywhere).
         found = ((plausible(from_full_match(right), now) if right else None)
                  or (_compact(after, digit.start(), now) if digit and not right else None)
-                 or parse_date(after, now, order) or _short_labelled(after, digit, now)
+                 or parse_date(after, now, order) or _short_labelled(after, digit, now, CJK_CHAR.match(label.group()) is not None)
                  or (roc_numeric_date(after[digit.start() :], now) if digit else None)
                  or (_glued_labelled(after, digit.start(), now) if digit and not right else None))
         if found:
+            if text and label.group().startswith("生成"):
+                # `生成日期：2018-03-26 公开日期：2018-03-27`: the record was made one day, posted (made public) the next
+                posted = _POSTED_LABEL.search(text, label.end(), label.end() + _RECORD_SPAN)
+                return (labelled_date(text[posted.start() : posted.start() + 60], now, order) if posted else None) or found
             return found
     return None
+
+
+# A government information table's posting labels, read over its `生成日期` (when the record was made) within a
+# record's span.
+_POSTED_LABEL = re.compile(r"(?:公开|公開|发布|發布|發佈)(?:日期|时间|時間)")
+_RECORD_SPAN = 160
 
 
 # 发稿时间：2019-03-051/6: a labelled date run into the next block's digits (a picture counter `1/6`, a count), the
@@ -541,12 +552,16 @@ def _compact(after: str, at: int, now: datetime) -> datetime | None:
     return plausible(to_utc(int(match.group(1)), int(match.group(2)), int(match.group(3))), now) if match else None
 
 
-def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime) -> datetime | None:
+def _short_labelled(after: str, digit: re.Match[str] | None, now: datetime, chinese: bool = False) -> datetime | None:
     """A two-digit-year date right after a label (`发布时间:19-04-02`): the colon before it keeps
-    `_SHORT_YEAR` from matching in running text, where `10:19-04-02` is no date."""
-    if digit is None or not _SHORT_YEAR.match(after, digit.start()):
+    `_SHORT_YEAR` from matching in running text, where `10:19-04-02` is no date. After a Chinese label also with
+    slashes (`发布时间：14/5/12`); an English one's `Published 12/05/18` is month first."""
+    if digit is None:
         return None
-    return short_year_date(" " + after[digit.start() :], now)
+    if _SHORT_YEAR.match(after, digit.start()):
+        return short_year_date(" " + after[digit.start() :], now)
+    slashed = _SHORT_YEAR_SLASH.match(after, digit.start()) if chinese else None
+    return _short_fields(list(slashed.groups()), now) if slashed else None
 
 
 # A date farther than this from the headline is not the article's (and scanning a page of a
@@ -1352,7 +1367,9 @@ def _not_a_bar(head: str, start: int, end: int) -> bool:
 
 _COMMENT_WORDS = re.compile("评论|評論|留言|回复|回覆|跟帖|跟贴|网友|網友")
 _COUNTS = ("阅读", "閱讀", "浏览", "瀏覽", "点击", "點擊", "访问", "訪問")
-_SITE_UPDATE = re.compile("本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於|更新至")
+_SITE_UPDATE = re.compile("本站更新|本网更新|本網更新|网站更新|網站更新|更新于|更新於|更新至|"
+                          # a site's statistics box (`网站统计 今日访问：312 更新时间：…`): the site's update
+                          "网站统计|網站統計|站点统计|站點統計|访问统计|訪問統計|今日访问|今日訪問|总访问量|總訪問量|在线人数|在線人數")
 
 
 # A comment box's count opening the text under the body (`评论 (0人参与)`, `网友评论(3)`): no comment's time follows it.
