@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from monitor.extract import SHANGHAI_TZ, extract
+from monitor.extract import SHANGHAI_TZ, extract, records
 
 NOW = datetime(2026, 12, 7, 1, 0, tzinfo=timezone.utc)
 URL = "http://www.county.example/Item/Show.asp?id=2291"
@@ -56,3 +56,36 @@ def test_a_side_columns_site_statistics_update_time_dates_no_page():
     stats = "<div class='box'><b>网站统计</b><br>今日访问：312<br>总访问量：481207<br>更新时间：2021-04-01</div>"
     assert day(page(side=stats)) is None
     assert day(page(side=stats, under="<div align='right'>更新时间：2019-06-03</div>")) == "2019-06-03"  # guard
+
+
+def row_page(row: str) -> str:
+    """The headline, a table row holding the byline's cell and a side column's cell, then the text."""
+    paras = "".join(f"<p>　　{t}</p>" for t in TEXT)
+    return (f"<html><head><meta http-equiv='Content-Type' content='text/html; charset=utf-8'><title>{HEAD}</title></head>"
+            f"<body><table width='980'><tr><td colspan='3' align='center'><b>{HEAD}</b></td></tr>{row}"
+            f"<tr><td colspan='3'>{paras}</td></tr></table>"
+            "<table width='980'><tr><td>主办单位：县人民政府办公室 版权所有</td></tr></table></body></html>")
+
+
+def test_a_side_cells_date_run_into_the_bylines_date_cell():
+    cells = ("<tr><td>·<a href='/n.asp'>全县冬季征兵体检工作结束</a></td><td>2019-11-04</td>"
+             "<td align='center'>2019-10-28　来源：县政府办</td></tr>")
+    assert day(row_page(cells)) == "2019-10-28"
+    labelled = "<tr><td>发布时间：</td><td>2019-10-28</td><td>2019-11-04</td></tr>"
+    assert day(row_page(labelled)) == "2019-10-28"  # the first after its label
+
+
+def test_a_bylines_date_beside_a_side_columns_dated_link_is_the_pages():
+    cells = ("<tr><td align='center'>作者：办公室　2019-10-28</td>"
+             "<td width='220'>·<a href='/n.asp'>全县冬季征兵体检工作结束</a> 2019-11-04</td></tr>")
+    assert day(row_page(cells)) == "2019-10-28"
+
+
+def test_a_record_table_by_columns_dates_the_page_by_its_posting_column():
+    table = ("<table border='1'><tr><th>索引号</th><th>发文字号</th><th>成文日期</th><th>发布日期</th></tr>"
+             "<tr><td>00431-2/2019-00011</td><td>县政办〔2019〕5号</td><td>2019-10-21</td><td>2019-10-28</td></tr></table>")
+    assert day(page(over=table)) == "2019-10-28"
+    listing = ("<table border='1'><tr><th>序号</th><th>标题</th><th>发布日期</th></tr>"
+               "<tr><td>1</td><td>全县冬季征兵体检工作结束</td><td>2019-11-04</td></tr></table>")
+    assert records.column_posted(table, NOW) is not None
+    assert records.column_posted(listing, NOW) is None  # guard: a list's columns (no record's labels) are no record

@@ -345,6 +345,9 @@ _GLUED_TIME = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|
 def glued_date(text: str | None, now: datetime) -> datetime | None:
     """The date of a byline region whose date runs into its time (`2017-03-1310:21`) or a count after
     it (`2024-10-1810编辑:…`), read only when no other date form matched there."""
+    pair = _GLUED_PAIR.search(text) if text and "-" in text else None
+    if pair is not None:
+        return _glued_pair(text or "", pair, now)
     timed = _GLUED_TIME.search(text) if text and ":" in text else None
     if timed is not None:
         year, month, day, hour, minute = (int(g) for g in timed.groups())
@@ -360,6 +363,29 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())
+    return plausible(to_utc(year, month, day), now)
+
+
+# 2021-09-132021-09-10 来源：…: two date cells of one table row run together, a side column's listed link's and the
+# article's (`<td>·<a>…</a></td><td>2021-09-13</td><td>2021-09-10　来源：…</td>`).
+_GLUED_PAIR = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+                         r"((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d\-/.])")
+# A link's title right before a date: four CJK characters or more, no field's colon.
+_TITLE_BEFORE = re.compile(r"[\u3400-\u9fff]{4}[^：:\d]{0,30}$")
+
+
+def _glued_pair(text: str, pair: re.Match[str], now: datetime) -> datetime | None:
+    """The article's date of two glued ones: the first after a label (`发布时间：`), else the second when a byline
+    field follows it or a listed link's title stands before the first, else neither."""
+    first, second = pair.group(1, 2, 3), pair.group(4, 5, 6)
+    if _FIELD_BEFORE.search(text, max(0, pair.start() - 8), pair.start()):
+        chosen = first
+    elif (BYLINE_FIELD.match(text[pair.end() : pair.end() + 12].lstrip(" \u3000\xa0|｜"))
+          or _TITLE_BEFORE.search(text, max(0, pair.start() - 34), pair.start())):
+        chosen = second
+    else:
+        return None
+    year, month, day = (int(g) for g in chosen)
     return plausible(to_utc(year, month, day), now)
 
 
@@ -1150,9 +1176,16 @@ def _titled_pair(text: str, match: re.Match[str]) -> bool:
             continue
         gap = text[other.end() : match.start()] if other.start() < match.start() else text[match.end() : other.start()]
         if (len(gap) <= _PAIR_GAP and _PAIR_TITLE.fullmatch(gap) and len(CJK_CHAR.findall(gap)) >= 4
-                and not any(word in gap for word in _PAIR_BREAKS)):
+                and not any(word in gap for word in _PAIR_BREAKS)
+                and not _FIELD_VALUE_BEFORE.search(text, max(0, min(other.start(), match.start()) - 24),
+                                                   min(other.start(), match.start()))):
             return True
     return False
+
+
+# A byline field and its short value right before the first date of a pair (`作者：办公室 2025-8-7·<side link> 2025-8-10`,
+# a side column's cell run into the byline's): the first is the byline's, no list of two.
+_FIELD_VALUE_BEFORE = re.compile(r"(?:来源|來源|作者|编辑|編輯|记者|記者|稿源)\s*[：:]\s*[^\s：:，。,]{1,12}\s*$")
 
 
 def _timed_list(text: str, match: re.Match[str]) -> bool:

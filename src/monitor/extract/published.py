@@ -53,7 +53,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import islice
 
-from . import dates, relative, yearless
+from . import dates, records, relative, yearless
 from .meta import MARK_AWAY, PageMeta
 from .order import day_first
 
@@ -161,7 +161,8 @@ def published(meta: PageMeta, ruled: str | None, url: str | None, places: Places
         places.tail = places.tail[:cut]
     chinese = dates.CJK_CHAR.search(places.lead, 0, 200) is not None
     found = (_in_region(places, now, order, chinese) or _time_shown_in(meta, places.region, now)
-             or _marked(places, now, order) or _body_line(places, now, order, url, meta))
+             or _marked(places, now, order) or _body_line(places, now, order, url, meta)
+             or records.column_posted(places.html, now))
     if not found:
         # A bare update time over the text (`更新时间：…` with no byline field beside it, an index table's
         # `更新日期`) is when the page was last edited, a speech's day under its title when it was given: a
