@@ -89,3 +89,10 @@ def test_a_record_table_by_columns_dates_the_page_by_its_posting_column():
                "<tr><td>1</td><td>全县冬季征兵体检工作结束</td><td>2019-11-04</td></tr></table>")
     assert records.column_posted(table, NOW) is not None
     assert records.column_posted(listing, NOW) is None  # guard: a list's columns (no record's labels) are no record
+
+
+def test_a_side_links_date_run_into_the_date_above_the_headline():
+    side = ("<div class='left'><b>最新更新</b><br><a href='/a/1.htm'>全县冬季征兵体检工作结束</a> 2019-11-04</div>"
+            "<div align='right' class='date'>2019-10-28 09:12</div>")
+    html = page(over=side)
+    assert day(html) == "2019-10-28"

@@ -347,7 +347,7 @@ def glued_date(text: str | None, now: datetime) -> datetime | None:
     it (`2024-10-1810编辑:…`), read only when no other date form matched there."""
     pair = _GLUED_PAIR.search(text) if text and "-" in text else None
     if pair is not None:
-        return _glued_pair(text or "", pair, now)
+        return glued_pair_date(text, now)
     timed = _GLUED_TIME.search(text) if text and ":" in text else None
     if timed is not None:
         year, month, day, hour, minute = (int(g) for g in timed.groups())
@@ -374,9 +374,12 @@ _GLUED_PAIR = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|
 _TITLE_BEFORE = re.compile(r"[\u3400-\u9fff]{4}[^：:\d]{0,30}$")
 
 
-def _glued_pair(text: str, pair: re.Match[str], now: datetime) -> datetime | None:
-    """The article's date of two glued ones: the first after a label (`发布时间：`), else the second when a byline
-    field follows it or a listed link's title stands before the first, else neither."""
+def glued_pair_date(text: str | None, now: datetime) -> datetime | None:
+    """The article's date of two glued ones (`_GLUED_PAIR`): the first after a label (`发布时间：`), else the second
+    when a byline field follows it or a listed link's title stands before the first, else neither."""
+    pair = _GLUED_PAIR.search(text) if text and "-" in text else None
+    if text is None or pair is None:
+        return None
     first, second = pair.group(1, 2, 3), pair.group(4, 5, 6)
     if _FIELD_BEFORE.search(text, max(0, pair.start() - 8), pair.start()):
         chosen = first

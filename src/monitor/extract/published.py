@@ -424,7 +424,8 @@ def _above_headline(places: Places, now: datetime, order: dates.Order) -> dateti
     timed one in the 160 characters before the headline, else the last date of the 60 before it,
     unless it is a page clock (a weekday after it, `今天是…`), an item of a dated list, a link's date (a side
     column's latest links printed before the article's column) or a period's end (a record table's name row
-    repeating a digest's title, `一周回顾(2016. 8.21~27)`)."""
+    repeating a digest's title, `一周回顾(2016. 8.21~27)`); else the byline's of a side link's date run into it
+    (`…推进会召开 2012-02-102012-01-07 09:12`)."""
     if not places.anchored or places.head_at <= 0:
         return None
     low = max(0, places.head_at - _ABOVE_CONTEXT)
@@ -434,7 +435,7 @@ def _above_headline(places: Places, now: datetime, order: dates.Order) -> dateti
     context = dates.without_link_dates(context, places.html)
     line, wide = max(0, len(context) - _ABOVE_SPAN), max(0, len(context) - _ABOVE_TIMED_SPAN)
     return (dates.labelled_date(context[wide:], now, order) or dates.last_date(context, now, wide, timed=True)
-            or dates.last_date(context, now, line))
+            or dates.last_date(context, now, line) or dates.glued_pair_date(context[line:], now))
 
 
 # A breadcrumb's opening (`首页 >`, `您当前的位置：首页 >`, `当前位置: 首页 ->`) and its separators: page text
