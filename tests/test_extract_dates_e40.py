@@ -96,3 +96,8 @@ def test_a_side_links_date_run_into_the_date_above_the_headline():
             "<div align='right' class='date'>2019-10-28 09:12</div>")
     html = page(over=side)
     assert day(html) == "2019-10-28"
+
+
+def test_a_labelled_two_digit_year_date_line_under_the_text():
+    assert day(page(under="<div align='right'>作者：王丽 日期：09-07-03</div>")) == "2009-07-03"
+    assert day(page(under="<div align='right'>点击：09-07-03</div>")) is None  # guard: a count's label, no date's

@@ -1477,13 +1477,19 @@ def _tail_date(text: str, now: datetime) -> datetime | None:
             return found
     short = _SHORT_YEAR.search(head, 0, 48)  # `09-03-05 10:23`: a two-digit year, only with its time, or
     # a line of its own under the body (`18-10-20　【打印】【关闭】`, an info bar's date), a credit's bracket before it
-    # (or a tool's prompt before it, `如有问题请联系管理员`, and the footer's block after it: `技术支持：…`)
-    if short and (short.group(8) or ((short.start() <= 2 or head[short.start() - 1] in ")）】] \u3000")
+    # (or a tool's prompt before it, `如有问题请联系管理员`, and the footer's block after it: `技术支持：…`; or a date's
+    # label, `作者：王丽 日期：09-07-03【打印】`)
+    if short and (short.group(8) or ((short.start() <= 2 or head[short.start() - 1] in ")）】] \u3000"
+                                      or _DATE_LABEL_BEFORE.search(head, max(0, short.start() - 6), short.start()))
                                      and (_line_ends(head, short.end()) or _footer_next(head, short.end())))
                   or (CJK_CHAR.match(head[short.start() - 1 : short.start()]) and _footer_next(head, short.end()))) \
             and not _LISTED.search(head, 0, short.start()):
         return short_year_date(head[short.start() :], now)
     return None
+
+
+# A date's own label right before it (`日期：`, `时间:`), not a count's (`点击：`).
+_DATE_LABEL_BEFORE = re.compile(r"(?:日期|时间|時間)\s*[:：]\s*$")
 
 
 # What may follow a date line under the body, the blocks' texts run together: no word of a sentence
