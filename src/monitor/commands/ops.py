@@ -190,6 +190,10 @@ def sources(state) -> None:
                      failing[s.name], (r.get("last_error") or "")[:100],
                      ", ".join([*(f"page {n}" for n in r.get("backlog") or ()), *_waiting(r.get("waiting"))]),
                      _kept_out(r.get("robots_skipped"))])
+    if not rows:  # a table's header over nothing said no more
+        click.echo("no sources in the config (add a [[sources]] table, or find one with monitor add-source URL)",
+                   err=True)
+        return
     print_table("sources", ["name", "kind", "enabled", "url", "last poll", "status", "for", "errors",
                             "failing links", "last error", "backlog", "robots.txt"], rows)
 
