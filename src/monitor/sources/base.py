@@ -517,7 +517,7 @@ def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None)
     CDATA section or a comment (a story quoting a feed's markup) is text, no entry's end; nor is one
     after a section left open by the cut."""
     stop = len(content) if before is None else before
-    spans = [found.span() for found in _SECTION.finditer(content, 0, stop)]  # in order (8 MB of `<!---->`: 0.5 s)
+    spans = [found.span() for found in SECTION.finditer(content, 0, stop)]  # in order (8 MB of `<!---->`: 0.5 s)
     if spans and not content.endswith(b"]]>" if content[spans[-1][0] + 2] == 91 else b"-->", 0, spans[-1][1]):
         stop = spans.pop()[0]  # open at the cut: all after its start is its text ('[' is 91: a CDATA section)
     starts = [start for start, _ in spans]
@@ -529,4 +529,5 @@ def last_end(content: bytes, tags: tuple[bytes, ...], before: int | None = None)
         stop = spans[which][0]  # the tag is a section's text: look before the section
 
 
-_SECTION = re.compile(rb"<!\[(?:CDATA|cdata)\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)", re.S)  # to its end or the cut
+# a CDATA section or a comment, to its end or the cut: its end tags are text (`last_end`, feed.whole_count)
+SECTION = re.compile(rb"<!\[(?:CDATA|cdata)\[.*?(?:\]\]>|\Z)|<!--.*?(?:-->|\Z)", re.S)

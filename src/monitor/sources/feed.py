@@ -26,7 +26,19 @@ from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
 from . import dates, jsonfeed
-from .base import Crawl, LinkFilter, Listing, PageLinks, Request, Walk, absolute, all_new_warning, last_end, page_failed
+from .base import (
+    SECTION,
+    Crawl,
+    LinkFilter,
+    Listing,
+    PageLinks,
+    Request,
+    Walk,
+    absolute,
+    all_new_warning,
+    last_end,
+    page_failed,
+)
 
 
 def walk(source: Source, crawl: Crawl) -> Walk:
@@ -91,11 +103,8 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
 
 def whole_count(content: bytes, end: int) -> int:
     """The entries ending within `content[:end]`, an end tag inside a CDATA section or a comment not one."""
-    text = _SECTIONS.sub(b"", content[:end]) if b"<!" in content[:end] else content[:end]
+    text = SECTION.sub(b"", content[:end]) if b"<!" in content[:end] else content[:end]
     return sum(text.count(tag) for tag in _ENTRY_ENDS)
-
-
-_SECTIONS = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.S)
 
 
 EMPTY = ("the feed lists no entries: nothing to fetch (open it in a browser: a feed its site stopped filling "
