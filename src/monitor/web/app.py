@@ -13,6 +13,7 @@ import binascii
 import contextlib
 import hmac
 import os
+import re
 from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta, timezone
 from importlib.resources import files
@@ -180,7 +181,7 @@ class _Pages:
 
     def _params(self, request: Request) -> dict[str, str]:
         keys = ("q", "topic", "source", "since", "until", "sort")
-        p = {k: request.query_params.get(k, "").strip() for k in keys}
+        p = {k: _plain(request.query_params.get(k, "")) for k in keys}
         # the default, which the form sends: not a filter set, nor part of a link; nor is relevance
         # without words to weigh (the results go by date: the page was titled 'newest · by relevance')
         if p["sort"] == "date" or (p["sort"] == "relevance" and not p["q"]):
@@ -363,7 +364,7 @@ class _Pages:
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(root() + topic_path(name.rstrip("/")) + query, status_code=307)
         if name not in self.ctx.cfg.topics:  # a bookmark of a topic since removed or renamed, or mistyped
-            return self.render("missing.html", 404, what=f"topic {name}", topic=name)
+            return self.render("missing.html", 404, what=f"topic {_plain(name)}", topic=_plain(name))
         page = max(1, _int(request.query_params.get("page"), 1))
         weeks = max(1, min(104, _int(request.query_params.get("weeks"), 26)))
         starts = week_starts(datetime.now(SHANGHAI).date(), weeks)
@@ -513,6 +514,16 @@ def _after(request: Request) -> str | None:
 def _cursor_of(after: str | None) -> tuple[int | None, int | None]:
     """`search_page`'s `after` and `after_at` for a cursor as a link gives it."""
     return (read_cursor(after) if after else None) or (None, None)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _plain(text: str) -> str:
+    """What was asked (a query, a filter, a topic's name) with each control character a space: a
+    NUL or an escape was echoed into the page's title and fields (a box in the browser; a NUL is
+    no HTML) and made `since=` a 400; the words around it are still what was asked."""
+    return _CONTROL.sub(" ", text).strip()
 
 
 def _int(value: str | None, default: int) -> int:
