@@ -32,9 +32,20 @@ class Guarded:
 
         async def guarded(message: Message) -> None:
             if message["type"] == "http.response.start":
-                have = {name.lower() for name, _ in message.get("headers", [])}
-                message = {**message, "headers": [*message.get("headers", []),
-                                                  *((n, v) for n, v in HEADERS if n not in have)]}
+                headers = _vary_once(message.get("headers", []))
+                have = {name.lower() for name, _ in headers}
+                message = {**message, "headers": [*headers, *((n, v) for n, v in HEADERS if n not in have)]}
             await send(message)
 
         await self.app(scope, receive, guarded)
+
+
+def _vary_once(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """`headers` with one Vary naming each field once: a feed's own `Vary: Accept-Encoding` and the
+    compressing middleware's were sent as `Accept-Encoding, Accept-Encoding` on a plain feed."""
+    varies = [v for n, v in headers if n.lower() == b"vary"]
+    if not varies:
+        return headers
+    fields = {f.strip().lower(): f.strip() for v in varies for f in v.split(b",") if f.strip()}
+    kept = [(n, v) for n, v in headers if n.lower() != b"vary"]
+    return [*kept, (b"vary", b", ".join(fields.values()))]
