@@ -108,7 +108,7 @@ def test_cli_search_of_a_removed_topic_lists_what_it_matched_as_the_web_does(tow
     where the web page lists the stories it matched while it was (kept in the store). The CLI
     lists them too, with a line saying the topic is no longer configured; a name that never
     matched anything is still an error naming the configured topics."""
-    site, store, work = town
+    site, _, work = town
     base = ["--config", str(work / "m.toml"), "--db", str(work / "m.db"), "search"]
     web = _text(get(site, "/search?topic=" + quote("园区旧题")).text.split("<main", 1)[1])
     done = CliRunner().invoke(main, [*base, "--topic", "园区旧题", "--format", "json"])

@@ -14,8 +14,9 @@ import contextlib
 import hmac
 import os
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta, timezone
+from email.utils import format_datetime, parsedate_to_datetime
 from importlib.resources import files
 from urllib.parse import quote, urlencode
 
@@ -52,6 +53,7 @@ PAGE = 20
 SOURCE_MENU_MOST = 300  # more source names than this: the filter is a field (a menu of 20,000 weighed ~0.6 MB a page)
 STORY_PAGE = 50  # versions on one page of a story: one copied by hundreds of outlets stays readable
 AUTH_ENV = "MONITOR_WEB_AUTH"
+FEEDS_KEPT = 2000  # feed addresses whose text's first time is remembered (Last-Modified), the latest asked
 GZIP_FROM, GZIP_LEVEL = 1000, 5  # bytes of a body worth compressing; the gzip level (pages, and feeds in _atom)
 FONTS = ('system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", '
          '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif')
@@ -140,6 +142,20 @@ class _Pages:
         self.env = env
         self._stored_sources: set[str] = set()  # every article's source name, up to ...
         self._sources_upto = -1  # ... this article id (read on, not again, as articles are stored)
+        self._feed_texts: dict[str, tuple[str, datetime]] = {}  # a feed's address: its text's digest, since when
+
+    def changed(self, address: str, digest: str) -> datetime:
+        """Since when the feed at `address` has had the text of `digest` (to the second, as
+        Last-Modified says it): when this server first sent that text, and after the time it said
+        for the text before. The FEEDS_KEPT addresses asked last are remembered."""
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        before = self._feed_texts.pop(address, None)
+        if before is None or before[0] != digest:
+            before = (digest, now if before is None else max(now, before[1] + timedelta(seconds=1)))
+        self._feed_texts[address] = before
+        if len(self._feed_texts) > FEEDS_KEPT:
+            del self._feed_texts[next(iter(self._feed_texts))]
+        return before[1]
 
     @property
     def ctx(self) -> Context:
@@ -283,7 +299,7 @@ class _Pages:
         return _atom(feeds.atom(stories, title=search_feed_title(p), feed_id="urn:monitor:search:" + urlencode(p),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link("/search.atom", p)),
                                 page_url=self._address(request, _link("/search", p)),
-                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request)
+                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request, self.changed)
 
     def _address(self, request: Request, link: str) -> str:
         """A page's whole address (a feed's links): under the configured base URL's host, else
@@ -389,7 +405,7 @@ class _Pages:
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=feeds.topic_feed_id(name),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
                                 page_url=self._address(request, _link(topic_path(name), {})),
-                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request)
+                                story_page=lambda story: self._address(request, _link(f"/story/{story}", {}))), request, self.changed)
 
     async def sources(self, request: Request) -> Response:
         stored = {r["name"]: r for r in self.ctx.store.sources()}
@@ -545,9 +561,20 @@ def _story(r: dict) -> Story:
                  reposts=reposts, more_reposts=more)
 
 
-def _atom(xml: str, request: Request) -> Response:
-    """The feed, with an ETag of its text: a reader asking again with it gets 304 and no body
-    while the feed is unchanged (readers poll every few minutes). Gzipped here, not by the
+def _http_date(text: str) -> datetime | None:
+    """An HTTP date (If-Modified-Since), or None when it is none."""
+    try:
+        when = parsedate_to_datetime(text) if text else None
+    except (TypeError, ValueError):
+        return None
+    return when.replace(tzinfo=when.tzinfo or timezone.utc) if when else None
+
+
+def _atom(xml: str, request: Request, changed: Callable[[str, str], datetime]) -> Response:
+    """The feed, with an ETag of its text and the time it last changed (`changed`, from the
+    address and the text's digest): a reader asking again with either (If-None-Match first, as
+    RFC 9110 13.1.3 says) gets 304 and no body while the feed is unchanged (readers poll every
+    few minutes; many by date alone). Gzipped here, not by the
     middleware, to a reader that takes it, under a tag of its own: the gzip and plain bodies
     shared one strong tag, and a cache revalidating one with the other's could serve gzip bytes
     to a reader that cannot read them."""
@@ -558,10 +585,15 @@ def _atom(xml: str, request: Request) -> Response:
     zipped = "gzip" in request.headers.get("accept-encoding", "") and len(body) >= GZIP_FROM
     digest = hashlib.sha256(body).hexdigest()[:32]
     tag = f'"{digest}-gzip"' if zipped else f'"{digest}"'
-    headers = {"ETag": tag, "Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    since = changed(request.url.path + "?" + request.url.query, digest)
+    headers = {"ETag": tag, "Last-Modified": format_datetime(since, usegmt=True), "Cache-Control": "no-cache",
+               "Vary": "Accept-Encoding"}
     asked = request.headers.get("if-none-match", "")
     # `*`: any body the reader holds is current while the feed is there (RFC 9110 13.1.2)
     if asked.strip() == "*" or tag in (t.strip().removeprefix("W/") for t in asked.split(",")):
+        return Response(status_code=304, headers=headers)
+    held = _http_date(request.headers.get("if-modified-since", "")) if not asked else None
+    if held is not None and held >= since:
         return Response(status_code=304, headers=headers)
     if zipped:
         headers["Content-Encoding"] = "gzip"
