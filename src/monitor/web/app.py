@@ -185,7 +185,7 @@ class _Pages:
         if (to := _slashless(request)) is not None:
             return RedirectResponse(to, status_code=307)
         if request.url.path.endswith(".atom"):
-            return PlainTextResponse("no feed at this address", status_code=404)
+            return PlainTextResponse("no feed at this address; " + self._feeds_line(), status_code=404)
         return self.render("missing.html", 404, what="such page")
 
     async def waiting(self, request: Request, _exc: Exception) -> Response:
@@ -222,8 +222,14 @@ class _Pages:
         return p["topic"] if p["topic"] and p["topic"] not in self.ctx.cfg.topics else ""
 
     def _gone_line(self, name: str) -> str:
-        return (f"topic {name} is not in the config (removed or renamed?); topics: "
+        return (f"topic {_plain(name)} is not in the config (removed or renamed?); topics: "
                 + (", ".join(sorted(self.ctx.cfg.topics)) or "none"))
+
+    def _feeds_line(self) -> str:
+        """The feeds there are, by their addresses (a feed's 404 says them)."""
+        topics = ", ".join(root() + topic_path(t) + ".atom" for t in sorted(self.archive.cfg.topics))
+        return (f"the feeds: {root()}/search.atom?q=<words> (a search's, with its filters)"
+                + (f", and each topic's: {topics}" if topics else ""))
 
     async def search(self, request: Request) -> Response:
         p = self._params(request)
@@ -376,9 +382,13 @@ class _Pages:
 
     async def topic(self, request: Request) -> Response:
         name = request.path_params["name"]
+        query = f"?{request.url.query}" if request.url.query else ""
         if name.endswith("/") and name.rstrip("/") in self.ctx.cfg.topics:  # a link copied with a slash after it
-            query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(root() + topic_path(name.rstrip("/")) + query, status_code=307)
+        if name.endswith(".atom/"):  # a feed's address, with a slash: the feed, as /search.atom/ is
+            if (feed := name.rstrip("/").removesuffix(".atom")) in self.ctx.cfg.topics:
+                return RedirectResponse(root() + topic_path(feed) + ".atom" + query, status_code=307)
+            return PlainTextResponse(f"no feed: {self._gone_line(feed)}; {self._feeds_line()}", status_code=404)
         if name not in self.ctx.cfg.topics:  # a bookmark of a topic since removed or renamed, or mistyped
             return self.render("missing.html", 404, what=f"topic {_plain(name)}", topic=_plain(name))
         page = max(1, _int(request.query_params.get("page"), 1))
@@ -400,7 +410,7 @@ class _Pages:
 
         name = request.path_params["name"]
         if name not in self.ctx.cfg.topics:
-            return PlainTextResponse(self._gone_line(name), status_code=404)
+            return PlainTextResponse(f"no feed: {self._gone_line(name)}; {self._feeds_line()}", status_code=404)
         stories = recent_stories(self.ctx, name, 50)
         return _atom(feeds.atom(stories, title=f"monitor: {name}", feed_id=feeds.topic_feed_id(name),
                                 now=datetime.now(timezone.utc), self_url=self._address(request, _link(topic_path(name) + ".atom", {})),
