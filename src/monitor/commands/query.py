@@ -67,7 +67,7 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
     """Find stored stories: words (all must appear), "exact phrases", OR, (groups), -exclude,
     title:word. Simplified, traditional and pinyin-annotated text match each other.
     Without a query, the newest."""
-    from ..pipeline.query import check_topic, headed, parse_query, search_page, search_rows
+    from ..pipeline.query import headed, parse_query, search_page, search_rows
     from ..pipeline.reindex import stale_index
     from ..querylang import nothing_found_hint
 
@@ -83,8 +83,14 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
 
         after, before = parse_since(since), parse_until(until)
         check_order(after, before, since, until)  # swapped: nothing can be found between them
-    check_topic(topic, state.peek().topics)
+    gone = _gone_topic(state, topic)  # else an unknown topic is named before the database is opened
     ctx = state.reader()
+    if gone:  # the stories it matched while it was, kept in the store: searched among them (as the web does)
+        from ..pipeline.reading import Reader
+
+        ctx = Reader(ctx.store, (*ctx.topic_names, topic))
+        click.echo(f"note: topic {topic!r} is not in the config (removed or renamed?): the stories it matched while "
+                   "it was are shown; it matches no new article", err=True)
     if stale_index(ctx):
         click.echo(STALE_INDEX, err=True)
     asked = {"topic": topic, "source": source, "since": after, "until": before, "limit": limit, "offset": offset,
@@ -109,6 +115,20 @@ def search(state, words, topic, source, since, until, articles, sort, limit, off
         click.echo(f"more: --offset {offset + limit} --upto-id {page.upto}{after_page} (the next page, as the archive "
                    "was when this one was read)", err=True)
 
+
+
+def _gone_topic(state: Any, topic: str | None) -> bool:
+    """Whether `topic`, named by no configured topic, is one since taken out of the config whose
+    verdicts the store keeps; InputError ('unknown topic') when it is neither."""
+    from ..pipeline.query import check_topic
+
+    names = state.peek().topics
+    if not topic or topic in names:
+        return False
+    if state.peek().db_path.exists() and state.reader().store.topic_stored(topic):
+        return True
+    check_topic(topic, names)
+    return False
 
 
 def _empty_archive(ctx: Any) -> str | None:
