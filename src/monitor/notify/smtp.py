@@ -397,6 +397,7 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
         try:
             answer = smtp.send_message(msg, from_addr=sender, to_addrs=left)
         except smtplib.SMTPRecipientsRefused as exc:
+            _ended_at_rcpt(exc, left)
             if first:  # nobody has it: the caller's error says why
                 raise
             refused.update(exc.recipients)
@@ -422,6 +423,15 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
             del refused[r]
         left = later
     return refused
+
+
+def _ended_at_rcpt(exc: smtplib.SMTPRecipientsRefused, left: list[str]) -> None:
+    """A 421 to one RCPT ends the session there (smtplib closes it and names only the refused so
+    far): nobody of the transaction has the message, neither those taken before (a 250 each) nor
+    those never asked. Each of `left` the exception leaves out is put off to the retry too."""
+    if len(exc.recipients) < len(left) and any(code == 421 for code, _ in exc.recipients.values()):
+        for r in left:
+            exc.recipients.setdefault(r, (421, b"4.4.2 not taken: the server ended the session at another recipient"))
 
 
 def _failed_later(exc: BaseException, left: list[str]) -> dict[str, tuple[int, str]]:
