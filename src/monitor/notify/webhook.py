@@ -350,10 +350,12 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: i
         if pause:  # the robot's rate limit (another sender shares it): not before it lets messages in again
             raise NotifyError(f"{fmt} webhook at {host} is rate-limited: {problem}", retry_after=pause,
                               hint=f"the robot takes no messages for a while; it goes again in {pause // 60:g} min")
+        feishu = problem.endswith(_FEISHU)
         raise NotifyError(f"{fmt} webhook at {host} refused the message: {problem}",
                           hint="check the url, secret_env (signature) and the bot's keyword/IP settings"
-                          if fmt in _PLATFORMS else "the receiver answers as a WeCom or DingTalk robot does: "
-                          'set the channel\'s format to "wecom" or "dingtalk"')
+                          if fmt in _PLATFORMS else "the receiver answers as a Feishu robot does: set the channel's "
+                          'format to "feishu"' if feishu else "the receiver answers as a WeCom or DingTalk robot "
+                          'does: set the channel\'s format to "wecom" or "dingtalk"')
 
 
 _DOCUMENT = re.compile(rb"\s*(?:<\?xml[^>]{0,200}>\s*)?<(?:!doctype\s+html|html[\s>])", re.I)
@@ -373,6 +375,7 @@ def _web_page(response: httpx.Response) -> str | None:
 
 
 _PLATFORMS = ("dingtalk", "wecom", "feishu")
+_FEISHU = " (a Feishu robot's answer)"  # said after the code of a Feishu robot's refusal read in another format
 # A robot's code, whole (a digit or a space after it), read from an answer cut short
 _CODE = re.compile(rb'"(?:errcode|code|StatusCode)"\s*:\s*(-?\d+)\s*[,}\s]')
 # A robot's "too many messages" codes, and how long it then refuses: WeCom's (45009) for the rest
@@ -395,11 +398,26 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
     if not isinstance(data, dict):
         return None
     if fmt not in _PLATFORMS:
-        data = {k: v for k, v in data.items() if k in ("errcode", "errmsg")}
+        data = {k: v for k, v in data.items() if k in ("errcode", "errmsg")} or _feishu_refusal(data)
     code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
     if not code:
         return None
-    return one_line(f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}")
+    said = one_line(f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}")
+    return said + _FEISHU if data.get("feishu") else said
+
+
+def _feishu_refusal(data: dict) -> dict:
+    """A Feishu robot's refusal read in another format (a Feishu robot set up as `json`, which it
+    refuses as 19002, msg_type missing): its answer's shape, `{"code": N, "data": {...}, "msg": "..."}`,
+    with N one of its robot codes (9499, 11232, 19001-19099), or its older `StatusCode` beside a
+    `StatusMessage`. Another receiver's `code` stays its own (`{"code": 200, "data": …}`)."""
+    code, status = data.get("code"), data.get("StatusCode")
+    if type(code) is int and (code in (9499, 11232) or 19000 < code < 19100) and isinstance(data.get("msg"), str) \
+            and isinstance(data.get("data"), dict):
+        return {"errcode": code, "errmsg": data["msg"], "feishu": True}
+    if type(status) is int and status and isinstance(data.get("StatusMessage"), str):
+        return {"errcode": status, "errmsg": data["StatusMessage"], "feishu": True}
+    return {}
 
 
 _FAILED_TEXT = re.compile(r"(?i)^\s*(?:error\b|[^\n]{0,80}\b(?:delivery|message|request) failed\b|[^\n]{0,80}"
