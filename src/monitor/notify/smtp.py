@@ -499,6 +499,11 @@ def _smtp_error(exc: BaseException, channel: Channel) -> NotifyError:
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return NotifyError(f"SMTP login as {channel.username} refused by {where}: {_smtp_reply(exc)}",
                            hint=f"check username and the password in ${channel.password_env}")
+    if isinstance(exc, smtplib.SMTPNotSupportedError) and "STARTTLS" in str(exc).upper():
+        return NotifyError(f"{where} does not support STARTTLS (it offers none; security = \"starttls\"): the email "
+                           "was not sent unencrypted; it goes again at the retry",
+                           hint='check smtp_port (STARTTLS is usually on 587), or set security = "ssl" for port 465; '
+                                '"none" sends in the clear')
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return NotifyError(f"{where} does not support what we asked: {exc}",
                            hint="check `security` (AUTH is often offered only after starttls)")
