@@ -6,11 +6,25 @@ boundary that met them, so the CLI can print one line with a hint and never a tr
 
 from __future__ import annotations
 
+import re
+
+# `user:password@` after a scheme's `//` (the password up to the last `@` before the path): a
+# configured source's members' feed; `www.gov.cn@` (no password) is left as it is
+_PASSWORD = re.compile(r"(?<=//)([^/?#@\s:]*):[^/?#\s]*@")
+
+
+def without_password(text: str) -> str:
+    """`text` with the password of any address in it shown as `***` (`http://editor:***@host/`),
+    the user's name kept to tell the account by: a source URL as the user wrote it in the config,
+    printed in a table or an error line a screen or a chat may show."""
+    return _PASSWORD.sub(r"\1:***@", text) if "@" in text else text
+
 
 class MonitorError(Exception):
     """Base of every error a user can cause or fix; `hint` says how."""
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        message = without_password(message)  # a configured URL's password, named in an error about it
         super().__init__(message)
         self.message = message
         self.hint = hint

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, without_password
 from ..plural import counted
 from . import Whole, signals_taken
 from .maintain import rebuild_progress
@@ -185,9 +185,11 @@ def sources(state) -> None:
     rows = []
     for s in state.cfg.sources:
         r = stored.get(s.name, {})
-        rows.append([s.name, s.kind, "yes" if s.enabled else "no", s.url, local_time(r.get("last_polled")),
-                     r.get("last_status") or "never", lasted(r.get("status_since")), r.get("error_count") or 0,
-                     failing[s.name], (r.get("last_error") or "")[:100],
+        # a members' feed's password (http://editor:s3cret@...) shown as ***, here and in an error
+        # stored before it was masked
+        rows.append([s.name, s.kind, "yes" if s.enabled else "no", without_password(s.url),
+                     local_time(r.get("last_polled")), r.get("last_status") or "never", lasted(r.get("status_since")),
+                     r.get("error_count") or 0, failing[s.name], without_password(r.get("last_error") or "")[:100],
                      ", ".join([*(f"page {n}" for n in r.get("backlog") or ()), *_waiting(r.get("waiting"))]),
                      _kept_out(r.get("robots_skipped"))])
     if not rows:  # a table's header over nothing said no more
@@ -233,7 +235,7 @@ def health(state, stale_after, degraded_ok) -> None:
         status = row.get("last_status") or "never polled"
         if status not in ("ok", "not_modified"):
             since = f" for {lasted(row.get('status_since'), now)}" if row.get("status_since") else ""
-            error = (row.get("last_error") or "").replace("\n", " ")[:160]
+            error = without_password(row.get("last_error") or "").replace("\n", " ")[:160]
             notes.append(f"source={s.name} status={status}{since}" + (f" error={error}" if error else ""))
     if not there:
         notes.insert(0, f"no database at {state.cfg.db_path} (the first poll or `monitor run` creates it)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..errors import without_password
 from .base import StoreBase, iso, utcnow
 
 
@@ -34,6 +35,7 @@ class SourcesPart(StoreBase):
         kept out; `waiting` (JSON; None: as it was), the links the poll left for the next; `reach`
         (None: as it was), the list pages its walk was given (m027)."""
         failed = bool(error) if failed is None else failed
+        error = without_password(error) if error else error  # a warning naming the configured URL
         now = iso(utcnow())
         with self.writing():
             prev = self.source_state(name)
