@@ -90,8 +90,11 @@ def whole_entries(page: Any, listing: Listing) -> bytes:
     if jsonfeed.is_json(content):  # its items read whole, one by one, up to the one the cut went through
         read = jsonfeed.whole_items(content, page.headers)
         whole, count = read if read else (b"", 0)
-    else:
-        end = last_end(content, _ENTRY_ENDS)
+    else:  # what the feed reader reads at all (its first MAX_MARKUP tags) is cut, and counted: 8 MB of
+        budget = markup_end(content)  # tiny CDATA sections cost their scan (a second a poll) for nothing
+        end = last_end(content, _ENTRY_ENDS, budget)
+        if not end and budget is not None:
+            raise over_markup(page.url)
         whole, count = content[:end] + _closing(content[:4096]), whole_count(content, end)
     if not count:
         raise ExtractError(f"{page.url}: body over fetch.max_bytes ({cap} bytes), and not one of its entries ends "
@@ -192,17 +195,26 @@ def bounded(content: bytes, url: str) -> bytes:
     # Latin-1 maps bytes to characters one to one: the ASCII markup of any ASCII-compatible
     # encoding (UTF-8, GB18030, Big5) is found and kept without decoding the text.
     content = markup.cap_attributes(content.decode("latin-1")).encode("latin-1")
-    if content.count(b"<") + content.count(b"&lt;") + content.count(b"&#") <= MAX_MARKUP:  # at most this many
+    cut = markup_end(content)
+    if cut is None:
         return content
-    past = next(itertools.islice(_TAG.finditer(content), MAX_MARKUP, None), None)
-    if past is None:
-        return content
-    cut = past.start()
     end = last_end(content, _ENTRY_ENDS, cut)
     if not end:
-        raise ExtractError(f"{url}: the feed's first entry alone holds over {MAX_MARKUP:,} tags; not read",
-                           hint="check that the source URL points at an ordinary feed, or use kind = \"html\"")
+        raise over_markup(url)
     return content[:end] + _closing(content[:4096])
+
+
+def markup_end(content: bytes) -> int | None:
+    """Where the feed's `MAX_MARKUP`-th tag (escaped ones counted) begins; None within the budget."""
+    if content.count(b"<") + content.count(b"&lt;") + content.count(b"&#") <= MAX_MARKUP:  # at most this many
+        return None
+    past = next(itertools.islice(_TAG.finditer(content), MAX_MARKUP, None), None)
+    return None if past is None else past.start()
+
+
+def over_markup(url: str) -> ExtractError:
+    return ExtractError(f"{url}: the feed's first entry alone holds over {MAX_MARKUP:,} tags; not read",
+                        hint="check that the source URL points at an ordinary feed, or use kind = \"html\"")
 
 
 def _closing(head: bytes) -> bytes:
