@@ -497,13 +497,16 @@ def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued]
     stories, with those of the messages behind it never tried, planned again as messages of at
     most `most` bytes, in order (emails and webhooks). Returns how many; 0 when they cannot be (a
     story alone is larger, or the plan would send the refused message again: it stays failed,
-    and its error says so)."""
+    and its error says so). One for some of its channel's recipients alone (`recipients`: the
+    others had its stories from another channel, or took it) is split for them alone, with only
+    the messages behind it for the same recipients."""
     refused = rest[0].message
-    if channel.kind not in ("email", "webhook") or refused.recipients:  # some recipients have it already
+    if channel.kind not in ("email", "webhook"):
         return 0
     if channel.kind == "email" and size:  # the plan reckons an email's size: what it missed here, it keeps off
         most -= max(0, size - digest.email_bytes(len((refused.html or "").encode()), len((refused.text or "").encode())))
-    drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend)]
+    drop = [rest[0], *(q for q in rest[1:] if q.attempts == 0 and not q.message.resend
+                       and q.message.recipients == refused.recipients)]
     key = drop[0].channel
     rows = ctx.store.stories_of({s for q in drop for s in q.message.story_ids}, sub.topics)
     dig = Digest(subscriber=sub.name, generated_at=utcnow(), since=ctx.store.last_delivery(sub.name, key),
@@ -513,6 +516,8 @@ def _smaller(ctx: Context, sub: Subscriber, channel: Channel, rest: list[Queued]
         return 0
     if rest[0].message.resend:  # an earlier try of it may have arrived: what carries its stories says so
         messages = [dataclasses.replace(m, resend=True) for m in messages]
+    if refused.recipients:  # the others had them: the smaller ones go to the same recipients alone
+        messages = [dataclasses.replace(m, recipients=refused.recipients) for m in messages]
     return len(messages) if ctx.store.replan(sub.name, key, [q.id for q in drop], messages) else 0
 
 
