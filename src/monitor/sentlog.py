@@ -152,3 +152,15 @@ def took(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> dic
         if names:
             who.setdefault(key, set()).update(n for n in names if n)
     return who
+
+
+def took_urls(db_path: str | Path, knows: Callable[[str], bool] | None = None) -> dict[str, set[str]]:
+    """Per URL, the recipients the note says took a message carrying it that some took only
+    (`part_key`), since the last message the database knows: a restored database holding those
+    stories in another message (planned before it was split) sends that one to the others."""
+    who: dict[str, set[str]] = {}
+    for parts in _since(db_path, knows):
+        names = split_part(parts[2])[1] or set()
+        for url in parts[3].split() if names else ():
+            who.setdefault(url, set()).update(n for n in names if n)
+    return who

@@ -54,6 +54,7 @@ def reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set[
     urls, keys = sentlog.sent(path, ctx.store.knows_sent)  # of the messages since the last it knows
     partly = sentlog.partly(path, ctx.store.knows_sent)  # taken by some recipients only
     took = sentlog.took(path, ctx.store.knows_sent)  # and by whom
+    took_urls = sentlog.took_urls(path, ctx.store.knows_sent)  # who had each of their stories
     configured = {s.name for s in ctx.cfg.subscribers}
     said: list[tuple[str, str, int, int]] = []
     with ctx.store.transaction():  # all channels or none: the first's record makes the note's last message known
@@ -64,7 +65,7 @@ def reconcile(ctx: Context, pairs: list[tuple[Subscriber, Channel]], fresh: set[
                                  or (name == sub.name and (name, key) in fresh)
                                  or (name not in configured and same_address(used, key))))
             if (sub.name, key) in partly:
-                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done, took)
+                _partly_sent(ctx, sub, channel, partly[sub.name, key] - done, took, took_urls)
             if not done:
                 continue
             waiting = ctx.store.outbox_due(sub.name, key)
@@ -120,11 +121,16 @@ def noted_waiting(store: Any, went: Callable[[str, str], tuple[set[str], set[str
         if done or keys else []
 
 
-def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str], took: dict[str, set[str]]) -> None:
+def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str], took: dict[str, set[str]],
+                 took_urls: dict[str, set[str]]) -> None:
     """Stories of an email some of its recipients took (`urls`; `took`: who, per message key, the
-    others deferred) that a restored database would send every recipient as new. The message it
-    holds waiting goes to the others alone (recorded sent when none is left); stories planned
-    anew, or waiting in another message, go marked as sent again."""
+    others deferred; `took_urls`: who, per URL) that a restored database would send every recipient
+    as new. The message it holds waiting goes to the others alone (recorded sent when none is left),
+    as does another holding only such stories that the same recipients took (the one it held before
+    a server refused it as too large and it was split; one for some recipients alone too); stories
+    planned anew, or waiting in another message, go marked as sent again."""
+    from ..notify.smtp import ascii_domain  # sending: the daemon, `monitor digest`
+
     key = channel_key(channel)
     waiting = ctx.store.outbox_due(sub.name, key)
     of = ctx.store.story_urls({s for q in waiting for s in q.message.story_ids}
@@ -132,15 +138,13 @@ def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str]
     stories = {s for s, us in of.items() if set(us) & urls}
     settled = 0
     for q in waiting:
-        if q.message.key in took:  # the same message: who has it is known
-            from ..notify.smtp import ascii_domain  # sending: the daemon, `monitor digest`
-
-            had = took[q.message.key]
+        had = took.get(q.message.key) or _took_all(q, of, took_urls)  # the same message, or its parts
+        if had:  # who has it is known
             everyone = q.message.recipients or tuple(ascii_domain(parseaddr(r)[1]) for r in channel.to)
             ctx.store.wait_for(q.id, [a for a in everyone if a not in had and ascii_domain(a) not in had])
             stories -= set(q.message.story_ids)
             settled += 1
-        elif stories & set(q.message.story_ids) and not q.message.recipients:
+        elif stories & set(q.message.story_ids):
             ctx.store.begin_send(q.id)  # may have reached some: the next send of it says it is sent again
     ctx.store.mark_unsure(sub.name, key, channel.format, stories)
     if settled:
@@ -151,6 +155,17 @@ def _partly_sent(ctx: Context, sub: Subscriber, channel: Channel, urls: set[str]
         log.warning("digest subscriber=%s channel=%s: the database does not know an email some recipients took "
                     "(restored from a backup?): its %d stories go again marked as sent again", sub.name, key,
                     len(stories))
+
+
+def _took_all(q: Queued, of: dict[int, list[str]], took_urls: dict[str, set[str]]) -> set[str]:
+    """The recipients the note says took every story of `q` (in messages some took only)."""
+    had: set[str] | None = None
+    for story in q.message.story_ids:
+        who = set().union(*(took_urls.get(u, set()) for u in of.get(story, ())))
+        had = who if had is None else had & who
+        if not had:
+            return set()
+    return had or set()
 
 
 def settle_noted(ctx: Context, sub: Subscriber, key: str) -> None:
