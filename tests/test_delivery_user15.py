@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from click.testing import CliRunner
 from conftest import _start
 from delivery_world import counts, news_lines
 from test_email_too_large import LIMIT, Measuring
 
 from monitor import config
+from monitor.cli import main
 from monitor.pipeline import Context, import_lines, send_digests
 from monitor.store import Store
 
@@ -143,3 +145,27 @@ def test_a_backup_restored_after_a_digest_for_some_readers_alone_was_split_and_s
         ctx.store.close()
     finally:
         controller.stop()
+
+
+def _cli(tmp_path):
+    """The real CLI in this process on tmp_path's config (the bundled topic, no source) and m.db."""
+    cfg = tmp_path / "monitor.toml"
+    if not cfg.exists():
+        cfg.write_text('include = ["monitor:topics/hu-ming.toml"]\n', encoding="utf-8")
+
+    def run(*args, input=None):
+        return CliRunner().invoke(main, ["--config", str(cfg), "--db", str(tmp_path / "m.db"), *args], input=input)
+    return run
+
+@pytest.mark.parametrize("enabled", [None, False], ids=["none", "all-disabled"])
+def test_a_poll_with_nothing_to_poll_says_so_in_one_line(tmp_path, enabled):
+    """`monitor poll` on a config without a source (or with every one disabled) printed a table's
+    header over nothing and '0 sources, 0 new articles, 0 matched, 0 failed'."""
+    if enabled is not None:
+        (tmp_path / "monitor.toml").write_text('include = ["monitor:topics/hu-ming.toml"]\n[[sources]]\nname = "sm"\n'
+                                               'kind = "feed"\nurl = "http://127.0.0.1:9/rss"\nenabled = false\n',
+                                               encoding="utf-8")
+    done = _cli(tmp_path)("poll")
+    assert done.exit_code == 0 and done.stdout == "", done.output
+    (said,) = done.stderr.splitlines()
+    assert said.startswith("nothing to poll: ") and ("enabled = true" if enabled is False else "[[sources]]") in said

@@ -79,6 +79,14 @@ def poll(state, names) -> None:
     with rebuild_progress() as progress:
         catch_up(ctx, progress)  # articles never checked against a current topic's rules, an upgrade's rebuilds
     chosen = [ctx.cfg.source(n) for n in names] if names else [s for s in ctx.cfg.sources if s.enabled]
+    if not chosen:  # a table's header and '0 sources' over nothing said no more
+        ctx.fetcher.close()
+        n = len(ctx.cfg.sources)
+        click.echo(f"nothing to poll: every source in the config is disabled ({counted(n, 'source')} with enabled = "
+                   "false; set enabled = true, or poll one with --source NAME)" if n else
+                   "nothing to poll: no sources in the config (add a [[sources]] table, or find one with "
+                   "monitor add-source URL)", err=True)
+        return
     advance, stop = _progress(chosen)
     handler, said = _stop_polling_on_signals(ctx.stopping)
     try:
