@@ -3,6 +3,7 @@ on 127.0.0.1, the real CLI, real SQLite files."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 
 import pytest
@@ -169,3 +170,39 @@ def test_a_poll_with_nothing_to_poll_says_so_in_one_line(tmp_path, enabled):
     assert done.exit_code == 0 and done.stdout == "", done.output
     (said,) = done.stderr.splitlines()
     assert said.startswith("nothing to poll: ") and ("enabled = true" if enabled is False else "[[sources]]") in said
+
+def _mark(path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE TABLE last_week (x)")
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _marked(path) -> bool:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'last_week'").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+def test_a_backup_onto_an_earlier_backup_keeps_that_one_beside_it(tmp_path):
+    """`monitor backup /backups/monitor.db` where last week's backup was: it was replaced, silently,
+    the only copy of the database as it stood then lost. It is kept beside, named by when it was
+    made, and the line says so; --replace writes over it as before."""
+    run = _cli(tmp_path)
+    Store.open(tmp_path / "m.db").close()
+    last = tmp_path / "backups" / "monitor.db"
+    last.parent.mkdir()
+    first = run("backup", str(last))
+    assert first.exit_code == 0 and "kept as" not in first.stdout, first.output
+    _mark(last)  # last week's backup, told apart from what the database holds now
+    again = run("backup", str(last))
+    assert again.exit_code == 0, again.output
+    (kept,) = [p for p in last.parent.iterdir() if p != last]
+    assert kept.name.startswith("monitor.") and kept.suffix == ".db" and f"kept as {kept.name}" in again.stdout
+    assert (_marked(kept), _marked(last)) == (True, False)
+    _mark(last)
+    assert run("backup", "--replace", str(last)).exit_code == 0  # asked: written over, nothing more beside
+    assert sorted(last.parent.iterdir()) == sorted([last, kept]) and not _marked(last)

@@ -68,13 +68,15 @@ def reindex(state, force) -> None:
 
 @click.command()
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Write over an earlier backup at DEST instead of keeping it beside.")
 @click.pass_obj
-def backup(state, dest: Path) -> None:
+def backup(state, dest: Path, replace: bool) -> None:
     """Copy the database to DEST whole, as it stands at one moment, while the daemon or a poll writes.
 
     A copy of the file itself (cp, rsync) made meanwhile misses what its write-ahead log holds,
     or is torn. Keep `<db>.sent` where it is: restored, the database reads it, and what was sent
-    since the backup is not sent again."""
+    since the backup is not sent again. An earlier backup at DEST is kept beside it, named by
+    when it was made (--replace writes over it)."""
     from ..errors import InputError
     from ..sentlog import log_path
 
@@ -85,10 +87,31 @@ def backup(state, dest: Path) -> None:
         raise InputError(f"cannot back up to {dest}: {unplaced[0]}; nothing was written", hint=unplaced[1])
     if _not_a_database(dest):  # the user's own file (arguments mixed up, a name mistyped): never replaced
         raise InputError(f"{dest} exists and is not a database (not an earlier backup); nothing was written",
-                         hint="give a new path, or the last backup's, to replace it")
-    size = state.store.backup(dest)
-    click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB); leave {log_path(db).name} where it is (a restore "
-               "reads it)")
+                         hint="give a new path, or an earlier backup's")
+    keep = None if replace else _beside(dest)
+    size = state.store.backup(dest, keep)
+    kept = f"; the earlier backup there kept as {keep.name} (--replace writes over it)" if keep else ""
+    click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB){kept}; leave {log_path(db).name} where it is (a "
+               "restore reads it)")
+
+
+def _beside(dest: Path) -> Path | None:
+    """Where an earlier backup at `dest` is kept (beside it, named by the UTC time it was made:
+    `monitor-2026-12-05.20261205T000012Z.db`), so a backup never loses an older one unasked; None
+    when nothing is there to lose (absent, empty)."""
+    from datetime import datetime, timezone
+
+    try:
+        made = dest.stat()
+    except OSError:
+        return None
+    if not made.st_size:
+        return None
+    stamp = datetime.fromtimestamp(made.st_mtime, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    n = 1
+    while (keep := dest.with_name(f"{dest.stem}.{stamp}{'' if n == 1 else f'-{n}'}{dest.suffix}")).exists():
+        n += 1
+    return keep
 
 
 def _no_directory(dest: Path) -> tuple[str, str] | None:

@@ -106,11 +106,12 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         crash_point("store-closing")
         self.conn.close()
 
-    def backup(self, dest: Path) -> int:
+    def backup(self, dest: Path, keep: Path | None = None) -> int:
         """A whole copy of the database at `dest`, as it stood at one moment, though writers go on
         (SQLite's online backup: a copy of the file misses what its write-ahead log holds, or is
         torn by a checkpoint under it). Written beside `dest` and put in place whole, on the disk
-        before this returns. Returns its size in bytes."""
+        before this returns; `keep`: what was at `dest` (an earlier backup) stays there, under
+        that name. Returns its size in bytes."""
         part = dest.with_name(dest.name + ".part")
         part.unlink(missing_ok=True)
         try:
@@ -119,6 +120,11 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
                 self.conn.backup(copy)
             finally:
                 copy.close()
+            if keep is not None:  # a second name first: at every moment one of the two holds it
+                try:
+                    os.link(dest, keep)
+                except OSError:  # a file system without hard links
+                    os.rename(dest, keep)
             _durably_in_place(part, dest)
         except (sqlite3.Error, OSError) as exc:
             part.unlink(missing_ok=True)
