@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 from conftest import _start
-from delivery_world import counts, news_lines
+from delivery_world import counts, news_lines, story_numbers, write_config
 from test_email_too_large import LIMIT, Measuring
 
 from monitor import config
@@ -206,3 +206,25 @@ def test_a_backup_onto_an_earlier_backup_keeps_that_one_beside_it(tmp_path):
     _mark(last)
     assert run("backup", "--replace", str(last)).exit_code == 0  # asked: written over, nothing more beside
     assert sorted(last.parent.iterdir()) == sorted([last, kept]) and not _marked(last)
+
+
+def test_a_preview_of_a_channel_whose_address_was_edited_says_since_when_as_its_digest_will(tmp_path):
+    """A digest's file moved (a webhook's token rotated, a recipient added: a channel new to the
+    database, which takes over what the subscriber had): `digest --dry-run` said 'first digest',
+    where the digest it previews says 'new since' the subscriber's last one."""
+    channel = {"kind": "file", "format": "text", "path": str(tmp_path / "a.txt")}
+    cfg = config.load(write_config(tmp_path / "monitor.toml", [channel]), tmp_path / "m.db")
+    ctx = Context(cfg, Store.open(cfg.db_path))
+    assert import_lines(ctx, news_lines(2)).matched == 2
+    assert send_digests(ctx)[0].status == "sent"
+    assert import_lines(ctx, news_lines(1, start=2)).matched == 1
+    ctx.store.close()
+    channel["path"] = str(tmp_path / "b.txt")
+    cfg = config.load(write_config(tmp_path / "monitor.toml", [channel]), tmp_path / "m.db")
+    ctx = Context(cfg, Store.open(cfg.db_path))
+    (preview,) = send_digests(ctx, dry_run=True)
+    assert "first digest" not in preview.rendered and "new since" in preview.rendered, preview.rendered
+    assert send_digests(ctx)[0].status == "sent"
+    sent = (tmp_path / "b.txt").read_text(encoding="utf-8")
+    assert story_numbers(sent) == [2] and "new since" in sent, sent
+    ctx.store.close()

@@ -52,8 +52,10 @@ def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | No
         newest = sorted(range(len(rows)), key=lambda i: (_when(rows[i]["newest"]), rows[i]["story_id"]), reverse=True)
         chosen = [rows[i] for i in sorted(newest[: sub.max_stories])]
     stories = tuple(_story(ctx, r, sub.topics) for r in chosen)
-    return Digest(subscriber=sub.name, generated_at=now or utcnow(),
-                  since=ctx.store.last_delivery(sub.name, channel), topics=sub.topics, stories=stories,
+    since = ctx.store.last_delivery(sub.name, channel)
+    if since is None and adopting:  # a channel new to the database takes over what its subscriber had, and when
+        since = ctx.store.last_delivery_of([sub.name, *former])
+    return Digest(subscriber=sub.name, generated_at=now or utcnow(), since=since, topics=sub.topics, stories=stories,
                   total=len(rows))
 
 

@@ -153,6 +153,13 @@ class StoriesPart(StoreBase):
             self.record_delivery(subscriber, channel, old)
         return len(old), len(waiting) - len(old)
 
+    def last_delivery_of(self, subscribers: Collection[str]) -> datetime | None:
+        """When any channel of `subscribers` last received a digest."""
+        marks = ",".join("?" * len(subscribers)) or "''"
+        rows = list(self.query(f"SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber IN ({marks})",
+                               list(subscribers)))
+        return parse_iso(rows[0]["t"]) if rows else None
+
     def last_delivery(self, subscriber: str, channel: str) -> datetime | None:
         """When (subscriber, channel) last received a digest."""
         rows = list(self.query("SELECT max(delivered_at) AS t FROM deliveries WHERE subscriber = ? AND channel = ?",
