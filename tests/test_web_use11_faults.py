@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
+import httpx
 import pytest
+import uvicorn
 from click.testing import CliRunner
-from test_web import get
+from test_web import _free_port, get, on_phone
 from test_web_use3_faults import _lines, _text, served_after_a_topic_removed
 
 from monitor.cli import main
@@ -118,3 +122,73 @@ def test_cli_search_of_a_removed_topic_lists_what_it_matched_as_the_web_does(tow
     assert titles == {"三明闵行签订对口合作协议"} and all(t in web for t in titles), (titles, web)
     unknown = CliRunner().invoke(main, [*base, "--topic", "nope"])
     assert unknown.exit_code == 2 and "unknown topic 'nope'" in unknown.output and "hu-ming" in unknown.output
+
+
+# where each date of a result's or version's meta line and each 'also at' link is drawn: a date
+# read left to right has its year left of its day; the links, in the order the page lists them
+BIDI = r"""
+const dates = [], links = [];
+for (const meta of document.querySelectorAll('.meta')) {
+  const walk = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const i = n.data.search(/2026-1\d-\d\d \d\d:\d\d/);
+    if (i < 0) continue;
+    const at = (a, b) => { const r = document.createRange(); r.setStart(n, i + a); r.setEnd(n, i + b);
+                           return r.getBoundingClientRect().left; };
+    dates.push([n.data.substr(i, 10), at(0, 4), at(8, 10)]);
+  }
+  const shown = [...meta.querySelectorAll('a')].filter(a => !/original|more/.test(a.textContent));
+  if (shown.length > 1) links.push(shown.map(a => [a.textContent, a.getBoundingClientRect().left]));
+}
+say(JSON.stringify([dates, links]));
+"""
+RTL_OUTLETS = ["الجزيرة نت", "صحيفة الشعب", "חדשות העיר"]
+
+
+def test_a_right_to_left_outlet_name_leaves_the_line_around_it_in_order(tmp_path):
+    """An outlet named in Arabic or Hebrew (an import's source name) took the date after it into
+    its right-to-left run: '2026-12-01 09:00' was drawn with its day left of its year, and the
+    outlets listed after 'also at' read right to left, the second drawn before the first. Each
+    name scraped or imported is isolated (`<bdi>`, `dir="auto"`): the page's line keeps its order."""
+    body = "沪明对口合作框架协议签订，两地将共建产业园区，在文旅康养、农产品进沪等方面开展合作。"
+    lines = [{"url": f"https://rtl{k}.example.com/1.html", "source": name, "title": "沪明合作框架协议签订",
+              "body": body, "published": f"2026-12-0{k + 1} 09:00"} for k, name in enumerate(RTL_OUTLETS)]
+    with served_after_a_topic_removed(tmp_path, lines) as (site, store):
+        story = store.conn.execute("SELECT story_id FROM articles LIMIT 1").fetchone()[0]
+        for path in ("/search?q=" + quote("沪明"), f"/story/{story}"):
+            dates, links = json.loads(on_phone(get(site, path).text, BIDI, tmp_path, width=800))
+            assert dates and all(year < day for _, year, day in dates), (path, dates)
+            if path.startswith("/search"):
+                assert links and all([x for _, x in ls] == sorted(x for _, x in ls) for ls in links), links
+
+
+def test_a_server_run_under_a_root_path_links_the_pages_under_it(town):
+    """Served by an ASGI server told the app's root path (`uvicorn --root-path /m` behind a proxy
+    that takes /m off), every page answered, but each link, form and redirect named the host's
+    /search, /story/1, where the proxy has nothing: the pages now live under the root path the
+    server gives, as under X-Forwarded-Prefix or the config's base_url."""
+    site, _, _ = town
+    app = site.server.config.app
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", root_path="/m"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.02)
+        base = f"http://127.0.0.1:{port}"
+        for path in ("/search?q=" + quote("沪明"), "/topic/hu-ming", "/story/1", "/sources"):
+            r = httpx.get(base + path, timeout=20)
+            assert r.status_code == 200, (path, r.status_code)
+            links = re.findall(r'(?:href|action)="(/[^"]*)"', r.text)
+            assert links and [x for x in links if not x.startswith("/m/")] == [], (path, links)
+        feed = httpx.get(base + "/topic/hu-ming.atom", timeout=20)
+        assert f'href="{base}/m/topic/hu-ming"' in feed.text, feed.text[:800]
+        for path, to in (("/", "/m/search"), ("/search/?q=1", "/m/search?q=1")):
+            r = httpx.get(base + path, timeout=20)
+            assert r.status_code in (301, 302, 307) and r.headers["location"] == to, (path, r.headers)
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -45,7 +45,7 @@ from ..timespec import SHANGHAI, check_order, minutes_hint, parse_since, parse_u
 from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
 from .chart import coverage_svg
 from .headers import Guarded
-from .lang import zh, zh_text
+from .lang import rtl, zh, zh_text
 from .mount import Mounted, prefix_of, root
 from .why import told
 
@@ -78,6 +78,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     env.globals["topic_path"] = topic_path
     env.globals["zh"] = zh  # lang="zh" on an article's words: the pages' own are English
     env.globals["zh_text"] = zh_text
+    env.globals["rtl"] = rtl  # dir="auto" on a name in Arabic or Hebrew: its run is its own
     env.globals["search_feed_title"] = search_feed_title
     env.globals["fonts"] = Markup(FONTS)  # CSS in <style>: escaped, its quotes were &#34; and the list was dropped
     pages = _Pages(archive, env)

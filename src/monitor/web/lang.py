@@ -17,6 +17,9 @@ from ..textnorm import HAN_CHARS
 _HAN = re.compile(f"[{HAN_CHARS}]")
 _LATIN = re.compile("[A-Za-z]")
 ZH = Markup(' lang="zh"')
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u061c\u200f\u202a-\u202e\u2066-\u2069"
+                  "\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_DIR = Markup(' dir="auto"')
 
 
 def zh(text: object) -> Markup:
@@ -30,6 +33,15 @@ def zh(text: object) -> Markup:
 
 def zh_text(text: object) -> Markup:
     """`text` escaped, in a `<span lang="zh">` when mostly Chinese (a name inside a line of the
-    page's English)."""
-    mark = zh(text)
-    return Markup(f"<span{mark}>{escape(text)}</span>") if mark else escape("" if text is None else text)
+    page's English); in a `<bdi>` when it holds right-to-left writing or a direction control (see `rtl`)."""
+    mark, isolated = zh(text), rtl(text)
+    tag = "bdi" if isolated else "span"
+    return Markup(f"<{tag}{mark}>{escape(text)}</{tag}>") if mark or isolated else escape("" if text is None else text)
+
+
+def rtl(text: object) -> Markup:
+    """` dir="auto"` for text holding right-to-left writing (Hebrew, Arabic, Syriac ...) or a
+    direction control (U+202E), else nothing: its element is then isolated. An outlet named in
+    Arabic took the date after it into its right-to-left run (drawn day first), and the outlets
+    listed after it read right to left."""
+    return _DIR if isinstance(text, str) and _RTL.search(text) else Markup("")
