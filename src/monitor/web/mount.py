@@ -2,7 +2,7 @@
 proxy (https://intranet.example.cn/monitor/).
 
 In: the config's `[web] base_url` (its path) and, per request, a proxy's `X-Forwarded-Prefix`
-header. Out: `Mounted`, an ASGI middleware that takes the path off a request a proxy passed on
+header or the ASGI server's root path. Out: `Mounted`, an ASGI middleware that takes the path off a request a proxy passed on
 whole (`/monitor/search` → `/search`; a proxy that strips it sends `/search` already) and sets
 `root()` for the request, which every link of the pages starts with.
 """
@@ -43,11 +43,13 @@ class Mounted:
             await self.app(scope, receive, send)
             return
         named = dict(scope["headers"]).get(b"x-forwarded-prefix", b"").decode("latin-1").rstrip("/")
-        prefix = named if _PATH.fullmatch(named) else self.prefix
+        # the server's own root path (`uvicorn --root-path /m`, which puts it before the path too)
+        given = scope.get("root_path", "").rstrip("/")
+        prefix = named if _PATH.fullmatch(named) else given if _PATH.fullmatch(given) else self.prefix
         path = scope["path"]
         if prefix and (path == prefix or path.startswith(prefix + "/")):  # the proxy passed its path on
             raw = scope.get("raw_path") or b""
-            scope = {**scope, "path": path[len(prefix):] or "/",
+            scope = {**scope, "path": path[len(prefix):] or "/", "root_path": "",  # routed as at the host's root
                      "raw_path": raw[len(prefix):] or b"/" if raw.startswith(prefix.encode()) else raw}
         token = _ROOT.set(prefix)
         try:
