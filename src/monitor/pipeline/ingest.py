@@ -99,6 +99,7 @@ PARTS_STORY = 8
 # texts; it shares under LENT_SHARED of the smaller's shingles with this article (the splice's own part).
 LENT_MEMBERS, LENT_SHARED = 16, 0.2
 DIGEST_ITEMS = 2  # a digest holds a report and another at least: twice a report's size (`_digest_holding`)
+ISSUE_MAX = 2 * BRIEF_MAX  # a column's issue gives a story's lead, a paragraph or two, in its frame (`_issues`)
 ROUND_AHEAD = timedelta(days=2)  # a copy published this long before a round's release is none of it (`_ahead_of_round`)
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
@@ -192,7 +193,7 @@ class _Stored:
     @cached_property
     def roundup(self) -> bool:
         """Whether its title says the page rounds up the news (a digest of other stories)."""
-        return roundup_title(textnorm.normalize(self.title))
+        return _roundup(textnorm.normalize(self.title))
 
     @cached_property
     def text(self) -> str:
@@ -406,12 +407,16 @@ class Ingestor:
         """The story to join and the stories to merge into it (`_story_of`). A text under MIN_SHINGLES
         shingles, too short to tell a repost from shared boilerplate, joins only the story of a text it
         is a brief of (`_briefs`: the whole of it that text's opening, or a page of it). A longer text
-        takes in the stories of its briefs met before it (each of briefs only), or joins theirs."""
+        takes in the stories of its briefs met before it (each of briefs only) and of a column's issues
+        giving it (`_issues`), or joins theirs; a column's issue joins the story it gives (`_issue_of`)."""
         near = self._near(p)
         if p.shingles < MIN_SHINGLES:
             return next(iter(self._briefs(p, near, of=True)), None), []
         story, merged = self._story_of(p, near)
+        if story is None and not merged and (issue := self._issue_of(p, near)) is not None:
+            return issue, []  # a column's issue giving a story's lead between the column's intro and outro
         briefs = self._briefs(p, near, of=False, known={story, *merged})
+        briefs += [s for s in self._issues(p, near) if s not in (story, *merged, *briefs)]
         if story is None and not briefs and p.shingles <= BRIEF_MAX and \
                 dedup.unlabelled(flat := "".join(p.text().split())) != flat:
             # a labelled brief of a story met after it, sharing too little for a repost (a wire's slogan
@@ -420,6 +425,34 @@ class Ingestor:
         if story is None:
             return (briefs[0], briefs[1:]) if briefs else (None, [])
         return story, merged + briefs
+
+    def _issue_of(self, p: Prepared, near: list[dict[str, Any]]) -> int | None:
+        """The story of a larger candidate this article is a column's issue of (`_issue_gives`), when
+        it is one (its headline a column's with an issue number: 基层一线（第11期）｜headline)."""
+        if _issue_headline(p.article.title) is None:
+            return None
+        for cand in near:
+            if cand["shingles"] > p.shingles and (stored := self._read(cand)) is not None and \
+                    _issue_gives(p.article.title, p.body, stored.title, stored.text, stored.fp.grams):
+                return self._merged.get(cand["story_id"], cand["story_id"])
+        return None
+
+    def _issues(self, p: Prepared, near: list[dict[str, Any]]) -> list[int]:
+        """The stories of smaller candidates (under ISSUE_MAX shingles) that are column's issues giving this
+        article (`_issue_gives`), each of whose texts (its first PARTS_STORY) is an issue of a column under this
+        one's headline: an issue met before any copy of the story it gives (an archive imported newest first)."""
+        found: list[int] = []
+        if p.shingles < MIN_SHINGLES or _issue_headline(p.article.title) is not None:
+            return found
+        for cand in near:
+            story = self._merged.get(cand["story_id"], cand["story_id"])
+            if story in found or not cand["shingles"] < min(p.shingles, ISSUE_MAX) or (stored := self._read(cand)) is None \
+                    or not _issue_gives(stored.title, stored.body, p.article.title, p.text(), p.grams()):
+                continue
+            members = [self._read({"article_id": m}) for m, _, _ in self.ctx.store.story_fingerprints(story, PARTS_STORY)]
+            if all(m is not None and _issue_gives(m.title, m.body, p.article.title, p.text(), p.grams()) for m in members):
+                found.append(story)
+        return found
 
     def _briefs(self, p: Prepared, near: list[dict[str, Any]], of: bool, known: set[int | None] | None = None) -> list[int]:
         """The stories of the larger candidates this article is a brief of (`_brief_of`; `of`), or
@@ -985,8 +1018,10 @@ class Ingestor:
         if quoting and (_one_paragraph_of(p.text(), p.grams(), stored.text, stored.fp.grams, stored.body) if shorter
                         else _one_paragraph_of(stored.text, stored.fp.grams, p.text(), p.grams(), p.body)):
             return CLASH  # another report giving one paragraph of the story's (its background, a notice it quotes)
-        if cand["shingles"] < QUOTED * p.shingles and roundup_title(textnorm.normalize(p.article.title)):
+        if cand["shingles"] < QUOTED * p.shingles and _roundup(textnorm.normalize(p.article.title)):
             return NOT  # a page rounding up the news holds other stories' texts and is none of them
+        if p.shingles < QUOTED * cand["shingles"] and stored.roundup:
+            return NOT  # nor is one of them that page's story (the page met first: an archive imported newest first)
         if part and not (dedup.paragraphs(stored.body) >= 2 or _opening(p.text(), p.grams(), stored.text, stored.fp.grams)
                          or dedup.opens_after(p.text(), stored.text)
                          or _page_of(stored.title, p.article.title)):
@@ -1165,6 +1200,16 @@ class Ingestor:
         return _lead_replaced(p.body, stored.body) or _lead_replaced(stored.body, p.body)
 
 
+# A week's or a day's highlights (一周看点, 今日看点): a digest's headline besides those matching knows
+# (`roundup_title`), which reads a page's lines as headlines; here it only keeps the page out of its stories.
+_HIGHLIGHTS = re.compile("(?:一周|本周|上周|每周|周末|今日|每日)看点")
+
+
+def _roundup(norm_title: str) -> bool:
+    """Whether a normalised headline says its page rounds up the news (`roundup_title`, `_HIGHLIGHTS`)."""
+    return roundup_title(norm_title) or _HIGHLIGHTS.search(norm_title) is not None
+
+
 def _same_headline(a: str, b: str) -> bool:
     """Whether two headlines are one (their letters and digits, scripts folded), TITLE_MIN characters or more."""
     a, b = ("".join(c for c in scriptfold.fingerprint_text(textnorm.normalize(t)) if c.isalnum()) for t in (a, b))
@@ -1284,6 +1329,36 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
                 (named[1] and segment.name_like(mine, before, after)):
             return True
     return False
+
+
+# A column's issue under the column's name and number, then the headline of the story it gives:
+# 基层一线（第11期）｜headline, 社区故事第3期：headline (normalised: half-width brackets and bars).
+_ISSUE_HEADLINE = re.compile(r"[^|:：]{2,16}?\(?第[0-9一二三四五六七八九十百零〇两]{1,6}期\)?\s*[|:：/丨—-]+\s*(.+)")
+# A corrected copy's mark at the end of its headline: 更正, 已更正 in brackets.
+_CORRECTED = re.compile(r"\s*[(\[【]已?更正[)\]】]\s*$")
+
+
+def _issue_headline(title: str) -> str | None:
+    """The headline of the story a column's issue gives (`_ISSUE_HEADLINE`), or None."""
+    m = _ISSUE_HEADLINE.fullmatch(textnorm.normalize(title or "").strip())
+    return m.group(1) if m else None
+
+
+def _issue_gives(issue_title: str, issue_body: str, title: str, text: str, grams: Any) -> bool:
+    """Whether a column's issue (`_issue_headline`) gives the story of a larger text: its headline after
+    the column's name and number is the text's (`_same_headline`, a correction's mark left out), a line of
+    the issue stands whole in the text (`dedup.held_whole`: the story's lead, between the column's fixed intro
+    and outro), and the issue's figures, rounds and counts are the text's (`dedup.figures_kept`,
+    `dedup.rounds_apart`, `_counts_differ`; `grams`: the text's shingles). Two issues of the column give
+    two stories under two headlines."""
+    head = _issue_headline(issue_title)
+    if head is None or not _same_headline(head, _CORRECTED.sub("", textnorm.normalize(title or ""))):
+        return False
+    if not any(dedup.held_whole(scriptfold.fingerprint_text(line), text) for line in issue_body.split("\n") if line.strip()):
+        return False
+    issue_text = scriptfold.fingerprint_text(issue_body)
+    return dedup.figures_kept(dedup.figures(issue_text), dedup.figures(text)) and \
+        not dedup.rounds_apart(issue_text, text) and not _counts_differ(issue_text, text, grams)
 
 
 def _issues_apart(title: str, other: str) -> bool:
