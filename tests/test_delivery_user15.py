@@ -187,25 +187,28 @@ def _marked(path) -> bool:
     finally:
         conn.close()
 
-def test_a_backup_onto_an_earlier_backup_keeps_that_one_beside_it(tmp_path):
-    """`monitor backup /backups/monitor.db` where last week's backup was: it was replaced, silently,
-    the only copy of the database as it stood then lost. It is kept beside, named by when it was
-    made, and the line says so; --replace writes over it as before."""
+def test_a_backup_onto_an_earlier_backup_says_it_replaced_it_and_keep_keeps_it_beside(tmp_path):
+    """`monitor backup /backups/monitor.db` where last week's backup was replaced it without a word.
+    It still replaces it (a fixed name in a nightly cron line must not fill the disk with copies),
+    and the line says so and when that one was made; --keep keeps it beside, named by that time."""
     run = _cli(tmp_path)
     Store.open(tmp_path / "m.db").close()
     last = tmp_path / "backups" / "monitor.db"
     last.parent.mkdir()
     first = run("backup", str(last))
-    assert first.exit_code == 0 and "kept as" not in first.stdout, first.output
+    assert first.exit_code == 0 and "earlier backup" not in first.stdout, first.output
     _mark(last)  # last week's backup, told apart from what the database holds now
     again = run("backup", str(last))
-    assert again.exit_code == 0, again.output
-    (kept,) = [p for p in last.parent.iterdir() if p != last]
-    assert kept.name.startswith("monitor.") and kept.suffix == ".db" and f"kept as {kept.name}" in again.stdout
-    assert (_marked(kept), _marked(last)) == (True, False)
+    assert again.exit_code == 0 and "replaced the earlier backup there, made " in again.stdout, again.output
+    assert sorted(last.parent.iterdir()) == [last] and not _marked(last)
     _mark(last)
-    assert run("backup", "--replace", str(last)).exit_code == 0  # asked: written over, nothing more beside
-    assert sorted(last.parent.iterdir()) == sorted([last, kept]) and not _marked(last)
+    kept_run = run("backup", "--keep", str(last))
+    assert kept_run.exit_code == 0, kept_run.output
+    (kept,) = [p for p in last.parent.iterdir() if p != last]
+    assert kept.name.startswith("monitor.") and kept.suffix == ".db" and f"kept as {kept.name}" in kept_run.stdout
+    assert (_marked(kept), _marked(last)) == (True, False)
+    assert run("backup", "--replace", str(last)).exit_code == 0  # the default, said outright
+    assert sorted(last.parent.iterdir()) == sorted([last, kept])
 
 
 def test_a_preview_of_a_channel_whose_address_was_edited_says_since_when_as_its_digest_will(tmp_path):

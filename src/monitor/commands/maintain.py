@@ -68,15 +68,16 @@ def reindex(state, force) -> None:
 
 @click.command()
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True, help="Write over an earlier backup at DEST instead of keeping it beside.")
+@click.option("--keep/--replace", "keep_earlier", default=False,
+              help="Keep an earlier backup at DEST beside the new one, named by when it was made (default: replace it).")
 @click.pass_obj
-def backup(state, dest: Path, replace: bool) -> None:
+def backup(state, dest: Path, keep_earlier: bool) -> None:
     """Copy the database to DEST whole, as it stands at one moment, while the daemon or a poll writes.
 
     A copy of the file itself (cp, rsync) made meanwhile misses what its write-ahead log holds,
     or is torn. Keep `<db>.sent` where it is: restored, the database reads it, and what was sent
-    since the backup is not sent again. An earlier backup at DEST is kept beside it, named by
-    when it was made (--replace writes over it)."""
+    since the backup is not sent again. An earlier backup at DEST is replaced, and the line says
+    when it was made (--keep keeps it beside, named by that time)."""
     from ..errors import InputError
     from ..sentlog import log_path
 
@@ -88,18 +89,20 @@ def backup(state, dest: Path, replace: bool) -> None:
     if _not_a_database(dest):  # the user's own file (arguments mixed up, a name mistyped): never replaced
         raise InputError(f"{dest} exists and is not a database (not an earlier backup); nothing was written",
                          hint="give a new path, or an earlier backup's")
-    keep = None if replace else _beside(dest)
+    earlier = _made(dest)
+    keep = _beside(dest, earlier) if keep_earlier and earlier else None
     size = state.store.backup(dest, keep)
-    kept = f"; the earlier backup there kept as {keep.name} (--replace writes over it)" if keep else ""
+    kept = (f"; the earlier backup there (made {earlier}) kept as {keep.name}" if keep else
+            f"; it replaced the earlier backup there, made {earlier} (--keep keeps one beside)" if earlier else "")
     click.echo(f"backed up {db} to {dest} ({size / 1e6:.1f} MB){kept}; leave {log_path(db).name} where it is (a "
                "restore reads it)")
 
 
-def _beside(dest: Path) -> Path | None:
-    """Where an earlier backup at `dest` is kept (beside it, named by the UTC time it was made:
-    `monitor-2026-12-05.20261205T000012Z.db`), so a backup never loses an older one unasked; None
-    when nothing is there to lose (absent, empty)."""
-    from datetime import datetime, timezone
+def _made(dest: Path) -> str | None:
+    """When the earlier backup at `dest` was made, in Shanghai's time (`2026-12-05 08:00`); None
+    when nothing is there to replace (absent, empty)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
     try:
         made = dest.stat()
@@ -107,7 +110,13 @@ def _beside(dest: Path) -> Path | None:
         return None
     if not made.st_size:
         return None
-    stamp = datetime.fromtimestamp(made.st_mtime, timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return datetime.fromtimestamp(made.st_mtime, ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+
+
+def _beside(dest: Path, made: str) -> Path:
+    """Where `--keep` puts an earlier backup at `dest`: beside it, named by when it was made
+    (`monitor.20261205T0800.db`, Shanghai's time), never over another kept one."""
+    stamp = made.replace("-", "").replace(" ", "T").replace(":", "")
     n = 1
     while (keep := dest.with_name(f"{dest.stem}.{stamp}{'' if n == 1 else f'-{n}'}{dest.suffix}")).exists():
         n += 1
