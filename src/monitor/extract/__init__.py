@@ -83,6 +83,24 @@ def extract_bytes(data: bytes, url: str | None = None, rules: ExtractRules | Non
     return extract(decode_html(data or b"", content_type), url, rules, now=now, fetched_at=fetched_at)
 
 
+# What may stand before a page's <html> tag without being its content: a doctype, an XML declaration,
+# comments, white space.
+_PROLOG = re.compile(r"(?:\s+|<!--.*?-->|<![^>]*>|<\?[^>]*>)*", re.S)
+_HTML_TAG = re.compile(r"<html[\s>]", re.I)
+
+
+def _without_preamble(html: str) -> str:
+    """The page from its <html> tag on when anything else stands before it (an archive's header line,
+    `<text id=… title=…>`, a server's warning printed before the page): the parser would open the body
+    there and read the head's title and scripts as the article's first text."""
+    prolog = _PROLOG.match(html)
+    start = prolog.end() if prolog else 0
+    if html.startswith(("<html", "<HTML", "<Html"), start):
+        return html
+    found = _HTML_TAG.search(html, start, start + 2000)
+    return html[found.start():] if found else html
+
+
 def _aware(now: datetime | None) -> datetime:
     """`now` as an aware datetime; naive values are taken to be UTC."""
     if now is None:
@@ -104,6 +122,7 @@ def _extract(html: str, url: str | None, rules: ExtractRules, now: datetime, fet
     html = html[:_MAX_CHARS]
     if "<" not in html[:2000]:
         html = _text_as_html(html)
+    html = _without_preamble(html)
     tree = LexborHTMLParser(reshape(html))
     if tree.body is None:
         raise _no_article(url, "the page has no <body>")

@@ -817,7 +817,8 @@ _UPDATE_LABEL = re.compile(r"更新(?:时间|時間|日期)")
 
 
 # A list of readers' latest comments, with their times (a blog's side column over the post).
-_COMMENT_LIST = re.compile("(?:最新|最近|热门|熱門|网友|網友|精彩|全部)(?:评论|評論|留言|回复|回覆|跟帖)")
+_COMMENT_NOUNS = ("评论", "評論", "留言", "回复", "回覆", "跟帖")
+_COMMENT_LIST = re.compile(f"(?:最新|最近|热门|熱門|网友|網友|精彩|全部)(?:{'|'.join(_COMMENT_NOUNS)})")
 # How far apart a comment list's times may stand (each comment's text between).
 _COMMENT_GAP = 160
 
@@ -826,6 +827,8 @@ def without_comment_times(text: str, end: int) -> str:
     """`text` with the times of a latest-comments list before `end` (where the headline starts)
     blanked out (same length): from the list's heading, each date within 160 characters of the one
     before it."""
+    if not any(noun in text for noun in _COMMENT_NOUNS):
+        return text  # (a plain search for the heading's words is many times quicker than the pattern's)
     spans: list[tuple[int, int]] = []
     last = read = 0  # read: how far the searches have read (no date starts before it, less a date's length)
     for heading in _COMMENT_LIST.finditer(text, 0, end):

@@ -382,7 +382,8 @@ def _in_region(places: Places, now: datetime, order: dates.Order, chinese: bool 
     sidebar's dates: then only a labelled date, a byline line lifted out of the body, or a date just
     before the body counts. A bare update time (`更新时间：…`; beside a byline field, `点击数：35 更新时间：…`,
     it is an older CMS's posting time) and a speech's day are read only when `weak`."""
-    region = places.region
+    # A side column's latest comments before the text (`最新评论 写得真好 2006-12-12`) date no post.
+    region = dates.without_comment_times(places.region, len(places.region))
     if not places.anchored:
         if weak:
             return None
