@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import cast
 
 import httpx
@@ -154,9 +155,22 @@ def content_length(headers: httpx.Headers) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
-async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, truncate: bool = False) -> bytes:
+@dataclass
+class Reading:
+    """One body's read as it went: `peek`, when set, is shown the body's first `at` bytes once, and
+    its True stops the read there (`stopped`: a sitemap over the cap whose first entries show it
+    lists its oldest first wants its end instead, within the same cap); `wire`, the bytes that came."""
+
+    peek: Callable[[bytes], bool] | None = None
+    at: int = 0
+    stopped: bool = False
+    wire: int = 0
+
+
+async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, truncate: bool = False,
+                    reading: Reading | None = None) -> bytes:
     """The decoded body, at most `cap` bytes; FetchError past the cap (or, with `truncate`, its
-    first `cap` bytes) or for an unknown encoding."""
+    first `cap` bytes) or for an unknown encoding. `reading` (with `truncate`): see `Reading`."""
     encoding = (resp.headers.get("content-encoding") or "identity").strip().lower()
     codings = compressions(encoding, url)
     inflaters = [_Inflater(c) for c in reversed(codings)]  # the last applied is undone first
@@ -192,6 +206,11 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
                 chunks.append(piece[:max(0, cap - size + len(piece))])
                 break
             chunks.append(piece)
+            if reading is not None and reading.peek is not None and size >= reading.at:
+                peek, reading.peek = reading.peek, None
+                if peek(b"".join(blocks + chunks)):
+                    reading.stopped = True
+                    break
             if len(chunks) >= _JOIN_EVERY:
                 blocks.append(b"".join(chunks))
                 chunks.clear()
@@ -222,6 +241,8 @@ async def read_body(resp: httpx.Response | Answer, cap: int, url: str, *, trunca
                              kind="transport") from None
         chunks.append(piece[: max(0, cap - size)])
     body = b"".join(blocks + chunks) if blocks else b"".join(chunks)
+    if reading is not None:
+        reading.wire = wire
     return unwrapped(body, cap, resp.headers.get("content-type") or "", len(codings)) if body[:3] == _GZIP else body
 
 

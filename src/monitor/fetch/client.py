@@ -27,7 +27,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -41,7 +41,7 @@ from ..decode import decode_html
 from ..errors import FetchError
 from ..retry import RetryPolicy, parse_retry_after
 from . import signals
-from .body import ACCEPT_ENCODING, content_length, read_body, too_large
+from .body import ACCEPT_ENCODING, Reading, content_length, read_body, too_large
 from .cookies import BoundedJar
 from .guard import AddressPolicy
 from .hosts import MAX_REST, HostGate, RestMemory, clock
@@ -61,6 +61,11 @@ ERROR_BODY = 65_536  # enough of an error page to tell a WAF stub
 # Set while robots.txt is read: its body is cut at this many bytes instead of refused past the cap.
 _PREFIX_ONLY: ContextVar[int] = ContextVar("prefix_only", default=0)
 _CUT_OK: ContextVar[bool] = ContextVar("cut_ok", default=False)  # `fetch(cut=True)`: a page over the cap is cut
+# `fetch(cut=True, limit=N, peek=...)`: cut at N bytes instead of the cap; a look at the first bytes
+# of a body the answer says is over the cap, True to stop reading there (`Reading`)
+_LIMIT: ContextVar[int] = ContextVar("limit", default=0)
+_PEEK: ContextVar[Callable[[bytes], bool] | None] = ContextVar("peek", default=None)
+PEEK_AT = 65_536  # the first bytes shown to a `peek` (an eighth of a smaller cap)
 
 
 class HostMemory(Memory, RestMemory, Protocol):
@@ -82,6 +87,9 @@ class Response:
     # where the address asked for has moved for good: the end of the 301/308 answers it began with
     moved: str = ""
     cut: bool = False  # the body was over fetch.max_bytes: `content` is its first max_bytes (asked with `cut`)
+    # with `cut`: the bytes of the cap (or `limit`) the read left unused (a `peek` stopped it early, or
+    # the body came compressed): what a further request for the same body may still take
+    room: int = 0
     rest_until: float = 0.0  # the host asked for a pause (Retry-After past our patience) until this Unix time
     location: bytes = field(default=b"", repr=False)  # a redirect's Location as its bytes came
     _text: str | None = field(default=None, repr=False)
@@ -172,15 +180,20 @@ class Fetcher:
 
     async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
                     check_robots: bool = True, method: str = "GET", headers: dict[str, str] | None = None,
-                    body: dict[str, Any] | None = None, cut: bool = False) -> Response:
+                    body: dict[str, Any] | None = None, cut: bool = False, limit: int = 0,
+                    peek: Callable[[bytes], bool] | None = None) -> Response:
         """GET (or `method` with `body`: httpx's data/json/content) following redirects ourselves;
         a WAF stub, a non-2xx answer or a refusal raise. With `cut`, a page over fetch.max_bytes
-        is its first max_bytes, `cut` set (a feed reads the entries that came whole), not an error."""
-        token = _CUT_OK.set(cut)
+        is its first max_bytes, `cut` set (a feed reads the entries that came whole), not an error;
+        `limit` cuts it sooner, and `peek` is shown the first bytes of a plain body its answer says
+        is over the cap, its True stopping the read there (`cut` set, `room` the cap's bytes left)."""
+        tokens = (_CUT_OK.set(cut), _LIMIT.set(limit if cut else 0), _PEEK.set(peek if cut else None))
         try:
             return await self._fetch(url, etag, last_modified, check_robots, method, headers, body)
         finally:
-            _CUT_OK.reset(token)
+            _CUT_OK.reset(tokens[0])
+            _LIMIT.reset(tokens[1])
+            _PEEK.reset(tokens[2])
 
     async def _fetch(self, url: str, etag: str | None, last_modified: str | None, check_robots: bool, method: str,
                      headers: dict[str, str] | None, body: dict[str, Any] | None) -> Response:
@@ -368,16 +381,18 @@ class Fetcher:
         try:
             async with asyncio.timeout(self.cfg.timeout or None):
                 r = await self._send(method, target, headers, payload)
+                reading = Reading()
                 try:
-                    body = await self._body(r, url)
+                    body = await self._body(r, url, reading)
                 finally:
                     await r.aclose()
                 moved = next((v for k, v in r.headers.raw if k.lower() == b"location"), b"") \
                     if r.status_code in REDIRECTS else b""
-                cut = len(body) > self.cfg.max_bytes  # only with `fetch(cut=True)`: else over the cap raised
-                return Response(url=str(target), status=r.status_code, content=body[:self.cfg.max_bytes] if cut else body,
+                cap = self._cap()
+                cut = len(body) > cap or reading.stopped  # only with `fetch(cut=True)`: else over the cap raised
+                return Response(url=str(target), status=r.status_code, content=body[:cap] if cut else body,
                                 headers=dict(r.headers.items()), elapsed=time.monotonic() - started, location=moved,
-                                cut=cut)
+                                cut=cut, room=max(0, cap - reading.wire) if cut else 0)
         except TimeoutError:
             raise FetchError(f"GET {url}: no complete answer within {self.cfg.timeout:g}s", kind="timeout",
                              hint="the site is too slow; raise fetch.timeout if it is always like this") from None
@@ -434,14 +449,24 @@ class Fetcher:
             sent.update(headers)
         return sent
 
-    async def _body(self, r: httpx.Response | Answer, url: str) -> bytes:
+    def _cap(self) -> int:
+        """fetch.max_bytes, or a `limit` under it (`fetch(cut=True, limit=N)`)."""
+        limit = _LIMIT.get()
+        return min(limit, self.cfg.max_bytes) if limit > 0 else self.cfg.max_bytes
+
+    async def _body(self, r: httpx.Response | Answer, url: str, reading: Reading | None = None) -> bytes:
         if r.status_code == 304 or (r.status_code in REDIRECTS and _moves(r.headers)):
             return b""
         prefix = _PREFIX_ONLY.get()
         if prefix and _page(r.status_code):
             return await read_body(r, prefix, url, truncate=True)
         if _page(r.status_code) and _CUT_OK.get():  # one byte past the cap read tells a body cut from one that fits
-            return await read_body(r, self.cfg.max_bytes + 1, url, truncate=True)
+            cap, peek = self._cap(), _PEEK.get()
+            declared = content_length(r.headers)
+            if reading is not None and peek is not None and declared is not None and declared > cap and \
+                    (r.headers.get("content-encoding") or "identity").strip().lower() == "identity":
+                reading.peek, reading.at = peek, min(PEEK_AT, max(cap // 8, 1))
+            return await read_body(r, cap + 1, url, truncate=True, reading=reading)
         if _page(r.status_code):
             declared = content_length(r.headers)
             if declared is not None and declared > self.cfg.max_bytes:

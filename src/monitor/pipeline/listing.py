@@ -89,7 +89,7 @@ def fetch_request(fetcher: Fetcher, req: Request, validators: dict[str, Any]) ->
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
     use = validators if req.conditional else {}
     return fetcher.fetch(req.url, etag=use.get("etag"), last_modified=use.get("last_modified"),
-                         method=req.method, headers=headers, body=body, cut=req.cut)
+                         method=req.method, headers=headers, body=body, cut=req.cut, limit=req.limit, peek=req.peek)
 
 
 def validators_of(src: Source, state: dict[str, Any]) -> dict[str, Any]:

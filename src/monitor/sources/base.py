@@ -50,6 +50,10 @@ class Request:
     conditional: bool = False
     charset: str = "utf-8"  # what `form` is encoded in: a page's own form goes in the page's charset
     cut: bool = False  # a body over fetch.max_bytes comes cut at it (`cut` set on the page), not as an error
+    limit: int = 0  # with `cut`: cut at this many bytes instead (0: fetch.max_bytes)
+    # with `cut`: shown the first bytes of a plain body over the cap; True stops its read there (the
+    # page `cut`, its `room` the bytes of the cap left for another request)
+    peek: Callable[[bytes], bool] | None = field(default=None, compare=False)
 
 
 @dataclass

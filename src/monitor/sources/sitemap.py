@@ -8,8 +8,8 @@ not asked for at all, and neither is an entry whose `news:publication_date` or `
 `news:title` and the date ride along as the listing's title and date. A sitemap is asked for
 once a poll however often it is listed (an index naming itself among its children); for a source
 polled before, a child whose oldest entry is stored is the last asked for (the news is all in it).
-One over fetch.max_bytes is read to its last whole entry; listing its oldest first, its last
-max_bytes are asked for too (`newest`).
+One over fetch.max_bytes is read to its last whole entry; one whose first bytes list its oldest
+first is read no further, and its end is asked for with the rest of the cap (`newest`).
 Out: a `Listing`.
 Never fetches by itself.
 """
@@ -17,6 +17,7 @@ Never fetches by itself.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import itertools
 import re
@@ -62,7 +63,8 @@ class Entry:
 def walk(source: Source, crawl: Crawl) -> Walk:
     """The entries of the sitemap, or of the fresh children of a sitemap index."""
     listing = Listing()
-    page = yield from listing.first(Request(source.url, conditional=True, cut=True))
+    peek = functools.partial(runs_oldest_first, url=source.url, tz=source.date_tz)
+    page = yield from listing.first(Request(source.url, conditional=True, cut=True, peek=peek))
     if page is None:
         return listing
     links = LinkFilter(source, crawl.now)
@@ -84,7 +86,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
                 continue
             asked += 1
             try:  # a child missing or unreadable costs its own links, not its siblings'
-                got = yield Request(url, cut=True)
+                got = yield Request(url, cut=True, peek=peek)
                 kind, entries = parse(whole_entries(got, listing), got.url, source.date_tz)
                 entries = yield from newest(got, entries, listing, source.date_tz)
             except MonitorError as exc:
@@ -179,31 +181,64 @@ _ENDS = (b"</url>", b"</sitemap>", b"</item>", b"</entry>")
 
 def newest(page: Page, entries: list[Entry], listing: Listing, tz: str) -> Generator[Request, Page, list[Entry]]:
     """A sitemap cut at fetch.max_bytes whose entries run oldest first (a site appending each new
-    page at the end): its newest entries are past the cut, so its last max_bytes are asked for too
-    (`Range`, which servers of files answer), and the whole entries there read with those that came
-    first. A server that sends no part on request leaves the first ones alone, and the poll's line
-    says the newest were not read. A sitemap listed newest first, or undated, is as it came."""
+    page at the end): its newest entries are past the cut, so its end is asked for too (`Range`,
+    which servers of files answer), as many bytes as the first ones left of the cap (their read
+    stopped once they showed the order: `runs_oldest_first`), and the whole entries there read with
+    those that came first. A server that sends no part on request sends the whole from its start,
+    read as far as the cap's rest; the poll's line says the newest were not read. A sitemap listed
+    newest first, or undated, is as it came."""
     dated = [e.when for e in entries if e.when is not None]
-    if not getattr(page, "cut", False) or len(dated) < 2 or \
-            sum(a < b for a, b in itertools.pairwise(dated)) <= sum(a > b for a, b in itertools.pairwise(dated)):
+    if not getattr(page, "cut", False) or not _rising(dated):
         return entries
-    cap = len(page.content)
-    cut_line = f"the sitemap {page.url} is over fetch.max_bytes ({cap:,} bytes)"
+    # one cap for the whole sitemap (a user's bound on what a poll downloads): the end is asked for
+    # with what the first bytes left of it, those a peek at them stopped at (`runs_oldest_first`)
+    room, came = getattr(page, "room", 0), len(page.content)
+    cap = came + room
+    cut_line = f"the sitemap {page.url} is over fetch.max_bytes"
     listing.warnings = [w for w in listing.warnings if not w.startswith(cut_line)]
+    cut_line += f" ({cap:,} bytes)"
     tail: Page | None = None
-    with contextlib.suppress(MonitorError):  # the answer's failure: as a server sending no part
-        tail = yield Request(page.url, headers=(("Range", f"bytes=-{cap}"), ("Accept-Encoding", "identity")), cut=True)
+    if room >= MIN_TAIL:
+        with contextlib.suppress(MonitorError):  # the answer's failure: as a server sending no part
+            tail = yield Request(page.url, headers=(("Range", f"bytes=-{room}"), ("Accept-Encoding", "identity")),
+                                 cut=True, limit=room)
     later = _tail_entries(tail.content, page.url, tz) if tail is not None and tail.status == 206 else []
+    if not later and tail is not None and tail.status == 200 and len(tail.content) > came:
+        with contextlib.suppress(MonitorError):  # no part sent: the whole from its start, within what was left
+            entries = parse(whole_entries(tail, Listing()), page.url, tz)[1] or entries
+            dated = [e.when for e in entries if e.when is not None] or dated
     if not later:
+        why = "its server sends no part of it on request" if room >= MIN_TAIL else "its first bytes took the cap"
         listing.warnings.append(f"{cut_line} and lists its oldest entries first: its newest, past the cut, were not "
-                                f"read (the newest read is of {max(dated):%Y-%m-%d}; its server sends no part of it on "
-                                "request): raise fetch.max_bytes to read it all")
+                                f"read (the newest read is of {max(dated):%Y-%m-%d}; {why}): raise fetch.max_bytes to "
+                                "read it all")
         return entries
     listing.warnings.append(f"{cut_line} and lists its oldest entries first: read the whole entries of its first "
-                            f"and its last {cap:,} bytes (the newest), not those between (raise fetch.max_bytes to "
-                            "read it all)")
+                            f"{came:,} and its last {room:,} bytes (the newest), not those between "
+                            "(raise fetch.max_bytes to read it all)")
     seen = {e.loc for e in later}
     return later + [e for e in entries if e.loc not in seen]
+
+
+MIN_TAIL = 4_096  # bytes of the cap left worth asking the end for
+
+
+def _rising(dated: list[datetime]) -> bool:
+    """Dates running oldest first: more pairs rising than falling, of two or more."""
+    pairs = list(itertools.pairwise(dated))
+    return len(dated) >= 2 and sum(a < b for a, b in pairs) > sum(a > b for a, b in pairs)
+
+
+def runs_oldest_first(first: bytes, url: str, tz: str) -> bool:
+    """Whether a sitemap's first bytes (of one over the cap) list its entries oldest first: its
+    read stops there, and its end is asked for with the rest of the cap (`newest`)."""
+    end = last_end(first.lower(), _ENDS)
+    if not end or first[:2] == b"\x1f\x8b":
+        return False
+    try:
+        return _rising([e.when for e in parse(first[:end], url, tz)[1] if e.when is not None])
+    except MonitorError:
+        return False
 
 
 _FIRST_ENTRY = re.compile(rb"<(?:[\w.-]{1,40}:)?(url|sitemap)(?=[\s>/])")
