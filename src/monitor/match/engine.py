@@ -512,6 +512,26 @@ _SOURCE = re.compile("来源 ?:|source ?:")
 # (日报, 网, 电视台, 融媒体中心: they reprint other places' stories too).
 _SOURCE_BODY = re.compile(r"来源 ?: ?(?![^\n ]*?(?:报|网|台|社|媒|刊|新闻))[^\n ]{2,20}?(?:局|委员会|委|政府|办公室|医院|管委会)(?: |$)")
 _SOURCE_BELOW = 4  # the story's last paragraphs looked at for its source line
+# The name on an outlet's, a source's or an editor's line (来源：三明日报, 稿源：上海发布, 责任编辑：林晓, 作者单位：三明学院,
+# "Source: Shanghai Daily"): who wrote or posted the page, not a place of the story (a Shanghai district's story reprinted by
+# a Sanming paper is still a Shanghai story). Its label opens a line or follows a gap, a date or a bracket (资金来源：上海市
+# is the story's money). A public body named as the source (`_SOURCE_BODY`: 来源：建宁县卫健局) is that side posting its own
+# news, and stays read.
+_OUTLET = re.compile(r"(?:^|(?<=[\n (\[|/\d]))(?:来源|稿源|编辑|责任编辑|责编|作者单位|source) ?: ?([^\n ]{2,16}"
+                     r"(?:(?<=[a-z]) [a-z][^\n ]*){0,4})")
+
+
+# A story naming its own side by no name (市委书记会见松江区党政代表团, 我市, 全县, "the secretary of the municipal party
+# committee"): the outlet's place is the story's (a city paper's own mayor); its name there counts as the story's side.
+_UNNAMED_HOST = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]|[了的和与及同在由是为见到赴向请]))(?:市委|市政府|市长|县委|县政府|县长)"
+                           r"|我市|本市|全市|我县|本县|全县|\b(?:the municipal|the city|our city|the county|our county)\b")
+
+
+def _outlets(text: str, cut: int) -> list[tuple[int, int]]:
+    """The names on the text's source, outlet and editor lines (`_OUTLET`), ascending [start, end), but a public body's;
+    none when the story, up to `cut`, names its own side by no name (`_UNNAMED_HOST`)."""
+    found = [m.span(1) for m in _OUTLET.finditer(text) if not _SOURCE_BODY.match(text, m.start())]
+    return [] if found and _UNNAMED_HOST.search(text, 0, cut) else found
 
 
 def _source_below(text: str, starts: list[int], lead: int, cut: int) -> int | None:
@@ -541,6 +561,8 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
         cut = len(text) if m is None else m.start() + 1  # the paragraph after the "\n"
     if bullets is None:
         bullets = [m.start() for m in _BULLET.finditer(text)]
+    if bullets and not doc.has_title and (top := _bulleted_top(text, starts, cut, topic.lead_min_chars)) > 0:
+        aside.insert(0, (starts[1], top))  # "· 沪明对口合作项目集中签约" over a street's fire check: a related link
     if aside and bullets:  # a links list above the story, set aside already
         bullets = [b for b in bullets if not _inside(aside, b)]
     if topic.ignore_inline is not None and bullets:
@@ -576,6 +598,22 @@ def _cut_and_lead(topic: Topic, doc: _Doc, bullets: list[int] | tuple[()] | None
                 continue
             return cut, i
     return cut, (head if head > 0 else lead)
+
+
+def _bulleted_top(text: str, starts: list[int], cut: int, min_chars: int) -> int:
+    """The start of the story's first paragraph (`min_chars` long or more, a sentence in it) below the bulleted headlines
+    ("· 沪明对口合作项目集中签约": the related links a page kept above its story) an untitled page opens with, else -1.
+    A bulleted line is one of a list, never the page's own headline (`_opening_headline` takes none)."""
+    k, n = 1, len(starts)
+    while k < n and starts[k] < cut:
+        a, end = starts[k], starts[k + 1] - 1 if k + 1 < n else len(text)
+        if a == end or text[a] not in _TAIL_BULLETS or not _headline(text, a, end):
+            break
+        k += 1
+    if k == 1 or k >= n or starts[k] >= cut:
+        return -1
+    a, end = starts[k], starts[k + 1] - 1 if k + 1 < n else len(text)
+    return a if end - a >= min_chars and not _headline(text, a, end) else -1
 
 
 # Headlines left below a story with no marker (a links block whose heading the extractor dropped): the page's
@@ -840,6 +878,9 @@ class _Hits(dict):
         self.aside: list[tuple[int, int]] = []  # the page's chrome above the story (`_past_share_bar`): not read
         self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()), self.aside)
         self.heads = _follow_lines(doc, self.lead, self.cut)
+        text = doc.text
+        self.outlets = _outlets(text, self.cut) if ("来源" in text or "编" in text or "稿源" in text or "作者单位" in text
+                                          or "source" in text) else []
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
     def _lead_end(self) -> int:
@@ -859,6 +900,8 @@ class _Hits(dict):
         spans = group_spans(group, doc.text, stop, doc.lists, self.found)
         if self.aside:
             spans = [s for s in spans if not _inside(self.aside, s[0])]
+        if self.outlets and spans:
+            spans = [s for s in spans if not _inside(self.outlets, s[0])]
         starts = doc.para_starts
         if lead > 1 and not doc.has_title:  # untitled: the short lines above the lead are its title
             found = [(a, b, p, 0 < p <= lead) for a, b in spans for p in (bisect_right(starts, a) - 1,)]

@@ -70,7 +70,9 @@ if TYPE_CHECKING:
 # and, by probes below (match-43), an untitled page's headline line of a lead's length as its title above the lead,
 # and a body line the title holds (the title with the site's name after it) as the title again;
 # and, by probes below (match-45), an untitled page's first line, a headline (under a few lines of chrome), as its title,
-# and a chronicle's lines opening with their month and a space, 5月 …, as a list).
+# and a chronicle's lines opening with their month and a space, 5月 …, as a list;
+# and, by probes below (match-46), the name on a source, outlet or editor line, 来源：三明日报, as no place of the story
+# (unless the story names its own side by no name, 市长, 我市), and bulleted links above an untitled story as aside).
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -170,6 +172,8 @@ PROBES = (
      "organisers said, one of the events the two sides hold under their pairing agreement."),
     ("明溪县2024年大事记", "1月 全县林业工作会议召开。\n3月 城区道路改造完工。\n5月 明溪特产上海推介培训班开班。\n7月 新增两条公交线路。\n"
      "9月 县运动会举行。"),
+    ("长宁与静安签订文旅合作协议", "来源：三明日报\n长宁区与静安区签订文旅合作协议，两区将共建城市漫步线路，联合推出文旅消费季。"),
+    ("", "· 沪明合作产业园新签约企业五家\n宁化县今年新建乡村公交站台四十个，村民出行更加方便，公交每天往返县城六趟。"),
 )
 
 
