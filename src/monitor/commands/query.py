@@ -461,15 +461,26 @@ def digest(state, subscriber, dry_run, status, mark_read, before) -> None:
     for r in results:
         if dry_run:
             click.echo(shown(r.rendered))
-        click.echo(f"{r.subscriber} via {r.channel}: {r.status}, {counted(r.stories, 'story')}"
-                   + (f" ({r.detail})" if r.detail else "")
-                   + (f"; {counted(r.pending, 'message')} wait{'s' if r.pending == 1 else ''} for the next run"
-                      if r.pending and not dry_run else ""), err=True)
+        click.echo(f"{r.subscriber} via {r.channel}: {r.status}"
+                   + ("" if r.status == "error" and not r.stories else f", {counted(r.stories, 'story')}")
+                   + (f" ({r.detail})" if r.detail else "") + ("" if dry_run else _waiting(r)), err=True)
     if said:
         click.echo(f"error: digest stopped by {said[0]}: each message sent is recorded, the others wait "
                    "for the next run", err=True)
     if said or any(r.status == "error" for r in results):
         sys.exit(1)
+
+
+def _waiting(r) -> str:
+    """What waits in the outbox after a run: its stories (a refused digest sent none of them, and
+    its `0 stories` read as nothing to send), its messages, and the daemon's next try."""
+    if not r.pending:
+        return ""
+    waits = "waits" if (r.waiting or r.pending) == 1 else "wait"
+    what = (f"{counted(r.waiting, 'story')} in {counted(r.pending, 'message')}" if r.waiting
+            else counted(r.pending, 'message'))
+    when = f"; the daemon's next try {local_time(r.next_try.isoformat())} Shanghai time" if r.next_try else ""
+    return f"; {what} {waits} for the next run{when}"
 
 
 def _stop_sending_on_signals(stopping: threading.Event,

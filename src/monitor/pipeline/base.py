@@ -102,6 +102,8 @@ class DigestResult:
     sent: int = 0  # messages accepted by the receiver in this run
     failed: int = 0  # messages that failed in this run (they are retried later)
     pending: int = 0  # messages still waiting in the outbox after this run
+    waiting: int = 0  # stories in those messages (each once)
+    next_try: datetime | None = None  # the earliest retry time of those messages (the daemon's)
 
 
 def cap_body(article: Article, max_body: int | None = None) -> Article:

@@ -423,7 +423,10 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
         result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
     if error and result.status != "stopped":  # what failed is what the person running it needs to see
         result.status, result.detail = "error", error + (f" ({result.detail} sent)" if result.sent else "")
-    result.pending = len(ctx.store.outbox_due(sub.name, key))
+    left = ctx.store.outbox_due(sub.name, key)
+    result.pending = len(left)
+    result.waiting = len({i for q in left for i in q.message.story_ids}) or sum(q.message.stories for q in left)
+    result.next_try = min((q.next_attempt_at for q in left if q.next_attempt_at), default=None)
     return result
 
 
