@@ -197,21 +197,21 @@ def newest(page: Page, entries: list[Entry], listing: Listing, tz: str) -> Gener
     cut_line = f"the sitemap {page.url} is over fetch.max_bytes"
     listing.warnings = [w for w in listing.warnings if not w.startswith(cut_line)]
     cut_line += f" ({cap:,} bytes)"
+    if room < MIN_TAIL:  # the first read took the cap before its order could be seen (no length said: sent
+        room = came      # chunked, compressed on the fly): the end is asked for with a whole cap, as before the peek
     tail: Page | None = None
-    if room >= MIN_TAIL:
-        with contextlib.suppress(MonitorError):  # the answer's failure: as a server sending no part
-            tail = yield Request(page.url, headers=(("Range", f"bytes=-{room}"), ("Accept-Encoding", "identity")),
-                                 cut=True, limit=room)
+    with contextlib.suppress(MonitorError):  # the answer's failure: as a server sending no part
+        tail = yield Request(page.url, headers=(("Range", f"bytes=-{room}"), ("Accept-Encoding", "identity")),
+                             cut=True, limit=room)
     later = _tail_entries(tail.content, page.url, tz) if tail is not None and tail.status == 206 else []
     if not later and tail is not None and tail.status == 200 and len(tail.content) > came:
         with contextlib.suppress(MonitorError):  # no part sent: the whole from its start, within what was left
             entries = parse(whole_entries(tail, Listing()), page.url, tz)[1] or entries
             dated = [e.when for e in entries if e.when is not None] or dated
     if not later:
-        why = "its server sends no part of it on request" if room >= MIN_TAIL else "its first bytes took the cap"
         listing.warnings.append(f"{cut_line} and lists its oldest entries first: its newest, past the cut, were not "
-                                f"read (the newest read is of {max(dated):%Y-%m-%d}; {why}): raise fetch.max_bytes to "
-                                "read it all")
+                                f"read (the newest read is of {max(dated):%Y-%m-%d}; its server sends no part of it on "
+                                "request): raise fetch.max_bytes to read it all")
         return entries
     listing.warnings.append(f"{cut_line} and lists its oldest entries first: read the whole entries of its first "
                             f"{came:,} and its last {room:,} bytes (the newest), not those between "
