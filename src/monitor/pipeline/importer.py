@@ -29,7 +29,7 @@ from .base import MAX_BODY_CHARS, Context, ImportReport, Ingested
 from .importdates import NO_ZONE
 from .importdates import parse_when as parse_when  # re-exported: `pipeline.parse_when`
 from .importlines import MAX_LINE_BYTES, Unended, article_from_json, cut_short, decode_line, read_lines, text_if_utf16
-from .ingest import Ingestor, Prepared, canonical_of, prepare
+from .ingest import IMPORT_BATCH_SECONDS, Ingestor, Prepared, canonical_of, prepare
 
 AGAIN = "run the same import again to go on: the articles already stored are skipped"
 
@@ -68,7 +68,8 @@ def import_lines(ctx: Context, lines: Iterable[bytes | str] | BinaryIO,
     again = _Again()  # with `history_read`: the stories of the lines stored by an earlier run
     unmarked = _Unmarked(ctx, report)  # lines stored by a poll, or by an import before m026
     try:
-        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read)) as ingestor:
+        with Ingestor(ctx, backfill=True, on_batch=_history(ctx, report, history_read),
+                      max_seconds=IMPORT_BATCH_SECONDS) as ingestor:
             outcomes: Generator[_Outcome, None, None]
             if workers > 1 and len(head) > POOL_MIN_LINES and _can_fork():
                 outcomes = _in_workers(ctx, ingestor, chain(head, numbered), max_body, workers)

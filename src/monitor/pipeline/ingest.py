@@ -104,6 +104,11 @@ ROUND_AHEAD = timedelta(days=2)  # a copy published this long before a round's r
 LSH_WINDOW = timedelta(days=45)
 BATCH_SIZE = 500
 BATCH_SECONDS = 1.0
+# An import's batches: a poll's second cut them by the machine's speed. On a busy machine an import
+# into a 200k store wrote one every ~10 articles (146 for 1,500), each its commit and its read of the
+# old signatures near its dates (a third of its CPU there), so it slowed as the store grew, and the
+# slower it went the smaller its batches. Cut at BATCH_SIZE, they stay whole down to 17 articles/s.
+IMPORT_BATCH_SECONDS = 30.0
 BATCH_CHARS = 4_000_000  # keeps a batch of long articles small in memory
 
 
