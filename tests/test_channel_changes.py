@@ -73,6 +73,33 @@ def test_a_recipient_added_to_an_email_channel_gets_only_what_comes_next(tmp_pat
         controller.stop()
 
 
+def test_a_recipient_added_gets_what_the_channel_has_not_sent_yet_but_never_the_backlog(tmp_path):
+    """What the README says beside `to`: a recipient added gets the stories from then on, those
+    stored before the edit but not yet sent among them (they come to everyone), never those the
+    channel had sent; and the next digest after that goes to both."""
+    sink = SMTPSink()
+    controller = _start(sink)
+    try:
+        mail = {"kind": "email", "from": "monitor@sanming.example.cn", "smtp_host": "127.0.0.1",
+                "smtp_port": sink.port}
+        ctx = setup(tmp_path, [{**mail, "to": ["desk@example.org"]}], n=5)
+        assert send_digests(ctx)[0].stories == 5
+        import_lines(ctx, news_lines(3, start=5))  # stored before the edit, not sent yet
+        ctx = edited(tmp_path, ctx, [{**mail, "to": ["desk@example.org", "chief@example.org"]}])
+        assert send_digests(ctx)[0].stories == 3
+        import_lines(ctx, news_lines(1, start=8))
+        assert send_digests(ctx)[0].stories == 1
+        got = {"desk@example.org": [], "chief@example.org": []}
+        for i, envelope in enumerate(sink.envelopes):
+            story_counts = counts([sink.parsed(i).get_body(("plain",)).get_content()])
+            for address in envelope.rcpt_tos:
+                got[address] += sorted(story_counts)
+        assert got["desk@example.org"] == list(range(9)), got
+        assert got["chief@example.org"] == [5, 6, 7, 8], got
+    finally:
+        controller.stop()
+
+
 def test_a_message_the_old_address_never_took_goes_to_the_new_one(tmp_path, webhook_receiver):
     hook = {"kind": "webhook", "format": "json"}
     ctx = setup(tmp_path, [{**hook, "url": webhook_receiver.url + "/hook?token=old"}], n=5)
