@@ -303,6 +303,8 @@ def run(cfg: Config, store: Store, *, once: bool = False, metrics_port: int | No
     stored articles up to date (verdicts under the topics' current rules, a search index of the
     current normal form): run beside the jobs, from the start and again after each reload
     (`daemon.Rechecks`), never ahead of them."""
+    if behind := store.behind_note():  # restored, or its -wal lost in a crash: said at the start
+        log.warning("%s", behind)
     if once:
         with Fetcher(cfg.fetch, memory=store.host_memory()) as fetcher:
             ctx = Context(cfg, store, fetcher)

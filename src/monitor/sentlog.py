@@ -91,6 +91,30 @@ def stale(db_path: str | Path, knows: Callable[[str], bool]) -> bool:
     return noted is not None and not knows(noted[2])
 
 
+def behind(db_path: str | Path, knows: Callable[[str], bool], holds: Callable[[str], bool],
+           digest_ran: float | None) -> str | None:
+    """One line saying the database is behind its note, and what to do; None when it is not. It is
+    when it does not know the last message noted sent (`knows(key)`) and does not hold it waiting
+    (`holds(key)`) after the one before it: restored from an older backup, or its -wal lost in a
+    crash, so what it stored since (imports, polls, what it sent) is gone. A run killed between the
+    receiver's answer and the record leaves it held: the next digest records it (`record_noted`).
+    A digest run since the note's last line (`digest_ran`, its POSIX time) recorded what it says
+    went (`reconcile`): the database stays without that message until it sends the next."""
+    noted, before = last(db_path)
+    if noted is None or knows(noted[2]):
+        return None
+    with suppress(OSError):
+        if digest_ran is not None and digest_ran >= int(log_path(db_path).stat().st_mtime):
+            return None
+    if holds(noted[2]) and (before == "" or (before is not None and knows(before))):
+        return None
+    return (f"database behind its sent note {log_path(db_path).name}: the last message noted sent "
+            f"(subscriber={noted[0]} channel={noted[1]}) is not in it (restored from an older backup, or its -wal "
+            "lost in a crash): what it stored since (imports, polls, deliveries) is gone; nothing is sent twice (the "
+            "next digest records what the note says went); restore a newer backup if there is one, or let the next "
+            "polls fetch again what the sites still list")
+
+
 PART = "~"  # a message some of its recipients took: `<key>~<who took it>` (`partly`)
 
 

@@ -247,6 +247,8 @@ def health(state, stale_after, degraded_ok) -> None:
             notes.append(f"source={s.name} status={status}{since}" + (f" error={error}" if error else ""))
     if not there:
         notes.insert(0, f"no database at {state.cfg.db_path} (the first poll or `monitor run` creates it)")
+    elif behind := state.store.behind_note():  # restored, or its -wal lost: said, not failed (a restart mends nothing)
+        notes.insert(0, behind)
     stats = state.store.stats() if there else {"articles": 0, "stories": 0, "article_topics": 0}
     click.echo(f"articles={stats['articles']} stories={stats['stories']} matched={stats['article_topics']} "
                f"sources={len(state.cfg.sources)} unhealthy={len(bad)}" + (f" ({', '.join(bad)})" if bad else ""))

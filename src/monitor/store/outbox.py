@@ -240,6 +240,17 @@ class OutboxPart(StoreBase):
         row = self.conn.execute("SELECT id FROM outbox WHERE key = ? AND status != 'sent'", [key]).fetchone()
         return row[0] if row else None
 
+    def behind_note(self) -> str | None:
+        """`sentlog.behind`'s line for this database (None when it is not behind its note, or in memory):
+        one read of the note's tail and two lookups by key, whatever the database's size."""
+        from ..sentlog import behind
+
+        if self.path is None:
+            return None
+        ran = parse_iso(self.conn.execute("SELECT max(ran_at) FROM digest_runs").fetchone()[0])
+        return behind(self.path, self.knows_sent, lambda key: self.unsent_id(key) is not None,
+                      ran.timestamp() if ran else None)
+
     def knows_sent(self, key: str) -> bool:
         """Whether the message with idempotency key `key` is recorded sent; for `<key>~<who took it>`
         (`sentlog.part_key`), recorded sent or waiting for none of those who took it."""
