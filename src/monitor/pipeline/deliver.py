@@ -59,49 +59,41 @@ def build_digest(ctx: Context, sub: Subscriber, channel: str, now: datetime | No
                   total=len(rows))
 
 
-def _readers(ctx: Context, sub: Subscriber, key: str) -> tuple[dict[str, str], list[tuple[str, str, set[str], bool]]]:
-    """The readers of `sub`'s channel `key` and every other configured channel's that may reach them,
-    as (subscriber, key, readers, whether what waits in its outbox counts). An email channel's are its
-    mailboxes (`notify.smtp.mailbox`, with the address each is sent to); a webhook's is its URL (one
-    robot or chat), another subscriber's channel posting to it one more way to it. What waits for a
-    webhook of another format does not count (a robot takes one format: it may refuse that message
-    for ever); what it took does. None when no other channel shares a reader."""
-    pairs = [(s, c) for s, c in channel_pairs(ctx, None) if key.startswith(c.kind + ":")]
+def _email_readers(ctx: Context, sub: Subscriber, key: str) -> tuple[dict[str, str], list[tuple[str, str, set[str]]]]:
+    """The readers of `sub`'s email channel `key` (each mailbox, `notify.smtp.mailbox`, with the
+    address it is sent to) and every other configured email channel's (subscriber, key, mailboxes);
+    none when it is no email channel or the only one."""
+    pairs = [(s, c) for s, c in channel_pairs(ctx, None) if c.kind == "email"]
     mine = next((c for s, c in pairs if s.name == sub.name and channel_key(c) == key), None)
     if mine is None or len(pairs) < 2:
-        return {}, []
-    if mine.kind == "webhook":
-        return {key: key}, [(s.name, key, {key}, c.format == mine.format) for s, c in pairs
-                            if s.name != sub.name and channel_key(c) == key]
-    if mine.kind != "email":
         return {}, []
     from ..notify.smtp import ascii_domain, mailbox, readers  # here: the notify package (httpx too) is ~0.2 s CPU
 
     own = {m: ascii_domain(parseaddr(a)[1]) for a in readers(mine.to) if (m := mailbox(a))}
-    others = [(s.name, k, {mailbox(a) for a in c.to}, True) for s, c in pairs
+    others = [(s.name, k, {mailbox(a) for a in c.to}) for s, c in pairs
               if (k := channel_key(c)) != key or s.name != sub.name]
     return own, others
 
 
 def had_by(ctx: Context, sub: Subscriber, key: str, story_ids: Iterable[int],
            planned: bool = True) -> tuple[dict[str, str], dict[int, set[str]]]:
-    """The readers of `sub`'s channel `key` (`_readers`) and, of `story_ids`, those some of them
-    already had (or, `planned`, have waiting) from another configured channel reaching them, with
-    who had each: a mailbox is one reader wherever a channel names it, and a webhook's URL is."""
-    own, others = _readers(ctx, sub, key)
+    """The readers of `sub`'s email channel `key` (`_email_readers`) and, of `story_ids`, those
+    some of them already had (or, `planned`, have waiting) from another configured email channel
+    naming them, with who had each: a mailbox is one reader wherever a channel names it."""
+    own, others = _email_readers(ctx, sub, key)
     had: dict[int, set[str]] = {}
     ids = set(story_ids)
     for reader in own if ids else ():
-        for story in set().union(*(ctx.store.carried(name, k, ids, planned and waits)
-                                   for name, k, theirs, waits in others if reader in theirs)):
+        for story in set().union(*(ctx.store.carried(name, k, ids, planned) for name, k, theirs in others
+                                   if reader in theirs)):
             had.setdefault(story, set()).add(reader)
     return own, had
 
 
 def had_elsewhere(ctx: Context, sub: Subscriber, key: str, story_ids: list[int], record: bool = False) -> set[int]:
-    """Of `story_ids`, those every reader of the channel `key` of `sub` already had, or has waiting,
-    from another configured channel reaching it (another subscriber's, or another of `sub`'s), and had
-    each story both carry twice. A story some recipients of an email lack goes to them alone
+    """Of `story_ids`, those every recipient of the email channel `key` of `sub` already had, or has
+    waiting, from another configured email channel naming it (another subscriber's, or another of
+    `sub`'s), and had each story both carry twice. A story some recipients lack goes to them alone
     (`by_readers`). `record`: those the others' receivers took count as delivered to `key` too, so
     that a channel taken out of the config later does not leave them waiting for this one."""
     own, had = had_by(ctx, sub, key, story_ids)
@@ -110,8 +102,8 @@ def had_elsewhere(ctx: Context, sub: Subscriber, key: str, story_ids: list[int],
         _, took = had_by(ctx, sub, key, every, planned=False)
         ctx.store.record_delivery(sub.name, key, {story for story, who in took.items() if len(who) == len(own)})
     if every:
-        log.info("digest subscriber=%s channel=%s: %d stories its %s had from another channel left out",
-                 sub.name, key, len(every), "recipients" if key.startswith("email:") else "receiver (its URL)")
+        log.info("digest subscriber=%s channel=%s: %d stories its recipients had from another email channel left out",
+                 sub.name, key, len(every))
     return every
 
 
