@@ -61,3 +61,32 @@ def test_another_receivers_code_and_data_are_its_own_business(tmp_path, webhook_
     ctx = context(tmp_path, webhook_receiver.url + "/hook", "json")
     assert import_lines(ctx, news_lines(2)).matched == 2
     assert send_digests(ctx)[0].status == "sent"
+
+
+@pytest.mark.parametrize("reply", [{"StatusCode": 200, "StatusMessage": "OK"},
+                                   {"StatusCode": 201, "StatusMessage": "Created", "Id": 42},
+                                   {"StatusCode": 1, "StatusMessage": "queued"}])
+def test_a_receivers_own_status_code_in_its_answer_is_no_feishu_refusal(tmp_path, webhook_receiver, monkeypatch, reply):
+    """An endpoint that echoes its HTTP status in the body (an ASP.NET or API-gateway habit) took
+    the message: read as a Feishu robot's older StatusCode refusal, the digest failed and went
+    again at every retry, the receiver storing it each time."""
+    quick_webhooks(monkeypatch)
+    webhook_receiver.reply_body = json.dumps(reply).encode()
+    ctx = context(tmp_path, webhook_receiver.url + "/hook", "json")
+    assert import_lines(ctx, news_lines(2)).matched == 2
+    (result,) = send_digests(ctx)
+    assert result.status == "sent", result.detail
+    assert send_digests(ctx)[0].status == "empty" and not retry_due(ctx)
+    assert len(webhook_receiver.requests) == 1
+
+
+def test_a_feishu_robots_older_status_code_refusal_is_still_read_in_another_format(tmp_path, webhook_receiver,
+                                                                                  monkeypatch):
+    quick_webhooks(monkeypatch)
+    webhook_receiver.reply_body = json.dumps({"Extra": None, "StatusCode": 19021,
+                                              "StatusMessage": "sign match fail"}).encode()
+    ctx = context(tmp_path, webhook_receiver.url + "/open-apis/bot/v2/hook/0f6c", "json")
+    assert import_lines(ctx, news_lines(2)).matched == 2
+    (result,) = send_digests(ctx)
+    assert result.status == "error" and "19021" in result.detail and '"feishu"' in result.detail, result.detail
+    assert ctx.store.db.execute("SELECT count(*) FROM deliveries").fetchone()[0] == 0

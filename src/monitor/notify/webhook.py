@@ -410,14 +410,20 @@ def _feishu_refusal(data: dict) -> dict:
     """A Feishu robot's refusal read in another format (a Feishu robot set up as `json`, which it
     refuses as 19002, msg_type missing): its answer's shape, `{"code": N, "data": {...}, "msg": "..."}`,
     with N one of its robot codes (9499, 11232, 19001-19099), or its older `StatusCode` beside a
-    `StatusMessage`. Another receiver's `code` stays its own (`{"code": 200, "data": …}`)."""
+    `StatusMessage`, with the same codes. Another receiver's `code` stays its own (`{"code": 200,
+    "data": …}`), as does its `StatusCode`: an endpoint echoing its HTTP status in the body
+    (`{"StatusCode": 200, "StatusMessage": "OK"}`) took the message."""
     code, status = data.get("code"), data.get("StatusCode")
-    if type(code) is int and (code in (9499, 11232) or 19000 < code < 19100) and isinstance(data.get("msg"), str) \
-            and isinstance(data.get("data"), dict):
+    if _feishu_code(code) and isinstance(data.get("msg"), str) and isinstance(data.get("data"), dict):
         return {"errcode": code, "errmsg": data["msg"], "feishu": True}
-    if type(status) is int and status and isinstance(data.get("StatusMessage"), str):
+    if _feishu_code(status) and isinstance(data.get("StatusMessage"), str):
         return {"errcode": status, "errmsg": data["StatusMessage"], "feishu": True}
     return {}
+
+
+def _feishu_code(code: object) -> bool:
+    """One of a Feishu robot's refusal codes: 9499 (bad request), 11232 (rate limit), 19001-19099."""
+    return type(code) is int and (code in (9499, 11232) or 19000 < code < 19100)
 
 
 _FAILED_TEXT = re.compile(r"(?i)^\s*(?:error\b|[^\n]{0,80}\b(?:delivery|message|request) failed\b|[^\n]{0,80}"
