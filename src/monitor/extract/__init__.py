@@ -512,7 +512,7 @@ def _places(page_text: str, title: str, body: Body, elements: list[str] = []) ->
         region, head_at = _region(window, _find(window, headline), head, headline), window_at + head
     else:
         region, head_at = _far_region(page_text, window_at, window, (title, body.headline or "")), 0
-    tail, body_end = _tail_region(page_text, paragraphs)
+    tail, body_end = _tail_region(page_text, paragraphs + body.signature)  # a post's signature: its tools under it
     return Places(region=region, anchored=head >= 0, byline=body.date_text, tail=tail,
                   page_text=page_text, body_at=start, head_at=head_at, lead="\n".join(paragraphs[:3]),
                   body_end=body_end)

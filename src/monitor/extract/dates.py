@@ -107,8 +107,11 @@ _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahe
         "Date published", "date published")
 ))
 # Today's date printed by a page clock: `今天是2024年5月20日`, `当前时间：…`.
-# A link to the previous or next article, its title and date up to the date in question.
-_PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)[：:\s]*[^\d\n]{0,50}$")
+# A link to the previous or next article, or to the site's latest post (a blog's `最新日志：`, `最近更新：`,
+# `新帖：` over the post, with a title of four characters at least: `最近更新：2006-12-12` is the page's own
+# update), its title and date up to the date in question.
+_PREV_NEXT = re.compile(r"(?:(?:上一篇|下一篇|上一條|下一條|上一条|下一条|上篇|下篇)[：:\s]*[^\d\n]{0,50}"
+                        r"|(?:最新|最近|新)(?:日志|日誌|文章|博文|帖子|帖|更新|发表|發表)[：:]\s*[^\d\n]{4,50})$")
 _CLOCK_BEFORE = re.compile(r"(?:今天是|今天|今日|当前时间|當前時間|现在是|现在时间|页面生成时间|頁面生成時間|页面生成于|"
                            r"打印时间|打印時間|打印日期|列印時間|列印日期|"  # a print view's time: when it was printed
                            r"[Pp]age generated(?: at| on)?)[：:\s]*$")

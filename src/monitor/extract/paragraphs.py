@@ -266,6 +266,7 @@ class Body:
     byline_at: int = 0  # 1 + the paragraph count when an English byline was lifted (0: none)
     captions: list[str] = field(default_factory=list)  # photo captions dropped as chrome (`is_caption`)
     label: str = ""  # a credit's label alone on the line before (`来源：`): its value is the next line
+    signature: list[str] = field(default_factory=list)  # a forum post's signature lines, dropped under the text
     posts: int = 0  # a thread's post lines (`小鱼儿 发表于 2007-3-11 09:30`) met so far
 
 
@@ -322,10 +323,32 @@ def _said_twice(raws: list[str]) -> set[int]:
 def _finished(body: Body) -> Body:
     """`body` with its closing chrome trimmed and the header lines above its dated byline dropped,
     if text follows them (a short item without sentence ends keeps its lines)."""
+    at, body.signature = _signature(body.paragraphs)
+    del body.paragraphs[at:]
     body.paragraphs = _without_caption_run(trim_tail(trim_head(_without_pull_quotes(without_summary(body.paragraphs)))))
     if 0 < body.header < len(body.paragraphs):
         del body.paragraphs[: body.header]
     return body
+
+
+# A rule of dashes typed as text (`----------------------------------------------`), alone or with
+# the line under it run in.
+_RULE = re.compile(r"[-－—─_＿=]{10,}(?:\s*(.*))?")
+_SIGNATURE_LINE = 40  # characters: a signature's line at most (a text's closing paragraph runs longer)
+
+
+def _signature(paragraphs: list[str]) -> tuple[int, list[str]]:
+    """Where a forum post's signature starts (dvbbs and other boards) and its lines: one or two short
+    lines (up to 40 characters, `天下钓友是一家`) under a rule of dashes that closes the text, or run in
+    after the rule. The paragraphs' count and none when the rule has more under it (a text in parts)."""
+    for at in range(len(paragraphs) - 1, max(0, len(paragraphs) - 3) - 1, -1):
+        if at == 0 or paragraphs[at][:1] not in "-－—─_＿=" or (rule := _RULE.fullmatch(paragraphs[at])) is None:
+            continue
+        lines = [rule.group(1), *paragraphs[at + 1 :]] if rule.group(1) else paragraphs[at + 1 :]
+        if 1 <= len(lines) <= 2 and all(len(line) <= _SIGNATURE_LINE for line in lines):
+            return at, lines
+        break
+    return len(paragraphs), []
 
 
 def _without_caption_run(paragraphs: list[str]) -> list[str]:
@@ -1099,6 +1122,7 @@ def _split_lines(block: str) -> list[str]:
         if (not tail or not line.strip() or tail[-1] in _BREAK_AFTER or line.startswith(("\u3000", "  ", "\xa0\xa0"))
                 or (above and (header_line(last) or header_line(line)))
                 or last.count("|") >= 3  # a menu row of the site's footer (`关于我们 | 联系我们 | …`)
+                or _RULE.fullmatch(tail) is not None  # a rule of dashes over a post's signature
                 or (line.startswith(_BULLETS) and last.lstrip().startswith(_BULLETS))):
             out.append(current)
             above = above and _SENTENCE_END_CJK.search(current) is None
@@ -1204,7 +1228,8 @@ def _take(raw: str, body: Body, seen: set[str], title: str = "") -> bool:
             and (dated := _EN_BYLINE_ON.match(text)) is not None and _above_text(body)):
         body.date_text = body.date_text or dated.group(1)
         return True
-    if short and len(text) <= 24 and (text[:1] in _SURNAMES or text[:1] in _NAME_MARKS) and _names_alone(text, body):
+    if short and len(text) <= 24 and (text[:1] in _SURNAMES or text[:1] in _NAME_MARKS or "、" in text) \
+            and _names_alone(text, body):
         return True
     if short and text[:2] in ("——", "--") and _above_text(body) and _subtitle(text):
         body.speech = SPEECH.search(text) is not None
@@ -1256,6 +1281,13 @@ def _names_alone(text: str, body: Body) -> bool:
                 and outlet.endswith(_OUTLETS))
     if body.paragraphs and body.paragraphs[-1][-1:] in _SENTENCE_ENDS:
         return False
+    top = len(body.paragraphs) <= 2 and _above_text(body)  # among the header lines, over the text
+    if marked and top and " " not in line and cjk_name(line, 5):
+        return True  # `□ 老梁`, `◎一笑同行`: a pen name marked as the writer's, under the headline
+    if "、" in line:  # `赵延东、风笑天`: an essay's authors joined, under its headline
+        names = line.split("、")
+        return (top and 2 <= len(names) <= 4 and all(cjk_name(name) for name in names)
+                and 2 * sum(name[0] in _SURNAMES for name in names) >= len(names))
     names = line.replace("+", " ").split()  # `李娜娜+宁永红+周印富`: a journal's authors joined
     if len(names) == 2 and len(names[0]) == 1 == len(names[1]):
         names = [names[0] + names[1]]  # `王 福`: one name spaced out
