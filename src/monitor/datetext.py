@@ -41,6 +41,9 @@ _EPOCH_UNIT = {10: 1, 13: 10**3, 16: 10**6, 19: 10**9}  # the most digits of eac
 _DOTNET = re.compile(r"\\?/Date\((-?\d{1,15})(?:[+-]\d{4})?\)\\?/")
 # Java's ZonedDateTime.toString() and RFC 9557: the region after the offset (`…+08:00[Asia/Shanghai]`)
 _REGION = re.compile(r"\[!?([A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*)\]\Z")
+# a year written after its month as no year of the web: negative or of four digits below 1000 (`30 Nov -0001`,
+# `30 Nov 0000`: PHP's RFC 822 rendering of MySQL's zero date); the mail parser read either as 2000
+_NO_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+(?:-\d+|0\d{3})\b", re.I)
 _CST = re.compile(r"\bCST(?=\s*\Z|\s+\d{4}\s*\Z)")  # at the end, or before the year (Java's Date.toString())
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -55,7 +58,10 @@ def rfc822(text: str) -> datetime:
     """An RFC 822 date as feeds and mail write it; `CST` at its end (or before the year, as Java's
     `Date.toString()` writes it: `Sun Dec 06 16:30:00 CST 2026`) is China Standard Time
     (+0800), as a Chinese feed or export means it, not US Central (a reader of it dated every
-    entry 14 hours late). Raises ValueError (or TypeError) when unreadable."""
+    entry 14 hours late). Raises ValueError (or TypeError) when unreadable, or when its year is
+    none (`Tue, 30 Nov -0001 00:00:00 +0800`, a zero date: it was read as 30 November 2000)."""
+    if _NO_YEAR.search(text):
+        raise ValueError(f"no year in {text!r}")
     return parsedate_to_datetime(_CST.sub("+0800", text))
 
 

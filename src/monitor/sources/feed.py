@@ -230,21 +230,30 @@ def _closing(head: bytes) -> bytes:
 _ZONED = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})\s*$")
 
 
+# a date written with a negative year: PHP's ISO 8601 rendering of MySQL's zero date (`-0001-11-30T00:00:00+08:00`),
+# which the feed parser reads as one of ISO 8601's old forms without a century (1 January 2000)
+_NO_YEAR = re.compile(r"\s*-\d")
+
+
 def _when(entry: dict, tz: str = "Asia/Shanghai") -> datetime | None:
-    bare = entry.get("published") or entry.get("updated")
+    """An entry's date: its `published`, else its `updated`; a zero date (a negative year) is none."""
+    # (read as the dict holds them: the feed parser's own get() maps one to the other, with a warning)
+    keys = [k for k in ("published", "updated") if (v := dict.get(entry, k)) and not _NO_YEAR.match(str(v))]
+    bare = dict.get(entry, keys[0]) if keys else None
     if isinstance(bare, str) and HALF_OF_DAY.search(bare):  # 3:30 PM, 下午3:30: the feed parser drops the half
         return dates.parse(bare.strip(), tz)  # of the day (or reads PM as a zone); undated if it cannot be placed
     if isinstance(bare, str) and bare.strip() and not _ZONED.search(bare):  # `2026-12-01 08:00:00`: Shanghai's
         when = dates.parse(bare.strip(), tz)  # clock (the feed parser read UTC), as a sitemap's or an API's
         if when is not None:
             return when
-    written = entry.get("published")  # as the feed wrote it: `CST` is China Standard Time, not US Central
+    # as the feed wrote it: `CST` is China Standard Time, not US Central
+    written = dict.get(entry, "published") if "published" in keys else None
     if isinstance(written, str) and written.rstrip().endswith("CST"):
         try:
             return dates.sane(rfc822(written).astimezone(timezone.utc))
         except (ValueError, TypeError, OverflowError):
             pass
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    stamp = next((parsed for k in keys if (parsed := dict.get(entry, f"{k}_parsed"))), None)
     try:
         return dates.sane(datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc)) if stamp else None
     except (ValueError, OverflowError, OSError):  # year 0 or 10000 in UTC: no usable date
