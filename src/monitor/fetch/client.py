@@ -409,7 +409,8 @@ class Fetcher:
                     "fetch.ca_file" if reason.startswith(_NO_ISSUER) else
                     "the site's certificate is expired, its own or for another name; if you trust the site anyway, "
                     "add its host to fetch.unverified_hosts" if reason.startswith(_NOT_ACCEPTED) else
-                    "check the URL and that the site is reachable from here")
+                    "a fault of the site or of the network on the way; asked again at the next poll"
+                    if reason in (_BROKE, _CLOSED) else "check the URL and that the site is reachable from here")
             raise FetchError(f"GET {url}: {reason}", kind="transport", hint=hint) from None
 
     async def _send(self, method: str, target: httpx.URL, headers: dict[str, str],
@@ -554,6 +555,10 @@ def location_reference(raw: bytes) -> str:
 
 
 _NO_ISSUER = "TLS certificate not accepted:"
+_BROKE = "the connection was cut (reset by the site or by a device between)"
+_BROKEN = (errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE)
+_CLOSED = "the site closed the connection without answering"
+_NO_ANSWER = "Server disconnected without sending a response"  # httpcore's words
 _NOT_ACCEPTED = "TLS certificate not accepted"
 
 
@@ -571,10 +576,16 @@ def _transport_reason(exc: BaseException) -> str:
             return f"{_NOT_ACCEPTED} ({cause.verify_message or cause.reason})"
         if isinstance(cause, ssl.SSLError):
             return f"TLS handshake failed ({cause.reason or cause})"
+        if isinstance(cause, ConnectionError) or getattr(cause, "errno", None) in _BROKEN:
+            return _BROKE  # reset (RST) or aborted: it was the exception's class name, "ReadError"
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectError):
         text = str(exc).lower()
         return "connection refused" if "refused" in text else "cannot connect"
+    if isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith(_NO_ANSWER):  # closed, nothing sent:
+        return _CLOSED  # not "a malformed HTTP answer"
+    if isinstance(exc, (httpx.ReadError, httpx.WriteError)):
+        return _BROKE
     if isinstance(exc, httpx.RemoteProtocolError):  # oversized headers, a short body, not HTTP at all
         detail = " ".join(str(exc).split())[:80]
         detail = "a head of over 256 KB" if detail == "Receive buffer too long" else detail  # h11's words
