@@ -33,6 +33,7 @@ from ..config import Source
 from ..decode import as_utf8_xml
 from ..errors import ExtractError, MonitorError
 from ..models import Candidate
+from ..plural import counted
 from . import dates
 from .base import (
     Crawl,
@@ -102,7 +103,7 @@ def walk(source: Source, crawl: Crawl) -> Walk:
         entries = own.entries(entries, got.url, listing)
         if kind == "index":
             queue += _children(entries, links, listing, depth)
-            listing.pages.append(PageLinks(got.url, 0, 0, f"sitemap index: {len(entries)} sitemaps"))
+            listing.pages.append(PageLinks(got.url, 0, 0, f"{_INDEX}{len(entries)} sitemaps"))
             continue
         kept = links.apply(_candidates(entries), listing)
         known = crawl.known([c.url for c in kept]) if kept else set()
@@ -117,6 +118,11 @@ def walk(source: Source, crawl: Crawl) -> Walk:
             break
     if failed and len(failed) == asked:  # not one child read: the source's failure, as a first page's
         raise failed[0]
+    indexes = all(p.note.startswith(_INDEX) for p in listing.pages)  # every sitemap read lists sitemaps only
+    if indexes and (unread := _unread(listing.dropped, source.max_sitemaps)):
+        listing.warnings.append(f"the sitemap index {page.url} led to no URL: the sitemaps read list sitemaps only, "
+                                f"and {unread} (a loop or a trap; if the site's news is down there, make a lower "
+                                "index the source's url or raise max_sitemaps)")
     return listing
 
 
@@ -262,11 +268,26 @@ EMPTY = ("the sitemap lists no URLs: nothing to fetch (open it in a browser: a s
          "lists none; a news sitemap holds only the last two days' news)")
 
 
+MAX_NESTING = 2  # levels of indexes under the first read
+_DEEP = "sitemap index nested too deep"
+_INDEX = "sitemap index: "  # a read index's note (test-source shows it)
+
+
+def _unread(dropped: list[tuple[str, str]], most: int) -> str:
+    """What kept an index's sitemaps unread, said (nesting, max_sitemaps); "" when nothing did. Each
+    poll of an index leading only to indexes was 'ok', no URL found and not a word said."""
+    deep = sum(why == _DEEP for _, why in dropped)
+    beyond = sum(why.startswith("beyond max_sitemaps") for _, why in dropped)
+    said = [f"{counted(deep, 'sitemap')} nested deeper than {MAX_NESTING} levels"] if deep else []
+    said += [f"{counted(beyond, 'sitemap')} beyond max_sitemaps ({most})"] if beyond else []
+    return " and ".join(said) + " not read" if said else ""
+
+
 def _children(entries: list[Entry], links: LinkFilter, listing: Listing,
               depth: int) -> list[tuple[Page | None, str, int]]:
     """Child sitemaps worth asking for, newest first; too old ones dropped without a request."""
-    if depth >= 2:  # an index of indexes of indexes is a loop or a trap
-        listing.dropped += [(e.loc, "sitemap index nested too deep") for e in entries]
+    if depth >= MAX_NESTING:  # an index of indexes of indexes is a loop or a trap
+        listing.dropped += [(e.loc, _DEEP) for e in entries]
         return []
     out: list[tuple[Page | None, str, int]] = []
     for entry in _newest_first(entries):
