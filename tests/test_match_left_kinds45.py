@@ -7,8 +7,9 @@ Written for these tests, in our own words, after news pages as feeds and extract
   headline's length, no sentence in it, no furniture's marker, is the title: the page gets its titled verdict.
 - Up to three short lines of the page's chrome may stand above that headline (评论（0）, 分享到：…, a menu, a dateline);
   they stay the body's first lines. A list's heading (相关新闻, 热点排行) does not: its items follow.
-- Guards: a first line that is the page's furniture (来源：三明日报, a bullet's headline, a site's <title> with its
-  name after "_", a menu) stays a body line, as before; hits still point into the body.
+- Guards: a first line that is the page's furniture (来源：三明日报, a bullet's headline, a menu) stays a body line, as
+  before; hits still point into the body. (A site's <title> with its name after "_" is read as the title since match-47,
+  as on the titled page: its verdict below is the same either way.)
 - blind36 (tuning half): a county's chronicle (大事记) whose lines open with their month and a space (`5月 …`), not a
   colon, was read as one story: the one line naming both sides (a snack training class held in Shanghai for trainees
   from everywhere) made it a match. Such lines are a list's items, as `5月：…` ones are; an item that goes on to a

@@ -527,10 +527,29 @@ _UNNAMED_HOST = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff]|[了的和与及同在由
                            r"|我市|本市|全市|我县|本县|全县|\b(?:the municipal|the city|our city|the county|our county)\b")
 
 
-def _outlets(text: str, cut: int) -> list[tuple[int, int]]:
-    """The names on the text's source, outlet and editor lines (`_OUTLET`), ascending [start, end), but a public body's;
-    none when the story, up to `cut`, names its own side by no name (`_UNNAMED_HOST`)."""
-    found = [m.span(1) for m in _OUTLET.finditer(text) if not _SOURCE_BODY.match(text, m.start())]
+# A news outlet's name run into the story's first line, as its dateline (三明日报讯, 三明新闻网3月5日讯, 三明日报 长宁区与…:
+# the masthead and the lead joined by an extraction; in the title, an untitled page's first line, only before 讯) or named
+# as the story's source inside it (据三明日报报道, 据上海发布消息): who reports, not a place of the story, as on a source line
+# (`_OUTLET`). A wire's dateline place after its name (东南网三明讯, 新华社三明3月5日电) is where the story happened: read.
+_OUTLET_NAME = r"[\u4e00-\u9fff]{1,8}?(?:日报|晚报|早报|都市报|商报|时报|新闻网|新闻|发布|融媒体中心|电视台|报社|网)"
+_RUN_IN = re.compile(f"({_OUTLET_NAME})(?:讯|\\d{{1,2}}月\\d{{1,2}}日讯| (?=[^ \\n]))")
+_CITED = re.compile(f"据({_OUTLET_NAME})(?:消息|报道|讯)")
+_RUN_IN_LINES = 3  # the body's first lines looked at for a run-in outlet
+
+
+def _outlets(text: str, starts: list[int], cut: int) -> list[tuple[int, int]]:
+    """The names on the text's source, outlet and editor lines (`_OUTLET`) and run into its first lines or cited in it
+    (`_RUN_IN`, `_CITED`), ascending [start, end), but a public body's; none when the story, up to `cut`, names its own side
+    by no name (`_UNNAMED_HOST`)."""
+    found = [m.span(1) for m in _OUTLET.finditer(text) if not _SOURCE_BODY.match(text, m.start())] \
+        if ("来源" in text or "编" in text or "稿源" in text or "作者单位" in text or "source" in text) else []
+    run_in = [m.span(1) for a in starts[1 : 1 + _RUN_IN_LINES] if a < cut and (m := _RUN_IN.match(text, a))]
+    if (m := _RUN_IN.match(text)) and text[m.end() - 1] == "讯":  # a title (an untitled page's first line) opening 三明日报讯
+        run_in.insert(0, m.span(1))
+    if "据" in text:
+        run_in += [m.span(1) for m in _CITED.finditer(text, starts[1], cut)]
+    if run_in:
+        found = sorted(found + run_in)
     return [] if found and _UNNAMED_HOST.search(text, 0, cut) else found
 
 
@@ -879,8 +898,7 @@ class _Hits(dict):
         self.cut, self.lead = _cut_and_lead(topic, doc, self.found.starts.get(id(_BULLETS), ()), self.aside)
         self.heads = _follow_lines(doc, self.lead, self.cut)
         text = doc.text
-        self.outlets = _outlets(text, self.cut) if ("来源" in text or "编" in text or "稿源" in text or "作者单位" in text
-                                          or "source" in text) else []
+        self.outlets = _outlets(text, doc.para_starts, self.cut)
         self.garbled = GARBLED in doc.text  # a lost character: garbled names are scanned for
 
     def _lead_end(self) -> int:
@@ -1207,17 +1225,20 @@ def match_topics(topics: Iterable[Topic], title: str, body: str) -> list[Match]:
 # line: its words are the title's, the title's rules (a round-up's 速览, a search page's 站内搜索, a notice's 寻人启事, the
 # two sides named in the title) read them as a titled page's, or the page gets another verdict than with its title.
 # Such a line: a headline's length, no sentence in it (no 。 or "; " inside, a ! or ? only ending it: "上海专家来了！"),
-# nor a site's <title> (…_三明市人民政府), a dateline, a byline, a menu (首页, bars, 当前位置 >, three gaps between short
-# items), a bullet's list item or a marker of the page's furniture (来源：, 标签：, 相关新闻, 分享到 …). Up to
+# a site's <title> too (…_三明市人民政府网: `_SITE_TITLE`); not a dateline, a byline, a menu (首页, bars, 当前位置 >, three
+# gaps between short items), a bullet's list item or a marker of the page's furniture (来源：, 标签：, 相关新闻, 分享到 …). Up to
 # `_OPENING_CHROME` short lines of the page's chrome may stand above it (评论（0）, 分享到：微信 微博, a menu, a dateline:
 # not a list's heading, 相关新闻, 热点排行, whose items follow); they stay the body's first lines, under the title.
 _OPENING_MAX = 80  # characters of a Chinese headline line
 _OPENING_MIN = 4
 _OPENING_MARK = re.compile("[!?]")  # only at the line's end
 _OPENING_GAPS = 3  # spaces between items (" - " before a site's name aside): a menu's line
-_NOT_OPENING = re.compile(r"[。;>»/_·•▪◆●■]|\|.*\||\. |来源|编辑 ?:|责编|记者 ?:|本报记者|发布(?:时间|日期)|评论|分享到|标签|首页|导航"
+_NOT_OPENING = re.compile(r"[。;>»/·•▪◆●■]|\|.*\||\. |来源|编辑 ?:|责编|记者 ?:|本报记者|发布(?:时间|日期)|评论|分享到|标签|首页|导航"
                           r"|相关(?:新闻|阅读|链接|文章|报道)|热点(?:新闻|排行)|点击|打印|关闭|字号|上一篇|下一篇|当前位置|您的位置"
                           r"|\d{4}[-/年.]\d")
+# A page's <title> kept as its first line, the site's name after "_" (沪明对口合作专题_沙县区人民政府网): the title a titled copy
+# of the page has, read as one (a column's name over a story naming none of it is set aside then: `body_names`).
+_SITE_TITLE = re.compile(r"[^_]{2,60}_[^_ ]{2,20}(?:网|政府|日报|新闻|频道|门户|网站|官网)")
 _OPENING_CHROME = 3
 _CHROME_MAX = 60  # characters of one such line
 _CHROME = re.compile(r"来源 ?:|编辑 ?:|发布(?:时间|日期)|评论|分享到|标签 ?:|首页|导航|点击|打印|关闭|字号|当前位置|您的位置"
@@ -1238,6 +1259,7 @@ def _opening_headline(body: str) -> tuple[int, int, int, int] | None:
         han = _HAN.search(line) is not None
         if _OPENING_MIN <= len(line) <= (_OPENING_MAX if han else _HEADLINE_MAX) and line[-1] not in ".;:" \
                 and not _NOT_OPENING.search(line) and not _OPENING_MARK.search(line, 0, len(line) - 1) \
+                and (line.count("_") == 0 or _SITE_TITLE.fullmatch(line) is not None) \
                 and not (han and line.replace(" - ", "-").count(" ") >= _OPENING_GAPS):
             c = len(body) - len(body[b:].lstrip())
             return None if c >= len(body) else (top, a, a + len(body[a:b].rstrip()), c)

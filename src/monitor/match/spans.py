@@ -663,7 +663,36 @@ def group_spans(group: Group, text: str, stop: int, lists: Enumerations,
     if group.skip_list_items and spans and lists.english:
         spans = [s for s in spans if not (text[s[0]] in LATIN_CHARS and _in_reach(lists.english, *s)
                                           and _english_item(text, spans, *s))]
+    if group.skip_list_items and spans and ("“" in text or '"' in text or "「" in text):
+        spans = [s for s in spans if not _quoted_venue(text, *s)]
     return spans
+
+
+# A place's name inside a shop's, a hotel's or an estate's own name in quotes (三明的“明日上海”餐厅, 永安“上海城”商场, 列东“小上海”美食
+# 街, 'a cafe called "Tomorrow Shanghai"'): the name is the venue's, not the place's. Such a name holds more than the place's
+# (a word before it inside the quotes, 明日 / 小 / 老, or one character after it, 城 / 滩), and a venue's word follows the
+# quotes (的本帮菜餐厅) or "named" goes before them. Not a place quoted as itself (“上海杨浦”与“三明沙县”共建), nor a brand
+# of the place (“沙县小吃”: the name opens the quotes, a word after it), nor an account (关注“三明发布”).
+_QUOTES = {"“": "”", '"': '"', "「": "」"}
+_QUOTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,3}|[a-z]+ )\Z")
+_QUOTED_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_VENUE = re.compile(r"的?[\u4e00-\u9fff]{0,5}?(?:店|馆|餐厅|酒楼|酒家|茶楼|商场|商城|商厦|购物中心|广场|街|夜市|市场|楼盘|小区|花园|公寓"
+                    r"|大厦|超市|ktv|影城|影院|会所|浴场|发廊|歌厅|舞厅)"
+                    r"| ?(?:cafe|café|restaurant|hotel|mall|bar|store|shop|tea house|karaoke|bakery|estate|apartments)\b")
+_NAMED = re.compile(r"(?:名为|名叫|叫做|店名|招牌|called |named )\Z")
+
+
+def _quoted_venue(text: str, start: int, end: int) -> bool:
+    """Is the hit part of a venue's own name in quotes (see `_VENUE`)?"""
+    o = max(text.rfind(q, max(0, start - 10), start) for q in _QUOTES)
+    if o < 0 or (close := text.find(_QUOTES[text[o]], end, end + 2)) < 0:
+        return False
+    before, after = text[o + 1 : start], text[end:close]
+    if before:  # a word before the name inside the quotes (明日上海, 小上海), nothing after it
+        shaped = not after and _QUOTED_BEFORE.fullmatch(before) is not None
+    else:  # or one character after it (上海城, 上海滩)
+        shaped = bool(after) and _QUOTED_AFTER.fullmatch(after) is not None
+    return shaped and bool(_VENUE.match(text, close + 1) or _NAMED.search(text, max(0, o - 8), o))
 
 
 def _route_end(text: str, start: int, end: int) -> bool:

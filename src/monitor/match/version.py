@@ -72,7 +72,10 @@ if TYPE_CHECKING:
 # and, by probes below (match-45), an untitled page's first line, a headline (under a few lines of chrome), as its title,
 # and a chronicle's lines opening with their month and a space, 5月 …, as a list;
 # and, by probes below (match-46), the name on a source, outlet or editor line, 来源：三明日报, as no place of the story
-# (unless the story names its own side by no name, 市长, 我市), and bulleted links above an untitled story as aside).
+# (unless the story names its own side by no name, 市长, 我市), and bulleted links above an untitled story as aside);
+# and, by probes below (match-47), an outlet's name run into the story's first line or cited in it (三明日报讯, 据…报道) as no
+# place of the story, a place's name inside a venue's quoted name (永安“上海城”商场) as the venue's, and an untitled page's
+# first line that is its <title>, a site's name after "_", as its title.
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -174,6 +177,10 @@ PROBES = (
      "9月 县运动会举行。"),
     ("长宁与静安签订文旅合作协议", "来源：三明日报\n长宁区与静安区签订文旅合作协议，两区将共建城市漫步线路，联合推出文旅消费季。"),
     ("", "· 沪明合作产业园新签约企业五家\n宁化县今年新建乡村公交站台四十个，村民出行更加方便，公交每天往返县城六趟。"),
+    ("", "三明日报讯 上海市徐汇区与闵行区签订养老服务协作协议，两区将共享养老机构床位信息。"),
+    ("宁化“新上海”酒店消防检查", "宁化县消防救援大队联合县商务局对“新上海”酒店开展消防检查，督促整改隐患两处。"),
+    ("", "沪明对口合作专栏_建宁县人民政府网\n建宁县今年新建农村公厕十二座，改造提升乡镇垃圾转运站三个。\n"
+     "各乡镇将落实专人管护，县住建局每季度开展一次检查评比。"),
 )
 
 
