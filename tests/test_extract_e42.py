@@ -1,8 +1,10 @@
 """Tests for CleanEval-era Chinese pages (helper extract-42; see BENCHMARKS.md), each on a page written here: an
 archiver's thread whose post repeats its headline and then names its writers (`赵延东、风笑天`, `□ 老梁`) over
 the text; a dvbbs post whose signature stands under a rule of dashes above the post's time; a blog post with a
-link to the blog's latest post, and that post's day, between the headline and the text. Read wrong before: the
-writers' line and the signature as lines of the text, and the latest post's day as the post's own.
+link to the blog's latest post, and that post's day, between the headline and the text; an essay reposted with a
+note under it (the writer's unit, where it first ran, an end mark); a PHPWind simple view whose <title> brackets the
+board's name in dashes. Read wrong before: the writers' line, the signature and the notes as lines of the text, the
+latest post's day as the post's own, and the title as `headline [` (so the headline over the post was kept as text).
 """
 
 from __future__ import annotations
@@ -111,3 +113,48 @@ def test_a_bare_update_line_under_the_headline_is_still_read_as_before():
     # under the text, as before; a link to the previous post with its day was passed over already.
     assert day(blog("<p>最近更新：2006-12-12</p>"), BLOG_URL) == "2005-11-02"
     assert day(blog("<p>上一篇：<a href='article.asp?id=40'>秋天里的一场小雨</a> 2005-10-30</p>"), BLOG_URL) == "2005-11-02"
+
+
+ESSAY_URL = "http://www.example.com/html/wenzhai/2005/13.html"
+
+
+def essay(under: str) -> str:
+    """An essay reposted on a 2005 portal: headline, writer and time over the text, a note under it."""
+    return (f"<html><head><title>{HEAD}_文摘天地</title></head><body><table><tr><td>"
+            f"<p align=center><b>{HEAD}</b></p><p align=center>更新时间：2005-4-21 10:11:00</p>"
+            + "".join(f"<p>　　{line}</p>" for line in TEXT)
+            + f"<p>{under}</p></td><td><b>热门文章</b><br><a href='/1.html'>春天的小河</a></td></tr></table>"
+            "<div align=center>Copyright 2005-2007 文摘天地</div></body></html>")
+
+
+def test_notes_under_a_reposted_essay_are_no_lines_of_its_text():
+    for under in ("（作者单位：县第一中学）", "【作者单位：中国社会科学院研究生院、华中科技大学社会学系】",
+                  "(摘自《学术季刊》2000年第2期，原文约15，000字)《文摘》2000年第09期", "（选自《散文》2005年第3期）",
+                  "摘自《读者》2005年第3期", "【完】", "（全文完）", "[完]"):
+        assert article(essay(under), ESSAY_URL).body.split("\n\n") == TEXT, under
+
+
+def test_a_sentence_opening_with_a_source_word_stays():
+    line = "选自《诗经》的这首诗写的是农人一年的劳作，从春耕一直写到冬藏。"
+    assert line in article(essay(line), ESSAY_URL).body
+
+
+SIMPLE_URL = "http://bbs.example.net/simple/index.php?t8013.html"
+
+
+def simple_view(title: str) -> str:
+    """A PHPWind simple view: the thread's headline as the post's first line, over the text."""
+    return (f"<html><head><title>{title}</title></head><body><center>"
+            f"<div>查看完整版本: [-- <a href='read.php?tid=8013'>{HEAD}</a> --]</div>"
+            f"<div><a href='index.php'>渔乐论坛</a> -&gt; <a href='index.php?f3.html'>钓鱼技术</a> -&gt; {HEAD}</div>"
+            f"<div class='tpc_content'><div class='author'><b>老梁</b> 2005-07-03 10:20</div><div class='tpc'>{HEAD}<br><br>"
+            + "<br>".join("　　" + line for line in TEXT)
+            + "</div></div><div>Powered by PHPWind v6.0 Code &copy; 2003-06 PHPWind</div></center></body></html>")
+
+
+def test_a_title_cut_at_a_bracketed_parts_dashes_keeps_no_bracket():
+    found = article(simple_view(f"{HEAD} [-- 钓鱼技术 --] - 渔乐论坛 - powered by phpwind.net"), SIMPLE_URL)
+    assert found.title == HEAD
+    assert found.body.split("\n\n") == TEXT  # the headline over the post is the headline, no line of the text
+    # A bracket closed in the title stays (`（图）`).
+    assert article(simple_view(f"{HEAD}（图）_渔乐论坛"), SIMPLE_URL).title == f"{HEAD}（图）"

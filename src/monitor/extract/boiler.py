@@ -249,10 +249,12 @@ _CONTACT_ROW = re.compile(r"(?:media |press )?contacts?\s*:\s")
 _PHONE_OR_MAIL = re.compile(r"@[\w-]+\.|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
 # A tag row with its tags: `Tagged as: Grants Economic Development`, `Filed under: Local, Weather`.
 _TAG_ROW = re.compile(r"(?:tags|tagged(?: as| with| in| under)?|filed under)\s*:\s*[^.!?]{1,120}")
-_END_MARK = re.compile(r"[-—=_*\s]*(?:(?:the )?end|enditem|完)[-—=_*\s]*")  # `- END -`, `Enditem` closing a post
+# `- END -`, `Enditem`, `【完】`, `（全文完）` closing a post
+_END_MARK = re.compile(r"[-—=_*\s]*[(（【\[]?(?:(?:the )?end|enditem|全文完|完)[)）】\]]?[-—=_*\s]*")
 # A journal article's authors' institution under their names, its city and postcode: `(某某大学教育学院,山西太原 030031)`.
 _AFFILIATION = re.compile(r"[（(][^（）()]{0,30}(?:大学|大學|学院|學院|研究所|研究院|学校|學校)[^（）()]{0,30}?\s*\d{6}\s*[)）]")
 _EDITOR_LABELS = ("责任编辑", "責任編輯")
+_UNIT_LABELS = ("作者单位：", "作者单位:", "作者單位：", "作者單位:")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A letter or digit of a script the pages are written in (`ℹ` is a letter to `\w`, not to a reader).
 _TEXT_CHAR = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"
@@ -348,6 +350,9 @@ _ZH_KEYWORDS_FIRST = frozenset("关關【[T标標")  # a set test is cheaper tha
 _ZH_PAPER_CREDIT = re.compile(r"作者简介[：:]|作者簡介[：:]|(?:论文)?引用格式[：:]|(?:論文)?引用格式[：:]|本文刊发于|"
                               r"本文刊發於|本文原载于|本文原載於|原创\s|原創\s")
 _ZH_PAPER_FIRST = frozenset("作论論引本原")
+# A repost's origin note under the text, bracketed or not: `（摘自《读者》2005年第3期）`, `选自《…》`, `(转自新浪博客)`.
+_ORIGIN_NOTE = re.compile(r"[（(【\[]?\s*(?:摘自|选自|選自|节选自|節選自|转自|轉自|转载自|轉載自)")
+_ORIGIN_FIRST = frozenset("（(【[摘选選节節转轉")
 # `（…管理局供稿）`: who supplied the text; `…留言截图`: a screenshot's caption.
 _ZH_CAPTION_END = ("摄", "攝", "供图", "供圖", "资料图", "供稿", "截图", "截圖", "摄影报道", "攝影報道", "/摄影", "／摄影", "/攝影",
                    "／攝影")
@@ -522,6 +527,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(line) <= 60 and line[-1:] in ")）" and _AFFILIATION.fullmatch(line):
         return True  # `(山西师范大学教育科学学院,山西太原 030031)`: a journal article's authors' institution
+    if len(line) <= 80 and line.lstrip("（(【[ ").startswith(_UNIT_LABELS):
+        return True  # `【作者单位：…】`, `（作者单位：县第一中学）`: the writer's institution under the text
     if len(line) <= 8 and not line.strip("-—–=*~ "):
         return True  # `—`, `* * *` … a rule drawn in dashes between the text and its credits
     if len(line) <= 12 and line[:1] >= "\u2190" and _emoji_only(line):
@@ -541,6 +548,8 @@ def is_chrome(line: str) -> bool:
     if first in _ZH_PAPER_FIRST and len(line) <= 200 and _ZH_PAPER_CREDIT.match(line) \
             and (line[:2] not in ("原创", "原創") or len(line) <= 30):
         return True
+    if first in _ORIGIN_FIRST and len(line) <= 120 and _ORIGIN_NOTE.match(line) and "。" not in line:
+        return True  # `（摘自《散文选刊》2005年第3期）`, `选自《…》`: where a reposted text first ran
     if len(line) <= 40 and ("：" in line or ":" in line) and any(hint in line for hint in _STAFF_HINTS) \
             and _staff_line(line):
         return True

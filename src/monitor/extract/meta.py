@@ -59,6 +59,7 @@ _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by so
 _PREFIX = re.compile(r"^([^_|｜\-]{1,10}?)\s*(?:-{2,}|[_|｜])[\s_|｜-]*([^\s_|｜-].*)$")
 TITLE_TAIL = 120
 _SEPARATORS = " \t\n\u3000_|｜–—-"
+_OPENERS = "[【(（《"  # a title never ends with one (its bracketed part was cut away)
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
 
@@ -309,6 +310,8 @@ def strip_site_suffix(title: str) -> str:
         if match.group(0).startswith("-") and head[-1:].isdigit() and match.group(1)[:1].isdigit():
             break  # `中国女排3-2逆转夺冠`: a score or a range between digits is part of the title
         title = head
+    if title[-1:] in _OPENERS and len(title) > 5:
+        title = title[:-1].rstrip(_SEPARATORS)  # `标题 [-- 版块 --] - 论坛`: a bracketed part cut at its dashes
     prefix = _PREFIX.match(title)
     if prefix and CJK.search(prefix.group(1)) and len(prefix.group(2)) >= max(6, 2 * len(prefix.group(1))) \
             and normalize(prefix.group(1)).strip() not in OWN_KIND_WORDS:  # `评论｜标题`: the headline's own
