@@ -28,6 +28,7 @@ from ..config import Channel, Subscriber
 from ..digest.common import more_entry
 from ..errors import InputError, MonitorError, StoreError
 from ..models import Digest, Hit, Queued, Repost, Story, headline, titled
+from ..plural import counted
 from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
 from . import pacing
@@ -309,16 +310,34 @@ def _preview(ctx: Context, sub: Subscriber, channel: Channel) -> DigestResult:
     key = channel_key(channel)
     former = ctx.store.former_readers(sub.name, key, channel.format, [s.name for s in ctx.cfg.subscribers])
     dig = build_digest(ctx, sub, key, adopting=True, former=former)
-    waiting = len(ctx.store.outbox_due(sub.name, key))
+    due = ctx.store.outbox_due(sub.name, key)
     if went := restored_view(ctx.store, ctx.cfg):  # restored: what the note says went is recorded, not sent
         done = went(sub.name, key)[0]
         of = ctx.store.story_urls({s.story_id for s in dig.stories})
         left = tuple(s for s in dig.stories if not set(of.get(s.story_id, ())) & done)
         dig = dataclasses.replace(dig, stories=left, total=(dig.total or 0) - (len(dig.stories) - len(left)))
-        waiting -= len(noted_waiting(ctx.store, went, sub.name, key))
+        noted = {q.id for q in noted_waiting(ctx.store, went, sub.name, key)}
+        due = [q for q in due if q.id not in noted]
     fmt = channel.format if channel.format in ("text", "markdown", "html") else sub.format
     return DigestResult(sub.name, key, len(dig.stories), "dry-run", rendered=digest.render(dig, fmt),
-                        pending=waiting, detail=f"{waiting} earlier messages waiting" if waiting else "")
+                        pending=len(due), detail=_earlier(channel, due))
+
+
+def _earlier(channel: Channel, due: list[Queued]) -> str:
+    """What a preview says of the messages waiting from earlier runs, and how many of them go marked
+    as sent again (an earlier try's outcome unknown: a run killed while it was under way)."""
+    if not due:
+        return ""
+    again = 0 if channel.kind == "file" else sum(q.message.resend for q in due)
+    marked = (", marked as sent again" if again == len(due) else f", {again} marked as sent again") if again else ""
+    return f"{counted(len(due), 'earlier message')} waiting{marked}"
+
+
+def _resent_note(again: int) -> str:
+    """What a run's line says of the messages it sent marked as sent again."""
+    return (f"{counted(again, 'message')} marked as sent again: an earlier try of "
+            f"{'it' if again == 1 else 'them'} was cut off before its outcome was known (the run stopped or "
+            "killed, or no answer), so the reader may have had it already")
 
 
 def _adopt(ctx: Context, sub: Subscriber, channel: Channel, configured: set[str]) -> None:
@@ -387,7 +406,7 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
     keeps the digest in order), unless that message has failed HOLD_ATTEMPTS times by now: one
     message a receiver always refuses must not starve the channel."""
     result, error, quiet = DigestResult(sub.name, key, 0, "empty", "nothing new"), None, False
-    queue, i = ctx.store.outbox_due(sub.name, key, due), 0
+    queue, i, again = ctx.store.outbox_due(sub.name, key, due), 0, 0
     while i < len(queue):
         queued = queue[i]
         if ctx.stopping.is_set():  # a SIGTERM: the rest wait in the outbox, none half-sent
@@ -421,6 +440,9 @@ def _flush(ctx: Context, sub: Subscriber, channel: Channel, key: str, out: TextI
         quiet = False
         result.status, result.sent, result.stories = "sent", result.sent + 1, result.stories + queued.message.stories
         result.detail = f"{result.sent} message{'s' if result.sent > 1 else ''}"
+        again += queued.message.resend and channel.kind != "file"  # the reader was told; so is the person running it
+    if again:
+        result.detail += f"; {_resent_note(again)}"
     if error and result.status != "stopped":  # what failed is what the person running it needs to see
         result.status, result.detail = "error", error + (f" ({result.detail} sent)" if result.sent else "")
     left = ctx.store.outbox_due(sub.name, key)
