@@ -41,3 +41,34 @@ def test_health_says_the_database_lost_its_wal_is_behind_its_sent_note(tmp_path,
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(5), 1)
     after = monitor_cli(tmp_path, "health")
     assert BEHIND not in after.stdout + after.stderr
+
+
+def test_the_line_goes_once_the_daemons_retry_job_recorded_what_the_note_says_went(tmp_path, webhook_receiver):
+    """The daemon's retry job (every minute, from its start) sets the database right as a digest
+    does; health went on saying it was behind, and that 'the next digest records what the note says
+    went', until the subscriber's next scheduled digest (a day, a week), though that was done."""
+    from monitor import config
+    from monitor.pipeline import Context, retry_due
+    from monitor.store import Store
+
+    write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/w"}])
+    add_news(tmp_path, 3)
+    assert monitor_cli(tmp_path, "digest", first=NO_BACKOFF).returncode == 0
+    add_news(tmp_path, 2, start=3)
+    killed = monitor_cli(tmp_path, "digest", crash="digest-recorded", first=NO_BACKOFF)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"m.db{suffix}").unlink(missing_ok=True)
+    assert BEHIND in monitor_cli(tmp_path, "health").stdout
+
+    ctx = Context(config.load(tmp_path / "monitor.toml", tmp_path / "m.db"), Store.open(tmp_path / "m.db"))
+    ran = ctx.store.last_digest_run("desk")
+    try:
+        assert retry_due(ctx) == []  # the daemon's minute: nothing due, the database set right
+        assert ctx.store.last_digest_run("desk") == ran  # the subscriber's schedule is its own: no run recorded
+    finally:
+        ctx.store.close()
+    after = monitor_cli(tmp_path, "health")
+    assert after.returncode == 0 and BEHIND not in after.stdout + after.stderr, after.stdout
+    assert monitor_cli(tmp_path, "digest", first=NO_BACKOFF).returncode == 0
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(5), 1)

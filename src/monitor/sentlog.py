@@ -98,8 +98,9 @@ def behind(db_path: str | Path, knows: Callable[[str], bool], holds: Callable[[s
     (`holds(key)`) after the one before it: restored from an older backup, or its -wal lost in a
     crash, so what it stored since (imports, polls, what it sent) is gone. A run killed between the
     receiver's answer and the record leaves it held: the next digest records it (`record_noted`).
-    A digest run since the note's last line (`digest_ran`, its POSIX time) recorded what it says
-    went (`reconcile`): the database stays without that message until it sends the next."""
+    A digest run since the note's last line (`digest_ran`, its POSIX time), or the daemon's retry job
+    setting the database right, recorded what it says went (`reconcile`): the database stays without
+    that message until it sends the next."""
     noted, before = last(db_path)
     if noted is None or knows(noted[2]):
         return None

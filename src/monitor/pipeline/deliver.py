@@ -31,6 +31,7 @@ from ..models import Digest, Hit, Queued, Repost, Story, headline, titled
 from ..plural import counted
 from ..store import database_fault, parse_iso, utcnow
 from ..store.base import crash_point
+from ..store.outbox import RECONCILED
 from . import pacing
 from .base import Context, DigestResult, log
 from .channels import channel_key, channel_pairs
@@ -281,6 +282,7 @@ def _set_right(ctx: Context) -> None:
     for sub, ch in every:
         _adopt(ctx, sub, ch, {channel_key(c) for s, c in every if s.name == sub.name})
     reconcile(ctx, every, fresh)
+    ctx.store.digest_ran(RECONCILED)  # health's "behind its sent note" goes: what it said the next digest does is done
 
 
 def _drop_former(ctx: Context) -> None:

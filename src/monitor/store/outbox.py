@@ -29,6 +29,11 @@ DUE = "(next_attempt_at IS NULL OR next_attempt_at <= ? OR last_attempt_at > ?)"
 RECENT_ROWS = 500  # messages looked through for a robot's recent sends (`attempted_since`)
 
 
+# `digest_runs`' row for the last time the database was set right with its sent note (`deliver._set_right`: by
+# a digest, or the daemon's retry job); no subscriber's name is empty. `behind_note` reads it as a digest's run
+RECONCILED = ""
+
+
 class OutboxPart(StoreBase):
     """Rows of `outbox`, `outbox_stories` and `digest_runs`."""
 
