@@ -395,8 +395,9 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
     first = True
     while left:
         try:
-            answer = smtp.send_message(msg, from_addr=sender, to_addrs=left)
+            answer = _full_for_now(smtp.send_message(msg, from_addr=sender, to_addrs=left))
         except smtplib.SMTPRecipientsRefused as exc:
+            exc.recipients = _full_for_now(exc.recipients)
             _ended_at_rcpt(exc, left)
             if first:  # nobody has it: the caller's error says why
                 raise
@@ -423,6 +424,14 @@ def _transactions(smtp: smtplib.SMTP, msg: EmailMessage, sender: str, to: list[s
             del refused[r]
         left = later
     return refused
+
+
+def _full_for_now(answers: dict[str, Any]) -> dict[str, Any]:
+    """RCPT answers, a 552 (a mailbox over its quota) read as the 452 it should have been, as RFC
+    5321 (4.5.3.1.10) asks of clients: that recipient is put off to the retry, not refused for
+    good (it lost the digest, though the mailbox took mail again once emptied)."""
+    return {r: (452, f"(read as 452) {_reply(code, text)}") if code == 552 else (code, text)
+            for r, (code, text) in answers.items()}
 
 
 def _ended_at_rcpt(exc: smtplib.SMTPRecipientsRefused, left: list[str]) -> None:
