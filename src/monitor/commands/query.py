@@ -576,10 +576,25 @@ def _outbox_status(state, subscriber: str | None) -> None:
     print_table("outbox", ["subscriber", "channel", "pending", "failed", "sent", "next attempt", "last attempt",
                            "last error", "to"],  # "to" last: scripts reading the columns before it read them as before
                 [[r["subscriber"], r["channel"], r["pending"], r["failed"], r["sent"], local_time(r["next_attempt"]),
-                  local_time(r["last_attempt"]), (r["last_error"] or "")[:160],
+                  local_time(r["last_attempt"]), _cut_error(r["last_error"] or ""),
                   where.get(r["channel"], "(no longer configured)")] for r in rows])
     if any(r["failed"] for r in rows):
         sys.exit(1)
+
+
+def _cut_error(error: str, width: int = 160) -> str:
+    """An outbox error within `width`: a long one loses the middle (the receiver's answer quoted),
+    keeping its start (who answered what) and its closing hint (what to check, when it goes again),
+    which a cut at the end pushed out."""
+    if len(error) <= width:
+        return error
+    hint, depth = "", 0
+    for i in range(len(error) - 1, max(-1, len(error) - width // 2 - 1), -1) if error.endswith(")") else ():
+        depth += {")": 1, "(": -1}.get(error[i], 0)
+        if not depth:  # the "(" that the last ")" closes
+            hint = " " + error[i:]
+            break
+    return error[:width - len(hint) - 1].rstrip() + "…" + hint
 
 
 @click.command()
