@@ -433,8 +433,8 @@ class Ingestor:
 
     def _issue_of(self, p: Prepared, near: list[dict[str, Any]]) -> int | None:
         """The story of a larger candidate this article is a column's issue of (`_issue_gives`), when
-        it is one (its headline a column's with an issue number: 基层一线（第11期）｜headline)."""
-        if _issue_headline(p.article.title) is None:
+        it is one (`_issue_headline`: 基层一线（第11期）｜headline, headline｜基层一线第11期, or a first line 基层一线·第11期)."""
+        if _issue_headline(p.article.title, p.body) is None:
             return None
         for cand in near:
             if cand["shingles"] > p.shingles and (stored := self._read(cand)) is not None and \
@@ -447,7 +447,7 @@ class Ingestor:
         article (`_issue_gives`), each of whose texts (its first PARTS_STORY) is an issue of a column under this
         one's headline: an issue met before any copy of the story it gives (an archive imported newest first)."""
         found: list[int] = []
-        if p.shingles < MIN_SHINGLES or _issue_headline(p.article.title) is not None:
+        if p.shingles < MIN_SHINGLES or _issue_headline(p.article.title, p.body) is not None:
             return found
         for cand in near:
             story = self._merged.get(cand["story_id"], cand["story_id"])
@@ -1208,11 +1208,25 @@ class Ingestor:
 # A week's or a day's highlights (一周看点, 今日看点): a digest's headline besides those matching knows
 # (`roundup_title`), which reads a page's lines as headlines; here it only keeps the page out of its stories.
 _HIGHLIGHTS = re.compile("(?:一周|本周|上周|每周|周末|今日|每日)看点")
+# Or a column's label of highlights, a bulletin or a digest heading the headline (两会看点|城乡新鲜事, 本地看点
+# 2025-09-21, 国庆看点(第3期), 【新闻看点】9月第三周, 每日简报, 县域快报(第31期), 新闻速读, 本周导读): a label of a
+# few letters before the kind, then at most a date, an issue's number or a tag of ROUNDUP_TAG letters. A label
+# over a story's own headline (两会看点|代表委员建议…) is a column's single story; a feature's count of its own
+# highlights (五大看点抢先看) or a question (有何看点) is no label.
+_ROUNDUP_LABEL = re.compile(r"[\[【]?([\u4e00-\u9fffA-Za-z]{0,4}?)(?:看点|简报|快报|速报|速读|导读|精选|播报)[\]】]?"
+                            r"\s*[|:：/丨—-]*\s*(.*)")
+_NOT_LABEL = re.compile("大$|何|些")
+_TAG_LETTER = re.compile("[\u4e00-\u9fffA-Za-z]")
+ROUNDUP_TAG = 6
 
 
 def _roundup(norm_title: str) -> bool:
-    """Whether a normalised headline says its page rounds up the news (`roundup_title`, `_HIGHLIGHTS`)."""
-    return roundup_title(norm_title) or _HIGHLIGHTS.search(norm_title) is not None
+    """Whether a normalised headline says its page rounds up the news (`roundup_title`, `_HIGHLIGHTS`,
+    `_ROUNDUP_LABEL`)."""
+    if roundup_title(norm_title) or _HIGHLIGHTS.search(norm_title) is not None:
+        return True
+    m = _ROUNDUP_LABEL.fullmatch(norm_title.strip())
+    return m is not None and _NOT_LABEL.search(m.group(1)) is None and len(_TAG_LETTER.findall(m.group(2))) <= ROUNDUP_TAG
 
 
 def _same_headline(a: str, b: str) -> bool:
@@ -1338,15 +1352,27 @@ def _names_differ(small: str, large: str, large_grams: Any) -> bool:
 
 # A column's issue under the column's name and number, then the headline of the story it gives:
 # 基层一线（第11期）｜headline, 社区故事第3期：headline (normalised: half-width brackets and bars).
-_ISSUE_HEADLINE = re.compile(r"[^|:：]{2,16}?\(?第[0-9一二三四五六七八九十百零〇两]{1,6}期\)?\s*[|:：/丨—-]+\s*(.+)")
+_ISSUE_NUMBER = r"\(?第[0-9一二三四五六七八九十百零〇两]{1,6}期\)?"
+_ISSUE_HEADLINE = re.compile(r"[^|:：]{2,16}?" + _ISSUE_NUMBER + r"\s*[|:：/丨—-]+\s*(.+)")
+# or after it (headline|基层一线第11期), or in the issue's first line (基层一线·第11期) under the headline,
+# a bracketed column's label before it or none (【基层一线】headline)
+_ISSUE_AFTER = re.compile(r"(.+?)\s*[|:：/丨—-]+\s*[^|:：]{2,16}?" + _ISSUE_NUMBER)
+_ISSUE_LINE = re.compile(r"[^|:：。!?,;]{2,16}?[·・|:：/丨\s—-]*" + _ISSUE_NUMBER)
+_LABEL = re.compile(r"^[\[【][^\]】]{1,12}[\]】]\s*")
 # A corrected copy's mark at the end of its headline: 更正, 已更正 in brackets.
 _CORRECTED = re.compile(r"\s*[(\[【]已?更正[)\]】]\s*$")
 
 
-def _issue_headline(title: str) -> str | None:
-    """The headline of the story a column's issue gives (`_ISSUE_HEADLINE`), or None."""
-    m = _ISSUE_HEADLINE.fullmatch(textnorm.normalize(title or "").strip())
-    return m.group(1) if m else None
+def _issue_headline(title: str, body: str = "") -> str | None:
+    """The headline of the story a column's issue gives (`_ISSUE_HEADLINE`, `_ISSUE_AFTER`; or the
+    headline, a column's label left out, of an issue whose first line is its number: `_ISSUE_LINE`), or None."""
+    norm = textnorm.normalize(title or "").strip()
+    if m := _ISSUE_HEADLINE.fullmatch(norm) or _ISSUE_AFTER.fullmatch(norm):
+        return m.group(1)
+    first = next((line for line in body.split("\n", 3)[:3] if line.strip()), "")
+    if first and _ISSUE_LINE.fullmatch(textnorm.normalize(first).strip()):
+        return _LABEL.sub("", norm) or None
+    return None
 
 
 def _issue_gives(issue_title: str, issue_body: str, title: str, text: str, grams: Any) -> bool:
@@ -1356,7 +1382,7 @@ def _issue_gives(issue_title: str, issue_body: str, title: str, text: str, grams
     and outro), and the issue's figures, rounds and counts are the text's (`dedup.figures_kept`,
     `dedup.rounds_apart`, `_counts_differ`; `grams`: the text's shingles). Two issues of the column give
     two stories under two headlines."""
-    head = _issue_headline(issue_title)
+    head = _issue_headline(issue_title, issue_body)
     if head is None or not _same_headline(head, _CORRECTED.sub("", textnorm.normalize(title or ""))):
         return False
     if not any(dedup.held_whole(scriptfold.fingerprint_text(line), text) for line in issue_body.split("\n") if line.strip()):
