@@ -335,8 +335,9 @@ def test_match_imports_no_other_stage() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         local |= {n.module or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 2
                   for a in n.names}  # `from .. import x` names x
-    # tablecache: the disk cache of built tables (the segmenter's word list), no stage of its own
-    assert local <= {"errors", "models", "textnorm", "tablecache"}
+    # tablecache: the disk cache of built tables (the segmenter's word list), no stage of its own;
+    # tomlsyntax: a TOML syntax error said as the mistake made (a topic file's), no stage either
+    assert local <= {"errors", "models", "textnorm", "tablecache", "tomlsyntax"}
 
 
 def test_docs_describe_every_key() -> None:

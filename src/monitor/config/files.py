@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from .. import tablecache
+from .. import tablecache, tomlsyntax
 from ..errors import ConfigError
 
 # The package's data directory (what importlib.resources.files("monitor") / "data" names for an
@@ -85,14 +85,18 @@ def _parse_toml(path: Path, data: bytes) -> dict:
     import tomllib  # only when the file changed: importing it is ~2 ms
 
     try:
-        return tomllib.loads(unicode_text(data))
+        text = unicode_text(data)
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise ConfigError(f"{path}: not UTF-8 at line {line} (byte {exc.start}){_as_chinese(data)}",
                           hint="save the file as UTF-8") from None
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
-        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
-        raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
+    try:
+        return tomllib.loads(text)
+    except RecursionError:  # arrays nested ~1,000 deep
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply", hint=tomlsyntax.FIX) from None
+    except tomllib.TOMLDecodeError as exc:
+        why, hint = tomlsyntax.explain(text, str(exc))
+        raise ConfigError(f"{path}: not valid TOML: {why}", hint=hint) from None
 
 
 def merged(path: Path, problems: Problems) -> tuple[dict, dict[str, Path]]:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .. import tomlsyntax
+
 _PLACE_KEYS = {"names", "not_in", "inside", "note", "contested"}
 
 
@@ -67,13 +69,18 @@ def load(ref: str, where: str, add: Callable[..., None]) -> dict[str, Place]:
     """Read the gazetteer `ref` names; `add(key, problem, hint)` collects each problem."""
     path = resolve(ref, where)
     try:
-        raw = tomllib.loads(read_capped(path))
+        text = read_capped(path)
     except (OSError, UnicodeDecodeError) as exc:
         add("gazetteer", f"cannot read {path}: {exc}", "give a path relative to the topic file or monitor:topics/…")
         return {}
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
-        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
-        add("gazetteer", f"{path} is not valid TOML: {why}", "fix the syntax at that line")
+    try:
+        raw = tomllib.loads(text)
+    except RecursionError:  # arrays nested ~1,000 deep
+        add("gazetteer", f"{path} is not valid TOML: arrays or tables nested too deeply", tomlsyntax.FIX)
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        why, hint = tomlsyntax.explain(text, str(exc))
+        add("gazetteer", f"{path} is not valid TOML: {why}", hint)
         return {}
     places = {}
     for name, table in (raw.get("places") or {}).items():

@@ -15,6 +15,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from .. import tomlsyntax
 from ..errors import ConfigError
 from ..textnorm import normalize
 from . import places
@@ -465,12 +466,16 @@ def load_topics(path: str | Path) -> dict[str, Topic]:
     """Read a TOML file whose [topics.NAME] tables define topics; compile each."""
     path = Path(path)
     try:
-        raw = tomllib.loads(places.read_capped(path))
+        text = places.read_capped(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}", hint="check the path") from None
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: arrays nested ~1,000 deep
-        why = "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else exc
-        raise ConfigError(f"{path}: not valid TOML: {why}", hint="fix the syntax at that line") from None
+    try:
+        raw = tomllib.loads(text)
+    except RecursionError:  # arrays nested ~1,000 deep
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply", hint=tomlsyntax.FIX) from None
+    except tomllib.TOMLDecodeError as exc:
+        why, hint = tomlsyntax.explain(text, str(exc))
+        raise ConfigError(f"{path}: not valid TOML: {why}", hint=hint) from None
     problems = _Problems(str(path))
     problems.unknown("", raw, {"topics"})
     topics, tables = {}, raw.get("topics", {})

@@ -1,0 +1,118 @@
+"""A new user's config mistakes (session 38): TOML syntax errors said as the mistake made (a
+full-width character a Chinese input method typed, a regular expression in "…", text without
+quotes, a key given twice), a table written with the wrong number of brackets, and a time zone
+written almost right. Each one line from the real `monitor check-config`, exit status 2."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from monitor import config
+from monitor.errors import ConfigError
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def monitor(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("MONITOR_CONFIG", "MONITOR_DB")}
+    environ.update(PYTHONPATH=str(SRC), MONITOR_CACHE_DIR=str(tmp_path / "cache"))
+    return subprocess.run([sys.executable, "-m", "monitor", *args], cwd=tmp_path, env=environ,
+                          capture_output=True, text=True, timeout=600)
+
+
+def checked(tmp_path: Path, text: str) -> str:
+    """check-config's one line for a config of `text`."""
+    (tmp_path / "monitor.toml").write_text(text, encoding="utf-8")
+    ran = monitor(tmp_path, "--config", "monitor.toml", "check-config", "--no-secrets")
+    assert ran.returncode == 2 and "Traceback" not in ran.stderr, (ran.returncode, ran.stderr)
+    lines = ran.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def syntax_hint(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "monitor.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        config.load(path)
+    assert "not valid TOML" in err.value.message and (err.value.hint or "").startswith("fix the syntax at that line")
+    return f"{err.value.message} ({err.value.hint})"
+
+
+SOURCE = '[[sources]]\nname = "sm"\nkind = "feed"\nurl = "https://www.example.cn/rss.xml"\n'
+
+
+@pytest.mark.parametrize(("line", "char", "ascii_"), [
+    ('name ＝ "三明新闻"', "＝", "the ASCII '='"),              # a full-width equals sign
+    ("name = “三明新闻”", "“", "the ASCII '\"'"),             # Chinese quotation marks
+    ('topics = ["hu-ming"，"other"]', "，", "the ASCII ','"),   # a full-width comma in a list
+    ('name：  "三明新闻"', "：", "the ASCII '='"),             # a colon typed for =, full width
+    ('name\u3000= "三明新闻"', "U+3000", "a space"),            # an ideographic space
+])
+def test_a_full_width_character_is_named_with_the_ascii_one_toml_needs(tmp_path, line, char, ascii_):
+    said = syntax_hint(tmp_path, f"[[sources]]\n{line}\n")
+    assert "at line 2" in said and char in said and f"TOML needs {ascii_}" in said and "full-width" in said, said
+
+
+def test_a_full_width_bracket_in_a_header_is_named(tmp_path):
+    said = checked(tmp_path, SOURCE.replace("[[sources]]", "［［sources］］"))
+    assert "at line 1" in said and "'［'" in said and "TOML needs the ASCII '['" in said, said
+
+
+def test_a_regular_expression_in_double_quotes_says_to_use_single_quotes(tmp_path):
+    said = checked(tmp_path, SOURCE + 'link_pattern = "/t\\d{8}_\\d+\\.htm$"\n')
+    assert "at line 5" in said and "single quotes" in said and "regular expression" in said, said
+
+
+def test_text_without_quotes_is_shown_quoted(tmp_path):
+    said = syntax_hint(tmp_path, SOURCE.replace('name = "sm"', "name = 三明新闻"))
+    assert 'text goes in quotes: name = "三明新闻"' in said, said
+
+
+@pytest.mark.parametrize("value", ["yes", "True", "off"])
+def test_a_switch_written_another_way_is_shown_as_toml_writes_it(tmp_path, value):
+    said = syntax_hint(tmp_path, SOURCE + f"enabled = {value}\n")
+    want = "false" if value == "off" else "true"
+    assert f"lower case, without quotes: enabled = {want})" in said, said
+
+
+def test_a_string_left_open_is_said_so(tmp_path):
+    said = syntax_hint(tmp_path, SOURCE.replace('name = "sm"', 'name = "三明新闻'))
+    assert "at line 2" in said and "not closed" in said, said
+
+
+def test_a_string_of_several_lines_left_open_names_its_line_not_the_end_of_the_document(tmp_path):
+    said = syntax_hint(tmp_path, SOURCE + 'note = """第一行\n第二行\n')
+    assert "at end of document" not in said and "(at line 5)" in said and "not closed" in said, said
+
+
+def test_a_key_given_twice_is_named(tmp_path):
+    said = checked(tmp_path, SOURCE + 'url = "https://www.example.cn/other.xml"\n')
+    assert "at line 5" in said and "url is given twice in one table: keep one" in said, said
+
+
+def test_a_key_given_twice_at_the_end_of_the_file_names_its_line(tmp_path):
+    """tomllib says "at end of document" when the file ends on the repeated key's line."""
+    said = syntax_hint(tmp_path, SOURCE + 'url = "https://www.example.cn/other.xml"')
+    assert "at end of document" not in said and "(at line 5)" in said and "url is given twice" in said, said
+
+
+def test_a_table_declared_twice_says_merge_them(tmp_path):
+    said = syntax_hint(tmp_path, '[storage]\npath = "a.db"\n[storage]\npath = "b.db"\n')
+    assert "declared twice: merge the two" in said, said
+
+
+def test_a_mistake_with_no_telling_kind_keeps_the_plain_hint(tmp_path):
+    said = syntax_hint(tmp_path, "[storage\npath = 1\n")
+    assert said.endswith("(fix the syntax at that line)"), said
+
+
+def test_a_topic_file_names_the_mistake_too(tmp_path):
+    (tmp_path / "topics.toml").write_text('[topics.hm]\nall = [“沪明”]\n', encoding="utf-8")
+    said = checked(tmp_path, 'include = ["topics.toml"]\n')
+    assert "topics.toml: not valid TOML" in said and "'“'" in said and "full-width" in said, said
