@@ -116,3 +116,51 @@ def test_a_topic_file_names_the_mistake_too(tmp_path):
     (tmp_path / "topics.toml").write_text('[topics.hm]\nall = [“沪明”]\n', encoding="utf-8")
     said = checked(tmp_path, 'include = ["topics.toml"]\n')
     assert "topics.toml: not valid TOML" in said and "'“'" in said and "full-width" in said, said
+
+
+# --- a table written with the wrong number of brackets ---------------------------------------
+
+
+TOPICS = 'include = ["monitor:topics/hu-ming.toml"]\n'
+SUBSCRIBER = '[[subscribers]]\nname = "office"\ntopics = ["hu-ming"]\nschedule = "0 8 * * *"\n'
+CHANNEL = '[[subscribers.channels]]\nkind = "file"\npath = "digests/{date}.md"\n'
+
+
+@pytest.mark.parametrize(("text", "key", "header"), [
+    (TOPICS + SOURCE.replace("[[sources]]", "[sources]"), "sources", "sources"),
+    (TOPICS + SUBSCRIBER.replace("[[", "[").replace("]]", "]") + CHANNEL, "subscribers", "subscribers"),
+    (TOPICS + SUBSCRIBER + CHANNEL.replace("[[", "[").replace("]]", "]"), "subscribers.office.channels",
+     "subscribers.channels"),
+])
+def test_a_list_of_tables_written_with_one_pair_of_brackets_says_two(tmp_path, text, key, header):
+    said = checked(tmp_path, text)
+    assert f"{key}: expected a list of tables, got one table" in said, said
+    assert f"[[{header}]], two pairs of brackets" in said and "[\"a\", \"b\"]" not in said, said
+
+
+def test_a_table_written_with_two_pairs_of_brackets_names_the_header_as_the_file_writes_it(tmp_path):
+    """The hint said [sources.sm.extract] (the source's name in the key shown), a header TOML reads
+    as another table: the file writes [sources.extract] under its [[sources]]."""
+    said = checked(tmp_path, TOPICS + SOURCE.replace("feed", "html") + 'link_selector = "a"\n'
+                   + '[[sources.extract]]\ntitle = "h1"\n')
+    assert "sources.sm.extract: expected one table, got a list of them" in said, said
+    assert "write its header [sources.extract], one pair of brackets" in said and "[sources.sm." not in said, said
+
+
+def test_a_table_given_a_value_names_its_header_as_written(tmp_path):
+    said = checked(tmp_path, TOPICS + SOURCE.replace("feed", "html") + 'link_selector = "a"\nextract = "h1"\n')
+    assert "sources.sm.extract: expected a table, got 'h1' (write it as [sources.extract] or { ... })" in said, said
+
+
+def test_one_topic_not_in_brackets_is_shown_in_them(tmp_path):
+    said = checked(tmp_path, TOPICS + SUBSCRIBER.replace('["hu-ming"]', '"hu-ming"') + CHANNEL)
+    assert said.endswith("""subscribers.office.topics: expected a list, got 'hu-ming' """
+                         """(put it in brackets, even alone: topics = ["hu-ming"])"""), said
+
+
+def test_a_config_written_right_is_still_ok(tmp_path):
+    (tmp_path / "monitor.toml").write_text(TOPICS + SOURCE.replace("feed", "html") + 'link_selector = "a"\n'
+                                           + '[sources.extract]\ntitle = "h1"\n' + SUBSCRIBER + CHANNEL,
+                                           encoding="utf-8")
+    ran = monitor(tmp_path, "--config", "monitor.toml", "check-config", "--no-secrets")
+    assert ran.returncode == 0 and ": ok: 1 source, 1 topic, 1 subscriber" in ran.stdout, (ran.stdout, ran.stderr)

@@ -29,6 +29,16 @@ class Problems:
     def __init__(self, where: str) -> None:
         self.where = where
         self.items: list[str] = []
+        self.headers: dict[str, str] = {}  # a list item's key (sources.NAME) → its list's TOML header
+
+    def header(self, key: str) -> str:
+        """The TOML header a table at `key` is written under: `sources.NAME.extract` is
+        `[sources.extract]` in the file, under its [[sources]]."""
+        parts = key.split(".")
+        for n in range(len(parts), 0, -1):
+            if (head := ".".join(parts[:n])) in self.headers:
+                return ".".join([self.headers[head], *parts[n:]])
+        return key
 
     def add(self, key: str, problem: str, hint: str = "", where: str | None = None) -> None:
         """Record `file: key: problem (hint)`."""

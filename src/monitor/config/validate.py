@@ -24,7 +24,12 @@ _BAD = object()  # a value that failed; the enclosing table is not built
 def table(raw: Any, cls: type, key: str, problems: Problems, skip: tuple[str, ...] = ()) -> Any:
     """`raw` as a `cls` Struct, or None after recording why not; `skip` names fields not read here."""
     if not isinstance(raw, dict):
-        problems.add(key or "(top level)", f"expected a table, got {raw!r}", f"write it as [{key}] or {{ ... }}")
+        header = problems.header(key)
+        if isinstance(raw, list) and raw and all(isinstance(item, dict) for item in raw):  # [[x]] for [x]
+            problems.add(key, "expected one table, got a list of them",
+                         f"write its header [{header}], one pair of brackets: [[{header}]] starts a list")
+        else:
+            problems.add(key or "(top level)", f"expected a table, got {raw!r}", f"write it as [{header}] or {{ ... }}")
         return None
     fields = [f for f in fields_of(cls) if f.name not in skip]
     names = {f.encode_name: f for f in fields}
@@ -96,9 +101,9 @@ def _typed(raw: Any, base: Any, tp: Any, key: str, problems: Problems, written: 
         return _BAD if obj is None else obj
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         if not isinstance(raw, list):
-            problems.add(key, f"expected a list, got {raw!r}", _hint(tp) or '["a", "b"]')
+            problems.add(key, *_not_a_list(raw, args[0], tp, problems.header(key)))
             return _BAD
-        items = [convert(item, args[0], _item_key(key, i, item), problems) for i, item in enumerate(raw)]
+        items = [convert(item, args[0], _item_key(key, i, item, problems), problems) for i, item in enumerate(raw)]
         return _BAD if any(v is _BAD for v in items) else tuple(items)
     if origin is typing.Literal:
         if raw not in args:
@@ -133,10 +138,25 @@ def _unwrap(tp: Any) -> tuple[Any, dict]:
     return tp.__origin__, extra
 
 
-def _item_key(key: str, i: int, item: Any) -> str:
-    """`sources.NAME` for a named table in a list, else `key[i]`."""
+def _item_key(key: str, i: int, item: Any, problems: Problems) -> str:
+    """`sources.NAME` for a named table in a list, else `key[i]`; remembers its list's header."""
     name = item.get("name") if isinstance(item, dict) else None
-    return f"{key}.{name}" if isinstance(name, str) and name else f"{key}[{i}]"
+    item_key = f"{key}.{name}" if isinstance(name, str) and name else f"{key}[{i}]"
+    problems.headers[item_key] = problems.header(key)
+    return item_key
+
+
+def _not_a_list(raw: Any, item: Any, tp: Any, header: str) -> tuple[str, str]:
+    """(the problem, its hint) for a list's key holding something else: a table written [x] for
+    a list of tables [[x]], or one value not in brackets (topics = "hu-ming")."""
+    base = _unwrap(item)[0]
+    if isinstance(raw, dict) and isinstance(base, type) and issubclass(base, msgspec.Struct):
+        return ("expected a list of tables, got one table",
+                f"write each one's header [[{header}]], two pairs of brackets: [{header}] is a single table")
+    if isinstance(raw, str) and base is str and not _hint(tp):
+        field = header.rsplit(".", 1)[-1]
+        return f"expected a list, got {raw!r}", f'put it in brackets, even alone: {field} = ["{raw}"]'
+    return f"expected a list, got {raw!r}", _hint(tp) or '["a", "b"]'
 
 
 def _message(text: str, raw: Any) -> str:
