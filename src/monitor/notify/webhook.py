@@ -399,11 +399,23 @@ def _platform_error(fmt: str, response: httpx.Response) -> str | None:
         return None
     if fmt not in _PLATFORMS:
         data = {k: v for k, v in data.items() if k in ("errcode", "errmsg")} or _feishu_refusal(data)
-    code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
+    code = _number(data.get("errcode", data.get("code", data.get("StatusCode", 0))))
     if not code:
         return None
     said = one_line(f"{code} {data.get('errmsg') or data.get('msg') or data.get('StatusMessage') or ''}")
     return said + _FEISHU if data.get("feishu") else said
+
+
+def _number(code: object) -> int:
+    """A code as the number it writes: a relay or a gateway may quote it (`"errcode": "0"`, which
+    read as a non-zero value was a refusal, the message posted again at every retry); anything
+    that writes no whole number (a word, a list, null) is no code."""
+    if isinstance(code, str):
+        code = code.strip()
+        return int(code) if re.fullmatch(r"-?\d{1,18}", code) else 0
+    if isinstance(code, float):
+        return int(code) if code.is_integer() else 0
+    return code if isinstance(code, int) else 0
 
 
 def _feishu_refusal(data: dict) -> dict:
