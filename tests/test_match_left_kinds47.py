@@ -13,6 +13,9 @@ Written for these tests, in our own words, after the kinds of pages those notes 
 - An untitled page whose first line is its <title>, a column's name and the site's after "_" (沪明对口合作专栏_泰宁县人民政府网),
   over another story: the line was read as the body's (the column's name matched), though the titled page sets such a
   title aside. It is read as the title now: both copies get one verdict.
+- An untitled page whose headline line is a question and its answer (…合办医院开诊？不，这是谣言): a ? inside the line made
+  it no headline, so the denial in it was not read as the title's (c119 of our cases, made untitled). One ! or ? inside
+  the line besides one ending it is a headline's still.
 - blind38 u141 (tuning half): a history feature whose one 三明街头 (the city's streets) matched the gazetteer's street
   named 三明街, which made every 三明 of the page the street's: a relevant feature scored nothing.
 """
@@ -157,3 +160,24 @@ def test_a_city_s_streets_are_the_city(hu_ming: match.Topic) -> None:
 def test_a_street_named_after_the_city_is_still_the_street(hu_ming: match.Topic) -> None:
     m = match_article(hu_ming, "三明街改造完工", "上海市三明街的人行道改造完工，沿街商户恢复营业，街道联合物业开展清洁行动。")
     assert not m.matched, m.reason
+
+
+# --- an untitled page's question-and-answer headline --------------------------------------------------------------------
+
+RUMOUR = ("嘉定区与尤溪县合办医院开诊？不，这是一则旧闻改写的谣言",
+          "近日网上流传“嘉定区与尤溪县合办医院本月开诊”的消息。经向两地卫健部门核实，该消息系网友拼凑旧闻而成，两地近期并无此项安排，"
+          "请勿转发。")
+
+
+def test_an_untitled_question_and_answer_headline_reads_as_the_title(hu_ming: match.Topic) -> None:
+    untitled = match_article(hu_ming, "", RUMOUR[0] + "\n" + RUMOUR[1])
+    titled = match_article(hu_ming, *RUMOUR)
+    assert not untitled.matched, untitled.reason
+    assert (untitled.matched, untitled.score, untitled.rules) == (titled.matched, titled.score, titled.rules)
+
+
+def test_a_first_line_of_two_questions_is_no_headline(hu_ming: match.Topic) -> None:
+    body = "上海专家来了吗？来了！他们在哪儿？\n普陀区中心医院专家团队本周来到宁化县总医院驻点帮扶，开展查房和手术带教。"
+    m = match_article(hu_ming, "", body)
+    assert m.matched, m.reason
+    assert all(body[h.start:h.end] == h.term for h in m.hits), m.hits

@@ -1224,14 +1224,15 @@ def match_topics(topics: Iterable[Topic], title: str, body: str) -> list[Match]:
 # An untitled page (a feed's item without its title, a page handed over as one text) often opens with its headline
 # line: its words are the title's, the title's rules (a round-up's 速览, a search page's 站内搜索, a notice's 寻人启事, the
 # two sides named in the title) read them as a titled page's, or the page gets another verdict than with its title.
-# Such a line: a headline's length, no sentence in it (no 。 or "; " inside, a ! or ? only ending it: "上海专家来了！"),
+# Such a line: a headline's length, no sentence in it (no 。 or "; " inside, a ! or ? ending it, "上海专家来了！", and one
+# more at most inside it, a question and its answer: "…赴三明签约？不，这是一则辟谣"),
 # a site's <title> too (…_三明市人民政府网: `_SITE_TITLE`); not a dateline, a byline, a menu (首页, bars, 当前位置 >, three
 # gaps between short items), a bullet's list item or a marker of the page's furniture (来源：, 标签：, 相关新闻, 分享到 …). Up to
 # `_OPENING_CHROME` short lines of the page's chrome may stand above it (评论（0）, 分享到：微信 微博, a menu, a dateline:
 # not a list's heading, 相关新闻, 热点排行, whose items follow); they stay the body's first lines, under the title.
 _OPENING_MAX = 80  # characters of a Chinese headline line
 _OPENING_MIN = 4
-_OPENING_MARK = re.compile("[!?]")  # only at the line's end
+_OPENING_MARK = re.compile("[!?]")  # one at most before the line's end: a question and its answer (…？不，这是谣言)
 _OPENING_GAPS = 3  # spaces between items (" - " before a site's name aside): a menu's line
 _NOT_OPENING = re.compile(r"[。;>»/·•▪◆●■]|\|.*\||\. |来源|编辑 ?:|责编|记者 ?:|本报记者|发布(?:时间|日期)|评论|分享到|标签|首页|导航"
                           r"|相关(?:新闻|阅读|链接|文章|报道)|热点(?:新闻|排行)|点击|打印|关闭|字号|上一篇|下一篇|当前位置|您的位置"
@@ -1258,7 +1259,7 @@ def _opening_headline(body: str) -> tuple[int, int, int, int] | None:
         line = normalize(body[a:b]).strip()
         han = _HAN.search(line) is not None
         if _OPENING_MIN <= len(line) <= (_OPENING_MAX if han else _HEADLINE_MAX) and line[-1] not in ".;:" \
-                and not _NOT_OPENING.search(line) and not _OPENING_MARK.search(line, 0, len(line) - 1) \
+                and not _NOT_OPENING.search(line) and len(_OPENING_MARK.findall(line, 0, len(line) - 1)) <= 1 \
                 and (line.count("_") == 0 or _SITE_TITLE.fullmatch(line) is not None) \
                 and not (han and line.replace(" - ", "-").count(" ") >= _OPENING_GAPS):
             c = len(body) - len(body[b:].lstrip())

@@ -75,7 +75,8 @@ if TYPE_CHECKING:
 # (unless the story names its own side by no name, 市长, 我市), and bulleted links above an untitled story as aside);
 # and, by probes below (match-47), an outlet's name run into the story's first line or cited in it (三明日报讯, 据…报道) as no
 # place of the story, a place's name inside a venue's quoted name (永安“上海城”商场) as the venue's, and an untitled page's
-# first line that is its <title>, a site's name after "_", as its title.
+# first line that is its <title>, a site's name after "_", as its title, and one whose headline is a question and its
+# answer (…开诊？不，这是谣言) as its title too.
 ENGINE = 14
 
 # Written for this module (our words): titles and bodies that exercise the engine's parts for
@@ -181,6 +182,7 @@ PROBES = (
     ("宁化“新上海”酒店消防检查", "宁化县消防救援大队联合县商务局对“新上海”酒店开展消防检查，督促整改隐患两处。"),
     ("", "沪明对口合作专栏_建宁县人民政府网\n建宁县今年新建农村公厕十二座，改造提升乡镇垃圾转运站三个。\n"
      "各乡镇将落实专人管护，县住建局每季度开展一次检查评比。"),
+    ("", "静安区与清流县共建产业园签约？不，这是一则谣言\n网传静安区与清流县本周签约共建产业园，经两地核实，该消息不实。"),
 )
 
 
