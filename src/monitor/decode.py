@@ -25,6 +25,18 @@ import codecs
 import functools
 import re
 
+# A file's first bytes → what it is: what a server sends as text/html when it is none (an image, a PDF, an archive)
+FILE_MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89PNG": "image/png",
+              b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"\x1f\x8b": "application/gzip",
+              b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
+              b"\xd0\xcf\x11\xe0": "application/msword"}
+
+
+def file_kind(data: bytes) -> str | None:
+    """The kind of file `data` opens as (`FILE_MAGIC`), whatever its Content-Type says; None for any other."""
+    return next((kind for magic, kind in FILE_MAGIC.items() if data.startswith(magic)), None)
+
+
 # Every label of the WHATWG Encoding Standard (what browsers accept in a header or a <meta>) by
 # the codec we decode it with: the standard's own choice where Python's codec of that name is
 # narrower (iso-8859-1 and ascii are windows-1252, iso-8859-9 windows-1254, tis-620 and

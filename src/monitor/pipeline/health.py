@@ -30,7 +30,8 @@ def listing_failure(exc: BaseException, kind: str, state: dict[str, Any]) -> tup
     if isinstance(exc, FetchError) and exc.status in (404, 410):
         streak = (state.get("missing_count") or 0) + 1
         return ("gone" if streak >= GONE_AFTER else "error"), streak
-    if isinstance(exc, ExtractError) and kind == "html" and (state.get("peak_links") or 0) > 0:
+    if isinstance(exc, ExtractError) and kind == "html" and (state.get("peak_links") or 0) > 0 \
+            and not getattr(exc, "file", None):  # (a file where the list was: no selector's fault)
         return "layout_changed", 0  # the link selector matches nothing where it used to
     return "error", 0
 

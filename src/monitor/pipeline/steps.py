@@ -20,6 +20,7 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from .. import dedup, extract
 from ..config import Source
+from ..decode import file_kind
 from ..errors import ExtractError, FetchError, MonitorError
 from ..fetch import Response
 from ..fetch.signals import same_site
@@ -32,10 +33,6 @@ from .listing import MAX_ATTEMPTS, ListingWalk, frontier_after, settled, with_li
 
 _PAGE_TYPES = ("text/html", "application/xhtml", "text/plain", "application/xml", "text/xml")
 # downloads some sites serve as text/html: their first bytes tell
-_MAGIC = {b"%PDF-": "application/pdf", b"PK\x03\x04": "application/zip", b"\x89PNG": "image/png",
-          b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif", b"\x1f\x8b": "application/gzip",
-          b"Rar!": "application/x-rar", b"7z\xbc\xaf": "application/x-7z-compressed",
-          b"\xd0\xcf\x11\xe0": "application/msword"}
 MAX_TITLE = 1_000  # a headline; a page whose <title> is a megabyte is broken or hostile
 # A source's links asked for at once, their pages fetched and not yet read: each up to
 # fetch.max_bytes, and a site serving 8 MB pages faster than they are read had all of a poll's
@@ -151,7 +148,7 @@ def article_from_page(ctx: Context, run: SourceRun, cand: Candidate, key: str,
     canonical form of the page's own final URL (None for a download such as a PDF, which is given
     up at once)."""
     kind = page.headers.get("content-type", "text/html").split(";")[0].strip().lower()
-    kind = next((k for magic, k in _MAGIC.items() if page.content.startswith(magic)), kind)
+    kind = file_kind(page.content) or kind
     if kind and not kind.startswith(_PAGE_TYPES) and not _opens_as_html(page.content):
         kind = xml_kind(page.content) or kind
     else:  # `<?xml` opens XHTML and feeds alike

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from urllib.parse import unquote
 
 from ..config import Source
-from ..decode import decode_html_as, json_loads
+from ..decode import decode_html_as, file_kind, json_loads
 from ..errors import ExtractError, FetchError, MonitorError
 from ..jsliteral import run_writes
 from ..markup import reshape
@@ -268,6 +268,12 @@ def parse(source: Source, content: bytes, headers: dict[str, str], url: str,
         out = [replace(c, url=in_page_encoding(c.url, codec)) for c in scriptdata.candidates(text, base_url,
                                                                                              source.date_tz, now)]
     if first and not nodes and not out:
+        if kind := file_kind(content):  # an image or a PDF where the list was: no selector would match it
+            filed = ExtractError(f"source {source.name}: {url} is not a web page but a file ({kind}), whatever its "
+                                 "Content-Type says", hint="open the source's url in a browser: the site serves a "
+                                 "file (an image, a PDF) there now; if that lasts, the list has moved")
+            filed.file = kind  # type: ignore[attr-defined]  # no selector's fault: an error, not layout_changed
+            raise filed
         frames = frame_urls(tree, base_url)
         if frames:  # a browser shows the list inside the frame
             framed = ExtractError(f"source {source.name}: link_selector {source.link_selector!r} matched nothing on "
