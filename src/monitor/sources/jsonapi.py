@@ -224,6 +224,9 @@ def decode(page: Page) -> Any:
         except UnicodeDecodeError:
             return json_loads(decode_html(body, page.headers.get("content-type")))
     except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested ~100,000 deep
+        if isinstance(exc, RecursionError):  # Python's words, cut at 80 characters, were the line
+            raise ExtractError(f"{page.url}: the answer is not JSON that can be read (arrays or objects nested too "
+                               "deeply: a broken or hostile API)", hint="check url, method and form/body") from None
         raise ExtractError(f"{page.url}: the answer is not JSON ({str(exc)[:80]})",
                            hint="check url, method and form/body; a 200 HTML page often means a wrong request") from None
 

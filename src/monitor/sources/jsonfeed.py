@@ -45,7 +45,8 @@ def parse_named(content: bytes, headers: dict[str, str], url: str,
     try:
         doc = json_loads(decode_html(content, kind).lstrip("\ufeff"))
     except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested ~100,000 deep
-        raise ExtractError(f"{url}: not a readable feed (JSON that does not parse: {str(exc)[:80]})",
+        why = "arrays or objects nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:80]
+        raise ExtractError(f"{url}: not a readable feed (JSON that does not parse: {why})",
                            hint="check that the source URL points at a feed, or use kind = \"json-api\"") from None
     items = doc.get("items") if isinstance(doc, dict) else None
     if not isinstance(doc, dict) or not isinstance(items, list):
