@@ -164,3 +164,41 @@ def test_a_config_written_right_is_still_ok(tmp_path):
                                            encoding="utf-8")
     ran = monitor(tmp_path, "--config", "monitor.toml", "check-config", "--no-secrets")
     assert ran.returncode == 0 and ": ok: 1 source, 1 topic, 1 subscriber" in ran.stdout, (ran.stdout, ran.stderr)
+
+
+# --- a time zone written almost right ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("zone", "hint"), [
+    ("asia/shanghai", 'did you mean "Asia/Shanghai"?'),
+    ("Asia/Shanghia", 'did you mean "Asia/Shanghai"?'),
+    ("America/NewYork", 'did you mean "America/New_York"?'),
+    ("Beijing", 'China\'s time (UTC+8) is "Asia/Shanghai"'),
+    ("北京时间", 'China\'s time (UTC+8) is "Asia/Shanghai"'),
+    ("UTC+8", 'a fixed offset of UTC+8 is "Etc/GMT-8", the sign reversed'),
+    ("GMT-05:00", 'a fixed offset of UTC-5 is "Etc/GMT+5", the sign reversed'),
+])
+def test_a_timezone_written_almost_right_names_the_one_meant(tmp_path, zone, hint):
+    said = checked(tmp_path, f'[schedule]\ntimezone = "{zone}"\n')
+    assert f"schedule.timezone: unknown timezone '{zone}'" in said and hint in said, said
+
+
+def test_an_unknown_timezone_unlike_any_keeps_the_plain_hint(tmp_path):
+    said = checked(tmp_path, '[schedule]\ntimezone = "Mars/Olympus_Mons"\n')
+    assert said.endswith("""unknown timezone 'Mars/Olympus_Mons' (an IANA name such as "Asia/Shanghai")"""), said
+
+
+def test_an_etc_gmt_plus_zone_is_warned_as_behind_utc_and_still_ok(tmp_path):
+    """"Etc/GMT+8" is UTC-8 (the tz database reverses the sign): written for Beijing time, every
+    digest goes 16 hours off and zoneless feed dates are read 16 hours wrong. A warning, never a
+    refusal: a zone west of UTC may be meant."""
+    (tmp_path / "monitor.toml").write_text(
+        TOPICS + '[schedule]\ntimezone = "Etc/GMT+8"\n' + SOURCE + 'date_tz = "Etc/GMT+8"\n'
+        + SOURCE.replace('"sm"', '"east"') + 'date_tz = "Etc/GMT-8"\n', encoding="utf-8")
+    ran = monitor(tmp_path, "--config", "monitor.toml", "check-config", "--no-secrets")
+    assert ran.returncode == 0 and ": ok: 2 sources" in ran.stdout and "Traceback" not in ran.stderr, ran.stderr
+    warned = ran.stderr.strip().splitlines()
+    assert len(warned) == 2, warned  # the east source's Etc/GMT-8 is UTC+8 as written: nothing said
+    for line, key in zip(warned, ("schedule.timezone", "sources.sm.date_tz"), strict=True):
+        assert line.startswith(f"warning: monitor.toml: {key}: 'Etc/GMT+8' is UTC-8, 8 hours behind UTC"), line
+        assert 'write "Etc/GMT-8" for UTC+8, or "Asia/Shanghai" for China\'s time' in line, line

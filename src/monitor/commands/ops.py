@@ -268,7 +268,7 @@ def health(state, stale_after, degraded_ok) -> None:
 def check_config(state, no_secrets) -> None:
     """Validate the config; list every problem as `file: key: problem (hint)`, exit 2 if any.
     Also lists secrets (*_env keys) whose environment variable is not set."""
-    from ..config import bare_intervals, missing_secrets
+    from ..config import bare_intervals, missing_secrets, reversed_zones
     from ..config.reach import refused_sources
     from ..locks import unmakeable
 
@@ -281,7 +281,8 @@ def check_config(state, no_secrets) -> None:
         if (why := unmakeable(Path(cfg.db_path))) is not None:  # else every command would fail on it
             problems.append(f"{cfg.path}: database {cfg.db_path}: {why} (set storage.path, or pass --db, to a "
                             "file in a directory this user can write)")
-    for line in problems + (bare_intervals(cfg) if cfg is not None else []):  # a warning does not fail it
+    warnings = bare_intervals(cfg) + reversed_zones(cfg) if cfg is not None else []
+    for line in problems + warnings:  # a warning does not fail it
         click.echo(line, err=True)
     if problems or cfg is None:
         sys.exit(2)

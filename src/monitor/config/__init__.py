@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .checks import Invalid, parse_duration
     from .files import Peeked, default_config_path, peek
-    from .loader import bare_intervals, load, missing_secrets, require_secrets
+    from .loader import bare_intervals, load, missing_secrets, require_secrets, reversed_zones
     from .schema import (
                          CHANNEL_KINDS,
                          DIGEST_FORMATS,
@@ -39,14 +39,15 @@ if TYPE_CHECKING:
 _WHERE = {
     "checks": ("Invalid", "parse_duration"),
     "files": ("Peeked", "default_config_path", "peek"),
-    "loader": ("bare_intervals", "load", "missing_secrets", "require_secrets"),
+    "loader": ("bare_intervals", "load", "missing_secrets", "require_secrets", "reversed_zones"),
     "schema": ("CHANNEL_KINDS", "DIGEST_FORMATS", "SOURCE_KINDS", "WEBHOOK_FORMATS", "Channel", "Config",
                "ExtractConfig", "FetchConfig", "Schedule", "Source", "Storage", "Subscriber", "Table"),
 }
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}
 __all__ = ["CHANNEL_KINDS", "DIGEST_FORMATS", "SOURCE_KINDS", "WEBHOOK_FORMATS", "Channel", "Config", "ExtractConfig",
            "FetchConfig", "Invalid", "Peeked", "Schedule", "Source", "Storage", "Subscriber", "Table",
-           "bare_intervals", "default_config_path", "load", "missing_secrets", "parse_duration", "peek", "require_secrets"]
+           "bare_intervals", "default_config_path", "load", "missing_secrets", "parse_duration", "peek", "require_secrets",
+           "reversed_zones"]
 
 
 def __getattr__(name: str) -> Any:

@@ -140,7 +140,50 @@ def timezone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise Invalid(f"unknown timezone {name!r}", 'an IANA name such as "Asia/Shanghai"') from None
+        raise Invalid(f"unknown timezone {name!r}", _zone_hint(name)) from None
+
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?$", re.IGNORECASE)
+_CHINA = {"beijing", "shanghai", "china", "cst", "asia/beijing", "china standard time", "北京时间", "北京", "上海"}
+
+
+def _zone_hint(name: str) -> str:
+    """The IANA name meant by a timezone written almost right: another case (asia/shanghai), an
+    offset (UTC+8: a fixed one is Etc/GMT-8, its sign reversed), China's time by another name
+    (Beijing, CST, 北京时间), a misspelling (Asia/Shanghia); else what such a name looks like."""
+    import difflib
+    import zoneinfo
+
+    known = zoneinfo.available_timezones()
+    folded = {zone.lower(): zone for zone in known}
+    written = name.strip()
+    if written.lower() in folded:
+        return f'did you mean "{folded[written.lower()]}"? the names have capitals'
+    if written.lower() in _CHINA:
+        return 'China\'s time (UTC+8) is "Asia/Shanghai"'
+    if (m := _OFFSET.match(written)) and int(m.group(2)) <= 14:
+        sign, hours = m.groups()
+        fixed = f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+        china = '; China\'s time is "Asia/Shanghai"' if sign == "+" and int(hours) == 8 else ""
+        return f'a fixed offset of UTC{sign}{int(hours)} is "{fixed}", the sign reversed as the tz database writes it{china}'
+    close = difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.8)
+    return f'did you mean "{close[0]}"?' if close else 'an IANA name such as "Asia/Shanghai"'
+
+
+_WEST = re.compile(r"^(?:Etc/)?GMT\+(\d{1,2})$")
+
+
+def reversed_offset(zone: str) -> str:
+    """For a zone named Etc/GMT+N (N hours *behind* UTC: the tz database reverses the sign, so
+    "Etc/GMT+8" is UTC-8, sixteen hours from China's time), what it is and what was likely
+    meant; "" for any other zone."""
+    m = _WEST.match(zone)
+    if not m or int(m.group(1)) == 0:
+        return ""
+    n = int(m.group(1))
+    return (f"{zone!r} is UTC-{n}, {n} hour{'s' if n != 1 else ''} behind UTC (the tz database reverses the sign "
+            f"of Etc/GMT names): write \"Etc/GMT-{n}\" for UTC+{n}"
+            + (', or "Asia/Shanghai" for China\'s time' if n == 8 else ""))
 
 
 _COMPOUND = (r"(?:(?:[a-zA-Z][\w-]*|\*)(?:\.[a-zA-Z_][\w-]*|#[a-zA-Z_][\w-]*|" + r"\[[a-zA-Z_][\w-]*(?:[~|^$*]?="

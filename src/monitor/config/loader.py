@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from ..errors import ConfigError
-from .checks import blank_secret, unset_env
+from .checks import blank_secret, reversed_offset, unset_env
 from .files import Problems, config_path, merged
 from .schema import COMPUTED, Config
 from .topics import LazyTopics
@@ -92,6 +92,15 @@ def bare_intervals(cfg: Config) -> list[str]:
                        f"{'' if value == 1 else 's'}: the source is polled that often (write \"{n}m\" if minutes "
                        f"were meant, \"{n}s\" to say seconds)")
     return out
+
+
+def reversed_zones(cfg: Config) -> list[str]:
+    """One `warning: file: key: …` line for each timezone named Etc/GMT+N (UTC-N: the tz database
+    reverses the sign, so "Etc/GMT+8" written for UTC+8 puts every schedule or zoneless date 16
+    hours off). Said by check-config, never refused: a zone west of UTC may be meant."""
+    zones = [("schedule.timezone", cfg.schedule.timezone)]
+    zones += [(f"sources.{src.name}.date_tz", src.date_tz) for src in cfg.sources if src.enabled]
+    return [f"warning: {cfg.path}: {key}: {said}" for key, zone in zones if (said := reversed_offset(zone))]
 
 
 def _env_keys(obj: msgspec.Struct, prefix: str) -> Iterator[tuple[str, str]]:
