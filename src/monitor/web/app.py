@@ -42,7 +42,7 @@ from ..pipeline.reindex import stale_index
 from ..store import parse_iso
 from ..textnorm import chartable
 from ..timespec import SHANGHAI, check_order, minutes_hint, parse_since, parse_until
-from .archive import RETRY_SECONDS, WAITING, Archive, NotYet
+from .archive import RETRY_SECONDS, WAITING, Archive, NotYet, Reopening
 from .chart import coverage_svg
 from .headers import Guarded
 from .lang import rtl, zh, zh_text
@@ -92,6 +92,7 @@ def create_app(ctx: Context | Archive, auth: str | None = None) -> Starlette:
     middleware = [Middleware(Guarded), Middleware(GZipMiddleware, minimum_size=GZIP_FROM, compresslevel=GZIP_LEVEL),
                   Middleware(Mounted, prefix=prefix_of(archive.cfg.web.base_url))]
     middleware += [Middleware(BasicAuth, credentials=secret)] if secret else []
+    middleware += [Middleware(Reopening, archive=archive)]  # a restored file read from the next request on
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={NotYet: pages.waiting, 404: pages.no_page},
                     lifespan=pages.lifespan)
     # `/search/` is sent on to `/search` by no_page, under the pages' root: Starlette's own redirect
@@ -143,6 +144,7 @@ class _Pages:
         self.env = env
         self._stored_sources: set[str] = set()  # every article's source name, up to ...
         self._sources_upto = -1  # ... this article id (read on, not again, as articles are stored)
+        self._sources_of: object = None  # ... in this store
         self._feed_texts: dict[str, tuple[str, datetime]] = {}  # a feed's address: its text's digest, since when
 
     def changed(self, address: str, digest: str) -> datetime:
@@ -286,6 +288,8 @@ class _Pages:
         takes them). All names are read once (~0.2 s at 200,000 articles), then only those of
         the articles stored since."""
         store = self.ctx.store
+        if store is not self._sources_of:  # another file in place (a restore): its names, not the old ones'
+            self._sources_of, self._sources_upto = store, -1
         if (last := store.last_article_id()) != self._sources_upto:
             if self._sources_upto < 0 or last < self._sources_upto:  # the first page, or articles deleted
                 self._stored_sources = set(store.source_names())
