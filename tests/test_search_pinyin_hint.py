@@ -38,7 +38,9 @@ def run(tmp_path):
 
 
 @pytest.mark.parametrize("query,named", [("sanming", "'sanming'"), ("shanghai sanming", "'shanghai sanming'"),
-                                         ("huming OR sanming", "'huming sanming'"), ("title:yongan", "'yongan'")])
+                                         ("huming OR sanming", "'huming sanming'"), ("title:yongan", "'yongan'"),
+                                         # with its tones, as an input method or a dictionary writes it: said nothing
+                                         ("Sānmíng", "'Sānmíng'"), ("hù míng", "'hù míng'"), ("hu3 ming2", "'hu3 ming2'")])
 def test_a_pinyin_query_that_finds_nothing_says_to_search_in_characters(run, query, named):
     res = run("search", query)
     assert res.exit_code == 0, res.output

@@ -735,8 +735,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
 
 
 def _pinyin_hint(toks: list[Any]) -> str | None:
-    """What to say when the words to find are all pinyin without tones (`sanming`, `shanghai
-    sanming`, `yong'an`): the index holds each article's words
+    """What to say when the words to find are all pinyin, without tones (`sanming`, `shanghai
+    sanming`, `yong'an`) or with them (`Sānmíng`, `hu3 ming2`): the index holds each article's words
     as written, so pinyin finds only a page that writes those letters (an English one), never 三明."""
     words = [t.text for t, before in zip(toks, [None, *toks], strict=False)
              if t.kind in ("word", "phrase") and (before is None or before.kind != "not")]
@@ -744,9 +744,10 @@ def _pinyin_hint(toks: list[Any]) -> str | None:
     if latin != words:  # `沪明 huming`: the web's search names the word no article has, and searches without it
         return None
 
-    def pinyin(word: str) -> bool:
+    def pinyin(word: str) -> bool:  # toneless, or with its tones marked (hùmíng) or numbered (hu3ming2)
         pieces = [p for p in re.split(r"[\s'\u2019-]+", word.lower()) if p]
-        return bool(pieces) and all(_LATIN_WORD.fullmatch(p) and textnorm.is_syllables(p) for p in pieces)
+        return ((bool(pieces) and all(_LATIN_WORD.fullmatch(p) and textnorm.is_syllables(p) for p in pieces))
+                or textnorm.is_pinyin(word))
 
     if not latin or not all(pinyin(w) for w in latin):
         return None
