@@ -48,14 +48,24 @@ def local_iso(text: str | None) -> str | None:
     return datetime.fromisoformat(text).astimezone(ZoneInfo(SHANGHAI_TZ)).isoformat()
 
 
+# A column narrower than this folds a name, an address or a date into unreadable pieces: a
+# table that cannot give each column this much (or its whole width, when less) is shown as records.
+READABLE_COLUMN = 12
+
+
 def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
-    """A rich table on a terminal, tab-separated lines otherwise."""
+    """A rich table on a terminal (one record a row, `field  value` lines, when the terminal is too
+    narrow for the table's columns), tab-separated lines otherwise."""
     rows = [[shown("" if v is None else str(v)) for v in r] for r in rows]
     if _tty():
         from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
+        console = Console()
+        if not _fits(columns, rows, console.width):
+            _print_records(console, title, columns, rows)
+            return
         # Text, not str: rich reads `[bold]` or `[/]` in a str as its markup (a title holding
         # `[/]` raised MarkupError; `[link=…]` would make a link)
         table = Table(title=Text(shown(title)))
@@ -63,8 +73,39 @@ def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> No
             table.add_column(c, overflow="fold")
         for r in rows:
             table.add_row(*(Text(v) for v in r))
-        Console().print(table)
+        console.print(table)
         return
     click.echo("\t".join(columns))
     for r in rows:
         click.echo("\t".join(v.replace("\t", " ").replace("\n", " ") for v in r))
+
+
+def _fits(columns: list[str], rows: list[list[str]], width: int) -> bool:
+    """Whether a table of these columns gives each READABLE_COLUMN cells (or all it needs) in
+    `width`: a cell's padding and border take 3, the table's last border 1."""
+    from rich.cells import cell_len
+
+    needed = 1
+    for i, name in enumerate(columns):
+        natural = max([cell_len(name), *(cell_len(r[i]) for r in rows if i < len(r))])
+        needed += min(natural, READABLE_COLUMN) + 3
+    return needed <= width
+
+
+def _print_records(console: Any, title: str, columns: list[str], rows: list[list[str]]) -> None:
+    """Each row as a record under its number, a field a line (`name  chinanews-fj`), a long value
+    folded beside its field's name: a table of many columns on a narrow terminal (80 columns,
+    a phone's SSH client) folded every cell to a few characters, names and addresses unreadable."""
+    from rich.table import Table
+    from rich.text import Text
+
+    for n, row in enumerate(rows, 1):
+        console.print(Text(f"-[ {shown(title)}: {n} of {len(rows)} ]-", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for name, value in zip(columns, row, strict=False):
+            grid.add_row(Text(name), Text(value))
+        console.print(grid)
+    if not rows:
+        console.print(Text(f"{shown(title)}: none", style="bold"))
