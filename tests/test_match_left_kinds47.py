@@ -36,10 +36,12 @@ MOVES = [
      "a small tea garden above the lake."),
     ("Starting over in Jiangle", "A retired couple moved from Shanghai to Jiangle county last spring, drawn by the clean air "
      "and the slower pace of life."),
+    ("From Shanghai to the hills", "The Lins moved from Shanghai to Yong'an in 2019 to run a tea shop, and say they do not "
+     "miss the big city."),
 ]
 
 
-@pytest.mark.parametrize(("title", "body"), MOVES, ids=["family", "with-wife", "couple"])
+@pytest.mark.parametrize(("title", "body"), MOVES, ids=["family", "with-wife", "couple", "surname"])
 def test_a_household_s_own_move_is_no_tie(hu_ming: match.Topic, title: str, body: str) -> None:
     m = match_article(hu_ming, title, body)
     assert not m.matched, m.reason
@@ -50,7 +52,8 @@ def test_a_household_s_own_move_is_no_tie(hu_ming: match.Topic, title: str, body
     "build the new industrial city.",
     "Hundreds of families moved from Shanghai to Sanming with their factories in 1958, and their children still speak "
     "Shanghainese.",
-], ids=["mill", "factories"])
+    "The Chens moved from Shanghai to Sanming in 1958 with their textile mill and never went back.",
+], ids=["mill", "factories", "surname"])
 def test_a_family_moving_with_its_factory_is_still_the_relocations(hu_ming: match.Topic, body: str) -> None:
     m = match_article(hu_ming, "Growing up beside the mill", body)
     assert m.matched, m.reason
