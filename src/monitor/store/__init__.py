@@ -159,8 +159,11 @@ def restore(backup: Path, db: Path) -> int:
     go first: left by a process killed or a power cut, they are the old database's last writes,
     and SQLite read them over the file put in place (the restore undone, or a damaged file). The
     copy is made through SQLite (a backup with a log of its own is read whole) beside `db`, on
-    the disk before it takes `db`'s name. Returns its size in bytes."""
+    the disk before it takes `db`'s name. The replaced database's highest story id is carried
+    over (`story_serial`, m020), so a story stored after the restore takes no id a story lost with
+    it had (a feed entry or a digest's link read before it). Returns its size in bytes."""
     part = db.with_name(db.name + ".restoring")
+    floor = _story_floor(db)
     try:
         source = sqlite3.connect(f"file:{quote(str(backup.absolute()))}?mode=ro", uri=True, timeout=BUSY_SECONDS)
         try:
@@ -173,6 +176,7 @@ def restore(backup: Path, db: Path) -> int:
             copy = sqlite3.connect(str(part))
             try:
                 source.backup(copy)
+                _raise_story_serial(copy, floor)
             finally:
                 copy.close()
         finally:
@@ -187,6 +191,30 @@ def restore(backup: Path, db: Path) -> int:
         raise StoreError(f"cannot restore {backup} to {db}: {exc}", hint="check both paths, free space and "
                          "permissions") from None
     return db.stat().st_size
+
+
+def _story_floor(db: Path) -> int:
+    """The highest story id `db` gave out (its log's last writes read too), 0 when there is none
+    to read: no file, a damaged one, or one older than `story_serial`."""
+    if not db.is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(db.absolute()))}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+        try:
+            return int(conn.execute("SELECT max(coalesce((SELECT last FROM story_serial), 0), "
+                                    "coalesce((SELECT max(id) FROM stories), 0))").fetchone()[0])
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, TypeError, ValueError):
+        return 0
+
+
+def _raise_story_serial(copy: sqlite3.Connection, floor: int) -> None:
+    """The restored copy gives its next story an id above `floor` (a backup older than m020 has no
+    `story_serial`: the migration seeds it from its own rows)."""
+    if floor and copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_serial'").fetchone():
+        copy.execute("UPDATE story_serial SET last = max(last, ?)", [floor])
+        copy.commit()
 
 
 def _durably_in_place(part: Path, dest: Path) -> None:
