@@ -89,12 +89,13 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９－／．", "01234567
 # A dash between two digits (an em dash, a full-width hyphen, an en dash): a date's separator, folded one for one.
 _DIGIT_DASH = re.compile(r"(?<=\d)[—－–](?=\d)")
 # 二〇〇五年七月五日: government documents and older pages write dates in Chinese numerals; some write the
-# year in digits and the rest in numerals (`2025年十一月二十日`). (One class for the year's four characters: re skips
+# year in digits and the rest in numerals (`2025年十一月二十日`), or types a zero as a letter O or a full-width digit
+# (`二OO五年`, `二００五年`). (One class for the year's four characters: re skips
 # ahead by it.)
-_HAN_DIGITS = ({c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0}
+_HAN_DIGITS = ({c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0, "０": 0}
                | {str(i): i for i in range(10)})
 HAN_DATE = re.compile(
-    r"([〇○零Ｏ一二三四五六七八九0-9]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    r"([〇○零ＯO０一二三四五六七八九0-9]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
 )
 # Labels that introduce the publication time (not an update): the date right after one is it.
 _PUB_LABEL = re.compile("|".join(  # no re.I and no group in front: re skips ahead by first character
@@ -1392,10 +1393,23 @@ def _link_dated(html: str, shown: str) -> bool:
         if not before.lower().endswith("</a>"):
             return False
         opened = before.lower().rfind("<a")
-        if opened < 0 or len(CJK_CHAR.findall(re.sub(r"<[^>]*>", "", before[opened:]))) < _LINK_TITLE:
+        if opened < 0 or (len(CJK_CHAR.findall(re.sub(r"<[^>]*>", "", before[opened:]))) < _LINK_TITLE
+                          and not _list_item(before, opened, html, at + len(shown))):
             return False
         seen, at = True, html.find(shown, at + len(shown))
     return seen
+
+
+# A list item of a link and its date only (`<li>·<a>小记</a> [2006-10-30]</li>`): the item opens right before the
+# link and closes right after the date, so the date is the linked post's, however short its title.
+_ITEM_OPENS = re.compile(r"<li(?:\s[^>]*)?>(?:\s|&nbsp;|[·•])*$", re.I)
+_ITEM_CLOSES = re.compile(r"(?:\s|&nbsp;|[\])）】]|</(?:font|span|em|i|small)>)*</li>", re.I)
+
+
+def _list_item(before: str, opened: int, html: str, end: int) -> bool:
+    """Whether a link at `opened` in `before` (the html before a date ending at `end`) is a list item's own, the
+    date closing that item."""
+    return _ITEM_OPENS.search(before, max(0, opened - 40), opened) is not None and _ITEM_CLOSES.match(html, end) is not None
 
 
 def _not_a_bar(head: str, start: int, end: int) -> bool:

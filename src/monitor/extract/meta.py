@@ -59,6 +59,8 @@ _TAG = re.compile(r"<[^<>]{0,40}>")  # markup written as text into <title> by so
 _PREFIX = re.compile(r"^([^_|｜\-]{1,10}?)\s*(?:-{2,}|[_|｜])[\s_|｜-]*([^\s_|｜-].*)$")
 TITLE_TAIL = 120
 _SEPARATORS = " \t\n\u3000_|｜–—-"
+# How a blog's, a personal space's or a forum's name ends (`张明远的博客`, `某某的空间`, `钓鱼论坛`).
+_SITE_NAME_END = re.compile(r"(?:博客|空间|空間|日志|日誌|论坛|論壇|Blog|blog|BLOG)$")
 _OPENERS = "[【(（《"  # a title never ends with one (its bracketed part was cut away)
 _SUFFIX = re.compile(r"\s*(?:[_|｜–—]+|\s-+\s|-+(?=[^-]{1,16}$))\s*([^_|｜–—]{1,40})$")
 
@@ -356,7 +358,8 @@ def choose_title(meta: PageMeta) -> str:
     headlines = meta.all_headlines()
     inside = [c for c in headlines if confirmed(c) and c in page]
     if inside:
-        best = max(inside, key=len)
+        # Not a blog's or a forum's name (`某某的博客` in the <h1> over the post's own <h2>, the <title> naming both).
+        best = max(inside, key=lambda c: (_SITE_NAME_END.search(c) is None, len(c)))
         return strip_site_suffix(best) if best == page else best
     if any(confirmed(c) for c in headlines):
         return stripped  # an element holds the <title>'s headline plus labels: the <title> is cleaner

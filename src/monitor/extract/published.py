@@ -299,6 +299,8 @@ def _clock_as_utc(found: datetime, value: str, fetched: datetime | None) -> date
 
 # How much later than the byline a page's meta date must be to be a copy's or a move's time.
 _COPIED_AFTER = timedelta(days=2)
+# How much earlier than the byline a page's meta date must be to be a template's constant, not the article's.
+_TEMPLATE_BEFORE = timedelta(days=180)
 
 
 def _unless_copied(found: datetime, places: Places, url: str | None, now: datetime,
@@ -313,6 +315,11 @@ def _unless_copied(found: datetime, places: Places, url: str | None, now: dateti
     if places.anchored and places.region:
         region = dates.without_speech_days(dates.without_profile(dates.fold_digits(places.region)))
         shown = _shown_in(region, now, order) or _shown_odd(region, now)
+        # A meta date months before the byline's (no update's) is a template's constant or the channel's
+        # (`<meta name="pubdate" content="2019-01-01">` over every page), never the article's: the byline's.
+        byline = _shown_in(dates.without_updates(region), now, order) if shown is not None and shown > found else None
+        if byline is not None and byline > found + _TEMPLATE_BEFORE:
+            return byline
     shown = shown or _in_byline(places.byline, now, order) or dates.date_from_url(url, now)
     return shown if shown is not None and shown < found - _COPIED_AFTER else found
 
