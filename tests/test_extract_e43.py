@@ -2,9 +2,10 @@
 written here: a notice signed at its end with a numeral year whose zeros are typed as letters or full-width digits
 (`二OO四年`, `二００四年`); a blog whose side column lists its latest posts as `<li><a>短题</a> [date]</li>` above the
 post, the post's own time under its text; a blog whose <h1> names the blog and whose <h2> names the post, the
-<title> naming both; a page whose `<meta name="pubdate">` is a template's constant years before the byline's day.
-Read wrong before: the notice undated, the latest post's day as the post's own, the blog's name as the title, the
-template's day as the article's.
+<title> naming both; a page whose `<meta name="pubdate">` is a template's constant years before the byline's day; a
+byline line whose time has no year (`05-20 10:20 作者：…`) over the text. Read wrong before: the notice undated, the
+latest post's day as the post's own, the blog's name as the title, the template's day as the article's, the yearless
+byline kept as the text's first line and the page undated.
 """
 
 from __future__ import annotations
@@ -96,3 +97,13 @@ def test_a_meta_date_stays_beside_an_update_or_a_close_byline():
     # The byline shows only a later update time, or a day within the meta's season: the meta's day is the posting.
     assert day(news("2019-01-01", "更新时间：2021-06-18 09:30　来源：县融媒体中心"), NEWS_URL) == "2019-01-01"
     assert day(news("2021-03-01", "2021-06-18 09:30　来源：县融媒体中心"), NEWS_URL) == "2021-03-01"
+
+
+def test_a_byline_time_without_its_year_over_the_text_is_the_bylines():
+    for line in ("05-20 10:20　作者：海边老钓", "5月20日 10:20 来源：钓鱼网", "05-20 10:20 阅读：233"):
+        html = ("<html><head><title>冬天钓鲫鱼_钓鱼网</title></head><body><div><a href='/'>首页</a></div>"
+                f"<h2 align=center>冬天钓鲫鱼</h2><p align=center>{line}</p>{PARAS}"
+                "<div>Copyright &copy; 2004-2007 钓鱼网</div></body></html>")
+        url = "http://www.example.cn/2006/diaoyu/1236.html"
+        assert article(html, url).body.split("\n\n") == TEXT, line
+        assert day(html, url) == "2006-05-20", line

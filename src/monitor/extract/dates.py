@@ -524,6 +524,7 @@ _DATE_OPENING = re.compile(  # also Taiwan's `114年01月13日` / `113-05-18` (s
     r"" + _EN_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}(?!\d))"
 )
 _TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+_YEARLESS_OPENING = re.compile(r"\W{0,2}(?:0?[1-9]|1[0-2])(?:-|月)(?:0?[1-9]|[12]\d|3[01])日?\s*(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d\-/:])")
 # A character lost in decoding (`?`, U+FFFD) right before the next block's text: two blocks run together.
 _LOST = re.compile(r"[?\ufffd](?=\S)")
 _SENTENCE_MARKS = ("。", "，", ",", "！", "？", "；")
@@ -547,7 +548,11 @@ def dated_header_line(line: str) -> bool:
     if label:
         return _DIGIT.match(line, label.end()) is not None or _EN_DATE.match(line, label.end()) is not None
     opening = _DATE_OPENING.match(line)
-    return opening is not None and (_TIME_AFTER.match(line, opening.end()) is not None or _date_alone(line, opening))
+    if opening is None:
+        # `05-20 10:20 作者：…`: a byline's time without its year (the URL's or the page's year dates it).
+        yearless = _YEARLESS_OPENING.match(line)
+        return yearless is not None and _date_alone(line, yearless)
+    return _TIME_AFTER.match(line, opening.end()) is not None or _date_alone(line, opening)
 
 
 def opening_date(text: str | None, now: datetime, order: Order = None) -> datetime | None:
