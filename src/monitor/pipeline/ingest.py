@@ -16,6 +16,7 @@ rules, so a new topic, a rule change or an upgraded engine reaches every stored 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import itertools
@@ -262,6 +263,7 @@ class Ingestor:
         self._dated: datedsigs.DatedSignatures | None = None  # the batch's old articles' (`_old_signatures`)
         self._stored: dict[int, _Stored | None] = {}  # candidates read lately (`_read`)
         self._merged: dict[int, int] = {}  # stories merged into another (`_near_duplicate_story`)
+        self._run = contextlib.ExitStack()  # a backfill's `store.run_bands`, from `__enter__` to `__exit__`
         try:
             record_if_empty(ctx)  # a new store's first articles: of the running code's normal form
         except Exception as exc:  # a new database the disk or another's lock refuses: the poll's batch
@@ -269,13 +271,16 @@ class Ingestor:
                 raise  # was APScheduler's traceback a poll); noted by the next poll's ingestor, before its batch
 
     def __enter__(self) -> Ingestor:
+        if self.backfill:  # the run's band rows dated before the window, kept apart until it ends
+            self._run.enter_context(self.ctx.store.run_bands(utcnow() - LSH_WINDOW))
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        if not (exc[0] and issubclass(exc[0], StoreError)):  # a refusing database is not tried again
-            self.results = self.flush()
-            if self.backfill and exc[0] is None:  # the run's band rows dated before the window go now
-                self.ctx.store.prune_lsh(utcnow() - LSH_WINDOW)
+        with self._run:
+            if not (exc[0] and issubclass(exc[0], StoreError)):  # a refusing database is not tried again
+                self.results = self.flush()
+                if self.backfill and exc[0] is None:  # the run's band rows dated before the window go now
+                    self.ctx.store.prune_lsh(utcnow() - LSH_WINDOW)
 
     def add(self, article: Article, source: str, canonical: str | None = None) -> list[Ingested]:
         """Queue one article (its work is done now); returns results when a batch was written."""

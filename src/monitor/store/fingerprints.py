@@ -8,23 +8,29 @@ articles that still need a fingerprint (after the hash changed) for the pipeline
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sqlite3
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from .base import StoreBase, iso
 
 _NEW_FINGERPRINT = "INSERT OR REPLACE INTO fingerprints(article_id, shingles, sig) VALUES (?, ?, ?)"
+# An import's band rows dated before the window (`run_bands`): in a private on-disk database of
+# its connection, gone when the run ends, instead of among the window's rows in `lsh`.
+RUN = "run_bands"
 
 
 @functools.cache
-def _new_bands_sql(n: int) -> str:
+def _new_bands_sql(n: int, table: str = "lsh") -> str:
     """One statement for an article's `n` band rows (parameters: article id, date, then the keys):
     a row of a VALUES list costs SQLite less than a step of `executemany` costs Python
     (34 rows: ~45 → ~32 µs an article). An article has about the same number every time
     (bands plus anchors), so few texts reach sqlite3's statement cache."""
-    return "INSERT OR IGNORE INTO lsh(key, article_id, created_at) VALUES " + ", ".join(
+    return f"INSERT OR IGNORE INTO {table}(key, article_id, created_at) VALUES " + ", ".join(
         f"(?{i}, ?1, ?2)" for i in range(3, n + 3))
 # Each band key's newest KEY_MOST holders only: a story with thousands of copies in the window
 # (a wire story on every outlet, a site serving one page under many addresses) made each new copy
@@ -32,11 +38,19 @@ def _new_bands_sql(n: int) -> str:
 KEY_MOST = 64
 
 
+def _holders(run: bool) -> str:
+    """The band rows a look-up reads: `lsh`, and with `run` the run's own (`run_bands`) beside it
+    (an article's rows are all in one of them)."""
+    return (f"(SELECT key, article_id FROM lsh UNION ALL SELECT key, article_id FROM {RUN}.lsh)" if run
+            else "lsh")
+
+
 @functools.cache
-def _candidates_sql(n: int) -> str:
+def _candidates_sql(n: int, run: bool = False) -> str:
     """Articles sharing any of `n` band keys, counted over each key's newest KEY_MOST holders,
     most shared first, with their signatures and stories (the last parameter: how many)."""
-    one = f"SELECT * FROM (SELECT article_id FROM lsh WHERE key = ?{{p}} ORDER BY article_id DESC LIMIT {KEY_MOST})"
+    one = (f"SELECT * FROM (SELECT article_id FROM {_holders(run)} WHERE key = ?{{p}} ORDER BY article_id DESC "
+           f"LIMIT {KEY_MOST})")
     return ("SELECT l.article_id, count(*) AS shared, f.shingles, f.sig, a.story_id FROM ("
             + " UNION ALL ".join(one.format(p=i + 1) for i in range(n))
             + ") l JOIN fingerprints f ON f.article_id = l.article_id JOIN articles a ON a.id = l.article_id "
@@ -54,15 +68,46 @@ HOT = 32  # more than a story's mirrors usually are; bands still find a story wi
 
 
 @functools.cache
-def _anchors_sql(n: int) -> str:
-    """One statement reading the first HOT + 1 articles of each of `n` anchors, tagged with the
-    anchor's place: twelve statements an article cost ~50 us more than this one."""
-    one = "SELECT * FROM (SELECT {i} AS n, article_id FROM lsh WHERE key = ?{p} LIMIT {limit})"
+def _anchors_sql(n: int, run: bool = False) -> str:
+    """One statement reading the first HOT + 1 articles of each of `n` anchors (the lowest ids:
+    `lsh`'s key order), tagged with the anchor's place: twelve statements an article cost ~50 us
+    more than this one."""
+    one = ("SELECT * FROM (SELECT {i} AS n, article_id FROM " + _holders(run) + " WHERE key = ?{p}"
+           + (" ORDER BY article_id" if run else "") + " LIMIT {limit})")
     return " UNION ALL ".join(one.format(i=i, p=i + 1, limit=HOT + 1) for i in range(n))
 
 
 class FingerprintsPart(StoreBase):
     """Rows of `fingerprints` and `lsh`."""
+
+    _run_before: int | None = None  # inside `run_bands`: band rows dated before this go to the run's table
+
+    @contextlib.contextmanager
+    def run_bands(self, before: datetime) -> Iterator[None]:
+        """For an import (a backfill), whose articles' band rows are dated by publication and those
+        dated before `before` (the window's start) pruned when it ends: until then such rows are
+        kept apart, in a private on-disk database of this connection (SQLite's `ATTACH ''`, gone
+        when detached), and look-ups read them beside `lsh`, so what is found is the same. Among
+        the window's millions of rows in `lsh`, each article's ~22 rows landed on as many leaves,
+        written to the WAL at each commit and deleted again at the run's end (4.9 s at 200k).
+        Inside a caller's transaction (ATTACH is refused there), rows go to `lsh` as before."""
+        if self.conn.in_transaction or self._run_before is not None:
+            yield
+            return
+        try:
+            self.conn.execute(f"ATTACH DATABASE '' AS {RUN}")
+        except sqlite3.Error:  # attached still (a detach refused before): rows go to `lsh` as before
+            yield
+            return
+        try:
+            self.conn.execute(f"CREATE TABLE {RUN}.lsh (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+                              "created_at INTEGER NOT NULL, PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+            self._run_before = int(before.timestamp())
+            yield
+        finally:
+            self._run_before = None
+            with contextlib.suppress(sqlite3.Error):  # refused inside a transaction: gone with the connection
+                self.conn.execute(f"DETACH DATABASE {RUN}")
 
     def add_fingerprint(self, article_id: int, shingles: int, signature: bytes, band_keys: list[int],
                         created: datetime) -> None:
@@ -70,7 +115,9 @@ class FingerprintsPart(StoreBase):
         with self.writing():
             self.conn.execute(_NEW_FINGERPRINT, [article_id, shingles, signature])
             if band_keys:
-                self.conn.execute(_new_bands_sql(len(band_keys)), [article_id, int(created.timestamp()), *band_keys])
+                when = int(created.timestamp())
+                table = f"{RUN}.lsh" if self._run_before is not None and when < self._run_before else "lsh"
+                self.conn.execute(_new_bands_sql(len(band_keys), table), [article_id, when, *band_keys])
 
     def lsh_candidates(self, keys: list[int], limit: int = 20, anchors: list[int] | tuple[int, ...] = ()
                        ) -> list[dict[str, Any]]:
@@ -81,13 +128,14 @@ class FingerprintsPart(StoreBase):
         found: dict[int, dict[str, Any]] = {}
         if keys:
             keys = list(dict.fromkeys(keys))  # as `IN (…)` read them: a key twice counts once
-            cur = self.conn.execute(_candidates_sql(len(keys)), [*keys, limit])
+            cur = self.conn.execute(_candidates_sql(len(keys), self._run_before is not None), [*keys, limit])
             names = [d[0] for d in cur.description]
             found = {row[0]: dict(zip(names, row, strict=True)) for row in cur}
         shared: Counter[int] = Counter()
         held: list[list[int]] = [[] for _ in anchors]  # each anchor's articles, at most HOT + 1 read
         if anchors:
-            for n, article_id in self.conn.execute(_anchors_sql(len(anchors)), list(anchors)):
+            for n, article_id in self.conn.execute(_anchors_sql(len(anchors), self._run_before is not None),
+                                                   list(anchors)):
                 held[n].append(article_id)
         for ids in held:
             if len(ids) <= HOT:
