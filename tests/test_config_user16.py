@@ -202,3 +202,16 @@ def test_an_etc_gmt_plus_zone_is_warned_as_behind_utc_and_still_ok(tmp_path):
     for line, key in zip(warned, ("schedule.timezone", "sources.sm.date_tz"), strict=True):
         assert line.startswith(f"warning: monitor.toml: {key}: 'Etc/GMT+8' is UTC-8, 8 hours behind UTC"), line
         assert 'write "Etc/GMT-8" for UTC+8, or "Asia/Shanghai" for China\'s time' in line, line
+
+
+def test_allow_private_written_as_a_switch_says_to_list_the_addresses(tmp_path):
+    """`allow_private = true` (a natural guess) was "expected a list, got True (["a", "b"])"."""
+    said = checked(tmp_path, TOPICS + "[fetch]\nallow_private = true\n" + SOURCE)
+    assert said.endswith('fetch.allow_private: expected a list, got True (the private addresses to fetch, listed: '
+                         'e.g. ["127.0.0.1:8080", "10.20.0.0/16", "intranet.lan"])'), said
+
+
+def test_an_email_channel_to_of_no_address_says_what_goes_there(tmp_path):
+    said = checked(tmp_path, TOPICS + SUBSCRIBER + '[[subscribers.channels]]\nkind = "email"\nto = 5\n'
+                   'from = "m@example.org"\nsmtp_host = "smtp.example.org"\n')
+    assert said.endswith("""channels[0].to: expected a list, got 5 (addresses, e.g. ["office@example.org"])"""), said

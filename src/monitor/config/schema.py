@@ -60,8 +60,9 @@ Method = Annotated[Literal["GET", "POST"], rule(before=checks.upper)]
 Preset = Literal["bing-news", "google-news", "rsshub"]
 Selectors = Annotated[tuple[Selector, ...], rule(before=checks.as_list)]
 AllowEntry = Annotated[str, rule(checks.allow_entry)]
-AllowList = Annotated[tuple[AllowEntry, ...], rule(before=checks.as_list)]
-Emails = Annotated[tuple[Email, ...], rule(before=checks.as_list)]
+AllowList = Annotated[tuple[AllowEntry, ...], rule(before=checks.as_list, hint=(
+    'the private addresses to fetch, listed: e.g. ["127.0.0.1:8080", "10.20.0.0/16", "intranet.lan"]'))]
+Emails = Annotated[tuple[Email, ...], rule(before=checks.as_list, hint='addresses, e.g. ["office@example.org"]')]
 
 SourceKind = Literal["feed", "html", "sitemap", "json-api", "search"]
 ChannelKind = Literal["email", "webhook", "file", "stdout"]
