@@ -329,9 +329,13 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: i
     if not response.is_success:
         hint = _HINTS.get(response.status_code, "the receiver is failing; the digest will be retried at the next run"
                           if response.status_code >= 500 else "see the receiver's answer")
+        asked = parse_retry_after(response.headers.get("Retry-After")) if POLICY.transient(response.status_code) \
+            else None
+        if asked and asked > POLICY.retry_after_cap:  # longer than a try waits: the outbox's retry waits it out
+            hint = (f"{'rate-limited' if response.status_code == 429 else 'the receiver is failing'}: it asked to "
+                    f"be left alone for {_span(asked)} (Retry-After); it goes again at the first run after that")
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code}{tries}: {_excerpt(response)}",
-                          hint=hint, retry_after=parse_retry_after(response.headers.get("Retry-After"))
-                          if POLICY.transient(response.status_code) else None)
+                          hint=hint, retry_after=asked)
     page = _web_page(response)
     if page is not None:  # a proxy's login page, a captive portal, a url that is a site's, not a receiver's
         raise NotifyError(f"webhook to {host} answered HTTP {response.status_code} with a web page ({page}), "
@@ -356,6 +360,15 @@ def _check(fmt: str, response: httpx.Response, host: str, attempts: int, size: i
                           if fmt in _PLATFORMS else "the receiver answers as a Feishu robot does: set the channel's "
                           'format to "feishu"' if feishu else "the receiver answers as a WeCom or DingTalk robot "
                           'does: set the channel\'s format to "wecom" or "dingtalk"')
+
+
+def _span(seconds: float) -> str:
+    """A receiver's Retry-After in words: `45 s`, `10 min`, `2 h 30 min`."""
+    whole = round(seconds)
+    if whole < 120:
+        return f"{whole} s"
+    hours, minutes = divmod(round(whole / 60), 60)
+    return f"{hours} h {minutes} min" if hours and minutes else f"{hours} h" if hours else f"{minutes} min"
 
 
 _DOCUMENT = re.compile(rb"\s*(?:<\?xml[^>]{0,200}>\s*)?<(?:!doctype\s+html|html[\s>])", re.I)
@@ -444,7 +457,8 @@ _FAILED_TEXT = re.compile(r"(?i)^\s*(?:error\b|[^\n]{0,80}\b(?:delivery|message|
 
 def _said_refused(response: httpx.Response) -> str | None:
     """A 2xx answer that says in words it did not take the message: JSON with `"ok": false` or
-    `"success": false` (chat bridges, Slack-style receivers), or a plain-text answer opening with
+    `"success": false` (chat bridges, Slack-style receivers; quoted too, by a relay), a JSend-like
+    `"status": "error"` (`_says_no`), or a plain-text answer opening with
     an error (a Teams connector answers 200 with "Webhook message delivery failed with error: …
     429" when it throttles). Anything else stays an acceptance."""
     try:
@@ -452,14 +466,32 @@ def _said_refused(response: httpx.Response) -> str | None:
     except (ValueError, RecursionError):  # RecursionError: nested past Python's depth
         data = None
     if isinstance(data, dict):
-        if data.get("ok") is False or data.get("success") is False:
+        key = next((k for k in ("ok", "success", "status") if _says_no(k, data.get(k))), None)
+        if key:
             said = data.get("error") or data.get("message") or data.get("msg")
-            return one_line(str(said)) if said else ("ok: false" if data.get("ok") is False else "success: false")
+            return one_line(str(said)) if said else f"{key}: {one_line(str(data[key]).lower())}"
         return None
     if data is not None:
         return None
     text = _text(response).strip()
     return _excerpt(response) if text and _FAILED_TEXT.match(text) else None
+
+
+# `status` words of a refusal: JSend's "error" and "fail", and a service's own "failed"/"failure"
+_REFUSING_STATUS = frozenset({"false", "error", "fail", "failed", "failure"})
+
+
+def _says_no(key: str, value: object) -> bool:
+    """`ok`/`success` false, as JSON writes it or quoted by a relay (`"ok": "false"`, Python's
+    "False"), or a `status` of false or a refusal's word (`{"status": "error", "message": …}`,
+    JSend's shape). A number says nothing here (`"status": 0` is success to many APIs), nor
+    does any other word (`"status": "ok"`, "queued", "sent")."""
+    if value is False:
+        return True
+    if not isinstance(value, str):
+        return False
+    word = value.strip().lower()
+    return word == "false" or (key == "status" and word in _REFUSING_STATUS)
 
 
 def _text(response: httpx.Response) -> str:
