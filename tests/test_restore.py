@@ -71,3 +71,32 @@ def test_a_damaged_backup_is_refused_in_one_line_and_the_database_left_as_it_was
         refused.stderr
     with sqlite3.connect(tmp_path / "m.db") as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_a_restore_killed_once_the_old_log_is_gone_is_finished_by_the_next_command(tmp_path, webhook_receiver):
+    """Killed after the old write-ahead log was deleted and before the backup took the file's name,
+    the restore left the old file alone: neither database (the daemon's last writes lost with the
+    log). The whole copy is kept under another name until it is in place, and the next process
+    to open the database puts it there: the backup is read, and nothing is sent twice."""
+    write_config(tmp_path / "monitor.toml", [{"kind": "webhook", "format": "json", "url": webhook_receiver.url + "/h"}])
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # stories 0-2
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 2, 3)).returncode == 0
+    assert monitor_cli(tmp_path, "digest").returncode == 0  # stories 3-4, after the backup
+    killed = monitor_cli(tmp_path, "import", news(tmp_path, 40, 5), crash="committed")
+    assert killed.returncode == -signal.SIGKILL and (tmp_path / "m.db-wal").stat().st_size > 0
+    cut = monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db"), crash="restore-log-gone")
+    assert cut.returncode == -signal.SIGKILL, cut.stderr
+    assert not (tmp_path / "m.db-wal").exists()  # the old log gone, the backup not yet in place
+    status = monitor_cli(tmp_path, "digest", "--status")  # the next command to open it
+    assert status.returncode == 0, status.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3, "the old file, not the backup"
+    assert "finished the restore" in status.stderr
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("m.db.restor")]
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 3)).returncode == 0  # 3-4 again, and 5 is new
+    assert monitor_cli(tmp_path, "digest").returncode == 0
+    assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1)
+

@@ -55,6 +55,9 @@ class Store(SourcesPart, AliasesPart, ArticlesPart, MatchesPart, SearchPart, Sto
         path = Path(path)
         make_parent(path)
         try:
+            if _finish_restore(path):  # `monitor restore` killed once its copy was whole
+                logging.getLogger("monitor").warning("finished the restore of %s cut off before the backup was in "
+                                                     "place (its copy was whole)", path)
             conn, pages = _connect(path)
             # a new database can give pages freed by FTS5's merges back (`release_free_pages`);
             # only a new one: on a stored database it is a write, refused by a read-only file
@@ -161,9 +164,14 @@ def restore(backup: Path, db: Path) -> int:
     copy is made through SQLite (a backup with a log of its own is read whole) beside `db`, on
     the disk before it takes `db`'s name. The replaced database's highest story id is carried
     over (`story_serial`, m020), so a story stored after the restore takes no id a story lost with
-    it had (a feed entry or a digest's link read before it). Returns its size in bytes."""
-    part = db.with_name(db.name + ".restoring")
+    it had (a feed entry or a digest's link read before it). Returns its size in bytes.
+
+    Whole, the copy is renamed `<db>.restored` before the log goes: a restore killed after that
+    (the old log deleted, the backup not yet in place: the old file alone, its last writes lost,
+    neither database) is finished by the next process that opens `db` (`_finish_restore`)."""
+    part, whole = db.with_name(db.name + ".restoring"), _restored(db)
     floor = _story_floor(db)
+    logs_gone = False
     try:
         source = sqlite3.connect(f"file:{quote(str(backup.absolute()))}?mode=ro", uri=True, timeout=BUSY_SECONDS)
         try:
@@ -181,11 +189,14 @@ def restore(backup: Path, db: Path) -> int:
                 copy.close()
         finally:
             source.close()
-        for extra in ("-wal", "-shm"):
-            db.with_name(db.name + extra).unlink(missing_ok=True)
-        _durably_in_place(part, db)
+        _durably_in_place(part, whole)
+        crash_point("restore-copied")
+        logs_gone = True
+        _finish_restore(db)
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
+        if not logs_gone:  # the old database stands whole: nothing to finish
+            whole.unlink(missing_ok=True)
         if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             raise StoreError(f"{backup} is damaged or no database: {exc}", hint="restore another backup") from None
         raise StoreError(f"cannot restore {backup} to {db}: {exc}", hint="check both paths, free space and "
@@ -215,6 +226,27 @@ def _raise_story_serial(copy: sqlite3.Connection, floor: int) -> None:
     if floor and copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_serial'").fetchone():
         copy.execute("UPDATE story_serial SET last = max(last, ?)", [floor])
         copy.commit()
+
+
+def _restored(db: Path) -> Path:
+    return db.with_name(db.name + ".restored")
+
+
+def _finish_restore(db: Path) -> bool:
+    """Put a whole restored copy (`<db>.restored`) in place of `db`, the old write-ahead log and
+    its index gone first; False when there is none. `restore` ends so, and `Store.open` finishes
+    one a kill cut off."""
+    whole = _restored(db)
+    if not whole.exists():
+        return False
+    for extra in ("-wal", "-shm"):
+        db.with_name(db.name + extra).unlink(missing_ok=True)
+    crash_point("restore-log-gone")
+    try:
+        _durably_in_place(whole, db)
+    except FileNotFoundError:  # another process opening `db` put it in place meanwhile
+        return False
+    return True
 
 
 def _durably_in_place(part: Path, dest: Path) -> None:
