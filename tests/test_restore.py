@@ -100,3 +100,20 @@ def test_a_restore_killed_once_the_old_log_is_gone_is_finished_by_the_next_comma
     assert monitor_cli(tmp_path, "digest").returncode == 0
     assert counts([r.body.decode() for r in webhook_receiver.requests]) == dict.fromkeys(range(6), 1)
 
+
+
+def test_a_restore_killed_before_the_old_log_goes_is_finished_without_it(tmp_path):
+    """Killed once its copy was whole and before the old log was deleted: the next command puts the
+    copy in place with the log gone (read over the copy, it would undo the restore in part)."""
+    (tmp_path / "monitor.toml").write_text(HEAD, encoding="utf-8")
+    assert monitor_cli(tmp_path, "import", news(tmp_path, 3, 0)).returncode == 0
+    assert monitor_cli(tmp_path, "backup", str(tmp_path / "backup.db")).returncode == 0
+    killed = monitor_cli(tmp_path, "import", news(tmp_path, 20, 3), crash="committed")
+    assert killed.returncode == -signal.SIGKILL and (tmp_path / "m.db-wal").stat().st_size > 0
+    cut = monitor_cli(tmp_path, "restore", str(tmp_path / "backup.db"), crash="restore-copied")
+    assert cut.returncode == -signal.SIGKILL and (tmp_path / "m.db-wal").exists(), cut.stderr
+    opened = monitor_cli(tmp_path, "digest", "--status")
+    assert opened.returncode == 0 and "finished the restore" in opened.stderr, opened.stderr
+    with sqlite3.connect(tmp_path / "m.db") as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
