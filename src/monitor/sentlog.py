@@ -105,7 +105,7 @@ def behind(db_path: str | Path, knows: Callable[[str], bool], holds: Callable[[s
     if noted is None or knows(noted[2]):
         return None
     with suppress(OSError):
-        if digest_ran is not None and digest_ran >= int(log_path(db_path).stat().st_mtime):
+        if digest_ran is not None and digest_ran >= log_path(db_path).stat().st_mtime:
             return None
     if holds(noted[2]) and (before == "" or (before is not None and knows(before))):
         return None

@@ -33,7 +33,10 @@ from .search import SearchPart
 from .sources import SourcesPart
 from .stories import StoriesPart
 
-__all__ = ["HostMemory", "Store", "database_fault", "iso", "migrations", "parse_iso", "restore", "utcnow"]
+# SQLite's own error, for callers outside the store that must not import sqlite3 (the house rule)
+DatabaseError = sqlite3.Error
+
+__all__ = ["DatabaseError", "HostMemory", "Store", "database_fault", "iso", "migrations", "parse_iso", "restore", "utcnow"]
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's write transaction
 # Pages a connection keeps between statements and transactions (SQLite's default is 2 MiB). An

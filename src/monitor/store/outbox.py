@@ -12,7 +12,7 @@ import dataclasses
 import json
 import sqlite3
 from collections.abc import Collection
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from ..sentlog import split_part
@@ -34,6 +34,12 @@ RECENT_ROWS = 500  # messages looked through for a robot's recent sends (`attemp
 RECONCILED = ""
 
 
+def _precise(when: datetime) -> str:
+    """`iso` to the microsecond (naive taken as UTC)."""
+    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
 class OutboxPart(StoreBase):
     """Rows of `outbox`, `outbox_stories` and `digest_runs`."""
 
@@ -45,7 +51,8 @@ class OutboxPart(StoreBase):
         with self.writing():
             self.conn.execute("INSERT INTO digest_runs (subscriber, ran_at) VALUES (?, ?) "
                               "ON CONFLICT (subscriber) DO UPDATE SET ran_at = excluded.ran_at",
-                              [subscriber, iso(when or utcnow())])
+                              [subscriber, _precise(when or utcnow())])
+            # to the microsecond: `behind_note` tells a run just before the note's last line from one after it
 
     def last_digest_run(self, subscriber: str) -> datetime | None:
         """When `subscriber`'s digest last ran; None if never."""

@@ -11,7 +11,6 @@ has each request look at the path first (`Archive.refresh`): the pages read the 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,11 +103,11 @@ class Archive:
                             "within seconds; put a backup in place with `monitor restore`)", path, path.name + "-wal")
             return
         from ..pipeline.base import Context
-        from ..store import Store
+        from ..store import DatabaseError, Store
 
         try:
             store = Store.open(path)
-        except (StoreError, sqlite3.Error, OSError) as exc:  # half-copied, not a database: the open file read on
+        except (StoreError, DatabaseError, OSError) as exc:  # half-copied, not a database: the open file read on
             if not self._told:
                 self._told = True
                 log.warning("another file is at %s, which cannot be read yet (%s): the pages show the replaced one",
